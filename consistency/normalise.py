@@ -1,0 +1,220 @@
+"""The normaliser: source text -> tokens used for matching, each with its span.
+
+Two wordings that differ only in what this module removes are the *same*
+wording (status ``cosmetic`` at most). Everything else is a real difference.
+
+How it works, in order:
+
+1. **Scanning** finds candidate words in the *unchanged* source, so every token
+   keeps its exact ``(start, end)`` span. What counts as a word:
+
+   - a run of letters, marks and digits; apostrophes inside it (``China's``,
+     ``China’s``) and a dot or comma between digits (``5.57``, ``60,000``) stay
+     inside it;
+   - a dotted abbreviation (``U.S.``, ``U.N.``, ``p.m.``) is one word;
+   - each Han character is a word of its own (a stand-in until a Chinese
+     tokeniser is plugged in: see :class:`Tokeniser`);
+   - everything else (punctuation, dashes, hyphens, quotes, symbols) separates
+     words and is not a token. So ``people-to-people`` scans as three words,
+     like ``people to people``.
+
+2. **Rules** then map each candidate to its token text; each is a small
+   function below, applied in :data:`RULES` order.
+
+A rule that would make a token scan differently a second time is undone by
+:func:`_settle`, which keeps normalisation idempotent: ``tokens(" ".join(t))``
+gives back ``t``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Protocol
+
+import regex
+
+from .models import Token
+
+_WORD = r"[^\W_\p{Han}]"
+_APOS = "'\u2019\u2018\u02bc\u2032"
+_SCAN = regex.compile(
+    rf"(?:\p{{L}}\.){{2,}}"
+    rf"|{_WORD}+(?:(?:[{_APOS}]|(?<=\p{{Nd}})[.,](?=\p{{Nd}})){_WORD}+)*"
+    rf"|\p{{Han}}",
+    regex.VERSION0,
+)
+_ABBREV = regex.compile(r"(?:\p{L}\.){2,}")
+
+
+def nfkc(word: str) -> str:
+    """Unicode NFKC: full-width letters, ligatures and compatibility forms become plain.
+
+    Scraped transcripts mix composed and decomposed accents and full-width
+    Latin; they must not look like different words.
+
+    >>> nfkc("ＡＳＥＡＮ")
+    'ASEAN'
+    """
+    return unicodedata.normalize("NFKC", word)
+
+
+def ascii_quotes(word: str) -> str:
+    """Curly apostrophes and primes become ``'`` (``China’s`` == ``China's``).
+
+    Transcripts switch between typographic and typewriter apostrophes from one
+    day to the next.
+
+    >>> ascii_quotes("China\u2019s")
+    "China's"
+    """
+    return word.translate(_QUOTE_TABLE)
+
+
+_QUOTE_TABLE = str.maketrans({c: "'" for c in _APOS[1:]})
+
+
+def casefold(word: str) -> str:
+    """Case folding: ``ASEAN Way`` == ``ASEAN way``; capitals carry no policy.
+
+    >>> casefold("ASEAN Way")
+    'asean way'
+    """
+    return word.casefold()
+
+
+def collapse_abbreviation(word: str) -> str:
+    """A dotted abbreviation loses its dots: ``U.S.`` == ``US``.
+
+    Style guides disagree on the dots; the abbreviation is the same.
+
+    >>> collapse_abbreviation("u.s.")
+    'us'
+    """
+    if _ABBREV.fullmatch(word):
+        return word.replace(".", "")
+    return word
+
+
+def drop_thousands_separators(word: str) -> str:
+    """Commas between digits go (``60,000`` == ``60000``); decimal points stay.
+
+    ``5.57 trillion`` must never equal ``557 trillion``, but the thousands
+    separator is only typography.
+
+    >>> drop_thousands_separators("60,000")
+    '60000'
+    >>> drop_thousands_separators("5.57")
+    '5.57'
+    """
+    if "," in word:
+        return regex.sub(r"(?<=\d),(?=\d)", "", word)
+    return word
+
+
+RULES: tuple[Callable[[str], str], ...] = (
+    nfkc,
+    ascii_quotes,
+    casefold,
+    collapse_abbreviation,
+    drop_thousands_separators,
+)
+"""The rules, in the order they are applied to each scanned word."""
+
+
+def _settle(word: str) -> str:
+    """Return ``word`` if it scans as exactly itself, else only its word characters.
+
+    NFKC and case folding can, rarely, produce characters that are not word
+    characters (``½`` -> ``1⁄2``); keeping only the word characters keeps the
+    normaliser idempotent.
+    """
+    found = _SCAN.findall(word)
+    if len(found) == 1 and found[0] == word:
+        return word
+    return "".join(regex.findall(_WORD, word))
+
+
+@lru_cache(maxsize=1 << 16)
+def normalise_word(word: str) -> str:
+    """Apply every rule in :data:`RULES` to one scanned word.
+
+    >>> normalise_word("U.S.")
+    'us'
+    >>> normalise_word("People’s")
+    "people's"
+    """
+    for rule in RULES:
+        word = rule(word)
+    return _settle(word)
+
+
+def explain(word: str) -> list[tuple[str, str]]:
+    """Which rules changed ``word``, as ``(rule name, result)`` pairs, in order.
+
+    >>> explain("U.S.")
+    [('casefold', 'u.s.'), ('collapse_abbreviation', 'us')]
+    """
+    steps: list[tuple[str, str]] = []
+    for rule in RULES:
+        new = rule(word)
+        if new != word:
+            steps.append((rule.__name__, new))
+        word = new
+    return steps
+
+
+class Tokeniser(Protocol):
+    """The pluggable tokenising stage: text -> tokens with spans into that text."""
+
+    name: str
+
+    def __call__(self, text: str, offset: int = 0) -> list[Token]: ...
+
+
+class WordTokeniser:
+    """The default tokeniser: words as described in this module's docstring.
+
+    Works for English and other languages written with spaces; Han characters
+    become one token each.
+    """
+
+    name = "words"
+
+    def __call__(self, text: str, offset: int = 0) -> list[Token]:
+        out: list[Token] = []
+        for m in _SCAN.finditer(text):
+            word = normalise_word(m.group())
+            if word:
+                out.append(Token(word, m.start() + offset, m.end() + offset))
+        return out
+
+
+TOKENISERS: dict[str, Tokeniser] = {"words": WordTokeniser()}
+DEFAULT_TOKENISER: Tokeniser = TOKENISERS["words"]
+
+
+def tokenise(text: str, offset: int = 0, *, tokeniser: Tokeniser | None = None) -> list[Token]:
+    """Tokens of ``text``; spans are shifted by ``offset`` (the text's place in its document).
+
+    >>> [t.text for t in tokenise("The U.S.-China “win-win” approach")]
+    ['the', 'us', 'china', 'win', 'win', 'approach']
+    """
+    return (tokeniser or DEFAULT_TOKENISER)(text, offset)
+
+
+def normalise(text: str, *, tokeniser: Tokeniser | None = None) -> str:
+    """The normalised form of ``text``: its tokens joined by single spaces.
+
+    Two texts are the same wording exactly when their normalised forms are equal.
+
+    >>> normalise("A sea of peace, friendship and co-operation.")
+    'a sea of peace friendship and co operation'
+    """
+    return " ".join(t.text for t in tokenise(text, tokeniser=tokeniser))
+
+
+def words(tokens: Sequence[Token]) -> list[str]:
+    """The token texts of ``tokens``."""
+    return [t.text for t in tokens]
