@@ -1,0 +1,376 @@
+"""The ``consistency`` command line: parses options, calls the library, writes output.
+
+Errors from the library (:class:`~consistency.errors.ConsistencyError`) and
+usage errors become one line each on stderr and exit code 2; ``check`` exits 1
+when it finds what ``--fail-on`` names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .config import find_config, load_config
+from .errors import ConsistencyError, InputErrors, OptionError
+from .ingest import load_documents
+from .match import DEFAULT_THRESHOLD
+from .models import Document, Point
+from .report import render_csv, render_html, render_json, render_markdown, render_report
+from .report import render_table as render_track_table
+from .report.inventory import render_inventory
+from .track import track
+from .watchlist import load_watchlist
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ConsistencyGroup(click.Group):
+    """A group whose errors are one ``consistency: error: ...`` line each, exit 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(*args, **kwargs)
+        except click.exceptions.UsageError as e:
+            hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
+            _error(f"{e.format_message()}{hint}")
+            sys.exit(2)
+        except click.exceptions.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except click.ClickException as e:
+            _error(e.format_message())
+            sys.exit(e.exit_code)
+        except InputErrors as e:
+            for err in e.errors:
+                _error(str(err))
+            sys.exit(2)
+        except ConsistencyError as e:
+            _error(str(e))
+            sys.exit(2)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _error(message: str) -> None:
+    click.echo(f"consistency: error: {message}", err=True)
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def input_options(f: F) -> F:
+    """PATH arguments and the options every briefing-reading command takes."""
+    f = click.option(
+        "--date",
+        "date",
+        callback=_parse_date,
+        metavar="YYYY-MM-DD",
+        help="Date of the briefing (only with a single input document).",
+    )(f)
+    f = click.option(
+        "--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Ignore briefings after this."
+    )(f)
+    f = click.option(
+        "--since",
+        callback=_parse_date,
+        metavar="YYYY-MM-DD",
+        help="Ignore briefings before this.",
+    )(f)
+    f = click.option(
+        "--manifest",
+        type=click.Path(dir_okay=False),
+        help="CSV with columns path,date (paths relative to the manifest).",
+    )(f)
+    return f
+
+
+def speaker_options(f: F) -> F:
+    """Whose words count: officials by default."""
+    f = click.option(
+        "--include-questions", is_flag=True, help="Also track journalists' questions."
+    )(f)
+    f = click.option(
+        "--speaker",
+        "speakers",
+        multiple=True,
+        metavar="NAME",
+        help="Only these speakers (repeatable).",
+    )(f)
+    return f
+
+
+def output_option(f: F) -> F:
+    f = click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, writable=True),
+        help="Write to FILE (atomically) instead of standard output.",
+    )(f)
+    return f
+
+
+def color_option(f: F) -> F:
+    f = click.option(
+        "--color/--no-color",
+        default=None,
+        help="Colour diffs (default: when writing to a terminal and NO_COLOR is unset).",
+    )(f)
+    return f
+
+
+def _use_color(flag: bool | None, output: str | None) -> bool:
+    if flag is not None:
+        return flag
+    if output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty() or total <= 1:
+        yield lambda n: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+def _load(
+    paths: Sequence[str],
+    manifest: str | None,
+    date: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> list[Document]:
+    docs = load_documents(list(paths), manifest=manifest, date=date, since=since, until=until)
+    if not docs:
+        raise OptionError("no briefings left to read (check --since/--until)")
+    return docs
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write ``text`` to stdout, or atomically to ``output`` (temp file + rename)."""
+    if not output:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    target = Path(output)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) -> None:
+    if no_config:
+        return
+    path = Path(config) if config else find_config()
+    if path is None:
+        return
+    top, per_command = load_config(path)
+    group = ctx.command
+    assert isinstance(group, click.Group)
+    default_map: dict[str, dict[str, Any]] = {}
+    for name, command in group.commands.items():
+        params = {p.name for p in command.params}
+        values = {k: v for k, v in top.items() if k in params}
+        values.update({k: v for k, v in per_command.get(name, {}).items() if k in params})
+        default_map[name] = values
+    known = {p.name for c in group.commands.values() for p in c.params}
+    unknown = sorted(k for k in top if k not in known)
+    if unknown:
+        raise OptionError(f"unknown option {unknown[0]!r} in configuration", path=str(path))
+    ctx.default_map = default_map
+
+
+@click.group(cls=ConsistencyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="consistency")
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read option defaults from FILE (default: nearest consistency.toml).",
+)
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, no_config: bool) -> None:
+    """Track official talking points across dated briefings and show how their wording shifts.
+
+    PATH may be a file, a directory (read recursively) or - for standard input.
+    """
+    _config_defaults(ctx, config, no_config)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@input_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@output_option
+def ingest(
+    paths: tuple[str, ...],
+    manifest: str | None,
+    date: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """List the briefings as read: id, date and its source, title, speakers, words."""
+    docs = _load(paths, manifest, date, since, until)
+    write_output(render_inventory(docs, fmt=fmt), output)
+
+
+def _points(points_file: str) -> list[Point]:
+    return load_watchlist(points_file)
+
+
+@cli.command("track")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--points",
+    "points_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Talking-point file (TOML).",
+)
+@input_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "json", "csv", "html"]),
+    default="table",
+    show_default=True,
+)
+@output_option
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Minimum match score (0-100) for points without their own.",
+)
+@speaker_options
+@color_option
+def track_command(
+    paths: tuple[str, ...],
+    points_file: str,
+    manifest: str | None,
+    date: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    fmt: str,
+    output: str | None,
+    threshold: float,
+    speakers: tuple[str, ...],
+    include_questions: bool,
+    color: bool | None,
+) -> None:
+    """Locate every talking point of --points in every briefing."""
+    points = _points(points_file)
+    docs = _load(paths, manifest, date, since, until)
+    with _progress(len(docs) + len(points), "tracking") as progress:
+        result = track(
+            docs,
+            points,
+            threshold=threshold,
+            include_questions=include_questions,
+            speakers=speakers,
+            progress=progress,
+        )
+    renderers: dict[str, Callable[[], str]] = {
+        "table": lambda: render_track_table(result, color=_use_color(color, output)),
+        "markdown": lambda: render_markdown(result),
+        "json": lambda: render_json(result),
+        "csv": lambda: render_csv(result),
+        "html": lambda: render_html(result),
+    }
+    write_output(renderers[fmt](), output)
+
+
+@cli.command("report")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--points",
+    "points_file",
+    type=click.Path(dir_okay=False),
+    help="Talking-point file (TOML); without it, points are discovered.",
+)
+@input_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "html", "json", "csv"]),
+    default="text",
+    show_default=True,
+)
+@output_option
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Minimum match score (0-100) for points without their own.",
+)
+@speaker_options
+@color_option
+def report_command(
+    paths: tuple[str, ...],
+    points_file: str | None,
+    manifest: str | None,
+    date: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    fmt: str,
+    output: str | None,
+    threshold: float,
+    speakers: tuple[str, ...],
+    include_questions: bool,
+    color: bool | None,
+) -> None:
+    """The main job: a human report of every talking point's wording over time."""
+    if points_file is None:
+        raise OptionError(
+            "report without --points needs talking-point discovery, which is not built yet; "
+            "give a watchlist with --points FILE"
+        )
+    points = _points(points_file)
+    docs = _load(paths, manifest, date, since, until)
+    with _progress(len(docs) + len(points), "tracking") as progress:
+        result = track(
+            docs,
+            points,
+            threshold=threshold,
+            include_questions=include_questions,
+            speakers=speakers,
+            progress=progress,
+        )
+    write_output(render_report(result, fmt=fmt, color=_use_color(color, output)), output)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="consistency")

@@ -1,0 +1,364 @@
+"""The matcher: find each talking point inside the sentences of the briefings.
+
+**Candidates.** An inverted index maps each normalised token to the sentences
+that contain it. A point's *rare* tokens (those in fewer than
+:data:`COMMON_SHARE` of the sentences) pick the candidate sentences: only
+sentences holding enough of them are scored. No point is ever compared with
+every sentence.
+
+**Alignment.** Tokens become single characters (one per distinct token of the
+point's wording; a sentence token spelled like a point token, e.g.
+"Exchange"/"Exchanges", gets that token's character), and rapidfuzz aligns the
+point with windows of the sentence that start and end on point tokens.
+
+**Score** (0-100) of a wording ``W`` against a window::
+
+    score = 100 * credit / (len(W) + INSERT_WEIGHT * inserted)
+
+``credit`` counts the point's words found in order (a word spelled alike counts
+its similarity, e.g. 0.94 for "exchange"/"exchanges"); ``inserted`` counts
+window words that are not the point's and do not replace one of its words.
+Dropping one word of six scores 83; inserting four words into a six-word
+formula scores 86; a different formula sharing four words of six scores 64-67.
+The default threshold, :data:`DEFAULT_THRESHOLD`, sits between the two.
+
+**Edges.** A window ends on point words; a word that *replaces* the point's
+first or last word ("fully" for "comprehensively") is taken in when it is rare
+and stands where the point's word stood (same punctuation around it); a common
+word ("of", "the") never is. A window is widened to whole hyphenated words
+("clear-cut"), so spans fall on word boundaries.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel, LCSseq
+
+from .models import Point, Sentence, Token
+from .normalise import Tokeniser, tokenise
+
+DEFAULT_THRESHOLD = 75.0
+"""Default minimum score for an occurrence (see the module docstring)."""
+
+INSERT_WEIGHT = 0.25
+"""How much one inserted word costs, relative to one missing word."""
+
+SIMILAR_WORD = 80.0
+"""rapidfuzz ratio at or above which two words of 4+ letters count as spelled alike."""
+
+COMMON_SHARE = 0.05
+"""A token in at least this share of sentences (and at least 3) is a function word."""
+
+_OTHER = "\x00"
+_HYPHENS = frozenset("-\u2010\u2011")
+_PUNCT_GAP = frozenset(",;:()[]\"'\u201c\u201d")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One accepted wording of a point (the canonical text or an alias), tokenised."""
+
+    text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A point found in a sentence.
+
+    sentence: the sentence (offsets are document offsets).
+    first, last: token indexes in ``sentence.tokens`` (inclusive) of the span.
+    start, end: the span in the document text.
+    score: 0-100 against ``form``.
+    form: the best-scoring wording of the point.
+    """
+
+    sentence: Sentence
+    first: int
+    last: int
+    start: int
+    end: int
+    score: float
+    form: Form
+
+
+class SentenceIndex:
+    """Sentences with an inverted index from token to sentence numbers.
+
+    Built once per run; every point's candidates come from it.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], texts: dict[str, str]) -> None:
+        """``texts`` maps a document id to its text (for edge punctuation checks)."""
+        self.sentences = sentences
+        self.texts = texts
+        postings: dict[str, list[int]] = {}
+        for n, sentence in enumerate(sentences):
+            for word in {t.text for t in sentence.tokens}:
+                postings.setdefault(word, []).append(n)
+        self.postings = postings
+        self.common_floor = max(3, math.ceil(COMMON_SHARE * len(sentences)))
+
+    def frequency(self, word: str) -> int:
+        """How many sentences contain ``word``."""
+        return len(self.postings.get(word, ()))
+
+    def is_common(self, word: str) -> bool:
+        """True for function words by frequency (no language-specific list)."""
+        return self.frequency(word) >= self.common_floor
+
+    def candidates(self, words: Iterable[str]) -> list[int]:
+        """Sentence numbers holding enough of the rare ones among ``words``."""
+        distinct = sorted(set(words))
+        rare = [w for w in distinct if not self.is_common(w)] or distinct
+        need = max(1, math.ceil(0.4 * len(rare)))
+        hits: Counter[int] = Counter()
+        for w in rare:
+            hits.update(self.postings.get(w, ()))
+        return sorted(n for n, h in hits.items() if h >= need)
+
+
+def make_forms(point: Point, *, tokeniser: Tokeniser | None = None) -> list[Form]:
+    """The canonical wording and each alias, tokenised, without duplicates."""
+    forms: list[Form] = []
+    seen: set[tuple[str, ...]] = set()
+    for text in (point.text, *point.aliases):
+        form = Form(text, tuple(tokenise(text, tokeniser=tokeniser)))
+        if form.tokens and form.words not in seen:
+            seen.add(form.words)
+            forms.append(form)
+    return forms
+
+
+class _Keyed:
+    """A sentence's tokens as characters for one form, with per-token similarity."""
+
+    def __init__(self, form: Form, tokens: Sequence[Token], cache: dict[str, tuple[str, float]]):
+        chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(form.words))}
+        self.form_chars = "".join(chars[w] for w in form.words)
+        keys: list[str] = []
+        sims: list[float] = []
+        for t in tokens:
+            hit = cache.get(t.text)
+            if hit is None:
+                hit = _key(t.text, chars)
+                cache[t.text] = hit
+            keys.append(hit[0])
+            sims.append(hit[1])
+        self.keys = "".join(keys)
+        self.sims = sims
+
+
+def _key(word: str, chars: dict[str, str]) -> tuple[str, float]:
+    if word in chars:
+        return chars[word], 1.0
+    if len(word) >= 4:
+        best, best_sim = None, 0.0
+        for w, c in chars.items():
+            if len(w) >= 4:
+                sim = fuzz.ratio(word, w, score_cutoff=SIMILAR_WORD)
+                if sim > best_sim:
+                    best, best_sim = c, sim
+        if best is not None:
+            return best, best_sim / 100.0
+    return _OTHER, 0.0
+
+
+def _score(form_chars: str, keys: str, sims: Sequence[float], lo: int, hi: int) -> float:
+    """Exact score of the window ``keys[lo:hi]`` (see the module docstring)."""
+    window = keys[lo:hi]
+    credit = 0.0
+    inserted = 0
+    ops = Indel.opcodes(form_chars, window)
+    blocks = list(ops)
+    k = 0
+    while k < len(blocks):
+        op = blocks[k]
+        if op.tag == "equal":
+            credit += sum(sims[lo + op.dest_start : lo + op.dest_end])
+        elif op.tag == "insert":
+            n_ins = op.dest_end - op.dest_start
+            n_del = 0
+            for other in (blocks[k - 1] if k else None, blocks[k + 1] if k + 1 < len(blocks) else None):
+                if other is not None and other.tag == "delete":
+                    n_del = max(n_del, other.src_end - other.src_start)
+            inserted += max(0, n_ins - n_del)
+        k += 1
+    return 100.0 * credit / (len(form_chars) + INSERT_WEIGHT * inserted)
+
+
+def _best_window(
+    form_chars: str, keys: str, sims: Sequence[float], lo: int, hi: int
+) -> tuple[float, int, int] | None:
+    """The best window within ``keys[lo:hi]`` starting and ending on point words."""
+    m = len(form_chars)
+    positions = [i for i in range(lo, hi) if keys[i] != _OTHER]
+    if not positions:
+        return None
+    max_len = 2 * m + 4
+    best: tuple[float, int, int] | None = None
+    for a_idx, a in enumerate(positions):
+        for b in positions[a_idx:]:
+            w = b - a + 1
+            if w > max_len:
+                break
+            window = keys[a : b + 1]
+            lcs = LCSseq.similarity(form_chars, window)
+            rough = lcs / (m + INSERT_WEIGHT * (w - lcs))
+            if best is None or rough > best[0] + 1e-9:
+                best = (rough, a, b + 1)
+    if best is None:
+        return None
+    _, a, b = best
+    return _score(form_chars, keys, sims, a, b), a, b
+
+
+def _gap(text: str, left: Token, right: Token) -> str:
+    return text[left.end : right.start]
+
+
+def _has_punct(gap: str) -> bool:
+    return any(c in _PUNCT_GAP for c in gap)
+
+
+def _extend_edges(
+    form: Form,
+    form_chars: str,
+    keyed: _Keyed,
+    tokens: Sequence[Token],
+    text: str,
+    index: SentenceIndex,
+    a: int,
+    b: int,
+) -> tuple[int, int]:
+    """Take in rare words that replace the point's first or last words."""
+    window = keyed.keys[a:b]
+    ops = [op for op in Indel.opcodes(form_chars, window) if op.tag == "equal"]
+    if not ops:
+        return a, b
+    f_first = ops[0].src_start
+    f_last = ops[-1].src_end
+    ft = form.tokens
+    for _ in range(f_first):
+        if a == 0:
+            break
+        cand, nxt = tokens[a - 1], tokens[a]
+        f_edge = ft[f_first - 1] if f_first >= 1 else None
+        if f_edge is None or index.is_common(cand.text) or keyed.keys[a - 1] != _OTHER:
+            break
+        if _has_punct(_gap(text, cand, nxt)) != _has_punct(
+            form.text[f_edge.end : ft[f_first].start]
+        ):
+            break
+        a -= 1
+        f_first -= 1
+    for _ in range(len(ft) - f_last):
+        if b >= len(tokens):
+            break
+        prev, cand = tokens[b - 1], tokens[b]
+        f_edge = ft[f_last] if f_last < len(ft) else None
+        if f_edge is None or index.is_common(cand.text) or keyed.keys[b] != _OTHER:
+            break
+        if _has_punct(_gap(text, prev, cand)) != _has_punct(
+            form.text[ft[f_last - 1].end : f_edge.start]
+        ):
+            break
+        b += 1
+        f_last += 1
+    return a, b
+
+
+def _snap_compounds(tokens: Sequence[Token], text: str, a: int, b: int) -> tuple[int, int]:
+    """Widen ``[a, b)`` so it does not cut a hyphenated word in two."""
+    while a > 0 and _joined(text, tokens[a - 1], tokens[a]):
+        a -= 1
+    while b < len(tokens) and _joined(text, tokens[b - 1], tokens[b]):
+        b += 1
+    return a, b
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end : right.start]
+    return len(gap) == 1 and gap in _HYPHENS
+
+
+def find_in_sentence(
+    form: Form,
+    sentence: Sentence,
+    index: SentenceIndex,
+    threshold: float,
+    cache: dict[str, tuple[str, float]],
+) -> list[tuple[float, int, int]]:
+    """Every non-overlapping window of ``sentence`` matching ``form`` at ``threshold``.
+
+    Returns ``(score, first, end)`` token ranges, ``end`` exclusive.
+    """
+    tokens = sentence.tokens
+    keyed = _Keyed(form, tokens, cache)
+    text = index.texts[sentence.document]
+    found: list[tuple[float, int, int]] = []
+    spans = [(0, len(tokens))]
+    while spans:
+        lo, hi = spans.pop()
+        if hi - lo <= 0:
+            continue
+        hit = _best_window(keyed.form_chars, keyed.keys, keyed.sims, lo, hi)
+        if hit is None or hit[0] < threshold:
+            continue
+        _, a, b = hit
+        a, b = _extend_edges(form, keyed.form_chars, keyed, tokens, text, index, a, b)
+        a = max(a, lo)
+        b = min(b, hi)
+        a, b = _snap_compounds(tokens, text, a, b)
+        score = _score(keyed.form_chars, keyed.keys, keyed.sims, a, b)
+        if score < threshold:
+            continue
+        found.append((score, a, b))
+        spans.append((lo, a))
+        spans.append((b, hi))
+    return found
+
+
+def find_point(
+    point: Point,
+    index: SentenceIndex,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    tokeniser: Tokeniser | None = None,
+) -> list[Match]:
+    """Every place ``point`` (any of its wordings) occurs in the indexed sentences.
+
+    Where several wordings match overlapping spans, the best score wins.
+    Sorted by document order of the index, then position.
+    """
+    limit = point.threshold if point.threshold is not None else threshold
+    best: dict[tuple[int, int, int], Match] = {}
+    for form in make_forms(point, tokeniser=tokeniser):
+        cache: dict[str, tuple[str, float]] = {}
+        for n in index.candidates(form.words):
+            sentence = index.sentences[n]
+            for score, a, b in find_in_sentence(form, sentence, index, limit, cache):
+                tokens = sentence.tokens
+                match = Match(
+                    sentence, a, b - 1, tokens[a].start, tokens[b - 1].end, score, form
+                )
+                _keep_best(best, n, match)
+    return [best[k] for k in sorted(best)]
+
+
+def _keep_best(best: dict[tuple[int, int, int], Match], n: int, match: Match) -> None:
+    for key, other in list(best.items()):
+        if key[0] == n and other.start < match.end and match.start < other.end:
+            if other.score >= match.score:
+                return
+            del best[key]
+    best[(n, match.start, match.end)] = match

@@ -1,0 +1,78 @@
+"""The ``ingest`` listing: what was read, with dates, speakers and word counts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from tabulate import tabulate
+
+from ..models import Document, Role
+from ..normalise import tokenise
+
+
+def word_counts(document: Document) -> dict[str, int]:
+    """Words (tokens) spoken by role: official, press, narration."""
+    counts = {role.value: 0 for role in Role}
+    for turn in document.turns:
+        counts[turn.role.value] += len(tokenise(document.text[turn.start : turn.end]))
+    return counts
+
+
+def _speakers(document: Document) -> list[dict[str, str]]:
+    return [{"name": name, "role": role.value} for name, role in document.speakers.items()]
+
+
+def inventory(documents: Sequence[Document]) -> list[dict[str, object]]:
+    """One plain record per document (the JSON form of ``ingest``)."""
+    rows: list[dict[str, object]] = []
+    for doc in documents:
+        rows.append(
+            {
+                "id": doc.id,
+                "path": doc.path,
+                "date": doc.date.isoformat(),
+                "date_source": doc.date_source.value,
+                "title": doc.title,
+                "speakers": _speakers(doc),
+                "words": word_counts(doc),
+            }
+        )
+    return rows
+
+
+def _cut(text: str | None, width: int) -> str:
+    if not text:
+        return ""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_inventory(documents: Sequence[Document], *, fmt: str = "table") -> str:
+    """``ingest`` output as a table or as JSON (``{"schema": 1, "documents": [...]}``)."""
+    records = inventory(documents)
+    if fmt == "json":
+        return json.dumps({"schema": 1, "documents": records}, indent=2, ensure_ascii=False) + "\n"
+    rows = []
+    for rec, doc in zip(records, documents, strict=True):
+        words = rec["words"]
+        assert isinstance(words, dict)
+        speakers = ", ".join(
+            f"{name} ({role.value[0]})" for name, role in doc.speakers.items()
+        )
+        rows.append(
+            [
+                rec["id"],
+                rec["date"],
+                rec["date_source"],
+                _cut(doc.title, 40),
+                _cut(speakers, 50),
+                words["official"],
+                words["press"],
+                words["narration"],
+            ]
+        )
+    headers = ["id", "date", "from", "title", "speakers", "official", "press", "narration"]
+    table = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+    total = sum(sum(r[5:8]) for r in rows)
+    legend = "speakers: (o) official, (p) press, (n) narration; words counted per role"
+    return f"{table}\n\n{len(rows)} documents, {total} words. {legend}\n"

@@ -1,0 +1,115 @@
+"""``track``: every talking point located in every document, with its timeline.
+
+This is the library entry point behind ``consistency track`` and ``report``;
+it reads no files and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+from .diff import word_diff
+from .match import DEFAULT_THRESHOLD, SentenceIndex, find_point
+from .models import Document, Occurrence, Point, PointResult, Sentence, TrackResult
+from .normalise import Tokeniser
+from .segment import document_sentences
+from .timeline import shifts, status_of, wordings, with_changes
+
+Progress = Callable[[int], None]
+"""Called with the number of steps just finished (one per document, then per point)."""
+
+
+def sort_documents(documents: Sequence[Document]) -> tuple[Document, ...]:
+    """Documents by date, then id (the contract's order)."""
+    return tuple(sorted(documents, key=lambda d: (d.date, d.id)))
+
+
+def build_index(
+    documents: Sequence[Document],
+    *,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    tokeniser: Tokeniser | None = None,
+    progress: Progress | None = None,
+) -> SentenceIndex:
+    """Segment and tokenise the selected turns of every document, and index them."""
+    sentences: list[Sentence] = []
+    for doc in documents:
+        sentences.extend(
+            document_sentences(
+                doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+            )
+        )
+        if progress:
+            progress(1)
+    return SentenceIndex(sentences, {d.id: d.text for d in documents})
+
+
+def track(
+    documents: Sequence[Document],
+    points: Sequence[Point],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    tokeniser: Tokeniser | None = None,
+    progress: Progress | None = None,
+    index: SentenceIndex | None = None,
+) -> TrackResult:
+    """Find every point in every document and build each point's timeline.
+
+    ``threshold`` applies to points without their own; ``include_questions``
+    and ``speakers`` choose whose words count (default: officials and
+    narration). Pass a prebuilt ``index`` to reuse segmentation across calls.
+    """
+    docs = sort_documents(documents)
+    by_id = {d.id: d for d in docs}
+    if index is None:
+        index = build_index(
+            docs,
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
+            progress=progress,
+        )
+    order = {d.id: k for k, d in enumerate(docs)}
+    results: list[PointResult] = []
+    for point in points:
+        occurrences: list[Occurrence] = []
+        for match in find_point(point, index, threshold=threshold, tokeniser=tokeniser):
+            doc = by_id[match.sentence.document]
+            text = doc.text[match.start : match.end]
+            line, column = doc.line_col(match.start)
+            occurrences.append(
+                Occurrence(
+                    point=point.id,
+                    document=doc.id,
+                    date=doc.date,
+                    speaker=match.sentence.speaker,
+                    role=match.sentence.role,
+                    text=text,
+                    start=match.start,
+                    end=match.end,
+                    line=line,
+                    column=column,
+                    score=round(match.score, 1),
+                    form=match.form.text,
+                    status=status_of(text, point.text, tokeniser=tokeniser),
+                    diff=word_diff(point.text, text, tokeniser=tokeniser),
+                )
+            )
+        occurrences.sort(key=lambda o: (o.date, order[o.document], o.start))
+        occurrences = with_changes(occurrences, tokeniser=tokeniser)
+        present = {o.document for o in occurrences}
+        results.append(
+            PointResult(
+                point=point,
+                occurrences=tuple(occurrences),
+                absent=tuple(d.id for d in docs if d.id not in present),
+                wordings=tuple(wordings(occurrences, tokeniser=tokeniser)),
+                shifts=tuple(shifts(occurrences, tokeniser=tokeniser)),
+            )
+        )
+        if progress:
+            progress(1)
+    return TrackResult(documents=docs, points=tuple(results))

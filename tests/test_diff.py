@@ -1,0 +1,75 @@
+"""Word diffs: diff-match-patch over tokens, rendered over the original words."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from consistency.diff import Op, diff_tokens, word_diff
+from consistency.normalise import tokenise
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "comprehensively and effectively implement the DOC",
+            "fully and effectively implement the DOC",
+            "{-comprehensively-}{+fully+} and effectively implement the DOC",
+        ),
+        (
+            "amity, sincerity, mutual benefit and inclusiveness",
+            "sincerity, mutual benefit, and inclusiveness",
+            "{-amity-} sincerity, mutual benefit, and inclusiveness",
+        ),
+        (
+            "China's position is consistent and clear",
+            "China’s position on the Ukraine crisis is consistent and clear",
+            "China’s position {+on the Ukraine crisis+} is consistent and clear",
+        ),
+        (
+            "a sea of peace, friendship and cooperation",
+            "a sea of peace and cooperation",
+            "a sea of peace {-friendship-} and cooperation",
+        ),
+        ("consistent and clear", "consistent", "consistent {-and clear-}"),
+        ("consistent and clear", "consistent and clear-cut", "consistent and clear-{+cut+}"),
+        (
+            "China-ASEAN Year of People-to-People Exchanges",
+            "China-ASEAN Year of People-to-People Exchange",
+            "China-ASEAN Year of People-to-People {-Exchanges-}{+Exchange+}",
+        ),
+        # Cosmetic differences are not changes: the new text comes back unmarked.
+        ("the ASEAN way", "the ASEAN Way", "the ASEAN Way"),
+        ("U.S.-China relations", "US China relations", "US China relations"),
+    ],
+)
+def test_word_diff(old: str, new: str, expected: str) -> None:
+    assert word_diff(old, new) == expected
+
+
+def test_words_are_never_split() -> None:
+    """Character-level diffs would give 'compre{-hensively-}'; ours keep whole words."""
+    out = word_diff("comprehensively implement", "comprehensive implementation")
+    assert out == "{-comprehensively implement-}{+comprehensive implementation+}"
+
+
+_words = st.lists(st.sampled_from(["peace", "and", "cooperation", "sea", "of", "China's"]), max_size=8)
+
+
+@given(_words, _words)
+def test_pieces_rebuild_both_sides(a: list[str], b: list[str]) -> None:
+    """Equal+deleted runs give back the old tokens; equal+inserted runs the new ones."""
+    old, new = " ".join(a), " ".join(b)
+    pieces = diff_tokens(old, tokenise(old), new, tokenise(new))
+    old_side = " ".join(p.text for p in pieces if p.op is not Op.INSERT)
+    new_side = " ".join(p.text for p in pieces if p.op is not Op.DELETE)
+    assert [t.text for t in tokenise(old_side)] == [t.text for t in tokenise(old)]
+    assert [t.text for t in tokenise(new_side)] == [t.text for t in tokenise(new)]
+
+
+@given(_words)
+def test_text_diffed_with_itself_has_no_markers(a: list[str]) -> None:
+    text = " ".join(a)
+    assert word_diff(text, text) == text.strip()

@@ -1,0 +1,80 @@
+"""Watchlist files: the contract's TOML format, and an error naming file and line for each rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consistency.errors import WatchlistError
+from consistency.models import Level
+from consistency.watchlist import load_watchlist, parse_watchlist
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "talking-points.toml"
+
+
+def test_contract_example_loads() -> None:
+    text = """
+[[point]]
+id = "sea-of-peace"                                  # required, unique, [a-z0-9-]
+text = "a sea of peace, friendship and cooperation"  # required: the canonical wording
+aliases = ["a sea of peace and cooperation"]          # optional: other accepted wordings
+tags = ["south-china-sea"]                           # optional
+threshold = 88                                       # optional per-point match threshold (0-100)
+level = "warning"                                    # optional: error | warning (default) | notice
+"""
+    [point] = parse_watchlist(text)
+    assert point.id == "sea-of-peace"
+    assert point.aliases == ("a sea of peace and cooperation",)
+    assert point.tags == ("south-china-sea",)
+    assert point.threshold == 88.0
+    assert point.level is Level.WARNING
+    assert point.line == 2
+
+
+def test_fixture_watchlist_has_at_least_twelve_points() -> None:
+    points = load_watchlist(FIXTURE)
+    assert len(points) >= 12
+    assert len({p.id for p in points}) == len(points)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[[point]]\nid = "a"\ntext = "x y"\n\n[[point]]\nid = "a"\ntext = "z"\n',
+            "w.toml:5: duplicate point id 'a' (first defined at line 1)",
+        ),
+        (
+            '[[point]]\nid = "a"\ntext = "x"\ncolour = "red"\n',
+            "w.toml:1: unknown key 'colour' in [[point]] (allowed: aliases, id, level, tags, "
+            "text, threshold)",
+        ),
+        ('[[point]]\nid = "a"\ntext = "  "\n', "w.toml:1: point 'a' has an empty or missing 'text'"),
+        ('[[point]]\nid = "Bad Id"\ntext = "x"\n', "w.toml:1: invalid point id 'Bad Id': use "
+         "lowercase a-z, 0-9 and single dashes"),
+        ('[[point]]\nid = "a"\ntext = "x"\nthreshold = 120\n',
+         "w.toml:1: point 'a': 'threshold' 120 is outside 0-100"),
+        ('[[point]]\nid = "a"\ntext = "x"\nlevel = "fatal"\n',
+         "w.toml:1: point 'a': 'level' must be error, warning or notice, not 'fatal'"),
+        ('[[point]]\nid = "a"\ntext = "x"\naliases = "y"\n',
+         "w.toml:1: point 'a': 'aliases' must be a list of non-empty strings"),
+        ('title = "x"\n[[point]]\nid = "a"\ntext = "x"\n',
+         "w.toml:1: unknown top-level key 'title' (expected [[point]] tables)"),
+        ("", "w.toml: no [[point]] tables: the watchlist is empty"),
+    ],
+)
+def test_bad_watchlists_name_file_and_line(text: str, message: str) -> None:
+    with pytest.raises(WatchlistError) as err:
+        parse_watchlist(text, path="w.toml")
+    assert str(err.value) == message
+
+
+def test_toml_syntax_error_names_the_line() -> None:
+    with pytest.raises(WatchlistError, match=r"^w\.toml:3: invalid TOML: "):
+        parse_watchlist('[[point]]\nid = "a"\ntext = \n', path="w.toml")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(WatchlistError, match=r"nope\.toml: cannot read watchlist"):
+        load_watchlist(tmp_path / "nope.toml")
