@@ -1,0 +1,161 @@
+"""Machine-readable output: the contract's JSON (schema 1) and a CSV of occurrences.
+
+JSON keys come in a fixed order: the contract's keys first, in the contract's
+order, then this version's additions. ``schema-1.json`` beside this module is
+the JSON Schema of the output.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from ..models import Document, Occurrence, PointResult, Shift, TrackResult, Wording
+
+
+def _date(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _score(value: float) -> float:
+    return round(float(value), 1)
+
+
+def document_dict(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "path": doc.path,
+        "date": _date(doc.date),
+        "date_source": doc.date_source.value,
+        "title": doc.title,
+        "source": doc.source,
+    }
+
+
+def occurrence_dict(occ: Occurrence) -> dict[str, Any]:
+    return {
+        "document": occ.document,
+        "date": _date(occ.date),
+        "speaker": occ.speaker,
+        "text": occ.text,
+        "start": occ.start,
+        "end": occ.end,
+        "line": occ.line,
+        "score": _score(occ.score),
+        "status": occ.status.value,
+        "change": None if occ.change is None else occ.change.value,
+        "diff": occ.diff,
+        "column": occ.column,
+        "role": occ.role.value,
+        "form": occ.form,
+    }
+
+
+def wording_dict(wording: Wording) -> dict[str, Any]:
+    return {
+        "text": wording.text,
+        "normalised": wording.normalised,
+        "first": _date(wording.first),
+        "last": _date(wording.last),
+        "dates": wording.dates,
+        "count": wording.count,
+    }
+
+
+def shift_dict(shift: Shift) -> dict[str, Any]:
+    return {
+        "date": _date(shift.date),
+        "document": shift.document,
+        "previous_date": _date(shift.previous_date),
+        "previous_document": shift.previous_document,
+        "before": shift.before,
+        "after": shift.after,
+        "diff": shift.diff,
+        "line": shift.line,
+    }
+
+
+def point_dict(result: PointResult) -> dict[str, Any]:
+    point = result.point
+    return {
+        "id": point.id,
+        "text": point.text,
+        "occurrences": [occurrence_dict(o) for o in result.occurrences],
+        "absent": list(result.absent),
+        "aliases": list(point.aliases),
+        "tags": list(point.tags),
+        "level": point.level.value,
+        "first_seen": _date(result.first_seen),
+        "last_seen": _date(result.last_seen),
+        "wordings": [wording_dict(w) for w in result.wordings],
+        "shifts": [shift_dict(s) for s in result.shifts],
+    }
+
+
+def to_dict(result: TrackResult) -> dict[str, Any]:
+    """The JSON document as plain Python data (schema 1)."""
+    return {
+        "schema": 1,
+        "documents": [document_dict(d) for d in result.documents],
+        "points": [point_dict(p) for p in result.points],
+    }
+
+
+def render_json(result: TrackResult) -> str:
+    """The contract's JSON: two-space indent, UTF-8 kept as is, a trailing newline."""
+    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+
+
+CSV_COLUMNS = (
+    "point",
+    "document",
+    "date",
+    "speaker",
+    "role",
+    "status",
+    "change",
+    "score",
+    "line",
+    "column",
+    "start",
+    "end",
+    "text",
+    "diff",
+)
+
+
+def render_csv(result: TrackResult) -> str:
+    """One row per occurrence, in the JSON's order, under a header of :data:`CSV_COLUMNS`.
+
+    Absences are not rows: a tidy table of what was found loads straight into
+    a spreadsheet or a data frame, and the JSON's ``absent`` lists the rest.
+    Empty cells stand for null (no speaker; no ``change`` for occurrences that
+    are not their document's representative).
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for point in result.points:
+        for occ in point.occurrences:
+            writer.writerow(
+                (
+                    point.point.id,
+                    occ.document,
+                    occ.date.isoformat(),
+                    occ.speaker or "",
+                    occ.role.value,
+                    occ.status.value,
+                    "" if occ.change is None else occ.change.value,
+                    f"{_score(occ.score):.1f}",
+                    occ.line,
+                    occ.column,
+                    occ.start,
+                    occ.end,
+                    occ.text,
+                    occ.diff,
+                )
+            )
+    return out.getvalue()

@@ -1,0 +1,183 @@
+"""The contract's diff notation, ``{-removed-}{+added+}``, as data and back.
+
+Every renderer shows the same diff string differently (ANSI colours, Markdown,
+HTML), so it is parsed once into segments: ``("=", text)`` unchanged,
+``("-", text)`` removed, ``("+", text)`` added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+Op = Literal["=", "-", "+"]
+Segment = tuple[Op, str]
+
+_OPEN = {"-": "{-", "+": "{+"}
+_CLOSE = {"-": "-}", "+": "+}"}
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
+ELLIPSIS = "\u2026"
+
+
+def parse_diff(markup: str) -> list[Segment]:
+    """Split diff markup into segments; adjacent segments of one kind are merged.
+
+    An opening marker without its closing one is literal text, so any string
+    parses; empty markers (``{--}``) vanish.
+
+    >>> parse_diff("{-comprehensively-}{+fully+} and effectively")
+    [('-', 'comprehensively'), ('+', 'fully'), ('=', ' and effectively')]
+    >>> parse_diff("a {-b")
+    [('=', 'a {-b')]
+    """
+    segments: list[Segment] = []
+    literal: list[str] = []
+    i = 0
+    while True:
+        opener = _next_opener(markup, i)
+        if opener is None:
+            literal.append(markup[i:])
+            break
+        j, op = opener
+        close = markup.find(_CLOSE[op], j + 2)
+        if close == -1:
+            literal.append(markup[i : j + 2])
+            i = j + 2
+            continue
+        literal.append(markup[i:j])
+        _append(segments, "=", "".join(literal))
+        literal = []
+        _append(segments, op, markup[j + 2 : close])
+        i = close + 2
+    _append(segments, "=", "".join(literal))
+    return segments
+
+
+def _next_opener(markup: str, start: int) -> tuple[int, Op] | None:
+    found: list[tuple[int, Op]] = []
+    for op in ("-", "+"):
+        j = markup.find(_OPEN[op], start)
+        if j != -1:
+            found.append((j, op))
+    return min(found) if found else None
+
+
+def _append(segments: list[Segment], op: Op, text: str) -> None:
+    if not text:
+        return
+    if segments and segments[-1][0] == op:
+        segments[-1] = (op, segments[-1][1] + text)
+    else:
+        segments.append((op, text))
+
+
+def format_diff(segments: Sequence[Segment]) -> str:
+    """Write segments back in the contract's notation (the inverse of :func:`parse_diff`)."""
+    return "".join(text if op == "=" else f"{_OPEN[op]}{text}{_CLOSE[op]}" for op, text in segments)
+
+
+def sides(segments: Sequence[Segment]) -> tuple[str, str]:
+    """The old and the new text that a diff compares."""
+    old = "".join(text for op, text in segments if op != "+")
+    new = "".join(text for op, text in segments if op != "-")
+    return old, new
+
+
+def flatten(segments: Sequence[Segment]) -> list[Segment]:
+    """Collapse white-space runs (line breaks included) to one space, for one-line display."""
+    return [(op, _SPACE.sub(" ", text)) for op, text in segments]
+
+
+def shorten(text: str, width: int) -> str:
+    """Cut ``text`` to at most ``width`` characters with a trailing ``…``, at a word boundary
+    when one is in the second half.
+
+    >>> shorten("a sea of peace, friendship and cooperation", 20)
+    'a sea of peace,…'
+    """
+    if len(text) <= width:
+        return text
+    cut = text[: max(width - 1, 0)]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip() + ELLIPSIS
+
+
+def condense(
+    segments: Sequence[Segment], *, context: int = 4, width: int | None = None
+) -> list[Segment]:
+    """Keep only ``context`` unchanged words around each change, eliding the rest with ``…``.
+
+    Table cells must stay narrow, but cutting a diff at a fixed width could cut
+    off the very change it shows; this shortens what did not change, and
+    (given ``width``) only the tail of a change longer than that.
+    A diff without changes is returned flattened but whole.
+    """
+    flat = flatten(segments)
+    if all(op == "=" for op, _ in flat):
+        return flat
+    out: list[Segment] = []
+    last = len(flat) - 1
+    for k, (op, text) in enumerate(flat):
+        if op != "=":
+            out.append((op, text if width is None else shorten(text, width)))
+            continue
+        words = list(_WORD.finditer(text))
+        keep_head = 0 if k == 0 else context
+        keep_tail = 0 if k == last else context
+        if len(words) < keep_head + keep_tail + max(context, 1):
+            out.append((op, text))
+            continue
+        head = text[: words[keep_head - 1].end()] + " " if keep_head else ""
+        tail = " " + text[words[-keep_tail].start() :] if keep_tail else ""
+        out.append((op, f"{head}{ELLIPSIS}{tail}"))
+    return out
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_~\[\]<>|])")
+
+
+def markdown_escape(text: str) -> str:
+    r"""Backslash-escape what Markdown (GFM) would read as markup.
+
+    >>> markdown_escape("a *b* | c")
+    'a \\*b\\* \\| c'
+    """
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown_diff(segments: Sequence[Segment]) -> str:
+    """Render a diff as Markdown: ``~~removed~~ **added**``.
+
+    White space inside a change moves outside its delimiters (GFM ignores
+    ``~~x ~~``), and two adjacent changes get a space between them.
+    """
+    parts: list[str] = []
+    previous: Op | None = None
+    for op, text in segments:
+        if op == "=":
+            parts.append(markdown_escape(text))
+        else:
+            core = text.strip()
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
+            if previous not in (None, "=") and not lead and not parts[-1][-1:].isspace():
+                lead = " "
+            mark = "~~" if op == "-" else "**"
+            parts.append(f"{lead}{mark}{markdown_escape(core)}{mark}{trail}" if core else text)
+        previous = op
+    return "".join(parts)
+
+
+def ansi_diff(segments: Sequence[Segment], *, color: bool = True) -> str:
+    """Render a diff as text in the contract's notation, removals red and additions green."""
+    if not color:
+        return format_diff(segments)
+    colours = {"-": "\x1b[31m", "+": "\x1b[32m"}
+    return "".join(
+        text if op == "=" else f"{colours[op]}{_OPEN[op]}{text}{_CLOSE[op]}\x1b[0m"
+        for op, text in segments
+    )

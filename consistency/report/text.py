@@ -1,0 +1,157 @@
+"""Plain-text output for terminals: the ``track`` table and the text report.
+
+Colour (ANSI) only when asked for; the layout is the same either way.
+"""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from ..models import PointResult, Status, TrackResult
+from . import view
+from .diffmarkup import ansi_diff, condense, flatten, parse_diff
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_STATUS_COLOUR = {
+    Status.IDENTICAL: "\x1b[32m",
+    Status.COSMETIC: "\x1b[36m",
+    Status.SHIFTED: "\x1b[33m",
+    Status.ABSENT: _DIM,
+}
+_CHANGED_COLOUR = "\x1b[1;31m"
+_CHANGE_WIDTH = 40
+
+
+def _paint(text: str, colour: str, color: bool) -> str:
+    return f"{colour}{text}{_RESET}" if color and text else text
+
+
+def _cell(cell: view.Cell, color: bool) -> str:
+    symbol = _paint(view.SYMBOLS[cell.status], _STATUS_COLOUR[cell.status], color)
+    if cell.changed:
+        symbol += _paint(view.CHANGED, _CHANGED_COLOUR, color)
+    return symbol
+
+
+def _table(headers: list[str], rows: list[list[str]], align: list[str]) -> str:
+    return tabulate(rows, headers=headers, tablefmt="simple", colalign=align, disable_numparse=True)
+
+
+def _grid(result: TrackResult, color: bool) -> str:
+    on = view.dates(result)
+    rows = [[p.point.id, *(_cell(c, color) for c in view.cells(p, on))] for p in result.points]
+    headers = ["point", *(d.isoformat() for d in on)]
+    return _table(headers, rows, ["left"] + ["center"] * len(on))
+
+
+def _summary_table(result: TrackResult, color: bool) -> str:
+    total = len(view.dates(result))
+    rows = []
+    for point in result.points:
+        s = view.summarise(point, total)
+        rows.append(
+            [
+                s.id,
+                _paint(f"{s.present}/{s.total}", _DIM, color and s.present == 0),
+                s.first.isoformat() if s.first else "-",
+                s.last.isoformat() if s.last else "-",
+                str(s.wordings),
+                _paint(str(s.shifts), _STATUS_COLOUR[Status.SHIFTED], color and s.shifts > 0),
+                view.ellipsise(s.text),
+            ]
+        )
+    headers = ["point", "dates", "first seen", "last seen", "wordings", "shifts", "canonical text"]
+    return _table(headers, rows, ["left", "right", "left", "left", "right", "right", "left"])
+
+
+def _legend(color: bool) -> str:
+    colours = {view.SYMBOLS[s]: c for s, c in _STATUS_COLOUR.items()}
+    colours[view.CHANGED] = _CHANGED_COLOUR
+    return "   ".join(f"{_paint(k, colours[k], color)} {meaning}" for k, meaning in view.LEGEND)
+
+
+def timeline(result: TrackResult, *, color: bool, max_date_columns: int) -> str:
+    """A grid of status symbols (points x dates) when the dates fit, else a per-point summary."""
+    if not result.points:
+        return "No talking points."
+    if len(view.dates(result)) <= max_date_columns:
+        return f"{_grid(result, color)}\n\n{_legend(color)}"
+    return _summary_table(result, color)
+
+
+def _shift_table(result: TrackResult, color: bool) -> str:
+    found = view.shifts(result)
+    if not found:
+        return "No wording changed between dates."
+    rows = [
+        [
+            s.date.isoformat(),
+            p.point.id,
+            s.document,
+            str(s.line),
+            ansi_diff(condense(parse_diff(s.diff), width=_CHANGE_WIDTH), color=color),
+        ]
+        for p, s in found
+    ]
+    headers = ["date", "point", "document", "line", "change since the previous date"]
+    return _table(headers, rows, ["left", "left", "left", "right", "left"])
+
+
+def render_table(
+    result: TrackResult, *, color: bool = False, max_date_columns: int = view.MAX_DATE_COLUMNS
+) -> str:
+    """The ``track`` table: the timeline, then every shift with its (condensed) diff.
+
+    Up to ``max_date_columns`` dates, points are rows and dates columns, each
+    cell a status symbol with a legend below; past that, one summary row per
+    point (dates present, first and last seen, wordings, shifts), so the output
+    stays readable with 5 dates or 500.
+    """
+    timeline_text = timeline(result, color=color, max_date_columns=max_date_columns)
+    return f"{timeline_text}\n\n{_shift_table(result, color)}\n"
+
+
+def _heading(text: str, underline: str, color: bool) -> str:
+    return f"{_paint(text, _BOLD, color)}\n{underline * len(text)}"
+
+
+def _shift_blocks(result: TrackResult, color: bool) -> list[str]:
+    blocks = []
+    for point, s in view.shifts(result):
+        where = (
+            f"{s.document}, line {s.line}; "
+            f"previously {s.previous_document} ({s.previous_date.isoformat()})"
+        )
+        diff = ansi_diff(flatten(parse_diff(s.diff)), color=color)
+        head = f"{_paint(s.date.isoformat(), _BOLD, color)}  {point.point.id}"
+        blocks.append(f"{head}\n  {where}\n  {diff}")
+    return blocks or ["No wording changed between dates."]
+
+
+def _wordings(point: PointResult) -> str:
+    lines = [f'{point.point.id}: "{view.one_line(point.point.text)}"']
+    for w in point.wordings:
+        counts = view.wording_counts(point.point, w)
+        lines.append(f"  - {view.date_range(w.first, w.last)} ({counts}): {view.one_line(w.text)}")
+    if not point.wordings:
+        lines.append("  never found")
+    return "\n".join(lines)
+
+
+def render_text(
+    result: TrackResult, *, color: bool = False, max_date_columns: int = view.MAX_DATE_COLUMNS
+) -> str:
+    """The human report as plain text: summary, timeline, shifts with diffs, wordings."""
+    sections = [
+        _heading("Talking-point report", "=", color),
+        view.summary_line(result),
+        _heading("Timeline", "-", color),
+        timeline(result, color=color, max_date_columns=max_date_columns),
+        _heading("Shifts", "-", color),
+        "\n\n".join(_shift_blocks(result, color)),
+        _heading("Wordings", "-", color),
+        "\n\n".join(_wordings(p) for p in result.points) or "No talking points.",
+    ]
+    return "\n\n".join(sections) + "\n"
