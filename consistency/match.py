@@ -35,6 +35,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
@@ -91,8 +92,32 @@ class Match:
     form: Form
 
 
+class Corpus(Protocol):
+    """What the matcher needs from the sentences it searches.
+
+    :class:`SentenceIndex` keeps them in memory; ``consistency.index`` serves
+    them from SQLite.
+    """
+
+    def candidates(self, words: Iterable[str]) -> list[int]:
+        """Numbers of the sentences worth scoring for a wording with these words."""
+        ...
+
+    def sentence(self, n: int) -> Sentence:
+        """Sentence number ``n``."""
+        ...
+
+    def text(self, document: str) -> str:
+        """The full text of a document (sentence offsets refer to it)."""
+        ...
+
+    def is_common(self, word: str) -> bool:
+        """True for words too frequent to pick candidates (function words)."""
+        ...
+
+
 class SentenceIndex:
-    """Sentences with an inverted index from token to sentence numbers.
+    """Sentences in memory with an inverted index from token to sentence numbers.
 
     Built once per run; every point's candidates come from it.
     """
@@ -107,6 +132,14 @@ class SentenceIndex:
                 postings.setdefault(word, []).append(n)
         self.postings = postings
         self.common_floor = max(3, math.ceil(COMMON_SHARE * len(sentences)))
+
+    def sentence(self, n: int) -> Sentence:
+        """Sentence number ``n``."""
+        return self.sentences[n]
+
+    def text(self, document: str) -> str:
+        """The text of ``document``."""
+        return self.texts[document]
 
     def frequency(self, word: str) -> int:
         """How many sentences contain ``word``."""
@@ -236,7 +269,7 @@ def _extend_edges(
     keyed: _Keyed,
     tokens: Sequence[Token],
     text: str,
-    index: SentenceIndex,
+    index: Corpus,
     a: int,
     b: int,
 ) -> tuple[int, int]:
@@ -294,7 +327,7 @@ def _joined(text: str, left: Token, right: Token) -> bool:
 def find_in_sentence(
     form: Form,
     sentence: Sentence,
-    index: SentenceIndex,
+    index: Corpus,
     threshold: float,
     cache: dict[str, tuple[str, float]],
 ) -> list[tuple[float, int, int]]:
@@ -304,7 +337,7 @@ def find_in_sentence(
     """
     tokens = sentence.tokens
     keyed = _Keyed(form, tokens, cache)
-    text = index.texts[sentence.document]
+    text = index.text(sentence.document)
     found: list[tuple[float, int, int]] = []
     spans = [(0, len(tokens))]
     while spans:
@@ -330,7 +363,7 @@ def find_in_sentence(
 
 def find_point(
     point: Point,
-    index: SentenceIndex,
+    index: Corpus,
     *,
     threshold: float = DEFAULT_THRESHOLD,
     tokeniser: Tokeniser | None = None,
@@ -345,7 +378,7 @@ def find_point(
     for form in make_forms(point, tokeniser=tokeniser):
         cache: dict[str, tuple[str, float]] = {}
         for n in index.candidates(form.words):
-            sentence = index.sentences[n]
+            sentence = index.sentence(n)
             for score, a, b in find_in_sentence(form, sentence, index, limit, cache):
                 tokens = sentence.tokens
                 match = Match(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from .diff import word_diff
-from .match import DEFAULT_THRESHOLD, SentenceIndex, find_point
+from .match import DEFAULT_THRESHOLD, Corpus, SentenceIndex, find_point
 from .models import Document, Occurrence, Point, PointResult, Sentence, TrackResult
 from .normalise import Tokeniser
 from .segment import document_sentences
@@ -54,7 +54,7 @@ def track(
     speakers: Collection[str] = (),
     tokeniser: Tokeniser | None = None,
     progress: Progress | None = None,
-    index: SentenceIndex | None = None,
+    index: Corpus | None = None,
 ) -> TrackResult:
     """Find every point in every document and build each point's timeline.
 
