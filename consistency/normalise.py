@@ -12,6 +12,8 @@ How it works, in order:
      ``China’s``) and a dot or comma between digits (``5.57``, ``60,000``) stay
      inside it;
    - a dotted abbreviation (``U.S.``, ``U.N.``, ``p.m.``) is one word;
+   - the full-width apostrophe, dot and comma (U+FF07, U+FF0E, U+FF0C) count as their ASCII
+     forms, so full-width text scans like the text NFKC makes of it;
    - each Han character is a word of its own (a stand-in until a Chinese
      tokeniser is plugged in: see :class:`Tokeniser`);
    - everything else (punctuation, dashes, hyphens, quotes, symbols) separates
@@ -37,11 +39,11 @@ import regex
 
 from .models import Token
 
-_WORD = r"[^\W_\p{Han}]"
-_APOS = "'\u2019\u2018\u02bc\u2032"
+_WORD = r"[^\W\p{Pc}\p{Han}]"
+_APOS = "'\u2019\u2018\u02bc\u2032\uff07"
 _SCAN = regex.compile(
-    rf"(?:\p{{L}}\.){{2,}}"
-    rf"|{_WORD}+(?:(?:[{_APOS}]|(?<=\p{{Nd}})[.,](?=\p{{Nd}})){_WORD}+)*"
+    rf"(?:\p{{L}}[.\uff0e]){{2,}}"
+    rf"|{_WORD}+(?:(?:[{_APOS}]|(?<=\p{{Nd}})[.,\uff0e\uff0c](?=\p{{Nd}})){_WORD}+)*"
     rf"|\p{{Han}}",
     regex.VERSION0,
 )
@@ -78,10 +80,13 @@ _QUOTE_TABLE = str.maketrans({c: "'" for c in _APOS[1:]})
 def casefold(word: str) -> str:
     """Case folding: ``ASEAN Way`` == ``ASEAN way``; capitals carry no policy.
 
+    Folding can leave a letter and an accent apart (``ß́`` -> ``sś``), so the
+    result is put back in NFKC form: normalising twice must change nothing.
+
     >>> casefold("ASEAN Way")
     'asean way'
     """
-    return word.casefold()
+    return unicodedata.normalize("NFKC", word.casefold())
 
 
 def collapse_abbreviation(word: str) -> str:

@@ -1,0 +1,255 @@
+"""The normaliser: golden cases from the seeds and corpus, each rule, and its invariants."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import consistency.normalise
+from consistency.models import Token
+from consistency.normalise import (
+    RULES,
+    ascii_quotes,
+    casefold,
+    collapse_abbreviation,
+    drop_thousands_separators,
+    explain,
+    nfkc,
+    normalise,
+    normalise_word,
+    tokenise,
+    words,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = json.loads((ROOT / "fixtures" / "golden" / "normalise.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "case",
+    GOLDEN["cases"],
+    ids=[f"{i}-{c['normalised'][:30]}" for i, c in enumerate(GOLDEN["cases"])],
+)
+def test_golden(case: dict[str, str]) -> None:
+    if case["source"].startswith("fixtures/"):
+        assert case["text"] in (ROOT / case["source"]).read_text("utf-8")
+    assert normalise(case["text"]) == case["normalised"]
+    assert normalise(case["normalised"]) == case["normalised"]
+
+
+def test_golden_cases_are_distinct_and_sourced() -> None:
+    texts = [c["text"] for c in GOLDEN["cases"]]
+    assert len(texts) == len(set(texts))
+    assert all(set(c) == {"text", "normalised", "source"} and c["source"] for c in GOLDEN["cases"])
+
+
+@pytest.mark.parametrize(
+    ("rule", "word", "expected"),
+    [
+        (nfkc, "\uff21\uff33\uff25\uff21\uff2e", "ASEAN"),
+        (nfkc, "\uff16\uff10\uff0c\uff10\uff10\uff10", "60,000"),
+        (nfkc, "de\u0301tente", "d\u00e9tente"),
+        (nfkc, "\u2161", "II"),
+        (nfkc, "\ufb01nance", "finance"),
+        (nfkc, "China", "China"),
+        (ascii_quotes, "China\u2019s", "China's"),
+        (ascii_quotes, "China\u2018s", "China's"),
+        (ascii_quotes, "China\u02bcs", "China's"),
+        (ascii_quotes, "China\u2032s", "China's"),
+        (ascii_quotes, "China's", "China's"),
+        (casefold, "ASEAN", "asean"),
+        (casefold, "Stra\u00dfe", "strasse"),
+        (casefold, "\u00df\u0301", "s\u015b"),
+        (casefold, "\u00c7avu\u015fo\u011flu", "\u00e7avu\u015fo\u011flu"),
+        (collapse_abbreviation, "u.s.", "us"),
+        (collapse_abbreviation, "p.m.", "pm"),
+        (collapse_abbreviation, "u.s.a.", "usa"),
+        (collapse_abbreviation, "5.57", "5.57"),
+        (collapse_abbreviation, "us", "us"),
+        (drop_thousands_separators, "60,000", "60000"),
+        (drop_thousands_separators, "1,000,000", "1000000"),
+        (drop_thousands_separators, "5.57", "5.57"),
+        (drop_thousands_separators, "694.53", "694.53"),
+        (drop_thousands_separators, "2026", "2026"),
+    ],
+)
+def test_rule(rule: Callable[[str], str], word: str, expected: str) -> None:
+    assert rule(word) == expected
+
+
+def test_rules_order() -> None:
+    assert [r.__name__ for r in RULES] == [
+        "nfkc",
+        "ascii_quotes",
+        "casefold",
+        "collapse_abbreviation",
+        "drop_thousands_separators",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("U.S.", "us"),
+        ("China\u2019s", "china's"),
+        ("\uff35\uff0e\uff33\uff0e", "us"),
+        ("60,000", "60000"),
+        ("5.57", "5.57"),
+        ("\u2161", "ii"),
+        ("\uff10\uff3f\uff10", "00"),
+    ],
+)
+def test_normalise_word(word: str, expected: str) -> None:
+    assert normalise_word(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "steps"),
+    [
+        ("U.S.", [("casefold", "u.s."), ("collapse_abbreviation", "us")]),
+        ("China\u2019s", [("ascii_quotes", "China's"), ("casefold", "china's")]),
+        ("60,000", [("drop_thousands_separators", "60000")]),
+        ("\uff21SEAN", [("nfkc", "ASEAN"), ("casefold", "asean")]),
+        ("asean", []),
+    ],
+)
+def test_explain(word: str, steps: list[tuple[str, str]]) -> None:
+    assert explain(word) == steps
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S.-China", [Token("us", 0, 4), Token("china", 5, 10)]),
+        ("win-win", [Token("win", 0, 3), Token("win", 4, 7)]),
+        ("\u201cwin-win\u201d", [Token("win", 1, 4), Token("win", 5, 8)]),
+        ("US$ 1 trillion", [Token("us", 0, 2), Token("1", 4, 5), Token("trillion", 6, 14)]),
+        ("(2026-2030)", [Token("2026", 1, 5), Token("2030", 6, 10)]),
+        ("RMB 5.57.", [Token("rmb", 0, 3), Token("5.57", 4, 8)]),
+        ("60,000, and", [Token("60000", 0, 6), Token("and", 8, 11)]),
+        ("China\u2019s", [Token("china's", 0, 7)]),
+        ("de\u0301tente", [Token("d\u00e9tente", 0, 8)]),
+        (
+            "\u4e2d\u56fd8\u65e5",
+            [Token("\u4e2d", 0, 1), Token("\u56fd", 1, 2), Token("8", 2, 3), Token("\u65e5", 3, 4)],
+        ),
+        ("snake_case", [Token("snake", 0, 5), Token("case", 6, 10)]),
+        ("\u2014 \u2026 \uff0a\uff0a", []),
+    ],
+)
+def test_token_spans(text: str, expected: list[Token]) -> None:
+    assert tokenise(text) == expected
+
+
+def test_words_and_custom_tokeniser() -> None:
+    class Chars:
+        name = "chars"
+
+        def __call__(self, text: str, offset: int = 0) -> list[Token]:
+            return [Token(c, i + offset, i + offset + 1) for i, c in enumerate(text) if c != " "]
+
+    assert words(tokenise("a b", 5, tokeniser=Chars())) == ["a", "b"]
+    assert tokenise("a b", 5, tokeniser=Chars())[1] == Token("b", 7, 8)
+    assert normalise("A B", tokeniser=Chars()) == "A B"
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(consistency.normalise)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+# --- properties ----------------------------------------------------------
+
+ALPHABET = st.sampled_from(
+    [
+        *"aAzZeE09 ",
+        *".,'\"-_/()$%:;!?",
+        "\u2019",  # right single quote / apostrophe
+        "\u2018",
+        "\u201c",
+        "\u201d",
+        "\u02bc",  # modifier letter apostrophe
+        "\u2010",  # hyphen
+        "\u2013",  # en dash
+        "\u2014",  # em dash
+        "\u2026",  # ellipsis
+        "\u00e9",  # composed e acute
+        "\u0301",  # combining acute
+        "\u0308",  # combining diaeresis
+        "\u00df",  # sharp s
+        "\u0130",  # capital I with dot
+        "\u2161",  # roman numeral two
+        "\u00bd",  # one half
+        "\ufb01",  # fi ligature
+        "\uff21",  # full-width A
+        "\uff41",  # full-width a
+        "\uff11",  # full-width 1
+        "\uff0e",  # full-width full stop
+        "\uff0c",  # full-width comma
+        "\uff07",  # full-width apostrophe
+        "\uff3f",  # full-width low line
+        "\u3000",  # ideographic space
+        "\u4e2d",  # Han
+        "\u56fd",
+        "\u3002",  # ideographic full stop
+        "\u00a0",
+        "\n",
+    ]
+)
+TEXTS = st.text(ALPHABET, max_size=60) | st.text(max_size=30)
+
+
+def spans(tokens: list[Token]) -> list[tuple[int, int]]:
+    return [(t.start, t.end) for t in tokens]
+
+
+@given(TEXTS)
+@example("\u00df\u0301")
+@example("\uff10\uff3f\uff10")
+def test_idempotent(text: str) -> None:
+    once = words(tokenise(text))
+    assert words(tokenise(" ".join(once))) == once
+
+
+@given(TEXTS)
+def test_each_span_normalises_to_its_token(text: str) -> None:
+    for token in tokenise(text):
+        assert words(tokenise(text[token.start : token.end])) == [token.text]
+
+
+@given(TEXTS)
+def test_spans_are_ordered_and_inside_the_source(text: str) -> None:
+    previous = 0
+    for token in tokenise(text):
+        assert previous <= token.start < token.end <= len(text)
+        assert token.text
+        assert not any(c.isspace() for c in text[token.start : token.end])
+        previous = token.end
+
+
+@given(TEXTS, st.integers(0, 10_000))
+def test_offset_shifts_spans(text: str, offset: int) -> None:
+    plain = tokenise(text)
+    shifted = tokenise(text, offset)
+    assert words(shifted) == words(plain)
+    assert spans(shifted) == [(a + offset, b + offset) for a, b in spans(plain)]
+
+
+def full_width(text: str) -> str:
+    return "".join(
+        "\u3000" if c == " " else chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text
+    )
+
+
+@given(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=40))
+@example("0'0")
+@example("1,000.5 U.S.")
+def test_full_width_text_normalises_like_ascii(text: str) -> None:
+    assert normalise(full_width(text)) == normalise(text)
