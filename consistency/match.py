@@ -13,14 +13,17 @@ point with windows of the sentence that start and end on point tokens.
 
 **Score** (0-100) of a wording ``W`` against a window::
 
-    score = 100 * credit / (len(W) + INSERT_WEIGHT * inserted)
+    score = 100 * credit / (weight(W) + INSERT_WEIGHT * inserted)
 
-``credit`` counts the point's words found in order (a word spelled alike counts
-its similarity, e.g. 0.94 for "exchange"/"exchanges"); ``inserted`` counts
-window words that are not the point's and do not replace one of its words.
-Dropping one word of six scores 83; inserting four words into a six-word
-formula scores 86; a different formula sharing four words of six scores 64-67.
-The default threshold, :data:`DEFAULT_THRESHOLD`, sits between the two.
+Every word has a weight: 1, or :data:`COMMON_WEIGHT` for a common word (one in
+at least :data:`COMMON_SHARE` of the sentences searched: "the", "of", "and").
+``credit`` adds up the weights of the point's words found in order (a word
+spelled alike counts its similarity, e.g. 0.94 for "exchange"/"exchanges");
+``inserted`` adds up the weights of window words that are not the point's and
+do not replace one of its words. So dropping one rare word of six scores about
+82, inserting four words into a six-word formula about 87, and a different
+formula that shares half its words (or only its function words and a place
+name) 60-72. The default threshold, :data:`DEFAULT_THRESHOLD`, sits between.
 
 **Edges.** A window ends on point words; a word that *replaces* the point's
 first or last word ("fully" for "comprehensively") is taken in when it is rare
@@ -52,8 +55,11 @@ INSERT_WEIGHT = 0.25
 SIMILAR_WORD = 80.0
 """rapidfuzz ratio at or above which two words of 4+ letters count as spelled alike."""
 
-COMMON_SHARE = 0.05
-"""A token in at least this share of sentences (and at least 3) is a function word."""
+COMMON_SHARE = 0.15
+"""A token in at least this share of sentences (and at least 3) is a common word."""
+
+COMMON_WEIGHT = 0.5
+"""How much a common word ("the", "of") counts, relative to a rarer one."""
 
 _OTHER = "\x00"
 _HYPHENS = frozenset("-\u2010\u2011")
@@ -173,22 +179,85 @@ def make_forms(point: Point, *, tokeniser: Tokeniser | None = None) -> list[Form
 
 
 class _Keyed:
-    """A sentence's tokens as characters for one form, with per-token similarity."""
+    """A sentence's tokens as characters for one form, with similarity and weight per token."""
 
-    def __init__(self, form: Form, tokens: Sequence[Token], cache: dict[str, tuple[str, float]]):
+    def __init__(
+        self,
+        form: Form,
+        tokens: Sequence[Token],
+        index: Corpus,
+        cache: dict[str, tuple[str, float, float]],
+    ):
         chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(form.words))}
         self.form_chars = "".join(chars[w] for w in form.words)
+        self.form_weights = [_weight(w, index) for w in form.words]
+        self.total = sum(self.form_weights)
         keys: list[str] = []
         sims: list[float] = []
+        weights: list[float] = []
         for t in tokens:
             hit = cache.get(t.text)
             if hit is None:
-                hit = _key(t.text, chars)
+                key, sim = _key(t.text, chars)
+                hit = (key, sim, _weight(t.text, index))
                 cache[t.text] = hit
             keys.append(hit[0])
             sims.append(hit[1])
+            weights.append(hit[2])
         self.keys = "".join(keys)
         self.sims = sims
+        self.weights = weights
+
+    def score(self, lo: int, hi: int) -> float:
+        """Exact score of the window ``keys[lo:hi]`` (see the module docstring)."""
+        credit = 0.0
+        inserted = 0.0
+        blocks = list(Indel.opcodes(self.form_chars, self.keys[lo:hi]))
+        for k, op in enumerate(blocks):
+            if op.tag == "equal":
+                for i in range(op.src_end - op.src_start):
+                    credit += self.sims[lo + op.dest_start + i] * self.form_weights[op.src_start + i]
+            elif op.tag == "insert":
+                replaced = 0
+                for other in (blocks[k - 1] if k else None, blocks[k + 1] if k + 1 < len(blocks) else None):
+                    if other is not None and other.tag == "delete":
+                        replaced = max(replaced, other.src_end - other.src_start)
+                extra = self.weights[lo + op.dest_start + replaced : lo + op.dest_end]
+                inserted += sum(extra)
+        return 100.0 * credit / (self.total + INSERT_WEIGHT * inserted)
+
+    def matched(self, lo: int, hi: int) -> int:
+        """How many of the point's words the window ``[lo, hi)`` has, in order."""
+        return int(LCSseq.similarity(self.form_chars, self.keys[lo:hi]))
+
+    def best_window(self, lo: int, hi: int) -> tuple[float, int, int] | None:
+        """The best window within ``[lo, hi)`` starting and ending on point words.
+
+        Windows are ranked by a quick unweighted LCS score; the winner is then
+        scored exactly.
+        """
+        form_chars, keys = self.form_chars, self.keys
+        m = len(form_chars)
+        positions = [i for i in range(lo, hi) if keys[i] != _OTHER]
+        max_len = 2 * m + 4
+        best: tuple[float, int, int] | None = None
+        for a_idx, a in enumerate(positions):
+            for b in positions[a_idx:]:
+                w = b - a + 1
+                if w > max_len:
+                    break
+                lcs = LCSseq.similarity(form_chars, keys[a : b + 1])
+                rough = lcs / (m + INSERT_WEIGHT * (w - lcs))
+                if best is None or rough > best[0] + 1e-9:
+                    best = (rough, a, b + 1)
+        if best is None:
+            return None
+        _, a, b = best
+        return self.score(a, b), a, b
+
+
+def _weight(word: str, index: Corpus) -> float:
+    return COMMON_WEIGHT if index.is_common(word) else 1.0
 
 
 def _key(word: str, chars: dict[str, str]) -> tuple[str, float]:
@@ -204,55 +273,6 @@ def _key(word: str, chars: dict[str, str]) -> tuple[str, float]:
         if best is not None:
             return best, best_sim / 100.0
     return _OTHER, 0.0
-
-
-def _score(form_chars: str, keys: str, sims: Sequence[float], lo: int, hi: int) -> float:
-    """Exact score of the window ``keys[lo:hi]`` (see the module docstring)."""
-    window = keys[lo:hi]
-    credit = 0.0
-    inserted = 0
-    ops = Indel.opcodes(form_chars, window)
-    blocks = list(ops)
-    k = 0
-    while k < len(blocks):
-        op = blocks[k]
-        if op.tag == "equal":
-            credit += sum(sims[lo + op.dest_start : lo + op.dest_end])
-        elif op.tag == "insert":
-            n_ins = op.dest_end - op.dest_start
-            n_del = 0
-            for other in (blocks[k - 1] if k else None, blocks[k + 1] if k + 1 < len(blocks) else None):
-                if other is not None and other.tag == "delete":
-                    n_del = max(n_del, other.src_end - other.src_start)
-            inserted += max(0, n_ins - n_del)
-        k += 1
-    return 100.0 * credit / (len(form_chars) + INSERT_WEIGHT * inserted)
-
-
-def _best_window(
-    form_chars: str, keys: str, sims: Sequence[float], lo: int, hi: int
-) -> tuple[float, int, int] | None:
-    """The best window within ``keys[lo:hi]`` starting and ending on point words."""
-    m = len(form_chars)
-    positions = [i for i in range(lo, hi) if keys[i] != _OTHER]
-    if not positions:
-        return None
-    max_len = 2 * m + 4
-    best: tuple[float, int, int] | None = None
-    for a_idx, a in enumerate(positions):
-        for b in positions[a_idx:]:
-            w = b - a + 1
-            if w > max_len:
-                break
-            window = keys[a : b + 1]
-            lcs = LCSseq.similarity(form_chars, window)
-            rough = lcs / (m + INSERT_WEIGHT * (w - lcs))
-            if best is None or rough > best[0] + 1e-9:
-                best = (rough, a, b + 1)
-    if best is None:
-        return None
-    _, a, b = best
-    return _score(form_chars, keys, sims, a, b), a, b
 
 
 def _gap(text: str, left: Token, right: Token) -> str:
@@ -286,7 +306,9 @@ def _extend_edges(
             break
         cand, nxt = tokens[a - 1], tokens[a]
         f_edge = ft[f_first - 1] if f_first >= 1 else None
-        if f_edge is None or index.is_common(cand.text) or keyed.keys[a - 1] != _OTHER:
+        if f_edge is None or not _can_replace(cand.text, f_edge.text, index):
+            break
+        if keyed.keys[a - 1] != _OTHER:
             break
         if _has_punct(_gap(text, cand, nxt)) != _has_punct(
             form.text[f_edge.end : ft[f_first].start]
@@ -299,7 +321,9 @@ def _extend_edges(
             break
         prev, cand = tokens[b - 1], tokens[b]
         f_edge = ft[f_last] if f_last < len(ft) else None
-        if f_edge is None or index.is_common(cand.text) or keyed.keys[b] != _OTHER:
+        if f_edge is None or not _can_replace(cand.text, f_edge.text, index):
+            break
+        if keyed.keys[b] != _OTHER:
             break
         if _has_punct(_gap(text, prev, cand)) != _has_punct(
             form.text[ft[f_last - 1].end : f_edge.start]
@@ -308,6 +332,22 @@ def _extend_edges(
         b += 1
         f_last += 1
     return a, b
+
+
+def _can_replace(word: str, original: str, index: Corpus) -> bool:
+    """Whether ``word`` may stand for the point's ``original`` word at an edge.
+
+    Only a rare word of three or more characters, and of the same kind
+    (number for number, word for word): "fully" for "comprehensively", never
+    "of" for "amity" or "at" for "3.0".
+    """
+    if len(word) < 3 or index.is_common(word):
+        return False
+    return _is_number(word) == _is_number(original)
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit()
 
 
 def _snap_compounds(tokens: Sequence[Token], text: str, a: int, b: int) -> tuple[int, int]:
@@ -329,14 +369,14 @@ def find_in_sentence(
     sentence: Sentence,
     index: Corpus,
     threshold: float,
-    cache: dict[str, tuple[str, float]],
+    cache: dict[str, tuple[str, float, float]],
 ) -> list[tuple[float, int, int]]:
     """Every non-overlapping window of ``sentence`` matching ``form`` at ``threshold``.
 
     Returns ``(score, first, end)`` token ranges, ``end`` exclusive.
     """
     tokens = sentence.tokens
-    keyed = _Keyed(form, tokens, cache)
+    keyed = _Keyed(form, tokens, index, cache)
     text = index.text(sentence.document)
     found: list[tuple[float, int, int]] = []
     spans = [(0, len(tokens))]
@@ -344,7 +384,7 @@ def find_in_sentence(
         lo, hi = spans.pop()
         if hi - lo <= 0:
             continue
-        hit = _best_window(keyed.form_chars, keyed.keys, keyed.sims, lo, hi)
+        hit = keyed.best_window(lo, hi)
         if hit is None or hit[0] < threshold:
             continue
         _, a, b = hit
@@ -352,8 +392,8 @@ def find_in_sentence(
         a = max(a, lo)
         b = min(b, hi)
         a, b = _snap_compounds(tokens, text, a, b)
-        score = _score(keyed.form_chars, keyed.keys, keyed.sims, a, b)
-        if score < threshold:
+        score = keyed.score(a, b)
+        if score < threshold or keyed.matched(a, b) < min(3, len(keyed.form_chars)):
             continue
         found.append((score, a, b))
         spans.append((lo, a))
@@ -376,7 +416,7 @@ def find_point(
     limit = point.threshold if point.threshold is not None else threshold
     best: dict[tuple[int, int, int], Match] = {}
     for form in make_forms(point, tokeniser=tokeniser):
-        cache: dict[str, tuple[str, float]] = {}
+        cache: dict[str, tuple[str, float, float]] = {}
         for n in index.candidates(form.words):
             sentence = index.sentence(n)
             for score, a, b in find_in_sentence(form, sentence, index, limit, cache):
