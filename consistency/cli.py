@@ -36,7 +36,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 class ConsistencyGroup(click.Group):
     """A group whose errors are one ``consistency: error: ...`` line each, exit 2."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         try:
             rv = super().main(*args, **kwargs)

@@ -215,12 +215,14 @@ class _Keyed:
         blocks = list(Indel.opcodes(self.form_chars, self.keys[lo:hi]))
         for k, op in enumerate(blocks):
             if op.tag == "equal":
+                at = lo + op.dest_start
                 for i in range(op.src_end - op.src_start):
-                    credit += self.sims[lo + op.dest_start + i] * self.form_weights[op.src_start + i]
+                    credit += self.sims[at + i] * self.form_weights[op.src_start + i]
             elif op.tag == "insert":
                 replaced = 0
-                for other in (blocks[k - 1] if k else None, blocks[k + 1] if k + 1 < len(blocks) else None):
-                    if other is not None and other.tag == "delete":
+                neighbours = blocks[max(0, k - 1) : k] + blocks[k + 1 : k + 2]
+                for other in neighbours:
+                    if other.tag == "delete":
                         replaced = max(replaced, other.src_end - other.src_start)
                 extra = self.weights[lo + op.dest_start + replaced : lo + op.dest_end]
                 inserted += sum(extra)

@@ -13,7 +13,7 @@ from .match import DEFAULT_THRESHOLD, Corpus, SentenceIndex, find_point
 from .models import Document, Occurrence, Point, PointResult, Sentence, TrackResult
 from .normalise import Tokeniser
 from .segment import document_sentences
-from .timeline import shifts, status_of, wordings, with_changes
+from .timeline import shifts, status_of, with_changes, wordings
 
 Progress = Callable[[int], None]
 """Called with the number of steps just finished (one per document, then per point)."""

@@ -55,7 +55,8 @@ def test_words_are_never_split() -> None:
     assert out == "{-comprehensively implement-}{+comprehensive implementation+}"
 
 
-_words = st.lists(st.sampled_from(["peace", "and", "cooperation", "sea", "of", "China's"]), max_size=8)
+_vocabulary = ["peace", "and", "cooperation", "sea", "of", "China's"]
+_words = st.lists(st.sampled_from(_vocabulary), max_size=8)
 
 
 @given(_words, _words)

@@ -50,7 +50,10 @@ def test_fixture_watchlist_has_at_least_twelve_points() -> None:
             "w.toml:1: unknown key 'colour' in [[point]] (allowed: aliases, id, level, tags, "
             "text, threshold)",
         ),
-        ('[[point]]\nid = "a"\ntext = "  "\n', "w.toml:1: point 'a' has an empty or missing 'text'"),
+        (
+            '[[point]]\nid = "a"\ntext = "  "\n',
+            "w.toml:1: point 'a' has an empty or missing 'text'",
+        ),
         ('[[point]]\nid = "Bad Id"\ntext = "x"\n', "w.toml:1: invalid point id 'Bad Id': use "
          "lowercase a-z, 0-9 and single dashes"),
         ('[[point]]\nid = "a"\ntext = "x"\nthreshold = 120\n',
