@@ -37,11 +37,15 @@ class Piece:
     """A run of a word diff.
 
     op: equal, delete or insert.
-    text: the source words of the run (old text for deletions, new text otherwise).
+    text: the source words of the run (old text for deletions, new text otherwise),
+        from the first word's start to the last word's end.
+    gap: for equal and inserted runs, the white space and punctuation of the new
+        text that follow the run; empty for deletions.
     """
 
     op: Op
     text: str
+    gap: str = ""
 
 
 def _encode(tokens: Sequence[Token], table: dict[str, str]) -> str:
@@ -58,12 +62,7 @@ def _encode(tokens: Sequence[Token], table: dict[str, str]) -> str:
 def diff_tokens(
     old: str, old_tokens: Sequence[Token], new: str, new_tokens: Sequence[Token]
 ) -> list[Piece]:
-    """Diff two tokenised texts; runs carry the original words of their side.
-
-    Equal and inserted runs are slices of ``new`` (keeping its punctuation);
-    deleted runs are slices of ``old``. Whitespace or punctuation between runs
-    of ``new`` is kept with the preceding run.
-    """
+    """Diff two tokenised texts; runs carry the original words of their side."""
     table: dict[str, str] = {}
     a = _encode(old_tokens, table)
     b = _encode(new_tokens, table)
@@ -75,49 +74,52 @@ def diff_tokens(
     i = j = 0
     for code, chunk in diffs:
         n = len(chunk)
+        if code == -1:
+            pieces.append(Piece(Op.DELETE, old[old_tokens[i].start : old_tokens[i + n - 1].end]))
+            i += n
+            continue
+        text = new[new_tokens[j].start : new_tokens[j + n - 1].end]
+        after = new_tokens[j + n].start if j + n < len(new_tokens) else new_tokens[j + n - 1].end
+        gap = new[new_tokens[j + n - 1].end : after]
+        pieces.append(Piece(Op.EQUAL if code == 0 else Op.INSERT, text, gap))
         if code == 0:
-            pieces.append(Piece(Op.EQUAL, _span(new, new_tokens, j, j + n)))
             i += n
-            j += n
-        elif code == -1:
-            pieces.append(Piece(Op.DELETE, _span(old, old_tokens, i, i + n)))
-            i += n
-        else:
-            pieces.append(Piece(Op.INSERT, _span(new, new_tokens, j, j + n)))
-            j += n
+        j += n
     return pieces
 
 
-def _span(text: str, tokens: Sequence[Token], a: int, b: int) -> str:
-    """The source text from token ``a`` to token ``b - 1``, with the gap that follows it."""
-    start = tokens[a].start
-    end = tokens[b].start if b < len(tokens) else tokens[b - 1].end
-    return text[start:end]
+def _split_gap(gap: str) -> tuple[str, str, str]:
+    """Split a gap into (punctuation before the space, the space, what follows it)."""
+    k = 0
+    while k < len(gap) and not gap[k].isspace():
+        k += 1
+    m = k
+    while m < len(gap) and gap[m].isspace():
+        m += 1
+    if m == k:
+        return gap, "", ""
+    return gap[:k], gap[k:m], gap[m:]
 
 
 def render(pieces: Sequence[Piece]) -> str:
-    """Pieces as ``{-old-}{+new+}`` markup.
+    """Pieces as ``{-old-}{+new+}`` markup, over the new text's own punctuation.
 
-    Trailing whitespace of a run moves outside its markers, so that
-    ``{+fully+} and`` reads naturally.
+    A deletion goes where the white space of the new text is, so
+    ``the {-principle of-} "one country`` keeps the quote with its word.
     """
     out: list[str] = []
+    pending = ""
     for k, piece in enumerate(pieces):
-        text = piece.text
-        if piece.op is Op.EQUAL:
-            out.append(text)
-            continue
-        body = text.rstrip()
-        tail = text[len(body) :]
         if piece.op is Op.DELETE:
-            body = body.rstrip(" ,;:")
+            before, space, after = _split_gap(pending)
+            out.append(before + (space or (" " if out else "")))
+            out.append(f"{{-{piece.text}-}}")
             nxt = pieces[k + 1].op if k + 1 < len(pieces) else None
-            if out and not out[-1][-1:].isspace():
-                out.append(" ")
-            tail = " " if nxt is Op.EQUAL else ""
-            out.append(f"{{-{body}-}}{tail}")
-        else:
-            out.append(f"{{+{body}+}}{tail}")
+            pending = after if nxt is Op.INSERT else " " + after
+            continue
+        out.append(pending)
+        out.append(piece.text if piece.op is Op.EQUAL else f"{{+{piece.text}+}}")
+        pending = piece.gap
     return "".join(out).strip()
 
 

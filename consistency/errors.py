@@ -44,3 +44,18 @@ class IndexFileError(ConsistencyError):
 
 class OptionError(ConsistencyError):
     """An option value that cannot be used (bad date, --date with several documents...)."""
+
+
+class InputErrors(ConsistencyError):
+    """Several problems found in one run, kept together so each can be reported.
+
+    ``errors`` holds every problem in input order; ``str()`` is one line per
+    problem, so a CLI can print them all at once.
+    """
+
+    def __init__(self, errors: list[ConsistencyError]):
+        super().__init__(f"{len(errors)} problems")
+        self.errors = list(errors)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)

@@ -1,0 +1,388 @@
+"""Ingest: files, directories and standard input -> dated :class:`~consistency.models.Document`\\ s.
+
+:func:`load_documents` reads every input, finds each briefing's date, title and
+speaker turns, and either returns all documents or raises with *every* problem
+found (one :class:`~consistency.errors.InputError`, or an
+:class:`~consistency.errors.InputErrors` holding several), so that a user can
+fix them all in one go. Nothing given is silently dropped.
+
+Inputs (see CONTRACT.md "Inputs"):
+
+- a file (``.txt``, ``.md``, ``.html``, ``.htm``, ``.jsonl``, ``.csv``; a file
+  without an extension is read as text); its id is its file name without the
+  extension;
+- a directory, read recursively in sorted order (hidden files and folders,
+  and files with other extensions, are skipped); ids are paths relative to
+  it, without the extension, with ``/`` separators; a ``manifest.csv`` in it
+  (or in a folder below) dates the files it lists and is never a briefing;
+- ``-``: standard input (id ``stdin``, path ``<stdin>``), read as HTML when it
+  starts like a page, as JSON lines when it starts with ``{``, else as text.
+
+Rows of ``.jsonl``/``.csv`` files are one document each: id from the ``id``
+column, else ``FILE#ROW`` (ROW counts rows from 1), path ``PATH#ROW``.
+
+:attr:`Document.text` is the decoded text with line endings normalised to
+``\\n`` (for HTML: the extracted text, one paragraph per line); every offset
+and line number refers to it.
+
+Dates, first that succeeds (:class:`~consistency.models.DateSource`):
+
+1. ``date=`` (``option``), only when there is a single document;
+2. a manifest (``manifest``): ``manifest=`` first, then ``manifest.csv`` files
+   found in input directories;
+3. for rows, the row's ``date`` column (``row``), which they must have;
+4. an ISO date in the file name or, for files in an input directory, in the
+   name of a folder between it and the file (``filename``);
+5. a date line near the top of the text, or in an HTML page's ``<title>``,
+   date ``<meta>`` or ``<time>`` (``header``).
+
+``since``/``until`` (inclusive) filter the documents after all of them were
+read and validated, so a broken file is reported even when out of range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import BinaryIO, TextIO
+
+from ..errors import ConsistencyError, InputError, InputErrors, OptionError
+from ..models import DateSource, Document
+from .dates import date_in_lines, date_in_name, parse_iso
+from .encoding import decode, normalise_newlines
+from .header import scan_header
+from .html import html_to_page
+from .manifest import Entry, read_manifest
+from .rows import Row, parse_csv, parse_jsonl
+from .turns import split_turns
+
+__all__ = [
+    "SUFFIXES",
+    "document_from_text",
+    "load_documents",
+    "split_turns",
+]
+
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+}
+"""Briefing file extensions (case-insensitive) and how each is read."""
+
+MANIFEST = "manifest.csv"
+STDIN = "-"
+
+UNDATED = (
+    "no date found; give one with --date YYYY-MM-DD, a manifest (--manifest or "
+    "manifest.csv: path,date), a date in the file name (2025-10-22_briefing.txt), or a "
+    "date line at the top (e.g. 'Published: Sep 08, 2025')"
+)
+_LOOKED_FOR = ", ".join(SUFFIXES)
+_WORDS = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    path: str
+    real: str | None
+    id: str
+    names: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    source: _Source
+    id: str
+    path: str
+    text: str
+    title: str | None
+    page_date: dt.date | None = None
+    row: Row | None = None
+    url: str | None = None
+
+
+def document_from_text(
+    text: str,
+    *,
+    id: str,
+    date: dt.date,
+    path: str | None = None,
+    date_source: DateSource = DateSource.OPTION,
+    title: str | None = None,
+    source: str | None = None,
+) -> Document:
+    """A :class:`Document` from text already in memory (line endings normalised).
+
+    The title, when not given, and the turns are found as for files.
+    """
+    text = normalise_newlines(text)
+    header = scan_header(text)
+    return Document(
+        id=id,
+        path=id if path is None else path,
+        text=text,
+        date=date,
+        date_source=date_source,
+        title=title if title is not None else header.title,
+        source=source,
+        turns=split_turns(text, header.end),
+    )
+
+
+def load_documents(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    manifest: str | os.PathLike[str] | None = None,
+    date: dt.date | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    stdin: TextIO | BinaryIO | None = None,
+) -> list[Document]:
+    """Read every briefing in ``paths``, sorted by date, then id.
+
+    manifest: a ``path,date`` CSV dating files from outside.
+    date: the date of the one document given.
+    since, until: keep only documents dated in this range (inclusive).
+    stdin: what ``-`` reads (default: the process's standard input).
+
+    Raises :class:`InputError` or :class:`OptionError` for one problem,
+    :class:`InputErrors` for several.
+    """
+    if since is not None and until is not None and since > until:
+        raise OptionError(f"--since {since} is after --until {until}")
+    errors: list[ConsistencyError] = []
+    given = read_manifest(os.fspath(manifest), errors) if manifest is not None else {}
+    found: dict[str, Entry] = {}
+    sources: list[_Source] = []
+    seen: set[str] = set()
+    for path in paths:
+        _expand(os.fspath(path), sources, found, seen, errors)
+    drafts: list[_Draft] = []
+    for src in sources:
+        drafts.extend(_read(src, stdin, errors))
+    if date is not None and len(drafts) > 1:
+        errors.append(
+            OptionError(
+                f"--date needs a single document, but {len(drafts)} were given; "
+                "date them with a manifest or dates in the file names"
+            )
+        )
+    documents: list[Document] = []
+    ids: dict[str, str] = {}
+    for draft in drafts:
+        doc = _resolve(draft, date, given, found, errors)
+        if doc is None:
+            continue
+        other = ids.setdefault(doc.id, doc.path)
+        if other != doc.path:
+            errors.append(
+                InputError(f"duplicate document id {doc.id!r} (also {other})", path=doc.path)
+            )
+            continue
+        documents.append(doc)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InputErrors(errors)
+    kept = [
+        d
+        for d in documents
+        if (since is None or d.date >= since) and (until is None or d.date <= until)
+    ]
+    return sorted(kept, key=lambda d: (d.date, d.id))
+
+
+def _expand(
+    path: str,
+    sources: list[_Source],
+    found: dict[str, Entry],
+    seen: set[str],
+    errors: list[ConsistencyError],
+) -> None:
+    if path == STDIN:
+        if STDIN not in seen:
+            seen.add(STDIN)
+            sources.append(_Source("<stdin>", None, "stdin", (), "stdin"))
+        return
+    if os.path.isdir(path):
+        _expand_directory(path, sources, found, seen, errors)
+        return
+    if not os.path.exists(path):
+        errors.append(InputError("no such file or directory", path=path))
+        return
+    name = os.path.basename(path)
+    stem, suffix = os.path.splitext(name)
+    kind = SUFFIXES.get(suffix.lower(), "text" if not suffix else "")
+    if name.lower() == MANIFEST:
+        errors.append(
+            InputError(
+                "this is a manifest, not a briefing: give it with --manifest, or give its folder",
+                path=path,
+            )
+        )
+        return
+    if not kind:
+        errors.append(
+            InputError(f"unsupported file type {suffix!r} (expected {_LOOKED_FOR})", path=path)
+        )
+        return
+    real = os.path.realpath(path)
+    if real not in seen:
+        seen.add(real)
+        sources.append(_Source(path, real, stem, (stem,), kind))
+
+
+def _expand_directory(
+    root: str,
+    sources: list[_Source],
+    found: dict[str, Entry],
+    seen: set[str],
+    errors: list[ConsistencyError],
+) -> None:
+    problems: list[OSError] = []
+    count = 0
+    for folder, dirs, files in os.walk(root, onerror=problems.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        names = sorted(f for f in files if not f.startswith("."))
+        for name in names:
+            if name.lower() == MANIFEST:
+                for key, entry in read_manifest(os.path.join(folder, name), errors).items():
+                    found.setdefault(key, entry)
+        for name in names:
+            stem, suffix = os.path.splitext(name)
+            kind = SUFFIXES.get(suffix.lower())
+            if kind is None or name.lower() == MANIFEST:
+                continue
+            full = os.path.normpath(os.path.join(folder, name))
+            rel = os.path.relpath(full, root)
+            parts = rel.split(os.sep)
+            count += 1
+            real = os.path.realpath(full)
+            if real in seen:
+                continue
+            seen.add(real)
+            ident = "/".join([*parts[:-1], stem])
+            sources.append(_Source(full, real, ident, (stem, *reversed(parts[:-1])), kind))
+    for problem in problems:
+        where = problem.filename if isinstance(problem.filename, str) else root
+        errors.append(InputError(f"cannot read folder: {problem.strerror}", path=where))
+    if not count and not problems:
+        errors.append(InputError(f"no briefings found (looked for {_LOOKED_FOR})", path=root))
+
+
+def _read(
+    src: _Source, stdin: TextIO | BinaryIO | None, errors: list[ConsistencyError]
+) -> list[_Draft]:
+    try:
+        if src.real is None:
+            raw: str | bytes = (
+                stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+            ).read()
+        else:
+            with open(src.path, "rb") as handle:
+                raw = handle.read()
+    except OSError as exc:
+        errors.append(InputError(f"cannot read: {exc.strerror}", path=src.path))
+        return []
+    kind = src.kind
+    if kind == "stdin":
+        kind = _sniff(raw)
+    try:
+        text = (
+            normalise_newlines(raw.removeprefix("\ufeff"))
+            if isinstance(raw, str)
+            else decode(raw, path=src.path, html=kind == "html")
+        )
+    except InputError as exc:
+        errors.append(exc)
+        return []
+    if not _WORDS.search(text):
+        errors.append(InputError("empty file (no text)", path=src.path))
+        return []
+    if kind == "html":
+        page = html_to_page(text)
+        if not page.text.strip():
+            errors.append(InputError("no text found in the HTML page", path=src.path))
+            return []
+        return [_Draft(src, src.id, src.path, page.text, page.title, page.date, url=page.url)]
+    if kind in ("jsonl", "csv"):
+        before = len(errors)
+        rows = (parse_jsonl if kind == "jsonl" else parse_csv)(text, src.path, errors)
+        if not rows and len(errors) == before:
+            errors.append(InputError("no rows", path=src.path))
+        return [
+            _Draft(
+                src,
+                row.id or f"{src.id}#{row.number}",
+                f"{src.path}#{row.number}",
+                normalise_newlines(row.text),
+                row.title,
+                row=row,
+            )
+            for row in rows
+        ]
+    return [_Draft(src, src.id, src.path, text, None)]
+
+
+def _sniff(raw: str | bytes) -> str:
+    head = raw[:512].decode("utf-8", "ignore") if isinstance(raw, bytes) else raw[:512]
+    head = head.lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return "html"
+    if head.startswith("{"):
+        return "jsonl"
+    return "text"
+
+
+def _resolve(
+    draft: _Draft,
+    option: dt.date | None,
+    given: dict[str, Entry],
+    found: dict[str, Entry],
+    errors: list[ConsistencyError],
+) -> Document | None:
+    src, row = draft.source, draft.row
+    date: dt.date | None = None
+    how = DateSource.OPTION
+    if option is not None:
+        date = option
+    else:
+        entry = given.get(src.real or "") or found.get(src.real or "")
+        if entry is not None:
+            date, how = entry.date, DateSource.MANIFEST
+        elif row is not None:
+            date, how = parse_iso(row.date), DateSource.ROW
+            if date is None:
+                problem = (
+                    f"bad date {row.date!r} (expected YYYY-MM-DD)"
+                    if row.date
+                    else "row has no date (add a 'date' field, YYYY-MM-DD)"
+                )
+                errors.append(InputError(problem, path=src.path, line=row.line))
+                return None
+        else:
+            date, how = date_in_name(*src.names), DateSource.FILENAME
+            if date is None:
+                how = DateSource.HEADER
+                date = draft.page_date or date_in_lines(draft.text[:20000].split("\n"))
+    if date is None:
+        errors.append(InputError(UNDATED, path=draft.path))
+        return None
+    return document_from_text(
+        draft.text,
+        id=draft.id,
+        path=draft.path,
+        date=date,
+        date_source=how,
+        title=draft.title,
+        source=row.source if row is not None else draft.url,
+    )

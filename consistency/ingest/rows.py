@@ -1,0 +1,135 @@
+"""Briefings stored as rows: ``.jsonl`` (one JSON object a line) and ``.csv`` (with a header).
+
+Each row needs ``text`` and ``date`` (``YYYY-MM-DD``); ``id``, ``title`` and
+``source`` are optional, other fields are ignored. Every problem names the
+file and the line the row starts on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from ..errors import ConsistencyError, InputError
+
+_FIELDS = ("id", "date", "text", "title", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One briefing row.
+
+    number: 1-based position among the file's rows (``FILE#ROW``).
+    line: the line it starts on.
+    date: the raw ``date`` value ('' when absent).
+    """
+
+    number: int
+    line: int
+    id: str | None
+    date: str
+    text: str
+    title: str | None
+    source: str | None
+
+
+def _csv_field_limit() -> None:
+    """Briefing texts are longer than the csv module's default 128 KiB field limit."""
+    limit = 2**31 - 1
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
+
+
+def _row(
+    fields: dict[str, object], number: int, line: int, path: str, errors: list[ConsistencyError]
+) -> Row | None:
+    values: dict[str, str | None] = {}
+    for name in _FIELDS:
+        value = fields.get(name)
+        if value is None:
+            values[name] = None
+        elif isinstance(value, bool) or not isinstance(value, str | int | float):
+            errors.append(InputError(f"field {name!r} must be a string", path=path, line=line))
+            return None
+        else:
+            values[name] = str(value)
+    text = values["text"]
+    if text is None:
+        errors.append(InputError("missing field 'text'", path=path, line=line))
+        return None
+    if not text.strip():
+        errors.append(InputError("empty text", path=path, line=line))
+        return None
+    ident = (values["id"] or "").strip() or None
+    title = (values["title"] or "").strip() or None
+    source = (values["source"] or "").strip() or None
+    return Row(number, line, ident, (values["date"] or "").strip(), text, title, source)
+
+
+def parse_jsonl(text: str, path: str, errors: list[ConsistencyError]) -> list[Row]:
+    """The rows of a ``.jsonl`` text; blank lines are skipped."""
+    rows: list[Row] = []
+    number = 0
+    for index, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        number += 1
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            errors.append(InputError(f"invalid JSON: {exc.msg}", path=path, line=index))
+            continue
+        if not isinstance(value, dict):
+            errors.append(InputError("expected a JSON object", path=path, line=index))
+            continue
+        row = _row(value, number, index, path, errors)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def parse_csv(text: str, path: str, errors: list[ConsistencyError]) -> list[Row]:
+    """The rows of a ``.csv`` text with a header row naming at least ``date`` and ``text``."""
+    _csv_field_limit()
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    rows: list[Row] = []
+    line = 1
+    number = 0
+    try:
+        for cells in reader:
+            start, line = line, reader.line_num + 1
+            if not any(cell.strip() for cell in cells):
+                continue
+            if header is None:
+                header = [cell.strip().casefold() for cell in cells]
+                missing = [c for c in ("date", "text") if c not in header]
+                if missing:
+                    errors.append(
+                        InputError(
+                            f"missing column {', '.join(repr(c) for c in missing)} "
+                            "(a briefing CSV needs columns date,text)",
+                            path=path,
+                            line=start,
+                        )
+                    )
+                    return []
+                continue
+            number += 1
+            if len(cells) != len(header):
+                errors.append(
+                    InputError(
+                        f"expected {len(header)} fields, found {len(cells)}",
+                        path=path,
+                        line=start,
+                    )
+                )
+                continue
+            row = _row(dict(zip(header, cells, strict=True)), number, start, path, errors)
+            if row is not None:
+                rows.append(row)
+    except csv.Error as exc:
+        errors.append(InputError(f"malformed CSV: {exc}", path=path, line=line))
+    return rows

@@ -1,0 +1,555 @@
+"""Speaker turns: who says each part of a briefing.
+
+A line ``Label: text`` starts a turn of ``Label``; the turn's span is the
+spoken text (label, colon and surrounding space excluded). Each paragraph is
+one turn: a line without a label continues the previous speaker as a new turn,
+and a hard-wrapped line (the previous line does not end a sentence) extends the
+paragraph it belongs to.
+
+What is a label, generically (no list of names or outlets):
+
+- at the start of a line, before ``:`` (or ``：``) and space, at most five words
+  and forty characters, starting with a capital, with no sentence punctuation
+  inside (abbreviations such as ``MR.`` or ``U.S.`` are fine); a bare ``Q`` line
+  (``Q    Thank you``) is a label too;
+- and either a role word (``Q``, ``A``, ``QUESTION``, ``Answer``, ``Journalist``,
+  ``Follow-up``, ``Spokesperson``, ``MR.``/``MS.`` ..., outlet words such as
+  ``News`` or ``TV``), or name-like (every word capitalised, bar ``of``/``and``
+  ...), or the same short label used at least twice in the document.
+  ``He said: we will`` and ``Our position is very clear: ...`` are prose.
+- A document needs two labelled lines (or one with a role word) to count as a
+  transcript; otherwise it is narration: one turn per paragraph, role
+  ``narration``, no speaker.
+
+Whether an unknown label is the official or the press follows from the
+dialogue: the official answers (speaks right after press turns), the press
+speaks after the official; journalists' turns ask ("?"), officials' turns state
+and go on for paragraphs; a person's name ("Zhao Lijian", not "The Paper" or
+"CCTV") leans official. Role words decide first; the evidence then settles the
+rest one label at a time, strongest first; if nothing is known, the label with
+the most turns (the one answering every question) is the official, and labels
+still undecided once an official is known are press. Spellings of a label that
+differ only in case are one speaker, named by its most frequent spelling.
+
+In a transcript, unlabelled text before the first label (the spokesperson's
+opening announcements) and after a separator line (``***``) is official, with
+the main official's label as speaker. An unlabelled official paragraph right
+before an official's labelled turn is a question put without a label ("The
+following question was raised after the press conference: ...?") when it ends
+in "?" or that same official speaks next: press, no speaker. Photo captions
+are in no turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..models import Role, Turn
+
+MAX_LABEL_WORDS = 5
+MAX_LABEL_CHARS = 40
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_LABEL = re.compile(
+    r"[ \t]{0,4}(?:\*\*|__)?(?P<label>[^\W\d_][^:：\n]{0,60}?)[ \t]*(?:\*\*|__)?"
+    r"(?:：|:(?![\d/]))(?:\*\*|__)?[ \t]*"
+)
+_BARE_Q = re.compile(r"[ \t]{0,4}(?P<label>Q)(?:[ \t]+(?=\S)|[ \t]*$)")
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]*")
+_WORD = re.compile(r"[^\W_][\w'’&-]*")
+_FORBIDDEN = re.compile(r"[,;?!\"“”„«»()\[\]{}<>|/\\=+*#@%$~^]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CAPTION = re.compile(
+    r"^(?:photo|image|picture|caption)\s*[:/：]"
+    r"|\b(?:photo|photograph|file photo)(?:\s+by)?\s*[:/]\s*[^.!?:]{1,60}\)?$",
+    re.IGNORECASE,
+)
+_CAPTION_HINTS = ("photo", "image", "picture", "caption")
+_ALNUM = re.compile(r"[^\W_]")
+_CLOSERS = "\"'”’)]»」』"
+_TERMINAL = ".!?…:;。！？：；"
+
+_PRESS_EXACT = _words(
+    "q question questions follow-up followup journalist reporter correspondent interviewer "
+    "audience 问 追问 提问 记者"
+) | frozenset({"follow up"})
+_OFFICIAL_EXACT = _words("a answer answers spokesperson spokesman spokeswoman 答 回答 发言人")
+_OFFICIAL_WORDS = _words(
+    "mr mr. ms ms. mrs mrs. dr dr. spokesperson spokesman spokeswoman minister secretary "
+    "ambassador president premier chancellor governor mayor senator commissioner chairman "
+    "chairwoman chairperson councilor councillor envoy consul admiral official"
+)
+_PRESS_WORDS = _words(
+    "journalist journalists reporter reporters correspondent interviewer question follow-up "
+    "news agency tv television radio daily times post journal broadcasting broadcaster media "
+    "monthly weekly magazine channel network newspaper herald tribune gazette telegraph "
+    "shimbun ilbo novosti wire press"
+)
+_CJK_PRESS_SUFFIXES = ("记者", "社", "台", "报", "网", "卫视", "新闻", "问")
+_CJK_PROSE_STARTS = tuple(_words("我 你 他 她 它 这 那 但 如果 因此 对此 关于 有人"))
+_CONNECTORS = _words(
+    "of and the for & de da do dos das des du la le del der van von al el bin ibn y e di zu ter"
+)
+_PROSE_STARTS = _words(
+    "a an i we you he she it they this that these those there here but and or so then let "
+    "my our your his her its their in on at as if when while what which who whom whose why "
+    "how another one some first second third fourth finally firstly secondly also please "
+    "for to with from after before during since under over all every each no yes now today "
+    "yesterday tomorrow meanwhile however moreover besides thus therefore many most such "
+    "both either neither i'd i'm i'll let's it's that's here's there's what's we're we've"
+)
+_METADATA = _words(
+    "published updated posted source sources note notes photo photos image images picture "
+    "caption video audio editor editors author by date dated time tags tag keywords related "
+    "read see subject title tel telephone fax email e-mail web website url address contact "
+    "location venue attachment attachments background reference ref translation transcript "
+    "file copyright disclaimer category section share print download"
+)
+
+_KEYWORD, _NAME, _WEAK = 3, 2, 1
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A speaker label found at the start of a line.
+
+    label: as written (white space collapsed); key: its case-folded form.
+    rest: offset where the spoken text starts (after the colon and spaces).
+    bare: the line has nothing after the label.
+    colon: written with a colon (not a bare ``Q``).
+    """
+
+    label: str
+    key: str
+    rest: int
+    bare: bool
+    colon: bool = True
+
+
+def find_label(text: str, start: int, end: int) -> Label | None:
+    """The label-shaped prefix of the line ``text[start:end]``, if any (shape only)."""
+    m = _LABEL.match(text, start, end)
+    colon = m is not None
+    if m is None:
+        m = _BARE_Q.match(text, start, end)
+        if m is None:
+            return None
+    label = " ".join(m.group("label").split())
+    if not label or len(label) > MAX_LABEL_CHARS:
+        return None
+    rest = m.end()
+    return Label(label, label.casefold(), rest, rest >= end, colon)
+
+
+def label_kind(label: str) -> tuple[int, Role | None] | None:
+    """How much ``label`` looks like a speaker label, and its role if a word gives it.
+
+    Returns None for prose, else (strength, role): strength 3 for a role word,
+    2 for a name-like label, 1 for a short label that counts only if repeated.
+
+    >>> label_kind("Guo Jiakun")
+    (2, None)
+    >>> label_kind("MS. PSAKI")
+    (3, <Role.OFFICIAL: 'official'>)
+    >>> label_kind("He said") is None
+    True
+    """
+    key = label.casefold()
+    if key in _PRESS_EXACT:
+        return _KEYWORD, Role.PRESS
+    if key in _OFFICIAL_EXACT:
+        return _KEYWORD, Role.OFFICIAL
+    if _CJK.search(label):
+        return _cjk_kind(label)
+    words = label.split()
+    if len(words) > MAX_LABEL_WORDS or _FORBIDDEN.search(label):
+        return None
+    first = words[0].casefold()
+    if first in _METADATA or first in _PROSE_STARTS:
+        return None
+    for word in words:
+        if "." in word:
+            if not _ABBREVIATION.fullmatch(word):
+                return None
+        elif not _WORD.fullmatch(word):
+            return None
+    parts = [p for w in words for p in re.split(r"[-‐‑]", w.casefold()) if p]
+    if any(w in _OFFICIAL_WORDS for w in [*parts, *(w.casefold() for w in words)]):
+        return _KEYWORD, Role.OFFICIAL
+    if any(w in _PRESS_WORDS for w in [*parts, *(w.casefold() for w in words)]):
+        return _KEYWORD, Role.PRESS
+    if all(w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words):
+        return _NAME, None
+    if len(words) <= 3:
+        return _WEAK, None
+    return None
+
+
+def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
+    if (
+        len(label) > 12
+        or re.search(r"[\s，。、；！？,.;!?]", label)
+        or label.startswith(_CJK_PROSE_STARTS)
+    ):
+        return None
+    if label.endswith(("发言人", "部长", "大使")):
+        return _KEYWORD, Role.OFFICIAL
+    if label.endswith(_CJK_PRESS_SUFFIXES):
+        return _KEYWORD, Role.PRESS
+    return _WEAK, None
+
+
+def _person_like(label: str) -> bool:
+    """Two or three capitalised words, not an outlet ("The Paper") or acronym ("CCTV")."""
+    words = label.split()
+    return (
+        2 <= len(words) <= 3
+        and words[0].casefold() != "the"
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+    )
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    number: int
+    kind: str  # "text", "blank", "separator", "caption"
+    label: Label | None = None
+
+
+@dataclass(slots=True)
+class _Group:
+    strength: int
+    role: Role | None
+    count: int
+    inline: bool
+    first: int
+    spellings: Counter[str]
+
+
+def _is_caption(line: str) -> bool:
+    """A photo caption: ``Photo: Xinhua`` at its end, or ``Photo:`` / ``Caption:`` in front."""
+    low = line.lower()
+    return any(hint in low for hint in _CAPTION_HINTS) and _CAPTION.search(line) is not None
+
+
+def _scan(text: str, start: int, end: int) -> list[_Line]:
+    lines: list[_Line] = []
+    number = text.count("\n", 0, start) + 1
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        a, b = pos, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a == b:
+            kind = "blank"
+        elif not _ALNUM.search(text, a, b):
+            kind = "separator" if b - a >= 3 else "blank"
+        elif b - a <= 300 and _is_caption(text[a:b]):
+            kind = "caption"
+        else:
+            kind = "text"
+        line = _Line(a, b, number, kind)
+        if kind == "text":
+            line.label = find_label(text, pos, b)
+        lines.append(line)
+        if nl == -1:
+            break
+        pos = nl + 1
+        number += 1
+    return lines
+
+
+def _accepted_labels(lines: list[_Line]) -> dict[str, _Group]:
+    groups: dict[str, _Group] = {}
+    for index, line in enumerate(lines):
+        lab = line.label
+        if lab is None:
+            continue
+        kind = label_kind(lab.label)
+        if kind is None:
+            line.label = None
+            continue
+        group = groups.get(lab.key)
+        if group is None:
+            group = groups[lab.key] = _Group(kind[0], kind[1], 0, False, index, Counter())
+        elif kind[0] > group.strength:
+            group.strength, group.role = kind
+        group.count += 1
+        group.inline |= not lab.bare
+        group.spellings[lab.label] += 1
+    accepted: dict[str, _Group] = {}
+    for key, group in groups.items():
+        if group.strength >= _NAME or (group.count >= 2 and len(key.split()) <= 3):
+            accepted[key] = group
+    for line in lines:
+        lab = line.label
+        if lab is None:
+            continue
+        group = accepted.get(lab.key)
+        if group is None or (lab.bare and group.strength < _KEYWORD and not group.inline):
+            line.label = None
+    return accepted
+
+
+def _display(group: _Group) -> str:
+    best = max(group.spellings.values())
+    return next(s for s, n in group.spellings.items() if n == best)
+
+
+_ASKED = "\x00?"
+"""Event: an unlabelled paragraph ending in "?" right before a label that does not
+ask anything itself: a question put without a label ("The following question was
+raised after the press conference: ... ?"), not a rhetorical one ending an answer."""
+_QUESTION = re.compile("[?？]")
+
+
+@dataclass(slots=True)
+class _Evidence:
+    events: list[str | None]
+    asks: Counter[str]
+    states: Counter[str]
+    goes_on: Counter[str]
+
+
+def _evidence(text: str, lines: list[_Line]) -> _Evidence:
+    """The label sequence, and what each label's turns look like.
+
+    Events are label keys, ``None`` for unlabelled official text (at the start
+    and after each separator) and :data:`_ASKED` for unlabelled questions.
+    ``asks``/``states`` count labelled lines with and without a question mark;
+    ``goes_on`` counts turns that go on for more paragraphs and end without one.
+    """
+    found = _Evidence([], Counter(), Counter(), Counter())
+    official_floor = True
+    last_text: _Line | None = None
+    block: str | None = None
+
+    def end_block() -> None:
+        if block is not None and last_text is not None and not _asks(text, last_text):
+            found.goes_on[block] += 1
+
+    for line in lines:
+        if line.kind == "separator":
+            end_block()
+            official_floor, last_text, block = True, None, None
+        elif line.label is not None:
+            end_block()
+            asks = _QUESTION.search(text, line.label.rest, line.end) is not None
+            if last_text is not None and not asks and _asks(text, last_text):
+                found.events.append(_ASKED)
+            found.events.append(line.label.key)
+            (found.asks if asks else found.states)[line.label.key] += 1
+            official_floor, last_text, block = False, None, line.label.key
+        elif line.kind == "text":
+            if official_floor:
+                found.events.append(None)
+                official_floor = False
+            last_text = line
+    end_block()
+    return found
+
+
+def _asks(text: str, line: _Line) -> bool:
+    tail = text[line.start : line.end].rstrip(_CLOSERS)
+    return tail.endswith(("?", "？"))
+
+
+def _assign_roles(found: _Evidence, groups: dict[str, _Group]) -> dict[str, Role]:
+    """Roles of the labels: role words first, then the dialogue, strongest evidence first.
+
+    For each undecided label, every turn right after a press turn (or an
+    unlabelled question) votes official, every turn right after an official
+    turn (or unlabelled official text) votes press. Half votes: for press, each
+    of its turns that asks something ("?"); for official, each that does not,
+    each that goes on for more paragraphs without ending in a question, and a
+    label that looks like a person's name ("Zhao Lijian", not "The Paper").
+    """
+    roles = {k: g.role for k, g in groups.items() if g.role is not None}
+    previous: list[str | None] = []
+    before: str | None = ""
+    current: str | None = ""
+    for event in found.events:
+        if event != current:
+            before, current = current, event
+        previous.append(before)
+    occurrences = [(e, p) for e, p in zip(found.events, previous, strict=True) if e is not None]
+    unknown = [k for k in groups if k not in roles]
+    while unknown:
+        best: tuple[float, int, int, str, Role] | None = None
+        for key in unknown:
+            official = 0.5 * (
+                found.states[key] + found.goes_on[key] + _person_like(_display(groups[key]))
+            )
+            press = 0.5 * found.asks[key]
+            for event, prev in occurrences:
+                if event != key or prev == "" or prev == key:
+                    continue
+                role = (
+                    Role.OFFICIAL
+                    if prev is None
+                    else Role.PRESS
+                    if prev == _ASKED
+                    else roles.get(prev)
+                )
+                if role is Role.PRESS:
+                    official += 1
+                elif role is Role.OFFICIAL:
+                    press += 1
+            margin = abs(official - press)
+            if margin:
+                decided = Role.OFFICIAL if official > press else Role.PRESS
+                rank = (margin, groups[key].count, -groups[key].first, key, decided)
+                if best is None or rank[:3] > best[:3]:
+                    best = rank
+        if best is not None:
+            roles[best[3]] = best[4]
+            unknown.remove(best[3])
+            continue
+        if Role.OFFICIAL not in roles.values():
+            seed = max(
+                unknown,
+                key=lambda k: (
+                    groups[k].count,
+                    _person_like(_display(groups[k])),
+                    -groups[k].first,
+                ),
+            )
+            roles[seed] = Role.OFFICIAL
+            unknown.remove(seed)
+            continue
+        for key in unknown:
+            roles[key] = Role.PRESS
+        break
+    return roles
+
+
+def _ends_paragraph(text: str, line: _Line) -> bool:
+    tail = text[line.start : line.end].rstrip(_CLOSERS)
+    return not tail or tail[-1] in _TERMINAL
+
+
+def split_turns(text: str, start: int = 0, end: int | None = None) -> tuple[Turn, ...]:
+    """The speaker turns of ``text[start:end]``, in order (see the module docstring).
+
+    Offsets and line numbers refer to ``text``.
+    """
+    stop = len(text) if end is None else end
+    lines = _scan(text, start, stop)
+    groups = _accepted_labels(lines)
+    labels = [line.label for line in lines if line.label is not None]
+    transcript = len(labels) >= 2 or (
+        len(labels) == 1 and labels[0].colon and groups[labels[0].key].strength >= _KEYWORD
+    )
+    if not transcript:
+        return _narration(text, lines)
+    return _dialogue(text, lines, groups)
+
+
+def _narration(text: str, lines: list[_Line]) -> tuple[Turn, ...]:
+    turns: list[Turn] = []
+    para: _Line | None = None
+    para_end = 0
+    prev: _Line | None = None
+    for line in lines:
+        if (
+            line.kind == "text"
+            and para is not None
+            and prev is not None
+            and not _ends_paragraph(text, prev)
+        ):
+            prev, para_end = line, line.end
+            continue
+        if para is not None:
+            turns.append(Turn(None, Role.NARRATION, para.start, para_end, para.number))
+            para = None
+        if line.kind == "text":
+            para, para_end = line, line.end
+            prev = line
+        else:
+            prev = None
+    if para is not None:
+        turns.append(Turn(None, Role.NARRATION, para.start, para_end, para.number))
+    return tuple(turns)
+
+
+def _dialogue(text: str, lines: list[_Line], groups: dict[str, _Group]) -> tuple[Turn, ...]:
+    roles = _assign_roles(_evidence(text, lines), groups)
+    names = {k: _display(g) for k, g in groups.items()}
+    officials = [k for k in groups if roles.get(k) is Role.OFFICIAL]
+    main = max(officials, key=lambda k: (groups[k].count, -groups[k].first)) if officials else None
+    opening = names[main] if main is not None else None
+
+    turns: list[Turn] = []
+    labelled: list[bool] = []
+    speaker, role = opening, Role.OFFICIAL
+    seen_label = label_waiting = False
+    para: tuple[int, int, bool] | None = None
+    para_end = 0
+    prev: _Line | None = None
+
+    def close() -> None:
+        nonlocal para
+        if para is not None:
+            turns.append(Turn(speaker, role, para[0], para_end, para[1]))
+            labelled.append(para[2])
+        para = None
+
+    for line in lines:
+        if line.kind != "text":
+            close()
+            prev = None
+            if line.kind == "separator" and seen_label:
+                speaker, role, label_waiting = opening, Role.OFFICIAL, False
+            continue
+        lab = line.label
+        if lab is not None:
+            close()
+            seen_label = True
+            speaker, role = names[lab.key], roles[lab.key]
+            if lab.bare:
+                label_waiting, prev = True, None
+                continue
+            para, para_end, label_waiting = (lab.rest, line.number, True), line.end, False
+        elif para is not None and prev is not None and not _ends_paragraph(text, prev):
+            para_end = line.end
+        else:
+            close()
+            para, para_end, label_waiting = (
+                (line.start, line.number, label_waiting),
+                line.end,
+                False,
+            )
+        prev = line
+    close()
+    return tuple(_unlabelled_questions(text, turns, labelled))
+
+
+def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) -> list[Turn]:
+    """An unlabelled official paragraph right before an official's labelled turn is a
+    question put without a label, when it ends in "?" or the same official speaks
+    next (no one takes the floor from themselves)."""
+    first_label = next((i for i, flag in enumerate(labelled) if flag), len(turns))
+    out = list(turns)
+    for i in range(first_label + 1, len(turns) - 1):
+        turn, after = turns[i], turns[i + 1]
+        if (
+            not labelled[i]
+            and labelled[i + 1]
+            and turn.role is Role.OFFICIAL
+            and after.role is Role.OFFICIAL
+            and (after.speaker == turn.speaker or _QUESTION.search(text, turn.end - 2, turn.end))
+        ):
+            out[i] = Turn(None, Role.PRESS, turn.start, turn.end, turn.line)
+    return out

@@ -1,0 +1,465 @@
+"""Speaker turns: the seeds, the MFA corpus, other governments' transcript styles."""
+
+from __future__ import annotations
+
+import doctest
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import consistency.ingest.turns
+from consistency.ingest import load_documents
+from consistency.ingest.turns import label_kind, split_turns
+from consistency.models import Document, Role, Turn
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEFINGS = ROOT / "fixtures" / "briefings"
+CORPUS = next(
+    (
+        p
+        for p in (
+            ROOT / "fixtures" / "corpus",
+            Path(os.environ.get("CONSISTENCY_CORPUS", "/work/shared/corpus")),
+        )
+        if (p / "mfa" / "2018-05-11.txt").is_file()
+    ),
+    None,
+)
+needs_corpus = pytest.mark.skipif(CORPUS is None, reason="MFA corpus not available")
+P, OFF, N = Role.PRESS, Role.OFFICIAL, Role.NARRATION
+
+
+def spoken(text: str, turns: tuple[Turn, ...]) -> list[tuple[str | None, Role, str]]:
+    return [(t.speaker, t.role, text[t.start : t.end]) for t in turns]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Document]:
+    return {d.id[:3]: d for d in load_documents([str(BRIEFINGS)])}
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(consistency.ingest.turns).failed == 0
+
+
+def test_seed_000_outlets_ask_and_guo_jiakun_answers(seeds: dict[str, Document]) -> None:
+    doc = seeds["000"]
+    assert doc.speakers == {
+        "CCTV": P,
+        "Guo Jiakun": OFF,
+        "AFP": P,
+        "EFE": P,
+        "Yonhap News Agency": P,
+        "Ukrinform News Agency": P,
+    }
+    first, second = doc.turns[0], doc.turns[1]
+    assert (first.speaker, first.line) == ("CCTV", 2)
+    assert doc.text[first.start :].startswith("Recent data shows that in the first three")
+    assert doc.text[first.start : first.end].endswith("current relations with ASEAN?")
+    assert (second.speaker, second.role, second.line) == ("Guo Jiakun", OFF, 3)
+    assert doc.text[second.start :].startswith("China and ASEAN countries are close neighbors")
+    # unlabelled paragraphs continue the answer
+    assert [t.speaker for t in doc.turns[2:6]] == ["Guo Jiakun"] * 4
+    assert all(t.role is OFF for t in doc.turns if t.speaker == "Guo Jiakun")
+
+
+def test_seed_001_header_line_is_in_no_turn(seeds: dict[str, Document]) -> None:
+    doc = seeds["001"]
+    assert doc.turns[0].line == 2
+    assert doc.turns[0].speaker == "China News Service"
+    assert all("Press release" not in doc.text[t.start : t.end] for t in doc.turns)
+    assert {s for s, r in doc.speakers.items() if r is OFF} == {"Guo Jiakun"}
+    assert set(doc.speakers) == {
+        "China News Service",
+        "Guo Jiakun",
+        "AFP",
+        "Reuters",
+        "RIA Novosti",
+        "Folha de S.Paulo",
+    }
+
+
+@pytest.mark.parametrize(
+    ("seed", "first_line", "paragraphs"),
+    [("002", 7, 4), ("003", 4, 12), ("004", 11, 13)],
+)
+def test_narrative_seeds_are_one_narration_turn_per_paragraph(
+    seeds: dict[str, Document], seed: str, first_line: int, paragraphs: int
+) -> None:
+    doc = seeds[seed]
+    assert {(t.speaker, t.role) for t in doc.turns} == {(None, N)}
+    assert doc.turns[0].line == first_line
+    assert len(doc.turns) == paragraphs
+    for turn in doc.turns:
+        body = doc.text[turn.start : turn.end]
+        assert "\n" not in body
+        assert "Photo: Xinhua" not in body
+        assert not body.startswith("Published:")
+
+
+def test_every_seed_turn_is_a_clean_span(seeds: dict[str, Document]) -> None:
+    for doc in seeds.values():
+        ends = [0]
+        for turn in doc.turns:
+            body = doc.text[turn.start : turn.end]
+            assert body == body.strip() and body
+            assert turn.start >= ends[-1]
+            assert doc.line_col(turn.start)[0] == turn.line
+            if turn.speaker is not None:
+                assert not body.startswith(f"{turn.speaker}:")
+            ends.append(turn.end)
+
+
+@needs_corpus
+def test_corpus_qa_style() -> None:
+    assert CORPUS is not None
+    doc = load_documents([str(CORPUS / "mfa" / "2018-05-11.txt")])[0]
+    assert doc.speakers == {"A": OFF, "Q": P}
+    counts = Counter((t.speaker, t.role) for t in doc.turns)
+    assert counts == {("A", OFF): 21, ("Q", P): 10}
+    # the unlabelled opening announcements are the spokesperson's
+    assert doc.turns[0].speaker == "A"
+    assert doc.text[doc.turns[0].start :].startswith("At the invitation of President Julius")
+    assert doc.turns[6].speaker == "Q"
+    assert doc.text[doc.turns[6].start :].startswith("You just announced State Councilor")
+
+
+@needs_corpus
+def test_corpus_named_style() -> None:
+    assert CORPUS is not None
+    doc = load_documents([str(CORPUS / "mfa" / "2020-05-11.txt")])[0]
+    officials = {s for s, r in doc.speakers.items() if r is OFF}
+    assert officials == {"Zhao Lijian"}
+    assert {"CCTV", "Reuters", "The Paper", "The Globe and Mail", "AFP", "NHK"} <= set(
+        s for s, r in doc.speakers.items() if r is P
+    )
+    assert doc.turns[0].speaker == "Zhao Lijian"  # opening announcement
+    assert sum(t.speaker == "Zhao Lijian" for t in doc.turns) == 28
+
+
+@needs_corpus
+def test_corpus_every_briefing_has_an_official_and_only_spokespeople_are() -> None:
+    assert CORPUS is not None
+    if len(list((CORPUS / "mfa").glob("*.txt"))) != 500:
+        pytest.skip("needs the whole 500-briefing corpus")
+    docs = load_documents([str(CORPUS / "mfa")])
+    officials = Counter(s for d in docs for s, r in d.speakers.items() if r is OFF)
+    assert set(officials) == {"A", "Zhao Lijian", "Geng Shuang", "Hua Chunying", "Lu Kang"}
+    assert all(any(t.role is OFF for t in d.turns) for d in docs)
+
+
+@needs_corpus
+def test_corpus_question_raised_after_the_conference_is_press() -> None:
+    assert CORPUS is not None
+    doc = load_documents([str(CORPUS / "mfa" / "2018-08-03.txt")])[0]
+    turn = next(t for t in doc.turns if t.line == 22)
+    assert (turn.speaker, turn.role) == (None, P)
+    assert doc.speakers["Geng Shuang"] is OFF
+
+
+WHITE_HOUSE = """\
+MS. JEAN-PIERRE:  Good afternoon, everybody.
+I have a couple of things at the top.
+Q    Thank you, Karine.  On the debt ceiling, does the President agree?
+MS. JEAN-PIERRE:  So, look, the President has been very clear.
+Q
+Follow-up on that?
+MS. JEAN-PIERRE:  Go ahead.
+"""
+STATE = """\
+MR PRICE: Good afternoon.
+QUESTION: Thank you, Ned. Can you talk about China?
+MR PRICE: Sure. Our position is consistent and clear.
+"""
+UK = """\
+Journalist: Will the PM meet the President?
+PMS: The Prime Minister looks forward to it.
+Journalist: When?
+PMS: I will not get ahead of the schedule.
+"""
+INTERVIEW = """\
+Interviewer: Minister, what is China's view?
+Wang Yi: China's position is consistent and clear.
+Interviewer: And on trade?
+Wang Yi: We oppose protectionism.
+"""
+NAMES_ONLY = """\
+Reuters: Does China plan to respond?
+Liu Jianchao: China will take necessary measures.
+"""
+MARKDOWN = """\
+**Q:** What is your comment?
+**Spokesperson:** We have noted the reports.
+"""
+BARE_LABELS = """\
+QUESTION:
+Can you confirm the visit?
+ANSWER:
+We will release information in due course.
+"""
+WRAPPED = """\
+Q: Can you comment on the
+report published today?
+A: China's position is consistent
+and clear.
+
+We will keep you updated.
+"""
+OPENING_AND_SEPARATOR = """\
+Good afternoon. I have two announcements.
+AFP: Will the minister travel?
+Zhao Lijian: Yes.
+Reuters: When?
+Zhao Lijian: Next week.
+***
+The press conference will be adjourned on Monday.
+"""
+FULL_WIDTH = """\
+问：中方对此有何评论？
+答：中方的立场是一贯的、明确的。
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            WHITE_HOUSE,
+            [
+                ("MS. JEAN-PIERRE", OFF, "Good afternoon, everybody."),
+                ("MS. JEAN-PIERRE", OFF, "I have a couple of things at the top."),
+                ("Q", P, "Thank you, Karine.  On the debt ceiling, does the President agree?"),
+                ("MS. JEAN-PIERRE", OFF, "So, look, the President has been very clear."),
+                ("Q", P, "Follow-up on that?"),
+                ("MS. JEAN-PIERRE", OFF, "Go ahead."),
+            ],
+        ),
+        (
+            STATE,
+            [
+                ("MR PRICE", OFF, "Good afternoon."),
+                ("QUESTION", P, "Thank you, Ned. Can you talk about China?"),
+                ("MR PRICE", OFF, "Sure. Our position is consistent and clear."),
+            ],
+        ),
+        (
+            UK,
+            [
+                ("Journalist", P, "Will the PM meet the President?"),
+                ("PMS", OFF, "The Prime Minister looks forward to it."),
+                ("Journalist", P, "When?"),
+                ("PMS", OFF, "I will not get ahead of the schedule."),
+            ],
+        ),
+        (
+            INTERVIEW,
+            [
+                ("Interviewer", P, "Minister, what is China's view?"),
+                ("Wang Yi", OFF, "China's position is consistent and clear."),
+                ("Interviewer", P, "And on trade?"),
+                ("Wang Yi", OFF, "We oppose protectionism."),
+            ],
+        ),
+        (
+            NAMES_ONLY,
+            [
+                ("Reuters", P, "Does China plan to respond?"),
+                ("Liu Jianchao", OFF, "China will take necessary measures."),
+            ],
+        ),
+        (
+            MARKDOWN,
+            [
+                ("Q", P, "What is your comment?"),
+                ("Spokesperson", OFF, "We have noted the reports."),
+            ],
+        ),
+        (
+            BARE_LABELS,
+            [
+                ("QUESTION", P, "Can you confirm the visit?"),
+                ("ANSWER", OFF, "We will release information in due course."),
+            ],
+        ),
+        (
+            WRAPPED,
+            [
+                ("Q", P, "Can you comment on the\nreport published today?"),
+                ("A", OFF, "China's position is consistent\nand clear."),
+                ("A", OFF, "We will keep you updated."),
+            ],
+        ),
+        (
+            OPENING_AND_SEPARATOR,
+            [
+                ("Zhao Lijian", OFF, "Good afternoon. I have two announcements."),
+                ("AFP", P, "Will the minister travel?"),
+                ("Zhao Lijian", OFF, "Yes."),
+                ("Reuters", P, "When?"),
+                ("Zhao Lijian", OFF, "Next week."),
+                ("Zhao Lijian", OFF, "The press conference will be adjourned on Monday."),
+            ],
+        ),
+        (
+            FULL_WIDTH,
+            [("问", P, "中方对此有何评论？"), ("答", OFF, "中方的立场是一贯的、明确的。")],
+        ),
+    ],
+    ids=[
+        "white-house",
+        "state-department",
+        "uk-lobby",
+        "interview",
+        "names-only",
+        "markdown",
+        "bare-labels",
+        "wrapped",
+        "opening-and-separator",
+        "full-width-colon",
+    ],
+)
+def test_transcript_styles(text: str, expected: list[tuple[str | None, Role, str]]) -> None:
+    assert spoken(text, split_turns(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said: we will continue to work with all parties.",
+        "The two sides agreed on the following: trade, investment and culture.",
+        "Our position is very clear: we oppose it.",
+        "I want to stress this: China will never accept it.",
+        "A word of advice: stop it.",
+        "Note: figures are provisional.",
+        "Published: Sep 08, 2025 10:27 PM.",
+        "At 10:30 the talks began.",
+        "First, some figures from the NHC. Between 00:00 and 24:00 there were 5 cases.",
+        "See https://example.org: it is all there.",
+    ],
+)
+def test_prose_with_a_colon_is_narration(line: str) -> None:
+    text = f"The minister met reporters.\n{line}\nThe talks will continue.\n"
+    turns = split_turns(text)
+    assert [(t.speaker, t.role) for t in turns] == [(None, N)] * 3
+    assert text[turns[1].start : turns[1].end] == line
+
+
+def test_one_unknown_label_does_not_make_a_transcript() -> None:
+    text = "China and ASEAN met today.\nWang Yi: cooperation will deepen.\n"
+    assert [(t.speaker, t.role) for t in split_turns(text)] == [(None, N), (None, N)]
+
+
+def test_a_line_starting_with_q_is_not_a_transcript_on_its_own() -> None:
+    text = "Cases rose again this week.\nQ fever is spreading in the north.\n"
+    assert [(t.speaker, t.role) for t in split_turns(text)] == [(None, N), (None, N)]
+
+
+def test_case_variants_of_a_label_are_one_speaker() -> None:
+    text = "AFP: What is your comment?\nHua Chunying: No comment.\nCNN: And?\nHua chunying: No.\n"
+    turns = split_turns(text)
+    assert [t.speaker for t in turns] == ["AFP", "Hua Chunying", "CNN", "Hua Chunying"]
+
+
+def test_rhetorical_question_ending_an_answer_stays_official() -> None:
+    text = (
+        "CCTV: What is your comment?\n"
+        "Hua Chunying: We have noted the reports.\n"
+        "Who is making mistakes?\n"
+        "PTI: Can we conclude that China has no objection?\n"
+        "Hua Chunying: China supports the WHO.\n"
+    )
+    assert [(t.speaker, t.role) for t in split_turns(text)] == [
+        ("CCTV", P),
+        ("Hua Chunying", OFF),
+        ("Hua Chunying", OFF),
+        ("PTI", P),
+        ("Hua Chunying", OFF),
+    ]
+
+
+def test_photo_captions_are_in_no_turn() -> None:
+    text = "The expo opened.\nVisitors at the expo, June 21, 2025. Photo: Xinhua\nTrade grew.\n"
+    assert [text[t.start : t.end] for t in split_turns(text)] == [
+        "The expo opened.",
+        "Trade grew.",
+    ]
+
+
+def test_start_and_end_limit_the_turns_and_keep_document_offsets() -> None:
+    text = "Header line\nQ: Why?\nA: Because.\nQ: Sure?\n"
+    start = text.index("Q:")
+    end = text.index("Q: Sure")
+    turns = split_turns(text, start, end)
+    assert [(t.speaker, text[t.start : t.end], t.line) for t in turns] == [
+        ("Q", "Why?", 2),
+        ("A", "Because.", 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Q", (3, P)),
+        ("A", (3, OFF)),
+        ("Follow-up", (3, P)),
+        ("Journalist adds", (3, P)),
+        ("Xinhua News Agency", (3, P)),
+        ("MS. PSAKI", (3, OFF)),
+        ("SECRETARY BLINKEN", (3, OFF)),
+        ("Spokesperson", (3, OFF)),
+        ("Guo Jiakun", (2, None)),
+        ("Folha de S.Paulo", (2, None)),
+        ("CCTV", (2, None)),
+        ("Hua chunying", (1, None)),
+        ("He said", None),
+        ("The two sides agreed on the following", None),
+        ("Our position is very clear", None),
+        ("Published", None),
+        ("Good afternoon, everyone", None),
+        ("路透社记者", (3, P)),
+        ("我想强调", None),
+    ],
+)
+def test_label_kind(label: str, expected: tuple[int, Role | None] | None) -> None:
+    assert label_kind(label) == expected
+
+
+_LINE = st.one_of(
+    st.text(alphabet="abc XYZ:.?,\t", max_size=40),
+    st.sampled_from(["Q: Why?", "A: Because.", "AFP: Sure?", "Zhao Lijian: Yes.", "***", ""]),
+)
+
+
+@given(st.lists(_LINE, max_size=25), st.sampled_from(["\n", "\n\n"]))
+def test_turns_are_ordered_stripped_spans_inside_the_text(lines: list[str], sep: str) -> None:
+    text = sep.join(lines)
+    turns = split_turns(text)
+    previous_end = 0
+    for turn in turns:
+        body = text[turn.start : turn.end]
+        assert body and body == body.strip()
+        assert previous_end <= turn.start < turn.end <= len(text)
+        assert text.count("\n", 0, turn.start) + 1 == turn.line
+        previous_end = turn.end
+    narration = [t.role is N for t in turns]
+    assert all(narration) or not any(narration)
+    assert all(t.speaker is None for t in turns if t.role is N)
+    assert split_turns(text) == turns
+
+
+@given(st.lists(st.text(alphabet="abc XYZ.?,\t", max_size=40), max_size=25))
+def test_narration_covers_every_word(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    turns = split_turns(text)
+    covered = "".join(text[t.start : t.end] for t in turns)
+    assert re.sub(r"\W", "", covered) == re.sub(r"\W", "", text)
+
+
+def test_empty_and_blank_texts_have_no_turns() -> None:
+    assert split_turns("") == ()
+    assert split_turns("\n \n***\n") == ()
