@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -44,7 +44,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
 from .models import Point, Sentence, Token
-from .normalise import Tokeniser, tokenise
+from .normalise import DEFAULT_TOKENISER, Tokeniser, tokenise
 
 DEFAULT_THRESHOLD = 75.0
 """Default minimum score for an occurrence (see the module docstring)."""
@@ -52,7 +52,7 @@ DEFAULT_THRESHOLD = 75.0
 INSERT_WEIGHT = 0.25
 """How much one inserted word costs, relative to one missing word."""
 
-SIMILAR_WORD = 80.0
+SIMILAR_WORD = 85.0
 """rapidfuzz ratio at or above which two words of 4+ letters count as spelled alike."""
 
 COMMON_SHARE = 0.15
@@ -60,6 +60,12 @@ COMMON_SHARE = 0.15
 
 COMMON_WEIGHT = 0.5
 """How much a common word ("the", "of") counts, relative to a rarer one."""
+
+NEAR_BEST = 0.1
+"""Windows whose quick score is this close to the best are scored exactly."""
+
+MAX_EXACT = 16
+"""At most this many windows of a sentence are scored exactly."""
 
 _OTHER = "\x00"
 _HYPHENS = frozenset("-\u2010\u2011")
@@ -185,12 +191,12 @@ class _Keyed:
         self,
         form: Form,
         tokens: Sequence[Token],
-        index: Corpus,
+        common: Callable[[str], bool],
         cache: dict[str, tuple[str, float, float]],
     ):
         chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(form.words))}
         self.form_chars = "".join(chars[w] for w in form.words)
-        self.form_weights = [_weight(w, index) for w in form.words]
+        self.form_weights = [COMMON_WEIGHT if common(w) else 1.0 for w in form.words]
         self.total = sum(self.form_weights)
         keys: list[str] = []
         sims: list[float] = []
@@ -199,7 +205,7 @@ class _Keyed:
             hit = cache.get(t.text)
             if hit is None:
                 key, sim = _key(t.text, chars)
-                hit = (key, sim, _weight(t.text, index))
+                hit = (key, sim, COMMON_WEIGHT if common(t.text) else 1.0)
                 cache[t.text] = hit
             keys.append(hit[0])
             sims.append(hit[1])
@@ -235,31 +241,41 @@ class _Keyed:
     def best_window(self, lo: int, hi: int) -> tuple[float, int, int] | None:
         """The best window within ``[lo, hi)`` starting and ending on point words.
 
-        Windows are ranked by a quick unweighted LCS score; the winner is then
-        scored exactly.
+        Every window is ranked by a quick unweighted LCS score; the few closest
+        to the best are then scored exactly (ties: the shorter, then the earlier).
         """
         form_chars, keys = self.form_chars, self.keys
         m = len(form_chars)
         positions = [i for i in range(lo, hi) if keys[i] != _OTHER]
         max_len = 2 * m + 4
-        best: tuple[float, int, int] | None = None
+        rough: list[tuple[float, int, int]] = []
         for a_idx, a in enumerate(positions):
             for b in positions[a_idx:]:
                 w = b - a + 1
                 if w > max_len:
                     break
                 lcs = LCSseq.similarity(form_chars, keys[a : b + 1])
-                rough = lcs / (m + INSERT_WEIGHT * (w - lcs))
-                if best is None or rough > best[0] + 1e-9:
-                    best = (rough, a, b + 1)
-        if best is None:
+                rough.append((lcs / (m + INSERT_WEIGHT * (w - lcs)), a, b + 1))
+        if not rough:
             return None
-        _, a, b = best
-        return self.score(a, b), a, b
+        top = max(r[0] for r in rough)
+        near = sorted((r for r in rough if r[0] >= top - NEAR_BEST), key=lambda r: -r[0])
+        scored = [(self.score(a, b), a, b) for _, a, b in near[:MAX_EXACT]]
+        return max(scored, key=lambda s: (s[0], -(s[2] - s[1]), -s[1]))
 
 
-def _weight(word: str, index: Corpus) -> float:
-    return COMMON_WEIGHT if index.is_common(word) else 1.0
+def commonness(index: Corpus, tokeniser: Tokeniser | None = None) -> Callable[[str], bool]:
+    """``word -> bool``: a function word of the language, or common in the searched text."""
+    function_words = (tokeniser or DEFAULT_TOKENISER).function_words
+    seen: dict[str, bool] = {}
+
+    def common(word: str) -> bool:
+        hit = seen.get(word)
+        if hit is None:
+            hit = seen[word] = word in function_words or index.is_common(word)
+        return hit
+
+    return common
 
 
 def _key(word: str, chars: dict[str, str]) -> tuple[str, float]:
@@ -291,7 +307,7 @@ def _extend_edges(
     keyed: _Keyed,
     tokens: Sequence[Token],
     text: str,
-    index: Corpus,
+    common: Callable[[str], bool],
     a: int,
     b: int,
 ) -> tuple[int, int]:
@@ -308,7 +324,7 @@ def _extend_edges(
             break
         cand, nxt = tokens[a - 1], tokens[a]
         f_edge = ft[f_first - 1] if f_first >= 1 else None
-        if f_edge is None or not _can_replace(cand.text, f_edge.text, index):
+        if f_edge is None or not _can_replace(cand.text, f_edge.text, common):
             break
         if keyed.keys[a - 1] != _OTHER:
             break
@@ -323,7 +339,7 @@ def _extend_edges(
             break
         prev, cand = tokens[b - 1], tokens[b]
         f_edge = ft[f_last] if f_last < len(ft) else None
-        if f_edge is None or not _can_replace(cand.text, f_edge.text, index):
+        if f_edge is None or not _can_replace(cand.text, f_edge.text, common):
             break
         if keyed.keys[b] != _OTHER:
             break
@@ -336,14 +352,15 @@ def _extend_edges(
     return a, b
 
 
-def _can_replace(word: str, original: str, index: Corpus) -> bool:
+def _can_replace(word: str, original: str, common: Callable[[str], bool]) -> bool:
     """Whether ``word`` may stand for the point's ``original`` word at an edge.
 
-    Only a rare word of three or more characters, and of the same kind
-    (number for number, word for word): "fully" for "comprehensively", never
-    "of" for "amity" or "at" for "3.0".
+    Only a rare word of three or more characters for a rare word, and of the
+    same kind (number for number, word for word): "fully" for
+    "comprehensively", never "of" for "amity", "at" for "3.0" or "where" for
+    "brook".
     """
-    if len(word) < 3 or index.is_common(word):
+    if len(word) < 3 or common(word) or common(original):
         return False
     return _is_number(word) == _is_number(original)
 
@@ -372,13 +389,14 @@ def find_in_sentence(
     index: Corpus,
     threshold: float,
     cache: dict[str, tuple[str, float, float]],
+    common: Callable[[str], bool],
 ) -> list[tuple[float, int, int]]:
     """Every non-overlapping window of ``sentence`` matching ``form`` at ``threshold``.
 
     Returns ``(score, first, end)`` token ranges, ``end`` exclusive.
     """
     tokens = sentence.tokens
-    keyed = _Keyed(form, tokens, index, cache)
+    keyed = _Keyed(form, tokens, common, cache)
     text = index.text(sentence.document)
     found: list[tuple[float, int, int]] = []
     spans = [(0, len(tokens))]
@@ -390,7 +408,7 @@ def find_in_sentence(
         if hit is None or hit[0] < threshold:
             continue
         _, a, b = hit
-        a, b = _extend_edges(form, keyed.form_chars, keyed, tokens, text, index, a, b)
+        a, b = _extend_edges(form, keyed.form_chars, keyed, tokens, text, common, a, b)
         a = max(a, lo)
         b = min(b, hi)
         a, b = _snap_compounds(tokens, text, a, b)
@@ -417,11 +435,12 @@ def find_point(
     """
     limit = point.threshold if point.threshold is not None else threshold
     best: dict[tuple[int, int, int], Match] = {}
+    common = commonness(index, tokeniser)
     for form in make_forms(point, tokeniser=tokeniser):
         cache: dict[str, tuple[str, float, float]] = {}
         for n in index.candidates(form.words):
             sentence = index.sentence(n)
-            for score, a, b in find_in_sentence(form, sentence, index, limit, cache):
+            for score, a, b in find_in_sentence(form, sentence, index, limit, cache, common):
                 tokens = sentence.tokens
                 match = Match(
                     sentence, a, b - 1, tokens[a].start, tokens[b - 1].end, score, form

@@ -170,10 +170,35 @@ def explain(word: str) -> list[tuple[str, str]]:
     return steps
 
 
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those there here it its it's i me my we us our ours you your
+    yours he him his she her hers they them their theirs one ones what which who whom whose
+    and or but nor so yet if then than as because while although though whether
+    of in on at by for from to into onto with without within about above below over under
+    between among through during before after since until upon against across along around
+    toward towards via per
+    is are was were be been being am do does did doing done have has had having
+    will would shall should can could may might must
+    not no also very too just only all any some each every both either neither such other
+    another same more most many much few several own
+    where when why how whatever whenever wherever
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+"""Standard English function words (articles, pronouns, prepositions, conjunctions,
+auxiliaries, determiners). The matcher counts them half and never lets one stand in
+for a talking point's word; a frequency rule catches the rest."""
+
+
 class Tokeniser(Protocol):
-    """The pluggable tokenising stage: text -> tokens with spans into that text."""
+    """The pluggable tokenising stage: text -> tokens with spans into that text.
+
+    ``function_words`` lists the language's grammatical words (normalised), which
+    weigh less when matching.
+    """
 
     name: str
+    function_words: frozenset[str]
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]: ...
 
@@ -186,6 +211,7 @@ class WordTokeniser:
     """
 
     name = "words"
+    function_words = ENGLISH_FUNCTION_WORDS
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         out: list[Token] = []
