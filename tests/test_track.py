@@ -1,0 +1,119 @@
+"""``track`` on the real seed briefings: every matcher behaviour the users rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consistency import load_documents, load_watchlist, track
+from consistency.models import Change, Point, Status, TrackResult
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+BRIEFINGS = FIXTURES / "briefings"
+
+
+@pytest.fixture(scope="module")
+def docs():  # type: ignore[no-untyped-def]
+    return load_documents([str(BRIEFINGS)])
+
+
+@pytest.fixture(scope="module")
+def result(docs) -> TrackResult:  # type: ignore[no-untyped-def]
+    return track(docs, load_watchlist(FIXTURES / "talking-points.toml"))
+
+
+def occurrences(result: TrackResult, point: str) -> list[tuple[str, str, str]]:
+    [pr] = [p for p in result.points if p.point.id == point]
+    return [(o.document[:3], o.status.value, o.text) for o in pr.occurrences]
+
+
+def test_inserted_words_are_a_shifted_occurrence(result: TrackResult) -> None:
+    assert occurrences(result, "position-consistent-clear") == [
+        ("000", "shifted", "China’s position on the Ukraine crisis is consistent and clear")
+    ]
+
+
+def test_dropped_word_is_a_shifted_occurrence(result: TrackResult) -> None:
+    assert ("004", "shifted", "sincerity, mutual benefit, and inclusiveness") in occurrences(
+        result, "neighborhood-principles"
+    )
+    [pr] = [p for p in result.points if p.point.id == "neighborhood-principles"]
+    [o] = [o for o in pr.occurrences if o.document.startswith("004")]
+    assert o.diff == "{-amity-} sincerity, mutual benefit, and inclusiveness"
+
+
+def test_replaced_word_shows_in_the_diff(result: TrackResult) -> None:
+    [pr] = [p for p in result.points if p.point.id == "implement-doc"]
+    by_doc = {o.document[:3]: o for o in pr.occurrences}
+    assert by_doc["002"].status is Status.IDENTICAL
+    assert by_doc["000"].status is Status.SHIFTED
+    assert by_doc["000"].diff.startswith("{-comprehensively-}{+fully+} and effectively implement")
+    assert by_doc["000"].change is Change.SHIFTED
+
+
+def test_inflection_is_found(result: TrackResult) -> None:
+    assert occurrences(result, "people-to-people-year") == [
+        ("001", "shifted", "China-ASEAN Year of People-to-People Exchange"),
+        ("000", "identical", "China-ASEAN Year of People-to-People Exchanges"),
+    ]
+
+
+def test_cosmetic_difference_is_not_a_shift(result: TrackResult) -> None:
+    statuses = {doc: status for doc, status, _ in occurrences(result, "asean-way")}
+    assert statuses == {"002": "identical", "000": "cosmetic"}
+
+
+def test_different_formulas_sharing_words_are_rejected(result: TrackResult) -> None:
+    # 001 says "a community with a shared future for humanity", not the China-ASEAN one.
+    assert "001" not in {d for d, _, _ in occurrences(result, "community-shared-future")}
+    # 001 says "mutual benefit, openness and inclusiveness" (Vanuatu), not the neighbourhood one.
+    assert "001" not in {d for d, _, _ in occurrences(result, "neighborhood-principles")}
+
+
+def test_several_occurrences_in_one_document(result: TrackResult) -> None:
+    docs = [d for d, _, _ in occurrences(result, "dialogue-and-consultation")]
+    assert docs.count("001") == 2
+
+
+def test_spans_are_exact_and_one_based_lines(result: TrackResult, docs) -> None:  # type: ignore[no-untyped-def]
+    text = {d.id: d.text for d in docs}
+    for pr in result.points:
+        for o in pr.occurrences:
+            assert text[o.document][o.start : o.end] == o.text
+            assert text[o.document].count("\n", 0, o.start) + 1 == o.line
+
+
+def test_absent_lists_documents_without_the_point(result: TrackResult) -> None:
+    [pr] = [p for p in result.points if p.point.id == "sea-of-peace"]
+    assert [d[:3] for d in pr.absent] == ["003", "004", "001"]
+    assert pr.first_seen is not None and pr.first_seen.isoformat() == "2023-03-27"
+
+
+def test_questions_are_not_tracked_unless_asked(docs) -> None:  # type: ignore[no-untyped-def]
+    # "Do you have any further comment" is only ever said by journalists.
+    point = Point("any-comment", "Do you have any further comment on China-ASEAN cooperation")
+    [pr] = track(docs, [point]).points
+    assert pr.occurrences == ()
+    [pr] = track(docs, [point], include_questions=True).points
+    assert [(o.document[:3], o.speaker) for o in pr.occurrences] == [("001", "China News Service")]
+
+
+def test_speaker_filter(docs) -> None:  # type: ignore[no-untyped-def]
+    point = Point("dc", "through dialogue and consultation")
+    [pr] = track(docs, [point], speakers=["Guo Jiakun"]).points
+    assert {o.speaker for o in pr.occurrences} == {"Guo Jiakun"}
+    [pr] = track(docs, [point], speakers=["Nobody"]).points
+    assert pr.occurrences == ()
+
+
+def test_shift_events_compare_consecutive_dates(result: TrackResult) -> None:
+    [pr] = [p for p in result.points if p.point.id == "implement-doc"]
+    [shift] = pr.shifts
+    assert (shift.previous_date.isoformat(), shift.date.isoformat()) == ("2023-03-27", "2025-10-22")
+    assert shift.diff.startswith("{-comprehensively-}{+fully+}")
+
+
+def test_track_is_deterministic(docs) -> None:  # type: ignore[no-untyped-def]
+    points = load_watchlist(FIXTURES / "talking-points.toml")
+    assert track(docs, points) == track(list(reversed(docs)), points)
