@@ -170,7 +170,7 @@ def _load(
 def write_output(text: str, output: str | None) -> None:
     """Write ``text`` to stdout, or atomically to ``output`` (temp file + rename)."""
     if not output:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(text, nl=not text.endswith("\n"), color=True)
         return
     target = Path(output)
     folder = target.parent if str(target.parent) else Path(".")
@@ -184,6 +184,17 @@ def write_output(text: str, output: str | None) -> None:
         raise
 
 
+def _option_names(command: click.Command) -> dict[str, str]:
+    """Long option names (underscored) -> parameter names, e.g. ``format`` -> ``fmt``."""
+    names: dict[str, str] = {}
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name:
+            for opt in param.opts:
+                if opt.startswith("--"):
+                    names[opt[2:].replace("-", "_")] = param.name
+    return names
+
+
 def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) -> None:
     if no_config:
         return
@@ -194,12 +205,18 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
     group = ctx.command
     assert isinstance(group, click.Group)
     default_map: dict[str, dict[str, Any]] = {}
+    known: set[str] = set()
     for name, command in group.commands.items():
-        params = {p.name for p in command.params}
-        values = {k: v for k, v in top.items() if k in params}
-        values.update({k: v for k, v in per_command.get(name, {}).items() if k in params})
+        by_option = _option_names(command)
+        known |= set(by_option)
+        values = {by_option[k]: v for k, v in top.items() if k in by_option}
+        for k, v in per_command.get(name, {}).items():
+            if k not in by_option:
+                raise OptionError(
+                    f"unknown option {k!r} for '{name}' in configuration", path=str(path)
+                )
+            values[by_option[k]] = v
         default_map[name] = values
-    known = {p.name for c in group.commands.values() for p in c.params}
     unknown = sorted(k for k in top if k not in known)
     if unknown:
         raise OptionError(f"unknown option {unknown[0]!r} in configuration", path=str(path))

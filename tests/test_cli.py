@@ -1,0 +1,224 @@
+"""Every command through click's CliRunner, and the entry points through real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from consistency.cli import cli
+
+ROOT = Path(__file__).parent.parent
+BRIEFINGS = ROOT / "fixtures" / "briefings"
+POINTS = ROOT / "fixtures" / "talking-points.toml"
+UNDATED = (
+    "no date found; give one with --date YYYY-MM-DD, a manifest (--manifest or manifest.csv: "
+    "path,date), a date in the file name (2025-10-22_briefing.txt), or a date line at the top "
+    "(e.g. 'Published: Sep 08, 2025')"
+)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), prog_name="consistency")
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def undated(tmp_path: Path) -> Path:
+    """The seeds without their manifest: 000 and 003 have no date anywhere."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for f in BRIEFINGS.glob("*.txt"):
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+def test_ingest_dates_every_seed_and_says_how() -> None:
+    code, out, _ = run("ingest", str(BRIEFINGS), "--format", "json")
+    assert code == 0
+    rows = {d["id"]: (d["date"], d["date_source"]) for d in json.loads(out)["documents"]}
+    assert rows == {
+        "000_0c46398071a3ed71": ("2025-10-22", "manifest"),
+        "001_ea51057881414630": ("2025-09-23", "header"),
+        "002_4a5ca9b62894acf8": ("2023-03-27", "header"),
+        "003_28ddfdb37133726e": ("2025-05-20", "manifest"),
+        "004_d0784a09b45da4f1": ("2025-09-08", "header"),
+    }
+
+
+def test_ingest_table_shows_speakers_and_words() -> None:
+    code, out, _ = run("ingest", str(BRIEFINGS))
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.startswith("001_ea51057881414630"))
+    assert "2025-09-23  header" in line
+    assert "Guo Jiakun (o)" in line and "China News Service (p)" in line
+
+
+def test_undated_files_each_get_one_error_line(undated: Path) -> None:
+    code, out, err = run("ingest", str(undated))
+    assert code == 2
+    assert out == ""
+    assert err.splitlines() == [
+        f"consistency: error: {undated / '000_0c46398071a3ed71.txt'}: {UNDATED}",
+        f"consistency: error: {undated / '003_28ddfdb37133726e.txt'}: {UNDATED}",
+    ]
+
+
+def test_date_option_needs_a_single_document() -> None:
+    code, _, err = run("ingest", str(BRIEFINGS), "--date", "2025-01-01")
+    assert code == 2
+    assert err.startswith("consistency: error: ")
+    assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest"], "Missing argument 'PATH...'."),
+        (["ingest", "missing.txt"], "missing.txt: no such file or directory"),
+        (["ingest", str(BRIEFINGS), "--since", "2025-13-01"], "'2025-13-01' is not a date"),
+        (["track", str(BRIEFINGS)], "Missing option '--points'"),
+        (["track", str(BRIEFINGS), "--points", "nope.toml"], "nope.toml: cannot read watchlist"),
+        (["track", str(BRIEFINGS), "--points", str(POINTS), "--threshold", "120"], "120"),
+        (["report", str(BRIEFINGS), "--points", str(POINTS), "--format", "pdf"], "'pdf'"),
+    ],
+)
+def test_usage_and_input_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
+    code, out, err = run(*args)
+    assert code == 2
+    assert out == ""
+    [line] = err.splitlines()
+    assert line.startswith("consistency: error: ")
+    assert message in line
+
+
+def test_bad_watchlist_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "points.toml"
+    bad.write_text('[[point]]\nid = "a"\ntext = "x y z"\n\n[[point]]\nid = "a"\ntext = "q"\n')
+    code, _, err = run("track", str(BRIEFINGS), "--points", str(bad))
+    assert code == 2
+    assert err == f"consistency: error: {bad}:5: duplicate point id 'a' (first defined at line 1)\n"
+
+
+def test_track_json_is_schema_1_with_exact_spans() -> None:
+    code, out, _ = run("track", str(BRIEFINGS), "--points", str(POINTS), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema"] == 1
+    texts = {d["id"]: (ROOT / d["path"]).read_text(encoding="utf-8") for d in data["documents"]}
+    [doc_dates] = [[d["date"] for d in data["documents"]]]
+    assert doc_dates == sorted(doc_dates)
+    found = 0
+    for point in data["points"]:
+        for occ in point["occurrences"]:
+            assert texts[occ["document"]][occ["start"] : occ["end"]] == occ["text"]
+            found += 1
+    assert found > 20
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json", "csv", "html"])
+def test_track_output_is_byte_identical_across_runs(fmt: str) -> None:
+    args = ["track", str(BRIEFINGS), "--points", str(POINTS), "--format", fmt]
+    first, second = run(*args), run(*args)
+    assert first[0] == 0
+    assert first[1] == second[1]
+    assert first[1].strip()
+
+
+def test_report_shows_shifts_with_diffs() -> None:
+    code, out, _ = run("report", str(BRIEFINGS), "--points", str(POINTS), "--no-color")
+    assert code == 0
+    assert "{-comprehensively-}{+fully+} and effectively implement" in out
+    assert "\x1b[" not in out
+
+
+def test_color_is_used_only_when_asked() -> None:
+    code, out, _ = run("report", str(BRIEFINGS), "--points", str(POINTS), "--color")
+    assert code == 0
+    assert "\x1b[" in out
+
+
+def test_output_file_is_written_and_nothing_on_error(tmp_path: Path, undated: Path) -> None:
+    target = tmp_path / "out.json"
+    args = ["track", str(BRIEFINGS), "--points", str(POINTS), "--format", "json"]
+    code, out, _ = run(*args, "--output", str(target))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == 1
+    failed = tmp_path / "failed.json"
+    code, _, _ = run(
+        "track", str(undated), "--points", str(POINTS), "--format", "json", "--output", str(failed)
+    )
+    assert code == 2
+    assert not failed.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefings", "out.json"]
+
+
+def test_since_and_until_restrict_dates() -> None:
+    dates = ["--since", "2025-06-01", "--until", "2025-09-30"]
+    code, out, _ = run("ingest", str(BRIEFINGS), *dates, "--format", "json")
+    assert code == 0
+    assert [d["date"] for d in json.loads(out)["documents"]] == ["2025-09-08", "2025-09-23"]
+
+
+def test_configuration_file_supplies_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "consistency.toml").write_text(
+        f'points = "{POINTS.as_posix()}"\n\n[track]\nformat = "json"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("track", str(BRIEFINGS))
+    assert code == 0
+    assert json.loads(out)["schema"] == 1
+    code, out, _ = run("--no-config", "track", str(BRIEFINGS))
+    assert code == 2
+
+
+def test_unknown_configuration_key_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "consistency.toml").write_text('colour = "red"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("ingest", str(BRIEFINGS))
+    assert code == 2
+    assert "unknown option 'colour' in configuration" in err
+
+
+def _subprocess(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "consistency", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def test_python_m_runs_the_main_job() -> None:
+    proc = _subprocess("report", "fixtures/briefings", "--points", "fixtures/talking-points.toml")
+    assert proc.returncode == 0, proc.stderr
+    assert "5 documents from 2023-03-27 to 2025-10-22" in proc.stdout
+
+
+def test_subprocess_error_has_no_traceback(undated: Path) -> None:
+    proc = _subprocess("ingest", str(undated))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.splitlines()) == 2
+
+
+def test_stdin_is_read_with_a_date() -> None:
+    text = (BRIEFINGS / "001_ea51057881414630.txt").read_text(encoding="utf-8")
+    proc = _subprocess("ingest", "-", "--date", "2025-09-23", "--format", "json", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    [doc] = json.loads(proc.stdout)["documents"]
+    assert (doc["date"], doc["date_source"]) == ("2025-09-23", "option")
