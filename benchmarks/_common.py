@@ -13,7 +13,7 @@ T = TypeVar("T")
 
 
 def corpus_dir() -> Path:
-    """The 500-briefing corpus when it is there (``CONSISTENCY_CORPUS`` or ../shared), else fixtures."""
+    """The 500-briefing corpus (``CONSISTENCY_CORPUS`` or ../shared) if there, else fixtures."""
     for candidate in (
         os.environ.get("CONSISTENCY_CORPUS"),
         ROOT.parent / "shared" / "corpus" / "mfa",

@@ -15,7 +15,7 @@ from _common import ROOT, best_of, corpus_dir
 
 sys.path.insert(0, str(ROOT))
 
-from consistency import load_documents, load_watchlist, tokenise, track  # noqa: E402
+from consistency import load_documents, load_watchlist, tokenise, track
 
 
 def main() -> None:
