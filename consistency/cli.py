@@ -20,6 +20,9 @@ import click
 
 from . import __version__
 from .config import find_config, load_config
+from .discover import discover, load_stop_phrases, render_toml
+from .discover import render_json as render_discover_json
+from .discover import render_table as render_discover_table
 from .errors import ConsistencyError, InputErrors, OptionError
 from .ingest import load_documents
 from .match import DEFAULT_THRESHOLD
@@ -125,6 +128,38 @@ def output_option(f: F) -> F:
         help="Write to FILE (atomically) instead of standard output.",
     )(f)
     return f
+
+
+DEFAULT_REPORT_TOP = 25
+"""How many discovered points ``report`` tracks when no watchlist is given."""
+
+
+def discover_options(*, top_default: int | None) -> Callable[[F], F]:
+    """Options of talking-point discovery (``discover``, and ``report`` without --points)."""
+
+    def decorate(f: F) -> F:
+        f = click.option(
+            "--stop-phrases",
+            type=click.Path(dir_okay=False),
+            help="File of phrases never to report as talking points (one per line).",
+        )(f)
+        f = click.option(
+            "--top",
+            type=click.IntRange(min=1),
+            default=top_default,
+            show_default=top_default is not None,
+            help="Keep only the N best points.",
+        )(f)
+        f = click.option(
+            "--min-dates",
+            type=click.IntRange(min=1),
+            default=2,
+            show_default=True,
+            help="A formulation must recur on at least N distinct dates.",
+        )(f)
+        return f
+
+    return decorate
 
 
 def color_option(f: F) -> F:
@@ -354,6 +389,7 @@ def track_command(
 )
 @speaker_options
 @color_option
+@discover_options(top_default=DEFAULT_REPORT_TOP)
 def report_command(
     paths: tuple[str, ...],
     points_file: str | None,
@@ -367,15 +403,28 @@ def report_command(
     speakers: tuple[str, ...],
     include_questions: bool,
     color: bool | None,
+    min_dates: int,
+    top: int | None,
+    stop_phrases: str | None,
 ) -> None:
-    """The main job: a human report of every talking point's wording over time."""
-    if points_file is None:
-        raise OptionError(
-            "report without --points needs talking-point discovery, which is not built yet; "
-            "give a watchlist with --points FILE"
-        )
-    points = _points(points_file)
+    """The main job: a human report of every talking point's wording over time.
+
+    Without --points, the talking points are those ``discover`` finds (the --top best).
+    """
+    stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     docs = _load(paths, manifest, date, since, until)
+    if points_file is None:
+        found = discover(
+            docs,
+            min_dates=min_dates,
+            top=top,
+            include_questions=include_questions,
+            speakers=speakers,
+            stop_phrases=stops,
+        )
+        points = [p.point for p in found]
+    else:
+        points = _points(points_file)
     with _progress(len(docs) + len(points), "tracking") as progress:
         result = track(
             docs,
@@ -386,6 +435,49 @@ def report_command(
             progress=progress,
         )
     write_output(render_report(result, fmt=fmt, color=_use_color(color, output)), output)
+
+
+@cli.command("discover")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@input_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "toml", "json"]),
+    default="table",
+    show_default=True,
+    help="toml writes a watchlist that track --points accepts unchanged.",
+)
+@output_option
+@speaker_options
+@discover_options(top_default=None)
+def discover_command(
+    paths: tuple[str, ...],
+    manifest: str | None,
+    date: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    fmt: str,
+    output: str | None,
+    speakers: tuple[str, ...],
+    include_questions: bool,
+    min_dates: int,
+    top: int | None,
+    stop_phrases: str | None,
+) -> None:
+    """Find recurring formulations (talking points) without a watchlist."""
+    stops = load_stop_phrases(stop_phrases) if stop_phrases else []
+    docs = _load(paths, manifest, date, since, until)
+    found = discover(
+        docs,
+        min_dates=min_dates,
+        top=top,
+        include_questions=include_questions,
+        speakers=speakers,
+        stop_phrases=stops,
+    )
+    renderers = {"table": render_discover_table, "toml": render_toml, "json": render_discover_json}
+    write_output(renderers[fmt](found), output)
 
 
 def main() -> None:

@@ -1,0 +1,516 @@
+"""``discover``: recurring formulations found without a watchlist, on real and hand-made text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consistency.discover import (
+    DEFAULT_STOP_PHRASES,
+    DiscoveredPoint,
+    discover,
+    load_stop_phrases,
+    render_json,
+    render_table,
+    render_toml,
+)
+from consistency.errors import InputError, OptionError
+from consistency.ingest import load_documents
+from consistency.models import DateSource, Document, Point, Role, Turn
+from consistency.normalise import normalise
+from consistency.watchlist import load_watchlist, parse_watchlist
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+BRIEFINGS = FIXTURES / "briefings"
+CORPUS = FIXTURES / "corpus" / "mfa"
+
+
+def doc(day: int, text: str, *, month: int = 3, suffix: str = "") -> Document:
+    """A narration-only document dated 2024-``month``-``day``."""
+    date = dt.date(2024, month, day)
+    return Document(
+        f"{date.isoformat()}{suffix}",
+        f"{date.isoformat()}{suffix}.txt",
+        text,
+        date,
+        DateSource.FILENAME,
+        turns=(Turn(None, Role.NARRATION, 0, len(text), 1),),
+    )
+
+
+def texts(points: list[DiscoveredPoint]) -> list[str]:
+    return [p.point.text for p in points]
+
+
+def norm(text: str) -> str:
+    return f" {normalise(text)} "
+
+
+def contains(outer: str, inner: str) -> bool:
+    return norm(inner) in norm(outer)
+
+
+FILLER = [
+    "The weather in the capital was mild on the day of the meeting.",
+    "Reporters asked about the schedule of the upcoming summit in the region.",
+    "The ministry published a summary of the talks later that evening.",
+    "Several delegations arrived by train from neighbouring provinces.",
+]
+
+
+# --- the seeds ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[DiscoveredPoint]:
+    return discover(load_documents([str(BRIEFINGS)]))
+
+
+def test_seeds_find_the_sea_of_peace_formula_once(seeds: list[DiscoveredPoint]) -> None:
+    hits = [
+        p for p in seeds if contains(p.point.text, "a sea of peace, friendship and cooperation")
+    ]
+    assert len(hits) == 1
+    [point] = hits
+    assert point.dates == 2
+    assert "a sea of peace, friendship and cooperation" in point.point.text
+    assert not any(
+        contains("a sea of peace, friendship and cooperation", p.point.text) for p in seeds
+    )
+
+
+def test_seeds_group_fully_and_comprehensively_implement(seeds: list[DiscoveredPoint]) -> None:
+    [point] = [p for p in seeds if "effectively implement the Declaration" in p.point.text]
+    wordings = {point.point.text, *point.point.aliases}
+    assert wordings == {
+        "comprehensively and effectively implement the Declaration on the Conduct of Parties "
+        "in the South China Sea",
+        "fully and effectively implement the Declaration on the Conduct of Parties "
+        "in the South China Sea",
+    }
+    assert point.documents == ("002_4a5ca9b62894acf8", "000_0c46398071a3ed71")
+
+
+def test_seeds_points_are_maximal(seeds: list[DiscoveredPoint]) -> None:
+    for a in seeds:
+        for b in seeds:
+            if a is not b:
+                assert not contains(a.point.text, b.point.text), (a.point.text, b.point.text)
+
+
+def test_seeds_points_are_real_wordings_with_real_examples(
+    seeds: list[DiscoveredPoint],
+) -> None:
+    sources = {d.id: d.text for d in load_documents([str(BRIEFINGS)])}
+    for p in seeds:
+        assert p.dates >= 2
+        assert p.first <= p.last
+        assert any(p.point.text in sources[d] for d in p.documents)
+        for alias in p.point.aliases:
+            assert any(alias in sources[d] for d in p.documents)
+        assert p.point.text in p.example
+        assert any(p.example in " ".join(sources[d].split()) for d in p.documents)
+
+
+def test_seeds_boilerplate_is_last(seeds: list[DiscoveredPoint]) -> None:
+    ranks = {p.point.text: k for k, p in enumerate(seeds)}
+    assert ranks["Let me stress"] == len(seeds) - 1
+    assert ranks["the 22nd China-ASEAN Expo"] > ranks["dialogue and consultation"]
+
+
+def test_seeds_top_is_a_formula_not_a_name(seeds: list[DiscoveredPoint]) -> None:
+    top = seeds[0].point.text
+    assert top == "building the South China Sea into a sea of peace, friendship and cooperation"
+    assert seeds[0].point.aliases == (
+        "build the South China Sea into a sea of peace, friendship and cooperation",
+    )
+
+
+# --- hand-made: maximality and boundaries ------------------------------------------------
+
+
+def test_maximal_phrase_comes_out_once_without_fragments() -> None:
+    formula = "a sea of peace, friendship and cooperation"
+    docs = [
+        doc(1, f"We will build the South China Sea into {formula}. {FILLER[0]}"),
+        doc(2, f"{FILLER[1]} The two sides vowed to make the waters {formula}."),
+        doc(3, f"Leaders hope the region becomes {formula}, officials said."),
+    ]
+    points = discover(docs)
+    assert texts(points) == [formula]
+    assert points[0].dates == 3
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # a dangling head before a comma goes
+        (
+            [
+                "At the Forum, the two heads of state agreed on a joint plan of action.",
+                "At the Summit, the two heads of state agreed on a joint plan of action.",
+            ],
+            "the two heads of state agreed on a joint plan of action",
+        ),
+        # a list keeps its first item
+        (
+            [
+                "We want peace, stability and prosperity in the region now.",
+                "Others seek peace, stability and prosperity in the region too.",
+            ],
+            "peace, stability and prosperity in the region",
+        ),
+        # function words go, a constant leading article stays
+        (
+            [
+                "It is the one-China principle that matters.",
+                "Because the one-China principle that matters is clear.",
+            ],
+            "the one-China principle that matters",
+        ),
+        # a compound is never cut in half
+        (
+            [
+                "They oppose so-called long-arm jurisdiction by any country.",
+                "We reject the so-called long-arm jurisdiction by any country.",
+            ],
+            "so-called long-arm jurisdiction by any country",
+        ),
+    ],
+)
+def test_boundaries_fall_where_a_reader_puts_them(sentences: list[str], expected: str) -> None:
+    docs = [doc(k + 1, s) for k, s in enumerate(sentences)]
+    assert texts(discover(docs)) == [expected]
+
+
+# --- hand-made: variants --------------------------------------------------------------------
+
+
+def test_variants_become_aliases() -> None:
+    docs = [
+        doc(1, "Our stance is consistent and clear."),
+        doc(2, "The view of Beijing is consistent and clear-cut."),
+        doc(3, "This policy is consistent and clear, he said."),
+        doc(4, "The message is consistent and clear-cut."),
+        doc(5, "As everyone knows, the answer is consistent and clear."),
+    ]
+    [point] = discover(docs)
+    assert point.point.text == "consistent and clear"
+    assert point.point.aliases == ("consistent and clear-cut",)
+    assert point.dates == 5
+    assert point.count == 5
+
+
+def test_different_formulas_sharing_words_stay_apart() -> None:
+    mankind = "building a community with a shared future for mankind"
+    asean = "building a closer China-ASEAN community with a shared future"
+    docs = [
+        doc(1, f"We are committed to {mankind}."),
+        doc(2, f"Both sides pledged to work for {asean}."),
+        doc(3, f"He spoke of {mankind} at length."),
+        doc(4, f"The ministers discussed {asean} in Jakarta."),
+    ]
+    assert sorted(texts(discover(docs))) == sorted([asean, mankind])
+
+
+def test_stem_variants_are_one_point() -> None:
+    docs = [
+        doc(1, "We must build an open world economy together."),
+        doc(2, "They are building an open world economy step by step."),
+        doc(3, "Each country builds an open world economy for all."),
+    ]
+    [point] = discover(docs)
+    assert point.point.text == "build an open world economy"
+    assert point.point.aliases == (
+        "building an open world economy",
+        "builds an open world economy",
+    )
+
+
+# --- hand-made: ranking ------------------------------------------------------------------
+
+
+def briefings_with_boilerplate() -> list[Document]:
+    names = ["Ali Khan", "Maria Lopez", "Jean Dupont", "Olga Petrova", "Kenji Sato", "Ana Silva"]
+    months = ["May", "June", "July", "August", "September", "October"]
+    out = []
+    for k in range(6):
+        text = (
+            f"At the invitation of State Councilor and Foreign Minister Wang Yi, Foreign Minister "
+            f"{names[k]} will pay an official visit to China from {months[k]} {k + 3} to {k + 5}.\n"
+            f"Trade rose {k + 4}.{k} percent year on year in the first quarter.\n"
+            "Q: Do you have any comment on the talks?\n"
+            "We firmly oppose any attempt to interfere in the internal affairs of other countries "
+            "under any pretext.\n"
+        )
+        out.append(doc(k + 1, text))
+    return out
+
+
+def test_boilerplate_ranks_below_a_real_formula() -> None:
+    points = discover(briefings_with_boilerplate(), include_questions=True)
+    ranked = texts(points)
+    formula = (
+        "firmly oppose any attempt to interfere in the internal affairs of other countries "
+        "under any pretext"
+    )
+    assert ranked[0] == formula
+    for other in points[1:]:
+        assert other.score < points[0].score / 2, other.point.text
+    assert any("Foreign Minister Wang Yi" in t for t in ranked)
+    [question] = [p for p in points if "comment on the talks" in p.point.text]
+    assert question.score < points[0].score / 20
+
+
+def test_questions_are_left_out_by_default() -> None:
+    docs = [
+        doc(k, "Q: Do you have any comment on the reports about the new airport?\nA: No.")
+        for k in (1, 2, 3)
+    ]
+    docs = [
+        Document(
+            d.id,
+            d.path,
+            d.text,
+            d.date,
+            d.date_source,
+            turns=(
+                Turn("Q", Role.PRESS, 3, d.text.index("\n"), 1),
+                Turn("A", Role.OFFICIAL, d.text.index("A:") + 3, len(d.text), 2),
+            ),
+        )
+        for d in docs
+    ]
+    assert discover(docs) == []
+    [question] = discover(docs, include_questions=True)
+    assert question.point.text == "comment on the reports about the new airport"
+    assert question.score < 0.5
+
+
+def test_user_stop_phrases_remove_points() -> None:
+    docs = briefings_with_boilerplate()
+    assert any("official visit" in t for t in texts(discover(docs)))
+    kept = texts(discover(docs, stop_phrases=["will pay an official visit"]))
+    assert not any("official visit" in t for t in kept)
+    assert any("interfere in the internal affairs of other countries" in t for t in kept)
+
+
+def test_default_stop_phrases_are_already_normalised() -> None:
+    for phrase in DEFAULT_STOP_PHRASES:
+        assert normalise(phrase) == phrase
+
+
+# --- options ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("min_dates", [1, 2, 3, 4, 5])
+def test_min_dates_is_respected(min_dates: int) -> None:
+    formula = "mutual respect and win-win cooperation in every field"
+    docs = [doc(k, f"Day {k} {FILLER[k % 4]} They stressed {formula}.") for k in range(1, 5)]
+    points = discover(docs, min_dates=min_dates)
+    assert all(p.dates >= min_dates for p in points)
+    assert any(formula in t for t in texts(points)) == (min_dates <= 4)
+
+
+def test_same_date_counts_once() -> None:
+    formula = "a new type of international relations featuring mutual respect"
+    docs = [doc(1, f"We seek {formula}."), doc(1, f"They want {formula}.", suffix="_2")]
+    assert discover(docs) == []
+    assert texts(discover([*docs, doc(2, f"All need {formula}.")])) == [formula]
+
+
+def test_top_keeps_the_best() -> None:
+    every = discover(load_documents([str(BRIEFINGS)]))
+    assert discover(load_documents([str(BRIEFINGS)]), top=3) == every[:3]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"min_dates": 0}, "--min-dates must be at least 1"),
+        ({"top": 0}, "--top must be at least 1"),
+        ({"min_words": 1}, "min_words must be at least 2"),
+    ],
+)
+def test_bad_options(kwargs: dict[str, int], message: str) -> None:
+    with pytest.raises(OptionError, match=message):
+        discover([], **kwargs)  # type: ignore[arg-type]
+
+
+def test_no_documents_no_points() -> None:
+    assert discover([]) == []
+
+
+# --- determinism ----------------------------------------------------------------------------
+
+
+def test_output_does_not_depend_on_input_order() -> None:
+    docs = load_documents([str(BRIEFINGS), str(CORPUS)])
+    shuffled = list(docs)
+    random.Random(4).shuffle(shuffled)
+    a, b = discover(docs), discover(shuffled)
+    assert render_json(a) == render_json(b)
+    assert render_toml(a) == render_toml(b)
+
+
+# --- real transcripts ------------------------------------------------------------------------
+
+
+def test_corpus_sample_names_rank_below_positions() -> None:
+    points = discover(load_documents([str(CORPUS)]))
+    ranked = texts(points)
+    assert ranked[0] == "the sustained improvement and development of China-Japan relations"
+    for name in ["China and Japan", "China and the US", "the United Nations"]:
+        [point] = [p for p in points if p.point.text == name]
+        assert point.score < points[0].score / 5
+    assert all(p.dates >= 2 for p in points)
+    ids = [p.point.id for p in points]
+    assert len(ids) == len(set(ids))
+    assert all(p.point.id.replace("-", "").isalnum() for p in points)
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+
+def test_toml_round_trips_through_the_watchlist_loader(tmp_path: Path) -> None:
+    points = discover(load_documents([str(BRIEFINGS), str(CORPUS)]))
+    text = render_toml(points)
+    data = tomllib.loads(text)
+    assert [t["id"] for t in data["point"]] == [p.point.id for p in points]
+    path = tmp_path / "points.toml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_watchlist(path)
+    assert [(w.id, w.text, w.aliases) for w in loaded] == [
+        (p.point.id, p.point.text, p.point.aliases) for p in points
+    ]
+
+
+def test_toml_comments_give_dates_and_an_example(seeds: list[DiscoveredPoint]) -> None:
+    text = render_toml(seeds[:1])
+    assert text.splitlines()[3:] == [
+        "# 2 dates, 2023-03-27 to 2025-10-22, 2 occurrences, score 3.372",
+        "# e.g. ...n the Conduct of Parties in the South China Sea, and adopt the Code of Conduct "
+        "in the South China Sea as soon as possible, to provide institutional guarantees for "
+        "building the South China Sea into a sea of peace, friendship and cooperation.",
+        "[[point]]",
+        'id = "building-the-south-china-sea-into-a-sea-of-peace"',
+        'text = "building the South China Sea into a sea of peace, friendship and cooperation"',
+        "aliases = [",
+        '    "build the South China Sea into a sea of peace, friendship and cooperation",',
+        "]",
+    ]
+
+
+def test_toml_escapes_awkward_text() -> None:
+    point = DiscoveredPoint(
+        point=Point(id="quote", text='the so-called "long-arm \\ jurisdiction"', aliases=("a\tb",)),
+        dates=2,
+        documents=("a", "b"),
+        first=dt.date(2024, 1, 1),
+        last=dt.date(2024, 1, 2),
+        example='He said:\n"no"\x07 and left',
+        score=1.0,
+        count=2,
+    )
+    [loaded] = parse_watchlist(render_toml([point]))
+    assert loaded.text == point.point.text
+    assert loaded.aliases == ("a\tb",)
+    assert '# e.g. He said: "no" and left' in render_toml([point])
+
+
+def test_empty_toml_is_valid_toml() -> None:
+    assert tomllib.loads(render_toml([])) == {}
+
+
+def test_json_and_table(seeds: list[DiscoveredPoint]) -> None:
+    import json
+
+    data = json.loads(render_json(seeds))
+    assert data["schema"] == 1
+    first = data["points"][0]
+    assert list(first) == [
+        "id",
+        "text",
+        "aliases",
+        "dates",
+        "count",
+        "first",
+        "last",
+        "score",
+        "example",
+        "documents",
+    ]
+    assert first["documents"] == ["002_4a5ca9b62894acf8", "000_0c46398071a3ed71"]
+    table = render_table(seeds[:2])
+    assert table.splitlines()[0].split()[:6] == ["#", "id", "dates", "first", "..", "last"]
+    assert "building the South China Sea into a sea of peace" in table
+
+
+# --- stop-phrases files ------------------------------------------------------------------------
+
+
+def test_load_stop_phrases(tmp_path: Path) -> None:
+    path = tmp_path / "stop.txt"
+    path.write_text(
+        "# boilerplate of our ministry\n\nas I said before\nwill pay an official visit  # visits\n",
+        encoding="utf-8",
+    )
+    assert load_stop_phrases(path) == ["as I said before", "will pay an official visit"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"fine\n---\n", ":2: stop phrase '---' has no words"),
+        (b"fine\n\xff\xfe bad\n", ":2: stop-phrases file is not UTF-8"),
+        (b"fine\nx\x00y\n", ":2: stop-phrases file is binary, not text"),
+    ],
+)
+def test_bad_stop_phrases_name_file_and_line(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "stop.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        load_stop_phrases(path)
+    assert str(err.value) == f"{path}{message}"
+
+
+def test_missing_stop_phrases_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read stop phrases"):
+        load_stop_phrases(tmp_path / "nope.txt")
+
+
+# --- invariants ----------------------------------------------------------------------------------
+
+PHRASES = [
+    "uphold the purposes and principles of the UN Charter",
+    "resolve differences through dialogue and consultation",
+    "a community with a shared future",
+    "firmly opposes unilateral sanctions",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(PHRASES + FILLER), min_size=1, max_size=4),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(min_value=1, max_value=4),
+)
+def test_every_point_is_real_text_on_enough_dates(days: list[list[str]], min_dates: int) -> None:
+    docs = [doc(k + 1, " ".join(f"{s.rstrip('.')}." for s in day)) for k, day in enumerate(days)]
+    points = discover(docs, min_dates=min_dates)
+    by_id = {d.id: d for d in docs}
+    for p in points:
+        assert p.dates >= min_dates
+        assert p.dates == len({by_id[d].date for d in p.documents})
+        assert any(p.point.text in by_id[d].text for d in p.documents)
+    assert [p.score for p in points] == sorted((p.score for p in points), reverse=True)
+    assert len({p.point.id for p in points}) == len(points)
