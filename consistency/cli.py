@@ -19,16 +19,21 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from .check import DEFAULT_SIMILARITY, FINDING_KINDS, parse_kinds, run_check
+from .compare import compare_files
 from .config import find_config, load_config
 from .discover import discover, load_stop_phrases, render_toml
 from .discover import render_json as render_discover_json
 from .discover import render_table as render_discover_table
 from .errors import ConsistencyError, InputErrors, OptionError
+from .index import update_index
 from .ingest import load_documents
 from .match import DEFAULT_THRESHOLD
 from .models import Document, Point
 from .report import render_csv, render_html, render_json, render_markdown, render_report
 from .report import render_table as render_track_table
+from .report.check import CHECK_FORMATS, render_check
+from .report.compare import COMPARE_FORMATS, render_compare
 from .report.inventory import render_inventory
 from .track import track
 from .watchlist import load_watchlist
@@ -478,6 +483,244 @@ def discover_command(
     )
     renderers = {"table": render_discover_table, "toml": render_toml, "json": render_discover_json}
     write_output(renderers[fmt](found), output)
+
+
+def _kinds_help(what: str) -> str:
+    return f"{what}: comma-separated {', '.join(FINDING_KINDS)}, or none (repeatable)."
+
+
+@cli.command("index")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The SQLite index file to create or update.",
+)
+@click.option("--prune", is_flag=True, help="Remove indexed briefings that were not given.")
+@click.option(
+    "--rebuild", is_flag=True, help="Empty the index first (also one of an older schema)."
+)
+@click.option("--include-questions", is_flag=True, help="Also index journalists' questions.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@input_options
+def index_command(
+    paths: tuple[str, ...],
+    db: str,
+    prune: bool,
+    rebuild: bool,
+    include_questions: bool,
+    fmt: str,
+    manifest: str | None,
+    date: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> None:
+    """Build or update (incrementally, in one transaction) the SQLite index --db."""
+    docs = _load(paths, manifest, date, since, until)
+    with _progress(len(docs), "indexing") as progress:
+        stats = update_index(
+            db,
+            docs,
+            prune=prune,
+            rebuild=rebuild,
+            include_questions=include_questions,
+            progress=progress,
+        )
+    write_output(stats.to_json() if fmt == "json" else f"{stats}\n", None)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, required=True, metavar="NEW...")
+@click.option(
+    "--against",
+    required=True,
+    metavar="BASELINE",
+    help="Earlier briefings (a file or directory) or an index built by 'consistency index'.",
+)
+@click.option(
+    "--points",
+    "points_file",
+    type=click.Path(dir_okay=False),
+    help="Talking-point file (TOML); without it, the points discovered in the baseline.",
+)
+@click.option(
+    "--fail-on",
+    multiple=True,
+    default=("shifted",),
+    show_default=True,
+    metavar="KINDS",
+    help=_kinds_help("Finding kinds that make the check fail (exit 1)"),
+)
+@click.option(
+    "--warn-on",
+    multiple=True,
+    metavar="KINDS",
+    help=_kinds_help("Finding kinds to report without failing"),
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(CHECK_FORMATS)),
+    default="text",
+    show_default=True,
+)
+@output_option
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Minimum match score (0-100) for points without their own.",
+)
+@click.option(
+    "--similarity",
+    type=click.FloatRange(0, 100),
+    default=DEFAULT_SIMILARITY,
+    show_default=True,
+    help="Word similarity (0-100) from which a sentence is a rephrasing.",
+)
+@click.option(
+    "--min-dates",
+    type=click.IntRange(1),
+    default=2,
+    show_default=True,
+    help="Without --points: use discovered points found on at least N dates.",
+)
+@click.option("--top", type=click.IntRange(1), help="Without --points: only the N best points.")
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False),
+    help="CSV with columns path,date (paths relative to the manifest).",
+)
+@click.option(
+    "--date",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Date of the new briefing (only with a single one).",
+)
+@click.option(
+    "--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Ignore baseline briefings before."
+)
+@click.option(
+    "--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Ignore baseline briefings after."
+)
+@speaker_options
+@color_option
+def check_command(
+    paths: tuple[str, ...],
+    against: str,
+    points_file: str | None,
+    fail_on: tuple[str, ...],
+    warn_on: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    threshold: float,
+    similarity: float,
+    min_dates: int,
+    top: int | None,
+    manifest: str | None,
+    date: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    speakers: tuple[str, ...],
+    include_questions: bool,
+    color: bool | None,
+) -> int:
+    """The CI gate: exit 1 when NEW words a known point in a way the baseline never has."""
+    failing_kinds = parse_kinds(fail_on)
+    result = run_check(
+        paths,
+        against,
+        points_file=points_file,
+        manifest=manifest,
+        date=date,
+        since=since,
+        until=until,
+        kinds=failing_kinds | parse_kinds(warn_on),
+        threshold=threshold,
+        similarity=similarity,
+        min_dates=min_dates,
+        top=top,
+        include_questions=include_questions,
+        speakers=speakers,
+    )
+    text = render_check(result, fmt=fmt, fail_on=failing_kinds, color=_use_color(color, output))
+    write_output(text, output)
+    return 1 if result.failing(failing_kinds) else 0
+
+
+@cli.command("diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "--points",
+    "points_file",
+    type=click.Path(dir_okay=False),
+    help="Talking-point file (TOML); without it, the points discovered in both briefings.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(COMPARE_FORMATS)),
+    default="text",
+    show_default=True,
+)
+@output_option
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Minimum match score (0-100) for points without their own.",
+)
+@click.option(
+    "--similarity",
+    type=click.FloatRange(0, 100),
+    default=DEFAULT_SIMILARITY,
+    show_default=True,
+    help="Word similarity (0-100) from which a sentence is a rephrasing.",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False),
+    help="CSV with columns path,date (paths relative to the manifest).",
+)
+@click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse older briefings.")
+@click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse newer briefings.")
+@speaker_options
+@color_option
+def diff_command(
+    old: str,
+    new: str,
+    points_file: str | None,
+    fmt: str,
+    output: str | None,
+    threshold: float,
+    similarity: float,
+    manifest: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    speakers: tuple[str, ...],
+    include_questions: bool,
+    color: bool | None,
+) -> None:
+    """What NEW repeats, shifts, adds and drops relative to OLD, and what it rephrases."""
+    comparison = compare_files(
+        old,
+        new,
+        points_file=points_file,
+        manifest=manifest,
+        since=since,
+        until=until,
+        threshold=threshold,
+        similarity=similarity,
+        include_questions=include_questions,
+        speakers=speakers,
+    )
+    write_output(render_compare(comparison, fmt=fmt, color=_use_color(color, output)), output)
 
 
 def main() -> None:

@@ -104,8 +104,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import compress, pairwise
-from operator import and_, attrgetter, itemgetter, ne, not_
+from itertools import compress, count, pairwise
+from operator import and_, attrgetter, eq, itemgetter, ne, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -283,7 +283,8 @@ class _Corpus:
     ids: token ids (``words[id]`` is the normalised word); room: tokens left in
     the clause from here (1 at its last token); pdate: index of the token's date in
     ``dates``; psent: index into ``sentences`` ((document index, start, end));
-    toks: the tokens themselves.
+    toks: the tokens themselves; capital: 1 where a token starts with a
+    capital letter and does not open its sentence.
     mark: what stands before each token: 0 (space), ``_SOFT`` (a comma or
     other punctuation that does not end a clause) or ``_GLUE`` (a compound's
     hyphen).
@@ -308,7 +309,9 @@ class _Corpus:
         self.psent: list[int] = []
         self.toks: list[Token] = []
         self.sentences: list[tuple[int, int, int]] = []
+        self.capital = bytearray()
         text_of = attrgetter("text")
+        start_of = attrgetter("start")
         for di, doc in enumerate(self.docs):
             d = date_index[doc.date]
             for s in document_sentences(
@@ -324,7 +327,13 @@ class _Corpus:
                     self.pdate.extend([d] * n)
                     self.psent.extend([si] * n)
                     self.toks.extend(clause)
+                    self.capital.extend(
+                        map(str.isupper, map(doc.text.__getitem__, map(start_of, clause)))
+                    )
+                self.capital[len(self.capital) - len(s.tokens)] = 0
         self.words = list(vocab)
+        self.function = bytearray(w in STOPWORDS for w in self.words)
+        self.numeric = bytearray(any(c.isdigit() for c in w) for w in self.words)
         self.vocab: dict[str, int] = dict(vocab)
 
     def same_clause(self, i: int, j: int) -> bool:
@@ -333,7 +342,9 @@ class _Corpus:
 
     def joinable(self, i: int, j: int) -> bool:
         """Whether adjacent tokens ``i`` and ``j = i + 1`` join with nothing but space between."""
-        return self.same_clause(i, j) and not self.mark[j]
+        return (
+            i >= 0 and j < len(self.ids) and self.room[i] == self.room[j] + 1 and not self.mark[j]
+        )
 
     def whole(self, start: int, end: int) -> bool:
         """Whether tokens ``[start, end)`` cut no hyphenated compound in two."""
@@ -370,14 +381,11 @@ class _Corpus:
         di, a, b = self.sentences[self.psent[i]]
         return self.docs[di].text[a:b]
 
-    def word_surface(self, i: int) -> str:
-        return self.doc_of(i).text[self.toks[i].start : self.toks[i].end]
-
     def sentence_initial(self, i: int) -> bool:
         return i == 0 or self.psent[i - 1] != self.psent[i]
 
     def stopword(self, i: int) -> bool:
-        return self.words[self.ids[i]] in STOPWORDS
+        return bool(self.function[self.ids[i]])
 
 
 def _clauses(text: str, tokens: Sequence[Token]) -> list[tuple[Sequence[Token], bytes]]:
@@ -412,11 +420,12 @@ def _frequent_lengths(
 ) -> tuple[dict[int, int], dict[int, int]]:
     """Where n-grams (n >= k) recur on at least ``min_dates`` dates.
 
-    Returns, for each position where the k-gram recurs: the length of the
-    longest recurring n-gram starting there and that n-gram's hash. Level by level (a-priori): an
-    (n+1)-gram is only counted where both n-grams inside it recur. Integer
-    hashing does not depend on PYTHONHASHSEED, so results are the same in
-    every run.
+    Returns, for each position where the k-gram recurs, the length of the
+    longest recurring n-gram starting there and that n-gram's hash. Level by
+    level (a-priori): an (n+1)-gram is only counted where both n-grams inside
+    it recur, and its hash is ``hash((hash of the n-gram, next token id))``.
+    Integer hashing does not depend on PYTHONHASHSEED, so results are the
+    same in every run.
     """
     ids, room, pdate = corpus.ids, corpus.room, corpus.pdate
     get_id, get_room = ids.__getitem__, room.__getitem__
@@ -436,12 +445,12 @@ def _frequent_lengths(
             last.update(zip(compress(cur, failed), compress(hcur, failed), strict=True))
         keep = list(compress(cur, flags))
         hkeep = list(compress(hs, flags))
-        kept = set(keep)
+        # keep is sorted: position i + 1 was kept exactly when it follows i in keep
         nxt = list(
             map(
                 and_,
                 map(n.__lt__, map(get_room, keep)),
-                map(kept.__contains__, map((1).__add__, keep)),
+                map(eq, map((1).__add__, keep), [*keep[1:], -1]),
             )
         )
         stop = list(map(not_, nxt))
@@ -457,12 +466,12 @@ def _recurring(hashes: list[int], dates: list[int], min_dates: int) -> list[bool
     """For each hash, whether it occurs on at least ``min_dates`` distinct dates.
 
     ``dates`` never decrease along the list, so a hash recurs on two dates
-    exactly when its first and last dates differ: two dict builds, no
-    counting. More dates are counted only where that test passes.
+    exactly when one of its positions has a date before its last one: a dict
+    and a set, no counting. More dates are counted only where that passes.
     """
-    firsts = dict(zip(reversed(hashes), reversed(dates), strict=True))
     lasts = dict(zip(hashes, dates, strict=True))
-    flags = list(map(ne, map(firsts.__getitem__, hashes), map(lasts.__getitem__, hashes)))
+    earlier = set(compress(hashes, map(ne, map(lasts.__getitem__, hashes), dates)))
+    flags = list(map(earlier.__contains__, hashes))
     if min_dates <= 2:
         return flags if min_dates == 2 else [True] * len(hashes)
     pairs = set(zip(compress(hashes, flags), compress(dates, flags), strict=True))
@@ -576,18 +585,25 @@ def _content(words: Iterable[str]) -> int:
 def _find_all(corpus: _Corpus, forms: Sequence[_Form], size: int) -> list[list[int]]:
     """Start positions of every occurrence of every form, in one scan of the corpus.
 
-    Forms are looked up by their first ``size`` tokens (every form has at
-    least that many) and checked token by token.
+    Positions are picked by the form's first ``size`` tokens (every form has
+    at least that many), then each length that forms with that head have is
+    looked up whole.
     """
-    buckets: dict[tuple[int, ...], list[tuple[int, list[int], int]]] = {}
-    for fi, form in enumerate(forms):
-        buckets.setdefault(form.ids[:size], []).append((len(form.ids), list(form.ids), fi))
+    index = {form.ids: fi for fi, form in enumerate(forms)}
+    lengths: dict[tuple[int, ...], list[int]] = {}
+    for form in forms:
+        lengths.setdefault(form.ids[:size], []).append(len(form.ids))
+    heads = {head: sorted(set(sizes)) for head, sizes in lengths.items()}
     found: list[list[int]] = [[] for _ in forms]
     ids, room = corpus.ids, corpus.room
-    heads = zip(*(ids[j:] for j in range(size)), strict=False)
-    for i in [i for i, head in enumerate(heads) if head in buckets]:
-        for length, want, fi in buckets[tuple(ids[i : i + size])]:
-            if room[i] >= length and ids[i : i + length] == want:
+    starts = zip(*(ids[j:] for j in range(size)), strict=False)
+    for i in compress(count(), map(heads.__contains__, starts)):
+        room_i = room[i]
+        for length in heads[tuple(ids[i : i + size])]:
+            if length > room_i:
+                break
+            fi = index.get(tuple(ids[i : i + length]))
+            if fi is not None:
                 found[fi].append(i)
     return found
 
@@ -613,14 +629,20 @@ def _variants(corpus: _Corpus, form: _Form, starts: list[int]) -> list[list[_Occ
 
 def _take_stem(corpus: _Corpus, occs: list[_Occ]) -> list[_Occ]:
     """Take in neighbouring words that vary only in their ending ("build"/"building")."""
+    if len(occs) < 2:
+        return occs
+    ids, words, function = corpus.ids, corpus.words, corpus.function
     for left in (True, False):
         nbr: list[int | None] = []
         for o in occs:
-            j = o.start - 1 if left else o.end
-            ok = corpus.joinable(j, o.start) if left else corpus.joinable(o.end - 1, j)
-            ok = ok and (corpus.whole(j, o.end) if left else corpus.whole(o.start, j + 1))
-            nbr.append(j if ok and not corpus.stopword(j) else None)
-        got = [corpus.words[corpus.ids[j]] for j in nbr if j is not None]
+            if left:
+                j, ok = o.start - 1, corpus.joinable(o.start - 1, o.start)
+                ok = ok and corpus.whole(j, o.end)
+            else:
+                j, ok = o.end, corpus.joinable(o.end - 1, o.end)
+                ok = ok and corpus.whole(o.start, j + 1)
+            nbr.append(j if ok and not function[ids[j]] else None)
+        got = [words[ids[j]] for j in nbr if j is not None]
         if (
             len(got) >= max(2, math.ceil(0.8 * len(occs)))
             and len(set(got)) > 1
@@ -695,10 +717,10 @@ def _group(
     """
     leader = list(range(len(texts)))
     blocks: dict[tuple[int, int], list[int]] = {}
+    exact: dict[tuple[int, ...], int] = {}
+    shorter: dict[tuple[int, ...], int] = {}
     for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
-        pairs = sorted(
-            {p for p in pairwise(key) if p[0] not in function_ids or p[1] not in function_ids}
-        )
+        pairs = {p for p in pairwise(key) if p[0] not in function_ids or p[1] not in function_ids}
         pool_set: set[int] = set()
         for pair in pairs:
             block = blocks.get(pair)
@@ -712,17 +734,13 @@ def _group(
             )
             if hit is not None:
                 best = pool[hit[2]]
-            else:
-                size = len(key)
-                for j in pool:
-                    other = keys[j]
-                    if len(other) == size + 1:
-                        if key in (other[1:], other[:-1]):
-                            best = j
-                            break
-                    elif len(other) == size - 1 and other in (key[1:], key[:-1]):
-                        best = j
-                        break
+        if best < 0:
+            near = [
+                j
+                for j in (exact.get(key[1:]), exact.get(key[:-1]), shorter.get(key))
+                if j is not None
+            ]
+            best = min(near, default=-1)
         if best >= 0:
             leader[i] = best
         elif not can_lead[i]:
@@ -730,6 +748,9 @@ def _group(
         else:
             for pair in pairs:
                 blocks.setdefault(pair, []).append(i)
+            exact.setdefault(key, i)
+            shorter.setdefault(key[1:], i)
+            shorter.setdefault(key[:-1], i)
     return leader
 
 
@@ -743,7 +764,7 @@ class _Group:
     score: float = 0.0
 
 
-_SAMPLE = 60
+_SAMPLE = 30
 """Occurrences (spread evenly) on which capitals and neighbours are measured."""
 
 
@@ -801,12 +822,12 @@ _MAX_SPECIFIC = 8.0
 def _caps(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
     """Share of capitalised content words, not counting a sentence's first word."""
     capital = total = 0
+    ids, function, upper = corpus.ids, corpus.function, corpus.capital
     for o in occs:
         for p in range(o.start, o.end):
-            if corpus.stopword(p) or corpus.sentence_initial(p):
-                continue
-            total += 1
-            capital += corpus.word_surface(p)[:1].isupper()
+            if not function[ids[p]] and not corpus.sentence_initial(p):
+                total += 1
+                capital += upper[p]
     return capital / total if total else 0.0
 
 
@@ -836,10 +857,7 @@ def _slot(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
         for o in occs:
             j = o.start - 1 if left else o.end
             ok = corpus.joinable(j, o.start) if left else corpus.joinable(o.end - 1, j)
-            if not ok or (left and corpus.sentence_initial(j)):
-                continue
-            word = corpus.word_surface(j)
-            if word[:1].isupper() or any(c.isdigit() for c in word):
+            if ok and (corpus.capital[j] or corpus.numeric[corpus.ids[j]]):
                 seen.add(corpus.ids[j])
         best = max(best, max(len(seen) - 1, 0) / (len(occs) - 1))
     return best
@@ -848,11 +866,11 @@ def _slot(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
 class _Stops:
     """Stop phrases, and the test of whether a group is one of them.
 
-    A group is stopped when one of its wordings contains a stop phrase, is
-    part of one, or scores at least 90 against one (``fuzz.ratio``), or when
-    most of its occurrences overlap an occurrence of a stop phrase in the
-    text (the remnant "comment on the reports" of "do you have any comment
-    on the reports").
+    A group is stopped when its wording contains a stop phrase, is part of
+    one, or scores at least 90 against one (``fuzz.ratio``), or when most of
+    its occurrences overlap an occurrence of a stop phrase in the text (the
+    remnant "comment on the reports" of "do you have any comment on the
+    reports").
     """
 
     def __init__(self, corpus: _Corpus, phrases: Iterable[str]) -> None:
@@ -879,14 +897,12 @@ class _Stops:
         if not self.phrases:
             return False
         corpus = self.corpus
-        wordings = {group.key, *map(corpus.key, sample)}
-        for key in sorted(wordings):
-            text = corpus.text_of(key)
-            padded = f" {text} "
-            if any(stop in padded or padded in stop for stop in self.padded):
-                return True
-            if process.extractOne(text, self.phrases, scorer=fuzz.ratio, score_cutoff=90):
-                return True
+        text = corpus.text_of(group.key)
+        if process.extractOne(text, self.phrases, scorer=fuzz.ratio, score_cutoff=90):
+            return True
+        padded = f" {text} "
+        if any(stop in padded or padded in stop for stop in self.padded):
+            return True
         hits = sum(any(self.cover[o.start : o.end]) for o in sample)
         return hits * 2 >= len(sample) > 0
 

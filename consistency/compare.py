@@ -1,0 +1,322 @@
+"""``diff OLD NEW``: what a fresh briefing repeats, shifts, adds and drops against an earlier one.
+
+Two parts:
+
+1. **Talking points.** Each point (a watchlist's, or those discovered in the
+   two briefings) is located in both, as ``track`` would, and classed:
+   ``same`` (every wording NEW uses is one OLD used), ``shifted`` (NEW uses a
+   wording OLD never did; shown with its word diff against OLD's closest
+   wording), ``new`` (only in NEW), ``dropped`` (only in OLD).
+   Without a watchlist, points are discovered over the two briefings as if
+   they were two dates (so a formula needs to be in both to be a point:
+   discovered points are ``same`` or ``shifted``; ``new`` and ``dropped``
+   need a watchlist, and the sentence counts below cover the rest).
+2. **Sentences.** Each official sentence of NEW is either repeated (the same
+   words as a sentence of OLD), a rephrasing (a sentence of OLD at or above
+   ``similarity`` word similarity, not identical: listed with its word diff)
+   or new; the sentences of OLD that NEW neither repeats nor rephrases are
+   dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from .check import (
+    DEFAULT_SIMILARITY,
+    MIN_SENTENCE_WORDS,
+    MemoryBaseline,
+    has_sentence,
+    nearest_sentence,
+    word_similarity,
+)
+from .diff import word_diff
+from .errors import OptionError
+from .match import DEFAULT_THRESHOLD
+from .models import Document, Occurrence, Point, Role
+from .normalise import Tokeniser, normalise
+from .segment import document_sentences
+from .track import track
+
+
+class PointChange(StrEnum):
+    """How a point fares from OLD to NEW."""
+
+    SAME = "same"
+    SHIFTED = "shifted"
+    NEW = "new"
+    DROPPED = "dropped"
+    ABSENT = "absent"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A wording of a point in one of the two briefings (as in its source)."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class PointComparison:
+    """One point in OLD and NEW.
+
+    change: same, shifted, new, dropped, or absent (in neither).
+    old, new: the representative wording in each (the NEW wording that is
+        new, for a shift; the OLD wording closest to it), or None.
+    old_count, new_count: occurrences in each.
+    diff: word diff old -> new wording (shifted), else the wording itself.
+    """
+
+    point: Point
+    change: PointChange
+    old: Place | None
+    new: Place | None
+    old_count: int
+    new_count: int
+    diff: str
+
+
+@dataclass(frozen=True)
+class Rephrasing:
+    """A sentence of NEW that closely rephrases one of OLD."""
+
+    old: Place
+    new: Place
+    similarity: float
+    diff: str
+
+
+@dataclass(frozen=True)
+class SentenceCounts:
+    """Official sentences of NEW by fate, and OLD's sentences NEW dropped."""
+
+    repeated: int
+    rephrased: int
+    new: int
+    dropped: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of :func:`compare`."""
+
+    old: Document
+    new: Document
+    points_source: str
+    points: tuple[PointComparison, ...]
+    rephrasings: tuple[Rephrasing, ...]
+    sentences: SentenceCounts
+    similarity: float
+
+    def count(self, change: PointChange) -> int:
+        return sum(1 for p in self.points if p.change is change)
+
+
+def _two_dates(old: Document, new: Document) -> tuple[Document, Document]:
+    """The pair with distinct ids and dates (NEW dated after OLD), for discovery and tracking."""
+    new_id = new.id if new.id != old.id else f"{new.id} (new)"
+    old_id = old.id if new.id != old.id else f"{old.id} (old)"
+    new_date = new.date if new.date > old.date else old.date + dt.timedelta(days=1)
+    return replace(old, id=old_id), replace(new, id=new_id, date=new_date)
+
+
+def compare(
+    old: Document,
+    new: Document,
+    *,
+    points: Sequence[Point] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    similarity: float = DEFAULT_SIMILARITY,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    tokeniser: Tokeniser | None = None,
+) -> Comparison:
+    """Compare two briefings: talking points (``points``, else discovered) and sentences."""
+    a, b = _two_dates(old, new)
+    source = "watchlist"
+    if points is None:
+        from .discover import discover
+
+        source = "discovered"
+        points = [
+            d.point
+            for d in discover(
+                [a, b],
+                min_dates=2,
+                include_questions=include_questions,
+                speakers=speakers,
+                tokeniser=tokeniser,
+            )
+        ]
+    result = track(
+        [a, b],
+        points,
+        threshold=threshold,
+        include_questions=include_questions,
+        speakers=speakers,
+        tokeniser=tokeniser,
+    )
+    compared = [
+        _compare_point(
+            p.point,
+            [o for o in p.occurrences if o.document == a.id],
+            [o for o in p.occurrences if o.document == b.id],
+            tokeniser,
+        )
+        for p in result.points
+    ]
+    rephrasings, counts = _sentences(a, b, similarity, include_questions, speakers, tokeniser)
+    return Comparison(
+        old=old,
+        new=new,
+        points_source=source,
+        points=tuple(compared),
+        rephrasings=tuple(rephrasings),
+        sentences=counts,
+        similarity=similarity,
+    )
+
+
+def _place(o: Occurrence) -> Place:
+    return Place(o.text, o.line, o.column)
+
+
+def _compare_point(
+    point: Point,
+    olds: Sequence[Occurrence],
+    news: Sequence[Occurrence],
+    tokeniser: Tokeniser | None,
+) -> PointComparison:
+    if not olds and not news:
+        return PointComparison(point, PointChange.ABSENT, None, None, 0, 0, "")
+    if not olds:
+        first = news[0]
+        return PointComparison(
+            point, PointChange.NEW, None, _place(first), 0, len(news), first.text
+        )
+    if not news:
+        first = olds[0]
+        return PointComparison(
+            point, PointChange.DROPPED, _place(first), None, len(olds), 0, first.text
+        )
+    old_words = {normalise(o.text, tokeniser=tokeniser): o for o in olds}
+    for n in news:
+        key = normalise(n.text, tokeniser=tokeniser)
+        if key not in old_words:
+            words = key.split(" ")
+            closest = max(
+                olds,
+                key=lambda o: (
+                    word_similarity(words, normalise(o.text, tokeniser=tokeniser).split(" ")),
+                    -o.start,
+                ),
+            )
+            return PointComparison(
+                point,
+                PointChange.SHIFTED,
+                _place(closest),
+                _place(n),
+                len(olds),
+                len(news),
+                word_diff(closest.text, n.text, tokeniser=tokeniser),
+            )
+    best = max(news, key=lambda o: (o.score, -o.start))
+    twin = old_words[normalise(best.text, tokeniser=tokeniser)]
+    return PointComparison(
+        point, PointChange.SAME, _place(twin), _place(best), len(olds), len(news), best.text
+    )
+
+
+def _sentences(
+    old: Document,
+    new: Document,
+    similarity: float,
+    include_questions: bool,
+    speakers: Collection[str],
+    tokeniser: Tokeniser | None,
+) -> tuple[list[Rephrasing], SentenceCounts]:
+    baseline = MemoryBaseline(
+        [old], include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+    )
+    repeated = rephrased = fresh = 0
+    used: set[int] = set()
+    identical: set[str] = set()
+    out: list[Rephrasing] = []
+    for s in document_sentences(
+        new, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+    ):
+        words = [t.text for t in s.tokens]
+        if has_sentence(baseline, words):
+            repeated += 1
+            identical.add(" ".join(words))
+            continue
+        near = None
+        if s.role is not Role.PRESS and len(words) >= MIN_SENTENCE_WORDS:
+            near = nearest_sentence(baseline, words, similarity=similarity)
+        if near is None:
+            fresh += 1
+            continue
+        n, score = near
+        used.add(n)
+        rephrased += 1
+        other = baseline.sentence(n)
+        before = old.text[other.start : other.end]
+        after = new.text[s.start : s.end]
+        out.append(
+            Rephrasing(
+                old=Place(before, other.line, old.line_col(other.start)[1]),
+                new=Place(after, s.line, new.line_col(s.start)[1]),
+                similarity=round(score, 1),
+                diff=word_diff(before, after, tokeniser=tokeniser),
+            )
+        )
+    texts = baseline.words_of(range(len(baseline.index.sentences)))
+    dropped = sum(1 for n, t in texts.items() if n not in used and t not in identical)
+    return out, SentenceCounts(repeated, rephrased, fresh, dropped)
+
+
+def _one(docs: list[Document], name: str, given: str) -> Document:
+    if not docs:
+        raise OptionError(f"{name} has no briefing in the --since/--until range", path=given)
+    if len(docs) != 1:
+        raise OptionError(f"{name} must be one briefing, but it holds {len(docs)}", path=given)
+    return docs[0]
+
+
+def compare_files(
+    old: str,
+    new: str,
+    *,
+    points_file: str | None = None,
+    manifest: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    similarity: float = DEFAULT_SIMILARITY,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+) -> Comparison:
+    """``consistency diff OLD NEW``: read both briefings (and the watchlist), compare them.
+
+    Each of OLD and NEW must hold exactly one briefing in the ``since``/``until`` range.
+    """
+    from .ingest import load_documents
+    from .watchlist import load_watchlist
+
+    points = load_watchlist(points_file) if points_file else None
+    a = _one(load_documents([old], manifest=manifest, since=since, until=until), "OLD", old)
+    b = _one(load_documents([new], manifest=manifest, since=since, until=until), "NEW", new)
+    return compare(
+        a,
+        b,
+        points=points,
+        threshold=threshold,
+        similarity=similarity,
+        include_questions=include_questions,
+        speakers=speakers,
+    )

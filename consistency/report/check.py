@@ -1,0 +1,333 @@
+"""Renderers for ``consistency check``: text, JSON, GitHub Actions annotations, JUnit XML.
+
+Each returns a string. ``fail_on`` says which finding kinds fail the check;
+findings of other kinds, and of ``notice`` points, are shown but never fail.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Collection
+from typing import Any
+
+from ..check import CheckResult, Finding, FindingKind
+from ..errors import OptionError
+from ..models import Level
+from .diffmarkup import ansi_diff, flatten, parse_diff
+
+CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "junit")
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_LEVEL_COLOUR = {Level.ERROR: "\x1b[1;31m", Level.WARNING: "\x1b[1;33m", Level.NOTICE: "\x1b[1;36m"}
+
+
+def render_check(
+    result: CheckResult, *, fmt: str = "text", fail_on: Collection[FindingKind], color: bool = False
+) -> str:
+    """``result`` in one of :data:`CHECK_FORMATS`."""
+    if fmt == "text":
+        return render_check_text(result, fail_on=fail_on, color=color)
+    if fmt == "json":
+        return render_check_json(result, fail_on=fail_on)
+    if fmt == "github":
+        return render_check_github(result, fail_on=fail_on)
+    if fmt == "junit":
+        return render_check_junit(result, fail_on=fail_on)
+    raise OptionError(f"unknown check format {fmt!r} (choose from {', '.join(CHECK_FORMATS)})")
+
+
+def fails(finding: Finding, fail_on: Collection[FindingKind]) -> bool:
+    """Whether ``finding`` makes the check fail."""
+    return finding.kind in fail_on and finding.level is not Level.NOTICE
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(result: CheckResult, fail_on: Collection[FindingKind]) -> str:
+    """One sentence: what was checked against what, and what was found."""
+    base = result.baseline
+    span = ""
+    if base.first and base.last:
+        span = f", {base.first.isoformat()} to {base.last.isoformat()}"
+    what = "index" if base.kind == "index" else "briefings"
+    points = f"{base.points} {base.points_source} points" if base.points_source else ""
+    against = f"{_plural(base.documents, 'briefing')} ({what} {base.source}{span})"
+    checked = (
+        f"Checked {_plural(len(result.documents), 'new briefing')} against {against}"
+        + (f" with {points}" if points else "")
+        + "."
+    )
+    if not result.findings:
+        return f"{checked} No findings."
+    kinds = Counter(f.kind.value for f in result.findings)
+    parts = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    failing = sum(1 for f in result.findings if fails(f, fail_on))
+    return f"{checked} {_plural(len(result.findings), 'finding')} ({parts}); {failing} failing."
+
+
+# ---------------------------------------------------------------------------
+# text
+
+
+def _paint(text: str, colour: str, color: bool) -> str:
+    return f"{colour}{text}{_RESET}" if color and text else text
+
+
+def _where(f: Finding) -> str:
+    return f"{f.path}:{f.line}:{f.column}"
+
+
+def _text_block(f: Finding, fail_on: Collection[FindingKind], color: bool) -> str:
+    level = f.level.value if fails(f, fail_on) else "note"
+    colour = _LEVEL_COLOUR.get(f.level, "") if fails(f, fail_on) else _DIM
+    head = f"{_paint(_where(f), _BOLD, color)}: {_paint(level, colour, color)}: {f.title}"
+    if f.also:
+        head += f" (also {', '.join(repr(a) for a in f.also)})"
+    head += f" [{f.kind.value}]"
+    lines = [head, f"    new:       {_one_line(f.text)}"]
+    if f.reference is not None:
+        r = f.reference
+        lines.append(
+            f"    baseline:  {_one_line(r.text)}  ({r.date.isoformat()}, {r.document}, "
+            f"line {r.line})"
+        )
+    elif f.canonical is not None:
+        lines.append(f"    watchlist: {_one_line(f.canonical)}  (never in the baseline)")
+    lines.append(f"    diff:      {ansi_diff(flatten(parse_diff(f.diff)), color=color)}")
+    return "\n".join(lines)
+
+
+def render_check_text(
+    result: CheckResult, *, fail_on: Collection[FindingKind], color: bool = False
+) -> str:
+    """Compiler-style lines (``FILE:LINE:COL: level: title``), each finding with its diff."""
+    blocks = [_text_block(f, fail_on, color) for f in result.findings]
+    blocks.extend(f"note: {n}" for n in result.notes)
+    blocks.append(summary_line(result, fail_on))
+    return "\n\n".join(blocks) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# JSON
+
+
+def finding_dict(f: Finding, fail_on: Collection[FindingKind]) -> dict[str, Any]:
+    ref = f.reference
+    return {
+        "kind": f.kind.value,
+        "point": f.point,
+        "also": list(f.also),
+        "level": f.level.value,
+        "failing": fails(f, fail_on),
+        "document": f.document,
+        "path": f.path,
+        "date": f.date.isoformat(),
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "canonical": f.canonical,
+        "reference": None
+        if ref is None
+        else {
+            "text": ref.text,
+            "document": ref.document,
+            "path": ref.path,
+            "date": ref.date.isoformat(),
+            "line": ref.line,
+            "column": ref.column,
+        },
+        "diff": f.diff,
+        "score": f.score,
+        "similarity": f.similarity,
+    }
+
+
+def render_check_json(result: CheckResult, *, fail_on: Collection[FindingKind]) -> str:
+    """The result as JSON (``schema`` 1), keys in a fixed order."""
+    base = result.baseline
+    failing = [f for f in result.findings if fails(f, fail_on)]
+    data = {
+        "schema": 1,
+        "failed": bool(failing),
+        "fail_on": sorted(k.value for k in fail_on),
+        "kinds": sorted(k.value for k in result.kinds),
+        "baseline": {
+            "kind": base.kind,
+            "source": base.source,
+            "documents": base.documents,
+            "first": base.first.isoformat() if base.first else None,
+            "last": base.last.isoformat() if base.last else None,
+            "points": base.points,
+            "points_source": base.points_source,
+        },
+        "documents": [
+            {"id": d.id, "path": d.path, "date": d.date.isoformat()} for d in result.documents
+        ],
+        "summary": {
+            "findings": len(result.findings),
+            "failing": len(failing),
+            "by_kind": {
+                k.value: sum(1 for f in result.findings if f.kind is k) for k in FindingKind
+            },
+            "checked": len(result.checked),
+        },
+        "findings": [finding_dict(f, fail_on) for f in result.findings],
+        "notes": list(result.notes),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# GitHub Actions workflow commands
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message (``%``, CR, LF), as the Actions runner expects."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command's property value (also ``:`` and ``,``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github_message(f: Finding) -> str:
+    lines = [f"{f.title}: \u201c{_one_line(f.text)}\u201d"]
+    if f.also:
+        lines[0] += f" (also {', '.join(f.also)})"
+    if f.reference is not None:
+        r = f.reference
+        lines.append(
+            f"closest in the baseline ({r.date.isoformat()}, {r.document}): "
+            f"\u201c{_one_line(r.text)}\u201d"
+        )
+    elif f.canonical is not None:
+        lines.append(f"watchlist wording: \u201c{_one_line(f.canonical)}\u201d")
+    lines.append(f"diff: {_one_line(f.diff)}")
+    return "\n".join(lines)
+
+
+def render_check_github(result: CheckResult, *, fail_on: Collection[FindingKind]) -> str:
+    """One ``::error``/``::warning``/``::notice`` workflow command per finding.
+
+    The annotation type is the point's level; a finding that does not fail
+    the check (its kind is not in ``fail_on``) is a ``notice``.
+    """
+    out = []
+    for f in result.findings:
+        kind = f.level.value if fails(f, fail_on) else Level.NOTICE.value
+        props = [
+            f"file={escape_property(f.path)}",
+            f"line={f.line}",
+            f"endLine={f.end_line}",
+        ]
+        if f.end_line == f.line:
+            props.extend([f"col={f.column}", f"endColumn={f.end_column}"])
+        title = f"consistency: {f.title}"
+        props.append(f"title={escape_property(title)}")
+        out.append(f"::{kind} {','.join(props)}::{escape_data(_github_message(f))}")
+    return "".join(line + "\n" for line in out)
+
+
+# ---------------------------------------------------------------------------
+# JUnit XML
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _XML_INVALID.sub("\ufffd", text)
+
+
+def _failure_text(f: Finding) -> str:
+    lines = [f"{_where(f)}: {f.title}", f"new:      {_one_line(f.text)}"]
+    if f.reference is not None:
+        r = f.reference
+        lines.append(f"baseline: {_one_line(r.text)} ({r.date.isoformat()}, {r.document})")
+    elif f.canonical is not None:
+        lines.append(f"watchlist: {_one_line(f.canonical)}")
+    lines.append(f"diff:     {_one_line(f.diff)}")
+    return "\n".join(lines)
+
+
+def render_check_junit(result: CheckResult, *, fail_on: Collection[FindingKind]) -> str:
+    """JUnit XML: a test suite per new briefing, a test case per checked point.
+
+    A finding that fails the check is a ``<failure>`` of its point's case
+    (and of the cases of the points it also covers); rephrased sentences
+    are the failures of one extra case per briefing. Findings that do not
+    fail go to the case's ``<system-out>``.
+    """
+    root = ET.Element("testsuites", name="consistency check")
+    total_tests = total_failures = 0
+    for doc in result.documents:
+        findings = [f for f in result.findings if f.document == doc.id]
+        by_point: dict[str, list[Finding]] = {}
+        for f in findings:
+            if f.kind is FindingKind.SHIFTED and f.point:
+                for pid in (f.point, *f.also):
+                    by_point.setdefault(pid, []).append(f)
+        cases: list[tuple[str, list[Finding]]] = []
+        listed: set[str] = set()
+        for checked in result.checked:
+            if checked.document == doc.id and checked.point.id not in listed:
+                listed.add(checked.point.id)
+                cases.append((checked.point.id, by_point.get(checked.point.id, [])))
+        for pid in sorted(set(by_point) - listed):
+            cases.append((pid, by_point[pid]))
+        if FindingKind.REPHRASED in result.kinds:
+            cases.append(
+                ("rephrased sentences", [f for f in findings if f.kind is FindingKind.REPHRASED])
+            )
+        suite = ET.SubElement(root, "testsuite", name=_xml_text(doc.path))
+        failures = 0
+        for name, its in cases:
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=_xml_text(f"consistency.check.{doc.id}"),
+                name=_xml_text(name),
+                file=_xml_text(doc.path),
+            )
+            failing = [f for f in its if fails(f, fail_on)]
+            if failing:
+                failures += 1
+            for f in failing:
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    type=f.kind.value,
+                    message=_xml_text(f"{_where(f)}: {f.title}: {_one_line(f.text)}"),
+                )
+                failure.text = _xml_text(_failure_text(f))
+            quiet = [f for f in its if not fails(f, fail_on)]
+            if quiet:
+                out = ET.SubElement(case, "system-out")
+                out.text = _xml_text("\n\n".join(_failure_text(f) for f in quiet))
+        suite.set("tests", str(len(cases)))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        total_tests += len(cases)
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'

@@ -1,0 +1,232 @@
+"""Renderers for ``consistency diff OLD NEW``: text (coloured on request), Markdown, JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..compare import Comparison, Place, PointChange, PointComparison, Rephrasing
+from ..errors import OptionError
+from .diffmarkup import ansi_diff, flatten, markdown_diff, markdown_escape, parse_diff
+
+COMPARE_FORMATS: tuple[str, ...] = ("text", "markdown", "json")
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_TITLES = {
+    PointChange.SHIFTED: "Shifted",
+    PointChange.NEW: "New in NEW",
+    PointChange.DROPPED: "Dropped from NEW",
+    PointChange.SAME: "Repeated the same",
+}
+_ORDER = (PointChange.SHIFTED, PointChange.NEW, PointChange.DROPPED, PointChange.SAME)
+MAX_REPEATED = 10
+"""Text output lists at most this many points repeated the same (JSON lists them all)."""
+
+
+def render_compare(comparison: Comparison, *, fmt: str = "text", color: bool = False) -> str:
+    """``comparison`` in one of :data:`COMPARE_FORMATS`."""
+    if fmt == "text":
+        return render_compare_text(comparison, color=color)
+    if fmt == "markdown":
+        return render_compare_markdown(comparison)
+    if fmt == "json":
+        return render_compare_json(comparison)
+    raise OptionError(f"unknown diff format {fmt!r} (choose from {', '.join(COMPARE_FORMATS)})")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _describe(c: Comparison) -> tuple[str, str]:
+    def one(label: str, doc: Any) -> str:
+        return f"{label}: {doc.id} ({doc.date.isoformat()}, {doc.path})"
+
+    return one("OLD", c.old), one("NEW", c.new)
+
+
+def points_line(c: Comparison) -> str:
+    """``Talking points (watchlist): 3 repeated the same, 1 shifted, ...``."""
+    counts = (
+        f"{c.count(PointChange.SAME)} repeated the same, {c.count(PointChange.SHIFTED)} shifted, "
+        f"{c.count(PointChange.NEW)} new in NEW, {c.count(PointChange.DROPPED)} dropped"
+    )
+    absent = c.count(PointChange.ABSENT)
+    if absent:
+        counts += f", {absent} in neither"
+    return f"Talking points ({c.points_source}, {len(c.points)}): {counts}."
+
+
+def sentences_line(c: Comparison) -> str:
+    s = c.sentences
+    return (
+        f"Sentences of NEW: {s.repeated} repeated, {s.rephrased} rephrased "
+        f"(similarity >= {c.similarity:g}), {s.new} new; {s.dropped} of OLD dropped."
+    )
+
+
+# ---------------------------------------------------------------------------
+# text
+
+
+def _paint(text: str, colour: str, color: bool) -> str:
+    return f"{colour}{text}{_RESET}" if color and text else text
+
+
+def _where(place: Place | None, side: str) -> str:
+    return f"{side} line {place.line}" if place else ""
+
+
+def _text_point(p: PointComparison, color: bool) -> str:
+    if p.change is PointChange.SHIFTED:
+        where = f"{_where(p.new, 'NEW')} (OLD line {p.old.line if p.old else '?'})"
+        diff = ansi_diff(flatten(parse_diff(p.diff)), color=color)
+        return f"  {p.point.id}  {where}\n    {diff}"
+    if p.change is PointChange.NEW:
+        return f"  {p.point.id}  {_where(p.new, 'NEW')}: {_one_line(p.diff)}"
+    if p.change is PointChange.DROPPED:
+        return f"  {p.point.id}  {_where(p.old, 'OLD')}: {_one_line(p.diff)}"
+    return f"  {p.point.id}: {_one_line(p.diff)}"
+
+
+def _text_rephrasing(r: Rephrasing, color: bool) -> str:
+    head = f"  NEW line {r.new.line} <- OLD line {r.old.line} (similarity {r.similarity:g})"
+    return f"{head}\n    {ansi_diff(flatten(parse_diff(r.diff)), color=color)}"
+
+
+def render_compare_text(c: Comparison, *, color: bool = False) -> str:
+    """Plain text: header, talking points by change, rephrased sentences, counts."""
+    old, new = _describe(c)
+    sections = [f"{old}\n{new}", points_line(c)]
+    for change in _ORDER:
+        items = [p for p in c.points if p.change is change]
+        if not items:
+            continue
+        title = _paint(f"{_TITLES[change]} ({len(items)})", _BOLD, color)
+        shown = items[:MAX_REPEATED] if change is PointChange.SAME else items
+        lines = [_text_point(p, color) for p in shown]
+        if len(shown) < len(items):
+            lines.append(f"  ... and {len(items) - len(shown)} more (--format json lists all)")
+        sections.append(f"{title}\n" + "\n".join(lines))
+    title = _paint("Rephrased sentences", _BOLD, color)
+    body = "\n".join(_text_rephrasing(r, color) for r in c.rephrasings) or "  none"
+    sections.append(f"{title}\n{body}")
+    sections.append(sentences_line(c))
+    return "\n\n".join(sections) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Markdown
+
+
+def _md(text: str) -> str:
+    return markdown_escape(_one_line(text))
+
+
+def render_compare_markdown(c: Comparison) -> str:
+    """GitHub-flavoured Markdown: removals ~~struck~~, additions **bold**."""
+    old, new = _describe(c)
+    lines = [
+        "# Briefing diff",
+        "",
+        f"- {_md(old)}",
+        f"- {_md(new)}",
+        "",
+        _md(points_line(c)),
+    ]
+    for change in _ORDER:
+        items = [p for p in c.points if p.change is change]
+        if not items:
+            continue
+        lines += ["", f"## {_TITLES[change]} ({len(items)})", ""]
+        if change is PointChange.SAME:
+            lines += ["<details><summary>Points</summary>", ""]
+        if change is PointChange.SHIFTED:
+            lines += ["| point | NEW line | OLD line | change |", "|---|---:|---:|---|"]
+            for p in items:
+                lines.append(
+                    f"| {_md(p.point.id)} | {p.new.line if p.new else ''} | "
+                    f"{p.old.line if p.old else ''} | "
+                    f"{markdown_diff(flatten(parse_diff(p.diff)))} |"
+                )
+        else:
+            lines += ["| point | line | wording |", "|---|---:|---|"]
+            for p in items:
+                place = p.old if change is PointChange.DROPPED else p.new
+                lines.append(
+                    f"| {_md(p.point.id)} | {place.line if place else ''} | {_md(p.diff)} |"
+                )
+        if change is PointChange.SAME:
+            lines += ["", "</details>"]
+    lines += ["", "## Rephrased sentences", ""]
+    if c.rephrasings:
+        lines += ["| NEW line | OLD line | similarity | change |", "|---:|---:|---:|---|"]
+        for r in c.rephrasings:
+            diff = markdown_diff(flatten(parse_diff(r.diff)))
+            lines.append(f"| {r.new.line} | {r.old.line} | {r.similarity:g} | {diff} |")
+    else:
+        lines.append("None.")
+    lines += ["", _md(sentences_line(c))]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# JSON
+
+
+def _place(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"text": place.text, "line": place.line, "column": place.column}
+
+
+def _doc(doc: Any) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "path": doc.path,
+        "date": doc.date.isoformat(),
+        "date_source": doc.date_source.value,
+        "title": doc.title,
+    }
+
+
+def render_compare_json(c: Comparison) -> str:
+    """The comparison as JSON (``schema`` 1)."""
+    data = {
+        "schema": 1,
+        "old": _doc(c.old),
+        "new": _doc(c.new),
+        "points_source": c.points_source,
+        "summary": {change.value: c.count(change) for change in PointChange},
+        "points": [
+            {
+                "id": p.point.id,
+                "text": p.point.text,
+                "change": p.change.value,
+                "old": _place(p.old),
+                "new": _place(p.new),
+                "old_count": p.old_count,
+                "new_count": p.new_count,
+                "diff": p.diff,
+            }
+            for p in c.points
+        ],
+        "rephrased": [
+            {
+                "old": _place(r.old),
+                "new": _place(r.new),
+                "similarity": r.similarity,
+                "diff": r.diff,
+            }
+            for r in c.rephrasings
+        ],
+        "sentences": {
+            "repeated": c.sentences.repeated,
+            "rephrased": c.sentences.rephrased,
+            "new": c.sentences.new,
+            "dropped": c.sentences.dropped,
+        },
+        "similarity": c.similarity,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,382 @@
+"""``check``: the CI gate, against briefings and against an index, with and without a watchlist."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from consistency.check import (
+    FindingKind,
+    MemoryBaseline,
+    _NewCorpus,
+    parse_kinds,
+    run_check,
+    word_similarity,
+)
+from consistency.cli import cli
+from consistency.discover import discover
+from consistency.errors import OptionError
+from consistency.index import Index, update_index
+from consistency.ingest import load_documents
+from consistency.match import SentenceIndex, find_point
+from consistency.report.check import escape_data, escape_property
+from consistency.segment import document_sentences
+from consistency.watchlist import load_watchlist
+
+ROOT = Path(__file__).parent.parent
+BRIEFINGS = ROOT / "fixtures" / "briefings"
+POINTS = ROOT / "fixtures" / "talking-points.toml"
+MFA = ROOT / "fixtures" / "corpus" / "mfa"
+SOURCE = BRIEFINGS / "000_0c46398071a3ed71.txt"
+FORMULA = "a sea of peace, friendship and cooperation"
+SHIFTED = "a sea of lasting peace, friendship and cooperation"
+SENTENCE = "China and ASEAN countries are close neighbors with similar visions"
+REPHRASED = "China and ASEAN countries are good neighbors with similar visions"
+
+
+def run(*args: str, config: bool = False) -> tuple[int, str, str]:
+    flags = [] if config else ["--no-config"]
+    result = CliRunner().invoke(cli, [*flags, *args], prog_name="consistency")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def today(folder: Path, old: str = "", new: str = "", name: str = "2025-10-23_today.txt") -> Path:
+    """A copy of seed 000 dated the next day, with ``old`` replaced by ``new`` once."""
+    text = SOURCE.read_text(encoding="utf-8")
+    if old:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("index") / "archive.db"
+    update_index(db, load_documents([str(BRIEFINGS)]))
+    return db
+
+
+@pytest.fixture(scope="module")
+def sea_point() -> str:
+    """The id of the discovered point of the seeds that holds the formula."""
+    found = discover(load_documents([str(BRIEFINGS)]))
+    [pid] = [d.point.id for d in found if FORMULA in d.point.text]
+    return pid
+
+
+def baseline_of(kind: str, index: Path) -> str:
+    return str(index) if kind == "index" else str(BRIEFINGS)
+
+
+BASELINES = ["files", "index"]
+
+
+@pytest.mark.parametrize("kind", BASELINES)
+@pytest.mark.parametrize("watchlist", [True, False])
+def test_unchanged_copy_passes(tmp_path: Path, index: Path, kind: str, watchlist: bool) -> None:
+    new = today(tmp_path)
+    points = ["--points", str(POINTS)] if watchlist else []
+    code, out, err = run("check", str(new), "--against", baseline_of(kind, index), *points)
+    assert (code, err) == (0, "")
+    assert out.rstrip().endswith("No findings.")
+
+
+@pytest.mark.parametrize("kind", BASELINES)
+def test_one_word_added_to_a_formula_fails_naming_the_point(
+    tmp_path: Path, index: Path, kind: str
+) -> None:
+    new = today(tmp_path, FORMULA, SHIFTED)
+    against = baseline_of(kind, index)
+    code, out, err = run("check", str(new), "--against", against, "--points", str(POINTS))
+    assert (code, err) == (1, "")
+    first = out.splitlines()[0]
+    assert first.startswith(f"{new}:6:")
+    assert ": warning: shifted wording of 'sea-of-peace' [shifted]" in first
+    assert f"    new:       {SHIFTED}" in out
+    assert f"    baseline:  {FORMULA}  (2025-10-22, 000_0c46398071a3ed71, line 6)" in out
+    assert "    diff:      a sea of {+lasting+} peace, friendship and cooperation" in out
+    assert "1 finding (1 shifted); 1 failing." in out
+
+
+@pytest.mark.parametrize("kind", BASELINES)
+def test_without_a_watchlist_the_discovered_point_fails(
+    tmp_path: Path, index: Path, kind: str, sea_point: str
+) -> None:
+    new = today(tmp_path, FORMULA, SHIFTED)
+    code, out, _ = run("check", str(new), "--against", baseline_of(kind, index), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["failed"] is True
+    assert data["baseline"]["points_source"] == "discovered"
+    [finding] = data["findings"]
+    assert sea_point in [finding["point"], *finding["also"]]
+    assert (finding["path"], finding["line"], finding["kind"]) == (str(new), 6, "shifted")
+    assert "{+lasting+}" in finding["diff"]
+    assert finding["reference"]["date"] == "2025-10-22"
+
+
+@pytest.mark.parametrize("kind", BASELINES)
+def test_min_dates_leaves_out_points_seen_on_fewer_dates(
+    tmp_path: Path, index: Path, kind: str
+) -> None:
+    new = today(tmp_path, FORMULA, SHIFTED)
+    against = baseline_of(kind, index)
+    code, out, _ = run("check", str(new), "--against", against, "--min-dates", "3")
+    assert code == 0, out
+    assert out.rstrip().endswith("No findings.")
+
+
+def test_files_and_index_baselines_agree(tmp_path: Path, index: Path) -> None:
+    new = today(tmp_path, FORMULA, SHIFTED)
+    results = [
+        run_check([str(new)], against, points_file=points, kinds=parse_kinds(["shifted,rephrased"]))
+        for against in (str(BRIEFINGS), str(index))
+        for points in (str(POINTS), None)
+    ]
+
+    def key(r):  # type: ignore[no-untyped-def]
+        return [(f.kind, f.point, f.also, f.line, f.column, f.text, f.diff) for f in r.findings]
+
+    assert key(results[0]) == key(results[2])
+    assert key(results[1]) == key(results[3])
+
+
+def test_json_github_and_junit_outputs(tmp_path: Path, index: Path) -> None:
+    new = today(tmp_path, FORMULA, SHIFTED)
+    args = ["check", str(new), "--against", str(index), "--points", str(POINTS)]
+    code, out, _ = run(*args, "--format", "json")
+    assert run(*args, "--format", "json")[1] == out
+    finding = json.loads(out)["findings"][0]
+    assert finding["point"] == "sea-of-peace" and finding["text"] == SHIFTED
+    assert new.read_text(encoding="utf-8")[finding["start"] : finding["end"]] == SHIFTED
+
+    code, out, _ = run(*args, "--format", "github")
+    assert code == 1
+    [line] = out.splitlines()
+    col, end = finding["column"], finding["end_column"]
+    assert line.startswith(
+        f"::warning file={new},line=6,endLine=6,col={col},endColumn={end},"
+        "title=consistency%3A shifted wording of 'sea-of-peace'::"
+        f"shifted wording of 'sea-of-peace': \u201c{SHIFTED}\u201d%0A"
+    )
+    assert line.endswith("diff: a sea of {+lasting+} peace, friendship and cooperation")
+
+    code, out, _ = run(*args, "--format", "junit")
+    assert code == 1
+    root = ET.fromstring(out)
+    [suite] = root.findall("testsuite")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert len(cases) == len(load_watchlist(POINTS)) == int(suite.get("tests", ""))
+    assert suite.get("failures") == root.get("failures") == "1"
+    [failure] = cases["sea-of-peace"].findall("failure")
+    assert failure.get("type") == "shifted"
+    assert all(not c.findall("failure") for n, c in cases.items() if n != "sea-of-peace")
+
+
+def test_notice_points_are_reported_but_never_fail(tmp_path: Path, index: Path) -> None:
+    points = tmp_path / "points.toml"
+    points.write_text(
+        POINTS.read_text(encoding="utf-8").replace(
+            'tags = ["south-china-sea"]', 'tags = ["south-china-sea"]\nlevel = "notice"', 1
+        ),
+        encoding="utf-8",
+    )
+    new = today(tmp_path, FORMULA, SHIFTED)
+    args = ["check", str(new), "--against", str(index), "--points", str(points)]
+    code, out, _ = run(*args)
+    assert code == 0
+    assert ": note: shifted wording of 'sea-of-peace'" in out
+    code, out, _ = run(*args, "--format", "github")
+    assert (code, out[:9]) == (0, "::notice ")
+
+
+@pytest.mark.parametrize(
+    ("options", "code", "reported"),
+    [
+        ((), 0, False),
+        (("--warn-on", "rephrased"), 0, True),
+        (("--fail-on", "shifted,rephrased"), 1, True),
+        (("--fail-on", "none", "--warn-on", "rephrased"), 0, True),
+    ],
+)
+@pytest.mark.parametrize("kind", BASELINES)
+def test_rephrased_sentences_are_opt_in(
+    tmp_path: Path, index: Path, kind: str, options: tuple[str, ...], code: int, reported: bool
+) -> None:
+    new = today(tmp_path, SENTENCE, REPHRASED)
+    args = ["check", str(new), "--against", baseline_of(kind, index), "--points", str(POINTS)]
+    got, out, _ = run(*args, *options, "--format", "json")
+    assert got == code
+    findings = json.loads(out)["findings"]
+    if not reported:
+        assert findings == []
+        return
+    [finding] = findings
+    assert (finding["kind"], finding["line"], finding["point"]) == ("rephrased", 3, None)
+    assert finding["diff"].startswith("China and ASEAN countries are {-close-}{+good+} neighbors")
+    assert finding["reference"]["document"] == "000_0c46398071a3ed71"
+    assert 85 <= finding["similarity"] < 100
+
+
+def test_check_reads_its_defaults_from_consistency_toml(
+    tmp_path: Path, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "consistency.toml").write_text(
+        f'points = "{POINTS}"\nagainst = "{index}"\n\n[check]\nfail-on = ["shifted"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    new = today(tmp_path, FORMULA, SHIFTED)
+    code, out, _ = run("check", new.name, config=True)
+    assert code == 1
+    assert out.startswith("2025-10-23_today.txt:6:")
+
+
+def test_output_file_gets_the_report(tmp_path: Path, index: Path) -> None:
+    new = today(tmp_path, FORMULA, SHIFTED)
+    target = tmp_path / "report.xml"
+    code, out, _ = run(
+        "check", str(new), "--against", str(index), "--format", "junit", "-o", str(target)
+    )
+    assert (code, out) == (1, "")
+    assert ET.fromstring(target.read_text(encoding="utf-8")).tag == "testsuites"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--fail-on", "shiftd"),
+            "unknown finding kind 'shiftd' (choose from shifted, rephrased, none)",
+        ),
+        (("--points", "missing.toml"), "missing.toml: cannot read watchlist"),
+    ],
+)
+def test_bad_options_exit_2(
+    tmp_path: Path, index: Path, args: tuple[str, ...], message: str
+) -> None:
+    new = today(tmp_path)
+    code, out, err = run("check", str(new), "--against", str(index), *args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"consistency: error: {message}")
+    assert len(err.splitlines()) == 1
+
+
+def test_foreign_database_and_missing_file_exit_2(tmp_path: Path, index: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "other.sqlite"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    new = today(tmp_path)
+    code, out, err = run("check", str(new), "--against", str(other))
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        f"consistency: error: {other}: not a consistency index (an SQLite database of another"
+    )
+    code, out, err = run("check", str(tmp_path / "nope.txt"), "--against", str(index))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"consistency: error: {tmp_path / 'nope.txt'}: ")
+
+
+def test_parse_kinds_rejects_unknown_names() -> None:
+    assert parse_kinds(["none"]) == frozenset()
+    assert parse_kinds(["rephrased", " shifted "]) == {FindingKind.SHIFTED, FindingKind.REPHRASED}
+    with pytest.raises(OptionError):
+        parse_kinds(["shifted,nonsense"])
+
+
+@pytest.mark.parametrize(
+    ("function", "raw", "escaped"),
+    [
+        (escape_data, "100% sure\r\nnext: a, b", "100%25 sure%0D%0Anext: a, b"),
+        (escape_property, "C:\\a,b.txt", "C%3A\\a%2Cb.txt"),
+        (escape_property, "50%\n", "50%25%0A"),
+    ],
+)
+def test_github_escaping(function, raw: str, escaped: str) -> None:  # type: ignore[no-untyped-def]
+    assert function(raw) == escaped
+
+
+@given(st.text())
+def test_escaped_properties_cannot_break_the_command(text: str) -> None:
+    escaped = escape_property(text)
+    assert not any(c in escaped for c in ":,\r\n")
+    for code, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        escaped = escaped.replace(code, char)
+    assert escaped == text
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "score"),
+    [("a b c d", "a b c d", 100.0), ("a b c d", "a b x d", 75.0), ("a b", "c d", 0.0)],
+)
+def test_word_similarity_counts_words_not_letters(a: str, b: str, score: float) -> None:
+    assert word_similarity(a.split(), b.split()) == score
+
+
+class _Unbounded(SentenceIndex):
+    def __init__(self, corpus: _NewCorpus) -> None:
+        super().__init__(corpus.sentences, corpus.texts)
+        self.baseline = corpus.baseline
+
+    def is_common(self, word: str) -> bool:
+        return self.baseline.is_common(word)
+
+
+@pytest.mark.parametrize("threshold", [75.0, 60.0])
+def test_score_bound_never_drops_a_match(threshold: float) -> None:
+    """Cutting candidates by the score bound finds exactly what the matcher finds without it."""
+    docs = load_documents([str(MFA)])
+    points = [d.point for d in discover(docs, min_dates=1)]
+    baseline = MemoryBaseline(docs[:-1])
+    new = docs[-1]
+    bounded = _NewCorpus(document_sentences(new), {new.id: new.text}, baseline, None)
+    bounded.limit = threshold
+    plain = _Unbounded(bounded)
+    assert len(points) > 200
+    found = 0
+    for point in points:
+        a = [(m.start, m.end, m.score) for m in find_point(point, bounded, threshold=threshold)]
+        b = [(m.start, m.end, m.score) for m in find_point(point, plain, threshold=threshold)]
+        assert a == b, point.id
+        found += len(a)
+    assert found > 50
+
+
+def _subprocess(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "consistency", *args]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+def test_real_process_exit_codes(tmp_path: Path, index: Path) -> None:
+    same = today(tmp_path)
+    shutil.copy(same, tmp_path / "copy.txt")
+    ok = _subprocess("--no-config", "check", str(same), "--against", str(index))
+    assert (ok.returncode, ok.stderr) == (0, "")
+    changed = today(tmp_path, FORMULA, SHIFTED, name="2025-10-24_today.txt")
+    bad = _subprocess(
+        "--no-config", "check", str(changed), "--against", str(index), "--format", "github"
+    )
+    assert bad.returncode == 1
+    assert bad.stdout.startswith(f"::warning file={changed},line=6,")
+    broken = _subprocess("--no-config", "check", str(tmp_path / "copy.txt"), "--against", "x.db")
+    assert broken.returncode == 2
+    assert broken.stderr.count("\n") == 1 and "Traceback" not in broken.stderr
+    with Index(index) as opened:
+        assert len(opened.documents()) == 5

@@ -1,0 +1,123 @@
+"""``diff OLD NEW``: points repeated, shifted, new and dropped; rephrased sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from consistency.cli import cli
+from consistency.compare import Comparison, PointChange, compare, compare_files
+from consistency.ingest import load_documents
+from consistency.report.compare import render_compare
+from consistency.watchlist import load_watchlist
+
+ROOT = Path(__file__).parent.parent
+BRIEFINGS = ROOT / "fixtures" / "briefings"
+MANIFEST = BRIEFINGS / "manifest.csv"
+POINTS = ROOT / "fixtures" / "talking-points.toml"
+HTML = ROOT / "fixtures" / "corpus" / "html"
+OLD_HTML = HTML / "t1659619.html"
+NEW_HTML = HTML / "t1660057.html"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--no-config", *args], prog_name="consistency")
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def translations() -> Comparison:
+    """Two translations of the 2019-04-29 briefing, as the Ministry published them."""
+    return compare_files(str(OLD_HTML), str(NEW_HTML))
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Comparison:
+    """Seed 001 (2025-09-23) against seed 000 (2025-10-22), with the watchlist."""
+    docs = {d.id[:3]: d for d in load_documents([str(BRIEFINGS)])}
+    return compare(docs["001"], docs["000"], points=load_watchlist(POINTS))
+
+
+def changes(c: Comparison) -> dict[str, str]:
+    return {p.point.id: p.change.value for p in c.points}
+
+
+def test_watchlist_points_are_classed(seeds: Comparison) -> None:
+    got = changes(seeds)
+    assert got["dialogue-and-consultation"] == "same"
+    assert got["people-to-people-year"] == "shifted"
+    assert got["sea-of-peace"] == "new"
+    assert got["one-china-principle"] == "dropped"
+    [shift] = [p for p in seeds.points if p.change is PointChange.SHIFTED]
+    assert shift.diff == "China-ASEAN Year of People-to-People {-Exchange-}{+Exchanges+}"
+    assert (shift.old and shift.old.line, shift.new and shift.new.line) == (3, 5)
+
+
+def test_a_briefing_against_itself_repeats_everything() -> None:
+    [doc] = load_documents([str(OLD_HTML)])
+    c = compare(doc, doc)
+    assert c.points and {p.change for p in c.points} == {PointChange.SAME}
+    assert c.rephrasings == ()
+    assert (c.sentences.rephrased, c.sentences.new, c.sentences.dropped) == (0, 0, 0)
+    assert c.sentences.repeated > 50
+
+
+def test_two_translations_show_rephrased_sentences(translations: Comparison) -> None:
+    assert translations.points_source == "discovered"
+    diffs = [r.diff for r in translations.rephrasings]
+    assert any(
+        "{-principle-}{+principles+} of mutual respect, {-equal treatment-}{+equality+}" in d
+        for d in diffs
+    )
+    assert all(85 <= r.similarity < 100 for r in translations.rephrasings)
+    shifted = {p.point.id: p.diff for p in translations.points if p.change is PointChange.SHIFTED}
+    assert any("{+expanding+}" in d for d in shifted.values())
+    s = translations.sentences
+    assert s.rephrased == len(translations.rephrasings) > 20
+    assert s.repeated > 0 and s.new > 0
+
+
+def test_text_markdown_and_json(translations: Comparison) -> None:
+    text = render_compare(translations, fmt="text")
+    assert text.startswith("OLD: t1659619 (2019-04-29, ")
+    assert "\x1b[" not in text
+    assert "\x1b[31m{-" in render_compare(translations, fmt="text", color=True)
+    assert "... and " in text and "more (--format json lists all)" in text
+    markdown = render_compare(translations, fmt="markdown")
+    assert "~~equal treatment~~ **equality**" in markdown
+    assert "<details><summary>Points</summary>" in markdown
+    data = json.loads(render_compare(translations, fmt="json"))
+    assert data["old"]["id"] == "t1659619" and data["new"]["id"] == "t1660057"
+    assert data["summary"]["same"] == sum(1 for p in data["points"] if p["change"] == "same")
+    assert len(data["rephrased"]) == len(translations.rephrasings)
+    assert render_compare(translations, fmt="json") == render_compare(
+        compare_files(str(OLD_HTML), str(NEW_HTML)), fmt="json"
+    )
+
+
+def test_cli_diff_with_watchlist() -> None:
+    old, new = BRIEFINGS / "001_ea51057881414630.txt", BRIEFINGS / "000_0c46398071a3ed71.txt"
+    code, out, err = run(
+        "diff", str(old), str(new), "--points", str(POINTS), "--manifest", str(MANIFEST)
+    )
+    assert (code, err) == (0, "")
+    assert "Talking points (watchlist, 16): 1 repeated the same, 1 shifted" in out
+    assert "  people-to-people-year  NEW line 5 (OLD line 3)\n" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((str(BRIEFINGS), str(NEW_HTML)), f"{BRIEFINGS}: OLD must be one briefing, but it holds 5"),
+        ((str(OLD_HTML), str(ROOT / "nope.txt")), f"{ROOT / 'nope.txt'}: "),
+        ((str(OLD_HTML), str(NEW_HTML), "--format", "html"), "Invalid value for '--format'"),
+    ],
+)
+def test_cli_diff_errors(args: tuple[str, ...], message: str) -> None:
+    code, out, err = run("diff", *args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"consistency: error: {message}")
+    assert len(err.splitlines()) == 1
