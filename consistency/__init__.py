@@ -10,7 +10,17 @@ The pipeline, one module per stage, as plain functions over plain data::
 
 from __future__ import annotations
 
+from ._version import __version__
+from .check import CheckResult, run_check
+from .compare import Comparison, compare, compare_files
 from .diff import word_diff
+from .discover import (
+    DEFAULT_STOP_PHRASES,
+    DiscoveredPoint,
+    discover,
+    load_stop_phrases,
+    render_toml,
+)
 from .errors import (
     ConfigError,
     ConsistencyError,
@@ -20,6 +30,7 @@ from .errors import (
     OptionError,
     WatchlistError,
 )
+from .index import Index, IndexStats, update_index
 from .ingest import document_from_text, load_documents, split_turns
 from .match import DEFAULT_THRESHOLD, SentenceIndex, find_point
 from .models import (
@@ -52,16 +63,20 @@ from .segment import document_sentences, select_turns, split_sentences
 from .track import build_index, track
 from .watchlist import load_watchlist, parse_watchlist
 
-__version__ = "0.1.0"
-
 __all__ = [
+    "DEFAULT_STOP_PHRASES",
     "DEFAULT_THRESHOLD",
     "Change",
+    "CheckResult",
+    "Comparison",
     "ConfigError",
     "ConsistencyError",
     "DateSource",
+    "DiscoveredPoint",
     "Document",
+    "Index",
     "IndexFileError",
+    "IndexStats",
     "InputError",
     "InputErrors",
     "Level",
@@ -81,10 +96,14 @@ __all__ = [
     "Wording",
     "__version__",
     "build_index",
+    "compare",
+    "compare_files",
+    "discover",
     "document_from_text",
     "document_sentences",
     "find_point",
     "load_documents",
+    "load_stop_phrases",
     "load_watchlist",
     "normalise",
     "parse_watchlist",
@@ -94,10 +113,13 @@ __all__ = [
     "render_markdown",
     "render_report",
     "render_table",
+    "render_toml",
+    "run_check",
     "select_turns",
     "split_sentences",
     "split_turns",
     "tokenise",
     "track",
+    "update_index",
     "word_diff",
 ]

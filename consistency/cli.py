@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .check import DEFAULT_SIMILARITY, FINDING_KINDS, parse_kinds, run_check
 from .compare import compare_files
 from .config import find_config, load_config
@@ -134,6 +134,9 @@ def output_option(f: F) -> F:
     )(f)
     return f
 
+
+DEFAULT_DISCOVER_TOP = 50
+"""How many points ``discover`` lists by default (a large archive has thousands)."""
 
 DEFAULT_REPORT_TOP = 25
 """How many discovered points ``report`` tracks when no watchlist is given."""
@@ -455,7 +458,7 @@ def report_command(
 )
 @output_option
 @speaker_options
-@discover_options(top_default=None)
+@discover_options(top_default=DEFAULT_DISCOVER_TOP)
 def discover_command(
     paths: tuple[str, ...],
     manifest: str | None,

@@ -144,6 +144,7 @@ DEFAULT_STOP_PHRASES: tuple[str, ...] = (
     "follow up question",
     # officials' procedural phrases
     "refer you to the competent authorities",
+    "refer you to the competent authority",
     "refer you to the relevant authorities",
     "refer you to the competent department",
     "refer you to the relevant department",

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import __version__
+from ._version import __version__
 from .errors import IndexFileError
 from .match import COMMON_SHARE, make_forms
 from .models import DateSource, Document, Level, Point, Role, Sentence, Token, Turn
