@@ -29,7 +29,7 @@ from .errors import ConsistencyError, InputErrors, OptionError
 from .index import update_index
 from .ingest import load_documents
 from .match import DEFAULT_THRESHOLD
-from .models import Document, Point
+from .models import Document, Point, TrackResult
 from .report import render_csv, render_html, render_json, render_markdown, render_report
 from .report import render_table as render_track_table
 from .report.check import CHECK_FORMATS, render_check
@@ -102,12 +102,38 @@ def input_options(f: F) -> F:
         metavar="YYYY-MM-DD",
         help="Ignore briefings before this.",
     )(f)
-    f = click.option(
+    return manifest_option(f)
+
+
+def manifest_option(f: F) -> F:
+    """``--manifest FILE``: dates of briefings from a CSV."""
+    return click.option(
         "--manifest",
         type=click.Path(dir_okay=False),
         help="CSV with columns path,date (paths relative to the manifest).",
     )(f)
-    return f
+
+
+def threshold_option(f: F) -> F:
+    """``--threshold N``: the match score an occurrence needs."""
+    return click.option(
+        "--threshold",
+        type=click.FloatRange(0, 100),
+        default=DEFAULT_THRESHOLD,
+        show_default=True,
+        help="Minimum match score (0-100) for points without their own.",
+    )(f)
+
+
+def similarity_option(f: F) -> F:
+    """``--similarity N``: how close a sentence must be to count as a rephrasing."""
+    return click.option(
+        "--similarity",
+        type=click.FloatRange(0, 100),
+        default=DEFAULT_SIMILARITY,
+        show_default=True,
+        help="Word similarity (0-100) from which a sentence is a rephrasing.",
+    )(f)
 
 
 def speaker_options(f: F) -> F:
@@ -308,6 +334,25 @@ def _points(points_file: str) -> list[Point]:
     return load_watchlist(points_file)
 
 
+def _track(
+    docs: Sequence[Document],
+    points: Sequence[Point],
+    threshold: float,
+    include_questions: bool,
+    speakers: Sequence[str],
+) -> TrackResult:
+    """``track`` with a progress bar on a terminal."""
+    with _progress(len(docs) + len(points), "tracking") as progress:
+        return track(
+            docs,
+            points,
+            threshold=threshold,
+            include_questions=include_questions,
+            speakers=speakers,
+            progress=progress,
+        )
+
+
 @cli.command("track")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
@@ -326,13 +371,7 @@ def _points(points_file: str) -> list[Point]:
     show_default=True,
 )
 @output_option
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 100),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="Minimum match score (0-100) for points without their own.",
-)
+@threshold_option
 @speaker_options
 @color_option
 def track_command(
@@ -352,15 +391,7 @@ def track_command(
     """Locate every talking point of --points in every briefing."""
     points = _points(points_file)
     docs = _load(paths, manifest, date, since, until)
-    with _progress(len(docs) + len(points), "tracking") as progress:
-        result = track(
-            docs,
-            points,
-            threshold=threshold,
-            include_questions=include_questions,
-            speakers=speakers,
-            progress=progress,
-        )
+    result = _track(docs, points, threshold, include_questions, speakers)
     renderers: dict[str, Callable[[], str]] = {
         "table": lambda: render_track_table(result, color=_use_color(color, output)),
         "markdown": lambda: render_markdown(result),
@@ -388,13 +419,7 @@ def track_command(
     show_default=True,
 )
 @output_option
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 100),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="Minimum match score (0-100) for points without their own.",
-)
+@threshold_option
 @speaker_options
 @color_option
 @discover_options(top_default=DEFAULT_REPORT_TOP)
@@ -433,15 +458,7 @@ def report_command(
         points = [p.point for p in found]
     else:
         points = _points(points_file)
-    with _progress(len(docs) + len(points), "tracking") as progress:
-        result = track(
-            docs,
-            points,
-            threshold=threshold,
-            include_questions=include_questions,
-            speakers=speakers,
-            progress=progress,
-        )
+    result = _track(docs, points, threshold, include_questions, speakers)
     write_output(render_report(result, fmt=fmt, color=_use_color(color, output)), output)
 
 
@@ -571,20 +588,8 @@ def index_command(
     show_default=True,
 )
 @output_option
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 100),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="Minimum match score (0-100) for points without their own.",
-)
-@click.option(
-    "--similarity",
-    type=click.FloatRange(0, 100),
-    default=DEFAULT_SIMILARITY,
-    show_default=True,
-    help="Word similarity (0-100) from which a sentence is a rephrasing.",
-)
+@threshold_option
+@similarity_option
 @click.option(
     "--min-dates",
     type=click.IntRange(1),
@@ -593,11 +598,7 @@ def index_command(
     help="Without --points: use discovered points found on at least N dates.",
 )
 @click.option("--top", type=click.IntRange(1), help="Without --points: only the N best points.")
-@click.option(
-    "--manifest",
-    type=click.Path(dir_okay=False),
-    help="CSV with columns path,date (paths relative to the manifest).",
-)
+@manifest_option
 @click.option(
     "--date",
     callback=_parse_date,
@@ -672,25 +673,9 @@ def check_command(
     show_default=True,
 )
 @output_option
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 100),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="Minimum match score (0-100) for points without their own.",
-)
-@click.option(
-    "--similarity",
-    type=click.FloatRange(0, 100),
-    default=DEFAULT_SIMILARITY,
-    show_default=True,
-    help="Word similarity (0-100) from which a sentence is a rephrasing.",
-)
-@click.option(
-    "--manifest",
-    type=click.Path(dir_okay=False),
-    help="CSV with columns path,date (paths relative to the manifest).",
-)
+@threshold_option
+@similarity_option
+@manifest_option
 @click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse older briefings.")
 @click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse newer briefings.")
 @speaker_options
