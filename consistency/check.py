@@ -44,7 +44,7 @@ from typing import Protocol
 from rapidfuzz import fuzz, process
 
 from .diff import word_diff
-from .errors import OptionError
+from .errors import IndexFileError, OptionError
 from .index import (
     Index,
     candidate_keys,
@@ -338,9 +338,23 @@ class MemoryBaseline:
         return self.documents[document].path
 
 
+INDEX_SUFFIXES = frozenset({".db", ".sqlite", ".sqlite3"})
+"""File endings that mean "an index" in ``--against``: such a file must be one."""
+
+
 def is_index(paths: Sequence[str]) -> bool:
-    """Whether ``paths`` names one index file (detected by SQLite's file header)."""
-    return len(paths) == 1 and Path(paths[0]).is_file() and is_sqlite_file(paths[0])
+    """Whether ``paths`` names one index file (detected by SQLite's file header).
+
+    A file ending in ``.db``/``.sqlite`` that is not an SQLite file is an
+    :class:`~consistency.errors.IndexFileError`, not a briefing of an unknown type.
+    """
+    if len(paths) != 1 or not Path(paths[0]).is_file():
+        return False
+    if is_sqlite_file(paths[0]):
+        return True
+    if Path(paths[0]).suffix.lower() in INDEX_SUFFIXES:
+        raise IndexFileError("not a consistency index (not an SQLite database)", path=paths[0])
+    return False
 
 
 # ---------------------------------------------------------------------------

@@ -380,3 +380,15 @@ def test_real_process_exit_codes(tmp_path: Path, index: Path) -> None:
     assert broken.stderr.count("\n") == 1 and "Traceback" not in broken.stderr
     with Index(index) as opened:
         assert len(opened.documents()) == 5
+
+
+def test_against_a_db_file_that_is_not_an_index(tmp_path: Path) -> None:
+    fake = tmp_path / "archive.db"
+    fake.write_text("not a database\n", encoding="utf-8")
+    new = tmp_path / "2025-10-23_today.txt"
+    new.write_text("A: We uphold dialogue and consultation.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--no-config", "check", str(new), "--against", str(fake)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"consistency: error: {fake}: not a consistency index (not an SQLite database)\n"
+    )
