@@ -140,6 +140,43 @@ def word_diff(old: str, new: str, *, tokeniser: Tokeniser | None = None) -> str:
     return render(diff_tokens(old, old_tokens, new, new_tokens))
 
 
+SLOT = "\u2026"
+"""Stands for a run of words inserted into a formula, in :func:`skeleton`."""
+
+
+def skeleton(canonical: str, text: str, *, tokeniser: Tokeniser | None = None) -> tuple[str, ...]:
+    """``text``'s words, with each run of words *inserted inside* the formula as :data:`SLOT`.
+
+    Two wordings with the same skeleton differ only in what fills a slot of
+    the formula (the topic in "China's position on ... is consistent and
+    clear"), not in the formula's own words. Words that replace the
+    formula's words, and words added at its edges, are kept.
+
+    >>> skeleton("China's position is consistent and clear",
+    ...          "China's position on the Kashmir issue is consistent and clear")
+    ("china's", 'position', '…', 'is', 'consistent', 'and', 'clear')
+    >>> skeleton("comprehensively and effectively implement",
+    ...          "fully and effectively implement")
+    ('fully', 'and', 'effectively', 'implement')
+    """
+    old_tokens = tokenise(canonical, tokeniser=tokeniser)
+    new_tokens = tokenise(text, tokeniser=tokeniser)
+    if not old_tokens or not new_tokens:
+        return tuple(t.text for t in new_tokens)
+    pieces = diff_tokens(canonical, old_tokens, text, new_tokens)
+    out: list[str] = []
+    for k, piece in enumerate(pieces):
+        if piece.op is Op.DELETE:
+            continue
+        inside = 0 < k < len(pieces) - 1
+        replaces = any(n.op is Op.DELETE for n in (*pieces[k - 1 : k], *pieces[k + 1 : k + 2]))
+        if piece.op is Op.INSERT and inside and not replaces:
+            out.append(SLOT)
+        else:
+            out.extend(t.text for t in tokenise(piece.text, tokeniser=tokeniser))
+    return tuple(out)
+
+
 def has_changes(pieces: Sequence[Piece]) -> bool:
     """True when any run is an insertion or deletion."""
     return any(p.op is not Op.EQUAL for p in pieces)

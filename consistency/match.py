@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel, LCSseq
+from rapidfuzz.distance import Indel, LCSseq, Opcode
 
 from .models import Point, Sentence, Token
 from .normalise import DEFAULT_TOKENISER, Tokeniser, tokenise
@@ -225,13 +225,13 @@ class _Keyed:
                 for i in range(op.src_end - op.src_start):
                     credit += self.sims[at + i] * self.form_weights[op.src_start + i]
             elif op.tag == "insert":
-                replaced = 0
-                neighbours = blocks[max(0, k - 1) : k] + blocks[k + 1 : k + 2]
-                for other in neighbours:
-                    if other.tag == "delete":
-                        replaced = max(replaced, other.src_end - other.src_start)
-                extra = self.weights[lo + op.dest_start + replaced : lo + op.dest_end]
-                inserted += sum(extra)
+                # Inserted words next to a deleted run replace the words deleted there.
+                size = op.dest_end - op.dest_start
+                before = _deleted(blocks[k - 1]) if k else 0
+                after = _deleted(blocks[k + 1]) if k + 1 < len(blocks) else 0
+                at = lo + op.dest_start
+                first = min(before, size)
+                inserted += sum(self.weights[at + first : at + max(first, size - after)])
         return 100.0 * credit / (self.total + INSERT_WEIGHT * inserted)
 
     def matched(self, lo: int, hi: int) -> int:
@@ -262,6 +262,10 @@ class _Keyed:
         near = sorted((r for r in rough if r[0] >= top - NEAR_BEST), key=lambda r: -r[0])
         scored = [(self.score(a, b), a, b) for _, a, b in near[:MAX_EXACT]]
         return max(scored, key=lambda s: (s[0], -(s[2] - s[1]), -s[1]))
+
+
+def _deleted(op: Opcode) -> int:
+    return op.src_end - op.src_start if op.tag == "delete" else 0
 
 
 def commonness(index: Corpus, tokeniser: Tokeniser | None = None) -> Callable[[str], bool]:

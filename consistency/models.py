@@ -245,6 +245,9 @@ class Shift:
     before, after: the two wordings as in their sources.
     diff: word diff before -> after.
     line: line of the new wording in its document.
+    slot: True when the two wordings differ only in words inserted inside the
+        formula (its topic slot: "China's position on X is ..."), not in the
+        formula's own words.
     """
 
     date: dt.date
@@ -255,6 +258,7 @@ class Shift:
     after: str
     diff: str
     line: int
+    slot: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .diff import word_diff
+from .diff import skeleton, word_diff
 from .models import Change, Occurrence, Shift, Status, Wording
 from .normalise import Tokeniser, normalise
 
@@ -98,8 +98,14 @@ def wordings(
     return out
 
 
-def shifts(occurrences: Sequence[Occurrence], *, tokeniser: Tokeniser | None = None) -> list[Shift]:
-    """Each change of representative wording between consecutive dates that have one."""
+def shifts(
+    occurrences: Sequence[Occurrence], canonical: str, *, tokeniser: Tokeniser | None = None
+) -> list[Shift]:
+    """Each change of representative wording between consecutive dates that have one.
+
+    A shift is marked ``slot`` when only the words inserted inside the formula
+    differ (see :func:`consistency.diff.skeleton`).
+    """
     reps = representatives(occurrences)
     out: list[Shift] = []
     prev: Occurrence | None = None
@@ -118,6 +124,8 @@ def shifts(occurrences: Sequence[Occurrence], *, tokeniser: Tokeniser | None = N
                     after=cur.text,
                     diff=word_diff(prev.text, cur.text, tokeniser=tokeniser),
                     line=cur.line,
+                    slot=skeleton(canonical, prev.text, tokeniser=tokeniser)
+                    == skeleton(canonical, cur.text, tokeniser=tokeniser),
                 )
             )
         prev = cur

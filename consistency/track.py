@@ -107,7 +107,7 @@ def track(
                 occurrences=tuple(occurrences),
                 absent=tuple(d.id for d in docs if d.id not in present),
                 wordings=tuple(wordings(occurrences, tokeniser=tokeniser)),
-                shifts=tuple(shifts(occurrences, tokeniser=tokeniser)),
+                shifts=tuple(shifts(occurrences, point.text, tokeniser=tokeniser)),
             )
         )
         if progress:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consistency.diff import Op, diff_tokens, word_diff
+from consistency.diff import Op, diff_tokens, skeleton, word_diff
 from consistency.normalise import tokenise
 
 
@@ -74,3 +74,28 @@ def test_pieces_rebuild_both_sides(a: list[str], b: list[str]) -> None:
 def test_text_diffed_with_itself_has_no_markers(a: list[str]) -> None:
     text = " ".join(a)
     assert word_diff(text, text) == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("canonical", "text", "expected"),
+    [
+        (
+            "China's position is consistent and clear",
+            "China's position on the Kashmir issue is consistent and clear",
+            "china's position … is consistent and clear",
+        ),
+        # replaced formula words are kept: they are the formula changing
+        (
+            "comprehensively and effectively implement the DOC",
+            "fully and effectively implement the DOC",
+            "fully and effectively implement the doc",
+        ),
+        # words added at an edge are kept too
+        ("consistent and clear", "consistent and clear-cut", "consistent and clear cut"),
+        ("a sea of peace", "a sea of peace", "a sea of peace"),
+    ],
+)
+def test_skeleton_marks_words_inserted_inside_a_formula(
+    canonical: str, text: str, expected: str
+) -> None:
+    assert " ".join(skeleton(canonical, text)) == expected

@@ -473,6 +473,7 @@ SHIFT_KEYS = [
     "after",
     "diff",
     "line",
+    "slot",
 ]
 
 
@@ -552,6 +553,7 @@ def test_json_values(seeds: TrackResult) -> None:
             "after": IMPLEMENT,
             "diff": IMPLEMENT_DIFF,
             "line": 6,
+            "slot": False,
         }
     ]
     assert [o["change"] for o in way["occurrences"]] == ["first", "same", None]

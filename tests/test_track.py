@@ -117,3 +117,26 @@ def test_shift_events_compare_consecutive_dates(result: TrackResult) -> None:
 def test_track_is_deterministic(docs) -> None:  # type: ignore[no-untyped-def]
     points = load_watchlist(FIXTURES / "talking-points.toml")
     assert track(docs, points) == track(list(reversed(docs)), points)
+
+
+def test_a_shift_only_in_the_inserted_topic_is_marked_slot() -> None:
+    from consistency import document_from_text
+
+    texts = {
+        "2019-01-02": "China's position is consistent and clear.",
+        "2019-01-03": "China's position on Kashmir is consistent and clear.",
+        "2019-01-04": "China's position on Venezuela is consistent and clear.",
+        "2019-01-05": "China's position on Venezuela remains consistent and clear.",
+    }
+    docs = [
+        document_from_text(text, id=day, date=__import__("datetime").date.fromisoformat(day))
+        for day, text in texts.items()
+    ]
+    # In four sentences every formula word is common, so scores run lower than usual.
+    point = Point("p", "China's position is consistent and clear", threshold=70)
+    [pr] = track(docs, [point]).points
+    assert [(s.date.isoformat(), s.slot) for s in pr.shifts] == [
+        ("2019-01-03", False),
+        ("2019-01-04", True),
+        ("2019-01-05", False),
+    ]

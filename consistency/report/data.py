@@ -75,6 +75,7 @@ def shift_dict(shift: Shift) -> dict[str, Any]:
         "after": shift.after,
         "diff": shift.diff,
         "line": shift.line,
+        "slot": shift.slot,
     }
 
 

@@ -142,6 +142,10 @@ def summarise(point: PointResult, total: int) -> PointSummary:
     )
 
 
+SLOT_NOTE = "only the words inserted in the formula changed"
+"""How reports mark a shift whose formula words stayed the same (``Shift.slot``)."""
+
+
 def shifts(result: TrackResult) -> list[tuple[PointResult, Shift]]:
     """Every shift of every point, by date, then watchlist order, then document."""
     found = [(i, p, s) for i, p in enumerate(result.points) for s in p.shifts]
