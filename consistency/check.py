@@ -10,6 +10,10 @@ Finding kinds (:class:`FindingKind`):
 - ``shifted``: a point occurs in the new briefing in a wording (compared
   after normalisation) that is neither its canonical text, nor one of its
   aliases, nor anywhere in the baseline;
+- ``slot`` (only when asked for): such a new wording that differs from its
+  closest baseline wording only in the words inserted inside the formula
+  ("China's position on <a new topic> is consistent and clear"): the formula
+  held, its topic is new (see :func:`consistency.diff.skeleton`);
 - ``rephrased`` (only when asked for): a sentence of the new briefing that is
   a near-variant of a baseline sentence -- word-level similarity at or above
   ``similarity`` but not the same words.
@@ -43,7 +47,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
-from .diff import word_diff
+from .diff import skeleton, word_diff
 from .errors import IndexFileError, OptionError
 from .index import (
     Index,
@@ -85,6 +89,7 @@ class FindingKind(StrEnum):
     """What a finding says about the new briefing."""
 
     SHIFTED = "shifted"
+    SLOT = "slot"
     REPHRASED = "rephrased"
 
 
@@ -174,6 +179,8 @@ class Finding:
         """A one-line title, e.g. ``shifted wording of 'sea-of-peace'``."""
         if self.kind is FindingKind.SHIFTED:
             return f"shifted wording of '{self.point}'"
+        if self.kind is FindingKind.SLOT:
+            return f"new words inside '{self.point}'"
         return "rephrased sentence"
 
 
@@ -795,9 +802,10 @@ def check(
         novel_sentences = [sentences[k] for k in novel]
         doc_findings: list[Finding] = []
         seen: dict[int, tuple[Point, int]] = {}
-        if FindingKind.SHIFTED in kinds:
+        if kinds & {FindingKind.SHIFTED, FindingKind.SLOT}:
             doc_findings.extend(
-                _shifted(
+                f
+                for f in _shifted(
                     doc,
                     novel_sentences,
                     baseline,
@@ -807,6 +815,7 @@ def check(
                     threshold=threshold,
                     tokeniser=tokeniser,
                 )
+                if f.kind in kinds
             )
         if FindingKind.REPHRASED in kinds:
             taken = [(f.start, f.end) for f in doc_findings]
@@ -818,7 +827,7 @@ def check(
         if progress:
             progress(1)
     notes: list[str] = []
-    if FindingKind.SHIFTED in kinds and len(points) == 0:
+    if kinds & {FindingKind.SHIFTED, FindingKind.SLOT} and len(points) == 0:
         notes.append("no talking points to check (none given, none discovered in the baseline)")
     summary = BaselineSummary(
         kind=summary.kind,
@@ -903,6 +912,9 @@ def _shifted(
                     point, span, baseline, threshold=threshold, tokeniser=tokeniser
                 )
             found.append((position, _finding(doc, point, match, span, references[key], tokeniser)))
+            ref = references[key]
+            if ref is not None and _same_skeleton(point, found[-1][1].text, ref[0].text, tokeniser):
+                found[-1] = (position, replace(found[-1][1], kind=FindingKind.SLOT))
     return _merge_overlapping(found)
 
 
@@ -937,6 +949,13 @@ def _finding(
         similarity=None if sim is None else round(sim, 1),
         start=match.start,
         end=match.end,
+    )
+
+
+def _same_skeleton(point: Point, new: str, old: str, tokeniser: Tokeniser | None) -> bool:
+    """Whether ``new`` and ``old`` differ only in words inserted inside the point's formula."""
+    return skeleton(point.text, new, tokeniser=tokeniser) == skeleton(
+        point.text, old, tokeniser=tokeniser
     )
 
 

@@ -259,7 +259,7 @@ def test_output_file_gets_the_report(tmp_path: Path, index: Path) -> None:
     [
         (
             ("--fail-on", "shiftd"),
-            "unknown finding kind 'shiftd' (choose from shifted, rephrased, none)",
+            "unknown finding kind 'shiftd' (choose from shifted, slot, rephrased, none)",
         ),
         (("--points", "missing.toml"), "missing.toml: cannot read watchlist"),
     ],
@@ -392,3 +392,56 @@ def test_against_a_db_file_that_is_not_an_index(tmp_path: Path) -> None:
     assert result.stderr == (
         f"consistency: error: {fake}: not a consistency index (not an SQLite database)\n"
     )
+
+
+def _slot_case(tmp_path: Path) -> tuple[Path, Path, Path]:
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "2019-01-02.txt").write_text(
+        "Q: What about Kashmir?\nA: China's position on the Kashmir issue is consistent and "
+        "clear. We hope the parties will resolve differences through dialogue.\n",
+        encoding="utf-8",
+    )
+    (base / "2019-01-03.txt").write_text(
+        "Q: And the boundary?\nA: China's position on the boundary question is consistent and "
+        "clear. We will work with all parties for peace and stability.\n",
+        encoding="utf-8",
+    )
+    new = tmp_path / "2019-01-04.txt"
+    new.write_text(
+        "Q: Venezuela?\nA: China's position on the Venezuelan issue is consistent and clear.\n",
+        encoding="utf-8",
+    )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "position"\ntext = "China\'s position is consistent and clear"\n',
+        encoding="utf-8",
+    )
+    return base, new, points
+
+
+def test_a_new_topic_in_a_known_slot_is_not_a_shift(tmp_path: Path) -> None:
+    base, new, points = _slot_case(tmp_path)
+    args = ["--no-config", "check", str(new), "--against", str(base), "--points", str(points)]
+    quiet = CliRunner().invoke(cli, args)
+    assert (quiet.exit_code, "No findings." in quiet.stdout) == (0, True)
+    warned = CliRunner().invoke(cli, [*args, "--warn-on", "slot", "--format", "json"])
+    assert warned.exit_code == 0
+    [finding] = json.loads(warned.stdout)["findings"]
+    assert (finding["kind"], finding["point"]) == ("slot", "position")
+    assert finding["diff"] == (
+        "China's position on the {-Kashmir-}{+Venezuelan+} issue is consistent and clear"
+    )
+    failed = CliRunner().invoke(cli, [*args, "--fail-on", "slot"])
+    assert failed.exit_code == 1
+
+
+def test_a_slot_filled_for_the_first_time_is_a_shift(tmp_path: Path) -> None:
+    base, new, points = _slot_case(tmp_path)
+    for f in base.iterdir():
+        f.write_text("A: China's position is consistent and clear.\n", encoding="utf-8")
+    args = ["--no-config", "check", str(new), "--against", str(base), "--points", str(points)]
+    result = CliRunner().invoke(cli, [*args, "--format", "json"])
+    assert result.exit_code == 1
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["kind"] == "shifted"

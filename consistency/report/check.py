@@ -279,7 +279,7 @@ def render_check_junit(result: CheckResult, *, fail_on: Collection[FindingKind])
         findings = [f for f in result.findings if f.document == doc.id]
         by_point: dict[str, list[Finding]] = {}
         for f in findings:
-            if f.kind is FindingKind.SHIFTED and f.point:
+            if f.kind in (FindingKind.SHIFTED, FindingKind.SLOT) and f.point:
                 for pid in (f.point, *f.also):
                     by_point.setdefault(pid, []).append(f)
         cases: list[tuple[str, list[Finding]]] = []
