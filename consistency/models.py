@@ -248,6 +248,8 @@ class Shift:
     slot: True when the two wordings differ only in words inserted inside the
         formula (its topic slot: "China's position on X is ..."), not in the
         formula's own words.
+    recurring: True when the new wording was already used on an earlier date
+        (the line goes back to it); False when it is used for the first time.
     """
 
     date: dt.date
@@ -259,6 +261,7 @@ class Shift:
     diff: str
     line: int
     slot: bool = False
+    recurring: bool = False
 
 
 @dataclass(frozen=True)

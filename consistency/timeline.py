@@ -104,16 +104,20 @@ def shifts(
     """Each change of representative wording between consecutive dates that have one.
 
     A shift is marked ``slot`` when only the words inserted inside the formula
-    differ (see :func:`consistency.diff.skeleton`).
+    differ (see :func:`consistency.diff.skeleton`), and ``recurring`` when the
+    new wording was already used on an earlier date (occurrences are sorted
+    by date, so the first one seen of each wording is its first use).
     """
     reps = representatives(occurrences)
+    used: dict[str, dt.date] = {}
+    for occ in occurrences:
+        used.setdefault(normalise(occ.text, tokeniser=tokeniser), occ.date)
     out: list[Shift] = []
     prev: Occurrence | None = None
     for d in sorted(reps):
         cur = reps[d]
-        if prev is not None and normalise(prev.text, tokeniser=tokeniser) != normalise(
-            cur.text, tokeniser=tokeniser
-        ):
+        after = normalise(cur.text, tokeniser=tokeniser)
+        if prev is not None and normalise(prev.text, tokeniser=tokeniser) != after:
             out.append(
                 Shift(
                     date=cur.date,
@@ -126,6 +130,7 @@ def shifts(
                     line=cur.line,
                     slot=skeleton(canonical, prev.text, tokeniser=tokeniser)
                     == skeleton(canonical, cur.text, tokeniser=tokeniser),
+                    recurring=used[after] < cur.date,
                 )
             )
         prev = cur

@@ -474,6 +474,7 @@ SHIFT_KEYS = [
     "diff",
     "line",
     "slot",
+    "recurring",
 ]
 
 
@@ -554,6 +555,7 @@ def test_json_values(seeds: TrackResult) -> None:
             "diff": IMPLEMENT_DIFF,
             "line": 6,
             "slot": False,
+            "recurring": False,
         }
     ]
     assert [o["change"] for o in way["occurrences"]] == ["first", "same", None]

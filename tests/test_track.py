@@ -140,3 +140,22 @@ def test_a_shift_only_in_the_inserted_topic_is_marked_slot() -> None:
         ("2019-01-04", True),
         ("2019-01-05", False),
     ]
+
+
+def test_a_shift_back_to_an_earlier_wording_is_marked_recurring() -> None:
+    import datetime as dt
+
+    from consistency import document_from_text
+
+    texts = {
+        "2019-01-02": "We resolve disputes through dialogue and consultation.",
+        "2019-01-03": "We resolve disputes through dialogue and friendly consultation.",
+        "2019-01-04": "We resolve disputes through dialogue and consultation.",
+    }
+    docs = [document_from_text(t, id=d, date=dt.date.fromisoformat(d)) for d, t in texts.items()]
+    point = Point("dc", "through dialogue and consultation", threshold=70)
+    [pr] = track(docs, [point]).points
+    assert [(s.date.isoformat(), s.recurring) for s in pr.shifts] == [
+        ("2019-01-03", False),
+        ("2019-01-04", True),
+    ]

@@ -76,6 +76,7 @@ def shift_dict(shift: Shift) -> dict[str, Any]:
         "diff": shift.diff,
         "line": shift.line,
         "slot": shift.slot,
+        "recurring": shift.recurring,
     }
 
 

@@ -40,7 +40,7 @@ class _ShiftView:
     previous_document: str
     previous_date: str
     diff: list[Segment]
-    slot: bool
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def render_html(result: TrackResult, *, max_date_columns: int = view.MAX_DATE_CO
             previous_document=s.previous_document,
             previous_date=s.previous_date.isoformat(),
             diff=flatten(parse_diff(s.diff)),
-            slot=s.slot,
+            notes=view.shift_notes(s),
         )
         for p, s in view.shifts(result)
     ]
@@ -98,7 +98,6 @@ def render_html(result: TrackResult, *, max_date_columns: int = view.MAX_DATE_CO
         grid=len(on) <= max(max_date_columns, 0),
         points=points,
         shifts=shifts,
-        slot_note=view.SLOT_NOTE,
         documents=result.documents,
         legend=[(cls, *entry) for cls, entry in zip(_LEGEND_CLASSES, view.LEGEND, strict=True)],
     )

@@ -58,7 +58,7 @@ def _shifts(result: TrackResult) -> str:
     for point, s in view.shifts(result):
         blocks.append(
             f"### {s.date.isoformat()} \u00b7 {_code(point.point.id)}"
-            f"{f' ({view.SLOT_NOTE})' if s.slot else ''}\n\n"
+            f"{' ' + view.shift_notes(s) if view.shift_notes(s) else ''}\n\n"
             f"{_code(s.document)}, line {s.line}; previously {_code(s.previous_document)} "
             f"({s.previous_date.isoformat()})\n\n"
             f"> {markdown_diff(flatten(parse_diff(s.diff)))}"

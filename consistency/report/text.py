@@ -126,8 +126,8 @@ def _shift_blocks(result: TrackResult, color: bool) -> list[str]:
         )
         diff = ansi_diff(flatten(parse_diff(s.diff)), color=color)
         head = f"{_paint(s.date.isoformat(), _BOLD, color)}  {point.point.id}"
-        if s.slot:
-            head += f"  ({view.SLOT_NOTE})"
+        if notes := view.shift_notes(s):
+            head += f"  {notes}"
         blocks.append(f"{head}\n  {where}\n  {diff}")
     return blocks or ["No wording changed between dates."]
 

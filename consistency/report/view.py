@@ -145,6 +145,15 @@ def summarise(point: PointResult, total: int) -> PointSummary:
 SLOT_NOTE = "only the words inserted in the formula changed"
 """How reports mark a shift whose formula words stayed the same (``Shift.slot``)."""
 
+RECURRING_NOTE = "a wording used before"
+"""How reports mark a shift back to a wording of an earlier date (``Shift.recurring``)."""
+
+
+def shift_notes(shift: Shift) -> str:
+    """The parenthesised notes of a shift for reports ("" when there are none)."""
+    notes = [n for n, on in ((SLOT_NOTE, shift.slot), (RECURRING_NOTE, shift.recurring)) if on]
+    return f"({'; '.join(notes)})" if notes else ""
+
 
 def shifts(result: TrackResult) -> list[tuple[PointResult, Shift]]:
     """Every shift of every point, by date, then watchlist order, then document."""
