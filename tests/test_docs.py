@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import importlib.util
 import pkgutil
 import re
 from pathlib import Path
@@ -44,3 +45,14 @@ def test_every_command_has_help() -> None:
     for name, command in cli.commands.items():
         assert isinstance(command, click.Command)
         assert command.help, name
+
+
+def test_readme_outputs_are_real_and_current() -> None:
+    """Every pasted output in README.md is what the command prints today."""
+    spec = importlib.util.spec_from_file_location(
+        "readme_outputs", Path(__file__).parent.parent / "docs" / "readme_outputs.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.rewrite(README) == README, "run: python docs/readme_outputs.py"
