@@ -22,7 +22,13 @@ from ._version import __version__
 from .check import DEFAULT_SIMILARITY, FINDING_KINDS, parse_kinds, run_check
 from .compare import compare_files
 from .config import find_config, load_config
-from .discover import discover, load_stop_phrases, render_toml
+from .discover import (
+    PROGRESS_STAGES,
+    DiscoveredPoint,
+    discover,
+    load_stop_phrases,
+    render_toml,
+)
 from .discover import render_json as render_discover_json
 from .discover import render_table as render_discover_table
 from .errors import ConsistencyError, InputErrors, OptionError
@@ -334,6 +340,27 @@ def _points(points_file: str) -> list[Point]:
     return load_watchlist(points_file)
 
 
+def _discover(
+    docs: Sequence[Document],
+    min_dates: int,
+    top: int | None,
+    include_questions: bool,
+    speakers: Sequence[str],
+    stop_phrases: Sequence[str],
+) -> list[DiscoveredPoint]:
+    """``discover`` with a progress bar on a terminal."""
+    with _progress(len(docs) + PROGRESS_STAGES, "discovering") as progress:
+        return discover(
+            docs,
+            min_dates=min_dates,
+            top=top,
+            include_questions=include_questions,
+            speakers=speakers,
+            stop_phrases=stop_phrases,
+            progress=progress,
+        )
+
+
 def _track(
     docs: Sequence[Document],
     points: Sequence[Point],
@@ -447,14 +474,7 @@ def report_command(
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     docs = _load(paths, manifest, date, since, until)
     if points_file is None:
-        found = discover(
-            docs,
-            min_dates=min_dates,
-            top=top,
-            include_questions=include_questions,
-            speakers=speakers,
-            stop_phrases=stops,
-        )
+        found = _discover(docs, min_dates, top, include_questions, speakers, stops)
         points = [p.point for p in found]
     else:
         points = _points(points_file)
@@ -493,14 +513,7 @@ def discover_command(
     """Find recurring formulations (talking points) without a watchlist."""
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     docs = _load(paths, manifest, date, since, until)
-    found = discover(
-        docs,
-        min_dates=min_dates,
-        top=top,
-        include_questions=include_questions,
-        speakers=speakers,
-        stop_phrases=stops,
-    )
+    found = _discover(docs, min_dates, top, include_questions, speakers, stops)
     renderers = {"table": render_discover_table, "toml": render_toml, "json": render_discover_json}
     write_output(renderers[fmt](found), output)
 
@@ -548,6 +561,7 @@ def index_command(
             rebuild=rebuild,
             include_questions=include_questions,
             progress=progress,
+            discoverer=lambda stored: _discover(stored, 2, None, include_questions, (), ()),
         )
     write_output(stats.to_json() if fmt == "json" else f"{stats}\n", None)
 

@@ -101,7 +101,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
@@ -117,6 +117,9 @@ from .errors import InputError, OptionError
 from .models import Document, Point, Token
 from .normalise import Tokeniser, normalise
 from .segment import document_sentences
+
+PROGRESS_STAGES = 4
+"""Steps :func:`discover` reports after reading the documents (see its ``progress``)."""
 
 GROUP_THRESHOLD = 88.0
 """``fuzz.ratio`` (0-100) at or above which two candidate wordings are one point."""
@@ -298,6 +301,7 @@ class _Corpus:
         include_questions: bool,
         speakers: Collection[str],
         tokeniser: Tokeniser | None,
+        progress: Callable[[int], None],
     ) -> None:
         self.docs = sorted(documents, key=lambda d: (d.date, d.id))
         self.dates = sorted({d.date for d in self.docs})
@@ -332,6 +336,7 @@ class _Corpus:
                         map(str.isupper, map(doc.text.__getitem__, map(start_of, clause)))
                     )
                 self.capital[len(self.capital) - len(s.tokens)] = 0
+            progress(1)
         self.words = list(vocab)
         self.function = bytearray(w in STOPWORDS for w in self.words)
         self.numeric = bytearray(any(c.isdigit() for c in w) for w in self.words)
@@ -1047,6 +1052,7 @@ def discover(
     stop_phrases: Collection[str] = (),
     min_words: int = 3,
     tokeniser: Tokeniser | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[DiscoveredPoint]:
     """Recurring formulations in ``documents``, best first (see the module docstring).
 
@@ -1055,6 +1061,8 @@ def discover(
     include_questions, speakers: which turns count, as in ``track``.
     stop_phrases: phrases whose points are left out (compared after normalisation).
     min_words: the fewest words a formulation may have (at least 2).
+    progress: called with the number of steps done: one per document read, then
+        one per later stage (``len(documents) + PROGRESS_STAGES`` in all).
     """
     if min_dates < 1:
         raise OptionError(f"--min-dates must be at least 1, not {min_dates}")
@@ -1072,6 +1080,7 @@ def discover(
             stop_phrases=stop_phrases,
             min_words=min_words,
             tokeniser=tokeniser,
+            progress=progress or (lambda n: None),
         )
 
 
@@ -1102,11 +1111,17 @@ def _discover(
     stop_phrases: Collection[str],
     min_words: int,
     tokeniser: Tokeniser | None,
+    progress: Callable[[int], None],
 ) -> list[DiscoveredPoint]:
     corpus = _Corpus(
-        documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+        documents,
+        include_questions=include_questions,
+        speakers=speakers,
+        tokeniser=tokeniser,
+        progress=progress,
     )
     maxlen, last = _frequent_lengths(corpus, max(min_words, _SEED), min_dates)
+    progress(1)
     forms: dict[tuple[int, ...], _Form] = {}
     for occ in _maximal_candidates(corpus, maxlen, last, min_dates):
         form = _trim(corpus, occ, min_words)
@@ -1114,6 +1129,7 @@ def _discover(
             forms.setdefault(form.ids, form)
     form_list = list(forms.values())
     found = _find_all(corpus, form_list, min_words)
+    progress(1)
 
     variants = [
         _variants(corpus, form, starts) for form, starts in zip(form_list, found, strict=True)
@@ -1149,6 +1165,7 @@ def _discover(
         if lead >= 0:
             members.setdefault(lead, []).append((key, occs))
 
+    progress(1)
     user_stops = _Stops(corpus, stop_phrases)
     scorer = _Scorer(corpus, _Stops(corpus, DEFAULT_STOP_PHRASES))
     groups: list[_Group] = []
@@ -1169,6 +1186,7 @@ def _discover(
     if top is not None:
         groups = groups[:top]
 
+    progress(1)
     described = [_describe(corpus, g) for g in groups]
     out: list[DiscoveredPoint] = []
     ids = _unique_ids([d.text for d in described])

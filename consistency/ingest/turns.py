@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from ..models import Role, Turn
 
 MAX_LABEL_WORDS = 5
-MAX_LABEL_CHARS = 40
+MAX_LABEL_CHARS = 50
 
 
 def _words(words: str) -> frozenset[str]:
@@ -102,7 +102,8 @@ _PROSE_STARTS = _words(
     "how another one some first second third fourth finally firstly secondly also please "
     "for to with from after before during since under over all every each no yes now today "
     "yesterday tomorrow meanwhile however moreover besides thus therefore many most such "
-    "both either neither i'd i'm i'll let's it's that's here's there's what's we're we've"
+    "both either neither i'd i'm i'll let's it's that's here's there's what's we're we've "
+    "thanks thank okay ok sure well look hello hi sir madam dear"
 )
 _METADATA = _words(
     "published updated posted source sources note notes photo photos image images picture "
@@ -112,7 +113,26 @@ _METADATA = _words(
     "file copyright disclaimer category section share print download"
 )
 
+_SPEECH_VERBS = _words(
+    "said says added stated noted told asked replied answered continued stressed explained "
+    "remarked declared announced wrote commented emphasised emphasized underlined concluded "
+    "recalled insisted warned"
+)
+"""A label ending in a reported-speech verb ("The spokesperson said:") is narration."""
+_ADDRESSED = _words("from by of to for")
+
 _KEYWORD, _NAME, _WEAK = 3, 2, 1
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_CLOCK_LINE = re.compile(
+    r"(?:[A-Z]{2,10}[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[ \t]?[Mm]\.?)?(?:[ \t]+[A-Z]{2,5})?"
+)
+_HEADING_END = re.compile(r"[^\W_][\"'”’)\]]?$")
+_FUNCTION_WORDS = _words(
+    "a an the of and or to in on at for with by from as that than but nor into onto about"
+)
+MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,11 +187,13 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
         return _KEYWORD, Role.OFFICIAL
     if _CJK.search(label):
         return _cjk_kind(label)
-    words = label.split()
-    if len(words) > MAX_LABEL_WORDS or _FORBIDDEN.search(label):
+    words = label.replace(",", " , ").split()
+    commas = words.count(",")
+    words = [w for w in words if w != ","]
+    if not words or len(words) > MAX_LABEL_WORDS or _FORBIDDEN.search(label.replace(",", "")):
         return None
     first = words[0].casefold()
-    if first in _METADATA or first in _PROSE_STARTS:
+    if first in _METADATA or first in _PROSE_STARTS or words[-1].casefold() in _SPEECH_VERBS:
         return None
     for word in words:
         if "." in word:
@@ -179,16 +201,24 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
                 return None
         elif not _WORD.fullmatch(word):
             return None
-    parts = [p for w in words for p in re.split(r"[-‐‑]", w.casefold()) if p]
-    if any(w in _OFFICIAL_WORDS for w in [*parts, *(w.casefold() for w in words)]):
+    name_like = all(
+        w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words
+    )
+    if commas and (not name_like or not all(p.strip() for p in label.split(","))):
+        return None
+    if not name_like and len(words) > 3:
+        if first in _PRESS_EXACT and words[1].casefold() in _ADDRESSED:
+            return _KEYWORD, Role.PRESS
+        return None
+    folded = [w.casefold() for w in words]
+    parts = [p for w in folded for p in re.split(r"[-‐‑]", w) if p]
+    if any(w in _OFFICIAL_WORDS for w in [*parts, *folded]):
         return _KEYWORD, Role.OFFICIAL
-    if any(w in _PRESS_WORDS for w in [*parts, *(w.casefold() for w in words)]):
+    if any(w in _PRESS_WORDS for w in [*parts, *folded]):
         return _KEYWORD, Role.PRESS
-    if all(w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words):
+    if name_like:
         return _NAME, None
-    if len(words) <= 3:
-        return _WEAK, None
-    return None
+    return _WEAK, None
 
 
 def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
@@ -220,7 +250,7 @@ class _Line:
     start: int
     end: int
     number: int
-    kind: str  # "text", "blank", "separator", "caption"
+    kind: str  # "text", "blank", "separator", "caption", "note", "heading"
     label: Label | None = None
 
 
@@ -238,6 +268,52 @@ def _is_caption(line: str) -> bool:
     """A photo caption: ``Photo: Xinhua`` at its end, or ``Photo:`` / ``Caption:`` in front."""
     low = line.lower()
     return any(hint in low for hint in _CAPTION_HINTS) and _CAPTION.search(line) is not None
+
+
+def _is_note(line: str) -> bool:
+    """A stage direction: a whole line in brackets (``(Laughter.)``, ``(The briefing was
+    concluded at 3:02 p.m.)``, ``[inaudible]``) or a bare clock time (``END 3:41 P.M. EDT``)."""
+    return _BRACKETED.fullmatch(line) is not None or _CLOCK_LINE.fullmatch(line) is not None
+
+
+def _mark_headings(text: str, lines: list[_Line]) -> None:
+    """Section headings of a transcript ("Update on Ukraine", "Questions Concerning the
+    Situation in Ukraine") are said by no one: their lines become ``heading``.
+
+    A heading is an unlabelled line that starts a paragraph, is short and
+    title-shaped (capital or number first, no sentence punctuation at its end
+    but perhaps a colon, not ending in a function word), and introduces more
+    text: it stands between
+    blank lines or before a labelled line, or, short, right before a line that
+    starts with a capital.
+    """
+    last_text = max((i for i, line in enumerate(lines) if line.kind == "text"), default=-1)
+    for i, line in enumerate(lines[:last_text]):
+        if line.kind != "text" or line.label is not None:
+            continue
+        before = lines[i - 1] if i else None
+        if before is not None and before.kind == "text" and (
+            (before.label is not None and before.label.bare)
+            or not _ends_paragraph(text, before)
+        ):
+            continue
+        body = text[line.start : line.end]
+        words = body.split()
+        if (
+            len(body) > MAX_HEADING_CHARS
+            or len(words) > MAX_HEADING_WORDS
+            or not (body[0].isupper() or body[0].isdigit() or body[0] == "(")
+            or not _HEADING_END.search(body.removesuffix(":").rstrip())
+            or (body.endswith(":") and words[0].casefold() in _PROSE_STARTS)
+            or words[-1].casefold() in _FUNCTION_WORDS
+        ):
+            continue
+        after = lines[i + 1]
+        if after.kind == "text" and after.label is None:
+            head = text[after.start : after.start + 1]
+            if len(body) > MAX_HEADING_CHARS // 2 or not (head.isupper() or head.isdigit()):
+                continue
+        line.kind = "heading"
 
 
 def _scan(text: str, start: int, end: int) -> list[_Line]:
@@ -258,6 +334,8 @@ def _scan(text: str, start: int, end: int) -> list[_Line]:
             kind = "separator" if b - a >= 3 else "blank"
         elif b - a <= 300 and _is_caption(text[a:b]):
             kind = "caption"
+        elif b - a <= 200 and _is_note(text[a:b]):
+            kind = "note"
         else:
             kind = "text"
         line = _Line(a, b, number, kind)
@@ -454,6 +532,7 @@ def split_turns(text: str, start: int = 0, end: int | None = None) -> tuple[Turn
     )
     if not transcript:
         return _narration(text, lines)
+    _mark_headings(text, lines)
     return _dialogue(text, lines, groups)
 
 
