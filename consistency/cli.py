@@ -170,6 +170,10 @@ def output_option(f: F) -> F:
 DEFAULT_DISCOVER_TOP = 50
 """How many points ``discover`` lists by default (a large archive has thousands)."""
 
+DEFAULT_CHECK_TOP = 200
+"""How many discovered points ``check`` holds a new briefing to without a watchlist: the
+strongest formulas, not every phrase that happened to recur twice."""
+
 DEFAULT_REPORT_TOP = 25
 """How many discovered points ``report`` tracks when no watchlist is given."""
 
@@ -611,7 +615,13 @@ def index_command(
     show_default=True,
     help="Without --points: use discovered points found on at least N dates.",
 )
-@click.option("--top", type=click.IntRange(1), help="Without --points: only the N best points.")
+@click.option(
+    "--top",
+    type=click.IntRange(1),
+    default=DEFAULT_CHECK_TOP,
+    show_default=True,
+    help="Without --points: check only the N best discovered points.",
+)
 @manifest_option
 @click.option(
     "--date",
