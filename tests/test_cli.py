@@ -222,3 +222,23 @@ def test_stdin_is_read_with_a_date() -> None:
     assert proc.returncode == 0, proc.stderr
     [doc] = json.loads(proc.stdout)["documents"]
     assert (doc["date"], doc["date_source"]) == ("2025-09-23", "option")
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    old = os.umask(0o022)
+    try:
+        code, _, _ = run(
+            "report", str(BRIEFINGS), "--points", str(POINTS), "--format", "html", "-o", str(target)
+        )
+    finally:
+        os.umask(old)
+    assert code == 0
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_output_into_a_missing_folder_is_one_error_line(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "out.json"
+    code, _, err = run("ingest", str(BRIEFINGS), "--format", "json", "-o", str(target))
+    assert code == 2
+    assert err.startswith(f"consistency: error: {target}: cannot write output")
