@@ -58,7 +58,7 @@ from .header import scan_header
 from .html import html_to_page
 from .manifest import Entry, read_manifest
 from .rows import Row, parse_csv, parse_jsonl
-from .turns import split_turns
+from .turns import find_label, label_kind, split_turns
 
 __all__ = [
     "SUFFIXES",
@@ -333,6 +333,12 @@ def _read(
     return [_Draft(src, src.id, src.path, text, None)]
 
 
+def _spoken(line: str) -> bool:
+    """A line that starts with a speaker label: its dates are not the briefing's."""
+    label = find_label(line, 0, len(line))
+    return label is not None and not label.bare and label_kind(label.label) is not None
+
+
 def _sniff(raw: str | bytes) -> str:
     head = raw[:512].decode("utf-8", "ignore") if isinstance(raw, bytes) else raw[:512]
     head = head.lstrip("\ufeff \t\r\n").lower()
@@ -373,7 +379,9 @@ def _resolve(
             date, how = date_in_name(*src.names), DateSource.FILENAME
             if date is None:
                 how = DateSource.HEADER
-                date = draft.page_date or date_in_lines(draft.text[:20000].split("\n"))
+                date = draft.page_date or date_in_lines(
+                    draft.text[:20000].split("\n"), skip=_spoken
+                )
     if date is None:
         errors.append(InputError(UNDATED, path=draft.path))
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from dateutil import parser as dateparser
 
@@ -28,8 +28,14 @@ _TEXT_DATE = re.compile(
     r"|(?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日",
     re.IGNORECASE,
 )
-_NAME_DATE = re.compile(r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
+_NAME_DATE = re.compile(
+    r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)|(?<!\d)(\d{4})([-_.])(\d{1,2})\6(\d{1,2})(?!\d)"
+)
 _DEFAULT = dt.datetime(2000, 1, 1)
+_CLOCK = re.compile(
+    r"(?:[A-Z]{2,10}[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[ \t]?[Mm]\.?)?"
+    r"(?:[ \t]+\(?[A-Z]{2,5}\)?)?"
+)
 
 HEADER_LINES = 10
 """How many non-empty lines at the top of a text are searched for a date."""
@@ -75,6 +81,27 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
     return _real(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
 
 
+def date_spans(line: str) -> Iterator[tuple[int, int, dt.date]]:
+    """Every real date written in ``line``, with where it starts and ends (see :func:`dates_in`).
+
+    >>> [(a, b, str(d)) for a, b, d in date_spans("Briefing - January 10, 2023")]
+    [(11, 27, '2023-01-10')]
+    """
+    for m in _TEXT_DATE.finditer(line):
+        found = _from_match(m)
+        if found is not None:
+            yield m.start(), m.end(), found
+
+
+def is_clock_time(line: str) -> bool:
+    """A line that is only a clock time, perhaps with a word before it and a zone after it.
+
+    >>> [is_clock_time(x) for x in ("2:17 p.m. EST", "END  3:41 P.M. EDT", "14:30", "At 10:30")]
+    [True, True, True, False]
+    """
+    return _CLOCK.fullmatch(line.strip()) is not None
+
+
 def dates_in(line: str) -> Iterator[tuple[int, dt.date]]:
     """Every real date written in ``line``, with the offset where it starts.
 
@@ -85,10 +112,8 @@ def dates_in(line: str) -> Iterator[tuple[int, dt.date]]:
     >>> [str(d) for _, d in dates_in("09/23/2025 | Press release | on 09/24/2025")]
     ['2025-09-23', '2025-09-24']
     """
-    for m in _TEXT_DATE.finditer(line):
-        found = _from_match(m)
-        if found is not None:
-            yield m.start(), found
+    for start, _end, found in date_spans(line):
+        yield start, found
 
 
 def date_in_line(line: str, *, lead: int | None = None) -> dt.date | None:
@@ -100,13 +125,17 @@ def date_in_line(line: str, *, lead: int | None = None) -> dt.date | None:
     return None
 
 
-def date_in_lines(lines: Iterable[str]) -> dt.date | None:
+def date_in_lines(
+    lines: Iterable[str], *, skip: Callable[[str], bool] | None = None
+) -> dt.date | None:
     """The date of the first of the top :data:`HEADER_LINES` non-empty lines that has one.
 
     A short (header-like) line may carry the date anywhere
     (``09/23/2025 | Press release``, ``Published: Sep 08, 2025 10:27 PM``,
     ``... Regular Press Conference on June 12, 2019``); a longer line only
-    near its start (``On March 27, 2023, State Councilor ...``).
+    near its start (``On March 27, 2023, State Councilor ...``). Lines for
+    which ``skip`` is true (speech: ``QUESTION: On March 3, 2023, ...``) count
+    among the top lines but are not searched.
     """
     seen = 0
     for raw in lines:
@@ -116,6 +145,8 @@ def date_in_lines(lines: Iterable[str]) -> dt.date | None:
         seen += 1
         if seen > HEADER_LINES:
             break
+        if skip is not None and skip(line):
+            continue
         found = date_in_line(line, lead=None if len(line) <= SHORT_LINE else LEAD)
         if found is not None:
             return found
@@ -125,7 +156,7 @@ def date_in_lines(lines: Iterable[str]) -> dt.date | None:
 def date_in_name(*names: str) -> dt.date | None:
     """An ISO date in a file name (or the first of several names that has one).
 
-    ``2025-10-22_briefing``, ``20251022``, ``2025_10_22``, ``2025.10.22``.
+    ``2025-10-22_briefing``, ``20251022``, ``2025_10_22``, ``2025.10.22``, ``2025-1-9``.
 
     >>> str(date_in_name("2025-10-22_briefing"))
     '2025-10-22'
@@ -134,7 +165,8 @@ def date_in_name(*names: str) -> dt.date | None:
     """
     for name in names:
         for m in _NAME_DATE.finditer(name):
-            found = _real(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+            year, month, day = (m.group(1, 3, 4)) if m.group(1) else m.group(5, 7, 8)
+            found = _real(int(year), int(month), int(day))
             if found is not None:
                 return found
     return None

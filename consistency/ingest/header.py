@@ -5,18 +5,34 @@ the header is the run of short, header-like lines at the very top (at most
 :data:`MAX_LINES` non-empty ones) that ends where the first body line starts;
 it counts only if body text follows it. A header-like line is one of:
 
-- a date line: a short line with a date (``09/23/2025 | Press release``) or a
-  metadata line (``Published: Sep 08, 2025 10:27 PM``, ``By ...``);
+- a date line: a line with a date that does not end like a sentence, unless
+  it holds little else (``09/23/2025 | Press release``), a
+  clock time (``2:17 p.m. EST``) or a metadata line (``Published: Sep 08,
+  2025 10:27 PM``, ``From: ...``, a bare ``Published``, ``By ...``);
 - a banner: no lower-case letters (``SOURCE / ECONOMY``), or parts separated by
   `` | `` or `` / ``;
+- a byline or place line: short capitalised parts separated by commas
+  (``Ned Price, Department Spokesperson``, ``Washington, DC``);
 - a photo caption (``... Photo: Xinhua``);
 - a title candidate: 2 to 25 words, starting with a capital, digit or quote,
   ending with a letter, digit, quote or bracket (not ``.`` ``,`` ``:`` ``!`` ``?``),
-  and no speaker label in front.
+  and no speaker label in front; or a title followed by the date
+  (``Department Press Briefing - January 10, 2023``); or a short line of
+  Chinese or Japanese without sentence punctuation; or a single word
+  (``Remarks``, a breadcrumb such as ``Home``).
 
-The title is the last title candidate of the header, the one closest to the
-body (a site banner such as "Ministry of Foreign Affairs of the People's
-Republic of China" comes first).
+Up to :data:`MAX_STANDFIRST` body-like lines (a summary sentence under the
+title) are part of the header when a metadata line follows them.
+
+The title is the title candidate that is most clearly one: a title with its
+date first, then one followed by a date, time or metadata line (the "title,
+then date" pattern of most sites; bylines and office names in between are
+passed over), then any other, a single word last. The name of an office, a
+venue or a site (every word capitalised: "Office of the Spokesperson", "James
+S. Brady Press Briefing Room") ranks below a title of the same kind. Among
+equals the last wins, the one closest to the body (a site banner such as
+"Ministry of Foreign Affairs of the People's Republic of China" comes first).
+Bylines and places are never the title.
 """
 
 from __future__ import annotations
@@ -24,16 +40,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import date_in_line
+from .dates import date_in_line, date_spans, is_clock_time
 from .turns import find_label, label_kind
 
 MAX_LINES = 10
 MAX_CHARS = 200
 MAX_TITLE_WORDS = 25
+MAX_STANDFIRST = 2
+MAX_STANDFIRST_CHARS = 400
+MAX_DATE_LINE_REST = 25
+"""A date line ending like a sentence ("Monday, 14 March 2023.") is header-like only when
+little else is in it; "The talks will be held on 15 March 2023." is body."""
 
 _METADATA = re.compile(
     r"(?i:published|updated|posted|released|issued|date|dated|time|source|author|editor"
-    r"|location)\s*[:：]"
+    r"|location|from)\s*[:：]"
+    r"|(?i:published|updated|posted|released|issued|from|source|date)\s*$"
     r"|(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$"
 )
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
@@ -45,6 +67,21 @@ _CAPTION = re.compile(
 _TITLE_START = re.compile(r"[^\W_]|[\"'“‘]")
 _TITLE_END = re.compile(r"[^\W_]|[\"'”’)\]]")
 _BANNER_SPLIT = re.compile(r"\s[|/]\s")
+_BARE_FIELD = re.compile(r"[^\W\d_]+\s*[:：]?")
+"""A metadata field name alone on its line ("From:", "Published"): the next line is its value."""
+_WORD_LINE = re.compile(r"[^\W\d_](?:[\w'’.&-]*[\w'’&-])?")
+_DATE_TAIL = re.compile(r"[\s)\]]*")
+_BEFORE_DATE = " \t-–—,:;(|/"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CJK_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]")
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_CONNECTORS = _words("of and the for & de da do la le del der van von al el bin y e di")
+_NOT_TITLE_WORDS = _words("published updated posted released issued date dated last source time")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,51 +92,170 @@ class Header:
     title: str | None
 
 
+def _byline(line: str) -> bool:
+    """Short capitalised parts between commas: "Ned Price, Department Spokesperson"."""
+    parts = line.split(",")
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        words = part.split()
+        if not words or sum(w.casefold() not in _CONNECTORS for w in words) > 3:
+            return False
+        if not all(w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words):
+            return False
+    return True
+
+
+def _title_shaped(line: str) -> bool:
+    words = line.split()
+    return (
+        2 <= len(words) <= MAX_TITLE_WORDS
+        and _TITLE_START.match(line) is not None
+        and _TITLE_END.match(line[-1]) is not None
+        and (line[0].isupper() or not line[0].isalpha())
+    )
+
+
+def _dated_title(line: str) -> bool:
+    """A title that ends with the date: "Department Press Briefing - January 10, 2023"."""
+    spans = list(date_spans(line))
+    if not spans:
+        return False
+    start, end, _ = spans[-1]
+    if not _DATE_TAIL.fullmatch(line, end):
+        return False
+    head = line[:start].rstrip(_BEFORE_DATE)
+    return (
+        len(head.split()) >= 2
+        and head.split()[0].casefold() not in _NOT_TITLE_WORDS
+        and not _byline(head)
+        and not _BANNER_SPLIT.search(head)
+        and _title_shaped(head)
+    )
+
+
+def _without_dates(line: str) -> str:
+    """The line with its dates taken out, and the punctuation around them."""
+    parts: list[str] = []
+    pos = 0
+    for start, end, _ in date_spans(line):
+        parts.append(line[pos:start])
+        pos = end
+    parts.append(line[pos:])
+    return " ".join(" ".join(parts).replace(".", " ").replace(",", " ").split())
+
+
 def _kind(line: str) -> str | None:
-    """What a stripped header line is ("date", "banner", "caption", "title"), or None for body."""
+    """What a stripped header line is, or None for body.
+
+    "dated" (a title with its date), "title", "date", "time", "meta", "banner",
+    "byline" or "caption".
+    """
     if len(line) > MAX_CHARS:
         return None
     if _CAPTION.search(line):
         return "caption"
     if _METADATA.match(line):
-        return "date"
+        return "meta"
+    if is_clock_time(line):
+        return "time"
     label = find_label(line, 0, len(line))
-    if label is not None and not label.bare and label_kind(label.label) is not None:
+    if label is not None and label_kind(label.label) is not None:
         return None
-    if date_in_line(line) is not None and (len(line) <= 60 or not _SENTENCE_END.search(line)):
-        return "date"
-    if not any(c.islower() for c in line) or _BANNER_SPLIT.search(line):
-        return "banner"
-    words = line.split()
-    if (
-        2 <= len(words) <= MAX_TITLE_WORDS
-        and _TITLE_START.match(line)
-        and _TITLE_END.match(line[-1])
-        and (line[0].isupper() or not line[0].isalpha())
+    if date_in_line(line) is not None and (
+        not _SENTENCE_END.search(line) or len(_without_dates(line)) <= MAX_DATE_LINE_REST
     ):
-        return "title"
-    return None
+        if _BANNER_SPLIT.search(line):
+            return "banner"
+        return "dated" if _dated_title(line) else "date"
+    if not any(c.islower() for c in line) and not _CJK.search(line):
+        return "banner"
+    if _BANNER_SPLIT.search(line):
+        return "banner"
+    if _byline(line):
+        return "byline"
+    if _CJK.search(line):
+        return "title" if len(line) <= 60 and not _CJK_PUNCTUATION.search(line) else None
+    if _WORD_LINE.fullmatch(line):
+        return "word"
+    return "title" if _title_shaped(line) else None
+
+
+def _name_like(line: str) -> bool:
+    """Every word capitalised bar "of", "the" ...: the name of an office, a venue or a site."""
+    return all(
+        w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in line.split()
+    )
+
+
+def _title_score(lines: list[tuple[str, int, str | None]], i: int) -> float | None:
+    """How clearly header line ``i`` is the title (see the module docstring); None if not one."""
+    line, _, kind = lines[i]
+    if kind == "dated":
+        return 2.0
+    if kind not in ("title", "word"):
+        return None
+    score = 0.0 if kind == "title" else -1.0
+    if _name_like(line):
+        score -= 0.5
+    for after, _, what in lines[i + 1 :]:
+        if what is None or what == "byline" or (what in ("title", "word") and _name_like(after)):
+            continue
+        if what in ("date", "meta", "time"):
+            score += 1
+        break
+    return score
+
+
+def _standfirst(line: str) -> bool:
+    """A summary sentence under a title: body-like, but no speaker label in front."""
+    if len(line) > MAX_STANDFIRST_CHARS:
+        return False
+    label = find_label(line, 0, len(line))
+    return label is None or label_kind(label.label) is None
 
 
 def scan_header(text: str) -> Header:
     """Find the header at the top of ``text``: where the body starts, and the title."""
+    lines: list[tuple[str, int, str | None]] = []
     pos = 0
-    end = 0
-    title: str | None = None
-    seen = 0
-    while pos < len(text):
+    while pos < len(text) and len(lines) <= MAX_LINES:
         nl = text.find("\n", pos)
         stop = len(text) if nl == -1 else nl
         line = text[pos:stop].strip()
         if line and any(c.isalnum() for c in line):
-            seen += 1
-            kind = _kind(line) if seen <= MAX_LINES else None
-            if kind is None:
-                return Header(end, title) if end else Header(0, None)
-            if kind == "title":
-                title = line
-            end = stop
+            kind = _kind(line) if len(lines) < MAX_LINES else None
+            if (
+                kind is not None
+                and lines
+                and lines[-1][2] == "meta"
+                and _BARE_FIELD.fullmatch(lines[-1][0])
+            ):
+                kind = "meta"
+            lines.append((line, stop, kind))
         if nl == -1:
             break
         pos = nl + 1
-    return Header(0, None)
+    count = 0
+    for i, (_, _, kind) in enumerate(lines):
+        if kind is not None:
+            count = i + 1
+            continue
+        skipped = lines[i : i + MAX_STANDFIRST + 1]
+        follows = next((j for j, entry in enumerate(skipped) if entry[2] is not None), None)
+        if (
+            count == 0
+            or follows is None
+            or skipped[follows][2] != "meta"
+            or not all(_standfirst(entry[0]) for entry in skipped[:follows])
+        ):
+            break
+    if count == 0 or count >= len(lines):
+        return Header(0, None)
+    header = lines[:count]
+    best: tuple[float, int] | None = None
+    for i in range(count):
+        score = _title_score(header, i)
+        if score is not None and (best is None or score >= best[0]):
+            best = (score, i)
+    return Header(header[count - 1][1], None if best is None else header[best[1]][0])

@@ -36,6 +36,8 @@ _BLOCK = frozenset(
     ]
 )
 _SPACES = re.compile(r"[ \t\f\v\r\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_MIN_HEADING = 12
+"""A shorter ``<h1>`` ("News") is a section name, not the page's title."""
 _DATE_META = re.compile(r"(?:published|publish_date|pubdate|date|created|issued)", re.I)
 
 
@@ -44,7 +46,8 @@ class Page:
     """What a page gives a briefing.
 
     text: the main content, one paragraph per line.
-    title: the ``<title>`` (or first ``<h1>``), white space collapsed; None if empty.
+    title: the ``<title>`` (or the first ``<h1>`` when there is none, or when the
+        title is that heading plus the site's name), white space collapsed; None if empty.
     date: a date from ``<title>``, a date ``<meta>`` or a ``<time datetime>``, if any.
     url: the page's own address (``<link rel=canonical>`` or ``og:url``), if given.
     """
@@ -85,13 +88,18 @@ def _url(tree: LexborHTMLParser) -> str | None:
 
 
 def _title(tree: LexborHTMLParser) -> str | None:
+    """The ``<title>``, or the first ``<h1>`` when the title is that heading plus the
+    site's name ("Department Press Briefing - January 10, 2023 - United States
+    Department of State")."""
+    found: list[str] = []
     for selector in ("title", "h1"):
         node = tree.css_first(selector)
-        if node is not None:
-            text = " ".join(node.text().split())
-            if text:
-                return text
-    return None
+        text = " ".join(node.text().split()) if node is not None else ""
+        found.append(text)
+    title, heading = found
+    if heading and (not title or (heading in title and len(heading) >= _MIN_HEADING)):
+        return heading
+    return title or None
 
 
 def _page_date(tree: LexborHTMLParser, title: str | None) -> dt.date | None:

@@ -9,14 +9,21 @@ paragraph it belongs to.
 What is a label, generically (no list of names or outlets):
 
 - at the start of a line, before ``:`` (or ``：``) and space, at most five words
-  and forty characters, starting with a capital, with no sentence punctuation
-  inside (abbreviations such as ``MR.`` or ``U.S.`` are fine); a bare ``Q`` line
-  (``Q    Thank you``) is a label too;
+  and fifty characters, starting with a capital, with no sentence punctuation
+  inside (abbreviations such as ``MR.`` or ``U.S.`` are fine); commas only
+  between capitalised parts (``Official Spokesperson, Shri Arindam Bagchi``);
+  a trailing parenthesis is fine (``QUESTION (Reuters)``). A bare ``Q`` or
+  ``Q.`` line (``Q    Thank you``) is a label too, and so is ``A.`` where
+  ``Q`` is;
 - and either a role word (``Q``, ``A``, ``QUESTION``, ``Answer``, ``Journalist``,
   ``Follow-up``, ``Spokesperson``, ``MR.``/``MS.`` ..., outlet words such as
-  ``News`` or ``TV``), or name-like (every word capitalised, bar ``of``/``and``
-  ...), or the same short label used at least twice in the document.
-  ``He said: we will`` and ``Our position is very clear: ...`` are prose.
+  ``News`` or ``TV``, procedural ones such as ``Moderator``, counted as press),
+  or name-like (every word capitalised, bar ``of``/``and`` ...), or the same
+  short label (up to three words) used at least twice in the document; a
+  longer label with lower-case words counts only when it opens with a press
+  word (``Question from the floor``). ``He said: we will``, ``Our position is
+  very clear: ...``, ``Answers to media questions:`` and reported speech
+  (``The spokesperson said: ...``) are prose.
 - A document needs two labelled lines (or one with a role word) to count as a
   transcript; otherwise it is narration: one turn per paragraph, role
   ``narration``, no speaker.
@@ -36,8 +43,11 @@ opening announcements) and after a separator line (``***``) is official, with
 the main official's label as speaker. An unlabelled official paragraph right
 before an official's labelled turn is a question put without a label ("The
 following question was raised after the press conference: ...?") when it ends
-in "?" or that same official speaks next: press, no speaker. Photo captions
-are in no turn.
+in "?" or that same official speaks next: press, no speaker. Section headings
+between the turns ("Update on Ukraine", see :func:`_mark_headings`) are said by
+no one. Photo captions and stage directions (a whole line in brackets,
+``(Laughter.)``, or a bare clock time, ``END 3:41 P.M. EDT``) are in no turn,
+in any text.
 """
 
 from __future__ import annotations
@@ -47,6 +57,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Role, Turn
+from .dates import is_clock_time
 
 MAX_LABEL_WORDS = 5
 MAX_LABEL_CHARS = 50
@@ -60,7 +71,8 @@ _LABEL = re.compile(
     r"[ \t]{0,4}(?:\*\*|__)?(?P<label>[^\W\d_][^:：\n]{0,60}?)[ \t]*(?:\*\*|__)?"
     r"(?:：|:(?![\d/]))(?:\*\*|__)?[ \t]*"
 )
-_BARE_Q = re.compile(r"[ \t]{0,4}(?P<label>Q)(?:[ \t]+(?=\S)|[ \t]*$)")
+_BARE_Q = re.compile(r"[ \t]{0,4}(?P<label>Q|A(?=\.))\.?(?:[ \t]+(?=\S)|[ \t]*$)")
+_PARENTHESIS = re.compile(r"(?P<base>[^()]+?)[ \t]*\([^()]{1,40}\)")
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]*")
 _WORD = re.compile(r"[^\W_][\w'’&-]*")
 _FORBIDDEN = re.compile(r"[,;?!\"“”„«»()\[\]{}<>|/\\=+*#@%$~^]")
@@ -77,21 +89,38 @@ _TERMINAL = ".!?…:;。！？：；"
 
 _PRESS_EXACT = _words(
     "q question questions follow-up followup journalist reporter correspondent interviewer "
-    "audience 问 追问 提问 记者"
+    "audience 问 追问 提问 记者 問 追問 提問 質問 記者 기자 질문"
 ) | frozenset({"follow up"})
-_OFFICIAL_EXACT = _words("a answer answers spokesperson spokesman spokeswoman 答 回答 发言人")
+_OFFICIAL_EXACT = _words(
+    "a answer answers spokesperson spokesman spokeswoman 答 回答 发言人 發言人 報道官 대변인 답변"
+)
 _OFFICIAL_WORDS = _words(
     "mr mr. ms ms. mrs mrs. dr dr. spokesperson spokesman spokeswoman minister secretary "
     "ambassador president premier chancellor governor mayor senator commissioner chairman "
-    "chairwoman chairperson councilor councillor envoy consul admiral official"
+    "chairwoman chairperson councilor councillor envoy consul admiral official 대변인 장관"
 )
 _PRESS_WORDS = _words(
     "journalist journalists reporter reporters correspondent interviewer question follow-up "
     "news agency tv television radio daily times post journal broadcasting broadcaster media "
     "monthly weekly magazine channel network newspaper herald tribune gazette telegraph "
-    "shimbun ilbo novosti wire press"
+    "shimbun ilbo novosti wire press moderator operator host presenter anchor 기자"
 )
-_CJK_PRESS_SUFFIXES = ("记者", "社", "台", "报", "网", "卫视", "新闻", "问")
+_CJK_PRESS_SUFFIXES = (
+    "记者",
+    "記者",
+    "社",
+    "台",
+    "报",
+    "報",
+    "网",
+    "網",
+    "卫视",
+    "新闻",
+    "新聞",
+    "问",
+    "問",
+)
+_CJK_OFFICIAL_SUFFIXES = ("发言人", "發言人", "部长", "部長", "大使", "報道官", "大臣", "長官")
 _CJK_PROSE_STARTS = tuple(_words("我 你 他 她 它 这 那 但 如果 因此 对此 关于 有人"))
 _CONNECTORS = _words(
     "of and the for & de da do dos das des du la le del der van von al el bin ibn y e di zu ter"
@@ -124,13 +153,11 @@ _ADDRESSED = _words("from by of to for")
 _KEYWORD, _NAME, _WEAK = 3, 2, 1
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_CLOCK_LINE = re.compile(
-    r"(?:[A-Z]{2,10}[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[ \t]?[Mm]\.?)?(?:[ \t]+[A-Z]{2,5})?"
-)
 _HEADING_END = re.compile(r"[^\W_][\"'”’)\]]?$")
 _FUNCTION_WORDS = _words(
     "a an the of and or to in on at for with by from as that than but nor into onto about"
 )
+_SENTENCE_INSIDE = re.compile(r"[?!？！。]|[^\W\d_]{3}\.\s")
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 100
 
@@ -142,7 +169,7 @@ class Label:
     label: as written (white space collapsed); key: its case-folded form.
     rest: offset where the spoken text starts (after the colon and spaces).
     bare: the line has nothing after the label.
-    colon: written with a colon (not a bare ``Q``).
+    colon: written with a colon (not a bare ``Q``, ``Q.`` or ``A.``).
     """
 
     label: str
@@ -180,6 +207,9 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
     >>> label_kind("He said") is None
     True
     """
+    inner = _PARENTHESIS.fullmatch(label)
+    if inner is not None:
+        return label_kind(inner.group("base"))
     key = label.casefold()
     if key in _PRESS_EXACT:
         return _KEYWORD, Role.PRESS
@@ -201,9 +231,7 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
                 return None
         elif not _WORD.fullmatch(word):
             return None
-    name_like = all(
-        w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words
-    )
+    name_like = all(w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words)
     if commas and (not name_like or not all(p.strip() for p in label.split(","))):
         return None
     if not name_like and len(words) > 3:
@@ -228,7 +256,7 @@ def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
         or label.startswith(_CJK_PROSE_STARTS)
     ):
         return None
-    if label.endswith(("发言人", "部长", "大使")):
+    if label.endswith(_CJK_OFFICIAL_SUFFIXES):
         return _KEYWORD, Role.OFFICIAL
     if label.endswith(_CJK_PRESS_SUFFIXES):
         return _KEYWORD, Role.PRESS
@@ -273,7 +301,7 @@ def _is_caption(line: str) -> bool:
 def _is_note(line: str) -> bool:
     """A stage direction: a whole line in brackets (``(Laughter.)``, ``(The briefing was
     concluded at 3:02 p.m.)``, ``[inaudible]``) or a bare clock time (``END 3:41 P.M. EDT``)."""
-    return _BRACKETED.fullmatch(line) is not None or _CLOCK_LINE.fullmatch(line) is not None
+    return _BRACKETED.fullmatch(line) is not None or is_clock_time(line)
 
 
 def _mark_headings(text: str, lines: list[_Line]) -> None:
@@ -281,8 +309,8 @@ def _mark_headings(text: str, lines: list[_Line]) -> None:
     Situation in Ukraine") are said by no one: their lines become ``heading``.
 
     A heading is an unlabelled line that starts a paragraph, is short and
-    title-shaped (capital or number first, no sentence punctuation at its end
-    but perhaps a colon, not ending in a function word), and introduces more
+    title-shaped (capital or number first, no sentence punctuation in it or at
+    its end but perhaps a colon, not ending in a function word), and introduces more
     text: it stands between
     blank lines or before a labelled line, or, short, right before a line that
     starts with a capital.
@@ -292,9 +320,13 @@ def _mark_headings(text: str, lines: list[_Line]) -> None:
         if line.kind != "text" or line.label is not None:
             continue
         before = lines[i - 1] if i else None
-        if before is not None and before.kind == "text" and (
-            (before.label is not None and before.label.bare)
-            or not _ends_paragraph(text, before)
+        if (
+            before is not None
+            and before.kind == "text"
+            and (
+                (before.label is not None and before.label.bare)
+                or not _ends_paragraph(text, before)
+            )
         ):
             continue
         body = text[line.start : line.end]
@@ -306,6 +338,7 @@ def _mark_headings(text: str, lines: list[_Line]) -> None:
             or not _HEADING_END.search(body.removesuffix(":").rstrip())
             or (body.endswith(":") and words[0].casefold() in _PROSE_STARTS)
             or words[-1].casefold() in _FUNCTION_WORDS
+            or _SENTENCE_INSIDE.search(body)
         ):
             continue
         after = lines[i + 1]
@@ -351,12 +384,13 @@ def _scan(text: str, start: int, end: int) -> list[_Line]:
 
 def _accepted_labels(lines: list[_Line]) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
+    asked = any(line.label is not None and line.label.key == "q" for line in lines)
     for index, line in enumerate(lines):
         lab = line.label
         if lab is None:
             continue
         kind = label_kind(lab.label)
-        if kind is None:
+        if kind is None or (lab.key == "a" and not lab.colon and not asked):
             line.label = None
             continue
         group = groups.get(lab.key)
