@@ -51,7 +51,6 @@ from .diff import skeleton, word_diff
 from .errors import IndexFileError, OptionError
 from .index import (
     Index,
-    candidate_keys,
     is_sqlite_file,
     phrase_sentences,
 )
@@ -62,6 +61,7 @@ from .match import (
     Corpus,
     Match,
     SentenceIndex,
+    candidate_keys,
     commonness,
     find_point,
     make_forms,

@@ -37,7 +37,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import math
 import sqlite3
 import struct
 from collections import Counter
@@ -49,7 +48,7 @@ from typing import Any, Protocol
 
 from ._version import __version__
 from .errors import IndexFileError
-from .match import COMMON_SHARE, make_forms
+from .match import COMMON_RULE, candidate_keys, common_floor, make_forms
 from .models import DateSource, Document, Level, Point, Role, Sentence, Token, Turn
 from .normalise import DEFAULT_TOKENISER, Tokeniser
 from .segment import document_sentences
@@ -731,24 +730,8 @@ def _refresh_points(
     con.executemany(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [("discovered", "1"), ("common_share", repr(COMMON_SHARE))],
+        [("discovered", "1"), ("common_rule", COMMON_RULE)],
     )
-
-
-def common_floor(sentences: int) -> int:
-    """Sentence frequency from which a word is common (as in ``match.SentenceIndex``)."""
-    return max(3, math.ceil(COMMON_SHARE * sentences))
-
-
-def candidate_keys(words: Iterable[str], is_common: Callable[[str], bool]) -> tuple[list[str], int]:
-    """The words that pick candidate sentences for a wording, and how many a sentence needs.
-
-    The same rule as :meth:`consistency.match.SentenceIndex.candidates`: the
-    rare words (all words when none is rare), at least 40% of them.
-    """
-    distinct = sorted(set(words))
-    rare = [w for w in distinct if not is_common(w)] or distinct
-    return rare, max(1, math.ceil(0.4 * len(rare)))
 
 
 # ---------------------------------------------------------------------------
@@ -905,7 +888,7 @@ class Index:
         """
         groups = [frozenset(s) for s in sentences]
         vocabulary = sorted(frozenset().union(*groups)) if groups else []
-        if self.meta.get("common_share") != repr(COMMON_SHARE):
+        if self.meta.get("common_rule") != COMMON_RULE:
             forms, candidates = self._recomputed(groups)
         else:
             forms_of: dict[str, list[int]] = {}

@@ -15,8 +15,10 @@ point with windows of the sentence that start and end on point tokens.
 
     score = 100 * credit / (weight(W) + INSERT_WEIGHT * inserted)
 
-Every word has a weight: 1, or :data:`COMMON_WEIGHT` for a common word (one in
-at least :data:`COMMON_SHARE` of the sentences searched: "the", "of", "and").
+Every word has a weight: 1, or :data:`COMMON_WEIGHT` for a common word: a
+function word of the language ("the", "of", "and"), or one found in at least
+:data:`COMMON_SHARE` of the sentences searched (and in :data:`COMMON_MIN` of
+them, so that a handful of short texts does not make everything common).
 ``credit`` adds up the weights of the point's words found in order (a word
 spelled alike counts its similarity, e.g. 0.94 for "exchange"/"exchanges");
 ``inserted`` adds up the weights of window words that are not the point's and
@@ -56,10 +58,19 @@ SIMILAR_WORD = 85.0
 """rapidfuzz ratio at or above which two words of 4+ letters count as spelled alike."""
 
 COMMON_SHARE = 0.15
-"""A token in at least this share of sentences (and at least 3) is a common word."""
+"""A token in at least this share of the sentences searched is a common word..."""
+
+COMMON_MIN = 20
+"""...and in at least this many: in a handful of sentences frequency proves nothing."""
+
+COMMON_RULE = f"{COMMON_SHARE}/{COMMON_MIN}"
+"""The frequency rule as a string, stored in indexes built with it."""
 
 COMMON_WEIGHT = 0.5
 """How much a common word ("the", "of") counts, relative to a rarer one."""
+
+EDGE_MIN_WORDS = 6
+"""Points with fewer words never take in a replacement word at their edges."""
 
 NEAR_BEST = 0.1
 """Windows whose quick score is this close to the best are scored exactly."""
@@ -104,6 +115,26 @@ class Match:
     form: Form
 
 
+CANDIDATE_SHARE = 0.4
+"""A candidate sentence holds at least this share of a wording's rare words."""
+
+
+def candidate_keys(words: Iterable[str], is_common: Callable[[str], bool]) -> tuple[list[str], int]:
+    """The words that pick candidate sentences for a wording, and how many a sentence needs.
+
+    The rare words (all of them when none is rare); a sentence needs
+    :data:`CANDIDATE_SHARE` of them (at least one).
+    """
+    distinct = sorted(set(words))
+    rare = [w for w in distinct if not is_common(w)] or distinct
+    return rare, max(1, math.ceil(CANDIDATE_SHARE * len(rare)))
+
+
+def common_floor(sentences: int) -> int:
+    """How many of ``sentences`` a word must be in to count as common."""
+    return max(COMMON_MIN, math.ceil(COMMON_SHARE * sentences))
+
+
 class Corpus(Protocol):
     """What the matcher needs from the sentences it searches.
 
@@ -143,7 +174,7 @@ class SentenceIndex:
             for word in {t.text for t in sentence.tokens}:
                 postings.setdefault(word, []).append(n)
         self.postings = postings
-        self.common_floor = max(3, math.ceil(COMMON_SHARE * len(sentences)))
+        self.common_floor = common_floor(len(sentences))
 
     def sentence(self, n: int) -> Sentence:
         """Sentence number ``n``."""
@@ -163,9 +194,7 @@ class SentenceIndex:
 
     def candidates(self, words: Iterable[str]) -> list[int]:
         """Sentence numbers holding enough of the rare ones among ``words``."""
-        distinct = sorted(set(words))
-        rare = [w for w in distinct if not self.is_common(w)] or distinct
-        need = max(1, math.ceil(0.4 * len(rare)))
+        rare, need = candidate_keys(words, self.is_common)
         hits: Counter[int] = Counter()
         for w in rare:
             hits.update(self.postings.get(w, ()))
@@ -315,7 +344,14 @@ def _extend_edges(
     a: int,
     b: int,
 ) -> tuple[int, int]:
-    """Take in rare words that replace the point's first or last words."""
+    """Take in rare words that replace the point's first or last words.
+
+    Only for points of :data:`EDGE_MIN_WORDS` words or more: in a shorter one,
+    the word before "open lines of communication" is as likely to be any verb
+    ("we think open lines ...") as a replacement for "keep".
+    """
+    if len(form.tokens) < EDGE_MIN_WORDS:
+        return a, b
     window = keyed.keys[a:b]
     ops = [op for op in Indel.opcodes(form_chars, window) if op.tag == "equal"]
     if not ops:

@@ -142,3 +142,11 @@ def test_occurrence_text_is_the_exact_source_span(before: list[str], after: list
         assert span == span.strip()
         assert tokenise(span)[0].start == 0
         assert m.score >= DEFAULT_THRESHOLD
+
+
+def test_short_points_take_in_no_replacement_at_their_edges() -> None:
+    hits = found(
+        "keep open lines of communication",
+        "We think open lines of communication are important for both sides.",
+    )
+    assert [text for _, text in hits] == ["open lines of communication"]

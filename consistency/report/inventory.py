@@ -75,4 +75,5 @@ def render_inventory(documents: Sequence[Document], *, fmt: str = "table") -> st
     table = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
     total = sum(sum(r[5:8]) for r in rows)
     legend = "speakers: (o) official, (p) press, (n) narration; words counted per role"
-    return f"{table}\n\n{len(rows)} documents, {total} words. {legend}\n"
+    noun = "document" if len(rows) == 1 else "documents"
+    return f"{table}\n\n{len(rows)} {noun}, {total} words. {legend}\n"
