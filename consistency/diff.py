@@ -175,8 +175,3 @@ def skeleton(canonical: str, text: str, *, tokeniser: Tokeniser | None = None) -
         else:
             out.extend(t.text for t in tokenise(piece.text, tokeniser=tokeniser))
     return tuple(out)
-
-
-def has_changes(pieces: Sequence[Piece]) -> bool:
-    """True when any run is an insertion or deletion."""
-    return any(p.op is not Op.EQUAL for p in pieces)
