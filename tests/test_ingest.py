@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from corpus import FULL
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,7 +30,7 @@ CORPUS = next(
         p
         for p in (
             ROOT / "fixtures" / "corpus",
-            Path(os.environ.get("CONSISTENCY_CORPUS", "/work/shared/corpus")),
+            FULL,
         )
         if (p / "html" / "t1671670.html").is_file()
     ),

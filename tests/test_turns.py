@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import doctest
-import os
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from corpus import FULL, HAS_FULL
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,7 +24,7 @@ CORPUS = next(
         p
         for p in (
             ROOT / "fixtures" / "corpus",
-            Path(os.environ.get("CONSISTENCY_CORPUS", "/work/shared/corpus")),
+            FULL,
         )
         if (p / "mfa" / "2018-05-11.txt").is_file()
     ),
@@ -142,12 +142,9 @@ def test_corpus_named_style() -> None:
     assert sum(t.speaker == "Zhao Lijian" for t in doc.turns) == 28
 
 
-@needs_corpus
+@pytest.mark.skipif(not HAS_FULL, reason="needs the whole 500-briefing corpus")
 def test_corpus_every_briefing_has_an_official_and_only_spokespeople_are() -> None:
-    assert CORPUS is not None
-    if len(list((CORPUS / "mfa").glob("*.txt"))) != 500:
-        pytest.skip("needs the whole 500-briefing corpus")
-    docs = load_documents([str(CORPUS / "mfa")])
+    docs = load_documents([str(FULL / "mfa")])
     officials = Counter(s for d in docs for s, r in d.speakers.items() if r is OFF)
     assert set(officials) == {"A", "Zhao Lijian", "Geng Shuang", "Hua Chunying", "Lu Kang"}
     assert all(any(t.role is OFF for t in d.turns) for d in docs)

@@ -1,0 +1,15 @@
+"""Where the real corpora are: the sample bundled in fixtures/, and the full one beside the repo."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "fixtures" / "corpus"
+"""Four MFA transcripts and four raw HTML pages, always there."""
+
+FULL = Path(os.environ.get("CONSISTENCY_CORPUS", ROOT.parent / "shared" / "corpus"))
+"""The 500-briefing corpus (``CONSISTENCY_CORPUS``, else ``../shared/corpus``), if present."""
+
+HAS_FULL = len(list((FULL / "mfa").glob("*.txt"))) == 500
