@@ -13,3 +13,8 @@ FULL = Path(os.environ.get("CONSISTENCY_CORPUS", ROOT.parent / "shared" / "corpu
 """The 500-briefing corpus (``CONSISTENCY_CORPUS``, else ``../shared/corpus``), if present."""
 
 HAS_FULL = len(list((FULL / "mfa").glob("*.txt"))) == 500
+
+
+def having(probe: str) -> Path | None:
+    """The bundled sample, else the full corpus, whichever holds ``probe`` (a relative path)."""
+    return next((p for p in (SAMPLE, FULL) if (p / probe).is_file()), None)

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from corpus import FULL
+from corpus import having
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,17 +25,7 @@ from consistency.models import DateSource, Document, Role
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFINGS = ROOT / "fixtures" / "briefings"
-CORPUS = next(
-    (
-        p
-        for p in (
-            ROOT / "fixtures" / "corpus",
-            FULL,
-        )
-        if (p / "html" / "t1671670.html").is_file()
-    ),
-    None,
-)
+CORPUS = having("html/t1671670.html")
 needs_corpus = pytest.mark.skipif(CORPUS is None, reason="MFA corpus not available")
 D = dt.date
 BODY = "Q: What is your comment?\nA: China's position is consistent and clear.\n"

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from corpus import FULL, HAS_FULL
+from corpus import FULL, HAS_FULL, having
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,17 +19,7 @@ from consistency.models import Document, Role, Turn
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFINGS = ROOT / "fixtures" / "briefings"
-CORPUS = next(
-    (
-        p
-        for p in (
-            ROOT / "fixtures" / "corpus",
-            FULL,
-        )
-        if (p / "mfa" / "2018-05-11.txt").is_file()
-    ),
-    None,
-)
+CORPUS = having("mfa/2018-05-11.txt")
 needs_corpus = pytest.mark.skipif(CORPUS is None, reason="MFA corpus not available")
 P, OFF, N = Role.PRESS, Role.OFFICIAL, Role.NARRATION
 
