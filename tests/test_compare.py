@@ -113,7 +113,7 @@ def test_cli_diff_with_watchlist() -> None:
     [
         ((str(BRIEFINGS), str(NEW_HTML)), f"{BRIEFINGS}: OLD must be one briefing, but it holds 5"),
         ((str(OLD_HTML), str(ROOT / "nope.txt")), f"{ROOT / 'nope.txt'}: "),
-        ((str(OLD_HTML), str(NEW_HTML), "--format", "html"), "Invalid value for '--format'"),
+        ((str(OLD_HTML), str(NEW_HTML), "--format", "pdf"), "Invalid value for '--format'"),
     ],
 )
 def test_cli_diff_errors(args: tuple[str, ...], message: str) -> None:
@@ -121,3 +121,34 @@ def test_cli_diff_errors(args: tuple[str, ...], message: str) -> None:
     assert (code, out) == (2, "")
     assert err.startswith(f"consistency: error: {message}")
     assert len(err.splitlines()) == 1
+
+
+def test_html_page_is_self_contained_and_shows_word_diffs(translations: Comparison) -> None:
+    page = render_compare(translations, fmt="html")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<del>equal treatment</del><ins>equality</ins>" in page
+    assert "<script" not in page and "http://" not in page and "https://" not in page
+    assert page == render_compare(translations, fmt="html")
+
+
+def test_html_escapes_briefing_text(tmp_path: Path) -> None:
+    old = tmp_path / "2024-01-01.txt"
+    new = tmp_path / "2024-01-02.txt"
+    old.write_text(
+        "A: We firmly oppose the <script>alert(1)</script> moves by the other side today.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "A: We firmly reject the <script>alert(1)</script> moves by the other side today.\n",
+        encoding="utf-8",
+    )
+    page = render_compare(compare_files(str(old), str(new)), fmt="html")
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_cli_diff_html_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "diff.html"
+    code, out, _ = run("diff", str(OLD_HTML), str(NEW_HTML), "--format", "html", "-o", str(target))
+    assert (code, out) == (0, "")
+    assert "<h1>Briefing diff</h1>" in target.read_text(encoding="utf-8")

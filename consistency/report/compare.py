@@ -1,4 +1,4 @@
-"""Renderers for ``consistency diff OLD NEW``: text (coloured on request), Markdown, JSON."""
+"""Renderers for ``consistency diff OLD NEW``: text (coloured on request), Markdown, JSON, HTML."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from typing import Any
 from ..compare import Comparison, Place, PointChange, PointComparison, Rephrasing
 from ..errors import OptionError
 from .diffmarkup import ansi_diff, flatten, markdown_diff, markdown_escape, parse_diff
+from .html import template
 
-COMPARE_FORMATS: tuple[str, ...] = ("text", "markdown", "json")
+COMPARE_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -32,6 +33,8 @@ def render_compare(comparison: Comparison, *, fmt: str = "text", color: bool = F
         return render_compare_markdown(comparison)
     if fmt == "json":
         return render_compare_json(comparison)
+    if fmt == "html":
+        return render_compare_html(comparison)
     raise OptionError(f"unknown diff format {fmt!r} (choose from {', '.join(COMPARE_FORMATS)})")
 
 
@@ -169,6 +172,56 @@ def render_compare_markdown(c: Comparison) -> str:
         lines.append("None.")
     lines += ["", _md(sentences_line(c))]
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# HTML
+
+
+def render_compare_html(c: Comparison) -> str:
+    """One self-contained page in the style of the HTML report (same CSS, no scripts)."""
+    sections = []
+    for change in _ORDER:
+        items = [p for p in c.points if p.change is change]
+        if not items:
+            continue
+        rows = [
+            {
+                "point": p.point.id,
+                "new_line": p.new.line if p.new else "",
+                "old_line": p.old.line if p.old else "",
+                "diff": flatten(parse_diff(p.diff)) if change is PointChange.SHIFTED else [
+                    ("=", _one_line(p.diff))
+                ],
+            }
+            for p in items
+        ]
+        column = "change" if change is PointChange.SHIFTED else "wording"
+        sections.append(
+            {
+                "title": _TITLES[change],
+                "rows": rows,
+                "column": column,
+                "collapsed": change is PointChange.SAME,
+            }
+        )
+    rephrasings = [
+        {
+            "new_line": r.new.line,
+            "old_line": r.old.line,
+            "similarity": f"{r.similarity:g}",
+            "diff": flatten(parse_diff(r.diff)),
+        }
+        for r in c.rephrasings
+    ]
+    return template("compare.html").render(
+        old=_doc(c.old),
+        new=_doc(c.new),
+        points_line=points_line(c),
+        sentences_line=sentences_line(c),
+        sections=sections,
+        rephrasings=rephrasings,
+    )
 
 
 # ---------------------------------------------------------------------------

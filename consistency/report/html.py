@@ -16,6 +16,11 @@ from . import view
 from .diffmarkup import Segment, flatten, parse_diff
 
 
+def template(name: str) -> jinja2.Template:
+    """A page template of ``consistency/templates`` (all extend ``_page.html``)."""
+    return _environment().get_template(name)
+
+
 @cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
@@ -91,8 +96,7 @@ def render_html(result: TrackResult, *, max_date_columns: int = view.MAX_DATE_CO
         )
         for p, s in view.shifts(result)
     ]
-    template = _environment().get_template("report.html")
-    return template.render(
+    return template("report.html").render(
         summary=view.summary_line(result),
         dates=[d.isoformat() for d in on],
         grid=len(on) <= max(max_date_columns, 0),
