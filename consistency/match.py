@@ -336,7 +336,6 @@ def _has_punct(gap: str) -> bool:
 
 def _extend_edges(
     form: Form,
-    form_chars: str,
     keyed: _Keyed,
     tokens: Sequence[Token],
     text: str,
@@ -350,45 +349,43 @@ def _extend_edges(
     the word before "open lines of communication" is as likely to be any verb
     ("we think open lines ...") as a replacement for "keep".
     """
-    if len(form.tokens) < EDGE_MIN_WORDS:
+    ft = form.tokens
+    if len(ft) < EDGE_MIN_WORDS:
         return a, b
-    window = keyed.keys[a:b]
-    ops = [op for op in Indel.opcodes(form_chars, window) if op.tag == "equal"]
+    ops = [op for op in Indel.opcodes(keyed.form_chars, keyed.keys[a:b]) if op.tag == "equal"]
     if not ops:
         return a, b
-    f_first = ops[0].src_start
-    f_last = ops[-1].src_end
-    ft = form.tokens
-    for _ in range(f_first):
-        if a == 0:
-            break
-        cand, nxt = tokens[a - 1], tokens[a]
-        f_edge = ft[f_first - 1] if f_first >= 1 else None
-        if f_edge is None or not _can_replace(cand.text, f_edge.text, common):
-            break
-        if keyed.keys[a - 1] != _OTHER:
-            break
-        if _has_punct(_gap(text, cand, nxt)) != _has_punct(
-            form.text[f_edge.end : ft[f_first].start]
-        ):
-            break
-        a -= 1
-        f_first -= 1
-    for _ in range(len(ft) - f_last):
-        if b >= len(tokens):
-            break
-        prev, cand = tokens[b - 1], tokens[b]
-        f_edge = ft[f_last] if f_last < len(ft) else None
-        if f_edge is None or not _can_replace(cand.text, f_edge.text, common):
-            break
-        if keyed.keys[b] != _OTHER:
-            break
-        if _has_punct(_gap(text, prev, cand)) != _has_punct(
-            form.text[ft[f_last - 1].end : f_edge.start]
-        ):
-            break
-        b += 1
-        f_last += 1
+
+    def takes(k: int, f: int, gap: str, form_gap: str) -> bool:
+        return (
+            keyed.keys[k] == _OTHER
+            and _can_replace(tokens[k].text, ft[f].text, common)
+            and _has_punct(gap) == _has_punct(form_gap)
+        )
+
+    f_first, f_last = ops[0].src_start, ops[-1].src_end
+    while (
+        f_first > 0
+        and a > 0
+        and takes(
+            a - 1,
+            f_first - 1,
+            _gap(text, tokens[a - 1], tokens[a]),
+            form.text[ft[f_first - 1].end : ft[f_first].start],
+        )
+    ):
+        a, f_first = a - 1, f_first - 1
+    while (
+        f_last < len(ft)
+        and b < len(tokens)
+        and takes(
+            b,
+            f_last,
+            _gap(text, tokens[b - 1], tokens[b]),
+            form.text[ft[f_last - 1].end : ft[f_last].start],
+        )
+    ):
+        b, f_last = b + 1, f_last + 1
     return a, b
 
 
@@ -448,10 +445,9 @@ def find_in_sentence(
         if hit is None or hit[0] < threshold:
             continue
         _, a, b = hit
-        a, b = _extend_edges(form, keyed.form_chars, keyed, tokens, text, common, a, b)
-        a = max(a, lo)
-        b = min(b, hi)
+        a, b = _extend_edges(form, keyed, tokens, text, common, a, b)
         a, b = _snap_compounds(tokens, text, a, b)
+        a, b = max(a, lo), min(b, hi)
         score = keyed.score(a, b)
         if score < threshold or keyed.matched(a, b) < min(3, len(keyed.form_chars)):
             continue
