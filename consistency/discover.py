@@ -201,6 +201,9 @@ DEFAULT_STOP_PHRASES: tuple[str, ...] = (
 _ARTICLES = frozenset({"a", "an", "the"})
 _COORDINATORS = frozenset({"and", "or"})
 
+_LIST_ITEM_WORDS = 6
+"""A piece between two commas of at most this many words can be a serial-list item."""
+
 
 def _words(text: str) -> frozenset[str]:
     """The white-space separated words of ``text``, for the word lists below."""
@@ -574,11 +577,14 @@ def _comma_cut(words: Sequence[str], commas: Sequence[int]) -> tuple[int, int]:
         if _COORDINATORS.intersection(words[head:]):
             break
         lo = head
-    for tail in reversed(commas):
+    for k in range(len(commas) - 1, -1, -1):
+        tail = commas[k]
         rest = words[tail:hi]
         if not _COORDINATORS.isdisjoint(rest) and not (
             rest[0] in _COORDINATORS and _content(rest) > 1
         ):
+            break
+        if rest[0] in _COORDINATORS and k > 0 and _list_item(words[commas[k - 1] : tail]):
             break
         hi = tail
     if lo < hi:
@@ -586,6 +592,16 @@ def _comma_cut(words: Sequence[str], commas: Sequence[int]) -> tuple[int, int]:
     bounds = [0, *commas, len(words)]
     pieces = list(pairwise(bounds))
     return max(pieces, key=lambda p: (_content(words[p[0] : p[1]]), -p[0]))
+
+
+def _list_item(words: Sequence[str]) -> bool:
+    """Whether ``words`` (between two commas) reads as an item of a serial list.
+
+    "..., disagree where we must, and engage ..." is the last item of a
+    list, not a new clause, when the item before it is short and joins
+    nothing itself.
+    """
+    return 0 < len(words) <= _LIST_ITEM_WORDS and _COORDINATORS.isdisjoint(words)
 
 
 def _content(words: Iterable[str]) -> int:

@@ -514,3 +514,14 @@ def test_every_point_is_real_text_on_enough_dates(days: list[list[str]], min_dat
         assert any(p.point.text in by_id[d].text for d in p.documents)
     assert [p.score for p in points] == sorted((p.score for p in points), reverse=True)
     assert len({p.point.id for p in points}) == len(points)
+
+
+def test_a_serial_list_is_one_formula() -> None:
+    formula = "cooperate where we can, disagree where we must, and engage in our national interest"
+    docs = [
+        doc(1, f"We will {formula}. The minister met her counterpart in Canberra."),
+        doc(2, f"As always, we {formula}. Trade talks continue next week."),
+        doc(3, f"Our approach is simple: {formula}."),
+    ]
+    texts = [p.point.text for p in discover(docs)]
+    assert formula in texts
