@@ -23,6 +23,7 @@ from .check import DEFAULT_SIMILARITY, FINDING_KINDS, parse_kinds, run_check
 from .compare import compare_files
 from .config import find_config, load_config
 from .discover import (
+    DEFAULT_STOP_PHRASES,
     PROGRESS_STAGES,
     DiscoveredPoint,
     discover,
@@ -41,7 +42,7 @@ from .report import render_table as render_track_table
 from .report.check import CHECK_FORMATS, render_check
 from .report.compare import COMPARE_FORMATS, render_compare
 from .report.inventory import render_inventory
-from .track import track
+from .track import track, without_shadowed
 from .watchlist import load_watchlist
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -490,16 +491,21 @@ def report_command(
 ) -> None:
     """The main job: a human report of every talking point's wording over time.
 
-    Without --points, the talking points are those ``discover`` finds (the --top best).
+    Without --points, the talking points are those ``discover`` finds (the --top best),
+    less briefing boilerplate and points that only find again a better point's words.
     """
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     docs = _load(paths, manifest, date, since, until)
     if points_file is None:
+        # A report leaves briefing boilerplate out altogether (discover only ranks it last).
+        stops = [*DEFAULT_STOP_PHRASES, *stops]
         found = _discover(docs, min_dates, top, include_questions, speakers, stops)
         points = [p.point for p in found]
     else:
         points = _points(points_file)
     result = _track(docs, points, threshold, include_questions, speakers)
+    if points_file is None:
+        result = without_shadowed(result)
     write_output(render_report(result, fmt=fmt, color=_use_color(color, output)), output)
 
 

@@ -45,6 +45,28 @@ def build_index(
     return SentenceIndex(sentences, {d.id: d.text for d in documents})
 
 
+def without_shadowed(result: TrackResult) -> TrackResult:
+    """Drop each point whose every occurrence lies inside an occurrence of an earlier point.
+
+    Discovered points come best first; a lower one that only finds again the
+    spans of a better one ("remains unchanged", found as a shifted "has not
+    changed") adds nothing to a report but a second count of the same words.
+    Points found nowhere are kept: their absence is news.
+    """
+    kept: list[PointResult] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for pr in result.points:
+        if pr.occurrences and all(
+            any(s <= o.start and o.end <= e for s, e in taken.get(o.document, ()))
+            for o in pr.occurrences
+        ):
+            continue
+        kept.append(pr)
+        for o in pr.occurrences:
+            taken.setdefault(o.document, []).append((o.start, o.end))
+    return TrackResult(documents=result.documents, points=tuple(kept))
+
+
 def track(
     documents: Sequence[Document],
     points: Sequence[Point],

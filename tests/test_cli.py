@@ -242,3 +242,11 @@ def test_output_into_a_missing_folder_is_one_error_line(tmp_path: Path) -> None:
     code, _, err = run("ingest", str(BRIEFINGS), "--format", "json", "-o", str(target))
     assert code == 2
     assert err.startswith(f"consistency: error: {target}: cannot write output")
+
+
+def test_report_without_points_leaves_boilerplate_out() -> None:
+    code, out, _ = run("report", str(BRIEFINGS), "--no-color")
+    assert code == 0
+    assert "let-me-stress" not in out
+    code, out, _ = run("discover", str(BRIEFINGS), "--format", "json", "--top", "100")
+    assert "let-me-stress" in [p["id"] for p in json.loads(out)["points"]]

@@ -159,3 +159,13 @@ def test_a_shift_back_to_an_earlier_wording_is_marked_recurring() -> None:
         ("2019-01-03", False),
         ("2019-01-04", True),
     ]
+
+
+def test_points_that_only_refind_a_better_points_words_are_dropped(docs) -> None:  # type: ignore[no-untyped-def]
+    from consistency.track import without_shadowed
+
+    better = Point("dc", "through dialogue and consultation")
+    shadow = Point("dc-again", "through dialogue and consultations")
+    longer = Point("dc-longer", "address trade differences through dialogue and consultation")
+    result = without_shadowed(track(docs, [better, shadow, longer]))
+    assert [p.point.id for p in result.points] == ["dc", "dc-longer"]
