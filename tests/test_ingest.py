@@ -686,3 +686,17 @@ def test_copied_seed_directory_keeps_its_manifest(tmp_path: Path) -> None:
         "manifest",
         "manifest",
     ]
+
+
+def test_markdown_transcript_title_and_bold_labels(tmp_path: Path) -> None:
+    md = tmp_path / "2023-01-10.md"
+    md.write_text(
+        "# Department Press Briefing - January 10, 2023\n\n"
+        "**MR PRICE:** Good afternoon. Our one China policy has not changed.\n\n"
+        "**QUESTION:** What about the balloon?\n\n"
+        "**MR PRICE:** We remain committed to peace and stability across the Taiwan Strait.\n",
+        encoding="utf-8",
+    )
+    [doc] = load_documents([str(md)])
+    assert doc.title == "Department Press Briefing - January 10, 2023"
+    assert doc.speakers == {"MR PRICE": Role.OFFICIAL, "QUESTION": Role.PRESS}

@@ -66,6 +66,8 @@ _CAPTION = re.compile(
 )
 _TITLE_START = re.compile(r"[^\W_]|[\"'“‘]")
 _TITLE_END = re.compile(r"[^\W_]|[\"'”’)\]]")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+"""A Markdown heading marker: ``# Title`` is read as ``Title``."""
 _BANNER_SPLIT = re.compile(r"\s[|/]\s")
 _BARE_FIELD = re.compile(r"[^\W\d_]+\s*[:：]?")
 """A metadata field name alone on its line ("From:", "Published"): the next line is its value."""
@@ -222,7 +224,7 @@ def scan_header(text: str) -> Header:
     while pos < len(text) and len(lines) <= MAX_LINES:
         nl = text.find("\n", pos)
         stop = len(text) if nl == -1 else nl
-        line = text[pos:stop].strip()
+        line = _MARKDOWN_HEADING.sub("", text[pos:stop].strip())
         if line and any(c.isalnum() for c in line):
             kind = _kind(line) if len(lines) < MAX_LINES else None
             if (
