@@ -501,6 +501,12 @@ def report_command(
         stops = [*DEFAULT_STOP_PHRASES, *stops]
         found = _discover(docs, min_dates, top, include_questions, speakers, stops)
         points = [p.point for p in found]
+        if not points:
+            click.echo(
+                f"consistency: note: no formulation recurs on {min_dates} or more dates; "
+                "give more briefings, a lower --min-dates, or a watchlist with --points",
+                err=True,
+            )
     else:
         points = _points(points_file)
     result = _track(docs, points, threshold, include_questions, speakers)
