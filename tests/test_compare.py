@@ -12,6 +12,8 @@ from consistency.cli import cli
 from consistency.compare import Comparison, PointChange, compare, compare_files
 from consistency.ingest import load_documents
 from consistency.report.compare import render_compare
+from consistency.report.html import render_html
+from consistency.track import track
 from consistency.watchlist import load_watchlist
 
 ROOT = Path(__file__).parent.parent
@@ -128,7 +130,24 @@ def test_html_page_is_self_contained_and_shows_word_diffs(translations: Comparis
     assert page.startswith("<!DOCTYPE html>")
     assert "<del>equal treatment</del><ins>equality</ins>" in page
     assert "<script" not in page and "http://" not in page and "https://" not in page
-    assert page == render_compare(translations, fmt="html")
+    assert "<link" not in page and "src=" not in page
+    assert "<h3>Repeated the same (" in page and "<details><summary>" in page
+    assert page.count('<p class="where">NEW line ') == len(translations.rephrasings)
+    assert page == render_compare(compare_files(str(OLD_HTML), str(NEW_HTML)), fmt="html")
+
+
+def style(page: str) -> str:
+    return page[page.index("<style>\n") + 8 : page.index("</style>")]
+
+
+def test_html_page_shares_the_report_css(translations: Comparison) -> None:
+    """The diff page's CSS is the report's, plus its own; the report's CSS is not changed by it."""
+    report = render_html(track(list(load_documents([str(BRIEFINGS)])), load_watchlist(POINTS)))
+    page = render_compare(translations, fmt="html")
+    shared = style(report)
+    assert shared.startswith("body { font-family:") and "del { background:" in shared
+    assert style(page).startswith(shared) and style(page) != shared
+    assert "section.shift" not in shared
 
 
 def test_html_escapes_briefing_text(tmp_path: Path) -> None:
