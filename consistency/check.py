@@ -66,12 +66,10 @@ from .match import (
     find_point,
     make_forms,
 )
-from .models import Document, Level, Point, Role, Sentence
+from .models import Document, Level, Point, Progress, Role, Sentence
 from .normalise import TOKENISERS, Tokeniser
 from .segment import document_sentences
 from .track import build_index
-
-Progress = Callable[[int], None]
 
 DEFAULT_SIMILARITY = 85.0
 """Word-level similarity (0-100) at or above which two sentences are near-variants."""

@@ -49,7 +49,7 @@ from typing import Any, Protocol
 from ._version import __version__
 from .errors import IndexFileError
 from .match import COMMON_RULE, candidate_keys, common_floor, make_forms
-from .models import DateSource, Document, Level, Point, Role, Sentence, Token, Turn
+from .models import DateSource, Document, Level, Point, Progress, Role, Sentence, Token, Turn
 from .normalise import DEFAULT_TOKENISER, Tokeniser
 from .segment import document_sentences
 
@@ -64,7 +64,6 @@ _HEADER = b"SQLite format 3\x00"
 _CHUNK = 900
 """Most SQL parameters per statement (old SQLite builds allow 999)."""
 
-Progress = Callable[[int], None]
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+Progress = Callable[[int], None]
+"""A progress callback: called with the number of steps just finished."""
 
 
 class Role(StrEnum):

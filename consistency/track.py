@@ -6,17 +6,14 @@ it reads no files and writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 
 from .diff import word_diff
 from .match import DEFAULT_THRESHOLD, Corpus, SentenceIndex, find_point
-from .models import Document, Occurrence, Point, PointResult, Sentence, TrackResult
+from .models import Document, Occurrence, Point, PointResult, Progress, Sentence, TrackResult
 from .normalise import Tokeniser
 from .segment import document_sentences
 from .timeline import shifts, status_of, with_changes, wordings
-
-Progress = Callable[[int], None]
-"""Called with the number of steps just finished (one per document, then per point)."""
 
 
 def sort_documents(documents: Sequence[Document]) -> tuple[Document, ...]:

@@ -17,6 +17,7 @@ from ..check import CheckResult, Finding, FindingKind
 from ..errors import OptionError
 from ..models import Level
 from .diffmarkup import ansi_diff, flatten, parse_diff
+from .view import one_line
 
 CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "junit")
 
@@ -44,10 +45,6 @@ def render_check(
 def fails(finding: Finding, fail_on: Collection[FindingKind]) -> bool:
     """Whether ``finding`` makes the check fail."""
     return finding.kind in fail_on and finding.level is not Level.NOTICE
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _plural(n: int, word: str) -> str:
@@ -95,15 +92,15 @@ def _text_block(f: Finding, fail_on: Collection[FindingKind], color: bool) -> st
     if f.also:
         head += f" (also {', '.join(repr(a) for a in f.also)})"
     head += f" [{f.kind.value}]"
-    lines = [head, f"    new:       {_one_line(f.text)}"]
+    lines = [head, f"    new:       {one_line(f.text)}"]
     if f.reference is not None:
         r = f.reference
         lines.append(
-            f"    baseline:  {_one_line(r.text)}  ({r.date.isoformat()}, {r.document}, "
+            f"    baseline:  {one_line(r.text)}  ({r.date.isoformat()}, {r.document}, "
             f"line {r.line})"
         )
     elif f.canonical is not None:
-        lines.append(f"    watchlist: {_one_line(f.canonical)}  (never in the baseline)")
+        lines.append(f"    watchlist: {one_line(f.canonical)}  (never in the baseline)")
     lines.append(f"    diff:      {ansi_diff(flatten(parse_diff(f.diff)), color=color)}")
     return "\n".join(lines)
 
@@ -207,18 +204,18 @@ def escape_property(text: str) -> str:
 
 
 def _github_message(f: Finding) -> str:
-    lines = [f"{f.title}: \u201c{_one_line(f.text)}\u201d"]
+    lines = [f"{f.title}: \u201c{one_line(f.text)}\u201d"]
     if f.also:
         lines[0] += f" (also {', '.join(f.also)})"
     if f.reference is not None:
         r = f.reference
         lines.append(
             f"closest in the baseline ({r.date.isoformat()}, {r.document}): "
-            f"\u201c{_one_line(r.text)}\u201d"
+            f"\u201c{one_line(r.text)}\u201d"
         )
     elif f.canonical is not None:
-        lines.append(f"watchlist wording: \u201c{_one_line(f.canonical)}\u201d")
-    lines.append(f"diff: {_one_line(f.diff)}")
+        lines.append(f"watchlist wording: \u201c{one_line(f.canonical)}\u201d")
+    lines.append(f"diff: {one_line(f.diff)}")
     return "\n".join(lines)
 
 
@@ -255,13 +252,13 @@ def _xml_text(text: str) -> str:
 
 
 def _failure_text(f: Finding) -> str:
-    lines = [f"{_where(f)}: {f.title}", f"new:      {_one_line(f.text)}"]
+    lines = [f"{_where(f)}: {f.title}", f"new:      {one_line(f.text)}"]
     if f.reference is not None:
         r = f.reference
-        lines.append(f"baseline: {_one_line(r.text)} ({r.date.isoformat()}, {r.document})")
+        lines.append(f"baseline: {one_line(r.text)} ({r.date.isoformat()}, {r.document})")
     elif f.canonical is not None:
-        lines.append(f"watchlist: {_one_line(f.canonical)}")
-    lines.append(f"diff:     {_one_line(f.diff)}")
+        lines.append(f"watchlist: {one_line(f.canonical)}")
+    lines.append(f"diff:     {one_line(f.diff)}")
     return "\n".join(lines)
 
 
@@ -312,7 +309,7 @@ def render_check_junit(result: CheckResult, *, fail_on: Collection[FindingKind])
                     case,
                     "failure",
                     type=f.kind.value,
-                    message=_xml_text(f"{_where(f)}: {f.title}: {_one_line(f.text)}"),
+                    message=_xml_text(f"{_where(f)}: {f.title}: {one_line(f.text)}"),
                 )
                 failure.text = _xml_text(_failure_text(f))
             quiet = [f for f in its if not fails(f, fail_on)]

@@ -9,6 +9,7 @@ from ..compare import Comparison, Place, PointChange, PointComparison, Rephrasin
 from ..errors import OptionError
 from .diffmarkup import ansi_diff, flatten, markdown_diff, markdown_escape, parse_diff
 from .html import template
+from .view import one_line
 
 COMPARE_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
 
@@ -36,10 +37,6 @@ def render_compare(comparison: Comparison, *, fmt: str = "text", color: bool = F
     if fmt == "html":
         return render_compare_html(comparison)
     raise OptionError(f"unknown diff format {fmt!r} (choose from {', '.join(COMPARE_FORMATS)})")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _describe(c: Comparison) -> tuple[str, str]:
@@ -87,10 +84,10 @@ def _text_point(p: PointComparison, color: bool) -> str:
         diff = ansi_diff(flatten(parse_diff(p.diff)), color=color)
         return f"  {p.point.id}  {where}\n    {diff}"
     if p.change is PointChange.NEW:
-        return f"  {p.point.id}  {_where(p.new, 'NEW')}: {_one_line(p.diff)}"
+        return f"  {p.point.id}  {_where(p.new, 'NEW')}: {one_line(p.diff)}"
     if p.change is PointChange.DROPPED:
-        return f"  {p.point.id}  {_where(p.old, 'OLD')}: {_one_line(p.diff)}"
-    return f"  {p.point.id}: {_one_line(p.diff)}"
+        return f"  {p.point.id}  {_where(p.old, 'OLD')}: {one_line(p.diff)}"
+    return f"  {p.point.id}: {one_line(p.diff)}"
 
 
 def _text_rephrasing(r: Rephrasing, color: bool) -> str:
@@ -124,7 +121,7 @@ def render_compare_text(c: Comparison, *, color: bool = False) -> str:
 
 
 def _md(text: str) -> str:
-    return markdown_escape(_one_line(text))
+    return markdown_escape(one_line(text))
 
 
 def render_compare_markdown(c: Comparison) -> str:
@@ -191,7 +188,7 @@ def render_compare_html(c: Comparison) -> str:
                 "new_line": p.new.line if p.new else "",
                 "old_line": p.old.line if p.old else "",
                 "diff": flatten(parse_diff(p.diff)) if change is PointChange.SHIFTED else [
-                    ("=", _one_line(p.diff))
+                    ("=", one_line(p.diff))
                 ],
             }
             for p in items
