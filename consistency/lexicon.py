@@ -1,0 +1,63 @@
+"""Ordinary-language word frequencies: the background model.
+
+The matcher weighs a word by how rare it is in *ordinary* language, and
+discovery ranks a phrase by how much more often the briefings use it than
+ordinary language does. Both read the frequencies from here, so that a
+word's weight is a property of the word, never of which briefings happen to be
+in the corpus (a span found in one briefing is the same span inside any corpus).
+
+The frequencies come from `wordfreq <https://pypi.org/project/wordfreq/>`_,
+which ships word lists for English, Chinese and about 40 other languages in its
+wheel (no download at run time). The language of a word is told by its
+script: a word with Han characters is looked up in the Chinese list, any other
+in the English one. Both lists are keyed by the same normalised forms the
+tokeniser produces (lower case, plain apostrophes).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache, lru_cache
+
+import regex
+
+MAX_ZIPF = 8.0
+"""Zipf value of the most frequent words ("the" is 7.7, "的" 7.8)."""
+
+UNSEEN_ZIPF = 1.0
+"""Zipf value given to a word neither list knows (names, numbers, coinages)."""
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def language_of(word: str) -> str:
+    """``"zh"`` for a word with Han characters, else ``"en"``.
+
+    >>> language_of("中国"), language_of("asean")
+    ('zh', 'en')
+    """
+    return "zh" if _HAN.search(word) else "en"
+
+
+@cache
+def _frequencies(lang: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(lang, wordlist="best")
+
+
+@lru_cache(maxsize=1 << 18)
+def zipf(word: str) -> float:
+    """The word's Zipf frequency in ordinary language: log10 of uses per billion words.
+
+    7 and above: function words ("the", "of", "的"); 5-6: everyday words
+    ("people", "important"); 3-4: rarer words ("sincerity", "inclusiveness" is
+    about 1.5); :data:`UNSEEN_ZIPF` for words the lists do not have.
+
+    >>> zipf("the") > 7 > zipf("sincerity")
+    True
+    """
+    freq = _frequencies(language_of(word)).get(word)
+    if not freq:
+        return UNSEEN_ZIPF
+    return max(UNSEEN_ZIPF, min(MAX_ZIPF, math.log10(freq) + 9.0))
