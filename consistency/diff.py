@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
@@ -229,6 +230,7 @@ def render(pieces: Sequence[Piece]) -> str:
     return "".join(out).strip()
 
 
+@lru_cache(maxsize=1 << 14)
 def word_diff(old: str, new: str, *, tokeniser: Tokeniser | None = None) -> str:
     """Word diff from ``old`` to ``new`` in ``{-removed-}{+added+}`` notation.
 

@@ -119,7 +119,7 @@ def find_point(
     """
     limit = threshold_of(point, threshold)
     weigh = weigher(tokeniser)
-    best: dict[tuple[int, int, int], Match] = {}
+    best: dict[int, list[Match]] = {}
     for form in make_forms(point, tokeniser=tokeniser):
         cache: dict[str, tuple[str, float]] = {}
         words = form.words
@@ -143,17 +143,17 @@ def find_point(
                     form,
                     moved,
                 )
-                _keep_best(best, n, match)
-    return [best[k] for k in sorted(best)]
+                _keep_best(best.setdefault(n, []), match)
+    return [m for n in sorted(best) for m in sorted(best[n], key=lambda m: (m.start, m.end))]
 
 
-def _keep_best(best: dict[tuple[int, int, int], Match], n: int, match: Match) -> None:
-    for key, other in list(best.items()):
-        if key[0] == n and other.start < match.end and match.start < other.end:
-            if other.score >= match.score:
-                return
-            del best[key]
-    best[(n, match.start, match.end)] = match
+def _keep_best(kept: list[Match], match: Match) -> None:
+    """Add ``match`` to a sentence's matches unless an overlapping one scores as well."""
+    for other in kept:
+        if other.start < match.end and match.start < other.end and other.score >= match.score:
+            return
+    kept[:] = [o for o in kept if not (o.start < match.end and match.start < o.end)]
+    kept.append(match)
 
 
 def words_of(tokens: Sequence[Token]) -> list[str]:
