@@ -103,7 +103,10 @@ class Keyed:
         weigh: Callable[[str], float],
         sentence: Sequence[str],
         cache: dict[str, tuple[str, float]],
+        closed: bool = False,
     ) -> None:
+        """``cache`` maps words to their key and similarity; when ``closed``, it already
+        holds every word spelled like a point word, and any other word is no point word."""
         chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
         self.words = words
         self.form_chars = "".join(chars[w] for w in words)
@@ -112,16 +115,18 @@ class Keyed:
         self.content = sum(1 for w in self.form_weights if w >= RARE)
         self.light = frozenset(chars[w] for w in words if weigh(w) < RARE)
         self.weigh = weigh
-        keys: list[str] = []
-        sims: list[float] = []
-        for word in sentence:
-            hit = cache.get(word)
-            if hit is None:
-                hit = cache[word] = _key(word, chars)
-            keys.append(hit[0])
-            sims.append(hit[1])
-        self.keys = "".join(keys)
-        self.sims = sims
+        if closed:
+            other = (_OTHER, 0.0)
+            hits = [cache.get(word, other) for word in sentence]
+        else:
+            hits = []
+            for word in sentence:
+                hit = cache.get(word)
+                if hit is None:
+                    hit = cache[word] = _key(word, chars)
+                hits.append(hit)
+        self.keys = "".join(h[0] for h in hits)
+        self.sims = [h[1] for h in hits]
         self.sentence = sentence
 
     def score(self, lo: int, hi: int) -> Alignment:
@@ -265,6 +270,22 @@ class Keyed:
         near = sorted((r for r in rough if r[0] >= top - NEAR_BEST), key=lambda r: (-r[0], r[1]))
         scored = [self.score(a, b) for _, a, b in near[:MAX_EXACT]]
         return max(scored, key=lambda s: (s.score, -(s.end - s.first), -s.first))
+
+
+def variant_keys(
+    words: Sequence[str], variants: dict[str, list[str]]
+) -> dict[str, tuple[str, float]]:
+    """The key and similarity of each point word and each of its spelled-alike variants."""
+    chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
+    out: dict[str, tuple[str, float]] = {}
+    for w in chars:
+        for v in variants.get(w, ()):
+            if v not in chars:
+                hit = _key(v, chars)
+                if hit[0] != _OTHER:
+                    out[v] = hit
+    out.update((w, (c, 1.0)) for w, c in chars.items())
+    return out
 
 
 def _key(word: str, chars: dict[str, str]) -> tuple[str, float]:

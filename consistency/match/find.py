@@ -8,7 +8,14 @@ from functools import partial
 
 from ..models import Point, Sentence, Token
 from ..normalise import DEFAULT_TOKENISER, Tokeniser, tokenise
-from .align import MIN_MATCHED, Alignment, Keyed, extend_edges, snap_compounds
+from .align import (
+    MIN_MATCHED,
+    Alignment,
+    Keyed,
+    extend_edges,
+    snap_compounds,
+    variant_keys,
+)
 from .corpus import Corpus, SentenceIndex, candidates_by_weight
 from .weights import is_rare, weight
 
@@ -79,10 +86,12 @@ def find_in_sentence(
     threshold: float,
     cache: dict[str, tuple[str, float]],
     weigh: Callable[[str], float],
+    *,
+    closed: bool = False,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``."""
     tokens = sentence.tokens
-    keyed = Keyed(form.words, weigh, [t.text for t in tokens], cache)
+    keyed = Keyed(form.words, weigh, [t.text for t in tokens], cache, closed)
 
     def is_function(word: str) -> bool:
         return weigh(word) < 0.3 or not is_rare(word)
@@ -123,14 +132,18 @@ def find_point(
     for form in make_forms(point, tokeniser=tokeniser):
         cache: dict[str, tuple[str, float]] = {}
         words = form.words
+        closed = isinstance(index, SentenceIndex)
         if isinstance(index, SentenceIndex):
             numbers = candidates_by_weight(index, words, weigh, limit)
+            cache = variant_keys(words, {w: index.spelled_alike(w) for w in set(words)})
         else:
             numbers = index.candidates(words)
         for n in numbers:
             sentence = index.sentence(n)
             text = index.text(sentence.document)
-            for hit in find_in_sentence(form, sentence, text, limit, cache, weigh):
+            for hit in find_in_sentence(
+                form, sentence, text, limit, cache, weigh, closed=closed
+            ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
                 match = Match(
