@@ -185,7 +185,9 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     will would shall should can could may might must
     not no also very too just only all any some each every both either neither such other
     another same more most many much few several own
-    where when why how whatever whenever wherever
+    where when why how whatever whenever wherever even itself mine
+    it's that's there's what's i'm i'd i'll i've we're we'd we'll we've you're they're he's
+    she's don't doesn't didn't won't can't isn't aren't wasn't weren't hasn't haven't let's
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """Standard English function words (articles, pronouns, prepositions, conjunctions,

@@ -256,7 +256,7 @@ def _discover(
             )
     texts = {c[2]: corpus.text_of(c[2]) for c in candidates}
     candidates.sort(key=lambda c: (-c[0], -c[1], -len(texts[c[2]]), texts[c[2]], c[3][0].start))
-    function_ids = {k for k, w in enumerate(corpus.words) if w in STOPWORDS}
+    function_ids = {k for k, w in enumerate(corpus.words) if w in corpus.stop}
     leaders = _group(
         [c[2] for c in candidates],
         [texts[c[2]] for c in candidates],

@@ -10,46 +10,41 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from ..models import Document, Token
-from ..normalise import Tokeniser
+from ..normalise import DEFAULT_TOKENISER, Tokeniser
 from ..segment import document_sentences
 
 _ARTICLES = frozenset({"a", "an", "the"})
-_COORDINATORS = frozenset({"and", "or"})
+_COORDINATORS = frozenset({"and", "or", "和", "与", "及", "或"})
+"""Words that join the items of a list (English and Chinese)."""
 
 _LIST_ITEM_WORDS = 6
 """A piece between two commas of at most this many words can be a serial-list item."""
 
+_MAY_OPEN = frozenset({"us", "one"})
+"""Function words of the tokeniser that may still open or close a formula: the
+normaliser turns ``U.S.`` into ``us``, and "one" is also a numeral ("one country,
+two systems")."""
 
-def _words(text: str) -> frozenset[str]:
-    """The white-space separated words of ``text``, for the word lists below."""
-    return frozenset(text.split())
-
-
-STOPWORDS: frozenset[str] = _words(
+_NUMBERS = frozenset(
     """
-    a an the and or nor but if then so as of to in on at by for from with without into onto
-    upon about over under between among through during before after since until against
-    within across toward towards per via than that this these those which who whom whose
-    what when where why how it its itself they them their theirs we our ours you your yours
-    i me my mine he him his she her hers is are was were be been being am has have had having
-    do does did will would shall should can could may might must not no also very just only
-    even too more most such both each either neither all any some other another own same
-    there here it's that's there's what's i'm i'd i'll i've we're we'd we'll we've you're
-    they're he's she's don't doesn't didn't won't can't isn't aren't wasn't weren't hasn't
-    haven't let's
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion trillion
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+"""Numbers a phrase never ends on: their noun is cut off ("largest trading partner for five")."""
+
+
+def function_words(tokeniser: Tokeniser | None) -> frozenset[str]:
+    """The words never first or last in a discovered phrase: the tokeniser's function words.
+
+    Every language the tokeniser reads has one list (see
+    :data:`consistency.normalise.FUNCTION_WORDS`); discovery reads it from there.
     """
-)
-"""English function words: never the first or last word of a discovered phrase.
+    return frozenset((tokeniser or DEFAULT_TOKENISER).function_words) - _MAY_OPEN
 
-(``us`` is deliberately absent: the normaliser turns ``U.S.`` into ``us``.)
-"""
 
-_TRAILING = STOPWORDS | _words(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred thousand million billion trillion"
-)
-"""Words a phrase never ends on: function words, and numbers whose noun is cut off
-("largest trading partner for five")."""
+STOPWORDS: frozenset[str] = function_words(None)
+"""The default tokeniser's function words as discovery reads them."""
 
 
 class _Occ(NamedTuple):
@@ -88,6 +83,8 @@ class _Corpus:
     ``dates``; psent: index into ``sentences`` ((document index, start, end));
     toks: the tokens themselves; capital: 1 where a token starts with a
     capital letter and does not open its sentence.
+    stop: the function words (never first or last in a phrase); trailing: the
+    words a phrase never ends on (function words and numbers).
     mark: what stands before each token: 0 (space), ``_SOFT`` (a comma or
     other punctuation that does not end a clause) or ``_GLUE`` (a compound's
     hyphen).
@@ -137,7 +134,9 @@ class _Corpus:
                 self.capital[len(self.capital) - len(s.tokens)] = 0
             progress(1)
         self.words = list(vocab)
-        self.function = bytearray(w in STOPWORDS for w in self.words)
+        self.stop = function_words(tokeniser)
+        self.trailing = self.stop | _NUMBERS
+        self.function = bytearray(w in self.stop for w in self.words)
         self.numeric = bytearray(any(c.isdigit() for c in w) for w in self.words)
         self.vocab: dict[str, int] = dict(vocab)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
 from operator import and_, eq, itemgetter, ne, not_
@@ -15,8 +15,6 @@ from .corpus import (
     _GLUE,
     _LIST_ITEM_WORDS,
     _SOFT,
-    _TRAILING,
-    STOPWORDS,
     _Corpus,
     _Occ,
 )
@@ -134,25 +132,25 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     lo, hi = 0, len(words)
     commas = [r for r in range(1, hi) if mark[s + r] == _SOFT]
     if commas:
-        lo, hi = _comma_cut(words, commas)
+        lo, hi = _comma_cut(words, commas, corpus.stop)
     while True:
         start = (lo, hi)
         while lo < hi and mark[s + lo] == _GLUE and corpus.same_clause(s + lo - 1, s + lo):
             lo += 1
         while lo < hi and corpus.same_clause(s + hi - 1, s + hi) and mark[s + hi] == _GLUE:
             hi -= 1
-        while hi > lo and words[hi - 1] in _TRAILING and mark[s + hi - 1] != _GLUE:
+        while hi > lo and words[hi - 1] in corpus.trailing and mark[s + hi - 1] != _GLUE:
             hi -= 1
         while (
-            lo < hi and words[lo] in STOPWORDS and not (lo + 1 < hi and mark[s + lo + 1] == _GLUE)
+            lo < hi and words[lo] in corpus.stop and not (lo + 1 < hi and mark[s + lo + 1] == _GLUE)
         ):
-            if words[lo] in _ARTICLES and lo + 1 < hi and words[lo + 1] not in STOPWORDS:
+            if words[lo] in _ARTICLES and lo + 1 < hi and words[lo + 1] not in corpus.stop:
                 break
             lo += 1
         if (lo, hi) == start:
             break
     core = words[lo:hi]
-    if len(core) < min_words or _content(core) < 2:
+    if len(core) < min_words or _content(core, corpus.stop) < 2:
         return None
     coordinated = lo > 0 and words[lo - 1] in _COORDINATORS and not mark[s + lo]
     if coordinated:
@@ -160,7 +158,9 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     return _Form(tuple(corpus.ids[s + lo : s + hi]), coordinated)
 
 
-def _comma_cut(words: Sequence[str], commas: Sequence[int]) -> tuple[int, int]:
+def _comma_cut(
+    words: Sequence[str], commas: Sequence[int], stop: Collection[str]
+) -> tuple[int, int]:
     """The span of ``words`` left once heads and tails set off by non-list commas go.
 
     When both cuts would meet (one comma, no list), the side with more
@@ -175,7 +175,7 @@ def _comma_cut(words: Sequence[str], commas: Sequence[int]) -> tuple[int, int]:
         tail = commas[k]
         rest = words[tail:hi]
         if not _COORDINATORS.isdisjoint(rest) and not (
-            rest[0] in _COORDINATORS and _content(rest) > 1
+            rest[0] in _COORDINATORS and _content(rest, stop) > 1
         ):
             break
         if rest[0] in _COORDINATORS and k > 0 and _list_item(words[commas[k - 1] : tail]):
@@ -185,7 +185,7 @@ def _comma_cut(words: Sequence[str], commas: Sequence[int]) -> tuple[int, int]:
         return lo, hi
     bounds = [0, *commas, len(words)]
     pieces = list(pairwise(bounds))
-    return max(pieces, key=lambda p: (_content(words[p[0] : p[1]]), -p[0]))
+    return max(pieces, key=lambda p: (_content(words[p[0] : p[1]], stop), -p[0]))
 
 
 def _list_item(words: Sequence[str]) -> bool:
@@ -198,8 +198,8 @@ def _list_item(words: Sequence[str]) -> bool:
     return 0 < len(words) <= _LIST_ITEM_WORDS and _COORDINATORS.isdisjoint(words)
 
 
-def _content(words: Iterable[str]) -> int:
-    return sum(w not in STOPWORDS for w in words)
+def _content(words: Iterable[str], stop: Collection[str]) -> int:
+    return sum(w not in stop for w in words)
 
 
 def _find_all(corpus: _Corpus, forms: Sequence[_Form], size: int) -> list[list[int]]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 from ..normalise import normalise
-from .corpus import STOPWORDS, _Corpus, _Group, _Occ
+from .corpus import _Corpus, _Group, _Occ
 from .ngrams import _find_all, _Form
 
 _SAMPLE = 30
@@ -33,7 +33,7 @@ class _Scorer:
         n = len(corpus.dates)
         self.weight = [
             0.0
-            if w in STOPWORDS
+            if w in corpus.stop
             else 0.5 + 0.5 * min(1.0, max(0.0, math.log((n + 1) / (per_word[k] + 0.5))))
             for k, w in enumerate(corpus.words)
         ]
