@@ -66,6 +66,12 @@ Ranking
   weighs between 0.5 and 1, less the more dates it appears on (an inverse
   document frequency, capped), so long formulas of distinctive words beat
   short phrases of everyday ones ("the two sides");
+- **beyond ordinary language** ``clamp((lift + 1) / 1.5, 0.05, 1)``: ``lift``
+  is how much more often the corpus says the phrase (occurrences per token,
+  in Zipf units) than ordinary language does by wordfreq's rule for several
+  words (:func:`consistency.lexicon.phrase_zipf`), so "the rest of the world"
+  (lift -0.48) goes down and "a community with a shared future for mankind"
+  (1.69) does not;
 - **names and titles** ``1 - 0.8 * caps**2``, ``caps`` being the share of
   capitalised content words (a sentence's first word aside): "State
   Councilor and Foreign Minister Wang Yi" is a name, not a position;

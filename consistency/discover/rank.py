@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
+from ..lexicon import phrase_zipf
 from ..normalise import normalise
 from .corpus import _Corpus, _Group, _Occ
 from .ngrams import _find_all, _Form
@@ -42,6 +43,7 @@ class _Scorer:
         corpus = self.corpus
         spread = math.log2(1 + len(group.dates))
         specific = math.sqrt(min(sum(self.weight[w] for w in group.key), _MAX_SPECIFIC))
+        specific *= _beyond_ordinary(self.lift(group))
         sample = _sample(group.occs)
         score = spread * specific * (1 - 0.8 * _caps(corpus, sample) ** 2)
         score *= (1 - 0.7 * _slot(corpus, sample)) * (0.6 + 0.4 * _closure(corpus, sample))
@@ -52,7 +54,29 @@ class _Scorer:
         return round(score, 4)
 
 
+    def lift(self, group: _Group) -> float:
+        """How much more often the briefings say the phrase than ordinary language does.
+
+        ``log10`` of the phrase's rate in the corpus (its occurrences, variants
+        included, per token) minus ``log10`` of its ordinary-language rate
+        (:func:`~consistency.lexicon.phrase_zipf`), both in Zipf units.
+        """
+        corpus = self.corpus
+        rate = math.log10(len(group.occs) / len(corpus.ids)) + 9.0
+        return rate - phrase_zipf(corpus.words[w] for w in group.key)
+
+
 _MAX_SPECIFIC = 8.0
+
+_LIFT_FLOOR, _LIFT_FULL = -1.0, 0.5
+"""A phrase whose lift is at most ``_LIFT_FLOOR`` is ordinary language (factor 0.05);
+from ``_LIFT_FULL`` on it counts fully; linear between."""
+
+
+def _beyond_ordinary(lift: float) -> float:
+    """The ranking factor of a lift: 0.05 for ordinary phrases up to 1 for the genre's own."""
+    share = (lift - _LIFT_FLOOR) / (_LIFT_FULL - _LIFT_FLOOR)
+    return min(1.0, max(0.05, share))
 
 
 def _caps(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
