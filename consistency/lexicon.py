@@ -76,7 +76,7 @@ def phrase_zipf(words: Iterable[str]) -> float:
     word.
 
     >>> round(phrase_zipf(["around", "the", "world"]), 1)
-    5.3
+    5.5
     """
     total = sum(10.0 ** -zipf(w) for w in words)
     return -math.log10(total) if total else MAX_ZIPF
