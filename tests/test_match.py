@@ -332,3 +332,21 @@ def test_spans_depend_only_on_the_sentence(extra: str, copies: int) -> None:
         if m.sentence.document == "d0"
     ]
     assert alone == within
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # mfa-zh: "an important principle" is not the one-China principle
+        ("坚持一个中国原则", "中方在反恐问题上坚持的一个重要原则就是标本兼治。"),
+        # mfa-zh: "equality, mutual benefit, common development" is not "win-win"
+        ("互利共赢", "推动中拉平等互利、共同发展的全面合作伙伴关系不断迈上新台阶。"),
+    ],
+)
+def test_chinese_near_misses_are_rejected(point: str, sentence: str) -> None:
+    assert found(point, sentence) == []
+
+
+def test_a_chinese_formula_is_found_in_words() -> None:
+    [(_, text)] = found("坚持一个中国原则", "我们始终坚持一个中国原则。")
+    assert text == "坚持一个中国原则"

@@ -94,7 +94,9 @@ def find_in_sentence(
     keyed = Keyed(form.words, weigh, [t.text for t in tokens], cache, closed)
 
     def is_function(word: str) -> bool:
-        return weigh(word) < 0.3 or not is_rare(word)
+        # The kind of a word at an edge is its rarity in ordinary language alone: a
+        # grammar's list puts "even" with "on", but "an even closer" replaces "a".
+        return not is_rare(word)
 
     found: list[Alignment] = []
     spans = [(0, len(tokens))]
