@@ -65,6 +65,7 @@ from .match import (
     commonness,
     find_point,
     make_forms,
+    require_percent,
 )
 from .models import Document, Level, Point, Progress, Role, Sentence
 from .normalise import TOKENISERS, Tokeniser
@@ -1099,6 +1100,8 @@ def run_check(
     from .ingest import load_documents
     from .watchlist import load_watchlist
 
+    require_percent(threshold, "threshold")
+    require_percent(similarity, "similarity")
     watchlist = load_watchlist(points_file) if points_file else None
     new = load_documents(list(new_paths), manifest=manifest, date=date)
     if not new:

@@ -45,6 +45,7 @@ from typing import Protocol
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq, Opcode
 
+from .errors import OptionError
 from .models import Point, Sentence, Token
 from .normalise import DEFAULT_TOKENISER, Tokeniser, tokenise
 
@@ -457,6 +458,18 @@ def find_in_sentence(
     return found
 
 
+def require_percent(value: float, name: str) -> float:
+    """``value`` if it is a score from 0 to 100, else :class:`OptionError`.
+
+    NaN compares false with everything: a NaN threshold would let every score
+    through the matcher's ``score < threshold`` test, or none, and a CI gate
+    would pass with no findings.
+    """
+    if not (isinstance(value, int | float) and math.isfinite(value) and 0 <= value <= 100):
+        raise OptionError(f"{name} must be a number from 0 to 100, not {value!r}")
+    return float(value)
+
+
 def find_point(
     point: Point,
     index: Corpus,
@@ -469,7 +482,9 @@ def find_point(
     Where several wordings match overlapping spans, the best score wins.
     Sorted by document order of the index, then position.
     """
-    limit = point.threshold if point.threshold is not None else threshold
+    limit = require_percent(
+        point.threshold if point.threshold is not None else threshold, "threshold"
+    )
     best: dict[tuple[int, int, int], Match] = {}
     common = commonness(index, tokeniser)
     for form in make_forms(point, tokeniser=tokeniser):

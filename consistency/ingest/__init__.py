@@ -52,6 +52,7 @@ from typing import BinaryIO, TextIO
 
 from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..models import DateSource, Document
+from ..printable import clean_text, escape_controls
 from .dates import date_in_lines, date_in_name, parse_iso
 from .encoding import decode, normalise_newlines
 from .header import scan_header
@@ -122,18 +123,21 @@ def document_from_text(
 ) -> Document:
     """A :class:`Document` from text already in memory (line endings normalised).
 
-    The title, when not given, and the turns are found as for files.
+    The title, when not given, and the turns are found as for files. Text and
+    title are made safe to print (:func:`~consistency.printable.clean_text`:
+    control characters and lone surrogates become U+FFFD, bidi controls go),
+    id, path and source are escaped onto one printable line.
     """
-    text = normalise_newlines(text)
+    text = clean_text(normalise_newlines(text))
     header = scan_header(text)
     return Document(
-        id=id,
-        path=id if path is None else path,
+        id=escape_controls(id),
+        path=escape_controls(id if path is None else path),
         text=text,
         date=date,
         date_source=date_source,
-        title=title if title is not None else header.title,
-        source=source,
+        title=clean_text(title) if title is not None else header.title,
+        source=escape_controls(source) if source is not None else None,
         turns=split_turns(text, header.end),
     )
 
@@ -284,9 +288,11 @@ def _read(
 ) -> list[_Draft]:
     try:
         if src.real is None:
-            raw: str | bytes = (
-                stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
-            ).read()
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+            if stream is None:  # the process was started with standard input closed
+                errors.append(InputError("standard input is closed", path=src.path))
+                return []
+            raw: str | bytes = stream.read()
         else:
             with open(src.path, "rb") as handle:
                 raw = handle.read()

@@ -56,7 +56,15 @@ def parse_manifest(text: str, path: str, errors: list[ConsistencyError]) -> dict
     header: list[str] | None = None
     entries: dict[str, Entry] = {}
     line = 1
-    for row in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a cell past the csv module's 128 KiB field limit
+            errors.append(InputError(f"malformed CSV: {exc}", path=path, line=line))
+            return entries
         row_line, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue

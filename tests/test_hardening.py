@@ -1,0 +1,311 @@
+"""Hostile input: every case of the adversarial run (HARDENING.md, F1-F24) as a test.
+
+Each failure class is a section below, named by its F-number. The promise is
+the same everywhere: bad input is one line on stderr naming the file, exit 2,
+no traceback, nothing half-written, never a hang; output never carries a
+control character or a forged line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from consistency.cli import cli
+
+ROOT = Path(__file__).parent.parent
+BRIEFINGS = ROOT / "fixtures" / "briefings"
+POINTS = ROOT / "fixtures" / "talking-points.toml"
+FIRST = "000_0c46398071a3ed71.txt"
+"""The seed dated 2025-10-22 by the fixtures' manifest; the gate's usual 'new' briefing."""
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    """The CLI through CliRunner: (exit code, stdout, stderr)."""
+    result = CliRunner().invoke(cli, [str(a) for a in args], prog_name="consistency")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def proc(
+    *args: str | Path, cwd: Path | None = None, stdin: int | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """The CLI as a real process (``python -m consistency``)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "consistency", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        stdin=stdin,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def one_error(code: int, err: str, *names: str) -> None:
+    """Exit 2 and exactly one ``consistency: error:`` line that names ``names``."""
+    assert code == 2, err
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("consistency: error: ")
+    for name in names:
+        assert name in lines[0], (name, lines[0])
+
+
+@pytest.fixture
+def fx(tmp_path: Path) -> Path:
+    """A copy of fixtures/briefings (dated by its manifest) and the watchlist beside it."""
+    shutil.copytree(BRIEFINGS, tmp_path / "fx")
+    shutil.copy(POINTS, tmp_path / "tp.toml")
+    return tmp_path / "fx"
+
+
+def gate(fx: Path, *more: str | Path) -> list[str | Path]:
+    """``check`` of the 2025-10-22 seed against the earlier seeds (2 findings with tp.toml)."""
+    return [
+        "check",
+        fx / FIRST,
+        "--date",
+        "2025-10-22",
+        "--against",
+        fx,
+        "--until",
+        "2025-10-21",
+        *more,
+    ]
+
+
+# F1 Deeply nested TOML -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "toml",
+    ["x=" + "[" * 100_000 + "]" * 100_000 + "\n", "x=" + "{a=" * 5000 + "1" + "}" * 5000 + "\n"],
+    ids=["arrays", "inline-tables"],
+)
+def test_f1_deep_watchlist_is_one_error(fx: Path, toml: str) -> None:
+    deep = fx.parent / "deep.toml"
+    deep.write_text(toml)
+    code, _, err = run("--no-config", "track", fx, "--points", deep)
+    one_error(code, err, "deep.toml", "nested too deeply")
+
+
+def test_f1_deep_config_named_or_ignored(
+    fx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deep = "x=" + "[" * 100_000 + "]" * 100_000 + "\n"
+    found = tmp_path / "cfgdeep"
+    found.mkdir()
+    (found / "pyproject.toml").write_text(deep)
+    monkeypatch.chdir(found)
+    # A pyproject.toml is only a configuration with [tool.consistency]; one that cannot be
+    # read as TOML is no configuration (as for any invalid pyproject.toml).
+    code, out, _ = run("ingest", fx)
+    assert code == 0 and "000_0c46398071a3ed71" in out
+    (found / "consistency.toml").write_text(deep)
+    code, _, err = run("ingest", fx)
+    one_error(code, err, "consistency.toml", "nested too deeply")
+    code, _, err = run("--config", found / "pyproject.toml", "ingest", fx)
+    one_error(code, err, "pyproject.toml", "nested too deeply")
+
+
+# F2 Config values of the wrong type -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("config", "key", "command"),
+    [
+        ('manifest = ["a.csv","b.csv"]\n', "'manifest'", ["report", "{fx}"]),
+        ("points = 5\n", "'points'", ["check", "{fx}/" + FIRST, "--against", "{fx}"]),
+        ("top = 1e400\n", "'top'", ["report", "{fx}", "--points", "{tp}"]),
+        ("threshold = nan\n", "'threshold'", ["check", "{fx}/" + FIRST, "--against", "{fx}"]),
+        ("threshold = 'high'\n", "'threshold'", ["report", "{fx}", "--points", "{tp}"]),
+        ("top = 0\n", "'top'", ["report", "{fx}"]),
+        ("include-questions = 'yes'\n", "'include-questions'", ["report", "{fx}"]),
+        (
+            "[check]\nsimilarity = -inf\n",
+            "'check.similarity'",
+            ["check", "{fx}", "--against", "{fx}"],
+        ),
+        ("speaker = [1, 2]\n", "'speaker'", ["report", "{fx}"]),
+        ("since = 1979-05-27T07:32:00Z\n", "'since'", ["report", "{fx}"]),
+    ],
+)
+def test_f2_config_type_errors_name_file_and_key(
+    fx: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    config: str,
+    key: str,
+    command: list[str],
+) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "consistency.toml").write_text(config)
+    monkeypatch.chdir(folder)
+    args = [a.format(fx=fx, tp=tmp_path / "tp.toml") for a in command]
+    code, _, err = run(*args)
+    one_error(code, err, str(folder / "consistency.toml"), key)
+
+
+# F3 nan thresholds -------------------------------------------------------------------------
+
+
+def test_f3_the_gate_fails_on_its_findings(fx: Path) -> None:
+    code, out, _ = run("--no-config", *gate(fx, "--points", fx.parent / "tp.toml"))
+    assert code == 1 and out.count("shifted") >= 2
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "+nan"])
+@pytest.mark.parametrize("option", ["--threshold", "--similarity"])
+def test_f3_nan_threshold_refused(fx: Path, option: str, value: str) -> None:
+    code, _, err = run("--no-config", *gate(fx, "--points", fx.parent / "tp.toml", option, value))
+    one_error(code, err, option)
+
+
+def test_f3_nan_threshold_in_config_refused(fx: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (fx.parent / "consistency.toml").write_text("threshold = nan\n")
+    monkeypatch.chdir(fx.parent)
+    result = proc(*gate(fx, "--points", fx.parent / "tp.toml"))
+    one_error(result.returncode, result.stderr, "consistency.toml", "'threshold'")
+
+
+def test_f3_library_refuses_nan_threshold(fx: Path) -> None:
+    from consistency import OptionError, load_documents, load_watchlist, track
+
+    docs = load_documents([fx])
+    with pytest.raises(OptionError, match="threshold"):
+        track(docs, load_watchlist(fx.parent / "tp.toml"), threshold=float("nan"))
+
+
+# F4 Huge manifest fields --------------------------------------------------------------------
+
+
+def test_f4_manifest_field_past_csv_limit(fx: Path) -> None:
+    folder = fx.parent / "m"
+    folder.mkdir()
+    shutil.copy(fx / FIRST, folder / "a.txt")
+    (folder / "manifest.csv").write_text(
+        'path,date\n"' + "x" * 200_000 + '",2025-10-22\na.txt,2025-10-22\n'
+    )
+    code, _, err = run("--no-config", "ingest", folder)
+    assert code == 2 and "Traceback" not in err
+    first = err.splitlines()[0]
+    assert first.startswith("consistency: error: ")
+    assert "manifest.csv:2: malformed CSV" in first and len(first) < 300
+
+
+# F5 JSONL rows: huge integer, deep nesting --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ('{"date":"2025-01-01","text":' + "9" * 5000 + "}", "number too long"),
+        ('{"a":' * 100_000 + "1" + "}" * 100_000, "nested too deeply"),
+        ("[" * 100_000 + '"words"' + "]" * 100_000, "nested too deeply"),
+    ],
+    ids=["digits", "objects", "arrays"],
+)
+def test_f5_hostile_json_rows(tmp_path: Path, row: str, message: str) -> None:
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(row + "\n")
+    code, _, err = run("--no-config", "ingest", rows)
+    one_error(code, err, "rows.jsonl:1", message)
+
+
+# F6 Lone surrogates -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def surrogate(tmp_path: Path) -> Path:
+    rows = tmp_path / "sur.jsonl"
+    text = "We uphold peace \ud800 and stability."
+    rows.write_text(json.dumps({"id": "s1\udfff", "date": "2025-03-02", "text": text}) + "\n")
+    return rows
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ingest", "{f}"],
+        ["ingest", "{f}", "--format", "json"],
+        ["report", "{f}", "--min-dates", "1"],
+        ["report", "{f}", "--min-dates", "1", "--format", "csv"],
+        ["index", "{f}", "--db", "{d}"],
+    ],
+)
+def test_f6_lone_surrogate_becomes_replacement_character(
+    surrogate: Path, command: list[str]
+) -> None:
+    args = [a.format(f=surrogate, d=surrogate.with_suffix(".db")) for a in command]
+    result = proc("--no-config", *args)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_f6_surrogate_text_is_replaced_and_id_escaped(surrogate: Path) -> None:
+    from consistency import load_documents
+
+    (doc,) = load_documents([surrogate])
+    assert doc.text == "We uphold peace \ufffd and stability."
+    assert doc.id == "s1\\udfff"
+    doc.text.encode("utf-8")
+
+
+# F7 Closed standard input -----------------------------------------------------------------
+
+
+def test_f7_closed_stdin() -> None:
+    script = (
+        "import os, sys, runpy; os.close(0); sys.stdin = None; "
+        "sys.argv = ['consistency', '--no-config', 'ingest', '-', '--date', '2025-01-01']; "
+        "runpy.run_module('consistency', run_name='__main__')"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    one_error(result.returncode, result.stderr, "<stdin>", "standard input is closed")
+
+
+def test_f7_closed_stdin_real_shell() -> None:
+    result = subprocess.run(
+        f"exec {sys.executable} -m consistency --no-config ingest - --date 2025-01-01 <&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    one_error(result.returncode, result.stderr, "<stdin>")
+
+
+# F23 Multi-line error messages --------------------------------------------------------------
+
+
+def test_f23_newline_in_a_manifest_cell_is_one_error_line(fx: Path) -> None:
+    folder = fx.parent / "mq"
+    folder.mkdir()
+    shutil.copy(fx / FIRST, folder / "a.txt")
+    (folder / "manifest.csv").write_text('path,date\n"a.txt\n,2025-10-22\n')
+    code, _, err = run("--no-config", "ingest", folder)
+    assert code == 2 and "Traceback" not in err
+    assert all(line.startswith("consistency: error: ") for line in err.splitlines()), err
+    assert "a.txt\\n,2025-10-22" in err
+
+
+def test_f23_errors_are_always_one_line() -> None:
+    from consistency.errors import InputError
+
+    message = str(InputError("bad\nvalue\x1b[2J\u202e", path="a\nb.txt", line=3))
+    assert message == "a\\nb.txt:3: bad\\nvalue\\x1b[2J\\u202e"
