@@ -309,3 +309,144 @@ def test_f23_errors_are_always_one_line() -> None:
 
     message = str(InputError("bad\nvalue\x1b[2J\u202e", path="a\nb.txt", line=3))
     assert message == "a\\nb.txt:3: bad\\nvalue\\x1b[2J\\u202e"
+
+
+# F8 Special files in an input folder --------------------------------------------------------
+
+
+def _folder_with(fx: Path, name: str) -> Path:
+    folder = fx.parent / name
+    folder.mkdir()
+    shutil.copy(fx / FIRST, folder / "2025-10-22_a.txt")
+    return folder
+
+
+def test_f8_fifo_in_a_folder_is_an_error_not_a_hang(fx: Path) -> None:
+    folder = _folder_with(fx, "p")
+    os.mkfifo(folder / "2025-10-23_pipe.txt")
+    result = proc("--no-config", "ingest", folder, timeout=30)
+    one_error(result.returncode, result.stderr, "2025-10-23_pipe.txt", "FIFO")
+
+
+def test_f8_fifo_named_manifest_is_an_error_not_a_hang(fx: Path) -> None:
+    folder = _folder_with(fx, "pm")
+    os.mkfifo(folder / "manifest.csv")
+    result = proc("--no-config", "ingest", folder, timeout=30)
+    assert result.returncode == 2
+    assert "manifest.csv: not a regular file (a FIFO)" in result.stderr
+
+
+def test_f8_link_to_dev_zero_is_refused(fx: Path) -> None:
+    folder = _folder_with(fx, "z")
+    (folder / "2025-10-23_zero.txt").symlink_to("/dev/zero")
+    result = proc("--no-config", "ingest", folder, timeout=30)
+    one_error(result.returncode, result.stderr, "2025-10-23_zero.txt", "/dev/zero")
+
+
+def test_f8_device_node_inside_the_folder_is_refused(fx: Path) -> None:
+    folder = _folder_with(fx, "d")
+    try:
+        os.mknod(folder / "2025-10-23_zero.txt", 0o666 | 0o020000, os.makedev(1, 5))
+    except (PermissionError, OSError) as e:
+        pytest.skip(f"cannot make a device node here: {e}")
+    code, _, err = run("--no-config", "ingest", folder)
+    one_error(code, err, "2025-10-23_zero.txt", "character device")
+
+
+def test_f8_a_pipe_named_on_the_command_line_is_read(fx: Path) -> None:
+    text = (fx / FIRST).read_text()
+    result = subprocess.run(
+        f"exec {sys.executable} -m consistency --no-config ingest --format json "
+        f"--date 2025-10-22 <(cat {FIRST})",
+        shell=True,
+        executable="/bin/bash",
+        cwd=fx,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    (doc,) = json.loads(result.stdout)["documents"]
+    assert doc["words"]["official"] > 0 and len(text) > 1000
+
+
+# F9 Symlinked sub-folders, F10 symlinks out of the tree -------------------------------------
+
+
+@pytest.fixture
+def linked(fx: Path) -> Path:
+    """s/real (3 briefings), s/arch (1 briefing) with s/arch/linked -> ../real."""
+    s = fx.parent / "s"
+    (s / "real").mkdir(parents=True)
+    (s / "arch").mkdir()
+    for f in sorted(fx.glob("00[0-2]*.txt")):
+        shutil.copy(f, s / "real" / f.name)
+    shutil.copy(next(fx.glob("003*.txt")), s / "arch")
+    (s / "real" / "manifest.csv").write_text("path,date\n000_0c46398071a3ed71.txt,2025-10-22\n")
+    (s / "arch" / "manifest.csv").write_text("path,date\n003_28ddfdb37133726e.txt,2025-05-20\n")
+    (s / "arch" / "linked").symlink_to("../real")
+    return s
+
+
+def _ids(out: str) -> list[str]:
+    return [d["id"] for d in json.loads(out)["documents"]]
+
+
+def test_f9_symlinked_folder_inside_the_tree_is_read(linked: Path) -> None:
+    (linked / "arch" / "linked").unlink()
+    (linked / "arch" / "linked").symlink_to(linked / "real")
+    (linked / "real" / "again").symlink_to("..")  # a loop: s/real/again -> s
+    code, out, err = run("--no-config", "ingest", linked, "--format", "json")
+    assert code == 0, err
+    # every briefing once, under its own (first walked) folder; the loop ends
+    assert sorted(_ids(out)) == [
+        "arch/003_28ddfdb37133726e",
+        "real/000_0c46398071a3ed71",
+        "real/001_ea51057881414630",
+        "real/002_4a5ca9b62894acf8",
+    ]
+
+
+def test_f9_symlinked_folder_only_reachable_through_the_link(linked: Path) -> None:
+    inner = linked / "arch" / "inner"
+    (linked / "arch" / "linked").unlink()
+    shutil.move(linked / "real", inner)
+    (linked / "arch" / "linked").symlink_to("inner")
+    code, out, err = run("--no-config", "ingest", linked / "arch", "--format", "json")
+    assert code == 0, err
+    assert len(_ids(out)) == 4
+
+
+def test_f9_symlinked_folder_out_of_the_tree_is_not_silently_skipped(linked: Path) -> None:
+    result = proc("--no-config", "ingest", linked / "arch")
+    one_error(result.returncode, result.stderr, "arch/linked", "symbolic link out of")
+
+
+@pytest.fixture
+def secret_link(fx: Path) -> Path:
+    (fx.parent / "secret").mkdir()
+    (fx.parent / "secret" / "creds").write_text(
+        "API_TOKEN=ghp_Secret123\nThe spokesperson said ok.\n"
+    )
+    ex = _folder_with(fx, "ex")
+    (ex / "2025-10-23_x.txt").symlink_to("../secret/creds")
+    return ex
+
+
+@pytest.mark.parametrize("command", ["ingest", "index", "report"])
+def test_f10_symlink_out_of_the_tree_is_refused(secret_link: Path, command: str) -> None:
+    db = secret_link.parent / "ex.db"
+    extra = ["--db", str(db)] if command == "index" else []
+    code, out, err = run("--no-config", command, secret_link, *extra)
+    one_error(code, err, "2025-10-23_x.txt", "symbolic link out of")
+    assert "ghp_Secret123" not in out
+    assert not db.exists()
+
+
+def test_f10_a_link_named_on_the_command_line_is_read(secret_link: Path) -> None:
+    code, out, err = run(
+        "--no-config", "ingest", secret_link / "2025-10-23_x.txt", "--format", "json"
+    )
+    assert code == 0, err
+    assert _ids(out) == ["2025-10-23_x"]

@@ -55,6 +55,7 @@ from ..models import DateSource, Document
 from ..printable import clean_text, escape_controls
 from .dates import date_in_lines, date_in_name, parse_iso
 from .encoding import decode, normalise_newlines
+from .files import read_bytes
 from .header import scan_header
 from .html import html_to_page
 from .manifest import Entry, read_manifest
@@ -97,6 +98,8 @@ class _Source:
     id: str
     names: tuple[str, ...]
     kind: str
+    named: bool = False
+    """Given on the command line (may be a pipe), not found in a folder."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +245,7 @@ def _expand(
     real = os.path.realpath(path)
     if real not in seen:
         seen.add(real)
-        sources.append(_Source(path, real, stem, (stem,), kind))
+        sources.append(_Source(path, real, stem, (stem,), kind, named=True))
 
 
 def _expand_directory(
@@ -254,8 +257,10 @@ def _expand_directory(
 ) -> None:
     problems: list[OSError] = []
     count = 0
-    for folder, dirs, files in os.walk(root, onerror=problems.append):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    tree = os.path.realpath(root)
+    visited = {tree}
+    for folder, dirs, files in os.walk(root, onerror=problems.append, followlinks=True):
+        dirs[:] = _folders_to_enter(root, tree, folder, dirs, visited, errors)
         names = sorted(f for f in files if not f.startswith("."))
         for name in names:
             if name.lower() == MANIFEST:
@@ -271,6 +276,9 @@ def _expand_directory(
             parts = rel.split(os.sep)
             count += 1
             real = os.path.realpath(full)
+            if not _within(real, tree):
+                errors.append(_outside(full, root, real))
+                continue
             if real in seen:
                 continue
             seen.add(real)
@@ -281,6 +289,49 @@ def _expand_directory(
         errors.append(InputError(f"cannot read folder: {problem.strerror}", path=where))
     if not count and not problems:
         errors.append(InputError(f"no briefings found (looked for {_LOOKED_FOR})", path=root))
+
+
+def _folders_to_enter(
+    root: str,
+    tree: str,
+    folder: str,
+    dirs: list[str],
+    visited: set[str],
+    errors: list[ConsistencyError],
+) -> list[str]:
+    """The sub-folders of ``folder`` to walk into, in order.
+
+    Symbolic links to folders are followed when they stay inside the input
+    folder (``tree`` is its real path); one that leads out of it is an error,
+    since what it points at was not given (a link committed into an archive
+    could otherwise pull any file of the machine into a report). A folder
+    already walked (a link back to a parent, or a second link to one folder)
+    is not walked again, so link loops end.
+    """
+    keep: list[str] = []
+    for name in sorted(d for d in dirs if not d.startswith(".")):
+        full = os.path.join(folder, name)
+        real = os.path.realpath(full)
+        if not _within(real, tree):
+            errors.append(_outside(full, root, real))
+            continue
+        if real in visited:
+            continue
+        visited.add(real)
+        keep.append(name)
+    return keep
+
+
+def _within(real: str, tree: str) -> bool:
+    return real == tree or real.startswith(tree.rstrip(os.sep) + os.sep)
+
+
+def _outside(link: str, root: str, real: str) -> InputError:
+    return InputError(
+        f"symbolic link out of the input folder {root} (to {real}): not read; "
+        "give its target as an input of its own",
+        path=os.path.normpath(link),
+    )
 
 
 def _read(
@@ -294,10 +345,12 @@ def _read(
                 return []
             raw: str | bytes = stream.read()
         else:
-            with open(src.path, "rb") as handle:
-                raw = handle.read()
+            raw = read_bytes(src.path, pipes=src.named)
     except OSError as exc:
         errors.append(InputError(f"cannot read: {exc.strerror}", path=src.path))
+        return []
+    except InputError as exc:
+        errors.append(exc)
         return []
     kind = src.kind
     if kind == "stdin":

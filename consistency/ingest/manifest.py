@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..errors import ConsistencyError, InputError
 from .dates import parse_iso
 from .encoding import decode
+from .files import read_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +34,10 @@ def read_manifest(path: str, errors: list[ConsistencyError]) -> dict[str, Entry]
     Problems are appended to ``errors``; rows with problems are left out.
     """
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_bytes(path)
+    except InputError as exc:
+        errors.append(exc)
+        return {}
     except FileNotFoundError:
         errors.append(InputError("manifest not found", path=path))
         return {}
