@@ -450,3 +450,36 @@ def test_f10_a_link_named_on_the_command_line_is_read(secret_link: Path) -> None
     )
     assert code == 0, err
     assert _ids(out) == ["2025-10-23_x"]
+
+
+# F11 Deeply nested HTML ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("<div>", "</div>"), ("<div><span><b>", "</b></span></div>"), ("<ul><li>", "</li></ul>")],
+    ids=["div", "mixed", "lists"],
+)
+def test_f11_deep_html_is_flattened_and_its_text_kept(
+    tmp_path: Path, opening: str, closing: str
+) -> None:
+    page = tmp_path / "2025-01-01_deep.html"
+    depth = 200_000 // len(opening) * 5
+    page.write_text(
+        "<html><body>" + opening * depth + "We uphold peace." + closing * depth + "</body></html>"
+    )
+    code, out, err = run("--no-config", "ingest", page, "--format", "json")
+    assert code == 0, err
+    (doc,) = json.loads(out)["documents"]
+    assert doc["words"]["narration"] == 3
+
+
+def test_f11_bounded_depth_leaves_ordinary_pages_alone() -> None:
+    from consistency.ingest.html import MAX_DEPTH, bounded_depth, html_to_page
+
+    page = "<html><body><div><p>One.</p><p>Two <b>bold</b></p></div></body></html>"
+    assert bounded_depth(page) is page
+    deep = "<div>" * (MAX_DEPTH + 50) + "<p>Deep words.</p>" + "</div>" * (MAX_DEPTH + 50)
+    flat = bounded_depth(deep)
+    assert flat.count("<div>") == MAX_DEPTH and flat.count("</div>") == MAX_DEPTH
+    assert html_to_page(flat).text == "Deep words."
