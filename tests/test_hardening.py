@@ -8,17 +8,20 @@ control character or a forged line.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from consistency.cli import cli
+from consistency.models import Document
 
 ROOT = Path(__file__).parent.parent
 BRIEFINGS = ROOT / "fixtures" / "briefings"
@@ -483,3 +486,94 @@ def test_f11_bounded_depth_leaves_ordinary_pages_alone() -> None:
     flat = bounded_depth(deep)
     assert flat.count("<div>") == MAX_DEPTH and flat.count("</div>") == MAX_DEPTH
     assert html_to_page(flat).text == "Deep words."
+
+
+# F12 Algorithmic blow-ups on periodic text --------------------------------------------------
+
+
+def _periodic_docs(unit: str, times: int, dates: Sequence[str]) -> list[Document]:
+    from consistency import document_from_text
+
+    return [
+        document_from_text(unit * times, id=f"{d}_p", date=dt.date.fromisoformat(d))
+        for d in dates
+    ]
+
+
+@pytest.mark.parametrize("unit", ["x\n", "x y\n", "we uphold peace and stability "])
+@pytest.mark.parametrize("times", [2_000, 20_000])
+def test_f12_a_periodic_sentence_costs_discovery_one_piece(unit: str, times: int) -> None:
+    """The work of discovery no longer grows with the length of a periodic sentence:
+    it holds MAX_CLAUSE words per phase of the period (and the rest), however long."""
+    from consistency.discover import MAX_CLAUSE, _Corpus
+
+    docs = _periodic_docs(unit, times, ["2025-01-01", "2025-01-02"])
+    corpus = _Corpus(
+        docs, include_questions=False, speakers=(), tokeniser=None, progress=lambda n: None
+    )
+    assert len(corpus.ids) <= 2 * (len(unit.split()) + 1) * MAX_CLAUSE
+    assert max(corpus.room) <= MAX_CLAUSE
+
+
+@pytest.mark.parametrize("unit", ["x\n", "x y\n", "peace and stability of the region\n"])
+def test_f12_periodic_text_is_no_talking_point(unit: str) -> None:
+    from consistency import discover
+
+    docs = _periodic_docs(unit, 5_000, ["2025-01-01", "2025-01-02"])
+    assert discover(docs, min_dates=1) == []
+
+
+def test_f12_real_formulas_inside_periodic_noise_still_found() -> None:
+    from consistency import discover, document_from_text
+
+    formula = "China firmly opposes any form of interference in its internal affairs."
+    docs = [
+        document_from_text(
+            f"{d}\n\n{formula}\n" + "x y\n" * 2_000, id=d, date=dt.date.fromisoformat(d)
+        )
+        for d in ("2025-01-01", "2025-01-02", "2025-01-03")
+    ]
+    texts = [p.point.text for p in discover(docs)]
+    assert any("interference in its internal affairs" in t for t in texts), texts
+
+
+@pytest.fixture
+def xy(fx: Path) -> Path:
+    folder = fx.parent / "xy"
+    shutil.copytree(fx, folder)
+    (folder / "2025-01-01_xy.txt").write_text("x y\n" * 2000)
+    (folder / "2025-01-02_xy.txt").write_text("x y\n" * 2000)
+    return folder
+
+
+def test_f12_index_and_check_on_periodic_files(fx: Path, xy: Path) -> None:
+    db = fx.parent / "xy.db"
+    code, out, err = run("--no-config", "index", xy, "--db", db)
+    assert code == 0, err
+    assert out.startswith("7 added")
+    code, out, err = run("--no-config", *gate(fx)[:-4], "--against", xy, "--until", "2025-10-21")
+    assert code in (0, 1), err
+    assert "Checked 1 new briefing against 6 briefings" in out
+    code, out, err = run("--no-config", *gate(fx)[:-4], "--against", db, "--until", "2025-10-21")
+    assert code in (0, 1), err
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("2025-01-01_x.txt", "x\n" * 10_000),
+        ("2025-01-02_line.txt", "x " * 200_000),
+        (
+            "2025-01-06_wide.html",
+            "<html><body><table><tr>" + "<td>x</td>" * 20_000 + "</tr></table></body></html>",
+        ),
+    ],
+    ids=["repeated-line", "single-line", "wide-table"],
+)
+def test_f12_report_on_periodic_input_ends(tmp_path: Path, name: str, content: str) -> None:
+    page = tmp_path / name
+    page.write_text(content)
+    code, out, err = run("--no-config", "report", page, "--min-dates", "1")
+    assert code == 0, err
+    assert "No talking points." in out
+    assert "no formulation recurs" in err
