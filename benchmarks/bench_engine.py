@@ -30,10 +30,10 @@ from _common import ROOT, corpus_dir
 
 sys.path.insert(0, str(ROOT))
 
-from rapidfuzz import fuzz, process  # noqa: E402
+from rapidfuzz import fuzz, process
 
-from consistency import load_documents, track  # noqa: E402
-from consistency.models import Point  # noqa: E402
+from consistency import load_documents, track
+from consistency.models import Point
 
 
 def make_archive(source: Path, copies: int, into: Path) -> int:
@@ -43,10 +43,7 @@ def make_archive(source: Path, copies: int, into: Path) -> int:
         for path in sorted(source.glob("*.txt")):
             name = path.name
             m = re.match(r"(\d{4})(-\d\d-\d\d.*)", name)
-            if m:
-                name = f"{int(m.group(1)) + 10 * k}{m.group(2)}"
-            else:
-                name = f"{k}_{name}"
+            name = f"{int(m.group(1)) + 10 * k}{m.group(2)}" if m else f"{k}_{name}"
             shutil.copyfile(path, into / name)
             n += 1
     return n
@@ -96,8 +93,9 @@ def main() -> None:
         t_floor, words = timed(lambda: floor(folder))
         print(f"archive: {n} briefings, {words:,} words (copies of {corpus_dir()})")
         print(f"floor   read + findall           {t_floor:7.2f} s   1.00x floor")
-        t_ingest, docs = timed(lambda: load_documents([str(folder)]))
-        print(f"ingest  load_documents           {t_ingest:7.2f} s   {t_ingest / t_floor:5.2f}x floor")
+        t_ingest, _docs = timed(lambda: load_documents([str(folder)]))
+        ratio = t_ingest / t_floor
+        print(f"ingest  load_documents           {t_ingest:7.2f} s   {ratio:5.2f}x floor")
         base: float | None = None
         for count in (int(c) for c in args.phrases.split(",")):
             phrases = all_phrases[:count]

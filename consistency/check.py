@@ -63,6 +63,7 @@ from .match import (
     candidates_by_weight,
     find_point,
     make_forms,
+    require_percent,
     weigher,
 )
 from .models import Document, Level, Point, Progress, Role, Sentence
@@ -1049,6 +1050,8 @@ def run_check(
     from .ingest import load_documents
     from .watchlist import load_watchlist
 
+    require_percent(threshold, "threshold")
+    require_percent(similarity, "similarity")
     watchlist = load_watchlist(points_file) if points_file else None
     new = load_documents(list(new_paths), manifest=manifest, date=date)
     if not new:

@@ -20,6 +20,7 @@ from .find import (
     find_in_sentence,
     find_point,
     make_forms,
+    require_percent,
     threshold_of,
     weigher,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "find_point",
     "is_rare",
     "make_forms",
+    "require_percent",
     "similarity",
     "threshold_of",
     "weigher",

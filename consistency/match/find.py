@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from ..errors import OptionError
 from ..models import Point, Sentence, Token
 from ..normalise import DEFAULT_TOKENISER, Tokeniser, tokenise
 from .align import (
@@ -76,7 +78,21 @@ def weigher(tokeniser: Tokeniser | None = None) -> Callable[[str], float]:
 
 def threshold_of(point: Point, default: float = DEFAULT_THRESHOLD) -> float:
     """The point's own threshold, else the run's default: the one place this is decided."""
-    return point.threshold if point.threshold is not None else default
+    return require_percent(
+        point.threshold if point.threshold is not None else default, "threshold"
+    )
+
+
+def require_percent(value: float, name: str) -> float:
+    """``value`` if it is a score from 0 to 100, else :class:`OptionError`.
+
+    NaN compares false with everything: a NaN threshold would let every score
+    through the matcher's ``score < threshold`` test, or none, and a CI gate
+    would pass with no findings.
+    """
+    if not (isinstance(value, int | float) and math.isfinite(value) and 0 <= value <= 100):
+        raise OptionError(f"{name} must be a number from 0 to 100, not {value!r}")
+    return float(value)
 
 
 def find_in_sentence(
