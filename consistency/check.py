@@ -117,6 +117,70 @@ def parse_kinds(values: Iterable[str]) -> frozenset[FindingKind]:
     return frozenset(kinds)
 
 
+DISCOVERED_LEVEL = Level.WARNING
+"""The level of points discovered in the baseline: reported, failing only with ``--strict``,
+so a gate without a watchlist does not fail on a recurring phrase that is not a formula."""
+
+DEFAULT_FAIL_ON: frozenset[FindingKind] = frozenset({FindingKind.SHIFTED})
+"""What ``check`` fails on when ``--fail-on`` is not given."""
+
+
+@dataclass(frozen=True)
+class Gate:
+    """When ``check`` fails: the policy, as in Vale and ruff.
+
+    fail_on: finding kinds that can fail the check (``--fail-on``).
+    warn_on: finding kinds reported without failing (``--warn-on``).
+    strict: ``warning`` points fail too (``--strict``).
+
+    A finding of a kind in ``fail_on`` has its point's level: ``error`` fails,
+    ``warning`` fails only when ``strict``, ``notice`` never. Findings of any
+    other kind are notices. With ``fail_on`` empty (``--fail-on none``) the
+    default kinds are still looked for and reported, as notices.
+    """
+
+    fail_on: frozenset[FindingKind] = DEFAULT_FAIL_ON
+    warn_on: frozenset[FindingKind] = frozenset()
+    strict: bool = False
+
+    @classmethod
+    def parse(
+        cls, fail_on: Iterable[str], warn_on: Iterable[str] = (), *, strict: bool = False
+    ) -> Gate:
+        """A gate from option values (``"shifted,slot"``, ``"none"``; a bare string is one value).
+
+        >>> Gate.parse("none").kinds == DEFAULT_FAIL_ON
+        True
+        """
+        return cls(parse_kinds(_values(fail_on)), parse_kinds(_values(warn_on)), strict)
+
+    @property
+    def kinds(self) -> frozenset[FindingKind]:
+        """The finding kinds to look for."""
+        return self.fail_on | self.warn_on if self.fail_on else DEFAULT_FAIL_ON | self.warn_on
+
+    def level(self, finding: Finding) -> Level:
+        """The level ``finding`` is reported at: its point's, or notice for other kinds."""
+        return finding.level if finding.kind in self.fail_on else Level.NOTICE
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` makes the check fail."""
+        level = self.level(finding)
+        return level is Level.ERROR or (self.strict and level is Level.WARNING)
+
+
+def _values(value: Iterable[str] | str) -> list[str]:
+    """Option values: a string (as in ``fail-on = "shifted"`` in a config file) is one value."""
+    if isinstance(value, str):
+        return [value]
+    out = []
+    for v in value:
+        if not isinstance(v, str):
+            raise OptionError(f"finding kinds must be strings, not {v!r}")
+        out.append(v)
+    return out
+
+
 @dataclass(frozen=True)
 class Reference:
     """A wording in the baseline, as it stands in its source.
@@ -226,9 +290,9 @@ class CheckResult:
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())
 
-    def failing(self, fail_on: Collection[FindingKind]) -> list[Finding]:
-        """The findings that make ``check`` fail: a kind in ``fail_on``, level not notice."""
-        return [f for f in self.findings if f.kind in fail_on and f.level is not Level.NOTICE]
+    def failing(self, gate: Gate) -> list[Finding]:
+        """The findings that make ``check`` fail under ``gate``."""
+        return [f for f in self.findings if gate.fails(f)]
 
 
 # ---------------------------------------------------------------------------
@@ -459,8 +523,16 @@ class IndexPoints:
 
     discovered = True
 
-    def __init__(self, index: Index, *, min_dates: int = 1, top: int | None = None) -> None:
+    def __init__(
+        self,
+        index: Index,
+        *,
+        min_dates: int = 1,
+        top: int | None = None,
+        level: Level = DISCOVERED_LEVEL,
+    ) -> None:
         self.index = index
+        self.level = level
         self.min_dates = min_dates
         self.top = top
         self.last = index.point_cutoff(min_dates=min_dates, top=top)
@@ -475,10 +547,15 @@ class IndexPoints:
         return {}
 
     def points(self, positions: Iterable[int]) -> dict[int, Point]:
-        return {p: s.point for p, s in self.index.points_at(positions).items()}
+        stored = self.index.points_at(positions)
+        return {p: replace(s.point, level=self.level) for p, s in stored.items()}
 
     def all(self) -> list[Point]:
-        kept = [s.point for s in self.index.points() if s.dates >= self.min_dates]
+        kept = [
+            replace(s.point, level=self.level)
+            for s in self.index.points()
+            if s.dates >= self.min_dates
+        ]
         return kept if self.top is None else kept[: self.top]
 
 
@@ -1043,7 +1120,7 @@ def _rephrased(
             Finding(
                 kind=FindingKind.REPHRASED,
                 point=None,
-                level=Level.WARNING,
+                level=Level.ERROR,
                 document=doc.id,
                 path=doc.path,
                 date=doc.date,
@@ -1087,6 +1164,7 @@ def run_check(
     top: int | None = None,
     include_questions: bool = False,
     speakers: Collection[str] = (),
+    level: Level | None = None,
 ) -> CheckResult:
     """``consistency check``: read the new briefings, open the baseline, pick the points, check.
 
@@ -1095,11 +1173,15 @@ def run_check(
     ``since``/``until`` restrict the baseline; ``manifest`` dates files of
     both. Without ``points_file``, the points are those discovered in the
     baseline on ``min_dates`` dates or more (the ``top`` best, if given).
+    ``level`` is the level of points that set none (default: ``error`` for
+    watchlist points, ``warning`` for discovered ones).
     """
     from .ingest import load_documents
     from .watchlist import load_watchlist
 
-    watchlist = load_watchlist(points_file) if points_file else None
+    watchlist = (
+        load_watchlist(points_file, level=level or Level.ERROR) if points_file else None
+    )
     new = load_documents(list(new_paths), manifest=manifest, date=date)
     if not new:
         raise OptionError("no new briefings to check")
@@ -1127,7 +1209,9 @@ def run_check(
         if watchlist is not None:
             points = MemoryPoints(watchlist, baseline.is_common, tokeniser=tokeniser)
         elif index is not None:
-            points = IndexPoints(index, min_dates=min_dates, top=top)
+            points = IndexPoints(
+                index, min_dates=min_dates, top=top, level=level or DISCOVERED_LEVEL
+            )
         else:
             from .discover import discover
 
@@ -1139,7 +1223,11 @@ def run_check(
                 include_questions=include_questions,
                 speakers=speakers,
             )
-            points = MemoryPoints([f.point for f in found], baseline.is_common, discovered=True)
+            points = MemoryPoints(
+                [replace(f.point, level=level or DISCOVERED_LEVEL) for f in found],
+                baseline.is_common,
+                discovered=True,
+            )
         return check(
             new,
             baseline,

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from ._version import __version__
-from .check import DEFAULT_SIMILARITY, FINDING_KINDS, parse_kinds, run_check
+from .check import DEFAULT_SIMILARITY, FINDING_KINDS, Gate, parse_kinds, run_check
 from .compare import compare_files
 from .config import find_config, load_config
 from .discover import (
@@ -32,11 +32,11 @@ from .discover import (
 )
 from .discover import render_json as render_discover_json
 from .discover import render_table as render_discover_table
-from .errors import ConsistencyError, InputErrors, OptionError
+from .errors import ConfigError, ConsistencyError, InputErrors, OptionError
 from .index import update_index
 from .ingest import load_documents
 from .match import DEFAULT_THRESHOLD
-from .models import Document, Point, TrackResult
+from .models import Document, Level, Point, TrackResult
 from .report import render_csv, render_html, render_json, render_markdown, render_report
 from .report import render_table as render_track_table
 from .report.check import CHECK_FORMATS, render_check
@@ -46,6 +46,10 @@ from .track import track, without_shadowed
 from .watchlist import load_watchlist
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+CONFIG_FILE = "consistency.config"
+"""Key in ``ctx.meta`` of the configuration file read, if any."""
 
 
 class ConsistencyGroup(click.Group):
@@ -299,6 +303,7 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
     if path is None:
         return
     top, per_command = load_config(path)
+    ctx.meta[CONFIG_FILE] = str(path)
     group = ctx.command
     assert isinstance(group, click.Group)
     default_map: dict[str, dict[str, Any]] = {}
@@ -313,11 +318,30 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
                     f"unknown option {k!r} for '{name}' in configuration", path=str(path)
                 )
             values[by_option[k]] = v
-        default_map[name] = values
+        default_map[name] = _as_lists(command, values)
     unknown = sorted(k for k in top if k not in known)
     if unknown:
         raise OptionError(f"unknown option {unknown[0]!r} in configuration", path=str(path))
     ctx.default_map = default_map
+
+
+def _as_lists(command: click.Command, values: dict[str, Any]) -> dict[str, Any]:
+    """A single string for a repeatable option (``fail-on = "shifted"``) is a list of one."""
+    multiple = {p.name for p in command.params if isinstance(p, click.Option) and p.multiple}
+    return {k: [v] if k in multiple and isinstance(v, str) else v for k, v in values.items()}
+
+
+def _from_config(name: str, parse: Callable[[], T]) -> T:
+    """``parse()``; an error in a value that came from the configuration names its file and key."""
+    try:
+        return parse()
+    except ConsistencyError as e:
+        ctx = click.get_current_context()
+        if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT_MAP:
+            raise
+        path = ctx.find_root().meta.get(CONFIG_FILE)
+        key = name.replace("_", "-")
+        raise ConfigError(f"'{key}': {e.message}", path=path) from None
 
 
 @click.group(cls=ConsistencyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -627,6 +651,13 @@ def index_command(
     metavar="KINDS",
     help=_kinds_help("Finding kinds to report without failing"),
 )
+@click.option("--strict", is_flag=True, help="Findings of warning-level points fail too.")
+@click.option(
+    "--level",
+    type=click.Choice([lv.value for lv in Level]),
+    help="Level of points that set none [default: error for watchlist points, "
+    "warning for discovered ones].",
+)
 @click.option(
     "--format",
     "fmt",
@@ -672,6 +703,8 @@ def check_command(
     points_file: str | None,
     fail_on: tuple[str, ...],
     warn_on: tuple[str, ...],
+    strict: bool,
+    level: str | None,
     fmt: str,
     output: str | None,
     threshold: float,
@@ -687,7 +720,11 @@ def check_command(
     color: bool | None,
 ) -> int:
     """The CI gate: exit 1 when NEW words a known point in a way the baseline never has."""
-    failing_kinds = parse_kinds(fail_on)
+    gate = Gate(
+        _from_config("fail_on", lambda: parse_kinds(fail_on)),
+        _from_config("warn_on", lambda: parse_kinds(warn_on)),
+        strict,
+    )
     result = run_check(
         paths,
         against,
@@ -696,17 +733,18 @@ def check_command(
         date=date,
         since=since,
         until=until,
-        kinds=failing_kinds | parse_kinds(warn_on),
+        kinds=gate.kinds,
         threshold=threshold,
         similarity=similarity,
         min_dates=min_dates,
         top=top,
         include_questions=include_questions,
         speakers=speakers,
+        level=Level(level) if level else None,
     )
-    text = render_check(result, fmt=fmt, fail_on=failing_kinds, color=_use_color(color, output))
+    text = render_check(result, fmt=fmt, gate=gate, color=_use_color(color, output))
     write_output(text, output)
-    return 1 if result.failing(failing_kinds) else 0
+    return 1 if result.failing(gate) else 0
 
 
 @cli.command("diff")
