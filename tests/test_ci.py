@@ -142,3 +142,139 @@ def test_a_bad_kind_in_the_config_names_the_file_and_key(
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith(f"consistency: error: {config}: {message}")
     assert done.stderr.count("\n") == 1
+
+
+# ---------------------------------------------------------------------------
+# SARIF
+
+SARIF_SCHEMA = json.loads(
+    (ROOT / "tests" / "data" / "sarif-2.1.0-subset.schema.json").read_text(encoding="utf-8")
+)
+
+
+def validate_sarif(text: str) -> dict:  # type: ignore[type-arg]
+    import jsonschema
+
+    log = json.loads(text)
+    jsonschema.Draft7Validator.check_schema(SARIF_SCHEMA)
+    jsonschema.Draft7Validator(SARIF_SCHEMA).validate(log)
+    return log  # type: ignore[no-any-return]
+
+
+def test_the_bundled_schema_rejects_what_github_would(tmp_path: Path) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft7Validator(SARIF_SCHEMA)
+    good = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": []}]}
+    assert validator.is_valid(good)
+    for bad in (
+        {"version": "2.0.0", "runs": []},
+        {"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]},
+        {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{}]}]},
+        {
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": {"name": "x"}},
+                    "results": [{"message": {"text": "m"}, "level": "fatal"}],
+                }
+            ],
+        },
+        {
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": {"name": "x"}},
+                    "results": [
+                        {
+                            "message": {"text": "m"},
+                            "locations": [
+                                {
+                                    "physicalLocation": {
+                                        "artifactLocation": {"uri": "a"},
+                                        "region": {"startLine": 0},
+                                    }
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ],
+        },
+        {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "colour": 1}]},
+    ):
+        assert not validator.is_valid(bad), bad
+
+
+def test_sarif_is_valid_and_locates_each_finding(tmp_path: Path) -> None:
+    new = shifted_copy(tmp_path)
+    points = watchlist(tmp_path, "warning")
+    args = ["--no-config", "check", str(new), "--against", str(BRIEFINGS), "--points", str(points)]
+    code, out, _ = run(*args, "--format", "sarif")
+    assert code == 0
+    log = validate_sarif(out)
+    [finding] = json.loads(run(*args, "--format", "json")[1])["findings"]
+    [sarif_run] = log["runs"]
+    [result] = sarif_run["results"]
+    assert result["ruleId"] == "sea-of-peace" and result["level"] == "warning"
+    rules = sarif_run["tool"]["driver"]["rules"]
+    assert rules[result["ruleIndex"]]["id"] == "sea-of-peace"
+    assert rules[result["ruleIndex"]]["defaultConfiguration"] == {"level": "warning"}
+    assert (
+        "diff: a sea of {+lasting+} peace, friendship and cooperation"
+        in (result["message"]["text"])
+    )
+    [location] = result["locations"]
+    region = location["physicalLocation"]["region"]
+    assert region == {
+        "startLine": finding["line"],
+        "startColumn": finding["column"],
+        "endLine": finding["end_line"],
+        "endColumn": finding["end_column"] + 1,
+    }
+    line = new.read_text(encoding="utf-8").splitlines()[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == SHIFTED
+    # Outside the working directory: an absolute file URI.
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == new.as_uri()
+    assert run(*args, "--format", "sarif")[1] == out  # deterministic
+    code, strict, _ = run(*args, "--format", "sarif", "--strict")
+    assert code == 1 and validate_sarif(strict)["runs"][0]["properties"]["failed"] is True
+
+
+@pytest.mark.parametrize(
+    ("level", "sarif", "code"),
+    [("error", "error", 1), ("warning", "warning", 0), ("notice", "note", 0)],
+)
+def test_sarif_in_a_real_process_levels_and_relative_uris(
+    level: str, sarif: str, code: int
+) -> None:
+    done = process(
+        "--no-config",
+        "check",
+        "fixtures/briefings/000_0c46398071a3ed71.txt",
+        "--date",
+        "2025-10-22",
+        "--against",
+        "fixtures/briefings",
+        "--until",
+        "2025-10-21",
+        "--points",
+        "fixtures/talking-points.toml",
+        "--format",
+        "sarif",
+        "--level",
+        level,
+        cwd=ROOT,
+    )
+    assert (done.returncode, done.stderr) == (code, "")
+    results = validate_sarif(done.stdout)["runs"][0]["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [
+        ("implement-doc", sarif),
+        ("position-consistent-clear", sarif),
+    ]
+    for r in results:
+        artifact = r["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert artifact == {
+            "uri": "fixtures/briefings/000_0c46398071a3ed71.txt",
+            "uriBaseId": "%SRCROOT%",
+        }

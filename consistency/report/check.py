@@ -1,4 +1,5 @@
-"""Renderers for ``consistency check``: text, JSON, GitHub Actions annotations, JUnit XML.
+"""Renderers for ``consistency check``: text, JSON, GitHub Actions annotations, JUnit XML
+(and SARIF, in :mod:`consistency.report.sarif`).
 
 Each returns a string. The :class:`~consistency.check.Gate` says how each finding
 is reported (its level) and whether it fails the check.
@@ -18,7 +19,7 @@ from ..models import Level
 from .diffmarkup import ansi_diff, flatten, parse_diff
 from .view import one_line
 
-CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "junit")
+CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "junit", "sarif")
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -38,6 +39,10 @@ def render_check(
         return render_check_github(result, gate=gate)
     if fmt == "junit":
         return render_check_junit(result, gate=gate)
+    if fmt == "sarif":
+        from .sarif import render_check_sarif
+
+        return render_check_sarif(result, gate=gate)
     raise OptionError(f"unknown check format {fmt!r} (choose from {', '.join(CHECK_FORMATS)})")
 
 
