@@ -47,6 +47,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
+from .context import working_on
 from .diff import skeleton, word_diff
 from .errors import IndexFileError, OptionError
 from .index import (
@@ -54,6 +55,7 @@ from .index import (
     is_sqlite_file,
     phrase_sentences,
 )
+from .ingest.select import FileSelection
 from .match import (
     COMMON_WEIGHT,
     DEFAULT_THRESHOLD,
@@ -868,37 +870,38 @@ def check(
     checked: list[CheckedPoint] = []
     references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None] = {}
     for doc in new:
-        sentences = document_sentences(
-            doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
-        )
-        words = [tuple(t.text for t in s.tokens) for s in sentences]
-        baseline.prefetch({w for ws in words for w in ws})
-        novel = [k for k, ws in enumerate(words) if not has_sentence(baseline, ws)]
-        novel_sentences = [sentences[k] for k in novel]
-        doc_findings: list[Finding] = []
-        seen: dict[int, tuple[Point, int]] = {}
-        if kinds & {FindingKind.SHIFTED, FindingKind.SLOT}:
-            doc_findings.extend(
-                f
-                for f in _shifted(
-                    doc,
-                    novel_sentences,
-                    baseline,
-                    points,
-                    seen,
-                    references,
-                    threshold=threshold,
-                    tokeniser=tokeniser,
+        with working_on(doc.path):
+            sentences = document_sentences(
+                doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+            )
+            words = [tuple(t.text for t in s.tokens) for s in sentences]
+            baseline.prefetch({w for ws in words for w in ws})
+            novel = [k for k, ws in enumerate(words) if not has_sentence(baseline, ws)]
+            novel_sentences = [sentences[k] for k in novel]
+            doc_findings: list[Finding] = []
+            seen: dict[int, tuple[Point, int]] = {}
+            if kinds & {FindingKind.SHIFTED, FindingKind.SLOT}:
+                doc_findings.extend(
+                    f
+                    for f in _shifted(
+                        doc,
+                        novel_sentences,
+                        baseline,
+                        points,
+                        seen,
+                        references,
+                        threshold=threshold,
+                        tokeniser=tokeniser,
+                    )
+                    if f.kind in kinds
                 )
-                if f.kind in kinds
-            )
-        if FindingKind.REPHRASED in kinds:
-            taken = [(f.start, f.end) for f in doc_findings]
-            doc_findings.extend(
-                _rephrased(doc, novel_sentences, baseline, similarity, taken, tokeniser)
-            )
-        findings.extend(sorted(doc_findings, key=_finding_order))
-        checked.extend(_checked(doc, points, seen))
+            if FindingKind.REPHRASED in kinds:
+                taken = [(f.start, f.end) for f in doc_findings]
+                doc_findings.extend(
+                    _rephrased(doc, novel_sentences, baseline, similarity, taken, tokeniser)
+                )
+            findings.extend(sorted(doc_findings, key=_finding_order))
+            checked.extend(_checked(doc, points, seen))
         if progress:
             progress(1)
     notes: list[str] = []
@@ -1165,6 +1168,8 @@ def run_check(
     include_questions: bool = False,
     speakers: Collection[str] = (),
     level: Level | None = None,
+    select: FileSelection | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> CheckResult:
     """``consistency check``: read the new briefings, open the baseline, pick the points, check.
 
@@ -1174,20 +1179,21 @@ def run_check(
     both. Without ``points_file``, the points are those discovered in the
     baseline on ``min_dates`` dates or more (the ``top`` best, if given).
     ``level`` is the level of points that set none (default: ``error`` for
-    watchlist points, ``warning`` for discovered ones).
+    watchlist points, ``warning`` for discovered ones). ``select`` and ``note`` are
+    :func:`~consistency.ingest.load_documents`'s.
     """
     from .ingest import load_documents
     from .watchlist import load_watchlist
 
-    watchlist = (
-        load_watchlist(points_file, level=level or Level.ERROR) if points_file else None
-    )
-    new = load_documents(list(new_paths), manifest=manifest, date=date)
+    watchlist = load_watchlist(points_file, level=level or Level.ERROR) if points_file else None
+    new = load_documents(list(new_paths), manifest=manifest, date=date, select=select, note=note)
     if not new:
         raise OptionError("no new briefings to check")
 
     def load(paths: Sequence[str]) -> list[Document]:
-        docs = load_documents(list(paths), manifest=manifest, since=since, until=until)
+        docs = load_documents(
+            list(paths), manifest=manifest, since=since, until=until, select=select, note=note
+        )
         if not docs:
             raise OptionError(
                 "the baseline has no briefings (check --against and --since/--until)",

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +24,7 @@ from ._version import __version__
 from .check import DEFAULT_SIMILARITY, FINDING_KINDS, Gate, parse_kinds, run_check
 from .compare import compare_files
 from .config import find_config, load_config
+from .context import file_of
 from .discover import (
     DEFAULT_STOP_PHRASES,
     PROGRESS_STAGES,
@@ -34,7 +37,7 @@ from .discover import render_json as render_discover_json
 from .discover import render_table as render_discover_table
 from .errors import ConfigError, ConsistencyError, InputErrors, OptionError
 from .index import update_index
-from .ingest import load_documents
+from .ingest import FileSelection, load_documents
 from .match import DEFAULT_THRESHOLD
 from .models import Document, Level, Point, TrackResult
 from .report import render_csv, render_html, render_json, render_markdown, render_report
@@ -51,21 +54,80 @@ T = TypeVar("T")
 CONFIG_FILE = "consistency.config"
 """Key in ``ctx.meta`` of the configuration file read, if any."""
 
+QUIET = "consistency.quiet"
+"""Key in ``ctx.meta``: ``-q/--quiet`` was given (no progress, no notes)."""
+
+
+GLOBAL_FLAGS = frozenset({"--no-config", "--debug", "-q", "--quiet"})
+"""Options of the ``consistency`` group that may also come after the command name."""
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that ``finally`` blocks clean up."""
+
+
+def hoist_global_options(args: Sequence[str]) -> list[str]:
+    """Move the group's options given after the command (``check --no-config``) before it.
+
+    ``--config FILE`` moves with its value. Nothing after ``--`` moves.
+
+    >>> hoist_global_options(["check", "a.txt", "--no-config", "-q", "--", "-q"])
+    ['--no-config', '-q', 'check', 'a.txt', '--', '-q']
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    k = 0
+    while k < len(args):
+        arg = args[k]
+        if arg == "--":
+            rest.extend(args[k:])
+            break
+        if arg in GLOBAL_FLAGS or arg.startswith("--config="):
+            front.append(arg)
+        elif arg == "--config" and k + 1 < len(args):
+            front.extend(args[k : k + 2])
+            k += 1
+        else:
+            rest.append(arg)
+        k += 1
+    return front + rest
+
 
 class ConsistencyGroup(click.Group):
-    """A group whose errors are one ``consistency: error: ...`` line each, exit 2."""
+    """A group whose errors are one ``consistency: error: ...`` line each, exit 2.
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    Exit codes: 0 success, 1 ``check`` failed, 2 input, usage or internal
+    error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). An unexpected
+    exception is one line naming the file at hand; ``--debug`` adds the
+    traceback.
+    """
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        argv = hoist_global_options(sys.argv[1:] if args is None else list(args))
+        debug = "--debug" in argv[: argv.index("--")] if "--" in argv else "--debug" in argv
+        if not argv:
+            click.echo(
+                self.get_usage(click.Context(self, info_name=kwargs.get("prog_name"))), err=True
+            )
+            click.echo("Try 'consistency --help' for help.", err=True)
+            sys.exit(2)
         kwargs["standalone_mode"] = False
         try:
-            rv = super().main(*args, **kwargs)
+            rv = super().main(argv, *rest, **kwargs)
         except click.exceptions.UsageError as e:
             hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
             _error(f"{e.format_message()}{hint}")
             sys.exit(2)
-        except click.exceptions.Abort:
-            click.echo("Aborted!", err=True)
-            sys.exit(1)
+        except click.exceptions.Abort as e:
+            if isinstance(e.__cause__, EOFError):
+                _error("unexpected end of input")
+                sys.exit(2)
+            _interrupted()
+        except KeyboardInterrupt:
+            _interrupted()
+        except Terminated:
+            click.echo("consistency: terminated", err=True)
+            sys.exit(143)
         except click.ClickException as e:
             _error(e.format_message())
             sys.exit(e.exit_code)
@@ -79,7 +141,30 @@ class ConsistencyGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(1)
+        except Exception as e:
+            if debug:
+                traceback.print_exc()
+            _error(internal_error(e, debug=debug))
+            sys.exit(2)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _interrupted() -> None:
+    click.echo("consistency: interrupted", err=True)
+    sys.exit(130)
+
+
+def internal_error(error: BaseException, *, debug: bool = False) -> str:
+    """The one line for an unexpected exception: what, and on which file.
+
+    >>> internal_error(ValueError("bad\\nvalue"))
+    'internal error: ValueError: bad value (--debug shows the traceback)'
+    """
+    where = file_of(error)
+    at = f" while working on {where}" if where else ""
+    detail = " ".join(str(error).split()) or "(no message)"
+    hint = "" if debug else " (--debug shows the traceback)"
+    return f"internal error{at}: {type(error).__name__}: {detail}{hint}"
 
 
 def _error(message: str) -> None:
@@ -113,7 +198,48 @@ def input_options(f: F) -> F:
         metavar="YYYY-MM-DD",
         help="Ignore briefings before this.",
     )(f)
-    return manifest_option(f)
+    return selection_options(manifest_option(f))
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Keep an option's value in ``ctx.meta`` (for options every reading command shares)."""
+    ctx.meta[f"consistency.{param.name}"] = value
+    return value
+
+
+def selection_options(f: F) -> F:
+    """``--include GLOB`` and ``--exclude GLOB``: which files of input folders are briefings."""
+    f = click.option(
+        "--exclude",
+        multiple=True,
+        metavar="GLOB",
+        expose_value=False,
+        callback=_remember,
+        help="Skip files and folders of input folders matching GLOB (repeatable).",
+    )(f)
+    f = click.option(
+        "--include",
+        multiple=True,
+        metavar="GLOB",
+        expose_value=False,
+        callback=_remember,
+        help="Also read files of input folders matching GLOB, e.g. README.md (repeatable).",
+    )(f)
+    return f
+
+
+def _selection() -> FileSelection:
+    """The ``--include``/``--exclude`` globs of this run."""
+    meta = click.get_current_context().meta
+    return FileSelection(
+        tuple(meta.get("consistency.include", ())), tuple(meta.get("consistency.exclude", ()))
+    )
+
+
+def _note(message: str) -> None:
+    """A ``consistency: note: ...`` line on stderr, unless ``--quiet``."""
+    if not click.get_current_context().meta.get(QUIET):
+        click.echo(f"consistency: note: {message}", err=True)
 
 
 def manifest_option(f: F) -> F:
@@ -167,7 +293,7 @@ def output_option(f: F) -> F:
         "--output",
         "-o",
         type=click.Path(dir_okay=False, writable=True),
-        help="Write to FILE (atomically) instead of standard output.",
+        help="Write to FILE (atomically) instead of standard output (- is standard output).",
     )(f)
     return f
 
@@ -221,17 +347,27 @@ def color_option(f: F) -> F:
 
 
 def _use_color(flag: bool | None, output: str | None) -> bool:
+    """--color/--no-color; else none in a file; else NO_COLOR, then FORCE_COLOR (any non-empty
+    value), then whether standard output is a terminal."""
     if flag is not None:
         return flag
-    if output or os.environ.get("NO_COLOR"):
+    if _to_file(output) or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return sys.stdout.isatty()
+
+
+def _to_file(output: str | None) -> bool:
+    """Whether ``--output`` names a file (``-`` is standard output)."""
+    return bool(output) and output != "-"
 
 
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
-    if not sys.stderr.isatty() or total <= 1:
+    """A progress bar on stderr when it is a terminal and not ``--quiet``; silent otherwise."""
+    quiet = click.get_current_context().meta.get(QUIET)
+    if quiet or not sys.stderr.isatty() or total <= 1:
         yield lambda n: None
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
@@ -245,17 +381,27 @@ def _load(
     since: dt.date | None,
     until: dt.date | None,
 ) -> list[Document]:
-    docs = load_documents(list(paths), manifest=manifest, date=date, since=since, until=until)
+    docs = load_documents(
+        list(paths),
+        manifest=manifest,
+        date=date,
+        since=since,
+        until=until,
+        select=_selection(),
+        note=_note,
+    )
     if not docs:
         raise OptionError("no briefings left to read (check --since/--until)")
     return docs
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to stdout, or atomically to ``output`` (temp file + rename)."""
-    if not output:
+    """Write ``text`` to stdout (no ``output``, or ``-``), or atomically to ``output``
+    (temp file + rename; the temp file is removed on any error, Ctrl-C or SIGTERM)."""
+    if not _to_file(output):
         click.echo(text, nl=not text.endswith("\n"), color=True)
         return
+    assert output is not None
     target = Path(output)
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -352,12 +498,16 @@ def _from_config(name: str, parse: Callable[[], T]) -> T:
     help="Read option defaults from FILE (default: nearest consistency.toml).",
 )
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars and no notes on stderr.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.pass_context
-def cli(ctx: click.Context, config: str | None, no_config: bool) -> None:
+def cli(ctx: click.Context, config: str | None, no_config: bool, quiet: bool, debug: bool) -> None:
     """Track official talking points across dated briefings and show how their wording shifts.
 
     PATH may be a file, a directory (read recursively) or - for standard input.
+    --no-config, --config, -q and --debug may also follow the command.
     """
+    ctx.meta[QUIET] = quiet
     _config_defaults(ctx, config, no_config)
 
 
@@ -526,10 +676,9 @@ def report_command(
         found = _discover(docs, min_dates, top, include_questions, speakers, stops)
         points = [p.point for p in found]
         if not points:
-            click.echo(
-                f"consistency: note: no formulation recurs on {min_dates} or more dates; "
-                "give more briefings, a lower --min-dates, or a watchlist with --points",
-                err=True,
+            _note(
+                f"no formulation recurs on {min_dates} or more dates; "
+                "give more briefings, a lower --min-dates, or a watchlist with --points"
             )
     else:
         points = _points(points_file)
@@ -683,6 +832,7 @@ def index_command(
     help="Without --points: check only the N best discovered points.",
 )
 @manifest_option
+@selection_options
 @click.option(
     "--date",
     callback=_parse_date,
@@ -741,6 +891,8 @@ def check_command(
         include_questions=include_questions,
         speakers=speakers,
         level=Level(level) if level else None,
+        select=_selection(),
+        note=_note,
     )
     text = render_check(result, fmt=fmt, gate=gate, color=_use_color(color, output))
     write_output(text, output)
@@ -803,5 +955,11 @@ def diff_command(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: SIGTERM unwinds like Ctrl-C, so temp files are removed."""
+
+    def terminate(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, terminate)
     cli(prog_name="consistency")

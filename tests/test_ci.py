@@ -278,3 +278,262 @@ def test_sarif_in_a_real_process_levels_and_relative_uris(
             "uri": "fixtures/briefings/000_0c46398071a3ed71.txt",
             "uriBaseId": "%SRCROOT%",
         }
+
+
+# ---------------------------------------------------------------------------
+# Exit codes, signals, unexpected errors
+
+
+def test_no_arguments_prints_usage_and_exits_2() -> None:
+    done = process()
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("Usage: consistency [OPTIONS] COMMAND [ARGS]...")
+    assert run()[0] == 2
+
+
+def generated_archive(folder: Path, n: int) -> Path:
+    """``n`` dated copies of the seeds (a run of some seconds), and a README that is skipped."""
+    folder.mkdir()
+    seeds = sorted(BRIEFINGS.glob("*.txt"))
+    for k in range(n):
+        text = seeds[k % len(seeds)].read_text(encoding="utf-8")
+        day = f"{2001 + k // 300}-{1 + k // 28 % 10:02d}-{1 + k % 28:02d}"
+        (folder / f"{day}_{k}.txt").write_text(f"{text}\nA: Item {k} is noted.\n", "utf-8")
+    (folder / "README.md").write_text("# Notes on this archive\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize(
+    ("signum", "code", "message"), [(2, 130, "interrupted"), (15, 143, "terminated")]
+)
+def test_a_signal_in_the_middle_of_a_run_exits_cleanly_leaving_nothing(
+    tmp_path: Path, signum: int, code: int, message: str
+) -> None:
+    import signal
+    import time
+
+    archive = generated_archive(tmp_path / "archive", 600)
+    out = tmp_path / "out"
+    out.mkdir()
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "consistency",
+            "--no-config",
+            "report",
+            str(archive),
+            "-o",
+            str(out / "report.html"),
+            "--format",
+            "html",
+        ],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=environ,
+    )
+    # The note on the skipped README says the run is under way (past start-up).
+    assert child.stderr is not None
+    assert "skipped 1 file that is not a briefing" in child.stderr.readline()
+    time.sleep(1.0)
+    child.send_signal(signal.Signals(signum))
+    stdout, stderr = child.communicate(timeout=120)
+    assert child.returncode == code
+    assert stderr.strip() == f"consistency: {message}" and stdout == ""
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("error", [KeyboardInterrupt, "Terminated"])
+def test_an_interrupted_write_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: object
+) -> None:
+    from consistency import cli as cli_module
+
+    target = tmp_path / "report.txt"
+    target.write_text("before\n", encoding="utf-8")
+    exc = cli_module.Terminated if error == "Terminated" else KeyboardInterrupt
+
+    def interrupted(*args: object) -> None:
+        raise exc()
+
+    monkeypatch.setattr(cli_module.os, "replace", interrupted)
+    with pytest.raises(exc):
+        cli_module.write_output("after\n", str(target))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+    assert target.read_text(encoding="utf-8") == "before\n"
+
+
+BOOM = (
+    "import sys, consistency.segment as s\n"
+    "def boom(*a, **k):\n"
+    "    raise RuntimeError('boom\\nsecond line')\n"
+    "s.split_sentences = boom\n"
+    "from consistency.cli import main\n"
+    "sys.argv[0] = 'consistency'\n"
+    "main()\n"
+)
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_unexpected_error_is_one_line_naming_the_file(debug: bool) -> None:
+    seed = BRIEFINGS / "001_ea51057881414630.txt"
+    flags = ["--debug"] if debug else []
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            BOOM,
+            "--no-config",
+            "track",
+            str(seed),
+            "--points",
+            str(POINTS),
+            *flags,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    last = done.stderr.splitlines()[-1]
+    assert last.startswith(f"consistency: error: internal error while working on {seed}: ")
+    assert "RuntimeError: boom second line" in last
+    if debug:
+        assert "Traceback (most recent call last)" in done.stderr
+    else:
+        assert done.stderr.count("\n") == 1 and last.endswith("(--debug shows the traceback)")
+
+
+# ---------------------------------------------------------------------------
+# -o -, --quiet, colours, --no-config after the command
+
+
+def test_output_dash_is_standard_output(tmp_path: Path) -> None:
+    args = ["--no-config", "ingest", str(BRIEFINGS), "--format", "json"]
+    assert run(*args, "-o", "-") == run(*args)
+    assert not (Path.cwd() / "-").exists()
+
+
+def test_quiet_drops_notes_but_not_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for f in BRIEFINGS.iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "LICENSE").write_text("MIT\n", encoding="utf-8")
+    loud = process("--no-config", "ingest", str(folder))
+    assert loud.returncode == 0 and "consistency: note: skipped 1 file" in loud.stderr
+    for args in (
+        ("-q", "--no-config", "ingest", str(folder)),
+        ("ingest", str(folder), "--quiet", "--no-config"),
+    ):
+        quiet = process(*args)
+        assert (quiet.returncode, quiet.stderr, quiet.stdout) == (0, "", loud.stdout)
+    missing = process("-q", "--no-config", "ingest", str(tmp_path / "nope"))
+    assert missing.returncode == 2 and "no such file or directory" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "colour"),
+    [
+        ({}, False),
+        ({"FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+    ],
+)
+def test_force_color_and_no_color(tmp_path: Path, env: dict[str, str], colour: bool) -> None:
+    new = shifted_copy(tmp_path)
+    args = ["--no-config", "check", str(new), "--against", str(BRIEFINGS), "--points", str(POINTS)]
+    done = process(*args, env=env)
+    assert done.returncode == 1
+    assert ("\x1b[" in done.stdout) is colour
+    target = tmp_path / "out.txt"
+    assert process(*args, "-o", str(target), env=env).returncode == 1
+    assert "\x1b[" not in target.read_text(encoding="utf-8")
+
+
+def test_no_config_after_the_command(tmp_path: Path) -> None:
+    (tmp_path / "consistency.toml").write_text("no-such-option = 1\n", encoding="utf-8")
+    broken = process("ingest", str(BRIEFINGS), cwd=tmp_path)
+    assert broken.returncode == 2 and "unknown option 'no_such_option'" in broken.stderr
+    for args in (
+        ("--no-config", "ingest", str(BRIEFINGS)),
+        ("ingest", str(BRIEFINGS), "--no-config"),
+    ):
+        done = process(*args, cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (0, "")
+    assert run("ingest", str(BRIEFINGS), "--no-config")[0] == 0
+
+
+# ---------------------------------------------------------------------------
+# Folders: what is a briefing
+
+
+@pytest.fixture
+def project_folder(tmp_path: Path) -> Path:
+    """The seeds as a repository keeps them: with a README, a LICENSE, a CHANGELOG, a .tsv."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for f in BRIEFINGS.iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "README.md").write_text("# Briefings\n\nUpdated on 2024-01-02.\n", "utf-8")
+    (folder / "LICENSE.txt").write_text("MIT License\n", "utf-8")
+    (folder / "CHANGELOG.md").write_text("## 2024-01-02\n- added 000\n", "utf-8")
+    (folder / "files.tsv").write_text("path\tdate\n", "utf-8")
+    drafts = folder / "drafts"
+    drafts.mkdir()
+    (drafts / "2025-12-01_draft.txt").write_text("A: Not yet said.\n", "utf-8")
+    return folder
+
+
+def test_project_files_in_a_folder_are_skipped_in_one_note(project_folder: Path) -> None:
+    code, out, err = run("--no-config", "ingest", str(project_folder), "--format", "json")
+    assert code == 0
+    ids = [d["id"] for d in json.loads(out)["documents"]]
+    assert sorted(ids) == sorted(
+        [*(p.stem for p in BRIEFINGS.glob("*.txt")), "drafts/2025-12-01_draft"]
+    )
+    [note] = err.splitlines()
+    assert note == (
+        "consistency: note: skipped 4 files that are not briefings: "
+        + ", ".join(
+            str(project_folder / n)
+            for n in ("CHANGELOG.md", "LICENSE.txt", "README.md", "files.tsv")
+        )
+        + " (--include GLOB reads them)"
+    )
+
+
+def test_include_and_exclude_decide(project_folder: Path) -> None:
+    args = ["--no-config", "ingest", str(project_folder), "--format", "json"]
+    code, out, err = run(
+        *args, "--exclude", "drafts", "--exclude", "*.tsv", "--include", "README.md"
+    )
+    assert code == 0
+    ids = {d["id"] for d in json.loads(out)["documents"]}
+    assert "README" in ids and not any(i.startswith("drafts/") for i in ids)
+    assert "files.tsv" not in err and "README.md" not in err and "LICENSE.txt" in err
+    # exclude wins over include
+    code, out, _ = run(*args, "--include", "README.md", "--exclude", "README*")
+    assert "README" not in {d["id"] for d in json.loads(out)["documents"]}
+
+
+def test_include_and_exclude_from_the_config_file(project_folder: Path) -> None:
+    config = project_folder.parent / "consistency.toml"
+    config.write_text('exclude = "drafts/*"\ninclude = ["CHANGELOG.md"]\n', encoding="utf-8")
+    done = process("ingest", "briefings", "--format", "json", cwd=project_folder.parent)
+    assert done.returncode == 0, done.stderr
+    ids = {d["id"] for d in json.loads(done.stdout)["documents"]}
+    assert "CHANGELOG" in ids and "drafts/2025-12-01_draft" not in ids
+
+
+def test_check_against_a_folder_with_a_readme(project_folder: Path, tmp_path: Path) -> None:
+    new = shifted_copy(tmp_path)
+    done = process(
+        "--no-config", "check", str(new), "--against", str(project_folder), "--points", str(POINTS)
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("consistency: note: skipped 4 files that are not briefings")

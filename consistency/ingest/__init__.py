@@ -46,10 +46,11 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
+from ..context import working_on
 from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..models import DateSource, Document
 from .dates import date_in_lines, date_in_name, parse_iso
@@ -58,10 +59,12 @@ from .header import scan_header
 from .html import html_to_page
 from .manifest import Entry, read_manifest
 from .rows import Row, parse_csv, parse_jsonl
+from .select import FileSelection, skipped_note
 from .turns import find_label, label_kind, split_turns
 
 __all__ = [
     "SUFFIXES",
+    "FileSelection",
     "document_from_text",
     "load_documents",
     "split_turns",
@@ -146,6 +149,8 @@ def load_documents(
     since: dt.date | None = None,
     until: dt.date | None = None,
     stdin: TextIO | BinaryIO | None = None,
+    select: FileSelection | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> list[Document]:
     """Read every briefing in ``paths``, sorted by date, then id.
 
@@ -153,6 +158,9 @@ def load_documents(
     date: the date of the one document given.
     since, until: keep only documents dated in this range (inclusive).
     stdin: what ``-`` reads (default: the process's standard input).
+    select: which files of input folders to read (default: briefing types, less
+        README, LICENSE and other project files).
+    note: called once with a line naming the files of input folders not read.
 
     Raises :class:`InputError` or :class:`OptionError` for one problem,
     :class:`InputErrors` for several.
@@ -164,11 +172,15 @@ def load_documents(
     found: dict[str, Entry] = {}
     sources: list[_Source] = []
     seen: set[str] = set()
+    skipped: list[str] = []
     for path in paths:
-        _expand(os.fspath(path), sources, found, seen, errors)
+        _expand(os.fspath(path), sources, found, seen, errors, select or FileSelection(), skipped)
+    if skipped and note is not None:
+        note(skipped_note(skipped))
     drafts: list[_Draft] = []
     for src in sources:
-        drafts.extend(_read(src, stdin, errors))
+        with working_on(src.path):
+            drafts.extend(_read(src, stdin, errors))
     if date is not None and len(drafts) > 1:
         errors.append(
             OptionError(
@@ -179,7 +191,8 @@ def load_documents(
     documents: list[Document] = []
     ids: dict[str, str] = {}
     for draft in drafts:
-        doc = _resolve(draft, date, given, found, errors)
+        with working_on(draft.path):
+            doc = _resolve(draft, date, given, found, errors)
         if doc is None:
             continue
         other = ids.setdefault(doc.id, doc.path)
@@ -207,6 +220,8 @@ def _expand(
     found: dict[str, Entry],
     seen: set[str],
     errors: list[ConsistencyError],
+    select: FileSelection,
+    skipped: list[str],
 ) -> None:
     if path == STDIN:
         if STDIN not in seen:
@@ -214,7 +229,7 @@ def _expand(
             sources.append(_Source("<stdin>", None, "stdin", (), "stdin"))
         return
     if os.path.isdir(path):
-        _expand_directory(path, sources, found, seen, errors)
+        _expand_directory(path, sources, found, seen, errors, select, skipped)
         return
     if not os.path.exists(path):
         errors.append(InputError("no such file or directory", path=path))
@@ -247,11 +262,17 @@ def _expand_directory(
     found: dict[str, Entry],
     seen: set[str],
     errors: list[ConsistencyError],
+    select: FileSelection,
+    skipped: list[str],
 ) -> None:
     problems: list[OSError] = []
     count = 0
     for folder, dirs, files in os.walk(root, onerror=problems.append):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        below = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if below == "." else below + "/"
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not select.excluded(prefix + d)
+        )
         names = sorted(f for f in files if not f.startswith("."))
         for name in names:
             if name.lower() == MANIFEST:
@@ -260,9 +281,13 @@ def _expand_directory(
         for name in names:
             stem, suffix = os.path.splitext(name)
             kind = SUFFIXES.get(suffix.lower())
-            if kind is None or name.lower() == MANIFEST:
+            if name.lower() == MANIFEST:
                 continue
             full = os.path.normpath(os.path.join(folder, name))
+            if not select.decide(prefix + name, kind is not None):
+                if not select.excluded(prefix + name):
+                    skipped.append(full)
+                continue
             rel = os.path.relpath(full, root)
             parts = rel.split(os.sep)
             count += 1
@@ -271,7 +296,8 @@ def _expand_directory(
                 continue
             seen.add(real)
             ident = "/".join([*parts[:-1], stem])
-            sources.append(_Source(full, real, ident, (stem, *reversed(parts[:-1])), kind))
+            dated_by = (stem, *reversed(parts[:-1]))
+            sources.append(_Source(full, real, ident, dated_by, kind or "text"))
     for problem in problems:
         where = problem.filename if isinstance(problem.filename, str) else root
         errors.append(InputError(f"cannot read folder: {problem.strerror}", path=where))

@@ -27,9 +27,7 @@ _DIM = "\x1b[2m"
 _LEVEL_COLOUR = {Level.ERROR: "\x1b[1;31m", Level.WARNING: "\x1b[1;33m", Level.NOTICE: "\x1b[1;36m"}
 
 
-def render_check(
-    result: CheckResult, *, fmt: str = "text", gate: Gate, color: bool = False
-) -> str:
+def render_check(result: CheckResult, *, fmt: str = "text", gate: Gate, color: bool = False) -> str:
     """``result`` in one of :data:`CHECK_FORMATS`."""
     if fmt == "text":
         return render_check_text(result, gate=gate, color=color)
@@ -105,9 +103,7 @@ def _text_block(f: Finding, gate: Gate, color: bool) -> str:
     return "\n".join(lines)
 
 
-def render_check_text(
-    result: CheckResult, *, gate: Gate, color: bool = False
-) -> str:
+def render_check_text(result: CheckResult, *, gate: Gate, color: bool = False) -> str:
     """Compiler-style lines (``FILE:LINE:COL: level: title``), each finding with its diff."""
     blocks = [_text_block(f, gate, color) for f in result.findings]
     blocks.extend(f"note: {n}" for n in result.notes)
