@@ -919,6 +919,12 @@ def check_command(
 @threshold_option
 @similarity_option
 @manifest_option
+@click.option(
+    "--old-date", callback=_parse_date, metavar="YYYY-MM-DD", help="Date of OLD (when undated)."
+)
+@click.option(
+    "--new-date", callback=_parse_date, metavar="YYYY-MM-DD", help="Date of NEW (when undated)."
+)
 @click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse older briefings.")
 @click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse newer briefings.")
 @speaker_options
@@ -932,6 +938,8 @@ def diff_command(
     threshold: float,
     similarity: float,
     manifest: str | None,
+    old_date: dt.date | None,
+    new_date: dt.date | None,
     since: dt.date | None,
     until: dt.date | None,
     speakers: tuple[str, ...],
@@ -950,6 +958,8 @@ def diff_command(
         similarity=similarity,
         include_questions=include_questions,
         speakers=speakers,
+        old_date=old_date,
+        new_date=new_date,
     )
     write_output(render_compare(comparison, fmt=fmt, color=_use_color(color, output)), output)
 

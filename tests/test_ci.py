@@ -537,3 +537,61 @@ def test_check_against_a_folder_with_a_readme(project_folder: Path, tmp_path: Pa
     )
     assert done.returncode == 1
     assert done.stderr.startswith("consistency: note: skipped 4 files that are not briefings")
+
+
+# ---------------------------------------------------------------------------
+# diff on undated files; manifest.csv beside a file
+
+
+@pytest.fixture
+def undated_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """Seeds 003 and 000 (dated only by the manifest) without their manifest."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_bytes((BRIEFINGS / "003_28ddfdb37133726e.txt").read_bytes())
+    new.write_bytes(SOURCE.read_bytes())
+    return old, new
+
+
+def test_diff_on_undated_files_names_options_that_exist(undated_pair: tuple[Path, Path]) -> None:
+    old, new = undated_pair
+    done = process("--no-config", "diff", str(old), str(new))
+    assert (done.returncode, done.stdout) == (2, "")
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith(
+        f"consistency: error: {old}: no date found; give one with --old-date"
+    )
+    assert any(
+        x.startswith(f"consistency: error: {new}: no date found; give one with --new-date")
+        for x in lines
+    )
+    for option in ("--old-date", "--new-date", "--manifest"):
+        assert option in process("--no-config", "diff", "--help").stdout
+    dated = process(
+        "--no-config",
+        "diff",
+        str(old),
+        str(new),
+        "--old-date",
+        "2025-05-20",
+        "--new-date",
+        "2025-10-22",
+        "--format",
+        "json",
+    )
+    assert dated.returncode == 0, dated.stderr
+    data = json.loads(dated.stdout)
+    assert (data["old"]["date"], data["new"]["date"]) == ("2025-05-20", "2025-10-22")
+
+
+def test_a_manifest_beside_single_files_dates_them(undated_pair: tuple[Path, Path]) -> None:
+    old, new = undated_pair
+    (old.parent / "manifest.csv").write_text(
+        "path,date\nold.txt,2025-05-20\nnew.txt,2025-10-22\n", "utf-8"
+    )
+    done = process("--no-config", "diff", str(old), str(new), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["old"]["date"], data["new"]["date"]) == ("2025-05-20", "2025-10-22")
+    code, out, _ = run("--no-config", "ingest", str(new), "--format", "json")
+    [doc] = json.loads(out)["documents"]
+    assert (code, doc["date"], doc["date_source"]) == (0, "2025-10-22", "manifest")

@@ -151,6 +151,7 @@ def load_documents(
     stdin: TextIO | BinaryIO | None = None,
     select: FileSelection | None = None,
     note: Callable[[str], None] | None = None,
+    date_option: str = "--date",
 ) -> list[Document]:
     """Read every briefing in ``paths``, sorted by date, then id.
 
@@ -161,6 +162,7 @@ def load_documents(
     select: which files of input folders to read (default: briefing types, less
         README, LICENSE and other project files).
     note: called once with a line naming the files of input folders not read.
+    date_option: the option that gives ``date``, as the error on an undated file names it.
 
     Raises :class:`InputError` or :class:`OptionError` for one problem,
     :class:`InputErrors` for several.
@@ -192,7 +194,7 @@ def load_documents(
     ids: dict[str, str] = {}
     for draft in drafts:
         with working_on(draft.path):
-            doc = _resolve(draft, date, given, found, errors)
+            doc = _resolve(draft, date, given, found, errors, date_option)
         if doc is None:
             continue
         other = ids.setdefault(doc.id, doc.path)
@@ -254,6 +256,20 @@ def _expand(
     if real not in seen:
         seen.add(real)
         sources.append(_Source(path, real, stem, (stem,), kind))
+        _read_sibling_manifest(path, found, seen, errors)
+
+
+def _read_sibling_manifest(
+    path: str, found: dict[str, Entry], seen: set[str], errors: list[ConsistencyError]
+) -> None:
+    """A file given by name is dated by the ``manifest.csv`` beside it, as in a folder."""
+    sibling = os.path.join(os.path.dirname(path) or ".", MANIFEST)
+    key = f"{MANIFEST}:{os.path.realpath(sibling)}"
+    if key in seen or not os.path.isfile(sibling):
+        return
+    seen.add(key)
+    for name, entry in read_manifest(sibling, errors).items():
+        found.setdefault(name, entry)
 
 
 def _expand_directory(
@@ -381,6 +397,7 @@ def _resolve(
     given: dict[str, Entry],
     found: dict[str, Entry],
     errors: list[ConsistencyError],
+    date_option: str = "--date",
 ) -> Document | None:
     src, row = draft.source, draft.row
     date: dt.date | None = None
@@ -409,7 +426,7 @@ def _resolve(
                     draft.text[:20000].split("\n"), skip=_spoken
                 )
     if date is None:
-        errors.append(InputError(UNDATED, path=draft.path))
+        errors.append(InputError(UNDATED.replace("--date", date_option, 1), path=draft.path))
         return None
     return document_from_text(
         draft.text,
