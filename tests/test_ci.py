@@ -595,3 +595,66 @@ def test_a_manifest_beside_single_files_dates_them(undated_pair: tuple[Path, Pat
     code, out, _ = run("--no-config", "ingest", str(new), "--format", "json")
     [doc] = json.loads(out)["documents"]
     assert (code, doc["date"], doc["date_source"]) == (0, "2025-10-22", "manifest")
+
+
+# ---------------------------------------------------------------------------
+# Titles: a venue line is not the title
+
+WHITE_HOUSE = ROOT / "fixtures" / "other" / "us-whitehouse-archive"
+
+
+def test_venue_lines_are_not_titles() -> None:
+    code, out, _ = run("--no-config", "ingest", str(WHITE_HOUSE), "--format", "json")
+    assert code == 0
+    titles = {d["id"]: d["title"] for d in json.loads(out)["documents"]}
+    assert titles == {
+        "2021-03-03_press-briefing": None,
+        "2021-04-05_press-briefing": None,
+        "2022-08-10_background-press-call": (
+            "Background Press Call by Senior Administration Officials on the Inflation "
+            "Reduction Act"
+        ),
+        "2023-05-02_press-briefing": (
+            "Press Briefing by Press Secretary Karine Jean-Pierre and National Security "
+            "Communications Advisor John Kirby"
+        ),
+        "2023-06-01_press-gaggle": "Press Gaggle by Principal Deputy Press Secretary Olivia Dalton",
+        "2023-06-02_press-briefing": None,
+    }
+    # Alone, too: the venue is followed by the clock time, not a date.
+    single = WHITE_HOUSE / "2021-03-03_press-briefing.txt"
+    assert (
+        json.loads(run("--no-config", "ingest", str(single), "--format", "json")[1])["documents"][
+            0
+        ]["title"]
+        is None
+    )
+
+
+def test_a_line_heading_much_of_an_archive_is_not_a_title(tmp_path: Path) -> None:
+    """ "Via Teleconference" followed by the date looks like a title in one document; heading
+    most of an archive, it is the venue. The title of one briefing never repeats so."""
+    body = (
+        "\nSENIOR ADMINISTRATION OFFICIAL:  Thanks, everyone, for joining the call today.\n\n"
+        "Q    Thanks.  What is the timeline?\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL:  We expect guidance in the coming weeks.\n"
+    )
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    for k in range(1, 5):
+        (folder / f"2022-03-0{k}_call.txt").write_text(
+            f"Via Teleconference\nMarch {k}, 2022\n{body}", encoding="utf-8"
+        )
+    (folder / "2022-03-05_call.txt").write_text(
+        f"Background Press Call on the Summit\nVia Teleconference\nMarch 5, 2022\n{body}", "utf-8"
+    )
+    docs = json.loads(run("--no-config", "ingest", str(folder), "--format", "json")[1])["documents"]
+    assert [d["title"] for d in docs] == [
+        None,
+        None,
+        None,
+        None,
+        "Background Press Call on the Summit",
+    ]
+    alone = run("--no-config", "ingest", str(folder / "2022-03-01_call.txt"), "--format", "json")
+    assert json.loads(alone[1])["documents"][0]["title"] == "Via Teleconference"

@@ -500,7 +500,18 @@ def test_check_fails_on_the_shifted_briefing_and_passes_an_unchanged_one() -> No
 
 @pytest.mark.parametrize(
     "folder",
-    ["us-state", "us-whitehouse", "uk", "russia", "japan", "india", "china", "html", "archives"],
+    [
+        "us-state",
+        "us-whitehouse",
+        "us-whitehouse-archive",
+        "uk",
+        "russia",
+        "japan",
+        "india",
+        "china",
+        "html",
+        "archives",
+    ],
 )
 def test_every_command_runs_on_every_government(folder: str) -> None:
     path = str(OTHER / folder)

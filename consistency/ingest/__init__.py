@@ -47,7 +47,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO, TextIO
 
 from ..context import working_on
@@ -55,7 +55,7 @@ from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..models import DateSource, Document
 from .dates import date_in_lines, date_in_name, parse_iso
 from .encoding import decode, normalise_newlines
-from .header import scan_header
+from .header import REPEATED_TITLE_DOCUMENTS, archive_titles, scan_header
 from .html import html_to_page
 from .manifest import Entry, read_manifest
 from .rows import Row, parse_csv, parse_jsonl
@@ -192,6 +192,7 @@ def load_documents(
         )
     documents: list[Document] = []
     ids: dict[str, str] = {}
+    from_header: set[str] = set()
     for draft in drafts:
         with working_on(draft.path):
             doc = _resolve(draft, date, given, found, errors, date_option)
@@ -204,6 +205,9 @@ def load_documents(
             )
             continue
         documents.append(doc)
+        if draft.title is None:
+            from_header.add(doc.id)
+    documents = _archive_titles(documents, from_header)
     if len(errors) == 1:
         raise errors[0]
     if errors:
@@ -214,6 +218,20 @@ def load_documents(
         if (since is None or d.date >= since) and (until is None or d.date <= until)
     ]
     return sorted(kept, key=lambda d: (d.date, d.id))
+
+
+def _archive_titles(documents: list[Document], from_header: set[str]) -> list[Document]:
+    """Titles found in headers, passing over a line that heads too much of the archive
+    (a venue, a series name: see :func:`~consistency.ingest.header.archive_titles`)."""
+    at = [k for k, d in enumerate(documents) if d.id in from_header]
+    if len(at) < REPEATED_TITLE_DOCUMENTS:
+        return documents
+    titles = archive_titles([scan_header(documents[k].text).candidates for k in at])
+    out = list(documents)
+    for k, title in zip(at, titles, strict=True):
+        if title != out[k].title:
+            out[k] = replace(out[k], title=title)
+    return out
 
 
 def _expand(
