@@ -658,3 +658,26 @@ def test_a_line_heading_much_of_an_archive_is_not_a_title(tmp_path: Path) -> Non
     ]
     alone = run("--no-config", "ingest", str(folder / "2022-03-01_call.txt"), "--format", "json")
     assert json.loads(alone[1])["documents"][0]["title"] == "Via Teleconference"
+
+
+# ---------------------------------------------------------------------------
+# Benchmarks outside the usual layout
+
+
+def test_benchmarks_run_from_another_directory_without_the_corpus(tmp_path: Path) -> None:
+    """``python benchmarks/run_all.py`` falls back to the fixtures, as README says."""
+    environ = {**os.environ, "CONSISTENCY_CORPUS": str(tmp_path / "no-corpus")}
+    environ["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run_all.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    fixtures = ROOT / "fixtures" / "corpus" / "mfa"
+    assert done.stdout.count(f"using {fixtures}") == 3
+    assert f"corpus: {fixtures} (3 briefings indexed" in done.stdout
+    assert "Traceback" not in done.stderr
