@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import signal
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from typing import Any, TypeVar
 import click
 
 from ._version import __version__
+from .atomic import write_atomically
 from .check import DEFAULT_SIMILARITY, FINDING_KINDS, Gate, parse_kinds, run_check
 from .compare import compare_files
 from .config import find_config, load_config
@@ -397,38 +397,12 @@ def _load(
 
 def write_output(text: str, output: str | None) -> None:
     """Write ``text`` to stdout (no ``output``, or ``-``), or atomically to ``output``
-    (temp file + rename; the temp file is removed on any error, Ctrl-C or SIGTERM)."""
+    (see :mod:`consistency.atomic`: nothing is left behind on an error, Ctrl-C or SIGTERM)."""
     if not _to_file(output):
         click.echo(text, nl=not text.endswith("\n"), color=True)
         return
     assert output is not None
-    target = Path(output)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _file_mode(target: Path) -> int:
-    """The mode a plain ``open(target, "w")`` would give: the old file's, or 0o666 less umask.
-
-    ``mkstemp`` makes private (0o600) files; a report is usually meant to be shared.
-    """
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    write_atomically(output, text)
 
 
 def _option_names(command: click.Command) -> dict[str, str]:

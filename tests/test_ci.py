@@ -347,9 +347,11 @@ def test_a_signal_in_the_middle_of_a_run_exits_cleanly_leaving_nothing(
 
 
 @pytest.mark.parametrize("error", [KeyboardInterrupt, "Terminated"])
+@pytest.mark.parametrize("tmpfile", [True, False])
 def test_an_interrupted_write_leaves_no_temp_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: object
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: object, tmpfile: bool
 ) -> None:
+    from consistency import atomic
     from consistency import cli as cli_module
 
     target = tmp_path / "report.txt"
@@ -359,11 +361,51 @@ def test_an_interrupted_write_leaves_no_temp_file(
     def interrupted(*args: object) -> None:
         raise exc()
 
-    monkeypatch.setattr(cli_module.os, "replace", interrupted)
+    if not tmpfile:  # the portable way, as where O_TMPFILE is not there
+        monkeypatch.delattr(atomic.os, "O_TMPFILE", raising=False)
+    monkeypatch.setattr(atomic.os, "replace", interrupted)
     with pytest.raises(exc):
         cli_module.write_output("after\n", str(target))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
     assert target.read_text(encoding="utf-8") == "before\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="Linux O_TMPFILE")
+def test_while_the_output_is_written_it_has_no_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So kill -9 in the middle of writing a large report leaves nothing beside the target."""
+    from consistency import atomic
+
+    seen: list[list[str]] = []
+    write = os.write
+
+    def watching(fd: int, data: bytes) -> int:
+        seen.append(sorted(p.name for p in tmp_path.iterdir()))
+        return write(fd, data[:1000])
+
+    monkeypatch.setattr(atomic.os, "write", watching)
+    target = tmp_path / "report.html"
+    atomic.write_atomically(str(target), "x" * 5000)
+    assert len(seen) == 5 and all(names == [] for names in seen)
+    assert target.read_text(encoding="utf-8") == "x" * 5000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_an_unwritable_output_is_one_error_line(tmp_path: Path) -> None:
+    done = process("--no-config", "ingest", str(BRIEFINGS), "-o", str(tmp_path / "no" / "x.txt"))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"consistency: error: {tmp_path / 'no' / 'x.txt'}: cannot write output: "
+        "No such file or directory\n"
+    )
 
 
 BOOM = (
