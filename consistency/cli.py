@@ -115,6 +115,10 @@ class ConsistencyGroup(click.Group):
         try:
             rv = super().main(argv, *rest, **kwargs)
         except click.exceptions.UsageError as e:
+            config = _config_source(e)
+            if config:
+                _error(config)
+                sys.exit(2)
             hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
             _error(f"{e.format_message()}{hint}")
             sys.exit(2)
@@ -147,6 +151,18 @@ class ConsistencyGroup(click.Group):
             _error(internal_error(e, debug=debug))
             sys.exit(2)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _config_source(error: click.exceptions.UsageError) -> str | None:
+    """For a bad value that came from the configuration file: ``FILE: 'key': problem``."""
+    ctx, param = error.ctx, getattr(error, "param", None)
+    if ctx is None or param is None or param.name is None:
+        return None
+    if ctx.get_parameter_source(param.name) is not click.core.ParameterSource.DEFAULT_MAP:
+        return None
+    key = next((o[2:] for o in param.opts if o.startswith("--")), param.name)
+    problem = " ".join(error.message.split())
+    return f"{ctx.meta.get(CONFIG_FILE)}: '{key}': {problem}"
 
 
 def _interrupted() -> None:

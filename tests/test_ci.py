@@ -723,3 +723,22 @@ def test_benchmarks_run_from_another_directory_without_the_corpus(tmp_path: Path
     assert done.stdout.count(f"using {fixtures}") == 3
     assert f"corpus: {fixtures} (3 briefings indexed" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('level = "fatal"', "'level': 'fatal' is not one of 'error', 'warning', 'notice'."),
+        ('[check]\nformat = "xml"', "'format': 'xml' is not one of"),
+    ],
+)
+def test_a_bad_option_value_in_the_config_names_the_file_and_key(
+    tmp_path: Path, toml: str, message: str
+) -> None:
+    new = shifted_copy(tmp_path)
+    config = tmp_path / "consistency.toml"
+    config.write_text(f'against = "{BRIEFINGS}"\n{toml}\n', encoding="utf-8")
+    done = process("check", new.name, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith(f"consistency: error: {config}: {message}")
+    assert done.stderr.count("\n") == 1
