@@ -66,6 +66,10 @@ class Terminated(BaseException):
     """SIGTERM, raised where the program is, so that ``finally`` blocks clean up."""
 
 
+class OutputClosed(BaseException):
+    """Standard output's reader went away. A BaseException: click would turn EPIPE into exit 1."""
+
+
 def hoist_global_options(args: Sequence[str]) -> list[str]:
     """Move the group's options given after the command (``check --no-config``) before it.
 
@@ -97,7 +101,7 @@ class ConsistencyGroup(click.Group):
     """A group whose errors are one ``consistency: error: ...`` line each, exit 2.
 
     Exit codes: 0 success, 1 ``check`` failed, 2 input, usage or internal
-    error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). An unexpected
+    error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 141 output pipe closed. An unexpected
     exception is one line naming the file at hand; ``--debug`` adds the
     traceback.
     """
@@ -142,9 +146,11 @@ class ConsistencyGroup(click.Group):
         except ConsistencyError as e:
             _error(str(e))
             sys.exit(2)
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(1)
+        except (BrokenPipeError, OutputClosed):
+            # The reader went away (``| head``): 141 as a shell reports SIGPIPE, not 1,
+            # which would read as "findings". Python's own flush at exit must not fail too.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except Exception as e:
             if debug:
                 traceback.print_exc()
@@ -415,7 +421,10 @@ def write_output(text: str, output: str | None) -> None:
     """Write ``text`` to stdout (no ``output``, or ``-``), or atomically to ``output``
     (see :mod:`consistency.atomic`: nothing is left behind on an error, Ctrl-C or SIGTERM)."""
     if not _to_file(output):
-        click.echo(text, nl=not text.endswith("\n"), color=True)
+        try:
+            click.echo(text, nl=not text.endswith("\n"), color=True)
+        except BrokenPipeError:
+            raise OutputClosed() from None
         return
     assert output is not None
     write_atomically(output, text)

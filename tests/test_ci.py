@@ -742,3 +742,30 @@ def test_a_bad_option_value_in_the_config_names_the_file_and_key(
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith(f"consistency: error: {config}: {message}")
     assert done.stderr.count("\n") == 1
+
+
+def test_a_closed_output_pipe_is_not_the_findings_code(tmp_path: Path) -> None:
+    """``consistency check ... | head -0``: 141 (as a shell reports SIGPIPE), never 1."""
+    new = shifted_copy(tmp_path)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "consistency",
+            "--no-config",
+            "check",
+            str(new),
+            "--against",
+            str(BRIEFINGS),
+            "--points",
+            str(POINTS),
+            "--fail-on",
+            "none",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()
+    assert (child.wait(timeout=120), child.stderr.read()) == (141, b"")
