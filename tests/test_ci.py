@@ -747,7 +747,7 @@ def test_a_bad_option_value_in_the_config_names_the_file_and_key(
 def test_a_closed_output_pipe_is_not_the_findings_code(tmp_path: Path) -> None:
     """``consistency check ... | head -0``: 141 (as a shell reports SIGPIPE), never 1."""
     new = shifted_copy(tmp_path)
-    child = subprocess.Popen(
+    with subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -765,7 +765,8 @@ def test_a_closed_output_pipe_is_not_the_findings_code(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert child.stdout is not None and child.stderr is not None
-    child.stdout.close()
-    assert (child.wait(timeout=120), child.stderr.read()) == (141, b"")
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.close()
+        err = child.stderr.read()
+        assert (child.wait(timeout=120), err) == (141, b"")
