@@ -13,7 +13,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -868,7 +868,11 @@ def check_command(
     include_questions: bool,
     color: bool | None,
 ) -> int:
-    """The CI gate: exit 1 when NEW words a known point in a way the baseline never has."""
+    """The CI gate: exit 1 when NEW words a known point in a way the baseline never has.
+
+    Only points of level error fail (watchlist points, by default); warning points
+    (discovered ones, by default) fail with --strict; notice points never.
+    """
     gate = Gate(
         _from_config("fail_on", lambda: parse_kinds(fail_on)),
         _from_config("warn_on", lambda: parse_kinds(warn_on)),
@@ -970,5 +974,6 @@ def main() -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         raise Terminated()
 
-    signal.signal(signal.SIGTERM, terminate)
+    with suppress(ValueError):  # not the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, terminate)
     cli(prog_name="consistency")
