@@ -101,9 +101,9 @@ class ConsistencyGroup(click.Group):
     """A group whose errors are one ``consistency: error: ...`` line each, exit 2.
 
     Exit codes: 0 success, 1 ``check`` failed, 2 input, usage or internal
-    error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 141 output pipe closed. An unexpected
-    exception is one line naming the file at hand; ``--debug`` adds the
-    traceback.
+    error, 130 interrupted (Ctrl-C), 141 standard output closed by its reader,
+    143 terminated (SIGTERM). An unexpected exception is one line naming the
+    file at hand; ``--debug`` adds the traceback.
     """
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
