@@ -770,3 +770,29 @@ def test_a_closed_output_pipe_is_not_the_findings_code(tmp_path: Path) -> None:
         child.stdout.close()
         err = child.stderr.read()
         assert (child.wait(timeout=120), err) == (141, b"")
+
+
+def test_sarif_of_an_html_page_locates_the_file_not_lines_of_its_text(tmp_path: Path) -> None:
+    page = (
+        "<!doctype html><html><head><title>Briefing</title></head><body><h1>Briefing</h1>"
+        "<p>Q: And the South China Sea?</p><p>A: We will make it {}.</p></body></html>\n"
+    )
+    old = tmp_path / "2025-01-01_old.html"
+    old.write_text(page.format(FORMULA), encoding="utf-8")
+    new = tmp_path / "2025-01-02_new.html"
+    new.write_text(page.format(SHIFTED), encoding="utf-8")
+    code, out, _ = run(
+        "--no-config",
+        "check",
+        str(new),
+        "--against",
+        str(old),
+        "--points",
+        str(POINTS),
+        "--format",
+        "sarif",
+    )
+    assert code == 1
+    [result] = validate_sarif(out)["runs"][0]["results"]
+    assert result["ruleId"] == "sea-of-peace"
+    assert result["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": new.as_uri()}}

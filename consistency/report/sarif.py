@@ -5,9 +5,11 @@ finding (its id is the point id; rephrased sentences share the rule
 ``consistency/rephrased``); one result per finding, with the level the gate
 gives it (``error``, ``warning``, ``note``), a message holding the new wording,
 the closest baseline wording and the word diff, and the span of the new wording
-as a physical location. File URIs are relative to ``root`` (the working
-directory: a CI job runs from the repository's root) when the file is under
-it, as GitHub wants them, with ``%SRCROOT%`` as their base.
+as a physical location (the file alone for rows of ``.jsonl``/``.csv`` files
+and for HTML pages, whose line numbers count lines of their text). File URIs
+are relative to ``root`` (the working directory: a CI job runs from the
+repository's root) when the file is under it, as GitHub wants them, with
+``%SRCROOT%`` as their base.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ REPHRASED_RULE = "consistency/rephrased"
 """The rule of rephrased sentences (point ids cannot hold a ``/``, so it clashes with none)."""
 
 _SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTICE: "note"}
+_HTML = re.compile(r"\.html?$", re.IGNORECASE)
 _ROW = re.compile(r"^(?P<file>.+\.(?:jsonl|csv))#\d+$", re.IGNORECASE)
 
 
@@ -87,8 +90,9 @@ def _location(f: Finding, root: Path | None) -> dict[str, Any]:
     if not artifact["uri"].startswith("file://"):
         artifact["uriBaseId"] = "%SRCROOT%"
     physical: dict[str, Any] = {"artifactLocation": artifact}
-    if row is None:
-        # Lines of a row's text are not lines of its file: no region for rows.
+    if row is None and not _HTML.search(f.path):
+        # Lines of a row's text, or of the text of an HTML page, are not lines of its file:
+        # those findings are on the file as a whole.
         physical["region"] = {
             "startLine": f.line,
             "startColumn": f.column,
