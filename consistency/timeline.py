@@ -190,19 +190,32 @@ CONTEXT_WIDTH = 240
 def context(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
     """The sentence of ``text`` around ``text[start:end]``, on one line, at most ``width`` long.
 
+    A longer sentence is cut at word boundaries around the wording, with "…" where cut.
+
     >>> context("First one. China's position is clear. Next.", 11, 36)
     "China's position is clear."
+    >>> context("a b c d e f g h i j k l m n o p q r s t u v w x y z. Next.", 24, 25, 20)
+    '… i j k l m n o p q …'
     """
-    lo = max(0, start - width)
+    lo = max(0, start - 4 * width)
     head = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
     begin = head[-1] if head else lo
-    tail = _SENTENCE_END.search(text, end, end + width)
-    finish = tail.end() if tail else min(len(text), end + width)
-    begin = max(begin, end - width) if finish - begin > width else begin
-    sentence = " ".join(text[begin:finish].split())
-    if len(sentence) > width:
-        sentence = sentence[: width - 1] + "\u2026"
-    return sentence
+    tail = _SENTENCE_END.search(text, end, end + 4 * width)
+    finish = tail.end() if tail else min(len(text), end + 4 * width)
+    if finish - begin <= width:
+        return " ".join(text[begin:finish].split())
+    room = max(0, width - (end - start)) // 2
+    left = max(begin, start - room)
+    right = min(finish, end + room)
+    if left > begin:
+        cut = text.find(" ", left, start)
+        left = cut + 1 if cut != -1 else start
+    if right < finish:
+        cut = text.rfind(" ", end, right)
+        right = cut if cut != -1 else end
+    pre = "\u2026 " if left > begin else ""
+    post = " \u2026" if right < finish else ""
+    return pre + " ".join(text[left:right].split()) + post
 
 
 @dataclass(frozen=True)
@@ -484,18 +497,20 @@ def _point_changes(
         )
 
     out = []
+    start_of = 0
     for i, old, new in takeovers(keys):
-        after = keys[i:].count(new)
-        before = keys[:i].count(old)
+        span = i - start_of
+        window = keys[i : i + span]
         out.append(
             make(
                 KeyChangeKind.TAKEOVER,
                 reps[days[i]],
                 text_of(old, i),
-                f"said on {after} of the point's {len(keys) - i} dates from then on; "
-                f"the wording before on {before} of {i}",
+                f"then said on {window.count(new)} of the point's next {len(window)} dates; "
+                f"the wording before on {keys[start_of:i].count(old)} of the {span} before",
             )
         )
+        start_of = i
     gap = _mean_gap(where)
     if where[0] >= RARE_FACTOR * gap and where[0] > 0:
         out.append(
@@ -532,28 +547,24 @@ def _point_changes(
                 normalise(o.text, tokeniser=tokeniser) for o in point.occurrences if o.date < start
             }
             in_dates = [d for d in days if in_period(d)]
-            for occ in point.occurrences:
-                key = normalise(occ.text, tokeniser=tokeniser)
-                if not in_period(occ.date) or key in seen:
+            for day, key in zip(days, keys, strict=True):
+                occ = reps[day]
+                if not in_period(day) or key in seen:
                     continue
                 seen.add(key)
                 if key in taken:
                     continue
-                used = len(
-                    {
-                        o.date
-                        for o in point.occurrences
-                        if in_period(o.date) and normalise(o.text, tokeniser=tokeniser) == key
-                    }
+                used = sum(
+                    1 for d in in_dates if normalise(reps[d].text, tokeniser=tokeniser) == key
                 )
                 out.append(
                     make(
                         KeyChangeKind.NEW_WORDING,
                         occ,
                         usual,
-                        f"never said in the baseline ({_plural(len(base), 'date')} with the "
-                        f"point); the usual wording on {base.count(usual_key)} of them; "
-                        f"this one on {used} of the period's {len(in_dates)}",
+                        f"not used before the period, when the point was said on "
+                        f"{_plural(len(base), 'date')} ({base.count(usual_key)} with its usual "
+                        f"wording); in the period on {used} of its {len(in_dates)} dates",
                     )
                 )
     return out
