@@ -65,7 +65,10 @@ def browser() -> Iterator[Any]:
 
 
 def check_page(b: Any, page_file: Path, width: int, shot: Path | None) -> list[str]:
-    """Overflowing elements of ``page_file`` at ``width`` px; a screenshot to ``shot`` if given."""
+    """Overflowing elements of ``page_file`` at ``width`` px.
+
+    With ``shot``, screenshots of the page's top there, and of its timeline beside it.
+    """
     page = b.new_page(viewport={"width": width, "height": 900})
     try:
         page.set_default_timeout(30_000)
@@ -73,6 +76,9 @@ def check_page(b: Any, page_file: Path, width: int, shot: Path | None) -> list[s
         problems: list[str] = page.evaluate(OVERFLOW_JS)
         if shot is not None:
             page.screenshot(path=str(shot), full_page=False)
+            if page.locator("#timeline").count():
+                page.evaluate("document.querySelector('#timeline').scrollIntoView()")
+                page.screenshot(path=str(shot.with_name(shot.stem + "-timeline.png")))
         return problems
     finally:
         page.close()

@@ -52,6 +52,9 @@ wording said most often among them), so a 5,000-date archive stays a light page.
 MAX_BUCKETS = 60
 """Most bars in a share plot: days, weeks, months, quarters or years, whichever fits."""
 
+MAX_TICKS = 8
+"""Most labels on the time axis: eight 7-character dates fit its width at 1024 px."""
+
 SPARSE = 60
 """Up to this many dates, timeline marks are drawn wider so that each stays visible."""
 
@@ -166,16 +169,19 @@ class Axis:
         return round(100 * (date - self.first).days / self.days, 3)
 
     def ticks(self) -> list[Tick]:
-        """Years, else months (every 1, 2, 3 or 6), else days: at most 12 labels."""
+        """Years, else months (every 1, 2, 3, 6 or 12), else days: at most 8 labels.
+
+        A tick in the last 6 % of the axis is left out: its label would run past the end.
+        """
         last = self.first + dt.timedelta(days=self.days)
         out: list[tuple[dt.date, str]] = []
         years = range(self.first.year + 1, last.year + 1)
         months = (last.year - self.first.year) * 12 + last.month - self.first.month
         if len(years) >= 3:
-            step = -(-len(years) // 12)
+            step = -(-len(years) // MAX_TICKS)
             out = [(dt.date(y, 1, 1), str(y)) for y in years if y % step == 0]
         elif months >= 2:
-            step = next(s for s in (1, 2, 3, 6, 12) if months // s <= 12)
+            step = next(s for s in (1, 2, 3, 6, 12) if months // s <= MAX_TICKS)
             y, m = self.first.year, self.first.month
             while True:
                 m += 1
@@ -187,13 +193,13 @@ class Axis:
                 if (m - 1) % step == 0:
                     out.append((day, str(y) if m == 1 else day.strftime("%Y-%m")))
         else:
-            step = max(1, -(-self.days // 10))
+            step = max(1, -(-self.days // MAX_TICKS))
             out = [
                 (d, d.isoformat())
-                for k in range(0, self.days + 1, step)
+                for k in range(step, self.days + 1, step)
                 for d in [self.first + dt.timedelta(days=k)]
             ]
-        return [Tick(self.x(d), label, self.x(d) > 85) for d, label in out]
+        return [Tick(self.x(d), label, False) for d, label in out if self.x(d) <= 94]
 
 
 def _colour(history: PointHistory, key: str) -> str:
