@@ -160,9 +160,14 @@ DEFAULT_PERIOD_DAYS = 31
 """Without ``--since``/``--baseline-until``, the reporting period is the archive's last
 31 days (a calendar month at most: "what changed this month"); the rest is its baseline."""
 
-TAKEOVER_MIN_DATES = 3
-"""A new wording takes over only once said on at least this many dates from then on:
-one or two uses are a variant, not yet a new line."""
+TAKEOVER_MIN_DATES = 5
+"""A wording holds the line only once said on at least this many dates (the old one before
+a take-over, the new one after it): the same bar as :data:`REGULAR_DATES`; one to four
+uses are a variant, not yet a line."""
+
+TAKEOVER_SHARE = 2 / 3
+"""A wording holds the line over a stretch when said on at least two of its dates in three:
+two wordings that alternate (half each) neither hold it nor take it over."""
 
 RARE_FACTOR = 5
 """How many times its usual gap a point's silence must last to count as news.
@@ -402,20 +407,20 @@ def families(
 def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
     """Where a new wording takes over: ``(index, old, new)`` over a point's dates in order.
 
-    At date *i*, wording *new* takes over from *old* when *old* was said on more
-    than half of the dates since the last take-over (or the start), and on at
-    least :data:`TAKEOVER_MIN_DATES` of them; and *new* is said at *i* and on
-    more than half of as many dates from *i* on (or of all the rest, when fewer
-    are left), and on at least :data:`TAKEOVER_MIN_DATES` of them. The longer
-    the old wording held, the longer the new one must hold to replace it;
-    alternating wordings, or a variant that comes and goes, never do.
+    At date *i*, wording *new* takes over from *old* when *old* held the line
+    (said on at least :data:`TAKEOVER_SHARE` of the dates since the last
+    take-over, or the start, and on at least :data:`TAKEOVER_MIN_DATES`), and
+    *new*, said at *i*, holds it over as many dates from *i* on (or all the
+    rest, when fewer are left): the longer the old wording held, the longer
+    the new one must hold to replace it. Alternating wordings (half each) or a
+    variant that comes and goes never do.
 
-    >>> takeovers(list("aaaaabbbbb")), takeovers(list("aaaaababbb"))
-    ([(5, 'a', 'b')], [(5, 'a', 'b')])
-    >>> takeovers(list("abababab")), takeovers(list("aaaaaaabb")), takeovers(list("aaabaaab"))
+    >>> takeovers(list("aaaaabbbbb")), takeovers(list("aaaaaabababbbb"))
+    ([(5, 'a', 'b')], [(8, 'a', 'b')])
+    >>> takeovers(list("ab" * 20)), takeovers(list("aaaaaaabb")), takeovers(list("aaabaaab"))
     ([], [], [])
-    >>> takeovers(list("aaaabbbbbbbccccccccccc"))
-    [(4, 'a', 'b'), (11, 'b', 'c')]
+    >>> takeovers(list("aaaaabbbbbbbcccccccccccc"))
+    [(5, 'a', 'b'), (12, 'b', 'c')]
     """
     where: dict[str, list[int]] = {}
     for i, said in enumerate(seq):
@@ -431,9 +436,9 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
             used = bisect.bisect_left(where[said], stop) - bisect.bisect_left(where[said], i)
             if (
                 said != old
-                and 2 * count > span
+                and count >= TAKEOVER_SHARE * span
                 and count >= TAKEOVER_MIN_DATES
-                and 2 * used > stop - i
+                and used >= TAKEOVER_SHARE * (stop - i)
                 and used >= TAKEOVER_MIN_DATES
             ):
                 out.append((i, old, said))
