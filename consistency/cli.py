@@ -45,6 +45,7 @@ from .report import render_table as render_track_table
 from .report.check import CHECK_FORMATS, render_check
 from .report.compare import COMPARE_FORMATS, render_compare
 from .report.inventory import render_inventory
+from .timeline import analyse
 from .track import track, without_shadowed
 from .watchlist import load_watchlist
 
@@ -661,6 +662,18 @@ def track_command(
 @speaker_options
 @color_option
 @discover_options(top_default=DEFAULT_REPORT_TOP)
+@click.option(
+    "--baseline-until",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="End of the baseline; the period starts the day after (default: the day before "
+    "--since, or the archive's last month is the period).",
+)
+@click.option(
+    "--all-shifts",
+    is_flag=True,
+    help="List every wording and every shift (one-off variants included), not just a count.",
+)
 def report_command(
     paths: tuple[str, ...],
     points_file: str | None,
@@ -677,14 +690,24 @@ def report_command(
     min_dates: int,
     top: int | None,
     stop_phrases: str | None,
+    baseline_until: dt.date | None,
+    all_shifts: bool,
 ) -> None:
-    """The main job: a human report of every talking point's wording over time.
+    """The main job: what changed in the talking points' wording, then the details.
 
+    --since/--until choose the reporting period; the briefings before it are read
+    as its baseline (up to --baseline-until), and the details cover the period.
+    Without them, the period is the archive's last month and the details cover it all.
     Without --points, the talking points are those ``discover`` finds (the --top best),
     less briefing boilerplate and points that only find again a better point's words.
     """
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
-    docs = _load(paths, manifest, date, since, until)
+    if since is not None and baseline_until is not None and baseline_until >= since:
+        raise OptionError("--baseline-until must be before --since")
+    docs = _load(paths, manifest, date, None, until)
+    start = since or (baseline_until + dt.timedelta(days=1) if baseline_until else None)
+    if start is not None and not any(d.date >= start for d in docs):
+        raise OptionError("no briefings left to read (check --since/--until)")
     if points_file is None:
         # A report leaves briefing boilerplate out altogether (discover only ranks it last).
         stops = [*DEFAULT_STOP_PHRASES, *stops]
@@ -700,7 +723,15 @@ def report_command(
     result = _track(docs, points, threshold, include_questions, speakers)
     if points_file is None:
         result = without_shadowed(result)
-    write_output(render_report(result, fmt=fmt, color=_use_color(color, output)), output)
+    analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
+    text = render_report(
+        result,
+        fmt=fmt,
+        color=_use_color(color, output),
+        analysis=analysis,
+        all_shifts=all_shifts,
+    )
+    write_output(text, output)
 
 
 @cli.command("discover")
