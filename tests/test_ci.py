@@ -807,7 +807,8 @@ def test_a_briefing_whose_name_starts_like_a_project_file_is_read(tmp_path: Path
     assert code == 0
     ids = [d["id"] for d in json.loads(out)["documents"]]
     assert ids == ["security-council_2025-10-22", "notice_2025-10-23"]
-    assert (
-        err
-        == f"consistency: note: skipped 1 file that is not a briefing: {folder / 'History.md'} (--include GLOB reads them)\n"
+    history = folder / "History.md"
+    assert err == (
+        f"consistency: note: skipped 1 file that is not a briefing: {history} "
+        "(--include GLOB reads them)\n"
     )
