@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .config import loads_toml
 from .errors import WatchlistError
 from .models import Level, Point
 from .normalise import tokenise
@@ -45,7 +46,7 @@ def parse_watchlist(
 ) -> list[Point]:
     """Validate watchlist TOML text; errors name ``path`` and the line."""
     try:
-        data = tomllib.loads(text)
+        data = loads_toml(text)
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         m = _TOML_LINE.search(msg)

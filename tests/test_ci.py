@@ -270,6 +270,8 @@ def test_sarif_in_a_real_process_levels_and_relative_uris(
     results = validate_sarif(done.stdout)["runs"][0]["results"]
     assert [(r["ruleId"], r["level"]) for r in results] == [
         ("implement-doc", sarif),
+        ("code-of-conduct", sarif),
+        ("community-shared-future", sarif),
         ("position-consistent-clear", sarif),
     ]
     for r in results:
