@@ -798,3 +798,19 @@ def test_sarif_of_an_html_page_locates_the_file_not_lines_of_its_text(tmp_path: 
     [result] = validate_sarif(out)["runs"][0]["results"]
     assert result["ruleId"] == "sea-of-peace"
     assert result["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": new.as_uri()}}
+
+
+def test_a_briefing_whose_name_starts_like_a_project_file_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for name in ("security-council_2025-10-22.txt", "notice_2025-10-23.txt", "History.md"):
+        (folder / name).write_bytes(SOURCE.read_bytes())
+    code, out, err = run("--no-config", "ingest", str(folder), "--format", "json")
+    assert code == 0
+    ids = [d["id"] for d in json.loads(out)["documents"]]
+    assert ids == ["security-council_2025-10-22", "notice_2025-10-23"]
+    history = folder / "History.md"
+    assert err == (
+        f"consistency: note: skipped 1 file that is not a briefing: {history} "
+        "(--include GLOB reads them)\n"
+    )

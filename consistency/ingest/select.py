@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 PROJECT_FILES = re.compile(
     r"(readme|licen[cs]e|copying|notice|changelog|changes|history|contributing|"
-    r"code_of_conduct|security|authors|contributors|maintainers|codeowners|todo)"
-    r"([._-].*)?",
+    r"code[_-]of[_-]conduct|security|authors|contributors|maintainers|codeowners|todo)"
+    r"(\.[^.]+)*",
     re.IGNORECASE,
 )
-"""Names of the files a software or data project keeps beside its content (any extension)."""
+"""Names of the files a software or data project keeps beside its content, with any
+extensions (``README.md``, ``LICENSE.txt``); ``security-council.txt`` is not one."""
 
 NOTE_NAMES = 10
 """How many skipped files a note names before saying "and N more"."""
@@ -50,7 +51,16 @@ class FileSelection:
             return False
         if _matches(self.include, relative):
             return True
-        return known_type and not PROJECT_FILES.fullmatch(relative.rsplit("/", 1)[-1])
+        return known_type and not is_project_file(relative.rsplit("/", 1)[-1])
+
+
+def is_project_file(name: str) -> bool:
+    """Whether ``name`` is a README, LICENSE, CHANGELOG... (see :data:`PROJECT_FILES`).
+
+    >>> [is_project_file(n) for n in ("README.md", "license.txt", "security-council.txt")]
+    [True, True, False]
+    """
+    return PROJECT_FILES.fullmatch(name) is not None
 
 
 def _matches(globs: Sequence[str], relative: str) -> bool:
