@@ -141,7 +141,7 @@ def style(page: str) -> str:
 
 
 def test_html_page_shares_the_report_css(translations: Comparison) -> None:
-    """Both pages start from the shared stylesheet and add their own; neither leaks into the other."""
+    """Both pages start from the shared stylesheet and add their own; neither leaks over."""
     report = render_html(track(list(load_documents([str(BRIEFINGS)])), load_watchlist(POINTS)))
     page = render_compare(translations, fmt="html")
     shared = (ROOT / "consistency" / "templates" / "_style.css").read_text(encoding="utf-8")
