@@ -105,9 +105,19 @@ def find_in_sentence(
     *,
     closed: bool = False,
 ) -> list[Alignment]:
-    """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``."""
+    """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``.
+
+    The wording found word for word is the best span there can be (score 100),
+    so it is taken without aligning; a stretch that cannot reach the threshold
+    (its words weigh too little, see :func:`_bound`) is not aligned either.
+    Both shortcuts give exactly what aligning every stretch gives.
+    """
     tokens = sentence.tokens
-    keyed = Keyed(form.words, weigh, [t.text for t in tokens], cache, closed)
+    words = [t.text for t in tokens]
+    form_words = list(form.words)
+    weights = [weigh(w) for w in form_words]
+    perfect = 100.0 * sum(weights) / sum(weights)
+    keyed: Keyed | None = None
 
     def is_function(word: str) -> bool:
         # The kind of a word at an edge is its rarity in ordinary language alone: a
@@ -116,20 +126,55 @@ def find_in_sentence(
 
     found: list[Alignment] = []
     spans = [(0, len(tokens))]
-    least = min(MIN_MATCHED, len(form.words))
+    least = min(MIN_MATCHED, len(form_words))
     while spans:
         lo, hi = spans.pop()
         if hi - lo <= 0:
             continue
-        hit = keyed.best(lo, hi)
-        if hit is None or hit.score < threshold or keyed.matched(hit) < least:
-            continue
-        hit = extend_edges(keyed, form.tokens, form.text, tokens, text, hit, is_function, lo, hi)
+        at = _verbatim(words, form_words, lo, hi)
+        if at is not None:
+            hit = Alignment(perfect, at, at + len(form_words))
+        else:
+            if closed and _bound(words, lo, hi, form_words, weights, cache) < threshold:
+                continue
+            if keyed is None:
+                keyed = Keyed(form.words, weigh, words, cache, closed)
+            best = keyed.best(lo, hi)
+            if best is None or best.score < threshold or keyed.matched(best) < least:
+                continue
+            hit = extend_edges(
+                keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
+            )
         hit = snap_compounds(tokens, text, hit, lo, hi)
         found.append(hit)
         spans.append((lo, hit.first))
         spans.append((hit.end, hi))
     return found
+
+
+def _verbatim(words: Sequence[str], form: Sequence[str], lo: int, hi: int) -> int | None:
+    """Where ``form`` first occurs word for word in ``words[lo:hi]``."""
+    m = len(form)
+    first = form[0]
+    for i in range(lo, hi - m + 1):
+        if words[i] == first and words[i : i + m] == form:
+            return i
+    return None
+
+
+def _bound(
+    words: Sequence[str],
+    lo: int,
+    hi: int,
+    form: Sequence[str],
+    weights: Sequence[float],
+    keys: dict[str, tuple[str, float]],
+) -> float:
+    """An upper bound of any alignment's score in ``words[lo:hi]``: the weight of the
+    point's words found there (itself or spelled alike), as a share of its weight."""
+    present = {keys[w][0] for w in words[lo:hi] if w in keys}
+    credit = sum(w for f, w in zip(form, weights, strict=True) if keys[f][0] in present)
+    return 100.0 * credit / sum(weights)
 
 
 def find_point(
