@@ -464,6 +464,7 @@ OCCURRENCE_KEYS = [
     "column",
     "role",
     "form",
+    "moved",
 ]
 WORDING_KEYS = ["text", "normalised", "first", "last", "dates", "count"]
 SHIFT_KEYS = [
@@ -477,6 +478,7 @@ SHIFT_KEYS = [
     "line",
     "slot",
     "recurring",
+    "moved",
 ]
 
 
@@ -541,6 +543,7 @@ def test_json_values(seeds: TrackResult) -> None:
         "column": 640,
         "role": "official",
         "form": "a sea of peace, friendship and cooperation",
+        "moved": [],
     }
     assert sea["absent"] == ["003_28ddfdb37133726e", "004_d0784a09b45da4f1", "001_ea51057881414630"]
     assert sea["tags"] == ["south-china-sea"] and sea["level"] == "warning"
@@ -558,6 +561,7 @@ def test_json_values(seeds: TrackResult) -> None:
             "line": 6,
             "slot": False,
             "recurring": False,
+            "moved": [],
         }
     ]
     assert [o["change"] for o in way["occurrences"]] == ["first", "same", None]
