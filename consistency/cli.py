@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -34,7 +35,7 @@ from .discover import render_json as render_discover_json
 from .discover import render_table as render_discover_table
 from .errors import ConsistencyError, InputErrors, OptionError
 from .index import update_index
-from .ingest import load_documents
+from .ingest import SUFFIXES, load_documents
 from .match import DEFAULT_THRESHOLD
 from .models import Document, Point, TrackResult
 from .report import render_csv, render_html, render_json, render_markdown, render_report
@@ -264,11 +265,34 @@ def _load(
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to stdout, or atomically to ``output`` (temp file + rename)."""
+    """Write ``text`` to stdout, or atomically to ``output`` (temp file + rename).
+
+    An ``output`` that is a device, a FIFO or a link to one (``/dev/null``,
+    ``/dev/stdout``) is written through, never replaced by a regular file; a
+    symbolic link to a file keeps pointing where it did (its target is
+    replaced). An ``output`` that is one of the command's inputs is refused.
+    A write that fails (disk full) is one error; the old file stays intact.
+    """
     if not output:
-        click.echo(text, nl=not text.endswith("\n"), color=True)
+        _write_stdout(text)
         return
-    target = Path(output)
+    _refuse_input_as_output(output)
+    try:
+        mode = os.stat(output).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as e:
+        raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OptionError("cannot write output: is a directory", path=output)
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
+        return
+    target = Path(os.path.realpath(output)) if os.path.islink(output) else Path(output)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -279,9 +303,76 @@ def write_output(text: str, output: str | None) -> None:
             fh.write(text)
         os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_stdout(text: str) -> None:
+    """``text`` on standard output; a failed write (``> /dev/full``) is one error, exit 2.
+
+    The descriptor is then pointed at /dev/null so that Python's own flush at
+    exit does not fail a second time (and change the exit code).
+    """
+    try:
+        click.echo(text, nl=not text.endswith("\n"), color=True)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        raise OptionError(
+            f"cannot write to standard output: {e.strerror or e}", path="<stdout>"
+        ) from None
+
+
+_INPUT_PARAMS = ("paths", "points_file", "against", "manifest", "stop_phrases", "db", "old", "new")
+"""Parameters of the commands that name files a command reads."""
+
+
+def _refuse_input_as_output(output: str) -> None:
+    """Refuse ``-o`` onto a file the command reads, or into a folder it reads.
+
+    ``report 2025-10-22.txt -o 2025-10-22.txt`` would replace the briefing with
+    its report, ``track fx --points tp.toml -o tp.toml`` the watchlist; a report
+    written inside an input folder would be read as a briefing next time.
+    """
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return
+    named: list[str] = []
+    for name in _INPUT_PARAMS:
+        value = ctx.params.get(name)
+        if isinstance(value, str):
+            named.append(value)
+        elif isinstance(value, list | tuple):
+            named.extend(v for v in value if isinstance(v, str))
+    parent = ctx.find_root()
+    config = parent.params.get("config") if parent is not ctx else None
+    if isinstance(config, str):
+        named.append(config)
+    real = os.path.realpath(output)
+    readable = os.path.splitext(real)[1].lower() in SUFFIXES
+    for item in named:
+        if item == "-":
+            continue
+        source = os.path.realpath(item)
+        if real == source:
+            raise OptionError(f"output would overwrite the input {item}", path=output)
+        if readable and os.path.isdir(source) and real.startswith(source.rstrip(os.sep) + os.sep):
+            raise OptionError(
+                f"output inside the input folder {item} would be read as a briefing; "
+                "write it elsewhere",
+                path=output,
+            )
 
 
 def _file_mode(target: Path) -> int:
