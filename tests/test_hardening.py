@@ -1145,3 +1145,14 @@ def test_f21_names_are_one_printable_line(newline_name: Path) -> None:
     (doc,) = load_documents([newline_name])
     assert "\n" not in doc.id and "\n" not in doc.path
     assert doc.id == "2025-03-01_x\\n::error file=evil.py,line=1::INJECTED via filename\\n"
+
+
+# Flaky CI: hypothesis derandomized --------------------------------------------------------------
+
+
+def test_hypothesis_runs_derandomized_by_default() -> None:
+    from hypothesis import settings
+
+    if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci":
+        assert settings().derandomize is True
+        assert settings().deadline is None
