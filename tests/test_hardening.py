@@ -375,6 +375,34 @@ def test_f8_a_pipe_named_on_the_command_line_is_read(fx: Path) -> None:
     assert doc["words"]["official"] > 0 and len(text) > 1000
 
 
+def test_f8_a_fifo_named_on_the_command_line_waits_for_its_writer(fx: Path) -> None:
+    fifo = fx.parent / "2025-10-22_pipe.txt"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    reader = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "consistency",
+            "--no-config",
+            "ingest",
+            str(fifo),
+            "--format",
+            "json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    with open(fifo, "w") as writer:  # blocks until the reader has opened the FIFO
+        writer.write((fx / FIRST).read_text())
+    out, err = reader.communicate(timeout=60)
+    assert reader.returncode == 0, err
+    (doc,) = json.loads(out)["documents"]
+    assert doc["date"] == "2025-10-22" and doc["words"]["official"] > 0
+
+
 # F9 Symlinked sub-folders, F10 symlinks out of the tree -------------------------------------
 
 
