@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
+import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -37,7 +38,7 @@ from .discover import render_json as render_discover_json
 from .discover import render_table as render_discover_table
 from .errors import ConfigError, ConsistencyError, InputErrors, OptionError
 from .index import update_index
-from .ingest import FileSelection, load_documents
+from .ingest import SUFFIXES, FileSelection, load_documents
 from .match import DEFAULT_THRESHOLD
 from .models import Document, Level, Point, TrackResult
 from .report import render_csv, render_html, render_json, render_markdown, render_report
@@ -436,15 +437,100 @@ def _load(
 
 def write_output(text: str, output: str | None) -> None:
     """Write ``text`` to stdout (no ``output``, or ``-``), or atomically to ``output``
-    (see :mod:`consistency.atomic`: nothing is left behind on an error, Ctrl-C or SIGTERM)."""
+    (see :mod:`consistency.atomic`: nothing is left behind on an error, Ctrl-C or SIGTERM).
+
+    An ``output`` that is a device, a FIFO or a link to one (``/dev/null``,
+    ``/dev/stdout``) is written through, never replaced by a regular file; a
+    symbolic link to a file keeps pointing where it did (its target is
+    replaced). An ``output`` that is one of the command's inputs is refused.
+    A write that fails (disk full) is one error; the old file stays intact.
+    """
     if not _to_file(output):
-        try:
-            click.echo(text, nl=not text.endswith("\n"), color=True)
-        except BrokenPipeError:
-            raise OutputClosed() from None
+        _write_stdout(text)
         return
     assert output is not None
-    write_atomically(output, text)
+    _refuse_input_as_output(output)
+    try:
+        mode = os.stat(output).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as e:
+        raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OptionError("cannot write output: is a directory", path=output)
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
+        return
+    target = os.path.realpath(output) if os.path.islink(output) else output
+    write_atomically(target, text)
+
+
+def _write_stdout(text: str) -> None:
+    """``text`` on standard output; a failed write (``> /dev/full``) is one error, exit 2.
+
+    The descriptor is then pointed at /dev/null so that Python's own flush at
+    exit does not fail a second time (and change the exit code).
+    """
+    try:
+        click.echo(text, nl=not text.endswith("\n"), color=True)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed() from None
+    except OSError as e:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        raise OptionError(
+            f"cannot write to standard output: {e.strerror or e}", path="<stdout>"
+        ) from None
+
+
+_INPUT_PARAMS = ("paths", "points_file", "against", "manifest", "stop_phrases", "db", "old", "new")
+"""Parameters of the commands that name files a command reads."""
+
+
+def _refuse_input_as_output(output: str) -> None:
+    """Refuse ``-o`` onto a file the command reads, or into a folder it reads.
+
+    ``report 2025-10-22.txt -o 2025-10-22.txt`` would replace the briefing with
+    its report, ``track fx --points tp.toml -o tp.toml`` the watchlist; a report
+    written inside an input folder would be read as a briefing next time.
+    """
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return
+    named: list[str] = []
+    for name in _INPUT_PARAMS:
+        value = ctx.params.get(name)
+        if isinstance(value, str):
+            named.append(value)
+        elif isinstance(value, list | tuple):
+            named.extend(v for v in value if isinstance(v, str))
+    parent = ctx.find_root()
+    config = parent.params.get("config") if parent is not ctx else None
+    if isinstance(config, str):
+        named.append(config)
+    real = os.path.realpath(output)
+    readable = os.path.splitext(real)[1].lower() in SUFFIXES
+    for item in named:
+        if item == "-":
+            continue
+        source = os.path.realpath(item)
+        if real == source:
+            raise OptionError(f"output would overwrite the input {item}", path=output)
+        if readable and os.path.isdir(source) and real.startswith(source.rstrip(os.sep) + os.sep):
+            raise OptionError(
+                f"output inside the input folder {item} would be read as a briefing; "
+                "write it elsewhere",
+                path=output,
+            )
 
 
 def _option_names(command: click.Command) -> dict[str, str]:

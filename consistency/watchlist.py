@@ -15,6 +15,7 @@ from .config import loads_toml
 from .errors import WatchlistError
 from .models import Level, Point
 from .normalise import tokenise
+from .printable import clean_text, escape_controls
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*point[ \t]*\]\]", re.MULTILINE)
@@ -106,6 +107,17 @@ def _point(table: dict[str, Any], *, path: str, line: int | None, level: Level) 
     if not tokenise(text):
         raise fail(f"point {pid!r}: 'text' has no words")
     aliases = _strings(table.get("aliases", []), "aliases", pid, fail)
+    tags_raw = table.get("tags", [])
+    for key, value in (("text", text), *(("aliases", a) for a in aliases)):
+        if clean_text(value) != value:
+            raise fail(
+                f"point {pid!r}: {key!r} holds a control or bidi character "
+                f"(\"{escape_controls(value)}\")"
+            )
+    if isinstance(tags_raw, list) and any(
+        isinstance(t, str) and escape_controls(t) != t for t in tags_raw
+    ):
+        raise fail(f"point {pid!r}: 'tags' hold a control character")
     for alias in aliases:
         if not tokenise(alias):
             raise fail(f"point {pid!r}: alias {alias!r} has no words")

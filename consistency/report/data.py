@@ -224,21 +224,42 @@ def render_csv(result: TrackResult) -> str:
     for point in result.points:
         for occ in point.occurrences:
             writer.writerow(
-                (
-                    point.point.id,
-                    occ.document,
-                    occ.date.isoformat(),
-                    occ.speaker or "",
-                    occ.role.value,
-                    occ.status.value,
-                    "" if occ.change is None else occ.change.value,
-                    f"{_score(occ.score):.1f}",
-                    occ.line,
-                    occ.column,
-                    occ.start,
-                    occ.end,
-                    occ.text,
-                    occ.diff,
+                map(
+                    spreadsheet_safe,
+                    (
+                        point.point.id,
+                        occ.document,
+                        occ.date.isoformat(),
+                        occ.speaker or "",
+                        occ.role.value,
+                        occ.status.value,
+                        "" if occ.change is None else occ.change.value,
+                        f"{_score(occ.score):.1f}",
+                        occ.line,
+                        occ.column,
+                        occ.start,
+                        occ.end,
+                        occ.text,
+                        occ.diff,
+                    ),
                 )
             )
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ``'``.
+
+    Document ids, speakers and quoted text come from the briefings: a cell
+    starting ``=HYPERLINK(...)`` or ``@SUM(...)`` must not become a live formula
+    when the CSV is opened (OWASP's CSV-injection advice). Numbers are left alone.
+
+    >>> spreadsheet_safe("=1+1"), spreadsheet_safe("peace"), spreadsheet_safe(-1)
+    ("'=1+1", 'peace', -1)
+    """
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
