@@ -386,6 +386,7 @@ def families(
     for k, (key, occs) in enumerate(ordered):
         form = "canonical" if key == canonical else "alias" if key in aliases else None
         n_dates = len({o.date for o in occs})
+        new = has_baseline and key not in baseline
         out.append(
             WordingFamily(
                 text=_most_common_text(occs),
@@ -397,8 +398,8 @@ def families(
                 share=round(len(occs) / total, 4),
                 prevailing=k == 0,
                 form=form,
-                one_off=n_dates == 1 and k != 0 and form is None,
-                new=has_baseline and key not in baseline,
+                one_off=n_dates == 1 and k != 0 and form is None and not new,
+                new=new,
             )
         )
     return tuple(out)
