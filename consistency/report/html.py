@@ -361,6 +361,7 @@ def render_html(
                     folded=view.folded_line(h) if not all_shifts else "",
                 )
             )
+    listed = view.list_shifts(analysis, all_shifts)
     shifts = [
         ShiftView(
             point=p.point.id,
@@ -372,7 +373,7 @@ def render_html(
             diff=flatten(parse_diff(s.diff)),
             notes=view.shift_notes(s),
         )
-        for p, s in view.shifts(shown)
+        for p, s in (view.shifts(shown) if listed else [])
     ]
     return template("report.html").render(
         lang=language(shown.documents),
@@ -386,7 +387,7 @@ def render_html(
         rows=rows,
         shifts=shifts,
         shift_sentence=view.shift_counts(analysis).sentence(),
-        shifts_open=view.list_shifts(analysis, all_shifts),
+        shifts_open=listed,
         all_shifts=all_shifts,
         documents=shown.documents,
     )
