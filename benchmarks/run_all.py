@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("bench_track.py", "bench_discover.py", "bench_check.py")
+BENCHMARKS = ("bench_track.py", "bench_discover.py", "bench_check.py", "bench_report.py")
 
 
 def main() -> int:
