@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
-import tempfile
+import traceback
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from ._version import __version__
-from .check import DEFAULT_SIMILARITY, FINDING_KINDS, parse_kinds, run_check
+from .atomic import write_atomically
+from .check import DEFAULT_SIMILARITY, FINDING_KINDS, Gate, parse_kinds, run_check
 from .compare import compare_files
 from .config import find_config, load_config
+from .context import file_of
 from .discover import (
     DEFAULT_STOP_PHRASES,
     PROGRESS_STAGES,
@@ -32,11 +35,11 @@ from .discover import (
 )
 from .discover import render_json as render_discover_json
 from .discover import render_table as render_discover_table
-from .errors import ConsistencyError, InputErrors, OptionError
+from .errors import ConfigError, ConsistencyError, InputErrors, OptionError
 from .index import update_index
-from .ingest import load_documents
+from .ingest import FileSelection, load_documents
 from .match import DEFAULT_THRESHOLD
-from .models import Document, Point, TrackResult
+from .models import Document, Level, Point, TrackResult
 from .report import render_csv, render_html, render_json, render_markdown, render_report
 from .report import render_table as render_track_table
 from .report.check import CHECK_FORMATS, render_check
@@ -47,22 +50,93 @@ from .track import track, without_shadowed
 from .watchlist import load_watchlist
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+CONFIG_FILE = "consistency.config"
+"""Key in ``ctx.meta`` of the configuration file read, if any."""
+
+QUIET = "consistency.quiet"
+"""Key in ``ctx.meta``: ``-q/--quiet`` was given (no progress, no notes)."""
+
+
+GLOBAL_FLAGS = frozenset({"--no-config", "--debug", "-q", "--quiet"})
+"""Options of the ``consistency`` group that may also come after the command name."""
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that ``finally`` blocks clean up."""
+
+
+class OutputClosed(BaseException):
+    """Standard output's reader went away. A BaseException: click would turn EPIPE into exit 1."""
+
+
+def hoist_global_options(args: Sequence[str]) -> list[str]:
+    """Move the group's options given after the command (``check --no-config``) before it.
+
+    ``--config FILE`` moves with its value. Nothing after ``--`` moves.
+
+    >>> hoist_global_options(["check", "a.txt", "--no-config", "-q", "--", "-q"])
+    ['--no-config', '-q', 'check', 'a.txt', '--', '-q']
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    k = 0
+    while k < len(args):
+        arg = args[k]
+        if arg == "--":
+            rest.extend(args[k:])
+            break
+        if arg in GLOBAL_FLAGS or arg.startswith("--config="):
+            front.append(arg)
+        elif arg == "--config" and k + 1 < len(args):
+            front.extend(args[k : k + 2])
+            k += 1
+        else:
+            rest.append(arg)
+        k += 1
+    return front + rest
 
 
 class ConsistencyGroup(click.Group):
-    """A group whose errors are one ``consistency: error: ...`` line each, exit 2."""
+    """A group whose errors are one ``consistency: error: ...`` line each, exit 2.
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    Exit codes: 0 success, 1 ``check`` failed, 2 input, usage or internal
+    error, 130 interrupted (Ctrl-C), 141 standard output closed by its reader,
+    143 terminated (SIGTERM). An unexpected exception is one line naming the
+    file at hand; ``--debug`` adds the traceback.
+    """
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        argv = hoist_global_options(sys.argv[1:] if args is None else list(args))
+        debug = "--debug" in argv[: argv.index("--")] if "--" in argv else "--debug" in argv
+        if not argv:
+            click.echo(
+                self.get_usage(click.Context(self, info_name=kwargs.get("prog_name"))), err=True
+            )
+            click.echo("Try 'consistency --help' for help.", err=True)
+            sys.exit(2)
         kwargs["standalone_mode"] = False
         try:
-            rv = super().main(*args, **kwargs)
+            rv = super().main(argv, *rest, **kwargs)
         except click.exceptions.UsageError as e:
+            config = _config_source(e)
+            if config:
+                _error(config)
+                sys.exit(2)
             hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
             _error(f"{e.format_message()}{hint}")
             sys.exit(2)
-        except click.exceptions.Abort:
-            click.echo("Aborted!", err=True)
-            sys.exit(1)
+        except click.exceptions.Abort as e:
+            if isinstance(e.__cause__, EOFError):
+                _error("unexpected end of input")
+                sys.exit(2)
+            _interrupted()
+        except KeyboardInterrupt:
+            _interrupted()
+        except Terminated:
+            click.echo("consistency: terminated", err=True)
+            sys.exit(143)
         except click.ClickException as e:
             _error(e.format_message())
             sys.exit(e.exit_code)
@@ -73,10 +147,47 @@ class ConsistencyGroup(click.Group):
         except ConsistencyError as e:
             _error(str(e))
             sys.exit(2)
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(1)
+        except (BrokenPipeError, OutputClosed):
+            # The reader went away (``| head``): 141 as a shell reports SIGPIPE, not 1,
+            # which would read as "findings". Python's own flush at exit must not fail too.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except Exception as e:
+            if debug:
+                traceback.print_exc()
+            _error(internal_error(e, debug=debug))
+            sys.exit(2)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _config_source(error: click.exceptions.UsageError) -> str | None:
+    """For a bad value that came from the configuration file: ``FILE: 'key': problem``."""
+    ctx, param = error.ctx, getattr(error, "param", None)
+    if ctx is None or param is None or param.name is None:
+        return None
+    if ctx.get_parameter_source(param.name) is not click.core.ParameterSource.DEFAULT_MAP:
+        return None
+    key = next((o[2:] for o in param.opts if o.startswith("--")), param.name)
+    problem = " ".join(error.message.split())
+    return f"{ctx.meta.get(CONFIG_FILE)}: '{key}': {problem}"
+
+
+def _interrupted() -> None:
+    click.echo("consistency: interrupted", err=True)
+    sys.exit(130)
+
+
+def internal_error(error: BaseException, *, debug: bool = False) -> str:
+    """The one line for an unexpected exception: what, and on which file.
+
+    >>> internal_error(ValueError("bad\\nvalue"))
+    'internal error: ValueError: bad value (--debug shows the traceback)'
+    """
+    where = file_of(error)
+    at = f" while working on {where}" if where else ""
+    detail = " ".join(str(error).split()) or "(no message)"
+    hint = "" if debug else " (--debug shows the traceback)"
+    return f"internal error{at}: {type(error).__name__}: {detail}{hint}"
 
 
 def _error(message: str) -> None:
@@ -110,7 +221,48 @@ def input_options(f: F) -> F:
         metavar="YYYY-MM-DD",
         help="Ignore briefings before this.",
     )(f)
-    return manifest_option(f)
+    return selection_options(manifest_option(f))
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Keep an option's value in ``ctx.meta`` (for options every reading command shares)."""
+    ctx.meta[f"consistency.{param.name}"] = value
+    return value
+
+
+def selection_options(f: F) -> F:
+    """``--include GLOB`` and ``--exclude GLOB``: which files of input folders are briefings."""
+    f = click.option(
+        "--exclude",
+        multiple=True,
+        metavar="GLOB",
+        expose_value=False,
+        callback=_remember,
+        help="Skip files and folders of input folders matching GLOB (repeatable).",
+    )(f)
+    f = click.option(
+        "--include",
+        multiple=True,
+        metavar="GLOB",
+        expose_value=False,
+        callback=_remember,
+        help="Also read files of input folders matching GLOB, e.g. README.md (repeatable).",
+    )(f)
+    return f
+
+
+def _selection() -> FileSelection:
+    """The ``--include``/``--exclude`` globs of this run."""
+    meta = click.get_current_context().meta
+    return FileSelection(
+        tuple(meta.get("consistency.include", ())), tuple(meta.get("consistency.exclude", ()))
+    )
+
+
+def _note(message: str) -> None:
+    """A ``consistency: note: ...`` line on stderr, unless ``--quiet``."""
+    if not click.get_current_context().meta.get(QUIET):
+        click.echo(f"consistency: note: {message}", err=True)
 
 
 def manifest_option(f: F) -> F:
@@ -122,11 +274,27 @@ def manifest_option(f: F) -> F:
     )(f)
 
 
+class Percent(click.FloatRange):
+    """A score from 0 to 100: ``FloatRange(0, 100)`` that also refuses nan and inf.
+
+    (``nan`` passes FloatRange's bounds, since it compares false with both.)
+    """
+
+    def __init__(self) -> None:
+        super().__init__(0, 100)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number from 0 to 100", param, ctx)
+        return number
+
+
 def threshold_option(f: F) -> F:
     """``--threshold N``: the match score an occurrence needs."""
     return click.option(
         "--threshold",
-        type=click.FloatRange(0, 100),
+        type=Percent(),
         default=DEFAULT_THRESHOLD,
         show_default=True,
         help="Minimum match score (0-100) for points without their own.",
@@ -137,7 +305,7 @@ def similarity_option(f: F) -> F:
     """``--similarity N``: how close a sentence must be to count as a rephrasing."""
     return click.option(
         "--similarity",
-        type=click.FloatRange(0, 100),
+        type=Percent(),
         default=DEFAULT_SIMILARITY,
         show_default=True,
         help="Word similarity (0-100) from which a sentence is a rephrasing.",
@@ -164,7 +332,7 @@ def output_option(f: F) -> F:
         "--output",
         "-o",
         type=click.Path(dir_okay=False, writable=True),
-        help="Write to FILE (atomically) instead of standard output.",
+        help="Write to FILE (atomically) instead of standard output (- is standard output).",
     )(f)
     return f
 
@@ -218,17 +386,27 @@ def color_option(f: F) -> F:
 
 
 def _use_color(flag: bool | None, output: str | None) -> bool:
+    """--color/--no-color; else none in a file; else NO_COLOR, then FORCE_COLOR (any non-empty
+    value), then whether standard output is a terminal."""
     if flag is not None:
         return flag
-    if output or os.environ.get("NO_COLOR"):
+    if _to_file(output) or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return sys.stdout.isatty()
+
+
+def _to_file(output: str | None) -> bool:
+    """Whether ``--output`` names a file (``-`` is standard output)."""
+    return bool(output) and output != "-"
 
 
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
-    if not sys.stderr.isatty() or total <= 1:
+    """A progress bar on stderr when it is a terminal and not ``--quiet``; silent otherwise."""
+    quiet = click.get_current_context().meta.get(QUIET)
+    if quiet or not sys.stderr.isatty() or total <= 1:
         yield lambda n: None
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
@@ -242,44 +420,31 @@ def _load(
     since: dt.date | None,
     until: dt.date | None,
 ) -> list[Document]:
-    docs = load_documents(list(paths), manifest=manifest, date=date, since=since, until=until)
+    docs = load_documents(
+        list(paths),
+        manifest=manifest,
+        date=date,
+        since=since,
+        until=until,
+        select=_selection(),
+        note=_note,
+    )
     if not docs:
         raise OptionError("no briefings left to read (check --since/--until)")
     return docs
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to stdout, or atomically to ``output`` (temp file + rename)."""
-    if not output:
-        click.echo(text, nl=not text.endswith("\n"), color=True)
+    """Write ``text`` to stdout (no ``output``, or ``-``), or atomically to ``output``
+    (see :mod:`consistency.atomic`: nothing is left behind on an error, Ctrl-C or SIGTERM)."""
+    if not _to_file(output):
+        try:
+            click.echo(text, nl=not text.endswith("\n"), color=True)
+        except BrokenPipeError:
+            raise OutputClosed() from None
         return
-    target = Path(output)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _file_mode(target: Path) -> int:
-    """The mode a plain ``open(target, "w")`` would give: the old file's, or 0o666 less umask.
-
-    ``mkstemp`` makes private (0o600) files; a report is usually meant to be shared.
-    """
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    assert output is not None
+    write_atomically(output, text)
 
 
 def _option_names(command: click.Command) -> dict[str, str]:
@@ -300,6 +465,7 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
     if path is None:
         return
     top, per_command = load_config(path)
+    ctx.meta[CONFIG_FILE] = str(path)
     group = ctx.command
     assert isinstance(group, click.Group)
     default_map: dict[str, dict[str, Any]] = {}
@@ -314,11 +480,30 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
                     f"unknown option {k!r} for '{name}' in configuration", path=str(path)
                 )
             values[by_option[k]] = v
-        default_map[name] = values
+        default_map[name] = _as_lists(command, values)
     unknown = sorted(k for k in top if k not in known)
     if unknown:
         raise OptionError(f"unknown option {unknown[0]!r} in configuration", path=str(path))
     ctx.default_map = default_map
+
+
+def _as_lists(command: click.Command, values: dict[str, Any]) -> dict[str, Any]:
+    """A single string for a repeatable option (``fail-on = "shifted"``) is a list of one."""
+    multiple = {p.name for p in command.params if isinstance(p, click.Option) and p.multiple}
+    return {k: [v] if k in multiple and isinstance(v, str) else v for k, v in values.items()}
+
+
+def _from_config(name: str, parse: Callable[[], T]) -> T:
+    """``parse()``; an error in a value that came from the configuration names its file and key."""
+    try:
+        return parse()
+    except ConsistencyError as e:
+        ctx = click.get_current_context()
+        if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT_MAP:
+            raise
+        path = ctx.find_root().meta.get(CONFIG_FILE)
+        key = name.replace("_", "-")
+        raise ConfigError(f"'{key}': {e.message}", path=path) from None
 
 
 @click.group(cls=ConsistencyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -329,12 +514,16 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
     help="Read option defaults from FILE (default: nearest consistency.toml).",
 )
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars and no notes on stderr.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.pass_context
-def cli(ctx: click.Context, config: str | None, no_config: bool) -> None:
+def cli(ctx: click.Context, config: str | None, no_config: bool, quiet: bool, debug: bool) -> None:
     """Track official talking points across dated briefings and show how their wording shifts.
 
     PATH may be a file, a directory (read recursively) or - for standard input.
+    --no-config, --config, -q and --debug may also follow the command.
     """
+    ctx.meta[QUIET] = quiet
     _config_defaults(ctx, config, no_config)
 
 
@@ -525,10 +714,9 @@ def report_command(
         found = _discover(docs, min_dates, top, include_questions, speakers, stops)
         points = [p.point for p in found]
         if not points:
-            click.echo(
-                f"consistency: note: no formulation recurs on {min_dates} or more dates; "
-                "give more briefings, a lower --min-dates, or a watchlist with --points",
-                err=True,
+            _note(
+                f"no formulation recurs on {min_dates} or more dates; "
+                "give more briefings, a lower --min-dates, or a watchlist with --points"
             )
     else:
         points = _points(points_file)
@@ -658,6 +846,13 @@ def index_command(
     metavar="KINDS",
     help=_kinds_help("Finding kinds to report without failing"),
 )
+@click.option("--strict", is_flag=True, help="Findings of warning-level points fail too.")
+@click.option(
+    "--level",
+    type=click.Choice([lv.value for lv in Level]),
+    help="Level of points that set none [default: error for watchlist points, "
+    "warning for discovered ones].",
+)
 @click.option(
     "--format",
     "fmt",
@@ -683,6 +878,7 @@ def index_command(
     help="Without --points: check only the N best discovered points.",
 )
 @manifest_option
+@selection_options
 @click.option(
     "--date",
     callback=_parse_date,
@@ -703,6 +899,8 @@ def check_command(
     points_file: str | None,
     fail_on: tuple[str, ...],
     warn_on: tuple[str, ...],
+    strict: bool,
+    level: str | None,
     fmt: str,
     output: str | None,
     threshold: float,
@@ -717,8 +915,16 @@ def check_command(
     include_questions: bool,
     color: bool | None,
 ) -> int:
-    """The CI gate: exit 1 when NEW words a known point in a way the baseline never has."""
-    failing_kinds = parse_kinds(fail_on)
+    """The CI gate: exit 1 when NEW words a known point in a way the baseline never has.
+
+    Only points of level error fail (watchlist points, by default); warning points
+    (discovered ones, by default) fail with --strict; notice points never.
+    """
+    gate = Gate(
+        _from_config("fail_on", lambda: parse_kinds(fail_on)),
+        _from_config("warn_on", lambda: parse_kinds(warn_on)),
+        strict,
+    )
     result = run_check(
         paths,
         against,
@@ -727,17 +933,20 @@ def check_command(
         date=date,
         since=since,
         until=until,
-        kinds=failing_kinds | parse_kinds(warn_on),
+        kinds=gate.kinds,
         threshold=threshold,
         similarity=similarity,
         min_dates=min_dates,
         top=top,
         include_questions=include_questions,
         speakers=speakers,
+        level=Level(level) if level else None,
+        select=_selection(),
+        note=_note,
     )
-    text = render_check(result, fmt=fmt, fail_on=failing_kinds, color=_use_color(color, output))
+    text = render_check(result, fmt=fmt, gate=gate, color=_use_color(color, output))
     write_output(text, output)
-    return 1 if result.failing(failing_kinds) else 0
+    return 1 if result.failing(gate) else 0
 
 
 @cli.command("diff")
@@ -760,6 +969,12 @@ def check_command(
 @threshold_option
 @similarity_option
 @manifest_option
+@click.option(
+    "--old-date", callback=_parse_date, metavar="YYYY-MM-DD", help="Date of OLD (when undated)."
+)
+@click.option(
+    "--new-date", callback=_parse_date, metavar="YYYY-MM-DD", help="Date of NEW (when undated)."
+)
 @click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse older briefings.")
 @click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse newer briefings.")
 @speaker_options
@@ -773,6 +988,8 @@ def diff_command(
     threshold: float,
     similarity: float,
     manifest: str | None,
+    old_date: dt.date | None,
+    new_date: dt.date | None,
     since: dt.date | None,
     until: dt.date | None,
     speakers: tuple[str, ...],
@@ -791,10 +1008,19 @@ def diff_command(
         similarity=similarity,
         include_questions=include_questions,
         speakers=speakers,
+        old_date=old_date,
+        new_date=new_date,
     )
     write_output(render_compare(comparison, fmt=fmt, color=_use_color(color, output)), output)
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: SIGTERM unwinds like Ctrl-C, so temp files are removed."""
+
+    def terminate(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise Terminated()
+
+    with suppress(ValueError):  # not the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, terminate)
     cli(prog_name="consistency")
