@@ -820,6 +820,12 @@ def report_command(
     write_output(text, output)
 
 
+for _param in report_command.params:
+    # In a report, --since starts the reporting period; what comes before is its baseline.
+    if _param.name == "since" and isinstance(_param, click.Option):
+        _param.help = "Start of the reporting period; earlier briefings are its baseline."
+
+
 @cli.command("discover")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @input_options
