@@ -369,3 +369,28 @@ def test_chinese_near_misses_are_rejected(point: str, sentence: str) -> None:
 def test_a_chinese_formula_is_found_in_words() -> None:
     [(_, text)] = found("坚持一个中国原则", "我们始终坚持一个中国原则。")
     assert text == "坚持一个中国原则"
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        # MFA corpus: the subject of the sentence is not the formula's last word moved
+        (
+            "a community with a shared future for mankind",
+            "It proves once again that all mankind lives in a community with a shared future.",
+            None,
+        ),
+        # MFA corpus: the next clause's verb is not the formula's first word moved
+        (
+            "enhance political mutual trust",
+            "This will further cement political mutual trust, enhance cooperation in various "
+            "sectors.",
+            None,
+        ),
+    ],
+)
+def test_a_word_outside_the_formula_is_not_a_move(
+    point: str, sentence: str, expected: str | None
+) -> None:
+    hits = found(point, sentence)
+    assert [word_diff(point, text) for _, text in hits] == ([expected] if expected else [])

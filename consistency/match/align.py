@@ -10,7 +10,10 @@ as follows:
   spelling similarity);
 - **moved**: a run of point words found out of order ("from the middle out and
   the bottom up" for "from the bottom up and the middle out"): a run of two or
-  more words, or one content word. It earns :data:`MOVE_CREDIT` of its weight;
+  more words, or one content word. It earns :data:`MOVE_CREDIT` of its weight.
+  A single moved word may not stand alone at an edge of the span, cut off from
+  the rest by other words ("*mankind* lives in a community with a shared
+  future" is not the formula reordered);
 - **replaced**: sentence words standing where point words are missing (next to
   them in the alignment) replace them, one for one. A replaced word earns
   :data:`REPLACE_CREDIT` of the lighter word's weight and costs nothing, but in
@@ -168,6 +171,12 @@ class Keyed:
                 replaced.extend(zip(gone, span, strict=False))
         moved = self._moves(deleted, inserted)
         moved_at = {s for a, b in moved for s in range(a, b)}
+        loose = set(inserted) - moved_at
+        for a, b in moved:
+            if b - a < 2 and ((a == lo and b in loose) or (b == hi and a - 1 in loose)):
+                # One word at the edge, cut off by words not the point's: "mankind
+                # lives in a community ..." does not move "mankind" into the formula.
+                return Alignment(0.0, lo, hi)
         moved_form = self._moved_form(deleted, moved)
         for s in moved_at:
             credit += MOVE_CREDIT * self.sims[s] * self.weigh(self.sentence[s])
@@ -406,6 +415,27 @@ def _take(
         if k in valid:
             return valid[k]
     return at
+
+
+def trim_stray_moves(
+    keyed: Keyed, tokens: Sequence[Token], text: str, found: Alignment
+) -> Alignment:
+    """Drop a single moved word at an edge of the span that punctuation cuts off from it.
+
+    In "deepen political mutual trust, enhance cooperation", "enhance" is not
+    the formula "enhance political mutual trust" reordered: it begins the next clause.
+    """
+    a, b = found.first, found.end
+    for s, e in found.moved:
+        if e - s != 1:
+            continue
+        if s == a and e < b and _has_punct(text[tokens[s].end : tokens[s + 1].start]):
+            a = e
+        elif e == b and s > a and _has_punct(text[tokens[s - 1].end : tokens[s].start]):
+            b = s
+    if (a, b) == (found.first, found.end):
+        return found
+    return keyed.score(a, b)
 
 
 def snap_compounds(

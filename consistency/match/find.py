@@ -17,6 +17,7 @@ from .align import (
     Keyed,
     extend_edges,
     snap_compounds,
+    trim_stray_moves,
     variant_keys,
 )
 from .corpus import Corpus, SentenceIndex, candidates_by_weight
@@ -141,7 +142,10 @@ def find_in_sentence(
             if keyed is None:
                 keyed = Keyed(form.words, weigh, words, cache, closed)
             best = keyed.best(lo, hi)
-            if best is None or keyed.matched(best) < least:
+            if best is None:
+                continue
+            best = trim_stray_moves(keyed, tokens, text, best)
+            if keyed.matched(best) < least:
                 continue
             hit = extend_edges(
                 keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
