@@ -2,8 +2,8 @@
 
 Usage: python benchmarks/bench_discover.py [PATH] [--top N] [--repeat R]
 
-PATH defaults to ``../shared/corpus/mfa`` (500 briefings) when it exists, else
-the 4-briefing sample in ``fixtures/corpus/mfa``. Prints wall times, the peak
+PATH defaults to ``CONSISTENCY_CORPUS`` or ``../shared/corpus/mfa`` (500 briefings)
+when it exists, else the 4-briefing sample in ``fixtures/corpus/mfa``. Prints wall times, the peak
 resident memory of the process, and the ratio of the whole run to a baseline
 measured in the same process: sentences and tokens of the same documents plus
 one plain ``Counter`` of every 4-word n-gram, i.e. the cheapest possible
@@ -25,13 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _common import corpus_dir  # noqa: E402
+
 from consistency.discover import discover  # noqa: E402
 from consistency.ingest import load_documents  # noqa: E402
 from consistency.models import Document  # noqa: E402
 from consistency.segment import document_sentences  # noqa: E402
-
-CORPUS = ROOT.parent / "shared" / "corpus" / "mfa"
-SAMPLE = ROOT / "fixtures" / "corpus" / "mfa"
 
 
 def baseline(documents: list[Document]) -> int:
@@ -50,10 +49,12 @@ def peak_mb() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("path", nargs="?", default=str(CORPUS if CORPUS.exists() else SAMPLE))
+    parser.add_argument("path", nargs="?", default=None)
     parser.add_argument("--top", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    if args.path is None:
+        args.path = str(corpus_dir())
 
     runs: list[tuple[float, float, int]] = []
     for _ in range(args.repeat):

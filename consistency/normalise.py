@@ -14,8 +14,10 @@ How it works, in order:
    - a dotted abbreviation (``U.S.``, ``U.N.``, ``p.m.``) is one word;
    - the full-width apostrophe, dot and comma (U+FF07, U+FF0E, U+FF0C) count as their ASCII
      forms, so full-width text scans like the text NFKC makes of it;
-   - each Han character is a word of its own (a stand-in until a Chinese
-     tokeniser is plugged in: see :class:`Tokeniser`);
+   - a run of Han characters is cut into Chinese words by `jieba
+     <https://pypi.org/project/jieba/>`_ with its bundled dictionary
+     (``一个中国原则`` -> ``一个 / 中国 / 原则``; see :func:`han_words`), so
+     mixed text works: Latin by the rules above, Han runs by jieba;
    - everything else (punctuation, dashes, hyphens, quotes, symbols) separates
      words and is not a token. So ``people-to-people`` scans as three words,
      like ``people to people``.
@@ -30,10 +32,11 @@ gives back ``t``.
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import lru_cache
-from typing import Protocol
+from functools import cache, lru_cache
+from typing import Any, Protocol
 
 import regex
 
@@ -44,7 +47,7 @@ _APOS = "'\u2019\u2018\u02bc\u2032\uff07"
 _SCAN = regex.compile(
     rf"(?:\p{{L}}[.\uff0e]){{2,}}"
     rf"|{_WORD}+(?:(?:[{_APOS}]|(?<=\p{{Nd}})[.,\uff0e\uff0c](?=\p{{Nd}})){_WORD}+)*"
-    rf"|\p{{Han}}",
+    rf"|\p{{Han}}+",
     regex.VERSION0,
 )
 _ABBREV = regex.compile(r"(?:\p{L}\.){2,}")
@@ -190,7 +193,9 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     will would shall should can could may might must
     not no also very too just only all any some each every both either neither such other
     another same more most many much few several own
-    where when why how whatever whenever wherever
+    where when why how whatever whenever wherever even itself mine
+    it's that's there's what's i'm i'd i'll i've we're we'd we'll we've you're they're he's
+    she's don't doesn't didn't won't can't isn't aren't wasn't weren't hasn't haven't let's
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """Standard English function words (articles, pronouns, prepositions, conjunctions,
@@ -198,11 +203,33 @@ auxiliaries, determiners). The matcher counts them half and never lets one stand
 for a talking point's word; a frequency rule catches the rest."""
 
 
+CHINESE_FUNCTION_WORDS = frozenset(
+    """
+    的 地 得 之 了 着 过 吗 呢 吧 啊 呀 嘛 么
+    和 与 及 以及 或 或者 而 而且 并 并且 但 但是 却 则 即 又 也 还 都 就 才 只 亦
+    在 对 对于 把 被 将 从 向 于 为 为了 以 由 给 跟 同 比 按照 根据 关于 至于 通过 随着
+    是 有 没有 不 没 要 会 能 可以 可 应 应该 已 已经 正在 曾 让 使
+    这 那 这个 那个 这些 那些 这样 那样 此 其 该 各 每 某 本 之间
+    我 我们 你 你们 您 他 他们 她 她们 它 它们 自己 大家
+    个 等 等等 中 上 下 里 内
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+"""Standard Chinese function words (particles, prepositions, conjunctions, pronouns,
+auxiliaries, measure word 个), as the Chinese segmenter cuts them."""
+
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": ENGLISH_FUNCTION_WORDS,
+    "zh": CHINESE_FUNCTION_WORDS,
+}
+"""One function-word list per language (ISO 639-1 code)."""
+
+
 class Tokeniser(Protocol):
     """The pluggable tokenising stage: text -> tokens with spans into that text.
 
-    ``function_words`` lists the language's grammatical words (normalised), which
-    weigh less when matching.
+    ``function_words`` lists the grammatical words (normalised) of the languages
+    the tokeniser reads, which weigh less when matching and never open or
+    close a discovered phrase.
     """
 
     name: str
@@ -210,23 +237,96 @@ class Tokeniser(Protocol):
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]: ...
 
+    def __hash__(self) -> int: ...
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+@cache
+def _jieba() -> Any:
+    """jieba's segmenter with its bundled dictionary, loaded once and quietly.
+
+    jieba logs "Building prefix dict..." on stderr at its first use; that is
+    noise in a command-line tool's output, so its logger is set to warnings.
+    """
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.setLogLevel(logging.WARNING)
+    segmenter = jieba.Tokenizer()
+    segmenter.initialize()
+    return segmenter
+
+
+@lru_cache(maxsize=1 << 16)
+def _settled_cut(run: str) -> tuple[int, ...]:
+    """Word lengths of a Han run, each word a fixed point of the segmenter.
+
+    jieba reads a word in context: the best cut of a sentence can hold a
+    word that jieba would cut again when it stands alone. Such a word is cut
+    again until every word, alone, is itself, so that the tokens of the
+    normalised text (words joined by spaces) are the tokens themselves.
+    """
+    pieces = [b - a for _, a, b in _jieba().tokenize(run, HMM=False)]
+    if len(pieces) == 1:
+        return (len(run),)
+    out: list[int] = []
+    at = 0
+    for size in pieces:
+        out.extend(_settled_cut(run[at : at + size]))
+        at += size
+    return tuple(out)
+
+
+def han_words(run: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the Chinese words of a run of Han characters.
+
+    jieba (dictionary only, no HMM guessing of new words: the same string
+    is then cut the same way wherever it stands, names coming out as
+    characters) segments the NFKC form of the run, which has one character
+    per source character for Han text; a word it would cut again on its own
+    is cut again (see :func:`_settled_cut`).
+
+    >>> run = "和国际关系基本准则"
+    >>> [run[a:b] for a, b in han_words(run)]
+    ['和', '国际', '关系', '基本准则']
+    """
+    folded = unicodedata.normalize("NFKC", run)
+    if len(folded) != len(run):
+        folded = run
+    out: list[tuple[int, int]] = []
+    at = 0
+    for size in _settled_cut(folded):
+        out.append((at, at + size))
+        at += size
+    return out
+
 
 class WordTokeniser:
     """The default tokeniser: words as described in this module's docstring.
 
-    Works for English and other languages written with spaces; Han characters
-    become one token each.
+    Works for English and other languages written with spaces, and for
+    Chinese (Han runs segmented into words by jieba), alone or mixed.
     """
 
     name = "words"
-    function_words = ENGLISH_FUNCTION_WORDS
+    function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         out: list[Token] = []
         for m in _SCAN.finditer(text):
-            word = normalise_word(m.group())
+            found = m.group()
+            start = m.start() + offset
+            if _HAN.match(found):
+                for a, b in han_words(found):
+                    word = normalise_word(found[a:b])
+                    if word:
+                        out.append(Token(word, start + a, start + b))
+                continue
+            word = normalise_word(found)
             if word:
-                out.append(Token(word, m.start() + offset, m.end() + offset))
+                out.append(Token(word, start, m.end() + offset))
         return out
 
 
@@ -237,10 +337,24 @@ DEFAULT_TOKENISER: Tokeniser = TOKENISERS["words"]
 def tokenise(text: str, offset: int = 0, *, tokeniser: Tokeniser | None = None) -> list[Token]:
     """Tokens of ``text``; spans are shifted by ``offset`` (the text's place in its document).
 
+    Short texts (wordings, diffs) are tokenised again and again across a run, so
+    those are cached.
+
     >>> [t.text for t in tokenise("The U.S.-China “win-win” approach")]
     ['the', 'us', 'china', 'win', 'win', 'approach']
     """
-    return (tokeniser or DEFAULT_TOKENISER)(text, offset)
+    tok = tokeniser or DEFAULT_TOKENISER
+    if offset == 0 and len(text) <= _CACHED_LENGTH:
+        return list(_tokenise_cached(text, tok))
+    return tok(text, offset)
+
+
+_CACHED_LENGTH = 400
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokenise_cached(text: str, tokeniser: Tokeniser) -> tuple[Token, ...]:
+    return tuple(tokeniser(text, 0))
 
 
 def normalise(text: str, *, tokeniser: Tokeniser | None = None) -> str:

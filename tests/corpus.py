@@ -9,8 +9,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "corpus"
 """Four MFA transcripts and four raw HTML pages, always there."""
 
-FULL = Path(os.environ.get("CONSISTENCY_CORPUS", ROOT.parent / "shared" / "corpus"))
-"""The 500-briefing corpus (``CONSISTENCY_CORPUS``, else ``../shared/corpus``), if present."""
+_BESIDE = [ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus"]
+FULL = Path(
+    os.environ.get("CONSISTENCY_CORPUS", next((p for p in _BESIDE if p.is_dir()), _BESIDE[0]))
+)
+"""The 500-briefing corpus (``CONSISTENCY_CORPUS``, else ``../shared/corpus`` beside the
+clone, or ``../../shared/corpus`` beside a worktree folder), if present."""
 
 HAS_FULL = len(list((FULL / "mfa").glob("*.txt"))) == 500
 

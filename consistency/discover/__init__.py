@@ -1,0 +1,316 @@
+"""Discover recurring talking points without a watchlist.
+
+A *talking point* is a formulation that officials repeat on at least
+``min_dates`` distinct dates. :func:`discover` finds them in time roughly
+linear in the size of the corpus; it never compares sentences pairwise.
+
+How it works
+------------
+
+1. **Clauses.** The selected sentences (officials and narration by default:
+   the same turns as ``track``) are cut into clauses at hard punctuation
+   (``; : ( ) ! ? .`` and dashes). Commas and quotes do not cut, so "a sea of
+   peace, friendship and cooperation" stays one unit, while "(DOC)" does not
+   glue onto what precedes it. Every normalised token becomes an integer.
+2. **Recurring n-grams, level by level.** Each 4-word n-gram is hashed and
+   kept when it occurs on ``min_dates`` distinct dates; an (n+1)-gram is only
+   looked at where both n-grams inside it were kept (the a-priori rule), and
+   its hash extends the n-gram's, so each level costs one pass over the
+   positions still alive. For every position this gives the length of the
+   longest recurring n-gram starting there.
+3. **Maximal phrases.** An occurrence is *maximal* when no longer recurring
+   n-gram contains it. A phrase becomes a candidate when it is maximal (it
+   stands on its own) on ``min_dates`` dates: fragments such as "sea of peace
+   friendship and" never do, so they never come out.
+4. **A reader's boundaries.** A comma that does not separate list items is
+   a clause boundary, so a dangling head or tail is cut off ("Forum, the two
+   heads of state"); hyphenated compounds are never split ("so-called");
+   function words ("and", "of", "is", "we") go from both ends, numbers from
+   the end, but a leading article stays when it is always there ("a sea of
+   ..."). A phrase that began with "and"/"or" takes back the word before it
+   ("*fully* and effectively implement ...", "*comprehensively* and
+   effectively implement ..."), and a neighbouring word that varies only in
+   its ending is taken in ("build" / "building the South China Sea into ...").
+   A phrase needs ``min_words`` words, two of them content words; a
+   3-word phrase is found through a recurring 4-word phrase that holds it
+   ("is consistent and clear").
+5. **Every occurrence.** One scan over the corpus finds every occurrence of
+   every candidate (lookup by its first words, checked token by token).
+6. **Variants grouped.** Candidates are taken best-spread first; each joins
+   the most similar earlier group leader when rapidfuzz's ``fuzz.ratio`` on
+   the normalised wordings reaches :data:`GROUP_THRESHOLD` (88), or when it
+   is the leader with one word more or less at an edge; otherwise it leads a
+   group of its own. Only leaders that share a word pair with the candidate
+   are compared, and only with leaders, so different formulas never chain
+   into one: "consistent and clear" takes "consistent and clear-cut", but
+   "a community with a shared future for mankind" and "a closer
+   China-ASEAN community with a shared future" stay apart.
+7. **Said shorter or longer.** Going down the ranking, a group whose wording
+   lies inside a better-ranked one's (at least half as long, and found on at
+   most 1.5 times as many dates: it rarely stands without the full formula)
+   or holds it (the formula in a longer context) joins it. A shorter phrase
+   with a life of its own ("dialogue and consultation") stays a point.
+
+A point's text is its most frequent wording (after normalisation) in its
+most frequent exact form; its aliases are the other wordings actually seen,
+most frequent first (at most :data:`MAX_ALIASES`).
+
+Ranking
+-------
+
+``score`` (higher first) is the product of:
+
+- **spread** ``log2(1 + dates)``: a formula said on many dates is what a
+  spokesperson is told to say;
+- **specificity** ``sqrt(min(sum of word weights, 8))``: each content word
+  weighs between 0.5 and 1, less the more dates it appears on (an inverse
+  document frequency, capped), so long formulas of distinctive words beat
+  short phrases of everyday ones ("the two sides");
+- **beyond ordinary language** ``clamp((lift + 1) / 1.5, 0.05, 1)``: ``lift``
+  is how much more often the corpus says the phrase (occurrences per token,
+  in Zipf units) than ordinary language does by wordfreq's rule for several
+  words (:func:`consistency.lexicon.phrase_zipf`), so "the rest of the world"
+  (lift -0.48) goes down and "a community with a shared future for mankind"
+  (1.69) does not;
+- **names and titles** ``1 - 0.8 * caps**2``, ``caps`` being the share of
+  capitalised content words (a sentence's first word aside): "State
+  Councilor and Foreign Minister Wang Yi" is a name, not a position;
+- **templates** ``1 - 0.7 * slot``: ``slot`` is how often the word right
+  next to the phrase is a *different* name or number each time ("at the
+  invitation of <name>", "<number> percent"); a constant neighbour ("China
+  firmly opposes") is no slot;
+- **complete statements** ``0.6 + 0.4 * closure``: the share of occurrences
+  that end where the clause or a comma does ("... is consistent and clear.")
+  rather than running on ("China stands ready to ...");
+- **statistics and dates**: x 0.3 when the wording holds a number;
+- **boilerplate**: x 0.05 when a wording contains a built-in stock phrase of
+  press briefings (:data:`DEFAULT_STOP_PHRASES`: "do you have any comment",
+  "refer you to the competent authorities", "as soon as possible", ...), is
+  part of one, is nearly one (``fuzz.ratio`` >= 90), or when most of its
+  occurrences overlap one where they stand (so the remnant "comment on the
+  reports" of "do you have any comment on the reports" goes down too).
+  Points that match one of the user's ``stop_phrases`` (see
+  :func:`load_stop_phrases`) in the same way are left out.
+
+Nothing is tuned to one government or text: the signals are recurrence
+across dates, word frequencies, capitals, digits, punctuation and
+neighbouring words.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
+
+from ..errors import OptionError
+from ..models import Document, Point
+from ..normalise import Tokeniser
+from .corpus import STOPWORDS, _Corpus, _Group, _Occ
+from .families import (
+    GROUP_THRESHOLD,
+    MAX_ALIASES,
+    _describe,
+    _group,
+    _main_key,
+    _merge_nested,
+    _ranked,
+    _unique_ids,
+)
+from .ngrams import (
+    _SEED,
+    _contained,
+    _dedupe,
+    _find_all,
+    _Form,
+    _frequent_lengths,
+    _maximal_candidates,
+    _trim,
+    _variants,
+)
+from .rank import _sample, _Scorer, _Stops
+from .render import render_json, render_table, render_toml
+from .result import DiscoveredPoint
+from .stops import DEFAULT_STOP_PHRASES, load_stop_phrases
+
+__all__ = [
+    "DEFAULT_STOP_PHRASES",
+    "GROUP_THRESHOLD",
+    "MAX_ALIASES",
+    "PROGRESS_STAGES",
+    "STOPWORDS",
+    "DiscoveredPoint",
+    "discover",
+    "load_stop_phrases",
+    "render_json",
+    "render_table",
+    "render_toml",
+]
+
+PROGRESS_STAGES = 4
+"""Steps :func:`discover` reports after reading the documents (see its ``progress``)."""
+
+
+def discover(
+    documents: Sequence[Document],
+    *,
+    min_dates: int = 2,
+    top: int | None = None,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    stop_phrases: Collection[str] = (),
+    min_words: int = 3,
+    tokeniser: Tokeniser | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[DiscoveredPoint]:
+    """Recurring formulations in ``documents``, best first (see the module docstring).
+
+    min_dates: a formulation must occur on at least this many distinct dates.
+    top: keep only the best ``top`` points.
+    include_questions, speakers: which turns count, as in ``track``.
+    stop_phrases: phrases whose points are left out (compared after normalisation).
+    min_words: the fewest words a formulation may have (at least 2).
+    progress: called with the number of steps done: one per document read, then
+        one per later stage (``len(documents) + PROGRESS_STAGES`` in all).
+    """
+    if min_dates < 1:
+        raise OptionError(f"--min-dates must be at least 1, not {min_dates}")
+    if top is not None and top < 1:
+        raise OptionError(f"--top must be at least 1, not {top}")
+    if min_words < 2:
+        raise OptionError(f"min_words must be at least 2, not {min_words}")
+    with _no_gc():
+        return _discover(
+            documents,
+            min_dates=min_dates,
+            top=top,
+            include_questions=include_questions,
+            speakers=speakers,
+            stop_phrases=stop_phrases,
+            min_words=min_words,
+            tokeniser=tokeniser,
+            progress=progress or (lambda n: None),
+        )
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector.
+
+    Discovery builds millions of small tuples and lists that never form
+    cycles; the collector would re-scan them again and again (about a fifth
+    of the run time on the 500-briefing corpus) and free nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _discover(
+    documents: Sequence[Document],
+    *,
+    min_dates: int,
+    top: int | None,
+    include_questions: bool,
+    speakers: Collection[str],
+    stop_phrases: Collection[str],
+    min_words: int,
+    tokeniser: Tokeniser | None,
+    progress: Callable[[int], None],
+) -> list[DiscoveredPoint]:
+    corpus = _Corpus(
+        documents,
+        include_questions=include_questions,
+        speakers=speakers,
+        tokeniser=tokeniser,
+        progress=progress,
+    )
+    maxlen, last = _frequent_lengths(corpus, max(min_words, _SEED), min_dates)
+    progress(1)
+    forms: dict[tuple[int, ...], _Form] = {}
+    for occ in _maximal_candidates(corpus, maxlen, last, min_dates):
+        form = _trim(corpus, occ, min_words)
+        if form is not None:
+            forms.setdefault(form.ids, form)
+    form_list = list(forms.values())
+    found = _find_all(corpus, form_list, min_words)
+    progress(1)
+
+    variants = [
+        _variants(corpus, form, starts) for form, starts in zip(form_list, found, strict=True)
+    ]
+    inside = _contained(o for vs in variants for occs in vs for o in occs)
+    pdate = corpus.pdate
+    candidates: list[tuple[int, int, tuple[int, ...], list[_Occ]]] = []
+    for vs in variants:
+        frees = [[o for o in occs if o not in inside] for occs in vs]
+        together = len({pdate[o.start] for free in frees for o in free})
+        for occs, free in zip(vs, frees, strict=True):
+            free_dates = len({pdate[o.start] for o in free})
+            ndates = len({pdate[o.start] for o in occs})
+            candidates.append(
+                (
+                    max(free_dates, min(together, min_dates)),
+                    ndates,
+                    _main_key(corpus, free or occs),
+                    occs,
+                )
+            )
+    texts = {c[2]: corpus.text_of(c[2]) for c in candidates}
+    candidates.sort(key=lambda c: (-c[0], -c[1], -len(texts[c[2]]), texts[c[2]], c[3][0].start))
+    function_ids = {k for k, w in enumerate(corpus.words) if w in corpus.stop}
+    leaders = _group(
+        [c[2] for c in candidates],
+        [texts[c[2]] for c in candidates],
+        [c[0] >= min_dates for c in candidates],
+        function_ids,
+    )
+    members: dict[int, list[tuple[tuple[int, ...], list[_Occ]]]] = {}
+    for (_, _, key, occs), lead in zip(candidates, leaders, strict=True):
+        if lead >= 0:
+            members.setdefault(lead, []).append((key, occs))
+
+    progress(1)
+    user_stops = _Stops(corpus, stop_phrases)
+    scorer = _Scorer(corpus, _Stops(corpus, DEFAULT_STOP_PHRASES))
+    groups: list[_Group] = []
+    for lead in sorted(members):
+        parts = members[lead]
+        occs = _dedupe(o for _, part in parts for o in part) if len(parts) > 1 else parts[0][1]
+        dates = sorted({pdate[o.start] for o in occs})
+        if len(dates) < min_dates:
+            continue
+        free = [o for o in occs if o not in inside]
+        key = _main_key(corpus, free) if len(parts) > 1 and free else parts[0][0]
+        group = _Group(occs, key, dates)
+        if user_stops and user_stops.hit(group, _sample(occs)):
+            continue
+        group.score = scorer(group)
+        groups.append(group)
+    groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
+    if top is not None:
+        groups = groups[:top]
+
+    progress(1)
+    described = [_describe(corpus, g) for g in groups]
+    out: list[DiscoveredPoint] = []
+    ids = _unique_ids([d.text for d in described])
+    for group, desc, pid in zip(groups, described, ids, strict=True):
+        docs = sorted({corpus.sentences[corpus.psent[o.start]][0] for o in group.occs})
+        out.append(
+            DiscoveredPoint(
+                point=Point(id=pid, text=desc.text, aliases=desc.aliases),
+                dates=len(group.dates),
+                documents=tuple(corpus.docs[d].id for d in docs),
+                first=corpus.dates[group.dates[0]],
+                last=corpus.dates[group.dates[-1]],
+                example=desc.example,
+                score=group.score,
+                count=len(group.occs),
+            )
+        )
+    return out

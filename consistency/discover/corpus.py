@@ -1,0 +1,268 @@
+"""The selected clauses of a corpus as flat arrays, and the word lists discovery reads."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
+
+from ..models import Document, Token
+from ..normalise import DEFAULT_TOKENISER, Tokeniser
+from ..segment import document_sentences
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_COORDINATORS = frozenset({"and", "or", "和", "与", "及", "或"})
+"""Words that join the items of a list (English and Chinese)."""
+
+_LIST_ITEM_WORDS = 6
+"""A piece between two commas of at most this many words can be a serial-list item."""
+
+_MAY_OPEN = frozenset({"us", "one"})
+"""Function words of the tokeniser that may still open or close a formula: the
+normaliser turns ``U.S.`` into ``us``, and "one" is also a numeral ("one country,
+two systems")."""
+
+_NUMBERS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion trillion
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+"""Numbers a phrase never ends on: their noun is cut off ("largest trading partner for five")."""
+
+
+def function_words(tokeniser: Tokeniser | None) -> frozenset[str]:
+    """The words never first or last in a discovered phrase: the tokeniser's function words.
+
+    Every language the tokeniser reads has one list (see
+    :data:`consistency.normalise.FUNCTION_WORDS`); discovery reads it from there.
+    """
+    return frozenset((tokeniser or DEFAULT_TOKENISER).function_words) - _MAY_OPEN
+
+
+STOPWORDS: frozenset[str] = function_words(None)
+"""The default tokeniser's function words as discovery reads them."""
+
+
+class _Occ(NamedTuple):
+    """One occurrence: token positions ``[start, end)`` in the corpus arrays."""
+
+    start: int
+    end: int
+
+
+_GAP_MARKS = re.compile(
+    r"(?P<hard>[;:()\[\]{}!?.\u2026\u2014\u2013\u3002\uff1b\uff1a\uff01\uff1f\uff08\uff09]"
+    r"|\s[-\u2010\u2011]|[-\u2010\u2011]\s)"
+    r"|(?P<soft>[^\w\s\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\-\u2010\u2011])"
+    r"|(?P<glue>(?<=\w)[-\u2010\u2011](?=\w))"
+)
+"""Between two tokens: ``hard`` punctuation ends a clause, ``soft`` (a comma...) marks the
+gap, ``glue`` is the hyphen of a compound ("so-called", "win-win")."""
+_SOFT, _GLUE = 1, 2
+
+MAX_CLAUSE = 200
+"""Discovery cuts a clause longer than this many words into pieces of this size. No
+clause of real briefings comes near (the longest of 500 has 136 words), but a
+periodic one ("x y x y ...", one line repeated) makes every n-gram up to its
+length recur, and the work would grow with the cube of its length."""
+_QUOTES = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"))
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class _Vocab(dict[str, int]):
+    """Word -> id, numbering new words as they come."""
+
+    def __missing__(self, word: str) -> int:
+        wid = self[word] = len(self)
+        return wid
+
+
+class _Corpus:
+    """The selected clauses of all documents as flat arrays indexed by token position.
+
+    ids: token ids (``words[id]`` is the normalised word); room: tokens left in
+    the clause from here (1 at its last token); pdate: index of the token's date in
+    ``dates``; psent: index into ``sentences`` ((document index, start, end));
+    toks: the tokens themselves; capital: 1 where a token starts with a
+    capital letter and does not open its sentence.
+    stop: the function words (never first or last in a phrase); trailing: the
+    words a phrase never ends on (function words and numbers).
+    mark: what stands before each token: 0 (space), ``_SOFT`` (a comma or
+    other punctuation that does not end a clause) or ``_GLUE`` (a compound's
+    hyphen).
+    """
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        *,
+        include_questions: bool,
+        speakers: Collection[str],
+        tokeniser: Tokeniser | None,
+        progress: Callable[[int], None],
+    ) -> None:
+        self.docs = sorted(documents, key=lambda d: (d.date, d.id))
+        self.dates = sorted({d.date for d in self.docs})
+        date_index = {d: k for k, d in enumerate(self.dates)}
+        vocab = _Vocab()
+        self.ids: list[int] = []
+        self.room: list[int] = []
+        self.mark = bytearray()
+        self.pdate: list[int] = []
+        self.psent: list[int] = []
+        self.toks: list[Token] = []
+        self.sentences: list[tuple[int, int, int]] = []
+        self.capital = bytearray()
+        text_of = attrgetter("text")
+        start_of = attrgetter("start")
+        for di, doc in enumerate(self.docs):
+            d = date_index[doc.date]
+            pieces: set[tuple[str, ...]] = set()
+            for s in document_sentences(
+                doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+            ):
+                si = len(self.sentences)
+                self.sentences.append((di, s.start, s.end))
+                first = len(self.capital)
+                for clause, marks in _clauses(doc.text, s.tokens):
+                    if len(s.tokens) > MAX_CLAUSE and _seen_piece(clause, pieces):
+                        continue
+                    n = len(clause)
+                    self.ids.extend(map(vocab.__getitem__, map(text_of, clause)))
+                    self.room.extend(range(n, 0, -1))
+                    self.mark.extend(marks)
+                    self.pdate.extend([d] * n)
+                    self.psent.extend([si] * n)
+                    self.toks.extend(clause)
+                    self.capital.extend(
+                        map(str.isupper, map(doc.text.__getitem__, map(start_of, clause)))
+                    )
+                if len(self.capital) > first:
+                    self.capital[first] = 0
+            progress(1)
+        self.words = list(vocab)
+        self.stop = function_words(tokeniser)
+        self.trailing = self.stop | _NUMBERS
+        self.function = bytearray(w in self.stop for w in self.words)
+        self.numeric = bytearray(any(c.isdigit() for c in w) for w in self.words)
+        self.vocab: dict[str, int] = dict(vocab)
+
+    def same_clause(self, i: int, j: int) -> bool:
+        """Whether positions ``i < j`` lie in one clause."""
+        return 0 <= i < j < len(self.ids) and self.room[i] - self.room[j] == j - i
+
+    def joinable(self, i: int, j: int) -> bool:
+        """Whether adjacent tokens ``i`` and ``j = i + 1`` join with nothing but space between."""
+        return (
+            i >= 0 and j < len(self.ids) and self.room[i] == self.room[j] + 1 and not self.mark[j]
+        )
+
+    def whole(self, start: int, end: int) -> bool:
+        """Whether tokens ``[start, end)`` cut no hyphenated compound in two."""
+        return self.mark[start] != _GLUE and not (
+            self.same_clause(end - 1, end) and self.mark[end] == _GLUE
+        )
+
+    def doc_of(self, i: int) -> Document:
+        return self.docs[self.sentences[self.psent[i]][0]]
+
+    def surface(self, occ: _Occ) -> str:
+        """The occurrence exactly as it stands in its document.
+
+        A quotation mark opened inside the phrase is closed with it when the
+        closing mark follows at once ('the "one country, two systems"').
+        """
+        text = self.doc_of(occ.start).text
+        a, b = self.toks[occ.start].start, self.toks[occ.end - 1].end
+        piece = text[a:b]
+        for opening, closing in _QUOTES:
+            if piece.count(opening) > piece.count(closing) and text.startswith(closing, b):
+                return text[a : b + len(closing)]
+        if piece.count('"') % 2 and text.startswith('"', b):
+            return text[a : b + 1]
+        return piece
+
+    def key(self, occ: _Occ) -> tuple[int, ...]:
+        return tuple(self.ids[occ.start : occ.end])
+
+    def text_of(self, ids: Iterable[int]) -> str:
+        return " ".join(self.words[w] for w in ids)
+
+    def sentence_text(self, i: int) -> str:
+        di, a, b = self.sentences[self.psent[i]]
+        return self.docs[di].text[a:b]
+
+    def sentence_initial(self, i: int) -> bool:
+        return i == 0 or self.psent[i - 1] != self.psent[i]
+
+    def stopword(self, i: int) -> bool:
+        return bool(self.function[self.ids[i]])
+
+
+def _clauses(text: str, tokens: Sequence[Token]) -> list[tuple[Sequence[Token], bytes]]:
+    """Cut a sentence's tokens at hard punctuation; mark the tokens that follow a comma etc."""
+    if not tokens:
+        return []
+    starts: list[int] | None = None
+    cuts: list[int] = []
+    soft: dict[int, int] = {}
+    for m in _GAP_MARKS.finditer(text, tokens[0].end, tokens[-1].start):
+        if starts is None:
+            starts = [t.start for t in tokens]
+        k = bisect_right(starts, m.start())
+        if tokens[k - 1].end > m.start():
+            continue
+        if m.lastgroup == "hard":
+            if not cuts or cuts[-1] != k:
+                cuts.append(k)
+        elif m.lastgroup == "soft" or k not in soft:
+            soft[k] = _SOFT if m.lastgroup == "soft" else _GLUE
+    out: list[tuple[Sequence[Token], bytes]] = []
+    begin = 0
+    bounds = [*cuts, len(tokens)]
+    if len(tokens) > MAX_CLAUSE:
+        bounds = _capped(bounds)
+    for end in bounds:
+        marks = bytes(soft.get(j, 0) for j in range(begin, end)) if soft else bytes(end - begin)
+        out.append((tokens[begin:end], marks))
+        begin = end
+    return out
+
+
+def _seen_piece(clause: Sequence[Token], pieces: set[tuple[str, ...]]) -> bool:
+    """Whether a piece of an over-long sentence was already read in this document.
+
+    A periodic sentence cut every :data:`MAX_CLAUSE` words repeats a few
+    pieces over and over; one date adds nothing to recurrence across dates, so
+    the repeats are left out (real sentences are never cut, so never touched).
+    """
+    words = tuple(t.text for t in clause)
+    if words in pieces:
+        return True
+    pieces.add(words)
+    return False
+
+
+def _capped(bounds: Sequence[int]) -> list[int]:
+    """Clause ends with an extra cut every :data:`MAX_CLAUSE` tokens of a longer clause."""
+    out: list[int] = []
+    begin = 0
+    for end in bounds:
+        out.extend(range(begin + MAX_CLAUSE, end, MAX_CLAUSE))
+        out.append(end)
+        begin = end
+    return out
+
+
+@dataclass
+class _Group:
+    """A point under construction: its occurrences and what was measured on them."""
+
+    occs: list[_Occ]
+    key: tuple[int, ...]
+    dates: list[int]
+    score: float = 0.0

@@ -1,0 +1,222 @@
+"""Variant families: the wordings of one formula grouped into one point, its text and aliases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rapidfuzz import fuzz, process
+
+from .corpus import _CONTROL, _Corpus, _Group, _Occ
+from .ngrams import _dedupe
+from .rank import _Scorer
+
+GROUP_THRESHOLD = 88.0
+"""``fuzz.ratio`` (0-100) at or above which two candidate wordings are one point."""
+MAX_ALIASES = 10
+"""At most this many aliases per point (the most frequent wordings): enough to match
+the variants actually used without turning a watchlist into a phrase list."""
+_BLOCK_CAP = 300
+"""Leaders sharing a word pair beyond which that pair no longer proposes comparisons."""
+
+
+def _group(
+    keys: Sequence[tuple[int, ...]],
+    texts: Sequence[str],
+    can_lead: Sequence[bool],
+    function_ids: Collection[int],
+) -> list[int]:
+    """Leader of each candidate (index into ``texts``, which come best first).
+
+    A candidate joins the most similar earlier *leader* with ``fuzz.ratio`` >=
+    :data:`GROUP_THRESHOLD`, else one that is the same but for one word more
+    or less at an edge ("China stands ready to work" / "stands ready to
+    work"); otherwise it leads a group of its own. Only leaders sharing a
+    word pair (not two function words) with the candidate are compared
+    (blocking), so the cost grows with the number of candidates, not its
+    square; comparing with leaders only keeps different formulas from
+    chaining together. A candidate that may not lead (a fragment) and joins
+    no leader gets -1.
+    """
+    leader = list(range(len(texts)))
+    blocks: dict[tuple[int, int], list[int]] = {}
+    exact: dict[tuple[int, ...], int] = {}
+    shorter: dict[tuple[int, ...], int] = {}
+    for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
+        pairs = {p for p in pairwise(key) if p[0] not in function_ids or p[1] not in function_ids}
+        pool_set: set[int] = set()
+        for pair in pairs:
+            block = blocks.get(pair)
+            if block is not None and len(block) < _BLOCK_CAP:
+                pool_set.update(block)
+        best = -1
+        if pool_set:
+            pool = sorted(pool_set)
+            hit = process.extractOne(
+                text, [texts[j] for j in pool], scorer=fuzz.ratio, score_cutoff=GROUP_THRESHOLD
+            )
+            if hit is not None:
+                best = pool[hit[2]]
+        if best < 0:
+            near = [
+                j
+                for j in (exact.get(key[1:]), exact.get(key[:-1]), shorter.get(key))
+                if j is not None
+            ]
+            best = min(near, default=-1)
+        if best >= 0:
+            leader[i] = best
+        elif not can_lead[i]:
+            leader[i] = -1
+        else:
+            for pair in pairs:
+                blocks.setdefault(pair, []).append(i)
+            exact.setdefault(key, i)
+            shorter.setdefault(key[1:], i)
+            shorter.setdefault(key[:-1], i)
+    return leader
+
+
+def _main_key(corpus: _Corpus, occs: Sequence[_Occ]) -> tuple[int, ...]:
+    """The most frequent wording (token ids) of some occurrences; ties: the first seen."""
+    first = occs[0]
+    size = first.end - first.start
+    if all(o.end - o.start == size for o in occs):
+        keys = Counter(map(corpus.key, occs)) if len(occs) > 1 else None
+        if keys is None or len(keys) == 1:
+            return corpus.key(first)
+        return keys.most_common(1)[0][0]
+    return Counter(map(corpus.key, occs)).most_common(1)[0][0]
+
+
+@dataclass(frozen=True)
+class _Described:
+    text: str
+    aliases: tuple[str, ...]
+    example: str
+
+
+def _describe(corpus: _Corpus, group: _Group) -> _Described:
+    """Canonical text, aliases and an example sentence of a group.
+
+    Occurrences are counted by wording (normalised); the most frequent
+    wording is the point's, written in its most frequent exact form; each
+    other wording becomes an alias, most frequent first.
+    """
+    by_key: dict[tuple[int, ...], Counter[str]] = {}
+    first: dict[str, int] = {}
+    for k, o in enumerate(group.occs):
+        surface = corpus.surface(o)
+        by_key.setdefault(corpus.key(o), Counter())[surface] += 1
+        first.setdefault(surface, k)
+
+    def best(surfaces: Counter[str]) -> str:
+        return min(surfaces, key=lambda s: (-surfaces[s], first[s]))
+
+    ranked = sorted(
+        by_key,
+        key=lambda key: (
+            key != group.key,
+            -by_key[key].total(),
+            min(first[s] for s in by_key[key]),
+        ),
+    )
+    text = best(by_key[ranked[0]])
+    example = corpus.sentence_text(group.occs[first[text]].start)
+    return _Described(
+        text=text,
+        aliases=tuple(best(by_key[key]) for key in ranked[1 : MAX_ALIASES + 1]),
+        example=" ".join(_CONTROL.sub(" ", example).split()),
+    )
+
+
+def _ranked(corpus: _Corpus, groups: Iterable[_Group]) -> list[_Group]:
+    return sorted(groups, key=lambda g: (-g.score, -len(g.dates), corpus.text_of(g.key)))
+
+
+def _merge_nested(
+    corpus: _Corpus,
+    groups: list[_Group],
+    scorer: _Scorer,
+    min_words: int,
+) -> list[_Group]:
+    """Fold a group into a better-ranked one when it is that formula said shorter or longer.
+
+    Going down the ranking, a group joins an earlier one (as aliases, the
+    earlier wording staying the point's text) when its wording is at least
+    half as long as the other's and either lies inside it while being found
+    on at most 1.5 times as many dates (a shortened form that rarely stands
+    without the full one: "equality and mutual benefit" inside "mutual
+    respect, equality and mutual benefit"), or holds it (the formula in a
+    longer context: "the vision of a community with a shared future for
+    mankind"). A shorter phrase with a life of its own ("dialogue and
+    consultation" beside "resolve issues through dialogue and consultation")
+    stays a point of its own.
+    """
+    accepted: list[_Group] = []
+    exact: dict[tuple[int, ...], int] = {}
+    parts: dict[tuple[int, ...], int] = {}
+    absorbed: dict[int, list[_Group]] = {}
+    for group in groups:
+        key = group.key
+        target = parts.get(key)
+        if target is not None and len(group.dates) > 1.5 * len(accepted[target].dates):
+            target = None
+        if target is None:
+            target = next(
+                (exact[sub] for sub in _pieces(key, (len(key) + 1) // 2) if sub in exact), None
+            )
+        if target is not None:
+            absorbed.setdefault(target, []).append(group)
+            continue
+        exact.setdefault(key, len(accepted))
+        for sub in _pieces(key, max(min_words, (len(key) + 1) // 2)):
+            parts.setdefault(sub, len(accepted))
+        accepted.append(group)
+    for target, extra in absorbed.items():
+        group = accepted[target]
+        occs = _dedupe(o for g in [group, *extra] for o in g.occs)
+        merged = _Group(
+            occs=occs,
+            key=group.key,
+            dates=sorted({corpus.pdate[o.start] for o in occs}),
+        )
+        merged.score = scorer(merged)
+        accepted[target] = merged
+    return _ranked(corpus, accepted)
+
+
+def _pieces(key: tuple[int, ...], shortest: int) -> Iterable[tuple[int, ...]]:
+    """The contiguous parts of ``key`` at least ``shortest`` long, longest first."""
+    size = len(key)
+    for length in range(size, max(shortest, 1) - 1, -1):
+        for start in range(size - length + 1):
+            yield key[start : start + length]
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    out: list[str] = []
+    for word in re.findall(r"[a-z0-9]+", ascii_text):
+        if out and len("-".join([*out, word])) > 48:
+            break
+        out.append(word)
+    return "-".join(out)[:48].strip("-") or "point"
+
+
+def _unique_ids(texts: Sequence[str]) -> list[str]:
+    taken: set[str] = set()
+    out: list[str] = []
+    for text in texts:
+        base = _slug(text)
+        slug, k = base, 1
+        while slug in taken:
+            k += 1
+            slug = f"{base}-{k}"
+        taken.add(slug)
+        out.append(slug)
+    return out

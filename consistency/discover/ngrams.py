@@ -1,0 +1,319 @@
+"""Recurring n-grams: candidate phrases, cut where a reader would, and all their occurrences."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import compress, count, pairwise
+from operator import and_, eq, itemgetter, ne, not_
+
+from .corpus import (
+    _ARTICLES,
+    _COORDINATORS,
+    _GLUE,
+    _LIST_ITEM_WORDS,
+    _SOFT,
+    _Corpus,
+    _Occ,
+)
+
+
+def _frequent_lengths(
+    corpus: _Corpus, k: int, min_dates: int
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Where n-grams (n >= k) recur on at least ``min_dates`` dates.
+
+    Returns, for each position where the k-gram recurs, the length of the
+    longest recurring n-gram starting there and that n-gram's hash. Level by
+    level (a-priori): an (n+1)-gram is only counted where both n-grams inside
+    it recur, and its hash is ``hash((hash of the n-gram, next token id))``.
+    Integer hashing does not depend on PYTHONHASHSEED, so results are the
+    same in every run.
+    """
+    ids, room, pdate = corpus.ids, corpus.room, corpus.pdate
+    get_id, get_room = ids.__getitem__, room.__getitem__
+    maxlen: dict[int, int] = {}
+    last: dict[int, int] = {}
+    cur = [i for i, r in enumerate(room) if r >= k]
+    hcur = list(map(get_id, cur))
+    for n in range(2, k):
+        hcur = list(map(hash, zip(hcur, map(get_id, map((n - 1).__add__, cur)), strict=True)))
+    n = k
+    while cur:
+        hs = list(map(hash, zip(hcur, map(get_id, map((n - 1).__add__, cur)), strict=True)))
+        flags = _recurring(hs, list(map(pdate.__getitem__, cur)), min_dates)
+        if n > k:
+            failed = list(map(not_, flags))
+            maxlen.update(dict.fromkeys(compress(cur, failed), n - 1))
+            last.update(zip(compress(cur, failed), compress(hcur, failed), strict=True))
+        keep = list(compress(cur, flags))
+        hkeep = list(compress(hs, flags))
+        # keep is sorted: position i + 1 was kept exactly when it follows i in keep
+        nxt = list(
+            map(
+                and_,
+                map(n.__lt__, map(get_room, keep)),
+                map(eq, map((1).__add__, keep), [*keep[1:], -1]),
+            )
+        )
+        stop = list(map(not_, nxt))
+        maxlen.update(dict.fromkeys(compress(keep, stop), n))
+        last.update(zip(compress(keep, stop), compress(hkeep, stop), strict=True))
+        cur = list(compress(keep, nxt))
+        hcur = list(compress(hkeep, nxt))
+        n += 1
+    return maxlen, last
+
+
+def _recurring(hashes: list[int], dates: list[int], min_dates: int) -> list[bool]:
+    """For each hash, whether it occurs on at least ``min_dates`` distinct dates.
+
+    ``dates`` never decrease along the list, so a hash recurs on two dates
+    exactly when one of its positions has a date before its last one: a dict
+    and a set, no counting. More dates are counted only where that passes.
+    """
+    lasts = dict(zip(hashes, dates, strict=True))
+    earlier = set(compress(hashes, map(ne, map(lasts.__getitem__, hashes), dates)))
+    flags = list(map(earlier.__contains__, hashes))
+    if min_dates <= 2:
+        return flags if min_dates == 2 else [True] * len(hashes)
+    pairs = set(zip(compress(hashes, flags), compress(dates, flags), strict=True))
+    counts = Counter(map(itemgetter(0), pairs))
+    return [f and counts[h] >= min_dates for f, h in zip(flags, hashes, strict=True)]
+
+
+def _maximal_candidates(
+    corpus: _Corpus, maxlen: dict[int, int], last: dict[int, int], min_dates: int
+) -> list[_Occ]:
+    """One occurrence of each phrase that is maximal (stands on its own) on >= min_dates dates."""
+    room, pdate = corpus.room, corpus.pdate
+    free: dict[tuple[int, int], set[int]] = {}
+    first: dict[tuple[int, int], int] = {}
+    for i in sorted(maxlen):
+        length = maxlen[i]
+        if maxlen.get(i - 1, 0) > length and room[i - 1] == room[i] + 1:
+            continue
+        key = (length, last[i])
+        got = free.get(key)
+        if got is None:
+            free[key] = {pdate[i]}
+            first[key] = i
+        else:
+            got.add(pdate[i])
+    return [
+        _Occ(first[key], first[key] + key[0]) for key, ds in free.items() if len(ds) >= min_dates
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """A candidate phrase as token ids; ``coordinated``: it starts with "and"/"or"."""
+
+    ids: tuple[int, ...]
+    coordinated: bool
+
+
+def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
+    """Cut a phrase where a reader would; None if too little is left.
+
+    A comma that does not separate the items of a list (no "and"/"or"
+    follows) is a clause boundary: what stands before the first such comma
+    ("Forum, the two heads of state") or after the last ("..., China will
+    continue") is dropped; a list ("a sea of peace, friendship and
+    cooperation") is kept whole. The halves of a hyphenated compound are
+    never separated; then function words go from both ends (numbers from
+    the end), except a leading article followed by a content word.
+    """
+    s = occ.start
+    mark = corpus.mark
+    words = [corpus.words[w] for w in corpus.ids[s : occ.end]]
+    lo, hi = 0, len(words)
+    commas = [r for r in range(1, hi) if mark[s + r] == _SOFT]
+    if commas:
+        lo, hi = _comma_cut(words, commas, corpus.stop)
+    while True:
+        start = (lo, hi)
+        while lo < hi and mark[s + lo] == _GLUE and corpus.same_clause(s + lo - 1, s + lo):
+            lo += 1
+        while lo < hi and corpus.same_clause(s + hi - 1, s + hi) and mark[s + hi] == _GLUE:
+            hi -= 1
+        while hi > lo and words[hi - 1] in corpus.trailing and mark[s + hi - 1] != _GLUE:
+            hi -= 1
+        while (
+            lo < hi and words[lo] in corpus.stop and not (lo + 1 < hi and mark[s + lo + 1] == _GLUE)
+        ):
+            if words[lo] in _ARTICLES and lo + 1 < hi and words[lo + 1] not in corpus.stop:
+                break
+            lo += 1
+        if (lo, hi) == start:
+            break
+    core = words[lo:hi]
+    if len(core) < min_words or _content(core, corpus.stop) < 2 or _periodic(core):
+        return None
+    coordinated = lo > 0 and words[lo - 1] in _COORDINATORS and not mark[s + lo]
+    if coordinated:
+        lo -= 1
+    return _Form(tuple(corpus.ids[s + lo : s + hi]), coordinated)
+
+
+def _comma_cut(
+    words: Sequence[str], commas: Sequence[int], stop: Collection[str]
+) -> tuple[int, int]:
+    """The span of ``words`` left once heads and tails set off by non-list commas go.
+
+    When both cuts would meet (one comma, no list), the side with more
+    content words stays ("At the invitation of ... Wang Yi, Foreign Minister").
+    """
+    lo, hi = 0, len(words)
+    for head in commas:
+        if _COORDINATORS.intersection(words[head:]):
+            break
+        lo = head
+    for k in range(len(commas) - 1, -1, -1):
+        tail = commas[k]
+        rest = words[tail:hi]
+        if not _COORDINATORS.isdisjoint(rest) and not (
+            rest[0] in _COORDINATORS and _content(rest, stop) > 1
+        ):
+            break
+        if rest[0] in _COORDINATORS and k > 0 and _list_item(words[commas[k - 1] : tail]):
+            break
+        hi = tail
+    if lo < hi:
+        return lo, hi
+    bounds = [0, *commas, len(words)]
+    pieces = list(pairwise(bounds))
+    return max(pieces, key=lambda p: (_content(words[p[0] : p[1]], stop), -p[0]))
+
+
+def _list_item(words: Sequence[str]) -> bool:
+    """Whether ``words`` (between two commas) reads as an item of a serial list.
+
+    "..., disagree where we must, and engage ..." is the last item of a
+    list, not a new clause, when the item before it is short and joins
+    nothing itself.
+    """
+    return 0 < len(words) <= _LIST_ITEM_WORDS and _COORDINATORS.isdisjoint(words)
+
+
+def _periodic(words: Sequence[str]) -> bool:
+    """Whether ``words`` are one shorter unit said twice or more ("x y x y", "x x x").
+
+    Such a phrase is a stutter or a filler line repeated, not a formulation.
+    """
+    n = len(words)
+    return any(words[p:] == words[: n - p] for p in range(1, n // 2 + 1))
+
+
+def _content(words: Iterable[str], stop: Collection[str]) -> int:
+    return sum(w not in stop for w in words)
+
+
+def _find_all(corpus: _Corpus, forms: Sequence[_Form], size: int) -> list[list[int]]:
+    """Start positions of every occurrence of every form, in one scan of the corpus.
+
+    Positions are picked by the form's first ``size`` tokens (every form has
+    at least that many), then each length that forms with that head have is
+    looked up whole.
+    """
+    index = {form.ids: fi for fi, form in enumerate(forms)}
+    lengths: dict[tuple[int, ...], list[int]] = {}
+    for form in forms:
+        lengths.setdefault(form.ids[:size], []).append(len(form.ids))
+    heads = {head: sorted(set(sizes)) for head, sizes in lengths.items()}
+    found: list[list[int]] = [[] for _ in forms]
+    ids, room = corpus.ids, corpus.room
+    starts = zip(*(ids[j:] for j in range(size)), strict=False)
+    for i in compress(count(), map(heads.__contains__, starts)):
+        room_i = room[i]
+        for length in heads[tuple(ids[i : i + size])]:
+            if length > room_i:
+                break
+            fi = index.get(tuple(ids[i : i + length]))
+            if fi is not None:
+                found[fi].append(i)
+    return found
+
+
+def _variants(corpus: _Corpus, form: _Form, starts: list[int]) -> list[list[_Occ]]:
+    """The occurrences of a form, widened by the variable words at its edges.
+
+    A form that starts with "and"/"or" takes in the word before it and splits
+    by that word ("fully and effectively ...", "comprehensively and
+    effectively ..."): grouping decides later which of those belong together.
+    """
+    n = len(form.ids)
+    starts = [i for i in starts if corpus.whole(i, i + n)]
+    if not form.coordinated:
+        return [_take_stem(corpus, [_Occ(i, i + n) for i in starts])] if starts else []
+    by_word: dict[int, list[_Occ]] = {}
+    for i in starts:
+        j = i - 1
+        if corpus.joinable(j, i) and not corpus.stopword(j) and corpus.whole(j, i + n):
+            by_word.setdefault(corpus.ids[j], []).append(_Occ(j, i + n))
+    return [_take_stem(corpus, occs) for occs in by_word.values()]
+
+
+def _take_stem(corpus: _Corpus, occs: list[_Occ]) -> list[_Occ]:
+    """Take in neighbouring words that vary only in their ending ("build"/"building")."""
+    if len(occs) < 2:
+        return occs
+    ids, words, function = corpus.ids, corpus.words, corpus.function
+    for left in (True, False):
+        nbr: list[int | None] = []
+        for o in occs:
+            if left:
+                j, ok = o.start - 1, corpus.joinable(o.start - 1, o.start)
+                ok = ok and corpus.whole(j, o.end)
+            else:
+                j, ok = o.end, corpus.joinable(o.end - 1, o.end)
+                ok = ok and corpus.whole(o.start, j + 1)
+            nbr.append(j if ok and not function[ids[j]] else None)
+        got = [words[ids[j]] for j in nbr if j is not None]
+        if (
+            len(got) >= max(2, math.ceil(0.8 * len(occs)))
+            and len(set(got)) > 1
+            and len(_common_prefix(got)) >= 4
+        ):
+            occs = [
+                o if j is None else (_Occ(j, o.end) if left else _Occ(o.start, j + 1))
+                for o, j in zip(occs, nbr, strict=True)
+            ]
+    return occs
+
+
+def _common_prefix(words: Sequence[str]) -> str:
+    lo, hi = min(words), max(words)
+    k = 0
+    while k < min(len(lo), len(hi)) and lo[k] == hi[k]:
+        k += 1
+    return lo[:k]
+
+
+def _contained(occs: Iterable[_Occ]) -> set[_Occ]:
+    """The occurrences that lie inside a longer occurrence (of any candidate)."""
+    inside: set[_Occ] = set()
+    reach = -1
+    for o in sorted(set(occs), key=lambda o: (o.start, -o.end)):
+        if o.end <= reach:
+            inside.add(o)
+        else:
+            reach = o.end
+    return inside
+
+
+def _dedupe(occs: Iterable[_Occ]) -> list[_Occ]:
+    """Occurrences in corpus order, without those inside another one."""
+    out: list[_Occ] = []
+    for o in sorted(occs, key=lambda o: (o.start, -o.end)):
+        if out and o.end <= out[-1].end:
+            continue
+        out.append(o)
+    return out
+
+
+_SEED = 4
+"""Length of the n-grams whose recurrence seeds the search: a shorter phrase is
+found when a recurring phrase one word longer holds it ("is consistent and clear")."""

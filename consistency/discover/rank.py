@@ -1,0 +1,167 @@
+"""Ranking: the score of a point and the test for stop phrases."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from ..lexicon import phrase_zipf
+from ..normalise import normalise
+from .corpus import _Corpus, _Group, _Occ
+from .ngrams import _find_all, _Form
+
+_SAMPLE = 30
+"""Occurrences (spread evenly) on which capitals and neighbours are measured."""
+
+
+def _sample(occs: Sequence[_Occ]) -> Sequence[_Occ]:
+    if len(occs) <= _SAMPLE:
+        return occs
+    step = len(occs) / _SAMPLE
+    return [occs[int(k * step)] for k in range(_SAMPLE)]
+
+
+class _Scorer:
+    """The ranking score described in the module docstring."""
+
+    def __init__(self, corpus: _Corpus, stops: _Stops) -> None:
+        self.corpus = corpus
+        self.stops = stops
+        per_word = Counter(w for w, _ in set(zip(corpus.ids, corpus.pdate, strict=True)))
+        n = len(corpus.dates)
+        self.weight = [
+            0.0
+            if w in corpus.stop
+            else 0.5 + 0.5 * min(1.0, max(0.0, math.log((n + 1) / (per_word[k] + 0.5))))
+            for k, w in enumerate(corpus.words)
+        ]
+
+    def __call__(self, group: _Group) -> float:
+        corpus = self.corpus
+        spread = math.log2(1 + len(group.dates))
+        specific = math.sqrt(min(sum(self.weight[w] for w in group.key), _MAX_SPECIFIC))
+        specific *= _beyond_ordinary(self.lift(group))
+        sample = _sample(group.occs)
+        score = spread * specific * (1 - 0.8 * _caps(corpus, sample) ** 2)
+        score *= (1 - 0.7 * _slot(corpus, sample)) * (0.6 + 0.4 * _closure(corpus, sample))
+        if any(c.isdigit() for w in group.key for c in corpus.words[w]):
+            score *= 0.3
+        if self.stops.hit(group, sample):
+            score *= 0.05
+        return round(score, 4)
+
+
+    def lift(self, group: _Group) -> float:
+        """How much more often the briefings say the phrase than ordinary language does.
+
+        ``log10`` of the phrase's rate in the corpus (its occurrences, variants
+        included, per token) minus ``log10`` of its ordinary-language rate
+        (:func:`~consistency.lexicon.phrase_zipf`), both in Zipf units.
+        """
+        corpus = self.corpus
+        rate = math.log10(len(group.occs) / len(corpus.ids)) + 9.0
+        return rate - phrase_zipf(corpus.words[w] for w in group.key)
+
+
+_MAX_SPECIFIC = 8.0
+
+_LIFT_FLOOR, _LIFT_FULL = -1.0, 0.5
+"""A phrase whose lift is at most ``_LIFT_FLOOR`` is ordinary language (factor 0.05);
+from ``_LIFT_FULL`` on it counts fully; linear between."""
+
+
+def _beyond_ordinary(lift: float) -> float:
+    """The ranking factor of a lift: 0.05 for ordinary phrases up to 1 for the genre's own."""
+    share = (lift - _LIFT_FLOOR) / (_LIFT_FULL - _LIFT_FLOOR)
+    return min(1.0, max(0.05, share))
+
+
+def _caps(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
+    """Share of capitalised content words, not counting a sentence's first word."""
+    capital = total = 0
+    ids, function, upper = corpus.ids, corpus.function, corpus.capital
+    for o in occs:
+        for p in range(o.start, o.end):
+            if not function[ids[p]] and not corpus.sentence_initial(p):
+                total += 1
+                capital += upper[p]
+    return capital / total if total else 0.0
+
+
+def _closure(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
+    """Share of occurrences that end where the clause ends or punctuation follows.
+
+    A position is said as a complete unit ("... is consistent and clear.");
+    a phrase that always runs on into more words ("China stands ready to")
+    opens a sentence rather than stating a position.
+    """
+    ends = sum(not corpus.joinable(o.end - 1, o.end) for o in occs)
+    return ends / len(occs) if occs else 0.0
+
+
+def _slot(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
+    """How much the words next to the phrase look like a slot for varying names or numbers.
+
+    For each side: (distinct capitalised or numeric neighbours - 1) /
+    (occurrences - 1); a neighbour counts only when nothing but space
+    separates it from the phrase. The larger side wins.
+    """
+    if len(occs) < 2:
+        return 0.0
+    best = 0.0
+    for left in (True, False):
+        seen: set[int] = set()
+        for o in occs:
+            j = o.start - 1 if left else o.end
+            ok = corpus.joinable(j, o.start) if left else corpus.joinable(o.end - 1, j)
+            if ok and (corpus.capital[j] or corpus.numeric[corpus.ids[j]]):
+                seen.add(corpus.ids[j])
+        best = max(best, max(len(seen) - 1, 0) / (len(occs) - 1))
+    return best
+
+
+class _Stops:
+    """Stop phrases, and the test of whether a group is one of them.
+
+    A group is stopped when its wording contains a stop phrase, is part of
+    one, or scores at least 90 against one (``fuzz.ratio``), or when most of
+    its occurrences overlap an occurrence of a stop phrase in the text (the
+    remnant "comment on the reports" of "do you have any comment on the
+    reports").
+    """
+
+    def __init__(self, corpus: _Corpus, phrases: Iterable[str]) -> None:
+        self.corpus = corpus
+        self.phrases = sorted({n for n in (normalise(p) for p in phrases) if n})
+        self.padded = [f" {p} " for p in self.phrases]
+        self.cover = bytearray(len(corpus.ids))
+        forms: dict[tuple[int, ...], _Form] = {}
+        for phrase in self.phrases:
+            ids = [corpus.vocab.get(w) for w in phrase.split()]
+            key = tuple(w for w in ids if w is not None)
+            if len(key) == len(ids):
+                forms[key] = _Form(key, coordinated=False)
+        if forms:
+            found = _find_all(corpus, list(forms.values()), min(map(len, forms)))
+            for key, starts in zip(forms, found, strict=True):
+                for i in starts:
+                    self.cover[i : i + len(key)] = b"\x01" * len(key)
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def hit(self, group: _Group, sample: Sequence[_Occ]) -> bool:
+        if not self.phrases:
+            return False
+        corpus = self.corpus
+        text = corpus.text_of(group.key)
+        if process.extractOne(text, self.phrases, scorer=fuzz.ratio, score_cutoff=90):
+            return True
+        padded = f" {text} "
+        if any(stop in padded or padded in stop for stop in self.padded):
+            return True
+        hits = sum(any(self.cover[o.start : o.end]) for o in sample)
+        return hits * 2 >= len(sample) > 0

@@ -1,0 +1,101 @@
+"""Renderers of discovered points: a watchlist (TOML), a table, JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import tomli_w
+from tabulate import tabulate
+
+from .corpus import _CONTROL
+from .result import DiscoveredPoint
+
+
+def _comment(text: str) -> str:
+    """Text made safe for one TOML comment line."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+_EXAMPLE_CHARS = 240
+
+
+def _excerpt(sentence: str, text: str) -> str:
+    """At most :data:`_EXAMPLE_CHARS` of ``sentence``, keeping ``text`` in view."""
+    if len(sentence) <= _EXAMPLE_CHARS:
+        return sentence
+    at = max(sentence.find(text), 0)
+    start = max(0, min(at - (_EXAMPLE_CHARS - len(text)) // 2, len(sentence) - _EXAMPLE_CHARS))
+    end = start + _EXAMPLE_CHARS
+    piece = sentence[start:end].strip()
+    return ("..." if start > 0 else "") + piece + ("..." if end < len(sentence) else "")
+
+
+def render_toml(points: Sequence[DiscoveredPoint]) -> str:
+    """A talking-point file (watchlist) that ``track --points`` accepts unchanged.
+
+    Each ``[[point]]`` has its id, text and aliases, preceded by comments
+    giving its number of dates, first and last date and an example sentence.
+    """
+    out = [
+        "# Talking points found by `consistency discover`, best first.",
+        "# Edit freely: delete what is not a talking point, rename ids, add tags.",
+        "",
+    ]
+    if not points:
+        out.append("# No formulation recurred on enough dates.")
+    for p in points:
+        example = _excerpt(_comment(p.example), p.point.text)
+        out.append(
+            f"# {p.dates} dates, {p.first.isoformat()} to {p.last.isoformat()}, "
+            f"{p.count} occurrences, score {p.score:g}"
+        )
+        out.append(f"# e.g. {example}")
+        out.append("[[point]]")
+        out.append(tomli_w.dumps({"id": p.point.id}).rstrip("\n"))
+        out.append(tomli_w.dumps({"text": p.point.text}).rstrip("\n"))
+        if p.point.aliases:
+            out.append(tomli_w.dumps({"aliases": list(p.point.aliases)}).rstrip("\n"))
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def render_table(points: Sequence[DiscoveredPoint]) -> str:
+    """A plain-text table, one row per point: rank, dates, date range, score, text, aliases."""
+    rows = [
+        [
+            rank,
+            p.point.id,
+            p.dates,
+            f"{p.first.isoformat()} .. {p.last.isoformat()}",
+            f"{p.score:.2f}",
+            p.point.text,
+            len(p.point.aliases),
+        ]
+        for rank, p in enumerate(points, 1)
+    ]
+    headers = ["#", "id", "dates", "first .. last", "score", "text", "aliases"]
+    return tabulate(rows, headers=headers, disable_numparse=True) + "\n"
+
+
+def render_json(points: Sequence[DiscoveredPoint]) -> str:
+    """JSON: ``{"schema": 1, "points": [...]}`` with each point's wording and where it recurs."""
+    data = {
+        "schema": 1,
+        "points": [
+            {
+                "id": p.point.id,
+                "text": p.point.text,
+                "aliases": list(p.point.aliases),
+                "dates": p.dates,
+                "count": p.count,
+                "first": p.first.isoformat(),
+                "last": p.last.isoformat(),
+                "score": p.score,
+                "example": p.example,
+                "documents": list(p.documents),
+            }
+            for p in points
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

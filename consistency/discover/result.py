@@ -1,0 +1,31 @@
+"""The result of discovery: one discovered talking point."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..models import Point
+
+
+@dataclass(frozen=True)
+class DiscoveredPoint:
+    """A recurring formulation found by :func:`discover`.
+
+    point: the watchlist entry (id, canonical ``text``, ``aliases``).
+    dates: on how many distinct dates it occurs.
+    documents: the ids of the documents it occurs in, by date then id.
+    first, last: the first and last of those dates.
+    example: a sentence where the canonical wording occurs, as in the source.
+    score: the ranking score (see the module docstring); higher ranks first.
+    count: how many occurrences in all.
+    """
+
+    point: Point
+    dates: int
+    documents: tuple[str, ...]
+    first: dt.date
+    last: dt.date
+    example: str
+    score: float
+    count: int = 0
