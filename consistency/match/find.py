@@ -95,6 +95,11 @@ def require_percent(value: float, name: str) -> float:
     return float(value)
 
 
+LONG_SPAN = 1000
+"""A sentence longer than this many tokens (no real one is: an unpunctuated dump, or a
+line repeated without a full stop) is searched block by block (see :func:`find_in_sentence`)."""
+
+
 def find_in_sentence(
     form: Form,
     sentence: Sentence,
@@ -105,7 +110,16 @@ def find_in_sentence(
     *,
     closed: bool = False,
 ) -> list[Alignment]:
-    """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``."""
+    """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``.
+
+    The best window of a span is taken, then the parts on either side are
+    searched again. On a sentence of more than :data:`LONG_SPAN` tokens that
+    would cost the square of its length (a formula repeated a thousand times
+    without a full stop is found a thousand times, each after a search of all
+    that follows), so such a sentence is searched in blocks of a few window
+    lengths, left to right: a hit within a window's length of a block's end
+    is left to the next block, which starts early enough to see it whole.
+    """
     tokens = sentence.tokens
     keyed = Keyed(form.words, weigh, [t.text for t in tokens], cache, closed)
 
@@ -114,21 +128,43 @@ def find_in_sentence(
         # grammar's list puts "even" with "on", but "an even closer" replaces "a".
         return not is_rare(word)
 
-    found: list[Alignment] = []
-    spans = [(0, len(tokens))]
     least = min(MIN_MATCHED, len(form.words))
-    while spans:
-        lo, hi = spans.pop()
-        if hi - lo <= 0:
-            continue
-        hit = keyed.best(lo, hi)
-        if hit is None or hit.score < threshold or keyed.matched(hit) < least:
-            continue
-        hit = extend_edges(keyed, form.tokens, form.text, tokens, text, hit, is_function, lo, hi)
-        hit = snap_compounds(tokens, text, hit, lo, hi)
-        found.append(hit)
-        spans.append((lo, hit.first))
-        spans.append((hit.end, hi))
+
+    def search(first: int, last: int) -> list[Alignment]:
+        found: list[Alignment] = []
+        spans = [(first, last)]
+        while spans:
+            lo, hi = spans.pop()
+            if hi - lo <= 0:
+                continue
+            hit = keyed.best(lo, hi)
+            if hit is None or hit.score < threshold or keyed.matched(hit) < least:
+                continue
+            hit = extend_edges(
+                keyed, form.tokens, form.text, tokens, text, hit, is_function, lo, hi
+            )
+            hit = snap_compounds(tokens, text, hit, lo, hi)
+            found.append(hit)
+            spans.append((lo, hit.first))
+            spans.append((hit.end, hi))
+        return found
+
+    n = len(tokens)
+    if n <= LONG_SPAN:
+        return search(0, n)
+    window = 2 * len(form.words) + 4  # the longest window Keyed.best looks at
+    block = max(64, 8 * window)
+    found: list[Alignment] = []
+    start = 0
+    while n - start > block:
+        end = start + block
+        safe = end - 2 * window  # a hit ending past here may continue beyond the block
+        hits = search(start, end)
+        kept = [h for h in hits if h.end <= safe]
+        found.extend(kept)
+        resume = min([safe, *(h.first for h in hits if h.end > safe)])
+        start = max(resume, max((h.end for h in kept), default=start), start + 1)
+    found.extend(search(start, n))
     return found
 
 
