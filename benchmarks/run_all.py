@@ -1,9 +1,9 @@
 """Run every benchmark, one after the other: ``python benchmarks/run_all.py [--quick]``.
 
 Each prints its own wall times and ratios to a baseline measured in the same run
-(see the scripts: bench_track.py, bench_discover.py, bench_check.py). They run on
-the corpus beside the repository, or on the fixtures where there is none (see
-_common.py), from any working directory. ``--quick``: one run of each timing.
+(see the scripts: bench_track.py, bench_discover.py, bench_check.py, bench_report.py).
+They run on the corpus beside the repository, or on the fixtures where there is none
+(see _common.py), from any working directory. ``--quick``: one run of each timing.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ BENCHMARKS = {
     "bench_track.py": ["--runs", "1"],
     "bench_discover.py": ["--repeat", "1"],
     "bench_check.py": ["--runs", "1"],
+    "bench_report.py": ["--runs", "1"],
 }
 """Each benchmark, and its options for ``--quick``."""
 

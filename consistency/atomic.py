@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import stat
 import tempfile
 from pathlib import Path
 
@@ -21,19 +20,10 @@ from .errors import OptionError
 
 
 def write_atomically(path: str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path``, atomically; :class:`OptionError` if it cannot.
-
-    What is at ``path`` keeps its kind: a device, a FIFO or a link to one
-    (``/dev/null``, ``/dev/stdout``) is written through, not replaced by a
-    regular file (as root, renaming over ``/dev/null`` would replace the
-    system's); a symbolic link to a file keeps pointing at it, and the file
-    it points at is replaced.
-    """
-    data = text.encode("utf-8")
-    if _written_through(path, data):
-        return
-    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    """Write ``text`` (UTF-8) to ``path``, atomically; :class:`OptionError` if it cannot."""
+    target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    data = text.encode("utf-8")
     mode = _file_mode(target)
     try:
         fd = os.open(folder, os.O_TMPFILE | os.O_WRONLY, 0o600)
@@ -60,27 +50,6 @@ def write_atomically(path: str, text: str) -> None:
         raise _cannot(path, e) from None
     finally:
         os.close(fd)
-
-
-def _written_through(path: str, data: bytes) -> bool:
-    """Write ``data`` straight into ``path`` when it is not a regular file; False if it is
-    one (or nothing is there)."""
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        return False
-    except OSError as e:
-        raise _cannot(path, e) from None
-    if stat.S_ISREG(mode):
-        return False
-    if stat.S_ISDIR(mode):
-        raise OptionError("cannot write output: is a directory", path=path)
-    try:
-        with open(path, "wb") as fh:
-            fh.write(data)
-    except OSError as e:
-        raise _cannot(path, e) from None
-    return True
 
 
 def _link_unnamed(fd: int, folder: Path, name: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
+import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -436,22 +437,40 @@ def _load(
 
 def write_output(text: str, output: str | None) -> None:
     """Write ``text`` to stdout (no ``output``, or ``-``), or atomically to ``output``
-    (see :mod:`consistency.atomic`: nothing is left behind on an error, Ctrl-C or SIGTERM;
-    a device, FIFO or symbolic link at ``output`` is written through, never replaced).
+    (see :mod:`consistency.atomic`: nothing is left behind on an error, Ctrl-C or SIGTERM).
 
-    An ``output`` that is one of the command's inputs is refused; a failed write to
-    standard output (``> /dev/full``) is one error, exit 2.
+    An ``output`` that is a device, a FIFO or a link to one (``/dev/null``,
+    ``/dev/stdout``) is written through, never replaced by a regular file; a
+    symbolic link to a file keeps pointing where it did (its target is
+    replaced). An ``output`` that is one of the command's inputs is refused.
+    A write that fails (disk full) is one error; the old file stays intact.
     """
     if not _to_file(output):
         _write_stdout(text)
         return
     assert output is not None
     _refuse_input_as_output(output)
-    write_atomically(output, text)
+    try:
+        mode = os.stat(output).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as e:
+        raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OptionError("cannot write output: is a directory", path=output)
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
+        return
+    target = os.path.realpath(output) if os.path.islink(output) else output
+    write_atomically(target, text)
 
 
 def _write_stdout(text: str) -> None:
-    """``text`` on standard output; a failed write (disk full) is an :class:`OptionError`.
+    """``text`` on standard output; a failed write (``> /dev/full``) is one error, exit 2.
 
     The descriptor is then pointed at /dev/null so that Python's own flush at
     exit does not fail a second time (and change the exit code).
@@ -462,10 +481,12 @@ def _write_stdout(text: str) -> None:
     except BrokenPipeError:
         raise OutputClosed() from None
     except OSError as e:
-        with suppress(OSError, ValueError):
+        try:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             os.close(devnull)
+        except (OSError, ValueError):
+            pass
         raise OptionError(
             f"cannot write to standard output: {e.strerror or e}", path="<stdout>"
         ) from None
@@ -492,7 +513,8 @@ def _refuse_input_as_output(output: str) -> None:
             named.append(value)
         elif isinstance(value, list | tuple):
             named.extend(v for v in value if isinstance(v, str))
-    config = ctx.find_root().meta.get(CONFIG_FILE)
+    parent = ctx.find_root()
+    config = parent.params.get("config") if parent is not ctx else None
     if isinstance(config, str):
         named.append(config)
     real = os.path.realpath(output)
@@ -796,6 +818,12 @@ def report_command(
         all_shifts=all_shifts,
     )
     write_output(text, output)
+
+
+for _param in report_command.params:
+    # In a report, --since starts the reporting period; what comes before is its baseline.
+    if _param.name == "since" and isinstance(_param, click.Option):
+        _param.help = "Start of the reporting period; earlier briefings are its baseline."
 
 
 @cli.command("discover")

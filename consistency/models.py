@@ -317,8 +317,8 @@ class WordingFamily:
     share: its share of the point's occurrences (0-1) in the dates reported.
     prevailing: the point's most used wording (most dates, then occurrences, then earliest).
     form: ``"canonical"`` or ``"alias"`` when it is a watchlist wording, else None.
-    one_off: used on a single date and neither prevailing nor a watchlist wording
-        (reports fold these; JSON lists them all).
+    one_off: used on a single date and neither prevailing, nor a watchlist wording, nor
+        new in the period (reports fold these; JSON lists them all).
     new: first used in the reporting period, never in its baseline.
     """
 

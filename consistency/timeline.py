@@ -17,7 +17,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .diff import skeleton, word_diff
@@ -358,24 +358,39 @@ def _most_common_text(occs: Sequence[Occurrence]) -> str:
     return next(o.text for o in occs if counts[o.text] == best)
 
 
+def cached_normaliser(tokeniser: Tokeniser | None = None) -> Callable[[str], str]:
+    """:func:`normalise` with ``tokeniser``, remembering each text's form (reports ask often)."""
+    cache: dict[str, str] = {}
+
+    def norm(text: str) -> str:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = normalise(text, tokeniser=tokeniser)
+        return found
+
+    return norm
+
+
 def families(
     point: PointResult,
     *,
     baseline: frozenset[str] = frozenset(),
     has_baseline: bool = False,
     tokeniser: Tokeniser | None = None,
+    norm: Callable[[str], str] | None = None,
 ) -> tuple[WordingFamily, ...]:
     """The point's distinct wordings with their use, the prevailing one first.
 
     ``baseline`` holds the normalised wordings used before the period; a family
     is ``new`` when there is a baseline and it is not in it.
     """
+    norm = norm or cached_normaliser(tokeniser)
     groups: dict[str, list[Occurrence]] = {}
     for occ in point.occurrences:
-        groups.setdefault(normalise(occ.text, tokeniser=tokeniser), []).append(occ)
+        groups.setdefault(norm(occ.text), []).append(occ)
     total = len(point.occurrences)
-    canonical = normalise(point.point.text, tokeniser=tokeniser)
-    aliases = {normalise(a, tokeniser=tokeniser) for a in point.point.aliases}
+    canonical = norm(point.point.text)
+    aliases = {norm(a) for a in point.point.aliases}
 
     def rank(item: tuple[str, list[Occurrence]]) -> tuple[int, int, int, str]:
         key, occs = item
@@ -386,6 +401,7 @@ def families(
     for k, (key, occs) in enumerate(ordered):
         form = "canonical" if key == canonical else "alias" if key in aliases else None
         n_dates = len({o.date for o in occs})
+        new = has_baseline and key not in baseline
         out.append(
             WordingFamily(
                 text=_most_common_text(occs),
@@ -397,8 +413,8 @@ def families(
                 share=round(len(occs) / total, 4),
                 prevailing=k == 0,
                 form=form,
-                one_off=n_dates == 1 and k != 0 and form is None,
-                new=has_baseline and key not in baseline,
+                one_off=n_dates == 1 and k != 0 and form is None and not new,
+                new=new,
             )
         )
     return tuple(out)
@@ -467,13 +483,14 @@ def _point_changes(
     docs: dict[str, Document],
     *,
     tokeniser: Tokeniser | None,
+    norm: Callable[[str], str],
 ) -> list[KeyChange]:
     """Every change that matters of one point over the whole archive read."""
     if not point.occurrences:
         return []
     reps = representatives(point.occurrences)
     days = sorted(reps)
-    keys = [normalise(reps[d].text, tokeniser=tokeniser) for d in days]
+    keys = [norm(reps[d].text) for d in days]
     position = {d: k for k, d in enumerate(archive)}
     where = [position[d] for d in days]
 
@@ -543,14 +560,8 @@ def _point_changes(
         if base:
             usual_key = Counter(base).most_common(1)[0][0]
             usual = text_of(usual_key, len(base))
-            taken = {
-                normalise(c.after, tokeniser=tokeniser)
-                for c in out
-                if c.kind is KeyChangeKind.TAKEOVER and c.in_period
-            }
-            seen = set(base) | {
-                normalise(o.text, tokeniser=tokeniser) for o in point.occurrences if o.date < start
-            }
+            taken = {norm(c.after) for c in out if c.kind is KeyChangeKind.TAKEOVER and c.in_period}
+            seen = set(base) | {norm(o.text) for o in point.occurrences if o.date < start}
             in_dates = [d for d in days if in_period(d)]
             for day, key in zip(days, keys, strict=True):
                 occ = reps[day]
@@ -559,9 +570,7 @@ def _point_changes(
                 seen.add(key)
                 if key in taken:
                     continue
-                used = sum(
-                    1 for d in in_dates if normalise(reps[d].text, tokeniser=tokeniser) == key
-                )
+                used = sum(1 for d in in_dates if norm(reps[d].text) == key)
                 out.append(
                     make(
                         KeyChangeKind.NEW_WORDING,
@@ -609,24 +618,21 @@ def analyse(
     if baseline_until is not None:
         archive = [d for d in archive if d <= baseline_until or start is None or d >= start]
     shown = restrict(result, start, end, tokeniser=tokeniser) if period.explicit else result
+    norm = cached_normaliser(tokeniser)
     docs = {d.id: d for d in result.documents}
     histories = []
     order = {p.point.id: k for k, p in enumerate(result.points)}
     every: list[KeyChange] = []
     for full, part in zip(result.points, shown.points, strict=True):
         baseline = frozenset(
-            normalise(o.text, tokeniser=tokeniser)
-            for o in full.occurrences
-            if start is not None and o.date < start
+            norm(o.text) for o in full.occurrences if start is not None and o.date < start
         )
-        fams = families(
-            part, baseline=baseline, has_baseline=period.baseline_dates > 0, tokeniser=tokeniser
-        )
+        fams = families(part, baseline=baseline, has_baseline=period.baseline_dates > 0, norm=norm)
         reps = representatives(part.occurrences)
-        said = tuple((d, normalise(reps[d].text, tokeniser=tokeniser)) for d in sorted(reps))
+        said = tuple((d, norm(reps[d].text)) for d in sorted(reps))
         changes = [
             c
-            for c in _point_changes(full, archive, start, end, docs, tokeniser=tokeniser)
+            for c in _point_changes(full, archive, start, end, docs, tokeniser=tokeniser, norm=norm)
             if c.in_period or (not period.explicit and c.kind is not KeyChangeKind.NEW_WORDING)
         ]
         histories.append(PointHistory(part, fams, said, tuple(changes)))

@@ -1105,7 +1105,8 @@ def test_f20_with_colour_only_our_own_colour_codes(ansi: Path) -> None:
 def test_f20_title_keeps_visible_replacements(ansi: Path) -> None:
     from consistency import load_documents
 
-    (doc,) = load_documents([ansi / "2025-01-01_b.txt"])
+    # one file alone: read with the other two, a line heading every briefing is no title
+    doc = load_documents([ansi / "2025-01-01_b.txt"])[0]
     assert (
         doc.title
         == "Briefing \ufffd]0;PWNED-TITLE\ufffd\ufffd[41m on regional matters \ufffd[0m Today"
@@ -1156,14 +1157,16 @@ def test_f21_newline_in_a_file_name_forges_no_line(newline_name: Path, fmt: str)
     )
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
-    assert not any(line.startswith("::error file=evil.py") for line in lines)
+    commands = [line for line in lines if line.startswith("::")]
+    # watchlist points are of level error: github's one real annotation is "::error"
+    assert commands == (lines[:1] if fmt == "github" else [])
     if fmt == "text":
         assert (
             "2025-03-01_x\\n::error file=evil.py,line=1::INJECTED via filename\\n.txt:3:4: "
             in (lines[0])
         )
     if fmt == "github":
-        assert lines[0].startswith(("::error file=", "::warning file="))
+        assert lines[0].startswith("::error file=")
         assert "2025-03-01_x\\n%3A%3Aerror file=evil.py%2Cline=1" in lines[0]
 
 

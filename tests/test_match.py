@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from consistency.diff import word_diff
 from consistency.match import DEFAULT_THRESHOLD, SentenceIndex, find_point
 from consistency.models import Point, Role, Sentence
 from consistency.normalise import tokenise
+from consistency.report import render_json
 from consistency.track import build_index
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -297,6 +299,10 @@ def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Pa
     assert "{~" in pr.occurrences[1].diff
     [shift] = pr.shifts
     assert "{~middle out and the~}" in shift.diff
+    data = json.loads(render_json(result))
+    [occ_old, occ_new] = data["points"][0]["occurrences"]
+    assert (occ_old["moved"], occ_new["moved"]) == ([], ["middle out and the"])
+    assert data["points"][0]["shifts"][0]["moved"] == ["middle out and the"]
 
 
 @pytest.mark.parametrize(

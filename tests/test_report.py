@@ -464,6 +464,7 @@ OCCURRENCE_KEYS = [
     "column",
     "role",
     "form",
+    "moved",
 ]
 WORDING_KEYS = ["text", "normalised", "first", "last", "dates", "count"]
 SHIFT_KEYS = [
@@ -477,6 +478,7 @@ SHIFT_KEYS = [
     "line",
     "slot",
     "recurring",
+    "moved",
 ]
 
 
@@ -541,6 +543,7 @@ def test_json_values(seeds: TrackResult) -> None:
         "column": 640,
         "role": "official",
         "form": "a sea of peace, friendship and cooperation",
+        "moved": [],
     }
     assert sea["absent"] == ["003_28ddfdb37133726e", "004_d0784a09b45da4f1", "001_ea51057881414630"]
     assert sea["tags"] == ["south-china-sea"] and sea["level"] == "warning"
@@ -558,6 +561,7 @@ def test_json_values(seeds: TrackResult) -> None:
             "line": 6,
             "slot": False,
             "recurring": False,
+            "moved": [],
         }
     ]
     assert [o["change"] for o in way["occurrences"]] == ["first", "same", None]
@@ -815,9 +819,9 @@ def test_html_report(seeds: TrackResult) -> None:
 
 def test_html_scales_to_500_dates_with_a_time_axis() -> None:
     page = render_html(synthetic(500))
-    ticks = re.findall(r'<span class="tick(?: end)?" style="left: [\d.]+%">([^<]+)</span>', page)
+    ticks = re.findall(r'<span class="tick" style="left: [\d.]+%">([^<]+)</span>', page)
     # 2018-05-11 to 2019-09-22: every other month, a year's January by its number; none
-    # in the last 6 % of the axis.
+    # in the last 10 % of the axis.
     assert ticks == ["2018-07", "2018-09", "2018-11", "2019", "2019-03", "2019-05", "2019-07"]
     row = re.search(r'<div class="tl-row">.*?</div></div>', page)
     assert row is not None

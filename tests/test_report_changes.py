@@ -265,3 +265,35 @@ def test_the_500_briefing_report_is_short_and_starts_with_its_summary() -> None:
     assert len(lines) < 1500
     assert lines[3].startswith("25 talking points tracked; ")
     assert lines[7] == "Changes that matter"
+
+
+def test_a_real_process_reports_the_period_and_its_headline() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "consistency",
+            "--no-config",
+            "report",
+            str(BRIEFINGS),
+            "--points",
+            str(POINTS),
+            "--since",
+            "2025-09-23",
+            "--format",
+            "markdown",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[2].startswith("**16 talking points tracked; ")
+    assert "period: 2025-09-23 to 2025-10-22 (2 dates, chosen)" in lines[4]
+    assert lines.index("## Changes that matter") < lines.index("## Timeline")

@@ -112,37 +112,55 @@ def find_in_sentence(
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``.
 
-    The best window of a span is taken, then the parts on either side are
+    The wording found word for word is the best span there can be (score 100),
+    so it is taken without aligning; a stretch that cannot reach the threshold
+    (its words weigh too little, see :func:`_bound`) is not aligned either.
+    Both shortcuts give exactly what aligning every stretch gives.
+
+    The best span of a stretch is taken, then the parts on either side are
     searched again. On a sentence of more than :data:`LONG_SPAN` tokens that
     would cost the square of its length (a formula repeated a thousand times
     without a full stop is found a thousand times, each after a search of all
     that follows), so such a sentence is searched in blocks of a few window
-    lengths, left to right: a hit within a window's length of a block's end
-    is left to the next block, which starts early enough to see it whole.
+    lengths, left to right: a hit near a block's end is left to the next
+    block, which starts early enough to see it whole.
     """
     tokens = sentence.tokens
-    keyed = Keyed(form.words, weigh, [t.text for t in tokens], cache, closed)
+    words = [t.text for t in tokens]
+    form_words = list(form.words)
+    weights = [weigh(w) for w in form_words]
+    perfect = 100.0 * sum(weights) / sum(weights)
+    keyed: Keyed | None = None
 
     def is_function(word: str) -> bool:
         # The kind of a word at an edge is its rarity in ordinary language alone: a
         # grammar's list puts "even" with "on", but "an even closer" replaces "a".
         return not is_rare(word)
 
-    least = min(MIN_MATCHED, len(form.words))
+    least = min(MIN_MATCHED, len(form_words))
 
     def search(first: int, last: int) -> list[Alignment]:
+        nonlocal keyed
         found: list[Alignment] = []
         spans = [(first, last)]
         while spans:
             lo, hi = spans.pop()
             if hi - lo <= 0:
                 continue
-            hit = keyed.best(lo, hi)
-            if hit is None or hit.score < threshold or keyed.matched(hit) < least:
-                continue
-            hit = extend_edges(
-                keyed, form.tokens, form.text, tokens, text, hit, is_function, lo, hi
-            )
+            at = _verbatim(words, form_words, lo, hi)
+            if at is not None:
+                hit = Alignment(perfect, at, at + len(form_words))
+            else:
+                if closed and _bound(words, lo, hi, form_words, weights, cache) < threshold:
+                    continue
+                if keyed is None:
+                    keyed = Keyed(form.words, weigh, words, cache, closed)
+                best = keyed.best(lo, hi)
+                if best is None or best.score < threshold or keyed.matched(best) < least:
+                    continue
+                hit = extend_edges(
+                    keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
+                )
             hit = snap_compounds(tokens, text, hit, lo, hi)
             found.append(hit)
             spans.append((lo, hit.first))
@@ -152,7 +170,7 @@ def find_in_sentence(
     n = len(tokens)
     if n <= LONG_SPAN:
         return search(0, n)
-    window = 2 * len(form.words) + 4  # the longest window Keyed.best looks at
+    window = 2 * len(form_words) + 4  # the longest window Keyed.best looks at
     block = max(64, 8 * window)
     found: list[Alignment] = []
     start = 0
@@ -166,6 +184,31 @@ def find_in_sentence(
         start = max(resume, max((h.end for h in kept), default=start), start + 1)
     found.extend(search(start, n))
     return found
+
+
+def _verbatim(words: Sequence[str], form: Sequence[str], lo: int, hi: int) -> int | None:
+    """Where ``form`` first occurs word for word in ``words[lo:hi]``."""
+    m = len(form)
+    first = form[0]
+    for i in range(lo, hi - m + 1):
+        if words[i] == first and words[i : i + m] == form:
+            return i
+    return None
+
+
+def _bound(
+    words: Sequence[str],
+    lo: int,
+    hi: int,
+    form: Sequence[str],
+    weights: Sequence[float],
+    keys: dict[str, tuple[str, float]],
+) -> float:
+    """An upper bound of any alignment's score in ``words[lo:hi]``: the weight of the
+    point's words found there (itself or spelled alike), as a share of its weight."""
+    present = {keys[w][0] for w in words[lo:hi] if w in keys}
+    credit = sum(w for f, w in zip(form, weights, strict=True) if keys[f][0] in present)
+    return 100.0 * credit / sum(weights)
 
 
 def find_point(

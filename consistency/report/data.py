@@ -25,6 +25,7 @@ from ..models import (
     WordingFamily,
 )
 from ..timeline import Analysis, PointHistory, analyse
+from .diffmarkup import parse_diff
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -46,6 +47,11 @@ def document_dict(doc: Document) -> dict[str, Any]:
     }
 
 
+def moved_runs(diff: str) -> list[str]:
+    """The runs of words a diff shows as moved (``{~...~}``), in order."""
+    return [text for op, text in parse_diff(diff) if op == "~"]
+
+
 def occurrence_dict(occ: Occurrence) -> dict[str, Any]:
     return {
         "document": occ.document,
@@ -62,6 +68,7 @@ def occurrence_dict(occ: Occurrence) -> dict[str, Any]:
         "column": occ.column,
         "role": occ.role.value,
         "form": occ.form,
+        "moved": moved_runs(occ.diff),
     }
 
 
@@ -88,6 +95,7 @@ def shift_dict(shift: Shift) -> dict[str, Any]:
         "line": shift.line,
         "slot": shift.slot,
         "recurring": shift.recurring,
+        "moved": moved_runs(shift.diff),
     }
 
 

@@ -55,6 +55,10 @@ MAX_BUCKETS = 60
 MAX_TICKS = 8
 """Most labels on the time axis: eight 7-character dates fit its width at 1024 px."""
 
+LAST_TICK = 90
+"""No axis label starts past 90 % of the axis: a 7-character date needs about a tenth of
+the axis at 1024 px."""
+
 SPARSE = 60
 """Up to this many dates, timeline marks are drawn wider so that each stays visible."""
 
@@ -101,7 +105,6 @@ def language(documents: Sequence[Document]) -> str:
 class Tick:
     x: float
     label: str
-    end: bool
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,7 @@ class Axis:
     def ticks(self) -> list[Tick]:
         """Years, else months (every 1, 2, 3, 6 or 12), else days: at most 8 labels.
 
-        A tick in the last 6 % of the axis is left out: its label would run past the end.
+        A tick past :data:`LAST_TICK` % of the axis is left out: its label would run past the end.
         """
         last = self.first + dt.timedelta(days=self.days)
         out: list[tuple[dt.date, str]] = []
@@ -199,7 +202,7 @@ class Axis:
                 for k in range(step, self.days + 1, step)
                 for d in [self.first + dt.timedelta(days=k)]
             ]
-        return [Tick(self.x(d), label, False) for d, label in out if self.x(d) <= 94]
+        return [Tick(self.x(d), label) for d, label in out if self.x(d) <= LAST_TICK]
 
 
 def _colour(history: PointHistory, key: str) -> str:
@@ -358,6 +361,7 @@ def render_html(
                     folded=view.folded_line(h) if not all_shifts else "",
                 )
             )
+    listed = view.list_shifts(analysis, all_shifts)
     shifts = [
         ShiftView(
             point=p.point.id,
@@ -369,7 +373,7 @@ def render_html(
             diff=flatten(parse_diff(s.diff)),
             notes=view.shift_notes(s),
         )
-        for p, s in view.shifts(shown)
+        for p, s in (view.shifts(shown) if listed else [])
     ]
     return template("report.html").render(
         lang=language(shown.documents),
@@ -383,7 +387,7 @@ def render_html(
         rows=rows,
         shifts=shifts,
         shift_sentence=view.shift_counts(analysis).sentence(),
-        shifts_open=view.list_shifts(analysis, all_shifts),
+        shifts_open=listed,
         all_shifts=all_shifts,
         documents=shown.documents,
     )
