@@ -222,6 +222,19 @@ SEED_000_LINE_6 = (
             "That is why we are going to build our economy from the bottom up and the middle out.",
             "{-grow the-}{+build our+} economy from the bottom up and the middle out",
         ),
+        # the same, with a word before the slot that is not part of it
+        (
+            "grow the economy from the bottom up and the middle out",
+            "Now we will build our economy from the bottom up and the middle out.",
+            "{-grow the-}{+build our+} economy from the bottom up and the middle out",
+        ),
+        # the formula's last word replaced (MFA corpus: "... for mankind" -> "... for humanity")
+        (
+            "a community with a shared future for mankind",
+            "China will work with all parties to build a community with a shared future for "
+            "humanity.",
+            "a community with a shared future for {-mankind-}{+humanity+}",
+        ),
         # seed 000, line 6: an adverb swapped at the edge
         (
             "comprehensively and effectively implement the Declaration on the Conduct of "

@@ -12,6 +12,7 @@ from ..models import Point, Sentence, Token
 from ..normalise import DEFAULT_TOKENISER, Tokeniser, tokenise
 from .align import (
     MIN_MATCHED,
+    REPLACE_CREDIT,
     Alignment,
     Keyed,
     extend_edges,
@@ -156,11 +157,13 @@ def find_in_sentence(
                 if keyed is None:
                     keyed = Keyed(form.words, weigh, words, cache, closed)
                 best = keyed.best(lo, hi)
-                if best is None or best.score < threshold or keyed.matched(best) < least:
+                if best is None or keyed.matched(best) < least:
                     continue
                 hit = extend_edges(
                     keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
                 )
+                if hit.score < threshold:
+                    continue
             hit = snap_compounds(tokens, text, hit, lo, hi)
             found.append(hit)
             spans.append((lo, hit.first))
@@ -205,10 +208,12 @@ def _bound(
     keys: dict[str, tuple[str, float]],
 ) -> float:
     """An upper bound of any alignment's score in ``words[lo:hi]``: the weight of the
-    point's words found there (itself or spelled alike), as a share of its weight."""
+    point's words found there (itself or spelled alike), and the most the missing ones
+    could earn if replaced, as a share of the point's weight."""
     present = {keys[w][0] for w in words[lo:hi] if w in keys}
     credit = sum(w for f, w in zip(form, weights, strict=True) if keys[f][0] in present)
-    return 100.0 * credit / sum(weights)
+    total = sum(weights)
+    return 100.0 * (credit + REPLACE_CREDIT * (total - credit)) / total
 
 
 def find_point(
