@@ -1187,3 +1187,67 @@ def test_hypothesis_runs_derandomized_by_default() -> None:
     if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci":
         assert settings().derandomize is True
         assert settings().deadline is None
+
+
+def _peace(tmp_path: Path) -> list[Any]:
+    from consistency import load_watchlist
+
+    peace = tmp_path / "peace.toml"
+    peace.write_text('[[point]]\nid="peace"\ntext="uphold peace and stability in the region"\n')
+    return load_watchlist(peace)
+
+
+def test_f12_a_formula_repeated_without_full_stops_is_found_every_time(tmp_path: Path) -> None:
+    """One sentence of 4,800 words: the matcher searches it block by block (linear), not
+    once per occurrence over all that follows (quadratic: minutes at 8,000 words)."""
+    from consistency import document_from_text, track
+
+    text = "2025-01-01\n\n" + "we uphold peace and stability in the region " * 600
+    doc = document_from_text(text, id="d", date=dt.date(2025, 1, 1))
+    (point,) = track([doc], _peace(tmp_path)).points
+    assert len(point.occurrences) == 600
+    assert {o.text for o in point.occurrences} == {"uphold peace and stability in the region"}
+
+
+def test_f12_block_search_finds_what_the_whole_search_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    import consistency.match.find as find
+    from consistency import document_from_text, track
+
+    rng = random.Random(3)
+    filler = [
+        "the",
+        "minister",
+        "said",
+        "that",
+        "cooperation",
+        "between",
+        "the",
+        "two",
+        "countries",
+        "grew",
+    ]
+    forms = [
+        "uphold peace and stability in the region",
+        "uphold peace and lasting stability in the region",
+        "peace and stability in this region",
+        "firmly uphold peace stability in the region",
+    ]
+    words: list[str] = []
+    while len(words) < 3000:
+        if rng.random() < 0.15:
+            words.extend(rng.choice(forms).split())
+        else:
+            words.extend(rng.sample(filler, rng.randint(1, 6)))
+    doc = document_from_text(
+        "2025-01-01\n\n" + " ".join(words) + "\n", id="d", date=dt.date(2025, 1, 1)
+    )
+    points = _peace(tmp_path)
+    blocked = [(o.start, o.end, o.score) for o in track([doc], points).points[0].occurrences]
+    monkeypatch.setattr(find, "LONG_SPAN", 10**9)
+    whole = [(o.start, o.end, o.score) for o in track([doc], points).points[0].occurrences]
+    assert len(blocked) > 50
+    assert blocked == whole

@@ -97,6 +97,11 @@ def require_percent(value: float, name: str) -> float:
     return float(value)
 
 
+LONG_SPAN = 1000
+"""A sentence longer than this many tokens (no real one is: an unpunctuated dump, or a
+line repeated without a full stop) is searched block by block (see :func:`find_in_sentence`)."""
+
+
 def find_in_sentence(
     form: Form,
     sentence: Sentence,
@@ -113,6 +118,14 @@ def find_in_sentence(
     so it is taken without aligning; a stretch that cannot reach the threshold
     (its words weigh too little, see :func:`_bound`) is not aligned either.
     Both shortcuts give exactly what aligning every stretch gives.
+
+    The best span of a stretch is taken, then the parts on either side are
+    searched again. On a sentence of more than :data:`LONG_SPAN` tokens that
+    would cost the square of its length (a formula repeated a thousand times
+    without a full stop is found a thousand times, each after a search of all
+    that follows), so such a sentence is searched in blocks of a few window
+    lengths, left to right: a hit near a block's end is left to the next
+    block, which starts early enough to see it whole.
     """
     tokens = sentence.tokens
     words = [t.text for t in tokens]
@@ -126,36 +139,57 @@ def find_in_sentence(
         # grammar's list puts "even" with "on", but "an even closer" replaces "a".
         return not is_rare(word)
 
-    found: list[Alignment] = []
-    spans = [(0, len(tokens))]
     least = min(MIN_MATCHED, len(form_words))
-    while spans:
-        lo, hi = spans.pop()
-        if hi - lo <= 0:
-            continue
-        at = _verbatim(words, form_words, lo, hi)
-        if at is not None:
-            hit = Alignment(perfect, at, at + len(form_words))
-        else:
-            if closed and _bound(words, lo, hi, form_words, weights, cache) < threshold:
+
+    def search(first: int, last: int) -> list[Alignment]:
+        nonlocal keyed
+        found: list[Alignment] = []
+        spans = [(first, last)]
+        while spans:
+            lo, hi = spans.pop()
+            if hi - lo <= 0:
                 continue
-            if keyed is None:
-                keyed = Keyed(form.words, weigh, words, cache, closed)
-            best = keyed.best(lo, hi)
-            if best is None:
-                continue
-            best = trim_stray_moves(keyed, tokens, text, best)
-            if keyed.matched(best) < least:
-                continue
-            hit = extend_edges(
-                keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
-            )
-            if hit.score < threshold:
-                continue
-        hit = snap_compounds(tokens, text, hit, lo, hi)
-        found.append(hit)
-        spans.append((lo, hit.first))
-        spans.append((hit.end, hi))
+            at = _verbatim(words, form_words, lo, hi)
+            if at is not None:
+                hit = Alignment(perfect, at, at + len(form_words))
+            else:
+                if closed and _bound(words, lo, hi, form_words, weights, cache) < threshold:
+                    continue
+                if keyed is None:
+                    keyed = Keyed(form.words, weigh, words, cache, closed)
+                best = keyed.best(lo, hi)
+                if best is None:
+                    continue
+                best = trim_stray_moves(keyed, tokens, text, best)
+                if keyed.matched(best) < least:
+                    continue
+                hit = extend_edges(
+                    keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
+                )
+                if hit.score < threshold:
+                    continue
+            hit = snap_compounds(tokens, text, hit, lo, hi)
+            found.append(hit)
+            spans.append((lo, hit.first))
+            spans.append((hit.end, hi))
+        return found
+
+    n = len(tokens)
+    if n <= LONG_SPAN:
+        return search(0, n)
+    window = 2 * len(form_words) + 4  # the longest window Keyed.best looks at
+    block = max(64, 8 * window)
+    found: list[Alignment] = []
+    start = 0
+    while n - start > block:
+        end = start + block
+        safe = end - 2 * window  # a hit ending past here may continue beyond the block
+        hits = search(start, end)
+        kept = [h for h in hits if h.end <= safe]
+        found.extend(kept)
+        resume = min([safe, *(h.first for h in hits if h.end > safe)])
+        start = max(resume, max((h.end for h in kept), default=start), start + 1)
+    found.extend(search(start, n))
     return found
 
 
