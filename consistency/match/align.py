@@ -11,12 +11,13 @@ as follows:
 - **moved**: a run of point words found out of order ("from the middle out and
   the bottom up" for "from the bottom up and the middle out"): a run of two or
   more words, or one content word. It earns :data:`MOVE_CREDIT` of its weight.
-  A single moved word may not stand alone at an edge of the span, cut off from
-  the rest by other words ("*mankind* lives in a community with a shared
-  future" is not the formula reordered);
+  A single moved word may not stand at an edge of the span ("*mankind* lives
+  in a community with a shared future", "ASEAN countries *working*" are not
+  the formula reordered);
 - **replaced**: sentence words standing where point words are missing (next to
-  them in the alignment) replace them, one for one. A replaced word earns
-  :data:`REPLACE_CREDIT` of the lighter word's weight and costs nothing, but in
+  them in the alignment) replace them, one for one. They cost nothing; one word
+  replaced by one word earns :data:`REPLACE_CREDIT` of the lighter word's weight
+  (a longer run replaced is a different phrase more often than a new word). But in
   a point of fewer than :data:`KEY_WORDS` content words no content word may be
   replaced: 一个重要原则 ("an important
   principle") is not 一个中国原则 (the one-China principle), while "fully" may
@@ -148,7 +149,7 @@ class Keyed:
         credit = 0.0
         deleted: list[int] = []
         inserted: list[int] = []
-        replaced: list[tuple[int, int]] = []
+        replaced: list[tuple[int, int, bool]] = []
         blocks = list(ops)
         for k, op in enumerate(blocks):
             if op.tag == "equal":
@@ -168,21 +169,21 @@ class Keyed:
                     for i in range(b.src_start, b.src_end)
                 ]
                 span = range(lo + op.dest_start, lo + op.dest_end)
-                replaced.extend(zip(gone, span, strict=False))
+                single = len(gone) == 1 and len(span) == 1
+                replaced.extend((f, s, single) for f, s in zip(gone, span, strict=False))
         moved = self._moves(deleted, inserted)
         moved_at = {s for a, b in moved for s in range(a, b)}
-        loose = set(inserted) - moved_at
         for a, b in moved:
-            if b - a < 2 and ((a == lo and b in loose) or (b == hi and a - 1 in loose)):
-                # One word at the edge, cut off by words not the point's: "mankind
-                # lives in a community ..." does not move "mankind" into the formula.
+            if b - a < 2 and (a == lo or b == hi):
+                # One word at the edge of the span: "mankind lives in a community
+                # ...", "ASEAN countries working" do not move it into the formula.
                 return Alignment(0.0, lo, hi)
         moved_form = self._moved_form(deleted, moved)
         for s in moved_at:
             credit += MOVE_CREDIT * self.sims[s] * self.weigh(self.sentence[s])
         replacing: set[int] = set()
         replaced_form: set[int] = set()
-        for f, s in replaced:
+        for f, s, single in replaced:
             if f in moved_form or s in moved_at or s in replacing:
                 continue
             if (
@@ -193,7 +194,8 @@ class Keyed:
                 return Alignment(0.0, lo, hi)
             replacing.add(s)
             replaced_form.add(f)
-            credit += REPLACE_CREDIT * min(self.form_weights[f], self.weigh(self.sentence[s]))
+            if single:
+                credit += REPLACE_CREDIT * min(self.form_weights[f], self.weigh(self.sentence[s]))
         lost = any(
             self.form_weights[f] >= RARE
             for f in deleted
@@ -409,12 +411,30 @@ def _take(
         taken += 1
         function_taken += is_function(word)
         pos = nxt if step < 0 else nxt + 1
-        if is_function(word) == is_function(outer) and function_taken <= function_missing:
+        if (
+            is_function(word) == is_function(outer)
+            and function_taken <= function_missing
+            and not _name_goes_on(tokens, text, nxt, step, limit)
+        ):
             valid[taken] = pos
     for k in (missing, missing + 1, *range(missing - 1, 0, -1)):
         if k in valid:
             return valid[k]
     return at
+
+
+def _name_goes_on(
+    tokens: Sequence[Token], text: str, at: int, step: int, limit: int
+) -> bool:
+    """Whether the capitalised word at ``at`` is followed, going outward, by another
+    in the same run of words: "Hong" of "Hong Kong" is never a span's edge."""
+    nxt = at + step
+    if (nxt < limit if step < 0 else nxt >= limit) or not (0 <= nxt < len(tokens)):
+        return False
+    left, right = (tokens[nxt], tokens[at]) if step < 0 else (tokens[at], tokens[nxt])
+    if text[left.end : right.start].strip():
+        return False
+    return text[tokens[at].start].isupper() and text[tokens[nxt].start].isupper()
 
 
 def trim_stray_moves(
