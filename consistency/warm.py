@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import overload
 
 from .errors import IndexFileError
-from .index import _DAMAGE, Discoverer, Index, IndexStats, damaged, update_index
+from .index import _DAMAGE, Index, IndexStats, damaged, update_index
 from .match import SentenceIndex
 from .models import Document, Progress, Role, Sentence, Token
 from .normalise import DEFAULT_TOKENISER, Tokeniser
@@ -107,7 +107,6 @@ def load_archive(
     until: dt.date | None = None,
     tokeniser: Tokeniser | None = None,
     progress: Progress | None = None,
-    discoverer: Discoverer | None = None,
 ) -> Archive:
     """The documents and selected sentences of the index ``db``, for a warm run.
 
@@ -115,8 +114,10 @@ def load_archive(
     to the index or updated in it (a missing index is created); the archive
     is then exactly those documents. Without them, it is every stored
     document from ``since`` to ``until``. ``include_questions`` and
-    ``speakers`` choose sentences as in :func:`~consistency.track.track`;
-    ``discoverer`` is passed on to :func:`~consistency.index.update_index`.
+    ``speakers`` choose sentences as in :func:`~consistency.track.track`.
+    The index's discovered points are not refreshed here (discovery reads the
+    whole archive, the cost a warm run avoids): when documents changed they
+    are marked out of date, and the next ``consistency index`` refreshes them.
 
     Raises :class:`IndexFileError` for a file that is not an index, a damaged
     one, or one that lacks the sentences asked for.
@@ -136,7 +137,7 @@ def load_archive(
             include_questions=questions,
             tokeniser=tok,
             progress=progress,
-            discoverer=discoverer,
+            refresh_points=False,
         )
     with Index(path) as index:
         _check_settings(index, include_questions, tok)

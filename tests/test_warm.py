@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ import consistency.index
 from consistency import load_documents, track
 from consistency.cli import cli
 from consistency.errors import IndexFileError
+from consistency.index import Index
 from consistency.models import Document
 from consistency.report import render_json
 from consistency.warm import load_archive
@@ -52,11 +52,6 @@ def ok(*args: str) -> str:
     code, out, err = run("--no-config", "-q", *args)
     assert code == 0, err
     return out
-
-
-def no_points(documents: Sequence[Document]) -> list[Any]:
-    """A discoverer that finds nothing (the stored points play no part in a warm track)."""
-    return []
 
 
 @pytest.fixture
@@ -101,7 +96,7 @@ def test_after_one_file_changed_and_one_added_only_those_are_segmented(
 ) -> None:
     db = tmp_path / "a.db"
     points = load_watchlist(POINTS)
-    load_archive(db, load_documents([str(folder)]), discoverer=no_points)
+    load_archive(db, load_documents([str(folder)]))
     changed = folder / "001_ea51057881414630.txt"
     changed.write_text(
         changed.read_text(encoding="utf-8").replace(
@@ -122,7 +117,7 @@ def test_after_one_file_changed_and_one_added_only_those_are_segmented(
 
     monkeypatch.setattr(consistency.index, "document_sentences", counting)
     docs = load_documents([str(folder)])
-    archive = load_archive(db, docs, discoverer=no_points)
+    archive = load_archive(db, docs)
     assert sorted(segmented) == ["001_ea51057881414630", "005_added"]
     assert archive.stats is not None
     assert (archive.stats.added, archive.stats.changed, archive.stats.unchanged) == (1, 1, 4)
@@ -275,3 +270,35 @@ def test_a_corpus_slice_warm_is_cold(tmp_path: Path) -> None:
         cold = ok(command[0], str(folder), *command[1:])
         assert ok(command[0], str(folder), *command[1:], "--index", str(db)) == cold
         assert ok(*command, "--index", str(db)) == cold
+
+
+def test_a_warm_run_leaves_discovered_points_marked_out_of_date(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Discovery reads the whole archive: a warm run that changed it defers it to `index`."""
+    db = index_of(folder, tmp_path / "a.db")
+    with Index(db) as index:
+        before = index.points()
+    assert before
+    # Nothing changed: the points stay usable.
+    ok("track", str(folder), "--index", str(db), "--points", str(POINTS))
+    with Index(db) as index:
+        assert index.points() == before
+    (folder / "005_added.txt").write_text(
+        (folder / "004_d0784a09b45da4f1.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    ok("track", str(folder), "--index", str(db), "--points", str(POINTS))
+    code, _, err = run("--no-config", "check", str(BRIEFINGS), "--against", str(db))
+    assert code == 2
+    assert err.count("\n") == 1 and "out of date" in err and "consistency index" in err
+    # With a watchlist, check does not need them.
+    code, _, err = run(
+        "--no-config", "check", str(BRIEFINGS), "--against", str(db), "--points", str(POINTS)
+    )
+    assert code in (0, 1), err
+    out = ok("index", str(folder), "--db", str(db), "--format", "json")
+    assert '"added": 0' in out and '"changed": 0' in out
+    with Index(db) as index:
+        assert index.points()
+    code, _, err = run("--no-config", "check", str(BRIEFINGS), "--against", str(db))
+    assert code in (0, 1), err
