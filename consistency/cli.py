@@ -15,6 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -48,7 +49,7 @@ from .report.compare import COMPARE_FORMATS, render_compare
 from .report.inventory import render_inventory
 from .timeline import analyse
 from .track import track, without_shadowed
-from .warm import load_archive
+from .warm import compare_in_index, load_archive
 from .watchlist import load_watchlist
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -1129,6 +1130,7 @@ def check_command(
 @click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse newer briefings.")
 @speaker_options
 @color_option
+@index_option
 def diff_command(
     old: str,
     new: str,
@@ -1145,9 +1147,14 @@ def diff_command(
     speakers: tuple[str, ...],
     include_questions: bool,
     color: bool | None,
+    index_file: str | None,
 ) -> None:
-    """What NEW repeats, shifts, adds and drops relative to OLD, and what it rephrases."""
-    comparison = compare_files(
+    """What NEW repeats, shifts, adds and drops relative to OLD, and what it rephrases.
+
+    With --index, OLD or NEW may be the id of a briefing stored in the index.
+    """
+    compare_with = compare_files if index_file is None else partial(compare_in_index, index_file)
+    comparison = compare_with(
         old,
         new,
         points_file=points_file,

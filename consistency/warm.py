@@ -30,9 +30,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
-from .errors import IndexFileError
-from .index import _DAMAGE, Index, IndexStats, damaged, update_index
-from .match import SentenceIndex
+from .check import DEFAULT_SIMILARITY
+from .compare import Comparison, compare
+from .compare import _one as one_document
+from .errors import IndexFileError, OptionError
+from .index import (
+    _DAMAGE,
+    _DOC_COLUMNS,
+    Index,
+    IndexStats,
+    _document_from_row,
+    damaged,
+    update_index,
+)
+from .match import DEFAULT_THRESHOLD, SentenceIndex, require_percent
 from .models import Document, Progress, Role, Sentence, Token
 from .normalise import DEFAULT_TOKENISER, Tokeniser
 from .track import sort_documents
@@ -214,3 +225,103 @@ def _load(
             words.append(split)
     sentences = StoredSentences(rows, words)
     return Archive(docs, SentenceIndex(sentences, {d.id: d.text for d in docs}, words), stats)
+
+
+def compare_in_index(
+    db: str | Path,
+    old: str,
+    new: str,
+    *,
+    points_file: str | None = None,
+    manifest: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    similarity: float = DEFAULT_SIMILARITY,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    old_date: dt.date | None = None,
+    new_date: dt.date | None = None,
+) -> Comparison:
+    """``consistency diff OLD NEW --index FILE``: as :func:`~consistency.compare.compare_files`,
+    where OLD or NEW that is not a file names a document stored in the index (its id).
+
+    Files given are brought up to date in the index first. The comparison
+    itself segments the two briefings, as a cold ``diff`` does (two documents
+    cost little); the index spares reading and dating the stored one.
+    """
+    from .ingest import load_documents
+    from .watchlist import load_watchlist
+
+    require_percent(threshold, "threshold")
+    require_percent(similarity, "similarity")
+    points = load_watchlist(points_file) if points_file else None
+    sides: list[Document | str] = []
+    read: list[Document] = []
+    for given, name, date in ((old, "OLD", old_date), (new, "NEW", new_date)):
+        if given == "-" or Path(given).exists():
+            docs = load_documents(
+                [given],
+                manifest=manifest,
+                since=since,
+                until=until,
+                date=date,
+                date_option=f"--{name.lower()}-date",
+            )
+            doc = one_document(docs, name, given)
+            sides.append(doc)
+            read.append(doc)
+        else:
+            if date is not None:
+                raise OptionError(
+                    f"--{name.lower()}-date dates a file; {given!r} names a stored briefing"
+                )
+            sides.append(given)
+    path = Path(db)
+    tok = DEFAULT_TOKENISER
+    if read:
+        questions = include_questions
+        if path.exists():
+            with Index(path) as index:
+                questions = Role.PRESS in index.roles
+        update_index(path, read, include_questions=questions, tokeniser=tok, refresh_points=False)
+    a = _stored(path, sides[0], "OLD", since, until)
+    b = _stored(path, sides[1], "NEW", since, until)
+    return compare(
+        a,
+        b,
+        points=points,
+        threshold=threshold,
+        similarity=similarity,
+        include_questions=include_questions,
+        speakers=speakers,
+    )
+
+
+def _stored(
+    path: Path, side: Document | str, name: str, since: dt.date | None, until: dt.date | None
+) -> Document:
+    """A document read from a file, or the stored one of that id (in the date range)."""
+    if isinstance(side, Document):
+        return side
+    with Index(path) as index:
+        try:
+            found = [
+                _document_from_row(row)
+                for row in index.con.execute(
+                    f"SELECT {_DOC_COLUMNS} FROM documents WHERE name = ?", (side,)
+                )
+            ]
+        except _DAMAGE as e:
+            raise damaged(path, e) from None
+    if not found:
+        raise OptionError(
+            f"{name} {side!r} is neither a file nor a briefing stored in the index",
+            path=str(path),
+        )
+    in_range = [
+        d
+        for d in found
+        if (since is None or d.date >= since) and (until is None or d.date <= until)
+    ]
+    return one_document(in_range, name, side)

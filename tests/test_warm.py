@@ -302,3 +302,20 @@ def test_a_warm_run_leaves_discovered_points_marked_out_of_date(
         assert index.points()
     code, _, err = run("--no-config", "check", str(BRIEFINGS), "--against", str(db))
     assert code in (0, 1), err
+
+
+def test_warm_diff_reads_files_or_stored_briefings(folder: Path, tmp_path: Path) -> None:
+    db = index_of(folder, tmp_path / "a.db")
+    old, new = folder / "001_ea51057881414630.txt", folder / "000_0c46398071a3ed71.txt"
+    for fmt in ("text", "json"):
+        cold = ok("diff", str(old), str(new), "--format", fmt)
+        assert ok("diff", str(old), str(new), "--index", str(db), "--format", fmt) == cold
+        assert ok("diff", old.stem, new.stem, "--index", str(db), "--format", fmt) == cold
+        assert ok("diff", old.stem, str(new), "--index", str(db), "--format", fmt) == cold
+    code, _, err = run("--no-config", "diff", "nosuch", new.stem, "--index", str(db))
+    assert code == 2
+    assert err.count("\n") == 1 and "'nosuch' is neither a file nor a briefing stored" in err
+    code, _, err = run(
+        "--no-config", "diff", old.stem, new.stem, "--index", str(db), "--since", "2025-10-01"
+    )
+    assert code == 2 and "OLD has no briefing in the --since/--until range" in err
