@@ -40,6 +40,7 @@ from .index import (
     Index,
     IndexStats,
     _document_from_row,
+    content_hash,
     damaged,
     update_index,
 )
@@ -142,20 +143,51 @@ def load_archive(
             with Index(path) as index:
                 _check_settings(index, include_questions, tok)
                 questions = Role.PRESS in index.roles
-        stats = update_index(
-            path,
-            documents,
-            include_questions=questions,
-            tokeniser=tok,
-            progress=progress,
-            refresh_points=False,
-        )
+                stats = _unchanged(index, documents)
+        if stats is None:
+            stats = update_index(
+                path,
+                documents,
+                include_questions=questions,
+                tokeniser=tok,
+                progress=progress,
+                refresh_points=False,
+            )
     with Index(path) as index:
         _check_settings(index, include_questions, tok)
         try:
             return _load(index, documents, include_questions, speakers, since, until, stats)
         except _DAMAGE as e:
             raise damaged(path, e) from None
+
+
+def _unchanged(index: Index, documents: Sequence[Document]) -> IndexStats | None:
+    """The stats of an update that would change nothing, or None when it would.
+
+    Every document stored with the same content hash and date: the index is
+    not opened for writing at all (so a read-only one, a restored CI cache,
+    serves a warm run).
+    """
+    try:
+        stored = {d.id: (d.sha256, d.date) for d in index.documents()}
+        if len({d.id for d in documents}) != len(documents) or any(
+            stored.get(d.id) != (content_hash(d), d.date) for d in documents
+        ):
+            return None
+        sentences = int(index.con.execute("SELECT count(*) FROM sentences").fetchone()[0])
+        points = int(index.con.execute("SELECT count(*) FROM points").fetchone()[0])
+    except _DAMAGE as e:
+        raise damaged(index.path, e) from None
+    return IndexStats(
+        added=0,
+        changed=0,
+        unchanged=len(documents),
+        removed=0,
+        kept=len(stored) - len(documents),
+        documents=len(stored),
+        sentences=sentences,
+        points=points,
+    )
 
 
 def _check_settings(index: Index, include_questions: bool, tokeniser: Tokeniser) -> None:
@@ -281,10 +313,15 @@ def compare_in_index(
     tok = DEFAULT_TOKENISER
     if read:
         questions = include_questions
+        unchanged = None
         if path.exists():
             with Index(path) as index:
                 questions = Role.PRESS in index.roles
-        update_index(path, read, include_questions=questions, tokeniser=tok, refresh_points=False)
+                unchanged = _unchanged(index, read)
+        if unchanged is None:
+            update_index(
+                path, read, include_questions=questions, tokeniser=tok, refresh_points=False
+            )
     a = _stored(path, sides[0], "OLD", since, until)
     b = _stored(path, sides[1], "NEW", since, until)
     return compare(

@@ -319,3 +319,25 @@ def test_warm_diff_reads_files_or_stored_briefings(folder: Path, tmp_path: Path)
         "--no-config", "diff", old.stem, new.stem, "--index", str(db), "--since", "2025-10-01"
     )
     assert code == 2 and "OLD has no briefing in the --since/--until range" in err
+
+
+def test_an_unchanged_archive_is_not_written_to(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing new: the index is only read (a read-only CI cache serves a warm run)."""
+    db = index_of(folder, tmp_path / "a.db")
+    before = db.read_bytes()
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("update_index called for an unchanged archive")
+
+    monkeypatch.setattr("consistency.warm.update_index", refuse)
+    docs = load_documents([str(folder)])
+    archive = load_archive(db, docs)
+    assert archive.stats is not None
+    assert (archive.stats.unchanged, archive.stats.added, archive.stats.changed) == (5, 0, 0)
+    cold = ok("report", str(folder), "--points", str(POINTS))
+    assert ok("report", str(folder), "--index", str(db), "--points", str(POINTS)) == cold
+    old, new = folder / "001_ea51057881414630.txt", folder / "000_0c46398071a3ed71.txt"
+    assert ok("diff", str(old), str(new), "--index", str(db)) == ok("diff", str(old), str(new))
+    assert db.read_bytes() == before
