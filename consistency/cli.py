@@ -444,7 +444,8 @@ def index_option(f: F) -> F:
         "index_file",
         type=click.Path(dir_okay=False),
         help="Read the archive from this index (built by 'consistency index'); PATH... "
-        "are brought up to date in it first (only new or changed ones are read afresh).",
+        "are brought up to date in it first (only new or changed ones are read afresh). "
+        "For diff, OLD and NEW may be ids of stored briefings.",
     )(f)
 
 

@@ -95,8 +95,8 @@ class StoredSentences(Sequence[Sentence]):
             document, start, end, line, speaker, role, spans = self._rows[n]
             flat = struct.unpack(f"<{len(spans) // 4}I", spans)
             tokens = tuple(
-                Token(w, start + flat[2 * k], start + flat[2 * k + 1])
-                for k, w in enumerate(self._words[n])
+                Token(w, start + a, start + b)
+                for w, a, b in zip(self._words[n], flat[::2], flat[1::2], strict=True)
             )
             cached = self._cache[n] = Sentence(document, start, end, line, speaker, role, tokens)
         return cached
