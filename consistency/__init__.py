@@ -61,6 +61,7 @@ from .report import (
 )
 from .segment import document_sentences, select_turns, split_sentences
 from .track import build_index, track
+from .warm import load_archive
 from .watchlist import load_watchlist, parse_watchlist
 
 __all__ = [
@@ -103,6 +104,7 @@ __all__ = [
     "document_from_text",
     "document_sentences",
     "find_point",
+    "load_archive",
     "load_documents",
     "load_stop_phrases",
     "load_watchlist",

@@ -15,6 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,7 +40,7 @@ from .discover import render_table as render_discover_table
 from .errors import ConfigError, ConsistencyError, InputErrors, OptionError
 from .index import update_index
 from .ingest import SUFFIXES, FileSelection, load_documents
-from .match import DEFAULT_THRESHOLD
+from .match import DEFAULT_THRESHOLD, SentenceIndex
 from .models import Document, Level, Point, TrackResult
 from .report import render_csv, render_html, render_json, render_markdown, render_report
 from .report import render_table as render_track_table
@@ -48,6 +49,7 @@ from .report.compare import COMPARE_FORMATS, render_compare
 from .report.inventory import render_inventory
 from .timeline import analyse
 from .track import track, without_shadowed
+from .warm import compare_in_index, load_archive
 from .watchlist import load_watchlist
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -435,6 +437,51 @@ def _load(
     return docs
 
 
+def index_option(f: F) -> F:
+    """``--index FILE``: a warm run from an archive built by ``consistency index``."""
+    return click.option(
+        "--index",
+        "index_file",
+        type=click.Path(dir_okay=False),
+        help="Read the archive from this index (built by 'consistency index'); PATH... "
+        "are brought up to date in it first (only new or changed ones are read afresh). "
+        "For diff, OLD and NEW may be ids of stored briefings.",
+    )(f)
+
+
+def _archive(
+    paths: Sequence[str],
+    index_file: str | None,
+    manifest: str | None,
+    date: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    include_questions: bool,
+    speakers: Sequence[str],
+) -> tuple[list[Document], SentenceIndex | None]:
+    """The documents to work on, and with ``--index`` their stored sentences (a warm run)."""
+    if index_file is None:
+        if not paths:
+            raise click.UsageError("Missing argument 'PATH...' (or give --index FILE).")
+        return _load(paths, manifest, date, since, until), None
+    if not paths and (manifest or date):
+        raise OptionError("--manifest and --date date the briefings of PATH...; give PATH...")
+    docs = _load(paths, manifest, date, since, until) if paths else None
+    with _progress(len(docs) if docs else 0, "indexing") as progress:
+        archive = load_archive(
+            index_file,
+            docs,
+            include_questions=include_questions,
+            speakers=speakers,
+            since=since,
+            until=until,
+            progress=progress,
+        )
+    if not archive.documents:
+        raise OptionError("no briefings left to read (check --since/--until)", path=index_file)
+    return list(archive.documents), archive.index
+
+
 def write_output(text: str, output: str | None) -> None:
     """Write ``text`` to stdout (no ``output``, or ``-``), or atomically to ``output``
     (see :mod:`consistency.atomic`: nothing is left behind on an error, Ctrl-C or SIGTERM).
@@ -665,9 +712,11 @@ def _track(
     threshold: float,
     include_questions: bool,
     speakers: Sequence[str],
+    index: SentenceIndex | None = None,
 ) -> TrackResult:
-    """``track`` with a progress bar on a terminal."""
-    with _progress(len(docs) + len(points), "tracking") as progress:
+    """``track`` with a progress bar on a terminal (``index``: a warm run's sentences)."""
+    total = len(points) + (len(docs) if index is None else 0)
+    with _progress(total, "tracking") as progress:
         return track(
             docs,
             points,
@@ -675,11 +724,12 @@ def _track(
             include_questions=include_questions,
             speakers=speakers,
             progress=progress,
+            index=index,
         )
 
 
 @cli.command("track")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="[PATH...]")
 @click.option(
     "--points",
     "points_file",
@@ -699,6 +749,7 @@ def _track(
 @threshold_option
 @speaker_options
 @color_option
+@index_option
 def track_command(
     paths: tuple[str, ...],
     points_file: str,
@@ -712,11 +763,14 @@ def track_command(
     speakers: tuple[str, ...],
     include_questions: bool,
     color: bool | None,
+    index_file: str | None,
 ) -> None:
     """Locate every talking point of --points in every briefing."""
     points = _points(points_file)
-    docs = _load(paths, manifest, date, since, until)
-    result = _track(docs, points, threshold, include_questions, speakers)
+    docs, corpus = _archive(
+        paths, index_file, manifest, date, since, until, include_questions, speakers
+    )
+    result = _track(docs, points, threshold, include_questions, speakers, corpus)
     renderers: dict[str, Callable[[], str]] = {
         "table": lambda: render_track_table(result, color=_use_color(color, output)),
         "markdown": lambda: render_markdown(result),
@@ -728,7 +782,7 @@ def track_command(
 
 
 @cli.command("report")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="[PATH...]")
 @click.option(
     "--points",
     "points_file",
@@ -760,6 +814,7 @@ def track_command(
     is_flag=True,
     help="List every wording and every shift (one-off variants included), not just a count.",
 )
+@index_option
 def report_command(
     paths: tuple[str, ...],
     points_file: str | None,
@@ -778,6 +833,7 @@ def report_command(
     stop_phrases: str | None,
     baseline_until: dt.date | None,
     all_shifts: bool,
+    index_file: str | None,
 ) -> None:
     """The main job: what changed in the talking points' wording, then the details.
 
@@ -790,7 +846,9 @@ def report_command(
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     if since is not None and baseline_until is not None and baseline_until >= since:
         raise OptionError("--baseline-until must be before --since")
-    docs = _load(paths, manifest, date, None, until)
+    docs, corpus = _archive(
+        paths, index_file, manifest, date, None, until, include_questions, speakers
+    )
     start = since or (baseline_until + dt.timedelta(days=1) if baseline_until else None)
     if start is not None and not any(d.date >= start for d in docs):
         raise OptionError("no briefings left to read (check --since/--until)")
@@ -806,7 +864,7 @@ def report_command(
             )
     else:
         points = _points(points_file)
-    result = _track(docs, points, threshold, include_questions, speakers)
+    result = _track(docs, points, threshold, include_questions, speakers, corpus)
     if points_file is None:
         result = without_shadowed(result)
     analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
@@ -827,7 +885,7 @@ for _param in report_command.params:
 
 
 @cli.command("discover")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="[PATH...]")
 @input_options
 @click.option(
     "--format",
@@ -840,6 +898,7 @@ for _param in report_command.params:
 @output_option
 @speaker_options
 @discover_options(top_default=DEFAULT_DISCOVER_TOP)
+@index_option
 def discover_command(
     paths: tuple[str, ...],
     manifest: str | None,
@@ -853,10 +912,11 @@ def discover_command(
     min_dates: int,
     top: int | None,
     stop_phrases: str | None,
+    index_file: str | None,
 ) -> None:
     """Find recurring formulations (talking points) without a watchlist."""
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
-    docs = _load(paths, manifest, date, since, until)
+    docs, _ = _archive(paths, index_file, manifest, date, since, until, include_questions, speakers)
     found = _discover(docs, min_dates, top, include_questions, speakers, stops)
     renderers = {"table": render_discover_table, "toml": render_toml, "json": render_discover_json}
     write_output(renderers[fmt](found), output)
@@ -1071,6 +1131,7 @@ def check_command(
 @click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse newer briefings.")
 @speaker_options
 @color_option
+@index_option
 def diff_command(
     old: str,
     new: str,
@@ -1087,9 +1148,14 @@ def diff_command(
     speakers: tuple[str, ...],
     include_questions: bool,
     color: bool | None,
+    index_file: str | None,
 ) -> None:
-    """What NEW repeats, shifts, adds and drops relative to OLD, and what it rephrases."""
-    comparison = compare_files(
+    """What NEW repeats, shifts, adds and drops relative to OLD, and what it rephrases.
+
+    With --index, OLD or NEW may be the id of a briefing stored in the index.
+    """
+    compare_with = compare_files if index_file is None else partial(compare_in_index, index_file)
+    comparison = compare_with(
         old,
         new,
         points_file=points_file,

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import ConfigError
 
-PATH_KEYS = frozenset({"points", "against", "manifest", "output", "db", "stop_phrases"})
+PATH_KEYS = frozenset({"points", "against", "manifest", "output", "db", "index", "stop_phrases"})
 """Options whose values are paths, resolved relative to the configuration file."""
 
 _PERCENT_KEYS = frozenset({"threshold", "similarity"})

@@ -480,6 +480,7 @@ def update_index(
     tokeniser: Tokeniser | None = None,
     progress: Progress | None = None,
     discoverer: Discoverer | None = None,
+    refresh_points: bool = True,
 ) -> IndexStats:
     """Create or update the index ``db`` with ``documents``, in one transaction.
 
@@ -492,7 +493,10 @@ def update_index(
     ``include_questions`` or of the tokeniser re-segments every stored
     document. ``progress`` is called with 1 per document. After any change,
     ``discoverer`` (default: :func:`consistency.discover.discover`) refreshes
-    the stored points.
+    the stored points. With ``refresh_points=False`` (a warm run: discovery
+    reads the whole archive) they are left as they were and marked out of date:
+    the next update that refreshes them does so even when nothing else changed,
+    and until then reading them is an :class:`IndexFileError`.
 
     A new index (and a rebuilt one) is built in a hidden temporary file beside
     ``db`` and moved into place once complete, so ``db`` is never a half-built
@@ -512,7 +516,7 @@ def update_index(
             f"two documents with the id {duplicates[0]!r}; give them distinct paths",
             path=str(path),
         )
-    run = _Run(documents, settings, tok, prune, rebuild, progress, discoverer)
+    run = _Run(documents, settings, tok, prune, rebuild, progress, discoverer, refresh_points)
     existed = _check_file(path, must_exist=False) and not _empty_database(path)
     if existed and rebuild:
         _check_ours(path)
@@ -537,6 +541,7 @@ class _Run:
     rebuild: bool
     progress: Progress | None
     discoverer: Discoverer | None
+    refresh_points: bool = True
 
 
 _DAMAGE = (sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexError, struct.error)
@@ -813,7 +818,11 @@ def _update(con: sqlite3.Connection, path: Path, existed: bool, run: _Run) -> In
     modified = bool(added or changed or removed or resegment or rebuild)
     has_points = con.execute("SELECT 1 FROM points LIMIT 1").fetchone() is not None
     n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-    if modified or (n_docs and not has_points and meta.get("discovered") != "1"):
+    stale = meta.get(_STALE) == "1"
+    if not run.refresh_points:
+        if modified and not stale:
+            _set_meta(con, {_STALE: "1"})
+    elif modified or stale or (n_docs and not has_points and meta.get("discovered") != "1"):
         _refresh_points(con, discoverer, settings)
     n_sentences = con.execute("SELECT count(*) FROM sentences").fetchone()[0]
     n_points = con.execute("SELECT count(*) FROM points").fetchone()[0]
@@ -827,6 +836,18 @@ def _update(con: sqlite3.Connection, path: Path, existed: bool, run: _Run) -> In
         sentences=n_sentences,
         points=n_points,
         rebuilt=resegment or rebuild,
+    )
+
+
+_STALE = "points_stale"
+"""Key in ``meta``: "1" when documents changed since the points were discovered."""
+
+
+def _set_meta(con: sqlite3.Connection, values: dict[str, str]) -> None:
+    con.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        sorted(values.items()),
     )
 
 
@@ -922,7 +943,7 @@ def _refresh_points(
     con.executemany(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [("discovered", "1"), ("common_rule", COMMON_RULE)],
+        [("discovered", "1"), ("common_rule", COMMON_RULE), (_STALE, "0")],
     )
 
 
@@ -1066,8 +1087,18 @@ class Index:
             text = self._texts[document] = row[0]
         return text
 
+    def _fresh_points(self) -> None:
+        """Refuse to serve discovered points that a warm run left out of date."""
+        if self.meta.get(_STALE) == "1":
+            raise _refuse(
+                self.path,
+                "the discovered points are out of date (briefings were added by a warm run); "
+                "refresh them with 'consistency index PATH... --db FILE'",
+            )
+
     def points(self) -> list[StoredPoint]:
         """The discovered points, best first."""
+        self._fresh_points()
         return [
             _stored_point(json.loads(data))
             for (data,) in self.con.execute("SELECT data FROM points ORDER BY position")
@@ -1075,6 +1106,7 @@ class Index:
 
     def point_count(self, *, min_dates: int = 1, top: int | None = None) -> int:
         """How many points are stored on ``min_dates`` dates or more (at most ``top``)."""
+        self._fresh_points()
         n = int(
             self.con.execute(
                 "SELECT count(*) FROM points WHERE dates >= ?", (min_dates,)
@@ -1084,6 +1116,7 @@ class Index:
 
     def points_at(self, positions: Iterable[int]) -> dict[int, StoredPoint]:
         """The discovered points at these positions."""
+        self._fresh_points()
         out: dict[int, StoredPoint] = {}
         wanted = sorted(set(positions))
         for chunk in _chunks(wanted):
@@ -1096,6 +1129,7 @@ class Index:
 
     def point_cutoff(self, *, min_dates: int = 1, top: int | None = None) -> int | None:
         """The last position kept by ``top`` among the points on ``min_dates`` dates or more."""
+        self._fresh_points()
         if top is None:
             return None
         row = self.con.execute(
@@ -1119,6 +1153,7 @@ class Index:
         pick sentences, so no wording that could match is left out. Only the
         points on ``min_dates`` dates or more, up to position ``last``.
         """
+        self._fresh_points()
         groups = [frozenset(s) for s in sentences]
         vocabulary = sorted(frozenset().union(*groups)) if groups else []
         if self.meta.get("common_rule") != COMMON_RULE:

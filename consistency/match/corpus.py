@@ -53,15 +53,28 @@ class SentenceIndex:
     Built once per run; every point's candidates come from it.
     """
 
-    def __init__(self, sentences: Sequence[Sentence], texts: dict[str, str]) -> None:
-        """``texts`` maps a document id to its text (for edge punctuation checks)."""
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        texts: dict[str, str],
+        token_texts: Sequence[Sequence[str]] | None = None,
+    ) -> None:
+        """``texts`` maps a document id to its text (for edge punctuation checks).
+
+        ``token_texts``, when given, are each sentence's token texts: the index is
+        built from them without touching ``sentences``, which may then be a
+        lazy sequence (a warm run unpacks only the sentences it scores).
+        """
         self.sentences = sentences
         self.texts = texts
         vocab: dict[str, int] = {}
         word_ids: list[int] = []
         sentence_nos: list[int] = []
-        for n, sentence in enumerate(sentences):
-            distinct = {vocab.setdefault(t.text, len(vocab)) for t in sentence.tokens}
+        for n in range(len(sentences)):
+            if token_texts is not None:
+                distinct = {vocab.setdefault(w, len(vocab)) for w in token_texts[n]}
+            else:
+                distinct = {vocab.setdefault(t.text, len(vocab)) for t in sentences[n].tokens}
             word_ids.extend(distinct)
             sentence_nos.extend([n] * len(distinct))
         self.vocab = vocab

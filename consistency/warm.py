@@ -1,0 +1,364 @@
+"""Warm runs: an archive's documents and sentences read from a ``consistency index`` file.
+
+``track``, ``report``, ``discover`` and ``diff`` take ``--index FILE``. The
+briefings given on the command line are first brought up to date in the index
+(:func:`~consistency.index.update_index`: only new or changed ones, by content
+hash, are segmented and tokenised); with none given, the index's documents are
+used as they are. Then the stored sentences -- words and packed token spans --
+become the matcher's in-memory :class:`~consistency.match.SentenceIndex`
+without re-tokenising: a sentence's tokens are unpacked only when the matcher
+scores it. The run then goes on exactly as a cold one: same documents, same
+sentences in the same order, so the same output byte for byte.
+
+The selection (journalists' questions, ``--speaker``, dates) is applied to the
+stored sentences as :func:`~consistency.segment.select_turns` applies it to
+turns. An index cannot give what it does not hold: asking for journalists'
+questions (``--include-questions``, or ``--speaker`` naming a journalist) from
+an index built without them, or running with another tokeniser, is an
+:class:`~consistency.errors.IndexFileError` (one line, exit 2); rebuild the
+index with ``consistency index ... --include-questions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import struct
+import unicodedata
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import overload
+
+from .check import DEFAULT_SIMILARITY
+from .compare import Comparison, compare
+from .compare import _one as one_document
+from .errors import IndexFileError, OptionError
+from .index import (
+    _DAMAGE,
+    _DOC_COLUMNS,
+    Index,
+    IndexStats,
+    _document_from_row,
+    content_hash,
+    damaged,
+    update_index,
+)
+from .match import DEFAULT_THRESHOLD, SentenceIndex, require_percent
+from .models import Document, Progress, Role, Sentence, Token
+from .normalise import DEFAULT_TOKENISER, Tokeniser
+from .track import sort_documents
+
+_Row = tuple[str, int, int, int, str | None, Role, bytes]
+"""A stored sentence before its tokens are unpacked: document, start, end, line,
+speaker, role, packed spans."""
+
+
+@dataclass(frozen=True)
+class Archive:
+    """What a warm run works on.
+
+    documents: the selected documents, by date then id.
+    index: their selected sentences, ready for :func:`~consistency.track.track`.
+    stats: what bringing the index up to date did (None when no paths were given).
+    """
+
+    documents: tuple[Document, ...]
+    index: SentenceIndex
+    stats: IndexStats | None
+
+
+class StoredSentences(Sequence[Sentence]):
+    """Stored sentences as a sequence, each unpacked (and kept) on first use."""
+
+    def __init__(self, rows: Sequence[_Row], words: Sequence[Sequence[str]]) -> None:
+        self._rows = rows
+        self._words = words
+        self._cache: dict[int, Sentence] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, n: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> Sequence[Sentence]: ...
+
+    def __getitem__(self, n: int | slice) -> Sentence | Sequence[Sentence]:
+        if isinstance(n, slice):
+            return [self[k] for k in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self._rows)
+        cached = self._cache.get(n)
+        if cached is None:
+            document, start, end, line, speaker, role, spans = self._rows[n]
+            flat = struct.unpack(f"<{len(spans) // 4}I", spans)
+            tokens = tuple(
+                Token(w, start + a, start + b)
+                for w, a, b in zip(self._words[n], flat[::2], flat[1::2], strict=True)
+            )
+            cached = self._cache[n] = Sentence(document, start, end, line, speaker, role, tokens)
+        return cached
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return (self[k] for k in range(len(self)))
+
+
+def _speaker_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def load_archive(
+    db: str | Path,
+    documents: Sequence[Document] | None = None,
+    *,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    tokeniser: Tokeniser | None = None,
+    progress: Progress | None = None,
+) -> Archive:
+    """The documents and selected sentences of the index ``db``, for a warm run.
+
+    ``documents`` (those read from the command line's paths) are first added
+    to the index or updated in it (a missing index is created); the archive
+    is then exactly those documents. Without them, it is every stored
+    document from ``since`` to ``until``. ``include_questions`` and
+    ``speakers`` choose sentences as in :func:`~consistency.track.track`.
+    The index's discovered points are not refreshed here (discovery reads the
+    whole archive, the cost a warm run avoids): when documents changed they
+    are marked out of date, and the next ``consistency index`` refreshes them.
+
+    Raises :class:`IndexFileError` for a file that is not an index, a damaged
+    one, or one that lacks the sentences asked for.
+    """
+    path = Path(db)
+    tok = tokeniser or DEFAULT_TOKENISER
+    stats: IndexStats | None = None
+    if documents is not None:
+        questions = include_questions
+        if path.exists():
+            with Index(path) as index:
+                _check_settings(index, include_questions, tok)
+                questions = Role.PRESS in index.roles
+                stats = _unchanged(index, documents)
+        if stats is None:
+            stats = update_index(
+                path,
+                documents,
+                include_questions=questions,
+                tokeniser=tok,
+                progress=progress,
+                refresh_points=False,
+            )
+    with Index(path) as index:
+        _check_settings(index, include_questions, tok)
+        try:
+            return _load(index, documents, include_questions, speakers, since, until, stats)
+        except _DAMAGE as e:
+            raise damaged(path, e) from None
+
+
+def _unchanged(index: Index, documents: Sequence[Document]) -> IndexStats | None:
+    """The stats of an update that would change nothing, or None when it would.
+
+    Every document stored with the same content hash and date: the index is
+    not opened for writing at all (so a read-only one, a restored CI cache,
+    serves a warm run).
+    """
+    try:
+        stored = {d.id: (d.sha256, d.date) for d in index.documents()}
+        if len({d.id for d in documents}) != len(documents) or any(
+            stored.get(d.id) != (content_hash(d), d.date) for d in documents
+        ):
+            return None
+        sentences = int(index.con.execute("SELECT count(*) FROM sentences").fetchone()[0])
+        points = int(index.con.execute("SELECT count(*) FROM points").fetchone()[0])
+    except _DAMAGE as e:
+        raise damaged(index.path, e) from None
+    return IndexStats(
+        added=0,
+        changed=0,
+        unchanged=len(documents),
+        removed=0,
+        kept=len(stored) - len(documents),
+        documents=len(stored),
+        sentences=sentences,
+        points=points,
+    )
+
+
+def _check_settings(index: Index, include_questions: bool, tokeniser: Tokeniser) -> None:
+    if index.tokeniser != tokeniser.name:
+        raise IndexFileError(
+            f"index built with the {index.tokeniser!r} tokeniser, not {tokeniser.name!r}; "
+            "rebuild it with 'consistency index PATH... --db FILE --rebuild'",
+            path=str(index.path),
+        )
+    if include_questions and Role.PRESS not in index.roles:
+        raise _no_questions(index)
+
+
+def _no_questions(index: Index) -> IndexFileError:
+    return IndexFileError(
+        "this index holds officials' words only, not journalists' questions; rebuild it "
+        "with 'consistency index PATH... --db FILE --include-questions'",
+        path=str(index.path),
+    )
+
+
+def _load(
+    index: Index,
+    given: Sequence[Document] | None,
+    include_questions: bool,
+    speakers: Collection[str],
+    since: dt.date | None,
+    until: dt.date | None,
+    stats: IndexStats | None,
+) -> Archive:
+    docs = sort_documents(
+        given if given is not None else index.load_documents(since=since, until=until)
+    )
+    wanted = {_speaker_key(s) for s in speakers}
+    if wanted and Role.PRESS not in index.roles:
+        for doc in docs:
+            if any(
+                t.role is Role.PRESS and t.speaker is not None and _speaker_key(t.speaker) in wanted
+                for t in doc.turns
+            ):
+                raise _no_questions(index)
+    roles = {Role.OFFICIAL.value, Role.NARRATION.value}
+    if include_questions:
+        roles.add(Role.PRESS.value)
+    con: sqlite3.Connection = index.con
+    rowids = {name: rowid for rowid, name in con.execute("SELECT id, name FROM documents")}
+    rows: list[_Row] = []
+    words: list[list[str]] = []
+    for doc in docs:
+        rowid = rowids.get(doc.id)
+        if rowid is None:
+            raise sqlite3.DatabaseError(f"document {doc.id!r} is missing")
+        for start, end, line, speaker, role, text, spans in con.execute(
+            "SELECT start, end, line, speaker, role, words, spans FROM sentences "
+            "WHERE document = ? ORDER BY id",
+            (rowid,),
+        ):
+            if wanted:
+                if speaker is None or _speaker_key(speaker) not in wanted:
+                    continue
+            elif role not in roles:
+                continue
+            split = text.split(" ")
+            if len(spans) != 8 * len(split):
+                raise sqlite3.DatabaseError(f"sentence of {doc.id!r} at {start}: bad token spans")
+            rows.append((doc.id, start, end, line, speaker, Role(role), spans))
+            words.append(split)
+    sentences = StoredSentences(rows, words)
+    return Archive(docs, SentenceIndex(sentences, {d.id: d.text for d in docs}, words), stats)
+
+
+def compare_in_index(
+    db: str | Path,
+    old: str,
+    new: str,
+    *,
+    points_file: str | None = None,
+    manifest: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    similarity: float = DEFAULT_SIMILARITY,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    old_date: dt.date | None = None,
+    new_date: dt.date | None = None,
+) -> Comparison:
+    """``consistency diff OLD NEW --index FILE``: as :func:`~consistency.compare.compare_files`,
+    where OLD or NEW that is not a file names a document stored in the index (its id).
+
+    Files given are brought up to date in the index first. The comparison
+    itself segments the two briefings, as a cold ``diff`` does (two documents
+    cost little); the index spares reading and dating the stored one.
+    """
+    from .ingest import load_documents
+    from .watchlist import load_watchlist
+
+    require_percent(threshold, "threshold")
+    require_percent(similarity, "similarity")
+    points = load_watchlist(points_file) if points_file else None
+    sides: list[Document | str] = []
+    read: list[Document] = []
+    for given, name, date in ((old, "OLD", old_date), (new, "NEW", new_date)):
+        if given == "-" or Path(given).exists():
+            docs = load_documents(
+                [given],
+                manifest=manifest,
+                since=since,
+                until=until,
+                date=date,
+                date_option=f"--{name.lower()}-date",
+            )
+            doc = one_document(docs, name, given)
+            sides.append(doc)
+            read.append(doc)
+        else:
+            if date is not None:
+                raise OptionError(
+                    f"--{name.lower()}-date dates a file; {given!r} names a stored briefing"
+                )
+            sides.append(given)
+    path = Path(db)
+    tok = DEFAULT_TOKENISER
+    if read:
+        questions = include_questions
+        unchanged = None
+        if path.exists():
+            with Index(path) as index:
+                questions = Role.PRESS in index.roles
+                unchanged = _unchanged(index, read)
+        if unchanged is None:
+            update_index(
+                path, read, include_questions=questions, tokeniser=tok, refresh_points=False
+            )
+    a = _stored(path, sides[0], "OLD", since, until)
+    b = _stored(path, sides[1], "NEW", since, until)
+    return compare(
+        a,
+        b,
+        points=points,
+        threshold=threshold,
+        similarity=similarity,
+        include_questions=include_questions,
+        speakers=speakers,
+    )
+
+
+def _stored(
+    path: Path, side: Document | str, name: str, since: dt.date | None, until: dt.date | None
+) -> Document:
+    """A document read from a file, or the stored one of that id (in the date range)."""
+    if isinstance(side, Document):
+        return side
+    with Index(path) as index:
+        try:
+            found = [
+                _document_from_row(row)
+                for row in index.con.execute(
+                    f"SELECT {_DOC_COLUMNS} FROM documents WHERE name = ?", (side,)
+                )
+            ]
+        except _DAMAGE as e:
+            raise damaged(path, e) from None
+    if not found:
+        raise OptionError(
+            f"{name} {side!r} is neither a file nor a briefing stored in the index",
+            path=str(path),
+        )
+    in_range = [
+        d
+        for d in found
+        if (since is None or d.date >= since) and (until is None or d.date <= until)
+    ]
+    return one_document(in_range, name, side)

@@ -1,0 +1,343 @@
+"""Warm runs (``--index FILE``): the same output as a cold run, byte for byte.
+
+A warm run reads the documents and the stored sentences of an index built by
+``consistency index`` instead of segmenting and tokenising the briefings again;
+these tests hold it to the cold run's output on the seed briefings and on a
+slice of the real corpus, after changes to the archive, and under every
+selection (journalists' questions, speakers, dates).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from corpus import FULL, HAS_FULL
+
+import consistency.index
+from consistency import load_documents, track
+from consistency.cli import cli
+from consistency.errors import IndexFileError
+from consistency.index import Index
+from consistency.models import Document
+from consistency.report import render_json
+from consistency.warm import load_archive
+from consistency.watchlist import load_watchlist
+
+ROOT = Path(__file__).parent.parent
+BRIEFINGS = ROOT / "fixtures" / "briefings"
+POINTS = ROOT / "fixtures" / "talking-points.toml"
+MFA_POINTS = ROOT / "benchmarks" / "mfa-points.toml"
+
+
+def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    if cwd is not None:
+        old = Path.cwd()
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, list(args), prog_name="consistency")
+    finally:
+        if cwd is not None:
+            os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def ok(*args: str) -> str:
+    code, out, err = run("--no-config", "-q", *args)
+    assert code == 0, err
+    return out
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A copy of the seed briefings (with their manifest) that a test may change."""
+    target = tmp_path / "briefings"
+    shutil.copytree(BRIEFINGS, target)
+    return target
+
+
+def index_of(folder: Path, db: Path, *extra: str) -> Path:
+    ok("index", str(folder), "--db", str(db), *extra)
+    return db
+
+
+def test_warm_track_and_report_are_the_cold_ones_byte_for_byte(
+    folder: Path, tmp_path: Path
+) -> None:
+    db = index_of(folder, tmp_path / "a.db")
+    for command in (
+        ["track", "--points", str(POINTS), "--format", "json"],
+        ["track", "--points", str(POINTS), "--format", "markdown"],
+        ["report", "--points", str(POINTS)],
+        ["report"],
+        ["report", "--format", "json", "--since", "2025-09-01"],
+    ):
+        cold = ok(*command[:1], str(folder), *command[1:])
+        assert ok(*command[:1], str(folder), *command[1:], "--index", str(db)) == cold
+        # Without paths, the index's documents as they are.
+        assert ok(*command, "--index", str(db)) == cold
+
+
+def test_warm_discover_is_the_cold_one(folder: Path, tmp_path: Path) -> None:
+    db = index_of(folder, tmp_path / "a.db")
+    cold = ok("discover", str(folder), "--format", "json")
+    assert ok("discover", "--index", str(db), "--format", "json") == cold
+    assert ok("discover", str(folder), "--index", str(db), "--format", "json") == cold
+
+
+def test_after_one_file_changed_and_one_added_only_those_are_segmented(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "a.db"
+    points = load_watchlist(POINTS)
+    load_archive(db, load_documents([str(folder)]))
+    changed = folder / "001_ea51057881414630.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace(
+            "Guo Jiakun:", "Guo Jiakun: We uphold peace, friendship and cooperation.", 1
+        ),
+        encoding="utf-8",
+    )
+    (folder / "005_added.txt").write_text(
+        (folder / "004_d0784a09b45da4f1.txt").read_text(encoding="utf-8") + "\nOne more line.\n",
+        encoding="utf-8",
+    )
+    segmented: list[str] = []
+    real = consistency.index.document_sentences
+
+    def counting(document: Document, **kwargs: Any) -> Any:
+        segmented.append(document.id)
+        return real(document, **kwargs)
+
+    monkeypatch.setattr(consistency.index, "document_sentences", counting)
+    docs = load_documents([str(folder)])
+    archive = load_archive(db, docs)
+    assert sorted(segmented) == ["001_ea51057881414630", "005_added"]
+    assert archive.stats is not None
+    assert (archive.stats.added, archive.stats.changed, archive.stats.unchanged) == (1, 1, 4)
+    cold = render_json(track(docs, points))
+    assert render_json(track(archive.documents, points, index=archive.index)) == cold
+    # The CLI, with and without paths, gives the same bytes.
+    assert ok("track", "--index", str(db), "--points", str(POINTS), "--format", "json") == cold
+    assert (
+        ok("track", str(folder), "--index", str(db), "--points", str(POINTS), "--format", "json")
+        == cold
+    )
+
+
+def test_a_new_index_is_created_from_the_paths(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    cold = ok("track", str(folder), "--points", str(POINTS), "--format", "json")
+    assert (
+        ok("track", str(folder), "--index", str(db), "--points", str(POINTS), "--format", "json")
+        == cold
+    )
+    assert db.is_file()
+
+
+def test_the_selection_is_respected(folder: Path, tmp_path: Path) -> None:
+    db = index_of(folder, tmp_path / "q.db", "--include-questions")
+    for extra in (
+        [],
+        ["--include-questions"],
+        ["--speaker", "AFP"],
+        ["--speaker", "guo  jiakun"],
+        ["--since", "2025-05-01"],
+        ["--until", "2025-09-30", "--since", "2025-05-01"],
+    ):
+        base = ["track", "--points", str(POINTS), "--format", "json", *extra]
+        cold = ok(base[0], str(folder), *base[1:])
+        assert ok(*base, "--index", str(db)) == cold, extra
+        assert ok(base[0], str(folder), *base[1:], "--index", str(db)) == cold, extra
+
+
+def test_an_index_without_questions_cannot_give_them(folder: Path, tmp_path: Path) -> None:
+    db = index_of(folder, tmp_path / "a.db")
+    target = tmp_path / "out.json"
+    for extra in (["--include-questions"], ["--speaker", "AFP"]):
+        code, out, err = run(
+            "--no-config",
+            "track",
+            "--index",
+            str(db),
+            "--points",
+            str(POINTS),
+            "-o",
+            str(target),
+            *extra,
+        )
+        assert code == 2
+        assert out == ""
+        assert err.count("\n") == 1
+        assert err.startswith(f"consistency: error: {db}: ")
+        assert "--include-questions" in err
+        assert not target.exists()
+    # An official named is fine.
+    cold = ok("track", str(folder), "--points", str(POINTS), "--speaker", "Guo Jiakun")
+    assert (
+        ok("track", "--index", str(db), "--points", str(POINTS), "--speaker", "Guo Jiakun") == cold
+    )
+    with pytest.raises(IndexFileError, match="journalists"):
+        load_archive(db, include_questions=True)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not an index\n", b"SQLite format 3\x00" + b"\x00" * 200],
+    ids=["text", "broken-sqlite"],
+)
+def test_a_bad_index_is_one_line_exit_2_nothing_written(tmp_path: Path, content: bytes) -> None:
+    db = tmp_path / "bad.db"
+    db.write_bytes(content)
+    target = tmp_path / "out.json"
+    for command in (
+        ["track", "--points", str(POINTS)],
+        ["report"],
+        ["discover"],
+        ["track", str(BRIEFINGS), "--points", str(POINTS)],
+    ):
+        code, _, err = run("--no-config", *command, "--index", str(db), "-o", str(target))
+        assert code == 2, err
+        assert err.count("\n") == 1 and str(db) in err, err
+        assert "Traceback" not in err
+        assert not target.exists()
+    assert db.read_bytes() == content
+
+
+def test_a_missing_index_without_paths_is_an_error(tmp_path: Path) -> None:
+    code, _, err = run("--no-config", "report", "--index", str(tmp_path / "none.db"))
+    assert code == 2
+    assert "no such index" in err and err.count("\n") == 1
+    code, _, err = run("--no-config", "report")
+    assert code == 2
+    assert "PATH" in err
+
+
+def test_the_index_comes_from_the_configuration(folder: Path, tmp_path: Path) -> None:
+    index_of(folder, tmp_path / "a.db")
+    (tmp_path / "consistency.toml").write_text('index = "a.db"\n', encoding="utf-8")
+    cold = ok("track", str(folder), "--points", str(POINTS), "--format", "json")
+    code, out, err = run("-q", "track", "--points", str(POINTS), "--format", "json", cwd=tmp_path)
+    assert code == 0, err
+    assert out == cold
+
+
+def test_a_real_process_runs_warm(folder: Path, tmp_path: Path) -> None:
+    db = index_of(folder, tmp_path / "a.db")
+    cold = ok("report", str(folder), "--points", str(POINTS))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "consistency",
+            "--no-config",
+            "report",
+            "--index",
+            str(db),
+            "--points",
+            str(POINTS),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == cold
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="the full corpus is not beside the repository")
+def test_a_corpus_slice_warm_is_cold(tmp_path: Path) -> None:
+    folder = tmp_path / "slice"
+    folder.mkdir()
+    files = sorted((FULL / "mfa").glob("*.txt"))
+    for path in files[:29]:
+        shutil.copy(path, folder / path.name)
+    db = index_of(folder, tmp_path / "a.db")
+    shutil.copy(files[29], folder / files[29].name)  # one briefing more since the index
+    last = folder / files[28].name  # and one changed
+    last.write_text(last.read_text(encoding="utf-8") + "\nA: That is all.\n", encoding="utf-8")
+    for command in (
+        ["track", "--points", str(MFA_POINTS), "--format", "json"],
+        ["report", "--points", str(MFA_POINTS)],
+    ):
+        cold = ok(command[0], str(folder), *command[1:])
+        assert ok(command[0], str(folder), *command[1:], "--index", str(db)) == cold
+        assert ok(*command, "--index", str(db)) == cold
+
+
+def test_a_warm_run_leaves_discovered_points_marked_out_of_date(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Discovery reads the whole archive: a warm run that changed it defers it to `index`."""
+    db = index_of(folder, tmp_path / "a.db")
+    with Index(db) as index:
+        before = index.points()
+    assert before
+    # Nothing changed: the points stay usable.
+    ok("track", str(folder), "--index", str(db), "--points", str(POINTS))
+    with Index(db) as index:
+        assert index.points() == before
+    (folder / "005_added.txt").write_text(
+        (folder / "004_d0784a09b45da4f1.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    ok("track", str(folder), "--index", str(db), "--points", str(POINTS))
+    code, _, err = run("--no-config", "check", str(BRIEFINGS), "--against", str(db))
+    assert code == 2
+    assert err.count("\n") == 1 and "out of date" in err and "consistency index" in err
+    # With a watchlist, check does not need them.
+    code, _, err = run(
+        "--no-config", "check", str(BRIEFINGS), "--against", str(db), "--points", str(POINTS)
+    )
+    assert code in (0, 1), err
+    out = ok("index", str(folder), "--db", str(db), "--format", "json")
+    assert '"added": 0' in out and '"changed": 0' in out
+    with Index(db) as index:
+        assert index.points()
+    code, _, err = run("--no-config", "check", str(BRIEFINGS), "--against", str(db))
+    assert code in (0, 1), err
+
+
+def test_warm_diff_reads_files_or_stored_briefings(folder: Path, tmp_path: Path) -> None:
+    db = index_of(folder, tmp_path / "a.db")
+    old, new = folder / "001_ea51057881414630.txt", folder / "000_0c46398071a3ed71.txt"
+    for fmt in ("text", "json"):
+        cold = ok("diff", str(old), str(new), "--format", fmt)
+        assert ok("diff", str(old), str(new), "--index", str(db), "--format", fmt) == cold
+        assert ok("diff", old.stem, new.stem, "--index", str(db), "--format", fmt) == cold
+        assert ok("diff", old.stem, str(new), "--index", str(db), "--format", fmt) == cold
+    code, _, err = run("--no-config", "diff", "nosuch", new.stem, "--index", str(db))
+    assert code == 2
+    assert err.count("\n") == 1 and "'nosuch' is neither a file nor a briefing stored" in err
+    code, _, err = run(
+        "--no-config", "diff", old.stem, new.stem, "--index", str(db), "--since", "2025-10-01"
+    )
+    assert code == 2 and "OLD has no briefing in the --since/--until range" in err
+
+
+def test_an_unchanged_archive_is_not_written_to(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing new: the index is only read (a read-only CI cache serves a warm run)."""
+    db = index_of(folder, tmp_path / "a.db")
+    before = db.read_bytes()
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("update_index called for an unchanged archive")
+
+    monkeypatch.setattr("consistency.warm.update_index", refuse)
+    docs = load_documents([str(folder)])
+    archive = load_archive(db, docs)
+    assert archive.stats is not None
+    assert (archive.stats.unchanged, archive.stats.added, archive.stats.changed) == (5, 0, 0)
+    cold = ok("report", str(folder), "--points", str(POINTS))
+    assert ok("report", str(folder), "--index", str(db), "--points", str(POINTS)) == cold
+    old, new = folder / "001_ea51057881414630.txt", folder / "000_0c46398071a3ed71.txt"
+    assert ok("diff", str(old), str(new), "--index", str(db)) == ok("diff", str(old), str(new))
+    assert db.read_bytes() == before
