@@ -83,6 +83,10 @@ Ranking
   that end where the clause or a comma does ("... is consistent and clear.")
   rather than running on ("China stands ready to ...");
 - **statistics and dates**: x 0.3 when the wording holds a number;
+- **procedure, learned**: x ``1 - 0.9 * procedure`` where ``procedure`` grows
+  with how much more often than chance the phrase opens or closes its turn
+  and is 0 when the phrase keeps company with a topic word (see
+  :meth:`~consistency.discover.rank._Scorer.boilerplate`);
 - **boilerplate**: x 0.05 when a wording contains a built-in stock phrase of
   press briefings (:data:`DEFAULT_STOP_PHRASES`: "do you have any comment",
   "refer you to the competent authorities", "as soon as possible", ...), is
