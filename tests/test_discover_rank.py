@@ -9,6 +9,7 @@ import datetime as dt
 import random
 
 import pytest
+from corpus import FULL, HAS_FULL
 
 from consistency.discover import DiscoveredPoint, discover
 from consistency.discover.rank import _beyond_ordinary
@@ -16,7 +17,6 @@ from consistency.ingest import load_documents
 from consistency.lexicon import phrase_zipf, zipf
 from consistency.models import DateSource, Document, Role, Turn
 from consistency.normalise import normalise
-from corpus import FULL, HAS_FULL
 
 
 def test_phrase_zipf_is_wordfreqs_rule() -> None:
@@ -137,6 +137,7 @@ def test_mfa_top_formulas_stay(mfa: list[DiscoveredPoint]) -> None:
 @pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
 def test_chinese_procedure_is_not_in_the_top_50(mfa_zh: list[DiscoveredPoint]) -> None:
     top = [w for p in mfa_zh[:50] for w in wordings(p)]
-    for phrase in ["关于第一个问题", "我刚才已经说过了", "建议你向主管部门询问", "我们注意到有关报道"]:
+    procedure = ["关于第一个问题", "我刚才已经说过了", "建议你向主管部门询问", "我们注意到有关报道"]
+    for phrase in procedure:
         key = normalise(phrase)
         assert not any(key in w or w in key for w in top), phrase
