@@ -45,7 +45,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from .diff import skeleton, word_diff
 from .errors import IndexFileError, OptionError
@@ -55,16 +55,16 @@ from .index import (
     phrase_sentences,
 )
 from .match import (
-    COMMON_WEIGHT,
     DEFAULT_THRESHOLD,
-    SIMILAR_WORD,
     Corpus,
     Match,
     SentenceIndex,
     candidate_keys,
-    commonness,
+    candidates_by_weight,
     find_point,
     make_forms,
+    require_percent,
+    weigher,
 )
 from .models import Document, Level, Point, Progress, Role, Sentence
 from .normalise import TOKENISERS, Tokeniser
@@ -238,6 +238,10 @@ class CheckResult:
 class Baseline(Corpus, Protocol):
     """What ``check`` and ``diff`` need from the sentences they compare against."""
 
+    def is_common(self, word: str) -> bool:
+        """True for function words (the engine's rule)."""
+        ...
+
     def frequency(self, word: str) -> int:
         """In how many sentences ``word`` occurs."""
         ...
@@ -309,7 +313,7 @@ class MemoryBaseline:
         return self.index.frequency(word)
 
     def postings(self, word: str) -> list[int]:
-        return self.index.postings.get(word, [])
+        return [int(n) for n in self.index.postings(word)]
 
     def containing(self, words: Iterable[str]) -> list[int]:
         lists = sorted((self.postings(w) for w in set(words)), key=len)
@@ -559,78 +563,25 @@ def nearest_sentence(
 
 
 class _NewCorpus(SentenceIndex):
-    """New sentences in memory, searched the way the baseline would be.
-
-    A word is common or rare by the baseline's frequencies, so a point's span
-    is found the same way in both. Candidates are also cut by an upper bound
-    of the matcher's score: a point word found in a sentence earns at most its
-    weight, one spelled alike at most its weight times its similarity, and the
-    denominator is at least the point's total weight; a sentence whose bound
-    is under the threshold (or that has fewer than three of the point's words)
-    cannot match, so skipping it changes nothing but the time taken.
-    """
+    """New sentences in memory, searched with the engine's own candidate rule."""
 
     def __init__(
         self,
         sentences: Sequence[Sentence],
         texts: dict[str, str],
-        baseline: Baseline,
         tokeniser: Tokeniser | None,
     ) -> None:
         super().__init__(sentences, texts)
-        self.baseline = baseline
         self.limit = DEFAULT_THRESHOLD
-        self.common = commonness(self, tokeniser)
+        self.weigh = weigher(tokeniser)
         self.word_sets = [frozenset(t.text for t in s.tokens) for s in sentences]
-        self.long_words = [sorted(w for w in ws if len(w) >= 4) for ws in self.word_sets]
-        self._similar: dict[tuple[str, int], float] = {}
-
-    def is_common(self, word: str) -> bool:
-        return self.baseline.is_common(word)
-
-    def _similarity(self, word: str, n: int) -> float:
-        key = (word, n)
-        sim = self._similar.get(key)
-        if sim is None:
-            best = process.extractOne(
-                word, self.long_words[n], scorer=fuzz.ratio, score_cutoff=SIMILAR_WORD
-            )
-            sim = self._similar[key] = best[1] / 100.0 if best else 0.0
-        return sim
 
     def could_match(self, words: Sequence[str], sentences: Iterable[int]) -> list[int]:
         """The sentences among ``sentences`` where a wording of ``words`` can reach the limit."""
-        weights = [COMMON_WEIGHT if self.common(w) else 1.0 for w in words]
-        need = self.limit * sum(weights) / 100.0 - 1e-6
-        least = min(3, len(words))
-        kept: list[int] = []
-        for n in sentences:
-            present = self.word_sets[n]
-            credit = 0.0
-            matched = 0
-            maybe: list[tuple[str, float]] = []
-            for w, weight in zip(words, weights, strict=True):
-                if w in present:
-                    credit += weight
-                    matched += 1
-                elif len(w) >= 4:
-                    maybe.append((w, weight))
-            if credit + sum(m[1] for m in maybe) < need or matched + len(maybe) < least:
-                continue
-            for w, weight in maybe:
-                if credit >= need and matched >= least:
-                    break
-                sim = self._similarity(w, n)
-                if sim:
-                    credit += weight * sim
-                    matched += 1
-            if credit >= need and matched >= least:
-                kept.append(n)
-        return kept
-
-    def candidates(self, words: Iterable[str]) -> list[int]:
-        words = list(words)
-        return self.could_match(words, super().candidates(words))
+        wanted = set(sentences)
+        return [
+            n for n in candidates_by_weight(self, words, self.weigh, self.limit) if n in wanted
+        ]
 
 
 class _Narrowed:
@@ -876,7 +827,7 @@ def _shifted(
     """Occurrences of points in ``sentences`` whose wording the baseline never has."""
     if not sentences:
         return []
-    corpus = _NewCorpus(sentences, {doc.id: doc.text}, baseline, tokeniser)
+    corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)
     limits = points.thresholds(sorted({p for p, _, _ in hits}))
     possible: set[int] = set()
@@ -1099,6 +1050,8 @@ def run_check(
     from .ingest import load_documents
     from .watchlist import load_watchlist
 
+    require_percent(threshold, "threshold")
+    require_percent(similarity, "similarity")
     watchlist = load_watchlist(points_file) if points_file else None
     new = load_documents(list(new_paths), manifest=manifest, date=date)
     if not new:

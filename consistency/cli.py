@@ -121,11 +121,27 @@ def manifest_option(f: F) -> F:
     )(f)
 
 
+class Percent(click.FloatRange):
+    """A score from 0 to 100: ``FloatRange(0, 100)`` that also refuses nan and inf.
+
+    (``nan`` passes FloatRange's bounds, since it compares false with both.)
+    """
+
+    def __init__(self) -> None:
+        super().__init__(0, 100)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number from 0 to 100", param, ctx)
+        return number
+
+
 def threshold_option(f: F) -> F:
     """``--threshold N``: the match score an occurrence needs."""
     return click.option(
         "--threshold",
-        type=click.FloatRange(0, 100),
+        type=Percent(),
         default=DEFAULT_THRESHOLD,
         show_default=True,
         help="Minimum match score (0-100) for points without their own.",
@@ -136,7 +152,7 @@ def similarity_option(f: F) -> F:
     """``--similarity N``: how close a sentence must be to count as a rephrasing."""
     return click.option(
         "--similarity",
-        type=click.FloatRange(0, 100),
+        type=Percent(),
         default=DEFAULT_SIMILARITY,
         show_default=True,
         help="Word similarity (0-100) from which a sentence is a rephrasing.",

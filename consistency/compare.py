@@ -35,7 +35,7 @@ from .check import (
 )
 from .diff import word_diff
 from .errors import OptionError
-from .match import DEFAULT_THRESHOLD
+from .match import DEFAULT_THRESHOLD, require_percent
 from .models import Document, Occurrence, Point, Role
 from .normalise import Tokeniser, normalise
 from .segment import document_sentences
@@ -308,6 +308,8 @@ def compare_files(
     from .ingest import load_documents
     from .watchlist import load_watchlist
 
+    require_percent(threshold, "threshold")
+    require_percent(similarity, "similarity")
     points = load_watchlist(points_file) if points_file else None
     a = _one(load_documents([old], manifest=manifest, since=since, until=until), "OLD", old)
     b = _one(load_documents([new], manifest=manifest, since=since, until=until), "NEW", new)

@@ -8,6 +8,8 @@ them for that command. Relative paths are resolved against the file's folder.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,25 @@ from .errors import ConfigError
 
 PATH_KEYS = frozenset({"points", "against", "manifest", "output", "db", "stop_phrases"})
 """Options whose values are paths, resolved relative to the configuration file."""
+
+_PERCENT_KEYS = frozenset({"threshold", "similarity"})
+_COUNT_KEYS = frozenset({"top", "min_dates"})
+_FLAG_KEYS = frozenset({"include_questions", "color", "prune", "rebuild"})
+_DATE_KEYS = frozenset({"date", "since", "until"})
+_STRING_LIST_KEYS = frozenset({"fail_on", "warn_on", "speaker"})
+_STRING_KEYS = frozenset({"format"})
+
+
+def loads_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, with nesting too deep for the parser as a ``TOMLDecodeError``.
+
+    tomllib recurses once per level of ``[[[...`` or ``{a={a=...``; a hostile file
+    would otherwise end in a RecursionError traceback.
+    """
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("arrays or tables nested too deeply") from None
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -33,7 +54,7 @@ def find_config(start: Path | None = None) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
     return isinstance(data.get("tool"), dict) and "consistency" in data["tool"]
@@ -45,7 +66,7 @@ def load_config(path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     Keys are returned with underscores (``fail-on`` -> ``fail_on``).
     """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = loads_toml(path.read_text(encoding="utf-8-sig"))
     except OSError as e:
         raise ConfigError(f"cannot read configuration: {e.strerror or e}", path=str(path)) from None
     except UnicodeDecodeError:
@@ -60,12 +81,65 @@ def load_config(path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     base = path.parent
     top: dict[str, Any] = {}
     commands: dict[str, dict[str, Any]] = {}
+    where = str(path)
     for key, value in data.items():
         if isinstance(value, dict):
-            commands[key] = {_key(k): _resolve(_key(k), v, base) for k, v in value.items()}
+            commands[key] = {
+                _key(k): _resolve(_key(k), _checked(f"{key}.{k}", _key(k), v, where), base)
+                for k, v in value.items()
+            }
         else:
-            top[_key(key)] = _resolve(_key(key), value, base)
+            top[_key(key)] = _resolve(_key(key), _checked(key, _key(key), value, where), base)
     return top, commands
+
+
+def _checked(name: str, key: str, value: Any, path: str) -> Any:
+    """``value`` if it has the type option ``key`` takes, else a :class:`ConfigError`.
+
+    Options this module does not know are only held to scalars (or lists of
+    them) with finite numbers; click checks the rest.
+    """
+    problem = _type_problem(key, value)
+    if problem is not None:
+        raise ConfigError(f"{name!r} {problem}", path=path)
+    return value
+
+
+def _type_problem(key: str, value: Any) -> str | None:
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"must be a finite number, not {value}"
+    if key in PATH_KEYS:
+        return None if isinstance(value, str) and value else "must be a path (a string)"
+    if key in _PERCENT_KEYS:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "must be a number from 0 to 100"
+        return None if 0 <= value <= 100 else f"{value} is outside 0-100"
+    if key in _COUNT_KEYS:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return "must be a whole number"
+        return None if value >= 1 else f"must be at least 1, not {value}"
+    if key in _FLAG_KEYS:
+        return None if isinstance(value, bool) else "must be true or false"
+    if key in _DATE_KEYS:
+        ok = isinstance(value, str) or (
+            isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        )
+        return None if ok else "must be a date (YYYY-MM-DD)"
+    if key in _STRING_KEYS:
+        return None if isinstance(value, str) else "must be a string"
+    if key in _STRING_LIST_KEYS:
+        if isinstance(value, str) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            return None
+        return "must be a string or a list of strings"
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, float) and not math.isfinite(item):
+            return f"must be a finite number, not {item}"
+        if isinstance(item, list | dict):
+            return "must be a value or a list of values"
+    return None
 
 
 def _key(name: str) -> str:

@@ -8,16 +8,24 @@ stands for. Tokens are compared in normalised form, so cosmetic differences
 (case, quotes, hyphens, dotted abbreviations) never show up as changes.
 
 Notation: ``{-removed-}{+added+}``; unchanged words as they stand in the new text.
+A run of words that only changed place ("from the middle out and the bottom up"
+for "from the bottom up and the middle out") is a *move*: it is shown once, at
+its new place, as ``{~the bottom up~}``, and not as a removal plus an addition.
+A moved run is two words or more, or one content word (a function word that
+changed place is ordinary removal and addition).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
+from .match.weights import is_rare
 from .models import Token
 from .normalise import Tokeniser, tokenise
 
@@ -30,13 +38,17 @@ class Op(StrEnum):
     EQUAL = "="
     DELETE = "-"
     INSERT = "+"
+    MOVE = "~"
+    MOVED_AWAY = "<"
 
 
 @dataclass(frozen=True)
 class Piece:
     """A run of a word diff.
 
-    op: equal, delete or insert.
+    op: equal, delete, insert, move (words found at this new place), or moved away
+        (the same words at their old place: kept so that pieces rebuild both
+        texts, never rendered).
     text: the source words of the run (old text for deletions, new text otherwise),
         from the first word's start to the last word's end.
     gap: for equal and inserted runs, the white space and punctuation of the new
@@ -70,22 +82,96 @@ def diff_tokens(
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
+    words = {c: w for w, c in table.items()}
     pieces: list[Piece] = []
     i = j = 0
-    for code, chunk in diffs:
+    for code, chunk in _moves(diffs, words):
         n = len(chunk)
-        if code == -1:
-            pieces.append(Piece(Op.DELETE, old[old_tokens[i].start : old_tokens[i + n - 1].end]))
+        if code in (-1, -2):
+            text = old[old_tokens[i].start : old_tokens[i + n - 1].end]
+            pieces.append(Piece(Op.DELETE if code == -1 else Op.MOVED_AWAY, text))
             i += n
             continue
         text = new[new_tokens[j].start : new_tokens[j + n - 1].end]
         after = new_tokens[j + n].start if j + n < len(new_tokens) else new_tokens[j + n - 1].end
         gap = new[new_tokens[j + n - 1].end : after]
-        pieces.append(Piece(Op.EQUAL if code == 0 else Op.INSERT, text, gap))
+        op = {0: Op.EQUAL, 1: Op.INSERT, 2: Op.MOVE}[code]
+        pieces.append(Piece(op, text, gap))
         if code == 0:
             i += n
         j += n
     return pieces
+
+
+def _shared_run(a: str, b: str, words: dict[str, str]) -> tuple[int, int, int] | None:
+    """The longest run of words in both ``a`` and ``b`` worth calling a move: (size, i, j)."""
+    best: tuple[int, int, int] | None = None
+    for i in range(len(a)):
+        for j in range(len(b)):
+            k = 0
+            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                k += 1
+            if k and (k >= 2 or is_rare(words[a[i]])) and (best is None or k > best[0]):
+                best = (k, i, j)
+    return best
+
+
+def _refine(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Re-align each removal that is followed by an addition, finding the words they share.
+
+    diff-match-patch's semantic clean-up merges a swap of two coordinated parts
+    into one removal and one addition; aligned again, the words between the
+    parts ("and the") stay in place and the parts themselves can be seen to move.
+    """
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(diffs):
+        code, chunk = diffs[k]
+        if code == -1 and k + 1 < len(diffs) and diffs[k + 1][0] == 1:
+            added = diffs[k + 1][1]
+            matcher = SequenceMatcher(None, chunk, added, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag == "equal":
+                    out.append((0, chunk[i1:i2]))
+                    continue
+                if i2 > i1:
+                    out.append((-1, chunk[i1:i2]))
+                if j2 > j1:
+                    out.append((1, added[j1:j2]))
+            k += 2
+            continue
+        out.append((code, chunk))
+        k += 1
+    return out
+
+
+def _moves(diffs: list[tuple[int, str]], words: dict[str, str]) -> list[tuple[int, str]]:
+    """Split removed and added runs where they share a run of words: those words moved.
+
+    Codes: 0 equal, -1 removed, 1 added, -2 moved away (not shown), 2 moved here.
+    """
+    out = _refine(diffs)
+    while True:
+        best: tuple[int, int, int, int, int] | None = None
+        for d, (dc, dtext) in enumerate(out):
+            if dc != -1:
+                continue
+            for a, (ac, atext) in enumerate(out):
+                if ac != 1:
+                    continue
+                found = _shared_run(dtext, atext, words)
+                if found and (best is None or found[0] > best[0]):
+                    best = (found[0], d, found[1], a, found[2])
+        if best is None:
+            return [(c, t) for c, t in out if t]
+        size, d, da, a, ab = best
+        dtext, atext = out[d][1], out[a][1]
+        removed = [(-1, dtext[:da]), (-2, dtext[da : da + size]), (-1, dtext[da + size :])]
+        added = [(1, atext[:ab]), (2, atext[ab : ab + size]), (1, atext[ab + size :])]
+        if d < a:
+            out = [*out[:d], *removed, *out[d + 1 : a], *added, *out[a + 1 :]]
+        else:
+            out = [*out[:a], *added, *out[a + 1 : d], *removed, *out[d + 1 :]]
 
 
 def _split_gap(gap: str) -> tuple[str, str, str]:
@@ -101,12 +187,30 @@ def _split_gap(gap: str) -> tuple[str, str, str]:
     return gap[:k], gap[k:m], gap[m:]
 
 
+def _merged(pieces: Sequence[Piece]) -> list[Piece]:
+    """Adjacent moves separated only by white space read as one moved run."""
+    out: list[Piece] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and piece.op is Op.MOVE
+            and last.op is Op.MOVE
+            and not last.gap.strip()
+        ):
+            out[-1] = Piece(Op.MOVE, last.text + last.gap + piece.text, piece.gap)
+        else:
+            out.append(piece)
+    return out
+
+
 def render(pieces: Sequence[Piece]) -> str:
     """Pieces as ``{-old-}{+new+}`` markup, over the new text's own punctuation.
 
     A deletion goes where the white space of the new text is, so
     ``the {-principle of-} "one country`` keeps the quote with its word.
     """
+    pieces = _merged([p for p in pieces if p.op is not Op.MOVED_AWAY])
     out: list[str] = []
     pending = ""
     for k, piece in enumerate(pieces):
@@ -118,11 +222,15 @@ def render(pieces: Sequence[Piece]) -> str:
             pending = after if nxt is Op.INSERT else " " + after
             continue
         out.append(pending)
-        out.append(piece.text if piece.op is Op.EQUAL else f"{{+{piece.text}+}}")
+        if piece.op is Op.EQUAL:
+            out.append(piece.text)
+        else:
+            out.append(f"{{{piece.op.value}{piece.text}{piece.op.value}}}")
         pending = piece.gap
     return "".join(out).strip()
 
 
+@lru_cache(maxsize=1 << 14)
 def word_diff(old: str, new: str, *, tokeniser: Tokeniser | None = None) -> str:
     """Word diff from ``old`` to ``new`` in ``{-removed-}{+added+}`` notation.
 
@@ -166,7 +274,7 @@ def skeleton(canonical: str, text: str, *, tokeniser: Tokeniser | None = None) -
     pieces = diff_tokens(canonical, old_tokens, text, new_tokens)
     out: list[str] = []
     for k, piece in enumerate(pieces):
-        if piece.op is Op.DELETE:
+        if piece.op in (Op.DELETE, Op.MOVED_AWAY):
             continue
         inside = 0 < k < len(pieces) - 1
         replaces = any(n.op is Op.DELETE for n in (*pieces[k - 1 : k], *pieces[k + 1 : k + 2]))

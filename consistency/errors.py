@@ -8,9 +8,15 @@ imports click.
 
 from __future__ import annotations
 
+from .printable import escape_controls
+
 
 class ConsistencyError(Exception):
-    """Base class: a problem a user can fix, reported as ``PATH[:LINE]: message``."""
+    """Base class: a problem a user can fix, reported as ``PATH[:LINE]: message``.
+
+    ``str()`` is always one printable line: control characters in a path or a
+    quoted value (a newline in a manifest cell) are escaped.
+    """
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
         super().__init__(message)
@@ -23,7 +29,7 @@ class ConsistencyError(Exception):
         if self.path is not None:
             where = self.path if self.line is None else f"{self.path}:{self.line}"
             where += ": "
-        return f"{where}{self.message}"
+        return escape_controls(f"{where}{self.message}")
 
 
 class InputError(ConsistencyError):

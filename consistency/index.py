@@ -48,7 +48,8 @@ from typing import Any, Protocol
 
 from ._version import __version__
 from .errors import IndexFileError
-from .match import COMMON_RULE, candidate_keys, common_floor, make_forms
+from .match import KEY_RULE as COMMON_RULE
+from .match import candidate_keys, is_rare, make_forms
 from .models import DateSource, Document, Level, Point, Progress, Role, Sentence, Token, Turn
 from .normalise import DEFAULT_TOKENISER, Tokeniser
 from .segment import document_sentences
@@ -686,7 +687,6 @@ def _refresh_points(
     documents = _all_documents(con)
     found = list(run(documents)) if documents else []
     frequency = dict(con.execute("SELECT word, sentences FROM vocabulary"))
-    floor = common_floor(con.execute("SELECT count(*) FROM sentences").fetchone()[0])
     point_rows: list[tuple[int, str, int, str]] = []
     form_rows: list[tuple[int, int, str, str, int]] = []
     key_rows: list[tuple[str, int]] = []
@@ -715,7 +715,7 @@ def _refresh_points(
         )
         for form in make_forms(point, tokeniser=tokeniser):
             fid = len(form_rows)
-            keys, need = candidate_keys(form.words, lambda w: frequency.get(w, 0) >= floor)
+            keys, need = candidate_keys(form.words, lambda w: not is_rare(w))
             form_rows.append((fid, position, " ".join(form.words), " ".join(keys), need))
             rarest = sorted(keys, key=lambda w: (frequency.get(w, 0), w))
             key_rows.extend((w, fid) for w in rarest[: len(keys) - need + 1])
@@ -1027,7 +1027,6 @@ class IndexCorpus:
         }
         self._by_name = {name: (date, path) for name, date, path in self.documents.values()}
         self.total = int(self.con.execute("SELECT count(*) FROM sentences").fetchone()[0])
-        self.common_floor = common_floor(self.total)
         self._freq: dict[str, tuple[int, int]] = {}
         self._sentences: dict[int, Sentence] = {}
         self._words: dict[int, str] = {}
@@ -1093,8 +1092,8 @@ class IndexCorpus:
         return self._entry(word)[1]
 
     def is_common(self, word: str) -> bool:
-        """True for words too frequent to pick candidates (function words)."""
-        return self.frequency(word) >= self.common_floor
+        """True for function words (the engine's rule: see ``consistency.match.weights``)."""
+        return not is_rare(word)
 
     def postings(self, word: str) -> list[int]:
         """The selected sentences that contain ``word``, in rowid order."""

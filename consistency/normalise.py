@@ -229,6 +229,8 @@ class Tokeniser(Protocol):
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]: ...
 
+    def __hash__(self) -> int: ...
+
 
 _HAN = regex.compile(r"\p{Han}")
 
@@ -327,10 +329,24 @@ DEFAULT_TOKENISER: Tokeniser = TOKENISERS["words"]
 def tokenise(text: str, offset: int = 0, *, tokeniser: Tokeniser | None = None) -> list[Token]:
     """Tokens of ``text``; spans are shifted by ``offset`` (the text's place in its document).
 
+    Short texts (wordings, diffs) are tokenised again and again across a run, so
+    those are cached.
+
     >>> [t.text for t in tokenise("The U.S.-China “win-win” approach")]
     ['the', 'us', 'china', 'win', 'win', 'approach']
     """
-    return (tokeniser or DEFAULT_TOKENISER)(text, offset)
+    tok = tokeniser or DEFAULT_TOKENISER
+    if offset == 0 and len(text) <= _CACHED_LENGTH:
+        return list(_tokenise_cached(text, tok))
+    return tok(text, offset)
+
+
+_CACHED_LENGTH = 400
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokenise_cached(text: str, tokeniser: Tokeniser) -> tuple[Token, ...]:
+    return tuple(tokeniser(text, 0))
 
 
 def normalise(text: str, *, tokeniser: Tokeniser | None = None) -> str:

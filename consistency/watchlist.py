@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .config import loads_toml
 from .errors import WatchlistError
 from .models import Level, Point
 from .normalise import tokenise
@@ -39,7 +40,7 @@ def load_watchlist(path: str | Path) -> list[Point]:
 def parse_watchlist(text: str, *, path: str = "<watchlist>") -> list[Point]:
     """Validate watchlist TOML text; errors name ``path`` and the line."""
     try:
-        data = tomllib.loads(text)
+        data = loads_toml(text)
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         m = _TOML_LINE.search(msg)

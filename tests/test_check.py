@@ -17,8 +17,6 @@ from hypothesis import strategies as st
 
 from consistency.check import (
     FindingKind,
-    MemoryBaseline,
-    _NewCorpus,
     parse_kinds,
     run_check,
     word_similarity,
@@ -28,9 +26,7 @@ from consistency.discover import discover
 from consistency.errors import OptionError
 from consistency.index import Index, update_index
 from consistency.ingest import load_documents
-from consistency.match import SentenceIndex, find_point
 from consistency.report.check import escape_data, escape_property
-from consistency.segment import document_sentences
 from consistency.watchlist import load_watchlist
 
 ROOT = Path(__file__).parent.parent
@@ -327,35 +323,6 @@ def test_escaped_properties_cannot_break_the_command(text: str) -> None:
 )
 def test_word_similarity_counts_words_not_letters(a: str, b: str, score: float) -> None:
     assert word_similarity(a.split(), b.split()) == score
-
-
-class _Unbounded(SentenceIndex):
-    def __init__(self, corpus: _NewCorpus) -> None:
-        super().__init__(corpus.sentences, corpus.texts)
-        self.baseline = corpus.baseline
-
-    def is_common(self, word: str) -> bool:
-        return self.baseline.is_common(word)
-
-
-@pytest.mark.parametrize("threshold", [75.0, 60.0])
-def test_score_bound_never_drops_a_match(threshold: float) -> None:
-    """Cutting candidates by the score bound finds exactly what the matcher finds without it."""
-    docs = load_documents([str(MFA)])
-    points = [d.point for d in discover(docs, min_dates=1)]
-    baseline = MemoryBaseline(docs[:-1])
-    new = docs[-1]
-    bounded = _NewCorpus(document_sentences(new), {new.id: new.text}, baseline, None)
-    bounded.limit = threshold
-    plain = _Unbounded(bounded)
-    assert len(points) > 200
-    found = 0
-    for point in points:
-        a = [(m.start, m.end, m.score) for m in find_point(point, bounded, threshold=threshold)]
-        b = [(m.start, m.end, m.score) for m in find_point(point, plain, threshold=threshold)]
-        assert a == b, point.id
-        found += len(a)
-    assert found > 50
 
 
 def _subprocess(*args: str) -> subprocess.CompletedProcess[str]:

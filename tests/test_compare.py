@@ -53,7 +53,7 @@ def test_watchlist_points_are_classed(seeds: Comparison) -> None:
     assert got["people-to-people-year"] == "shifted"
     assert got["sea-of-peace"] == "new"
     assert got["one-china-principle"] == "dropped"
-    [shift] = [p for p in seeds.points if p.change is PointChange.SHIFTED]
+    [shift] = [p for p in seeds.points if p.point.id == "people-to-people-year"]
     assert shift.diff == "China-ASEAN Year of People-to-People {-Exchange-}{+Exchanges+}"
     assert (shift.old and shift.old.line, shift.new and shift.new.line) == (3, 5)
 
@@ -106,7 +106,7 @@ def test_cli_diff_with_watchlist() -> None:
         "diff", str(old), str(new), "--points", str(POINTS), "--manifest", str(MANIFEST)
     )
     assert (code, err) == (0, "")
-    assert "Talking points (watchlist, 16): 1 repeated the same, 1 shifted" in out
+    assert "Talking points (watchlist, 16): 1 repeated the same, 2 shifted" in out
     assert "  people-to-people-year  NEW line 5 (OLD line 3)\n" in out
 
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from consistency import load_documents, load_watchlist, track
+from consistency.diff import word_diff
 from consistency.match import DEFAULT_THRESHOLD, SentenceIndex, find_point
 from consistency.models import Point, Role, Sentence
 from consistency.normalise import tokenise
+from consistency.track import build_index
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 FILLER = [
     "The weather was fine in Beijing on that day and many people went out.",
@@ -150,3 +157,196 @@ def test_short_points_take_in_no_replacement_at_their_edges() -> None:
         "We think open lines of communication are important for both sides.",
     )
     assert [text for _, text in hits] == ["open lines of communication"]
+
+
+class _Unbounded:
+    """The same sentences with every one a candidate: what the bound must not change."""
+
+    def __init__(self, index: SentenceIndex) -> None:
+        self.index = index
+
+    def candidates(self, words: object) -> list[int]:
+        return list(range(len(self.index.sentences)))
+
+    def sentence(self, n: int) -> Sentence:
+        return self.index.sentence(n)
+
+    def text(self, document: str) -> str:
+        return self.index.text(document)
+
+
+@pytest.mark.parametrize("threshold", [75.0, 60.0])
+def test_candidate_bound_never_drops_a_match(threshold: float) -> None:
+    """Picking candidates by the weight bound finds exactly what scoring every sentence finds."""
+    docs = load_documents([str(FIXTURES / "briefings")])
+    index = build_index(docs)
+    points = load_watchlist(FIXTURES / "talking-points.toml")
+    found_any = 0
+    for point in points:
+        a = [(m.start, m.end, m.score) for m in find_point(point, index, threshold=threshold)]
+        b = [
+            (m.start, m.end, m.score)
+            for m in find_point(point, _Unbounded(index), threshold=threshold)
+        ]
+        assert a == b, point.id
+        found_any += len(a)
+    assert found_any > 20
+
+
+# --- the engine's alignment on the cases of issue 8 ----------------------------------------
+
+SEED_000_LINE_6 = (
+    "We are committed to properly handling differences in the South China Sea through "
+    "dialogue and consultation with countries directly concerned, and working with ASEAN "
+    "countries to fully and effectively implement the Declaration on the Conduct of Parties "
+    "in the South China Sea (DOC), accelerate consultations on a code of conduct in the South "
+    "China Sea (COC), and deepen practical maritime cooperation."
+)
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        # seed 000, line 7: the words that replace the formula's first word are in the span
+        (
+            "a closer China-ASEAN community with a shared future",
+            "China stands ready to work with ASEAN countries to build an even closer "
+            "China-ASEAN community with a shared future.",
+            "{-a-}{+an even+} closer China-ASEAN community with a shared future",
+        ),
+        # another government's slogan: two edge words replaced
+        (
+            "grow the economy from the bottom up and the middle out",
+            "That is why we are going to build our economy from the bottom up and the middle out.",
+            "{-grow the-}{+build our+} economy from the bottom up and the middle out",
+        ),
+        # seed 000, line 6: an adverb swapped at the edge
+        (
+            "comprehensively and effectively implement the Declaration on the Conduct of "
+            "Parties in the South China Sea",
+            SEED_000_LINE_6,
+            "{-comprehensively-}{+fully+} and effectively implement the Declaration on the "
+            "Conduct of Parties in the South China Sea",
+        ),
+    ],
+)
+def test_edge_replacements_are_replacements(point: str, sentence: str, expected: str) -> None:
+    [(score, text)] = found(point, sentence)
+    assert score >= DEFAULT_THRESHOLD
+    assert word_diff(point, text) == expected
+
+
+def test_a_function_word_before_the_span_stays_out() -> None:
+    """'on' of 'consultations on' is not part of 'a code of conduct'."""
+    hits = found("the Code of Conduct in the South China Sea", SEED_000_LINE_6)
+    assert [text for _, text in hits] == ["a code of conduct in the South China Sea"]
+
+
+def test_a_formula_sharing_words_is_not_the_point() -> None:
+    """The Declaration on the Conduct of Parties (DOC) is not the Code of Conduct (COC)."""
+    sentence = "We will implement the Declaration on the Conduct of Parties in the South China Sea."
+    assert found("the Code of Conduct in the South China Sea", sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        (
+            "grow the economy from the bottom up and the middle out",
+            "Our plan will grow the economy from the middle out and the bottom up.",
+            "grow the economy from the {~middle out and the~} bottom up",
+        ),
+        # MFA corpus, 2019-10-11 and others: "social stability and peace"
+        (
+            "maintain peace and stability",
+            "It is a shared wish to maintain enduring social stability and peace.",
+            "maintain {+enduring social+} {~stability~} {+and+} peace {-and-}",
+        ),
+        (
+            "uphold regional peace and stability",
+            "We hope the parties will jointly uphold regional stability and peace.",
+            "uphold regional {~stability~} {+and+} peace {-and-}",
+        ),
+    ],
+)
+def test_reordered_parts_are_the_same_formula(
+    point: str, sentence: str, expected: str | None
+) -> None:
+    hits = found(point, sentence)
+    if expected is None:
+        assert hits == []
+        return
+    [(score, text)] = hits
+    assert score >= DEFAULT_THRESHOLD
+    assert word_diff(point, text) == expected
+
+
+def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Path) -> None:
+    docs = [
+        ("2024-01-02", "We will grow the economy from the bottom up and the middle out."),
+        ("2024-02-02", "We will grow the economy from the middle out and the bottom up."),
+    ]
+    for date, text in docs:
+        (tmp_path / f"{date}.txt").write_text(text + "\n", encoding="utf-8")
+    result = track(
+        load_documents([str(tmp_path)]),
+        [Point("econ", "grow the economy from the bottom up and the middle out")],
+    )
+    [pr] = result.points
+    assert [o.status.value for o in pr.occurrences] == ["identical", "shifted"]
+    assert "{~" in pr.occurrences[1].diff
+    [shift] = pr.shifts
+    assert "{~middle out and the~}" in shift.diff
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # a replaced word that carries the meaning of a short formula
+        ("the one-China principle", "It is an important principle of our foreign policy."),
+        ("one country, two systems", "It is one country with its own systems."),
+    ],
+)
+def test_a_replaced_key_word_rejects_the_match(point: str, sentence: str) -> None:
+    assert found(point, sentence) == []
+
+
+def test_a_replaced_function_word_does_not_reject() -> None:
+    [(_, text)] = found(
+        "the Code of Conduct in the South China Sea",
+        "Talks on a Code of Conduct in the South China Sea resumed.",
+    )
+    assert text == "a Code of Conduct in the South China Sea"
+
+
+@settings(deadline=None, max_examples=30)
+@given(st.sampled_from([*FILLER, SEED_000_LINE_6]), st.integers(0, 5))
+def test_spans_depend_only_on_the_sentence(extra: str, copies: int) -> None:
+    """A briefing alone and the same briefing inside a bigger archive give the same spans."""
+    point = Point("p", "the Code of Conduct in the South China Sea")
+    alone = [(m.start, m.end, m.score) for m in find_point(point, index_of(SEED_000_LINE_6))]
+    crowd = index_of(SEED_000_LINE_6, *([extra] * copies), *FILLER)
+    within = [
+        (m.start, m.end, m.score)
+        for m in find_point(point, crowd)
+        if m.sentence.document == "d0"
+    ]
+    assert alone == within
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # mfa-zh: "an important principle" is not the one-China principle
+        ("坚持一个中国原则", "中方在反恐问题上坚持的一个重要原则就是标本兼治。"),
+        # mfa-zh: "equality, mutual benefit, common development" is not "win-win"
+        ("互利共赢", "推动中拉平等互利、共同发展的全面合作伙伴关系不断迈上新台阶。"),
+    ],
+)
+def test_chinese_near_misses_are_rejected(point: str, sentence: str) -> None:
+    assert found(point, sentence) == []
+
+
+def test_a_chinese_formula_is_found_in_words() -> None:
+    [(_, text)] = found("坚持一个中国原则", "我们始终坚持一个中国原则。")
+    assert text == "坚持一个中国原则"

@@ -30,8 +30,15 @@ def occurrences(result: TrackResult, point: str) -> list[tuple[str, str, str]]:
 
 def test_inserted_words_are_a_shifted_occurrence(result: TrackResult) -> None:
     assert occurrences(result, "position-consistent-clear") == [
-        ("000", "shifted", "China’s position on the Ukraine crisis is consistent and clear")
+        ("001", "shifted", "China's position is consistent"),
+        ("000", "shifted", "China’s position on the Ukraine crisis is consistent and clear"),
     ]
+
+
+def test_a_position_only_consistent_is_the_drift_seeds_md_names(result: TrackResult) -> None:
+    """SEEDS.md: a position "consistent and clear" in one briefing, only "consistent" in another."""
+    [pr] = [p for p in result.points if p.point.id == "position-consistent-clear"]
+    assert pr.occurrences[0].diff == "China's position is consistent {-and clear-}"
 
 
 def test_dropped_word_is_a_shifted_occurrence(result: TrackResult) -> None:

@@ -63,6 +63,12 @@ _GAP_MARKS = re.compile(
 """Between two tokens: ``hard`` punctuation ends a clause, ``soft`` (a comma...) marks the
 gap, ``glue`` is the hyphen of a compound ("so-called", "win-win")."""
 _SOFT, _GLUE = 1, 2
+
+MAX_CLAUSE = 200
+"""Discovery cuts a clause longer than this many words into pieces of this size. No
+clause of real briefings comes near (the longest of 500 has 136 words), but a
+periodic one ("x y x y ...", one line repeated) makes every n-gram up to its
+length recur, and the work would grow with the cube of its length."""
 _QUOTES = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"))
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -133,6 +139,7 @@ class _Corpus:
             unit: tuple[int, int] | None = None
             unit_from = len(self.ids)
             previous_end = 0
+            pieces: set[tuple[str, ...]] = set()
             for s in document_sentences(
                 doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
             ):
@@ -148,7 +155,10 @@ class _Corpus:
                 previous_end = s.end
                 si = len(self.sentences)
                 self.sentences.append((di, s.start, s.end))
+                first = len(self.capital)
                 for clause, marks in _clauses(doc.text, s.tokens):
+                    if len(s.tokens) > MAX_CLAUSE and _seen_piece(clause, pieces):
+                        continue
                     n = len(clause)
                     self.ids.extend(map(vocab.__getitem__, map(text_of, clause)))
                     self.room.extend(range(n, 0, -1))
@@ -159,7 +169,8 @@ class _Corpus:
                     self.capital.extend(
                         map(str.isupper, map(doc.text.__getitem__, map(start_of, clause)))
                     )
-                self.capital[len(self.capital) - len(s.tokens)] = 0
+                if len(self.capital) > first:
+                    self.capital[first] = 0
             self._edges(unit_from)
             progress(1)
         self.words = list(vocab)
@@ -269,9 +280,37 @@ def _clauses(text: str, tokens: Sequence[Token]) -> list[tuple[Sequence[Token], 
             soft[k] = _SOFT if m.lastgroup == "soft" else _GLUE
     out: list[tuple[Sequence[Token], bytes]] = []
     begin = 0
-    for end in [*cuts, len(tokens)]:
+    bounds = [*cuts, len(tokens)]
+    if len(tokens) > MAX_CLAUSE:
+        bounds = _capped(bounds)
+    for end in bounds:
         marks = bytes(soft.get(j, 0) for j in range(begin, end)) if soft else bytes(end - begin)
         out.append((tokens[begin:end], marks))
+        begin = end
+    return out
+
+
+def _seen_piece(clause: Sequence[Token], pieces: set[tuple[str, ...]]) -> bool:
+    """Whether a piece of an over-long sentence was already read in this document.
+
+    A periodic sentence cut every :data:`MAX_CLAUSE` words repeats a few
+    pieces over and over; one date adds nothing to recurrence across dates, so
+    the repeats are left out (real sentences are never cut, so never touched).
+    """
+    words = tuple(t.text for t in clause)
+    if words in pieces:
+        return True
+    pieces.add(words)
+    return False
+
+
+def _capped(bounds: Sequence[int]) -> list[int]:
+    """Clause ends with an extra cut every :data:`MAX_CLAUSE` tokens of a longer clause."""
+    out: list[int] = []
+    begin = 0
+    for end in bounds:
+        out.extend(range(begin + MAX_CLAUSE, end, MAX_CLAUSE))
+        out.append(end)
         begin = end
     return out
 

@@ -150,7 +150,7 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
         if (lo, hi) == start:
             break
     core = words[lo:hi]
-    if len(core) < min_words or _content(core, corpus.stop) < 2:
+    if len(core) < min_words or _content(core, corpus.stop) < 2 or _periodic(core):
         return None
     coordinated = lo > 0 and words[lo - 1] in _COORDINATORS and not mark[s + lo]
     if coordinated:
@@ -196,6 +196,15 @@ def _list_item(words: Sequence[str]) -> bool:
     nothing itself.
     """
     return 0 < len(words) <= _LIST_ITEM_WORDS and _COORDINATORS.isdisjoint(words)
+
+
+def _periodic(words: Sequence[str]) -> bool:
+    """Whether ``words`` are one shorter unit said twice or more ("x y x y", "x x x").
+
+    Such a phrase is a stutter or a filler line repeated, not a formulation.
+    """
+    n = len(words)
+    return any(words[p:] == words[: n - p] for p in range(1, n // 2 + 1))
 
 
 def _content(words: Iterable[str], stop: Collection[str]) -> int:

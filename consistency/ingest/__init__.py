@@ -52,8 +52,10 @@ from typing import BinaryIO, TextIO
 
 from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..models import DateSource, Document
+from ..printable import clean_text, escape_controls
 from .dates import date_in_lines, date_in_name, parse_iso
 from .encoding import decode, normalise_newlines
+from .files import read_bytes
 from .header import scan_header
 from .html import html_to_page
 from .manifest import Entry, read_manifest
@@ -96,6 +98,8 @@ class _Source:
     id: str
     names: tuple[str, ...]
     kind: str
+    named: bool = False
+    """Given on the command line (may be a pipe), not found in a folder."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,18 +126,21 @@ def document_from_text(
 ) -> Document:
     """A :class:`Document` from text already in memory (line endings normalised).
 
-    The title, when not given, and the turns are found as for files.
+    The title, when not given, and the turns are found as for files. Text and
+    title are made safe to print (:func:`~consistency.printable.clean_text`:
+    control characters and lone surrogates become U+FFFD, bidi controls go),
+    id, path and source are escaped onto one printable line.
     """
-    text = normalise_newlines(text)
+    text = clean_text(normalise_newlines(text))
     header = scan_header(text)
     return Document(
-        id=id,
-        path=id if path is None else path,
+        id=escape_controls(id),
+        path=escape_controls(id if path is None else path),
         text=text,
         date=date,
         date_source=date_source,
-        title=title if title is not None else header.title,
-        source=source,
+        title=clean_text(title) if title is not None else header.title,
+        source=escape_controls(source) if source is not None else None,
         turns=split_turns(text, header.end),
     )
 
@@ -238,7 +245,7 @@ def _expand(
     real = os.path.realpath(path)
     if real not in seen:
         seen.add(real)
-        sources.append(_Source(path, real, stem, (stem,), kind))
+        sources.append(_Source(path, real, stem, (stem,), kind, named=True))
 
 
 def _expand_directory(
@@ -250,8 +257,10 @@ def _expand_directory(
 ) -> None:
     problems: list[OSError] = []
     count = 0
-    for folder, dirs, files in os.walk(root, onerror=problems.append):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    tree = os.path.realpath(root)
+    visited = {tree}
+    for folder, dirs, files in os.walk(root, onerror=problems.append, followlinks=True):
+        dirs[:] = _folders_to_enter(root, tree, folder, dirs, visited, errors)
         names = sorted(f for f in files if not f.startswith("."))
         for name in names:
             if name.lower() == MANIFEST:
@@ -267,6 +276,9 @@ def _expand_directory(
             parts = rel.split(os.sep)
             count += 1
             real = os.path.realpath(full)
+            if not _within(real, tree):
+                errors.append(_outside(full, root, real))
+                continue
             if real in seen:
                 continue
             seen.add(real)
@@ -279,19 +291,66 @@ def _expand_directory(
         errors.append(InputError(f"no briefings found (looked for {_LOOKED_FOR})", path=root))
 
 
+def _folders_to_enter(
+    root: str,
+    tree: str,
+    folder: str,
+    dirs: list[str],
+    visited: set[str],
+    errors: list[ConsistencyError],
+) -> list[str]:
+    """The sub-folders of ``folder`` to walk into, in order.
+
+    Symbolic links to folders are followed when they stay inside the input
+    folder (``tree`` is its real path); one that leads out of it is an error,
+    since what it points at was not given (a link committed into an archive
+    could otherwise pull any file of the machine into a report). A folder
+    already walked (a link back to a parent, or a second link to one folder)
+    is not walked again, so link loops end.
+    """
+    keep: list[str] = []
+    for name in sorted(d for d in dirs if not d.startswith(".")):
+        full = os.path.join(folder, name)
+        real = os.path.realpath(full)
+        if not _within(real, tree):
+            errors.append(_outside(full, root, real))
+            continue
+        if real in visited:
+            continue
+        visited.add(real)
+        keep.append(name)
+    return keep
+
+
+def _within(real: str, tree: str) -> bool:
+    return real == tree or real.startswith(tree.rstrip(os.sep) + os.sep)
+
+
+def _outside(link: str, root: str, real: str) -> InputError:
+    return InputError(
+        f"symbolic link out of the input folder {root} (to {real}): not read; "
+        "give its target as an input of its own",
+        path=os.path.normpath(link),
+    )
+
+
 def _read(
     src: _Source, stdin: TextIO | BinaryIO | None, errors: list[ConsistencyError]
 ) -> list[_Draft]:
     try:
         if src.real is None:
-            raw: str | bytes = (
-                stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
-            ).read()
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+            if stream is None:  # the process was started with standard input closed
+                errors.append(InputError("standard input is closed", path=src.path))
+                return []
+            raw: str | bytes = stream.read()
         else:
-            with open(src.path, "rb") as handle:
-                raw = handle.read()
+            raw = read_bytes(src.path, pipes=src.named)
     except OSError as exc:
         errors.append(InputError(f"cannot read: {exc.strerror}", path=src.path))
+        return []
+    except InputError as exc:
+        errors.append(exc)
         return []
     kind = src.kind
     if kind == "stdin":

@@ -9,6 +9,11 @@ back to the whole ``<body>`` minus obvious boilerplate (``nav``, ``header``,
 
 Block elements and ``<br>`` become line breaks, one paragraph per line; runs of
 white space inside a line (``&nbsp;`` included) become one space.
+
+Elements nested deeper than :data:`MAX_DEPTH` are flattened into their
+ancestor at that depth before parsing (as browsers cap the DOM's depth): the
+parser's time grows faster than linearly with nesting, and 200,000 nested
+``<div>`` elements would otherwise take minutes. Their text is kept.
 """
 
 from __future__ import annotations
@@ -40,6 +45,19 @@ _MIN_HEADING = 12
 """A shorter ``<h1>`` ("News") is a section name, not the page's title."""
 _DATE_META = re.compile(r"(?:published|publish_date|pubdate|date|created|issued)", re.I)
 
+MAX_DEPTH = 256
+"""Deepest element nesting kept; real pages stay under 40 (Chromium's parser caps at 512)."""
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
+_FLAT = frozenset(
+    [
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"),
+        *("source", "track", "wbr", "param", "keygen"),
+        # an open one of these is closed by the next sibling of the same kind: never deep
+        *("p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt", "rp"),
+        *("thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body"),
+    ]
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -60,7 +78,7 @@ class Page:
 
 def html_to_page(markup: str) -> Page:
     """Extract the main text, the title and a header date from an HTML page."""
-    tree = LexborHTMLParser(markup)
+    tree = LexborHTMLParser(bounded_depth(markup))
     title = _title(tree)
     date = _page_date(tree, title)
     url = _url(tree)
@@ -73,6 +91,41 @@ def html_to_page(markup: str) -> Page:
     _walk(root, parts)
     lines = (" ".join(_SPACES.sub(" ", line).split()) for line in "".join(parts).split("\n"))
     return Page("\n".join(line for line in lines if line), title, date, url)
+
+
+def bounded_depth(markup: str, limit: int = MAX_DEPTH) -> str:
+    """``markup`` with the tags of elements nested deeper than ``limit`` replaced by spaces.
+
+    The depth is estimated from the tags alone (elements that cannot nest in
+    themselves, like ``<p>`` and ``<td>``, and void elements do not count), in
+    one linear pass; pages within the limit are returned unchanged.
+    """
+    depth = deepest = 0
+    for m in _TAG.finditer(markup):
+        if m.group(2).lower() in _FLAT or m.group(3):
+            continue
+        depth = max(0, depth - 1) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    if deepest <= limit:
+        return markup
+    depth = 0
+    out: list[str] = []
+    last = 0
+    for m in _TAG.finditer(markup):
+        if m.group(2).lower() in _FLAT or m.group(3):
+            continue
+        if m.group(1):
+            drop = depth > limit
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            drop = depth > limit
+        if drop:
+            out.append(markup[last : m.start()])
+            out.append("\n" if m.group(2).lower() in _BLOCK else " ")
+            last = m.end()
+    out.append(markup[last:])
+    return "".join(out)
 
 
 def _url(tree: LexborHTMLParser) -> str | None:
@@ -149,17 +202,24 @@ def _main(tree: LexborHTMLParser) -> LexborNode | None:
 
 
 def _walk(node: LexborNode, parts: list[str]) -> None:
-    for child in node.iter(include_text=True):
-        tag = child.tag
-        if tag == "-text":
-            parts.append((child.text_content or "").replace("\n", " "))
-        elif tag == "br":
-            parts.append("\n")
-        elif tag is None or tag.startswith("-"):
+    """The text under ``node``, block elements on lines of their own (no recursion:
+    the parser may build a tree deeper than Python's stack)."""
+    stack: list[LexborNode | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
             continue
-        elif tag in _BLOCK:
-            parts.append("\n")
-            _walk(child, parts)
-            parts.append("\n")
-        else:
-            _walk(child, parts)
+        children = list(item.iter(include_text=True))
+        for child in reversed(children):
+            tag = child.tag
+            if tag == "-text":
+                stack.append((child.text_content or "").replace("\n", " "))
+            elif tag == "br":
+                stack.append("\n")
+            elif tag is None or tag.startswith("-"):
+                continue
+            elif tag in _BLOCK:
+                stack.extend(("\n", child, "\n"))
+            else:
+                stack.append(child)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..errors import ConsistencyError, InputError
 from .dates import parse_iso
 from .encoding import decode
+from .files import read_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +34,10 @@ def read_manifest(path: str, errors: list[ConsistencyError]) -> dict[str, Entry]
     Problems are appended to ``errors``; rows with problems are left out.
     """
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_bytes(path)
+    except InputError as exc:
+        errors.append(exc)
+        return {}
     except FileNotFoundError:
         errors.append(InputError("manifest not found", path=path))
         return {}
@@ -56,7 +59,15 @@ def parse_manifest(text: str, path: str, errors: list[ConsistencyError]) -> dict
     header: list[str] | None = None
     entries: dict[str, Entry] = {}
     line = 1
-    for row in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a cell past the csv module's 128 KiB field limit
+            errors.append(InputError(f"malformed CSV: {exc}", path=path, line=line))
+            return entries
         row_line, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue

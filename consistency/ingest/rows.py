@@ -81,6 +81,12 @@ def parse_jsonl(text: str, path: str, errors: list[ConsistencyError]) -> list[Ro
         except json.JSONDecodeError as exc:
             errors.append(InputError(f"invalid JSON: {exc.msg}", path=path, line=index))
             continue
+        except ValueError:  # an integer past Python's digit limit
+            errors.append(InputError("invalid JSON: number too long", path=path, line=index))
+            continue
+        except RecursionError:
+            errors.append(InputError("invalid JSON: nested too deeply", path=path, line=index))
+            continue
         if not isinstance(value, dict):
             errors.append(InputError("expected a JSON object", path=path, line=index))
             continue

@@ -2,7 +2,8 @@
 
 Every renderer shows the same diff string differently (ANSI colours, Markdown,
 HTML), so it is parsed once into segments: ``("=", text)`` unchanged,
-``("-", text)`` removed, ``("+", text)`` added.
+``("-", text)`` removed, ``("+", text)`` added, ``("~", text)`` moved here
+from elsewhere in the wording (``{~the bottom up~}``).
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-Op = Literal["=", "-", "+"]
+Op = Literal["=", "-", "+", "~"]
 Segment = tuple[Op, str]
 
-_OPEN = {"-": "{-", "+": "{+"}
-_CLOSE = {"-": "-}", "+": "+}"}
+_OPEN = {"-": "{-", "+": "{+", "~": "{~"}
+_CLOSE = {"-": "-}", "+": "+}", "~": "~}"}
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
 ELLIPSIS = "\u2026"
@@ -57,7 +58,7 @@ def parse_diff(markup: str) -> list[Segment]:
 
 def _next_opener(markup: str, start: int) -> tuple[int, Op] | None:
     found: list[tuple[int, Op]] = []
-    for op in ("-", "+"):
+    for op in ("-", "+", "~"):
         j = markup.find(_OPEN[op], start)
         if j != -1:
             found.append((j, op))
@@ -79,7 +80,7 @@ def format_diff(segments: Sequence[Segment]) -> str:
 
 
 def sides(segments: Sequence[Segment]) -> tuple[str, str]:
-    """The old and the new text that a diff compares."""
+    """The old and the new text that a diff compares (a moved run is in the new text only)."""
     old = "".join(text for op, text in segments if op != "+")
     new = "".join(text for op, text in segments if op != "-")
     return old, new
@@ -150,7 +151,7 @@ def markdown_escape(text: str) -> str:
 
 
 def markdown_diff(segments: Sequence[Segment]) -> str:
-    """Render a diff as Markdown: ``~~removed~~ **added**``.
+    """Render a diff as Markdown: ``~~removed~~ **added** *↷moved*``.
 
     White space inside a change moves outside its delimiters (GFM ignores
     ``~~x ~~``), and two adjacent changes get a space between them.
@@ -166,8 +167,10 @@ def markdown_diff(segments: Sequence[Segment]) -> str:
             trail = text[len(text.rstrip()) :]
             if previous not in (None, "=") and not lead and not parts[-1][-1:].isspace():
                 lead = " "
-            mark = "~~" if op == "-" else "**"
-            parts.append(f"{lead}{mark}{markdown_escape(core)}{mark}{trail}" if core else text)
+            mark = {"-": "~~", "+": "**", "~": "*"}[op]
+            arrow = "\u21b7" if op == "~" else ""
+            body = f"{lead}{mark}{arrow}{markdown_escape(core)}{mark}{trail}"
+            parts.append(body if core else text)
         previous = op
     return "".join(parts)
 
@@ -176,7 +179,7 @@ def ansi_diff(segments: Sequence[Segment], *, color: bool = True) -> str:
     """Render a diff as text in the contract's notation, removals red and additions green."""
     if not color:
         return format_diff(segments)
-    colours = {"-": "\x1b[31m", "+": "\x1b[32m"}
+    colours = {"-": "\x1b[31m", "+": "\x1b[32m", "~": "\x1b[36m"}
     return "".join(
         text if op == "=" else f"{colours[op]}{_OPEN[op]}{text}{_CLOSE[op]}\x1b[0m"
         for op, text in segments

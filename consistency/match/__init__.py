@@ -1,0 +1,54 @@
+"""The matching engine: where a talking point occurs, and how its wording differs.
+
+- :mod:`.weights`: how much each word counts (ordinary-language rarity);
+- :mod:`.corpus`: the sentences searched, and the candidate rule;
+- :mod:`.align`: the word alignment (matches, moves, replacements, edges) and its score;
+- :mod:`.find`: a point's wordings found across an archive.
+
+Every rule of matching lives in this package; check, compare, discover and the
+index call it and copy none of its weights or floors.
+"""
+
+from __future__ import annotations
+
+from .align import INSERT_COST, KEY_WORDS, MOVE_CREDIT, Alignment
+from .corpus import KEY_RULE, Corpus, SentenceIndex, candidate_keys, candidates_by_weight
+from .find import (
+    DEFAULT_THRESHOLD,
+    Form,
+    Match,
+    find_in_sentence,
+    find_point,
+    make_forms,
+    require_percent,
+    threshold_of,
+    weigher,
+)
+from .weights import FLOOR, RARE, SIMILAR_WORD, is_rare, similarity, weight
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "FLOOR",
+    "INSERT_COST",
+    "KEY_RULE",
+    "KEY_WORDS",
+    "MOVE_CREDIT",
+    "RARE",
+    "SIMILAR_WORD",
+    "Alignment",
+    "Corpus",
+    "Form",
+    "Match",
+    "SentenceIndex",
+    "candidate_keys",
+    "candidates_by_weight",
+    "find_in_sentence",
+    "find_point",
+    "is_rare",
+    "make_forms",
+    "require_percent",
+    "similarity",
+    "threshold_of",
+    "weigher",
+    "weight",
+]

@@ -1,0 +1,414 @@
+"""Word alignment of one wording of a point with a stretch of a sentence.
+
+The alignment works on words, never characters. Each sentence word is *keyed*:
+the point's word it is (the same normalised word, or one spelled alike:
+:func:`~consistency.match.weights.similarity`), or none. rapidfuzz's Indel
+opcodes align the point's keys with the sentence's; what it leaves over is read
+as follows:
+
+- **matched**: a point word found in order; it earns its weight (times the
+  spelling similarity);
+- **moved**: a run of point words found out of order ("from the middle out and
+  the bottom up" for "from the bottom up and the middle out"): a run of two or
+  more words, or one content word. It earns :data:`MOVE_CREDIT` of its weight;
+- **replaced**: sentence words standing where point words are missing (next to
+  them in the alignment) replace them, one for one. A replaced word earns
+  nothing and costs nothing, but in a point of fewer than :data:`KEY_WORDS`
+  content words no content word may be replaced: 一个重要原则 ("an important
+  principle") is not 一个中国原则 (the one-China principle), while "fully" may
+  stand for "comprehensively" in a fifteen-word formula;
+- **inserted**: any other sentence word inside the span costs
+  :data:`INSERT_COST` of its weight (an elaboration: "China's position *on the
+  Ukraine crisis* is ..."); but when the span also lacks one of the point's
+  content words, an inserted content word costs its full weight: a word missing
+  here and another come in there is a different phrase sharing words ("the
+  Conduct of Parties in the South China Sea" is not "the Code of Conduct in the
+  South China Sea");
+- **deleted**: a point word missing earns nothing.
+
+``score = 100 * credit / (weight of the point + cost of insertions)``.
+
+**Edges.** A span starts and ends on point words. When the point's first (or
+last) words are missing but the rest follows on, the sentence words standing
+in their place are taken into the span, so a diff reads ``{-a-}{+an even+}
+closer`` rather than a false ``{-a-} closer``: at most one word more than are
+missing, never across punctuation the point does not have there, and the
+outermost word taken is of the same kind (function or content word) as the
+point's outermost missing word, with no more function words than are missing
+(so "to" in "to build our economy" and "on" in "consultations on a code of
+conduct" stay out). Only for points of :data:`EDGE_MIN_WORDS` words
+or more, and when at most a third of the point is missing at that edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel, LCSseq
+
+from ..models import Token
+from .weights import RARE, similarity
+
+INSERT_COST = 0.25
+"""What an inserted word costs, as a share of its weight."""
+
+MOVE_CREDIT = 0.9
+"""What a moved word earns, as a share of its weight: a reordered formula is the
+same formula, but not an identical wording."""
+
+KEY_WORDS = 4
+"""A point with fewer content words than this may not have one replaced: each is a
+third of its meaning or more (一个重要原则 is not 一个中国原则)."""
+
+EDGE_MIN_WORDS = 6
+"""Points with fewer words never take in words that replace their edges: before
+"open lines of communication" any verb may stand, not only one replacing "keep"."""
+
+MIN_MATCHED = 3
+"""A span has at least this many of the point's words (all of them in shorter points)."""
+
+NEAR_BEST = 0.1
+"""Windows whose quick score is this close to the best are scored exactly."""
+
+MAX_EXACT = 12
+"""At most this many windows of a sentence are scored exactly."""
+
+_OTHER = "\x00"
+_HYPHENS = frozenset("-\u2010\u2011")
+_PUNCT_GAP = frozenset(",;:()[]\"'\u201c\u201d\u3001\uff0c\uff1b\uff1a\u300a\u300b")
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The best alignment of a point's wording with ``tokens[first:end]``.
+
+    score: 0-100 (see the module docstring).
+    first, end: token range of the span in the sentence, ``end`` exclusive.
+    moved: token ranges (in the sentence) of runs of point words found out of order.
+    """
+
+    score: float
+    first: int
+    end: int
+    moved: tuple[tuple[int, int], ...] = ()
+
+
+class Keyed:
+    """One wording of a point, and one sentence keyed against it."""
+
+    def __init__(
+        self,
+        words: Sequence[str],
+        weigh: Callable[[str], float],
+        sentence: Sequence[str],
+        cache: dict[str, tuple[str, float]],
+        closed: bool = False,
+    ) -> None:
+        """``cache`` maps words to their key and similarity; when ``closed``, it already
+        holds every word spelled like a point word, and any other word is no point word."""
+        chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
+        self.words = words
+        self.form_chars = "".join(chars[w] for w in words)
+        self.form_weights = [weigh(w) for w in words]
+        self.total = sum(self.form_weights)
+        self.content = sum(1 for w in self.form_weights if w >= RARE)
+        self.light = frozenset(chars[w] for w in words if weigh(w) < RARE)
+        self.weigh = weigh
+        if closed:
+            other = (_OTHER, 0.0)
+            hits = [cache.get(word, other) for word in sentence]
+        else:
+            hits = []
+            for word in sentence:
+                hit = cache.get(word)
+                if hit is None:
+                    hit = cache[word] = _key(word, chars)
+                hits.append(hit)
+        self.keys = "".join(h[0] for h in hits)
+        self.sims = [h[1] for h in hits]
+        self.sentence = sentence
+
+    def score(self, lo: int, hi: int) -> Alignment:
+        """The exact alignment score of the window ``[lo, hi)``."""
+        form, window = self.form_chars, self.keys[lo:hi]
+        ops = Indel.opcodes(form, window)
+        credit = 0.0
+        deleted: list[int] = []
+        inserted: list[int] = []
+        replaced: list[tuple[int, int]] = []
+        blocks = list(ops)
+        for k, op in enumerate(blocks):
+            if op.tag == "equal":
+                at = lo + op.dest_start
+                for i in range(op.src_end - op.src_start):
+                    credit += self.sims[at + i] * self.form_weights[op.src_start + i]
+            elif op.tag == "delete":
+                deleted.extend(range(op.src_start, op.src_end))
+            else:
+                inserted.extend(range(lo + op.dest_start, lo + op.dest_end))
+                before = blocks[k - 1] if k else None
+                after = blocks[k + 1] if k + 1 < len(blocks) else None
+                gone = [
+                    i
+                    for b in (before, after)
+                    if b is not None and b.tag == "delete"
+                    for i in range(b.src_start, b.src_end)
+                ]
+                span = range(lo + op.dest_start, lo + op.dest_end)
+                replaced.extend(zip(gone, span, strict=False))
+        moved = self._moves(deleted, inserted)
+        moved_at = {s for a, b in moved for s in range(a, b)}
+        moved_form = self._moved_form(deleted, moved)
+        for s in moved_at:
+            credit += MOVE_CREDIT * self.sims[s] * self.weigh(self.sentence[s])
+        replacing: set[int] = set()
+        replaced_form: set[int] = set()
+        for f, s in replaced:
+            if f in moved_form or s in moved_at or s in replacing:
+                continue
+            if (
+                self.content < KEY_WORDS
+                and self.form_weights[f] >= RARE
+                and self.keys[s] == _OTHER
+                and self.weigh(self.sentence[s]) >= RARE
+            ):
+                return Alignment(0.0, lo, hi)
+            replacing.add(s)
+            replaced_form.add(f)
+        lost = any(
+            self.form_weights[f] >= RARE
+            for f in deleted
+            if f not in moved_form and f not in replaced_form
+        )
+        free = moved_at | replacing
+        cost = 0.0
+        for s in inserted:
+            if s not in free:
+                w = self.weigh(self.sentence[s])
+                cost += w if lost and w >= RARE else INSERT_COST * w
+        score = 100.0 * credit / (self.total + cost)
+        return Alignment(score, lo, hi, tuple(moved))
+
+    def _moves(self, deleted: list[int], inserted: list[int]) -> list[tuple[int, int]]:
+        """Sentence runs of point words that the alignment left over on both sides."""
+        missing: dict[str, int] = {}
+        for f in deleted:
+            c = self.form_chars[f]
+            missing[c] = missing.get(c, 0) + 1
+        runs: list[tuple[int, int]] = []
+        for s in inserted:
+            c = self.keys[s]
+            if c == _OTHER or missing.get(c, 0) <= 0:
+                continue
+            missing[c] -= 1
+            if runs and runs[-1][1] == s:
+                runs[-1] = (runs[-1][0], s + 1)
+            else:
+                runs.append((s, s + 1))
+        return [
+            (a, b)
+            for a, b in runs
+            if b - a >= 2 or self.weigh(self.sentence[a]) >= RARE
+        ]
+
+    def _moved_form(self, deleted: list[int], moved: list[tuple[int, int]]) -> set[int]:
+        left = [self.keys[s] for a, b in moved for s in range(a, b)]
+        out: set[int] = set()
+        for f in deleted:
+            c = self.form_chars[f]
+            if c in left:
+                left.remove(c)
+                out.add(f)
+        return out
+
+    def matched(self, a: Alignment) -> int:
+        """How many of the point's words the span has, in order or moved."""
+        in_order = int(LCSseq.similarity(self.form_chars, self.keys[a.first : a.end]))
+        return in_order + sum(b - s for s, b in a.moved)
+
+    def best(self, lo: int, hi: int) -> Alignment | None:
+        """The best window within ``[lo, hi)`` that starts and ends on point words.
+
+        A function word of the point ("the", "of") starts or ends a window only
+        next to another of the point's words: alone, it proves nothing. Every
+        window is ranked by a quick score (point words present, as a
+        bag); the few closest to the best are aligned exactly (ties: the
+        shorter, then the earlier).
+        """
+        keys = self.keys
+        m = len(self.form_chars)
+        want: dict[str, int] = {}
+        for c in self.form_chars:
+            want[c] = want.get(c, 0) + 1
+        positions = [i for i in range(lo, hi) if keys[i] != _OTHER]
+        light = self.light
+        starts = {
+            i for i in positions if keys[i] not in light or (i + 1 < hi and keys[i + 1] != _OTHER)
+        }
+        ends = {i for i in positions if keys[i] not in light or (i > lo and keys[i - 1] != _OTHER)}
+        max_len = 2 * m + 4
+        rough: list[tuple[float, int, int]] = []
+        for a_idx, a in enumerate(positions):
+            if a not in starts:
+                continue
+            have: dict[str, int] = {}
+            found = 0
+            for b in positions[a_idx:]:
+                w = b - a + 1
+                if w > max_len:
+                    break
+                c = keys[b]
+                if have.get(c, 0) < want[c]:
+                    found += 1
+                have[c] = have.get(c, 0) + 1
+                if b in ends:
+                    rough.append((found / (m + INSERT_COST * (w - found)), a, b + 1))
+        if not rough:
+            return None
+        top = max(r[0] for r in rough)
+        near = sorted((r for r in rough if r[0] >= top - NEAR_BEST), key=lambda r: (-r[0], r[1]))
+        scored = [self.score(a, b) for _, a, b in near[:MAX_EXACT]]
+        return max(scored, key=lambda s: (s.score, -(s.end - s.first), -s.first))
+
+
+def variant_keys(
+    words: Sequence[str], variants: dict[str, list[str]]
+) -> dict[str, tuple[str, float]]:
+    """The key and similarity of each point word and each of its spelled-alike variants."""
+    chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
+    out: dict[str, tuple[str, float]] = {}
+    for w in chars:
+        for v in variants.get(w, ()):
+            if v not in chars:
+                hit = _key(v, chars)
+                if hit[0] != _OTHER:
+                    out[v] = hit
+    out.update((w, (c, 1.0)) for w, c in chars.items())
+    return out
+
+
+def _key(word: str, chars: dict[str, str]) -> tuple[str, float]:
+    hit = chars.get(word)
+    if hit is not None:
+        return hit, 1.0
+    best, best_sim = _OTHER, 0.0
+    for w, c in chars.items():
+        sim = similarity(word, w)
+        if sim > best_sim:
+            best, best_sim = c, sim
+    return best, best_sim
+
+
+def _has_punct(gap: str) -> bool:
+    return any(c in _PUNCT_GAP for c in gap)
+
+
+def extend_edges(
+    keyed: Keyed,
+    form_tokens: Sequence[Token],
+    form_text: str,
+    tokens: Sequence[Token],
+    text: str,
+    found: Alignment,
+    is_function: Callable[[str], bool],
+    lo: int,
+    hi: int,
+) -> Alignment:
+    """Take in the sentence words that stand for the point's missing first or last words."""
+    m = len(form_tokens)
+    if m < EDGE_MIN_WORDS:
+        return found
+    ops = [
+        op
+        for op in Indel.opcodes(keyed.form_chars, keyed.keys[found.first : found.end])
+        if op.tag == "equal"
+    ]
+    if not ops:
+        return found
+    a, b = found.first, found.end
+    head = ops[0].src_start
+    if 0 < head <= m / 3 and ops[0].dest_start == 0:
+        a = _take(
+            keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1
+        )
+    tail = m - ops[-1].src_end
+    if 0 < tail <= m / 3 and ops[-1].dest_end == found.end - found.first:
+        b = _take(
+            keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1
+        )
+    if (a, b) == (found.first, found.end):
+        return found
+    if keyed.score(a, b).score <= 0.0:
+        return found
+    return Alignment(found.score, a, b, found.moved)
+
+
+def _take(
+    keyed: Keyed,
+    form_tokens: Sequence[Token],
+    form_text: str,
+    tokens: Sequence[Token],
+    text: str,
+    is_function: Callable[[str], bool],
+    at: int,
+    missing: int,
+    limit: int,
+    step: int,
+) -> int:
+    """The new span edge after taking in up to ``missing + 1`` words beyond ``at``."""
+    if step < 0:
+        edge = form_tokens[:missing]
+        outer = edge[0].text
+        inner_gap = form_text[form_tokens[missing - 1].end : form_tokens[missing].start]
+    else:
+        k = len(form_tokens) - missing
+        edge = form_tokens[k:]
+        outer = edge[-1].text
+        inner_gap = form_text[form_tokens[k - 1].end : form_tokens[k].start]
+    function_missing = sum(1 for t in edge if is_function(t.text))
+    best = at
+    taken = 0
+    function_taken = 0
+    pos = at
+    while taken < missing + 1:
+        nxt = pos - 1 if step < 0 else pos
+        if nxt < limit if step < 0 else nxt >= limit:
+            break
+        if step < 0:
+            gap = text[tokens[nxt].end : tokens[nxt + 1].start]
+        else:
+            gap = text[tokens[nxt - 1].end : tokens[nxt].start]
+        punct = _has_punct(gap)
+        if taken == 0 and punct != _has_punct(inner_gap):
+            break
+        if taken > 0 and punct:
+            break
+        if keyed.keys[nxt] != _OTHER:
+            break
+        word = tokens[nxt].text
+        taken += 1
+        function_taken += is_function(word)
+        pos = nxt if step < 0 else nxt + 1
+        if is_function(word) == is_function(outer) and function_taken <= function_missing:
+            best = pos
+    return best
+
+
+def snap_compounds(
+    tokens: Sequence[Token], text: str, found: Alignment, lo: int, hi: int
+) -> Alignment:
+    """Widen the span within ``[lo, hi)`` so it does not cut a hyphenated word in two."""
+    a, b = found.first, found.end
+    while a > lo and _joined(text, tokens[a - 1], tokens[a]):
+        a -= 1
+    while b < hi and _joined(text, tokens[b - 1], tokens[b]):
+        b += 1
+    if (a, b) == (found.first, found.end):
+        return found
+    return Alignment(found.score, a, b, found.moved)
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end : right.start]
+    return len(gap) == 1 and gap in _HYPHENS

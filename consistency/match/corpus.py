@@ -1,0 +1,166 @@
+"""The sentences the matcher searches, and how candidates are picked among them.
+
+**Candidates.** A sentence can only match a wording at a threshold ``T`` if the
+weights of the wording's words it holds (the same word or one spelled alike)
+add up to ``T`` percent of the wording's weight: no alignment earns more. So
+the candidates are exactly those sentences, found from an inverted index of
+word -> sentence numbers (numpy arrays): the postings of the wording's rarest
+words first, until the words left could not reach ``T`` on their own, then the
+other words only to total the bound. The cost grows with the sentences that
+share the wording's rare words, not with the size of the archive; and whether a
+sentence is a candidate depends on that sentence alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from ..models import Sentence
+from .weights import AFFIX, is_rare, similarity
+
+IntArray = npt.NDArray[np.int64]
+
+
+class Corpus(Protocol):
+    """What the matcher needs from the sentences it searches.
+
+    :class:`SentenceIndex` keeps them in memory; ``consistency.index`` serves
+    them from SQLite.
+    """
+
+    def candidates(self, words: Iterable[str]) -> list[int]:
+        """Numbers of the sentences worth scoring for a wording with these words
+        (a superset of :func:`candidates_by_weight`'s answer is fine)."""
+        ...
+
+    def sentence(self, n: int) -> Sentence:
+        """Sentence number ``n``."""
+        ...
+
+    def text(self, document: str) -> str:
+        """The full text of a document (sentence offsets refer to it)."""
+        ...
+
+
+class SentenceIndex:
+    """Sentences in memory with an inverted index from word to sentence numbers.
+
+    Built once per run; every point's candidates come from it.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], texts: dict[str, str]) -> None:
+        """``texts`` maps a document id to its text (for edge punctuation checks)."""
+        self.sentences = sentences
+        self.texts = texts
+        vocab: dict[str, int] = {}
+        word_ids: list[int] = []
+        sentence_nos: list[int] = []
+        for n, sentence in enumerate(sentences):
+            distinct = {vocab.setdefault(t.text, len(vocab)) for t in sentence.tokens}
+            word_ids.extend(distinct)
+            sentence_nos.extend([n] * len(distinct))
+        self.vocab = vocab
+        words = np.asarray(word_ids, dtype=np.int64)
+        order = np.argsort(words, kind="stable")
+        self._postings = np.asarray(sentence_nos, dtype=np.int64)[order]
+        self._bounds = np.searchsorted(words[order], np.arange(len(vocab) + 1))
+        self._affixes: dict[str, list[str]] | None = None
+
+    def sentence(self, n: int) -> Sentence:
+        """Sentence number ``n``."""
+        return self.sentences[n]
+
+    def text(self, document: str) -> str:
+        """The text of ``document``."""
+        return self.texts[document]
+
+    def postings(self, word: str) -> IntArray:
+        """Sorted numbers of the sentences that contain ``word``."""
+        i = self.vocab.get(word)
+        if i is None:
+            return np.empty(0, dtype=np.int64)
+        return self._postings[self._bounds[i] : self._bounds[i + 1]]
+
+    def frequency(self, word: str) -> int:
+        """How many sentences contain ``word``."""
+        i = self.vocab.get(word)
+        return 0 if i is None else int(self._bounds[i + 1] - self._bounds[i])
+
+    def spelled_alike(self, word: str) -> list[str]:
+        """Words of the archive spelled like ``word`` (itself excluded)."""
+        if len(word) < 4:
+            return []
+        if self._affixes is None:
+            self._affixes = {}
+            for w in self.vocab:
+                if len(w) >= 4:
+                    self._affixes.setdefault(w[:AFFIX] + "-", []).append(w)
+                    self._affixes.setdefault("-" + w[-AFFIX:], []).append(w)
+        near = {
+            *self._affixes.get(word[:AFFIX] + "-", ()),
+            *self._affixes.get("-" + word[-AFFIX:], ()),
+        }
+        return sorted(w for w in near if w != word and similarity(word, w))
+
+    def is_common(self, word: str) -> bool:
+        """True for function words (see :func:`~consistency.match.weights.is_rare`)."""
+        return not is_rare(word)
+
+    def candidates(self, words: Iterable[str]) -> list[int]:
+        """Every sentence holding at least one of ``words`` (see :func:`candidates_by_weight`)."""
+        found = [self.postings(w) for w in set(words)]
+        return [int(n) for n in np.unique(np.concatenate(found))] if found else []
+
+
+def candidates_by_weight(
+    index: SentenceIndex, words: Sequence[str], weigh: Callable[[str], float], limit: float
+) -> list[int]:
+    """The sentences whose words could reach ``limit`` percent of the wording's weight."""
+    total = sum(weigh(w) for w in words)
+    need = limit / 100.0 * total - 1e-9
+    per_word: dict[str, float] = {}
+    for w in words:
+        per_word[w] = per_word.get(w, 0.0) + weigh(w)
+    ranked = sorted(per_word.items(), key=lambda kv: (-kv[1], kv[0]))
+    postings: list[IntArray] = []
+    for w, _ in ranked:
+        variants = [w, *index.spelled_alike(w)]
+        arrays = [index.postings(v) for v in variants]
+        postings.append(np.unique(np.concatenate(arrays)) if len(arrays) > 1 else arrays[0])
+    rest = sum(weight for _, weight in ranked)
+    pick: list[IntArray] = []
+    for (_, weight), array in zip(ranked, postings, strict=True):
+        if rest < need:
+            break
+        pick.append(array)
+        rest -= weight
+    if not pick:
+        return []
+    candidates = np.unique(np.concatenate(pick))
+    credit = np.zeros(len(candidates))
+    for (_, weight), array in zip(ranked, postings, strict=True):
+        credit += weight * np.isin(candidates, array, assume_unique=True)
+    return [int(n) for n in candidates[credit >= need]]
+
+
+CANDIDATE_SHARE = 0.4
+"""For stores that cannot total weights (the SQLite index), a candidate sentence
+holds at least this share of a wording's rare words."""
+
+KEY_RULE = "lexicon-1"
+"""Names the candidate rule; an index built under another rule is rebuilt."""
+
+
+def candidate_keys(words: Iterable[str], is_common: Callable[[str], bool]) -> tuple[list[str], int]:
+    """The words that pick candidate sentences for a wording, and how many a sentence needs.
+
+    The rare words (all of them when none is rare); a sentence needs
+    :data:`CANDIDATE_SHARE` of them (at least one).
+    """
+    distinct = sorted(set(words))
+    rare = [w for w in distinct if not is_common(w)] or distinct
+    return rare, max(1, -(-len(rare) * 4 // 10))

@@ -1,0 +1,192 @@
+"""Finding a point's wordings in the sentences of an archive."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from ..errors import OptionError
+from ..models import Point, Sentence, Token
+from ..normalise import DEFAULT_TOKENISER, Tokeniser, tokenise
+from .align import (
+    MIN_MATCHED,
+    Alignment,
+    Keyed,
+    extend_edges,
+    snap_compounds,
+    variant_keys,
+)
+from .corpus import Corpus, SentenceIndex, candidates_by_weight
+from .weights import is_rare, weight
+
+DEFAULT_THRESHOLD = 75.0
+"""Default minimum score for an occurrence (see :mod:`consistency.match.align`)."""
+
+
+@dataclass(frozen=True)
+class Form:
+    """One accepted wording of a point (the canonical text or an alias), tokenised."""
+
+    text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A point found in a sentence.
+
+    sentence: the sentence (offsets are document offsets).
+    first, last: token indexes in ``sentence.tokens`` (inclusive) of the span.
+    start, end: the span in the document text.
+    score: 0-100 against ``form``.
+    form: the best-scoring wording of the point.
+    moved: document spans of runs of the point's words found out of order.
+    """
+
+    sentence: Sentence
+    first: int
+    last: int
+    start: int
+    end: int
+    score: float
+    form: Form
+    moved: tuple[tuple[int, int], ...] = ()
+
+
+def make_forms(point: Point, *, tokeniser: Tokeniser | None = None) -> list[Form]:
+    """The canonical wording and each alias, tokenised, without duplicates."""
+    forms: list[Form] = []
+    seen: set[tuple[str, ...]] = set()
+    for text in (point.text, *point.aliases):
+        form = Form(text, tuple(tokenise(text, tokeniser=tokeniser)))
+        if form.tokens and form.words not in seen:
+            seen.add(form.words)
+            forms.append(form)
+    return forms
+
+
+def weigher(tokeniser: Tokeniser | None = None) -> Callable[[str], float]:
+    """``word -> weight`` for the tokeniser's language (see :mod:`.weights`)."""
+    return partial(weight, function_words=(tokeniser or DEFAULT_TOKENISER).function_words)
+
+
+def threshold_of(point: Point, default: float = DEFAULT_THRESHOLD) -> float:
+    """The point's own threshold, else the run's default: the one place this is decided."""
+    return require_percent(
+        point.threshold if point.threshold is not None else default, "threshold"
+    )
+
+
+def require_percent(value: float, name: str) -> float:
+    """``value`` if it is a score from 0 to 100, else :class:`OptionError`.
+
+    NaN compares false with everything: a NaN threshold would let every score
+    through the matcher's ``score < threshold`` test, or none, and a CI gate
+    would pass with no findings.
+    """
+    if not (isinstance(value, int | float) and math.isfinite(value) and 0 <= value <= 100):
+        raise OptionError(f"{name} must be a number from 0 to 100, not {value!r}")
+    return float(value)
+
+
+def find_in_sentence(
+    form: Form,
+    sentence: Sentence,
+    text: str,
+    threshold: float,
+    cache: dict[str, tuple[str, float]],
+    weigh: Callable[[str], float],
+    *,
+    closed: bool = False,
+) -> list[Alignment]:
+    """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``."""
+    tokens = sentence.tokens
+    keyed = Keyed(form.words, weigh, [t.text for t in tokens], cache, closed)
+
+    def is_function(word: str) -> bool:
+        # The kind of a word at an edge is its rarity in ordinary language alone: a
+        # grammar's list puts "even" with "on", but "an even closer" replaces "a".
+        return not is_rare(word)
+
+    found: list[Alignment] = []
+    spans = [(0, len(tokens))]
+    least = min(MIN_MATCHED, len(form.words))
+    while spans:
+        lo, hi = spans.pop()
+        if hi - lo <= 0:
+            continue
+        hit = keyed.best(lo, hi)
+        if hit is None or hit.score < threshold or keyed.matched(hit) < least:
+            continue
+        hit = extend_edges(keyed, form.tokens, form.text, tokens, text, hit, is_function, lo, hi)
+        hit = snap_compounds(tokens, text, hit, lo, hi)
+        found.append(hit)
+        spans.append((lo, hit.first))
+        spans.append((hit.end, hi))
+    return found
+
+
+def find_point(
+    point: Point,
+    index: Corpus,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    tokeniser: Tokeniser | None = None,
+) -> list[Match]:
+    """Every place ``point`` (any of its wordings) occurs in the indexed sentences.
+
+    Where several wordings match overlapping spans, the best score wins.
+    Sorted by sentence number, then position.
+    """
+    limit = threshold_of(point, threshold)
+    weigh = weigher(tokeniser)
+    best: dict[int, list[Match]] = {}
+    for form in make_forms(point, tokeniser=tokeniser):
+        cache: dict[str, tuple[str, float]] = {}
+        words = form.words
+        closed = isinstance(index, SentenceIndex)
+        if isinstance(index, SentenceIndex):
+            numbers = candidates_by_weight(index, words, weigh, limit)
+            cache = variant_keys(words, {w: index.spelled_alike(w) for w in set(words)})
+        else:
+            numbers = index.candidates(words)
+        for n in numbers:
+            sentence = index.sentence(n)
+            text = index.text(sentence.document)
+            for hit in find_in_sentence(
+                form, sentence, text, limit, cache, weigh, closed=closed
+            ):
+                tokens = sentence.tokens
+                moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
+                match = Match(
+                    sentence,
+                    hit.first,
+                    hit.end - 1,
+                    tokens[hit.first].start,
+                    tokens[hit.end - 1].end,
+                    hit.score,
+                    form,
+                    moved,
+                )
+                _keep_best(best.setdefault(n, []), match)
+    return [m for n in sorted(best) for m in sorted(best[n], key=lambda m: (m.start, m.end))]
+
+
+def _keep_best(kept: list[Match], match: Match) -> None:
+    """Add ``match`` to a sentence's matches unless an overlapping one scores as well."""
+    for other in kept:
+        if other.start < match.end and match.start < other.end and other.score >= match.score:
+            return
+    kept[:] = [o for o in kept if not (o.start < match.end and match.start < o.end)]
+    kept.append(match)
+
+
+def words_of(tokens: Sequence[Token]) -> list[str]:
+    """The normalised words of ``tokens``."""
+    return [t.text for t in tokens]

@@ -1,0 +1,79 @@
+"""How much each word counts: the matcher's only notion of "important".
+
+A word's **weight** is its information in ordinary language: a word people
+write rarely says more than one they write all the time. It is read from the
+background model in :mod:`consistency.lexicon` (Zipf frequencies), so it is a
+property of the word alone, never of which briefings happen to be searched: a
+span found in one briefing is the same span inside any archive.
+
+======================  =====  ======================================
+word                    Zipf   weight
+======================  =====  ======================================
+the / 的                 7.7    :data:`FLOOR` (a function word)
+our                     6.1    0.37
+china / 中国             5.6    0.48 / 0.31
+peace                   5.2    0.56
+fully                   4.9    0.62
+comprehensively         3.0    1.00
+======================  =====  ======================================
+
+``weight = clamp((MAX_ZIPF - zipf) / ZIPF_SPAN, FLOOR, 1)``; the tokeniser's
+function words always weigh :data:`FLOOR`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..lexicon import MAX_ZIPF, zipf
+
+ZIPF_SPAN = 5.0
+"""Zipf range over which a word's weight rises from :data:`FLOOR` to 1."""
+
+FLOOR = 0.1
+"""The weight of a function word: it counts, but ten times less than a rare word."""
+
+RARE = 0.3
+"""Words weighing at least this much pick candidate sentences and may be moved or
+stand for a point's word at its edges; lighter ones are function words."""
+
+SIMILAR_WORD = 85.0
+"""rapidfuzz ratio at or above which two words count as spelled alike
+("exchange"/"exchanges", "changed"/"unchanged"): both of 4+ characters, with
+the same first or last three (inflection and prefixes change one end of a
+word, not both)."""
+
+AFFIX = 3
+"""Characters two words spelled alike must share at their start or at their end."""
+
+
+@lru_cache(maxsize=1 << 18)
+def weight(word: str, function_words: frozenset[str] = frozenset()) -> float:
+    """How much ``word`` counts in a score (see the module docstring).
+
+    >>> weight("the") == FLOOR and weight("comprehensively") == 1.0
+    True
+    """
+    if word in function_words:
+        return FLOOR
+    return max(FLOOR, min(1.0, (MAX_ZIPF - zipf(word)) / ZIPF_SPAN))
+
+
+def is_rare(word: str, function_words: frozenset[str] = frozenset()) -> bool:
+    """True for words that carry content (weight at least :data:`RARE`)."""
+    return weight(word, function_words) >= RARE
+
+
+def similarity(a: str, b: str) -> float:
+    """0-1: 1 for the same word, the rapidfuzz ratio for words spelled alike, else 0.
+
+    >>> similarity("exchange", "exchanges") > 0.9, similarity("build", "building")
+    (True, 0.0)
+    """
+    if a == b:
+        return 1.0
+    if len(a) < 4 or len(b) < 4 or (a[:AFFIX] != b[:AFFIX] and a[-AFFIX:] != b[-AFFIX:]):
+        return 0.0
+    return fuzz.ratio(a, b, score_cutoff=SIMILAR_WORD) / 100.0
