@@ -141,3 +141,74 @@ def test_chinese_procedure_is_not_in_the_top_50(mfa_zh: list[DiscoveredPoint]) -
     for phrase in procedure:
         key = normalise(phrase)
         assert not any(key in w or w in key for w in top), phrase
+
+
+# --- variant families -------------------------------------------------------------------
+
+FILL = [
+    "The talks covered trade, energy and the weather service.",
+    "Officials from both ministries attended the meeting in the capital.",
+    "Questions about the budget were left for another day.",
+]
+
+
+def narration(day: int, text: str) -> Document:
+    date = dt.date(2023, 1, 1) + dt.timedelta(days=day)
+    return Document(
+        date.isoformat(),
+        f"{date}.txt",
+        text,
+        date,
+        DateSource.FILENAME,
+        turns=(Turn(None, Role.NARRATION, 0, len(text), 1),),
+    )
+
+
+@pytest.mark.parametrize(
+    "wordings",
+    [
+        [  # reordered parts, inflection
+            "we are growing the economy from the bottom up and the middle out",
+            "we will grow the economy from the middle out and the bottom up",
+            "we are growing the economy from the bottom up and the middle out",
+        ],
+        [  # edge variants
+            "we are building a community with a shared future for mankind",
+            "we uphold the vision of a community with a shared future for mankind",
+            "we are building a community with a shared future for mankind",
+        ],
+        [  # an inserted word
+            "we oppose interference in the internal affairs of other countries",
+            "we oppose any interference in the internal affairs of other countries",
+            "we oppose interference in the internal affairs of other countries",
+        ],
+    ],
+)
+def test_variants_of_one_formula_are_one_point(wordings: list[str]) -> None:
+    docs = [
+        narration(day, f"{FILL[day % 3]} {wordings[day % 3].capitalize()}. {FILL[(day + 1) % 3]}")
+        for day in range(9)
+    ]
+    points = discover(docs)
+    family = [
+        p
+        for p in points
+        if normalise("the internal affairs") in normalise(p.point.text)
+        or "economy" in p.point.text
+        or "community" in p.point.text
+    ]
+    assert len(family) == 1, [p.point.text for p in points]
+    [point] = family
+    assert point.dates == 9
+    assert len(point.point.aliases) >= 1
+    # the canonical wording is the most frequent one
+    assert normalise(wordings[0]).endswith(normalise(point.point.text).split(" ", 1)[1])
+
+
+def test_a_replaced_word_is_another_formula() -> None:
+    docs = [
+        narration(day, f"{FILL[day % 3]} We support China and {country} in the talks.")
+        for day, country in enumerate(["Japan", "the US"] * 4)
+    ]
+    texts = [p.point.text for p in discover(docs)]
+    assert not any("Japan" in t and "US" in t for t in texts)

@@ -108,6 +108,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from ..errors import OptionError
+from ..match.find import weigher
 from ..models import Document, Point
 from ..normalise import Tokeniser
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
@@ -115,6 +116,7 @@ from .families import (
     GROUP_THRESHOLD,
     MAX_ALIASES,
     _describe,
+    _families,
     _group,
     _main_key,
     _merge_nested,
@@ -296,6 +298,7 @@ def _discover(
         group.score = scorer(group)
         groups.append(group)
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
+    groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=top)
     if top is not None:
         groups = groups[:top]
 

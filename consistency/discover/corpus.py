@@ -77,6 +77,7 @@ _PARAGRAPH = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 """A line break between two sentences: a new paragraph, a unit of its own even inside one
 turn (the segmenter reads a hard-wrapped line's break as a space, so a break left between
 two sentences ends a paragraph)."""
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _RAMP = bytes(range(255))
 _FULL = b"\xff"
 
@@ -177,6 +178,9 @@ class _Corpus:
         self.stop = function_words(tokeniser)
         self.trailing = self.stop | _NUMBERS
         self.function = bytearray(w in self.stop for w in self.words)
+        self.single = bytearray(
+            len(w) == 1 and bool(_HAN.match(w)) and w not in self.stop for w in self.words
+        )
         self.numeric = bytearray(any(c.isdigit() for c in w) for w in self.words)
         self.vocab: dict[str, int] = dict(vocab)
 
@@ -207,6 +211,21 @@ class _Corpus:
         while tail[b] == 255:
             b += 255
         return a, b + tail[b] + 1
+
+    def fused(self, j: int) -> bool:
+        """Whether tokens ``j - 1`` and ``j`` are two halves of one Chinese word.
+
+        Two single Han characters side by side, neither a function word, are
+        a word the segmenter's dictionary did not know ("中" + "美" for 中美):
+        a phrase never starts or ends between them.
+        """
+        return (
+            0 < j < len(self.ids)
+            and self.room[j - 1] == self.room[j] + 1
+            and not self.mark[j]
+            and bool(self.single[self.ids[j - 1]])
+            and bool(self.single[self.ids[j]])
+        )
 
     def same_clause(self, i: int, j: int) -> bool:
         """Whether positions ``i < j`` lie in one clause."""
