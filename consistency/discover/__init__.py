@@ -318,6 +318,7 @@ def _discover(
                 example=desc.example,
                 score=group.score,
                 count=len(group.occs),
+                wordings=tuple(zip((desc.text, *desc.aliases), desc.counts, strict=True)),
             )
         )
     return out

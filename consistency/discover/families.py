@@ -101,6 +101,7 @@ class _Described:
     text: str
     aliases: tuple[str, ...]
     example: str
+    counts: tuple[int, ...] = ()
 
 
 def _describe(corpus: _Corpus, group: _Group) -> _Described:
@@ -130,10 +131,12 @@ def _describe(corpus: _Corpus, group: _Group) -> _Described:
     )
     text = best(by_key[ranked[0]])
     example = corpus.sentence_text(group.occs[first[text]].start)
+    kept = ranked[: MAX_ALIASES + 1]
     return _Described(
         text=text,
-        aliases=tuple(best(by_key[key]) for key in ranked[1 : MAX_ALIASES + 1]),
+        aliases=tuple(best(by_key[key]) for key in kept[1:]),
         example=" ".join(_CONTROL.sub(" ", example).split()),
+        counts=tuple(by_key[key].total() for key in kept),
     )
 
 
