@@ -12,11 +12,12 @@ import pytest
 from corpus import FULL, HAS_FULL
 
 from consistency.discover import DiscoveredPoint, discover
+from consistency.discover.families import _slug
 from consistency.discover.rank import _beyond_ordinary
 from consistency.ingest import load_documents
 from consistency.lexicon import phrase_zipf, zipf
 from consistency.models import DateSource, Document, Role, Turn
-from consistency.normalise import normalise
+from consistency.normalise import normalise, tokenise
 
 
 def test_phrase_zipf_is_wordfreqs_rule() -> None:
@@ -212,3 +213,36 @@ def test_a_replaced_word_is_another_formula() -> None:
     ]
     texts = [p.point.text for p in discover(docs)]
     assert not any("Japan" in t and "US" in t for t in texts)
+
+
+# --- readable Chinese points ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("严重违反一个中国原则", "yanzhong-weifan-yige-zhongguo-yuanze"),
+        ("第二届“一带一路”国际合作高峰论坛", "dierjie-yidai-yilu-guoji-hezuo-gaofengluntan"),
+        ("the basis of mutual respect, equality", "the-basis-of-mutual-respect-equality"),
+        ("APEC会议", "apec-huiyi"),
+    ],
+)
+def test_ids_are_readable(text: str, slug: str) -> None:
+    assert _slug(text) == slug
+
+
+def _boundaries(sentence: str) -> set[int]:
+    """Where the segmenter's words start and end in ``sentence``."""
+    return {t.start for t in tokenise(sentence)} | {t.end for t in tokenise(sentence)}
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_chinese_points_have_readable_ids_and_whole_words(mfa_zh: list[DiscoveredPoint]) -> None:
+    for point in mfa_zh:
+        assert point.point.id.replace("-", "").isalnum()
+        assert point.point.id.isascii()
+        assert not point.point.id.startswith("point")
+        text = point.point.text
+        at = point.example.find(text)
+        assert at >= 0, text
+        assert {at, at + len(text)} <= _boundaries(point.example), text

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from ..match.align import KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD
 from ..match.weights import RARE, similarity
+from ..normalise import tokenise
 from .corpus import _CONTROL, _Corpus, _Group, _Occ
 from .ngrams import _dedupe
 from .rank import _Scorer
@@ -323,13 +324,38 @@ def _pieces(key: tuple[int, ...], shortest: int) -> Iterable[tuple[int, ...]]:
 
 
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """A readable id for a point: its words in lower-case ASCII, joined by dashes.
+
+    Chinese words are spelled in pinyin, one dash-free run per word
+    (``严重违反一个中国原则`` -> ``yanzhong-weifan-yige-zhongguo-yuanze``), so an
+    id stays ``[a-z0-9-]`` as watchlists require and still says what it is.
+    """
     out: list[str] = []
-    for word in re.findall(r"[a-z0-9]+", ascii_text):
+    for word in _id_words(text):
         if out and len("-".join([*out, word])) > 48:
             break
         out.append(word)
     return "-".join(out)[:48].strip("-") or "point"
+
+
+def _id_words(text: str) -> list[str]:
+    if not _HAN.search(text):
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.findall(r"[a-z0-9]+", ascii_text.lower())
+    from pypinyin import Style, lazy_pinyin
+
+    out: list[str] = []
+    for token in tokenise(text):
+        word = token.text
+        if _HAN.search(word):
+            word = "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
+        ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        out.extend(re.findall(r"[a-z0-9]+", ascii_word.lower()))
+    return out
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+"""Han characters (the CJK blocks): words spelled in pinyin in ids."""
 
 
 def _unique_ids(texts: Sequence[str]) -> list[str]:
