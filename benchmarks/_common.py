@@ -17,6 +17,7 @@ def corpus_dir() -> Path:
     for candidate in (
         os.environ.get("CONSISTENCY_CORPUS"),
         ROOT.parent / "shared" / "corpus" / "mfa",
+        ROOT.parent.parent / "shared" / "corpus" / "mfa",  # a git worktree at wt/NAME
         ROOT / "fixtures" / "corpus" / "mfa",
     ):
         if candidate and Path(candidate).is_dir():
