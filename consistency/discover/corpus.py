@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -96,7 +97,7 @@ class _Corpus:
     ids: token ids (``words[id]`` is the normalised word); room: tokens left in
     the clause from here (1 at its last token); pdate: index of the token's date in
     ``dates``; psent: index into ``sentences`` ((document index, start, end));
-    toks: the tokens themselves; capital: 1 where a token starts with a
+    starts, ends: each token's span in its document; capital: 1 where a token starts with a
     capital letter and does not open its sentence.
     lead, tail: how many tokens of its turn (or paragraph) stand before and after
     each token, capped at 255.
@@ -120,16 +121,18 @@ class _Corpus:
         self.dates = sorted({d.date for d in self.docs})
         date_index = {d: k for k, d in enumerate(self.dates)}
         vocab = _Vocab()
-        self.ids: list[int] = []
-        self.room: list[int] = []
+        self.ids = array("i")
+        self.room = array("i")
         self.mark = bytearray()
-        self.pdate: list[int] = []
-        self.psent: list[int] = []
-        self.toks: list[Token] = []
+        self.pdate = array("i")
+        self.psent = array("i")
+        self.starts = array("q")
+        self.ends = array("q")
         self.sentences: list[tuple[int, int, int]] = []
         self.capital = bytearray()
         text_of = attrgetter("text")
         start_of = attrgetter("start")
+        end_of = attrgetter("end")
         self.lead = bytearray()
         self.tail = bytearray()
         self.doc_starts: list[int] = []
@@ -166,7 +169,8 @@ class _Corpus:
                     self.mark.extend(marks)
                     self.pdate.extend([d] * n)
                     self.psent.extend([si] * n)
-                    self.toks.extend(clause)
+                    self.starts.extend(map(start_of, clause))
+                    self.ends.extend(map(end_of, clause))
                     self.capital.extend(
                         map(str.isupper, map(doc.text.__getitem__, map(start_of, clause)))
                     )
@@ -253,7 +257,7 @@ class _Corpus:
         closing mark follows at once ('the "one country, two systems"').
         """
         text = self.doc_of(occ.start).text
-        a, b = self.toks[occ.start].start, self.toks[occ.end - 1].end
+        a, b = self.starts[occ.start], self.ends[occ.end - 1]
         piece = text[a:b]
         for opening, closing in _QUOTES:
             if piece.count(opening) > piece.count(closing) and text.startswith(closing, b):
