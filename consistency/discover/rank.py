@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -30,7 +31,13 @@ class _Scorer:
     def __init__(self, corpus: _Corpus, stops: _Stops) -> None:
         self.corpus = corpus
         self.stops = stops
-        per_word = Counter(w for w, _ in set(zip(corpus.ids, corpus.pdate, strict=True)))
+        per_word: Counter[int] = Counter()
+        pdate, ids = corpus.pdate, corpus.ids
+        at = 0
+        while at < len(ids):  # one date at a time: dates never decrease along the corpus
+            end = bisect_right(pdate, pdate[at], at)
+            per_word.update(set(ids[at:end]))
+            at = end
         n = len(corpus.dates)
         self.weight = [
             0.0
