@@ -121,11 +121,11 @@ class _Corpus:
         self.dates = sorted({d.date for d in self.docs})
         date_index = {d: k for k, d in enumerate(self.dates)}
         vocab = _Vocab()
-        self.ids = array("i")
-        self.room = array("i")
+        self.ids: list[int] = []
+        self.room: list[int] = []
         self.mark = bytearray()
-        self.pdate = array("i")
-        self.psent = array("i")
+        self.pdate: list[int] = []
+        self.psent: list[int] = []
         self.starts = array("q")
         self.ends = array("q")
         self.sentences: list[tuple[int, int, int]] = []
