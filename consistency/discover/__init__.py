@@ -113,6 +113,7 @@ from ..models import Document, Point
 from ..normalise import Tokeniser
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
+    FAMILY_LIMIT,
     GROUP_THRESHOLD,
     MAX_ALIASES,
     _describe,
@@ -298,7 +299,8 @@ def _discover(
         group.score = scorer(group)
         groups.append(group)
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
-    groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=top)
+    enough = min(top, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
+    groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough)
     if top is not None:
         groups = groups[:top]
 

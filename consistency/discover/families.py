@@ -202,6 +202,11 @@ FAMILY_THRESHOLD = DEFAULT_THRESHOLD
 of the formula (or the formula as an occurrence of it) at this score: the engine's own
 default threshold, so discovery and tracking agree on what one formula is."""
 
+FAMILY_LIMIT = 2000
+"""Families are formed among the best-ranked points until this many are settled (or
+``top``); points further down keep their own rows. Aligning every point of a large
+archive with its neighbours would cost more than the rest of discovery."""
+
 _FAMILY_POOL = 12
 """Better-ranked points whose wording is aligned with a point's (the closest by
 rapidfuzz's token-set ratio on the words)."""
