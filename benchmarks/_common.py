@@ -12,17 +12,30 @@ ROOT = Path(__file__).resolve().parent.parent
 T = TypeVar("T")
 
 
+FIXTURES = ROOT / "fixtures" / "corpus" / "mfa"
+"""The 4-briefing sample bundled with the repository: what the benchmarks run on elsewhere."""
+
+
 def corpus_dir() -> Path:
-    """The 500-briefing corpus (``CONSISTENCY_CORPUS`` or ../shared) if there, else fixtures."""
-    for candidate in (
-        os.environ.get("CONSISTENCY_CORPUS"),
+    """The briefings to benchmark on: ``CONSISTENCY_CORPUS`` (the corpus folder, or its
+    ``mfa/``), else ``../shared/corpus/mfa`` beside the repository, else the fixtures.
+
+    A ``CONSISTENCY_CORPUS`` that does not exist falls back to the fixtures, with a note.
+    """
+    given = os.environ.get("CONSISTENCY_CORPUS")
+    if given:
+        for candidate in (Path(given) / "mfa", Path(given)):
+            if candidate.is_dir() and any(candidate.glob("*.txt")):
+                return candidate
+        print(f"note: CONSISTENCY_CORPUS={given} has no briefings; using {FIXTURES}", flush=True)
+        return FIXTURES
+    for shared in (
         ROOT.parent / "shared" / "corpus" / "mfa",
         ROOT.parent.parent / "shared" / "corpus" / "mfa",  # a git worktree at wt/NAME
-        ROOT / "fixtures" / "corpus" / "mfa",
     ):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return ROOT / "fixtures" / "briefings"
+        if shared.is_dir():
+            return shared
+    return FIXTURES
 
 
 def best_of(n: int, fn: Callable[[], T]) -> tuple[float, T]:

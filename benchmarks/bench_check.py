@@ -15,6 +15,7 @@ It prints each timing (best and median of ``--runs``) and its ratio to the
 ``index`` over the unchanged files. Target: ``check`` under 1 s.
 
 Usage: python benchmarks/bench_check.py [CORPUS] [--runs N] [--keep DIR]
+(CORPUS: by default the corpus beside the repository, else the fixtures; see _common.py)
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "mfa"
+from _common import ROOT, corpus_dir
+
 
 def consistency_command(*args: str) -> list[str]:
     """``python -m consistency ARGS``."""
@@ -57,10 +58,14 @@ def report(name: str, times: list[float], base: float | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("corpus", nargs="?", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build the index here and keep it")
     args = parser.parse_args()
+    if args.corpus is None:
+        args.corpus = corpus_dir()
+    if not args.corpus.is_dir():
+        raise SystemExit(f"{args.corpus}: no such folder")
     files = sorted(p for p in args.corpus.iterdir() if p.suffix == ".txt")
     if len(files) < 2:
         raise SystemExit(f"{args.corpus}: need at least two briefings")
@@ -69,7 +74,7 @@ def main() -> None:
         archive = work / "archive"
         archive.mkdir()
         for f in files[:-1]:
-            os.symlink(f, archive / f.name)
+            shutil.copy(f, archive / f.name)
         fresh = files[-1]
         copy = work / f"{files[0].stem}_copy.txt"
         shutil.copy(files[0], copy)

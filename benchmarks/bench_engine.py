@@ -89,9 +89,10 @@ def main() -> None:
     all_phrases = (ROOT / "benchmarks" / "phrases.txt").read_text(encoding="utf-8").splitlines()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        n = make_archive(corpus_dir(), args.copies, folder)
+        source = corpus_dir()
+        n = make_archive(source, args.copies, folder)
         t_floor, words = timed(lambda: floor(folder))
-        print(f"archive: {n} briefings, {words:,} words (copies of {corpus_dir()})")
+        print(f"archive: {n} briefings, {words:,} words (copies of {source})")
         print(f"floor   read + findall           {t_floor:7.2f} s   1.00x floor")
         t_ingest, _docs = timed(lambda: load_documents([str(folder)]))
         ratio = t_ingest / t_floor

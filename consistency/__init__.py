@@ -11,7 +11,7 @@ The pipeline, one module per stage, as plain functions over plain data::
 from __future__ import annotations
 
 from ._version import __version__
-from .check import CheckResult, run_check
+from .check import CheckResult, Gate, run_check
 from .compare import Comparison, compare, compare_files
 from .diff import word_diff
 from .discover import (
@@ -74,6 +74,7 @@ __all__ = [
     "DateSource",
     "DiscoveredPoint",
     "Document",
+    "Gate",
     "Index",
     "IndexFileError",
     "IndexStats",

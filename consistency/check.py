@@ -47,6 +47,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
+from .context import working_on
 from .diff import skeleton, word_diff
 from .errors import IndexFileError, OptionError
 from .index import (
@@ -54,6 +55,7 @@ from .index import (
     is_sqlite_file,
     phrase_sentences,
 )
+from .ingest.select import FileSelection
 from .match import (
     DEFAULT_THRESHOLD,
     Corpus,
@@ -115,6 +117,70 @@ def parse_kinds(values: Iterable[str]) -> frozenset[FindingKind]:
                     f"unknown finding kind {name!r} (choose from {', '.join(FINDING_KINDS)}, none)"
                 ) from None
     return frozenset(kinds)
+
+
+DISCOVERED_LEVEL = Level.WARNING
+"""The level of points discovered in the baseline: reported, failing only with ``--strict``,
+so a gate without a watchlist does not fail on a recurring phrase that is not a formula."""
+
+DEFAULT_FAIL_ON: frozenset[FindingKind] = frozenset({FindingKind.SHIFTED})
+"""What ``check`` fails on when ``--fail-on`` is not given."""
+
+
+@dataclass(frozen=True)
+class Gate:
+    """When ``check`` fails: the policy, as in Vale and ruff.
+
+    fail_on: finding kinds that can fail the check (``--fail-on``).
+    warn_on: finding kinds reported without failing (``--warn-on``).
+    strict: ``warning`` points fail too (``--strict``).
+
+    A finding of a kind in ``fail_on`` has its point's level: ``error`` fails,
+    ``warning`` fails only when ``strict``, ``notice`` never. Findings of any
+    other kind are notices. With ``fail_on`` empty (``--fail-on none``) the
+    default kinds are still looked for and reported, as notices.
+    """
+
+    fail_on: frozenset[FindingKind] = DEFAULT_FAIL_ON
+    warn_on: frozenset[FindingKind] = frozenset()
+    strict: bool = False
+
+    @classmethod
+    def parse(
+        cls, fail_on: Iterable[str], warn_on: Iterable[str] = (), *, strict: bool = False
+    ) -> Gate:
+        """A gate from option values (``"shifted,slot"``, ``"none"``; a bare string is one value).
+
+        >>> Gate.parse("none").kinds == DEFAULT_FAIL_ON
+        True
+        """
+        return cls(parse_kinds(_values(fail_on)), parse_kinds(_values(warn_on)), strict)
+
+    @property
+    def kinds(self) -> frozenset[FindingKind]:
+        """The finding kinds to look for."""
+        return self.fail_on | self.warn_on if self.fail_on else DEFAULT_FAIL_ON | self.warn_on
+
+    def level(self, finding: Finding) -> Level:
+        """The level ``finding`` is reported at: its point's, or notice for other kinds."""
+        return finding.level if finding.kind in self.fail_on else Level.NOTICE
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` makes the check fail."""
+        level = self.level(finding)
+        return level is Level.ERROR or (self.strict and level is Level.WARNING)
+
+
+def _values(value: Iterable[str] | str) -> list[str]:
+    """Option values: a string (as in ``fail-on = "shifted"`` in a config file) is one value."""
+    if isinstance(value, str):
+        return [value]
+    out = []
+    for v in value:
+        if not isinstance(v, str):
+            raise OptionError(f"finding kinds must be strings, not {v!r}")
+        out.append(v)
+    return out
 
 
 @dataclass(frozen=True)
@@ -226,9 +292,9 @@ class CheckResult:
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())
 
-    def failing(self, fail_on: Collection[FindingKind]) -> list[Finding]:
-        """The findings that make ``check`` fail: a kind in ``fail_on``, level not notice."""
-        return [f for f in self.findings if f.kind in fail_on and f.level is not Level.NOTICE]
+    def failing(self, gate: Gate) -> list[Finding]:
+        """The findings that make ``check`` fail under ``gate``."""
+        return [f for f in self.findings if gate.fails(f)]
 
 
 # ---------------------------------------------------------------------------
@@ -463,8 +529,16 @@ class IndexPoints:
 
     discovered = True
 
-    def __init__(self, index: Index, *, min_dates: int = 1, top: int | None = None) -> None:
+    def __init__(
+        self,
+        index: Index,
+        *,
+        min_dates: int = 1,
+        top: int | None = None,
+        level: Level = DISCOVERED_LEVEL,
+    ) -> None:
         self.index = index
+        self.level = level
         self.min_dates = min_dates
         self.top = top
         self.last = index.point_cutoff(min_dates=min_dates, top=top)
@@ -479,10 +553,15 @@ class IndexPoints:
         return {}
 
     def points(self, positions: Iterable[int]) -> dict[int, Point]:
-        return {p: s.point for p, s in self.index.points_at(positions).items()}
+        stored = self.index.points_at(positions)
+        return {p: replace(s.point, level=self.level) for p, s in stored.items()}
 
     def all(self) -> list[Point]:
-        kept = [s.point for s in self.index.points() if s.dates >= self.min_dates]
+        kept = [
+            replace(s.point, level=self.level)
+            for s in self.index.points()
+            if s.dates >= self.min_dates
+        ]
         return kept if self.top is None else kept[: self.top]
 
 
@@ -742,37 +821,38 @@ def check(
     checked: list[CheckedPoint] = []
     references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None] = {}
     for doc in new:
-        sentences = document_sentences(
-            doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
-        )
-        words = [tuple(t.text for t in s.tokens) for s in sentences]
-        baseline.prefetch({w for ws in words for w in ws})
-        novel = [k for k, ws in enumerate(words) if not has_sentence(baseline, ws)]
-        novel_sentences = [sentences[k] for k in novel]
-        doc_findings: list[Finding] = []
-        seen: dict[int, tuple[Point, int]] = {}
-        if kinds & {FindingKind.SHIFTED, FindingKind.SLOT}:
-            doc_findings.extend(
-                f
-                for f in _shifted(
-                    doc,
-                    novel_sentences,
-                    baseline,
-                    points,
-                    seen,
-                    references,
-                    threshold=threshold,
-                    tokeniser=tokeniser,
+        with working_on(doc.path):
+            sentences = document_sentences(
+                doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+            )
+            words = [tuple(t.text for t in s.tokens) for s in sentences]
+            baseline.prefetch({w for ws in words for w in ws})
+            novel = [k for k, ws in enumerate(words) if not has_sentence(baseline, ws)]
+            novel_sentences = [sentences[k] for k in novel]
+            doc_findings: list[Finding] = []
+            seen: dict[int, tuple[Point, int]] = {}
+            if kinds & {FindingKind.SHIFTED, FindingKind.SLOT}:
+                doc_findings.extend(
+                    f
+                    for f in _shifted(
+                        doc,
+                        novel_sentences,
+                        baseline,
+                        points,
+                        seen,
+                        references,
+                        threshold=threshold,
+                        tokeniser=tokeniser,
+                    )
+                    if f.kind in kinds
                 )
-                if f.kind in kinds
-            )
-        if FindingKind.REPHRASED in kinds:
-            taken = [(f.start, f.end) for f in doc_findings]
-            doc_findings.extend(
-                _rephrased(doc, novel_sentences, baseline, similarity, taken, tokeniser)
-            )
-        findings.extend(sorted(doc_findings, key=_finding_order))
-        checked.extend(_checked(doc, points, seen))
+            if FindingKind.REPHRASED in kinds:
+                taken = [(f.start, f.end) for f in doc_findings]
+                doc_findings.extend(
+                    _rephrased(doc, novel_sentences, baseline, similarity, taken, tokeniser)
+                )
+            findings.extend(sorted(doc_findings, key=_finding_order))
+            checked.extend(_checked(doc, points, seen))
         if progress:
             progress(1)
     notes: list[str] = []
@@ -994,7 +1074,7 @@ def _rephrased(
             Finding(
                 kind=FindingKind.REPHRASED,
                 point=None,
-                level=Level.WARNING,
+                level=Level.ERROR,
                 document=doc.id,
                 path=doc.path,
                 date=doc.date,
@@ -1038,6 +1118,9 @@ def run_check(
     top: int | None = None,
     include_questions: bool = False,
     speakers: Collection[str] = (),
+    level: Level | None = None,
+    select: FileSelection | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> CheckResult:
     """``consistency check``: read the new briefings, open the baseline, pick the points, check.
 
@@ -1046,19 +1129,24 @@ def run_check(
     ``since``/``until`` restrict the baseline; ``manifest`` dates files of
     both. Without ``points_file``, the points are those discovered in the
     baseline on ``min_dates`` dates or more (the ``top`` best, if given).
+    ``level`` is the level of points that set none (default: ``error`` for
+    watchlist points, ``warning`` for discovered ones). ``select`` and ``note`` are
+    :func:`~consistency.ingest.load_documents`'s.
     """
     from .ingest import load_documents
     from .watchlist import load_watchlist
 
     require_percent(threshold, "threshold")
     require_percent(similarity, "similarity")
-    watchlist = load_watchlist(points_file) if points_file else None
-    new = load_documents(list(new_paths), manifest=manifest, date=date)
+    watchlist = load_watchlist(points_file, level=level or Level.ERROR) if points_file else None
+    new = load_documents(list(new_paths), manifest=manifest, date=date, select=select, note=note)
     if not new:
         raise OptionError("no new briefings to check")
 
     def load(paths: Sequence[str]) -> list[Document]:
-        docs = load_documents(list(paths), manifest=manifest, since=since, until=until)
+        docs = load_documents(
+            list(paths), manifest=manifest, since=since, until=until, select=select, note=note
+        )
         if not docs:
             raise OptionError(
                 "the baseline has no briefings (check --against and --since/--until)",
@@ -1080,7 +1168,9 @@ def run_check(
         if watchlist is not None:
             points = MemoryPoints(watchlist, baseline.is_common, tokeniser=tokeniser)
         elif index is not None:
-            points = IndexPoints(index, min_dates=min_dates, top=top)
+            points = IndexPoints(
+                index, min_dates=min_dates, top=top, level=level or DISCOVERED_LEVEL
+            )
         else:
             from .discover import discover
 
@@ -1092,7 +1182,11 @@ def run_check(
                 include_questions=include_questions,
                 speakers=speakers,
             )
-            points = MemoryPoints([f.point for f in found], baseline.is_common, discovered=True)
+            points = MemoryPoints(
+                [replace(f.point, level=level or DISCOVERED_LEVEL) for f in found],
+                baseline.is_common,
+                discovered=True,
+            )
         return check(
             new,
             baseline,

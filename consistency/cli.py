@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
+import stat
 import sys
-import tempfile
+import traceback
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from ._version import __version__
-from .check import DEFAULT_SIMILARITY, FINDING_KINDS, parse_kinds, run_check
+from .atomic import write_atomically
+from .check import DEFAULT_SIMILARITY, FINDING_KINDS, Gate, parse_kinds, run_check
 from .compare import compare_files
 from .config import find_config, load_config
+from .context import file_of
 from .discover import (
     DEFAULT_STOP_PHRASES,
     PROGRESS_STAGES,
@@ -32,36 +36,108 @@ from .discover import (
 )
 from .discover import render_json as render_discover_json
 from .discover import render_table as render_discover_table
-from .errors import ConsistencyError, InputErrors, OptionError
+from .errors import ConfigError, ConsistencyError, InputErrors, OptionError
 from .index import update_index
-from .ingest import load_documents
+from .ingest import SUFFIXES, FileSelection, load_documents
 from .match import DEFAULT_THRESHOLD
-from .models import Document, Point, TrackResult
+from .models import Document, Level, Point, TrackResult
 from .report import render_csv, render_html, render_json, render_markdown, render_report
 from .report import render_table as render_track_table
 from .report.check import CHECK_FORMATS, render_check
 from .report.compare import COMPARE_FORMATS, render_compare
 from .report.inventory import render_inventory
+from .timeline import analyse
 from .track import track, without_shadowed
 from .watchlist import load_watchlist
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+CONFIG_FILE = "consistency.config"
+"""Key in ``ctx.meta`` of the configuration file read, if any."""
+
+QUIET = "consistency.quiet"
+"""Key in ``ctx.meta``: ``-q/--quiet`` was given (no progress, no notes)."""
+
+
+GLOBAL_FLAGS = frozenset({"--no-config", "--debug", "-q", "--quiet"})
+"""Options of the ``consistency`` group that may also come after the command name."""
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that ``finally`` blocks clean up."""
+
+
+class OutputClosed(BaseException):
+    """Standard output's reader went away. A BaseException: click would turn EPIPE into exit 1."""
+
+
+def hoist_global_options(args: Sequence[str]) -> list[str]:
+    """Move the group's options given after the command (``check --no-config``) before it.
+
+    ``--config FILE`` moves with its value. Nothing after ``--`` moves.
+
+    >>> hoist_global_options(["check", "a.txt", "--no-config", "-q", "--", "-q"])
+    ['--no-config', '-q', 'check', 'a.txt', '--', '-q']
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    k = 0
+    while k < len(args):
+        arg = args[k]
+        if arg == "--":
+            rest.extend(args[k:])
+            break
+        if arg in GLOBAL_FLAGS or arg.startswith("--config="):
+            front.append(arg)
+        elif arg == "--config" and k + 1 < len(args):
+            front.extend(args[k : k + 2])
+            k += 1
+        else:
+            rest.append(arg)
+        k += 1
+    return front + rest
 
 
 class ConsistencyGroup(click.Group):
-    """A group whose errors are one ``consistency: error: ...`` line each, exit 2."""
+    """A group whose errors are one ``consistency: error: ...`` line each, exit 2.
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    Exit codes: 0 success, 1 ``check`` failed, 2 input, usage or internal
+    error, 130 interrupted (Ctrl-C), 141 standard output closed by its reader,
+    143 terminated (SIGTERM). An unexpected exception is one line naming the
+    file at hand; ``--debug`` adds the traceback.
+    """
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        argv = hoist_global_options(sys.argv[1:] if args is None else list(args))
+        debug = "--debug" in argv[: argv.index("--")] if "--" in argv else "--debug" in argv
+        if not argv:
+            click.echo(
+                self.get_usage(click.Context(self, info_name=kwargs.get("prog_name"))), err=True
+            )
+            click.echo("Try 'consistency --help' for help.", err=True)
+            sys.exit(2)
         kwargs["standalone_mode"] = False
         try:
-            rv = super().main(*args, **kwargs)
+            rv = super().main(argv, *rest, **kwargs)
         except click.exceptions.UsageError as e:
+            config = _config_source(e)
+            if config:
+                _error(config)
+                sys.exit(2)
             hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
             _error(f"{e.format_message()}{hint}")
             sys.exit(2)
-        except click.exceptions.Abort:
-            click.echo("Aborted!", err=True)
-            sys.exit(1)
+        except click.exceptions.Abort as e:
+            if isinstance(e.__cause__, EOFError):
+                _error("unexpected end of input")
+                sys.exit(2)
+            _interrupted()
+        except KeyboardInterrupt:
+            _interrupted()
+        except Terminated:
+            click.echo("consistency: terminated", err=True)
+            sys.exit(143)
         except click.ClickException as e:
             _error(e.format_message())
             sys.exit(e.exit_code)
@@ -72,10 +148,47 @@ class ConsistencyGroup(click.Group):
         except ConsistencyError as e:
             _error(str(e))
             sys.exit(2)
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(1)
+        except (BrokenPipeError, OutputClosed):
+            # The reader went away (``| head``): 141 as a shell reports SIGPIPE, not 1,
+            # which would read as "findings". Python's own flush at exit must not fail too.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except Exception as e:
+            if debug:
+                traceback.print_exc()
+            _error(internal_error(e, debug=debug))
+            sys.exit(2)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _config_source(error: click.exceptions.UsageError) -> str | None:
+    """For a bad value that came from the configuration file: ``FILE: 'key': problem``."""
+    ctx, param = error.ctx, getattr(error, "param", None)
+    if ctx is None or param is None or param.name is None:
+        return None
+    if ctx.get_parameter_source(param.name) is not click.core.ParameterSource.DEFAULT_MAP:
+        return None
+    key = next((o[2:] for o in param.opts if o.startswith("--")), param.name)
+    problem = " ".join(error.message.split())
+    return f"{ctx.meta.get(CONFIG_FILE)}: '{key}': {problem}"
+
+
+def _interrupted() -> None:
+    click.echo("consistency: interrupted", err=True)
+    sys.exit(130)
+
+
+def internal_error(error: BaseException, *, debug: bool = False) -> str:
+    """The one line for an unexpected exception: what, and on which file.
+
+    >>> internal_error(ValueError("bad\\nvalue"))
+    'internal error: ValueError: bad value (--debug shows the traceback)'
+    """
+    where = file_of(error)
+    at = f" while working on {where}" if where else ""
+    detail = " ".join(str(error).split()) or "(no message)"
+    hint = "" if debug else " (--debug shows the traceback)"
+    return f"internal error{at}: {type(error).__name__}: {detail}{hint}"
 
 
 def _error(message: str) -> None:
@@ -109,7 +222,48 @@ def input_options(f: F) -> F:
         metavar="YYYY-MM-DD",
         help="Ignore briefings before this.",
     )(f)
-    return manifest_option(f)
+    return selection_options(manifest_option(f))
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Keep an option's value in ``ctx.meta`` (for options every reading command shares)."""
+    ctx.meta[f"consistency.{param.name}"] = value
+    return value
+
+
+def selection_options(f: F) -> F:
+    """``--include GLOB`` and ``--exclude GLOB``: which files of input folders are briefings."""
+    f = click.option(
+        "--exclude",
+        multiple=True,
+        metavar="GLOB",
+        expose_value=False,
+        callback=_remember,
+        help="Skip files and folders of input folders matching GLOB (repeatable).",
+    )(f)
+    f = click.option(
+        "--include",
+        multiple=True,
+        metavar="GLOB",
+        expose_value=False,
+        callback=_remember,
+        help="Also read files of input folders matching GLOB, e.g. README.md (repeatable).",
+    )(f)
+    return f
+
+
+def _selection() -> FileSelection:
+    """The ``--include``/``--exclude`` globs of this run."""
+    meta = click.get_current_context().meta
+    return FileSelection(
+        tuple(meta.get("consistency.include", ())), tuple(meta.get("consistency.exclude", ()))
+    )
+
+
+def _note(message: str) -> None:
+    """A ``consistency: note: ...`` line on stderr, unless ``--quiet``."""
+    if not click.get_current_context().meta.get(QUIET):
+        click.echo(f"consistency: note: {message}", err=True)
 
 
 def manifest_option(f: F) -> F:
@@ -179,7 +333,7 @@ def output_option(f: F) -> F:
         "--output",
         "-o",
         type=click.Path(dir_okay=False, writable=True),
-        help="Write to FILE (atomically) instead of standard output.",
+        help="Write to FILE (atomically) instead of standard output (- is standard output).",
     )(f)
     return f
 
@@ -233,17 +387,27 @@ def color_option(f: F) -> F:
 
 
 def _use_color(flag: bool | None, output: str | None) -> bool:
+    """--color/--no-color; else none in a file; else NO_COLOR, then FORCE_COLOR (any non-empty
+    value), then whether standard output is a terminal."""
     if flag is not None:
         return flag
-    if output or os.environ.get("NO_COLOR"):
+    if _to_file(output) or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return sys.stdout.isatty()
+
+
+def _to_file(output: str | None) -> bool:
+    """Whether ``--output`` names a file (``-`` is standard output)."""
+    return bool(output) and output != "-"
 
 
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
-    if not sys.stderr.isatty() or total <= 1:
+    """A progress bar on stderr when it is a terminal and not ``--quiet``; silent otherwise."""
+    quiet = click.get_current_context().meta.get(QUIET)
+    if quiet or not sys.stderr.isatty() or total <= 1:
         yield lambda n: None
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
@@ -257,44 +421,116 @@ def _load(
     since: dt.date | None,
     until: dt.date | None,
 ) -> list[Document]:
-    docs = load_documents(list(paths), manifest=manifest, date=date, since=since, until=until)
+    docs = load_documents(
+        list(paths),
+        manifest=manifest,
+        date=date,
+        since=since,
+        until=until,
+        select=_selection(),
+        note=_note,
+    )
     if not docs:
         raise OptionError("no briefings left to read (check --since/--until)")
     return docs
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to stdout, or atomically to ``output`` (temp file + rename)."""
-    if not output:
-        click.echo(text, nl=not text.endswith("\n"), color=True)
+    """Write ``text`` to stdout (no ``output``, or ``-``), or atomically to ``output``
+    (see :mod:`consistency.atomic`: nothing is left behind on an error, Ctrl-C or SIGTERM).
+
+    An ``output`` that is a device, a FIFO or a link to one (``/dev/null``,
+    ``/dev/stdout``) is written through, never replaced by a regular file; a
+    symbolic link to a file keeps pointing where it did (its target is
+    replaced). An ``output`` that is one of the command's inputs is refused.
+    A write that fails (disk full) is one error; the old file stays intact.
+    """
+    if not _to_file(output):
+        _write_stdout(text)
         return
-    target = Path(output)
-    folder = target.parent if str(target.parent) else Path(".")
+    assert output is not None
+    _refuse_input_as_output(output)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        mode = os.stat(output).st_mode
+    except FileNotFoundError:
+        mode = None
     except OSError as e:
         raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OptionError("cannot write output: is a directory", path=output)
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
+        return
+    target = os.path.realpath(output) if os.path.islink(output) else output
+    write_atomically(target, text)
 
 
-def _file_mode(target: Path) -> int:
-    """The mode a plain ``open(target, "w")`` would give: the old file's, or 0o666 less umask.
+def _write_stdout(text: str) -> None:
+    """``text`` on standard output; a failed write (``> /dev/full``) is one error, exit 2.
 
-    ``mkstemp`` makes private (0o600) files; a report is usually meant to be shared.
+    The descriptor is then pointed at /dev/null so that Python's own flush at
+    exit does not fail a second time (and change the exit code).
     """
     try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        click.echo(text, nl=not text.endswith("\n"), color=True)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed() from None
+    except OSError as e:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        raise OptionError(
+            f"cannot write to standard output: {e.strerror or e}", path="<stdout>"
+        ) from None
+
+
+_INPUT_PARAMS = ("paths", "points_file", "against", "manifest", "stop_phrases", "db", "old", "new")
+"""Parameters of the commands that name files a command reads."""
+
+
+def _refuse_input_as_output(output: str) -> None:
+    """Refuse ``-o`` onto a file the command reads, or into a folder it reads.
+
+    ``report 2025-10-22.txt -o 2025-10-22.txt`` would replace the briefing with
+    its report, ``track fx --points tp.toml -o tp.toml`` the watchlist; a report
+    written inside an input folder would be read as a briefing next time.
+    """
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return
+    named: list[str] = []
+    for name in _INPUT_PARAMS:
+        value = ctx.params.get(name)
+        if isinstance(value, str):
+            named.append(value)
+        elif isinstance(value, list | tuple):
+            named.extend(v for v in value if isinstance(v, str))
+    parent = ctx.find_root()
+    config = parent.params.get("config") if parent is not ctx else None
+    if isinstance(config, str):
+        named.append(config)
+    real = os.path.realpath(output)
+    readable = os.path.splitext(real)[1].lower() in SUFFIXES
+    for item in named:
+        if item == "-":
+            continue
+        source = os.path.realpath(item)
+        if real == source:
+            raise OptionError(f"output would overwrite the input {item}", path=output)
+        if readable and os.path.isdir(source) and real.startswith(source.rstrip(os.sep) + os.sep):
+            raise OptionError(
+                f"output inside the input folder {item} would be read as a briefing; "
+                "write it elsewhere",
+                path=output,
+            )
 
 
 def _option_names(command: click.Command) -> dict[str, str]:
@@ -315,6 +551,7 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
     if path is None:
         return
     top, per_command = load_config(path)
+    ctx.meta[CONFIG_FILE] = str(path)
     group = ctx.command
     assert isinstance(group, click.Group)
     default_map: dict[str, dict[str, Any]] = {}
@@ -329,11 +566,30 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
                     f"unknown option {k!r} for '{name}' in configuration", path=str(path)
                 )
             values[by_option[k]] = v
-        default_map[name] = values
+        default_map[name] = _as_lists(command, values)
     unknown = sorted(k for k in top if k not in known)
     if unknown:
         raise OptionError(f"unknown option {unknown[0]!r} in configuration", path=str(path))
     ctx.default_map = default_map
+
+
+def _as_lists(command: click.Command, values: dict[str, Any]) -> dict[str, Any]:
+    """A single string for a repeatable option (``fail-on = "shifted"``) is a list of one."""
+    multiple = {p.name for p in command.params if isinstance(p, click.Option) and p.multiple}
+    return {k: [v] if k in multiple and isinstance(v, str) else v for k, v in values.items()}
+
+
+def _from_config(name: str, parse: Callable[[], T]) -> T:
+    """``parse()``; an error in a value that came from the configuration names its file and key."""
+    try:
+        return parse()
+    except ConsistencyError as e:
+        ctx = click.get_current_context()
+        if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT_MAP:
+            raise
+        path = ctx.find_root().meta.get(CONFIG_FILE)
+        key = name.replace("_", "-")
+        raise ConfigError(f"'{key}': {e.message}", path=path) from None
 
 
 @click.group(cls=ConsistencyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -344,12 +600,16 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
     help="Read option defaults from FILE (default: nearest consistency.toml).",
 )
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars and no notes on stderr.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.pass_context
-def cli(ctx: click.Context, config: str | None, no_config: bool) -> None:
+def cli(ctx: click.Context, config: str | None, no_config: bool, quiet: bool, debug: bool) -> None:
     """Track official talking points across dated briefings and show how their wording shifts.
 
     PATH may be a file, a directory (read recursively) or - for standard input.
+    --no-config, --config, -q and --debug may also follow the command.
     """
+    ctx.meta[QUIET] = quiet
     _config_defaults(ctx, config, no_config)
 
 
@@ -488,6 +748,18 @@ def track_command(
 @speaker_options
 @color_option
 @discover_options(top_default=DEFAULT_REPORT_TOP)
+@click.option(
+    "--baseline-until",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="End of the baseline; the period starts the day after (default: the day before "
+    "--since, or the archive's last month is the period).",
+)
+@click.option(
+    "--all-shifts",
+    is_flag=True,
+    help="List every wording and every shift (one-off variants included), not just a count.",
+)
 def report_command(
     paths: tuple[str, ...],
     points_file: str | None,
@@ -504,31 +776,54 @@ def report_command(
     min_dates: int,
     top: int | None,
     stop_phrases: str | None,
+    baseline_until: dt.date | None,
+    all_shifts: bool,
 ) -> None:
-    """The main job: a human report of every talking point's wording over time.
+    """The main job: what changed in the talking points' wording, then the details.
 
+    --since/--until choose the reporting period; the briefings before it are read
+    as its baseline (up to --baseline-until), and the details cover the period.
+    Without them, the period is the archive's last month and the details cover it all.
     Without --points, the talking points are those ``discover`` finds (the --top best),
     less briefing boilerplate and points that only find again a better point's words.
     """
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
-    docs = _load(paths, manifest, date, since, until)
+    if since is not None and baseline_until is not None and baseline_until >= since:
+        raise OptionError("--baseline-until must be before --since")
+    docs = _load(paths, manifest, date, None, until)
+    start = since or (baseline_until + dt.timedelta(days=1) if baseline_until else None)
+    if start is not None and not any(d.date >= start for d in docs):
+        raise OptionError("no briefings left to read (check --since/--until)")
     if points_file is None:
         # A report leaves briefing boilerplate out altogether (discover only ranks it last).
         stops = [*DEFAULT_STOP_PHRASES, *stops]
         found = _discover(docs, min_dates, top, include_questions, speakers, stops)
         points = [p.point for p in found]
         if not points:
-            click.echo(
-                f"consistency: note: no formulation recurs on {min_dates} or more dates; "
-                "give more briefings, a lower --min-dates, or a watchlist with --points",
-                err=True,
+            _note(
+                f"no formulation recurs on {min_dates} or more dates; "
+                "give more briefings, a lower --min-dates, or a watchlist with --points"
             )
     else:
         points = _points(points_file)
     result = _track(docs, points, threshold, include_questions, speakers)
     if points_file is None:
         result = without_shadowed(result)
-    write_output(render_report(result, fmt=fmt, color=_use_color(color, output)), output)
+    analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
+    text = render_report(
+        result,
+        fmt=fmt,
+        color=_use_color(color, output),
+        analysis=analysis,
+        all_shifts=all_shifts,
+    )
+    write_output(text, output)
+
+
+for _param in report_command.params:
+    # In a report, --since starts the reporting period; what comes before is its baseline.
+    if _param.name == "since" and isinstance(_param, click.Option):
+        _param.help = "Start of the reporting period; earlier briefings are its baseline."
 
 
 @cli.command("discover")
@@ -643,6 +938,13 @@ def index_command(
     metavar="KINDS",
     help=_kinds_help("Finding kinds to report without failing"),
 )
+@click.option("--strict", is_flag=True, help="Findings of warning-level points fail too.")
+@click.option(
+    "--level",
+    type=click.Choice([lv.value for lv in Level]),
+    help="Level of points that set none [default: error for watchlist points, "
+    "warning for discovered ones].",
+)
 @click.option(
     "--format",
     "fmt",
@@ -668,6 +970,7 @@ def index_command(
     help="Without --points: check only the N best discovered points.",
 )
 @manifest_option
+@selection_options
 @click.option(
     "--date",
     callback=_parse_date,
@@ -688,6 +991,8 @@ def check_command(
     points_file: str | None,
     fail_on: tuple[str, ...],
     warn_on: tuple[str, ...],
+    strict: bool,
+    level: str | None,
     fmt: str,
     output: str | None,
     threshold: float,
@@ -702,8 +1007,16 @@ def check_command(
     include_questions: bool,
     color: bool | None,
 ) -> int:
-    """The CI gate: exit 1 when NEW words a known point in a way the baseline never has."""
-    failing_kinds = parse_kinds(fail_on)
+    """The CI gate: exit 1 when NEW words a known point in a way the baseline never has.
+
+    Only points of level error fail (watchlist points, by default); warning points
+    (discovered ones, by default) fail with --strict; notice points never.
+    """
+    gate = Gate(
+        _from_config("fail_on", lambda: parse_kinds(fail_on)),
+        _from_config("warn_on", lambda: parse_kinds(warn_on)),
+        strict,
+    )
     result = run_check(
         paths,
         against,
@@ -712,17 +1025,20 @@ def check_command(
         date=date,
         since=since,
         until=until,
-        kinds=failing_kinds | parse_kinds(warn_on),
+        kinds=gate.kinds,
         threshold=threshold,
         similarity=similarity,
         min_dates=min_dates,
         top=top,
         include_questions=include_questions,
         speakers=speakers,
+        level=Level(level) if level else None,
+        select=_selection(),
+        note=_note,
     )
-    text = render_check(result, fmt=fmt, fail_on=failing_kinds, color=_use_color(color, output))
+    text = render_check(result, fmt=fmt, gate=gate, color=_use_color(color, output))
     write_output(text, output)
-    return 1 if result.failing(failing_kinds) else 0
+    return 1 if result.failing(gate) else 0
 
 
 @cli.command("diff")
@@ -745,6 +1061,12 @@ def check_command(
 @threshold_option
 @similarity_option
 @manifest_option
+@click.option(
+    "--old-date", callback=_parse_date, metavar="YYYY-MM-DD", help="Date of OLD (when undated)."
+)
+@click.option(
+    "--new-date", callback=_parse_date, metavar="YYYY-MM-DD", help="Date of NEW (when undated)."
+)
 @click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse older briefings.")
 @click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Refuse newer briefings.")
 @speaker_options
@@ -758,6 +1080,8 @@ def diff_command(
     threshold: float,
     similarity: float,
     manifest: str | None,
+    old_date: dt.date | None,
+    new_date: dt.date | None,
     since: dt.date | None,
     until: dt.date | None,
     speakers: tuple[str, ...],
@@ -776,10 +1100,19 @@ def diff_command(
         similarity=similarity,
         include_questions=include_questions,
         speakers=speakers,
+        old_date=old_date,
+        new_date=new_date,
     )
     write_output(render_compare(comparison, fmt=fmt, color=_use_color(color, output)), output)
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: SIGTERM unwinds like Ctrl-C, so temp files are removed."""
+
+    def terminate(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise Terminated()
+
+    with suppress(ValueError):  # not the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, terminate)
     cli(prog_name="consistency")

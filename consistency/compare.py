@@ -34,7 +34,7 @@ from .check import (
     word_similarity,
 )
 from .diff import word_diff
-from .errors import OptionError
+from .errors import ConsistencyError, InputErrors, OptionError
 from .match import DEFAULT_THRESHOLD, require_percent
 from .models import Document, Occurrence, Point, Role
 from .normalise import Tokeniser, normalise
@@ -300,10 +300,14 @@ def compare_files(
     similarity: float = DEFAULT_SIMILARITY,
     include_questions: bool = False,
     speakers: Collection[str] = (),
+    old_date: dt.date | None = None,
+    new_date: dt.date | None = None,
 ) -> Comparison:
     """``consistency diff OLD NEW``: read both briefings (and the watchlist), compare them.
 
     Each of OLD and NEW must hold exactly one briefing in the ``since``/``until`` range.
+    ``old_date``/``new_date`` date them (``--old-date``/``--new-date``); else a manifest,
+    ``manifest.csv`` beside them, their file names or their first lines.
     """
     from .ingest import load_documents
     from .watchlist import load_watchlist
@@ -311,8 +315,28 @@ def compare_files(
     require_percent(threshold, "threshold")
     require_percent(similarity, "similarity")
     points = load_watchlist(points_file) if points_file else None
-    a = _one(load_documents([old], manifest=manifest, since=since, until=until), "OLD", old)
-    b = _one(load_documents([new], manifest=manifest, since=since, until=until), "NEW", new)
+    sides: list[Document] = []
+    problems: list[ConsistencyError] = []
+    for path, name, date in ((old, "OLD", old_date), (new, "NEW", new_date)):
+        try:
+            docs = load_documents(
+                [path],
+                manifest=manifest,
+                since=since,
+                until=until,
+                date=date,
+                date_option=f"--{name.lower()}-date",
+            )
+            sides.append(_one(docs, name, path))
+        except InputErrors as e:
+            problems.extend(e.errors)
+        except ConsistencyError as e:
+            problems.append(e)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise InputErrors(problems)
+    a, b = sides
     return compare(
         a,
         b,

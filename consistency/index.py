@@ -35,16 +35,25 @@ program's SQLite file, a text file, another schema -- is refused with an
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import glob
 import hashlib
 import json
+import os
 import sqlite3
 import struct
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
+
+try:
+    import fcntl
+except ImportError:  # Windows: leftovers of killed builds stay until removed by hand
+    fcntl = None  # type: ignore[assignment]
 
 from ._version import __version__
 from .errors import IndexFileError
@@ -122,7 +131,6 @@ CREATE TABLE keys (
     PRIMARY KEY (word, form)
 ) WITHOUT ROWID;
 """
-_TABLES = ("meta", "documents", "sentences", "vocabulary", "postings", "points", "forms", "keys")
 
 
 @dataclass(frozen=True)
@@ -303,6 +311,8 @@ def _check_application(con: sqlite3.Connection, path: Path) -> None:
     """Refuse, before writing anything, an SQLite file that is not a consistency index."""
     try:
         app = con.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.OperationalError:
+        raise  # cannot open (read-only folder, locked): not a verdict on the file
     except sqlite3.DatabaseError as e:
         raise _refuse(path, f"not a consistency index (unreadable SQLite file: {e})") from None
     if app != APPLICATION_ID:
@@ -436,17 +446,21 @@ def _document_row(doc: Document, digest: str) -> tuple[Any, ...]:
 
 
 def _document_from_row(row: Sequence[Any]) -> Document:
+    """A stored document; a row that does not decode is a ``sqlite3.DatabaseError``."""
     name, path, date, date_source, title, source, text, turns = row
-    return Document(
-        id=name,
-        path=path,
-        text=text,
-        date=dt.date.fromisoformat(date),
-        date_source=DateSource(date_source),
-        title=title,
-        source=source,
-        turns=_turns_from_json(turns),
-    )
+    try:
+        return Document(
+            id=name,
+            path=path,
+            text=text,
+            date=dt.date.fromisoformat(date),
+            date_source=DateSource(date_source),
+            title=title,
+            source=source,
+            turns=_turns_from_json(turns),
+        )
+    except (ValueError, TypeError, KeyError, IndexError) as e:
+        raise sqlite3.DatabaseError(f"document {name!r} does not decode: {e}") from None
 
 
 _DOC_COLUMNS = "name, path, date, date_source, title, source, text, turns"
@@ -473,15 +487,21 @@ def update_index(
     content hash and date are the same (other metadata, such as its path, is
     refreshed in place), *changed* otherwise (its sentences are replaced).
     ``prune`` removes stored documents not among ``documents``. ``rebuild``
-    empties an index first, even one of another schema version (never a file
-    that is not a consistency index). A change of ``include_questions`` or of
-    the tokeniser re-segments every stored document. ``progress`` is called
-    with 1 per document. After any change, ``discoverer`` (default:
-    :func:`consistency.discover.discover`) refreshes the stored points.
+    starts an index afresh, even one of another schema version or a damaged
+    one (never a file that is not a consistency index). A change of
+    ``include_questions`` or of the tokeniser re-segments every stored
+    document. ``progress`` is called with 1 per document. After any change,
+    ``discoverer`` (default: :func:`consistency.discover.discover`) refreshes
+    the stored points.
+
+    A new index (and a rebuilt one) is built in a hidden temporary file beside
+    ``db`` and moved into place once complete, so ``db`` is never a half-built
+    file, even when the run is killed; a new index never replaces one that a
+    concurrent run created meanwhile (this run then updates that one).
 
     Raises :class:`IndexFileError` for a file that is not an index of this
-    schema; on any error the file is left exactly as it was (a file this call
-    created is removed).
+    schema, a damaged index, or one that cannot be written (read-only, disk
+    full); on any error the file is left exactly as it was.
     """
     path = Path(db)
     tok = tokeniser or DEFAULT_TOKENISER
@@ -492,71 +512,244 @@ def update_index(
             f"two documents with the id {duplicates[0]!r}; give them distinct paths",
             path=str(path),
         )
-    existed = _check_file(path, must_exist=False)
-    created = not path.exists()
+    run = _Run(documents, settings, tok, prune, rebuild, progress, discoverer)
+    existed = _check_file(path, must_exist=False) and not _empty_database(path)
+    if existed and rebuild:
+        _check_ours(path)
+        rebuilt = _build_new(path, run, replace=True)
+        assert rebuilt is not None  # replacing never yields to another run
+        return rebuilt
+    if not existed:
+        stats = _build_new(path, run, replace=path.exists())
+        if stats is not None:
+            return stats
+    return _update_in_place(path, run)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What one :func:`update_index` call was asked to do."""
+
+    documents: Sequence[Document]
+    settings: _Settings
+    tokeniser: Tokeniser
+    prune: bool
+    rebuild: bool
+    progress: Progress | None
+    discoverer: Discoverer | None
+
+
+_DAMAGE = (sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexError, struct.error)
+"""What reading a damaged or tampered index raises (bad pages, rows of the wrong type or
+shape: dates, roles, levels, JSON, packed offsets)."""
+
+
+def damaged(path: str | Path, error: BaseException) -> IndexFileError:
+    """The one error for an index that cannot be read or written as it stands."""
+    if isinstance(error, sqlite3.OperationalError) and _is_full(error):
+        return IndexFileError(f"cannot write index: {error}", path=str(path))
+    if isinstance(error, sqlite3.OperationalError) and any(
+        word in str(error) for word in ("locked", "busy", "readonly", "read-only", "unable to open")
+    ):
+        return IndexFileError(f"cannot use index: {error}", path=str(path))
+    detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return IndexFileError(
+        f"damaged consistency index ({detail}); rebuild it with "
+        "'consistency index PATH... --db FILE --rebuild'",
+        path=str(path),
+    )
+
+
+def _is_full(error: sqlite3.Error) -> bool:
+    return "full" in str(error) or getattr(error, "sqlite_errorcode", 0) == 13
+
+
+def _update_in_place(path: Path, run: _Run) -> IndexStats:
+    """Update an existing index in one transaction (a crash rolls it back)."""
     try:
         con = _connect(path, readonly=False)
     except sqlite3.Error as e:
         raise _refuse(path, f"cannot open index: {e}") from None
     try:
-        if existed:
-            _check_application(con, path)
         try:
+            _check_application(con, path)
             con.execute("PRAGMA journal_mode = WAL")
             con.execute("PRAGMA synchronous = NORMAL")
             con.execute("BEGIN IMMEDIATE")
         except sqlite3.DatabaseError as e:
             raise _refuse(path, f"cannot write index: {e}") from None
         try:
-            stats = _update(
-                con, path, existed, documents, settings, tok, prune, rebuild, progress, discoverer
-            )
+            stats = _update(con, path, True, run)
             con.execute("COMMIT")
         except BaseException:
             if con.in_transaction:
                 con.execute("ROLLBACK")
             raise
-    except BaseException:
+    except sqlite3.DatabaseError as e:
+        raise damaged(path, e) from None
+    finally:
         con.close()
-        if created:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-        raise
-    con.close()
     return stats
 
 
-def _update(
-    con: sqlite3.Connection,
-    path: Path,
-    existed: bool,
-    documents: Sequence[Document],
-    settings: _Settings,
-    tokeniser: Tokeniser,
-    prune: bool,
-    rebuild: bool,
-    progress: Progress | None,
-    discoverer: Discoverer | None,
-) -> IndexStats:
-    if existed:
+def _build_new(path: Path, run: _Run, *, replace: bool) -> IndexStats | None:
+    """Build a fresh index in a temporary file beside ``path``, then move it into place.
+
+    ``replace``: put it in place of the file at ``path`` (a rebuild, or an empty
+    database); else only where no file is (hard link, which fails when one
+    appeared meanwhile: None is returned, and the caller updates that file).
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    _sweep(folder, path.name)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise _refuse(path, f"cannot write index: {e.strerror or e}") from None
+    _lock(fd, wait=True)  # held until the end: tells _sweep this build is alive
+    tmp = Path(name)
+    try:
         try:
-            meta = _validate(con, path)
-        except IndexFileError:
-            app = con.execute("PRAGMA application_id").fetchone()[0]
-            if not (rebuild and app == APPLICATION_ID):
-                raise
-            meta = {}
-        if rebuild:
-            for table in _TABLES:
-                con.execute(f"DROP TABLE IF EXISTS {table}")
-            existed = False
-    if not existed:
+            con = _connect(tmp, readonly=False)
+            try:
+                con.execute("PRAGMA journal_mode = WAL")
+                con.execute("PRAGMA synchronous = NORMAL")
+                con.execute("BEGIN IMMEDIATE")
+                stats = _update(con, path, False, run)
+                con.execute("COMMIT")
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                con.close()
+            os.chmod(tmp, _new_file_mode())
+        except OSError as e:
+            raise _refuse(path, f"cannot write index: {e.strerror or e}") from None
+        except sqlite3.DatabaseError as e:
+            raise damaged(path, e) from None
+        try:
+            _drop_sidecars(path)
+            if replace:
+                os.replace(tmp, path)
+                return stats
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                return None
+            except OSError:  # no hard links here (some network or FAT file systems)
+                if path.exists():
+                    return None
+                os.replace(tmp, path)
+            return stats
+        except OSError as e:
+            raise _refuse(path, f"cannot write index: {e.strerror or e}") from None
+    finally:
+        _drop(tmp)
+        os.close(fd)
+
+
+def _lock(fd: int, *, wait: bool) -> bool:
+    """An exclusive ``flock`` on ``fd`` (not SQLite's POSIX locks); False if held elsewhere."""
+    if fcntl is None:
+        return not wait
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
+
+
+def _sweep(folder: Path, name: str) -> None:
+    """Remove the temporary files of builds of ``name`` that were killed.
+
+    A live build holds a lock on its file; a file nobody holds is a leftover.
+    """
+    try:
+        leftovers = sorted(folder.glob(f".{glob.escape(name)}.*.tmp"))
+    except OSError:
+        return
+    for tmp in leftovers:
+        try:
+            fd = os.open(tmp, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            if _lock(fd, wait=False):
+                _drop(tmp)
+        finally:
+            os.close(fd)
+
+
+def _drop(tmp: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+
+
+def _drop_sidecars(path: Path) -> None:
+    """Remove a stale write-ahead log of a file about to be replaced or created.
+
+    SQLite would otherwise replay it into the new file.
+    """
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _new_file_mode() -> int:
+    """0o666 less the umask: what a plain ``open()`` gives (mkstemp's 0o600 is private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _header_application_id(path: Path) -> int | None:
+    """The ``application_id`` in an SQLite file's header (bytes 68-71), read without SQLite.
+
+    It stays readable when the pages after the header are damaged.
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return None
+    if len(head) < 72 or not head.startswith(_HEADER):
+        return None
+    return int.from_bytes(head[68:72], "big")
+
+
+def _empty_database(path: Path) -> bool:
+    """Whether ``path`` is an SQLite file with nothing in it (a first build that was killed
+    before its commit, by an older version): safe to build over."""
+    if _header_application_id(path) != 0:
+        return False
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return bool(con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0)
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+
+
+def _check_ours(path: Path) -> None:
+    """Refuse to rebuild over an SQLite file that is not a consistency index."""
+    if _header_application_id(path) != APPLICATION_ID:
+        raise _refuse(
+            path,
+            "not a consistency index (an SQLite database of another program); "
+            "give a file made by 'consistency index PATH... --db FILE'",
+        )
+
+
+def _update(con: sqlite3.Connection, path: Path, existed: bool, run: _Run) -> IndexStats:
+    documents, settings, tokeniser = run.documents, run.settings, run.tokeniser
+    prune, rebuild, progress, discoverer = run.prune, run.rebuild, run.progress, run.discoverer
+    meta: dict[str, str] = {}
+    if existed:
+        meta = _validate(con, path)
+    else:
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 con.execute(statement)
         con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        meta = {}
     resegment = bool(meta) and (
         meta.get("tokeniser") != settings.tokeniser or meta.get("roles") != settings.roles
     )
@@ -761,6 +954,35 @@ def _stored_point(data: dict[str, Any]) -> StoredPoint:
     )
 
 
+_T = TypeVar("_T")
+
+
+def _guarded(cls: type[_T]) -> type[_T]:
+    """Make the public methods of ``cls`` turn what a damaged index raises into :func:`damaged`.
+
+    Rows are decoded where they are read (dates, roles, JSON, packed offsets);
+    a tampered or corrupted file must end in one error naming it, never in a
+    traceback that a CI gate would read as "findings".
+    """
+    for name, attr in list(vars(cls).items()):
+        if callable(attr) and (not name.startswith("_") or name == "__init__"):
+            setattr(cls, name, _guard(attr))
+    return cls
+
+
+def _guard(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except _DAMAGE as e:
+            owner = getattr(self, "index", self)
+            raise damaged(getattr(owner, "path", "<index>"), e) from None
+
+    return guarded
+
+
+@_guarded
 class Index:
     """An index file opened for reading.
 
@@ -773,16 +995,28 @@ class Index:
         _check_file(self.path, must_exist=True)
         try:
             self.con = _connect(self.path, readonly=True)
-            self.meta = _validate(self.con, self.path)
+            self.meta = self._validated()
         except sqlite3.OperationalError:
             # A WAL-mode file in a read-only folder (a restored CI cache): read it as immutable.
             try:
                 self.con = _connect(self.path, readonly=True, immutable=True)
-                self.meta = _validate(self.con, self.path)
+                self.meta = self._validated()
             except sqlite3.OperationalError as e:
                 raise _refuse(self.path, f"cannot open index: {e}") from None
-        self.roles = frozenset(Role(r) for r in self.meta.get("roles", "").split(",") if r)
+        try:
+            self.roles = frozenset(Role(r) for r in self.meta.get("roles", "").split(",") if r)
+        except ValueError:
+            self.con.close()
+            raise
         self._texts: dict[str, str] = {}
+
+    def _validated(self) -> dict[str, str]:
+        """The ``meta`` table; the connection is closed when the file is refused."""
+        try:
+            return _validate(self.con, self.path)
+        except BaseException:
+            self.con.close()
+            raise
 
     def close(self) -> None:
         self.con.close()
@@ -996,6 +1230,7 @@ def _speaker_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+@_guarded
 class IndexCorpus:
     """The sentences of an :class:`Index`, served lazily from SQLite.
 

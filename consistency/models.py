@@ -304,3 +304,92 @@ class TrackResult:
 
     documents: tuple[Document, ...]
     points: tuple[PointResult, ...]
+
+
+@dataclass(frozen=True)
+class WordingFamily:
+    """One distinct wording of a point (after normalisation), with how much it was used.
+
+    text: its most frequent exact source text (the first seen on a tie).
+    normalised: the normalised form that identifies it.
+    first, last: the dates it was first and last used.
+    dates: distinct dates it was used on; count: its occurrences.
+    share: its share of the point's occurrences (0-1) in the dates reported.
+    prevailing: the point's most used wording (most dates, then occurrences, then earliest).
+    form: ``"canonical"`` or ``"alias"`` when it is a watchlist wording, else None.
+    one_off: used on a single date and neither prevailing, nor a watchlist wording, nor
+        new in the period (reports fold these; JSON lists them all).
+    new: first used in the reporting period, never in its baseline.
+    """
+
+    text: str
+    normalised: str
+    first: dt.date
+    last: dt.date
+    dates: int
+    count: int
+    share: float
+    prevailing: bool
+    form: str | None
+    one_off: bool
+    new: bool
+
+
+class KeyChangeKind(StrEnum):
+    """The kinds of change a report puts first (defined in README, "Changes that matter")."""
+
+    TAKEOVER = "takeover"
+    NEW_WORDING = "new-wording"
+    NEW_POINT = "new-point"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    """A change that matters: what happened to a point, when, and the evidence.
+
+    kind: takeover, new-wording, new-point or stopped.
+    point: the point id.
+    date: when it happened: the first date of the new wording or point; for
+        ``stopped``, the last date the point was said.
+    document, line: where (for ``stopped``: the last place it was said).
+    before: the wording it replaces (takeover, new-wording), or None.
+    after: the new wording (takeover, new-wording, new-point) or the last one (stopped).
+    diff: word diff before -> after ("" when there is no ``before``).
+    evidence: one sentence with the counts behind the judgement.
+    context: the sentence of the source the wording stands in.
+    in_period: the change happened in the reporting period (else earlier in the archive).
+    """
+
+    kind: KeyChangeKind
+    point: str
+    date: dt.date
+    document: str
+    line: int
+    before: str | None
+    after: str
+    diff: str
+    evidence: str
+    context: str
+    in_period: bool
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """The dates a report is about, and the baseline it compares them with.
+
+    first, last: the period's first and last dates with a briefing (None when empty).
+    dates: how many dates with briefings it has.
+    baseline_first, baseline_last, baseline_dates: the same for the baseline
+        (every briefing before the period that was read); None/0 when there is none.
+    explicit: the period was chosen with ``--since``/``--baseline-until``, so the
+        report's details cover the period only; by default they cover the archive.
+    """
+
+    first: dt.date | None
+    last: dt.date | None
+    dates: int
+    baseline_first: dt.date | None
+    baseline_last: dt.date | None
+    baseline_dates: int
+    explicit: bool

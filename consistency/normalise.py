@@ -136,12 +136,20 @@ def _settle(word: str) -> str:
 
     NFKC and case folding can, rarely, produce characters that are not word
     characters (``½`` -> ``1⁄2``); keeping only the word characters keeps the
-    normaliser idempotent.
+    normaliser idempotent. Dropping characters can bring a letter and an
+    accent together (``A'ʼ́`` -> ``a`` + U+0301), so what is left is put in
+    NFKC form and folded again, until nothing changes: the next pass must
+    find the same word.
     """
-    found = _SCAN.findall(word)
-    if len(found) == 1 and found[0] == word:
-        return word
-    return "".join(regex.findall(_WORD, word))
+    for _ in range(4):
+        found = _SCAN.findall(word)
+        if len(found) == 1 and found[0] == word:
+            return word
+        kept = "".join(regex.findall(_WORD, word))
+        word = casefold(nfkc(kept))
+        if word == kept:
+            return word
+    return word
 
 
 @lru_cache(maxsize=1 << 16)

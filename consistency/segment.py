@@ -47,6 +47,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 
+from .context import working_on
 from .models import Document, Role, Sentence, Turn
 from .normalise import Tokeniser, tokenise
 
@@ -245,12 +246,14 @@ def document_sentences(
     """
     text = document.text
     out: list[Sentence] = []
-    for turn in select_turns(document, include_questions=include_questions, speakers=speakers):
-        for a, b in split_sentences(text, turn.start, turn.end, wrapped=True):
-            tokens = tokenise(text[a:b], a, tokeniser=tokeniser)
-            if tokens:
-                line = document.line_col(a)[0]
-                out.append(
-                    Sentence(document.id, a, b, line, turn.speaker, turn.role, tuple(tokens))
-                )
+    with working_on(document.path):
+        turns = select_turns(document, include_questions=include_questions, speakers=speakers)
+        for turn in turns:
+            for a, b in split_sentences(text, turn.start, turn.end, wrapped=True):
+                tokens = tokenise(text[a:b], a, tokeniser=tokeniser)
+                if tokens:
+                    line = document.line_col(a)[0]
+                    out.append(
+                        Sentence(document.id, a, b, line, turn.speaker, turn.role, tuple(tokens))
+                    )
     return out

@@ -12,12 +12,29 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import replace
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from .diff import skeleton, word_diff
-from .models import Change, Occurrence, Shift, Status, Wording
+from .models import (
+    Change,
+    Document,
+    KeyChange,
+    KeyChangeKind,
+    Occurrence,
+    PointResult,
+    ReportPeriod,
+    Shift,
+    Status,
+    TrackResult,
+    Wording,
+    WordingFamily,
+)
 from .normalise import Tokeniser, normalise
 
 
@@ -135,3 +152,491 @@ def shifts(
             )
         prev = cur
     return out
+
+
+# --- wording families and the changes that matter ----------------------------------------
+
+DEFAULT_PERIOD_DAYS = 31
+"""Without ``--since``/``--baseline-until``, the reporting period is the archive's last
+31 days (a calendar month at most: "what changed this month"); the rest is its baseline."""
+
+TAKEOVER_MIN_DATES = 5
+"""A wording holds the line only once said on at least this many dates (the old one before
+a take-over, the new one after it): the same bar as :data:`REGULAR_DATES`; one to four
+uses are a variant, not yet a line."""
+
+TAKEOVER_SHARE = 2 / 3
+"""A wording holds the line over a stretch when said on at least two of its dates in three:
+two wordings that alternate (half each) neither hold it nor take it over."""
+
+RARE_FACTOR = 5
+"""How many times its usual gap a point's silence must last to count as news.
+
+A point said on a share *p* of the dates is missing from *k* dates in a row by chance
+with probability about (1 - p)^k, below e^-5 (under 1 %) when k >= 5/p, that is five
+times its mean gap between dates."""
+
+REGULAR_DATES = 5
+"""A point said on at least this many dates is regular: its stopping can be news."""
+
+KIND_ORDER = (
+    KeyChangeKind.TAKEOVER,
+    KeyChangeKind.NEW_WORDING,
+    KeyChangeKind.STOPPED,
+    KeyChangeKind.NEW_POINT,
+)
+"""The order reports list changes that matter in (within the period, then earlier)."""
+
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\n]")
+CONTEXT_WIDTH = 240
+"""Longest context sentence kept (centred on the wording)."""
+
+
+def context(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
+    """The sentence of ``text`` around ``text[start:end]``, on one line, at most ``width`` long.
+
+    A longer sentence is cut at word boundaries around the wording, with "…" where cut.
+
+    >>> context("First one. China's position is clear. Next.", 11, 36)
+    "China's position is clear."
+    >>> context("a b c d e f g h i j k l m n o p q r s t u v w x y z. Next.", 24, 25, 20)
+    '… i j k l m n o p q …'
+    """
+    lo = max(0, start - 4 * width)
+    head = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    begin = head[-1] if head else lo
+    tail = _SENTENCE_END.search(text, end, end + 4 * width)
+    finish = tail.end() if tail else min(len(text), end + 4 * width)
+    if finish - begin <= width:
+        return " ".join(text[begin:finish].split())
+    room = max(0, width - (end - start)) // 2
+    left = max(begin, start - room)
+    right = min(finish, end + room)
+    if left > begin:
+        cut = text.find(" ", left, start)
+        left = cut + 1 if cut != -1 else start
+    if right < finish:
+        cut = text.rfind(" ", end, right)
+        right = cut if cut != -1 else end
+    pre = "\u2026 " if left > begin else ""
+    post = " \u2026" if right < finish else ""
+    return pre + " ".join(text[left:right].split()) + post
+
+
+@dataclass(frozen=True)
+class PointHistory:
+    """One point as every report shows it, computed once.
+
+    result: the point's occurrences, absences and shifts over the dates reported.
+    families: its distinct wordings over those dates, prevailing first, then by use.
+    said: each date the point is said on (in the dates reported) with the normalised
+        wording of its representative occurrence; the timeline colours and the
+        shifts both come from this.
+    changes: its changes that matter (in the period, and in default mode earlier ones).
+    """
+
+    result: PointResult
+    families: tuple[WordingFamily, ...]
+    said: tuple[tuple[dt.date, str], ...]
+    changes: tuple[KeyChange, ...]
+
+    @property
+    def shift_dates(self) -> frozenset[dt.date]:
+        return frozenset(s.date for s in self.result.shifts)
+
+    def family(self, normalised: str) -> int:
+        """The index of a wording's family (its colour), or -1 when it is not listed."""
+        for k, fam in enumerate(self.families):
+            if fam.normalised == normalised:
+                return k
+        return -1
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A report's one computation: the period, every point's history, the changes that matter.
+
+    result: what the report's details cover (the period when it was chosen explicitly,
+        else the whole archive read).
+    changes: every point's changes, those in the period first, each part in
+        :data:`KIND_ORDER`, then by date and watchlist order.
+    """
+
+    result: TrackResult
+    period: ReportPeriod
+    points: tuple[PointHistory, ...]
+    changes: tuple[KeyChange, ...]
+
+    @property
+    def in_period(self) -> tuple[KeyChange, ...]:
+        return tuple(c for c in self.changes if c.in_period)
+
+    @property
+    def earlier(self) -> tuple[KeyChange, ...]:
+        return tuple(c for c in self.changes if not c.in_period)
+
+
+def restrict(
+    result: TrackResult,
+    first: dt.date | None,
+    last: dt.date | None,
+    *,
+    tokeniser: Tokeniser | None = None,
+) -> TrackResult:
+    """``result`` with only the documents, occurrences and shifts dated ``first``..``last``.
+
+    A shift on the period's first date with the point still compares with the
+    baseline's last wording: that is what changed.
+    """
+
+    def inside(d: dt.date) -> bool:
+        return (first is None or d >= first) and (last is None or d <= last)
+
+    docs = tuple(d for d in result.documents if inside(d.date))
+    keep = {d.id for d in docs}
+    points = []
+    for p in result.points:
+        occs = tuple(o for o in p.occurrences if inside(o.date))
+        points.append(
+            PointResult(
+                point=p.point,
+                occurrences=occs,
+                absent=tuple(a for a in p.absent if a in keep),
+                wordings=tuple(wordings(occs, tokeniser=tokeniser)),
+                shifts=tuple(s for s in p.shifts if inside(s.date)),
+            )
+        )
+    return TrackResult(documents=docs, points=tuple(points))
+
+
+def choose_period(
+    documents: Sequence[Document],
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    baseline_until: dt.date | None = None,
+    period_days: int = DEFAULT_PERIOD_DAYS,
+) -> tuple[dt.date | None, dt.date | None, ReportPeriod]:
+    """The period's bounds and its description, from the options and the documents' dates.
+
+    ``since`` starts the period; else the day after ``baseline_until``; else the
+    period is the last ``period_days`` days up to the latest briefing. The
+    baseline is every date before the period (up to ``baseline_until`` if given).
+    """
+    all_dates = sorted({d.date for d in documents if until is None or d.date <= until})
+    explicit = since is not None or baseline_until is not None
+    if since is not None:
+        start: dt.date | None = since
+    elif baseline_until is not None:
+        start = baseline_until + dt.timedelta(days=1)
+    elif all_dates:
+        start = all_dates[-1] - dt.timedelta(days=period_days - 1)
+    else:
+        start = None
+    end = until if until is not None else (all_dates[-1] if all_dates else None)
+    inside = [d for d in all_dates if start is None or d >= start]
+    base = [
+        d
+        for d in all_dates
+        if start is not None and d < start and (baseline_until is None or d <= baseline_until)
+    ]
+    period = ReportPeriod(
+        first=inside[0] if inside else None,
+        last=inside[-1] if inside else None,
+        dates=len(inside),
+        baseline_first=base[0] if base else None,
+        baseline_last=base[-1] if base else None,
+        baseline_dates=len(base),
+        explicit=explicit,
+    )
+    return start, end, period
+
+
+def _most_common_text(occs: Sequence[Occurrence]) -> str:
+    counts = Counter(o.text for o in occs)
+    best = max(counts.values())
+    return next(o.text for o in occs if counts[o.text] == best)
+
+
+def cached_normaliser(tokeniser: Tokeniser | None = None) -> Callable[[str], str]:
+    """:func:`normalise` with ``tokeniser``, remembering each text's form (reports ask often)."""
+    cache: dict[str, str] = {}
+
+    def norm(text: str) -> str:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = normalise(text, tokeniser=tokeniser)
+        return found
+
+    return norm
+
+
+def families(
+    point: PointResult,
+    *,
+    baseline: frozenset[str] = frozenset(),
+    has_baseline: bool = False,
+    tokeniser: Tokeniser | None = None,
+    norm: Callable[[str], str] | None = None,
+) -> tuple[WordingFamily, ...]:
+    """The point's distinct wordings with their use, the prevailing one first.
+
+    ``baseline`` holds the normalised wordings used before the period; a family
+    is ``new`` when there is a baseline and it is not in it.
+    """
+    norm = norm or cached_normaliser(tokeniser)
+    groups: dict[str, list[Occurrence]] = {}
+    for occ in point.occurrences:
+        groups.setdefault(norm(occ.text), []).append(occ)
+    total = len(point.occurrences)
+    canonical = norm(point.point.text)
+    aliases = {norm(a) for a in point.point.aliases}
+
+    def rank(item: tuple[str, list[Occurrence]]) -> tuple[int, int, int, str]:
+        key, occs = item
+        return (-len({o.date for o in occs}), -len(occs), occs[0].date.toordinal(), key)
+
+    ordered = sorted(groups.items(), key=rank)
+    out = []
+    for k, (key, occs) in enumerate(ordered):
+        form = "canonical" if key == canonical else "alias" if key in aliases else None
+        n_dates = len({o.date for o in occs})
+        new = has_baseline and key not in baseline
+        out.append(
+            WordingFamily(
+                text=_most_common_text(occs),
+                normalised=key,
+                first=occs[0].date,
+                last=occs[-1].date,
+                dates=n_dates,
+                count=len(occs),
+                share=round(len(occs) / total, 4),
+                prevailing=k == 0,
+                form=form,
+                one_off=n_dates == 1 and k != 0 and form is None and not new,
+                new=new,
+            )
+        )
+    return tuple(out)
+
+
+def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
+    """Where a new wording takes over: ``(index, old, new)`` over a point's dates in order.
+
+    At date *i*, wording *new* takes over from *old* when *old* held the line
+    (said on at least :data:`TAKEOVER_SHARE` of the dates since the last
+    take-over, or the start, and on at least :data:`TAKEOVER_MIN_DATES`), and
+    *new*, said at *i*, holds it over as many dates from *i* on (or all the
+    rest, when fewer are left): the longer the old wording held, the longer
+    the new one must hold to replace it. Alternating wordings (half each) or a
+    variant that comes and goes never do.
+
+    >>> takeovers(list("aaaaabbbbb")), takeovers(list("aaaaaabababbbb"))
+    ([(5, 'a', 'b')], [(8, 'a', 'b')])
+    >>> takeovers(list("ab" * 20)), takeovers(list("aaaaaaabb")), takeovers(list("aaabaaab"))
+    ([], [], [])
+    >>> takeovers(list("aaaaabbbbbbbcccccccccccc"))
+    [(5, 'a', 'b'), (12, 'b', 'c')]
+    """
+    where: dict[str, list[int]] = {}
+    for i, said in enumerate(seq):
+        where.setdefault(said, []).append(i)
+    out: list[tuple[int, str, str]] = []
+    before: Counter[str] = Counter()
+    start = 0
+    for i, said in enumerate(seq):
+        if before:
+            old, count = before.most_common(1)[0]
+            span = i - start
+            stop = min(len(seq), i + span)
+            used = bisect.bisect_left(where[said], stop) - bisect.bisect_left(where[said], i)
+            if (
+                said != old
+                and count >= TAKEOVER_SHARE * span
+                and count >= TAKEOVER_MIN_DATES
+                and used >= TAKEOVER_SHARE * (stop - i)
+                and used >= TAKEOVER_MIN_DATES
+            ):
+                out.append((i, old, said))
+                before = Counter()
+                start = i
+        before[said] += 1
+    return out
+
+
+def _mean_gap(positions: Sequence[int]) -> float:
+    """Mean number of archive dates from one use to the next (1 when said once)."""
+    if len(positions) < 2:
+        return 1.0
+    return (positions[-1] - positions[0]) / (len(positions) - 1)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word if n == 1 else word + 's'}"
+
+
+def _point_changes(
+    point: PointResult,
+    archive: Sequence[dt.date],
+    start: dt.date | None,
+    end: dt.date | None,
+    docs: dict[str, Document],
+    *,
+    tokeniser: Tokeniser | None,
+    norm: Callable[[str], str],
+) -> list[KeyChange]:
+    """Every change that matters of one point over the whole archive read."""
+    if not point.occurrences:
+        return []
+    reps = representatives(point.occurrences)
+    days = sorted(reps)
+    keys = [norm(reps[d].text) for d in days]
+    position = {d: k for k, d in enumerate(archive)}
+    where = [position[d] for d in days]
+
+    def in_period(d: dt.date) -> bool:
+        return (start is None or d >= start) and (end is None or d <= end)
+
+    def make(kind: KeyChangeKind, occ: Occurrence, before: str | None, evidence: str) -> KeyChange:
+        doc = docs.get(occ.document)
+        return KeyChange(
+            kind=kind,
+            point=point.point.id,
+            date=occ.date,
+            document=occ.document,
+            line=occ.line,
+            before=before,
+            after=occ.text,
+            diff=word_diff(before, occ.text, tokeniser=tokeniser) if before is not None else "",
+            evidence=evidence,
+            context=context(doc.text, occ.start, occ.end) if doc else one_line(occ.text),
+            in_period=in_period(occ.date),
+        )
+
+    def text_of(key: str, upto: int) -> str:
+        return _most_common_text(
+            [reps[d] for d, k in zip(days[:upto], keys[:upto], strict=True) if k == key]
+        )
+
+    out = []
+    start_of = 0
+    for i, old, new in takeovers(keys):
+        span = i - start_of
+        window = keys[i : i + span]
+        out.append(
+            make(
+                KeyChangeKind.TAKEOVER,
+                reps[days[i]],
+                text_of(old, i),
+                f"then said on {window.count(new)} of the point's next {len(window)} dates; "
+                f"the wording before on {keys[start_of:i].count(old)} of the {span} before",
+            )
+        )
+        start_of = i
+    gap = _mean_gap(where)
+    if where[0] >= RARE_FACTOR * gap and where[0] > 0:
+        out.append(
+            make(
+                KeyChangeKind.NEW_POINT,
+                reps[days[0]],
+                None,
+                f"first said after {_plural(where[0], 'date')} with briefings without it; "
+                f"then on {_plural(len(days), 'date')}, about every {gap:.1f}",
+            )
+        )
+    silence = len(archive) - 1 - where[-1]
+    if len(days) >= REGULAR_DATES and silence >= RARE_FACTOR * gap:
+        clear = archive[where[-1] + math.ceil(RARE_FACTOR * gap)]
+        change = make(
+            KeyChangeKind.STOPPED,
+            reps[days[-1]],
+            None,
+            f"said on {len(days)} dates, about every {gap:.1f} dates with briefings, "
+            f"then not on the {_plural(silence, 'date')} after {days[-1].isoformat()}",
+        )
+        out.append(replace(change, in_period=in_period(clear)))
+    if start is not None and where[0] < position.get(start, len(archive)):
+        base = [k for d, k in zip(days, keys, strict=True) if d < start]
+        if base:
+            usual_key = Counter(base).most_common(1)[0][0]
+            usual = text_of(usual_key, len(base))
+            taken = {norm(c.after) for c in out if c.kind is KeyChangeKind.TAKEOVER and c.in_period}
+            seen = set(base) | {norm(o.text) for o in point.occurrences if o.date < start}
+            in_dates = [d for d in days if in_period(d)]
+            for day, key in zip(days, keys, strict=True):
+                occ = reps[day]
+                if not in_period(day) or key in seen:
+                    continue
+                seen.add(key)
+                if key in taken:
+                    continue
+                used = sum(1 for d in in_dates if norm(reps[d].text) == key)
+                out.append(
+                    make(
+                        KeyChangeKind.NEW_WORDING,
+                        occ,
+                        usual,
+                        f"not used before the period, when the point was said on "
+                        f"{_plural(len(base), 'date')} ({base.count(usual_key)} with its usual "
+                        f"wording); in the period on {used} of its {len(in_dates)} dates",
+                    )
+                )
+    return out
+
+
+def one_line(text: str) -> str:
+    """Collapse white-space runs (line breaks included) to single spaces."""
+    return " ".join(text.split())
+
+
+def analyse(
+    result: TrackResult,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    baseline_until: dt.date | None = None,
+    period_days: int = DEFAULT_PERIOD_DAYS,
+    tokeniser: Tokeniser | None = None,
+) -> Analysis:
+    """Wording families, the reporting period and the changes that matter, once for all formats.
+
+    ``result`` holds every briefing read, the baseline included. With ``since``
+    or ``baseline_until`` the details cover the period only (the contract's
+    ``--since``); otherwise the whole archive, with the last ``period_days``
+    days as the period.
+    """
+    start, end, period = choose_period(
+        result.documents,
+        since=since,
+        until=until,
+        baseline_until=baseline_until,
+        period_days=period_days,
+    )
+    archive = sorted(
+        {d.date for d in result.documents} | {o.date for p in result.points for o in p.occurrences}
+    )
+    if baseline_until is not None:
+        archive = [d for d in archive if d <= baseline_until or start is None or d >= start]
+    shown = restrict(result, start, end, tokeniser=tokeniser) if period.explicit else result
+    norm = cached_normaliser(tokeniser)
+    docs = {d.id: d for d in result.documents}
+    histories = []
+    order = {p.point.id: k for k, p in enumerate(result.points)}
+    every: list[KeyChange] = []
+    for full, part in zip(result.points, shown.points, strict=True):
+        baseline = frozenset(
+            norm(o.text) for o in full.occurrences if start is not None and o.date < start
+        )
+        fams = families(part, baseline=baseline, has_baseline=period.baseline_dates > 0, norm=norm)
+        reps = representatives(part.occurrences)
+        said = tuple((d, norm(reps[d].text)) for d in sorted(reps))
+        changes = [
+            c
+            for c in _point_changes(full, archive, start, end, docs, tokeniser=tokeniser, norm=norm)
+            if c.in_period or (not period.explicit and c.kind is not KeyChangeKind.NEW_WORDING)
+        ]
+        histories.append(PointHistory(part, fams, said, tuple(changes)))
+        every.extend(changes)
+    kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
+    every.sort(key=lambda c: (not c.in_period, kind_rank[c.kind], c.date, order[c.point]))
+    return Analysis(shown, period, tuple(histories), tuple(every))

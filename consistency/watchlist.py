@@ -15,6 +15,7 @@ from .config import loads_toml
 from .errors import WatchlistError
 from .models import Level, Point
 from .normalise import tokenise
+from .printable import clean_text, escape_controls
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*point[ \t]*\]\]", re.MULTILINE)
@@ -22,8 +23,12 @@ _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _KEYS = {"id", "text", "aliases", "tags", "threshold", "level"}
 
 
-def load_watchlist(path: str | Path) -> list[Point]:
-    """Read and validate a watchlist file."""
+DEFAULT_LEVEL = Level.ERROR
+"""The level of a watchlist point that sets none: its findings fail ``check`` (as in Vale)."""
+
+
+def load_watchlist(path: str | Path, *, level: Level = DEFAULT_LEVEL) -> list[Point]:
+    """Read and validate a watchlist file; ``level`` is for points that set none."""
     name = str(path)
     try:
         raw = Path(path).read_bytes()
@@ -34,10 +39,12 @@ def load_watchlist(path: str | Path) -> list[Point]:
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise WatchlistError("watchlist is not UTF-8", path=name, line=line) from None
-    return parse_watchlist(text, path=name)
+    return parse_watchlist(text, path=name, level=level)
 
 
-def parse_watchlist(text: str, *, path: str = "<watchlist>") -> list[Point]:
+def parse_watchlist(
+    text: str, *, path: str = "<watchlist>", level: Level = DEFAULT_LEVEL
+) -> list[Point]:
     """Validate watchlist TOML text; errors name ``path`` and the line."""
     try:
         data = loads_toml(text)
@@ -63,7 +70,7 @@ def parse_watchlist(text: str, *, path: str = "<watchlist>") -> list[Point]:
     seen: dict[str, int | None] = {}
     for k, table in enumerate(tables):
         line = header_lines[k] if k < len(header_lines) else None
-        point = _point(table, path=path, line=line)
+        point = _point(table, path=path, line=line, level=level)
         if point.id in seen:
             first = seen[point.id]
             raise WatchlistError(
@@ -81,7 +88,7 @@ def _key_line(text: str, key: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-def _point(table: dict[str, Any], *, path: str, line: int | None) -> Point:
+def _point(table: dict[str, Any], *, path: str, line: int | None, level: Level) -> Point:
     def fail(msg: str) -> WatchlistError:
         return WatchlistError(msg, path=path, line=line)
 
@@ -100,6 +107,17 @@ def _point(table: dict[str, Any], *, path: str, line: int | None) -> Point:
     if not tokenise(text):
         raise fail(f"point {pid!r}: 'text' has no words")
     aliases = _strings(table.get("aliases", []), "aliases", pid, fail)
+    tags_raw = table.get("tags", [])
+    for key, value in (("text", text), *(("aliases", a) for a in aliases)):
+        if clean_text(value) != value:
+            raise fail(
+                f"point {pid!r}: {key!r} holds a control or bidi character "
+                f"(\"{escape_controls(value)}\")"
+            )
+    if isinstance(tags_raw, list) and any(
+        isinstance(t, str) and escape_controls(t) != t for t in tags_raw
+    ):
+        raise fail(f"point {pid!r}: 'tags' hold a control character")
     for alias in aliases:
         if not tokenise(alias):
             raise fail(f"point {pid!r}: alias {alias!r} has no words")
@@ -111,7 +129,7 @@ def _point(table: dict[str, Any], *, path: str, line: int | None) -> Point:
         if not 0 <= threshold <= 100:
             raise fail(f"point {pid!r}: 'threshold' {threshold} is outside 0-100")
         threshold = float(threshold)
-    level_raw = table.get("level", "warning")
+    level_raw = table.get("level", level.value)
     try:
         level = Level(level_raw)
     except ValueError:

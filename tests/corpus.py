@@ -9,19 +9,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "corpus"
 """Four MFA transcripts and four raw HTML pages, always there."""
 
-
-def _full() -> Path:
-    """``CONSISTENCY_CORPUS``, else ``shared/corpus`` beside the clone, else two levels up
-    (a git worktree at ``wt/NAME`` beside ``shared/``)."""
-    if "CONSISTENCY_CORPUS" in os.environ:
-        return Path(os.environ["CONSISTENCY_CORPUS"])
-    beside = ROOT.parent / "shared" / "corpus"
-    above = ROOT.parent.parent / "shared" / "corpus"
-    return above if not beside.is_dir() and above.is_dir() else beside
-
-
-FULL = _full()
-"""The 500-briefing corpus (``CONSISTENCY_CORPUS``, else ``../shared/corpus``), if present."""
+_BESIDE = [ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus"]
+FULL = Path(
+    os.environ.get("CONSISTENCY_CORPUS", next((p for p in _BESIDE if p.is_dir()), _BESIDE[0]))
+)
+"""The 500-briefing corpus (``CONSISTENCY_CORPUS``, else ``../shared/corpus`` beside the
+clone, or ``../../shared/corpus`` beside a worktree folder), if present."""
 
 HAS_FULL = len(list((FULL / "mfa").glob("*.txt"))) == 500
 

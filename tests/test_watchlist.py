@@ -21,14 +21,14 @@ text = "a sea of peace, friendship and cooperation"  # required: the canonical w
 aliases = ["a sea of peace and cooperation"]          # optional: other accepted wordings
 tags = ["south-china-sea"]                           # optional
 threshold = 88                                       # optional per-point match threshold (0-100)
-level = "warning"                                    # optional: error | warning (default) | notice
+level = "error"                                      # optional: error (default) | warning | notice
 """
     [point] = parse_watchlist(text)
     assert point.id == "sea-of-peace"
     assert point.aliases == ("a sea of peace and cooperation",)
     assert point.tags == ("south-china-sea",)
     assert point.threshold == 88.0
-    assert point.level is Level.WARNING
+    assert point.level is Level.ERROR
     assert point.line == 2
 
 
@@ -81,3 +81,15 @@ def test_toml_syntax_error_names_the_line() -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(WatchlistError, match=r"nope\.toml: cannot read watchlist"):
         load_watchlist(tmp_path / "nope.toml")
+
+
+def test_points_without_a_level_are_errors_unless_told_otherwise() -> None:
+    text = (
+        '[[point]]\nid = "a"\ntext = "one two"\n\n'
+        '[[point]]\nid = "b"\ntext = "x y"\nlevel = "notice"\n'
+    )
+    assert [p.level for p in parse_watchlist(text)] == [Level.ERROR, Level.NOTICE]
+    assert [p.level for p in parse_watchlist(text, level=Level.WARNING)] == [
+        Level.WARNING,
+        Level.NOTICE,
+    ]

@@ -46,24 +46,27 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import BinaryIO, TextIO
 
+from ..context import working_on
 from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..models import DateSource, Document
 from ..printable import clean_text, escape_controls
 from .dates import date_in_lines, date_in_name, parse_iso
 from .encoding import decode, normalise_newlines
 from .files import read_bytes
-from .header import scan_header
+from .header import REPEATED_TITLE_DOCUMENTS, archive_titles, scan_header
 from .html import html_to_page
 from .manifest import Entry, read_manifest
 from .rows import Row, parse_csv, parse_jsonl
+from .select import FileSelection, skipped_note
 from .turns import find_label, label_kind, split_turns
 
 __all__ = [
     "SUFFIXES",
+    "FileSelection",
     "document_from_text",
     "load_documents",
     "split_turns",
@@ -153,6 +156,9 @@ def load_documents(
     since: dt.date | None = None,
     until: dt.date | None = None,
     stdin: TextIO | BinaryIO | None = None,
+    select: FileSelection | None = None,
+    note: Callable[[str], None] | None = None,
+    date_option: str = "--date",
 ) -> list[Document]:
     """Read every briefing in ``paths``, sorted by date, then id.
 
@@ -160,6 +166,10 @@ def load_documents(
     date: the date of the one document given.
     since, until: keep only documents dated in this range (inclusive).
     stdin: what ``-`` reads (default: the process's standard input).
+    select: which files of input folders to read (default: briefing types, less
+        README, LICENSE and other project files).
+    note: called once with a line naming the files of input folders not read.
+    date_option: the option that gives ``date``, as the error on an undated file names it.
 
     Raises :class:`InputError` or :class:`OptionError` for one problem,
     :class:`InputErrors` for several.
@@ -171,11 +181,15 @@ def load_documents(
     found: dict[str, Entry] = {}
     sources: list[_Source] = []
     seen: set[str] = set()
+    skipped: list[str] = []
     for path in paths:
-        _expand(os.fspath(path), sources, found, seen, errors)
+        _expand(os.fspath(path), sources, found, seen, errors, select or FileSelection(), skipped)
+    if skipped and note is not None:
+        note(skipped_note(skipped))
     drafts: list[_Draft] = []
     for src in sources:
-        drafts.extend(_read(src, stdin, errors))
+        with working_on(src.path):
+            drafts.extend(_read(src, stdin, errors))
     if date is not None and len(drafts) > 1:
         errors.append(
             OptionError(
@@ -185,8 +199,10 @@ def load_documents(
         )
     documents: list[Document] = []
     ids: dict[str, str] = {}
+    from_header: set[str] = set()
     for draft in drafts:
-        doc = _resolve(draft, date, given, found, errors)
+        with working_on(draft.path):
+            doc = _resolve(draft, date, given, found, errors, date_option)
         if doc is None:
             continue
         other = ids.setdefault(doc.id, doc.path)
@@ -196,6 +212,9 @@ def load_documents(
             )
             continue
         documents.append(doc)
+        if draft.title is None:
+            from_header.add(doc.id)
+    documents = _archive_titles(documents, from_header)
     if len(errors) == 1:
         raise errors[0]
     if errors:
@@ -208,12 +227,28 @@ def load_documents(
     return sorted(kept, key=lambda d: (d.date, d.id))
 
 
+def _archive_titles(documents: list[Document], from_header: set[str]) -> list[Document]:
+    """Titles found in headers, passing over a line that heads too much of the archive
+    (a venue, a series name: see :func:`~consistency.ingest.header.archive_titles`)."""
+    at = [k for k, d in enumerate(documents) if d.id in from_header]
+    if len(at) < REPEATED_TITLE_DOCUMENTS:
+        return documents
+    titles = archive_titles([scan_header(documents[k].text).candidates for k in at])
+    out = list(documents)
+    for k, title in zip(at, titles, strict=True):
+        if title != out[k].title:
+            out[k] = replace(out[k], title=title)
+    return out
+
+
 def _expand(
     path: str,
     sources: list[_Source],
     found: dict[str, Entry],
     seen: set[str],
     errors: list[ConsistencyError],
+    select: FileSelection,
+    skipped: list[str],
 ) -> None:
     if path == STDIN:
         if STDIN not in seen:
@@ -221,7 +256,7 @@ def _expand(
             sources.append(_Source("<stdin>", None, "stdin", (), "stdin"))
         return
     if os.path.isdir(path):
-        _expand_directory(path, sources, found, seen, errors)
+        _expand_directory(path, sources, found, seen, errors, select, skipped)
         return
     if not os.path.exists(path):
         errors.append(InputError("no such file or directory", path=path))
@@ -246,6 +281,20 @@ def _expand(
     if real not in seen:
         seen.add(real)
         sources.append(_Source(path, real, stem, (stem,), kind, named=True))
+        _read_sibling_manifest(path, found, seen, errors)
+
+
+def _read_sibling_manifest(
+    path: str, found: dict[str, Entry], seen: set[str], errors: list[ConsistencyError]
+) -> None:
+    """A file given by name is dated by the ``manifest.csv`` beside it, as in a folder."""
+    sibling = os.path.join(os.path.dirname(path) or ".", MANIFEST)
+    key = f"{MANIFEST}:{os.path.realpath(sibling)}"
+    if key in seen or not os.path.isfile(sibling):
+        return
+    seen.add(key)
+    for name, entry in read_manifest(sibling, errors).items():
+        found.setdefault(name, entry)
 
 
 def _expand_directory(
@@ -254,13 +303,21 @@ def _expand_directory(
     found: dict[str, Entry],
     seen: set[str],
     errors: list[ConsistencyError],
+    select: FileSelection,
+    skipped: list[str],
 ) -> None:
     problems: list[OSError] = []
     count = 0
     tree = os.path.realpath(root)
     visited = {tree}
     for folder, dirs, files in os.walk(root, onerror=problems.append, followlinks=True):
-        dirs[:] = _folders_to_enter(root, tree, folder, dirs, visited, errors)
+        below = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if below == "." else below + "/"
+        dirs[:] = [
+            d
+            for d in _folders_to_enter(root, tree, folder, dirs, visited, errors)
+            if not select.excluded(prefix + d)
+        ]
         names = sorted(f for f in files if not f.startswith("."))
         for name in names:
             if name.lower() == MANIFEST:
@@ -269,9 +326,13 @@ def _expand_directory(
         for name in names:
             stem, suffix = os.path.splitext(name)
             kind = SUFFIXES.get(suffix.lower())
-            if kind is None or name.lower() == MANIFEST:
+            if name.lower() == MANIFEST:
                 continue
             full = os.path.normpath(os.path.join(folder, name))
+            if not select.decide(prefix + name, kind is not None):
+                if not select.excluded(prefix + name):
+                    skipped.append(full)
+                continue
             rel = os.path.relpath(full, root)
             parts = rel.split(os.sep)
             count += 1
@@ -283,7 +344,8 @@ def _expand_directory(
                 continue
             seen.add(real)
             ident = "/".join([*parts[:-1], stem])
-            sources.append(_Source(full, real, ident, (stem, *reversed(parts[:-1])), kind))
+            dated_by = (stem, *reversed(parts[:-1]))
+            sources.append(_Source(full, real, ident, dated_by, kind or "text"))
     for problem in problems:
         where = problem.filename if isinstance(problem.filename, str) else root
         errors.append(InputError(f"cannot read folder: {problem.strerror}", path=where))
@@ -414,6 +476,7 @@ def _resolve(
     given: dict[str, Entry],
     found: dict[str, Entry],
     errors: list[ConsistencyError],
+    date_option: str = "--date",
 ) -> Document | None:
     src, row = draft.source, draft.row
     date: dt.date | None = None
@@ -442,7 +505,7 @@ def _resolve(
                     draft.text[:20000].split("\n"), skip=_spoken
                 )
     if date is None:
-        errors.append(InputError(UNDATED, path=draft.path))
+        errors.append(InputError(UNDATED.replace("--date", date_option, 1), path=draft.path))
         return None
     return document_from_text(
         draft.text,

@@ -30,6 +30,10 @@ def read_bytes(path: str, *, pipes: bool = False) -> bytes:
     Raises :class:`InputError` for any other kind of file, :class:`OSError`
     when it cannot be opened or read.
     """
+    if pipes and stat.S_ISFIFO(os.stat(path).st_mode):
+        # A FIFO the user named: wait for its writer, as ``cat`` would.
+        with open(path, "rb") as handle:
+            return handle.read()
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         mode = os.fstat(fd).st_mode

@@ -29,15 +29,19 @@ date first, then one followed by a date, time or metadata line (the "title,
 then date" pattern of most sites; bylines and office names in between are
 passed over), then any other, a single word last. The name of an office, a
 venue or a site (every word capitalised: "Office of the Spokesperson", "James
-S. Brady Press Briefing Room") ranks below a title of the same kind. Among
-equals the last wins, the one closest to the body (a site banner such as
-"Ministry of Foreign Affairs of the People's Republic of China" comes first).
-Bylines and places are never the title.
+S. Brady Press Briefing Room") ranks below a title of the same kind, and is
+no title at all unless a date or metadata line follows it (a venue is
+followed by the clock time the briefing began). Among equals the last wins,
+the one closest to the body (a site banner such as "Ministry of Foreign
+Affairs of the People's Republic of China" comes first). Bylines and places
+are never the title. Across an archive, see :func:`archive_titles`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import date_in_line, date_spans, is_clock_time
@@ -88,10 +92,14 @@ _NOT_TITLE_WORDS = _words("published updated posted released issued date dated l
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """end: offset where the body starts (0 when there is no header); title or None."""
+    """end: offset where the body starts (0 when there is no header); title or None.
+
+    candidates: every line that could be the title, best first (``title`` is the first).
+    """
 
     end: int
     title: str | None
+    candidates: tuple[str, ...] = ()
 
 
 def _byline(line: str) -> bool:
@@ -198,14 +206,18 @@ def _title_score(lines: list[tuple[str, int, str | None]], i: int) -> float | No
     if kind not in ("title", "word"):
         return None
     score = 0.0 if kind == "title" else -1.0
-    if _name_like(line):
+    name = _name_like(line)
+    if name:
         score -= 0.5
     for after, _, what in lines[i + 1 :]:
         if what is None or what == "byline" or (what in ("title", "word") and _name_like(after)):
             continue
-        if what in ("date", "meta", "time"):
+        # A venue names where, then the clock says when: "... Briefing Room" / "2:47 P.M. EDT".
+        if what in ("date", "meta") or (what == "time" and not name):
             score += 1
         break
+    if name and kind == "title" and score < 0:
+        return None  # a venue, an office or a site's name, not the title of this briefing
     return score
 
 
@@ -255,9 +267,39 @@ def scan_header(text: str) -> Header:
     if count == 0 or count >= len(lines):
         return Header(0, None)
     header = lines[:count]
-    best: tuple[float, int] | None = None
-    for i in range(count):
-        score = _title_score(header, i)
-        if score is not None and (best is None or score >= best[0]):
-            best = (score, i)
-    return Header(header[count - 1][1], None if best is None else header[best[1]][0])
+    scored = [(score, i) for i in range(count) if (score := _title_score(header, i)) is not None]
+    ranked = tuple(dict.fromkeys(header[i][0] for _, i in sorted(scored, reverse=True)))
+    return Header(header[count - 1][1], ranked[0] if ranked else None, ranked)
+
+
+REPEATED_TITLE_DOCUMENTS = 3
+"""A header line that is the title of at least this many documents of an archive..."""
+
+REPEATED_TITLE_SHARE = 0.1
+"""...and of at least this share of them names the place or the series, not the briefing."""
+
+
+def repeated_titles(candidates: Sequence[Sequence[str]]) -> frozenset[str]:
+    """The titles that too many documents share to name any one of them.
+
+    ``candidates`` holds each document's title candidates, best first. A
+    venue ("James S. Brady Press Briefing Room", "Via Teleconference") or a
+    series name recurs in the headers of most of an archive; the title of one
+    briefing does not.
+
+    >>> sorted(repeated_titles([["Via Call", "A"], ["Via Call", "B"], ["Via Call"], ["C"]]))
+    ['Via Call']
+    """
+    counts = Counter(c[0] for c in candidates if c)
+    need = max(REPEATED_TITLE_DOCUMENTS, REPEATED_TITLE_SHARE * len(candidates))
+    return frozenset(t for t, n in counts.items() if n >= need)
+
+
+def archive_titles(candidates: Sequence[Sequence[str]]) -> list[str | None]:
+    """Each document's title, passing over lines repeated across the archive.
+
+    >>> archive_titles([["Via Call", "A"], ["Via Call", "B"], ["Via Call"], ["C"]])
+    ['A', 'B', None, 'C']
+    """
+    repeated = repeated_titles(candidates)
+    return [next((c for c in cs if c not in repeated), None) for cs in candidates]

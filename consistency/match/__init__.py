@@ -11,7 +11,7 @@ index call it and copy none of its weights or floors.
 
 from __future__ import annotations
 
-from .align import INSERT_COST, KEY_WORDS, MOVE_CREDIT, Alignment
+from .align import INSERT_COST, KEY_WORDS, MOVE_CREDIT, REPLACE_CREDIT, Alignment
 from .corpus import KEY_RULE, Corpus, SentenceIndex, candidate_keys, candidates_by_weight
 from .find import (
     DEFAULT_THRESHOLD,
@@ -34,6 +34,7 @@ __all__ = [
     "KEY_WORDS",
     "MOVE_CREDIT",
     "RARE",
+    "REPLACE_CREDIT",
     "SIMILAR_WORD",
     "Alignment",
     "Corpus",

@@ -10,11 +10,15 @@ as follows:
   spelling similarity);
 - **moved**: a run of point words found out of order ("from the middle out and
   the bottom up" for "from the bottom up and the middle out"): a run of two or
-  more words, or one content word. It earns :data:`MOVE_CREDIT` of its weight;
+  more words, or one content word. It earns :data:`MOVE_CREDIT` of its weight.
+  A single moved word may not stand alone at an edge of the span, cut off from
+  the rest by other words ("*mankind* lives in a community with a shared
+  future" is not the formula reordered);
 - **replaced**: sentence words standing where point words are missing (next to
   them in the alignment) replace them, one for one. A replaced word earns
-  nothing and costs nothing, but in a point of fewer than :data:`KEY_WORDS`
-  content words no content word may be replaced: 一个重要原则 ("an important
+  :data:`REPLACE_CREDIT` of the lighter word's weight and costs nothing, but in
+  a point of fewer than :data:`KEY_WORDS` content words no content word may be
+  replaced: 一个重要原则 ("an important
   principle") is not 一个中国原则 (the one-China principle), while "fully" may
   stand for "comprehensively" in a fifteen-word formula;
 - **inserted**: any other sentence word inside the span costs
@@ -36,8 +40,11 @@ missing, never across punctuation the point does not have there, and the
 outermost word taken is of the same kind (function or content word) as the
 point's outermost missing word, with no more function words than are missing
 (so "to" in "to build our economy" and "on" in "consultations on a code of
-conduct" stay out). Only for points of :data:`EDGE_MIN_WORDS` words
-or more, and when at most a third of the point is missing at that edge.
+conduct" stay out). As many words as are missing are preferred, then one more,
+then fewer: "will" stays out of "will build our economy". Only for points of
+:data:`EDGE_MIN_WORDS` words or more, and when at most a third of the point is
+missing at that edge. The words taken in are scored as replacements (a shared future for
+{-mankind-}{+humanity+}).
 """
 
 from __future__ import annotations
@@ -56,6 +63,11 @@ INSERT_COST = 0.25
 MOVE_CREDIT = 0.9
 """What a moved word earns, as a share of its weight: a reordered formula is the
 same formula, but not an identical wording."""
+
+REPLACE_CREDIT = 0.25
+"""What a replaced word earns, as a share of the lighter of the two words: the word
+is gone, but the formula's frame around it holds ("a shared future for
+{-mankind-}{+humanity+}")."""
 
 KEY_WORDS = 4
 """A point with fewer content words than this may not have one replaced: each is a
@@ -159,6 +171,12 @@ class Keyed:
                 replaced.extend(zip(gone, span, strict=False))
         moved = self._moves(deleted, inserted)
         moved_at = {s for a, b in moved for s in range(a, b)}
+        loose = set(inserted) - moved_at
+        for a, b in moved:
+            if b - a < 2 and ((a == lo and b in loose) or (b == hi and a - 1 in loose)):
+                # One word at the edge, cut off by words not the point's: "mankind
+                # lives in a community ..." does not move "mankind" into the formula.
+                return Alignment(0.0, lo, hi)
         moved_form = self._moved_form(deleted, moved)
         for s in moved_at:
             credit += MOVE_CREDIT * self.sims[s] * self.weigh(self.sentence[s])
@@ -171,11 +189,11 @@ class Keyed:
                 self.content < KEY_WORDS
                 and self.form_weights[f] >= RARE
                 and self.keys[s] == _OTHER
-                and self.weigh(self.sentence[s]) >= RARE
             ):
                 return Alignment(0.0, lo, hi)
             replacing.add(s)
             replaced_form.add(f)
+            credit += REPLACE_CREDIT * min(self.form_weights[f], self.weigh(self.sentence[s]))
         lost = any(
             self.form_weights[f] >= RARE
             for f in deleted
@@ -339,9 +357,10 @@ def extend_edges(
         )
     if (a, b) == (found.first, found.end):
         return found
-    if keyed.score(a, b).score <= 0.0:
+    wider = keyed.score(a, b)
+    if wider.score <= 0.0:
         return found
-    return Alignment(found.score, a, b, found.moved)
+    return Alignment(max(found.score, wider.score), a, b, found.moved)
 
 
 def _take(
@@ -367,7 +386,7 @@ def _take(
         outer = edge[-1].text
         inner_gap = form_text[form_tokens[k - 1].end : form_tokens[k].start]
     function_missing = sum(1 for t in edge if is_function(t.text))
-    best = at
+    valid: dict[int, int] = {}
     taken = 0
     function_taken = 0
     pos = at
@@ -391,8 +410,32 @@ def _take(
         function_taken += is_function(word)
         pos = nxt if step < 0 else nxt + 1
         if is_function(word) == is_function(outer) and function_taken <= function_missing:
-            best = pos
-    return best
+            valid[taken] = pos
+    for k in (missing, missing + 1, *range(missing - 1, 0, -1)):
+        if k in valid:
+            return valid[k]
+    return at
+
+
+def trim_stray_moves(
+    keyed: Keyed, tokens: Sequence[Token], text: str, found: Alignment
+) -> Alignment:
+    """Drop a single moved word at an edge of the span that punctuation cuts off from it.
+
+    In "deepen political mutual trust, enhance cooperation", "enhance" is not
+    the formula "enhance political mutual trust" reordered: it begins the next clause.
+    """
+    a, b = found.first, found.end
+    for s, e in found.moved:
+        if e - s != 1:
+            continue
+        if s == a and e < b and _has_punct(text[tokens[s].end : tokens[s + 1].start]):
+            a = e
+        elif e == b and s > a and _has_punct(text[tokens[s - 1].end : tokens[s].start]):
+            b = s
+    if (a, b) == (found.first, found.end):
+        return found
+    return keyed.score(a, b)
 
 
 def snap_compounds(

@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..models import Sentence
+from .align import REPLACE_CREDIT
 from .weights import AFFIX, is_rare, similarity
 
 IntArray = npt.NDArray[np.int64]
@@ -116,12 +117,22 @@ class SentenceIndex:
         return [int(n) for n in np.unique(np.concatenate(found))] if found else []
 
 
+def present_needed(limit: float, total: float) -> float:
+    """The weight of a wording's words a sentence must hold to score ``limit`` or more.
+
+    A word present earns at most its weight; a missing one at most
+    :data:`~consistency.match.align.REPLACE_CREDIT` of it (when a word stands in
+    its place), so ``present + REPLACE_CREDIT * (total - present) >= limit% * total``.
+    """
+    return (limit / 100.0 - REPLACE_CREDIT) / (1.0 - REPLACE_CREDIT) * total - 1e-9
+
+
 def candidates_by_weight(
     index: SentenceIndex, words: Sequence[str], weigh: Callable[[str], float], limit: float
 ) -> list[int]:
     """The sentences whose words could reach ``limit`` percent of the wording's weight."""
     total = sum(weigh(w) for w in words)
-    need = limit / 100.0 * total - 1e-9
+    need = present_needed(limit, total)
     per_word: dict[str, float] = {}
     for w in words:
         per_word[w] = per_word.get(w, 0.0) + weigh(w)

@@ -12,10 +12,12 @@ from ..models import Point, Sentence, Token
 from ..normalise import DEFAULT_TOKENISER, Tokeniser, tokenise
 from .align import (
     MIN_MATCHED,
+    REPLACE_CREDIT,
     Alignment,
     Keyed,
     extend_edges,
     snap_compounds,
+    trim_stray_moves,
     variant_keys,
 )
 from .corpus import Corpus, SentenceIndex, candidates_by_weight
@@ -95,6 +97,11 @@ def require_percent(value: float, name: str) -> float:
     return float(value)
 
 
+LONG_SPAN = 1000
+"""A sentence longer than this many tokens (no real one is: an unpunctuated dump, or a
+line repeated without a full stop) is searched block by block (see :func:`find_in_sentence`)."""
+
+
 def find_in_sentence(
     form: Form,
     sentence: Sentence,
@@ -105,31 +112,112 @@ def find_in_sentence(
     *,
     closed: bool = False,
 ) -> list[Alignment]:
-    """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``."""
+    """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``.
+
+    The wording found word for word is the best span there can be (score 100),
+    so it is taken without aligning; a stretch that cannot reach the threshold
+    (its words weigh too little, see :func:`_bound`) is not aligned either.
+    Both shortcuts give exactly what aligning every stretch gives.
+
+    The best span of a stretch is taken, then the parts on either side are
+    searched again. On a sentence of more than :data:`LONG_SPAN` tokens that
+    would cost the square of its length (a formula repeated a thousand times
+    without a full stop is found a thousand times, each after a search of all
+    that follows), so such a sentence is searched in blocks of a few window
+    lengths, left to right: a hit near a block's end is left to the next
+    block, which starts early enough to see it whole.
+    """
     tokens = sentence.tokens
-    keyed = Keyed(form.words, weigh, [t.text for t in tokens], cache, closed)
+    words = [t.text for t in tokens]
+    form_words = list(form.words)
+    weights = [weigh(w) for w in form_words]
+    perfect = 100.0 * sum(weights) / sum(weights)
+    keyed: Keyed | None = None
 
     def is_function(word: str) -> bool:
         # The kind of a word at an edge is its rarity in ordinary language alone: a
         # grammar's list puts "even" with "on", but "an even closer" replaces "a".
         return not is_rare(word)
 
+    least = min(MIN_MATCHED, len(form_words))
+
+    def search(first: int, last: int) -> list[Alignment]:
+        nonlocal keyed
+        found: list[Alignment] = []
+        spans = [(first, last)]
+        while spans:
+            lo, hi = spans.pop()
+            if hi - lo <= 0:
+                continue
+            at = _verbatim(words, form_words, lo, hi)
+            if at is not None:
+                hit = Alignment(perfect, at, at + len(form_words))
+            else:
+                if closed and _bound(words, lo, hi, form_words, weights, cache) < threshold:
+                    continue
+                if keyed is None:
+                    keyed = Keyed(form.words, weigh, words, cache, closed)
+                best = keyed.best(lo, hi)
+                if best is None:
+                    continue
+                best = trim_stray_moves(keyed, tokens, text, best)
+                if keyed.matched(best) < least:
+                    continue
+                hit = extend_edges(
+                    keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
+                )
+                if hit.score < threshold:
+                    continue
+            hit = snap_compounds(tokens, text, hit, lo, hi)
+            found.append(hit)
+            spans.append((lo, hit.first))
+            spans.append((hit.end, hi))
+        return found
+
+    n = len(tokens)
+    if n <= LONG_SPAN:
+        return search(0, n)
+    window = 2 * len(form_words) + 4  # the longest window Keyed.best looks at
+    block = max(64, 8 * window)
     found: list[Alignment] = []
-    spans = [(0, len(tokens))]
-    least = min(MIN_MATCHED, len(form.words))
-    while spans:
-        lo, hi = spans.pop()
-        if hi - lo <= 0:
-            continue
-        hit = keyed.best(lo, hi)
-        if hit is None or hit.score < threshold or keyed.matched(hit) < least:
-            continue
-        hit = extend_edges(keyed, form.tokens, form.text, tokens, text, hit, is_function, lo, hi)
-        hit = snap_compounds(tokens, text, hit, lo, hi)
-        found.append(hit)
-        spans.append((lo, hit.first))
-        spans.append((hit.end, hi))
+    start = 0
+    while n - start > block:
+        end = start + block
+        safe = end - 2 * window  # a hit ending past here may continue beyond the block
+        hits = search(start, end)
+        kept = [h for h in hits if h.end <= safe]
+        found.extend(kept)
+        resume = min([safe, *(h.first for h in hits if h.end > safe)])
+        start = max(resume, max((h.end for h in kept), default=start), start + 1)
+    found.extend(search(start, n))
     return found
+
+
+def _verbatim(words: Sequence[str], form: Sequence[str], lo: int, hi: int) -> int | None:
+    """Where ``form`` first occurs word for word in ``words[lo:hi]``."""
+    m = len(form)
+    first = form[0]
+    for i in range(lo, hi - m + 1):
+        if words[i] == first and words[i : i + m] == form:
+            return i
+    return None
+
+
+def _bound(
+    words: Sequence[str],
+    lo: int,
+    hi: int,
+    form: Sequence[str],
+    weights: Sequence[float],
+    keys: dict[str, tuple[str, float]],
+) -> float:
+    """An upper bound of any alignment's score in ``words[lo:hi]``: the weight of the
+    point's words found there (itself or spelled alike), and the most the missing ones
+    could earn if replaced, as a share of the point's weight."""
+    present = {keys[w][0] for w in words[lo:hi] if w in keys}
+    credit = sum(w for f, w in zip(form, weights, strict=True) if keys[f][0] in present)
+    total = sum(weights)
+    return 100.0 * (credit + REPLACE_CREDIT * (total - credit)) / total
 
 
 def find_point(

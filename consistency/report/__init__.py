@@ -12,6 +12,7 @@ from typing import Literal, get_args
 
 from ..errors import OptionError
 from ..models import TrackResult
+from ..timeline import Analysis
 from .data import CSV_COLUMNS, render_csv, render_json, to_dict
 from .diffmarkup import Segment, format_diff, parse_diff
 from .html import render_html
@@ -29,21 +30,34 @@ def render_report(
     fmt: str = "text",
     color: bool = False,
     max_date_columns: int = MAX_DATE_COLUMNS,
+    analysis: Analysis | None = None,
+    all_shifts: bool = False,
 ) -> str:
-    """The human report (summary, timeline, every shift with its diff, wordings per point).
+    """The human report: summary, changes that matter, then timeline, wordings and shifts.
 
     ``fmt`` is one of :data:`REPORT_FORMATS`; ``color`` applies to ``text`` only.
+    ``analysis`` (from :func:`consistency.timeline.analyse`) sets the reporting
+    period; by default it is the archive's last month against the rest.
+    ``all_shifts`` unfolds one-off variants and lists every shift.
     """
     if fmt == "text":
-        return render_text(result, color=color, max_date_columns=max_date_columns)
+        return render_text(
+            result,
+            color=color,
+            max_date_columns=max_date_columns,
+            analysis=analysis,
+            all_shifts=all_shifts,
+        )
     if fmt == "markdown":
-        return render_markdown(result, max_date_columns=max_date_columns)
+        return render_markdown(
+            result, max_date_columns=max_date_columns, analysis=analysis, all_shifts=all_shifts
+        )
     if fmt == "html":
-        return render_html(result, max_date_columns=max_date_columns)
+        return render_html(result, analysis=analysis, all_shifts=all_shifts)
     if fmt == "json":
-        return render_json(result)
+        return render_json(result, analysis=analysis)
     if fmt == "csv":
-        return render_csv(result)
+        return render_csv(analysis.result if analysis is not None else result)
     raise OptionError(f"unknown report format {fmt!r} (choose from {', '.join(REPORT_FORMATS)})")
 
 

@@ -1,7 +1,8 @@
-"""Renderers for ``consistency check``: text, JSON, GitHub Actions annotations, JUnit XML.
+"""Renderers for ``consistency check``: text, JSON, GitHub Actions annotations, JUnit XML
+(and SARIF, in :mod:`consistency.report.sarif`).
 
-Each returns a string. ``fail_on`` says which finding kinds fail the check;
-findings of other kinds, and of ``notice`` points, are shown but never fail.
+Each returns a string. The :class:`~consistency.check.Gate` says how each finding
+is reported (its level) and whether it fails the check.
 """
 
 from __future__ import annotations
@@ -10,16 +11,15 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Collection
 from typing import Any
 
-from ..check import CheckResult, Finding, FindingKind
+from ..check import CheckResult, Finding, FindingKind, Gate
 from ..errors import OptionError
 from ..models import Level
 from .diffmarkup import ansi_diff, flatten, parse_diff
 from .view import one_line
 
-CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "junit")
+CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "junit", "sarif")
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -27,31 +27,28 @@ _DIM = "\x1b[2m"
 _LEVEL_COLOUR = {Level.ERROR: "\x1b[1;31m", Level.WARNING: "\x1b[1;33m", Level.NOTICE: "\x1b[1;36m"}
 
 
-def render_check(
-    result: CheckResult, *, fmt: str = "text", fail_on: Collection[FindingKind], color: bool = False
-) -> str:
+def render_check(result: CheckResult, *, fmt: str = "text", gate: Gate, color: bool = False) -> str:
     """``result`` in one of :data:`CHECK_FORMATS`."""
     if fmt == "text":
-        return render_check_text(result, fail_on=fail_on, color=color)
+        return render_check_text(result, gate=gate, color=color)
     if fmt == "json":
-        return render_check_json(result, fail_on=fail_on)
+        return render_check_json(result, gate=gate)
     if fmt == "github":
-        return render_check_github(result, fail_on=fail_on)
+        return render_check_github(result, gate=gate)
     if fmt == "junit":
-        return render_check_junit(result, fail_on=fail_on)
+        return render_check_junit(result, gate=gate)
+    if fmt == "sarif":
+        from .sarif import render_check_sarif
+
+        return render_check_sarif(result, gate=gate)
     raise OptionError(f"unknown check format {fmt!r} (choose from {', '.join(CHECK_FORMATS)})")
-
-
-def fails(finding: Finding, fail_on: Collection[FindingKind]) -> bool:
-    """Whether ``finding`` makes the check fail."""
-    return finding.kind in fail_on and finding.level is not Level.NOTICE
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def summary_line(result: CheckResult, fail_on: Collection[FindingKind]) -> str:
+def summary_line(result: CheckResult, gate: Gate) -> str:
     """One sentence: what was checked against what, and what was found."""
     base = result.baseline
     span = ""
@@ -69,7 +66,7 @@ def summary_line(result: CheckResult, fail_on: Collection[FindingKind]) -> str:
         return f"{checked} No findings."
     kinds = Counter(f.kind.value for f in result.findings)
     parts = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-    failing = sum(1 for f in result.findings if fails(f, fail_on))
+    failing = sum(1 for f in result.findings if gate.fails(f))
     return f"{checked} {_plural(len(result.findings), 'finding')} ({parts}); {failing} failing."
 
 
@@ -85,10 +82,11 @@ def _where(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}"
 
 
-def _text_block(f: Finding, fail_on: Collection[FindingKind], color: bool) -> str:
-    level = f.level.value if fails(f, fail_on) else "note"
-    colour = _LEVEL_COLOUR.get(f.level, "") if fails(f, fail_on) else _DIM
-    head = f"{_paint(_where(f), _BOLD, color)}: {_paint(level, colour, color)}: {f.title}"
+def _text_block(f: Finding, gate: Gate, color: bool) -> str:
+    level = gate.level(f)
+    label = "note" if level is Level.NOTICE else level.value
+    colour = _DIM if level is Level.NOTICE else _LEVEL_COLOUR[level]
+    head = f"{_paint(_where(f), _BOLD, color)}: {_paint(label, colour, color)}: {f.title}"
     if f.also:
         head += f" (also {', '.join(repr(a) for a in f.also)})"
     head += f" [{f.kind.value}]"
@@ -105,13 +103,11 @@ def _text_block(f: Finding, fail_on: Collection[FindingKind], color: bool) -> st
     return "\n".join(lines)
 
 
-def render_check_text(
-    result: CheckResult, *, fail_on: Collection[FindingKind], color: bool = False
-) -> str:
+def render_check_text(result: CheckResult, *, gate: Gate, color: bool = False) -> str:
     """Compiler-style lines (``FILE:LINE:COL: level: title``), each finding with its diff."""
-    blocks = [_text_block(f, fail_on, color) for f in result.findings]
+    blocks = [_text_block(f, gate, color) for f in result.findings]
     blocks.extend(f"note: {n}" for n in result.notes)
-    blocks.append(summary_line(result, fail_on))
+    blocks.append(summary_line(result, gate))
     return "\n\n".join(blocks) + "\n"
 
 
@@ -119,14 +115,14 @@ def render_check_text(
 # JSON
 
 
-def finding_dict(f: Finding, fail_on: Collection[FindingKind]) -> dict[str, Any]:
+def finding_dict(f: Finding, gate: Gate) -> dict[str, Any]:
     ref = f.reference
     return {
         "kind": f.kind.value,
         "point": f.point,
         "also": list(f.also),
         "level": f.level.value,
-        "failing": fails(f, fail_on),
+        "failing": gate.fails(f),
         "document": f.document,
         "path": f.path,
         "date": f.date.isoformat(),
@@ -154,14 +150,15 @@ def finding_dict(f: Finding, fail_on: Collection[FindingKind]) -> dict[str, Any]
     }
 
 
-def render_check_json(result: CheckResult, *, fail_on: Collection[FindingKind]) -> str:
+def render_check_json(result: CheckResult, *, gate: Gate) -> str:
     """The result as JSON (``schema`` 1), keys in a fixed order."""
     base = result.baseline
-    failing = [f for f in result.findings if fails(f, fail_on)]
+    failing = [f for f in result.findings if gate.fails(f)]
     data = {
         "schema": 1,
         "failed": bool(failing),
-        "fail_on": sorted(k.value for k in fail_on),
+        "fail_on": sorted(k.value for k in gate.fail_on),
+        "strict": gate.strict,
         "kinds": sorted(k.value for k in result.kinds),
         "baseline": {
             "kind": base.kind,
@@ -183,7 +180,7 @@ def render_check_json(result: CheckResult, *, fail_on: Collection[FindingKind]) 
             },
             "checked": len(result.checked),
         },
-        "findings": [finding_dict(f, fail_on) for f in result.findings],
+        "findings": [finding_dict(f, gate) for f in result.findings],
         "notes": list(result.notes),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -219,15 +216,15 @@ def _github_message(f: Finding) -> str:
     return "\n".join(lines)
 
 
-def render_check_github(result: CheckResult, *, fail_on: Collection[FindingKind]) -> str:
+def render_check_github(result: CheckResult, *, gate: Gate) -> str:
     """One ``::error``/``::warning``/``::notice`` workflow command per finding.
 
-    The annotation type is the point's level; a finding that does not fail
-    the check (its kind is not in ``fail_on``) is a ``notice``.
+    The annotation type is the finding's level under ``gate``: its point's
+    level, or ``notice`` for a kind that ``--fail-on`` does not name.
     """
     out = []
     for f in result.findings:
-        kind = f.level.value if fails(f, fail_on) else Level.NOTICE.value
+        kind = gate.level(f).value
         props = [
             f"file={escape_property(f.path)}",
             f"line={f.line}",
@@ -262,7 +259,7 @@ def _failure_text(f: Finding) -> str:
     return "\n".join(lines)
 
 
-def render_check_junit(result: CheckResult, *, fail_on: Collection[FindingKind]) -> str:
+def render_check_junit(result: CheckResult, *, gate: Gate) -> str:
     """JUnit XML: a test suite per new briefing, a test case per checked point.
 
     A finding that fails the check is a ``<failure>`` of its point's case
@@ -301,7 +298,7 @@ def render_check_junit(result: CheckResult, *, fail_on: Collection[FindingKind])
                 name=_xml_text(name),
                 file=_xml_text(doc.path),
             )
-            failing = [f for f in its if fails(f, fail_on)]
+            failing = [f for f in its if gate.fails(f)]
             if failing:
                 failures += 1
             for f in failing:
@@ -312,7 +309,7 @@ def render_check_junit(result: CheckResult, *, fail_on: Collection[FindingKind])
                     message=_xml_text(f"{_where(f)}: {f.title}: {one_line(f.text)}"),
                 )
                 failure.text = _xml_text(_failure_text(f))
-            quiet = [f for f in its if not fails(f, fail_on)]
+            quiet = [f for f in its if not gate.fails(f)]
             if quiet:
                 out = ET.SubElement(case, "system-out")
                 out.text = _xml_text("\n\n".join(_failure_text(f) for f in quiet))

@@ -13,7 +13,19 @@ import io
 import json
 from typing import Any
 
-from ..models import Document, Occurrence, PointResult, Shift, TrackResult, Wording
+from ..models import (
+    Document,
+    KeyChange,
+    Occurrence,
+    PointResult,
+    ReportPeriod,
+    Shift,
+    TrackResult,
+    Wording,
+    WordingFamily,
+)
+from ..timeline import Analysis, PointHistory, analyse
+from .diffmarkup import parse_diff
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -35,6 +47,11 @@ def document_dict(doc: Document) -> dict[str, Any]:
     }
 
 
+def moved_runs(diff: str) -> list[str]:
+    """The runs of words a diff shows as moved (``{~...~}``), in order."""
+    return [text for op, text in parse_diff(diff) if op == "~"]
+
+
 def occurrence_dict(occ: Occurrence) -> dict[str, Any]:
     return {
         "document": occ.document,
@@ -51,6 +68,7 @@ def occurrence_dict(occ: Occurrence) -> dict[str, Any]:
         "column": occ.column,
         "role": occ.role.value,
         "form": occ.form,
+        "moved": moved_runs(occ.diff),
     }
 
 
@@ -77,12 +95,59 @@ def shift_dict(shift: Shift) -> dict[str, Any]:
         "line": shift.line,
         "slot": shift.slot,
         "recurring": shift.recurring,
+        "moved": moved_runs(shift.diff),
     }
 
 
-def point_dict(result: PointResult) -> dict[str, Any]:
-    point = result.point
+def family_dict(family: WordingFamily) -> dict[str, Any]:
     return {
+        "text": family.text,
+        "normalised": family.normalised,
+        "first": _date(family.first),
+        "last": _date(family.last),
+        "dates": family.dates,
+        "count": family.count,
+        "share": family.share,
+        "prevailing": family.prevailing,
+        "form": family.form,
+        "one_off": family.one_off,
+        "new": family.new,
+    }
+
+
+def change_dict(change: KeyChange) -> dict[str, Any]:
+    return {
+        "kind": change.kind.value,
+        "point": change.point,
+        "date": _date(change.date),
+        "document": change.document,
+        "line": change.line,
+        "before": change.before,
+        "after": change.after,
+        "diff": change.diff,
+        "evidence": change.evidence,
+        "context": change.context,
+        "in_period": change.in_period,
+    }
+
+
+def period_dict(period: ReportPeriod) -> dict[str, Any]:
+    return {
+        "first": _date(period.first),
+        "last": _date(period.last),
+        "dates": period.dates,
+        "explicit": period.explicit,
+        "baseline": {
+            "first": _date(period.baseline_first),
+            "last": _date(period.baseline_last),
+            "dates": period.baseline_dates,
+        },
+    }
+
+
+def point_dict(result: PointResult, history: PointHistory | None = None) -> dict[str, Any]:
+    point = result.point
+    out = {
         "id": point.id,
         "text": point.text,
         "occurrences": [occurrence_dict(o) for o in result.occurrences],
@@ -95,20 +160,36 @@ def point_dict(result: PointResult) -> dict[str, Any]:
         "wordings": [wording_dict(w) for w in result.wordings],
         "shifts": [shift_dict(s) for s in result.shifts],
     }
+    if history is not None:
+        out["families"] = [family_dict(f) for f in history.families]
+        out["changes"] = [change_dict(c) for c in history.changes]
+    return out
 
 
-def to_dict(result: TrackResult) -> dict[str, Any]:
-    """The JSON document as plain Python data (schema 1)."""
+def to_dict(result: TrackResult, analysis: Analysis | None = None) -> dict[str, Any]:
+    """The JSON document as plain Python data (schema 1).
+
+    The contract's keys come first; then this version's additions: per point its
+    wording ``families`` and ``changes``, and at the top the reporting ``period``,
+    the ``headline`` every format prints, and every change that matters.
+    """
+    from .view import headline  # view renders; data only borrows its sentence
+
+    analysis = analysis if analysis is not None else analyse(result)
+    shown = analysis.result
     return {
         "schema": 1,
-        "documents": [document_dict(d) for d in result.documents],
-        "points": [point_dict(p) for p in result.points],
+        "documents": [document_dict(d) for d in shown.documents],
+        "points": [point_dict(h.result, h) for h in analysis.points],
+        "period": period_dict(analysis.period),
+        "headline": headline(analysis),
+        "changes": [change_dict(c) for c in analysis.changes],
     }
 
 
-def render_json(result: TrackResult) -> str:
+def render_json(result: TrackResult, analysis: Analysis | None = None) -> str:
     """The contract's JSON: two-space indent, UTF-8 kept as is, a trailing newline."""
-    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(to_dict(result, analysis), indent=2, ensure_ascii=False) + "\n"
 
 
 CSV_COLUMNS = (
@@ -143,21 +224,42 @@ def render_csv(result: TrackResult) -> str:
     for point in result.points:
         for occ in point.occurrences:
             writer.writerow(
-                (
-                    point.point.id,
-                    occ.document,
-                    occ.date.isoformat(),
-                    occ.speaker or "",
-                    occ.role.value,
-                    occ.status.value,
-                    "" if occ.change is None else occ.change.value,
-                    f"{_score(occ.score):.1f}",
-                    occ.line,
-                    occ.column,
-                    occ.start,
-                    occ.end,
-                    occ.text,
-                    occ.diff,
+                map(
+                    spreadsheet_safe,
+                    (
+                        point.point.id,
+                        occ.document,
+                        occ.date.isoformat(),
+                        occ.speaker or "",
+                        occ.role.value,
+                        occ.status.value,
+                        "" if occ.change is None else occ.change.value,
+                        f"{_score(occ.score):.1f}",
+                        occ.line,
+                        occ.column,
+                        occ.start,
+                        occ.end,
+                        occ.text,
+                        occ.diff,
+                    ),
                 )
             )
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ``'``.
+
+    Document ids, speakers and quoted text come from the briefings: a cell
+    starting ``=HYPERLINK(...)`` or ``@SUM(...)`` must not become a live formula
+    when the CSV is opened (OWASP's CSV-injection advice). Numbers are left alone.
+
+    >>> spreadsheet_safe("=1+1"), spreadsheet_safe("peace"), spreadsheet_safe(-1)
+    ("'=1+1", 'peace', -1)
+    """
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell

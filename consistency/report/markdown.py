@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from ..models import PointResult, TrackResult
+from ..models import KeyChange, TrackResult
+from ..timeline import Analysis, PointHistory
 from . import view
 from .diffmarkup import flatten, markdown_diff, markdown_escape, parse_diff
 
@@ -53,9 +54,9 @@ def timeline(result: TrackResult, *, max_date_columns: int) -> str:
     )
 
 
-def _shifts(result: TrackResult) -> str:
+def _shift_blocks(analysis: Analysis) -> list[str]:
     blocks = []
-    for point, s in view.shifts(result):
+    for point, s in view.shifts(analysis.result):
         blocks.append(
             f"### {s.date.isoformat()} \u00b7 {_code(point.point.id)}"
             f"{' ' + view.shift_notes(s) if view.shift_notes(s) else ''}\n\n"
@@ -63,35 +64,87 @@ def _shifts(result: TrackResult) -> str:
             f"({s.previous_date.isoformat()})\n\n"
             f"> {markdown_diff(flatten(parse_diff(s.diff)))}"
         )
-    return "\n\n".join(blocks) or "No wording changed between dates."
+    return blocks
 
 
-def _wordings(point: PointResult) -> str:
+def _shift_section(analysis: Analysis, all_shifts: bool) -> str:
+    counts = view.shift_counts(analysis)
+    if not view.list_shifts(analysis, all_shifts):
+        return (
+            f"{counts.sentence()} `--all-shifts` lists them all (with their diffs); "
+            "so does the JSON."
+        )
+    return "\n\n".join([counts.sentence(), *_shift_blocks(analysis)])
+
+
+def _quote(text: str) -> str:
+    return f"\u201c{markdown_escape(view.one_line(text))}\u201d"
+
+
+def _change_block(change: KeyChange) -> str:
+    title = (
+        f"- **{change.date.isoformat()}** {view.KIND_LABELS[change.kind]}: "
+        f"{_code(change.point)}"
+    )
+    lines = [title]
+    if change.before is not None:
+        lines.append(f"  {markdown_diff(flatten(parse_diff(change.diff)))}")
+    else:
+        lines.append(f"  {_quote(change.after)}")
+    lines.append(f"  {markdown_escape(view.change_where(change))}")
+    return "  \n".join(lines)
+
+
+def _changes(analysis: Analysis) -> str:
+    parts = []
+    if analysis.in_period:
+        parts.append(f"### In the period ({view.period_span(analysis)})")
+        parts.append("\n".join(_change_block(c) for c in analysis.in_period))
+    else:
+        parts.append(f"No change that matters in the period ({view.period_span(analysis)}).")
+    if analysis.earlier:
+        parts.append("### Earlier in the archive")
+        parts.append("\n".join(_change_block(c) for c in analysis.earlier))
+    return "\n\n".join(parts)
+
+
+def _wordings(history: PointHistory, all_shifts: bool) -> str:
+    point = history.result.point
     lines = [
-        f"### {_code(point.point.id)}",
+        f"### {_code(point.id)}",
         "",
-        f"Canonical: \u201c{markdown_escape(view.one_line(point.point.text))}\u201d",
+        f"Canonical: {_quote(point.text)}",
         "",
     ]
-    for w in point.wordings:
-        counts = view.wording_counts(point.point, w)
-        text = markdown_escape(view.one_line(w.text))
-        lines.append(f"- {view.date_range(w.first, w.last)} ({counts}): \u201c{text}\u201d")
-    if not point.wordings:
+    for fam in view.shown_families(history, all_shifts):
+        lines.append(f"- {markdown_escape(view.family_line(fam))}: {_quote(fam.text)}")
+    if folded := (not all_shifts and view.folded_line(history)):
+        lines.append(f"- {markdown_escape(folded)}")
+    if not history.families:
         lines.append("Never found.")
     return "\n".join(lines)
 
 
-def render_markdown(result: TrackResult, *, max_date_columns: int = view.MAX_DATE_COLUMNS) -> str:
-    """The human report in Markdown: summary, timeline, shifts with diffs, wordings per point."""
+def render_markdown(
+    result: TrackResult,
+    *,
+    max_date_columns: int = view.MAX_DATE_COLUMNS,
+    analysis: Analysis | None = None,
+    all_shifts: bool = False,
+) -> str:
+    """The human report in Markdown, in the text report's order: summary, changes, details."""
+    analysis = view.analysis_of(result, analysis)
     sections = [
         "# Talking-point report",
-        view.summary_line(result),
+        f"**{markdown_escape(view.headline(analysis))}**",
+        markdown_escape(view.scope_line(analysis)),
+        "## Changes that matter",
+        _changes(analysis),
         "## Timeline",
-        timeline(result, max_date_columns=max_date_columns),
-        "## Shifts",
-        _shifts(result),
+        timeline(analysis.result, max_date_columns=max_date_columns),
         "## Wordings",
-        "\n\n".join(_wordings(p) for p in result.points) or "No talking points.",
+        "\n\n".join(_wordings(h, all_shifts) for h in analysis.points) or "No talking points.",
+        "## Shifts",
+        _shift_section(analysis, all_shifts),
     ]
     return "\n\n".join(sections) + "\n"

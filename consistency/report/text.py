@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from ..models import PointResult, Status, TrackResult
+from ..models import KeyChange, PointResult, Shift, Status, TrackResult
+from ..timeline import Analysis, PointHistory
 from . import view
 from .diffmarkup import ansi_diff, condense, flatten, parse_diff
 
@@ -117,9 +118,9 @@ def _heading(text: str, underline: str, color: bool) -> str:
     return f"{_paint(text, _BOLD, color)}\n{underline * len(text)}"
 
 
-def _shift_blocks(result: TrackResult, color: bool) -> list[str]:
+def _shift_blocks(shifts: list[tuple[PointResult, Shift]], color: bool) -> list[str]:
     blocks = []
-    for point, s in view.shifts(result):
+    for point, s in shifts:
         where = (
             f"{s.document}, line {s.line}; "
             f"previously {s.previous_document} ({s.previous_date.isoformat()})"
@@ -129,31 +130,87 @@ def _shift_blocks(result: TrackResult, color: bool) -> list[str]:
         if notes := view.shift_notes(s):
             head += f"  {notes}"
         blocks.append(f"{head}\n  {where}\n  {diff}")
-    return blocks or ["No wording changed between dates."]
+    return blocks
 
 
-def _wordings(point: PointResult) -> str:
-    lines = [f'{point.point.id}: "{view.one_line(point.point.text)}"']
-    for w in point.wordings:
-        counts = view.wording_counts(point.point, w)
-        lines.append(f"  - {view.date_range(w.first, w.last)} ({counts}): {view.one_line(w.text)}")
-    if not point.wordings:
+def _change_block(change: KeyChange, color: bool) -> str:
+    lines = [_paint(view.change_title(change), _BOLD, color)]
+    if change.before is not None:
+        lines.append("  " + ansi_diff(flatten(parse_diff(change.diff)), color=color))
+    else:
+        lines.append(f"  \u201c{view.one_line(change.after)}\u201d")
+    lines.append(f"  {view.change_where(change)}")
+    return "\n".join(lines)
+
+
+def _changes(analysis: Analysis, color: bool) -> str:
+    parts = []
+    if analysis.in_period:
+        parts.append(
+            f"In the period ({view.period_span(analysis)}):\n\n"
+            + "\n\n".join(_change_block(c, color) for c in analysis.in_period)
+        )
+    else:
+        parts.append(f"No change that matters in the period ({view.period_span(analysis)}).")
+    if analysis.earlier:
+        parts.append(
+            "Earlier in the archive:\n\n"
+            + "\n\n".join(_change_block(c, color) for c in analysis.earlier)
+        )
+    return "\n\n".join(parts)
+
+
+def _wordings(history: PointHistory, all_shifts: bool) -> str:
+    point = history.result.point
+    lines = [f'{point.id}: "{view.one_line(point.text)}"']
+    for fam in view.shown_families(history, all_shifts):
+        lines.append(f"  {view.family_line(fam)}")
+        lines.append(f"        {view.one_line(fam.text)}")
+    if folded := (not all_shifts and view.folded_line(history)):
+        lines.append(f"  {folded}")
+    if not history.families:
         lines.append("  never found")
     return "\n".join(lines)
 
 
+def _shift_section(analysis: Analysis, all_shifts: bool, color: bool) -> str:
+    counts = view.shift_counts(analysis)
+    if not view.list_shifts(analysis, all_shifts):
+        return (
+            f"{counts.sentence()} --all-shifts lists them all (with their diffs); "
+            "so does the JSON."
+        )
+    found = view.shifts(analysis.result)
+    return "\n\n".join([counts.sentence(), *_shift_blocks(found, color)])
+
+
 def render_text(
-    result: TrackResult, *, color: bool = False, max_date_columns: int = view.MAX_DATE_COLUMNS
+    result: TrackResult,
+    *,
+    color: bool = False,
+    max_date_columns: int = view.MAX_DATE_COLUMNS,
+    analysis: Analysis | None = None,
+    all_shifts: bool = False,
 ) -> str:
-    """The human report as plain text: summary, timeline, shifts with diffs, wordings."""
+    """The human report as plain text: summary, changes that matter, then the details.
+
+    Details: the timeline (a grid of dates, or one summary row per point), each
+    point's wording families (one-off variants folded unless ``all_shifts``), and
+    the shifts between dates (listed when few or with ``all_shifts``, else counted).
+    """
+    analysis = view.analysis_of(result, analysis)
+    shown = analysis.result
     sections = [
         _heading("Talking-point report", "=", color),
-        view.summary_line(result),
+        view.headline(analysis),
+        view.scope_line(analysis),
+        _heading("Changes that matter", "-", color),
+        _changes(analysis, color),
         _heading("Timeline", "-", color),
-        timeline(result, color=color, max_date_columns=max_date_columns),
-        _heading("Shifts", "-", color),
-        "\n\n".join(_shift_blocks(result, color)),
+        timeline(shown, color=color, max_date_columns=max_date_columns),
         _heading("Wordings", "-", color),
-        "\n\n".join(_wordings(p) for p in result.points) or "No talking points.",
+        "\n\n".join(_wordings(h, all_shifts) for h in analysis.points) or "No talking points.",
+        _heading("Shifts", "-", color),
+        _shift_section(analysis, all_shifts, color),
     ]
     return "\n\n".join(sections) + "\n"

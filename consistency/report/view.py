@@ -13,8 +13,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import Change, Occurrence, Point, PointResult, Shift, Status, TrackResult, Wording
+from ..models import (
+    KeyChange,
+    KeyChangeKind,
+    Occurrence,
+    Point,
+    PointResult,
+    Shift,
+    Status,
+    TrackResult,
+    Wording,
+    WordingFamily,
+)
 from ..normalise import normalise
+from ..timeline import Analysis, PointHistory, analyse, representatives
 from .diffmarkup import shorten
 
 MAX_DATE_COLUMNS = 8
@@ -47,8 +59,7 @@ _SPACE = re.compile(r"\s+")
 class Cell:
     """One point on one date.
 
-    status: the worst status among the date's representative occurrences
-        (shifted > cosmetic > identical), or absent.
+    status: the status of the date's representative occurrence, or absent.
     changed: a representative occurrence on this date changed wording since
         the previous date that has one.
     count: occurrences on this date.
@@ -110,22 +121,24 @@ def dates(result: TrackResult) -> tuple[dt.date, ...]:
 def cells(point: PointResult, on: Sequence[dt.date]) -> tuple[Cell, ...]:
     """The point's cell for each date in ``on``.
 
-    A document's representative occurrence is the one with a ``change``; where
-    none on a date has one, all its occurrences count.
+    Its status is that of the date's representative occurrence (best score,
+    then earliest: :func:`consistency.timeline.representatives`), the one its
+    shifts compare; a cell is ``changed`` exactly when the point has a shift on
+    that date. So the timeline, the summary's counts and the shift list are one
+    computation.
     """
     by_date: dict[dt.date, list[Occurrence]] = defaultdict(list)
     for occ in point.occurrences:
         by_date[occ.date].append(occ)
+    shifted = {s.date for s in point.shifts}
     out = []
     for date in on:
         found = by_date.get(date, [])
         if not found:
             out.append(Cell(date, Status.ABSENT, False, 0))
             continue
-        reps = [o for o in found if o.change is not None] or found
-        status = max((o.status for o in reps), key=_SEVERITY.__getitem__)
-        changed = any(o.change == Change.SHIFTED for o in reps)
-        out.append(Cell(date, status, changed, len(found)))
+        status = representatives(found)[date].status
+        out.append(Cell(date, status, date in shifted, len(found)))
     return tuple(out)
 
 
@@ -217,3 +230,182 @@ def one_line(text: str) -> str:
 def ellipsise(text: str, width: int = CELL_WIDTH) -> str:
     """``text`` on one line, shortened to ``width`` characters for a table cell."""
     return shorten(one_line(text), width)
+
+
+# --- the summary, period and changes that matter -----------------------------------------
+
+HEADLINE_NAMES = 5
+"""How many points the headline names per kind of change before "and N more"."""
+
+SHIFT_LIST_LIMIT = 20
+"""Up to this many shifts, reports list them all; past it, they count them by kind
+(``--all-shifts`` lists them, the JSON always has them)."""
+
+KIND_LABELS = {
+    KeyChangeKind.TAKEOVER: "new wording took over",
+    KeyChangeKind.NEW_WORDING: "new wording",
+    KeyChangeKind.STOPPED: "no longer said",
+    KeyChangeKind.NEW_POINT: "new point",
+}
+"""How reports name each kind of change that matters."""
+
+
+def analysis_of(result: TrackResult, analysis: Analysis | None) -> Analysis:
+    """The given analysis, or the default one (the last month against the rest)."""
+    return analysis if analysis is not None else analyse(result)
+
+
+def _names(ids: Sequence[str]) -> str:
+    shown = ", ".join(ids[:HEADLINE_NAMES])
+    more = len(ids) - HEADLINE_NAMES
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def _points_with(changes: Sequence[KeyChange], *kinds: KeyChangeKind) -> list[str]:
+    return list(dict.fromkeys(c.point for c in changes if c.kind in kinds))
+
+
+def period_span(analysis: Analysis) -> str:
+    """The period's dates, e.g. ``2020-06-03 to 2020-07-03``."""
+    p = analysis.period
+    if p.first is None or p.last is None:
+        return "no dates"
+    return date_range(p.first, p.last)
+
+
+def headline(analysis: Analysis) -> str:
+    """One sentence: points tracked, and which changed wording, appeared or stopped in the period.
+
+    Every format prints this same sentence, so the numbers never differ.
+    """
+    n = len(analysis.points)
+    head = f"{plural(n, 'talking point')} tracked"
+    if not n:
+        return head + "."
+    changes = analysis.in_period
+    wording = _points_with(changes, KeyChangeKind.TAKEOVER, KeyChangeKind.NEW_WORDING)
+    taken = set(_points_with(changes, KeyChangeKind.TAKEOVER))
+    labelled = [f"{p} (taken over)" if p in taken else p for p in wording]
+    parts = [
+        f"{len(wording)} changed wording in the period ({period_span(analysis)})"
+        + (f": {_names(labelled)}" if wording else "")
+    ]
+    for kind, what in ((KeyChangeKind.NEW_POINT, "new"), (KeyChangeKind.STOPPED, "no longer said")):
+        ids = _points_with(changes, kind)
+        if ids:
+            parts.append(f"{len(ids)} {what}: {_names(ids)}")
+    return f"{head}; " + "; ".join(parts) + "."
+
+
+def scope_line(analysis: Analysis) -> str:
+    """What was read and what the period is compared with."""
+    result, p = analysis.result, analysis.period
+    on = dates(result)
+    docs = plural(len(result.documents), "document")
+    if len(on) == 1:
+        docs += f" dated {on[0].isoformat()}"
+    elif on:
+        docs += f" from {on[0].isoformat()} to {on[-1].isoformat()} ({plural(len(on), 'date')})"
+    how = "chosen" if p.explicit else "the last month of the archive"
+    period = f"period: {period_span(analysis)} ({plural(p.dates, 'date')}, {how})"
+    if p.baseline_dates and p.baseline_first and p.baseline_last:
+        base = (
+            f"baseline: {plural(p.baseline_dates, 'date')} "
+            f"from {p.baseline_first.isoformat()} to {p.baseline_last.isoformat()}"
+        )
+    else:
+        base = "no baseline before it"
+    return f"{docs}; {period}; {base}."
+
+
+def change_title(change: KeyChange) -> str:
+    """``2020-06-04  new wording  point-id``: the first line of a change in text reports."""
+    return f"{change.date.isoformat()}  {KIND_LABELS[change.kind]}  {change.point}"
+
+
+def change_where(change: KeyChange) -> str:
+    where = "last said in" if change.kind is KeyChangeKind.STOPPED else "in"
+    return f"{where} {change.document}, line {change.line}: {change.evidence}"
+
+
+@dataclass(frozen=True)
+class ShiftCounts:
+    """A point's (or a report's) shifts by what the new wording is."""
+
+    total: int
+    recurring: int
+    one_off: int
+
+    @property
+    def other(self) -> int:
+        return self.total - self.recurring - self.one_off
+
+    def sentence(self) -> str:
+        if not self.total:
+            return "No wording changed between dates."
+        return (
+            f"{plural(self.total, 'shift')} between dates: {self.recurring} back to a wording "
+            f"used before, {self.one_off} to a one-off variant, {self.other} to another "
+            "new wording."
+        )
+
+
+def shift_counts(analysis: Analysis) -> ShiftCounts:
+    """How many shifts the report has, and of which kind (one computation with the list)."""
+    total = recurring = one_off = 0
+    for history in analysis.points:
+        folded = {f.normalised for f in history.families if f.one_off}
+        for s in history.result.shifts:
+            total += 1
+            if s.recurring:
+                recurring += 1
+            elif normalise(s.after) in folded:
+                one_off += 1
+    return ShiftCounts(total, recurring, one_off)
+
+
+def list_shifts(analysis: Analysis, all_shifts: bool) -> bool:
+    """Whether a report lists every shift (few enough, or ``--all-shifts``)."""
+    return all_shifts or shift_counts(analysis).total <= SHIFT_LIST_LIMIT
+
+
+def shown_families(history: PointHistory, all_shifts: bool) -> list[WordingFamily]:
+    """The families a report lists: all with ``--all-shifts``, else one-off variants folded."""
+    return [f for f in history.families if all_shifts or not f.one_off]
+
+
+def folded_line(history: PointHistory) -> str:
+    """"+ N one-off variants (..)" for the families a report folds ("" when none)."""
+    folded = [f for f in history.families if f.one_off]
+    if not folded:
+        return ""
+    share = sum(f.count for f in folded) / max(1, len(history.result.occurrences))
+    return (
+        f"+ {plural(len(folded), 'one-off variant')} ({percent(share)} of occurrences; "
+        "--all-shifts or JSON lists them)"
+    )
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage, ``<1%`` for small non-zero ones."""
+    if 0 < share < 0.005:
+        return "<1%"
+    return f"{round(share * 100)}%"
+
+
+def family_line(family: WordingFamily) -> str:
+    """``65%  120 dates  2018-05-14 to 2020-07-03  (prevailing, canonical)``."""
+    tags = [
+        t
+        for t, on in (
+            ("prevailing", family.prevailing),
+            (family.form or "", family.form is not None),
+            ("new in the period", family.new),
+        )
+        if on
+    ]
+    notes = f"  ({', '.join(tags)})" if tags else ""
+    return (
+        f"{percent(family.share):>4}  {plural(family.dates, 'date')}, "
+        f"{plural(family.count, 'time')}  {date_range(family.first, family.last)}{notes}"
+    )

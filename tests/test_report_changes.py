@@ -1,0 +1,299 @@
+"""Wording families, the reporting period, the changes that matter, and one computation
+behind the timeline, the summary and the shift list (issue 11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from corpus import FULL, HAS_FULL, SAMPLE
+
+from consistency.cli import cli
+from consistency.ingest import load_documents
+from consistency.models import DateSource, Document, KeyChangeKind, Point, TrackResult
+from consistency.report import render_html, render_json, render_markdown, render_text, view
+from consistency.timeline import analyse, takeovers
+from consistency.track import track
+from consistency.watchlist import load_watchlist
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEFINGS = ROOT / "fixtures" / "briefings"
+POINTS = ROOT / "fixtures" / "talking-points.toml"
+START = dt.date(2020, 3, 2)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--no-config", *args], prog_name="consistency")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def daily(said: list[str | None], *, first: dt.date = START) -> list[Document]:
+    """One briefing a day; ``None`` is a briefing that does not say the point."""
+    docs = []
+    for k, wording in enumerate(said):
+        date = first + dt.timedelta(days=k)
+        text = "Wang Wenbin: Good afternoon. We have no announcement today.\n"
+        if wording:
+            text += f"Wang Wenbin: China stands for {wording}.\n"
+        docs.append(Document(f"d{k:03d}", f"d{k:03d}.txt", text, date, DateSource.FILENAME))
+    return docs
+
+
+MANKIND = "building a community with a shared future for mankind"
+ALL = "building a community with a shared future for all mankind"
+POINT = Point("community", MANKIND)
+
+
+def kinds(result: TrackResult, **period: dt.date) -> list[tuple[str, dt.date, bool]]:
+    return [(c.kind.value, c.date, c.in_period) for c in analyse(result, **period).changes]
+
+
+def test_a_wording_that_takes_over_is_dated_at_its_first_use() -> None:
+    result = track(daily([MANKIND] * 12 + [ALL] * 12), [POINT])
+    changes = analyse(result).changes
+    assert [(c.kind, c.date) for c in changes] == [
+        (KeyChangeKind.TAKEOVER, START + dt.timedelta(days=12))
+    ]
+    assert changes[0].diff == "building a community with a shared future for {+all+} mankind"
+    assert changes[0].evidence == (
+        "then said on 12 of the point's next 12 dates; the wording before on 12 of the 12 before"
+    )
+
+
+def test_alternating_wordings_and_a_passing_variant_are_not_take_overs() -> None:
+    alternating = [MANKIND, ALL] * 12
+    passing = [MANKIND] * 10 + [ALL] * 2 + [MANKIND] * 10
+    for said in (alternating, passing):
+        result = track(daily(said), [POINT])
+        assert not [c for c in analyse(result).changes if c.kind is KeyChangeKind.TAKEOVER]
+    assert takeovers(list("aaaaaaaaaabbaaaaaaaaaa")) == []
+
+
+def test_a_wording_first_seen_in_the_period_is_new_against_the_baseline() -> None:
+    result = track(daily([MANKIND] * 20 + [None] * 3 + [ALL]), [POINT])
+    since = START + dt.timedelta(days=20)
+    changes = analyse(result, since=since).changes
+    assert [(c.kind, c.date, c.in_period) for c in changes] == [
+        (KeyChangeKind.NEW_WORDING, START + dt.timedelta(days=23), True)
+    ]
+    assert changes[0].before == MANKIND and changes[0].after == ALL
+    # Without a baseline before it, nothing in the period is "new".
+    assert analyse(result, since=START).changes == ()
+
+
+def test_a_regular_point_that_falls_silent_has_stopped() -> None:
+    said: list[str | None] = [MANKIND] * 10 + [None] * 10
+    result = track(daily(said), [POINT])
+    assert kinds(result) == [("stopped", START + dt.timedelta(days=9), True)]
+    # Four silent briefings after a daily formula are not yet news (5 times its gap).
+    assert kinds(track(daily([MANKIND] * 10 + [None] * 4), [POINT])) == []
+
+
+def test_a_point_said_only_after_a_long_silence_is_new() -> None:
+    result = track(daily([None] * 10 + [MANKIND] * 10), [POINT])
+    assert kinds(result) == [("new-point", START + dt.timedelta(days=10), True)]
+    assert kinds(track(daily([None] * 3 + [MANKIND] * 10), [POINT])) == []
+
+
+def test_families_share_prevailing_and_one_offs() -> None:
+    said = [MANKIND] * 6 + [ALL] * 3 + ["building a community with a common future for mankind"]
+    history = analyse(track(daily(said), [POINT])).points[0]
+    assert [
+        (f.text, f.dates, f.share, f.prevailing, f.form, f.one_off) for f in history.families
+    ] == [
+        (MANKIND, 6, 0.6, True, "canonical", False),
+        (ALL, 3, 0.3, False, None, False),
+        ("building a community with a common future for mankind", 1, 0.1, False, None, True),
+    ]
+
+
+# --- one computation --------------------------------------------------------------------
+
+
+def _fixture_results() -> list[TrackResult]:
+    briefings = track(load_documents([str(BRIEFINGS)]), load_watchlist(POINTS))
+    html_docs = load_documents([str(SAMPLE / "html")])
+    points = [
+        Point("community", "a community with a shared future"),
+        Point("mutual-respect", "the basis of mutual respect"),
+        Point("china-and-the-us", "China and the US"),
+        Point("continue-to-work", "China will continue to work"),
+    ]
+    return [briefings, track(html_docs, points)]
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_timeline_summary_and_shift_list_agree(index: int) -> None:
+    result = _fixture_results()[index]
+    analysis = analyse(result)
+    text = render_text(result, analysis=analysis, all_shifts=True)
+    on = view.dates(analysis.result)
+    listed = {
+        (m.group(2), m.group(1))
+        for m in re.finditer(r"^(\d{4}-\d\d-\d\d)  (\S+)", text.split("\nShifts\n")[1], re.M)
+    }
+    marked = set()
+    for history in analysis.points:
+        for cell in view.cells(history.result, on):
+            if cell.changed:
+                marked.add((history.result.point.id, cell.date.isoformat()))
+        summary = view.summarise(history.result, len(on))
+        assert summary.shifts == len(history.result.shifts)
+    shifts = {(p.point.id, s.date.isoformat()) for p, s in view.shifts(analysis.result)}
+    assert marked == shifts == listed
+    counts = view.shift_counts(analysis)
+    assert counts.total == len(view.shifts(analysis.result))
+    assert f"{counts.total} shift" in text or counts.total == 0
+
+
+def test_html_corpus_summary_no_longer_contradicts_the_timeline() -> None:
+    result = _fixture_results()[1]
+    text = render_text(result)
+    grid = text.split("\nTimeline\n")[1].split("\nWordings\n")[0]
+    marked = grid.count("!") - 1  # the legend's "!"
+    shifts = sum(len(p.shifts) for p in result.points)
+    assert marked == shifts
+    assert ("No wording changed between dates." in text) == (shifts == 0)
+
+
+def test_every_format_prints_the_same_headline() -> None:
+    result = _fixture_results()[0]
+    analysis = analyse(result)
+    headline = view.headline(analysis)
+    assert headline.startswith("16 talking points tracked; ")
+    assert render_text(result, analysis=analysis).splitlines()[3] == headline
+    assert f"**{headline}**" in render_markdown(result, analysis=analysis)
+    assert f'<p class="headline">{headline}</p>' in render_html(result, analysis=analysis)
+    data = json.loads(render_json(result, analysis))
+    assert data["headline"] == headline
+    named = {c["point"] for c in data["changes"] if c["in_period"]}
+    assert all(p in headline for p in named)
+
+
+# --- the command line -----------------------------------------------------------------
+
+
+def test_since_makes_the_period_and_reads_the_rest_as_baseline(tmp_path: Path) -> None:
+    code, out, err = run(
+        "report",
+        str(BRIEFINGS),
+        "--points",
+        str(POINTS),
+        "--since",
+        "2025-09-23",
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert [d["date"] for d in data["documents"]] == ["2025-09-23", "2025-10-22"]
+    assert data["period"] == {
+        "first": "2025-09-23",
+        "last": "2025-10-22",
+        "dates": 2,
+        "explicit": True,
+        "baseline": {"first": "2023-03-27", "last": "2025-09-08", "dates": 3},
+    }
+    occurrences = [o["date"] for p in data["points"] for o in p["occurrences"]]
+    assert min(occurrences) >= "2025-09-23"
+    new = {c["point"] for c in data["changes"] if c["kind"] == "new-wording"}
+    assert "implement-doc" in new
+
+
+def test_baseline_until_and_all_shifts() -> None:
+    code, out, _ = run(
+        "report", str(BRIEFINGS), "--points", str(POINTS), "--baseline-until", "2025-09-08"
+    )
+    assert code == 0
+    assert "period: 2025-09-23 to 2025-10-22 (2 dates, chosen); baseline: 3 dates" in out
+    code, folded, _ = run("report", str(BRIEFINGS), "--points", str(POINTS))
+    code, unfolded, _ = run("report", str(BRIEFINGS), "--points", str(POINTS), "--all-shifts")
+    assert "one-off variant" in folded and "one-off variant (" not in unfolded
+    assert "code of conduct in the South China Sea" in unfolded.split("\nWordings\n")[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--since", "2025-10-01", "--baseline-until", "2025-10-01"],
+            "--baseline-until must be before --since",
+        ),
+        (["--since", "2030-01-01"], "no briefings left to read"),
+        (["--baseline-until", "2025-13-01"], "is not a date in YYYY-MM-DD form"),
+    ],
+)
+def test_bad_period_options_keep_the_contract(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    target = tmp_path / "report.html"
+    code, out, err = run("report", str(BRIEFINGS), *args, "--format", "html", "-o", str(target))
+    assert code == 2 and out == ""
+    assert len(err.splitlines()) == 1 and message in err
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+# --- the 500 briefings (when the corpus is beside the repository) -------------------------
+
+needs_corpus = pytest.mark.skipif(not HAS_FULL, reason="the full corpus is not beside the repo")
+
+
+@needs_corpus
+def test_mankind_to_humanity_is_named_in_the_first_40_lines(tmp_path: Path) -> None:
+    watchlist = tmp_path / "points.toml"
+    watchlist.write_text(
+        '[[point]]\nid = "shared-future"\n'
+        'text = "building a community with a shared future for mankind"\n',
+        encoding="utf-8",
+    )
+    code, out, err = run("report", str(FULL / "mfa"), str(BRIEFINGS), "--points", str(watchlist))
+    assert code == 0, err
+    head = "\n".join(out.splitlines()[:40])
+    assert "shared-future" in head.splitlines()[3]
+    assert "for {-mankind-}{+humanity+}" in head
+
+
+@needs_corpus
+def test_the_500_briefing_report_is_short_and_starts_with_its_summary() -> None:
+    code, out, err = run("report", str(FULL / "mfa"))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) < 1500
+    assert lines[3].startswith("25 talking points tracked; ")
+    assert lines[7] == "Changes that matter"
+
+
+def test_a_real_process_reports_the_period_and_its_headline() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "consistency",
+            "--no-config",
+            "report",
+            str(BRIEFINGS),
+            "--points",
+            str(POINTS),
+            "--since",
+            "2025-09-23",
+            "--format",
+            "markdown",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[2].startswith("**16 talking points tracked; ")
+    assert "period: 2025-09-23 to 2025-10-22 (2 dates, chosen)" in lines[4]
+    assert lines.index("## Changes that matter") < lines.index("## Timeline")
