@@ -29,8 +29,13 @@ def corpus_dir() -> Path:
                 return candidate
         print(f"note: CONSISTENCY_CORPUS={given} has no briefings; using {FIXTURES}", flush=True)
         return FIXTURES
-    shared = ROOT.parent / "shared" / "corpus" / "mfa"
-    return shared if shared.is_dir() else FIXTURES
+    for shared in (
+        ROOT.parent / "shared" / "corpus" / "mfa",
+        ROOT.parent.parent / "shared" / "corpus" / "mfa",  # a git worktree at wt/NAME
+    ):
+        if shared.is_dir():
+            return shared
+    return FIXTURES
 
 
 def best_of(n: int, fn: Callable[[], T]) -> tuple[float, T]:

@@ -211,7 +211,7 @@ CHINESE_FUNCTION_WORDS = frozenset(
     是 有 没有 不 没 要 会 能 可以 可 应 应该 已 已经 正在 曾 让 使
     这 那 这个 那个 这些 那些 这样 那样 此 其 该 各 每 某 本 之间
     我 我们 你 你们 您 他 他们 她 她们 它 它们 自己 大家
-    个 等 等等 中 上 下 里 内
+    个 等 等等
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """Standard Chinese function words (particles, prepositions, conjunctions, pronouns,

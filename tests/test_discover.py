@@ -398,6 +398,9 @@ def test_toml_comments_give_dates_and_an_example(seeds: list[DiscoveredPoint]) -
         "# e.g. ...n the Conduct of Parties in the South China Sea, and adopt the Code of Conduct "
         "in the South China Sea as soon as possible, to provide institutional guarantees for "
         "building the South China Sea into a sea of peace, friendship and cooperation.",
+        "# wordings (occurrences):",
+        "#       1  building the South China Sea into a sea of peace, friendship and cooperation",
+        "#       1  build the South China Sea into a sea of peace, friendship and cooperation",
         "[[point]]",
         'id = "building-the-south-china-sea-into-a-sea-of-peace"',
         'text = "building the South China Sea into a sea of peace, friendship and cooperation"',
@@ -445,6 +448,7 @@ def test_json_and_table(seeds: list[DiscoveredPoint]) -> None:
         "score",
         "example",
         "documents",
+        "wordings",
     ]
     assert first["documents"] == ["002_4a5ca9b62894acf8", "000_0c46398071a3ed71"]
     table = render_table(seeds[:2])

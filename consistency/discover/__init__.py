@@ -83,6 +83,10 @@ Ranking
   that end where the clause or a comma does ("... is consistent and clear.")
   rather than running on ("China stands ready to ...");
 - **statistics and dates**: x 0.3 when the wording holds a number;
+- **procedure, learned**: x ``1 - 0.9 * procedure`` where ``procedure`` grows
+  with how much more often than chance the phrase opens or closes its turn
+  and is 0 when the phrase keeps company with a topic word (see
+  :meth:`~consistency.discover.rank._Scorer.boilerplate`);
 - **boilerplate**: x 0.05 when a wording contains a built-in stock phrase of
   press briefings (:data:`DEFAULT_STOP_PHRASES`: "do you have any comment",
   "refer you to the competent authorities", "as soon as possible", ...), is
@@ -104,13 +108,16 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from ..errors import OptionError
+from ..match.find import weigher
 from ..models import Document, Point
 from ..normalise import Tokeniser
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
+    FAMILY_LIMIT,
     GROUP_THRESHOLD,
     MAX_ALIASES,
     _describe,
+    _families,
     _group,
     _main_key,
     _merge_nested,
@@ -292,6 +299,8 @@ def _discover(
         group.score = scorer(group)
         groups.append(group)
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
+    enough = min(top, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
+    groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough)
     if top is not None:
         groups = groups[:top]
 
@@ -311,6 +320,7 @@ def _discover(
                 example=desc.example,
                 score=group.score,
                 count=len(group.occs),
+                wordings=tuple(zip((desc.text, *desc.aliases), desc.counts, strict=True)),
             )
         )
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -73,6 +74,15 @@ _QUOTES = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"))
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
+_PARAGRAPH = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""A line break between two sentences: a new paragraph, a unit of its own even inside one
+turn (the segmenter reads a hard-wrapped line's break as a space, so a break left between
+two sentences ends a paragraph)."""
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_RAMP = bytes(range(255))
+_FULL = b"\xff"
+
+
 class _Vocab(dict[str, int]):
     """Word -> id, numbering new words as they come."""
 
@@ -87,8 +97,10 @@ class _Corpus:
     ids: token ids (``words[id]`` is the normalised word); room: tokens left in
     the clause from here (1 at its last token); pdate: index of the token's date in
     ``dates``; psent: index into ``sentences`` ((document index, start, end));
-    toks: the tokens themselves; capital: 1 where a token starts with a
+    starts, ends: each token's span in its document; capital: 1 where a token starts with a
     capital letter and does not open its sentence.
+    lead, tail: how many tokens of its turn (or paragraph) stand before and after
+    each token, capped at 255.
     stop: the function words (never first or last in a phrase); trailing: the
     words a phrase never ends on (function words and numbers).
     mark: what stands before each token: 0 (space), ``_SOFT`` (a comma or
@@ -114,17 +126,37 @@ class _Corpus:
         self.mark = bytearray()
         self.pdate: list[int] = []
         self.psent: list[int] = []
-        self.toks: list[Token] = []
+        self.starts = array("q")
+        self.ends = array("q")
         self.sentences: list[tuple[int, int, int]] = []
         self.capital = bytearray()
         text_of = attrgetter("text")
         start_of = attrgetter("start")
+        end_of = attrgetter("end")
+        self.lead = bytearray()
+        self.tail = bytearray()
+        self.doc_starts: list[int] = []
         for di, doc in enumerate(self.docs):
             d = date_index[doc.date]
+            self.doc_starts.append(len(self.ids))
+            turn_starts = [t.start for t in doc.turns]
+            unit: tuple[int, int] | None = None
+            unit_from = len(self.ids)
+            previous_end = 0
             pieces: set[tuple[str, ...]] = set()
             for s in document_sentences(
                 doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
             ):
+                here = (bisect_right(turn_starts, s.start), s.start)
+                if (
+                    unit is None
+                    or here[0] != unit[0]
+                    or _PARAGRAPH.search(doc.text, previous_end, s.start)
+                ):
+                    self._edges(unit_from)
+                    unit_from = len(self.ids)
+                    unit = here
+                previous_end = s.end
                 si = len(self.sentences)
                 self.sentences.append((di, s.start, s.end))
                 first = len(self.capital)
@@ -137,19 +169,67 @@ class _Corpus:
                     self.mark.extend(marks)
                     self.pdate.extend([d] * n)
                     self.psent.extend([si] * n)
-                    self.toks.extend(clause)
+                    self.starts.extend(map(start_of, clause))
+                    self.ends.extend(map(end_of, clause))
                     self.capital.extend(
                         map(str.isupper, map(doc.text.__getitem__, map(start_of, clause)))
                     )
                 if len(self.capital) > first:
                     self.capital[first] = 0
+            self._edges(unit_from)
             progress(1)
         self.words = list(vocab)
         self.stop = function_words(tokeniser)
         self.trailing = self.stop | _NUMBERS
         self.function = bytearray(w in self.stop for w in self.words)
+        self.single = bytearray(
+            len(w) == 1 and bool(_HAN.match(w)) and w not in self.stop for w in self.words
+        )
         self.numeric = bytearray(any(c.isdigit() for c in w) for w in self.words)
         self.vocab: dict[str, int] = dict(vocab)
+
+    def _edges(self, start: int) -> None:
+        """Mark the tokens from ``start`` on as one unit (a turn, or a paragraph of one)."""
+        n = len(self.ids) - start
+        self.lead.extend(_RAMP[: min(n, 255)])
+        if n > 255:
+            self.lead.extend(_FULL * (n - 255))
+        if n > 255:
+            self.tail.extend(_FULL * (n - 255))
+        self.tail.extend(_RAMP[min(n, 255) - 1 :: -1] if n else b"")
+
+    def document_span(self, i: int) -> tuple[int, int]:
+        """The positions of the document that holds position ``i``."""
+        k = bisect_right(self.doc_starts, i)
+        end = self.doc_starts[k] if k < len(self.doc_starts) else len(self.ids)
+        return self.doc_starts[k - 1], end
+
+    def unit(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the turn (or paragraph) that holds positions ``[start, end)``."""
+        lead, tail = self.lead, self.tail
+        a = start
+        while lead[a] == 255:
+            a -= 255
+        a -= lead[a]
+        b = end - 1
+        while tail[b] == 255:
+            b += 255
+        return a, b + tail[b] + 1
+
+    def fused(self, j: int) -> bool:
+        """Whether tokens ``j - 1`` and ``j`` are two halves of one Chinese word.
+
+        Two single Han characters side by side, neither a function word, are
+        a word the segmenter's dictionary did not know ("中" + "美" for 中美):
+        a phrase never starts or ends between them.
+        """
+        return (
+            0 < j < len(self.ids)
+            and self.room[j - 1] == self.room[j] + 1
+            and not self.mark[j]
+            and bool(self.single[self.ids[j - 1]])
+            and bool(self.single[self.ids[j]])
+        )
 
     def same_clause(self, i: int, j: int) -> bool:
         """Whether positions ``i < j`` lie in one clause."""
@@ -177,7 +257,7 @@ class _Corpus:
         closing mark follows at once ('the "one country, two systems"').
         """
         text = self.doc_of(occ.start).text
-        a, b = self.toks[occ.start].start, self.toks[occ.end - 1].end
+        a, b = self.starts[occ.start], self.ends[occ.end - 1]
         piece = text[a:b]
         for opening, closing in _QUOTES:
             if piece.count(opening) > piece.count(closing) and text.startswith(closing, b):

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from ..match.align import KEY_WORDS, Keyed
+from ..match.find import DEFAULT_THRESHOLD
+from ..match.weights import RARE, similarity
+from ..normalise import tokenise
 from .corpus import _CONTROL, _Corpus, _Group, _Occ
 from .ngrams import _dedupe
 from .rank import _Scorer
@@ -98,6 +102,7 @@ class _Described:
     text: str
     aliases: tuple[str, ...]
     example: str
+    counts: tuple[int, ...] = ()
 
 
 def _describe(corpus: _Corpus, group: _Group) -> _Described:
@@ -127,10 +132,12 @@ def _describe(corpus: _Corpus, group: _Group) -> _Described:
     )
     text = best(by_key[ranked[0]])
     example = corpus.sentence_text(group.occs[first[text]].start)
+    kept = ranked[: MAX_ALIASES + 1]
     return _Described(
         text=text,
-        aliases=tuple(best(by_key[key]) for key in ranked[1 : MAX_ALIASES + 1]),
+        aliases=tuple(best(by_key[key]) for key in kept[1:]),
         example=" ".join(_CONTROL.sub(" ", example).split()),
+        counts=tuple(by_key[key].total() for key in kept),
     )
 
 
@@ -190,6 +197,129 @@ def _merge_nested(
     return _ranked(corpus, accepted)
 
 
+FAMILY_THRESHOLD = DEFAULT_THRESHOLD
+"""A wording is in a formula's family when the matching engine finds it as an occurrence
+of the formula (or the formula as an occurrence of it) at this score: the engine's own
+default threshold, so discovery and tracking agree on what one formula is."""
+
+FAMILY_LIMIT = 2000
+"""Families are formed among the best-ranked points until this many are settled (or
+``top``); points further down keep their own rows. Aligning every point of a large
+archive with its neighbours would cost more than the rest of discovery."""
+
+_FAMILY_POOL = 12
+"""Better-ranked points whose wording is aligned with a point's (the closest by
+rapidfuzz's token-set ratio on the words)."""
+
+_FAMILY_PREFILTER = 50.0
+"""Token-set ratio below which two wordings are not aligned at all."""
+
+
+def _families(
+    corpus: _Corpus,
+    groups: list[_Group],
+    scorer: Callable[[_Group], float],
+    weigh: Callable[[str], float],
+    *,
+    enough: int | None = None,
+) -> list[_Group]:
+    """Fold each point into a better-ranked one whose formula it is a variant of.
+
+    Going down the ranking, a point joins the first better-ranked point
+    (compared with point leaders only, so formulas never chain) when the
+    matching engine's word alignment (:mod:`consistency.match.align`:
+    reordered parts, inflection, inserted and dropped words, edge words)
+    scores one wording as an occurrence of the other at
+    :data:`FAMILY_THRESHOLD` or more, and the other has every content word
+    of the one (see :func:`_keeps`). Only points sharing a content word are
+    compared, and of those the :data:`_FAMILY_POOL` closest by token-set
+    ratio. The family's text is its most frequent full wording: of the
+    members' wordings at least as long as the best-ranked one's, the most
+    frequent (ties: the better ranked); every other wording is an alias. ``enough``: stop
+    folding once that many points are settled (the rest is cut off anyway).
+    """
+    accepted: list[_Group] = []
+    by_word: dict[int, list[int]] = {}
+    absorbed: dict[int, list[_Group]] = {}
+    words, function = corpus.words, corpus.function
+    texts: list[list[str]] = []
+    joined: list[str] = []
+    for group in groups:
+        if enough is not None and len(accepted) >= enough:
+            accepted.append(group)
+            continue
+        mine = [words[w] for w in group.key]
+        content = {w for w in group.key if not function[w]}
+        pool = sorted({j for w in content for j in by_word.get(w, ())})
+        target = None
+        if pool:
+            text = " ".join(mine)
+            hits = process.extract(
+                text,
+                [joined[j] for j in pool],
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=_FAMILY_PREFILTER,
+                limit=_FAMILY_POOL,
+            )
+            for _, _, at in sorted(hits, key=lambda h: pool[h[2]]):
+                j = pool[at]
+                inside = _aligned(mine, texts[j], weigh)
+                holds = _aligned(texts[j], mine, weigh)
+                if (inside >= FAMILY_THRESHOLD and _keeps(mine, texts[j], weigh)) or (
+                    holds >= FAMILY_THRESHOLD and _keeps(texts[j], mine, weigh)
+                ):
+                    target = j
+                    break
+        if target is not None:
+            absorbed.setdefault(target, []).append(group)
+            continue
+        for w in content:
+            by_word.setdefault(w, []).append(len(accepted))
+        texts.append(mine)
+        joined.append(" ".join(mine))
+        accepted.append(group)
+    for target, extra in absorbed.items():
+        group = accepted[target]
+        occs = _dedupe(o for g in [group, *extra] for o in g.occs)
+        counts = Counter(map(corpus.key, occs))
+        wordings = [k for k in [group.key, *(g.key for g in extra)] if len(k) >= len(group.key)]
+        key = max(wordings, key=lambda k: (counts[k], -wordings.index(k)))
+        merged = _Group(occs=occs, key=key, dates=sorted({corpus.pdate[o.start] for o in occs}))
+        merged.score = max(group.score, scorer(merged))
+        accepted[target] = merged
+    return _ranked(corpus, accepted)
+
+
+def _keeps(point: Sequence[str], other: Sequence[str], weigh: Callable[[str], float]) -> bool:
+    """Whether every content word of ``point`` is in ``other`` (or a word spelled alike).
+
+    A family may reorder, inflect, add or drop words, but a wording whose
+    content word is replaced by another is another formula: "China and
+    Japan" is not "China and the US". In a short wording (fewer than
+    :data:`~consistency.match.KEY_WORDS` content words) every word counts; a
+    longer one may differ in its first or last content word (an edge
+    variant: "*building* a community with a shared future for mankind", "the
+    *vision* of a community with a shared future for mankind").
+    """
+    have = set(other)
+    content = [w for w in point if weigh(w) >= RARE]
+    needed = content if len(content) >= KEY_WORDS else point
+    missing = [k for k, w in enumerate(needed) if w not in have and not _alike(w, have)]
+    if not missing:
+        return True
+    # an edge variant: one content word at either end of a long formula
+    return needed is content and len(missing) == 1 and missing[0] in (0, len(content) - 1)
+
+
+def _alike(word: str, words: Iterable[str]) -> bool:
+    return any(similarity(word, o) for o in words)
+
+
+def _aligned(point: Sequence[str], other: Sequence[str], weigh: Callable[[str], float]) -> float:
+    """The engine's score of ``other`` read as an occurrence of ``point`` (0-100)."""
+    return Keyed(point, weigh, other, {}).score(0, len(other)).score
+
+
 def _pieces(key: tuple[int, ...], shortest: int) -> Iterable[tuple[int, ...]]:
     """The contiguous parts of ``key`` at least ``shortest`` long, longest first."""
     size = len(key)
@@ -199,13 +329,38 @@ def _pieces(key: tuple[int, ...], shortest: int) -> Iterable[tuple[int, ...]]:
 
 
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """A readable id for a point: its words in lower-case ASCII, joined by dashes.
+
+    Chinese words are spelled in pinyin, one dash-free run per word
+    (``严重违反一个中国原则`` -> ``yanzhong-weifan-yige-zhongguo-yuanze``), so an
+    id stays ``[a-z0-9-]`` as watchlists require and still says what it is.
+    """
     out: list[str] = []
-    for word in re.findall(r"[a-z0-9]+", ascii_text):
+    for word in _id_words(text):
         if out and len("-".join([*out, word])) > 48:
             break
         out.append(word)
     return "-".join(out)[:48].strip("-") or "point"
+
+
+def _id_words(text: str) -> list[str]:
+    if not _HAN.search(text):
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.findall(r"[a-z0-9]+", ascii_text.lower())
+    from pypinyin import Style, lazy_pinyin
+
+    out: list[str] = []
+    for token in tokenise(text):
+        word = token.text
+        if _HAN.search(word):
+            word = "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
+        ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        out.extend(re.findall(r"[a-z0-9]+", ascii_word.lower()))
+    return out
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+"""Han characters (the CJK blocks): words spelled in pinyin in ids."""
 
 
 def _unique_ids(texts: Sequence[str]) -> list[str]:

@@ -123,8 +123,10 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     ("Forum, the two heads of state") or after the last ("..., China will
     continue") is dropped; a list ("a sea of peace, friendship and
     cooperation") is kept whole. The halves of a hyphenated compound are
-    never separated; then function words go from both ends (numbers from
-    the end), except a leading article followed by a content word.
+    never separated, nor two single Han characters that make one word the
+    segmenter did not know (see :meth:`_Corpus.fused`); then function words
+    go from both ends (numbers from the end), except a leading article
+    followed by a content word.
     """
     s = occ.start
     mark = corpus.mark
@@ -135,14 +137,27 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
         lo, hi = _comma_cut(words, commas, corpus.stop)
     while True:
         start = (lo, hi)
-        while lo < hi and mark[s + lo] == _GLUE and corpus.same_clause(s + lo - 1, s + lo):
+        while lo < hi and (
+            (mark[s + lo] == _GLUE and corpus.same_clause(s + lo - 1, s + lo))
+            or corpus.fused(s + lo)
+        ):
             lo += 1
-        while lo < hi and corpus.same_clause(s + hi - 1, s + hi) and mark[s + hi] == _GLUE:
-            hi -= 1
-        while hi > lo and words[hi - 1] in corpus.trailing and mark[s + hi - 1] != _GLUE:
+        while lo < hi and (
+            (corpus.same_clause(s + hi - 1, s + hi) and mark[s + hi] == _GLUE)
+            or corpus.fused(s + hi)
+        ):
             hi -= 1
         while (
-            lo < hi and words[lo] in corpus.stop and not (lo + 1 < hi and mark[s + lo + 1] == _GLUE)
+            hi > lo
+            and words[hi - 1] in corpus.trailing
+            and mark[s + hi - 1] != _GLUE
+            and not corpus.fused(s + hi - 1)
+        ):
+            hi -= 1
+        while (
+            lo < hi
+            and words[lo] in corpus.stop
+            and not (lo + 1 < hi and (mark[s + lo + 1] == _GLUE or corpus.fused(s + lo + 1)))
         ):
             if words[lo] in _ARTICLES and lo + 1 < hi and words[lo + 1] not in corpus.stop:
                 break

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -30,7 +31,13 @@ class _Scorer:
     def __init__(self, corpus: _Corpus, stops: _Stops) -> None:
         self.corpus = corpus
         self.stops = stops
-        per_word = Counter(w for w, _ in set(zip(corpus.ids, corpus.pdate, strict=True)))
+        per_word: Counter[int] = Counter()
+        pdate, ids = corpus.pdate, corpus.ids
+        at = 0
+        while at < len(ids):  # one date at a time: dates never decrease along the corpus
+            end = bisect_right(pdate, pdate[at], at)
+            per_word.update(set(ids[at:end]))
+            at = end
         n = len(corpus.dates)
         self.weight = [
             0.0
@@ -38,6 +45,11 @@ class _Scorer:
             else 0.5 + 0.5 * min(1.0, max(0.0, math.log((n + 1) / (per_word[k] + 0.5))))
             for k, w in enumerate(corpus.words)
         ]
+        self.count = [0] * len(corpus.words)
+        for w, c in Counter(corpus.ids).items():
+            self.count[w] = c
+        positions = max(1, len(corpus.ids))
+        self.edge_rate = sum(x <= _EDGE for x in corpus.lead) / positions
 
     def __call__(self, group: _Group) -> float:
         corpus = self.corpus
@@ -51,8 +63,75 @@ class _Scorer:
             score *= 0.3
         if self.stops.hit(group, sample):
             score *= 0.05
+        score *= 1 - 0.9 * self.boilerplate(group.key, sample, group.dates)
         return round(score, 4)
 
+    def boilerplate(self, key: Sequence[int], occs: Sequence[_Occ], dates: Sequence[int]) -> float:
+        """How much a phrase behaves like the genre's procedure (0..1), learned from the data.
+
+        Procedural phrases open or close a turn ("we have noted the reports",
+        "I'd refer you to the competent authorities", "next question") and
+        are said about every topic. ``edge``, the share of occurrences that
+        open or close their turn, is set against the share of all positions
+        that do (``r``): ``excess = (edge - r) / (1 - r)``. ``generic`` is 1
+        when the phrase keeps company with no topic word (see
+        :meth:`topicality`: at most 3), 0 from 20 on, log-linear between.
+        The result is ``generic * clamp((excess - 0.4) / 0.4, 0, 1)``, and 0
+        for a phrase found on fewer than :data:`_EVIDENCE` dates (too little
+        to learn from).
+        """
+        if len(dates) < _EVIDENCE:
+            return 0.0
+        edge = max(_opens(self.corpus, occs), _closes(self.corpus, occs))
+        excess = (edge - self.edge_rate) / (1 - self.edge_rate) if self.edge_rate < 1 else 0.0
+        at_edge = min(1.0, max(0.0, (excess - _EDGE_FROM) / _EDGE_SPAN))
+        if not at_edge:
+            return 0.0
+        topical = math.log(max(self.topicality(key, occs), 1.0))
+        generic = (_TOPIC_HIGH - topical) / (_TOPIC_HIGH - _TOPIC_LOW)
+        return at_edge * min(1.0, max(0.0, generic))
+
+    def topicality(self, key: Sequence[int], occs: Sequence[_Occ]) -> float:
+        """How strongly the phrase keeps company with one topic word in its turns.
+
+        For each content word near the occurrences (at most :data:`_AROUND`
+        tokens either side in the same document, the occurrence's own
+        sentence left out), other than the phrase's own: the share of
+        occurrences with it, divided by the chance that a stretch of that
+        length holds it at the word's corpus frequency. The largest such
+        ratio among words found beside at least a third of the occurrences;
+        1 when none is. "Taiwan" beside a Taiwan
+        formula gives tens; a procedural phrase, said about everything, has
+        no such companion.
+        """
+        corpus = self.corpus
+        ids, function = corpus.ids, corpus.function
+        own = set(key)
+        seen: Counter[int] = Counter()
+        span = 0
+        psent = corpus.psent
+        for o in occs:
+            a, b = corpus.document_span(o.start)
+            a, b = max(a, o.start - _AROUND), min(b, o.end + _AROUND)
+            s0, s1 = o.start, o.end
+            sent = psent[o.start]
+            while s0 > a and psent[s0 - 1] == sent:
+                s0 -= 1
+            while s1 < b and psent[s1] == psent[s1 - 1]:
+                s1 += 1
+            span += (s0 - a) + (b - s1)
+            seen.update({w for w in (*ids[a:s0], *ids[s1:b]) if not function[w]} - own)
+        m = len(occs)
+        if not m:
+            return 1.0
+        span_per = span / m
+        total = max(1, len(ids))
+        best = 1.0
+        for w, c in seen.items():
+            if 3 * c >= m and c >= 2:
+                chance = 1 - math.exp(-span_per * self.count[w] / total)
+                best = max(best, (c / m) / chance if chance > 0 else best)
+        return best
 
     def lift(self, group: _Group) -> float:
         """How much more often the briefings say the phrase than ordinary language does.
@@ -77,6 +156,56 @@ def _beyond_ordinary(lift: float) -> float:
     """The ranking factor of a lift: 0.05 for ordinary phrases up to 1 for the genre's own."""
     share = (lift - _LIFT_FLOOR) / (_LIFT_FULL - _LIFT_FLOOR)
     return min(1.0, max(0.05, share))
+
+
+_EDGE = 2
+"""An occurrence is at the edge of its turn when at most this many tokens stand between."""
+
+
+_EVIDENCE = 10
+"""Dates a phrase needs before its place in turns says anything about it."""
+
+_EDGE_FROM, _EDGE_SPAN = 0.4, 0.4
+"""Excess edge share from which a phrase starts to count as procedure, and the span over
+which it comes to count fully."""
+
+_TOPIC_LOW, _TOPIC_HIGH = math.log(3.0), math.log(20.0)
+"""Topicality up to 3 is no topic at all; from 20 on the phrase belongs to a topic."""
+
+_AROUND = 120
+"""Tokens either side of an occurrence that count as its company."""
+
+_BLOCKS = 10
+"""The corpus's dates are cut into this many runs of equal size to measure evenness."""
+
+
+def _evenness(ndates: int, dates: Sequence[int]) -> float:
+    """How evenly a phrase's dates spread over the corpus's time (0..1).
+
+    The corpus's dates are cut into :data:`_BLOCKS` runs of equal size; a
+    phrase found on ``d`` dates drawn evenly at random would touch
+    ``K * (1 - (1 - 1/K) ** d)`` of them. Evenness is the share of that
+    expectation the phrase touches: a formula of one season or one affair
+    touches few runs, the procedural phrases of the genre touch them all.
+    """
+    blocks = min(_BLOCKS, ndates)
+    if blocks < 2 or not dates:
+        return 1.0
+    touched = len({d * blocks // ndates for d in dates})
+    expected = blocks * (1 - (1 - 1 / blocks) ** len(dates))
+    return min(1.0, touched / expected)
+
+
+def _opens(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
+    """Share of occurrences that open their turn (or paragraph)."""
+    lead = corpus.lead
+    return sum(lead[o.start] <= _EDGE for o in occs) / len(occs) if occs else 0.0
+
+
+def _closes(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
+    """Share of occurrences that close their turn (or paragraph)."""
+    tail = corpus.tail
+    return sum(tail[o.end - 1] <= _EDGE for o in occs) / len(occs) if occs else 0.0
 
 
 def _caps(corpus: _Corpus, occs: Sequence[_Occ]) -> float:

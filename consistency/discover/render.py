@@ -35,7 +35,8 @@ def render_toml(points: Sequence[DiscoveredPoint]) -> str:
     """A talking-point file (watchlist) that ``track --points`` accepts unchanged.
 
     Each ``[[point]]`` has its id, text and aliases, preceded by comments
-    giving its number of dates, first and last date and an example sentence.
+    giving its number of dates, first and last date, an example sentence and,
+    for a family of several wordings, each wording with its occurrences.
     """
     out = [
         "# Talking points found by `consistency discover`, best first.",
@@ -51,6 +52,9 @@ def render_toml(points: Sequence[DiscoveredPoint]) -> str:
             f"{p.count} occurrences, score {p.score:g}"
         )
         out.append(f"# e.g. {example}")
+        if len(p.wordings) > 1:
+            out.append("# wordings (occurrences):")
+            out.extend(f"#   {n:>5}  {_comment(w)}" for w, n in p.wordings)
         out.append("[[point]]")
         out.append(tomli_w.dumps({"id": p.point.id}).rstrip("\n"))
         out.append(tomli_w.dumps({"text": p.point.text}).rstrip("\n"))
@@ -94,6 +98,7 @@ def render_json(points: Sequence[DiscoveredPoint]) -> str:
                 "score": p.score,
                 "example": p.example,
                 "documents": list(p.documents),
+                "wordings": [{"text": w, "count": n} for w, n in p.wordings],
             }
             for p in points
         ],

@@ -19,6 +19,8 @@ class DiscoveredPoint:
     example: a sentence where the canonical wording occurs, as in the source.
     score: the ranking score (see the module docstring); higher ranks first.
     count: how many occurrences in all.
+    wordings: each wording of the family (the text, then the aliases) with how
+        many occurrences it has, in that order.
     """
 
     point: Point
@@ -29,3 +31,4 @@ class DiscoveredPoint:
     example: str
     score: float
     count: int = 0
+    wordings: tuple[tuple[str, int], ...] = ()

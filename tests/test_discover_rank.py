@@ -1,0 +1,248 @@
+"""Ranking in ``discover``: ordinary language and the genre's procedure go down.
+
+Hand-made cases for the parts, and the real corpora (when present) for the whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from corpus import FULL, HAS_FULL
+
+from consistency.discover import DiscoveredPoint, discover
+from consistency.discover.families import _slug
+from consistency.discover.rank import _beyond_ordinary
+from consistency.ingest import load_documents
+from consistency.lexicon import phrase_zipf, zipf
+from consistency.models import DateSource, Document, Role, Turn
+from consistency.normalise import normalise, tokenise
+
+
+def test_phrase_zipf_is_wordfreqs_rule() -> None:
+    words = ["a", "shared", "future", "for", "mankind"]
+    assert phrase_zipf(words) < min(zipf(w) for w in words)
+    assert phrase_zipf(words) == pytest.approx(phrase_zipf(reversed(words)))
+    assert phrase_zipf(["around", "the", "world"]) > phrase_zipf(["shared", "future", "mankind"])
+
+
+@pytest.mark.parametrize(
+    ("lift", "factor"),
+    [(-3.0, 0.05), (-1.0, 0.05), (-0.25, 0.5), (0.5, 1.0), (2.0, 1.0)],
+)
+def test_beyond_ordinary_factor(lift: float, factor: float) -> None:
+    assert _beyond_ordinary(lift) == pytest.approx(factor)
+
+
+TOPICS = [
+    "the harbour project in the north",
+    "the fishing quota talks",
+    "the new rail link to the coast",
+    "the vaccine shipment for the islands",
+    "the student exchange scheme",
+    "the customs dispute over steel",
+    "the power grid in the border towns",
+    "the floods along the river delta",
+    "the satellite launch next spring",
+    "the wheat harvest in the south",
+    "the museum loan of old bronzes",
+    "the new consulate in the port city",
+]
+
+
+def briefing(day: int, rng: random.Random) -> Document:
+    """Turns that open with a procedural phrase about varied topics, and a Sea formula."""
+    topic = TOPICS[day % len(TOPICS)]
+    other = TOPICS[(day * 5 + 3) % len(TOPICS)]
+    paragraphs = [
+        f"Let me take the first question now. On {topic}, the two ministries met on Monday "
+        f"and agreed to keep in touch.",
+        f"Let me take the first question now. As for {other}, we will release details later.",
+        "The South China Sea code of conduct consultations made progress this week. "
+        "We will build the South China Sea into a sea of peace, friendship and cooperation "
+        "with the countries concerned. The South China Sea is calm.",
+    ]
+    rng.shuffle(paragraphs)
+    text = ""
+    turns = []
+    for k, paragraph in enumerate(paragraphs):
+        start = len(text)
+        text += paragraph + "\n"
+        turns.append(Turn("Spokesperson", Role.OFFICIAL, start, start + len(paragraph), k + 1))
+    date = dt.date(2024, 1, 1) + dt.timedelta(days=day)
+    return Document(
+        date.isoformat(), f"{date}.txt", text, date, DateSource.FILENAME, turns=tuple(turns)
+    )
+
+
+def test_a_procedural_opener_ranks_below_a_formula_said_as_often() -> None:
+    rng = random.Random(7)
+    points = discover([briefing(day, rng) for day in range(24)])
+    by_text = {normalise(p.point.text): p for p in points}
+    formula = next(p for t, p in by_text.items() if "sea of peace friendship" in t)
+    opener = next(p for t, p in by_text.items() if "take the first question" in t)
+    assert formula.dates == opener.dates == 24
+    assert opener.score < formula.score / 3
+
+
+# --- the real corpora --------------------------------------------------------------------
+
+ORDINARY = [
+    "the last two years",
+    "around the world",
+    "every single day",
+    "point in time",
+    "a daily basis",
+    "past couple of days",
+    "the past several months",
+    "the rest of the world",
+    "the past three years",
+    "a long time",
+]
+
+
+def wordings(point: DiscoveredPoint) -> list[str]:
+    return [normalise(w) for w in (point.point.text, *point.point.aliases)]
+
+
+@pytest.fixture(scope="module")
+def mfa() -> list[DiscoveredPoint]:
+    return discover(load_documents([FULL / "mfa"]), top=100)
+
+
+@pytest.fixture(scope="module")
+def mfa_zh() -> list[DiscoveredPoint]:
+    return discover(load_documents([FULL / "mfa-zh"]), top=100)
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_no_ordinary_english_in_the_mfa_top_100(mfa: list[DiscoveredPoint]) -> None:
+    for point in mfa:
+        text = f" {normalise(point.point.text)} "
+        assert not any(f" {normalise(o)} " in text for o in ORDINARY), point.point.text
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_mfa_top_formulas_stay(mfa: list[DiscoveredPoint]) -> None:
+    texts = [w for p in mfa for w in wordings(p)]
+    for formula in [
+        "a community with a shared future for mankind",
+        "the basic norms governing international relations",
+        "hong kong affairs are purely china's internal affairs",
+        "mutual respect equality and mutual benefit",
+    ]:
+        assert any(formula in t for t in texts), formula
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_chinese_procedure_is_not_in_the_top_50(mfa_zh: list[DiscoveredPoint]) -> None:
+    top = [w for p in mfa_zh[:50] for w in wordings(p)]
+    procedure = ["关于第一个问题", "我刚才已经说过了", "建议你向主管部门询问", "我们注意到有关报道"]
+    for phrase in procedure:
+        key = normalise(phrase)
+        assert not any(key in w or w in key for w in top), phrase
+
+
+# --- variant families -------------------------------------------------------------------
+
+FILL = [
+    "The talks covered trade, energy and the weather service.",
+    "Officials from both ministries attended the meeting in the capital.",
+    "Questions about the budget were left for another day.",
+]
+
+
+def narration(day: int, text: str) -> Document:
+    date = dt.date(2023, 1, 1) + dt.timedelta(days=day)
+    return Document(
+        date.isoformat(),
+        f"{date}.txt",
+        text,
+        date,
+        DateSource.FILENAME,
+        turns=(Turn(None, Role.NARRATION, 0, len(text), 1),),
+    )
+
+
+@pytest.mark.parametrize(
+    "wordings",
+    [
+        [  # reordered parts, inflection
+            "we are growing the economy from the bottom up and the middle out",
+            "we will grow the economy from the middle out and the bottom up",
+            "we are growing the economy from the bottom up and the middle out",
+        ],
+        [  # edge variants
+            "we are building a community with a shared future for mankind",
+            "we uphold the vision of a community with a shared future for mankind",
+            "we are building a community with a shared future for mankind",
+        ],
+        [  # an inserted word
+            "we oppose interference in the internal affairs of other countries",
+            "we oppose any interference in the internal affairs of other countries",
+            "we oppose interference in the internal affairs of other countries",
+        ],
+    ],
+)
+def test_variants_of_one_formula_are_one_point(wordings: list[str]) -> None:
+    docs = [
+        narration(day, f"{FILL[day % 3]} {wordings[day % 3].capitalize()}. {FILL[(day + 1) % 3]}")
+        for day in range(9)
+    ]
+    points = discover(docs)
+    family = [
+        p
+        for p in points
+        if normalise("the internal affairs") in normalise(p.point.text)
+        or "economy" in p.point.text
+        or "community" in p.point.text
+    ]
+    assert len(family) == 1, [p.point.text for p in points]
+    [point] = family
+    assert point.dates == 9
+    assert len(point.point.aliases) >= 1
+    # the canonical wording is the most frequent one
+    assert normalise(wordings[0]).endswith(normalise(point.point.text).split(" ", 1)[1])
+
+
+def test_a_replaced_word_is_another_formula() -> None:
+    docs = [
+        narration(day, f"{FILL[day % 3]} We support China and {country} in the talks.")
+        for day, country in enumerate(["Japan", "the US"] * 4)
+    ]
+    texts = [p.point.text for p in discover(docs)]
+    assert not any("Japan" in t and "US" in t for t in texts)
+
+
+# --- readable Chinese points ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("严重违反一个中国原则", "yanzhong-weifan-yige-zhongguo-yuanze"),
+        ("第二届“一带一路”国际合作高峰论坛", "dierjie-yidai-yilu-guoji-hezuo-gaofengluntan"),
+        ("the basis of mutual respect, equality", "the-basis-of-mutual-respect-equality"),
+        ("APEC会议", "apec-huiyi"),
+    ],
+)
+def test_ids_are_readable(text: str, slug: str) -> None:
+    assert _slug(text) == slug
+
+
+def _boundaries(sentence: str) -> set[int]:
+    """Where the segmenter's words start and end in ``sentence``."""
+    return {t.start for t in tokenise(sentence)} | {t.end for t in tokenise(sentence)}
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_chinese_points_have_readable_ids_and_whole_words(mfa_zh: list[DiscoveredPoint]) -> None:
+    for point in mfa_zh:
+        assert point.point.id.replace("-", "").isalnum()
+        assert point.point.id.isascii()
+        assert not point.point.id.startswith("point")
+        text = point.point.text
+        at = point.example.find(text)
+        assert at >= 0, text
+        assert {at, at + len(text)} <= _boundaries(point.example), text
