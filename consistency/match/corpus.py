@@ -13,6 +13,7 @@ sentence is a candidate depends on that sentence alone.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
@@ -187,4 +188,4 @@ def candidate_keys(words: Iterable[str], is_common: Callable[[str], bool]) -> tu
     """
     distinct = sorted(set(words))
     rare = [w for w in distinct if not is_common(w)] or distinct
-    return rare, max(1, -(-len(rare) * 4 // 10))
+    return rare, max(1, math.ceil(CANDIDATE_SHARE * len(rare)))
