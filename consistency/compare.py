@@ -280,6 +280,30 @@ def _sentences(
     return out, SentenceCounts(repeated, rephrased, fresh, dropped)
 
 
+def read_side(
+    path: str,
+    name: str,
+    date: dt.date | None,
+    *,
+    manifest: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> Document:
+    """The one briefing of ``path``, the ``name`` (OLD or NEW) side of a comparison,
+    dated by ``date`` (``--old-date``/``--new-date``) when given."""
+    from .ingest import load_documents
+
+    docs = load_documents(
+        [path],
+        manifest=manifest,
+        since=since,
+        until=until,
+        date=date,
+        date_option=f"--{name.lower()}-date",
+    )
+    return _one(docs, name, path)
+
+
 def _one(docs: list[Document], name: str, given: str) -> Document:
     if not docs:
         raise OptionError(f"{name} has no briefing in the --since/--until range", path=given)
@@ -309,7 +333,6 @@ def compare_files(
     ``old_date``/``new_date`` date them (``--old-date``/``--new-date``); else a manifest,
     ``manifest.csv`` beside them, their file names or their first lines.
     """
-    from .ingest import load_documents
     from .watchlist import load_watchlist
 
     require_percent(threshold, "threshold")
@@ -319,15 +342,7 @@ def compare_files(
     problems: list[ConsistencyError] = []
     for path, name, date in ((old, "OLD", old_date), (new, "NEW", new_date)):
         try:
-            docs = load_documents(
-                [path],
-                manifest=manifest,
-                since=since,
-                until=until,
-                date=date,
-                date_option=f"--{name.lower()}-date",
-            )
-            sides.append(_one(docs, name, path))
+            sides.append(read_side(path, name, date, manifest=manifest, since=since, until=until))
         except InputErrors as e:
             problems.extend(e.errors)
         except ConsistencyError as e:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import overload
 
 from .check import DEFAULT_SIMILARITY
-from .compare import Comparison, compare
+from .compare import Comparison, compare, read_side
 from .compare import _one as one_document
 from .errors import IndexFileError, OptionError
 from .index import (
@@ -282,7 +282,6 @@ def compare_in_index(
     itself segments the two briefings, as a cold ``diff`` does (two documents
     cost little); the index spares reading and dating the stored one.
     """
-    from .ingest import load_documents
     from .watchlist import load_watchlist
 
     require_percent(threshold, "threshold")
@@ -292,15 +291,7 @@ def compare_in_index(
     read: list[Document] = []
     for given, name, date in ((old, "OLD", old_date), (new, "NEW", new_date)):
         if given == "-" or Path(given).exists():
-            docs = load_documents(
-                [given],
-                manifest=manifest,
-                since=since,
-                until=until,
-                date=date,
-                date_option=f"--{name.lower()}-date",
-            )
-            doc = one_document(docs, name, given)
+            doc = read_side(given, name, date, manifest=manifest, since=since, until=until)
             sides.append(doc)
             read.append(doc)
         else:
