@@ -107,6 +107,11 @@ class Alignment:
     moved: tuple[tuple[int, int], ...] = ()
 
 
+def longest_window(words: int) -> int:
+    """The most tokens a window of :meth:`Keyed.best` spans for a wording of ``words`` words."""
+    return 2 * words + 4
+
+
 class Keyed:
     """One wording of a point, and one sentence keyed against it."""
 
@@ -267,7 +272,7 @@ class Keyed:
             i for i in positions if keys[i] not in light or (i + 1 < hi and keys[i + 1] != _OTHER)
         }
         ends = {i for i in positions if keys[i] not in light or (i > lo and keys[i - 1] != _OTHER)}
-        max_len = 2 * m + 4
+        max_len = longest_window(m)
         rough: list[tuple[float, int, int]] = []
         for a_idx, a in enumerate(positions):
             if a not in starts:

@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..models import Sentence
-from .align import REPLACE_CREDIT
+from .align import MIN_MATCHED, REPLACE_CREDIT, longest_window
 from .weights import AFFIX, is_rare, similarity
 
 IntArray = npt.NDArray[np.int64]
@@ -69,20 +69,27 @@ class SentenceIndex:
         self.sentences = sentences
         self.texts = texts
         vocab: dict[str, int] = {}
-        word_ids: list[int] = []
-        sentence_nos: list[int] = []
+        ids: list[int] = []
+        lengths: list[int] = []
         for n in range(len(sentences)):
-            if token_texts is not None:
-                distinct = {vocab.setdefault(w, len(vocab)) for w in token_texts[n]}
-            else:
-                distinct = {vocab.setdefault(t.text, len(vocab)) for t in sentences[n].tokens}
-            word_ids.extend(distinct)
-            sentence_nos.extend([n] * len(distinct))
+            words = (
+                token_texts[n] if token_texts is not None else [t.text for t in sentences[n].tokens]
+            )
+            ids.extend([vocab.setdefault(w, len(vocab)) for w in words])
+            lengths.append(len(words))
         self.vocab = vocab
-        words = np.asarray(word_ids, dtype=np.int64)
-        order = np.argsort(words, kind="stable")
-        self._postings = np.asarray(sentence_nos, dtype=np.int64)[order]
-        self._bounds = np.searchsorted(words[order], np.arange(len(vocab) + 1))
+        count = max(1, len(lengths))
+        self._ids = np.asarray(ids, dtype=np.int64)
+        self._first = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self._first[1:])
+        self._sentence_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        self._positions = np.argsort(self._ids, kind="stable")
+        self._position_bounds = np.searchsorted(
+            self._ids[self._positions], np.arange(len(vocab) + 1)
+        )
+        pairs = np.unique(self._ids * count + self._sentence_of)
+        self._postings = pairs % count
+        self._bounds = np.searchsorted(pairs // count, np.arange(len(vocab) + 1))
         self._affixes: dict[str, list[str]] | None = None
 
     def sentence(self, n: int) -> Sentence:
@@ -99,6 +106,52 @@ class SentenceIndex:
         if i is None:
             return np.empty(0, dtype=np.int64)
         return self._postings[self._bounds[i] : self._bounds[i + 1]]
+
+    def positions(self, word: str) -> IntArray:
+        """Sorted places (in the index's run of all tokens) where ``word`` stands."""
+        i = self.vocab.get(word)
+        if i is None:
+            return np.empty(0, dtype=np.int64)
+        return self._positions[self._position_bounds[i] : self._position_bounds[i + 1]]
+
+    def best_window_credit(
+        self,
+        keys: Sequence[tuple[Sequence[str], float, int]],
+        sentences: IntArray,
+        width: int,
+        least: int,
+    ) -> npt.NDArray[np.float64]:
+        """For each of ``sentences`` (sorted), the most weight ``width`` tokens of it hold.
+
+        ``keys`` are a wording's distinct words, each as its spellings (the word
+        and the words spelled like it), its weight in the wording and how many
+        times the wording has it. A window holding any spelling of a key earns
+        the key's weight; a window holding fewer than ``least`` of the wording's
+        words earns nothing (the matcher takes no such span).
+        """
+        places = []
+        for spellings, _, _ in keys:
+            found = [self.positions(w) for w in spellings]
+            at = np.sort(np.concatenate(found)) if len(found) > 1 else found[0]
+            places.append(at[np.isin(self._sentence_of[at], sentences)])
+        starts = np.unique(np.concatenate(places)) if places else np.empty(0, dtype=np.int64)
+        best = np.zeros(len(sentences))
+        if not len(starts):
+            return best
+        owner = self._sentence_of[starts]
+        stop = np.minimum(starts + width, self._first[owner + 1])
+        credit = np.zeros(len(starts))
+        count = np.zeros(len(starts), dtype=np.int64)
+        for (_, weight, times), at in zip(keys, places, strict=True):
+            if len(at):
+                after = np.append(at, np.iinfo(np.int64).max)[np.searchsorted(at, starts)]
+                held = after < stop
+                credit += weight * held
+                count += times * held
+        credit[count < least] = 0.0
+        groups = np.flatnonzero(np.diff(owner, prepend=-1))
+        best[np.searchsorted(sentences, owner[groups])] = np.maximum.reduceat(credit, groups)
+        return best
 
     def frequency(self, word: str) -> int:
         """How many sentences contain ``word``."""
@@ -169,7 +222,11 @@ def candidates_by_weight(
     credit = np.zeros(len(candidates))
     for (_, weight), array in zip(ranked, postings, strict=True):
         credit += weight * np.isin(candidates, array, assume_unique=True)
-    return [int(n) for n in candidates[credit >= need]]
+    candidates = candidates[credit >= need]
+    keys = [([w, *index.spelled_alike(w)], weight, words.count(w)) for w, weight in ranked]
+    least = min(MIN_MATCHED, len(words))
+    near = index.best_window_credit(keys, candidates, longest_window(len(words)), least)
+    return [int(n) for n in candidates[near >= need]]
 
 
 CANDIDATE_SHARE = 0.4

@@ -16,6 +16,7 @@ from .align import (
     Alignment,
     Keyed,
     extend_edges,
+    longest_window,
     snap_compounds,
     trim_stray_moves,
     variant_keys,
@@ -177,7 +178,7 @@ def find_in_sentence(
     n = len(tokens)
     if n <= LONG_SPAN:
         return search(0, n)
-    window = 2 * len(form_words) + 4  # the longest window Keyed.best looks at
+    window = longest_window(len(form_words))
     block = max(64, 8 * window)
     found: list[Alignment] = []
     start = 0
