@@ -404,7 +404,15 @@ def normalise(text: str, *, tokeniser: Tokeniser | None = None) -> str:
     >>> normalise("A sea of peace, friendship and co-operation.")
     'a sea of peace friendship and co operation'
     """
-    return " ".join(t.text for t in tokenise(text, tokeniser=tokeniser))
+    tok = tokeniser or DEFAULT_TOKENISER
+    if len(text) <= _CACHED_LENGTH:
+        return _normalised_cached(text, tok)
+    return " ".join(t.text for t in tok(text, 0))
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalised_cached(text: str, tokeniser: Tokeniser) -> str:
+    return " ".join(t.text for t in _tokenise_cached(text, tokeniser))
 
 
 def words(tokens: Sequence[Token]) -> list[str]:

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel, LCSseq
 
@@ -112,6 +113,17 @@ def longest_window(words: int) -> int:
     return 2 * words + 4
 
 
+@lru_cache(maxsize=1 << 12)
+def _wording(
+    words: tuple[str, ...], weigh: Callable[[str], float]
+) -> tuple[dict[str, str], str, tuple[float, ...], frozenset[str]]:
+    """A wording's key characters, keys, weights and light keys, the same for every
+    sentence it is keyed against (so computed once)."""
+    chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
+    light = frozenset(chars[w] for w in words if weigh(w) < RARE)
+    return chars, "".join(chars[w] for w in words), tuple(weigh(w) for w in words), light
+
+
 class Keyed:
     """One wording of a point, and one sentence keyed against it."""
 
@@ -125,13 +137,10 @@ class Keyed:
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word."""
-        chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
+        chars, self.form_chars, self.form_weights, self.light = _wording(tuple(words), weigh)
         self.words = words
-        self.form_chars = "".join(chars[w] for w in words)
-        self.form_weights = [weigh(w) for w in words]
         self.total = sum(self.form_weights)
         self.content = sum(1 for w in self.form_weights if w >= RARE)
-        self.light = frozenset(chars[w] for w in words if weigh(w) < RARE)
         self.weigh = weigh
         if closed:
             other = (_OTHER, 0.0)

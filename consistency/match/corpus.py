@@ -86,12 +86,14 @@ class SentenceIndex:
         vocab: dict[str, int] = {}
         ids: list[int] = []
         lengths: list[int] = []
+        self._words: list[Sequence[str]] = []
         for n in range(len(sentences)):
             words = (
                 token_texts[n] if token_texts is not None else [t.text for t in sentences[n].tokens]
             )
             ids.extend([vocab.setdefault(w, len(vocab)) for w in words])
             lengths.append(len(words))
+            self._words.append(tuple(words))
         self.vocab = vocab
         count = max(1, len(lengths))
         self._ids = np.asarray(ids, dtype=np.int64)
@@ -110,6 +112,10 @@ class SentenceIndex:
     def sentence(self, n: int) -> Sentence:
         """Sentence number ``n``."""
         return self.sentences[n]
+
+    def words(self, n: int) -> Sequence[str]:
+        """The token texts of sentence number ``n``."""
+        return self._words[n]
 
     def text(self, document: str) -> str:
         """The text of ``document``."""

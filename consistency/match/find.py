@@ -112,6 +112,7 @@ def find_in_sentence(
     weigh: Callable[[str], float],
     *,
     closed: bool = False,
+    words: Sequence[str] | None = None,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``.
 
@@ -129,8 +130,9 @@ def find_in_sentence(
     block, which starts early enough to see it whole.
     """
     tokens = sentence.tokens
-    words = [t.text for t in tokens]
-    form_words = list(form.words)
+    if words is None:
+        words = tuple(t.text for t in tokens)
+    form_words = form.words
     weights = [weigh(w) for w in form_words]
     perfect = 100.0 * sum(weights) / sum(weights)
     keyed: Keyed | None = None
@@ -248,8 +250,9 @@ def find_point(
         for n in numbers:
             sentence = index.sentence(n)
             text = index.text(sentence.document)
+            known = index.words(n) if isinstance(index, SentenceIndex) else None
             for hit in find_in_sentence(
-                form, sentence, text, limit, cache, weigh, closed=closed
+                form, sentence, text, limit, cache, weigh, closed=closed, words=known
             ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
