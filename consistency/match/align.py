@@ -200,11 +200,7 @@ class Keyed:
         for f, s, single in replaced:
             if f in moved_form or s in moved_at or s in replacing:
                 continue
-            if (
-                self.content < KEY_WORDS
-                and self.form_weights[f] >= RARE
-                and self.keys[s] == _OTHER
-            ):
+            if self.content < KEY_WORDS and self.form_weights[f] >= RARE and self.keys[s] == _OTHER:
                 return Alignment(0.0, lo, hi)
             replacing.add(s)
             replaced_form.add(f)
@@ -240,11 +236,7 @@ class Keyed:
                 runs[-1] = (runs[-1][0], s + 1)
             else:
                 runs.append((s, s + 1))
-        return [
-            (a, b)
-            for a, b in runs
-            if b - a >= 2 or self.weigh(self.sentence[a]) >= RARE
-        ]
+        return [(a, b) for a, b in runs if b - a >= 2 or self.weigh(self.sentence[a]) >= RARE]
 
     def _moved_form(self, deleted: list[int], moved: list[tuple[int, int]]) -> set[int]:
         left = [self.keys[s] for a, b in moved for s in range(a, b)]
@@ -363,14 +355,10 @@ def extend_edges(
     a, b = found.first, found.end
     head = ops[0].src_start
     if 0 < head <= m / 3 and ops[0].dest_start == 0:
-        a = _take(
-            keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1
-        )
+        a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
     tail = m - ops[-1].src_end
     if 0 < tail <= m / 3 and ops[-1].dest_end == found.end - found.first:
-        b = _take(
-            keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1
-        )
+        b = _take(keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1)
     if (a, b) == (found.first, found.end):
         return found
     wider = keyed.score(a, b)
@@ -437,9 +425,7 @@ def _take(
     return at
 
 
-def _name_goes_on(
-    tokens: Sequence[Token], text: str, at: int, step: int, limit: int
-) -> bool:
+def _name_goes_on(tokens: Sequence[Token], text: str, at: int, step: int, limit: int) -> bool:
     """Whether the capitalised word at ``at`` is followed, going outward, by another
     in the same run of words: "Hong" of "Hong Kong" is never a span's edge."""
     nxt = at + step

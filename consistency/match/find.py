@@ -81,9 +81,7 @@ def weigher(tokeniser: Tokeniser | None = None) -> Callable[[str], float]:
 
 def threshold_of(point: Point, default: float = DEFAULT_THRESHOLD) -> float:
     """The point's own threshold, else the run's default: the one place this is decided."""
-    return require_percent(
-        point.threshold if point.threshold is not None else default, "threshold"
-    )
+    return require_percent(point.threshold if point.threshold is not None else default, "threshold")
 
 
 def require_percent(value: float, name: str) -> float:
