@@ -23,7 +23,7 @@ from .corpus import (
 
 def _frequent_lengths(
     corpus: _Corpus, k: int, min_dates: int
-) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
     """Where n-grams (n >= k) recur on at least ``min_dates`` dates.
 
     Returns two arrays over the corpus positions: the length of the longest
@@ -34,25 +34,26 @@ def _frequent_lengths(
     n-gram, next token id). Counting is a sort of flat integer arrays, so
     memory stays a few machine words per position whatever the corpus holds.
     """
-    ids = np.frombuffer(corpus.ids, dtype=np.int32).astype(np.int64)
+    ids = np.frombuffer(corpus.ids, dtype=np.int32)
     room = np.frombuffer(corpus.room, dtype=np.uint16)
     pdate = np.frombuffer(corpus.pdate, dtype=np.int32)
     maxlen = np.zeros(len(ids), dtype=np.int32)
-    last = np.zeros(len(ids), dtype=np.int64)
-    cur = np.flatnonzero(room >= k)
+    last = np.zeros(len(ids), dtype=np.int32)
+    cur = np.flatnonzero(room >= k).astype(np.int32)
     vocab = len(corpus.words)
     gram = ids[cur]
     for n in range(2, k):
-        gram = _numbered(gram * vocab + ids[cur + n - 1])[0]
+        gram = _numbered(_pair(gram, vocab, ids[cur + n - 1]))[0]
     n = k
     while cur.size:
-        numbers, flags = _numbered(gram * vocab + ids[cur + n - 1], pdate[cur], min_dates)
+        numbers, flags = _numbered(_pair(gram, vocab, ids[cur + n - 1]), pdate[cur], min_dates)
         if n > k:
             failed = ~flags
             maxlen[cur[failed]] = n - 1
             last[cur[failed]] = gram[failed]
         keep = cur[flags]
         nkeep = numbers[flags]
+        del numbers, flags
         # keep is sorted: position i + 1 was kept exactly when it follows i in keep
         nxt = room[keep] > n
         nxt[:-1] &= keep[1:] == keep[:-1] + 1
@@ -66,11 +67,21 @@ def _frequent_lengths(
     return maxlen, last
 
 
+def _pair(
+    first: npt.NDArray[np.int32], size: int, second: npt.NDArray[np.int32]
+) -> npt.NDArray[np.int64]:
+    """One exact integer per pair (``first``, ``second``), ``second`` below ``size``."""
+    keys = first.astype(np.int64)
+    keys *= size
+    keys += second
+    return keys
+
+
 def _numbered(
     keys: npt.NDArray[np.int64],
     dates: npt.NDArray[np.int32] | None = None,
     min_dates: int = 1,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.bool_]]:
     """Number equal ``keys`` 0, 1, ...; with ``dates``, also whether each key's
     number occurs on at least ``min_dates`` distinct dates.
 
@@ -83,23 +94,26 @@ def _numbered(
     new[:1] = True
     np.not_equal(ranked[1:], ranked[:-1], out=new[1:])
     del ranked
-    group = np.cumsum(new) - 1
-    numbers = np.empty(len(keys), dtype=np.int64)
-    numbers[order] = group
+    numbers = np.empty(len(keys), dtype=np.int32)
+    numbers[order] = np.cumsum(new, dtype=np.int32) - 1
     if dates is None or min_dates <= 1:
         return numbers, np.ones(len(keys), dtype=np.bool_)
     seen = dates[order]
+    del order
     fresh = new.copy()
     np.not_equal(seen[1:], seen[:-1], out=fresh[1:])
     fresh |= new
-    distinct = np.add.reduceat(fresh.astype(np.int32), np.flatnonzero(new)) if len(keys) else fresh
+    del seen
+    if not len(keys):
+        return numbers, fresh
+    distinct = np.add.reduceat(fresh.astype(np.int32), np.flatnonzero(new))
     return numbers, distinct[numbers] >= min_dates
 
 
 def _maximal_candidates(
     corpus: _Corpus,
     maxlen: npt.NDArray[np.int32],
-    last: npt.NDArray[np.int64],
+    last: npt.NDArray[np.int32],
     min_dates: int,
 ) -> list[_Occ]:
     """One occurrence of each phrase that is maximal (stands on its own) on >= min_dates dates.
@@ -115,7 +129,7 @@ def _maximal_candidates(
     at, length = at[~inner], length[~inner]
     if not at.size:
         return []
-    numbers, flags = _numbered(last[at] * (int(maxlen.max()) + 1) + length, pdate[at], min_dates)
+    numbers, flags = _numbered(_pair(last[at], int(maxlen.max()) + 1, length), pdate[at], min_dates)
     firsts = np.unique(numbers[flags], return_index=True)[1]
     starts = at[flags][firsts]
     ends = starts + length[flags][firsts]
