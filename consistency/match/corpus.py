@@ -81,7 +81,7 @@ class PackedSentences(Sequence[Sentence]):
     a word reference and two integers per token, not a token object.
     """
 
-    _KEPT = 1 << 15
+    _KEPT = 1 << 16
     """How many rebuilt sentences are kept for reuse (the matcher asks for a
     candidate sentence once per wording)."""
 
