@@ -221,6 +221,34 @@ def test_window_cut_never_drops_a_match_on_real_transcripts() -> None:
     assert found_any > 100
 
 
+@pytest.mark.parametrize("folder", ["corpus", "briefings"])
+def test_every_verbatim_occurrence_is_found(folder: str) -> None:
+    """Each place a phrase stands word for word (after normalising) is inside a match of
+    score 100: the benchmark's 1,000 recurring phrases over real transcripts."""
+    docs = load_documents([str(FIXTURES / folder)])
+    index = build_index(docs)
+    phrases = (FIXTURES.parent / "benchmarks" / "phrases.txt").read_text("utf-8").splitlines()
+    checked = 0
+    for k, text in enumerate(phrases):
+        words = [t.text for t in tokenise(text)]
+        found = find_point(Point(f"p{k}", text), index)
+        for n in range(len(index.sentences)):
+            sentence = index.sentence(n)
+            tokens = sentence.tokens
+            said = [t.text for t in tokens]
+            for i in range(len(said) - len(words) + 1):
+                if said[i : i + len(words)] != words:
+                    continue
+                start, end = tokens[i].start, tokens[i + len(words) - 1].end
+                assert any(m.start <= start and end <= m.end and m.score == 100.0 for m in found), (
+                    text,
+                    sentence.document,
+                    start,
+                )
+                checked += 1
+    assert checked > 100
+
+
 def test_packed_sentences_give_back_the_segmented_sentences() -> None:
     """The index keeps sentences packed (words and spans); each comes back whole."""
     docs = load_documents([str(FIXTURES / "briefings")])

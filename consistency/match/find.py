@@ -132,7 +132,7 @@ def find_in_sentence(
         words = tuple(t.text for t in tokens)
     form_words = form.words
     weights = [weigh(w) for w in form_words]
-    perfect = 100.0 * sum(weights) / sum(weights)
+    perfect = 100.0
     keyed: Keyed | None = None
 
     def is_function(word: str) -> bool:
