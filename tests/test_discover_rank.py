@@ -12,7 +12,8 @@ import pytest
 from corpus import FULL, HAS_FULL
 
 from consistency.discover import DiscoveredPoint, discover
-from consistency.discover.families import _slug
+from consistency.discover.corpus import _Corpus, _Group, _Occ
+from consistency.discover.families import _other_names, _passages, _slug
 from consistency.discover.rank import _beyond_ordinary
 from consistency.ingest import load_documents
 from consistency.lexicon import phrase_zipf, zipf
@@ -245,4 +246,87 @@ def test_chinese_points_have_readable_ids_and_whole_words(mfa_zh: list[Discovere
         text = point.point.text
         at = point.example.find(text)
         assert at >= 0, text
-        assert {at, at + len(text)} <= _boundaries(point.example), text
+        # a quotation mark opened inside the point is closed with it
+        end = at + len(text.rstrip("\u201d\u2019\"'"))
+        assert {at, end} <= _boundaries(point.example), text
+
+
+# --- one formula, one row -------------------------------------------------------------------
+
+
+def _corpus(texts: list[str]) -> _Corpus:
+    docs = [narration(day, text) for day, text in enumerate(texts)]
+    return _Corpus(docs, include_questions=False, speakers=(), tokeniser=None, progress=print)
+
+
+def _group_of(corpus: _Corpus, phrase: str) -> _Group:
+    """Every occurrence of ``phrase`` (normalised words) in the corpus, as one group."""
+    key = tuple(corpus.vocab[w] for w in normalise(phrase).split())
+    occs = [
+        _Occ(i, i + len(key))
+        for i in range(len(corpus.ids) - len(key) + 1)
+        if tuple(corpus.ids[i : i + len(key)]) == key
+    ]
+    return _Group(occs, key, sorted({corpus.pdate[o.start] for o in occs}))
+
+
+def test_points_cut_from_one_passage_are_one_row() -> None:
+    passage = (
+        "Hong Kong affairs are purely China's internal affairs that brook no foreign interference"
+    )
+    corpus = _corpus(
+        [f"We said {passage}." for _ in range(6)]
+        + [
+            "Hong Kong affairs are purely China's internal affairs.",
+            "Issues of mutual interest were discussed.",
+            "Issues of mutual interest again.",
+        ]
+    )
+    best = _group_of(corpus, "Hong Kong affairs are purely China's internal affairs")
+    cut = _group_of(corpus, "affairs are purely China's internal affairs that brook no foreign")
+    other = _group_of(corpus, "issues of mutual interest")
+    best.score, cut.score, other.score = 3.0, 2.0, 1.0
+    out = _passages(corpus, [best, cut, other], lambda g: g.score)
+    assert len(out) == 2
+    assert len(out[0].occs) == len(best.occs) + len(cut.occs)
+
+
+def test_a_longer_formula_holding_a_short_point_keeps_its_row() -> None:
+    corpus = _corpus(
+        [f"Xinjiang affairs are purely China's internal affairs, day {k}." for k in range(4)]
+        + ["We oppose interference in China's internal affairs."] * 6
+    )
+    short = _group_of(corpus, "China's internal affairs")
+    xinjiang = _group_of(corpus, "Xinjiang affairs are purely China's internal affairs")
+    short.score, xinjiang.score = 2.0, 1.0
+    assert len(_passages(corpus, [short, xinjiang], lambda g: g.score)) == 2
+
+
+def test_formulas_about_different_names_are_not_one_family() -> None:
+    docs = [
+        narration(
+            day,
+            f"{FILL[day % 3]} We hold that {place} affairs are purely China's internal affairs.",
+        )
+        for day, place in enumerate(["Xinjiang", "Hong Kong", "Tibet"] * 4)
+    ]
+    for point in discover(docs):
+        places = {
+            p for p in ("xinjiang", "hong kong", "tibet") if any(p in w for w in wordings(point))
+        }
+        assert len(places) <= 1, point.point
+
+
+def test_a_name_in_another_form_is_the_same_name() -> None:
+    names = {0: "china", 1: "chinese", 2: "iran", 3: "iraq", 4: "xinjiang", 5: "hong"}
+    assert not _other_names([0, 9], [1, 9], names)
+    assert _other_names([2], [3], names)
+    assert _other_names([4], [5], names)
+    assert not _other_names([4, 9], [9], names)
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_mfa_top_100_holds_each_formula_once(mfa: list[DiscoveredPoint]) -> None:
+    rows = [p for p in mfa if any("hong kong affairs are" in w for w in wordings(p))]
+    assert len(rows) == 1, [p.point.text for p in rows]
+    assert not any("xinjiang" in w for w in wordings(rows[0]))

@@ -121,6 +121,8 @@ from .families import (
     _group,
     _main_key,
     _merge_nested,
+    _name_ids,
+    _passages,
     _ranked,
     _unique_ids,
 )
@@ -275,6 +277,7 @@ def _discover(
         [texts[c[2]] for c in candidates],
         [c[0] >= min_dates for c in candidates],
         function_ids,
+        _name_ids(corpus),
     )
     members: dict[int, list[tuple[tuple[int, ...], list[_Occ]]]] = {}
     for (_, _, key, occs), lead in zip(candidates, leaders, strict=True):
@@ -301,6 +304,7 @@ def _discover(
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
     enough = min(top, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough)
+    groups = _passages(corpus, groups, scorer, enough=enough)
     if top is not None:
         groups = groups[:top]
 
