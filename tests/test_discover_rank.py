@@ -330,3 +330,12 @@ def test_mfa_top_100_holds_each_formula_once(mfa: list[DiscoveredPoint]) -> None
     rows = [p for p in mfa if any("hong kong affairs are" in w for w in wordings(p))]
     assert len(rows) == 1, [p.point.text for p in rows]
     assert not any("xinjiang" in w for w in wordings(rows[0]))
+
+
+def test_chinese_formulas_about_different_places_are_not_one_family() -> None:
+    docs = [
+        narration(day, f"{FILL[day % 3]} 我们重申，{place}事务纯属中国内政。")
+        for day, place in enumerate(["新疆", "香港"] * 5)
+    ]
+    for point in discover(docs):
+        assert not ("新疆" in "".join(wordings(point)) and "香港" in "".join(wordings(point)))

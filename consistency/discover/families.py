@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import compress, pairwise
 
 from rapidfuzz import fuzz, process
@@ -383,13 +384,31 @@ sentence's first word never counts as capitalised)."""
 
 
 def _name_ids(corpus: _Corpus) -> dict[int, str]:
-    """The words the corpus writes capitalised ("Xinjiang", "Hong", "Kong", "Venezuelan"),
-    by id."""
+    """The names of the corpus, by id: words it writes capitalised ("Xinjiang", "Hong",
+    "Kong", "Venezuelan"), and Chinese words that jieba's dictionary tags as names of
+    places, people or organisations (香港, 新疆, 世界卫生组织): Han script has no capitals."""
+    words = corpus.words
     capital = Counter(compress(corpus.ids, corpus.capital))
-    if not capital:
-        return {}
-    total = Counter(corpus.ids)
-    return {w: corpus.words[w] for w, n in capital.items() if n > _NAME_SHARE * total[w]}
+    total = Counter(corpus.ids) if capital else Counter()
+    names = {w: words[w] for w, n in capital.items() if n > _NAME_SHARE * total[w]}
+    han = [w for w, word in enumerate(words) if _HAN.search(word)]
+    if han:
+        tags = _han_tags()
+        names.update((w, words[w]) for w in han if tags.get(words[w], "")[:2] in _NAME_TAGS)
+    return names
+
+
+_NAME_TAGS = frozenset({"nr", "ns", "nt"})
+"""jieba's part-of-speech tags of names: people, places, organisations."""
+
+
+@cache
+def _han_tags() -> dict[str, str]:
+    """jieba's dictionary: word -> part-of-speech tag (read once, only for Chinese text)."""
+    import jieba.posseg
+
+    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    return tags
 
 
 def _other_names(a: Collection[int], b: Collection[int], names: Mapping[int, str]) -> bool:
