@@ -14,7 +14,7 @@ from corpus import FULL, HAS_FULL
 from consistency.discover import DiscoveredPoint, discover
 from consistency.discover.corpus import _Corpus, _Group, _Occ
 from consistency.discover.families import _other_names, _passages, _slug
-from consistency.discover.rank import _beyond_ordinary
+from consistency.discover.rank import _beyond_ordinary, _cut_quote
 from consistency.ingest import load_documents
 from consistency.lexicon import phrase_zipf, zipf
 from consistency.models import DateSource, Document, Role, Turn
@@ -339,3 +339,30 @@ def test_chinese_formulas_about_different_places_are_not_one_family() -> None:
     ]
     for point in discover(docs):
         assert not ("新疆" in "".join(wordings(point)) and "香港" in "".join(wordings(point)))
+
+
+# --- quotations are units -------------------------------------------------------------------
+
+
+def test_a_phrase_cut_inside_a_quotation_is_a_fragment() -> None:
+    corpus = _corpus(
+        [
+            'We will implement the "one country, two systems" policy.',
+            "我们支持“一带一路”国际合作高峰论坛。",
+        ]
+        * 2
+    )
+    cut = _group_of(corpus, "implement the one country")
+    whole = _group_of(corpus, "the one country two systems policy")
+    assert _cut_quote(corpus, cut.occs) == 1.0
+    assert _cut_quote(corpus, whole.occs) == 0.0
+    forum = _group_of(corpus, "一带 一路 国际 合作 高峰论坛")
+    assert corpus.surface(forum.occs[0]) == "“一带一路”国际合作高峰论坛"
+    assert _cut_quote(corpus, forum.occs) == 0.0
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_no_mfa_top_100_text_is_cut_inside_a_quotation(mfa: list[DiscoveredPoint]) -> None:
+    for point in mfa:
+        text = point.point.text
+        assert text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d"), text

@@ -64,6 +64,7 @@ class _Scorer:
         if self.stops.hit(group, sample):
             score *= 0.05
         score *= 1 - 0.9 * self.boilerplate(group.key, sample, group.dates)
+        score *= 1 - 0.7 * _cut_quote(corpus, sample)
         return round(score, 4)
 
     def boilerplate(self, key: Sequence[int], occs: Sequence[_Occ], dates: Sequence[int]) -> float:
@@ -206,6 +207,29 @@ def _closes(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
     """Share of occurrences that close their turn (or paragraph)."""
     tail = corpus.tail
     return sum(tail[o.end - 1] <= _EDGE for o in occs) / len(occs) if occs else 0.0
+
+
+_PAIRED = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u300a", "\u300b"))
+"""Quotation and title marks that open and close a unit (not ``’``, also an apostrophe)."""
+
+
+def _cut_quote(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
+    """Share of occurrences that begin or end inside a quotation or a title.
+
+    'implement the "one country' and 阿人所有”的阿富汗和平和解进程 cut a quoted
+    formula ("one country, two systems", “阿人主导、阿人所有”) in two: a
+    fragment, even where it recurs. An occurrence counts when, with the marks
+    next to it taken in (:meth:`~consistency.discover.corpus._Corpus.surface`),
+    its opening and closing marks still do not pair up.
+    """
+    if not occs:
+        return 0.0
+    cut = 0
+    for o in occs:
+        text = corpus.surface(o)
+        if text.count('"') % 2 or any(text.count(a) != text.count(b) for a, b in _PAIRED):
+            cut += 1
+    return cut / len(occs)
 
 
 def _caps(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
