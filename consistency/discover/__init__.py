@@ -114,6 +114,7 @@ from ..normalise import Tokeniser
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
     FAMILY_LIMIT,
+    FAMILY_MARGIN,
     GROUP_THRESHOLD,
     MAX_ALIASES,
     _describe,
@@ -302,7 +303,8 @@ def _discover(
         group.score = scorer(group)
         groups.append(group)
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
-    enough = min(top, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
+    # settle more points than are kept: a point just past ``top`` may fold into a kept one
+    enough = min(2 * top + FAMILY_MARGIN, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough)
     groups = _passages(corpus, groups, scorer, enough=enough)
     if top is not None:

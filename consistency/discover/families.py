@@ -212,6 +212,11 @@ FAMILY_LIMIT = 2000
 ``top``); points further down keep their own rows. Aligning every point of a large
 archive with its neighbours would cost more than the rest of discovery."""
 
+FAMILY_MARGIN = 50
+"""With ``top``, families are formed among the best ``2 * top + FAMILY_MARGIN`` points, so
+that a wording ranked just past ``top`` still joins its formula's row, and ``--top 100``
+lists the same points as the first 100 of a longer list (or nearly)."""
+
 _FAMILY_POOL = 12
 """Better-ranked points whose wording is aligned with a point's (the closest by
 rapidfuzz's token-set ratio on the words)."""
