@@ -14,7 +14,7 @@ from corpus import FULL, HAS_FULL
 from consistency.discover import DiscoveredPoint, discover
 from consistency.discover.corpus import _Corpus, _Group, _Occ
 from consistency.discover.families import _other_names, _passages, _slug
-from consistency.discover.rank import _beyond_ordinary, _cut_quote
+from consistency.discover.rank import _announcement, _beyond_ordinary, _cut_quote
 from consistency.ingest import load_documents
 from consistency.lexicon import phrase_zipf, zipf
 from consistency.models import DateSource, Document, Role, Turn
@@ -366,3 +366,34 @@ def test_no_mfa_top_100_text_is_cut_inside_a_quotation(mfa: list[DiscoveredPoint
     for point in mfa:
         text = point.point.text
         assert text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d"), text
+
+
+# --- the briefing's own announcements ---------------------------------------------------------
+
+
+def test_a_phrase_that_opens_every_briefing_is_an_announcement() -> None:
+    rng = random.Random(3)
+    words = " ".join(TOPICS).replace("the ", "").split()
+    texts = []
+    for _ in range(12):
+        body = [" ".join(rng.sample(words, 8)).capitalize() + "." for _k in range(12)]
+        body.insert(6, "This serves the fundamental interests of the two peoples.")
+        texts.append(f"First let me share the latest figures with you. {' '.join(body)}")
+    corpus = _corpus(texts)
+    opening = _group_of(corpus, "first let me share the latest figures with you")
+    formula = _group_of(corpus, "serves the fundamental interests of the two peoples")
+    assert _announcement(corpus, opening.occs, opening.dates) == 1.0
+    assert _announcement(corpus, formula.occs, formula.dates) == 0.0
+    few = opening.dates[:5]
+    assert _announcement(corpus, opening.occs, few) == 0.0  # too little to learn from
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_chinese_announcements_are_not_in_the_top_50(mfa_zh: list[DiscoveredPoint]) -> None:
+    top = [w for p in mfa_zh[:50] for w in wordings(p)]
+    for phrase in [
+        "首先向大家通报一组数字",
+        "休会期间外交部发言人办公室将照常接受记者电话和传真提问",
+    ]:
+        key = normalise(phrase)
+        assert not any(key in w or w in key for w in top), phrase
