@@ -14,7 +14,13 @@ from corpus import FULL, HAS_FULL
 from consistency.discover import DiscoveredPoint, discover
 from consistency.discover.corpus import _Corpus, _Group, _Occ
 from consistency.discover.families import _other_names, _passages, _slug
-from consistency.discover.rank import _announcement, _beyond_ordinary, _cut_quote
+from consistency.discover.rank import (
+    _announcement,
+    _beyond_ordinary,
+    _cut_quote,
+    _Scorer,
+    _Stops,
+)
 from consistency.ingest import load_documents
 from consistency.lexicon import phrase_zipf, zipf
 from consistency.models import DateSource, Document, Role, Turn
@@ -256,7 +262,9 @@ def test_chinese_points_have_readable_ids_and_whole_words(mfa_zh: list[Discovere
 
 def _corpus(texts: list[str]) -> _Corpus:
     docs = [narration(day, text) for day, text in enumerate(texts)]
-    return _Corpus(docs, include_questions=False, speakers=(), tokeniser=None, progress=print)
+    return _Corpus(
+        docs, include_questions=False, speakers=(), tokeniser=None, progress=lambda n: None
+    )
 
 
 def _group_of(corpus: _Corpus, phrase: str) -> _Group:
@@ -397,3 +405,28 @@ def test_chinese_announcements_are_not_in_the_top_50(mfa_zh: list[DiscoveredPoin
     ]:
         key = normalise(phrase)
         assert not any(key in w or w in key for w in top), phrase
+
+
+# --- slogans of everyday words ------------------------------------------------------------------
+
+
+def test_a_seasonal_slogan_of_everyday_words_is_beyond_ordinary_language() -> None:
+    """ "as long as it takes" is said densely while it is the line; "the rest of the
+    world", as often in all, is said at any time: only the slogan is lifted."""
+    rng = random.Random(5)
+    words = " ".join(TOPICS).replace("the ", "").split()
+    texts = []
+    for day in range(60):
+        body = [" ".join(rng.sample(words, 10)).capitalize() + "." for _ in range(250)]
+        if day % 3 == 0:
+            body.insert(2, f"Talks on {rng.choice(words)} matter to the rest of the world.")
+        if day >= 40:
+            body.insert(4, f"We will back {rng.choice(words)} for as long as it takes.")
+        texts.append(" ".join(body))
+    corpus = _corpus(texts)
+    scorer = _Scorer(corpus, _Stops(corpus, ()))
+    slogan = _group_of(corpus, "as long as it takes")
+    ordinary = _group_of(corpus, "the rest of the world")
+    assert len(slogan.occs) == len(ordinary.occs) == 20
+    assert scorer.lift(slogan) > scorer.lift(ordinary) + 0.3
+    assert _beyond_ordinary(scorer.lift(slogan)) > 1.3 * _beyond_ordinary(scorer.lift(ordinary))

@@ -6,6 +6,7 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
@@ -48,6 +49,8 @@ class _Scorer:
         self.count = [0] * len(corpus.words)
         for w, c in Counter(corpus.ids).items():
             self.count[w] = c
+        per_date = Counter(pdate)
+        self.tokens_to = list(accumulate((per_date[d] for d in range(n)), initial=0))
         positions = max(1, len(corpus.ids))
         self.edge_rate = sum(x <= _EDGE for x in corpus.lead) / positions
 
@@ -140,14 +143,37 @@ class _Scorer:
 
         ``log10`` of the phrase's rate in the corpus (its occurrences, variants
         included, per token) minus ``log10`` of its ordinary-language rate
-        (:func:`~consistency.lexicon.phrase_zipf`), both in Zipf units.
+        (:func:`~consistency.lexicon.phrase_zipf`), both in Zipf units. The
+        rate is the higher of the whole corpus's and that of the phrase's own
+        season (:meth:`season_rate`): a slogan of everyday words ("as long as
+        it takes") is said densely while it is the line, where ordinary
+        language, said at any time, is spread over the whole archive.
         """
         corpus = self.corpus
-        rate = math.log10(len(group.occs) / len(corpus.ids)) + 9.0
-        return rate - phrase_zipf(corpus.words[w] for w in group.key)
+        rate = max(len(group.occs) / len(corpus.ids), self.season_rate(group))
+        return math.log10(rate) + 9.0 - phrase_zipf(corpus.words[w] for w in group.key)
+
+    def season_rate(self, group: _Group) -> float:
+        """Occurrences per token over the dates that hold the middle 80 % of them.
+
+        0 for a phrase with fewer than :data:`_SEASON_OCCS` occurrences: too few to
+        tell a season from chance.
+        """
+        n = len(group.occs)
+        if n < _SEASON_OCCS:
+            return 0.0
+        pdate = self.corpus.pdate
+        dates = sorted(pdate[o.start] for o in group.occs)
+        lo, hi = dates[n // 10], dates[n - 1 - n // 10]
+        inside = sum(lo <= d <= hi for d in dates)
+        tokens = self.tokens_to[hi + 1] - self.tokens_to[lo]
+        return inside / tokens if tokens else 0.0
 
 
 _MAX_SPECIFIC = 8.0
+
+_SEASON_OCCS = 10
+"""Occurrences a phrase needs before the rate of its own season counts."""
 
 _LIFT_FLOOR, _LIFT_FULL = -1.0, 0.5
 """A phrase whose lift is at most ``_LIFT_FLOOR`` is ordinary language (factor 0.05);
