@@ -333,7 +333,7 @@ def _passages(
     a point joins the better-ranked point whose occurrences share a content
     word's position with at least half of its own (:data:`_PASSAGE_SHARE`),
     not counting occurrences of the other that lie inside its own and cover
-    less than half of it (a longer formula holding a short one, "Xinjiang
+    half of it or less (a longer formula holding a short one, "Xinjiang
     affairs are purely *China's internal affairs*", is a formula of its
     own); a point said mostly on its
     own ("issues of mutual interest" beside "in-depth exchange of views on
@@ -358,7 +358,7 @@ def _passages(
                 {
                     j
                     for j, a, b in filter(None, spans)
-                    if a < o.start or b > o.end or 2 * (b - a) >= size
+                    if a < o.start or b > o.end or 2 * (b - a) > size
                 }
             )
         need = _PASSAGE_SHARE * len(group.occs)
