@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -47,3 +49,19 @@ def best_of(n: int, fn: Callable[[], T]) -> tuple[float, T]:
         result = fn()
         best = min(best, time.perf_counter() - start)
     return best, result
+
+
+def run_measured(command: list[str]) -> tuple[float, float, int, str]:
+    """Run ``command`` in a child process: seconds, its peak resident set (MB), exit
+    status and the end of its standard error. Output is discarded.
+
+    ``os.wait4`` gives this child's own resource use, so each run's peak is its own.
+    """
+    with tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        took = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        return took, usage.ru_maxrss / 1024, child.returncode, err.read()[-2000:]

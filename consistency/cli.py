@@ -48,7 +48,7 @@ from .report.check import CHECK_FORMATS, render_check
 from .report.compare import COMPARE_FORMATS, render_compare
 from .report.inventory import render_inventory
 from .timeline import analyse
-from .track import track, without_shadowed
+from .track import build_index, sort_documents, track, without_shadowed
 from .warm import compare_in_index, load_archive
 from .watchlist import load_watchlist
 
@@ -692,8 +692,10 @@ def _discover(
     include_questions: bool,
     speakers: Sequence[str],
     stop_phrases: Sequence[str],
+    index: SentenceIndex | None = None,
 ) -> list[DiscoveredPoint]:
-    """``discover`` with a progress bar on a terminal."""
+    """``discover`` with a progress bar on a terminal (``index``: the documents' sentences,
+    segmented already)."""
     with _progress(len(docs) + PROGRESS_STAGES, "discovering") as progress:
         return discover(
             docs,
@@ -702,6 +704,20 @@ def _discover(
             include_questions=include_questions,
             speakers=speakers,
             stop_phrases=stop_phrases,
+            progress=progress,
+            sentences=None if index is None else index.sentences,
+        )
+
+
+def _segmented(
+    docs: Sequence[Document], include_questions: bool, speakers: Sequence[str]
+) -> SentenceIndex:
+    """The selected sentences of ``docs``, indexed as ``track`` would (progress on a terminal)."""
+    with _progress(len(docs), "reading") as progress:
+        return build_index(
+            sort_documents(docs),
+            include_questions=include_questions,
+            speakers=speakers,
             progress=progress,
         )
 
@@ -855,7 +871,11 @@ def report_command(
     if points_file is None:
         # A report leaves briefing boilerplate out altogether (discover only ranks it last).
         stops = [*DEFAULT_STOP_PHRASES, *stops]
-        found = _discover(docs, min_dates, top, include_questions, speakers, stops)
+        shared = None
+        if corpus is None:
+            # segmented once, for discovery and then for tracking
+            corpus = shared = _segmented(docs, include_questions, speakers)
+        found = _discover(docs, min_dates, top, include_questions, speakers, stops, shared)
         points = [p.point for p in found]
         if not points:
             _note(

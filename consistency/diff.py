@@ -253,7 +253,7 @@ def render(pieces: Sequence[Piece]) -> str:
     return "".join(out).strip()
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def word_diff(old: str, new: str, *, tokeniser: Tokeniser | None = None) -> str:
     """Word diff from ``old`` to ``new`` in ``{-removed-}{+added+}`` notation.
 
@@ -275,6 +275,7 @@ SLOT = "\u2026"
 """Stands for a run of words inserted into a formula, in :func:`skeleton`."""
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(canonical: str, text: str, *, tokeniser: Tokeniser | None = None) -> tuple[str, ...]:
     """``text``'s words, with each run of words *inserted inside* the formula as :data:`SLOT`.
 

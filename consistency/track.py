@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from .diff import word_diff
-from .match import DEFAULT_THRESHOLD, Corpus, SentenceIndex, find_point
-from .models import Document, Occurrence, Point, PointResult, Progress, Sentence, TrackResult
+from .match import DEFAULT_THRESHOLD, Corpus, PackedSentences, SentenceIndex, find_point
+from .models import Document, Occurrence, Point, PointResult, Progress, TrackResult
 from .normalise import Tokeniser
 from .segment import document_sentences
 from .timeline import shifts, status_of, with_changes, wordings
@@ -30,13 +30,12 @@ def build_index(
     progress: Progress | None = None,
 ) -> SentenceIndex:
     """Segment and tokenise the selected turns of every document, and index them."""
-    sentences: list[Sentence] = []
+    sentences = PackedSentences()
     for doc in documents:
-        sentences.extend(
-            document_sentences(
-                doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
-            )
-        )
+        for sentence in document_sentences(
+            doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+        ):
+            sentences.append(sentence)
         if progress:
             progress(1)
     return SentenceIndex(sentences, {d.id: d.text for d in documents})

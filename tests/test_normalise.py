@@ -18,6 +18,7 @@ from consistency.normalise import (
     DEFAULT_TOKENISER,
     FUNCTION_WORDS,
     RULES,
+    _scanned_tokens,
     ascii_quotes,
     casefold,
     collapse_abbreviation,
@@ -329,3 +330,24 @@ def full_width(text: str) -> str:
 @example("1,000.5 U.S.")
 def test_full_width_text_normalises_like_ascii(text: str) -> None:
     assert normalise(full_width(text)) == normalise(text)
+
+
+PLAIN_TEXTS = st.text(
+    st.sampled_from(
+        [
+            *"aAzZ09 .,'\"-_/()$:!?\n",
+            *"\u2018\u2019\u2032\uff07\u00a0\u2013\u2014\u201c\u201d\u2026",
+        ]
+    ),
+    max_size=60,
+)
+
+
+@given(PLAIN_TEXTS, st.integers(0, 100))
+@example("U.S.", 0)
+@example("ab.c.d. 5.57, 60,000 China\u2019s", 3)
+@example("a'.b 1.a a.1 1.,2 '0'", 0)
+def test_plain_text_takes_the_fast_scan_to_the_same_tokens(text: str, offset: int) -> None:
+    """Text that is ASCII once apostrophes and dashes are plain is scanned by ``re``:
+    it must find exactly what the full ``regex`` scan finds."""
+    assert DEFAULT_TOKENISER(text, offset) == _scanned_tokens(text, offset)

@@ -104,12 +104,12 @@ neighbouring words.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from ..errors import OptionError
 from ..match.find import weigher
-from ..models import Document, Point
+from ..models import Document, Point, Sentence
 from ..normalise import Tokeniser
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
@@ -172,6 +172,7 @@ def discover(
     min_words: int = 3,
     tokeniser: Tokeniser | None = None,
     progress: Callable[[int], None] | None = None,
+    sentences: Iterable[Sentence] | None = None,
 ) -> list[DiscoveredPoint]:
     """Recurring formulations in ``documents``, best first (see the module docstring).
 
@@ -182,6 +183,9 @@ def discover(
     min_words: the fewest words a formulation may have (at least 2).
     progress: called with the number of steps done: one per document read, then
         one per later stage (``len(documents) + PROGRESS_STAGES`` in all).
+    sentences: the selected sentences of ``documents`` (the same turns, the same
+        tokeniser), when the caller has segmented them already, as ``report`` has
+        for tracking; otherwise discovery segments the documents itself.
     """
     if min_dates < 1:
         raise OptionError(f"--min-dates must be at least 1, not {min_dates}")
@@ -200,6 +204,7 @@ def discover(
             min_words=min_words,
             tokeniser=tokeniser,
             progress=progress or (lambda n: None),
+            sentences=sentences,
         )
 
 
@@ -231,6 +236,7 @@ def _discover(
     min_words: int,
     tokeniser: Tokeniser | None,
     progress: Callable[[int], None],
+    sentences: Iterable[Sentence] | None,
 ) -> list[DiscoveredPoint]:
     corpus = _Corpus(
         documents,
@@ -238,6 +244,7 @@ def _discover(
         speakers=speakers,
         tokeniser=tokeniser,
         progress=progress,
+        sentences=sentences,
     )
     maxlen, last = _frequent_lengths(corpus, max(min_words, _SEED), min_dates)
     progress(1)

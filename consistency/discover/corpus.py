@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
-from ..models import Document, Token
+from ..models import Document, Sentence, Token
 from ..normalise import DEFAULT_TOKENISER, Tokeniser
 from ..segment import document_sentences
 
@@ -99,6 +99,11 @@ class _Vocab(dict[str, int]):
 class _Corpus:
     """The selected clauses of all documents as flat arrays indexed by token position.
 
+    ``sentences``: the documents' selected sentences as :func:`document_sentences`
+    gives them, when the caller has them already (nothing is segmented twice).
+    The arrays are :mod:`array` arrays: a machine word or less per position,
+    read by numpy without a copy.
+
     ids: token ids (``words[id]`` is the normalised word); room: tokens left in
     the clause from here (1 at its last token); pdate: index of the token's date in
     ``dates``; psent: index into ``sentences`` ((document index, start, end));
@@ -121,16 +126,22 @@ class _Corpus:
         speakers: Collection[str],
         tokeniser: Tokeniser | None,
         progress: Callable[[int], None],
+        sentences: Iterable[Sentence] | None = None,
     ) -> None:
         self.docs = sorted(documents, key=lambda d: (d.date, d.id))
+        segmented: dict[str, list[Sentence]] | None = None
+        if sentences is not None:
+            segmented = {d.id: [] for d in self.docs}
+            for sentence in sentences:
+                segmented[sentence.document].append(sentence)
         self.dates = sorted({d.date for d in self.docs})
         date_index = {d: k for k, d in enumerate(self.dates)}
         vocab = _Vocab()
-        self.ids: list[int] = []
-        self.room: list[int] = []
+        self.ids = array("i")
+        self.room = array("H")
         self.mark = bytearray()
-        self.pdate: list[int] = []
-        self.psent: list[int] = []
+        self.pdate = array("i")
+        self.psent = array("i")
         self.starts = array("q")
         self.ends = array("q")
         self.sentences: list[tuple[int, int, int]] = []
@@ -149,8 +160,15 @@ class _Corpus:
             unit_from = len(self.ids)
             previous_end = 0
             pieces: set[tuple[str, ...]] = set()
-            for s in document_sentences(
-                doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+            for s in (
+                document_sentences(
+                    doc,
+                    include_questions=include_questions,
+                    speakers=speakers,
+                    tokeniser=tokeniser,
+                )
+                if segmented is None
+                else segmented.pop(doc.id)
             ):
                 here = (bisect_right(turn_starts, s.start), s.start)
                 if (

@@ -171,11 +171,11 @@ def _merge_nested(
     """
     accepted: list[_Group] = []
     exact: dict[tuple[int, ...], int] = {}
-    parts: dict[tuple[int, ...], int] = {}
+    parts = _Holders(min_words)
     absorbed: dict[int, list[_Group]] = {}
     for group in groups:
         key = group.key
-        target = parts.get(key)
+        target = parts.first(key)
         if target is not None and len(group.dates) > 1.5 * len(accepted[target].dates):
             target = None
         if target is None:
@@ -186,8 +186,7 @@ def _merge_nested(
             absorbed.setdefault(target, []).append(group)
             continue
         exact.setdefault(key, len(accepted))
-        for sub in _pieces(key, max(min_words, (len(key) + 1) // 2)):
-            parts.setdefault(sub, len(accepted))
+        parts.add(key)
         accepted.append(group)
     for target, extra in absorbed.items():
         group = accepted[target]
@@ -200,6 +199,51 @@ def _merge_nested(
         merged.score = scorer(merged)
         accepted[target] = merged
     return _ranked(corpus, accepted)
+
+
+class _Holders:
+    """The wordings of accepted groups, to find the first one that holds a given wording.
+
+    :meth:`first` answers which earlier wording has ``key`` as a contiguous part
+    at least half its own length (and at least ``min_words`` long). Each wording
+    is indexed by its ``min_words``-word windows, so memory grows with the
+    wordings' total length (listing every part would grow with its cube); a
+    lookup checks the postings of ``key``'s rarest window.
+    """
+
+    def __init__(self, min_words: int) -> None:
+        self.size = min_words
+        self.keys: list[tuple[int, ...]] = []
+        self.windows: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+
+    def add(self, key: tuple[int, ...]) -> None:
+        n = len(self.keys)
+        self.keys.append(key)
+        size = self.size
+        for at in range(len(key) - size + 1):
+            self.windows.setdefault(key[at : at + size], []).append((n, at))
+
+    def first(self, key: tuple[int, ...]) -> int | None:
+        """The first wording added that holds ``key`` (at most twice as long), or None."""
+        size, windows = self.size, self.windows
+        if len(key) < size:
+            return None
+        best: list[tuple[int, int]] | None = None
+        shift = 0
+        for at in range(len(key) - size + 1):
+            posted = windows.get(key[at : at + size])
+            if posted is None:
+                return None
+            if best is None or len(posted) < len(best):
+                best, shift = posted, at
+        assert best is not None
+        longest = 2 * len(key)
+        for n, at in best:
+            holder = self.keys[n]
+            start = at - shift
+            if start >= 0 and len(holder) <= longest and holder[start : start + len(key)] == key:
+                return n
+        return None
 
 
 FAMILY_THRESHOLD = DEFAULT_THRESHOLD

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
-from operator import and_, eq, itemgetter, ne, not_
+
+import numpy as np
+import numpy.typing as npt
 
 from .corpus import (
     _ARTICLES,
@@ -22,89 +23,118 @@ from .corpus import (
 
 def _frequent_lengths(
     corpus: _Corpus, k: int, min_dates: int
-) -> tuple[dict[int, int], dict[int, int]]:
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
     """Where n-grams (n >= k) recur on at least ``min_dates`` dates.
 
-    Returns, for each position where the k-gram recurs, the length of the
-    longest recurring n-gram starting there and that n-gram's hash. Level by
-    level (a-priori): an (n+1)-gram is only counted where both n-grams inside
-    it recur, and its hash is ``hash((hash of the n-gram, next token id))``.
-    Integer hashing does not depend on PYTHONHASHSEED, so results are the
-    same in every run.
+    Returns two arrays over the corpus positions: the length of the longest
+    recurring n-gram starting there (0 where the k-gram does not recur) and
+    that n-gram's number, which is the same for equal n-grams of one length.
+    Level by level (a-priori): an (n+1)-gram is only counted where both
+    n-grams inside it recur, and it is numbered by the pair (number of the
+    n-gram, next token id). Counting is a sort of flat integer arrays, so
+    memory stays a few machine words per position whatever the corpus holds.
     """
-    ids, room, pdate = corpus.ids, corpus.room, corpus.pdate
-    get_id, get_room = ids.__getitem__, room.__getitem__
-    maxlen: dict[int, int] = {}
-    last: dict[int, int] = {}
-    cur = [i for i, r in enumerate(room) if r >= k]
-    hcur = list(map(get_id, cur))
+    ids = np.frombuffer(corpus.ids, dtype=np.int32)
+    room = np.frombuffer(corpus.room, dtype=np.uint16)
+    pdate = np.frombuffer(corpus.pdate, dtype=np.int32)
+    maxlen = np.zeros(len(ids), dtype=np.int32)
+    last = np.zeros(len(ids), dtype=np.int32)
+    cur = np.flatnonzero(room >= k).astype(np.int32)
+    vocab = len(corpus.words)
+    gram = ids[cur]
     for n in range(2, k):
-        hcur = list(map(hash, zip(hcur, map(get_id, map((n - 1).__add__, cur)), strict=True)))
+        gram = _numbered(_pair(gram, vocab, ids[cur + n - 1]))[0]
     n = k
-    while cur:
-        hs = list(map(hash, zip(hcur, map(get_id, map((n - 1).__add__, cur)), strict=True)))
-        flags = _recurring(hs, list(map(pdate.__getitem__, cur)), min_dates)
+    while cur.size:
+        numbers, flags = _numbered(_pair(gram, vocab, ids[cur + n - 1]), pdate[cur], min_dates)
         if n > k:
-            failed = list(map(not_, flags))
-            maxlen.update(dict.fromkeys(compress(cur, failed), n - 1))
-            last.update(zip(compress(cur, failed), compress(hcur, failed), strict=True))
-        keep = list(compress(cur, flags))
-        hkeep = list(compress(hs, flags))
+            failed = ~flags
+            maxlen[cur[failed]] = n - 1
+            last[cur[failed]] = gram[failed]
+        keep = cur[flags]
+        nkeep = numbers[flags]
+        del numbers, flags
         # keep is sorted: position i + 1 was kept exactly when it follows i in keep
-        nxt = list(
-            map(
-                and_,
-                map(n.__lt__, map(get_room, keep)),
-                map(eq, map((1).__add__, keep), [*keep[1:], -1]),
-            )
-        )
-        stop = list(map(not_, nxt))
-        maxlen.update(dict.fromkeys(compress(keep, stop), n))
-        last.update(zip(compress(keep, stop), compress(hkeep, stop), strict=True))
-        cur = list(compress(keep, nxt))
-        hcur = list(compress(hkeep, nxt))
+        nxt = room[keep] > n
+        nxt[:-1] &= keep[1:] == keep[:-1] + 1
+        nxt[-1:] = False
+        stop = ~nxt
+        maxlen[keep[stop]] = n
+        last[keep[stop]] = nkeep[stop]
+        cur = keep[nxt]
+        gram = nkeep[nxt]
         n += 1
     return maxlen, last
 
 
-def _recurring(hashes: list[int], dates: list[int], min_dates: int) -> list[bool]:
-    """For each hash, whether it occurs on at least ``min_dates`` distinct dates.
+def _pair(
+    first: npt.NDArray[np.int32], size: int, second: npt.NDArray[np.int32]
+) -> npt.NDArray[np.int64]:
+    """One exact integer per pair (``first``, ``second``), ``second`` below ``size``."""
+    keys = first.astype(np.int64)
+    keys *= size
+    keys += second
+    return keys
 
-    ``dates`` never decrease along the list, so a hash recurs on two dates
-    exactly when one of its positions has a date before its last one: a dict
-    and a set, no counting. More dates are counted only where that passes.
+
+def _numbered(
+    keys: npt.NDArray[np.int64],
+    dates: npt.NDArray[np.int32] | None = None,
+    min_dates: int = 1,
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.bool_]]:
+    """Number equal ``keys`` 0, 1, ...; with ``dates``, also whether each key's
+    number occurs on at least ``min_dates`` distinct dates.
+
+    ``dates`` never decrease along the keys, so a stable sort leaves each key's
+    dates in order and distinct dates are where the date changes in a run.
     """
-    lasts = dict(zip(hashes, dates, strict=True))
-    earlier = set(compress(hashes, map(ne, map(lasts.__getitem__, hashes), dates)))
-    flags = list(map(earlier.__contains__, hashes))
-    if min_dates <= 2:
-        return flags if min_dates == 2 else [True] * len(hashes)
-    pairs = set(zip(compress(hashes, flags), compress(dates, flags), strict=True))
-    counts = Counter(map(itemgetter(0), pairs))
-    return [f and counts[h] >= min_dates for f, h in zip(flags, hashes, strict=True)]
+    order = np.argsort(keys, kind="stable")
+    ranked = keys[order]
+    new = np.empty(len(keys), dtype=np.bool_)
+    new[:1] = True
+    np.not_equal(ranked[1:], ranked[:-1], out=new[1:])
+    del ranked
+    numbers = np.empty(len(keys), dtype=np.int32)
+    numbers[order] = np.cumsum(new, dtype=np.int32) - 1
+    if dates is None or min_dates <= 1:
+        return numbers, np.ones(len(keys), dtype=np.bool_)
+    seen = dates[order]
+    del order
+    fresh = new.copy()
+    np.not_equal(seen[1:], seen[:-1], out=fresh[1:])
+    fresh |= new
+    del seen
+    if not len(keys):
+        return numbers, fresh
+    distinct = np.add.reduceat(fresh.astype(np.int32), np.flatnonzero(new))
+    return numbers, distinct[numbers] >= min_dates
 
 
 def _maximal_candidates(
-    corpus: _Corpus, maxlen: dict[int, int], last: dict[int, int], min_dates: int
+    corpus: _Corpus,
+    maxlen: npt.NDArray[np.int32],
+    last: npt.NDArray[np.int32],
+    min_dates: int,
 ) -> list[_Occ]:
-    """One occurrence of each phrase that is maximal (stands on its own) on >= min_dates dates."""
-    room, pdate = corpus.room, corpus.pdate
-    free: dict[tuple[int, int], set[int]] = {}
-    first: dict[tuple[int, int], int] = {}
-    for i in sorted(maxlen):
-        length = maxlen[i]
-        if maxlen.get(i - 1, 0) > length and room[i - 1] == room[i] + 1:
-            continue
-        key = (length, last[i])
-        got = free.get(key)
-        if got is None:
-            free[key] = {pdate[i]}
-            first[key] = i
-        else:
-            got.add(pdate[i])
-    return [
-        _Occ(first[key], first[key] + key[0]) for key, ds in free.items() if len(ds) >= min_dates
-    ]
+    """One occurrence of each phrase that is maximal (stands on its own) on >= min_dates dates.
+
+    The occurrence is the phrase's first maximal one; phrases come in the order of it.
+    """
+    room = np.frombuffer(corpus.room, dtype=np.uint16).astype(np.int32)
+    pdate = np.frombuffer(corpus.pdate, dtype=np.int32)
+    at = np.flatnonzero(maxlen)
+    length = maxlen[at]
+    before = np.maximum(at - 1, 0)
+    inner = (at > 0) & (maxlen[before] > length) & (room[before] == room[at] + 1)
+    at, length = at[~inner], length[~inner]
+    if not at.size:
+        return []
+    numbers, flags = _numbered(_pair(last[at], int(maxlen.max()) + 1, length), pdate[at], min_dates)
+    firsts = np.unique(numbers[flags], return_index=True)[1]
+    starts = at[flags][firsts]
+    ends = starts + length[flags][firsts]
+    order = np.argsort(starts, kind="stable")
+    return [_Occ(s, e) for s, e in zip(starts[order].tolist(), ends[order].tolist(), strict=True)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,14 @@ index call it and copy none of its weights or floors.
 from __future__ import annotations
 
 from .align import INSERT_COST, KEY_WORDS, MOVE_CREDIT, REPLACE_CREDIT, Alignment
-from .corpus import KEY_RULE, Corpus, SentenceIndex, candidate_keys, candidates_by_weight
+from .corpus import (
+    KEY_RULE,
+    Corpus,
+    PackedSentences,
+    SentenceIndex,
+    candidate_keys,
+    candidates_by_weight,
+)
 from .find import (
     DEFAULT_THRESHOLD,
     Form,
@@ -40,6 +47,7 @@ __all__ = [
     "Corpus",
     "Form",
     "Match",
+    "PackedSentences",
     "SentenceIndex",
     "candidate_keys",
     "candidates_by_weight",

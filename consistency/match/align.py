@@ -52,6 +52,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel, LCSseq
 
@@ -107,6 +108,22 @@ class Alignment:
     moved: tuple[tuple[int, int], ...] = ()
 
 
+def longest_window(words: int) -> int:
+    """The most tokens a window of :meth:`Keyed.best` spans for a wording of ``words`` words."""
+    return 2 * words + 4
+
+
+@lru_cache(maxsize=1 << 12)
+def _wording(
+    words: tuple[str, ...], weigh: Callable[[str], float]
+) -> tuple[dict[str, str], str, tuple[float, ...], frozenset[str]]:
+    """A wording's key characters, keys, weights and light keys, the same for every
+    sentence it is keyed against (so computed once)."""
+    chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
+    light = frozenset(chars[w] for w in words if weigh(w) < RARE)
+    return chars, "".join(chars[w] for w in words), tuple(weigh(w) for w in words), light
+
+
 class Keyed:
     """One wording of a point, and one sentence keyed against it."""
 
@@ -120,13 +137,10 @@ class Keyed:
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word."""
-        chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
+        chars, self.form_chars, self.form_weights, self.light = _wording(tuple(words), weigh)
         self.words = words
-        self.form_chars = "".join(chars[w] for w in words)
-        self.form_weights = [weigh(w) for w in words]
         self.total = sum(self.form_weights)
         self.content = sum(1 for w in self.form_weights if w >= RARE)
-        self.light = frozenset(chars[w] for w in words if weigh(w) < RARE)
         self.weigh = weigh
         if closed:
             other = (_OTHER, 0.0)
@@ -186,11 +200,7 @@ class Keyed:
         for f, s, single in replaced:
             if f in moved_form or s in moved_at or s in replacing:
                 continue
-            if (
-                self.content < KEY_WORDS
-                and self.form_weights[f] >= RARE
-                and self.keys[s] == _OTHER
-            ):
+            if self.content < KEY_WORDS and self.form_weights[f] >= RARE and self.keys[s] == _OTHER:
                 return Alignment(0.0, lo, hi)
             replacing.add(s)
             replaced_form.add(f)
@@ -226,11 +236,7 @@ class Keyed:
                 runs[-1] = (runs[-1][0], s + 1)
             else:
                 runs.append((s, s + 1))
-        return [
-            (a, b)
-            for a, b in runs
-            if b - a >= 2 or self.weigh(self.sentence[a]) >= RARE
-        ]
+        return [(a, b) for a, b in runs if b - a >= 2 or self.weigh(self.sentence[a]) >= RARE]
 
     def _moved_form(self, deleted: list[int], moved: list[tuple[int, int]]) -> set[int]:
         left = [self.keys[s] for a, b in moved for s in range(a, b)]
@@ -267,7 +273,7 @@ class Keyed:
             i for i in positions if keys[i] not in light or (i + 1 < hi and keys[i + 1] != _OTHER)
         }
         ends = {i for i in positions if keys[i] not in light or (i > lo and keys[i - 1] != _OTHER)}
-        max_len = 2 * m + 4
+        max_len = longest_window(m)
         rough: list[tuple[float, int, int]] = []
         for a_idx, a in enumerate(positions):
             if a not in starts:
@@ -349,14 +355,10 @@ def extend_edges(
     a, b = found.first, found.end
     head = ops[0].src_start
     if 0 < head <= m / 3 and ops[0].dest_start == 0:
-        a = _take(
-            keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1
-        )
+        a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
     tail = m - ops[-1].src_end
     if 0 < tail <= m / 3 and ops[-1].dest_end == found.end - found.first:
-        b = _take(
-            keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1
-        )
+        b = _take(keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1)
     if (a, b) == (found.first, found.end):
         return found
     wider = keyed.score(a, b)
@@ -423,9 +425,7 @@ def _take(
     return at
 
 
-def _name_goes_on(
-    tokens: Sequence[Token], text: str, at: int, step: int, limit: int
-) -> bool:
+def _name_goes_on(tokens: Sequence[Token], text: str, at: int, step: int, limit: int) -> bool:
     """Whether the capitalised word at ``at`` is followed, going outward, by another
     in the same run of words: "Hong" of "Hong Kong" is never a span's edge."""
     nxt = at + step

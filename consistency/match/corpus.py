@@ -9,22 +9,47 @@ words first, until the words left could not reach ``T`` on their own, then the
 other words only to total the bound. The cost grows with the sentences that
 share the wording's rare words, not with the size of the archive; and whether a
 sentence is a candidate depends on that sentence alone.
+
+The bound is then taken again per window: the words must stand within the
+longest window the aligner looks at (:func:`~consistency.match.align.longest_window`),
+with at least :data:`~consistency.match.align.MIN_MATCHED` of them, computed
+for all candidates at once from the places of each word (numpy).
+
+**Memory.** Sentences are kept packed (:class:`PackedSentences`: their words, and
+their token spans in one array), a few machine words per token; a sentence's
+:class:`~consistency.models.Token` objects are built when it is scored.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Protocol, overload
 
 import numpy as np
 import numpy.typing as npt
 
-from ..models import Sentence
-from .align import REPLACE_CREDIT
+from ..models import Role, Sentence, Token
+from .align import MIN_MATCHED, REPLACE_CREDIT, longest_window
 from .weights import AFFIX, is_rare, similarity
 
-IntArray = npt.NDArray[np.int64]
+IntArray = npt.NDArray[np.signedinteger[Any]]
+
+
+def distinct(values: IntArray) -> IntArray:
+    """The sorted distinct values of ``values``.
+
+    ``np.unique`` hashes before it sorts (numpy 2.3 and later), which costs
+    tens of times what a sort does on the arrays built here.
+    """
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 class Corpus(Protocol):
@@ -48,6 +73,67 @@ class Corpus(Protocol):
         ...
 
 
+class PackedSentences(Sequence[Sentence]):
+    """Sentences as arrays: each one's place and speaker, its words, and every token's span.
+
+    A :class:`~consistency.models.Sentence` is rebuilt from them when asked for (and
+    kept while the run scores it); an archive of millions of tokens then holds
+    a word reference and two integers per token, not a token object.
+    """
+
+    _KEPT = 1 << 15
+    """How many rebuilt sentences are kept for reuse (the matcher asks for a
+    candidate sentence once per wording)."""
+
+    def __init__(self) -> None:
+        self._heads: list[tuple[str, int, int, int, str | None, Role]] = []
+        self.words: list[tuple[str, ...]] = []
+        self._spans = array("i")
+        self._first = array("q", [0])
+        self._kept: dict[int, Sentence] = {}
+
+    def append(self, sentence: Sentence) -> None:
+        """Pack ``sentence`` (its tokens are not kept)."""
+        s = sentence
+        self._heads.append((s.document, s.start, s.end, s.line, s.speaker, s.role))
+        self.words.append(tuple(t.text for t in s.tokens))
+        for t in s.tokens:
+            self._spans.append(t.start)
+            self._spans.append(t.end)
+        self._first.append(len(self._spans) // 2)
+
+    def __len__(self) -> int:
+        return len(self._heads)
+
+    @overload
+    def __getitem__(self, n: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> Sequence[Sentence]: ...
+
+    def __getitem__(self, n: int | slice) -> Sentence | Sequence[Sentence]:
+        if isinstance(n, slice):
+            return [self._unpack(k) for k in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self._heads)
+        kept = self._kept.get(n)
+        if kept is None:
+            if len(self._kept) >= self._KEPT:
+                self._kept.clear()
+            kept = self._kept[n] = self._unpack(n)
+        return kept
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return (self._unpack(k) for k in range(len(self)))
+
+    def _unpack(self, n: int) -> Sentence:
+        document, start, end, line, speaker, role = self._heads[n]
+        a, b = 2 * self._first[n], 2 * self._first[n + 1]
+        spans = self._spans[a:b]
+        tokens = tuple(map(Token, self.words[n], spans[::2], spans[1::2]))
+        return Sentence(document, start, end, line, speaker, role, tokens)
+
+
 class SentenceIndex:
     """Sentences in memory with an inverted index from word to sentence numbers.
 
@@ -68,26 +154,44 @@ class SentenceIndex:
         """
         self.sentences = sentences
         self.texts = texts
+        if token_texts is None and isinstance(sentences, PackedSentences):
+            token_texts = sentences.words
         vocab: dict[str, int] = {}
-        word_ids: list[int] = []
-        sentence_nos: list[int] = []
+        ids = array("i")
+        lengths = array("q")
+        self._words: list[Sequence[str]] = []
         for n in range(len(sentences)):
-            if token_texts is not None:
-                distinct = {vocab.setdefault(w, len(vocab)) for w in token_texts[n]}
-            else:
-                distinct = {vocab.setdefault(t.text, len(vocab)) for t in sentences[n].tokens}
-            word_ids.extend(distinct)
-            sentence_nos.extend([n] * len(distinct))
+            words = (
+                token_texts[n]
+                if token_texts is not None
+                else tuple(t.text for t in sentences[n].tokens)
+            )
+            ids.extend([vocab.setdefault(w, len(vocab)) for w in words])
+            lengths.append(len(words))
+            self._words.append(words if isinstance(words, tuple) else tuple(words))
         self.vocab = vocab
-        words = np.asarray(word_ids, dtype=np.int64)
-        order = np.argsort(words, kind="stable")
-        self._postings = np.asarray(sentence_nos, dtype=np.int64)[order]
-        self._bounds = np.searchsorted(words[order], np.arange(len(vocab) + 1))
+        count = max(1, len(lengths))
+        self._ids = np.frombuffer(ids, dtype=np.int32) if ids else np.empty(0, dtype=np.int32)
+        self._first = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self._first[1:])
+        self._sentence_of = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+        self._positions = np.argsort(self._ids, kind="stable").astype(np.int32)
+        self._position_bounds = np.searchsorted(
+            self._ids[self._positions], np.arange(len(vocab) + 1)
+        )
+        pairs = distinct(self._ids.astype(np.int64) * count + self._sentence_of)
+        self._postings = (pairs % count).astype(np.int32)
+        self._bounds = np.searchsorted(pairs // count, np.arange(len(vocab) + 1))
+        del pairs
         self._affixes: dict[str, list[str]] | None = None
 
     def sentence(self, n: int) -> Sentence:
         """Sentence number ``n``."""
         return self.sentences[n]
+
+    def words(self, n: int) -> Sequence[str]:
+        """The token texts of sentence number ``n``."""
+        return self._words[n]
 
     def text(self, document: str) -> str:
         """The text of ``document``."""
@@ -99,6 +203,52 @@ class SentenceIndex:
         if i is None:
             return np.empty(0, dtype=np.int64)
         return self._postings[self._bounds[i] : self._bounds[i + 1]]
+
+    def positions(self, word: str) -> IntArray:
+        """Sorted places (in the index's run of all tokens) where ``word`` stands."""
+        i = self.vocab.get(word)
+        if i is None:
+            return np.empty(0, dtype=np.int64)
+        return self._positions[self._position_bounds[i] : self._position_bounds[i + 1]]
+
+    def best_window_credit(
+        self,
+        keys: Sequence[tuple[Sequence[str], float, int]],
+        sentences: IntArray,
+        width: int,
+        least: int,
+    ) -> npt.NDArray[np.float64]:
+        """For each of ``sentences`` (sorted), the most weight ``width`` tokens of it hold.
+
+        ``keys`` are a wording's distinct words, each as its spellings (the word
+        and the words spelled like it), its weight in the wording and how many
+        times the wording has it. A window holding any spelling of a key earns
+        the key's weight; a window holding fewer than ``least`` of the wording's
+        words earns nothing (the matcher takes no such span).
+        """
+        places = []
+        for spellings, _, _ in keys:
+            found = [self.positions(w) for w in spellings]
+            at = np.sort(np.concatenate(found)) if len(found) > 1 else found[0]
+            places.append(at[np.isin(self._sentence_of[at], sentences)])
+        starts = distinct(np.concatenate(places)) if places else np.empty(0, dtype=np.int64)
+        best = np.zeros(len(sentences))
+        if not len(starts):
+            return best
+        owner = self._sentence_of[starts]
+        stop = np.minimum(starts + width, self._first[owner + 1])
+        credit = np.zeros(len(starts))
+        count = np.zeros(len(starts), dtype=np.int64)
+        for (_, weight, times), at in zip(keys, places, strict=True):
+            if len(at):
+                after = np.append(at, np.iinfo(np.int64).max)[np.searchsorted(at, starts)]
+                held = after < stop
+                credit += weight * held
+                count += times * held
+        credit[count < least] = 0.0
+        groups = np.flatnonzero(np.diff(owner, prepend=-1))
+        best[np.searchsorted(sentences, owner[groups])] = np.maximum.reduceat(credit, groups)
+        return best
 
     def frequency(self, word: str) -> int:
         """How many sentences contain ``word``."""
@@ -128,7 +278,7 @@ class SentenceIndex:
     def candidates(self, words: Iterable[str]) -> list[int]:
         """Every sentence holding at least one of ``words`` (see :func:`candidates_by_weight`)."""
         found = [self.postings(w) for w in set(words)]
-        return [int(n) for n in np.unique(np.concatenate(found))] if found else []
+        return [int(n) for n in distinct(np.concatenate(found))] if found else []
 
 
 def present_needed(limit: float, total: float) -> float:
@@ -155,21 +305,25 @@ def candidates_by_weight(
     for w, _ in ranked:
         variants = [w, *index.spelled_alike(w)]
         arrays = [index.postings(v) for v in variants]
-        postings.append(np.unique(np.concatenate(arrays)) if len(arrays) > 1 else arrays[0])
+        postings.append(distinct(np.concatenate(arrays)) if len(arrays) > 1 else arrays[0])
     rest = sum(weight for _, weight in ranked)
     pick: list[IntArray] = []
-    for (_, weight), array in zip(ranked, postings, strict=True):
+    for (_, weight), found in zip(ranked, postings, strict=True):
         if rest < need:
             break
-        pick.append(array)
+        pick.append(found)
         rest -= weight
     if not pick:
         return []
-    candidates = np.unique(np.concatenate(pick))
+    candidates = distinct(np.concatenate(pick))
     credit = np.zeros(len(candidates))
-    for (_, weight), array in zip(ranked, postings, strict=True):
-        credit += weight * np.isin(candidates, array, assume_unique=True)
-    return [int(n) for n in candidates[credit >= need]]
+    for (_, weight), found in zip(ranked, postings, strict=True):
+        credit += weight * np.isin(candidates, found, assume_unique=True)
+    candidates = candidates[credit >= need]
+    keys = [([w, *index.spelled_alike(w)], weight, words.count(w)) for w, weight in ranked]
+    least = min(MIN_MATCHED, len(words))
+    near = index.best_window_credit(keys, candidates, longest_window(len(words)), least)
+    return [int(n) for n in candidates[near >= need]]
 
 
 CANDIDATE_SHARE = 0.4

@@ -16,6 +16,7 @@ from .align import (
     Alignment,
     Keyed,
     extend_edges,
+    longest_window,
     snap_compounds,
     trim_stray_moves,
     variant_keys,
@@ -80,9 +81,7 @@ def weigher(tokeniser: Tokeniser | None = None) -> Callable[[str], float]:
 
 def threshold_of(point: Point, default: float = DEFAULT_THRESHOLD) -> float:
     """The point's own threshold, else the run's default: the one place this is decided."""
-    return require_percent(
-        point.threshold if point.threshold is not None else default, "threshold"
-    )
+    return require_percent(point.threshold if point.threshold is not None else default, "threshold")
 
 
 def require_percent(value: float, name: str) -> float:
@@ -111,6 +110,7 @@ def find_in_sentence(
     weigh: Callable[[str], float],
     *,
     closed: bool = False,
+    words: Sequence[str] | None = None,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``.
 
@@ -128,8 +128,9 @@ def find_in_sentence(
     block, which starts early enough to see it whole.
     """
     tokens = sentence.tokens
-    words = [t.text for t in tokens]
-    form_words = list(form.words)
+    if words is None:
+        words = tuple(t.text for t in tokens)
+    form_words = form.words
     weights = [weigh(w) for w in form_words]
     perfect = 100.0 * sum(weights) / sum(weights)
     keyed: Keyed | None = None
@@ -177,7 +178,7 @@ def find_in_sentence(
     n = len(tokens)
     if n <= LONG_SPAN:
         return search(0, n)
-    window = 2 * len(form_words) + 4  # the longest window Keyed.best looks at
+    window = longest_window(len(form_words))
     block = max(64, 8 * window)
     found: list[Alignment] = []
     start = 0
@@ -247,8 +248,9 @@ def find_point(
         for n in numbers:
             sentence = index.sentence(n)
             text = index.text(sentence.document)
+            known = index.words(n) if isinstance(index, SentenceIndex) else None
             for hit in find_in_sentence(
-                form, sentence, text, limit, cache, weigh, closed=closed
+                form, sentence, text, limit, cache, weigh, closed=closed, words=known
             ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
