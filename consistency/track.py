@@ -63,9 +63,10 @@ def without_shadowed(result: TrackResult) -> TrackResult:
     length (one passage cut two ways: "interfering in China's internal
     affairs that brook" beside "stop interfering in China's internal
     affairs"), or hold one that makes more than three quarters of them,
-    adds nothing to a report but a second count of the same words. A longer formula holding a better one
-    ("address trade differences through dialogue and consultation") stays.
-    Points found nowhere are kept: their absence is news.
+    adds nothing to a report but a second count of the same words. A longer
+    formula holding a better one ("address trade differences through
+    dialogue and consultation") stays. Points found nowhere are kept: their
+    absence is news.
     """
     kept: list[PointResult] = []
     taken: dict[str, list[tuple[int, int]]] = {}
