@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
 
+import regex
 from diff_match_patch import diff_match_patch
 
 from .match.weights import is_rare
@@ -204,11 +205,28 @@ def _merged(pieces: Sequence[Piece]) -> list[Piece]:
     return out
 
 
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
+"""Scripts written without spaces between words (Chinese, Japanese) and their punctuation."""
+
+
+def separator(left: str, right: str) -> str:
+    """The space to put between two runs of words: none where either side is written without
+    spaces (``停止干涉{-中国内政-}``), else one.
+
+    >>> separator("stop", "interfering"), separator("停止", "干涉")
+    (' ', '')
+    """
+    if _UNSPACED.match(left[-1:]) or _UNSPACED.match(right[:1]):
+        return ""
+    return " "
+
+
 def render(pieces: Sequence[Piece]) -> str:
     """Pieces as ``{-old-}{+new+}`` markup, over the new text's own punctuation.
 
     A deletion goes where the white space of the new text is, so
-    ``the {-principle of-} "one country`` keeps the quote with its word.
+    ``the {-principle of-} "one country`` keeps the quote with its word; in
+    text written without spaces (Chinese) it adds none.
     """
     pieces = _merged([p for p in pieces if p.op is not Op.MOVED_AWAY])
     out: list[str] = []
@@ -216,10 +234,15 @@ def render(pieces: Sequence[Piece]) -> str:
     for k, piece in enumerate(pieces):
         if piece.op is Op.DELETE:
             before, space, after = _split_gap(pending)
-            out.append(before + (space or (" " if out else "")))
+            left = before or next((x for x in reversed(out) if x), "")
+            out.append(before + (space or (separator(left, piece.text) if out else "")))
             out.append(f"{{-{piece.text}-}}")
-            nxt = pieces[k + 1].op if k + 1 < len(pieces) else None
-            pending = after if nxt is Op.INSERT else " " + after
+            nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+            if nxt is not None and nxt.op is Op.INSERT:
+                pending = after
+            else:
+                right = after or (nxt.text if nxt else "")
+                pending = (" " if space else separator(piece.text, right)) + after
             continue
         out.append(pending)
         if piece.op is Op.EQUAL:

@@ -41,21 +41,40 @@ def build_index(
     return SentenceIndex(sentences, {d.id: d.text for d in documents})
 
 
-def without_shadowed(result: TrackResult) -> TrackResult:
-    """Drop each point whose every occurrence lies inside an occurrence of an earlier point.
+SHADOWED_SHARE = 0.8
+"""A point whose occurrences overlap an earlier point's at least this often is dropped."""
 
-    Discovered points come best first; a lower one that only finds again the
-    spans of a better one ("remains unchanged", found as a shifted "has not
-    changed") adds nothing to a report but a second count of the same words.
-    Points found nowhere are kept: their absence is news.
+
+def _same_words(a: int, b: int, s: int, e: int) -> bool:
+    """Whether the occurrence ``[a, b)`` mostly re-finds the earlier one ``[s, e)``."""
+    shared = min(b, e) - max(a, s)
+    if a <= s and e <= b:  # it holds the earlier one whole
+        return 4 * shared > 3 * (b - a)
+    return 2 * shared > b - a
+
+
+def without_shadowed(result: TrackResult) -> TrackResult:
+    """Drop each point that only finds again the words of earlier points.
+
+    Discovered points come best first; a lower one whose every occurrence
+    lies inside an occurrence of a better one ("remains unchanged", found as
+    a shifted "has not changed"), or most of whose occurrences
+    (:data:`SHADOWED_SHARE`) overlap one by more than half of their own
+    length (one passage cut two ways: "interfering in China's internal
+    affairs that brook" beside "stop interfering in China's internal
+    affairs"), or hold one that makes more than three quarters of them,
+    adds nothing to a report but a second count of the same words. A longer
+    formula holding a better one ("address trade differences through
+    dialogue and consultation") stays. Points found nowhere are kept: their
+    absence is news.
     """
     kept: list[PointResult] = []
     taken: dict[str, list[tuple[int, int]]] = {}
     for pr in result.points:
-        if pr.occurrences and all(
-            any(s <= o.start and o.end <= e for s, e in taken.get(o.document, ()))
-            for o in pr.occurrences
-        ):
+        spans = [(o.start, o.end, taken.get(o.document, ())) for o in pr.occurrences]
+        inside = all(any(s <= a and b <= e for s, e in near) for a, b, near in spans)
+        overlaps = sum(any(_same_words(a, b, s, e) for s, e in near) for a, b, near in spans)
+        if spans and (inside or overlaps >= SHADOWED_SHARE * len(spans)):
             continue
         kept.append(pr)
         for o in pr.occurrences:

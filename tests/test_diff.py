@@ -101,3 +101,32 @@ def test_skeleton_marks_words_inserted_inside_a_formula(
     canonical: str, text: str, expected: str
 ) -> None:
     assert " ".join(skeleton(canonical, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (  # sentences of the Chinese MFA corpus: no space is added between Han words
+            "我们坚决反对任何外国以任何方式干涉香港事务",
+            "中方坚决反对任何外国政府、机构和个人以任何方式干涉中国内政",
+            "{-我们-}{+中方+}坚决反对任何外国{+政府、机构和个人+}以任何方式干涉{-香港事务-}{+中国内政+}",
+        ),
+        ("立即停止干涉中国内政", "停止干涉中国内政", "{-立即-}停止干涉中国内政"),
+        ("中方坚决反对外国干涉", "中方坚定反对外国干涉", "中方{-坚决-}{+坚定+}反对外国干涉"),
+        ("停止干涉中国内政", "停止干涉香港事务", "停止干涉{-中国内政-}{+香港事务+}"),
+        # English keeps its spaces
+        ("we firmly oppose it", "we oppose it", "we {-firmly-} oppose it"),
+        ("APEC会议 opened", "APEC opened", "APEC {-会议-} opened"),
+    ],
+)
+def test_han_diffs_join_words_without_spaces(old: str, new: str, expected: str) -> None:
+    assert word_diff(old, new) == expected
+
+
+def test_markdown_of_a_han_diff_has_no_space_between_changes() -> None:
+    from consistency.report.diffmarkup import markdown_diff, parse_diff
+
+    assert markdown_diff(parse_diff("中方{-坚决-}{+坚定+}反对")) == "中方~~坚决~~**坚定**反对"
+    assert markdown_diff(parse_diff("we {-firmly-}{+strongly+} oppose")) == (
+        "we ~~firmly~~ **strongly** oppose"
+    )

@@ -12,8 +12,15 @@ import pytest
 from corpus import FULL, HAS_FULL
 
 from consistency.discover import DiscoveredPoint, discover
-from consistency.discover.families import _slug
-from consistency.discover.rank import _beyond_ordinary
+from consistency.discover.corpus import _Corpus, _Group, _Occ
+from consistency.discover.families import _other_names, _passages, _slug
+from consistency.discover.rank import (
+    _announcement,
+    _beyond_ordinary,
+    _cut_quote,
+    _Scorer,
+    _Stops,
+)
 from consistency.ingest import load_documents
 from consistency.lexicon import phrase_zipf, zipf
 from consistency.models import DateSource, Document, Role, Turn
@@ -245,4 +252,181 @@ def test_chinese_points_have_readable_ids_and_whole_words(mfa_zh: list[Discovere
         text = point.point.text
         at = point.example.find(text)
         assert at >= 0, text
-        assert {at, at + len(text)} <= _boundaries(point.example), text
+        # a quotation mark opened inside the point is closed with it
+        end = at + len(text.rstrip("\u201d\u2019\"'"))
+        assert {at, end} <= _boundaries(point.example), text
+
+
+# --- one formula, one row -------------------------------------------------------------------
+
+
+def _corpus(texts: list[str]) -> _Corpus:
+    docs = [narration(day, text) for day, text in enumerate(texts)]
+    return _Corpus(
+        docs, include_questions=False, speakers=(), tokeniser=None, progress=lambda n: None
+    )
+
+
+def _group_of(corpus: _Corpus, phrase: str) -> _Group:
+    """Every occurrence of ``phrase`` (normalised words) in the corpus, as one group."""
+    key = tuple(corpus.vocab[w] for w in normalise(phrase).split())
+    occs = [
+        _Occ(i, i + len(key))
+        for i in range(len(corpus.ids) - len(key) + 1)
+        if tuple(corpus.ids[i : i + len(key)]) == key
+    ]
+    return _Group(occs, key, sorted({corpus.pdate[o.start] for o in occs}))
+
+
+def test_points_cut_from_one_passage_are_one_row() -> None:
+    passage = (
+        "Hong Kong affairs are purely China's internal affairs that brook no foreign interference"
+    )
+    corpus = _corpus(
+        [f"We said {passage}." for _ in range(6)]
+        + [
+            "Hong Kong affairs are purely China's internal affairs.",
+            "Issues of mutual interest were discussed.",
+            "Issues of mutual interest again.",
+        ]
+    )
+    best = _group_of(corpus, "Hong Kong affairs are purely China's internal affairs")
+    cut = _group_of(corpus, "affairs are purely China's internal affairs that brook no foreign")
+    other = _group_of(corpus, "issues of mutual interest")
+    best.score, cut.score, other.score = 3.0, 2.0, 1.0
+    out = _passages(corpus, [best, cut, other], lambda g: g.score)
+    assert len(out) == 2
+    assert len(out[0].occs) == len(best.occs) + len(cut.occs)
+
+
+def test_a_longer_formula_holding_a_short_point_keeps_its_row() -> None:
+    corpus = _corpus(
+        [f"Xinjiang affairs are purely China's internal affairs, day {k}." for k in range(4)]
+        + ["We oppose interference in China's internal affairs."] * 6
+    )
+    short = _group_of(corpus, "China's internal affairs")
+    xinjiang = _group_of(corpus, "Xinjiang affairs are purely China's internal affairs")
+    short.score, xinjiang.score = 2.0, 1.0
+    assert len(_passages(corpus, [short, xinjiang], lambda g: g.score)) == 2
+
+
+def test_formulas_about_different_names_are_not_one_family() -> None:
+    docs = [
+        narration(
+            day,
+            f"{FILL[day % 3]} We hold that {place} affairs are purely China's internal affairs.",
+        )
+        for day, place in enumerate(["Xinjiang", "Hong Kong", "Tibet"] * 4)
+    ]
+    for point in discover(docs):
+        places = {
+            p for p in ("xinjiang", "hong kong", "tibet") if any(p in w for w in wordings(point))
+        }
+        assert len(places) <= 1, point.point
+
+
+def test_a_name_in_another_form_is_the_same_name() -> None:
+    names = {0: "china", 1: "chinese", 2: "iran", 3: "iraq", 4: "xinjiang", 5: "hong"}
+    assert not _other_names([0, 9], [1, 9], names)
+    assert _other_names([2], [3], names)
+    assert _other_names([4], [5], names)
+    assert not _other_names([4, 9], [9], names)
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_mfa_top_100_holds_each_formula_once(mfa: list[DiscoveredPoint]) -> None:
+    rows = [p for p in mfa if any("hong kong affairs are" in w for w in wordings(p))]
+    assert len(rows) == 1, [p.point.text for p in rows]
+    assert not any("xinjiang" in w for w in wordings(rows[0]))
+
+
+def test_chinese_formulas_about_different_places_are_not_one_family() -> None:
+    docs = [
+        narration(day, f"{FILL[day % 3]} 我们重申，{place}事务纯属中国内政。")
+        for day, place in enumerate(["新疆", "香港"] * 5)
+    ]
+    for point in discover(docs):
+        assert not ("新疆" in "".join(wordings(point)) and "香港" in "".join(wordings(point)))
+
+
+# --- quotations are units -------------------------------------------------------------------
+
+
+def test_a_phrase_cut_inside_a_quotation_is_a_fragment() -> None:
+    corpus = _corpus(
+        [
+            'We will implement the "one country, two systems" policy.',
+            "我们支持“一带一路”国际合作高峰论坛。",
+        ]
+        * 2
+    )
+    cut = _group_of(corpus, "implement the one country")
+    whole = _group_of(corpus, "the one country two systems policy")
+    assert _cut_quote(corpus, cut.occs) == 1.0
+    assert _cut_quote(corpus, whole.occs) == 0.0
+    forum = _group_of(corpus, "一带 一路 国际 合作 高峰论坛")
+    assert corpus.surface(forum.occs[0]) == "“一带一路”国际合作高峰论坛"
+    assert _cut_quote(corpus, forum.occs) == 0.0
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_no_mfa_top_100_text_is_cut_inside_a_quotation(mfa: list[DiscoveredPoint]) -> None:
+    for point in mfa:
+        text = point.point.text
+        assert text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d"), text
+
+
+# --- the briefing's own announcements ---------------------------------------------------------
+
+
+def test_a_phrase_that_opens_every_briefing_is_an_announcement() -> None:
+    rng = random.Random(3)
+    words = " ".join(TOPICS).replace("the ", "").split()
+    texts = []
+    for _ in range(12):
+        body = [" ".join(rng.sample(words, 8)).capitalize() + "." for _k in range(12)]
+        body.insert(6, "This serves the fundamental interests of the two peoples.")
+        texts.append(f"First let me share the latest figures with you. {' '.join(body)}")
+    corpus = _corpus(texts)
+    opening = _group_of(corpus, "first let me share the latest figures with you")
+    formula = _group_of(corpus, "serves the fundamental interests of the two peoples")
+    assert _announcement(corpus, opening.occs, opening.dates) == 1.0
+    assert _announcement(corpus, formula.occs, formula.dates) == 0.0
+    few = opening.dates[:5]
+    assert _announcement(corpus, opening.occs, few) == 0.0  # too little to learn from
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_chinese_announcements_are_not_in_the_top_50(mfa_zh: list[DiscoveredPoint]) -> None:
+    top = [w for p in mfa_zh[:50] for w in wordings(p)]
+    for phrase in [
+        "首先向大家通报一组数字",
+        "休会期间外交部发言人办公室将照常接受记者电话和传真提问",
+    ]:
+        key = normalise(phrase)
+        assert not any(key in w or w in key for w in top), phrase
+
+
+# --- slogans of everyday words ------------------------------------------------------------------
+
+
+def test_a_seasonal_slogan_of_everyday_words_is_beyond_ordinary_language() -> None:
+    """ "as long as it takes" is said densely while it is the line; "the rest of the
+    world", as often in all, is said at any time: only the slogan is lifted."""
+    rng = random.Random(5)
+    words = " ".join(TOPICS).replace("the ", "").split()
+    texts = []
+    for day in range(60):
+        body = [" ".join(rng.sample(words, 10)).capitalize() + "." for _ in range(250)]
+        if day % 3 == 0:
+            body.insert(2, f"Talks on {rng.choice(words)} matter to the rest of the world.")
+        if day >= 40:
+            body.insert(4, f"We will back {rng.choice(words)} for as long as it takes.")
+        texts.append(" ".join(body))
+    corpus = _corpus(texts)
+    scorer = _Scorer(corpus, _Stops(corpus, ()))
+    slogan = _group_of(corpus, "as long as it takes")
+    ordinary = _group_of(corpus, "the rest of the world")
+    assert len(slogan.occs) == len(ordinary.occs) == 20
+    assert scorer.lift(slogan) > scorer.lift(ordinary) + 0.3
+    assert _beyond_ordinary(scorer.lift(slogan)) > 1.3 * _beyond_ordinary(scorer.lift(ordinary))

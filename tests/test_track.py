@@ -176,3 +176,20 @@ def test_points_that_only_refind_a_better_points_words_are_dropped(docs) -> None
     longer = Point("dc-longer", "address trade differences through dialogue and consultation")
     result = without_shadowed(track(docs, [better, shadow, longer]))
     assert [p.point.id for p in result.points] == ["dc", "dc-longer"]
+
+
+def test_a_point_overlapping_a_better_one_in_most_passages_is_dropped() -> None:
+    import datetime as dt
+
+    from consistency import document_from_text
+    from consistency.track import without_shadowed
+
+    passage = "stop interfering in China's internal affairs that brook no foreign interference"
+    texts = {f"2019-01-0{k}": f"The US must {passage}." for k in range(1, 6)}
+    texts["2019-01-07"] = f"Foreign forces keep {passage[5:]}."
+    docs = [document_from_text(t, id=d, date=dt.date.fromisoformat(d)) for d, t in texts.items()]
+    better = Point("stop", "stop interfering in China's internal affairs")
+    cut = Point("cut", "interfering in China's internal affairs that brook")  # the same words
+    other = Point("brook", "internal affairs that brook no foreign interference")  # its own
+    result = without_shadowed(track(docs, [better, cut, other]))
+    assert [p.point.id for p in result.points] == ["stop", "brook"]

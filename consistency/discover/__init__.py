@@ -50,6 +50,11 @@ How it works
    most 1.5 times as many dates: it rarely stands without the full formula)
    or holds it (the formula in a longer context) joins it. A shorter phrase
    with a life of its own ("dialogue and consultation") stays a point.
+8. **Families and passages.** Among the best points, a variant the matching
+   engine reads as the same formula joins it, and a point most of whose
+   occurrences overlap a better one's in the text joins it (one passage cut
+   two ways); two wordings naming different things never join (see
+   :mod:`~consistency.discover.families`).
 
 A point's text is its most frequent wording (after normalisation) in its
 most frequent exact form; its aliases are the other wordings actually seen,
@@ -71,7 +76,8 @@ Ranking
   in Zipf units) than ordinary language does by wordfreq's rule for several
   words (:func:`consistency.lexicon.phrase_zipf`), so "the rest of the world"
   (lift -0.48) goes down and "a community with a shared future for mankind"
-  (1.69) does not;
+  (1.69) does not; the corpus rate is that of the phrase's own season when
+  higher (a slogan of everyday words is said densely while it is the line);
 - **names and titles** ``1 - 0.8 * caps**2``, ``caps`` being the share of
   capitalised content words (a sentence's first word aside): "State
   Councilor and Foreign Minister Wang Yi" is a name, not a position;
@@ -87,6 +93,11 @@ Ranking
   with how much more often than chance the phrase opens or closes its turn
   and is 0 when the phrase keeps company with a topic word (see
   :meth:`~consistency.discover.rank._Scorer.boilerplate`);
+- **announcements, learned**: x ``1 - 0.9 * announcement``, which grows with
+  how much more often than chance the phrase stands in the first or last
+  tenth of its briefings (the day's figures, holiday arrangements);
+- **fragments of a quotation**: x ``1 - 0.7 * share`` of occurrences that
+  start or end inside quotation or title marks ('implement the "one country');
 - **boilerplate**: x 0.05 when a wording contains a built-in stock phrase of
   press briefings (:data:`DEFAULT_STOP_PHRASES`: "do you have any comment",
   "refer you to the competent authorities", "as soon as possible", ...), is
@@ -114,6 +125,7 @@ from ..normalise import Tokeniser
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
     FAMILY_LIMIT,
+    FAMILY_MARGIN,
     GROUP_THRESHOLD,
     MAX_ALIASES,
     _describe,
@@ -121,6 +133,8 @@ from .families import (
     _group,
     _main_key,
     _merge_nested,
+    _name_ids,
+    _passages,
     _ranked,
     _unique_ids,
 )
@@ -282,6 +296,7 @@ def _discover(
         [texts[c[2]] for c in candidates],
         [c[0] >= min_dates for c in candidates],
         function_ids,
+        _name_ids(corpus),
     )
     members: dict[int, list[tuple[tuple[int, ...], list[_Occ]]]] = {}
     for (_, _, key, occs), lead in zip(candidates, leaders, strict=True):
@@ -306,8 +321,10 @@ def _discover(
         group.score = scorer(group)
         groups.append(group)
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
-    enough = min(top, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
+    # settle more points than are kept: a point just past ``top`` may fold into a kept one
+    enough = min(2 * top + FAMILY_MARGIN, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough)
+    groups = _passages(corpus, groups, scorer, enough=enough)
     if top is not None:
         groups = groups[:top]
 

@@ -70,7 +70,12 @@ MAX_CLAUSE = 200
 clause of real briefings comes near (the longest of 500 has 136 words), but a
 periodic one ("x y x y ...", one line repeated) makes every n-gram up to its
 length recur, and the work would grow with the cube of its length."""
-_QUOTES = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"))
+_QUOTES = (
+    ("\u201c", "\u201d"),
+    ("\u2018", "\u2019"),
+    ("\u00ab", "\u00bb"),
+    ("\u300a", "\u300b"),
+)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -272,7 +277,9 @@ class _Corpus:
         """The occurrence exactly as it stands in its document.
 
         A quotation mark opened inside the phrase is closed with it when the
-        closing mark follows at once ('the "one country, two systems"').
+        closing mark follows at once ('the "one country, two systems"'), and one
+        closed inside it is opened with it when the opening mark stands just
+        before ('“一带一路”国际合作高峰论坛').
         """
         text = self.doc_of(occ.start).text
         a, b = self.starts[occ.start], self.ends[occ.end - 1]
@@ -280,6 +287,8 @@ class _Corpus:
         for opening, closing in _QUOTES:
             if piece.count(opening) > piece.count(closing) and text.startswith(closing, b):
                 return text[a : b + len(closing)]
+            if piece.count(closing) > piece.count(opening) and text.endswith(opening, 0, a):
+                return text[a - len(opening) : b]
         if piece.count('"') % 2 and text.startswith('"', b):
             return text[a : b + 1]
         return piece

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from functools import cache
+from itertools import compress, pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -33,6 +34,7 @@ def _group(
     texts: Sequence[str],
     can_lead: Sequence[bool],
     function_ids: Collection[int],
+    names: Mapping[int, str] | None = None,
 ) -> list[int]:
     """Leader of each candidate (index into ``texts``, which come best first).
 
@@ -43,8 +45,9 @@ def _group(
     word pair (not two function words) with the candidate are compared
     (blocking), so the cost grows with the number of candidates, not its
     square; comparing with leaders only keeps different formulas from
-    chaining together. A candidate that may not lead (a fragment) and joins
-    no leader gets -1.
+    chaining together; a wording naming something the leader does not, and
+    the other way round, never joins it (:func:`_other_names`). A candidate
+    that may not lead (a fragment) and joins no leader gets -1.
     """
     leader = list(range(len(texts)))
     blocks: dict[tuple[int, int], list[int]] = {}
@@ -58,6 +61,8 @@ def _group(
             if block is not None and len(block) < _BLOCK_CAP:
                 pool_set.update(block)
         best = -1
+        if names:
+            pool_set = {j for j in pool_set if not _other_names(key, keys[j], names)}
         if pool_set:
             pool = sorted(pool_set)
             hit = process.extractOne(
@@ -251,6 +256,11 @@ FAMILY_LIMIT = 2000
 ``top``); points further down keep their own rows. Aligning every point of a large
 archive with its neighbours would cost more than the rest of discovery."""
 
+FAMILY_MARGIN = 50
+"""With ``top``, families are formed among the best ``2 * top + FAMILY_MARGIN`` points, so
+that a wording ranked just past ``top`` still joins its formula's row, and ``--top 100``
+lists the same points as the first 100 of a longer list (or nearly)."""
+
 _FAMILY_POOL = 12
 """Better-ranked points whose wording is aligned with a point's (the closest by
 rapidfuzz's token-set ratio on the words)."""
@@ -288,6 +298,7 @@ def _families(
     words, function = corpus.words, corpus.function
     texts: list[list[str]] = []
     joined: list[str] = []
+    name_ids = _name_ids(corpus)
     for group in groups:
         if enough is not None and len(accepted) >= enough:
             accepted.append(group)
@@ -307,6 +318,8 @@ def _families(
             )
             for _, _, at in sorted(hits, key=lambda h: pool[h[2]]):
                 j = pool[at]
+                if _other_names(group.key, accepted[j].key, name_ids):
+                    continue
                 inside = _aligned(mine, texts[j], weigh)
                 holds = _aligned(texts[j], mine, weigh)
                 if (inside >= FAMILY_THRESHOLD and _keeps(mine, texts[j], weigh)) or (
@@ -322,6 +335,20 @@ def _families(
         texts.append(mine)
         joined.append(" ".join(mine))
         accepted.append(group)
+    return _absorb(corpus, accepted, absorbed, scorer)
+
+
+def _absorb(
+    corpus: _Corpus,
+    accepted: list[_Group],
+    absorbed: dict[int, list[_Group]],
+    scorer: Callable[[_Group], float],
+) -> list[_Group]:
+    """Each accepted group with the groups folded into it, ranked again.
+
+    The merged group's wording is the most frequent of the members' wordings
+    at least as long as the accepted one's (ties: the better ranked).
+    """
     for target, extra in absorbed.items():
         group = accepted[target]
         occs = _dedupe(o for g in [group, *extra] for o in g.occs)
@@ -332,6 +359,135 @@ def _families(
         merged.score = max(group.score, scorer(merged))
         accepted[target] = merged
     return _ranked(corpus, accepted)
+
+
+def _passages(
+    corpus: _Corpus,
+    groups: list[_Group],
+    scorer: Callable[[_Group], float],
+    *,
+    enough: int | None = None,
+) -> list[_Group]:
+    """Fold a point into a better-ranked one when most of its occurrences overlap that one's.
+
+    Two points found in one passage, overlapping but neither inside the other
+    ("Hong Kong affairs are purely China's internal affairs" and "affairs are
+    purely China's internal affairs that brook no foreign interference"), are
+    one formula cut two ways; a reader wants it once. Going down the ranking,
+    a point joins the better-ranked point whose occurrences share a content
+    word's position with at least half of its own (:data:`_PASSAGE_SHARE`),
+    not counting occurrences of the other that lie inside its own and cover
+    half of it or less (a longer formula holding a short one, "Xinjiang
+    affairs are purely *China's internal affairs*", is a formula of its
+    own); a point said mostly on its
+    own ("issues of mutual interest" beside "in-depth exchange of views on
+    ... issues of mutual interest") stays a row, and so does one naming
+    something the other does not (:func:`_other_names`). ``enough``:
+    stop once that many points are settled.
+    """
+    owner: dict[int, tuple[int, int, int]] = {}
+    name_ids = _name_ids(corpus)
+    accepted: list[_Group] = []
+    absorbed: dict[int, list[_Group]] = {}
+    ids, function = corpus.ids, corpus.function
+    for group in groups:
+        if enough is not None and len(accepted) >= enough:
+            accepted.append(group)
+            continue
+        hits: Counter[int] = Counter()
+        for o in group.occs:
+            spans = (owner.get(p) for p in range(o.start, o.end))
+            size = o.end - o.start
+            hits.update(
+                {
+                    j
+                    for j, a, b in filter(None, spans)
+                    if a < o.start or b > o.end or 2 * (b - a) > size
+                }
+            )
+        need = _PASSAGE_SHARE * len(group.occs)
+        target = min(
+            (j for j, n in hits.items() if n >= need),
+            key=lambda j: (-hits[j], j),
+            default=None,
+        )
+        if target is not None and not _other_names(group.key, accepted[target].key, name_ids):
+            absorbed.setdefault(target, []).append(group)
+            continue
+        at = len(accepted)
+        for o in group.occs:
+            for p in range(o.start, o.end):
+                if not function[ids[p]]:
+                    owner.setdefault(p, (at, o.start, o.end))
+        accepted.append(group)
+    return _absorb(corpus, accepted, absorbed, scorer)
+
+
+_PASSAGE_SHARE = 0.5
+"""Share of a point's occurrences that must overlap a better point's for it to join that one."""
+
+
+_NAME_SHARE = 0.5
+"""A word is a name when more than this share of its occurrences is capitalised (a
+sentence's first word never counts as capitalised)."""
+
+
+def _name_ids(corpus: _Corpus) -> dict[int, str]:
+    """The names of the corpus, by id: words it writes capitalised ("Xinjiang", "Hong",
+    "Kong", "Venezuelan"), and Chinese words that jieba's dictionary tags as names of
+    places, people or organisations (香港, 新疆, 世界卫生组织): Han script has no capitals."""
+    words = corpus.words
+    capital = Counter(compress(corpus.ids, corpus.capital))
+    total = Counter(corpus.ids) if capital else Counter()
+    names = {w: words[w] for w, n in capital.items() if n > _NAME_SHARE * total[w]}
+    han = [w for w, word in enumerate(words) if _HAN.search(word)]
+    if han:
+        tags = _han_tags()
+        names.update((w, words[w]) for w in han if tags.get(words[w], "")[:2] in _NAME_TAGS)
+    return names
+
+
+_NAME_TAGS = frozenset({"nr", "ns", "nt"})
+"""jieba's part-of-speech tags of names: people, places, organisations."""
+
+
+@cache
+def _han_tags() -> dict[str, str]:
+    """jieba's dictionary: word -> part-of-speech tag (read once, only for Chinese text)."""
+    import jieba.posseg
+
+    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    return tags
+
+
+def _other_names(a: Collection[int], b: Collection[int], names: Mapping[int, str]) -> bool:
+    """Whether each wording names something the other does not: another formula.
+
+    "Xinjiang affairs are purely China's internal affairs" is not "Hong Kong
+    affairs are purely China's internal affairs", though all but the name
+    agree; a name only dropped ("position is consistent and clear") is no
+    other formula.
+    """
+    mine = {names[w] for w in a if w in names}
+    theirs = {names[w] for w in b if w in names}
+    return any(not _same_name(w, theirs) for w in mine) and any(
+        not _same_name(w, mine) for w in theirs
+    )
+
+
+def _same_name(name: str, names: Collection[str]) -> bool:
+    """Whether ``names`` has ``name`` or a form of it: "China" / "Chinese", "Korea" / "Korean"
+    (the shorter less its last letter, at least four letters, opens the longer)."""
+    for other in names:
+        short, long = sorted((name, other), key=len)
+        if short == long or (len(short) > _STEM and long.startswith(short[:-1])):
+            return True
+    return False
+
+
+_STEM = 4
+"""Letters a name must have before its other forms ("Chinese" of "China") are told by their
+opening letters."""
 
 
 def _keeps(point: Sequence[str], other: Sequence[str], weigh: Callable[[str], float]) -> bool:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from ..diff import separator
+
 Op = Literal["=", "-", "+", "~"]
 Segment = tuple[Op, str]
 
@@ -154,10 +156,12 @@ def markdown_diff(segments: Sequence[Segment]) -> str:
     """Render a diff as Markdown: ``~~removed~~ **added** *↷moved*``.
 
     White space inside a change moves outside its delimiters (GFM ignores
-    ``~~x ~~``), and two adjacent changes get a space between them.
+    ``~~x ~~``), and two adjacent changes get a space between them (none in
+    text written without spaces: ``~~坚决~~**坚定**``).
     """
     parts: list[str] = []
     previous: Op | None = None
+    previous_text = ""
     for op, text in segments:
         if op == "=":
             parts.append(markdown_escape(text))
@@ -166,12 +170,12 @@ def markdown_diff(segments: Sequence[Segment]) -> str:
             lead = text[: len(text) - len(text.lstrip())]
             trail = text[len(text.rstrip()) :]
             if previous not in (None, "=") and not lead and not parts[-1][-1:].isspace():
-                lead = " "
+                lead = separator(previous_text, core)
             mark = {"-": "~~", "+": "**", "~": "*"}[op]
             arrow = "\u21b7" if op == "~" else ""
             body = f"{lead}{mark}{arrow}{markdown_escape(core)}{mark}{trail}"
             parts.append(body if core else text)
-        previous = op
+        previous, previous_text = op, text
     return "".join(parts)
 
 
