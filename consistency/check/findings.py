@@ -1,0 +1,229 @@
+"""What ``check`` reports: finding kinds, findings, the gate that decides which fail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..errors import OptionError
+from ..models import Document, Level, Point
+
+DEFAULT_SIMILARITY = 85.0
+"""Word-level similarity (0-100) at or above which two sentences are near-variants."""
+
+MIN_SENTENCE_WORDS = 6
+"""Shorter sentences ("Thank you.", "Next question.") are never reported as rephrased."""
+
+
+class FindingKind(StrEnum):
+    """What a finding says about the new briefing."""
+
+    SHIFTED = "shifted"
+    SLOT = "slot"
+    REPHRASED = "rephrased"
+
+
+FINDING_KINDS: tuple[str, ...] = tuple(k.value for k in FindingKind)
+
+
+def parse_kinds(values: Iterable[str]) -> frozenset[FindingKind]:
+    """Finding kinds from option values (each may hold several, comma-separated).
+
+    ``none`` stands for no kind at all.
+
+    >>> sorted(parse_kinds(["shifted,rephrased"]))
+    [<FindingKind.REPHRASED: 'rephrased'>, <FindingKind.SHIFTED: 'shifted'>]
+    """
+    kinds: set[FindingKind] = set()
+    for value in values:
+        for part in str(value).split(","):
+            name = part.strip().lower()
+            if not name or name == "none":
+                continue
+            try:
+                kinds.add(FindingKind(name))
+            except ValueError:
+                raise OptionError(
+                    f"unknown finding kind {name!r} (choose from {', '.join(FINDING_KINDS)}, none)"
+                ) from None
+    return frozenset(kinds)
+
+
+DISCOVERED_LEVEL = Level.WARNING
+"""The level of points discovered in the baseline: reported, failing only with ``--strict``,
+so a gate without a watchlist does not fail on a recurring phrase that is not a formula."""
+
+DEFAULT_FAIL_ON: frozenset[FindingKind] = frozenset({FindingKind.SHIFTED})
+"""What ``check`` fails on when ``--fail-on`` is not given."""
+
+
+@dataclass(frozen=True)
+class Gate:
+    """When ``check`` fails: the policy, as in Vale and ruff.
+
+    fail_on: finding kinds that can fail the check (``--fail-on``).
+    warn_on: finding kinds reported without failing (``--warn-on``).
+    strict: ``warning`` points fail too (``--strict``).
+
+    A finding of a kind in ``fail_on`` has its point's level: ``error`` fails,
+    ``warning`` fails only when ``strict``, ``notice`` never. Findings of any
+    other kind are notices. With ``fail_on`` empty (``--fail-on none``) the
+    default kinds are still looked for and reported, as notices.
+    """
+
+    fail_on: frozenset[FindingKind] = DEFAULT_FAIL_ON
+    warn_on: frozenset[FindingKind] = frozenset()
+    strict: bool = False
+
+    @classmethod
+    def parse(
+        cls, fail_on: Iterable[str], warn_on: Iterable[str] = (), *, strict: bool = False
+    ) -> Gate:
+        """A gate from option values (``"shifted,slot"``, ``"none"``; a bare string is one value).
+
+        >>> Gate.parse("none").kinds == DEFAULT_FAIL_ON
+        True
+        """
+        return cls(parse_kinds(_values(fail_on)), parse_kinds(_values(warn_on)), strict)
+
+    @property
+    def kinds(self) -> frozenset[FindingKind]:
+        """The finding kinds to look for."""
+        return self.fail_on | self.warn_on if self.fail_on else DEFAULT_FAIL_ON | self.warn_on
+
+    def level(self, finding: Finding) -> Level:
+        """The level ``finding`` is reported at: its point's, or notice for other kinds."""
+        return finding.level if finding.kind in self.fail_on else Level.NOTICE
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` makes the check fail."""
+        level = self.level(finding)
+        return level is Level.ERROR or (self.strict and level is Level.WARNING)
+
+
+def _values(value: Iterable[str] | str) -> list[str]:
+    """Option values: a string (as in ``fail-on = "shifted"`` in a config file) is one value."""
+    if isinstance(value, str):
+        return [value]
+    out = []
+    for v in value:
+        if not isinstance(v, str):
+            raise OptionError(f"finding kinds must be strings, not {v!r}")
+        out.append(v)
+    return out
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A wording in the baseline, as it stands in its source.
+
+    text: the wording (``source[start:end]``); document, date, path: where;
+    line, column: 1-based position of its start.
+    """
+
+    text: str
+    document: str
+    date: dt.date
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing ``check`` reports.
+
+    kind: shifted or rephrased.
+    point: the point id (None for rephrased sentences).
+    level: the point's level (warning for rephrased sentences).
+    document, path, date: the new briefing.
+    line, column, end_line, end_column: the span of ``text`` (1-based; end inclusive).
+    text: the new wording, exactly as in the source.
+    reference: the closest baseline wording, if the baseline has one.
+    canonical: the point's canonical text (None for rephrased sentences).
+    diff: word diff from the reference (else the canonical text) to ``text``.
+    score: the match score against the point (rephrased: the similarity).
+    similarity: word-level similarity of ``text`` to ``reference`` (0-100).
+    also: other points whose occurrences overlap this one (reported once, here).
+    start, end: the span of ``text`` in the new briefing's text.
+    """
+
+    kind: FindingKind
+    point: str | None
+    level: Level
+    document: str
+    path: str
+    date: dt.date
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    reference: Reference | None
+    canonical: str | None
+    diff: str
+    score: float
+    similarity: float | None = None
+    also: tuple[str, ...] = ()
+    start: int = 0
+    end: int = 0
+
+    @property
+    def title(self) -> str:
+        """A one-line title, e.g. ``shifted wording of 'sea-of-peace'``."""
+        if self.kind is FindingKind.SHIFTED:
+            return f"shifted wording of '{self.point}'"
+        if self.kind is FindingKind.SLOT:
+            return f"new words inside '{self.point}'"
+        return "rephrased sentence"
+
+
+@dataclass(frozen=True)
+class CheckedPoint:
+    """A point checked in one new briefing (a test case in JUnit output).
+
+    occurrences: how many times it was found there (0 for a watchlist point
+    the briefing does not mention).
+    """
+
+    document: str
+    point: Point
+    occurrences: int
+
+
+@dataclass(frozen=True)
+class BaselineSummary:
+    """What the new briefings were compared with."""
+
+    kind: str
+    source: str
+    documents: int
+    first: dt.date | None
+    last: dt.date | None
+    points: int
+    points_source: str
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The result of :func:`check`.
+
+    documents: the new briefings, in the order given.
+    baseline: what they were compared with.
+    kinds: the finding kinds looked for.
+    checked: each (new briefing, point) pair that was checked.
+    findings: sorted by briefing, line, column, kind, point.
+    """
+
+    documents: tuple[Document, ...]
+    baseline: BaselineSummary
+    kinds: frozenset[FindingKind]
+    checked: tuple[CheckedPoint, ...]
+    findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def failing(self, gate: Gate) -> list[Finding]:
+        """The findings that make ``check`` fail under ``gate``."""
+        return [f for f in self.findings if gate.fails(f)]

@@ -1,0 +1,453 @@
+"""``check`` itself: new briefings against a baseline, findings for the gate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
+
+from ..context import working_on
+from ..diff import skeleton, word_diff
+from ..errors import OptionError
+from ..index import (
+    phrase_sentences,
+)
+from ..ingest.select import FileSelection
+from ..match import (
+    DEFAULT_THRESHOLD,
+    Match,
+    find_point,
+    make_forms,
+    require_percent,
+)
+from ..models import Document, Level, Point, Progress, Role, Sentence
+from ..normalise import TOKENISERS, Tokeniser
+from ..segment import document_sentences
+from .baseline import Baseline, MemoryBaseline, open_baseline
+from .findings import (
+    DEFAULT_SIMILARITY,
+    DISCOVERED_LEVEL,
+    MIN_SENTENCE_WORDS,
+    BaselineSummary,
+    CheckedPoint,
+    CheckResult,
+    Finding,
+    FindingKind,
+    Reference,
+)
+from .points import IndexPoints, MemoryPoints, PointSource
+from .similar import (
+    _line_col,
+    _NewCorpus,
+    closest_wording,
+    has_sentence,
+    nearest_sentence,
+    word_similarity,
+)
+
+
+def check(
+    new: Sequence[Document],
+    baseline: Baseline,
+    points: PointSource,
+    *,
+    summary: BaselineSummary,
+    kinds: Collection[FindingKind] = (FindingKind.SHIFTED,),
+    threshold: float = DEFAULT_THRESHOLD,
+    similarity: float = DEFAULT_SIMILARITY,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    tokeniser: Tokeniser | None = None,
+    progress: Progress | None = None,
+) -> CheckResult:
+    """Compare each new briefing with ``baseline`` and report what ``kinds`` name.
+
+    ``points`` are the points to check (see :class:`MemoryPoints`,
+    :class:`IndexPoints`). ``progress`` is called with 1 per new briefing.
+    """
+    kinds = frozenset(kinds)
+    findings: list[Finding] = []
+    checked: list[CheckedPoint] = []
+    references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None] = {}
+    for doc in new:
+        with working_on(doc.path):
+            sentences = document_sentences(
+                doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+            )
+            words = [tuple(t.text for t in s.tokens) for s in sentences]
+            baseline.prefetch({w for ws in words for w in ws})
+            novel = [k for k, ws in enumerate(words) if not has_sentence(baseline, ws)]
+            novel_sentences = [sentences[k] for k in novel]
+            doc_findings: list[Finding] = []
+            seen: dict[int, tuple[Point, int]] = {}
+            if kinds & {FindingKind.SHIFTED, FindingKind.SLOT}:
+                doc_findings.extend(
+                    f
+                    for f in _shifted(
+                        doc,
+                        novel_sentences,
+                        baseline,
+                        points,
+                        seen,
+                        references,
+                        threshold=threshold,
+                        tokeniser=tokeniser,
+                    )
+                    if f.kind in kinds
+                )
+            if FindingKind.REPHRASED in kinds:
+                taken = [(f.start, f.end) for f in doc_findings]
+                doc_findings.extend(
+                    _rephrased(doc, novel_sentences, baseline, similarity, taken, tokeniser)
+                )
+            findings.extend(sorted(doc_findings, key=_finding_order))
+            checked.extend(_checked(doc, points, seen))
+        if progress:
+            progress(1)
+    notes: list[str] = []
+    if kinds & {FindingKind.SHIFTED, FindingKind.SLOT} and len(points) == 0:
+        notes.append("no talking points to check (none given, none discovered in the baseline)")
+    summary = BaselineSummary(
+        kind=summary.kind,
+        source=summary.source,
+        documents=summary.documents,
+        first=summary.first,
+        last=summary.last,
+        points=len(points),
+        points_source="discovered" if points.discovered else "watchlist",
+    )
+    return CheckResult(
+        documents=tuple(new),
+        baseline=summary,
+        kinds=kinds,
+        checked=tuple(checked),
+        findings=tuple(findings),
+        notes=tuple(notes),
+    )
+
+
+def _finding_order(f: Finding) -> tuple[int, int, str, str]:
+    return (f.line, f.column, f.kind.value, f.point or "")
+
+
+def _checked(
+    doc: Document, points: PointSource, seen: dict[int, tuple[Point, int]]
+) -> list[CheckedPoint]:
+    """Watchlist points: all of them; discovered points: those found in ``doc``."""
+    if not points.discovered:
+        return [
+            CheckedPoint(doc.id, p, seen[k][1] if k in seen else 0)
+            for k, p in enumerate(points.all())
+        ]
+    return [CheckedPoint(doc.id, p, n) for _, (p, n) in sorted(seen.items()) if n]
+
+
+def _shifted(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    baseline: Baseline,
+    points: PointSource,
+    seen: dict[int, tuple[Point, int]],
+    references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None],
+    *,
+    threshold: float,
+    tokeniser: Tokeniser | None,
+) -> list[Finding]:
+    """Occurrences of points in ``sentences`` whose wording the baseline never has."""
+    if not sentences:
+        return []
+    corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
+    hits = points.form_hits(corpus.word_sets)
+    limits = points.thresholds(sorted({p for p, _, _ in hits}))
+    possible: set[int] = set()
+    for position, words, where in hits:
+        if position in possible:
+            continue
+        corpus.limit = limits.get(position, threshold)
+        if corpus.could_match(words, where):
+            possible.add(position)
+    found: list[tuple[int, Finding]] = []
+    known: dict[tuple[str, ...], bool] = {}
+    for position, point in sorted(points.points(possible).items()):
+        forms = {f.words for f in make_forms(point, tokeniser=tokeniser)}
+        corpus.limit = point.threshold if point.threshold is not None else threshold
+        matches = find_point(point, corpus, threshold=threshold, tokeniser=tokeniser)
+        if matches:
+            seen[position] = (point, len(matches))
+        for match in matches:
+            span = tuple(t.text for t in match.sentence.tokens[match.first : match.last + 1])
+            if span in forms:
+                continue
+            old = known.get(span)
+            if old is None:
+                old = known[span] = bool(phrase_sentences(baseline, span, limit=1))
+            if old:
+                continue
+            key = (point.id, span)
+            if key not in references:
+                ref = _closest_form(point, span, baseline, tokeniser) if points.discovered else None
+                references[key] = ref or closest_wording(
+                    point, span, baseline, threshold=threshold, tokeniser=tokeniser
+                )
+            found.append((position, _finding(doc, point, match, span, references[key], tokeniser)))
+            ref = references[key]
+            if ref is not None and _same_skeleton(point, found[-1][1].text, ref[0].text, tokeniser):
+                found[-1] = (position, replace(found[-1][1], kind=FindingKind.SLOT))
+    return _merge_overlapping(found)
+
+
+def _finding(
+    doc: Document,
+    point: Point,
+    match: Match,
+    span: Sequence[str],
+    ref: tuple[Reference, float] | None,
+    tokeniser: Tokeniser | None,
+) -> Finding:
+    text = doc.text[match.start : match.end]
+    line, column = doc.line_col(match.start)
+    end_line, end_column = doc.line_col(match.end - 1)
+    reference, sim = (ref[0], ref[1]) if ref else (None, None)
+    return Finding(
+        kind=FindingKind.SHIFTED,
+        point=point.id,
+        level=point.level,
+        document=doc.id,
+        path=doc.path,
+        date=doc.date,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=text,
+        reference=reference,
+        canonical=point.text,
+        diff=word_diff(reference.text if reference else point.text, text, tokeniser=tokeniser),
+        score=round(match.score, 1),
+        similarity=None if sim is None else round(sim, 1),
+        start=match.start,
+        end=match.end,
+    )
+
+
+def _same_skeleton(point: Point, new: str, old: str, tokeniser: Tokeniser | None) -> bool:
+    """Whether ``new`` and ``old`` differ only in words inserted inside the point's formula."""
+    return skeleton(point.text, new, tokeniser=tokeniser) == skeleton(
+        point.text, old, tokeniser=tokeniser
+    )
+
+
+def _merge_overlapping(found: Sequence[tuple[int, Finding]]) -> list[Finding]:
+    """One finding per stretch of new wording: the best-ranked point's, naming the others.
+
+    Discovered points overlap ("China deplores and firmly opposes", "China
+    firmly rejects"...), so one changed word could otherwise be reported
+    once per point that covers it.
+    """
+    kept: list[Finding] = []
+    for _, finding in sorted(found, key=lambda pf: (pf[0], pf[1].start)):
+        for k, other in enumerate(kept):
+            if other.start < finding.end and finding.start < other.end:
+                if finding.point not in other.also and finding.point != other.point:
+                    kept[k] = replace(other, also=(*other.also, finding.point or ""))
+                break
+        else:
+            kept.append(finding)
+    return kept
+
+
+def _closest_form(
+    point: Point, span: Sequence[str], baseline: Baseline, tokeniser: Tokeniser | None
+) -> tuple[Reference, float] | None:
+    """The point's wording closest to ``span`` that the baseline has, at its latest date.
+
+    For discovered points, whose wordings were all seen in the baseline.
+    """
+    forms = make_forms(point, tokeniser=tokeniser)
+    ranked = sorted(range(len(forms)), key=lambda k: (-word_similarity(span, forms[k].words), k))
+    for k in ranked:
+        words = forms[k].words
+        ids = phrase_sentences(baseline, words)
+        if not ids:
+            continue
+        owners = baseline.documents_of(ids)
+        n = max(ids, key=lambda i: (baseline.date_of(owners[i]), i))
+        sentence = baseline.sentence(n)
+        tokens = sentence.tokens
+        texts = [t.text for t in tokens]
+        m = len(words)
+        at = next(i for i in range(len(texts) - m + 1) if tuple(texts[i : i + m]) == words)
+        source = baseline.text(sentence.document)
+        start, end = tokens[at].start, tokens[at + m - 1].end
+        line, column = _line_col(source, start)
+        doc = sentence.document
+        ref = Reference(
+            source[start:end], doc, baseline.date_of(doc), baseline.path_of(doc), line, column
+        )
+        return ref, word_similarity(span, words)
+    return None
+
+
+def _rephrased(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    baseline: Baseline,
+    similarity: float,
+    taken: Sequence[tuple[int, int]],
+    tokeniser: Tokeniser | None,
+) -> list[Finding]:
+    """Official sentences of ``doc`` that closely rephrase a baseline sentence.
+
+    A sentence that already holds a shifted wording is left out: that finding
+    says more.
+    """
+    out: list[Finding] = []
+    for s in sentences:
+        if s.role is Role.PRESS or len(s.tokens) < MIN_SENTENCE_WORDS:
+            continue
+        if any(a < s.end and s.start < b for a, b in taken):
+            continue
+        words = [t.text for t in s.tokens]
+        near = nearest_sentence(baseline, words, similarity=similarity)
+        if near is None:
+            continue
+        n, score = near
+        other = baseline.sentence(n)
+        other_text = baseline.text(other.document)
+        before = other_text[other.start : other.end]
+        line, column = doc.line_col(s.start)
+        end_line, end_column = doc.line_col(s.end - 1)
+        ref_line, ref_column = _line_col(other_text, other.start)
+        text = doc.text[s.start : s.end]
+        out.append(
+            Finding(
+                kind=FindingKind.REPHRASED,
+                point=None,
+                level=Level.ERROR,
+                document=doc.id,
+                path=doc.path,
+                date=doc.date,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                text=text,
+                reference=Reference(
+                    before,
+                    other.document,
+                    baseline.date_of(other.document),
+                    baseline.path_of(other.document),
+                    ref_line,
+                    ref_column,
+                ),
+                canonical=None,
+                diff=word_diff(before, text, tokeniser=tokeniser),
+                score=round(score, 1),
+                similarity=round(score, 1),
+                start=s.start,
+                end=s.end,
+            )
+        )
+    return out
+
+
+def run_check(
+    new_paths: Sequence[str],
+    against: str,
+    *,
+    points_file: str | None = None,
+    manifest: str | None = None,
+    date: dt.date | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    kinds: Collection[FindingKind] = (FindingKind.SHIFTED,),
+    threshold: float = DEFAULT_THRESHOLD,
+    similarity: float = DEFAULT_SIMILARITY,
+    min_dates: int = 2,
+    top: int | None = None,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    level: Level | None = None,
+    select: FileSelection | None = None,
+    note: Callable[[str], None] | None = None,
+) -> CheckResult:
+    """``consistency check``: read the new briefings, open the baseline, pick the points, check.
+
+    ``against`` is an index file (recognised by its SQLite header) or a
+    briefing file or directory. ``date`` dates the single new briefing;
+    ``since``/``until`` restrict the baseline; ``manifest`` dates files of
+    both. Without ``points_file``, the points are those discovered in the
+    baseline on ``min_dates`` dates or more (the ``top`` best, if given).
+    ``level`` is the level of points that set none (default: ``error`` for
+    watchlist points, ``warning`` for discovered ones). ``select`` and ``note`` are
+    :func:`~consistency.ingest.load_documents`'s.
+    """
+    from ..ingest import load_documents
+    from ..watchlist import load_watchlist
+
+    require_percent(threshold, "threshold")
+    require_percent(similarity, "similarity")
+    watchlist = load_watchlist(points_file, level=level or Level.ERROR) if points_file else None
+    new = load_documents(list(new_paths), manifest=manifest, date=date, select=select, note=note)
+    if not new:
+        raise OptionError("no new briefings to check")
+
+    def load(paths: Sequence[str]) -> list[Document]:
+        docs = load_documents(
+            list(paths), manifest=manifest, since=since, until=until, select=select, note=note
+        )
+        if not docs:
+            raise OptionError(
+                "the baseline has no briefings (check --against and --since/--until)",
+                path=str(against),
+            )
+        return docs
+
+    baseline, summary, index = open_baseline(
+        [against],
+        load=load,
+        include_questions=include_questions,
+        speakers=speakers,
+        since=since,
+        until=until,
+    )
+    tokeniser = TOKENISERS.get(index.tokeniser) if index is not None else None
+    try:
+        points: PointSource
+        if watchlist is not None:
+            points = MemoryPoints(watchlist, baseline.is_common, tokeniser=tokeniser)
+        elif index is not None:
+            points = IndexPoints(
+                index, min_dates=min_dates, top=top, level=level or DISCOVERED_LEVEL
+            )
+        else:
+            from ..discover import discover
+
+            assert isinstance(baseline, MemoryBaseline)
+            found = discover(
+                list(baseline.documents.values()),
+                min_dates=min_dates,
+                top=top,
+                include_questions=include_questions,
+                speakers=speakers,
+            )
+            points = MemoryPoints(
+                [replace(f.point, level=level or DISCOVERED_LEVEL) for f in found],
+                baseline.is_common,
+                discovered=True,
+            )
+        return check(
+            new,
+            baseline,
+            points,
+            summary=summary,
+            kinds=kinds,
+            threshold=threshold,
+            similarity=similarity,
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
+        )
+    finally:
+        if index is not None:
+            index.close()

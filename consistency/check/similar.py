@@ -1,0 +1,184 @@
+"""Sentence similarity for ``check`` and ``diff``: near-variants, closest wordings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from ..match import (
+    DEFAULT_THRESHOLD,
+    SentenceIndex,
+    candidates_by_weight,
+    find_point,
+    weigher,
+)
+from ..models import Point, Sentence
+from ..normalise import Tokeniser
+from .baseline import Baseline
+from .findings import DEFAULT_SIMILARITY, Reference
+
+CLOSEST_CANDIDATES = 40
+"""How many baseline sentences are searched for the closest wording of a finding."""
+
+_RARE_KEYS = 6
+
+
+def encode_words(sequences: Sequence[Sequence[str]]) -> list[str]:
+    """Each word sequence as a string with one character per distinct word (shared table)."""
+    table: dict[str, str] = {}
+    out: list[str] = []
+    for words in sequences:
+        chars = []
+        for w in words:
+            c = table.get(w)
+            if c is None:
+                c = table[w] = chr(0x100 + len(table))
+            chars.append(c)
+        out.append("".join(chars))
+    return out
+
+
+def word_similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """Word-level similarity 0-100 (rapidfuzz ``ratio`` with each word as one symbol).
+
+    >>> word_similarity("a b c d".split(), "a b x d".split())
+    75.0
+    """
+    x, y = encode_words([a, b])
+    return float(fuzz.ratio(x, y))
+
+
+def has_sentence(baseline: Baseline, words: Sequence[str]) -> bool:
+    """Whether the baseline holds a sentence with exactly these normalised words."""
+    if not words:
+        return True
+    target = " ".join(words)
+    return any(text == target for text in baseline.words_of(baseline.containing(words)).values())
+
+
+def nearest_sentence(
+    baseline: Baseline,
+    words: Sequence[str],
+    *,
+    similarity: float = DEFAULT_SIMILARITY,
+    limit: int = 200,
+) -> tuple[int, float] | None:
+    """The baseline sentence most similar to ``words`` at or above ``similarity``, if any.
+
+    Candidates share at least half of the sentence's (up to six) rarest
+    words; identical sentences are not returned. Ties go to the later sentence.
+    """
+    distinct = sorted(
+        (w for w in set(words) if not baseline.is_common(w)),
+        key=lambda w: (baseline.frequency(w), w),
+    )
+    keys = [w for w in distinct if baseline.frequency(w) > 0][:_RARE_KEYS]
+    if not keys:
+        return None
+    need = max(1, math.ceil(len(keys) / 2))
+    hits: Counter[int] = Counter()
+    for w in keys:
+        hits.update(baseline.postings(w))
+    ranked = sorted((n for n, h in hits.items() if h >= need), key=lambda n: (-hits[n], -n))
+    if not ranked:
+        return None
+    texts = baseline.words_of(ranked[:limit])
+    target = " ".join(words)
+    best: tuple[int, float] | None = None
+    for n in sorted(texts, reverse=True):
+        other = texts[n]
+        if other == target:
+            continue
+        score = word_similarity(words, other.split(" "))
+        if score >= similarity and (best is None or score > best[1]):
+            best = (n, score)
+    return best
+
+
+class _NewCorpus(SentenceIndex):
+    """New sentences in memory, searched with the engine's own candidate rule."""
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        texts: dict[str, str],
+        tokeniser: Tokeniser | None,
+    ) -> None:
+        super().__init__(sentences, texts)
+        self.limit = DEFAULT_THRESHOLD
+        self.weigh = weigher(tokeniser)
+        self.word_sets = [frozenset(t.text for t in s.tokens) for s in sentences]
+
+    def could_match(self, words: Sequence[str], sentences: Iterable[int]) -> list[int]:
+        """The sentences among ``sentences`` where a wording of ``words`` can reach the limit."""
+        wanted = set(sentences)
+        return [n for n in candidates_by_weight(self, words, self.weigh, self.limit) if n in wanted]
+
+
+class _Narrowed:
+    """A baseline whose candidates are cut to those sharing most words with one wording."""
+
+    def __init__(self, baseline: Baseline, words: Sequence[str], limit: int) -> None:
+        self.baseline = baseline
+        self.limit = limit
+        self.hits: Counter[int] = Counter()
+        rare = [w for w in set(words) if not baseline.is_common(w)] or sorted(set(words))
+        for w in sorted(rare):
+            self.hits.update(baseline.postings(w))
+
+    def candidates(self, words: Iterable[str]) -> list[int]:
+        found = self.baseline.candidates(words)
+        found.sort(key=lambda n: (-self.hits[n], -n))
+        return sorted(found[: self.limit])
+
+    def sentence(self, n: int) -> Sentence:
+        return self.baseline.sentence(n)
+
+    def text(self, document: str) -> str:
+        return self.baseline.text(document)
+
+    def is_common(self, word: str) -> bool:
+        return self.baseline.is_common(word)
+
+
+def closest_wording(
+    point: Point,
+    words: Sequence[str],
+    baseline: Baseline,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    tokeniser: Tokeniser | None = None,
+    limit: int = CLOSEST_CANDIDATES,
+) -> tuple[Reference, float] | None:
+    """The baseline wording of ``point`` closest to ``words``, with its similarity.
+
+    Only the ``limit`` baseline sentences sharing most rare words with
+    ``words`` are searched. Ties go to the later date.
+    """
+    narrowed = _Narrowed(baseline, words, limit)
+    best: tuple[tuple[float, dt.date, str, int], Reference] | None = None
+    for match in find_point(point, narrowed, threshold=threshold, tokeniser=tokeniser):
+        found = [t.text for t in match.sentence.tokens[match.first : match.last + 1]]
+        score = word_similarity(words, found)
+        doc = match.sentence.document
+        date = baseline.date_of(doc)
+        key = (score, date, doc, -match.start)
+        if best is None or key > best[0]:
+            text = baseline.text(doc)
+            line, column = _line_col(text, match.start)
+            ref = Reference(
+                text[match.start : match.end], doc, date, baseline.path_of(doc), line, column
+            )
+            best = (key, ref)
+    if best is None:
+        return None
+    return best[1], best[0][0]
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
