@@ -8,13 +8,8 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import IndexFileError, OptionError
-from ..index import (
-    Index,
-    is_sqlite_file,
-)
-from ..match import (
-    Corpus,
-)
+from ..index import Index, is_sqlite_file
+from ..match import Corpus
 from ..models import Document, Progress, Sentence
 from ..normalise import Tokeniser
 from ..track import build_index

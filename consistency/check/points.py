@@ -7,13 +7,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from ..index import (
-    Index,
-)
-from ..match import (
-    candidate_keys,
-    make_forms,
-)
+from ..index import Index
+from ..match import candidate_keys, make_forms
 from ..models import Level, Point
 from ..normalise import Tokeniser
 from .findings import DISCOVERED_LEVEL

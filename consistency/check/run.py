@@ -9,17 +9,9 @@ from dataclasses import replace
 from ..context import working_on
 from ..diff import skeleton, word_diff
 from ..errors import OptionError
-from ..index import (
-    phrase_sentences,
-)
+from ..index import phrase_sentences
 from ..ingest.select import FileSelection
-from ..match import (
-    DEFAULT_THRESHOLD,
-    Match,
-    find_point,
-    make_forms,
-    require_percent,
-)
+from ..match import DEFAULT_THRESHOLD, Match, find_point, make_forms, require_percent
 from ..models import Document, Level, Point, Progress, Role, Sentence
 from ..normalise import TOKENISERS, Tokeniser
 from ..segment import document_sentences

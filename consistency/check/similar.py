@@ -9,13 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from ..match import (
-    DEFAULT_THRESHOLD,
-    SentenceIndex,
-    candidates_by_weight,
-    find_point,
-    weigher,
-)
+from ..match import DEFAULT_THRESHOLD, SentenceIndex, candidates_by_weight, find_point, weigher
 from ..models import Point, Sentence
 from ..normalise import Tokeniser
 from .baseline import Baseline
