@@ -34,16 +34,9 @@ from .check import DEFAULT_SIMILARITY
 from .compare import Comparison, compare, read_side
 from .compare import _one as one_document
 from .errors import IndexFileError, OptionError
-from .index import (
-    _DAMAGE,
-    _DOC_COLUMNS,
-    Index,
-    IndexStats,
-    _document_from_row,
-    content_hash,
-    damaged,
-    update_index,
-)
+from .index import Index, IndexStats, content_hash, damaged, update_index
+from .index.codec import _DOC_COLUMNS, _document_from_row
+from .index.files import _DAMAGE
 from .match import DEFAULT_THRESHOLD, SentenceIndex, require_percent
 from .models import Document, Progress, Role, Sentence, Token
 from .normalise import DEFAULT_TOKENISER, Tokeniser

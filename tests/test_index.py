@@ -17,14 +17,8 @@ from hypothesis import strategies as st
 
 from consistency.cli import cli
 from consistency.errors import IndexFileError
-from consistency.index import (
-    SCHEMA_VERSION,
-    Index,
-    IndexStats,
-    _pack_spans,
-    _unpack_tokens,
-    update_index,
-)
+from consistency.index import SCHEMA_VERSION, Index, IndexStats, update_index
+from consistency.index.codec import _pack_spans, _unpack_tokens
 from consistency.ingest import load_documents
 from consistency.match import find_point
 from consistency.models import Document, Point, Role, Sentence

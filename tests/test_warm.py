@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 from corpus import FULL, HAS_FULL
 
-import consistency.index
+import consistency.index.writer
 from consistency import load_documents, track
 from consistency.cli import cli
 from consistency.errors import IndexFileError
@@ -109,13 +109,13 @@ def test_after_one_file_changed_and_one_added_only_those_are_segmented(
         encoding="utf-8",
     )
     segmented: list[str] = []
-    real = consistency.index.document_sentences
+    real = consistency.index.writer.document_sentences
 
     def counting(document: Document, **kwargs: Any) -> Any:
         segmented.append(document.id)
         return real(document, **kwargs)
 
-    monkeypatch.setattr(consistency.index, "document_sentences", counting)
+    monkeypatch.setattr(consistency.index.writer, "document_sentences", counting)
     docs = load_documents([str(folder)])
     archive = load_archive(db, docs)
     assert sorted(segmented) == ["001_ea51057881414630", "005_added"]
