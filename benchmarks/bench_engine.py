@@ -14,6 +14,11 @@ printed as ratios:
   score_cutoff=95)`` over sentences at least as long as the phrase;
 - ingest: ``consistency.load_documents``;
 - track: ``load_documents`` + ``track`` (cold: nothing cached).
+
+``--memory WORDS`` (e.g. 8000000) then runs ``consistency report`` with the
+watchlist ``benchmarks/mfa-points.toml`` on a corpus of that many words (the MFA
+corpus repeated, see ``make_big_corpus.py``) in a child process and prints its
+peak resident memory and time, beside the read+findall floor of that corpus.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, corpus_dir
+from _common import ROOT, corpus_dir, run_measured
+from make_big_corpus import make
 
 sys.path.insert(0, str(ROOT))
 
@@ -85,6 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=2)
     parser.add_argument("--phrases", default="100,1000")
+    parser.add_argument("--memory", type=int, default=0, metavar="WORDS")
     args = parser.parse_args()
     all_phrases = (ROOT / "benchmarks" / "phrases.txt").read_text(encoding="utf-8").splitlines()
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,6 +120,26 @@ def main() -> None:
                 f"{t_naive / t_track:5.2f}x faster than naive, {t_track / t_floor:5.2f}x floor, "
                 f"{t_track / base:4.2f}x the first phrase count"
             )
+    if args.memory:
+        report_memory(args.memory)
+
+
+def report_memory(words: int) -> None:
+    """Peak memory and time of ``report --points`` on a corpus of ``words`` words."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        copies, _, written = make(folder, words, corpus_dir())
+        t_floor, _ = timed(lambda: floor(folder))
+        points = ROOT / "benchmarks" / "mfa-points.toml"
+        command = [sys.executable, "-m", "consistency", "--no-config", "report", str(folder)]
+        command += ["--points", str(points), "--format", "json", "-o", str(folder / "out.json")]
+        took, peak, code, err = run_measured(command)
+        if code not in (0, 1):
+            sys.exit(f"report failed ({code}): {err}")
+        print(
+            f"report --points on {written:,} words ({copies} copies): {took:7.2f} s "
+            f"({took / t_floor:5.2f}x floor), peak {peak:,.0f} MB"
+        )
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def consistency(*args: str) -> float:
 def write_points(phrases: list[str], path: Path) -> None:
     path.write_text(
         "".join(
-            f"[[point]]\nid = \"p{k}\"\ntext = {json.dumps(p)}\n\n" for k, p in enumerate(phrases)
+            f'[[point]]\nid = "p{k}"\ntext = {json.dumps(p)}\n\n' for k, p in enumerate(phrases)
         ),
         encoding="utf-8",
     )

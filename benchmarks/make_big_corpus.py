@@ -30,25 +30,31 @@ def shifted(name: str, years: int) -> str:
     return f"{moved.isoformat()}{name[10:]}"
 
 
+def make(out: Path, words: int, source: Path) -> tuple[int, int, int]:
+    """Write the copies into ``out``: (copies, briefings per copy, words written)."""
+    files = sorted(source.glob("*.txt"))
+    if not files:
+        sys.exit(f"{source}: no .txt briefings")
+    texts = [(f.name, f.read_text("utf-8")) for f in files]
+    per_copy = sum(len(t.split()) for _, t in texts)
+    out.mkdir(parents=True, exist_ok=True)
+    written = copies = 0
+    while written < words:
+        for name, text in texts:
+            (out / shifted(name, 5 * copies)).write_text(text, "utf-8")
+        written += per_copy
+        copies += 1
+    return copies, len(files), written
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--words", type=int, default=8_000_000)
     parser.add_argument("--source", type=Path, default=corpus_dir())
     args = parser.parse_args()
-    files = sorted(args.source.glob("*.txt"))
-    if not files:
-        sys.exit(f"{args.source}: no .txt briefings")
-    texts = [(f.name, f.read_text("utf-8")) for f in files]
-    per_copy = sum(len(t.split()) for _, t in texts)
-    args.out.mkdir(parents=True, exist_ok=True)
-    words = copies = 0
-    while words < args.words:
-        for name, text in texts:
-            (args.out / shifted(name, 5 * copies)).write_text(text, "utf-8")
-        words += per_copy
-        copies += 1
-    print(f"{args.out}: {copies} copies of {len(files)} briefings, {words:,} words")
+    copies, files, words = make(args.out, args.words, args.source)
+    print(f"{args.out}: {copies} copies of {files} briefings, {words:,} words")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from consistency.match import DEFAULT_THRESHOLD, SentenceIndex, find_point
 from consistency.models import Point, Role, Sentence
 from consistency.normalise import tokenise
 from consistency.report import render_json
+from consistency.segment import document_sentences
 from consistency.track import build_index
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -56,7 +57,7 @@ def found(point_text: str, sentence: str, **kw: object) -> list[tuple[float, str
         (
             "amity, sincerity, mutual benefit and inclusiveness",
             "aligned with China's neighborhood diplomacy principles of sincerity, "
-            "mutual benefit, and inclusiveness,\" Xu said",
+            'mutual benefit, and inclusiveness," Xu said',
             "sincerity, mutual benefit, and inclusiveness",
         ),
         # a word replaced at the edge of the phrase
@@ -136,10 +137,14 @@ def test_per_point_threshold_is_respected() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.lists(st.sampled_from(["we", "uphold", "peace", "and", "the", "sea", "of", "friendship"]),
-             max_size=12),
-    st.lists(st.sampled_from(["we", "uphold", "peace", "and", "the", "sea", "of", "friendship"]),
-             max_size=12),
+    st.lists(
+        st.sampled_from(["we", "uphold", "peace", "and", "the", "sea", "of", "friendship"]),
+        max_size=12,
+    ),
+    st.lists(
+        st.sampled_from(["we", "uphold", "peace", "and", "the", "sea", "of", "friendship"]),
+        max_size=12,
+    ),
 )
 def test_occurrence_text_is_the_exact_source_span(before: list[str], after: list[str]) -> None:
     sentence = " ".join([*before, "a sea of peace, friendship and cooperation", *after]) + "."
@@ -193,6 +198,68 @@ def test_candidate_bound_never_drops_a_match(threshold: float) -> None:
         assert a == b, point.id
         found_any += len(a)
     assert found_any > 20
+
+
+def test_window_cut_never_drops_a_match_on_real_transcripts() -> None:
+    """The per-window cut (weight and three words within the aligner's width) on MFA
+    transcripts and the benchmark's recurring phrases, most of them function-word heavy
+    ("between China and the"): the same matches as scoring every sentence."""
+    docs = load_documents([str(FIXTURES / "corpus")])
+    index = build_index(docs)
+    phrases = (FIXTURES.parent / "benchmarks" / "phrases.txt").read_text("utf-8").splitlines()
+    found_any = 0
+    for k, text in enumerate(phrases[:30] + phrases[100::40]):
+        point = Point(f"p{k}", text)
+        for threshold in (75.0, 60.0):
+            a = [
+                (m.start, m.end, m.score, m.moved)
+                for m in find_point(point, index, threshold=threshold)
+            ]
+            unbounded = find_point(point, _Unbounded(index), threshold=threshold)
+            assert a == [(m.start, m.end, m.score, m.moved) for m in unbounded], text
+            found_any += len(a)
+    assert found_any > 100
+
+
+@pytest.mark.parametrize("folder", ["corpus", "briefings"])
+def test_every_verbatim_occurrence_is_found(folder: str) -> None:
+    """Each place a phrase stands word for word (after normalising) is inside a match of
+    score 100: the benchmark's 1,000 recurring phrases over real transcripts."""
+    docs = load_documents([str(FIXTURES / folder)])
+    index = build_index(docs)
+    phrases = (FIXTURES.parent / "benchmarks" / "phrases.txt").read_text("utf-8").splitlines()
+    checked = 0
+    for k, text in enumerate(phrases):
+        words = [t.text for t in tokenise(text)]
+        found = find_point(Point(f"p{k}", text), index)
+        for n in range(len(index.sentences)):
+            sentence = index.sentence(n)
+            tokens = sentence.tokens
+            said = [t.text for t in tokens]
+            for i in range(len(said) - len(words) + 1):
+                if said[i : i + len(words)] != words:
+                    continue
+                start, end = tokens[i].start, tokens[i + len(words) - 1].end
+                assert any(m.start <= start and end <= m.end and m.score == 100.0 for m in found), (
+                    text,
+                    sentence.document,
+                    start,
+                )
+                checked += 1
+    assert checked > 100
+
+
+def test_packed_sentences_give_back_the_segmented_sentences() -> None:
+    """The index keeps sentences packed (words and spans); each comes back whole."""
+    docs = load_documents([str(FIXTURES / "briefings")])
+    index = build_index(docs)
+    expected = [
+        s for d in sorted(docs, key=lambda d: (d.date, d.id)) for s in document_sentences(d)
+    ]
+    assert len(index.sentences) == len(expected)
+    assert list(index.sentences) == expected
+    assert [index.sentence(n) for n in range(len(expected))] == expected
+    assert index.sentences[-1] == expected[-1]
 
 
 # --- the engine's alignment on the cases of issue 8 ----------------------------------------
@@ -346,9 +413,7 @@ def test_spans_depend_only_on_the_sentence(extra: str, copies: int) -> None:
     alone = [(m.start, m.end, m.score) for m in find_point(point, index_of(SEED_000_LINE_6))]
     crowd = index_of(SEED_000_LINE_6, *([extra] * copies), *FILLER)
     within = [
-        (m.start, m.end, m.score)
-        for m in find_point(point, crowd)
-        if m.sentence.document == "d0"
+        (m.start, m.end, m.score) for m in find_point(point, crowd) if m.sentence.document == "d0"
     ]
     assert alone == within
 

@@ -81,7 +81,7 @@ class PackedSentences(Sequence[Sentence]):
     a word reference and two integers per token, not a token object.
     """
 
-    _KEPT = 1 << 15
+    _KEPT = 1 << 16
     """How many rebuilt sentences are kept for reuse (the matcher asks for a
     candidate sentence once per wording)."""
 
@@ -171,7 +171,7 @@ class SentenceIndex:
             self._words.append(words if isinstance(words, tuple) else tuple(words))
         self.vocab = vocab
         count = max(1, len(lengths))
-        self._ids = np.frombuffer(ids, dtype=np.int32) if ids else np.empty(0, dtype=np.int32)
+        self._ids = np.asarray(ids, dtype=np.int32)
         self._first = np.zeros(len(lengths) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self._first[1:])
         self._sentence_of = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
@@ -182,7 +182,6 @@ class SentenceIndex:
         pairs = distinct(self._ids.astype(np.int64) * count + self._sentence_of)
         self._postings = (pairs % count).astype(np.int32)
         self._bounds = np.searchsorted(pairs // count, np.arange(len(vocab) + 1))
-        del pairs
         self._affixes: dict[str, list[str]] | None = None
 
     def sentence(self, n: int) -> Sentence:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from ..errors import OptionError
@@ -30,14 +30,15 @@ DEFAULT_THRESHOLD = 75.0
 
 @dataclass(frozen=True)
 class Form:
-    """One accepted wording of a point (the canonical text or an alias), tokenised."""
+    """One accepted wording of a point (the canonical text or an alias), tokenised
+    (``words``: the token texts, kept since every candidate sentence reads them)."""
 
     text: str
     tokens: tuple[Token, ...]
+    words: tuple[str, ...] = field(init=False)
 
-    @property
-    def words(self) -> tuple[str, ...]:
-        return tuple(t.text for t in self.tokens)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", tuple(t.text for t in self.tokens))
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def find_in_sentence(
         words = tuple(t.text for t in tokens)
     form_words = form.words
     weights = [weigh(w) for w in form_words]
-    perfect = 100.0 * sum(weights) / sum(weights)
+    perfect = 100.0
     keyed: Keyed | None = None
 
     def is_function(word: str) -> bool:
