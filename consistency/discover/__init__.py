@@ -291,12 +291,13 @@ def _discover(
     texts = {c[2]: corpus.text_of(c[2]) for c in candidates}
     candidates.sort(key=lambda c: (-c[0], -c[1], -len(texts[c[2]]), texts[c[2]], c[3][0].start))
     function_ids = {k for k, w in enumerate(corpus.words) if w in corpus.stop}
+    names = _name_ids(corpus)
     leaders = _group(
         [c[2] for c in candidates],
         [texts[c[2]] for c in candidates],
         [c[0] >= min_dates for c in candidates],
         function_ids,
-        _name_ids(corpus),
+        names,
     )
     members: dict[int, list[tuple[tuple[int, ...], list[_Occ]]]] = {}
     for (_, _, key, occs), lead in zip(candidates, leaders, strict=True):
@@ -323,8 +324,8 @@ def _discover(
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
     # settle more points than are kept: a point just past ``top`` may fold into a kept one
     enough = min(2 * top + FAMILY_MARGIN, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
-    groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough)
-    groups = _passages(corpus, groups, scorer, enough=enough)
+    groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
+    groups = _passages(corpus, groups, scorer, enough=enough, names=names)
     if top is not None:
         groups = groups[:top]
 

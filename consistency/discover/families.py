@@ -276,6 +276,7 @@ def _families(
     weigh: Callable[[str], float],
     *,
     enough: int | None = None,
+    names: Mapping[int, str] | None = None,
 ) -> list[_Group]:
     """Fold each point into a better-ranked one whose formula it is a variant of.
 
@@ -298,7 +299,7 @@ def _families(
     words, function = corpus.words, corpus.function
     texts: list[list[str]] = []
     joined: list[str] = []
-    name_ids = _name_ids(corpus)
+    name_ids = _name_ids(corpus) if names is None else names
     for group in groups:
         if enough is not None and len(accepted) >= enough:
             accepted.append(group)
@@ -367,6 +368,7 @@ def _passages(
     scorer: Callable[[_Group], float],
     *,
     enough: int | None = None,
+    names: Mapping[int, str] | None = None,
 ) -> list[_Group]:
     """Fold a point into a better-ranked one when most of its occurrences overlap that one's.
 
@@ -386,7 +388,7 @@ def _passages(
     stop once that many points are settled.
     """
     owner: dict[int, tuple[int, int, int]] = {}
-    name_ids = _name_ids(corpus)
+    name_ids = _name_ids(corpus) if names is None else names
     accepted: list[_Group] = []
     absorbed: dict[int, list[_Group]] = {}
     ids, function = corpus.ids, corpus.function
