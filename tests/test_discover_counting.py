@@ -104,3 +104,10 @@ def test_report_sharing_its_sentences_discovers_the_same() -> None:
     shared = discover(docs, sentences=index.sentences)
     assert shared
     assert shared == discover(docs)
+
+
+def test_sentences_in_another_document_order_discover_the_same() -> None:
+    docs = load_documents([CORPUS])
+    index = build_index(sort_documents(docs))
+    backwards = sorted(index.sentences, key=lambda s: s.document, reverse=True)
+    assert discover(docs, sentences=backwards) == discover(docs)

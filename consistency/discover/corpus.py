@@ -7,6 +7,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -129,11 +130,7 @@ class _Corpus:
         sentences: Iterable[Sentence] | None = None,
     ) -> None:
         self.docs = sorted(documents, key=lambda d: (d.date, d.id))
-        segmented: dict[str, list[Sentence]] | None = None
-        if sentences is not None:
-            segmented = {d.id: [] for d in self.docs}
-            for sentence in sentences:
-                segmented[sentence.document].append(sentence)
+        segmented = None if sentences is None else _ByDocument(sentences)
         self.dates = sorted({d.date for d in self.docs})
         date_index = {d: k for k, d in enumerate(self.dates)}
         vocab = _Vocab()
@@ -168,7 +165,7 @@ class _Corpus:
                     tokeniser=tokeniser,
                 )
                 if segmented is None
-                else segmented.pop(doc.id)
+                else segmented.of(doc.id)
             ):
                 here = (bisect_right(turn_starts, s.start), s.start)
                 if (
@@ -308,6 +305,31 @@ class _Corpus:
 
     def stopword(self, i: int) -> bool:
         return bool(self.function[self.ids[i]])
+
+
+class _ByDocument:
+    """Sentences handed over in one stream, taken document by document.
+
+    In the order the corpus reads documents (by date, then id: how
+    :func:`~consistency.track.build_index` makes them) only one document's
+    sentences are unpacked at a time; a document that comes early in the
+    stream waits in a buffer until it is read.
+    """
+
+    def __init__(self, sentences: Iterable[Sentence]) -> None:
+        self._groups = groupby(sentences, key=attrgetter("document"))
+        self._waiting: dict[str, list[Sentence]] = {}
+
+    def of(self, document: str) -> list[Sentence]:
+        """The sentences of ``document`` (none if it has none)."""
+        got = self._waiting.pop(document, None)
+        if got is not None:
+            return got
+        for doc, sentences in self._groups:
+            if doc == document:
+                return list(sentences)
+            self._waiting.setdefault(doc, []).extend(sentences)
+        return []
 
 
 def _clauses(text: str, tokens: Sequence[Token]) -> list[tuple[Sequence[Token], bytes]]:
