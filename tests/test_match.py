@@ -397,6 +397,44 @@ def test_a_replaced_key_word_rejects_the_match(point: str, sentence: str) -> Non
     assert found(point, sentence) == []
 
 
+KOREA_2020_06_19 = (
+    "With regard to the Korean Peninsula issue, Director Yang said that progress in political "
+    "settlement serves the common interests of all parties."
+)
+SOVEREIGNTY_2018_10_16 = (
+    "We urge the US side to stop undermining China's sovereignty and security interests, and "
+    "be a contributor to peace and stability in the South China Sea rather than a destroyer."
+)
+HONG_KONG_2019_12_23 = (
+    "President Moon Jae-in said the ROK believes Hong Kong affairs and Xinjiang affairs are "
+    "both China's internal affairs."
+)
+
+
+def test_a_moved_run_beyond_a_clause_is_not_the_formula() -> None:
+    """MFA 2020-06-19: "political settlement", six words and a comma past "the Korean
+    Peninsula issue", is another clause's subject, not the formula reordered."""
+    assert found("the political settlement of the Korean Peninsula issue", KOREA_2020_06_19) == []
+
+
+def test_a_function_word_past_a_comma_does_not_end_the_span() -> None:
+    """MFA 2018-10-16: the span ends at "interests", not at the "and" after the comma
+    (which made "interests" read as moved)."""
+    [(_, text)] = found("sovereignty, security and development interests", SOVEREIGNTY_2018_10_16)
+    assert text == "sovereignty and security interests"
+
+
+def test_the_point_s_own_last_word_just_past_the_span_is_taken_in() -> None:
+    """MFA 2019-12-23: the span reaches the final "affairs" (an earlier "affairs" is an
+    insertion, not the point's last word moved)."""
+    [(score, text)] = found(
+        "Hong Kong affairs are purely China's internal affairs", HONG_KONG_2019_12_23
+    )
+    assert text == "Hong Kong affairs and Xinjiang affairs are both China's internal affairs"
+    assert score >= DEFAULT_THRESHOLD
+    assert "{~" not in word_diff("Hong Kong affairs are purely China's internal affairs", text)
+
+
 def test_a_replaced_function_word_does_not_reject() -> None:
     [(_, text)] = found(
         "the Code of Conduct in the South China Sea",

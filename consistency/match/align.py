@@ -438,24 +438,73 @@ def _name_goes_on(tokens: Sequence[Token], text: str, at: int, step: int, limit:
 
 
 def trim_stray_moves(
-    keyed: Keyed, tokens: Sequence[Token], text: str, found: Alignment
+    keyed: Keyed, tokens: Sequence[Token], text: str, found: Alignment, lo: int, hi: int
 ) -> Alignment:
-    """Drop a single moved word at an edge of the span that punctuation cuts off from it.
+    """Settle the span's edges on the clause that holds the formula (within ``[lo, hi)``).
 
-    In "deepen political mutual trust, enhance cooperation", "enhance" is not
-    the formula "enhance political mutual trust" reordered: it begins the next clause.
+    - A moved run at an edge of the span that punctuation or other words cut off
+      from the rest is not the formula reordered: in "deepen political mutual
+      trust, enhance cooperation", "enhance" begins the next clause; in "the
+      Korean Peninsula issue, Director Yang said that progress in political
+      settlement", "political settlement" is another sentence's subject. The
+      span gives it up (and the other words left at that edge).
+    - A function word of the point ends or starts a span only next to another
+      of its words, with no punctuation between ("security interests, and"
+      ends at "interests").
+    - A point word just past an edge, with no punctuation between, is taken in
+      when that scores better, and always when it is the point's own first or
+      last word ("... China's internal affairs", not "... China's internal" with
+      an earlier "affairs" read as moved).
     """
-    a, b = found.first, found.end
-    for s, e in found.moved:
-        if e - s != 1:
-            continue
-        if s == a and e < b and _has_punct(text[tokens[s].end : tokens[s + 1].start]):
-            a = e
-        elif e == b and s > a and _has_punct(text[tokens[s - 1].end : tokens[s].start]):
-            b = s
-    if (a, b) == (found.first, found.end):
-        return found
-    return keyed.score(a, b)
+    keys = keyed.keys
+    current = found
+    for _ in range(4):
+        a, b = current.first, current.end
+        for s, e in current.moved:
+            if s == a and e < b and _cut_off(keyed, tokens, text, e - 1, e):
+                a = e
+            elif e == b and s > a and _cut_off(keyed, tokens, text, s, s - 1):
+                b = s
+        while a < b and keys[a] == _OTHER:
+            a += 1
+        while b > a and keys[b - 1] == _OTHER:
+            b -= 1
+        if b - a > 1 and keys[b - 1] in keyed.light and _gap_punct(tokens, text, b - 2, b - 1):
+            b -= 1
+        if b - a > 1 and keys[a] in keyed.light and _gap_punct(tokens, text, a, a + 1):
+            a += 1
+        if b <= a:
+            return Alignment(0.0, current.first, current.end)
+        trimmed = current if (a, b) == (current.first, current.end) else keyed.score(a, b)
+        wider = trimmed
+        edges = keyed.form_chars[-1], keyed.form_chars[0]
+        for (x, y), edge in zip(((a, b + 1), (a - 1, b)), edges, strict=True):
+            at, inner = (x, a) if x < a else (y - 1, b - 1)
+            if lo <= x and y <= hi and keys[at] != _OTHER:
+                if _gap_punct(tokens, text, min(at, inner), max(at, inner)):
+                    continue
+                other = keyed.score(x, y)
+                own_edge = keys[at] == edge and keys[inner] != edge
+                if other.score > wider.score or (own_edge and other.score > 0):
+                    wider = other
+        if wider == current:
+            return current
+        current = wider
+    return current
+
+
+def _gap_punct(tokens: Sequence[Token], text: str, left: int, right: int) -> bool:
+    """Whether punctuation stands between token ``left`` and token ``right``."""
+    return _has_punct(text[tokens[left].end : tokens[right].start])
+
+
+def _cut_off(keyed: Keyed, tokens: Sequence[Token], text: str, outer: int, inner: int) -> bool:
+    """Whether a moved run, ending in token ``outer``, meets the rest of the span at the
+    next token ``inner`` across punctuation, or meets a word that is not the point's."""
+    return (
+        _gap_punct(tokens, text, min(outer, inner), max(outer, inner))
+        or keyed.keys[inner] == _OTHER
+    )
 
 
 def snap_compounds(

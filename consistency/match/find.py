@@ -162,7 +162,7 @@ def find_in_sentence(
                 best = keyed.best(lo, hi)
                 if best is None:
                     continue
-                best = trim_stray_moves(keyed, tokens, text, best)
+                best = trim_stray_moves(keyed, tokens, text, best, lo, hi)
                 if keyed.matched(best) < least:
                     continue
                 hit = extend_edges(
