@@ -1,7 +1,8 @@
 """Talking-point files (watchlists): TOML ``[[point]]`` tables -> :class:`Point`.
 
-tomllib gives no line numbers, so errors about a point name the line of its
-``[[point]]`` header, found by scanning the raw text.
+tomllib gives no line numbers, so errors about a point name the line of the key
+at fault within its ``[[point]]`` table (else the table's header line), found by
+scanning the raw text. Every problem of the file is reported, one line each.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import loads_toml
-from .errors import WatchlistError
+from .errors import ConsistencyError, InputErrors, WatchlistError
 from .models import Level, Point
 from .normalise import tokenise
 from .printable import clean_text, escape_controls
@@ -67,20 +68,54 @@ def parse_watchlist(
     if not tables:
         raise WatchlistError("no [[point]] tables: the watchlist is empty", path=path)
     points: list[Point] = []
+    problems: list[ConsistencyError] = []
     seen: dict[str, int | None] = {}
+    lines = text.count("\n") + 2
     for k, table in enumerate(tables):
         line = header_lines[k] if k < len(header_lines) else None
-        point = _point(table, path=path, line=line, level=level)
+        end = header_lines[k + 1] if k + 1 < len(header_lines) else lines
+        where = _Lines(text, line, end)
+        try:
+            point = _point(table, path=path, where=where, level=level)
+        except InputErrors as e:
+            problems.extend(e.errors)
+            continue
         if point.id in seen:
             first = seen[point.id]
-            raise WatchlistError(
-                f"duplicate point id {point.id!r} (first defined at line {first})",
-                path=path,
-                line=line,
+            problems.append(
+                WatchlistError(
+                    f"duplicate point id {point.id!r} (first defined at line {first})",
+                    path=path,
+                    line=where.of("id"),
+                )
             )
-        seen[point.id] = line
+            continue
+        seen[point.id] = where.of("id")
         points.append(point)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise InputErrors(problems)
     return points
+
+
+class _Lines:
+    """Finds the line of a key inside one ``[[point]]`` table of the raw text."""
+
+    def __init__(self, text: str, header: int | None, end: int) -> None:
+        self.text = text
+        self.header = header
+        self.end = end
+
+    def of(self, key: str | None) -> int | None:
+        """The line of ``key`` in the table, else the table's header line."""
+        if key is None or self.header is None:
+            return self.header
+        pattern = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=")
+        for number, raw in enumerate(self.text.split("\n")[self.header : self.end - 1]):
+            if pattern.match(raw):
+                return self.header + 1 + number
+        return self.header
 
 
 def _key_line(text: str, key: str) -> int | None:
@@ -88,54 +123,70 @@ def _key_line(text: str, key: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-def _point(table: dict[str, Any], *, path: str, line: int | None, level: Level) -> Point:
-    def fail(msg: str) -> WatchlistError:
-        return WatchlistError(msg, path=path, line=line)
+def _point(table: dict[str, Any], *, path: str, where: _Lines, level: Level) -> Point:
+    """The point of one table, or :class:`InputErrors` with each of its problems."""
+    problems: list[ConsistencyError] = []
+
+    def fail(msg: str, key: str | None = None) -> WatchlistError:
+        error = WatchlistError(msg, path=path, line=where.of(key))
+        problems.append(error)
+        return error
 
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         allowed = ", ".join(sorted(_KEYS))
-        raise fail(f"unknown key {unknown[0]!r} in [[point]] (allowed: {allowed})")
+        fail(f"unknown key {unknown[0]!r} in [[point]] (allowed: {allowed})", unknown[0])
     pid = table.get("id")
     if not isinstance(pid, str) or not pid:
-        raise fail("[[point]] needs an 'id' (a string of a-z, 0-9 and dashes)")
-    if not _ID.fullmatch(pid):
-        raise fail(f"invalid point id {pid!r}: use lowercase a-z, 0-9 and single dashes")
+        fail("[[point]] needs an 'id' (a string of a-z, 0-9 and dashes)", "id")
+        pid = "?"
+    elif not _ID.fullmatch(pid):
+        fail(f"invalid point id {pid!r}: use lowercase a-z, 0-9 and single dashes", "id")
     text = table.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise fail(f"point {pid!r} has an empty or missing 'text'")
-    if not tokenise(text):
-        raise fail(f"point {pid!r}: 'text' has no words")
+        fail(f"point {pid!r} has an empty or missing 'text'", "text")
+        text = ""
+    elif not tokenise(text):
+        fail(f"point {pid!r}: 'text' has no words", "text")
+    elif clean_text(text) != text:
+        fail(
+            f"point {pid!r}: 'text' holds a control or bidi character "
+            f"(\"{escape_controls(text)}\")",
+            "text",
+        )
     aliases = _strings(table.get("aliases", []), "aliases", pid, fail)
-    tags_raw = table.get("tags", [])
-    for key, value in (("text", text), *(("aliases", a) for a in aliases)):
-        if clean_text(value) != value:
-            raise fail(
-                f"point {pid!r}: {key!r} holds a control or bidi character "
-                f"(\"{escape_controls(value)}\")"
+    for alias in aliases:
+        if clean_text(alias) != alias:
+            fail(
+                f"point {pid!r}: 'aliases' holds a control or bidi character "
+                f"(\"{escape_controls(alias)}\")",
+                "aliases",
             )
+        elif not tokenise(alias):
+            fail(f"point {pid!r}: alias {alias!r} has no words", "aliases")
+    tags_raw = table.get("tags", [])
     if isinstance(tags_raw, list) and any(
         isinstance(t, str) and escape_controls(t) != t for t in tags_raw
     ):
-        raise fail(f"point {pid!r}: 'tags' hold a control character")
-    for alias in aliases:
-        if not tokenise(alias):
-            raise fail(f"point {pid!r}: alias {alias!r} has no words")
-    tags = _strings(table.get("tags", []), "tags", pid, fail)
+        fail(f"point {pid!r}: 'tags' hold a control character", "tags")
+    tags = _strings(tags_raw, "tags", pid, fail)
     threshold = table.get("threshold")
     if threshold is not None:
         if isinstance(threshold, bool) or not isinstance(threshold, int | float):
-            raise fail(f"point {pid!r}: 'threshold' must be a number from 0 to 100")
-        if not 0 <= threshold <= 100:
-            raise fail(f"point {pid!r}: 'threshold' {threshold} is outside 0-100")
-        threshold = float(threshold)
+            fail(f"point {pid!r}: 'threshold' must be a number from 0 to 100", "threshold")
+            threshold = None
+        elif not 0 <= threshold <= 100:
+            fail(f"point {pid!r}: 'threshold' {threshold} is outside 0-100", "threshold")
+            threshold = None
+        else:
+            threshold = float(threshold)
     level_raw = table.get("level", level.value)
     try:
         level = Level(level_raw)
     except ValueError:
-        raise fail(
-            f"point {pid!r}: 'level' must be error, warning or notice, not {level_raw!r}"
-        ) from None
+        fail(f"point {pid!r}: 'level' must be error, warning or notice, not {level_raw!r}", "level")
+    if problems:
+        raise InputErrors(problems)
     return Point(
         id=pid,
         text=text.strip(),
@@ -143,11 +194,12 @@ def _point(table: dict[str, Any], *, path: str, line: int | None, level: Level) 
         tags=tuple(tags),
         threshold=threshold,
         level=level,
-        line=line,
+        line=where.header,
     )
 
 
 def _strings(value: Any, key: str, pid: str, fail: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise fail(f"point {pid!r}: {key!r} must be a list of non-empty strings")
+        fail(f"point {pid!r}: {key!r} must be a list of non-empty strings", key)
+        return []
     return list(value)

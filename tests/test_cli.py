@@ -103,7 +103,7 @@ def test_bad_watchlist_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text('[[point]]\nid = "a"\ntext = "x y z"\n\n[[point]]\nid = "a"\ntext = "q"\n')
     code, _, err = run("track", str(BRIEFINGS), "--points", str(bad))
     assert code == 2
-    assert err == f"consistency: error: {bad}:5: duplicate point id 'a' (first defined at line 1)\n"
+    assert err == f"consistency: error: {bad}:6: duplicate point id 'a' (first defined at line 2)\n"
 
 
 def test_track_json_is_schema_1_with_exact_spans() -> None:

@@ -1118,7 +1118,7 @@ def test_f20_watchlist_with_control_characters_refused(ansi: Path) -> None:
     bad = ansi.parent / "bad.toml"
     bad.write_text('[[point]]\nid="x"\ntext="regional \\u001b]0;x\\u0007 security"\n')
     code, _, err = run("--no-config", "track", ansi, "--points", bad)
-    one_error(code, err, "bad.toml:1", "control or bidi character", "\\x1b]0;x\\x07")
+    one_error(code, err, "bad.toml:3", "control or bidi character", "\\x1b]0;x\\x07")
 
 
 @pytest.fixture

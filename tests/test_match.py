@@ -435,6 +435,104 @@ def test_the_point_s_own_last_word_just_past_the_span_is_taken_in() -> None:
     assert "{~" not in word_diff("Hong Kong affairs are purely China's internal affairs", text)
 
 
+def test_a_moved_word_before_a_colon_is_not_taken_in() -> None:
+    """ "is clear: China's position is consistent" is not the formula reordered."""
+    hits = found(
+        "China's position is consistent and clear",
+        "Our position is clear: China's position is consistent.",
+        threshold=0.0,
+    )
+    assert "China's position is consistent" in [text for _, text in hits]
+    assert all("clear:" not in text for _, text in hits)
+
+
+README_SCORES = [
+    # (point, sentence, the score README's table shows; None: rejected at any threshold)
+    (
+        "China-ASEAN Year of People-to-People Exchanges",
+        'activities for "China-ASEAN Year of People-to-People Exchange," which',
+        98.7,
+    ),
+    (
+        "a closer China-ASEAN community with a shared future",
+        "China stands ready to work with ASEAN countries to build an even closer "
+        "China-ASEAN community with a shared future.",
+        97.6,
+    ),
+    (
+        "grow the economy from the bottom up and the middle out",
+        "We will grow the economy from the middle out and the bottom up.",
+        97.0,
+    ),
+    (
+        "comprehensively and effectively implement the Declaration on the Conduct of Parties "
+        "in the South China Sea",
+        SEED_000_LINE_6,
+        87.8,
+    ),
+    (
+        "China's position is consistent and clear",
+        "China’s position on the Ukraine crisis is consistent and clear. We hope for peace.",
+        87.5,
+    ),
+    (
+        "grow the economy from the bottom up and the middle out",
+        "That is why we are going to build our economy from the bottom up and the middle out.",
+        79.9,
+    ),
+    (
+        "a community with a shared future for mankind",
+        "uphold the vision of building a community with a shared future for humanity.",
+        78.3,
+    ),
+    (
+        "amity, sincerity, mutual benefit and inclusiveness",
+        "aligned with China's neighborhood diplomacy principles of sincerity, "
+        'mutual benefit, and inclusiveness," Xu said',
+        77.4,
+    ),
+    ("China's position is consistent and clear", "China's position is consistent.", 77.0),
+    (
+        "the Code of Conduct in the South China Sea",
+        "fully and effectively implement the Declaration on the Conduct of Parties in the "
+        "South China Sea (DOC)",
+        68.0,
+    ),
+    (
+        "a closer China-ASEAN community with a shared future",
+        "a community with a shared future for humanity",
+        48.3,
+    ),
+    (
+        "amity, sincerity, mutual benefit and inclusiveness",
+        "mutual benefit, openness and inclusiveness",
+        46.6,
+    ),
+    ("坚持一个中国原则", "中方在反恐问题上坚持的一个重要原则就是标本兼治。", None),
+    ("one country, two systems", "It is one country with its own systems.", None),
+]
+
+
+@pytest.mark.parametrize(("point", "sentence", "shown"), README_SCORES)
+def test_readme_score_table_is_what_the_engine_gives(
+    point: str, sentence: str, shown: float | None
+) -> None:
+    """Each row of README's "Match: how the score works" table, scored again."""
+    readme = (FIXTURES.parent / "README.md").read_text("utf-8")
+    best = max((score for score, _ in found(point, sentence, threshold=0.0)), default=None)
+    if shown is None:
+        assert not best  # no alignment, or one the rules reject (score 0)
+        assert any(
+            line.startswith(f"| {point} |") and "rejected" in line for line in readme.splitlines()
+        )
+    else:
+        assert best is not None and round(best, 1) == shown
+        assert any(
+            line.startswith(f"| {point} |") and f"| {shown} |" in line
+            for line in readme.splitlines()
+        )
+
+
 def test_a_replaced_function_word_does_not_reject() -> None:
     [(_, text)] = found(
         "the Code of Conduct in the South China Sea",

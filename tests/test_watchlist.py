@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from consistency.errors import WatchlistError
+from consistency.errors import InputErrors, WatchlistError
 from consistency.models import Level
 from consistency.watchlist import load_watchlist, parse_watchlist
 
@@ -43,27 +43,37 @@ def test_fixture_watchlist_has_at_least_twelve_points() -> None:
     [
         (
             '[[point]]\nid = "a"\ntext = "x y"\n\n[[point]]\nid = "a"\ntext = "z"\n',
-            "w.toml:5: duplicate point id 'a' (first defined at line 1)",
+            "w.toml:6: duplicate point id 'a' (first defined at line 2)",
         ),
         (
             '[[point]]\nid = "a"\ntext = "x"\ncolour = "red"\n',
-            "w.toml:1: unknown key 'colour' in [[point]] (allowed: aliases, id, level, tags, "
+            "w.toml:4: unknown key 'colour' in [[point]] (allowed: aliases, id, level, tags, "
             "text, threshold)",
         ),
         (
             '[[point]]\nid = "a"\ntext = "  "\n',
-            "w.toml:1: point 'a' has an empty or missing 'text'",
+            "w.toml:3: point 'a' has an empty or missing 'text'",
         ),
-        ('[[point]]\nid = "Bad Id"\ntext = "x"\n', "w.toml:1: invalid point id 'Bad Id': use "
-         "lowercase a-z, 0-9 and single dashes"),
-        ('[[point]]\nid = "a"\ntext = "x"\nthreshold = 120\n',
-         "w.toml:1: point 'a': 'threshold' 120 is outside 0-100"),
-        ('[[point]]\nid = "a"\ntext = "x"\nlevel = "fatal"\n',
-         "w.toml:1: point 'a': 'level' must be error, warning or notice, not 'fatal'"),
-        ('[[point]]\nid = "a"\ntext = "x"\naliases = "y"\n',
-         "w.toml:1: point 'a': 'aliases' must be a list of non-empty strings"),
-        ('title = "x"\n[[point]]\nid = "a"\ntext = "x"\n',
-         "w.toml:1: unknown top-level key 'title' (expected [[point]] tables)"),
+        (
+            '[[point]]\nid = "Bad Id"\ntext = "x"\n',
+            "w.toml:2: invalid point id 'Bad Id': use lowercase a-z, 0-9 and single dashes",
+        ),
+        (
+            '[[point]]\nid = "a"\ntext = "x"\nthreshold = 120\n',
+            "w.toml:4: point 'a': 'threshold' 120 is outside 0-100",
+        ),
+        (
+            '[[point]]\nid = "a"\ntext = "x"\nlevel = "fatal"\n',
+            "w.toml:4: point 'a': 'level' must be error, warning or notice, not 'fatal'",
+        ),
+        (
+            '[[point]]\nid = "a"\ntext = "x"\naliases = "y"\n',
+            "w.toml:4: point 'a': 'aliases' must be a list of non-empty strings",
+        ),
+        (
+            'title = "x"\n[[point]]\nid = "a"\ntext = "x"\n',
+            "w.toml:1: unknown top-level key 'title' (expected [[point]] tables)",
+        ),
         ("", "w.toml: no [[point]] tables: the watchlist is empty"),
     ],
 )
@@ -71,6 +81,18 @@ def test_bad_watchlists_name_file_and_line(text: str, message: str) -> None:
     with pytest.raises(WatchlistError) as err:
         parse_watchlist(text, path="w.toml")
     assert str(err.value) == message
+
+
+def test_every_problem_of_a_watchlist_is_reported_on_its_own_line() -> None:
+    """Two problems in one table and one in another: three lines, each at its key."""
+    text = '[[point]]\nid="A b"\ntext=""\n\n[[point]]\nid = "ok"\ntext = "peace"\nthreshold = 500\n'
+    with pytest.raises(InputErrors) as err:
+        parse_watchlist(text, path="w.toml")
+    assert str(err.value).splitlines() == [
+        "w.toml:2: invalid point id 'A b': use lowercase a-z, 0-9 and single dashes",
+        "w.toml:3: point 'A b' has an empty or missing 'text'",
+        "w.toml:8: point 'ok': 'threshold' 500 is outside 0-100",
+    ]
 
 
 def test_toml_syntax_error_names_the_line() -> None:

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from ..match.align import KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD
 from ..match.weights import RARE, similarity
-from ..normalise import tokenise
+from ..normalise import ascii_quotes, tokenise
 from .corpus import _CONTROL, _Corpus, _Group, _Occ
 from .ngrams import _dedupe
 from .rank import _Scorer
@@ -547,7 +547,8 @@ def _slug(text: str) -> str:
 
 def _id_words(text: str) -> list[str]:
     if not _HAN.search(text):
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        plain = ascii_quotes(text)  # "China’s" and "China's" give one id
+        ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
         return re.findall(r"[a-z0-9]+", ascii_text.lower())
     from pypinyin import Style, lazy_pinyin
 

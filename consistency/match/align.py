@@ -442,8 +442,8 @@ def trim_stray_moves(
 ) -> Alignment:
     """Settle the span's edges on the clause that holds the formula (within ``[lo, hi)``).
 
-    - A moved run at an edge of the span that punctuation or other words cut off
-      from the rest is not the formula reordered: in "deepen political mutual
+    - A moved run outside the span's in-order words that punctuation or other
+      words cut off from them is not the formula reordered: in "deepen political mutual
       trust, enhance cooperation", "enhance" begins the next clause; in "the
       Korean Peninsula issue, Director Yang said that progress in political
       settlement", "political settlement" is another sentence's subject. The
@@ -460,11 +460,14 @@ def trim_stray_moves(
     current = found
     for _ in range(4):
         a, b = current.first, current.end
-        for s, e in current.moved:
-            if s == a and e < b and _cut_off(keyed, tokens, text, e - 1, e):
-                a = e
-            elif e == b and s > a and _cut_off(keyed, tokens, text, s, s - 1):
-                b = s
+        core = [op for op in Indel.opcodes(keyed.form_chars, keys[a:b]) if op.tag == "equal"]
+        if core:
+            first, last = a + core[0].dest_start, a + core[-1].dest_end
+            for s, e in current.moved:
+                if e <= first and _cut_off(keyed, tokens, text, e - 1, first):
+                    a = max(a, first)
+                elif s >= last and _cut_off(keyed, tokens, text, last - 1, s):
+                    b = min(b, last)
         while a < b and keys[a] == _OTHER:
             a += 1
         while b > a and keys[b - 1] == _OTHER:
@@ -498,12 +501,11 @@ def _gap_punct(tokens: Sequence[Token], text: str, left: int, right: int) -> boo
     return _has_punct(text[tokens[left].end : tokens[right].start])
 
 
-def _cut_off(keyed: Keyed, tokens: Sequence[Token], text: str, outer: int, inner: int) -> bool:
-    """Whether a moved run, ending in token ``outer``, meets the rest of the span at the
-    next token ``inner`` across punctuation, or meets a word that is not the point's."""
-    return (
-        _gap_punct(tokens, text, min(outer, inner), max(outer, inner))
-        or keyed.keys[inner] == _OTHER
+def _cut_off(keyed: Keyed, tokens: Sequence[Token], text: str, left: int, right: int) -> bool:
+    """Whether punctuation, or a word that is not the point's, stands between token
+    ``left`` and token ``right`` (a moved run and the in-order words of the span)."""
+    return _has_punct(text[tokens[left].end : tokens[right].start]) or any(
+        keyed.keys[k] == _OTHER for k in range(left + 1, right)
     )
 
 
