@@ -80,3 +80,27 @@ def phrase_zipf(words: Iterable[str]) -> float:
     """
     total = sum(10.0 ** -zipf(w) for w in words)
     return -math.log10(total) if total else MAX_ZIPF
+
+
+NAME_TAGS = frozenset({"nr", "ns", "nt"})
+"""jieba's part-of-speech tags of names: people, places, organisations."""
+
+
+@cache
+def _han_tags() -> dict[str, str]:
+    """jieba's dictionary: word -> part-of-speech tag (read once, only for Chinese text)."""
+    import jieba.posseg
+
+    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    return tags
+
+
+@lru_cache(maxsize=1 << 16)
+def is_han_name(word: str) -> bool:
+    """Whether jieba's dictionary tags this Chinese word as a person, place or
+    organisation (香港, 新疆, 亚太): Han script has no capitals to show a name.
+
+    >>> is_han_name("香港"), is_han_name("人类"), is_han_name("Hong")
+    (True, False, False)
+    """
+    return bool(_HAN.search(word)) and _han_tags().get(word, "")[:2] in NAME_TAGS

@@ -567,6 +567,17 @@ def test_chinese_near_misses_are_rejected(point: str, sentence: str) -> None:
     assert found(point, sentence) == []
 
 
+def test_a_replaced_chinese_name_rejects_the_match() -> None:
+    """mfa-zh 2017-11-13: the Asia-Pacific community (亚太, a name in jieba's dictionary)
+    is not the community with a shared future for mankind (人类)."""
+    line = (
+        "建设亚太自贸区是深化区域经济一体化的关键抓手，也是发展开放型亚太经济、"
+        "构建亚太命运共同体的重要途径，符合各方的共同利益和长远发展需要。"
+    )
+    assert found("构建人类命运共同体", line) == []
+    assert found("构建亚太命运共同体", line) != []
+
+
 def test_a_chinese_formula_is_found_in_words() -> None:
     [(_, text)] = found("坚持一个中国原则", "我们始终坚持一个中国原则。")
     assert text == "坚持一个中国原则"

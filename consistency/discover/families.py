@@ -7,11 +7,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import compress, pairwise
 
 from rapidfuzz import fuzz, process
 
+from ..lexicon import is_han_name
 from ..match.align import KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD
 from ..match.weights import RARE, similarity
@@ -444,22 +444,8 @@ def _name_ids(corpus: _Corpus) -> dict[int, str]:
     names = {w: words[w] for w, n in capital.items() if n > _NAME_SHARE * total[w]}
     han = [w for w, word in enumerate(words) if _HAN.search(word)]
     if han:
-        tags = _han_tags()
-        names.update((w, words[w]) for w in han if tags.get(words[w], "")[:2] in _NAME_TAGS)
+        names.update((w, words[w]) for w in han if is_han_name(words[w]))
     return names
-
-
-_NAME_TAGS = frozenset({"nr", "ns", "nt"})
-"""jieba's part-of-speech tags of names: people, places, organisations."""
-
-
-@cache
-def _han_tags() -> dict[str, str]:
-    """jieba's dictionary: word -> part-of-speech tag (read once, only for Chinese text)."""
-    import jieba.posseg
-
-    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
-    return tags
 
 
 def _other_names(a: Collection[int], b: Collection[int], names: Mapping[int, str]) -> bool:

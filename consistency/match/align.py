@@ -56,6 +56,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel, LCSseq
 
+from ..lexicon import is_han_name
 from ..models import Token
 from .weights import RARE, similarity
 
@@ -200,7 +201,11 @@ class Keyed:
         for f, s, single in replaced:
             if f in moved_form or s in moved_at or s in replacing:
                 continue
-            if self.content < KEY_WORDS and self.form_weights[f] >= RARE and self.keys[s] == _OTHER:
+            if self.keys[s] == _OTHER and (
+                (self.content < KEY_WORDS and self.form_weights[f] >= RARE)
+                or is_han_name(self.words[f])
+                or is_han_name(self.sentence[s])
+            ):
                 return Alignment(0.0, lo, hi)
             replacing.add(s)
             replaced_form.add(f)
