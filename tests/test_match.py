@@ -533,6 +533,26 @@ def test_readme_score_table_is_what_the_engine_gives(
         )
 
 
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # MFA 2020-06-05: another country's issue, not the Korean Peninsula's
+        (
+            "the political settlement of the Korean Peninsula issue",
+            "China supports the political settlement of the Venezuelan issue.",
+        ),
+        # MFA 2020-06-03: "Hong Kong-related" does not stand in for "Xinjiang"
+        (
+            "Xinjiang affairs are purely China's internal affairs",
+            "We urge them to stop interfering in Hong Kong-related affairs and China's "
+            "internal affairs.",
+        ),
+    ],
+)
+def test_a_replaced_name_rejects_the_match(point: str, sentence: str) -> None:
+    assert found(point, sentence) == []
+
+
 def test_a_replaced_function_word_does_not_reject() -> None:
     [(_, text)] = found(
         "the Code of Conduct in the South China Sea",

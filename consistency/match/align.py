@@ -58,7 +58,7 @@ from rapidfuzz.distance import Indel, LCSseq
 
 from ..lexicon import is_han_name
 from ..models import Token
-from .weights import RARE, similarity
+from .weights import RARE, is_rare, similarity
 
 INSERT_COST = 0.25
 """What an inserted word costs, as a share of its weight."""
@@ -125,6 +125,20 @@ def _wording(
     return chars, "".join(chars[w] for w in words), tuple(weigh(w) for w in words), light
 
 
+def names_of(tokens: Sequence[Token], text: str) -> frozenset[int]:
+    """Positions of the names among ``tokens``: content words written with a capital
+    (not the first word: any word opens a sentence capitalised), and Chinese words
+    jieba's dictionary tags as people, places or organisations. "the Korean
+    Peninsula issue" is not "the Venezuelan issue", nor 构建亚太命运共同体 (Asia-Pacific)
+    构建人类命运共同体; a name is what the formula is about, never a word a drift swaps."""
+    return frozenset(
+        k
+        for k, t in enumerate(tokens)
+        if (k > 0 and text[t.start : t.start + 1].isupper() and is_rare(t.text))
+        or is_han_name(t.text)
+    )
+
+
 class Keyed:
     """One wording of a point, and one sentence keyed against it."""
 
@@ -135,11 +149,15 @@ class Keyed:
         sentence: Sequence[str],
         cache: dict[str, tuple[str, float]],
         closed: bool = False,
+        names: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
-        holds every word spelled like a point word, and any other word is no point word."""
+        holds every word spelled like a point word, and any other word is no point word.
+        ``names``: the positions of the names among the point's words and the sentence's
+        (see :func:`names_of`); a replaced name rejects an alignment."""
         chars, self.form_chars, self.form_weights, self.light = _wording(tuple(words), weigh)
         self.words = words
+        self.form_names, self.sentence_names = names
         self.total = sum(self.form_weights)
         self.content = sum(1 for w in self.form_weights if w >= RARE)
         self.weigh = weigh
@@ -203,8 +221,8 @@ class Keyed:
                 continue
             if self.keys[s] == _OTHER and (
                 (self.content < KEY_WORDS and self.form_weights[f] >= RARE)
-                or is_han_name(self.words[f])
-                or is_han_name(self.sentence[s])
+                or f in self.form_names
+                or s in self.sentence_names
             ):
                 return Alignment(0.0, lo, hi)
             replacing.add(s)
@@ -394,6 +412,9 @@ def _take(
         edge = form_tokens[k:]
         outer = edge[-1].text
         inner_gap = form_text[form_tokens[k - 1].end : form_tokens[k].start]
+    edge_at = range(missing) if step < 0 else range(len(form_tokens) - missing, len(form_tokens))
+    if any(f in keyed.form_names for f in edge_at):
+        return at
     function_missing = sum(1 for t in edge if is_function(t.text))
     valid: dict[int, int] = {}
     taken = 0
@@ -412,7 +433,7 @@ def _take(
             break
         if taken > 0 and punct:
             break
-        if keyed.keys[nxt] != _OTHER:
+        if keyed.keys[nxt] != _OTHER or nxt in keyed.sentence_names:
             break
         word = tokens[nxt].text
         taken += 1

@@ -17,6 +17,7 @@ from .align import (
     Keyed,
     extend_edges,
     longest_window,
+    names_of,
     snap_compounds,
     trim_stray_moves,
     variant_keys,
@@ -158,7 +159,8 @@ def find_in_sentence(
                 if closed and _bound(words, lo, hi, form_words, weights, cache) < threshold:
                     continue
                 if keyed is None:
-                    keyed = Keyed(form.words, weigh, words, cache, closed)
+                    names = (names_of(form.tokens, form.text), names_of(tokens, text))
+                    keyed = Keyed(form.words, weigh, words, cache, closed, names)
                 best = keyed.best(lo, hi)
                 if best is None:
                     continue
