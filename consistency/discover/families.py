@@ -510,16 +510,19 @@ def _other_names(a: Collection[int], b: Collection[int], names: Mapping[int, str
 
 
 def _names_differ(mine: Collection[str], theirs: Collection[str]) -> bool:
-    return any(not _same_name(w, theirs) for w in mine) and any(
-        not _same_name(w, mine) for w in theirs
-    )
+    return _name_beyond(mine, theirs) and _name_beyond(theirs, mine)
+
+
+def _name_beyond(names: Iterable[str], others: Collection[str]) -> bool:
+    """Whether one of ``names`` has no form among ``others``."""
+    return any(w not in others and not _same_name(w, others) for w in names)
 
 
 def _same_name(name: str, names: Collection[str]) -> bool:
     """Whether ``names`` has ``name`` or a form of it: "China" / "Chinese", "Korea" / "Korean"
     (the shorter less its last letter, at least four letters, opens the longer)."""
     for other in names:
-        short, long = sorted((name, other), key=len)
+        short, long = (name, other) if len(name) <= len(other) else (other, name)
         if short == long or (len(short) > _STEM and long.startswith(short[:-1])):
             return True
     return False
