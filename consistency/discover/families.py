@@ -53,6 +53,7 @@ def _group(
     blocks: dict[tuple[int, int], list[int]] = {}
     exact: dict[tuple[int, ...], int] = {}
     shorter: dict[tuple[int, ...], int] = {}
+    named = _Named(keys, names or {})
     for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
         pairs = {p for p in pairwise(key) if p[0] not in function_ids or p[1] not in function_ids}
         pool_set: set[int] = set()
@@ -61,8 +62,8 @@ def _group(
             if block is not None and len(block) < _BLOCK_CAP:
                 pool_set.update(block)
         best = -1
-        if names:
-            pool_set = {j for j in pool_set if not _other_names(key, keys[j], names)}
+        if names and pool_set:
+            pool_set = named.same_subject(i, pool_set)
         if pool_set:
             pool = sorted(pool_set)
             hit = process.extractOne(
@@ -448,6 +449,43 @@ def _name_ids(corpus: _Corpus) -> dict[int, str]:
     return names
 
 
+class _Named:
+    """The names in each wording, read once, for :func:`_other_names` over many pairs.
+
+    Grouping asks it of every candidate against every leader in its pool; the
+    names of a wording are gathered once and each distinct set of names in a
+    pool is compared once.
+    """
+
+    def __init__(self, keys: Sequence[tuple[int, ...]], names: Mapping[int, str]) -> None:
+        self.keys = keys
+        self.names = names
+        self._sets: dict[int, frozenset[str]] = {}
+
+    def of(self, j: int) -> frozenset[str]:
+        got = self._sets.get(j)
+        if got is None:
+            names = self.names
+            got = self._sets[j] = frozenset(names[w] for w in self.keys[j] if w in names)
+        return got
+
+    def same_subject(self, i: int, pool: set[int]) -> set[int]:
+        """The wordings of ``pool`` that do not name something else than wording ``i``."""
+        mine = self.of(i)
+        if not mine:
+            return pool
+        verdict: dict[frozenset[str], bool] = {}
+        kept: set[int] = set()
+        for j in pool:
+            theirs = self.of(j)
+            other = verdict.get(theirs)
+            if other is None:
+                other = verdict[theirs] = _names_differ(mine, theirs)
+            if not other:
+                kept.add(j)
+        return kept
+
+
 def _other_names(a: Collection[int], b: Collection[int], names: Mapping[int, str]) -> bool:
     """Whether each wording names something the other does not: another formula.
 
@@ -456,18 +494,23 @@ def _other_names(a: Collection[int], b: Collection[int], names: Mapping[int, str
     agree; a name only dropped ("position is consistent and clear") is no
     other formula.
     """
-    mine = {names[w] for w in a if w in names}
-    theirs = {names[w] for w in b if w in names}
-    return any(not _same_name(w, theirs) for w in mine) and any(
-        not _same_name(w, mine) for w in theirs
-    )
+    return _names_differ({names[w] for w in a if w in names}, {names[w] for w in b if w in names})
+
+
+def _names_differ(mine: Collection[str], theirs: Collection[str]) -> bool:
+    return _name_beyond(mine, theirs) and _name_beyond(theirs, mine)
+
+
+def _name_beyond(names: Iterable[str], others: Collection[str]) -> bool:
+    """Whether one of ``names`` has no form among ``others``."""
+    return any(w not in others and not _same_name(w, others) for w in names)
 
 
 def _same_name(name: str, names: Collection[str]) -> bool:
     """Whether ``names`` has ``name`` or a form of it: "China" / "Chinese", "Korea" / "Korean"
     (the shorter less its last letter, at least four letters, opens the longer)."""
     for other in names:
-        short, long = sorted((name, other), key=len)
+        short, long = (name, other) if len(name) <= len(other) else (other, name)
         if short == long or (len(short) > _STEM and long.startswith(short[:-1])):
             return True
     return False
