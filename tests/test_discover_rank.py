@@ -131,6 +131,15 @@ def test_no_ordinary_english_in_the_mfa_top_100(mfa: list[DiscoveredPoint]) -> N
 
 
 @pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_no_alias_drops_a_name_of_its_point(mfa: list[DiscoveredPoint]) -> None:
+    """An alias is matched on its own: "affairs are purely China's internal affairs" as an
+    alias of the Xinjiang formula found the Hong Kong one in the MFA report."""
+    [xinjiang] = [p.point for p in mfa if p.point.text.startswith("Xinjiang affairs are")]
+    assert all("Xinjiang" in alias for alias in xinjiang.aliases)
+    assert xinjiang.aliases
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
 def test_mfa_top_formulas_stay(mfa: list[DiscoveredPoint]) -> None:
     texts = [w for p in mfa for w in wordings(p)]
     for formula in [

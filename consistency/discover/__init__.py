@@ -330,7 +330,7 @@ def _discover(
         groups = groups[:top]
 
     progress(1)
-    described = [_describe(corpus, g) for g in groups]
+    described = [_describe(corpus, g, names) for g in groups]
     out: list[DiscoveredPoint] = []
     ids = _unique_ids([d.text for d in described])
     for group, desc, pid in zip(groups, described, ids, strict=True):

@@ -111,12 +111,17 @@ class _Described:
     counts: tuple[int, ...] = ()
 
 
-def _describe(corpus: _Corpus, group: _Group) -> _Described:
+def _describe(
+    corpus: _Corpus, group: _Group, names: Mapping[int, str] | None = None
+) -> _Described:
     """Canonical text, aliases and an example sentence of a group.
 
     Occurrences are counted by wording (normalised); the most frequent
     wording is the point's, written in its most frequent exact form; each
-    other wording becomes an alias, most frequent first.
+    other wording becomes an alias, most frequent first, unless it drops a
+    name the point's text holds (``names``: word id -> name): an alias is
+    matched alone, and "affairs are purely China's internal affairs" would
+    find the Hong Kong formula for the Xinjiang one.
     """
     by_key: dict[tuple[int, ...], Counter[str]] = {}
     first: dict[str, int] = {}
@@ -138,7 +143,11 @@ def _describe(corpus: _Corpus, group: _Group) -> _Described:
     )
     text = best(by_key[ranked[0]])
     example = corpus.sentence_text(group.occs[first[text]].start)
-    kept = ranked[: MAX_ALIASES + 1]
+    named = names or {}
+    own = {named[w] for w in ranked[0] if w in named}
+    kept = [
+        key for key in ranked if key is ranked[0] or own <= {named[w] for w in key if w in named}
+    ][: MAX_ALIASES + 1]
     return _Described(
         text=text,
         aliases=tuple(best(by_key[key]) for key in kept[1:]),
