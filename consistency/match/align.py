@@ -125,16 +125,17 @@ def _wording(
     return chars, "".join(chars[w] for w in words), tuple(weigh(w) for w in words), light
 
 
-def names_of(tokens: Sequence[Token], text: str) -> frozenset[int]:
+def names_of(tokens: Sequence[Token], text: str, *, sentence: bool = True) -> frozenset[int]:
     """Positions of the names among ``tokens``: content words written with a capital
-    (not the first word: any word opens a sentence capitalised), and Chinese words
+    (in a ``sentence``, not its first word: any word opens a sentence capitalised; a
+    point's text is a formula, whose first word is capitalised only as a name), and Chinese words
     jieba's dictionary tags as people, places or organisations. "the Korean
     Peninsula issue" is not "the Venezuelan issue", nor 构建亚太命运共同体 (Asia-Pacific)
     构建人类命运共同体; a name is what the formula is about, never a word a drift swaps."""
     return frozenset(
         k
         for k, t in enumerate(tokens)
-        if (k > 0 and text[t.start : t.start + 1].isupper() and is_rare(t.text))
+        if ((k > 0 or not sentence) and text[t.start : t.start + 1].isupper() and is_rare(t.text))
         or is_han_name(t.text)
     )
 

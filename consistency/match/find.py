@@ -159,7 +159,10 @@ def find_in_sentence(
                 if closed and _bound(words, lo, hi, form_words, weights, cache) < threshold:
                     continue
                 if keyed is None:
-                    names = (names_of(form.tokens, form.text), names_of(tokens, text))
+                    names = (
+                        names_of(form.tokens, form.text, sentence=False),
+                        names_of(tokens, text),
+                    )
                     keyed = Keyed(form.words, weigh, words, cache, closed, names)
                 best = keyed.best(lo, hi)
                 if best is None:
