@@ -2,7 +2,7 @@
 
 Each prints its own wall times and ratios to a baseline measured in the same run
 (see the scripts: bench_track.py, bench_engine.py, bench_discover.py, bench_check.py,
-bench_report.py, bench_single_line.py).
+bench_report.py).
 They run on the corpus beside the repository, or on the fixtures where there is none
 (see _common.py), from any working directory. ``--quick``: one run of each timing.
 """
@@ -20,7 +20,6 @@ BENCHMARKS = {
     "bench_discover.py": ["--repeat", "1"],
     "bench_check.py": ["--runs", "1"],
     "bench_report.py": ["--runs", "1"],
-    "bench_single_line.py": ["--min-dates", "2"],
 }
 """Each benchmark, and its options for ``--quick``."""
 
