@@ -125,19 +125,30 @@ def _wording(
     return chars, "".join(chars[w] for w in words), tuple(weigh(w) for w in words), light
 
 
-def names_of(tokens: Sequence[Token], text: str, *, sentence: bool = True) -> frozenset[int]:
-    """Positions of the names among ``tokens``: content words written with a capital
-    (in a ``sentence``, not its first word: any word opens a sentence capitalised; a
-    point's text is a formula, whose first word is capitalised only as a name), and Chinese words
+class Names:
+    """The names among a run of tokens, told one position at a time when asked
+    (``k in names``): content words written with a capital (in a ``sentence``, not
+    its first word: any word opens a sentence capitalised; a point's text is a
+    formula, whose first word is capitalised only as a name), and Chinese words
     jieba's dictionary tags as people, places or organisations. "the Korean
     Peninsula issue" is not "the Venezuelan issue", nor 构建亚太命运共同体 (Asia-Pacific)
-    构建人类命运共同体; a name is what the formula is about, never a word a drift swaps."""
-    return frozenset(
-        k
-        for k, t in enumerate(tokens)
-        if ((k > 0 or not sentence) and text[t.start : t.start + 1].isupper() and is_rare(t.text))
-        or is_han_name(t.text)
-    )
+    构建人类命运共同体; a name is what the formula is about, never a word a drift swaps.
+    """
+
+    def __init__(self, tokens: Sequence[Token], text: str, *, sentence: bool = True) -> None:
+        self.tokens = tokens
+        self.text = text
+        self.first = 1 if sentence else 0
+
+    def __contains__(self, k: object) -> bool:
+        if not isinstance(k, int) or not 0 <= k < len(self.tokens):
+            return False
+        t = self.tokens[k]
+        capital = k >= self.first and self.text[t.start : t.start + 1].isupper()
+        return (capital and is_rare(t.text)) or is_han_name(t.text)
+
+
+NO_NAMES = Names((), "")
 
 
 class Keyed:
@@ -150,12 +161,12 @@ class Keyed:
         sentence: Sequence[str],
         cache: dict[str, tuple[str, float]],
         closed: bool = False,
-        names: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
+        names: tuple[Names, Names] = (NO_NAMES, NO_NAMES),
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word.
         ``names``: the positions of the names among the point's words and the sentence's
-        (see :func:`names_of`); a replaced name rejects an alignment."""
+        (see :class:`Names`); a replaced name rejects an alignment."""
         chars, self.form_chars, self.form_weights, self.light = _wording(tuple(words), weigh)
         self.words = words
         self.form_names, self.sentence_names = names

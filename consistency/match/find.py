@@ -15,9 +15,9 @@ from .align import (
     REPLACE_CREDIT,
     Alignment,
     Keyed,
+    Names,
     extend_edges,
     longest_window,
-    names_of,
     snap_compounds,
     trim_stray_moves,
     variant_keys,
@@ -160,8 +160,8 @@ def find_in_sentence(
                     continue
                 if keyed is None:
                     names = (
-                        names_of(form.tokens, form.text, sentence=False),
-                        names_of(tokens, text),
+                        Names(form.tokens, form.text, sentence=False),
+                        Names(tokens, text),
                     )
                     keyed = Keyed(form.words, weigh, words, cache, closed, names)
                 best = keyed.best(lo, hi)
