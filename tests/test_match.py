@@ -553,6 +553,23 @@ def test_a_replaced_name_rejects_the_match(point: str, sentence: str) -> None:
     assert found(point, sentence) == []
 
 
+def test_a_formula_without_commas_is_not_found_across_one() -> None:
+    """MFA 2020-06-08: "enhancing mutual understanding, trust, communication and
+    cooperation" lists trust; it is not "enhancing mutual trust" with a word inserted.
+    A formula that is itself a list may still be found with its commas changed."""
+    line = (
+        "nine rounds of dialogue have been held so far, which has been important in enhancing "
+        "mutual understanding, trust, communication and cooperation between the two sides."
+    )
+    assert found("enhancing mutual trust", line) == []
+    assert found("enhancing mutual trust", "It helps in enhancing mutual trust.") != []
+    [(_, text)] = found(
+        "amity, sincerity, mutual benefit and inclusiveness",
+        "principles of sincerity, mutual benefit, and inclusiveness, he said",
+    )
+    assert text == "sincerity, mutual benefit, and inclusiveness"
+
+
 def test_a_replaced_function_word_does_not_reject() -> None:
     [(_, text)] = found(
         "the Code of Conduct in the South China Sea",

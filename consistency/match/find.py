@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -98,6 +99,13 @@ def require_percent(value: float, name: str) -> float:
     return float(value)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:\u3001\uff0c\uff1b\uff1a]")
+"""Commas, semicolons and colons (and their Chinese forms). A formula written without
+them is not found across one: in "enhance mutual understanding, trust and cooperation"
+"trust" is the next item of a list, not "mutual trust" with a word inserted; a formula
+that is a list ("amity, sincerity, mutual benefit and inclusiveness") may be found with
+its commas moved or added."""
+
 LONG_SPAN = 1000
 """A sentence longer than this many tokens (no real one is: an unpunctuated dump, or a
 line repeated without a full stop) is searched block by block (see :func:`find_in_sentence`)."""
@@ -116,6 +124,7 @@ def find_in_sentence(
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``.
 
+    A wording without commas is never found across one (see :data:`_CLAUSE_BREAK`).
     The wording found word for word is the best span there can be (score 100),
     so it is taken without aligning; a stretch that cannot reach the threshold
     (its words weigh too little, see :func:`_bound`) is not aligned either.
@@ -143,6 +152,7 @@ def find_in_sentence(
         return not is_rare(word)
 
     least = min(MIN_MATCHED, len(form_words))
+    listed = bool(_CLAUSE_BREAK.search(form.text))
 
     def search(first: int, last: int) -> list[Alignment]:
         nonlocal keyed
@@ -174,6 +184,10 @@ def find_in_sentence(
                     keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
                 )
                 if hit.score < threshold:
+                    continue
+                if not listed and _CLAUSE_BREAK.search(
+                    text, tokens[hit.first].end, tokens[hit.end - 1].start
+                ):
                     continue
             hit = snap_compounds(tokens, text, hit, lo, hi)
             found.append(hit)
