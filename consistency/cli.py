@@ -98,7 +98,34 @@ def hoist_global_options(args: Sequence[str]) -> list[str]:
         else:
             rest.append(arg)
         k += 1
-    return front + rest
+    return _lower_color(front + rest)
+
+
+COMMAND_FLAGS = frozenset({"--color", "--no-color"})
+"""Options of the commands that may also come before the command name."""
+
+
+def _lower_color(args: list[str]) -> list[str]:
+    """Move ``--color``/``--no-color`` given before the command name after it.
+
+    >>> _lower_color(["--no-color", "-q", "report", "a/"])
+    ['-q', 'report', '--no-color', 'a/']
+    """
+    front: list[str] = []
+    moved: list[str] = []
+    k = 0
+    while k < len(args) and args[k].startswith("-") and args[k] != "--":
+        if args[k] in COMMAND_FLAGS:
+            moved.append(args[k])
+        else:
+            front.append(args[k])
+            if args[k] == "--config" and k + 1 < len(args):
+                k += 1
+                front.append(args[k])
+        k += 1
+    if not moved or k >= len(args):
+        return args
+    return [*front, args[k], *moved, *args[k + 1 :]]
 
 
 class ConsistencyGroup(click.Group):
@@ -654,7 +681,8 @@ def cli(ctx: click.Context, config: str | None, no_config: bool, quiet: bool, de
     """Track official talking points across dated briefings and show how their wording shifts.
 
     PATH may be a file, a directory (read recursively) or - for standard input.
-    --no-config, --config, -q and --debug may also follow the command.
+    --no-config, --config, -q and --debug may also follow the command;
+    --color/--no-color may also come before it.
     """
     ctx.meta[QUIET] = quiet
     _config_defaults(ctx, config, no_config)

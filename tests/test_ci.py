@@ -499,6 +499,16 @@ def test_force_color_and_no_color(tmp_path: Path, env: dict[str, str], colour: b
     assert "\x1b[" not in target.read_text(encoding="utf-8")
 
 
+def test_color_flags_before_the_command(tmp_path: Path) -> None:
+    """``consistency --no-color check ...`` (as ``--no-config`` works on either side)."""
+    new = shifted_copy(tmp_path)
+    args = ["check", str(new), "--against", str(BRIEFINGS), "--points", str(POINTS)]
+    plain = process("--no-color", "--no-config", *args, env={"FORCE_COLOR": "1"})
+    assert plain.returncode == 1 and "\x1b[" not in plain.stdout
+    loud = process("--color", "--no-config", *args)
+    assert loud.returncode == 1 and "\x1b[" in loud.stdout
+
+
 def test_no_config_after_the_command(tmp_path: Path) -> None:
     (tmp_path / "consistency.toml").write_text("no-such-option = 1\n", encoding="utf-8")
     broken = process("ingest", str(BRIEFINGS), cwd=tmp_path)
