@@ -475,7 +475,7 @@ def _name_goes_on(tokens: Sequence[Token], text: str, at: int, step: int, limit:
     return text[tokens[at].start].isupper() and text[tokens[nxt].start].isupper()
 
 
-def trim_stray_moves(
+def settle_on_clause(
     keyed: Keyed, tokens: Sequence[Token], text: str, found: Alignment, lo: int, hi: int
 ) -> Alignment:
     """Settle the span's edges on the clause that holds the formula (within ``[lo, hi)``).

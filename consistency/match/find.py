@@ -19,8 +19,8 @@ from .align import (
     Names,
     extend_edges,
     longest_window,
+    settle_on_clause,
     snap_compounds,
-    trim_stray_moves,
     variant_keys,
 )
 from .corpus import Corpus, SentenceIndex, candidates_by_weight
@@ -177,7 +177,7 @@ def find_in_sentence(
                 best = keyed.best(lo, hi)
                 if best is None:
                     continue
-                best = trim_stray_moves(keyed, tokens, text, best, lo, hi)
+                best = settle_on_clause(keyed, tokens, text, best, lo, hi)
                 if keyed.matched(best) < least:
                     continue
                 hit = extend_edges(
