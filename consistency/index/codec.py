@@ -10,11 +10,6 @@ import struct
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-try:
-    import fcntl
-except ImportError:  # Windows: leftovers of killed builds stay until removed by hand
-    fcntl = None  # type: ignore[assignment]
-
 from ..models import DateSource, Document, Level, Point, Role, Sentence, Token, Turn
 from .schema import _CHUNK, StoredPoint
 

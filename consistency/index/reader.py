@@ -12,11 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-try:
-    import fcntl
-except ImportError:  # Windows: leftovers of killed builds stay until removed by hand
-    fcntl = None  # type: ignore[assignment]
-
 from ..match import KEY_RULE as COMMON_RULE
 from ..match import candidate_keys, is_rare
 from ..models import DateSource, Document, Role, Sentence

@@ -6,11 +6,6 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-try:
-    import fcntl
-except ImportError:  # Windows: leftovers of killed builds stay until removed by hand
-    fcntl = None  # type: ignore[assignment]
-
 from ..models import DateSource, Point
 
 SCHEMA_VERSION = 1

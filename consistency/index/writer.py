@@ -12,11 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-try:
-    import fcntl
-except ImportError:  # Windows: leftovers of killed builds stay until removed by hand
-    fcntl = None  # type: ignore[assignment]
-
 from .._version import __version__
 from ..errors import IndexFileError
 from ..match import KEY_RULE as COMMON_RULE
