@@ -25,10 +25,9 @@ import datetime as dt
 import sqlite3
 import struct
 import unicodedata
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
 
 from .check import DEFAULT_SIMILARITY
 from .compare import Comparison, compare, read_side
@@ -38,6 +37,7 @@ from .index import Index, IndexStats, content_hash, damaged, update_index
 from .index.codec import _DOC_COLUMNS, _document_from_row
 from .index.files import _DAMAGE
 from .match import DEFAULT_THRESHOLD, SentenceIndex, require_percent
+from .match.corpus import LazySentences
 from .models import Document, Progress, Role, Sentence, Token
 from .normalise import DEFAULT_TOKENISER, Tokeniser
 from .track import sort_documents
@@ -61,41 +61,26 @@ class Archive:
     stats: IndexStats | None
 
 
-class StoredSentences(Sequence[Sentence]):
-    """Stored sentences as a sequence, each unpacked (and kept) on first use."""
+class StoredSentences(LazySentences):
+    """Stored sentences as a sequence, each unpacked when used (see :class:`LazySentences`)."""
 
     def __init__(self, rows: Sequence[_Row], words: Sequence[Sequence[str]]) -> None:
+        super().__init__()
         self._rows = rows
         self._words = words
-        self._cache: dict[int, Sentence] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
 
-    @overload
-    def __getitem__(self, n: int) -> Sentence: ...
-
-    @overload
-    def __getitem__(self, n: slice) -> Sequence[Sentence]: ...
-
-    def __getitem__(self, n: int | slice) -> Sentence | Sequence[Sentence]:
-        if isinstance(n, slice):
-            return [self[k] for k in range(*n.indices(len(self)))]
-        if n < 0:
-            n += len(self._rows)
-        cached = self._cache.get(n)
-        if cached is None:
-            document, start, end, line, speaker, role, spans = self._rows[n]
-            flat = struct.unpack(f"<{len(spans) // 4}I", spans)
-            tokens = tuple(
-                Token(w, start + a, start + b)
-                for w, a, b in zip(self._words[n], flat[::2], flat[1::2], strict=True)
-            )
-            cached = self._cache[n] = Sentence(document, start, end, line, speaker, role, tokens)
-        return cached
-
-    def __iter__(self) -> Iterator[Sentence]:
-        return (self[k] for k in range(len(self)))
+    def unpack(self, n: int) -> Sentence:
+        """Stored sentence number ``n``, its token spans unpacked."""
+        document, start, end, line, speaker, role, spans = self._rows[n]
+        flat = struct.unpack(f"<{len(spans) // 4}I", spans)
+        tokens = tuple(
+            Token(w, start + a, start + b)
+            for w, a, b in zip(self._words[n], flat[::2], flat[1::2], strict=True)
+        )
+        return Sentence(document, start, end, line, speaker, role, tokens)
 
 
 def _speaker_key(name: str) -> str:

@@ -73,24 +73,62 @@ class Corpus(Protocol):
         ...
 
 
-class PackedSentences(Sequence[Sentence]):
-    """Sentences as arrays: each one's place and speaker, its words, and every token's span.
+class LazySentences(Sequence[Sentence]):
+    """Sentences kept compact and rebuilt, with their tokens, when asked for.
 
-    A :class:`~consistency.models.Sentence` is rebuilt from them when asked for (and
-    kept while the run scores it); an archive of millions of tokens then holds
-    a word reference and two integers per token, not a token object.
+    A subclass says how many there are and how to rebuild one (:meth:`unpack`);
+    the last :data:`KEPT` rebuilt are kept (the matcher asks for a candidate
+    sentence once per wording). Iterating rebuilds each in turn and keeps none.
     """
 
-    _KEPT = 1 << 16
-    """How many rebuilt sentences are kept for reuse (the matcher asks for a
-    candidate sentence once per wording)."""
+    KEPT = 1 << 16
+    """How many rebuilt sentences are kept for reuse."""
 
     def __init__(self) -> None:
+        self._kept: dict[int, Sentence] = {}
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def unpack(self, n: int) -> Sentence:
+        """Sentence number ``n``, rebuilt."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, n: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> Sequence[Sentence]: ...
+
+    def __getitem__(self, n: int | slice) -> Sentence | Sequence[Sentence]:
+        if isinstance(n, slice):
+            return [self.unpack(k) for k in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self)
+        kept = self._kept.get(n)
+        if kept is None:
+            if len(self._kept) >= self.KEPT:
+                self._kept.clear()
+            kept = self._kept[n] = self.unpack(n)
+        return kept
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return (self.unpack(k) for k in range(len(self)))
+
+
+class PackedSentences(LazySentences):
+    """Sentences as arrays: each one's place and speaker, its words, and every token's span.
+
+    An archive of millions of tokens then holds a word reference and two
+    integers per token, not a token object.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
         self._heads: list[tuple[str, int, int, int, str | None, Role]] = []
         self.words: list[tuple[str, ...]] = []
         self._spans = array("i")
         self._first = array("q", [0])
-        self._kept: dict[int, Sentence] = {}
 
     def append(self, sentence: Sentence) -> None:
         """Pack ``sentence`` (its tokens are not kept)."""
@@ -105,28 +143,8 @@ class PackedSentences(Sequence[Sentence]):
     def __len__(self) -> int:
         return len(self._heads)
 
-    @overload
-    def __getitem__(self, n: int) -> Sentence: ...
-
-    @overload
-    def __getitem__(self, n: slice) -> Sequence[Sentence]: ...
-
-    def __getitem__(self, n: int | slice) -> Sentence | Sequence[Sentence]:
-        if isinstance(n, slice):
-            return [self._unpack(k) for k in range(*n.indices(len(self)))]
-        if n < 0:
-            n += len(self._heads)
-        kept = self._kept.get(n)
-        if kept is None:
-            if len(self._kept) >= self._KEPT:
-                self._kept.clear()
-            kept = self._kept[n] = self._unpack(n)
-        return kept
-
-    def __iter__(self) -> Iterator[Sentence]:
-        return (self._unpack(k) for k in range(len(self)))
-
-    def _unpack(self, n: int) -> Sentence:
+    def unpack(self, n: int) -> Sentence:
+        """Sentence number ``n``, rebuilt from its arrays."""
         document, start, end, line, speaker, role = self._heads[n]
         a, b = 2 * self._first[n], 2 * self._first[n + 1]
         spans = self._spans[a:b]
