@@ -115,7 +115,7 @@ def longest_window(words: int) -> int:
 
 
 @lru_cache(maxsize=1 << 12)
-def _wording(
+def wording_keys(
     words: tuple[str, ...], weigh: Callable[[str], float]
 ) -> tuple[dict[str, str], str, tuple[float, ...], frozenset[str]]:
     """A wording's key characters, keys, weights and light keys, the same for every
@@ -167,7 +167,7 @@ class Keyed:
         holds every word spelled like a point word, and any other word is no point word.
         ``names``: the positions of the names among the point's words and the sentence's
         (see :class:`Names`); a replaced name rejects an alignment."""
-        chars, self.form_chars, self.form_weights, self.light = _wording(tuple(words), weigh)
+        chars, self.form_chars, self.form_weights, self.light = wording_keys(tuple(words), weigh)
         self.words = words
         self.form_names, self.sentence_names = names
         self.total = sum(self.form_weights)

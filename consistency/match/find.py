@@ -22,6 +22,7 @@ from .align import (
     settle_on_clause,
     snap_compounds,
     variant_keys,
+    wording_keys,
 )
 from .corpus import Corpus, SentenceIndex, candidates_by_weight
 from .weights import is_rare, weight
@@ -30,17 +31,28 @@ DEFAULT_THRESHOLD = 75.0
 """Default minimum score for an occurrence (see :mod:`consistency.match.align`)."""
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:\u3001\uff0c\uff1b\uff1a]")
+"""Commas, semicolons and colons (and their Chinese forms). A formula written without
+them is not found across one: in "enhance mutual understanding, trust and cooperation"
+"trust" is the next item of a list, not "mutual trust" with a word inserted; a formula
+that is a list ("amity, sincerity, mutual benefit and inclusiveness") may be found with
+its commas moved or added."""
+
+
 @dataclass(frozen=True)
 class Form:
     """One accepted wording of a point (the canonical text or an alias), tokenised
-    (``words``: the token texts, kept since every candidate sentence reads them)."""
+    (``words``: the token texts, kept since every candidate sentence reads them;
+    ``listed``: whether it holds a comma, semicolon or colon, see :data:`_CLAUSE_BREAK`)."""
 
     text: str
     tokens: tuple[Token, ...]
     words: tuple[str, ...] = field(init=False)
+    listed: bool = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", tuple(t.text for t in self.tokens))
+        object.__setattr__(self, "listed", bool(_CLAUSE_BREAK.search(self.text)))
 
 
 @dataclass(frozen=True)
@@ -99,13 +111,6 @@ def require_percent(value: float, name: str) -> float:
     return float(value)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:\u3001\uff0c\uff1b\uff1a]")
-"""Commas, semicolons and colons (and their Chinese forms). A formula written without
-them is not found across one: in "enhance mutual understanding, trust and cooperation"
-"trust" is the next item of a list, not "mutual trust" with a word inserted; a formula
-that is a list ("amity, sincerity, mutual benefit and inclusiveness") may be found with
-its commas moved or added."""
-
 LONG_SPAN = 1000
 """A sentence longer than this many tokens (no real one is: an unpunctuated dump, or a
 line repeated without a full stop) is searched block by block (see :func:`find_in_sentence`)."""
@@ -142,7 +147,7 @@ def find_in_sentence(
     if words is None:
         words = tuple(t.text for t in tokens)
     form_words = form.words
-    weights = [weigh(w) for w in form_words]
+    weights = wording_keys(form_words, weigh)[2]
     perfect = 100.0
     keyed: Keyed | None = None
 
@@ -152,7 +157,6 @@ def find_in_sentence(
         return not is_rare(word)
 
     least = min(MIN_MATCHED, len(form_words))
-    listed = bool(_CLAUSE_BREAK.search(form.text))
 
     def search(first: int, last: int) -> list[Alignment]:
         nonlocal keyed
@@ -185,7 +189,7 @@ def find_in_sentence(
                 )
                 if hit.score < threshold:
                     continue
-                if not listed and _CLAUSE_BREAK.search(
+                if not form.listed and _CLAUSE_BREAK.search(
                     text, tokens[hit.first].end, tokens[hit.end - 1].start
                 ):
                     continue
