@@ -49,7 +49,7 @@ from .report.compare import COMPARE_FORMATS, render_compare
 from .report.inventory import render_inventory
 from .timeline import analyse
 from .track import build_index, sort_documents, track, without_shadowed
-from .warm import compare_in_index, load_archive
+from .warm import Archive, compare_in_index, load_archive
 from .watchlist import load_watchlist
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -485,8 +485,8 @@ def _archive(
     until: dt.date | None,
     include_questions: bool,
     speakers: Sequence[str],
-) -> tuple[list[Document], SentenceIndex | None]:
-    """The documents to work on, and with ``--index`` their stored sentences (a warm run)."""
+) -> tuple[list[Document], Archive | None]:
+    """The documents to work on, and with ``--index`` the archive of a warm run."""
     if index_file is None:
         if not paths:
             raise click.UsageError("Missing argument 'PATH...' (or give --index FILE).")
@@ -506,7 +506,7 @@ def _archive(
         )
     if not archive.documents:
         raise OptionError("no briefings left to read (check --since/--until)", path=index_file)
-    return list(archive.documents), archive.index
+    return list(archive.documents), archive
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -756,10 +756,15 @@ def _track(
     threshold: float,
     include_questions: bool,
     speakers: Sequence[str],
-    index: SentenceIndex | None = None,
+    corpus: SentenceIndex | Archive | None = None,
 ) -> TrackResult:
-    """``track`` with a progress bar on a terminal (``index``: a warm run's sentences)."""
-    total = len(points) + (len(docs) if index is None else 0)
+    """``track`` with a progress bar on a terminal (``corpus``: the sentences already
+    segmented, or a warm run's archive: its kept matches and stored sentences)."""
+    total = len(points) + (len(docs) if corpus is None else 0)
+    warm = corpus if isinstance(corpus, Archive) else None
+    index: SentenceIndex | Callable[[], SentenceIndex] | None = (
+        warm.sentences if warm else corpus if isinstance(corpus, SentenceIndex) else None
+    )
     with _progress(total, "tracking") as progress:
         return track(
             docs,
@@ -769,6 +774,7 @@ def _track(
             speakers=speakers,
             progress=progress,
             index=index,
+            store=warm.store if warm else None,
         )
 
 
@@ -890,9 +896,10 @@ def report_command(
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     if since is not None and baseline_until is not None and baseline_until >= since:
         raise OptionError("--baseline-until must be before --since")
-    docs, corpus = _archive(
+    docs, archive = _archive(
         paths, index_file, manifest, date, None, until, include_questions, speakers
     )
+    corpus: SentenceIndex | Archive | None = archive
     start = since or (baseline_until + dt.timedelta(days=1) if baseline_until else None)
     if start is not None and not any(d.date >= start for d in docs):
         raise OptionError("no briefings left to read (check --since/--until)")

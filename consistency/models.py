@@ -191,6 +191,26 @@ class Point:
     line: int | None = None
 
 
+class Found(NamedTuple):
+    """A point found in a document, as a warm run keeps it for the next
+    (see :mod:`consistency.index.matches`).
+
+    start, end: the span in the document's text.
+    score: 0-100 against ``form``, the wording that matched best.
+    speaker, role: who said it.
+
+    A named tuple, like :class:`Token`: a ten-year archive keeps hundreds of
+    thousands of them, read back on every run.
+    """
+
+    start: int
+    end: int
+    score: float
+    form: str
+    speaker: str | None
+    role: Role
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One place a point was found.

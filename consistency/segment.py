@@ -202,7 +202,7 @@ def _ends_sentence(text: str, p: int, q: int, cut: int, end: int) -> bool:
     return True
 
 
-def _speaker_key(name: str) -> str:
+def speaker_key(name: str) -> str:
     """A speaker name compared case-insensitively, with white space normalised."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
@@ -221,8 +221,8 @@ def select_turns(
     """
     turns = document.turns or (Turn(None, Role.NARRATION, 0, len(document.text), 1),)
     if speakers:
-        wanted = {_speaker_key(s) for s in speakers}
-        return [t for t in turns if t.speaker is not None and _speaker_key(t.speaker) in wanted]
+        wanted = {speaker_key(s) for s in speakers}
+        return [t for t in turns if t.speaker is not None and speaker_key(t.speaker) in wanted]
     roles = {Role.OFFICIAL, Role.NARRATION}
     if include_questions:
         roles.add(Role.PRESS)

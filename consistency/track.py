@@ -1,16 +1,20 @@
 """``track``: every talking point located in every document, with its timeline.
 
 This is the library entry point behind ``consistency track`` and ``report``;
-it reads no files and writes nothing.
+it reads no files and writes nothing (a warm run's match store, passed in, keeps
+what was found).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Protocol
 
 from .diff import word_diff
 from .match import DEFAULT_THRESHOLD, Corpus, PackedSentences, SentenceIndex, find_point
-from .models import Document, Occurrence, Point, PointResult, Progress, TrackResult
+from .match.corpus import BoolArray
+from .match.key import match_key
+from .models import Document, Found, Occurrence, Point, PointResult, Progress, TrackResult
 from .normalise import Tokeniser
 from .segment import document_sentences
 from .timeline import shifts, status_of, with_changes, wordings
@@ -82,6 +86,23 @@ def without_shadowed(result: TrackResult) -> TrackResult:
     return TrackResult(documents=result.documents, points=tuple(kept))
 
 
+class MatchStore(Protocol):
+    """Matches kept from earlier runs, by point key and document content hash
+    (:class:`consistency.index.MatchStore` keeps them in an index file)."""
+
+    def hash(self, document: str) -> str:
+        """The content hash of the document of this id."""
+        ...
+
+    def recall(self, keys: Collection[str]) -> dict[str, dict[str, list[Found]]]:
+        """Each key's kept matches, by content hash of the briefings searched."""
+        ...
+
+    def keep(self, found: Mapping[str, Mapping[str, Sequence[Found]]]) -> bool:
+        """Keep these records (whole); False when they could not be kept."""
+        ...
+
+
 def track(
     documents: Sequence[Document],
     points: Sequence[Point],
@@ -91,46 +112,103 @@ def track(
     speakers: Collection[str] = (),
     tokeniser: Tokeniser | None = None,
     progress: Progress | None = None,
-    index: Corpus | None = None,
+    index: Corpus | Callable[[], Corpus] | None = None,
+    store: MatchStore | None = None,
 ) -> TrackResult:
     """Find every point in every document and build each point's timeline.
 
     ``threshold`` applies to points without their own; ``include_questions``
     and ``speakers`` choose whose words count (default: officials and
-    narration). Pass a prebuilt ``index`` to reuse segmentation across calls.
+    narration). Pass a prebuilt ``index`` (or a function that builds one) to
+    reuse segmentation across calls. With a ``store``, a point is searched
+    only in the briefings it was not searched in before (by content), the
+    rest is read from the store, and what was found is kept there; the
+    result is the same. ``index`` is then built only if something is
+    searched.
     """
     docs = sort_documents(documents)
     by_id = {d.id: d for d in docs}
-    if index is None:
-        index = build_index(
-            docs,
+    built: Corpus | None = None if callable(index) else index
+
+    def corpus() -> Corpus:
+        nonlocal built
+        if built is None:
+            built = (
+                index()
+                if callable(index)
+                else build_index(
+                    docs,
+                    include_questions=include_questions,
+                    speakers=speakers,
+                    tokeniser=tokeniser,
+                    progress=progress,
+                )
+            )
+        return built
+
+    if store is None:
+        corpus()
+
+    def found(point: Point, within: BoolArray | None = None) -> Iterator[tuple[str, Found]]:
+        matches = find_point(
+            point, corpus(), threshold=threshold, tokeniser=tokeniser, within=within
+        )
+        for m in matches:
+            s = m.sentence
+            yield s.document, Found(m.start, m.end, m.score, m.form.text, s.speaker, s.role)
+
+    def key(point: Point) -> str:
+        return match_key(
+            point,
+            threshold=threshold,
             include_questions=include_questions,
             speakers=speakers,
             tokeniser=tokeniser,
-            progress=progress,
         )
+
+    keys = {p: key(p) for p in points} if store else {}
+    kept = store.recall(set(keys.values())) if store else {}
+    hashes = {d.id: store.hash(d.id) for d in docs} if store else {}
+    updates: dict[str, dict[str, list[Found]]] = {}
     order = {d.id: k for k, d in enumerate(docs)}
     results: list[PointResult] = []
     for point in points:
+        if store is None:
+            hits: Iterable[tuple[str, Found]] = found(point)
+        else:
+            record = kept.setdefault(keys[point], {})
+            # one briefing of each content not searched before
+            todo = {hashes[d.id]: d.id for d in reversed(docs) if hashes[d.id] not in record}
+            if todo:
+                searched = corpus()
+                chosen = set(todo.values())
+                within = searched.within(chosen) if isinstance(searched, SentenceIndex) else None
+                fresh: dict[str, list[Found]] = {sha: [] for sha in todo}
+                for doc_id, f in found(point, within):
+                    if doc_id in chosen:
+                        fresh[hashes[doc_id]].append(f)
+                record.update(fresh)
+                updates[keys[point]] = record
+            hits = ((d.id, f) for d in docs for f in record[hashes[d.id]])
         occurrences: list[Occurrence] = []
-        for match in find_point(point, index, threshold=threshold, tokeniser=tokeniser):
-            doc = by_id[match.sentence.document]
-            text = doc.text[match.start : match.end]
-            line, column = doc.line_col(match.start)
+        for doc_id, f in hits:
+            doc = by_id[doc_id]
+            text = doc.text[f.start : f.end]
+            line, column = doc.line_col(f.start)
             occurrences.append(
                 Occurrence(
                     point=point.id,
                     document=doc.id,
                     date=doc.date,
-                    speaker=match.sentence.speaker,
-                    role=match.sentence.role,
+                    speaker=f.speaker,
+                    role=f.role,
                     text=text,
-                    start=match.start,
-                    end=match.end,
+                    start=f.start,
+                    end=f.end,
                     line=line,
                     column=column,
-                    score=round(match.score, 1),
-                    form=match.form.text,
+                    score=round(f.score, 1),
+                    form=f.form,
                     status=status_of(text, point.text, tokeniser=tokeniser),
                     diff=word_diff(point.text, text, tokeniser=tokeniser),
                 )
@@ -149,4 +227,6 @@ def track(
         )
         if progress:
             progress(1)
+    if store is not None and updates:
+        store.keep(updates)
     return TrackResult(documents=docs, points=tuple(results))

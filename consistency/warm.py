@@ -24,22 +24,23 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import struct
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .check import DEFAULT_SIMILARITY
 from .compare import Comparison, compare, read_side
 from .compare import _one as one_document
 from .errors import IndexFileError, OptionError
-from .index import Index, IndexStats, content_hash, damaged, update_index
+from .index import Index, IndexStats, MatchStore, content_hash, damaged, update_index
 from .index.codec import _DOC_COLUMNS, _document_from_row
 from .index.files import _DAMAGE
 from .match import DEFAULT_THRESHOLD, SentenceIndex, require_percent
 from .match.corpus import LazySentences
 from .models import Document, Progress, Role, Sentence, Token
 from .normalise import DEFAULT_TOKENISER, Tokeniser
+from .segment import speaker_key
 from .track import sort_documents
 
 _Row = tuple[str, int, int, int, str | None, Role, bytes]
@@ -52,13 +53,33 @@ class Archive:
     """What a warm run works on.
 
     documents: the selected documents, by date then id.
-    index: their selected sentences, ready for :func:`~consistency.track.track`.
     stats: what bringing the index up to date did (None when no paths were given).
+    store: the matches kept by earlier runs (see :mod:`consistency.index.matches`).
+    path, include_questions, speakers: the index file and whose sentences count.
+
+    Their sentences (:attr:`index`) are read from the index on first use: a
+    run whose every match is kept never reads them.
     """
 
     documents: tuple[Document, ...]
-    index: SentenceIndex
     stats: IndexStats | None
+    store: MatchStore
+    path: Path
+    include_questions: bool = False
+    speakers: tuple[str, ...] = ()
+
+    def sentences(self) -> SentenceIndex:
+        """:attr:`index` (a function to pass where the sentences may not be needed)."""
+        return self.index
+
+    @cached_property
+    def index(self) -> SentenceIndex:
+        """The selected sentences, ready for :func:`~consistency.track.track`."""
+        with Index(self.path) as index:
+            try:
+                return _sentences(index, self.documents, self.include_questions, self.speakers)
+            except _DAMAGE as e:
+                raise damaged(self.path, e) from None
 
 
 class StoredSentences(LazySentences):
@@ -72,6 +93,10 @@ class StoredSentences(LazySentences):
     def __len__(self) -> int:
         return len(self._rows)
 
+    def document(self, n: int) -> str:
+        """The document of stored sentence number ``n``."""
+        return self._rows[n][0]
+
     def unpack(self, n: int) -> Sentence:
         """Stored sentence number ``n``, its token spans unpacked."""
         document, start, end, line, speaker, role, spans = self._rows[n]
@@ -81,10 +106,6 @@ class StoredSentences(LazySentences):
             for w, a, b in zip(self._words[n], flat[::2], flat[1::2], strict=True)
         )
         return Sentence(document, start, end, line, speaker, role, tokens)
-
-
-def _speaker_key(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def load_archive(
@@ -199,14 +220,27 @@ def _load(
     docs = sort_documents(
         given if given is not None else index.load_documents(since=since, until=until)
     )
-    wanted = {_speaker_key(s) for s in speakers}
+    wanted = {speaker_key(s) for s in speakers}
     if wanted and Role.PRESS not in index.roles:
         for doc in docs:
             if any(
-                t.role is Role.PRESS and t.speaker is not None and _speaker_key(t.speaker) in wanted
+                t.role is Role.PRESS and t.speaker is not None and speaker_key(t.speaker) in wanted
                 for t in doc.turns
             ):
                 raise _no_questions(index)
+    hashes = {name: sha for name, sha in index.con.execute("SELECT name, sha256 FROM documents")}
+    missing = [d.id for d in docs if d.id not in hashes]
+    if missing:
+        raise sqlite3.DatabaseError(f"document {missing[0]!r} is missing")
+    store = MatchStore(index.path, {d.id: hashes[d.id] for d in docs})
+    return Archive(docs, stats, store, index.path, include_questions, tuple(speakers))
+
+
+def _sentences(
+    index: Index, docs: Sequence[Document], include_questions: bool, speakers: Collection[str]
+) -> SentenceIndex:
+    """The stored sentences of ``docs`` that the selection keeps, as the matcher's index."""
+    wanted = {speaker_key(s) for s in speakers}
     roles = {Role.OFFICIAL.value, Role.NARRATION.value}
     if include_questions:
         roles.add(Role.PRESS.value)
@@ -224,7 +258,7 @@ def _load(
             (rowid,),
         ):
             if wanted:
-                if speaker is None or _speaker_key(speaker) not in wanted:
+                if speaker is None or speaker_key(speaker) not in wanted:
                     continue
             elif role not in roles:
                 continue
@@ -234,7 +268,7 @@ def _load(
             rows.append((doc.id, start, end, line, speaker, Role(role), spans))
             words.append(split)
     sentences = StoredSentences(rows, words)
-    return Archive(docs, SentenceIndex(sentences, {d.id: d.text for d in docs}, words), stats)
+    return SentenceIndex(sentences, {d.id: d.text for d in docs}, words)
 
 
 def compare_in_index(

@@ -324,8 +324,12 @@ def test_warm_diff_reads_files_or_stored_briefings(folder: Path, tmp_path: Path)
 def test_an_unchanged_archive_is_not_written_to(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Nothing new: the index is only read (a read-only CI cache serves a warm run)."""
+    """Nothing new: the index is only read (a read-only CI cache serves a warm run).
+
+    The first warm run with a watchlist keeps its matches in the index; the next
+    one finds them all kept and writes nothing."""
     db = index_of(folder, tmp_path / "a.db")
+    ok("report", str(folder), "--index", str(db), "--points", str(POINTS))
     before = db.read_bytes()
 
     def refuse(*args: Any, **kwargs: Any) -> Any:
@@ -341,3 +345,99 @@ def test_an_unchanged_archive_is_not_written_to(
     old, new = folder / "001_ea51057881414630.txt", folder / "000_0c46398071a3ed71.txt"
     assert ok("diff", str(old), str(new), "--index", str(db)) == ok("diff", str(old), str(new))
     assert db.read_bytes() == before
+
+
+def kept_keys(db: Path) -> int:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return int(con.execute("SELECT count(*) FROM matches").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_a_second_warm_run_reads_the_kept_matches_and_searches_only_what_changed(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first warm run keeps each point's matches; the next searches only the
+    briefings new or changed since (by content), and says the same as a cold run."""
+    import importlib
+
+    module = importlib.import_module("consistency.track")  # the package names a function so
+    db = index_of(folder, tmp_path / "a.db")
+    points = load_watchlist(POINTS)
+    command = ("track", "--points", str(POINTS), "--format", "json")
+    first = ok(*command, str(folder), "--index", str(db))
+    assert first == ok(*command, str(folder)) and kept_keys(db) == len(points)
+
+    searched: list[set[str]] = []
+    real = module.find_point
+
+    def counting(point: Any, corpus: Any, **kwargs: Any) -> Any:
+        within = kwargs.get("within")
+        numbers = range(len(corpus.sentences))
+        searched.append(
+            {corpus.sentence(n).document for n in numbers if within is None or within[n]}
+        )
+        return real(point, corpus, **kwargs)
+
+    monkeypatch.setattr(module, "find_point", counting)
+    assert ok(*command, str(folder), "--index", str(db)) == first
+    assert searched == []
+    changed = folder / "001_ea51057881414630.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace(
+            "Guo Jiakun:", "Guo Jiakun: We uphold peace, friendship and cooperation.", 1
+        ),
+        encoding="utf-8",
+    )
+    warm = ok(*command, str(folder), "--index", str(db))
+    assert searched and all(s == {"001_ea51057881414630"} for s in searched)
+    assert warm == ok(*command, str(folder)) != first
+
+
+def test_kept_matches_serve_only_the_settings_they_were_found_under(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Another threshold, selection or wording is another key: found afresh."""
+    db = index_of(folder, tmp_path / "a.db", "--include-questions")
+    for extra in ([], ["--threshold", "90"], ["--include-questions"], ["--speaker", "Mao Ning"]):
+        command = ("report", "--points", str(POINTS), "--format", "json", *extra)
+        cold = ok(*command, str(folder))
+        assert ok(*command, str(folder), "--index", str(db)) == cold
+        assert ok(*command, "--index", str(db)) == cold
+    assert kept_keys(db) == 4 * len(load_watchlist(POINTS))
+
+
+def test_an_index_that_cannot_be_written_still_serves_a_warm_run(
+    folder: Path, tmp_path: Path
+) -> None:
+    from consistency.index import MatchStore
+    from consistency.models import Found, Role
+
+    assert not MatchStore(tmp_path / "nowhere" / "a.db", {}).keep(
+        {"key": {"sha": [Found(0, 4, 100.0, "text", None, Role.OFFICIAL)]}}
+    )
+    db = index_of(folder, tmp_path / "a.db")
+    points = load_watchlist(POINTS)
+    docs = load_documents([str(folder)])
+    archive = load_archive(db, docs)
+    cold = render_json(track(docs, points))
+    unwritable = MatchStore(tmp_path / "nowhere" / "a.db", archive.store.hashes)
+    warm = track(archive.documents, points, index=archive.sentences, store=unwritable)
+    assert render_json(warm) == cold
+
+
+def test_a_damaged_kept_record_is_found_afresh(folder: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = index_of(folder, tmp_path / "a.db")
+    command = ("track", "--points", str(POINTS), "--format", "json")
+    cold = ok(*command, str(folder))
+    assert ok(*command, "--index", str(db)) == cold
+    con = sqlite3.connect(db)
+    con.execute("UPDATE matches SET data = x'00ff'")
+    con.commit()
+    con.close()
+    assert ok(*command, "--index", str(db)) == cold

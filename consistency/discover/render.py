@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 import tomli_w
 from tabulate import tabulate
 
+from ..jsontext import dumps
 from .corpus import _CONTROL
 from .result import DiscoveredPoint
 
@@ -103,4 +103,4 @@ def render_json(points: Sequence[DiscoveredPoint]) -> str:
             for p in points
         ],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return dumps(data)

@@ -18,7 +18,11 @@
   ``need`` of them in a sentence); and an inverted map from each wording's
   ``len(keys) - need + 1`` rarest such words to the wording (a prefix
   filter: a sentence with ``need`` of the keys has one of these), so
-  ``check`` looks up only the points whose words a new briefing holds.
+  ``check`` looks up only the points whose words a new briefing holds;
+- ``matches`` (made by the first warm run that keeps any): the matches that
+  ``track`` and ``report --index`` found, per watched point and briefing
+  content, so the next run with that watchlist searches only new briefings
+  (:mod:`.matches`).
 
 Updates are incremental and atomic: a document whose id, content hash and date
 are unchanged costs nothing; a changed one is replaced; with ``prune`` the
@@ -34,13 +38,14 @@ program's SQLite file, a text file, another schema -- is refused with an
 The modules, by job: :mod:`.schema` (tables and records), :mod:`.codec` (rows
 to and from documents, spans and points), :mod:`.files` (opening, validating,
 locking the file), :mod:`.writer` (building and updating), :mod:`.reader`
-(reading it, and the corpus ``check`` searches).
+(reading it, and the corpus ``check`` searches), :mod:`.matches` (the kept matches).
 """
 
 from __future__ import annotations
 
 from .codec import content_hash
 from .files import damaged, is_sqlite_file
+from .matches import MatchStore
 from .reader import Index, IndexCorpus, SentenceStore, open_index, phrase_sentences
 from .schema import (
     APPLICATION,
@@ -61,6 +66,7 @@ __all__ = [
     "IndexCorpus",
     "IndexStats",
     "IndexedDocument",
+    "MatchStore",
     "SentenceStore",
     "StoredPoint",
     "content_hash",

@@ -16,6 +16,7 @@ from ..match import KEY_RULE as COMMON_RULE
 from ..match import candidate_keys, is_rare
 from ..models import DateSource, Document, Role, Sentence
 from ..normalise import DEFAULT_TOKENISER
+from ..segment import speaker_key
 from .codec import _DOC_COLUMNS, _chunks, _document_from_row, _marks, _stored_point, _unpack_tokens
 from .files import _DAMAGE, _check_file, _connect, _refuse, _validate, damaged
 from .schema import IndexedDocument, StoredPoint
@@ -305,12 +306,6 @@ def _date_filter(since: dt.date | None, until: dt.date | None) -> tuple[str, lis
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), args
 
 
-def _speaker_key(name: str) -> str:
-    import unicodedata
-
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
 @_guarded
 class IndexCorpus:
     """The sentences of an :class:`Index`, served lazily from SQLite.
@@ -376,9 +371,9 @@ class IndexCorpus:
         where = " AND ".join(clauses) or "1"
         rows = self.con.execute(f"SELECT s.id, s.speaker FROM sentences s WHERE {where}", args)
         if speakers:
-            wanted = {_speaker_key(s) for s in speakers}
+            wanted = {speaker_key(s) for s in speakers}
             return frozenset(
-                sid for sid, who in rows if who is not None and _speaker_key(who) in wanted
+                sid for sid, who in rows if who is not None and speaker_key(who) in wanted
             )
         return frozenset(sid for sid, _ in rows)
 

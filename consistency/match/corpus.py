@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, Protocol, overload
 
 import numpy as np
@@ -35,6 +35,7 @@ from .align import MIN_MATCHED, REPLACE_CREDIT, longest_window
 from .weights import AFFIX, is_rare, similarity
 
 IntArray = npt.NDArray[np.signedinteger[Any]]
+BoolArray = npt.NDArray[np.bool_]
 
 
 def distinct(values: IntArray) -> IntArray:
@@ -94,6 +95,10 @@ class LazySentences(Sequence[Sentence]):
         """Sentence number ``n``, rebuilt."""
         raise NotImplementedError
 
+    def document(self, n: int) -> str:
+        """The document of sentence number ``n`` (without rebuilding it)."""
+        raise NotImplementedError
+
     @overload
     def __getitem__(self, n: int) -> Sentence: ...
 
@@ -142,6 +147,10 @@ class PackedSentences(LazySentences):
 
     def __len__(self) -> int:
         return len(self._heads)
+
+    def document(self, n: int) -> str:
+        """The document of sentence number ``n``."""
+        return self._heads[n][0]
 
     def unpack(self, n: int) -> Sentence:
         """Sentence number ``n``, rebuilt from its arrays."""
@@ -205,6 +214,17 @@ class SentenceIndex:
     def sentence(self, n: int) -> Sentence:
         """Sentence number ``n``."""
         return self.sentences[n]
+
+    def within(self, documents: Collection[str]) -> BoolArray:
+        """Which sentences (by number) belong to ``documents``."""
+        wanted = set(documents)
+        sentences = self.sentences
+        if isinstance(sentences, LazySentences):
+            of: Callable[[int], str] = sentences.document
+        else:
+            def of(n: int) -> str:
+                return sentences[n].document
+        return np.fromiter((of(n) in wanted for n in range(len(sentences))), bool, len(sentences))
 
     def words(self, n: int) -> Sequence[str]:
         """The token texts of sentence number ``n``."""
@@ -309,9 +329,15 @@ def present_needed(limit: float, total: float) -> float:
 
 
 def candidates_by_weight(
-    index: SentenceIndex, words: Sequence[str], weigh: Callable[[str], float], limit: float
+    index: SentenceIndex,
+    words: Sequence[str],
+    weigh: Callable[[str], float],
+    limit: float,
+    *,
+    within: BoolArray | None = None,
 ) -> list[int]:
-    """The sentences whose words could reach ``limit`` percent of the wording's weight."""
+    """The sentences whose words could reach ``limit`` percent of the wording's weight
+    (of those ``within`` marks, when given: see :meth:`SentenceIndex.within`)."""
     total = sum(weigh(w) for w in words)
     need = present_needed(limit, total)
     per_word: dict[str, float] = {}
@@ -333,6 +359,8 @@ def candidates_by_weight(
     if not pick:
         return []
     candidates = distinct(np.concatenate(pick))
+    if within is not None:
+        candidates = candidates[within[candidates]]
     credit = np.zeros(len(candidates))
     for (_, weight), found in zip(ranked, postings, strict=True):
         credit += weight * np.isin(candidates, found, assume_unique=True)

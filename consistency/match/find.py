@@ -24,7 +24,7 @@ from .align import (
     variant_keys,
     wording_keys,
 )
-from .corpus import Corpus, SentenceIndex, candidates_by_weight
+from .corpus import BoolArray, Corpus, SentenceIndex, candidates_by_weight
 from .weights import is_rare, weight
 
 DEFAULT_THRESHOLD = 75.0
@@ -251,8 +251,10 @@ def find_point(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     tokeniser: Tokeniser | None = None,
+    within: BoolArray | None = None,
 ) -> list[Match]:
-    """Every place ``point`` (any of its wordings) occurs in the indexed sentences.
+    """Every place ``point`` (any of its wordings) occurs in the indexed sentences
+    (in those ``within`` marks, when given: see :meth:`SentenceIndex.within`).
 
     Where several wordings match overlapping spans, the best score wins.
     Sorted by sentence number, then position.
@@ -265,10 +267,12 @@ def find_point(
         words = form.words
         closed = isinstance(index, SentenceIndex)
         if isinstance(index, SentenceIndex):
-            numbers = candidates_by_weight(index, words, weigh, limit)
+            numbers = candidates_by_weight(index, words, weigh, limit, within=within)
             cache = variant_keys(words, {w: index.spelled_alike(w) for w in set(words)})
         else:
             numbers = index.candidates(words)
+            if within is not None:
+                numbers = [n for n in numbers if within[n]]
         for n in numbers:
             sentence = index.sentence(n)
             text = index.text(sentence.document)

@@ -7,7 +7,6 @@ is reported (its level) and whether it fails the check.
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -15,6 +14,7 @@ from typing import Any
 
 from ..check import CheckResult, Finding, FindingKind, Gate
 from ..errors import OptionError
+from ..jsontext import dumps
 from ..models import Level
 from .diffmarkup import ansi_diff, flatten, parse_diff
 from .view import one_line
@@ -183,7 +183,7 @@ def render_check_json(result: CheckResult, *, gate: Gate) -> str:
         "findings": [finding_dict(f, gate) for f in result.findings],
         "notes": list(result.notes),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data)
 
 
 # ---------------------------------------------------------------------------

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..compare import Comparison, Place, PointChange, PointComparison, Rephrasing
 from ..errors import OptionError
+from ..jsontext import dumps
 from .diffmarkup import ansi_diff, flatten, markdown_diff, markdown_escape, parse_diff
 from .html import template
 from .view import one_line
@@ -279,4 +279,4 @@ def render_compare_json(c: Comparison) -> str:
         },
         "similarity": c.similarity,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from typing import Any
 
+from ..jsontext import dumps
 from ..models import (
     Document,
     KeyChange,
@@ -189,7 +189,7 @@ def to_dict(result: TrackResult, analysis: Analysis | None = None) -> dict[str, 
 
 def render_json(result: TrackResult, analysis: Analysis | None = None) -> str:
     """The contract's JSON: two-space indent, UTF-8 kept as is, a trailing newline."""
-    return json.dumps(to_dict(result, analysis), indent=2, ensure_ascii=False) + "\n"
+    return dumps(to_dict(result, analysis))
 
 
 CSV_COLUMNS = (

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from tabulate import tabulate
 
+from ..jsontext import dumps
 from ..models import Document, Role
 from ..normalise import tokenise
 
@@ -51,7 +51,7 @@ def render_inventory(documents: Sequence[Document], *, fmt: str = "table") -> st
     """``ingest`` output as a table or as JSON (``{"schema": 1, "documents": [...]}``)."""
     records = inventory(documents)
     if fmt == "json":
-        return json.dumps({"schema": 1, "documents": records}, indent=2, ensure_ascii=False) + "\n"
+        return dumps({"schema": 1, "documents": records})
     rows = []
     for rec, doc in zip(records, documents, strict=True):
         words = rec["words"]

@@ -15,7 +15,6 @@ repository's root) when the file is under it, as GitHub wants them, with
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from urllib.parse import quote
 
 from .._version import __version__
 from ..check import CheckResult, Finding, FindingKind, Gate
+from ..jsontext import dumps
 from ..models import Level
 from .view import one_line
 
@@ -170,4 +170,4 @@ def render_check_sarif(result: CheckResult, *, gate: Gate, root: Path | None = N
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return dumps(log)
