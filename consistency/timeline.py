@@ -89,8 +89,16 @@ def with_changes(
             change = Change.SAME
         else:
             change = Change.SHIFTED
-        out.append(replace(occ, change=change))
+        out.append(occ if occ.change is change else _with_change(occ, change))
     return out
+
+
+def _with_change(occ: Occurrence, change: Change) -> Occurrence:
+    """``replace(occ, change=change)``, at a fifth of its cost (a report makes hundreds of
+    thousands): the fields are copied as they are, none is checked again."""
+    new = object.__new__(Occurrence)
+    new.__dict__.update(occ.__dict__, change=change)
+    return new
 
 
 def wordings(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from functools import lru_cache
 from typing import Any
 
 from ..jsontext import dumps
@@ -49,7 +50,13 @@ def document_dict(doc: Document) -> dict[str, Any]:
 
 def moved_runs(diff: str) -> list[str]:
     """The runs of words a diff shows as moved (``{~...~}``), in order."""
-    return [text for op, text in parse_diff(diff) if op == "~"]
+    return list(_moved_runs(diff))
+
+
+@lru_cache(maxsize=1 << 14)
+def _moved_runs(diff: str) -> tuple[str, ...]:
+    # a formula's occurrences share a few diffs: each is parsed once
+    return tuple(text for op, text in parse_diff(diff) if op == "~")
 
 
 def occurrence_dict(occ: Occurrence) -> dict[str, Any]:
