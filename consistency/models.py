@@ -377,7 +377,8 @@ class KeyChange:
     date: when it happened: the first date of the new wording or point; for
         ``stopped``, the last date the point was said.
     document, line: where (for ``stopped``: the last place it was said).
-    before: the wording it replaces (takeover, new-wording), or None.
+    before: the wording it replaces (takeover), the nearest wording used before the
+        period (new-wording: see :func:`consistency.timeline.nearest`), or None.
     after: the new wording (takeover, new-wording, new-point) or the last one (stopped).
     diff: word diff before -> after ("" when there is no ``before``).
     evidence: one sentence with the counts behind the judgement.

@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import Levenshtein
+
 from .diff import skeleton, word_diff
 from .models import (
     Change,
@@ -566,8 +568,8 @@ def _point_changes(
     if start is not None and where[0] < position.get(start, len(archive)):
         base = [k for d, k in zip(days, keys, strict=True) if d < start]
         if base:
-            usual_key = Counter(base).most_common(1)[0][0]
-            usual = text_of(usual_key, len(base))
+            counts = Counter(base)
+            usual_key = counts.most_common(1)[0][0]
             taken = {norm(c.after) for c in out if c.kind is KeyChangeKind.TAKEOVER and c.in_period}
             seen = set(base) | {norm(o.text) for o in point.occurrences if o.date < start}
             in_dates = [d for d in days if in_period(d)]
@@ -583,13 +585,28 @@ def _point_changes(
                     make(
                         KeyChangeKind.NEW_WORDING,
                         occ,
-                        usual,
+                        text_of(nearest(key, counts), len(base)),
                         f"not used before the period, when the point was said on "
                         f"{_plural(len(base), 'date')} ({base.count(usual_key)} with its usual "
                         f"wording); in the period on {used} of its {len(in_dates)} dates",
                     )
                 )
     return out
+
+
+def nearest(key: str, earlier: Counter[str]) -> str:
+    """Of the wordings (normalised) used before, the one a new wording ``key`` departs
+    from least: the fewest words inserted, deleted or replaced (Levenshtein distance of
+    the word sequences, so "for humanity" is one word from "for mankind", as from "for");
+    ties go to the more used, then alphabetically.
+
+    A new wording is shown against it, not against the point's usual wording: "Upholding
+    the vision of a shared future for mankind" reads as "community with" dropped from
+    "the vision of a community with a shared future for mankind", where against the usual
+    "community with a shared future" every word around would read as changed.
+    """
+    words = key.split()
+    return min(sorted(earlier), key=lambda k: (Levenshtein.distance(words, k.split()), -earlier[k]))
 
 
 def one_line(text: str) -> str:
