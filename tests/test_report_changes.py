@@ -85,6 +85,25 @@ def test_a_wording_first_seen_in_the_period_is_new_against_the_baseline() -> Non
     assert analyse(result, since=START).changes == ()
 
 
+def test_a_new_wording_is_diffed_against_the_nearest_wording_before_not_the_usual_one() -> None:
+    """Against the usual "community with a shared future", every word around the new
+    wording would read as changed; against the nearest it is two words dropped."""
+    point = Point(
+        "shared-future",
+        "the vision of a community with a shared future for mankind",
+        aliases=("community with a shared future",),
+    )
+    usual = "a community with a shared future"
+    vision = "the vision of a community with a shared future for mankind"
+    new = "the vision of a shared future for mankind"
+    result = track(daily([usual] * 8 + [vision] * 3 + [new]), [point])
+    changes = analyse(result, since=START + dt.timedelta(days=11)).changes
+    assert [c.kind for c in changes] == [KeyChangeKind.NEW_WORDING]
+    assert changes[0].before == vision
+    assert changes[0].diff == "the vision of a {-community with a-} shared future for mankind"
+    assert "(8 with its usual wording)" in changes[0].evidence
+
+
 def test_a_regular_point_that_falls_silent_has_stopped() -> None:
     said: list[str | None] = [MANKIND] * 10 + [None] * 10
     result = track(daily(said), [POINT])
