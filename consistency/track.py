@@ -182,7 +182,11 @@ def track(
             if todo:
                 searched = corpus()
                 chosen = set(todo.values())
-                within = searched.within(chosen) if isinstance(searched, SentenceIndex) else None
+                within = (
+                    searched.within(chosen)
+                    if isinstance(searched, SentenceIndex) and len(chosen) < len(docs)
+                    else None
+                )
                 fresh: dict[str, list[Found]] = {sha: [] for sha in todo}
                 for doc_id, f in found(point, within):
                     if doc_id in chosen:

@@ -210,6 +210,7 @@ class SentenceIndex:
         self._postings = (pairs % count).astype(np.int32)
         self._bounds = np.searchsorted(pairs // count, np.arange(len(vocab) + 1))
         self._affixes: dict[str, list[str]] | None = None
+        self._documents: tuple[dict[str, int], IntArray] | None = None
 
     def sentence(self, n: int) -> Sentence:
         """Sentence number ``n``."""
@@ -217,14 +218,21 @@ class SentenceIndex:
 
     def within(self, documents: Collection[str]) -> BoolArray:
         """Which sentences (by number) belong to ``documents``."""
-        wanted = set(documents)
-        sentences = self.sentences
-        if isinstance(sentences, LazySentences):
-            of: Callable[[int], str] = sentences.document
-        else:
-            def of(n: int) -> str:
-                return sentences[n].document
-        return np.fromiter((of(n) in wanted for n in range(len(sentences))), bool, len(sentences))
+        if self._documents is None:
+            sentences = self.sentences
+            if isinstance(sentences, LazySentences):
+                of: Callable[[int], str] = sentences.document
+            else:
+
+                def of(n: int) -> str:
+                    return sentences[n].document
+
+            numbers: dict[str, int] = {}
+            per = [numbers.setdefault(of(n), len(numbers)) for n in range(len(sentences))]
+            self._documents = (numbers, np.asarray(per, dtype=np.int32))
+        numbers, column = self._documents
+        wanted = [numbers[d] for d in documents if d in numbers]
+        return np.isin(column, np.asarray(wanted, dtype=np.int32))
 
     def words(self, n: int) -> Sequence[str]:
         """The token texts of sentence number ``n``."""

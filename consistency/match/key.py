@@ -23,7 +23,7 @@ from ..normalise import DEFAULT_TOKENISER, Tokeniser
 from ..segment import speaker_key
 from .find import DEFAULT_THRESHOLD, threshold_of
 
-_ENGINE_SOURCES = ("match", "normalise.py", "segment.py", "lexicon.py", "models.py")
+_ENGINE_SOURCES = ("match", "normalise.py", "segment.py", "lexicon.py")
 """The package's parts whose code decides where a point is found (and so, by their
 source text, whether kept matches still hold)."""
 
