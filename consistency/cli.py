@@ -762,7 +762,7 @@ def _track(
     segmented, or a warm run's archive: its kept matches and stored sentences)."""
     total = len(points) + (len(docs) if corpus is None else 0)
     warm = corpus if isinstance(corpus, Archive) else None
-    index: SentenceIndex | Callable[[], SentenceIndex] | None = (
+    index: SentenceIndex | Callable[[Sequence[Document]], SentenceIndex] | None = (
         warm.sentences if warm else corpus if isinstance(corpus, SentenceIndex) else None
     )
     with _progress(total, "tracking") as progress:

@@ -112,47 +112,40 @@ def track(
     speakers: Collection[str] = (),
     tokeniser: Tokeniser | None = None,
     progress: Progress | None = None,
-    index: Corpus | Callable[[], Corpus] | None = None,
+    index: Corpus | Callable[[Sequence[Document]], Corpus] | None = None,
     store: MatchStore | None = None,
 ) -> TrackResult:
     """Find every point in every document and build each point's timeline.
 
     ``threshold`` applies to points without their own; ``include_questions``
     and ``speakers`` choose whose words count (default: officials and
-    narration). Pass a prebuilt ``index`` (or a function that builds one) to
-    reuse segmentation across calls. With a ``store``, a point is searched
-    only in the briefings it was not searched in before (by content), the
-    rest is read from the store, and what was found is kept there; the
-    result is the same. ``index`` is then built only if something is
-    searched.
+    narration). Pass a prebuilt ``index`` to reuse segmentation across calls,
+    or a function giving the index of some of the documents. With a ``store``,
+    a point is searched only in the briefings it was not searched in before
+    (by content), the rest is read from the store, and what was found is kept
+    there; the result is the same. Only the briefings something is searched in
+    are then indexed (none, when the store has every match).
     """
     docs = sort_documents(documents)
     by_id = {d.id: d for d in docs}
-    built: Corpus | None = None if callable(index) else index
 
-    def corpus() -> Corpus:
-        nonlocal built
-        if built is None:
-            built = (
-                index()
-                if callable(index)
-                else build_index(
-                    docs,
-                    include_questions=include_questions,
-                    speakers=speakers,
-                    tokeniser=tokeniser,
-                    progress=progress,
-                )
-            )
-        return built
-
-    if store is None:
-        corpus()
-
-    def found(point: Point, within: BoolArray | None = None) -> Iterator[tuple[str, Found]]:
-        matches = find_point(
-            point, corpus(), threshold=threshold, tokeniser=tokeniser, within=within
+    def build(subset: Sequence[Document]) -> Corpus:
+        if index is not None and not callable(index):
+            return index
+        if index is not None:
+            return index(subset)
+        return build_index(
+            subset,
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
+            progress=progress,
         )
+
+    def found(
+        corpus: Corpus, point: Point, within: BoolArray | None = None
+    ) -> Iterator[tuple[str, Found]]:
+        matches = find_point(point, corpus, threshold=threshold, tokeniser=tokeniser, within=within)
         for m in matches:
             s = m.sentence
             yield s.document, Found(m.start, m.end, m.score, m.form.text, s.speaker, s.role)
@@ -166,34 +159,47 @@ def track(
             tokeniser=tokeniser,
         )
 
-    keys = {p: key(p) for p in points} if store else {}
-    kept = store.recall(set(keys.values())) if store else {}
-    hashes = {d.id: store.hash(d.id) for d in docs} if store else {}
     updates: dict[str, dict[str, list[Found]]] = {}
-    order = {d.id: k for k, d in enumerate(docs)}
-    results: list[PointResult] = []
-    for point in points:
-        if store is None:
-            hits: Iterable[tuple[str, Found]] = found(point)
-        else:
+    if store is None:
+        everything = build(docs)
+
+        def hits_of(point: Point) -> Iterable[tuple[str, Found]]:
+            return found(everything, point)
+
+    else:
+        keys = {p: key(p) for p in points}
+        kept = store.recall(set(keys.values()))
+        hashes = {d.id: store.hash(d.id) for d in docs}
+        # per point, one briefing of each content it was not searched in before
+        todo = {
+            p: {hashes[d.id]: d.id for d in reversed(docs) if hashes[d.id] not in kept.get(k, {})}
+            for p, k in keys.items()
+        }
+        needed = {doc_id for t in todo.values() for doc_id in t.values()}
+        searched = build([d for d in docs if d.id in needed]) if needed else None
+        covered = set(by_id) if index is not None and not callable(index) else needed
+
+        def hits_of(point: Point) -> Iterable[tuple[str, Found]]:
             record = kept.setdefault(keys[point], {})
-            # one briefing of each content not searched before
-            todo = {hashes[d.id]: d.id for d in reversed(docs) if hashes[d.id] not in record}
-            if todo:
-                searched = corpus()
-                chosen = set(todo.values())
+            chosen = set(todo[point].values())
+            if chosen and searched is not None:
                 within = (
                     searched.within(chosen)
-                    if isinstance(searched, SentenceIndex) and len(chosen) < len(docs)
+                    if isinstance(searched, SentenceIndex) and chosen != covered
                     else None
                 )
-                fresh: dict[str, list[Found]] = {sha: [] for sha in todo}
-                for doc_id, f in found(point, within):
+                fresh: dict[str, list[Found]] = {sha: [] for sha in todo[point]}
+                for doc_id, f in found(searched, point, within):
                     if doc_id in chosen:
                         fresh[hashes[doc_id]].append(f)
                 record.update(fresh)
                 updates[keys[point]] = record
-            hits = ((d.id, f) for d in docs for f in record[hashes[d.id]])
+            return ((d.id, f) for d in docs for f in record[hashes[d.id]])
+
+    order = {d.id: k for k, d in enumerate(docs)}
+    results: list[PointResult] = []
+    for point in points:
+        hits = hits_of(point)
         occurrences: list[Occurrence] = []
         for doc_id, f in hits:
             doc = by_id[doc_id]

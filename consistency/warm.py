@@ -68,9 +68,17 @@ class Archive:
     include_questions: bool = False
     speakers: tuple[str, ...] = ()
 
-    def sentences(self) -> SentenceIndex:
-        """:attr:`index` (a function to pass where the sentences may not be needed)."""
-        return self.index
+    def sentences(self, documents: Sequence[Document] | None = None) -> SentenceIndex:
+        """The selected sentences of ``documents`` (some of the archive's; all of them
+        when None: :attr:`index`). A function to pass to
+        :func:`~consistency.track.track`, which reads only those it searches."""
+        if documents is None or len(documents) == len(self.documents):
+            return self.index
+        with Index(self.path) as index:
+            try:
+                return _sentences(index, documents, self.include_questions, self.speakers)
+            except _DAMAGE as e:
+                raise damaged(self.path, e) from None
 
     @cached_property
     def index(self) -> SentenceIndex:
