@@ -441,3 +441,25 @@ def test_a_damaged_kept_record_is_found_afresh(folder: Path, tmp_path: Path) -> 
     con.commit()
     con.close()
     assert ok(*command, "--index", str(db)) == cold
+
+
+def test_kept_records_of_another_engine_or_past_the_cap_are_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import consistency.index.matches as kept
+    from consistency.index import MatchStore
+    from consistency.models import Found, Role
+
+    db = tmp_path / "a.db"
+    sqlite3.connect(db).close()
+    store = MatchStore(db, {"d1": "sha1", "d2": "sha2"})
+    hit = Found(0, 4, 100.0, "text", "Mao Ning", Role.OFFICIAL)
+    assert store.keep({"old": {"sha1": [hit], "sha2": []}})
+    assert store.recall(["old"]) == {"old": {"sha1": [hit], "sha2": []}}
+    monkeypatch.setattr(kept, "engine_fingerprint", lambda: "an upgraded engine")
+    monkeypatch.setattr(kept, "KEPT_KEYS", 2)
+    for key in ("a", "b", "c"):
+        assert store.keep({key: {"sha1": []}})
+    assert set(store.recall(["old", "a", "b", "c"])) == {"b", "c"}

@@ -21,19 +21,29 @@ import zlib
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
+from ..match.key import engine_fingerprint
 from ..models import Found, Role
 from .files import _connect
 
-_TABLE = """
-CREATE TABLE IF NOT EXISTS matches (
-    key TEXT PRIMARY KEY,
-    used INTEGER NOT NULL,
-    data BLOB NOT NULL
+_TABLES = (
+    """CREATE TABLE IF NOT EXISTS match_contents (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE
+    )""",
+    """CREATE TABLE IF NOT EXISTS matches (
+        key TEXT PRIMARY KEY,
+        engine TEXT NOT NULL,
+        used INTEGER NOT NULL,
+        data BLOB NOT NULL
+    )""",
 )
-"""
+"""``match_contents`` numbers the briefing contents (by content hash) that records name;
+``matches`` holds one record per point key, made under the engine named (see
+:func:`~consistency.match.key.engine_fingerprint`)."""
 
-KEPT_KEYS = 20000
-"""At most this many points' matches are kept; the least recently used go first."""
+KEPT_KEYS = 5000
+"""At most this many points' matches are kept; the least recently used go first (and
+every record of another engine: an upgrade makes them stale)."""
 
 _TIMEOUT = 2.0
 """Seconds to wait for another run's write before giving up keeping (the run goes on)."""
@@ -56,22 +66,16 @@ class MatchStore:
     def recall(self, keys: Collection[str]) -> dict[str, dict[str, list[Found]]]:
         """For each key kept, the matches found in each briefing searched (by content hash)."""
         out: dict[str, dict[str, list[Found]]] = {}
-        try:
-            con = _connect(self.path, readonly=True)
-            con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-        except sqlite3.OperationalError:
-            # A WAL-mode file in a read-only folder (a restored CI cache): read it as immutable.
-            try:
-                con = _connect(self.path, readonly=True, immutable=True)
-            except sqlite3.Error:
-                return out
-        except sqlite3.Error:
+        con = _reader(self.path)
+        if con is None:
             return out
         try:
-            if not con.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'matches'"
-            ).fetchone():
+            tables = {
+                name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not {"matches", "match_contents"} <= tables:
                 return out
+            shas = dict(con.execute("SELECT id, sha256 FROM match_contents").fetchall())
             wanted = sorted(set(keys))
             for k in range(0, len(wanted), 500):
                 chunk = wanted[k : k + 500]
@@ -79,7 +83,7 @@ class MatchStore:
                 for key, data in con.execute(
                     f"SELECT key, data FROM matches WHERE key IN ({marks})", chunk
                 ):
-                    found = _decode(data)
+                    found = _decode(data, shas)
                     if found is not None:
                         out[key] = found
         except sqlite3.Error:
@@ -99,11 +103,20 @@ class MatchStore:
             return False
         try:
             con.execute("BEGIN IMMEDIATE")
-            con.execute(_TABLE)
+            for table in _TABLES:
+                con.execute(table)
+            engine = engine_fingerprint()
+            con.execute("DELETE FROM matches WHERE engine != ?", (engine,))
+            shas = {sha for by_hash in found.values() for sha in by_hash}
+            con.executemany(
+                "INSERT OR IGNORE INTO match_contents (sha256) VALUES (?)",
+                [(h,) for h in sorted(shas)],
+            )
+            ids = dict(con.execute("SELECT sha256, id FROM match_contents").fetchall())
             used = int(con.execute("SELECT coalesce(max(used), 0) + 1 FROM matches").fetchone()[0])
             con.executemany(
-                "INSERT OR REPLACE INTO matches (key, used, data) VALUES (?, ?, ?)",
-                [(key, used, _encode(by_hash)) for key, by_hash in sorted(found.items())],
+                "INSERT OR REPLACE INTO matches (key, engine, used, data) VALUES (?, ?, ?, ?)",
+                [(key, engine, used, _encode(found[key], ids)) for key in sorted(found)],
             )
             con.execute(
                 "DELETE FROM matches WHERE key NOT IN "
@@ -120,31 +133,54 @@ class MatchStore:
         return True
 
 
-def _encode(by_hash: Mapping[str, Sequence[Found]]) -> bytes:
-    """A key's record: per content hash, each match as
-    ``[start, end, score, form number, speaker, role]`` with its forms listed once."""
+def _reader(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to the index, or None. A WAL-mode file in a read-only
+    folder (a restored CI cache) is read as immutable."""
+    for immutable in (False, True):
+        con = None
+        try:
+            con = _connect(path, readonly=True, immutable=immutable)
+            con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+            return con
+        except sqlite3.Error:
+            if con is not None:
+                con.close()
+    return None
+
+
+def _encode(by_hash: Mapping[str, Sequence[Found]], ids: Mapping[str, int]) -> bytes:
+    """A key's record: the contents searched (by number in ``match_contents``), and per
+    content with matches, each as ``[start, end, score, form number, speaker, role]``, the
+    forms listed once."""
     forms: dict[str, int] = {}
-    rows: dict[str, list[list[object]]] = {}
-    for sha in sorted(by_hash):
-        rows[sha] = [
-            [f.start, f.end, f.score, forms.setdefault(f.form, len(forms)), f.speaker, f.role.value]
-            for f in by_hash[sha]
-        ]
-    data = json.dumps({"forms": list(forms), "found": rows}, ensure_ascii=False)
+    found: dict[int, list[list[object]]] = {}
+    for sha, hits in by_hash.items():
+        if hits:
+            found[ids[sha]] = [
+                [f.start, f.end, f.score, forms.setdefault(f.form, len(forms)), f.speaker, f.role]
+                for f in hits
+            ]
+    record = {
+        "searched": sorted(ids[sha] for sha in by_hash),
+        "forms": list(forms),
+        "found": [[n, found[n]] for n in sorted(found)],
+    }
+    data = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(data.encode("utf-8", "surrogatepass"), 6)
 
 
-def _decode(data: bytes) -> dict[str, list[Found]] | None:
-    """A key's record, or None when it cannot be read (it is then found afresh)."""
+def _decode(data: bytes, shas: Mapping[int, str]) -> dict[str, list[Found]] | None:
+    """A key's record (see :func:`_encode`), or None when it cannot be read (it is then
+    found afresh)."""
     try:
         record = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
         forms = record["forms"]
-        return {
-            sha: [
+        out: dict[str, list[Found]] = {shas[n]: [] for n in record["searched"]}
+        for n, rows in record["found"]:
+            out[shas[n]] = [
                 Found(int(a), int(b), float(score), forms[form], speaker, Role(role))
                 for a, b, score, form, speaker, role in rows
             ]
-            for sha, rows in record["found"].items()
-        }
+        return out
     except (ValueError, TypeError, KeyError, IndexError, zlib.error):
         return None
