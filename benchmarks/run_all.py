@@ -1,14 +1,20 @@
-"""Run every benchmark, one after the other: ``python benchmarks/run_all.py [--quick]``.
+"""Run every benchmark, one after the other: ``python benchmarks/run_all.py [--quick]
+[--write FILE]``.
 
 Each prints its own wall times and ratios to a baseline measured in the same run
-(see the scripts: bench_track.py, bench_engine.py, bench_discover.py, bench_check.py,
-bench_report.py).
+(see the scripts: bench_track.py, bench_engine.py, bench_warm.py, bench_discover.py,
+bench_check.py, bench_report.py).
 They run on the corpus beside the repository, or on the fixtures where there is none
 (see _common.py), from any working directory. ``--quick``: one run of each timing.
+``--write FILE``: also write what they printed to FILE (Markdown), headed by the date,
+the commit and the machine (cores, load before and after), so figures quoted in the
+README can be checked against the run they came from.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = {
     "bench_track.py": ["--runs", "1"],
     "bench_engine.py": ["--phrases", "100"],
+    "bench_warm.py": [],
     "bench_discover.py": ["--repeat", "1"],
     "bench_check.py": ["--runs", "1"],
     "bench_report.py": ["--runs", "1"],
@@ -24,13 +31,35 @@ BENCHMARKS = {
 """Each benchmark, and its options for ``--quick``."""
 
 
+def _machine() -> str:
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return f"{os.cpu_count()} cores, load average {load}"
+
+
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
+    write = Path(argv[argv.index("--write") + 1]) if "--write" in argv else None
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True
+    ).stdout.strip()
+    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    parts = [
+        f"# Benchmarks: {started}, commit {commit or '?'}",
+        "",
+        f"`python benchmarks/run_all.py {' '.join(argv)}`; before: {_machine()}.",
+    ]
     failed = 0
     for name, fast in BENCHMARKS.items():
         print(f"== {name}", flush=True)
         command = [sys.executable, str(HERE / name), *(fast if quick else [])]
-        failed |= subprocess.run(command, check=False).returncode
+        done = subprocess.run(command, check=False, stdout=subprocess.PIPE, text=True)
+        print(done.stdout, end="", flush=True)
+        failed |= done.returncode
+        parts += ["", f"## {name} {' '.join(fast if quick else [])}".rstrip(), "", "```"]
+        parts += [done.stdout.rstrip(), "```"]
+    parts += ["", f"After: {_machine()}.", ""]
+    if write is not None:
+        write.write_text("\n".join(parts), encoding="utf-8")
     return 1 if failed else 0
 
 

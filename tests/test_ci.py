@@ -719,11 +719,13 @@ def test_a_line_heading_much_of_an_archive_is_not_a_title(tmp_path: Path) -> Non
 
 
 def test_benchmarks_run_from_another_directory_without_the_corpus(tmp_path: Path) -> None:
-    """``python benchmarks/run_all.py`` falls back to the fixtures, as README says."""
+    """``python benchmarks/run_all.py`` falls back to the fixtures, as README says, and
+    ``--write`` keeps what each printed, headed by the commit and the machine."""
     environ = {**os.environ, "CONSISTENCY_CORPUS": str(tmp_path / "no-corpus")}
     environ["PYTHONPATH"] = str(ROOT)
+    results = tmp_path / "RESULTS.md"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run_all.py"), "--quick"],
+        [sys.executable, str(ROOT / "benchmarks" / "run_all.py"), "--quick", "--write", results],
         capture_output=True,
         text=True,
         env=environ,
@@ -732,10 +734,13 @@ def test_benchmarks_run_from_another_directory_without_the_corpus(tmp_path: Path
     )
     assert done.returncode == 0, done.stderr
     fixtures = ROOT / "fixtures" / "corpus" / "mfa"
-    # one note from each benchmark that reads the corpus: track, engine, discover, check
-    assert done.stdout.count(f"using {fixtures}") == 4
+    # one note from each benchmark that reads the corpus: track, engine, warm, discover, check
+    assert done.stdout.count(f"using {fixtures}") == 5
     assert f"corpus: {fixtures} (3 briefings indexed" in done.stdout
     assert "Traceback" not in done.stderr
+    written = results.read_text(encoding="utf-8")
+    assert written.startswith("# Benchmarks: ") and "cores, load average" in written
+    assert "## bench_warm.py" in written and "warm output identical to cold: True" in written
 
 
 @pytest.mark.parametrize(
