@@ -35,9 +35,10 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from typing import Any, Protocol
+from itertools import accumulate, repeat
+from typing import Any, Protocol, cast
 
 import regex
 
@@ -55,6 +56,8 @@ _ABBREV = regex.compile(r"(?:\p{L}\.){2,}")
 _ASCII_SCAN = re.compile(
     r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:(?:'|(?<=[0-9])[.,](?=[0-9]))[A-Za-z0-9]+)*"
 )
+_ASCII_SPLIT = re.compile(f"({_ASCII_SCAN.pattern})")
+"""``_ASCII_SCAN`` as one group: ``split`` gives gap, word, gap, ... , gap."""
 _PLAIN = str.maketrans(
     {c: "'" for c in "\u2018\u2019\u2032\uff07"}
     | {c: " " for c in "\u00a0\u2013\u2014\u201c\u201d\u2026"}
@@ -252,6 +255,18 @@ class Tokeniser(Protocol):
     def __hash__(self) -> int: ...
 
 
+class ColumnTokeniser(Tokeniser, Protocol):
+    """A tokeniser that can also give its tokens as columns, without token objects.
+
+    Optional: :func:`token_columns` uses ``columns`` where a tokeniser has it
+    and builds the columns from the tokens otherwise.
+    """
+
+    def columns(self, text: str, offset: int = 0) -> tuple[list[str], list[int]]:
+        """The token texts of ``text`` and their spans, flat: ``[start0, end0, start1, ...]``."""
+        ...
+
+
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -328,27 +343,66 @@ class WordTokeniser:
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         plain = text.translate(_PLAIN)
         if plain.isascii():
-            return _ascii_tokens(plain, offset)
+            words, spans = _ascii_columns(plain, offset)
+            return make_tokens(words, spans)
         return _scanned_tokens(text, offset)
 
+    def columns(self, text: str, offset: int = 0) -> tuple[list[str], list[int]]:
+        """What ``self(text, offset)`` gives, as columns (see :class:`ColumnTokeniser`)."""
+        plain = text.translate(_PLAIN)
+        if plain.isascii():
+            return _ascii_columns(plain, offset)
+        return _flat(_scanned_tokens(text, offset))
 
-def _ascii_tokens(text: str, offset: int) -> list[Token]:
-    """:func:`_scanned_tokens` for text of ASCII characters only, which the standard
-    library's ``re`` scans several times faster than ``regex`` does (``_SCAN`` and
-    ``_ASCII_SCAN`` find the same words in such text; a property test checks it)."""
+
+def make_tokens(words: Sequence[str], spans: Sequence[int]) -> list[Token]:
+    """Tokens from columns: ``words`` and their flat spans ``[start0, end0, start1, ...]``.
+
+    Built by ``tuple.__new__``, which skips the named tuple's Python-level
+    constructor (half the cost for the millions of tokens of an archive).
+    """
+    at = iter(spans)
+    made: Iterable[Token] = map(tuple.__new__, repeat(Token), zip(words, at, at, strict=True))
+    return cast(list[Token], list(made))
+
+
+def _flat(tokens: Sequence[Token]) -> tuple[list[str], list[int]]:
+    """The columns of ``tokens`` (see :class:`ColumnTokeniser`)."""
+    return [t.text for t in tokens], [n for t in tokens for n in (t.start, t.end)]
+
+
+def _known(found: str) -> str:
+    """``normalise_word(found)``, kept in the table of ASCII words seen."""
     known = _ASCII_WORDS
-    out: list[Token] = []
-    for m in _ASCII_SCAN.finditer(text):
-        found = m.group()
-        word = known.get(found)
-        if word is None:
-            if len(known) > _KNOWN_LIMIT:
-                known.clear()
-            word = known[found] = normalise_word(found)
-        if word:
-            start, end = m.span()
-            out.append(Token(word, start + offset, end + offset))
-    return out
+    word = known.get(found)
+    if word is None:
+        if len(known) > _KNOWN_LIMIT:
+            known.clear()
+        word = known[found] = normalise_word(found)
+    return word
+
+
+def _ascii_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
+    """The tokens of ``text`` (ASCII characters only) as columns.
+
+    The standard library's ``re`` scans such text several times faster than
+    ``regex`` does (``_SCAN`` and ``_ASCII_SCAN`` find the same words in it; a
+    property test checks it). ``split`` with the scan as its one group gives the
+    gaps and the words in turn, so the running sum of their lengths is every
+    word's start and end, with no match object per word.
+    """
+    pieces = _ASCII_SPLIT.split(text)
+    found = pieces[1::2]
+    spans = list(accumulate(map(len, pieces), initial=offset))[1:-1]
+    try:
+        words = list(map(_ASCII_WORDS.__getitem__, found))
+    except KeyError:
+        words = list(map(_known, found))
+    if "" in words:
+        keep = [k for k, w in enumerate(words) if w]
+        words = [words[k] for k in keep]
+        spans = [n for k in keep for n in (spans[2 * k], spans[2 * k + 1])]
+    return words, spans
 
 
 def _scanned_tokens(text: str, offset: int) -> list[Token]:
@@ -389,6 +443,36 @@ def tokenise(text: str, offset: int = 0, *, tokeniser: Tokeniser | None = None) 
 
 
 _CACHED_LENGTH = 400
+
+
+def token_columns(
+    text: str, offset: int = 0, *, tokeniser: Tokeniser | None = None
+) -> tuple[list[str], list[int]]:
+    """:func:`tokenise` as columns: the token texts and their flat spans.
+
+    ``[start0, end0, start1, end1, ...]``: what an archive packs, built
+    without a token object per word where the tokeniser can (see
+    :class:`ColumnTokeniser`).
+
+    >>> token_columns("The U.S.-China", 10)
+    (['the', 'us', 'china'], [10, 13, 14, 18, 19, 24])
+    """
+    tok = tokeniser or DEFAULT_TOKENISER
+    if _has_columns(type(tok)):
+        return cast(ColumnTokeniser, tok).columns(text, offset)
+    return _flat(tokenise(text, offset, tokeniser=tok))
+
+
+@cache
+def _has_columns(kind: type) -> bool:
+    """Whether ``kind`` has a ``columns`` method that goes with its ``__call__``.
+
+    A subclass that overrides ``__call__`` but not ``columns`` (of
+    :class:`WordTokeniser`, say) must not get its parent's columns.
+    """
+    call = next((c for c in kind.__mro__ if "__call__" in vars(c)), object)
+    columns = next((c for c in kind.__mro__ if "columns" in vars(c)), None)
+    return columns is not None and issubclass(columns, call)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -30,7 +30,8 @@ from typing import Any, Protocol, overload
 import numpy as np
 import numpy.typing as npt
 
-from ..models import Role, Sentence, Token
+from ..models import Role, Sentence
+from ..normalise import make_tokens
 from .align import MIN_MATCHED, REPLACE_CREDIT, longest_window
 from .weights import AFFIX, is_rare, similarity
 
@@ -133,11 +134,33 @@ class PackedSentences(LazySentences):
     def append(self, sentence: Sentence) -> None:
         """Pack ``sentence`` (its tokens are not kept)."""
         s = sentence
-        self._heads.append((s.document, s.start, s.end, s.line, s.speaker, s.role))
-        self.words.append(tuple(t.text for t in s.tokens))
-        for t in s.tokens:
-            self._spans.append(t.start)
-            self._spans.append(t.end)
+        self.add(
+            s.document,
+            s.start,
+            s.end,
+            s.line,
+            s.speaker,
+            s.role,
+            [t.text for t in s.tokens],
+            [n for t in s.tokens for n in (t.start, t.end)],
+        )
+
+    def add(
+        self,
+        document: str,
+        start: int,
+        end: int,
+        line: int,
+        speaker: str | None,
+        role: Role,
+        words: Sequence[str],
+        spans: Iterable[int],
+    ) -> None:
+        """Pack a sentence given as columns: its token texts and their flat spans
+        ``[start0, end0, start1, ...]`` (what :func:`~consistency.segment.sentence_rows` gives)."""
+        self._heads.append((document, start, end, line, speaker, role))
+        self.words.append(tuple(words))
+        self._spans.extend(spans)
         self._first.append(len(self._spans) // 2)
 
     def __len__(self) -> int:
@@ -147,8 +170,7 @@ class PackedSentences(LazySentences):
         """Sentence number ``n``, rebuilt from its arrays."""
         document, start, end, line, speaker, role = self._heads[n]
         a, b = 2 * self._first[n], 2 * self._first[n + 1]
-        spans = self._spans[a:b]
-        tokens = tuple(map(Token, self.words[n], spans[::2], spans[1::2]))
+        tokens = tuple(make_tokens(self.words[n], self._spans[a:b]))
         return Sentence(document, start, end, line, speaker, role, tokens)
 
 
