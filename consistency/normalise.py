@@ -64,8 +64,25 @@ _PLAIN = str.maketrans(
 )
 """Apostrophes as ``'`` and common typographic punctuation as spaces, one character
 for one: in the text this gives, ``_ASCII_SCAN`` finds words at the same places."""
-_ASCII_WORDS: dict[str, str] = {}
 _KNOWN_LIMIT = 1 << 18
+
+
+class _KnownWords(dict[str, str]):
+    """Scanned ASCII word -> its token text, filled as words are first seen.
+
+    Looking a word up never fails (``__missing__`` normalises it), so a whole
+    sentence's words are looked up in one ``map``; the table is emptied when it
+    holds :data:`_KNOWN_LIMIT` words, which bounds its memory on endless input.
+    """
+
+    def __missing__(self, found: str) -> str:
+        if len(self) > _KNOWN_LIMIT:
+            self.clear()
+        word = self[found] = normalise_word(found)
+        return word
+
+
+_ASCII_WORDS = _KnownWords()
 
 
 def nfkc(word: str) -> str:
@@ -371,17 +388,6 @@ def _flat(tokens: Sequence[Token]) -> tuple[list[str], list[int]]:
     return [t.text for t in tokens], [n for t in tokens for n in (t.start, t.end)]
 
 
-def _known(found: str) -> str:
-    """``normalise_word(found)``, kept in the table of ASCII words seen."""
-    known = _ASCII_WORDS
-    word = known.get(found)
-    if word is None:
-        if len(known) > _KNOWN_LIMIT:
-            known.clear()
-        word = known[found] = normalise_word(found)
-    return word
-
-
 def _ascii_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
     """The tokens of ``text`` (ASCII characters only) as columns.
 
@@ -394,10 +400,7 @@ def _ascii_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
     pieces = _ASCII_SPLIT.split(text)
     found = pieces[1::2]
     spans = list(accumulate(map(len, pieces), initial=offset))[1:-1]
-    try:
-        words = list(map(_ASCII_WORDS.__getitem__, found))
-    except KeyError:
-        words = list(map(_known, found))
+    words = list(map(_ASCII_WORDS.__getitem__, found))
     if "" in words:
         keep = [k for k, w in enumerate(words) if w]
         words = [words[k] for k in keep]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any, Protocol, overload
 
 import numpy as np
@@ -174,6 +175,14 @@ class PackedSentences(LazySentences):
         return Sentence(document, start, end, line, speaker, role, tokens)
 
 
+class _Numbering(dict[str, int]):
+    """Word -> number, numbering each new word as it comes (one C-level lookup per word)."""
+
+    def __missing__(self, word: str) -> int:
+        n = self[word] = len(self)
+        return n
+
+
 class SentenceIndex:
     """Sentences in memory with an inverted index from word to sentence numbers.
 
@@ -196,20 +205,15 @@ class SentenceIndex:
         self.texts = texts
         if token_texts is None and isinstance(sentences, PackedSentences):
             token_texts = sentences.words
-        vocab: dict[str, int] = {}
-        ids = array("i")
-        lengths = array("q")
-        self._words: list[Sequence[str]] = []
-        for n in range(len(sentences)):
-            words = (
-                token_texts[n]
-                if token_texts is not None
-                else tuple(t.text for t in sentences[n].tokens)
-            )
-            ids.extend([vocab.setdefault(w, len(vocab)) for w in words])
-            lengths.append(len(words))
-            self._words.append(words if isinstance(words, tuple) else tuple(words))
-        self.vocab = vocab
+        if token_texts is None:
+            token_texts = [tuple(t.text for t in s.tokens) for s in sentences]
+        self._words: list[Sequence[str]] = [
+            w if isinstance(w, tuple) else tuple(w) for w in token_texts
+        ]
+        vocab = _Numbering()
+        ids = array("i", map(vocab.__getitem__, chain.from_iterable(self._words)))
+        lengths = array("q", map(len, self._words))
+        self.vocab: dict[str, int] = dict(vocab)
         count = max(1, len(lengths))
         self._ids = np.asarray(ids, dtype=np.int32)
         self._first = np.zeros(len(lengths) + 1, dtype=np.int64)
