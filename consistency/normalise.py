@@ -358,18 +358,14 @@ class WordTokeniser:
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
-        plain = text.translate(_PLAIN)
-        if plain.isascii():
-            words, spans = _ascii_columns(plain, offset)
-            return make_tokens(words, spans)
-        return _scanned_tokens(text, offset)
+        return make_tokens(*self.columns(text, offset))
 
     def columns(self, text: str, offset: int = 0) -> tuple[list[str], list[int]]:
         """What ``self(text, offset)`` gives, as columns (see :class:`ColumnTokeniser`)."""
         plain = text.translate(_PLAIN)
         if plain.isascii():
             return _ascii_columns(plain, offset)
-        return _flat(_scanned_tokens(text, offset))
+        return _scanned_columns(text, offset)
 
 
 def make_tokens(words: Sequence[str], spans: Sequence[int]) -> list[Token]:
@@ -408,9 +404,10 @@ def _ascii_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
     return words, spans
 
 
-def _scanned_tokens(text: str, offset: int) -> list[Token]:
-    """The tokens of ``text`` by :data:`_SCAN` and :func:`normalise_word`."""
-    out: list[Token] = []
+def _scanned_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
+    """The tokens of ``text`` by :data:`_SCAN` and :func:`normalise_word`, as columns."""
+    words: list[str] = []
+    spans: list[int] = []
     for m in _SCAN.finditer(text):
         found = m.group()
         start = m.start() + offset
@@ -418,12 +415,19 @@ def _scanned_tokens(text: str, offset: int) -> list[Token]:
             for a, b in han_words(found):
                 word = normalise_word(found[a:b])
                 if word:
-                    out.append(Token(word, start + a, start + b))
+                    words.append(word)
+                    spans += (start + a, start + b)
             continue
         word = normalise_word(found)
         if word:
-            out.append(Token(word, start, m.end() + offset))
-    return out
+            words.append(word)
+            spans += (start, m.end() + offset)
+    return words, spans
+
+
+def _scanned_tokens(text: str, offset: int) -> list[Token]:
+    """The tokens of ``text`` by :data:`_SCAN` alone (what the ASCII path must equal)."""
+    return make_tokens(*_scanned_columns(text, offset))
 
 
 TOKENISERS: dict[str, Tokeniser] = {"words": WordTokeniser()}
