@@ -1,8 +1,8 @@
 """Run every benchmark, one after the other: ``python benchmarks/run_all.py [--quick]``.
 
 Each prints its own wall times and ratios to a baseline measured in the same run
-(see the scripts: bench_track.py, bench_engine.py, bench_discover.py, bench_check.py,
-bench_report.py).
+(see the scripts: bench_track.py, bench_engine.py, bench_ingest.py, bench_discover.py,
+bench_check.py, bench_report.py).
 They run on the corpus beside the repository, or on the fixtures where there is none
 (see _common.py), from any working directory. ``--quick``: one run of each timing.
 """
@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = {
     "bench_track.py": ["--runs", "1"],
     "bench_engine.py": ["--phrases", "100"],
+    "bench_ingest.py": ["--runs", "1"],
     "bench_discover.py": ["--repeat", "1"],
     "bench_check.py": ["--runs", "1"],
     "bench_report.py": ["--runs", "1"],
