@@ -732,8 +732,8 @@ def test_benchmarks_run_from_another_directory_without_the_corpus(tmp_path: Path
     )
     assert done.returncode == 0, done.stderr
     fixtures = ROOT / "fixtures" / "corpus" / "mfa"
-    # one note from each benchmark that reads the corpus: track, engine, discover, check
-    assert done.stdout.count(f"using {fixtures}") == 4
+    # one note from each benchmark that reads the corpus: track, engine, ingest, discover, check
+    assert done.stdout.count(f"using {fixtures}") == 5
     assert f"corpus: {fixtures} (3 briefings indexed" in done.stdout
     assert "Traceback" not in done.stderr
 
