@@ -2,8 +2,8 @@
 [--write FILE]``.
 
 Each prints its own wall times and ratios to a baseline measured in the same run
-(see the scripts: bench_track.py, bench_engine.py, bench_warm.py, bench_discover.py,
-bench_check.py, bench_report.py).
+(see the scripts: bench_track.py, bench_engine.py, bench_warm.py, bench_ingest.py,
+bench_discover.py, bench_check.py, bench_report.py).
 They run on the corpus beside the repository, or on the fixtures where there is none
 (see _common.py), from any working directory. ``--quick``: one run of each timing.
 ``--write FILE``: also write what they printed to FILE (Markdown), headed by the date,
@@ -24,6 +24,7 @@ BENCHMARKS = {
     "bench_track.py": ["--runs", "1"],
     "bench_engine.py": ["--phrases", "100"],
     "bench_warm.py": [],
+    "bench_ingest.py": ["--runs", "1"],
     "bench_discover.py": ["--repeat", "1"],
     "bench_check.py": ["--runs", "1"],
     "bench_report.py": ["--runs", "1"],

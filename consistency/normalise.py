@@ -35,9 +35,10 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from typing import Any, Protocol
+from itertools import accumulate, repeat
+from typing import Any, Protocol, cast
 
 import regex
 
@@ -55,14 +56,33 @@ _ABBREV = regex.compile(r"(?:\p{L}\.){2,}")
 _ASCII_SCAN = re.compile(
     r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:(?:'|(?<=[0-9])[.,](?=[0-9]))[A-Za-z0-9]+)*"
 )
+_ASCII_SPLIT = re.compile(f"({_ASCII_SCAN.pattern})")
+"""``_ASCII_SCAN`` as one group: ``split`` gives gap, word, gap, ... , gap."""
 _PLAIN = str.maketrans(
     {c: "'" for c in "\u2018\u2019\u2032\uff07"}
     | {c: " " for c in "\u00a0\u2013\u2014\u201c\u201d\u2026"}
 )
 """Apostrophes as ``'`` and common typographic punctuation as spaces, one character
 for one: in the text this gives, ``_ASCII_SCAN`` finds words at the same places."""
-_ASCII_WORDS: dict[str, str] = {}
 _KNOWN_LIMIT = 1 << 18
+
+
+class _KnownWords(dict[str, str]):
+    """Scanned ASCII word -> its token text, filled as words are first seen.
+
+    Looking a word up never fails (``__missing__`` normalises it), so a whole
+    sentence's words are looked up in one ``map``; the table is emptied when it
+    holds :data:`_KNOWN_LIMIT` words, which bounds its memory on endless input.
+    """
+
+    def __missing__(self, found: str) -> str:
+        if len(self) > _KNOWN_LIMIT:
+            self.clear()
+        word = self[found] = normalise_word(found)
+        return word
+
+
+_ASCII_WORDS = _KnownWords()
 
 
 def nfkc(word: str) -> str:
@@ -252,6 +272,18 @@ class Tokeniser(Protocol):
     def __hash__(self) -> int: ...
 
 
+class ColumnTokeniser(Tokeniser, Protocol):
+    """A tokeniser that can also give its tokens as columns, without token objects.
+
+    Optional: :func:`token_columns` uses ``columns`` where a tokeniser has it
+    and builds the columns from the tokens otherwise.
+    """
+
+    def columns(self, text: str, offset: int = 0) -> tuple[list[str], list[int]]:
+        """The token texts of ``text`` and their spans, flat: ``[start0, end0, start1, ...]``."""
+        ...
+
+
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -326,34 +358,56 @@ class WordTokeniser:
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
+        return make_tokens(*self.columns(text, offset))
+
+    def columns(self, text: str, offset: int = 0) -> tuple[list[str], list[int]]:
+        """What ``self(text, offset)`` gives, as columns (see :class:`ColumnTokeniser`)."""
         plain = text.translate(_PLAIN)
         if plain.isascii():
-            return _ascii_tokens(plain, offset)
-        return _scanned_tokens(text, offset)
+            return _ascii_columns(plain, offset)
+        return _scanned_columns(text, offset)
 
 
-def _ascii_tokens(text: str, offset: int) -> list[Token]:
-    """:func:`_scanned_tokens` for text of ASCII characters only, which the standard
-    library's ``re`` scans several times faster than ``regex`` does (``_SCAN`` and
-    ``_ASCII_SCAN`` find the same words in such text; a property test checks it)."""
-    known = _ASCII_WORDS
-    out: list[Token] = []
-    for m in _ASCII_SCAN.finditer(text):
-        found = m.group()
-        word = known.get(found)
-        if word is None:
-            if len(known) > _KNOWN_LIMIT:
-                known.clear()
-            word = known[found] = normalise_word(found)
-        if word:
-            start, end = m.span()
-            out.append(Token(word, start + offset, end + offset))
-    return out
+def make_tokens(words: Sequence[str], spans: Sequence[int]) -> list[Token]:
+    """Tokens from columns: ``words`` and their flat spans ``[start0, end0, start1, ...]``.
+
+    Built by ``tuple.__new__``, which skips the named tuple's Python-level
+    constructor (half the cost for the millions of tokens of an archive).
+    """
+    at = iter(spans)
+    made: Iterable[Token] = map(tuple.__new__, repeat(Token), zip(words, at, at, strict=True))
+    return cast(list[Token], list(made))
 
 
-def _scanned_tokens(text: str, offset: int) -> list[Token]:
-    """The tokens of ``text`` by :data:`_SCAN` and :func:`normalise_word`."""
-    out: list[Token] = []
+def _flat(tokens: Sequence[Token]) -> tuple[list[str], list[int]]:
+    """The columns of ``tokens`` (see :class:`ColumnTokeniser`)."""
+    return [t.text for t in tokens], [n for t in tokens for n in (t.start, t.end)]
+
+
+def _ascii_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
+    """The tokens of ``text`` (ASCII characters only) as columns.
+
+    The standard library's ``re`` scans such text several times faster than
+    ``regex`` does (``_SCAN`` and ``_ASCII_SCAN`` find the same words in it; a
+    property test checks it). ``split`` with the scan as its one group gives the
+    gaps and the words in turn, so the running sum of their lengths is every
+    word's start and end, with no match object per word.
+    """
+    pieces = _ASCII_SPLIT.split(text)
+    found = pieces[1::2]
+    spans = list(accumulate(map(len, pieces), initial=offset))[1:-1]
+    words = list(map(_ASCII_WORDS.__getitem__, found))
+    if "" in words:
+        keep = [k for k, w in enumerate(words) if w]
+        words = [words[k] for k in keep]
+        spans = [n for k in keep for n in (spans[2 * k], spans[2 * k + 1])]
+    return words, spans
+
+
+def _scanned_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
+    """The tokens of ``text`` by :data:`_SCAN` and :func:`normalise_word`, as columns."""
+    words: list[str] = []
+    spans: list[int] = []
     for m in _SCAN.finditer(text):
         found = m.group()
         start = m.start() + offset
@@ -361,12 +415,19 @@ def _scanned_tokens(text: str, offset: int) -> list[Token]:
             for a, b in han_words(found):
                 word = normalise_word(found[a:b])
                 if word:
-                    out.append(Token(word, start + a, start + b))
+                    words.append(word)
+                    spans += (start + a, start + b)
             continue
         word = normalise_word(found)
         if word:
-            out.append(Token(word, start, m.end() + offset))
-    return out
+            words.append(word)
+            spans += (start, m.end() + offset)
+    return words, spans
+
+
+def _scanned_tokens(text: str, offset: int) -> list[Token]:
+    """The tokens of ``text`` by :data:`_SCAN` alone (what the ASCII path must equal)."""
+    return make_tokens(*_scanned_columns(text, offset))
 
 
 TOKENISERS: dict[str, Tokeniser] = {"words": WordTokeniser()}
@@ -389,6 +450,36 @@ def tokenise(text: str, offset: int = 0, *, tokeniser: Tokeniser | None = None) 
 
 
 _CACHED_LENGTH = 400
+
+
+def token_columns(
+    text: str, offset: int = 0, *, tokeniser: Tokeniser | None = None
+) -> tuple[list[str], list[int]]:
+    """:func:`tokenise` as columns: the token texts and their flat spans.
+
+    ``[start0, end0, start1, end1, ...]``: what an archive packs, built
+    without a token object per word where the tokeniser can (see
+    :class:`ColumnTokeniser`).
+
+    >>> token_columns("The U.S.-China", 10)
+    (['the', 'us', 'china'], [10, 13, 14, 18, 19, 24])
+    """
+    tok = tokeniser or DEFAULT_TOKENISER
+    if _has_columns(type(tok)):
+        return cast(ColumnTokeniser, tok).columns(text, offset)
+    return _flat(tokenise(text, offset, tokeniser=tok))
+
+
+@cache
+def _has_columns(kind: type) -> bool:
+    """Whether ``kind`` has a ``columns`` method that goes with its ``__call__``.
+
+    A subclass that overrides ``__call__`` but not ``columns`` (of
+    :class:`WordTokeniser`, say) must not get its parent's columns.
+    """
+    call = next((c for c in kind.__mro__ if "__call__" in vars(c)), object)
+    columns = next((c for c in kind.__mro__ if "columns" in vars(c)), None)
+    return columns is not None and issubclass(columns, call)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -16,7 +16,7 @@ from .match.corpus import BoolArray
 from .match.key import match_key
 from .models import Document, Found, Occurrence, Point, PointResult, Progress, TrackResult
 from .normalise import Tokeniser
-from .segment import document_sentences
+from .segment import sentence_rows
 from .timeline import shifts, status_of, with_changes, wordings
 
 
@@ -36,10 +36,10 @@ def build_index(
     """Segment and tokenise the selected turns of every document, and index them."""
     sentences = PackedSentences()
     for doc in documents:
-        for sentence in document_sentences(
+        for row in sentence_rows(
             doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
         ):
-            sentences.append(sentence)
+            sentences.add(doc.id, *row)
         if progress:
             progress(1)
     return SentenceIndex(sentences, {d.id: d.text for d in documents})

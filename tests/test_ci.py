@@ -734,8 +734,9 @@ def test_benchmarks_run_from_another_directory_without_the_corpus(tmp_path: Path
     )
     assert done.returncode == 0, done.stderr
     fixtures = ROOT / "fixtures" / "corpus" / "mfa"
-    # one note from each benchmark that reads the corpus: track, engine, warm, discover, check
-    assert done.stdout.count(f"using {fixtures}") == 5
+    # one note from each benchmark that reads the corpus:
+    # track, engine, warm, ingest, discover, check
+    assert done.stdout.count(f"using {fixtures}") == 6
     assert f"corpus: {fixtures} (3 briefings indexed" in done.stdout
     assert "Traceback" not in done.stderr
     written = results.read_text(encoding="utf-8")

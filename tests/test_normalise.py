@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,18 +16,22 @@ from hypothesis import strategies as st
 
 from consistency.models import Token
 from consistency.normalise import (
+    _PLAIN,
     DEFAULT_TOKENISER,
     FUNCTION_WORDS,
     RULES,
+    WordTokeniser,
     _scanned_tokens,
     ascii_quotes,
     casefold,
     collapse_abbreviation,
     drop_thousands_separators,
     explain,
+    make_tokens,
     nfkc,
     normalise,
     normalise_word,
+    token_columns,
     tokenise,
     words,
 )
@@ -351,3 +356,89 @@ def test_plain_text_takes_the_fast_scan_to_the_same_tokens(text: str, offset: in
     """Text that is ASCII once apostrophes and dashes are plain is scanned by ``re``:
     it must find exactly what the full ``regex`` scan finds."""
     assert DEFAULT_TOKENISER(text, offset) == _scanned_tokens(text, offset)
+
+
+_OLD_ASCII_SCAN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:(?:'|(?<=[0-9])[.,](?=[0-9]))[A-Za-z0-9]+)*"
+)
+
+
+def _token_path(text: str, offset: int) -> list[Token]:
+    """The tokeniser as it was before columns: a match object and a ``Token`` per word."""
+    plain = text.translate(_PLAIN)
+    if not plain.isascii():
+        return _scanned_tokens(text, offset)
+    out = []
+    for m in _OLD_ASCII_SCAN.finditer(plain):
+        word = normalise_word(m.group())
+        if word:
+            out.append(Token(word, m.start() + offset, m.end() + offset))
+    return out
+
+
+def _columns_of(tokens: list[Token]) -> tuple[list[str], list[int]]:
+    return [t.text for t in tokens], [n for t in tokens for n in (t.start, t.end)]
+
+
+MIXED_TEXTS = st.text(
+    st.sampled_from(
+        [
+            *"aAzZ09 .,'\"-_/()$:!?\n",
+            *"\u2018\u2019\u2032\uff07\u00a0\u2013\u2014\u201c\u201d\u2026",
+            *"éÉßﬁ½\u0301ＡＳ１．，中国和平发展原则。",
+        ]
+    ),
+    max_size=60,
+)
+
+
+@given(PLAIN_TEXTS, st.integers(0, 100))
+@example("U.S. p.m. a.b 5.57, 60,000 it's", 7)
+@example("", 3)
+def test_columns_equal_the_token_path_on_plain_text(text: str, offset: int) -> None:
+    """The split-and-sum scan gives exactly the words and spans of the match-per-word scan."""
+    expected = _token_path(text, offset)
+    assert DEFAULT_TOKENISER(text, offset) == expected
+    assert token_columns(text, offset) == _columns_of(expected)
+
+
+@given(MIXED_TEXTS, st.integers(0, 100))
+@example("中国和平发展 U.S. ＡＳ１．５", 2)
+def test_columns_equal_the_tokens_on_any_text(text: str, offset: int) -> None:
+    assert token_columns(text, offset) == _columns_of(tokenise(text, offset))
+    assert tokenise(text, offset) == _token_path(text, offset)
+
+
+def test_columns_equal_the_token_path_on_the_fixtures() -> None:
+    files = sorted((ROOT / "fixtures").rglob("*.txt")) + sorted((ROOT / "fixtures").rglob("*.html"))
+    assert files
+    for path in files:
+        text = path.read_bytes().decode("utf-8", "replace")
+        for k, line in enumerate(text.split("\n")):
+            expected = _token_path(line, k)
+            assert token_columns(line, k) == _columns_of(expected), (path, k)
+            assert tokenise(line, k) == expected, (path, k)
+
+
+def test_columns_of_a_tokeniser_without_them_come_from_its_tokens() -> None:
+    class Upper:
+        name = "upper"
+        function_words: frozenset[str] = frozenset()
+
+        def __call__(self, text: str, offset: int = 0) -> list[Token]:
+            return [Token(text.upper(), offset, offset + len(text))]
+
+    class Shouting(WordTokeniser):
+        def __call__(self, text: str, offset: int = 0) -> list[Token]:
+            return [Token(t.text.upper(), t.start, t.end) for t in super().__call__(text, offset)]
+
+    assert token_columns("one two", 3, tokeniser=Upper()) == (["ONE TWO"], [3, 10])
+    assert token_columns("one two", 3, tokeniser=Shouting()) == (["ONE", "TWO"], [3, 6, 7, 10])
+
+
+def test_make_tokens_builds_tokens() -> None:
+    made = make_tokens(["a", "b"], [0, 1, 2, 3])
+    assert made == [Token("a", 0, 1), Token("b", 2, 3)]
+    assert all(type(t) is Token for t in made)
+    with pytest.raises(ValueError):
+        make_tokens(["a"], [0, 1, 2, 3])

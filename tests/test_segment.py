@@ -15,9 +15,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import consistency.segment
-from consistency.models import DateSource, Document, Role, Token, Turn
+from consistency.ingest import load_documents
+from consistency.match import PackedSentences
+from consistency.models import DateSource, Document, Role, Sentence, Token, Turn
 from consistency.normalise import normalise
-from consistency.segment import document_sentences, select_turns, split_sentences
+from consistency.segment import (
+    SentenceRow,
+    document_sentences,
+    select_turns,
+    sentence_rows,
+    split_sentences,
+)
+from consistency.track import build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFINGS = ROOT / "fixtures" / "briefings"
@@ -435,3 +444,56 @@ def test_custom_tokeniser_is_used() -> None:
     document = make_document("One. Two.", [Turn("X", Role.OFFICIAL, 0, 9, 1)])
     sents = document_sentences(document, tokeniser=Upper())
     assert [s.tokens for s in sents] == [(Token("ONE.", 0, 4),), (Token("TWO.", 5, 9),)]
+
+
+def _fixture_documents() -> list[Document]:
+    folders = [ROOT / "fixtures" / "corpus" / "mfa", ROOT / "fixtures" / "corpus" / "html"]
+    folders += [
+        BRIEFINGS,
+        *sorted(p for p in (ROOT / "fixtures" / "other").iterdir() if p.is_dir()),
+    ]
+    return [d for folder in folders for d in load_documents([folder])]
+
+
+def _row(s: Sentence) -> SentenceRow:
+    spans = [n for t in s.tokens for n in (t.start, t.end)]
+    return (s.start, s.end, s.line, s.speaker, s.role, [t.text for t in s.tokens], spans)
+
+
+@pytest.mark.parametrize("include_questions", [False, True])
+def test_rows_and_the_packed_index_equal_the_sentences_on_the_fixtures(
+    include_questions: bool,
+) -> None:
+    """The token-free path (rows, ``PackedSentences.add``, ``build_index``) gives exactly
+    the sentences and tokens of :func:`document_sentences`, Chinese text included."""
+    documents = _fixture_documents()
+    assert any(re.search("[\u4e00-\u9fff]", d.text) for d in documents)
+    expected: list[Sentence] = []
+    for d in documents:
+        sents = document_sentences(d, include_questions=include_questions)
+        assert sentence_rows(d, include_questions=include_questions) == [_row(s) for s in sents]
+        expected.extend(sents)
+    packed = PackedSentences()
+    for s in expected:
+        packed.append(s)
+    assert list(packed) == expected
+    index = build_index(documents, include_questions=include_questions)
+    assert list(index.sentences) == expected
+    assert [tuple(index.words(n)) for n in range(len(expected))] == [
+        tuple(t.text for t in s.tokens) for s in expected
+    ]
+
+
+def test_rows_of_a_custom_tokeniser_come_from_its_tokens() -> None:
+    class Upper:
+        name = "upper"
+        function_words: frozenset[str] = frozenset()
+
+        def __call__(self, text: str, offset: int = 0) -> list[Token]:
+            return [Token(text.upper(), offset, offset + len(text))]
+
+    document = make_document("One. Two.", [Turn("X", Role.OFFICIAL, 0, 9, 1)])
+    assert sentence_rows(document, tokeniser=Upper()) == [
+        (0, 4, 1, "X", Role.OFFICIAL, ["ONE."], [0, 4]),
+        (5, 9, 1, "X", Role.OFFICIAL, ["TWO."], [5, 9]),
+    ]

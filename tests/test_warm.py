@@ -109,13 +109,13 @@ def test_after_one_file_changed_and_one_added_only_those_are_segmented(
         encoding="utf-8",
     )
     segmented: list[str] = []
-    real = consistency.index.writer.document_sentences
+    real = consistency.index.writer.sentence_rows
 
     def counting(document: Document, **kwargs: Any) -> Any:
         segmented.append(document.id)
         return real(document, **kwargs)
 
-    monkeypatch.setattr(consistency.index.writer, "document_sentences", counting)
+    monkeypatch.setattr(consistency.index.writer, "sentence_rows", counting)
     docs = load_documents([str(folder)])
     archive = load_archive(db, docs)
     assert sorted(segmented) == ["001_ea51057881414630", "005_added"]

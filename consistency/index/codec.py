@@ -35,11 +35,12 @@ def _turns_from_json(raw: str) -> tuple[Turn, ...]:
 
 
 def _pack_spans(sentence: Sentence) -> bytes:
-    flat: list[int] = []
-    for t in sentence.tokens:
-        flat.append(t.start - sentence.start)
-        flat.append(t.end - sentence.start)
-    return struct.pack(f"<{len(flat)}I", *flat)
+    return _pack_flat([n for t in sentence.tokens for n in (t.start, t.end)], sentence.start)
+
+
+def _pack_flat(spans: Sequence[int], start: int) -> bytes:
+    """Flat token spans ``[start0, end0, ...]`` as stored: from ``start``, 4 bytes each."""
+    return struct.pack(f"<{len(spans)}I", *[n - start for n in spans])
 
 
 def _unpack_tokens(words: str, spans: bytes, start: int) -> tuple[Token, ...]:

@@ -18,13 +18,13 @@ from ..match import KEY_RULE as COMMON_RULE
 from ..match import candidate_keys, is_rare, make_forms
 from ..models import Document, Point, Progress, Role
 from ..normalise import DEFAULT_TOKENISER, Tokeniser
-from ..segment import document_sentences
+from ..segment import sentence_rows
 from .codec import (
     _DOC_COLUMNS,
     _document_from_row,
     _document_row,
     _marks,
-    _pack_spans,
+    _pack_flat,
     content_hash,
 )
 from .files import (
@@ -77,7 +77,7 @@ class _Writer:
         return wid
 
     def add_sentences(self, rowid: int, document: Document) -> None:
-        sentences = document_sentences(
+        rows = sentence_rows(
             document, include_questions=self.include_questions, tokeniser=self.tokeniser
         )
         postings: list[tuple[int, int]] = []
@@ -85,19 +85,18 @@ class _Writer:
             "INSERT INTO sentences (document, start, end, line, speaker, role, words, spans) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         )
-        for s in sentences:
-            words = [t.text for t in s.tokens]
+        for start, end, line, speaker, role, words, spans in rows:
             cur = self.con.execute(
                 insert,
                 (
                     rowid,
-                    s.start,
-                    s.end,
-                    s.line,
-                    s.speaker,
-                    s.role.value,
+                    start,
+                    end,
+                    line,
+                    speaker,
+                    role.value,
                     " ".join(words),
-                    _pack_spans(s),
+                    _pack_flat(spans, start),
                 ),
             )
             sid = int(cur.lastrowid or 0)

@@ -25,12 +25,14 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any, Protocol, overload
 
 import numpy as np
 import numpy.typing as npt
 
-from ..models import Role, Sentence, Token
+from ..models import Role, Sentence
+from ..normalise import make_tokens
 from .align import MIN_MATCHED, REPLACE_CREDIT, longest_window
 from .weights import AFFIX, is_rare, similarity
 
@@ -138,11 +140,33 @@ class PackedSentences(LazySentences):
     def append(self, sentence: Sentence) -> None:
         """Pack ``sentence`` (its tokens are not kept)."""
         s = sentence
-        self._heads.append((s.document, s.start, s.end, s.line, s.speaker, s.role))
-        self.words.append(tuple(t.text for t in s.tokens))
-        for t in s.tokens:
-            self._spans.append(t.start)
-            self._spans.append(t.end)
+        self.add(
+            s.document,
+            s.start,
+            s.end,
+            s.line,
+            s.speaker,
+            s.role,
+            [t.text for t in s.tokens],
+            [n for t in s.tokens for n in (t.start, t.end)],
+        )
+
+    def add(
+        self,
+        document: str,
+        start: int,
+        end: int,
+        line: int,
+        speaker: str | None,
+        role: Role,
+        words: Sequence[str],
+        spans: Iterable[int],
+    ) -> None:
+        """Pack a sentence given as columns: its token texts and their flat spans
+        ``[start0, end0, start1, ...]`` (what :func:`~consistency.segment.sentence_rows` gives)."""
+        self._heads.append((document, start, end, line, speaker, role))
+        self.words.append(tuple(words))
+        self._spans.extend(spans)
         self._first.append(len(self._spans) // 2)
 
     def __len__(self) -> int:
@@ -156,9 +180,16 @@ class PackedSentences(LazySentences):
         """Sentence number ``n``, rebuilt from its arrays."""
         document, start, end, line, speaker, role = self._heads[n]
         a, b = 2 * self._first[n], 2 * self._first[n + 1]
-        spans = self._spans[a:b]
-        tokens = tuple(map(Token, self.words[n], spans[::2], spans[1::2]))
+        tokens = tuple(make_tokens(self.words[n], self._spans[a:b]))
         return Sentence(document, start, end, line, speaker, role, tokens)
+
+
+class _Numbering(dict[str, int]):
+    """Word -> number, numbering each new word as it comes (one C-level lookup per word)."""
+
+    def __missing__(self, word: str) -> int:
+        n = self[word] = len(self)
+        return n
 
 
 class SentenceIndex:
@@ -183,20 +214,15 @@ class SentenceIndex:
         self.texts = texts
         if token_texts is None and isinstance(sentences, PackedSentences):
             token_texts = sentences.words
-        vocab: dict[str, int] = {}
-        ids = array("i")
-        lengths = array("q")
-        self._words: list[Sequence[str]] = []
-        for n in range(len(sentences)):
-            words = (
-                token_texts[n]
-                if token_texts is not None
-                else tuple(t.text for t in sentences[n].tokens)
-            )
-            ids.extend([vocab.setdefault(w, len(vocab)) for w in words])
-            lengths.append(len(words))
-            self._words.append(words if isinstance(words, tuple) else tuple(words))
-        self.vocab = vocab
+        if token_texts is None:
+            token_texts = [tuple(t.text for t in s.tokens) for s in sentences]
+        self._words: list[Sequence[str]] = [
+            w if isinstance(w, tuple) else tuple(w) for w in token_texts
+        ]
+        vocab = _Numbering()
+        ids = array("i", map(vocab.__getitem__, chain.from_iterable(self._words)))
+        lengths = array("q", map(len, self._words))
+        self.vocab: dict[str, int] = dict(vocab)
         count = max(1, len(lengths))
         self._ids = np.asarray(ids, dtype=np.int32)
         self._first = np.zeros(len(lengths) + 1, dtype=np.int64)
