@@ -106,6 +106,31 @@ def test_one_word_added_to_a_formula_fails_naming_the_point(
     assert "1 finding (1 shifted); 1 failing." in out
 
 
+def test_a_replaced_last_word_fails_even_where_the_baseline_has_the_formula_cut_short(
+    tmp_path: Path,
+) -> None:
+    """"... for all humanity" for "... for mankind" (a review found it passing): the span
+    takes in "all humanity", so it is not the baseline's "... for" (said there before
+    "the two sides") and the gate fails."""
+    formula = "building a community with a shared future for mankind"
+    watchlist = tmp_path / "points.toml"
+    watchlist.write_text(f'[[point]]\nid = "shared-future"\ntext = "{formula}"\n')
+    baseline = tmp_path / "baseline"
+    baseline.mkdir()
+    for date, ending in (("2020-06-15", "the two sides"), ("2020-06-16", "mankind")):
+        (baseline / f"{date}.txt").write_text(
+            f"Zhao Lijian: We are {formula.replace('mankind', ending)}.\n", encoding="utf-8"
+        )
+    new = tmp_path / "2020-07-09.txt"
+    new.write_text(
+        "Zhao Lijian: We will keep building a community with a shared future for all humanity.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("check", str(new), "--against", str(baseline), "--points", str(watchlist))
+    assert (code, err) == (1, ""), out
+    assert "for {-mankind-}{+all humanity+}" in out
+
+
 @pytest.mark.parametrize("kind", BASELINES)
 def test_without_a_watchlist_the_discovered_point_warns_and_fails_only_when_strict(
     tmp_path: Path, index: Path, kind: str, sea_point: str

@@ -41,7 +41,8 @@ missing, never across punctuation the point does not have there, and the
 outermost word taken is of the same kind (function or content word) as the
 point's outermost missing word, with no more function words than are missing
 (so "to" in "to build our economy" and "on" in "consultations on a code of
-conduct" stay out). As many words as are missing are preferred, then one more,
+conduct" stay out), but for one inside a content word taken last (a shared future
+for {-mankind-}{+all humanity+}). As many words as are missing are preferred, then one more,
 then fewer: "will" stays out of "will build our economy". Only for points of
 :data:`EDGE_MIN_WORDS` words or more, and when at most a third of the point is
 missing at that edge. The words taken in are scored as replacements (a shared future for
@@ -453,7 +454,7 @@ def _take(
         pos = nxt if step < 0 else nxt + 1
         if (
             is_function(word) == is_function(outer)
-            and function_taken <= function_missing
+            and function_taken <= function_missing + (not is_function(word))
             and not _name_goes_on(tokens, text, nxt, step, limit)
         ):
             valid[taken] = pos
