@@ -615,6 +615,36 @@ def test_a_replaced_chinese_name_rejects_the_match() -> None:
     assert found("构建亚太命运共同体", line) != []
 
 
+def test_a_missing_name_at_an_edge_with_another_name_in_its_place_rejects_the_match() -> None:
+    """mfa-zh 2020-07-01 (a review): 香港特别行政区是中国不可分割的一部分 is said of Hong
+    Kong; it is not the Taiwan formula with its subject dropped (the report read it as
+    ``是中国{-领土-}不可分割的一部分``). Without the name, or with it, the formula is found."""
+    taiwan = "台湾是中国领土不可分割的一部分"
+    assert found(taiwan, "香港特别行政区是中国不可分割的一部分。") == []
+    [(_, text)] = found(taiwan, "台湾是中国不可分割的一部分。")
+    assert text == "台湾是中国不可分割的一部分"
+    point = "Hong Kong affairs are purely China's internal affairs"
+    assert found(point, "The affairs of Xinjiang are purely China's internal affairs.") == []
+    assert found(point, "Hong Kong affairs are China's internal affairs.") != []
+
+
+def test_one_word_replaced_by_two_at_an_edge_is_taken_in() -> None:
+    """A review: "for all humanity" stood where "for mankind" ends the formula, and the
+    span stopped at "for" (a false deletion ``{-mankind-}``); "all" may come in with
+    "humanity", but "basis of" does not stand for the two words "mutual respect"."""
+    [(_, text)] = found(
+        "building a community with a shared future for mankind",
+        "We will keep building a community with a shared future for all humanity.",
+    )
+    assert text == "building a community with a shared future for all humanity"
+    [(_, text)] = found(
+        "mutual respect, equality and mutual benefit",
+        "on the basis of equality and mutual benefit",
+        threshold=60,
+    )
+    assert text == "equality and mutual benefit"
+
+
 def test_a_chinese_formula_is_found_in_words() -> None:
     [(_, text)] = found("坚持一个中国原则", "我们始终坚持一个中国原则。")
     assert text == "坚持一个中国原则"

@@ -41,9 +41,12 @@ missing, never across punctuation the point does not have there, and the
 outermost word taken is of the same kind (function or content word) as the
 point's outermost missing word, with no more function words than are missing
 (so "to" in "to build our economy" and "on" in "consultations on a code of
-conduct" stay out), but for one inside a content word taken last (a shared future
-for {-mankind-}{+all humanity+}). As many words as are missing are preferred, then one more,
-then fewer: "will" stays out of "will build our economy". Only for points of
+conduct" stay out), but for one before a content word that, with it, replaces the
+point's one missing edge word (a shared future for {-mankind-}{+all humanity+}; not
+"{-mutual respect-}{+basis of+} equality"). As many words as are missing are
+preferred, then one more, then fewer: "will" stays out of "will build our economy".
+A missing edge that holds a name of the point, with another name in its place,
+rejects the span (see :func:`_named_instead`). Only for points of
 :data:`EDGE_MIN_WORDS` words or more, and when at most a third of the point is
 missing at that edge. The words taken in are scored as replacements (a shared future for
 {-mankind-}{+humanity+}).
@@ -390,10 +393,16 @@ def extend_edges(
         return found
     a, b = found.first, found.end
     head = ops[0].src_start
-    if 0 < head <= m / 3 and ops[0].dest_start == 0:
-        a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
     tail = m - ops[-1].src_end
-    if 0 < tail <= m / 3 and ops[-1].dest_end == found.end - found.first:
+    at_head = 0 < head <= m / 3 and ops[0].dest_start == 0
+    at_tail = 0 < tail <= m / 3 and ops[-1].dest_end == found.end - found.first
+    if (at_head and _named_instead(keyed, tokens, text, range(head), a, lo, -1)) or (
+        at_tail and _named_instead(keyed, tokens, text, range(m - tail, m), b, hi, +1)
+    ):
+        return Alignment(0.0, found.first, found.end)
+    if at_head:
+        a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
+    if at_tail:
         b = _take(keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1)
     if (a, b) == (found.first, found.end):
         return found
@@ -401,6 +410,35 @@ def extend_edges(
     if wider.score <= 0.0:
         return found
     return Alignment(max(found.score, wider.score), a, b, found.moved)
+
+
+def _named_instead(
+    keyed: Keyed,
+    tokens: Sequence[Token],
+    text: str,
+    edge: range,
+    at: int,
+    limit: int,
+    step: int,
+) -> bool:
+    """Whether the point's missing ``edge`` words hold a name and another name stands in
+    their place, within as many words and one more, in the same clause: 香港特别行政区是中国
+    不可分割的一部分 is not the Taiwan formula 台湾是中国领土不可分割的一部分 with its subject
+    dropped, but the same words said of another place."""
+    if not any(f in keyed.form_names for f in edge):
+        return False
+    pos = at
+    for _ in range(len(edge) + 1):
+        nxt = pos - 1 if step < 0 else pos
+        if nxt < limit if step < 0 else nxt >= limit:
+            return False
+        left, right = (nxt, nxt + 1) if step < 0 else (nxt - 1, nxt)
+        if _has_punct(text[tokens[left].end : tokens[right].start]) or keyed.keys[nxt] != _OTHER:
+            return False
+        if nxt in keyed.sentence_names:
+            return True
+        pos = nxt if step < 0 else nxt + 1
+    return False
 
 
 def _take(
@@ -454,7 +492,7 @@ def _take(
         pos = nxt if step < 0 else nxt + 1
         if (
             is_function(word) == is_function(outer)
-            and function_taken <= function_missing + (not is_function(word))
+            and function_taken <= function_missing + (missing == 1 and not is_function(word))
             and not _name_goes_on(tokens, text, nxt, step, limit)
         ):
             valid[taken] = pos
