@@ -291,7 +291,7 @@ def _bars(history: PointHistory, unit: str, labels: list[str]) -> tuple[Bar, ...
             parts.append((colour, y, h))
             y = round(y + h, 3)
         shares = ", ".join(
-            f"{'one-off variants' if c == 'fo' else 'wording ' + str(int(c[1:]) + 1)} "
+            f"{'other wordings' if c == 'fo' else 'wording ' + str(int(c[1:]) + 1)} "
             f"{view.percent(counts[k][c] / total)}"
             for c, _, _ in parts
         )
