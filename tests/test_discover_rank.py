@@ -442,3 +442,34 @@ def test_a_seasonal_slogan_of_everyday_words_is_beyond_ordinary_language() -> No
     assert len(slogan.occs) == len(ordinary.occs) == 20
     assert scorer.lift(slogan) > scorer.lift(ordinary) + 0.3
     assert _beyond_ordinary(scorer.lift(slogan)) > 1.3 * _beyond_ordinary(scorer.lift(ordinary))
+
+
+# --- non-answers, learned -------------------------------------------------------------------
+
+
+def test_a_short_non_answer_is_procedure_and_a_formula_in_long_answers_is_not() -> None:
+    """ "I'm not aware of the situation you mentioned" makes up a short answer about any
+    topic; a formula said as often about any topic comes inside answers of several
+    sentences. Neither opens or closes its turn: only the length of the turns tells."""
+    rng = random.Random(11)
+    words = " ".join(TOPICS).replace("the ", "").split()
+    texts = []
+    for _ in range(12):
+        long = [
+            " ".join(" ".join(rng.sample(words, 9)).capitalize() + "." for _sentence in range(6))
+            for _paragraph in range(6)
+        ]
+        long[2] = long[2].replace(".", ". We uphold mutual respect and win-win cooperation.", 1)
+        short = "Thank you. I'm not aware of the situation you mentioned. Please ask again."
+        long.insert(4, short)
+        texts.append("\n".join(long))
+    corpus = _corpus(texts)
+    scorer = _Scorer(corpus, _Stops(corpus, ()))
+    non_answer = _group_of(corpus, "not aware of the situation you mentioned")
+    formula = _group_of(corpus, "mutual respect and win-win cooperation")
+    assert len(non_answer.dates) == len(formula.dates) == 12
+    assert scorer.brevity(non_answer.occs) == 1.0
+    assert scorer.brevity(formula.occs) == 0.0
+    assert scorer.boilerplate(non_answer.key, non_answer.occs, non_answer.dates) == 1.0
+    assert scorer.boilerplate(formula.key, formula.occs, formula.dates) == 0.0
+    assert scorer.boilerplate(non_answer.key, non_answer.occs, non_answer.dates[:5]) == 0.0

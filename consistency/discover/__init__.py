@@ -90,8 +90,10 @@ Ranking
   rather than running on ("China stands ready to ...");
 - **statistics and dates**: x 0.3 when the wording holds a number;
 - **procedure, learned**: x ``1 - 0.9 * procedure`` where ``procedure`` grows
-  with how much more often than chance the phrase opens or closes its turn
-  and is 0 when the phrase keeps company with a topic word (see
+  with how much more often than chance the phrase opens or closes its turn, or
+  how much shorter than usual the turns holding it are (a non-answer: "I'm not
+  aware of the situation you mentioned"), and is 0 when the phrase keeps
+  company with a topic word (see
   :meth:`~consistency.discover.rank._Scorer.boilerplate`);
 - **announcements, learned**: x ``1 - 0.9 * announcement``, which grows with
   how much more often than chance the phrase stands in the first or last

@@ -53,6 +53,7 @@ class _Scorer:
         self.tokens_to = list(accumulate((per_date[d] for d in range(n)), initial=0))
         positions = max(1, len(corpus.ids))
         self.edge_rate = sum(x <= _EDGE for x in corpus.lead) / positions
+        self.usual_turn = _usual_unit(corpus)
 
     def __call__(self, group: _Group) -> float:
         corpus = self.corpus
@@ -75,26 +76,51 @@ class _Scorer:
         """How much a phrase behaves like the genre's procedure (0..1), learned from the data.
 
         Procedural phrases open or close a turn ("we have noted the reports",
-        "I'd refer you to the competent authorities", "next question") and
-        are said about every topic. ``edge``, the share of occurrences that
-        open or close their turn, is set against the share of all positions
-        that do (``r``): ``excess = (edge - r) / (1 - r)``. ``generic`` is 1
-        when the phrase keeps company with no topic word (see
-        :meth:`topicality`: at most 3), 0 from 20 on, log-linear between.
-        The result is ``generic * clamp((excess - 0.4) / 0.4, 0, 1)``, and 0
-        for a phrase found on fewer than :data:`_EVIDENCE` dates (too little
-        to learn from).
+        "next question") or make up a short answer of their own ("I'm not
+        aware of the situation you mentioned. I'd refer you to the competent
+        authorities."), and are said about every topic. ``edge``, the share
+        of occurrences that open or close their turn, is set against the share
+        of all positions that do (``r``): ``excess = (edge - r) / (1 - r)``,
+        and ``at_edge = clamp((excess - 0.4) / 0.4, 0, 1)``. ``brief`` is
+        :meth:`brevity`. ``generic`` is 1 when the phrase keeps company with
+        no topic word (see :meth:`topicality`: at most 3), 0 from 20 on,
+        log-linear between. The result is ``generic * max(at_edge, brief)``,
+        and 0 for a phrase found on fewer than :data:`_EVIDENCE` dates (too
+        little to learn from).
         """
-        if len(dates) < _EVIDENCE:
+        if len(dates) < _EVIDENCE or not occs:
             return 0.0
         edge = max(_opens(self.corpus, occs), _closes(self.corpus, occs))
         excess = (edge - self.edge_rate) / (1 - self.edge_rate) if self.edge_rate < 1 else 0.0
         at_edge = min(1.0, max(0.0, (excess - _EDGE_FROM) / _EDGE_SPAN))
-        if not at_edge:
+        procedure = max(at_edge, self.brevity(occs))
+        if not procedure:
             return 0.0
+        return procedure * self.generic(key, occs)
+
+    def generic(self, key: Sequence[int], occs: Sequence[_Occ]) -> float:
+        """1 for a phrase said about every topic, 0 for one tied to one (see :meth:`topicality`)."""
         topical = math.log(max(self.topicality(key, occs), 1.0))
-        generic = (_TOPIC_HIGH - topical) / (_TOPIC_HIGH - _TOPIC_LOW)
-        return at_edge * min(1.0, max(0.0, generic))
+        return min(1.0, max(0.0, (_TOPIC_HIGH - topical) / (_TOPIC_HIGH - _TOPIC_LOW)))
+
+    def brevity(self, occs: Sequence[_Occ]) -> float:
+        """How much shorter than usual the turns that hold a phrase are (0..1).
+
+        A non-answer is short: "I'm not aware of the situation you mentioned",
+        "I'd refer you to the competent authorities" make up most of their
+        turn, where the genre's positions come inside an answer of several
+        sentences. ``ratio`` is the median length (tokens) of the turns (or
+        paragraphs) holding the occurrences over the usual one (the median
+        at a token drawn at random, :func:`_usual_unit`); the result is
+        ``clamp((0.65 - ratio) / 0.25, 0, 1)``: 1 for turns under 0.4 of the
+        usual length, 0 from 0.65 on (0.7 to 1.3 for the formulas of the
+        MFA corpus, 0.25 to 0.5 for its non-answers).
+        """
+        if not occs or not self.usual_turn:
+            return 0.0
+        lengths = sorted(b - a for a, b in (self.corpus.unit(o.start, o.end) for o in occs))
+        ratio = lengths[len(lengths) // 2] / self.usual_turn
+        return min(1.0, max(0.0, (_BRIEF_FROM - ratio) / _BRIEF_SPAN))
 
     def topicality(self, key: Sequence[int], occs: Sequence[_Occ]) -> float:
         """How strongly the phrase keeps company with one topic word in its turns.
@@ -200,6 +226,10 @@ which it comes to count fully."""
 _TOPIC_LOW, _TOPIC_HIGH = math.log(3.0), math.log(20.0)
 """Topicality up to 3 is no topic at all; from 20 on the phrase belongs to a topic."""
 
+_BRIEF_FROM, _BRIEF_SPAN = 0.65, 0.25
+"""Turns shorter than this share of the usual length start to mark a non-answer; the span
+below it over which they come to mark one fully."""
+
 _AROUND = 120
 """Tokens either side of an occurrence that count as its company."""
 
@@ -222,6 +252,23 @@ def _evenness(ndates: int, dates: Sequence[int]) -> float:
     touched = len({d * blocks // ndates for d in dates})
     expected = blocks * (1 - (1 - 1 / blocks) ** len(dates))
     return min(1.0, touched / expected)
+
+
+def _usual_unit(corpus: _Corpus) -> int:
+    """The median length of the turn (or paragraph) that holds a token drawn at random."""
+    lengths: list[int] = []
+    at, n = 0, len(corpus.ids)
+    while at < n:
+        a, b = corpus.unit(at, at + 1)
+        lengths.append(b - a)
+        at = b
+    lengths.sort()
+    half, seen = n / 2, 0
+    for length in lengths:
+        seen += length
+        if seen >= half:
+            return length
+    return 0
 
 
 def _opens(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
