@@ -86,9 +86,9 @@ def without_shadowed(result: TrackResult) -> TrackResult:
     return TrackResult(documents=result.documents, points=tuple(kept))
 
 
-class MatchStore(Protocol):
-    """Matches kept from earlier runs, by point key and document content hash
-    (:class:`consistency.index.MatchStore` keeps them in an index file)."""
+class MatchKeeper(Protocol):
+    """Where matches found by earlier runs are kept, by point key and document content
+    hash (:class:`consistency.index.MatchStore` keeps them in an index file)."""
 
     def hash(self, document: str) -> str:
         """The content hash of the document of this id."""
@@ -113,7 +113,7 @@ def track(
     tokeniser: Tokeniser | None = None,
     progress: Progress | None = None,
     index: Corpus | Callable[[Sequence[Document]], Corpus] | None = None,
-    store: MatchStore | None = None,
+    store: MatchKeeper | None = None,
 ) -> TrackResult:
     """Find every point in every document and build each point's timeline.
 
