@@ -57,6 +57,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq
 
@@ -118,15 +119,36 @@ def longest_window(words: int) -> int:
     return 2 * words + 4
 
 
+class WordingKeys(NamedTuple):
+    """What a wording is keyed by, the same for every sentence it is keyed against.
+
+    chars: each distinct word's key character; keys: the wording's words as keys;
+    weights: each word's weight; light: the keys of its function words; total: the
+    sum of the weights; content: how many of its words are content words.
+    """
+
+    chars: dict[str, str]
+    keys: str
+    weights: tuple[float, ...]
+    light: frozenset[str]
+    total: float
+    content: int
+
+
 @lru_cache(maxsize=1 << 12)
-def wording_keys(
-    words: tuple[str, ...], weigh: Callable[[str], float]
-) -> tuple[dict[str, str], str, tuple[float, ...], frozenset[str]]:
-    """A wording's key characters, keys, weights and light keys, the same for every
-    sentence it is keyed against (so computed once)."""
+def wording_keys(words: tuple[str, ...], weigh: Callable[[str], float]) -> WordingKeys:
+    """A wording's keys (see :class:`WordingKeys`), computed once per wording."""
     chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
     light = frozenset(chars[w] for w in words if weigh(w) < RARE)
-    return chars, "".join(chars[w] for w in words), tuple(weigh(w) for w in words), light
+    weights = tuple(weigh(w) for w in words)
+    return WordingKeys(
+        chars,
+        "".join(chars[w] for w in words),
+        weights,
+        light,
+        sum(weights),
+        sum(1 for w in weights if w >= RARE),
+    )
 
 
 class Names:
@@ -171,11 +193,11 @@ class Keyed:
         holds every word spelled like a point word, and any other word is no point word.
         ``names``: the positions of the names among the point's words and the sentence's
         (see :class:`Names`); a replaced name rejects an alignment."""
-        chars, self.form_chars, self.form_weights, self.light = wording_keys(tuple(words), weigh)
+        chars, self.form_chars, self.form_weights, self.light, self.total, self.content = (
+            wording_keys(tuple(words), weigh)
+        )
         self.words = words
         self.form_names, self.sentence_names = names
-        self.total = sum(self.form_weights)
-        self.content = sum(1 for w in self.form_weights if w >= RARE)
         self.weigh = weigh
         if closed:
             other = (_OTHER, 0.0)
@@ -303,9 +325,7 @@ class Keyed:
         """
         keys = self.keys
         m = len(self.form_chars)
-        want: dict[str, int] = {}
-        for c in self.form_chars:
-            want[c] = want.get(c, 0) + 1
+        want = _counts(self.form_chars)
         positions = [i for i in range(lo, hi) if keys[i] != _OTHER]
         light = self.light
         starts = {
@@ -335,6 +355,15 @@ class Keyed:
         near = sorted((r for r in rough if r[0] >= top - NEAR_BEST), key=lambda r: (-r[0], r[1]))
         scored = [self.score(a, b) for _, a, b in near[:MAX_EXACT]]
         return max(scored, key=lambda s: (s.score, -(s.end - s.first), -s.first))
+
+
+@lru_cache(maxsize=1 << 12)
+def _counts(keys: str) -> dict[str, int]:
+    """How often each key stands in a wording's keys (read, never changed)."""
+    want: dict[str, int] = {}
+    for c in keys:
+        want[c] = want.get(c, 0) + 1
+    return want
 
 
 def variant_keys(

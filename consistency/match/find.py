@@ -147,7 +147,8 @@ def find_in_sentence(
     if words is None:
         words = tuple(t.text for t in tokens)
     form_words = form.words
-    weights = wording_keys(form_words, weigh)[2]
+    wording = wording_keys(form_words, weigh)
+    weights, total = wording.weights, wording.total
     perfect = 100.0
     keyed: Keyed | None = None
 
@@ -170,7 +171,7 @@ def find_in_sentence(
             if at is not None:
                 hit = Alignment(perfect, at, at + len(form_words))
             else:
-                if closed and _bound(words, lo, hi, form_words, weights, cache) < threshold:
+                if closed and _bound(words, lo, hi, form_words, weights, total, cache) < threshold:
                     continue
                 if keyed is None:
                     names = (
@@ -222,9 +223,20 @@ def _verbatim(words: Sequence[str], form: Sequence[str], lo: int, hi: int) -> in
     """Where ``form`` first occurs word for word in ``words[lo:hi]``."""
     m = len(form)
     first = form[0]
-    for i in range(lo, hi - m + 1):
-        if words[i] == first and words[i : i + m] == form:
+    find = words.index if isinstance(words, list | tuple) else None
+    i = lo
+    while i <= hi - m:
+        if find is not None:
+            try:
+                i = find(first, i, hi - m + 1)
+            except ValueError:
+                return None
+        elif words[i] != first:
+            i += 1
+            continue
+        if tuple(words[i : i + m]) == tuple(form):
             return i
+        i += 1
     return None
 
 
@@ -234,6 +246,7 @@ def _bound(
     hi: int,
     form: Sequence[str],
     weights: Sequence[float],
+    total: float,
     keys: dict[str, tuple[str, float]],
 ) -> float:
     """An upper bound of any alignment's score in ``words[lo:hi]``: the weight of the
@@ -241,7 +254,6 @@ def _bound(
     could earn if replaced, as a share of the point's weight."""
     present = {keys[w][0] for w in words[lo:hi] if w in keys}
     credit = sum(w for f, w in zip(form, weights, strict=True) if keys[f][0] in present)
-    total = sum(weights)
     return 100.0 * (credit + REPLACE_CREDIT * (total - credit)) / total
 
 
