@@ -74,18 +74,17 @@ class Archive:
         :func:`~consistency.track.track`, which reads only those it searches."""
         if documents is None or len(documents) == len(self.documents):
             return self.index
-        with Index(self.path) as index:
-            try:
-                return _sentences(index, documents, self.include_questions, self.speakers)
-            except _DAMAGE as e:
-                raise damaged(self.path, e) from None
+        return self._read(documents)
 
     @cached_property
     def index(self) -> SentenceIndex:
         """The selected sentences, ready for :func:`~consistency.track.track`."""
+        return self._read(self.documents)
+
+    def _read(self, documents: Sequence[Document]) -> SentenceIndex:
         with Index(self.path) as index:
             try:
-                return _sentences(index, self.documents, self.include_questions, self.speakers)
+                return _sentences(index, documents, self.include_questions, self.speakers)
             except _DAMAGE as e:
                 raise damaged(self.path, e) from None
 
@@ -236,7 +235,7 @@ def _load(
                 for t in doc.turns
             ):
                 raise _no_questions(index)
-    hashes = {name: sha for name, sha in index.con.execute("SELECT name, sha256 FROM documents")}
+    hashes = dict(index.con.execute("SELECT name, sha256 FROM documents").fetchall())
     missing = [d.id for d in docs if d.id not in hashes]
     if missing:
         raise sqlite3.DatabaseError(f"document {missing[0]!r} is missing")
