@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,17 @@ def loads_toml(text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except RecursionError:
         raise tomllib.TOMLDecodeError("arrays or tables nested too deeply") from None
+
+
+_TOML_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
+
+
+def toml_error(error: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
+    """tomllib's message without its "(at line L, column C)", and the line: errors
+    name ``FILE:LINE`` like every other error of the tool."""
+    message = str(error)
+    found = _TOML_LINE.search(message)
+    return _TOML_LINE.sub("", message).strip(), int(found.group(1)) if found else None
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -72,7 +84,8 @@ def load_config(path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     except UnicodeDecodeError:
         raise ConfigError("configuration is not UTF-8", path=str(path)) from None
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"invalid TOML: {e}", path=str(path)) from None
+        message, line = toml_error(e)
+        raise ConfigError(f"invalid TOML: {message}", path=str(path), line=line) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("consistency", {}) if isinstance(tool, dict) else {}

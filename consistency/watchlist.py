@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .config import loads_toml
+from .config import loads_toml, toml_error
 from .errors import ConsistencyError, InputErrors, WatchlistError
 from .models import Level, Point
 from .normalise import tokenise
@@ -20,7 +20,6 @@ from .printable import clean_text, escape_controls
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*point[ \t]*\]\]", re.MULTILINE)
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _KEYS = {"id", "text", "aliases", "tags", "threshold", "level"}
 
 
@@ -50,11 +49,8 @@ def parse_watchlist(
     try:
         data = loads_toml(text)
     except tomllib.TOMLDecodeError as e:
-        msg = str(e)
-        m = _TOML_LINE.search(msg)
-        line = int(m.group(1)) if m else None
-        msg = _TOML_LINE.sub("", msg).strip()
-        raise WatchlistError(f"invalid TOML: {msg}", path=path, line=line) from None
+        message, line = toml_error(e)
+        raise WatchlistError(f"invalid TOML: {message}", path=path, line=line) from None
     header_lines = [text.count("\n", 0, m.start()) + 1 for m in _HEADER.finditer(text)]
     extra = sorted(set(data) - {"point"})
     if extra:

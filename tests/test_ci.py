@@ -144,6 +144,17 @@ def test_a_bad_kind_in_the_config_names_the_file_and_key(
     assert done.stderr.count("\n") == 1
 
 
+def test_invalid_toml_in_the_config_is_named_file_colon_line(tmp_path: Path) -> None:
+    """As a watchlist's: ``FILE:LINE: invalid TOML: ...``, not tomllib's "(at line L,
+    column C)" (a review found the two styles)."""
+    new = shifted_copy(tmp_path)
+    config = tmp_path / "consistency.toml"
+    config.write_text(f'against = "{BRIEFINGS}"\n[check]\nformat = \n', encoding="utf-8")
+    done = process("check", new.name, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == f"consistency: error: {config}:3: invalid TOML: Invalid value\n"
+
+
 # ---------------------------------------------------------------------------
 # SARIF
 
