@@ -416,9 +416,10 @@ def test_an_index_that_cannot_be_written_still_serves_a_warm_run(
     from consistency.index import MatchStore
     from consistency.models import Found, Role
 
-    assert not MatchStore(tmp_path / "nowhere" / "a.db", {}).keep(
-        {"key": {"sha": [Found(0, 4, 100.0, "text", None, Role.OFFICIAL)]}}
-    )
+    kept = {"key": {"sha": [Found(0, 4, 100.0, "text", None, Role.OFFICIAL)]}}
+    assert not MatchStore(tmp_path / "nowhere" / "a.db", {}).keep(kept)
+    assert not MatchStore(tmp_path / "gone.db", {}).keep(kept)
+    assert not (tmp_path / "gone.db").exists()  # no file made where the index has gone
     db = index_of(folder, tmp_path / "a.db")
     points = load_watchlist(POINTS)
     docs = load_documents([str(folder)])

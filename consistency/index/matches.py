@@ -42,7 +42,7 @@ _TABLES = (
 :func:`~consistency.match.key.engine_fingerprint`)."""
 
 KEPT_KEYS = 5000
-"""At most this many points' matches are kept; the least recently used go first (and
+"""At most this many points' matches are kept; the least recently written go first (and
 every record of another engine: an upgrade makes them stale)."""
 
 _TIMEOUT = 2.0
@@ -97,9 +97,10 @@ class MatchStore:
         searched in); False when the index could not be written."""
         if not found:
             return True
-        try:
-            con = sqlite3.connect(str(self.path), timeout=_TIMEOUT, isolation_level=None)
-        except sqlite3.Error:
+        try:  # mode=rw: never create a file where the index has gone
+            uri = f"{self.path.resolve().as_uri()}?mode=rw"
+            con = sqlite3.connect(uri, uri=True, timeout=_TIMEOUT, isolation_level=None)
+        except (sqlite3.Error, ValueError, OSError):
             return False
         try:
             con.execute("BEGIN IMMEDIATE")
