@@ -645,6 +645,18 @@ def test_one_word_replaced_by_two_at_an_edge_is_taken_in() -> None:
     assert text == "equality and mutual benefit"
 
 
+def test_edge_words_of_the_same_kinds_in_another_order_are_taken_in() -> None:
+    """Seed 000: "an even closer" stands where the discovered point says "build a
+    closer"; the span takes in "an even" ({-build a-}{+an even+}), not "even" alone,
+    which dropped "an" from the text shown (a review found it in README's report)."""
+    [(_, text)] = found(
+        "build a closer China-ASEAN community with a shared future",
+        "We will work with ASEAN countries toward an even closer China-ASEAN community "
+        "with a shared future.",
+    )
+    assert text == "an even closer China-ASEAN community with a shared future"
+
+
 def test_a_chinese_formula_is_found_in_words() -> None:
     [(_, text)] = found("坚持一个中国原则", "我们始终坚持一个中国原则。")
     assert text == "坚持一个中国原则"

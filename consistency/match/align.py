@@ -43,7 +43,9 @@ point's outermost missing word, with no more function words than are missing
 (so "to" in "to build our economy" and "on" in "consultations on a code of
 conduct" stay out), but for one before a content word that, with it, replaces the
 point's one missing edge word (a shared future for {-mankind-}{+all humanity+}; not
-"{-mutual respect-}{+basis of+} equality"). As many words as are missing are
+"{-mutual respect-}{+basis of+} equality"); as many words as are missing, of the
+same kinds in another order, are taken too ({-build a-}{+an even+} closer). As many
+words as are missing are
 preferred, then one more, then fewer: "will" stays out of "will build our economy".
 A missing edge that holds a name of the point, with another name in its place,
 rejects the span (see :func:`_named_instead`). Only for points of
@@ -519,11 +521,13 @@ def _take(
         taken += 1
         function_taken += is_function(word)
         pos = nxt if step < 0 else nxt + 1
-        if (
-            is_function(word) == is_function(outer)
-            and function_taken <= function_missing + (missing == 1 and not is_function(word))
-            and not _name_goes_on(tokens, text, nxt, step, limit)
-        ):
+        same_kind = is_function(word) == is_function(outer) and function_taken <= (
+            function_missing + (missing == 1 and not is_function(word))
+        )
+        # as many words as are missing, of the same kinds in another order: "an even"
+        # for "build a" ({-build a-}{+an even+} closer, not {-build a-}{+even+})
+        same_kinds = taken == missing and function_taken == function_missing
+        if (same_kind or same_kinds) and not _name_goes_on(tokens, text, nxt, step, limit):
             valid[taken] = pos
     for k in (missing, missing + 1, *range(missing - 1, 0, -1)):
         if k in valid:
