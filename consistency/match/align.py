@@ -126,7 +126,8 @@ class WordingKeys(NamedTuple):
 
     chars: each distinct word's key character; keys: the wording's words as keys;
     weights: each word's weight; light: the keys of its function words; total: the
-    sum of the weights; content: how many of its words are content words.
+    sum of the weights; content: how many of its words are content words; counts: how
+    often each key stands in ``keys``.
     """
 
     chars: dict[str, str]
@@ -135,6 +136,7 @@ class WordingKeys(NamedTuple):
     light: frozenset[str]
     total: float
     content: int
+    counts: dict[str, int]
 
 
 @lru_cache(maxsize=1 << 12)
@@ -143,13 +145,12 @@ def wording_keys(words: tuple[str, ...], weigh: Callable[[str], float]) -> Wordi
     chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
     light = frozenset(chars[w] for w in words if weigh(w) < RARE)
     weights = tuple(weigh(w) for w in words)
+    keys = "".join(chars[w] for w in words)
+    counts: dict[str, int] = {}
+    for c in keys:
+        counts[c] = counts.get(c, 0) + 1
     return WordingKeys(
-        chars,
-        "".join(chars[w] for w in words),
-        weights,
-        light,
-        sum(weights),
-        sum(1 for w in weights if w >= RARE),
+        chars, keys, weights, light, sum(weights), sum(1 for w in weights if w >= RARE), counts
     )
 
 
@@ -195,9 +196,9 @@ class Keyed:
         holds every word spelled like a point word, and any other word is no point word.
         ``names``: the positions of the names among the point's words and the sentence's
         (see :class:`Names`); a replaced name rejects an alignment."""
-        chars, self.form_chars, self.form_weights, self.light, self.total, self.content = (
-            wording_keys(tuple(words), weigh)
-        )
+        wording = wording_keys(tuple(words), weigh)
+        chars, self.form_chars, self.form_weights, self.light = wording[:4]
+        self.total, self.content, self.want = wording.total, wording.content, wording.counts
         self.words = words
         self.form_names, self.sentence_names = names
         self.weigh = weigh
@@ -327,7 +328,7 @@ class Keyed:
         """
         keys = self.keys
         m = len(self.form_chars)
-        want = _counts(self.form_chars)
+        want = self.want
         positions = [i for i in range(lo, hi) if keys[i] != _OTHER]
         light = self.light
         starts = {
@@ -357,15 +358,6 @@ class Keyed:
         near = sorted((r for r in rough if r[0] >= top - NEAR_BEST), key=lambda r: (-r[0], r[1]))
         scored = [self.score(a, b) for _, a, b in near[:MAX_EXACT]]
         return max(scored, key=lambda s: (s.score, -(s.end - s.first), -s.first))
-
-
-@lru_cache(maxsize=1 << 12)
-def _counts(keys: str) -> dict[str, int]:
-    """How often each key stands in a wording's keys (read, never changed)."""
-    want: dict[str, int] = {}
-    for c in keys:
-        want[c] = want.get(c, 0) + 1
-    return want
 
 
 def variant_keys(
