@@ -56,7 +56,7 @@ missing at that edge. The words taken in are scored as replacements (a shared fu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -450,18 +450,25 @@ def _named_instead(
     dropped, but the same words said of another place."""
     if not any(f in keyed.form_names for f in edge):
         return False
-    pos = at
-    for _ in range(len(edge) + 1):
-        nxt = pos - 1 if step < 0 else pos
-        if nxt < limit if step < 0 else nxt >= limit:
-            return False
-        left, right = (nxt, nxt + 1) if step < 0 else (nxt - 1, nxt)
-        if _has_punct(text[tokens[left].end : tokens[right].start]) or keyed.keys[nxt] != _OTHER:
+    for k, (nxt, punct) in enumerate(_outward(tokens, text, at, limit, step)):
+        if k > len(edge) or punct or keyed.keys[nxt] != _OTHER:
             return False
         if nxt in keyed.sentence_names:
             return True
-        pos = nxt if step < 0 else nxt + 1
     return False
+
+
+def _outward(
+    tokens: Sequence[Token], text: str, at: int, limit: int, step: int
+) -> Iterator[tuple[int, bool]]:
+    """The tokens past a span's edge ``at``, going outward (``step`` -1 or +1) up to
+    ``limit``: each one's number, and whether punctuation stands between it and the
+    token before it on the way."""
+    nxt = at - 1 if step < 0 else at
+    while (nxt >= limit) if step < 0 else (nxt < limit):
+        left, right = (nxt, nxt + 1) if step < 0 else (nxt - 1, nxt)
+        yield nxt, _has_punct(text[tokens[left].end : tokens[right].start])
+        nxt += step
 
 
 def _take(
@@ -491,26 +498,16 @@ def _take(
         return at
     function_missing = sum(1 for t in edge if is_function(t.text))
     valid: dict[int, int] = {}
-    taken = 0
     function_taken = 0
-    pos = at
-    while taken < missing + 1:
-        nxt = pos - 1 if step < 0 else pos
-        if nxt < limit if step < 0 else nxt >= limit:
-            break
-        if step < 0:
-            gap = text[tokens[nxt].end : tokens[nxt + 1].start]
-        else:
-            gap = text[tokens[nxt - 1].end : tokens[nxt].start]
-        punct = _has_punct(gap)
-        if taken == 0 and punct != _has_punct(inner_gap):
-            break
-        if taken > 0 and punct:
+    inner_punct = _has_punct(inner_gap)
+    for i, (nxt, punct) in enumerate(_outward(tokens, text, at, limit, step)):
+        # the first gap as the point's own there; no punctuation after it
+        if i == missing + 1 or punct != (i == 0 and inner_punct):
             break
         if keyed.keys[nxt] != _OTHER or nxt in keyed.sentence_names:
             break
         word = tokens[nxt].text
-        taken += 1
+        taken = i + 1
         function_taken += is_function(word)
         pos = nxt if step < 0 else nxt + 1
         same_kind = is_function(word) == is_function(outer) and function_taken <= (
