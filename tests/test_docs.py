@@ -56,3 +56,18 @@ def test_readme_outputs_are_real_and_current() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.rewrite(README) == README, "run: python docs/readme_outputs.py"
+
+
+def test_readme_figures_are_those_of_the_kept_benchmark_run() -> None:
+    """The benchmark figures in README.md are written from benchmarks/RESULTS.md (a real
+    run of ``benchmarks/run_all.py --write``), never typed by hand."""
+    root = Path(__file__).parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "readme_figures", root / "docs" / "readme_figures.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    results = (root / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8")
+    assert "<!-- figures: warm -->" in README and "<!-- figures: engine -->" in README
+    assert module.rewrite(README, results) == README, "run: python docs/readme_figures.py"
