@@ -221,6 +221,21 @@ def test_window_cut_never_drops_a_match_on_real_transcripts() -> None:
     assert found_any > 100
 
 
+def test_a_moved_word_spelled_alike_that_weighs_more_is_not_cut_by_the_bound() -> None:
+    """MFA 2019-06-21: "specifics", moved, earns by its own weight, which is more than
+    "specific" weighs; the bounds (per sentence and per stretch) allow for it."""
+    index = index_of(
+        "In fact, starting from yesterday, both China and the DPRK released the specifics "
+        "of the meeting and talks between the two leaders.",
+        *FILLER,
+    )
+    point = Point("p", "aware of the specific")
+    bounded = [(m.start, m.end, m.score) for m in find_point(point, index, threshold=60.0)]
+    unbounded = find_point(point, _Unbounded(index), threshold=60.0)
+    assert bounded == [(m.start, m.end, m.score) for m in unbounded]
+    assert len(bounded) == 1 and 60.0 < bounded[0][2] < 75.0
+
+
 @pytest.mark.parametrize("folder", ["corpus", "briefings"])
 def test_every_verbatim_occurrence_is_found(folder: str) -> None:
     """Each place a phrase stands word for word (after normalising) is inside a match of

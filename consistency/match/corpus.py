@@ -33,8 +33,8 @@ import numpy.typing as npt
 
 from ..models import Role, Sentence
 from ..normalise import make_tokens
-from .align import MIN_MATCHED, REPLACE_CREDIT, longest_window
-from .weights import AFFIX, is_rare, similarity
+from .align import KEY_WORDS, MIN_MATCHED, MOVE_CREDIT, REPLACE_CREDIT, longest_window
+from .weights import AFFIX, RARE, is_rare, similarity
 
 IntArray = npt.NDArray[np.signedinteger[Any]]
 BoolArray = npt.NDArray[np.bool_]
@@ -352,14 +352,32 @@ class SentenceIndex:
         return [int(n) for n in distinct(np.concatenate(found))] if found else []
 
 
-def present_needed(limit: float, total: float) -> float:
-    """The weight of a wording's words a sentence must hold to score ``limit`` or more.
+def word_gains(
+    words: Sequence[str],
+    weigh: Callable[[str], float],
+    alike: Callable[[str], Sequence[str]],
+) -> tuple[dict[str, float], float]:
+    """What each of a wording's words adds to the most a sentence could score when it
+    holds the word, and what the wording earns at most with none of them, in weight.
 
-    A word present earns at most its weight; a missing one at most
-    :data:`~consistency.match.align.REPLACE_CREDIT` of it (when a word stands in
-    its place), so ``present + REPLACE_CREDIT * (total - present) >= limit% * total``.
+    A word present earns at most its weight (moved, a word spelled like it earns by
+    its own weight: :data:`~consistency.match.align.MOVE_CREDIT` of it); a missing
+    one at most :data:`~consistency.match.align.REPLACE_CREDIT` of it, when a word
+    stands in its place, but nothing at all when it is a content word of a point of
+    fewer than :data:`~consistency.match.align.KEY_WORDS` content words (replacing
+    one rejects the span). The same bound as ``find``'s per stretch, for whole
+    sentences at once.
     """
-    return (limit / 100.0 - REPLACE_CREDIT) / (1.0 - REPLACE_CREDIT) * total - 1e-9
+    weights = [weigh(w) for w in words]
+    few = sum(1 for w in weights if w >= RARE) < KEY_WORDS
+    gains: dict[str, float] = {}
+    base = 0.0
+    for word, w in zip(words, weights, strict=True):
+        top = max([w, *(MOVE_CREDIT * similarity(v, word) * weigh(v) for v in alike(word))])
+        kept = 0.0 if few and w >= RARE else REPLACE_CREDIT * w
+        base += kept
+        gains[word] = gains.get(word, 0.0) + top - kept
+    return gains, base
 
 
 def candidates_by_weight(
@@ -373,10 +391,8 @@ def candidates_by_weight(
     """The sentences whose words could reach ``limit`` percent of the wording's weight
     (of those ``within`` marks, when given: see :meth:`SentenceIndex.within`)."""
     total = sum(weigh(w) for w in words)
-    need = present_needed(limit, total)
-    per_word: dict[str, float] = {}
-    for w in words:
-        per_word[w] = per_word.get(w, 0.0) + weigh(w)
+    per_word, base = word_gains(words, weigh, index.spelled_alike)
+    need = limit / 100.0 * total - base - 1e-9
     ranked = sorted(per_word.items(), key=lambda kv: (-kv[1], kv[0]))
     postings: list[IntArray] = []
     for w, _ in ranked:

@@ -12,11 +12,14 @@ from ..errors import OptionError
 from ..models import Point, Sentence, Token
 from ..normalise import DEFAULT_TOKENISER, Tokeniser, tokenise
 from .align import (
+    KEY_WORDS,
     MIN_MATCHED,
+    MOVE_CREDIT,
     REPLACE_CREDIT,
     Alignment,
     Keyed,
     Names,
+    WordingKeys,
     extend_edges,
     longest_window,
     settle_on_clause,
@@ -25,7 +28,7 @@ from .align import (
     wording_keys,
 )
 from .corpus import BoolArray, Corpus, SentenceIndex, candidates_by_weight
-from .weights import is_rare, weight
+from .weights import RARE, is_rare, weight
 
 DEFAULT_THRESHOLD = 75.0
 """Default minimum score for an occurrence (see :mod:`consistency.match.align`)."""
@@ -148,7 +151,6 @@ def find_in_sentence(
         words = tuple(t.text for t in tokens)
     form_words = form.words
     wording = wording_keys(form_words, weigh)
-    weights, total = wording.weights, wording.total
     perfect = 100.0
     keyed: Keyed | None = None
 
@@ -171,7 +173,7 @@ def find_in_sentence(
             if at is not None:
                 hit = Alignment(perfect, at, at + len(form_words))
             else:
-                if closed and _bound(words, lo, hi, form_words, weights, total, cache) < threshold:
+                if closed and _bound(words, lo, hi, form_words, wording, cache, weigh) < threshold:
                     continue
                 if keyed is None:
                     names = (
@@ -245,16 +247,37 @@ def _bound(
     lo: int,
     hi: int,
     form: Sequence[str],
-    weights: Sequence[float],
-    total: float,
+    wording: WordingKeys,
     keys: dict[str, tuple[str, float]],
+    weigh: Callable[[str], float],
 ) -> float:
     """An upper bound of any alignment's score in ``words[lo:hi]``: the weight of the
-    point's words found there (itself or spelled alike), and the most the missing ones
-    could earn if replaced, as a share of the point's weight."""
-    present = {keys[w][0] for w in words[lo:hi] if w in keys}
-    credit = sum(w for f, w in zip(form, weights, strict=True) if keys[f][0] in present)
-    return 100.0 * (credit + REPLACE_CREDIT * (total - credit)) / total
+    point's words found there (itself or spelled alike, each sentence word standing for
+    one point word at most), and the most the missing ones could earn if replaced, as a
+    share of the point's weight. In a point of fewer than :data:`KEY_WORDS` content
+    words a missing content word earns nothing (replacing one rejects the span). A
+    word spelled alike may weigh more than the point's word: moved, it earns by its
+    own weight, so that is its bound."""
+    present: dict[str, int] = {}
+    alike: dict[str, float] = {}
+    for w in words[lo:hi]:
+        hit = keys.get(w)
+        if hit is not None:
+            c, sim = hit
+            present[c] = present.get(c, 0) + 1
+            if sim < 1.0:
+                alike[c] = max(alike.get(c, 0.0), MOVE_CREDIT * sim * weigh(w))
+    credit = 0.0
+    missing = 0.0
+    few = wording.content < KEY_WORDS
+    for f, w in zip(form, wording.weights, strict=True):
+        c = keys[f][0]
+        if present.get(c, 0) > 0:
+            present[c] -= 1
+            credit += max(w, alike.get(c, 0.0))
+        elif not (few and w >= RARE):
+            missing += w
+    return 100.0 * (credit + REPLACE_CREDIT * missing) / wording.total
 
 
 def find_point(
