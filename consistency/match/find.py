@@ -260,13 +260,13 @@ def _bound(
     own weight, so that is its bound."""
     present: dict[str, int] = {}
     alike: dict[str, float] = {}
-    for w in words[lo:hi]:
-        hit = keys.get(w)
+    for word in words[lo:hi]:
+        hit = keys.get(word)
         if hit is not None:
             c, sim = hit
             present[c] = present.get(c, 0) + 1
             if sim < 1.0:
-                alike[c] = max(alike.get(c, 0.0), MOVE_CREDIT * sim * weigh(w))
+                alike[c] = max(alike.get(c, 0.0), MOVE_CREDIT * sim * weigh(word))
     credit = 0.0
     missing = 0.0
     few = wording.content < KEY_WORDS
