@@ -529,3 +529,68 @@ def test_a_serial_list_is_one_formula() -> None:
     ]
     texts = [p.point.text for p in discover(docs)]
     assert formula in texts
+
+
+def _alias_choice(point: str, *others: str) -> list[str]:
+    """Which of ``others`` :func:`_wordings` keeps as aliases of ``point``."""
+    from importlib import import_module
+
+    families = import_module("consistency.discover.families")
+    from consistency.match import weigher
+    from consistency.normalise import tokenise
+
+    vocab: dict[str, int] = {}
+    keys = [
+        tuple(vocab.setdefault(t.text, len(vocab)) for t in tokenise(text))
+        for text in (point, *others)
+    ]
+    kept = families._wordings(keys, [point, *others], list(vocab), weigher())
+    return [text for key, text in zip(keys, (point, *others), strict=True) if key in kept][1:]
+
+
+@pytest.mark.parametrize(
+    ("point", "alias", "kept"),
+    [
+        # MFA: a part of the formula, matched alone, finds what is not the formula
+        ("the vision of a community with a shared future for mankind", "a shared future", False),
+        (
+            "serves the fundamental interests of the two countries and peoples",
+            "benefits to our two countries and peoples",
+            False,
+        ),
+        (
+            "the basis of mutual respect, equality and mutual benefit",
+            "the basis of equality",
+            False,
+        ),
+        # the formula with a word dropped, inflected, or other words at an edge
+        ("enhance political mutual trust", "enhance mutual trust", True),
+        (
+            "the shared aspiration of the international community",
+            "the shared aspirations of the international community",
+            True,
+        ),
+        (
+            "building a community with a shared future for mankind",
+            "uphold the vision of a community with a shared future for mankind",
+            True,
+        ),
+        ("consistent and clear", "consistent and clear-cut", True),
+        # the formula inside more words: the point's own wording finds it
+        (
+            "non-interference in each other's internal affairs",
+            "mutual respect and non-interference in each other's internal affairs",
+            False,
+        ),
+    ],
+)
+def test_an_alias_is_a_wording_of_the_formula(point: str, alias: str, kept: bool) -> None:
+    assert _alias_choice(point, alias) == ([alias] if kept else [])
+
+
+def test_an_alias_holding_a_shorter_alias_is_left_out() -> None:
+    assert _alias_choice(
+        "international law and basic norms governing international relations",
+        "basic norms governing international relations",
+        "the basic norms governing international relations",
+    ) == ["basic norms governing international relations"]

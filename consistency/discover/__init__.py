@@ -53,8 +53,9 @@ How it works
 8. **Families and passages.** Among the best points, a variant the matching
    engine reads as the same formula joins it, and a point most of whose
    occurrences overlap a better one's in the text joins it (one passage cut
-   two ways); two wordings naming different things never join (see
-   :mod:`~consistency.discover.families`).
+   two ways); two wordings naming different things never join. An alias is
+   a wording of the formula, not a part of it nor the formula in more words
+   (see :mod:`~consistency.discover.families`).
 
 A point's text is its most frequent wording (after normalisation) in its
 most frequent exact form; its aliases are the other wordings actually seen,
@@ -332,7 +333,8 @@ def _discover(
         groups = groups[:top]
 
     progress(1)
-    described = [_describe(corpus, g, names) for g in groups]
+    weigh = weigher(tokeniser)
+    described = [_describe(corpus, g, names, weigh) for g in groups]
     out: list[DiscoveredPoint] = []
     ids = _unique_ids([d.text for d in described])
     for group, desc, pid in zip(groups, described, ids, strict=True):

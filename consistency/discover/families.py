@@ -112,7 +112,10 @@ class _Described:
 
 
 def _describe(
-    corpus: _Corpus, group: _Group, names: Mapping[int, str] | None = None
+    corpus: _Corpus,
+    group: _Group,
+    names: Mapping[int, str] | None = None,
+    weigh: Callable[[str], float] | None = None,
 ) -> _Described:
     """Canonical text, aliases and an example sentence of a group.
 
@@ -121,7 +124,9 @@ def _describe(
     other wording becomes an alias, most frequent first, unless it drops a
     name the point's text holds (``names``: word id -> name): an alias is
     matched alone, and "affairs are purely China's internal affairs" would
-    find the Hong Kong formula for the Xinjiang one.
+    find the Hong Kong formula for the Xinjiang one. With ``weigh``, an alias
+    is also one of the formula's wordings, not a part of it or the formula in
+    a longer context (see :func:`_wordings`).
     """
     by_key: dict[tuple[int, ...], Counter[str]] = {}
     first: dict[str, int] = {}
@@ -147,13 +152,108 @@ def _describe(
     own = {named[w] for w in ranked[0] if w in named}
     kept = [
         key for key in ranked if key is ranked[0] or own <= {named[w] for w in key if w in named}
-    ][: MAX_ALIASES + 1]
+    ]
+    if weigh is not None:
+        kept = _wordings(kept, [best(by_key[key]) for key in kept], corpus.words, weigh)
+    kept = kept[: MAX_ALIASES + 1]
     return _Described(
         text=text,
         aliases=tuple(best(by_key[key]) for key in kept[1:]),
         example=" ".join(_CONTROL.sub(" ", example).split()),
         counts=tuple(by_key[key].total() for key in kept),
     )
+
+
+ALIAS_SHARE = 2 / 3
+"""An alias holds at least this share of the point's weight (see :func:`_wordings`)."""
+
+ALIAS_OWN = 1 / 2
+"""The point holds at least this share of an alias's weight: the alias may say more at its
+edges ("uphold the vision of" for "building"), not mostly something else."""
+
+
+def _wordings(
+    keys: Sequence[tuple[int, ...]],
+    surfaces: Sequence[str],
+    words: Sequence[str],
+    weigh: Callable[[str], float],
+) -> list[tuple[int, ...]]:
+    """The point's wording ``keys[0]`` and those of ``keys[1:]`` that are its aliases
+    (``surfaces``: each as written, ``words``: the corpus's words by id).
+
+    An alias is matched alone wherever the briefings say it, so it must be the
+    formula, not a part of it or the formula inside more words:
+
+    - it holds most of the point's weight (:data:`ALIAS_SHARE`) and the point
+      at least half of its own (:data:`ALIAS_OWN`; words counted by
+      :mod:`~consistency.match.weights`, a word spelled alike counting as
+      present): "a shared future" is not a wording of "the vision of a
+      community with a shared future for mankind", nor "benefits to our two
+      countries and peoples" of "serves the fundamental interests of the two
+      countries and peoples"; "enhance mutual trust" is one of "enhance
+      political mutual trust";
+    - it does not hold the point's wording or a shorter alias word for word:
+      that one finds it already ("abide by international law and basic norms
+      governing international relations"); but "consistent and clear-cut"
+      holds no "consistent and clear", which ends inside a compound.
+    """
+    texts = [[words[w] for w in key] for key in keys]
+    point = texts[0]
+    same = [
+        k == 0
+        or (_share(point, t, weigh) >= ALIAS_SHARE and _share(t, point, weigh) >= ALIAS_OWN)
+        for k, t in enumerate(texts)
+    ]
+    kept: list[int] = []
+    for k in sorted(range(len(keys)), key=lambda k: (k != 0, len(keys[k]), k)):
+        if same[k] and not any(_holds(keys[k], keys[j], surfaces[k], surfaces[j]) for j in kept):
+            kept.append(k)
+    chosen = set(kept)
+    return [key for k, key in enumerate(keys) if k in chosen]
+
+
+def _share(a: Sequence[str], b: Sequence[str], weigh: Callable[[str], float]) -> float:
+    """The share of ``a``'s weight in words that ``b`` has too (each once; a word spelled
+    alike, or a compound sharing a part of four letters or more, counts as the same
+    word: "clear-cut" for "clear")."""
+    left = list(b)
+    held = 0.0
+    for word in a:
+        if word in left:
+            left.remove(word)
+            held += weigh(word)
+            continue
+        near = next((o for o in left if similarity(word, o) or _same_part(word, o)), None)
+        if near is not None:
+            left.remove(near)
+            held += weigh(word)
+    total = sum(weigh(w) for w in a)
+    return held / total if total else 0.0
+
+
+def _same_part(a: str, b: str) -> bool:
+    if "-" not in a and "-" not in b:
+        return False
+    return any(len(p) >= 4 for p in set(a.split("-")) & set(b.split("-")))
+
+
+def _holds(key: tuple[int, ...], part: tuple[int, ...], text: str, written: str) -> bool:
+    """Whether wording ``key`` (written ``text``) holds the shorter ``part`` (written
+    ``written``) word for word, and not as the start or end of a compound."""
+    n = len(part)
+    if n >= len(key) or not any(key[i : i + n] == part for i in range(len(key) - n + 1)):
+        return False
+    text, written = text.casefold(), written.casefold()
+    at = text.find(written)
+    while at >= 0:
+        end = at + len(written)
+        if text[at - 1 : at] not in _HYPHENS and text[end : end + 1] not in _HYPHENS:
+            return True
+        at = text.find(written, at + 1)
+    return False
+
+
+_HYPHENS = frozenset("-\u2010\u2011")
 
 
 def _ranked(corpus: _Corpus, groups: Iterable[_Group]) -> list[_Group]:
