@@ -672,6 +672,18 @@ def test_edge_words_of_the_same_kinds_in_another_order_are_taken_in() -> None:
     assert text == "an even closer China-ASEAN community with a shared future"
 
 
+def test_a_word_found_out_of_order_is_not_replaced_at_the_edge() -> None:
+    """MFA 2018-12-27: "peoples" is in the span, moved before "and"; it is not missing
+    from the formula's end, so "meets" (the next clause's verb) does not stand for it."""
+    [(_, text)] = found(
+        "serves the fundamental interests of the two countries and peoples",
+        "This serves the fundamental interests of the two peoples and meets the shared "
+        "aspiration of the international community.",
+    )
+    assert not text.endswith("meets")
+    assert text.startswith("serves the fundamental interests of the two peoples")
+
+
 def test_a_chinese_formula_is_found_in_words() -> None:
     [(_, text)] = found("坚持一个中国原则", "我们始终坚持一个中国原则。")
     assert text == "坚持一个中国原则"

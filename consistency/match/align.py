@@ -49,8 +49,10 @@ words as are missing are
 preferred, then one more, then fewer: "will" stays out of "will build our economy".
 A missing edge that holds a name of the point, with another name in its place,
 rejects the span (see :func:`_named_instead`). Only for points of
-:data:`EDGE_MIN_WORDS` words or more, and when at most a third of the point is
-missing at that edge. The words taken in are scored as replacements (a shared future for
+:data:`EDGE_MIN_WORDS` words or more, when at most a third of the point is
+missing at that edge, and when none of the missing words is in the span out of order
+("the two peoples and meets" has "peoples": "meets" does not stand for it). The
+words taken in are scored as replacements (a shared future for
 {-mankind-}{+humanity+}).
 """
 
@@ -417,8 +419,17 @@ def extend_edges(
     a, b = found.first, found.end
     head = ops[0].src_start
     tail = m - ops[-1].src_end
-    at_head = 0 < head <= m / 3 and ops[0].dest_start == 0
-    at_tail = 0 < tail <= m / 3 and ops[-1].dest_end == found.end - found.first
+    # a word found out of order is not missing: "the two peoples and meets" has "peoples"
+    moved = {keyed.keys[s] for s0, s1 in found.moved for s in range(s0, s1)}
+    form = keyed.form_chars
+    at_head = (
+        0 < head <= m / 3 and ops[0].dest_start == 0 and not any(c in moved for c in form[:head])
+    )
+    at_tail = (
+        0 < tail <= m / 3
+        and ops[-1].dest_end == found.end - found.first
+        and not any(c in moved for c in form[m - tail :])
+    )
     if (at_head and _named_instead(keyed, tokens, text, range(head), a, lo, -1)) or (
         at_tail and _named_instead(keyed, tokens, text, range(m - tail, m), b, hi, +1)
     ):
