@@ -13,7 +13,9 @@ printed as ratios:
   ``rapidfuzz.process.cdist(phrases, sentences, scorer=fuzz.partial_ratio,
   score_cutoff=95)`` over sentences at least as long as the phrase;
 - ingest: ``consistency.load_documents``;
-- track: ``load_documents`` + ``track`` (cold: nothing cached).
+- track: ``load_documents`` + ``track`` (cold: nothing cached), in this process, then
+  with ``jobs=--jobs`` processes (default: one per processor), each indexing and
+  searching a share of the briefings; the two results must be the same.
 
 ``--memory WORDS`` (e.g. 8000000) then runs ``consistency report`` with the
 watchlist ``benchmarks/mfa-points.toml`` on a corpus of that many words (the MFA
@@ -40,6 +42,7 @@ from rapidfuzz import fuzz, process
 
 from consistency import load_documents, track
 from consistency.models import Point
+from consistency.track import usable_cpus
 
 
 def make_archive(source: Path, copies: int, into: Path) -> int:
@@ -92,6 +95,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=2)
     parser.add_argument("--phrases", default="100,1000")
     parser.add_argument("--memory", type=int, default=0, metavar="WORDS")
+    parser.add_argument("--jobs", type=int, default=usable_cpus())
     args = parser.parse_args()
     all_phrases = (ROOT / "benchmarks" / "phrases.txt").read_text(encoding="utf-8").splitlines()
     with tempfile.TemporaryDirectory() as tmp:
@@ -120,6 +124,16 @@ def main() -> None:
                 f"{t_naive / t_track:5.2f}x faster than naive, {t_track / t_floor:5.2f}x floor, "
                 f"{t_track / base:4.2f}x the first phrase count"
             )
+            if args.jobs > 1:
+                t_jobs, spread = timed(
+                    lambda: track(load_documents([str(folder)]), points, jobs=args.jobs)  # noqa: B023
+                )
+                print(
+                    f"{count:5d} phrases, {args.jobs} processes: track {t_jobs:7.2f} s: "
+                    f"{t_naive / t_jobs:5.2f}x faster than naive, {t_jobs / t_floor:5.2f}x floor, "
+                    f"{t_track / t_jobs:4.2f}x one process; same result: "
+                    + ("yes" if spread == result else "NO")
+                )
     if args.memory:
         report_memory(args.memory)
 

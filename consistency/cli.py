@@ -48,7 +48,14 @@ from .report.check import CHECK_FORMATS, render_check
 from .report.compare import COMPARE_FORMATS, render_compare
 from .report.inventory import render_inventory
 from .timeline import analyse
-from .track import build_index, sort_documents, track, without_shadowed
+from .track import (
+    build_index,
+    sort_documents,
+    track,
+    usable_cpus,
+    without_shadowed,
+    worth_parallel,
+)
 from .warm import Archive, compare_in_index, load_archive
 from .watchlist import load_watchlist
 
@@ -464,6 +471,27 @@ def _load(
     return docs
 
 
+def jobs_option(f: F) -> F:
+    """``--jobs N``: how many processes search an archive (0: one per processor)."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=0),
+        default=0,
+        expose_value=False,
+        callback=_remember,
+        help="Processes that search a large archive, each indexing a share of the "
+        "briefings (default 0: one per processor; 1: this process alone). The output "
+        "is the same.",
+    )(f)
+
+
+def _jobs() -> int:
+    """The ``--jobs`` of this run, 0 read as the processors this process may use."""
+    jobs = int(click.get_current_context().meta.get("consistency.jobs") or 0)
+    return jobs or usable_cpus()
+
+
 def index_option(f: F) -> F:
     """``--index FILE``: a warm run from an archive built by ``consistency index``."""
     return click.option(
@@ -760,8 +788,12 @@ def _track(
 ) -> TrackResult:
     """``track`` with a progress bar on a terminal (``corpus``: the sentences already
     segmented, or a warm run's archive: its kept matches and stored sentences)."""
-    total = len(points) + (len(docs) if corpus is None else 0)
     warm = corpus if isinstance(corpus, Archive) else None
+    jobs = _jobs()
+    if isinstance(corpus, SentenceIndex) and worth_parallel(docs, points, jobs):
+        # processes that index their own share beat one that has every sentence already
+        corpus = None
+    total = len(points) + (len(docs) if corpus is None else 0)
     index: SentenceIndex | Callable[[Sequence[Document]], SentenceIndex] | None = (
         warm.sentences if warm else corpus if isinstance(corpus, SentenceIndex) else None
     )
@@ -775,6 +807,7 @@ def _track(
             progress=progress,
             index=index,
             store=warm.store if warm else None,
+            jobs=jobs,
         )
 
 
@@ -800,6 +833,7 @@ def _track(
 @speaker_options
 @color_option
 @index_option
+@jobs_option
 def track_command(
     paths: tuple[str, ...],
     points_file: str,
@@ -865,6 +899,7 @@ def track_command(
     help="List every wording and every shift (one-off variants included), not just a count.",
 )
 @index_option
+@jobs_option
 def report_command(
     paths: tuple[str, ...],
     points_file: str | None,

@@ -131,6 +131,10 @@ def _type_problem(key: str, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
             return "must be a whole number"
         return None if value >= 1 else f"must be at least 1, not {value}"
+    if key == "jobs":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return "must be a whole number"
+        return None if value >= 0 else f"must be 0 or more, not {value}"
     if key in _FLAG_KEYS:
         return None if isinstance(value, bool) else "must be true or false"
     if key in _DATE_KEYS:

@@ -7,11 +7,16 @@ what was found).
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from itertools import accumulate, pairwise
 from typing import Protocol
 
 from .diff import word_diff
-from .match import DEFAULT_THRESHOLD, Corpus, PackedSentences, SentenceIndex, find_point
+from .match import DEFAULT_THRESHOLD, Corpus, Match, PackedSentences, SentenceIndex, find_point
 from .match.corpus import BoolArray
 from .match.key import match_key
 from .models import Document, Found, Occurrence, Point, PointResult, Progress, TrackResult
@@ -43,6 +48,113 @@ def build_index(
         if progress:
             progress(1)
     return SentenceIndex(sentences, {d.id: d.text for d in documents})
+
+
+PARALLEL_MIN_CHARS = 2_000_000
+"""Below this much text (about 300,000 words) ``track`` searches in one process
+whatever ``jobs`` says: starting the others would cost more than they save."""
+
+PARTS_PER_JOB = 3
+"""The briefings are cut into this many parts per process, so that a process done
+early takes another part instead of waiting for the slowest."""
+
+
+def usable_cpus() -> int:
+    """How many processors this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def worth_parallel(docs: Sequence[Document], points: Sequence[Point], jobs: int) -> bool:
+    """Whether ``jobs`` processes would search these briefings (see :func:`track`)."""
+    return (
+        jobs > 1
+        and len(points) > 1
+        and len(docs) >= 2 * jobs
+        and sum(len(d.text) for d in docs) >= PARALLEL_MIN_CHARS
+    )
+
+
+def _parts(docs: Sequence[Document], count: int) -> list[list[Document]]:
+    """``docs`` cut into at most ``count`` runs of about the same amount of text (each
+    cut where the running total comes nearest to its share)."""
+    ends = list(accumulate(len(d.text) for d in docs))
+    total = ends[-1] if ends else 0
+    cuts = [0]
+    for k in range(1, count):
+        goal = total * k / count
+        at = bisect_left(ends, goal)
+        if at < len(ends) and at > 0 and goal - ends[at - 1] < ends[at] - goal:
+            at -= 1
+        cut = min(at + 1, len(docs))
+        if cut > cuts[-1]:
+            cuts.append(cut)
+    cuts.append(len(docs))
+    return [list(docs[a:b]) for a, b in pairwise(cuts) if b > a]
+
+
+def _search_part(
+    docs: Sequence[Document],
+    points: Sequence[Point],
+    threshold: float,
+    include_questions: bool,
+    speakers: Collection[str],
+    tokeniser: Tokeniser | None,
+) -> list[list[tuple[str, Found]]]:
+    """Each point's matches in some of the briefings, indexed here (a worker's job)."""
+    index = build_index(
+        docs, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+    )
+    return [
+        [
+            (m.sentence.document, _found(m))
+            for m in find_point(point, index, threshold=threshold, tokeniser=tokeniser)
+        ]
+        for point in points
+    ]
+
+
+def search_in_parts(
+    docs: Sequence[Document],
+    points: Sequence[Point],
+    *,
+    threshold: float,
+    include_questions: bool,
+    speakers: Collection[str],
+    tokeniser: Tokeniser | None,
+    jobs: int,
+    progress: Progress | None = None,
+) -> list[list[tuple[str, Found]]]:
+    """Each point's matches in ``docs``, the briefings cut into parts searched by ``jobs``
+    processes, each indexing its own part; in the order one process gives.
+
+    A span depends only on the sentence around it (the engine's stability), so a
+    briefing's matches are the same whichever part it is in. The processes are
+    started fresh (forkserver, or spawn where there is none), never forked from
+    this one, which may hold threads.
+    """
+    parts = _parts(docs, jobs * PARTS_PER_JOB)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    order = {d.id: k for k, d in enumerate(docs)}
+    found: list[list[tuple[str, Found]]] = [[] for _ in points]
+    options = (threshold, include_questions, tuple(speakers), tokeniser)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(parts)), mp_context=context) as pool:
+        futures = [pool.submit(_search_part, part, tuple(points), *options) for part in parts]
+        for part, future in zip(parts, futures, strict=True):
+            for mine, theirs in zip(found, future.result(), strict=True):
+                mine.extend(theirs)
+            if progress:
+                progress(len(part))
+    for hits in found:
+        hits.sort(key=lambda h: (order[h[0]], h[1].start))
+    return found
+
+
+def _found(m: Match) -> Found:
+    s = m.sentence
+    return Found(m.start, m.end, m.score, m.form.text, s.speaker, s.role)
 
 
 SHADOWED_SHARE = 0.8
@@ -114,6 +226,7 @@ def track(
     progress: Progress | None = None,
     index: Corpus | Callable[[Sequence[Document]], Corpus] | None = None,
     store: MatchKeeper | None = None,
+    jobs: int = 1,
 ) -> TrackResult:
     """Find every point in every document and build each point's timeline.
 
@@ -124,7 +237,10 @@ def track(
     a point is searched only in the briefings it was not searched in before
     (by content), the rest is read from the store, and what was found is kept
     there; the result is the same. Only the briefings something is searched in
-    are then indexed (none, when the store has every match).
+    are then indexed (none, when the store has every match). ``jobs`` > 1, with
+    no ``index`` and no ``store``, searches an archive of at least
+    :data:`PARALLEL_MIN_CHARS` in that many processes (see
+    :func:`search_in_parts`); the result is the same.
     """
     docs = sort_documents(documents)
     by_id = {d.id: d for d in docs}
@@ -147,8 +263,7 @@ def track(
     ) -> Iterator[tuple[str, Found]]:
         matches = find_point(point, corpus, threshold=threshold, tokeniser=tokeniser, within=within)
         for m in matches:
-            s = m.sentence
-            yield s.document, Found(m.start, m.end, m.score, m.form.text, s.speaker, s.role)
+            yield m.sentence.document, _found(m)
 
     def key(point: Point) -> str:
         return match_key(
@@ -160,7 +275,23 @@ def track(
         )
 
     updates: dict[str, dict[str, list[Found]]] = {}
-    if store is None:
+    if index is None and store is None and worth_parallel(docs, points, jobs):
+        searched_all = search_in_parts(
+            docs,
+            points,
+            threshold=threshold,
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
+            jobs=jobs,
+            progress=progress,
+        )
+        by_point = dict(zip(points, searched_all, strict=True))
+
+        def hits_of(point: Point) -> Iterable[tuple[str, Found]]:
+            return by_point[point]
+
+    elif store is None:
         everything = build(docs)
 
         def hits_of(point: Point) -> Iterable[tuple[str, Found]]:

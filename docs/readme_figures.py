@@ -99,12 +99,20 @@ def engine(parts: dict[str, str]) -> str:
     if m is None:
         raise SystemExit("RESULTS.md: no 100-phrase line in bench_engine.py")
     naive, track, found = float(m.group(1)), float(m.group(2)), int(m.group(3))
-    return (
+    out = (
         f"Run {parts['run']} (`benchmarks/RESULTS.md`), 1,000 briefings, 100 phrases,\n"
         f"{found:,} occurrences: cold `track` {track:.1f} s, the naive `cdist` scan "
         f"{naive:.1f} s,\nreading and `findall` {floor:.2f} s: {naive / track:.2f}x the naive "
         f"scan, {track / floor:.0f}x the floor.\n"
     )
+    m = re.search(r"100 phrases, (\d+) processes: track\s+([\d.]+) s.*?same result: (\w+)", text)
+    if m is not None:
+        jobs, spread = int(m.group(1)), float(m.group(2))
+        out += (
+            f"With {jobs} processes (`--jobs {jobs}`): {spread:.1f} s, {naive / spread:.2f}x the "
+            f"naive scan, {spread / floor:.0f}x the floor; the same result: {m.group(3)}.\n"
+        )
+    return out
 
 
 FIGURES: dict[str, Callable[[dict[str, str]], str]] = {"warm": warm, "engine": engine}

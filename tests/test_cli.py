@@ -257,3 +257,31 @@ def test_report_says_why_it_found_no_points() -> None:
     assert code == 0
     assert "0 talking points" in out
     assert err.startswith("consistency: note: no formulation recurs on 2 or more dates")
+
+
+@pytest.mark.parametrize("command", ["report", "track"])
+def test_jobs_give_the_same_output(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--jobs 2`` searches the MFA sample in two processes (the size floor lowered so
+    that it does): the same bytes as ``--jobs 1``; ``report`` without a watchlist
+    leaves discovery's index to the processes, which index their own shares."""
+    from importlib import import_module
+
+    tracking = import_module("consistency.track")
+    calls: list[int] = []
+    real = tracking.search_in_parts
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs["jobs"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tracking, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(tracking, "search_in_parts", spy)
+    corpus = str(ROOT / "fixtures" / "corpus")
+    args = [command, corpus, "--format", "json", "--no-config"]
+    if command == "track":
+        args += ["--points", str(ROOT / "benchmarks" / "mfa-points.toml")]
+    code, one, _ = run(*args, "--jobs", "1")
+    assert code == 0 and calls == []
+    code, two, _ = run(*args, "-j", "2")
+    assert code == 0 and calls == [2]
+    assert two == one

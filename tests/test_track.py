@@ -193,3 +193,48 @@ def test_a_point_overlapping_a_better_one_in_most_passages_is_dropped() -> None:
     other = Point("brook", "internal affairs that brook no foreign interference")  # its own
     result = without_shadowed(track(docs, [better, cut, other]))
     assert [p.point.id for p in result.points] == ["stop", "brook"]
+
+
+def test_searching_in_processes_gives_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The MFA sample (110 briefings) with the benchmark's phrases, searched by three
+    processes each indexing its own share of the briefings: the same result, to the
+    byte of its JSON, as one process searching them all."""
+    from importlib import import_module
+
+    from consistency.report import render_json
+
+    tracking = import_module("consistency.track")
+
+    docs = load_documents([str(FIXTURES / "corpus")])
+    phrases = (FIXTURES.parent / "benchmarks" / "phrases.txt").read_text("utf-8").splitlines()
+    points = [Point(f"p{k}", text) for k, text in enumerate(phrases[:40])]
+    serial = track(docs, points)
+    assert sum(len(p.occurrences) for p in serial.points) > 100
+    monkeypatch.setattr(tracking, "PARALLEL_MIN_CHARS", 0)
+    assert tracking.worth_parallel(docs, points, 3)
+    searched = []
+    real = tracking.search_in_parts
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        searched.append(kwargs["jobs"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tracking, "search_in_parts", spy)
+    parallel = track(docs, points, jobs=3)
+    assert searched == [3]
+    assert render_json(parallel) == render_json(serial)
+
+
+def test_parts_keep_every_briefing_once_in_order() -> None:
+    from consistency.track import _parts
+
+    docs = load_documents([str(FIXTURES / "corpus")])
+    for count in (1, 2, 7, 500):
+        parts = _parts(docs, count)
+        assert [d.id for part in parts for d in part] == [d.id for d in docs]
+        assert all(parts) and len(parts) <= count
+    largest = max(len(d.text) for d in docs)
+    share = sum(len(d.text) for d in docs) / 4
+    sizes = [sum(len(d.text) for d in part) for part in _parts(docs, 4)]
+    assert len(sizes) == 4 and all(abs(size - share) <= largest for size in sizes)
+    assert _parts([], 3) == []
