@@ -560,7 +560,10 @@ def settle_on_clause(
       span gives it up (and the other words left at that edge).
     - A function word of the point ends or starts a span only next to another
       of its words, with no punctuation between ("security interests, and"
-      ends at "interests").
+      ends at "interests"), nor ends it after one found out of order, unless
+      it is the point's own last word or the span has few other words in order
+      ("the two peoples and" for "the two countries and peoples" ends at
+      "peoples").
     - A point word just past an edge, with no punctuation between, is taken in
       when that scores better, and always when it is the point's own first or
       last word ("... China's internal affairs", not "... China's internal" with
@@ -571,6 +574,7 @@ def settle_on_clause(
     for _ in range(4):
         a, b = current.first, current.end
         core = [op for op in Indel.opcodes(keyed.form_chars, keys[a:b]) if op.tag == "equal"]
+        in_order = sum(op.dest_end - op.dest_start for op in core)
         if core:
             first, last = a + core[0].dest_start, a + core[-1].dest_end
             for s, e in current.moved:
@@ -582,7 +586,15 @@ def settle_on_clause(
             a += 1
         while b > a and keys[b - 1] == _OTHER:
             b -= 1
-        if b - a > 1 and keys[b - 1] in keyed.light and _gap_punct(tokens, text, b - 2, b - 1):
+        tail_key = keyed.form_chars[-1]
+        if (
+            b - a > 1
+            and keys[b - 1] in keyed.light
+            and (
+                _gap_punct(tokens, text, b - 2, b - 1)
+                or (keys[b - 1] != tail_key and _moved_at(current, b - 2) and in_order > 2)
+            )
+        ):
             b -= 1
         if b - a > 1 and keys[a] in keyed.light and _gap_punct(tokens, text, a, a + 1):
             a += 1
@@ -598,12 +610,24 @@ def settle_on_clause(
                     continue
                 other = keyed.score(x, y)
                 own_edge = keys[at] == edge and keys[inner] != edge
+                if (
+                    x == a
+                    and keys[at] in keyed.light
+                    and keys[at] != edge
+                    and _moved_at(other, inner)
+                ):
+                    continue
                 if other.score > wider.score or (own_edge and other.score > 0):
                     wider = other
         if wider == current:
             return current
         current = wider
     return current
+
+
+def _moved_at(found: Alignment, k: int) -> bool:
+    """Whether token ``k`` is in one of ``found``'s moved runs."""
+    return any(s <= k < e for s, e in found.moved)
 
 
 def _gap_punct(tokens: Sequence[Token], text: str, left: int, right: int) -> bool:
