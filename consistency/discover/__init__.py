@@ -324,16 +324,16 @@ def _discover(
             continue
         group.score = scorer(group)
         groups.append(group)
-    weigh = weigher(tokeniser)
-    groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words, weigh)
+    groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
     # settle more points than are kept: a point just past ``top`` may fold into a kept one
     enough = min(2 * top + FAMILY_MARGIN, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
-    groups = _families(corpus, groups, scorer, weigh, enough=enough, names=names)
+    groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
     groups = _passages(corpus, groups, scorer, enough=enough, names=names)
     if top is not None:
         groups = groups[:top]
 
     progress(1)
+    weigh = weigher(tokeniser)
     described = [_describe(corpus, g, names, weigh) for g in groups]
     out: list[DiscoveredPoint] = []
     ids = _unique_ids([d.text for d in described])

@@ -200,7 +200,8 @@ def _wordings(
     texts = [[words[w] for w in key] for key in keys]
     point = texts[0]
     same = [
-        k == 0 or (_share(point, t, weigh) >= ALIAS_SHARE and _share(t, point, weigh) >= ALIAS_OWN)
+        k == 0
+        or (_share(point, t, weigh) >= ALIAS_SHARE and _share(t, point, weigh) >= ALIAS_OWN)
         for k, t in enumerate(texts)
     ]
     kept: list[int] = []
@@ -209,16 +210,6 @@ def _wordings(
             kept.append(k)
     chosen = set(kept)
     return [key for k, key in enumerate(keys) if k in chosen]
-
-
-def _part_of(
-    whole: tuple[int, ...],
-    part: tuple[int, ...],
-    words: Sequence[str],
-    weigh: Callable[[str], float],
-) -> bool:
-    """Whether wording ``part`` holds enough of ``whole``'s weight to be its alias."""
-    return _share([words[w] for w in whole], [words[w] for w in part], weigh) >= ALIAS_SHARE
 
 
 def _share(a: Sequence[str], b: Sequence[str], weigh: Callable[[str], float]) -> float:
@@ -274,7 +265,6 @@ def _merge_nested(
     groups: list[_Group],
     scorer: _Scorer,
     min_words: int,
-    weigh: Callable[[str], float],
 ) -> list[_Group]:
     """Fold a group into a better-ranked one when it is that formula said shorter or longer.
 
@@ -282,10 +272,8 @@ def _merge_nested(
     earlier wording staying the point's text) when its wording is at least
     half as long as the other's and either lies inside it while being found
     on at most 1.5 times as many dates (a shortened form that rarely stands
-    without the full one, and holding most of its weight, as an alias must:
-    "equality and mutual benefit" inside "mutual respect, equality and mutual
-    benefit", not "reform and opening up" inside "advance the reform and
-    opening up at our own pace": see :func:`_wordings`), or holds it (the formula in a
+    without the full one: "equality and mutual benefit" inside "mutual
+    respect, equality and mutual benefit"), or holds it (the formula in a
     longer context: "the vision of a community with a shared future for
     mankind"). A shorter phrase with a life of its own ("dialogue and
     consultation" beside "resolve issues through dialogue and consultation")
@@ -295,14 +283,10 @@ def _merge_nested(
     exact: dict[tuple[int, ...], int] = {}
     parts = _Holders(min_words)
     absorbed: dict[int, list[_Group]] = {}
-    words = corpus.words
     for group in groups:
         key = group.key
         target = parts.first(key)
-        if target is not None and (
-            len(group.dates) > 1.5 * len(accepted[target].dates)
-            or not _part_of(accepted[target].key, key, words, weigh)
-        ):
+        if target is not None and len(group.dates) > 1.5 * len(accepted[target].dates):
             target = None
         if target is None:
             target = next(
@@ -412,8 +396,7 @@ def _families(
     reordered parts, inflection, inserted and dropped words, edge words)
     scores one wording as an occurrence of the other at
     :data:`FAMILY_THRESHOLD` or more, and the other has every content word
-    of the one (see :func:`_keeps`), and a shorter one holds most of the
-    other's weight, as an alias must (:data:`ALIAS_SHARE`). Only points sharing a content word are
+    of the one (see :func:`_keeps`). Only points sharing a content word are
     compared, and of those the :data:`_FAMILY_POOL` closest by token-set
     ratio. The family's text is its most frequent full wording: of the
     members' wordings at least as long as the best-ranked one's, the most
