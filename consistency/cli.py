@@ -23,7 +23,7 @@ import click
 
 from ._version import __version__
 from .atomic import write_atomically
-from .check import DEFAULT_SIMILARITY, FINDING_KINDS, Gate, parse_kinds, run_check
+from .check import DEFAULT_SIMILARITY, FINDING_KINDS, NEAR_MARGIN, Gate, parse_kinds, run_check
 from .compare import compare_files
 from .config import find_config, load_config
 from .context import file_of
@@ -1104,6 +1104,14 @@ def index_command(
 )
 @output_option
 @threshold_option
+@click.option(
+    "--near",
+    type=Percent(),
+    default=NEAR_MARGIN,
+    show_default=True,
+    help="A new wording scoring up to N under a point's threshold (a key word swapped) "
+    "is a shifted finding too; 0: only wordings at the threshold.",
+)
 @similarity_option
 @click.option(
     "--min-dates",
@@ -1146,6 +1154,7 @@ def check_command(
     fmt: str,
     output: str | None,
     threshold: float,
+    near: float,
     similarity: float,
     min_dates: int,
     top: int | None,
@@ -1178,6 +1187,7 @@ def check_command(
         kinds=gate.kinds,
         threshold=threshold,
         similarity=similarity,
+        near=near,
         min_dates=min_dates,
         top=top,
         include_questions=include_questions,

@@ -20,7 +20,7 @@ from .errors import ConfigError
 PATH_KEYS = frozenset({"points", "against", "manifest", "output", "db", "index", "stop_phrases"})
 """Options whose values are paths, resolved relative to the configuration file."""
 
-_PERCENT_KEYS = frozenset({"threshold", "similarity"})
+_PERCENT_KEYS = frozenset({"threshold", "similarity", "near"})
 _COUNT_KEYS = frozenset({"top", "min_dates"})
 _FLAG_KEYS = frozenset({"include_questions", "color", "prune", "rebuild"})
 _DATE_KEYS = frozenset({"date", "since", "until"})

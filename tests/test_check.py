@@ -109,7 +109,7 @@ def test_one_word_added_to_a_formula_fails_naming_the_point(
 def test_a_replaced_last_word_fails_even_where_the_baseline_has_the_formula_cut_short(
     tmp_path: Path,
 ) -> None:
-    """"... for all humanity" for "... for mankind" (a review found it passing): the span
+    """ "... for all humanity" for "... for mankind" (a review found it passing): the span
     takes in "all humanity", so it is not the baseline's "... for" (said there before
     "the two sides") and the gate fails."""
     formula = "building a community with a shared future for mankind"
@@ -129,6 +129,33 @@ def test_a_replaced_last_word_fails_even_where_the_baseline_has_the_formula_cut_
     code, out, err = run("check", str(new), "--against", str(baseline), "--points", str(watchlist))
     assert (code, err) == (1, ""), out
     assert "for {-mankind-}{+all humanity+}" in out
+
+
+@pytest.mark.parametrize("kind", BASELINES)
+@pytest.mark.parametrize(
+    ("old", "new", "diff"),
+    [
+        # seed 000, line 16: a key word swapped; the formula scores 74.8, under 75
+        ("is consistent and clear.", "is consistent and firm.", "consistent and {-clear-}{+firm+}"),
+        # seed 000, line 6: two adverbs swapped; 74.1
+        ("fully and effectively implement", "fully and earnestly implement", "{+earnestly+}"),
+    ],
+)
+def test_a_wording_just_under_the_threshold_fails_the_gate(
+    tmp_path: Path, index: Path, kind: str, old: str, new: str, diff: str
+) -> None:
+    """A review: one word changed in a watchlist formula took its score under 75, the
+    point was simply absent, and ``check`` passed. Up to ``--near`` (5) under the
+    threshold, it is a shifted wording, with its score."""
+    path = today(tmp_path, old, new)
+    against = baseline_of(kind, index)
+    code, out, err = run("check", str(path), "--against", against, "--points", str(POINTS))
+    assert (code, err) == (1, ""), out
+    assert "error: shifted wording of" in out and diff in out
+    code, out, _ = run(
+        "check", str(path), "--against", against, "--points", str(POINTS), "--near", "0"
+    )
+    assert code == 0 and out.rstrip().endswith("No findings.")
 
 
 @pytest.mark.parametrize("kind", BASELINES)
@@ -273,7 +300,14 @@ def test_output_file_gets_the_report(tmp_path: Path, index: Path) -> None:
     new = today(tmp_path, FORMULA, SHIFTED)
     target = tmp_path / "report.xml"
     code, out, _ = run(
-        "check", str(new), "--against", str(index), "--format", "junit", "-o", str(target),
+        "check",
+        str(new),
+        "--against",
+        str(index),
+        "--format",
+        "junit",
+        "-o",
+        str(target),
         "--strict",
     )
     assert (code, out) == (1, "")
@@ -373,7 +407,13 @@ def test_real_process_exit_codes(tmp_path: Path, index: Path) -> None:
     assert bad.returncode == 0
     assert bad.stdout.startswith(f"::warning file={changed},line=6,")
     strict = _subprocess(
-        "--no-config", "check", str(changed), "--against", str(index), "--format", "github",
+        "--no-config",
+        "check",
+        str(changed),
+        "--against",
+        str(index),
+        "--format",
+        "github",
         "--strict",
     )
     assert (strict.returncode, strict.stdout) == (1, bad.stdout)

@@ -57,7 +57,7 @@ from .findings import (
     parse_kinds,
 )
 from .points import FormHit, IndexPoints, MemoryPoints, PointSource
-from .run import check, run_check
+from .run import NEAR_MARGIN, check, run_check
 from .similar import (
     CLOSEST_CANDIDATES,
     closest_wording,
@@ -74,6 +74,7 @@ __all__ = [
     "FINDING_KINDS",
     "INDEX_SUFFIXES",
     "MIN_SENTENCE_WORDS",
+    "NEAR_MARGIN",
     "Baseline",
     "BaselineSummary",
     "CheckResult",

@@ -11,7 +11,7 @@ from ..diff import skeleton, word_diff
 from ..errors import OptionError
 from ..index import phrase_sentences
 from ..ingest.select import FileSelection
-from ..match import DEFAULT_THRESHOLD, Match, find_point, make_forms, require_percent
+from ..match import DEFAULT_THRESHOLD, Match, find_point, make_forms, require_percent, threshold_of
 from ..models import Document, Level, Point, Progress, Role, Sentence
 from ..normalise import TOKENISERS, Tokeniser
 from ..segment import document_sentences
@@ -37,6 +37,12 @@ from .similar import (
     word_similarity,
 )
 
+NEAR_MARGIN = 5.0
+"""A new wording of a point that scores up to this much under the point's threshold is a
+shifted finding (with its score), not an absence: "China's position ... is consistent and
+*firm*" (74.8) and "*fully and earnestly* implement the Declaration ..." (74.1) are the
+drift the gate is for, a word or two past what ``track`` counts as the formula."""
+
 
 def check(
     new: Sequence[Document],
@@ -47,6 +53,7 @@ def check(
     kinds: Collection[FindingKind] = (FindingKind.SHIFTED,),
     threshold: float = DEFAULT_THRESHOLD,
     similarity: float = DEFAULT_SIMILARITY,
+    near: float = NEAR_MARGIN,
     include_questions: bool = False,
     speakers: Collection[str] = (),
     tokeniser: Tokeniser | None = None,
@@ -55,7 +62,9 @@ def check(
     """Compare each new briefing with ``baseline`` and report what ``kinds`` name.
 
     ``points`` are the points to check (see :class:`MemoryPoints`,
-    :class:`IndexPoints`). ``progress`` is called with 1 per new briefing.
+    :class:`IndexPoints`). A wording that scores up to ``near`` under a point's
+    threshold is a shifted one too (see :data:`NEAR_MARGIN`). ``progress`` is
+    called with 1 per new briefing.
     """
     kinds = frozenset(kinds)
     findings: list[Finding] = []
@@ -83,6 +92,7 @@ def check(
                         seen,
                         references,
                         threshold=threshold,
+                        near=near,
                         tokeniser=tokeniser,
                     )
                     if f.kind in kinds
@@ -143,9 +153,11 @@ def _shifted(
     references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None],
     *,
     threshold: float,
+    near: float,
     tokeniser: Tokeniser | None,
 ) -> list[Finding]:
-    """Occurrences of points in ``sentences`` whose wording the baseline never has."""
+    """Occurrences of points in ``sentences`` whose wording the baseline never has,
+    those scoring up to ``near`` under the point's threshold included."""
     if not sentences:
         return []
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
@@ -155,17 +167,21 @@ def _shifted(
     for position, words, where in hits:
         if position in possible:
             continue
-        corpus.limit = limits.get(position, threshold)
+        corpus.limit = max(0.0, limits.get(position, threshold) - near)
         if corpus.could_match(words, where):
             possible.add(position)
     found: list[tuple[int, Finding]] = []
     known: dict[tuple[str, ...], bool] = {}
     for position, point in sorted(points.points(possible).items()):
         forms = {f.words for f in make_forms(point, tokeniser=tokeniser)}
-        corpus.limit = point.threshold if point.threshold is not None else threshold
-        matches = find_point(point, corpus, threshold=threshold, tokeniser=tokeniser)
-        if matches:
-            seen[position] = (point, len(matches))
+        limit = threshold_of(point, threshold)
+        corpus.limit = max(0.0, limit - near)
+        matches = find_point(
+            replace(point, threshold=corpus.limit), corpus, threshold=threshold, tokeniser=tokeniser
+        )
+        occurring = sum(1 for m in matches if m.score >= limit)
+        if occurring:
+            seen[position] = (point, occurring)
         for match in matches:
             span = tuple(t.text for t in match.sentence.tokens[match.first : match.last + 1])
             if span in forms:
@@ -355,6 +371,7 @@ def run_check(
     kinds: Collection[FindingKind] = (FindingKind.SHIFTED,),
     threshold: float = DEFAULT_THRESHOLD,
     similarity: float = DEFAULT_SIMILARITY,
+    near: float = NEAR_MARGIN,
     min_dates: int = 2,
     top: int | None = None,
     include_questions: bool = False,
@@ -379,6 +396,7 @@ def run_check(
 
     require_percent(threshold, "threshold")
     require_percent(similarity, "similarity")
+    require_percent(near, "near")
     watchlist = load_watchlist(points_file, level=level or Level.ERROR) if points_file else None
     new = load_documents(list(new_paths), manifest=manifest, date=date, select=select, note=note)
     if not new:
@@ -436,6 +454,7 @@ def run_check(
             kinds=kinds,
             threshold=threshold,
             similarity=similarity,
+            near=near,
             include_questions=include_questions,
             speakers=speakers,
             tokeniser=tokeniser,
