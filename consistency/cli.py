@@ -37,7 +37,7 @@ from .discover import (
 )
 from .discover import render_json as render_discover_json
 from .discover import render_table as render_discover_table
-from .errors import ConfigError, ConsistencyError, InputErrors, OptionError
+from .errors import ConfigError, ConsistencyError, InputError, InputErrors, OptionError
 from .index import update_index
 from .ingest import SUFFIXES, FileSelection, load_documents
 from .match import DEFAULT_THRESHOLD, SentenceIndex
@@ -268,7 +268,16 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 def selection_options(f: F) -> F:
-    """``--include GLOB`` and ``--exclude GLOB``: which files of input folders are briefings."""
+    """``--include GLOB`` and ``--exclude GLOB``: which files of input folders are briefings;
+    ``--keep-going``: leave out a briefing that cannot be read, and say so."""
+    f = click.option(
+        "--keep-going",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember,
+        help="Leave out a briefing that cannot be read (binary, empty, undated...) with a "
+        "'consistency: skipped: FILE: why' line on stderr, and go on with the rest.",
+    )(f)
     f = click.option(
         "--exclude",
         multiple=True,
@@ -294,6 +303,17 @@ def _selection() -> FileSelection:
     return FileSelection(
         tuple(meta.get("consistency.include", ())), tuple(meta.get("consistency.exclude", ()))
     )
+
+
+def _skipper() -> Callable[[InputError], None] | None:
+    """With ``--keep-going``: print each briefing left out (even with ``--quiet``)."""
+    if not click.get_current_context().meta.get("consistency.keep_going"):
+        return None
+
+    def skipped(error: InputError) -> None:
+        click.echo(f"consistency: skipped: {error}", err=True)
+
+    return skipped
 
 
 def _note(message: str) -> None:
@@ -465,6 +485,7 @@ def _load(
         until=until,
         select=_selection(),
         note=_note,
+        skip=_skipper(),
     )
     if not docs:
         raise OptionError("no briefings left to read (check --since/--until)")
@@ -1195,6 +1216,7 @@ def check_command(
         level=Level(level) if level else None,
         select=_selection(),
         note=_note,
+        skip=_skipper(),
     )
     text = render_check(result, fmt=fmt, gate=gate, color=_use_color(color, output))
     write_output(text, output)

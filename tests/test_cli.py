@@ -285,3 +285,29 @@ def test_jobs_give_the_same_output(command: str, monkeypatch: pytest.MonkeyPatch
     code, two, _ = run(*args, "-j", "2")
     assert code == 0 and calls == [2]
     assert two == one
+
+
+@pytest.mark.parametrize("command", ["report", "ingest", "check"])
+def test_keep_going_leaves_out_unreadable_briefings_and_says_so(
+    tmp_path: Path, command: str
+) -> None:
+    """A review: one empty download stopped a whole folder's daily report. Without
+    --keep-going it still does (exit 2, nothing written); with it, each file left out
+    gets a ``skipped`` line on stderr, and the rest is read."""
+    folder = tmp_path / "archive"
+    shutil.copytree(BRIEFINGS, folder)
+    (folder / "zz-binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    (folder / "zz-empty.txt").write_text("", encoding="utf-8")
+    args = [command, str(folder), "--no-config"]
+    if command == "check":
+        args = ["check", str(folder / "000_0c46398071a3ed71.txt"), "--against", str(folder)]
+        args += ["--points", str(POINTS), "--no-config"]
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    assert "zz-binary.txt: binary file (not text)" in err
+    code, out, err = run(*args, "--keep-going", "-q")
+    assert code in (0, 1) and out
+    assert err.splitlines() == [
+        f"consistency: skipped: {folder / 'zz-binary.txt'}: binary file (not text)",
+        f"consistency: skipped: {folder / 'zz-empty.txt'}: empty file (no text)",
+    ]

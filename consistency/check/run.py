@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..context import working_on
 from ..diff import skeleton, word_diff
-from ..errors import OptionError
+from ..errors import InputError, OptionError
 from ..index import phrase_sentences
 from ..ingest.select import FileSelection
 from ..match import DEFAULT_THRESHOLD, Match, find_point, make_forms, require_percent, threshold_of
@@ -379,6 +379,7 @@ def run_check(
     level: Level | None = None,
     select: FileSelection | None = None,
     note: Callable[[str], None] | None = None,
+    skip: Callable[[InputError], None] | None = None,
 ) -> CheckResult:
     """``consistency check``: read the new briefings, open the baseline, pick the points, check.
 
@@ -388,8 +389,8 @@ def run_check(
     both. Without ``points_file``, the points are those discovered in the
     baseline on ``min_dates`` dates or more (the ``top`` best, if given).
     ``level`` is the level of points that set none (default: ``error`` for
-    watchlist points, ``warning`` for discovered ones). ``select`` and ``note`` are
-    :func:`~consistency.ingest.load_documents`'s.
+    watchlist points, ``warning`` for discovered ones). ``select``, ``note`` and
+    ``skip`` are :func:`~consistency.ingest.load_documents`'s.
     """
     from ..ingest import load_documents
     from ..watchlist import load_watchlist
@@ -398,13 +399,21 @@ def run_check(
     require_percent(similarity, "similarity")
     require_percent(near, "near")
     watchlist = load_watchlist(points_file, level=level or Level.ERROR) if points_file else None
-    new = load_documents(list(new_paths), manifest=manifest, date=date, select=select, note=note)
+    new = load_documents(
+        list(new_paths), manifest=manifest, date=date, select=select, note=note, skip=skip
+    )
     if not new:
         raise OptionError("no new briefings to check")
 
     def load(paths: Sequence[str]) -> list[Document]:
         docs = load_documents(
-            list(paths), manifest=manifest, since=since, until=until, select=select, note=note
+            list(paths),
+            manifest=manifest,
+            since=since,
+            until=until,
+            select=select,
+            note=note,
+            skip=skip,
         )
         if not docs:
             raise OptionError(

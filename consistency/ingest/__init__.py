@@ -159,6 +159,7 @@ def load_documents(
     select: FileSelection | None = None,
     note: Callable[[str], None] | None = None,
     date_option: str = "--date",
+    skip: Callable[[InputError], None] | None = None,
 ) -> list[Document]:
     """Read every briefing in ``paths``, sorted by date, then id.
 
@@ -170,6 +171,9 @@ def load_documents(
         README, LICENSE and other project files).
     note: called once with a line naming the files of input folders not read.
     date_option: the option that gives ``date``, as the error on an undated file names it.
+    skip: when given, each file that cannot be read (an :class:`InputError` naming it:
+        binary, empty, undated, a duplicate id) is passed to it and left out, and the
+        rest is read; other problems still raise.
 
     Raises :class:`InputError` or :class:`OptionError` for one problem,
     :class:`InputErrors` for several.
@@ -215,6 +219,11 @@ def load_documents(
         if draft.title is None:
             from_header.add(doc.id)
     documents = _archive_titles(documents, from_header)
+    if skip is not None:
+        for error in errors:
+            if isinstance(error, InputError) and error.path is not None:
+                skip(error)
+        errors = [e for e in errors if not (isinstance(e, InputError) and e.path is not None)]
     if len(errors) == 1:
         raise errors[0]
     if errors:
