@@ -208,6 +208,21 @@ def test_f4_manifest_field_past_csv_limit(fx: Path) -> None:
     assert "manifest.csv:2: malformed CSV" in first and len(first) < 300
 
 
+def test_f4_manifest_limit_holds_after_a_briefing_csv(fx: Path, tmp_path: Path) -> None:
+    """The csv module's field limit is process-wide: reading a briefing CSV (whose texts
+    need a higher one) first used to lift it for every manifest after, and the 200,000
+    character cell then came out as a 200,000-character "no such file" line."""
+    import csv
+
+    from consistency.ingest import load_documents
+
+    rows = tmp_path / "rows.csv"
+    rows.write_text('date,text\n2025-10-22,"' + "word " * 40_000 + '"\n', encoding="utf-8")
+    assert len(load_documents([rows])) == 1
+    assert csv.field_size_limit() == 128 * 1024
+    test_f4_manifest_field_past_csv_limit(fx)
+
+
 # F5 JSONL rows: huge integer, deep nesting --------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from ..errors import ConsistencyError, InputError
 from .dates import parse_iso
 from .encoding import decode
 from .files import read_bytes
+from .rows import MANIFEST_FIELD_LIMIT, csv_field_limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,8 @@ def parse_manifest(text: str, path: str, errors: list[ConsistencyError]) -> dict
     rows = iter(reader)
     while True:
         try:
-            row = next(rows)
+            with csv_field_limit(MANIFEST_FIELD_LIMIT):
+                row = next(rows)
         except StopIteration:
             break
         except csv.Error as exc:  # e.g. a cell past the csv module's 128 KiB field limit

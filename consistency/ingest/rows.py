@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..errors import ConsistencyError, InputError
@@ -35,11 +37,32 @@ class Row:
     source: str | None
 
 
-def _csv_field_limit() -> None:
-    """Briefing texts are longer than the csv module's default 128 KiB field limit."""
-    limit = 2**31 - 1
-    if csv.field_size_limit() < limit:
-        csv.field_size_limit(limit)
+BRIEFING_FIELD_LIMIT = 2**31 - 1
+"""Briefing texts are longer than the csv module's default 128 KiB field limit."""
+
+MANIFEST_FIELD_LIMIT = 128 * 1024
+"""A manifest cell is a path or a date: the csv module's default limit refuses a longer one."""
+
+
+def _limited(reader: Iterator[list[str]], limit: int) -> Iterator[list[str]]:
+    """``reader``'s rows, each read under the field limit ``limit``."""
+    while True:
+        with csv_field_limit(limit):
+            cells = next(reader, None)
+        if cells is None:
+            return
+        yield cells
+
+
+@contextmanager
+def csv_field_limit(limit: int) -> Iterator[None]:
+    """The csv module's field limit set to ``limit`` while reading, then put back: it is
+    process-wide, and a briefing CSV read first must not lift a manifest's."""
+    before = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 def _row(
@@ -98,14 +121,13 @@ def parse_jsonl(text: str, path: str, errors: list[ConsistencyError]) -> list[Ro
 
 def parse_csv(text: str, path: str, errors: list[ConsistencyError]) -> list[Row]:
     """The rows of a ``.csv`` text with a header row naming at least ``date`` and ``text``."""
-    _csv_field_limit()
     reader = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None
     rows: list[Row] = []
     line = 1
     number = 0
     try:
-        for cells in reader:
+        for cells in _limited(reader, BRIEFING_FIELD_LIMIT):
             start, line = line, reader.line_num + 1
             if not any(cell.strip() for cell in cells):
                 continue
