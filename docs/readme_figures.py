@@ -46,7 +46,11 @@ def warm(parts: dict[str, str]) -> str:
     built = re.search(r"index built in ([\d.]+) s", text)
     same = "warm output identical to cold: True" in text
     rows = [
-        ("cold", "`consistency track ARCHIVE --points 100-phrases.toml --format json`", "cold"),
+        (
+            "cold (one process per processor, the default `--jobs`)",
+            "`consistency track ARCHIVE --points 100-phrases.toml --format json`",
+            "cold",
+        ),
         (
             "warm, first run of this watchlist",
             "the same with `--index DB` (every point searched, matches kept)",
