@@ -33,8 +33,8 @@ import numpy.typing as npt
 
 from ..models import Role, Sentence
 from ..normalise import make_tokens
-from .align import KEY_WORDS, MIN_MATCHED, MOVE_CREDIT, REPLACE_CREDIT, longest_window
-from .weights import AFFIX, RARE, is_rare, similarity
+from .align import MIN_MATCHED, MOVE_CREDIT, REPLACE_CREDIT, longest_window
+from .weights import AFFIX, is_rare, similarity
 
 IntArray = npt.NDArray[np.signedinteger[Any]]
 BoolArray = npt.NDArray[np.bool_]
@@ -363,18 +363,16 @@ def word_gains(
     A word present earns at most its weight (moved, a word spelled like it earns by
     its own weight: :data:`~consistency.match.align.MOVE_CREDIT` of it); a missing
     one at most :data:`~consistency.match.align.REPLACE_CREDIT` of it, when a word
-    stands in its place, but nothing at all when it is a content word of a point of
-    fewer than :data:`~consistency.match.align.KEY_WORDS` content words (replacing
-    one rejects the span). The same bound as ``find``'s per stretch, for whole
-    sentences at once.
+    stands in its place. (``find`` bounds each stretch more tightly: in a short
+    point only another of its words may stand for a missing content word, which a
+    sentence-wide count cannot tell.)
     """
-    weights = [weigh(w) for w in words]
-    few = sum(1 for w in weights if w >= RARE) < KEY_WORDS
     gains: dict[str, float] = {}
     base = 0.0
-    for word, w in zip(words, weights, strict=True):
+    for word in words:
+        w = weigh(word)
         top = max([w, *(MOVE_CREDIT * similarity(v, word) * weigh(v) for v in alike(word))])
-        kept = 0.0 if few and w >= RARE else REPLACE_CREDIT * w
+        kept = REPLACE_CREDIT * w
         base += kept
         gains[word] = gains.get(word, 0.0) + top - kept
     return gains, base

@@ -255,9 +255,10 @@ def _bound(
     point's words found there (itself or spelled alike, each sentence word standing for
     one point word at most), and the most the missing ones could earn if replaced, as a
     share of the point's weight. In a point of fewer than :data:`KEY_WORDS` content
-    words a missing content word earns nothing (replacing one rejects the span). A
-    word spelled alike may weigh more than the point's word: moved, it earns by its
-    own weight, so that is its bound."""
+    words a missing content word earns nothing unless another of the point's words,
+    one more than the point has, stands in its place (any other word there rejects
+    the span). A word spelled alike may weigh more than the point's word: moved, it
+    earns by its own weight, so that is its bound."""
     present: dict[str, int] = {}
     alike: dict[str, float] = {}
     for word in words[lo:hi]:
@@ -269,14 +270,19 @@ def _bound(
                 alike[c] = max(alike.get(c, 0.0), MOVE_CREDIT * sim * weigh(word))
     credit = 0.0
     missing = 0.0
+    keyed: list[float] = []
     few = wording.content < KEY_WORDS
     for f, w in zip(form, wording.weights, strict=True):
         c = keys[f][0]
         if present.get(c, 0) > 0:
             present[c] -= 1
             credit += max(w, alike.get(c, 0.0))
-        elif not (few and w >= RARE):
+        elif few and w >= RARE:
+            keyed.append(w)
+        else:
             missing += w
+    spare = sum(n for n in present.values() if n > 0)
+    missing += sum(sorted(keyed, reverse=True)[:spare])
     return 100.0 * (credit + REPLACE_CREDIT * missing) / wording.total
 
 
