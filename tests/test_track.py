@@ -196,9 +196,10 @@ def test_a_point_overlapping_a_better_one_in_most_passages_is_dropped() -> None:
 
 
 def test_searching_in_processes_gives_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The MFA sample (110 briefings) with every tenth of the benchmark's phrases, searched by three
-    processes each indexing its own share of the briefings: the same result, to the
-    byte of its JSON, as one process searching them all."""
+    """The MFA sample (110 briefings) with every tenth of the benchmark's phrases,
+    searched by three processes each indexing its own share of the briefings: the same
+    result, to the byte of its JSON, as one process searching them all (a run of a
+    thousand phrases once found one match fewer so: see test_match's bound tests)."""
     from importlib import import_module
 
     from consistency.report import render_json
