@@ -307,10 +307,12 @@ def _selection() -> FileSelection:
 
 def _skipper() -> Callable[[InputError], None] | None:
     """With ``--keep-going``: print each briefing left out (even with ``--quiet``)."""
-    if not click.get_current_context().meta.get("consistency.keep_going"):
+    meta = click.get_current_context().meta
+    if not meta.get("consistency.keep_going"):
         return None
 
     def skipped(error: InputError) -> None:
+        meta["consistency.skipped"] = meta.get("consistency.skipped", 0) + 1
         click.echo(f"consistency: skipped: {error}", err=True)
 
     return skipped
@@ -488,7 +490,12 @@ def _load(
         skip=_skipper(),
     )
     if not docs:
-        raise OptionError("no briefings left to read (check --since/--until)")
+        left_out = click.get_current_context().meta.get("consistency.skipped", 0)
+        raise OptionError(
+            f"no briefings left to read ({left_out} left out by --keep-going)"
+            if left_out
+            else "no briefings left to read (check --since/--until)"
+        )
     return docs
 
 

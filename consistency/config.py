@@ -22,7 +22,9 @@ PATH_KEYS = frozenset({"points", "against", "manifest", "output", "db", "index",
 
 _PERCENT_KEYS = frozenset({"threshold", "similarity", "near"})
 _COUNT_KEYS = frozenset({"top", "min_dates"})
-_FLAG_KEYS = frozenset({"include_questions", "color", "prune", "rebuild"})
+_FLAG_KEYS = frozenset(
+    {"include_questions", "color", "prune", "rebuild", "keep_going", "all_shifts", "strict"}
+)
 _DATE_KEYS = frozenset({"date", "since", "until"})
 _STRING_LIST_KEYS = frozenset({"fail_on", "warn_on", "speaker"})
 _STRING_KEYS = frozenset({"format"})

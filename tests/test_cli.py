@@ -311,3 +311,36 @@ def test_keep_going_leaves_out_unreadable_briefings_and_says_so(
         f"consistency: skipped: {folder / 'zz-binary.txt'}: binary file (not text)",
         f"consistency: skipped: {folder / 'zz-empty.txt'}: empty file (no text)",
     ]
+
+
+def test_check_keep_going_never_passes_an_unread_new_briefing(tmp_path: Path) -> None:
+    """A review: with --keep-going, an unreadable new transcript beside a good one was
+    left out and the gate passed. It applies to the baseline only."""
+    bad = tmp_path / "2025-10-23.txt"
+    bad.write_bytes(b"\x00\x01 not text")
+    good = tmp_path / "2025-10-24_new.txt"
+    shutil.copy(BRIEFINGS / "000_0c46398071a3ed71.txt", good)
+    code, out, err = run(
+        "check",
+        str(bad),
+        str(good),
+        "--against",
+        str(BRIEFINGS),
+        "--points",
+        str(POINTS),
+        "--keep-going",
+        "--no-config",
+    )
+    assert code == 2 and out == ""
+    assert err.strip() == f"consistency: error: {bad}: binary file (not text)"
+
+
+def test_keep_going_in_the_config_must_be_true_or_false(tmp_path: Path) -> None:
+    (tmp_path / "consistency.toml").write_text("keep-going = 0\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["--config", str(tmp_path / "consistency.toml"), "ingest", str(BRIEFINGS)],
+        prog_name="consistency",
+    )
+    assert result.exit_code == 2
+    assert "'keep-going' must be true or false" in result.stderr

@@ -390,7 +390,8 @@ def run_check(
     baseline on ``min_dates`` dates or more (the ``top`` best, if given).
     ``level`` is the level of points that set none (default: ``error`` for
     watchlist points, ``warning`` for discovered ones). ``select``, ``note`` and
-    ``skip`` are :func:`~consistency.ingest.load_documents`'s.
+    ``skip`` are :func:`~consistency.ingest.load_documents`'s; ``skip`` applies to the
+    baseline only (a new briefing that cannot be read is always an error).
     """
     from ..ingest import load_documents
     from ..watchlist import load_watchlist
@@ -399,9 +400,9 @@ def run_check(
     require_percent(similarity, "similarity")
     require_percent(near, "near")
     watchlist = load_watchlist(points_file, level=level or Level.ERROR) if points_file else None
-    new = load_documents(
-        list(new_paths), manifest=manifest, date=date, select=select, note=note, skip=skip
-    )
+    # a new briefing that cannot be read fails the run even with ``skip``: a gate
+    # never passes a transcript it did not check
+    new = load_documents(list(new_paths), manifest=manifest, date=date, select=select, note=note)
     if not new:
         raise OptionError("no new briefings to check")
 
