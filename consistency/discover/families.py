@@ -12,7 +12,7 @@ from itertools import compress, pairwise
 from rapidfuzz import fuzz, process
 
 from ..lexicon import is_han_name
-from ..match.align import KEY_WORDS, Keyed
+from ..match.align import HYPHENS, KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD
 from ..match.weights import RARE, similarity
 from ..normalise import ascii_quotes, tokenise
@@ -114,8 +114,8 @@ class _Described:
 def _describe(
     corpus: _Corpus,
     group: _Group,
-    names: Mapping[int, str] | None = None,
-    weigh: Callable[[str], float] | None = None,
+    names: Mapping[int, str] | None,
+    weigh: Callable[[str], float],
 ) -> _Described:
     """Canonical text, aliases and an example sentence of a group.
 
@@ -124,9 +124,9 @@ def _describe(
     other wording becomes an alias, most frequent first, unless it drops a
     name the point's text holds (``names``: word id -> name): an alias is
     matched alone, and "affairs are purely China's internal affairs" would
-    find the Hong Kong formula for the Xinjiang one. With ``weigh``, an alias
-    is also one of the formula's wordings, not a part of it or the formula in
-    a longer context (see :func:`_wordings`).
+    find the Hong Kong formula for the Xinjiang one. An alias is also one of
+    the formula's wordings, not a part of it or the formula in a longer context
+    (``weigh``: the engine's word weights; see :func:`_wordings`).
     """
     by_key: dict[tuple[int, ...], Counter[str]] = {}
     first: dict[str, int] = {}
@@ -153,8 +153,7 @@ def _describe(
     kept = [
         key for key in ranked if key is ranked[0] or own <= {named[w] for w in key if w in named}
     ]
-    if weigh is not None:
-        kept = _wordings(kept, [best(by_key[key]) for key in kept], corpus.words, weigh)
+    kept = _wordings(kept, [best(by_key[key]) for key in kept], corpus.words, weigh)
     kept = kept[: MAX_ALIASES + 1]
     return _Described(
         text=text,
@@ -200,8 +199,7 @@ def _wordings(
     texts = [[words[w] for w in key] for key in keys]
     point = texts[0]
     same = [
-        k == 0
-        or (_share(point, t, weigh) >= ALIAS_SHARE and _share(t, point, weigh) >= ALIAS_OWN)
+        k == 0 or (_share(point, t, weigh) >= ALIAS_SHARE and _share(t, point, weigh) >= ALIAS_OWN)
         for k, t in enumerate(texts)
     ]
     kept: list[int] = []
@@ -247,13 +245,10 @@ def _holds(key: tuple[int, ...], part: tuple[int, ...], text: str, written: str)
     at = text.find(written)
     while at >= 0:
         end = at + len(written)
-        if text[at - 1 : at] not in _HYPHENS and text[end : end + 1] not in _HYPHENS:
+        if text[at - 1 : at] not in HYPHENS and text[end : end + 1] not in HYPHENS:
             return True
         at = text.find(written, at + 1)
     return False
-
-
-_HYPHENS = frozenset("-\u2010\u2011")
 
 
 def _ranked(corpus: _Corpus, groups: Iterable[_Group]) -> list[_Group]:

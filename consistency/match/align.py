@@ -99,7 +99,8 @@ MAX_EXACT = 12
 """At most this many windows of a sentence are scored exactly."""
 
 _OTHER = "\x00"
-_HYPHENS = frozenset("-\u2010\u2011")
+HYPHENS = frozenset("-\u2010\u2011")
+"""The hyphens that join a compound's parts ("clear-cut")."""
 _PUNCT_GAP = frozenset(",;:()[]\"'\u201c\u201d\u3001\uff0c\uff1b\uff1a\u300a\u300b")
 
 
@@ -571,6 +572,7 @@ def settle_on_clause(
     """
     keys = keyed.keys
     current = found
+    tail_key = keyed.form_chars[-1]
     for _ in range(4):
         a, b = current.first, current.end
         core = [op for op in Indel.opcodes(keyed.form_chars, keys[a:b]) if op.tag == "equal"]
@@ -586,7 +588,6 @@ def settle_on_clause(
             a += 1
         while b > a and keys[b - 1] == _OTHER:
             b -= 1
-        tail_key = keyed.form_chars[-1]
         if (
             b - a > 1
             and keys[b - 1] in keyed.light
@@ -659,4 +660,4 @@ def snap_compounds(
 
 def _joined(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end : right.start]
-    return len(gap) == 1 and gap in _HYPHENS
+    return len(gap) == 1 and gap in HYPHENS

@@ -389,12 +389,13 @@ def candidates_by_weight(
     """The sentences whose words could reach ``limit`` percent of the wording's weight
     (of those ``within`` marks, when given: see :meth:`SentenceIndex.within`)."""
     total = sum(weigh(w) for w in words)
-    per_word, base = word_gains(words, weigh, index.spelled_alike)
+    alike = {w: index.spelled_alike(w) for w in dict.fromkeys(words)}
+    per_word, base = word_gains(words, weigh, alike.__getitem__)
     need = limit / 100.0 * total - base - 1e-9
     ranked = sorted(per_word.items(), key=lambda kv: (-kv[1], kv[0]))
     postings: list[IntArray] = []
     for w, _ in ranked:
-        variants = [w, *index.spelled_alike(w)]
+        variants = [w, *alike[w]]
         arrays = [index.postings(v) for v in variants]
         postings.append(distinct(np.concatenate(arrays)) if len(arrays) > 1 else arrays[0])
     rest = sum(weight for _, weight in ranked)
@@ -413,7 +414,7 @@ def candidates_by_weight(
     for (_, weight), found in zip(ranked, postings, strict=True):
         credit += weight * np.isin(candidates, found, assume_unique=True)
     candidates = candidates[credit >= need]
-    keys = [([w, *index.spelled_alike(w)], weight, words.count(w)) for w, weight in ranked]
+    keys = [([w, *alike[w]], weight, words.count(w)) for w, weight in ranked]
     least = min(MIN_MATCHED, len(words))
     near = index.best_window_credit(keys, candidates, longest_window(len(words)), least)
     return [int(n) for n in candidates[near >= need]]
