@@ -1137,8 +1137,9 @@ def index_command(
     type=Percent(),
     default=NEAR_MARGIN,
     show_default=True,
-    help="A new wording scoring up to N under a point's threshold (a key word swapped) "
-    "is a shifted finding too; 0: only wordings at the threshold.",
+    help="A new wording scoring up to N under a point's threshold (a key word swapped, "
+    "a name replaced) is a shifted finding too, as is one with a single word swapped; "
+    "0: only wordings at the threshold.",
 )
 @similarity_option
 @click.option(

@@ -159,6 +159,60 @@ def test_a_wording_just_under_the_threshold_fails_the_gate(
 
 
 @pytest.mark.parametrize("kind", BASELINES)
+@pytest.mark.parametrize(
+    ("old", "new", "diff"),
+    [
+        # seed 000, line 6: a capitalised word of a title (track rejects a replaced name)
+        (
+            "Declaration on the Conduct of Parties",
+            "Declaration on the Behavior of Parties",
+            "the Declaration on the {-Conduct-}{+Behavior+} of Parties",
+        ),
+        # seed 000, line 5 and line 4: the last word of a named formula
+        (
+            "Year of People-to-People Exchanges",
+            "Year of People-to-People Contacts",
+            "People-to-People {-Exchanges-}{+Contacts+}",
+        ),
+        ("Free Trade Area 3.0", "Free Trade Zone 3.0", "Free Trade {-Area-}{+Zone+} 3.0"),
+        # seed 000, line 6: one of a short formula's two content words (54 under 75)
+        (
+            "through dialogue and consultation with",
+            "through dialogue and communication with",
+            "through dialogue and {-consultation-}{+communication+}",
+        ),
+    ],
+)
+def test_a_formula_with_one_word_swapped_fails_the_gate(
+    tmp_path: Path, index: Path, kind: str, old: str, new: str, diff: str
+) -> None:
+    """A review: each of these passed ``check``. A name or a short formula's key word
+    replaced rejects the span in ``track`` (one-China is not "an important" principle), so
+    the point was absent. With the rest of the formula in place, the gate reports it."""
+    path = today(tmp_path, old, new)
+    against = baseline_of(kind, index)
+    code, out, err = run("check", str(path), "--against", against, "--points", str(POINTS))
+    assert (code, err) == (1, ""), out
+    assert "error: shifted wording of" in out and diff in out
+    code, out, _ = run(
+        "check", str(path), "--against", against, "--points", str(POINTS), "--near", "0"
+    )
+    assert code == 0 and out.rstrip().endswith("No findings.")
+
+
+@pytest.mark.parametrize("kind", BASELINES)
+def test_a_swapped_word_the_baseline_already_says_passes(
+    tmp_path: Path, index: Path, kind: str
+) -> None:
+    """Seed 000 says "through dialogue and negotiation" of Ukraine: a known wording."""
+    path = today(tmp_path, "dialogue and consultation with", "dialogue and negotiation with")
+    code, out, _ = run(
+        "check", str(path), "--against", baseline_of(kind, index), "--points", str(POINTS)
+    )
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+
+
+@pytest.mark.parametrize("kind", BASELINES)
 def test_without_a_watchlist_the_discovered_point_warns_and_fails_only_when_strict(
     tmp_path: Path, index: Path, kind: str, sea_point: str
 ) -> None:

@@ -284,6 +284,8 @@ def test_sarif_in_a_real_process_levels_and_relative_uris(
         ("code-of-conduct", sarif),
         ("community-shared-future", sarif),
         ("position-consistent-clear", sarif),
+        # one word swapped, the rest in place: a near miss the gate reports
+        ("dialogue-and-consultation", sarif),
     ]
     for r in results:
         artifact = r["locations"][0]["physicalLocation"]["artifactLocation"]

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from consistency import load_documents, load_watchlist, track
 from consistency.diff import word_diff
-from consistency.match import DEFAULT_THRESHOLD, SentenceIndex, find_point
+from consistency.match import DEFAULT_THRESHOLD, SentenceIndex, find_point, swaps, weigher
+from consistency.match.find import words_of
 from consistency.models import Point, Role, Sentence
 from consistency.normalise import tokenise
 from consistency.report import render_json
@@ -736,3 +737,66 @@ def test_a_word_outside_the_formula_is_not_a_move(
 ) -> None:
     hits = found(point, sentence)
     assert [word_diff(point, text) for _, text in hits] == ([expected] if expected else [])
+
+
+def test_a_lenient_search_scores_a_replaced_name_as_a_near_miss() -> None:
+    """What ``track`` rejects, ``check`` sees as a near miss: the same alignment, the
+    replaced name scored as any replacement (here two names by one: far under)."""
+    point = Point("p", "the political settlement of the Korean Peninsula issue")
+    sentence = "China supports the political settlement of the Venezuelan issue."
+    index = index_of(sentence, *FILLER)
+    assert find_point(point, index) == []
+    [near] = find_point(point, index, threshold=0.0, lenient=True)
+    assert near.score < DEFAULT_THRESHOLD - 10
+    # a short formula's key word replaced stays rejected: one-China is not "important"
+    zh = index_of("中方在反恐问题上坚持的一个重要原则就是标本兼治。", *FILLER)
+    point = Point("p", "坚持一个中国原则")
+    assert find_point(point, zh, threshold=DEFAULT_THRESHOLD - 10, lenient=True) == []
+
+
+def test_a_lenient_search_finds_a_title_with_a_capitalised_word_swapped() -> None:
+    """Seed 000, line 6, with "Conduct" swapped: a replaced name rejects the span, so
+    ``track`` does not count it; leniently it scores over the threshold."""
+    point = Point("p", "the Declaration on the Conduct of Parties in the South China Sea")
+    line = SEED_000_LINE_6.replace("the Conduct of Parties", "the Behavior of Parties")
+    index = index_of(line, *FILLER)
+    assert find_point(point, index) == []
+    [match] = find_point(point, index, lenient=True)
+    assert line[match.start : match.end] == (
+        "the Declaration on the Behavior of Parties in the South China Sea"
+    )
+    assert DEFAULT_THRESHOLD <= match.score < 100
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        ("through dialogue and consultation", "through dialogue and negotiation with", [0]),
+        (
+            "a sea of peace, friendship and cooperation",
+            "a sea of peace, amity and cooperation",
+            [0],
+        ),
+        # three words or fewer: no frame ("and cooperation" around a swapped edge)
+        ("communication and cooperation", "opportunities and cooperation", []),
+        # the first or last word: a content word for a content word only
+        ("through dialogue and consultation", "through dialogue and the talks", []),
+        # ... and the new word ends the phrase, or the sentence goes on past the frame
+        ("through dialogue and consultation", "through dialogue and uphold peace", []),
+        ("in accordance with the law", "in accordance with the bilateral treaty", []),
+        ("fully and effectively implement", "we strictly and effectively implement", [1]),
+        ("fully and effectively implement", "resolute tough and effectively implement", []),
+        ("the Code of Conduct", "a Code of Conduct", []),
+        # the frame left weighs too little
+        ("the ASEAN way", "the Chinese way", []),
+        # spelled alike: the same word, which scoring finds
+        ("through dialogue and consultation", "through dialogue and consultations", []),
+        # two words swapped, or none
+        ("through dialogue and consultation", "by dialogue and negotiation", []),
+        ("through dialogue and consultation", "through dialogue and consultation", []),
+    ],
+)
+def test_swaps_are_one_word_changed_in_a_frame_that_holds(
+    point: str, sentence: str, expected: list[int]
+) -> None:
+    assert swaps(words_of(tokenise(point)), words_of(tokenise(sentence)), weigher()) == expected

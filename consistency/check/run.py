@@ -11,7 +11,16 @@ from ..diff import skeleton, word_diff
 from ..errors import InputError, OptionError
 from ..index import phrase_sentences
 from ..ingest.select import FileSelection
-from ..match import DEFAULT_THRESHOLD, Match, find_point, make_forms, require_percent, threshold_of
+from ..match import (
+    DEFAULT_THRESHOLD,
+    Match,
+    find_point,
+    find_swapped,
+    make_forms,
+    require_percent,
+    swaps,
+    threshold_of,
+)
 from ..models import Document, Level, Point, Progress, Role, Sentence
 from ..normalise import TOKENISERS, Tokeniser
 from ..segment import document_sentences
@@ -41,7 +50,19 @@ NEAR_MARGIN = 5.0
 """A new wording of a point that scores up to this much under the point's threshold is a
 shifted finding (with its score), not an absence: "China's position ... is consistent and
 *firm*" (74.8) and "*fully and earnestly* implement the Declaration ..." (74.1) are the
-drift the gate is for, a word or two past what ``track`` counts as the formula."""
+drift the gate is for, a word or two past what ``track`` counts as the formula. Near
+misses count too: a wording where a name is replaced, scored as any replacement ("the
+Declaration on the *Behavior* of Parties ...", which ``track`` rejects), and a wording
+with one word swapped and the rest of it in place, whatever it scores
+(:func:`~consistency.match.find_swapped`: "through dialogue and *communication*"). Near
+misses are a watchlist's only: the user chose those formulas, where points discovered
+in the baseline include common phrases ("in accordance with the law") whose every swap is
+another phrase. A margin of 0 turns all of these off."""
+
+
+def _overlap(a: Match, b: Match) -> bool:
+    """Whether two matches share words of one document."""
+    return a.sentence.document == b.sentence.document and a.start < b.end and b.start < a.end
 
 
 def check(
@@ -157,9 +178,11 @@ def _shifted(
     tokeniser: Tokeniser | None,
 ) -> list[Finding]:
     """Occurrences of points in ``sentences`` whose wording the baseline never has,
-    those scoring up to ``near`` under the point's threshold included."""
+    those scoring up to ``near`` under the point's threshold included, and, for a
+    watchlist, the near misses of :data:`NEAR_MARGIN`."""
     if not sentences:
         return []
+    misses = near > 0 and not points.discovered
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)
     limits = points.thresholds(sorted({p for p, _, _ in hits}))
@@ -168,7 +191,9 @@ def _shifted(
         if position in possible:
             continue
         corpus.limit = max(0.0, limits.get(position, threshold) - near)
-        if corpus.could_match(words, where):
+        if corpus.could_match(words, where) or (
+            misses and any(swaps(words, corpus.words(k), corpus.weigh) for k in where)
+        ):
             possible.add(position)
     found: list[tuple[int, Finding]] = []
     known: dict[tuple[str, ...], bool] = {}
@@ -176,9 +201,15 @@ def _shifted(
         forms = {f.words for f in make_forms(point, tokeniser=tokeniser)}
         limit = threshold_of(point, threshold)
         corpus.limit = max(0.0, limit - near)
-        matches = find_point(
-            replace(point, threshold=corpus.limit), corpus, threshold=threshold, tokeniser=tokeniser
-        )
+        lowered = replace(point, threshold=corpus.limit)
+        matches = find_point(lowered, corpus, threshold=threshold, tokeniser=tokeniser)
+        if misses:
+            numbers = corpus.candidates(w for f in forms for w in f)
+            for more in (
+                find_point(lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True),
+                find_swapped(point, corpus, numbers, tokeniser=tokeniser),
+            ):
+                matches.extend(s for s in more if not any(_overlap(m, s) for m in matches))
         occurring = sum(1 for m in matches if m.score >= limit)
         if occurring:
             seen[position] = (point, occurring)

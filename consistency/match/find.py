@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -28,7 +28,7 @@ from .align import (
     wording_keys,
 )
 from .corpus import BoolArray, Corpus, SentenceIndex, candidates_by_weight
-from .weights import RARE, is_rare, weight
+from .weights import RARE, is_rare, similarity, weight
 
 DEFAULT_THRESHOLD = 75.0
 """Default minimum score for an occurrence (see :mod:`consistency.match.align`)."""
@@ -129,8 +129,10 @@ def find_in_sentence(
     *,
     closed: bool = False,
     words: Sequence[str] | None = None,
+    lenient: bool = False,
 ) -> list[Alignment]:
-    """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``.
+    """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
+    (``lenient``: see :class:`~consistency.match.align.Keyed`).
 
     A wording without commas is never found across one (see :data:`_CLAUSE_BREAK`).
     The wording found word for word is the best span there can be (score 100),
@@ -180,7 +182,7 @@ def find_in_sentence(
                         Names(form.tokens, form.text, sentence=False),
                         Names(tokens, text),
                     )
-                    keyed = Keyed(form.words, weigh, words, cache, closed, names)
+                    keyed = Keyed(form.words, weigh, words, cache, closed, names, lenient)
                 best = keyed.best(lo, hi)
                 if best is None:
                     continue
@@ -293,9 +295,12 @@ def find_point(
     threshold: float = DEFAULT_THRESHOLD,
     tokeniser: Tokeniser | None = None,
     within: BoolArray | None = None,
+    lenient: bool = False,
 ) -> list[Match]:
     """Every place ``point`` (any of its wordings) occurs in the indexed sentences
     (in those ``within`` marks, when given: see :meth:`SentenceIndex.within`).
+    ``lenient``: near misses too, where a name is replaced (see
+    :class:`~consistency.match.align.Keyed`); ``check`` asks for them, never ``track``.
 
     Where several wordings match overlapping spans, the best score wins.
     Sorted by sentence number, then position.
@@ -319,7 +324,15 @@ def find_point(
             text = index.text(sentence.document)
             known = index.words(n) if isinstance(index, SentenceIndex) else None
             for hit in find_in_sentence(
-                form, sentence, text, limit, cache, weigh, closed=closed, words=known
+                form,
+                sentence,
+                text,
+                limit,
+                cache,
+                weigh,
+                closed=closed,
+                words=known,
+                lenient=lenient,
             ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
@@ -335,6 +348,131 @@ def find_point(
                 )
                 _keep_best(best.setdefault(n, []), match)
     return [m for n in sorted(best) for m in sorted(best[n], key=lambda m: (m.start, m.end))]
+
+
+SWAP_MIN_WORDS = 4
+"""A wording needs this many words before one of them swapped leaves a frame to see:
+three kept around it ("{-communication-}{+opportunities+} and cooperation" is no frame)."""
+
+SWAP_KEPT = 0.5
+"""The words around a swapped word must weigh at least this share of the wording: "the
+*Chinese* way" keeps "the ... way", no frame of "the ASEAN way"."""
+
+
+def swaps(form: Sequence[str], words: Sequence[str], weigh: Callable[[str], float]) -> list[int]:
+    """Where ``form`` stands in ``words`` with exactly one word swapped for another.
+
+    Every other word of the wording is in place around it, word for word; the
+    swapped-in word is not spelled like the one it replaces (that is the same
+    word, which :func:`find_point` scores); the words kept weigh at least
+    :data:`SWAP_KEPT` of the wording; and a swap at the wording's first or last
+    word passes :func:`_edge_swap` (there the frame holds on one side only).
+    Gives the starts of such runs.
+
+    >>> from consistency.match.find import weigher
+    >>> swaps("through dialogue and consultation".split(),
+    ...       "we talk through dialogue and negotiation".split(), weigher())
+    [2]
+    """
+    m = len(form)
+    if m < SWAP_MIN_WORDS or len(words) < m:
+        return []
+    weights = [weigh(w) for w in form]
+    total = sum(weights)
+    found: list[int] = []
+    i = 0
+    while i <= len(words) - m:
+        odd = -1
+        for j in range(m):
+            if words[i + j] != form[j]:
+                if odd >= 0:
+                    odd = -2
+                    break
+                odd = j
+        if odd >= 0:
+            old, new = form[odd], words[i + odd]
+            if (
+                total - weights[odd] >= SWAP_KEPT * total
+                and not similarity(old, new)
+                and (0 < odd < m - 1 or _edge_swap(odd == 0, weights[odd], new, words, i, m, weigh))
+            ):
+                found.append(i)
+                i += m
+                continue
+        i += 1
+    return found
+
+
+def _edge_swap(
+    first: bool,
+    weight: float,
+    new: str,
+    words: Sequence[str],
+    i: int,
+    m: int,
+    weigh: Callable[[str], float],
+) -> bool:
+    """Whether a swap at the first (or last) word of a wording standing at ``words[i]``
+    is the formula's word replaced rather than the sentence going on past the frame.
+
+    Both words are content words, and the new one is where the phrase starts (ends):
+    the word before it (after it) is a function word or none. "through dialogue and
+    *communication* with ..." is a swap; "through dialogue and *uphold* peace" and "in
+    accordance with the *bilateral* agreements" are other phrases, the frame held on
+    one side only.
+    """
+    if weight < RARE or weigh(new) < RARE:
+        return False
+    beside = i - 1 if first else i + m
+    return not 0 <= beside < len(words) or weigh(words[beside]) < RARE
+
+
+def find_swapped(
+    point: Point,
+    index: Corpus,
+    numbers: Iterable[int],
+    *,
+    tokeniser: Tokeniser | None = None,
+) -> list[Match]:
+    """The places among sentences ``numbers`` where a wording of ``point`` stands with one
+    word swapped (see :func:`swaps`), scored as the alignment scores a replaced word.
+
+    Scoring cannot tell these from another phrase: a replaced name or key word
+    rejects an alignment (one-China is not "an important" principle), and a short
+    wording with one of its two content words replaced falls far under any
+    threshold. But where the whole frame of a watched formula holds and one word
+    of it changed ("through dialogue and *negotiation*", "the Declaration on the
+    *Behavior* of Parties"), a gate must say so. ``check`` asks for these.
+    """
+    weigh = weigher(tokeniser)
+    out: list[Match] = []
+    forms = make_forms(point, tokeniser=tokeniser)
+    for n in sorted(set(numbers)):
+        sentence = index.sentence(n)
+        tokens = sentence.tokens
+        words = [t.text for t in tokens]
+        text = index.text(sentence.document)
+        taken: list[tuple[int, int]] = []
+        for form in forms:
+            weights = [weigh(w) for w in form.words]
+            total = sum(weights)
+            m = len(form.words)
+            for i in swaps(form.words, words, weigh):
+                first, last = tokens[i], tokens[i + m - 1]
+                if any(a < last.end and first.start < b for a, b in taken):
+                    continue
+                if not form.listed and _CLAUSE_BREAK.search(text, first.end, last.start):
+                    continue
+                j = next(j for j in range(m) if words[i + j] != form.words[j])
+                kept = total - weights[j]
+                credit = kept + REPLACE_CREDIT * min(weights[j], weigh(words[i + j]))
+                taken.append((first.start, last.end))
+                out.append(
+                    Match(
+                        sentence, i, i + m - 1, first.start, last.end, 100.0 * credit / total, form
+                    )
+                )
+    return out
 
 
 def _keep_best(kept: list[Match], match: Match) -> None:
