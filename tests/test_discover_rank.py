@@ -14,7 +14,7 @@ from corpus import FULL, HAS_FULL
 
 from consistency.discover import DiscoveredPoint, discover
 from consistency.discover.corpus import _Corpus, _Group, _Occ
-from consistency.discover.families import _other_names, _passages, _slug
+from consistency.discover.families import _describe, _other_names, _passages, _slug
 from consistency.discover.rank import (
     _announcement,
     _beyond_ordinary,
@@ -24,6 +24,7 @@ from consistency.discover.rank import (
 )
 from consistency.ingest import load_documents
 from consistency.lexicon import phrase_zipf, zipf
+from consistency.match import weigher
 from consistency.models import DateSource, Document, Role, Turn
 from consistency.normalise import normalise, tokenise
 
@@ -493,3 +494,78 @@ def test_a_short_non_answer_is_procedure_and_a_formula_in_long_answers_is_not() 
     assert scorer.boilerplate(non_answer.key, non_answer.occs, non_answer.dates) == 1.0
     assert scorer.boilerplate(formula.key, formula.occs, formula.dates) == 0.0
     assert scorer.boilerplate(non_answer.key, non_answer.occs, non_answer.dates[:5]) == 0.0
+
+
+# --- aliases cut out of a longer phrase ------------------------------------------------------
+
+
+def _described(texts: list[str], point: str, *others: str) -> tuple[str, ...]:
+    """The aliases ``_describe`` gives a group of ``point`` with the occurrences of ``others``
+    outside it (those inside are the point's own, as in a family)."""
+    corpus = _corpus(texts)
+    groups = [_group_of(corpus, p) for p in (point, *others)]
+    mine = groups[0].occs
+    merged = _Group(
+        mine
+        + [
+            o
+            for g in groups[1:]
+            for o in g.occs
+            if not any(m.start < o.end and o.start < m.end for m in mine)
+        ],
+        groups[0].key,
+        sorted({d for g in groups for d in g.dates}),
+    )
+    return _describe(corpus, merged, None, weigher()).aliases
+
+
+def test_an_alias_cut_before_the_word_that_always_follows_it_is_left_out() -> None:
+    """ "the multilateral trading" (+ *regime*, the formula's edge word replaced) would find
+    the formula's first words wherever they stand; "the multilateral trading regime" as
+    a wording of its own is kept."""
+    texts = ["We uphold the multilateral trading system."] * 6 + [
+        "We uphold the multilateral trading regime."
+    ] * 3
+    cut = _described(texts, "the multilateral trading system", "the multilateral trading")
+    assert cut == ()
+    whole = _described(texts, "the multilateral trading system", "the multilateral trading regime")
+    assert whole == ("the multilateral trading regime",)
+
+
+def test_a_function_word_or_a_verb_before_an_alias_cuts_nothing() -> None:
+    texts = ["We oppose unilateral sanctions and long-arm jurisdiction."] * 6 + [
+        "We oppose sanctions and long-arm jurisdiction."
+    ] * 3
+    aliases = _described(
+        texts,
+        "unilateral sanctions and long-arm jurisdiction",
+        "sanctions and long-arm jurisdiction",
+    )
+    assert aliases == ("sanctions and long-arm jurisdiction",)
+
+
+def test_an_alias_missing_a_word_of_the_formula_before_it_is_left_out() -> None:
+    texts = ["We seek the political settlement of the Korean Peninsula issue."] * 6 + [
+        "We seek a political settlement of the Korean Peninsula issue."
+    ] * 3
+    aliases = _described(
+        texts,
+        "the political settlement of the korean peninsula issue",
+        "settlement of the korean peninsula issue",
+    )
+    assert aliases == ()
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_no_alias_of_the_mfa_top_100_is_cut_out_of_a_phrase(
+    mfa: list[DiscoveredPoint], mfa_zh: list[DiscoveredPoint]
+) -> None:
+    aliases = {a for p in mfa + mfa_zh for a in p.point.aliases}
+    for fragment in [
+        "the multilateral trading",
+        "Cold War mentality and ideological",
+        "vocational education and training",
+        "the political settlement of the Korean Peninsula",
+        "国和两国人民的根本利益",
+    ]:
+        assert fragment not in aliases

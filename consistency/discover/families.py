@@ -154,6 +154,12 @@ def _describe(
         key for key in ranked if key is ranked[0] or own <= {named[w] for w in key if w in named}
     ]
     kept = _wordings(kept, [best(by_key[key]) for key in kept], corpus.words, weigh)
+    if len(kept) > 1:
+        at: dict[tuple[int, ...], list[_Occ]] = {}
+        for o in group.occs:
+            at.setdefault(corpus.key(o), []).append(o)
+        own_ids = set(kept[0])
+        kept = kept[:1] + [key for key in kept[1:] if not _cut(corpus, at[key], weigh, own_ids)]
     kept = kept[: MAX_ALIASES + 1]
     return _Described(
         text=text,
@@ -161,6 +167,51 @@ def _describe(
         example=" ".join(_CONTROL.sub(" ", example).split()),
         counts=tuple(by_key[key].total() for key in kept),
     )
+
+
+CUT_SHARE = 0.7
+"""A wording is cut out of a longer phrase when one word follows it (or precedes it) in at
+least this share of its occurrences (see :func:`_cut`)."""
+
+CUT_EVIDENCE = 2
+"""Occurrences a wording needs before its neighbours say it is cut."""
+
+
+def _cut(
+    corpus: _Corpus,
+    occs: Sequence[_Occ],
+    weigh: Callable[[str], float],
+    point: Collection[int],
+) -> bool:
+    """Whether a wording is a piece cut out of a longer phrase, learned from where it stands.
+
+    When the same content word follows it, with nothing but space between, in
+    :data:`CUT_SHARE` of its occurrences ("interfere in China's internal" +
+    *affairs*, "the multilateral trading" + *regime*), or precedes it that often
+    and is a word of the ``point``'s own wording (*political* + "settlement of the
+    Korean Peninsula issue"), the phrase goes on past its edge: the
+    wording is part of the formula, not one of its wordings, and an alias matched
+    alone would find that part everywhere. Said in no language's words: a
+    compound, a name or a fixed verb phrase cut in two reads the same way in
+    any of them. A function word does not cut: "(on) the basis of mutual respect"
+    and "China stands ready (to)" are whole; nor does a verb before a formula
+    that is its object ("*oppose* unilateral sanctions and long-arm jurisdiction").
+    """
+    if len(occs) < CUT_EVIDENCE:
+        return False
+    ids = corpus.ids
+    for after in (True, False):
+        seen: Counter[int] = Counter()
+        for o in occs:
+            if after and corpus.joinable(o.end - 1, o.end):
+                seen[ids[o.end]] += 1
+            elif not after and corpus.joinable(o.start - 1, o.start) and ids[o.start - 1] in point:
+                seen[ids[o.start - 1]] += 1
+        if seen:
+            word, count = seen.most_common(1)[0]
+            if count >= CUT_SHARE * len(occs) and weigh(corpus.words[word]) >= RARE:
+                return True
+    return False
 
 
 ALIAS_SHARE = 2 / 3
