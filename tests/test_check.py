@@ -175,6 +175,18 @@ def test_a_wording_just_under_the_threshold_fails_the_gate(
             "People-to-People {-Exchanges-}{+Contacts+}",
         ),
         ("Free Trade Area 3.0", "Free Trade Zone 3.0", "Free Trade {-Area-}{+Zone+} 3.0"),
+        # a name replaced by a common word (a fresh-clone review: the finding vanished)
+        (
+            "the Conduct of Parties",
+            "the behavior of Parties",
+            "the Declaration on the {-Conduct-}{+behavior+} of Parties",
+        ),
+        # a name replaced where a better alignment crossed a comma (a review: no finding)
+        (
+            "a code of conduct in the South",
+            "a code of conduct in the East",
+            "a code of conduct in the {-South-}{+East+} China Sea",
+        ),
         # seed 000, line 6: one of a short formula's two content words (54 under 75)
         (
             "through dialogue and consultation with",
@@ -198,6 +210,28 @@ def test_a_formula_with_one_word_swapped_fails_the_gate(
         "check", str(path), "--against", against, "--points", str(POINTS), "--near", "0"
     )
     assert code == 0 and out.rstrip().endswith("No findings.")
+
+
+def test_a_near_miss_says_its_score_and_the_threshold(tmp_path: Path) -> None:
+    """A review: the README promised the score of a finding under the threshold, and only
+    JSON had it."""
+    path = today(tmp_path, "dialogue and consultation with", "dialogue and communication with")
+    args = ["check", str(path), "--against", str(BRIEFINGS), "--points", str(POINTS)]
+    code, out, _ = run(*args)
+    assert code == 1
+    assert "    near miss: score 63.8, under the point's threshold 75\n" in out
+    code, out, _ = run(*args, "--format", "json")
+    [finding] = json.loads(out)["findings"]
+    assert (finding["score"], finding["threshold"], finding["near_miss"]) == (63.8, 75.0, True)
+    code, out, _ = run(*args, "--format", "github")
+    assert "near miss: score 63.8" in out
+    # a finding at or over the threshold is no near miss
+    path = today(tmp_path, FORMULA, SHIFTED)
+    code, out, _ = run(
+        "check", str(path), "--against", str(BRIEFINGS), "--format", "json", "--points", str(POINTS)
+    )
+    [finding] = json.loads(out)["findings"]
+    assert finding["near_miss"] is False and finding["score"] >= finding["threshold"]
 
 
 @pytest.mark.parametrize("kind", BASELINES)

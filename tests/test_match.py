@@ -800,3 +800,12 @@ def test_swaps_are_one_word_changed_in_a_frame_that_holds(
     point: str, sentence: str, expected: list[int]
 ) -> None:
     assert swaps(words_of(tokenise(point)), words_of(tokenise(sentence)), weigher()) == expected
+
+
+def test_a_formula_beside_a_comma_is_found_when_a_better_span_crosses_it() -> None:
+    """The best alignment of "of the international community" in this sentence takes "of"
+    from before the comma; that span is refused (a formula is not found across a comma),
+    and the formula standing whole after the comma was lost with it (MFA, 2020-04-15)."""
+    text = "In the face of the pandemic, the international community should join hands."
+    matches = find_point(Point("p", "of the international community"), index_of(text))
+    assert [text[m.start : m.end] for m in matches] == ["the international community"]

@@ -148,6 +148,8 @@ class Finding:
     similarity: word-level similarity of ``text`` to ``reference`` (0-100).
     also: other points whose occurrences overlap this one (reported once, here).
     start, end: the span of ``text`` in the new briefing's text.
+    threshold: the point's threshold (shifted and slot findings): a finding scoring
+        under it is a near miss (see :data:`~consistency.check.run.NEAR_MARGIN`).
     """
 
     kind: FindingKind
@@ -169,6 +171,20 @@ class Finding:
     also: tuple[str, ...] = ()
     start: int = 0
     end: int = 0
+    threshold: float | None = None
+
+    @property
+    def near_miss(self) -> bool:
+        """Whether the wording scores under its point's threshold (``track`` would not
+        count it as the point)."""
+        return self.threshold is not None and self.score < self.threshold
+
+    @property
+    def score_note(self) -> str:
+        """``score 63.8, under the point's threshold 75``, for a near miss; else ``""``."""
+        if not self.near_miss:
+            return ""
+        return f"score {self.score:g}, under the point's threshold {self.threshold:g}"
 
     @property
     def title(self) -> str:

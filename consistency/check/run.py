@@ -228,7 +228,9 @@ def _shifted(
                 references[key] = ref or closest_wording(
                     point, span, baseline, threshold=threshold, tokeniser=tokeniser
                 )
-            found.append((position, _finding(doc, point, match, span, references[key], tokeniser)))
+            found.append(
+                (position, _finding(doc, point, match, span, references[key], tokeniser, threshold))
+            )
             ref = references[key]
             if ref is not None and _same_skeleton(point, found[-1][1].text, ref[0].text, tokeniser):
                 found[-1] = (position, replace(found[-1][1], kind=FindingKind.SLOT))
@@ -242,6 +244,7 @@ def _finding(
     span: Sequence[str],
     ref: tuple[Reference, float] | None,
     tokeniser: Tokeniser | None,
+    threshold: float,
 ) -> Finding:
     text = doc.text[match.start : match.end]
     line, column = doc.line_col(match.start)
@@ -266,6 +269,7 @@ def _finding(
         similarity=None if sim is None else round(sim, 1),
         start=match.start,
         end=match.end,
+        threshold=threshold_of(point, threshold),
     )
 
 

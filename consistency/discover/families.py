@@ -414,8 +414,11 @@ archive with its neighbours would cost more than the rest of discovery."""
 
 FAMILY_MARGIN = 50
 """With ``top``, families are formed among the best ``2 * top + FAMILY_MARGIN`` points, so
-that a wording ranked just past ``top`` still joins its formula's row, and ``--top 100``
-lists the same points as the first 100 of a longer list (or nearly)."""
+that a wording ranked just past ``top`` still joins its formula's row. A longer list
+settles more families, and a formula that gathers variants from further down rises:
+on the MFA corpus ``--top 100`` shares 83 points with the first 100 of ``--top 400``
+and 79 with those of ``--top 1000`` (which are those of the whole list; 9.7 s against
+13.0 s)."""
 
 _FAMILY_POOL = 12
 """Better-ranked points whose wording is aligned with a point's (the closest by

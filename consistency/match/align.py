@@ -199,11 +199,10 @@ class Keyed:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word.
         ``names``: the positions of the names among the point's words and the sentence's
-        (see :class:`Names`); a replaced name rejects an alignment, unless ``lenient`` and
-        another name replaces it: then it is scored as any replacement (a near miss,
-        which ``check`` reports: "the Declaration on the *Behavior* of Parties"; never an
-        occurrence). A name for a common word ("stop interfering in *our* internal
-        affairs") is another statement, lenient or not."""
+        (see :class:`Names`); a replaced name rejects an alignment, unless ``lenient``:
+        then it is scored as any replacement (a near miss, which ``check`` reports:
+        "the Declaration on the *Behavior* (or *behavior*) of Parties"; never an
+        occurrence)."""
         wording = wording_keys(tuple(words), weigh)
         chars, self.form_chars, self.form_weights, self.light = wording[:4]
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
@@ -271,10 +270,7 @@ class Keyed:
                 continue
             if self.keys[s] == _OTHER and (
                 (self.content < KEY_WORDS and self.form_weights[f] >= RARE)
-                or (
-                    (f in self.form_names or s in self.sentence_names)
-                    and not (self.lenient and f in self.form_names and s in self.sentence_names)
-                )
+                or (not self.lenient and (f in self.form_names or s in self.sentence_names))
             ):
                 return Alignment(0.0, lo, hi)
             replacing.add(s)

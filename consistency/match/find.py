@@ -134,7 +134,8 @@ def find_in_sentence(
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
     (``lenient``: see :class:`~consistency.match.align.Keyed`).
 
-    A wording without commas is never found across one (see :data:`_CLAUSE_BREAK`).
+    A wording without commas is never found across one (see :data:`_CLAUSE_BREAK`):
+    where the best span of a stretch crosses one, each side is searched on its own.
     The wording found word for word is the best span there can be (score 100),
     so it is taken without aligning; a stretch that cannot reach the threshold
     (its words weigh too little, see :func:`_bound`) is not aligned either.
@@ -194,9 +195,20 @@ def find_in_sentence(
                 )
                 if hit.score < threshold:
                     continue
-                if not form.listed and _CLAUSE_BREAK.search(
-                    text, tokens[hit.first].end, tokens[hit.end - 1].start
-                ):
+                cut = (
+                    None
+                    if form.listed
+                    else _CLAUSE_BREAK.search(
+                        text, tokens[hit.first].end, tokens[hit.end - 1].start
+                    )
+                )
+                if cut is not None:
+                    # the formula may stand whole on either side of the break
+                    k = next(
+                        k for k in range(hit.first + 1, hit.end) if tokens[k].start > cut.start()
+                    )
+                    spans.append((lo, k))
+                    spans.append((k, hi))
                     continue
             hit = snap_compounds(tokens, text, hit, lo, hi)
             found.append(hit)

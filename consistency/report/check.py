@@ -100,6 +100,8 @@ def _text_block(f: Finding, gate: Gate, color: bool) -> str:
     elif f.canonical is not None:
         lines.append(f"    watchlist: {one_line(f.canonical)}  (never in the baseline)")
     lines.append(f"    diff:      {ansi_diff(flatten(parse_diff(f.diff)), color=color)}")
+    if f.near_miss:
+        lines.append(f"    near miss: {f.score_note}")
     return "\n".join(lines)
 
 
@@ -146,6 +148,8 @@ def finding_dict(f: Finding, gate: Gate) -> dict[str, Any]:
         },
         "diff": f.diff,
         "score": f.score,
+        "threshold": f.threshold,
+        "near_miss": f.near_miss,
         "similarity": f.similarity,
     }
 
@@ -213,6 +217,8 @@ def _github_message(f: Finding) -> str:
     elif f.canonical is not None:
         lines.append(f"watchlist wording: \u201c{one_line(f.canonical)}\u201d")
     lines.append(f"diff: {one_line(f.diff)}")
+    if f.near_miss:
+        lines.append(f"near miss: {f.score_note}")
     return "\n".join(lines)
 
 
@@ -256,6 +262,8 @@ def _failure_text(f: Finding) -> str:
     elif f.canonical is not None:
         lines.append(f"watchlist: {one_line(f.canonical)}")
     lines.append(f"diff:     {one_line(f.diff)}")
+    if f.near_miss:
+        lines.append(f"near miss: {f.score_note}")
     return "\n".join(lines)
 
 
