@@ -193,12 +193,7 @@ def _merged(pieces: Sequence[Piece]) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         last = out[-1] if out else None
-        if (
-            last is not None
-            and piece.op is Op.MOVE
-            and last.op is Op.MOVE
-            and not last.gap.strip()
-        ):
+        if last is not None and piece.op is Op.MOVE and last.op is Op.MOVE and not last.gap.strip():
             out[-1] = Piece(Op.MOVE, last.text + last.gap + piece.text, piece.gap)
         else:
             out.append(piece)
@@ -226,7 +221,10 @@ def render(pieces: Sequence[Piece]) -> str:
 
     A deletion goes where the white space of the new text is, so
     ``the {-principle of-} "one country`` keeps the quote with its word; in
-    text written without spaces (Chinese) it adds none.
+    text written without spaces (Chinese) it adds none, nor after a hyphen.
+
+    >>> word_diff("China-ASEAN Free Trade Area", "China-EU Free Trade Area")
+    'China-{-ASEAN-}{+EU+} Free Trade Area'
     """
     pieces = _merged([p for p in pieces if p.op is not Op.MOVED_AWAY])
     out: list[str] = []
@@ -235,7 +233,11 @@ def render(pieces: Sequence[Piece]) -> str:
         if piece.op is Op.DELETE:
             before, space, after = _split_gap(pending)
             left = before or next((x for x in reversed(out) if x), "")
-            out.append(before + (space or (separator(left, piece.text) if out else "")))
+            # a gap of punctuation alone glues the words ("China-{-ASEAN-}{+EU+}")
+            glued = bool(before) and not space
+            out.append(
+                before + (space or (separator(left, piece.text) if out and not glued else ""))
+            )
             out.append(f"{{-{piece.text}-}}")
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
             if nxt is not None and nxt.op is Op.INSERT:
