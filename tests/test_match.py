@@ -809,3 +809,31 @@ def test_a_formula_beside_a_comma_is_found_when_a_better_span_crosses_it() -> No
     text = "In the face of the pandemic, the international community should join hands."
     matches = find_point(Point("p", "of the international community"), index_of(text))
     assert [text[m.start : m.end] for m in matches] == ["the international community"]
+
+
+def test_the_words_standing_for_a_formulas_first_words_are_taken_in_with_its_own() -> None:
+    """ "and" is the formula's own word between two replaced ones: the span once stopped
+    at it and began at "earnestly" (74.1, no occurrence)."""
+    text = (
+        "We will work with ASEAN countries to fully and earnestly implement the Declaration"
+        " on the Conduct of Parties in the South China Sea and deepen cooperation."
+    )
+    point = Point(
+        "doc",
+        "comprehensively and effectively implement the Declaration on the Conduct of Parties"
+        " in the South China Sea",
+    )
+    [match] = find_point(point, index_of(text))
+    assert text[match.start : match.end].startswith("fully and earnestly implement")
+    assert match.score >= DEFAULT_THRESHOLD
+
+
+def test_a_quoted_formula_is_found_with_its_closing_mark() -> None:
+    """Words are letters: the span ended before the closing quote, and on MFA 8 verbatim
+    occurrences of 'the principle of "one country, two systems"' read as cosmetic."""
+    text = 'We uphold the principle of "one country, two systems" and the “Belt and Road” too.'
+    point = Point("p", 'the principle of "one country, two systems"')
+    [match] = find_point(point, index_of(text))
+    assert text[match.start : match.end] == 'the principle of "one country, two systems"'
+    [match] = find_point(Point("b", "the “Belt and Road"), index_of(text))
+    assert text[match.start : match.end] == "the “Belt and Road”"

@@ -49,8 +49,8 @@ from .similar import (
 NEAR_MARGIN = 5.0
 """A new wording of a point that scores up to this much under the point's threshold is a
 shifted finding (with its score), not an absence: "China's position ... is consistent and
-*firm*" (74.8) and "*fully and earnestly* implement the Declaration ..." (74.1) are the
-drift the gate is for, a word or two past what ``track`` counts as the formula. Near
+*firm*" (74.8) is the drift the gate is for, a word past what ``track`` counts as the
+formula. Near
 misses count too: a wording where a name is replaced, scored as any replacement ("the
 Declaration on the *Behavior* of Parties ...", which ``track`` rejects), and a wording
 with one word swapped and the rest of it in place, whatever it scores

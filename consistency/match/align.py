@@ -499,7 +499,9 @@ def _take(
     limit: int,
     step: int,
 ) -> int:
-    """The new span edge after taking in up to ``missing + 1`` words beyond ``at``."""
+    """The new span edge after taking in up to ``missing + 1`` words beyond ``at``: words
+    that stand for the point's missing edge words, and among them the point's own word
+    where it belongs ("fully *and* earnestly" for "comprehensively and effectively")."""
     if step < 0:
         edge = form_tokens[:missing]
         outer = edge[0].text
@@ -520,8 +522,17 @@ def _take(
         # the first gap as the point's own there; no punctuation after it
         if i == missing + 1 or punct != (i == 0 and inner_punct):
             break
-        if keyed.keys[nxt] != _OTHER or nxt in keyed.sentence_names:
+        if nxt in keyed.sentence_names:
             break
+        if keyed.keys[nxt] != _OTHER:
+            # the formula's own word where it stands: "fully *and* earnestly implement"
+            # for "comprehensively and effectively implement"
+            own = missing - 1 - i if step < 0 else len(form_tokens) - missing + i
+            if i >= missing or keyed.keys[nxt] != keyed.form_chars[own]:
+                break
+            if own in (0, len(form_tokens) - 1):
+                valid[i + 1] = nxt if step < 0 else nxt + 1
+            continue
         word = tokens[nxt].text
         taken = i + 1
         function_taken += is_function(word)

@@ -348,16 +348,8 @@ def find_point(
             ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
-                match = Match(
-                    sentence,
-                    hit.first,
-                    hit.end - 1,
-                    tokens[hit.first].start,
-                    tokens[hit.end - 1].end,
-                    hit.score,
-                    form,
-                    moved,
-                )
+                start, end = close_quotes(text, tokens[hit.first].start, tokens[hit.end - 1].end)
+                match = Match(sentence, hit.first, hit.end - 1, start, end, hit.score, form, moved)
                 _keep_best(best.setdefault(n, []), match)
     return [m for n in sorted(best) for m in sorted(best[n], key=lambda m: (m.start, m.end))]
 
@@ -479,12 +471,44 @@ def find_swapped(
                 kept = total - weights[j]
                 credit = kept + REPLACE_CREDIT * min(weights[j], weigh(words[i + j]))
                 taken.append((first.start, last.end))
-                out.append(
-                    Match(
-                        sentence, i, i + m - 1, first.start, last.end, 100.0 * credit / total, form
-                    )
-                )
+                start, end = close_quotes(text, first.start, last.end)
+                out.append(Match(sentence, i, i + m - 1, start, end, 100.0 * credit / total, form))
     return out
+
+
+_QUOTES = (('"', '"'), ("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300a", "\u300b"))
+"""Double quotation marks and title marks (straight, curly, Chinese) a span may open or
+close; single ones are left alone (an apostrophe reads the same)."""
+
+
+def close_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``[start, end)`` of ``text`` with the quotation mark it opens (or closes)
+    taken in when it stands just after (or before) it.
+
+    Words are spans of letters, so a formula in quotes ends before its closing mark:
+    'the principle of "one country, two systems' reads as cut.
+
+    >>> text = 'the principle of "one country, two systems" is'
+    >>> start, end = close_quotes(text, 0, text.index(" is") - 1)
+    >>> text[start:end]
+    'the principle of "one country, two systems"'
+    """
+    span = text[start:end]
+    for left, right in _QUOTES:
+        if left == right:
+            if span.count(left) % 2 == 0:
+                continue
+            if text[end : end + 1] == right:
+                end += 1
+            elif text[start - 1 : start] == left and start > 0:
+                start -= 1
+            continue
+        opened, closed = span.count(left), span.count(right)
+        if opened > closed and text[end : end + 1] == right:
+            end += 1
+        elif closed > opened and start > 0 and text[start - 1 : start] == left:
+            start -= 1
+    return start, end
 
 
 def _keep_best(kept: list[Match], match: Match) -> None:
