@@ -837,3 +837,15 @@ def test_a_quoted_formula_is_found_with_its_closing_mark() -> None:
     assert text[match.start : match.end] == 'the principle of "one country, two systems"'
     [match] = find_point(Point("b", "the “Belt and Road"), index_of(text))
     assert text[match.start : match.end] == "the “Belt and Road”"
+
+
+def test_words_taken_in_for_a_missing_last_word_end_with_their_phrase() -> None:
+    """A review: "shared future for {-mankind-}{+the two+}" where the text says "the two
+    sides"; the diff stopped inside the phrase that replaced the formula's last word."""
+    text = "They agreed to build a community with a shared future for the two sides and more."
+    point = Point("p", "a community with a shared future for mankind", threshold=60)
+    [match] = find_point(point, index_of(text))
+    assert text[match.start : match.end].endswith("for the two sides")
+    assert word_diff(point.text, text[match.start : match.end]).endswith(
+        "for {-mankind-}{+the two sides+}"
+    )

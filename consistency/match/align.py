@@ -547,8 +547,36 @@ def _take(
             valid[taken] = pos
     for k in (missing, missing + 1, *range(missing - 1, 0, -1)):
         if k in valid:
-            return valid[k]
+            return _phrase_end(keyed, tokens, text, is_function, at, valid[k], missing, limit, step)
     return at
+
+
+def _phrase_end(
+    keyed: Keyed,
+    tokens: Sequence[Token],
+    text: str,
+    is_function: Callable[[str], bool],
+    at: int,
+    end: int,
+    missing: int,
+    limit: int,
+    step: int,
+) -> int:
+    """``end``, or past the content words that go on right after it, when the words taken
+    in for the point's missing last words stop inside a phrase: "for {-mankind-}{+the two
+    sides+}", not "{+the two+}" before "sides". At most ``missing + 2`` words in all."""
+    if step < 0:
+        return end
+    while (
+        end < limit
+        and end - at < missing + 2
+        and not _has_punct(text[tokens[end - 1].end : tokens[end].start])
+        and keyed.keys[end] == _OTHER
+        and end not in keyed.sentence_names
+        and not is_function(tokens[end].text)
+    ):
+        end += 1
+    return end
 
 
 def _name_goes_on(tokens: Sequence[Token], text: str, at: int, step: int, limit: int) -> bool:
