@@ -265,12 +265,20 @@ def word_diff(old: str, new: str, *, tokeniser: Tokeniser | None = None) -> str:
     >>> word_diff("a sea of peace, friendship and cooperation",
     ...           "A sea of peace and cooperation")
     'A sea of peace {-friendship-} and cooperation'
+    >>> word_diff('the principle of "one country, two systems"',
+    ...           'the principle of "one country, three systems"')
+    'the principle of "one country, {-two-}{+three+} systems"'
     """
     old_tokens = tokenise(old, tokeniser=tokeniser)
     new_tokens = tokenise(new, tokeniser=tokeniser)
     if not new_tokens and not old_tokens:
         return new
-    return render(diff_tokens(old, old_tokens, new, new_tokens))
+    marked = render(diff_tokens(old, old_tokens, new, new_tokens))
+    if not new_tokens:
+        return marked
+    # the new text's marks before its first word and after its last: a closing quote
+    lead, trail = new[: new_tokens[0].start].strip(), new[new_tokens[-1].end :].strip()
+    return f"{lead}{marked}{trail}"
 
 
 SLOT = "\u2026"

@@ -849,3 +849,21 @@ def test_words_taken_in_for_a_missing_last_word_end_with_their_phrase() -> None:
     assert word_diff(point.text, text[match.start : match.end]).endswith(
         "for {-mankind-}{+the two sides+}"
     )
+
+
+def test_only_words_standing_for_the_missing_ones_are_taken_in_with_the_formulas_own() -> None:
+    """A review: "countries *and* we implement ..." was taken for "comprehensively and
+    effectively implement ..." (77.9): "we", a function word, stood for "effectively"
+    where the point's function word, "and", was already found."""
+    text = (
+        "We are working with ASEAN countries and we implement the Declaration on the"
+        " Conduct of Parties in the South China Sea."
+    )
+    point = Point(
+        "doc",
+        "comprehensively and effectively implement the Declaration on the Conduct of Parties"
+        " in the South China Sea",
+        threshold=60,
+    )
+    for match in find_point(point, index_of(text)):
+        assert not text[match.start : match.end].startswith(("countries", "and", "we"))

@@ -150,6 +150,8 @@ class Finding:
     start, end: the span of ``text`` in the new briefing's text.
     threshold: the point's threshold (shifted and slot findings): a finding scoring
         under it is a near miss (see :data:`~consistency.check.run.NEAR_MARGIN`).
+    rejected: a span ``track`` does not count whatever it scores (a name of the formula
+        replaced, or one word swapped in it): a near miss too.
     """
 
     kind: FindingKind
@@ -172,19 +174,25 @@ class Finding:
     start: int = 0
     end: int = 0
     threshold: float | None = None
+    rejected: bool = False
 
     @property
     def near_miss(self) -> bool:
-        """Whether the wording scores under its point's threshold (``track`` would not
-        count it as the point)."""
-        return self.threshold is not None and self.score < self.threshold
+        """Whether ``track`` would not count the wording as the point: it scores under the
+        point's threshold, or it is a span ``track`` rejects (``--near 0`` drops both)."""
+        return self.rejected or (self.threshold is not None and self.score < self.threshold)
 
     @property
     def score_note(self) -> str:
         """``score 63.8, under the point's threshold 75``, for a near miss; else ``""``."""
         if not self.near_miss:
             return ""
-        return f"score {self.score:g}, under the point's threshold {self.threshold:g}"
+        if self.threshold is not None and self.score < self.threshold:
+            return f"score {self.score:g}, under the point's threshold {self.threshold:g}"
+        return (
+            f"score {self.score:g}, but track does not count it: a name of the formula"
+            " replaced, or one word swapped"
+        )
 
     @property
     def title(self) -> str:

@@ -203,13 +203,17 @@ def _shifted(
         corpus.limit = max(0.0, limit - near)
         lowered = replace(point, threshold=corpus.limit)
         matches = find_point(lowered, corpus, threshold=threshold, tokeniser=tokeniser)
+        rejected: set[int] = set()
         if misses:
             numbers = corpus.candidates(w for f in forms for w in f)
             for more in (
                 find_point(lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True),
                 find_swapped(point, corpus, numbers, tokeniser=tokeniser),
             ):
-                matches.extend(s for s in more if not any(_overlap(m, s) for m in matches))
+                for s in more:
+                    if not any(_overlap(m, s) for m in matches):
+                        matches.append(s)
+                        rejected.add(id(s))
         occurring = sum(1 for m in matches if m.score >= limit)
         if occurring:
             seen[position] = (point, occurring)
@@ -229,7 +233,19 @@ def _shifted(
                     point, span, baseline, threshold=threshold, tokeniser=tokeniser
                 )
             found.append(
-                (position, _finding(doc, point, match, span, references[key], tokeniser, threshold))
+                (
+                    position,
+                    _finding(
+                        doc,
+                        point,
+                        match,
+                        span,
+                        references[key],
+                        tokeniser,
+                        threshold,
+                        rejected=id(match) in rejected,
+                    ),
+                )
             )
             ref = references[key]
             if ref is not None and _same_skeleton(point, found[-1][1].text, ref[0].text, tokeniser):
@@ -245,6 +261,8 @@ def _finding(
     ref: tuple[Reference, float] | None,
     tokeniser: Tokeniser | None,
     threshold: float,
+    *,
+    rejected: bool = False,
 ) -> Finding:
     text = doc.text[match.start : match.end]
     line, column = doc.line_col(match.start)
@@ -270,6 +288,7 @@ def _finding(
         start=match.start,
         end=match.end,
         threshold=threshold_of(point, threshold),
+        rejected=rejected,
     )
 
 

@@ -532,6 +532,8 @@ def _take(
                 break
             if own in (0, len(form_tokens) - 1):
                 valid[i + 1] = nxt if step < 0 else nxt + 1
+            # a function word of the point's, found: no other word may stand for it
+            function_missing -= is_function(tokens[nxt].text)
             continue
         word = tokens[nxt].text
         taken = i + 1

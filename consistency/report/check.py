@@ -55,7 +55,8 @@ def summary_line(result: CheckResult, gate: Gate) -> str:
     if base.first and base.last:
         span = f", {base.first.isoformat()} to {base.last.isoformat()}"
     what = "index" if base.kind == "index" else "briefings"
-    points = f"{base.points} {base.points_source} points" if base.points_source else ""
+    noun = "point" if base.points == 1 else "points"
+    points = f"{base.points} {base.points_source} {noun}" if base.points_source else ""
     against = f"{_plural(base.documents, 'briefing')} ({what} {base.source}{span})"
     checked = (
         f"Checked {_plural(len(result.documents), 'new briefing')} against {against}"

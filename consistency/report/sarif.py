@@ -75,6 +75,8 @@ def _message(f: Finding) -> str:
         canonical = one_line(f.canonical)
         lines.append(f"watchlist wording (never in the baseline): \u201c{canonical}\u201d")
     lines.append(f"diff: {one_line(f.diff)}")
+    if f.near_miss:
+        lines.append(f"near miss: {f.score_note}")
     return "\n".join(lines)
 
 
@@ -142,6 +144,8 @@ def render_check_sarif(result: CheckResult, *, gate: Gate, root: Path | None = N
                     "document": f.document,
                     "diff": f.diff,
                     "score": f.score,
+                    "threshold": f.threshold,
+                    "near_miss": f.near_miss,
                 },
             }
         )
