@@ -14,7 +14,13 @@ from corpus import FULL, HAS_FULL
 
 from consistency.discover import DiscoveredPoint, discover
 from consistency.discover.corpus import _Corpus, _Group, _Occ
-from consistency.discover.families import _describe, _other_names, _passages, _slug
+from consistency.discover.families import (
+    _describe,
+    _name_ids,
+    _other_names,
+    _passages,
+    _slug,
+)
 from consistency.discover.rank import (
     _announcement,
     _beyond_ordinary,
@@ -499,7 +505,7 @@ def test_a_short_non_answer_is_procedure_and_a_formula_in_long_answers_is_not() 
 # --- aliases cut out of a longer phrase ------------------------------------------------------
 
 
-def _described(texts: list[str], point: str, *others: str) -> tuple[str, ...]:
+def _described(texts: list[str], point: str, *others: str, names: bool = False) -> tuple[str, ...]:
     """The aliases ``_describe`` gives a group of ``point`` with the occurrences of ``others``
     outside it (those inside are the point's own, as in a family)."""
     corpus = _corpus(texts)
@@ -516,7 +522,7 @@ def _described(texts: list[str], point: str, *others: str) -> tuple[str, ...]:
         groups[0].key,
         sorted({d for g in groups for d in g.dates}),
     )
-    return _describe(corpus, merged, None, weigher()).aliases
+    return _describe(corpus, merged, _name_ids(corpus) if names else None, weigher()).aliases
 
 
 def test_an_alias_cut_before_the_word_that_always_follows_it_is_left_out() -> None:
@@ -569,3 +575,40 @@ def test_no_alias_of_the_mfa_top_100_is_cut_out_of_a_phrase(
         "国和两国人民的根本利益",
     ]:
         assert fragment not in aliases
+
+
+def test_an_alias_puts_no_name_in_place_of_a_word_of_the_point() -> None:
+    """A review: "peace and stability in *Afghanistan*" (and South Sudan, the Gulf region)
+    were aliases of "peace and stability in the region", 推动*叙利亚*问题政治解决进程 one of
+    推动半岛问题政治解决进程: matched alone, they put other places' peace in the point."""
+    texts = ["We want peace and stability in the region."] * 6 + [
+        "We want peace and stability in Afghanistan."
+    ] * 3
+    aliases = _described(
+        texts, "peace and stability in the region", "peace and stability in afghanistan", names=True
+    )
+    assert aliases == ()
+
+
+def test_an_alias_may_name_the_points_words_in_full() -> None:
+    texts = ["We seek the political settlement of the Peninsula issue."] * 6 + [
+        "We seek the political settlement of the Korean Peninsula issue."
+    ] * 3
+    aliases = _described(
+        texts,
+        "the political settlement of the peninsula issue",
+        "the political settlement of the korean peninsula issue",
+        names=True,
+    )
+    assert aliases == ("the political settlement of the Korean Peninsula issue",)
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_no_alias_of_the_top_100_names_another_place(
+    mfa: list[DiscoveredPoint], mfa_zh: list[DiscoveredPoint]
+) -> None:
+    [region] = [p.point for p in mfa if p.point.text == "peace and stability in the region"]
+    assert not any("Afghanistan" in a or "Sudan" in a for a in region.aliases)
+    [peninsula] = [p.point for p in mfa_zh if p.point.text == "推动半岛问题政治解决进程"]
+    assert not any("叙利亚" in a for a in peninsula.aliases)
+    assert "推动朝鲜半岛问题政治解决进程" in peninsula.aliases

@@ -124,7 +124,11 @@ def _describe(
     other wording becomes an alias, most frequent first, unless it drops a
     name the point's text holds (``names``: word id -> name): an alias is
     matched alone, and "affairs are purely China's internal affairs" would
-    find the Hong Kong formula for the Xinjiang one. An alias is also one of
+    find the Hong Kong formula for the Xinjiang one. Nor may an alias put a
+    name in place of a word of the point ("peace and stability in
+    *Afghanistan*" for "peace and stability in the region", 推动*叙利亚*问题
+    for 推动半岛问题); a name added beside all of the point's words is the
+    same formula said in full ("the *Korean* Peninsula", *朝鲜*半岛). An alias is also one of
     the formula's wordings, not a part of it or the formula in a longer context
     (``weigh``: the engine's word weights; see :func:`_wordings`).
     """
@@ -150,9 +154,19 @@ def _describe(
     example = corpus.sentence_text(group.occs[first[text]].start)
     named = names or {}
     own = {named[w] for w in ranked[0] if w in named}
-    kept = [
-        key for key in ranked if key is ranked[0] or own <= {named[w] for w in key if w in named}
-    ]
+    content = [corpus.words[w] for w in ranked[0] if weigh(corpus.words[w]) >= RARE]
+
+    def names_kept(key: tuple[int, ...]) -> bool:
+        theirs = {named[w] for w in key if w in named}
+        if not own <= theirs:
+            return False
+        if theirs <= own:
+            return True
+        words = [corpus.words[w] for w in key]
+        # every word of the point is there, alone or inside a longer name (朝鲜半岛)
+        return all(any(c in w or similarity(c, w) for w in words) for c in content)
+
+    kept = [key for key in ranked if key is ranked[0] or names_kept(key)]
     kept = _wordings(kept, [best(by_key[key]) for key in kept], corpus.words, weigh)
     if len(kept) > 1:
         at: dict[tuple[int, ...], list[_Occ]] = {}
