@@ -26,6 +26,7 @@ from functools import lru_cache
 import regex
 from diff_match_patch import diff_match_patch
 
+from .match.align import HYPHENS
 from .match.weights import is_rare
 from .models import Token
 from .normalise import Tokeniser, tokenise
@@ -225,6 +226,8 @@ def render(pieces: Sequence[Piece]) -> str:
 
     >>> word_diff("China-ASEAN Free Trade Area", "China-EU Free Trade Area")
     'China-{-ASEAN-}{+EU+} Free Trade Area'
+    >>> word_diff("consistent and clear", "consistent and clear-cut")
+    'consistent and clear{+-cut+}'
     """
     pieces = _merged([p for p in pieces if p.op is not Op.MOVED_AWAY])
     out: list[str] = []
@@ -245,6 +248,11 @@ def render(pieces: Sequence[Piece]) -> str:
             else:
                 right = after or (nxt.text if nxt else "")
                 pending = (" " if space else separator(piece.text, right)) + after
+            continue
+        if piece.op is Op.INSERT and out and pending and set(pending) <= HYPHENS:
+            # a hyphen that joins only inserted words is theirs: "clear{+-cut+}"
+            out.append(f"{{+{pending}{piece.text}+}}")
+            pending = piece.gap
             continue
         out.append(pending)
         if piece.op is Op.EQUAL:
