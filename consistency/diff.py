@@ -60,6 +60,7 @@ class Piece:
     op: Op
     text: str
     gap: str = ""
+    lead: str = ""
 
 
 def _encode(tokens: Sequence[Token], table: dict[str, str]) -> str:
@@ -91,7 +92,12 @@ def diff_tokens(
         n = len(chunk)
         if code in (-1, -2):
             text = old[old_tokens[i].start : old_tokens[i + n - 1].end]
-            pieces.append(Piece(Op.DELETE if code == -1 else Op.MOVED_AWAY, text))
+            # the old text's punctuation before a deleted run, where the new has none:
+            # "peace{-, friendship-} and"
+            lead = old[old_tokens[i - 1].end : old_tokens[i].start].strip() if i else ""
+            if lead and (not pieces or pieces[-1].gap.strip() or not _MARK.fullmatch(lead)):
+                lead = ""
+            pieces.append(Piece(Op.DELETE if code == -1 else Op.MOVED_AWAY, text, lead=lead))
             i += n
             continue
         text = new[new_tokens[j].start : new_tokens[j + n - 1].end]
@@ -201,6 +207,9 @@ def _merged(pieces: Sequence[Piece]) -> list[Piece]:
     return out
 
 
+_MARK = regex.compile(r"[,;\u3001\uff0c\uff1b]")
+"""Punctuation between list items, which a deleted item takes with it."""
+
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
 """Scripts written without spaces between words (Chinese, Japanese) and their punctuation."""
 
@@ -238,12 +247,20 @@ def render(pieces: Sequence[Piece]) -> str:
             left = before or next((x for x in reversed(out) if x), "")
             # a gap of punctuation alone glues the words ("China-{-ASEAN-}{+EU+}")
             glued = bool(before) and not space
-            out.append(
-                before + (space or (separator(left, piece.text) if out and not glued else ""))
-            )
-            out.append(f"{{-{piece.text}-}}")
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
-            if nxt is not None and nxt.op is Op.INSERT:
+            replaced = nxt is not None and nxt.op is Op.INSERT
+            if piece.lead and out and not replaced:
+                # the old punctuation opens the deletion, right after the word before it
+                out.append(before)
+                inner = separator(piece.lead, piece.text)
+                out.append(f"{{-{piece.lead}{inner}{piece.text}-}}")
+                space = space or separator(piece.text, "a")
+            else:
+                out.append(
+                    before + (space or (separator(left, piece.text) if out and not glued else ""))
+                )
+                out.append(f"{{-{piece.text}-}}")
+            if replaced:
                 pending = after
             else:
                 right = after or (nxt.text if nxt else "")
@@ -272,7 +289,7 @@ def word_diff(old: str, new: str, *, tokeniser: Tokeniser | None = None) -> str:
     '{-comprehensively-}{+fully+} and effectively implement'
     >>> word_diff("a sea of peace, friendship and cooperation",
     ...           "A sea of peace and cooperation")
-    'A sea of peace {-friendship-} and cooperation'
+    'A sea of peace{-, friendship-} and cooperation'
     >>> word_diff('the principle of "one country, two systems"',
     ...           'the principle of "one country, three systems"')
     'the principle of "one country, {-two-}{+three+} systems"'

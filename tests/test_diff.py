@@ -31,7 +31,8 @@ from consistency.normalise import tokenise
         (
             "a sea of peace, friendship and cooperation",
             "a sea of peace and cooperation",
-            "a sea of peace {-friendship-} and cooperation",
+            # the comma goes with the deleted item (a review: it was lost)
+            "a sea of peace{-, friendship-} and cooperation",
         ),
         ("consistent and clear", "consistent", "consistent {-and clear-}"),
         # the hyphen is the inserted word's (a review: "clear-" was shown as kept)
