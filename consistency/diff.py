@@ -61,6 +61,7 @@ class Piece:
     text: str
     gap: str = ""
     lead: str = ""
+    trail: str = ""
 
 
 def _encode(tokens: Sequence[Token], table: dict[str, str]) -> str:
@@ -97,7 +98,14 @@ def diff_tokens(
             lead = old[old_tokens[i - 1].end : old_tokens[i].start].strip() if i else ""
             if lead and (not pieces or pieces[-1].gap.strip() or not _MARK.fullmatch(lead)):
                 lead = ""
-            pieces.append(Piece(Op.DELETE if code == -1 else Op.MOVED_AWAY, text, lead=lead))
+            # ... and after a deleted first item: "{-amity,-} sincerity"
+            last = i + n - 1
+            trail = ""
+            if not pieces and last + 1 < len(old_tokens):
+                trail = old[old_tokens[last].end : old_tokens[last + 1].start].strip()
+                trail = trail if _MARK.fullmatch(trail) else ""
+            op = Op.DELETE if code == -1 else Op.MOVED_AWAY
+            pieces.append(Piece(op, text, lead=lead, trail=trail))
             i += n
             continue
         text = new[new_tokens[j].start : new_tokens[j + n - 1].end]
@@ -237,6 +245,9 @@ def render(pieces: Sequence[Piece]) -> str:
     'China-{-ASEAN-}{+EU+} Free Trade Area'
     >>> word_diff("consistent and clear", "consistent and clear-cut")
     'consistent and clear{+-cut+}'
+    >>> word_diff("amity, sincerity, mutual benefit and inclusiveness",
+    ...           "sincerity, mutual benefit, and inclusiveness")
+    '{-amity,-} sincerity, mutual benefit, and inclusiveness'
     """
     pieces = _merged([p for p in pieces if p.op is not Op.MOVED_AWAY])
     out: list[str] = []
@@ -259,7 +270,7 @@ def render(pieces: Sequence[Piece]) -> str:
                 out.append(
                     before + (space or (separator(left, piece.text) if out and not glued else ""))
                 )
-                out.append(f"{{-{piece.text}-}}")
+                out.append(f"{{-{piece.text}{'' if replaced else piece.trail}-}}")
             if replaced:
                 pending = after
             else:

@@ -21,7 +21,7 @@ from consistency.normalise import tokenise
         (
             "amity, sincerity, mutual benefit and inclusiveness",
             "sincerity, mutual benefit, and inclusiveness",
-            "{-amity-} sincerity, mutual benefit, and inclusiveness",
+            "{-amity,-} sincerity, mutual benefit, and inclusiveness",
         ),
         (
             "China's position is consistent and clear",

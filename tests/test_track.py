@@ -47,7 +47,7 @@ def test_dropped_word_is_a_shifted_occurrence(result: TrackResult) -> None:
     )
     [pr] = [p for p in result.points if p.point.id == "neighborhood-principles"]
     [o] = [o for o in pr.occurrences if o.document.startswith("004")]
-    assert o.diff == "{-amity-} sincerity, mutual benefit, and inclusiveness"
+    assert o.diff == "{-amity,-} sincerity, mutual benefit, and inclusiveness"
 
 
 def test_replaced_word_shows_in_the_diff(result: TrackResult) -> None:
