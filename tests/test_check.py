@@ -76,6 +76,17 @@ def baseline_of(kind: str, index: Path) -> str:
     return str(index) if kind == "index" else str(BRIEFINGS)
 
 
+def fails_the_gate_but_not_at_near_0(path: Path, against: str, diff: str) -> None:
+    """``check`` fails ``path`` with a shifted wording showing ``diff``; ``--near 0`` passes."""
+    code, out, err = run("check", str(path), "--against", against, "--points", str(POINTS))
+    assert (code, err) == (1, ""), out
+    assert "error: shifted wording of" in out and diff in out
+    code, out, _ = run(
+        "check", str(path), "--against", against, "--points", str(POINTS), "--near", "0"
+    )
+    assert code == 0 and out.rstrip().endswith("No findings.")
+
+
 BASELINES = ["files", "index"]
 
 
@@ -145,15 +156,7 @@ def test_a_wording_just_under_the_threshold_fails_the_gate(
     """A review: one word changed in a watchlist formula took its score under 75, the
     point was simply absent, and ``check`` passed. Up to ``--near`` (5) under the
     threshold, it is a shifted wording, with its score."""
-    path = today(tmp_path, old, new)
-    against = baseline_of(kind, index)
-    code, out, err = run("check", str(path), "--against", against, "--points", str(POINTS))
-    assert (code, err) == (1, ""), out
-    assert "error: shifted wording of" in out and diff in out
-    code, out, _ = run(
-        "check", str(path), "--against", against, "--points", str(POINTS), "--near", "0"
-    )
-    assert code == 0 and out.rstrip().endswith("No findings.")
+    fails_the_gate_but_not_at_near_0(today(tmp_path, old, new), baseline_of(kind, index), diff)
 
 
 @pytest.mark.parametrize("kind", BASELINES)
@@ -217,15 +220,7 @@ def test_a_formula_with_one_word_swapped_fails_the_gate(
     """A review: each of these passed ``check``. A name or a short formula's key word
     replaced rejects the span in ``track`` (one-China is not "an important" principle), so
     the point was absent. With the rest of the formula in place, the gate reports it."""
-    path = today(tmp_path, old, new)
-    against = baseline_of(kind, index)
-    code, out, err = run("check", str(path), "--against", against, "--points", str(POINTS))
-    assert (code, err) == (1, ""), out
-    assert "error: shifted wording of" in out and diff in out
-    code, out, _ = run(
-        "check", str(path), "--against", against, "--points", str(POINTS), "--near", "0"
-    )
-    assert code == 0 and out.rstrip().endswith("No findings.")
+    fails_the_gate_but_not_at_near_0(today(tmp_path, old, new), baseline_of(kind, index), diff)
 
 
 def test_a_near_miss_says_its_score_and_the_threshold(tmp_path: Path) -> None:
