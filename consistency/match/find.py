@@ -498,9 +498,12 @@ def close_quotes(text: str, start: int, end: int) -> tuple[int, int]:
         if left == right:
             if span.count(left) % 2 == 0:
                 continue
-            if text[end : end + 1] == right:
+            # the span's last mark opens a quotation when a word follows it
+            at = span.rfind(left)
+            opens = span[at + 1 : at + 2].isalnum()
+            if opens and text[end : end + 1] == right:
                 end += 1
-            elif text[start - 1 : start] == left and start > 0:
+            elif not opens and start > 0 and text[start - 1 : start] == left:
                 start -= 1
             continue
         opened, closed = span.count(left), span.count(right)
