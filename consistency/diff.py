@@ -265,7 +265,6 @@ def render(pieces: Sequence[Piece]) -> str:
                 out.append(before)
                 inner = separator(piece.lead, piece.text)
                 out.append(f"{{-{piece.lead}{inner}{piece.text}-}}")
-                space = space or separator(piece.text, "a")
             else:
                 out.append(
                     before + (space or (separator(left, piece.text) if out and not glued else ""))

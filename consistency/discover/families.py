@@ -134,9 +134,12 @@ def _describe(
     """
     by_key: dict[tuple[int, ...], Counter[str]] = {}
     first: dict[str, int] = {}
+    at: dict[tuple[int, ...], list[_Occ]] = {}
     for k, o in enumerate(group.occs):
         surface = corpus.surface(o)
-        by_key.setdefault(corpus.key(o), Counter())[surface] += 1
+        key = corpus.key(o)
+        by_key.setdefault(key, Counter())[surface] += 1
+        at.setdefault(key, []).append(o)
         first.setdefault(surface, k)
 
     def best(surfaces: Counter[str]) -> str:
@@ -164,16 +167,12 @@ def _describe(
             return True
         words = [corpus.words[w] for w in key]
         # every word of the point is there, alone or inside a longer name (朝鲜半岛)
-        return all(any(c in w or similarity(c, w) for w in words) for c in content)
+        return all(_alike(c, words) or any(c in w for w in words) for c in content)
 
     kept = [key for key in ranked if key is ranked[0] or names_kept(key)]
     kept = _wordings(kept, [best(by_key[key]) for key in kept], corpus.words, weigh)
-    if len(kept) > 1:
-        at: dict[tuple[int, ...], list[_Occ]] = {}
-        for o in group.occs:
-            at.setdefault(corpus.key(o), []).append(o)
-        own_ids = set(kept[0])
-        kept = kept[:1] + [key for key in kept[1:] if not _cut(corpus, at[key], weigh, own_ids)]
+    own_ids = set(kept[0])
+    kept = kept[:1] + [key for key in kept[1:] if not _cut(corpus, at[key], weigh, own_ids)]
     kept = kept[: MAX_ALIASES + 1]
     return _Described(
         text=text,

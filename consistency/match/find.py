@@ -450,15 +450,16 @@ def find_swapped(
     """
     weigh = weigher(tokeniser)
     out: list[Match] = []
-    forms = make_forms(point, tokeniser=tokeniser)
+    forms = [
+        (form, [weigh(w) for w in form.words]) for form in make_forms(point, tokeniser=tokeniser)
+    ]
     for n in sorted(set(numbers)):
         sentence = index.sentence(n)
         tokens = sentence.tokens
         words = [t.text for t in tokens]
         text = index.text(sentence.document)
         taken: list[tuple[int, int]] = []
-        for form in forms:
-            weights = [weigh(w) for w in form.words]
+        for form, weights in forms:
             total = sum(weights)
             m = len(form.words)
             for i in swaps(form.words, words, weigh):
