@@ -612,3 +612,85 @@ def test_no_alias_of_the_top_100_names_another_place(
     [peninsula] = [p.point for p in mfa_zh if p.point.text == "推动半岛问题政治解决进程"]
     assert not any("叙利亚" in a for a in peninsula.aliases)
     assert "推动朝鲜半岛问题政治解决进程" in peninsula.aliases
+
+
+# --- the journalists' words -----------------------------------------------------------------
+
+
+def qa_briefing(day: int, *, questions: bool = True) -> Document:
+    """A spokesperson's answers: a formula in one, the name of a topic in another; the
+    journalists ask about the topic by its name, never in the formula's words."""
+    topic = TOPICS[day % len(TOPICS)]
+    answers = [
+        "We always stand for honest talks between good neighbours on an equal footing.",
+        f"Our envoy raised the ferry timetable dispute and {topic} with the port authority.",
+    ]
+    turns: list[tuple[str | None, Role, str]] = []
+    for answer in answers:
+        if questions:
+            turns.append(("Q", Role.PRESS, f"What about the ferry timetable dispute and {topic}?"))
+        turns.append(("Spokesperson", Role.OFFICIAL, answer))
+    text = ""
+    spans = []
+    for k, (speaker, role, words) in enumerate(turns):
+        start = len(text)
+        text += words + "\n\n"
+        spans.append(Turn(speaker, role, start, start + len(words), 2 * k + 1))
+    date = dt.date(2024, 3, 1) + dt.timedelta(days=day)
+    return Document(
+        date.isoformat(), f"{date}.txt", text, date, DateSource.FILENAME, turns=tuple(spans)
+    )
+
+
+def test_a_topic_the_journalists_name_as_often_ranks_below_the_officials_formula() -> None:
+    from consistency.discover.press import PressWords
+
+    docs = [qa_briefing(day) for day in range(60)]
+    corpus = _Corpus(
+        docs, include_questions=False, speakers=(), tokeniser=None, progress=lambda n: None
+    )
+
+    def press(include_questions: bool) -> PressWords:
+        return PressWords(
+            docs, corpus.words, include_questions=include_questions, speakers=(), tokeniser=None
+        )
+
+    asked = _Scorer(corpus, _Stops(corpus, ()), press(False))
+    unasked = _Scorer(corpus, _Stops(corpus, ()))
+    read_too = _Scorer(corpus, _Stops(corpus, ()), press(True))
+    formula = _group_of(corpus, "honest talks between good neighbours on an equal footing")
+    topic = _group_of(corpus, "the ferry timetable dispute")
+    assert len(formula.occs) == len(topic.occs) == 60
+    assert asked.shared(formula, formula.occs) == 0.0
+    assert asked.shared(topic, topic.occs) > 0.6
+    assert asked(formula) == unasked(formula)
+    assert asked(topic) < 0.3 * unasked(topic)
+    # questions read as the officials' own words say nothing against the officials' line
+    assert read_too(topic) == unasked(topic)
+
+
+def test_press_words_count_a_phrase_within_the_journalists_turns_only() -> None:
+    from consistency.discover.press import PressWords, shared_share
+
+    docs = [qa_briefing(day) for day in range(4)]
+    words = ["the", "ferry", "timetable", "dispute", "honest", "talks", "envoy"]
+    press = PressWords(docs, words, include_questions=False, speakers=(), tokeniser=None)
+    ids = {w: k for k, w in enumerate(words)}
+    assert press.count([ids[w] for w in ["the", "ferry", "timetable", "dispute"]]) == 8
+    assert press.count([ids["honest"], ids["talks"]]) == 0
+    assert press.count([ids["envoy"]]) == 0
+    none = PressWords(docs, words, include_questions=True, speakers=(), tokeniser=None)
+    assert none.tokens == 0 and not none
+    assert shared_share(10, 1000, 0, 1000) == 0.0
+    assert shared_share(10, 1000, 10, 1000) == pytest.approx(0.5)
+    assert shared_share(10, 1000, 5, 250) == pytest.approx(2 / 3)
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_mfa_topic_names_the_journalists_use_are_not_in_the_top_100(
+    mfa: list[DiscoveredPoint],
+) -> None:
+    """Named in questions about as often as in answers: the topic, not the line."""
+    texts = [normalise(p.point.text) for p in mfa]
+    for topic in ["the iranian nuclear issue", "vocational education and training centers"]:
+        assert topic not in texts, topic

@@ -851,6 +851,20 @@ def test_words_taken_in_for_a_missing_last_word_end_with_their_phrase() -> None:
     )
 
 
+def test_words_taken_in_up_to_a_content_word_end_there() -> None:
+    """A review of the MFA report (2020-06-19, line 43): a false new wording "mutual respect
+    and win-win cooperation {+based+}"; the phrase that replaced "results" ended at
+    "cooperation", and "based on ..." opens the next."""
+    text = (
+        "It is hoped that the US side will jointly develop a relationship featuring"
+        " non-conflict, non-confrontation, mutual respect and win-win cooperation based on"
+        " the common interests of the two peoples."
+    )
+    point = Point("p", "non-conflict, non-confrontation, mutual respect and win-win results")
+    [match] = find_point(point, index_of(text))
+    assert text[match.start : match.end].endswith("win-win cooperation")
+
+
 def test_only_words_standing_for_the_missing_ones_are_taken_in_with_the_formulas_own() -> None:
     """A review: "countries *and* we implement ..." was taken for "comprehensively and
     effectively implement ..." (77.9): "we", a function word, stood for "effectively"

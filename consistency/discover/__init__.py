@@ -152,6 +152,7 @@ from .ngrams import (
     _trim,
     _variants,
 )
+from .press import PressWords
 from .rank import _sample, _Scorer, _Stops
 from .render import render_json, render_table, render_toml
 from .result import DiscoveredPoint
@@ -309,7 +310,14 @@ def _discover(
 
     progress(1)
     user_stops = _Stops(corpus, stop_phrases)
-    scorer = _Scorer(corpus, _Stops(corpus, DEFAULT_STOP_PHRASES))
+    press = PressWords(
+        corpus.docs,
+        corpus.words,
+        include_questions=include_questions,
+        speakers=speakers,
+        tokeniser=tokeniser,
+    )
+    scorer = _Scorer(corpus, _Stops(corpus, DEFAULT_STOP_PHRASES), press)
     groups: list[_Group] = []
     for lead in sorted(members):
         parts = members[lead]

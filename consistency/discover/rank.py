@@ -14,6 +14,7 @@ from ..lexicon import phrase_zipf
 from ..normalise import normalise
 from .corpus import _Corpus, _Group, _Occ
 from .ngrams import _find_all, _Form
+from .press import PressWords, shared_share
 
 _SAMPLE = 30
 """Occurrences (spread evenly) on which capitals and neighbours are measured."""
@@ -29,9 +30,10 @@ def _sample(occs: Sequence[_Occ]) -> Sequence[_Occ]:
 class _Scorer:
     """The ranking score described in the module docstring."""
 
-    def __init__(self, corpus: _Corpus, stops: _Stops) -> None:
+    def __init__(self, corpus: _Corpus, stops: _Stops, press: PressWords | None = None) -> None:
         self.corpus = corpus
         self.stops = stops
+        self.press = press if press else None
         per_word: Counter[int] = Counter()
         pdate, ids = corpus.pdate, corpus.ids
         at = 0
@@ -70,7 +72,24 @@ class _Scorer:
         score *= 1 - 0.9 * self.boilerplate(group.key, sample, group.dates)
         score *= 1 - 0.9 * _announcement(corpus, sample, group.dates)
         score *= 1 - 0.7 * _cut_quote(corpus, sample)
+        score *= 1 - _SHARED_MAX * _shared_excess(self.shared(group, sample))
         return round(score, 4)
+
+    def shared(self, group: _Group, sample: Sequence[_Occ]) -> float:
+        """The journalists' share of the phrase's use (see :mod:`.press`); 0 without
+        their turns, or with fewer than :data:`_SHARED_EVIDENCE` uses of theirs.
+
+        Their uses are counted for each wording of the sampled occurrences, set
+        against all the group's occurrences.
+        """
+        press = self.press
+        if press is None:
+            return 0.0
+        keys = {self.corpus.key(o) for o in sample}
+        said = sum(press.count(k) for k in keys)
+        if said < _SHARED_EVIDENCE:
+            return 0.0
+        return shared_share(len(group.occs), len(self.corpus.ids), said, press.tokens)
 
     def boilerplate(self, key: Sequence[int], occs: Sequence[_Occ], dates: Sequence[int]) -> float:
         """How much a phrase behaves like the genre's procedure (0..1), learned from the data.
@@ -210,6 +229,20 @@ def _beyond_ordinary(lift: float) -> float:
     """The ranking factor of a lift: 0.05 for ordinary phrases up to 1 for the genre's own."""
     share = (lift - _LIFT_FLOOR) / (_LIFT_FULL - _LIFT_FLOOR)
     return min(1.0, max(0.05, share))
+
+
+_SHARED_FROM, _SHARED_SPAN, _SHARED_MAX = 0.3, 0.3, 0.8
+"""A phrase the journalists use at more than ``_SHARED_FROM`` of the combined rate starts
+to lose rank, up to ``_SHARED_MAX`` of it from ``_SHARED_FROM + _SHARED_SPAN`` on: a formula
+quoted back in questions stays under 0.3 ("one country, two systems" 0.30), the name of a
+topic or everyday English comes to 0.45 and above."""
+
+_SHARED_EVIDENCE = 3
+"""Uses in the journalists' turns a phrase needs before their share counts."""
+
+
+def _shared_excess(share: float) -> float:
+    return min(1.0, max(0.0, (share - _SHARED_FROM) / _SHARED_SPAN))
 
 
 _EDGE = 2

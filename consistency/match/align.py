@@ -566,8 +566,12 @@ def _phrase_end(
 ) -> int:
     """``end``, or past the content words that go on right after it, when the words taken
     in for the point's missing last words stop inside a phrase: "for {-mankind-}{+the two
-    sides+}", not "{+the two+}" before "sides". At most ``missing + 2`` words in all."""
-    if step < 0:
+    sides+}", not "{+the two+}" before "sides". Content words standing one for one for the
+    missing ones are a whole replacement: "win-win {-results-}{+cooperation+} based on ...",
+    not "{+cooperation based+}". At most ``missing + 2`` words in all."""
+    if step < 0 or (
+        end - at <= missing and not any(is_function(t.text) for t in tokens[at:end])
+    ):
         return end
     while (
         end < limit

@@ -1,0 +1,110 @@
+"""The journalists' words: how much a phrase belongs to the questions as well as the answers.
+
+A talking point is what the officials say and the journalists, as a rule, do
+not: they ask about it, in words of their own. A phrase both sides use at the
+same rate is the language of the topic (the name of an issue: "the trade war",
+"the Iranian nuclear issue") or of everyday speech ("around the world", "in the
+future"), not the official line. In a Q&A transcript the journalists' turns are
+a sample of that shared language, taken on the same days and topics, so
+discovery can learn it from the archive itself: :class:`PressWords` counts a
+phrase in the turns discovery does not read (the journalists'), and
+:func:`shared_share` sets its rate there against its rate in the officials'
+turns.
+
+On the MFA corpus (the officials' 703,000 words, the journalists' 218,000): "the
+one-China principle" 0.05, "a community with a shared future for mankind" 0.12,
+"one country, two systems" 0.30, "around the world" 0.46, "the South China Sea"
+0.55, "in the future" 0.54, "the trade war" 0.80.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ..models import Document, Role
+from ..normalise import Tokeniser, token_columns
+from ..segment import select_turns
+
+MIN_TOKENS = 500
+"""Journalists' words an archive needs before their use says anything (a statement or a
+speech has none: every phrase is then the officials' alone)."""
+
+
+class PressWords:
+    """The words of the turns discovery leaves out that are journalists' (``Role.PRESS``).
+
+    Words are numbered as in the discovery corpus (``words``, id -> word);
+    a word the officials never say gets no number (it stands in no phrase).
+    With ``include_questions`` (the journalists' turns are read as the
+    officials'), none are left.
+    """
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        words: Sequence[str],
+        *,
+        include_questions: bool,
+        speakers: Collection[str],
+        tokeniser: Tokeniser | None,
+    ) -> None:
+        number = {w: k for k, w in enumerate(words)}
+        ids: list[int] = []
+        if not include_questions:
+            for doc in documents:
+                chosen = {
+                    (t.start, t.end)
+                    for t in select_turns(doc, include_questions=False, speakers=speakers)
+                }
+                for turn in doc.turns:
+                    if turn.role is Role.PRESS and (turn.start, turn.end) not in chosen:
+                        found, _ = token_columns(
+                            doc.text[turn.start : turn.end], turn.start, tokeniser=tokeniser
+                        )
+                        ids.extend(number.get(w, -1) for w in found)
+                        ids.append(-1)
+        self.tokens = len(ids) - ids.count(-1)
+        self._ids: npt.NDArray[np.int32] = np.asarray(ids, dtype=np.int32)
+        self._order: npt.NDArray[Any] = np.argsort(self._ids, kind="stable")
+        self._bounds: npt.NDArray[Any] = np.searchsorted(
+            self._ids[self._order], np.arange(-1, len(words) + 1)
+        )
+
+    def __bool__(self) -> bool:
+        return self.tokens >= MIN_TOKENS
+
+    def count(self, key: Sequence[int]) -> int:
+        """How many times the phrase of word ids ``key`` stands in the journalists' turns."""
+        if not key or not self.tokens:
+            return 0
+        bounds = self._bounds
+        sizes = [int(bounds[w + 2] - bounds[w + 1]) for w in key]
+        pick = min(range(len(key)), key=sizes.__getitem__)
+        if not sizes[pick]:
+            return 0
+        w = key[pick]
+        starts = self._order[bounds[w + 1] : bounds[w + 2]] - pick
+        starts = starts[(starts >= 0) & (starts + len(key) <= len(self._ids))]
+        ids = self._ids
+        keep = np.ones(len(starts), dtype=bool)
+        for k, other in enumerate(key):
+            if k != pick:
+                keep &= ids[starts + k] == other
+        return int(keep.sum())
+
+
+def shared_share(official: int, official_tokens: int, press: int, press_tokens: int) -> float:
+    """The journalists' share of a phrase's use, their rates set side by side (0..1).
+
+    ``rate_p / (rate_p + rate_o)``: 0 for a phrase only officials say, 0.5
+    for one both say as often per word spoken.
+    """
+    if not official_tokens or not press_tokens:
+        return 0.0
+    rate_o = official / official_tokens
+    rate_p = press / press_tokens
+    return rate_p / (rate_p + rate_o) if rate_p + rate_o else 0.0
