@@ -19,6 +19,7 @@ one-China principle" 0.05, "a community with a shared future for mankind" 0.12,
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Collection, Sequence
 from typing import Any
 
@@ -68,33 +69,55 @@ class PressWords:
                         ids.extend(number.get(w, -1) for w in found)
                         ids.append(-1)
         self.tokens = len(ids) - ids.count(-1)
-        self._ids: npt.NDArray[np.int32] = np.asarray(ids, dtype=np.int32)
+        self._row = array("i", ids)
+        self._ids: npt.NDArray[np.int32] = np.frombuffer(self._row, dtype=np.int32)
         self._order: npt.NDArray[Any] = np.argsort(self._ids, kind="stable")
-        self._bounds: npt.NDArray[Any] = np.searchsorted(
+        self._bounds: list[int] = np.searchsorted(
             self._ids[self._order], np.arange(-1, len(words) + 1)
-        )
+        ).tolist()
+        self._counted: dict[tuple[int, ...], int] = {}
 
     def __bool__(self) -> bool:
         return self.tokens >= MIN_TOKENS
 
     def count(self, key: Sequence[int]) -> int:
         """How many times the phrase of word ids ``key`` stands in the journalists' turns."""
+        key = tuple(key)
+        known = self._counted.get(key)
+        if known is None:
+            known = self._counted[key] = self._count(key)
+        return known
+
+    def _count(self, key: tuple[int, ...]) -> int:
         if not key or not self.tokens:
             return 0
         bounds = self._bounds
-        sizes = [int(bounds[w + 2] - bounds[w + 1]) for w in key]
+        sizes = [bounds[w + 2] - bounds[w + 1] for w in key]
         pick = min(range(len(key)), key=sizes.__getitem__)
         if not sizes[pick]:
             return 0
-        w = key[pick]
-        starts = self._order[bounds[w + 1] : bounds[w + 2]] - pick
-        starts = starts[(starts >= 0) & (starts + len(key) <= len(self._ids))]
+        w, m = key[pick], len(key)
+        places = self._order[bounds[w + 1] : bounds[w + 2]]
+        if len(places) <= _FEW:
+            row, whole = self._row, array("i", key)
+            return sum(
+                row[p - pick : p - pick + m] == whole
+                for p in places.tolist()
+                if p >= pick and p - pick + m <= len(row)
+            )
+        starts = places - pick
+        starts = starts[(starts >= 0) & (starts + m <= len(self._ids))]
         ids = self._ids
         keep = np.ones(len(starts), dtype=bool)
         for k, other in enumerate(key):
             if k != pick:
                 keep &= ids[starts + k] == other
         return int(keep.sum())
+
+
+_FEW = 48
+"""Places of the rarest word up to which a phrase is checked word by word, not with numpy
+(whose cost per call outweighs a few dozen comparisons)."""
 
 
 def shared_share(official: int, official_tokens: int, press: int, press_tokens: int) -> float:
