@@ -15,11 +15,12 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
+from click.core import ParameterSource
 
 from ._version import __version__
 from .atomic import write_atomically
@@ -387,13 +388,56 @@ def speaker_options(f: F) -> F:
 
 
 def output_option(f: F) -> F:
-    f = click.option(
+    """``--output``/``-o``; a command with ``--format`` also takes its format from the file's
+    suffix when ``--format`` is not given (see :func:`_format_of_output`)."""
+
+    @wraps(f)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        if "fmt" in kwargs:
+            kwargs["fmt"] = _format_of_output(kwargs["fmt"], kwargs.get("output"))
+        return f(*args, **kwargs)
+
+    return click.option(
         "--output",
         "-o",
         type=click.Path(dir_okay=False, writable=True),
-        help="Write to FILE (atomically) instead of standard output (- is standard output).",
-    )(f)
-    return f
+        help="Write to FILE (atomically) instead of standard output (- is standard output); "
+        "without --format, the format its suffix names (.html, .md, .json, .csv, .toml, "
+        ".sarif, .xml for JUnit) where the command has it.",
+    )(cast(F, run))
+
+
+FORMAT_SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".toml": "toml",
+    ".sarif": "sarif",
+    ".xml": "junit",
+}
+"""The format an ``--output`` file's suffix names."""
+
+
+def _format_of_output(fmt: str, output: str | None) -> str:
+    """``fmt``, or the format ``output``'s suffix names when ``--format`` was left at its
+    default (not given, nor set in a configuration file) and the command has that format:
+    ``report -o report.html`` writes HTML."""
+    ctx = click.get_current_context()
+    if not _to_file(output) or ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT:
+        return fmt
+    wanted = FORMAT_SUFFIXES.get(Path(str(output)).suffix.lower())
+    choices = next(
+        (
+            p.type.choices
+            for p in ctx.command.params
+            if p.name == "fmt" and isinstance(p.type, click.Choice)
+        ),
+        (),
+    )
+    return wanted if wanted is not None and wanted in choices else fmt
 
 
 DEFAULT_DISCOVER_TOP = 50

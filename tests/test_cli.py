@@ -344,3 +344,34 @@ def test_keep_going_in_the_config_must_be_true_or_false(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "'keep-going' must be true or false" in result.stderr
+
+
+def test_output_suffix_names_the_format_unless_one_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`report -o report.html` wrote a text report into report.html."""
+    monkeypatch.chdir(tmp_path)
+    assert run("report", str(BRIEFINGS), "--points", str(POINTS), "-o", "r.html")[0] == 0
+    assert Path("r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert run("report", str(BRIEFINGS), "--points", str(POINTS), "-o", "r.md")[0] == 0
+    assert Path("r.md").read_text(encoding="utf-8").startswith("# Talking-point report")
+    assert run("track", str(BRIEFINGS), "--points", str(POINTS), "-o", "t.json")[0] == 0
+    assert json.loads(Path("t.json").read_text(encoding="utf-8"))["schema"] == 1
+    assert run("discover", str(BRIEFINGS), "--min-dates", "2", "-o", "p.toml")[0] == 0
+    assert Path("p.toml").read_text(encoding="utf-8").lstrip("#").strip()
+    assert run("track", "--points", "p.toml", str(BRIEFINGS), "-o", "t.csv")[0] == 0
+    assert Path("t.csv").read_text(encoding="utf-8").startswith("point,document,date,")
+    # --format wins over the suffix; a format the command lacks leaves its default
+    assert (
+        run("report", str(BRIEFINGS), "--points", str(POINTS), "-o", "r.html", "--format", "text")[
+            0
+        ]
+        == 0
+    )
+    assert Path("r.html").read_text(encoding="utf-8").startswith("Talking-point report")
+    assert run("discover", str(BRIEFINGS), "-o", "d.csv")[0] == 0
+    assert Path("d.csv").read_text(encoding="utf-8").startswith("#")
+    # so does a format set in the configuration file
+    Path("consistency.toml").write_text('[track]\nformat = "markdown"\n', encoding="utf-8")
+    assert run("track", str(BRIEFINGS), "--points", str(POINTS), "-o", "t2.json")[0] == 0
+    assert Path("t2.json").read_text(encoding="utf-8").startswith("# Talking-point report")
