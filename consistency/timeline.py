@@ -581,14 +581,21 @@ def _point_changes(
                 if key in taken:
                     continue
                 used = sum(1 for d in in_dates if norm(reps[d].text) == key)
+                near = nearest(key, counts)
+                against = (
+                    "that usual wording"
+                    if near == usual_key
+                    else f"the closest wording used then ({counts[near]} of those dates)"
+                )
                 out.append(
                     make(
                         KeyChangeKind.NEW_WORDING,
                         occ,
-                        text_of(nearest(key, counts), len(base)),
+                        text_of(near, len(base)),
                         f"not used before the period, when the point was said on "
-                        f"{_plural(len(base), 'date')} ({base.count(usual_key)} with its usual "
-                        f"wording); in the period on {used} of its {len(in_dates)} dates",
+                        f"{_plural(len(base), 'date')} ({counts[usual_key]} with its usual "
+                        f"wording); shown against {against}; in the period on {used} of its "
+                        f"{len(in_dates)} dates",
                     )
                 )
     return out

@@ -102,6 +102,7 @@ def test_a_new_wording_is_diffed_against_the_nearest_wording_before_not_the_usua
     assert changes[0].before == vision
     assert changes[0].diff == "the vision of a {-community with a-} shared future for mankind"
     assert "(8 with its usual wording)" in changes[0].evidence
+    assert "shown against the closest wording used then (3 of those dates)" in changes[0].evidence
 
 
 def test_a_regular_point_that_falls_silent_has_stopped() -> None:
