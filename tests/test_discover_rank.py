@@ -694,3 +694,87 @@ def test_mfa_topic_names_the_journalists_use_are_not_in_the_top_100(
     texts = [normalise(p.point.text) for p in mfa]
     for topic in ["the iranian nuclear issue", "vocational education and training centers"]:
         assert topic not in texts, topic
+
+
+# --- the briefing's own statements ----------------------------------------------------------
+
+
+def briefing_with_statement(day: int, *, questions: bool = True) -> Document:
+    """Questions and answers holding a formula (also said once in the opening statement),
+    then a closing statement announcing an event in words said nowhere else."""
+    topic = TOPICS[day % len(TOPICS)]
+    turns: list[tuple[str | None, Role, str]] = [
+        (
+            "Spokesperson",
+            Role.OFFICIAL,
+            f"Good afternoon. On {topic}, we stand for honest talks between good neighbours "
+            "on an equal footing.",
+        )
+    ]
+    for k in range(3):
+        if questions:
+            turns.append(("Q", Role.PRESS, f"What about {TOPICS[(day + k) % len(TOPICS)]}?"))
+        turns.append(
+            (
+                "Spokesperson",
+                Role.OFFICIAL,
+                "We stand for honest talks between good neighbours on an equal footing"
+                if k
+                else f"We are following {topic} closely.",
+            )
+        )
+    turns.append(
+        (
+            "Spokesperson",
+            Role.OFFICIAL,
+            f"Finally, the provincial showcase on {topic} opens next week, and envoys of many "
+            "nations will take the floor and mingle with the guests.",
+        )
+    )
+    text = ""
+    spans = []
+    for k, (speaker, role, words) in enumerate(turns):
+        start = len(text)
+        text += words + "\n\n"
+        spans.append(Turn(speaker, role, start, start + len(words), 2 * k + 1))
+    date = dt.date(2024, 5, 1) + dt.timedelta(days=day)
+    return Document(
+        date.isoformat(), f"{date}.txt", text, date, DateSource.FILENAME, turns=tuple(spans)
+    )
+
+
+def test_an_announcement_outside_the_questions_is_the_briefings_own_statement() -> None:
+    """An event announced after the last answer ("外国驻华使节代表将应邀发言并与来宾互动交流",
+    #19 of the Chinese MFA top 20) is no position; a formula said in an opening statement
+    and in answers is."""
+    docs = [briefing_with_statement(day) for day in range(12)]
+    corpus = _Corpus(
+        docs, include_questions=False, speakers=(), tokeniser=None, progress=lambda n: None
+    )
+    scorer = _Scorer(corpus, _Stops(corpus, ()))
+    event = _group_of(
+        corpus, "envoys of many nations will take the floor and mingle with the guests"
+    )
+    formula = _group_of(corpus, "honest talks between good neighbours on an equal footing")
+    assert len(event.occs) == 12 and len(formula.occs) == 36
+    assert scorer.statement(event.occs, event.dates) == 1.0
+    assert scorer.statement(formula.occs, formula.dates) == 0.0
+    # with no questions there is no statement to tell apart
+    plain = [briefing_with_statement(day, questions=False) for day in range(12)]
+    corpus = _Corpus(
+        plain, include_questions=False, speakers=(), tokeniser=None, progress=lambda n: None
+    )
+    event = _group_of(
+        corpus, "envoys of many nations will take the floor and mingle with the guests"
+    )
+    assert _Scorer(corpus, _Stops(corpus, ())).statement(event.occs, event.dates) == 0.0
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_event_announcements_are_not_in_the_mfa_top_lists(
+    mfa: list[DiscoveredPoint], mfa_zh: list[DiscoveredPoint]
+) -> None:
+    english = [w for p in mfa for w in wordings(p)]
+    assert not any("foreign diplomats in china are invited" in w for w in english)
+    chinese = [w for p in mfa_zh[:50] for w in wordings(p)]
+    assert not any(normalise("外国驻华使节代表将应邀发言") in w for w in chinese)

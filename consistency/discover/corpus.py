@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
 
-from ..models import Document, Sentence, Token
+from ..models import Document, Role, Sentence, Token
 from ..normalise import DEFAULT_TOKENISER, Tokeniser
 from ..segment import document_sentences
 
@@ -87,6 +87,12 @@ two sentences ends a paragraph)."""
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _RAMP = bytes(range(255))
 _FULL = b"\xff"
+
+
+def _questions_span(doc: Document) -> tuple[int, int] | None:
+    """From the start of a document's first journalist's turn to the end of its last."""
+    asked = [t for t in doc.turns if t.role is Role.PRESS]
+    return (asked[0].start, asked[-1].end) if asked else None
 
 
 class _Vocab(dict[str, int]):
@@ -198,6 +204,7 @@ class _Corpus:
                     self.capital[first] = 0
             self._edges(unit_from)
             progress(1)
+        self.qa: list[tuple[int, int] | None] = [_questions_span(doc) for doc in self.docs]
         self.words = list(vocab)
         self.stop = function_words(tokeniser)
         self.trailing = self.stop | _NUMBERS
@@ -266,6 +273,29 @@ class _Corpus:
         return self.mark[start] != _GLUE and not (
             self.same_clause(end - 1, end) and self.mark[end] == _GLUE
         )
+
+    def outside_questions(self, i: int) -> bool | None:
+        """Whether position ``i`` stands before the briefing's first question or after its
+        last one (in a statement of the briefing's own); None in a document without questions."""
+        span = self.qa[self.sentences[self.psent[i]][0]]
+        if span is None:
+            return None
+        return not span[0] <= self.starts[i] < span[1]
+
+    def outside_share(self) -> float:
+        """The share of positions, in documents with questions, outside them (see
+        :meth:`outside_questions`)."""
+        starts = self.starts
+        bounds = [*self.doc_starts, len(self.ids)]
+        outside = total = 0
+        for di, span in enumerate(self.qa):
+            if span is None:
+                continue
+            a, b = bounds[di], bounds[di + 1]
+            inside = bisect_left(starts, span[1], a, b) - bisect_left(starts, span[0], a, b)
+            outside += b - a - inside
+            total += b - a
+        return outside / total if total else 0.0
 
     def doc_of(self, i: int) -> Document:
         return self.docs[self.sentences[self.psent[i]][0]]
