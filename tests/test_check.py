@@ -603,3 +603,20 @@ def test_a_slot_filled_for_the_first_time_is_a_shift(tmp_path: Path) -> None:
     assert result.exit_code == 1
     [finding] = json.loads(result.stdout)["findings"]
     assert finding["kind"] == "shifted"
+
+
+def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Path) -> None:
+    """A review: "Free Trade Area 4.0" was shown against "Free Trade Area" ({+4.0+}, an
+    insertion) where the baseline also had "Free Trade Area 3.0" (one word replaced)."""
+    base = tmp_path / "base"
+    base.mkdir()
+    said = "We will build the China-ASEAN Free Trade Area{}, with our partners.\n"
+    (base / "2025-01-01.txt").write_text(said.format(" 3.0"), encoding="utf-8")
+    (base / "2025-03-01.txt").write_text(said.format(""), encoding="utf-8")
+    new = tmp_path / "2025-04-01.txt"
+    new.write_text(said.format(" 4.0"), encoding="utf-8")
+    points = tmp_path / "points.toml"
+    points.write_text('[[point]]\nid = "fta"\ntext = "the China-ASEAN Free Trade Area 3.0"\n')
+    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    assert code == 1
+    assert "    diff:      the China-ASEAN Free Trade Area {-3.0-}{+4.0+}\n" in out
