@@ -865,6 +865,18 @@ def test_words_taken_in_up_to_a_content_word_end_there() -> None:
     assert text[match.start : match.end].endswith("win-win cooperation")
 
 
+def test_only_a_number_stands_for_a_missing_number_at_the_edge() -> None:
+    """A review: "the China-ASEAN Free Trade Area together" was the closest baseline
+    wording of "... Area 4.0": "together" was taken in for the missing "3.0"."""
+    point = Point("fta", "the China-ASEAN Free Trade Area 3.0")
+    text = "We will build the China-ASEAN Free Trade Area together with our partners."
+    for match in find_point(point, index_of(text), threshold=60):
+        assert text[match.start : match.end] == "the China-ASEAN Free Trade Area"
+    text = "We will build the China-ASEAN Free Trade Area 4.0 together with our partners."
+    [match] = find_point(point, index_of(text))
+    assert text[match.start : match.end] == "the China-ASEAN Free Trade Area 4.0"
+
+
 def test_only_words_standing_for_the_missing_ones_are_taken_in_with_the_formulas_own() -> None:
     """A review: "countries *and* we implement ..." was taken for "comprehensively and
     effectively implement ..." (77.9): "we", a function word, stood for "effectively"

@@ -515,8 +515,9 @@ def _take(
     if any(f in keyed.form_names for f in edge_at):
         return at
     function_missing = sum(1 for t in edge if is_function(t.text))
+    numbers_missing = sum(1 for t in edge if _numeric(t.text))
     valid: dict[int, int] = {}
-    function_taken = 0
+    function_taken = numbers_taken = 0
     inner_punct = _has_punct(inner_gap)
     for i, (nxt, punct) in enumerate(_outward(tokens, text, at, limit, step)):
         # the first gap as the point's own there; no punctuation after it
@@ -538,19 +539,32 @@ def _take(
         word = tokens[nxt].text
         taken = i + 1
         function_taken += is_function(word)
+        numbers_taken += _numeric(word)
         pos = nxt if step < 0 else nxt + 1
-        same_kind = is_function(word) == is_function(outer) and function_taken <= (
-            function_missing + (missing == 1 and not is_function(word))
+        same_kind = (
+            is_function(word) == is_function(outer)
+            and _numeric(word) == _numeric(outer)
+            and function_taken <= (function_missing + (missing == 1 and not is_function(word)))
         )
         # as many words as are missing, of the same kinds in another order: "an even"
         # for "build a" ({-build a-}{+an even+} closer, not {-build a-}{+even+})
-        same_kinds = taken == missing and function_taken == function_missing
+        same_kinds = (
+            taken == missing
+            and function_taken == function_missing
+            and numbers_taken == numbers_missing
+        )
         if (same_kind or same_kinds) and not _name_goes_on(tokens, text, nxt, step, limit):
             valid[taken] = pos
     for k in (missing, missing + 1, *range(missing - 1, 0, -1)):
         if k in valid:
             return _phrase_end(keyed, tokens, text, is_function, at, valid[k], missing, limit, step)
     return at
+
+
+def _numeric(word: str) -> bool:
+    """Whether a word is a number (or holds one: "3.0", "G20"): only a number stands for a
+    number at a formula's edge ("Free Trade Area {-3.0-}{+4.0+}", never "{+together+}")."""
+    return any(c.isdigit() for c in word)
 
 
 def _phrase_end(
