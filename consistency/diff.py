@@ -62,6 +62,7 @@ class Piece:
     gap: str = ""
     lead: str = ""
     trail: str = ""
+    joined: str = ""
 
 
 def _encode(tokens: Sequence[Token], table: dict[str, str]) -> str:
@@ -95,17 +96,29 @@ def diff_tokens(
             text = old[old_tokens[i].start : old_tokens[i + n - 1].end]
             # the old text's punctuation before a deleted run, where the new has none:
             # "peace{-, friendship-} and"
-            lead = old[old_tokens[i - 1].end : old_tokens[i].start].strip() if i else ""
-            if lead and (not pieces or pieces[-1].gap.strip() or not _MARK.fullmatch(lead)):
+            # and the hyphen that joined it to the word before: "clear{--cut-} position"
+            raw = old[old_tokens[i - 1].end : old_tokens[i].start] if i else ""
+            lead = raw.strip()
+            if lead and (
+                not pieces
+                or pieces[-1].gap.strip()
+                or not (_MARK.fullmatch(lead) or (raw in HYPHENS and lead == raw))
+            ):
                 lead = ""
             # ... and after a deleted first item: "{-amity,-} sincerity"
             last = i + n - 1
             trail = ""
-            if not pieces and last + 1 < len(old_tokens):
-                trail = old[old_tokens[last].end : old_tokens[last + 1].start].strip()
-                trail = trail if _MARK.fullmatch(trail) else ""
+            after = (
+                old[old_tokens[last].end : old_tokens[last + 1].start]
+                if last + 1 < len(old_tokens)
+                else ""
+            )
+            if not pieces and after:
+                trail = after.strip() if _MARK.fullmatch(after.strip()) else ""
+            # the hyphen that joined it to the word after: "{-China--}ASEAN"
+            joined = after if after in HYPHENS and not lead else ""
             op = Op.DELETE if code == -1 else Op.MOVED_AWAY
-            pieces.append(Piece(op, text, lead=lead, trail=trail))
+            pieces.append(Piece(op, text, lead=lead, trail=trail, joined=joined))
             i += n
             continue
         text = new[new_tokens[j].start : new_tokens[j + n - 1].end]
@@ -245,6 +258,10 @@ def render(pieces: Sequence[Piece]) -> str:
     'China-{-ASEAN-}{+EU+} Free Trade Area'
     >>> word_diff("consistent and clear", "consistent and clear-cut")
     'consistent and clear{+-cut+}'
+    >>> word_diff("a clear-cut position", "a clear position")
+    'a clear{--cut-} position'
+    >>> word_diff("the China-ASEAN community", "the ASEAN community")
+    'the {-China--}ASEAN community'
     >>> word_diff("amity, sincerity, mutual benefit and inclusiveness",
     ...           "sincerity, mutual benefit, and inclusiveness")
     '{-amity,-} sincerity, mutual benefit, and inclusiveness'
@@ -263,14 +280,15 @@ def render(pieces: Sequence[Piece]) -> str:
             if piece.lead and out and not replaced:
                 # the old punctuation opens the deletion, right after the word before it
                 out.append(before)
-                inner = separator(piece.lead, piece.text)
+                inner = "" if piece.lead in HYPHENS else separator(piece.lead, piece.text)
                 out.append(f"{{-{piece.lead}{inner}{piece.text}-}}")
             else:
                 out.append(
                     before + (space or (separator(left, piece.text) if out and not glued else ""))
                 )
-                out.append(f"{{-{piece.text}{'' if replaced else piece.trail}-}}")
-            if replaced:
+                tail = "" if replaced else piece.trail or piece.joined
+                out.append(f"{{-{piece.text}{tail}-}}")
+            if replaced or glued or (piece.joined and not piece.trail):
                 pending = after
             else:
                 right = after or (nxt.text if nxt else "")
@@ -282,6 +300,20 @@ def render(pieces: Sequence[Piece]) -> str:
             pending = piece.gap
             continue
         out.append(pending)
+        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        before_piece = pieces[k - 1] if k else None
+        if (
+            piece.op is Op.INSERT
+            and piece.gap in HYPHENS
+            and piece.gap
+            and nxt is not None
+            and nxt.op is Op.EQUAL
+            and not (before_piece is not None and before_piece.joined)
+        ):
+            # ... and one that joins an inserted word to a kept one: "the {+China-+}ASEAN"
+            out.append(f"{{+{piece.text}{piece.gap}+}}")
+            pending = ""
+            continue
         if piece.op is Op.EQUAL:
             out.append(piece.text)
         else:

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consistency.diff import Op, diff_tokens, skeleton, word_diff
+from consistency.report.diffmarkup import parse_diff, sides
 from consistency.normalise import tokenise
 
 
@@ -37,6 +38,10 @@ from consistency.normalise import tokenise
         ("consistent and clear", "consistent", "consistent {-and clear-}"),
         # the hyphen is the inserted word's (a review: "clear-" was shown as kept)
         ("consistent and clear", "consistent and clear-cut", "consistent and clear{+-cut+}"),
+        # ... and the deleted word's: no space where neither text has one
+        ("a clear-cut position", "a clear position", "a clear{--cut-} position"),
+        ("the China-ASEAN community", "the ASEAN community", "the {-China--}ASEAN community"),
+        ("the China-EU-ASEAN talks", "the China-ASEAN talks", "the China-{-EU--}ASEAN talks"),
         (
             "China-ASEAN Year of People-to-People Exchanges",
             "China-ASEAN Year of People-to-People Exchange",
@@ -72,6 +77,33 @@ def test_pieces_rebuild_both_sides(a: list[str], b: list[str]) -> None:
     new_side = " ".join(p.text for p in pieces if p.op in (Op.EQUAL, Op.INSERT, Op.MOVE))
     assert [t.text for t in tokenise(old_side)] == [t.text for t in tokenise(old)]
     assert [t.text for t in tokenise(new_side)] == [t.text for t in tokenise(new)]
+
+
+_joined = st.lists(
+    st.tuples(
+        st.sampled_from(["China", "ASEAN", "EU", "clear", "cut", "win", "talks"]),
+        st.sampled_from([" ", "-"]),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _text(parts: list[tuple[str, str]]) -> str:
+    return "".join(w + j for w, j in parts[:-1]) + parts[-1][0]
+
+
+@settings(deadline=None)
+@given(_joined, _joined)
+def test_the_diff_of_hyphenated_words_reads_back_as_both_texts(
+    a: list[tuple[str, str]], b: list[tuple[str, str]]
+) -> None:
+    """A review: a deleted word's hyphen stood outside the diff ("the {-China-} ASEAN
+    community"), so the old side read "China ASEAN" and the new "the  ASEAN"."""
+    old, new = _text(a), _text(b)
+    was, now = (" ".join(side.split()) for side in sides(parse_diff(word_diff(old, new))))
+    assert now == new
+    assert " -" not in was and "- " not in was
 
 
 @given(_words)
