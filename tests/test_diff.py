@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consistency.diff import Op, diff_tokens, skeleton, word_diff
-from consistency.report.diffmarkup import parse_diff, sides
 from consistency.normalise import tokenise
+from consistency.report.diffmarkup import parse_diff, sides
 
 
 @pytest.mark.parametrize(
