@@ -108,15 +108,15 @@ def diff_tokens(
             # ... and after a deleted first item: "{-amity,-} sincerity"
             last = i + n - 1
             trail = ""
-            after = (
+            following = (
                 old[old_tokens[last].end : old_tokens[last + 1].start]
                 if last + 1 < len(old_tokens)
                 else ""
             )
-            if not pieces and after:
-                trail = after.strip() if _MARK.fullmatch(after.strip()) else ""
-            # the hyphen that joined it to the word after: "{-China--}ASEAN"
-            joined = after if after in HYPHENS and not lead else ""
+            if not pieces and following:
+                trail = following.strip() if _MARK.fullmatch(following.strip()) else ""
+            # the hyphen that joined it to the word following: "{-China--}ASEAN"
+            joined = following if following in HYPHENS and not lead else ""
             op = Op.DELETE if code == -1 else Op.MOVED_AWAY
             pieces.append(Piece(op, text, lead=lead, trail=trail, joined=joined))
             i += n
