@@ -538,6 +538,21 @@ def test_an_alias_cut_before_the_word_that_always_follows_it_is_left_out() -> No
     assert whole == ("the multilateral trading regime",)
 
 
+def test_a_part_of_the_formula_said_far_more_often_alone_is_no_alias() -> None:
+    """On MFA "China's internal affairs" (84) was an alias of "interfere in China's
+    internal affairs" (16): matched alone it found "Hong Kong affairs are purely China's
+    internal affairs" as the interference formula. A part said about as often as the
+    whole ("a community with a shared future for mankind", 16 against 18) stays."""
+    formula = "We will never interfere in the harbour board's internal affairs."
+    texts = [formula] * 4 + ["The harbour board's internal affairs are its own."] * 9
+    part = "the harbour board's internal affairs"
+    assert _described(texts, "interfere in the harbour board's internal affairs", part) == ()
+    texts = [formula] * 4 + ["The harbour board's internal affairs are its own."] * 8
+    assert _described(texts, "interfere in the harbour board's internal affairs", part) == (
+        "The harbour board's internal affairs",
+    )
+
+
 def test_a_function_word_or_a_verb_before_an_alias_cuts_nothing() -> None:
     texts = ["We oppose unilateral sanctions and long-arm jurisdiction."] * 6 + [
         "We oppose sanctions and long-arm jurisdiction."

@@ -130,7 +130,13 @@ def _describe(
     for 推动半岛问题); a name added beside all of the point's words is the
     same formula said in full ("the *Korean* Peninsula", *朝鲜*半岛). An alias is also one of
     the formula's wordings, not a part of it or the formula in a longer context
-    (``weigh``: the engine's word weights; see :func:`_wordings`).
+    (``weigh``: the engine's word weights; see :func:`_wordings`), and not a part of the
+    point's words said more than :data:`PART_OWN_LIFE` times as often as the point's
+    wording, word for word: "China's internal affairs" (84) under "interfere in China's internal
+    affairs" (16), "cooperation in various fields" (57) under "practical cooperation in
+    various fields" (19) live outside the formula, and matched alone would find others;
+    "a community with a shared future for mankind" (16) under "the vision of a community
+    with a shared future for mankind" (18) stays.
     """
     by_key: dict[tuple[int, ...], Counter[str]] = {}
     first: dict[str, int] = {}
@@ -173,6 +179,15 @@ def _describe(
     kept = _wordings(kept, [best(by_key[key]) for key in kept], corpus.words, weigh)
     own_ids = set(kept[0])
     kept = kept[:1] + [key for key in kept[1:] if not _cut(corpus, at[key], weigh, own_ids)]
+    said = by_key[kept[0]].total()
+    kept = kept[:1] + [
+        key
+        for key in kept[1:]
+        if not (
+            by_key[key].total() > PART_OWN_LIFE * said
+            and _holds(kept[0], key, text, best(by_key[key]))
+        )
+    ]
     kept = kept[: MAX_ALIASES + 1]
     return _Described(
         text=text,
@@ -181,6 +196,10 @@ def _describe(
         counts=tuple(by_key[key].total() for key in kept),
     )
 
+
+PART_OWN_LIFE = 2.0
+"""A part of the point's wording said more than this many times as often as the whole
+lives outside it: not an alias (see :func:`_describe`)."""
 
 CUT_SHARE = 0.7
 """A wording is cut out of a longer phrase when one word follows it (or precedes it) in at
