@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from .diff import skeleton, word_diff
 from .models import (
@@ -603,9 +603,10 @@ def _point_changes(
 
 def nearest(key: str, earlier: Counter[str]) -> str:
     """Of the wordings (normalised) used before, the one a new wording ``key`` departs
-    from least: the fewest words inserted, deleted or replaced (Levenshtein distance of
-    the word sequences, so "for humanity" is one word from "for mankind", as from "for");
-    ties go to the more used, then alphabetically.
+    from least: the most of its words kept in order, then the fewest words inserted,
+    deleted or replaced (Levenshtein distance of the word sequences, so "for humanity"
+    is one word from "for mankind", as from "for"); ties go to the more used, then
+    alphabetically (see :func:`closeness`).
 
     A new wording is shown against it, not against the point's usual wording: "Upholding
     the vision of a shared future for mankind" reads as "community with" dropped from
@@ -613,7 +614,19 @@ def nearest(key: str, earlier: Counter[str]) -> str:
     "community with a shared future" every word around would read as changed.
     """
     words = key.split()
-    return min(sorted(earlier), key=lambda k: (Levenshtein.distance(words, k.split()), -earlier[k]))
+    return min(sorted(earlier), key=lambda k: (*closeness(words, k.split()), -earlier[k]))
+
+
+def closeness(new: Sequence[str], old: Sequence[str]) -> tuple[int, int, int]:
+    """How far wording ``old`` is from ``new`` as a diff reads it, smaller is closer: fewer
+    of ``new``'s words kept in order (negated), then more words inserted, deleted or
+    replaced, then a greater difference in length. "the vision of a shared future" keeps
+    all its words in "the vision of a community with a shared future" (three deleted),
+    only four in "the community with a shared future" (two replaced); "Free Trade Area
+    4.0" is one word from "Free Trade Area 3.0" and from "Free Trade Area", and as long
+    as the first."""
+    kept = int(LCSseq.similarity(new, old))
+    return (-kept, Levenshtein.distance(new, old), abs(len(new) - len(old)))
 
 
 def one_line(text: str) -> str:

@@ -105,6 +105,21 @@ def test_a_new_wording_is_diffed_against_the_nearest_wording_before_not_the_usua
     assert "shown against the closest wording used then (3 of those dates)" in changes[0].evidence
 
 
+def test_a_new_wording_is_diffed_against_the_wording_that_keeps_most_of_its_words() -> None:
+    """A review: on MFA "the vision of a shared future for mankind" was shown as "the
+    {-community with-}{+vision of+} a shared future" (two words replaced, against a
+    wording of 3 dates) where "the vision of a community with a shared future for
+    mankind" (28 dates) keeps every word of it."""
+    point = Point("shared-future", "the vision of a community with a shared future for mankind")
+    other = "the community with a shared future for mankind"
+    vision = "the vision of a community with a shared future for mankind"
+    new = "the vision of a shared future for mankind"
+    result = track(daily([vision] * 3 + [other] * 4 + [new]), [point])
+    [change] = analyse(result, since=START + dt.timedelta(days=7)).changes
+    assert change.before == vision
+    assert change.diff == "the vision of a {-community with a-} shared future for mankind"
+
+
 def test_a_regular_point_that_falls_silent_has_stopped() -> None:
     said: list[str | None] = [MANKIND] * 10 + [None] * 10
     result = track(daily(said), [POINT])

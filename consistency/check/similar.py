@@ -8,11 +8,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from ..match import DEFAULT_THRESHOLD, SentenceIndex, candidates_by_weight, find_point, weigher
 from ..models import Point, Sentence
 from ..normalise import Tokeniser
+from ..timeline import closeness
 from .baseline import Baseline
 from .findings import DEFAULT_SIMILARITY, Reference
 
@@ -151,22 +151,21 @@ def closest_wording(
 ) -> tuple[Reference, float] | None:
     """The baseline wording of ``point`` closest to ``words``, with its similarity.
 
-    Closest is the fewest words inserted, deleted or replaced (Levenshtein
-    distance of the word sequences), then the nearest in length: "Free Trade
-    Area {-3.0-}{+4.0+}" is shown, not "Free Trade Area {+4.0+}", one edit
-    away too. Then the higher :func:`word_similarity`, then the later date.
-    Only the ``limit`` baseline sentences sharing most rare words with
-    ``words`` are searched.
+    Closest as a diff reads it (:func:`~consistency.timeline.closeness`): the
+    most words kept, then the fewest edits, then the nearest in length ("Free
+    Trade Area {-3.0-}{+4.0+}", not "Free Trade Area {+4.0+}"); then the higher
+    :func:`word_similarity`, then the later date. Only the ``limit`` baseline
+    sentences sharing most rare words with ``words`` are searched.
     """
     narrowed = _Narrowed(baseline, words, limit)
-    best: tuple[tuple[int, int, float, dt.date, str, int], Reference] | None = None
+    best: tuple[tuple[int, int, int, float, dt.date, str, int], Reference] | None = None
     for match in find_point(point, narrowed, threshold=threshold, tokeniser=tokeniser):
         found = [t.text for t in match.sentence.tokens[match.first : match.last + 1]]
         score = word_similarity(words, found)
         doc = match.sentence.document
         date = baseline.date_of(doc)
-        edits = Levenshtein.distance(list(words), found)
-        key = (-edits, -abs(len(found) - len(words)), score, date, doc, -match.start)
+        lost, edits, apart = closeness(words, found)
+        key = (-lost, -edits, -apart, score, date, doc, -match.start)
         if best is None or key > best[0]:
             text = baseline.text(doc)
             line, column = _line_col(text, match.start)
@@ -176,7 +175,7 @@ def closest_wording(
             best = (key, ref)
     if best is None:
         return None
-    return best[1], best[0][2]
+    return best[1], best[0][3]
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
