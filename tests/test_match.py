@@ -877,6 +877,19 @@ def test_only_a_number_stands_for_a_missing_number_at_the_edge() -> None:
     assert text[match.start : match.end] == "the China-ASEAN Free Trade Area 4.0"
 
 
+def test_a_missing_part_of_a_compound_is_replaced_by_a_part_of_a_compound_only() -> None:
+    """A review of the MFA report (2020-06-29): "We have no need to interfere in others'
+    internal affairs" read as "{-country-}{+need+} to interfere ...": "need" was taken in
+    for "non-" of "non-interference", and the card hid the "no" that says the opposite."""
+    text = "We have no need to interfere in others' internal affairs, nor are we interested."
+    point = Point("p", "non-interference in others' internal affairs", threshold=50)
+    for match in find_point(point, index_of(text)):
+        assert not text[match.start : match.end].startswith("need")
+    text = "We uphold self-interference in others' internal affairs."
+    [match] = find_point(point, index_of(text))
+    assert text[match.start : match.end].startswith("self-interference")
+
+
 def test_only_words_standing_for_the_missing_ones_are_taken_in_with_the_formulas_own() -> None:
     """A review: "countries *and* we implement ..." was taken for "comprehensively and
     effectively implement ..." (77.9): "we", a function word, stood for "effectively"

@@ -519,10 +519,17 @@ def _take(
     valid: dict[int, int] = {}
     function_taken = numbers_taken = 0
     inner_punct = _has_punct(inner_gap)
+    inner_glued = inner_gap in HYPHENS and bool(inner_gap)
     for i, (nxt, punct) in enumerate(_outward(tokens, text, at, limit, step)):
         # the first gap as the point's own there; no punctuation after it
         if i == missing + 1 or punct != (i == 0 and inner_punct):
             break
+        # a missing part of a compound ("non-" of "non-interference") is replaced by a
+        # part of a compound only: "no *need* to interfere" does not stand for it
+        if i == 0 and inner_glued:
+            left, right = (nxt, nxt + 1) if step < 0 else (nxt - 1, nxt)
+            if text[tokens[left].end : tokens[right].start] not in HYPHENS:
+                break
         if nxt in keyed.sentence_names:
             break
         if keyed.keys[nxt] != _OTHER:
