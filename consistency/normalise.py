@@ -249,6 +249,19 @@ CHINESE_FUNCTION_WORDS = frozenset(
 """Standard Chinese function words (particles, prepositions, conjunctions, pronouns,
 auxiliaries, measure word 个), as the Chinese segmenter cuts them."""
 
+ENGLISH_NEGATIONS = frozenset(
+    """
+    no not never nor neither non cannot don't doesn't didn't won't can't isn't aren't
+    wasn't weren't hasn't haven't
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+"""The English function words that negate what follows: a phrase may open with one ("no
+foreign government ... has the right to interfere" is the formula; without "no" it says
+the opposite)."""
+
+CHINESE_NEGATIONS = frozenset({"不", "没有", "没"})
+"""The Chinese function words that negate what follows (as the segmenter cuts them)."""
+
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": ENGLISH_FUNCTION_WORDS,
     "zh": CHINESE_FUNCTION_WORDS,
@@ -261,7 +274,9 @@ class Tokeniser(Protocol):
 
     ``function_words`` lists the grammatical words (normalised) of the languages
     the tokeniser reads, which weigh less when matching and never open or
-    close a discovered phrase.
+    close a discovered phrase. A tokeniser may also name, as ``negations``, the
+    function words among them that negate what follows: those may open a
+    discovered phrase (none when it does not say).
     """
 
     name: str
@@ -356,6 +371,7 @@ class WordTokeniser:
 
     name = "words"
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
+    negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         return make_tokens(*self.columns(text, offset))

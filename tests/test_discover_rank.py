@@ -258,6 +258,25 @@ def test_a_replaced_word_is_another_formula() -> None:
     assert not any("Japan" in t and "US" in t for t in texts)
 
 
+def test_a_formula_and_its_negation_are_two_points() -> None:
+    """A review: "non-interference in other countries' internal affairs" was an alias of
+    "interfere in other countries' internal affairs", and "foreign government ... has the
+    right to interfere" cut "No" off: each said the opposite of the briefings."""
+    said = [
+        "We uphold non-interference in the internal affairs of other countries.",
+        "Some powers interfere in the internal affairs of other countries.",
+        "No foreign government or organization has the right to interfere here.",
+    ]
+    docs = [narration(day, f"{FILL[day % 3]} {said[day % 3]}") for day in range(12)]
+    points = discover(docs)
+    for point in points:
+        words = [set(normalise(w).replace("-", " ").split()) for w in wordings(point)]
+        assert len({bool(w & {"non", "no"}) for w in words}) == 1, point.point
+    texts = [normalise(p.point.text) for p in points]
+    assert any(t.startswith("no foreign government") for t in texts), texts
+    assert not any(t.startswith("foreign government") for t in texts), texts
+
+
 # --- readable Chinese points ---------------------------------------------------------------
 
 

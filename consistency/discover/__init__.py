@@ -302,6 +302,7 @@ def _discover(
         [c[0] >= min_dates for c in candidates],
         function_ids,
         names,
+        corpus.negation_ids,
     )
     members: dict[int, list[tuple[tuple[int, ...], list[_Occ]]]] = {}
     for (_, _, key, occs), lead in zip(candidates, leaders, strict=True):

@@ -45,6 +45,12 @@ def function_words(tokeniser: Tokeniser | None) -> frozenset[str]:
     return frozenset((tokeniser or DEFAULT_TOKENISER).function_words) - _MAY_OPEN
 
 
+def negations(tokeniser: Tokeniser | None) -> frozenset[str]:
+    """The function words that negate what follows (the tokeniser's ``negations``, if it
+    names any): a phrase may open with one, which cut off would reverse it."""
+    return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, "negations", frozenset()))
+
+
 STOPWORDS: frozenset[str] = function_words(None)
 """The default tokeniser's function words as discovery reads them."""
 
@@ -207,6 +213,7 @@ class _Corpus:
         self.qa: list[tuple[int, int] | None] = [_questions_span(doc) for doc in self.docs]
         self.words = list(vocab)
         self.stop = function_words(tokeniser)
+        self.negations = negations(tokeniser)
         self.trailing = self.stop | _NUMBERS
         self.function = bytearray(w in self.stop for w in self.words)
         self.single = bytearray(
@@ -214,6 +221,12 @@ class _Corpus:
         )
         self.numeric = bytearray(any(c.isdigit() for c in w) for w in self.words)
         self.vocab: dict[str, int] = dict(vocab)
+        self.negation_ids = frozenset(vocab[w] for w in self.negations if w in self.vocab)
+
+    def negated(self, key: Iterable[int]) -> frozenset[int]:
+        """The negations in a wording (word ids): two wordings that differ in them say
+        opposite things ("interfere in ..." / "non-interference in ...")."""
+        return frozenset(w for w in key if w in self.negation_ids)
 
     def _edges(self, start: int) -> None:
         """Mark the tokens from ``start`` on as one unit (a turn, or a paragraph of one)."""

@@ -35,6 +35,7 @@ def _group(
     can_lead: Sequence[bool],
     function_ids: Collection[int],
     names: Mapping[int, str] | None = None,
+    negation_ids: Collection[int] = (),
 ) -> list[int]:
     """Leader of each candidate (index into ``texts``, which come best first).
 
@@ -46,7 +47,8 @@ def _group(
     (blocking), so the cost grows with the number of candidates, not its
     square; comparing with leaders only keeps different formulas from
     chaining together; a wording naming something the leader does not, and
-    the other way round, never joins it (:func:`_other_names`). A candidate
+    the other way round, never joins it (:func:`_other_names`), nor one negated
+    where the leader is not, or the other way round (``negation_ids``). A candidate
     that may not lead (a fragment) and joins no leader gets -1.
     """
     leader = list(range(len(texts)))
@@ -64,6 +66,9 @@ def _group(
         best = -1
         if names and pool_set:
             pool_set = named.same_subject(i, pool_set)
+        if negation_ids and pool_set:
+            mine = {w for w in key if w in negation_ids}
+            pool_set = {j for j in pool_set if {w for w in keys[j] if w in negation_ids} == mine}
         if pool_set:
             pool = sorted(pool_set)
             hit = process.extractOne(
@@ -175,7 +180,12 @@ def _describe(
         # every word of the point is there, alone or inside a longer name (朝鲜半岛)
         return all(_alike(c, words) or any(c in w for w in words) for c in content)
 
-    kept = [key for key in ranked if key is ranked[0] or names_kept(key)]
+    negated = corpus.negated(ranked[0])
+    kept = [
+        key
+        for key in ranked
+        if key is ranked[0] or (names_kept(key) and corpus.negated(key) == negated)
+    ]
     kept = _wordings(kept, [best(by_key[key]) for key in kept], corpus.words, weigh)
     own_ids = set(kept[0])
     kept = kept[:1] + [key for key in kept[1:] if not _cut(corpus, at[key], weigh, own_ids)]
@@ -370,6 +380,8 @@ def _merge_nested(
             target = next(
                 (exact[sub] for sub in _pieces(key, (len(key) + 1) // 2) if sub in exact), None
             )
+        if target is not None and corpus.negated(key) != corpus.negated(accepted[target].key):
+            target = None
         if target is not None:
             absorbed.setdefault(target, []).append(group)
             continue
@@ -511,6 +523,8 @@ def _families(
             for _, _, at in sorted(hits, key=lambda h: pool[h[2]]):
                 j = pool[at]
                 if _other_names(group.key, accepted[j].key, name_ids):
+                    continue
+                if corpus.negated(group.key) != corpus.negated(accepted[j].key):
                     continue
                 inside = _aligned(mine, texts[j], weigh)
                 holds = _aligned(texts[j], mine, weigh)

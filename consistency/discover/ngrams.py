@@ -156,7 +156,8 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     never separated, nor two single Han characters that make one word the
     segmenter did not know (see :meth:`_Corpus.fused`); then function words
     go from both ends (numbers from the end), except a leading article
-    followed by a content word.
+    followed by a content word and a leading negation ("no foreign government
+    ... has the right to interfere": cut, it says the opposite).
     """
     s = occ.start
     mark = corpus.mark
@@ -190,6 +191,8 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
             and not (lo + 1 < hi and (mark[s + lo + 1] == _GLUE or corpus.fused(s + lo + 1)))
         ):
             if words[lo] in _ARTICLES and lo + 1 < hi and words[lo + 1] not in corpus.stop:
+                break
+            if words[lo] in corpus.negations:
                 break
             lo += 1
         if (lo, hi) == start:
