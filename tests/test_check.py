@@ -620,3 +620,5 @@ def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Pa
     code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
     assert code == 1
     assert "    diff:      the China-ASEAN Free Trade Area {-3.0-}{+4.0+}\n" in out
+    # a briefing whose id is its date is named once (a review: "(2020-07-02, 2020-07-02, ...")
+    assert "    baseline:  the China-ASEAN Free Trade Area 3.0  (2025-01-01, line 1)\n" in out

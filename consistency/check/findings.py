@@ -130,6 +130,16 @@ class Reference:
     line: int
     column: int
 
+    def where(self, *, line: bool = True) -> str:
+        """Its date, its document (unless the id is the date) and, with ``line``, its line:
+        ``2020-07-02, line 10``, ``2025-09-23, 001_ea51057881414630, line 16``."""
+        parts = [self.date.isoformat()]
+        if self.document != parts[0]:
+            parts.append(self.document)
+        if line:
+            parts.append(f"line {self.line}")
+        return ", ".join(parts)
+
 
 @dataclass(frozen=True)
 class Finding:

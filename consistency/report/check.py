@@ -94,10 +94,7 @@ def _text_block(f: Finding, gate: Gate, color: bool) -> str:
     lines = [head, f"    new:       {one_line(f.text)}"]
     if f.reference is not None:
         r = f.reference
-        lines.append(
-            f"    baseline:  {one_line(r.text)}  ({r.date.isoformat()}, {r.document}, "
-            f"line {r.line})"
-        )
+        lines.append(f"    baseline:  {one_line(r.text)}  ({r.where()})")
     elif f.canonical is not None:
         lines.append(f"    watchlist: {one_line(f.canonical)}  (never in the baseline)")
     lines.append(f"    diff:      {ansi_diff(flatten(parse_diff(f.diff)), color=color)}")
@@ -212,8 +209,7 @@ def _github_message(f: Finding) -> str:
     if f.reference is not None:
         r = f.reference
         lines.append(
-            f"closest in the baseline ({r.date.isoformat()}, {r.document}): "
-            f"\u201c{one_line(r.text)}\u201d"
+            f"closest in the baseline ({r.where(line=False)}): \u201c{one_line(r.text)}\u201d"
         )
     elif f.canonical is not None:
         lines.append(f"watchlist wording: \u201c{one_line(f.canonical)}\u201d")
@@ -259,7 +255,7 @@ def _failure_text(f: Finding) -> str:
     lines = [f"{_where(f)}: {f.title}", f"new:      {one_line(f.text)}"]
     if f.reference is not None:
         r = f.reference
-        lines.append(f"baseline: {one_line(r.text)} ({r.date.isoformat()}, {r.document})")
+        lines.append(f"baseline: {one_line(r.text)} ({r.where(line=False)})")
     elif f.canonical is not None:
         lines.append(f"watchlist: {one_line(f.canonical)}")
     lines.append(f"diff:     {one_line(f.diff)}")

@@ -67,10 +67,7 @@ def _message(f: Finding) -> str:
         lines[0] += f" (also {', '.join(f.also)})"
     if f.reference is not None:
         r = f.reference
-        lines.append(
-            f"closest in the baseline ({r.date.isoformat()}, {r.document}, line {r.line}): "
-            f"\u201c{one_line(r.text)}\u201d"
-        )
+        lines.append(f"closest in the baseline ({r.where()}): \u201c{one_line(r.text)}\u201d")
     elif f.canonical is not None:
         canonical = one_line(f.canonical)
         lines.append(f"watchlist wording (never in the baseline): \u201c{canonical}\u201d")
