@@ -124,6 +124,30 @@ def casefold(word: str) -> str:
     return unicodedata.normalize("NFKC", word.casefold())
 
 
+def fold_accents(word: str) -> str:
+    """Accents on Latin letters go (``communiqué`` == ``communique``).
+
+    English transcripts write a borrowed word or a name with its accents one day
+    and without them the next ("Joint Communiqués", "joint communiques"); a mark
+    on a Latin letter is typography there. Marks on letters of other scripts stay.
+
+    >>> fold_accents("communiqués")
+    'communiques'
+    """
+    if word.isascii():
+        return word
+    parts = unicodedata.normalize("NFD", word)
+    out: list[str] = []
+    for c in parts:
+        if unicodedata.combining(c) and out and _LATIN.match(out[-1]):
+            continue
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+_LATIN = regex.compile(r"\p{Latin}")
+
+
 def collapse_abbreviation(word: str) -> str:
     """A dotted abbreviation loses its dots: ``U.S.`` == ``US``.
 
@@ -157,6 +181,7 @@ RULES: tuple[Callable[[str], str], ...] = (
     nfkc,
     ascii_quotes,
     casefold,
+    fold_accents,
     collapse_abbreviation,
     drop_thousands_separators,
 )
@@ -178,7 +203,7 @@ def _settle(word: str) -> str:
         if len(found) == 1 and found[0] == word:
             return word
         kept = "".join(regex.findall(_WORD, word))
-        word = casefold(nfkc(kept))
+        word = fold_accents(casefold(nfkc(kept)))
         if word == kept:
             return word
     return word
