@@ -806,6 +806,9 @@ def test_html_report(seeds: TrackResult) -> None:
     headline = "5 talking points tracked; 1 changed wording in the period"
     assert f'<p class="headline">{headline}' in page
     assert page.index('id="changes"') < page.index('id="timeline"') < page.index('id="wordings"')
+    # the diff marks are explained where the cards are (a review: the move mark was not)
+    legend = page[page.index('id="changes"') : page.index('<ol class="changes">')]
+    assert "<del>struck</del>" in legend and '<mark class="moved">words</mark> moved' in legend
     # implement-doc: said 2023-03-27 and 2025-10-22 (a new wording, marked as a change).
     row = re.search(r'<div class="tl-row">.*?#point-implement-doc.*?</div></div>', page)
     assert row is not None
