@@ -54,7 +54,7 @@ class PressWords:
         tokeniser: Tokeniser | None,
     ) -> None:
         number = {w: k for k, w in enumerate(words)}
-        ids: list[int] = []
+        ids = array("i")
         if not include_questions:
             for doc in documents:
                 chosen = {
@@ -69,7 +69,7 @@ class PressWords:
                         ids.extend(number.get(w, -1) for w in found)
                         ids.append(-1)
         self.tokens = len(ids) - ids.count(-1)
-        self._row = array("i", ids)
+        self._row = ids
         self._ids: npt.NDArray[np.int32] = np.frombuffer(self._row, dtype=np.int32)
         self._order: npt.NDArray[Any] = np.argsort(self._ids, kind="stable")
         self._bounds: list[int] = np.searchsorted(
