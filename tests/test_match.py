@@ -890,6 +890,28 @@ def test_a_missing_part_of_a_compound_is_replaced_by_a_part_of_a_compound_only()
     assert text[match.start : match.end].startswith("self-interference")
 
 
+def test_the_formulas_own_first_word_beyond_inserted_words_is_in_the_span() -> None:
+    """A review of the MFA report (2020-06-08, line 19): "the basic diplomatic principle of
+    non-interference ..." read as "{-the-} principle of non-interference": "the" alone
+    never opens a window, and the words inserted after it hid it."""
+    text = (
+        "China has always been upholding the basic diplomatic principle of"
+        " non-interference in other countries' internal affairs."
+    )
+    point = Point("p", "the principle of non-interference in other countries' internal affairs")
+    [match] = find_point(point, index_of(text))
+    found = text[match.start : match.end]
+    assert found.startswith("the basic diplomatic principle")
+    assert word_diff(point.text, found).startswith("the {+basic diplomatic+} principle")
+    # not across punctuation, nor past three inserted words
+    for gap in ("the, basic diplomatic", "the basic sound diplomatic"):
+        text = (
+            f"We uphold {gap} principle of non-interference in other countries' internal affairs."
+        )
+        [match] = find_point(point, index_of(text))
+        assert text[match.start : match.end].startswith("principle")
+
+
 def test_only_words_standing_for_the_missing_ones_are_taken_in_with_the_formulas_own() -> None:
     """A review: "countries *and* we implement ..." was taken for "comprehensively and
     effectively implement ..." (77.9): "we", a function word, stood for "effectively"

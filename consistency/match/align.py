@@ -441,14 +441,53 @@ def extend_edges(
         return Alignment(0.0, found.first, found.end)
     if at_head:
         a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
+        if a == found.first:
+            a = _own_edge(keyed, tokens, text, a, head, lo, -1)
     if at_tail:
         b = _take(keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1)
+        if b == found.end:
+            b = _own_edge(keyed, tokens, text, b, tail, hi, +1)
     if (a, b) == (found.first, found.end):
         return found
     wider = keyed.score(a, b)
     if wider.score <= 0.0:
         return found
     return Alignment(max(found.score, wider.score), a, b, found.moved)
+
+
+OWN_EDGE_GAP = 2
+"""Words that may stand between a span and the point's own missing edge words for the span
+to take them in (see :func:`_own_edge`)."""
+
+
+def _own_edge(
+    keyed: Keyed,
+    tokens: Sequence[Token],
+    text: str,
+    at: int,
+    missing: int,
+    limit: int,
+    step: int,
+) -> int:
+    """The span edge past the point's own missing edge words when they stand, in order, just
+    beyond one or two inserted words: "*the* basic diplomatic principle of
+    non-interference" is "the {+basic diplomatic+} principle", not "{-the-} principle"
+    (a function word alone never opens a window). ``at`` when they do not, across no
+    punctuation and no name."""
+    want = keyed.form_chars[:missing] if step < 0 else keyed.form_chars[-missing:]
+    seen: list[int] = []
+    for nxt, punct in _outward(tokens, text, at, limit, step):
+        if punct or nxt in keyed.sentence_names or len(seen) == missing + OWN_EDGE_GAP:
+            break
+        seen.append(nxt)
+    for gap in range(1, OWN_EDGE_GAP + 1):
+        run = seen[gap : gap + missing]
+        if len(run) < missing or any(keyed.keys[k] != _OTHER for k in seen[:gap]):
+            continue
+        inner = "".join(keyed.keys[k] for k in (reversed(run) if step < 0 else run))
+        if inner == want:
+            return run[-1] if step < 0 else run[-1] + 1
+    return at
 
 
 def _named_instead(
