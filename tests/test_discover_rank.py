@@ -651,6 +651,19 @@ def test_no_alias_of_the_top_100_names_another_place(
 # --- the journalists' words -----------------------------------------------------------------
 
 
+def transcript(date: dt.date, turns: list[tuple[str | None, Role, str]]) -> Document:
+    """A briefing of these turns (speaker, role, words), one paragraph each."""
+    text = ""
+    spans = []
+    for k, (speaker, role, words) in enumerate(turns):
+        start = len(text)
+        text += words + "\n\n"
+        spans.append(Turn(speaker, role, start, start + len(words), 2 * k + 1))
+    return Document(
+        date.isoformat(), f"{date}.txt", text, date, DateSource.FILENAME, turns=tuple(spans)
+    )
+
+
 def qa_briefing(day: int, *, questions: bool = True) -> Document:
     """A spokesperson's answers: a formula in one, the name of a topic in another; the
     journalists ask about the topic by its name, never in the formula's words."""
@@ -664,16 +677,7 @@ def qa_briefing(day: int, *, questions: bool = True) -> Document:
         if questions:
             turns.append(("Q", Role.PRESS, f"What about the ferry timetable dispute and {topic}?"))
         turns.append(("Spokesperson", Role.OFFICIAL, answer))
-    text = ""
-    spans = []
-    for k, (speaker, role, words) in enumerate(turns):
-        start = len(text)
-        text += words + "\n\n"
-        spans.append(Turn(speaker, role, start, start + len(words), 2 * k + 1))
-    date = dt.date(2024, 3, 1) + dt.timedelta(days=day)
-    return Document(
-        date.isoformat(), f"{date}.txt", text, date, DateSource.FILENAME, turns=tuple(spans)
-    )
+    return transcript(dt.date(2024, 3, 1) + dt.timedelta(days=day), turns)
 
 
 def test_a_topic_the_journalists_name_as_often_ranks_below_the_officials_formula() -> None:
@@ -765,16 +769,7 @@ def briefing_with_statement(day: int, *, questions: bool = True) -> Document:
             "nations will take the floor and mingle with the guests.",
         )
     )
-    text = ""
-    spans = []
-    for k, (speaker, role, words) in enumerate(turns):
-        start = len(text)
-        text += words + "\n\n"
-        spans.append(Turn(speaker, role, start, start + len(words), 2 * k + 1))
-    date = dt.date(2024, 5, 1) + dt.timedelta(days=day)
-    return Document(
-        date.isoformat(), f"{date}.txt", text, date, DateSource.FILENAME, turns=tuple(spans)
-    )
+    return transcript(dt.date(2024, 5, 1) + dt.timedelta(days=day), turns)
 
 
 def test_an_announcement_outside_the_questions_is_the_briefings_own_statement() -> None:
