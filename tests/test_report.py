@@ -806,6 +806,8 @@ def test_html_report(seeds: TrackResult) -> None:
     headline = "5 talking points tracked; 1 changed wording in the period"
     assert f'<p class="headline">{headline}' in page
     assert page.index('id="changes"') < page.index('id="timeline"') < page.index('id="wordings"')
+    # the wordings tables say what each wording is, as the text report does
+    assert "<td>1 date, 2025-10-22 (new in the period)</td>" in page
     # the diff marks are explained where the cards are (a review: the move mark was not)
     legend = page[page.index('id="changes"') : page.index('<ol class="changes">')]
     assert "<del>struck</del>" in legend and '<mark class="moved">words</mark> moved' in legend

@@ -342,7 +342,8 @@ def render_html(
                 (
                     _colour(h, f.normalised),
                     view.percent(f.share),
-                    f"{view.plural(f.dates, 'date')}, {view.date_range(f.first, f.last)}",
+                    f"{view.plural(f.dates, 'date')}, {view.date_range(f.first, f.last)}"
+                    + (f" ({', '.join(view.family_tags(f))})" if view.family_tags(f) else ""),
                     view.one_line(f.text),
                     f.one_off,
                 )

@@ -393,9 +393,10 @@ def percent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
-def family_line(family: WordingFamily) -> str:
-    """``65%  120 dates  2018-05-14 to 2020-07-03  (prevailing, canonical)``."""
-    tags = [
+def family_tags(family: WordingFamily) -> list[str]:
+    """What a wording is to its point: ``prevailing``, ``canonical`` (or ``alias``), ``new in
+    the period``."""
+    return [
         t
         for t, on in (
             ("prevailing", family.prevailing),
@@ -404,6 +405,11 @@ def family_line(family: WordingFamily) -> str:
         )
         if on
     ]
+
+
+def family_line(family: WordingFamily) -> str:
+    """``65%  120 dates  2018-05-14 to 2020-07-03  (prevailing, canonical)``."""
+    tags = family_tags(family)
     notes = f"  ({', '.join(tags)})" if tags else ""
     return (
         f"{percent(family.share):>4}  {plural(family.dates, 'date')}, "
