@@ -885,9 +885,34 @@ def test_a_missing_part_of_a_compound_is_replaced_by_a_part_of_a_compound_only()
     point = Point("p", "non-interference in others' internal affairs", threshold=50)
     for match in find_point(point, index_of(text)):
         assert not text[match.start : match.end].startswith("need")
-    text = "We uphold self-interference in others' internal affairs."
+    point = Point("p", "counter-terrorism cooperation in the region and beyond")
+    text = "We uphold anti-terrorism cooperation in the region and beyond."
     [match] = find_point(point, index_of(text))
-    assert text[match.start : match.end].startswith("self-interference")
+    assert text[match.start : match.end].startswith("anti-terrorism")
+
+
+def test_a_span_that_negates_the_wording_is_not_the_wording() -> None:
+    """A review: the discovered point "interferes in other countries' internal affairs"
+    was found at 96 in "non-interference in other countries' internal affairs", and
+    after "China never ..." and "We will not ...". A wording found word for word is
+    found all the same (every verbatim occurrence is)."""
+    point = Point("p", "interferes in other countries' internal affairs")
+    for text in (
+        "We uphold non-interference in other countries' internal affairs.",
+        "We will not interfere in other countries' internal affairs.",
+    ):
+        assert find_point(point, index_of(text)) == [], text
+    text = "China never interferes in other countries' internal affairs."
+    [match] = find_point(point, index_of(text))
+    assert match.score == 100.0
+    # a negation the wording has is needed in the span
+    point = Point("q", "non-interference in other countries' internal affairs")
+    text = "Some powers keep up interference in other countries' internal affairs."
+    assert find_point(point, index_of(text), threshold=50) == []
+    # and in Chinese
+    point = Point("z", "干涉别国内政的错误行径")
+    assert find_point(point, index_of("中方一贯不干涉别国内政的行径。"), threshold=60) == []
+    assert find_point(point, index_of("美方一贯干涉别国内政的行径。"), threshold=60) != []
 
 
 def test_the_formulas_own_first_word_beyond_inserted_words_is_in_the_span() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -97,6 +97,11 @@ def weigher(tokeniser: Tokeniser | None = None) -> Callable[[str], float]:
     return partial(weight, function_words=(tokeniser or DEFAULT_TOKENISER).function_words)
 
 
+def negations_of(tokeniser: Tokeniser | None = None) -> frozenset[str]:
+    """The tokeniser's negating words (none when it names none): see :func:`find_in_sentence`."""
+    return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, "negations", frozenset()))
+
+
 def threshold_of(point: Point, default: float = DEFAULT_THRESHOLD) -> float:
     """The point's own threshold, else the run's default: the one place this is decided."""
     return require_percent(point.threshold if point.threshold is not None else default, "threshold")
@@ -130,9 +135,17 @@ def find_in_sentence(
     closed: bool = False,
     words: Sequence[str] | None = None,
     lenient: bool = False,
+    negations: Collection[str] = frozenset(),
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
     (``lenient``: see :class:`~consistency.match.align.Keyed`).
+
+    ``negations`` (the tokeniser's negating words): a span holding a negation the
+    wording does not, or lacking one it has, says the opposite and is not the wording
+    ("*non-*interference in ..." is no "interference in ..."); nor is a span that
+    is not word for word and stands right after one ("China will *not* interfere in
+    other countries' internal affairs" is no "interferes in other countries' internal
+    affairs"). A wording found word for word is always found.
 
     A wording without commas is never found across one (see :data:`_CLAUSE_BREAK`):
     where the best span of a stretch crosses one, each side is searched on its own.
@@ -211,10 +224,28 @@ def find_in_sentence(
                     spans.append((k, hi))
                     continue
             hit = snap_compounds(tokens, text, hit, lo, hi)
-            found.append(hit)
+            if not negated_apart(hit):
+                found.append(hit)
             spans.append((lo, hit.first))
             spans.append((hit.end, hi))
         return found
+
+    def negated_apart(hit: Alignment) -> bool:
+        # the span says the opposite of the wording: a negation one of them has and the
+        # other not, or one right before the span ("We will *not* interfere in ...",
+        # 不干涉别国内政 for 干涉别国内政)
+        if not negations:
+            return False
+        mine = sorted(w for w in words[hit.first : hit.end] if w in negations)
+        if mine != sorted(w for w in form_words if w in negations):
+            return True
+        before = hit.first - 1
+        return (
+            hit.score < perfect
+            and before >= 0
+            and words[before] in negations
+            and not _CLAUSE_BREAK.search(text, tokens[before].end, tokens[hit.first].start)
+        )
 
     n = len(tokens)
     if n <= LONG_SPAN:
@@ -319,6 +350,7 @@ def find_point(
     """
     limit = threshold_of(point, threshold)
     weigh = weigher(tokeniser)
+    negations = negations_of(tokeniser)
     best: dict[int, list[Match]] = {}
     for form in make_forms(point, tokeniser=tokeniser):
         cache: dict[str, tuple[str, float]] = {}
@@ -345,6 +377,7 @@ def find_point(
                 closed=closed,
                 words=known,
                 lenient=lenient,
+                negations=negations,
             ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
