@@ -891,6 +891,20 @@ def test_a_missing_part_of_a_compound_is_replaced_by_a_part_of_a_compound_only()
     assert text[match.start : match.end].startswith("anti-terrorism")
 
 
+def test_a_word_standing_for_a_name_said_before_is_not_the_points_name() -> None:
+    """A review: 7 of 43 occurrences of "Xinjiang affairs are purely China's internal
+    affairs" in the MFA report were "Hong Kong is China's SAR and its affairs are purely
+    China's internal affairs"."""
+    point = Point("x", "Xinjiang affairs are purely China's internal affairs")
+    text = "Hong Kong is China's SAR and its affairs are purely China's internal affairs."
+    assert find_point(point, index_of(text)) == []
+    for text in (
+        "Xinjiang affairs are purely China's internal affairs.",
+        "The Xinjiang-related affairs are purely China's internal affairs.",
+    ):
+        assert find_point(point, index_of(text)), text
+
+
 def test_a_span_that_negates_the_wording_is_not_the_wording() -> None:
     """A review: the discovered point "interferes in other countries' internal affairs"
     was found at 96 in "non-interference in other countries' internal affairs", and

@@ -502,13 +502,15 @@ def _named_instead(
     """Whether the point's missing ``edge`` words hold a name and another name stands in
     their place, within as many words and one more, in the same clause: 香港特别行政区是中国
     不可分割的一部分 is not the Taiwan formula 台湾是中国领土不可分割的一部分 with its subject
-    dropped, but the same words said of another place."""
+    dropped, but the same words said of another place. A function word right there stands
+    for a name said before ("Hong Kong is China's SAR and *its* affairs are purely China's
+    internal affairs" is not the Xinjiang formula)."""
     if not any(f in keyed.form_names for f in edge):
         return False
     for k, (nxt, punct) in enumerate(_outward(tokens, text, at, limit, step)):
         if k > len(edge) or punct or keyed.keys[nxt] != _OTHER:
             return False
-        if nxt in keyed.sentence_names:
+        if nxt in keyed.sentence_names or (k == 0 and keyed.weigh(tokens[nxt].text) < RARE):
             return True
     return False
 
