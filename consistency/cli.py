@@ -43,6 +43,7 @@ from .index import update_index
 from .ingest import SUFFIXES, FileSelection, load_documents
 from .match import DEFAULT_THRESHOLD, SentenceIndex
 from .models import Document, Level, Point, TrackResult
+from .printable import escape_controls
 from .report import render_csv, render_html, render_json, render_markdown, render_report
 from .report import render_table as render_track_table
 from .report.check import CHECK_FORMATS, render_check
@@ -437,7 +438,18 @@ def _format_of_output(fmt: str, output: str | None) -> str:
         ),
         (),
     )
-    return wanted if wanted is not None and wanted in choices else fmt
+    if wanted is None:
+        return fmt
+    if wanted not in choices:
+        if not ctx.meta.get(QUIET):
+            name = ctx.info_name or "this command"
+            click.echo(
+                f"consistency: note: {name} has no {wanted} output; writing {fmt} to "
+                f"{escape_controls(str(output))} (see --format)",
+                err=True,
+            )
+        return fmt
+    return wanted
 
 
 DEFAULT_DISCOVER_TOP = 50

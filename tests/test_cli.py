@@ -369,8 +369,14 @@ def test_output_suffix_names_the_format_unless_one_is_given(
         == 0
     )
     assert Path("r.html").read_text(encoding="utf-8").startswith("Talking-point report")
-    assert run("discover", str(BRIEFINGS), "-o", "d.csv")[0] == 0
+    code, _, err = run("discover", str(BRIEFINGS), "-o", "d.csv")
+    assert code == 0
+    assert (
+        err
+        == "consistency: note: discover has no csv output; writing table to d.csv (see --format)\n"
+    )
     assert Path("d.csv").read_text(encoding="utf-8").startswith("#")
+    assert run("--quiet", "discover", str(BRIEFINGS), "-o", "d.csv")[2] == ""
     # so does a format set in the configuration file
     Path("consistency.toml").write_text('[track]\nformat = "markdown"\n', encoding="utf-8")
     assert run("track", str(BRIEFINGS), "--points", str(POINTS), "-o", "t2.json")[0] == 0
