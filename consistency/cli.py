@@ -408,6 +408,10 @@ def output_option(f: F) -> F:
     )(cast(F, run))
 
 
+FORMAT_NOTE = "consistency.format_note"
+"""Where :func:`_format_of_output` leaves its note for :func:`write_output` to give once
+the file is written (a run that fails says only its error)."""
+
 FORMAT_SUFFIXES = {
     ".html": "html",
     ".htm": "html",
@@ -443,10 +447,9 @@ def _format_of_output(fmt: str, output: str | None) -> str:
     if wanted not in choices:
         if not ctx.meta.get(QUIET):
             name = ctx.info_name or "this command"
-            click.echo(
-                f"consistency: note: {name} has no {wanted} output; writing {fmt} to "
-                f"{escape_controls(str(output))} (see --format)",
-                err=True,
+            ctx.meta[FORMAT_NOTE] = (
+                f"consistency: note: {name} has no {wanted} output; wrote {fmt} to "
+                f"{escape_controls(str(output))} (see --format)"
             )
         return fmt
     return wanted
@@ -650,9 +653,12 @@ def write_output(text: str, output: str | None) -> None:
                 fh.write(text)
         except OSError as e:
             raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
-        return
-    target = os.path.realpath(output) if os.path.islink(output) else output
-    write_atomically(target, text)
+    else:
+        target = os.path.realpath(output) if os.path.islink(output) else output
+        write_atomically(target, text)
+    note = click.get_current_context().meta.pop(FORMAT_NOTE, None)
+    if note:
+        click.echo(note, err=True)
 
 
 def _write_stdout(text: str) -> None:

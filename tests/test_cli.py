@@ -373,7 +373,7 @@ def test_output_suffix_names_the_format_unless_one_is_given(
     assert code == 0
     assert (
         err
-        == "consistency: note: discover has no csv output; writing table to d.csv (see --format)\n"
+        == "consistency: note: discover has no csv output; wrote table to d.csv (see --format)\n"
     )
     assert Path("d.csv").read_text(encoding="utf-8").startswith("#")
     assert run("--quiet", "discover", str(BRIEFINGS), "-o", "d.csv")[2] == ""

@@ -141,8 +141,10 @@ def find_in_sentence(
     (``lenient``: see :class:`~consistency.match.align.Keyed`).
 
     ``negations`` (the tokeniser's negating words): a span holding a negation the
-    wording does not, or lacking one it has, says the opposite and is not the wording
-    ("*non-*interference in ..." is no "interference in ..."); nor is a span that
+    wording does not, or lacking one it has beside the very word it negates, says the
+    opposite and is not the wording ("*non-*interference in ..." is no "interference in
+    ...", nor the other way round; "remains unchanged" may stand for "has not
+    changed"); nor is a span that
     is not word for word and stands right after one ("China will *not* interfere in
     other countries' internal affairs" is no "interferes in other countries' internal
     affairs"). A wording found word for word is always found.
@@ -236,9 +238,15 @@ def find_in_sentence(
         # 不干涉别国内政 for 干涉别国内政)
         if not negations:
             return False
-        mine = sorted(w for w in words[hit.first : hit.end] if w in negations)
-        if mine != sorted(w for w in form_words if w in negations):
+        span = words[hit.first : hit.end]
+        if {w for w in span if w in negations} - set(form_words):
             return True
+        # the wording's negation gone while the word it negates is there ("interference"
+        # for "non-interference"); said otherwise, it may go ("remains unchanged" for "has
+        # not changed")
+        for j, w in enumerate(form_words[:-1]):
+            if w in negations and w not in span and form_words[j + 1] in span:
+                return True
         before = hit.first - 1
         return (
             hit.score < perfect
