@@ -56,6 +56,9 @@ def _group(
     exact: dict[tuple[int, ...], int] = {}
     shorter: dict[tuple[int, ...], int] = {}
     named = _Named(keys, names or {})
+    negated = (
+        [frozenset(w for w in key if w in negation_ids) for key in keys] if negation_ids else []
+    )
     for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
         pairs = {p for p in pairwise(key) if p[0] not in function_ids or p[1] not in function_ids}
         pool_set: set[int] = set()
@@ -66,9 +69,8 @@ def _group(
         best = -1
         if names and pool_set:
             pool_set = named.same_subject(i, pool_set)
-        if negation_ids and pool_set:
-            mine = {w for w in key if w in negation_ids}
-            pool_set = {j for j in pool_set if {w for w in keys[j] if w in negation_ids} == mine}
+        if negated and pool_set:
+            pool_set = {j for j in pool_set if negated[j] == negated[i]}
         if pool_set:
             pool = sorted(pool_set)
             hit = process.extractOne(

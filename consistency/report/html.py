@@ -343,7 +343,7 @@ def render_html(
                     _colour(h, f.normalised),
                     view.percent(f.share),
                     f"{view.plural(f.dates, 'date')}, {view.date_range(f.first, f.last)}"
-                    + (f" ({', '.join(view.family_tags(f))})" if view.family_tags(f) else ""),
+                    + "".join(f" ({', '.join(tags)})" for tags in [view.family_tags(f)] if tags),
                     view.one_line(f.text),
                     f.one_off,
                 )
