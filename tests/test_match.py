@@ -469,6 +469,21 @@ def test_the_point_s_own_last_word_just_past_the_span_is_taken_in() -> None:
     assert "{~" not in word_diff("Hong Kong affairs are purely China's internal affairs", text)
 
 
+def test_a_point_word_left_over_at_an_edge_is_not_taken_in() -> None:
+    """MFA 2018-05-14: the span ends at "benefit"; the "and" after it begins the next part
+    of the list (the point's own "and" stands before "mutual benefit"), so it is no
+    insertion to show."""
+    sentence = (
+        "When the cooperation undertaken by the two sides is based on mutual respect, mutual "
+        "benefit and win-win outcomes and delivers concrete benefits to the two sides, I see "
+        "no reason why other parties would object to that."
+    )
+    point = "mutual respect, equality and mutual benefit"
+    [(_, text)] = found(point, sentence)
+    assert text == "mutual respect, mutual benefit"
+    assert word_diff(point, text).endswith("mutual benefit")
+
+
 def test_a_moved_word_before_a_colon_is_not_taken_in() -> None:
     """ "is clear: China's position is consistent" is not the formula reordered."""
     hits = found(

@@ -712,6 +712,7 @@ def settle_on_clause(
             a += 1
         if b <= a:
             return Alignment(0.0, current.first, current.end)
+        a, b = _on_aligned(keyed, current, a, b)
         trimmed = current if (a, b) == (current.first, current.end) else keyed.score(a, b)
         wider = trimmed
         edges = keyed.form_chars[-1], keyed.form_chars[0]
@@ -735,6 +736,25 @@ def settle_on_clause(
             return current
         current = wider
     return current
+
+
+def _on_aligned(keyed: Keyed, current: Alignment, a: int, b: int) -> tuple[int, int]:
+    """``[a, b)`` without the point's function words at its edges that the alignment leaves
+    over, when that scores no worse: such a word is an insertion ("mutual respect, mutual
+    benefit *and*" for "mutual respect, equality and mutual benefit", whose "and" stands
+    elsewhere), which only costs. A content word left over stays: it may be the point's
+    word said in another order, which the diff shows."""
+    ops = Indel.opcodes(keyed.form_chars, keyed.keys[a:b])
+    kept = {a + k for op in ops if op.tag == "equal" for k in range(op.dest_start, op.dest_end)}
+    kept.update(k for s, e in current.moved for k in range(s, e))
+    first, end = a, b
+    while end - first > 1 and end - 1 not in kept and keyed.keys[end - 1] in keyed.light:
+        end -= 1
+    while end - first > 1 and first not in kept and keyed.keys[first] in keyed.light:
+        first += 1
+    if (first, end) == (a, b) or keyed.score(first, end).score < keyed.score(a, b).score:
+        return a, b
+    return first, end
 
 
 def _moved_at(found: Alignment, k: int) -> bool:
