@@ -13,7 +13,7 @@ import pytest
 from corpus import FULL, HAS_FULL
 
 from consistency.discover import DiscoveredPoint, discover
-from consistency.discover.corpus import _Corpus, _Group, _Occ
+from consistency.discover.corpus import BOUND_MIN, _Corpus, _Group, _Occ
 from consistency.discover.families import (
     _describe,
     _name_ids,
@@ -807,3 +807,29 @@ def test_event_announcements_are_not_in_the_mfa_top_lists(
     assert not any("foreign diplomats in china are invited" in w for w in english)
     chinese = [w for p in mfa_zh[:50] for w in wordings(p)]
     assert not any(normalise("外国驻华使节代表将应邀发言") in w for w in chinese)
+
+
+def test_a_function_word_a_formula_s_first_word_always_follows_stays_in() -> None:
+    """"accordance" stands after "in" wherever it stands: the phrase is "in accordance with
+    the law", not a fragment opening on "accordance"."""
+    who = ["The police", "The court", "Customs", "The ministry", "The agency", "The city"]
+    did = ["acted", "ruled", "checked", "decided", "moved", "responded"]
+    when = ["today", "this week", "at once", "last night", "in March", "again"]
+    days = [
+        f"{who[k % 6]} {did[k // 6]} in accordance with the law {when[(k + k // 6) % 6]}."
+        for k in range(BOUND_MIN)
+    ]
+    days += [f"In Geneva {who[k].lower()} met {when[k - 1]}." for k in range(6)]
+    docs = [narration(day, text) for day, text in enumerate(days)]
+    corpus = _corpus(days)
+    bound = corpus.bound_after
+    assert bound[corpus.vocab["accordance"]] == corpus.vocab["in"]
+    assert corpus.vocab["the"] not in bound  # no function word is bound
+    texts = [normalise(p.point.text) for p in discover(docs)]
+    assert any(t.startswith("in accordance with the law") for t in texts), texts
+    assert not any(t.startswith("accordance") for t in texts), texts
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_no_mfa_top_100_text_opens_on_accordance(mfa: list[DiscoveredPoint]) -> None:
+    assert not [p.point.text for p in mfa if normalise(p.point.text).startswith("accordance")]

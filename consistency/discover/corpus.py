@@ -7,6 +7,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
@@ -71,6 +72,16 @@ _GAP_MARKS = re.compile(
 """Between two tokens: ``hard`` punctuation ends a clause, ``soft`` (a comma...) marks the
 gap, ``glue`` is the hyphen of a compound ("so-called", "win-win")."""
 _SOFT, _GLUE = 1, 2
+
+BOUND_SHARE = 0.9
+"""See :attr:`_Corpus.bound_after`."""
+
+BOUND_MIN = 20
+"""See :attr:`_Corpus.bound_after`."""
+
+BOUND_OPENS = 0.01
+"""See :attr:`_Corpus.bound_after`: "in" opens 7.5 % of its clauses in the MFA corpus, 的
+0.02 %."""
 
 MAX_CLAUSE = 200
 """Discovery cuts a clause longer than this many words into pieces of this size. No
@@ -270,6 +281,41 @@ class _Corpus:
             and bool(self.single[self.ids[j - 1]])
             and bool(self.single[self.ids[j]])
         )
+
+    @cached_property
+    def bound_after(self) -> dict[int, int]:
+        """Words that nearly always follow one function word, learned (word id: its id).
+
+        "accordance" stands after "in" at least :data:`BOUND_SHARE` of the time
+        (:data:`BOUND_MIN` times or more): "in accordance with the law" is the phrase, and
+        a phrase that opens on "accordance" is cut (see :func:`.ngrams._trim`). The
+        function word must open a clause at least :data:`BOUND_OPENS` of the time, as
+        "in" does and a particle that ends what stands before it (的) does not; and it is
+        no coordinator ("and", "or"): a phrase never opens on one.
+        """
+        import numpy as np
+
+        ids = np.frombuffer(self.ids, dtype=np.int32)
+        if len(ids) < 2:
+            return {}
+        room = np.frombuffer(self.room, dtype=np.uint16)
+        joined = (room[:-1] > 1) & (np.frombuffer(self.mark, dtype=np.uint8)[1:] == 0)
+        prev, cur = ids[:-1][joined], ids[1:][joined]
+        size = len(self.words)
+        seen = np.bincount(ids, minlength=size)
+        function = np.frombuffer(self.function, dtype=np.uint8).astype(bool)
+        coordinator = np.zeros(size, dtype=bool)
+        coordinator[[k for k, w in enumerate(self.words) if w in _COORDINATORS]] = True
+        opening = np.ones(len(ids), dtype=bool)
+        opening[1:] = room[:-1] == 1
+        opens = np.bincount(ids[opening], minlength=size) >= BOUND_OPENS * seen
+        keep = function[prev] & opens[prev] & ~coordinator[prev] & ~function[cur]
+        pairs, counts = np.unique(
+            prev[keep].astype(np.int64) * size + cur[keep], return_counts=True
+        )
+        word = pairs % size
+        bound = (counts >= BOUND_MIN) & (counts >= BOUND_SHARE * seen[word])
+        return {int(w): int(p) for w, p in zip(word[bound], pairs[bound] // size, strict=True)}
 
     def same_clause(self, i: int, j: int) -> bool:
         """Whether positions ``i < j`` lie in one clause."""

@@ -194,6 +194,8 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
                 break
             if words[lo] in corpus.negations:
                 break
+            if lo + 1 < hi and corpus.bound_after.get(corpus.ids[s + lo + 1]) == corpus.ids[s + lo]:
+                break
             lo += 1
         if (lo, hi) == start:
             break
