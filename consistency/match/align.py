@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz.distance import Indel, LCSseq
+from rapidfuzz.distance import Indel, LCSseq, Opcode
 
 from ..lexicon import is_han_name
 from ..models import Token
@@ -208,6 +208,7 @@ class Keyed:
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
         self.words = words
         self.form_names, self.sentence_names = names
+        self.glued = _glued(self.form_names.tokens, self.form_names.text)
         self.weigh = weigh
         self.lenient = lenient
         if closed:
@@ -232,12 +233,15 @@ class Keyed:
         deleted: list[int] = []
         inserted: list[int] = []
         replaced: list[tuple[int, int, bool]] = []
+        overlong: set[int] = set()
+        placed: dict[int, int] = {}
         blocks = list(ops)
         for k, op in enumerate(blocks):
             if op.tag == "equal":
                 at = lo + op.dest_start
                 for i in range(op.src_end - op.src_start):
                     credit += self.sims[at + i] * self.form_weights[op.src_start + i]
+                    placed[op.src_start + i] = at + i
             elif op.tag == "delete":
                 deleted.extend(range(op.src_start, op.src_end))
             else:
@@ -253,6 +257,8 @@ class Keyed:
                 span = range(lo + op.dest_start, lo + op.dest_end)
                 single = len(gone) == 1 and len(span) == 1
                 replaced.extend((f, s, single) for f, s in zip(gone, span, strict=False))
+                if gone and _between(blocks, k):
+                    overlong.update(span[len(gone) + 1 :])
         moved = self._moves(deleted, inserted)
         moved_at = {s for a, b in moved for s in range(a, b)}
         for a, b in moved:
@@ -261,6 +267,14 @@ class Keyed:
                 # ...", "ASEAN countries working" do not move it into the formula.
                 return Alignment(0.0, lo, hi)
         moved_form = self._moved_form(deleted, moved)
+        for k in self.glued:
+            left, right = placed.get(k - 1), placed.get(k)
+            if (left is not None and right is not None and right != left + 1) or (
+                (left is None) != (right is None) and (k if right is None else k - 1) in moved_form
+            ):
+                # "China-Russia ... partnership" is not "China stands ready to work with
+                # Russia to ... deepen our ... partnership"
+                return Alignment(0.0, lo, hi)
         for s in moved_at:
             credit += MOVE_CREDIT * self.sims[s] * self.weigh(self.sentence[s])
         replacing: set[int] = set()
@@ -287,7 +301,7 @@ class Keyed:
         for s in inserted:
             if s not in free:
                 w = self.weigh(self.sentence[s])
-                cost += w if lost and w >= RARE else INSERT_COST * w
+                cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w
         score = 100.0 * credit / (self.total + cost)
         return Alignment(score, lo, hi, tuple(moved))
 
@@ -395,6 +409,24 @@ def _key(word: str, chars: dict[str, str]) -> tuple[str, float]:
     return best, best_sim
 
 
+def _between(blocks: Sequence[Opcode], k: int) -> bool:
+    """Whether block ``k`` stands between words of the point found in order (not at an edge,
+    where :func:`extend_edges` decides how many words stand for the missing ones)."""
+    return any(b.tag == "equal" for b in blocks[:k]) and any(
+        b.tag == "equal" for b in blocks[k + 1 :]
+    )
+
+
+def _glued(tokens: Sequence[Token], text: str) -> frozenset[int]:
+    """The positions ``k`` of the point's words joined to the word before by a hyphen
+    ("China-Russia", "all-weather"): the parts of a compound stand side by side."""
+    return frozenset(
+        k
+        for k in range(1, len(tokens))
+        if (gap := text[tokens[k - 1].end : tokens[k].start]) and all(c in HYPHENS for c in gap)
+    )
+
+
 def _has_punct(gap: str) -> bool:
     return any(c in _PUNCT_GAP for c in gap)
 
@@ -453,6 +485,27 @@ def extend_edges(
     if wider.score <= 0.0:
         return found
     return Alignment(max(found.score, wider.score), a, b, found.moved)
+
+
+def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
+    """The span without a function word of the point at its end whose next word in the point,
+    a content word, is missing: "the fundamental interests of both countries" for "... of
+    both countries and peoples", not "... both countries *and*" (MFA 2019-03-18: "... both
+    countries and are the common aspiration"): that "and" joins nothing of the point's.
+    A function word followed in the point by another ("the bottom *up* and the middle
+    out") stays: it may belong with the words before it."""
+    keys, light = keyed.keys, keyed.light
+    b = found.end
+    if b - found.first < 2 or keys[b - 1] not in light or any(e == b for _, e in found.moved):
+        return found
+    ops = Indel.opcodes(keyed.form_chars, keys[found.first : b])
+    last = next((op for op in reversed(ops) if op.tag == "equal"), None)
+    if last is None or last.dest_end != b - found.first:
+        return found
+    after = last.src_end
+    if after >= len(keyed.form_chars) or keyed.form_chars[after] in light:
+        return found
+    return keyed.score(found.first, b - 1)
 
 
 OWN_EDGE_GAP = 2

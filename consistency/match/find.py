@@ -20,6 +20,7 @@ from .align import (
     Keyed,
     Names,
     WordingKeys,
+    drop_dangling,
     extend_edges,
     longest_window,
     settle_on_clause,
@@ -205,8 +206,11 @@ def find_in_sentence(
                 best = settle_on_clause(keyed, tokens, text, best, lo, hi)
                 if keyed.matched(best) < least:
                     continue
-                hit = extend_edges(
-                    keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
+                hit = drop_dangling(
+                    keyed,
+                    extend_edges(
+                        keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
+                    ),
                 )
                 if hit.score < threshold:
                     continue
