@@ -287,6 +287,12 @@ the opposite)."""
 CHINESE_NEGATIONS = frozenset({"不", "没有", "没"})
 """The Chinese function words that negate what follows (as the segmenter cuts them)."""
 
+ENGLISH_COORDINATORS = frozenset({"and", "or"})
+"""The English function words that join two parts of one kind ("peace *and* stability")."""
+
+CHINESE_COORDINATORS = frozenset({"和", "与", "及", "或"})
+"""The Chinese function words that join two parts of one kind (和平*与*稳定)."""
+
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": ENGLISH_FUNCTION_WORDS,
     "zh": CHINESE_FUNCTION_WORDS,
@@ -301,7 +307,10 @@ class Tokeniser(Protocol):
     the tokeniser reads, which weigh less when matching and never open or
     close a discovered phrase. A tokeniser may also name, as ``negations``, the
     function words among them that negate what follows: those may open a
-    discovered phrase (none when it does not say).
+    discovered phrase (none when it does not say); and, as ``coordinators``, those
+    that join two parts of one kind ("and", 和): one never stands for a word of a
+    point that is not one ("Hong Kong affairs *and* China's internal affairs" is no
+    "Hong Kong affairs *are* purely China's internal affairs").
     """
 
     name: str
@@ -397,6 +406,7 @@ class WordTokeniser:
     name = "words"
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
+    coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         return make_tokens(*self.columns(text, offset))

@@ -552,6 +552,42 @@ def test_a_span_does_not_end_on_a_function_word_joining_a_missing_word() -> None
     assert not [text for _, text in hits if text.endswith("and")]
 
 
+def test_a_coordinator_never_stands_for_another_word_of_the_point() -> None:
+    """MFA 2020-06-03: "interference in Hong Kong-related affairs *and* China's internal
+    affairs" joins two things; the formula says one *is* the other. An "and" inserted
+    beside the point's words is still an elaboration (MFA 2019-12-23)."""
+    point = "Hong Kong affairs are China's internal affairs"
+    assert (
+        found(
+            point,
+            "We deplore and reject the UK side's unwarranted accusations and blatant "
+            "interference in Hong Kong-related affairs and China's internal affairs.",
+        )
+        == []
+    )
+    [(_, text)] = found(point, HONG_KONG_2019_12_23)
+    assert text == "Hong Kong affairs and Xinjiang affairs are both China's internal affairs"
+
+
+def test_a_word_with_a_prefix_is_another_word() -> None:
+    """MFA 2020-07-03: "instability" is no "stability"; "unchanged" still stands for "not
+    changed" where the point negates it (fixtures/other/us-state)."""
+    assert (
+        found(
+            "peace and stability in the South China Sea",
+            "The fundamental cause of instability in the South China Sea is the large-scale "
+            "military activities and flexing of muscles by some non-regional country that "
+            "lies tens of thousands of miles away.",
+        )
+        == []
+    )
+    [(_, text)] = found(
+        "the one China policy has not changed",
+        "Our one China policy remains unchanged and we oppose changes.",
+    )
+    assert text == "one China policy remains unchanged"
+
+
 def test_a_moved_word_before_a_colon_is_not_taken_in() -> None:
     """ "is clear: China's position is consistent" is not the formula reordered."""
     hits = found(

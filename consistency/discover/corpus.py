@@ -13,11 +13,16 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from ..models import Document, Role, Sentence, Token
-from ..normalise import DEFAULT_TOKENISER, Tokeniser
+from ..normalise import (
+    CHINESE_COORDINATORS,
+    DEFAULT_TOKENISER,
+    ENGLISH_COORDINATORS,
+    Tokeniser,
+)
 from ..segment import document_sentences
 
 _ARTICLES = frozenset({"a", "an", "the"})
-_COORDINATORS = frozenset({"and", "or", "和", "与", "及", "或"})
+_COORDINATORS = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
 """Words that join the items of a list (English and Chinese)."""
 
 _LIST_ITEM_WORDS = 6

@@ -58,16 +58,17 @@ words taken in are scored as replacements (a shared future for
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq, Opcode
 
 from ..lexicon import is_han_name
 from ..models import Token
-from .weights import RARE, is_rare, similarity
+from .weights import RARE, is_rare, prefixed, similarity
 
 INSERT_COST = 0.25
 """What an inserted word costs, as a share of its weight."""
@@ -195,6 +196,8 @@ class Keyed:
         closed: bool = False,
         names: tuple[Names, Names] = (NO_NAMES, NO_NAMES),
         lenient: bool = False,
+        coordinators: frozenset[str] = frozenset(),
+        negations: Collection[str] = frozenset(),
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word.
@@ -202,7 +205,10 @@ class Keyed:
         (see :class:`Names`); a replaced name rejects an alignment, unless ``lenient``:
         then it is scored as any replacement (a near miss, which ``check`` reports:
         "the Declaration on the *Behavior* (or *behavior*) of Parties"; never an
-        occurrence)."""
+        occurrence). ``coordinators`` (the tokeniser's "and", 和, ...): one never
+        replaces a word of the point that is not one. ``negations``: a word with a
+        prefix is spelled like the point's word only where the point negates it (see
+        :func:`~consistency.match.find.find_point`)."""
         wording = wording_keys(tuple(words), weigh)
         chars, self.form_chars, self.form_weights, self.light = wording[:4]
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
@@ -211,6 +217,8 @@ class Keyed:
         self.glued = _glued(self.form_names.tokens, self.form_names.text)
         self.weigh = weigh
         self.lenient = lenient
+        self.coordinators = coordinators
+        negated = _negated(words, negations)
         if closed:
             other = (_OTHER, 0.0)
             hits = [cache.get(word, other) for word in sentence]
@@ -219,7 +227,7 @@ class Keyed:
             for word in sentence:
                 hit = cache.get(word)
                 if hit is None:
-                    hit = cache[word] = _key(word, chars)
+                    hit = cache[word] = _key(word, chars, negated)
                 hits.append(hit)
         self.keys = "".join(h[0] for h in hits)
         self.sims = [h[1] for h in hits]
@@ -282,6 +290,10 @@ class Keyed:
         for f, s, single in replaced:
             if f in moved_form or s in moved_at or s in replacing:
                 continue
+            if self.sentence[s] in self.coordinators and self.words[f] not in self.coordinators:
+                # "Hong Kong affairs *and* China's internal affairs" joins two things where
+                # "Hong Kong affairs *are* purely China's internal affairs" says one is the other
+                return Alignment(0.0, lo, hi)
             if self.keys[s] == _OTHER and (
                 (self.content < KEY_WORDS and self.form_weights[f] >= RARE)
                 or (not self.lenient and (f in self.form_names or s in self.sentence_names))
@@ -382,27 +394,42 @@ class Keyed:
 
 
 def variant_keys(
-    words: Sequence[str], variants: dict[str, list[str]]
+    words: Sequence[str], variants: dict[str, list[str]], negations: Collection[str] = frozenset()
 ) -> dict[str, tuple[str, float]]:
-    """The key and similarity of each point word and each of its spelled-alike variants."""
+    """The key and similarity of each point word and each of its spelled-alike variants
+    (``negations``: see :class:`Keyed`)."""
     chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
+    negated = _negated(words, negations)
     out: dict[str, tuple[str, float]] = {}
     for w in chars:
         for v in variants.get(w, ()):
             if v not in chars:
-                hit = _key(v, chars)
+                hit = _key(v, chars, negated)
                 if hit[0] != _OTHER:
                     out[v] = hit
     out.update((w, (c, 1.0)) for w, c in chars.items())
     return out
 
 
-def _key(word: str, chars: dict[str, str]) -> tuple[str, float]:
+def _negated(words: Sequence[str], negations: Collection[str]) -> frozenset[str]:
+    """The point's words that follow one of its negations ("changed" in "has not changed")."""
+    return frozenset(b for a, b in pairwise(words) if a in negations)
+
+
+def _key(
+    word: str, chars: dict[str, str], negated: Collection[str] = frozenset()
+) -> tuple[str, float]:
+    """The point word that ``word`` is or is spelled like, and how alike, or
+    ``(_OTHER, 0.0)``. A word with a prefix put before a point word ("*in*stability",
+    "*de*nuclearization") is another word, but where the point negates that word ("has
+    not changed" / "unchanged"): see :func:`~consistency.match.weights.prefixed`."""
     hit = chars.get(word)
     if hit is not None:
         return hit, 1.0
     best, best_sim = _OTHER, 0.0
     for w, c in chars.items():
+        if w not in negated and prefixed(word, w):
+            continue
         sim = similarity(word, w)
         if sim > best_sim:
             best, best_sim = c, sim

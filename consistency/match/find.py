@@ -137,6 +137,7 @@ def find_in_sentence(
     words: Sequence[str] | None = None,
     lenient: bool = False,
     negations: Collection[str] = frozenset(),
+    coordinators: frozenset[str] = frozenset(),
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
     (``lenient``: see :class:`~consistency.match.align.Keyed`).
@@ -148,7 +149,8 @@ def find_in_sentence(
     changed"); nor is a span that
     is not word for word and stands right after one ("China will *not* interfere in
     other countries' internal affairs" is no "interferes in other countries' internal
-    affairs"). A wording found word for word is always found.
+    affairs"). A wording found word for word is always found. ``coordinators``: see
+    :class:`~consistency.match.align.Keyed`.
 
     A wording without commas is never found across one (see :data:`_CLAUSE_BREAK`):
     where the best span of a stretch crosses one, each side is searched on its own.
@@ -199,7 +201,17 @@ def find_in_sentence(
                         Names(form.tokens, form.text, sentence=False),
                         Names(tokens, text),
                     )
-                    keyed = Keyed(form.words, weigh, words, cache, closed, names, lenient)
+                    keyed = Keyed(
+                        form.words,
+                        weigh,
+                        words,
+                        cache,
+                        closed,
+                        names,
+                        lenient,
+                        coordinators,
+                        negations,
+                    )
                 best = keyed.best(lo, hi)
                 if best is None:
                     continue
@@ -363,6 +375,7 @@ def find_point(
     limit = threshold_of(point, threshold)
     weigh = weigher(tokeniser)
     negations = negations_of(tokeniser)
+    coordinators = frozenset(getattr(tokeniser or DEFAULT_TOKENISER, "coordinators", ()))
     best: dict[int, list[Match]] = {}
     for form in make_forms(point, tokeniser=tokeniser):
         cache: dict[str, tuple[str, float]] = {}
@@ -370,7 +383,8 @@ def find_point(
         closed = isinstance(index, SentenceIndex)
         if isinstance(index, SentenceIndex):
             numbers = candidates_by_weight(index, words, weigh, limit, within=within)
-            cache = variant_keys(words, {w: index.spelled_alike(w) for w in set(words)})
+            alike = {w: index.spelled_alike(w) for w in set(words)}
+            cache = variant_keys(words, alike, negations)
         else:
             numbers = index.candidates(words)
             if within is not None:
@@ -390,6 +404,7 @@ def find_point(
                 words=known,
                 lenient=lenient,
                 negations=negations,
+                coordinators=coordinators,
             ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)

@@ -66,6 +66,18 @@ def is_rare(word: str, function_words: frozenset[str] = frozenset()) -> bool:
     return weight(word, function_words) >= RARE
 
 
+def prefixed(a: str, b: str) -> bool:
+    """Whether one word is the other with letters put before it: "instability",
+    "denuclearization", "unchanged". Spelled alike, but a prefix turns the meaning, often
+    into its opposite, where inflection changes the end of a word.
+
+    >>> prefixed("instability", "stability"), prefixed("exchanges", "exchange")
+    (True, False)
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(long) > len(short) and long.endswith(short)
+
+
 def similarity(a: str, b: str) -> float:
     """0-1: 1 for the same word, the rapidfuzz ratio for words spelled alike, else 0.
 
