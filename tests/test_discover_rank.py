@@ -833,3 +833,17 @@ def test_a_function_word_a_formula_s_first_word_always_follows_stays_in() -> Non
 @pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
 def test_no_mfa_top_100_text_opens_on_accordance(mfa: list[DiscoveredPoint]) -> None:
     assert not [p.point.text for p in mfa if normalise(p.point.text).startswith("accordance")]
+
+
+def test_a_part_of_the_formula_said_once_is_no_alias() -> None:
+    """MFA, with more points folded into families: "the multilateral trading", said once,
+    was an alias of "the multilateral trading system": one use cannot tell a wording from
+    a piece cut out of the formula. Said twice it may be one (see the cut rule above)."""
+    texts = ["We uphold the multilateral trading system."] * 6 + [
+        "We uphold the multilateral trading and investment rules."
+    ]
+    assert _described(texts, "the multilateral trading system", "the multilateral trading") == ()
+    twice = [*texts, "They broke the multilateral trading and investment rules."]
+    assert _described(twice, "the multilateral trading system", "the multilateral trading") == (
+        "the multilateral trading",
+    )

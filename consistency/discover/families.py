@@ -143,7 +143,10 @@ def _describe(
     affairs" (16), "cooperation in various fields" (57) under "practical cooperation in
     various fields" (19) live outside the formula, and matched alone would find others;
     "a community with a shared future for mankind" (16) under "the vision of a community
-    with a shared future for mankind" (18) stays.
+    with a shared future for mankind" (18) stays. A part said fewer than
+    :data:`CUT_EVIDENCE` times is no alias either: too little to tell a wording from a
+    piece cut out of the formula ("the multilateral trading", once, under "the
+    multilateral trading system").
     """
     by_key: dict[tuple[int, ...], Counter[str]] = {}
     first: dict[str, int] = {}
@@ -196,7 +199,7 @@ def _describe(
         key
         for key in kept[1:]
         if not (
-            by_key[key].total() > PART_OWN_LIFE * said
+            (by_key[key].total() > PART_OWN_LIFE * said or by_key[key].total() < CUT_EVIDENCE)
             and _holds(kept[0], key, text, best(by_key[key]))
         )
     ]
