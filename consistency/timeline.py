@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 from .diff import skeleton, word_diff
+from .match.find import weigher
+from .match.weights import RARE, similarity
 from .models import (
     Change,
     Document,
@@ -507,6 +509,11 @@ def _point_changes(
     def in_period(d: dt.date) -> bool:
         return (start is None or d >= start) and (end is None or d <= end)
 
+    weigh = weigher(tokeniser)
+
+    def light(word: str) -> bool:
+        return weigh(word) < RARE
+
     def make(kind: KeyChangeKind, occ: Occurrence, before: str | None, evidence: str) -> KeyChange:
         doc = docs.get(occ.document)
         return KeyChange(
@@ -580,8 +587,10 @@ def _point_changes(
                 seen.add(key)
                 if key in taken:
                     continue
-                used = sum(1 for d in in_dates if norm(reps[d].text) == key)
                 near = nearest(key, counts)
+                if grammar_only(key.split(), near.split(), light):
+                    continue
+                used = sum(1 for d in in_dates if norm(reps[d].text) == key)
                 against = (
                     "that usual wording"
                     if near == usual_key
@@ -599,6 +608,33 @@ def _point_changes(
                     )
                 )
     return out
+
+
+def grammar_only(new: Sequence[str], old: Sequence[str], light: Callable[[str], bool]) -> bool:
+    """Whether wording ``new`` differs from ``old`` only in function words (``light``) put
+    in or left out, and in words spelled alike: grammar, not the line. "basic norms of
+    {+the+} international relations" is no change that matters (``--all-shifts`` lists
+    it); "mutually beneficial {+and friendly+} cooperation" and "{-the-}{+a+} code of
+    conduct" (a function word replaced by another) are.
+
+    >>> light = lambda w: w in {"the", "of", "a"}
+    >>> grammar_only("norms of the relations".split(), "norms of relations".split(), light)
+    True
+    >>> grammar_only("a code".split(), "the code".split(), light)
+    False
+    """
+    for op in Levenshtein.opcodes(old, new):
+        if op.tag == "equal":
+            continue
+        gone, come = old[op.src_start : op.src_end], new[op.dest_start : op.dest_end]
+        if op.tag == "replace":
+            if len(gone) != len(come) or not all(
+                similarity(a, b) for a, b in zip(gone, come, strict=True)
+            ):
+                return False
+        elif not all(light(w) for w in (*gone, *come)):
+            return False
+    return True
 
 
 def nearest(key: str, earlier: Counter[str]) -> str:

@@ -74,13 +74,17 @@ def test_alternating_wordings_and_a_passing_variant_are_not_take_overs() -> None
 
 
 def test_a_wording_first_seen_in_the_period_is_new_against_the_baseline() -> None:
-    result = track(daily([MANKIND] * 20 + [None] * 3 + [ALL]), [POINT])
+    humanity = "building a community with a shared future for humanity"
+    result = track(daily([MANKIND] * 20 + [None] * 3 + [humanity]), [POINT])
     since = START + dt.timedelta(days=20)
     changes = analyse(result, since=since).changes
     assert [(c.kind, c.date, c.in_period) for c in changes] == [
         (KeyChangeKind.NEW_WORDING, START + dt.timedelta(days=23), True)
     ]
-    assert changes[0].before == MANKIND and changes[0].after == ALL
+    assert changes[0].before == MANKIND and changes[0].after == humanity
+    # "all" put in is grammar, not news (it stays in --all-shifts)
+    result = track(daily([MANKIND] * 20 + [None] * 3 + [ALL]), [POINT])
+    assert analyse(result, since=since).changes == ()
     # Without a baseline before it, nothing in the period is "new".
     assert analyse(result, since=START).changes == ()
 
@@ -118,6 +122,31 @@ def test_a_new_wording_is_diffed_against_the_wording_that_keeps_most_of_its_word
     [change] = analyse(result, since=START + dt.timedelta(days=7)).changes
     assert change.before == vision
     assert change.diff == "the vision of a {-community with a-} shared future for mankind"
+
+
+def test_a_new_wording_that_only_adds_a_function_word_is_not_a_change_that_matters() -> None:
+    """A review: on MFA "basic norms of {+the+} international relations" was one of the
+    report's seven cards. An article put in or left out is grammar; a word put in, or a
+    function word replaced by another ("{-the-}{+a+} code of conduct"), is a change."""
+    point = Point("norms", "basic norms of international relations")
+    since = START + dt.timedelta(days=8)
+    for new, card in [
+        ("basic norms of the international relations", False),
+        ("basic norms of modern international relations", True),
+    ]:
+        result = track(daily(["basic norms of international relations"] * 8 + [new]), [point])
+        changes = analyse(result, since=since).changes
+        assert [c.kind for c in changes] == ([KeyChangeKind.NEW_WORDING] if card else [])
+    code = Point("coc", "the code of conduct in the South China Sea")
+    result = track(
+        daily(
+            ["the code of conduct in the South China Sea"] * 8
+            + ["a code of conduct in the South China Sea"]
+        ),
+        [code],
+    )
+    [change] = analyse(result, since=since).changes
+    assert change.diff == "{-the-}{+a+} code of conduct in the South China Sea"
 
 
 def test_a_regular_point_that_falls_silent_has_stopped() -> None:
