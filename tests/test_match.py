@@ -588,6 +588,23 @@ def test_a_word_with_a_prefix_is_another_word() -> None:
     assert text == "one China policy remains unchanged"
 
 
+def test_a_span_does_not_reach_across_other_words_for_a_word_spelled_alike() -> None:
+    """MFA 2020-06-19 (a false card in two reviews): "people", spelled like "peoples", five
+    words past the rest of the span, does not end it."""
+    sentence = (
+        "It is hoped that the US side will work with China to jointly develop a relationship "
+        "featuring non-conflict, non-confrontation, mutual respect and win-win cooperation "
+        "based on the common interests of the two peoples and the fundamental well-being of "
+        "people around the world."
+    )
+    assert found("the fundamental interests of our two countries and peoples", sentence) == []
+    [(_, text)] = found(
+        "China-ASEAN Year of People-to-People Exchanges",
+        'a series of activities for "China-ASEAN Year of People-to-People Exchange," which',
+    )
+    assert text == "China-ASEAN Year of People-to-People Exchange"
+
+
 def test_a_moved_word_before_a_colon_is_not_taken_in() -> None:
     """ "is clear: China's position is consistent" is not the formula reordered."""
     hits = found(

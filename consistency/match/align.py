@@ -520,10 +520,27 @@ def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
     both countries and peoples", not "... both countries *and*" (MFA 2019-03-18: "... both
     countries and are the common aspiration"): that "and" joins nothing of the point's.
     A function word followed in the point by another ("the bottom *up* and the middle
-    out") stays: it may belong with the words before it."""
+    out") stays: it may belong with the words before it.
+
+    Nor does a span end on a word only spelled like the point's last one when two words
+    or more outside the alignment stand before it: "... the two peoples and the
+    fundamental well-being of *people*" is no "... two countries and *peoples*" (MFA
+    2020-06-19, a false "new wording" card), nor "the Chinese and Japanese *sides*" "the
+    Chinese *side*"."""
     keys, light = keyed.keys, keyed.light
     b = found.end
-    if b - found.first < 2 or keys[b - 1] not in light or any(e == b for _, e in found.moved):
+    a = found.first
+    if b - a > 3 and keyed.sims[b - 1] < 1.0:
+        # an edge word only spelled like the point's, across words that are not in the
+        # alignment ("... and the fundamental well-being of *people*" for "... and peoples")
+        ops = Indel.opcodes(keyed.form_chars, keys[a:b])
+        equal = [op for op in ops if op.tag == "equal"]
+        if len(equal) > 1 and equal[-1].dest_end == b - a and equal[-1].dest_start == b - a - 1:
+            inner = a + equal[-2].dest_end
+            moved = {k for s, e in found.moved for k in range(s, e)}
+            if sum(k not in moved for k in range(inner, b - 1)) >= 2:
+                return keyed.score(a, inner)
+    if b - a < 2 or keys[b - 1] not in light or any(e == b for _, e in found.moved):
         return found
     ops = Indel.opcodes(keyed.form_chars, keys[found.first : b])
     last = next((op for op in reversed(ops) if op.tag == "equal"), None)
