@@ -290,6 +290,16 @@ def test_a_formula_and_its_negation_are_two_points() -> None:
         # one id whatever the apostrophe (fixtures/other write "China’s", MFA "China's")
         ("China\u2019s position on the Ukraine crisis", "china-s-position-on-the-ukraine-crisis"),
         ("China's position on the Ukraine crisis", "china-s-position-on-the-ukraine-crisis"),
+        # an id cut short ends on a content word (a review of the quick-start report)
+        (
+            "comprehensively and effectively implement the Declaration on the Conduct of "
+            "Parties in the South China Sea",
+            "comprehensively-and-effectively-implement",
+        ),
+        (
+            "building a closer China-ASEAN community with a shared future",
+            "building-a-closer-china-asean-community",
+        ),
     ],
 )
 def test_ids_are_readable(text: str, slug: str) -> None:

@@ -15,7 +15,7 @@ from ..lexicon import is_han_name
 from ..match.align import HYPHENS, KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD
 from ..match.weights import RARE, similarity
-from ..normalise import ascii_quotes, tokenise
+from ..normalise import DEFAULT_TOKENISER, ascii_quotes, tokenise
 from .corpus import _CONTROL, _Corpus, _Group, _Occ
 from .ngrams import _dedupe
 from .rank import _Scorer
@@ -773,30 +773,39 @@ def _slug(text: str) -> str:
 
     Chinese words are spelled in pinyin, one dash-free run per word
     (``严重违反一个中国原则`` -> ``yanzhong-weifan-yige-zhongguo-yuanze``), so an
-    id stays ``[a-z0-9-]`` as watchlists require and still says what it is.
+    id stays ``[a-z0-9-]`` as watchlists require and still says what it is. An id cut
+    short ends on a content word: ``comprehensively-and-effectively-implement``, not
+    ``...-implement-the``.
     """
-    out: list[str] = []
-    for word in _id_words(text):
-        if out and len("-".join([*out, word])) > 48:
+    words = _id_words(text)
+    out: list[tuple[str, bool]] = []
+    for word in words:
+        if out and len("-".join([*(w for w, _ in out), word[0]])) > 48:
             break
         out.append(word)
-    return "-".join(out)[:48].strip("-") or "point"
+    if len(out) < len(words):
+        while len(out) > 1 and out[-1][1]:
+            out.pop()
+    return "-".join(w for w, _ in out)[:48].strip("-") or "point"
 
 
-def _id_words(text: str) -> list[str]:
+def _id_words(text: str) -> list[tuple[str, bool]]:
+    """The id's words, each with whether it is a function word."""
+    function = DEFAULT_TOKENISER.function_words
     if not _HAN.search(text):
         plain = ascii_quotes(text)  # "China’s" and "China's" give one id
         ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
-        return re.findall(r"[a-z0-9]+", ascii_text.lower())
+        return [(w, w in function) for w in re.findall(r"[a-z0-9]+", ascii_text.lower())]
     from pypinyin import Style, lazy_pinyin
 
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []
     for token in tokenise(text):
         word = token.text
+        light = word in function
         if _HAN.search(word):
             word = "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
         ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-        out.extend(re.findall(r"[a-z0-9]+", ascii_word.lower()))
+        out.extend((w, light) for w in re.findall(r"[a-z0-9]+", ascii_word.lower()))
     return out
 
 
