@@ -290,8 +290,14 @@ CHINESE_NEGATIONS = frozenset({"不", "没有", "没"})
 ENGLISH_COORDINATORS = frozenset({"and", "or"})
 """The English function words that join two parts of one kind ("peace *and* stability")."""
 
-CHINESE_COORDINATORS = frozenset({"和", "与", "及", "或"})
-"""The Chinese function words that join two parts of one kind (和平*与*稳定)."""
+CHINESE_COORDINATORS = frozenset({"和", "与", "及", "或", "同", "跟"})
+"""The Chinese function words that join two parts of one kind (和平*与*稳定; 同 and 跟 as
+in 中国*同*巴基斯坦)."""
+
+ENGLISH_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "de", "anti")
+"""Prefixes that turn an English word into its opposite ("*in*stability", "*de*nuclearization",
+"*un*changed"): such a word is not spelled like the word (see
+:func:`~consistency.match.weights.prefixed`); "*re*unification" is ("unification")."""
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": ENGLISH_FUNCTION_WORDS,
@@ -310,7 +316,8 @@ class Tokeniser(Protocol):
     discovered phrase (none when it does not say); and, as ``coordinators``, those
     that join two parts of one kind ("and", 和): one never stands for a word of a
     point that is not one ("Hong Kong affairs *and* China's internal affairs" is no
-    "Hong Kong affairs *are* purely China's internal affairs").
+    "Hong Kong affairs *are* purely China's internal affairs"); and, as
+    ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-").
     """
 
     name: str
@@ -407,6 +414,7 @@ class WordTokeniser:
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
+    negating_prefixes = ENGLISH_NEGATING_PREFIXES
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         return make_tokens(*self.columns(text, offset))

@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 from .diff import skeleton, word_diff
-from .match.find import weigher
-from .match.weights import RARE, similarity
+from .lexicon import zipf
+from .match.weights import prefixed, similarity
 from .models import (
     Change,
     Document,
@@ -39,7 +39,7 @@ from .models import (
     Wording,
     WordingFamily,
 )
-from .normalise import Tokeniser, normalise
+from .normalise import DEFAULT_TOKENISER, Tokeniser, normalise
 
 
 def _squash(text: str) -> str:
@@ -509,10 +509,10 @@ def _point_changes(
     def in_period(d: dt.date) -> bool:
         return (start is None or d >= start) and (end is None or d <= end)
 
-    weigh = weigher(tokeniser)
-
     def light(word: str) -> bool:
-        return weigh(word) < RARE
+        return zipf(word) >= GRAMMAR_ZIPF
+
+    prefixes = tuple(getattr(tokeniser or DEFAULT_TOKENISER, "negating_prefixes", ()))
 
     def make(kind: KeyChangeKind, occ: Occurrence, before: str | None, evidence: str) -> KeyChange:
         doc = docs.get(occ.document)
@@ -588,7 +588,7 @@ def _point_changes(
                 if key in taken:
                     continue
                 near = nearest(key, counts)
-                if grammar_only(key.split(), near.split(), light):
+                if grammar_only(key.split(), near.split(), light, prefixes):
                     continue
                 used = sum(1 for d in in_dates if norm(reps[d].text) == key)
                 against = (
@@ -610,12 +610,24 @@ def _point_changes(
     return out
 
 
-def grammar_only(new: Sequence[str], old: Sequence[str], light: Callable[[str], bool]) -> bool:
-    """Whether wording ``new`` differs from ``old`` only in function words (``light``) put
-    in or left out, and in words spelled alike: grammar, not the line. "basic norms of
-    {+the+} international relations" is no change that matters (``--all-shifts`` lists
-    it); "mutually beneficial {+and friendly+} cooperation" and "{-the-}{+a+} code of
-    conduct" (a function word replaced by another) are.
+GRAMMAR_ZIPF = 7.0
+"""Words at least this frequent in ordinary language (Zipf, see :mod:`.lexicon`) are pure
+grammar: "the", "a", "of", "to", "and", "in", "for", "is"; 的, 是, 了. "only" (6.1) and "all"
+(6.5) are not: "the {+only+} right way" is news."""
+
+
+def grammar_only(
+    new: Sequence[str],
+    old: Sequence[str],
+    light: Callable[[str], bool],
+    prefixes: Sequence[str] = (),
+) -> bool:
+    """Whether wording ``new`` differs from ``old`` only in grammar words (``light``, see
+    :data:`GRAMMAR_ZIPF`) put in or left out, and in words spelled alike (not by a prefix:
+    "{-official-}{+unofficial+}" is news): grammar, not the line. "basic norms of {+the+}
+    international relations" is no change that matters (``--all-shifts`` lists it);
+    "mutually beneficial {+and friendly+} cooperation" and "{-the-}{+a+} code of conduct"
+    (a function word replaced by another) are.
 
     >>> light = lambda w: w in {"the", "of", "a"}
     >>> grammar_only("norms of the relations".split(), "norms of relations".split(), light)
@@ -629,7 +641,8 @@ def grammar_only(new: Sequence[str], old: Sequence[str], light: Callable[[str], 
         gone, come = old[op.src_start : op.src_end], new[op.dest_start : op.dest_end]
         if op.tag == "replace":
             if len(gone) != len(come) or not all(
-                similarity(a, b) for a, b in zip(gone, come, strict=True)
+                similarity(a, b) and not prefixed(a, b, prefixes)
+                for a, b in zip(gone, come, strict=True)
             ):
                 return False
         elif not all(light(w) for w in (*gone, *come)):

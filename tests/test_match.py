@@ -605,6 +605,19 @@ def test_a_span_does_not_reach_across_other_words_for_a_word_spelled_alike() -> 
     assert text == "China-ASEAN Year of People-to-People Exchange"
 
 
+def test_review_cases_of_the_new_rules_that_must_still_be_found() -> None:
+    """A review of this round's rules: 同 and 与 are both coordinators; "re-" is no negating
+    prefix; a last word spelled alike stays when the point's own word is not in the span."""
+    assert found("中国同巴基斯坦是全天候战略合作伙伴", "中国和巴基斯坦是全天候战略合作伙伴。")
+    assert found("中方愿同国际社会一道", "中方愿与国际社会一道，共同努力。")
+    assert found("peaceful reunification", "We stand for peaceful unification of the motherland.")
+    [(_, text)] = found(
+        "brought tangible benefits to the two peoples",
+        "Our cooperation has brought tangible benefits to the two countries and their people.",
+    )
+    assert text == "brought tangible benefits to the two countries and their people"
+
+
 def test_a_moved_word_before_a_colon_is_not_taken_in() -> None:
     """ "is clear: China's position is consistent" is not the formula reordered."""
     hits = found(

@@ -82,9 +82,9 @@ def test_a_wording_first_seen_in_the_period_is_new_against_the_baseline() -> Non
         (KeyChangeKind.NEW_WORDING, START + dt.timedelta(days=23), True)
     ]
     assert changes[0].before == MANKIND and changes[0].after == humanity
-    # "all" put in is grammar, not news (it stays in --all-shifts)
+    # "all" put in is news too ("for {+all+} mankind"): only the commonest words are grammar
     result = track(daily([MANKIND] * 20 + [None] * 3 + [ALL]), [POINT])
-    assert analyse(result, since=since).changes == ()
+    assert [c.after for c in analyse(result, since=since).changes] == [ALL]
     # Without a baseline before it, nothing in the period is "new".
     assert analyse(result, since=START).changes == ()
 
@@ -133,10 +133,16 @@ def test_a_new_wording_that_only_adds_a_function_word_is_not_a_change_that_matte
     for new, card in [
         ("basic norms of the international relations", False),
         ("basic norms of modern international relations", True),
+        ("basic norms of unofficial international relations", True),
     ]:
         result = track(daily(["basic norms of international relations"] * 8 + [new]), [point])
         changes = analyse(result, since=since).changes
         assert [c.kind for c in changes] == ([KeyChangeKind.NEW_WORDING] if card else [])
+    # "only" is not grammar (a review: "the {+only+} right way" was hidden)
+    way = Point("way", "the correct way to resolve the dispute")
+    result = track(daily([way.text] * 8 + ["the only correct way to resolve the dispute"]), [way])
+    [change] = analyse(result, since=since).changes
+    assert change.diff == "the {+only+} correct way to resolve the dispute"
     code = Point("coc", "the code of conduct in the South China Sea")
     result = track(
         daily(

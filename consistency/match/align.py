@@ -198,6 +198,7 @@ class Keyed:
         lenient: bool = False,
         coordinators: frozenset[str] = frozenset(),
         negations: Collection[str] = frozenset(),
+        prefixes: Sequence[str] = (),
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word.
@@ -206,9 +207,9 @@ class Keyed:
         then it is scored as any replacement (a near miss, which ``check`` reports:
         "the Declaration on the *Behavior* (or *behavior*) of Parties"; never an
         occurrence). ``coordinators`` (the tokeniser's "and", 和, ...): one never
-        replaces a word of the point that is not one. ``negations``: a word with a
-        prefix is spelled like the point's word only where the point negates it (see
-        :func:`~consistency.match.find.find_point`)."""
+        replaces a word of the point that is not one. ``negations``, ``prefixes``: a
+        word with a negating prefix is spelled like the point's word only where the point
+        negates it (see :func:`_key`)."""
         wording = wording_keys(tuple(words), weigh)
         chars, self.form_chars, self.form_weights, self.light = wording[:4]
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
@@ -227,7 +228,7 @@ class Keyed:
             for word in sentence:
                 hit = cache.get(word)
                 if hit is None:
-                    hit = cache[word] = _key(word, chars, negated)
+                    hit = cache[word] = _key(word, chars, negated, prefixes)
                 hits.append(hit)
         self.keys = "".join(h[0] for h in hits)
         self.sims = [h[1] for h in hits]
@@ -394,17 +395,20 @@ class Keyed:
 
 
 def variant_keys(
-    words: Sequence[str], variants: dict[str, list[str]], negations: Collection[str] = frozenset()
+    words: Sequence[str],
+    variants: dict[str, list[str]],
+    negations: Collection[str] = frozenset(),
+    prefixes: Sequence[str] = (),
 ) -> dict[str, tuple[str, float]]:
     """The key and similarity of each point word and each of its spelled-alike variants
-    (``negations``: see :class:`Keyed`)."""
+    (``negations``, ``prefixes``: see :class:`Keyed`)."""
     chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
     negated = _negated(words, negations)
     out: dict[str, tuple[str, float]] = {}
     for w in chars:
         for v in variants.get(w, ()):
             if v not in chars:
-                hit = _key(v, chars, negated)
+                hit = _key(v, chars, negated, prefixes)
                 if hit[0] != _OTHER:
                     out[v] = hit
     out.update((w, (c, 1.0)) for w, c in chars.items())
@@ -417,7 +421,10 @@ def _negated(words: Sequence[str], negations: Collection[str]) -> frozenset[str]
 
 
 def _key(
-    word: str, chars: dict[str, str], negated: Collection[str] = frozenset()
+    word: str,
+    chars: dict[str, str],
+    negated: Collection[str] = frozenset(),
+    prefixes: Sequence[str] = (),
 ) -> tuple[str, float]:
     """The point word that ``word`` is or is spelled like, and how alike, or
     ``(_OTHER, 0.0)``. A word with a prefix put before a point word ("*in*stability",
@@ -428,7 +435,7 @@ def _key(
         return hit, 1.0
     best, best_sim = _OTHER, 0.0
     for w, c in chars.items():
-        if w not in negated and prefixed(word, w):
+        if w not in negated and prefixed(word, w, prefixes):
             continue
         sim = similarity(word, w)
         if sim > best_sim:
@@ -522,11 +529,11 @@ def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
     A function word followed in the point by another ("the bottom *up* and the middle
     out") stays: it may belong with the words before it.
 
-    Nor does a span end on a word only spelled like the point's last one when two words
-    or more outside the alignment stand before it: "... the two peoples and the
-    fundamental well-being of *people*" is no "... two countries and *peoples*" (MFA
-    2020-06-19, a false "new wording" card), nor "the Chinese and Japanese *sides*" "the
-    Chinese *side*"."""
+    Nor does a span end on a word only spelled like the point's last one, when the word
+    itself is in the span and two words or more outside the alignment stand before the
+    end: "... the two *peoples* and the fundamental well-being of *people*" is no "... two
+    countries and *peoples*" (MFA 2020-06-19, a false "new wording" card); "to the two
+    countries and their *people*" still stands for "to the two *peoples*"."""
     keys, light = keyed.keys, keyed.light
     b = found.end
     a = found.first
@@ -538,7 +545,8 @@ def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
         if len(equal) > 1 and equal[-1].dest_end == b - a and equal[-1].dest_start == b - a - 1:
             inner = a + equal[-2].dest_end
             moved = {k for s, e in found.moved for k in range(s, e)}
-            if sum(k not in moved for k in range(inner, b - 1)) >= 2:
+            exact = any(keys[k] == keys[b - 1] and keyed.sims[k] == 1.0 for k in range(a, b - 1))
+            if exact and sum(k not in moved for k in range(inner, b - 1)) >= 2:
                 return keyed.score(a, inner)
     if b - a < 2 or keys[b - 1] not in light or any(e == b for _, e in found.moved):
         return found

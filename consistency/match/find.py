@@ -138,6 +138,7 @@ def find_in_sentence(
     lenient: bool = False,
     negations: Collection[str] = frozenset(),
     coordinators: frozenset[str] = frozenset(),
+    prefixes: Sequence[str] = (),
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
     (``lenient``: see :class:`~consistency.match.align.Keyed`).
@@ -149,8 +150,8 @@ def find_in_sentence(
     changed"); nor is a span that
     is not word for word and stands right after one ("China will *not* interfere in
     other countries' internal affairs" is no "interferes in other countries' internal
-    affairs"). A wording found word for word is always found. ``coordinators``: see
-    :class:`~consistency.match.align.Keyed`.
+    affairs"). A wording found word for word is always found. ``coordinators``,
+    ``prefixes``: see :class:`~consistency.match.align.Keyed`.
 
     A wording without commas is never found across one (see :data:`_CLAUSE_BREAK`):
     where the best span of a stretch crosses one, each side is searched on its own.
@@ -211,6 +212,7 @@ def find_in_sentence(
                         lenient,
                         coordinators,
                         negations,
+                        prefixes,
                     )
                 best = keyed.best(lo, hi)
                 if best is None:
@@ -376,6 +378,7 @@ def find_point(
     weigh = weigher(tokeniser)
     negations = negations_of(tokeniser)
     coordinators = frozenset(getattr(tokeniser or DEFAULT_TOKENISER, "coordinators", ()))
+    prefixes = tuple(getattr(tokeniser or DEFAULT_TOKENISER, "negating_prefixes", ()))
     best: dict[int, list[Match]] = {}
     for form in make_forms(point, tokeniser=tokeniser):
         cache: dict[str, tuple[str, float]] = {}
@@ -384,7 +387,7 @@ def find_point(
         if isinstance(index, SentenceIndex):
             numbers = candidates_by_weight(index, words, weigh, limit, within=within)
             alike = {w: index.spelled_alike(w) for w in set(words)}
-            cache = variant_keys(words, alike, negations)
+            cache = variant_keys(words, alike, negations, prefixes)
         else:
             numbers = index.candidates(words)
             if within is not None:
@@ -405,6 +408,7 @@ def find_point(
                 lenient=lenient,
                 negations=negations,
                 coordinators=coordinators,
+                prefixes=prefixes,
             ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)

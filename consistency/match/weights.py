@@ -23,6 +23,7 @@ function words always weigh :data:`FLOOR`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -66,16 +67,19 @@ def is_rare(word: str, function_words: frozenset[str] = frozenset()) -> bool:
     return weight(word, function_words) >= RARE
 
 
-def prefixed(a: str, b: str) -> bool:
-    """Whether one word is the other with letters put before it: "instability",
-    "denuclearization", "unchanged". Spelled alike, but a prefix turns the meaning, often
-    into its opposite, where inflection changes the end of a word.
+def prefixed(a: str, b: str, prefixes: Iterable[str]) -> bool:
+    """Whether one word is the other with one of the negating ``prefixes`` put before it
+    (the tokeniser's): "instability", "denuclearization", "unchanged". Spelled alike, but
+    the prefix turns the meaning into its opposite; "reunification" stays "unification".
 
-    >>> prefixed("instability", "stability"), prefixed("exchanges", "exchange")
+    >>> p = ("in", "un", "de")
+    >>> prefixed("instability", "stability", p), prefixed("reunification", "unification", p)
     (True, False)
     """
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(long) > len(short) and long.endswith(short)
+    return len(long) > len(short) and any(
+        long in (p + short, f"{p}-{short}") for p in prefixes
+    )
 
 
 def similarity(a: str, b: str) -> float:
