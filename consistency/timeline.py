@@ -509,10 +509,12 @@ def _point_changes(
     def in_period(d: dt.date) -> bool:
         return (start is None or d >= start) and (end is None or d <= end)
 
-    def light(word: str) -> bool:
-        return zipf(word) >= GRAMMAR_ZIPF
+    reader = tokeniser or DEFAULT_TOKENISER
+    negations = frozenset(getattr(reader, "negations", ()))
+    prefixes = tuple(getattr(reader, "negating_prefixes", ()))
 
-    prefixes = tuple(getattr(tokeniser or DEFAULT_TOKENISER, "negating_prefixes", ()))
+    def light(word: str) -> bool:
+        return zipf(word) >= GRAMMAR_ZIPF and word not in negations
 
     def make(kind: KeyChangeKind, occ: Occurrence, before: str | None, evidence: str) -> KeyChange:
         doc = docs.get(occ.document)
@@ -613,7 +615,7 @@ def _point_changes(
 GRAMMAR_ZIPF = 7.0
 """Words at least this frequent in ordinary language (Zipf, see :mod:`.lexicon`) are pure
 grammar: "the", "a", "of", "to", "and", "in", "for", "is"; 的, 是, 了. "only" (6.1) and "all"
-(6.5) are not: "the {+only+} right way" is news."""
+(6.5) are not: "the {+only+} right way" is news; nor is a negation, however frequent."""
 
 
 def grammar_only(

@@ -29,7 +29,13 @@ as follows:
   here and another come in there is a different phrase sharing words ("the
   Conduct of Parties in the South China Sea" is not "the Code of Conduct in the
   South China Sea");
-- **deleted**: a point word missing earns nothing.
+- **deleted**: a point word missing earns nothing;
+- a run of sentence words standing for missing point words, between words found in
+  order, pays the full weight of its content words beyond one word more than are
+  missing ("Hong Kong affairs {-are-}{+and flagrantly interferes in+} China's ...");
+  a coordinator never stands for a point word that is not one (the tokeniser's
+  ``coordinators``); the parts of a point's hyphenated compound stand side by side
+  ("China-Russia"), or one of them is missing.
 
 ``score = 100 * credit / (weight of the point + cost of insertions)``.
 
@@ -427,9 +433,10 @@ def _key(
     prefixes: Sequence[str] = (),
 ) -> tuple[str, float]:
     """The point word that ``word`` is or is spelled like, and how alike, or
-    ``(_OTHER, 0.0)``. A word with a prefix put before a point word ("*in*stability",
-    "*de*nuclearization") is another word, but where the point negates that word ("has
-    not changed" / "unchanged"): see :func:`~consistency.match.weights.prefixed`."""
+    ``(_OTHER, 0.0)``. A word with a negating prefix put before a point word
+    ("*in*stability", "*de*nuclearization") is another word, but where the point negates
+    that word ("has not changed" / "unchanged"): see
+    :func:`~consistency.match.weights.prefixed`."""
     hit = chars.get(word)
     if hit is not None:
         return hit, 1.0
