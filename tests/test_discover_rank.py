@@ -857,3 +857,16 @@ def test_a_part_of_the_formula_said_once_is_no_alias() -> None:
     assert _described(twice, "the multilateral trading system", "the multilateral trading") == (
         "the multilateral trading",
     )
+
+
+def test_the_end_of_one_saying_and_the_start_of_the_next_is_no_alias() -> None:
+    """A review: "China's domestic affairs, and stop" was an alias of "stop interfering in
+    China's domestic affairs" (MFA 2019-09-25: "... interfere in China's domestic affairs,
+    and stop pushing the bill"), so every bare "China's domestic affairs" was found as the
+    point: 47 of the MFA report's 203 occurrences under 80."""
+    texts = ["We urge them to stop interfering in the harbour board's domestic affairs."] * 6 + [
+        "They interfere in the harbour board's domestic affairs, and stop the talks.",
+        "They meddle in the harbour board's domestic affairs, and stop the visits.",
+    ]
+    point = "stop interfering in the harbour board's domestic affairs"
+    assert _described(texts, point, "the harbour board's domestic affairs, and stop") == ()

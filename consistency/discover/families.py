@@ -292,12 +292,21 @@ def _wordings(
     - it does not hold the point's wording or a shorter alias word for word:
       that one finds it already ("abide by international law and basic norms
       governing international relations"); but "consistent and clear-cut"
-      holds no "consistent and clear", which ends inside a compound.
+      holds no "consistent and clear", which ends inside a compound;
+    - it is not the end of one saying and the start of the next (:func:`_wraps`):
+      "China's domestic affairs, and stop" under "stop interfering in China's
+      domestic affairs" ("... interfere in China's domestic affairs, and stop
+      pushing the bill").
     """
     texts = [[words[w] for w in key] for key in keys]
     point = texts[0]
     same = [
-        k == 0 or (_share(point, t, weigh) >= ALIAS_SHARE and _share(t, point, weigh) >= ALIAS_OWN)
+        k == 0
+        or (
+            _share(point, t, weigh) >= ALIAS_SHARE
+            and _share(t, point, weigh) >= ALIAS_OWN
+            and not _wraps(point, t, surfaces[k])
+        )
         for k, t in enumerate(texts)
     ]
     kept: list[int] = []
@@ -306,6 +315,24 @@ def _wordings(
             kept.append(k)
     chosen = set(kept)
     return [key for k, key in enumerate(keys) if k in chosen]
+
+
+def _wraps(point: Sequence[str], other: Sequence[str], written: str) -> bool:
+    """Whether wording ``other`` (``written`` as it stands) ends, past a comma or another
+    clause mark, on the point's first word, or opens on its last word before one: the
+    point's end and the start of its next saying ("..., and *stop*" after "*stop*
+    interfering in ..."), not the formula reordered."""
+    if len(other) < 2 or len(point) < 2 or not _CLAUSE_MARK.search(written):
+        return False
+    head, tail = _CLAUSE_MARK.split(written, maxsplit=1)[0], _CLAUSE_MARK.split(written)[-1]
+    short = 3  # the piece past the mark is the other saying's first word or two
+    return (other[-1] == point[0] and len(tail.split()) < short) or (
+        other[0] == point[-1] and len(head.split()) < short
+    )
+
+
+_CLAUSE_MARK = re.compile(r"[,;:\uff0c\uff1b\uff1a\u3001]")
+"""The marks that end a clause inside a sentence (English and Chinese)."""
 
 
 def _share(a: Sequence[str], b: Sequence[str], weigh: Callable[[str], float]) -> float:
