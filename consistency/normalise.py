@@ -294,7 +294,7 @@ CHINESE_COORDINATORS = frozenset({"和", "与", "及", "或", "同", "跟"})
 """The Chinese function words that join two parts of one kind (和平*与*稳定; 同 and 跟 as
 in 中国*同*巴基斯坦)."""
 
-ENGLISH_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "de", "anti")
+ENGLISH_NEGATING_PREFIXES = frozenset({"un", "in", "im", "il", "ir", "non", "dis", "de", "anti"})
 """Prefixes that turn an English word into its opposite ("*in*stability", "*de*nuclearization",
 "*un*changed"): such a word is not spelled like the word (see
 :func:`~consistency.match.weights.prefixed`); "*re*unification" is ("unification")."""
@@ -491,6 +491,13 @@ def _scanned_tokens(text: str, offset: int) -> list[Token]:
 
 TOKENISERS: dict[str, Tokeniser] = {"words": WordTokeniser()}
 DEFAULT_TOKENISER: Tokeniser = TOKENISERS["words"]
+
+
+def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
+    """What the tokeniser (the default one when ``None``) names as ``name``:
+    ``"negations"``, ``"coordinators"`` or ``"negating_prefixes"`` (see
+    :class:`Tokeniser`); none where it names none."""
+    return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))
 
 
 def tokenise(text: str, offset: int = 0, *, tokeniser: Tokeniser | None = None) -> list[Token]:

@@ -17,7 +17,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import LCSseq, Levenshtein
@@ -39,7 +39,7 @@ from .models import (
     Wording,
     WordingFamily,
 )
-from .normalise import DEFAULT_TOKENISER, Tokeniser, normalise
+from .normalise import Tokeniser, named_words, normalise
 
 
 def _squash(text: str) -> str:
@@ -509,9 +509,8 @@ def _point_changes(
     def in_period(d: dt.date) -> bool:
         return (start is None or d >= start) and (end is None or d <= end)
 
-    reader = tokeniser or DEFAULT_TOKENISER
-    negations = frozenset(getattr(reader, "negations", ()))
-    prefixes = tuple(getattr(reader, "negating_prefixes", ()))
+    negations = named_words(tokeniser, "negations")
+    prefixes = named_words(tokeniser, "negating_prefixes")
 
     def light(word: str) -> bool:
         return zipf(word) >= GRAMMAR_ZIPF and word not in negations
@@ -622,7 +621,7 @@ def grammar_only(
     new: Sequence[str],
     old: Sequence[str],
     light: Callable[[str], bool],
-    prefixes: Sequence[str] = (),
+    prefixes: Collection[str] = frozenset(),
 ) -> bool:
     """Whether wording ``new`` differs from ``old`` only in grammar words (``light``, see
     :data:`GRAMMAR_ZIPF`) put in or left out, and in words spelled alike (not by a prefix:

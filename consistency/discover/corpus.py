@@ -18,6 +18,7 @@ from ..normalise import (
     DEFAULT_TOKENISER,
     ENGLISH_COORDINATORS,
     Tokeniser,
+    named_words,
 )
 from ..segment import document_sentences
 
@@ -54,7 +55,7 @@ def function_words(tokeniser: Tokeniser | None) -> frozenset[str]:
 def negations(tokeniser: Tokeniser | None) -> frozenset[str]:
     """The function words that negate what follows (the tokeniser's ``negations``, if it
     names any): a phrase may open with one, which cut off would reverse it."""
-    return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, "negations", frozenset()))
+    return named_words(tokeniser, "negations")
 
 
 STOPWORDS: frozenset[str] = function_words(None)

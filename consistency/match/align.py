@@ -203,8 +203,8 @@ class Keyed:
         names: tuple[Names, Names] = (NO_NAMES, NO_NAMES),
         lenient: bool = False,
         coordinators: frozenset[str] = frozenset(),
-        negations: Collection[str] = frozenset(),
-        prefixes: Sequence[str] = (),
+        negations: frozenset[str] = frozenset(),
+        prefixes: frozenset[str] = frozenset(),
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word.
@@ -403,8 +403,8 @@ class Keyed:
 def variant_keys(
     words: Sequence[str],
     variants: dict[str, list[str]],
-    negations: Collection[str] = frozenset(),
-    prefixes: Sequence[str] = (),
+    negations: frozenset[str] = frozenset(),
+    prefixes: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[str, float]]:
     """The key and similarity of each point word and each of its spelled-alike variants
     (``negations``, ``prefixes``: see :class:`Keyed`)."""
@@ -430,7 +430,7 @@ def _key(
     word: str,
     chars: dict[str, str],
     negated: Collection[str] = frozenset(),
-    prefixes: Sequence[str] = (),
+    prefixes: Collection[str] = frozenset(),
 ) -> tuple[str, float]:
     """The point word that ``word`` is or is spelled like, and how alike, or
     ``(_OTHER, 0.0)``. A word with a negating prefix put before a point word

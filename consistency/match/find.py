@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
 from ..errors import OptionError
 from ..models import Point, Sentence, Token
-from ..normalise import DEFAULT_TOKENISER, Tokeniser, tokenise
+from ..normalise import DEFAULT_TOKENISER, Tokeniser, named_words, tokenise
 from .align import (
     KEY_WORDS,
     MIN_MATCHED,
@@ -98,11 +98,6 @@ def weigher(tokeniser: Tokeniser | None = None) -> Callable[[str], float]:
     return partial(weight, function_words=(tokeniser or DEFAULT_TOKENISER).function_words)
 
 
-def negations_of(tokeniser: Tokeniser | None = None) -> frozenset[str]:
-    """The tokeniser's negating words (none when it names none): see :func:`find_in_sentence`."""
-    return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, "negations", frozenset()))
-
-
 def threshold_of(point: Point, default: float = DEFAULT_THRESHOLD) -> float:
     """The point's own threshold, else the run's default: the one place this is decided."""
     return require_percent(point.threshold if point.threshold is not None else default, "threshold")
@@ -136,9 +131,9 @@ def find_in_sentence(
     closed: bool = False,
     words: Sequence[str] | None = None,
     lenient: bool = False,
-    negations: Collection[str] = frozenset(),
+    negations: frozenset[str] = frozenset(),
     coordinators: frozenset[str] = frozenset(),
-    prefixes: Sequence[str] = (),
+    prefixes: frozenset[str] = frozenset(),
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
     (``lenient``: see :class:`~consistency.match.align.Keyed`).
@@ -376,9 +371,9 @@ def find_point(
     """
     limit = threshold_of(point, threshold)
     weigh = weigher(tokeniser)
-    negations = negations_of(tokeniser)
-    coordinators = frozenset(getattr(tokeniser or DEFAULT_TOKENISER, "coordinators", ()))
-    prefixes = tuple(getattr(tokeniser or DEFAULT_TOKENISER, "negating_prefixes", ()))
+    negations = named_words(tokeniser, "negations")
+    coordinators = named_words(tokeniser, "coordinators")
+    prefixes = named_words(tokeniser, "negating_prefixes")
     best: dict[int, list[Match]] = {}
     for form in make_forms(point, tokeniser=tokeniser):
         cache: dict[str, tuple[str, float]] = {}
