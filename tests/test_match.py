@@ -1116,3 +1116,19 @@ def test_only_words_standing_for_the_missing_ones_are_taken_in_with_the_formulas
     )
     for match in find_point(point, index_of(text)):
         assert not text[match.start : match.end].startswith(("countries", "and", "we"))
+
+
+def test_a_name_is_not_stood_for_by_another_word_of_the_point() -> None:
+    """fixtures/briefings 002: "the Declaration on *the Conduct of Parties* in the South China
+    Sea" is another document than the "Code of Conduct in the South China Sea"; the point's
+    own "the" may not stand for its name "Code". The Code itself, lower-cased, is found."""
+    line = (FIXTURES / "briefings" / "002_4a5ca9b62894acf8.txt").read_text().splitlines()[10]
+    texts = [text for _, text in found("Code of Conduct in the South China Sea", line)]
+    assert texts == ["Code of Conduct in the South China Sea"]
+    [(_, text)] = found(
+        "Code of Conduct in the South China Sea",
+        "and working with ASEAN countries to fully and effectively implement the Declaration "
+        "on the Conduct of Parties in the South China Sea (DOC), accelerate consultations on "
+        "a code of conduct in the South China Sea (COC), and deepen practical cooperation",
+    )
+    assert text == "code of conduct in the South China Sea"

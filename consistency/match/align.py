@@ -301,9 +301,11 @@ class Keyed:
                 # "Hong Kong affairs *and* China's internal affairs" joins two things where
                 # "Hong Kong affairs *are* purely China's internal affairs" says one is the other
                 return Alignment(0.0, lo, hi)
-            if self.keys[s] == _OTHER and (
-                (self.content < KEY_WORDS and self.form_weights[f] >= RARE)
-                or (not self.lenient and (f in self.form_names or s in self.sentence_names))
+            other = self.keys[s] == _OTHER
+            if (other and self.content < KEY_WORDS and self.form_weights[f] >= RARE) or (
+                # a name of the point stands for itself: not even the point's own "the"
+                # replaces it ("the Conduct of Parties" is no "Code of Conduct")
+                not self.lenient and (f in self.form_names or (other and s in self.sentence_names))
             ):
                 return Alignment(0.0, lo, hi)
             replacing.add(s)
