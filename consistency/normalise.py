@@ -37,11 +37,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, pairwise, repeat
 from typing import Any, Protocol, cast
 
 import regex
 
+from .lexicon import is_han_name
 from .models import Token
 
 _WORD = r"[^\W\p{Pc}\p{Han}]"
@@ -318,6 +319,8 @@ class Tokeniser(Protocol):
     point that is not one ("Hong Kong affairs *and* China's internal affairs" is no
     "Hong Kong affairs *are* purely China's internal affairs"); and, as
     ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-").
+    A ``revision`` (a string), where it has one, names how it cuts words: an index
+    built under another revision is segmented again.
     """
 
     name: str
@@ -370,13 +373,50 @@ def _settled_cut(run: str) -> tuple[int, ...]:
     """
     pieces = [b - a for _, a, b in _jieba().tokenize(run, HMM=False)]
     if len(pieces) == 1:
-        return (len(run),)
+        return _compound_cut(run) or (len(run),)
     out: list[int] = []
     at = 0
     for size in pieces:
         out.extend(_settled_cut(run[at : at + size]))
         at += size
     return tuple(out)
+
+
+COMPOUND_MIN = 4
+"""A Chinese word this long or longer may be a compound of words (see :func:`_compound_cut`)."""
+
+
+def _compound_cut(word: str) -> tuple[int, ...] | None:
+    """The lengths of the words a compound is made of, or None for a word of its own.
+
+    jieba's dictionary holds phrases as words: 根本利益 ("fundamental interests"),
+    强烈不满, 全面战略伙伴关系. Kept whole, the phrase is one token in one text
+    and two in another where a word stands between its parts (根本 / 共同利益,
+    "fundamental common interests"), and an alignment of the two is false
+    ("{-根本利益-}{+根本+}"). So a word of :data:`COMPOUND_MIN` characters or more
+    is cut into the words of jieba's best cut of it without itself, when each of
+    them is a word of two characters or more; names (see
+    :func:`~consistency.lexicon.is_han_name`: 乌鲁木齐) and words that would
+    come apart into single characters (实实在在, 相向而行) stay whole.
+    """
+    if len(word) < COMPOUND_MIN or is_han_name(word):
+        return None
+    segmenter = _jieba()
+    graph = segmenter.get_DAG(word)
+    graph[0] = [end for end in graph[0] if end != len(word) - 1] or [0]
+    route: dict[int, tuple[float, int]] = {}
+    segmenter.calc(word, graph, route)
+    sizes: list[int] = []
+    at = 0
+    while at < len(word):
+        end = route[at][1] + 1
+        sizes.append(end - at)
+        at = end
+    if min(sizes) < 2:
+        return None
+    bounds = accumulate(sizes, initial=0)
+    pieces = (word[a:b] for a, b in pairwise(bounds))
+    return tuple(n for piece in pieces for n in _settled_cut(piece))
 
 
 def han_words(run: str) -> list[tuple[int, int]]:
@@ -390,7 +430,7 @@ def han_words(run: str) -> list[tuple[int, int]]:
 
     >>> run = "和国际关系基本准则"
     >>> [run[a:b] for a, b in han_words(run)]
-    ['和', '国际', '关系', '基本准则']
+    ['和', '国际', '关系', '基本', '准则']
     """
     folded = unicodedata.normalize("NFKC", run)
     if len(folded) != len(run):
@@ -411,6 +451,9 @@ class WordTokeniser:
     """
 
     name = "words"
+    revision = "2"
+    """How it cuts words; an index built under another revision is segmented again.
+    2: Chinese compounds are cut into their words (see :func:`_compound_cut`)."""
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS

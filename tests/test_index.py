@@ -22,7 +22,7 @@ from consistency.index.codec import _pack_spans, _unpack_tokens
 from consistency.ingest import load_documents
 from consistency.match import find_point
 from consistency.models import Document, Point, Role, Sentence
-from consistency.normalise import tokenise
+from consistency.normalise import DEFAULT_TOKENISER, tokenise
 from consistency.segment import document_sentences
 from consistency.track import build_index, track
 from consistency.watchlist import load_watchlist
@@ -214,6 +214,26 @@ def test_questions_need_an_index_that_has_them(tmp_path: Path, docs: list[Docume
         official = index.corpus()
         assert official.allowed is not None
         assert all(official.sentence(n).role is not Role.PRESS for n in official.allowed)
+
+
+def test_an_index_cut_into_words_another_way_is_segmented_again(
+    tmp_path: Path, docs: list[Document]
+) -> None:
+    """An index built before Chinese compounds were cut into their words (no
+    ``segmentation`` in its meta) holds tokens the matcher no longer makes."""
+    db = tmp_path / "archive.db"
+    update_index(db, docs, discoverer=no_points)
+    assert counts(update_index(db, docs, discoverer=no_points)) == (0, 0, 5, 0, 0)
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM meta WHERE key = 'segmentation'")
+    con.commit()
+    con.close()
+    with Index(db) as index, pytest.raises(IndexFileError, match="as an earlier version did"):
+        index.corpus()
+    stats = update_index(db, docs, discoverer=no_points)
+    assert stats.rebuilt and counts(stats) == (0, 5, 0, 0, 0)
+    with Index(db) as index:
+        assert index.meta["segmentation"] == getattr(DEFAULT_TOKENISER, "revision", None) == "2"
 
 
 @settings(max_examples=60, deadline=None)

@@ -49,11 +49,13 @@ from .schema import _SCHEMA, APPLICATION, APPLICATION_ID, SCHEMA_VERSION, IndexS
 class _Settings:
     tokeniser: str
     roles: str
+    revision: str = ""
 
     @classmethod
     def of(cls, include_questions: bool, tokeniser: Tokeniser) -> _Settings:
         roles = [Role.OFFICIAL, Role.NARRATION] + ([Role.PRESS] if include_questions else [])
-        return cls(tokeniser.name, ",".join(r.value for r in roles))
+        revision = str(getattr(tokeniser, "revision", ""))
+        return cls(tokeniser.name, ",".join(r.value for r in roles), revision)
 
 
 class _Writer:
@@ -300,7 +302,9 @@ def _update(con: sqlite3.Connection, path: Path, existed: bool, run: _Run) -> In
         con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     resegment = bool(meta) and (
-        meta.get("tokeniser") != settings.tokeniser or meta.get("roles") != settings.roles
+        meta.get("tokeniser") != settings.tokeniser
+        or meta.get("roles") != settings.roles
+        or meta.get("segmentation", "") != settings.revision
     )
     _write_meta(con, settings)
     writer = _Writer(con, settings, tokeniser)
@@ -402,6 +406,7 @@ def _write_meta(con: sqlite3.Connection, settings: _Settings) -> None:
         "version": __version__,
         "tokeniser": settings.tokeniser,
         "roles": settings.roles,
+        "segmentation": settings.revision,
     }
     con.executemany(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
