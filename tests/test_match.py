@@ -1132,3 +1132,12 @@ def test_a_name_is_not_stood_for_by_another_word_of_the_point() -> None:
         "a code of conduct in the South China Sea (COC), and deepen practical cooperation",
     )
     assert text == "code of conduct in the South China Sea"
+
+
+def test_a_chinese_compound_is_found_with_a_word_between_its_parts() -> None:
+    """mfa-zh 2017-03-16: "根本共同利益" has 共同 inside the dictionary word 根本利益 of the
+    point; the span is the whole phrase and the diff an insertion, not "{-根本利益-}{+根本+}"."""
+    line = "这符合两国和两国人民的根本共同利益，也是地区国家乃至世界的共同期待。"
+    [(_, text)] = found("符合两国和两国人民的根本利益", line)
+    assert text == "符合两国和两国人民的根本共同利益"
+    assert word_diff("符合两国和两国人民的根本利益", text) == "符合两国和两国人民的根本{+共同+}利益"
