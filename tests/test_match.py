@@ -1141,3 +1141,14 @@ def test_a_chinese_compound_is_found_with_a_word_between_its_parts() -> None:
     [(_, text)] = found("符合两国和两国人民的根本利益", line)
     assert text == "符合两国和两国人民的根本共同利益"
     assert word_diff("符合两国和两国人民的根本利益", text) == "符合两国和两国人民的根本{+共同+}利益"
+
+
+def test_a_name_missing_at_the_edge_with_another_subject_there_is_not_the_point() -> None:
+    """MFA 2020-06-19, line 31 (English and Chinese): the Xinjiang statement opens the
+    paragraph, where a capital proves no name; it was "{-Hong Kong-} affairs are purely
+    ..." in the report. Short points are held to it too (香港事务纯属中国内政, five words)."""
+    tail = "affairs are purely China's internal affairs that allow no foreign interference"
+    assert found(f"Hong Kong {tail}", f"Xinjiang {tail}. We are resolute.") == []
+    assert found("香港事务纯属中国内政", "新疆是中国领土，新疆事务纯属中国内政。") == []
+    [(_, text)] = found("香港事务纯属中国内政", "香港是中国的特别行政区，香港事务纯属中国内政。")
+    assert text == "香港事务纯属中国内政"

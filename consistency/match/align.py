@@ -485,10 +485,10 @@ def extend_edges(
     lo: int,
     hi: int,
 ) -> Alignment:
-    """Take in the sentence words that stand for the point's missing first or last words."""
+    """Take in the sentence words that stand for the point's missing first or last words
+    (in a point of :data:`EDGE_MIN_WORDS` or more); in any point, reject the span when a
+    name is missing at its edge and another word stands there (see :func:`_named_instead`)."""
     m = len(form_tokens)
-    if m < EDGE_MIN_WORDS:
-        return found
     ops = [
         op
         for op in Indel.opcodes(keyed.form_chars, keyed.keys[found.first : found.end])
@@ -514,6 +514,8 @@ def extend_edges(
         at_tail and _named_instead(keyed, tokens, text, range(m - tail, m), b, hi, +1)
     ):
         return Alignment(0.0, found.first, found.end)
+    if m < EDGE_MIN_WORDS:
+        return found
     if at_head:
         a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
         if a == found.first:
@@ -616,15 +618,18 @@ def _named_instead(
     """Whether the point's missing ``edge`` words hold a name and another name stands in
     their place, within as many words and one more, in the same clause: 香港特别行政区是中国
     不可分割的一部分 is not the Taiwan formula 台湾是中国领土不可分割的一部分 with its subject
-    dropped, but the same words said of another place. A function word right there stands
-    for a name said before ("Hong Kong is China's SAR and *its* affairs are purely China's
-    internal affairs" is not the Xinjiang formula)."""
+    dropped, but the same words said of another place. Any other word right there stands
+    for the name: a function word for a name said before ("Hong Kong is China's SAR and
+    *its* affairs are purely China's internal affairs" is not the Xinjiang formula), a
+    content word for another subject, a name that opens the sentence among them
+    ("*Xinjiang* affairs are purely China's internal affairs ...", whose capital proves
+    nothing there)."""
     if not any(f in keyed.form_names for f in edge):
         return False
     for k, (nxt, punct) in enumerate(_outward(tokens, text, at, limit, step)):
         if k > len(edge) or punct or keyed.keys[nxt] != _OTHER:
             return False
-        if nxt in keyed.sentence_names or (k == 0 and keyed.weigh(tokens[nxt].text) < RARE):
+        if k == 0 or nxt in keyed.sentence_names:
             return True
     return False
 
