@@ -576,6 +576,23 @@ def _alias_choice(point: str, *others: str) -> list[str]:
             True,
         ),
         ("consistent and clear", "consistent and clear-cut", True),
+        # a coordinator in place of a word of the point joins two things (MFA top 100; the
+        # newest 60 MFA briefings, where the alias made a false card)
+        (
+            "Hong Kong affairs are purely China's internal affairs",
+            "Hong Kong affairs and China's internal affairs",
+            False,
+        ),
+        (
+            "rules-based multilateral trading system",
+            "rules and the multilateral trading system",
+            False,
+        ),
+        (
+            "Hong Kong affairs are purely China's internal affairs",
+            "Hong Kong affairs are China's internal affairs",
+            True,
+        ),
         # the formula inside more words: the point's own wording finds it
         (
             "non-interference in each other's internal affairs",

@@ -16,7 +16,7 @@ from ..match.align import HYPHENS, KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD
 from ..match.weights import RARE, similarity
 from ..normalise import DEFAULT_TOKENISER, ascii_quotes, tokenise
-from .corpus import _CONTROL, _Corpus, _Group, _Occ
+from .corpus import _CONTROL, _COORDINATORS, _Corpus, _Group, _Occ
 from .ngrams import _dedupe
 from .rank import _Scorer
 
@@ -296,7 +296,10 @@ def _wordings(
     - it is not the end of one saying and the start of the next (:func:`_wraps`):
       "China's domestic affairs, and stop" under "stop interfering in China's
       domestic affairs" ("... interfere in China's domestic affairs, and stop
-      pushing the bill").
+      pushing the bill");
+    - it does not put a coordinator where the point has another word
+      (:func:`_joins_instead`): "rules *and the* multilateral trading system" is no
+      "rules-based multilateral trading system".
     """
     texts = [[words[w] for w in key] for key in keys]
     point = texts[0]
@@ -306,6 +309,7 @@ def _wordings(
             _share(point, t, weigh) >= ALIAS_SHARE
             and _share(t, point, weigh) >= ALIAS_OWN
             and not _wraps(point, t, surfaces[k])
+            and not _joins_instead(point, t, weigh)
         )
         for k, t in enumerate(texts)
     ]
@@ -782,9 +786,27 @@ def _alike(word: str, words: Iterable[str]) -> bool:
     return any(similarity(word, o) for o in words)
 
 
-def _aligned(point: Sequence[str], other: Sequence[str], weigh: Callable[[str], float]) -> float:
-    """The engine's score of ``other`` read as an occurrence of ``point`` (0-100)."""
-    return Keyed(point, weigh, other, {}).score(0, len(other)).score
+def _aligned(
+    point: Sequence[str],
+    other: Sequence[str],
+    weigh: Callable[[str], float],
+    coordinators: frozenset[str] = frozenset(),
+) -> float:
+    """The engine's score of ``other`` read as an occurrence of ``point`` (0-100); with
+    ``coordinators``, one of them never stands for another word, as in ``track``.
+    Families are grouped without that rule: "ease tensions *over* the Iranian nuclear
+    issue" is a wording of "ease tensions *and resolve* the Iranian nuclear issue"."""
+    keyed = Keyed(point, weigh, other, {}, coordinators=coordinators)
+    return keyed.score(0, len(other)).score
+
+
+def _joins_instead(
+    point: Sequence[str], other: Sequence[str], weigh: Callable[[str], float]
+) -> bool:
+    """Whether ``other`` is ``point`` with a coordinator in place of one of its words, which
+    the engine rejects: "Hong Kong affairs *and* China's internal affairs" joins two things
+    where "Hong Kong affairs *are* China's internal affairs" says one is the other."""
+    return _aligned(point, other, weigh, _COORDINATORS) == 0.0 < _aligned(point, other, weigh)
 
 
 def _pieces(key: tuple[int, ...], shortest: int) -> Iterable[tuple[int, ...]]:
