@@ -684,7 +684,10 @@ def _write_stdout(text: str) -> None:
         ) from None
 
 
-_INPUT_PARAMS = ("paths", "points_file", "against", "manifest", "stop_phrases", "db", "old", "new")
+_INPUT_PARAMS = (
+    *("paths", "points_file", "against", "manifest", "stop_phrases", "db", "index_file"),
+    *("old", "new"),
+)
 """Parameters of the commands that name files a command reads."""
 
 
@@ -692,7 +695,9 @@ def _refuse_input_as_output(output: str) -> None:
     """Refuse ``-o`` onto a file the command reads, or into a folder it reads.
 
     ``report 2025-10-22.txt -o 2025-10-22.txt`` would replace the briefing with
-    its report, ``track fx --points tp.toml -o tp.toml`` the watchlist; a report
+    its report, ``track fx --points tp.toml -o tp.toml`` the watchlist, ``report fx
+    --index a.db -o a.db`` the index, and ``-o consistency.toml`` the configuration
+    file the run read (named or found); a report
     written inside an input folder would be read as a briefing next time.
     """
     ctx = click.get_current_context(silent=True)
@@ -705,8 +710,7 @@ def _refuse_input_as_output(output: str) -> None:
             named.append(value)
         elif isinstance(value, list | tuple):
             named.extend(v for v in value if isinstance(v, str))
-    parent = ctx.find_root()
-    config = parent.params.get("config") if parent is not ctx else None
+    config = ctx.find_root().meta.get(CONFIG_FILE)
     if isinstance(config, str):
         named.append(config)
     real = os.path.realpath(output)

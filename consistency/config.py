@@ -15,7 +15,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
+from .ingest.files import read_bytes
 
 PATH_KEYS = frozenset({"points", "against", "manifest", "output", "db", "index", "stop_phrases"})
 """Options whose values are paths, resolved relative to the configuration file."""
@@ -67,11 +68,21 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether a pyproject.toml holds ``[tool.consistency]``; one that cannot be parsed
+    but names the table is the user's configuration too, so that its error is shown
+    (:func:`load_config`) rather than the settings dropped without a word."""
     try:
-        data = loads_toml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        data = loads_toml(text)
+    except tomllib.TOMLDecodeError:
+        return _TOOL_TABLE.search(text) is not None
     return isinstance(data.get("tool"), dict) and "consistency" in data["tool"]
+
+
+_TOOL_TABLE = re.compile(r"^\s*\[+\s*tool\s*\.\s*consistency\b", re.MULTILINE)
 
 
 def load_config(path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
@@ -80,7 +91,9 @@ def load_config(path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     Keys are returned with underscores (``fail-on`` -> ``fail_on``).
     """
     try:
-        data = loads_toml(path.read_text(encoding="utf-8-sig"))
+        data = loads_toml(read_bytes(str(path), pipes=True).decode("utf-8-sig"))
+    except InputError as e:
+        raise ConfigError(e.message, path=str(path)) from None
     except OSError as e:
         raise ConfigError(f"cannot read configuration: {e.strerror or e}", path=str(path)) from None
     except UnicodeDecodeError:

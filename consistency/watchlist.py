@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .config import loads_toml, toml_error
-from .errors import ConsistencyError, InputErrors, WatchlistError
+from .errors import ConsistencyError, InputError, InputErrors, WatchlistError
+from .ingest.files import read_bytes
 from .models import Level, Point
 from .normalise import tokenise
 from .printable import clean_text, escape_controls
@@ -31,7 +32,9 @@ def load_watchlist(path: str | Path, *, level: Level = DEFAULT_LEVEL) -> list[Po
     """Read and validate a watchlist file; ``level`` is for points that set none."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_bytes(name, pipes=True)
+    except InputError as e:
+        raise WatchlistError(e.message, path=name) from None
     except OSError as e:
         raise WatchlistError(f"cannot read watchlist: {e.strerror or e}", path=name) from None
     try:

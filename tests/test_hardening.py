@@ -1266,3 +1266,60 @@ def test_f12_block_search_finds_what_the_whole_search_finds(
     whole = [(o.start, o.end, o.score) for o in track([doc], points).points[0].occurrences]
     assert len(blocked) > 50
     assert blocked == whole
+
+
+# --- the second adversarial run (review of this round): G1-G6 --------------------
+
+
+def test_g1_an_index_path_that_is_a_device_or_a_pipe_is_refused(tmp_path: Path) -> None:
+    """``index --db /dev/zero`` replaced the device with an SQLite file (as root). A FIFO
+    stands for devices here: a test that failed on a device would destroy it."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, _, err = run("index", BRIEFINGS, "--db", fifo)
+    one_error(code, err, str(fifo))
+    assert "not a regular file" in err
+    assert fifo.is_fifo()
+
+
+def test_g2_output_never_replaces_the_index_or_the_configuration_read(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    code, _, err = run("index", BRIEFINGS, "--db", db)
+    assert code == 0, err
+    code, _, err = run("report", BRIEFINGS, "--index", db, "-o", db)
+    one_error(code, err, str(db))
+    assert db.read_bytes().startswith(b"SQLite format 3\x00")
+    (tmp_path / "consistency.toml").write_text("threshold = 80\n", encoding="utf-8")
+    done = proc("report", BRIEFINGS, "-o", "consistency.toml", cwd=tmp_path)
+    one_error(done.returncode, done.stderr, "consistency.toml")
+    assert (tmp_path / "consistency.toml").read_text(encoding="utf-8") == "threshold = 80\n"
+
+
+@pytest.mark.parametrize("value", ["", " ", ","])
+def test_g3_an_empty_fail_on_does_not_turn_the_gate_off(value: str) -> None:
+    """A CI job's ``--fail-on "$UNSET"`` passed with five findings."""
+    args = (BRIEFINGS / FIRST, "--against", BRIEFINGS, "--until", "2025-10-21")
+    code, _, err = run("check", *args, "--points", POINTS, "--fail-on", value)
+    one_error(code, err)
+    assert "'none' fails on nothing" in err
+    assert run("check", *args, "--points", POINTS)[0] == 1
+
+
+@pytest.mark.parametrize("option", ["--points", "--stop-phrases"])
+def test_g4_a_device_as_watchlist_or_stop_list_is_refused_unread(option: str) -> None:
+    """``--points /dev/zero`` read without end until memory ran out."""
+    command = "track" if option == "--points" else "discover"
+    code, _, err = run(command, BRIEFINGS, option, "/dev/zero")
+    one_error(code, err, "/dev/zero")
+    assert "not a regular file" in err
+
+
+def test_g5_a_broken_pyproject_with_our_table_is_an_error_not_ignored(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nversion=1.0.0\n[tool.consistency]\nformat = "json"\n', encoding="utf-8"
+    )
+    done = proc("report", BRIEFINGS, cwd=tmp_path)
+    one_error(done.returncode, done.stderr, "pyproject.toml:2")
+    (tmp_path / "pyproject.toml").write_text("[project]\nversion=1.0.0\n", encoding="utf-8")
+    done = proc("report", BRIEFINGS, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr

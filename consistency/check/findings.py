@@ -31,7 +31,8 @@ FINDING_KINDS: tuple[str, ...] = tuple(k.value for k in FindingKind)
 def parse_kinds(values: Iterable[str]) -> frozenset[FindingKind]:
     """Finding kinds from option values (each may hold several, comma-separated).
 
-    ``none`` stands for no kind at all.
+    ``none`` stands for no kind at all; an empty value is an error, not ``none``: a CI
+    job's ``--fail-on "$UNSET"`` must not turn the gate off.
 
     >>> sorted(parse_kinds(["shifted,rephrased"]))
     [<FindingKind.REPHRASED: 'rephrased'>, <FindingKind.SHIFTED: 'shifted'>]
@@ -40,7 +41,12 @@ def parse_kinds(values: Iterable[str]) -> frozenset[FindingKind]:
     for value in values:
         for part in str(value).split(","):
             name = part.strip().lower()
-            if not name or name == "none":
+            if not name:
+                raise OptionError(
+                    f"empty finding kind in {str(value)!r} (choose from "
+                    f"{', '.join(FINDING_KINDS)}; 'none' fails on nothing)"
+                )
+            if name == "none":
                 continue
             try:
                 kinds.add(FindingKind(name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..ingest.files import read_bytes
 from ..normalise import normalise
 
 DEFAULT_STOP_PHRASES: tuple[str, ...] = (
@@ -91,7 +92,7 @@ def load_stop_phrases(path: str | Path) -> list[str]:
     """
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_bytes(name, pipes=True)
     except OSError as e:
         raise InputError(f"cannot read stop phrases: {e.strerror or e}", path=name) from None
     if b"\x00" in raw:

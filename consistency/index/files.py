@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import os
 import sqlite3
+import stat
 import struct
 from pathlib import Path
 
@@ -87,9 +88,13 @@ def _check_file(path: Path, *, must_exist: bool) -> bool:
     if path.is_dir():
         raise _refuse(path, "is a directory, not an index file")
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as e:
         raise _refuse(path, f"cannot read index: {e.strerror or e}") from None
+    if not stat.S_ISREG(info.st_mode):
+        # a device or a pipe reads as empty, and a new index would replace it
+        raise _refuse(path, "not a regular file, not an index file")
+    size = info.st_size
     if size == 0 and not must_exist:
         return False
     if not is_sqlite_file(path):
