@@ -1323,3 +1323,25 @@ def test_g5_a_broken_pyproject_with_our_table_is_an_error_not_ignored(tmp_path: 
     (tmp_path / "pyproject.toml").write_text("[project]\nversion=1.0.0\n", encoding="utf-8")
     done = proc("report", BRIEFINGS, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
+
+
+def test_g6_a_csv_quote_left_open_or_a_column_named_twice_is_an_error(tmp_path: Path) -> None:
+    """An open quote swallowed the next row (its text reported under the first row's date);
+    a header naming ``date`` twice read the last one."""
+    points = tmp_path / "peace.toml"
+    points.write_text(
+        '[[point]]\nid = "peace"\ntext = "uphold peace and stability in the region"\n',
+        encoding="utf-8",
+    )
+    archive = tmp_path / "s.csv"
+    said = '"We uphold peace and stability in the region."'
+    archive.write_text(
+        f'date,id,text\n2025-01-01,a,"unterminated\n2025-01-02,b,{said}\n2025-01-03,c,{said}\n',
+        encoding="utf-8",
+    )
+    code, out, err = run("track", archive, "--points", points, "--format", "csv")
+    one_error(code, err, f"{archive}:2", "malformed CSV")
+    assert out == ""
+    archive.write_text(f"date,date,text\n2025-01-01,2025-01-02,{said}\n", encoding="utf-8")
+    code, out, err = run("track", archive, "--points", points)
+    one_error(code, err, f"{archive}:1", "named twice")

@@ -121,7 +121,8 @@ def parse_jsonl(text: str, path: str, errors: list[ConsistencyError]) -> list[Ro
 
 def parse_csv(text: str, path: str, errors: list[ConsistencyError]) -> list[Row]:
     """The rows of a ``.csv`` text with a header row naming at least ``date`` and ``text``."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: a quote left open is an error, not a field that swallows the rows after it
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     rows: list[Row] = []
     line = 1
@@ -141,6 +142,14 @@ def parse_csv(text: str, path: str, errors: list[ConsistencyError]) -> list[Row]
                             "(a briefing CSV needs columns date,text)",
                             path=path,
                             line=start,
+                        )
+                    )
+                    return []
+                twice = sorted({c for c in header if c and header.count(c) > 1})
+                if twice:
+                    errors.append(
+                        InputError(
+                            f"column {twice[0]!r} named twice in the header", path=path, line=start
                         )
                     )
                     return []
