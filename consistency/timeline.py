@@ -734,4 +734,32 @@ def analyse(
         every.extend(changes)
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
     every.sort(key=lambda c: (not c.in_period, kind_rank[c.kind], c.date, order[c.point]))
-    return Analysis(shown, period, tuple(histories), tuple(every))
+    return Analysis(shown, period, tuple(histories), tuple(_one_card_per_place(every, norm)))
+
+
+def _one_card_per_place(
+    changes: Sequence[KeyChange], norm: Callable[[str], str]
+) -> list[KeyChange]:
+    """``changes`` without a card whose new wording stands inside another point's card of the
+    same kind, at the same line: "Hong Kong affairs are China's {-internal-}{+domestic+}
+    affairs" is already told by the card of "Hong Kong affairs are {-purely-} China's
+    {-internal-}{+domestic+} affairs that allow no foreign interference" on that line (the
+    newest 60 MFA briefings: two cards, twice). The point's own history keeps its change."""
+    said = [f" {norm(c.after)} " for c in changes]
+    place: dict[tuple[KeyChangeKind, str, int], list[int]] = {}
+    for k, c in enumerate(changes):
+        if c.kind is not KeyChangeKind.STOPPED:
+            place.setdefault((c.kind, c.document, c.line), []).append(k)
+
+    def inside(k: int) -> bool:
+        c = changes[k]
+        if c.kind is KeyChangeKind.STOPPED:
+            return False
+        return any(
+            changes[j].point != c.point
+            and said[k] in said[j]
+            and (len(said[k]) < len(said[j]) or j < k)
+            for j in place[(c.kind, c.document, c.line)]
+        )
+
+    return [c for k, c in enumerate(changes) if not inside(k)]

@@ -369,3 +369,20 @@ def test_a_real_process_reports_the_period_and_its_headline() -> None:
     assert lines[2].startswith("**16 talking points tracked; ")
     assert "period: 2025-09-23 to 2025-10-22 (2 dates, chosen)" in lines[4]
     assert lines.index("## Changes that matter") < lines.index("## Timeline")
+
+
+def test_a_new_wording_inside_another_point_s_card_on_that_line_is_one_card() -> None:
+    """The newest 60 MFA briefings: "Hong Kong affairs are China's {-internal-}{+domestic+}
+    affairs" had its own card on the very line whose card of the longer formula already
+    told it, twice. The point's own history keeps its change."""
+    tail = "affairs that allow no foreign interference"
+    long = f"Hong Kong affairs are purely China's internal {tail}"
+    new = f"Hong Kong affairs are China's domestic {tail}"
+    short = Point("short", "Hong Kong affairs are China's internal affairs")
+    docs = daily([long] * 40 + [None] * 5 + [new])
+    result = track(docs, [Point("long", long), short])
+    analysis = analyse(result)
+    cards = [(c.point, c.kind) for c in analysis.in_period]
+    assert cards == [("long", KeyChangeKind.NEW_WORDING)]
+    [history] = [h for h in analysis.points if h.result.point.id == "short"]
+    assert [c.kind for c in history.changes] == [KeyChangeKind.NEW_WORDING]
