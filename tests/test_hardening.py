@@ -1345,3 +1345,13 @@ def test_g6_a_csv_quote_left_open_or_a_column_named_twice_is_an_error(tmp_path: 
     archive.write_text(f"date,date,text\n2025-01-01,2025-01-02,{said}\n", encoding="utf-8")
     code, out, err = run("track", archive, "--points", points)
     one_error(code, err, f"{archive}:1", "named twice")
+
+
+def test_g7_two_files_whose_names_print_alike_are_not_one_document(tmp_path: Path) -> None:
+    """``a<newline>b.txt`` and ``a\\nb.txt`` (a backslash and an n) print the same; they were
+    one document id with two texts, the second clipped to the first's offsets."""
+    (tmp_path / "2025-01-01_a\nb.txt").write_text("We uphold peace.\n", encoding="utf-8")
+    (tmp_path / "2025-01-01_a\\nb.txt").write_text("We uphold lasting peace.\n", encoding="utf-8")
+    code, out, err = run("ingest", tmp_path, "--format", "json")
+    one_error(code, err, "duplicate document id")
+    assert out == ""

@@ -202,15 +202,17 @@ def load_documents(
             )
         )
     documents: list[Document] = []
-    ids: dict[str, str] = {}
+    ids: dict[str, tuple[str, str]] = {}
     from_header: set[str] = set()
     for draft in drafts:
         with working_on(draft.path):
             doc = _resolve(draft, date, given, found, errors, date_option)
         if doc is None:
             continue
-        other = ids.setdefault(doc.id, doc.path)
-        if other != doc.path:
+        # by the file read, not by its printable path: "a\nb.txt" and a name holding a
+        # newline print alike, and were one document with two texts
+        source, other = ids.setdefault(doc.id, (str(draft.path), doc.path))
+        if source != str(draft.path):
             errors.append(
                 InputError(f"duplicate document id {doc.id!r} (also {other})", path=doc.path)
             )
