@@ -1152,3 +1152,18 @@ def test_a_name_missing_at_the_edge_with_another_subject_there_is_not_the_point(
     assert found("香港事务纯属中国内政", "新疆是中国领土，新疆事务纯属中国内政。") == []
     [(_, text)] = found("香港事务纯属中国内政", "香港是中国的特别行政区，香港事务纯属中国内政。")
     assert text == "香港事务纯属中国内政"
+
+
+def test_words_sharing_only_their_end_are_not_spelled_alike() -> None:
+    """Inflection changes a word's end; a shared end is a prefix put before the word, or
+    another word: "western" is no "eastern", "unclear" no "nuclear", "resident" no
+    "president" (880 such pairs in the MFA vocabulary were spelled alike)."""
+    from consistency.match.weights import similarity
+
+    for a, b in [("western", "eastern"), ("nuclear", "unclear"), ("president", "resident")]:
+        assert similarity(a, b) == 0.0
+        assert similarity(b, a) == 0.0
+    assert similarity("reunification", "unification") > 0.85
+    assert similarity("exchanges", "exchange") > 0.85
+    assert found("the denuclearization of the Korean Peninsula", "It is unclear.") == []
+    assert found("Western countries", "Eastern countries and regions met.") == []

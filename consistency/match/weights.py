@@ -43,8 +43,9 @@ stand for a point's word at its edges; lighter ones are function words."""
 SIMILAR_WORD = 85.0
 """rapidfuzz ratio at or above which two words count as spelled alike
 ("exchange"/"exchanges", "changed"/"unchanged"): both of 4+ characters, with
-the same first or last three (inflection and prefixes change one end of a
-word, not both)."""
+the same first three, or the one the other with a prefix put before it
+(inflection and prefixes change one end of a word, not both; see
+:func:`_prefix_added`)."""
 
 AFFIX = 3
 """Characters two words spelled alike must share at their start or at their end."""
@@ -90,6 +91,26 @@ def similarity(a: str, b: str) -> float:
     """
     if a == b:
         return 1.0
-    if len(a) < 4 or len(b) < 4 or (a[:AFFIX] != b[:AFFIX] and a[-AFFIX:] != b[-AFFIX:]):
+    if len(a) < 4 or len(b) < 4:
+        return 0.0
+    if a[:AFFIX] != b[:AFFIX] and (a[-AFFIX:] != b[-AFFIX:] or not _prefix_added(a, b)):
         return 0.0
     return fuzz.ratio(a, b, score_cutoff=SIMILAR_WORD) / 100.0
+
+
+PREFIX_MIN = 2
+"""Letters a prefix has at least: "re-" of "reunification", never the "p" of "president"."""
+
+
+def _prefix_added(a: str, b: str) -> bool:
+    """Whether the longer word is the shorter one with letters put before it (a prefix, of
+    :data:`PREFIX_MIN` letters or more, hyphenated or not): words that share their end and
+    not their start are otherwise different words ("western"/"eastern", "nuclear"/"unclear",
+    "moment"/"movement", "constitution"/"institution"); inflection changes a word's end.
+
+    >>> _prefix_added("reunification", "unification"), _prefix_added("president", "resident")
+    (True, False)
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    head = long[: len(long) - len(short)].rstrip("-")
+    return long.endswith(short) and len(head) >= PREFIX_MIN
