@@ -766,6 +766,14 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
     unknown = sorted(k for k in top if k not in known)
     if unknown:
         raise OptionError(f"unknown option {unknown[0]!r} in configuration", path=str(path))
+    tables = sorted(k for k in per_command if k not in group.commands)
+    if tables:
+        # a misspelt [chek] would leave every setting under it unread
+        raise OptionError(
+            f"unknown command table [{tables[0]}] in configuration "
+            f"(commands: {', '.join(sorted(group.commands))})",
+            path=str(path),
+        )
     ctx.default_map = default_map
 
 

@@ -1355,3 +1355,10 @@ def test_g7_two_files_whose_names_print_alike_are_not_one_document(tmp_path: Pat
     code, out, err = run("ingest", tmp_path, "--format", "json")
     one_error(code, err, "duplicate document id")
     assert out == ""
+
+
+def test_g8_a_misspelt_command_table_in_the_configuration_is_an_error(tmp_path: Path) -> None:
+    """``[chek]`` was ignored without a word: every setting under it unread."""
+    (tmp_path / "consistency.toml").write_text("[chek]\nstrict = true\n", encoding="utf-8")
+    done = proc("report", BRIEFINGS, cwd=tmp_path)
+    one_error(done.returncode, done.stderr, "consistency.toml", "[chek]")
