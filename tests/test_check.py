@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from corpus import FULL, HAS_FULL
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,6 +22,8 @@ from consistency.check import (
     run_check,
     word_similarity,
 )
+from consistency.check.points import IndexPoints
+from consistency.check.run import discovered_points
 from consistency.cli import cli
 from consistency.discover import discover
 from consistency.errors import OptionError
@@ -622,3 +625,19 @@ def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Pa
     assert "    diff:      the China-ASEAN Free Trade Area {-3.0-}{+4.0+}\n" in out
     # a briefing whose id is its date is named once (a review: "(2020-07-02, 2020-07-02, ...")
     assert "    baseline:  the China-ASEAN Free Trade Area 3.0  (2025-01-01, line 1)\n" in out
+
+
+
+@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+def test_a_folder_and_its_index_give_the_same_discovered_points(tmp_path: Path) -> None:
+    """Without a watchlist the points are the baseline's best discovered: an index keeps the
+    whole list and reads its first ``--top``, and a folder run now does the same. It ran
+    ``discover --top``, which settles families among the best only: on the 499 MFA
+    briefings before 2020-07-03 the two shared 168 of 200 points, and ``check`` gave 5
+    findings from the folder and 3 from its index (review). Here 40 briefings, top 10."""
+    docs = load_documents(sorted(str(p) for p in (FULL / "mfa").glob("*.txt"))[-41:-1])
+    update_index(tmp_path / "base.db", docs)
+    with Index(tmp_path / "base.db") as index:
+        stored = [p.id for p in IndexPoints(index, min_dates=2, top=10).all()]
+    assert [p.id for p in discovered_points(docs, min_dates=2, top=10)] == stored
+    assert [p.point.id for p in discover(docs, top=10)] != stored

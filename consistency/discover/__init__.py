@@ -159,6 +159,7 @@ from .result import DiscoveredPoint
 from .stops import DEFAULT_STOP_PHRASES, load_stop_phrases
 
 __all__ = [
+    "DEFAULT_MIN_DATES",
     "DEFAULT_STOP_PHRASES",
     "GROUP_THRESHOLD",
     "MAX_ALIASES",
@@ -176,10 +177,15 @@ PROGRESS_STAGES = 4
 """Steps :func:`discover` reports after reading the documents (see its ``progress``)."""
 
 
+DEFAULT_MIN_DATES = 2
+"""Dates a formulation is said on at least, unless told otherwise (``--min-dates``); an
+index keeps the points discovered so."""
+
+
 def discover(
     documents: Sequence[Document],
     *,
-    min_dates: int = 2,
+    min_dates: int = DEFAULT_MIN_DATES,
     top: int | None = None,
     include_questions: bool = False,
     speakers: Collection[str] = (),
