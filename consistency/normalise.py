@@ -37,7 +37,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import accumulate, pairwise, repeat
+from itertools import accumulate, repeat
 from typing import Any, Protocol, cast
 
 import regex
@@ -406,16 +406,14 @@ def _compound_cut(word: str) -> tuple[int, ...] | None:
     graph[0] = [end for end in graph[0] if end != len(word) - 1] or [0]
     route: dict[int, tuple[float, int]] = {}
     segmenter.calc(word, graph, route)
-    sizes: list[int] = []
+    pieces: list[str] = []
     at = 0
     while at < len(word):
         end = route[at][1] + 1
-        sizes.append(end - at)
+        pieces.append(word[at:end])
         at = end
-    if min(sizes) < 2:
+    if min(map(len, pieces)) < 2:
         return None
-    bounds = accumulate(sizes, initial=0)
-    pieces = (word[a:b] for a, b in pairwise(bounds))
     return tuple(n for piece in pieces for n in _settled_cut(piece))
 
 
@@ -534,6 +532,12 @@ def _scanned_tokens(text: str, offset: int) -> list[Token]:
 
 TOKENISERS: dict[str, Tokeniser] = {"words": WordTokeniser()}
 DEFAULT_TOKENISER: Tokeniser = TOKENISERS["words"]
+
+
+def revision(tokeniser: Tokeniser | None) -> str:
+    """How the tokeniser (the default one when ``None``) cuts words: its ``revision``, ""
+    where it names none (see :class:`Tokeniser`)."""
+    return str(getattr(tokeniser or DEFAULT_TOKENISER, "revision", ""))
 
 
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:

@@ -748,8 +748,7 @@ def _one_card_per_place(
     said = [f" {norm(c.after)} " for c in changes]
     place: dict[tuple[KeyChangeKind, str, int], list[int]] = {}
     for k, c in enumerate(changes):
-        if c.kind is not KeyChangeKind.STOPPED:
-            place.setdefault((c.kind, c.document, c.line), []).append(k)
+        place.setdefault((c.kind, c.document, c.line), []).append(k)
 
     def inside(k: int) -> bool:
         c = changes[k]

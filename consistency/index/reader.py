@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 from ..match import KEY_RULE as COMMON_RULE
 from ..match import candidate_keys, is_rare
 from ..models import DateSource, Document, Role, Sentence
-from ..normalise import DEFAULT_TOKENISER, TOKENISERS
+from ..normalise import DEFAULT_TOKENISER, TOKENISERS, revision
 from ..segment import speaker_key
 from .codec import _DOC_COLUMNS, _chunks, _document_from_row, _marks, _stored_point, _unpack_tokens
 from .files import _DAMAGE, _check_file, _connect, _refuse, _validate, damaged
@@ -286,8 +286,7 @@ class Index:
                 "this index holds officials' words only; rebuild it with "
                 "'consistency index PATH... --db FILE --include-questions'",
             )
-        tokeniser = TOKENISERS.get(self.tokeniser, DEFAULT_TOKENISER)
-        if self.meta.get("segmentation", "") != str(getattr(tokeniser, "revision", "")):
+        if self.meta.get("segmentation", "") != revision(TOKENISERS.get(self.tokeniser)):
             # its tokens are not the ones a new briefing is cut into
             raise _refuse(
                 self.path,

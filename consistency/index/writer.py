@@ -17,7 +17,7 @@ from ..errors import IndexFileError
 from ..match import KEY_RULE as COMMON_RULE
 from ..match import candidate_keys, is_rare, make_forms
 from ..models import Document, Point, Progress, Role
-from ..normalise import DEFAULT_TOKENISER, Tokeniser
+from ..normalise import DEFAULT_TOKENISER, Tokeniser, revision
 from ..segment import sentence_rows
 from .codec import (
     _DOC_COLUMNS,
@@ -54,8 +54,7 @@ class _Settings:
     @classmethod
     def of(cls, include_questions: bool, tokeniser: Tokeniser) -> _Settings:
         roles = [Role.OFFICIAL, Role.NARRATION] + ([Role.PRESS] if include_questions else [])
-        revision = str(getattr(tokeniser, "revision", ""))
-        return cls(tokeniser.name, ",".join(r.value for r in roles), revision)
+        return cls(tokeniser.name, ",".join(r.value for r in roles), revision(tokeniser))
 
 
 class _Writer:

@@ -489,6 +489,8 @@ def extend_edges(
     (in a point of :data:`EDGE_MIN_WORDS` or more); in any point, reject the span when a
     name is missing at its edge and another word stands there (see :func:`_named_instead`)."""
     m = len(form_tokens)
+    if m < EDGE_MIN_WORDS and not any(f in keyed.form_names for f in range(m)):
+        return found
     ops = [
         op
         for op in Indel.opcodes(keyed.form_chars, keyed.keys[found.first : found.end])
