@@ -66,7 +66,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -179,6 +179,11 @@ class Names:
         self.text = text
         self.first = 1 if sentence else 0
 
+    @cached_property
+    def glued(self) -> frozenset[int]:
+        """The positions of the words joined to the word before by a hyphen (see :func:`_glued`)."""
+        return _glued(self.tokens, self.text)
+
     def __contains__(self, k: object) -> bool:
         if not isinstance(k, int) or not 0 <= k < len(self.tokens):
             return False
@@ -221,11 +226,11 @@ class Keyed:
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
         self.words = words
         self.form_names, self.sentence_names = names
-        self.glued = _glued(self.form_names.tokens, self.form_names.text)
+        self.glued = self.form_names.glued
         self.weigh = weigh
         self.lenient = lenient
         self.coordinators = coordinators
-        negated = _negated(words, negations)
+        negated = _negated(tuple(words), negations)
         if closed:
             other = (_OTHER, 0.0)
             hits = [cache.get(word, other) for word in sentence]
@@ -236,12 +241,19 @@ class Keyed:
                 if hit is None:
                     hit = cache[word] = _key(word, chars, negated, prefixes)
                 hits.append(hit)
-        self.keys = "".join(h[0] for h in hits)
+        self.keys = "".join([h[0] for h in hits])
         self.sims = [h[1] for h in hits]
         self.sentence = sentence
+        self._scored: dict[tuple[int, int], Alignment] = {}
 
     def score(self, lo: int, hi: int) -> Alignment:
-        """The exact alignment score of the window ``[lo, hi)``."""
+        """The exact alignment score of the window ``[lo, hi)`` (each window scored once)."""
+        found = self._scored.get((lo, hi))
+        if found is None:
+            found = self._scored[lo, hi] = self._score(lo, hi)
+        return found
+
+    def _score(self, lo: int, hi: int) -> Alignment:
         form, window = self.form_chars, self.keys[lo:hi]
         ops = Indel.opcodes(form, window)
         credit = 0.0
@@ -411,7 +423,7 @@ def variant_keys(
     """The key and similarity of each point word and each of its spelled-alike variants
     (``negations``, ``prefixes``: see :class:`Keyed`)."""
     chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
-    negated = _negated(words, negations)
+    negated = _negated(tuple(words), negations)
     out: dict[str, tuple[str, float]] = {}
     for w in chars:
         for v in variants.get(w, ()):
@@ -423,7 +435,8 @@ def variant_keys(
     return out
 
 
-def _negated(words: Sequence[str], negations: Collection[str]) -> frozenset[str]:
+@lru_cache(maxsize=1 << 12)
+def _negated(words: tuple[str, ...], negations: frozenset[str]) -> frozenset[str]:
     """The point's words that follow one of its negations ("changed" in "has not changed")."""
     return frozenset(b for a, b in pairwise(words) if a in negations)
 

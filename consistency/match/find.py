@@ -47,16 +47,19 @@ its commas moved or added."""
 class Form:
     """One accepted wording of a point (the canonical text or an alias), tokenised
     (``words``: the token texts, kept since every candidate sentence reads them;
-    ``listed``: whether it holds a comma, semicolon or colon, see :data:`_CLAUSE_BREAK`)."""
+    ``listed``: whether it holds a comma, semicolon or colon, see :data:`_CLAUSE_BREAK`;
+    ``names``: its names, see :class:`~consistency.match.align.Names`)."""
 
     text: str
     tokens: tuple[Token, ...]
     words: tuple[str, ...] = field(init=False)
     listed: bool = field(init=False)
+    names: Names = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", tuple(t.text for t in self.tokens))
         object.__setattr__(self, "listed", bool(_CLAUSE_BREAK.search(self.text)))
+        object.__setattr__(self, "names", Names(self.tokens, self.text, sentence=False))
 
 
 @dataclass(frozen=True)
@@ -184,19 +187,16 @@ def find_in_sentence(
         spans = [(first, last)]
         while spans:
             lo, hi = spans.pop()
-            if hi - lo <= 0:
+            if hi - lo < least:
                 continue
             at = _verbatim(words, form_words, lo, hi)
             if at is not None:
                 hit = Alignment(perfect, at, at + len(form_words))
             else:
-                if closed and _bound(words, lo, hi, form_words, wording, cache, weigh) < threshold:
+                if closed and _bound(words, lo, hi, wording, cache, weigh) < threshold:
                     continue
                 if keyed is None:
-                    names = (
-                        Names(form.tokens, form.text, sentence=False),
-                        Names(tokens, text),
-                    )
+                    names = (form.names, Names(tokens, text))
                     keyed = Keyed(
                         form.words,
                         weigh,
@@ -312,7 +312,6 @@ def _bound(
     words: Sequence[str],
     lo: int,
     hi: int,
-    form: Sequence[str],
     wording: WordingKeys,
     keys: dict[str, tuple[str, float]],
     weigh: Callable[[str], float],
@@ -324,22 +323,20 @@ def _bound(
     words a missing content word earns nothing unless another of the point's words,
     one more than the point has, stands in its place (any other word there rejects
     the span). A word spelled alike may weigh more than the point's word: moved, it
-    earns by its own weight, so that is its bound."""
+    earns by its own weight, so that is its bound. (``keys`` key the point's words as
+    ``wording`` does: see :func:`~consistency.match.align.variant_keys`.)"""
     present: dict[str, int] = {}
     alike: dict[str, float] = {}
-    for word in words[lo:hi]:
-        hit = keys.get(word)
-        if hit is not None:
-            c, sim = hit
-            present[c] = present.get(c, 0) + 1
-            if sim < 1.0:
-                alike[c] = max(alike.get(c, 0.0), MOVE_CREDIT * sim * weigh(word))
+    for word in [w for w in words[lo:hi] if w in keys]:
+        c, sim = keys[word]
+        present[c] = present.get(c, 0) + 1
+        if sim < 1.0:
+            alike[c] = max(alike.get(c, 0.0), MOVE_CREDIT * sim * weigh(word))
     credit = 0.0
     missing = 0.0
     keyed: list[float] = []
     few = wording.content < KEY_WORDS
-    for f, w in zip(form, wording.weights, strict=True):
-        c = keys[f][0]
+    for c, w in zip(wording.keys, wording.weights, strict=True):
         if present.get(c, 0) > 0:
             present[c] -= 1
             credit += max(w, alike.get(c, 0.0))
