@@ -1362,3 +1362,34 @@ def test_g8_a_misspelt_command_table_in_the_configuration_is_an_error(tmp_path: 
     (tmp_path / "consistency.toml").write_text("[chek]\nstrict = true\n", encoding="utf-8")
     done = proc("report", BRIEFINGS, cwd=tmp_path)
     one_error(done.returncode, done.stderr, "consistency.toml", "[chek]")
+
+
+def test_g9_a_nul_byte_past_the_first_64_kib_is_binary(tmp_path: Path) -> None:
+    """Only the first 64 KiB were looked at: a transcript with binary data after it was
+    ingested, NUL bytes and all."""
+    text = "Spokesperson: We uphold peace and stability in the region.\n" * 1200
+    assert len(text) > 65536
+    (tmp_path / "2025-01-01.txt").write_bytes(text.encode() + b"\x00\x01\x02tail\n")
+    code, out, err = run("ingest", tmp_path, "--format", "json")
+    one_error(code, err, "2025-01-01.txt", "binary file (not text)")
+    assert out == ""
+
+
+def test_g10_a_hidden_briefing_in_a_folder_is_named_not_dropped(tmp_path: Path) -> None:
+    """A hidden file of a briefing's kind was left out without a word; ``--include`` reads it,
+    and hidden files of other kinds (``.DS_Store``) stay unmentioned."""
+    source = (BRIEFINGS / FIRST).read_bytes()
+    (tmp_path / "2025-01-01.txt").write_bytes(source)
+    (tmp_path / ".2025-01-02.txt").write_bytes(source)
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    code, out, err = run("ingest", tmp_path, "--format", "json")
+    assert code == 0, err
+    hidden = tmp_path / ".2025-01-02.txt"
+    assert err.strip() == (
+        f"consistency: note: skipped 1 file that is not a briefing: {hidden} (hidden) "
+        "(--include GLOB reads them)"
+    )
+    assert [d["id"] for d in json.loads(out)["documents"]] == ["2025-01-01"]
+    code, out, err = run("ingest", tmp_path, "--include", ".2025-*", "--format", "json")
+    assert code == 0, err
+    assert [d["id"] for d in json.loads(out)["documents"]] == ["2025-01-01", ".2025-01-02"]

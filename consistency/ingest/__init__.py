@@ -11,8 +11,10 @@ Inputs (see CONTRACT.md "Inputs"):
 - a file (``.txt``, ``.md``, ``.html``, ``.htm``, ``.jsonl``, ``.csv``; a file
   without an extension is read as text); its id is its file name without the
   extension;
-- a directory, read recursively in sorted order (hidden files and folders,
-  and files with other extensions, are skipped); ids are paths relative to
+- a directory, read recursively in sorted order (hidden folders, hidden files
+  and files with other extensions are skipped: the note names each skipped file but
+  hidden ones of other extensions, such as ``.DS_Store``; ``--include`` reads a
+  hidden file); ids are paths relative to
   it, without the extension, with ``/`` separators; a ``manifest.csv`` in it
   (or in a folder below) dates the files it lists and is never a briefing;
 - ``-``: standard input (id ``stdin``, path ``<stdin>``), read as HTML when it
@@ -329,7 +331,7 @@ def _expand_directory(
             for d in _folders_to_enter(root, tree, folder, dirs, visited, errors)
             if not select.excluded(prefix + d)
         ]
-        names = sorted(f for f in files if not f.startswith("."))
+        names = sorted(files)
         for name in names:
             if name.lower() == MANIFEST:
                 for key, entry in read_manifest(os.path.join(folder, name), errors).items():
@@ -339,9 +341,10 @@ def _expand_directory(
             kind = SUFFIXES.get(suffix.lower())
             if name.lower() == MANIFEST:
                 continue
+            hidden = name.startswith(".")
             full = os.path.normpath(os.path.join(folder, name))
-            if not select.decide(prefix + name, kind is not None):
-                if not select.excluded(prefix + name):
+            if not select.decide(prefix + name, kind is not None and not hidden):
+                if not select.excluded(prefix + name) and (kind is not None or not hidden):
                     skipped.append(full)
                 continue
             rel = os.path.relpath(full, root)

@@ -83,10 +83,12 @@ def decode(data: bytes, *, path: str, html: bool = False) -> str:
 
 
 def _is_binary(data: bytes) -> bool:
-    """NUL bytes, or many control characters, mean this is not a text file."""
-    head = data[:65536]
-    if b"\x00" in head:
+    """A NUL byte anywhere, or many control characters in the first 64 KiB, mean this
+    is not a text file (no text holds a NUL: a transcript with binary data after it is
+    no transcript)."""
+    if b"\x00" in data:
         return True
+    head = data[:65536]
     return len(_CONTROL_BYTES.findall(head)) > max(2, len(head) // 20)
 
 

@@ -9,6 +9,7 @@ and ``--exclude GLOB`` decide where the defaults are wrong.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,12 +70,17 @@ def _matches(globs: Sequence[str], relative: str) -> bool:
 
 
 def skipped_note(skipped: Sequence[str]) -> str:
-    """One line naming the files of input folders that were not read.
+    """One line naming the files of input folders that were not read (hidden ones said so).
 
     >>> skipped_note(["a/README.md", "a/files.tsv"])
     'skipped 2 files that are not briefings: a/README.md, a/files.tsv (--include GLOB reads them)'
+    >>> skipped_note(["a/.draft.txt"])
+    'skipped 1 file that is not a briefing: a/.draft.txt (hidden) (--include GLOB reads them)'
     """
-    names = ", ".join(skipped[:NOTE_NAMES])
+    names = ", ".join(
+        f"{path} (hidden)" if os.path.basename(path).startswith(".") else path
+        for path in skipped[:NOTE_NAMES]
+    )
     if len(skipped) > NOTE_NAMES:
         names += f" and {len(skipped) - NOTE_NAMES} more"
     what = "file that is not a briefing" if len(skipped) == 1 else "files that are not briefings"
