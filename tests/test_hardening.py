@@ -1393,3 +1393,12 @@ def test_g10_a_hidden_briefing_in_a_folder_is_named_not_dropped(tmp_path: Path) 
     code, out, err = run("ingest", tmp_path, "--include", ".2025-*", "--format", "json")
     assert code == 0, err
     assert [d["id"] for d in json.loads(out)["documents"]] == ["2025-01-01", ".2025-01-02"]
+
+
+@pytest.mark.parametrize("name", ["2021-02-30.txt", "2024-13-01_briefing.txt", "20230431.txt"])
+def test_g11_a_file_name_dated_to_no_real_day_says_so(tmp_path: Path, name: str) -> None:
+    """``2021-02-30.txt`` got the generic "no date found", as if the name held no date."""
+    (tmp_path / name).write_bytes((BRIEFINGS / FIRST).read_bytes())
+    code, out, err = run("ingest", tmp_path)
+    one_error(code, err, name, "in the file name is no real day", "give one with --date")
+    assert out == ""

@@ -56,7 +56,7 @@ from ..context import working_on
 from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..models import DateSource, Document
 from ..printable import clean_text, escape_controls
-from .dates import date_in_lines, date_in_name, parse_iso
+from .dates import date_in_lines, date_in_name, impossible_name_date, parse_iso
 from .encoding import decode, normalise_newlines
 from .files import read_bytes
 from .header import REPEATED_TITLE_DOCUMENTS, archive_titles, scan_header
@@ -519,7 +519,13 @@ def _resolve(
                     draft.text[:20000].split("\n"), skip=_spoken
                 )
     if date is None:
-        errors.append(InputError(UNDATED.replace("--date", date_option, 1), path=draft.path))
+        problem = UNDATED.replace("--date", date_option, 1)
+        wrong = impossible_name_date(*src.names) if how is DateSource.HEADER else None
+        if wrong is not None:
+            problem = problem.replace(
+                "no date found", f"no date found ({wrong!r} in the file name is no real day)", 1
+            )
+        errors.append(InputError(problem, path=draft.path))
         return None
     return document_from_text(
         draft.text,

@@ -172,6 +172,25 @@ def date_in_name(*names: str) -> dt.date | None:
     return None
 
 
+def impossible_name_date(*names: str) -> str | None:
+    """A date-shaped part of a file name that names no real day (``2021-02-30``,
+    ``2024-13-01``), when none of the names has a real date: the user meant a date there.
+
+    >>> impossible_name_date("2021-02-30_briefing")
+    '2021-02-30'
+    >>> impossible_name_date("2021-02-28"), impossible_name_date("briefing-12")
+    (None, None)
+    """
+    if date_in_name(*names) is not None:
+        return None
+    for name in names:
+        for m in _NAME_DATE.finditer(name):
+            year = m.group(1) or m.group(5)
+            if 1900 <= int(year) <= 2100:
+                return m.group()
+    return None
+
+
 def parse_iso(value: str) -> dt.date | None:
     """A ``YYYY-MM-DD`` date (a full ISO timestamp is cut to its date), else None."""
     text = value.strip()
