@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 
 BLOCKS: dict[str, tuple[list[str], int | None]] = {
-    "report": (["report", "fixtures/briefings", "--no-color"], 52),
+    "report": (["report", "fixtures/briefings", "--no-color"], 57),
     "report-with-points": (
         ["report", "fixtures/briefings", "--points", "fixtures/talking-points.toml", "--no-color"],
         62,

@@ -386,3 +386,29 @@ def test_a_new_wording_inside_another_point_s_card_on_that_line_is_one_card() ->
     assert cards == [("long", KeyChangeKind.NEW_WORDING)]
     [history] = [h for h in analysis.points if h.result.point.id == "short"]
     assert [c.kind for c in history.changes] == [KeyChangeKind.NEW_WORDING]
+
+
+def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None:
+    """A review of README's first screen: the timeline marked "≠!" for
+    china-asean-year-of-people-to-people-exchange on 2025-10-22 (Exchange -> Exchanges,
+    grammar only) and "=!" for the Free Trade Area (back to a wording used before), and no
+    card or word said why. Every format now names such shifts under the cards."""
+    code, out, err = run("report", str(BRIEFINGS), "--no-color")
+    assert code == 0, err
+    changes = out.split("Changes that matter")[1].split("Timeline")[0]
+    line = (
+        "Not on a card: 2 other shifts in the period (back to a wording used before, or of "
+        "grammar only): the-china-asean-free-trade-area on 2025-10-22, "
+        "china-asean-year-of-people-to-people-exchange on 2025-10-22; see Shifts."
+    )
+    assert line in changes
+    for fmt in ("markdown", "html"):
+        code, out, err = run("report", str(BRIEFINGS), "--format", fmt)
+        assert code == 0, err
+        assert "china-asean-year-of-people-to-people-exchange on 2025-10-22; see Shifts." in out
+    # a period whose every shift has its card says nothing more
+    result = track(daily([MANKIND] * 8 + [ALL]), [POINT])
+    analysis = analyse(result, since=START + dt.timedelta(days=8))
+    assert [c.kind for c in analysis.in_period] == [KeyChangeKind.NEW_WORDING]
+    assert view.untold_line(analysis) is None
+    assert "Not on a card" not in render_text(result, analysis=analysis)

@@ -383,6 +383,7 @@ def render_html(
         span=view.period_span(analysis),
         in_period=[_change(c) for c in analysis.in_period],
         earlier=[_change(c) for c in analysis.earlier],
+        untold=view.untold_line(analysis),
         ticks=ticks,
         sparse=len(on) <= SPARSE,
         rows=rows,

@@ -102,6 +102,8 @@ def _changes(analysis: Analysis) -> str:
         parts.append("\n".join(_change_block(c) for c in analysis.in_period))
     else:
         parts.append(f"No change that matters in the period ({view.period_span(analysis)}).")
+    if untold := view.untold_line(analysis):
+        parts.append(markdown_escape(untold))
     if analysis.earlier:
         parts.append("### Earlier in the archive")
         parts.append("\n".join(_change_block(c) for c in analysis.earlier))

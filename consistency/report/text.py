@@ -152,6 +152,8 @@ def _changes(analysis: Analysis, color: bool) -> str:
         )
     else:
         parts.append(f"No change that matters in the period ({view.period_span(analysis)}).")
+    if untold := view.untold_line(analysis):
+        parts.append(untold)
     if analysis.earlier:
         parts.append(
             "Earlier in the archive:\n\n"

@@ -318,6 +318,30 @@ def scope_line(analysis: Analysis) -> str:
     return f"{docs}; {period}; {base}."
 
 
+def untold_line(analysis: Analysis) -> str | None:
+    """One sentence naming the shifts in the period that no card tells (a return to a
+    wording used before, or a change of grammar only: a plural, an article), or None.
+
+    The timeline marks every shift with ``!``; without this a reader looks for the
+    card of a mark that has none.
+    """
+    p = analysis.period
+    if p.first is None or p.last is None:
+        return None
+    told = {(c.point, c.date) for c in analysis.in_period}
+    untold = [
+        f"{point.point.id} on {shift.date.isoformat()}"
+        for point, shift in shifts(analysis.result)
+        if p.first <= shift.date <= p.last and (point.point.id, shift.date) not in told
+    ]
+    if not untold:
+        return None
+    return (
+        f"Not on a card: {plural(len(untold), 'other shift')} in the period (back to a "
+        f"wording used before, or of grammar only): {_names(untold)}; see Shifts."
+    )
+
+
 def change_title(change: KeyChange) -> str:
     """``2020-06-04  new wording  point-id``: the first line of a change in text reports."""
     return f"{change.date.isoformat()}  {KIND_LABELS[change.kind]}  {change.point}"
