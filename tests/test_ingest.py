@@ -143,12 +143,23 @@ def test_date_in_file_name(tmp_path: Path, name: str, expected: dt.date) -> None
     assert (doc.date, doc.date_source) == (expected, DateSource.FILENAME)
 
 
-@pytest.mark.parametrize("name", ["20251322.txt", "t1659619.txt", "1234-56-78.txt"])
-def test_impossible_dates_in_names_are_not_dates(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("20251322.txt", "'20251322'"), ("t1659619.txt", None), ("1234-56-78.txt", None)],
+)
+def test_impossible_dates_in_names_are_not_dates(
+    tmp_path: Path, name: str, said: str | None
+) -> None:
+    """Not dates; the error says so of a date-shaped name of a plausible year (test G11)."""
     path = write(tmp_path / name, BODY)
     with pytest.raises(InputError) as exc:
         load_documents([str(path)])
-    assert problems(exc) == [f"{path}: {UNDATED}"]
+    why = UNDATED
+    if said is not None:
+        why = why.replace(
+            "no date found", f"no date found ({said} in the file name is no real day)"
+        )
+    assert problems(exc) == [f"{path}: {why}"]
 
 
 def test_date_in_a_folder_name_inside_the_input_directory(tmp_path: Path) -> None:
