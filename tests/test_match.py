@@ -1167,3 +1167,33 @@ def test_words_sharing_only_their_end_are_not_spelled_alike() -> None:
     assert similarity("exchanges", "exchange") > 0.85
     assert found("the denuclearization of the Korean Peninsula", "It is unclear.") == []
     assert found("Western countries", "Eastern countries and regions met.") == []
+
+
+COVID_SINCE = ("新冠肺炎疫情发生以来", ("新冠肺炎疫情暴发以来", "新冠肺炎疫情发生后"))
+"""A formula discovered on the newest 60 mfa-zh briefings, with its aliases."""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # mfa-zh 2020-06-04: COVID "supplies and support", not "since the outbreak"
+        "赵立坚：中方高度关注也门局势的发展，一贯支持并参与国际社会缓解也门人道危机的努力，"
+        "对沙特同联合国共同主办此次会议，持续向也门提供了大批人道援助及抗击新冠肺炎疫情物资支持表示赞赏。",
+        # mfa-zh: "the COVID issue"
+        "停止借新冠肺炎疫情问题搞政治操弄，与包括中国在内的国际社会一道推进抗疫合作。",
+    ],
+    ids=["supplies", "issue"],
+)
+def test_a_content_word_where_a_long_point_s_missing_edge_goes_is_no_deletion(line: str) -> None:
+    """A review (High, three times): "新冠肺炎疫情{-发生以来-}{+物资支持+}" and
+    "新冠肺炎疫情{-合作-}{+问题+}" were cards of a point that the sentence never says. In a
+    point of six words or more, a content word of the sentence standing right where the
+    point's missing first or last content words go is a replacement: taken in when it may
+    be (a third of the point or less), else the span is no occurrence; never a deletion."""
+    text, aliases = COVID_SINCE
+    assert found(text, line, aliases=aliases) == []
+    said = "新冠肺炎疫情发生以来，中方秉持人类命运共同体理念，积极支持各国抗击疫情。"
+    assert [t for _, t in found(text, said, aliases=aliases)] == ["新冠肺炎疫情发生以来"]
+    # punctuation there: the formula said short, a deletion
+    short = "我们要认真总结新冠肺炎疫情发生，以及此后各国应对的经验。"
+    assert [t for _, t in found(text, short, aliases=aliases)] == ["新冠肺炎疫情发生"]

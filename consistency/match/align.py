@@ -55,11 +55,16 @@ words as are missing are
 preferred, then one more, then fewer: "will" stays out of "will build our economy".
 A missing edge that holds a name of the point, with another name in its place,
 rejects the span (see :func:`_named_instead`). Only for points of
-:data:`EDGE_MIN_WORDS` words or more, when at most a third of the point is
+:data:`EDGE_MIN_WORDS` words or more, when less than a third of the point is
 missing at that edge, and when none of the missing words is in the span out of order
 ("the two peoples and meets" has "peoples": "meets" does not stand for it). The
 words taken in are scored as replacements (a shared future for
-{-mankind-}{+humanity+}).
+{-mankind-}{+humanity+}). In such a point, a content word of the sentence right where
+missing edge content words go, not taken in, rejects the span: the sentence says
+something else there, and a diff would show words dropped that were replaced
+(新冠肺炎疫情*物资支持* is not 新冠肺炎疫情发生后; see :func:`_replaced_there`). Before a
+shorter point any word may stand ("we think open lines of communication are ..." for
+"keep open lines of communication"): its missing edge reads as dropped.
 """
 
 from __future__ import annotations
@@ -499,16 +504,18 @@ def extend_edges(
     hi: int,
 ) -> Alignment:
     """Take in the sentence words that stand for the point's missing first or last words
-    (in a point of :data:`EDGE_MIN_WORDS` or more); in any point, reject the span when a
-    name is missing at its edge and another word stands there (see :func:`_named_instead`)."""
+    (in a point of :data:`EDGE_MIN_WORDS` or more), or reject the span when a content word
+    stands for them and cannot be taken in (see :func:`_replaced_there`); in any point,
+    reject the span when a name is missing at its edge and another word stands there (see
+    :func:`_named_instead`)."""
     m = len(form_tokens)
+    form = keyed.form_chars
     if m < EDGE_MIN_WORDS and not any(f in keyed.form_names for f in range(m)):
         return found
-    ops = [
-        op
-        for op in Indel.opcodes(keyed.form_chars, keyed.keys[found.first : found.end])
-        if op.tag == "equal"
-    ]
+    if keyed.keys[found.first] == form[0] and keyed.keys[found.end - 1] == form[-1]:
+        return found
+    window = keyed.keys[found.first : found.end]
+    ops = [op for op in Indel.opcodes(form, window) if op.tag == "equal"]
     if not ops:
         return found
     a, b = found.first, found.end
@@ -516,35 +523,91 @@ def extend_edges(
     tail = m - ops[-1].src_end
     # a word found out of order is not missing: "the two peoples and meets" has "peoples"
     moved = {keyed.keys[s] for s0, s1 in found.moved for s in range(s0, s1)}
-    form = keyed.form_chars
-    at_head = (
-        0 < head <= m / 3 and ops[0].dest_start == 0 and not any(c in moved for c in form[:head])
-    )
-    at_tail = (
-        0 < tail <= m / 3
+    head_missing = head > 0 and ops[0].dest_start == 0 and not any(c in moved for c in form[:head])
+    tail_missing = (
+        tail > 0
         and ops[-1].dest_end == found.end - found.first
         and not any(c in moved for c in form[m - tail :])
     )
+    at_head = head_missing and head <= m / 3
+    at_tail = tail_missing and tail <= m / 3
     if (at_head and _named_instead(keyed, tokens, text, range(head), a, lo, -1)) or (
         at_tail and _named_instead(keyed, tokens, text, range(m - tail, m), b, hi, +1)
     ):
         return Alignment(0.0, found.first, found.end)
     if m < EDGE_MIN_WORDS:
         return found
-    if at_head:
-        a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
-        if a == found.first:
-            a = _own_edge(keyed, tokens, text, a, head, lo, -1)
-    if at_tail:
-        b = _take(keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1)
-        if b == found.end:
-            b = _own_edge(keyed, tokens, text, b, tail, hi, +1)
+    take = (head if at_head and head < m / 3 else 0, tail if at_tail and tail < m / 3 else 0)
+    a, b = _take_edges(
+        keyed, form_tokens, form_text, tokens, text, is_function, found, take, lo, hi
+    )
+    if (
+        head_missing
+        and a == found.first
+        and _replaced_there(keyed, range(head), tokens, text, a, lo, -1)
+    ) or (
+        tail_missing
+        and b == found.end
+        and _replaced_there(keyed, range(m - tail, m), tokens, text, b, hi, +1)
+    ):
+        return Alignment(0.0, found.first, found.end)
     if (a, b) == (found.first, found.end):
         return found
     wider = keyed.score(a, b)
     if wider.score <= 0.0:
         return found
     return Alignment(max(found.score, wider.score), a, b, found.moved)
+
+
+def _take_edges(
+    keyed: Keyed,
+    form_tokens: Sequence[Token],
+    form_text: str,
+    tokens: Sequence[Token],
+    text: str,
+    is_function: Callable[[str], bool],
+    found: Alignment,
+    take: tuple[int, int],
+    lo: int,
+    hi: int,
+) -> tuple[int, int]:
+    """The span's edges within ``[lo, hi)`` after taking in the words that stand for the
+    point's missing first and last words, ``take`` of them at each edge (0: none)."""
+    head, tail = take
+    a, b = found.first, found.end
+    if head:
+        a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
+        if a == found.first:
+            a = _own_edge(keyed, tokens, text, a, head, lo, -1)
+    if tail:
+        b = _take(keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1)
+        if b == found.end:
+            b = _own_edge(keyed, tokens, text, b, tail, hi, +1)
+    return a, b
+
+
+def _replaced_there(
+    keyed: Keyed,
+    edge: range,
+    tokens: Sequence[Token],
+    text: str,
+    at: int,
+    limit: int,
+    step: int,
+) -> bool:
+    """Whether the point's ``edge`` words, missing beyond the span's edge ``at``, hold a
+    content word while a content word the span did not take in stands right there, in the
+    same clause: the sentence says something else where the formula goes on, and a diff
+    would show a word dropped where one was replaced. 新冠肺炎疫情*物资*支持 is not
+    新冠肺炎疫情发生后 with two words dropped, nor is "to *have* a constructive role"
+    "{-play-} a constructive role". A function word there may go with the words kept ("the
+    norms governing ..." for "basic norms governing ...")."""
+    if all(keyed.form_weights[f] < RARE for f in edge):
+        return False
+    nxt = next(_outward(tokens, text, at, limit, step), None)
+    if nxt is None or nxt[1] or keyed.keys[nxt[0]] != _OTHER:
+        return False
+    return keyed.weigh(keyed.sentence[nxt[0]]) >= RARE
 
 
 def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
