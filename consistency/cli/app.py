@@ -1,0 +1,212 @@
+"""The ``consistency`` command group: its global options (also after the command name), the
+exit codes and one-line errors, and :func:`main`, the console script. The commands are in
+:mod:`consistency.cli.commands`."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import traceback
+from collections.abc import Sequence
+from contextlib import suppress
+from typing import Any
+
+import click
+
+from .._version import __version__
+from ..context import file_of
+from ..errors import ConsistencyError, InputErrors
+from .config import CONFIG_FILE, _config_defaults
+from .output import QUIET, OutputClosed
+
+GLOBAL_FLAGS = frozenset({"--no-config", "--debug", "-q", "--quiet"})
+"""Options of the ``consistency`` group that may also come after the command name."""
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that ``finally`` blocks clean up."""
+
+
+def hoist_global_options(args: Sequence[str]) -> list[str]:
+    """Move the group's options given after the command (``check --no-config``) before it.
+
+    ``--config FILE`` moves with its value. Nothing after ``--`` moves.
+
+    >>> hoist_global_options(["check", "a.txt", "--no-config", "-q", "--", "-q"])
+    ['--no-config', '-q', 'check', 'a.txt', '--', '-q']
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    k = 0
+    while k < len(args):
+        arg = args[k]
+        if arg == "--":
+            rest.extend(args[k:])
+            break
+        if arg in GLOBAL_FLAGS or arg.startswith("--config="):
+            front.append(arg)
+        elif arg == "--config" and k + 1 < len(args):
+            front.extend(args[k : k + 2])
+            k += 1
+        else:
+            rest.append(arg)
+        k += 1
+    return _lower_color(front + rest)
+
+
+COMMAND_FLAGS = frozenset({"--color", "--no-color"})
+"""Options of the commands that may also come before the command name."""
+
+
+def _lower_color(args: list[str]) -> list[str]:
+    """Move ``--color``/``--no-color`` given before the command name after it.
+
+    >>> _lower_color(["--no-color", "-q", "report", "a/"])
+    ['-q', 'report', '--no-color', 'a/']
+    """
+    front: list[str] = []
+    moved: list[str] = []
+    k = 0
+    while k < len(args) and args[k].startswith("-") and args[k] != "--":
+        if args[k] in COMMAND_FLAGS:
+            moved.append(args[k])
+        else:
+            front.append(args[k])
+            if args[k] == "--config" and k + 1 < len(args):
+                k += 1
+                front.append(args[k])
+        k += 1
+    if not moved or k >= len(args):
+        return args
+    return [*front, args[k], *moved, *args[k + 1 :]]
+
+
+class ConsistencyGroup(click.Group):
+    """A group whose errors are one ``consistency: error: ...`` line each, exit 2.
+
+    Exit codes: 0 success, 1 ``check`` failed, 2 input, usage or internal
+    error, 130 interrupted (Ctrl-C), 141 standard output closed by its reader,
+    143 terminated (SIGTERM). An unexpected exception is one line naming the
+    file at hand; ``--debug`` adds the traceback.
+    """
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        argv = hoist_global_options(sys.argv[1:] if args is None else list(args))
+        debug = "--debug" in argv[: argv.index("--")] if "--" in argv else "--debug" in argv
+        if not argv:
+            click.echo(
+                self.get_usage(click.Context(self, info_name=kwargs.get("prog_name"))), err=True
+            )
+            click.echo("Try 'consistency --help' for help.", err=True)
+            sys.exit(2)
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(argv, *rest, **kwargs)
+        except click.exceptions.UsageError as e:
+            config = _config_source(e)
+            if config:
+                _error(config)
+                sys.exit(2)
+            hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
+            _error(f"{e.format_message()}{hint}")
+            sys.exit(2)
+        except click.exceptions.Abort as e:
+            if isinstance(e.__cause__, EOFError):
+                _error("unexpected end of input")
+                sys.exit(2)
+            _interrupted()
+        except KeyboardInterrupt:
+            _interrupted()
+        except Terminated:
+            click.echo("consistency: terminated", err=True)
+            sys.exit(143)
+        except click.ClickException as e:
+            _error(e.format_message())
+            sys.exit(e.exit_code)
+        except InputErrors as e:
+            for err in e.errors:
+                _error(str(err))
+            sys.exit(2)
+        except ConsistencyError as e:
+            _error(str(e))
+            sys.exit(2)
+        except (BrokenPipeError, OutputClosed):
+            # The reader went away (``| head``): 141 as a shell reports SIGPIPE, not 1,
+            # which would read as "findings". Python's own flush at exit must not fail too.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except Exception as e:
+            if debug:
+                traceback.print_exc()
+            _error(internal_error(e, debug=debug))
+            sys.exit(2)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _config_source(error: click.exceptions.UsageError) -> str | None:
+    """For a bad value that came from the configuration file: ``FILE: 'key': problem``."""
+    ctx, param = error.ctx, getattr(error, "param", None)
+    if ctx is None or param is None or param.name is None:
+        return None
+    if ctx.get_parameter_source(param.name) is not click.core.ParameterSource.DEFAULT_MAP:
+        return None
+    key = next((o[2:] for o in param.opts if o.startswith("--")), param.name)
+    problem = " ".join(error.message.split())
+    return f"{ctx.meta.get(CONFIG_FILE)}: '{key}': {problem}"
+
+
+def _interrupted() -> None:
+    click.echo("consistency: interrupted", err=True)
+    sys.exit(130)
+
+
+def internal_error(error: BaseException, *, debug: bool = False) -> str:
+    """The one line for an unexpected exception: what, and on which file.
+
+    >>> internal_error(ValueError("bad\\nvalue"))
+    'internal error: ValueError: bad value (--debug shows the traceback)'
+    """
+    where = file_of(error)
+    at = f" while working on {where}" if where else ""
+    detail = " ".join(str(error).split()) or "(no message)"
+    hint = "" if debug else " (--debug shows the traceback)"
+    return f"internal error{at}: {type(error).__name__}: {detail}{hint}"
+
+
+def _error(message: str) -> None:
+    click.echo(f"consistency: error: {message}", err=True)
+
+
+@click.group(cls=ConsistencyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="consistency")
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read option defaults from FILE (default: nearest consistency.toml).",
+)
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars and no notes on stderr.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, no_config: bool, quiet: bool, debug: bool) -> None:
+    """Track official talking points across dated briefings and show how their wording shifts.
+
+    PATH may be a file, a directory (read recursively) or - for standard input.
+    --no-config, --config, -q and --debug may also follow the command;
+    --color/--no-color may also come before it.
+    """
+    ctx.meta[QUIET] = quiet
+    _config_defaults(ctx, config, no_config)
+
+
+def main() -> None:
+    """Console-script entry point: SIGTERM unwinds like Ctrl-C, so temp files are removed."""
+
+    def terminate(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise Terminated()
+
+    with suppress(ValueError):  # not the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, terminate)
+    cli(prog_name="consistency")

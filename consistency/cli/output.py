@@ -1,0 +1,202 @@
+"""Writing output: standard output, or a file written atomically that is none of the
+command's inputs; the format an ``--output`` file's suffix names; and the notes and progress
+bars on stderr that ``--quiet`` silences."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from click.core import ParameterSource
+
+from ..atomic import write_atomically
+from ..errors import OptionError
+from ..ingest import SUFFIXES
+from ..printable import escape_controls
+from .config import CONFIG_FILE
+
+QUIET = "consistency.quiet"
+"""Key in ``ctx.meta``: ``-q/--quiet`` was given (no progress, no notes)."""
+
+
+class OutputClosed(BaseException):
+    """Standard output's reader went away. A BaseException: click would turn EPIPE into exit 1."""
+
+
+def _note(message: str) -> None:
+    """A ``consistency: note: ...`` line on stderr, unless ``--quiet``."""
+    if not click.get_current_context().meta.get(QUIET):
+        click.echo(f"consistency: note: {message}", err=True)
+
+
+def _to_file(output: str | None) -> bool:
+    """Whether ``--output`` names a file (``-`` is standard output)."""
+    return bool(output) and output != "-"
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal and not ``--quiet``; silent otherwise."""
+    quiet = click.get_current_context().meta.get(QUIET)
+    if quiet or not sys.stderr.isatty() or total <= 1:
+        yield lambda n: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+FORMAT_NOTE = "consistency.format_note"
+"""Where :func:`_format_of_output` leaves its note for :func:`write_output` to give once
+the file is written (a run that fails says only its error)."""
+
+FORMAT_SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".toml": "toml",
+    ".sarif": "sarif",
+    ".xml": "junit",
+}
+"""The format an ``--output`` file's suffix names."""
+
+
+def _format_of_output(fmt: str, output: str | None) -> str:
+    """``fmt``, or the format ``output``'s suffix names when ``--format`` was left at its
+    default (not given, nor set in a configuration file) and the command has that format:
+    ``report -o report.html`` writes HTML."""
+    ctx = click.get_current_context()
+    if not _to_file(output) or ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT:
+        return fmt
+    wanted = FORMAT_SUFFIXES.get(Path(str(output)).suffix.lower())
+    choices = next(
+        (
+            p.type.choices
+            for p in ctx.command.params
+            if p.name == "fmt" and isinstance(p.type, click.Choice)
+        ),
+        (),
+    )
+    if wanted is None:
+        return fmt
+    if wanted not in choices:
+        if not ctx.meta.get(QUIET):
+            name = ctx.info_name or "this command"
+            ctx.meta[FORMAT_NOTE] = (
+                f"consistency: note: {name} has no {wanted} output; wrote {fmt} to "
+                f"{escape_controls(str(output))} (see --format)"
+            )
+        return fmt
+    return wanted
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write ``text`` to stdout (no ``output``, or ``-``), or atomically to ``output``
+    (see :mod:`consistency.atomic`: nothing is left behind on an error, Ctrl-C or SIGTERM).
+
+    An ``output`` that is a device, a FIFO or a link to one (``/dev/null``,
+    ``/dev/stdout``) is written through, never replaced by a regular file; a
+    symbolic link to a file keeps pointing where it did (its target is
+    replaced). An ``output`` that is one of the command's inputs is refused.
+    A write that fails (disk full) is one error; the old file stays intact.
+    """
+    if not _to_file(output):
+        _write_stdout(text)
+        return
+    assert output is not None
+    _refuse_input_as_output(output)
+    try:
+        mode = os.stat(output).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as e:
+        raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OptionError("cannot write output: is a directory", path=output)
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise OptionError(f"cannot write output: {e.strerror or e}", path=output) from None
+    else:
+        target = os.path.realpath(output) if os.path.islink(output) else output
+        write_atomically(target, text)
+    note = click.get_current_context().meta.pop(FORMAT_NOTE, None)
+    if note:
+        click.echo(note, err=True)
+
+
+def _write_stdout(text: str) -> None:
+    """``text`` on standard output; a failed write (``> /dev/full``) is one error, exit 2.
+
+    The descriptor is then pointed at /dev/null so that Python's own flush at
+    exit does not fail a second time (and change the exit code).
+    """
+    try:
+        click.echo(text, nl=not text.endswith("\n"), color=True)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed() from None
+    except OSError as e:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        raise OptionError(
+            f"cannot write to standard output: {e.strerror or e}", path="<stdout>"
+        ) from None
+
+
+_INPUT_PARAMS = (
+    *("paths", "points_file", "against", "manifest", "stop_phrases", "db", "index_file"),
+    *("old", "new"),
+)
+"""Parameters of the commands that name files a command reads."""
+
+
+def _refuse_input_as_output(output: str) -> None:
+    """Refuse ``-o`` onto a file the command reads, or into a folder it reads.
+
+    ``report 2025-10-22.txt -o 2025-10-22.txt`` would replace the briefing with
+    its report, ``track fx --points tp.toml -o tp.toml`` the watchlist, ``report fx
+    --index a.db -o a.db`` the index, and ``-o consistency.toml`` the configuration
+    file the run read (named or found); a report
+    written inside an input folder would be read as a briefing next time.
+    """
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return
+    named: list[str] = []
+    for name in _INPUT_PARAMS:
+        value = ctx.params.get(name)
+        if isinstance(value, str):
+            named.append(value)
+        elif isinstance(value, list | tuple):
+            named.extend(v for v in value if isinstance(v, str))
+    config = ctx.find_root().meta.get(CONFIG_FILE)
+    if isinstance(config, str):
+        named.append(config)
+    real = os.path.realpath(output)
+    readable = os.path.splitext(real)[1].lower() in SUFFIXES
+    for item in named:
+        if item == "-":
+            continue
+        source = os.path.realpath(item)
+        if real == source:
+            raise OptionError(f"output would overwrite the input {item}", path=output)
+        if readable and os.path.isdir(source) and real.startswith(source.rstrip(os.sep) + os.sep):
+            raise OptionError(
+                f"output inside the input folder {item} would be read as a briefing; "
+                "write it elsewhere",
+                path=output,
+            )

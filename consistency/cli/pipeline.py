@@ -1,0 +1,155 @@
+"""The library's stages as the commands run them: briefings read (or taken from a warm
+run's index), segmented, discovered and tracked, with the run's options and a progress bar
+on a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+import click
+
+from ..discover import PROGRESS_STAGES, DiscoveredPoint, discover
+from ..errors import OptionError
+from ..ingest import load_documents
+from ..match import SentenceIndex
+from ..models import Document, Point, TrackResult
+from ..track import build_index, sort_documents, track, worth_parallel
+from ..warm import Archive, load_archive
+from ..watchlist import load_watchlist
+from .options import _jobs, _selection, _skipper
+from .output import _note, _progress
+
+
+def _load(
+    paths: Sequence[str],
+    manifest: str | None,
+    date: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> list[Document]:
+    docs = load_documents(
+        list(paths),
+        manifest=manifest,
+        date=date,
+        since=since,
+        until=until,
+        select=_selection(),
+        note=_note,
+        skip=_skipper(),
+    )
+    if not docs:
+        left_out = click.get_current_context().meta.get("consistency.skipped", 0)
+        raise OptionError(
+            f"no briefings left to read ({left_out} left out by --keep-going)"
+            if left_out
+            else "no briefings left to read (check --since/--until)"
+        )
+    return docs
+
+
+def _archive(
+    paths: Sequence[str],
+    index_file: str | None,
+    manifest: str | None,
+    date: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    include_questions: bool,
+    speakers: Sequence[str],
+) -> tuple[list[Document], Archive | None]:
+    """The documents to work on, and with ``--index`` the archive of a warm run."""
+    if index_file is None:
+        if not paths:
+            raise click.UsageError("Missing argument 'PATH...' (or give --index FILE).")
+        return _load(paths, manifest, date, since, until), None
+    if not paths and (manifest or date):
+        raise OptionError("--manifest and --date date the briefings of PATH...; give PATH...")
+    docs = _load(paths, manifest, date, since, until) if paths else None
+    with _progress(len(docs) if docs else 0, "indexing") as progress:
+        archive = load_archive(
+            index_file,
+            docs,
+            include_questions=include_questions,
+            speakers=speakers,
+            since=since,
+            until=until,
+            progress=progress,
+        )
+    if not archive.documents:
+        raise OptionError("no briefings left to read (check --since/--until)", path=index_file)
+    return list(archive.documents), archive
+
+
+def _points(points_file: str) -> list[Point]:
+    return load_watchlist(points_file)
+
+
+def _discover(
+    docs: Sequence[Document],
+    min_dates: int,
+    top: int | None,
+    include_questions: bool,
+    speakers: Sequence[str],
+    stop_phrases: Sequence[str],
+    index: SentenceIndex | None = None,
+) -> list[DiscoveredPoint]:
+    """``discover`` with a progress bar on a terminal (``index``: the documents' sentences,
+    segmented already)."""
+    with _progress(len(docs) + PROGRESS_STAGES, "discovering") as progress:
+        return discover(
+            docs,
+            min_dates=min_dates,
+            top=top,
+            include_questions=include_questions,
+            speakers=speakers,
+            stop_phrases=stop_phrases,
+            progress=progress,
+            sentences=None if index is None else index.sentences,
+        )
+
+
+def _segmented(
+    docs: Sequence[Document], include_questions: bool, speakers: Sequence[str]
+) -> SentenceIndex:
+    """The selected sentences of ``docs``, indexed as ``track`` would (progress on a terminal)."""
+    with _progress(len(docs), "reading") as progress:
+        return build_index(
+            sort_documents(docs),
+            include_questions=include_questions,
+            speakers=speakers,
+            progress=progress,
+        )
+
+
+def _track(
+    docs: Sequence[Document],
+    points: Sequence[Point],
+    threshold: float,
+    include_questions: bool,
+    speakers: Sequence[str],
+    corpus: SentenceIndex | Archive | None = None,
+) -> TrackResult:
+    """``track`` with a progress bar on a terminal (``corpus``: the sentences already
+    segmented, or a warm run's archive: its kept matches and stored sentences)."""
+    warm = corpus if isinstance(corpus, Archive) else None
+    jobs = _jobs()
+    if isinstance(corpus, SentenceIndex) and worth_parallel(docs, points, jobs):
+        # processes that index their own share beat one that has every sentence already
+        corpus = None
+    total = len(points) + (len(docs) if corpus is None else 0)
+    index: SentenceIndex | Callable[[Sequence[Document]], SentenceIndex] | None = (
+        warm.sentences if warm else corpus if isinstance(corpus, SentenceIndex) else None
+    )
+    with _progress(total, "tracking") as progress:
+        return track(
+            docs,
+            points,
+            threshold=threshold,
+            include_questions=include_questions,
+            speakers=speakers,
+            progress=progress,
+            index=index,
+            store=warm.store if warm else None,
+            jobs=jobs,
+        )
