@@ -40,7 +40,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:\u3001\uff0c\uff1b\uff1a]")
 them is not found across one: in "enhance mutual understanding, trust and cooperation"
 "trust" is the next item of a list, not "mutual trust" with a word inserted; a formula
 that is a list ("amity, sincerity, mutual benefit and inclusiveness") may be found with
-its commas moved or added."""
+its commas moved or added. Found word for word, a formula is found whatever the
+punctuation between its words: every verbatim occurrence is an occurrence."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def find_in_sentence(
     affairs"). A wording found word for word is always found. ``coordinators``,
     ``prefixes``: see :class:`~consistency.match.align.Keyed`.
 
-    A wording without commas is never found across one (see :data:`_CLAUSE_BREAK`):
+    A wording without commas is never found across one but word for word (see
+    :data:`_CLAUSE_BREAK`):
     where the best span of a stretch crosses one, each side is searched on its own.
     The wording found word for word is the best span there can be (score 100),
     so it is taken without aligning; a stretch that cannot reach the threshold
