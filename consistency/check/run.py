@@ -9,7 +9,8 @@ from dataclasses import replace
 from ..context import working_on
 from ..diff import skeleton, word_diff
 from ..errors import InputError, OptionError
-from ..index import phrase_sentences
+from ..index import Index, phrase_sentences
+from ..index.codec import content_hash
 from ..ingest.select import FileSelection
 from ..match import (
     DEFAULT_THRESHOLD,
@@ -23,6 +24,7 @@ from ..match import (
 )
 from ..models import Document, Level, Point, Progress, Role, Sentence
 from ..normalise import TOKENISERS, Tokeniser
+from ..printable import escape_controls
 from ..segment import document_sentences
 from .baseline import Baseline, MemoryBaseline, open_baseline
 from .findings import (
@@ -436,6 +438,29 @@ def _rephrased(
     return out
 
 
+def _in_own_baseline(
+    new: Sequence[Document], baseline: Baseline, index: Index | None
+) -> list[str]:
+    """A line for each new briefing the baseline also holds (the same text and turns): each
+    of its wordings is then in the baseline, so it can have no finding, and a gate whose
+    archive already holds today's transcript passes it unseen."""
+    if index is not None:
+        held = {d.sha256: d.id for d in index.documents()}
+    else:
+        assert isinstance(baseline, MemoryBaseline)
+        held = {content_hash(d): d.id for d in baseline.documents.values()}
+    lines = []
+    for doc in new:
+        twin = held.get(content_hash(doc))
+        if twin is not None:
+            where, name = escape_controls(doc.path), escape_controls(twin)
+            lines.append(
+                f"{where} has the same text as {name} of the baseline, so none of its "
+                "wordings can be new (to check it, leave it out: --until DATE)"
+            )
+    return lines
+
+
 def run_check(
     new_paths: Sequence[str],
     against: str,
@@ -531,7 +556,7 @@ def run_check(
                 baseline.is_common,
                 discovered=True,
             )
-        return check(
+        result = check(
             new,
             baseline,
             points,
@@ -544,6 +569,10 @@ def run_check(
             speakers=speakers,
             tokeniser=tokeniser,
         )
+        if note is not None:
+            for line in _in_own_baseline(new, baseline, index):
+                note(line)
+        return result
     finally:
         if index is not None:
             index.close()

@@ -440,6 +440,7 @@ def check_command(
         _from_config("warn_on", lambda: parse_kinds(warn_on)),
         strict,
     )
+    notes: list[str] = []  # said once the output is written: an error stays one line
     result = run_check(
         paths,
         against,
@@ -458,11 +459,13 @@ def check_command(
         speakers=speakers,
         level=Level(level) if level else None,
         select=_selection(),
-        note=_note,
+        note=notes.append,
         skip=_skipper(),
     )
     text = render_check(result, fmt=fmt, gate=gate, color=_use_color(color, output))
     write_output(text, output)
+    for line in notes:
+        _note(line)
     return 1 if result.failing(gate) else 0
 
 
