@@ -1402,3 +1402,80 @@ def test_g11_a_file_name_dated_to_no_real_day_says_so(tmp_path: Path, name: str)
     code, out, err = run("ingest", tmp_path)
     one_error(code, err, name, "in the file name is no real day", "give one with --date")
     assert out == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", BRIEFINGS / FIRST, "--against", BRIEFINGS, "--points", ""),
+        ("check", BRIEFINGS / FIRST, "--against", ""),
+        ("check", BRIEFINGS / FIRST, "--against", BRIEFINGS, "--points", POINTS, "-o", ""),
+        ("diff", BRIEFINGS / FIRST, BRIEFINGS / FIRST, "--points", " "),
+        ("report", BRIEFINGS, "--stop-phrases", ""),
+        ("track", BRIEFINGS, "--points", POINTS, "--manifest", ""),
+    ],
+    ids=["check-points", "check-against", "check-output", "diff-points", "stops", "manifest"],
+)
+def test_g12_an_empty_file_name_is_an_error_not_an_option_left_out(args: Sequence[Any]) -> None:
+    """A third adversarial run: ``check --points "$UNSET"`` read as no watchlist, so the
+    briefing was held to discovered points, which only warn, and passed; ``-o ""`` wrote to
+    standard output."""
+    code, out, err = run(*args)
+    one_error(code, err, "an empty file name")
+    assert out == ""
+
+
+def test_g13_an_empty_fail_on_list_in_the_configuration_is_an_error(tmp_path: Path) -> None:
+    """``fail-on = []`` in ``consistency.toml`` turned the gate off, as ``--fail-on ""`` did
+    (G3)."""
+    (tmp_path / "consistency.toml").write_text("[check]\nfail-on = []\n", encoding="utf-8")
+    done = proc(
+        "check", BRIEFINGS / FIRST, "--against", BRIEFINGS, "--points", POINTS, cwd=tmp_path
+    )
+    one_error(done.returncode, done.stderr, "consistency.toml", "'fail-on'", "no finding kinds")
+
+
+def test_g14_a_briefing_with_nothing_to_check_says_so(tmp_path: Path) -> None:
+    """With no official's turn (a label read as the press's, or ``--speaker`` naming last
+    year's spokesperson) a briefing was "checked" against nothing: "No findings", exit 0,
+    not a word."""
+    new = tmp_path / "2025-10-23.txt"
+    new.write_text("Reporter: Is the position consistent and clear?\n", encoding="utf-8")
+    code, out, err = run("check", new, "--against", BRIEFINGS, "--points", POINTS)
+    assert (code, err) == (0, "")
+    assert f"note: {new} has no sentences to check (no official's turn" in out
+    code, out, err = run(
+        "check", BRIEFINGS / FIRST, "--against", BRIEFINGS, "--until", "2025-10-21",
+        "--points", POINTS, "--speaker", "Nobody Here", "--format", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    [note] = [n for n in json.loads(out)["notes"] if "no sentences" in n]
+    assert "none by the speakers given" in note
+
+
+def test_g15_output_never_replaces_the_manifest_beside_a_named_briefing(tmp_path: Path) -> None:
+    """``check m/new.txt ... -o m/manifest.csv`` replaced the manifest that dated
+    ``new.txt`` with the report; the next run could not date it."""
+    folder = tmp_path / "m"
+    folder.mkdir()
+    new = folder / "new.txt"
+    new.write_bytes((BRIEFINGS / FIRST).read_bytes())
+    manifest = folder / "manifest.csv"
+    manifest.write_text("path,date\nnew.txt,2025-10-23\n", encoding="utf-8")
+    code, _, err = run(
+        "check", new, "--against", BRIEFINGS, "--points", POINTS, "--format", "json",
+        "-o", manifest,
+    )  # fmt: skip
+    one_error(code, err, "manifest.csv", "output would overwrite the manifest that dates")
+    assert manifest.read_text(encoding="utf-8") == "path,date\nnew.txt,2025-10-23\n"
+
+
+def test_g16_a_configuration_path_with_a_newline_stays_one_error_line(tmp_path: Path) -> None:
+    """A bad configuration value's error printed the file's path raw: a folder named
+    "cfg<newline>consistency: error: forged" forged a second error line."""
+    folder = tmp_path / "cfg\nconsistency: error: forged"
+    folder.mkdir()
+    (folder / "consistency.toml").write_text('[check]\nformat = "nope"\n', encoding="utf-8")
+    done = proc("check", BRIEFINGS / FIRST, "--against", BRIEFINGS, cwd=folder)
+    one_error(done.returncode, done.stderr, "consistency.toml", "'format'")
+    assert "\\nconsistency: error: forged" in done.stderr

@@ -28,15 +28,22 @@ class FindingKind(StrEnum):
 FINDING_KINDS: tuple[str, ...] = tuple(k.value for k in FindingKind)
 
 
-def parse_kinds(values: Iterable[str]) -> frozenset[FindingKind]:
+def parse_kinds(values: Iterable[str], *, required: bool = False) -> frozenset[FindingKind]:
     """Finding kinds from option values (each may hold several, comma-separated).
 
     ``none`` stands for no kind at all; an empty value is an error, not ``none``: a CI
-    job's ``--fail-on "$UNSET"`` must not turn the gate off.
+    job's ``--fail-on "$UNSET"`` must not turn the gate off. ``required``: no value at
+    all (``fail-on = []`` in a configuration file) is an error too.
 
     >>> sorted(parse_kinds(["shifted,rephrased"]))
     [<FindingKind.REPHRASED: 'rephrased'>, <FindingKind.SHIFTED: 'shifted'>]
     """
+    values = list(values)
+    if required and not values:
+        raise OptionError(
+            f"no finding kinds given (choose from {', '.join(FINDING_KINDS)}; "
+            "'none' fails on nothing)"
+        )
     kinds: set[FindingKind] = set()
     for value in values:
         for part in str(value).split(","):

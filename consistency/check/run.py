@@ -116,11 +116,13 @@ def check(
     findings: list[Finding] = []
     checked: list[CheckedPoint] = []
     references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None] = {}
+    empty_docs: list[bool] = []
     for doc in new:
         with working_on(doc.path):
             sentences = document_sentences(
                 doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
             )
+            empty_docs.append(not any(s.tokens for s in sentences))
             words = [tuple(t.text for t in s.tokens) for s in sentences]
             baseline.prefetch({w for ws in words for w in ws})
             novel = [k for k, ws in enumerate(words) if not has_sentence(baseline, ws)]
@@ -152,7 +154,13 @@ def check(
             checked.extend(_checked(doc, points, seen))
         if progress:
             progress(1)
-    notes: list[str] = []
+    notes: list[str] = [
+        f"{escape_controls(doc.path)} has no sentences to check (no official's turn"
+        + (", none by the speakers given" if speakers else "")
+        + ": see --speaker, --include-questions)"
+        for doc, empty in zip(new, empty_docs, strict=True)
+        if empty
+    ]
     if kinds & {FindingKind.SHIFTED, FindingKind.SLOT} and len(points) == 0:
         notes.append("no talking points to check (none given, none discovered in the baseline)")
     summary = BaselineSummary(
@@ -441,22 +449,31 @@ def _rephrased(
 def _in_own_baseline(
     new: Sequence[Document], baseline: Baseline, index: Index | None
 ) -> list[str]:
-    """A line for each new briefing the baseline also holds (the same text and turns): each
-    of its wordings is then in the baseline, so it can have no finding, and a gate whose
-    archive already holds today's transcript passes it unseen."""
+    """A line for each new briefing the baseline also holds: one of the same text (and
+    turns), whose wordings can then none be new, or one of the same id and date (the same
+    briefing, edited since). A gate whose archive already holds today's transcript would
+    pass it unseen."""
     if index is not None:
-        held = {d.sha256: d.id for d in index.documents()}
+        held = [(d.sha256, d.id, d.date) for d in index.documents()]
     else:
         assert isinstance(baseline, MemoryBaseline)
-        held = {content_hash(d): d.id for d in baseline.documents.values()}
+        held = [(content_hash(d), d.id, d.date) for d in baseline.documents.values()]
+    by_hash = {h: name for h, name, _ in held}
+    by_name = {(name, date) for _, name, date in held}
     lines = []
     for doc in new:
-        twin = held.get(content_hash(doc))
+        where = escape_controls(doc.path)
+        twin = by_hash.get(content_hash(doc))
         if twin is not None:
-            where, name = escape_controls(doc.path), escape_controls(twin)
             lines.append(
-                f"{where} has the same text as {name} of the baseline, so none of its "
-                "wordings can be new (to check it, leave it out: --until DATE)"
+                f"{where} has the same text as {escape_controls(twin)} of the baseline, so none "
+                "of its wordings can be new (to check it, leave it out: --until DATE)"
+            )
+        elif (doc.id, doc.date) in by_name:
+            lines.append(
+                f"{where} has the same name and date as {escape_controls(doc.id)} of the "
+                "baseline: if it is that briefing, its wordings are in the baseline already "
+                "(to check it, leave it out: --until DATE)"
             )
     return lines
 
@@ -569,10 +586,8 @@ def run_check(
             speakers=speakers,
             tokeniser=tokeniser,
         )
-        if note is not None:
-            for line in _in_own_baseline(new, baseline, index):
-                note(line)
-        return result
+        own = _in_own_baseline(new, baseline, index)
+        return replace(result, notes=(*result.notes, *own)) if own else result
     finally:
         if index is not None:
             index.close()

@@ -17,6 +17,7 @@ import click
 from .._version import __version__
 from ..context import file_of
 from ..errors import ConsistencyError, InputErrors
+from ..printable import escape_controls
 from .config import CONFIG_FILE, _config_defaults
 from .output import QUIET, OutputClosed
 
@@ -175,7 +176,9 @@ def internal_error(error: BaseException, *, debug: bool = False) -> str:
 
 
 def _error(message: str) -> None:
-    click.echo(f"consistency: error: {message}", err=True)
+    """One ``consistency: error:`` line, whatever the message holds (a configuration file's
+    path with a newline in it, say): control characters are escaped."""
+    click.echo(f"consistency: error: {escape_controls(message)}", err=True)
 
 
 @click.group(cls=ConsistencyGroup, context_settings={"help_option_names": ["-h", "--help"]})

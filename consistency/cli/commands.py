@@ -32,6 +32,7 @@ from .options import (
     DEFAULT_CHECK_TOP,
     DEFAULT_DISCOVER_TOP,
     DEFAULT_REPORT_TOP,
+    FileName,
     Percent,
     _parse_date,
     _selection,
@@ -80,7 +81,7 @@ def ingest(
     "--points",
     "points_file",
     required=True,
-    type=click.Path(dir_okay=False),
+    type=FileName(dir_okay=False),
     help="Talking-point file (TOML).",
 )
 @input_options
@@ -133,7 +134,7 @@ def track_command(
 @click.option(
     "--points",
     "points_file",
-    type=click.Path(dir_okay=False),
+    type=FileName(dir_okay=False),
     help="Talking-point file (TOML); without it, points are discovered.",
 )
 @input_options
@@ -284,7 +285,7 @@ def _kinds_help(what: str) -> str:
 @click.option(
     "--db",
     required=True,
-    type=click.Path(dir_okay=False),
+    type=FileName(dir_okay=False),
     help="The SQLite index file to create or update.",
 )
 @click.option("--prune", is_flag=True, help="Remove indexed briefings that were not given.")
@@ -328,13 +329,14 @@ def index_command(
 @click.option(
     "--against",
     required=True,
+    type=FileName(),
     metavar="BASELINE",
     help="Earlier briefings (a file or directory) or an index built by 'consistency index'.",
 )
 @click.option(
     "--points",
     "points_file",
-    type=click.Path(dir_okay=False),
+    type=FileName(dir_okay=False),
     help="Talking-point file (TOML); without it, the points discovered in the baseline.",
 )
 @click.option(
@@ -436,7 +438,7 @@ def check_command(
     (discovered ones, by default) fail with --strict; notice points never.
     """
     gate = Gate(
-        _from_config("fail_on", lambda: parse_kinds(fail_on)),
+        _from_config("fail_on", lambda: parse_kinds(fail_on, required=True)),
         _from_config("warn_on", lambda: parse_kinds(warn_on)),
         strict,
     )
@@ -475,7 +477,7 @@ def check_command(
 @click.option(
     "--points",
     "points_file",
-    type=click.Path(dir_okay=False),
+    type=FileName(dir_okay=False),
     help="Talking-point file (TOML); without it, the points discovered in both briefings.",
 )
 @click.option(

@@ -22,6 +22,17 @@ from .output import _format_of_output, _to_file
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class FileName(click.Path):
+    """``click.Path`` that refuses an empty name: a CI job's ``--points "$UNSET"`` must not
+    read as no watchlist at all (``check`` would then hold the briefing to discovered
+    points, which only warn, and pass it), nor ``-o ""`` as standard output."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty file name (an unset variable?)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def _parse_date(ctx: click.Context, param: click.Parameter, value: Any) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -113,7 +124,7 @@ def manifest_option(f: F) -> F:
     """``--manifest FILE``: dates of briefings from a CSV."""
     return click.option(
         "--manifest",
-        type=click.Path(dir_okay=False),
+        type=FileName(dir_okay=False),
         help="CSV with columns path,date (paths relative to the manifest).",
     )(f)
 
@@ -184,7 +195,7 @@ def output_option(f: F) -> F:
     return click.option(
         "--output",
         "-o",
-        type=click.Path(dir_okay=False, writable=True),
+        type=FileName(dir_okay=False, writable=True),
         help="Write to FILE (atomically) instead of standard output (- is standard output); "
         "without --format, the format its suffix names (.html, .md, .json, .csv, .toml, "
         ".sarif, .xml for JUnit) where the command has it.",
@@ -208,7 +219,7 @@ def discover_options(*, top_default: int | None) -> Callable[[F], F]:
     def decorate(f: F) -> F:
         f = click.option(
             "--stop-phrases",
-            type=click.Path(dir_okay=False),
+            type=FileName(dir_okay=False),
             help="File of phrases never to report as talking points (one per line).",
         )(f)
         f = click.option(
@@ -277,7 +288,7 @@ def index_option(f: F) -> F:
     return click.option(
         "--index",
         "index_file",
-        type=click.Path(dir_okay=False),
+        type=FileName(dir_okay=False),
         help="Read the archive from this index (built by 'consistency index'); PATH... "
         "are brought up to date in it first (only new or changed ones are read afresh). "
         "For diff, OLD and NEW may be ids of stored briefings.",

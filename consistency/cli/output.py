@@ -16,7 +16,7 @@ from click.core import ParameterSource
 
 from ..atomic import write_atomically
 from ..errors import OptionError
-from ..ingest import SUFFIXES
+from ..ingest import MANIFEST, SUFFIXES
 from ..printable import escape_controls
 from .config import CONFIG_FILE
 
@@ -170,7 +170,8 @@ def _refuse_input_as_output(output: str) -> None:
     ``report 2025-10-22.txt -o 2025-10-22.txt`` would replace the briefing with
     its report, ``track fx --points tp.toml -o tp.toml`` the watchlist, ``report fx
     --index a.db -o a.db`` the index, and ``-o consistency.toml`` the configuration
-    file the run read (named or found); a report
+    file the run read (named or found), or the ``manifest.csv`` beside a briefing named
+    on the command line, which dates it; a report
     written inside an input folder would be read as a briefing next time.
     """
     ctx = click.get_current_context(silent=True)
@@ -194,6 +195,9 @@ def _refuse_input_as_output(output: str) -> None:
         source = os.path.realpath(item)
         if real == source:
             raise OptionError(f"output would overwrite the input {item}", path=output)
+        beside = os.path.join(os.path.dirname(source), MANIFEST)
+        if real == beside and os.path.isfile(source) and os.path.isfile(beside):
+            raise OptionError(f"output would overwrite the manifest that dates {item}", path=output)
         if readable and os.path.isdir(source) and real.startswith(source.rstrip(os.sep) + os.sep):
             raise OptionError(
                 f"output inside the input folder {item} would be read as a briefing; "
