@@ -1479,3 +1479,24 @@ def test_g16_a_configuration_path_with_a_newline_stays_one_error_line(tmp_path: 
     done = proc("check", BRIEFINGS / FIRST, "--against", BRIEFINGS, cwd=folder)
     one_error(done.returncode, done.stderr, "consistency.toml", "'format'")
     assert "\\nconsistency: error: forged" in done.stderr
+
+
+def test_g17_a_hidden_folder_is_read_when_an_include_glob_names_it(tmp_path: Path) -> None:
+    """A briefing in ``.pending/`` could not be read at all: ``--include`` never reached a
+    hidden folder. A glob that starts with its path does; ``*`` alone does not walk into
+    ``.git``."""
+    source = (BRIEFINGS / FIRST).read_bytes()
+    (tmp_path / ".pending").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "2025-01-01.txt").write_bytes(source)
+    (tmp_path / ".pending" / "2025-01-02.txt").write_bytes(source)
+    (tmp_path / ".git" / "2025-01-03.txt").write_bytes(source)
+
+    def ids(*extra: str) -> list[str]:
+        code, out, err = run("ingest", tmp_path, *extra, "--format", "json")
+        assert code == 0, err
+        return [d["id"] for d in json.loads(out)["documents"]]
+
+    assert ids() == ["2025-01-01"]
+    assert ids("--include", ".pending/*") == ["2025-01-01", ".pending/2025-01-02"]
+    assert ids("--include", "*") == ["2025-01-01"]

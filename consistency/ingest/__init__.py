@@ -14,7 +14,8 @@ Inputs (see CONTRACT.md "Inputs"):
 - a directory, read recursively in sorted order (hidden folders, hidden files
   and files with other extensions are skipped: the note names each skipped file but
   hidden ones of other extensions, such as ``.DS_Store``; ``--include`` reads a
-  hidden file); ids are paths relative to
+  hidden file, and a hidden folder whose path a glob starts with: ``--include
+  '.pending/*'``); ids are paths relative to
   it, without the extension, with ``/`` separators; a ``manifest.csv`` in it
   (or in a folder below) dates the files it lists and is never a briefing;
 - ``-``: standard input (id ``stdin``, path ``<stdin>``), read as HTML when it
@@ -326,9 +327,10 @@ def _expand_directory(
     for folder, dirs, files in os.walk(root, onerror=problems.append, followlinks=True):
         below = os.path.relpath(folder, root).replace(os.sep, "/")
         prefix = "" if below == "." else below + "/"
+        shown = [d for d in dirs if not d.startswith(".") or select.names_folder(prefix + d)]
         dirs[:] = [
             d
-            for d in _folders_to_enter(root, tree, folder, dirs, visited, errors)
+            for d in _folders_to_enter(root, tree, folder, shown, visited, errors)
             if not select.excluded(prefix + d)
         ]
         names = sorted(files)
@@ -385,7 +387,7 @@ def _folders_to_enter(
     is not walked again, so link loops end.
     """
     keep: list[str] = []
-    for name in sorted(d for d in dirs if not d.startswith(".")):
+    for name in sorted(dirs):
         full = os.path.join(folder, name)
         real = os.path.realpath(full)
         if not _within(real, tree):

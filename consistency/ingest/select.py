@@ -55,6 +55,13 @@ class FileSelection:
         return known_type and not is_project_file(relative.rsplit("/", 1)[-1])
 
 
+    def names_folder(self, relative: str) -> bool:
+        """Whether an include glob starts with the path of folder ``relative``: a hidden
+        folder (``.pending``) is walked only when a glob names it (``.pending/*``); ``*``
+        alone does not walk into ``.git``."""
+        return any(g == relative or g.startswith(relative + "/") for g in self.include)
+
+
 def is_project_file(name: str) -> bool:
     """Whether ``name`` is a README, LICENSE, CHANGELOG... (see :data:`PROJECT_FILES`).
 
