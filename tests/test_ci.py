@@ -525,7 +525,7 @@ def test_color_flags_before_the_command(tmp_path: Path) -> None:
 def test_no_config_after_the_command(tmp_path: Path) -> None:
     (tmp_path / "consistency.toml").write_text("no-such-option = 1\n", encoding="utf-8")
     broken = process("ingest", str(BRIEFINGS), cwd=tmp_path)
-    assert broken.returncode == 2 and "unknown option 'no_such_option'" in broken.stderr
+    assert broken.returncode == 2 and "unknown option 'no-such-option'" in broken.stderr
     for args in (
         ("--no-config", "ingest", str(BRIEFINGS)),
         ("ingest", str(BRIEFINGS), "--no-config"),

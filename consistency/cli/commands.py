@@ -189,7 +189,7 @@ def report_command(
     --since/--until choose the reporting period; the briefings before it are read
     as its baseline (up to --baseline-until), and the details cover the period.
     Without them, the period is the archive's last month and the details cover it all.
-    Without --points, the talking points are those ``discover`` finds (the --top best),
+    Without --points, the talking points are those 'discover' finds (the --top best),
     less briefing boilerplate and points that only find again a better point's words.
     """
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []

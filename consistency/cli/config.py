@@ -49,13 +49,16 @@ def _config_defaults(ctx: click.Context, config: str | None, no_config: bool) ->
         for k, v in per_command.get(name, {}).items():
             if k not in by_option:
                 raise OptionError(
-                    f"unknown option {k!r} for '{name}' in configuration", path=str(path)
+                    f"unknown option {k.replace('_', '-')!r} for '{name}' in configuration",
+                    path=str(path),
                 )
             values[by_option[k]] = v
         default_map[name] = _as_lists(command, values)
     unknown = sorted(k for k in top if k not in known)
     if unknown:
-        raise OptionError(f"unknown option {unknown[0]!r} in configuration", path=str(path))
+        raise OptionError(
+            f"unknown option {unknown[0].replace('_', '-')!r} in configuration", path=str(path)
+        )
     tables = sorted(k for k in per_command if k not in group.commands)
     if tables:
         # a misspelt [chek] would leave every setting under it unread

@@ -289,7 +289,7 @@ def index_option(f: F) -> F:
         "--index",
         "index_file",
         type=FileName(dir_okay=False),
-        help="Read the archive from this index (built by 'consistency index'); PATH... "
-        "are brought up to date in it first (only new or changed ones are read afresh). "
-        "For diff, OLD and NEW may be ids of stored briefings.",
+        help="Read the archive from this index (built by 'consistency index'); the "
+        "briefings given are brought up to date in it first (only new or changed ones are "
+        "read afresh).",
     )(f)
