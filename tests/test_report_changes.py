@@ -397,15 +397,20 @@ def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None
     assert code == 0, err
     changes = out.split("Changes that matter")[1].split("Timeline")[0]
     line = (
-        "Not on a card: 2 other shifts in the period (back to a wording used before, or of "
-        "grammar only): the-china-asean-free-trade-area on 2025-10-22, "
-        "china-asean-year-of-people-to-people-exchange on 2025-10-22; see Shifts."
+        "Not on a card: 3 other changes in the period (back to a wording used before, of "
+        "grammar only, or a new wording beside the day's usual one): "
+        "people-to-people-exchanges on 2025-09-23, the-china-asean-free-trade-area on "
+        "2025-10-22, china-asean-year-of-people-to-people-exchange on 2025-10-22; see Shifts "
+        "and Wordings."
     )
     assert line in changes
+    # "People-to-People Exchange" (2025-09-23) is new in the period, but not that day's
+    # wording of people-to-people-exchanges: the Wordings list marks it, no card told it
+    assert "(new in the period)" in out.split("people-to-people-exchanges:")[1].split("\n\n")[0]
     for fmt in ("markdown", "html"):
         code, out, err = run("report", str(BRIEFINGS), "--format", fmt)
         assert code == 0, err
-        assert "china-asean-year-of-people-to-people-exchange on 2025-10-22; see Shifts." in out
+        assert "exchange on 2025-10-22; see Shifts and Wordings." in out
     # a period whose every shift has its card says nothing more
     result = track(daily([MANKIND] * 8 + [ALL]), [POINT])
     analysis = analyse(result, since=START + dt.timedelta(days=8))

@@ -319,26 +319,42 @@ def scope_line(analysis: Analysis) -> str:
 
 
 def untold_line(analysis: Analysis) -> str | None:
-    """One sentence naming the shifts in the period that no card tells (a return to a
-    wording used before, or a change of grammar only: a plural, an article), or None.
+    """One sentence naming the changes in the period that no card tells, or None: shifts
+    back to a wording used before or of grammar only (a plural, an article), and new
+    wordings said beside the day's usual one (a card reads each date's best-scoring
+    occurrence).
 
-    The timeline marks every shift with ``!``; without this a reader looks for the
-    card of a mark that has none.
+    The timeline marks every shift with ``!`` and the wordings list each new wording;
+    without this a reader looks for the card of a mark or a wording that has none.
     """
     p = analysis.period
     if p.first is None or p.last is None:
         return None
     told = {(c.point, c.date) for c in analysis.in_period}
-    untold = [
-        f"{point.point.id} on {shift.date.isoformat()}"
-        for point, shift in shifts(analysis.result)
-        if p.first <= shift.date <= p.last and (point.point.id, shift.date) not in told
-    ]
+    said = {(c.point, normalise(c.after)) for c in analysis.in_period}
+    untold: dict[tuple[str, dt.date], None] = {}
+    for point, shift in shifts(analysis.result):
+        if p.first <= shift.date <= p.last and (point.point.id, shift.date) not in told:
+            untold[point.point.id, shift.date] = None
+    for history in analysis.points:
+        name = history.result.point.id
+        if all(f.new for f in history.families):
+            continue  # a point first said in the period: no wording of it changed
+        for family in history.families:
+            if (
+                family.new
+                and p.first <= family.first <= p.last
+                and (name, family.normalised) not in said
+                and (name, family.first) not in told
+            ):
+                untold[name, family.first] = None
     if not untold:
         return None
+    names = [f"{name} on {day.isoformat()}" for name, day in sorted(untold, key=lambda k: k[1])]
     return (
-        f"Not on a card: {plural(len(untold), 'other shift')} in the period (back to a "
-        f"wording used before, or of grammar only): {_names(untold)}; see Shifts."
+        f"Not on a card: {plural(len(names), 'other change')} in the period (back to a "
+        "wording used before, of grammar only, or a new wording beside the day's usual one): "
+        f"{_names(names)}; see Shifts and Wordings."
     )
 
 
