@@ -447,14 +447,23 @@ def _rephrased(
 
 
 def _in_own_baseline(
-    new: Sequence[Document], baseline: Baseline, index: Index | None
+    new: Sequence[Document],
+    baseline: Baseline,
+    index: Index | None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
 ) -> list[str]:
     """A line for each new briefing the baseline also holds: one of the same text (and
     turns), whose wordings can then none be new, or one of the same id and date (the same
     briefing, edited since). A gate whose archive already holds today's transcript would
-    pass it unseen."""
+    pass it unseen. (An index's briefings count from ``since`` to ``until``, as the
+    baseline does.)"""
     if index is not None:
-        held = [(d.sha256, d.id, d.date) for d in index.documents()]
+        held = [
+            (d.sha256, d.id, d.date)
+            for d in index.documents()
+            if (since is None or d.date >= since) and (until is None or d.date <= until)
+        ]
     else:
         assert isinstance(baseline, MemoryBaseline)
         held = [(content_hash(d), d.id, d.date) for d in baseline.documents.values()]
@@ -586,7 +595,7 @@ def run_check(
             speakers=speakers,
             tokeniser=tokeniser,
         )
-        own = _in_own_baseline(new, baseline, index)
+        own = _in_own_baseline(new, baseline, index, since, until)
         return replace(result, notes=(*result.notes, *own)) if own else result
     finally:
         if index is not None:
