@@ -116,13 +116,14 @@ def check(
     findings: list[Finding] = []
     checked: list[CheckedPoint] = []
     references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None] = {}
-    empty_docs: list[bool] = []
+    empty: list[Document] = []
     for doc in new:
         with working_on(doc.path):
             sentences = document_sentences(
                 doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
             )
-            empty_docs.append(not any(s.tokens for s in sentences))
+            if not any(s.tokens for s in sentences):
+                empty.append(doc)
             words = [tuple(t.text for t in s.tokens) for s in sentences]
             baseline.prefetch({w for ws in words for w in ws})
             novel = [k for k, ws in enumerate(words) if not has_sentence(baseline, ws)]
@@ -158,8 +159,7 @@ def check(
         f"{escape_controls(doc.path)} has no sentences to check (no official's turn"
         + (", none by the speakers given" if speakers else "")
         + ": see --speaker, --include-questions)"
-        for doc, empty in zip(new, empty_docs, strict=True)
-        if empty
+        for doc in empty
     ]
     if kinds & {FindingKind.SHIFTED, FindingKind.SLOT} and len(points) == 0:
         notes.append("no talking points to check (none given, none discovered in the baseline)")

@@ -13,80 +13,8 @@ output; :mod:`~consistency.cli.config` defaults from a configuration file.
 
 from __future__ import annotations
 
-from .app import (
-    COMMAND_FLAGS,
-    GLOBAL_FLAGS,
-    ConsistencyGroup,
-    Terminated,
-    cli,
-    hoist_global_options,
-    internal_error,
-    main,
-)
-from .commands import (
-    check_command,
-    diff_command,
-    discover_command,
-    index_command,
-    ingest,
-    report_command,
-    track_command,
-)
-from .config import CONFIG_FILE
-from .options import (
-    DEFAULT_CHECK_TOP,
-    DEFAULT_DISCOVER_TOP,
-    DEFAULT_REPORT_TOP,
-    Percent,
-    color_option,
-    discover_options,
-    index_option,
-    input_options,
-    jobs_option,
-    manifest_option,
-    output_option,
-    selection_options,
-    similarity_option,
-    speaker_options,
-    threshold_option,
-)
-from .output import FORMAT_NOTE, FORMAT_SUFFIXES, QUIET, OutputClosed, write_output
+from . import commands as commands  # registers the commands on the group
+from .app import Terminated, cli, main
+from .output import write_output
 
-__all__ = [
-    "COMMAND_FLAGS",
-    "CONFIG_FILE",
-    "DEFAULT_CHECK_TOP",
-    "DEFAULT_DISCOVER_TOP",
-    "DEFAULT_REPORT_TOP",
-    "FORMAT_NOTE",
-    "FORMAT_SUFFIXES",
-    "GLOBAL_FLAGS",
-    "QUIET",
-    "ConsistencyGroup",
-    "OutputClosed",
-    "Percent",
-    "Terminated",
-    "check_command",
-    "cli",
-    "color_option",
-    "diff_command",
-    "discover_command",
-    "discover_options",
-    "hoist_global_options",
-    "index_command",
-    "index_option",
-    "ingest",
-    "input_options",
-    "internal_error",
-    "jobs_option",
-    "main",
-    "manifest_option",
-    "output_option",
-    "report_command",
-    "selection_options",
-    "similarity_option",
-    "speaker_options",
-    "threshold_option",
-    "track_command",
-    "write_output",
-]
+__all__ = ["Terminated", "cli", "main", "write_output"]

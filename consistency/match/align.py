@@ -537,7 +537,10 @@ def extend_edges(
         return Alignment(0.0, found.first, found.end)
     if m < EDGE_MIN_WORDS:
         return found
-    take = (head if at_head and head < m / 3 else 0, tail if at_tail and tail < m / 3 else 0)
+    take = (
+        head if head_missing and head < m / 3 else 0,
+        tail if tail_missing and tail < m / 3 else 0,
+    )
     a, b = _take_edges(
         keyed, form_tokens, form_text, tokens, text, is_function, found, take, lo, hi
     )
