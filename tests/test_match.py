@@ -1197,3 +1197,53 @@ def test_a_content_word_where_a_long_point_s_missing_edge_goes_is_no_deletion(li
     # punctuation there: the formula said short, a deletion
     short = "我们要认真总结新冠肺炎疫情发生，以及此后各国应对的经验。"
     assert [t for _, t in found(text, short, aliases=aliases)] == ["新冠肺炎疫情发生"]
+
+
+@pytest.mark.parametrize(
+    ("point", "line"),
+    [
+        # mfa-zh 2020-06-05: COVID "constitutes the greatest crisis since WWII", not "since
+        # the outbreak of COVID"
+        (
+            (COVID_SINCE[0], *COVID_SINCE[1]),
+            "此次新冠肺炎疫情构成二战以来最大的全球性危机，世界经济陷入上世纪30年代大萧条以来最严重的衰退。",
+        ),
+        # mfa-zh 2017-03-01: a community with a shared future in cyberspace, not for mankind
+        (
+            ("推动构建人类命运共同体", "构建人类命运共同体"),
+            "《网络空间国际合作战略》以和平发展、合作共赢为主题，以构建网络空间命运共同体为目标，"
+            "倡导国际社会遵循和平、主权、共治、普惠原则。",
+        ),
+        # mfa-zh 2019-11-20: the US should take China's representations seriously; the US
+        # lodged none
+        (
+            ("美方提出严正交涉", "提出严正交涉", "美方提出了严正交涉"),
+            "我们希望美方认真对待中方的严正交涉和严正立场，立即停止不负责任的言行，停止插手香港事务。",
+        ),
+    ],
+    ids=["since-wwii", "cyberspace", "take-seriously"],
+)
+def test_a_content_word_replaced_by_more_content_is_another_phrase(
+    point: tuple[str, ...], line: str
+) -> None:
+    """A review: 新冠肺炎疫情{-发生-}{+构成二战+}以来 was a card of a point the sentence never
+    says. A content word of the point may be replaced by one word (an adverb swapped: "fully"
+    for "comprehensively"); the other content words of a longer run standing for it pay
+    their full weight: the sentence says something else there. (Each point as discovered
+    on mfa-zh, with its aliases.)"""
+    text, *aliases = point
+    assert found(text, line, aliases=tuple(aliases)) == []
+
+
+def test_a_function_word_replaced_by_a_longer_run_is_still_the_formula() -> None:
+    """The rule above is for content words: "exchange *of* views" said as "exchanged
+    *in-depth* views" (mfa 2018-07-24) is the same formula, and one content word for
+    another is a shift."""
+    line = (
+        "The two sides exchanged in-depth views on the China-Bhutan relations and border "
+        "issues and reached common understandings."
+    )
+    assert found("exchange of views on", line)[0][1] == "exchanged in-depth views on"
+    point = "comprehensively and effectively implement the Declaration"
+    said = "We should fully and effectively implement the Declaration. We hope for peace."
+    assert found(point, said)[0][1] == "fully and effectively implement the Declaration"

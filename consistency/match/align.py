@@ -32,7 +32,10 @@ as follows:
 - **deleted**: a point word missing earns nothing;
 - a run of sentence words standing for missing point words, between words found in
   order, pays the full weight of its content words beyond one word more than are
-  missing ("Hong Kong affairs {-are-}{+and flagrantly interferes in+} China's ...");
+  missing ("Hong Kong affairs {-are-}{+and flagrantly interferes in+} China's ..."),
+  or beyond as many as are missing when one of those is a content word: one word
+  may stand for it ("fully" for "comprehensively"), more content is another phrase
+  (新冠肺炎疫情{-发生-}{+构成二战+}以来: "constitutes the greatest crisis since WWII");
   a coordinator never stands for a point word that is not one (the tokeniser's
   ``coordinators``); the parts of a point's hyphenated compound stand side by side
   ("China-Russia"), or one of them is missing.
@@ -290,7 +293,8 @@ class Keyed:
                 single = len(gone) == 1 and len(span) == 1
                 replaced.extend((f, s, single) for f, s in zip(gone, span, strict=False))
                 if gone and _between(blocks, k):
-                    overlong.update(span[len(gone) + 1 :])
+                    heavy = any(self.form_weights[i] >= RARE for i in gone)
+                    overlong.update(span[len(gone) + (0 if heavy else 1) :])
         moved = self._moves(deleted, inserted)
         moved_at = {s for a, b in moved for s in range(a, b)}
         for a, b in moved:
