@@ -249,6 +249,27 @@ def test_variants_of_one_formula_are_one_point(wordings: list[str]) -> None:
     assert normalise(wordings[0]).endswith(normalise(point.point.text).split(" ", 1)[1])
 
 
+def test_a_long_formula_with_one_content_word_replaced_is_one_point() -> None:
+    """A review: "Hong Kong affairs are purely China's *domestic* affairs" led a row of its
+    own beside "... *internal* affairs", which the engine tracks as one formula (it scores
+    the one 90 as the other). A formula of more than four content words may have any one
+    replaced; one of four may not: 维护*海上*和平稳定 is not 维护*半岛*和平稳定."""
+    said = [
+        "Hong Kong affairs are purely China's internal affairs.",
+        "Hong Kong affairs are purely China's domestic affairs.",
+        "Hong Kong affairs are purely China's internal affairs.",
+    ]
+    docs = [narration(day, f"{FILL[day % 3]} {said[day % 3]}") for day in range(9)]
+    rows = [p for p in discover(docs) if "hong kong" in normalise(p.point.text)]
+    assert len(rows) == 1, [p.point.text for p in rows]
+    assert any("domestic" in w for w in wordings(rows[0]))
+    short = ["我们要维护半岛和平稳定。", "各方要共同维护海上和平稳定。"]
+    docs = [narration(day, f"{FILL[day % 3]} {short[day % 2]}") for day in range(12)]
+    for point in discover(docs):
+        joined = "".join(wordings(point))
+        assert not ("半岛" in joined and "海上" in joined), wordings(point)
+
+
 def test_a_replaced_word_is_another_formula() -> None:
     docs = [
         narration(day, f"{FILL[day % 3]} We support China and {country} in the talks.")

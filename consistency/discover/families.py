@@ -770,7 +770,11 @@ def _keeps(point: Sequence[str], other: Sequence[str], weigh: Callable[[str], fl
     :data:`~consistency.match.KEY_WORDS` content words) every word counts; a
     longer one may differ in its first or last content word (an edge
     variant: "*building* a community with a shared future for mankind", "the
-    *vision* of a community with a shared future for mankind").
+    *vision* of a community with a shared future for mankind"), and one of more
+    than ``KEY_WORDS`` in any one content word, as the engine scores it
+    ("Hong Kong affairs are purely China's *domestic* affairs",
+    两国*元首*达成的重要共识 beside 两国*领导人*达成的重要共识): with four, one of
+    them is a quarter of the meaning (维护*半岛*和平稳定 is not 维护*海上*和平稳定).
     """
     have = set(other)
     content = [w for w in point if weigh(w) >= RARE]
@@ -778,8 +782,10 @@ def _keeps(point: Sequence[str], other: Sequence[str], weigh: Callable[[str], fl
     missing = [k for k, w in enumerate(needed) if w not in have and not _alike(w, have)]
     if not missing:
         return True
-    # an edge variant: one content word at either end of a long formula
-    return needed is content and len(missing) == 1 and missing[0] in (0, len(content) - 1)
+    if needed is not content or len(missing) != 1:
+        return False
+    edge = missing[0] in (0, len(content) - 1)
+    return edge or len(content) > KEY_WORDS
 
 
 def _alike(word: str, words: Iterable[str]) -> bool:
