@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sqlite3
 import stat
 import struct
@@ -131,12 +132,17 @@ def damaged(path: str | Path, error: BaseException) -> IndexFileError:
         word in str(error) for word in ("locked", "busy", "readonly", "read-only", "unable to open")
     ):
         return IndexFileError(f"cannot use index: {error}", path=str(path))
-    detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    detail = _UNDECODABLE.sub(r"\1", str(error)) or type(error).__name__
     return IndexFileError(
         f"damaged consistency index ({detail}); rebuild it with "
         "'consistency index PATH... --db FILE --rebuild'",
         path=str(path),
     )
+
+
+_UNDECODABLE = re.compile(r"(Could not decode to UTF-8 column '[^']*') with text '.*", re.DOTALL)
+"""The message of :mod:`sqlite3` for a text column that is not UTF-8; the text it then quotes
+(a whole briefing, lines and all) is left out of the error line."""
 
 
 def _is_full(error: sqlite3.Error) -> bool:
