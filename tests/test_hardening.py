@@ -786,6 +786,21 @@ def test_f15_corrupted_pages_are_one_error_and_rebuild_recovers(fx: Path, fxdb: 
     assert _names(fxdb)
 
 
+def test_f15_text_that_is_not_utf8_is_one_error_with_its_quotes_closed(fxdb: Path) -> None:
+    """sqlite3 quotes the whole undecodable text, lines and all: the error line named the
+    column and then only the text's first line, its quote left open."""
+    import sqlite3
+
+    con = sqlite3.connect(fxdb)
+    con.execute("update documents set text = cast(x'41ff0a420a43' as text) where id = 2")
+    con.commit()
+    con.close()
+    for command in (["report", "--index", fxdb], ["discover", "--index", fxdb]):
+        code, _, err = run("--no-config", *command)
+        one_error(code, err, str(fxdb), "damaged consistency index")
+        assert "(Could not decode to UTF-8 column 'text'); rebuild it with " in err
+
+
 def test_f15_rebuild_never_replaces_another_programs_database(fx: Path) -> None:
     import sqlite3
 

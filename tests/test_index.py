@@ -273,6 +273,125 @@ def test_cli_index_input_error_writes_nothing(tmp_path: Path, folder: Path) -> N
     assert not db.exists()
 
 
+# --- nothing left beside the index ------------------------------------------------------------
+# An index kept in a CI job's repository must come out of every run as it went in: no
+# -wal, -shm or -journal file beside it (SQLite leaves a WAL-mode file's two to its readers).
+
+
+def _beside(db: Path) -> list[str]:
+    return sorted(p.name for p in db.parent.iterdir())
+
+
+@pytest.fixture
+def ci(tmp_path: Path) -> Path:
+    """An index built by ``consistency index`` alone in its folder, and a new briefing."""
+    (tmp_path / "2026-01-05_new.txt").write_text(
+        "Guo Jiakun: China's position on the Kashmir issue is consistent and clear. "
+        "We uphold peace and stability in the region.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "repo" / "archive.db"
+    db.parent.mkdir()
+    code, _, err = run("index", str(BRIEFINGS), "--db", str(db))
+    assert code == 0, err
+    assert _beside(db) == ["archive.db"]
+    return db
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "{new}", "--against", "{db}"],
+        ["track", "--points", str(POINTS), "--index", "{db}"],
+        ["report", "--index", "{db}"],
+        ["discover", "--index", "{db}"],
+        ["diff", "--index", "{db}", "002_4a5ca9b62894acf8", "003_28ddfdb37133726e"],
+        ["index", str(BRIEFINGS), "--db", "{db}"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_a_run_leaves_no_file_beside_the_index(ci: Path, command: list[str]) -> None:
+    new = ci.parent.parent / "2026-01-05_new.txt"
+    args = [a.format(db=ci, new=new) for a in command]
+    for _ in range(2):  # the second track reads every match it kept, and writes nothing
+        code, _, err = run(*args)
+        assert code in (0, 1), err
+        assert _beside(ci) == ["archive.db"], args
+
+
+def test_a_warm_run_that_adds_a_briefing_leaves_no_file_beside_the_index(ci: Path) -> None:
+    new = ci.parent.parent / "2026-01-05_new.txt"
+    code, _, err = run(
+        "track", "--points", str(POINTS), "--index", str(ci), str(BRIEFINGS), str(new)
+    )
+    assert code == 0, err
+    assert _beside(ci) == ["archive.db"]
+    code, _, err = run("check", str(new), "--against", str(ci))
+    assert code == 2 and "out of date" in err
+    assert _beside(ci) == ["archive.db"]
+
+
+def test_log_files_a_read_only_reader_left_are_removed_by_the_next_run(ci: Path) -> None:
+    """An earlier version read the index read-only, which left its -wal and -shm files."""
+    con = sqlite3.connect(f"{ci.as_uri()}?mode=ro", uri=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (5,)
+    con.close()
+    assert _beside(ci) == ["archive.db", "archive.db-shm", "archive.db-wal"]
+    code, _, err = run("check", str(ci.parent.parent / "2026-01-05_new.txt"), "--against", str(ci))
+    assert code in (0, 1), err
+    assert _beside(ci) == ["archive.db"]
+
+
+def test_the_last_run_to_let_go_of_the_index_removes_its_log_files(
+    tmp_path: Path, docs: list[Document]
+) -> None:
+    """A run reading the index while another writes it: both work, and whichever
+    lets go of the file last (here the reader) removes the -wal and -shm files."""
+    db = tmp_path / "archive.db"
+    update_index(db, docs[:3], discoverer=no_points)
+    with Index(db) as reader:
+        assert len(reader.documents()) == 3
+        stats = update_index(db, docs, discoverer=no_points)
+        assert counts(stats) == (2, 0, 3, 0, 0)
+        assert len(reader.documents()) == 5
+        assert "archive.db-wal" in _beside(db)
+    assert _beside(db) == ["archive.db"]
+    with Index(db) as reader:
+        update_index(db, docs[:4], prune=True, discoverer=no_points)
+        assert len(reader.documents()) == 4
+    assert _beside(db) == ["archive.db"]
+
+
+@pytest.mark.parametrize(
+    "make",
+    ["text", "empty", "truncated", "other program", "other program, WAL mode"],
+)
+def test_a_file_refused_as_no_index_is_left_as_it_was(ci: Path, make: str) -> None:
+    other = ci.parent / "other.db"
+    if make == "text":
+        other.write_text("not an index\n", encoding="utf-8")
+    elif make == "empty":
+        other.write_bytes(b"")
+    elif make == "truncated":
+        other.write_bytes(ci.read_bytes()[:8192])
+    else:
+        con = sqlite3.connect(other)
+        if make.endswith("WAL mode"):
+            con.execute("PRAGMA journal_mode = WAL")
+        con.execute("CREATE TABLE t (x)")
+        con.commit()
+        con.close()
+    before = other.read_bytes()
+    new = ci.parent.parent / "2026-01-05_new.txt"
+    code, out, err = run("check", str(new), "--against", str(other))
+    assert (code, out) == (2, "")
+    [line] = err.splitlines()
+    assert line.startswith(f"consistency: error: {other}: not a consistency index (")
+    assert line.count("'") % 2 == 0 and line.count('"') % 2 == 0 and line.endswith((")", "'"))
+    assert _beside(ci) == ["archive.db", "other.db"]
+    assert other.read_bytes() == before
+
+
 @dataclass(frozen=True)
 class _Found:
     point: Point

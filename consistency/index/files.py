@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sqlite3
 import stat
 import struct
@@ -29,8 +30,24 @@ def is_sqlite_file(path: str | Path) -> bool:
 
 
 def _connect(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
-    if readonly:
-        uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    """A connection to the index ``path``, which exists.
+
+    ``readonly``: for a run that only reads. The index is a WAL-mode file: while it is
+    open a ``-wal`` and a ``-shm`` file stand beside it, and the last connection to close
+    removes them -- unless that one is read-only (SQLite's ``mode=ro``): it leaves them,
+    and a CI job that keeps its index in its repository sees them as changes. So a
+    reader opens the file read-write (``mode=rw``, which never creates it) and writes
+    nothing of its own: closing last, it checkpoints the log (empty, unless a writer was
+    killed after its commit) and removes both files. A file it may not write (its
+    permissions, a read-only file system) SQLite opens read-only all the same, as before.
+    ``immutable``: a read-only, lock-free reading of a file in a folder where those
+    files cannot be made (a restored CI cache); safe only when nothing writes it.
+    """
+    if immutable:
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        con = sqlite3.connect(uri, uri=True, isolation_level=None)
+    elif readonly:
+        uri = f"{path.resolve().as_uri()}?mode=rw"
         con = sqlite3.connect(uri, uri=True, isolation_level=None)
     else:
         con = sqlite3.connect(str(path), isolation_level=None)
@@ -115,12 +132,17 @@ def damaged(path: str | Path, error: BaseException) -> IndexFileError:
         word in str(error) for word in ("locked", "busy", "readonly", "read-only", "unable to open")
     ):
         return IndexFileError(f"cannot use index: {error}", path=str(path))
-    detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    detail = _UNDECODABLE.sub(r"\1", str(error)) or type(error).__name__
     return IndexFileError(
         f"damaged consistency index ({detail}); rebuild it with "
         "'consistency index PATH... --db FILE --rebuild'",
         path=str(path),
     )
+
+
+_UNDECODABLE = re.compile(r"(Could not decode to UTF-8 column '[^']*') with text '.*", re.DOTALL)
+"""The message of :mod:`sqlite3` for a text column that is not UTF-8; the text it then quotes
+(a whole briefing, lines and all) is left out of the error line."""
 
 
 def _is_full(error: sqlite3.Error) -> bool:

@@ -135,8 +135,8 @@ class MatchStore:
 
 
 def _reader(path: Path) -> sqlite3.Connection | None:
-    """A read-only connection to the index, or None. A WAL-mode file in a read-only
-    folder (a restored CI cache) is read as immutable."""
+    """A connection that only reads the index (see :func:`~.files._connect`), or None. A
+    WAL-mode file in a read-only folder (a restored CI cache) is read as immutable."""
     for immutable in (False, True):
         con = None
         try:

@@ -18,7 +18,7 @@ from ..models import DateSource, Document, Role, Sentence
 from ..normalise import DEFAULT_TOKENISER, TOKENISERS, revision
 from ..segment import speaker_key
 from .codec import _DOC_COLUMNS, _chunks, _document_from_row, _marks, _stored_point, _unpack_tokens
-from .files import _DAMAGE, _check_file, _connect, _refuse, _validate, damaged
+from .files import _DAMAGE, _check_file, _check_ours, _connect, _refuse, _validate, damaged
 from .schema import IndexedDocument, StoredPoint
 from .writer import _STALE
 
@@ -61,6 +61,7 @@ class Index:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         _check_file(self.path, must_exist=True)
+        _check_ours(self.path)  # by its header: opening another program's file adds files to it
         try:
             self.con = _connect(self.path, readonly=True)
             self.meta = self._validated()
