@@ -47,6 +47,11 @@ def _frequencies(lang: str) -> dict[str, float]:
     return get_frequency_dict(lang, wordlist="best")
 
 
+def han_frequencies() -> dict[str, float]:
+    """wordfreq's Chinese words and their frequencies (a share of all words)."""
+    return _frequencies("zh")
+
+
 @lru_cache(maxsize=1 << 18)
 def zipf(word: str) -> float:
     """The word's Zipf frequency in ordinary language: log10 of uses per billion words.

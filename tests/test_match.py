@@ -1247,3 +1247,20 @@ def test_a_function_word_replaced_by_a_longer_run_is_still_the_formula() -> None
     point = "comprehensively and effectively implement the Declaration"
     said = "We should fully and effectively implement the Declaration. We hope for peace."
     assert found(point, said)[0][1] == "fully and effectively implement the Declaration"
+
+
+def test_a_formula_s_noun_without_its_frame_is_no_occurrence() -> None:
+    """A review (High): 80 of 144 occurrences of 新冠肺炎疫情发生以来 ("since the COVID
+    outbreak") were the noun 新冠肺炎疫情 alone, in any sentence (score 77.8, through the
+    alias 新冠肺炎疫情发生后). More than a third of a point's words missing at one edge,
+    a content word among them, leaves a fragment of it; a third may go ("China's position
+    is consistent{-and clear-}", SEEDS.md)."""
+    text, aliases = COVID_SINCE
+    for line in [  # mfa-zh 2020-04-07, lines 2 and 10
+        "在中国抗击新冠肺炎疫情的困难时刻，意大利通过多种形式向中方表示支持。",
+        "当前，新冠肺炎疫情在全球肆虐，发展中国家特别是低收入国家面临更大挑战，中方对此高度重视。",
+    ]:
+        assert found(text, line, aliases=aliases) == []
+    said = "新冠肺炎疫情发生以来，中俄围绕疫情防控相互坚定支持，密切沟通协作。"
+    assert [t for _, t in found(text, said, aliases=aliases)][:1] == ["新冠肺炎疫情发生以来"]
+

@@ -222,6 +222,30 @@ def test_chinese_formulas_in_the_corpus_are_whole_words() -> None:
     assert whole >= 0.98 * seen
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of today's news that jieba's dictionary lacks
+        ("新冠肺炎疫情发生以来", ["新冠", "肺炎", "疫情", "发生", "以来"]),
+        # mfa-zh: "方共同努力" was a discovered point, cut out of 澳方 (Australia's side)
+        ("中方希与澳方共同努力", ["中方", "希", "与", "澳方", "共同", "努力"]),
+        ("两国领导人", ["两国", "领导人"]),
+        # a function word stays a word: wordfreq's list has 之海 and 愿同, which are none
+        ("和平友谊合作之海", ["和平", "友谊", "合作", "之", "海"]),
+        ("中方愿同国际社会一道", ["中方", "愿", "同", "国际", "社会", "一道"]),
+    ],
+)
+def test_single_characters_are_joined_into_words_of_ordinary_chinese(
+    text: str, expected: list[str]
+) -> None:
+    """jieba's dictionary (2013) cuts 新冠 (COVID), 澳方 and 两国 into characters: the noun
+    新冠肺炎疫情 then weighed two thirds of a formula, and a fragment could start inside a
+    word. Each word cuts the same standing alone."""
+    assert words(tokenise(text)) == expected
+    for word in expected:
+        assert words(tokenise(word)) == [word]
+
+
 def test_function_words_per_language() -> None:
     assert {"the", "of"} <= FUNCTION_WORDS["en"]
     assert {"的", "和", "在"} <= FUNCTION_WORDS["zh"]
@@ -281,6 +305,7 @@ ALPHABET = st.sampled_from(
         "\u4e2d",  # Han
         "\u56fd",
         *"一个原则和关系基本准则人民问题",
+        *"新冠澳方涉港两国之海愿同",  # joined into words jieba lacks, or kept apart
         "\uf900",  # CJK compatibility ideograph (NFKC: U+8C48)
         "\u3005",  # ideographic iteration mark (Han script)
         "\u3002",  # ideographic full stop

@@ -514,8 +514,6 @@ def extend_edges(
     :func:`_named_instead`)."""
     m = len(form_tokens)
     form = keyed.form_chars
-    if m < EDGE_MIN_WORDS and not any(f in keyed.form_names for f in range(m)):
-        return found
     if keyed.keys[found.first] == form[0] and keyed.keys[found.end - 1] == form[-1]:
         return found
     window = keyed.keys[found.first : found.end]
@@ -537,6 +535,10 @@ def extend_edges(
     at_tail = tail_missing and tail <= m / 3
     if (at_head and _named_instead(keyed, tokens, text, range(head), a, lo, -1)) or (
         at_tail and _named_instead(keyed, tokens, text, range(m - tail, m), b, hi, +1)
+    ):
+        return Alignment(0.0, found.first, found.end)
+    if (head_missing and head > m / 3 and _holds_content(keyed, range(head))) or (
+        tail_missing and tail > m / 3 and _holds_content(keyed, range(m - tail, m))
     ):
         return Alignment(0.0, found.first, found.end)
     if m < EDGE_MIN_WORDS:
@@ -564,6 +566,10 @@ def extend_edges(
     if wider.score <= 0.0:
         return found
     return Alignment(max(found.score, wider.score), a, b, found.moved)
+
+
+def _holds_content(keyed: Keyed, words: range) -> bool:
+    return any(keyed.form_weights[f] >= RARE for f in words)
 
 
 def _take_edges(
