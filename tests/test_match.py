@@ -1264,3 +1264,17 @@ def test_a_formula_s_noun_without_its_frame_is_no_occurrence() -> None:
     said = "新冠肺炎疫情发生以来，中俄围绕疫情防控相互坚定支持，密切沟通协作。"
     assert [t for _, t in found(text, said, aliases=aliases)][:1] == ["新冠肺炎疫情发生以来"]
 
+
+
+def test_a_name_put_into_a_short_formula_is_another_thing() -> None:
+    """A review: "in accordance with the {+Basic+} Law" was a card of the discovered point
+    "in accordance with law" (MFA 2020-06-09). In a point of fewer than four content words
+    an inserted name names another thing; in a longer one it is an elaboration."""
+    line = (
+        "The right to enjoy a high degree of autonomy in accordance with the Basic Law "
+        "will not change."
+    )
+    assert found("in accordance with law", line) == []
+    assert found("in accordance with law", "We will handle the case in accordance with the law.")
+    long = "China’s position on the Ukraine crisis is consistent and clear. We hope for peace."
+    assert found("China's position is consistent and clear", long)

@@ -341,9 +341,14 @@ class Keyed:
         free = moved_at | replacing
         cost = 0.0
         for s in inserted:
-            if s not in free:
-                w = self.weigh(self.sentence[s])
-                cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w
+            if s in free:
+                continue
+            if self.content < KEY_WORDS and not self.lenient and s in self.sentence_names:
+                # a name put into a short formula names another thing: "in accordance with
+                # the *Basic* Law" is no "in accordance with the law"
+                return Alignment(0.0, lo, hi)
+            w = self.weigh(self.sentence[s])
+            cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w
         score = 100.0 * credit / (self.total + cost)
         return Alignment(score, lo, hi, tuple(moved))
 
