@@ -28,7 +28,9 @@ as follows:
   content words, an inserted content word costs its full weight: a word missing
   here and another come in there is a different phrase sharing words ("the
   Conduct of Parties in the South China Sea" is not "the Code of Conduct in the
-  South China Sea");
+  South China Sea"); and a name inserted into a point of fewer than
+  :data:`KEY_WORDS` content words rejects the span ("in accordance with the *Basic*
+  Law" names another law than "in accordance with law");
 - **deleted**: a point word missing earns nothing;
 - a run of sentence words standing for missing point words, between words found in
   order, pays the full weight of its content words beyond one word more than are
@@ -67,7 +69,10 @@ missing edge content words go, not taken in, rejects the span: the sentence says
 something else there, and a diff would show words dropped that were replaced
 (新冠肺炎疫情*物资支持* is not 新冠肺炎疫情发生后; see :func:`_replaced_there`). Before a
 shorter point any word may stand ("we think open lines of communication are ..." for
-"keep open lines of communication"): its missing edge reads as dropped.
+"keep open lines of communication"): its missing edge reads as dropped. In any point,
+more than a third of its words missing at one edge, a content word among them, leaves
+a fragment and no occurrence (the noun 新冠肺炎疫情 alone is not 新冠肺炎疫情发生以来);
+a third may go ("China's position is consistent" of "... consistent and clear").
 """
 
 from __future__ import annotations
@@ -516,7 +521,8 @@ def extend_edges(
     (in a point of :data:`EDGE_MIN_WORDS` or more), or reject the span when a content word
     stands for them and cannot be taken in (see :func:`_replaced_there`); in any point,
     reject the span when a name is missing at its edge and another word stands there (see
-    :func:`_named_instead`)."""
+    :func:`_named_instead`), or when more than a third of the point is missing at one edge,
+    a content word among it (a fragment of the point)."""
     m = len(form_tokens)
     form = keyed.form_chars
     if keyed.keys[found.first] == form[0] and keyed.keys[found.end - 1] == form[-1]:
@@ -574,6 +580,7 @@ def extend_edges(
 
 
 def _holds_content(keyed: Keyed, words: range) -> bool:
+    """Whether any of the point's words at positions ``words`` is a content word."""
     return any(keyed.form_weights[f] >= RARE for f in words)
 
 
