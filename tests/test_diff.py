@@ -164,3 +164,33 @@ def test_markdown_of_a_han_diff_has_no_space_between_changes() -> None:
     assert markdown_diff(parse_diff("we {-firmly-}{+strongly+} oppose")) == (
         "we ~~firmly~~ **strongly** oppose"
     )
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # the newest 60 mfa-zh briefings, 2020-06-19 line 12 (a review: the move showed
+        # its asterisks in CommonMark)
+        "抗疫{-信息-}{+技术+}{~分享~}和经验",
+        "中方{~坚定~}{-坚决-}{+全力+}反对",
+        "grow the economy from the {~middle out and the~} bottom up",
+        "中方{-坚决-}{+坚定+}反对",
+    ],
+)
+def test_markdown_of_a_diff_renders_every_change(markup: str) -> None:
+    """Each change comes out of a CommonMark renderer (with GFM's strikethrough) as the
+    element it stands for, with its text, in Chinese as in English."""
+    from markdown_it import MarkdownIt
+
+    from consistency.report.diffmarkup import markdown_diff, parse_diff
+
+    html = MarkdownIt("commonmark").enable("strikethrough").renderInline(
+        markdown_diff(parse_diff(markup))
+    )
+    tags = {"-": "s", "+": "strong", "~": "em"}
+    for op, text in parse_diff(markup):
+        if op == "=":
+            continue
+        arrow = "\u21b7" if op == "~" else ""
+        assert f"{arrow}<{tags[op]}>{text.strip()}</{tags[op]}>" in html, html
+    assert "*" not in html and "~~" not in html, html

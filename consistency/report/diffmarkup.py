@@ -153,11 +153,13 @@ def markdown_escape(text: str) -> str:
 
 
 def markdown_diff(segments: Sequence[Segment]) -> str:
-    """Render a diff as Markdown: ``~~removed~~ **added** *↷moved*``.
+    """Render a diff as Markdown: ``~~removed~~ **added** ↷*moved*``.
 
     White space inside a change moves outside its delimiters (GFM ignores
     ``~~x ~~``), and two adjacent changes get a space between them (none in
-    text written without spaces: ``~~坚决~~**坚定**``).
+    text written without spaces: ``~~坚决~~**坚定**``). The arrow of a move stands
+    before its ``*``: inside, between two Han characters (抗疫*↷分享*和), the ``*``
+    follows a letter and precedes a symbol, which CommonMark reads as no emphasis.
     """
     parts: list[str] = []
     previous: Op | None = None
@@ -173,7 +175,7 @@ def markdown_diff(segments: Sequence[Segment]) -> str:
                 lead = separator(previous_text, core)
             mark = {"-": "~~", "+": "**", "~": "*"}[op]
             arrow = "\u21b7" if op == "~" else ""
-            body = f"{lead}{mark}{arrow}{markdown_escape(core)}{mark}{trail}"
+            body = f"{lead}{arrow}{mark}{markdown_escape(core)}{mark}{trail}"
             parts.append(body if core else text)
         previous, previous_text = op, text
     return "".join(parts)
