@@ -877,3 +877,60 @@ def test_report_delegates_json_and_csv(seeds: TrackResult) -> None:
 def test_docstring_examples(module: object) -> None:
     failures, tried = doctest.testmod(module)  # type: ignore[arg-type]
     assert tried and not failures
+
+
+def test_html_marks_briefing_text_in_another_script_than_the_page(tmp_path: Path) -> None:
+    """A review: a folder of English and Chinese briefings made a page ``lang="en"`` with
+    no ``lang`` on its Chinese quotes (a browser then picks glyphs and a screen reader a
+    voice for English). Quotes, diffs and contexts in another script carry their own
+    ``lang``; in a page of their own language, none."""
+    from click.testing import CliRunner
+
+    from consistency.cli import cli
+
+    zh = ["香港事务纯属中国内政。", "香港事务纯属中国内政。", "香港事务完全是中国内政。"]
+    en = [
+        "Hong Kong affairs are purely China's internal affairs, and we oppose interference.",
+        "Hong Kong affairs are purely China's internal affairs, and we oppose interference.",
+        "Hong Kong affairs are China's internal affairs, and we oppose interference.",
+    ]
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for k, (a, b) in enumerate(zip(zh, en, strict=True)):
+        (folder / f"2020-06-0{k + 1}-zh.txt").write_text(f"华春莹：{a}\n", encoding="utf-8")
+        (folder / f"2020-06-0{k + 1}-en.txt").write_text(
+            f"Hua Chunying: {b} We will say more on this later in the week, as usual.\n",
+            encoding="utf-8",
+        )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "hk-zh"\ntext = "香港事务纯属中国内政"\n\n'
+        '[[point]]\nid = "hk-en"\n'
+        'text = "Hong Kong affairs are purely China\'s internal affairs"\n',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    out = tmp_path / "report.html"
+    args = ["report", str(folder), "--points", str(points), "-o", str(out)]
+    mixed = runner.invoke(cli, args)
+    assert mixed.exit_code == 0, mixed.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert '<q lang="zh">香港事务纯属中国内政</q>' in page
+    assert '<td lang="zh"><q>' in page
+    assert '<q lang="en">' not in page and "Canonical: <q>Hong Kong" in page
+    for path in folder.glob("*-en.txt"):
+        path.unlink()
+    alone = runner.invoke(cli, args)
+    assert alone.exit_code == 0, alone.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh">')
+    assert ' lang="zh"' not in page.split("\n", 2)[2]
+    # the page of `diff` takes its lang from its two briefings too (it was always "en")
+    compare = tmp_path / "diff.html"
+    old, new = sorted(folder.glob("*-zh.txt"))[:2]
+    done = runner.invoke(
+        cli, ["diff", str(old), str(new), "--points", str(points), "-o", str(compare)]
+    )
+    assert done.exit_code == 0, done.output
+    assert compare.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="zh">')

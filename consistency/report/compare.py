@@ -8,7 +8,7 @@ from ..compare import Comparison, Place, PointChange, PointComparison, Rephrasin
 from ..errors import OptionError
 from ..jsontext import dumps
 from .diffmarkup import ansi_diff, flatten, markdown_diff, markdown_escape, parse_diff
-from .html import template
+from .html import language, template
 from .view import one_line
 
 COMPARE_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
@@ -212,6 +212,7 @@ def render_compare_html(c: Comparison) -> str:
         for r in c.rephrasings
     ]
     return template("compare.html").render(
+        lang=language([c.new, c.old]),
         old=_doc(c.old),
         new=_doc(c.new),
         points_line=points_line(c),

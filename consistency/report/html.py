@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import jinja2
+from markupsafe import Markup
 
 from ..models import Document, KeyChange, TrackResult
 from ..normalise import normalise
@@ -32,7 +33,7 @@ def template(name: str) -> jinja2.Template:
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("consistency", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -40,6 +41,46 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["lang_of"] = lang_attribute
+    return env
+
+
+def lang_attribute(text: str | Sequence[Segment], page: str) -> Markup:
+    """`` lang="zh"`` (or ``ja``, ``ko``) for briefing text in a script the page's
+    ``lang`` is not: the quotes of a Chinese briefing in a report whose archive is mostly
+    English, so that a browser picks Chinese glyphs and a screen reader a Chinese voice;
+    nothing where the text is in the page's language.
+
+    >>> lang_attribute("香港事务纯属中国内政", "en"), lang_attribute("香港事务", "zh")
+    (Markup(' lang="zh"'), Markup(''))
+    """
+    if not isinstance(text, str):
+        text = "".join(t for _, t in text)
+    code = _script_language(text)
+    return Markup(f' lang="{code}"') if code and code != page else Markup("")
+
+
+def _script_language(text: str) -> str | None:
+    """``zh``, ``ja`` or ``ko`` for text written mostly in that script, else None."""
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        if "HIRAGANA" in name or "KATAKANA" in name:
+            counts["ja"] += 1
+        elif "HANGUL" in name:
+            counts["ko"] += 1
+        elif "CJK" in name:
+            counts["zh"] += 1
+        else:
+            counts["other"] += 1
+    if counts["ja"]:
+        counts["ja"] += counts.pop("zh", 0)
+    if not counts:
+        return None
+    script = counts.most_common(1)[0][0]
+    return None if script == "other" else script
 
 
 PALETTE = 8
