@@ -109,6 +109,27 @@ def test_unchanged_copy_passes(tmp_path: Path, index: Path, kind: str, watchlist
 
 
 @pytest.mark.parametrize("kind", BASELINES)
+def test_the_note_of_an_unchanged_copy_is_in_github_and_junit_output(
+    tmp_path: Path, index: Path, kind: str
+) -> None:
+    """A review: README's GitHub Actions recipe uses ``--format github``, which printed a
+    blank line for a briefing the baseline already holds, and JUnit five passing cases:
+    the job passed with no hint that nothing could be new. The note is a ``::notice`` and
+    the suite's ``<system-out>``."""
+    new = today(tmp_path)
+    args = ["check", str(new), "--against", baseline_of(kind, index), "--points", str(POINTS)]
+    code, out, err = run(*args, "--format", "github")
+    assert (code, err) == (0, "")
+    assert out.startswith("::notice title=consistency%3A note::")
+    assert "has the same text as 000_0c46398071a3ed71 of the baseline" in out
+    code, out, err = run(*args, "--format", "junit")
+    assert (code, err) == (0, "")
+    suite = ET.fromstring(out).find("testsuite")
+    assert suite is not None
+    assert "has the same text as 000_" in (suite.findtext("system-out") or "")
+
+
+@pytest.mark.parametrize("kind", BASELINES)
 def test_one_word_added_to_a_formula_fails_naming_the_point(
     tmp_path: Path, index: Path, kind: str
 ) -> None:

@@ -307,6 +307,11 @@ class Keyed:
                 # One word at the edge of the span: "mankind lives in a community
                 # ...", "ASEAN countries working" do not move it into the formula.
                 return Alignment(0.0, lo, hi)
+            if b - a < 2 and self.content < KEY_WORDS and not self._set_apart(a, lo, hi):
+                # two words of a short point swapped, with nothing to part them, make
+                # another phrase: "the principle China proposed" is no "the one-China
+                # principle"; "equality and mutual respect" is "mutual respect and equality"
+                return Alignment(0.0, lo, hi)
         moved_form = self._moved_form(deleted, moved)
         for k in self.glued:
             left, right = placed.get(k - 1), placed.get(k)
@@ -356,6 +361,20 @@ class Keyed:
             cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w
         score = 100.0 * credit / (self.total + cost)
         return Alignment(score, lo, hi, tuple(moved))
+
+    def _set_apart(self, at: int, lo: int, hi: int) -> bool:
+        """Whether the word at ``at`` is parted from the words beside it in the span by a
+        coordinator or by punctuation (the parts of a list or a coordination)."""
+        words, tokens, text = self.sentence, self.sentence_names.tokens, self.sentence_names.text
+        for other in (at - 1, at + 1):
+            if not lo <= other < hi:
+                continue
+            if words[other] in self.coordinators:
+                return True
+            left, right = min(at, other), max(at, other)
+            if tokens and _has_punct(text[tokens[left].end : tokens[right].start]):
+                return True
+        return False
 
     def _moves(self, deleted: list[int], inserted: list[int]) -> list[tuple[int, int]]:
         """Sentence runs of point words that the alignment left over on both sides."""

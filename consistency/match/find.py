@@ -365,7 +365,8 @@ def find_point(
     ``lenient``: near misses too, where a name is replaced (see
     :class:`~consistency.match.align.Keyed`); ``check`` asks for them, never ``track``.
 
-    Where several wordings match overlapping spans, the best score wins.
+    Where several wordings match overlapping spans, the one that reads more of the
+    stretch wins (see :func:`_reads_more`), else the best score.
     Sorted by sentence number, then position.
     """
     limit = threshold_of(point, threshold)
@@ -408,7 +409,7 @@ def find_point(
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
                 start, end = close_quotes(text, tokens[hit.first].start, tokens[hit.end - 1].end)
                 match = Match(sentence, hit.first, hit.end - 1, start, end, hit.score, form, moved)
-                _keep_best(best.setdefault(n, []), match)
+                _keep_best(best.setdefault(n, []), match, weigh)
     return [m for n in sorted(best) for m in sorted(best[n], key=lambda m: (m.start, m.end))]
 
 
@@ -573,13 +574,37 @@ def close_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _keep_best(kept: list[Match], match: Match) -> None:
-    """Add ``match`` to a sentence's matches unless an overlapping one scores as well."""
-    for other in kept:
-        if other.start < match.end and match.start < other.end and other.score >= match.score:
+def _keep_best(kept: list[Match], match: Match, weigh: Callable[[str], float]) -> None:
+    """Add ``match`` to a sentence's matches unless an overlapping one scores as well, or
+    reads more of the point there (see :func:`_reads_more`)."""
+    overlapping = [o for o in kept if o.start < match.end and match.start < o.end]
+    for other in overlapping:
+        if _reads_more(other, match, weigh) or (
+            other.score >= match.score and not _reads_more(match, other, weigh)
+        ):
             return
-    kept[:] = [o for o in kept if not (o.start < match.end and match.start < o.end)]
+    kept[:] = [o for o in kept if o not in overlapping]
     kept.append(match)
+
+
+def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
+    """Whether ``a``'s span holds ``b``'s, and the words it has beyond weigh at least half
+    in its own wording's words: of two wordings of a point found over one stretch, the
+    one that reads more of what is said stands for it. "With the vision of building a
+    community with a shared future for mankind" says the point's "the vision of a
+    community ..." with a word put in, not its alias "a community ..." (which scores 100
+    there) with "the vision of" dropped; but "plain facts and basic norms governing ..."
+    is the alias "basic norms governing ...", not "international law and basic norms
+    ..." with two words replaced."""
+    if not (a.start <= b.start and b.end <= a.end) or (a.first, a.last) == (b.first, b.last):
+        return False
+    words = a.sentence.tokens
+    beyond = [t.text for t in words[a.first : b.first]] + [
+        t.text for t in words[b.last + 1 : a.last + 1]
+    ]
+    own = set(a.form.words)
+    total = sum(weigh(w) for w in beyond)
+    return total > 0 and 2 * sum(weigh(w) for w in beyond if w in own) >= total
 
 
 def words_of(tokens: Sequence[Token]) -> list[str]:

@@ -220,7 +220,8 @@ def _github_message(f: Finding) -> str:
 
 
 def render_check_github(result: CheckResult, *, gate: Gate) -> str:
-    """One ``::error``/``::warning``/``::notice`` workflow command per finding.
+    """One ``::error``/``::warning``/``::notice`` workflow command per finding, and a
+    ``::notice`` per note of the check.
 
     The annotation type is the finding's level under ``gate``: its point's
     level, or ``notice`` for a kind that ``--fail-on`` does not name.
@@ -238,6 +239,12 @@ def render_check_github(result: CheckResult, *, gate: Gate) -> str:
         title = f"consistency: {f.title}"
         props.append(f"title={escape_property(title)}")
         out.append(f"::{kind} {','.join(props)}::{escape_data(_github_message(f))}")
+    # a note says what the check could not see (a briefing already in its baseline, one
+    # with nothing to check): the job's summary shows it, where a pass alone would not
+    out.extend(
+        f"::notice title={escape_property('consistency: note')}::{escape_data(n)}"
+        for n in result.notes
+    )
     return "".join(line + "\n" for line in out)
 
 
@@ -270,7 +277,8 @@ def render_check_junit(result: CheckResult, *, gate: Gate) -> str:
     A finding that fails the check is a ``<failure>`` of its point's case
     (and of the cases of the points it also covers); rephrased sentences
     are the failures of one extra case per briefing. Findings that do not
-    fail go to the case's ``<system-out>``.
+    fail go to the case's ``<system-out>``; the check's notes to the ``<system-out>`` of
+    the suite of the briefing they name (all suites, for a note naming none).
     """
     root = ET.Element("testsuites", name="consistency check")
     total_tests = total_failures = 0
@@ -318,6 +326,13 @@ def render_check_junit(result: CheckResult, *, gate: Gate) -> str:
             if quiet:
                 out = ET.SubElement(case, "system-out")
                 out.text = _xml_text("\n\n".join(_failure_text(f) for f in quiet))
+        notes = [n for n in result.notes if doc.path in n] or [
+            n for n in result.notes if not any(d.path in n for d in result.documents)
+        ]
+        if notes:
+            ET.SubElement(suite, "system-out").text = _xml_text(
+                "\n".join(f"note: {n}" for n in notes)
+            )
         suite.set("tests", str(len(cases)))
         suite.set("failures", str(failures))
         suite.set("errors", "0")
