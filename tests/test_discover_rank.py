@@ -270,6 +270,22 @@ def test_a_long_formula_with_one_content_word_replaced_is_one_point() -> None:
         assert not ("半岛" in joined and "海上" in joined), wordings(point)
 
 
+def test_a_list_without_and_is_kept_whole() -> None:
+    """A review: "中方始终本着公开" was a discovered point, cut at the first 、 of
+    中方始终本着公开、透明、负责任的态度 (a comma that no "and" follows was a clause
+    boundary). Commas beside an item of one or two content words part a list."""
+    said = [
+        "中方始终本着公开、透明、负责任的态度，及时通报疫情信息。",
+        "疫情发生以来，中方始终本着公开、透明、负责任的态度同各方合作。",
+        "我们注意到，中方始终本着公开、透明、负责任的态度开展国际合作。",
+    ]
+    docs = [narration(day, f"{FILL[day % 3]} {said[day % 3]}") for day in range(9)]
+    texts = [normalise(p.point.text) for p in discover(docs)]
+    whole = normalise("中方始终本着公开、透明、负责任的态度")
+    assert any(whole in t for t in texts), texts
+    assert normalise("中方始终本着公开") not in texts
+
+
 def test_a_replaced_word_is_another_formula() -> None:
     docs = [
         narration(day, f"{FILL[day % 3]} We support China and {country} in the talks.")

@@ -217,12 +217,15 @@ def _comma_cut(
     content words stays ("At the invitation of ... Wang Yi, Foreign Minister").
     """
     lo, hi = 0, len(words)
+    listed = _bare_list(words, commas, stop)
     for head in commas:
-        if _COORDINATORS.intersection(words[head:]):
+        if head in listed or _COORDINATORS.intersection(words[head:]):
             break
         lo = head
     for k in range(len(commas) - 1, -1, -1):
         tail = commas[k]
+        if tail in listed:
+            break
         rest = words[tail:hi]
         if not _COORDINATORS.isdisjoint(rest) and not (
             rest[0] in _COORDINATORS and _content(rest, stop) > 1
@@ -236,6 +239,22 @@ def _comma_cut(
     bounds = [0, *commas, len(words)]
     pieces = list(pairwise(bounds))
     return max(pieces, key=lambda p: (_content(words[p[0] : p[1]], stop), -p[0]))
+
+
+BARE_ITEM_WORDS = 2
+"""The most words an item of a list without "and" has (see :func:`_bare_list`)."""
+
+
+def _bare_list(words: Sequence[str], commas: Sequence[int], stop: Collection[str]) -> set[int]:
+    """The commas that part the items of a list with no coordinator: those around an item
+    of one or two content words (公开、*透明*、负责任的态度; 维护国家主权、*安全*、发展利益), which
+    no clause is. Cut there, "中方始终本着公开" stood for "中方始终本着公开、透明、负责任的态度"."""
+    listed: set[int] = set()
+    for a, b in pairwise(commas):
+        item = words[a:b]
+        if 0 < len(item) <= BARE_ITEM_WORDS and not any(w in stop for w in item):
+            listed.update((a, b))
+    return listed
 
 
 def _list_item(words: Sequence[str]) -> bool:
