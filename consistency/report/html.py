@@ -62,25 +62,32 @@ def lang_attribute(text: str | Sequence[Segment], page: str) -> Markup:
 
 def _script_language(text: str) -> str | None:
     """``zh``, ``ja`` or ``ko`` for text written mostly in that script, else None."""
-    counts: Counter[str] = Counter()
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        name = unicodedata.name(ch, "")
-        if "HIRAGANA" in name or "KATAKANA" in name:
-            counts["ja"] += 1
-        elif "HANGUL" in name:
-            counts["ko"] += 1
-        elif "CJK" in name:
-            counts["zh"] += 1
-        else:
-            counts["other"] += 1
+    counts = _scripts(text)
     if counts["ja"]:
         counts["ja"] += counts.pop("zh", 0)
     if not counts:
         return None
     script = counts.most_common(1)[0][0]
-    return None if script == "other" else script
+    return script if script in ("zh", "ja", "ko") else None
+
+
+def _scripts(text: str) -> Counter[str]:
+    """How many letters of ``text`` each script has: ``ja`` (kana), ``ko``, ``zh`` (Han),
+    ``ru`` (Cyrillic), ``ar``, ``latin``, ``other``."""
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            counts[_script(unicodedata.name(ch, ""))] += 1
+    return counts
+
+
+def _script(name: str) -> str:
+    if "HIRAGANA" in name or "KATAKANA" in name:
+        return "ja"
+    for part, code in (("HANGUL", "ko"), ("CJK", "zh"), ("CYRILLIC", "ru"), ("ARABIC", "ar")):
+        if part in name:
+            return code
+    return "latin" if "LATIN" in name else "other"
 
 
 PALETTE = 8
@@ -114,22 +121,8 @@ def language(documents: Sequence[Document]) -> str:
     """
     counts: Counter[str] = Counter()
     for doc in documents[:50]:
-        for ch in doc.text[:5000]:
-            if not ch.isalpha():
-                continue
-            name = unicodedata.name(ch, "")
-            if "HIRAGANA" in name or "KATAKANA" in name:
-                counts["ja"] += 1
-            elif "HANGUL" in name:
-                counts["ko"] += 1
-            elif "CJK" in name:
-                counts["zh"] += 1
-            elif "CYRILLIC" in name:
-                counts["ru"] += 1
-            elif "ARABIC" in name:
-                counts["ar"] += 1
-            elif "LATIN" in name:
-                counts["latin"] += 1
+        counts.update(_scripts(doc.text[:5000]))
+    counts.pop("other", None)
     if not counts:
         return "en"
     if counts["ja"] and counts["ja"] * 10 >= counts["zh"]:
