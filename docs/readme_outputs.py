@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 
 BLOCKS: dict[str, tuple[list[str], int | None]] = {
-    "report": (["report", "fixtures/briefings", "--no-color"], 57),
+    "report": (["report", "fixtures/briefings", "--no-color"], 59),
     "report-with-points": (
         ["report", "fixtures/briefings", "--points", "fixtures/talking-points.toml", "--no-color"],
-        62,
+        64,
     ),
     "ingest": (["ingest", "fixtures/briefings"], None),
     "discover-toml": (["discover", "fixtures/briefings", "--top", "3", "--format", "toml"], 21),

@@ -934,3 +934,15 @@ def test_html_marks_briefing_text_in_another_script_than_the_page(tmp_path: Path
     )
     assert done.exit_code == 0, done.output
     assert compare.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="zh">')
+
+
+def test_the_text_and_markdown_reports_say_what_a_card_s_diff_marks(seeds: TrackResult) -> None:
+    """A review: the HTML report has a key to its diffs, the text report had none, so a
+    new reader met `{+ +}`, `{- -}` and `{~ ~}` unexplained. Both say it above the cards,
+    in the marks the cards use."""
+    text = render_report(seeds, fmt="text")
+    key = "Each card shows the new wording against the closest one used before: "
+    assert f"{key}{{-words-}} were dropped, {{+words+}} are new, {{~words~}} moved" in text
+    assert text.index(key) < text.index("In the period")
+    markdown = render_report(seeds, fmt="markdown")
+    assert f"{key}~~words~~ were dropped, **words** are new, \u21b7*words* moved" in markdown

@@ -97,6 +97,8 @@ def _change_block(change: KeyChange) -> str:
 
 def _changes(analysis: Analysis) -> str:
     parts = []
+    if key := view.card_key(analysis):
+        parts.append(key + markdown_diff(parse_diff(view.CARD_KEY)) + ".")
     if analysis.in_period:
         parts.append(f"### In the period ({view.period_span(analysis)})")
         parts.append("\n".join(_change_block(c) for c in analysis.in_period))

@@ -145,6 +145,8 @@ def _change_block(change: KeyChange, color: bool) -> str:
 
 def _changes(analysis: Analysis, color: bool) -> str:
     parts = []
+    if key := view.card_key(analysis):
+        parts.append(key + ansi_diff(parse_diff(view.CARD_KEY), color=color) + ".")
     if analysis.in_period:
         parts.append(
             f"In the period ({view.period_span(analysis)}):\n\n"

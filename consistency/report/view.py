@@ -273,6 +273,20 @@ def period_span(analysis: Analysis) -> str:
     return date_range(p.first, p.last)
 
 
+CARD_KEY = (
+    "{-words-} were dropped, {+words+} are new, {~words~} moved from elsewhere in the formula"
+)
+"""What a card's diff marks, in the contract's notation (see :func:`card_key`)."""
+
+
+def card_key(analysis: Analysis) -> str | None:
+    """The line that says what a card's diff marks, when a card has a diff: each shows
+    the new wording against the closest one used before."""
+    if any(c.before is not None for c in (*analysis.in_period, *analysis.earlier)):
+        return "Each card shows the new wording against the closest one used before: "
+    return None
+
+
 def headline(analysis: Analysis) -> str:
     """One sentence: points tracked, and which changed wording, appeared or stopped in the period.
 
