@@ -1327,3 +1327,24 @@ def test_two_words_of_a_short_point_swapped_with_nothing_between_are_another_phr
     assert [t for _, t in found("mutual respect and equality", said)] == [
         "equality and mutual respect"
     ]
+
+
+def test_a_clause_set_off_by_a_comma_breaks_a_listed_formula() -> None:
+    """A review: "be open, transparent and responsible, respond to the concerns of its
+    people in a timely manner" (MFA 2020-05-14) was a wording of "an open, transparent and
+    responsible manner", its last word ten words on. A listed formula may take an item or a
+    comma, not a clause."""
+    line = (
+        "We hope that the US will be open, transparent and responsible, respond to the "
+        "concerns of its people in a timely manner, and take effective measures."
+    )
+    point = "an open, transparent and responsible manner"
+    assert all("respond" not in text for _, text in found(point, line))
+    items = "amity, sincerity, mutual benefit and inclusiveness"
+    said = (
+        "We follow the principle of amity, sincerity, openness, mutual benefit and "
+        "inclusiveness."
+    )
+    assert [t for _, t in found(items, said)] == [
+        "amity, sincerity, openness, mutual benefit and inclusiveness"
+    ]

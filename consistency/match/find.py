@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -225,18 +225,23 @@ def find_in_sentence(
                 )
                 if hit.score < threshold:
                     continue
-                cut = (
-                    None
-                    if form.listed
-                    else _CLAUSE_BREAK.search(
+                if form.listed:
+                    k = _clause_inserted(tokens, text, words, set(form_words), hit)
+                else:
+                    cut = _CLAUSE_BREAK.search(
                         text, tokens[hit.first].end, tokens[hit.end - 1].start
                     )
-                )
-                if cut is not None:
-                    # the formula may stand whole on either side of the break
-                    k = next(
-                        k for k in range(hit.first + 1, hit.end) if tokens[k].start > cut.start()
+                    k = (
+                        None
+                        if cut is None
+                        else next(
+                            k
+                            for k in range(hit.first + 1, hit.end)
+                            if tokens[k].start > cut.start()
+                        )
                     )
+                if k is not None:
+                    # the formula may stand whole on either side of the break
                     spans.append((lo, k))
                     spans.append((k, hi))
                     continue
@@ -287,6 +292,35 @@ def find_in_sentence(
         start = max(resume, max((h.end for h in kept), default=start), start + 1)
     found.extend(search(start, n))
     return found
+
+
+LIST_ITEM_WORDS = 4
+"""The most words an item put into a listed formula has; a longer run set off by a comma
+inside the span is a clause (see :func:`_clause_inserted`)."""
+
+
+def _clause_inserted(
+    tokens: Sequence[Token],
+    text: str,
+    words: Sequence[str],
+    own: Collection[str],
+    hit: Alignment,
+) -> int | None:
+    """Where a clause set off by a comma breaks into a listed formula's span: the token
+    after a break that opens a run of more than :data:`LIST_ITEM_WORDS` words of none of
+    the formula's. A list may take an item ("amity, sincerity, *openness*, mutual benefit
+    and inclusiveness") or a comma before its "and"; but "be open, transparent and
+    responsible, *respond to the concerns of its people in a timely* manner" holds "an
+    open, transparent and responsible manner" only in pieces (MFA 2020-05-14)."""
+    for k in range(hit.first + 1, hit.end):
+        if not _CLAUSE_BREAK.search(text, tokens[k - 1].end, tokens[k].start):
+            continue
+        run = 0
+        while k + run < hit.end and words[k + run] not in own:
+            run += 1
+        if run > LIST_ITEM_WORDS:
+            return k
+    return None
 
 
 def _verbatim(words: Sequence[str], form: Sequence[str], lo: int, hi: int) -> int | None:
