@@ -48,17 +48,20 @@ punctuation between its words: every verbatim occurrence is an occurrence."""
 class Form:
     """One accepted wording of a point (the canonical text or an alias), tokenised
     (``words``: the token texts, kept since every candidate sentence reads them;
+    ``vocabulary``: the same as a set, which each hit on a candidate sentence asks;
     ``listed``: whether it holds a comma, semicolon or colon, see :data:`_CLAUSE_BREAK`;
     ``names``: its names, see :class:`~consistency.match.align.Names`)."""
 
     text: str
     tokens: tuple[Token, ...]
     words: tuple[str, ...] = field(init=False)
+    vocabulary: frozenset[str] = field(init=False, compare=False, repr=False)
     listed: bool = field(init=False)
     names: Names = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", tuple(t.text for t in self.tokens))
+        object.__setattr__(self, "vocabulary", frozenset(self.words))
         object.__setattr__(self, "listed", bool(_CLAUSE_BREAK.search(self.text)))
         object.__setattr__(self, "names", Names(self.tokens, self.text, sentence=False))
 
@@ -226,7 +229,7 @@ def find_in_sentence(
                 if hit.score < threshold:
                     continue
                 if form.listed:
-                    k = _clause_inserted(tokens, text, words, set(form_words), hit)
+                    k = _clause_inserted(tokens, text, words, form.vocabulary, hit)
                 else:
                     cut = _CLAUSE_BREAK.search(
                         text, tokens[hit.first].end, tokens[hit.end - 1].start
@@ -259,7 +262,7 @@ def find_in_sentence(
         if not negations:
             return False
         span = words[hit.first : hit.end]
-        if {w for w in span if w in negations} - set(form_words):
+        if {w for w in span if w in negations} - form.vocabulary:
             return True
         # the wording's negation gone while the word it negates is there ("interference"
         # for "non-interference"); said otherwise, it may go ("remains unchanged" for "has
@@ -636,7 +639,7 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     beyond = [t.text for t in words[a.first : b.first]] + [
         t.text for t in words[b.last + 1 : a.last + 1]
     ]
-    own = set(a.form.words)
+    own = a.form.vocabulary
     total = sum(weigh(w) for w in beyond)
     return total > 0 and 2 * sum(weigh(w) for w in beyond if w in own) >= total
 
