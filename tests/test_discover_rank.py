@@ -286,6 +286,33 @@ def test_a_list_without_and_is_kept_whole() -> None:
     assert normalise("中方始终本着公开") not in texts
 
 
+def test_a_list_cut_before_its_last_item_is_no_point() -> None:
+    """A review: the White House sample's top 5 held "build a safe, orderly", the part two
+    briefings share of "build a safe, orderly and humane immigration system" and "... and
+    modern infrastructure"; in Chinese 维护国家主权、安全 of 维护国家主权、安全和发展利益.
+    A phrase ending on a list's item while the list goes on with "and" is no formula."""
+    said = [
+        "Our approach is to build a safe, orderly and humane immigration system.",
+        "The plan will build a safe, orderly and modern infrastructure for the next generation.",
+        "We will build a safe, orderly and fair asylum process, as we said.",
+    ]
+    docs = [narration(day, f"{FILL[day]} {said[day]}") for day in range(3)]
+    texts = [normalise(p.point.text) for p in discover(docs)]
+    assert not any(t.endswith(normalise("safe, orderly")) for t in texts), texts
+    zh = [
+        "我们将坚定维护国家主权、安全和发展利益。",
+        "中方坚定维护国家主权、安全和领土完整。",
+        "中国政府维护国家主权、安全和稳定的决心坚定不移。",
+    ]
+    docs = [narration(day, f"{FILL[day]} {zh[day]}") for day in range(3)]
+    texts = [normalise(p.point.text) for p in discover(docs)]
+    assert not any(t.endswith(normalise("主权、安全")) for t in texts), texts
+    kept = ["我们坚定维护国家主权、安全和发展利益。"] * 3
+    docs = [narration(day, f"{FILL[day % 3]} {kept[day % 3]}") for day in range(9)]
+    texts = [normalise(p.point.text) for p in discover(docs)]
+    assert any(t.endswith(normalise("主权、安全和发展利益")) for t in texts), texts
+
+
 def test_a_replaced_word_is_another_formula() -> None:
     docs = [
         narration(day, f"{FILL[day % 3]} We support China and {country} in the talks.")

@@ -202,6 +202,8 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     core = words[lo:hi]
     if len(core) < min_words or _content(core, corpus.stop) < 2 or _periodic(core):
         return None
+    if _ends_inside_list(corpus, s, lo, hi):
+        return None
     coordinated = lo > 0 and words[lo - 1] in _COORDINATORS and not mark[s + lo]
     if coordinated:
         lo -= 1
@@ -255,6 +257,20 @@ def _bare_list(words: Sequence[str], commas: Sequence[int], stop: Collection[str
         if 0 < len(item) <= BARE_ITEM_WORDS and not any(w in stop for w in item):
             listed.update((a, b))
     return listed
+
+
+def _ends_inside_list(corpus: _Corpus, s: int, lo: int, hi: int) -> bool:
+    """Whether the phrase at ``s + lo .. s + hi`` ends on a short item after a list comma
+    while the list goes on there with a coordinator: "build a safe, orderly" of "build a
+    safe, orderly and humane immigration system", 维护国家主权、安全 of
+    维护国家主权、安全和发展利益. What the briefings share there is a list cut before its
+    last item, which no reader would quote."""
+    mark = corpus.mark
+    last = next((r for r in range(hi - 1, lo, -1) if mark[s + r] == _SOFT), None)
+    if last is None or hi - last > BARE_ITEM_WORDS:
+        return False
+    after = s + hi
+    return corpus.joinable(after - 1, after) and corpus.words[corpus.ids[after]] in _COORDINATORS
 
 
 def _list_item(words: Sequence[str]) -> bool:
