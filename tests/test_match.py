@@ -1202,6 +1202,28 @@ def test_a_content_word_where_a_long_point_s_missing_edge_goes_is_no_deletion(li
     assert [t for _, t in found(text, short, aliases=aliases)] == ["新冠肺炎疫情发生"]
 
 
+def test_a_short_point_s_last_word_replaced_is_shown_replaced() -> None:
+    """A review (Medium): "新冠肺炎疫情发生{-以来-}" ("since" dropped) was the card of
+    新冠肺炎疫情发生*以后* ("after the outbreak"), a five-word point that took in no edge
+    word. The content word right after a short point's missing last word, in the same
+    clause, stands in its place; the score stays what it was (no new occurrence comes of
+    it). Before a short point any verb may stand: its first word is never taken in."""
+    text, aliases = COVID_SINCE
+    said = "新冠肺炎疫情发生以后，中方第一时间向世卫组织通报。"
+    [(score, span)] = found(text, said)
+    assert span == "新冠肺炎疫情发生以后"
+    assert score < 100
+    assert [t for _, t in found(text, said, aliases=aliases)] == ["新冠肺炎疫情发生以后"]
+    # nothing right after it: the word is dropped, and shown dropped
+    cut = "新冠肺炎疫情发生，各国应对不一。"
+    assert [t for _, t in found(text, cut)] == ["新冠肺炎疫情发生"]
+    # a function word right after it goes on with something else
+    assert [t for _, t in found(text, "新冠肺炎疫情发生的时间是什么？")] == ["新冠肺炎疫情发生"]
+    before = "We think open lines of communication are important for both sides."
+    hits = found("keep open lines of communication", before)
+    assert [t for _, t in hits] == ["open lines of communication"]
+
+
 @pytest.mark.parametrize(
     ("point", "line"),
     [

@@ -572,7 +572,14 @@ def extend_edges(
     ):
         return Alignment(0.0, found.first, found.end)
     if m < EDGE_MIN_WORDS:
-        return found
+        if head_missing or not tail_missing:
+            return found
+        end = _replaced_last(keyed, tokens, text, found, tail, hi)
+        wider = keyed.score(found.first, end) if end != found.end else found
+        if wider.score <= 0.0:
+            return found
+        # the span reads better, it does not score better: no new occurrence comes of it
+        return Alignment(min(found.score, wider.score), found.first, end, found.moved)
     take = (
         head if head_missing and head < m / 3 else 0,
         tail if tail_missing and tail < m / 3 else 0,
@@ -596,6 +603,26 @@ def extend_edges(
     if wider.score <= 0.0:
         return found
     return Alignment(max(found.score, wider.score), a, b, found.moved)
+
+
+def _replaced_last(
+    keyed: Keyed, tokens: Sequence[Token], text: str, found: Alignment, tail: int, hi: int
+) -> int:
+    """The end of a short point's span past the one word that replaces its last word, when
+    that word is a content word and the next word of the sentence, in the same clause, is
+    another content word, none of the point's: 新冠肺炎疫情发生*以后* ("after the outbreak")
+    is 新冠肺炎疫情发生{-以来-}{+以后+}, not "since" dropped (mfa-zh 2020-06-11). Before
+    a short point any word may stand ("we think open lines of communication" for "keep open
+    lines ..."), but what stands right after its cut last word goes on in its place.
+    ``found.end`` otherwise."""
+    if tail != 1 or keyed.form_weights[-1] < RARE:
+        return found.end
+    nxt = next(_outward(tokens, text, found.end, hi, +1), None)
+    if nxt is None or nxt[1] or keyed.keys[nxt[0]] != _OTHER or nxt[0] in keyed.sentence_names:
+        return found.end
+    if keyed.weigh(keyed.sentence[nxt[0]]) < RARE:
+        return found.end
+    return nxt[0] + 1
 
 
 def _holds_content(keyed: Keyed, words: range) -> bool:
