@@ -1172,6 +1172,34 @@ def test_words_sharing_only_their_end_are_not_spelled_alike() -> None:
     assert found("Western countries", "Eastern countries and regions met.") == []
 
 
+@pytest.mark.parametrize(
+    ("point", "line", "span"),
+    [
+        # MFA 2020-05-18: reported as "a constructive role" with "play" dropped
+        (
+            "play a constructive role",
+            "China will continue playing a constructive role in this process.",
+            "playing a constructive role",
+        ),
+        # MFA 2020-06-16: not found at all for the singular
+        (
+            "refer you to the competent authority",
+            "I'm not aware of the specifics that you are interested in and would refer you "
+            "to the competent authorities.",
+            "refer you to the competent authorities",
+        ),
+    ],
+    ids=["playing", "authorities"],
+)
+def test_an_inflected_word_is_the_point_s_word(point: str, line: str, span: str) -> None:
+    """A review: "*playing* a constructive role" was a card "{-play-} a constructive role"
+    (a word dropped, where the sentence inflects it): in a short word an ending weighs
+    too much for the spelling ratio. Two forms of one word in the dictionary are spelled
+    alike; "urge"/"urgent" are not."""
+    assert [text for _, text in found(point, line)] == [span]
+    assert found("urge the US to stop", "It is urgent for us to stop this.") == []
+
+
 COVID_SINCE = ("新冠肺炎疫情发生以来", ("新冠肺炎疫情暴发以来", "新冠肺炎疫情发生后"))
 """A formula discovered on the newest 60 mfa-zh briefings, with its aliases."""
 

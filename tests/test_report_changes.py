@@ -397,9 +397,11 @@ def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None
     assert code == 0, err
     changes = out.split("Changes that matter")[1].split("Timeline")[0]
     line = (
-        "Not on a card: 3 other changes in the period (back to a wording used before, of "
+        "Not on a card: 4 other changes in the period (back to a wording used before, of "
         "grammar only, or a new wording beside the day's usual one): "
-        "people-to-people-exchanges on 2025-09-23, the-china-asean-free-trade-area on "
+        "people-to-people-exchanges on 2025-09-23, "
+        "building-the-south-china-sea-into-a-sea-of-peace on 2025-10-22, "
+        "the-china-asean-free-trade-area on "
         "2025-10-22, china-asean-year-of-people-to-people-exchange on 2025-10-22; see Shifts "
         "and Wordings."
     )

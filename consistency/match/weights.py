@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..lexicon import MAX_ZIPF, zipf
+from ..lexicon import MAX_ZIPF, lemmas, zipf
 
 ZIPF_SPAN = 5.0
 """Zipf range over which a word's weight rises from :data:`FLOOR` to 1."""
@@ -86,8 +86,14 @@ def prefixed(a: str, b: str, prefixes: Iterable[str]) -> bool:
 def similarity(a: str, b: str) -> float:
     """0-1: 1 for the same word, the rapidfuzz ratio for words spelled alike, else 0.
 
-    >>> similarity("exchange", "exchanges") > 0.9, similarity("build", "building")
-    (True, 0.0)
+    Two forms of one word in the dictionary (see :func:`~consistency.lexicon.lemmas`) are
+    spelled alike at :data:`SIMILAR_WORD` at least, however short: "play"/"playing",
+    "authority"/"authorities"; "urge"/"urgent" and "equal"/"equality" are other words.
+
+    >>> similarity("exchange", "exchanges") > 0.9, similarity("play", "playing")
+    (True, 0.85)
+    >>> similarity("urge", "urgent"), similarity("china", "china's")
+    (0.0, 0.0)
     """
     if a == b:
         return 1.0
@@ -95,7 +101,10 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     if a[:AFFIX] != b[:AFFIX] and (a[-AFFIX:] != b[-AFFIX:] or not _prefix_added(a, b)):
         return 0.0
-    return fuzz.ratio(a, b, score_cutoff=SIMILAR_WORD) / 100.0
+    score = fuzz.ratio(a, b, score_cutoff=SIMILAR_WORD)
+    if not score and lemmas(a) & lemmas(b):
+        score = SIMILAR_WORD
+    return score / 100.0
 
 
 PREFIX_MIN = 2
