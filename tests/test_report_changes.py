@@ -419,3 +419,18 @@ def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None
     assert [c.kind for c in analysis.in_period] == [KeyChangeKind.NEW_WORDING]
     assert view.untold_line(analysis) is None
     assert "Not on a card" not in render_text(result, analysis=analysis)
+
+
+def test_the_headline_shows_a_chinese_point_s_text_beside_its_pinyin_id() -> None:
+    """A review by a Chinese reader: the headline named the changed points by pinyin ids
+    alone ("xianggang-shiwu-chunshu-zhongguo-neizheng"), which nobody reads as the
+    formula. A point written in another script than its id shows its text beside it."""
+    usual, new = "香港事务纯属中国内政", "香港事务完全纯属中国内政"
+    docs = daily([usual] * 40 + [None] * 5 + [new])
+    points = [
+        Point("xianggang-shiwu-chunshu-zhongguo-neizheng", usual),
+        Point("community", MANKIND),
+    ]
+    line = view.headline(analyse(track(docs, points)))
+    assert "xianggang-shiwu-chunshu-zhongguo-neizheng (香港事务纯属中国内政)" in line, line
+    assert "community (" not in line

@@ -10,7 +10,6 @@ date's sentence on hover; beside it, a small SVG of each wording's share over ti
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,32 +61,13 @@ def lang_attribute(text: str | Sequence[Segment], page: str) -> Markup:
 
 def _script_language(text: str) -> str | None:
     """``zh``, ``ja`` or ``ko`` for text written mostly in that script, else None."""
-    counts = _scripts(text)
+    counts = view.scripts_of(text)
     if counts["ja"]:
         counts["ja"] += counts.pop("zh", 0)
     if not counts:
         return None
     script = counts.most_common(1)[0][0]
     return script if script in ("zh", "ja", "ko") else None
-
-
-def _scripts(text: str) -> Counter[str]:
-    """How many letters of ``text`` each script has: ``ja`` (kana), ``ko``, ``zh`` (Han),
-    ``ru`` (Cyrillic), ``ar``, ``latin``, ``other``."""
-    counts: Counter[str] = Counter()
-    for ch in text:
-        if ch.isalpha():
-            counts[_script(unicodedata.name(ch, ""))] += 1
-    return counts
-
-
-def _script(name: str) -> str:
-    if "HIRAGANA" in name or "KATAKANA" in name:
-        return "ja"
-    for part, code in (("HANGUL", "ko"), ("CJK", "zh"), ("CYRILLIC", "ru"), ("ARABIC", "ar")):
-        if part in name:
-            return code
-    return "latin" if "LATIN" in name else "other"
 
 
 PALETTE = 8
@@ -121,7 +101,7 @@ def language(documents: Sequence[Document]) -> str:
     """
     counts: Counter[str] = Counter()
     for doc in documents[:50]:
-        counts.update(_scripts(doc.text[:5000]))
+        counts.update(view.scripts_of(doc.text[:5000]))
     counts.pop("other", None)
     if not counts:
         return "en"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -255,6 +256,45 @@ def analysis_of(result: TrackResult, analysis: Analysis | None) -> Analysis:
     return analysis if analysis is not None else analyse(result)
 
 
+def scripts_of(text: str) -> Counter[str]:
+    """How many letters of ``text`` each script has: ``ja`` (kana), ``ko``, ``zh`` (Han),
+    ``ru`` (Cyrillic), ``ar``, ``latin``, ``other``."""
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            counts[_script(unicodedata.name(ch, ""))] += 1
+    return counts
+
+
+def _script(name: str) -> str:
+    if "HIRAGANA" in name or "KATAKANA" in name:
+        return "ja"
+    for part, code in (("HANGUL", "ko"), ("CJK", "zh"), ("CYRILLIC", "ru"), ("ARABIC", "ar")):
+        if part in name:
+            return code
+    return "latin" if "LATIN" in name else "other"
+
+
+LABEL_CHARS = 16
+"""Characters of a point's text shown beside its id, where the two differ in script."""
+
+
+def point_label(point_id: str, text: str) -> str:
+    """How the headline names a point: its id, and beside an id in Latin letters the
+    point's text, shortened, when that is written in another script. A Chinese reader
+    knows 新冠肺炎疫情发生以来, not ``xinguan-feiyan-yiqing-fasheng-yilai``.
+
+    >>> point_label("xinguan-feiyan-yiqing-fasheng-yilai", "新冠肺炎疫情发生以来")
+    'xinguan-feiyan-yiqing-fasheng-yilai (新冠肺炎疫情发生以来)'
+    >>> point_label("one-china", "the one-China principle")
+    'one-china'
+    """
+    counts = scripts_of(text)
+    if not counts or counts.most_common(1)[0][0] == "latin" or not point_id.isascii():
+        return point_id
+    return f"{point_id} ({shorten(text, LABEL_CHARS)})"
+
+
 def _names(ids: Sequence[str]) -> str:
     shown = ", ".join(ids[:HEADLINE_NAMES])
     more = len(ids) - HEADLINE_NAMES
@@ -297,9 +337,12 @@ def headline(analysis: Analysis) -> str:
     if not n:
         return head + "."
     changes = analysis.in_period
+    texts = {h.result.point.id: h.result.point.text for h in analysis.points}
     wording = _points_with(changes, KeyChangeKind.TAKEOVER, KeyChangeKind.NEW_WORDING)
     taken = set(_points_with(changes, KeyChangeKind.TAKEOVER))
-    labelled = [f"{p} (taken over)" if p in taken else p for p in wording]
+    labelled = [
+        point_label(p, texts.get(p, "")) + (" (taken over)" if p in taken else "") for p in wording
+    ]
     parts = [
         f"{len(wording)} changed wording in the period ({period_span(analysis)})"
         + (f": {_names(labelled)}" if wording else "")
@@ -307,7 +350,9 @@ def headline(analysis: Analysis) -> str:
     for kind, what in ((KeyChangeKind.NEW_POINT, "new"), (KeyChangeKind.STOPPED, "no longer said")):
         ids = _points_with(changes, kind)
         if ids:
-            parts.append(f"{len(ids)} {what}: {_names(ids)}")
+            parts.append(
+                f"{len(ids)} {what}: {_names([point_label(p, texts.get(p, '')) for p in ids])}"
+            )
     return f"{head}; " + "; ".join(parts) + "."
 
 
