@@ -313,6 +313,21 @@ def test_a_list_cut_before_its_last_item_is_no_point() -> None:
     assert any(t.endswith(normalise("主权、安全和发展利益")) for t in texts), texts
 
 
+def test_a_short_wording_does_not_swell_a_point_that_names_something_inside_it() -> None:
+    """A review: "China's position on the Venezuelan issue is consistent and clear" (said 3
+    times on MFA) was a row of 44 dates: "China's position is clear" (10), "... is very
+    clear" (7) were folded into it, though the engine never finds them for it (a name put
+    into a short formula names another subject) and no alias could hold them. The row's
+    dates are now those of its own wordings."""
+    general = ["China's position is clear.", "China's position is very clear."]
+    specific = "China's position on the Venezuelan issue is consistent and clear."
+    docs = [narration(day, f"{FILL[day % 3]} {general[day % 2]}") for day in range(12)]
+    docs += [narration(20 + day, f"{FILL[day % 3]} {specific}") for day in range(3)]
+    for point in discover(docs):
+        if "venezuelan" in normalise(point.point.text):
+            assert point.dates == 3, (point.point.text, point.dates)
+
+
 def test_a_replaced_word_is_another_formula() -> None:
     docs = [
         narration(day, f"{FILL[day % 3]} We support China and {country} in the talks.")
