@@ -18,7 +18,7 @@ changed place is ordinary removal and addition).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
@@ -266,9 +266,17 @@ def render(pieces: Sequence[Piece]) -> str:
     ...           "sincerity, mutual benefit, and inclusiveness")
     '{-amity,-} sincerity, mutual benefit, and inclusiveness'
     """
-    pieces = _merged([p for p in pieces if p.op is not Op.MOVED_AWAY])
+    pieces = _merged(
+        [
+            # the hyphen that joined a deleted word to one moved away goes with neither
+            replace(p, joined="") if p.joined and nxt.op is Op.MOVED_AWAY else p
+            for p, nxt in zip(pieces, [*pieces[1:], Piece(Op.EQUAL, "")], strict=True)
+            if p.op is not Op.MOVED_AWAY
+        ]
+    )
     out: list[str] = []
     pending = ""
+    held = False
     for k, piece in enumerate(pieces):
         if piece.op is Op.DELETE:
             before, space, after = _split_gap(pending)
@@ -277,6 +285,13 @@ def render(pieces: Sequence[Piece]) -> str:
             glued = bool(before) and not space
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
             replaced = nxt is not None and nxt.op is Op.INSERT
+            if held:
+                # after a deletion the new text glues to what follows, the space between
+                # two deleted runs is the old text's: "EU-{-China-}{- China-}{+EU+}"
+                out.append(f"{{-{separator(left, piece.text)}{piece.text}-}}")
+                pending = after
+                continue
+            held = glued and not replaced
             if piece.lead and out and not replaced:
                 # the old punctuation opens the deletion, right after the word before it
                 out.append(before)
@@ -294,6 +309,7 @@ def render(pieces: Sequence[Piece]) -> str:
                 right = after or (nxt.text if nxt else "")
                 pending = (" " if space else separator(piece.text, right)) + after
             continue
+        held = False
         if piece.op is Op.INSERT and out and pending and set(pending) <= HYPHENS:
             # a hyphen that joins only inserted words is theirs: "clear{+-cut+}"
             out.append(f"{{+{pending}{piece.text}+}}")
@@ -307,10 +323,11 @@ def render(pieces: Sequence[Piece]) -> str:
             and piece.gap in HYPHENS
             and piece.gap
             and nxt is not None
-            and nxt.op is Op.EQUAL
+            and nxt.op in (Op.EQUAL, Op.MOVE)
             and not (before_piece is not None and before_piece.joined)
         ):
-            # ... and one that joins an inserted word to a kept one: "the {+China-+}ASEAN"
+            # ... and one that joins an inserted word to a kept or moved one: "the
+            # {+China-+}ASEAN"
             out.append(f"{{+{piece.text}{piece.gap}+}}")
             pending = ""
             continue
