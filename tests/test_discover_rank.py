@@ -927,13 +927,17 @@ def test_no_mfa_top_100_text_opens_on_accordance(mfa: list[DiscoveredPoint]) -> 
 def test_a_part_of_the_formula_said_once_is_no_alias() -> None:
     """MFA, with more points folded into families: "the multilateral trading", said once,
     was an alias of "the multilateral trading system": one use cannot tell a wording from
-    a piece cut out of the formula. Said twice it may be one (see the cut rule above)."""
+    a piece cut out of the formula. Said twice, always running on where the formula goes
+    on, it is the formula cut short (家属表示诚挚 of 家属表示诚挚慰问, mfa-zh); said twice
+    where a clause ends, it may be a wording."""
     texts = ["We uphold the multilateral trading system."] * 6 + [
         "We uphold the multilateral trading and investment rules."
     ]
     assert _described(texts, "the multilateral trading system", "the multilateral trading") == ()
     twice = [*texts, "They broke the multilateral trading and investment rules."]
-    assert _described(twice, "the multilateral trading system", "the multilateral trading") == (
+    assert _described(twice, "the multilateral trading system", "the multilateral trading") == ()
+    ends = [*texts, "They broke the rules of the multilateral trading."]
+    assert _described(ends, "the multilateral trading system", "the multilateral trading") == (
         "the multilateral trading",
     )
 
@@ -949,3 +953,24 @@ def test_the_end_of_one_saying_and_the_start_of_the_next_is_no_alias() -> None:
     ]
     point = "stop interfering in the harbour board's domestic affairs"
     assert _described(texts, point, "the harbour board's domestic affairs, and stop") == ()
+
+
+def test_a_wording_that_runs_on_past_a_word_not_the_formula_s_is_no_alias() -> None:
+    """A review of mfa-zh: 秉持共商共建共享原则 had the aliases 共商、共建、共享原则，始终 and
+    共商、共建、共享原则推进相关, pieces of longer sayings that always run on past a word
+    of their own; 家属表示诚挚 (of 家属表示诚挚慰问) always ran on where the formula goes on.
+    A wording that ends its clause stays."""
+    texts = ["中方秉持共商共建共享原则。"] * 6 + [
+        "各方本着共商、共建、共享原则，始终坚持开放合作。",
+        "我们按照共商、共建、共享原则，始终推进务实合作。",
+        "我们坚持共商共建共享原则。",
+        "双方坚持共商共建共享原则。",
+    ]
+    point = "秉持共商共建共享原则"
+    run_on = "共商、共建、共享原则，始终"
+    assert _described(texts, point, run_on, "坚持共商共建共享原则") == ("坚持共商共建共享原则",)
+    sincere = ["我们向遇难者家属表示诚挚慰问。"] * 6 + [
+        "我们向遇难者家属表示诚挚的慰问和同情。",
+        "中方向遇难者家属表示诚挚的哀悼。",
+    ]
+    assert _described(sincere, "家属表示诚挚慰问", "家属表示诚挚") == ()
