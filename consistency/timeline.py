@@ -588,9 +588,12 @@ def _point_changes(
                 seen.add(key)
                 if key in taken:
                     continue
-                near = nearest(key, counts)
-                if grammar_only(key.split(), near.split(), light, prefixes):
+                # grammar apart from any wording used before, it says nothing new: "深入地交换
+                # 了意见" is no card against 问题深入交换了意见 ({-问题-}) beside 深入交换意见
+                words = key.split()
+                if any(grammar_only(words, w.split(), light, prefixes) for w in counts):
                     continue
+                near = nearest(key, counts)
                 used = sum(1 for d in in_dates if norm(reps[d].text) == key)
                 against = (
                     "that usual wording"

@@ -1200,6 +1200,21 @@ def test_an_inflected_word_is_the_point_s_word(point: str, line: str, span: str)
     assert found("urge the US to stop", "It is urgent for us to stop this.") == []
 
 
+def test_a_short_point_s_own_edge_word_past_a_word_put_in_is_taken_in() -> None:
+    """A review (Medium): "{-问题-}深入{+地+}交换了意见" was the card of "... 突出问题*坦率*
+    深入地交换了意见" (mfa-zh 2020-06-23): 问题 is there, 坦率 ("frankly") put in after it.
+    A short point's own missing edge word, a content word, standing just past a word or
+    two put in is taken in; a function word alone is not ("we hope that *friends from* the"
+    is no "we hope that the")."""
+    line = (
+        "会谈期间，双方在第一次军长级会谈共识基础上，就当前边境管控中的突出问题坦率深入地"
+        "交换了意见，同意采取必要措施，推动事态降温。"
+    )
+    assert [t for _, t in found("问题深入交换意见", line)] == ["问题坦率深入地交换了意见"]
+    hope = "We hope that friends from the region will come."
+    assert [t for _, t in found("we hope that the", hope)] == ["We hope that"]
+
+
 COVID_SINCE = ("新冠肺炎疫情发生以来", ("新冠肺炎疫情暴发以来", "新冠肺炎疫情发生后"))
 """A formula discovered on the newest 60 mfa-zh briefings, with its aliases."""
 

@@ -434,3 +434,16 @@ def test_the_headline_shows_a_chinese_point_s_text_beside_its_pinyin_id() -> Non
     line = view.headline(analyse(track(docs, points)))
     assert "xianggang-shiwu-chunshu-zhongguo-neizheng (香港事务纯属中国内政)" in line, line
     assert "community (" not in line
+
+
+def test_a_new_wording_grammar_apart_from_any_wording_before_is_no_card() -> None:
+    """A review (mfa-zh 2020-06-23): 深入地交换了意见 was a card "{-问题-}深入{+地+}交换了意见",
+    shown against the wording it shares most words with (问题深入交换了意见), though it
+    is 深入交换意见, said on 9 dates before, with grammar put in. A wording that differs
+    from any wording used before only in grammar is no card."""
+    usual, other = "exchange views on issues", "frank exchange of views on issues"
+    new = "exchange of views on the issues"
+    docs = daily([usual, usual, other] * 20 + [None] * 5 + [new])
+    point = Point("views", usual, aliases=(other,))
+    analysis = analyse(track(docs, [point]))
+    assert [c for c in analysis.in_period if c.kind is KeyChangeKind.NEW_WORDING] == []

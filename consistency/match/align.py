@@ -571,6 +571,19 @@ def extend_edges(
         tail_missing and tail > m / 3 and _holds_content(keyed, range(m - tail, m))
     ):
         return Alignment(0.0, found.first, found.end)
+    # the point's own missing edge words, a content word among them, just past a word or
+    # two put in: "问题*坦率*深入地交换了意见" keeps its 问题 ("we hope that *friends from*
+    # the" is no "we hope that the"); past a name put in, the span names another thing and
+    # scores what the engine gives it
+    a, b = found.first, found.end
+    if head_missing and _holds_content(keyed, range(head)):
+        a = _own_edge(keyed, tokens, text, a, head, lo, -1, names=True)
+    if tail_missing and _holds_content(keyed, range(m - tail, m)):
+        b = _own_edge(keyed, tokens, text, b, tail, hi, +1, names=True)
+    named = _names_in(keyed, a, found.first) or _names_in(keyed, found.end, b)
+    if (a, b) != (found.first, found.end) and (m < EDGE_MIN_WORDS or named):
+        own = keyed.score(a, b)
+        return Alignment(own.score, a, b, own.moved)
     if m < EDGE_MIN_WORDS:
         if head_missing or not tail_missing:
             return found
@@ -623,6 +636,11 @@ def _replaced_last(
     if keyed.weigh(keyed.sentence[nxt[0]]) < RARE:
         return found.end
     return nxt[0] + 1
+
+
+def _names_in(keyed: Keyed, a: int, b: int) -> bool:
+    """Whether a name of the sentence stands among its words ``a`` to ``b``."""
+    return any(k in keyed.sentence_names for k in range(a, b))
 
 
 def _holds_content(keyed: Keyed, words: range) -> bool:
@@ -733,16 +751,22 @@ def _own_edge(
     missing: int,
     limit: int,
     step: int,
+    *,
+    names: bool = False,
 ) -> int:
     """The span edge past the point's own missing edge words when they stand, in order, just
     beyond one or two inserted words: "*the* basic diplomatic principle of
     non-interference" is "the {+basic diplomatic+} principle", not "{-the-} principle"
     (a function word alone never opens a window). ``at`` when they do not, across no
-    punctuation and no name."""
+    punctuation and (unless ``names``) no name."""
     want = keyed.form_chars[:missing] if step < 0 else keyed.form_chars[-missing:]
     seen: list[int] = []
     for nxt, punct in _outward(tokens, text, at, limit, step):
-        if punct or nxt in keyed.sentence_names or len(seen) == missing + OWN_EDGE_GAP:
+        if (
+            punct
+            or (nxt in keyed.sentence_names and not names)
+            or len(seen) == missing + OWN_EDGE_GAP
+        ):
             break
         seen.append(nxt)
     for gap in range(1, OWN_EDGE_GAP + 1):
@@ -899,9 +923,7 @@ def _phrase_end(
     sides+}", not "{+the two+}" before "sides". Content words standing one for one for the
     missing ones are a whole replacement: "win-win {-results-}{+cooperation+} based on ...",
     not "{+cooperation based+}". At most ``missing + 2`` words in all."""
-    if step < 0 or (
-        end - at <= missing and not any(is_function(t.text) for t in tokens[at:end])
-    ):
+    if step < 0 or (end - at <= missing and not any(is_function(t.text) for t in tokens[at:end])):
         return end
     while (
         end < limit
