@@ -974,3 +974,26 @@ def test_a_wording_that_runs_on_past_a_word_not_the_formula_s_is_no_alias() -> N
         "中方向遇难者家属表示诚挚的哀悼。",
     ]
     assert _described(sincere, "家属表示诚挚慰问", "家属表示诚挚") == ()
+
+
+def test_a_phrase_does_not_end_inside_a_quotation_it_opens() -> None:
+    """A review of ``diff`` between two MFA briefings (2020-07-02, 2020-07-03): a shared
+    phrase was 'the steady and sustained implementation of "one country', a quotation cut
+    in two. A phrase ends before a quotation it opens and does not close; a quotation
+    whole, or a list of them (“一国两制”、“港人治港”), stays."""
+    said = [
+        'We support the steady and sustained implementation of "one country, two systems" '
+        "in Hong Kong.",
+        'It ensures the steady and sustained implementation of "one country, two '
+        'principles" and more.',
+        'China backs the steady and sustained implementation of "one country, one '
+        'voice" there.',
+    ]
+    docs = [narration(day, f"{FILL[day]} {said[day]}") for day in range(3)]
+    texts = [p.point.text for p in discover(docs)]
+    assert "the steady and sustained implementation" in texts, texts
+    assert not any(t.count('"') % 2 for t in texts), texts
+    zh = "香港回归以来，“一国两制”、“港人治港”、高度自治方针得到切实贯彻落实。"
+    docs = [narration(day, f"{FILL[day % 3]} {zh}") for day in range(6)]
+    texts = [p.point.text for p in discover(docs)]
+    assert any("“一国两制”、“港人治港”" in t for t in texts), texts

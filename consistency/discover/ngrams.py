@@ -166,6 +166,7 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     commas = [r for r in range(1, hi) if mark[s + r] == _SOFT]
     if commas:
         lo, hi = _comma_cut(words, commas, corpus.stop)
+    lo, hi = _quote_cut(corpus, s, lo, hi)
     while True:
         start = (lo, hi)
         while lo < hi and (
@@ -208,6 +209,48 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     if coordinated:
         lo -= 1
     return _Form(tuple(corpus.ids[s + lo : s + hi]), coordinated)
+
+
+_OPENING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u300a": "\u300b", "\u300c": "\u300d"}
+"""Quotation and title marks that open a unit, and the marks that close them."""
+
+
+def _quote_cut(corpus: _Corpus, s: int, lo: int, hi: int) -> tuple[int, int]:
+    """The span of tokens ``s + lo .. s + hi`` without a quotation cut in two: it ends
+    before a quotation it opens and does not close (nor does the mark right after it),
+    and starts after one it closes and did not open. 'the steady and sustained
+    implementation of "one country' is 'the steady and sustained implementation of';
+    a quotation whole ('the principle of "one country, two systems"') stays."""
+    if hi - lo < 2:
+        return lo, hi
+    text = corpus.doc_of(s + lo).text
+    starts, ends = corpus.starts, corpus.ends
+    # a mark opened right before the span is the span's own (surface() takes it in)
+    before = text[max(0, starts[s + lo] - 1) : starts[s + lo]]
+    opened: list[tuple[int, str]] = [(lo, _OPENING[before])] if before in _OPENING else []
+    first = lo
+    for k in range(lo + 1, hi):
+        gap = text[ends[s + k - 1] : starts[s + k]]
+        for c in gap:
+            if c == '"':
+                # a straight mark before a word opens, after one closes
+                c = "\u201c" if not opened or opened[-1][1] != '"' else "\u201d"
+                if c == "\u201c":
+                    opened.append((k, '"'))
+                    continue
+            if c in _OPENING:
+                opened.append((k, _OPENING[c]))
+            elif opened and (c == opened[-1][1] or (c == "\u201d" and opened[-1][1] == '"')):
+                opened.pop()
+            elif c in _OPENING.values():
+                first = k
+    last = hi
+    if opened:
+        k, closing = opened[0]
+        after = text[ends[s + hi - 1] : ends[s + hi - 1] + 1]
+        if not (len(opened) == 1 and after in (closing, "\u201d")) and k > lo:
+            last = k
+    return (first, last) if first < last else (lo, hi)
 
 
 def _comma_cut(
