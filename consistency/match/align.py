@@ -120,7 +120,7 @@ MAX_EXACT = 12
 
 _OTHER = "\x00"
 _NO_KEY = (_OTHER, 0.0)
-_FIRST_KEY = 0x100
+FIRST_KEY = 0x100
 """The code point of a wording's first distinct word's key; the next words' follow it."""
 HYPHENS = frozenset("-\u2010\u2011")
 """The hyphens that join a compound's parts ("clear-cut")."""
@@ -169,7 +169,7 @@ class WordingKeys(NamedTuple):
 @lru_cache(maxsize=1 << 12)
 def wording_keys(words: tuple[str, ...], weigh: Callable[[str], float]) -> WordingKeys:
     """A wording's keys (see :class:`WordingKeys`), computed once per wording."""
-    chars = {w: chr(_FIRST_KEY + k) for k, w in enumerate(dict.fromkeys(words))}
+    chars = {w: chr(FIRST_KEY + k) for k, w in enumerate(dict.fromkeys(words))}
     light = frozenset(chars[w] for w in words if weigh(w) < RARE)
     weights = tuple(weigh(w) for w in words)
     keys = "".join(chars[w] for w in words)
@@ -446,7 +446,7 @@ class Keyed:
         wants = self.wants
         light = self.light
         positions = [i for i, c in enumerate(keys[lo:hi], lo) if c != _OTHER]
-        codes = [ord(keys[i]) - _FIRST_KEY for i in positions]
+        codes = [ord(keys[i]) - FIRST_KEY for i in positions]
         opens = [keys[i] not in light or (i + 1 < hi and keys[i + 1] != _OTHER) for i in positions]
         closes = [keys[i] not in light or (i > lo and keys[i - 1] != _OTHER) for i in positions]
         max_len = longest_window(m)
@@ -486,7 +486,7 @@ def variant_keys(
 ) -> dict[str, tuple[str, float]]:
     """The key and similarity of each point word and each of its spelled-alike variants
     (``negations``, ``prefixes``: see :class:`Keyed`)."""
-    chars = {w: chr(_FIRST_KEY + k) for k, w in enumerate(dict.fromkeys(words))}
+    chars = {w: chr(FIRST_KEY + k) for k, w in enumerate(dict.fromkeys(words))}
     negated = _negated(tuple(words), negations)
     out: dict[str, tuple[str, float]] = {}
     for w in chars:

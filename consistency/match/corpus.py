@@ -282,6 +282,23 @@ class SentenceIndex:
             return np.empty(0, dtype=np.int64)
         return self._positions[self._position_bounds[i] : self._position_bounds[i + 1]]
 
+    def word_places(self, words: Sequence[str], sentences: IntArray) -> tuple[IntArray, IntArray]:
+        """Every token of ``sentences`` that is one of ``words``: its sentence's row in
+        ``sentences``, and which of ``words`` it is (two arrays, in token order)."""
+        which = np.full(len(self.vocab), -1, dtype=np.int32)
+        for k, word in enumerate(words):
+            i = self.vocab.get(word)
+            if i is not None:
+                which[i] = k
+        starts = self._first[sentences]
+        lengths = self._first[sentences + 1] - starts
+        ends = np.cumsum(lengths)
+        at = np.arange(ends[-1] if len(ends) else 0) + np.repeat(starts - (ends - lengths), lengths)
+        found = which[self._ids[at]]
+        rows = np.repeat(np.arange(len(sentences)), lengths)
+        hit = found >= 0
+        return rows[hit], found[hit]
+
     def best_window_credit(
         self,
         keys: Sequence[tuple[Sequence[str], float, int]],

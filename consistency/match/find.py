@@ -7,11 +7,16 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from ..errors import OptionError
 from ..models import Point, Sentence, Token
 from ..normalise import DEFAULT_TOKENISER, Tokeniser, named_words, tokenise
 from .align import (
+    FIRST_KEY,
     KEY_WORDS,
     MIN_MATCHED,
     MOVE_CREDIT,
@@ -28,8 +33,10 @@ from .align import (
     variant_keys,
     wording_keys,
 )
-from .corpus import BoolArray, Corpus, SentenceIndex, candidates_by_weight
+from .corpus import BoolArray, Corpus, IntArray, SentenceIndex, candidates_by_weight
 from .weights import RARE, is_rare, similarity, weight
+
+FloatArray = npt.NDArray[np.floating[Any]]
 
 DEFAULT_THRESHOLD = 75.0
 """Default minimum score for an occurrence (see :mod:`consistency.match.align`)."""
@@ -388,6 +395,79 @@ def _bound(
     return 100.0 * (credit + REPLACE_CREDIT * missing) / wording.total
 
 
+BOUND_SLACK = 1e-6
+"""How far under the threshold :func:`_sentence_bounds` must put a sentence for
+:func:`_reachable` to drop it: far more than the rounding of its sums in another order
+than :func:`_bound`'s."""
+
+
+def _sentence_bounds(
+    index: SentenceIndex,
+    numbers: IntArray,
+    wording: WordingKeys,
+    keys: dict[str, tuple[str, float]],
+    weigh: Callable[[str], float],
+) -> FloatArray:
+    """:func:`_bound` of each whole sentence of ``numbers`` (sorted), all at once (numpy):
+    the same sums, added up in another order."""
+    columns = len(wording.wants)
+    count = len(numbers)
+    spellings = list(keys)
+    column = np.asarray([ord(keys[w][0]) - FIRST_KEY for w in spellings], dtype=np.int64)
+    rows, which = index.word_places(spellings, numbers)
+    counts = np.bincount(rows * columns + column[which], minlength=count * columns).reshape(
+        count, columns
+    )
+    alike = np.zeros((count, columns))
+    value = np.asarray(
+        [MOVE_CREDIT * sim * weigh(w) if sim < 1.0 else 0.0 for w, (_, sim) in keys.items()]
+    )
+    near = value[which] > 0.0
+    np.maximum.at(alike, (rows[near], column[which[near]]), value[which[near]])
+    credit = np.zeros(count)
+    missing = np.zeros(count)
+    keyed: list[FloatArray] = []
+    few = wording.content < KEY_WORDS
+    seen = [0] * columns
+    for c, w in zip(wording.keys, wording.weights, strict=True):
+        k = ord(c) - FIRST_KEY
+        present = counts[:, k] > seen[k]
+        seen[k] += 1
+        credit += np.where(present, np.maximum(w, alike[:, k]), 0.0)
+        if few and w >= RARE:
+            keyed.append(np.where(present, 0.0, w))
+        else:
+            missing += np.where(present, 0.0, w)
+    if keyed:
+        spare = np.maximum(counts - np.asarray(wording.wants), 0).sum(axis=1)
+        heaviest = -np.sort(-np.column_stack(keyed), axis=1)
+        totals = np.concatenate([np.zeros((count, 1)), np.cumsum(heaviest, axis=1)], axis=1)
+        missing += totals[np.arange(count), np.minimum(spare, len(keyed))]
+    return 100.0 * (credit + REPLACE_CREDIT * missing) / wording.total
+
+
+def _reachable(
+    index: SentenceIndex,
+    numbers: list[int],
+    wording: WordingKeys,
+    keys: dict[str, tuple[str, float]],
+    weigh: Callable[[str], float],
+    threshold: float,
+) -> list[int]:
+    """``numbers`` without the sentences :func:`find_in_sentence` would find nothing in
+    without aligning: those whose words bound any span under ``threshold`` (see
+    :func:`_bound`; a wording found word for word is bounded at 100). Dropped before
+    their tokens are rebuilt; the answer is the same. Sentences of more than
+    :data:`LONG_SPAN` tokens, searched by blocks, are kept."""
+    if not numbers:
+        return numbers
+    at = np.asarray(numbers, dtype=np.int64)
+    bounds = _sentence_bounds(index, at, wording, keys, weigh)
+    lengths = np.fromiter((len(index.words(n)) for n in numbers), dtype=np.int64, count=len(at))
+    keep = (bounds >= threshold - BOUND_SLACK) | (lengths > LONG_SPAN)
+    return [int(n) for n in at[keep]]
+
+
 def find_point(
     point: Point,
     index: Corpus,
@@ -420,6 +500,7 @@ def find_point(
             numbers = candidates_by_weight(index, words, weigh, limit, within=within)
             alike = {w: index.spelled_alike(w) for w in set(words)}
             cache = variant_keys(words, alike, negations, prefixes)
+            numbers = _reachable(index, numbers, wording_keys(words, weigh), cache, weigh, limit)
         else:
             numbers = index.candidates(words)
             if within is not None:
