@@ -148,9 +148,12 @@ def find_in_sentence(
     negations: frozenset[str] = frozenset(),
     coordinators: frozenset[str] = frozenset(),
     prefixes: frozenset[str] = frozenset(),
+    reaches: bool = False,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
-    (``lenient``: see :class:`~consistency.match.align.Keyed`).
+    (``lenient``: see :class:`~consistency.match.align.Keyed`; ``reaches``: the whole
+    sentence is known to be bounded at ``threshold`` or more, see :func:`_bound`, so it
+    is not bounded again).
 
     ``negations`` (the tokeniser's negating words): a span holding a negation the
     wording does not, or lacking one it has beside the very word it negates, says the
@@ -192,6 +195,7 @@ def find_in_sentence(
         return not is_rare(word)
 
     least = min(MIN_MATCHED, len(form_words))
+    whole = (0, len(tokens)) if reaches else None
 
     def search(first: int, last: int) -> list[Alignment]:
         nonlocal keyed
@@ -205,7 +209,11 @@ def find_in_sentence(
             if at is not None:
                 hit = Alignment(perfect, at, at + len(form_words))
             else:
-                if closed and _bound(words, lo, hi, wording, cache, weigh) < threshold:
+                if (
+                    closed
+                    and (lo, hi) != whole
+                    and _bound(words, lo, hi, wording, cache, weigh) < threshold
+                ):
                     continue
                 if keyed is None:
                     names = (form.names, Names(tokens, text))
@@ -453,19 +461,22 @@ def _reachable(
     keys: dict[str, tuple[str, float]],
     weigh: Callable[[str], float],
     threshold: float,
-) -> list[int]:
+) -> list[tuple[int, bool]]:
     """``numbers`` without the sentences :func:`find_in_sentence` would find nothing in
     without aligning: those whose words bound any span under ``threshold`` (see
     :func:`_bound`; a wording found word for word is bounded at 100). Dropped before
     their tokens are rebuilt; the answer is the same. Sentences of more than
-    :data:`LONG_SPAN` tokens, searched by blocks, are kept."""
+    :data:`LONG_SPAN` tokens, searched by blocks, are kept. Each kept one comes with
+    whether its bound reaches ``threshold`` for sure (see ``reaches`` of
+    :func:`find_in_sentence`)."""
     if not numbers:
-        return numbers
+        return []
     at = np.asarray(numbers, dtype=np.int64)
     bounds = _sentence_bounds(index, at, wording, keys, weigh)
     lengths = np.fromiter((len(index.words(n)) for n in numbers), dtype=np.int64, count=len(at))
     keep = (bounds >= threshold - BOUND_SLACK) | (lengths > LONG_SPAN)
-    return [int(n) for n in at[keep]]
+    sure = bounds >= threshold + BOUND_SLACK
+    return [(int(n), bool(s)) for n, s in zip(at[keep], sure[keep], strict=True)]
 
 
 def find_point(
@@ -500,12 +511,12 @@ def find_point(
             numbers = candidates_by_weight(index, words, weigh, limit, within=within)
             alike = {w: index.spelled_alike(w) for w in set(words)}
             cache = variant_keys(words, alike, negations, prefixes)
-            numbers = _reachable(index, numbers, wording_keys(words, weigh), cache, weigh, limit)
+            wording = wording_keys(words, weigh)
+            todo = _reachable(index, numbers, wording, cache, weigh, limit)
         else:
             numbers = index.candidates(words)
-            if within is not None:
-                numbers = [n for n in numbers if within[n]]
-        for n in numbers:
+            todo = [(n, False) for n in numbers if within is None or within[n]]
+        for n, reaches in todo:
             sentence = index.sentence(n)
             text = index.text(sentence.document)
             known = index.words(n) if isinstance(index, SentenceIndex) else None
@@ -522,6 +533,7 @@ def find_point(
                 negations=negations,
                 coordinators=coordinators,
                 prefixes=prefixes,
+                reaches=reaches,
             ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
