@@ -401,6 +401,8 @@ class Keyed:
 
     def _moves(self, deleted: list[int], inserted: list[int]) -> list[tuple[int, int]]:
         """Sentence runs of point words that the alignment left over on both sides."""
+        if not deleted or not inserted:
+            return []
         missing: dict[str, int] = {}
         for f in deleted:
             c = self.form_chars[f]

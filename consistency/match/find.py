@@ -6,7 +6,6 @@ import math
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 import numpy as np
@@ -107,9 +106,36 @@ def make_forms(point: Point, *, tokeniser: Tokeniser | None = None) -> list[Form
     return forms
 
 
+WEIGHTS_KEPT = 1 << 18
+"""How many words' weights a :class:`_Weights` keeps before it starts again."""
+
+
+class _Weights(dict[str, float]):
+    """Word -> weight under one set of function words, each word weighed once: the
+    matcher weighs words millions of times, and a dict lookup is the cheapest call."""
+
+    def __init__(self, function_words: frozenset[str]) -> None:
+        super().__init__()
+        self.function_words = function_words
+
+    def __missing__(self, word: str) -> float:
+        if len(self) >= WEIGHTS_KEPT:
+            self.clear()
+        found = self[word] = weight(word, self.function_words)
+        return found
+
+
+_WEIGHERS: dict[frozenset[str], _Weights] = {}
+
+
 def weigher(tokeniser: Tokeniser | None = None) -> Callable[[str], float]:
-    """``word -> weight`` for the tokeniser's language (see :mod:`.weights`)."""
-    return partial(weight, function_words=(tokeniser or DEFAULT_TOKENISER).function_words)
+    """``word -> weight`` for the tokeniser's language (see :mod:`.weights`), the same
+    function for the same function words."""
+    function_words = (tokeniser or DEFAULT_TOKENISER).function_words
+    weights = _WEIGHERS.get(function_words)
+    if weights is None:
+        weights = _WEIGHERS[function_words] = _Weights(function_words)
+    return weights.__getitem__
 
 
 def threshold_of(point: Point, default: float = DEFAULT_THRESHOLD) -> float:
