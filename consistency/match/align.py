@@ -344,19 +344,20 @@ class Keyed:
                 # "China-Russia ... partnership" is not "China stands ready to work with
                 # Russia to ... deepen our ... partnership"
                 return Alignment(0.0, lo, hi)
+        weigh, sentence = self.weigh, self.sentence
         for s in moved_at:
-            credit += MOVE_CREDIT * self.sims[s] * self.weigh(self.sentence[s])
+            credit += MOVE_CREDIT * sims[s] * weigh(sentence[s])
         replacing: set[int] = set()
         replaced_form: set[int] = set()
         for f, s, single in replaced:
             if f in moved_form or s in moved_at or s in replacing:
                 continue
-            if self.sentence[s] in self.coordinators and self.words[f] not in self.coordinators:
+            if sentence[s] in self.coordinators and self.words[f] not in self.coordinators:
                 # "Hong Kong affairs *and* China's internal affairs" joins two things where
                 # "Hong Kong affairs *are* purely China's internal affairs" says one is the other
                 return Alignment(0.0, lo, hi)
             other = self.keys[s] == _OTHER
-            if (other and self.content < KEY_WORDS and self.form_weights[f] >= RARE) or (
+            if (other and self.content < KEY_WORDS and form_weights[f] >= RARE) or (
                 # a name of the point stands for itself: not even the point's own "the"
                 # replaces it ("the Conduct of Parties" is no "Code of Conduct")
                 not self.lenient and (f in self.form_names or (other and s in self.sentence_names))
@@ -365,22 +366,24 @@ class Keyed:
             replacing.add(s)
             replaced_form.add(f)
             if single:
-                credit += REPLACE_CREDIT * min(self.form_weights[f], self.weigh(self.sentence[s]))
+                credit += REPLACE_CREDIT * min(form_weights[f], weigh(sentence[s]))
         lost = any(
-            self.form_weights[f] >= RARE
+            form_weights[f] >= RARE
             for f in deleted
             if f not in moved_form and f not in replaced_form
         )
         free = moved_at | replacing
+        names = self.sentence_names
+        short = self.content < KEY_WORDS and not self.lenient
         cost = 0.0
         for s in inserted:
             if s in free:
                 continue
-            if self.content < KEY_WORDS and not self.lenient and s in self.sentence_names:
+            if short and s in names:
                 # a name put into a short formula names another thing: "in accordance with
                 # the *Basic* Law" is no "in accordance with the law"
                 return Alignment(0.0, lo, hi)
-            w = self.weigh(self.sentence[s])
+            w = weigh(sentence[s])
             cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w
         score = 100.0 * credit / (self.total + cost)
         return Alignment(score, lo, hi, tuple(moved))
@@ -449,17 +452,18 @@ class Keyed:
         light = self.light
         positions = [i for i, c in enumerate(keys[lo:hi], lo) if c != _OTHER]
         codes = [ord(keys[i]) - FIRST_KEY for i in positions]
-        opens = [keys[i] not in light or (i + 1 < hi and keys[i + 1] != _OTHER) for i in positions]
         closes = [keys[i] not in light or (i > lo and keys[i - 1] != _OTHER) for i in positions]
         max_len = longest_window(m)
         count = len(positions)
+        width = len(wants)
+        # (minus the quick score, first, end): sorted, the best come first, then the
+        # earlier, then the shorter
         rough: list[tuple[float, int, int]] = []
-        for j in range(count):
-            if not opens[j]:
+        for j, a in enumerate(positions):
+            if keys[a] in light and (a + 1 >= hi or keys[a + 1] == _OTHER):
                 continue
-            a = positions[j]
             stop = a + max_len
-            have = [0] * len(wants)
+            have = [0] * width
             found = 0
             for k in range(j, count):
                 b = positions[k]
@@ -470,13 +474,15 @@ class Keyed:
                     found += 1
                 have[c] += 1
                 if closes[k]:
-                    w = b - a + 1
-                    rough.append((found / (m + INSERT_COST * (w - found)), a, b + 1))
+                    rough.append((-(found / (m + INSERT_COST * (b - a + 1 - found))), a, b + 1))
         if not rough:
             return None
-        top = max(r[0] for r in rough)
-        near = sorted((r for r in rough if r[0] >= top - NEAR_BEST), key=lambda r: (-r[0], r[1]))
-        scored = [self.score(a, b) for _, a, b in near[:MAX_EXACT]]
+        rough.sort()
+        cut = -rough[0][0] - NEAR_BEST
+        near = [r for r in rough[:MAX_EXACT] if -r[0] >= cut]
+        if len(near) == 1:
+            return self.score(near[0][1], near[0][2])
+        scored = [self.score(a, b) for _, a, b in near]
         return max(scored, key=lambda s: (s.score, -(s.end - s.first), -s.first))
 
 
