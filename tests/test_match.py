@@ -222,6 +222,31 @@ def test_window_cut_never_drops_a_match_on_real_transcripts() -> None:
     assert found_any > 100
 
 
+def test_sentence_bounds_at_once_are_the_bounds_one_by_one() -> None:
+    """The whole-sentence bound computed for all candidates at once (numpy) is the
+    per-stretch bound of each sentence, to within rounding: dropping candidates by it
+    before they are searched loses nothing."""
+    import numpy as np
+
+    from consistency.match.align import variant_keys, wording_keys
+    from consistency.match.find import _bound, _sentence_bounds
+
+    docs = load_documents([str(FIXTURES / "corpus")])
+    index = build_index(docs)
+    weigh = weigher()
+    phrases = (FIXTURES.parent / "benchmarks" / "phrases.txt").read_text("utf-8").splitlines()
+    numbers = np.arange(len(index.sentences), dtype=np.int64)
+    for text in [*phrases[:20], "bilateral relations and issues", "the one-China principle"]:
+        words = tuple(t.text for t in tokenise(text))
+        keys = variant_keys(words, {w: index.spelled_alike(w) for w in words})
+        wording = wording_keys(words, weigh)
+        bounds = _sentence_bounds(index, numbers, wording, keys, weigh)
+        for n, bound in zip(numbers, bounds, strict=True):
+            sentence = index.words(int(n))
+            one = _bound(sentence, 0, len(sentence), wording, keys, weigh)
+            assert abs(bound - one) < 1e-9, (text, n)
+
+
 def test_a_moved_word_spelled_alike_that_weighs_more_is_not_cut_by_the_bound() -> None:
     """MFA 2019-06-21: "specifics", moved, earns by its own weight, which is more than
     "specific" weighs; the bounds (per sentence and per stretch) allow for it. (The point

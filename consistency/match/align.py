@@ -80,7 +80,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq, Opcode
@@ -119,6 +119,9 @@ MAX_EXACT = 12
 """At most this many windows of a sentence are scored exactly."""
 
 _OTHER = "\x00"
+_NO_KEY = (_OTHER, 0.0)
+FIRST_KEY = 0x100
+"""The code point of a wording's first distinct word's key; the next words' follow it."""
 HYPHENS = frozenset("-\u2010\u2011")
 """The hyphens that join a compound's parts ("clear-cut")."""
 _PUNCT_GAP = frozenset(",;:()[]\"'\u201c\u201d\u3001\uff0c\uff1b\uff1a\u300a\u300b")
@@ -160,12 +163,13 @@ class WordingKeys(NamedTuple):
     total: float
     content: int
     counts: dict[str, int]
+    wants: tuple[int, ...]
 
 
 @lru_cache(maxsize=1 << 12)
 def wording_keys(words: tuple[str, ...], weigh: Callable[[str], float]) -> WordingKeys:
     """A wording's keys (see :class:`WordingKeys`), computed once per wording."""
-    chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
+    chars = {w: chr(FIRST_KEY + k) for k, w in enumerate(dict.fromkeys(words))}
     light = frozenset(chars[w] for w in words if weigh(w) < RARE)
     weights = tuple(weigh(w) for w in words)
     keys = "".join(chars[w] for w in words)
@@ -173,7 +177,14 @@ def wording_keys(words: tuple[str, ...], weigh: Callable[[str], float]) -> Wordi
     for c in keys:
         counts[c] = counts.get(c, 0) + 1
     return WordingKeys(
-        chars, keys, weights, light, sum(weights), sum(1 for w in weights if w >= RARE), counts
+        chars,
+        keys,
+        weights,
+        light,
+        sum(weights),
+        sum(1 for w in weights if w >= RARE),
+        counts,
+        tuple(counts[c] for c in chars.values()),
     )
 
 
@@ -237,17 +248,17 @@ class Keyed:
         wording = wording_keys(tuple(words), weigh)
         chars, self.form_chars, self.form_weights, self.light = wording[:4]
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
+        self.wants = wording.wants
         self.words = words
         self.form_names, self.sentence_names = names
         self.glued = self.form_names.glued
         self.weigh = weigh
         self.lenient = lenient
         self.coordinators = coordinators
-        negated = _negated(tuple(words), negations)
         if closed:
-            other = (_OTHER, 0.0)
-            hits = [cache.get(word, other) for word in sentence]
+            hits = list(map(cache.get, sentence, repeat(_NO_KEY)))
         else:
+            negated = _negated(tuple(words), negations)
             hits = []
             for word in sentence:
                 hit = cache.get(word)
@@ -258,6 +269,15 @@ class Keyed:
         self.sims = [h[1] for h in hits]
         self.sentence = sentence
         self._scored: dict[tuple[int, int], Alignment] = {}
+        self._ops: dict[tuple[int, int], list[Opcode]] = {}
+
+    def opcodes(self, lo: int, hi: int) -> list[Opcode]:
+        """rapidfuzz's Indel opcodes of the point's keys against the window ``[lo, hi)``,
+        computed once per window: scoring, settling and the edges all read them."""
+        found = self._ops.get((lo, hi))
+        if found is None:
+            found = self._ops[lo, hi] = list(Indel.opcodes(self.form_chars, self.keys[lo:hi]))
+        return found
 
     def score(self, lo: int, hi: int) -> Alignment:
         """The exact alignment score of the window ``[lo, hi)`` (each window scored once)."""
@@ -267,25 +287,27 @@ class Keyed:
         return found
 
     def _score(self, lo: int, hi: int) -> Alignment:
-        form, window = self.form_chars, self.keys[lo:hi]
-        ops = Indel.opcodes(form, window)
+        sims, form_weights = self.sims, self.form_weights
         credit = 0.0
         deleted: list[int] = []
         inserted: list[int] = []
         replaced: list[tuple[int, int, bool]] = []
         overlong: set[int] = set()
         placed: dict[int, int] = {}
-        blocks = list(ops)
+        blocks = self.opcodes(lo, hi)
         for k, op in enumerate(blocks):
-            if op.tag == "equal":
+            tag = op.tag
+            if tag == "equal":
                 at = lo + op.dest_start
-                for i in range(op.src_end - op.src_start):
-                    credit += self.sims[at + i] * self.form_weights[op.src_start + i]
-                    placed[op.src_start + i] = at + i
-            elif op.tag == "delete":
+                src = op.src_start
+                for i in range(op.src_end - src):
+                    credit += sims[at + i] * form_weights[src + i]
+                    placed[src + i] = at + i
+            elif tag == "delete":
                 deleted.extend(range(op.src_start, op.src_end))
             else:
-                inserted.extend(range(lo + op.dest_start, lo + op.dest_end))
+                span = range(lo + op.dest_start, lo + op.dest_end)
+                inserted.extend(span)
                 before = blocks[k - 1] if k else None
                 after = blocks[k + 1] if k + 1 < len(blocks) else None
                 gone = [
@@ -294,11 +316,12 @@ class Keyed:
                     if b is not None and b.tag == "delete"
                     for i in range(b.src_start, b.src_end)
                 ]
-                span = range(lo + op.dest_start, lo + op.dest_end)
+                if not gone:
+                    continue
                 single = len(gone) == 1 and len(span) == 1
                 replaced.extend((f, s, single) for f, s in zip(gone, span, strict=False))
-                if gone and _between(blocks, k):
-                    heavy = any(self.form_weights[i] >= RARE for i in gone)
+                if _between(blocks, k):
+                    heavy = any(form_weights[i] >= RARE for i in gone)
                     overlong.update(span[len(gone) + (0 if heavy else 1) :])
         moved = self._moves(deleted, inserted)
         moved_at = {s for a, b in moved for s in range(a, b)}
@@ -321,19 +344,20 @@ class Keyed:
                 # "China-Russia ... partnership" is not "China stands ready to work with
                 # Russia to ... deepen our ... partnership"
                 return Alignment(0.0, lo, hi)
+        weigh, sentence = self.weigh, self.sentence
         for s in moved_at:
-            credit += MOVE_CREDIT * self.sims[s] * self.weigh(self.sentence[s])
+            credit += MOVE_CREDIT * sims[s] * weigh(sentence[s])
         replacing: set[int] = set()
         replaced_form: set[int] = set()
         for f, s, single in replaced:
             if f in moved_form or s in moved_at or s in replacing:
                 continue
-            if self.sentence[s] in self.coordinators and self.words[f] not in self.coordinators:
+            if sentence[s] in self.coordinators and self.words[f] not in self.coordinators:
                 # "Hong Kong affairs *and* China's internal affairs" joins two things where
                 # "Hong Kong affairs *are* purely China's internal affairs" says one is the other
                 return Alignment(0.0, lo, hi)
             other = self.keys[s] == _OTHER
-            if (other and self.content < KEY_WORDS and self.form_weights[f] >= RARE) or (
+            if (other and self.content < KEY_WORDS and form_weights[f] >= RARE) or (
                 # a name of the point stands for itself: not even the point's own "the"
                 # replaces it ("the Conduct of Parties" is no "Code of Conduct")
                 not self.lenient and (f in self.form_names or (other and s in self.sentence_names))
@@ -342,22 +366,24 @@ class Keyed:
             replacing.add(s)
             replaced_form.add(f)
             if single:
-                credit += REPLACE_CREDIT * min(self.form_weights[f], self.weigh(self.sentence[s]))
+                credit += REPLACE_CREDIT * min(form_weights[f], weigh(sentence[s]))
         lost = any(
-            self.form_weights[f] >= RARE
+            form_weights[f] >= RARE
             for f in deleted
             if f not in moved_form and f not in replaced_form
         )
         free = moved_at | replacing
+        names = self.sentence_names
+        short = self.content < KEY_WORDS and not self.lenient
         cost = 0.0
         for s in inserted:
             if s in free:
                 continue
-            if self.content < KEY_WORDS and not self.lenient and s in self.sentence_names:
+            if short and s in names:
                 # a name put into a short formula names another thing: "in accordance with
                 # the *Basic* Law" is no "in accordance with the law"
                 return Alignment(0.0, lo, hi)
-            w = self.weigh(self.sentence[s])
+            w = weigh(sentence[s])
             cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w
         score = 100.0 * credit / (self.total + cost)
         return Alignment(score, lo, hi, tuple(moved))
@@ -378,6 +404,8 @@ class Keyed:
 
     def _moves(self, deleted: list[int], inserted: list[int]) -> list[tuple[int, int]]:
         """Sentence runs of point words that the alignment left over on both sides."""
+        if not deleted or not inserted:
+            return []
         missing: dict[str, int] = {}
         for f in deleted:
             c = self.form_chars[f]
@@ -420,35 +448,41 @@ class Keyed:
         """
         keys = self.keys
         m = len(self.form_chars)
-        want = self.want
-        positions = [i for i in range(lo, hi) if keys[i] != _OTHER]
+        wants = self.wants
         light = self.light
-        starts = {
-            i for i in positions if keys[i] not in light or (i + 1 < hi and keys[i + 1] != _OTHER)
-        }
-        ends = {i for i in positions if keys[i] not in light or (i > lo and keys[i - 1] != _OTHER)}
+        positions = [i for i, c in enumerate(keys[lo:hi], lo) if c != _OTHER]
+        codes = [ord(keys[i]) - FIRST_KEY for i in positions]
+        closes = [keys[i] not in light or (i > lo and keys[i - 1] != _OTHER) for i in positions]
         max_len = longest_window(m)
+        count = len(positions)
+        width = len(wants)
+        # (minus the quick score, first, end): sorted, the best come first, then the
+        # earlier, then the shorter
         rough: list[tuple[float, int, int]] = []
-        for a_idx, a in enumerate(positions):
-            if a not in starts:
+        for j, a in enumerate(positions):
+            if keys[a] in light and (a + 1 >= hi or keys[a + 1] == _OTHER):
                 continue
-            have: dict[str, int] = {}
+            stop = a + max_len
+            have = [0] * width
             found = 0
-            for b in positions[a_idx:]:
-                w = b - a + 1
-                if w > max_len:
+            for k in range(j, count):
+                b = positions[k]
+                if b >= stop:
                     break
-                c = keys[b]
-                if have.get(c, 0) < want[c]:
+                c = codes[k]
+                if have[c] < wants[c]:
                     found += 1
-                have[c] = have.get(c, 0) + 1
-                if b in ends:
-                    rough.append((found / (m + INSERT_COST * (w - found)), a, b + 1))
+                have[c] += 1
+                if closes[k]:
+                    rough.append((-(found / (m + INSERT_COST * (b - a + 1 - found))), a, b + 1))
         if not rough:
             return None
-        top = max(r[0] for r in rough)
-        near = sorted((r for r in rough if r[0] >= top - NEAR_BEST), key=lambda r: (-r[0], r[1]))
-        scored = [self.score(a, b) for _, a, b in near[:MAX_EXACT]]
+        rough.sort()
+        cut = -rough[0][0] - NEAR_BEST
+        near = [r for r in rough[:MAX_EXACT] if -r[0] >= cut]
+        if len(near) == 1:
+            return self.score(near[0][1], near[0][2])
+        scored = [self.score(a, b) for _, a, b in near]
         return max(scored, key=lambda s: (s.score, -(s.end - s.first), -s.first))
 
 
@@ -460,7 +494,7 @@ def variant_keys(
 ) -> dict[str, tuple[str, float]]:
     """The key and similarity of each point word and each of its spelled-alike variants
     (``negations``, ``prefixes``: see :class:`Keyed`)."""
-    chars = {w: chr(0x100 + k) for k, w in enumerate(dict.fromkeys(words))}
+    chars = {w: chr(FIRST_KEY + k) for k, w in enumerate(dict.fromkeys(words))}
     negated = _negated(tuple(words), negations)
     out: dict[str, tuple[str, float]] = {}
     for w in chars:
@@ -546,8 +580,7 @@ def extend_edges(
     form = keyed.form_chars
     if keyed.keys[found.first] == form[0] and keyed.keys[found.end - 1] == form[-1]:
         return found
-    window = keyed.keys[found.first : found.end]
-    ops = [op for op in Indel.opcodes(form, window) if op.tag == "equal"]
+    ops = [op for op in keyed.opcodes(found.first, found.end) if op.tag == "equal"]
     if not ops:
         return found
     a, b = found.first, found.end
@@ -718,7 +751,7 @@ def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
     if b - a > 3 and keyed.sims[b - 1] < 1.0:
         # an edge word only spelled like the point's, across words that are not in the
         # alignment ("... and the fundamental well-being of *people*" for "... and peoples")
-        ops = Indel.opcodes(keyed.form_chars, keys[a:b])
+        ops = keyed.opcodes(a, b)
         equal = [op for op in ops if op.tag == "equal"]
         if len(equal) > 1 and equal[-1].dest_end == b - a and equal[-1].dest_start == b - a - 1:
             inner = a + equal[-2].dest_end
@@ -728,7 +761,7 @@ def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
                 return keyed.score(a, inner)
     if b - a < 2 or keys[b - 1] not in light or any(e == b for _, e in found.moved):
         return found
-    ops = Indel.opcodes(keyed.form_chars, keys[found.first : b])
+    ops = keyed.opcodes(found.first, b)
     last = next((op for op in reversed(ops) if op.tag == "equal"), None)
     if last is None or last.dest_end != b - found.first:
         return found
@@ -976,7 +1009,7 @@ def settle_on_clause(
     tail_key = keyed.form_chars[-1]
     for _ in range(4):
         a, b = current.first, current.end
-        core = [op for op in Indel.opcodes(keyed.form_chars, keys[a:b]) if op.tag == "equal"]
+        core = [op for op in keyed.opcodes(a, b) if op.tag == "equal"]
         in_order = sum(op.dest_end - op.dest_start for op in core)
         if core:
             first, last = a + core[0].dest_start, a + core[-1].dest_end
@@ -1034,7 +1067,7 @@ def _on_aligned(keyed: Keyed, current: Alignment, a: int, b: int) -> tuple[int, 
     benefit *and*" for "mutual respect, equality and mutual benefit", whose "and" stands
     elsewhere), which only costs. A content word left over stays: it may be the point's
     word said in another order, which the diff shows."""
-    ops = Indel.opcodes(keyed.form_chars, keyed.keys[a:b])
+    ops = keyed.opcodes(a, b)
     kept = {a + k for op in ops if op.tag == "equal" for k in range(op.dest_start, op.dest_end)}
     kept.update(k for s, e in current.moved for k in range(s, e))
     first, end = a, b

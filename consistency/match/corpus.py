@@ -236,6 +236,7 @@ class SentenceIndex:
         self._postings = (pairs % count).astype(np.int32)
         self._bounds = np.searchsorted(pairs // count, np.arange(len(vocab) + 1))
         self._affixes: dict[str, list[str]] | None = None
+        self._alike: dict[str, tuple[str, ...]] = {}
         self._documents: tuple[dict[str, int], IntArray] | None = None
 
     def sentence(self, n: int) -> Sentence:
@@ -282,6 +283,23 @@ class SentenceIndex:
             return np.empty(0, dtype=np.int64)
         return self._positions[self._position_bounds[i] : self._position_bounds[i + 1]]
 
+    def word_places(self, words: Sequence[str], sentences: IntArray) -> tuple[IntArray, IntArray]:
+        """Every token of ``sentences`` that is one of ``words``: its sentence's row in
+        ``sentences``, and which of ``words`` it is (two arrays, in token order)."""
+        which = np.full(len(self.vocab), -1, dtype=np.int32)
+        for k, word in enumerate(words):
+            i = self.vocab.get(word)
+            if i is not None:
+                which[i] = k
+        starts = self._first[sentences]
+        lengths = self._first[sentences + 1] - starts
+        ends = np.cumsum(lengths)
+        at = np.arange(ends[-1] if len(ends) else 0) + np.repeat(starts - (ends - lengths), lengths)
+        found = which[self._ids[at]]
+        rows = np.repeat(np.arange(len(sentences)), lengths)
+        hit = found >= 0
+        return rows[hit], found[hit]
+
     def best_window_credit(
         self,
         keys: Sequence[tuple[Sequence[str], float, int]],
@@ -327,9 +345,13 @@ class SentenceIndex:
         return 0 if i is None else int(self._bounds[i + 1] - self._bounds[i])
 
     def spelled_alike(self, word: str) -> list[str]:
-        """Words of the archive spelled like ``word`` (itself excluded)."""
+        """Words of the archive spelled like ``word`` (itself excluded); each word's are
+        found once (candidates and keys both ask)."""
         if len(word) < 4:
             return []
+        kept = self._alike.get(word)
+        if kept is not None:
+            return list(kept)
         if self._affixes is None:
             self._affixes = {}
             for w in self.vocab:
@@ -340,7 +362,10 @@ class SentenceIndex:
             *self._affixes.get(word[:AFFIX] + "-", ()),
             *self._affixes.get("-" + word[-AFFIX:], ()),
         }
-        return sorted(w for w in near if w != word and similarity(word, w))
+        found = self._alike[word] = tuple(
+            sorted(w for w in near if w != word and similarity(word, w))
+        )
+        return list(found)
 
     def is_common(self, word: str) -> bool:
         """True for function words (see :func:`~consistency.match.weights.is_rare`)."""

@@ -6,12 +6,16 @@ import math
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from ..errors import OptionError
 from ..models import Point, Sentence, Token
 from ..normalise import DEFAULT_TOKENISER, Tokeniser, named_words, tokenise
 from .align import (
+    FIRST_KEY,
     KEY_WORDS,
     MIN_MATCHED,
     MOVE_CREDIT,
@@ -28,8 +32,10 @@ from .align import (
     variant_keys,
     wording_keys,
 )
-from .corpus import BoolArray, Corpus, SentenceIndex, candidates_by_weight
+from .corpus import BoolArray, Corpus, IntArray, SentenceIndex, candidates_by_weight
 from .weights import RARE, is_rare, similarity, weight
+
+FloatArray = npt.NDArray[np.floating[Any]]
 
 DEFAULT_THRESHOLD = 75.0
 """Default minimum score for an occurrence (see :mod:`consistency.match.align`)."""
@@ -100,9 +106,36 @@ def make_forms(point: Point, *, tokeniser: Tokeniser | None = None) -> list[Form
     return forms
 
 
+WEIGHTS_KEPT = 1 << 18
+"""How many words' weights a :class:`_Weights` keeps before it starts again."""
+
+
+class _Weights(dict[str, float]):
+    """Word -> weight under one set of function words, each word weighed once: the
+    matcher weighs words millions of times, and a dict lookup is the cheapest call."""
+
+    def __init__(self, function_words: frozenset[str]) -> None:
+        super().__init__()
+        self.function_words = function_words
+
+    def __missing__(self, word: str) -> float:
+        if len(self) >= WEIGHTS_KEPT:
+            self.clear()
+        found = self[word] = weight(word, self.function_words)
+        return found
+
+
+_WEIGHERS: dict[frozenset[str], _Weights] = {}
+
+
 def weigher(tokeniser: Tokeniser | None = None) -> Callable[[str], float]:
-    """``word -> weight`` for the tokeniser's language (see :mod:`.weights`)."""
-    return partial(weight, function_words=(tokeniser or DEFAULT_TOKENISER).function_words)
+    """``word -> weight`` for the tokeniser's language (see :mod:`.weights`), the same
+    function for the same function words."""
+    function_words = (tokeniser or DEFAULT_TOKENISER).function_words
+    weights = _WEIGHERS.get(function_words)
+    if weights is None:
+        weights = _WEIGHERS[function_words] = _Weights(function_words)
+    return weights.__getitem__
 
 
 def threshold_of(point: Point, default: float = DEFAULT_THRESHOLD) -> float:
@@ -141,9 +174,12 @@ def find_in_sentence(
     negations: frozenset[str] = frozenset(),
     coordinators: frozenset[str] = frozenset(),
     prefixes: frozenset[str] = frozenset(),
+    reaches: bool = False,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
-    (``lenient``: see :class:`~consistency.match.align.Keyed`).
+    (``lenient``: see :class:`~consistency.match.align.Keyed`; ``reaches``: the whole
+    sentence is known to be bounded at ``threshold`` or more, see :func:`_bound`, so it
+    is not bounded again).
 
     ``negations`` (the tokeniser's negating words): a span holding a negation the
     wording does not, or lacking one it has beside the very word it negates, says the
@@ -185,6 +221,7 @@ def find_in_sentence(
         return not is_rare(word)
 
     least = min(MIN_MATCHED, len(form_words))
+    whole = (0, len(tokens)) if reaches else None
 
     def search(first: int, last: int) -> list[Alignment]:
         nonlocal keyed
@@ -198,7 +235,11 @@ def find_in_sentence(
             if at is not None:
                 hit = Alignment(perfect, at, at + len(form_words))
             else:
-                if closed and _bound(words, lo, hi, wording, cache, weigh) < threshold:
+                if (
+                    closed
+                    and (lo, hi) != whole
+                    and _bound(words, lo, hi, wording, cache, weigh) < threshold
+                ):
                     continue
                 if keyed is None:
                     names = (form.names, Names(tokens, text))
@@ -388,6 +429,82 @@ def _bound(
     return 100.0 * (credit + REPLACE_CREDIT * missing) / wording.total
 
 
+BOUND_SLACK = 1e-6
+"""How far under the threshold :func:`_sentence_bounds` must put a sentence for
+:func:`_reachable` to drop it: far more than the rounding of its sums in another order
+than :func:`_bound`'s."""
+
+
+def _sentence_bounds(
+    index: SentenceIndex,
+    numbers: IntArray,
+    wording: WordingKeys,
+    keys: dict[str, tuple[str, float]],
+    weigh: Callable[[str], float],
+) -> FloatArray:
+    """:func:`_bound` of each whole sentence of ``numbers`` (sorted), all at once (numpy):
+    the same sums, added up in another order."""
+    columns = len(wording.wants)
+    count = len(numbers)
+    spellings = list(keys)
+    column = np.asarray([ord(keys[w][0]) - FIRST_KEY for w in spellings], dtype=np.int64)
+    rows, which = index.word_places(spellings, numbers)
+    counts = np.bincount(rows * columns + column[which], minlength=count * columns).reshape(
+        count, columns
+    )
+    alike = np.zeros((count, columns))
+    value = np.asarray(
+        [MOVE_CREDIT * sim * weigh(w) if sim < 1.0 else 0.0 for w, (_, sim) in keys.items()]
+    )
+    near = value[which] > 0.0
+    np.maximum.at(alike, (rows[near], column[which[near]]), value[which[near]])
+    credit = np.zeros(count)
+    missing = np.zeros(count)
+    keyed: list[FloatArray] = []
+    few = wording.content < KEY_WORDS
+    seen = [0] * columns
+    for c, w in zip(wording.keys, wording.weights, strict=True):
+        k = ord(c) - FIRST_KEY
+        present = counts[:, k] > seen[k]
+        seen[k] += 1
+        credit += np.where(present, np.maximum(w, alike[:, k]), 0.0)
+        if few and w >= RARE:
+            keyed.append(np.where(present, 0.0, w))
+        else:
+            missing += np.where(present, 0.0, w)
+    if keyed:
+        spare = np.maximum(counts - np.asarray(wording.wants), 0).sum(axis=1)
+        heaviest = -np.sort(-np.column_stack(keyed), axis=1)
+        totals = np.concatenate([np.zeros((count, 1)), np.cumsum(heaviest, axis=1)], axis=1)
+        missing += totals[np.arange(count), np.minimum(spare, len(keyed))]
+    return 100.0 * (credit + REPLACE_CREDIT * missing) / wording.total
+
+
+def _reachable(
+    index: SentenceIndex,
+    numbers: list[int],
+    wording: WordingKeys,
+    keys: dict[str, tuple[str, float]],
+    weigh: Callable[[str], float],
+    threshold: float,
+) -> list[tuple[int, bool]]:
+    """``numbers`` without the sentences :func:`find_in_sentence` would find nothing in
+    without aligning: those whose words bound any span under ``threshold`` (see
+    :func:`_bound`; a wording found word for word is bounded at 100). Dropped before
+    their tokens are rebuilt; the answer is the same. Sentences of more than
+    :data:`LONG_SPAN` tokens, searched by blocks, are kept. Each kept one comes with
+    whether its bound reaches ``threshold`` for sure (see ``reaches`` of
+    :func:`find_in_sentence`)."""
+    if not numbers:
+        return []
+    at = np.asarray(numbers, dtype=np.int64)
+    bounds = _sentence_bounds(index, at, wording, keys, weigh)
+    lengths = np.fromiter((len(index.words(n)) for n in numbers), dtype=np.int64, count=len(at))
+    keep = (bounds >= threshold - BOUND_SLACK) | (lengths > LONG_SPAN)
+    sure = bounds >= threshold + BOUND_SLACK
+    return [(int(n), bool(s)) for n, s in zip(at[keep], sure[keep], strict=True)]
+
+
 def find_point(
     point: Point,
     index: Corpus,
@@ -420,11 +537,12 @@ def find_point(
             numbers = candidates_by_weight(index, words, weigh, limit, within=within)
             alike = {w: index.spelled_alike(w) for w in set(words)}
             cache = variant_keys(words, alike, negations, prefixes)
+            wording = wording_keys(words, weigh)
+            todo = _reachable(index, numbers, wording, cache, weigh, limit)
         else:
             numbers = index.candidates(words)
-            if within is not None:
-                numbers = [n for n in numbers if within[n]]
-        for n in numbers:
+            todo = [(n, False) for n in numbers if within is None or within[n]]
+        for n, reaches in todo:
             sentence = index.sentence(n)
             text = index.text(sentence.document)
             known = index.words(n) if isinstance(index, SentenceIndex) else None
@@ -441,6 +559,7 @@ def find_point(
                 negations=negations,
                 coordinators=coordinators,
                 prefixes=prefixes,
+                reaches=reaches,
             ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
