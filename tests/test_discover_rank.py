@@ -291,26 +291,29 @@ def test_a_list_cut_before_its_last_item_is_no_point() -> None:
     briefings share of "build a safe, orderly and humane immigration system" and "... and
     modern infrastructure"; in Chinese 维护国家主权、安全 of 维护国家主权、安全和发展利益.
     A phrase ending on a list's item while the list goes on with "and" is no formula."""
-    said = [
-        "Our approach is to build a safe, orderly and humane immigration system.",
-        "The plan will build a safe, orderly and modern infrastructure for the next generation.",
-        "We will build a safe, orderly and fair asylum process, as we said.",
-    ]
-    docs = [narration(day, f"{FILL[day]} {said[day]}") for day in range(3)]
-    texts = [normalise(p.point.text) for p in discover(docs)]
-    assert not any(t.endswith(normalise("safe, orderly")) for t in texts), texts
-    zh = [
-        "我们将坚定维护国家主权、安全和发展利益。",
-        "中方坚定维护国家主权、安全和领土完整。",
-        "中国政府维护国家主权、安全和稳定的决心坚定不移。",
-    ]
-    docs = [narration(day, f"{FILL[day]} {zh[day]}") for day in range(3)]
-    texts = [normalise(p.point.text) for p in discover(docs)]
-    assert not any(t.endswith(normalise("主权、安全")) for t in texts), texts
-    kept = ["我们坚定维护国家主权、安全和发展利益。"] * 3
-    docs = [narration(day, f"{FILL[day % 3]} {kept[day % 3]}") for day in range(9)]
-    texts = [normalise(p.point.text) for p in discover(docs)]
-    assert any(t.endswith(normalise("主权、安全和发展利益")) for t in texts), texts
+
+    def texts(said: list[str]) -> list[str]:
+        docs = [narration(day, f"{FILL[day % 3]} {line}") for day, line in enumerate(said)]
+        return [normalise(p.point.text) for p in discover(docs)]
+
+    english = texts(
+        [
+            "Our approach is to build a safe, orderly and humane immigration system.",
+            "The plan will build a safe, orderly and modern infrastructure for the next era.",
+            "We will build a safe, orderly and fair asylum process, as we said.",
+        ]
+    )
+    assert not any(t.endswith(normalise("safe, orderly")) for t in english), english
+    chinese = texts(
+        [
+            "我们将坚定维护国家主权、安全和发展利益。",
+            "中方坚定维护国家主权、安全和领土完整。",
+            "中国政府维护国家主权、安全和稳定的决心坚定不移。",
+        ]
+    )
+    assert not any(t.endswith(normalise("主权、安全")) for t in chinese), chinese
+    whole = texts(["我们坚定维护国家主权、安全和发展利益。"] * 9)
+    assert any(t.endswith(normalise("主权、安全和发展利益")) for t in whole), whole
 
 
 def test_a_short_wording_does_not_swell_a_point_that_names_something_inside_it() -> None:
