@@ -1271,13 +1271,17 @@ def test_a_content_word_where_a_long_point_s_missing_edge_goes_is_no_deletion(li
 
 
 def test_a_short_point_s_last_word_replaced_is_shown_replaced() -> None:
-    """A review (Medium): "新冠肺炎疫情发生{-以来-}" ("since" dropped) was the card of
-    新冠肺炎疫情发生*以后* ("after the outbreak"), a five-word point that took in no edge
-    word. The content word right after a short point's missing last word, in the same
+    """A review (Medium): 新冠肺炎疫情发生*以后* ("after the outbreak", mfa-zh 2020-03-09)
+    was read as "新冠肺炎疫情发生{-以来-}" ("since" dropped): a five-word point took in no
+    edge word. The content word right after a short point's missing last word, in the same
     clause, stands in its place; the score stays what it was (no new occurrence comes of
-    it). Before a short point any verb may stand: its first word is never taken in."""
+    it). Before a short point any verb may stand: no word is taken in as its first."""
     text, aliases = COVID_SINCE
-    said = "新冠肺炎疫情发生以后，中方第一时间向世卫组织通报。"
+    # mfa-zh 2020-03-09
+    said = (
+        "答：新冠肺炎疫情发生以后，中方始终本着公开、透明、负责任态度，及时向世卫组织以及包括"
+        "美国在内的有关国家和地区通报疫情信息，分享病毒基因序列，积极回应各方关切，加强同各方合作。"
+    )
     [(score, span)] = found(text, said)
     assert span == "新冠肺炎疫情发生以后"
     assert score < 100

@@ -657,7 +657,7 @@ def _replaced_last(
     """The end of a short point's span past the one word that replaces its last word, when
     that word is a content word and the next word of the sentence, in the same clause, is
     another content word, none of the point's: 新冠肺炎疫情发生*以后* ("after the outbreak")
-    is 新冠肺炎疫情发生{-以来-}{+以后+}, not "since" dropped (mfa-zh 2020-06-11). Before
+    is 新冠肺炎疫情发生{-以来-}{+以后+}, not "since" dropped (mfa-zh 2020-03-09). Before
     a short point any word may stand ("we think open lines of communication" for "keep open
     lines ..."), but what stands right after its cut last word goes on in its place.
     ``found.end`` otherwise."""
