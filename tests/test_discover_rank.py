@@ -1000,3 +1000,24 @@ def test_a_phrase_does_not_end_inside_a_quotation_it_opens() -> None:
     docs = [narration(day, f"{FILL[day % 3]} {zh}") for day in range(6)]
     texts = [p.point.text for p in discover(docs)]
     assert any("“一国两制”、“港人治港”" in t for t in texts), texts
+
+
+def test_a_clause_before_a_comma_is_cut_when_the_and_comes_far_after() -> None:
+    """A review: "present, the overall situation in the China-India border areas is stable
+    and controllable" was a point (MFA 2020-05-27 ...: "At present, the overall situation
+    ..."): an "and" anywhere after a comma made it a list's. A list's "and" comes within an
+    item or two of its commas; the head clause before one far from it goes."""
+    said = [
+        "At present, the overall situation in the China-India border areas is stable and "
+        "controllable.",
+        "Right now, the overall situation in the China-India border areas is stable and "
+        "controllable.",
+        "On the whole, the overall situation in the China-India border areas is stable and "
+        "controllable.",
+    ]
+    docs = [narration(day, f"{FILL[day % 3]} {said[day % 3]}") for day in range(6)]
+    texts = [p.point.text for p in discover(docs)]
+    assert texts[0].startswith("the overall situation in the China-India border areas"), texts
+    listed = ["We build a sea of peace, friendship and cooperation."] * 6
+    docs = [narration(day, f"{FILL[day % 3]} {listed[day]}") for day in range(6)]
+    assert any("peace, friendship and cooperation" in p.point.text for p in discover(docs))

@@ -264,7 +264,10 @@ def _comma_cut(
     lo, hi = 0, len(words)
     listed = _bare_list(words, commas, stop)
     for head in commas:
-        if head in listed or _COORDINATORS.intersection(words[head:]):
+        # a list's "and" comes within an item or two of its commas ("peace, friendship and
+        # cooperation"); one far on joins something else ("At present, the overall
+        # situation in the border areas is stable and controllable")
+        if head in listed or _COORDINATORS.intersection(words[head : head + _LIST_REACH]):
             break
         lo = head
     for k in range(len(commas) - 1, -1, -1):
@@ -285,6 +288,9 @@ def _comma_cut(
     pieces = list(pairwise(bounds))
     return max(pieces, key=lambda p: (_content(words[p[0] : p[1]], stop), -p[0]))
 
+
+_LIST_REACH = _LIST_ITEM_WORDS + 1
+"""Words after a comma within which a list's coordinator stands (see :func:`_comma_cut`)."""
 
 BARE_ITEM_WORDS = 2
 """The most words an item of a list without "and" has (see :func:`_bare_list`)."""
