@@ -208,6 +208,12 @@ def narration(day: int, text: str) -> Document:
     )
 
 
+def discovered(said: list[str]) -> list[str]:
+    """The texts of the points discovered in one narration a day, each after a filler line."""
+    docs = [narration(day, f"{FILL[day % 3]} {line}") for day, line in enumerate(said)]
+    return [p.point.text for p in discover(docs)]
+
+
 @pytest.mark.parametrize(
     "wordings",
     [
@@ -293,8 +299,7 @@ def test_a_list_cut_before_its_last_item_is_no_point() -> None:
     A phrase ending on a list's item while the list goes on with "and" is no formula."""
 
     def texts(said: list[str]) -> list[str]:
-        docs = [narration(day, f"{FILL[day % 3]} {line}") for day, line in enumerate(said)]
-        return [normalise(p.point.text) for p in discover(docs)]
+        return [normalise(t) for t in discovered(said)]
 
     english = texts(
         [
@@ -992,13 +997,11 @@ def test_a_phrase_does_not_end_inside_a_quotation_it_opens() -> None:
         'China backs the steady and sustained implementation of "one country, one '
         'voice" there.',
     ]
-    docs = [narration(day, f"{FILL[day]} {said[day]}") for day in range(3)]
-    texts = [p.point.text for p in discover(docs)]
+    texts = discovered(said)
     assert "the steady and sustained implementation" in texts, texts
     assert not any(t.count('"') % 2 for t in texts), texts
     zh = "香港回归以来，“一国两制”、“港人治港”、高度自治方针得到切实贯彻落实。"
-    docs = [narration(day, f"{FILL[day % 3]} {zh}") for day in range(6)]
-    texts = [p.point.text for p in discover(docs)]
+    texts = discovered([zh] * 6)
     assert any("“一国两制”、“港人治港”" in t for t in texts), texts
 
 
@@ -1015,9 +1018,7 @@ def test_a_clause_before_a_comma_is_cut_when_the_and_comes_far_after() -> None:
         "On the whole, the overall situation in the China-India border areas is stable and "
         "controllable.",
     ]
-    docs = [narration(day, f"{FILL[day % 3]} {said[day % 3]}") for day in range(6)]
-    texts = [p.point.text for p in discover(docs)]
+    texts = discovered(said * 2)
     assert texts[0].startswith("the overall situation in the China-India border areas"), texts
-    listed = ["We build a sea of peace, friendship and cooperation."] * 6
-    docs = [narration(day, f"{FILL[day % 3]} {listed[day]}") for day in range(6)]
-    assert any("peace, friendship and cooperation" in p.point.text for p in discover(docs))
+    listed = discovered(["We build a sea of peace, friendship and cooperation."] * 6)
+    assert any("peace, friendship and cooperation" in t for t in listed), listed
