@@ -593,6 +593,23 @@ def _alias_choice(point: str, *others: str) -> list[str]:
             "Hong Kong affairs are China's internal affairs",
             True,
         ),
+        # a key word of the formula replaced: the name that weighs most is shared, the frame
+        # is not (MFA top 100 and mfa-zh top 100, where these were aliases)
+        ("the basis of the one-China principle", "the fact that the one-China principle", False),
+        (
+            "the basis of the one-China principle",
+            "the precondition of the one-China principle",
+            False,
+        ),
+        (
+            "sovereignty and territorial integrity",
+            "security and territorial integrity should be respected",
+            False,
+        ),
+        ("作出了重要贡献", "作出了重大贡献", False),
+        # the formula's content words reordered, or in a compound: no replaced key word
+        ("reached important consensus", "important consensus was reached", True),
+        ("consistent and clear", "clear-cut and consistent", True),
         # the formula inside more words: the point's own wording finds it
         (
             "non-interference in each other's internal affairs",

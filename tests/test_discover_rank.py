@@ -176,6 +176,8 @@ def test_aliases_are_wordings_of_the_formula_not_parts_of_it(
             assert "a community with a shared future for mankind" in point.aliases
         if point.text.startswith("serves the fundamental interests of the two countries"):
             assert not any(alias.startswith("benefits to") for alias in point.aliases)
+        if "the one-China principle" in point.text:
+            assert "the fact that the one-China principle" not in point.aliases
 
 
 @pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")

@@ -323,7 +323,10 @@ def _wordings(
       pushing the bill");
     - it does not put a coordinator where the point has another word
       (:func:`_joins_instead`): "rules *and the* multilateral trading system" is no
-      "rules-based multilateral trading system".
+      "rules-based multilateral trading system";
+    - it is the formula by the engine's own reading (:func:`_one_formula`): "the
+      *fact that* the one-China principle" shares the name that weighs most with "the
+      *basis of* the one-China principle" but not its frame.
     """
     texts = [[words[w] for w in key] for key in keys]
     point = texts[0]
@@ -334,6 +337,7 @@ def _wordings(
             and _share(t, point, weigh) >= ALIAS_OWN
             and not _wraps(point, t, surfaces[k])
             and not _joins_instead(point, t, weigh)
+            and _one_formula(point, t, weigh)
         )
         for k, t in enumerate(texts)
     ]
@@ -343,6 +347,27 @@ def _wordings(
             kept.append(k)
     chosen = set(kept)
     return [key for k, key in enumerate(keys) if k in chosen]
+
+
+def _one_formula(point: Sequence[str], other: Sequence[str], weigh: Callable[[str], float]) -> bool:
+    """Whether one wording is the other's formula: the matching engine finds one inside the
+    other at :data:`FAMILY_THRESHOLD`, as ``track`` would (so an alias only lets the formula's
+    whole wording be the span: "the multilateral trading *regime*" for "the multilateral
+    trading system", found as "the multilateral trading"), or one keeps every content word
+    of the other (:func:`_keeps`: reordered, inflected, said in more words; "important
+    consensus was reached" for "reached important consensus", which the engine does not move
+    in so short a wording). A replaced key word fails both: "the *precondition* of the
+    one-China principle" is not "the *basis* of the one-China principle" (the name that
+    weighs most is shared, the frame is not), nor 作出了重*大*贡献 作出了重*要*贡献."""
+    if max(_found(point, other, weigh), _found(other, point, weigh)) >= FAMILY_THRESHOLD:
+        return True
+    return _keeps(point, other, weigh) or _keeps(other, point, weigh)
+
+
+def _found(point: Sequence[str], other: Sequence[str], weigh: Callable[[str], float]) -> float:
+    """The engine's score of the best span of ``other`` read as an occurrence of ``point``."""
+    best = Keyed(point, weigh, other, {}).best(0, len(other))
+    return 0.0 if best is None else best.score
 
 
 def _wraps(point: Sequence[str], other: Sequence[str], written: str) -> bool:
