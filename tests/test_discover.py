@@ -410,6 +410,31 @@ def test_toml_comments_give_dates_and_an_example(seeds: list[DiscoveredPoint]) -
     ]
 
 
+def test_toml_counts_add_up_with_the_wordings_listed_no_alias() -> None:
+    """A family's occurrences under wordings it keeps no alias for are counted on a line of
+    their own: "the basis of the one-China principle" (10 times) headed a row of 245
+    occurrences on 119 dates, most of them "the one-China principle" (MFA top 100)."""
+    point = DiscoveredPoint(
+        point=Point(id="basis", text="the basis of the one-China principle"),
+        dates=119,
+        documents=("a",),
+        first=dt.date(2018, 5, 11),
+        last=dt.date(2020, 6, 23),
+        example="relations with China on the basis of the one-China principle",
+        score=7.5,
+        count=245,
+        wordings=(("the basis of the one-China principle", 10),),
+    )
+    lines = render_toml([point]).splitlines()
+    at = lines.index("# wordings (occurrences):")
+    assert lines[at + 1 : at + 3] == [
+        "#      10  the basis of the one-China principle",
+        "#     235  (other wordings grouped with it)",
+    ]
+    whole = DiscoveredPoint(**{**point.__dict__, "count": 10})
+    assert "# wordings (occurrences):" not in render_toml([whole])
+
+
 def test_toml_escapes_awkward_text() -> None:
     point = DiscoveredPoint(
         point=Point(id="quote", text='the so-called "long-arm \\ jurisdiction"', aliases=("a\tb",)),

@@ -36,7 +36,12 @@ def render_toml(points: Sequence[DiscoveredPoint]) -> str:
 
     Each ``[[point]]`` has its id, text and aliases, preceded by comments
     giving its number of dates, first and last date, an example sentence and,
-    for a family of several wordings, each wording with its occurrences.
+    for a family of several wordings, each wording with its occurrences. The
+    occurrences of wordings the family grouped but lists no alias for (beyond
+    the aliases kept, or found by the text itself, or no wording of the formula) are
+    counted on a line of their own, so that the counts add up and the dates are
+    not read as the text's alone: `track` finds of them what the engine reads as
+    the formula.
     """
     out = [
         "# Talking points found by `consistency discover`, best first.",
@@ -52,9 +57,12 @@ def render_toml(points: Sequence[DiscoveredPoint]) -> str:
             f"{p.count} occurrences, score {p.score:g}"
         )
         out.append(f"# e.g. {example}")
-        if len(p.wordings) > 1:
+        other = p.count - sum(n for _, n in p.wordings)
+        if len(p.wordings) > 1 or (p.wordings and other > 0):
             out.append("# wordings (occurrences):")
             out.extend(f"#   {n:>5}  {_comment(w)}" for w, n in p.wordings)
+            if other > 0:
+                out.append(f"#   {other:>5}  (other wordings grouped with it)")
         out.append("[[point]]")
         out.append(tomli_w.dumps({"id": p.point.id}).rstrip("\n"))
         out.append(tomli_w.dumps({"text": p.point.text}).rstrip("\n"))
