@@ -314,6 +314,38 @@ def test_transcript_styles(text: str, expected: list[tuple[str | None, Role, str
     assert spoken(text, split_turns(text)) == expected
 
 
+TIME_STAMPED = """\
+Press Briefing by the Press Secretary, March 3
+
+Dana Ortiz (00:03):
+Good afternoon, everybody. I have two things at the top.
+
+(00:41)
+First, the President will travel to Ohio on Friday.
+
+Reporter (01:12):
+Thank you. Will he meet the governor?
+
+Dana Ortiz: (01:15)
+He will, and they will talk about the bridge.
+"""
+
+
+def test_a_recording_s_time_stamps_mark_labels_and_are_said_by_no_one() -> None:
+    """Transcription services write a time stamp beside each label, the label alone on its
+    line ("Karine Jean-Pierre (00:03):", "Jen Psaki: (00:22)"), and stamp paragraphs
+    ("(01:09)"). 13 of 28 White House briefings of that layout (a review of real pages)
+    were read as narration, or with the stamp in the turn's text."""
+    turns = split_turns(TIME_STAMPED)
+    assert spoken(TIME_STAMPED, turns) == [
+        ("Dana Ortiz", OFF, "Good afternoon, everybody. I have two things at the top."),
+        ("Dana Ortiz", OFF, "First, the President will travel to Ohio on Friday."),
+        ("Reporter", P, "Thank you. Will he meet the governor?"),
+        ("Dana Ortiz", OFF, "He will, and they will talk about the bridge."),
+    ]
+    assert [t.line for t in turns] == [4, 7, 10, 13]
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -67,9 +67,14 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+_STAMP = r"[(\[]\d{1,2}(?::\d{2}){1,2}[)\]][ \t]*"
+"""A recording's time stamp beside a label, as transcription services write it: "Karine
+Jean-Pierre (00:03):", "Jen Psaki: (00:22)", "Speaker 1 [01:02:03]:". It belongs to the
+label, not to what is said."""
+
 _LABEL = re.compile(
     r"[ \t]{0,4}(?:\*\*|__)?(?P<label>[^\W\d_][^:：\n]{0,60}?)[ \t]*(?:\*\*|__)?"
-    r"(?:：|:(?![\d/]))(?:\*\*|__)?[ \t]*"
+    rf"(?P<before>{_STAMP})?(?:：|:(?![\d/]))(?:\*\*|__)?[ \t]*(?P<after>{_STAMP})?"
 )
 _BARE_Q = re.compile(r"[ \t]{0,4}(?P<label>Q|A(?=\.))\.?(?:[ \t]+(?=\S)|[ \t]*$)")
 _PARENTHESIS = re.compile(r"(?P<base>[^()]+?)[ \t]*\([^()]{1,40}\)")
@@ -170,6 +175,8 @@ class Label:
     rest: offset where the spoken text starts (after the colon and spaces).
     bare: the line has nothing after the label.
     colon: written with a colon (not a bare ``Q``, ``Q.`` or ``A.``).
+    stamped: written with a recording's time stamp (see :data:`_STAMP`): a speaker's
+        label even alone on its line, where a heading could end in a colon too.
     """
 
     label: str
@@ -177,6 +184,7 @@ class Label:
     rest: int
     bare: bool
     colon: bool = True
+    stamped: bool = False
 
 
 def find_label(text: str, start: int, end: int) -> Label | None:
@@ -191,7 +199,8 @@ def find_label(text: str, start: int, end: int) -> Label | None:
     if not label or len(label) > MAX_LABEL_CHARS:
         return None
     rest = m.end()
-    return Label(label, label.casefold(), rest, rest >= end, colon)
+    stamped = colon and (m.group("before") is not None or m.group("after") is not None)
+    return Label(label, label.casefold(), rest, rest >= end, colon, stamped)
 
 
 def label_kind(label: str) -> tuple[int, Role | None] | None:
@@ -399,7 +408,7 @@ def _accepted_labels(lines: list[_Line]) -> dict[str, _Group]:
         elif kind[0] > group.strength:
             group.strength, group.role = kind
         group.count += 1
-        group.inline |= not lab.bare
+        group.inline |= not lab.bare or lab.stamped
         group.spellings[lab.label] += 1
     accepted: dict[str, _Group] = {}
     for key, group in groups.items():
