@@ -144,6 +144,20 @@ class ConsistencyGroup(click.Group):
             sys.exit(2)
         sys.exit(rv if isinstance(rv, int) else 0)
 
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        _register_commands()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _register_commands()
+        return super().list_commands(ctx)
+
+
+def _register_commands() -> None:
+    """Import the commands (which registers them on the group) when one is looked up, not
+    before: ``consistency --version`` then loads none of the library."""
+    from . import commands as commands
+
 
 def _config_source(error: click.exceptions.UsageError) -> str | None:
     """For a bad value that came from the configuration file: ``FILE: 'key': problem``."""
