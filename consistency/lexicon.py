@@ -16,10 +16,14 @@ tokeniser produces (lower case, plain apostrophes).
 
 from __future__ import annotations
 
+import gzip
 import math
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
+import msgpack
 import regex
 
 MAX_ZIPF = 8.0
@@ -42,9 +46,27 @@ def language_of(word: str) -> str:
 
 @cache
 def _frequencies(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+    """wordfreq's list for ``lang`` as ``wordfreq.get_frequency_dict(lang)`` gives it.
 
-    return get_frequency_dict(lang, wordlist="best")
+    Read from wordfreq's own file (its documented "cBpack": gzipped msgpack, a header then
+    one list of words per centibel of frequency) without importing wordfreq, whose import
+    (ftfy, langcodes) costs as much as the read: a warm run weighs a few words only.
+    """
+    spec = find_spec("wordfreq")
+    folder = spec.submodule_search_locations if spec else None
+    path = Path(folder[0], "data", f"large_{lang}.msgpack.gz") if folder else None
+    if path is None or not path.is_file():
+        from wordfreq import get_frequency_dict
+
+        return get_frequency_dict(lang, wordlist="best")
+    with gzip.open(path, "rb") as packed:
+        header, *buckets = msgpack.unpackb(packed.read(), raw=False)
+    if header != {"format": "cB", "version": 1}:
+        raise ValueError(f"{path}: not a wordfreq word list ({header!r})")
+    frequencies: dict[str, float] = {}
+    for index, bucket in enumerate(buckets):
+        frequencies.update(dict.fromkeys(bucket, 10 ** (-index / 100)))  # wordfreq's cB_to_freq
+    return frequencies
 
 
 def han_frequencies() -> dict[str, float]:
