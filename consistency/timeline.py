@@ -75,6 +75,17 @@ def with_changes(
     occurrences: Sequence[Occurrence], *, tokeniser: Tokeniser | None = None
 ) -> list[Occurrence]:
     """Fill ``change`` on every occurrence (sorted by date, document, position)."""
+    return [
+        occ if occ.change is change else _with_change(occ, change)
+        for occ, change in zip(occurrences, changes(occurrences, tokeniser=tokeniser), strict=True)
+    ]
+
+
+def changes(
+    occurrences: Sequence[Occurrence], *, tokeniser: Tokeniser | None = None
+) -> list[Change]:
+    """Each occurrence's ``change`` (see :func:`with_changes`): against the wording of the
+    nearest earlier date's representative occurrence."""
     reps = representatives(occurrences)
     previous: dict[dt.date, str | None] = {}  # the previous date's wording, normalised
     prev: str | None = None
@@ -85,12 +96,11 @@ def with_changes(
     for occ in occurrences:
         before = previous[occ.date]
         if before is None:
-            change = Change.FIRST
+            out.append(Change.FIRST)
         elif before == normalise(occ.text, tokeniser=tokeniser):
-            change = Change.SAME
+            out.append(Change.SAME)
         else:
-            change = Change.SHIFTED
-        out.append(occ if occ.change is change else _with_change(occ, change))
+            out.append(Change.SHIFTED)
     return out
 
 

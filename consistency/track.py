@@ -31,7 +31,7 @@ from .models import (
 )
 from .normalise import Tokeniser
 from .segment import sentence_rows
-from .timeline import shifts, status_of, with_changes, wordings
+from .timeline import changes, shifts, status_of, wordings
 
 
 def sort_documents(documents: Sequence[Document]) -> tuple[Document, ...]:
@@ -371,7 +371,8 @@ def track(
                 )
             )
         occurrences.sort(key=lambda o: (o.date, order[o.document], o.start))
-        occurrences = with_changes(occurrences, tokeniser=tokeniser)
+        for occ, change in zip(occurrences, changes(occurrences, tokeniser=tokeniser), strict=True):
+            object.__setattr__(occ, "change", change)  # made just above: set, not copied
         present = {o.document for o in occurrences}
         results.append(
             PointResult(
