@@ -32,3 +32,20 @@ def test_a_words_weight_does_not_import_wordfreq() -> None:
     subprocess.run(
         [sys.executable, "-c", probe], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)}
     )
+
+
+def test_lemmas_are_lemminflects() -> None:
+    """Every form of LemmInflect's table and overrides (and some capitalised), and words it
+    lacks, have the lemmas ``getAllLemmas`` gives."""
+    from lemminflect import getAllLemmas
+
+    from consistency.lexicon import _lemma_table, lemmas
+
+    table, overrides = _lemma_table()
+    words = sorted({*table, *overrides})
+    assert len(words) > 60_000
+    words += [w.upper() for w in words[::97]] + [w.capitalize() for w in words[::89]]
+    words += ["briefing-room", "xyzzy", "", "Playing", "PLAYING", "'d"]
+    for word in words:
+        theirs = frozenset(lemma for forms in getAllLemmas(word).values() for lemma in forms)
+        assert lemmas.__wrapped__(word) == theirs, word
