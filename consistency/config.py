@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, InputError
-from .ingest.files import read_bytes
 
 PATH_KEYS = frozenset({"points", "against", "manifest", "output", "db", "index", "stop_phrases"})
 """Options whose values are paths, resolved relative to the configuration file."""
@@ -90,6 +89,8 @@ def load_config(path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
 
     Keys are returned with underscores (``fail-on`` -> ``fail_on``).
     """
+    from .ingest.files import read_bytes  # here: importing ingest loads all its readers
+
     try:
         data = loads_toml(read_bytes(str(path), pipes=True).decode("utf-8-sig"))
     except InputError as e:

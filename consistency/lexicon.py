@@ -16,10 +16,14 @@ tokeniser produces (lower case, plain apostrophes).
 
 from __future__ import annotations
 
+import gzip
 import math
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
+import msgpack
 import regex
 
 MAX_ZIPF = 8.0
@@ -42,9 +46,27 @@ def language_of(word: str) -> str:
 
 @cache
 def _frequencies(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+    """wordfreq's list for ``lang`` as ``wordfreq.get_frequency_dict(lang)`` gives it.
 
-    return get_frequency_dict(lang, wordlist="best")
+    Read from wordfreq's own file (its documented "cBpack": gzipped msgpack, a header then
+    one list of words per centibel of frequency) without importing wordfreq, whose import
+    (ftfy, langcodes) costs as much as the read: a warm run weighs a few words only.
+    """
+    spec = find_spec("wordfreq")
+    folder = spec.submodule_search_locations if spec else None
+    path = Path(folder[0], "data", f"large_{lang}.msgpack.gz") if folder else None
+    if path is None or not path.is_file():
+        from wordfreq import get_frequency_dict
+
+        return get_frequency_dict(lang, wordlist="best")
+    with gzip.open(path, "rb") as packed:
+        header, *buckets = msgpack.unpackb(packed.read(), raw=False)
+    if header != {"format": "cB", "version": 1}:
+        raise ValueError(f"{path}: not a wordfreq word list ({header!r})")
+    frequencies: dict[str, float] = {}
+    for index, bucket in enumerate(buckets):
+        frequencies.update(dict.fromkeys(bucket, 10 ** (-index / 100)))  # wordfreq's cB_to_freq
+    return frequencies
 
 
 def han_frequencies() -> dict[str, float]:
@@ -86,9 +108,40 @@ def lemmas(word: str) -> frozenset[str]:
     """
     if language_of(word) != "en":
         return frozenset()
-    from lemminflect import getAllLemmas
+    table, overrides = _lemma_table()
+    key = word.lower()
+    by_pos: dict[str, tuple[str, ...]] = {}
+    for line in table.get(key, ()):
+        _, category, forms = line.split(",")
+        by_pos["AUX" if category.upper() == "MODAL" else category.upper()] = tuple(forms.split("/"))
+    by_pos.update(overrides.get(key, {}))
+    # the case of the word asked for, as lemminflect gives it
+    case = str.upper if word.isupper() else str.capitalize if word[:1].isupper() else str.lower
+    return frozenset(case(lemma) for forms in by_pos.values() for lemma in forms)
 
-    return frozenset(lemma for forms in getAllLemmas(word).values() for lemma in forms)
+
+@cache
+def _lemma_table() -> tuple[dict[str, list[str]], dict[str, dict[str, tuple[str, ...]]]]:
+    """LemmInflect's lookup table and its overrides, as ``getAllLemmas`` reads them.
+
+    The table's lines (``word,category,lemma/lemma``) are only grouped by word here, and a
+    word's parsed when it is looked up: LemmInflect parses all 80,000 when it loads
+    (0.3 s, more than a ``check`` spends on everything else it weighs).
+    """
+    from lemminflect import config
+    from lemminflect.codecs.OverridesCodec import OverridesCodec
+
+    with gzip.open(config.lemma_lu_fn, "rb") as packed:
+        text = packed.read().decode()
+    table: dict[str, list[str]] = {}
+    for line in text.split("\n"):  # as LemmInflect reads the file: by "\n" alone
+        line = line.strip()
+        if line:
+            table.setdefault(line.partition(",")[0], []).append(line)
+    overrides: dict[str, dict[str, tuple[str, ...]]] = OverridesCodec.load(
+        config.lemma_overrides_fn
+    )
+    return table, overrides
 
 
 def phrase_zipf(words: Iterable[str]) -> float:

@@ -75,25 +75,32 @@ def with_changes(
     occurrences: Sequence[Occurrence], *, tokeniser: Tokeniser | None = None
 ) -> list[Occurrence]:
     """Fill ``change`` on every occurrence (sorted by date, document, position)."""
+    return [
+        occ if occ.change is change else _with_change(occ, change)
+        for occ, change in zip(occurrences, changes(occurrences, tokeniser=tokeniser), strict=True)
+    ]
+
+
+def changes(
+    occurrences: Sequence[Occurrence], *, tokeniser: Tokeniser | None = None
+) -> list[Change]:
+    """Each occurrence's ``change`` (see :func:`with_changes`): against the wording of the
+    nearest earlier date's representative occurrence."""
     reps = representatives(occurrences)
-    dates = sorted(reps)
-    previous: dict[dt.date, Occurrence | None] = {}
-    prev: Occurrence | None = None
-    for d in dates:
+    previous: dict[dt.date, str | None] = {}  # the previous date's wording, normalised
+    prev: str | None = None
+    for d in sorted(reps):
         previous[d] = prev
-        prev = reps[d]
+        prev = normalise(reps[d].text, tokeniser=tokeniser)
     out = []
     for occ in occurrences:
         before = previous[occ.date]
         if before is None:
-            change = Change.FIRST
-        elif normalise(before.text, tokeniser=tokeniser) == normalise(
-            occ.text, tokeniser=tokeniser
-        ):
-            change = Change.SAME
+            out.append(Change.FIRST)
+        elif before == normalise(occ.text, tokeniser=tokeniser):
+            out.append(Change.SAME)
         else:
-            change = Change.SHIFTED
-        out.append(occ if occ.change is change else _with_change(occ, change))
+            out.append(Change.SHIFTED)
     return out
 
 
@@ -138,15 +145,19 @@ def shifts(
     by date, so the first one seen of each wording is its first use).
     """
     reps = representatives(occurrences)
-    used: dict[str, dt.date] = {}
+    first_said: dict[str, dt.date] = {}  # each text once: a point's occurrences share a few
     for occ in occurrences:
-        used.setdefault(normalise(occ.text, tokeniser=tokeniser), occ.date)
+        first_said.setdefault(occ.text, occ.date)
+    used: dict[str, dt.date] = {}
+    for text, first in first_said.items():
+        used.setdefault(normalise(text, tokeniser=tokeniser), first)
     out: list[Shift] = []
     prev: Occurrence | None = None
+    before = ""
     for d in sorted(reps):
         cur = reps[d]
         after = normalise(cur.text, tokeniser=tokeniser)
-        if prev is not None and normalise(prev.text, tokeniser=tokeniser) != after:
+        if prev is not None and before != after:
             out.append(
                 Shift(
                     date=cur.date,
@@ -162,7 +173,7 @@ def shifts(
                     recurring=used[after] < cur.date,
                 )
             )
-        prev = cur
+        prev, before = cur, after
     return out
 
 

@@ -19,10 +19,19 @@ from .diff import word_diff
 from .match import DEFAULT_THRESHOLD, Corpus, Match, PackedSentences, SentenceIndex, find_point
 from .match.corpus import BoolArray
 from .match.key import match_key
-from .models import Document, Found, Occurrence, Point, PointResult, Progress, TrackResult
+from .models import (
+    Document,
+    Found,
+    Occurrence,
+    Point,
+    PointResult,
+    Progress,
+    Status,
+    TrackResult,
+)
 from .normalise import Tokeniser
 from .segment import sentence_rows
-from .timeline import shifts, status_of, with_changes, wordings
+from .timeline import changes, shifts, status_of, wordings
 
 
 def sort_documents(documents: Sequence[Document]) -> tuple[Document, ...]:
@@ -332,10 +341,17 @@ def track(
     for point in points:
         hits = hits_of(point)
         occurrences: list[Occurrence] = []
+        judged: dict[str, tuple[Status, str]] = {}  # a point's occurrences share a few wordings
         for doc_id, f in hits:
             doc = by_id[doc_id]
             text = doc.text[f.start : f.end]
             line, column = doc.line_col(f.start)
+            if text not in judged:
+                judged[text] = (
+                    status_of(text, point.text, tokeniser=tokeniser),
+                    word_diff(point.text, text, tokeniser=tokeniser),
+                )
+            status, diff = judged[text]
             occurrences.append(
                 Occurrence(
                     point=point.id,
@@ -350,12 +366,13 @@ def track(
                     column=column,
                     score=round(f.score, 1),
                     form=f.form,
-                    status=status_of(text, point.text, tokeniser=tokeniser),
-                    diff=word_diff(point.text, text, tokeniser=tokeniser),
+                    status=status,
+                    diff=diff,
                 )
             )
         occurrences.sort(key=lambda o: (o.date, order[o.document], o.start))
-        occurrences = with_changes(occurrences, tokeniser=tokeniser)
+        for occ, change in zip(occurrences, changes(occurrences, tokeniser=tokeniser), strict=True):
+            object.__setattr__(occ, "change", change)  # made just above: set, not copied
         present = {o.document for o in occurrences}
         results.append(
             PointResult(

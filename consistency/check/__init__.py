@@ -41,31 +41,70 @@ discovered), :mod:`.similar` (near-variant sentences, closest wordings),
 
 from __future__ import annotations
 
-from .baseline import INDEX_SUFFIXES, Baseline, MemoryBaseline, is_index, open_baseline
-from .findings import (
-    DEFAULT_SIMILARITY,
-    DISCOVERED_LEVEL,
-    FINDING_KINDS,
-    MIN_SENTENCE_WORDS,
-    BaselineSummary,
-    CheckedPoint,
-    CheckResult,
-    Finding,
-    FindingKind,
-    Gate,
-    Reference,
-    parse_kinds,
-)
-from .points import FormHit, IndexPoints, MemoryPoints, PointSource
-from .run import NEAR_MARGIN, check, run_check
-from .similar import (
-    CLOSEST_CANDIDATES,
-    closest_wording,
-    encode_words,
-    has_sentence,
-    nearest_sentence,
-    word_similarity,
-)
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_getattr, modules_of
+
+if TYPE_CHECKING:
+    from .baseline import INDEX_SUFFIXES, Baseline, MemoryBaseline, is_index, open_baseline
+    from .findings import (
+        DEFAULT_SIMILARITY,
+        DISCOVERED_LEVEL,
+        FINDING_KINDS,
+        MIN_SENTENCE_WORDS,
+        NEAR_MARGIN,
+        BaselineSummary,
+        CheckedPoint,
+        CheckResult,
+        Finding,
+        FindingKind,
+        Gate,
+        Reference,
+        parse_kinds,
+    )
+    from .points import FormHit, IndexPoints, MemoryPoints, PointSource
+    from .run import check, run_check
+    from .similar import (
+        CLOSEST_CANDIDATES,
+        closest_wording,
+        encode_words,
+        has_sentence,
+        nearest_sentence,
+        word_similarity,
+    )
+
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    ".baseline": ("INDEX_SUFFIXES", "Baseline", "MemoryBaseline", "is_index", "open_baseline"),
+    ".findings": (
+        "DEFAULT_SIMILARITY",
+        "DISCOVERED_LEVEL",
+        "FINDING_KINDS",
+        "MIN_SENTENCE_WORDS",
+        "NEAR_MARGIN",
+        "BaselineSummary",
+        "CheckedPoint",
+        "CheckResult",
+        "Finding",
+        "FindingKind",
+        "Gate",
+        "Reference",
+        "parse_kinds",
+    ),
+    ".points": ("FormHit", "IndexPoints", "MemoryPoints", "PointSource"),
+    ".run": ("check", "run_check"),
+    ".similar": (
+        "CLOSEST_CANDIDATES",
+        "closest_wording",
+        "encode_words",
+        "has_sentence",
+        "nearest_sentence",
+        "word_similarity",
+    ),
+}
+"""Each public name's module, imported on first use: the CLI's options need the defaults
+of :mod:`.findings`, not the check itself."""
+
+__getattr__ = lazy_getattr(__name__, modules_of(_EXPORTS))
 
 __all__ = [
     "CLOSEST_CANDIDATES",

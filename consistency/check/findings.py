@@ -16,6 +16,18 @@ DEFAULT_SIMILARITY = 85.0
 MIN_SENTENCE_WORDS = 6
 """Shorter sentences ("Thank you.", "Next question.") are never reported as rephrased."""
 
+NEAR_MARGIN = 5.0
+"""A new wording of a point that scores up to this much under the point's threshold is a
+shifted finding (with its score), not an absence: "China's position ... is consistent and
+*firm*" (74.8) is the drift the gate is for, a word past what ``track`` counts as the
+formula. Near misses count too: a wording where a name is replaced, scored as any
+replacement ("the Declaration on the *Behavior* of Parties ...", which ``track``
+rejects), and a wording with one word swapped and the rest of it in place, whatever it
+scores (:func:`~consistency.match.find_swapped`: "through dialogue and
+*communication*"). Near misses are a watchlist's only: the user chose those formulas,
+where points discovered in the baseline include common phrases ("in accordance with the
+law") whose every swap is another phrase. A margin of 0 turns all of these off."""
+
 
 class FindingKind(StrEnum):
     """What a finding says about the new briefing."""
@@ -172,7 +184,7 @@ class Finding:
     also: other points whose occurrences overlap this one (reported once, here).
     start, end: the span of ``text`` in the new briefing's text.
     threshold: the point's threshold (shifted and slot findings): a finding scoring
-        under it is a near miss (see :data:`~consistency.check.run.NEAR_MARGIN`).
+        under it is a near miss (see :data:`NEAR_MARGIN`).
     rejected: a span ``track`` does not count whatever it scores (a name of the formula
         replaced, or one word swapped in it): a near miss too.
     """

@@ -31,6 +31,7 @@ from .findings import (
     DEFAULT_SIMILARITY,
     DISCOVERED_LEVEL,
     MIN_SENTENCE_WORDS,
+    NEAR_MARGIN,
     BaselineSummary,
     CheckedPoint,
     CheckResult,
@@ -47,18 +48,6 @@ from .similar import (
     nearest_sentence,
     word_similarity,
 )
-
-NEAR_MARGIN = 5.0
-"""A new wording of a point that scores up to this much under the point's threshold is a
-shifted finding (with its score), not an absence: "China's position ... is consistent and
-*firm*" (74.8) is the drift the gate is for, a word past what ``track`` counts as the
-formula. Near misses count too: a wording where a name is replaced, scored as any
-replacement ("the Declaration on the *Behavior* of Parties ...", which ``track``
-rejects), and a wording with one word swapped and the rest of it in place, whatever it
-scores (:func:`~consistency.match.find_swapped`: "through dialogue and
-*communication*"). Near misses are a watchlist's only: the user chose those formulas,
-where points discovered in the baseline include common phrases ("in accordance with the
-law") whose every swap is another phrase. A margin of 0 turns all of these off."""
 
 
 def discovered_points(

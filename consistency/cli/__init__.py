@@ -13,8 +13,25 @@ output; :mod:`~consistency.cli.config` defaults from a configuration file.
 
 from __future__ import annotations
 
-from . import commands as commands  # registers the commands on the group
-from .app import Terminated, cli, main
+from typing import TYPE_CHECKING
+
+from .app import Terminated, main
 from .output import write_output
+
+if TYPE_CHECKING:
+    from .app import cli
+
+
+def __getattr__(name: str) -> object:
+    """``cli``, the group with its commands registered (:func:`main` registers them only
+    when a command is looked up, so that ``consistency --version`` loads none of them)."""
+    if name != "cli":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import commands as commands  # registers the commands on the group
+    from .app import cli
+
+    globals()["cli"] = cli
+    return cli
+
 
 __all__ = ["Terminated", "cli", "main", "write_output"]

@@ -4,6 +4,7 @@ exit codes and one-line errors, and :func:`main`, the console script. The comman
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -144,6 +145,20 @@ class ConsistencyGroup(click.Group):
             sys.exit(2)
         sys.exit(rv if isinstance(rv, int) else 0)
 
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        _register_commands()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _register_commands()
+        return super().list_commands(ctx)
+
+
+def _register_commands() -> None:
+    """Import the commands (which registers them on the group) when one is looked up, not
+    before: ``consistency --version`` then loads none of the library."""
+    from . import commands as commands
+
 
 def _config_source(error: click.exceptions.UsageError) -> str | None:
     """For a bad value that came from the configuration file: ``FILE: 'key': problem``."""
@@ -203,8 +218,16 @@ def cli(ctx: click.Context, config: str | None, no_config: bool, quiet: bool, de
     _config_defaults(ctx, config, no_config)
 
 
+GC_THRESHOLDS = (50_000, 20, 20)
+"""The cyclic garbage collector's thresholds for a run (Python's are 700, 10, 10). A run
+keeps hundreds of thousands of objects to its end (a warm ``track`` of 1,000 briefings:
+53k occurrences, their JSON), which the default thresholds had the collector go through
+over and over for nothing (0.3 s of a 2.5 s run; 0.09 s with these, the same memory)."""
+
+
 def main() -> None:
     """Console-script entry point: SIGTERM unwinds like Ctrl-C, so temp files are removed."""
+    gc.set_threshold(*GC_THRESHOLDS)
 
     def terminate(signum: int, frame: Any) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)

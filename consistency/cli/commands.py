@@ -9,11 +9,8 @@ from functools import partial
 
 import click
 
-from ..check import FINDING_KINDS, NEAR_MARGIN, Gate, parse_kinds, run_check
+from ..check import FINDING_KINDS, NEAR_MARGIN, Gate, parse_kinds
 from ..compare import compare_files
-from ..discover import DEFAULT_STOP_PHRASES, load_stop_phrases, render_toml
-from ..discover import render_json as render_discover_json
-from ..discover import render_table as render_discover_table
 from ..errors import OptionError
 from ..index import update_index
 from ..match import SentenceIndex
@@ -192,6 +189,8 @@ def report_command(
     Without --points, the talking points are those 'discover' finds (the --top best),
     less briefing boilerplate and points that only find again a better point's words.
     """
+    from ..discover import DEFAULT_STOP_PHRASES, load_stop_phrases
+
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     if since is not None and baseline_until is not None and baseline_until >= since:
         raise OptionError("--baseline-until must be before --since")
@@ -269,6 +268,10 @@ def discover_command(
     index_file: str | None,
 ) -> None:
     """Find recurring formulations (talking points) without a watchlist."""
+    from ..discover import load_stop_phrases, render_toml
+    from ..discover import render_json as render_discover_json
+    from ..discover import render_table as render_discover_table
+
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     docs, _ = _archive(paths, index_file, manifest, date, since, until, include_questions, speakers)
     found = _discover(docs, min_dates, top, include_questions, speakers, stops)
@@ -437,6 +440,8 @@ def check_command(
     Only points of level error fail (watchlist points, by default); warning points
     (discovered ones, by default) fail with --strict; notice points never.
     """
+    from ..check import run_check
+
     gate = Gate(
         _from_config("fail_on", lambda: parse_kinds(fail_on, required=True)),
         _from_config("warn_on", lambda: parse_kinds(warn_on)),

@@ -8,16 +8,18 @@ import os
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from ..check import DEFAULT_SIMILARITY
 from ..errors import InputError
-from ..ingest import FileSelection
 from ..match import DEFAULT_THRESHOLD
 from ..track import usable_cpus
 from .output import _format_of_output, _to_file
+
+if TYPE_CHECKING:
+    from ..ingest import FileSelection
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -101,6 +103,8 @@ def selection_options(f: F) -> F:
 
 def _selection() -> FileSelection:
     """The ``--include``/``--exclude`` globs of this run."""
+    from ..ingest import FileSelection  # here: importing ingest loads all its readers
+
     meta = click.get_current_context().meta
     return FileSelection(
         tuple(meta.get("consistency.include", ())), tuple(meta.get("consistency.exclude", ()))

@@ -16,7 +16,6 @@ from click.core import ParameterSource
 
 from ..atomic import write_atomically
 from ..errors import OptionError
-from ..ingest import MANIFEST, SUFFIXES
 from ..printable import escape_controls
 from .config import CONFIG_FILE
 
@@ -174,6 +173,8 @@ def _refuse_input_as_output(output: str) -> None:
     on the command line, which dates it; a report
     written inside an input folder would be read as a briefing next time.
     """
+    from ..ingest import MANIFEST, SUFFIXES  # here: importing ingest loads all its readers
+
     ctx = click.get_current_context(silent=True)
     if ctx is None:
         return

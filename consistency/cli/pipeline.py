@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import click
 
-from ..discover import PROGRESS_STAGES, DiscoveredPoint, discover
 from ..errors import OptionError
-from ..ingest import load_documents
 from ..match import SentenceIndex
 from ..models import Document, Point, TrackResult
 from ..track import build_index, sort_documents, track, worth_parallel
@@ -19,6 +18,9 @@ from ..warm import Archive, load_archive
 from ..watchlist import load_watchlist
 from .options import _jobs, _selection, _skipper
 from .output import _note, _progress
+
+if TYPE_CHECKING:
+    from ..discover import DiscoveredPoint
 
 
 def _load(
@@ -28,6 +30,8 @@ def _load(
     since: dt.date | None,
     until: dt.date | None,
 ) -> list[Document]:
+    from ..ingest import load_documents  # here: a warm run without paths reads no files
+
     docs = load_documents(
         list(paths),
         manifest=manifest,
@@ -96,6 +100,8 @@ def _discover(
 ) -> list[DiscoveredPoint]:
     """``discover`` with a progress bar on a terminal (``index``: the documents' sentences,
     segmented already)."""
+    from ..discover import PROGRESS_STAGES, discover  # here: most runs discover nothing
+
     with _progress(len(docs) + PROGRESS_STAGES, "discovering") as progress:
         return discover(
             docs,

@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import jinja2
 from markupsafe import Markup
 
 from ..models import Document, KeyChange, TrackResult
@@ -23,6 +23,9 @@ from ..normalise import normalise
 from ..timeline import Analysis, PointHistory, context, representatives
 from . import view
 from .diffmarkup import Segment, flatten, parse_diff
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 def template(name: str) -> jinja2.Template:
@@ -32,6 +35,8 @@ def template(name: str) -> jinja2.Template:
 
 @cache
 def _environment() -> jinja2.Environment:
+    import jinja2  # here: only HTML output needs it
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("consistency", "templates"),
         autoescape=True,

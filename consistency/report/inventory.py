@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tabulate import tabulate
-
 from ..jsontext import dumps
 from ..models import Document, Role
 from ..normalise import tokenise
@@ -72,6 +70,8 @@ def render_inventory(documents: Sequence[Document], *, fmt: str = "table") -> st
             ]
         )
     headers = ["id", "date", "from", "title", "speakers", "official", "press", "narration"]
+    from tabulate import tabulate  # here: the JSON inventory needs no table
+
     table = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
     total = sum(sum(r[5:8]) for r in rows)
     legend = "speakers: (o) official, (p) press, (n) narration; words counted per role"

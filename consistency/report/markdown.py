@@ -6,8 +6,6 @@ so a wording can never turn into markup.
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from ..models import KeyChange, TrackResult
 from ..timeline import Analysis, PointHistory
 from . import view
@@ -19,6 +17,8 @@ def _code(text: str) -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]], align: list[str]) -> str:
+    from tabulate import tabulate  # here: JSON output needs no tables
+
     return tabulate(rows, headers=headers, tablefmt="pipe", colalign=align, disable_numparse=True)
 
 

@@ -5,8 +5,6 @@ Colour (ANSI) only when asked for; the layout is the same either way.
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from ..models import KeyChange, PointResult, Shift, Status, TrackResult
 from ..timeline import Analysis, PointHistory
 from . import view
@@ -37,6 +35,8 @@ def _cell(cell: view.Cell, color: bool) -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]], align: list[str]) -> str:
+    from tabulate import tabulate  # here: JSON output needs no tables
+
     return tabulate(rows, headers=headers, tablefmt="simple", colalign=align, disable_numparse=True)
 
 

@@ -1,0 +1,51 @@
+"""The background frequencies: wordfreq's lists, read without importing wordfreq."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from wordfreq import get_frequency_dict
+
+from consistency.lexicon import _frequencies
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_frequencies_are_wordfreqs(lang: str) -> None:
+    ours = _frequencies(lang)
+    theirs = get_frequency_dict(lang, wordlist="best")
+    assert ours == theirs
+    assert list(ours) == list(theirs)
+
+
+def test_a_words_weight_does_not_import_wordfreq() -> None:
+    probe = (
+        "from consistency.lexicon import zipf\n"
+        "import sys\n"
+        "assert zipf('the') > 7 > zipf('sincerity')\n"
+        "assert 'wordfreq' not in sys.modules"
+    )
+    subprocess.run(
+        [sys.executable, "-c", probe], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)}
+    )
+
+
+def test_lemmas_are_lemminflects() -> None:
+    """Every form of LemmInflect's table and overrides (and some capitalised), and words it
+    lacks, have the lemmas ``getAllLemmas`` gives."""
+    from lemminflect import getAllLemmas
+
+    from consistency.lexicon import _lemma_table, lemmas
+
+    table, overrides = _lemma_table()
+    words = sorted({*table, *overrides})
+    assert len(words) > 60_000
+    words += [w.upper() for w in words[::97]] + [w.capitalize() for w in words[::89]]
+    words += ["briefing-room", "xyzzy", "", "Playing", "PLAYING", "'d"]
+    for word in words:
+        theirs = frozenset(lemma for forms in getAllLemmas(word).values() for lemma in forms)
+        assert lemmas.__wrapped__(word) == theirs, word
