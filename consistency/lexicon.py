@@ -52,20 +52,33 @@ def _frequencies(lang: str) -> dict[str, float]:
     one list of words per centibel of frequency) without importing wordfreq, whose import
     (ftfy, langcodes) costs as much as the read: a warm run weighs a few words only.
     """
+    found = _read_word_list(lang)
+    if found is None:
+        from wordfreq import get_frequency_dict
+
+        return get_frequency_dict(lang, wordlist="best")
+    return found
+
+
+def _read_word_list(lang: str) -> dict[str, float] | None:
+    """wordfreq's file for ``lang`` read directly, or None where it is not laid out as this
+    reads it (another wordfreq release): wordfreq itself is then asked."""
     spec = find_spec("wordfreq")
     folder = spec.submodule_search_locations if spec else None
     path = Path(folder[0], "data", f"large_{lang}.msgpack.gz") if folder else None
     if path is None or not path.is_file():
-        from wordfreq import get_frequency_dict
-
-        return get_frequency_dict(lang, wordlist="best")
-    with gzip.open(path, "rb") as packed:
-        header, *buckets = msgpack.unpackb(packed.read(), raw=False)
-    if header != {"format": "cB", "version": 1}:
-        raise ValueError(f"{path}: not a wordfreq word list ({header!r})")
-    frequencies: dict[str, float] = {}
-    for index, bucket in enumerate(buckets):
-        frequencies.update(dict.fromkeys(bucket, 10 ** (-index / 100)))  # wordfreq's cB_to_freq
+        return None
+    try:
+        with gzip.open(path, "rb") as packed:
+            header, *buckets = msgpack.unpackb(packed.read(), raw=False)
+        if header != {"format": "cB", "version": 1}:
+            return None
+        frequencies: dict[str, float] = {}
+        for index, bucket in enumerate(buckets):
+            # wordfreq's cB_to_freq
+            frequencies.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
+    except (OSError, ValueError, TypeError):
+        return None
     return frequencies
 
 
@@ -108,11 +121,28 @@ def lemmas(word: str) -> frozenset[str]:
     """
     if language_of(word) != "en":
         return frozenset()
-    table, overrides = _lemma_table()
+    found = _looked_up(word)
+    if found is None:
+        from lemminflect import getAllLemmas
+
+        return frozenset(lemma for forms in getAllLemmas(word).values() for lemma in forms)
+    return found
+
+
+def _looked_up(word: str) -> frozenset[str] | None:
+    """``getAllLemmas(word)``'s lemmas from LemmInflect's table as :func:`_lemma_table`
+    keeps it, or None where the table is not laid out as this reads it."""
+    kept = _lemma_table()
+    if kept is None:
+        return None
+    table, overrides = kept
     key = word.lower()
     by_pos: dict[str, tuple[str, ...]] = {}
     for line in table.get(key, ()):
-        _, category, forms = line.split(",")
+        parts = line.split(",")
+        if len(parts) != 3:
+            return None
+        _, category, forms = parts
         by_pos["AUX" if category.upper() == "MODAL" else category.upper()] = tuple(forms.split("/"))
     by_pos.update(overrides.get(key, {}))
     # the case of the word asked for, as lemminflect gives it
@@ -121,26 +151,30 @@ def lemmas(word: str) -> frozenset[str]:
 
 
 @cache
-def _lemma_table() -> tuple[dict[str, list[str]], dict[str, dict[str, tuple[str, ...]]]]:
-    """LemmInflect's lookup table and its overrides, as ``getAllLemmas`` reads them.
+def _lemma_table() -> tuple[dict[str, list[str]], dict[str, dict[str, tuple[str, ...]]]] | None:
+    """LemmInflect's lookup table and its overrides, as ``getAllLemmas`` reads them, or None
+    where another release lays them out otherwise (LemmInflect itself is then asked).
 
     The table's lines (``word,category,lemma/lemma``) are only grouped by word here, and a
     word's parsed when it is looked up: LemmInflect parses all 80,000 when it loads
     (0.3 s, more than a ``check`` spends on everything else it weighs).
     """
-    from lemminflect import config
-    from lemminflect.codecs.OverridesCodec import OverridesCodec
+    try:
+        from lemminflect import config
+        from lemminflect.codecs.OverridesCodec import OverridesCodec
 
-    with gzip.open(config.lemma_lu_fn, "rb") as packed:
-        text = packed.read().decode()
+        with gzip.open(config.lemma_lu_fn, "rb") as packed:
+            text = packed.read().decode()
+        overrides: dict[str, dict[str, tuple[str, ...]]] = OverridesCodec.load(
+            config.lemma_overrides_fn
+        )
+    except (ImportError, AttributeError, OSError, ValueError, TypeError):
+        return None
     table: dict[str, list[str]] = {}
     for line in text.split("\n"):  # as LemmInflect reads the file: by "\n" alone
         line = line.strip()
         if line:
             table.setdefault(line.partition(",")[0], []).append(line)
-    overrides: dict[str, dict[str, tuple[str, ...]]] = OverridesCodec.load(
-        config.lemma_overrides_fn
-    )
     return table, overrides
 
 

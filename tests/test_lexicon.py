@@ -41,7 +41,9 @@ def test_lemmas_are_lemminflects() -> None:
 
     from consistency.lexicon import _lemma_table, lemmas
 
-    table, overrides = _lemma_table()
+    kept = _lemma_table()
+    assert kept is not None
+    table, overrides = kept
     words = sorted({*table, *overrides})
     assert len(words) > 60_000
     words += [w.upper() for w in words[::97]] + [w.capitalize() for w in words[::89]]
@@ -49,3 +51,24 @@ def test_lemmas_are_lemminflects() -> None:
     for word in words:
         theirs = frozenset(lemma for forms in getAllLemmas(word).values() for lemma in forms)
         assert lemmas.__wrapped__(word) == theirs, word
+
+
+def test_another_layout_of_the_libraries_files_falls_back_on_the_libraries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A release of wordfreq or LemmInflect that lays out its files otherwise is asked
+    through its own API: the same frequencies and lemmas, only slower to load."""
+    from lemminflect import getAllLemmas
+
+    import consistency.lexicon as lexicon
+
+    monkeypatch.setattr(lexicon, "_read_word_list", lambda lang: None)
+    lexicon._frequencies.cache_clear()
+    try:
+        assert lexicon._frequencies("en") == get_frequency_dict("en", wordlist="best")
+    finally:
+        lexicon._frequencies.cache_clear()
+    monkeypatch.setattr(lexicon, "_lemma_table", lambda: None)
+    for word in ["playing", "authorities", "Building", "xyzzy"]:
+        theirs = frozenset(lemma for forms in getAllLemmas(word).values() for lemma in forms)
+        assert lexicon.lemmas.__wrapped__(word) == theirs
