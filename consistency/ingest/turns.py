@@ -12,7 +12,9 @@ What is a label, generically (no list of names or outlets):
   and fifty characters, starting with a capital, with no sentence punctuation
   inside (abbreviations such as ``MR.`` or ``U.S.`` are fine); commas only
   between capitalised parts (``Official Spokesperson, Shri Arindam Bagchi``);
-  a trailing parenthesis is fine (``QUESTION (Reuters)``). A bare ``Q`` or
+  a trailing parenthesis is fine (``QUESTION (Reuters)``), and so is a recording's
+  time stamp beside the colon, which makes the label a speaker's even alone on its
+  line (``Karine Jean-Pierre (00:03):``, ``Jen Psaki: (00:22)``). A bare ``Q`` or
   ``Q.`` line (``Q    Thank you``) is a label too, and so is ``A.`` where
   ``Q`` is;
 - and either a role word (``Q``, ``A``, ``QUESTION``, ``Answer``, ``Journalist``,
