@@ -301,6 +301,32 @@ def test_user_stop_phrases_remove_points() -> None:
     assert any("interfere in the internal affairs of other countries" in t for t in kept)
 
 
+@pytest.mark.parametrize(
+    "hand_over",
+    [
+        "I'm happy to take a few questions.",
+        "With that, I will open the floor.",
+        "Now I will turn it over to the ambassador.",
+        "I have an announcement to make.",
+    ],
+)
+def test_a_hand_over_of_a_small_archive_ranks_far_below_its_formula(hand_over: str) -> None:
+    """On a few briefings the learned measures of procedure have too little to go on (10
+    dates); the genre's hand-overs, said by any government's spokesperson, are built-in
+    stop phrases: "take a few questions" was #1 of 28 real White House briefing openings."""
+    formula = "defend the rules-based international order"
+    docs = [
+        doc(k, f"{FILLER[k % 4]} {hand_over} {FILLER[(k + 1) % 4]} We will {formula}.")
+        for k in range(1, 5)
+    ]
+    found = discover(docs)
+    assert found[0].point.text == formula
+    spoken = normalise(hand_over)
+    procedure = [p for p in found if normalise(p.point.text) in spoken]
+    assert procedure, texts(found)
+    assert all(p.score < 0.1 * found[0].score for p in procedure), texts(found)
+
+
 def test_default_stop_phrases_are_already_normalised() -> None:
     for phrase in DEFAULT_STOP_PHRASES:
         assert normalise(phrase) == phrase
