@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,16 +81,25 @@ def warm(parts: dict[str, str]) -> str:
         lines.append(
             f"| {name} | {command} | {t:.2f} s | {cold / t:.2f}x | {naive / t:.2f}x |"
         )
-    best = max(naive / t for label, t in times.items() if label != "cold")
-    lines += [
-        "",
-        f"Warm outputs identical to the cold one, byte for byte: {'yes' if same else 'NO'}.",
-        f"Building the index took {float(built.group(1)) if built else 0:.0f} s (once). The best",
-        f"warm run is {best:.2f}x the naive scan, not the issue's 30x: Python's start-up with",
-        f"the package's imports ({start:.2f} s) is "
-        + ("already more than" if start > naive / 30 else "within")
-        + f" a thirtieth of the naive scan ({naive / 30:.2f} s).",
-    ]
+    fastest = min(t for label, t in times.items() if label != "cold")
+    best = naive / fastest
+    if start > naive / 30:
+        why = (
+            f"Python's start-up with the package's imports ({start:.2f} s) is already more"
+            f" than a thirtieth of the naive scan ({naive / 30:.2f} s)."
+        )
+    else:
+        why = (
+            f"that would be {naive / 30:.2f} s; `consistency --version` takes {start:.2f} s, and"
+            f" the other {fastest - start:.2f} s go to the library's imports, reading the kept"
+            " matches and building and writing every occurrence with its diff and timeline."
+        )
+    closing = (
+        f"Warm outputs identical to the cold one, byte for byte: {'yes' if same else 'NO'}."
+        f" Building the index took {float(built.group(1)) if built else 0:.0f} s (once). The"
+        f" best warm run is {best:.2f}x the naive scan, not the issue's 30x: " + why
+    )
+    lines += ["", *textwrap.wrap(closing, width=92)]
     return "\n".join(lines) + "\n"
 
 
