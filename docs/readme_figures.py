@@ -99,7 +99,9 @@ def warm(parts: dict[str, str]) -> str:
         f" Building the index took {float(built.group(1)) if built else 0:.0f} s (once). The"
         f" best warm run is {best:.2f}x the naive scan, not the issue's 30x: " + why
     )
-    lines += ["", *textwrap.wrap(closing, width=92)]
+    # a figure stays on one line with its unit
+    glued = re.sub(r"(\d) s\b", "\\1\x00s", closing)
+    lines += ["", *(line.replace("\x00", " ") for line in textwrap.wrap(glued, width=92))]
     return "\n".join(lines) + "\n"
 
 
