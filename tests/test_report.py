@@ -702,6 +702,22 @@ def test_table_cells_show_the_representative_and_mark_only_shifts() -> None:
     assert render_table(result).splitlines()[2].split() == ["position", "=", "=!"]
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # mfa-zh headline (a review): "...合作中继…" cut inside 继续
+        (
+            "支持世卫组织在全球抗疫合作中继续发挥领导作用",
+            "zhichi-shiwei (支持世卫组织在全球抗疫合作中…)",
+        ),
+        ("香港特别行政区是中国不可分割的一部分", "xianggang (香港特别行政区是中国不可分割的…)"),
+    ],
+)
+def test_a_headline_shortens_chinese_text_between_words(text: str, label: str) -> None:
+    name = label.split(" ")[0]
+    assert view.point_label(name, text) == label
+
+
 def test_long_wordings_are_shortened_in_table_cells() -> None:
     long = "consistent and clear, " * 20 + "and unchanged"
     table = render_table(synthetic(12, wording_text=long), max_date_columns=4)

@@ -95,17 +95,27 @@ def flatten(segments: Sequence[Segment]) -> list[Segment]:
 
 def shorten(text: str, width: int) -> str:
     """Cut ``text`` to at most ``width`` characters with a trailing ``…``, at a word boundary
-    when one is in the second half.
+    when one is in the second half: a space, or in text written without spaces the end of
+    a word as the tokeniser segments it (not 继 of 继续).
 
     >>> shorten("a sea of peace, friendship and cooperation", 20)
     'a sea of peace,…'
+    >>> shorten("支持世卫组织在全球抗疫合作中继续发挥领导作用", 16)
+    '支持世卫组织在全球抗疫合作中…'
     """
     if len(text) <= width:
         return text
-    cut = text[: max(width - 1, 0)]
+    keep = max(width - 1, 0)
+    cut = text[:keep]
     space = cut.rfind(" ")
     if space > width // 2:
         cut = cut[:space]
+    else:
+        from ..normalise import tokenise
+
+        ends = [t.end for t in tokenise(text) if t.end <= keep]
+        if ends and ends[-1] > width // 2:
+            cut = text[: ends[-1]]
     return cut.rstrip() + ELLIPSIS
 
 
