@@ -381,3 +381,22 @@ def test_output_suffix_names_the_format_unless_one_is_given(
     Path("consistency.toml").write_text('[track]\nformat = "markdown"\n', encoding="utf-8")
     assert run("track", str(BRIEFINGS), "--points", str(POINTS), "-o", "t2.json")[0] == 0
     assert Path("t2.json").read_text(encoding="utf-8").startswith("# Talking-point report")
+
+
+@pytest.mark.parametrize(
+    ("command", "named", "not_named"),
+    [
+        ("discover", [".json", ".toml"], [".sarif", ".xml", ".html", ".csv"]),
+        ("check", [".json", ".sarif", ".xml for JUnit"], [".html", ".toml", ".csv"]),
+        ("report", [".html", ".md", ".json", ".csv"], [".sarif", ".toml"]),
+    ],
+)
+def test_output_help_names_only_the_commands_own_suffixes(
+    command: str, named: list[str], not_named: list[str]
+) -> None:
+    """`discover --help` named .sarif and .xml, which discover cannot write (a review)."""
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    help_of_output = " ".join(out.split("--output FILE", 1)[1].split("\n  -")[0].split())
+    assert all(s in help_of_output for s in named), help_of_output
+    assert not any(s in help_of_output for s in not_named), help_of_output

@@ -16,7 +16,7 @@ from ..check import DEFAULT_SIMILARITY
 from ..errors import InputError
 from ..match import DEFAULT_THRESHOLD
 from ..track import usable_cpus
-from .output import _format_of_output, _to_file
+from .output import FORMAT_SUFFIXES, _format_of_output, _to_file
 
 if TYPE_CHECKING:
     from ..ingest import FileSelection
@@ -199,11 +199,38 @@ def output_option(f: F) -> F:
     return click.option(
         "--output",
         "-o",
+        cls=_OutputOption,
         type=FileName(dir_okay=False, writable=True),
-        help="Write to FILE (atomically) instead of standard output (- is standard output); "
-        "without --format, the format its suffix names (.html, .md, .json, .csv, .toml, "
-        ".sarif, .xml for JUnit) where the command has it.",
+        help="Write to FILE (atomically) instead of standard output (- is standard output).",
     )(cast(F, run))
+
+
+class _OutputOption(click.Option):
+    """``--output``, whose help names the suffixes that choose one of the command's own
+    formats (``discover`` has no SARIF, so its help names no ``.sarif``)."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        choices = next(
+            (
+                p.type.choices
+                for p in ctx.command.params
+                if p.name == "fmt" and isinstance(p.type, click.Choice)
+            ),
+            (),
+        )
+        suffixes = [
+            f"{suffix} for JUnit" if fmt == "junit" else suffix
+            for suffix, fmt in FORMAT_SUFFIXES.items()
+            if fmt in choices and suffix not in (".htm", ".markdown")
+        ]
+        if record is None or not suffixes:
+            return record
+        names, text = record
+        return names, (
+            f"{text.rstrip('.')}; without --format, the format its suffix names "
+            f"({', '.join(suffixes)})."
+        )
 
 
 DEFAULT_DISCOVER_TOP = 50
