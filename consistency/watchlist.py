@@ -77,7 +77,8 @@ def parse_watchlist(
         try:
             point = _point(table, path=path, where=where, level=level)
         except InputErrors as e:
-            problems.extend(e.errors)
+            # a table's problems in the order of their lines, as a reader goes down the file
+            problems.extend(sorted(e.errors, key=lambda p: p.line or 0))
             continue
         if point.id in seen:
             first = seen[point.id]

@@ -95,6 +95,17 @@ def test_every_problem_of_a_watchlist_is_reported_on_its_own_line() -> None:
     ]
 
 
+def test_a_tables_problems_come_in_the_order_of_their_lines() -> None:
+    """A missing 'text' is reported at the table's header, before a bad id below it (a
+    review had line 2 printed before line 1)."""
+    with pytest.raises(InputErrors) as err:
+        parse_watchlist('[[point]]\nid = "Bad Id"\n', path="w.toml")
+    assert str(err.value).splitlines() == [
+        "w.toml:1: point 'Bad Id' has an empty or missing 'text'",
+        "w.toml:2: invalid point id 'Bad Id': use lowercase a-z, 0-9 and single dashes",
+    ]
+
+
 def test_toml_syntax_error_names_the_line() -> None:
     with pytest.raises(WatchlistError, match=r"^w\.toml:3: invalid TOML: "):
         parse_watchlist('[[point]]\nid = "a"\ntext = \n', path="w.toml")
