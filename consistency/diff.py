@@ -192,7 +192,7 @@ def _moves(diffs: list[tuple[int, str]], words: dict[str, str]) -> list[tuple[in
                 if found and (best is None or found[0] > best[0]):
                     best = (found[0], d, found[1], a, found[2])
         if best is None:
-            return [(c, t) for c, t in out if t]
+            return _beside_moves([(c, t) for c, t in out if t])
         size, d, da, a, ab = best
         dtext, atext = out[d][1], out[a][1]
         removed = [(-1, dtext[:da]), (-2, dtext[da : da + size]), (-1, dtext[da + size :])]
@@ -201,6 +201,29 @@ def _moves(diffs: list[tuple[int, str]], words: dict[str, str]) -> list[tuple[in
             out = [*out[:d], *removed, *out[d + 1 : a], *added, *out[a + 1 :]]
         else:
             out = [*out[:a], *added, *out[a + 1 : d], *removed, *out[d + 1 :]]
+
+
+def _beside_moves(out: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A word removed right beside a run moved away and added right beside where it comes
+    moves with it: of two coordinated parts swapped, the coordinator goes along with the
+    one that moves, as "and the" does in "from the {~middle out and the~} bottom up", so
+    "strengthen {~coordination and~} communication" reads as the swap it is, not as
+    "{~coordination~} {+and+} communication {-and-}". (One function word alone is no
+    move: :func:`_shared_run`.)"""
+
+    def beside(k: int, code: int) -> bool:
+        return any(0 <= n < len(out) and out[n][0] == code for n in (k - 1, k + 1))
+
+    for d, (dc, dtext) in enumerate(out):
+        if dc != -1 or not beside(d, -2):
+            continue
+        a = next(
+            (a for a, (ac, atext) in enumerate(out) if ac == 1 and atext == dtext and beside(a, 2)),
+            None,
+        )
+        if a is not None:
+            out[d], out[a] = (-2, dtext), (2, dtext)
+    return out
 
 
 def _split_gap(gap: str) -> tuple[str, str, str]:

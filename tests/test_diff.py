@@ -214,3 +214,31 @@ def test_markdown_of_a_diff_renders_every_change(markup: str) -> None:
         arrow = "\u21b7" if op == "~" else ""
         assert f"{arrow}<{tags[op]}>{text.strip()}</{tags[op]}>" in html, html
     assert "*" not in html and "~~" not in html, html
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # MFA 2020-07-01 line 17 against the wording before it (a review: the swap read as
+        # "{~coordination~} {+and+} communication {-and-}")
+        (
+            "strengthen communication and coordination",
+            "strengthen coordination and communication",
+            "strengthen {~coordination and~} communication",
+        ),
+        # mfa-zh (a review: "{~意志~}{+和+}决心{-和-}")
+        ("决心和意志", "意志和决心", "{~意志和~}决心"),
+        # as two coordinated parts with "and the" between them always did
+        (
+            "from the bottom up and the middle out",
+            "from the middle out and the bottom up",
+            "from the {~middle out and the~} bottom up",
+        ),
+        # a coordinator dropped with its word, nothing moved: no move
+        ("we oppose and reject it", "we reject it", "we {-oppose and-} reject it"),
+    ],
+)
+def test_a_swap_of_two_parts_moves_the_coordinator_with_its_part(
+    old: str, new: str, expected: str
+) -> None:
+    assert word_diff(old, new) == expected
