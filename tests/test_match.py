@@ -404,12 +404,12 @@ def test_a_formula_sharing_words_is_not_the_point() -> None:
         (
             "maintain peace and stability",
             "It is a shared wish to maintain enduring social stability and peace.",
-            "maintain {+enduring social+} {~stability~} {+and+} peace {-and-}",
+            "maintain {+enduring social+} {~stability and~} peace",
         ),
         (
             "uphold regional peace and stability",
             "We hope the parties will jointly uphold regional stability and peace.",
-            "uphold regional {~stability~} {+and+} peace {-and-}",
+            "uphold regional {~stability and~} peace",
         ),
     ],
 )
