@@ -331,6 +331,21 @@ He will, and they will talk about the bridge.
 """
 
 
+LEAD_STAMPED = """\
+[00:01] Dana Ortiz: Good afternoon. I have two things at the top.
+[00:40] Reporter: Will he meet the governor?
+[00:45] Dana Ortiz: He will, and they will talk about the bridge.
+"""
+
+
+def test_a_time_stamp_may_stand_before_the_label() -> None:
+    assert spoken(LEAD_STAMPED, split_turns(LEAD_STAMPED)) == [
+        ("Dana Ortiz", OFF, "Good afternoon. I have two things at the top."),
+        ("Reporter", P, "Will he meet the governor?"),
+        ("Dana Ortiz", OFF, "He will, and they will talk about the bridge."),
+    ]
+
+
 def test_a_recording_s_time_stamps_mark_labels_and_are_said_by_no_one() -> None:
     """Transcription services write a time stamp beside each label, the label alone on its
     line ("Karine Jean-Pierre (00:03):", "Jen Psaki: (00:22)"), and stamp paragraphs

@@ -71,11 +71,12 @@ def _words(words: str) -> frozenset[str]:
 
 _STAMP = r"[(\[]\d{1,2}(?::\d{2}){1,2}[)\]][ \t]*"
 """A recording's time stamp beside a label, as transcription services write it: "Karine
-Jean-Pierre (00:03):", "Jen Psaki: (00:22)", "Speaker 1 [01:02:03]:". It belongs to the
-label, not to what is said."""
+Jean-Pierre (00:03):", "Jen Psaki: (00:22)", "Speaker 1 [01:02:03]:", "[00:41] Reporter:".
+It belongs to the label, not to what is said."""
 
 _LABEL = re.compile(
-    r"[ \t]{0,4}(?:\*\*|__)?(?P<label>[^\W\d_][^:：\n]{0,60}?)[ \t]*(?:\*\*|__)?"
+    rf"[ \t]{{0,4}}(?P<lead>{_STAMP})?(?:\*\*|__)?"
+    r"(?P<label>[^\W\d_][^:：\n]{0,60}?)[ \t]*(?:\*\*|__)?"
     rf"(?P<before>{_STAMP})?(?:：|:(?![\d/]))(?:\*\*|__)?[ \t]*(?P<after>{_STAMP})?"
 )
 _BARE_Q = re.compile(r"[ \t]{0,4}(?P<label>Q|A(?=\.))\.?(?:[ \t]+(?=\S)|[ \t]*$)")
@@ -201,7 +202,7 @@ def find_label(text: str, start: int, end: int) -> Label | None:
     if not label or len(label) > MAX_LABEL_CHARS:
         return None
     rest = m.end()
-    stamped = colon and (m.group("before") is not None or m.group("after") is not None)
+    stamped = colon and any(m.group(g) is not None for g in ("lead", "before", "after"))
     return Label(label, label.casefold(), rest, rest >= end, colon, stamped)
 
 
