@@ -16,7 +16,7 @@ from ..check import DEFAULT_SIMILARITY
 from ..errors import InputError
 from ..match import DEFAULT_THRESHOLD
 from ..track import usable_cpus
-from .output import FORMAT_SUFFIXES, _format_of_output, _to_file
+from .output import FORMAT_SUFFIXES, _format_of_output, _to_file, format_choices
 
 if TYPE_CHECKING:
     from ..ingest import FileSelection
@@ -211,14 +211,7 @@ class _OutputOption(click.Option):
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         record = super().get_help_record(ctx)
-        choices = next(
-            (
-                p.type.choices
-                for p in ctx.command.params
-                if p.name == "fmt" and isinstance(p.type, click.Choice)
-            ),
-            (),
-        )
+        choices = format_choices(ctx.command)
         suffixes = [
             f"{suffix} for JUnit" if fmt == "junit" else suffix
             for suffix, fmt in FORMAT_SUFFIXES.items()

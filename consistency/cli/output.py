@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -67,6 +67,18 @@ FORMAT_SUFFIXES = {
 """The format an ``--output`` file's suffix names."""
 
 
+def format_choices(command: click.Command) -> Sequence[str]:
+    """The formats ``command``'s ``--format`` offers (none without that option)."""
+    return next(
+        (
+            p.type.choices
+            for p in command.params
+            if p.name == "fmt" and isinstance(p.type, click.Choice)
+        ),
+        (),
+    )
+
+
 def _format_of_output(fmt: str, output: str | None) -> str:
     """``fmt``, or the format ``output``'s suffix names when ``--format`` was left at its
     default (not given, nor set in a configuration file) and the command has that format:
@@ -75,14 +87,7 @@ def _format_of_output(fmt: str, output: str | None) -> str:
     if not _to_file(output) or ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT:
         return fmt
     wanted = FORMAT_SUFFIXES.get(Path(str(output)).suffix.lower())
-    choices = next(
-        (
-            p.type.choices
-            for p in ctx.command.params
-            if p.name == "fmt" and isinstance(p.type, click.Choice)
-        ),
-        (),
-    )
+    choices = format_choices(ctx.command)
     if wanted is None:
         return fmt
     if wanted not in choices:
