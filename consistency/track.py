@@ -117,7 +117,7 @@ def _search_part(
     )
     return [
         [
-            (m.sentence.document, _found(m))
+            (m.sentence.document, found_of(m))
             for m in find_point(point, index, threshold=threshold, tokeniser=tokeniser)
         ]
         for point in points
@@ -161,7 +161,8 @@ def search_in_parts(
     return found
 
 
-def _found(m: Match) -> Found:
+def found_of(m: Match) -> Found:
+    """What is kept of a match: its span, score, wording and speaker."""
     s = m.sentence
     return Found(m.start, m.end, m.score, m.form.text, s.speaker, s.role)
 
@@ -179,7 +180,17 @@ def _same_words(a: int, b: int, s: int, e: int) -> bool:
 
 
 def without_shadowed(result: TrackResult) -> TrackResult:
-    """Drop each point that only finds again the words of earlier points.
+    """Drop each point that only finds again the words of earlier points (see
+    :func:`shadowed`)."""
+    rows = [[(o.document, o.start, o.end) for o in pr.occurrences] for pr in result.points]
+    gone = shadowed(rows)
+    kept = tuple(pr for pr, out in zip(result.points, gone, strict=True) if not out)
+    return TrackResult(documents=result.documents, points=kept)
+
+
+def shadowed(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[bool]:
+    """Which points (each given as its occurrences' document and span, best point first)
+    only find again the words of earlier points kept.
 
     Discovered points come best first; a lower one whose every occurrence
     lies inside an occurrence of a better one ("remains unchanged", found as
@@ -193,18 +204,18 @@ def without_shadowed(result: TrackResult) -> TrackResult:
     dialogue and consultation") stays. Points found nowhere are kept: their
     absence is news.
     """
-    kept: list[PointResult] = []
+    out: list[bool] = []
     taken: dict[str, list[tuple[int, int]]] = {}
-    for pr in result.points:
-        spans = [(o.start, o.end, taken.get(o.document, ())) for o in pr.occurrences]
+    for row in rows:
+        spans = [(a, b, taken.get(doc, ())) for doc, a, b in row]
         inside = all(any(s <= a and b <= e for s, e in near) for a, b, near in spans)
         overlaps = sum(any(_same_words(a, b, s, e) for s, e in near) for a, b, near in spans)
-        if spans and (inside or overlaps >= SHADOWED_SHARE * len(spans)):
-            continue
-        kept.append(pr)
-        for o in pr.occurrences:
-            taken.setdefault(o.document, []).append((o.start, o.end))
-    return TrackResult(documents=result.documents, points=tuple(kept))
+        gone = bool(spans) and (inside or overlaps >= SHADOWED_SHARE * len(spans))
+        out.append(gone)
+        if not gone:
+            for doc, a, b in row:
+                taken.setdefault(doc, []).append((a, b))
+    return out
 
 
 class MatchKeeper(Protocol):
@@ -222,6 +233,30 @@ class MatchKeeper(Protocol):
     def keep(self, found: Mapping[str, Mapping[str, Sequence[Found]]]) -> bool:
         """Keep these records (whole); False when they could not be kept."""
         ...
+
+
+class RunMatches:
+    """A :class:`MatchKeeper` in memory, for one run: what one step found, the next
+    reads instead of searching again (``report`` tracks the rows ``discover`` has
+    just read with the engine). Documents are told apart by id: within a run,
+    an id names one text."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, dict[str, list[Found]]] = {}
+
+    def hash(self, document: str) -> str:
+        """The document's id (see the class docstring)."""
+        return document
+
+    def recall(self, keys: Collection[str]) -> dict[str, dict[str, list[Found]]]:
+        """Each key's kept matches, by document."""
+        return {k: dict(self._kept[k]) for k in keys if k in self._kept}
+
+    def keep(self, found: Mapping[str, Mapping[str, Sequence[Found]]]) -> bool:
+        """Keep these records (whole)."""
+        for key, record in found.items():
+            self._kept[key] = {doc: list(hits) for doc, hits in record.items()}
+        return True
 
 
 def track(
@@ -272,7 +307,7 @@ def track(
     ) -> Iterator[tuple[str, Found]]:
         matches = find_point(point, corpus, threshold=threshold, tokeniser=tokeniser, within=within)
         for m in matches:
-            yield m.sentence.document, _found(m)
+            yield m.sentence.document, found_of(m)
 
     def key(point: Point) -> str:
         return match_key(

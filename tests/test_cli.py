@@ -259,11 +259,39 @@ def test_report_says_why_it_found_no_points() -> None:
     assert err.startswith("consistency: note: no formulation recurs on 2 or more dates")
 
 
+def test_discover_counts_what_report_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the MFA sample, each row of ``discover`` has the dates, documents and count
+    that ``report`` (and ``track --points`` of discover's TOML) finds for it, and the
+    report searches nothing again: it reads the matches discovery's engine found."""
+    from importlib import import_module
+
+    tracking = import_module("consistency.track")
+    searched: list[str] = []
+    real = tracking.find_point
+
+    def spy(point, *args, **kwargs):  # type: ignore[no-untyped-def]
+        searched.append(point.id)
+        return real(point, *args, **kwargs)
+
+    monkeypatch.setattr(tracking, "find_point", spy)
+    corpus = str(ROOT / "fixtures" / "corpus")
+    code, out, _ = run("discover", corpus, "--format", "json", "--top", "10", "--no-config")
+    assert code == 0
+    rows = json.loads(out)["points"]
+    code, out, _ = run("report", corpus, "--format", "json", "--top", "10", "--no-config")
+    assert code == 0 and searched == []
+    tracked = json.loads(out)["points"]
+    assert [p["id"] for p in tracked] == [r["id"] for r in rows]
+    for row, point in zip(rows, tracked, strict=True):
+        documents = sorted({o["document"] for o in point["occurrences"]})
+        assert sorted(row["documents"]) == documents
+        assert row["count"] == len(point["occurrences"])
+
+
 @pytest.mark.parametrize("command", ["report", "track"])
 def test_jobs_give_the_same_output(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """``--jobs 2`` searches the MFA sample in two processes (the size floor lowered so
-    that it does): the same bytes as ``--jobs 1``; ``report`` without a watchlist
-    leaves discovery's index to the processes, which index their own shares."""
+    that it does): the same bytes as ``--jobs 1``."""
     from importlib import import_module
 
     tracking = import_module("consistency.track")
@@ -278,8 +306,7 @@ def test_jobs_give_the_same_output(command: str, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(tracking, "search_in_parts", spy)
     corpus = str(ROOT / "fixtures" / "corpus")
     args = [command, corpus, "--format", "json", "--no-config"]
-    if command == "track":
-        args += ["--points", str(ROOT / "benchmarks" / "mfa-points.toml")]
+    args += ["--points", str(ROOT / "benchmarks" / "mfa-points.toml")]
     code, one, _ = run(*args, "--jobs", "1")
     assert code == 0 and calls == []
     code, two, _ = run(*args, "-j", "2")

@@ -20,10 +20,12 @@ from consistency.discover import (
     render_table,
     render_toml,
 )
+from consistency.discover.verify import verified_count
 from consistency.errors import InputError, OptionError
 from consistency.ingest import load_documents
 from consistency.models import DateSource, Document, Point, Role, Turn
 from consistency.normalise import normalise
+from consistency.track import track
 from consistency.watchlist import load_watchlist, parse_watchlist
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -351,9 +353,22 @@ def test_same_date_counts_once() -> None:
     assert texts(discover([*docs, doc(2, f"All need {formula}.")])) == [formula]
 
 
-def test_top_keeps_the_best() -> None:
-    every = discover(load_documents([str(BRIEFINGS)]))
-    assert discover(load_documents([str(BRIEFINGS)]), top=3) == every[:3]
+def test_top_keeps_the_best_as_the_engine_finds_them() -> None:
+    """``top`` takes its rows from the best of the whole list, and counts each as
+    ``track`` finds it: the same documents and occurrences."""
+    docs = load_documents([str(CORPUS.parent)])
+    every = discover(docs)
+    best = discover(docs, top=5)
+    assert len(best) == 5
+    assert set(texts(best)) <= set(texts(every[: verified_count(5)]))
+    assert [p.score for p in best] == sorted((p.score for p in best), reverse=True)
+    result = track(docs, [p.point for p in best])
+    for row, found in zip(best, result.points, strict=True):
+        ids = [d.id for d in result.documents if any(o.document == d.id for o in found.occurrences)]
+        assert list(row.documents) == ids
+        assert row.count == len(found.occurrences)
+        assert row.dates == len({o.date for o in found.occurrences}) >= 2
+        assert row.first == min(o.date for o in found.occurrences)
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from ..report.check import CHECK_FORMATS, render_check
 from ..report.compare import COMPARE_FORMATS, render_compare
 from ..report.inventory import render_inventory
 from ..timeline import analyse
-from ..track import without_shadowed
+from ..track import RunMatches, without_shadowed
 from ..warm import Archive, compare_in_index
 from .app import cli
 from .config import _from_config
@@ -198,6 +198,7 @@ def report_command(
         paths, index_file, manifest, date, None, until, include_questions, speakers
     )
     corpus: SentenceIndex | Archive | None = archive
+    kept: RunMatches | None = None
     start = since or (baseline_until + dt.timedelta(days=1) if baseline_until else None)
     if start is not None and not any(d.date >= start for d in docs):
         raise OptionError("no briefings left to read (check --since/--until)")
@@ -208,7 +209,9 @@ def report_command(
         if corpus is None:
             # segmented once, for discovery and then for tracking
             corpus = shared = _segmented(docs, include_questions, speakers)
-        found = _discover(docs, min_dates, top, include_questions, speakers, stops, shared)
+            # discovery reads its rows with the engine: tracking them reads what it found
+            kept = RunMatches()
+        found = _discover(docs, min_dates, top, include_questions, speakers, stops, shared, kept)
         points = [p.point for p in found]
         if not points:
             _note(
@@ -217,7 +220,7 @@ def report_command(
             )
     else:
         points = _points(points_file)
-    result = _track(docs, points, threshold, include_questions, speakers, corpus)
+    result = _track(docs, points, threshold, include_questions, speakers, corpus, kept)
     if points_file is None:
         result = without_shadowed(result)
     analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)

@@ -13,7 +13,7 @@ import click
 from ..errors import OptionError
 from ..match import SentenceIndex
 from ..models import Document, Point, TrackResult
-from ..track import build_index, sort_documents, track, worth_parallel
+from ..track import MatchKeeper, build_index, sort_documents, track, worth_parallel
 from ..warm import Archive, load_archive
 from ..watchlist import load_watchlist
 from .options import _jobs, _selection, _skipper
@@ -97,9 +97,11 @@ def _discover(
     speakers: Sequence[str],
     stop_phrases: Sequence[str],
     index: SentenceIndex | None = None,
+    keeper: MatchKeeper | None = None,
 ) -> list[DiscoveredPoint]:
     """``discover`` with a progress bar on a terminal (``index``: the documents' sentences,
-    segmented already)."""
+    segmented already; ``keeper``: where the engine's matches of the rows are kept for
+    tracking them next)."""
     from ..discover import PROGRESS_STAGES, discover  # here: most runs discover nothing
 
     with _progress(len(docs) + PROGRESS_STAGES, "discovering") as progress:
@@ -111,7 +113,8 @@ def _discover(
             speakers=speakers,
             stop_phrases=stop_phrases,
             progress=progress,
-            sentences=None if index is None else index.sentences,
+            index=index,
+            keeper=keeper,
         )
 
 
@@ -135,12 +138,14 @@ def _track(
     include_questions: bool,
     speakers: Sequence[str],
     corpus: SentenceIndex | Archive | None = None,
+    kept: MatchKeeper | None = None,
 ) -> TrackResult:
     """``track`` with a progress bar on a terminal (``corpus``: the sentences already
-    segmented, or a warm run's archive: its kept matches and stored sentences)."""
+    segmented, or a warm run's archive: its kept matches and stored sentences; ``kept``:
+    matches found earlier in this run, see :class:`~consistency.track.RunMatches`)."""
     warm = corpus if isinstance(corpus, Archive) else None
     jobs = _jobs()
-    if isinstance(corpus, SentenceIndex) and worth_parallel(docs, points, jobs):
+    if isinstance(corpus, SentenceIndex) and kept is None and worth_parallel(docs, points, jobs):
         # processes that index their own share beat one that has every sentence already
         corpus = None
     total = len(points) + (len(docs) if corpus is None else 0)
@@ -156,6 +161,6 @@ def _track(
             speakers=speakers,
             progress=progress,
             index=index,
-            store=warm.store if warm else None,
+            store=warm.store if warm else kept,
             jobs=jobs,
         )

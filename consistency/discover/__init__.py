@@ -122,9 +122,11 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from ..errors import OptionError
+from ..match import SentenceIndex
 from ..match.find import weigher
 from ..models import Document, Point, Sentence
 from ..normalise import Tokeniser
+from ..track import MatchKeeper, build_index, sort_documents
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
     FAMILY_LIMIT,
@@ -157,6 +159,7 @@ from .rank import _sample, _Scorer, _Stops
 from .render import render_json, render_table, render_toml
 from .result import DiscoveredPoint
 from .stops import DEFAULT_STOP_PHRASES, load_stop_phrases
+from .verify import verified_count, verify
 
 __all__ = [
     "DEFAULT_MIN_DATES",
@@ -173,7 +176,7 @@ __all__ = [
     "render_toml",
 ]
 
-PROGRESS_STAGES = 4
+PROGRESS_STAGES = 5
 """Steps :func:`discover` reports after reading the documents (see its ``progress``)."""
 
 
@@ -194,6 +197,8 @@ def discover(
     tokeniser: Tokeniser | None = None,
     progress: Callable[[int], None] | None = None,
     sentences: Iterable[Sentence] | None = None,
+    index: SentenceIndex | None = None,
+    keeper: MatchKeeper | None = None,
 ) -> list[DiscoveredPoint]:
     """Recurring formulations in ``documents``, best first (see the module docstring).
 
@@ -205,8 +210,19 @@ def discover(
     progress: called with the number of steps done: one per document read, then
         one per later stage (``len(documents) + PROGRESS_STAGES`` in all).
     sentences: the selected sentences of ``documents`` (the same turns, the same
-        tokeniser), when the caller has segmented them already, as ``report`` has
-        for tracking; otherwise discovery segments the documents itself.
+        tokeniser), when the caller has segmented them already; otherwise discovery
+        segments the documents itself.
+    index: the same sentences indexed for the engine, as ``report`` has them for
+        tracking (with ``top``, discovery builds it when not given; its sentences
+        are then the ones discovery reads).
+
+    With ``top``, the best rows are read by the matching engine (see
+    :mod:`~consistency.discover.verify`): their dates, documents, count and wordings
+    are what ``track`` finds of them, and ``keeper`` (when given) keeps the matches, so
+    that tracking the rows next (under the engine's default threshold) reads them
+    instead of searching again. Without it, every point is listed with the
+    counts of the occurrences discovery grouped into it (an index and ``check`` keep
+    the whole list as a watchlist, and show no counts).
     """
     if min_dates < 1:
         raise OptionError(f"--min-dates must be at least 1, not {min_dates}")
@@ -226,6 +242,8 @@ def discover(
             tokeniser=tokeniser,
             progress=progress or (lambda n: None),
             sentences=sentences,
+            index=index,
+            keeper=keeper,
         )
 
 
@@ -258,13 +276,27 @@ def _discover(
     tokeniser: Tokeniser | None,
     progress: Callable[[int], None],
     sentences: Iterable[Sentence] | None,
+    index: SentenceIndex | None,
+    keeper: MatchKeeper | None,
 ) -> list[DiscoveredPoint]:
+    reading = progress
+    if top is not None and index is None:
+        index = build_index(
+            sort_documents(documents),
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
+            progress=progress,
+        )
+        reading = _quiet
+    if index is not None and sentences is None:
+        sentences = index.sentences
     corpus = _Corpus(
         documents,
         include_questions=include_questions,
         speakers=speakers,
         tokeniser=tokeniser,
-        progress=progress,
+        progress=reading,
         sentences=sentences,
     )
     maxlen, last = _frequent_lengths(corpus, max(min_words, _SEED), min_dates)
@@ -345,7 +377,7 @@ def _discover(
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
     groups = _passages(corpus, groups, scorer, enough=enough, names=names)
     if top is not None:
-        groups = groups[:top]
+        groups = groups[: verified_count(top)]
 
     progress(1)
     weigh = weigher(tokeniser)
@@ -367,4 +399,21 @@ def _discover(
                 wordings=tuple(zip((desc.text, *desc.aliases), desc.counts, strict=True)),
             )
         )
+    if top is not None and index is not None:
+        out = verify(
+            out,
+            index,
+            documents,
+            min_dates=min_dates,
+            top=top,
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
+            keeper=keeper,
+        )
+    progress(1)
     return out
+
+
+def _quiet(steps: int) -> None:
+    """No progress to tell: the documents were counted as they were indexed."""

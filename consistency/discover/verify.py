@@ -1,0 +1,120 @@
+"""The best rows read by the matching engine: what ``track`` finds of each.
+
+Discovery counts a row by the n-gram occurrences it grouped (its family and
+passages). A reader then tracks the row, as ``report`` does, and ``track``
+counts what the engine finds for the row's text and aliases. The two differ:
+a family takes in a shorter wording said elsewhere too ("work with the
+international community" under "China stands ready to work with the
+international community": 62 dates grouped, 18 tracked, on the 100 newest MFA
+briefings), and the engine finds wordings no n-gram grouped (a word put in).
+So the best rows are searched with the engine, and what a row reports (dates,
+documents, count, wordings) is what ``track`` finds; a row the engine finds on
+fewer than ``min_dates`` dates, or only in the words of a better row (see
+:func:`consistency.track.shadowed`, as ``report`` drops it), gives way to the
+next.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+
+from ..match import DEFAULT_THRESHOLD, Match, SentenceIndex, find_point
+from ..match.key import match_key
+from ..models import Document, Found
+from ..normalise import Tokeniser
+from ..track import MatchKeeper, found_of, shadowed
+from .result import DiscoveredPoint
+
+VERIFY_MARGIN = 0.25
+"""Rows read by the engine beyond ``top``, as a share of it (at least
+:data:`VERIFY_MIN_MARGIN`): the rows that give way are replaced from these."""
+
+VERIFY_MIN_MARGIN = 10
+"""The fewest rows read beyond ``top``."""
+
+
+def verified_count(top: int) -> int:
+    """How many of the best rows are read by the engine for a list of ``top``."""
+    return top + max(VERIFY_MIN_MARGIN, math.ceil(VERIFY_MARGIN * top))
+
+
+def verify(
+    found: Sequence[DiscoveredPoint],
+    index: SentenceIndex,
+    documents: Sequence[Document],
+    *,
+    min_dates: int,
+    top: int,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    tokeniser: Tokeniser | None = None,
+    keeper: MatchKeeper | None = None,
+) -> list[DiscoveredPoint]:
+    """``found`` (the best rows, best first) with the engine's counts, ranked again, less the
+    rows the engine finds on fewer than ``min_dates`` dates or only inside better rows'
+    words, the best ``top``.
+
+    A row's score keeps every factor but its spread over dates, which becomes the
+    engine's (see :class:`~consistency.discover.rank._Scorer`: ``log2(1 + dates)``).
+    ``include_questions``, ``speakers``: the turns ``index`` holds. ``keeper``: where the
+    matches of the rows returned are kept, as ``track`` keeps them under these settings
+    (``report`` tracks them next and reads them from there).
+    """
+    by_id = {d.id: d for d in documents}
+    rows: list[tuple[DiscoveredPoint, list[Match]]] = []
+    for row in found:
+        matches = find_point(row.point, index, threshold=DEFAULT_THRESHOLD, tokeniser=tokeniser)
+        rows.append((_counted(row, matches, by_id), matches))
+    rows.sort(key=lambda r: (-r[0].score, -r[0].dates, r[0].point.text))
+    gone = shadowed(
+        [[(m.sentence.document, m.start, m.end) for m in matches] for _, matches in rows]
+    )
+    kept = [
+        (row, matches)
+        for (row, matches), out in zip(rows, gone, strict=True)
+        if not out and row.dates >= min_dates
+    ][:top]
+    if keeper is not None:
+        records: dict[str, dict[str, list[Found]]] = {}
+        for row, matches in kept:
+            key = match_key(
+                row.point,
+                include_questions=include_questions,
+                speakers=speakers,
+                tokeniser=tokeniser,
+            )
+            record = records[key] = {keeper.hash(d.id): [] for d in documents}
+            for m in matches:
+                record[keeper.hash(m.sentence.document)].append(found_of(m))
+        keeper.keep(records)
+    return [row for row, _ in kept]
+
+
+def _counted(
+    row: DiscoveredPoint, matches: Sequence[Match], documents: dict[str, Document]
+) -> DiscoveredPoint:
+    """``row`` with the dates, documents, count and wordings of ``matches``, and its score's
+    spread over dates made theirs."""
+    ids = sorted(
+        {m.sentence.document for m in matches}, key=lambda d: (documents[d].date, d)
+    )
+    dates = sorted({documents[d].date for d in ids})
+    wordings = (row.point.text, *row.point.aliases)
+    said = dict.fromkeys(wordings, 0)
+    for m in matches:
+        words = tuple(t.text for t in m.sentence.tokens[m.first : m.last + 1])
+        if words == m.form.words:
+            said[m.form.text] += 1
+    spread = math.log2(1 + len(dates)) / math.log2(1 + row.dates) if row.dates else 0.0
+    return DiscoveredPoint(
+        point=row.point,
+        dates=len(dates),
+        documents=tuple(ids),
+        first=dates[0] if dates else row.first,
+        last=dates[-1] if dates else row.last,
+        example=row.example,
+        score=row.score * spread,
+        count=len(matches),
+        wordings=tuple((w, said[w]) for w in wordings),
+    )
