@@ -388,6 +388,34 @@ def test_one_unknown_label_does_not_make_a_transcript() -> None:
     assert [(t.speaker, t.role) for t in split_turns(text)] == [(None, N), (None, N)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ministry of National Defense, 2020-10-29: the page holds one exchange
+        "记者:有媒体报道。请予以证实并评论。\n吴谦:武器装备的具体部署地点事关军事秘密。\n",
+        # MFA 2018-12-04: the spokesman, named once, answers a reporter's remark
+        "问：中方对此有何评论？\n答：美方确定他们工作团队的代表是美方的事。\n"
+        "记者：莱特希泽先生对中国的立场一贯强硬。\n"
+        "耿爽：中美双方工作团队会按照两国元首会晤达成的共识，加紧磋商。\n",
+    ],
+)
+def test_a_chinese_name_said_once_answers_where_labels_name_roles(text: str) -> None:
+    turns = spoken(text, split_turns(text))
+    name, role, said = turns[-1]
+    assert name in {"吴谦", "耿爽"} and role is OFF and said.startswith(("武器", "中美"))
+    assert turns[-2][1] is P
+
+
+def test_a_chinese_name_said_once_is_no_speaker_in_prose() -> None:
+    text = "今天天气很好。\n王毅：合作将不断深化。\n"
+    assert [(t.speaker, t.role) for t in split_turns(text)] == [(None, N), (None, N)]
+
+
+def test_a_follow_up_label_said_once_is_no_name() -> None:
+    text = "问：是吗？\n答：是的。\n追问一：你能否解释一下？\n我并没有使用这个词。\n"
+    assert "追问一" not in {t.speaker for t in split_turns(text)}
+
+
 def test_a_line_starting_with_q_is_not_a_transcript_on_its_own() -> None:
     text = "Cases rose again this week.\nQ fever is spreading in the north.\n"
     assert [(t.speaker, t.role) for t in split_turns(text)] == [(None, N), (None, N)]

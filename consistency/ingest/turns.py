@@ -85,6 +85,8 @@ _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]*")
 _WORD = re.compile(r"[^\W_][\w'’&-]*")
 _FORBIDDEN = re.compile(r"[,;?!\"“”„«»()\[\]{}<>|/\\=+*#@%$~^]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,3}")
+"""The shape of a Chinese personal name: two or three Han characters (吴谦, 华春莹)."""
 _CAPTION = re.compile(
     r"^(?:photo|image|picture|caption)\s*[:/：]"
     r"|\b(?:photo|photograph|file photo)(?:\s+by)?\s*[:/]\s*[^.!?:]{1,60}\)?$",
@@ -128,6 +130,8 @@ _CJK_PRESS_SUFFIXES = (
     "问",
     "問",
 )
+_CJK_ROLE_WORDS = tuple(w for w in _PRESS_EXACT | _OFFICIAL_EXACT if _CJK.search(w))
+"""The Chinese, Japanese and Korean role words (问, 答, 记者, ...)."""
 _CJK_OFFICIAL_SUFFIXES = ("发言人", "發言人", "部长", "部長", "大使", "報道官", "大臣", "長官")
 _CJK_PROSE_STARTS = tuple(_words("我 你 他 她 它 这 那 但 如果 因此 对此 关于 有人"))
 _CONNECTORS = _words(
@@ -275,8 +279,16 @@ def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
     return _WEAK, None
 
 
+def _han_person(label: str) -> bool:
+    """Two or three Han characters holding no role word (华春莹, not 追问二)."""
+    return _HAN_NAME.fullmatch(label) is not None and not any(w in label for w in _CJK_ROLE_WORDS)
+
+
 def _person_like(label: str) -> bool:
-    """Two or three capitalised words, not an outlet ("The Paper") or acronym ("CCTV")."""
+    """Two or three capitalised words, not an outlet ("The Paper") or acronym ("CCTV"), or
+    a Chinese name (see :func:`_han_person`)."""
+    if _han_person(label):
+        return True
     words = label.split()
     return (
         2 <= len(words) <= 3
@@ -417,6 +429,15 @@ def _accepted_labels(lines: list[_Line]) -> dict[str, _Group]:
     for key, group in groups.items():
         if group.strength >= _NAME or (group.count >= 2 and len(key.split()) <= 3):
             accepted[key] = group
+    if any(g.strength >= _KEYWORD for g in accepted.values()):
+        # Han script has no capitals to tell a name (吴谦:) from a word, so a Chinese
+        # label counts only repeated, and one exchange (记者: ... 吴谦: ...) would leave
+        # the answer in the question. Where the other labels name roles, a person named
+        # once is the one answering.
+        for key, group in groups.items():
+            if key not in accepted and group.inline and _han_person(key):
+                group.role = Role.OFFICIAL
+                accepted[key] = group
     for line in lines:
         lab = line.label
         if lab is None:
