@@ -252,6 +252,13 @@ def test_report_without_points_leaves_boilerplate_out() -> None:
     assert "let-me-stress" in [p["id"] for p in json.loads(out)["points"]]
 
 
+def test_discover_says_why_it_found_no_points() -> None:
+    code, out, err = run("discover", str(BRIEFINGS / "001_ea51057881414630.txt"))
+    assert code == 0
+    assert out.count("\n") == 2  # the table's head
+    assert err.startswith("consistency: note: no formulation recurs on 2 or more dates")
+
+
 def test_report_says_why_it_found_no_points() -> None:
     code, out, err = run("report", str(BRIEFINGS / "001_ea51057881414630.txt"))
     assert code == 0

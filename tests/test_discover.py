@@ -353,6 +353,21 @@ def test_same_date_counts_once() -> None:
     assert texts(discover([*docs, doc(2, f"All need {formula}.")])) == [formula]
 
 
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        (
+            "build the South China Sea into a sea of\npeace, friendship and cooperation",
+            "build the South China Sea into a sea of peace, friendship and cooperation",
+        ),
+        ("中方愿同各方一道推动构建\n人类命运共同体", "中方愿同各方一道推动构建人类命运共同体"),
+    ],
+)
+def test_a_formula_wrapped_across_lines_is_written_on_one(said: str, written: str) -> None:
+    docs = [doc(k, f"{FILLER[k % 4]} We said: {said}.") for k in range(1, 4)]
+    assert written in texts(discover(docs))
+
+
 def test_top_keeps_the_best_as_the_engine_finds_them() -> None:
     """``top`` takes its rows from the best of the whole list, and counts each as
     ``track`` finds it: the same documents and occurrences."""

@@ -278,6 +278,11 @@ def discover_command(
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     docs, _ = _archive(paths, index_file, manifest, date, since, until, include_questions, speakers)
     found = _discover(docs, min_dates, top, include_questions, speakers, stops)
+    if not found:
+        _note(
+            f"no formulation recurs on {min_dates} or more dates; "
+            "give more briefings or a lower --min-dates"
+        )
     renderers = {"table": render_discover_table, "toml": render_toml, "json": render_discover_json}
     write_output(renderers[fmt](found), output)
 

@@ -107,6 +107,21 @@ _PARAGRAPH = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 """A line break between two sentences: a new paragraph, a unit of its own even inside one
 turn (the segmenter reads a hard-wrapped line's break as a space, so a break left between
 two sentences ends a paragraph)."""
+_SPACES = re.compile(r"\s+")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with each run of white space one space, or none between two Han characters."""
+    if not _SPACES.search(text):
+        return text
+
+    def space(m: re.Match[str]) -> str:
+        han = _HAN.match(text, m.end()) and _HAN.search(text, max(m.start() - 1, 0), m.start())
+        return "" if han else " "
+
+    return _SPACES.sub(space, text)
+
+
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _RAMP = bytes(range(255))
 _FULL = b"\xff"
@@ -371,8 +386,13 @@ class _Corpus:
         A quotation mark opened inside the phrase is closed with it when the
         closing mark follows at once ('the "one country, two systems"'), and one
         closed inside it is opened with it when the opening mark stands just
-        before ('“一带一路”国际合作高峰论坛').
+        before ('“一带一路”国际合作高峰论坛'). A line break or a run of spaces inside
+        it is one space, and none between two Han characters: a formula wrapped
+        across lines is one wording, written on one line.
         """
+        return _one_line(self._surface(occ))
+
+    def _surface(self, occ: _Occ) -> str:
         text = self.doc_of(occ.start).text
         a, b = self.starts[occ.start], self.ends[occ.end - 1]
         piece = text[a:b]
