@@ -54,11 +54,14 @@ from .normalise import Tokeniser, token_columns, tokenise
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]}\u300d\u300f\uff09\u300b\u3009\u3011\u3015\uff02\uff07"
 _OPENERS = "\"'\u201c\u2018\u00ab\u2039([{\u300c\u300e\uff08\u300a\u3008\u3010\u3014\uff02\uff07"
-_CJK_STOPS = "\u3002\uff01\uff1f\uff61"
-_PARAGRAPH_ENDS = ".?!\u2026:;\uff0e\uff1a\uff1b" + _CJK_STOPS
+_HARD_STOPS = "\u3002\uff01\uff1f\uff61\u0964\u0965\u061f\u06d4\u1362"
+"""Marks that always end a sentence: the Chinese and Japanese full stop, question and
+exclamation marks, the Devanagari danda (। ॥), the Arabic question mark and full stop
+(؟ ۔), the Ethiopic full stop (።)."""
+_PARAGRAPH_ENDS = ".?!\u2026:;\uff0e\uff1a\uff1b" + _HARD_STOPS
 _CANDIDATE = re.compile(
     rf"\r\n|[{_BREAKS}]"
-    rf"|[.?!\u2026\u203c\u2047-\u2049\uff0e{_CJK_STOPS}]+[{re.escape(_CLOSERS)}]*"
+    rf"|[.?!\u2026\u203c\u2047-\u2049\uff0e{_HARD_STOPS}]+[{re.escape(_CLOSERS)}]*"
 )
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -162,7 +165,7 @@ def _is_wrap(text: str, i: int, j: int, start: int, end: int) -> bool:
 def _ends_sentence(text: str, p: int, q: int, cut: int, end: int) -> bool:
     """Whether the stop ``text[p:q]`` (terminal marks, then any closers) ends a sentence."""
     mark = text[p:q].rstrip(_CLOSERS)
-    if any(c in _CJK_STOPS for c in mark):
+    if any(c in _HARD_STOPS for c in mark):
         return True
     if not text[q].isspace():
         return (

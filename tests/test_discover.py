@@ -368,6 +368,25 @@ def test_a_formula_wrapped_across_lines_is_written_on_one(said: str, written: st
     assert written in texts(discover(docs))
 
 
+@pytest.mark.parametrize(
+    ("formula", "ending", "slug"),
+    [
+        (
+            "укрепление стратегического партнерства и взаимного доверия",
+            ".",
+            "ukreplenie-strategicheskogo-partnerstva",
+        ),
+        ("भारत शांति और स्थिरता के लिए प्रतिबद्ध है", "।", "bhart-samti-aur-sthirta-ke-lie-prtibddh-hai"),
+    ],
+)
+def test_ids_of_other_scripts_are_readable(formula: str, ending: str, slug: str) -> None:
+    """Russian and Hindi points get ids spelled in Latin letters, not ``point``, ``point-2``."""
+    docs = [doc(k, f"{FILLER[k % 4]} {formula}{ending} {FILLER[(k + 1) % 4]}") for k in range(1, 4)]
+    ids = [p.point.id for p in discover(docs)]
+    assert any(i.startswith(slug) for i in ids), ids
+    assert not any(i.startswith("point") for i in ids)
+
+
 def test_top_keeps_the_best_as_the_engine_finds_them() -> None:
     """``top`` takes its rows from the best of the whole list, and counts each as
     ``track`` finds it: the same documents and occurrences."""

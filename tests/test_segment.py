@@ -142,6 +142,12 @@ def test_golden_seed_paragraphs(case: dict[str, Any]) -> None:
             "中国和东盟是近邻。双方关系很好\uff01对吗\uff1f",
             ["中国和东盟是近邻。", "双方关系很好\uff01", "对吗\uff1f"],
         ),
+        # the Devanagari danda and the Arabic question mark end a sentence
+        (
+            "भारत सरकार की नीति स्पष्ट है। हम शांति चाहते हैं। क्या यह सही है?",
+            ["भारत सरकार की नीति स्पष्ट है।", "हम शांति चाहते हैं।", "क्या यह सही है?"],
+        ),
+        ("هل هذا صحيح؟ نعم.", ["هل هذا صحيح؟", "نعم."]),
     ],
 )
 def test_tricky_cases(text: str, expected: list[str]) -> None:

@@ -924,7 +924,9 @@ def _slug(text: str) -> str:
     """A readable id for a point: its words in lower-case ASCII, joined by dashes.
 
     Chinese words are spelled in pinyin, one dash-free run per word
-    (``严重违反一个中国原则`` -> ``yanzhong-weifan-yige-zhongguo-yuanze``), so an
+    (``严重违反一个中国原则`` -> ``yanzhong-weifan-yige-zhongguo-yuanze``), other scripts
+    transliterated by anyascii (``международного сообщества`` ->
+    ``mezhdunarodnogo-soobshchestva``, ``शांति और स्थिरता`` -> ``samti-aur-sthirta``), so an
     id stays ``[a-z0-9-]`` as watchlists require and still says what it is. An id cut
     short ends on a content word: ``comprehensively-and-effectively-implement``, not
     ``...-implement-the``.
@@ -943,11 +945,12 @@ def _slug(text: str) -> str:
 
 def _id_words(text: str) -> list[tuple[str, bool]]:
     """The id's words, each with whether it is a function word."""
+    from anyascii import anyascii
+
     function = DEFAULT_TOKENISER.function_words
     if not _HAN.search(text):
         plain = ascii_quotes(text)  # "China’s" and "China's" give one id
-        ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
-        return [(w, w in function) for w in re.findall(r"[a-z0-9]+", ascii_text.lower())]
+        return [(w, w in function) for w in re.findall(r"[a-z0-9]+", anyascii(plain).lower())]
     from pypinyin import Style, lazy_pinyin
 
     out: list[tuple[str, bool]] = []
@@ -956,8 +959,7 @@ def _id_words(text: str) -> list[tuple[str, bool]]:
         light = word in function
         if _HAN.search(word):
             word = "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
-        ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-        out.extend((w, light) for w in re.findall(r"[a-z0-9]+", ascii_word.lower()))
+        out.extend((w, light) for w in re.findall(r"[a-z0-9]+", anyascii(word).lower()))
     return out
 
 
