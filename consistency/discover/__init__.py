@@ -213,8 +213,8 @@ def discover(
         tokeniser), when the caller has segmented them already; otherwise discovery
         segments the documents itself.
     index: the same sentences indexed for the engine, as ``report`` has them for
-        tracking (with ``top``, discovery builds it when not given; its sentences
-        are then the ones discovery reads).
+        tracking (discovery then reads its sentences); with ``top`` and no ``index``,
+        discovery indexes the documents itself once its own arrays are freed.
 
     With ``top``, the best rows are read by the matching engine (see
     :mod:`~consistency.discover.verify`): their dates, documents, count and wordings
@@ -230,8 +230,9 @@ def discover(
         raise OptionError(f"--top must be at least 1, not {top}")
     if min_words < 2:
         raise OptionError(f"min_words must be at least 2, not {min_words}")
+    report = progress or _quiet
     with _no_gc():
-        return _discover(
+        found = _discover(
             documents,
             min_dates=min_dates,
             top=top,
@@ -240,11 +241,32 @@ def discover(
             stop_phrases=stop_phrases,
             min_words=min_words,
             tokeniser=tokeniser,
-            progress=progress or (lambda n: None),
-            sentences=sentences,
-            index=index,
+            progress=report,
+            sentences=sentences if index is None else index.sentences,
+        )
+    if top is not None:
+        if index is None:
+            # indexed only now, once discovery's own arrays are freed: a large archive
+            # would hold both at once (1,013 MB against 774 MB on 8 M words)
+            index = build_index(
+                sort_documents(documents),
+                include_questions=include_questions,
+                speakers=speakers,
+                tokeniser=tokeniser,
+            )
+        found = verify(
+            found,
+            index,
+            documents,
+            min_dates=min_dates,
+            top=top,
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
             keeper=keeper,
         )
+    report(1)
+    return found
 
 
 @contextmanager
@@ -276,27 +298,13 @@ def _discover(
     tokeniser: Tokeniser | None,
     progress: Callable[[int], None],
     sentences: Iterable[Sentence] | None,
-    index: SentenceIndex | None,
-    keeper: MatchKeeper | None,
 ) -> list[DiscoveredPoint]:
-    reading = progress
-    if top is not None and index is None:
-        index = build_index(
-            sort_documents(documents),
-            include_questions=include_questions,
-            speakers=speakers,
-            tokeniser=tokeniser,
-            progress=progress,
-        )
-        reading = _quiet
-    if index is not None and sentences is None:
-        sentences = index.sentences
     corpus = _Corpus(
         documents,
         include_questions=include_questions,
         speakers=speakers,
         tokeniser=tokeniser,
-        progress=reading,
+        progress=progress,
         sentences=sentences,
     )
     maxlen, last = _frequent_lengths(corpus, max(min_words, _SEED), min_dates)
@@ -399,21 +407,8 @@ def _discover(
                 wordings=tuple(zip((desc.text, *desc.aliases), desc.counts, strict=True)),
             )
         )
-    if top is not None and index is not None:
-        out = verify(
-            out,
-            index,
-            documents,
-            min_dates=min_dates,
-            top=top,
-            include_questions=include_questions,
-            speakers=speakers,
-            tokeniser=tokeniser,
-            keeper=keeper,
-        )
-    progress(1)
     return out
 
 
 def _quiet(steps: int) -> None:
-    """No progress to tell: the documents were counted as they were indexed."""
+    """No progress to tell."""
