@@ -589,6 +589,29 @@ def test_a_seasonal_slogan_of_everyday_words_is_beyond_ordinary_language() -> No
     assert _beyond_ordinary(scorer.lift(slogan)) > 1.3 * _beyond_ordinary(scorer.lift(ordinary))
 
 
+def test_an_everyday_phrase_said_twice_in_a_small_archive_is_ordinary() -> None:
+    """In twenty short briefings (5,000 words) "the first time" said twice has the rate of
+    a common phrase by chance alone; counted as the fewest two occurrences prove, it is
+    ordinary English, while a formula said as often stays the genre's own."""
+    rng = random.Random(7)
+    words = " ".join(TOPICS).replace("the ", "").split()
+    texts = []
+    for day in range(20):
+        body = [" ".join(rng.sample(words, 10)).capitalize() + "." for _ in range(24)]
+        if day in (3, 11):
+            body.insert(5, f"It is the first time we met on {rng.choice(words)}.")
+        if day in (6, 15):
+            body.insert(9, "We will end the tax cuts for the wealthy.")
+        texts.append(" ".join(body))
+    corpus = _corpus(texts)
+    scorer = _Scorer(corpus, _Stops(corpus, ()))
+    ordinary = _group_of(corpus, "the first time")
+    formula = _group_of(corpus, "the tax cuts for the wealthy")
+    assert len(ordinary.occs) == len(formula.occs) == 2
+    assert _beyond_ordinary(scorer.lift(ordinary)) < 0.2
+    assert _beyond_ordinary(scorer.lift(formula)) == 1.0
+
+
 # --- non-answers, learned -------------------------------------------------------------------
 
 

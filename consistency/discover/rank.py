@@ -216,7 +216,8 @@ class _Scorer:
         """How much more often the briefings say the phrase than ordinary language does.
 
         ``log10`` of the phrase's rate in the corpus (its occurrences, variants
-        included, per token) minus ``log10`` of its ordinary-language rate
+        included, per token, counted as the fewest they could stand for: see
+        :func:`_fewest`) minus ``log10`` of its ordinary-language rate
         (:func:`~consistency.lexicon.phrase_zipf`), both in Zipf units. The
         rate is the higher of the whole corpus's and that of the phrase's own
         season (:meth:`season_rate`): a slogan of everyday words ("as long as
@@ -224,7 +225,7 @@ class _Scorer:
         language, said at any time, is spread over the whole archive.
         """
         corpus = self.corpus
-        rate = max(len(group.occs) / len(corpus.ids), self.season_rate(group))
+        rate = max(_fewest(len(group.occs)) / len(corpus.ids), self.season_rate(group))
         return math.log10(rate) + 9.0 - phrase_zipf(corpus.words[w] for w in group.key)
 
     def season_rate(self, group: _Group) -> float:
@@ -241,10 +242,30 @@ class _Scorer:
         lo, hi = dates[n // 10], dates[n - 1 - n // 10]
         inside = sum(lo <= d <= hi for d in dates)
         tokens = self.tokens_to[hi + 1] - self.tokens_to[lo]
-        return inside / tokens if tokens else 0.0
+        return _fewest(inside) / tokens if tokens else 0.0
 
 
 _MAX_SPECIFIC = 8.0
+
+_CONFIDENCE_Z = 1.2816
+"""The normal quantile of a one-sided 90 % bound."""
+
+
+def _fewest(count: int) -> float:
+    """The lowest rate (per span of text) that ``count`` occurrences prove: the lower
+    one-sided 90 % bound of a Poisson mean (Wilson and Hilferty's approximation).
+
+    A phrase said twice in a small archive has a high rate by chance alone; ordinary
+    English ("a little bit", "the first time") then reads as the genre's own. Two
+    occurrences prove 0.53, five 2.4, a hundred 87: the bound matters where counts are
+    small, and a formula said often keeps its rate.
+
+    >>> [round(_fewest(k), 2) for k in (1, 2, 5, 100)]
+    [0.1, 0.53, 2.43, 87.42]
+    """
+    if count <= 0:
+        return 0.0
+    return count * max(0.0, 1 - 1 / (9 * count) - _CONFIDENCE_Z / (3 * math.sqrt(count))) ** 3
 
 _SEASON_OCCS = 10
 """Occurrences a phrase needs before the rate of its own season counts."""
