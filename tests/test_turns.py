@@ -361,6 +361,19 @@ def test_a_recording_s_time_stamps_mark_labels_and_are_said_by_no_one() -> None:
     assert [t.line for t in turns] == [4, 7, 10, 13]
 
 
+def test_one_time_stamped_name_makes_a_transcript() -> None:
+    """A gaggle transcribed by a service may hold one speaker only; the time stamp by her
+    name is a recording's, never prose's (a review: the page was all narration)."""
+    text = (
+        "Gaggle aboard Air Force One\n\nDana Ortiz (00:02):\n\n"
+        "All right. We are headed to New York.\n\nThe President has a busy day.\n"
+    )
+    assert [(t.speaker, t.role) for t in split_turns(text)] == [
+        ("Dana Ortiz", OFF),
+        ("Dana Ortiz", OFF),
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [

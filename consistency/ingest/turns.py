@@ -594,8 +594,16 @@ def split_turns(text: str, start: int = 0, end: int | None = None) -> tuple[Turn
     lines = _scan(text, start, stop)
     groups = _accepted_labels(lines)
     labels = [line.label for line in lines if line.label is not None]
+    # one label makes a transcript when a role word says so ("Spokesperson:") or a
+    # recording's time stamp stands by a name ("Karine Jean-Pierre (00:02):"): prose
+    # has neither
     transcript = len(labels) >= 2 or (
-        len(labels) == 1 and labels[0].colon and groups[labels[0].key].strength >= _KEYWORD
+        len(labels) == 1
+        and labels[0].colon
+        and (
+            groups[labels[0].key].strength >= _KEYWORD
+            or (labels[0].stamped and groups[labels[0].key].strength >= _NAME)
+        )
     )
     if not transcript:
         return _narration(text, lines)
