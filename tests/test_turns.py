@@ -495,6 +495,7 @@ def test_start_and_end_limit_the_turns_and_keep_document_offsets() -> None:
         ("The two sides agreed on the following", None),
         ("Our position is very clear", None),
         ("Published", None),
+        ("Place", None),
         ("Good afternoon, everyone", None),
         ("路透社记者", (3, P)),
         ("我想强调", None),

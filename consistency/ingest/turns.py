@@ -150,7 +150,7 @@ _METADATA = _words(
     "published updated posted source sources note notes photo photos image images picture "
     "caption video audio editor editors author by date dated time tags tag keywords related "
     "read see subject title tel telephone fax email e-mail web website url address contact "
-    "location venue attachment attachments background reference ref translation transcript "
+    "location venue place attachment attachments background reference ref translation transcript "
     "file copyright disclaimer category section share print download"
 )
 
