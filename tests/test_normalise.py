@@ -320,16 +320,42 @@ def spans(tokens: list[Token]) -> list[tuple[int, int]]:
     return [(t.start, t.end) for t in tokens]
 
 
+@pytest.mark.parametrize(
+    ("traditional", "simple"),
+    [
+        # Ministry of National Defense (traditional page), and its simplified page
+        ("國防部新聞發言人吳謙大校答記者問", "国防部新闻发言人吴谦大校答记者问"),
+        ("歡迎大家出席本月國防部例行記者會", "欢迎大家出席本月国防部例行记者会"),
+        ("台灣與美國的關係", "台湾与美国的关系"),
+    ],
+)
+def test_traditional_characters_read_as_simplified(traditional: str, simple: str) -> None:
+    """jieba cut 國防部新聞發言人 into single characters; read as simplified, the two
+    scripts give the same words, and the spans stay the source's."""
+    tokens = tokenise(traditional)
+    assert words(tokens) == words(tokenise(simple))
+    assert "国防部" in words(tokens) or "关系" in words(tokens)
+    assert "".join(traditional[t.start : t.end] for t in tokens) == traditional
+
+
+def test_simplified_text_is_left_as_it_is() -> None:
+    """著 and 乾 are traditional characters and simplified ones too: 著名 and 乾隆 stay."""
+    for text in ("著名学者取得显著成效", "乾隆年间", "中方坚决反对"):
+        assert "".join(words(tokenise(text))) == text
+
+
 @given(TEXTS)
 @example("\u00df\u0301")
 @example("\uff10\uff3f\uff10")
 @example("A'\u02bc\u0301")  # two apostrophes dropped bring A and the accent together
+@example("\uf900")  # a compatibility ideograph: NFKC makes it 豈, simplified 岂
 def test_idempotent(text: str) -> None:
     once = words(tokenise(text))
     assert words(tokenise(" ".join(once))) == once
 
 
 @given(TEXTS)
+@example("\uf900國防部")
 def test_each_span_normalises_to_its_token(text: str) -> None:
     for token in tokenise(text):
         assert words(tokenise(text[token.start : token.end])) == [token.text]

@@ -239,3 +239,15 @@ def test_parts_keep_every_briefing_once_in_order() -> None:
     sizes = [sum(len(d.text) for d in part) for part in _parts(docs, 4)]
     assert len(sizes) == 4 and all(abs(size - share) <= largest for size in sizes)
     assert _parts([], 3) == []
+
+
+def test_a_simplified_point_is_found_in_a_traditional_briefing(tmp_path: Path) -> None:
+    """A watchlist written in simplified characters finds its formula in a briefing written
+    in traditional ones (Taiwan, Hong Kong, a mirror site), word for word."""
+    (tmp_path / "2024-05-30.txt").write_text(
+        "記者：請問有何評論？\n發言人：我們將堅決捍衛國家主權和領土完整。\n", encoding="utf-8"
+    )
+    result = track(load_documents([str(tmp_path)]), [Point("p", "坚决捍卫国家主权和领土完整")])
+    [found] = result.points[0].occurrences
+    assert found.text == "堅決捍衛國家主權和領土完整"
+    assert found.score == 100.0
