@@ -425,16 +425,21 @@ def _compound_cut(word: str) -> tuple[int, ...] | None:
 @cache
 def _traditional() -> Any:
     """A pattern of the characters OpenCC's traditional-to-simplified table changes
-    (國, 發, 記, ...), read from the table OpenCC converts by."""
+    (國, 發, 記, ...), read from the table OpenCC converts by; None where another
+    release keeps it elsewhere (every run is then converted, more slowly)."""
     from importlib.resources import files
 
-    table = files("opencc").joinpath("dictionary", "TSCharacters.txt")
+    try:
+        table = files("opencc").joinpath("dictionary", "TSCharacters.txt")
+        lines = table.read_text(encoding="utf-8").splitlines()
+    except (OSError, ModuleNotFoundError):
+        return None
     chars = "".join(
         line.split("\t", 1)[0]
-        for line in table.read_text(encoding="utf-8").splitlines()
+        for line in lines
         if "\t" in line and len(line.split("\t", 1)[0]) == 1
     )
-    return regex.compile("[" + regex.escape(chars, special_only=False) + "]")
+    return regex.compile("[" + regex.escape(chars, special_only=False) + "]") if chars else None
 
 
 @cache
@@ -460,7 +465,8 @@ def simplified(run: str) -> str:
     >>> simplified("國防部新聞發言人"), simplified("显著成效")
     ('国防部新闻发言人', '显著成效')
     """
-    if not _traditional().search(run):
+    changes = _traditional()
+    if changes is not None and not changes.search(run):
         return run
     out = _to_simplified()(run)
     return out if len(out) == len(run) else run

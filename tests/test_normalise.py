@@ -338,6 +338,23 @@ def test_traditional_characters_read_as_simplified(traditional: str, simple: str
     assert "".join(traditional[t.start : t.end] for t in tokens) == traditional
 
 
+def test_traditional_characters_without_opencc_s_table_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Should another OpenCC release keep its table elsewhere, every run is converted."""
+    normaliser = importlib.import_module("consistency.normalise")
+    monkeypatch.setattr("importlib.resources.files", lambda package: tmp_path)
+    normaliser._traditional.cache_clear()
+    normaliser.simplified.cache_clear()
+    try:
+        assert normaliser._traditional() is None
+        assert normaliser.simplified("國防部新聞發言人") == "国防部新闻发言人"
+        assert normaliser.simplified("显著成效") == "显著成效"
+    finally:
+        normaliser._traditional.cache_clear()
+        normaliser.simplified.cache_clear()
+
+
 def test_simplified_text_is_left_as_it_is() -> None:
     """著 and 乾 are traditional characters and simplified ones too: 著名 and 乾隆 stay."""
     for text in ("著名学者取得显著成效", "乾隆年间", "中方坚决反对"):

@@ -267,6 +267,7 @@ def _fewest(count: int) -> float:
         return 0.0
     return count * max(0.0, 1 - 1 / (9 * count) - _CONFIDENCE_Z / (3 * math.sqrt(count))) ** 3
 
+
 _SEASON_OCCS = 10
 """Occurrences a phrase needs before the rate of its own season counts."""
 

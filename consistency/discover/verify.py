@@ -66,15 +66,12 @@ def verify(
     for row in found:
         matches = find_point(row.point, index, threshold=DEFAULT_THRESHOLD, tokeniser=tokeniser)
         rows.append((_counted(row, matches, by_id), matches))
+    rows = [r for r in rows if r[0].dates >= min_dates]
     rows.sort(key=lambda r: (-r[0].score, -r[0].dates, r[0].point.text))
     gone = shadowed(
         [[(m.sentence.document, m.start, m.end) for m in matches] for _, matches in rows]
     )
-    kept = [
-        (row, matches)
-        for (row, matches), out in zip(rows, gone, strict=True)
-        if not out and row.dates >= min_dates
-    ][:top]
+    kept = [row for row, out in zip(rows, gone, strict=True) if not out][:top]
     if keeper is not None:
         records: dict[str, dict[str, list[Found]]] = {}
         for row, matches in kept:
