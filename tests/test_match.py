@@ -1442,3 +1442,17 @@ def test_a_clause_set_off_by_a_comma_breaks_a_listed_formula() -> None:
     assert [t for _, t in found(items, said)] == [
         "amity, sincerity, openness, mutual benefit and inclusiveness"
     ]
+
+
+def test_a_name_in_capitals_ends_a_span(tmp_path: Path) -> None:
+    """ "US" normalises to the pronoun "us", a function word, which a span never ended on
+    before a missing content word: MFA 2020-06-29 read "with the US." as
+    ``{-US side-}``, a card claiming the US was dropped."""
+    (tmp_path / "2020-06-29.txt").write_text(
+        "A: China rejects it and has lodged solemn representations with the US.\n",
+        encoding="utf-8",
+    )
+    point = Point("p", "lodged solemn representations with the US side")
+    [found] = track(load_documents([str(tmp_path)]), [point]).points[0].occurrences
+    assert found.text == "lodged solemn representations with the US"
+    assert found.diff == "lodged solemn representations with the US {-side-}"

@@ -205,12 +205,13 @@ def report_command(
     if points_file is None:
         # A report leaves briefing boilerplate out altogether (discover only ranks it last).
         stops = [*DEFAULT_STOP_PHRASES, *stops]
-        shared = None
-        if corpus is None:
+        if archive is None:
             # segmented once, for discovery and then for tracking
             corpus = shared = _segmented(docs, include_questions, speakers)
-            # discovery reads its rows with the engine: tracking them reads what it found
-            kept = RunMatches()
+        else:
+            shared = archive.index  # a warm run's sentences, read from its index
+        # discovery reads its rows with the engine: tracking them reads what it found
+        kept = RunMatches()
         found = _discover(docs, min_dates, top, include_questions, speakers, stops, shared, kept)
         points = [p.point for p in found]
         if not points:
@@ -276,12 +277,15 @@ def discover_command(
     from ..discover import render_table as render_discover_table
 
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
-    docs, _ = _archive(paths, index_file, manifest, date, since, until, include_questions, speakers)
-    found = _discover(docs, min_dates, top, include_questions, speakers, stops)
+    docs, archive = _archive(
+        paths, index_file, manifest, date, since, until, include_questions, speakers
+    )
+    shared = archive.index if archive is not None else None  # sentences read, not segmented
+    found = _discover(docs, min_dates, top, include_questions, speakers, stops, shared)
     if not found:
         _note(
-            f"no formulation recurs on {min_dates} or more dates; "
-            "give more briefings or a lower --min-dates"
+            f"no formulation recurs on {min_dates} or more dates in the turns read; "
+            "give more briefings, a lower --min-dates, or other --speaker/--stop-phrases"
         )
     renderers = {"table": render_discover_table, "toml": render_toml, "json": render_discover_json}
     write_output(renderers[fmt](found), output)

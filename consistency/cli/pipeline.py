@@ -161,6 +161,6 @@ def _track(
             speakers=speakers,
             progress=progress,
             index=index,
-            store=warm.store if warm else kept,
+            store=kept if kept is not None else warm.store if warm else None,
             jobs=jobs,
         )

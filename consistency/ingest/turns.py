@@ -279,9 +279,21 @@ def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
     return _WEAK, None
 
 
+_CJK_METADATA = _words(
+    "编辑 編輯 责编 責編 作者 来源 來源 标签 標籤 关键词 關鍵詞 地点 地點 时间 時間 日期 "
+    "发布人 發布人 发布 發布 原标题 原標題 链接 鏈接 附件 图片 圖片 摄影 攝影"
+)
+"""A page's fields in Chinese (编辑 "editor", 来源 "source", 地点 "place"): no speakers."""
+
+
 def _han_person(label: str) -> bool:
-    """Two or three Han characters holding no role word (华春莹, not 追问二)."""
-    return _HAN_NAME.fullmatch(label) is not None and not any(w in label for w in _CJK_ROLE_WORDS)
+    """Two or three Han characters holding no role word (华春莹, not 追问二) and naming
+    no field of the page (not 编辑, 来源)."""
+    return (
+        _HAN_NAME.fullmatch(label) is not None
+        and label not in _CJK_METADATA
+        and not any(w in label for w in _CJK_ROLE_WORDS)
+    )
 
 
 def _person_like(label: str) -> bool:

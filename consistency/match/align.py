@@ -744,7 +744,11 @@ def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
     itself is in the span and two words or more outside the alignment stand before the
     end: "... the two *peoples* and the fundamental well-being of *people*" is no "... two
     countries and *peoples*" (MFA 2020-06-19, a false "new wording" card); "to the two
-    countries and their *people*" still stands for "to the two *peoples*"."""
+    countries and their *people*" still stands for "to the two *peoples*".
+
+    A word written in capitals ("US", "U.S.") is a name whatever its spelling says, and
+    stays: "lodged solemn representations with the *US*." (MFA 2020-06-29) read as
+    ``{-US side-}``, a false card."""
     keys, light = keyed.keys, keyed.light
     b = found.end
     a = found.first
@@ -761,6 +765,9 @@ def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
                 return keyed.score(a, inner)
     if b - a < 2 or keys[b - 1] not in light or any(e == b for _, e in found.moved):
         return found
+    if _written_in_capitals(keyed.sentence_names, b - 1):
+        # "US" is a name, not the pronoun "us": "with the US." says the US, not "with the"
+        return found
     ops = keyed.opcodes(found.first, b)
     last = next((op for op in reversed(ops) if op.tag == "equal"), None)
     if last is None or last.dest_end != b - found.first:
@@ -769,6 +776,15 @@ def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
     if after >= len(keyed.form_chars) or keyed.form_chars[after] in light:
         return found
     return keyed.score(found.first, b - 1)
+
+
+def _written_in_capitals(names: Names, k: int) -> bool:
+    """Whether sentence word ``k`` is written in capitals, two letters or more ("US")."""
+    if not 0 <= k < len(names.tokens):
+        return False
+    t = names.tokens[k]
+    written = names.text[t.start : t.end]
+    return sum(c.isalpha() for c in written) >= 2 and written.isupper()
 
 
 OWN_EDGE_GAP = 2
