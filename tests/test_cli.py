@@ -434,3 +434,24 @@ def test_output_help_names_only_the_commands_own_suffixes(
     help_of_output = " ".join(out.split("--output FILE", 1)[1].split("\n  -")[0].split())
     assert all(s in help_of_output for s in named), help_of_output
     assert not any(s in help_of_output for s in not_named), help_of_output
+
+
+@pytest.mark.parametrize("command", ["discover", "report"])
+def test_output_into_a_missing_folder_fails_before_the_work(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``-o missing/dir/x`` was refused only once the run was done (seconds to minutes
+    of work on an archive, a review found); it is refused first, with the same line."""
+    from importlib import import_module
+
+    commands = import_module("consistency.cli.commands")
+
+    def never(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the archive was read")
+
+    monkeypatch.setattr(commands, "_archive", never)
+    target = tmp_path / "missing" / "x.json"
+    code, out, err = run(command, str(BRIEFINGS), "-o", str(target))
+    assert code == 2 and out == ""
+    assert err == f"consistency: error: {target}: cannot write output: No such file or directory\n"
+    assert not target.parent.exists()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from ..check import DEFAULT_SIMILARITY
-from ..errors import InputError
+from ..errors import InputError, OptionError
 from ..match import DEFAULT_THRESHOLD
 from ..track import usable_cpus
 from .output import FORMAT_SUFFIXES, _format_of_output, _to_file, format_choices
@@ -192,8 +192,12 @@ def output_option(f: F) -> F:
 
     @wraps(f)
     def run(*args: Any, **kwargs: Any) -> Any:
+        output = kwargs.get("output")
+        if _to_file(output) and not os.path.isdir(os.path.dirname(str(output)) or "."):
+            # said before the work, not after minutes of it
+            raise OptionError("cannot write output: No such file or directory", path=output)
         if "fmt" in kwargs:
-            kwargs["fmt"] = _format_of_output(kwargs["fmt"], kwargs.get("output"))
+            kwargs["fmt"] = _format_of_output(kwargs["fmt"], output)
         return f(*args, **kwargs)
 
     return click.option(
