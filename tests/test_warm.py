@@ -397,6 +397,51 @@ def test_a_second_warm_run_reads_the_kept_matches_and_searches_only_what_changed
     assert warm == ok(*command, str(folder)) != first
 
 
+def test_a_warm_report_keeps_what_discovery_read_and_reads_it_again(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a watchlist, discovery reads its best rows with the engine; a warm run
+    keeps those matches in the index, so the next run (and ``discover --index``)
+    searches only the briefings changed since, and says what a cold run says."""
+    import importlib
+
+    module = importlib.import_module("consistency.discover.verify")
+    db = index_of(folder, tmp_path / "a.db")
+    command = ("report", "--format", "json")
+    first = ok(*command, str(folder), "--index", str(db))
+    assert first == ok(*command, str(folder)) and kept_keys(db) > 0
+
+    searched: list[set[str]] = []
+    real = module.find_point
+
+    def counting(point: Any, corpus: Any, **kwargs: Any) -> Any:
+        within = kwargs.get("within")
+        numbers = range(len(corpus.sentences))
+        searched.append(
+            {corpus.sentence(n).document for n in numbers if within is None or within[n]}
+        )
+        return real(point, corpus, **kwargs)
+
+    monkeypatch.setattr(module, "find_point", counting)
+    assert ok(*command, str(folder), "--index", str(db)) == first
+    discovered = ok("discover", str(folder), "--format", "json")
+    assert ok("discover", str(folder), "--index", str(db), "--format", "json") == discovered
+    assert searched and all(len(s) == len(list(folder.glob("*.txt"))) for s in searched)
+    searched.clear()
+    assert ok("discover", str(folder), "--index", str(db), "--format", "json") == discovered
+    assert searched == []
+    changed = folder / "001_ea51057881414630.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace(
+            "Guo Jiakun:", "Guo Jiakun: We uphold peace, friendship and cooperation.", 1
+        ),
+        encoding="utf-8",
+    )
+    warm = ok(*command, str(folder), "--index", str(db))
+    assert searched and all(s == {"001_ea51057881414630"} for s in searched)
+    assert warm == ok(*command, str(folder))
+
+
 def test_kept_matches_serve_only_the_settings_they_were_found_under(
     folder: Path, tmp_path: Path
 ) -> None:

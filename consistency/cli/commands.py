@@ -21,7 +21,7 @@ from ..report.check import CHECK_FORMATS, render_check
 from ..report.compare import COMPARE_FORMATS, render_compare
 from ..report.inventory import render_inventory
 from ..timeline import analyse
-from ..track import RunMatches, without_shadowed
+from ..track import MatchKeeper, RunMatches, without_shadowed
 from ..warm import Archive, compare_in_index
 from .app import cli
 from .config import _from_config
@@ -198,7 +198,7 @@ def report_command(
         paths, index_file, manifest, date, None, until, include_questions, speakers
     )
     corpus: SentenceIndex | Archive | None = archive
-    kept: RunMatches | None = None
+    kept: MatchKeeper | None = None
     start = since or (baseline_until + dt.timedelta(days=1) if baseline_until else None)
     if start is not None and not any(d.date >= start for d in docs):
         raise OptionError("no briefings left to read (check --since/--until)")
@@ -210,8 +210,9 @@ def report_command(
             corpus = shared = _segmented(docs, include_questions, speakers)
         else:
             shared = archive.index  # a warm run's sentences, read from its index
-        # discovery reads its rows with the engine: tracking them reads what it found
-        kept = RunMatches()
+        # discovery reads its rows with the engine: tracking them reads what it found (a
+        # warm run's index keeps it for the next run, and gives what earlier runs found)
+        kept = archive.store if archive is not None else RunMatches()
         found = _discover(docs, min_dates, top, include_questions, speakers, stops, shared, kept)
         points = [p.point for p in found]
         if not points:
@@ -281,7 +282,8 @@ def discover_command(
         paths, index_file, manifest, date, since, until, include_questions, speakers
     )
     shared = archive.index if archive is not None else None  # sentences read, not segmented
-    found = _discover(docs, min_dates, top, include_questions, speakers, stops, shared)
+    keeper = archive.store if archive is not None else None  # the rows' matches, kept there
+    found = _discover(docs, min_dates, top, include_questions, speakers, stops, shared, keeper)
     if not found:
         _note(
             f"no formulation recurs on {min_dates} or more dates in the turns read; "

@@ -19,12 +19,15 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 
-from ..match import DEFAULT_THRESHOLD, Match, SentenceIndex, find_point
+from ..match import DEFAULT_THRESHOLD, SentenceIndex, find_point
 from ..match.key import match_key
 from ..models import Document, Found
 from ..normalise import Tokeniser
 from ..track import MatchKeeper, found_of, shadowed
 from .result import DiscoveredPoint
+
+PERFECT = 100.0
+"""The score of a wording found word for word."""
 
 VERIFY_MARGIN = 0.25
 """Rows read by the engine beyond ``top``, as a share of it (at least
@@ -57,52 +60,61 @@ def verify(
 
     A row's score keeps every factor but its spread over dates, which becomes the
     engine's (see :class:`~consistency.discover.rank._Scorer`: ``log2(1 + dates)``).
-    ``include_questions``, ``speakers``: the turns ``index`` holds. ``keeper``: where the
-    matches of the rows returned are kept, as ``track`` keeps them under these settings
-    (``report`` tracks them next and reads them from there).
+    ``include_questions``, ``speakers``: the turns ``index`` holds. ``keeper``: where
+    matches are kept as ``track`` keeps them under these settings: a row's matches
+    kept there by an earlier run (a warm run's index) are read, not searched again,
+    in every briefing they were searched in; what is searched is kept (``report``
+    tracks the rows next and reads them from there).
     """
     by_id = {d.id: d for d in documents}
-    rows: list[tuple[DiscoveredPoint, list[Match]]] = []
+    keys = {
+        row.point: match_key(
+            row.point, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+        )
+        for row in found
+    }
+    kept = keeper.recall(set(keys.values())) if keeper is not None else {}
+    hashes = {d.id: keeper.hash(d.id) if keeper is not None else d.id for d in documents}
+    fresh: dict[str, dict[str, list[Found]]] = {}
+    rows: list[tuple[DiscoveredPoint, list[tuple[str, Found]]]] = []
     for row in found:
-        matches = find_point(row.point, index, threshold=DEFAULT_THRESHOLD, tokeniser=tokeniser)
-        rows.append((_counted(row, matches, by_id), matches))
+        key = keys[row.point]
+        record = kept.get(key, {})
+        # one briefing of each content the row was not searched in before
+        todo = {hashes[d.id]: d.id for d in reversed(documents) if hashes[d.id] not in record}
+        if todo:
+            record = {**record, **{sha: [] for sha in todo}}
+            chosen = set(todo.values())
+            within = index.within(chosen) if len(chosen) < len(documents) else None
+            for m in find_point(
+                row.point, index, threshold=DEFAULT_THRESHOLD, tokeniser=tokeniser, within=within
+            ):
+                if m.sentence.document in chosen:
+                    record[hashes[m.sentence.document]].append(found_of(m))
+            fresh[key] = record
+        hits = [(d.id, f) for d in documents for f in record[hashes[d.id]]]
+        rows.append((_counted(row, hits, by_id), hits))
+    if keeper is not None and fresh:
+        keeper.keep(fresh)
     rows = [r for r in rows if r[0].dates >= min_dates]
     rows.sort(key=lambda r: (-r[0].score, -r[0].dates, r[0].point.text))
-    gone = shadowed(
-        [[(m.sentence.document, m.start, m.end) for m in matches] for _, matches in rows]
-    )
-    kept = [row for row, out in zip(rows, gone, strict=True) if not out][:top]
-    if keeper is not None:
-        records: dict[str, dict[str, list[Found]]] = {}
-        for row, matches in kept:
-            key = match_key(
-                row.point,
-                include_questions=include_questions,
-                speakers=speakers,
-                tokeniser=tokeniser,
-            )
-            record = records[key] = {keeper.hash(d.id): [] for d in documents}
-            for m in matches:
-                record[keeper.hash(m.sentence.document)].append(found_of(m))
-        keeper.keep(records)
-    return [row for row, _ in kept]
+    gone = shadowed([[(doc, f.start, f.end) for doc, f in hits] for _, hits in rows])
+    return [row for (row, _), out in zip(rows, gone, strict=True) if not out][:top]
 
 
 def _counted(
-    row: DiscoveredPoint, matches: Sequence[Match], documents: dict[str, Document]
+    row: DiscoveredPoint, hits: Sequence[tuple[str, Found]], documents: dict[str, Document]
 ) -> DiscoveredPoint:
-    """``row`` with the dates, documents, count and wordings of ``matches``, and its score's
-    spread over dates made theirs."""
-    ids = sorted(
-        {m.sentence.document for m in matches}, key=lambda d: (documents[d].date, d)
-    )
+    """``row`` with the dates, documents, count and wordings of ``hits`` (document id and
+    match), and its score's spread over dates made theirs. A wording is counted where it
+    is found at score 100: word for word (a hyphenated word it cuts taken in whole)."""
+    ids = sorted({doc for doc, _ in hits}, key=lambda d: (documents[d].date, d))
     dates = sorted({documents[d].date for d in ids})
     wordings = (row.point.text, *row.point.aliases)
     said = dict.fromkeys(wordings, 0)
-    for m in matches:
-        words = tuple(t.text for t in m.sentence.tokens[m.first : m.last + 1])
-        if words == m.form.words:
-            said[m.form.text] += 1
+    for _, f in hits:
+        if f.score >= PERFECT and f.form in said:
+            said[f.form] += 1
     spread = math.log2(1 + len(dates)) / math.log2(1 + row.dates) if row.dates else 0.0
     return DiscoveredPoint(
         point=row.point,
@@ -112,6 +124,6 @@ def _counted(
         last=dates[-1] if dates else row.last,
         example=row.example,
         score=row.score * spread,
-        count=len(matches),
+        count=len(hits),
         wordings=tuple((w, said[w]) for w in wordings),
     )
