@@ -182,15 +182,23 @@ def _same_words(a: int, b: int, s: int, e: int) -> bool:
 def without_shadowed(result: TrackResult) -> TrackResult:
     """Drop each point that only finds again the words of earlier points (see
     :func:`shadowed`)."""
-    rows = [[(o.document, o.start, o.end) for o in pr.occurrences] for pr in result.points]
+    rows = [
+        [(o.document, o.start, o.end, o.form == pr.point.text) for o in pr.occurrences]
+        for pr in result.points
+    ]
     gone = shadowed(rows)
     kept = tuple(pr for pr, out in zip(result.points, gone, strict=True) if not out)
     return TrackResult(documents=result.documents, points=kept)
 
 
-def shadowed(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[bool]:
-    """Which points (each given as its occurrences' document and span, best point first)
-    only find again the words of earlier points kept.
+OWN_WORDING_MIN = 2
+"""The fewest finds of a point's own wording that :func:`shadowed` judges by themselves."""
+
+
+def shadowed(rows: Sequence[Sequence[tuple[str, int, int, bool]]]) -> list[bool]:
+    """Which points (each given as its occurrences' document, span and whether the point's
+    own text is the wording found there, best point first) only find again the words
+    of earlier points kept.
 
     Discovered points come best first; a lower one whose every occurrence
     lies inside an occurrence of a better one ("remains unchanged", found as
@@ -199,7 +207,12 @@ def shadowed(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[bool]:
     length (one passage cut two ways: "interfering in China's internal
     affairs that brook" beside "stop interfering in China's internal
     affairs"), or hold one that makes more than three quarters of them,
-    adds nothing to a report but a second count of the same words. A longer
+    adds nothing to a report but a second count of the same words. So is one
+    whose own text is found (:data:`OWN_WORDING_MIN` times or more) mostly where a
+    better point is: its formula is that point's, and what its aliases add beyond
+    is another phrase (a row "interfere in China's internal affairs" under
+    "stop interfering in China's domestic affairs", whose alias "China's internal
+    affair" finds the bare noun said of Xinjiang and Hong Kong). A longer
     formula holding a better one ("address trade differences through
     dialogue and consultation") stays. Points found nowhere are kept: their
     absence is news.
@@ -207,13 +220,18 @@ def shadowed(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[bool]:
     out: list[bool] = []
     taken: dict[str, list[tuple[int, int]]] = {}
     for row in rows:
-        spans = [(a, b, taken.get(doc, ())) for doc, a, b in row]
-        inside = all(any(s <= a and b <= e for s, e in near) for a, b, near in spans)
-        overlaps = sum(any(_same_words(a, b, s, e) for s, e in near) for a, b, near in spans)
-        gone = bool(spans) and (inside or overlaps >= SHADOWED_SHARE * len(spans))
+        spans = [(a, b, own, taken.get(doc, ())) for doc, a, b, own in row]
+        inside = all(any(s <= a and b <= e for s, e in near) for a, b, _, near in spans)
+        again = [any(_same_words(a, b, s, e) for s, e in near) for a, b, _, near in spans]
+        mine = [hit for hit, (_, _, own, _) in zip(again, spans, strict=True) if own]
+        gone = bool(spans) and (
+            inside
+            or sum(again) >= SHADOWED_SHARE * len(spans)
+            or (len(mine) >= OWN_WORDING_MIN and sum(mine) >= SHADOWED_SHARE * len(mine))
+        )
         out.append(gone)
         if not gone:
-            for doc, a, b in row:
+            for doc, a, b, _ in row:
                 taken.setdefault(doc, []).append((a, b))
     return out
 

@@ -195,6 +195,46 @@ def test_a_point_overlapping_a_better_one_in_most_passages_is_dropped() -> None:
     assert [p.point.id for p in result.points] == ["stop", "brook"]
 
 
+def test_a_point_whose_own_wording_a_better_one_finds_is_dropped_whatever_its_aliases_add() -> None:
+    """MFA's report had both "stop interfering in China's domestic affairs" and, lower,
+    "interfere in China's internal affairs" with the alias "China's internal affair": the
+    lower row's own wording was found where the better row's was, and its alias padded it
+    with the bare noun said of Xinjiang; the same words were counted twice."""
+    import datetime as dt
+
+    from consistency import document_from_text
+    from consistency.track import without_shadowed
+
+    texts = {
+        f"2019-01-0{k}": "The US must stop interfering in China's internal affairs."
+        for k in range(1, 6)
+    }
+    texts.update(
+        {f"2019-02-0{k}": "Xinjiang affairs are China's internal affairs." for k in range(1, 7)}
+    )
+    docs = [document_from_text(t, id=d, date=dt.date.fromisoformat(d)) for d, t in texts.items()]
+    better = Point("stop", "stop interfering in China's domestic affairs")
+    lower = Point(
+        "internal", "interfere in China's internal affairs", aliases=("China's internal affair",)
+    )
+    result = track(docs, [better, lower])
+    found = {p.point.id: p.occurrences for p in result.points}
+    assert len(found["stop"]) == 5 and len(found["internal"]) == 11
+    assert sum(o.form == lower.text for o in found["internal"]) == 5
+    assert [p.point.id for p in without_shadowed(result).points] == ["stop"]
+    # its own wording found elsewhere too, the lower point stays
+    elsewhere = [
+        document_from_text(
+            "Nobody may interfere in China's internal affairs.",
+            id=f"2019-03-0{k}",
+            date=dt.date(2019, 3, k),
+        )
+        for k in range(1, 4)
+    ]
+    kept = without_shadowed(track([*docs, *elsewhere], [better, lower]))
+    assert [p.point.id for p in kept.points] == ["stop", "internal"]
+
+
 def test_searching_in_processes_gives_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
     """The MFA sample (110 briefings) with every tenth of the benchmark's phrases,
     searched by three processes each indexing its own share of the briefings: the same

@@ -98,7 +98,9 @@ def verify(
         keeper.keep(fresh)
     rows = [r for r in rows if r[0].dates >= min_dates]
     rows.sort(key=lambda r: (-r[0].score, -r[0].dates, r[0].point.text))
-    gone = shadowed([[(doc, f.start, f.end) for doc, f in hits] for _, hits in rows])
+    gone = shadowed(
+        [[(doc, f.start, f.end, f.form == row.point.text) for doc, f in hits] for row, hits in rows]
+    )
     return [row for (row, _), out in zip(rows, gone, strict=True) if not out][:top]
 
 

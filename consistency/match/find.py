@@ -751,7 +751,9 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     community ..." with a word put in, not its alias "a community ..." (which scores 100
     there) with "the vision of" dropped; but "plain facts and basic norms governing ..."
     is the alias "basic norms governing ...", not "international law and basic norms
-    ..." with two words replaced."""
+    ..." with two words replaced. A word spelled like one of the wording's is its own:
+    "stop *interfering* in China's internal affairs" says "interfere in China's internal
+    affairs", not its alias "China's internal affair" with a verb put before it."""
     if not (a.start <= b.start and b.end <= a.end) or (a.first, a.last) == (b.first, b.last):
         return False
     words = a.sentence.tokens
@@ -760,7 +762,8 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     ]
     own = a.form.vocabulary
     total = sum(weigh(w) for w in beyond)
-    return total > 0 and 2 * sum(weigh(w) for w in beyond if w in own) >= total
+    mine = sum(weigh(w) for w in beyond if w in own or any(similarity(w, v) for v in own))
+    return total > 0 and 2 * mine >= total
 
 
 def words_of(tokens: Sequence[Token]) -> list[str]:
