@@ -346,6 +346,25 @@ def test_min_dates_is_respected(min_dates: int) -> None:
     assert any(formula in t for t in texts(points)) == (min_dates <= 4)
 
 
+def test_more_dates_asked_than_the_briefings_have_reads_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ten-year archive asked for --min-dates above its dates answers at once."""
+    import importlib
+
+    formula = "mutual respect and win-win cooperation in every field"
+    docs = [doc(k, f"Day {k} {FILLER[k % 4]} They stressed {formula}.") for k in range(1, 5)]
+    module = importlib.import_module("consistency.discover")
+
+    def unread(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the briefings were read")
+
+    monkeypatch.setattr(module, "_discover", unread)
+    assert discover(docs, min_dates=5) == []
+    with pytest.raises(AssertionError, match="were read"):
+        discover(docs, min_dates=4)
+
+
 def test_same_date_counts_once() -> None:
     formula = "a new type of international relations featuring mutual respect"
     docs = [doc(1, f"We seek {formula}."), doc(1, f"They want {formula}.", suffix="_2")]

@@ -230,6 +230,8 @@ def discover(
         raise OptionError(f"--top must be at least 1, not {top}")
     if min_words < 2:
         raise OptionError(f"min_words must be at least 2, not {min_words}")
+    if min_dates > len({d.date for d in documents}):
+        return []  # nothing recurs on more dates than the briefings have: none is read
     report = progress or _quiet
     with _no_gc():
         found = _discover(
