@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import accumulate, pairwise
 from typing import Protocol
 
+from ._gc import collector_paused
 from .diff import word_diff
 from .match import DEFAULT_THRESHOLD, Corpus, Match, PackedSentences, SentenceIndex, find_point
 from .match.corpus import BoolArray
@@ -277,6 +278,7 @@ class RunMatches:
         return True
 
 
+@collector_paused
 def track(
     documents: Sequence[Document],
     points: Sequence[Point],

@@ -117,10 +117,9 @@ neighbouring words.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterable, Sequence
 
+from .._gc import paused
 from ..errors import OptionError
 from ..match import SentenceIndex
 from ..match.find import weigher
@@ -233,7 +232,7 @@ def discover(
     if min_dates > len({d.date for d in documents}):
         return []  # nothing recurs on more dates than the briefings have: none is read
     report = progress or _quiet
-    with _no_gc():
+    with paused():
         found = _discover(
             documents,
             min_dates=min_dates,
@@ -269,23 +268,6 @@ def discover(
         )
     report(1)
     return found
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector.
-
-    Discovery builds millions of small tuples and lists that never form
-    cycles; the collector would re-scan them again and again (about a fifth
-    of the run time on the 500-briefing corpus) and free nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _discover(
