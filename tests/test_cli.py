@@ -266,6 +266,32 @@ def test_report_says_why_it_found_no_points() -> None:
     assert err.startswith("consistency: note: no formulation recurs on 2 or more dates")
 
 
+def test_a_briefing_nothing_of_which_is_searched_is_named(tmp_path: Path) -> None:
+    """A page whose title line reads as a press label ("Press Conference: ...", as
+    factba.se writes it) leaves the whole briefing a journalist's turn: nothing of it is
+    searched, and the run says which briefing and why, once, on stderr."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    shutil.copy(BRIEFINGS / "001_ea51057881414630.txt", folder / "2025-10-01_mfa.txt")
+    (folder / "2023-05-02_factbase.txt").write_text(
+        "Press Conference: Karine Jean-Pierre Holds a Press Briefing at The White House\n\n"
+        "It is Congress's constitutional obligation to act. We will not negotiate on it.\n",
+        encoding="utf-8",
+    )
+    for command in ("discover", "report", "track"):
+        extra = ["--points", str(POINTS)] if command == "track" else []
+        code, out, err = run(command, str(folder), *extra)
+        assert code == 0, err
+        unheard = [line for line in err.splitlines() if "no words of" in line]
+        assert unheard == [
+            "consistency: note: 1 briefing has no words of an official or narration: "
+            f"{folder / '2023-05-02_factbase.txt'}; nothing in them is searched "
+            "(`consistency ingest` shows who speaks where)"
+        ]
+    code, _, err = run("discover", str(folder), "--include-questions")
+    assert code == 0 and "no words of" not in err
+
+
 def test_discover_counts_what_report_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
     """On the MFA sample, each row of ``discover`` has the dates, documents and count
     that ``report`` (and ``track --points`` of discover's TOML) finds for it, and the

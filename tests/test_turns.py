@@ -539,3 +539,23 @@ def test_narration_covers_every_word(lines: list[str]) -> None:
 def test_empty_and_blank_texts_have_no_turns() -> None:
     assert split_turns("") == ()
     assert split_turns("\n \n***\n") == ()
+
+
+def test_a_name_and_a_long_title_set_apart_by_a_comma_label_a_turn() -> None:
+    """Japan's MOFA writes "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs:" (seven
+    words, 51 characters): read as prose, the minister's answers stayed in the reporter's
+    turn and the archive's best formula was a journalist's words."""
+    text = (
+        "Press Conference by Foreign Minister HAYASHI Yoshimasa\n\n"
+        "NHK, Iwasawa: What is your view on the launch by North Korea?\n\n"
+        "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs: We will respond to North Korea, "
+        "including the nuclear and missile issues as well as the abductions issue.\n"
+    )
+    assert [(s, r) for s, r, _ in spoken(text, split_turns(text))][-2:] == [
+        ("NHK, Iwasawa", P),
+        ("Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs", OFF),
+    ]
+    assert label_kind("Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs") == (3, OFF)
+    # each part of it is a label's length at most, and prose is no label however set apart
+    assert label_kind("In addition, this will be the tenth meeting") is None
+    assert label_kind("Mr. A B C D E F, Minister") is None

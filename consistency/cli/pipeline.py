@@ -66,10 +66,14 @@ def _archive(
     if index_file is None:
         if not paths:
             raise click.UsageError("Missing argument 'PATH...' (or give --index FILE).")
-        return _load(paths, manifest, date, since, until), None
+        loaded = _load(paths, manifest, date, since, until)
+        _note_unheard(loaded, include_questions, speakers)
+        return loaded, None
     if not paths and (manifest or date):
         raise OptionError("--manifest and --date date the briefings of PATH...; give PATH...")
     docs = _load(paths, manifest, date, since, until) if paths else None
+    if docs:
+        _note_unheard(docs, include_questions, speakers)
     with _progress(len(docs) if docs else 0, "indexing") as progress:
         archive = load_archive(
             index_file,
@@ -83,6 +87,33 @@ def _archive(
     if not archive.documents:
         raise OptionError("no briefings left to read (check --since/--until)", path=index_file)
     return list(archive.documents), archive
+
+
+def _note_unheard(
+    docs: Sequence[Document], include_questions: bool, speakers: Sequence[str]
+) -> None:
+    """Name the briefings none of whose words are searched: every turn a journalist's
+    (a title line read as a press label, say) or, with --speaker, none of theirs. They
+    count as dates where nothing was said, and a reader should know why."""
+    from ..ingest.select import NOTE_NAMES
+    from ..segment import select_turns
+
+    unheard = [
+        d
+        for d in docs
+        if not select_turns(d, include_questions=include_questions, speakers=speakers)
+    ]
+    if not unheard:
+        return
+    names = ", ".join(d.path for d in unheard[:NOTE_NAMES])
+    if len(unheard) > NOTE_NAMES:
+        names += f" and {len(unheard) - NOTE_NAMES} more"
+    whose = "of --speaker" if speakers else "of an official or narration"
+    some = "briefing has" if len(unheard) == 1 else "briefings have"
+    _note(
+        f"{len(unheard)} {some} no words {whose}: {names}; nothing in them is searched "
+        "(`consistency ingest` shows who speaks where)"
+    )
 
 
 def _points(points_file: str) -> list[Point]:

@@ -9,9 +9,11 @@ paragraph it belongs to.
 What is a label, generically (no list of names or outlets):
 
 - at the start of a line, before ``:`` (or ``：``) and space, at most five words
-  and fifty characters, starting with a capital, with no sentence punctuation
+  and 64 characters, starting with a capital, with no sentence punctuation
   inside (abbreviations such as ``MR.`` or ``U.S.`` are fine); commas only
-  between capitalised parts (``Official Spokesperson, Shri Arindam Bagchi``);
+  between capitalised parts (``Official Spokesperson, Shri Arindam Bagchi``),
+  each of five words at most (``Mr. HAYASHI Yoshimasa, Minister for Foreign
+  Affairs``);
   a trailing parenthesis is fine (``QUESTION (Reuters)``), and so is a recording's
   time stamp beside the colon, which makes the label a speaker's even alone on its
   line (``Karine Jean-Pierre (00:03):``, ``Jen Psaki: (00:22)``). A bare ``Q`` or
@@ -62,7 +64,10 @@ from ..models import Role, Turn
 from .dates import is_clock_time
 
 MAX_LABEL_WORDS = 5
-MAX_LABEL_CHARS = 50
+"""The most words a speaker label has; a name and a title set apart by a comma ("Mr.
+HAYASHI Yoshimasa, Minister for Foreign Affairs") may have this many in each part."""
+
+MAX_LABEL_CHARS = 64
 
 
 def _words(words: str) -> frozenset[str]:
@@ -236,7 +241,13 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
     words = label.replace(",", " , ").split()
     commas = words.count(",")
     words = [w for w in words if w != ","]
-    if not words or len(words) > MAX_LABEL_WORDS or _FORBIDDEN.search(label.replace(",", "")):
+    pieces = [p.split() for p in label.split(",")]
+    if (
+        not words
+        or max(len(p) for p in pieces) > MAX_LABEL_WORDS
+        or len(words) > MAX_LABEL_WORDS * (1 + min(commas, 1))
+        or _FORBIDDEN.search(label.replace(",", ""))
+    ):
         return None
     first = words[0].casefold()
     if first in _METADATA or first in _PROSE_STARTS or words[-1].casefold() in _SPEECH_VERBS:
