@@ -559,3 +559,22 @@ def test_a_name_and_a_long_title_set_apart_by_a_comma_label_a_turn() -> None:
     # each part of it is a label's length at most, and prose is no label however set apart
     assert label_kind("In addition, this will be the tenth meeting") is None
     assert label_kind("Mr. A B C D E F, Minister") is None
+
+
+def test_a_label_alone_on_its_line_asks_by_the_line_after_it() -> None:
+    """Transcription services write "Matt (00:09):" and the words on the next line; the
+    label line holds no question mark, so every such turn read as a statement, and the
+    journalist teasing the spokesperson was an official (State Department briefing of
+    2024-02-20, as Rev transcribed it)."""
+    text = (
+        "Department of State Daily Press Briefing 2/20/24 Transcript\n\n"
+        "Matthew Miller (00:04):\n\nGood afternoon, everyone. Thank you. Sorry to be late.\n\n"
+        "Matt (00:09):\n\nAre you really?\n\n"
+        "Matthew Miller (00:12):\n\nI am sorry to be late. You think I don\u2019t want to get "
+        "on with my day as much as you do?\n\n"
+        "Matt (00:15):\n\nAll right. I\u2019ll accept your apologies.\n\n"
+        "Matthew Miller (00:21):\n\nThank you. Let me start with some opening comments.\n\n"
+        "We saw further evidence of the Putin regime\u2019s brutality this weekend.\n"
+    )
+    roles = {s: r for s, r, _ in spoken(text, split_turns(text))}
+    assert roles == {"Matthew Miller": OFF, "Matt": P}

@@ -496,13 +496,16 @@ def _evidence(text: str, lines: list[_Line]) -> _Evidence:
 
     Events are label keys, ``None`` for unlabelled official text (at the start
     and after each separator) and :data:`_ASKED` for unlabelled questions.
-    ``asks``/``states`` count labelled lines with and without a question mark;
+    ``asks``/``states`` count labelled lines with and without a question mark (a
+    label alone on its line, "Amer: (01:13)", by whether the line after it ends in one);
     ``goes_on`` counts turns that go on for more paragraphs and end without one.
     """
     found = _Evidence([], Counter(), Counter(), Counter())
     official_floor = True
     last_text: _Line | None = None
     block: str | None = None
+    bare: str | None = None  # a label alone on its line, whose turn's first line is next
+    own = False  # ``last_text`` is that first line
 
     def end_block() -> None:
         if block is not None and last_text is not None and not _asks(text, last_text):
@@ -511,19 +514,25 @@ def _evidence(text: str, lines: list[_Line]) -> _Evidence:
     for line in lines:
         if line.kind == "separator":
             end_block()
-            official_floor, last_text, block = True, None, None
+            official_floor, last_text, block, bare = True, None, None, None
         elif line.label is not None:
             end_block()
             asks = _QUESTION.search(text, line.label.rest, line.end) is not None
-            if last_text is not None and not asks and _asks(text, last_text):
+            if last_text is not None and not own and not asks and _asks(text, last_text):
                 found.events.append(_ASKED)
             found.events.append(line.label.key)
-            (found.asks if asks else found.states)[line.label.key] += 1
+            bare = line.label.key if line.label.bare else None
+            if bare is None:
+                (found.asks if asks else found.states)[line.label.key] += 1
             official_floor, last_text, block = False, None, line.label.key
         elif line.kind == "text":
             if official_floor:
                 found.events.append(None)
                 official_floor = False
+            own = bare is not None  # the first line of the label's turn is no other's question
+            if bare is not None:
+                (found.asks if _asks(text, line) else found.states)[bare] += 1
+                bare = None
             last_text = line
     end_block()
     return found
