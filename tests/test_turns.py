@@ -578,3 +578,33 @@ def test_a_label_alone_on_its_line_asks_by_the_line_after_it() -> None:
     )
     roles = {s: r for s, r, _ in spoken(text, split_turns(text))}
     assert roles == {"Matthew Miller": OFF, "Matt": P}
+
+
+def test_fields_of_the_page_are_no_speakers() -> None:
+    """An RSS copy of a briefing opens "Subscribe: ...", "Preview: ...", "Last Build Date:
+    ..." (three officials, once); a page's title "Press Conference: Karine Jean-Pierre
+    Holds a Press Briefing ..." made the whole briefing a journalist's turn, nothing of it
+    searched. Lines that do not end as said words do, each standing alone, are fields."""
+    feed = (
+        "Subscribe: Downing Street Says\nPreview: Downing Street Says\n\n"
+        "Last Build Date: Tue, 27 Dec 2016 22:16:27 +0000\n\n"
+        "When asked about Syria, the PMOS said the Prime Minister had made his views on "
+        "Syria very clear.\n"
+    )
+    assert {r for _, r, _ in spoken(feed, split_turns(feed))} == {N}
+    title = (
+        "Press Conference: Karine Jean-Pierre Holds a Press Briefing at The White House\n\n"
+        "It is Congress's constitutional obligation to act.\n"
+    )
+    assert spoken(title, split_turns(title))[-1] == (
+        None,
+        N,
+        "It is Congress's constitutional obligation to act.",
+    )
+    # said words stay a speaker's, with or without a full stop on a line of their own
+    said = "Q: Any comment\nA: We have no comment.\nQ: Thanks.\n"
+    assert [(s, r) for s, r, _ in spoken(said, split_turns(said))] == [
+        ("Q", P),
+        ("A", OFF),
+        ("Q", P),
+    ]

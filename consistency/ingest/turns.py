@@ -28,6 +28,10 @@ What is a label, generically (no list of names or outlets):
   word (``Question from the floor``). ``He said: we will``, ``Our position is
   very clear: ...``, ``Answers to media questions:`` and reported speech
   (``The spokesperson said: ...``) are prose.
+- not a field of the page: a label whose every line stands alone and does not end
+  as said words do ("Last Build Date: Tue, 27 Dec 2016", "Subscribe: Downing Street
+  Says") names no one; nor does a role word's label said once, first, that way (a
+  title: "Press Conference: Karine Jean-Pierre Holds a Press Briefing").
 - A document needs two labelled lines (or one with a role word) to count as a
   transcript; otherwise it is narration: one turn per paragraph, role
   ``narration``, no speaker.
@@ -429,8 +433,28 @@ def _scan(text: str, start: int, end: int) -> list[_Line]:
     return lines
 
 
-def _accepted_labels(lines: list[_Line]) -> dict[str, _Group]:
+def _field(text: str, lines: list[_Line], index: int) -> bool:
+    """Whether the labelled line ``lines[index]`` is a field of the page ("Last Build Date:
+    Tue, 27 Dec 2016", "Subscribe: Downing Street Says", a title "Press Conference: Karine
+    Jean-Pierre Holds a Press Briefing"): a line of its own, the next one not going on
+    with it, that does not end as a sentence does. Said words end with a full stop, a
+    question mark or the like."""
+    line = lines[index]
+    lab = line.label
+    if lab is None or lab.bare or lab.stamped or _ends_paragraph(text, line):
+        return False
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return after is None or after.kind != "text" or after.label is not None
+
+
+def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
+    """The labels that name speakers (see the module docstring), by key; the others'
+    lines are unlabelled. A label whose every line is a field of the page (see
+    :func:`_field`) names no speaker, unless a role word makes it one; a role word's
+    label said once, as the document's first label, in a field is a title."""
     groups: dict[str, _Group] = {}
+    fields: dict[str, bool] = {}
+    first_label: str | None = None
     asked = any(line.label is not None and line.label.key == "q" for line in lines)
     for index, line in enumerate(lines):
         lab = line.label
@@ -440,6 +464,8 @@ def _accepted_labels(lines: list[_Line]) -> dict[str, _Group]:
         if kind is None or (lab.key == "a" and not lab.colon and not asked):
             line.label = None
             continue
+        if first_label is None:
+            first_label = lab.key
         group = groups.get(lab.key)
         if group is None:
             group = groups[lab.key] = _Group(kind[0], kind[1], 0, False, index, Counter())
@@ -448,8 +474,13 @@ def _accepted_labels(lines: list[_Line]) -> dict[str, _Group]:
         group.count += 1
         group.inline |= not lab.bare or lab.stamped
         group.spellings[lab.label] += 1
+        fields[lab.key] = fields.get(lab.key, True) and _field(text, lines, index)
     accepted: dict[str, _Group] = {}
     for key, group in groups.items():
+        if fields[key] and (
+            group.strength < _KEYWORD or (group.count == 1 and key == first_label)
+        ):
+            continue
         if group.strength >= _NAME or (group.count >= 2 and len(key.split()) <= 3):
             accepted[key] = group
     if any(g.strength >= _KEYWORD for g in accepted.values()):
@@ -624,7 +655,7 @@ def split_turns(text: str, start: int = 0, end: int | None = None) -> tuple[Turn
     """
     stop = len(text) if end is None else end
     lines = _scan(text, start, stop)
-    groups = _accepted_labels(lines)
+    groups = _accepted_labels(text, lines)
     labels = [line.label for line in lines if line.label is not None]
     # one label makes a transcript when a role word says so ("Spokesperson:") or a
     # recording's time stamp stands by a name ("Karine Jean-Pierre (00:02):"): prose
