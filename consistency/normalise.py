@@ -300,6 +300,16 @@ CHINESE_COORDINATORS = frozenset({"和", "与", "及", "或", "同", "跟"})
 """The Chinese function words that join two parts of one kind (和平*与*稳定; 同 and 跟 as
 in 中国*同*巴基斯坦)."""
 
+ENGLISH_REPORTING_VERBS = frozenset(
+    {"said", "says", "told", "tells", "asked", "replied", "answered"}
+)
+"""English verbs that report speech, and only that ("stated", "added", "noted" are also
+adjectives): "the PMOS said ..." frames who spoke, not what was said."""
+
+CHINESE_REPORTING_VERBS = frozenset({"说", "指出", "称", "回答", "答"})
+"""Chinese verbs that report speech (发言人*指出*); not 表示, which also expresses
+(对此*表示*强烈不满, a formula)."""
+
 ENGLISH_NEGATING_PREFIXES = frozenset({"un", "in", "im", "il", "ir", "non", "dis", "de", "anti"})
 """Prefixes that turn an English word into its opposite ("*in*stability", "*de*nuclearization",
 "*un*changed"): such a word is not spelled like the word (see
@@ -323,7 +333,9 @@ class Tokeniser(Protocol):
     that join two parts of one kind ("and", 和): one never stands for a word of a
     point that is not one ("Hong Kong affairs *and* China's internal affairs" is no
     "Hong Kong affairs *are* purely China's internal affairs"); and, as
-    ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-").
+    ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-"); and,
+    as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
+    reporting frame off a phrase ("the PMOS said ...").
     A ``revision`` (a string), where it has one, names how it cuts words: an index
     built under another revision is segmented again.
     """
@@ -594,6 +606,7 @@ class WordTokeniser:
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
+    reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         return make_tokens(*self.columns(text, offset))
@@ -682,7 +695,7 @@ def revision(tokeniser: Tokeniser | None) -> str:
 
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
-    ``"negations"``, ``"coordinators"`` or ``"negating_prefixes"`` (see
+    ``"negations"``, ``"coordinators"``, ``"negating_prefixes"`` or ``"reporting_verbs"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))
 

@@ -267,20 +267,20 @@ def test_report_says_why_it_found_no_points() -> None:
 
 
 def test_a_briefing_nothing_of_which_is_searched_is_named(tmp_path: Path) -> None:
-    """A page whose title line reads as a press label ("Press Conference: ...", as
-    factba.se writes it) leaves the whole briefing a journalist's turn: nothing of it is
-    searched, and the run says which briefing and why, once, on stderr."""
+    """A briefing whose every turn is a journalist's (a page of questions, or one whose
+    answers carry a label the tool cannot read) has nothing searched: the run says which
+    briefing and why, once, on stderr."""
     folder = tmp_path / "briefings"
     folder.mkdir()
     shutil.copy(BRIEFINGS / "001_ea51057881414630.txt", folder / "2025-10-01_mfa.txt")
     (folder / "2023-05-02_factbase.txt").write_text(
-        "Press Conference: Karine Jean-Pierre Holds a Press Briefing at The White House\n\n"
-        "It is Congress's constitutional obligation to act. We will not negotiate on it.\n",
+        "QUESTION: Will the Secretary travel to the region this week?\n\n"
+        "QUESTION: And will he meet the foreign minister there?\n",
         encoding="utf-8",
     )
     for command in ("discover", "report", "track"):
         extra = ["--points", str(POINTS)] if command == "track" else []
-        code, out, err = run(command, str(folder), *extra)
+        code, _, err = run(command, str(folder), *extra)
         assert code == 0, err
         unheard = [line for line in err.splitlines() if "no words of" in line]
         assert unheard == [

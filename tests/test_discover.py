@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import tomllib
 from pathlib import Path
 
@@ -363,6 +364,26 @@ def test_more_dates_asked_than_the_briefings_have_reads_nothing(
     assert discover(docs, min_dates=5) == []
     with pytest.raises(AssertionError, match="were read"):
         discover(docs, min_dates=4)
+
+
+def test_a_reporting_frame_is_cut_off_what_was_said() -> None:
+    """Summaries of the UK's lobby briefings open every paragraph "the PMS said" or "asked
+    whether the PM": who spoke, not a line of the government's. A phrase loses a verb
+    that reports speech (the tokeniser's ``reporting_verbs``) among its first words, with
+    what stands before it: the line the summary reports is the row."""
+    topics = ["Syria", "the budget", "the strikes", "Europe", "housing", "the NHS"]
+    docs = [
+        doc(
+            k,
+            f"{FILLER[k % 4]} Asked about {topic}, the PMS said that the Government "
+            f"remained committed to {topic}. Asked whether the PM would travel, the PMS said "
+            "the Prime Minister had made his views very clear.",
+        )
+        for k, topic in enumerate(topics, 1)
+    ]
+    found = texts(discover(docs, min_dates=3))
+    assert "the Prime Minister had made his views very clear" in found
+    assert not [t for t in found if re.search(r"\b(said|asked)\b", t, re.IGNORECASE)]
 
 
 def test_same_date_counts_once() -> None:

@@ -254,6 +254,7 @@ class _Corpus:
         self.numeric = bytearray(any(c.isdigit() for c in w) for w in self.words)
         self.vocab: dict[str, int] = dict(vocab)
         self.negation_ids = frozenset(vocab[w] for w in self.negations if w in self.vocab)
+        self.reporting = named_words(tokeniser, "reporting_verbs")
 
     def negated(self, key: Iterable[int]) -> frozenset[int]:
         """The negations in a wording (word ids): two wordings that differ in them say

@@ -145,16 +145,37 @@ class _Form:
     coordinated: bool
 
 
+FRAME_WORDS = 5
+"""The most words a reporting frame has, its verb included ("the Prime Minister's
+spokesman said")."""
+
+
+def _frame_cut(words: Sequence[str], lo: int, hi: int, verbs: Collection[str]) -> tuple[int, int]:
+    """``words[lo:hi]`` without a reporting frame: a verb that reports speech (the
+    tokeniser's ``reporting_verbs``) among its first :data:`FRAME_WORDS` words, with what
+    stands before it, or as its last word. "the PMOS said the Prime Minister had made his
+    views very clear" says "the Prime Minister had made his views very clear"; "asked
+    whether the PM" and "the PMS said" are who spoke, said on every page of a summary."""
+    if not verbs:
+        return lo, hi
+    for k in range(lo, min(hi, lo + FRAME_WORDS)):
+        if words[k] in verbs:
+            lo = k + 1
+    if hi > lo and words[hi - 1] in verbs:
+        hi -= 1
+    return lo, hi
+
+
 def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     """Cut a phrase where a reader would; None if too little is left.
 
     A comma that does not separate the items of a list (no "and"/"or"
     follows) is a clause boundary: what stands before the first such comma
     ("Forum, the two heads of state") or after the last ("..., China will
-    continue") is dropped; a list ("a sea of peace, friendship and
-    cooperation") is kept whole. The halves of a hyphenated compound are
-    never separated, nor two single Han characters that make one word the
-    segmenter did not know (see :meth:`_Corpus.fused`); then function words
+    continue") is dropped, and so is a reporting frame (see :func:`_frame_cut`); a
+    list ("a sea of peace, friendship and cooperation") is kept whole. The halves
+    of a hyphenated compound are never separated, nor two single Han characters
+    that make one word the segmenter did not know (see :meth:`_Corpus.fused`); then function words
     go from both ends (numbers from the end), except a leading article
     followed by a content word and a leading negation ("no foreign government
     ... has the right to interfere": cut, it says the opposite).
@@ -167,6 +188,7 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     if commas:
         lo, hi = _comma_cut(words, commas, corpus.stop)
     lo, hi = _quote_cut(corpus, s, lo, hi)
+    lo, hi = _frame_cut(words, lo, hi, corpus.reporting)
     while True:
         start = (lo, hi)
         while lo < hi and (
