@@ -97,13 +97,7 @@ def test_after_one_file_changed_and_one_added_only_those_are_segmented(
     db = tmp_path / "a.db"
     points = load_watchlist(POINTS)
     load_archive(db, load_documents([str(folder)]))
-    changed = folder / "001_ea51057881414630.txt"
-    changed.write_text(
-        changed.read_text(encoding="utf-8").replace(
-            "Guo Jiakun:", "Guo Jiakun: We uphold peace, friendship and cooperation.", 1
-        ),
-        encoding="utf-8",
-    )
+    edit_one(folder)
     (folder / "005_added.txt").write_text(
         (folder / "004_d0784a09b45da4f1.txt").read_text(encoding="utf-8") + "\nOne more line.\n",
         encoding="utf-8",
@@ -357,6 +351,34 @@ def kept_keys(db: Path) -> int:
         con.close()
 
 
+def count_searches(module: Any, monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """The documents each ``module.find_point`` call searches from now on, one set per call."""
+    searched: list[set[str]] = []
+    real = module.find_point
+
+    def counting(point: Any, corpus: Any, **kwargs: Any) -> Any:
+        within = kwargs.get("within")
+        numbers = range(len(corpus.sentences))
+        searched.append(
+            {corpus.sentence(n).document for n in numbers if within is None or within[n]}
+        )
+        return real(point, corpus, **kwargs)
+
+    monkeypatch.setattr(module, "find_point", counting)
+    return searched
+
+
+def edit_one(folder: Path) -> None:
+    """Put a new sentence into briefing 001 of ``folder`` (the others stay as they are)."""
+    changed = folder / "001_ea51057881414630.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace(
+            "Guo Jiakun:", "Guo Jiakun: We uphold peace, friendship and cooperation.", 1
+        ),
+        encoding="utf-8",
+    )
+
+
 def test_a_second_warm_run_reads_the_kept_matches_and_searches_only_what_changed(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -371,27 +393,10 @@ def test_a_second_warm_run_reads_the_kept_matches_and_searches_only_what_changed
     first = ok(*command, str(folder), "--index", str(db))
     assert first == ok(*command, str(folder)) and kept_keys(db) == len(points)
 
-    searched: list[set[str]] = []
-    real = module.find_point
-
-    def counting(point: Any, corpus: Any, **kwargs: Any) -> Any:
-        within = kwargs.get("within")
-        numbers = range(len(corpus.sentences))
-        searched.append(
-            {corpus.sentence(n).document for n in numbers if within is None or within[n]}
-        )
-        return real(point, corpus, **kwargs)
-
-    monkeypatch.setattr(module, "find_point", counting)
+    searched = count_searches(module, monkeypatch)
     assert ok(*command, str(folder), "--index", str(db)) == first
     assert searched == []
-    changed = folder / "001_ea51057881414630.txt"
-    changed.write_text(
-        changed.read_text(encoding="utf-8").replace(
-            "Guo Jiakun:", "Guo Jiakun: We uphold peace, friendship and cooperation.", 1
-        ),
-        encoding="utf-8",
-    )
+    edit_one(folder)
     warm = ok(*command, str(folder), "--index", str(db))
     assert searched and all(s == {"001_ea51057881414630"} for s in searched)
     assert warm == ok(*command, str(folder)) != first
@@ -411,18 +416,7 @@ def test_a_warm_report_keeps_what_discovery_read_and_reads_it_again(
     first = ok(*command, str(folder), "--index", str(db))
     assert first == ok(*command, str(folder)) and kept_keys(db) > 0
 
-    searched: list[set[str]] = []
-    real = module.find_point
-
-    def counting(point: Any, corpus: Any, **kwargs: Any) -> Any:
-        within = kwargs.get("within")
-        numbers = range(len(corpus.sentences))
-        searched.append(
-            {corpus.sentence(n).document for n in numbers if within is None or within[n]}
-        )
-        return real(point, corpus, **kwargs)
-
-    monkeypatch.setattr(module, "find_point", counting)
+    searched = count_searches(module, monkeypatch)
     assert ok(*command, str(folder), "--index", str(db)) == first
     discovered = ok("discover", str(folder), "--format", "json")
     assert ok("discover", str(folder), "--index", str(db), "--format", "json") == discovered
@@ -430,13 +424,7 @@ def test_a_warm_report_keeps_what_discovery_read_and_reads_it_again(
     searched.clear()
     assert ok("discover", str(folder), "--index", str(db), "--format", "json") == discovered
     assert searched == []
-    changed = folder / "001_ea51057881414630.txt"
-    changed.write_text(
-        changed.read_text(encoding="utf-8").replace(
-            "Guo Jiakun:", "Guo Jiakun: We uphold peace, friendship and cooperation.", 1
-        ),
-        encoding="utf-8",
-    )
+    edit_one(folder)
     warm = ok(*command, str(folder), "--index", str(db))
     assert searched and all(s == {"001_ea51057881414630"} for s in searched)
     assert warm == ok(*command, str(folder))

@@ -172,13 +172,14 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     A comma that does not separate the items of a list (no "and"/"or"
     follows) is a clause boundary: what stands before the first such comma
     ("Forum, the two heads of state") or after the last ("..., China will
-    continue") is dropped, and so is a reporting frame (see :func:`_frame_cut`); a
-    list ("a sea of peace, friendship and cooperation") is kept whole. The halves
-    of a hyphenated compound are never separated, nor two single Han characters
-    that make one word the segmenter did not know (see :meth:`_Corpus.fused`); then function words
-    go from both ends (numbers from the end), except a leading article
-    followed by a content word and a leading negation ("no foreign government
-    ... has the right to interfere": cut, it says the opposite).
+    continue") is dropped, and so is a reporting frame (see :func:`_frame_cut`);
+    a list ("a sea of peace, friendship and cooperation") is kept whole. The
+    halves of a hyphenated compound are never separated, nor two single Han
+    characters that make one word the segmenter did not know (see
+    :meth:`_Corpus.fused`); then function words go from both ends (numbers from
+    the end), except a leading article followed by a content word and a leading
+    negation ("no foreign government ... has the right to interfere": cut, it
+    says the opposite).
     """
     s = occ.start
     mark = corpus.mark
