@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from corpus import FULL, HAS_FULL
+from corpus import FULL, HAS_FULL, NO_FULL
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -656,7 +656,7 @@ def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Pa
 
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_a_folder_and_its_index_give_the_same_discovered_points(tmp_path: Path) -> None:
     """Without a watchlist the points are the baseline's best discovered: an index keeps the
     whole list and reads its first ``--top``, and a folder run now does the same. It ran

@@ -285,7 +285,7 @@ def test_a_briefing_nothing_of_which_is_searched_is_named(tmp_path: Path) -> Non
         unheard = [line for line in err.splitlines() if "no words of" in line]
         assert unheard == [
             "consistency: note: 1 briefing has no words of an official or narration: "
-            f"{folder / '2023-05-02_factbase.txt'}; nothing in them is searched "
+            f"{folder / '2023-05-02_factbase.txt'}; nothing in it is searched "
             "(`consistency ingest` shows who speaks where)"
         ]
     code, _, err = run("discover", str(folder), "--include-questions")

@@ -10,7 +10,7 @@ import random
 import re
 
 import pytest
-from corpus import FULL, HAS_FULL
+from corpus import FULL, HAS_FULL, NO_FULL
 
 from consistency.discover import DiscoveredPoint, discover
 from consistency.discover.corpus import BOUND_MIN, _Corpus, _Group, _Occ
@@ -131,14 +131,14 @@ def mfa_zh() -> list[DiscoveredPoint]:
     return discover(load_documents([FULL / "mfa-zh"]), top=100)
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_no_ordinary_english_in_the_mfa_top_100(mfa: list[DiscoveredPoint]) -> None:
     for point in mfa:
         text = f" {normalise(point.point.text)} "
         assert not any(f" {normalise(o)} " in text for o in ORDINARY), point.point.text
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_no_alias_drops_a_name_of_its_point(mfa: list[DiscoveredPoint]) -> None:
     """An alias is matched on its own: "affairs are purely China's internal affairs" as an
     alias of the Xinjiang formula found the Hong Kong one in the MFA report."""
@@ -147,7 +147,7 @@ def test_no_alias_drops_a_name_of_its_point(mfa: list[DiscoveredPoint]) -> None:
     assert xinjiang.aliases
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_mfa_top_formulas_stay(mfa: list[DiscoveredPoint]) -> None:
     texts = [w for p in mfa for w in wordings(p)]
     for formula in [
@@ -159,7 +159,7 @@ def test_mfa_top_formulas_stay(mfa: list[DiscoveredPoint]) -> None:
         assert any(formula in t for t in texts), formula
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_aliases_are_wordings_of_the_formula_not_parts_of_it(
     mfa: list[DiscoveredPoint],
 ) -> None:
@@ -180,7 +180,7 @@ def test_aliases_are_wordings_of_the_formula_not_parts_of_it(
             assert "the fact that the one-China principle" not in point.aliases
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_chinese_procedure_is_not_in_the_top_50(mfa_zh: list[DiscoveredPoint]) -> None:
     top = [w for p in mfa_zh[:50] for w in wordings(p)]
     procedure = ["关于第一个问题", "我刚才已经说过了", "建议你向主管部门询问", "我们注意到有关报道"]
@@ -400,7 +400,7 @@ def _boundaries(sentence: str) -> set[int]:
     return {t.start for t in tokenise(sentence)} | {t.end for t in tokenise(sentence)}
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_chinese_points_have_readable_ids_and_whole_words(mfa_zh: list[DiscoveredPoint]) -> None:
     for point in mfa_zh:
         assert point.point.id.replace("-", "").isalnum()
@@ -490,7 +490,7 @@ def test_a_name_in_another_form_is_the_same_name() -> None:
     assert not _other_names([4, 9], [9], names)
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_mfa_top_100_holds_each_formula_once(mfa: list[DiscoveredPoint]) -> None:
     rows = [p for p in mfa if any("hong kong affairs are" in w for w in wordings(p))]
     assert len(rows) == 1, [p.point.text for p in rows]
@@ -526,7 +526,7 @@ def test_a_phrase_cut_inside_a_quotation_is_a_fragment() -> None:
     assert _cut_quote(corpus, forum.occs) == 0.0
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_no_mfa_top_100_text_is_cut_inside_a_quotation(mfa: list[DiscoveredPoint]) -> None:
     for point in mfa:
         text = point.point.text
@@ -553,7 +553,7 @@ def test_a_phrase_that_opens_every_briefing_is_an_announcement() -> None:
     assert _announcement(corpus, opening.occs, few) == 0.0  # too little to learn from
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_chinese_announcements_are_not_in_the_top_50(mfa_zh: list[DiscoveredPoint]) -> None:
     top = [w for p in mfa_zh[:50] for w in wordings(p)]
     for phrase in [
@@ -718,7 +718,7 @@ def test_an_alias_missing_a_word_of_the_formula_before_it_is_left_out() -> None:
     assert aliases == ()
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_no_alias_of_the_mfa_top_100_is_cut_out_of_a_phrase(
     mfa: list[DiscoveredPoint], mfa_zh: list[DiscoveredPoint]
 ) -> None:
@@ -759,7 +759,7 @@ def test_an_alias_may_name_the_points_words_in_full() -> None:
     assert aliases == ("the political settlement of the Korean Peninsula issue",)
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_no_alias_of_the_top_100_names_another_place(
     mfa: list[DiscoveredPoint], mfa_zh: list[DiscoveredPoint]
 ) -> None:
@@ -846,7 +846,7 @@ def test_press_words_count_a_phrase_within_the_journalists_turns_only() -> None:
     assert shared_share(10, 1000, 5, 250) == pytest.approx(2 / 3)
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_mfa_topic_names_the_journalists_use_are_not_in_the_top_100(
     mfa: list[DiscoveredPoint],
 ) -> None:
@@ -921,7 +921,7 @@ def test_an_announcement_outside_the_questions_is_the_briefings_own_statement() 
     assert _Scorer(corpus, _Stops(corpus, ())).statement(event.occs, event.dates) == 0.0
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_event_announcements_are_not_in_the_mfa_top_lists(
     mfa: list[DiscoveredPoint], mfa_zh: list[DiscoveredPoint]
 ) -> None:
@@ -952,7 +952,7 @@ def test_a_function_word_a_formula_s_first_word_always_follows_stays_in() -> Non
     assert not any(t.startswith("accordance") for t in texts), texts
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_no_mfa_top_100_text_opens_on_accordance(mfa: list[DiscoveredPoint]) -> None:
     assert not [p.point.text for p in mfa if normalise(p.point.text).startswith("accordance")]
 

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from corpus import having
+from corpus import NO_FULL, having
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,7 +26,7 @@ from consistency.models import DateSource, Document, Role
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFINGS = ROOT / "fixtures" / "briefings"
 CORPUS = having("html/t1671670.html")
-needs_corpus = pytest.mark.skipif(CORPUS is None, reason="MFA corpus not available")
+needs_corpus = pytest.mark.skipif(CORPUS is None, reason=NO_FULL)
 D = dt.date
 BODY = "Q: What is your comment?\nA: China's position is consistent and clear.\n"
 

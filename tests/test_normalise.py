@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from corpus import FULL, HAS_FULL
+from corpus import FULL, HAS_FULL, NO_FULL
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -206,7 +206,7 @@ def test_chinese_formula_is_cut_the_same_inside_a_sentence(line: str) -> None:
     assert "和国际" not in got
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="full corpus not present")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_chinese_formulas_in_the_corpus_are_whole_words() -> None:
     # jieba's dictionary holds a few odd compounds ("符合国际" in one line of 147):
     # nearly every occurrence, not every one, is cut as the formula alone is.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from corpus import FULL, HAS_FULL, SAMPLE
+from corpus import FULL, HAS_FULL, NO_FULL, SAMPLE
 
 from consistency.cli import cli
 from consistency.ingest import load_documents
@@ -309,7 +309,7 @@ def test_bad_period_options_keep_the_contract(
 
 # --- the 500 briefings (when the corpus is beside the repository) -------------------------
 
-needs_corpus = pytest.mark.skipif(not HAS_FULL, reason="the full corpus is not beside the repo")
+needs_corpus = pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 
 
 @needs_corpus

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from corpus import FULL, HAS_FULL, having
+from corpus import FULL, HAS_FULL, NO_FULL, having
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,7 +20,7 @@ from consistency.models import Document, Role, Turn
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFINGS = ROOT / "fixtures" / "briefings"
 CORPUS = having("mfa/2018-05-11.txt")
-needs_corpus = pytest.mark.skipif(CORPUS is None, reason="MFA corpus not available")
+needs_corpus = pytest.mark.skipif(CORPUS is None, reason=NO_FULL)
 P, OFF, N = Role.PRESS, Role.OFFICIAL, Role.NARRATION
 
 
@@ -132,7 +132,7 @@ def test_corpus_named_style() -> None:
     assert sum(t.speaker == "Zhao Lijian" for t in doc.turns) == 28
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="needs the whole 500-briefing corpus")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_corpus_every_briefing_has_an_official_and_only_spokespeople_are() -> None:
     docs = load_documents([str(FULL / "mfa")])
     officials = Counter(s for d in docs for s, r in d.speakers.items() if r is OFF)

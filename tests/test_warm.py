@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from corpus import FULL, HAS_FULL
+from corpus import FULL, HAS_FULL, NO_FULL
 
 import consistency.index.writer
 from consistency import load_documents, track
@@ -246,7 +246,7 @@ def test_a_real_process_runs_warm(folder: Path, tmp_path: Path) -> None:
     assert done.stdout == cold
 
 
-@pytest.mark.skipif(not HAS_FULL, reason="the full corpus is not beside the repository")
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_a_corpus_slice_warm_is_cold(tmp_path: Path) -> None:
     folder = tmp_path / "slice"
     folder.mkdir()

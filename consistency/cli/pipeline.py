@@ -109,9 +109,9 @@ def _note_unheard(
     if len(unheard) > NOTE_NAMES:
         names += f" and {len(unheard) - NOTE_NAMES} more"
     whose = "of --speaker" if speakers else "of an official or narration"
-    some = "briefing has" if len(unheard) == 1 else "briefings have"
+    some, them = ("briefing has", "it") if len(unheard) == 1 else ("briefings have", "them")
     _note(
-        f"{len(unheard)} {some} no words {whose}: {names}; nothing in them is searched "
+        f"{len(unheard)} {some} no words {whose}: {names}; nothing in {them} is searched "
         "(`consistency ingest` shows who speaks where)"
     )
 
