@@ -95,7 +95,7 @@ def _note_unheard(
     """Name the briefings none of whose words are searched: every turn a journalist's
     (a title line read as a press label, say) or, with --speaker, none of theirs. They
     count as dates where nothing was said, and a reader should know why."""
-    from ..ingest.select import NOTE_NAMES
+    from ..ingest.select import listed
     from ..segment import select_turns
 
     unheard = [
@@ -105,9 +105,7 @@ def _note_unheard(
     ]
     if not unheard:
         return
-    names = ", ".join(d.path for d in unheard[:NOTE_NAMES])
-    if len(unheard) > NOTE_NAMES:
-        names += f" and {len(unheard) - NOTE_NAMES} more"
+    names = listed([d.path for d in unheard])
     whose = "of --speaker" if speakers else "of an official or narration"
     some, them = ("briefing has", "it") if len(unheard) == 1 else ("briefings have", "them")
     _note(

@@ -76,6 +76,18 @@ def _matches(globs: Sequence[str], relative: str) -> bool:
     return any(fnmatch.fnmatchcase(relative, g) or fnmatch.fnmatchcase(name, g) for g in globs)
 
 
+def listed(names: Sequence[str]) -> str:
+    """The first :data:`NOTE_NAMES` of ``names`` for a note, and how many more there are.
+
+    >>> listed(["a", "b"]), listed([str(k) for k in range(12)])[-15:]
+    ('a, b', '8, 9 and 2 more')
+    """
+    out = ", ".join(names[:NOTE_NAMES])
+    if len(names) > NOTE_NAMES:
+        out += f" and {len(names) - NOTE_NAMES} more"
+    return out
+
+
 def skipped_note(skipped: Sequence[str]) -> str:
     """One line naming the files of input folders that were not read (hidden ones said so).
 
@@ -84,11 +96,8 @@ def skipped_note(skipped: Sequence[str]) -> str:
     >>> skipped_note(["a/.draft.txt"])
     'skipped 1 file that is not a briefing: a/.draft.txt (hidden) (--include GLOB reads them)'
     """
-    names = ", ".join(
-        f"{path} (hidden)" if os.path.basename(path).startswith(".") else path
-        for path in skipped[:NOTE_NAMES]
+    names = listed(
+        [f"{path} (hidden)" if os.path.basename(path).startswith(".") else path for path in skipped]
     )
-    if len(skipped) > NOTE_NAMES:
-        names += f" and {len(skipped) - NOTE_NAMES} more"
     what = "file that is not a briefing" if len(skipped) == 1 else "files that are not briefings"
     return f"skipped {len(skipped)} {what}: {names} (--include GLOB reads them)"
