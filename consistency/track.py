@@ -237,6 +237,15 @@ def shadowed(rows: Sequence[Sequence[tuple[str, int, int, bool]]]) -> list[bool]
     return out
 
 
+def unsearched(
+    documents: Sequence[Document], hashes: Mapping[str, str], record: Collection[str]
+) -> dict[str, str]:
+    """One document (by id, the first of its content) of each content hash that ``record``
+    (what a point was searched in before) lacks: a content is searched once, however many
+    briefings hold it."""
+    return {hashes[d.id]: d.id for d in reversed(documents) if hashes[d.id] not in record}
+
+
 class MatchKeeper(Protocol):
     """Where matches found by earlier runs are kept, by point key and document content
     hash (:class:`consistency.index.MatchStore` keeps them in an index file)."""
@@ -366,10 +375,7 @@ def track(
         kept = store.recall(set(keys.values()))
         hashes = {d.id: store.hash(d.id) for d in docs}
         # per point, one briefing of each content it was not searched in before
-        todo = {
-            p: {hashes[d.id]: d.id for d in reversed(docs) if hashes[d.id] not in kept.get(k, {})}
-            for p, k in keys.items()
-        }
+        todo = {p: unsearched(docs, hashes, kept.get(k, {})) for p, k in keys.items()}
         needed = {doc_id for t in todo.values() for doc_id in t.values()}
         searched = build([d for d in docs if d.id in needed]) if needed else None
         covered = set(by_id) if index is not None and not callable(index) else needed

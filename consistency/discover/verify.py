@@ -23,7 +23,7 @@ from ..match import DEFAULT_THRESHOLD, SentenceIndex, find_point
 from ..match.key import match_key
 from ..models import Document, Found
 from ..normalise import Tokeniser
-from ..track import MatchKeeper, found_of, shadowed
+from ..track import MatchKeeper, found_of, shadowed, unsearched
 from .result import DiscoveredPoint
 
 PERFECT = 100.0
@@ -80,8 +80,7 @@ def verify(
     for row in found:
         key = keys[row.point]
         record = kept.get(key, {})
-        # one briefing of each content the row was not searched in before
-        todo = {hashes[d.id]: d.id for d in reversed(documents) if hashes[d.id] not in record}
+        todo = unsearched(documents, hashes, record)
         if todo:
             record = {**record, **{sha: [] for sha in todo}}
             chosen = set(todo.values())
