@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         IndexFileError,
         InputError,
         InputErrors,
+        ManifestError,
         OptionError,
         WatchlistError,
     )
@@ -88,6 +89,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "IndexFileError",
         "InputError",
         "InputErrors",
+        "ManifestError",
         "OptionError",
         "WatchlistError",
     ),
@@ -169,6 +171,7 @@ __all__ = [
     "InputError",
     "InputErrors",
     "Level",
+    "ManifestError",
     "Occurrence",
     "OptionError",
     "Point",

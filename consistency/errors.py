@@ -36,6 +36,10 @@ class InputError(ConsistencyError):
     """A briefing that cannot be read: missing, unreadable, binary, undated, malformed."""
 
 
+class ManifestError(InputError):
+    """A manifest that cannot be read in full: the briefings it would date may be undated."""
+
+
 class WatchlistError(ConsistencyError):
     """A talking-point file that is not valid TOML or breaks the watchlist rules."""
 

@@ -206,6 +206,32 @@ def test_f4_manifest_field_past_csv_limit(fx: Path) -> None:
     first = err.splitlines()[0]
     assert first.startswith("consistency: error: ")
     assert "manifest.csv:2: malformed CSV" in first and len(first) < 300
+    # the file it lists is undated because of it, and says so rather than asking for one
+    assert "a.txt: no date found (" in err and "manifest.csv has errors: see above)" in err
+
+
+def test_f4_undated_file_without_a_manifest_is_not_blamed_on_another(
+    fx: Path, tmp_path: Path
+) -> None:
+    broken, plain = tmp_path / "broken", tmp_path / "plain"
+    for folder in (broken, plain):
+        folder.mkdir()
+        shutil.copy(fx / FIRST, folder / "a.txt")
+    (broken / "manifest.csv").write_text("path,date\na.txt,someday\n")
+    code, _, err = run("--no-config", "ingest", broken, plain)
+    assert code == 2
+    lines = err.splitlines()
+    assert any("broken/a.txt: no date found (" in line for line in lines), err
+    assert any("plain/a.txt: no date found;" in line for line in lines), err
+
+
+def test_f4_broken_manifest_given_by_option_is_named(fx: Path, tmp_path: Path) -> None:
+    briefing = tmp_path / "briefing.txt"
+    briefing.write_text("SPOKESPERSON: We stand for dialogue and consultation.\n")
+    (tmp_path / "list.csv").write_text("path,date\nbriefing.txt,2025-13-45\n")
+    code, _, err = run("--no-config", "ingest", briefing, "--manifest", tmp_path / "list.csv")
+    assert code == 2
+    assert "list.csv has errors: see above" in err.splitlines()[-1], err
 
 
 def test_f4_manifest_limit_holds_after_a_briefing_csv(fx: Path, tmp_path: Path) -> None:

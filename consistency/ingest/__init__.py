@@ -49,12 +49,12 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO, TextIO
 
 from ..context import working_on
-from ..errors import ConsistencyError, InputError, InputErrors, OptionError
+from ..errors import ConsistencyError, InputError, InputErrors, ManifestError, OptionError
 from ..models import DateSource, Document
 from ..printable import clean_text, escape_controls
 from .dates import date_in_lines, date_in_name, impossible_name_date, parse_iso
@@ -207,9 +207,12 @@ def load_documents(
     documents: list[Document] = []
     ids: dict[str, tuple[str, str]] = {}
     from_header: set[str] = set()
+    broken = {
+        os.path.realpath(e.path): e.path for e in errors if isinstance(e, ManifestError) and e.path
+    }
     for draft in drafts:
         with working_on(draft.path):
-            doc = _resolve(draft, date, given, found, errors, date_option)
+            doc = _resolve(draft, date, given, found, errors, date_option, broken, manifest)
         if doc is None:
             continue
         # by the file read, not by its printable path: "a\nb.txt" and a name holding a
@@ -486,6 +489,17 @@ def _sniff(raw: str | bytes) -> str:
     return "text"
 
 
+def _unread_manifest(
+    real: str, broken: Mapping[str, str], manifest: str | os.PathLike[str] | None
+) -> str | None:
+    """The manifest with errors that may have dated the file at ``real``: the one given
+    with ``--manifest``, else the one beside it."""
+    mine = [os.path.join(os.path.dirname(real), MANIFEST)]
+    if manifest is not None:
+        mine.insert(0, os.fspath(manifest))
+    return next((broken[p] for p in map(os.path.realpath, mine) if p in broken), None)
+
+
 def _resolve(
     draft: _Draft,
     option: dt.date | None,
@@ -493,7 +507,13 @@ def _resolve(
     found: dict[str, Entry],
     errors: list[ConsistencyError],
     date_option: str = "--date",
+    broken: Mapping[str, str] | None = None,
+    manifest: str | os.PathLike[str] | None = None,
 ) -> Document | None:
+    """The document of ``draft``, dated (by ``--date``, a manifest, its row, its file name
+    or a date line, in that order), else an error appended. ``broken``: the manifests
+    that could not be read in full (real path -> path as named), one of which, given
+    with ``--manifest`` or beside the file, may be why a file has no date."""
     src, row = draft.source, draft.row
     date: dt.date | None = None
     how = DateSource.OPTION
@@ -526,6 +546,11 @@ def _resolve(
         if wrong is not None:
             problem = problem.replace(
                 "no date found", f"no date found ({wrong!r} in the file name is no real day)", 1
+            )
+        unread = _unread_manifest(src.real or draft.path, broken or {}, manifest)
+        if unread is not None:
+            problem = problem.replace(
+                "no date found", f"no date found ({unread} has errors: see above)", 1
             )
         errors.append(InputError(problem, path=draft.path))
         return None

@@ -13,7 +13,7 @@ import io
 import os
 from dataclasses import dataclass
 
-from ..errors import ConsistencyError, InputError
+from ..errors import ConsistencyError, InputError, ManifestError
 from .dates import parse_iso
 from .encoding import decode
 from .files import read_bytes
@@ -37,18 +37,18 @@ def read_manifest(path: str, errors: list[ConsistencyError]) -> dict[str, Entry]
     try:
         data = read_bytes(path)
     except InputError as exc:
-        errors.append(exc)
+        errors.append(ManifestError(exc.message, path=exc.path, line=exc.line))
         return {}
     except FileNotFoundError:
-        errors.append(InputError("manifest not found", path=path))
+        errors.append(ManifestError("manifest not found", path=path))
         return {}
     except OSError as exc:
-        errors.append(InputError(f"cannot read manifest: {exc.strerror}", path=path))
+        errors.append(ManifestError(f"cannot read manifest: {exc.strerror}", path=path))
         return {}
     try:
         text = decode(data, path=path)
     except InputError as exc:
-        errors.append(exc)
+        errors.append(ManifestError(exc.message, path=exc.path, line=exc.line))
         return {}
     return parse_manifest(text, path, errors)
 
@@ -68,7 +68,7 @@ def parse_manifest(text: str, path: str, errors: list[ConsistencyError]) -> dict
         except StopIteration:
             break
         except csv.Error as exc:  # e.g. a cell past the csv module's 128 KiB field limit
-            errors.append(InputError(f"malformed CSV: {exc}", path=path, line=line))
+            errors.append(ManifestError(f"malformed CSV: {exc}", path=path, line=line))
             return entries
         row_line, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
@@ -78,7 +78,7 @@ def parse_manifest(text: str, path: str, errors: list[ConsistencyError]) -> dict
             missing = [c for c in ("path", "date") if c not in header]
             if missing:
                 errors.append(
-                    InputError(
+                    ManifestError(
                         f"manifest needs a header row with columns path,date (missing: "
                         f"{', '.join(missing)})",
                         path=path,
@@ -91,12 +91,12 @@ def parse_manifest(text: str, path: str, errors: list[ConsistencyError]) -> dict
         listed = cells.get("path", "")
         raw_date = cells.get("date", "")
         if not listed:
-            errors.append(InputError("empty path", path=path, line=row_line))
+            errors.append(ManifestError("empty path", path=path, line=row_line))
             continue
         date = parse_iso(raw_date)
         if date is None:
             errors.append(
-                InputError(
+                ManifestError(
                     f"bad date {raw_date!r} for {listed} (expected YYYY-MM-DD)",
                     path=path,
                     line=row_line,
@@ -105,13 +105,13 @@ def parse_manifest(text: str, path: str, errors: list[ConsistencyError]) -> dict
             continue
         target = os.path.join(base, listed)
         if not os.path.isfile(target):
-            errors.append(InputError(f"no such file: {listed}", path=path, line=row_line))
+            errors.append(ManifestError(f"no such file: {listed}", path=path, line=row_line))
             continue
         key = os.path.realpath(target)
         earlier = entries.get(key)
         if earlier is not None and earlier.date != date:
             errors.append(
-                InputError(
+                ManifestError(
                     f"{listed} listed twice with different dates (also line {earlier.line})",
                     path=path,
                     line=row_line,
@@ -120,5 +120,5 @@ def parse_manifest(text: str, path: str, errors: list[ConsistencyError]) -> dict
             continue
         entries.setdefault(key, Entry(date, path, row_line))
     if header is None:
-        errors.append(InputError("empty manifest (expected a header row path,date)", path=path))
+        errors.append(ManifestError("empty manifest (expected a header row path,date)", path=path))
     return entries
