@@ -1476,22 +1476,30 @@ def test_g13_an_empty_fail_on_list_in_the_configuration_is_an_error(tmp_path: Pa
     one_error(done.returncode, done.stderr, "consistency.toml", "'fail-on'", "no finding kinds")
 
 
-def test_g14_a_briefing_with_nothing_to_check_says_so(tmp_path: Path) -> None:
-    """With no official's turn (a label read as the press's, or ``--speaker`` naming last
-    year's spokesperson) a briefing was "checked" against nothing: "No findings", exit 0,
-    not a word."""
+def test_g14_a_briefing_with_nothing_to_check_fails_the_gate(tmp_path: Path) -> None:
+    """With no official's turn (a label read as the press's, a scraper that kept only the
+    questions, or ``--speaker`` naming last year's spokesperson) a briefing was "checked"
+    against nothing: "No findings", exit 0, then a note that a CI job never reads. A gate
+    that cannot check what it was given is an input error, as ESLint's is when no file
+    matches, and writes nothing."""
     new = tmp_path / "2025-10-23.txt"
     new.write_text("Reporter: Is the position consistent and clear?\n", encoding="utf-8")
-    code, out, err = run("check", new, "--against", BRIEFINGS, "--points", POINTS)
-    assert (code, err) == (0, "")
-    assert f"note: {new} has no sentences to check (no official's turn" in out
+    out_file = tmp_path / "out.json"
+    code, out, err = run(
+        "check", new, "--against", BRIEFINGS, "--points", POINTS, "-o", out_file
+    )  # fmt: skip
+    one_error(code, err, str(new), "nothing to check: no official's turn")
+    assert out == "" and not out_file.exists()
     code, out, err = run(
         "check", BRIEFINGS / FIRST, "--against", BRIEFINGS, "--until", "2025-10-21",
         "--points", POINTS, "--speaker", "Nobody Here", "--format", "json",
     )  # fmt: skip
-    assert code == 0, err
-    [note] = [n for n in json.loads(out)["notes"] if "no sentences" in n]
-    assert "none by the speakers given" in note
+    one_error(code, err, "none by the speakers given")
+    # the journalists' words are checked when asked for
+    code, out, err = run(
+        "check", new, "--against", BRIEFINGS, "--points", POINTS, "--include-questions"
+    )  # fmt: skip
+    assert code in (0, 1) and "Traceback" not in err, err
 
 
 def test_g15_output_never_replaces_the_manifest_beside_a_named_briefing(tmp_path: Path) -> None:

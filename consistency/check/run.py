@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..context import working_on
 from ..diff import skeleton, word_diff
-from ..errors import InputError, OptionError
+from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..index import Index, phrase_sentences
 from ..index.codec import content_hash
 from ..ingest.select import FileSelection
@@ -116,14 +116,28 @@ def check(
     findings: list[Finding] = []
     checked: list[CheckedPoint] = []
     references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None] = {}
-    empty: list[Document] = []
-    for doc in new:
+    said = [
+        document_sentences(
+            doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+        )
+        for doc in new
+    ]
+    unchecked: list[ConsistencyError] = [
+        InputError(
+            "nothing to check: no official's turn"
+            + (", none by the speakers given" if speakers else "")
+            + " (see --speaker, --include-questions)",
+            path=doc.path,
+        )
+        for doc, sentences in zip(new, said, strict=True)
+        if not any(s.tokens for s in sentences)
+    ]
+    if len(unchecked) == 1:
+        raise unchecked[0]
+    if unchecked:
+        raise InputErrors(unchecked)
+    for doc, sentences in zip(new, said, strict=True):
         with working_on(doc.path):
-            sentences = document_sentences(
-                doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
-            )
-            if not any(s.tokens for s in sentences):
-                empty.append(doc)
             words = [tuple(t.text for t in s.tokens) for s in sentences]
             baseline.prefetch({w for ws in words for w in ws})
             novel = [k for k, ws in enumerate(words) if not has_sentence(baseline, ws)]
@@ -155,12 +169,7 @@ def check(
             checked.extend(_checked(doc, points, seen))
         if progress:
             progress(1)
-    notes: list[str] = [
-        f"{escape_controls(doc.path)} has no sentences to check (no official's turn"
-        + (", none by the speakers given" if speakers else "")
-        + ": see --speaker, --include-questions)"
-        for doc in empty
-    ]
+    notes: list[str] = []
     if kinds & {FindingKind.SHIFTED, FindingKind.SLOT} and len(points) == 0:
         notes.append("no talking points to check (none given, none discovered in the baseline)")
     summary = BaselineSummary(
