@@ -1377,6 +1377,27 @@ def test_a_name_put_into_a_short_formula_is_another_thing() -> None:
     assert found("China's position is consistent and clear", long)
 
 
+def test_a_word_put_in_after_the_first_word_is_no_first_word_dropped() -> None:
+    """A fresh-clone review on the Russian MFA's briefings: "the *Western* sponsors of the
+    Kiev regime" (2025-07-17) read as "{-the-} sponsors of the Kiev regime", so ``check``
+    passed the escalation. One capitalised word that qualifies a common noun of a short
+    formula found whole is a word put in; a name beside another name ("the *Basic* Law"),
+    or put in with other words ("China *and Russia* will continue to"), still names
+    another thing."""
+    line = (
+        "The responsibility for the young hero's death also lies with the Western sponsors "
+        "of the Kiev regime - who, utterly unperturbed, go on."
+    )
+    [(score, text)] = found("the sponsors of the Kiev regime", line)
+    assert text == "the Western sponsors of the Kiev regime" and score < 100
+    assert word_diff("the sponsors of the Kiev regime", text) == (
+        "the {+Western+} sponsors of the Kiev regime"
+    )
+    assert found("China will continue to", "China and Russia will continue to work.") == []
+    said = "We will work with the Spokesperson's Office of the ministry."
+    assert found("the spokesperson of the", said) == []
+
+
 def test_the_wording_that_reads_more_of_a_stretch_stands_for_it() -> None:
     """A review (High): "With the vision of building a community with a shared future for
     mankind" (MFA 2020-04-17) counted as the alias "a community ..." (100 there) with "the

@@ -379,14 +379,26 @@ class Keyed:
         for s in inserted:
             if s in free:
                 continue
-            if short and s in names:
-                # a name put into a short formula names another thing: "in accordance with
-                # the *Basic* Law" is no "in accordance with the law"
+            if short and s in names and (inserted != [s] or deleted or self._names_another(s)):
                 return Alignment(0.0, lo, hi)
             w = weigh(sentence[s])
             cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w
         score = 100.0 * credit / (self.total + cost)
         return Alignment(score, lo, hi, tuple(moved))
+
+    def _names_another(self, s: int) -> bool:
+        """Whether the name put in at sentence word ``s``, the one word the span adds to a
+        short formula found whole, makes it name another thing: a Chinese name, or a
+        capitalised word beside another name ("in accordance with the *Basic* Law" is no
+        "in accordance with the law", "the Spokesperson's *Office* of" no "the spokesperson
+        of"). Before a common noun a capitalised word qualifies
+        it: "the *Western* sponsors of the Kiev regime" says "the sponsors of the Kiev
+        regime" with a word put in, where the span without it read "{-the-} sponsors
+        ..." (a fresh-clone review, Russian MFA 2025-07-17). Any other name put in, or a
+        name beside another change, names another thing ("China *and Russia* will
+        continue to")."""
+        names = self.sentence_names
+        return is_han_name(self.sentence[s]) or s - 1 in names or s + 1 in names
 
     def _set_apart(self, at: int, lo: int, hi: int) -> bool:
         """Whether the word at ``at`` is parted from the words beside it in the span by a
@@ -700,7 +712,7 @@ def _take_edges(
     if head:
         a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
         if a == found.first:
-            a = _own_edge(keyed, tokens, text, a, head, lo, -1)
+            a = _own_edge(keyed, tokens, text, a, head, lo, -1, names=True)
     if tail:
         b = _take(keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1)
         if b == found.end:
