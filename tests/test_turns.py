@@ -120,6 +120,26 @@ def test_corpus_qa_style() -> None:
 
 
 @needs_corpus
+def test_a_label_in_capitals_is_a_label_whatever_its_first_word() -> None:
+    """A fresh-clone review (State Department, 2023-03-09): "UNDER SECRETARY BASS:" opens
+    with "under", read as a sentence, so the under secretary's statement joined the
+    reporter's turn before it and was never tracked."""
+    text = (
+        "MR PRICE: So with that, Ambassador Bass.\n\n"
+        "UNDER SECRETARY BASS: Great. Thank you, Ned, colleagues. Good afternoon.\n\n"
+        "QUESTION: No, that's every day. (Laughter.)\n\n"
+        "UNDER SECRETARY BASS: But I know I speak for all of our colleagues.\n"
+    )
+    assert [(t.speaker, t.role) for t in split_turns(text)] == [
+        ("MR PRICE", OFF),
+        ("UNDER SECRETARY BASS", OFF),
+        ("QUESTION", P),
+        ("UNDER SECRETARY BASS", OFF),
+    ]
+    assert label_kind("Under the agreement") is None
+    assert label_kind("UNDER SECRETARY BASS") == (3, OFF)
+
+
 def test_corpus_named_style() -> None:
     assert CORPUS is not None
     doc = load_documents([str(CORPUS / "mfa" / "2020-05-11.txt")])[0]

@@ -254,7 +254,10 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
     ):
         return None
     first = words[0].casefold()
-    if first in _METADATA or first in _PROSE_STARTS or words[-1].casefold() in _SPEECH_VERBS:
+    # a label in capitals is no sentence, whatever its first word: "UNDER SECRETARY BASS"
+    shouted = len(words) > 1 and label.isupper()
+    prose = first in _PROSE_STARTS and not shouted
+    if first in _METADATA or prose or words[-1].casefold() in _SPEECH_VERBS:
         return None
     for word in words:
         if "." in word:
