@@ -140,6 +140,25 @@ def test_a_label_in_capitals_is_a_label_whatever_its_first_word() -> None:
     assert label_kind("UNDER SECRETARY BASS") == (3, OFF)
 
 
+def test_a_speaker_who_only_asks_is_the_press_even_after_a_journalist() -> None:
+    """A fresh-clone review (India MEA, 2023-12-07): journalists ask one after another,
+    so "Sahil", who asked once right after another journalist, was read as the official
+    answering her, and his question was tracked as the government's words."""
+    text = (
+        "Shri Arindam Bagchi, Official Spokesperson: A very good afternoon to all of you.\n"
+        "Huma Siddiqui: Sir, I am Huma Siddiqui from the Financial Express. What is the "
+        "situation?\n"
+        "Shri Arindam Bagchi, Official Spokesperson: That's not my words, right?\n"
+        "Huma Siddiqui: No, no, no. I mean it is the media report, Sir.\n"
+        "Sahil: Sir, I am Sahil from ANI. Did Prime Minister Modi speak to Qatar Amir on "
+        "the sidelines of COP28 Summit regarding the appeal?\n"
+        "Shri Arindam Bagchi, Official Spokesperson: We have said what we can on this.\n"
+    )
+    roles = {t.speaker: t.role for t in split_turns(text)}
+    assert roles["Sahil"] is P and roles["Huma Siddiqui"] is P
+    assert roles["Shri Arindam Bagchi, Official Spokesperson"] is OFF
+
+
 def test_corpus_named_style() -> None:
     assert CORPUS is not None
     doc = load_documents([str(CORPUS / "mfa" / "2020-05-11.txt")])[0]

@@ -603,7 +603,9 @@ def _assign_roles(found: _Evidence, groups: dict[str, _Group]) -> dict[str, Role
             official = 0.5 * (
                 found.states[key] + found.goes_on[key] + _person_like(_display(groups[key]))
             )
-            press = 0.5 * found.asks[key]
+            # a speaker every one of whose turns asks is asking, whoever spoke before
+            only_asks = not found.states[key] and not found.goes_on[key]
+            press = (1.0 if only_asks else 0.5) * found.asks[key]
             for event, prev in occurrences:
                 if event != key or prev == "" or prev == key:
                     continue
