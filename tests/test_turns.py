@@ -159,6 +159,26 @@ def test_a_speaker_who_only_asks_is_the_press_even_after_a_journalist() -> None:
     assert roles["Shri Arindam Bagchi, Official Spokesperson"] is OFF
 
 
+def test_the_speaker_a_title_names_is_the_official(tmp_path: Path) -> None:
+    """A fresh-clone review (White House, 2022-09-07): the press secretary handed over to a
+    guest with a question ("Bob, you want to go first?"), so the dialogue made her the one
+    who asks, and her announcements were left out. The page's title names her."""
+    text = (
+        "Press Briefing by Press Secretary Karine Jean-Pierre 9/07/22 Transcript\n\n"
+        "Karine Jean-Pierre: (00:00)\nGood afternoon, everybody. So today we have two new "
+        "guests with us. And I will have, Bob, you want to go first?\n\n"
+        "Bob Fenton: (00:28)\nThank you.\n\n"
+        "Karine Jean-Pierre: (00:29)\nAll right.\n\n"
+        "Bob Fenton: (00:32)\nWell, good morning and thanks for having me.\n"
+    )
+    (tmp_path / "2022-09-07.txt").write_text(text, encoding="utf-8")
+    [doc] = load_documents([tmp_path / "2022-09-07.txt"])
+    assert doc.speakers == {"Karine Jean-Pierre": OFF, "Bob Fenton": OFF}
+    # two names in a title (an interview) name no one briefer
+    interview = text.replace("Secretary Karine Jean-Pierre", "Karine Jean-Pierre and Bob Fenton")
+    assert split_turns(interview)[0].role is P
+
+
 def test_corpus_named_style() -> None:
     assert CORPUS is not None
     doc = load_documents([str(CORPUS / "mfa" / "2020-05-11.txt")])[0]

@@ -577,8 +577,11 @@ def _asks(text: str, line: _Line) -> bool:
     return tail.endswith(("?", "？"))
 
 
-def _assign_roles(found: _Evidence, groups: dict[str, _Group]) -> dict[str, Role]:
-    """Roles of the labels: role words first, then the dialogue, strongest evidence first.
+def _assign_roles(
+    found: _Evidence, groups: dict[str, _Group], titled: str | None = None
+) -> dict[str, Role]:
+    """Roles of the labels: role words first, then the speaker the title names
+    (``titled``, see :func:`_titled`), then the dialogue, strongest evidence first.
 
     For each undecided label, every turn right after a press turn (or an
     unlabelled question) votes official, every turn right after an official
@@ -588,6 +591,8 @@ def _assign_roles(found: _Evidence, groups: dict[str, _Group]) -> dict[str, Role
     label that looks like a person's name ("Zhao Lijian", not "The Paper").
     """
     roles = {k: g.role for k, g in groups.items() if g.role is not None}
+    if titled is not None:
+        roles[titled] = Role.OFFICIAL
     previous: list[str | None] = []
     before: str | None = ""
     current: str | None = ""
@@ -706,8 +711,29 @@ def _narration(text: str, lines: list[_Line]) -> tuple[Turn, ...]:
     return tuple(turns)
 
 
+TITLE_CHARS = 300
+"""How much text before a transcript's first label is its title (see :func:`_titled`)."""
+
+
+def _titled(text: str, lines: list[_Line], groups: dict[str, _Group]) -> str | None:
+    """The one speaker, said by name (two words or more) and named by no role word, whom
+    the text before the first label names: the briefer a page's title announces ("Press
+    Briefing by Press Secretary Karine Jean-Pierre", "Foreign Ministry Spokesperson Zhao
+    Lijian's Regular Press Conference"). Two named there (an interview) name no one."""
+    first = next((line.start for line in lines if line.label is not None), None)
+    if first is None:
+        return None
+    head = text[:first][:TITLE_CHARS].casefold()  # the page's title may be cut off as its header
+    named = [
+        k
+        for k, g in groups.items()
+        if g.role is None and len(_display(g).split()) >= 2 and _display(g).casefold() in head
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def _dialogue(text: str, lines: list[_Line], groups: dict[str, _Group]) -> tuple[Turn, ...]:
-    roles = _assign_roles(_evidence(text, lines), groups)
+    roles = _assign_roles(_evidence(text, lines), groups, _titled(text, lines, groups))
     names = {k: _display(g) for k, g in groups.items()}
     officials = [k for k in groups if roles.get(k) is Role.OFFICIAL]
     main = max(officials, key=lambda k: (groups[k].count, -groups[k].first)) if officials else None
