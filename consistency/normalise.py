@@ -310,6 +310,17 @@ CHINESE_REPORTING_VERBS = frozenset({"说", "指出", "称", "回答", "答"})
 """Chinese verbs that report speech (发言人*指出*); not 表示, which also expresses
 (对此*表示*强烈不满, a formula)."""
 
+ENGLISH_DETERMINERS = frozenset(
+    "the a an this these those its their our his her my your any every each some such".split()  # noqa: SIM905
+)
+"""English function words that open a noun phrase: where a formula opens with one, another
+one, with a word or none after it, stands in its place ("*a permanent* cessation of
+hostilities agreement" for "the cessation of hostilities agreement"). Not "that", which
+more often opens a clause ("we believe *that* denuclearization of the Peninsula ...")."""
+
+CHINESE_DETERMINERS = frozenset({"这", "那", "该", "此", "这些", "那些", "各", "每"})
+"""Chinese function words that open a noun phrase (这, 该, 各)."""
+
 ENGLISH_NEGATING_PREFIXES = frozenset({"un", "in", "im", "il", "ir", "non", "dis", "de", "anti"})
 """Prefixes that turn an English word into its opposite ("*in*stability", "*de*nuclearization",
 "*un*changed"): such a word is not spelled like the word (see
@@ -335,7 +346,9 @@ class Tokeniser(Protocol):
     "Hong Kong affairs *are* purely China's internal affairs"); and, as
     ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-"); and,
     as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
-    reporting frame off a phrase ("the PMOS said ...").
+    reporting frame off a phrase ("the PMOS said ..."); and, as ``determiners``, the
+    function words that open a noun phrase ("the", "a", 这): one may stand for another at
+    a formula's first word ("*a permanent* cessation ..." for "the cessation ...").
     A ``revision`` (a string), where it has one, names how it cuts words: an index
     built under another revision is segmented again.
     """
@@ -607,6 +620,7 @@ class WordTokeniser:
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
+    determiners = ENGLISH_DETERMINERS | CHINESE_DETERMINERS
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         return make_tokens(*self.columns(text, offset))
@@ -695,7 +709,8 @@ def revision(tokeniser: Tokeniser | None) -> str:
 
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
-    ``"negations"``, ``"coordinators"``, ``"negating_prefixes"`` or ``"reporting_verbs"`` (see
+    ``"negations"``, ``"coordinators"``, ``"negating_prefixes"``, ``"reporting_verbs"`` or
+    ``"determiners"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))
 

@@ -1362,7 +1362,6 @@ def test_a_formula_s_noun_without_its_frame_is_no_occurrence() -> None:
     assert [t for _, t in found(text, said, aliases=aliases)][:1] == ["新冠肺炎疫情发生以来"]
 
 
-
 def test_a_name_put_into_a_short_formula_is_another_thing() -> None:
     """A review: "in accordance with the {+Basic+} Law" was a card of the discovered point
     "in accordance with law" (MFA 2020-06-09). In a point of fewer than four content words
@@ -1396,6 +1395,28 @@ def test_a_word_put_in_after_the_first_word_is_no_first_word_dropped() -> None:
     assert found("China will continue to", "China and Russia will continue to work.") == []
     said = "We will work with the Spokesperson's Office of the ministry."
     assert found("the spokesperson of the", said) == []
+
+
+def test_another_determiner_stands_for_a_short_formulas_first_word() -> None:
+    """A fresh-clone review (State Department 2023-02-02): "signed a permanent cessation of
+    hostilities agreement" read as "{-the-} cessation of hostilities agreement", a word
+    dropped where "the" was replaced. Only a determiner (the tokeniser's) and a word after
+    it are taken in before a short formula: "engage in dialogue" stays outside."""
+    point = "the cessation of hostilities agreement"
+    line = "The two sides signed a permanent cessation of hostilities agreement in Pretoria."
+    [(score, text)] = found(point, line)
+    assert text == "a permanent cessation of hostilities agreement" and score < 100
+    assert word_diff(point, text) == "{-the-}{+a permanent+} cessation of hostilities agreement"
+    assert found(point, "They signed the cessation of hostilities agreement.")[0][0] == 100
+    [(_, text)] = found(
+        "through dialogue and consultation", "We engage in dialogue and consultation."
+    )
+    assert text == "dialogue and consultation"
+    # a clause's "that" is no determiner
+    said = "We believe that denuclearization of the Peninsula serves all."
+    assert [t for _, t in found("the denuclearization of the Peninsula", said)] == [
+        "denuclearization of the Peninsula"
+    ]
 
 
 def test_the_wording_that_reads_more_of_a_stretch_stands_for_it() -> None:
@@ -1457,8 +1478,7 @@ def test_a_clause_set_off_by_a_comma_breaks_a_listed_formula() -> None:
     assert all("respond" not in text for _, text in found(point, line))
     items = "amity, sincerity, mutual benefit and inclusiveness"
     said = (
-        "We follow the principle of amity, sincerity, openness, mutual benefit and "
-        "inclusiveness."
+        "We follow the principle of amity, sincerity, openness, mutual benefit and inclusiveness."
     )
     assert [t for _, t in found(items, said)] == [
         "amity, sincerity, openness, mutual benefit and inclusiveness"

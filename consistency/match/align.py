@@ -87,7 +87,7 @@ from rapidfuzz.distance import Indel, LCSseq, Opcode
 
 from ..lexicon import is_han_name
 from ..models import Token
-from .weights import RARE, is_rare, prefixed, similarity
+from .weights import FLOOR, RARE, is_rare, prefixed, similarity
 
 INSERT_COST = 0.25
 """What an inserted word costs, as a share of its weight."""
@@ -234,6 +234,7 @@ class Keyed:
         coordinators: frozenset[str] = frozenset(),
         negations: frozenset[str] = frozenset(),
         prefixes: frozenset[str] = frozenset(),
+        determiners: frozenset[str] = frozenset(),
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word.
@@ -244,7 +245,9 @@ class Keyed:
         occurrence). ``coordinators`` (the tokeniser's "and", 和, ...): one never
         replaces a word of the point that is not one. ``negations``, ``prefixes``: a
         word with a negating prefix is spelled like the point's word only where the point
-        negates it (see :func:`_key`)."""
+        negates it (see :func:`_key`). ``determiners`` (the tokeniser's "the", "a", 这):
+        one may stand for a short point's missing first determiner (see
+        :func:`_determiner_replaced`)."""
         wording = wording_keys(tuple(words), weigh)
         chars, self.form_chars, self.form_weights, self.light = wording[:4]
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
@@ -255,6 +258,7 @@ class Keyed:
         self.weigh = weigh
         self.lenient = lenient
         self.coordinators = coordinators
+        self.determiners = determiners
         if closed:
             hits = list(map(cache.get, sentence, repeat(_NO_KEY)))
         else:
@@ -629,6 +633,12 @@ def extend_edges(
     if (a, b) != (found.first, found.end) and (m < EDGE_MIN_WORDS or named):
         own = keyed.score(a, b)
         return Alignment(own.score, a, b, own.moved)
+    if m < EDGE_MIN_WORDS and head == 1 and head_missing and not tail_missing:
+        a = _determiner_replaced(keyed, tokens, text, found, lo)
+        wider = keyed.score(a, found.end) if a != found.first else found
+        if wider.score <= 0.0:
+            return found
+        return Alignment(min(found.score, wider.score), a, found.end, found.moved)
     if m < EDGE_MIN_WORDS:
         if head_missing or not tail_missing:
             return found
@@ -661,6 +671,37 @@ def extend_edges(
     if wider.score <= 0.0:
         return found
     return Alignment(max(found.score, wider.score), a, b, found.moved)
+
+
+DETERMINER_REACH = 2
+"""How many words before a short point's span may stand for its missing first determiner:
+the other determiner and one word after it (see :func:`_determiner_replaced`)."""
+
+
+def _determiner_replaced(
+    keyed: Keyed, tokens: Sequence[Token], text: str, found: Alignment, lo: int
+) -> int:
+    """The start of a short point's span taken back past the words that stand for its
+    missing first word, when that is a determiner: another determiner right before the
+    span, or one with a word of content after it, in the same clause, no name among them:
+    "signed *a permanent* cessation of hostilities agreement" is {-the-}{+a permanent+}
+    cessation ..., not "the" dropped (a fresh-clone review, State Department 2023-02-02).
+    Before a short point other words stand freely ("*engage in* dialogue and
+    consultation" for "through dialogue ..."), so nothing else is taken in: the span
+    starts at ``found.first`` otherwise, and its score never rises for it."""
+    if keyed.words[0] not in keyed.determiners:
+        return found.first
+    for k, (nxt, punct) in enumerate(_outward(tokens, text, found.first, lo, -1)):
+        word = keyed.sentence[nxt]
+        if k == DETERMINER_REACH or punct or nxt in keyed.sentence_names:
+            break
+        if keyed.keys[nxt] != _OTHER:
+            break
+        if word in keyed.determiners:
+            return nxt
+        if keyed.weigh(word) <= FLOOR:
+            break
+    return found.first
 
 
 def _replaced_last(

@@ -174,6 +174,7 @@ def find_in_sentence(
     negations: frozenset[str] = frozenset(),
     coordinators: frozenset[str] = frozenset(),
     prefixes: frozenset[str] = frozenset(),
+    determiners: frozenset[str] = frozenset(),
     reaches: bool = False,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
@@ -189,7 +190,7 @@ def find_in_sentence(
     is not word for word and stands right after one ("China will *not* interfere in
     other countries' internal affairs" is no "interferes in other countries' internal
     affairs"). A wording found word for word is always found. ``coordinators``,
-    ``prefixes``: see :class:`~consistency.match.align.Keyed`.
+    ``prefixes``, ``determiners``: see :class:`~consistency.match.align.Keyed`.
 
     A wording without commas is never found across one but word for word (see
     :data:`_CLAUSE_BREAK`):
@@ -254,6 +255,7 @@ def find_in_sentence(
                         coordinators,
                         negations,
                         prefixes,
+                        determiners,
                     )
                 best = keyed.best(lo, hi)
                 if best is None:
@@ -527,6 +529,7 @@ def find_point(
     weigh = weigher(tokeniser)
     negations = named_words(tokeniser, "negations")
     coordinators = named_words(tokeniser, "coordinators")
+    determiners = named_words(tokeniser, "determiners")
     prefixes = named_words(tokeniser, "negating_prefixes")
     best: dict[int, list[Match]] = {}
     for form in make_forms(point, tokeniser=tokeniser):
@@ -559,6 +562,7 @@ def find_point(
                 negations=negations,
                 coordinators=coordinators,
                 prefixes=prefixes,
+                determiners=determiners,
                 reaches=reaches,
             ):
                 tokens = sentence.tokens
