@@ -596,6 +596,21 @@ def test_json_and_table(seeds: list[DiscoveredPoint]) -> None:
     assert "building the South China Sea into a sea of peace" in table
 
 
+def test_table_wraps_a_long_formula(seeds: list[DiscoveredPoint]) -> None:
+    """A review: one formula of 200 characters made every row of ``--format table`` 300
+    characters wide. Its text wraps; every word of it is still there, in order."""
+    from dataclasses import replace
+
+    long = " ".join(["a sea of peace, friendship and cooperation"] * 5)
+    point = replace(seeds[0], point=replace(seeds[0].point, text=long))
+    table = render_table([point])
+    assert max(len(line) for line in table.splitlines()) < 200
+    header, _, *body = table.splitlines()
+    col = header.index("text")
+    said = " ".join(line[col : header.index("aliases")].strip() for line in body)
+    assert said == long
+
+
 # --- stop-phrases files ------------------------------------------------------------------------
 
 

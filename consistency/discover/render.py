@@ -72,8 +72,14 @@ def render_toml(points: Sequence[DiscoveredPoint]) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+TABLE_TEXT_WIDTH = 60
+"""The widest a point's text stands in ``--format table``; a longer one wraps onto more
+lines (a 200-character formula made every row of the table 300 characters wide)."""
+
+
 def render_table(points: Sequence[DiscoveredPoint]) -> str:
-    """A plain-text table, one row per point: rank, dates, date range, score, text, aliases."""
+    """A plain-text table, one row per point: rank, dates, date range, score, text (wrapped
+    at :data:`TABLE_TEXT_WIDTH`), aliases."""
     rows = [
         [
             rank,
@@ -87,7 +93,8 @@ def render_table(points: Sequence[DiscoveredPoint]) -> str:
         for rank, p in enumerate(points, 1)
     ]
     headers = ["#", "id", "dates", "first .. last", "score", "text", "aliases"]
-    return tabulate(rows, headers=headers, disable_numparse=True) + "\n"
+    widths = [TABLE_TEXT_WIDTH if h == "text" else None for h in headers]
+    return tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=widths) + "\n"
 
 
 def render_json(points: Sequence[DiscoveredPoint]) -> str:
