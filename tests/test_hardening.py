@@ -1494,7 +1494,7 @@ def test_g14_a_briefing_with_nothing_to_check_fails_the_gate(tmp_path: Path) -> 
         "check", BRIEFINGS / FIRST, "--against", BRIEFINGS, "--until", "2025-10-21",
         "--points", POINTS, "--speaker", "Nobody Here", "--format", "json",
     )  # fmt: skip
-    one_error(code, err, "none by the speakers given")
+    one_error(code, err, "nothing to check: no turn by the speakers given")
     # the journalists' words are checked when asked for
     code, out, err = run(
         "check", new, "--against", BRIEFINGS, "--points", POINTS, "--include-questions"

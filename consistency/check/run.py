@@ -124,9 +124,10 @@ def check(
     ]
     unchecked: list[ConsistencyError] = [
         InputError(
-            "nothing to check: no official's turn"
-            + (", none by the speakers given" if speakers else "")
-            + " (see --speaker, --include-questions)",
+            "nothing to check: no turn by the speakers given"
+            if speakers
+            else "nothing to check: no official's turn (journalists' questions are checked "
+            "only when included)",
             path=doc.path,
         )
         for doc, sentences in zip(new, said, strict=True)
