@@ -25,6 +25,7 @@ from consistency.discover.rank import (
     _announcement,
     _beyond_ordinary,
     _cut_quote,
+    _name_words,
     _Scorer,
     _Stops,
 )
@@ -1047,3 +1048,42 @@ def test_a_clause_before_a_comma_is_cut_when_the_and_comes_far_after() -> None:
     assert texts[0].startswith("the overall situation in the China-India border areas"), texts
     listed = discovered(["We build a sea of peace, friendship and cooperation."] * 6)
     assert any("peace, friendship and cooperation" in t for t in listed), listed
+
+
+def _score_of(lines: list[str], phrase: str) -> float:
+    """The score of the best discovered point holding ``phrase`` (case folded) in one
+    narration a day holding ``lines`` in turn."""
+    docs = [narration(day, text) for day, text in enumerate(lines)]
+    for p in discover(docs, min_dates=2):
+        if normalise(phrase) in normalise(p.point.text):
+            return p.score
+    raise AssertionError(f"{phrase!r} not discovered")
+
+
+def test_a_formula_written_as_a_title_is_no_name() -> None:
+    """"the Five Principles of Peaceful Coexistence" (MFA, 12 briefings) ranked 400th: every
+    capitalised content word counted as a name or title, and cut its score by 60 %. Names
+    are learned: a word the archive writes with a capital nearly always ("Zhou", "Xiang").
+    A formula of ordinary words, capitalised, scores as it would in lower case."""
+    other = [
+        "Our five principles are clear and our intentions peaceful.",
+        "Peaceful coexistence needs principles that all can share.",
+        "The talks were peaceful and the five principles were restated.",
+    ]
+    formula = "the Five Principles of Peaceful Coexistence"
+    before = ["Ties rest on", "We build on", "Both sides keep to", "Trade grows on"]
+    after = ["today", "as ever", "in full", "once more"]
+    went = ["travelled to a summit", "met the press", "spoke on trade", "left for Geneva"]
+
+    def days(said: str) -> list[str]:
+        return [
+            f"{other[k % 3]} {before[k % 4]} {said} {after[(k + k // 4) % 4]}. "
+            f"On Monday Foreign Minister Zhou Xiang {went[(k + 1) % 4]}."
+            for k in range(8)
+        ]
+
+    assert _score_of(days(formula), formula) == _score_of(days(formula.lower()), formula)
+    corpus = _corpus(days(formula))
+    names = _name_words(corpus)
+    assert names[corpus.vocab["zhou"]] and names[corpus.vocab["xiang"]]
+    assert not names[corpus.vocab["five"]] and not names[corpus.vocab["peaceful"]]

@@ -57,6 +57,7 @@ class _Scorer:
         self.edge_rate = sum(x <= _EDGE for x in corpus.lead) / positions
         self.usual_turn = _usual_unit(corpus)
         self.outside_rate = corpus.outside_share()
+        self.names = _name_words(corpus)
 
     def __call__(self, group: _Group) -> float:
         corpus = self.corpus
@@ -64,7 +65,7 @@ class _Scorer:
         specific = math.sqrt(min(sum(self.weight[w] for w in group.key), _MAX_SPECIFIC))
         specific *= _beyond_ordinary(self.lift(group))
         sample = _sample(group.occs)
-        score = spread * specific * (1 - 0.8 * _caps(corpus, sample) ** 2)
+        score = spread * specific * (1 - 0.8 * _caps(corpus, sample, self.names) ** 2)
         score *= (1 - 0.7 * _slot(corpus, sample)) * (0.6 + 0.4 * _closure(corpus, sample))
         if any(c.isdigit() for w in group.key for c in corpus.words[w]):
             score *= 0.3
@@ -432,16 +433,43 @@ def _cut_quote(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
     return cut / len(occs)
 
 
-def _caps(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
-    """Share of capitalised content words, not counting a sentence's first word."""
+NAME_SHARE = 0.9
+"""A word the archive writes with a capital at least this often (where no sentence opens
+with it) is a name: "Wang", "Blinken", "Councilor"; "principles", "build" are words that
+a formula may capitalise ("the Five Principles of Peaceful Coexistence")."""
+
+
+def _name_words(corpus: _Corpus) -> bytearray:
+    """1 for each word of the vocabulary the archive writes as a name (see
+    :data:`NAME_SHARE`), learned from its own text."""
+    said: Counter[int] = Counter()
+    capital: Counter[int] = Counter()
+    ids, upper = corpus.ids, corpus.capital
+    for p, w in enumerate(ids):
+        if not corpus.sentence_initial(p):
+            said[w] += 1
+            capital[w] += upper[p]
+    return bytearray(
+        bool(said[w]) and capital[w] >= NAME_SHARE * said[w] for w in range(len(corpus.words))
+    )
+
+
+def _caps(corpus: _Corpus, occs: Sequence[_Occ], names: bytearray) -> float:
+    """Share of capitalised content words, not counting a sentence's first word, in a
+    phrase that names someone or something: one of its capitalised words is a word the
+    archive writes as a name (see :func:`_name_words`), as in "State Councilor and Foreign
+    Minister Wang Yi". 0 for a phrase whose capitals are ordinary words: a formula written
+    as a title ("the Five Principles of Peaceful Coexistence", "Build Back Better")."""
     capital = total = 0
+    named = False
     ids, function, upper = corpus.ids, corpus.function, corpus.capital
     for o in occs:
         for p in range(o.start, o.end):
             if not function[ids[p]] and not corpus.sentence_initial(p):
                 total += 1
                 capital += upper[p]
-    return capital / total if total else 0.0
+                named = named or bool(upper[p] and names[ids[p]])
+    return capital / total if total and named else 0.0
 
 
 def _closure(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
