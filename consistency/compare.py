@@ -70,6 +70,8 @@ class PointComparison:
         new, for a shift; the OLD wording closest to it), or None.
     old_count, new_count: occurrences in each.
     diff: word diff old -> new wording (shifted), else the wording itself.
+    kept: for a shift, the NEW occurrence that says a wording of OLD, when one does:
+        the new wording stands beside the old one, not in its place.
     """
 
     point: Point
@@ -79,6 +81,7 @@ class PointComparison:
     old_count: int
     new_count: int
     diff: str
+    kept: Place | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,9 @@ def _compare_point(
                     -o.start,
                 ),
             )
+            kept = next(
+                (o for o in news if normalise(o.text, tokeniser=tokeniser) in old_words), None
+            )
             return PointComparison(
                 point,
                 PointChange.SHIFTED,
@@ -224,6 +230,7 @@ def _compare_point(
                 len(olds),
                 len(news),
                 word_diff(closest.text, n.text, tokeniser=tokeniser),
+                _place(kept) if kept is not None else None,
             )
     best = max(news, key=lambda o: (o.score, -o.start))
     twin = old_words[normalise(best.text, tokeniser=tokeniser)]

@@ -58,6 +58,41 @@ def test_watchlist_points_are_classed(seeds: Comparison) -> None:
     assert (shift.old and shift.old.line, shift.new and shift.new.line) == (3, 5)
 
 
+def test_a_shift_beside_the_old_wording_says_where_the_old_one_stands(tmp_path: Path) -> None:
+    """A fresh-clone review (State Department 2022-11-07 -> 2023-02-02): NEW said "signed a
+    permanent cessation of hostilities agreement" and, four lines on, "the cessation of
+    hostilities agreement" word for word; ``diff`` showed the shift alone, as if the old
+    wording were gone. It is a shift, and says where the old wording stands too."""
+    old = tmp_path / "2022-11-07.txt"
+    new = tmp_path / "2023-02-02.txt"
+    old.write_text(
+        "MR PRICE: We welcome the Cessation of Hostilities Agreement.\n", encoding="utf-8"
+    )
+    new.write_text(
+        "MR PRICE: The parties signed a permanent cessation of hostilities agreement.\n\n"
+        "QUESTION: And now?\n\n"
+        "MR PRICE: We commend them for their commitment to the cessation of hostilities "
+        "agreement.\n",
+        encoding="utf-8",
+    )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "coha"\ntext = "the cessation of hostilities agreement"\n',
+        encoding="utf-8",
+    )
+    code, out, err = run("diff", str(old), str(new), "--points", str(points))
+    assert code == 0, err
+    assert "NEW line 1 (OLD line 1; as before on NEW line 5)" in out
+    assert "{-the-}{+a permanent+} cessation of hostilities agreement" in out
+    code, out, _ = run("diff", str(old), str(new), "--points", str(points), "--format", "json")
+    [point] = json.loads(out)["points"]
+    assert point["change"] == "shifted" and point["kept"]["line"] == 5
+    code, out, _ = run(
+        "diff", str(old), str(new), "--points", str(points), "--format", "markdown"
+    )  # fmt: skip
+    assert "(as before on NEW line 5)" in out
+
+
 def test_a_briefing_against_itself_repeats_everything() -> None:
     [doc] = load_documents([str(OLD_HTML)])
     c = compare(doc, doc)
