@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..lexicon import phrase_zipf
@@ -442,16 +443,15 @@ a formula may capitalise ("the Five Principles of Peaceful Coexistence")."""
 def _name_words(corpus: _Corpus) -> bytearray:
     """1 for each word of the vocabulary the archive writes as a name (see
     :data:`NAME_SHARE`), learned from its own text."""
-    said: Counter[int] = Counter()
-    capital: Counter[int] = Counter()
-    ids, upper = corpus.ids, corpus.capital
-    for p, w in enumerate(ids):
-        if not corpus.sentence_initial(p):
-            said[w] += 1
-            capital[w] += upper[p]
-    return bytearray(
-        bool(said[w]) and capital[w] >= NAME_SHARE * said[w] for w in range(len(corpus.words))
-    )
+    ids = np.frombuffer(corpus.ids, dtype=f"i{corpus.ids.itemsize}")
+    psent = np.frombuffer(corpus.psent, dtype=f"i{corpus.psent.itemsize}")
+    upper = np.frombuffer(corpus.capital, dtype=np.uint8)
+    inner = np.zeros(len(ids), dtype=bool)
+    inner[1:] = psent[1:] == psent[:-1]  # see _Corpus.sentence_initial
+    n = len(corpus.words)
+    said = np.bincount(ids[inner], minlength=n)
+    capital = np.bincount(ids[inner], weights=upper[inner], minlength=n)
+    return bytearray(((said > 0) & (capital >= NAME_SHARE * said)).astype(np.uint8).tobytes())
 
 
 def _caps(corpus: _Corpus, occs: Sequence[_Occ], names: bytearray) -> float:

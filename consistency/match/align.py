@@ -635,8 +635,8 @@ def extend_edges(
         return Alignment(own.score, a, b, own.moved)
     if m < EDGE_MIN_WORDS and head == 1 and head_missing and not tail_missing:
         a = _determiner_replaced(keyed, tokens, text, found, lo)
-        wider = keyed.score(a, found.end) if a != found.first else found
-        if wider.score <= 0.0:
+        wider = keyed.score(a, found.end) if a != found.first else None
+        if wider is None or wider.score <= 0.0:
             return found
         return Alignment(min(found.score, wider.score), a, found.end, found.moved)
     if m < EDGE_MIN_WORDS:
