@@ -138,6 +138,8 @@ def test_a_label_in_capitals_is_a_label_whatever_its_first_word() -> None:
     ]
     assert label_kind("Under the agreement") is None
     assert label_kind("UNDER SECRETARY BASS") == (3, OFF)
+    # a heading in capitals names no role: it stays a sentence (a second review)
+    assert label_kind("ON UKRAINE WE STAND FIRM") is None
 
 
 def test_a_speaker_who_only_asks_is_the_press_even_after_a_journalist() -> None:
@@ -157,6 +159,19 @@ def test_a_speaker_who_only_asks_is_the_press_even_after_a_journalist() -> None:
     roles = {t.speaker: t.role for t in split_turns(text)}
     assert roles["Sahil"] is P and roles["Huma Siddiqui"] is P
     assert roles["Shri Arindam Bagchi, Official Spokesperson"] is OFF
+    # a second review (MEA 2023-03-16): journalists with a person's name, one after another
+    queue = (
+        "Shri Arindam Bagchi, Official Spokesperson: Very good afternoon. Let me begin.\n"
+        "Pranay Upadhyaya: Sir, Pranay Upadhyaya ABP News se. What is the status?\n"
+        "Yeshi Seli: Yeshi Seli from the New Indian Express. Where do we stand on this?\n"
+        "Sidhant: Sir, Sidhant from WION. Is there any update on the visit?\n"
+        "Runjhun Sharma: Runjhun Sharma, RT. There are reports. Could you clarify?\n"
+        "Shri Arindam Bagchi, Official Spokesperson: Let me take these together.\n"
+    )
+    roles = {t.speaker: t.role for t in split_turns(queue)}
+    assert [s for s, r in roles.items() if r is OFF] == [
+        "Shri Arindam Bagchi, Official Spokesperson"
+    ]
 
 
 def test_the_speaker_a_title_names_is_the_official(tmp_path: Path) -> None:
@@ -177,6 +192,19 @@ def test_the_speaker_a_title_names_is_the_official(tmp_path: Path) -> None:
     # two names in a title (an interview) name no one briefer
     interview = text.replace("Secretary Karine Jean-Pierre", "Karine Jean-Pierre and Bob Fenton")
     assert split_turns(interview)[0].role is P
+    # nor does a title naming the interviewer in full and the official by surname alone (a
+    # second review: the interviewer became the official, and Blinken the press)
+    woodruff = (
+        "Secretary Blinken's Interview With Judy Woodruff of PBS NewsHour\n"
+        "Judy Woodruff: Mr. Secretary, thank you for joining us. Is the ceasefire holding?\n"
+        "Antony Blinken: Good to be with you, Judy. We remain committed to the agreement.\n"
+        "Judy Woodruff: And if it collapses, what then?\n"
+        "Antony Blinken: We will keep working with our partners.\n"
+        "Judy Woodruff: Mr. Secretary, thank you.\n"
+        "Antony Blinken: Thank you, Judy.\n"
+    )
+    roles = {t.speaker: t.role for t in split_turns(woodruff)}
+    assert roles == {"Judy Woodruff": P, "Antony Blinken": OFF}
 
 
 def test_corpus_named_style() -> None:

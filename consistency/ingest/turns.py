@@ -254,8 +254,13 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
     ):
         return None
     first = words[0].casefold()
-    # a label in capitals is no sentence, whatever its first word: "UNDER SECRETARY BASS"
-    shouted = len(words) > 1 and label.isupper()
+    # a label in capitals with a role word is no sentence, whatever its first word: "UNDER
+    # SECRETARY BASS" (not the heading "ON UKRAINE WE STAND FIRM")
+    shouted = (
+        len(words) > 1
+        and label.isupper()
+        and any(w.casefold() in _OFFICIAL_WORDS | _PRESS_WORDS for w in words)
+    )
     prose = first in _PROSE_STARTS and not shouted
     if first in _METADATA or prose or words[-1].casefold() in _SPEECH_VERBS:
         return None
@@ -577,6 +582,12 @@ def _asks(text: str, line: _Line) -> bool:
     return tail.endswith(("?", "？"))
 
 
+ONLY_ASKS = 2.0
+"""What each question of a speaker who only asks weighs for the press: more than a turn
+right after a journalist's and a person's name weigh for an official (1.5), so that
+journalists asking one after another (India's MEA) are all the press."""
+
+
 def _assign_roles(
     found: _Evidence, groups: dict[str, _Group], titled: str | None = None
 ) -> dict[str, Role]:
@@ -610,7 +621,7 @@ def _assign_roles(
             )
             # a speaker every one of whose turns asks is asking, whoever spoke before
             only_asks = not found.states[key] and not found.goes_on[key]
-            press = (1.0 if only_asks else 0.5) * found.asks[key]
+            press = (ONLY_ASKS if only_asks else 0.5) * found.asks[key]
             for event, prev in occurrences:
                 if event != key or prev == "" or prev == key:
                     continue
@@ -715,21 +726,35 @@ TITLE_CHARS = 300
 """How much text before a transcript's first label is its title (see :func:`_titled`)."""
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _surname(name: str) -> str | None:
+    """The last run of letters of a name, folded ("pierre" of "Karine Jean-Pierre")."""
+    runs = _LETTERS.findall(name.casefold())
+    return runs[-1] if runs else None
+
+
 def _titled(text: str, lines: list[_Line], groups: dict[str, _Group]) -> str | None:
     """The one speaker, said by name (two words or more) and named by no role word, whom
     the text before the first label names: the briefer a page's title announces ("Press
     Briefing by Press Secretary Karine Jean-Pierre", "Foreign Ministry Spokesperson Zhao
-    Lijian's Regular Press Conference"). Two named there (an interview) name no one."""
+    Lijian's Regular Press Conference"). Two named there, even one by surname alone (an
+    interview: "Secretary Blinken's Interview With Judy Woodruff"), name no one."""
     first = next((line.start for line in lines if line.label is not None), None)
     if first is None:
         return None
     head = text[:first][:TITLE_CHARS].casefold()  # the page's title may be cut off as its header
-    named = [
+    said = set(_LETTERS.findall(head))
+    named = [k for k, g in groups.items() if g.role is None and _surname(_display(g)) in said]
+    whole = [
         k
-        for k, g in groups.items()
-        if g.role is None and len(_display(g).split()) >= 2 and _display(g).casefold() in head
+        for k in named
+        if groups[k].role is None
+        and len(_display(groups[k]).split()) >= 2
+        and _display(groups[k]).casefold() in head
     ]
-    return named[0] if len(named) == 1 else None
+    return whole[0] if len(whole) == 1 and len(named) == 1 else None
 
 
 def _dialogue(text: str, lines: list[_Line], groups: dict[str, _Group]) -> tuple[Turn, ...]:
