@@ -1419,6 +1419,56 @@ def test_another_determiner_stands_for_a_short_formulas_first_word() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("point", "line", "expected"),
+    [
+        # a second review: a word put in after the point's own "the", in a short formula
+        (
+            "the sponsors of terrorism",
+            "They blame the Western sponsors of terrorism for it.",
+            "the {+Western+} sponsors of terrorism",
+        ),
+        (
+            "the cessation of hostilities agreement",
+            "They signed the permanent cessation of hostilities agreement.",
+            "the {+permanent+} cessation of hostilities agreement",
+        ),
+        (
+            "the policy of sanctions",
+            "They oppose the illegal policy of sanctions.",
+            "the {+illegal+} policy of sanctions",
+        ),
+        # another determiner and a name (MFA 2018-12-06: "the {+second+} Belt and Road")
+        (
+            "the cessation of hostilities agreement",
+            "They signed a Qatari cessation of hostilities agreement.",
+            "{-the-}{+a Qatari+} cessation of hostilities agreement",
+        ),
+        (
+            "the UN Security Council",
+            "China supports the relevant UN Security Council resolutions.",
+            "the {+relevant+} UN Security Council",
+        ),
+    ],
+)
+def test_no_false_the_dropped_before_a_short_formula(point: str, line: str, expected: str) -> None:
+    [(_, text)] = found(point, line)
+    assert word_diff(point, text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He blamed the European Union sponsors of terrorism.",
+        "Blame lies with The Anglo-Saxon sponsors of terrorism, he said.",
+    ],
+)
+def test_names_put_in_after_the_first_word_make_another_thing(line: str) -> None:
+    """Two names put in ("the *European Union* sponsors") name another thing: no
+    occurrence, where the span past them read a false "{-the-} sponsors of terrorism"."""
+    assert found("the sponsors of terrorism", line) == []
+
+
 def test_the_wording_that_reads_more_of_a_stretch_stands_for_it() -> None:
     """A review (High): "With the vision of building a community with a shared future for
     mankind" (MFA 2020-04-17) counted as the alias "a community ..." (100 there) with "the

@@ -379,11 +379,11 @@ class Keyed:
         free = moved_at | replacing
         names = self.sentence_names
         short = self.content < KEY_WORDS and not self.lenient
+        extra = [s for s in inserted if s not in free]
+        dropped = any(f not in moved_form and f not in replaced_form for f in deleted)
         cost = 0.0
-        for s in inserted:
-            if s in free:
-                continue
-            if short and s in names and (inserted != [s] or deleted or self._names_another(s)):
+        for s in extra:
+            if short and s in names and (extra != [s] or dropped or self._names_another(s)):
                 return Alignment(0.0, lo, hi)
             w = weigh(sentence[s])
             cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w
@@ -392,7 +392,8 @@ class Keyed:
 
     def _names_another(self, s: int) -> bool:
         """Whether the name put in at sentence word ``s``, the one word the span adds to a
-        short formula found whole, makes it name another thing: a Chinese name, or a
+        short formula found whole (its words there or replaced: "*a Qatari* cessation of
+        hostilities agreement"), makes it name another thing: a Chinese name, or a
         capitalised word beside another name ("in accordance with the *Basic* Law" is no
         "in accordance with the law", "the Spokesperson's *Office* of" no "the spokesperson
         of"). Before a common noun a capitalised word qualifies
@@ -635,9 +636,13 @@ def extend_edges(
         return Alignment(own.score, a, b, own.moved)
     if m < EDGE_MIN_WORDS and head == 1 and head_missing and not tail_missing:
         a = _determiner_replaced(keyed, tokens, text, found, lo)
-        wider = keyed.score(a, found.end) if a != found.first else None
-        if wider is None or wider.score <= 0.0:
+        if a == found.first:
             return found
+        wider = keyed.score(a, found.end)
+        if wider.score <= 0.0:
+            # what stands there makes it another thing, and the span without it read a
+            # false "{-the-}": "the *European Union* sponsors of terrorism"
+            return Alignment(0.0, found.first, found.end)
         return Alignment(min(found.score, wider.score), a, found.end, found.moved)
     if m < EDGE_MIN_WORDS:
         if head_missing or not tail_missing:
@@ -669,23 +674,31 @@ def extend_edges(
         return found
     wider = keyed.score(a, b)
     if wider.score <= 0.0:
+        form = keyed.form_chars
+        if (a < found.first and keyed.keys[a] == form[0]) or (
+            b > found.end and keyed.keys[b - 1] == form[-1]
+        ):
+            # the point's own edge word stands past words that make it another thing:
+            # "The *Anglo-Saxon* sponsors", not a false "{-The-} sponsors ..."
+            return Alignment(0.0, found.first, found.end)
         return found
     return Alignment(max(found.score, wider.score), a, b, found.moved)
 
 
-DETERMINER_REACH = 2
+DETERMINER_REACH = 3
 """How many words before a short point's span may stand for its missing first determiner:
-the other determiner and one word after it (see :func:`_determiner_replaced`)."""
+the other determiner (or its own) and two words after it (see :func:`_determiner_replaced`)."""
 
 
 def _determiner_replaced(
     keyed: Keyed, tokens: Sequence[Token], text: str, found: Alignment, lo: int
 ) -> int:
     """The start of a short point's span taken back past the words that stand for its
-    missing first word, when that is a determiner: another determiner right before the
-    span, or one with a word of content after it, in the same clause, no name among them:
+    missing first word, when that is a determiner: another determiner (or the point's own)
+    right before the span, or one with a word or two of content after it, in the same clause:
     "signed *a permanent* cessation of hostilities agreement" is {-the-}{+a permanent+}
-    cessation ..., not "the" dropped (a fresh-clone review, State Department 2023-02-02).
+    cessation ..., not "the" dropped (a fresh-clone review, State Department 2023-02-02),
+    and "the *Western* sponsors of terrorism" is the {+Western+} sponsors ...
     Before a short point other words stand freely ("*engage in* dialogue and
     consultation" for "through dialogue ..."), so nothing else is taken in: the span
     starts at ``found.first`` otherwise, and its score never rises for it."""
@@ -693,13 +706,11 @@ def _determiner_replaced(
         return found.first
     for k, (nxt, punct) in enumerate(_outward(tokens, text, found.first, lo, -1)):
         word = keyed.sentence[nxt]
-        if k == DETERMINER_REACH or punct or nxt in keyed.sentence_names:
+        if k == DETERMINER_REACH or punct:
             break
-        if keyed.keys[nxt] != _OTHER:
-            break
-        if word in keyed.determiners:
+        if keyed.keys[nxt] == keyed.form_chars[0] or word in keyed.determiners:
             return nxt
-        if keyed.weigh(word) <= FLOOR:
+        if keyed.keys[nxt] != _OTHER or keyed.weigh(word) <= FLOOR:
             break
     return found.first
 
