@@ -207,6 +207,24 @@ def test_the_speaker_a_title_names_is_the_official(tmp_path: Path) -> None:
     assert roles == {"Judy Woodruff": P, "Antony Blinken": OFF}
 
 
+def test_a_label_said_once_with_speech_after_it_is_no_heading() -> None:
+    """A second review: "SAID ARIKAT: On the Palestinian issue, Ned" (a label said once, its
+    line cut off) was taken for a section heading, and headings belong to no turn: the
+    line was in no turn at all. Every line of speech is in a turn."""
+    text = (
+        "MR PRICE: Good afternoon. We remain committed to the agreement.\n"
+        "MATT LEE: But Ned —\n"
+        "MR PRICE: Let me finish. The agreement is holding.\n"
+        "SAID ARIKAT: On the Palestinian issue, Ned\n"
+        "MR PRICE: We support a two-state solution.\n"
+    )
+    turns = split_turns(text)
+    assert any("On the Palestinian issue" in text[t.start : t.end] for t in turns)
+    # a heading still ends on its colon
+    headed = "MR PRICE: Good afternoon.\n\nUpdate on Ukraine:\n\nMR PRICE: We stand firm.\n"
+    assert not any("Update on Ukraine" in headed[t.start : t.end] for t in split_turns(headed))
+
+
 def test_corpus_named_style() -> None:
     assert CORPUS is not None
     doc = load_documents([str(CORPUS / "mfa" / "2020-05-11.txt")])[0]

@@ -363,6 +363,10 @@ def _is_note(line: str) -> bool:
     return _BRACKETED.fullmatch(line) is not None or is_clock_time(line)
 
 
+_SAID_AFTER = re.compile(r"[:：][ \t]*[^\W_]")
+"""A colon with words after it: a heading ends on its colon, a speaker's line goes on."""
+
+
 def _mark_headings(text: str, lines: list[_Line]) -> None:
     """Section headings of a transcript ("Update on Ukraine", "Questions Concerning the
     Situation in Ukraine") are said by no one: their lines become ``heading``.
@@ -398,6 +402,9 @@ def _mark_headings(text: str, lines: list[_Line]) -> None:
             or (body.endswith(":") and words[0].casefold() in _PROSE_STARTS)
             or words[-1].casefold() in _FUNCTION_WORDS
             or _SENTENCE_INSIDE.search(body)
+            # "SAID ARIKAT: On the Palestinian issue, Ned": a label no other line bears,
+            # and speech after it, which no heading drops (a second review)
+            or _SAID_AFTER.search(body)
         ):
             continue
         after = lines[i + 1]
