@@ -207,7 +207,7 @@ def test_f4_manifest_field_past_csv_limit(fx: Path) -> None:
     assert first.startswith("consistency: error: ")
     assert "manifest.csv:2: malformed CSV" in first and len(first) < 300
     # the file it lists is undated because of it, and says so rather than asking for one
-    assert "a.txt: no date found (" in err and "manifest.csv has errors: see above)" in err
+    assert "a.txt: no date found (" in err and "could not be read: see above)" in err
 
 
 def test_f4_undated_file_without_a_manifest_is_not_blamed_on_another(
@@ -225,13 +225,22 @@ def test_f4_undated_file_without_a_manifest_is_not_blamed_on_another(
     assert any("plain/a.txt: no date found;" in line for line in lines), err
 
 
+def test_f4_a_date_given_is_not_blocked_by_a_broken_manifest_beside(tmp_path: Path) -> None:
+    """A second review: ``--date`` names the day, yet the broken ``manifest.csv`` beside the
+    briefing failed the run."""
+    (tmp_path / "b.txt").write_text("SPOKESPERSON: We stand for dialogue.\n")
+    (tmp_path / "manifest.csv").write_text("path,date\nb.txt,2025-02-30\n")
+    code, out, err = run("--no-config", "ingest", tmp_path / "b.txt", "--date", "2025-03-03")
+    assert code == 0 and "2025-03-03" in out, err
+
+
 def test_f4_broken_manifest_given_by_option_is_named(fx: Path, tmp_path: Path) -> None:
     briefing = tmp_path / "briefing.txt"
     briefing.write_text("SPOKESPERSON: We stand for dialogue and consultation.\n")
     (tmp_path / "list.csv").write_text("path,date\nbriefing.txt,2025-13-45\n")
     code, _, err = run("--no-config", "ingest", briefing, "--manifest", tmp_path / "list.csv")
     assert code == 2
-    assert "list.csv has errors: see above" in err.splitlines()[-1], err
+    assert "list.csv, which may date it, could not be read" in err.splitlines()[-1], err
 
 
 def test_f4_manifest_limit_holds_after_a_briefing_csv(fx: Path, tmp_path: Path) -> None:

@@ -185,12 +185,16 @@ def load_documents(
         raise OptionError(f"--since {since} is after --until {until}")
     errors: list[ConsistencyError] = []
     given = read_manifest(os.fspath(manifest), errors) if manifest is not None else {}
+    given_errors = list(errors)
     found: dict[str, Entry] = {}
     sources: list[_Source] = []
     seen: set[str] = set()
     skipped: list[str] = []
     for path in paths:
         _expand(os.fspath(path), sources, found, seen, errors, select or FileSelection(), skipped)
+    if date is not None:
+        # the date given dates the one briefing: a manifest beside it is not read for it
+        errors = [e for e in errors if not isinstance(e, ManifestError) or e in given_errors]
     if skipped and note is not None:
         note(skipped_note(skipped))
     drafts: list[_Draft] = []
@@ -549,9 +553,8 @@ def _resolve(
             )
         unread = _unread_manifest(src.real or draft.path, broken or {}, manifest)
         if unread is not None:
-            problem = problem.replace(
-                "no date found", f"no date found ({unread} has errors: see above)", 1
-            )
+            why = f"({unread}, which may date it, could not be read: see above)"
+            problem = problem.replace("no date found", f"no date found {why}", 1)
         errors.append(InputError(problem, path=draft.path))
         return None
     return document_from_text(
