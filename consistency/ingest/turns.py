@@ -124,6 +124,7 @@ _PRESS_WORDS = _words(
     "monthly weekly magazine channel network newspaper herald tribune gazette telegraph "
     "shimbun ilbo novosti wire press moderator operator host presenter anchor 기자"
 )
+_ROLE_WORDS = _OFFICIAL_WORDS | _PRESS_WORDS
 _CJK_PRESS_SUFFIXES = (
     "记者",
     "記者",
@@ -259,7 +260,7 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
     shouted = (
         len(words) > 1
         and label.isupper()
-        and any(w.casefold() in _OFFICIAL_WORDS | _PRESS_WORDS for w in words)
+        and any(w.casefold() in _ROLE_WORDS for w in words)
     )
     prose = first in _PROSE_STARTS and not shouted
     if first in _METADATA or prose or words[-1].casefold() in _SPEECH_VERBS:
@@ -757,9 +758,7 @@ def _titled(text: str, lines: list[_Line], groups: dict[str, _Group]) -> str | N
     whole = [
         k
         for k in named
-        if groups[k].role is None
-        and len(_display(groups[k]).split()) >= 2
-        and _display(groups[k]).casefold() in head
+        if len(_display(groups[k]).split()) >= 2 and _display(groups[k]).casefold() in head
     ]
     return whole[0] if len(whole) == 1 and len(named) == 1 else None
 

@@ -396,8 +396,8 @@ class Keyed:
         hostilities agreement"), makes it name another thing: a Chinese name, or a
         capitalised word beside another name ("in accordance with the *Basic* Law" is no
         "in accordance with the law", "the Spokesperson's *Office* of" no "the spokesperson
-        of"). Before a common noun a capitalised word qualifies
-        it: "the *Western* sponsors of the Kiev regime" says "the sponsors of the Kiev
+        of"). Before a common noun a capitalised word qualifies it: "the *Western*
+        sponsors of the Kiev regime" says "the sponsors of the Kiev
         regime" with a word put in, where the span without it read "{-the-} sponsors
         ..." (a fresh-clone review, Russian MFA 2025-07-17). Any other name put in, or a
         name beside another change, names another thing ("China *and Russia* will
