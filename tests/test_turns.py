@@ -225,6 +225,32 @@ def test_a_label_said_once_with_speech_after_it_is_no_heading() -> None:
     assert not any("Update on Ukraine" in headed[t.start : t.end] for t in split_turns(headed))
 
 
+def test_a_hand_over_to_a_guest_is_the_officials_own() -> None:
+    """A second review (White House 2022-09-07): "With that, I am happy to turn it over to
+    Dr. Jha. Doctor, do you want to start?" ends in a question before an official's
+    label, and was read as a journalist's question put without a label, in a transcript
+    whose journalists bear one ("Q:"). It names the next speaker: a hand-over."""
+    text = (
+        "MS. JEAN-PIERRE: Good afternoon, everyone. The President remains committed.\n"
+        "With that, I am happy to turn it over to Dr. Jha. Doctor, do you want to start?\n"
+        "DR. JHA: Thank you, Karine. Today we are launching the updated campaign.\n"
+        "Q: Thank you. How many doses have been shipped?\n"
+        "DR. JHA: About twenty-five million.\n"
+        "MS. JEAN-PIERRE: Go ahead, Steve.\n"
+        "Q: On the economy, is the President worried?\n"
+        "MS. JEAN-PIERRE: He is not.\n"
+    )
+    turns = split_turns(text)
+    [handover] = [t for t in turns if "turn it over" in text[t.start : t.end]]
+    assert (handover.speaker, handover.role) == ("MS. JEAN-PIERRE", OFF)
+    # a question that names no one next is still the press's
+    asked = text.replace("Doctor, do you want to start?", "What is the plan?").replace(
+        "With that, I am happy to turn it over to Dr. Jha. ", ""
+    )
+    [question] = [t for t in split_turns(asked) if "What is the plan" in asked[t.start : t.end]]
+    assert question.role is P
+
+
 def test_corpus_named_style() -> None:
     assert CORPUS is not None
     doc = load_documents([str(CORPUS / "mfa" / "2020-05-11.txt")])[0]

@@ -815,11 +815,24 @@ def _dialogue(text: str, lines: list[_Line], groups: dict[str, _Group]) -> tuple
     return tuple(_unlabelled_questions(text, turns, labelled))
 
 
+def _hands_over(text: str, turn: Turn, after: Turn) -> bool:
+    """Whether ``turn`` names the speaker of ``after`` (by the last run of letters of the
+    label, "jha" of "DR. JHA") while another speaker speaks it: a hand-over."""
+    name = _surname(after.speaker or "")
+    if not name or len(name) < 2:
+        return False
+    return name in _LETTERS.findall(text[turn.start : turn.end].casefold())
+
+
 def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) -> list[Turn]:
     """An unlabelled official paragraph right before an official's labelled turn is a
     question put without a label, when it ends in "?" or the same official speaks
-    next (no one takes the floor from themselves)."""
+    next (no one takes the floor from themselves). Not a hand-over: in a transcript
+    whose journalists bear a label ("Q:"), a paragraph that names the next speaker goes
+    on its own speaker's turn ("With that, I am happy to turn it over to Dr. Jha.
+    Doctor, do you want to start?" before "DR. JHA:")."""
     first_label = next((i for i, flag in enumerate(labelled) if flag), len(turns))
+    asked_by_label = any(f and t.role is Role.PRESS for t, f in zip(turns, labelled, strict=True))
     out = list(turns)
     for i in range(first_label + 1, len(turns) - 1):
         turn, after = turns[i], turns[i + 1]
@@ -828,7 +841,13 @@ def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) ->
             and labelled[i + 1]
             and turn.role is Role.OFFICIAL
             and after.role is Role.OFFICIAL
-            and (after.speaker == turn.speaker or _QUESTION.search(text, turn.end - 2, turn.end))
+            and (
+                after.speaker == turn.speaker
+                or (
+                    _QUESTION.search(text, turn.end - 2, turn.end)
+                    and not (asked_by_label and _hands_over(text, turn, after))
+                )
+            )
         ):
             out[i] = Turn(None, Role.PRESS, turn.start, turn.end, turn.line)
     return out
