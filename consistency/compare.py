@@ -208,8 +208,8 @@ def _compare_point(
             point, PointChange.DROPPED, _place(first), None, len(olds), 0, first.text
         )
     old_words = {normalise(o.text, tokeniser=tokeniser): o for o in olds}
-    for n in news:
-        key = normalise(n.text, tokeniser=tokeniser)
+    new_words = [(n, normalise(n.text, tokeniser=tokeniser)) for n in news]
+    for n, key in new_words:
         if key not in old_words:
             words = key.split(" ")
             closest = max(
@@ -219,9 +219,7 @@ def _compare_point(
                     -o.start,
                 ),
             )
-            kept = next(
-                (o for o in news if normalise(o.text, tokeniser=tokeniser) in old_words), None
-            )
+            kept = next((o for o, said in new_words if said in old_words), None)
             return PointComparison(
                 point,
                 PointChange.SHIFTED,

@@ -116,12 +116,14 @@ def check(
     findings: list[Finding] = []
     checked: list[CheckedPoint] = []
     references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None] = {}
-    said = [
-        document_sentences(
-            doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
-        )
-        for doc in new
-    ]
+    said: list[list[Sentence]] = []
+    for doc in new:
+        with working_on(doc.path):
+            said.append(
+                document_sentences(
+                    doc, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+                )
+            )
     unchecked: list[ConsistencyError] = [
         InputError(
             "nothing to check: no turn by the speakers given"

@@ -755,12 +755,10 @@ def _titled(text: str, lines: list[_Line], groups: dict[str, _Group]) -> str | N
     head = text[:first][:TITLE_CHARS].casefold()  # the page's title may be cut off as its header
     said = set(_LETTERS.findall(head))
     named = [k for k, g in groups.items() if g.role is None and _surname(_display(g)) in said]
-    whole = [
-        k
-        for k in named
-        if len(_display(groups[k]).split()) >= 2 and _display(groups[k]).casefold() in head
-    ]
-    return whole[0] if len(whole) == 1 and len(named) == 1 else None
+    if len(named) != 1:
+        return None
+    name = _display(groups[named[0]])
+    return named[0] if len(name.split()) >= 2 and name.casefold() in head else None
 
 
 def _dialogue(text: str, lines: list[_Line], groups: dict[str, _Group]) -> tuple[Turn, ...]:

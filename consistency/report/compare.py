@@ -79,13 +79,14 @@ def _where(place: Place | None, side: str) -> str:
 
 
 def _kept(p: PointComparison) -> str:
-    """``; as before on NEW line N`` where a shifted point's old wording stands too."""
-    return f"; as before on NEW line {p.kept.line}" if p.kept else ""
+    """``as before on NEW line N`` where a shifted point's old wording stands too, else ""."""
+    return f"as before on NEW line {p.kept.line}" if p.kept else ""
 
 
 def _text_point(p: PointComparison, color: bool) -> str:
     if p.change is PointChange.SHIFTED:
-        where = f"{_where(p.new, 'NEW')} (OLD line {p.old.line if p.old else '?'}{_kept(p)})"
+        kept = f"; {_kept(p)}" if p.kept else ""
+        where = f"{_where(p.new, 'NEW')} (OLD line {p.old.line if p.old else '?'}{kept})"
         diff = ansi_diff(flatten(parse_diff(p.diff)), color=color)
         return f"  {p.point.id}  {where}\n    {diff}"
     if p.change is PointChange.NEW:
@@ -154,7 +155,7 @@ def render_compare_markdown(c: Comparison) -> str:
                     f"| {_md(p.point.id)} | {p.new.line if p.new else ''} | "
                     f"{p.old.line if p.old else ''} | "
                     f"{markdown_diff(flatten(parse_diff(p.diff)))}"
-                    f"{' ' + _md('(' + _kept(p).removeprefix('; ') + ')') if p.kept else ''} |"
+                    f"{' ' + _md(f'({_kept(p)})') if p.kept else ''} |"
                 )
         else:
             lines += ["| point | line | wording |", "|---|---:|---|"]
@@ -193,7 +194,7 @@ def render_compare_html(c: Comparison) -> str:
                 "point": p.point.id,
                 "new_line": p.new.line if p.new else "",
                 "old_line": p.old.line if p.old else "",
-                "kept": _kept(p).removeprefix("; "),
+                "kept": _kept(p),
                 "diff": flatten(parse_diff(p.diff)) if change is PointChange.SHIFTED else [
                     ("=", one_line(p.diff))
                 ],
