@@ -613,7 +613,8 @@ def test_a_word_with_a_prefix_is_another_word() -> None:
         "the one China policy has not changed",
         "Our one China policy remains unchanged and we oppose changes.",
     )
-    assert text == "one China policy remains unchanged"
+    # "Our", a determiner, stands for the point's "the"
+    assert text == "Our one China policy remains unchanged"
 
 
 def test_a_span_does_not_reach_across_other_words_for_a_word_spelled_alike() -> None:
@@ -1395,6 +1396,65 @@ def test_a_word_put_in_after_the_first_word_is_no_first_word_dropped() -> None:
     assert found("China will continue to", "China and Russia will continue to work.") == []
     said = "We will work with the Spokesperson's Office of the ministry."
     assert found("the spokesperson of the", said) == []
+
+
+@pytest.mark.parametrize(
+    ("point", "line", "expected"),
+    [
+        # Russian MFA 2025-07-17, said without the article: the name is shown
+        (
+            "the sponsors of the Kiev regime",
+            "Responsibility also lies with Western sponsors of the Kiev regime, who go on.",
+            "{-the-}{+Western+} sponsors of the Kiev regime",
+        ),
+        # a preposition or a noun's "of" is no determiner: "the" is dropped
+        (
+            "the sponsors of the Kiev regime",
+            "Responsibility also lies with sponsors of the Kiev regime, who go on.",
+            "{-the-} sponsors of the Kiev regime",
+        ),
+        (
+            "the sponsors of the Kiev regime",
+            "It is the money of sponsors of the Kiev regime that pays for it.",
+            "{-the-} sponsors of the Kiev regime",
+        ),
+        # another determiner stands for it
+        (
+            "the sponsors of the Kiev regime",
+            "Responsibility also lies with its sponsors of the Kiev regime, who go on.",
+            "{-the-}{+its+} sponsors of the Kiev regime",
+        ),
+        # a lower-case word may be a verb: not taken in
+        (
+            "the sponsors of the Kiev regime",
+            "They keep supporting sponsors of the Kiev regime, who go on.",
+            "{-the-} sponsors of the Kiev regime",
+        ),
+        # MFA 2019-11-14 read "{-the-}{+to achieve+} political settlement ..."
+        (
+            "the political settlement of the Korean Peninsula issue",
+            "Dialogue is the only viable way to achieve political settlement of the Korean "
+            "Peninsula issue.",
+            "{-the-} political settlement of the Korean Peninsula issue",
+        ),
+        # MFA 2018-05-16: a name beside the formula's own name; "the" is dropped
+        (
+            "the Belt and Road Initiative",
+            "Ban Ki-moon said the other day that China's Belt and Road Initiative should be "
+            "leveraged to help Asia achieve better development.",
+            "{-the-} Belt and Road Initiative",
+        ),
+    ],
+)
+def test_only_a_determiner_or_a_name_stands_for_a_formulas_first_determiner(
+    point: str, line: str, expected: str
+) -> None:
+    """A fresh-clone review (Russian MFA 2025-07-17, said without an article): "with
+    *Western* sponsors of the Kiev regime" read "{-the-} sponsors ...", hiding the word
+    put in, and "lies *with* sponsors ..." read "{-the-}{+with+} sponsors ...", a
+    preposition shown as the determiner's replacement."""
+    [(_, text)] = found(point, line)
+    assert word_diff(point, text) == expected
 
 
 def test_another_determiner_stands_for_a_short_formulas_first_word() -> None:

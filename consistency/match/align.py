@@ -247,7 +247,7 @@ class Keyed:
         word with a negating prefix is spelled like the point's word only where the point
         negates it (see :func:`_key`). ``determiners`` (the tokeniser's "the", "a", 这):
         one may stand for a short point's missing first determiner (see
-        :func:`_determiner_replaced`)."""
+        :func:`_determiner_edge`)."""
         wording = wording_keys(tuple(words), weigh)
         chars, self.form_chars, self.form_weights, self.light = wording[:4]
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
@@ -354,17 +354,18 @@ class Keyed:
         replacing: set[int] = set()
         replaced_form: set[int] = set()
         for f, s, single in replaced:
-            if f in moved_form or s in moved_at or s in replacing:
+            if f in moved_form or s in moved_at or s in replacing or self._no_determiner(f, s):
                 continue
             if sentence[s] in self.coordinators and self.words[f] not in self.coordinators:
                 # "Hong Kong affairs *and* China's internal affairs" joins two things where
                 # "Hong Kong affairs *are* purely China's internal affairs" says one is the other
                 return Alignment(0.0, lo, hi)
             other = self.keys[s] == _OTHER
+            named = other and s in self.sentence_names and not self._qualifies(f, s)
             if (other and self.content < KEY_WORDS and form_weights[f] >= RARE) or (
                 # a name of the point stands for itself: not even the point's own "the"
                 # replaces it ("the Conduct of Parties" is no "Code of Conduct")
-                not self.lenient and (f in self.form_names or (other and s in self.sentence_names))
+                not self.lenient and (f in self.form_names or named)
             ):
                 return Alignment(0.0, lo, hi)
             replacing.add(s)
@@ -404,6 +405,23 @@ class Keyed:
         continue to")."""
         names = self.sentence_names
         return is_han_name(self.sentence[s]) or s - 1 in names or s + 1 in names
+
+    def _no_determiner(self, f: int, s: int) -> bool:
+        """Whether sentence word ``s``, a function word, cannot stand for the point's
+        determiner ``f``: only another determiner does ("*its* sponsors of the Kiev regime");
+        "the money *of* sponsors of the Kiev regime" drops "the" and puts "of" in."""
+        word = self.sentence[s]
+        return (
+            self.words[f] in self.determiners
+            and word not in self.determiners
+            and self.weigh(word) < RARE
+        )
+
+    def _qualifies(self, f: int, s: int) -> bool:
+        """Whether the name at sentence word ``s``, standing for the point's first word
+        ``f``, a determiner, qualifies the noun after it: "with *Western* sponsors of the
+        Kiev regime" is {-the-}{+Western+} sponsors ... (see :meth:`_names_another`)."""
+        return f == 0 and self.words[0] in self.determiners and not self._names_another(s)
 
     def _set_apart(self, at: int, lo: int, hi: int) -> bool:
         """Whether the word at ``at`` is parted from the words beside it in the span by a
@@ -635,15 +653,21 @@ def extend_edges(
         own = keyed.score(a, b)
         return Alignment(own.score, a, b, own.moved)
     if m < EDGE_MIN_WORDS and head == 1 and head_missing and not tail_missing:
-        a = _determiner_replaced(keyed, tokens, text, found, lo)
+        if keyed.words[0] not in keyed.determiners:
+            return found
+        a = _determiner_edge(keyed, tokens, text, found.first, lo)
         if a == found.first:
             return found
         wider = keyed.score(a, found.end)
-        if wider.score <= 0.0:
-            # what stands there makes it another thing, and the span without it read a
-            # false "{-the-}": "the *European Union* sponsors of terrorism"
+        if wider.score > 0.0:
+            return Alignment(min(found.score, wider.score), a, found.end, found.moved)
+        if keyed.keys[a] == keyed.form_chars[0] or keyed.sentence[a] in keyed.determiners:
+            # what stands after the determiner makes it another thing, and the span
+            # without it read a false "{-the-}": "the *European Union* sponsors of terrorism"
             return Alignment(0.0, found.first, found.end)
-        return Alignment(min(found.score, wider.score), a, found.end, found.moved)
+        # a name alone before the span, beside another: "the" is dropped, and the name
+        # may be the owner's ("China's Belt and Road Initiative")
+        return found
     if m < EDGE_MIN_WORDS:
         if head_missing or not tail_missing:
             return found
@@ -686,33 +710,8 @@ def extend_edges(
 
 
 DETERMINER_REACH = 3
-"""How many words before a short point's span may stand for its missing first determiner:
-the other determiner (or its own) and two words after it (see :func:`_determiner_replaced`)."""
-
-
-def _determiner_replaced(
-    keyed: Keyed, tokens: Sequence[Token], text: str, found: Alignment, lo: int
-) -> int:
-    """The start of a short point's span taken back past the words that stand for its
-    missing first word, when that is a determiner: another determiner (or the point's own)
-    right before the span, or one with a word or two of content after it, in the same clause:
-    "signed *a permanent* cessation of hostilities agreement" is {-the-}{+a permanent+}
-    cessation ..., not "the" dropped (a fresh-clone review, State Department 2023-02-02),
-    and "the *Western* sponsors of terrorism" is the {+Western+} sponsors ...
-    Before a short point other words stand freely ("*engage in* dialogue and
-    consultation" for "through dialogue ..."), so nothing else is taken in: the span
-    starts at ``found.first`` otherwise, and its score never rises for it."""
-    if keyed.words[0] not in keyed.determiners:
-        return found.first
-    for k, (nxt, punct) in enumerate(_outward(tokens, text, found.first, lo, -1)):
-        word = keyed.sentence[nxt]
-        if k == DETERMINER_REACH or punct:
-            break
-        if keyed.keys[nxt] == keyed.form_chars[0] or word in keyed.determiners:
-            return nxt
-        if keyed.keys[nxt] != _OTHER or keyed.weigh(word) <= FLOOR:
-            break
-    return found.first
+"""How many words before a point's span may stand for its missing first determiner:
+the other determiner (or its own) and two words after it (see :func:`_determiner_edge`)."""
 
 
 def _replaced_last(
@@ -761,7 +760,9 @@ def _take_edges(
     point's missing first and last words, ``take`` of them at each edge (0: none)."""
     head, tail = take
     a, b = found.first, found.end
-    if head:
+    if head and all(w in keyed.determiners for w in keyed.words[:head]):
+        a = _determiner_edge(keyed, tokens, text, a, lo)
+    elif head:
         a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
         if a == found.first:
             a = _own_edge(keyed, tokens, text, a, head, lo, -1, names=True)
@@ -770,6 +771,36 @@ def _take_edges(
         if b == found.end:
             b = _own_edge(keyed, tokens, text, b, tail, hi, +1)
     return a, b
+
+
+def _determiner_edge(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, lo: int) -> int:
+    """The span's start taken back past what stands for the point's missing first words,
+    all determiners, in the same clause: another determiner (or the point's own) right
+    before the span or with content words after it ("signed *a permanent* cessation of
+    hostilities agreement" is {-the-}{+a permanent+} cessation ..., not "the" dropped: a
+    fresh-clone review, State Department 2023-02-02), or with one function word after it
+    ("*an even* closer China-ASEAN community"); else a name right before the span, which
+    qualifies the noun ("with *Western* sponsors of the Kiev regime" is
+    {-the-}{+Western+} sponsors ...). Nothing else: "lies *with* sponsors of ..." is
+    {-the-} sponsors ..., not {-the-}{+with+}; a lower-case word may be a verb
+    ("*supporting* sponsors of ..."); "the money *of* sponsors" is no modifier. ``at``
+    when nothing stands for it within :data:`DETERMINER_REACH` words."""
+    between: list[str] = []
+    for nxt, punct in _outward(tokens, text, at, lo, -1):
+        if punct or len(between) == DETERMINER_REACH:
+            break
+        word = keyed.sentence[nxt]
+        if keyed.keys[nxt] == keyed.form_chars[0] or word in keyed.determiners:
+            if len(between) < 2 or all(keyed.weigh(w) > FLOOR for w in between):
+                return nxt
+            break
+        if keyed.keys[nxt] != _OTHER:
+            break
+        between.append(word)
+    name = at - 1
+    if name >= lo and name in keyed.sentence_names and not _gap_punct(tokens, text, name, at):
+        return name
+    return at
 
 
 def _replaced_there(
