@@ -321,6 +321,11 @@ more often opens a clause ("we believe *that* denuclearization of the Peninsula 
 CHINESE_DETERMINERS = frozenset({"这", "那", "该", "此", "这些", "那些", "各", "每"})
 """Chinese function words that open a noun phrase (这, 该, 各)."""
 
+ENGLISH_POSSESSIVE_ENDINGS = frozenset({"'s"})
+"""Endings that make an English word a possessive, which opens a noun phrase as a
+determiner does: "*China's* Belt and Road Initiative" for "the Belt and Road Initiative".
+(Chinese writes its possessive as a word of its own, 的.)"""
+
 ENGLISH_NEGATING_PREFIXES = frozenset({"un", "in", "im", "il", "ir", "non", "dis", "de", "anti"})
 """Prefixes that turn an English word into its opposite ("*in*stability", "*de*nuclearization",
 "*un*changed"): such a word is not spelled like the word (see
@@ -348,7 +353,8 @@ class Tokeniser(Protocol):
     as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
     reporting frame off a phrase ("the PMOS said ..."); and, as ``determiners``, the
     function words that open a noun phrase ("the", "a", 这): one may stand for another at
-    a formula's first word ("*a permanent* cessation ..." for "the cessation ...").
+    a formula's first word ("*a permanent* cessation ..." for "the cessation ..."), as may
+    a possessive, a word with one of its ``possessive_endings`` ("'s").
     A ``revision`` (a string), where it has one, names how it cuts words: an index
     built under another revision is segmented again.
     """
@@ -621,6 +627,7 @@ class WordTokeniser:
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
     determiners = ENGLISH_DETERMINERS | CHINESE_DETERMINERS
+    possessive_endings = ENGLISH_POSSESSIVE_ENDINGS
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         return make_tokens(*self.columns(text, offset))
@@ -709,8 +716,8 @@ def revision(tokeniser: Tokeniser | None) -> str:
 
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
-    ``"negations"``, ``"coordinators"``, ``"negating_prefixes"``, ``"reporting_verbs"`` or
-    ``"determiners"`` (see
+    ``"negations"``, ``"coordinators"``, ``"negating_prefixes"``, ``"reporting_verbs"``,
+    ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))
 

@@ -1437,12 +1437,23 @@ def test_a_word_put_in_after_the_first_word_is_no_first_word_dropped() -> None:
             "Peninsula issue.",
             "{-the-} political settlement of the Korean Peninsula issue",
         ),
-        # MFA 2018-05-16: a name beside the formula's own name; "the" is dropped
+        # MFA 2018-05-16: a possessive opens the noun phrase as "the" does
         (
             "the Belt and Road Initiative",
             "Ban Ki-moon said the other day that China's Belt and Road Initiative should be "
             "leveraged to help Asia achieve better development.",
-            "{-the-} Belt and Road Initiative",
+            "{-the-}{+China's+} Belt and Road Initiative",
+        ),
+        (
+            "the Belt and Road Initiative",
+            "He spoke of the EU's Belt and Road Initiative policy.",
+            "the {+EU's+} Belt and Road Initiative",
+        ),
+        # a name beside another, no possessive: "the" is dropped
+        (
+            "the sponsors of the Kiev regime",
+            "Blame lies with European Union sponsors of the Kiev regime, who go on.",
+            "{-the-} sponsors of the Kiev regime",
         ),
     ],
 )
@@ -1452,7 +1463,8 @@ def test_only_a_determiner_or_a_name_stands_for_a_formulas_first_determiner(
     """A fresh-clone review (Russian MFA 2025-07-17, said without an article): "with
     *Western* sponsors of the Kiev regime" read "{-the-} sponsors ...", hiding the word
     put in, and "lies *with* sponsors ..." read "{-the-}{+with+} sponsors ...", a
-    preposition shown as the determiner's replacement."""
+    preposition shown as the determiner's replacement; MFA 2019-04-01 "China's Ministry of
+    Commerce" read "{-the-} Ministry of Commerce", hiding whose ministry."""
     [(_, text)] = found(point, line)
     assert word_diff(point, text) == expected
 

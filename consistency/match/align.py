@@ -235,6 +235,7 @@ class Keyed:
         negations: frozenset[str] = frozenset(),
         prefixes: frozenset[str] = frozenset(),
         determiners: frozenset[str] = frozenset(),
+        possessives: frozenset[str] = frozenset(),
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word.
@@ -246,8 +247,8 @@ class Keyed:
         replaces a word of the point that is not one. ``negations``, ``prefixes``: a
         word with a negating prefix is spelled like the point's word only where the point
         negates it (see :func:`_key`). ``determiners`` (the tokeniser's "the", "a", 这):
-        one may stand for a short point's missing first determiner (see
-        :func:`_determiner_edge`)."""
+        one, or a word with one of the ``possessives`` endings ("China's"), may stand for
+        a point's missing first determiner (see :func:`_determiner_edge`)."""
         wording = wording_keys(tuple(words), weigh)
         chars, self.form_chars, self.form_weights, self.light = wording[:4]
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
@@ -259,6 +260,7 @@ class Keyed:
         self.lenient = lenient
         self.coordinators = coordinators
         self.determiners = determiners
+        self.possessives = tuple(sorted(possessives))
         if closed:
             hits = list(map(cache.get, sentence, repeat(_NO_KEY)))
         else:
@@ -400,11 +402,21 @@ class Keyed:
         of"). Before a common noun a capitalised word qualifies it: "the *Western*
         sponsors of the Kiev regime" says "the sponsors of the Kiev
         regime" with a word put in, where the span without it read "{-the-} sponsors
-        ..." (a fresh-clone review, Russian MFA 2025-07-17). Any other name put in, or a
-        name beside another change, names another thing ("China *and Russia* will
+        ..." (a fresh-clone review, Russian MFA 2025-07-17); so does a possessive, even
+        beside a name ("the *EU's* Belt and Road Initiative"). Any other name put in, or
+        a name beside another change, names another thing ("China *and Russia* will
         continue to")."""
         names = self.sentence_names
-        return is_han_name(self.sentence[s]) or s - 1 in names or s + 1 in names
+        word = self.sentence[s]
+        if self.determines(word):
+            return False
+        return is_han_name(word) or s - 1 in names or s + 1 in names
+
+    def determines(self, word: str) -> bool:
+        """Whether a sentence word opens a noun phrase: a determiner or a possessive."""
+        return word in self.determiners or any(
+            word.endswith(e) and len(word) > len(e) for e in self.possessives
+        )
 
     def _no_determiner(self, f: int, s: int) -> bool:
         """Whether sentence word ``s``, a function word, cannot stand for the point's
@@ -413,7 +425,7 @@ class Keyed:
         word = self.sentence[s]
         return (
             self.words[f] in self.determiners
-            and word not in self.determiners
+            and not self.determines(word)
             and self.weigh(word) < RARE
         )
 
@@ -421,7 +433,11 @@ class Keyed:
         """Whether the name at sentence word ``s``, standing for the point's first word
         ``f``, a determiner, qualifies the noun after it: "with *Western* sponsors of the
         Kiev regime" is {-the-}{+Western+} sponsors ... (see :meth:`_names_another`)."""
-        return f == 0 and self.words[0] in self.determiners and not self._names_another(s)
+        return (
+            f == 0
+            and self.words[0] in self.determiners
+            and (self.determines(self.sentence[s]) or not self._names_another(s))
+        )
 
     def _set_apart(self, at: int, lo: int, hi: int) -> bool:
         """Whether the word at ``at`` is parted from the words beside it in the span by a
@@ -661,7 +677,7 @@ def extend_edges(
         wider = keyed.score(a, found.end)
         if wider.score > 0.0:
             return Alignment(min(found.score, wider.score), a, found.end, found.moved)
-        if keyed.keys[a] == keyed.form_chars[0] or keyed.sentence[a] in keyed.determiners:
+        if keyed.keys[a] == keyed.form_chars[0] or keyed.determines(keyed.sentence[a]):
             # what stands after the determiner makes it another thing, and the span
             # without it read a false "{-the-}": "the *European Union* sponsors of terrorism"
             return Alignment(0.0, found.first, found.end)
@@ -779,7 +795,8 @@ def _determiner_edge(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, 
     before the span or with content words after it ("signed *a permanent* cessation of
     hostilities agreement" is {-the-}{+a permanent+} cessation ..., not "the" dropped: a
     fresh-clone review, State Department 2023-02-02), or with one function word after it
-    ("*an even* closer China-ASEAN community"); else a name right before the span, which
+    ("*an even* closer China-ASEAN community"), or a possessive ("*China's* Belt and Road
+    Initiative", "the *EU's* Belt and Road ..."); else a name right before the span, which
     qualifies the noun ("with *Western* sponsors of the Kiev regime" is
     {-the-}{+Western+} sponsors ...). Nothing else: "lies *with* sponsors of ..." is
     {-the-} sponsors ..., not {-the-}{+with+}; a lower-case word may be a verb
@@ -790,10 +807,20 @@ def _determiner_edge(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, 
         if punct or len(between) == DETERMINER_REACH:
             break
         word = keyed.sentence[nxt]
-        if keyed.keys[nxt] == keyed.form_chars[0] or word in keyed.determiners:
-            if len(between) < 2 or all(keyed.weigh(w) > FLOOR for w in between):
-                return nxt
-            break
+        own = keyed.keys[nxt] == keyed.form_chars[0]
+        if own or keyed.determines(word):
+            if len(between) >= 2 and any(keyed.weigh(w) <= FLOOR for w in between):
+                break
+            # a possessive with the point's own determiner: "*the EU's* Belt and Road"
+            before = nxt - 1
+            if (
+                not own
+                and before >= lo
+                and keyed.keys[before] == keyed.form_chars[0]
+                and not _gap_punct(tokens, text, before, nxt)
+            ):
+                return before
+            return nxt
         if keyed.keys[nxt] != _OTHER:
             break
         between.append(word)

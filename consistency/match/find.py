@@ -175,6 +175,7 @@ def find_in_sentence(
     coordinators: frozenset[str] = frozenset(),
     prefixes: frozenset[str] = frozenset(),
     determiners: frozenset[str] = frozenset(),
+    possessives: frozenset[str] = frozenset(),
     reaches: bool = False,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
@@ -190,7 +191,7 @@ def find_in_sentence(
     is not word for word and stands right after one ("China will *not* interfere in
     other countries' internal affairs" is no "interferes in other countries' internal
     affairs"). A wording found word for word is always found. ``coordinators``,
-    ``prefixes``, ``determiners``: see :class:`~consistency.match.align.Keyed`.
+    ``prefixes``, ``determiners``, ``possessives``: see :class:`~consistency.match.align.Keyed`.
 
     A wording without commas is never found across one but word for word (see
     :data:`_CLAUSE_BREAK`):
@@ -256,6 +257,7 @@ def find_in_sentence(
                         negations,
                         prefixes,
                         determiners,
+                        possessives,
                     )
                 best = keyed.best(lo, hi)
                 if best is None:
@@ -530,6 +532,7 @@ def find_point(
     negations = named_words(tokeniser, "negations")
     coordinators = named_words(tokeniser, "coordinators")
     determiners = named_words(tokeniser, "determiners")
+    possessives = named_words(tokeniser, "possessive_endings")
     prefixes = named_words(tokeniser, "negating_prefixes")
     best: dict[int, list[Match]] = {}
     for form in make_forms(point, tokeniser=tokeniser):
@@ -563,6 +566,7 @@ def find_point(
                 coordinators=coordinators,
                 prefixes=prefixes,
                 determiners=determiners,
+                possessives=possessives,
                 reaches=reaches,
             ):
                 tokens = sentence.tokens
