@@ -142,6 +142,27 @@ def test_a_label_in_capitals_is_a_label_whatever_its_first_word() -> None:
     assert label_kind("ON UKRAINE WE STAND FIRM") is None
 
 
+@pytest.mark.parametrize("indent", ["     ", "        ", "\u00a0\u00a0\u00a0\u00a0 ", "\t\t"])
+def test_labels_indented_as_whitehouse_gov_writes_them_are_labels(indent: str) -> None:
+    """A fresh-clone review (whitehouse.gov, 2016-02-29): labels indented by five spaces,
+    or by the non-breaking spaces of the page's markup, were not read: the 2,091 words of
+    a Q&A were all narration, and a journalist's "time and time again" was discovered as
+    the government's."""
+    text = (
+        f"{indent}MR. EARNEST:\u00a0 Let's go to the questions.  Kevin, do you want to start?\n\n"
+        f"{indent}Q    Josh, can you talk a little bit about the White House's assessment of "
+        "how the ceasefire is working in Syria?\n\n"
+        f"{indent}MR. EARNEST:  Well, listen, we've obviously been closely monitoring reports.\n"
+    )
+    turns = split_turns(text)
+    assert [(t.speaker, t.role) for t in turns] == [
+        ("MR. EARNEST", OFF),
+        ("Q", P),
+        ("MR. EARNEST", OFF),
+    ]
+    assert text[turns[0].start :].startswith("Let's go")
+
+
 def test_a_speaker_who_only_asks_is_the_press_even_after_a_journalist() -> None:
     """A fresh-clone review (India MEA, 2023-12-07): journalists ask one after another,
     so "Sahil", who asked once right after another journalist, was read as the official

@@ -78,18 +78,18 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_STAMP = r"[(\[]\d{1,2}(?::\d{2}){1,2}[)\]][ \t]*"
+_STAMP = r"[(\[]\d{1,2}(?::\d{2}){1,2}[)\]][^\S\n]*"
 """A recording's time stamp beside a label, as transcription services write it: "Karine
 Jean-Pierre (00:03):", "Jen Psaki: (00:22)", "Speaker 1 [01:02:03]:", "[00:41] Reporter:".
 It belongs to the label, not to what is said."""
 
 _LABEL = re.compile(
-    rf"[ \t]{{0,4}}(?P<lead>{_STAMP})?(?:\*\*|__)?"
-    r"(?P<label>[^\W\d_][^:：\n]{0,60}?)[ \t]*(?:\*\*|__)?"
-    rf"(?P<before>{_STAMP})?(?:：|:(?![\d/]))(?:\*\*|__)?[ \t]*(?P<after>{_STAMP})?"
+    rf"[^\S\n]*(?P<lead>{_STAMP})?(?:\*\*|__)?"
+    r"(?P<label>[^\W\d_][^:：\n]{0,60}?)[^\S\n]*(?:\*\*|__)?"
+    rf"(?P<before>{_STAMP})?(?:：|:(?![\d/]))(?:\*\*|__)?[^\S\n]*(?P<after>{_STAMP})?"
 )
-_BARE_Q = re.compile(r"[ \t]{0,4}(?P<label>Q|A(?=\.))\.?(?:[ \t]+(?=\S)|[ \t]*$)")
-_PARENTHESIS = re.compile(r"(?P<base>[^()]+?)[ \t]*\([^()]{1,40}\)")
+_BARE_Q = re.compile(r"[^\S\n]*(?P<label>Q|A(?=\.))\.?(?:[^\S\n]+(?=\S)|[^\S\n]*$)")
+_PARENTHESIS = re.compile(r"(?P<base>[^()]+?)[^\S\n]*\([^()]{1,40}\)")
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]*")
 _WORD = re.compile(r"[^\W_][\w'’&-]*")
 _FORBIDDEN = re.compile(r"[,;?!\"“”„«»()\[\]{}<>|/\\=+*#@%$~^]")
@@ -364,7 +364,7 @@ def _is_note(line: str) -> bool:
     return _BRACKETED.fullmatch(line) is not None or is_clock_time(line)
 
 
-_SAID_AFTER = re.compile(r"[:：][ \t]*[^\W_]")
+_SAID_AFTER = re.compile(r"[:：][^\S\n]*[^\W_]")
 """A colon with words after it: a heading ends on its colon, a speaker's line goes on."""
 
 
