@@ -163,6 +163,29 @@ def test_labels_indented_as_whitehouse_gov_writes_them_are_labels(indent: str) -
     assert text[turns[0].start :].startswith("Let's go")
 
 
+def test_a_paragraph_a_time_stamp_opens_goes_on_its_speakers_turn() -> None:
+    """A fresh-clone review (State Department 2024-09-16, a Rev transcript): Miller's
+    "(01:47) With that, Matt?" was read as a journalist's unlabelled question, since it
+    ends in "?" before another speaker's label; the time stamp alone on the line before it
+    is the transcript's own mark that Miller goes on."""
+    text = (
+        "Matthew Miller (00:00):\n\nAfternoon, everyone. Let me start with some opening "
+        "comments.\n\n(00:12)\nThe United States remains deeply concerned by the actions "
+        "of the government.\n\n(01:47)\nWith that, Matt?\n\nMatt (01:49):\n\nOh, that is "
+        "it? Nothing else.\n\nMatthew Miller (01:50):\n\nThat is it.\n"
+    )
+    turns = split_turns(text)
+    handover = next(t for t in turns if text[t.start : t.end] == "With that, Matt?")
+    assert (handover.speaker, handover.role) == ("Matthew Miller", OFF)
+    # without the stamp, an unlabelled question before the official's label is the press's
+    asked = text.replace("(01:47)\nWith that, Matt?", "What about Georgia?").replace(
+        "Matt (01:49)", "Matthew Miller (01:49)"
+    )
+    turns = split_turns(asked)
+    question = next(t for t in turns if asked[t.start : t.end] == "What about Georgia?")
+    assert question.role is P
+
+
 def test_a_speaker_who_only_asks_is_the_press_even_after_a_journalist() -> None:
     """A fresh-clone review (India MEA, 2023-12-07): journalists ask one after another,
     so "Sahil", who asked once right after another journalist, was read as the official

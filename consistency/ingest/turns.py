@@ -822,13 +822,20 @@ def _hands_over(text: str, turn: Turn, after: Turn) -> bool:
     return name in _LETTERS.findall(text[turn.start : turn.end].casefold())
 
 
+_STAMP_LINE = re.compile(rf"(?:^|\n)[^\S\n]*{_STAMP}\n[^\S\n]*$")
+"""A recording's time stamp alone on the line before a paragraph: a transcription
+service's mark that the speaker goes on ("(01:47)" in a Rev transcript)."""
+
+
 def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) -> list[Turn]:
     """An unlabelled official paragraph right before an official's labelled turn is a
     question put without a label, when it ends in "?" or the same official speaks
     next (no one takes the floor from themselves). Not a hand-over: in a transcript
     whose journalists bear a label ("Q:"), a paragraph that names the next speaker goes
     on its own speaker's turn ("With that, I am happy to turn it over to Dr. Jha.
-    Doctor, do you want to start?" before "DR. JHA:")."""
+    Doctor, do you want to start?" before "DR. JHA:"). Nor a paragraph a time stamp
+    opens, which goes on its speaker's turn by the transcript's own mark ("(01:47) With
+    that, Matt?" before "Matt (01:49):", a fresh-clone review of a Rev transcript)."""
     first_label = next((i for i, flag in enumerate(labelled) if flag), len(turns))
     asked_by_label = any(f and t.role is Role.PRESS for t, f in zip(turns, labelled, strict=True))
     out = list(turns)
@@ -838,6 +845,7 @@ def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) ->
             not labelled[i]
             and labelled[i + 1]
             and turn.role is Role.OFFICIAL
+            and not _STAMP_LINE.search(text, max(0, turn.start - 40), turn.start)
             and after.role is Role.OFFICIAL
             and (
                 after.speaker == turn.speaker
