@@ -1363,6 +1363,30 @@ def test_a_formula_s_noun_without_its_frame_is_no_occurrence() -> None:
     assert [t for _, t in found(text, said, aliases=aliases)][:1] == ["新冠肺炎疫情发生以来"]
 
 
+def test_half_a_formula_missing_at_one_edge_is_no_occurrence() -> None:
+    """A fresh-clone review (whitehouse.gov, 2016): "not just of the United States" was
+    found in "the Constitution of *the United States*" (78.6): its missing half, "not just
+    of", weighs little, so discovery counted 18 dates for a phrase said on 2. Half of a
+    point's words or more missing at one edge leave no occurrence, whatever they weigh;
+    nor is a wording that opens with a negation found without it ("of the United
+    States")."""
+    point = "not just of the United States"
+    line = (
+        "We certainly would expect this Senate to do it -- primarily because the "
+        "Constitution of the United States doesn't include any specific exceptions."
+    )
+    assert found(point, line) == []
+    said = (
+        "Iran's ballistic missile program is a longstanding concern not just of the United "
+        "States but of the international community."
+    )
+    assert [t for _, t in found(point, said)] == ["not just of the United States"]
+    assert found("as long as it takes", "We will do whatever it takes to win.") == []
+    # a third may go ("China's position is consistent{-and clear-}", SEEDS.md)
+    line = "China's position is consistent. We hope for peace."
+    assert found("China's position is consistent and clear", line)
+
+
 def test_a_name_put_into_a_short_formula_is_another_thing() -> None:
     """A review: "in accordance with the {+Basic+} Law" was a card of the discovered point
     "in accordance with law" (MFA 2020-06-09). In a point of fewer than four content words

@@ -651,8 +651,8 @@ def extend_edges(
         at_tail and _named_instead(keyed, tokens, text, range(m - tail, m), b, hi, +1)
     ):
         return Alignment(0.0, found.first, found.end)
-    if (head_missing and head > m / 3 and _holds_content(keyed, range(head))) or (
-        tail_missing and tail > m / 3 and _holds_content(keyed, range(m - tail, m))
+    if (head_missing and (2 * head >= m or head > m / 3 and _holds_content(keyed, range(head)))) or (
+        tail_missing and (2 * tail >= m or tail > m / 3 and _holds_content(keyed, range(m - tail, m)))
     ):
         return Alignment(0.0, found.first, found.end)
     # the point's own missing edge words, a content word among them, just past a word or

@@ -313,7 +313,9 @@ def find_in_sentence(
         # for "non-interference"); said otherwise, it may go ("remains unchanged" for "has
         # not changed")
         for j, w in enumerate(form_words[:-1]):
-            if w in negations and w not in span and form_words[j + 1] in span:
+            if w in negations and w not in span and (j == 0 or form_words[j + 1] in span):
+                # a wording that opens with its negation is not found without it: "*not
+                # just* of the United States" is no "of the United States"
                 return True
         before = hit.first - 1
         return (
