@@ -625,8 +625,8 @@ def extend_edges(
     (in a point of :data:`EDGE_MIN_WORDS` or more), or reject the span when a content word
     stands for them and cannot be taken in (see :func:`_replaced_there`); in any point,
     reject the span when a name is missing at its edge and another word stands there (see
-    :func:`_named_instead`), or when more than a third of the point is missing at one edge,
-    a content word among it (a fragment of the point)."""
+    :func:`_named_instead`), or when the words missing at one edge leave a fragment of the
+    point (see :func:`_fragment`)."""
     m = len(form_tokens)
     form = keyed.form_chars
     if keyed.keys[found.first] == form[0] and keyed.keys[found.end - 1] == form[-1]:
@@ -651,8 +651,8 @@ def extend_edges(
         at_tail and _named_instead(keyed, tokens, text, range(m - tail, m), b, hi, +1)
     ):
         return Alignment(0.0, found.first, found.end)
-    if (head_missing and (2 * head >= m or head > m / 3 and _holds_content(keyed, range(head)))) or (
-        tail_missing and (2 * tail >= m or tail > m / 3 and _holds_content(keyed, range(m - tail, m)))
+    if (head_missing and _fragment(keyed, range(head), m)) or (
+        tail_missing and _fragment(keyed, range(m - tail, m), m)
     ):
         return Alignment(0.0, found.first, found.end)
     # the point's own missing edge words, a content word among them, just past a word or
@@ -753,6 +753,13 @@ def _replaced_last(
 def _names_in(keyed: Keyed, a: int, b: int) -> bool:
     """Whether a name of the sentence stands among its words ``a`` to ``b``."""
     return any(k in keyed.sentence_names for k in range(a, b))
+
+
+def _fragment(keyed: Keyed, missing: range, m: int) -> bool:
+    """Whether the point's words ``missing`` at one edge of a span leave a fragment of a
+    point of ``m`` words: half of them or more, whatever they weigh ("not just of" of "not
+    just of the United States"), or more than a third, a content word among them."""
+    return 2 * len(missing) >= m or (3 * len(missing) > m and _holds_content(keyed, missing))
 
 
 def _holds_content(keyed: Keyed, words: range) -> bool:
