@@ -386,6 +386,19 @@ def test_a_reporting_frame_is_cut_off_what_was_said() -> None:
     assert not [t for t in found if re.search(r"\b(said|asked)\b", t, re.IGNORECASE)]
 
 
+def test_a_phrase_never_ends_on_a_possessive() -> None:
+    """A fresh-clone review (whitehouse.gov, 2016): "part of the President's" was a row, cut
+    where the noun the possessive opens varies ("... agenda", "... plan"). A possessive
+    (the tokeniser's ``possessive_endings``) wants its noun, as "the" does."""
+    nouns = ["agenda", "plan", "strategy", "budget", "proposal", "trip"]
+    docs = [
+        doc(k, f"{FILLER[k % 4]} That is an important part of the President's {noun} for now.")
+        for k, noun in enumerate(nouns, 1)
+    ]
+    found = texts(discover(docs, min_dates=3))
+    assert found and not [t for t in found if t.endswith("President's")]
+
+
 def test_same_date_counts_once() -> None:
     formula = "a new type of international relations featuring mutual respect"
     docs = [doc(1, f"We seek {formula}."), doc(1, f"They want {formula}.", suffix="_2")]

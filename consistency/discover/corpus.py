@@ -157,7 +157,8 @@ class _Corpus:
     lead, tail: how many tokens of its turn (or paragraph) stand before and after
     each token, capped at 255.
     stop: the function words (never first or last in a phrase); trailing: the
-    words a phrase never ends on (function words and numbers).
+    words a phrase never ends on (function words, numbers, and possessives: the
+    tokeniser's ``possessive_endings``).
     mark: what stands before each token: 0 (space), ``_SOFT`` (a comma or
     other punctuation that does not end a clause) or ``_GLUE`` (a compound's
     hyphen).
@@ -246,7 +247,9 @@ class _Corpus:
         self.words = list(vocab)
         self.stop = function_words(tokeniser)
         self.negations = negations(tokeniser)
-        self.trailing = self.stop | _NUMBERS
+        endings = tuple(named_words(tokeniser, "possessive_endings"))
+        owners = {w for w in vocab if endings and w.endswith(endings) and w not in endings}
+        self.trailing = self.stop | _NUMBERS | owners
         self.function = bytearray(w in self.stop for w in self.words)
         self.single = bytearray(
             len(w) == 1 and bool(_HAN.match(w)) and w not in self.stop for w in self.words
