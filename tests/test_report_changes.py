@@ -447,3 +447,19 @@ def test_a_new_wording_grammar_apart_from_any_wording_before_is_no_card() -> Non
     point = Point("views", usual, aliases=(other,))
     analysis = analyse(track(docs, [point]))
     assert [c for c in analysis.in_period if c.kind is KeyChangeKind.NEW_WORDING] == []
+
+
+def test_a_formula_with_quotes_of_its_own_is_quoted_inside_single_ones() -> None:
+    """A fresh-clone review (MOFA Japan): the text and Markdown reports printed
+    “the “Free and Open Indo-Pacific””, quotes inside quotes of the same kind."""
+    formula = "the \u201cFree and Open Indo-Pacific\u201d"
+    shifted = "a \u201cFree and Open Indo-Pacific\u201d"
+    docs = daily([formula, formula, formula, None, shifted])
+    result = track(docs, [Point("foip", formula)])
+    text, markdown = render_text(result), render_markdown(result)
+    for out in (text, markdown):
+        assert "\u201c\u201c" not in out and "\u201d\u201d" not in out
+    assert view.quoted(shifted) == "\u201ca \u2018Free and Open Indo-Pacific\u2019\u201d"
+    assert "Canonical: \u201cthe \u2018Free and Open Indo-Pacific\u2019\u201d" in markdown
+    assert "<q>the \u2018Free and Open Indo-Pacific\u2019</q>" in render_html(result)
+    assert view.nested_quotes('say "x" and "y"') == "say \u2018x\u2019 and \u2018y\u2019"

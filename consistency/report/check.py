@@ -17,7 +17,7 @@ from ..errors import OptionError
 from ..jsontext import dumps
 from ..models import Level
 from .diffmarkup import ansi_diff, flatten, parse_diff
-from .view import one_line
+from .view import one_line, quoted
 
 CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "junit", "sarif")
 
@@ -203,16 +203,16 @@ def escape_property(text: str) -> str:
 
 
 def _github_message(f: Finding) -> str:
-    lines = [f"{f.title}: \u201c{one_line(f.text)}\u201d"]
+    lines = [f"{f.title}: {quoted(f.text)}"]
     if f.also:
         lines[0] += f" (also {', '.join(f.also)})"
     if f.reference is not None:
         r = f.reference
         lines.append(
-            f"closest in the baseline ({r.where(line=False)}): \u201c{one_line(r.text)}\u201d"
+            f"closest in the baseline ({r.where(line=False)}): {quoted(r.text)}"
         )
     elif f.canonical is not None:
-        lines.append(f"watchlist wording: \u201c{one_line(f.canonical)}\u201d")
+        lines.append(f"watchlist wording: {quoted(f.canonical)}")
     lines.append(f"diff: {one_line(f.diff)}")
     if f.near_miss:
         lines.append(f"near miss: {f.score_note}")

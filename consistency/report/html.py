@@ -46,6 +46,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["lang_of"] = lang_attribute
+    env.filters["nested_quotes"] = view.nested_quotes
     return env
 
 

@@ -24,7 +24,7 @@ from .._version import __version__
 from ..check import CheckResult, Finding, FindingKind, Gate
 from ..jsontext import dumps
 from ..models import Level
-from .view import one_line
+from .view import one_line, quoted
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -62,15 +62,15 @@ def _rule_id(f: Finding) -> str:
 
 
 def _message(f: Finding) -> str:
-    lines = [f"{f.title} [{f.kind.value}]: \u201c{one_line(f.text)}\u201d"]
+    lines = [f"{f.title} [{f.kind.value}]: {quoted(f.text)}"]
     if f.also:
         lines[0] += f" (also {', '.join(f.also)})"
     if f.reference is not None:
         r = f.reference
-        lines.append(f"closest in the baseline ({r.where()}): \u201c{one_line(r.text)}\u201d")
+        lines.append(f"closest in the baseline ({r.where()}): {quoted(r.text)}")
     elif f.canonical is not None:
         canonical = one_line(f.canonical)
-        lines.append(f"watchlist wording (never in the baseline): \u201c{canonical}\u201d")
+        lines.append(f"watchlist wording (never in the baseline): {quoted(canonical)}")
     lines.append(f"diff: {one_line(f.diff)}")
     if f.near_miss:
         lines.append(f"near miss: {f.score_note}")

@@ -138,7 +138,7 @@ def _change_block(change: KeyChange, color: bool) -> str:
     if change.before is not None:
         lines.append("  " + ansi_diff(flatten(parse_diff(change.diff)), color=color))
     else:
-        lines.append(f"  \u201c{view.one_line(change.after)}\u201d")
+        lines.append(f"  {view.quoted(change.after)}")
     lines.append(f"  {view.change_where(change)}")
     return "\n".join(lines)
 

@@ -228,6 +228,26 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_INNER_QUOTES = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019"})
+_STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
+
+
+def nested_quotes(text: str) -> str:
+    """``text`` with its own double quotes made single, to stand inside double ones: the
+    formula the "Free and Open Indo-Pacific" is quoted “the ‘Free and Open
+    Indo-Pacific’”, not “the “Free and Open Indo-Pacific””.
+
+    >>> nested_quotes('the \u201cFree and Open\u201d and "one country, two systems"')
+    'the ‘Free and Open’ and ‘one country, two systems’'
+    """
+    return _STRAIGHT_PAIR.sub("\u2018\\1\u2019", text.translate(_INNER_QUOTES))
+
+
+def quoted(text: str) -> str:
+    """``text`` on one line between double quotes (see :func:`nested_quotes`)."""
+    return f"\u201c{nested_quotes(one_line(text))}\u201d"
+
+
 def ellipsise(text: str, width: int = CELL_WIDTH) -> str:
     """``text`` on one line, shortened to ``width`` characters for a table cell."""
     return shorten(one_line(text), width)
