@@ -1473,6 +1473,12 @@ def test_a_word_put_in_after_the_first_word_is_no_first_word_dropped() -> None:
             "He spoke of the EU's Belt and Road Initiative policy.",
             "the {+EU's+} Belt and Road Initiative",
         ),
+        # a quotation mark that opens the formula does not part it from its determiner
+        (
+            "the \u201cFree and Open Indo-Pacific\u201d",
+            "Japan promotes a \u201cFree and Open Indo-Pacific\u201d vision.",
+            "{-the-}{+a+} \u201cFree and Open Indo-Pacific\u201d",
+        ),
         # a name beside another, no possessive: "the" is dropped
         (
             "the sponsors of the Kiev regime",

@@ -126,6 +126,9 @@ HYPHENS = frozenset("-\u2010\u2011")
 """The hyphens that join a compound's parts ("clear-cut")."""
 _PUNCT_GAP = frozenset(",;:()[]\"'\u201c\u201d\u3001\uff0c\uff1b\uff1a\u300a\u300b")
 
+_OPENING_QUOTES = " \"'\u201c\u2018\u300a"
+"""Marks (and spaces) that may open a quoted formula after its determiner."""
+
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
@@ -811,6 +814,9 @@ def _determiner_edge(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, 
     when nothing stands for it within :data:`DETERMINER_REACH` words."""
     between: list[str] = []
     for nxt, punct in _outward(tokens, text, at, lo, -1):
+        if nxt == at - 1 and punct:
+            # a quotation mark that opens the formula: "a *“*Free and Open Indo-Pacific”"
+            punct = _has_punct(text[tokens[nxt].end : tokens[at].start].strip(_OPENING_QUOTES))
         if punct or len(between) == DETERMINER_REACH:
             break
         word = keyed.sentence[nxt]
