@@ -727,6 +727,30 @@ def test_a_line_heading_much_of_an_archive_is_not_a_title(tmp_path: Path) -> Non
     assert json.loads(alone[1])["documents"][0]["title"] == "Via Teleconference"
 
 
+def test_a_sites_banner_below_the_first_line_is_no_title_either(tmp_path: Path) -> None:
+    """A fresh-clone review (state.gov pages copied whole): "Official websites use .gov"
+    was passed over as a line heading the archive, and the banner line after it became
+    every briefing's title. A line among the header lines of much of an archive names
+    the site, first or not."""
+    chrome = (
+        "An official website of the United States Government Here's how you know\n\n"
+        "Official websites use .gov\n\n"
+    )
+    body = (
+        "2:21 p.m. EDT\n\nMR PRICE: Good afternoon.\n\nQUESTION: Thank you.\n\n"
+        "MR PRICE: Thanks, all.\n"
+    )
+    folder = tmp_path / "state"
+    folder.mkdir()
+    for k in range(1, 5):
+        (folder / f"2021-04-0{k}.txt").write_text(f"{chrome}{body}", encoding="utf-8")
+    (folder / "2021-04-05.txt").write_text(
+        f"{chrome}Department Press Briefing - April 5, 2021\n\n{body}", encoding="utf-8"
+    )
+    docs = json.loads(run("--no-config", "ingest", str(folder), "--format", "json")[1])["documents"]
+    assert [d["title"] for d in docs] == [None] * 4 + ["Department Press Briefing - April 5, 2021"]
+
+
 # ---------------------------------------------------------------------------
 # Benchmarks outside the usual layout
 

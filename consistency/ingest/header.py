@@ -283,14 +283,15 @@ def repeated_titles(candidates: Sequence[Sequence[str]]) -> frozenset[str]:
     """The titles that too many documents share to name any one of them.
 
     ``candidates`` holds each document's title candidates, best first. A
-    venue ("James S. Brady Press Briefing Room", "Via Teleconference") or a
-    series name recurs in the headers of most of an archive; the title of one
-    briefing does not.
+    venue ("James S. Brady Press Briefing Room", "Via Teleconference"), a
+    series name or a site's banner ("An official website of the United States
+    Government") recurs in the headers of most of an archive, first or not; the
+    title of one briefing does not.
 
     >>> sorted(repeated_titles([["Via Call", "A"], ["Via Call", "B"], ["Via Call"], ["C"]]))
     ['Via Call']
     """
-    counts = Counter(c[0] for c in candidates if c)
+    counts = Counter(c for cs in candidates for c in set(cs))
     need = max(REPEATED_TITLE_DOCUMENTS, REPEATED_TITLE_SHARE * len(candidates))
     return frozenset(t for t, n in counts.items() if n >= need)
 
