@@ -751,6 +751,35 @@ def test_a_sites_banner_below_the_first_line_is_no_title_either(tmp_path: Path) 
     assert [d["title"] for d in docs] == [None] * 4 + ["Department Press Briefing - April 5, 2021"]
 
 
+def test_a_sites_lines_opening_much_of_an_archive_are_nobodys_words(tmp_path: Path) -> None:
+    """A fresh-clone review (state.gov pages copied whole, MOFA Japan): the page's own
+    lines above the first speaker ("A .gov website belongs to an official government
+    organization in the United States.") were the spokesman's opening words, discovered
+    on every date. Lines that open much of an archive word for word are the site's, as
+    a header is; a briefing's own opening stays."""
+    from consistency.ingest import load_documents
+
+    chrome = (
+        "Official websites use .gov\n\n"
+        "A .gov website belongs to an official government organization in the United "
+        "States.\n\nSecure .gov websites use HTTPS\n\n"
+    )
+    folder = tmp_path / "state"
+    folder.mkdir()
+    for k in range(1, 6):
+        (folder / f"2021-04-0{k}.txt").write_text(
+            f"{chrome}We condemn the violence in case {k}.\n\nMR PRICE: Good afternoon.\n\n"
+            "QUESTION: Thank you.\n\nMR PRICE: Thanks, all.\n",
+            encoding="utf-8",
+        )
+    for d in load_documents([folder]):
+        said = " ".join(d.text[t.start : t.end] for t in d.turns)
+        assert "website" not in said and "HTTPS" not in said
+        assert said.startswith("We condemn the violence")
+    [alone] = load_documents([folder / "2021-04-01.txt"])
+    assert "website belongs" in " ".join(alone.text[t.start : t.end] for t in alone.turns)
+
+
 # ---------------------------------------------------------------------------
 # Benchmarks outside the usual layout
 

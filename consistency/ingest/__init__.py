@@ -49,6 +49,7 @@ import datetime as dt
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO, TextIO
@@ -60,7 +61,12 @@ from ..printable import clean_text, escape_controls
 from .dates import date_in_lines, date_in_name, impossible_name_date, parse_iso
 from .encoding import decode, normalise_newlines
 from .files import read_bytes
-from .header import REPEATED_TITLE_DOCUMENTS, archive_titles, scan_header
+from .header import (
+    REPEATED_TITLE_DOCUMENTS,
+    REPEATED_TITLE_SHARE,
+    archive_titles,
+    scan_header,
+)
 from .html import html_to_page
 from .manifest import Entry, read_manifest
 from .rows import Row, parse_csv, parse_jsonl
@@ -231,6 +237,7 @@ def load_documents(
         if draft.title is None:
             from_header.add(doc.id)
     documents = _archive_titles(documents, from_header)
+    documents = _without_site_lines(documents)
     if skip is not None:
         for error in errors:
             if isinstance(error, InputError) and error.path is not None:
@@ -259,6 +266,52 @@ def _archive_titles(documents: list[Document], from_header: set[str]) -> list[Do
     for k, title in zip(at, titles, strict=True):
         if title != out[k].title:
             out[k] = replace(out[k], title=title)
+    return out
+
+
+SITE_LINES = 12
+"""The most lines above a briefing's first speaker label searched for the site's own."""
+
+
+def _opening_lines(text: str) -> list[tuple[str, int]]:
+    """The non-empty lines between a briefing's header and its first label-shaped line
+    (at most :data:`SITE_LINES`): each one's text, white space collapsed, and its end."""
+    lines: list[tuple[str, int]] = []
+    at = scan_header(text).end
+    while at < len(text) and len(lines) < SITE_LINES:
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        line = " ".join(text[at:end].split())
+        if line:
+            if find_label(text, at, end) is not None:
+                break
+            lines.append((line, end))
+        at = end + 1
+    return lines
+
+
+def _without_site_lines(documents: list[Document]) -> list[Document]:
+    """Each briefing without the lines of the site it was copied from that open it: a
+    line that opens too much of the archive, word for word, above the first speaker
+    (see :data:`~consistency.ingest.header.REPEATED_TITLE_SHARE`), is the page's, not
+    a speaker's, as a header is: "A .gov website belongs to an official government
+    organization in the United States." (state.gov), "This is a provisional translation
+    by an external company for reference purpose only." (MOFA Japan). Only the run of
+    such lines at the top goes; a speaker's words start after it."""
+    if len(documents) < REPEATED_TITLE_DOCUMENTS:
+        return documents
+    openings = [_opening_lines(d.text) for d in documents]
+    counts = Counter(line for lines in openings for line in {line for line, _ in lines})
+    need = max(REPEATED_TITLE_DOCUMENTS, REPEATED_TITLE_SHARE * len(documents))
+    out = list(documents)
+    for k, lines in enumerate(openings):
+        start = None
+        for line, end in lines:
+            if counts[line] < need:
+                break
+            start = end
+        if start is not None:
+            out[k] = replace(out[k], turns=split_turns(out[k].text, start))
     return out
 
 
