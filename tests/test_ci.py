@@ -778,6 +778,22 @@ def test_a_sites_lines_opening_much_of_an_archive_are_nobodys_words(tmp_path: Pa
         assert said.startswith("We condemn the violence")
     [alone] = load_documents([folder / "2021-04-01.txt"])
     assert "website belongs" in " ".join(alone.text[t.start : t.end] for t in alone.turns)
+    # under a heading that varies (MOFA Japan 2021-04-20)
+    folder = tmp_path / "mofa"
+    folder.mkdir()
+    for k in range(1, 6):
+        (folder / f"2021-04-0{k}.txt").write_text(
+            "Press Conference by Foreign Minister MOTEGI Toshimitsu\n\n"
+            f"Tuesday, April {k}, 2021, 4:04 p.m. Ministry of Foreign Affairs\n\n"
+            f"(Video) Press Conference by Foreign Minister {'Motegi' if k % 2 else 'MOTEGI'}\n"
+            "This is a provisional translation by an external company for reference purpose "
+            f"only.\n\nOpening Remarks\n\nMinister Motegi: We will hold talks on case {k}.\n\n"
+            "Reporter: Thank you.\n",
+            encoding="utf-8",
+        )
+    for d in load_documents([folder]):
+        said = " ".join(d.text[t.start : t.end] for t in d.turns)
+        assert "translation" not in said and "We will hold talks" in said
 
 
 # ---------------------------------------------------------------------------

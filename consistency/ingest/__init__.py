@@ -62,6 +62,7 @@ from .dates import date_in_lines, date_in_name, impossible_name_date, parse_iso
 from .encoding import decode, normalise_newlines
 from .files import read_bytes
 from .header import (
+    MAX_TITLE_WORDS,
     REPEATED_TITLE_DOCUMENTS,
     REPEATED_TITLE_SHARE,
     archive_titles,
@@ -269,6 +270,8 @@ def _archive_titles(documents: list[Document], from_header: set[str]) -> list[Do
     return out
 
 
+_SENTENCE_END = (".", "?", "!", "\u3002", "\uff1f", "\uff01", ":", "\uff1a")
+
 SITE_LINES = 12
 """The most lines above a briefing's first speaker label searched for the site's own."""
 
@@ -296,8 +299,9 @@ def _without_site_lines(documents: list[Document]) -> list[Document]:
     (see :data:`~consistency.ingest.header.REPEATED_TITLE_SHARE`), is the page's, not
     a speaker's, as a header is: "A .gov website belongs to an official government
     organization in the United States." (state.gov), "This is a provisional translation
-    by an external company for reference purpose only." (MOFA Japan). Only the run of
-    such lines at the top goes; a speaker's words start after it."""
+    by an external company for reference purpose only." (MOFA Japan). Only such lines at
+    the top go, with the headings among them ("(Video) Press Conference by Foreign
+    Minister Motegi": no sentence); a speaker's words start after the last."""
     if len(documents) < REPEATED_TITLE_DOCUMENTS:
         return documents
     openings = [_opening_lines(d.text) for d in documents]
@@ -307,9 +311,10 @@ def _without_site_lines(documents: list[Document]) -> list[Document]:
     for k, lines in enumerate(openings):
         start = None
         for line, end in lines:
-            if counts[line] < need:
+            if counts[line] >= need:
+                start = end
+            elif line.endswith(_SENTENCE_END) or len(line.split()) > MAX_TITLE_WORDS:
                 break
-            start = end
         if start is not None:
             out[k] = replace(out[k], turns=split_turns(out[k].text, start))
     return out
