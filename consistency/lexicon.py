@@ -218,3 +218,48 @@ def is_han_name(word: str) -> bool:
     (True, False, False)
     """
     return bool(_HAN.search(word)) and _han_tags().get(word, "")[:2] in NAME_TAGS
+
+
+_QUALIFYING = frozenset({"adj", "adv"})
+"""LemmInflect's categories of a word that may stand between a determiner and its noun."""
+
+_QUALIFYING_TAGS = ("a", "b", "nr", "ns", "nt")
+"""jieba's tags of the same: adjectives (a, ad, an), distinguishing words (b), names."""
+
+
+_PARTICIPLE = ("ed", "en", "ing")
+"""Endings of the English verb forms that qualify a noun after a determiner ("the
+universally-*recognized* one-China principle", "the *emerging* economies")."""
+
+
+@lru_cache(maxsize=1 << 16)
+def may_qualify(word: str, *, participle: bool = False) -> bool:
+    """Whether a word may qualify a noun between its determiner and it: an adjective or
+    adverb the dictionary knows as one ("a *permanent* cessation", "an *even* closer"),
+    a name, or a word the dictionary lacks (a coinage, a name in lower case); not a word
+    it knows only as a verb or a noun ("some *say* sponsors of the Kiev regime", "issues
+    *concerning* core interests"). With ``participle``, a verb's participle too, as it
+    qualifies a noun after a determiner. English from LemmInflect's table (see
+    :func:`lemmas`), Chinese from jieba's tags.
+
+    >>> may_qualify("permanent"), may_qualify("say"), may_qualify("concerning")
+    (True, False, False)
+    >>> may_qualify("qatari"), may_qualify("重要"), may_qualify("发展")
+    (True, True, False)
+    """
+    if _HAN.search(word):
+        tag = _han_tags().get(word)
+        return tag is None or tag.startswith(_QUALIFYING_TAGS)
+    kept = _lemma_table()
+    key = word.lower()
+    if kept is None:
+        from lemminflect import getAllLemmas
+
+        categories = {c.lower() for c in getAllLemmas(key)}
+    else:
+        table, overrides = kept
+        categories = {line.split(",")[1].lower() for line in table.get(key, ())}
+        categories |= {c.lower() for c in overrides.get(key, {})}
+    if participle and "verb" in categories and key.endswith(_PARTICIPLE):
+        return True
+    return not categories or bool(categories & _QUALIFYING)

@@ -1479,6 +1479,56 @@ def test_a_word_put_in_after_the_first_word_is_no_first_word_dropped() -> None:
             "Japan promotes a \u201cFree and Open Indo-Pacific\u201d vision.",
             "{-the-}{+a+} \u201cFree and Open Indo-Pacific\u201d",
         ),
+        # a second review: a determiner with a verb or a noun after it is no stand-in
+        (
+            "the sponsors of the Kiev regime",
+            "Some say sponsors of the Kiev regime are to blame.",
+            "{-the-} sponsors of the Kiev regime",
+        ),
+        (
+            "the sponsors of the Kiev regime",
+            "Each day brings sponsors of the Kiev regime new money.",
+            "{-the-} sponsors of the Kiev regime",
+        ),
+        (
+            "the sponsors of the Kiev regime",
+            "The EU funds sponsors of the Kiev regime, they say.",
+            "{-the-} sponsors of the Kiev regime",
+        ),
+        # nor a word the dictionary knows only as a verb (MFA 2019-12-31)
+        (
+            "the core interests and major concerns",
+            "We discussed issues concerning core interests and major concerns.",
+            "{-the-} core interests and major concerns",
+        ),
+        # a possessive comes with its owner's noun phrase; a contraction is none
+        (
+            "the legitimate rights and interests of Chinese companies",
+            "We protect the Chinese side's legitimate rights and interests of Chinese companies.",
+            "the {+Chinese side's+} legitimate rights and interests of Chinese companies",
+        ),
+        (
+            "the core interests of both sides",
+            "We respect each other's core interests of both sides.",
+            "{-the-}{+each other's+} core interests of both sides",
+        ),
+        (
+            "the Ministry of Commerce",
+            "Ask it's Ministry of Commerce about it.",
+            "{-the-} Ministry of Commerce",
+        ),
+        # a participle qualifies the noun after a determiner (MFA 2020-05-19)
+        (
+            "the one China principle",
+            "They should abide by the universally-recognized one-China principle.",
+            "the {+universally-recognized+} one-China principle",
+        ),
+        # taking the possessive in costs the occurrence nothing (MFA 2020-04-08)
+        (
+            "our position on this",
+            "China's principled position on this is clear.",
+            "{-our-}{+China's principled+} position on this",
+        ),
         # a name beside another, no possessive: "the" is dropped
         (
             "the sponsors of the Kiev regime",

@@ -85,7 +85,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq, Opcode
 
-from ..lexicon import is_han_name
+from ..lexicon import is_han_name, may_qualify
 from ..models import Token
 from .weights import FLOOR, RARE, is_rare, prefixed, similarity
 
@@ -416,21 +416,27 @@ class Keyed:
         return is_han_name(word) or s - 1 in names or s + 1 in names
 
     def determines(self, word: str) -> bool:
-        """Whether a sentence word opens a noun phrase: a determiner or a possessive."""
-        return word in self.determiners or any(
-            word.endswith(e) and len(word) > len(e) for e in self.possessives
+        """Whether a sentence word opens a noun phrase: a determiner or a possessive (not
+        a function word spelled like one: "it's")."""
+        return word in self.determiners or self._possessive(word)
+
+    def _possessive(self, word: str) -> bool:
+        return (
+            any(word.endswith(e) and len(word) > len(e) for e in self.possessives)
+            and self.weigh(word) > FLOOR
         )
 
     def _no_determiner(self, f: int, s: int) -> bool:
-        """Whether sentence word ``s``, a function word, cannot stand for the point's
-        determiner ``f``: only another determiner does ("*its* sponsors of the Kiev regime");
-        "the money *of* sponsors of the Kiev regime" drops "the" and puts "of" in."""
+        """Whether sentence word ``s`` cannot stand for the point's determiner ``f``: only
+        another determiner or a possessive does ("*its* sponsors of the Kiev regime"), or
+        a word that qualifies the noun (a name, an adjective: see
+        :func:`~consistency.lexicon.may_qualify`); "the money *of* sponsors of the Kiev
+        regime" drops "the" and puts "of" in, "issues *concerning* core interests" drops
+        it and says "concerning" before the formula."""
         word = self.sentence[s]
-        return (
-            self.words[f] in self.determiners
-            and not self.determines(word)
-            and self.weigh(word) < RARE
-        )
+        if self.words[f] not in self.determiners or self.determines(word):
+            return False
+        return self.weigh(word) < RARE or not (s in self.sentence_names or may_qualify(word))
 
     def _qualifies(self, f: int, s: int) -> bool:
         """Whether the name at sentence word ``s``, standing for the point's first word
@@ -679,7 +685,8 @@ def extend_edges(
             return found
         wider = keyed.score(a, found.end)
         if wider.score > 0.0:
-            return Alignment(min(found.score, wider.score), a, found.end, found.moved)
+            # the span reads better, it does not score worse: no occurrence is lost for it
+            return Alignment(found.score, a, found.end, found.moved)
         if keyed.keys[a] == keyed.form_chars[0] or keyed.determines(keyed.sentence[a]):
             # what stands after the determiner makes it another thing, and the span
             # without it read a false "{-the-}": "the *European Union* sponsors of terrorism"
@@ -824,23 +831,40 @@ def _determiner_edge(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, 
         if own or keyed.determines(word):
             if len(between) >= 2 and any(keyed.weigh(w) <= FLOOR for w in between):
                 break
-            # a possessive with the point's own determiner: "*the EU's* Belt and Road"
-            before = nxt - 1
-            if (
-                not own
-                and before >= lo
-                and keyed.keys[before] == keyed.form_chars[0]
-                and not _gap_punct(tokens, text, before, nxt)
-            ):
-                return before
-            return nxt
-        if keyed.keys[nxt] != _OTHER:
+            if own or word in keyed.determiners:
+                return nxt
+            return _owner_start(keyed, tokens, text, nxt, lo)
+        if keyed.keys[nxt] != _OTHER or not (
+            nxt in keyed.sentence_names or may_qualify(word, participle=True)
+        ):
             break
         between.append(word)
     name = at - 1
     if name >= lo and name in keyed.sentence_names and not _gap_punct(tokens, text, name, at):
         return name
     return at
+
+
+def _owner_start(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, lo: int) -> int:
+    """The start of the owner's noun phrase whose possessive stands at ``at``: back to its
+    determiner (or the point's own) past the names and qualifiers before the possessive
+    ("*the Chinese side's*", "*each other's*", "the *EU's*"), else to the first of the
+    names right before it ("*Hong Kong's*", "*Xi Jinping's*"). Within
+    :data:`DETERMINER_REACH` words, in the same clause."""
+    start = at
+    named = True
+    for k, (nxt, punct) in enumerate(_outward(tokens, text, at, lo, -1)):
+        if punct or k == DETERMINER_REACH:
+            break
+        word = keyed.sentence[nxt]
+        if keyed.keys[nxt] == keyed.form_chars[0] or word in keyed.determiners:
+            return nxt
+        if not (nxt in keyed.sentence_names or may_qualify(word)):
+            break
+        named = named and nxt in keyed.sentence_names
+        if named:
+            start = nxt
+    return start
 
 
 def _replaced_there(
