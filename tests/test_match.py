@@ -597,6 +597,31 @@ def test_a_coordinator_never_stands_for_another_word_of_the_point() -> None:
     assert text == "Hong Kong affairs and Xinjiang affairs are both China's internal affairs"
 
 
+@pytest.mark.parametrize(
+    ("point", "line", "expected"),
+    [
+        (
+            "never seek hegemony or expansion",
+            "China will not seek hegemony or expansion.",
+            "{-never-}{+not+} seek hegemony or expansion",
+        ),
+        (
+            "not interfere in other countries' internal affairs",
+            "China will never interfere in other countries' internal affairs.",
+            "{-not-}{+never+} interfere in other countries' internal affairs",
+        ),
+        # mfa-zh: the segmenter keeps 从不 ("never") whole
+        ("不干涉别国内政", "作为一项原则，中国从不干涉别国内政。", "{-不-}{+从不+}干涉别国内政"),
+    ],
+)
+def test_another_negation_stands_for_a_formulas_own(point: str, line: str, expected: str) -> None:
+    """A second review: a negation said with another negation left no occurrence ("will
+    *never* interfere" for "not interfere"; 从不干涉别国内政, on 5 mfa-zh dates, for
+    不干涉别国内政), since the span without it stood right after a negation."""
+    [(_, text)] = found(point, line)
+    assert word_diff(point, text) == expected
+
+
 def test_a_word_with_a_prefix_is_another_word() -> None:
     """MFA 2020-07-03: "instability" is no "stability"; "unchanged" still stands for "not
     changed" where the point negates it (fixtures/other/us-state)."""

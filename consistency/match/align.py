@@ -891,6 +891,31 @@ def _replaced_there(
     return keyed.weigh(keyed.sentence[nxt[0]]) >= RARE
 
 
+def negation_edge(
+    keyed: Keyed,
+    negations: frozenset[str],
+    tokens: Sequence[Token],
+    text: str,
+    found: Alignment,
+    lo: int,
+) -> Alignment:
+    """The span taken back to the negation right before it, in the same clause, when the
+    point opens with a negation the span lacks: another negation says it ("China will
+    *never* interfere in ..." for "not interfere in ...", 从不干涉别国内政 for 不干涉别国内政).
+    ``found`` when the wider span is another thing."""
+    before = found.first - 1
+    if (
+        keyed.words[0] not in negations
+        or keyed.sentence[found.first] in negations
+        or before < lo
+        or keyed.sentence[before] not in negations
+        or _gap_punct(tokens, text, before, found.first)
+    ):
+        return found
+    wider = keyed.score(before, found.end)
+    return wider if wider.score > 0.0 else found
+
+
 def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
     """The span without a function word of the point at its end whose next word in the point,
     a content word, is missing: "the fundamental interests of both countries" for "... of

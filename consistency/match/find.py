@@ -27,6 +27,7 @@ from .align import (
     drop_dangling,
     extend_edges,
     longest_window,
+    negation_edge,
     settle_on_clause,
     snap_compounds,
     variant_keys,
@@ -271,6 +272,7 @@ def find_in_sentence(
                         keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
                     ),
                 )
+                hit = negation_edge(keyed, negations, tokens, text, hit, lo)
                 if hit.score < threshold:
                     continue
                 if form.listed:
@@ -307,13 +309,16 @@ def find_in_sentence(
         if not negations:
             return False
         span = words[hit.first : hit.end]
-        if {w for w in span if w in negations} - form.vocabulary:
+        said = {w for w in span if w in negations}
+        negated = any(w in negations for w in form_words)
+        if said - form.vocabulary and not negated:
             return True
         # the wording's negation gone while the word it negates is there ("interference"
         # for "non-interference"); said otherwise, it may go ("remains unchanged" for "has
-        # not changed")
+        # not changed"); another negation may stand for it ("*never* interfere" for "not
+        # interfere", 从不干涉 for 不干涉)
         for j, w in enumerate(form_words[:-1]):
-            if w in negations and w not in span and (j == 0 or form_words[j + 1] in span):
+            if w in negations and not said and (j == 0 or form_words[j + 1] in span):
                 # a wording that opens with its negation is not found without it: "*not
                 # just* of the United States" is no "of the United States"
                 return True
