@@ -163,6 +163,36 @@ def test_labels_indented_as_whitehouse_gov_writes_them_are_labels(indent: str) -
     assert text[turns[0].start :].startswith("Let's go")
 
 
+def test_a_passage_set_in_deeper_than_the_labels_is_quoted_not_a_speaker() -> None:
+    """A second review: with labels read at any indentation, "Article II, Section 2:"
+    quoted under "MR. EARNEST:", set in deeper, became a journalist (its words the
+    press's, the official's next paragraph too)."""
+    text = (
+        "     MR. EARNEST:  He does.  As the Constitution says:\n\n"
+        "          Article II, Section 2:  He shall nominate, and by and with the Advice "
+        "and Consent of the Senate, shall appoint Judges of the supreme Court.\n\n"
+        "     That's what we're asking for.\n\n"
+        "     Q    And on Syria?\n\n"
+        "     MR. EARNEST:  The cessation of hostilities is holding.\n"
+    )
+    turns = split_turns(text)
+    assert [t.speaker for t in turns if t.role is not OFF] == ["Q"]
+    assert "Article II" in " ".join(text[t.start : t.end] for t in turns if t.role is OFF)
+
+
+def test_a_clock_line_written_with_non_breaking_spaces_is_nobodys_words() -> None:
+    """A second review (whitehouse.gov's markup): "END" and the clock time, set apart by
+    non-breaking spaces, ended the last official's turn as speech; with plain spaces the
+    line was a clock line, as it now is with any."""
+    text = (
+        "     MR. EARNEST:  Thanks, everybody.\n\n"
+        "     Q    Thanks, Josh.\n\n"
+        "     MR. EARNEST:  Have a good weekend.\n\n"
+        "\u00a0\u00a0\u00a0\u00a0 END\u00a0\u00a0\u00a0\u00a0 1:45 P.M. EST\n"
+    )
+    assert [text[t.start : t.end] for t in split_turns(text)][-1] == "Have a good weekend."
+
+
 def test_a_paragraph_a_time_stamp_opens_goes_on_its_speakers_turn() -> None:
     """A fresh-clone review (State Department 2024-09-16, a Rev transcript): Miller's
     "(01:47) With that, Matt?" was read as a journalist's unlabelled question, since it

@@ -33,9 +33,11 @@ _NAME_DATE = re.compile(
 )
 _DEFAULT = dt.datetime(2000, 1, 1)
 _CLOCK = re.compile(
-    r"(?:[A-Z]{2,10}[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[ \t]?[Mm]\.?)?"
-    r"(?:[ \t]+\(?[A-Z]{2,5}\)?)?"
+    r"(?:[A-Z]{2,10}[^\S\n]+)?\d{1,2}[:.]\d{2}(?:[^\S\n]*[AaPp]\.?[^\S\n]?[Mm]\.?)?"
+    r"(?:[^\S\n]+\(?[A-Z]{2,5}\)?)?"
 )
+"""A clock line ("12:53 P.M. EST", "END 1:45 P.M. EST"), its spaces any Unicode spaces (a
+web page's non-breaking ones)."""
 
 HEADER_LINES = 10
 """How many non-empty lines at the top of a text are searched for a date."""

@@ -340,6 +340,7 @@ class _Line:
     number: int
     kind: str  # "text", "blank", "separator", "caption", "note", "heading"
     label: Label | None = None
+    indent: int = 0
 
 
 @dataclass(slots=True)
@@ -438,7 +439,7 @@ def _scan(text: str, start: int, end: int) -> list[_Line]:
             kind = "note"
         else:
             kind = "text"
-        line = _Line(a, b, number, kind)
+        line = _Line(a, b, number, kind, indent=a - pos)
         if kind == "text":
             line.label = find_label(text, pos, b)
         lines.append(line)
@@ -446,7 +447,26 @@ def _scan(text: str, start: int, end: int) -> list[_Line]:
             break
         pos = nl + 1
         number += 1
+    _unlabel_indented(lines)
     return lines
+
+
+QUOTE_INDENT = 4
+"""How much deeper than a transcript's labels a line stands to be a passage it quotes."""
+
+
+def _unlabel_indented(lines: list[_Line]) -> None:
+    """No label on a line set in deeper than the transcript's labels (more than
+    :data:`QUOTE_INDENT` characters past the indentation most of them have): a passage
+    quoted in a turn ("          Article II, Section 2:  He shall nominate ..." under
+    "     MR. EARNEST:  As the Constitution says:"), not a speaker (a second review)."""
+    indents = Counter(line.indent for line in lines if line.label is not None)
+    if not indents:
+        return
+    usual = indents.most_common(1)[0][0]
+    for line in lines:
+        if line.label is not None and line.indent > usual + QUOTE_INDENT:
+            line.label = None
 
 
 def _field(text: str, lines: list[_Line], index: int) -> bool:
