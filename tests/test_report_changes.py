@@ -459,6 +459,8 @@ def test_a_formula_with_quotes_of_its_own_is_quoted_inside_single_ones() -> None
     text, markdown = render_text(result), render_markdown(result)
     for out in (text, markdown):
         assert "\u201c\u201c" not in out and "\u201d\u201d" not in out
+    # the text report's wordings, in straight quotes (a second review)
+    assert 'foip: "the \u2018Free and Open Indo-Pacific\u2019"' in text
     assert view.quoted(shifted) == "\u201ca \u2018Free and Open Indo-Pacific\u2019\u201d"
     assert "Canonical: \u201cthe \u2018Free and Open Indo-Pacific\u2019\u201d" in markdown
     assert "<q>the \u2018Free and Open Indo-Pacific\u2019</q>" in render_html(result)

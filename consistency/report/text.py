@@ -166,7 +166,7 @@ def _changes(analysis: Analysis, color: bool) -> str:
 
 def _wordings(history: PointHistory, all_shifts: bool) -> str:
     point = history.result.point
-    lines = [f'{point.id}: "{view.one_line(point.text)}"']
+    lines = [f'{point.id}: "{view.nested_quotes(view.one_line(point.text))}"']
     for fam in view.shown_families(history, all_shifts):
         lines.append(f"  {view.family_line(fam)}")
         lines.append(f"        {view.one_line(fam.text)}")

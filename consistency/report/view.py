@@ -230,6 +230,7 @@ def one_line(text: str) -> str:
 
 _INNER_QUOTES = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019"})
 _STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
+_OPENS = re.compile(r'"(?=\w)')
 
 
 def nested_quotes(text: str) -> str:
@@ -239,8 +240,11 @@ def nested_quotes(text: str) -> str:
 
     >>> nested_quotes('the \u201cFree and Open\u201d and "one country, two systems"')
     'the ‘Free and Open’ and ‘one country, two systems’'
+    >>> nested_quotes('the principle of "one country')
+    'the principle of ‘one country'
     """
-    return _STRAIGHT_PAIR.sub("\u2018\\1\u2019", text.translate(_INNER_QUOTES))
+    paired = _STRAIGHT_PAIR.sub("\u2018\\1\u2019", text.translate(_INNER_QUOTES))
+    return _OPENS.sub("\u2018", paired).replace('"', "\u2019")
 
 
 def quoted(text: str) -> str:
