@@ -276,11 +276,15 @@ SITE_LINES = 12
 """The most lines above a briefing's first speaker label searched for the site's own."""
 
 
-def _opening_lines(text: str) -> list[tuple[str, int]]:
-    """The non-empty lines between a briefing's header and its first label-shaped line
-    (at most :data:`SITE_LINES`): each one's text, white space collapsed, and its end."""
+def _opening_lines(document: Document) -> list[tuple[str, int]]:
+    """The non-empty lines between a briefing's header (where its first turn's line
+    starts) and its first label-shaped line (at most :data:`SITE_LINES`): each one's
+    text, white space collapsed, and its end."""
     lines: list[tuple[str, int]] = []
-    at = scan_header(text).end
+    text = document.text
+    if not document.turns:
+        return lines
+    at = text.rfind("\n", 0, document.turns[0].start) + 1
     while at < len(text) and len(lines) < SITE_LINES:
         end = text.find("\n", at)
         end = len(text) if end == -1 else end
@@ -304,7 +308,7 @@ def _without_site_lines(documents: list[Document]) -> list[Document]:
     Minister Motegi": no sentence); a speaker's words start after the last."""
     if len(documents) < REPEATED_TITLE_DOCUMENTS:
         return documents
-    openings = [_opening_lines(d.text) for d in documents]
+    openings = [_opening_lines(d) for d in documents]
     counts = Counter(line for lines in openings for line in {line for line, _ in lines})
     need = max(REPEATED_TITLE_DOCUMENTS, REPEATED_TITLE_SHARE * len(documents))
     out = list(documents)
