@@ -691,8 +691,8 @@ def extend_edges(
             # what stands after the determiner makes it another thing, and the span
             # without it read a false "{-the-}": "the *European Union* sponsors of terrorism"
             return Alignment(0.0, found.first, found.end)
-        # a name alone before the span, beside another: "the" is dropped, and the name
-        # may be the owner's ("China's Belt and Road Initiative")
+        # names before the span that make it another thing: "the" is dropped, the names
+        # are no part of it ("Hong Kong's Ministry of Commerce")
         return found
     if m < EDGE_MIN_WORDS:
         if head_missing or not tail_missing:
@@ -809,16 +809,17 @@ def _take_edges(
 def _determiner_edge(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, lo: int) -> int:
     """The span's start taken back past what stands for the point's missing first words,
     all determiners, in the same clause: another determiner (or the point's own) right
-    before the span or with content words after it ("signed *a permanent* cessation of
+    before the span or with words that qualify the noun after it (names, and what
+    :func:`~consistency.lexicon.may_qualify` says may: "signed *a permanent* cessation of
     hostilities agreement" is {-the-}{+a permanent+} cessation ..., not "the" dropped: a
-    fresh-clone review, State Department 2023-02-02), or with one function word after it
-    ("*an even* closer China-ASEAN community"), or a possessive ("*China's* Belt and Road
-    Initiative", "the *EU's* Belt and Road ..."); else a name right before the span, which
-    qualifies the noun ("with *Western* sponsors of the Kiev regime" is
-    {-the-}{+Western+} sponsors ...). Nothing else: "lies *with* sponsors of ..." is
-    {-the-} sponsors ..., not {-the-}{+with+}; a lower-case word may be a verb
-    ("*supporting* sponsors of ..."); "the money *of* sponsors" is no modifier. ``at``
-    when nothing stands for it within :data:`DETERMINER_REACH` words."""
+    fresh-clone review, State Department 2023-02-02; "*an even* closer China-ASEAN
+    community"), or a possessive with its owner's noun phrase ("*China's* Belt and Road
+    Initiative", "the *EU's* Belt and Road ...": see :func:`_owner_start`); else a name
+    right before the span, which qualifies the noun ("with *Western* sponsors of the Kiev
+    regime" is {-the-}{+Western+} sponsors ...). Nothing else: "lies *with* sponsors of
+    ..." is {-the-} sponsors ..., not {-the-}{+with+}; nor "*Some say* sponsors ...",
+    "the money *of* sponsors". ``at`` when nothing stands for it within
+    :data:`DETERMINER_REACH` words."""
     between: list[str] = []
     for nxt, punct in _outward(tokens, text, at, lo, -1):
         if nxt == at - 1 and punct:
