@@ -759,7 +759,7 @@ def test_text_report(seeds: TrackResult) -> None:
     assert (
         "2025-10-22  new wording  implement-doc\n"
         f"  {IMPLEMENT_DIFF}\n"
-        "  in 000_0c46398071a3ed71, line 6: "
+        "  in document 000_0c46398071a3ed71, line 6: "
     ) in changes
     shifts = report[report.index("\nShifts\n") :]
     assert shifts.index("implement-doc") < shifts.index("consistent")

@@ -448,7 +448,7 @@ def change_title(change: KeyChange) -> str:
 
 def change_where(change: KeyChange) -> str:
     where = "last said in" if change.kind is KeyChangeKind.STOPPED else "in"
-    return f"{where} {change.document}, line {change.line}: {change.evidence}"
+    return f"{where} document {change.document}, line {change.line}: {change.evidence}"
 
 
 @dataclass(frozen=True)
