@@ -349,6 +349,9 @@ def test_a_signal_in_the_middle_of_a_run_exits_cleanly_leaving_nothing(
         stdout=subprocess.PIPE,
         text=True,
         env=environ,
+        # A runner started in the background (a CI job, "pytest &") ignores SIGINT, and a
+        # child inherits that: the run would finish, exit 0, and the test fail by chance.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     # The note on the skipped README says the run is under way (past start-up).
     assert child.stderr is not None
