@@ -207,6 +207,9 @@ def test_a_paragraph_a_time_stamp_opens_goes_on_its_speakers_turn() -> None:
     turns = split_turns(text)
     handover = next(t for t in turns if text[t.start : t.end] == "With that, Matt?")
     assert (handover.speaker, handover.role) == ("Matthew Miller", OFF)
+    # nor is the one he hands over to answering a question (a second review: "Matt" was
+    # an official, so the file had no press words)
+    assert {t.role for t in turns if t.speaker == "Matt"} == {P}
     # without the stamp, an unlabelled question before the official's label is the press's
     asked = text.replace("(01:47)\nWith that, Matt?", "What about Georgia?").replace(
         "Matt (01:49)", "Matthew Miller (01:49)"

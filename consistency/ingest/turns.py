@@ -585,7 +585,13 @@ def _evidence(text: str, lines: list[_Line]) -> _Evidence:
         elif line.label is not None:
             end_block()
             asks = _QUESTION.search(text, line.label.rest, line.end) is not None
-            if last_text is not None and not own and not asks and _asks(text, last_text):
+            if (
+                last_text is not None
+                and not own
+                and not asks
+                and _asks(text, last_text)
+                and not _continued(text, last_text.start)
+            ):
                 found.events.append(_ASKED)
             found.events.append(line.label.key)
             bare = line.label.key if line.label.bare else None
@@ -847,6 +853,12 @@ _STAMP_LINE = re.compile(rf"(?:^|\n)[^\S\n]*{_STAMP}\n[^\S\n]*$")
 service's mark that the speaker goes on ("(01:47)" in a Rev transcript)."""
 
 
+def _continued(text: str, start: int) -> bool:
+    """Whether the paragraph at ``start`` opens under a time stamp alone on its line (see
+    :data:`_STAMP_LINE`): its speaker goes on, nobody asks."""
+    return _STAMP_LINE.search(text, max(0, start - 40), start) is not None
+
+
 def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) -> list[Turn]:
     """An unlabelled official paragraph right before an official's labelled turn is a
     question put without a label, when it ends in "?" or the same official speaks
@@ -865,7 +877,7 @@ def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) ->
             not labelled[i]
             and labelled[i + 1]
             and turn.role is Role.OFFICIAL
-            and not _STAMP_LINE.search(text, max(0, turn.start - 40), turn.start)
+            and not _continued(text, turn.start)
             and after.role is Role.OFFICIAL
             and (
                 after.speaker == turn.speaker
