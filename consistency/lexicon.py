@@ -121,33 +121,34 @@ def lemmas(word: str) -> frozenset[str]:
     """
     if language_of(word) != "en":
         return frozenset()
-    found = _looked_up(word)
-    if found is None:
-        from lemminflect import getAllLemmas
-
-        return frozenset(lemma for forms in getAllLemmas(word).values() for lemma in forms)
-    return found
-
-
-def _looked_up(word: str) -> frozenset[str] | None:
-    """``getAllLemmas(word)``'s lemmas from LemmInflect's table as :func:`_lemma_table`
-    keeps it, or None where the table is not laid out as this reads it."""
-    kept = _lemma_table()
-    if kept is None:
-        return None
-    table, overrides = kept
-    key = word.lower()
-    by_pos: dict[str, tuple[str, ...]] = {}
-    for line in table.get(key, ()):
-        parts = line.split(",")
-        if len(parts) != 3:
-            return None
-        _, category, forms = parts
-        by_pos["AUX" if category.upper() == "MODAL" else category.upper()] = tuple(forms.split("/"))
-    by_pos.update(overrides.get(key, {}))
     # the case of the word asked for, as lemminflect gives it
     case = str.upper if word.isupper() else str.capitalize if word[:1].isupper() else str.lower
-    return frozenset(case(lemma) for forms in by_pos.values() for lemma in forms)
+    return frozenset(case(lemma) for forms in _by_category(word).values() for lemma in forms)
+
+
+def _by_category(word: str) -> dict[str, tuple[str, ...]]:
+    """``getAllLemmas(word)``: the word's lemmas by category ("ADJ", "VERB", ...), from
+    LemmInflect's table as :func:`_lemma_table` keeps it, or from LemmInflect itself where
+    the table is not laid out as this reads it."""
+    key = word.lower()
+    kept = _lemma_table()
+    if kept is not None:
+        table, overrides = kept
+        by_pos: dict[str, tuple[str, ...]] = {}
+        for line in table.get(key, ()):
+            parts = line.split(",")
+            if len(parts) != 3:
+                break
+            _, category, forms = parts
+            category = "AUX" if category.upper() == "MODAL" else category.upper()
+            by_pos[category] = tuple(forms.split("/"))
+        else:
+            by_pos.update(overrides.get(key, {}))
+            return by_pos
+    from lemminflect import getAllLemmas
+
+    found: dict[str, tuple[str, ...]] = getAllLemmas(key)
+    return found
 
 
 @cache
@@ -220,7 +221,7 @@ def is_han_name(word: str) -> bool:
     return bool(_HAN.search(word)) and _han_tags().get(word, "")[:2] in NAME_TAGS
 
 
-_QUALIFYING = frozenset({"adj", "adv"})
+_QUALIFYING = frozenset({"ADJ", "ADV"})
 """LemmInflect's categories of a word that may stand between a determiner and its noun."""
 
 _QUALIFYING_TAGS = ("a", "b", "nr", "ns", "nt")
@@ -250,16 +251,7 @@ def may_qualify(word: str, *, participle: bool = False) -> bool:
     if _HAN.search(word):
         tag = _han_tags().get(word)
         return tag is None or tag.startswith(_QUALIFYING_TAGS)
-    kept = _lemma_table()
-    key = word.lower()
-    if kept is None:
-        from lemminflect import getAllLemmas
-
-        categories = {c.lower() for c in getAllLemmas(key)}
-    else:
-        table, overrides = kept
-        categories = {line.split(",")[1].lower() for line in table.get(key, ())}
-        categories |= {c.lower() for c in overrides.get(key, {})}
-    if participle and "verb" in categories and key.endswith(_PARTICIPLE):
+    categories = _by_category(word).keys()
+    if participle and "VERB" in categories and word.lower().endswith(_PARTICIPLE):
         return True
     return not categories or bool(categories & _QUALIFYING)

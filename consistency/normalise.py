@@ -329,6 +329,12 @@ ENGLISH_POSSESSIVE_ENDINGS = frozenset({"'s"})
 determiner does: "*China's* Belt and Road Initiative" for "the Belt and Road Initiative".
 (Chinese writes its possessive as a word of its own, 的.)"""
 
+
+def has_ending(word: str, endings: tuple[str, ...]) -> bool:
+    """Whether ``word`` ends with one of ``endings`` and is more than that ending (a
+    possessive: "china's", not "'s")."""
+    return word.endswith(endings) and word not in endings
+
 ENGLISH_NEGATING_PREFIXES = frozenset({"un", "in", "im", "il", "ir", "non", "dis", "de", "anti"})
 """Prefixes that turn an English word into its opposite ("*in*stability", "*de*nuclearization",
 "*un*changed"): such a word is not spelled like the word (see

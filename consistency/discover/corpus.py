@@ -18,6 +18,7 @@ from ..normalise import (
     DEFAULT_TOKENISER,
     ENGLISH_COORDINATORS,
     Tokeniser,
+    has_ending,
     named_words,
 )
 from ..segment import document_sentences
@@ -248,7 +249,7 @@ class _Corpus:
         self.stop = function_words(tokeniser)
         self.negations = negations(tokeniser)
         endings = tuple(named_words(tokeniser, "possessive_endings"))
-        owners = {w for w in vocab if endings and w.endswith(endings) and w not in endings}
+        owners = {w for w in vocab if has_ending(w, endings)}
         self.trailing = self.stop | _NUMBERS | owners
         self.function = bytearray(w in self.stop for w in self.words)
         self.single = bytearray(

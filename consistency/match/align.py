@@ -87,6 +87,7 @@ from rapidfuzz.distance import Indel, LCSseq, Opcode
 
 from ..lexicon import is_han_name, may_qualify
 from ..models import Token
+from ..normalise import has_ending
 from .weights import FLOOR, RARE, is_rare, prefixed, similarity
 
 INSERT_COST = 0.25
@@ -421,10 +422,7 @@ class Keyed:
         return word in self.determiners or self._possessive(word)
 
     def _possessive(self, word: str) -> bool:
-        return (
-            any(word.endswith(e) and len(word) > len(e) for e in self.possessives)
-            and self.weigh(word) > FLOOR
-        )
+        return has_ending(word, self.possessives) and self.weigh(word) > FLOOR
 
     def _no_determiner(self, f: int, s: int) -> bool:
         """Whether sentence word ``s`` cannot stand for the point's determiner ``f``: only

@@ -78,7 +78,7 @@ def _shift_section(analysis: Analysis, all_shifts: bool) -> str:
 
 
 def _quote(text: str) -> str:
-    return f"\u201c{markdown_escape(view.nested_quotes(view.one_line(text)))}\u201d"
+    return markdown_escape(view.quoted(text))
 
 
 def _change_block(change: KeyChange) -> str:

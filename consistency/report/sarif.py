@@ -69,8 +69,7 @@ def _message(f: Finding) -> str:
         r = f.reference
         lines.append(f"closest in the baseline ({r.where()}): {quoted(r.text)}")
     elif f.canonical is not None:
-        canonical = one_line(f.canonical)
-        lines.append(f"watchlist wording (never in the baseline): {quoted(canonical)}")
+        lines.append(f"watchlist wording (never in the baseline): {quoted(f.canonical)}")
     lines.append(f"diff: {one_line(f.diff)}")
     if f.near_miss:
         lines.append(f"near miss: {f.score_note}")
