@@ -144,9 +144,26 @@ def document_from_text(
     control characters and lone surrogates become U+FFFD, bidi controls go),
     id, path and source are escaped onto one printable line.
     """
+    return _document(
+        text, id=id, date=date, path=path, date_source=date_source, title=title, source=source
+    )[0]
+
+
+def _document(
+    text: str,
+    *,
+    id: str,
+    date: dt.date,
+    path: str | None,
+    date_source: DateSource,
+    title: str | None,
+    source: str | None,
+) -> tuple[Document, tuple[str, ...]]:
+    """:func:`document_from_text`, and the title candidates of its header (which
+    :func:`_archive_titles` weighs across the archive without scanning it again)."""
     text = clean_text(normalise_newlines(text))
     header = scan_header(text)
-    return Document(
+    document = Document(
         id=escape_controls(id),
         path=escape_controls(id if path is None else path),
         text=text,
@@ -156,6 +173,7 @@ def document_from_text(
         source=escape_controls(source) if source is not None else None,
         turns=split_turns(text, header.end),
     )
+    return document, header.candidates
 
 
 def load_documents(
@@ -217,15 +235,16 @@ def load_documents(
         )
     documents: list[Document] = []
     ids: dict[str, tuple[str, str]] = {}
-    from_header: set[str] = set()
+    from_header: dict[str, tuple[str, ...]] = {}
     broken = {
         os.path.realpath(e.path): e.path for e in errors if isinstance(e, ManifestError) and e.path
     }
     for draft in drafts:
         with working_on(draft.path):
-            doc = _resolve(draft, date, given, found, errors, date_option, broken, manifest)
-        if doc is None:
+            resolved = _resolve(draft, date, given, found, errors, date_option, broken, manifest)
+        if resolved is None:
             continue
+        doc, candidates = resolved
         # by the file read, not by its printable path: "a\nb.txt" and a name holding a
         # newline print alike, and were one document with two texts
         source, other = ids.setdefault(doc.id, (str(draft.path), doc.path))
@@ -236,7 +255,7 @@ def load_documents(
             continue
         documents.append(doc)
         if draft.title is None:
-            from_header.add(doc.id)
+            from_header[doc.id] = candidates
     documents = _archive_titles(documents, from_header)
     documents = _without_site_lines(documents)
     if skip is not None:
@@ -256,13 +275,16 @@ def load_documents(
     return sorted(kept, key=lambda d: (d.date, d.id))
 
 
-def _archive_titles(documents: list[Document], from_header: set[str]) -> list[Document]:
+def _archive_titles(
+    documents: list[Document], from_header: Mapping[str, tuple[str, ...]]
+) -> list[Document]:
     """Titles found in headers, passing over a line that heads too much of the archive
-    (a venue, a series name: see :func:`~consistency.ingest.header.archive_titles`)."""
+    (a venue, a series name: see :func:`~consistency.ingest.header.archive_titles`).
+    ``from_header``: the title candidates of each document titled by its header, by id."""
     at = [k for k, d in enumerate(documents) if d.id in from_header]
     if len(at) < REPEATED_TITLE_DOCUMENTS:
         return documents
-    titles = archive_titles([scan_header(documents[k].text).candidates for k in at])
+    titles = archive_titles([from_header[documents[k].id] for k in at])
     out = list(documents)
     for k, title in zip(at, titles, strict=True):
         if title != out[k].title:
@@ -575,11 +597,12 @@ def _resolve(
     date_option: str = "--date",
     broken: Mapping[str, str] | None = None,
     manifest: str | os.PathLike[str] | None = None,
-) -> Document | None:
-    """The document of ``draft``, dated (by ``--date``, a manifest, its row, its file name
-    or a date line, in that order), else an error appended. ``broken``: the manifests
-    that could not be read in full (real path -> path as named), one of which, given
-    with ``--manifest`` or beside the file, may be why a file has no date."""
+) -> tuple[Document, tuple[str, ...]] | None:
+    """The document of ``draft`` and its header's title candidates, dated (by
+    ``--date``, a manifest, its row, its file name or a date line, in that order), else
+    an error appended. ``broken``: the manifests that could not be read in full (real
+    path -> path as named), one of which, given with ``--manifest`` or beside the file,
+    may be why a file has no date."""
     src, row = draft.source, draft.row
     date: dt.date | None = None
     how = DateSource.OPTION
@@ -619,7 +642,7 @@ def _resolve(
             problem = problem.replace("no date found", f"no date found {why}", 1)
         errors.append(InputError(problem, path=draft.path))
         return None
-    return document_from_text(
+    return _document(
         draft.text,
         id=draft.id,
         path=draft.path,
