@@ -206,7 +206,9 @@ class Label:
 
 def find_label(text: str, start: int, end: int) -> Label | None:
     """The label-shaped prefix of the line ``text[start:end]``, if any (shape only)."""
-    m = _LABEL.match(text, start, end)
+    # a line without a colon has no ``_LABEL`` (most lines of speech: a quick look first)
+    said = text.find(":", start, end) >= 0 or text.find("：", start, end) >= 0
+    m = _LABEL.match(text, start, end) if said else None
     colon = m is not None
     if m is None:
         m = _BARE_Q.match(text, start, end)
