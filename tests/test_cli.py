@@ -347,6 +347,33 @@ def test_jobs_give_the_same_output(command: str, monkeypatch: pytest.MonkeyPatch
     assert two == one
 
 
+@pytest.mark.parametrize("command", ["discover", "report"])
+def test_jobs_read_discovered_rows_alike(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a watchlist, ``--jobs 2`` has the engine read the best rows in two
+    processes (the size floor lowered so that it does): the same bytes as ``--jobs 1``."""
+    from importlib import import_module
+
+    tracking = import_module("consistency.track")
+    verifying = import_module("consistency.discover.verify")
+    calls: list[tuple[int, int]] = []
+    real = tracking.search_in_parts
+
+    def spy(docs, points, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append((len(points), kwargs["jobs"]))
+        return real(docs, points, **kwargs)
+
+    monkeypatch.setattr(tracking, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(verifying, "search_in_parts", spy)
+    corpus = str(ROOT / "fixtures" / "corpus")
+    args = [command, corpus, "--format", "json", "--top", "10", "--no-config"]
+    code, one, _ = run(*args, "--jobs", "1")
+    assert code == 0 and calls == []
+    code, two, _ = run(*args, "-j", "2")
+    assert code == 0 and len(calls) == 1 and calls[0][0] > 10 and calls[0][1] == 2
+    assert two == one
+    assert len(json.loads(one)["points"]) == 10
+
+
 @pytest.mark.parametrize("command", ["report", "ingest", "check"])
 def test_keep_going_leaves_out_unreadable_briefings_and_says_so(
     tmp_path: Path, command: str

@@ -257,6 +257,7 @@ for _param in report_command.params:
 @speaker_options
 @discover_options(top_default=DEFAULT_DISCOVER_TOP)
 @index_option
+@jobs_option
 def discover_command(
     paths: tuple[str, ...],
     manifest: str | None,

@@ -144,6 +144,7 @@ def _discover(
             progress=progress,
             index=index,
             keeper=keeper,
+            jobs=_jobs(),
         )
 
 

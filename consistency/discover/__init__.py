@@ -198,6 +198,7 @@ def discover(
     sentences: Iterable[Sentence] | None = None,
     index: SentenceIndex | None = None,
     keeper: MatchKeeper | None = None,
+    jobs: int = 1,
 ) -> list[DiscoveredPoint]:
     """Recurring formulations in ``documents``, best first (see the module docstring).
 
@@ -219,7 +220,8 @@ def discover(
     :mod:`~consistency.discover.verify`): their dates, documents, count and wordings
     are what ``track`` finds of them, and ``keeper`` (when given) keeps the matches, so
     that tracking the rows next (under the engine's default threshold) reads them
-    instead of searching again. Without it, every point is listed with the
+    instead of searching again; ``jobs`` processes search them where ``track`` would
+    use as many (the counts are the same). Without it, every point is listed with the
     counts of the occurrences discovery grouped into it (an index and ``check`` keep
     the whole list as a watchlist, and show no counts).
     """
@@ -246,18 +248,21 @@ def discover(
             sentences=sentences if index is None else index.sentences,
         )
     if top is not None:
-        if index is None:
+
+        def indexed() -> SentenceIndex:
             # indexed only now, once discovery's own arrays are freed: a large archive
-            # would hold both at once (1,013 MB against 774 MB on 8 M words)
-            index = build_index(
+            # would hold both at once (1,013 MB against 774 MB on 8 M words); and only
+            # if the rows are searched in this process
+            return build_index(
                 sort_documents(documents),
                 include_questions=include_questions,
                 speakers=speakers,
                 tokeniser=tokeniser,
             )
+
         found = verify(
             found,
-            index,
+            index if index is not None else indexed,
             documents,
             min_dates=min_dates,
             top=top,
@@ -265,6 +270,7 @@ def discover(
             speakers=speakers,
             tokeniser=tokeniser,
             keeper=keeper,
+            jobs=jobs,
         )
     report(1)
     return found

@@ -17,13 +17,22 @@ next.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from ..match import DEFAULT_THRESHOLD, SentenceIndex, find_point
+from ..match.corpus import BoolArray
 from ..match.key import match_key
-from ..models import Document, Found
+from ..models import Document, Found, Point
 from ..normalise import Tokeniser
-from ..track import MatchKeeper, found_of, shadowed, unsearched
+from ..track import (
+    MatchKeeper,
+    found_of,
+    search_in_parts,
+    shadowed,
+    sort_documents,
+    unsearched,
+    worth_parallel,
+)
 from .result import DiscoveredPoint
 
 PERFECT = 100.0
@@ -44,7 +53,7 @@ def verified_count(top: int) -> int:
 
 def verify(
     found: Sequence[DiscoveredPoint],
-    index: SentenceIndex,
+    index: SentenceIndex | Callable[[], SentenceIndex],
     documents: Sequence[Document],
     *,
     min_dates: int,
@@ -53,6 +62,7 @@ def verify(
     speakers: Collection[str] = (),
     tokeniser: Tokeniser | None = None,
     keeper: MatchKeeper | None = None,
+    jobs: int = 1,
 ) -> list[DiscoveredPoint]:
     """``found`` (the best rows, best first) with the engine's counts, ranked again, less the
     rows the engine finds on fewer than ``min_dates`` dates or only inside better rows'
@@ -60,11 +70,15 @@ def verify(
 
     A row's score keeps every factor but its spread over dates, which becomes the
     engine's (see :class:`~consistency.discover.rank._Scorer`: ``log2(1 + dates)``).
-    ``include_questions``, ``speakers``: the turns ``index`` holds. ``keeper``: where
-    matches are kept as ``track`` keeps them under these settings: a row's matches
-    kept there by an earlier run (a warm run's index) are read, not searched again,
-    in every briefing they were searched in; what is searched is kept (``report``
-    tracks the rows next and reads them from there).
+    ``index``: the sentences the engine searches, or how to index them (called only
+    if some row is searched in this process). ``include_questions``, ``speakers``: the
+    turns ``index`` holds. ``keeper``: where matches are kept as ``track`` keeps them
+    under these settings: a row's matches kept there by an earlier run (a warm run's
+    index) are read, not searched again, in every briefing they were searched in; what
+    is searched is kept (``report`` tracks the rows next and reads them from there).
+    ``jobs``: the rows searched in every briefing are searched by this many processes
+    where ``track`` would use them (see :func:`~consistency.track.worth_parallel`), each
+    indexing a share of the briefings; the counts are the same.
     """
     by_id = {d.id: d for d in documents}
     keys = {
@@ -75,21 +89,41 @@ def verify(
     }
     kept = keeper.recall(set(keys.values())) if keeper is not None else {}
     hashes = {d.id: keeper.hash(d.id) if keeper is not None else d.id for d in documents}
+    contents = set(hashes.values())
+    todos = {
+        row.point: unsearched(documents, hashes, kept.get(keys[row.point], {})) for row in found
+    }
+    whole = [row.point for row in found if len(todos[row.point]) == len(contents)]
+    searched: dict[Point, list[tuple[str, Found]]] = {}
+    if len(whole) > 1 and worth_parallel(documents, whole, jobs):
+        parts = search_in_parts(
+            sort_documents(documents),
+            whole,
+            threshold=DEFAULT_THRESHOLD,
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
+            jobs=jobs,
+        )
+        searched = dict(zip(whole, parts, strict=True))
     fresh: dict[str, dict[str, list[Found]]] = {}
     rows: list[tuple[DiscoveredPoint, list[tuple[str, Found]]]] = []
     for row in found:
         key = keys[row.point]
         record = kept.get(key, {})
-        todo = unsearched(documents, hashes, record)
+        todo = todos[row.point]
         if todo:
             record = {**record, **{sha: [] for sha in todo}}
             chosen = set(todo.values())
-            within = index.within(chosen) if len(chosen) < len(documents) else None
-            for m in find_point(
-                row.point, index, threshold=DEFAULT_THRESHOLD, tokeniser=tokeniser, within=within
-            ):
-                if m.sentence.document in chosen:
-                    record[hashes[m.sentence.document]].append(found_of(m))
+            hits = searched.get(row.point)
+            if hits is None:
+                if not isinstance(index, SentenceIndex):
+                    index = index()
+                within = index.within(chosen) if len(chosen) < len(documents) else None
+                hits = _search(row.point, index, within, tokeniser)
+            for doc, f in hits:
+                if doc in chosen:
+                    record[hashes[doc]].append(f)
             fresh[key] = record
         hits = [(d.id, f) for d in documents for f in record[hashes[d.id]]]
         rows.append((_counted(row, hits, by_id), hits))
@@ -101,6 +135,19 @@ def verify(
         [[(doc, f.start, f.end, f.form == row.point.text) for doc, f in hits] for row, hits in rows]
     )
     return [row for (row, _), out in zip(rows, gone, strict=True) if not out][:top]
+
+
+def _search(
+    point: Point, index: SentenceIndex, within: BoolArray | None, tokeniser: Tokeniser | None
+) -> list[tuple[str, Found]]:
+    """The engine's matches of ``point`` in ``index`` (in the sentences ``within`` marks,
+    when given), by document id."""
+    return [
+        (m.sentence.document, found_of(m))
+        for m in find_point(
+            point, index, threshold=DEFAULT_THRESHOLD, tokeniser=tokeniser, within=within
+        )
+    ]
 
 
 def _counted(
