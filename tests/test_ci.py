@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -874,6 +876,80 @@ def test_a_closed_output_pipe_is_not_the_findings_code(tmp_path: Path) -> None:
         child.stdout.close()
         err = child.stderr.read()
         assert (child.wait(timeout=120), err) == (141, b"")
+
+
+_REPORT = [sys.executable, "-m", "consistency", "--no-config", "report"]
+_REPORT += [str(ROOT / "fixtures" / "corpus"), "--format", "json"]
+
+
+def _report_child(stdout: int) -> subprocess.Popen[bytes]:
+    """``consistency report fixtures/corpus --format json`` (about 100 KB, more than a pipe
+    holds) writing to ``stdout``."""
+    return subprocess.Popen(
+        _REPORT,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def _pending(fd: int) -> int:
+    """Bytes waiting to be read from the pipe ``fd``."""
+    import fcntl
+    import termios
+
+    return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+
+
+def _wait_full(fd: int, child: subprocess.Popen[bytes]) -> None:
+    """Until the pipe ``fd`` reads from holds 64 KiB (the child is blocked on it) or the
+    child is gone."""
+    deadline = time.monotonic() + 120
+    while _pending(fd) < 65536 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+def test_a_reader_that_goes_away_mid_report_is_141_not_success() -> None:
+    """A review: ``| head -c 10`` on a report larger than the pipe exited 0 (Python's
+    stream dropped the rest of a short write), so a script could not tell a cut report
+    from a whole one. The reader closing mid-write is 141."""
+    read, write = os.pipe()
+    with _report_child(write) as child:
+        os.close(write)
+        _wait_full(read, child)
+        os.read(read, 10)
+        os.close(read)
+        assert child.stderr is not None
+        err = child.stderr.read()
+        assert (child.wait(timeout=120), err) == (141, b"")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+def test_a_non_blocking_standard_output_gets_the_whole_report() -> None:
+    """A review: a parent that leaves the pipe non-blocking (some CI runners) got the
+    first 64 KiB of a report and exit 0. Every byte arrives, the same as through a file."""
+    import fcntl
+
+    whole = subprocess.run(
+        _REPORT,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    ).stdout
+    assert len(whole) > 65536
+    read, write = os.pipe()
+    fcntl.fcntl(write, fcntl.F_SETFL, fcntl.fcntl(write, fcntl.F_GETFL) | os.O_NONBLOCK)
+    with _report_child(write) as child:
+        os.close(write)
+        _wait_full(read, child)
+        got = b""
+        while chunk := os.read(read, 1 << 16):
+            got += chunk
+        os.close(read)
+        assert child.stderr is not None
+        err = child.stderr.read()
+        assert (child.wait(timeout=120), err, got) == (0, b"", whole)
 
 
 def test_sarif_of_an_html_page_locates_the_file_not_lines_of_its_text(tmp_path: Path) -> None:

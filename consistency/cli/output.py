@@ -4,7 +4,9 @@ bars on stderr that ``--quiet`` silences."""
 
 from __future__ import annotations
 
+import io
 import os
+import select
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -139,14 +141,29 @@ def write_output(text: str, output: str | None) -> None:
 
 
 def _write_stdout(text: str) -> None:
-    """``text`` on standard output; a failed write (``> /dev/full``) is one error, exit 2.
+    """``text`` on standard output, all of it; a failed write (``> /dev/full``) is one
+    error, exit 2; a reader gone (``| head``) is :class:`OutputClosed` (exit 141).
 
-    The descriptor is then pointed at /dev/null so that Python's own flush at
-    exit does not fail a second time (and change the exit code).
+    Written to the descriptor directly, short writes resumed: Python's own stream
+    dropped the rest of a write the pipe took only part of (the first 64 KiB of a
+    report reached ``head``, and the run exited 0), and a descriptor left non-blocking
+    by the parent (some CI runners) turned a full pipe into a lost tail. On an error
+    the descriptor is pointed at /dev/null so that Python's own flush at exit does
+    not fail a second time (and change the exit code).
     """
     try:
-        click.echo(text, nl=not text.endswith("\n"), color=True)
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, io.UnsupportedOperation):
+        fd = None  # a captured stream (click's test runner): it takes every write whole
+    try:
+        if fd is None:
+            click.echo(text, nl=not text.endswith("\n"), color=True)
+            sys.stdout.flush()
+            return
         sys.stdout.flush()
+        line = text if text.endswith("\n") else text + "\n"
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        _write_all(fd, line.encode(encoding, errors="replace"))
     except BrokenPipeError:
         raise OutputClosed() from None
     except OSError as e:
@@ -159,6 +176,19 @@ def _write_stdout(text: str) -> None:
         raise OptionError(
             f"cannot write to standard output: {e.strerror or e}", path="<stdout>"
         ) from None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Every byte of ``data`` to ``fd``: a short write is resumed where it stopped, and a
+    non-blocking descriptor that is full is waited on until it takes more."""
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            select.select([], [fd], [])
+            continue
+        view = view[written:]
 
 
 _INPUT_PARAMS = (
