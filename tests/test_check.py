@@ -171,6 +171,49 @@ def test_a_replaced_last_word_fails_even_where_the_baseline_has_the_formula_cut_
     assert "for {-mankind-}{+all humanity+}" in out
 
 
+BORDER = "jointly uphold peace and stability in the border areas"
+"""An MFA formula (2020-06 on the China-India border), said in full by the baseline below."""
+
+
+@pytest.mark.parametrize("kind", BASELINES)
+@pytest.mark.parametrize(
+    ("said", "diff"),
+    [
+        ("Both sides should jointly uphold peace and stability in the border.", "border {-areas-}"),
+        ("We said: uphold peace and stability in the border areas.", "{-jointly-} uphold"),
+    ],
+)
+def test_a_formula_cut_short_at_either_end_fails_the_gate(
+    tmp_path: Path, kind: str, said: str, diff: str
+) -> None:
+    """A review: the formula without its first or last words passed the gate ("No
+    findings", exit 0), where ``track`` reports the same span shifted: its words stand
+    inside every full wording the baseline has, and that was taken for the baseline
+    saying it. A wording is the baseline's only where the engine finds the point in
+    those very words."""
+    watchlist = tmp_path / "points.toml"
+    watchlist.write_text(f'[[point]]\nid = "border"\ntext = "{BORDER}"\n', encoding="utf-8")
+    baseline = tmp_path / "baseline"
+    baseline.mkdir()
+    for day in ("2020-06-17", "2020-06-18", "2020-06-19"):
+        (baseline / f"{day}.txt").write_text(
+            f"Zhao Lijian: Both sides should {BORDER}.\n", encoding="utf-8"
+        )
+    against = str(baseline)
+    if kind == "index":
+        against = str(tmp_path / "baseline.db")
+        update_index(against, load_documents([str(baseline)]))
+    new = tmp_path / "2020-06-22.txt"
+    new.write_text(f"Zhao Lijian: {said}\n", encoding="utf-8")
+    code, out, err = run("check", str(new), "--against", against, "--points", str(watchlist))
+    assert (code, err) == (1, ""), out
+    assert "shifted wording of 'border'" in out and diff in out
+    # the full wording, said again, is the baseline's
+    new.write_text(f"Zhao Lijian: Both sides should {BORDER}.\n", encoding="utf-8")
+    code, out, _ = run("check", str(new), "--against", against, "--points", str(watchlist))
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+
+
 @pytest.mark.parametrize("kind", BASELINES)
 @pytest.mark.parametrize(
     ("old", "new", "diff"),

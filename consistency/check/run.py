@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
 from ..context import working_on
@@ -241,7 +241,7 @@ def _shifted(
         ):
             possible.add(position)
     found: list[tuple[int, Finding]] = []
-    known: dict[tuple[str, ...], bool] = {}
+    known: dict[tuple[str, tuple[str, ...], bool], bool] = {}
     for position, point in sorted(points.points(possible).items()):
         forms = {f.words for f in make_forms(point, tokeniser=tokeniser)}
         limit = threshold_of(point, threshold)
@@ -266,10 +266,13 @@ def _shifted(
             span = tuple(t.text for t in match.sentence.tokens[match.first : match.last + 1])
             if span in forms or (match.score < limit and _names_gone(match, span)):
                 continue
-            old = known.get(span)
-            if old is None:
-                old = known[span] = bool(phrase_sentences(baseline, span, limit=1))
-            if old:
+            near_miss = id(match) in rejected
+            said = (point.id, span, near_miss)
+            if said not in known:
+                known[said] = _said_before(
+                    baseline, lowered, span, threshold, tokeniser, near_miss=near_miss
+                )
+            if known[said]:
                 continue
             key = (point.id, span)
             if key not in references:
@@ -296,6 +299,54 @@ def _shifted(
             if ref is not None and _same_skeleton(point, found[-1][1].text, ref[0].text, tokeniser):
                 found[-1] = (position, replace(found[-1][1], kind=FindingKind.SLOT))
     return _merge_overlapping(found)
+
+
+class _Among:
+    """The baseline seen through some of its sentences (a :class:`~consistency.match.Corpus`:
+    each is a candidate for every wording)."""
+
+    def __init__(self, baseline: Baseline, numbers: Sequence[int]) -> None:
+        self.baseline = baseline
+        self.numbers = list(numbers)
+
+    def candidates(self, words: Iterable[str]) -> list[int]:
+        return self.numbers
+
+    def sentence(self, n: int) -> Sentence:
+        return self.baseline.sentence(n)
+
+    def text(self, document: str) -> str:
+        return self.baseline.text(document)
+
+
+def _said_before(
+    baseline: Baseline,
+    point: Point,
+    span: tuple[str, ...],
+    threshold: float,
+    tokeniser: Tokeniser | None,
+    *,
+    near_miss: bool = False,
+) -> bool:
+    """Whether the baseline says ``span`` as the point: where its words stand, the engine
+    finds the point in those very words (``near_miss``: as the near misses are found too).
+
+    Words the baseline holds are not enough: a wording cut short at either end ("respect
+    China's sovereignty and territorial", "{-jointly-} uphold peace and stability in the
+    border areas") stands inside every full one, and passed the gate as a wording the
+    baseline had (a review).
+    """
+    numbers = phrase_sentences(baseline, span)
+    if not numbers:
+        return False
+    among = _Among(baseline, numbers)
+    matches = find_point(point, among, threshold=threshold, tokeniser=tokeniser)
+    if near_miss:
+        matches += find_point(point, among, threshold=threshold, tokeniser=tokeniser, lenient=True)
+        matches += find_swapped(point, among, numbers, tokeniser=tokeniser)
+    return any(
+        tuple(t.text for t in m.sentence.tokens[m.first : m.last + 1]) == span for m in matches
+    )
 
 
 def _finding(
