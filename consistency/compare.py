@@ -36,7 +36,7 @@ from .check import (
 from .diff import word_diff
 from .errors import ConsistencyError, InputErrors, OptionError
 from .match import DEFAULT_THRESHOLD, require_percent
-from .models import Document, Occurrence, Point, Role
+from .models import Document, Occurrence, Point, Role, Sentence
 from .normalise import Tokeniser, normalise
 from .segment import document_sentences
 from .track import track
@@ -105,6 +105,15 @@ class SentenceCounts:
 
 
 @dataclass(frozen=True)
+class SentenceChanges:
+    """What the counts of :class:`SentenceCounts` count: the sentences of NEW that are new,
+    and those of OLD that NEW dropped, in the order they stand."""
+
+    added: tuple[Place, ...]
+    dropped: tuple[Place, ...]
+
+
+@dataclass(frozen=True)
 class Comparison:
     """The result of :func:`compare`."""
 
@@ -115,6 +124,7 @@ class Comparison:
     rephrasings: tuple[Rephrasing, ...]
     sentences: SentenceCounts
     similarity: float
+    changed: SentenceChanges = SentenceChanges((), ())
 
     def count(self, change: PointChange) -> int:
         return sum(1 for p in self.points if p.change is change)
@@ -173,7 +183,9 @@ def compare(
         )
         for p in result.points
     ]
-    rephrasings, counts = _sentences(a, b, similarity, include_questions, speakers, tokeniser)
+    rephrasings, counts, changed = _sentences(
+        a, b, similarity, include_questions, speakers, tokeniser
+    )
     return Comparison(
         old=old,
         new=new,
@@ -181,6 +193,7 @@ def compare(
         points=tuple(compared),
         rephrasings=tuple(rephrasings),
         sentences=counts,
+        changed=changed,
         similarity=similarity,
     )
 
@@ -244,7 +257,7 @@ def _sentences(
     include_questions: bool,
     speakers: Collection[str],
     tokeniser: Tokeniser | None,
-) -> tuple[list[Rephrasing], SentenceCounts]:
+) -> tuple[list[Rephrasing], SentenceCounts, SentenceChanges]:
     baseline = MemoryBaseline(
         [old], include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
     )
@@ -252,6 +265,7 @@ def _sentences(
     used: set[int] = set()
     identical: set[str] = set()
     out: list[Rephrasing] = []
+    added: list[Place] = []
     for s in document_sentences(
         new, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
     ):
@@ -265,6 +279,7 @@ def _sentences(
             near = nearest_sentence(baseline, words, similarity=similarity)
         if near is None:
             fresh += 1
+            added.append(_sentence_place(new, s))
             continue
         n, score = near
         used.add(n)
@@ -281,8 +296,22 @@ def _sentences(
             )
         )
     texts = baseline.words_of(range(len(baseline.index.sentences)))
-    dropped = sum(1 for n, t in texts.items() if n not in used and t not in identical)
-    return out, SentenceCounts(repeated, rephrased, fresh, dropped)
+    dropped = [
+        _sentence_place(old, baseline.sentence(n))
+        for n, t in sorted(texts.items())
+        if n not in used and t not in identical
+    ]
+    counts = SentenceCounts(repeated, rephrased, fresh, len(dropped))
+    return out, counts, SentenceChanges(tuple(added), tuple(dropped))
+
+
+def _sentence_place(document: Document, sentence: Sentence) -> Place:
+    """Where a sentence stands in its document, and its words as written."""
+    return Place(
+        document.text[sentence.start : sentence.end],
+        sentence.line,
+        document.line_col(sentence.start)[1],
+    )
 
 
 def read_side(

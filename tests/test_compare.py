@@ -140,6 +140,33 @@ def test_text_markdown_and_json(translations: Comparison) -> None:
     )
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_new_and_dropped_sentences_are_shown_not_only_counted(tmp_path: Path, fmt: str) -> None:
+    """A review: ``diff`` said "1 new; 1 of OLD dropped" and showed neither sentence, in any
+    format. Seed 000 with its sentence on the Ukraine crisis (line 16) replaced by another:
+    the new one and the dropped one are listed, with their lines."""
+    source = BRIEFINGS / "000_0c46398071a3ed71.txt"
+    text = source.read_text(encoding="utf-8")
+    dropped = "China\u2019s position on the Ukraine crisis is consistent and clear."
+    added = "China will never accept any lecture on human rights from anyone."
+    assert text.count(dropped) == 1
+    new = tmp_path / "2025-10-23.txt"
+    new.write_text(text.replace(dropped, added), encoding="utf-8")
+    code, out, err = run("diff", str(source), str(new), "--format", fmt)
+    assert (code, err) == (0, "")
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["sentences"]["new"] == len(data["new_sentences"]) == 1
+        assert data["sentences"]["dropped"] == len(data["dropped_sentences"]) == 1
+        assert data["new_sentences"][0]["text"] == added
+        assert data["new_sentences"][0]["line"] == 16
+        assert data["dropped_sentences"][0]["text"] == dropped
+        return
+    shown = out.replace("&#39;", "'")
+    assert added in shown and dropped in shown
+    assert "New sentences (1)" in shown and "Dropped sentences (1)" in shown
+
+
 def test_cli_diff_with_watchlist() -> None:
     old, new = BRIEFINGS / "001_ea51057881414630.txt", BRIEFINGS / "000_0c46398071a3ed71.txt"
     code, out, err = run(

@@ -118,8 +118,21 @@ def render_compare_text(c: Comparison, *, color: bool = False) -> str:
     title = _paint("Rephrased sentences", _BOLD, color)
     body = "\n".join(_text_rephrasing(r, color) for r in c.rephrasings) or "  none"
     sections.append(f"{title}\n{body}")
+    for heading, side, places in _changed(c):
+        if places:
+            title = _paint(f"{heading} ({len(places)})", _BOLD, color)
+            lines = [f"  {side} line {p.line}: {one_line(p.text)}" for p in places]
+            sections.append(f"{title}\n" + "\n".join(lines))
     sections.append(sentences_line(c))
     return "\n\n".join(sections) + "\n"
+
+
+def _changed(c: Comparison) -> list[tuple[str, str, tuple[Place, ...]]]:
+    """The sentences NEW adds and those it drops: heading, side, places."""
+    return [
+        ("New sentences", "NEW", c.changed.added),
+        ("Dropped sentences", "OLD", c.changed.dropped),
+    ]
 
 
 # ---------------------------------------------------------------------------
@@ -174,6 +187,11 @@ def render_compare_markdown(c: Comparison) -> str:
             lines.append(f"| {r.new.line} | {r.old.line} | {r.similarity:g} | {diff} |")
     else:
         lines.append("None.")
+    for heading, side, places in _changed(c):
+        if places:
+            lines += ["", f"## {heading} ({len(places)})", ""]
+            lines += [f"| {side} line | sentence |", "|---:|---|"]
+            lines += [f"| {p.line} | {_md(p.text)} |" for p in places]
     lines += ["", _md(sentences_line(c))]
     return "\n".join(lines) + "\n"
 
@@ -227,6 +245,15 @@ def render_compare_html(c: Comparison) -> str:
         sentences_line=sentences_line(c),
         sections=sections,
         rephrasings=rephrasings,
+        changed=[
+            {
+                "title": heading,
+                "side": side,
+                "rows": [{"line": p.line, "text": one_line(p.text)} for p in places],
+            }
+            for heading, side, places in _changed(c)
+            if places
+        ],
     )
 
 
@@ -288,5 +315,7 @@ def render_compare_json(c: Comparison) -> str:
             "dropped": c.sentences.dropped,
         },
         "similarity": c.similarity,
+        "new_sentences": [_place(p) for p in c.changed.added],
+        "dropped_sentences": [_place(p) for p in c.changed.dropped],
     }
     return dumps(data)
