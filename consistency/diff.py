@@ -132,6 +132,34 @@ def diff_tokens(
     return pieces
 
 
+def moved_apart(new: Sequence[str], old: Sequence[str]) -> tuple[int, list[str], list[str]]:
+    """The runs of words that only changed place between two word sequences, as
+    :func:`word_diff` finds them (see :func:`_moves`): how many runs, and each side
+    without them. "strengthen coordination and communication" against "strengthen
+    communication and coordination" is one run moved; what is left is "strengthen
+    communication" on both sides."""
+    table: dict[str, str] = {}
+    for w in (*old, *new):
+        table.setdefault(w, chr(_BASE + len(table)))
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main("".join(table[w] for w in old), "".join(table[w] for w in new), False)
+    dmp.diff_cleanupSemantic(diffs)
+    words = {c: w for w, c in table.items()}
+    runs = 0
+    old_rest: list[str] = []
+    new_rest: list[str] = []
+    last = 0
+    for code, chunk in _moves(diffs, words):
+        runs += code == 2 and last != 2
+        last = code
+        if code in (0, -1):
+            old_rest.extend(words[c] for c in chunk)
+        if code in (0, 1):
+            new_rest.extend(words[c] for c in chunk)
+    return runs, new_rest, old_rest
+
+
 def _shared_run(a: str, b: str, words: dict[str, str]) -> tuple[int, int, int] | None:
     """The longest run of words in both ``a`` and ``b`` worth calling a move: (size, i, j)."""
     best: tuple[int, int, int] | None = None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from .diff import skeleton, word_diff
+from .diff import moved_apart, skeleton, word_diff
 from .lexicon import zipf
 from .match.weights import prefixed, similarity
 from .models import (
@@ -683,14 +683,20 @@ def nearest(key: str, earlier: Counter[str]) -> str:
 
 def closeness(new: Sequence[str], old: Sequence[str]) -> tuple[int, int, int]:
     """How far wording ``old`` is from ``new`` as a diff reads it, smaller is closer: fewer
-    of ``new``'s words kept in order (negated), then more words inserted, deleted or
-    replaced, then a greater difference in length. "the vision of a shared future" keeps
-    all its words in "the vision of a community with a shared future" (three deleted),
-    only four in "the community with a shared future" (two replaced); "Free Trade Area
-    4.0" is one word from "Free Trade Area 3.0" and from "Free Trade Area", and as long
-    as the first."""
-    kept = int(LCSseq.similarity(new, old))
-    return (-kept, Levenshtein.distance(new, old), abs(len(new) - len(old)))
+    of ``new``'s words kept, in order or moved (negated), then more changes (words
+    inserted, deleted or replaced, and each run moved, as one), then a greater difference
+    in length. "the vision of a shared future" keeps all its words in "the vision of a
+    community with a shared future" (three deleted), only four in "the community with a
+    shared future" (two replaced); "Free Trade Area 4.0" is one word from "Free Trade Area
+    3.0" and from "Free Trade Area", and as long as the first; "strengthen coordination and
+    communication" keeps every word of "strengthen communication and coordination" (a move,
+    as its diff shows it) and of "strengthen multi-agency coordination and communication"
+    (one word deleted), and is as long as the first (a review: the swap was shown against
+    the one-off wording, as a word dropped)."""
+    runs, new_rest, old_rest = moved_apart(new, old)
+    kept = int(LCSseq.similarity(new_rest, old_rest)) + len(new) - len(new_rest)
+    changes = Levenshtein.distance(new_rest, old_rest) + runs
+    return (-kept, changes, abs(len(new) - len(old)))
 
 
 def one_line(text: str) -> str:

@@ -214,6 +214,41 @@ def test_a_formula_cut_short_at_either_end_fails_the_gate(
     assert code == 0 and out.rstrip().endswith("No findings."), out
 
 
+def test_a_swapped_pair_is_shown_as_a_move_against_the_usual_wording(tmp_path: Path) -> None:
+    """A review (MFA, June 2020): "strengthen coordination and communication", the usual
+    "communication and coordination" swapped, was shown against a one-off wording that
+    keeps its words in order, as `strengthen {-multi-agency-} coordination and
+    communication`: a word dropped that the new text never had. Kept words count moved
+    ones too, a move is one change, and the usual wording is as long: the diff shows the
+    swap."""
+    watchlist = tmp_path / "points.toml"
+    text = "strengthen communication and coordination"
+    watchlist.write_text(f'[[point]]\nid = "comm"\ntext = "{text}"\n', encoding="utf-8")
+    baseline = tmp_path / "baseline"
+    baseline.mkdir()
+    said = {
+        "2020-06-15": text,
+        "2020-06-16": text,
+        "2020-06-17": "strengthen multi-agency coordination and communication",
+        "2020-06-19": text,
+    }
+    for day, words in said.items():
+        (baseline / f"{day}.txt").write_text(
+            f"Zhao Lijian: The two sides agreed to {words} through diplomatic channels.\n",
+            encoding="utf-8",
+        )
+    new = tmp_path / "2020-07-03.txt"
+    new.write_text(
+        "Zhao Lijian: The two sides agreed to strengthen coordination and communication "
+        "through diplomatic channels.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("check", str(new), "--against", str(baseline), "--points", str(watchlist))
+    assert (code, err) == (1, ""), out
+    assert "diff:      strengthen {~coordination and~} communication" in out
+    assert f"baseline:  {text}  (2020-06-19" in out
+
+
 @pytest.mark.parametrize("kind", BASELINES)
 @pytest.mark.parametrize(
     ("old", "new", "diff"),
