@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from consistency.cli import cli
+from consistency.report.check import escape_data, escape_property
 
 ROOT = Path(__file__).parent.parent
 BRIEFINGS = ROOT / "fixtures" / "briefings"
@@ -975,6 +976,35 @@ def test_sarif_of_an_html_page_locates_the_file_not_lines_of_its_text(tmp_path: 
     assert code == 1
     [result] = validate_sarif(out)["runs"][0]["results"]
     assert result["ruleId"] == "sea-of-peace"
+    assert result["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": new.as_uri()}}
+
+
+def test_annotations_of_a_row_name_its_file_and_say_the_row(tmp_path: Path) -> None:
+    """A review: GitHub annotations of a briefing that is a row of a ``.jsonl`` file named
+    ``file=new.jsonl#2,line=1`` (a file GitHub has not, a line of the row's text). As in
+    SARIF, the annotation is on the file; its message says the row and the place in it."""
+    rows = ROOT / "fixtures" / "other" / "archives" / "dfat-transcripts.jsonl"
+    lines = rows.read_text(encoding="utf-8").splitlines()
+    new = tmp_path / "new.jsonl"
+    new.write_text(
+        lines[2].replace("2023-04-12", "2023-05-01").replace("disagree where we must", "disagree")
+        + "\n",
+        encoding="utf-8",
+    )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "cooperate"\ntext = "cooperate where we can, disagree where we must"\n',
+        encoding="utf-8",
+    )
+    args = ["--no-config", "check", str(new), "--against", str(rows), "--points", str(points)]
+    code, out, _ = run(*args, "--format", "github")
+    assert code == 1, out
+    [annotation] = out.splitlines()
+    assert annotation.startswith(f"::error file={escape_property(str(new))},title=")
+    assert "line=" not in annotation and "#" not in annotation.split("::")[1]
+    assert f"::{escape_data(str(new))}#1:7:" in annotation
+    code, out, _ = run(*args, "--format", "sarif")
+    [result] = validate_sarif(out)["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": new.as_uri()}}
 
 

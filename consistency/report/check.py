@@ -17,6 +17,7 @@ from ..errors import OptionError
 from ..jsontext import dumps
 from ..models import Level
 from .diffmarkup import ansi_diff, flatten, parse_diff
+from .sarif import file_of
 from .view import one_line, quoted
 
 CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "junit", "sarif")
@@ -229,16 +230,18 @@ def render_check_github(result: CheckResult, *, gate: Gate) -> str:
     out = []
     for f in result.findings:
         kind = gate.level(f).value
-        props = [
-            f"file={escape_property(f.path)}",
-            f"line={f.line}",
-            f"endLine={f.end_line}",
-        ]
-        if f.end_line == f.line:
+        file, lines = file_of(f.path)
+        props = [f"file={escape_property(file)}"]
+        if lines:
+            props.extend([f"line={f.line}", f"endLine={f.end_line}"])
+        if lines and f.end_line == f.line:
             props.extend([f"col={f.column}", f"endColumn={f.end_column}"])
         title = f"consistency: {f.title}"
         props.append(f"title={escape_property(title)}")
-        out.append(f"::{kind} {','.join(props)}::{escape_data(_github_message(f))}")
+        message = _github_message(f)
+        if not lines:
+            message = f"{f.path}:{f.line}:{f.column}: {message}"  # the row or page, on the file
+        out.append(f"::{kind} {','.join(props)}::{escape_data(message)}")
     # a note says what the check could not see (a briefing already in its baseline, one
     # with nothing to check): the job's summary shows it, where a pass alone would not
     out.extend(

@@ -82,15 +82,24 @@ def _fingerprint(f: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def file_of(path: str) -> tuple[str, bool]:
+    """The file a finding's briefing is in, and whether the finding's lines are lines of
+    that file: not for a row of a ``.jsonl``/``.csv`` file (``rows.jsonl#2``, whose lines
+    count lines of the row's text) nor an HTML page (lines of its text): such findings are
+    on the file as a whole (SARIF, GitHub annotations)."""
+    row = _ROW.match(path)
+    if row is not None:
+        return row.group("file"), False
+    return path, not _HTML.search(path)
+
+
 def _location(f: Finding, root: Path | None) -> dict[str, Any]:
-    row = _ROW.match(f.path)
-    artifact = {"uri": artifact_uri(row.group("file") if row else f.path, root)}
+    file, lines = file_of(f.path)
+    artifact = {"uri": artifact_uri(file, root)}
     if not artifact["uri"].startswith("file://"):
         artifact["uriBaseId"] = "%SRCROOT%"
     physical: dict[str, Any] = {"artifactLocation": artifact}
-    if row is None and not _HTML.search(f.path):
-        # Lines of a row's text, or of the text of an HTML page, are not lines of its file:
-        # those findings are on the file as a whole.
+    if lines:
         physical["region"] = {
             "startLine": f.line,
             "startColumn": f.column,
