@@ -576,6 +576,24 @@ def test_foreign_database_and_missing_file_exit_2(tmp_path: Path, index: Path) -
     assert err.startswith(f"consistency: error: {tmp_path / 'nope.txt'}: ")
 
 
+def test_fail_on_without_shifted_says_it_leaves_shifted_out(tmp_path: Path) -> None:
+    """A review: ``--fail-on slot`` read as "slot too" and silently turned the gate's
+    default kind off ("No findings", exit 0, for a shifted formula). It is what the README
+    says (``--fail-on`` names every kind that fails), and a note on stderr says so."""
+    new = today(tmp_path, FORMULA, SHIFTED)
+    args = ["check", str(new), "--against", str(BRIEFINGS), "--points", str(POINTS)]
+    code, out, err = run(*args, "--fail-on", "slot")
+    assert code == 0 and out.rstrip().endswith("No findings.")
+    assert err == (
+        "consistency: note: --fail-on slot leaves out shifted: new wordings of known points "
+        "are not looked for (--fail-on shifted,slot adds slot to them)\n"
+    )
+    code, out, err = run(*args, "--fail-on", "shifted,slot")
+    assert (code, err) == (1, "") and "shifted wording of 'sea-of-peace'" in out
+    code, _, err = run(*args, "--fail-on", "none")
+    assert (code, err) == (0, "")
+
+
 def test_parse_kinds_rejects_unknown_names() -> None:
     assert parse_kinds(["none"]) == frozenset()
     assert parse_kinds(["rephrased", " shifted "]) == {FindingKind.SHIFTED, FindingKind.REPHRASED}

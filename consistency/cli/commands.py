@@ -9,7 +9,7 @@ from functools import partial
 
 import click
 
-from ..check import FINDING_KINDS, NEAR_MARGIN, Gate, parse_kinds
+from ..check import FINDING_KINDS, NEAR_MARGIN, FindingKind, Gate, parse_kinds
 from ..compare import compare_files
 from ..errors import OptionError
 from ..index import update_index
@@ -463,6 +463,12 @@ def check_command(
         strict,
     )
     notes: list[str] = []  # said once the output is written: an error stays one line
+    if gate.fail_on and FindingKind.SHIFTED not in gate.fail_on | gate.warn_on:
+        named = ",".join(sorted(k.value for k in gate.fail_on))
+        notes.append(
+            f"--fail-on {named} leaves out shifted: new wordings of known points are not "
+            f"looked for (--fail-on shifted,{named} adds {named} to them)"
+        )
     result = run_check(
         paths,
         against,
