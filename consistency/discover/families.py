@@ -761,14 +761,15 @@ class _Named:
     """The names in each wording, read once, for :func:`_other_names` over many pairs.
 
     Grouping asks it of every candidate against every leader in its pool; the
-    names of a wording are gathered once and each distinct set of names in a
-    pool is compared once.
+    names of a wording are gathered once and each distinct pair of sets of names is
+    compared once.
     """
 
     def __init__(self, keys: Sequence[tuple[int, ...]], names: Mapping[int, str]) -> None:
         self.keys = keys
         self.names = names
         self._sets: dict[int, frozenset[str]] = {}
+        self._verdicts: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
 
     def of(self, j: int) -> frozenset[str]:
         got = self._sets.get(j)
@@ -782,13 +783,13 @@ class _Named:
         mine = self.of(i)
         if not mine:
             return pool
-        verdict: dict[frozenset[str], bool] = {}
+        verdicts = self._verdicts
         kept: set[int] = set()
         for j in pool:
             theirs = self.of(j)
-            other = verdict.get(theirs)
+            other = verdicts.get((mine, theirs))
             if other is None:
-                other = verdict[theirs] = _names_differ(mine, theirs)
+                other = verdicts[mine, theirs] = _names_differ(mine, theirs)
             if not other:
                 kept.add(j)
         return kept
