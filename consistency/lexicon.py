@@ -233,6 +233,31 @@ _PARTICIPLE = ("ed", "en", "ing")
 universally-*recognized* one-China principle", "the *emerging* economies")."""
 
 
+def word_classes(word: str) -> frozenset[str]:
+    """Every word class the dictionary knows ``word`` in (none for a word it lacks):
+    LemmInflect's categories for English ("should": AUX, VERB; "jointly": ADV). None for
+    Chinese: jieba's dictionary tags a word with one class, its commonest (按照 p, 恪守 v),
+    not every class it may take, so two words whose tags differ may still stand for each
+    other."""
+    if _HAN.search(word):
+        return frozenset()
+    return frozenset(_by_category(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def may_stand_for(word: str, other: str) -> bool:
+    """Whether ``word`` may take ``other``'s place in a phrase: the dictionary knows them
+    in a word class they share, or lacks one of them. "firmly" stands for "jointly"
+    (adverbs), "have" for "play" (verbs); "should" (a modal verb) does not stand for
+    "jointly", where it goes before the formula ("should {-jointly-} uphold ...").
+
+    >>> may_stand_for("firmly", "jointly"), may_stand_for("should", "jointly")
+    (True, False)
+    """
+    mine, theirs = word_classes(word), word_classes(other)
+    return not mine or not theirs or bool(mine & theirs)
+
+
 @lru_cache(maxsize=1 << 16)
 def may_qualify(word: str, *, participle: bool = False) -> bool:
     """Whether a word may qualify a noun between its determiner and it: an adjective or

@@ -380,6 +380,47 @@ def test_edge_replacements_are_replacements(point: str, sentence: str, expected:
     assert word_diff(point, text) == expected
 
 
+BORDER = "jointly uphold peace and stability in the border areas"
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        # MFA, June 2020 (a fresh-clone review): a modal verb before the formula does not
+        # stand for its adverb
+        (
+            BORDER,
+            "Both sides should uphold peace and stability in the border areas.",
+            "{-jointly-} uphold peace and stability in the border areas",
+        ),
+        # an adverb does: the same kind of word in the formula's place
+        (
+            BORDER,
+            "Both sides should firmly uphold peace and stability in the border areas.",
+            "{-jointly-}{+firmly+} uphold peace and stability in the border areas",
+        ),
+        # MFA: an adverb does not stand for the demand's verb, an accusation is no demand
+        (
+            "stop interfering in China's internal affairs",
+            "The US is grossly interfering in China's internal affairs.",
+            "{-stop-} interfering in China's internal affairs",
+        ),
+        # MFA: "as well as" is no verb of the formula's
+        (
+            "uphold peace and stability in the South China Sea",
+            "This serves regional prosperity as well as peace and stability in the South "
+            "China Sea.",
+            "{-uphold-} peace and stability in the South China Sea",
+        ),
+    ],
+)
+def test_a_word_of_another_class_beside_a_missing_edge_word_stays_out(
+    point: str, sentence: str, expected: str
+) -> None:
+    [(_, text)] = found(point, sentence)
+    assert word_diff(point, text) == expected
+
+
 def test_a_function_word_before_the_span_stays_out() -> None:
     """'on' of 'consultations on' is not part of 'a code of conduct'."""
     hits = found("the Code of Conduct in the South China Sea", SEED_000_LINE_6)

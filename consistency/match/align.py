@@ -85,7 +85,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq, Opcode
 
-from ..lexicon import is_han_name, may_qualify
+from ..lexicon import is_han_name, may_qualify, may_stand_for
 from ..models import Token
 from ..normalise import has_ending
 from .weights import FLOOR, RARE, is_rare, prefixed, similarity
@@ -887,7 +887,9 @@ def _replaced_there(
     nxt = next(_outward(tokens, text, at, limit, step), None)
     if nxt is None or nxt[1] or keyed.keys[nxt[0]] != _OTHER:
         return False
-    return keyed.weigh(keyed.sentence[nxt[0]]) >= RARE
+    word = keyed.sentence[nxt[0]]
+    beside = keyed.words[edge[-1] if step < 0 else edge[0]]
+    return keyed.weigh(word) >= RARE and may_stand_for(word, beside)
 
 
 def negation_edge(
@@ -1110,6 +1112,12 @@ def _take(
             continue
         word = tokens[nxt].text
         taken = i + 1
+        if i < missing:
+            replaced = edge[missing - 1 - i] if step < 0 else edge[i]
+            if not may_stand_for(keyed.sentence[nxt], replaced.text):
+                # a word of another class stands beside the formula, it does not stand
+                # in it: "should {-jointly-} uphold ...", not "{-jointly-}{+should+}"
+                break
         function_taken += is_function(word)
         numbers_taken += _numeric(word)
         pos = nxt if step < 0 else nxt + 1
