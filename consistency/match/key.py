@@ -27,9 +27,15 @@ _ENGINE_SOURCES = ("match", "normalise.py", "segment.py", "lexicon.py")
 """The package's parts whose code decides where a point is found (and so, by their
 source text, whether kept matches still hold)."""
 
-_ENGINE_LIBRARIES = ("rapidfuzz", "wordfreq", "jieba", "opencc-python-reimplemented")
+_ENGINE_LIBRARIES = (
+    "rapidfuzz",
+    "wordfreq",
+    "jieba",
+    "opencc-python-reimplemented",
+    "lemminflect",
+)
 """Libraries whose data or code decide the same (word weights, Chinese words, traditional
-characters read as simplified, alignment)."""
+characters read as simplified, alignment, English word forms and classes)."""
 
 
 @lru_cache(maxsize=1)
