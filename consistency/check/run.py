@@ -337,16 +337,30 @@ def _said_before(
     baseline had (a review).
     """
     numbers = phrase_sentences(baseline, span)
-    if not numbers:
-        return False
-    among = _Among(baseline, numbers)
-    matches = find_point(point, among, threshold=threshold, tokeniser=tokeniser)
-    if near_miss:
-        matches += find_point(point, among, threshold=threshold, tokeniser=tokeniser, lenient=True)
-        matches += find_swapped(point, among, numbers, tokeniser=tokeniser)
-    return any(
-        tuple(t.text for t in m.sentence.tokens[m.first : m.last + 1]) == span for m in matches
-    )
+    at, size = 0, SAID_FIRST
+    while at < len(numbers):  # a few first, then more: a wording said before is said often
+        some = numbers[at : at + size]
+        at, size = at + size, size * 4
+        among = _Among(baseline, some)
+        matches = find_point(point, among, threshold=threshold, tokeniser=tokeniser)
+        if near_miss:
+            matches += find_point(
+                point, among, threshold=threshold, tokeniser=tokeniser, lenient=True
+            )
+            matches += find_swapped(point, among, some, tokeniser=tokeniser)
+        if any(_words(m) == span for m in matches):
+            return True
+    return False
+
+
+def _words(match: Match) -> tuple[str, ...]:
+    """The normalised words of a match's span."""
+    return tuple(t.text for t in match.sentence.tokens[match.first : match.last + 1])
+
+
+SAID_FIRST = 4
+"""Baseline sentences holding a wording's words that :func:`_said_before` searches first
+(then four times as many at each step, until one says it)."""
 
 
 def _finding(
