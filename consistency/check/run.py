@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from ..context import working_on
@@ -41,6 +41,7 @@ from .findings import (
 )
 from .points import IndexPoints, MemoryPoints, PointSource
 from .similar import (
+    Among,
     _line_col,
     _NewCorpus,
     closest_wording,
@@ -301,24 +302,6 @@ def _shifted(
     return _merge_overlapping(found)
 
 
-class _Among:
-    """The baseline seen through some of its sentences (a :class:`~consistency.match.Corpus`:
-    each is a candidate for every wording)."""
-
-    def __init__(self, baseline: Baseline, numbers: Sequence[int]) -> None:
-        self.baseline = baseline
-        self.numbers = list(numbers)
-
-    def candidates(self, words: Iterable[str]) -> list[int]:
-        return self.numbers
-
-    def sentence(self, n: int) -> Sentence:
-        return self.baseline.sentence(n)
-
-    def text(self, document: str) -> str:
-        return self.baseline.text(document)
-
-
 def _said_before(
     baseline: Baseline,
     point: Point,
@@ -341,7 +324,7 @@ def _said_before(
     while at < len(numbers):  # a few first, then more: a wording said before is said often
         some = numbers[at : at + size]
         at, size = at + size, size * 4
-        among = _Among(baseline, some)
+        among = Among(baseline, some)
         matches = find_point(point, among, threshold=threshold, tokeniser=tokeniser)
         if near_miss:
             matches += find_point(

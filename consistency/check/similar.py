@@ -114,11 +114,32 @@ class _NewCorpus(SentenceIndex):
         return [n for n in candidates_by_weight(self, words, self.weigh, self.limit) if n in wanted]
 
 
-class _Narrowed:
+class Among:
+    """The baseline seen through some of its sentences (a :class:`~consistency.match.Corpus`
+    the engine searches): each of ``numbers`` is a candidate for every wording."""
+
+    def __init__(self, baseline: Baseline, numbers: Sequence[int] = ()) -> None:
+        self.baseline = baseline
+        self.numbers = list(numbers)
+
+    def candidates(self, words: Iterable[str]) -> list[int]:
+        return self.numbers
+
+    def sentence(self, n: int) -> Sentence:
+        return self.baseline.sentence(n)
+
+    def text(self, document: str) -> str:
+        return self.baseline.text(document)
+
+    def is_common(self, word: str) -> bool:
+        return self.baseline.is_common(word)
+
+
+class _Narrowed(Among):
     """A baseline whose candidates are cut to those sharing most words with one wording."""
 
     def __init__(self, baseline: Baseline, words: Sequence[str], limit: int) -> None:
-        self.baseline = baseline
+        super().__init__(baseline)
         self.limit = limit
         self.hits: Counter[int] = Counter()
         rare = [w for w in set(words) if not baseline.is_common(w)] or sorted(set(words))
@@ -129,15 +150,6 @@ class _Narrowed:
         found = self.baseline.candidates(words)
         found.sort(key=lambda n: (-self.hits[n], -n))
         return sorted(found[: self.limit])
-
-    def sentence(self, n: int) -> Sentence:
-        return self.baseline.sentence(n)
-
-    def text(self, document: str) -> str:
-        return self.baseline.text(document)
-
-    def is_common(self, word: str) -> bool:
-        return self.baseline.is_common(word)
 
 
 def closest_wording(
