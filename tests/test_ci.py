@@ -953,6 +953,28 @@ def test_a_non_blocking_standard_output_gets_the_whole_report() -> None:
         assert (child.wait(timeout=120), err, got) == (0, b"", whole)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX descriptors")
+@pytest.mark.parametrize("closed", [1, 2])
+def test_a_run_started_with_a_standard_stream_closed_fails_plainly(closed: int) -> None:
+    """A review: ``consistency report ... >&-`` ended in a traceback (Python gives no
+    ``sys.stdout`` then). Without standard output it is one error, exit 2; without
+    standard error the report is written all the same."""
+    done = subprocess.run(
+        [sys.executable, "-m", "consistency", "--no-config", "report", str(BRIEFINGS)],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: os.close(closed),
+        check=False,
+    )
+    if closed == 1:
+        assert (done.returncode, done.stderr.decode()) == (
+            2,
+            "consistency: error: <stdout>: cannot write to standard output: it is closed\n",
+        )
+    else:
+        assert done.returncode == 0 and b"Talking-point report" in done.stdout
+
+
 def test_sarif_of_an_html_page_locates_the_file_not_lines_of_its_text(tmp_path: Path) -> None:
     page = (
         "<!doctype html><html><head><title>Briefing</title></head><body><h1>Briefing</h1>"

@@ -287,7 +287,7 @@ def _use_color(flag: bool | None, output: str | None) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()  # None: started with it closed
 
 
 def jobs_option(f: F) -> F:

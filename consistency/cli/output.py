@@ -44,7 +44,7 @@ def _to_file(output: str | None) -> bool:
 def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr when it is a terminal and not ``--quiet``; silent otherwise."""
     quiet = click.get_current_context().meta.get(QUIET)
-    if quiet or not sys.stderr.isatty() or total <= 1:
+    if quiet or sys.stderr is None or not sys.stderr.isatty() or total <= 1:
         yield lambda n: None
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
@@ -151,6 +151,8 @@ def _write_stdout(text: str) -> None:
     the descriptor is pointed at /dev/null so that Python's own flush at exit does
     not fail a second time (and change the exit code).
     """
+    if sys.stdout is None:  # the process started with it closed (``>&-``)
+        raise OptionError("cannot write to standard output: it is closed", path="<stdout>")
     try:
         fd = sys.stdout.fileno()
     except (AttributeError, ValueError, io.UnsupportedOperation):
