@@ -604,7 +604,7 @@ def _point_changes(
                 words = key.split()
                 if any(grammar_only(words, w.split(), light, prefixes) for w in counts):
                     continue
-                near = nearest(key, counts)
+                near = nearest(key, counts, norm(point.point.text))
                 used = sum(1 for d in in_dates if norm(reps[d].text) == key)
                 against = (
                     "that usual wording"
@@ -665,12 +665,16 @@ def grammar_only(
     return True
 
 
-def nearest(key: str, earlier: Counter[str]) -> str:
+def nearest(key: str, earlier: Counter[str], canonical: str | None = None) -> str:
     """Of the wordings (normalised) used before, the one a new wording ``key`` departs
-    from least: the most of its words kept in order, then the fewest words inserted,
-    deleted or replaced (Levenshtein distance of the word sequences, so "for humanity"
-    is one word from "for mankind", as from "for"); ties go to the more used, then
-    alphabetically (see :func:`closeness`).
+    from least: the most of its words kept, in order or moved, then the fewest changes
+    (words inserted, deleted or replaced, so "for humanity" is one word from "for
+    mankind", as from "for"); on a tie the point's ``canonical`` wording, then the nearer
+    in length, the more used, alphabetically (see :func:`closeness`). A one-off wording as
+    near as the point's own is no better reference: "strengthen multi-agency coordination
+    and communication" reads against "strengthen communication and coordination" (18 dates),
+    not against "strengthen our emergency communication and coordination" (one), which
+    invented "our emergency" replaced (a review).
 
     A new wording is shown against it, not against the point's usual wording: "Upholding
     the vision of a shared future for mankind" reads as "community with" dropped from
@@ -678,7 +682,12 @@ def nearest(key: str, earlier: Counter[str]) -> str:
     "community with a shared future" every word around would read as changed.
     """
     words = key.split()
-    return min(sorted(earlier), key=lambda k: (*closeness(words, k.split()), -earlier[k]))
+
+    def rank(k: str) -> tuple[int, int, bool, int, int]:
+        kept, changes, apart = closeness(words, k.split())
+        return (kept, changes, k != canonical, apart, -earlier[k])
+
+    return min(sorted(earlier), key=rank)
 
 
 def closeness(new: Sequence[str], old: Sequence[str]) -> tuple[int, int, int]:

@@ -752,6 +752,28 @@ def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Pa
 
 
 
+def test_on_a_tie_the_formulas_own_wording_is_the_reference(tmp_path: Path) -> None:
+    """A review: "preserve peace and stability in the South China Sea" was shown against
+    the one-off "undermining peace and ..." (said last) where the formula's own "uphold
+    peace and ..." is as near: one word replaced. On a tie the point's own wording is the
+    reference, then the more used, then the latest."""
+    base = tmp_path / "base"
+    base.mkdir()
+    said = "Zhao Lijian: We must {} peace and stability in the South China Sea.\n"
+    verbs = {"2020-05-07": "uphold", "2020-05-08": "uphold", "2020-05-15": "undermining"}
+    for day, verb in verbs.items():
+        (base / f"{day}.txt").write_text(said.format(verb), encoding="utf-8")
+    new = tmp_path / "2020-07-01.txt"
+    new.write_text(said.format("preserve"), encoding="utf-8")
+    points = tmp_path / "points.toml"
+    text = "uphold peace and stability in the South China Sea"
+    points.write_text(f'[[point]]\nid = "scs"\ntext = "{text}"\n', encoding="utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    assert code == 1, out
+    assert f"    baseline:  {text}  (2020-05-08, line 1)\n" in out
+    assert "    diff:      {-uphold-}{+preserve+} peace and stability in the South China" in out
+
+
 @pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_a_folder_and_its_index_give_the_same_discovered_points(tmp_path: Path) -> None:
     """Without a watchlist the points are the baseline's best discovered: an index keeps the

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from consistency.cli import cli
 from consistency.ingest import load_documents
 from consistency.models import DateSource, Document, KeyChangeKind, Point, TrackResult
 from consistency.report import render_html, render_json, render_markdown, render_text, view
-from consistency.timeline import analyse, takeovers
+from consistency.timeline import analyse, nearest, takeovers
 from consistency.track import track
 from consistency.watchlist import load_watchlist
 
@@ -87,6 +88,21 @@ def test_a_wording_first_seen_in_the_period_is_new_against_the_baseline() -> Non
     assert [c.after for c in analyse(result, since=since).changes] == [ALL]
     # Without a baseline before it, nothing in the period is "new".
     assert analyse(result, since=START).changes == ()
+
+
+def test_on_a_tie_a_card_reads_against_the_formulas_own_wording() -> None:
+    """A review (MFA, July 2020): "strengthen multi-agency coordination and communication"
+    was shown against a one-off, `strengthen {-our emergency-}{+multi-agency+} ...`, a
+    replacement the text never made, where the formula's own wording (18 dates) is as near:
+    the same words kept, as many changes."""
+    own = "strengthen communication and coordination"
+    earlier = Counter({own: 18, "strengthen our emergency communication and coordination": 1})
+    new = "strengthen multi agency coordination and communication"
+    assert nearest(new, earlier, own) == own
+    # a tie goes to the formula's own wording, then to the nearer in length
+    shorter = Counter({"free trade area": 5, "free trade area 3.0": 1})
+    assert nearest("free trade area 4.0", shorter, "free trade area") == "free trade area"
+    assert nearest("free trade area 4.0", shorter) == "free trade area 3.0"
 
 
 def test_a_new_wording_is_diffed_against_the_nearest_wording_before_not_the_usual_one() -> None:

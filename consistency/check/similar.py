@@ -9,7 +9,15 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from ..match import DEFAULT_THRESHOLD, SentenceIndex, candidates_by_weight, find_point, weigher
+from ..match import (
+    DEFAULT_THRESHOLD,
+    Match,
+    SentenceIndex,
+    candidates_by_weight,
+    find_point,
+    make_forms,
+    weigher,
+)
 from ..models import Point, Sentence
 from ..normalise import Tokeniser
 from ..timeline import closeness
@@ -163,31 +171,37 @@ def closest_wording(
 ) -> tuple[Reference, float] | None:
     """The baseline wording of ``point`` closest to ``words``, with its similarity.
 
-    Closest as a diff reads it (:func:`~consistency.timeline.closeness`): the
-    most words kept, then the fewest edits, then the nearest in length ("Free
-    Trade Area {-3.0-}{+4.0+}", not "Free Trade Area {+4.0+}"); then the higher
-    :func:`word_similarity`, then the later date. Only the ``limit`` baseline
-    sentences sharing most rare words with ``words`` are searched.
+    Closest as a diff reads it (:func:`~consistency.timeline.closeness`): the most
+    words kept, then the fewest changes; on a tie a wording of the point's own (its
+    text or an alias: a one-off as near is no better reference, "{-undermining-}{+preserve+}
+    peace and stability ..." beside "{-uphold-}{+preserve+}", a review), then the nearest
+    in length ("Free Trade Area {-3.0-}{+4.0+}", not "Free Trade Area {+4.0+}"), the more
+    used, the higher :func:`word_similarity`; shown where it was said last. Only the
+    ``limit`` baseline sentences sharing most rare words with ``words`` are searched.
     """
+    own = {form.words for form in make_forms(point, tokeniser=tokeniser)}
     narrowed = _Narrowed(baseline, words, limit)
-    best: tuple[tuple[int, int, int, float, dt.date, str, int], Reference] | None = None
+    said: dict[tuple[str, ...], tuple[int, tuple[dt.date, str, int], Match]] = {}
     for match in find_point(point, narrowed, threshold=threshold, tokeniser=tokeniser):
-        found = [t.text for t in match.sentence.tokens[match.first : match.last + 1]]
-        score = word_similarity(words, found)
+        found = tuple(t.text for t in match.sentence.tokens[match.first : match.last + 1])
         doc = match.sentence.document
-        date = baseline.date_of(doc)
-        lost, edits, apart = closeness(words, found)
-        key = (-lost, -edits, -apart, score, date, doc, -match.start)
-        if best is None or key > best[0]:
-            text = baseline.text(doc)
-            line, column = _line_col(text, match.start)
-            ref = Reference(
-                text[match.start : match.end], doc, date, baseline.path_of(doc), line, column
-            )
-            best = (key, ref)
-    if best is None:
+        where = (baseline.date_of(doc), doc, -match.start)
+        count, last, latest = said.get(found, (0, where, match))
+        said[found] = (count + 1, *((where, match) if where >= last else (last, latest)))
+    if not said:
         return None
-    return best[1], best[0][3]
+
+    def rank(found: tuple[str, ...]) -> tuple[int, int, bool, int, int, float, tuple[object, ...]]:
+        lost, changes, apart = closeness(words, found)  # each the smaller the closer
+        count, where, _ = said[found]
+        return (-lost, -changes, found in own, -apart, count, word_similarity(words, found), where)
+
+    best = max(said, key=rank)
+    _, (date, doc, _), match = said[best]
+    text = baseline.text(doc)
+    line, column = _line_col(text, match.start)
+    ref = Reference(text[match.start : match.end], doc, date, baseline.path_of(doc), line, column)
+    return ref, word_similarity(words, best)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
