@@ -999,6 +999,12 @@ def test_sarif_of_an_html_page_locates_the_file_not_lines_of_its_text(tmp_path: 
     [result] = validate_sarif(out)["runs"][0]["results"]
     assert result["ruleId"] == "sea-of-peace"
     assert result["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": new.as_uri()}}
+    # nor do the text and GitHub forms pass a line of its text for a line of the page
+    args = ["--no-config", "check", str(new), "--against", str(old), "--points", str(POINTS)]
+    code, out, _ = run(*args)
+    assert code == 1 and out.startswith(f"{new} (text line ")
+    code, out, _ = run(*args, "--format", "github")
+    assert code == 1 and "line=" not in out and f"::{escape_data(str(new))} (text line " in out
 
 
 def test_annotations_of_a_row_name_its_file_and_say_the_row(tmp_path: Path) -> None:
@@ -1024,7 +1030,9 @@ def test_annotations_of_a_row_name_its_file_and_say_the_row(tmp_path: Path) -> N
     [annotation] = out.splitlines()
     assert annotation.startswith(f"::error file={escape_property(str(new))},title=")
     assert "line=" not in annotation and "#" not in annotation.split("::")[1]
-    assert f"::{escape_data(str(new))}#1:7:" in annotation
+    assert f"::{escape_data(str(new))}#1 (text line 7, column " in annotation
+    code, out, _ = run(*args)
+    assert out.startswith(f"{new}#1 (text line 7, column ")
     code, out, _ = run(*args, "--format", "sarif")
     [result] = validate_sarif(out)["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": new.as_uri()}}

@@ -81,7 +81,12 @@ def _paint(text: str, colour: str, color: bool) -> str:
 
 
 def _where(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}"
+    """``FILE:LINE:COL``, the form editors and CI logs jump to, where the finding's lines are
+    the file's; else (a row of a ``.jsonl``/``.csv`` file, an HTML page: lines of its text)
+    ``FILE (text line L, column C)``, which no tool takes for a line of the file."""
+    if file_of(f.path)[1]:
+        return f"{f.path}:{f.line}:{f.column}"
+    return f"{f.path} (text line {f.line}, column {f.column})"
 
 
 def _text_block(f: Finding, gate: Gate, color: bool) -> str:
@@ -240,7 +245,7 @@ def render_check_github(result: CheckResult, *, gate: Gate) -> str:
         props.append(f"title={escape_property(title)}")
         message = _github_message(f)
         if not lines:
-            message = f"{f.path}:{f.line}:{f.column}: {message}"  # the row or page, on the file
+            message = f"{_where(f)}: {message}"  # the row or page, on the file as a whole
         out.append(f"::{kind} {','.join(props)}::{escape_data(message)}")
     # a note says what the check could not see (a briefing already in its baseline, one
     # with nothing to check): the job's summary shows it, where a pass alone would not
