@@ -576,6 +576,31 @@ def test_foreign_database_and_missing_file_exit_2(tmp_path: Path, index: Path) -
     assert err.startswith(f"consistency: error: {tmp_path / 'nope.txt'}: ")
 
 
+def test_a_negation_dropped_from_a_watchlist_formula_fails_the_gate(tmp_path: Path) -> None:
+    """A review: "Our bipartisan one China policy has changed" passed the gate ("No
+    findings", exit 0) against a baseline that says it "has not changed": the span says the
+    opposite, which ``track`` rightly does not count, and so ``check`` saw nothing. It is
+    a near miss of the watchlist formula, shown with its negation dropped."""
+    rows = ROOT / "fixtures" / "other" / "archives" / "dfat-transcripts.jsonl"
+    points = tmp_path / "points.toml"
+    text = "Our bipartisan one China policy has not changed"
+    points.write_text(f'[[point]]\nid = "one-china"\ntext = "{text}"\n', encoding="utf-8")
+    new = tmp_path / "2023-06-01.txt"
+    new.write_text(
+        "FOREIGN MINISTER: Our bipartisan one China policy has changed.\n", encoding="utf-8"
+    )
+    args = ["check", str(new), "--against", str(rows), "--points", str(points)]
+    code, out, _ = run(*args)
+    assert code == 1, out
+    assert "    diff:      Our bipartisan one China policy has {-not-} changed\n" in out
+    assert "a negation dropped or put in" in out
+    code, out, _ = run(*args, "--near", "0")
+    assert code == 0 and out.rstrip().endswith("No findings.")
+    new.write_text(f"FOREIGN MINISTER: {text}.\n", encoding="utf-8")
+    code, out, _ = run(*args)
+    assert code == 0 and out.rstrip().endswith("No findings.")
+
+
 def test_fail_on_without_shifted_says_it_leaves_shifted_out(tmp_path: Path) -> None:
     """A review: ``--fail-on slot`` read as "slot too" and silently turned the gate's
     default kind off ("No findings", exit 0, for a shifted formula). It is what the README

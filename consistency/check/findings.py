@@ -226,7 +226,7 @@ class Finding:
             return f"score {self.score:g}, under the point's threshold {self.threshold:g}"
         return (
             f"score {self.score:g}, but track does not count it: a name of the formula"
-            " replaced, or one word swapped"
+            " replaced, one word swapped, or a negation dropped or put in"
         )
 
     @property

@@ -180,7 +180,8 @@ def find_in_sentence(
     reaches: bool = False,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
-    (``lenient``: see :class:`~consistency.match.align.Keyed`; ``reaches``: the whole
+    (``lenient``: see :class:`~consistency.match.align.Keyed`, and a span that says the
+    opposite, below, is kept too: a near miss; ``reaches``: the whole
     sentence is known to be bounded at ``threshold`` or more, see :func:`_bound`, so it
     is not bounded again).
 
@@ -296,7 +297,8 @@ def find_in_sentence(
                     spans.append((k, hi))
                     continue
             hit = snap_compounds(tokens, text, hit, lo, hi)
-            if not negated_apart(hit):
+            if lenient or not negated_apart(hit):
+                # a near miss may say the opposite: the gate reports a negation dropped
                 found.append(hit)
             spans.append((lo, hit.first))
             spans.append((hit.end, hi))
@@ -527,7 +529,8 @@ def find_point(
 ) -> list[Match]:
     """Every place ``point`` (any of its wordings) occurs in the indexed sentences
     (in those ``within`` marks, when given: see :meth:`SentenceIndex.within`).
-    ``lenient``: near misses too, where a name is replaced (see
+    ``lenient``: near misses too, where a name is replaced or a negation dropped or put
+    in (see
     :class:`~consistency.match.align.Keyed`); ``check`` asks for them, never ``track``.
 
     Where several wordings match overlapping spans, the one that reads more of the
