@@ -264,7 +264,7 @@ def _shifted(
         if occurring:
             seen[position] = (point, occurring)
         for match in matches:
-            span = tuple(t.text for t in match.sentence.tokens[match.first : match.last + 1])
+            span = _words(match)
             if span in forms or (match.score < limit and _names_gone(match, span)):
                 continue
             near_miss = id(match) in rejected

@@ -187,7 +187,9 @@ def closest_wording(
         doc = match.sentence.document
         where = (baseline.date_of(doc), doc, -match.start)
         count, last, latest = said.get(found, (0, where, match))
-        said[found] = (count + 1, *((where, match) if where >= last else (last, latest)))
+        if where >= last:
+            last, latest = where, match
+        said[found] = (count + 1, last, latest)
     if not said:
         return None
 
