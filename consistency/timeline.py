@@ -684,8 +684,8 @@ def nearest(key: str, earlier: Counter[str], canonical: str | None = None) -> st
     words = key.split()
 
     def rank(k: str) -> tuple[int, int, bool, int, int]:
-        kept, changes, apart = closeness(words, k.split())
-        return (kept, changes, k != canonical, apart, -earlier[k])
+        lost, changes, apart = closeness(words, k.split())  # each the smaller the closer
+        return (lost, changes, k != canonical, apart, -earlier[k])
 
     return min(sorted(earlier), key=rank)
 
