@@ -144,7 +144,8 @@ def _write_stdout(text: str) -> None:
     """``text`` on standard output, all of it; a failed write (``> /dev/full``) is one
     error, exit 2; a reader gone (``| head``) is :class:`OutputClosed` (exit 141).
 
-    Written to the descriptor directly, short writes resumed: Python's own stream
+    Into a pipe or a file, written to the descriptor directly, short writes resumed (a
+    terminal, and a captured stream, go through click): Python's own stream
     dropped the rest of a write the pipe took only part of (the first 64 KiB of a
     report reached ``head``, and the run exited 0), and a descriptor left non-blocking
     by the parent (some CI runners) turned a full pipe into a lost tail. On an error
@@ -158,7 +159,8 @@ def _write_stdout(text: str) -> None:
     except (AttributeError, ValueError, io.UnsupportedOperation):
         fd = None  # a captured stream (click's test runner): it takes every write whole
     try:
-        if fd is None:
+        if fd is None or os.isatty(fd):
+            # a terminal takes what it is given, and click knows the Windows console
             click.echo(text, nl=not text.endswith("\n"), color=True)
             sys.stdout.flush()
             return
