@@ -601,7 +601,9 @@ def test_a_negation_dropped_from_a_watchlist_formula_fails_the_gate(tmp_path: Pa
     assert code == 0 and out.rstrip().endswith("No findings.")
 
 
-def test_fail_on_without_shifted_says_it_leaves_shifted_out(tmp_path: Path) -> None:
+def test_fail_on_without_shifted_says_it_leaves_shifted_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A review: ``--fail-on slot`` read as "slot too" and silently turned the gate's
     default kind off ("No findings", exit 0, for a shifted formula). It is what the README
     says (``--fail-on`` names every kind that fails), and a note on stderr says so."""
@@ -617,6 +619,14 @@ def test_fail_on_without_shifted_says_it_leaves_shifted_out(tmp_path: Path) -> N
     assert (code, err) == (1, "") and "shifted wording of 'sea-of-peace'" in out
     code, _, err = run(*args, "--fail-on", "none")
     assert (code, err) == (0, "")
+    # from a configuration file, the note names the key and the file
+    (tmp_path / "consistency.toml").write_text('[check]\nfail-on = "slot"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(*args, config=True)
+    assert code == 0 and err.startswith(
+        f'consistency: note: fail-on = "slot" in {tmp_path / "consistency.toml"} leaves out'
+    )
+    assert '(fail-on = "shifted,slot" adds slot to them)' in err
 
 
 def test_parse_kinds_rejects_unknown_names() -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import partial
 
 import click
+from click.core import ParameterSource
 
 from ..check import FINDING_KINDS, NEAR_MARGIN, FindingKind, Gate, parse_kinds
 from ..compare import compare_files
@@ -24,7 +25,7 @@ from ..timeline import analyse
 from ..track import MatchKeeper, RunMatches, without_shadowed
 from ..warm import Archive, compare_in_index
 from .app import cli
-from .config import _from_config
+from .config import CONFIG_FILE, _from_config
 from .options import (
     DEFAULT_CHECK_TOP,
     DEFAULT_DISCOVER_TOP,
@@ -465,9 +466,16 @@ def check_command(
     notes: list[str] = []  # said once the output is written: an error stays one line
     if gate.fail_on and FindingKind.SHIFTED not in gate.fail_on | gate.warn_on:
         named = ",".join(sorted(k.value for k in gate.fail_on))
+        ctx = click.get_current_context()
+        if ctx.get_parameter_source("fail_on") is ParameterSource.DEFAULT_MAP:
+            config = ctx.find_root().meta.get(CONFIG_FILE) or "the configuration"
+            given = f'fail-on = "{named}" in {config}'
+            wanted = f'fail-on = "shifted,{named}"'
+        else:
+            given, wanted = f"--fail-on {named}", f"--fail-on shifted,{named}"
         notes.append(
-            f"--fail-on {named} leaves out shifted: new wordings of known points are not "
-            f"looked for (--fail-on shifted,{named} adds {named} to them)"
+            f"{given} leaves out shifted: new wordings of known points are not "
+            f"looked for ({wanted} adds {named} to them)"
         )
     result = run_check(
         paths,
