@@ -65,32 +65,30 @@ class Piece:
     joined: str = ""
 
 
-def _encode(tokens: Sequence[Token], table: dict[str, str]) -> str:
-    chars = []
-    for t in tokens:
-        c = table.get(t.text)
-        if c is None:
-            c = chr(_BASE + len(table))
-            table[t.text] = c
-        chars.append(c)
-    return "".join(chars)
+def _word_moves(
+    old: Sequence[str], new: Sequence[str]
+) -> tuple[list[tuple[int, str]], dict[str, str]]:
+    """The runs of a word diff (see :func:`_moves`: each word one character, diffed and
+    cleaned up semantically), and which word each character stands for."""
+    table: dict[str, str] = {}
+    for w in (*old, *new):
+        table.setdefault(w, chr(_BASE + len(table)))
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main("".join(table[w] for w in old), "".join(table[w] for w in new), False)
+    dmp.diff_cleanupSemantic(diffs)
+    words = {c: w for w, c in table.items()}
+    return _moves(diffs, words), words
 
 
 def diff_tokens(
     old: str, old_tokens: Sequence[Token], new: str, new_tokens: Sequence[Token]
 ) -> list[Piece]:
     """Diff two tokenised texts; runs carry the original words of their side."""
-    table: dict[str, str] = {}
-    a = _encode(old_tokens, table)
-    b = _encode(new_tokens, table)
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
-    words = {c: w for w, c in table.items()}
+    runs, _ = _word_moves([t.text for t in old_tokens], [t.text for t in new_tokens])
     pieces: list[Piece] = []
     i = j = 0
-    for code, chunk in _moves(diffs, words):
+    for code, chunk in runs:
         n = len(chunk)
         if code in (-1, -2):
             text = old[old_tokens[i].start : old_tokens[i + n - 1].end]
@@ -138,19 +136,12 @@ def moved_apart(new: Sequence[str], old: Sequence[str]) -> tuple[int, list[str],
     without them. "strengthen coordination and communication" against "strengthen
     communication and coordination" is one run moved; what is left is "strengthen
     communication" on both sides."""
-    table: dict[str, str] = {}
-    for w in (*old, *new):
-        table.setdefault(w, chr(_BASE + len(table)))
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main("".join(table[w] for w in old), "".join(table[w] for w in new), False)
-    dmp.diff_cleanupSemantic(diffs)
-    words = {c: w for w, c in table.items()}
+    pieces, words = _word_moves(old, new)
     runs = 0
     old_rest: list[str] = []
     new_rest: list[str] = []
     last = 0
-    for code, chunk in _moves(diffs, words):
+    for code, chunk in pieces:
         runs += code == 2 and last != 2
         last = code
         if code in (0, -1):

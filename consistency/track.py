@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import accumulate, pairwise
 from typing import Protocol
@@ -117,12 +117,23 @@ def _search_part(
         docs, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
     )
     return [
-        [
-            (m.sentence.document, found_of(m))
-            for m in find_point(point, index, threshold=threshold, tokeniser=tokeniser)
-        ]
+        found_by_document(point, index, threshold=threshold, tokeniser=tokeniser)
         for point in points
     ]
+
+
+def found_by_document(
+    point: Point,
+    corpus: Corpus,
+    *,
+    threshold: float,
+    tokeniser: Tokeniser | None,
+    within: BoolArray | None = None,
+) -> list[tuple[str, Found]]:
+    """The engine's matches of ``point`` in ``corpus`` (in the sentences ``within`` marks,
+    when given), as kept: by document id."""
+    matches = find_point(point, corpus, threshold=threshold, tokeniser=tokeniser, within=within)
+    return [(m.sentence.document, found_of(m)) for m in matches]
 
 
 def search_in_parts(
@@ -333,10 +344,10 @@ def track(
 
     def found(
         corpus: Corpus, point: Point, within: BoolArray | None = None
-    ) -> Iterator[tuple[str, Found]]:
-        matches = find_point(point, corpus, threshold=threshold, tokeniser=tokeniser, within=within)
-        for m in matches:
-            yield m.sentence.document, found_of(m)
+    ) -> list[tuple[str, Found]]:
+        return found_by_document(
+            point, corpus, threshold=threshold, tokeniser=tokeniser, within=within
+        )
 
     def key(point: Point) -> str:
         return match_key(
