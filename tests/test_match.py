@@ -42,6 +42,7 @@ def found(point_text: str, sentence: str, **kw: object) -> list[tuple[float, str
     return [
         (m.score, sentence[m.start : m.end])
         for m in find_point(Point("p", point_text, **kw), index)  # type: ignore[arg-type]
+        if m.sentence.document == "d0"
     ]
 
 
@@ -551,6 +552,35 @@ def test_a_point_word_left_over_at_an_edge_is_not_taken_in() -> None:
     [(_, text)] = found(point, sentence)
     assert text == "mutual respect, mutual benefit"
     assert word_diff(point, text).endswith("mutual benefit")
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        (  # MFA 2019-08-02: an "of" of the point's, out of place, ended the span
+            "the denuclearization of the Peninsula",
+            "Under the current circumstances, we hope all relevant parties will move toward the "
+            "same direction, create favorable atmosphere for dialogue and make joint efforts for "
+            "denuclearization on the Peninsula and lasting peace and stability of the Peninsula "
+            "and the region.",
+            "denuclearization on the Peninsula",
+        ),
+        (  # MFA 2019-03-12
+            "of the two sides",
+            "Second, the individual case you mentioned is between the two sides of the Taiwan "
+            "Strait.",
+            "two sides",
+        ),
+    ],
+)
+def test_a_span_neither_starts_nor_ends_in_words_put_in(
+    point: str, sentence: str, expected: str
+) -> None:
+    [(score, text)] = found(point, sentence)
+    assert text == expected
+    assert score >= DEFAULT_THRESHOLD
+    diff = word_diff(point, text)
+    assert not diff.endswith("+}") and not diff.startswith("{+"), diff
 
 
 @pytest.mark.parametrize(

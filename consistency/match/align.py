@@ -963,6 +963,40 @@ def drop_dangling(keyed: Keyed, found: Alignment) -> Alignment:
     return keyed.score(found.first, b - 1)
 
 
+def drop_inserted(keyed: Keyed, found: Alignment) -> Alignment:
+    """The span without the sentence words at either end that stand for none of the
+    point's: neither found (in order or moved) nor standing where a point word is
+    missing. Such a word is the sentence going on, not the point changed: "the
+    denuclearization of the Peninsula" in "denuclearization on the Peninsula and
+    political settlement of the Peninsula issue" is ``{-the-} denuclearization
+    {-of-}{+on+} the Peninsula``, never ``... the Peninsula {+and political settlement
+    of+}`` (an "of" of the point's, out of place, ended the span). A rejected span stays
+    rejected; so does a span that, cut, would be."""
+    if found.score <= 0.0:
+        return found
+    a, b = found.first, found.end
+    ops = keyed.opcodes(a, b)
+    held = [False] * (b - a)
+    for k, op in enumerate(ops):
+        if op.tag == "delete":
+            continue
+        if op.tag != "equal" and not any(
+            0 <= j < len(ops) and ops[j].tag == "delete" for j in (k - 1, k + 1)
+        ):
+            continue
+        held[op.dest_start : op.dest_end] = [True] * (op.dest_end - op.dest_start)
+    for s, e in found.moved:
+        held[s - a : e - a] = [True] * (e - s)
+    if held[0] and held[-1]:
+        return found
+    if not any(held):
+        return found
+    first = a + held.index(True)
+    end = b - held[::-1].index(True)
+    cut = keyed.score(first, end)
+    return cut if cut.score > 0.0 else found
+
+
 def _written_in_capitals(names: Names, k: int) -> bool:
     """Whether sentence word ``k`` is written in capitals, two letters or more ("US")."""
     if not 0 <= k < len(names.tokens):

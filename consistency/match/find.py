@@ -25,6 +25,7 @@ from .align import (
     Names,
     WordingKeys,
     drop_dangling,
+    drop_inserted,
     extend_edges,
     longest_window,
     negation_edge,
@@ -267,10 +268,13 @@ def find_in_sentence(
                 best = settle_on_clause(keyed, tokens, text, best, lo, hi)
                 if keyed.matched(best) < least:
                     continue
-                hit = drop_dangling(
+                hit = drop_inserted(
                     keyed,
-                    extend_edges(
-                        keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
+                    drop_dangling(
+                        keyed,
+                        extend_edges(
+                            keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
+                        ),
                     ),
                 )
                 hit = negation_edge(keyed, negations, tokens, text, hit, lo)
