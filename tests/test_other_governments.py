@@ -237,6 +237,57 @@ def test_stage_directions_and_times_are_in_no_turn(relative: str, direction: str
     assert not any(s.endswith(("EST", "EDT")) for s in spoken(d))
 
 
+def test_speakers_named_alone_on_their_line_with_tags_and_a_running_count() -> None:
+    """A transcription service's page (Factba.se): each name alone on its line, then a
+    sentiment tag and a time range, then the words and a running count of paragraphs. The
+    names are the speakers, the tags, times and counts are said by no one, the page's
+    title is the title."""
+    d = doc("us-factbase/2023-06-06_press-briefing.txt")
+    assert d.title == (
+        "Press Conference: Karine Jean-Pierre Holds a Press Briefing at The White House - "
+        "June 6, 2023"
+    )
+    assert roles(d, OFF) == {"Karine Jean-Pierre"}
+    assert roles(d, P) == {"Question"}
+    assert roles(d, N) == set()
+    said = spoken(d)
+    assert said[:2] == ["Good afternoon, everybody.", "Good afternoon."]
+    assert said[-1] == (
+        "Default would be devastating for our economy and for the American people. "
+        "Congress must act."
+    )
+    for tag in ("Positive", "Very Negative", "Unknown", "sec)", "Karine Jean-Pierre\n"):
+        assert not any(tag in s for s in said), tag
+    assert not any(s[-1].isdigit() for s in said)
+    by_text = {d.text[t.start : t.end]: (t.speaker, t.role) for t in d.turns}
+    assert by_text["Is the White House worried about the markets?"] == ("Question", P)
+
+
+def test_a_running_count_goes_but_numbers_said_stay() -> None:
+    counted = "A: We met twice. 1\n\nQ: Why? 2\n\nA: Because we agreed to meet 3 times. 3\n"
+    said = "A: We met twice. 2\n\nQ: Why? 9\n\nA: Because we agreed to meet. 4\n"
+    assert [counted[t.start : t.end] for t in split_turns(counted)] == [
+        "We met twice.",
+        "Why?",
+        "Because we agreed to meet 3 times.",
+    ]
+    assert [said[t.start : t.end] for t in split_turns(said)] == [
+        "We met twice. 2",
+        "Why? 9",
+        "Because we agreed to meet. 4",
+    ]
+
+
+def test_short_lines_that_name_no_one_leave_a_text_narration() -> None:
+    text = (
+        "Update\n\nThe talks went well.\n\nNext steps\n\nWe will meet again.\n\n"
+        "Next steps\n\nMore talks will follow.\n\nOutlook\n\nAll is well.\n"
+    )
+    turns = split_turns(text)
+    assert {t.role for t in turns} == {N}
+    assert "We will meet again." in [text[t.start : t.end] for t in turns]
+
+
 def test_white_house_bare_q_and_go_ahead() -> None:
     d = doc("us-whitehouse/press-briefing-jean-pierre.txt")
     by_text = {d.text[t.start : t.end]: (t.speaker, t.role) for t in d.turns}
@@ -504,6 +555,7 @@ def test_check_fails_on_the_shifted_briefing_and_passes_an_unchanged_one() -> No
         "us-state",
         "us-whitehouse",
         "us-whitehouse-archive",
+        "us-factbase",
         "uk",
         "russia",
         "japan",

@@ -116,6 +116,12 @@ def _byline(line: str) -> bool:
     return True
 
 
+_SENTENCES = re.compile(r"[?!](?=\s+\S)|(?<![^\W_])[a-z]{3,}\.(?=\s+\S)")
+"""A sentence ending inside a line, more said after it ("Oh, what's going on? Good
+afternoon. 1"): speech, never a title; an abbreviation ("Amb. Thomas-Greenfield",
+"U.S. Policy") is no sentence's end."""
+
+
 def _title_shaped(line: str) -> bool:
     words = line.split()
     return (
@@ -123,6 +129,7 @@ def _title_shaped(line: str) -> bool:
         and _TITLE_START.match(line) is not None
         and _TITLE_END.match(line[-1]) is not None
         and (line[0].isupper() or not line[0].isalpha())
+        and _SENTENCES.search(line) is None
     )
 
 
@@ -163,6 +170,9 @@ def _kind(line: str) -> str | None:
     """
     if len(line) > MAX_CHARS:
         return None
+    # a title may follow a kind of event and a colon ("Press Conference: Karine Jean-Pierre
+    # Holds a Press Briefing at The White House - May 2, 2023", Factba.se): a speaker's
+    # line goes on with speech, not a date
     if _CAPTION.search(line):
         return "caption"
     if _METADATA.match(line):
@@ -170,7 +180,7 @@ def _kind(line: str) -> str | None:
     if is_clock_time(line):
         return "time"
     label = find_label(line, 0, len(line))
-    if label is not None and label_kind(label.label) is not None:
+    if label is not None and label_kind(label.label) is not None and not _dated_title(line):
         return None
     if date_in_line(line) is not None and (
         not _SENTENCE_END.search(line) or len(_without_dates(line)) <= MAX_DATE_LINE_REST

@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..models import Role, Turn
 from .dates import is_clock_time
@@ -705,6 +706,113 @@ def _ends_paragraph(text: str, line: _Line) -> bool:
     return not tail or tail[-1] in _TERMINAL
 
 
+_COUNT = re.compile(r"(?<=[.!?…。！？\"'”’)\]])[^\S\n]+(\d{1,5})$")
+"""A number after a line's last sentence: a transcription service's paragraph count."""
+
+COUNTED_SHARE = 0.8
+"""How many of the numbers ending lines must each be one more than the one before for
+them to be a running count (see :func:`_drop_running_count`)."""
+
+
+def _drop_running_count(text: str, lines: list[_Line]) -> None:
+    """Leave out of the lines a running count of paragraphs at their ends ("Good
+    afternoon. 2", "... it's dangerous. 7" in a Factba.se page): numbers after a
+    sentence's end, three or more, nearly all one more than the one before. A number
+    said in a sentence is no such run, and stays."""
+    counted = []
+    for line in lines:
+        if line.kind != "text":
+            continue
+        m = _COUNT.search(text, line.start, line.end)
+        if m is not None:
+            counted.append((line, m.start(), int(m.group(1))))
+    steps = [b[2] - a[2] == 1 for a, b in pairwise(counted)]
+    if len(counted) < 3 or sum(steps) < COUNTED_SHARE * len(steps):
+        return
+    for line, at, _ in counted:
+        line.end = at
+
+
+OWN_LINE_BLOCKS = 3
+"""How many paragraphs a name alone on its line must open, in a document without labels,
+for such names to be its speakers (see :func:`_own_line_labels`)."""
+
+
+def _short(text: str, line: _Line) -> bool:
+    """A line that could name a speaker or tag a turn: short, and no sentence's end."""
+    return (
+        line.kind == "text"
+        and line.label is None
+        and line.end - line.start <= MAX_LABEL_CHARS
+        and not _ends_paragraph(text, line)
+    )
+
+
+def _written(text: str, line: _Line) -> str:
+    return " ".join(text[line.start : line.end].split())
+
+
+def _own_line_labels(text: str, lines: list[_Line]) -> bool:
+    """Speakers named alone on a line above what they say, in a document with no
+    ``Label:`` lines (Factba.se: "Karine Jean-Pierre", a blank line, a sentiment tag
+    "Very Negative", a time range "00:00:25-00:00:41 (16 sec)", then the words).
+
+    A run of short lines (no sentence's end) between paragraphs heads a turn; its
+    first line names the speaker when it is a role word ("Question", see
+    :func:`label_kind`), or a person's name (see :func:`_person_like`) that opens such
+    runs at least twice (a heading is seldom said twice); and such names open
+    :data:`OWN_LINE_BLOCKS` runs or more. Those lines become labels. When most labels
+    stand the same number of short lines above their words, those lines are the
+    transcript's tags and become notes, said by no one. Whether the document holds
+    such names."""
+    firsts: Counter[str] = Counter()
+    previous_short = False
+    for line in lines:
+        if line.kind in ("blank", "note"):
+            continue
+        short = _short(text, line)
+        if short and not previous_short:
+            firsts[_written(text, line)] += 1
+        previous_short = short
+    names = set()
+    for key, n in firsts.items():
+        kind = label_kind(key)
+        if kind is not None and (kind[0] >= _KEYWORD or (_person_like(key) and n >= 2)):
+            names.add(key)
+    if sum(firsts[k] for k in names) < OWN_LINE_BLOCKS:
+        return False
+    runs: list[list[_Line]] = []
+    for i, line in enumerate(lines):
+        if not _short(text, line) or _written(text, line) not in names:
+            continue
+        line.label = Label(
+            _written(text, line),
+            _written(text, line).casefold(),
+            line.end,
+            True,
+            colon=False,
+            stamped=True,
+        )
+        run: list[_Line] = []
+        for after in lines[i + 1 :]:
+            if after.kind in ("blank", "note"):
+                continue
+            if _short(text, after) and _written(text, after) not in names:
+                run.append(after)
+                continue
+            if after.kind == "text" and after.label is None and not _short(text, after):
+                runs.append(run)
+            break
+    lengths = Counter(len(run) for run in runs)
+    tags, blocks = max(lengths.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
+    if tags and 2 * blocks >= len(runs):
+        for run in runs:
+            if len(run) == tags:
+                for line in run:
+                    line.kind = "note"
+    return True
+
+
 def split_turns(text: str, start: int = 0, end: int | None = None) -> tuple[Turn, ...]:
     """The speaker turns of ``text[start:end]``, in order (see the module docstring).
 
@@ -712,8 +820,12 @@ def split_turns(text: str, start: int = 0, end: int | None = None) -> tuple[Turn
     """
     stop = len(text) if end is None else end
     lines = _scan(text, start, stop)
+    _drop_running_count(text, lines)
     groups = _accepted_labels(text, lines)
     labels = [line.label for line in lines if line.label is not None]
+    if len(labels) < 2 and _own_line_labels(text, lines):
+        groups = _accepted_labels(text, lines)
+        labels = [line.label for line in lines if line.label is not None]
     # one label makes a transcript when a role word says so ("Spokesperson:") or a
     # recording's time stamp stands by a name ("Karine Jean-Pierre (00:02):"): prose
     # has neither
