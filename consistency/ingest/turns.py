@@ -34,7 +34,10 @@ What is a label, generically (no list of names or outlets):
   title: "Press Conference: Karine Jean-Pierre Holds a Press Briefing").
 - A document needs two labelled lines (or one with a role word) to count as a
   transcript; otherwise it is narration: one turn per paragraph, role
-  ``narration``, no speaker.
+  ``narration``, no speaker. Unless it names its speakers alone on a line above
+  their words, with perhaps a transcription service's tags between (see
+  :func:`_own_line_labels`); a running count of paragraphs at their ends is no one's
+  words (see :func:`_drop_running_count`).
 
 Whether an unknown label is the official or the press follows from the
 dialogue: the official answers (speaks right after press turns), the press
