@@ -492,6 +492,40 @@ def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Pa
 @pytest.mark.parametrize(
     ("point", "sentence"),
     [
+        # another name where the formula's last name goes, past the formula's own "of"
+        # or "for" (a fresh-clone review: "... the Republic {-of Korea-}", a false card)
+        (
+            "ironclad commitment to the defense of the Republic of Korea",
+            "The US reaffirmed its ironclad commitment to the defense of the Republic of the "
+            "Philippines.",
+        ),
+        (
+            "ironclad commitment to the defense of the Republic of Korea",
+            "The US reaffirmed its ironclad commitment to the defense of the Republic of Cyprus.",
+        ),
+        (
+            "the United Kingdom's steadfast support for Ukraine",
+            "He reaffirmed the United Kingdom's steadfast support for Georgia.",
+        ),
+        # a name where the formula goes on, which the edge cannot take in: "{-all states-}"
+        # read the span as cut
+        (
+            "the principle of indivisible security for all states",
+            "We recall the principle of indivisible security for all Europeans.",
+        ),
+        # mfa-zh 2018-11-28: China-Singapore trade, not the China-US formula
+        ("中美经贸关系的本质是互利共赢", "中新之间的经贸合作本质是互利共赢的。"),
+    ],
+)
+def test_another_name_at_an_edge_past_the_formula_s_own_words_is_no_occurrence(
+    point: str, sentence: str
+) -> None:
+    assert found(point, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
         # a replaced word that carries the meaning of a short formula
         ("the one-China principle", "It is an important principle of our foreign policy."),
         ("one country, two systems", "It is one country with its own systems."),

@@ -1064,11 +1064,30 @@ def _named_instead(
     *its* affairs are purely China's internal affairs" is not the Xinjiang formula), a
     content word for another subject, a name that opens the sentence among them
     ("*Xinjiang* affairs are purely China's internal affairs ...", whose capital proves
-    nothing there)."""
+    nothing there). The point's own edge words standing in their places come first ("the
+    Republic *of* the Philippines" is not "the Republic {-of Korea-}")."""
     if not any(f in keyed.form_names for f in edge):
         return False
+    # the point's own words that stand in their places first: "the Republic *of* the
+    # Philippines" for "the Republic of Korea", "support *for* Georgia" for "support for
+    # Ukraine"
+    own = list(edge) if step > 0 else list(reversed(edge))
+    kept = 0
     for k, (nxt, punct) in enumerate(_outward(tokens, text, at, limit, step)):
-        if k > len(edge) or punct or keyed.keys[nxt] != _OTHER:
+        if k > len(edge) or punct:
+            return False
+        if (
+            kept == k < len(own)
+            and own[k] not in keyed.form_names
+            and keyed.keys[nxt] == keyed.form_chars[own[k]]
+        ):
+            kept += 1
+            continue
+        if k == kept < len(own) and own[k] in keyed.form_names:
+            # another word where the point's name goes, even one of the point's ("the
+            # Republic of *the* Philippines")
+            return True
+        if keyed.keys[nxt] != _OTHER:
             return False
         if k == 0 or nxt in keyed.sentence_names:
             return True

@@ -268,15 +268,15 @@ def find_in_sentence(
                 best = settle_on_clause(keyed, tokens, text, best, lo, hi)
                 if keyed.matched(best) < least:
                     continue
-                hit = drop_inserted(
-                    keyed,
-                    drop_dangling(
-                        keyed,
-                        extend_edges(
-                            keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
-                        ),
-                    ),
+                edged = extend_edges(
+                    keyed, form.tokens, form.text, tokens, text, best, is_function, lo, hi
                 )
+                if edged.score <= 0.0 < best.score:
+                    # the edges' verdict stands: what stands at an edge makes the span
+                    # another thing ("... security for all *Europeans*"), and no narrower
+                    # span of the stretch is the point either
+                    continue
+                hit = drop_inserted(keyed, drop_dangling(keyed, edged))
                 hit = negation_edge(keyed, negations, tokens, text, hit, lo)
                 if hit.score < threshold:
                     continue
