@@ -601,6 +601,47 @@ def test_a_negation_dropped_from_a_watchlist_formula_fails_the_gate(tmp_path: Pa
     assert code == 0 and out.rstrip().endswith("No findings.")
 
 
+@pytest.mark.parametrize(
+    ("formula", "said", "diff"),
+    [
+        (
+            "uphold the rules-based international order",
+            "We will not uphold the rules-based international order as they define it.",
+            "{+not+} uphold the rules-based international order",
+        ),
+        (
+            "坚持所有国家安全不可分割原则",
+            "有关国家不坚持所有国家安全不可分割原则。",
+            "{+不+}坚持所有国家安全不可分割原则",
+        ),
+    ],
+)
+def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
+    tmp_path: Path, formula: str, said: str, diff: str
+) -> None:
+    """A review: "We will not uphold the rules-based international order" passed the gate:
+    the formula stands word for word, so ``track`` counts it (every verbatim occurrence
+    is found), and ``check`` saw the baseline's wording. The sentence says the formula is
+    not done: a near miss, unless the baseline says it after the same negation too."""
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "2024-01-01.txt").write_text(f"A: {formula}.\n", encoding="utf-8")
+    new = tmp_path / "2024-02-01.txt"
+    new.write_text(f"A: {said}\n", encoding="utf-8")
+    args = ["check", str(new), "--against", str(base), "--points", str(points)]
+    code, out, _ = run(*args)
+    assert code == 1, out
+    assert f"    diff:      {diff}\n" in out
+    assert "but a negation stands right before the formula" in out
+    code, out, _ = run(*args, "--near", "0")
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+    (base / "2024-01-02.txt").write_text(f"A: {said}\n", encoding="utf-8")
+    code, out, _ = run(*args)
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+
+
 def test_fail_on_without_shifted_says_it_leaves_shifted_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -187,6 +187,9 @@ class Finding:
         under it is a near miss (see :data:`NEAR_MARGIN`).
     rejected: a span ``track`` does not count whatever it scores (a name of the formula
         replaced, or one word swapped in it): a near miss too.
+    negated: the formula said word for word right after a negation ("will *not* uphold
+        ..."): ``track`` counts the words, but the sentence says it is not done; a near
+        miss too.
     """
 
     kind: FindingKind
@@ -210,18 +213,26 @@ class Finding:
     end: int = 0
     threshold: float | None = None
     rejected: bool = False
+    negated: bool = False
 
     @property
     def near_miss(self) -> bool:
         """Whether ``track`` would not count the wording as the point: it scores under the
-        point's threshold, or it is a span ``track`` rejects (``--near 0`` drops both)."""
-        return self.rejected or (self.threshold is not None and self.score < self.threshold)
+        point's threshold, it is a span ``track`` rejects, or the formula stands after a
+        negation (``--near 0`` drops them all)."""
+        return (
+            self.rejected
+            or self.negated
+            or (self.threshold is not None and self.score < self.threshold)
+        )
 
     @property
     def score_note(self) -> str:
         """``score 63.8, under the point's threshold 75``, for a near miss; else ``""``."""
         if not self.near_miss:
             return ""
+        if self.negated:
+            return f"score {self.score:g}, but a negation stands right before the formula"
         if self.threshold is not None and self.score < self.threshold:
             return f"score {self.score:g}, under the point's threshold {self.threshold:g}"
         return (

@@ -18,12 +18,13 @@ from ..match import (
     find_point,
     find_swapped,
     make_forms,
+    negated_before,
     require_percent,
     swaps,
     threshold_of,
 )
 from ..models import Document, Level, Point, Progress, Role, Sentence
-from ..normalise import TOKENISERS, Tokeniser
+from ..normalise import TOKENISERS, Tokeniser, named_words
 from ..printable import escape_controls
 from ..segment import document_sentences
 from .baseline import Baseline, MemoryBaseline, open_baseline
@@ -229,6 +230,7 @@ def _shifted(
     if not sentences:
         return []
     misses = near > 0 and not points.discovered
+    negations = named_words(tokeniser, "negations")
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)
     limits = points.thresholds(sorted({p for p, _, _ in hits}))
@@ -260,7 +262,17 @@ def _shifted(
                     if not any(_overlap(m, s) for m in matches):
                         matches.append(s)
                         rejected.add(id(s))
-        occurring = sum(1 for m in matches if m.score >= limit and id(m) not in rejected)
+        after_not: set[int] = set()
+        if misses:
+            for m in list(matches):
+                widened = negated_before(m, doc.text, negations)
+                if widened is not None and id(m) not in rejected:
+                    matches.append(widened)
+                    rejected.add(id(widened))
+                    after_not.add(id(widened))
+        occurring = sum(
+            1 for m in matches if m.score >= limit and id(m) not in rejected | after_not
+        )
         if occurring:
             seen[position] = (point, occurring)
         for match in matches:
@@ -270,8 +282,14 @@ def _shifted(
             near_miss = id(match) in rejected
             said = (point.id, span, near_miss)
             if said not in known:
-                known[said] = _said_before(
-                    baseline, lowered, span, threshold, tokeniser, near_miss=near_miss
+                # the formula word for word after the same negation: said before where
+                # the baseline has those very words
+                known[said] = (
+                    bool(phrase_sentences(baseline, span))
+                    if id(match) in after_not
+                    else _said_before(
+                        baseline, lowered, span, threshold, tokeniser, near_miss=near_miss
+                    )
                 )
             if known[said]:
                 continue
@@ -293,6 +311,7 @@ def _shifted(
                         tokeniser,
                         threshold,
                         rejected=id(match) in rejected,
+                        negated=id(match) in after_not,
                     ),
                 )
             )
@@ -356,6 +375,7 @@ def _finding(
     threshold: float,
     *,
     rejected: bool = False,
+    negated: bool = False,
 ) -> Finding:
     text = doc.text[match.start : match.end]
     line, column = doc.line_col(match.start)
@@ -381,7 +401,8 @@ def _finding(
         start=match.start,
         end=match.end,
         threshold=threshold_of(point, threshold),
-        rejected=rejected,
+        rejected=rejected and not negated,
+        negated=negated,
     )
 
 

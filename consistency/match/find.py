@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -589,6 +589,26 @@ def find_point(
                 match = Match(sentence, hit.first, hit.end - 1, start, end, hit.score, form, moved)
                 _keep_best(best.setdefault(n, []), match, weigh)
     return [m for n in sorted(best) for m in sorted(best[n], key=lambda m: (m.start, m.end))]
+
+
+def negated_before(match: Match, text: str, negations: Collection[str]) -> Match | None:
+    """``match`` widened to take in the negation right before it, in the same clause,
+    when it is a wording found word for word that holds no negation itself: "We will
+    *not* uphold the rules-based international order", 有关国家*不*坚持...原则. The words
+    are there, so ``track`` counts the wording (every verbatim occurrence is found); but
+    the sentence says the formula is not done, and ``check`` reports that as a near
+    miss. None otherwise."""
+    tokens = match.sentence.tokens
+    before = match.first - 1
+    if (
+        before < 0
+        or tokens[before].text not in negations
+        or any(w in negations for w in match.form.words)
+        or tuple(t.text for t in tokens[match.first : match.last + 1]) != match.form.words
+        or _CLAUSE_BREAK.search(text, tokens[before].end, tokens[match.first].start)
+    ):
+        return None
+    return replace(match, first=before, start=tokens[before].start)
 
 
 SWAP_MIN_WORDS = 4
