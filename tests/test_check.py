@@ -642,6 +642,23 @@ def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
     assert code == 0 and out.rstrip().endswith("No findings."), out
 
 
+def test_a_formula_said_word_for_word_before_a_possessive_ending_passes(
+    tmp_path: Path,
+) -> None:
+    """A review: "... steadfast support for Ukraine's sovereignty" failed the gate as
+    ``{-Ukraine-}{+Ukraine's+}``, a verbatim saying of the formula."""
+    formula = "the United Kingdom's steadfast support for Ukraine"
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "2024-01-01.txt").write_text(f"A: We reaffirm {formula}.\n", encoding="utf-8")
+    new = tmp_path / "2024-02-01.txt"
+    new.write_text(f"A: We reaffirm {formula}'s sovereignty.\n", encoding="utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+
+
 def test_fail_on_without_shifted_says_it_leaves_shifted_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -490,6 +490,29 @@ def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        (  # MFA 2020-01-10
+            "the Ministry of Commerce",
+            "I'd like to quote the Ministry of Commerce's press release yesterday.",
+            "the Ministry of Commerce",
+        ),
+        (  # a review: a verbatim saying failed the gate as {-Ukraine-}{+Ukraine's+}
+            "the United Kingdom's steadfast support for Ukraine",
+            "He reaffirmed the United Kingdom’s steadfast support for Ukraine’s sovereignty.",
+            "the United Kingdom’s steadfast support for Ukraine",
+        ),
+    ],
+)
+def test_a_possessive_ending_on_the_last_word_belongs_to_what_follows(
+    point: str, sentence: str, expected: str
+) -> None:
+    [(score, text)] = found(point, sentence)
+    assert (score, text) == (100.0, expected)
+    assert "{" not in word_diff(point, text)
+
+
+@pytest.mark.parametrize(
     ("point", "sentence"),
     [
         # another name where the formula's last name goes, past the formula's own "of"

@@ -20,6 +20,7 @@ from ..match import (
     make_forms,
     negated_before,
     require_percent,
+    span_words,
     swaps,
     threshold_of,
 )
@@ -357,7 +358,7 @@ def _said_before(
 
 def _words(match: Match) -> tuple[str, ...]:
     """The normalised words of a match's span."""
-    return tuple(t.text for t in match.sentence.tokens[match.first : match.last + 1])
+    return span_words(match)
 
 
 SAID_FIRST = 4

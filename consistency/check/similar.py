@@ -16,6 +16,7 @@ from ..match import (
     candidates_by_weight,
     find_point,
     make_forms,
+    span_words,
     weigher,
 )
 from ..models import Point, Sentence
@@ -183,7 +184,7 @@ def closest_wording(
     narrowed = _Narrowed(baseline, words, limit)
     said: dict[tuple[str, ...], tuple[int, tuple[dt.date, str, int], Match]] = {}
     for match in find_point(point, narrowed, threshold=threshold, tokeniser=tokeniser):
-        found = tuple(t.text for t in match.sentence.tokens[match.first : match.last + 1])
+        found = span_words(match)
         doc = match.sentence.document
         where = (baseline.date_of(doc), doc, -match.start)
         count, last, latest = said.get(found, (0, where, match))

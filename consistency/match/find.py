@@ -236,7 +236,7 @@ def find_in_sentence(
             lo, hi = spans.pop()
             if hi - lo < least:
                 continue
-            at = _verbatim(words, form_words, lo, hi)
+            at = _verbatim(words, form_words, lo, hi, possessives)
             if at is not None:
                 hit = Alignment(perfect, at, at + len(form_words))
             else:
@@ -384,8 +384,25 @@ def _clause_inserted(
     return None
 
 
-def _verbatim(words: Sequence[str], form: Sequence[str], lo: int, hi: int) -> int | None:
-    """Where ``form`` first occurs word for word in ``words[lo:hi]``."""
+def _verbatim(
+    words: Sequence[str],
+    form: Sequence[str],
+    lo: int,
+    hi: int,
+    endings: Collection[str] = (),
+) -> int | None:
+    """Where ``form`` first occurs word for word in ``words[lo:hi]``, its last word
+    perhaps with one of the possessive ``endings`` (see :func:`possessive_cut`)."""
+    if endings:
+        at = _verbatim(words, form, lo, hi)
+        held = (*form[:-1], *(form[-1] + e for e in endings))
+        owned = [
+            k
+            for k in range(lo, hi - len(form) + 1)
+            if words[k + len(form) - 1] in held[len(form) - 1 :]
+            and tuple(words[k : k + len(form) - 1]) == tuple(form[:-1])
+        ]
+        return min([k for k in (at, *owned) if k is not None], default=None)
     m = len(form)
     first = form[0]
     find = words.index if isinstance(words, list | tuple) else None
@@ -585,7 +602,8 @@ def find_point(
             ):
                 tokens = sentence.tokens
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
-                start, end = close_quotes(text, tokens[hit.first].start, tokens[hit.end - 1].end)
+                end = possessive_cut(tokens[hit.end - 1], form.words[-1], text, possessives)
+                start, end = close_quotes(text, tokens[hit.first].start, end)
                 match = Match(sentence, hit.first, hit.end - 1, start, end, hit.score, form, moved)
                 _keep_best(best.setdefault(n, []), match, weigh)
     return [m for n in sorted(best) for m in sorted(best[n], key=lambda m: (m.start, m.end))]
@@ -604,11 +622,34 @@ def negated_before(match: Match, text: str, negations: Collection[str]) -> Match
         before < 0
         or tokens[before].text not in negations
         or any(w in negations for w in match.form.words)
-        or tuple(t.text for t in tokens[match.first : match.last + 1]) != match.form.words
+        or span_words(match) != match.form.words
         or _CLAUSE_BREAK.search(text, tokens[before].end, tokens[match.first].start)
     ):
         return None
     return replace(match, first=before, start=tokens[before].start)
+
+
+def possessive_cut(token: Token, last: str, text: str, endings: Collection[str]) -> int:
+    """Where a span ending on ``token`` ends: before its possessive ending when the token
+    is the formula's ``last`` word with one ("support for *Ukraine's* sovereignty" says
+    "support for Ukraine", its "'s" belongs to what follows), else at the token's end."""
+    for ending in endings:
+        if token.text == last + ending:
+            cut = token.end - len(ending)
+            if text[cut:token.end].casefold().replace("\u2019", "'") == ending:
+                return cut
+    return token.end
+
+
+def span_words(match: Match) -> tuple[str, ...]:
+    """The normalised words of a match's span (its last word without the possessive
+    ending the span leaves out: see :func:`possessive_cut`)."""
+    tokens = match.sentence.tokens[match.first : match.last + 1]
+    words = tuple(t.text for t in tokens)
+    cut = tokens[-1].end - match.end
+    if 0 < cut < len(words[-1]):
+        return (*words[:-1], words[-1][:-cut])
+    return words
 
 
 SWAP_MIN_WORDS = 4
