@@ -339,6 +339,22 @@ SEED_000_LINE_6 = (
 @pytest.mark.parametrize(
     ("point", "sentence", "expected"),
     [
+        # a fresh-clone review's formulas, each read as a false deletion ({-we-}, {-a-})
+        (
+            "we stand shoulder to shoulder with our allies",
+            "Today they stand shoulder to shoulder with our allies.",
+            "{-we-}{+they+} stand shoulder to shoulder with our allies",
+        ),
+        (
+            "a free and open Indo-Pacific",
+            "We work for an open and free Indo-Pacific.",
+            "{-a-}{+an+} {~open and~} free Indo-Pacific",
+        ),
+        (
+            "a just and lasting peace in Ukraine",
+            "We seek a comprehensive, just and lasting peace in Ukraine.",
+            "a {+comprehensive+}, just and lasting peace in Ukraine",
+        ),
         # seed 000, line 7: the words that replace the formula's first word are in the span
         (
             "a closer China-ASEAN community with a shared future",

@@ -85,7 +85,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq, Opcode
 
-from ..lexicon import is_han_name, may_qualify, may_stand_for
+from ..lexicon import is_han_name, may_qualify, may_stand_for, word_classes
 from ..models import Token
 from ..normalise import has_ending
 from .weights import FLOOR, RARE, is_rare, prefixed, similarity
@@ -644,12 +644,20 @@ def extend_edges(
     a, b = found.first, found.end
     head = ops[0].src_start
     tail = m - ops[-1].src_end
-    # a word found out of order is not missing: "the two peoples and meets" has "peoples"
-    moved = {keyed.keys[s] for s0, s1 in found.moved for s in range(s0, s1)}
-    head_missing = head > 0 and ops[0].dest_start == 0 and not any(c in moved for c in form[:head])
+    # a word found out of order is not missing: "the two peoples and meets" has "peoples";
+    # the span may open or close on words found out of order ("an *open and* free
+    # Indo-Pacific": {-a-}{+an+}, not a false {-a-})
+    places = {s for s0, s1 in found.moved for s in range(s0, s1)}
+    moved = {keyed.keys[s] for s in places}
+    width = found.end - found.first
+    head_missing = (
+        head > 0
+        and all(found.first + d in places for d in range(ops[0].dest_start))
+        and not any(c in moved for c in form[:head])
+    )
     tail_missing = (
         tail > 0
-        and ops[-1].dest_end == found.end - found.first
+        and all(found.first + d in places for d in range(ops[-1].dest_end, width))
         and not any(c in moved for c in form[m - tail :])
     )
     at_head = head_missing and head <= m / 3
@@ -823,6 +831,8 @@ def _determiner_edge(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, 
         if nxt == at - 1 and punct:
             # a quotation mark that opens the formula: "a *“*Free and Open Indo-Pacific”"
             punct = _has_punct(text[tokens[nxt].end : tokens[at].start].strip(_OPENING_QUOTES))
+        if punct and _listed_qualifiers(keyed, tokens, text, nxt):
+            punct = False
         if punct or len(between) == DETERMINER_REACH:
             break
         word = keyed.sentence[nxt]
@@ -842,6 +852,21 @@ def _determiner_edge(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, 
     if name >= lo and name in keyed.sentence_names and not _gap_punct(tokens, text, name, at):
         return name
     return at
+
+
+def _listed_qualifiers(keyed: Keyed, tokens: Sequence[Token], text: str, k: int) -> bool:
+    """Whether a lone comma after word ``k`` parts two words that both qualify a noun, a
+    list of them before it: "a *comprehensive,* just and lasting peace" (`a
+    {+comprehensive,+} just ...`, not a false `{-a-}`); "in a *word,* just ..." is no
+    list, nor "the, basic" (the word before the comma is a content word)."""
+    gap = text[tokens[k].end : tokens[k + 1].start]
+    before, after = keyed.sentence[k], keyed.sentence[k + 1]
+    return (
+        gap.strip() == ","
+        and keyed.weigh(before) >= RARE
+        and may_qualify(before)
+        and may_qualify(after)
+    )
 
 
 def _owner_start(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, lo: int) -> int:
@@ -1004,6 +1029,15 @@ def _written_in_capitals(names: Names, k: int) -> bool:
     t = names.tokens[k]
     written = names.text[t.start : t.end]
     return sum(c.isalpha() for c in written) >= 2 and written.isupper()
+
+
+def _grammar_alike(keyed: Keyed, word: str, other: str) -> bool:
+    """Whether two words of the tokeniser's function words share a word class the
+    dictionary knows them in: of one kind at an edge, on whichever side of ordinary
+    rarity each falls ("*they* stand shoulder to shoulder with our allies" is
+    `{-we-}{+they+}`; "they" is a shade rarer than "we"). "will" is no "not"."""
+    floor = keyed.weigh(word) == keyed.weigh(other) == FLOOR
+    return floor and bool(word_classes(word) & word_classes(other))
 
 
 OWN_EDGE_GAP = 2
@@ -1175,7 +1209,7 @@ def _take(
         numbers_taken += _numeric(word)
         pos = nxt if step < 0 else nxt + 1
         same_kind = (
-            is_function(word) == is_function(outer)
+            (is_function(word) == is_function(outer) or _grammar_alike(keyed, word, outer))
             and _numeric(word) == _numeric(outer)
             and function_taken <= (function_missing + (missing == 1 and not is_function(word)))
         )

@@ -283,8 +283,13 @@ def find_in_sentence(
                 if form.listed:
                     k = _clause_inserted(tokens, text, words, form.vocabulary, hit)
                 else:
+                    # within the words aligned: the edges take in no punctuation the
+                    # point lacks, but a comma between qualifiers before it ("a
+                    # *comprehensive,* just and lasting peace")
                     cut = _CLAUSE_BREAK.search(
-                        text, tokens[hit.first].end, tokens[hit.end - 1].start
+                        text,
+                        tokens[max(hit.first, best.first)].end,
+                        tokens[min(hit.end, best.end) - 1].start,
                     )
                     k = (
                         None
