@@ -592,9 +592,17 @@ def _point_changes(
             taken = {norm(c.after) for c in out if c.kind is KeyChangeKind.TAKEOVER and c.in_period}
             seen = set(base) | {norm(o.text) for o in point.occurrences if o.date < start}
             in_dates = [d for d in days if in_period(d)]
-            for day, key in zip(days, keys, strict=True):
-                occ = reps[day]
-                if not in_period(day) or key in seen:
+            # every occurrence of the period, not only each date's best: a second new
+            # wording said the same day ("an *unwavering* commitment ..." beside "...
+            # defence ...") is news too (a review)
+            said = [o for o in point.occurrences if in_period(o.date)]
+            said.sort(key=lambda o: (o.date, o.document, o.start))
+            dates_of: dict[str, set[dt.date]] = {}
+            for o in said:
+                dates_of.setdefault(norm(o.text), set()).add(o.date)
+            for occ in said:
+                key = norm(occ.text)
+                if key in seen:
                     continue
                 seen.add(key)
                 if key in taken:
@@ -605,7 +613,7 @@ def _point_changes(
                 if any(grammar_only(words, w.split(), light, prefixes) for w in counts):
                     continue
                 near = nearest(key, counts, norm(point.point.text))
-                used = sum(1 for d in in_dates if norm(reps[d].text) == key)
+                used = len(dates_of[key])
                 against = (
                     "that usual wording"
                     if near == usual_key

@@ -208,7 +208,8 @@ def seed_result() -> TrackResult:
             occurrence(
                 d1022, "asean-way", "the ASEAN Way", Status.COSMETIC, "the ASEAN Way", Change.SAME
             ),
-            # A second, weaker mention in the same briefing: not the representative.
+            # A second, weaker mention in the same briefing: not the representative, but a
+            # wording new in the period, with its own card.
             occurrence(
                 d1022,
                 "asean-way",
@@ -743,8 +744,8 @@ def test_text_report(seeds: TrackResult) -> None:
     assert report.startswith("Talking-point report\n====================\n\n")
     lines = report.splitlines()
     assert lines[3] == (
-        "5 talking points tracked; 1 changed wording in the period (2025-09-23 to 2025-10-22): "
-        "implement-doc."
+        "5 talking points tracked; 2 changed wording in the period (2025-09-23 to 2025-10-22): "
+        "implement-doc, asean-way."
     )
     assert lines[5] == (
         "5 documents from 2023-03-27 to 2025-10-22 (5 dates); period: 2025-09-23 to 2025-10-22 "
@@ -781,7 +782,7 @@ def test_text_report(seeds: TrackResult) -> None:
 def test_markdown_report(seeds: TrackResult) -> None:
     md = render_markdown(seeds)
     assert md == render_report(seeds, fmt="markdown")
-    assert md.startswith("# Talking-point report\n\n**5 talking points tracked; 1 changed")
+    assert md.startswith("# Talking-point report\n\n**5 talking points tracked; 2 changed")
     assert md.index("## Changes that matter") < md.index("## Timeline") < md.index("## Wordings")
     assert "## Timeline\n\n| point " in md
     assert "| `implement-doc` |      ≠       |" in md
@@ -819,7 +820,7 @@ def test_html_report(seeds: TrackResult) -> None:
     assert page == render_report(seeds, fmt="html")
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "<del>comprehensively</del><ins>fully</ins> and effectively" in page
-    headline = "5 talking points tracked; 1 changed wording in the period"
+    headline = "5 talking points tracked; 2 changed wording in the period"
     assert f'<p class="headline">{headline}' in page
     assert page.index('id="changes"') < page.index('id="timeline"') < page.index('id="wordings"')
     # the wordings tables say what each wording is, as the text report does

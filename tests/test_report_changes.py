@@ -404,6 +404,25 @@ def test_a_new_wording_inside_another_point_s_card_on_that_line_is_one_card() ->
     assert [c.kind for c in history.changes] == [KeyChangeKind.NEW_WORDING]
 
 
+def test_every_new_wording_of_the_period_has_a_card_not_only_each_date_s_best() -> None:
+    """A review: a briefing said a formula twice, once with a spelling variant and once with
+    a word replaced ("ironclad" -> "unwavering"); the date's best-scoring occurrence was the
+    spelling, of grammar only, and the replaced word was on no card. Each new wording of
+    the period is its own card, beside the day's usual one or not."""
+    formula = "an ironclad commitment to the defense of the Republic of Korea"
+    spelled = formula.replace("defense", "defence")
+    replaced = formula.replace("ironclad", "unwavering")
+    docs = daily([formula] * 20 + [f"{spelled}. We also reaffirm {replaced}"])
+    analysis = analyse(track(docs, [Point("rok", formula)]), since=docs[-1].date)
+    cards = [(c.kind, c.diff) for c in analysis.in_period]
+    assert cards == [
+        (
+            KeyChangeKind.NEW_WORDING,
+            "an {-ironclad-}{+unwavering+} commitment to the defense of the Republic of Korea",
+        )
+    ]
+
+
 def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None:
     """A review of README's first screen: the timeline marked "≠!" for
     china-asean-year-of-people-to-people-exchange on 2025-10-22 (Exchange -> Exchanges,
@@ -413,8 +432,8 @@ def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None
     assert code == 0, err
     changes = out.split("Changes that matter")[1].split("Timeline")[0]
     line = (
-        "Not on a card: 4 other changes in the period (back to a wording used before, of "
-        "grammar only, or a new wording beside the day's usual one): "
+        "Not on a card: 4 other changes in the period (back to a wording used before, or of "
+        "grammar only): "
         "people-to-people-exchanges on 2025-09-23, "
         "building-the-south-china-sea-into-a-sea-of-peace on 2025-10-22, "
         "the-china-asean-free-trade-area on "
@@ -422,8 +441,8 @@ def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None
         "and Wordings."
     )
     assert line in changes
-    # "People-to-People Exchange" (2025-09-23) is new in the period, but not that day's
-    # wording of people-to-people-exchanges: the Wordings list marks it, no card told it
+    # "People-to-People Exchange" (2025-09-23) is new in the period, in grammar only: the
+    # Wordings list marks it, no card tells it
     assert "(new in the period)" in out.split("people-to-people-exchanges:")[1].split("\n\n")[0]
     for fmt in ("markdown", "html"):
         code, out, err = run("report", str(BRIEFINGS), "--format", fmt)

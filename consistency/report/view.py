@@ -403,9 +403,9 @@ def scope_line(analysis: Analysis) -> str:
 
 def untold_line(analysis: Analysis) -> str | None:
     """One sentence naming the changes in the period that no card tells, or None: shifts
-    back to a wording used before or of grammar only (a plural, an article), and new
-    wordings said beside the day's usual one (a card reads each date's best-scoring
-    occurrence).
+    back to a wording used before, and wordings new in grammar only (a plural, an
+    article). Every other new wording of the period has its card, said beside the day's
+    usual one or not.
 
     The timeline marks every shift with ``!`` and the wordings list each new wording;
     without this a reader looks for the card of a mark or a wording that has none.
@@ -436,7 +436,7 @@ def untold_line(analysis: Analysis) -> str | None:
     names = [f"{name} on {day.isoformat()}" for name, day in sorted(untold, key=lambda k: k[1])]
     return (
         f"Not on a card: {plural(len(names), 'other change')} in the period (back to a "
-        "wording used before, of grammar only, or a new wording beside the day's usual one): "
+        "wording used before, or of grammar only): "
         f"{_names(names)}; see Shifts and Wordings."
     )
 
