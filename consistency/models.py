@@ -364,6 +364,7 @@ class KeyChangeKind(StrEnum):
 
     TAKEOVER = "takeover"
     NEW_WORDING = "new-wording"
+    NEGATED = "negated"
     NEW_POINT = "new-point"
     STOPPED = "stopped"
 
@@ -372,13 +373,15 @@ class KeyChangeKind(StrEnum):
 class KeyChange:
     """A change that matters: what happened to a point, when, and the evidence.
 
-    kind: takeover, new-wording, new-point or stopped.
+    kind: takeover, new-wording, negated (a watchlist formula said with a negation it
+        lacks, or without one it has, or word for word after one), new-point or stopped.
     point: the point id.
     date: when it happened: the first date of the new wording or point; for
         ``stopped``, the last date the point was said.
     document, line: where (for ``stopped``: the last place it was said).
     before: the wording it replaces (takeover), the nearest wording used before the
-        period (new-wording: see :func:`consistency.timeline.nearest`), or None.
+        period (new-wording: see :func:`consistency.timeline.nearest`), the point's
+        canonical text (negated), or None.
     after: the new wording (takeover, new-wording, new-point) or the last one (stopped).
     diff: word diff before -> after ("" when there is no ``before``).
     evidence: one sentence with the counts behind the judgement.

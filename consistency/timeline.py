@@ -31,6 +31,7 @@ from .models import (
     KeyChange,
     KeyChangeKind,
     Occurrence,
+    Point,
     PointResult,
     ReportPeriod,
     Shift,
@@ -205,6 +206,7 @@ REGULAR_DATES = 5
 KIND_ORDER = (
     KeyChangeKind.TAKEOVER,
     KeyChangeKind.NEW_WORDING,
+    KeyChangeKind.NEGATED,
     KeyChangeKind.STOPPED,
     KeyChangeKind.NEW_POINT,
 )
@@ -772,6 +774,78 @@ def analyse(
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
     every.sort(key=lambda c: (not c.in_period, kind_rank[c.kind], c.date, order[c.point]))
     return Analysis(shown, period, tuple(histories), tuple(_one_card_per_place(every, norm)))
+
+
+def with_negations(
+    analysis: Analysis,
+    sayings: Sequence[tuple[Point, str, int, int]],
+    documents: Sequence[Document],
+    *,
+    tokeniser: Tokeniser | None = None,
+) -> Analysis:
+    """``analysis`` with a ``negated`` card for each wording of a point said in the period
+    with a negation its formula lacks, or without one it has, or word for word after one
+    (``sayings``: see :func:`consistency.track.negated_sayings`), unless a briefing before
+    the period already said those very words: "we {+no longer+} stand shoulder to
+    shoulder with our allies" is the line turned over, which ``track`` never counts and
+    a report told nowhere (a review)."""
+    p = analysis.period
+    if not sayings or p.first is None or p.last is None:
+        return analysis
+    norm = cached_normaliser(tokeniser)
+    docs = {d.id: d for d in documents}
+    earlier: list[str] | None = None
+    dates: dict[tuple[str, str], set[dt.date]] = {}
+    first: dict[tuple[str, str], tuple[Point, Document, int, int]] = {}
+    for point, doc_id, start, end in sayings:
+        doc = docs[doc_id]
+        if not p.first <= doc.date <= p.last:
+            continue
+        key = (point.id, norm(doc.text[start:end]))
+        dates.setdefault(key, set()).add(doc.date)
+        first.setdefault(key, (point, doc, start, end))
+    cards = []
+    for key, (point, doc, start, end) in first.items():
+        if earlier is None:
+            earlier = [f" {norm(d.text)} " for d in documents if d.date < p.first]
+        if any(f" {key[1]} " in text for text in earlier):
+            continue
+        said = doc.text[start:end]
+        cards.append(
+            KeyChange(
+                kind=KeyChangeKind.NEGATED,
+                point=point.id,
+                date=doc.date,
+                document=doc.id,
+                line=doc.line_col(start)[0],
+                before=point.text,
+                after=said,
+                diff=word_diff(point.text, said, tokeniser=tokeniser),
+                evidence=(
+                    "said with a negation the formula lacks, without one it has, or word for "
+                    "word right after one, never before the period; in the period on "
+                    f"{_plural(len(dates[key]), 'date')}"
+                ),
+                context=context(doc.text, start, end),
+                in_period=True,
+            )
+        )
+    if not cards:
+        return analysis
+    order = {h.result.point.id: k for k, h in enumerate(analysis.points)}
+    rank = {k: i for i, k in enumerate(KIND_ORDER)}
+    every = sorted(
+        [*analysis.changes, *cards],
+        key=lambda c: (not c.in_period, rank[c.kind], c.date, order.get(c.point, len(order))),
+    )
+    by_point: dict[str, list[KeyChange]] = {}
+    for card in cards:
+        by_point.setdefault(card.point, []).append(card)
+    points = tuple(
+        replace(h, changes=(*h.changes, *by_point.get(h.result.point.id, ())))
+        for h in analysis.points
+    )
+    return replace(analysis, points=points, changes=tuple(every))
 
 
 def _one_card_per_place(

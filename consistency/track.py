@@ -17,7 +17,16 @@ from typing import Protocol
 
 from ._gc import collector_paused
 from .diff import word_diff
-from .match import DEFAULT_THRESHOLD, Corpus, Match, PackedSentences, SentenceIndex, find_point
+from .match import (
+    DEFAULT_THRESHOLD,
+    Corpus,
+    Match,
+    PackedSentences,
+    SentenceIndex,
+    find_point,
+    negated_before,
+    says_opposite,
+)
 from .match.corpus import BoolArray
 from .match.key import match_key
 from .models import (
@@ -30,7 +39,7 @@ from .models import (
     Status,
     TrackResult,
 )
-from .normalise import Tokeniser
+from .normalise import Tokeniser, named_words
 from .segment import sentence_rows
 from .timeline import changes, shifts, status_of, wordings
 
@@ -67,6 +76,37 @@ whatever ``jobs`` says: starting the others would cost more than they save."""
 PARTS_PER_JOB = 3
 """The briefings are cut into this many parts per process, so that a process done
 early takes another part instead of waiting for the slowest."""
+
+
+def negated_sayings(
+    documents: Sequence[Document],
+    points: Sequence[Point],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    tokeniser: Tokeniser | None = None,
+) -> list[tuple[Point, str, int, int]]:
+    """Where ``documents`` say a point with a negation its wording lacks, or without one
+    it has ("we *no longer* stand shoulder to shoulder with our allies"), or word for word
+    right after one ("we will *not* uphold the rules-based international order"): the
+    engine's near misses that say the opposite (see
+    :func:`~consistency.match.says_opposite`), at the point's threshold. ``track`` counts
+    none of the first kind and the second as the wording; a report tells both. Each as
+    (point, document id, start, end), by point, then document and place."""
+    index = build_index(
+        documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+    )
+    negations = named_words(tokeniser, "negations")
+    out: list[tuple[Point, str, int, int]] = []
+    for point in points:
+        found = find_point(point, index, threshold=threshold, tokeniser=tokeniser, lenient=True)
+        for m in found:
+            text = index.text(m.sentence.document)
+            if says_opposite(m, text, negations):
+                widened = negated_before(m, text, negations) or m
+                out.append((point, m.sentence.document, widened.start, widened.end))
+    return out
 
 
 def usable_cpus() -> int:

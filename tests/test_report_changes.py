@@ -423,6 +423,47 @@ def test_every_new_wording_of_the_period_has_a_card_not_only_each_date_s_best() 
     ]
 
 
+@pytest.mark.parametrize(
+    ("said", "diff"),
+    [
+        (
+            "We no longer stand shoulder to shoulder with our allies.",
+            "We {+no longer+} stand shoulder to shoulder with our allies",
+        ),
+        (
+            "We will not stand shoulder to shoulder with our allies.",
+            "We {+will not+} stand shoulder to shoulder with our allies",
+        ),
+    ],
+)
+def test_a_watchlist_formula_said_negated_in_the_period_has_a_card(
+    tmp_path: Path, said: str, diff: str
+) -> None:
+    """A review: "we no longer stand shoulder to shoulder with our allies" was on no card,
+    in no headline: ``track`` rejects a span that says the opposite of the formula (and
+    counts it word for word after "not"), so the report never saw the line turned over."""
+    formula = "we stand shoulder to shoulder with our allies"
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "allies"\ntext = "{formula}"\n', encoding="utf-8")
+    for day in range(1, 6):
+        (tmp_path / f"2024-01-0{day}.txt").write_text(
+            f"A: Today {formula}.\n", encoding="utf-8"
+        )
+    (tmp_path / "2024-02-01.txt").write_text(f"A: {said}\n", encoding="utf-8")
+    args = ["report", str(tmp_path), "--points", str(points), "--since", "2024-02-01"]
+    code, out, err = run(*args, "--no-color")
+    assert code == 0, err
+    assert "; 1 said negated: allies." in out.splitlines()[3]
+    assert f"2024-02-01  said negated  allies\n  {diff}\n" in out
+    code, out, err = run(*args, "--format", "json")
+    [card] = json.loads(out)["changes"]
+    assert (card["kind"], card["diff"], card["in_period"]) == ("negated", diff, True)
+    # said so before the period too: no news
+    (tmp_path / "2024-01-06.txt").write_text(f"A: {said}\n", encoding="utf-8")
+    code, out, err = run(*args, "--no-color")
+    assert code == 0 and "said negated" not in out, out
+
+
 def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None:
     """A review of README's first screen: the timeline marked "≠!" for
     china-asean-year-of-people-to-people-exchange on 2025-10-22 (Exchange -> Exchanges,

@@ -314,32 +314,7 @@ def find_in_sentence(
         return found
 
     def negated_apart(hit: Alignment) -> bool:
-        # the span says the opposite of the wording: a negation one of them has and the
-        # other not, or one right before the span ("We will *not* interfere in ...",
-        # 不干涉别国内政 for 干涉别国内政)
-        if not negations:
-            return False
-        span = words[hit.first : hit.end]
-        said = {w for w in span if w in negations}
-        negated = any(w in negations for w in form_words)
-        if said - form.vocabulary and not negated:
-            return True
-        # the wording's negation gone while the word it negates is there ("interference"
-        # for "non-interference"); said otherwise, it may go ("remains unchanged" for "has
-        # not changed"); another negation may stand for it ("*never* interfere" for "not
-        # interfere", 从不干涉 for 不干涉)
-        for j, w in enumerate(form_words[:-1]):
-            if w in negations and not said and (j == 0 or form_words[j + 1] in span):
-                # a wording that opens with its negation is not found without it: "*not
-                # just* of the United States" is no "of the United States"
-                return True
-        before = hit.first - 1
-        return (
-            hit.score < perfect
-            and before >= 0
-            and words[before] in negations
-            and not _CLAUSE_BREAK.search(text, tokens[before].end, tokens[hit.first].start)
-        )
+        return _opposite(form, words, tokens, text, hit.first, hit.end, hit.score, negations)
 
     n = len(tokens)
     if n <= LONG_SPAN:
@@ -358,6 +333,58 @@ def find_in_sentence(
         start = max(resume, max((h.end for h in kept), default=start), start + 1)
     found.extend(search(start, n))
     return found
+
+
+def _opposite(
+    form: Form,
+    words: Sequence[str],
+    tokens: Sequence[Token],
+    text: str,
+    first: int,
+    end: int,
+    score: float,
+    negations: Collection[str],
+) -> bool:
+    """Whether the span ``words[first:end]`` says the opposite of ``form``: a negation one
+    of them has and the other not, or one right before the span ("We will *not* interfere
+    in ...", 不干涉别国内政 for 干涉别国内政)."""
+    if not negations:
+        return False
+    form_words = form.words
+    span = words[first:end]
+    said = {w for w in span if w in negations}
+    negated = any(w in negations for w in form_words)
+    if said - form.vocabulary and not negated:
+        return True
+    # the wording's negation gone while the word it negates is there ("interference" for
+    # "non-interference"); said otherwise, it may go ("remains unchanged" for "has not
+    # changed"); another negation may stand for it ("*never* interfere" for "not
+    # interfere", 从不干涉 for 不干涉)
+    for j, w in enumerate(form_words[:-1]):
+        if w in negations and not said and (j == 0 or form_words[j + 1] in span):
+            # a wording that opens with its negation is not found without it: "*not just*
+            # of the United States" is no "of the United States"
+            return True
+    before = first - 1
+    return (
+        score < 100.0
+        and before >= 0
+        and words[before] in negations
+        and not _CLAUSE_BREAK.search(text, tokens[before].end, tokens[first].start)
+    )
+
+
+def says_opposite(match: Match, text: str, negations: Collection[str]) -> bool:
+    """Whether ``match`` (a near miss: see ``lenient`` of :func:`find_point`) says the
+    opposite of its wording: a negation dropped or put in, which ``track`` never counts
+    ("we *no longer* stand shoulder to shoulder with our allies"), or the wording word for
+    word right after a negation, which it does (see :func:`negated_before`)."""
+    tokens = match.sentence.tokens
+    words = [t.text for t in tokens]
+    end = match.last + 1
+    return negated_before(match, text, negations) is not None or _opposite(
+        match.form, words, tokens, text, match.first, end, match.score, negations
+    )
 
 
 LIST_ITEM_WORDS = 4

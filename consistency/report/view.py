@@ -269,6 +269,7 @@ SHIFT_LIST_LIMIT = 20
 KIND_LABELS = {
     KeyChangeKind.TAKEOVER: "new wording took over",
     KeyChangeKind.NEW_WORDING: "new wording",
+    KeyChangeKind.NEGATED: "said negated",
     KeyChangeKind.STOPPED: "no longer said",
     KeyChangeKind.NEW_POINT: "new point",
 }
@@ -371,7 +372,11 @@ def headline(analysis: Analysis) -> str:
         f"{len(wording)} changed wording in the period ({period_span(analysis)})"
         + (f": {_names(labelled)}" if wording else "")
     ]
-    for kind, what in ((KeyChangeKind.NEW_POINT, "new"), (KeyChangeKind.STOPPED, "no longer said")):
+    for kind, what in (
+        (KeyChangeKind.NEGATED, "said negated"),
+        (KeyChangeKind.NEW_POINT, "new"),
+        (KeyChangeKind.STOPPED, "no longer said"),
+    ):
         ids = _points_with(changes, kind)
         if ids:
             parts.append(
