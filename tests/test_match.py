@@ -508,6 +508,33 @@ def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Pa
 @pytest.mark.parametrize(
     ("point", "sentence", "expected"),
     [
+        # a review: a list grown by an item was missed
+        (
+            "a free and open Indo-Pacific",
+            "We work for a free, open and inclusive Indo-Pacific.",
+            ["a free, open and inclusive Indo-Pacific"],
+        ),
+        (  # MFA 2018-06-05
+            "uphold multilateralism and oppose unilateralism and protectionism",
+            "We should uphold multilateralism, oppose unilateralism and protectionism and "
+            "promote an open world economy.",
+            ["uphold multilateralism, oppose unilateralism and protectionism"],
+        ),
+        # a comma where the point has "and", and no "and" further: another list
+        ("China and the US", "Talks between China, the US and Russia went well.", []),
+    ],
+)
+def test_a_comma_for_the_point_s_and_in_a_list_grown_by_an_item(
+    point: str, sentence: str, expected: list[str]
+) -> None:
+    hits = found(point, sentence)
+    assert [text for _, text in hits] == expected
+    assert all(score >= DEFAULT_THRESHOLD for score, _ in hits)
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
         (  # MFA 2020-01-10
             "the Ministry of Commerce",
             "I'd like to quote the Ministry of Commerce's press release yesterday.",

@@ -286,10 +286,14 @@ def find_in_sentence(
                     # within the words aligned: the edges take in no punctuation the
                     # point lacks, but a comma between qualifiers before it ("a
                     # *comprehensive,* just and lasting peace")
-                    cut = _CLAUSE_BREAK.search(
+                    cut = _clause_break(
                         text,
-                        tokens[max(hit.first, best.first)].end,
-                        tokens[min(hit.end, best.end) - 1].start,
+                        tokens,
+                        words,
+                        max(hit.first, best.first),
+                        min(hit.end, best.end),
+                        form_words,
+                        coordinators,
                     )
                     k = (
                         None
@@ -385,6 +389,36 @@ def says_opposite(match: Match, text: str, negations: Collection[str]) -> bool:
     return negated_before(match, text, negations) is not None or _opposite(
         match.form, words, tokens, text, match.first, end, match.score, negations
     )
+
+
+def _clause_break(
+    text: str,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    first: int,
+    end: int,
+    form: Sequence[str],
+    coordinators: Collection[str],
+) -> re.Match[str] | None:
+    """The first comma, semicolon or colon between the words ``first`` to ``end`` that
+    breaks a clause (see :data:`_CLAUSE_BREAK`). A comma standing where the point joins two
+    of its words with a coordinator, that coordinator said further on, is none: the
+    point's own list, grown ("a free*,* open and inclusive Indo-Pacific" for "a free and
+    open Indo-Pacific"); "China*,* the US" is still no "China and the US"."""
+    for k in range(first + 1, end):
+        cut = _CLAUSE_BREAK.search(text, tokens[k - 1].end, tokens[k].start)
+        if cut is None:
+            continue
+        joined = cut.group() in ",\uff0c\u3001" and any(
+            form[j] == words[k - 1]
+            and form[j + 2] == words[k]
+            and form[j + 1] in coordinators
+            and form[j + 1] in words[k + 1 : end]
+            for j in range(len(form) - 2)
+        )
+        if not joined:
+            return cut
+    return None
 
 
 LIST_ITEM_WORDS = 4
