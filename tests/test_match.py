@@ -654,6 +654,19 @@ def test_a_point_word_left_over_at_an_edge_is_not_taken_in() -> None:
     assert word_diff(point, text).endswith("mutual benefit")
 
 
+def test_a_possessive_stands_for_a_determiner_inside_the_formula() -> None:
+    """A review: "in keeping with India's Neighbourhood First policy" was no occurrence of
+    "in keeping with our Neighbourhood First policy" (a name put in for "our"), though a
+    possessive stands for a missing first determiner."""
+    point = "in keeping with our Neighbourhood First policy"
+    [(score, text)] = found(point, "We engage in keeping with India's Neighbourhood First policy.")
+    assert score >= DEFAULT_THRESHOLD
+    assert word_diff(point, text) == (
+        "in keeping with {-our-}{+India's+} Neighbourhood First policy"
+    )
+    assert found(point, "We engage in keeping with our Act East policy.") == []
+
+
 @pytest.mark.parametrize(
     ("point", "sentence", "expected"),
     [

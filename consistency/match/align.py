@@ -437,13 +437,13 @@ class Keyed:
         return self.weigh(word) < RARE or not (s in self.sentence_names or may_qualify(word))
 
     def _qualifies(self, f: int, s: int) -> bool:
-        """Whether the name at sentence word ``s``, standing for the point's first word
-        ``f``, a determiner, qualifies the noun after it: "with *Western* sponsors of the
-        Kiev regime" is {-the-}{+Western+} sponsors ... (see :meth:`_names_another`)."""
-        return (
-            f == 0
-            and self.words[0] in self.determiners
-            and (self.determines(self.sentence[s]) or not self._names_another(s))
+        """Whether the name at sentence word ``s``, standing for the point's word ``f``, a
+        determiner, qualifies the noun after it: a possessive anywhere ("in keeping with
+        {-our-}{+India's+} Neighbourhood First policy", a review), or at the point's first
+        word any name that names no other thing: "with *Western* sponsors of the Kiev
+        regime" is {-the-}{+Western+} sponsors ... (see :meth:`_names_another`)."""
+        return self.words[f] in self.determiners and (
+            self.determines(self.sentence[s]) or (f == 0 and not self._names_another(s))
         )
 
     def _set_apart(self, at: int, lo: int, hi: int) -> bool:
