@@ -642,6 +642,22 @@ def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
     assert code == 0 and out.rstrip().endswith("No findings."), out
 
 
+def test_a_negation_put_into_a_chinese_formula_is_shown_where_it_stands(tmp_path: Path) -> None:
+    """A review: 我们不与盟友并肩站在一起 was shown as {-我们-}{+不+}与盟友..., the one change
+    the gate exists for misreported: 我们 is said, 不 is put in after it."""
+    formula = "我们与盟友并肩站在一起"
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "2024-01-01.txt").write_text(f"答：{formula}。\n", encoding="utf-8")
+    new = tmp_path / "2024-02-01.txt"
+    new.write_text("答：我们不与盟友并肩站在一起。\n", encoding="utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    assert code == 1, out
+    assert "    diff:      我们{+不+}与盟友并肩站在一起\n" in out
+
+
 def test_a_formula_said_word_for_word_before_a_possessive_ending_passes(
     tmp_path: Path,
 ) -> None:

@@ -802,13 +802,15 @@ def _take_edges(
     if head and all(w in keyed.determiners for w in keyed.words[:head]):
         a = _determiner_edge(keyed, tokens, text, a, lo)
     elif head:
-        a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
+        # the point's own words past a word or two put in are no words replaced: 我们*不*与
+        # 盟友并肩站在一起 is 我们{+不+}与盟友..., not {-我们-}{+不+}
+        a = _own_edge(keyed, tokens, text, a, head, lo, -1, names=True)
         if a == found.first:
-            a = _own_edge(keyed, tokens, text, a, head, lo, -1, names=True)
+            a = _take(keyed, form_tokens, form_text, tokens, text, is_function, a, head, lo, -1)
     if tail:
-        b = _take(keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1)
+        b = _own_edge(keyed, tokens, text, b, tail, hi, +1)
         if b == found.end:
-            b = _own_edge(keyed, tokens, text, b, tail, hi, +1)
+            b = _take(keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1)
     return a, b
 
 
