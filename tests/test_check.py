@@ -601,6 +601,19 @@ def test_a_negation_dropped_from_a_watchlist_formula_fails_the_gate(tmp_path: Pa
     assert code == 0 and out.rstrip().endswith("No findings.")
 
 
+def one_formula_gate(tmp_path: Path, formula: str, before: str, now: str) -> list[str]:
+    """``check`` arguments: a briefing saying ``now`` against a baseline of one saying
+    ``before``, with ``formula`` the one watchlist point."""
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "2024-01-01.txt").write_text(f"A: {before}\n", encoding="utf-8")
+    new = tmp_path / "2024-02-01.txt"
+    new.write_text(f"A: {now}\n", encoding="utf-8")
+    return ["check", str(new), "--against", str(base), "--points", str(points)]
+
+
 @pytest.mark.parametrize(
     ("formula", "said", "diff"),
     [
@@ -623,21 +636,14 @@ def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
     the formula stands word for word, so ``track`` counts it (every verbatim occurrence
     is found), and ``check`` saw the baseline's wording. The sentence says the formula is
     not done: a near miss, unless the baseline says it after the same negation too."""
-    points = tmp_path / "points.toml"
-    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
-    base = tmp_path / "base"
-    base.mkdir()
-    (base / "2024-01-01.txt").write_text(f"A: {formula}.\n", encoding="utf-8")
-    new = tmp_path / "2024-02-01.txt"
-    new.write_text(f"A: {said}\n", encoding="utf-8")
-    args = ["check", str(new), "--against", str(base), "--points", str(points)]
+    args = one_formula_gate(tmp_path, formula, f"{formula}.", said)
     code, out, _ = run(*args)
     assert code == 1, out
     assert f"    diff:      {diff}\n" in out
     assert "but a negation stands right before the formula" in out
     code, out, _ = run(*args, "--near", "0")
     assert code == 0 and out.rstrip().endswith("No findings."), out
-    (base / "2024-01-02.txt").write_text(f"A: {said}\n", encoding="utf-8")
+    (tmp_path / "base" / "2024-01-02.txt").write_text(f"A: {said}\n", encoding="utf-8")
     code, out, _ = run(*args)
     assert code == 0 and out.rstrip().endswith("No findings."), out
 
@@ -646,14 +652,8 @@ def test_a_negation_put_into_a_chinese_formula_is_shown_where_it_stands(tmp_path
     """A review: 我们不与盟友并肩站在一起 was shown as {-我们-}{+不+}与盟友..., the one change
     the gate exists for misreported: 我们 is said, 不 is put in after it."""
     formula = "我们与盟友并肩站在一起"
-    points = tmp_path / "points.toml"
-    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
-    base = tmp_path / "base"
-    base.mkdir()
-    (base / "2024-01-01.txt").write_text(f"答：{formula}。\n", encoding="utf-8")
-    new = tmp_path / "2024-02-01.txt"
-    new.write_text("答：我们不与盟友并肩站在一起。\n", encoding="utf-8")
-    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    args = one_formula_gate(tmp_path, formula, f"{formula}。", "我们不与盟友并肩站在一起。")
+    code, out, _ = run(*args)
     assert code == 1, out
     assert "    diff:      我们{+不+}与盟友并肩站在一起\n" in out
 
@@ -664,14 +664,10 @@ def test_a_formula_said_word_for_word_before_a_possessive_ending_passes(
     """A review: "... steadfast support for Ukraine's sovereignty" failed the gate as
     ``{-Ukraine-}{+Ukraine's+}``, a verbatim saying of the formula."""
     formula = "the United Kingdom's steadfast support for Ukraine"
-    points = tmp_path / "points.toml"
-    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
-    base = tmp_path / "base"
-    base.mkdir()
-    (base / "2024-01-01.txt").write_text(f"A: We reaffirm {formula}.\n", encoding="utf-8")
-    new = tmp_path / "2024-02-01.txt"
-    new.write_text(f"A: We reaffirm {formula}'s sovereignty.\n", encoding="utf-8")
-    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    args = one_formula_gate(
+        tmp_path, formula, f"We reaffirm {formula}.", f"We reaffirm {formula}'s sovereignty."
+    )
+    code, out, _ = run(*args)
     assert code == 0 and out.rstrip().endswith("No findings."), out
 
 
