@@ -75,10 +75,77 @@ def _word_moves(
         table.setdefault(w, chr(_BASE + len(table)))
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main("".join(table[w] for w in old), "".join(table[w] for w in new), False)
+    a, b = "".join(table[w] for w in old), "".join(table[w] for w in new)
+    diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
     words = {c: w for w, c in table.items()}
-    return _moves(diffs, words), words
+    runs = _moves(diffs, words)
+    if any(code == 2 for code, _ in runs):
+        # of two equal words that could anchor a move, the one that keeps its neighbours:
+        # "{~mutual benefit~}, mutual respect", not "mutual {~benefit~}, {~mutual~}
+        # respect" (a review); the reading in fewer runs is kept
+        grouped = _moves(_fewest_runs(a, b), words)
+        if len(grouped) < len(runs):
+            runs = grouped
+    return runs, words
+
+
+def _fewest_runs(a: str, b: str) -> list[tuple[int, str]]:
+    """A diff of ``a`` and ``b`` (diff-match-patch's codes: 0 equal, -1 removed, 1 added)
+    keeping the most characters equal in order, and of those alignments the one in the
+    fewest equal runs (diff-match-patch takes any common prefix first, whatever it cuts)."""
+    n, m = len(a), len(b)
+    low = (-1, 0)
+    # best (kept, -runs) of a[:i], b[:j], ending on a kept pair (run) or on a gap (gap)
+    run = [[low] * (m + 1) for _ in range(n + 1)]
+    gap = [[low] * (m + 1) for _ in range(n + 1)]
+    gap[0][0] = (0, 0)
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i and j and a[i - 1] == b[j - 1]:
+                p, q = run[i - 1][j - 1], gap[i - 1][j - 1]
+                run[i][j] = max((p[0] + 1, p[1]), (q[0] + 1, q[1] - 1) if q != low else low)
+            if (i, j) != (0, 0):
+                gap[i][j] = max(
+                    run[i - 1][j] if i else low,
+                    gap[i - 1][j] if i else low,
+                    run[i][j - 1] if j else low,
+                    gap[i][j - 1] if j else low,
+                )
+    ops: list[tuple[int, str]] = []
+    i, j, on_run = n, m, run[n][m] > gap[n][m]
+    while i or j:
+        if on_run:
+            ops.append((0, a[i - 1]))
+            i, j = i - 1, j - 1
+            p, q = run[i][j], gap[i][j]
+            on_run = p != low and (p[0], p[1]) >= (q[0], q[1] - 1)
+            continue
+        here = gap[i][j]
+        steps = ((-1, 1, 0, True), (-1, 1, 0, False), (1, 0, 1, True), (1, 0, 1, False))
+        for code, di, dj, was_run in steps:
+            if i < di or j < dj:
+                continue
+            cell = (run if was_run else gap)[i - di][j - dj]
+            if cell == here and cell != low:
+                ops.append((code, a[i - 1] if code == -1 else b[j - 1]))
+                i, j, on_run = i - di, j - dj, was_run
+                break
+    merged: list[tuple[int, str]] = []
+    changed = {-1: "", 1: ""}
+    for code, ch in [*reversed(ops), (0, "")]:
+        if code:
+            changed[code] += ch
+            continue
+        # each changed stretch as diff-match-patch writes it: removed, then added
+        merged.extend((c, changed[c]) for c in (-1, 1) if changed[c])
+        changed = {-1: "", 1: ""}
+        if ch:
+            if merged and merged[-1][0] == 0:
+                merged[-1] = (0, merged[-1][1] + ch)
+            else:
+                merged.append((0, ch))
+    return merged
 
 
 def diff_tokens(

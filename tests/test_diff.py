@@ -236,6 +236,13 @@ def test_markdown_of_a_diff_renders_every_change(markup: str) -> None:
         ),
         # a coordinator dropped with its word, nothing moved: no move
         ("we oppose and reject it", "we reject it", "we {-oppose and-} reject it"),
+        # two items sharing a word swapped: the item moves whole (a review: "mutual
+        # {~benefit~}, {~mutual~} respect", the shared first word anchored apart)
+        (
+            "mutual respect, mutual benefit and win-win cooperation",
+            "mutual benefit, mutual respect and win-win cooperation",
+            "{~mutual benefit~}, mutual respect and win-win cooperation",
+        ),
     ],
 )
 def test_a_swap_of_two_parts_moves_the_coordinator_with_its_part(
