@@ -460,15 +460,11 @@ def _verbatim(
     """Where ``form`` first occurs word for word in ``words[lo:hi]``, its last word
     perhaps with one of the possessive ``endings`` (see :func:`possessive_cut`)."""
     if endings:
-        at = _verbatim(words, form, lo, hi)
-        held = (*form[:-1], *(form[-1] + e for e in endings))
-        owned = [
-            k
-            for k in range(lo, hi - len(form) + 1)
-            if words[k + len(form) - 1] in held[len(form) - 1 :]
-            and tuple(words[k : k + len(form) - 1]) == tuple(form[:-1])
+        found = [
+            _verbatim(words, form, lo, hi),
+            *(_verbatim(words, (*form[:-1], form[-1] + e), lo, hi) for e in endings),
         ]
-        return min([k for k in (at, *owned) if k is not None], default=None)
+        return min((k for k in found if k is not None), default=None)
     m = len(form)
     first = form[0]
     find = words.index if isinstance(words, list | tuple) else None
