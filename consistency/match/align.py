@@ -859,7 +859,7 @@ def _determiner_edge(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, 
 def _listed_qualifiers(keyed: Keyed, tokens: Sequence[Token], text: str, k: int) -> bool:
     """Whether a lone comma after word ``k`` parts two words that both qualify a noun, a
     list of them before it: "a *comprehensive,* just and lasting peace" (`a
-    {+comprehensive,+} just ...`, not a false `{-a-}`); "in a *word,* just ..." is no
+    {+comprehensive+}, just ...`, not a false `{-a-}`); "in a *word,* just ..." is no
     list, nor "the, basic" (the word before the comma is a content word)."""
     gap = text[tokens[k].end : tokens[k + 1].start]
     before, after = keyed.sentence[k], keyed.sentence[k + 1]
@@ -997,8 +997,8 @@ def drop_inserted(keyed: Keyed, found: Alignment) -> Alignment:
     denuclearization of the Peninsula" in "denuclearization on the Peninsula and
     political settlement of the Peninsula issue" is ``{-the-} denuclearization
     {-of-}{+on+} the Peninsula``, never ``... the Peninsula {+and political settlement
-    of+}`` (an "of" of the point's, out of place, ended the span). A rejected span stays
-    rejected; so does a span that, cut, would be."""
+    of+}`` (an "of" of the point's, out of place, ended the span). A rejected span is
+    left as it is, and so is one the alignment would reject once cut."""
     if found.score <= 0.0:
         return found
     a, b = found.first, found.end
@@ -1104,9 +1104,6 @@ def _named_instead(
     Republic *of* the Philippines" is not "the Republic {-of Korea-}")."""
     if not any(f in keyed.form_names for f in edge):
         return False
-    # the point's own words that stand in their places first: "the Republic *of* the
-    # Philippines" for "the Republic of Korea", "support *for* Georgia" for "support for
-    # Ukraine"
     own = list(edge) if step > 0 else list(reversed(edge))
     kept = 0
     for k, (nxt, punct) in enumerate(_outward(tokens, text, at, limit, step)):
