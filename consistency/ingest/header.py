@@ -170,9 +170,6 @@ def _kind(line: str) -> str | None:
     """
     if len(line) > MAX_CHARS:
         return None
-    # a title may follow a kind of event and a colon ("Press Conference: Karine Jean-Pierre
-    # Holds a Press Briefing at The White House - May 2, 2023", Factba.se): a speaker's
-    # line goes on with speech, not a date
     if _CAPTION.search(line):
         return "caption"
     if _METADATA.match(line):
@@ -180,6 +177,9 @@ def _kind(line: str) -> str | None:
     if is_clock_time(line):
         return "time"
     label = find_label(line, 0, len(line))
+    # a title may follow a kind of event and a colon ("Press Conference: Karine Jean-Pierre
+    # Holds a Press Briefing at The White House - May 2, 2023", Factba.se): a speaker's
+    # line goes on with speech, not a date
     if label is not None and label_kind(label.label) is not None and not _dated_title(line):
         return None
     if date_in_line(line) is not None and (
