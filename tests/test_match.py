@@ -654,6 +654,35 @@ def test_a_point_word_left_over_at_an_edge_is_not_taken_in() -> None:
     assert word_diff(point, text).endswith("mutual benefit")
 
 
+def test_a_negating_prefix_of_a_word_put_in_negates_that_word_alone() -> None:
+    """MFA 2018-07-27 (a review: a false "said negated" card, and no occurrence): the "non"
+    of "non-proliferation", a word the formula lacks, does not negate the formula."""
+    sentence = (
+        "On your second question, China's position on the non-proliferation issue is "
+        "consistent and clear."
+    )
+    [(score, text)] = found("China's position is consistent and clear", sentence)
+    assert text == "China's position on the non-proliferation issue is consistent and clear"
+    assert score >= DEFAULT_THRESHOLD
+
+
+def test_a_negating_prefix_gone_is_no_near_miss() -> None:
+    """MFA 2019-07-12 (a review: a false "said negated" card and a failing gate): "We
+    oppose the US interference in other countries' internal affairs" affirms the principle
+    of non-interference in other words; it is neither an occurrence nor a near miss. A
+    negation dropped as a word of its own still is one."""
+    index = index_of(
+        "We oppose the US interference in other countries' internal affairs under the "
+        "pretext of religion.",
+        "Our one China policy has changed.",
+    )
+    point = Point("p", "non-interference in other countries' internal affairs")
+    assert find_point(point, index, lenient=True) == []
+    policy = Point("q", "our one China policy has not changed")
+    [miss] = find_point(policy, index, lenient=True)
+    assert miss.sentence.document == "d1"
+
+
 def test_a_possessive_stands_for_a_determiner_inside_the_formula() -> None:
     """A review: "in keeping with India's Neighbourhood First policy" was no occurrence of
     "in keeping with our Neighbourhood First policy" (a name put in for "our"), though a

@@ -310,14 +310,15 @@ def find_in_sentence(
                     spans.append((k, hi))
                     continue
             hit = snap_compounds(tokens, text, hit, lo, hi)
-            if lenient or not negated_apart(hit):
+            how = opposite(hit)
+            if how is None or (lenient and how != PREFIX_DROPPED):
                 # a near miss may say the opposite: the gate reports a negation dropped
                 found.append(hit)
             spans.append((lo, hit.first))
             spans.append((hit.end, hi))
         return found
 
-    def negated_apart(hit: Alignment) -> bool:
+    def opposite(hit: Alignment) -> str | None:
         return _opposite(form, words, tokens, text, hit.first, hit.end, hit.score, negations)
 
     n = len(tokens)
@@ -339,6 +340,10 @@ def find_in_sentence(
     return found
 
 
+PREFIX_DROPPED = "prefix dropped"
+"""What :func:`_opposite` says of a span lacking a negating prefix its wording has."""
+
+
 def _opposite(
     form: Form,
     words: Sequence[str],
@@ -348,18 +353,33 @@ def _opposite(
     end: int,
     score: float,
     negations: Collection[str],
-) -> bool:
-    """Whether the span ``words[first:end]`` says the opposite of ``form``: a negation one
-    of them has and the other not, or one right before the span ("We will *not* interfere
-    in ...", 不干涉别国内政 for 干涉别国内政)."""
+) -> str | None:
+    """How the span ``words[first:end]`` says the opposite of ``form``, or None: a negation
+    one of them has and the other not, or one right before the span ("We will *not*
+    interfere in ...", 不干涉别国内政 for 干涉别国内政). A negation joined by a hyphen to a
+    word the wording lacks negates that word alone: "China's position on the
+    *non-proliferation* issue is consistent and clear" says the formula (a review: a
+    false card). The wording's own negating prefix gone ("interference" for
+    "non-interference") is :data:`PREFIX_DROPPED`: the opposite, but as often the noun
+    in another construction ("we *oppose* interference in other countries' internal
+    affairs", "*never* intended to interfere") as the principle turned over."""
     if not negations:
-        return False
+        return None
     form_words = form.words
     span = words[first:end]
-    said = {w for w in span if w in negations}
+    said = {
+        w
+        for k, w in enumerate(span, first)
+        if w in negations
+        and not (
+            k + 1 < len(tokens)
+            and words[k + 1] not in form.vocabulary
+            and _hyphened(text, tokens[k], tokens[k + 1])
+        )
+    }
     negated = any(w in negations for w in form_words)
     if said - form.vocabulary and not negated:
-        return True
+        return "put in"
     # the wording's negation gone while the word it negates is there ("interference" for
     # "non-interference"); said otherwise, it may go ("remains unchanged" for "has not
     # changed"); another negation may stand for it ("*never* interfere" for "not
@@ -368,26 +388,36 @@ def _opposite(
         if w in negations and not said and (j == 0 or form_words[j + 1] in span):
             # a wording that opens with its negation is not found without it: "*not just*
             # of the United States" is no "of the United States"
-            return True
+            return PREFIX_DROPPED if j + 1 in form.names.glued else "dropped"
     before = first - 1
-    return (
+    if (
         score < 100.0
         and before >= 0
         and words[before] in negations
         and not _CLAUSE_BREAK.search(text, tokens[before].end, tokens[first].start)
-    )
+    ):
+        return "before"
+    return None
+
+
+def _hyphened(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end : right.start]
+    return bool(gap) and all(c in "-\u2010\u2011" for c in gap)
 
 
 def says_opposite(match: Match, text: str, negations: Collection[str]) -> bool:
     """Whether ``match`` (a near miss: see ``lenient`` of :func:`find_point`) says the
     opposite of its wording: a negation dropped or put in, which ``track`` never counts
     ("we *no longer* stand shoulder to shoulder with our allies"), or the wording word for
-    word right after a negation, which it does (see :func:`negated_before`)."""
+    word right after a negation, which it does (see :func:`negated_before`). Not a
+    negating prefix gone (see :data:`PREFIX_DROPPED`)."""
     tokens = match.sentence.tokens
     words = [t.text for t in tokens]
     end = match.last + 1
-    return negated_before(match, text, negations) is not None or _opposite(
-        match.form, words, tokens, text, match.first, end, match.score, negations
+    how = _opposite(match.form, words, tokens, text, match.first, end, match.score, negations)
+    return negated_before(match, text, negations) is not None or how not in (
+        None,
+        PREFIX_DROPPED,
     )
 
 
