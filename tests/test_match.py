@@ -654,6 +654,35 @@ def test_a_point_word_left_over_at_an_edge_is_not_taken_in() -> None:
     assert word_diff(point, text).endswith("mutual benefit")
 
 
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        (  # a review: `Korea{+-Japan+}`, a card and a failing gate
+            "ironclad commitment to the defense of the Republic of Korea",
+            "We reaffirmed our ironclad commitment to the defense of the Republic of "
+            "Korea-Japan cooperation.",
+            "ironclad commitment to the defense of the Republic of Korea",
+        ),
+        (
+            "the United Kingdom's steadfast support for Ukraine",
+            "He stressed the United Kingdom's steadfast support for Ukraine-EU integration.",
+            "the United Kingdom's steadfast support for Ukraine",
+        ),
+        # a hyphenated word is still never cut: "clear-cut" is the formula's "clear" changed
+        (
+            "China's position is consistent and clear",
+            "China's position remains consistent and clear-cut.",
+            "China's position remains consistent and clear-cut",
+        ),
+    ],
+)
+def test_a_name_joined_to_the_formula_s_name_by_a_hyphen_stays_out(
+    point: str, sentence: str, expected: str
+) -> None:
+    [(_, text)] = found(point, sentence)
+    assert text == expected
+
+
 def test_a_negating_prefix_of_a_word_put_in_negates_that_word_alone() -> None:
     """MFA 2018-07-27 (a review: a false "said negated" card, and no occurrence): the "non"
     of "non-proliferation", a word the formula lacks, does not negate the formula."""

@@ -1394,15 +1394,23 @@ def _cut_off(keyed: Keyed, tokens: Sequence[Token], text: str, left: int, right:
 def snap_compounds(
     tokens: Sequence[Token], text: str, found: Alignment, lo: int, hi: int
 ) -> Alignment:
-    """Widen the span within ``[lo, hi)`` so it does not cut a hyphenated word in two."""
+    """Widen the span within ``[lo, hi)`` so it does not cut a hyphenated word in two
+    ("clear-cut"), but for two names joined ("the Republic of *Korea-Japan* cooperation",
+    "*Ukraine-EU* integration": the formula's name, then another party, not the formula
+    changed; a review)."""
     a, b = found.first, found.end
-    while a > lo and _joined(text, tokens[a - 1], tokens[a]):
+    while a > lo and _joined(text, tokens[a - 1], tokens[a]) and not _names_joined(text, tokens, a):
         a -= 1
-    while b < hi and _joined(text, tokens[b - 1], tokens[b]):
+    while b < hi and _joined(text, tokens[b - 1], tokens[b]) and not _names_joined(text, tokens, b):
         b += 1
     if (a, b) == (found.first, found.end):
         return found
     return Alignment(found.score, a, b, found.moved)
+
+
+def _names_joined(text: str, tokens: Sequence[Token], k: int) -> bool:
+    """Whether the words ``k - 1`` and ``k``, joined by a hyphen, are both capitalised."""
+    return all(text[tokens[j].start : tokens[j].start + 1].isupper() for j in (k - 1, k))
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
