@@ -648,6 +648,32 @@ def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
     assert code == 0 and out.rstrip().endswith("No findings."), out
 
 
+@pytest.mark.parametrize(
+    ("formula", "now"),
+    [
+        ("a just and lasting peace in Ukraine", "We seek a just and lasting peace in Gaza."),
+        (
+            "the United Kingdom's steadfast support for Ukraine",
+            "He stressed the United Kingdom's steadfast support for Georgia.",
+        ),
+        (
+            "ironclad commitment to the defense of the Republic of Korea",
+            "We reaffirmed our ironclad commitment to the defense of the Republic of the "
+            "Philippines.",
+        ),
+    ],
+)
+def test_a_formula_said_of_another_party_passes_the_gate(
+    tmp_path: Path, formula: str, now: str
+) -> None:
+    """A review: the gate failed on "a just and lasting peace in *Gaza*" as a near miss of
+    "... in Ukraine" (a name replaced, or one word swapped): the formula said of another
+    party, no drift of it. A name inside a title still fails it (see
+    ``test_a_formula_with_one_word_swapped_fails_the_gate``)."""
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, f"We seek {formula}.", now))
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+
+
 def test_a_negation_put_into_a_chinese_formula_is_shown_where_it_stands(tmp_path: Path) -> None:
     """A review: 我们不与盟友并肩站在一起 was shown as {-我们-}{+不+}与盟友..., the one change
     the gate exists for misreported: 我们 is said, 不 is put in after it."""

@@ -220,6 +220,19 @@ class Names:
         return (capital and is_rare(t.text)) or is_han_name(t.text)
 
 
+def is_party(names: Names, f: int, length: int) -> bool:
+    """Whether word ``f`` of a point of ``length`` words, whose names are ``names``, is the
+    party it names: a name at its first or last word standing alone, its neighbour in the
+    point no name ("peace in *Ukraine*", "the Republic of *Korea*"), not the end of a title
+    ("Year of People-to-People *Exchanges*"). Replaced, the formula is said of another
+    party ("a just and lasting peace in *Gaza*", "the Republic of *the* Philippines"): no
+    drift of it, and no near miss (a review found the gate failing on them)."""
+    last = length - 1
+    if last == 0 or f not in (0, last) or f not in names:
+        return False
+    return (f + 1 if f == 0 else f - 1) not in names
+
+
 NO_NAMES = Names((), "")
 
 
@@ -370,8 +383,11 @@ class Keyed:
             named = other and s in self.sentence_names and not self._qualifies(f, s)
             if (other and self.content < KEY_WORDS and form_weights[f] >= RARE) or (
                 # a name of the point stands for itself: not even the point's own "the"
-                # replaces it ("the Conduct of Parties" is no "Code of Conduct")
-                not self.lenient and (f in self.form_names or named)
+                # replaces it ("the Conduct of Parties" is no "Code of Conduct"); a near
+                # miss may replace one inside it ("the Declaration on the *Behavior* of
+                # Parties"), never the party it names (see :func:`is_party`)
+                (f in self.form_names or named)
+                and (not self.lenient or is_party(self.form_names, f, len(self.form_chars)))
             ):
                 return Alignment(0.0, lo, hi)
             replacing.add(s)
