@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from consistency.cli import cli
 from consistency.errors import InputError
-from consistency.ingest import load_documents, split_turns
+from consistency.ingest import document_from_text, load_documents, split_turns
 from consistency.ingest.dates import date_in_lines, date_in_name
 from consistency.ingest.header import scan_header
 from consistency.ingest.turns import label_kind
@@ -261,6 +261,80 @@ def test_speakers_named_alone_on_their_line_with_tags_and_a_running_count() -> N
     assert not any(s[-1].isdigit() for s in said)
     by_text = {d.text[t.start : t.end]: (t.speaker, t.role) for t in d.turns}
     assert by_text["Is the White House worried about the markets?"] == ("Question", P)
+
+
+FACTBASE_ONCE = """Press Conference: Karine Jean-Pierre Holds a Press Briefing - June 7, 2023
+
+Karine Jean-Pierre
+
+Positive
+00:00:00-00:00:04 (4 sec)
+Good afternoon, everybody. The President will travel to Ohio on June 5. 1
+
+Peter Doocy
+
+Neutral
+00:00:04-00:00:09 (5 sec)
+Thank you, Karine. Does the President still support the debt deal? 2
+
+Karine Jean-Pierre
+
+Slightly Positive
+00:00:09-00:00:19 (10 sec)
+He does. We will continue to grow the economy from the bottom up. That was 3
+
+Unknown
+
+Unknown
+00:00:19-00:00:25 (6 sec)
+Karine, one more on China? 4
+
+Karine Jean-Pierre
+
+Neutral
+00:00:25-00:00:41 (16 sec)
+We stand shoulder to shoulder with our allies. 6
+"""
+
+NO_TAGS = """Press briefing by the spokesperson
+
+John Kirby
+Good afternoon. We stand shoulder to shoulder with our allies.
+
+Question
+Thank you. What did they discuss?
+
+John Kirby
+They discussed the upcoming summit. I will not get ahead of the President.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review: a reporter heard once, an "Unknown" speaker, a count with gaps, a short
+        # page; the first name is the body's first label, not the header's byline
+        (
+            FACTBASE_ONCE,
+            [
+                ("Karine Jean-Pierre", OFF),
+                ("Peter Doocy", P),
+                ("Karine Jean-Pierre", OFF),
+                ("Unknown", P),
+                ("Karine Jean-Pierre", OFF),
+            ],
+        ),
+        # names alone on a line with no tags between them and the words
+        (NO_TAGS, [("John Kirby", OFF), ("Question", P), ("John Kirby", OFF)]),
+    ],
+)
+def test_every_speaker_named_alone_on_a_line_is_one(
+    text: str, expected: list[tuple[str, Role]]
+) -> None:
+    d = document_from_text(text, id="x", date=D(2023, 6, 7))
+    assert [(t.speaker, t.role) for t in d.turns] == expected
+    said = [d.text[t.start : t.end] for t in d.turns]
+    assert not any(tag in s for s in said for tag in ("Neutral", "sec)", "John Kirby\n"))
 
 
 def test_a_running_count_goes_but_numbers_said_stay() -> None:

@@ -274,12 +274,26 @@ def scan_header(text: str) -> Header:
             or not all(_standfirst(entry[0]) for entry in skipped[:follows])
         ):
             break
+    count = next(
+        (i for i in range(1, count) if _speaker_again(text, lines[i][0], lines[count - 1][1])),
+        count,
+    )
     if count == 0 or count >= len(lines):
         return Header(0, None)
     header = lines[:count]
     scored = [(score, i) for i in range(count) if (score := _title_score(header, i)) is not None]
     ranked = tuple(dict.fromkeys(header[i][0] for _, i in sorted(scored, reverse=True)))
     return Header(header[count - 1][1], ranked[0] if ranked else None, ranked)
+
+
+def _speaker_again(text: str, line: str, end: int) -> bool:
+    """Whether a header-like ``line`` is a speaker's label alone on its line, said again
+    alone on a line after the header (which ends at ``end``): "Karine Jean-Pierre" above
+    the first of her turns on a transcription service's page is the body's first label,
+    not a byline."""
+    if label_kind(line) is None:
+        return False
+    return re.search(rf"(?m)^[^\S\n]*{re.escape(line)}[^\S\n]*$", text[end:]) is not None
 
 
 REPEATED_TITLE_DOCUMENTS = 3

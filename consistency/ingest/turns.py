@@ -713,15 +713,19 @@ _COUNT = re.compile(r"(?<=[.!?…。！？\"'”’)\]])[^\S\n]+(\d{1,5})$")
 """A number after a line's last sentence: a transcription service's paragraph count."""
 
 COUNTED_SHARE = 0.8
-"""How many of the numbers ending lines must each be one more than the one before for
-them to be a running count (see :func:`_drop_running_count`)."""
+"""How many of the numbers ending lines must each come a little after the one before (see
+:data:`COUNT_STEP`) for them to be a running count (see :func:`_drop_running_count`)."""
+
+COUNT_STEP = 3
+"""How far a running count may move on from one numbered line to the next: a paragraph
+or two may end without a sentence's end before its number ("... That was 3")."""
 
 
 def _drop_running_count(text: str, lines: list[_Line]) -> None:
     """Leave out of the lines a running count of paragraphs at their ends ("Good
     afternoon. 2", "... it's dangerous. 7" in a Factba.se page): numbers after a
-    sentence's end, three or more, nearly all one more than the one before. A number
-    said in a sentence is no such run, and stays."""
+    sentence's end, three or more, nearly all a little more than the one before. A
+    number said in a sentence is no such run, and stays."""
     counted = []
     for line in lines:
         if line.kind != "text":
@@ -729,7 +733,7 @@ def _drop_running_count(text: str, lines: list[_Line]) -> None:
         m = _COUNT.search(text, line.start, line.end)
         if m is not None:
             counted.append((line, m.start(), int(m.group(1))))
-    steps = [b[2] - a[2] == 1 for a, b in pairwise(counted)]
+    steps = [1 <= b[2] - a[2] <= COUNT_STEP for a, b in pairwise(counted)]
     if len(counted) < 3 or sum(steps) < COUNTED_SHARE * len(steps):
         return
     for line, at, _ in counted:
@@ -760,42 +764,37 @@ def _own_line_labels(text: str, lines: list[_Line]) -> bool:
     ``Label:`` lines (Factba.se: "Karine Jean-Pierre", a blank line, a sentiment tag
     "Very Negative", a time range "00:00:25-00:00:41 (16 sec)", then the words).
 
-    A run of short lines (no sentence's end) between paragraphs heads a turn; its
-    first line names the speaker when it is a role word ("Question", see
-    :func:`label_kind`), or a person's name (see :func:`_person_like`) that opens such
-    runs at least twice (a heading is seldom said twice); and such names open
-    :data:`OWN_LINE_BLOCKS` runs or more. Those lines become labels. When most labels
-    stand the same number of short lines above their words, those lines are the
-    transcript's tags and become notes, said by no one. Whether the document holds
-    such names."""
+    A run of short lines (no sentence's end) between paragraphs heads a turn. Its first
+    line names the speaker when it is a role word ("Question", see :func:`label_kind`),
+    or a person's name (see :func:`_person_like`) that opens such runs at least twice (a
+    heading is seldom said twice). Those names set the layout: the number of short lines
+    most of them stand above their words (the transcript's tags, which become notes,
+    said by no one). Then any other label-shaped line standing that many short lines
+    above words names a speaker too (a reporter heard once, "Unknown"); without tags, a
+    person's name said twice does. Such names must open :data:`OWN_LINE_BLOCKS` turns or
+    more. Whether the document holds them."""
     firsts: Counter[str] = Counter()
+    said: Counter[str] = Counter()
     previous_short = False
     for line in lines:
         if line.kind in ("blank", "note"):
             continue
         short = _short(text, line)
-        if short and not previous_short:
-            firsts[_written(text, line)] += 1
+        if short:
+            said[_written(text, line)] += 1
+            if not previous_short:
+                firsts[_written(text, line)] += 1
         previous_short = short
     names = set()
     for key, n in firsts.items():
         kind = label_kind(key)
         if kind is not None and (kind[0] >= _KEYWORD or (_person_like(key) and n >= 2)):
             names.add(key)
-    if sum(firsts[k] for k in names) < OWN_LINE_BLOCKS:
+    if not names:
         return False
-    runs: list[list[_Line]] = []
-    for i, line in enumerate(lines):
-        if not _short(text, line) or _written(text, line) not in names:
-            continue
-        line.label = Label(
-            _written(text, line),
-            _written(text, line).casefold(),
-            line.end,
-            True,
-            colon=False,
-            stamped=True,
-        )
+
+    def run_after(i: int) -> list[_Line] | None:
+        # the short lines between line ``i`` and the words it heads (None: no words)
         run: list[_Line] = []
         for after in lines[i + 1 :]:
             if after.kind in ("blank", "note"):
@@ -803,16 +802,33 @@ def _own_line_labels(text: str, lines: list[_Line]) -> bool:
             if _short(text, after) and _written(text, after) not in names:
                 run.append(after)
                 continue
-            if after.kind == "text" and after.label is None and not _short(text, after):
-                runs.append(run)
-            break
-    lengths = Counter(len(run) for run in runs)
-    tags, blocks = max(lengths.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
-    if tags and 2 * blocks >= len(runs):
-        for run in runs:
-            if len(run) == tags:
-                for line in run:
-                    line.kind = "note"
+            return run if after.kind == "text" and not _short(text, after) else None
+        return None
+
+    heads = {
+        i: run
+        for i, line in enumerate(lines)
+        if _short(text, line) and (run := run_after(i)) is not None
+    }
+    lengths = Counter(len(run) for i, run in heads.items() if _written(text, lines[i]) in names)
+    if not lengths:
+        return False
+    tags = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    starts = [i for i in heads if _written(text, lines[i]) in names]
+    for i, run in heads.items():
+        written = _written(text, lines[i])
+        if written in names or len(run) != tags or label_kind(written) is None:
+            continue
+        if tags or (_person_like(written) and said[written] >= 2):
+            starts.append(i)
+    if len(starts) < OWN_LINE_BLOCKS:
+        return False
+    for i in sorted(starts):
+        written = _written(text, lines[i])
+        lines[i].label = Label(written, written.casefold(), lines[i].end, True, False, True)
+        if tags and len(heads[i]) == tags:
+            for line in heads[i]:
+                line.kind = "note"
     return True
 
 
