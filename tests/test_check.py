@@ -627,6 +627,12 @@ def one_formula_gate(tmp_path: Path, formula: str, before: str, now: str) -> lis
             "有关国家不坚持所有国家安全不可分割原则。",
             "{+不+}坚持所有国家安全不可分割原则",
         ),
+        # a second review: the span alone read "{-a-} just ...", the "no" hidden
+        (
+            "a just and lasting peace in Ukraine",
+            "There can be no just and lasting peace in Ukraine without dialogue.",
+            "{-a-}{+no+} just and lasting peace in Ukraine",
+        ),
     ],
 )
 def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
@@ -640,7 +646,7 @@ def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
     code, out, _ = run(*args)
     assert code == 1, out
     assert f"    diff:      {diff}\n" in out
-    assert "but a negation stands right before the formula" in out
+    assert "near miss: score" in out
     code, out, _ = run(*args, "--near", "0")
     assert code == 0 and out.rstrip().endswith("No findings."), out
     (tmp_path / "base" / "2024-01-02.txt").write_text(f"A: {said}\n", encoding="utf-8")
@@ -672,6 +678,19 @@ def test_a_formula_said_of_another_party_passes_the_gate(
     ``test_a_formula_with_one_word_swapped_fails_the_gate``)."""
     code, out, _ = run(*one_formula_gate(tmp_path, formula, f"We seek {formula}.", now))
     assert code == 0 and out.rstrip().endswith("No findings."), out
+
+
+def test_a_negation_standing_for_the_formula_s_first_word_is_none_put_in(
+    tmp_path: Path,
+) -> None:
+    """MFA 2020-06-05: "urged external forces to not interfere in China's internal affairs"
+    says the demand "stop interfering in China's internal affairs": the "not" stands for
+    "stop", no negation put into the formula."""
+    formula = "stop interfering in China's internal affairs"
+    now = "They urged external forces to not interfere in China's internal affairs."
+    args = one_formula_gate(tmp_path, formula, f"We urge the US to {formula}.", now)
+    code, out, _ = run(*args)
+    assert "{+not+}" not in out and "not interfere" not in out, out
 
 
 def test_a_negation_put_into_a_chinese_formula_is_shown_where_it_stands(tmp_path: Path) -> None:

@@ -703,19 +703,24 @@ def find_point(
 
 
 def negated_before(match: Match, text: str, negations: Collection[str]) -> Match | None:
-    """``match`` widened to take in the negation right before it, in the same clause,
-    when it is a wording found word for word that holds no negation itself: "We will
-    *not* uphold the rules-based international order", 有关国家*不*坚持...原则. The words
-    are there, so ``track`` counts the wording (every verbatim occurrence is found); but
-    the sentence says the formula is not done, and ``check`` reports that as a near
-    miss. None otherwise."""
+    """``match`` widened to take in the negation right before it, in the same clause, when
+    its wording holds none: "We will *not* uphold the rules-based international order",
+    有关国家*不*坚持...原则, "There can be *no* just and lasting peace in Ukraine" (`{-a-}{+no+}
+    just ...`, where the span alone read a word dropped: a review). Said word for word,
+    ``track`` counts the wording (every verbatim occurrence is found), and otherwise
+    rejects it; either way the sentence says the formula is not done, which ``check``
+    and a report tell. None otherwise."""
     tokens = match.sentence.tokens
     before = match.first - 1
+    first = match.form.words[0]
     if (
         before < 0
         or tokens[before].text not in negations
         or any(w in negations for w in match.form.words)
-        or span_words(match) != match.form.words
+        # where the formula's first word, a content word, is missing, the negation may
+        # stand for it: "urged external forces to *not* interfere in China's internal
+        # affairs" says "stop interfering in ..." (MFA 2020-06-05)
+        or (tokens[match.first].text != first and is_rare(first))
         or _CLAUSE_BREAK.search(text, tokens[before].end, tokens[match.first].start)
     ):
         return None
