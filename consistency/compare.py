@@ -39,7 +39,7 @@ from .match import DEFAULT_THRESHOLD, require_percent
 from .models import Document, Occurrence, Point, Role, Sentence
 from .normalise import Tokeniser, normalise
 from .segment import document_sentences
-from .track import track
+from .track import negated_sayings, track
 
 
 class PointChange(StrEnum):
@@ -174,12 +174,34 @@ def compare(
         speakers=speakers,
         tokeniser=tokeniser,
     )
+    negated: dict[str, list[Place]] = {}
+    if source == "watchlist":
+        # a watchlist formula said negated in NEW and not so in OLD: shifted, not the same
+        # ("should {+not+} uphold ..." was "Repeated the same": a review)
+        said = negated_sayings(
+            [a, b],
+            points,
+            threshold=threshold,
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
+        )
+        olds = {
+            (p.id, normalise(a.text[s:e], tokeniser=tokeniser))
+            for p, d, s, e in said
+            if d == a.id
+        }
+        for p, d, s, e in said:
+            key = (p.id, normalise(b.text[s:e], tokeniser=tokeniser))
+            if d == b.id and key not in olds:
+                negated.setdefault(p.id, []).append(Place(b.text[s:e], *b.line_col(s)))
     compared = [
         _compare_point(
             p.point,
             [o for o in p.occurrences if o.document == a.id],
             [o for o in p.occurrences if o.document == b.id],
             tokeniser,
+            negated.get(p.point.id, []),
         )
         for p in result.points
     ]
@@ -207,7 +229,21 @@ def _compare_point(
     olds: Sequence[Occurrence],
     news: Sequence[Occurrence],
     tokeniser: Tokeniser | None,
+    negated: Sequence[Place] = (),
 ) -> PointComparison:
+    if negated:
+        # the formula said negated in NEW: against the wording OLD had (else the formula's)
+        said = negated[0]
+        before = olds[0].text if olds else point.text
+        return PointComparison(
+            point,
+            PointChange.SHIFTED,
+            _place(olds[0]) if olds else None,
+            said,
+            len(olds),
+            len(news),
+            word_diff(before, said.text, tokeniser=tokeniser),
+        )
     if not olds and not news:
         return PointComparison(point, PointChange.ABSENT, None, None, 0, 0, "")
     if not olds:

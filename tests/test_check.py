@@ -689,7 +689,7 @@ def test_a_negation_standing_for_the_formula_s_first_word_is_none_put_in(
     formula = "stop interfering in China's internal affairs"
     now = "They urged external forces to not interfere in China's internal affairs."
     args = one_formula_gate(tmp_path, formula, f"We urge the US to {formula}.", now)
-    code, out, _ = run(*args)
+    _, out, _ = run(*args)
     assert "{+not+}" not in out and "not interfere" not in out, out
 
 

@@ -93,6 +93,30 @@ def test_a_shift_beside_the_old_wording_says_where_the_old_one_stands(tmp_path: 
     assert "(as before on NEW line 5)" in out
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "All countries should not uphold the rules-based international order.",
+        "All countries should never uphold the rules-based international order.",
+    ],
+)
+def test_a_formula_said_negated_in_new_is_shifted_not_repeated(tmp_path: Path, said: str) -> None:
+    """A review: "should *not* uphold the rules-based international order" was under
+    "Repeated the same" (the formula stands word for word), while the sentence below it
+    showed the "not"."""
+    old = tmp_path / "2024-03-01.txt"
+    new = tmp_path / "2024-03-02.txt"
+    old.write_text("A: All countries should uphold the rules-based international order.\n")
+    new.write_text(f"A: {said}\n")
+    points = tmp_path / "points.toml"
+    points.write_text('[[point]]\nid = "p"\ntext = "uphold the rules-based international order"\n')
+    code, out, err = run("diff", str(old), str(new), "--points", str(points), "--format", "json")
+    assert code == 0, err
+    [point] = json.loads(out)["points"]
+    assert point["change"] == "shifted", point
+    assert point["diff"].startswith(("{+not+} uphold", "{+never+} uphold")), point
+
+
 def test_a_briefing_against_itself_repeats_everything() -> None:
     [doc] = load_documents([str(OLD_HTML)])
     c = compare(doc, doc)
