@@ -1051,11 +1051,14 @@ def _written_in_capitals(names: Names, k: int) -> bool:
 
 def _grammar_alike(keyed: Keyed, word: str, other: str) -> bool:
     """Whether two words of the tokeniser's function words share a word class the
-    dictionary knows them in: of one kind at an edge, on whichever side of ordinary
-    rarity each falls ("*they* stand shoulder to shoulder with our allies" is
-    `{-we-}{+they+}`; "they" is a shade rarer than "we"). "will" is no "not"."""
-    floor = keyed.weigh(word) == keyed.weigh(other) == FLOOR
-    return floor and bool(word_classes(word) & word_classes(other))
+    dictionary knows them in, or the dictionary knows neither (Chinese): of one kind at
+    an edge, on whichever side of ordinary rarity each falls ("*they* stand shoulder to
+    shoulder with our allies" is `{-we-}{+they+}`, 他们与盟友... `{-我们-}{+他们+}`; "they"
+    is a shade rarer than "we"). "will" is no "not"."""
+    if not keyed.weigh(word) == keyed.weigh(other) == FLOOR:
+        return False
+    mine, theirs = word_classes(word), word_classes(other)
+    return bool(mine & theirs) or not (mine or theirs)
 
 
 OWN_EDGE_GAP = 2
