@@ -345,7 +345,11 @@ SEED_000_LINE_6 = (
             "Today they stand shoulder to shoulder with our allies.",
             "{-we-}{+they+} stand shoulder to shoulder with our allies",
         ),
-        ("我们与盟友并肩站在一起", "他们与盟友并肩站在一起。", "{-我们-}{+他们+}与盟友并肩站在一起"),
+        (
+            "我们与盟友并肩站在一起",
+            "他们与盟友并肩站在一起。",
+            "{-我们-}{+他们+}与盟友并肩站在一起",
+        ),
         (
             "a free and open Indo-Pacific",
             "We work for an open and free Indo-Pacific.",

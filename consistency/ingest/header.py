@@ -291,7 +291,7 @@ def _speaker_again(text: str, line: str, end: int) -> bool:
     alone on a line after the header (which ends at ``end``): "Karine Jean-Pierre" above
     the first of her turns on a transcription service's page is the body's first label,
     not a byline."""
-    if label_kind(line) is None:
+    if text.find(line, end) < 0 or label_kind(line) is None:
         return False
     return re.search(rf"(?m)^[^\S\n]*{re.escape(line)}[^\S\n]*$", text[end:]) is not None
 

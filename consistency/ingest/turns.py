@@ -728,7 +728,7 @@ def _drop_running_count(text: str, lines: list[_Line]) -> None:
     number said in a sentence is no such run, and stays."""
     counted = []
     for line in lines:
-        if line.kind != "text":
+        if line.kind != "text" or not text[line.end - 1].isdigit():
             continue
         m = _COUNT.search(text, line.start, line.end)
         if m is not None:

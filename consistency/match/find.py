@@ -436,10 +436,12 @@ def _clause_break(
     of its words with a coordinator, that coordinator said further on, is none: the
     point's own list, grown ("a free*,* open and inclusive Indo-Pacific" for "a free and
     open Indo-Pacific"); "China*,* the US" is still no "China and the US"."""
-    for k in range(first + 1, end):
-        cut = _CLAUSE_BREAK.search(text, tokens[k - 1].end, tokens[k].start)
-        if cut is None:
-            continue
+    pos, limit = tokens[first].end, tokens[end - 1].start
+    k = first + 1
+    while (cut := _CLAUSE_BREAK.search(text, pos, limit)) is not None:
+        while tokens[k].start < cut.end():
+            k += 1
+        pos = cut.end()
         joined = cut.group() in ",\uff0c\u3001" and any(
             form[j] == words[k - 1]
             and form[j + 2] == words[k]
