@@ -493,11 +493,14 @@ def _verbatim(
     """Where ``form`` first occurs word for word in ``words[lo:hi]``, its last word
     perhaps with one of the possessive ``endings`` (see :func:`possessive_cut`)."""
     if endings:
-        found = [
-            _verbatim(words, form, lo, hi),
-            *(_verbatim(words, (*form[:-1], form[-1] + e), lo, hi) for e in endings),
-        ]
-        return min((k for k in found if k is not None), default=None)
+        at = _verbatim(words, form, lo, hi)
+        for ending in endings:
+            owned = form[-1] + ending
+            if owned in words:
+                k = _verbatim(words, (*form[:-1], owned), lo, hi)
+                if k is not None and (at is None or k < at):
+                    at = k
+        return at
     m = len(form)
     first = form[0]
     find = words.index if isinstance(words, list | tuple) else None
