@@ -269,13 +269,14 @@ def _shifted(
                 widened = negated_before(m, doc.text, negations)
                 if widened is None:
                     continue
-                rejected.add(id(widened))
                 if id(m) in rejected:
                     # a near miss after a negation: shown with it ("{-a-}{+no+} just ...")
                     matches[k] = widened
+                    rejected.add(id(widened))
                 elif _words(m) in forms:
                     # the formula word for word after a negation: track counts it
                     matches.append(widened)
+                    rejected.add(id(widened))
                     after_not.add(id(widened))
         occurring = sum(
             1 for m in matches if m.score >= limit and id(m) not in rejected | after_not
