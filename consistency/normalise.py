@@ -291,10 +291,25 @@ foreign government ... has the right to interfere" is the formula; without "no" 
 the opposite)."""
 
 CHINESE_NEGATIONS = frozenset(
-    {"不", "没有", "没", "未", "从不", "绝不", "决不", "从未", "毫不", "并未", "不会", "不能"}
+    {
+        "不",
+        "没有",
+        "没",
+        "未",
+        "从不",
+        "绝不",
+        "决不",
+        "从未",
+        "毫不",
+        "并未",
+        "不会",
+        "不能",
+        "不要",
+        "不得",
+    }
 )
 """The Chinese function words that negate what follows (as the segmenter cuts them: it
-keeps 从不 "never", 绝不 "by no means", 不会 "will not" whole)."""
+keeps 从不 "never", 绝不 "by no means", 不会 "will not", 不要 "do not" whole)."""
 
 ENGLISH_COORDINATORS = frozenset({"and", "or"})
 """The English function words that join two parts of one kind ("peace *and* stability")."""

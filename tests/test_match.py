@@ -717,6 +717,15 @@ def test_a_negating_prefix_gone_is_no_near_miss() -> None:
     assert miss.sentence.document == "d1"
 
 
+def test_a_formula_s_negation_said_just_before_the_span_is_no_near_miss() -> None:
+    """mfa-zh 2020-05-21 (a review: a false "said negated" card): "不要动辄干涉别国的内政"
+    says 不干涉别国内政, its 不要 ("do not") two words before the span; neither an
+    occurrence nor a near miss that says the opposite."""
+    index = index_of("我们希望有关国家不要动辄干涉别国的内政。", "我们干涉别国的内政。")
+    misses = find_point(Point("p", "不干涉别国内政"), index, lenient=True)
+    assert [m.sentence.document for m in misses] == ["d1"]
+
+
 def test_a_possessive_stands_for_a_determiner_inside_the_formula() -> None:
     """A review: "in keeping with India's Neighbourhood First policy" was no occurrence of
     "in keeping with our Neighbourhood First policy" (a name put in for "our"), though a

@@ -312,7 +312,7 @@ def find_in_sentence(
                     continue
             hit = snap_compounds(tokens, text, hit, lo, hi)
             how = opposite(hit)
-            if how is None or (lenient and how != PREFIX_DROPPED):
+            if how is None or (lenient and how not in _NO_NEAR_MISS):
                 # a near miss may say the opposite: the gate reports a negation dropped
                 found.append(hit)
             spans.append((lo, hit.first))
@@ -343,6 +343,13 @@ def find_in_sentence(
 
 PREFIX_DROPPED = "prefix dropped"
 """What :func:`_opposite` says of a span lacking a negating prefix its wording has."""
+
+NEGATED_APART = "negated apart"
+"""What :func:`_opposite` says of a span lacking its wording's negation, said just before it."""
+
+_NO_NEAR_MISS = (PREFIX_DROPPED, NEGATED_APART)
+"""The ways of saying the opposite that make no near miss: neither the formula nor its
+opposite for sure."""
 
 
 def _opposite(
@@ -381,6 +388,11 @@ def _opposite(
     negated = any(w in negations for w in form_words)
     if said - form.vocabulary and not negated:
         return "put in"
+    if negated and not said and _negation_before(words, tokens, text, first, negations):
+        # the formula's negation said just before the span, a word or two apart: "不要动辄
+        # 干涉别国的内政" says 不干涉别国内政 in other words (mfa-zh 2020-05-21, a review:
+        # a false card); the span without it is no occurrence, nor a near miss
+        return NEGATED_APART
     # the wording's negation gone while the word it negates is there ("interference" for
     # "non-interference"); said otherwise, it may go ("remains unchanged" for "has not
     # changed"); another negation may stand for it ("*never* interfere" for "not
@@ -401,6 +413,24 @@ def _opposite(
     return None
 
 
+NEGATION_REACH = 2
+"""How many words before a span a negation may stand and still negate it (see
+:func:`_negation_before`)."""
+
+
+def _negation_before(
+    words: Sequence[str], tokens: Sequence[Token], text: str, first: int, negations: Collection[str]
+) -> bool:
+    """Whether a negation stands within :data:`NEGATION_REACH` words before the span at
+    ``first``, in the same clause."""
+    for k in range(first - 1, max(first - NEGATION_REACH, 0) - 1, -1):
+        if _CLAUSE_BREAK.search(text, tokens[k].end, tokens[k + 1].start):
+            return False
+        if words[k] in negations:
+            return True
+    return False
+
+
 def _hyphened(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end : right.start]
     return bool(gap) and all(c in "-\u2010\u2011" for c in gap)
@@ -418,7 +448,7 @@ def says_opposite(match: Match, text: str, negations: Collection[str]) -> bool:
     how = _opposite(match.form, words, tokens, text, match.first, end, match.score, negations)
     return negated_before(match, text, negations) is not None or how not in (
         None,
-        PREFIX_DROPPED,
+        *_NO_NEAR_MISS,
     )
 
 
