@@ -807,7 +807,11 @@ def with_negations(
     cards = []
     for key, (point, doc, start, end) in first.items():
         if earlier is None:
-            earlier = [f" {norm(d.text)} " for d in documents if d.date < p.first]
+            earlier = [
+                f" {normalise(d.text, tokeniser=tokeniser)} "
+                for d in documents
+                if d.date < p.first
+            ]
         if any(f" {key[1]} " in text for text in earlier):
             continue
         said = doc.text[start:end]

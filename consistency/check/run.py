@@ -273,7 +273,7 @@ def _shifted(
                     # a near miss after a negation: shown with it ("{-a-}{+no+} just ...")
                     matches[k] = widened
                     rejected.add(id(widened))
-                elif _words(m) in forms:
+                elif span_words(m) in forms:
                     # the formula word for word after a negation: track counts it
                     matches.append(widened)
                     rejected.add(id(widened))
@@ -284,7 +284,7 @@ def _shifted(
         if occurring:
             seen[position] = (point, occurring)
         for match in matches:
-            span = _words(match)
+            span = span_words(match)
             if span in forms or (match.score < limit and _names_gone(match, span)):
                 continue
             near_miss = id(match) in rejected
@@ -358,14 +358,9 @@ def _said_before(
                 point, among, threshold=threshold, tokeniser=tokeniser, lenient=True
             )
             matches += find_swapped(point, among, some, tokeniser=tokeniser)
-        if any(_words(m) == span for m in matches):
+        if any(span_words(m) == span for m in matches):
             return True
     return False
-
-
-def _words(match: Match) -> tuple[str, ...]:
-    """The normalised words of a match's span."""
-    return span_words(match)
 
 
 SAID_FIRST = 4

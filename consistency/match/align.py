@@ -619,14 +619,16 @@ def _between(blocks: Sequence[Opcode], k: int) -> bool:
     )
 
 
+def hyphened(text: str, left: Token, right: Token) -> bool:
+    """Whether only hyphens stand between two words ("China-Russia", "non-proliferation")."""
+    gap = text[left.end : right.start]
+    return bool(gap) and all(c in HYPHENS for c in gap)
+
+
 def _glued(tokens: Sequence[Token], text: str) -> frozenset[int]:
     """The positions ``k`` of the point's words joined to the word before by a hyphen
     ("China-Russia", "all-weather"): the parts of a compound stand side by side."""
-    return frozenset(
-        k
-        for k in range(1, len(tokens))
-        if (gap := text[tokens[k - 1].end : tokens[k].start]) and all(c in HYPHENS for c in gap)
-    )
+    return frozenset(k for k in range(1, len(tokens)) if hyphened(text, tokens[k - 1], tokens[k]))
 
 
 def _has_punct(gap: str) -> bool:

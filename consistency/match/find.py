@@ -27,6 +27,7 @@ from .align import (
     drop_dangling,
     drop_inserted,
     extend_edges,
+    hyphened,
     is_party,
     longest_window,
     negation_edge,
@@ -382,7 +383,7 @@ def _opposite(
         and not (
             k + 1 < len(tokens)
             and words[k + 1] not in form.vocabulary
-            and _hyphened(text, tokens[k], tokens[k + 1])
+            and hyphened(text, tokens[k], tokens[k + 1])
         )
     }
     negated = any(w in negations for w in form_words)
@@ -429,11 +430,6 @@ def _negation_before(
         if words[k] in negations:
             return True
     return False
-
-
-def _hyphened(text: str, left: Token, right: Token) -> bool:
-    gap = text[left.end : right.start]
-    return bool(gap) and all(c in "-\u2010\u2011" for c in gap)
 
 
 def says_opposite(match: Match, text: str, negations: Collection[str]) -> bool:
