@@ -673,6 +673,18 @@ def test_a_point_word_left_over_at_an_edge_is_not_taken_in() -> None:
             "He stressed the United Kingdom's steadfast support for Ukraine-EU integration.",
             "the United Kingdom's steadfast support for Ukraine",
         ),
+        # a review: `Ukraine{+-related+}`, a card and a failing gate; a name with a word
+        # glued after it qualifies what follows, as its possessive does
+        (
+            "providing military support for Ukraine",
+            "The US keeps providing military support for Ukraine-related programs.",
+            "providing military support for Ukraine",
+        ),
+        (
+            "the peaceful settlement of the Korean Peninsula issue",
+            "We call for the peaceful settlement of the Korean Peninsula-related issues.",
+            "the peaceful settlement of the Korean Peninsula-related issues",
+        ),
         # a hyphenated word is still never cut: "clear-cut" is the formula's "clear" changed
         (
             "China's position is consistent and clear",

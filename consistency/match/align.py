@@ -1418,11 +1418,15 @@ def snap_compounds(
     """Widen the span within ``[lo, hi)`` so it does not cut a hyphenated word in two
     ("clear-cut"), but for two names joined ("the Republic of *Korea-Japan* cooperation",
     "*Ukraine-EU* integration": the formula's name, then another party, not the formula
-    changed; a review)."""
+    changed; a review), and for a word glued after a name that ends the span: "support for
+    *Ukraine-related* programs" qualifies what follows, as "Ukraine's" would (see
+    :func:`~consistency.match.find.possessive_cut`)."""
     a, b = found.first, found.end
     while a > lo and _joined(text, tokens[a - 1], tokens[a]) and not _names_joined(text, tokens, a):
         a -= 1
-    while b < hi and _joined(text, tokens[b - 1], tokens[b]) and not _names_joined(text, tokens, b):
+    while (
+        b < hi and _joined(text, tokens[b - 1], tokens[b]) and not _capitalised(text, tokens[b - 1])
+    ):
         b += 1
     if (a, b) == (found.first, found.end):
         return found
@@ -1431,7 +1435,11 @@ def snap_compounds(
 
 def _names_joined(text: str, tokens: Sequence[Token], k: int) -> bool:
     """Whether the words ``k - 1`` and ``k``, joined by a hyphen, are both capitalised."""
-    return all(text[tokens[j].start : tokens[j].start + 1].isupper() for j in (k - 1, k))
+    return all(_capitalised(text, tokens[j]) for j in (k - 1, k))
+
+
+def _capitalised(text: str, token: Token) -> bool:
+    return text[token.start : token.start + 1].isupper()
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
