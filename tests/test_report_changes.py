@@ -512,6 +512,27 @@ def test_the_headline_shows_a_chinese_point_s_text_beside_its_pinyin_id() -> Non
     assert "community (" not in line
 
 
+def test_the_headline_names_a_discovered_point_by_its_text_and_counts_its_cards() -> None:
+    """A review of the MFA report: the headline listed slug ids
+    ("activities-endangering-china-s-national-security") and said "7 changed wording"
+    above 13 cards. A point whose id is its text spelled as an id is named by its text;
+    a point with more than one new wording says how many, and the sentence their sum."""
+    closer = "building a closer community with a shared future for mankind"
+    docs = daily([MANKIND] * 40 + [None] * 5 + [ALL, closer])
+    slug = "building-a-community-with-a-shared-future-for"
+    for point, name in (
+        (Point(slug, MANKIND), f"“{MANKIND}” (2 new wordings)"),
+        (Point(f"{slug}-2", MANKIND), f"“{MANKIND}” (2 new wordings)"),
+        (Point("community", MANKIND), "community (2 new wordings)"),
+    ):
+        analysis = analyse(track(docs, [point]))
+        assert len([c for c in analysis.in_period if c.kind is KeyChangeKind.NEW_WORDING]) == 2
+        assert view.headline(analysis) == (
+            "1 talking point tracked; 1 changed wording in the period (2020-03-18 to "
+            f"2020-04-17), 2 new wordings in all: {name}."
+        )
+
+
 def test_a_new_wording_grammar_apart_from_any_wording_before_is_no_card() -> None:
     """A review (mfa-zh 2020-06-23): 深入地交换了意见 was a card "{-问题-}深入{+地+}交换了意见",
     shown against the wording it shares most words with (问题深入交换了意见), though it

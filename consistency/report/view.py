@@ -303,21 +303,54 @@ def _script(name: str) -> str:
 LABEL_CHARS = 16
 """Characters of a point's text shown beside its id, where the two differ in script."""
 
+HEADLINE_TEXT_CHARS = 60
+"""Characters of a point's text the headline shows in place of an id made from it."""
+
 
 def point_label(point_id: str, text: str) -> str:
-    """How the headline names a point: its id, and beside an id in Latin letters the
-    point's text, shortened, when that is written in another script. A Chinese reader
-    knows 新冠肺炎疫情发生以来, not ``xinguan-feiyan-yiqing-fasheng-yilai``.
+    """How the headline names a point: by its text, quoted, when its id is only that text
+    spelled as an id (as ``discover`` makes them: a reader reads "China's national
+    security", not ``china-s-national-security``); else by its id, the name its
+    watchlist gave it, and beside an id in Latin letters the point's text, shortened,
+    when that is written in another script. A Chinese reader knows 新冠肺炎疫情发生以来,
+    not ``xinguan-feiyan-yiqing-fasheng-yilai``.
 
     >>> point_label("xinguan-feiyan-yiqing-fasheng-yilai", "新冠肺炎疫情发生以来")
     'xinguan-feiyan-yiqing-fasheng-yilai (新冠肺炎疫情发生以来)'
     >>> point_label("one-china", "the one-China principle")
     'one-china'
+    >>> point_label("the-one-china-principle-2", "the one-China principle")
+    '“the one-China principle”'
     """
     counts = scripts_of(text)
-    if not counts or counts.most_common(1)[0][0] == "latin" or not point_id.isascii():
+    if not counts or counts.most_common(1)[0][0] == "latin":
+        if _spelled_from(point_id, text):
+            return quoted(shorten(text, HEADLINE_TEXT_CHARS))
+        return point_id
+    if not point_id.isascii():
         return point_id
     return f"{point_id} ({shorten(text, LABEL_CHARS)})"
+
+
+def _spelled_from(point_id: str, text: str) -> bool:
+    """Whether ``point_id`` is the first words of ``text`` in lower-case ASCII joined by
+    dashes, perhaps with a number after them (two points of one text)."""
+    from anyascii import anyascii
+
+    parts = point_id.split("-")
+    if len(parts) > 1 and parts[-1].isdigit() and not parts[-1].startswith("0"):
+        parts.pop()
+    words = re.findall(r"[a-z0-9]+", anyascii(text).lower())
+    return len(parts) >= min(2, len(words)) and words[: len(parts)] == parts
+
+
+def _asides(cards: int | None, taken: bool) -> str:
+    """What the headline says after a point's name: its new wordings, when more than one,
+    and whether one took over."""
+    said = [f"{cards} new wordings"] if cards else []
+    if taken:
+        said.append("taken over")
+    return f" ({', '.join(said)})" if said else ""
 
 
 def _names(ids: Sequence[str]) -> str:
@@ -363,13 +396,18 @@ def headline(analysis: Analysis) -> str:
         return head + "."
     changes = analysis.in_period
     texts = {h.result.point.id: h.result.point.text for h in analysis.points}
-    wording = _points_with(changes, KeyChangeKind.TAKEOVER, KeyChangeKind.NEW_WORDING)
+    new_kinds = (KeyChangeKind.TAKEOVER, KeyChangeKind.NEW_WORDING)
+    wording = _points_with(changes, *new_kinds)
     taken = set(_points_with(changes, KeyChangeKind.TAKEOVER))
+    cards = Counter(c.point for c in changes if c.kind in new_kinds)
     labelled = [
-        point_label(p, texts.get(p, "")) + (" (taken over)" if p in taken else "") for p in wording
+        point_label(p, texts.get(p, "")) + _asides(cards[p] if cards[p] > 1 else None, p in taken)
+        for p in wording
     ]
+    total = sum(cards.values())
     parts = [
         f"{len(wording)} changed wording in the period ({period_span(analysis)})"
+        + (f", {plural(total, 'new wording')} in all" if total > len(wording) else "")
         + (f": {_names(labelled)}" if wording else "")
     ]
     for kind, what in (
@@ -503,7 +541,7 @@ def shown_families(history: PointHistory, all_shifts: bool) -> list[WordingFamil
 
 
 def folded_line(history: PointHistory) -> str:
-    """"+ N one-off variants (..)" for the families a report folds ("" when none)."""
+    """ "+ N one-off variants (..)" for the families a report folds ("" when none)."""
     folded = [f for f in history.families if f.one_off]
     if not folded:
         return ""
