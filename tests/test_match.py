@@ -525,8 +525,34 @@ def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Pa
             "promote an open world economy.",
             ["uphold multilateralism, oppose unilateralism and protectionism"],
         ),
+        # a review: the item put in before the point's "and", or after it with a comma
+        # before the "and" (review 49)
+        (
+            "a free and open Indo-Pacific",
+            "We are committed to a free, secure and open Indo-Pacific.",
+            ["a free, secure and open Indo-Pacific"],
+        ),
+        (
+            "a free and open Indo-Pacific",
+            "We are committed to a free, open, and secure Indo-Pacific.",
+            ["a free, open, and secure Indo-Pacific"],
+        ),
+        (  # MFA 2019-01-30
+            "regional peace and stability",
+            "It is conducive to regional peace, security and stability.",
+            ["regional peace, security and stability"],
+        ),
         # a comma where the point has "and", and no "and" further: another list
         ("China and the US", "Talks between China, the US and Russia went well.", []),
+        # the list grown past the point's last item is another list
+        ("peace and stability in", "It serves peace, stability and development in Asia.", []),
+        # a clause set off by the comma, its "and" before other words
+        (
+            "the one-China principle and the three China-US joint communiques",
+            "The US should abide by the one-China principle, honor the clauses and its "
+            "commitments in the three China-US Joint Communiques.",
+            [],
+        ),
     ],
 )
 def test_a_comma_for_the_point_s_and_in_a_list_grown_by_an_item(

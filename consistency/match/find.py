@@ -458,26 +458,47 @@ def _clause_break(
     coordinators: Collection[str],
 ) -> re.Match[str] | None:
     """The first comma, semicolon or colon between the words ``first`` to ``end`` that
-    breaks a clause (see :data:`_CLAUSE_BREAK`). A comma standing where the point joins two
-    of its words with a coordinator, that coordinator said further on, is none: the
-    point's own list, grown ("a free*,* open and inclusive Indo-Pacific" for "a free and
-    open Indo-Pacific"); "China*,* the US" is still no "China and the US"."""
+    breaks a clause (see :data:`_CLAUSE_BREAK`). A comma of the point's own list, grown, is
+    none (see :func:`_list_comma`: "a free*,* open and inclusive Indo-Pacific" for "a free
+    and open Indo-Pacific"); "China*,* the US" is still no "China and the US"."""
     pos, limit = tokens[first].end, tokens[end - 1].start
     k = first + 1
     while (cut := _CLAUSE_BREAK.search(text, pos, limit)) is not None:
         while tokens[k].start < cut.end():
             k += 1
         pos = cut.end()
-        joined = cut.group() in ",\uff0c\u3001" and any(
-            form[j] == words[k - 1]
-            and form[j + 2] == words[k]
-            and form[j + 1] in coordinators
-            and form[j + 1] in words[k + 1 : end]
-            for j in range(len(form) - 2)
-        )
-        if not joined:
+        if not (cut.group() in ",\uff0c\u3001" and _list_comma(words, k, end, form, coordinators)):
             return cut
     return None
+
+
+def _list_comma(
+    words: Sequence[str], k: int, end: int, form: Sequence[str], coordinators: Collection[str]
+) -> bool:
+    """Whether a comma before the word ``k`` of a span ending at ``end`` grows a list the
+    point joins with a coordinator: it stands after the item before that coordinator,
+    and the item after it follows, the coordinator said further on in the span ("a
+    free*,* open and inclusive"), or it follows that coordinator, said within
+    :data:`LIST_ITEM_WORDS` words ("a free*,* secure and open Indo-Pacific"); or
+    it stands between the two items and that coordinator ("a free, open*,* and secure").
+    A list that grows past the point's last item ("peace*,* stability and development")
+    is not the point's: the span stops at the comma."""
+    for j in range(len(form) - 2):
+        joiner = form[j + 1]
+        if joiner not in coordinators:
+            continue
+        if words[k] == joiner and words[k - 1] == form[j + 2] and form[j] in words[: k - 1]:
+            return True
+        if words[k - 1] != form[j]:
+            continue
+        if words[k] == form[j + 2] and joiner in words[k + 1 : end]:
+            return True
+        if any(
+            words[i] == joiner and words[i + 1] == form[j + 2]
+            for i in range(k + 1, min(end - 1, k + 1 + LIST_ITEM_WORDS))
+        ):
+            return True
+    return False
 
 
 LIST_ITEM_WORDS = 4
@@ -765,7 +786,7 @@ def possessive_cut(token: Token, last: str, text: str, endings: Collection[str])
     for ending in endings:
         if token.text == last + ending:
             cut = token.end - len(ending)
-            if text[cut:token.end].casefold().replace("\u2019", "'") == ending:
+            if text[cut : token.end].casefold().replace("\u2019", "'") == ending:
                 return cut
     return token.end
 
