@@ -602,6 +602,7 @@ def _point_changes(
             dates_of: dict[str, set[dt.date]] = {}
             for o in said:
                 dates_of.setdefault(norm(o.text), set()).add(o.date)
+            carded: list[str] = []
             for occ in said:
                 key = norm(occ.text)
                 if key in seen:
@@ -610,10 +611,15 @@ def _point_changes(
                 if key in taken:
                     continue
                 # grammar apart from any wording used before, it says nothing new: "深入地交换
-                # 了意见" is no card against 问题深入交换了意见 ({-问题-}) beside 深入交换意见
+                # 了意见" is no card against 问题深入交换了意见 ({-问题-}) beside 深入交换意见;
+                # nor apart from a new wording carded earlier in the period: "*the* vision of
+                # a shared future" after "*a* vision of a shared future" (a review)
                 words = key.split()
-                if any(grammar_only(words, w.split(), light, prefixes) for w in counts):
+                if any(grammar_only(words, w.split(), light, prefixes) for w in counts) or any(
+                    grammar_only(words, w.split(), light, prefixes, swapped=True) for w in carded
+                ):
                     continue
+                carded.append(key)
                 near = nearest(key, counts, norm(point.point.text))
                 used = len(dates_of[key])
                 against = (
@@ -646,24 +652,32 @@ def grammar_only(
     old: Sequence[str],
     light: Callable[[str], bool],
     prefixes: Collection[str] = frozenset(),
+    *,
+    swapped: bool = False,
 ) -> bool:
     """Whether wording ``new`` differs from ``old`` only in grammar words (``light``, see
     :data:`GRAMMAR_ZIPF`) put in or left out, and in words spelled alike (not by a prefix:
     "{-official-}{+unofficial+}" is news): grammar, not the line. "basic norms of {+the+}
     international relations" is no change that matters (``--all-shifts`` lists it);
     "mutually beneficial {+and friendly+} cooperation" and "{-the-}{+a+} code of conduct"
-    (a function word replaced by another) are.
+    (a function word replaced by another) are. With ``swapped``, grammar words replaced
+    by others are grammar too: the same change said again, "*the* vision of a shared
+    future" after "*a* vision of a shared future".
 
     >>> light = lambda w: w in {"the", "of", "a"}
     >>> grammar_only("norms of the relations".split(), "norms of relations".split(), light)
     True
     >>> grammar_only("a code".split(), "the code".split(), light)
     False
+    >>> grammar_only("a code".split(), "the code".split(), light, swapped=True)
+    True
     """
     for op in Levenshtein.opcodes(old, new):
         if op.tag == "equal":
             continue
         gone, come = old[op.src_start : op.src_end], new[op.dest_start : op.dest_end]
+        if op.tag == "replace" and swapped and all(light(w) for w in (*gone, *come)):
+            continue
         if op.tag == "replace":
             if len(gone) != len(come) or not all(
                 similarity(a, b) and not prefixed(a, b, prefixes)
@@ -808,9 +822,7 @@ def with_negations(
     for key, (point, doc, start, end) in first.items():
         if earlier is None:
             earlier = [
-                f" {normalise(d.text, tokeniser=tokeniser)} "
-                for d in documents
-                if d.date < p.first
+                f" {normalise(d.text, tokeniser=tokeniser)} " for d in documents if d.date < p.first
             ]
         if any(f" {key[1]} " in text for text in earlier):
             continue

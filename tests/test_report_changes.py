@@ -512,6 +512,27 @@ def test_the_headline_shows_a_chinese_point_s_text_beside_its_pinyin_id() -> Non
     assert "community (" not in line
 
 
+def test_a_carded_change_said_again_in_other_grammar_is_no_second_card() -> None:
+    """A review of the MFA report (2020-06-04 and 06-10): "a vision of a {-community with
+    a-} shared future for mankind" and "the vision of a {-community with a-} shared future
+    for mankind" were two cards of one change. A new wording that differs from one carded
+    earlier in the period only in grammar, one grammar word for another included, is told
+    by that card (and named under "Not on a card"); against the wordings used before the
+    period, a grammar word replaced is still news ("{-the-}{+a+} code of conduct")."""
+    usual = "the vision of a community with a shared future for mankind"
+    first, again = (f"{a} vision of a shared future for mankind" for a in ("a", "the"))
+    docs = daily([usual] * 40 + [None] * 5 + [first, again])
+    analysis = analyse(track(docs, [Point("vision", usual)]))
+    cards = [c for c in analysis.in_period if c.kind is KeyChangeKind.NEW_WORDING]
+    assert [c.after for c in cards] == [first]
+    untold = view.untold_line(analysis)
+    assert untold is not None and f"vision on {docs[-1].date.isoformat()}" in untold
+    code = "a code of conduct in the South China Sea"
+    docs = daily([f"the {code[2:]}"] * 40 + [None] * 5 + [code])
+    analysis = analyse(track(docs, [Point("coc", f"the {code[2:]}")]))
+    assert [c.after for c in analysis.in_period] == [code]
+
+
 def test_the_headline_names_a_discovered_point_by_its_text_and_counts_its_cards() -> None:
     """A review of the MFA report: the headline listed slug ids
     ("activities-endangering-china-s-national-security") and said "7 changed wording"
