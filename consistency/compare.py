@@ -187,9 +187,7 @@ def compare(
             tokeniser=tokeniser,
         )
         olds = {
-            (p.id, normalise(a.text[s:e], tokeniser=tokeniser))
-            for p, d, s, e in said
-            if d == a.id
+            (p.id, normalise(a.text[s:e], tokeniser=tokeniser)) for p, d, s, e in said if d == a.id
         }
         for p, d, s, e in said:
             key = (p.id, normalise(b.text[s:e], tokeniser=tokeniser))

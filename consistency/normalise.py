@@ -306,10 +306,27 @@ CHINESE_NEGATIONS = frozenset(
         "不能",
         "不要",
         "不得",
+        "不再",
     }
 )
 """The Chinese function words that negate what follows (as the segmenter cuts them: it
-keeps 从不 "never", 绝不 "by no means", 不会 "will not", 不要 "do not" whole)."""
+keeps 从不 "never", 绝不 "by no means", 不会 "will not", 不要 "do not", 不再 "no longer"
+whole)."""
+
+ENGLISH_NEGATION_CARRIERS = frozenset(
+    """
+    longer again yet to even fully entirely completely always ever necessarily really
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+"""English words that carry a negation right before them on to what follows: "we *no
+longer* uphold the order", "not *fully*", "never *again*", "urged them not *to*
+uphold". Any other word takes the negation for itself: "should not *undermine* peace and
+stability" negates no "peace and stability", nor "not *only* uphold ... but also" the
+order."""
+
+CHINESE_NEGATION_CARRIERS = frozenset({"再", "完全", "一定", "总是", "真正"})
+"""The same in Chinese, as the segmenter cuts them after a negation (不会*再*坚持,
+不*完全*支持)."""
 
 ENGLISH_COORDINATORS = frozenset({"and", "or"})
 """The English function words that join two parts of one kind ("peace *and* stability")."""
@@ -350,6 +367,7 @@ def has_ending(word: str, endings: tuple[str, ...]) -> bool:
     possessive: "china's", not "'s")."""
     return word.endswith(endings) and word not in endings
 
+
 ENGLISH_NEGATING_PREFIXES = frozenset({"un", "in", "im", "il", "ir", "non", "dis", "de", "anti"})
 """Prefixes that turn an English word into its opposite ("*in*stability", "*de*nuclearization",
 "*un*changed"): such a word is not spelled like the word (see
@@ -369,7 +387,9 @@ class Tokeniser(Protocol):
     the tokeniser reads, which weigh less when matching and never open or
     close a discovered phrase. A tokeniser may also name, as ``negations``, the
     function words among them that negate what follows: those may open a
-    discovered phrase (none when it does not say); and, as ``coordinators``, those
+    discovered phrase (none when it does not say), and as ``negation_carriers`` the words
+    that carry a negation before them on to what follows ("no *longer*"); and, as
+    ``coordinators``, those
     that join two parts of one kind ("and", 和): one never stands for a word of a
     point that is not one ("Hong Kong affairs *and* China's internal affairs" is no
     "Hong Kong affairs *are* purely China's internal affairs"); and, as
@@ -647,6 +667,7 @@ class WordTokeniser:
     (see :func:`simplified`)."""
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
+    negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
@@ -740,7 +761,8 @@ def revision(tokeniser: Tokeniser | None) -> str:
 
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
-    ``"negations"``, ``"coordinators"``, ``"negating_prefixes"``, ``"reporting_verbs"``,
+    ``"negations"``, ``"negation_carriers"``, ``"coordinators"``, ``"negating_prefixes"``,
+    ``"reporting_verbs"``,
     ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))

@@ -98,13 +98,14 @@ def negated_sayings(
         documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
     )
     negations = named_words(tokeniser, "negations")
+    carriers = named_words(tokeniser, "negation_carriers")
     out: list[tuple[Point, str, int, int]] = []
     for point in points:
         found = find_point(point, index, threshold=threshold, tokeniser=tokeniser, lenient=True)
         for m in found:
             text = index.text(m.sentence.document)
-            if says_opposite(m, text, negations):
-                widened = negated_before(m, text, negations) or m
+            if says_opposite(m, text, negations, carriers):
+                widened = negated_before(m, text, negations, carriers) or m
                 out.append((point, m.sentence.document, widened.start, widened.end))
     return out
 

@@ -627,6 +627,20 @@ def one_formula_gate(tmp_path: Path, formula: str, before: str, now: str) -> lis
             "有关国家不坚持所有国家安全不可分割原则。",
             "{+不+}坚持所有国家安全不可分割原则",
         ),
+        # a review: a negation of two words ("no longer", "never again", "not to"); in
+        # Chinese 不再 ("no longer") and 不会再 ("will not ... again")
+        (
+            "uphold the rules-based international order",
+            "We no longer uphold the rules-based international order.",
+            "{+no longer+} uphold the rules-based international order",
+        ),
+        (
+            "uphold the rules-based international order",
+            "We urge them not to uphold the rules-based international order.",
+            "{+not to+} uphold the rules-based international order",
+        ),
+        ("坚持一个中国原则", "我们不再坚持一个中国原则。", "{+不再+}坚持一个中国原则"),
+        ("坚持一个中国原则", "我们不会再坚持一个中国原则。", "{+不会再+}坚持一个中国原则"),
         # a second review: the span alone read "{-a-} just ...", the "no" hidden
         (
             "a just and lasting peace in Ukraine",
@@ -677,6 +691,23 @@ def test_a_formula_said_of_another_party_passes_the_gate(
     party, no drift of it. A name inside a title still fails it (see
     ``test_a_formula_with_one_word_swapped_fails_the_gate``)."""
     code, out, _ = run(*one_formula_gate(tmp_path, formula, f"We seek {formula}.", now))
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        "We not only uphold the rules-based international order but also defend it.",
+        "We should not weaken and uphold the rules-based international order.",
+        "不仅坚持一个中国原则，而且",
+    ],
+)
+def test_a_negation_of_a_word_before_the_formula_is_none_of_it(tmp_path: Path, now: str) -> None:
+    """A negation a word before the formula negates that word ("not *only*", "not
+    *weaken*"), unless the word carries it on ("no *longer*", see
+    ``test_a_watchlist_formula_said_after_a_negation_fails_the_gate``)."""
+    formula = "坚持一个中国原则" if "坚持" in now else "uphold the rules-based international order"
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, f"We {formula}.", now))
     assert code == 0 and out.rstrip().endswith("No findings."), out
 
 

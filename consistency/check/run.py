@@ -232,6 +232,7 @@ def _shifted(
         return []
     misses = near > 0 and not points.discovered
     negations = named_words(tokeniser, "negations")
+    carriers = named_words(tokeniser, "negation_carriers")
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)
     limits = points.thresholds(sorted({p for p, _, _ in hits}))
@@ -266,7 +267,7 @@ def _shifted(
         after_not: set[int] = set()
         if misses:
             for k, m in enumerate(list(matches)):
-                widened = negated_before(m, doc.text, negations)
+                widened = negated_before(m, doc.text, negations, carriers)
                 if widened is None:
                     continue
                 if id(m) in rejected:

@@ -424,15 +424,33 @@ def _negation_before(
 ) -> bool:
     """Whether a negation stands within :data:`NEGATION_REACH` words before the span at
     ``first``, in the same clause."""
+    return _negation_at(tokens, text, first, negations) is not None
+
+
+def _negation_at(
+    tokens: Sequence[Token],
+    text: str,
+    first: int,
+    negations: Collection[str],
+    carriers: Collection[str] | None = None,
+) -> int | None:
+    """Where a negation stands right before the span at ``first``, or within
+    :data:`NEGATION_REACH` words before it, in the same clause, the words between it and
+    the span ``carriers`` of it ("we *no* longer uphold", 我们*不*完全支持; ``None``: any
+    words); None where none does."""
     for k in range(first - 1, max(first - NEGATION_REACH, 0) - 1, -1):
         if _CLAUSE_BREAK.search(text, tokens[k].end, tokens[k + 1].start):
-            return False
-        if words[k] in negations:
-            return True
-    return False
+            return None
+        if tokens[k].text in negations:
+            return k
+        if carriers is not None and tokens[k].text not in carriers:
+            return None
+    return None
 
 
-def says_opposite(match: Match, text: str, negations: Collection[str]) -> bool:
+def says_opposite(
+    match: Match, text: str, negations: Collection[str], carriers: Collection[str] = ()
+) -> bool:
     """Whether ``match`` (a near miss: see ``lenient`` of :func:`find_point`) says the
     opposite of its wording: a negation dropped or put in, which ``track`` never counts
     ("we *no longer* stand shoulder to shoulder with our allies"), or the wording word for
@@ -442,7 +460,7 @@ def says_opposite(match: Match, text: str, negations: Collection[str]) -> bool:
     words = [t.text for t in tokens]
     end = match.last + 1
     how = _opposite(match.form, words, tokens, text, match.first, end, match.score, negations)
-    return negated_before(match, text, negations) is not None or how not in (
+    return negated_before(match, text, negations, carriers) is not None or how not in (
         None,
         *_NO_NEAR_MISS,
     )
@@ -754,29 +772,30 @@ def find_point(
     return [m for n in sorted(best) for m in sorted(best[n], key=lambda m: (m.start, m.end))]
 
 
-def negated_before(match: Match, text: str, negations: Collection[str]) -> Match | None:
-    """``match`` widened to take in the negation right before it, in the same clause, when
-    its wording holds none: "We will *not* uphold the rules-based international order",
-    有关国家*不*坚持...原则, "There can be *no* just and lasting peace in Ukraine" (`{-a-}{+no+}
-    just ...`, where the span alone read a word dropped: a review). Said word for word,
-    ``track`` counts the wording (every verbatim occurrence is found), and otherwise
-    rejects it; either way the sentence says the formula is not done, which ``check``
-    and a report tell. None otherwise."""
+def negated_before(
+    match: Match, text: str, negations: Collection[str], carriers: Collection[str] = ()
+) -> Match | None:
+    """``match`` widened to take in the negation right before it, or a word or two before
+    it, the words between ``carriers`` of it (the tokeniser's ``negation_carriers``), in
+    the same clause, when its wording holds none: "We will *not* uphold the rules-based
+    international order", "We *no longer* uphold ...", 有关国家*不*坚持...原则, "There can be
+    *no* just and lasting peace in Ukraine" (`{-a-}{+no+} just ...`, where the span alone
+    read a word dropped: a review). Said word for word, ``track`` counts the wording
+    (every verbatim occurrence is found), and otherwise rejects it; either way the
+    sentence says the formula is not done, which ``check`` and a report tell. None
+    otherwise."""
     tokens = match.sentence.tokens
-    before = match.first - 1
     first = match.form.words[0]
     if (
-        before < 0
-        or tokens[before].text not in negations
-        or any(w in negations for w in match.form.words)
+        any(w in negations for w in match.form.words)
         # where the formula's first word, a content word, is missing, the negation may
         # stand for it: "urged external forces to *not* interfere in China's internal
         # affairs" says "stop interfering in ..." (MFA 2020-06-05)
         or (tokens[match.first].text != first and is_rare(first))
-        or _CLAUSE_BREAK.search(text, tokens[before].end, tokens[match.first].start)
     ):
         return None
-    return replace(match, first=before, start=tokens[before].start)
+    at = _negation_at(tokens, text, match.first, negations, carriers)
+    return None if at is None else replace(match, first=at, start=tokens[at].start)
 
 
 def possessive_cut(token: Token, last: str, text: str, endings: Collection[str]) -> int:
