@@ -99,12 +99,13 @@ def negated_sayings(
     )
     negations = named_words(tokeniser, "negations")
     carriers = named_words(tokeniser, "negation_carriers")
+    prefixes = named_words(tokeniser, "negating_prefixes")
     out: list[tuple[Point, str, int, int]] = []
     for point in points:
         found = find_point(point, index, threshold=threshold, tokeniser=tokeniser, lenient=True)
         for m in found:
             text = index.text(m.sentence.document)
-            if says_opposite(m, text, negations, carriers):
+            if says_opposite(m, text, negations, carriers, prefixes):
                 widened = negated_before(m, text, negations, carriers) or m
                 out.append((point, m.sentence.document, widened.start, widened.end))
     return out

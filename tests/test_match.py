@@ -37,11 +37,13 @@ def index_of(*texts: str) -> SentenceIndex:
     return SentenceIndex(sentences, {f"d{k}": t for k, t in enumerate(texts)})
 
 
-def found(point_text: str, sentence: str, **kw: object) -> list[tuple[float, str]]:
+def found(
+    point_text: str, sentence: str, *, lenient: bool = False, **kw: object
+) -> list[tuple[float, str]]:
     index = index_of(sentence, *FILLER)
     return [
         (m.score, sentence[m.start : m.end])
-        for m in find_point(Point("p", point_text, **kw), index)  # type: ignore[arg-type]
+        for m in find_point(Point("p", point_text, **kw), index, lenient=lenient)  # type: ignore[arg-type]
         if m.sentence.document == "d0"
     ]
 
@@ -736,6 +738,30 @@ def test_a_negating_prefix_of_a_word_put_in_negates_that_word_alone() -> None:
     [(score, text)] = found("China's position is consistent and clear", sentence)
     assert text == "China's position on the non-proliferation issue is consistent and clear"
     assert score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We want an unjust and lasting peace in Ukraine.",
+        "We want a non-just and lasting peace in Ukraine.",
+    ],
+)
+def test_a_negating_prefix_glued_to_a_formula_word_says_the_opposite(sentence: str) -> None:
+    """A review: "a *non-just* and lasting peace" was a said-negated card, "an *unjust*
+    and lasting peace" a new wording counted by ``track``. A formula's word with a
+    negating prefix, glued or hyphened, says the opposite: no occurrence, a near miss of
+    the gate (``lenient``), where "the peaceful *unification*" stays a wording of "the
+    peaceful *re*unification" (a prefix dropped that negates nothing)."""
+    point = "a just and lasting peace in Ukraine"
+    assert found(point, sentence) == []
+    [(score, text)] = found(point, sentence, lenient=True)
+    assert "just and lasting peace in Ukraine" in text and score >= DEFAULT_THRESHOLD
+    [(_, text)] = found(
+        "the peaceful reunification of the motherland",
+        "We oppose the peaceful unification of the motherland.",
+    )
+    assert text == "the peaceful unification of the motherland"
 
 
 def test_a_negating_prefix_gone_is_no_near_miss() -> None:

@@ -321,7 +321,9 @@ def find_in_sentence(
         return found
 
     def opposite(hit: Alignment) -> str | None:
-        return _opposite(form, words, tokens, text, hit.first, hit.end, hit.score, negations)
+        return _opposite(
+            form, words, tokens, text, hit.first, hit.end, hit.score, negations, prefixes
+        )
 
     n = len(tokens)
     if n <= LONG_SPAN:
@@ -362,10 +364,13 @@ def _opposite(
     end: int,
     score: float,
     negations: Collection[str],
+    prefixes: Collection[str] = (),
 ) -> str | None:
     """How the span ``words[first:end]`` says the opposite of ``form``, or None: a negation
     one of them has and the other not, or one right before the span ("We will *not*
-    interfere in ...", 不干涉别国内政 for 干涉别国内政). A negation joined by a hyphen to a
+    interfere in ...", 不干涉别国内政 for 干涉别国内政), or a word of the formula said with a
+    negating prefix (one of ``prefixes``) in its place: "an *unjust* and lasting peace",
+    as "a *non-just* and lasting peace" is. A negation joined by a hyphen to a
     word the wording lacks negates that word alone: "China's position on the
     *non-proliferation* issue is consistent and clear" says the formula (a review: a
     false card). The wording's own negating prefix gone ("interference" for
@@ -388,6 +393,8 @@ def _opposite(
     }
     negated = any(w in negations for w in form_words)
     if said - form.vocabulary and not negated:
+        return "put in"
+    if not negated and _prefix_put_in(form.vocabulary, span, prefixes):
         return "put in"
     if negated and not said and _negation_before(words, tokens, text, first, negations):
         # the formula's negation said just before the span, a word or two apart: "不要动辄
@@ -412,6 +419,26 @@ def _opposite(
     ):
         return "before"
     return None
+
+
+def _prefix_put_in(
+    vocabulary: Collection[str], span: Sequence[str], prefixes: Collection[str]
+) -> bool:
+    """Whether the span says a word of the formula, one missing from the span, with a
+    negating prefix glued to it ("unjust" for "just", "insecure" for "secure")."""
+    gone = set(vocabulary).difference(span)
+    return bool(gone) and any(
+        w[: len(w) - len(v)] in prefixes
+        for w in span
+        if w not in vocabulary
+        for v in gone
+        if len(v) >= PREFIXED_BASE and w.endswith(v)
+    )
+
+
+PREFIXED_BASE = 4
+"""The fewest letters of a word that a negating prefix is seen glued to ("un*just*"):
+"in" before "to" is "into", no negation."""
 
 
 NEGATION_REACH = 2
@@ -449,7 +476,11 @@ def _negation_at(
 
 
 def says_opposite(
-    match: Match, text: str, negations: Collection[str], carriers: Collection[str] = ()
+    match: Match,
+    text: str,
+    negations: Collection[str],
+    carriers: Collection[str] = (),
+    prefixes: Collection[str] = (),
 ) -> bool:
     """Whether ``match`` (a near miss: see ``lenient`` of :func:`find_point`) says the
     opposite of its wording: a negation dropped or put in, which ``track`` never counts
@@ -459,7 +490,9 @@ def says_opposite(
     tokens = match.sentence.tokens
     words = [t.text for t in tokens]
     end = match.last + 1
-    how = _opposite(match.form, words, tokens, text, match.first, end, match.score, negations)
+    how = _opposite(
+        match.form, words, tokens, text, match.first, end, match.score, negations, prefixes
+    )
     return negated_before(match, text, negations, carriers) is not None or how not in (
         None,
         *_NO_NEAR_MISS,
