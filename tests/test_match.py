@@ -764,6 +764,18 @@ def test_a_negating_prefix_glued_to_a_formula_word_says_the_opposite(sentence: s
     assert text == "the peaceful unification of the motherland"
 
 
+def test_a_name_glued_after_a_word_in_lower_case_qualifies_the_formula_s_name() -> None:
+    """A review: "a just and lasting peace in *pro-Russian* Ukraine" failed the gate as a
+    near miss while ``track`` said nothing: "Russian", put in, was read as another party.
+    Glued after "pro" it is an adjective: the formula with a qualifier put in, shifted,
+    as "in *western* Ukraine" is; "and Russia" put in still names another party."""
+    point = "a just and lasting peace in Ukraine"
+    [(score, text)] = found(point, "We want a just and lasting peace in pro-Russian Ukraine.")
+    assert text == "a just and lasting peace in pro-Russian Ukraine"
+    assert score >= DEFAULT_THRESHOLD
+    assert found(point, "We want a just and lasting peace in Russia and Ukraine.") == []
+
+
 def test_a_negating_prefix_gone_is_no_near_miss() -> None:
     """MFA 2019-07-12 (a review: a false "said negated" card and a failing gate): "We
     oppose the US interference in other countries' internal affairs" affirms the principle

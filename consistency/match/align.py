@@ -200,6 +200,8 @@ class Names:
     jieba's dictionary tags as people, places or organisations. "the Korean
     Peninsula issue" is not "the Venezuelan issue", nor 构建亚太命运共同体 (Asia-Pacific)
     构建人类命运共同体; a name is what the formula is about, never a word a drift swaps.
+    A capitalised word joined by a hyphen to a word in lower case before it is none
+    ("pro-Russian", "anti-American": an adjective).
     """
 
     def __init__(self, tokens: Sequence[Token], text: str, *, sentence: bool = True) -> None:
@@ -217,6 +219,11 @@ class Names:
             return False
         t = self.tokens[k]
         capital = k >= self.first and self.text[t.start : t.start + 1].isupper()
+        if capital and k in self.glued:
+            # glued after a word in lower case, a name makes an adjective of it:
+            # "*pro-Russian* Ukraine" qualifies Ukraine, it names no other party
+            before = self.tokens[k - 1]
+            capital = self.text[before.start : before.start + 1].isupper()
         return (capital and is_rare(t.text)) or is_han_name(t.text)
 
 
