@@ -219,11 +219,11 @@ class Names:
             return False
         t = self.tokens[k]
         capital = k >= self.first and self.text[t.start : t.start + 1].isupper()
-        if capital and k in self.glued:
+        if capital and k and self.text[t.start - 1 : t.start] in HYPHENS:
             # glued after a word in lower case, a name makes an adjective of it:
             # "*pro-Russian* Ukraine" qualifies Ukraine, it names no other party
             before = self.tokens[k - 1]
-            capital = self.text[before.start : before.start + 1].isupper()
+            capital = not hyphened(self.text, before, t) or self.text[before.start].isupper()
         return (capital and is_rare(t.text)) or is_han_name(t.text)
 
 
