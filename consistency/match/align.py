@@ -220,11 +220,20 @@ class Names:
         t = self.tokens[k]
         capital = k >= self.first and self.text[t.start : t.start + 1].isupper()
         if capital and k and self.text[t.start - 1 : t.start] in HYPHENS:
-            # glued after a word in lower case, a name makes an adjective of it:
-            # "*pro-Russian* Ukraine" qualifies Ukraine, it names no other party
-            before = self.tokens[k - 1]
-            capital = not hyphened(self.text, before, t) or self.text[before.start].isupper()
+            capital = not self._adjective(k)
         return (capital and is_rare(t.text)) or is_han_name(t.text)
+
+    def _adjective(self, k: int) -> bool:
+        """Whether the capitalised word ``k`` is glued after a word in lower case that
+        opens the compound: "*pro-Russian* Ukraine" qualifies Ukraine, it names no other
+        party; the "People" of "People-to-People Exchanges" is still a name."""
+        tokens, text = self.tokens, self.text
+        before = tokens[k - 1]
+        return (
+            hyphened(text, before, tokens[k])
+            and not text[before.start].isupper()
+            and not (k >= 2 and hyphened(text, tokens[k - 2], before))
+        )
 
 
 def is_party(names: Names, f: int, length: int) -> bool:
