@@ -200,8 +200,6 @@ class Names:
     jieba's dictionary tags as people, places or organisations. "the Korean
     Peninsula issue" is not "the Venezuelan issue", nor 构建亚太命运共同体 (Asia-Pacific)
     构建人类命运共同体; a name is what the formula is about, never a word a drift swaps.
-    A capitalised word joined by a hyphen to a word in lower case before it is none
-    ("pro-Russian", "anti-American": an adjective).
     """
 
     def __init__(self, tokens: Sequence[Token], text: str, *, sentence: bool = True) -> None:
@@ -219,15 +217,15 @@ class Names:
             return False
         t = self.tokens[k]
         capital = k >= self.first and self.text[t.start : t.start + 1].isupper()
-        if capital and k and self.text[t.start - 1 : t.start] in HYPHENS:
-            capital = not self._adjective(k)
         return (capital and is_rare(t.text)) or is_han_name(t.text)
 
-    def _adjective(self, k: int) -> bool:
-        """Whether the capitalised word ``k`` is glued after a word in lower case that
-        opens the compound: "*pro-Russian* Ukraine" qualifies Ukraine, it names no other
-        party; the "People" of "People-to-People Exchanges" is still a name."""
+    def glued_after_lower(self, k: int) -> bool:
+        """Whether word ``k`` is glued by a hyphen after a word in lower case that opens
+        the compound ("pro-*Russian*", "one-*China*"; not the second "People" of
+        "People-to-People")."""
         tokens, text = self.tokens, self.text
+        if k < 1:
+            return False
         before = tokens[k - 1]
         return (
             hyphened(text, before, tokens[k])
@@ -422,7 +420,14 @@ class Keyed:
         dropped = any(f not in moved_form and f not in replaced_form for f in deleted)
         cost = 0.0
         for s in extra:
-            if short and s in names and (extra != [s] or dropped or self._names_another(s)):
+            if (
+                short
+                and s in names
+                and not (s - 1 in extra and names.glued_after_lower(s))
+                and (extra != [s] or dropped or self._names_another(s))
+            ):
+                # a name put in names another thing, but for a compound put in whole
+                # that makes an adjective of it: "in *pro-Russian* Ukraine" (a review)
                 return Alignment(0.0, lo, hi)
             w = weigh(sentence[s])
             cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w
