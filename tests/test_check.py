@@ -639,6 +639,12 @@ def one_formula_gate(tmp_path: Path, formula: str, before: str, now: str) -> lis
             "We urge them not to uphold the rules-based international order.",
             "{+not to+} uphold the rules-based international order",
         ),
+        # a review (UK): the formula's verb inflected after the negation
+        (
+            "support a two-state solution",
+            "The UK no longer supports a two-state solution.",
+            "{-support-}{+no longer supports+} a two-state solution",
+        ),
         ("坚持一个中国原则", "我们不再坚持一个中国原则。", "{+不再+}坚持一个中国原则"),
         ("坚持一个中国原则", "我们不会再坚持一个中国原则。", "{+不会再+}坚持一个中国原则"),
         # a second review: the span alone read "{-a-} just ...", the "no" hidden

@@ -802,6 +802,38 @@ def test_a_sites_lines_opening_much_of_an_archive_are_nobodys_words(tmp_path: Pa
         assert "translation" not in said and "We will hold talks" in said
 
 
+def test_a_talking_point_repeated_at_the_top_of_narrated_briefings_is_searched(
+    tmp_path: Path,
+) -> None:
+    """A fresh-clone review (UK lobby briefings, narration with no speaker labels): a
+    paragraph reporting a talking point word for word on every date was taken for the
+    site's own line and never searched; ``check`` then failed each new briefing with a
+    formula "never in the baseline". A line that reports speech is nobody's site."""
+    from consistency.ingest import load_documents
+
+    said = (
+        "Asked about the Government's position, the Prime Minister's Official Spokesperson "
+        "said that the UK continues to support a two-state solution."
+    )
+    folder = tmp_path / "uk"
+    folder.mkdir()
+    for k in range(1, 6):
+        (folder / f"2024-01-0{k}.txt").write_text(
+            f"PM's Official Spokesperson's lobby briefing: {k} January 2024\n"
+            "From: Prime Minister's Office, 10 Downing Street\n\nForeign affairs\n\n"
+            f"{said}\n\nThe PMOS added that deliveries continued on day {k}.\n",
+            encoding="utf-8",
+        )
+    for d in load_documents([folder]):
+        assert said in " ".join(d.text[t.start : t.end] for t in d.turns), d.id
+    points = tmp_path / "p.toml"
+    points.write_text('[[point]]\nid = "x"\ntext = "support a two-state solution"\n')
+    code, out, _ = run(
+        "--no-config", "track", str(folder), "--points", str(points), "--format", "csv"
+    )
+    assert code == 0 and out.count(",identical,") == 5, out
+
+
 # ---------------------------------------------------------------------------
 # Benchmarks outside the usual layout
 

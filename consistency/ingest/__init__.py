@@ -57,6 +57,7 @@ from typing import BinaryIO, TextIO
 from ..context import working_on
 from ..errors import ConsistencyError, InputError, InputErrors, ManifestError, OptionError
 from ..models import DateSource, Document
+from ..normalise import named_words, tokenise
 from ..printable import clean_text, escape_controls
 from .dates import date_in_lines, date_in_name, impossible_name_date, parse_iso
 from .encoding import decode, normalise_newlines
@@ -319,13 +320,24 @@ def _opening_lines(document: Document) -> list[tuple[str, int]]:
     return lines
 
 
+def _reports_speech(line: str) -> bool:
+    """Whether ``line`` reports what someone said (one of the tokeniser's
+    ``reporting_verbs``): a site's own lines never do, a briefing's narration does, word
+    for word on many dates when it repeats a talking point ("Asked about the Government's
+    position, the Prime Minister's Official Spokesperson *said* that the UK continues to
+    support a two-state solution": a review)."""
+    verbs = named_words(None, "reporting_verbs")
+    return any(t.text in verbs for t in tokenise(line))
+
+
 def _without_site_lines(documents: list[Document]) -> list[Document]:
     """Each briefing without the lines of the site it was copied from that open it: a
     line that opens too much of the archive, word for word, above the first speaker
     (see :data:`~consistency.ingest.header.REPEATED_TITLE_SHARE`), is the page's, not
     a speaker's, as a header is: "A .gov website belongs to an official government
     organization in the United States." (state.gov), "This is a provisional translation
-    by an external company for reference purpose only." (MOFA Japan). Only such lines at
+    by an external company for reference purpose only." (MOFA Japan); never a line that
+    reports speech (see :func:`_reports_speech`). Only such lines at
     the top go, with the headings among them ("(Video) Press Conference by Foreign
     Minister Motegi": no sentence); a speaker's words start after the last."""
     if len(documents) < REPEATED_TITLE_DOCUMENTS:
@@ -337,7 +349,7 @@ def _without_site_lines(documents: list[Document]) -> list[Document]:
     for k, lines in enumerate(openings):
         start = None
         for line, end in lines:
-            if counts[line] >= need:
+            if counts[line] >= need and not _reports_speech(line):
                 start = end
             elif line.endswith(_SENTENCE_END) or len(line.split()) > MAX_TITLE_WORDS:
                 break

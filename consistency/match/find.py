@@ -180,6 +180,7 @@ def find_in_sentence(
     prefixes: frozenset[str] = frozenset(),
     determiners: frozenset[str] = frozenset(),
     possessives: frozenset[str] = frozenset(),
+    carriers: frozenset[str] = frozenset(),
     reaches: bool = False,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
@@ -322,7 +323,7 @@ def find_in_sentence(
 
     def opposite(hit: Alignment) -> str | None:
         return _opposite(
-            form, words, tokens, text, hit.first, hit.end, hit.score, negations, prefixes
+            form, words, tokens, text, hit.first, hit.end, hit.score, negations, prefixes, carriers
         )
 
     n = len(tokens)
@@ -365,10 +366,13 @@ def _opposite(
     score: float,
     negations: Collection[str],
     prefixes: Collection[str] = (),
+    carriers: Collection[str] = (),
 ) -> str | None:
     """How the span ``words[first:end]`` says the opposite of ``form``, or None: a negation
     one of them has and the other not, or one right before the span ("We will *not*
-    interfere in ...", 不干涉别国内政 for 干涉别国内政), or a word of the formula said with a
+    interfere in ...", 不干涉别国内政 for 干涉别国内政) or a word before it, that word one of
+    ``carriers`` (see :func:`_negation_at`: "the UK *no longer* supports ..."), or a word
+    of the formula said with a
     negating prefix (one of ``prefixes``) in its place: "an *unjust* and lasting peace",
     as "a *non-just* and lasting peace" is. A negation joined by a hyphen to a
     word the wording lacks negates that word alone: "China's position on the
@@ -410,13 +414,7 @@ def _opposite(
             # a wording that opens with its negation is not found without it: "*not just*
             # of the United States" is no "of the United States"
             return PREFIX_DROPPED if j + 1 in form.names.glued else "dropped"
-    before = first - 1
-    if (
-        score < 100.0
-        and before >= 0
-        and words[before] in negations
-        and not _CLAUSE_BREAK.search(text, tokens[before].end, tokens[first].start)
-    ):
+    if score < 100.0 and _negation_at(tokens, text, first, negations, carriers) is not None:
         return "before"
     return None
 
@@ -491,7 +489,16 @@ def says_opposite(
     words = [t.text for t in tokens]
     end = match.last + 1
     how = _opposite(
-        match.form, words, tokens, text, match.first, end, match.score, negations, prefixes
+        match.form,
+        words,
+        tokens,
+        text,
+        match.first,
+        end,
+        match.score,
+        negations,
+        prefixes,
+        carriers,
     )
     return negated_before(match, text, negations, carriers) is not None or how not in (
         None,
@@ -761,6 +768,7 @@ def find_point(
     determiners = named_words(tokeniser, "determiners")
     possessives = named_words(tokeniser, "possessive_endings")
     prefixes = named_words(tokeniser, "negating_prefixes")
+    carriers = named_words(tokeniser, "negation_carriers")
     best: dict[int, list[Match]] = {}
     for form in make_forms(point, tokeniser=tokeniser):
         cache: dict[str, tuple[str, float]] = {}
@@ -792,6 +800,7 @@ def find_point(
                 negations=negations,
                 coordinators=coordinators,
                 prefixes=prefixes,
+                carriers=carriers,
                 determiners=determiners,
                 possessives=possessives,
                 reaches=reaches,
@@ -823,8 +832,9 @@ def negated_before(
         any(w in negations for w in match.form.words)
         # where the formula's first word, a content word, is missing, the negation may
         # stand for it: "urged external forces to *not* interfere in China's internal
-        # affairs" says "stop interfering in ..." (MFA 2020-06-05)
-        or (tokens[match.first].text != first and is_rare(first))
+        # affairs" says "stop interfering in ..." (MFA 2020-06-05); said in another
+        # form, it is there: "the UK *no longer* supports a two-state solution"
+        or (not similarity(tokens[match.first].text, first) and is_rare(first))
     ):
         return None
     at = _negation_at(tokens, text, match.first, negations, carriers)
