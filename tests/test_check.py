@@ -717,6 +717,45 @@ def test_a_negation_of_a_word_before_the_formula_is_none_of_it(tmp_path: Path, n
     assert code == 0 and out.rstrip().endswith("No findings."), out
 
 
+@pytest.mark.parametrize(
+    ("formula", "now", "diff"),
+    [
+        (  # a review: 不可分割 ("inalienable") dropped, scored 62, passed the gate
+            "台湾是中国领土不可分割的一部分",
+            "世界上只有一个中国，台湾是中国领土的一部分。",
+            "台湾是中国领土{-不可分割-}的一部分",
+        ),
+        (
+            "Taiwan is an inalienable part of China's territory",
+            "So Taiwan is a part of China's territory.",
+            "Taiwan is {-an inalienable-}{+a+} part of China's territory",
+        ),
+        # no drop: a coordinator where the run was, a list's item gone
+        (
+            "Hong Kong affairs are purely China's internal affairs",
+            "We oppose interference in Hong Kong affairs and China's internal affairs.",
+            None,
+        ),
+        (
+            "mutual respect, mutual benefit and win-win cooperation",
+            "A relationship featuring non-conflict, non-confrontation, mutual respect and "
+            "win-win cooperation.",
+            None,
+        ),
+    ],
+)
+def test_a_formula_with_a_run_of_inner_words_dropped_fails_the_gate(
+    tmp_path: Path, formula: str, now: str, diff: str | None
+) -> None:
+    """The frame of a watched formula said whole around a run of its words dropped is the
+    formula with its qualifier gone, however low the alignment scores it."""
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, f"{formula}.", now))
+    if diff is None:
+        assert code == 0 and out.rstrip().endswith("No findings."), out
+    else:
+        assert code == 1 and f"    diff:      {diff}\n" in out, out
+
+
 def test_a_negation_standing_for_the_formula_s_first_word_is_none_put_in(
     tmp_path: Path,
 ) -> None:

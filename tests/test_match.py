@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from consistency import load_documents, load_watchlist, track
 from consistency.diff import word_diff
-from consistency.match import DEFAULT_THRESHOLD, SentenceIndex, find_point, swaps, weigher
+from consistency.match import (
+    DEFAULT_THRESHOLD,
+    SentenceIndex,
+    drops,
+    find_point,
+    swaps,
+    weigher,
+)
 from consistency.match.find import words_of
 from consistency.models import Point, Role, Sentence
 from consistency.normalise import tokenise
@@ -2056,3 +2063,16 @@ def test_a_name_in_capitals_ends_a_span(tmp_path: Path) -> None:
     [found] = track(load_documents([str(tmp_path)]), [point]).points[0].occurrences
     assert found.text == "lodged solemn representations with the US"
     assert found.diff == "lodged solemn representations with the US {-side-}"
+
+
+def test_a_run_dropped_inside_a_frame_holds_a_content_word_and_no_name() -> None:
+    """:func:`drops`: a gate's near miss where a formula's frame stands whole around a run
+    of its words gone; not where the run is grammar, nor where it holds a name (the
+    formula then speaks of something else)."""
+    weigh = weigher()
+    form = "we firmly support the Ukrainian people's just fight".split()
+    said = "today we firmly support the people's just fight".split()
+    assert drops(form, said, weigh) == [(1, 8, 4, 5)]
+    assert drops(form, said, weigh, names={4}) == []
+    grammar = "we firmly support the Ukrainian people's just fight".split()
+    assert drops(form, [w for w in grammar if w != "the"], weigh) == []

@@ -15,6 +15,8 @@ from ..ingest.select import FileSelection
 from ..match import (
     DEFAULT_THRESHOLD,
     Match,
+    drops,
+    find_dropped,
     find_point,
     find_swapped,
     make_forms,
@@ -242,7 +244,12 @@ def _shifted(
             continue
         corpus.limit = max(0.0, limits.get(position, threshold) - near)
         if corpus.could_match(words, where) or (
-            misses and any(swaps(words, corpus.words(k), corpus.weigh) for k in where)
+            misses
+            and any(
+                swaps(words, corpus.words(k), corpus.weigh)
+                or drops(words, corpus.words(k), corpus.weigh)
+                for k in where
+            )
         ):
             possible.add(position)
     found: list[tuple[int, Finding]] = []
@@ -259,6 +266,7 @@ def _shifted(
             for more in (
                 find_point(lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True),
                 find_swapped(point, corpus, numbers, tokeniser=tokeniser),
+                find_dropped(point, corpus, numbers, tokeniser=tokeniser),
             ):
                 for s in more:
                     if not any(_overlap(m, s) for m in matches):

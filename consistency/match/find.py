@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -988,6 +988,139 @@ def find_swapped(
                 taken.append((first.start, last.end))
                 start, end = close_quotes(text, first.start, last.end)
                 out.append(Match(sentence, i, i + m - 1, start, end, 100.0 * credit / total, form))
+    return out
+
+
+DROP_MAX_WORDS = 3
+"""The most words of a formula's run dropped inside its frame (see :func:`drops`)."""
+
+
+def drops(
+    form: Sequence[str],
+    words: Sequence[str],
+    weigh: Callable[[str], float],
+    coordinators: Collection[str] = (),
+    names: Container[int] = (),
+) -> list[tuple[int, int, int, int]]:
+    """Where ``form`` stands in ``words`` with one run of its inner words dropped.
+
+    The words before and after the run are in place, word for word, each side holding a
+    content word; at most grammar stands where the run was ("Taiwan is *a* part of
+    China's territory" for "Taiwan is an *inalienable* part of ..."), no coordinator
+    (one of ``coordinators``: "Hong Kong affairs *and* China's internal affairs" joins two
+    things where "Hong Kong affairs *are purely* China's internal affairs" says one is
+    the other); the run, of at most :data:`DROP_MAX_WORDS` words, holds a content word
+    and no name (the positions ``names`` of the wording: without it the formula is
+    about other things); the words kept weigh at least
+    :data:`SWAP_KEPT` of the wording. The alignment scores such a drop under most
+    thresholds (台湾是中国领土的一部分, 不可分割 "inalienable" gone, 62), yet the frame
+    says it is the formula with its qualifier gone, the drift a gate is for. Gives each
+    span's start and end in ``words``, and the run dropped (its start and end in
+    ``form``).
+
+    >>> from consistency.match.find import weigher
+    >>> drops("Taiwan is an inalienable part of China's territory".split(),
+    ...       "So Taiwan is a part of China's territory".split(), weigher())
+    [(1, 8, 2, 4)]
+    """
+    m = len(form)
+    if m < SWAP_MIN_WORDS:
+        return []
+    weights = [weigh(w) for w in form]
+    total = sum(weights)
+    content = [w >= RARE for w in weights]
+    found: list[tuple[int, int, int, int]] = []
+    starts = [i for i, w in enumerate(words) if w == form[0]]
+    for i in starts:
+        if found and i < found[-1][1]:
+            continue
+        a = 0
+        while a < m and i + a < len(words) and words[i + a] == form[a]:
+            a += 1
+        for cut in range(min(a, m - 1), 0, -1):
+            if not any(content[:cut]):
+                break
+            hit = _dropped_after(
+                form, words, weights, content, total, i, cut, weigh, coordinators, names
+            )
+            if hit is not None:
+                found.append(hit)
+                break
+    return found
+
+
+def _dropped_after(
+    form: Sequence[str],
+    words: Sequence[str],
+    weights: Sequence[float],
+    content: Sequence[bool],
+    total: float,
+    i: int,
+    cut: int,
+    weigh: Callable[[str], float],
+    coordinators: Collection[str],
+    names: Container[int],
+) -> tuple[int, int, int, int] | None:
+    """The span of ``form`` standing at ``words[i]`` with a run dropped after its first
+    ``cut`` words (see :func:`drops`), or None."""
+    m = len(form)
+    for resume in range(cut + 1, min(m, cut + DROP_MAX_WORDS + 1)):
+        if not any(content[cut:resume]) or not any(content[resume:]):
+            continue
+        if any(k in names for k in range(cut, resume)):
+            continue
+        if total - sum(weights[cut:resume]) < SWAP_KEPT * total:
+            continue
+        tail = form[resume:]
+        for said in range(resume - cut):
+            at = i + cut + said
+            if any(weigh(w) >= RARE or w in coordinators for w in words[i + cut : at]):
+                break
+            if tuple(words[at : at + len(tail)]) == tuple(tail):
+                return (i, at + len(tail), cut, resume)
+    return None
+
+
+def find_dropped(
+    point: Point,
+    index: Corpus,
+    numbers: Iterable[int],
+    *,
+    tokeniser: Tokeniser | None = None,
+) -> list[Match]:
+    """The places among sentences ``numbers`` where a wording of ``point`` stands with a
+    run of its inner words dropped (see :func:`drops`), scored as the alignment scores
+    the words dropped (the words kept, as a share of the wording), but for a wording that
+    is a list. ``check`` asks for these, as for :func:`find_swapped`."""
+    weigh = weigher(tokeniser)
+    coordinators = named_words(tokeniser, "coordinators")
+    out: list[Match] = []
+    forms = [
+        (form, [weigh(w) for w in form.words]) for form in make_forms(point, tokeniser=tokeniser)
+    ]
+    for n in sorted(set(numbers)):
+        sentence = index.sentence(n)
+        tokens = sentence.tokens
+        words = [t.text for t in tokens]
+        text = index.text(sentence.document)
+        taken: list[tuple[int, int]] = []
+        for form, weights in forms:
+            if form.listed:
+                # a list's items recur in other lists: "non-conflict, non-confrontation,
+                # mutual respect and win-win cooperation" is no "mutual respect, mutual
+                # benefit and win-win cooperation" with an item dropped (MFA 2020-06-19)
+                continue
+            total = sum(weights)
+            for i, end, cut, resume in drops(form.words, words, weigh, coordinators, form.names):
+                first, last = tokens[i], tokens[end - 1]
+                if any(a < last.end and first.start < b for a, b in taken):
+                    continue
+                if not form.listed and _CLAUSE_BREAK.search(text, first.end, last.start):
+                    continue
+                kept = total - sum(weights[cut:resume])
+                taken.append((first.start, last.end))
+                start, stop = close_quotes(text, first.start, last.end)
+                out.append(Match(sentence, i, end - 1, start, stop, 100.0 * kept / total, form))
     return out
 
 
