@@ -2070,9 +2070,9 @@ def test_a_run_dropped_inside_a_frame_holds_a_content_word_and_no_name() -> None
     of its words gone; not where the run is grammar, nor where it holds a name (the
     formula then speaks of something else)."""
     weigh = weigher()
-    form = "we firmly support the Ukrainian people's just fight".split()
-    said = "today we firmly support the people's just fight".split()
+    form = ["we", "firmly", "support", "the", "Ukrainian", "people's", "just", "fight"]
+    said = ["today", "we", "firmly", "support", "the", "people's", "just", "fight"]
     assert drops(form, said, weigh) == [(1, 8, 4, 5)]
     assert drops(form, said, weigh, names={4}) == []
-    grammar = "we firmly support the Ukrainian people's just fight".split()
+    grammar = ["we", "firmly", "support", "the", "Ukrainian", "people's", "just", "fight"]
     assert drops(form, [w for w in grammar if w != "the"], weigh) == []
