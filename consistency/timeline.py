@@ -31,9 +31,9 @@ from .models import (
     KeyChange,
     KeyChangeKind,
     Occurrence,
-    Point,
     PointResult,
     ReportPeriod,
+    Saying,
     Shift,
     Status,
     TrackResult,
@@ -207,6 +207,7 @@ KIND_ORDER = (
     KeyChangeKind.TAKEOVER,
     KeyChangeKind.NEW_WORDING,
     KeyChangeKind.NEGATED,
+    KeyChangeKind.NEAR_MISS,
     KeyChangeKind.STOPPED,
     KeyChangeKind.NEW_POINT,
 )
@@ -790,19 +791,23 @@ def analyse(
     return Analysis(shown, period, tuple(histories), tuple(_one_card_per_place(every, norm)))
 
 
-def with_negations(
+def with_sayings(
     analysis: Analysis,
-    sayings: Sequence[tuple[Point, str, int, int]],
+    sayings: Sequence[Saying],
     documents: Sequence[Document],
     *,
     tokeniser: Tokeniser | None = None,
 ) -> Analysis:
-    """``analysis`` with a ``negated`` card for each wording of a point said in the period
-    with a negation its formula lacks, or without one it has, or word for word after one
-    (``sayings``: see :func:`consistency.track.negated_sayings`), unless a briefing before
-    the period already said those very words: "we {+no longer+} stand shoulder to
-    shoulder with our allies" is the line turned over, which ``track`` never counts and
-    a report told nowhere (a review)."""
+    """``analysis`` with a card for each wording of a point said in the period in a way
+    ``track`` does not count as its wording (``sayings``: see
+    :func:`consistency.track.near_sayings`), unless a briefing before the period already
+    said those very words: ``negated`` for the formula said with a negation its wording
+    lacks, or without one it has, or word for word after one ("we {+no longer+} stand
+    shoulder to shoulder with our allies": the line turned over, which ``track`` never
+    counts and a report told nowhere, a review), ``near-miss`` for one with a name
+    replaced, a word swapped or a run of it dropped ("our one China {-policy-}
+    {+approach+} has not changed": ``check`` failed on it, the report was silent, a
+    review)."""
     p = analysis.period
     if not sayings or p.first is None or p.last is None:
         return analysis
@@ -810,36 +815,43 @@ def with_negations(
     docs = {d.id: d for d in documents}
     earlier: list[str] | None = None
     dates: dict[tuple[str, str], set[dt.date]] = {}
-    first: dict[tuple[str, str], tuple[Point, Document, int, int]] = {}
-    for point, doc_id, start, end in sayings:
-        doc = docs[doc_id]
+    first: dict[tuple[str, str], tuple[Saying, Document]] = {}
+    for saying in sayings:
+        doc = docs[saying.document]
         if not p.first <= doc.date <= p.last:
             continue
-        key = (point.id, norm(doc.text[start:end]))
+        key = (saying.point.id, norm(doc.text[saying.start : saying.end]))
         dates.setdefault(key, set()).add(doc.date)
-        first.setdefault(key, (point, doc, start, end))
+        first.setdefault(key, (saying, doc))
     cards = []
-    for key, (point, doc, start, end) in first.items():
+    for key, (saying, doc) in first.items():
         if earlier is None:
             earlier = [
                 f" {normalise(d.text, tokeniser=tokeniser)} " for d in documents if d.date < p.first
             ]
         if any(f" {key[1]} " in text for text in earlier):
             continue
+        start, end = saying.start, saying.end
         said = doc.text[start:end]
+        how = (
+            "said with a negation the formula lacks, without one it has, or word for word "
+            "right after one"
+            if saying.negated
+            else "said with a name of the formula replaced, one word swapped or a run of "
+            "its words dropped, which track does not count as the formula and check fails on"
+        )
         cards.append(
             KeyChange(
-                kind=KeyChangeKind.NEGATED,
-                point=point.id,
+                kind=KeyChangeKind.NEGATED if saying.negated else KeyChangeKind.NEAR_MISS,
+                point=saying.point.id,
                 date=doc.date,
                 document=doc.id,
                 line=doc.line_col(start)[0],
-                before=point.text,
+                before=saying.point.text,
                 after=said,
-                diff=word_diff(point.text, said, tokeniser=tokeniser),
+                diff=word_diff(saying.point.text, said, tokeniser=tokeniser),
                 evidence=(
-                    "said with a negation the formula lacks, without one it has, or word for "
-                    "word right after one, never before the period; in the period on "
+                    f"{how}, never before the period; in the period on "
                     f"{_plural(len(dates[key]), 'date')}"
                 ),
                 context=context(doc.text, start, end),

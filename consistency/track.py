@@ -23,7 +23,10 @@ from .match import (
     Match,
     PackedSentences,
     SentenceIndex,
+    find_dropped,
     find_point,
+    find_swapped,
+    make_forms,
     negated_before,
     says_opposite,
 )
@@ -36,6 +39,7 @@ from .models import (
     Point,
     PointResult,
     Progress,
+    Saying,
     Status,
     TrackResult,
 )
@@ -94,21 +98,72 @@ def negated_sayings(
     :func:`~consistency.match.says_opposite`), at the point's threshold. ``track`` counts
     none of the first kind and the second as the wording; a report tells both. Each as
     (point, document id, start, end), by point, then document and place."""
+    return [
+        (s.point, s.document, s.start, s.end)
+        for s in near_sayings(
+            documents,
+            points,
+            threshold=threshold,
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
+            misses=False,
+        )
+    ]
+
+
+def near_sayings(
+    documents: Sequence[Document],
+    points: Sequence[Point],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    include_questions: bool = False,
+    speakers: Collection[str] = (),
+    tokeniser: Tokeniser | None = None,
+    misses: bool = True,
+) -> list[Saying]:
+    """The near misses of ``points`` in ``documents`` that ``check`` reports of a
+    watchlist and ``track`` does not count: the point said negated (see
+    :func:`negated_sayings`), and with ``misses`` the formula with a name of it replaced,
+    one word swapped or a run of its inner words dropped ("our one China {-policy-}
+    {+approach+} has not changed", 台湾是中国领土{-不可分割-}的一部分: a review found the
+    gate failing on them and the report silent). By point, then document and place."""
     index = build_index(
         documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
     )
     negations = named_words(tokeniser, "negations")
     carriers = named_words(tokeniser, "negation_carriers")
     prefixes = named_words(tokeniser, "negating_prefixes")
-    out: list[tuple[Point, str, int, int]] = []
+    out: list[Saying] = []
     for point in points:
         found = find_point(point, index, threshold=threshold, tokeniser=tokeniser, lenient=True)
-        for m in found:
+        counted = (
+            find_point(point, index, threshold=threshold, tokeniser=tokeniser) if misses else []
+        )
+        if misses:
+            forms = make_forms(point, tokeniser=tokeniser)
+            numbers = index.candidates(w for f in forms for w in f.words)
+            found += find_swapped(point, index, numbers, tokeniser=tokeniser)
+            found += find_dropped(point, index, numbers, tokeniser=tokeniser)
+        taken: list[Match] = []
+        for m in sorted(found, key=lambda m: (m.sentence.document, m.start, -m.end)):
             text = index.text(m.sentence.document)
             if says_opposite(m, text, negations, carriers, prefixes):
-                widened = negated_before(m, text, negations, carriers) or m
-                out.append((point, m.sentence.document, widened.start, widened.end))
+                m = negated_before(m, text, negations, carriers) or m
+                negated = True
+            elif not misses or any(_overlaps(m, c) for c in counted):
+                continue
+            else:
+                negated = False
+            if any(_overlaps(m, t) for t in taken):
+                continue
+            taken.append(m)
+            out.append(Saying(point, m.sentence.document, m.start, m.end, negated))
     return out
+
+
+def _overlaps(a: Match, b: Match) -> bool:
+    return a.sentence.document == b.sentence.document and a.start < b.end and b.start < a.end
 
 
 def usable_cpus() -> int:

@@ -19,7 +19,6 @@ from consistency.discover.families import (
     _name_ids,
     _other_names,
     _passages,
-    _slug,
 )
 from consistency.discover.rank import (
     _announcement,
@@ -34,6 +33,7 @@ from consistency.lexicon import phrase_zipf, zipf
 from consistency.match import weigher
 from consistency.models import DateSource, Document, Role, Turn
 from consistency.normalise import normalise, tokenise
+from consistency.slug import slug as make_slug
 
 
 def test_phrase_zipf_is_wordfreqs_rule() -> None:
@@ -393,7 +393,7 @@ def test_a_formula_and_its_negation_are_two_points() -> None:
     ],
 )
 def test_ids_are_readable(text: str, slug: str) -> None:
-    assert _slug(text) == slug
+    assert make_slug(text) == slug
 
 
 def _boundaries(sentence: str) -> set[int]:

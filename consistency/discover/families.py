@@ -15,7 +15,8 @@ from ..lexicon import is_han_name
 from ..match.align import HYPHENS, KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD
 from ..match.weights import RARE, similarity
-from ..normalise import DEFAULT_TOKENISER, ascii_quotes, tokenise
+from ..slug import HAN as _HAN
+from ..slug import slug
 from .corpus import _CONTROL, _COORDINATORS, _Corpus, _Group, _Occ
 from .ngrams import _dedupe
 from .rank import _Scorer
@@ -921,62 +922,15 @@ def _pieces(key: tuple[int, ...], shortest: int) -> Iterable[tuple[int, ...]]:
             yield key[start : start + length]
 
 
-def _slug(text: str) -> str:
-    """A readable id for a point: its words in lower-case ASCII, joined by dashes.
-
-    Chinese words are spelled in pinyin, one dash-free run per word
-    (``严重违反一个中国原则`` -> ``yanzhong-weifan-yige-zhongguo-yuanze``), other scripts
-    transliterated by anyascii (``международного сообщества`` ->
-    ``mezhdunarodnogo-soobshchestva``, ``शांति और स्थिरता`` -> ``samti-aur-sthirta``), so an
-    id stays ``[a-z0-9-]`` as watchlists require and still says what it is. An id cut
-    short ends on a content word: ``comprehensively-and-effectively-implement``, not
-    ``...-implement-the``.
-    """
-    words = _id_words(text)
-    out: list[tuple[str, bool]] = []
-    for word in words:
-        if out and len("-".join([*(w for w, _ in out), word[0]])) > 48:
-            break
-        out.append(word)
-    if len(out) < len(words):
-        while len(out) > 1 and out[-1][1]:
-            out.pop()
-    return "-".join(w for w, _ in out)[:48].strip("-") or "point"
-
-
-def _id_words(text: str) -> list[tuple[str, bool]]:
-    """The id's words, each with whether it is a function word."""
-    from anyascii import anyascii
-
-    function = DEFAULT_TOKENISER.function_words
-    if not _HAN.search(text):
-        plain = ascii_quotes(text)  # "China’s" and "China's" give one id
-        return [(w, w in function) for w in re.findall(r"[a-z0-9]+", anyascii(plain).lower())]
-    from pypinyin import Style, lazy_pinyin
-
-    out: list[tuple[str, bool]] = []
-    for token in tokenise(text):
-        word = token.text
-        light = word in function
-        if _HAN.search(word):
-            word = "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
-        out.extend((w, light) for w in re.findall(r"[a-z0-9]+", anyascii(word).lower()))
-    return out
-
-
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-"""Han characters (the CJK blocks): words spelled in pinyin in ids."""
-
-
 def _unique_ids(texts: Sequence[str]) -> list[str]:
     taken: set[str] = set()
     out: list[str] = []
     for text in texts:
-        base = _slug(text)
-        slug, k = base, 1
-        while slug in taken:
+        base = slug(text)
+        name, k = base, 1
+        while name in taken:
             k += 1
-            slug = f"{base}-{k}"
-        taken.add(slug)
-        out.append(slug)
+            name = f"{base}-{k}"
+        taken.add(name)
+        out.append(name)
     return out

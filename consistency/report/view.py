@@ -27,6 +27,7 @@ from ..models import (
     WordingFamily,
 )
 from ..normalise import normalise
+from ..slug import is_slug_of
 from ..timeline import Analysis, PointHistory, analyse, representatives
 from .diffmarkup import shorten
 
@@ -270,6 +271,7 @@ KIND_LABELS = {
     KeyChangeKind.TAKEOVER: "new wording took over",
     KeyChangeKind.NEW_WORDING: "new wording",
     KeyChangeKind.NEGATED: "said negated",
+    KeyChangeKind.NEAR_MISS: "near miss",
     KeyChangeKind.STOPPED: "no longer said",
     KeyChangeKind.NEW_POINT: "new point",
 }
@@ -324,24 +326,12 @@ def point_label(point_id: str, text: str) -> str:
     """
     counts = scripts_of(text)
     if not counts or counts.most_common(1)[0][0] == "latin":
-        if _spelled_from(point_id, text):
+        if is_slug_of(point_id, text):
             return quoted(shorten(text, HEADLINE_TEXT_CHARS))
         return point_id
     if not point_id.isascii():
         return point_id
     return f"{point_id} ({shorten(text, LABEL_CHARS)})"
-
-
-def _spelled_from(point_id: str, text: str) -> bool:
-    """Whether ``point_id`` is the first words of ``text`` in lower-case ASCII joined by
-    dashes, perhaps with a number after them (two points of one text)."""
-    from anyascii import anyascii
-
-    parts = point_id.split("-")
-    if len(parts) > 1 and parts[-1].isdigit() and not parts[-1].startswith("0"):
-        parts.pop()
-    words = re.findall(r"[a-z0-9]+", anyascii(text).lower())
-    return len(parts) >= min(2, len(words)) and words[: len(parts)] == parts
 
 
 def _asides(cards: int | None, taken: bool) -> str:
@@ -412,6 +402,7 @@ def headline(analysis: Analysis) -> str:
     ]
     for kind, what in (
         (KeyChangeKind.NEGATED, "said negated"),
+        (KeyChangeKind.NEAR_MISS, "with a near miss"),
         (KeyChangeKind.NEW_POINT, "new"),
         (KeyChangeKind.STOPPED, "no longer said"),
     ):
