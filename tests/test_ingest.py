@@ -714,3 +714,26 @@ def test_markdown_transcript_title_and_bold_labels(tmp_path: Path) -> None:
     [doc] = load_documents([str(md)])
     assert doc.title == "Department Press Briefing - January 10, 2023"
     assert doc.speakers == {"MR PRICE": Role.OFFICIAL, "QUESTION": Role.PRESS}
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["Talks continued over the weekend.", 'The PMOS said: "Talks continued."', ""],
+)
+def test_a_quoted_answer_under_a_uk_header_is_said_not_a_title(tmp_path: Path, after: str) -> None:
+    """A fresh-clone review (UK lobby briefing): 'The PMOS said: "The UK will stand with
+    Ukraine for as long as it takes."' was read as a title line of the header, so the
+    formula was never searched (and with another quote after it, no header was found
+    at all). A line ending with a quoted sentence's stop is what someone said."""
+    quote = 'The PMOS said: "The UK will stand with Ukraine for as long as it takes."'
+    path = tmp_path / "2024-01-10.txt"
+    path.write_text(
+        "Press release\nPM's Official Spokesperson's lobby briefing: 10 January 2024\n"
+        "From: Prime Minister's Office, 10 Downing Street\nPublished 10 January 2024\n\n"
+        f"Foreign affairs\n\n{quote}\n\n{after}\n",
+        encoding="utf-8",
+    )
+    [doc] = load_documents([str(path)])
+    assert doc.title == "PM's Official Spokesperson's lobby briefing: 10 January 2024"
+    said = [doc.text[t.start : t.end] for t in doc.turns]
+    assert said[0] == quote and "Published" not in " ".join(said)

@@ -122,6 +122,12 @@ afternoon. 1"): speech, never a title; an abbreviation ("Amb. Thomas-Greenfield"
 "U.S. Policy") is no sentence's end."""
 
 
+_QUOTED_SENTENCE_END = re.compile(r"[.?!\u3002\uff1f\uff01][\"'\u201d\u2019\u300d]+$")
+"""A line ending with a quoted sentence's own stop ('The PMOS said: "The UK will stand with
+Ukraine for as long as it takes."'): what someone said, never a title (a review: UK
+lobby briefings lost such lines to the header)."""
+
+
 def _title_shaped(line: str) -> bool:
     words = line.split()
     return (
@@ -130,6 +136,7 @@ def _title_shaped(line: str) -> bool:
         and _TITLE_END.match(line[-1]) is not None
         and (line[0].isupper() or not line[0].isalpha())
         and _SENTENCES.search(line) is None
+        and _QUOTED_SENTENCE_END.search(line) is None
     )
 
 
