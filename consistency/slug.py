@@ -72,5 +72,3 @@ def _id_words(text: str) -> list[tuple[str, bool]]:
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 """Han characters (the CJK blocks): words spelled in pinyin in ids."""
-
-

@@ -646,6 +646,18 @@ def one_formula_gate(tmp_path: Path, formula: str, before: str, now: str) -> lis
             "{-support-}{+no longer supports+} a two-state solution",
         ),
         ("坚持一个中国原则", "我们不再坚持一个中国原则。", "{+不再+}坚持一个中国原则"),
+        # a review: a negation that holds the formula's word ("cannot" its "can", 不会 its
+        # 会) stands for it, and the formula's words before it stay in the span
+        (
+            "can be resolved through dialogue",
+            "We believe the issue cannot be resolved through dialogue.",
+            "{-can-}{+cannot+} be resolved through dialogue",
+        ),
+        (
+            "我们会继续推动和平谈判",
+            "我们不会继续推动和平谈判，为危机降温。",
+            "我们{-会-}{+不会+}继续推动和平谈判",
+        ),
         ("坚持一个中国原则", "我们不会再坚持一个中国原则。", "{+不会再+}坚持一个中国原则"),
         # a second review: the span alone read "{-a-} just ...", the "no" hidden
         (
@@ -975,7 +987,6 @@ def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Pa
     assert "    diff:      the China-ASEAN Free Trade Area {-3.0-}{+4.0+}\n" in out
     # a briefing whose id is its date is named once (a review: "(2020-07-02, 2020-07-02, ...")
     assert "    baseline:  the China-ASEAN Free Trade Area 3.0  (2025-01-01, line 1)\n" in out
-
 
 
 def test_on_a_tie_the_formulas_own_wording_is_the_reference(tmp_path: Path) -> None:

@@ -827,18 +827,51 @@ def negated_before(
     sentence says the formula is not done, which ``check`` and a report tell. None
     otherwise."""
     tokens = match.sentence.tokens
-    first = match.form.words[0]
-    if (
-        any(w in negations for w in match.form.words)
-        # where the formula's first word, a content word, is missing, the negation may
-        # stand for it: "urged external forces to *not* interfere in China's internal
-        # affairs" says "stop interfering in ..." (MFA 2020-06-05); said in another
-        # form, it is there: "the UK *no longer* supports a two-state solution"
-        or (not similarity(tokens[match.first].text, first) and is_rare(first))
-    ):
+    form = match.form.words
+    if any(w in negations for w in form):
         return None
     at = _negation_at(tokens, text, match.first, negations, carriers)
-    return None if at is None else replace(match, first=at, start=tokens[at].start)
+    if at is None:
+        return None
+    # the formula's words the span leaves out before it (its first word alone when the
+    # span starts on none of its words)
+    lead = next((j for j, w in enumerate(form) if similarity(tokens[match.first].text, w)), 1)
+    # a negation holding the last of them stands for it with the negation ("*cannot* be
+    # resolved" for "can be resolved", 我们*不会*继续 for 我们会继续)
+    negation = tokens[at].text
+    held = lead > 0 and form[lead - 1] in negation and form[lead - 1] != negation
+    if lead and is_rare(form[lead - 1]) and not held:
+        # where that word is a content word, the negation may stand for it: "urged
+        # external forces to *not* interfere in China's internal affairs" says "stop
+        # interfering in ..." (MFA 2020-06-05)
+        return None
+    start = at - _said_before(form, tokens, text, at, lead - 1 if held else lead)
+    return replace(match, first=start, start=tokens[start].start)
+
+
+def _said_before(
+    form: Sequence[str], tokens: Sequence[Token], text: str, at: int, lead: int
+) -> int:
+    """How many of the formula's words before word ``lead`` stand right before token
+    ``at``, in order: "*we* won't stand by our allies" keeps the formula's "we" in the
+    span that the negation opens (a review: `{-we will-}{+won't+} stand ...`). A
+    negation contracted with a word it does not hold ("won't" for "will") stands for the
+    formula's word before the span too."""
+    taken = 0
+    k, i = at - 1, lead - 1
+    skipped = False
+    while k >= 0 and i >= 0:
+        if _CLAUSE_BREAK.search(text, tokens[k].end, tokens[k + 1].start):
+            break
+        if tokens[k].text == form[i]:
+            taken += 1
+            k -= 1
+        elif not skipped and taken == 0:
+            skipped = True
+        else:
+            break
+        i -= 1
+    return taken
 
 
 def possessive_cut(token: Token, last: str, text: str, endings: Collection[str]) -> int:
