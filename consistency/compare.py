@@ -39,7 +39,7 @@ from .match import DEFAULT_THRESHOLD, require_percent
 from .models import Document, Occurrence, Point, Role, Sentence
 from .normalise import Tokeniser, normalise
 from .segment import document_sentences
-from .track import negated_sayings, track
+from .track import near_sayings, track
 
 
 class PointChange(StrEnum):
@@ -178,21 +178,27 @@ def compare(
     if source == "watchlist":
         # a watchlist formula said negated in NEW and not so in OLD: shifted, not the same
         # ("should {+not+} uphold ..." was "Repeated the same": a review)
-        said = negated_sayings(
+        said = near_sayings(
             [a, b],
             points,
             threshold=threshold,
             include_questions=include_questions,
             speakers=speakers,
             tokeniser=tokeniser,
+            misses=False,
         )
         olds = {
-            (p.id, normalise(a.text[s:e], tokeniser=tokeniser)) for p, d, s, e in said if d == a.id
+            (x.point.id, normalise(a.text[x.start : x.end], tokeniser=tokeniser))
+            for x in said
+            if x.document == a.id
         }
-        for p, d, s, e in said:
-            key = (p.id, normalise(b.text[s:e], tokeniser=tokeniser))
-            if d == b.id and key not in olds:
-                negated.setdefault(p.id, []).append(Place(b.text[s:e], *b.line_col(s)))
+        for x in said:
+            place = b.text[x.start : x.end]
+            if (
+                x.document == b.id
+                and (x.point.id, normalise(place, tokeniser=tokeniser)) not in olds
+            ):
+                negated.setdefault(x.point.id, []).append(Place(place, *b.line_col(x.start)))
     compared = [
         _compare_point(
             p.point,

@@ -82,36 +82,6 @@ PARTS_PER_JOB = 3
 early takes another part instead of waiting for the slowest."""
 
 
-def negated_sayings(
-    documents: Sequence[Document],
-    points: Sequence[Point],
-    *,
-    threshold: float = DEFAULT_THRESHOLD,
-    include_questions: bool = False,
-    speakers: Collection[str] = (),
-    tokeniser: Tokeniser | None = None,
-) -> list[tuple[Point, str, int, int]]:
-    """Where ``documents`` say a point with a negation its wording lacks, or without one
-    it has ("we *no longer* stand shoulder to shoulder with our allies"), or word for word
-    right after one ("we will *not* uphold the rules-based international order"): the
-    engine's near misses that say the opposite (see
-    :func:`~consistency.match.says_opposite`), at the point's threshold. ``track`` counts
-    none of the first kind and the second as the wording; a report tells both. Each as
-    (point, document id, start, end), by point, then document and place."""
-    return [
-        (s.point, s.document, s.start, s.end)
-        for s in near_sayings(
-            documents,
-            points,
-            threshold=threshold,
-            include_questions=include_questions,
-            speakers=speakers,
-            tokeniser=tokeniser,
-            misses=False,
-        )
-    ]
-
-
 def near_sayings(
     documents: Sequence[Document],
     points: Sequence[Point],
@@ -123,11 +93,15 @@ def near_sayings(
     misses: bool = True,
 ) -> list[Saying]:
     """The near misses of ``points`` in ``documents`` that ``check`` reports of a
-    watchlist and ``track`` does not count: the point said negated (see
-    :func:`negated_sayings`), and with ``misses`` the formula with a name of it replaced,
-    one word swapped or a run of its inner words dropped ("our one China {-policy-}
-    {+approach+} has not changed", 台湾是中国领土{-不可分割-}的一部分: a review found the
-    gate failing on them and the report silent). By point, then document and place."""
+    watchlist and ``track`` does not count: the point said with a negation its wording
+    lacks, or without one it has ("we *no longer* stand shoulder to shoulder with our
+    allies"), or word for word right after one ("we will *not* uphold the rules-based
+    international order", which ``track`` counts as the wording: see
+    :func:`~consistency.match.says_opposite`); and with ``misses`` the formula with a
+    name of it replaced, one word swapped or a run of its inner words dropped ("our one
+    China {-policy-}{+approach+} has not changed", 台湾是中国领土{-不可分割-}的一部分: a
+    review found the gate failing on them and the report silent). By point, then
+    document and place."""
     index = build_index(
         documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -992,6 +992,37 @@ def find_swapped(
     *Behavior* of Parties"), a gate must say so. ``check`` asks for these.
     """
     weigh = weigher(tokeniser)
+
+    def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
+        m = len(form.words)
+        for i in swaps(form.words, words, weigh):
+            j = next(j for j in range(m) if words[i + j] != form.words[j])
+            if is_party(form.names, j, m):
+                # the formula said of another party: "a just and lasting peace in
+                # *Gaza*" is no drift of "... in Ukraine" (a review: a failing gate)
+                continue
+            total = sum(weights)
+            credit = total - weights[j] + REPLACE_CREDIT * min(weights[j], weigh(words[i + j]))
+            yield i, i + m, 100.0 * credit / total
+
+    return _framed(point, index, numbers, tokeniser, spans)
+
+
+Span = tuple[int, int, float]
+"""A frame's span in a sentence's words (start, end) and its score."""
+
+
+def _framed(
+    point: Point,
+    index: Corpus,
+    numbers: Iterable[int],
+    tokeniser: Tokeniser | None,
+    spans: Callable[[Form, list[float], list[str]], Iterable[Span]],
+) -> list[Match]:
+    """The matches of ``point``'s wordings that ``spans`` finds in sentences ``numbers``
+    (given a wording, its words' weights and a sentence's words), none overlapping
+    another, none across a clause break the wording lacks."""
+    weigh = weigher(tokeniser)
     out: list[Match] = []
     forms = [
         (form, [weigh(w) for w in form.words]) for form in make_forms(point, tokeniser=tokeniser)
@@ -1003,24 +1034,15 @@ def find_swapped(
         text = index.text(sentence.document)
         taken: list[tuple[int, int]] = []
         for form, weights in forms:
-            total = sum(weights)
-            m = len(form.words)
-            for i in swaps(form.words, words, weigh):
-                first, last = tokens[i], tokens[i + m - 1]
+            for i, end, score in spans(form, weights, words):
+                first, last = tokens[i], tokens[end - 1]
                 if any(a < last.end and first.start < b for a, b in taken):
                     continue
                 if not form.listed and _CLAUSE_BREAK.search(text, first.end, last.start):
                     continue
-                j = next(j for j in range(m) if words[i + j] != form.words[j])
-                if is_party(form.names, j, m):
-                    # the formula said of another party: "a just and lasting peace in
-                    # *Gaza*" is no drift of "... in Ukraine" (a review: a failing gate)
-                    continue
-                kept = total - weights[j]
-                credit = kept + REPLACE_CREDIT * min(weights[j], weigh(words[i + j]))
                 taken.append((first.start, last.end))
-                start, end = close_quotes(text, first.start, last.end)
-                out.append(Match(sentence, i, i + m - 1, start, end, 100.0 * credit / total, form))
+                start, stop = close_quotes(text, first.start, last.end)
+                out.append(Match(sentence, i, end - 1, start, stop, score, form))
     return out
 
 
@@ -1127,34 +1149,18 @@ def find_dropped(
     is a list. ``check`` asks for these, as for :func:`find_swapped`."""
     weigh = weigher(tokeniser)
     coordinators = named_words(tokeniser, "coordinators")
-    out: list[Match] = []
-    forms = [
-        (form, [weigh(w) for w in form.words]) for form in make_forms(point, tokeniser=tokeniser)
-    ]
-    for n in sorted(set(numbers)):
-        sentence = index.sentence(n)
-        tokens = sentence.tokens
-        words = [t.text for t in tokens]
-        text = index.text(sentence.document)
-        taken: list[tuple[int, int]] = []
-        for form, weights in forms:
-            if form.listed:
-                # a list's items recur in other lists: "non-conflict, non-confrontation,
-                # mutual respect and win-win cooperation" is no "mutual respect, mutual
-                # benefit and win-win cooperation" with an item dropped (MFA 2020-06-19)
-                continue
-            total = sum(weights)
-            for i, end, cut, resume in drops(form.words, words, weigh, coordinators, form.names):
-                first, last = tokens[i], tokens[end - 1]
-                if any(a < last.end and first.start < b for a, b in taken):
-                    continue
-                if not form.listed and _CLAUSE_BREAK.search(text, first.end, last.start):
-                    continue
-                kept = total - sum(weights[cut:resume])
-                taken.append((first.start, last.end))
-                start, stop = close_quotes(text, first.start, last.end)
-                out.append(Match(sentence, i, end - 1, start, stop, 100.0 * kept / total, form))
-    return out
+
+    def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
+        if form.listed:
+            # a list's items recur in other lists: "non-conflict, non-confrontation,
+            # mutual respect and win-win cooperation" is no "mutual respect, mutual
+            # benefit and win-win cooperation" with an item dropped (MFA 2020-06-19)
+            return
+        total = sum(weights)
+        for i, end, cut, resume in drops(form.words, words, weigh, coordinators, form.names):
+            yield i, end, 100.0 * (total - sum(weights[cut:resume])) / total
+
+    return _framed(point, index, numbers, tokeniser, spans)
 
 
 _QUOTES = (('"', '"'), ("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300a", "\u300b"))
