@@ -423,92 +423,77 @@ def test_every_new_wording_of_the_period_has_a_card_not_only_each_date_s_best() 
     ]
 
 
+ALLIES = "we stand shoulder to shoulder with our allies"
+
+
 @pytest.mark.parametrize(
-    ("said", "diff"),
+    ("formula", "said", "kind", "diff"),
     [
         (
+            ALLIES,
             "We no longer stand shoulder to shoulder with our allies.",
+            "said negated",
             "We {+no longer+} stand shoulder to shoulder with our allies",
         ),
         (
+            ALLIES,
             "We will not stand shoulder to shoulder with our allies.",
+            "said negated",
             "We {+will not+} stand shoulder to shoulder with our allies",
+        ),
+        (
+            "our one China policy has not changed",
+            "What I can tell you is that our one China approach has not changed.",
+            "near miss",
+            "our one China {-policy-}{+approach+} has not changed",
+        ),
+        (
+            "坚持一个中国原则",
+            "我们敦促美方坚持一个中国政策。",
+            "near miss",
+            "坚持一个中国{-原则-}{+政策+}",
+        ),
+        (
+            "台湾是中国领土不可分割的一部分",
+            "世界上只有一个中国，台湾是中国领土的一部分。",
+            "near miss",
+            "台湾是中国领土{-不可分割-}的一部分",
         ),
     ],
 )
-def test_a_watchlist_formula_said_negated_in_the_period_has_a_card(
-    tmp_path: Path, said: str, diff: str
+def test_a_watchlist_formula_s_near_miss_in_the_period_has_a_card(
+    tmp_path: Path, formula: str, said: str, kind: str, diff: str
 ) -> None:
-    """A review: "we no longer stand shoulder to shoulder with our allies" was on no card,
-    in no headline: ``track`` rejects a span that says the opposite of the formula (and
-    counts it word for word after "not"), so the report never saw the line turned over."""
-    formula = "we stand shoulder to shoulder with our allies"
+    """Reviews: "we no longer stand shoulder to shoulder with our allies" was on no card,
+    in no headline (``track`` rejects a span that says the opposite of the formula, and
+    counts it word for word after "not"); ``check`` failed on a formula with one word
+    swapped or a qualifier dropped while the report said "No change that matters". A
+    watchlist's near miss in the period, said negated or not, has a card, unless a
+    briefing before the period said those very words."""
     points = tmp_path / "points.toml"
-    points.write_text(f'[[point]]\nid = "allies"\ntext = "{formula}"\n', encoding="utf-8")
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
     for day in range(1, 6):
         (tmp_path / f"2024-01-0{day}.txt").write_text(f"A: Today {formula}.\n", encoding="utf-8")
     (tmp_path / "2024-02-01.txt").write_text(f"A: {said}\n", encoding="utf-8")
     args = ["report", str(tmp_path), "--points", str(points), "--since", "2024-02-01"]
     code, out, err = run(*args, "--no-color")
     assert code == 0, err
-    assert "; 1 said negated: allies." in out.splitlines()[3]
-    assert f"2024-02-01  said negated  allies\n  {diff}\n" in out
+    headline = {"said negated": "said negated", "near miss": "with a near miss"}[kind]
+    assert f"; 1 {headline}: p" in out.splitlines()[3], out
+    assert f"2024-02-01  {kind}  p\n  {diff}\n" in out
     code, out, err = run(*args, "--format", "json")
     [card] = json.loads(out)["changes"]
-    assert (card["kind"], card["diff"], card["in_period"]) == ("negated", diff, True)
+    json_kind = {"said negated": "negated", "near miss": "near-miss"}[kind]
+    assert (card["kind"], card["diff"], card["in_period"]) == (json_kind, diff, True)
+    new = str(tmp_path / "2024-02-01.txt")
+    code, out, _ = run(
+        "check", new, "--against", str(tmp_path), "--until", "2024-01-31", "--points", str(points)
+    )
+    assert code == 1 and "near miss: score" in out, out
     # said so before the period too: no news
     (tmp_path / "2024-01-06.txt").write_text(f"A: {said}\n", encoding="utf-8")
     code, out, err = run(*args, "--no-color")
-    assert code == 0 and "said negated" not in out, out
-
-
-@pytest.mark.parametrize(
-    ("formula", "said", "diff"),
-    [
-        (
-            "our one China policy has not changed",
-            "What I can tell you is that our one China approach has not changed.",
-            "our one China {-policy-}{+approach+} has not changed",
-        ),
-        ("坚持一个中国原则", "我们敦促美方坚持一个中国政策。", "坚持一个中国{-原则-}{+政策+}"),
-        (
-            "台湾是中国领土不可分割的一部分",
-            "世界上只有一个中国，台湾是中国领土的一部分。",
-            "台湾是中国领土{-不可分割-}的一部分",
-        ),
-    ],
-)
-def test_a_watchlist_formula_s_near_miss_in_the_period_has_a_card(
-    tmp_path: Path, formula: str, said: str, diff: str
-) -> None:
-    """A review: ``check`` failed on a formula with one word swapped or a qualifier dropped,
-    while ``track`` does not count it and the report said "No change that matters". A
-    watchlist's near miss in the period, never said before it, has a card, as the said
-    negated have."""
-    points = tmp_path / "points.toml"
-    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
-    for day in range(1, 6):
-        (tmp_path / f"2024-01-0{day}.txt").write_text(f"A: {formula}.\n", encoding="utf-8")
-    (tmp_path / "2024-02-01.txt").write_text(f"A: {said}\n", encoding="utf-8")
-    args = ["report", str(tmp_path), "--points", str(points), "--since", "2024-02-01"]
-    code, out, err = run(*args, "--no-color")
-    assert code == 0, err
-    assert "; 1 with a near miss: p" in out.splitlines()[3], out
-    assert f"2024-02-01  near miss  p\n  {diff}\n" in out
-    code, out, err = run(*args, "--format", "json")
-    [card] = json.loads(out)["changes"]
-    assert (card["kind"], card["diff"], card["in_period"]) == ("near-miss", diff, True)
-    code, out, _ = run(
-        "check",
-        str(tmp_path / "2024-02-01.txt"),
-        "--against",
-        str(tmp_path),
-        "--until",
-        "2024-01-31",
-        "--points",
-        str(points),
-    )
-    assert code == 1 and f"diff:      {diff}" in out, out
+    assert code == 0 and kind not in out, out
 
 
 def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None:
