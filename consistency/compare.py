@@ -39,7 +39,7 @@ from .match import DEFAULT_THRESHOLD, require_percent
 from .models import Document, Occurrence, Point, Role, Sentence
 from .normalise import Tokeniser, normalise
 from .segment import document_sentences
-from .track import near_sayings, track
+from .track import negated_sayings, track
 
 
 class PointChange(StrEnum):
@@ -178,14 +178,13 @@ def compare(
     if source == "watchlist":
         # a watchlist formula said negated in NEW and not so in OLD: shifted, not the same
         # ("should {+not+} uphold ..." was "Repeated the same": a review)
-        said = near_sayings(
+        said = negated_sayings(
             [a, b],
             points,
             threshold=threshold,
             include_questions=include_questions,
             speakers=speakers,
             tokeniser=tokeniser,
-            misses=False,
         )
         olds = {
             (x.point.id, normalise(a.text[x.start : x.end], tokeniser=tokeniser))

@@ -207,7 +207,6 @@ KIND_ORDER = (
     KeyChangeKind.TAKEOVER,
     KeyChangeKind.NEW_WORDING,
     KeyChangeKind.NEGATED,
-    KeyChangeKind.NEAR_MISS,
     KeyChangeKind.STOPPED,
     KeyChangeKind.NEW_POINT,
 )
@@ -791,23 +790,19 @@ def analyse(
     return Analysis(shown, period, tuple(histories), tuple(_one_card_per_place(every, norm)))
 
 
-def with_sayings(
+def with_negations(
     analysis: Analysis,
     sayings: Sequence[Saying],
     documents: Sequence[Document],
     *,
     tokeniser: Tokeniser | None = None,
 ) -> Analysis:
-    """``analysis`` with a card for each wording of a point said in the period in a way
-    ``track`` does not count as its wording (``sayings``: see
-    :func:`consistency.track.near_sayings`), unless a briefing before the period already
-    said those very words: ``negated`` for the formula said with a negation its wording
-    lacks, or without one it has, or word for word after one ("we {+no longer+} stand
-    shoulder to shoulder with our allies": the line turned over, which ``track`` never
-    counts and a report told nowhere, a review), ``near-miss`` for one with a name
-    replaced, a word swapped or a run of it dropped ("our one China {-policy-}
-    {+approach+} has not changed": ``check`` failed on it, the report was silent, a
-    review)."""
+    """``analysis`` with a ``negated`` card for each wording of a point said in the period
+    with a negation its formula lacks, or without one it has, or word for word after one
+    (``sayings``: see :func:`consistency.track.negated_sayings`), unless a briefing before
+    the period already said those very words: "we {+no longer+} stand shoulder to
+    shoulder with our allies" is the line turned over, which ``track`` never counts and
+    a report told nowhere (a review)."""
     p = analysis.period
     if not sayings or p.first is None or p.last is None:
         return analysis
@@ -833,16 +828,9 @@ def with_sayings(
             continue
         start, end = saying.start, saying.end
         said = doc.text[start:end]
-        how = (
-            "said with a negation the formula lacks, without one it has, or word for word "
-            "right after one"
-            if saying.negated
-            else "said with a name of the formula replaced, one word swapped or a run of "
-            "its words dropped, which track does not count as the formula and check fails on"
-        )
         cards.append(
             KeyChange(
-                kind=KeyChangeKind.NEGATED if saying.negated else KeyChangeKind.NEAR_MISS,
+                kind=KeyChangeKind.NEGATED,
                 point=saying.point.id,
                 date=doc.date,
                 document=doc.id,
@@ -851,7 +839,8 @@ def with_sayings(
                 after=said,
                 diff=word_diff(saying.point.text, said, tokeniser=tokeniser),
                 evidence=(
-                    f"{how}, never before the period; in the period on "
+                    "said with a negation the formula lacks, without one it has, or word for "
+                    "word right after one, never before the period; in the period on "
                     f"{_plural(len(dates[key]), 'date')}"
                 ),
                 context=context(doc.text, start, end),

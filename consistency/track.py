@@ -23,10 +23,7 @@ from .match import (
     Match,
     PackedSentences,
     SentenceIndex,
-    find_dropped,
     find_point,
-    find_swapped,
-    make_forms,
     negated_before,
     says_opposite,
 )
@@ -82,7 +79,7 @@ PARTS_PER_JOB = 3
 early takes another part instead of waiting for the slowest."""
 
 
-def near_sayings(
+def negated_sayings(
     documents: Sequence[Document],
     points: Sequence[Point],
     *,
@@ -90,18 +87,19 @@ def near_sayings(
     include_questions: bool = False,
     speakers: Collection[str] = (),
     tokeniser: Tokeniser | None = None,
-    misses: bool = True,
 ) -> list[Saying]:
-    """The near misses of ``points`` in ``documents`` that ``check`` reports of a
-    watchlist and ``track`` does not count: the point said with a negation its wording
-    lacks, or without one it has ("we *no longer* stand shoulder to shoulder with our
-    allies"), or word for word right after one ("we will *not* uphold the rules-based
-    international order", which ``track`` counts as the wording: see
-    :func:`~consistency.match.says_opposite`); and with ``misses`` the formula with a
-    name of it replaced, one word swapped or a run of its inner words dropped ("our one
-    China {-policy-}{+approach+} has not changed", 台湾是中国领土{-不可分割-}的一部分: a
-    review found the gate failing on them and the report silent). By point, then
-    document and place."""
+    """Where ``documents`` say a point with a negation its wording lacks, or without one
+    it has ("we *no longer* stand shoulder to shoulder with our allies"), or word for word
+    right after one ("we will *not* uphold the rules-based international order"): the
+    engine's near misses that say the opposite (see
+    :func:`~consistency.match.says_opposite`), at the point's threshold. ``track`` counts
+    none of the first kind and the second as the wording; a report tells both. By point,
+    then document and place.
+
+    Not the gate's other near misses (a name replaced, a word swapped, a run dropped):
+    on the corpus, cards of them were noise ("the {-principle-}{+success+} of "one
+    country, two systems"", 维护{-地区-}{+中东地区的+}和平与稳定: a review), where a gate
+    that must fail loudly may be wrong now and then."""
     index = build_index(
         documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
     )
@@ -111,33 +109,12 @@ def near_sayings(
     out: list[Saying] = []
     for point in points:
         found = find_point(point, index, threshold=threshold, tokeniser=tokeniser, lenient=True)
-        counted = (
-            find_point(point, index, threshold=threshold, tokeniser=tokeniser) if misses else []
-        )
-        if misses:
-            forms = make_forms(point, tokeniser=tokeniser)
-            numbers = index.candidates(w for f in forms for w in f.words)
-            found += find_swapped(point, index, numbers, tokeniser=tokeniser)
-            found += find_dropped(point, index, numbers, tokeniser=tokeniser)
-        taken: list[Match] = []
-        for m in sorted(found, key=lambda m: (m.sentence.document, m.start, -m.end)):
+        for m in found:
             text = index.text(m.sentence.document)
             if says_opposite(m, text, negations, carriers, prefixes):
-                m = negated_before(m, text, negations, carriers) or m
-                negated = True
-            elif not misses or any(_overlaps(m, c) for c in counted):
-                continue
-            else:
-                negated = False
-            if any(_overlaps(m, t) for t in taken):
-                continue
-            taken.append(m)
-            out.append(Saying(point, m.sentence.document, m.start, m.end, negated))
+                widened = negated_before(m, text, negations, carriers) or m
+                out.append(Saying(point, m.sentence.document, widened.start, widened.end))
     return out
-
-
-def _overlaps(a: Match, b: Match) -> bool:
-    return a.sentence.document == b.sentence.document and a.start < b.end and b.start < a.end
 
 
 def usable_cpus() -> int:

@@ -427,73 +427,61 @@ ALLIES = "we stand shoulder to shoulder with our allies"
 
 
 @pytest.mark.parametrize(
-    ("formula", "said", "kind", "diff"),
+    ("formula", "said", "diff"),
     [
         (
             ALLIES,
             "We no longer stand shoulder to shoulder with our allies.",
-            "said negated",
             "We {+no longer+} stand shoulder to shoulder with our allies",
         ),
         (
             ALLIES,
             "We will not stand shoulder to shoulder with our allies.",
-            "said negated",
             "We {+will not+} stand shoulder to shoulder with our allies",
         ),
         (
-            "our one China policy has not changed",
-            "What I can tell you is that our one China approach has not changed.",
-            "near miss",
-            "our one China {-policy-}{+approach+} has not changed",
+            "can be resolved through dialogue",
+            "We believe the issue cannot be resolved through dialogue.",
+            "{-can-}{+cannot+} be resolved through dialogue",
         ),
-        (
-            "坚持一个中国原则",
-            "我们敦促美方坚持一个中国政策。",
-            "near miss",
-            "坚持一个中国{-原则-}{+政策+}",
-        ),
-        (
-            "台湾是中国领土不可分割的一部分",
-            "世界上只有一个中国，台湾是中国领土的一部分。",
-            "near miss",
-            "台湾是中国领土{-不可分割-}的一部分",
-        ),
+        # the gate's other near misses are no cards: on the corpus they were noise
+        ("our one China policy has not changed", "Our one China approach has not changed.", None),
+        ("台湾是中国领土不可分割的一部分", "世界上只有一个中国，台湾是中国领土的一部分。", None),
     ],
 )
-def test_a_watchlist_formula_s_near_miss_in_the_period_has_a_card(
-    tmp_path: Path, formula: str, said: str, kind: str, diff: str
+def test_a_watchlist_formula_said_negated_in_the_period_has_a_card(
+    tmp_path: Path, formula: str, said: str, diff: str | None
 ) -> None:
-    """Reviews: "we no longer stand shoulder to shoulder with our allies" was on no card,
-    in no headline (``track`` rejects a span that says the opposite of the formula, and
-    counts it word for word after "not"); ``check`` failed on a formula with one word
-    swapped or a qualifier dropped while the report said "No change that matters". A
-    watchlist's near miss in the period, said negated or not, has a card, unless a
-    briefing before the period said those very words."""
+    """A review: "we no longer stand shoulder to shoulder with our allies" was on no card,
+    in no headline: ``track`` rejects a span that says the opposite of the formula (and
+    counts it word for word after "not"), so the report never saw the line turned over.
+    The gate fails on it, as on its other near misses, which have no card (a review
+    found the cards of them on the corpus noise: "the {-principle-}{+success+} of ...")."""
     points = tmp_path / "points.toml"
     points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
     for day in range(1, 6):
         (tmp_path / f"2024-01-0{day}.txt").write_text(f"A: Today {formula}.\n", encoding="utf-8")
     (tmp_path / "2024-02-01.txt").write_text(f"A: {said}\n", encoding="utf-8")
-    args = ["report", str(tmp_path), "--points", str(points), "--since", "2024-02-01"]
-    code, out, err = run(*args, "--no-color")
-    assert code == 0, err
-    headline = {"said negated": "said negated", "near miss": "with a near miss"}[kind]
-    assert f"; 1 {headline}: p" in out.splitlines()[3], out
-    assert f"2024-02-01  {kind}  p\n  {diff}\n" in out
-    code, out, err = run(*args, "--format", "json")
-    [card] = json.loads(out)["changes"]
-    json_kind = {"said negated": "negated", "near miss": "near-miss"}[kind]
-    assert (card["kind"], card["diff"], card["in_period"]) == (json_kind, diff, True)
     new = str(tmp_path / "2024-02-01.txt")
     code, out, _ = run(
         "check", new, "--against", str(tmp_path), "--until", "2024-01-31", "--points", str(points)
     )
     assert code == 1 and "near miss: score" in out, out
+    args = ["report", str(tmp_path), "--points", str(points), "--since", "2024-02-01"]
+    code, out, err = run(*args, "--no-color")
+    assert code == 0, err
+    if diff is None:
+        assert "No change that matters in the period" in out, out
+        return
+    assert "; 1 said negated: p" in out.splitlines()[3], out
+    assert f"2024-02-01  said negated  p\n  {diff}\n" in out
+    code, out, err = run(*args, "--format", "json")
+    [card] = json.loads(out)["changes"]
+    assert (card["kind"], card["diff"], card["in_period"]) == ("negated", diff, True)
     # said so before the period too: no news
     (tmp_path / "2024-01-06.txt").write_text(f"A: {said}\n", encoding="utf-8")
     code, out, err = run(*args, "--no-color")
-    assert code == 0 and kind not in out, out
+    assert code == 0 and "said negated" not in out, out
 
 
 def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None:

@@ -21,8 +21,8 @@ from ..report import render_table as render_track_table
 from ..report.check import CHECK_FORMATS, render_check
 from ..report.compare import COMPARE_FORMATS, render_compare
 from ..report.inventory import render_inventory
-from ..timeline import analyse, with_sayings
-from ..track import MatchKeeper, RunMatches, near_sayings, without_shadowed
+from ..timeline import analyse, with_negations
+from ..track import MatchKeeper, RunMatches, negated_sayings, without_shadowed
 from ..warm import Archive, compare_in_index
 from .app import cli
 from .config import CONFIG_FILE, _from_config
@@ -228,17 +228,16 @@ def report_command(
         result = without_shadowed(result)
     analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
     if points_file is not None and analysis.period.first is not None:
-        # a watchlist formula said negated, or a near miss of it: the line turned over,
-        # or a word of it swapped, which track never counts and check fails on
+        # a watchlist formula said negated: the line turned over, which track never counts
         first, last = analysis.period.first, analysis.period.last or analysis.period.first
-        said = near_sayings(
+        said = negated_sayings(
             [d for d in docs if first <= d.date <= last],
             points,
             threshold=threshold,
             include_questions=include_questions,
             speakers=speakers,
         )
-        analysis = with_sayings(analysis, said, docs)
+        analysis = with_negations(analysis, said, docs)
     text = render_report(
         result,
         fmt=fmt,

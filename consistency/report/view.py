@@ -271,7 +271,6 @@ KIND_LABELS = {
     KeyChangeKind.TAKEOVER: "new wording took over",
     KeyChangeKind.NEW_WORDING: "new wording",
     KeyChangeKind.NEGATED: "said negated",
-    KeyChangeKind.NEAR_MISS: "near miss",
     KeyChangeKind.STOPPED: "no longer said",
     KeyChangeKind.NEW_POINT: "new point",
 }
@@ -402,7 +401,6 @@ def headline(analysis: Analysis) -> str:
     ]
     for kind, what in (
         (KeyChangeKind.NEGATED, "said negated"),
-        (KeyChangeKind.NEAR_MISS, "with a near miss"),
         (KeyChangeKind.NEW_POINT, "new"),
         (KeyChangeKind.STOPPED, "no longer said"),
     ):
