@@ -112,7 +112,7 @@ def negated_sayings(
         for m in found:
             text = index.text(m.sentence.document)
             if says_opposite(m, text, negations, carriers, prefixes):
-                widened = negated_before(m, text, negations, carriers) or m
+                widened = negated_before(m, text, negations, carriers, prefixes) or m
                 out.append(Saying(point, m.sentence.document, widened.start, widened.end))
     return out
 

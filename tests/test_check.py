@@ -646,6 +646,12 @@ def one_formula_gate(tmp_path: Path, formula: str, before: str, now: str) -> lis
             "{-support-}{+no longer supports+} a two-state solution",
         ),
         ("坚持一个中国原则", "我们不再坚持一个中国原则。", "{+不再+}坚持一个中国原则"),
+        # a review: a formula word with a negating prefix just before the span
+        (
+            "a just and reasonable international order",
+            "They want an unjust and reasonable international order.",
+            "{-a just-}{+unjust+} and reasonable international order",
+        ),
         # a review: a negation that holds the formula's word ("cannot" its "can", 不会 its
         # 会) stands for it, and the formula's words before it stay in the span
         (

@@ -2074,5 +2074,10 @@ def test_a_run_dropped_inside_a_frame_holds_a_content_word_and_no_name() -> None
     said = ["today", "we", "firmly", "support", "the", "people's", "just", "fight"]
     assert drops(form, said, weigh) == [(1, 8, 4, 5)]
     assert drops(form, said, weigh, names={4}) == []
+    # a coordinated item gone is another phrase ("world peace", not "world and regional")
+    form = ["we", "firmly", "uphold", "world", "and", "regional", "peace", "today"]
+    said = ["we", "firmly", "uphold", "world", "peace", "today"]
+    assert drops(form, said, weigh) == [(0, 6, 4, 6)]
+    assert drops(form, said, weigh, coordinators={"and"}) == []
     grammar = ["we", "firmly", "support", "the", "Ukrainian", "people's", "just", "fight"]
     assert drops(form, [w for w in grammar if w != "the"], weigh) == []

@@ -235,6 +235,7 @@ def _shifted(
     misses = near > 0 and not points.discovered
     negations = named_words(tokeniser, "negations")
     carriers = named_words(tokeniser, "negation_carriers")
+    prefixes = named_words(tokeniser, "negating_prefixes")
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)
     limits = points.thresholds(sorted({p for p, _, _ in hits}))
@@ -275,7 +276,7 @@ def _shifted(
         after_not: set[int] = set()
         if misses:
             for k, m in enumerate(list(matches)):
-                widened = negated_before(m, doc.text, negations, carriers)
+                widened = negated_before(m, doc.text, negations, carriers, prefixes)
                 if widened is None:
                     continue
                 if id(m) in rejected:

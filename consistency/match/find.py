@@ -398,7 +398,7 @@ def _opposite(
     negated = any(w in negations for w in form_words)
     if said - form.vocabulary and not negated:
         return "put in"
-    if not negated and _prefix_put_in(form.vocabulary, span, prefixes):
+    if not negated and _prefix_put_in(form.vocabulary, span, prefixes, words[first - 1 : first]):
         return "put in"
     if negated and not said and _negation_before(words, tokens, text, first, negations):
         # the formula's negation said just before the span, a word or two apart: "不要动辄
@@ -420,14 +420,18 @@ def _opposite(
 
 
 def _prefix_put_in(
-    vocabulary: Collection[str], span: Sequence[str], prefixes: Collection[str]
+    vocabulary: Collection[str],
+    span: Sequence[str],
+    prefixes: Collection[str],
+    before: Sequence[str] = (),
 ) -> bool:
-    """Whether the span says a word of the formula, one missing from the span, with a
-    negating prefix glued to it ("unjust" for "just", "insecure" for "secure")."""
+    """Whether the span, or the word ``before`` it, says a word of the formula missing
+    from the span with a negating prefix glued to it ("unjust" for "just", "insecure" for
+    "secure"; "an *unjust* and reasonable order", where the span starts after it)."""
     gone = set(vocabulary).difference(span)
     return bool(gone) and any(
         w[: len(w) - len(v)] in prefixes
-        for w in span
+        for w in (*before, *span)
         if w not in vocabulary
         for v in gone
         if len(v) >= PREFIXED_BASE and w.endswith(v)
@@ -500,7 +504,7 @@ def says_opposite(
         prefixes,
         carriers,
     )
-    return negated_before(match, text, negations, carriers) is not None or how not in (
+    return negated_before(match, text, negations, carriers, prefixes) is not None or how not in (
         None,
         *_NO_NEAR_MISS,
     )
@@ -815,7 +819,11 @@ def find_point(
 
 
 def negated_before(
-    match: Match, text: str, negations: Collection[str], carriers: Collection[str] = ()
+    match: Match,
+    text: str,
+    negations: Collection[str],
+    carriers: Collection[str] = (),
+    prefixes: Collection[str] = (),
 ) -> Match | None:
     """``match`` widened to take in the negation right before it, or a word or two before
     it, the words between ``carriers`` of it (the tokeniser's ``negation_carriers``), in
@@ -831,6 +839,11 @@ def negated_before(
     if any(w in negations for w in form):
         return None
     at = _negation_at(tokens, text, match.first, negations, carriers)
+    before = tokens[match.first - 1].text if match.first else ""
+    if at is None and _prefix_put_in(match.form.vocabulary, span_words(match), prefixes, [before]):
+        # a formula word with a negating prefix right before the span: "an *unjust* and
+        # reasonable international order" (a review: `{-a just-} and reasonable ...`)
+        return replace(match, first=match.first - 1, start=tokens[match.first - 1].start)
     if at is None:
         return None
     # the formula's words the span leaves out before it (its first word alone when the
@@ -1064,9 +1077,10 @@ def drops(
     China's territory" for "Taiwan is an *inalienable* part of ..."), no coordinator
     (one of ``coordinators``: "Hong Kong affairs *and* China's internal affairs" joins two
     things where "Hong Kong affairs *are purely* China's internal affairs" says one is
-    the other); the run, of at most :data:`DROP_MAX_WORDS` words, holds a content word
-    and no name (the positions ``names`` of the wording: without it the formula is
-    about other things); the words kept weigh at least
+    the other); the run, of at most :data:`DROP_MAX_WORDS` words, holds a content word,
+    no name (the positions ``names`` of the wording: without it the formula is about
+    other things) and no coordinator (an item of a coordination gone is another phrase:
+    维护世界{-和地区-}的和平与稳定, "world peace", a review); the words kept weigh at least
     :data:`SWAP_KEPT` of the wording. The alignment scores such a drop under most
     thresholds (台湾是中国领土的一部分, 不可分割 "inalienable" gone, 62), yet the frame
     says it is the formula with its qualifier gone, the drift a gate is for. Gives each
@@ -1122,7 +1136,7 @@ def _dropped_after(
     for resume in range(cut + 1, min(m, cut + DROP_MAX_WORDS + 1)):
         if not any(content[cut:resume]) or not any(content[resume:]):
             continue
-        if any(k in names for k in range(cut, resume)):
+        if any(k in names or form[k] in coordinators for k in range(cut, resume)):
             continue
         if total - sum(weights[cut:resume]) < SWAP_KEPT * total:
             continue
