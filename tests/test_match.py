@@ -555,6 +555,12 @@ def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Pa
         ("China and the US", "Talks between China, the US and Russia went well.", []),
         # the list grown past the point's last item is another list
         ("peace and stability in", "It serves peace, stability and development in Asia.", []),
+        (  # review 52: a listed formula, its "and" dropped
+            "mutual respect, mutual benefit and win-win cooperation",
+            "It features mutual respect, mutual benefit, win-win cooperation and common "
+            "development.",
+            [],
+        ),
         # a clause set off by the comma, its "and" before other words
         (
             "the one-China principle and the three China-US joint communiques",

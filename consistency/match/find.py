@@ -281,7 +281,7 @@ def find_in_sentence(
                     continue
                 hit = drop_inserted(keyed, drop_dangling(keyed, edged))
                 hit = negation_edge(keyed, negations, tokens, text, hit, lo)
-                if hit.score < threshold:
+                if hit.score < threshold or _grown_past(form_words, words, hit, coordinators):
                     continue
                 if form.listed:
                     k = _clause_inserted(tokens, text, words, form.vocabulary, hit)
@@ -532,6 +532,24 @@ def _clause_break(
         if not (cut.group() in ",\uff0c\u3001" and _list_comma(words, k, end, form, coordinators)):
             return cut
     return None
+
+
+def _grown_past(
+    form: Sequence[str], words: Sequence[str], hit: Alignment, coordinators: Collection[str]
+) -> bool:
+    """Whether the span lacks the coordinator before the formula's last item and the
+    sentence says it right after the span, an item after it: the list grown past the
+    formula's last item is another list ("mutual respect, mutual benefit, win-win
+    cooperation *and* common development" is no "mutual respect, mutual benefit and
+    win-win cooperation" with its "and" dropped, as "peace, stability *and* development"
+    is no "peace and stability": a review)."""
+    joiner = next((w for w in reversed(form) if w in coordinators), None)
+    return (
+        joiner is not None
+        and joiner not in words[hit.first : hit.end]
+        and hit.end + 1 < len(words)
+        and words[hit.end] == joiner
+    )
 
 
 def _list_comma(
