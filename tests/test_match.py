@@ -551,8 +551,20 @@ def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Pa
             "It is conducive to regional peace, security and stability.",
             ["regional peace, security and stability"],
         ),
+        # review 52: the comma for the point's "and", the formula going on after the list
+        (
+            "a free and open Indo-Pacific",
+            "We are committed to a free, open Indo-Pacific.",
+            ["a free, open Indo-Pacific"],
+        ),
+        (
+            "中方对此表示强烈不满和坚决反对",
+            "中方对此表示强烈不满、坚决反对。",
+            ["中方对此表示强烈不满、坚决反对"],
+        ),
         # a comma where the point has "and", and no "and" further: another list
         ("China and the US", "Talks between China, the US and Russia went well.", []),
+        ("China and the US", "China, the US, Russia and the EU talked.", []),
         # the list grown past the point's last item is another list
         ("peace and stability in", "It serves peace, stability and development in Asia.", []),
         (  # review 52: a listed formula, its "and" dropped

@@ -560,9 +560,12 @@ def _list_comma(
     and the item after it follows, the coordinator said further on in the span ("a
     free*,* open and inclusive"), or it follows that coordinator, said within
     :data:`LIST_ITEM_WORDS` words ("a free*,* secure and open Indo-Pacific"); or
-    it stands between the two items and that coordinator ("a free, open*,* and secure").
-    A list that grows past the point's last item ("peace*,* stability and development")
-    is not the point's: the span stops at the comma."""
+    it stands between the two items and that coordinator ("a free, open*,* and secure");
+    or it stands for that coordinator, the items side by side, content words both, and
+    the formula going on after them ("a free*,* open Indo-Pacific"; "China*,* the US"
+    is a list of others). A list that grows past the point's last
+    item ("peace*,* stability and development") is not the point's: the span stops at
+    the comma."""
     for j in range(len(form) - 2):
         joiner = form[j + 1]
         if joiner not in coordinators:
@@ -572,6 +575,18 @@ def _list_comma(
         if words[k - 1] != form[j]:
             continue
         if words[k] == form[j + 2] and joiner in words[k + 1 : end]:
+            return True
+        if (
+            words[k] == form[j + 2]
+            and is_rare(form[j])
+            and is_rare(form[j + 2])
+            and j + 3 < len(form)
+            and k + 1 < end
+            and words[k + 1] == form[j + 3]
+            and joiner not in words[k + 1 : end + LIST_ITEM_WORDS]
+        ):
+            # the comma for the coordinator, the formula going on after the list: "a
+            # free*,* open Indo-Pacific" (a review)
             return True
         if any(
             words[i] == joiner and words[i + 1] == form[j + 2]
