@@ -317,18 +317,18 @@ def point_label(point_id: str, text: str) -> str:
     not ``xinguan-feiyan-yiqing-fasheng-yilai``.
 
     >>> point_label("xinguan-feiyan-yiqing-fasheng-yilai", "新冠肺炎疫情发生以来")
-    'xinguan-feiyan-yiqing-fasheng-yilai (新冠肺炎疫情发生以来)'
+    '“新冠肺炎疫情发生以来”'
+    >>> point_label("covid", "新冠肺炎疫情发生以来")
+    'covid (新冠肺炎疫情发生以来)'
     >>> point_label("one-china", "the one-China principle")
     'one-china'
     >>> point_label("the-one-china-principle-2", "the one-China principle")
     '“the one-China principle”'
     """
+    if is_slug_of(point_id, text):
+        return quoted(shorten(text, HEADLINE_TEXT_CHARS))
     counts = scripts_of(text)
-    if not counts or counts.most_common(1)[0][0] == "latin":
-        if is_slug_of(point_id, text):
-            return quoted(shorten(text, HEADLINE_TEXT_CHARS))
-        return point_id
-    if not point_id.isascii():
+    if not counts or counts.most_common(1)[0][0] == "latin" or not point_id.isascii():
         return point_id
     return f"{point_id} ({shorten(text, LABEL_CHARS)})"
 
