@@ -535,6 +535,18 @@ def test_the_headline_shows_a_chinese_point_s_text_beside_its_pinyin_id() -> Non
         assert "community (" not in line
 
 
+def test_changes_in_a_period_with_no_baseline_are_not_called_wordings_used_before() -> None:
+    """Review 52 (a UK archive of one month): with no briefing before the period, a real
+    change was named under the cards as "back to a wording used before, or of grammar
+    only". It says why it has no card."""
+    docs = daily([MANKIND] * 3 + [ALL] * 2)
+    analysis = analyse(track(docs, [POINT]), since=START)
+    untold = view.untold_line(analysis)
+    assert untold is not None
+    assert "(no briefing before the period to tell a new wording from)" in untold
+    assert "used before" not in untold
+
+
 def test_a_carded_change_said_again_in_other_grammar_is_no_second_card() -> None:
     """A review of the MFA report (2020-06-04 and 06-10): "a vision of a {-community with
     a-} shared future for mankind" and "the vision of a {-community with a-} shared future

@@ -436,8 +436,9 @@ def scope_line(analysis: Analysis) -> str:
 def untold_line(analysis: Analysis) -> str | None:
     """One sentence naming the changes in the period that no card tells, or None: shifts
     back to a wording used before, and wordings new in grammar only (a plural, an
-    article). Every other new wording of the period has its card, said beside the day's
-    usual one or not.
+    article); with no briefing before the period, every change in it (review 52: a
+    change was called "back to a wording used before"). Every other new wording of the
+    period has its card, said beside the day's usual one or not.
 
     The timeline marks every shift with ``!`` and the wordings list each new wording;
     without this a reader looks for the card of a mark or a wording that has none.
@@ -466,9 +467,13 @@ def untold_line(analysis: Analysis) -> str | None:
     if not untold:
         return None
     names = [f"{name} on {day.isoformat()}" for name, day in sorted(untold, key=lambda k: k[1])]
+    why = (
+        "back to a wording used before, or of grammar only"
+        if p.baseline_dates
+        else "no briefing before the period to tell a new wording from"
+    )
     return (
-        f"Not on a card: {plural(len(names), 'other change')} in the period (back to a "
-        "wording used before, or of grammar only): "
+        f"Not on a card: {plural(len(names), 'other change')} in the period ({why}): "
         f"{_names(names)}; see Shifts and Wordings."
     )
 
