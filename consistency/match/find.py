@@ -537,18 +537,21 @@ def _clause_break(
 def _grown_past(
     form: Sequence[str], words: Sequence[str], hit: Alignment, coordinators: Collection[str]
 ) -> bool:
-    """Whether the span lacks the coordinator before the formula's last item and the
-    sentence says it right after the span, an item after it: the list grown past the
+    """Whether the span holds every content word of the formula but the coordinator
+    before its last item, and the sentence says that right after the span, an item
+    after it: the list grown past the
     formula's last item is another list ("mutual respect, mutual benefit, win-win
     cooperation *and* common development" is no "mutual respect, mutual benefit and
     win-win cooperation" with its "and" dropped, as "peace, stability *and* development"
     is no "peace and stability": a review)."""
     joiner = next((w for w in reversed(form) if w in coordinators), None)
+    span = words[hit.first : hit.end]
     return (
         joiner is not None
-        and joiner not in words[hit.first : hit.end]
+        and joiner not in span
         and hit.end + 1 < len(words)
         and words[hit.end] == joiner
+        and all(w in span for w in form if w != joiner and is_rare(w))
     )
 
 
