@@ -281,7 +281,12 @@ def find_in_sentence(
                     continue
                 hit = drop_inserted(keyed, drop_dangling(keyed, edged))
                 hit = negation_edge(keyed, negations, tokens, text, hit, lo)
-                if hit.score < threshold or _grown_past(form_words, words, hit, coordinators):
+                if hit.score < threshold:
+                    continue
+                if _grown_past(form_words, words, hit, coordinators):
+                    # another list: the formula may still stand elsewhere in the stretch
+                    spans.append((lo, hit.first))
+                    spans.append((hit.end, hi))
                     continue
                 if form.listed:
                     k = _clause_inserted(tokens, text, words, form.vocabulary, hit)
@@ -537,9 +542,9 @@ def _clause_break(
 def _grown_past(
     form: Sequence[str], words: Sequence[str], hit: Alignment, coordinators: Collection[str]
 ) -> bool:
-    """Whether the span holds every content word of the formula but the coordinator
-    before its last item, and the sentence says that right after the span, an item
-    after it: the list grown past the
+    """Whether the span holds every content word of the formula, in order, but the
+    coordinator before its last item, and the sentence says that right after the span,
+    an item after it: the list grown past the
     formula's last item is another list ("mutual respect, mutual benefit, win-win
     cooperation *and* common development" is no "mutual respect, mutual benefit and
     win-win cooperation" with its "and" dropped, as "peace, stability *and* development"
@@ -548,6 +553,7 @@ def _grown_past(
     span = words[hit.first : hit.end]
     return (
         joiner is not None
+        and not hit.moved
         and joiner not in span
         and hit.end + 1 < len(words)
         and words[hit.end] == joiner
