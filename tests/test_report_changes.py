@@ -484,6 +484,25 @@ def test_a_watchlist_formula_said_negated_in_the_period_has_a_card(
     assert code == 0 and "said negated" not in out, out
 
 
+def test_the_headline_counts_the_cards_of_a_point_said_negated_twice(tmp_path: Path) -> None:
+    """Review 52: the headline said "7 said negated" above 8 such cards (it counts points);
+    where a point has more cards than one, it says how many in all."""
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{ALLIES}"\n', encoding="utf-8")
+    for day in range(1, 6):
+        (tmp_path / f"2024-01-0{day}.txt").write_text(f"A: Today {ALLIES}.\n", encoding="utf-8")
+    for day, said in ((1, "no longer"), (2, "will not")):
+        (tmp_path / f"2024-02-0{day}.txt").write_text(
+            f"A: We {said} stand shoulder to shoulder with our allies.\n", encoding="utf-8"
+        )
+    code, out, err = run(
+        "report", str(tmp_path), "--points", str(points), "--since", "2024-02-01", "--no-color"
+    )
+    assert code == 0, err
+    assert out.splitlines()[3].endswith("; 1 said negated (2 cards in all): p."), out
+    assert out.count("  said negated  p\n") == 2
+
+
 def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None:
     """A review of README's first screen: the timeline marked "≠!" for
     china-asean-year-of-people-to-people-exchange on 2025-10-22 (Exchange -> Exchanges,

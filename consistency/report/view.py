@@ -406,8 +406,11 @@ def headline(analysis: Analysis) -> str:
     ):
         ids = _points_with(changes, kind)
         if ids:
+            said = sum(1 for c in changes if c.kind is kind)
+            each = f" ({plural(said, 'card')} in all)" if said > len(ids) else ""
             parts.append(
-                f"{len(ids)} {what}: {_names([point_label(p, texts.get(p, '')) for p in ids])}"
+                f"{len(ids)} {what}{each}: "
+                f"{_names([point_label(p, texts.get(p, '')) for p in ids])}"
             )
     return f"{head}; " + "; ".join(parts) + "."
 
