@@ -151,7 +151,7 @@ def _point(table: dict[str, Any], *, path: str, where: _Lines, level: Level) -> 
     elif clean_text(text) != text:
         fail(
             f"point {pid!r}: 'text' holds a control or bidi character "
-            f'("{escape_controls(text)}")',
+            f"(\"{escape_controls(text)}\")",
             "text",
         )
     aliases = _strings(table.get("aliases", []), "aliases", pid, fail)
@@ -159,7 +159,7 @@ def _point(table: dict[str, Any], *, path: str, where: _Lines, level: Level) -> 
         if clean_text(alias) != alias:
             fail(
                 f"point {pid!r}: 'aliases' holds a control or bidi character "
-                f'("{escape_controls(alias)}")',
+                f"(\"{escape_controls(alias)}\")",
                 "aliases",
             )
         elif not tokenise(alias):

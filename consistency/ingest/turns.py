@@ -263,7 +263,11 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
     first = words[0].casefold()
     # a label in capitals with a role word is no sentence, whatever its first word: "UNDER
     # SECRETARY BASS" (not the heading "ON UKRAINE WE STAND FIRM")
-    shouted = len(words) > 1 and label.isupper() and any(w.casefold() in _ROLE_WORDS for w in words)
+    shouted = (
+        len(words) > 1
+        and label.isupper()
+        and any(w.casefold() in _ROLE_WORDS for w in words)
+    )
     prose = first in _PROSE_STARTS and not shouted
     if first in _METADATA or prose or words[-1].casefold() in _SPEECH_VERBS:
         return None
@@ -515,7 +519,9 @@ def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
         fields[lab.key] = fields.get(lab.key, True) and _field(text, lines, index)
     accepted: dict[str, _Group] = {}
     for key, group in groups.items():
-        if fields[key] and (group.strength < _KEYWORD or (group.count == 1 and key == first_label)):
+        if fields[key] and (
+            group.strength < _KEYWORD or (group.count == 1 and key == first_label)
+        ):
             continue
         if group.strength >= _NAME or (group.count >= 2 and len(key.split()) <= 3):
             accepted[key] = group

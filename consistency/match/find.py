@@ -377,9 +377,9 @@ def _opposite(
     one of them has and the other not, or one right before the span ("We will *not*
     interfere in ...", 不干涉别国内政 for 干涉别国内政) or a word before it, that word one of
     ``carriers`` (see :func:`_negation_at`: "the UK *no longer* supports ..."), or a word
-    of the formula said with a
-    negating prefix (one of ``prefixes``) in its place: "an *unjust* and lasting peace",
-    as "a *non-just* and lasting peace" is. A negation joined by a hyphen to a
+    of the formula said with a negating prefix (one of ``prefixes``) in its place: "an
+    *unjust* and lasting peace", as "a *non-just* and lasting peace" is. A negation
+    joined by a hyphen to a
     word the wording lacks negates that word alone: "China's position on the
     *non-proliferation* issue is consistent and clear" says the formula (a review: a
     false card). The wording's own negating prefix gone ("interference" for
@@ -542,13 +542,12 @@ def _clause_break(
 def _grown_past(
     form: Sequence[str], words: Sequence[str], hit: Alignment, coordinators: Collection[str]
 ) -> bool:
-    """Whether the span holds every content word of the formula, in order, but the
-    coordinator before its last item, and the sentence says that right after the span,
-    an item after it: the list grown past the
-    formula's last item is another list ("mutual respect, mutual benefit, win-win
-    cooperation *and* common development" is no "mutual respect, mutual benefit and
-    win-win cooperation" with its "and" dropped, as "peace, stability *and* development"
-    is no "peace and stability": a review)."""
+    """Whether the span holds every content word of the formula, no word moved, but not
+    the coordinator before its last item, and the sentence says that right after the
+    span, an item after it: the list grown past the formula's last item is another list
+    ("mutual respect, mutual benefit, win-win cooperation *and* common development" is no
+    "mutual respect, mutual benefit and win-win cooperation" with its "and" dropped, as
+    "peace, stability *and* development" is no "peace and stability": a review)."""
     joiner = next((w for w in reversed(form) if w in coordinators), None)
     span = words[hit.first : hit.end]
     return (
@@ -572,9 +571,8 @@ def _list_comma(
     it stands between the two items and that coordinator ("a free, open*,* and secure");
     or it stands for that coordinator, the items side by side, content words both, and
     the formula going on after them ("a free*,* open Indo-Pacific"; "China*,* the US"
-    is a list of others). A list that grows past the point's last
-    item ("peace*,* stability and development") is not the point's: the span stops at
-    the comma."""
+    is a list of others). A list that grows past the point's last item ("peace*,*
+    stability and development") is not the point's: the span stops at the comma."""
     for j in range(len(form) - 2):
         joiner = form[j + 1]
         if joiner not in coordinators:
@@ -909,9 +907,9 @@ def _said_before(
 ) -> int:
     """How many of the formula's words before word ``lead`` stand right before token
     ``at``, in order: "*we* won't stand by our allies" keeps the formula's "we" in the
-    span that the negation opens (a review: `{-we will-}{+won't+} stand ...`). A
-    negation contracted with a word it does not hold ("won't" for "will") stands for the
-    formula's word before the span too."""
+    span that the negation opens (a review: `{-we will-}{+won't+} stand ...`). The
+    formula's word right before ``lead`` may be missing there, the negation standing for
+    it with the negation ("*we* won't" for "we will")."""
     taken = 0
     k, i = at - 1, lead - 1
     skipped = False

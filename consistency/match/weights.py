@@ -78,7 +78,9 @@ def prefixed(a: str, b: str, prefixes: Iterable[str]) -> bool:
     (True, False)
     """
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(long) > len(short) and any(long in (p + short, f"{p}-{short}") for p in prefixes)
+    return len(long) > len(short) and any(
+        long in (p + short, f"{p}-{short}") for p in prefixes
+    )
 
 
 def similarity(a: str, b: str) -> float:

@@ -214,7 +214,9 @@ def _github_message(f: Finding) -> str:
         lines[0] += f" (also {', '.join(f.also)})"
     if f.reference is not None:
         r = f.reference
-        lines.append(f"closest in the baseline ({r.where(line=False)}): {quoted(r.text)}")
+        lines.append(
+            f"closest in the baseline ({r.where(line=False)}): {quoted(r.text)}"
+        )
     elif f.canonical is not None:
         lines.append(f"watchlist wording: {quoted(f.canonical)}")
     lines.append(f"diff: {one_line(f.diff)}")

@@ -213,9 +213,9 @@ def render_compare_html(c: Comparison) -> str:
                 "new_line": p.new.line if p.new else "",
                 "old_line": p.old.line if p.old else "",
                 "kept": _kept(p),
-                "diff": flatten(parse_diff(p.diff))
-                if change is PointChange.SHIFTED
-                else [("=", one_line(p.diff))],
+                "diff": flatten(parse_diff(p.diff)) if change is PointChange.SHIFTED else [
+                    ("=", one_line(p.diff))
+                ],
             }
             for p in items
         ]

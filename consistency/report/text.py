@@ -181,7 +181,8 @@ def _shift_section(analysis: Analysis, all_shifts: bool, color: bool) -> str:
     counts = view.shift_counts(analysis)
     if not view.list_shifts(analysis, all_shifts):
         return (
-            f"{counts.sentence()} --all-shifts lists them all (with their diffs); so does the JSON."
+            f"{counts.sentence()} --all-shifts lists them all (with their diffs); "
+            "so does the JSON."
         )
     found = view.shifts(analysis.result)
     return "\n\n".join([counts.sentence(), *_shift_blocks(found, color)])
