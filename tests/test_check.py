@@ -748,6 +748,13 @@ def test_a_negation_of_a_word_before_the_formula_is_none_of_it(tmp_path: Path, n
             "So Taiwan is a part of China's territory.",
             "Taiwan is {-an inalienable-}{+a+} part of China's territory",
         ),
+        # no drop: the run said elsewhere in the sentence (review 53: moved, or restated)
+        (
+            "continue to firmly support Pakistan",
+            "China will continue to support Pakistan firmly.",
+            None,
+        ),
+        ("台湾是中国领土不可分割的一部分", "台湾是中国领土的一部分，这一点不可分割。", None),
         # no drop: a coordinator where the run was, a list's item gone
         (
             "Hong Kong affairs are purely China's internal affairs",

@@ -562,6 +562,16 @@ def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Pa
             "中方对此表示强烈不满、坚决反对。",
             ["中方对此表示强烈不满、坚决反对"],
         ),
+        (  # review 53: the "and" after the formula opens another noun phrase
+            "a free and open Indo-Pacific",
+            "We support a free, open Indo-Pacific and a rules-based international order.",
+            ["a free, open Indo-Pacific"],
+        ),
+        (  # MFA 2019-04-17: the list goes on past the formula's last item
+            "China's sovereignty and territorial integrity",
+            "It concerns China's sovereignty, territorial integrity and development interests.",
+            [],
+        ),
         # a comma where the point has "and", and no "and" further: another list
         ("China and the US", "Talks between China, the US and Russia went well.", []),
         ("China and the US", "China, the US, Russia and the EU talked.", []),
@@ -799,6 +809,9 @@ def test_a_name_glued_after_a_word_in_lower_case_qualifies_the_formula_s_name() 
     assert text == "a just and lasting peace in pro-Russian Ukraine"
     assert score >= DEFAULT_THRESHOLD
     assert found(point, "We want a just and lasting peace in Russia and Ukraine.") == []
+    # review 53: the name before the word glued to it
+    [(_, text)] = found(point, "We want a just and lasting peace in Russian-occupied Ukraine.")
+    assert text == "a just and lasting peace in Russian-occupied Ukraine"
 
 
 def test_a_negating_prefix_gone_is_no_near_miss() -> None:

@@ -444,6 +444,18 @@ ALLIES = "we stand shoulder to shoulder with our allies"
             "We believe the issue cannot be resolved through dialogue.",
             "{-can-}{+cannot+} be resolved through dialogue",
         ),
+        # review 53: the negation standing for the formula's "will" / 会, its "we" / 我们
+        # kept in the span
+        (
+            "we will stand by our allies",
+            "Let me be clear: we won't stand by our allies.",
+            "we {-will-}{+won't+} stand by our allies",
+        ),
+        (
+            "我们会继续推动和平谈判",
+            "我们不再继续推动和平谈判。",
+            "我们{-会-}{+不再+}继续推动和平谈判",
+        ),
         # the gate's other near misses are no cards: on the corpus they were noise
         ("our one China policy has not changed", "Our one China approach has not changed.", None),
         ("台湾是中国领土不可分割的一部分", "世界上只有一个中国，台湾是中国领土的一部分。", None),

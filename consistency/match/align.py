@@ -219,19 +219,24 @@ class Names:
         capital = k >= self.first and self.text[t.start : t.start + 1].isupper()
         return (capital and is_rare(t.text)) or is_han_name(t.text)
 
-    def glued_after_lower(self, k: int) -> bool:
-        """Whether word ``k`` is glued by a hyphen after a word in lower case that opens
-        the compound ("pro-*Russian*", "one-*China*"; not the second "People" of
-        "People-to-People")."""
+    def in_adjective(self, k: int, put_in: Collection[int]) -> bool:
+        """Whether name ``k`` makes an adjective with a word in lower case glued to it by a
+        hyphen, both among the words ``put_in``: after one that opens the compound
+        ("pro-*Russian*"; not the second "People" of "People-to-People") or before one
+        ("*Russian*-occupied", "*US*-led")."""
         tokens, text = self.tokens, self.text
-        if k < 1:
-            return False
-        before = tokens[k - 1]
-        return (
-            hyphened(text, before, tokens[k])
-            and not text[before.start].isupper()
-            and not (k >= 2 and hyphened(text, tokens[k - 2], before))
-        )
+        if k >= 1 and k - 1 in put_in:
+            before = tokens[k - 1]
+            if (
+                hyphened(text, before, tokens[k])
+                and not text[before.start].isupper()
+                and not (k >= 2 and hyphened(text, tokens[k - 2], before))
+            ):
+                return True
+        if k + 1 < len(tokens) and k + 1 in put_in:
+            after = tokens[k + 1]
+            return hyphened(text, tokens[k], after) and not text[after.start].isupper()
+        return False
 
 
 def is_party(names: Names, f: int, length: int) -> bool:
@@ -423,11 +428,12 @@ class Keyed:
             if (
                 short
                 and s in names
-                and not (s - 1 in extra and names.glued_after_lower(s))
+                and not names.in_adjective(s, extra)
                 and (extra != [s] or dropped or self._names_another(s))
             ):
                 # a name put in names another thing, but for a compound put in whole
-                # that makes an adjective of it: "in *pro-Russian* Ukraine" (a review)
+                # that makes an adjective of it: "in *pro-Russian* Ukraine", "in
+                # *Russian-occupied* Ukraine" (reviews)
                 return Alignment(0.0, lo, hi)
             w = weigh(sentence[s])
             cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w

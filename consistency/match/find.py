@@ -283,7 +283,7 @@ def find_in_sentence(
                 hit = negation_edge(keyed, negations, tokens, text, hit, lo)
                 if hit.score < threshold:
                     continue
-                if _grown_past(form_words, words, hit, coordinators):
+                if _grown_past(form_words, words, hit, coordinators, form.listed):
                     # another list: the formula may still stand elsewhere in the stretch
                     spans.append((lo, hit.first))
                     spans.append((hit.end, hi))
@@ -302,6 +302,7 @@ def find_in_sentence(
                         min(hit.end, best.end),
                         form_words,
                         coordinators,
+                        determiners,
                     )
                     k = (
                         None
@@ -523,6 +524,7 @@ def _clause_break(
     end: int,
     form: Sequence[str],
     coordinators: Collection[str],
+    determiners: Collection[str] = (),
 ) -> re.Match[str] | None:
     """The first comma, semicolon or colon between the words ``first`` to ``end`` that
     breaks a clause (see :data:`_CLAUSE_BREAK`). A comma of the point's own list, grown, is
@@ -534,17 +536,26 @@ def _clause_break(
         while tokens[k].start < cut.end():
             k += 1
         pos = cut.end()
-        if not (cut.group() in ",\uff0c\u3001" and _list_comma(words, k, end, form, coordinators)):
+        if not (
+            cut.group() in ",\uff0c\u3001"
+            and _list_comma(words, k, end, form, coordinators, determiners)
+        ):
             return cut
     return None
 
 
 def _grown_past(
-    form: Sequence[str], words: Sequence[str], hit: Alignment, coordinators: Collection[str]
+    form: Sequence[str],
+    words: Sequence[str],
+    hit: Alignment,
+    coordinators: Collection[str],
+    listed: bool,
 ) -> bool:
     """Whether the span holds every content word of the formula, no word moved, but not
     the coordinator before its last item, and the sentence says that right after the
-    span, an item after it: the list grown past the formula's last item is another list
+    span, an item after it, where the formula is a list (``listed``) or ends with its
+    last two items ("peace and stability"; not "a free and open Indo-Pacific *and* a
+    rules-based international order"): the list grown past the formula's last item is another list
     ("mutual respect, mutual benefit, win-win cooperation *and* common development" is no
     "mutual respect, mutual benefit and win-win cooperation" with its "and" dropped, as
     "peace, stability *and* development" is no "peace and stability": a review)."""
@@ -552,6 +563,7 @@ def _grown_past(
     span = words[hit.first : hit.end]
     return (
         joiner is not None
+        and (listed or form[-2] == joiner)
         and not hit.moved
         and joiner not in span
         and hit.end + 1 < len(words)
@@ -561,7 +573,12 @@ def _grown_past(
 
 
 def _list_comma(
-    words: Sequence[str], k: int, end: int, form: Sequence[str], coordinators: Collection[str]
+    words: Sequence[str],
+    k: int,
+    end: int,
+    form: Sequence[str],
+    coordinators: Collection[str],
+    determiners: Collection[str] = (),
 ) -> bool:
     """Whether a comma before the word ``k`` of a span ending at ``end`` grows a list the
     point joins with a coordinator: it stands after the item before that coordinator,
@@ -570,9 +587,11 @@ def _list_comma(
     :data:`LIST_ITEM_WORDS` words ("a free*,* secure and open Indo-Pacific"); or
     it stands between the two items and that coordinator ("a free, open*,* and secure");
     or it stands for that coordinator, the items side by side, content words both, and
-    the formula going on after them ("a free*,* open Indo-Pacific"; "China*,* the US"
-    is a list of others). A list that grows past the point's last item ("peace*,*
-    stability and development") is not the point's: the span stops at the comma."""
+    the formula going on after them and the list not ("a free*,* open Indo-Pacific";
+    "China*,* the US" is a list of others, "sovereignty*,* territorial integrity and
+    development interests" the formula's list grown past its last item). A list that
+    grows past the point's last item ("peace*,* stability and development") is not the
+    point's: the span stops at the comma."""
     for j in range(len(form) - 2):
         joiner = form[j + 1]
         if joiner not in coordinators:
@@ -590,7 +609,7 @@ def _list_comma(
             and j + 3 < len(form)
             and k + 1 < end
             and words[k + 1] == form[j + 3]
-            and joiner not in words[k + 1 : end + LIST_ITEM_WORDS]
+            and not _list_goes_on(words, k + 1, joiner, determiners)
         ):
             # the comma for the coordinator, the formula going on after the list: "a
             # free*,* open Indo-Pacific" (a review)
@@ -600,6 +619,17 @@ def _list_comma(
             for i in range(k + 1, min(end - 1, k + 1 + LIST_ITEM_WORDS))
         ):
             return True
+    return False
+
+
+def _list_goes_on(words: Sequence[str], at: int, joiner: str, determiners: Collection[str]) -> bool:
+    """Whether the coordinator ``joiner`` stands within :data:`LIST_ITEM_WORDS` words
+    from ``at``, another item of the list after it: "territorial integrity *and*
+    development interests", not "Indo-Pacific *and a* rules-based international order"
+    (a determiner opens another noun phrase)."""
+    for i in range(at, min(len(words) - 1, at + LIST_ITEM_WORDS + 1)):
+        if words[i] == joiner:
+            return words[i + 1] not in determiners
     return False
 
 
@@ -893,10 +923,10 @@ def negated_before(
     # resolved" for "can be resolved", 我们*不会*继续 for 我们会继续)
     negation = tokens[at].text
     held = lead > 0 and form[lead - 1] in negation and form[lead - 1] != negation
-    if lead and is_rare(form[lead - 1]) and not held:
-        # where that word is a content word, the negation may stand for it: "urged
-        # external forces to *not* interfere in China's internal affairs" says "stop
-        # interfering in ..." (MFA 2020-06-05)
+    if lead and is_rare(form[0]) and not held:
+        # where the formula's first word, a content word, is left out, the negation may
+        # stand for it: "urged external forces to *not* interfere in China's internal
+        # affairs" says "stop interfering in ..." (MFA 2020-06-05)
         return None
     start = at - _said_before(form, tokens, text, at, lead - 1 if held else lead)
     return replace(match, first=start, start=tokens[start].start)
@@ -1177,6 +1207,10 @@ def _dropped_after(
         if not any(content[cut:resume]) or not any(content[resume:]):
             continue
         if any(k in names or form[k] in coordinators for k in range(cut, resume)):
+            continue
+        if any(content[k] and form[k] in words for k in range(cut, resume)):
+            # said elsewhere in the sentence: moved, not dropped ("continue to support
+            # Pakistan *firmly*", "part of China's territory, an *inalienable* part")
             continue
         if total - sum(weights[cut:resume]) < SWAP_KEPT * total:
             continue
