@@ -39,7 +39,7 @@ from .match import DEFAULT_THRESHOLD, require_percent
 from .models import Document, Occurrence, Point, Role, Sentence
 from .normalise import Tokeniser, normalise
 from .segment import document_sentences
-from .track import negated_sayings, track
+from .track import Selection, negated_sayings, track
 
 
 class PointChange(StrEnum):
@@ -166,26 +166,18 @@ def compare(
                 tokeniser=tokeniser,
             )
         ]
-    result = track(
-        [a, b],
-        points,
-        threshold=threshold,
-        include_questions=include_questions,
-        speakers=speakers,
-        tokeniser=tokeniser,
-    )
+    selection: Selection = {
+        "threshold": threshold,
+        "include_questions": include_questions,
+        "speakers": speakers,
+        "tokeniser": tokeniser,
+    }
+    result = track([a, b], points, **selection)
     negated: dict[str, list[Place]] = {}
     if source == "watchlist":
         # a watchlist formula said negated in NEW and not so in OLD: shifted, not the same
         # ("should {+not+} uphold ..." was "Repeated the same": a review)
-        said = negated_sayings(
-            [a, b],
-            points,
-            threshold=threshold,
-            include_questions=include_questions,
-            speakers=speakers,
-            tokeniser=tokeniser,
-        )
+        said = negated_sayings([a, b], points, **selection)
         olds = {
             (x.point.id, normalise(a.text[x.start : x.end], tokeniser=tokeniser))
             for x in said

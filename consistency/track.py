@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import accumulate, pairwise
-from typing import Protocol
+from typing import Protocol, TypedDict
 
 from ._gc import collector_paused
 from .diff import word_diff
@@ -77,6 +77,16 @@ whatever ``jobs`` says: starting the others would cost more than they save."""
 PARTS_PER_JOB = 3
 """The briefings are cut into this many parts per process, so that a process done
 early takes another part instead of waiting for the slowest."""
+
+
+class Selection(TypedDict, total=False):
+    """What ``track`` and :func:`negated_sayings` read of the briefings and how they
+    match: one value for callers that ask both the same (``diff``)."""
+
+    threshold: float
+    include_questions: bool
+    speakers: Collection[str]
+    tokeniser: Tokeniser | None
 
 
 def negated_sayings(

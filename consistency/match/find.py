@@ -406,7 +406,7 @@ def _opposite(
         return "put in"
     if not negated and _prefix_put_in(form.vocabulary, span, prefixes, words[first - 1 : first]):
         return "put in"
-    if negated and not said and _negation_before(words, tokens, text, first, negations):
+    if negated and not said and _negation_at(tokens, text, first, negations) is not None:
         # the formula's negation said just before the span, a word or two apart: "不要动辄
         # 干涉别国的内政" says 不干涉别国内政 in other words (mfa-zh 2020-05-21, a review:
         # a false card); the span without it is no occurrence, nor a near miss
@@ -451,15 +451,7 @@ PREFIXED_BASE = 4
 
 NEGATION_REACH = 2
 """How many words before a span a negation may stand and still negate it (see
-:func:`_negation_before`)."""
-
-
-def _negation_before(
-    words: Sequence[str], tokens: Sequence[Token], text: str, first: int, negations: Collection[str]
-) -> bool:
-    """Whether a negation stands within :data:`NEGATION_REACH` words before the span at
-    ``first``, in the same clause."""
-    return _negation_at(tokens, text, first, negations) is not None
+:func:`_negation_at`)."""
 
 
 def _negation_at(
