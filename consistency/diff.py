@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 from diff_match_patch import diff_match_patch
@@ -29,7 +30,7 @@ from diff_match_patch import diff_match_patch
 from .match.align import HYPHENS
 from .match.weights import is_rare
 from .models import Token
-from .normalise import Tokeniser, tokenise
+from .normalise import Tokeniser, one_word, tokenise
 
 _BASE = 0xF0000  # Supplementary Private Use Area-A: never in real tokens.
 
@@ -153,6 +154,7 @@ def diff_tokens(
 ) -> list[Piece]:
     """Diff two tokenised texts; runs carry the original words of their side."""
     runs, _ = _word_moves([t.text for t in old_tokens], [t.text for t in new_tokens])
+    runs = _whole_words(runs, _glued(old, old_tokens), _glued(new, new_tokens))
     pieces: list[Piece] = []
     i = j = 0
     for code, chunk in runs:
@@ -195,6 +197,88 @@ def diff_tokens(
             i += n
         j += n
     return pieces
+
+
+def _glued(text: str, tokens: Sequence[Token]) -> list[bool]:
+    """For each token, whether it and the next are one written word (see
+    :func:`~consistency.normalise.one_word`)."""
+    return [one_word(text, a, b) for a, b in pairwise(tokens)] + [False]
+
+
+_CHANGED = 9
+"""A kept word of a written word cut by the diff, to be removed and added."""
+
+
+def _whole_words(
+    runs: list[tuple[int, str]], old_glued: Sequence[bool], new_glued: Sequence[bool]
+) -> list[tuple[int, str]]:
+    """``runs`` such that none cuts a written word of either side in two: a contraction
+    half kept and half changed is changed whole, "we {-will-}{+won't+} stand", not "we
+    wo{+n't+} stand" (its tokens are "will" | "not")."""
+    if not (any(old_glued) or any(new_glued)):
+        return runs
+    # one event per word: its code, its character, its place in the old and new texts
+    events: list[tuple[int, str, int, int]] = []
+    i = j = 0
+    for code, chunk in runs:
+        for c in chunk:
+            old_side, new_side = code in (0, -1, -2), code in (0, 1, 2)
+            events.append((code, c, i if old_side else -1, j if new_side else -1))
+            i += old_side
+            j += new_side
+    changed = True
+    while changed:
+        changed = unmoved = False
+        for new_side, glued in ((True, new_glued), (False, old_glued)):
+            group: list[int] = []
+            for k, (_, _, at_old, at_new) in enumerate(events):
+                at = at_new if new_side else at_old
+                if at < 0:
+                    continue
+                group.append(k)
+                if glued[at]:
+                    continue
+                # the word's events, and the other side's between them
+                stretch = range(group[0], group[-1] + 1)
+                codes = {events[g][0] for g in stretch}
+                if len(codes) > 1 and not codes & {2, -2}:
+                    for g in stretch:
+                        if events[g][0] == 0:
+                            events[g] = (_CHANGED, *events[g][1:])
+                            changed = True
+                elif len(codes) > 1:
+                    # a word moved out of a contraction: no moves at all, then
+                    unmoved = changed = True
+                group = []
+        split: list[tuple[int, str, int, int]] = []
+        for code, c, at_old, at_new in events:
+            if unmoved and code in (2, -2):
+                split.append((code // 2, c, at_old, at_new))
+            elif code == _CHANGED:
+                split += [(-1, c, at_old, -1), (1, c, -1, at_new)]
+            else:
+                split.append((code, c, at_old, at_new))
+        events = split
+    # each changed stretch as diff-match-patch writes it: removed (and moved away, in
+    # the old text's order), then added
+    ordered: list[tuple[int, str]] = []
+    removed: list[tuple[int, str]] = []
+    added: list[tuple[int, str]] = []
+    for code, c, _, _ in [*events, (0, "", -1, -1)]:
+        if code in (-1, -2):
+            removed.append((code, c))
+        elif code == 1:
+            added.append((code, c))
+        else:
+            ordered += [*removed, *added, (code, c)]
+            removed, added = [], []
+    out: list[tuple[int, str]] = []
+    for code, c in ordered:
+        if out and out[-1][0] == code:
+            out[-1] = (code, out[-1][1] + c)
+        elif c:
+            out.append((code, c))
+    return out
 
 
 def moved_apart(new: Sequence[str], old: Sequence[str]) -> tuple[int, list[str], list[str]]:

@@ -28,6 +28,13 @@ How it works, in order:
 2. **Rules** then map each candidate to its token text; each is a small
    function below, applied in :data:`RULES` order.
 
+3. **Contractions** are cut into the words they stand for (see
+   :func:`contraction`): ``don't`` is ``do`` + ``not``, ``won't`` ``will`` +
+   ``not``, ``cannot`` ``can`` + ``not``, ``we're`` ``we`` + ``are``, each part
+   with its own piece of the source's span (``do`` | ``n't``). Spoken briefings
+   say "we don't support" where written statements say "we do not support": one
+   wording.
+
 A rule that would make a token scan differently a second time is undone by
 :func:`_settle`, which keeps normalisation idempotent: ``tokens(" ".join(t))``
 gives back ``t``.
@@ -84,11 +91,18 @@ class _KnownWords(dict[str, str]):
     def __missing__(self, found: str) -> str:
         if len(self) > _KNOWN_LIMIT:
             self.clear()
+            _ASCII_SPLITS.clear()
         word = self[found] = normalise_word(found)
+        parts = contraction(word)
+        if parts is not None:
+            _ASCII_SPLITS[word] = parts
         return word
 
 
 _ASCII_WORDS = _KnownWords()
+_ASCII_SPLITS: dict[str, tuple[str, str, int]] = {}
+"""The contractions among the token texts :data:`_ASCII_WORDS` holds, with their parts
+(see :func:`contraction`): a set test finds whether a text has any."""
 
 
 def nfkc(word: str) -> str:
@@ -229,6 +243,77 @@ def normalise_word(word: str) -> str:
     return _settle(word)
 
 
+_CONTRACTED_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}
+"""The stems of "n't" that are not the word they stand for ("won't" is "will not")."""
+
+_CONTRACTED_ENDINGS = {"n't": "not", "'re": "are", "'ll": "will", "'ve": "have", "'m": "am"}
+"""The contracted endings and the word each stands for. ``'s`` (is, has or the
+possessive) and ``'d`` (had or would) are left whole: either may be one of two words."""
+
+
+@lru_cache(maxsize=1 << 12)
+def contraction(word: str) -> tuple[str, str, int] | None:
+    """The two words a contracted token text stands for, and how many characters of
+    its end the second one takes; None for any other word.
+
+    "We don't support Taiwan independence" and "we do not support ..." are one
+    wording: spokespeople contract what statements write out. The parts are
+    cut from the end of the word, one character for one, so each keeps its
+    own span in the source (``do`` | ``n't``). A stem must be letters
+    ("ain't" and "'n't" stay whole).
+
+    >>> contraction("don't"), contraction("won't"), contraction("cannot")
+    (('do', 'not', 3), ('will', 'not', 3), ('can', 'not', 3))
+    >>> contraction("we're"), contraction("i'm"), contraction("china's")
+    (('we', 'are', 3), ('i', 'am', 2), None)
+    """
+    if word == "cannot":
+        return ("can", "not", 3)
+    for ending, meaning in _CONTRACTED_ENDINGS.items():
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            if not stem.isalpha() or stem == "ai":
+                return None
+            return (
+                _CONTRACTED_STEMS.get(stem, stem) if meaning == "not" else stem,
+                meaning,
+                len(ending),
+            )
+    return None
+
+
+def _split_contractions(
+    words: list[str], spans: list[int], splits: dict[str, tuple[str, str, int]] | None
+) -> tuple[list[str], list[int]]:
+    """``words`` and their flat ``spans`` with each contraction cut in two (see
+    :func:`contraction`; ``splits``: those known, else each word is asked)."""
+    out_words: list[str] = []
+    out_spans: list[int] = []
+    for k, word in enumerate(words):
+        parts = splits.get(word) if splits is not None else contraction(word)
+        start, end = spans[2 * k], spans[2 * k + 1]
+        if parts is None or end - start != len(word):
+            out_words.append(word)
+            out_spans += (start, end)
+            continue
+        first, second, size = parts
+        out_words += (first, second)
+        out_spans += (start, end - size, end - size, end)
+    return out_words, out_spans
+
+
+def one_word(text: str, left: Token, right: Token) -> bool:
+    """Whether two tokens of ``text`` are pieces of one written word (a contraction:
+    ``do`` | ``n't``): nothing stands between them, and neither is Chinese there (Chinese
+    words stand side by side). A span, a phrase or a diff never cuts such a word."""
+    return (
+        left.end == right.start
+        and left.end > left.start
+        and not _HAN.match(text, left.end - 1)
+        and not _HAN.match(text, right.start)
+    )
+
+
 def explain(word: str) -> list[tuple[str, str]]:
     """Which rules changed ``word``, as ``(rule name, result)`` pairs, in order.
 
@@ -257,8 +342,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     not no also very too just only all any some each every both either neither such other
     another same more most many much few several own
     where when why how whatever whenever wherever even itself mine
-    it's that's there's what's i'm i'd i'll i've we're we'd we'll we've you're they're he's
-    she's don't doesn't didn't won't can't isn't aren't wasn't weren't hasn't haven't let's
+    it's that's there's what's i'd we'd he's she's let's
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """Standard English function words (articles, pronouns, prepositions, conjunctions,
@@ -282,8 +366,7 @@ auxiliaries, measure word 个), as the Chinese segmenter cuts them."""
 
 ENGLISH_NEGATIONS = frozenset(
     """
-    no not never nor neither non cannot don't doesn't didn't won't can't isn't aren't
-    wasn't weren't hasn't haven't
+    no not never nor neither non
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """The English function words that negate what follows: a phrase may open with one ("no
@@ -659,12 +742,13 @@ class WordTokeniser:
     """
 
     name = "words"
-    revision = "4"
+    revision = "5"
     """How it cuts words; an index built under another revision is segmented again.
     2: Chinese compounds are cut into their words (see :func:`_compound_cut`).
     3: single characters are joined into words of ordinary Chinese (see
     :func:`_joined_characters`). 4: traditional characters are read as simplified
-    (see :func:`simplified`)."""
+    (see :func:`simplified`). 5: contractions are cut into their words (see
+    :func:`contraction`)."""
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
@@ -718,6 +802,8 @@ def _ascii_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
         keep = [k for k, w in enumerate(words) if w]
         words = [words[k] for k in keep]
         spans = [n for k in keep for n in (spans[2 * k], spans[2 * k + 1])]
+    if _ASCII_SPLITS and not _ASCII_SPLITS.keys().isdisjoint(words):
+        return _split_contractions(words, spans, _ASCII_SPLITS)
     return words, spans
 
 
@@ -741,6 +827,9 @@ def _scanned_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
         if word:
             words.append(word)
             spans += (start, m.end() + offset)
+    joined = "\x00".join(words)
+    if "'" in joined or "cannot" in joined:
+        return _split_contractions(words, spans, None)
     return words, spans
 
 

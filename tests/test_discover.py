@@ -399,6 +399,23 @@ def test_a_phrase_never_ends_on_a_possessive() -> None:
     assert found and not [t for t in found if t.endswith("President's")]
 
 
+def test_a_formula_said_contracted_and_written_out_is_one_point() -> None:
+    """Spoken "we don't support" and written "we do not support" were two rows of one
+    formula, and a phrase could open on the "n't" of "don't"."""
+    said = [
+        "We don't support Taiwan independence, the spokesperson said.",
+        "As always, we do not support Taiwan independence.",
+        "Let me repeat: we don't support Taiwan independence.",
+        "They asked again, and we do not support Taiwan independence.",
+        "Our answer is the same: we don't support Taiwan independence.",
+    ]
+    found = discover([doc(k, text) for k, text in enumerate(said, 1)], min_dates=3)
+    [point] = [p for p in found if "taiwan" in p.point.text.lower()]
+    assert norm(point.point.text) == norm("do not support Taiwan independence")
+    assert point.dates == 5
+    assert not [t for t in texts(found) if re.match(r"n[’']t\b", t)]
+
+
 def test_same_date_counts_once() -> None:
     formula = "a new type of international relations featuring mutual respect"
     docs = [doc(1, f"We seek {formula}."), doc(1, f"They want {formula}.", suffix="_2")]

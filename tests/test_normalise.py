@@ -25,6 +25,7 @@ from consistency.normalise import (
     ascii_quotes,
     casefold,
     collapse_abbreviation,
+    contraction,
     drop_thousands_separators,
     explain,
     fold_accents,
@@ -32,6 +33,7 @@ from consistency.normalise import (
     nfkc,
     normalise,
     normalise_word,
+    one_word,
     token_columns,
     tokenise,
     words,
@@ -271,11 +273,49 @@ def test_doctests() -> None:
     assert result.failed == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spoken and written: one wording (MFA 2018-06-11: "I'm not aware of the
+        # specifics", elsewhere "I am not aware of ...")
+        (
+            "I'm not aware of",
+            [("i", "I"), ("am", "'m"), ("not", "not"), ("aware", "aware"), ("of", "of")],
+        ),
+        ("We don\u2019t", [("we", "We"), ("do", "do"), ("not", "n\u2019t")]),
+        ("WON'T", [("will", "WO"), ("not", "N'T")]),
+        ("can't cannot", [("can", "ca"), ("not", "n't"), ("can", "can"), ("not", "not")]),
+        (
+            "we're, we'll, we've",
+            [
+                ("we", "we"),
+                ("are", "'re"),
+                ("we", "we"),
+                ("will", "'ll"),
+                ("we", "we"),
+                ("have", "'ve"),
+            ],
+        ),
+        # one of two words, or no contraction: whole
+        (
+            "it's China's ain't we'd",
+            [("it's", "it's"), ("china's", "China's"), ("ain't", "ain't"), ("we'd", "we'd")],
+        ),
+    ],
+)
+def test_contractions_are_cut_into_their_words(text: str, expected: list[tuple[str, str]]) -> None:
+    """Spokespeople contract what statements write out: "we don't support" is the
+    wording "we do not support", each word with its own piece of the source."""
+    assert [(t.text, text[t.start : t.end]) for t in tokenise(text)] == expected
+    assert normalise("we don't support it") == normalise("We do not support it")
+
+
 # --- properties ----------------------------------------------------------
 
 ALPHABET = st.sampled_from(
     [
         *"aAzZeE09 ",
+        *"ntm",  # with the apostrophes, contractions: "an't", "a'm"
         *".,'\"-_/()$%:;!?",
         "\u2019",  # right single quote / apostrophe
         "\u2018",
@@ -366,6 +406,7 @@ def test_simplified_text_is_left_as_it_is() -> None:
 @example("\uff10\uff3f\uff10")
 @example("A'\u02bc\u0301")  # two apostrophes dropped bring A and the accent together
 @example("\uf900")  # a compatibility ideograph: NFKC makes it 豈, simplified 岂
+@example("We DON\u2019T, won't, cannot; I'm sure ain't n't")
 def test_idempotent(text: str) -> None:
     once = words(tokenise(text))
     assert words(tokenise(" ".join(once))) == once
@@ -373,9 +414,18 @@ def test_idempotent(text: str) -> None:
 
 @given(TEXTS)
 @example("\uf900國防部")
+@example("We don't, won't, can't; cannot")
 def test_each_span_normalises_to_its_token(text: str) -> None:
-    for token in tokenise(text):
-        assert words(tokenise(text[token.start : token.end])) == [token.text]
+    """... and a written word cut in two (a contraction) to its two tokens."""
+    tokens = tokenise(text)
+    k = 0
+    while k < len(tokens):
+        end = k + 1
+        while end < len(tokens) and one_word(text, tokens[end - 1], tokens[end]):
+            end += 1
+        piece = text[tokens[k].start : tokens[end - 1].end]
+        assert words(tokenise(piece)) == words(tokens[k:end])
+        k = end
 
 
 @given(TEXTS)
@@ -424,6 +474,7 @@ PLAIN_TEXTS = st.text(
 @example("U.S.", 0)
 @example("ab.c.d. 5.57, 60,000 China\u2019s", 3)
 @example("a'.b 1.a a.1 1.,2 '0'", 0)
+@example("We don\u2019t, won't; I'M here, a'n't", 4)
 def test_plain_text_takes_the_fast_scan_to_the_same_tokens(text: str, offset: int) -> None:
     """Text that is ASCII once apostrophes and dashes are plain is scanned by ``re``:
     it must find exactly what the full ``regex`` scan finds."""
@@ -443,8 +494,13 @@ def _token_path(text: str, offset: int) -> list[Token]:
     out = []
     for m in _OLD_ASCII_SCAN.finditer(plain):
         word = normalise_word(m.group())
-        if word:
-            out.append(Token(word, m.start() + offset, m.end() + offset))
+        start, end = m.start() + offset, m.end() + offset
+        parts = contraction(word)
+        if parts:
+            first, second, size = parts
+            out += [Token(first, start, end - size), Token(second, end - size, end)]
+        elif word:
+            out.append(Token(word, start, end))
     return out
 
 
@@ -476,6 +532,7 @@ def test_columns_equal_the_token_path_on_plain_text(text: str, offset: int) -> N
 
 @given(MIXED_TEXTS, st.integers(0, 100))
 @example("中国和平发展 U.S. ＡＳ１．５", 2)
+@example("我们不会 won’t ｃａｎ＇ｔ", 5)
 def test_columns_equal_the_tokens_on_any_text(text: str, offset: int) -> None:
     assert token_columns(text, offset) == _columns_of(tokenise(text, offset))
     assert tokenise(text, offset) == _token_path(text, offset)

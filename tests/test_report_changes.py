@@ -444,6 +444,17 @@ ALLIES = "we stand shoulder to shoulder with our allies"
             "We believe the issue cannot be resolved through dialogue.",
             "{-can-}{+cannot+} be resolved through dialogue",
         ),
+        # written apart or contracted, the same: 0.1 cut "can not" off the card
+        (
+            "can be resolved through dialogue",
+            "We believe the issue can not be resolved through dialogue.",
+            "can {+not+} be resolved through dialogue",
+        ),
+        (
+            "can be resolved through dialogue",
+            "We believe the issue can\u2019t be resolved through dialogue.",
+            "{-can-}{+can\u2019t+} be resolved through dialogue",
+        ),
         # review 53: the negation standing for the formula's "will" / 会, its "we" / 我们
         # kept in the span
         (

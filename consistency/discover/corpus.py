@@ -20,6 +20,7 @@ from ..normalise import (
     Tokeniser,
     has_ending,
     named_words,
+    one_word,
 )
 from ..segment import document_sentences
 
@@ -79,6 +80,9 @@ _GAP_MARKS = re.compile(
 """Between two tokens: ``hard`` punctuation ends a clause, ``soft`` (a comma...) marks the
 gap, ``glue`` is the hyphen of a compound ("so-called", "win-win")."""
 _SOFT, _GLUE = 1, 2
+_CONTRACTED = re.compile(r"\w['\u2019\u02bc\uff07]\w|cannot", re.IGNORECASE)
+"""Where a sentence may hold a contraction, which the tokeniser cuts into two tokens
+(see :func:`~consistency.normalise.contraction`)."""
 
 BOUND_SHARE = 0.9
 """See :attr:`_Corpus.bound_after`."""
@@ -470,6 +474,11 @@ def _clauses(text: str, tokens: Sequence[Token]) -> list[tuple[Sequence[Token], 
                 cuts.append(k)
         elif m.lastgroup == "soft" or k not in soft:
             soft[k] = _SOFT if m.lastgroup == "soft" else _GLUE
+    if _CONTRACTED.search(text, tokens[0].start, tokens[-1].end):
+        # the halves of a contraction ("do" | "n't") are glued like a compound's
+        for k in range(1, len(tokens)):
+            if one_word(text, tokens[k - 1], tokens[k]):
+                soft[k] = _GLUE
     out: list[tuple[Sequence[Token], bytes]] = []
     begin = 0
     bounds = [*cuts, len(tokens)]

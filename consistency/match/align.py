@@ -87,7 +87,7 @@ from rapidfuzz.distance import Indel, LCSseq, Opcode
 
 from ..lexicon import is_han_name, may_qualify, may_stand_for, word_classes
 from ..models import Token
-from ..normalise import has_ending
+from ..normalise import has_ending, one_word
 from .weights import FLOOR, RARE, is_rare, prefixed, similarity
 
 INSERT_COST = 0.25
@@ -295,6 +295,7 @@ class Keyed:
         self.weigh = weigh
         self.lenient = lenient
         self.coordinators = coordinators
+        self.negations = negations
         self.determiners = determiners
         self.possessives = tuple(sorted(possessives))
         if closed:
@@ -715,6 +716,14 @@ def extend_edges(
         tail_missing and _fragment(keyed, range(m - tail, m), m)
     ):
         return Alignment(0.0, found.first, found.end)
+    placed = _in_place(keyed, tokens, text, found.first, head, lo, -1) if head_missing else None
+    if placed is None and tail_missing:
+        placed = _in_place(keyed, tokens, text, found.end, tail, hi, +1)
+    if placed is not None:
+        a, b = min(placed, found.first), max(placed, found.end)
+        own = keyed.score(a, b)
+        if own.score > 0.0:
+            return Alignment(max(found.score, own.score), a, b, own.moved)
     # the point's own missing edge words, a content word among them, just past a word or
     # two put in: "问题*坦率*深入地交换了意见" keeps its 问题 ("we hope that *friends from*
     # the" is no "we hope that the"); past a name put in, the span names another thing and
@@ -1131,6 +1140,41 @@ def _own_edge(
     return at
 
 
+def _in_place(
+    keyed: Keyed, tokens: Sequence[Token], text: str, at: int, missing: int, limit: int, step: int
+) -> int | None:
+    """The span edge past the point's ``missing`` edge words where they stand right beyond
+    ``at``, in the same clause, one for one: the point's outermost word itself, each other
+    one itself or replaced by a word of its kind (function or content word; no name,
+    coordinator or negation). "*We did* not support Taiwan independence" is `We {-do-}{+did+}
+    not support ...`, not a false `{-We do-} not support ...`. None otherwise."""
+    if missing < 2:
+        return None
+    seen: list[int] = []
+    for nxt, punct in _outward(tokens, text, at, limit, step):
+        if punct or len(seen) == missing:
+            break
+        seen.append(nxt)
+    if len(seen) < missing:
+        return None
+    form = keyed.form_chars
+    places = range(missing - 1, -1, -1) if step < 0 else range(len(form) - missing, len(form))
+    for k, f in zip(seen, places, strict=True):
+        if keyed.keys[k] == form[f]:
+            continue
+        word = keyed.sentence[k]
+        if (
+            k == seen[-1]
+            or keyed.keys[k] != _OTHER
+            or k in keyed.sentence_names
+            or word in keyed.coordinators
+            or word in keyed.negations
+            or (keyed.weigh(word) >= RARE) != (keyed.form_weights[f] >= RARE)
+        ):
+            return None
+    return seen[-1] if step < 0 else seen[-1] + 1
+
+
 def _named_instead(
     keyed: Keyed,
     tokens: Sequence[Token],
@@ -1447,12 +1491,17 @@ def snap_compounds(
     "*Ukraine-EU* integration": the formula's name, then another party, not the formula
     changed; a review), and for a word glued after a name that ends the span: "support for
     *Ukraine-related* programs" qualifies what follows, as "Ukraine's" would (see
-    :func:`~consistency.match.find.possessive_cut`)."""
+    :func:`~consistency.match.find.possessive_cut`). A contraction is never cut: "we
+    *don't* support" (see :func:`~consistency.normalise.one_word`)."""
     a, b = found.first, found.end
-    while a > lo and _joined(text, tokens[a - 1], tokens[a]) and not _names_joined(text, tokens, a):
+    while a > lo and (
+        one_word(text, tokens[a - 1], tokens[a])
+        or (_joined(text, tokens[a - 1], tokens[a]) and not _names_joined(text, tokens, a))
+    ):
         a -= 1
-    while (
-        b < hi and _joined(text, tokens[b - 1], tokens[b]) and not _capitalised(text, tokens[b - 1])
+    while b < hi and (
+        one_word(text, tokens[b - 1], tokens[b])
+        or (_joined(text, tokens[b - 1], tokens[b]) and not _capitalised(text, tokens[b - 1]))
     ):
         b += 1
     if (a, b) == (found.first, found.end):

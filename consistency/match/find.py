@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from ..errors import OptionError
 from ..models import Point, Sentence, Token
-from ..normalise import DEFAULT_TOKENISER, Tokeniser, named_words, tokenise
+from ..normalise import DEFAULT_TOKENISER, Tokeniser, named_words, one_word, tokenise
 from .align import (
     FIRST_KEY,
     KEY_WORDS,
@@ -915,12 +915,17 @@ def negated_before(
     # resolved" for "can be resolved", 我们*不会*继续 for 我们会继续)
     negation = tokens[at].text
     held = lead > 0 and form[lead - 1] in negation and form[lead - 1] != negation
-    if lead and is_rare(form[0]) and not held:
+    # ... or it stands right before the negation: "can *not* be resolved", "*cannot* be"
+    said = lead > 0 and at > 0 and tokens[at - 1].text == form[lead - 1]
+    if lead and is_rare(form[0]) and not (held or said):
         # where the formula's first word, a content word, is left out, the negation may
         # stand for it: "urged external forces to *not* interfere in China's internal
         # affairs" says "stop interfering in ..." (MFA 2020-06-05)
         return None
     start = at - _said_before(form, tokens, text, at, lead - 1 if held else lead)
+    while start and one_word(text, tokens[start - 1], tokens[start]):
+        # the whole contraction: "we *don't* support ..."
+        start -= 1
     return replace(match, first=start, start=tokens[start].start)
 
 
