@@ -228,13 +228,18 @@ class Finding:
 
     @property
     def score_note(self) -> str:
-        """``score 63.8, under the point's threshold 75``, for a near miss; else ``""``."""
+        """``score 63.8, under the point's threshold 75 (within --near of it)``, for a near
+        miss; else ``""``."""
         if not self.near_miss:
             return ""
         if self.negated:
             return f"score {self.score:g}, but a negation stands right before the formula"
         if self.threshold is not None and self.score < self.threshold:
-            return f"score {self.score:g}, under the point's threshold {self.threshold:g}"
+            # reported as within --near of the threshold (a review: the line did not say)
+            return (
+                f"score {self.score:g}, under the point's threshold {self.threshold:g}"
+                " (within --near of it)"
+            )
         return (
             f"score {self.score:g}, but track does not count it: a name of the formula"
             " replaced, one word swapped, or a negation dropped or put in"

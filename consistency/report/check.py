@@ -69,7 +69,12 @@ def summary_line(result: CheckResult, gate: Gate) -> str:
     kinds = Counter(f.kind.value for f in result.findings)
     parts = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     failing = sum(1 for f in result.findings if gate.fails(f))
-    return f"{checked} {_plural(len(result.findings), 'finding')} ({parts}); {failing} failing."
+    held = sum(1 for f in result.findings if gate.level(f) is Level.WARNING and not gate.fails(f))
+    # a gate that passes on warnings says how to make it fail on them (a review: a new
+    # user with discovered points saw "0 failing" and no way on)
+    why = f" ({held} of warning-level points: --strict fails on them)" if held else ""
+    found = _plural(len(result.findings), "finding")
+    return f"{checked} {found} ({parts}); {failing} failing{why}."
 
 
 # ---------------------------------------------------------------------------
@@ -214,9 +219,7 @@ def _github_message(f: Finding) -> str:
         lines[0] += f" (also {', '.join(f.also)})"
     if f.reference is not None:
         r = f.reference
-        lines.append(
-            f"closest in the baseline ({r.where(line=False)}): {quoted(r.text)}"
-        )
+        lines.append(f"closest in the baseline ({r.where(line=False)}): {quoted(r.text)}")
     elif f.canonical is not None:
         lines.append(f"watchlist wording: {quoted(f.canonical)}")
     lines.append(f"diff: {one_line(f.diff)}")
