@@ -30,7 +30,8 @@ How it works, in order:
 
 3. **Contractions** are cut into the words they stand for (see
    :func:`contraction`): ``don't`` is ``do`` + ``not``, ``won't`` ``will`` +
-   ``not``, ``cannot`` ``can`` + ``not``, ``we're`` ``we`` + ``are``, each part
+   ``not``, ``cannot`` ``can`` + ``not``, ``we're`` ``we`` + ``are``, ``it's``
+   ``it`` + ``is`` (``'s`` and ``'d`` after a pronoun only), each part
    with its own piece of the source's span (``do`` | ``n't``). Spoken briefings
    say "we don't support" where written statements say "we do not support": one
    wording.
@@ -59,6 +60,8 @@ from .models import Token
 
 _WORD = r"[^\W\p{Pc}\p{Han}]"
 _APOS = "'\u2019\u2018\u02bc\u2032\uff07"
+APOSTROPHES = _APOS
+"""The characters read as an apostrophe inside a word ("China’s", "don‘t")."""
 _SCAN = regex.compile(
     rf"(?:\p{{L}}[.\uff0e]){{2,}}"
     rf"|{_WORD}+(?:(?:[{_APOS}]|(?<=\p{{Nd}})[.,\uff0e\uff0c](?=\p{{Nd}})){_WORD}+)*"
@@ -91,18 +94,20 @@ class _KnownWords(dict[str, str]):
     def __missing__(self, found: str) -> str:
         if len(self) > _KNOWN_LIMIT:
             self.clear()
-            _ASCII_SPLITS.clear()
         word = self[found] = normalise_word(found)
         parts = contraction(word)
-        if parts is not None:
-            _ASCII_SPLITS[word] = parts
+        if parts is not None and len(_ASCII_SPLITS) <= _KNOWN_LIMIT:
+            _ASCII_SPLITS.setdefault(word, parts)
         return word
 
 
 _ASCII_WORDS = _KnownWords()
 _ASCII_SPLITS: dict[str, tuple[str, str, int]] = {}
-"""The contractions among the token texts :data:`_ASCII_WORDS` holds, with their parts
-(see :func:`contraction`): a set test finds whether a text has any."""
+"""Every contraction :data:`_ASCII_WORDS` has held, with its parts (see
+:func:`contraction`): a set test finds whether a text has any. Never emptied with the
+words, which may be partway through a text (a review: a briefing read when the table
+filled up lost its contractions); past :data:`_KNOWN_LIMIT` of them, every text is asked
+word by word (see :func:`_ascii_columns`)."""
 
 
 def nfkc(word: str) -> str:
@@ -246,9 +251,23 @@ def normalise_word(word: str) -> str:
 _CONTRACTED_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}
 """The stems of "n't" that are not the word they stand for ("won't" is "will not")."""
 
-_CONTRACTED_ENDINGS = {"n't": "not", "'re": "are", "'ll": "will", "'ve": "have", "'m": "am"}
-"""The contracted endings and the word each stands for. ``'s`` (is, has or the
-possessive) and ``'d`` (had or would) are left whole: either may be one of two words."""
+_CONTRACTED_ENDINGS = {
+    "n't": "not",
+    "'re": "are",
+    "'ll": "will",
+    "'ve": "have",
+    "'m": "am",
+    "'s": "is",
+    "'d": "would",
+}
+"""The contracted endings and the word each stands for. ``'s`` and ``'d`` only after
+one of :data:`_HOSTS` (see :func:`contraction`)."""
+
+_HOSTS = frozenset("i you he she it we they that there here what who where how".split())  # noqa: SIM905
+"""The pronouns and question words after which ``'s`` is "is" and ``'d`` "would": a
+possessive's ``'s`` follows a noun or a name ("China's", "each other's"), never one of
+these ("its", "his" are their possessives). Either may be the rarer "has" or "had"
+("it's been", "I'd seen"): those read as "is" and "would"."""
 
 
 @lru_cache(maxsize=1 << 12)
@@ -266,6 +285,8 @@ def contraction(word: str) -> tuple[str, str, int] | None:
     (('do', 'not', 3), ('will', 'not', 3), ('can', 'not', 3))
     >>> contraction("we're"), contraction("i'm"), contraction("china's")
     (('we', 'are', 3), ('i', 'am', 2), None)
+    >>> contraction("it's"), contraction("i'd"), contraction("other's"), contraction("let's")
+    (('it', 'is', 2), ('i', 'would', 2), None, None)
     """
     if word == "cannot":
         return ("can", "not", 3)
@@ -273,6 +294,8 @@ def contraction(word: str) -> tuple[str, str, int] | None:
         if word.endswith(ending):
             stem = word[: -len(ending)]
             if not stem.isalpha() or stem == "ai":
+                return None
+            if ending in ("'s", "'d") and stem not in _HOSTS:
                 return None
             return (
                 _CONTRACTED_STEMS.get(stem, stem) if meaning == "not" else stem,
@@ -342,7 +365,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     not no also very too just only all any some each every both either neither such other
     another same more most many much few several own
     where when why how whatever whenever wherever even itself mine
-    it's that's there's what's i'd we'd he's she's let's
+    let's
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """Standard English function words (articles, pronouns, prepositions, conjunctions,
@@ -802,6 +825,8 @@ def _ascii_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
         keep = [k for k, w in enumerate(words) if w]
         words = [words[k] for k in keep]
         spans = [n for k in keep for n in (spans[2 * k], spans[2 * k + 1])]
+    if len(_ASCII_SPLITS) > _KNOWN_LIMIT:
+        return _split_contractions(words, spans, None)
     if _ASCII_SPLITS and not _ASCII_SPLITS.keys().isdisjoint(words):
         return _split_contractions(words, spans, _ASCII_SPLITS)
     return words, spans

@@ -2187,6 +2187,16 @@ def test_a_contracted_wording_is_the_same_wording(tmp_path: Path) -> None:
             "We did not support Taiwan independence.",
             "We {-do-}{+did+} not support Taiwan independence",
         ),
+        # review 55: a determiner stands anywhere, it anchors nothing (MFA)
+        (
+            "dialogue and consultation on the",
+            "Only through dialogue and consultation can the Korean Peninsula nuclear issue be "
+            "resolved.",
+            "dialogue and consultation {-on the-}",
+        ),
+        # 's and 'd after a pronoun are "is" and "would" (review 55: `{-It is-} not ...`)
+        ("It is not going to change", "It's not going to change.", "It's not going to change"),
+        ("I would refer you to", "I'd refer you to the Pentagon.", "I'd refer you to"),
     ],
 )
 def test_edge_words_in_place_one_for_one_are_taken_in(
@@ -2197,3 +2207,10 @@ def test_edge_words_in_place_one_for_one_are_taken_in(
     the point's words dropped (issue 8: edge replacements shown as deletions)."""
     [(_, text)] = found(point, sentence)
     assert word_diff(point, text) == expected
+
+
+def test_a_short_wording_with_a_contraction_needs_all_its_words() -> None:
+    """Review 55: "cannot be more" is four tokens (can | not be more); three of them, all
+    function words, made 43 junk occurrences on MFA ("they simply cannot be waken up")."""
+    assert found("cannot be more", "They simply cannot be waken up.") == []
+    assert [t for _, t in found("cannot be more", "It cannot be more clear.")] == ["cannot be more"]

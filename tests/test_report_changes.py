@@ -661,3 +661,34 @@ def test_a_formula_with_quotes_of_its_own_is_quoted_inside_single_ones() -> None
     assert "Canonical: \u201cthe \u2018Free and Open Indo-Pacific\u2019\u201d" in markdown
     assert "<q>the \u2018Free and Open Indo-Pacific\u2019</q>" in render_html(result)
     assert view.nested_quotes('say "x" and "y"') == "say \u2018x\u2019 and \u2018y\u2019"
+
+
+def test_a_spoken_archive_saying_its_formulas_contracted_has_no_change(tmp_path: Path) -> None:
+    """Review 55: each sentence said written out one day and contracted the next, nothing
+    else changing, gave cards of "new wording took over" (`{-not-}{+don't+} support Taiwan
+    independence`): discovery made "not support ..." of the written form, which the
+    contracted one cannot say without its "do"."""
+    said = [
+        ("We do not support Taiwan independence.", "We don't support Taiwan independence."),
+        (
+            "We will not negotiate in public with anyone.",
+            "We won't negotiate in public with anyone.",
+        ),
+        (
+            "It is not a zero-sum game for the United States.",
+            "It's not a zero-sum game for the United States.",
+        ),
+        (
+            "I am not going to get ahead of the President.",
+            "I'm not going to get ahead of the President.",
+        ),
+    ]
+    for day in range(1, 17):
+        lines = [pair[(day + k) % 2] for k, pair in enumerate(said)]
+        text = "Spokesperson: " + " Next, ".join(lines) + "\n"
+        (tmp_path / f"2025-03-{day:02d}.txt").write_text(text, encoding="utf-8")
+    code, out, err = run("report", str(tmp_path), "--no-color", "--since", "2025-03-10")
+    assert code == 0, err
+    assert " 0 changed wording in the period" in out.splitlines()[3], out
+    assert "No change that matters in the period" in out
+    assert "{-" not in out and "{+" not in out

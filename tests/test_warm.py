@@ -497,3 +497,36 @@ def test_kept_records_of_another_engine_or_past_the_cap_are_dropped(
     for key in ("a", "b", "c"):
         assert store.keep({key: {"sha1": []}})
     assert set(store.recall(["old", "a", "b", "c"])) == {"b", "c"}
+
+
+def test_an_index_cut_into_words_by_an_earlier_version_is_never_read_as_it_is(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review: ``track``, ``report`` and ``discover --index`` read an index whose tokens
+    an earlier tokeniser cut (before contractions were cut into their words) and found
+    wrong matches, which were kept; ``consistency index`` cut the text again but the kept
+    matches, under the same content hashes, stayed wrong."""
+    import importlib
+    import sqlite3
+
+    module = importlib.import_module("consistency.track")
+    db = index_of(folder, tmp_path / "a.db")
+    command = ("track", "--points", str(POINTS), "--format", "json")
+    cold = ok(*command, str(folder))
+    assert ok(*command, str(folder), "--index", str(db)) == cold and kept_keys(db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'segmentation'")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    for what in (command, ("report",), ("discover",)):
+        code, out, err = run("--no-config", "-q", *what, "--index", str(db))
+        assert code == 2 and out == "", err
+        assert "cuts text into words as an earlier version did" in err
+        assert db.read_bytes() == before
+    # with the paths, the index is cut again and its kept matches are found afresh
+    searched = count_searches(module, monkeypatch)
+    assert ok(*command, str(folder), "--index", str(db)) == cold
+    assert searched and set().union(*searched) == {p.stem for p in folder.glob("*.txt")}
+    with Index(db) as index:
+        assert index.meta["segmentation"] == "5"

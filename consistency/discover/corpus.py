@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..models import Document, Role, Sentence, Token
 from ..normalise import (
+    APOSTROPHES,
     CHINESE_COORDINATORS,
     DEFAULT_TOKENISER,
     ENGLISH_COORDINATORS,
@@ -80,7 +81,7 @@ _GAP_MARKS = re.compile(
 """Between two tokens: ``hard`` punctuation ends a clause, ``soft`` (a comma...) marks the
 gap, ``glue`` is the hyphen of a compound ("so-called", "win-win")."""
 _SOFT, _GLUE = 1, 2
-_CONTRACTED = re.compile(r"\w['\u2019\u02bc\uff07]\w|cannot", re.IGNORECASE)
+_CONTRACTED = re.compile(rf"\w[{APOSTROPHES}]\w|cannot", re.IGNORECASE)
 """Where a sentence may hold a contraction, which the tokeniser cuts into two tokens
 (see :func:`~consistency.normalise.contraction`)."""
 
@@ -311,6 +312,25 @@ class _Corpus:
             and bool(self.single[self.ids[j - 1]])
             and bool(self.single[self.ids[j]])
         )
+
+    @cached_property
+    def contracted_before(self) -> frozenset[int]:
+        """Function words (ids) that a negation is written together with somewhere in the
+        corpus ("do" of "don't", "will" of "won't"): a phrase opening on that negation
+        keeps the word before it (see :func:`.ngrams._trim`), so that the written-out
+        "we *do not* support ..." and the spoken "we *don't* support ..." make one phrase,
+        "do not support ...", not "not support ..." and "don't support ..."."""
+        import numpy as np
+
+        if not self.negation_ids or len(self.ids) < 2:
+            return frozenset()
+        ids = np.frombuffer(self.ids, dtype=np.int32)
+        mark = np.frombuffer(self.mark, dtype=np.uint8)
+        negation = np.zeros(len(self.words), dtype=bool)
+        negation[list(self.negation_ids)] = True
+        function = np.frombuffer(self.function, dtype=np.uint8).astype(bool)
+        glued = (mark[1:] == _GLUE) & negation[ids[1:]] & function[ids[:-1]]
+        return frozenset(int(w) for w in np.unique(ids[:-1][glued]))
 
     @cached_property
     def bound_after(self) -> dict[int, int]:

@@ -179,7 +179,8 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     :meth:`_Corpus.fused`); then function words go from both ends (numbers from
     the end), except a leading article followed by a content word and a leading
     negation ("no foreign government ... has the right to interfere": cut, it
-    says the opposite).
+    says the opposite), with the function word before it where the corpus contracts
+    the two ("do not support ...", as "don't support ..." must open).
     """
     s = occ.start
     mark = corpus.mark
@@ -217,6 +218,13 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
             if words[lo] in _ARTICLES and lo + 1 < hi and words[lo + 1] not in corpus.stop:
                 break
             if words[lo] in corpus.negations:
+                break
+            if (
+                lo + 1 < hi
+                and corpus.ids[s + lo + 1] in corpus.negation_ids
+                and corpus.ids[s + lo] in corpus.contracted_before
+            ):
+                # the auxiliary the negation is contracted with elsewhere: "do not support"
                 break
             if lo + 1 < hi and corpus.bound_after.get(corpus.ids[s + lo + 1]) == corpus.ids[s + lo]:
                 break

@@ -1144,10 +1144,11 @@ def _in_place(
     keyed: Keyed, tokens: Sequence[Token], text: str, at: int, missing: int, limit: int, step: int
 ) -> int | None:
     """The span edge past the point's ``missing`` edge words where they stand right beyond
-    ``at``, in the same clause, one for one: the point's outermost word itself, each other
-    one itself or replaced by a word of its kind (function or content word; no name,
-    coordinator or negation). "*We did* not support Taiwan independence" is `We {-do-}{+did+}
-    not support ...`, not a false `{-We do-} not support ...`. None otherwise."""
+    ``at``, in the same clause, one for one: the point's outermost word itself (no
+    determiner or coordinator, which stand anywhere), each other one itself or replaced by
+    a word of its kind (function or content word; no name, coordinator or negation):
+    "*We did* not support Taiwan independence" is `We {-do-}{+did+} not support ...`, not a
+    false `{-We do-} not support ...`. None otherwise."""
     if missing < 2:
         return None
     seen: list[int] = []
@@ -1156,6 +1157,11 @@ def _in_place(
             break
         seen.append(nxt)
     if len(seen) < missing:
+        return None
+    outermost = keyed.words[0] if step < 0 else keyed.words[-1]
+    if outermost in keyed.determiners or outermost in keyed.coordinators:
+        # it opens or joins whatever stands there: "dialogue and consultation *can the*
+        # Korean Peninsula nuclear issue be resolved" is no "... on the" (a review)
         return None
     form = keyed.form_chars
     places = range(missing - 1, -1, -1) if step < 0 else range(len(form) - missing, len(form))

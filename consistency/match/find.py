@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -60,7 +61,11 @@ class Form:
     (``words``: the token texts, kept since every candidate sentence reads them;
     ``vocabulary``: the same as a set, which each hit on a candidate sentence asks;
     ``listed``: whether it holds a comma, semicolon or colon, see :data:`_CLAUSE_BREAK`;
-    ``names``: its names, see :class:`~consistency.match.align.Names`)."""
+    ``names``: its names, see :class:`~consistency.match.align.Names`; ``least``: how
+    many of its words a span must have, :data:`~consistency.match.align.MIN_MATCHED`, or
+    all of them in a wording of that many written words or fewer: "cannot be more" is
+    four tokens, can | not be more, and "they cannot be waken up" no occurrence of it,
+    a review)."""
 
     text: str
     tokens: tuple[Token, ...]
@@ -68,12 +73,18 @@ class Form:
     vocabulary: frozenset[str] = field(init=False, compare=False, repr=False)
     listed: bool = field(init=False)
     names: Names = field(init=False, compare=False, repr=False)
+    least: int = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", tuple(t.text for t in self.tokens))
         object.__setattr__(self, "vocabulary", frozenset(self.words))
         object.__setattr__(self, "listed", bool(_CLAUSE_BREAK.search(self.text)))
         object.__setattr__(self, "names", Names(self.tokens, self.text, sentence=False))
+        written = len(self.tokens) - sum(
+            one_word(self.text, a, b) for a, b in pairwise(self.tokens)
+        )
+        least = len(self.tokens) if written <= MIN_MATCHED else MIN_MATCHED
+        object.__setattr__(self, "least", least)
 
 
 @dataclass(frozen=True)
@@ -228,7 +239,7 @@ def find_in_sentence(
         # grammar's list puts "even" with "on", but "an even closer" replaces "a".
         return not is_rare(word)
 
-    least = min(MIN_MATCHED, len(form_words))
+    least = form.least
     whole = (0, len(tokens)) if reaches else None
 
     def search(first: int, last: int) -> list[Alignment]:
