@@ -43,7 +43,7 @@ from consistency import load_documents
 from consistency.match import PackedSentences, SentenceIndex
 from consistency.match.corpus import distinct
 from consistency.models import Document, Sentence, Token
-from consistency.normalise import _PLAIN, _scanned_tokens, normalise_word
+from consistency.normalise import _PLAIN, _scanned_tokens, contraction, normalise_word
 from consistency.segment import select_turns, split_sentences
 from consistency.track import build_index
 
@@ -66,9 +66,15 @@ def _old_tokens(text: str, offset: int) -> list[Token]:
         word = _OLD_KNOWN.get(found)
         if word is None:
             word = _OLD_KNOWN[found] = normalise_word(found)
-        if word:
-            start, end = m.span()
-            out.append(Token(word, start + offset, end + offset))
+        if not word:
+            continue
+        start, end = m.start() + offset, m.end() + offset
+        parts = contraction(word)
+        if parts:
+            first, second, size = parts
+            out += [Token(first, start, end - size), Token(second, end - size, end)]
+        else:
+            out.append(Token(word, start, end))
     return out
 
 
