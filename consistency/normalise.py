@@ -31,7 +31,8 @@ How it works, in order:
 3. **Contractions** are cut into the words they stand for (see
    :func:`contraction`): ``don't`` is ``do`` + ``not``, ``won't`` ``will`` +
    ``not``, ``cannot`` ``can`` + ``not``, ``we're`` ``we`` + ``are``, ``it's``
-   ``it`` + ``is`` (``'s`` and ``'d`` after a pronoun only), each part
+   ``it`` + ``is`` (``'s`` and ``'d`` after a pronoun only; ``has`` and ``had`` where
+   the next word says so: "it's been", "I'd seen"), each part
    with its own piece of the source's span (``do`` | ``n't``). Spoken briefings
    say "we don't support" where written statements say "we do not support": one
    wording.
@@ -55,7 +56,7 @@ from typing import Any, Protocol, cast
 import regex
 
 from .lexicon import han_frequencies as _han_frequencies
-from .lexicon import is_han_name
+from .lexicon import is_han_name, lemmas, word_classes
 from .models import Token
 
 _WORD = r"[^\W\p{Pc}\p{Han}]"
@@ -264,10 +265,12 @@ _CONTRACTED_ENDINGS = {
 one of :data:`_HOSTS` (see :func:`contraction`)."""
 
 _HOSTS = frozenset("i you he she it we they that there here what who where how".split())  # noqa: SIM905
-"""The pronouns and question words after which ``'s`` is "is" and ``'d`` "would": a
-possessive's ``'s`` follows a noun or a name ("China's", "each other's"), never one of
-these ("its", "his" are their possessives). Either may be the rarer "has" or "had"
-("it's been", "I'd seen"): those read as "is" and "would"."""
+"""The pronouns and question words after which ``'s`` is "is" or "has" and ``'d`` "would"
+or "had" (see :func:`_in_context`): a possessive's ``'s`` follows a noun or a name
+("China's", "each other's"), never one of these ("its", "his" are their possessives)."""
+
+_HAS_AFTER = frozenset({"been", "got", "gotten"})
+"""The words after which ``'s`` is "has": "it's been", "he's got"."""
 
 
 @lru_cache(maxsize=1 << 12)
@@ -286,10 +289,15 @@ def contraction(word: str) -> tuple[str, str, int] | None:
     >>> contraction("we're"), contraction("i'm"), contraction("china's")
     (('we', 'are', 3), ('i', 'am', 2), None)
     >>> contraction("it's"), contraction("i'd"), contraction("other's"), contraction("let's")
-    (('it', 'is', 2), ('i', 'would', 2), None, None)
+    (('it', 'is', 2), ('i', 'would', 2), None, ('let', 'us', 2))
+
+    ``'s`` and ``'d`` may also be "has" and "had": the word after them tells (see
+    :func:`_in_context`).
     """
     if word == "cannot":
         return ("can", "not", 3)
+    if word == "let's":
+        return ("let", "us", 2)
     for ending, meaning in _CONTRACTED_ENDINGS.items():
         if word.endswith(ending):
             stem = word[: -len(ending)]
@@ -320,9 +328,34 @@ def _split_contractions(
             out_spans += (start, end)
             continue
         first, second, size = parts
-        out_words += (first, second)
+        out_words += (first, _in_context(second, tuple(words[k + 1 : k + 3])))
         out_spans += (start, end - size, end - size, end)
     return out_words, out_spans
+
+
+_SKIPPED = frozenset({"not", "never", "already", "just", "also", "always", "long"})
+"""Words between ``'s`` or ``'d`` and the verb that tells what they stand for ("I'd *not*
+seen", "it's *long* been")."""
+
+
+@lru_cache(maxsize=1 << 12)
+def _in_context(second: str, following: tuple[str, ...]) -> str:
+    """The word a contraction's ``'s`` or ``'d`` stands for before the words
+    ``following`` it (two are enough): "has" before "been" or "got" ("it's been our
+    position"), "had" before an inflected verb, a participle ("I'd seen", "we'd said"),
+    where "would" takes the verb's plain form ("I'd like", "I'd refer you to"); "is" and
+    "would" otherwise; one of :data:`_SKIPPED` may stand between ("I'd not seen").
+    ``second`` itself for any other contraction."""
+    if following and following[0] in _SKIPPED:
+        following = following[1:]
+    after = following[0] if following else ""
+    if second == "is" and after in _HAS_AFTER:
+        return "has"
+    if second == "would" and after and "VERB" in word_classes(after):
+        forms = lemmas(after)
+        if forms and after not in forms:
+            return "had"
+    return second
 
 
 def one_word(text: str, left: Token, right: Token) -> bool:
@@ -365,7 +398,6 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     not no also very too just only all any some each every both either neither such other
     another same more most many much few several own
     where when why how whatever whenever wherever even itself mine
-    let's
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """Standard English function words (articles, pronouns, prepositions, conjunctions,
@@ -434,6 +466,18 @@ CHINESE_NEGATION_CARRIERS = frozenset({"再", "完全", "一定", "总是", "真
 """The same in Chinese, as the segmenter cuts them after a negation (不会*再*坚持,
 不*完全*支持)."""
 
+ENGLISH_NEGATION_HOSTS = frozenset(
+    """
+    do does did can could should must might need was were
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+"""The English auxiliaries a negation is written together with ("do" of "don't") and no
+word before them: a discovered phrase that opens on the negation keeps the one before it
+("do not support ..."), the phrase "don't support ..." says too. Not those that also
+join the word before them ("is" of "it's not", "had" of "I'd not"): there the phrase
+opens on the negation, as it must in "it's not ..." (unless the archive writes them
+together with the negation, "isn't": see :attr:`discover.corpus._Corpus.contracted_before`)."""
+
 ENGLISH_COORDINATORS = frozenset({"and", "or"})
 """The English function words that join two parts of one kind ("peace *and* stability")."""
 
@@ -494,7 +538,8 @@ class Tokeniser(Protocol):
     close a discovered phrase. A tokeniser may also name, as ``negations``, the
     function words among them that negate what follows: those may open a
     discovered phrase (none when it does not say), and as ``negation_carriers`` the words
-    that carry a negation before them on to what follows ("no *longer*"); and, as
+    that carry a negation before them on to what follows ("no *longer*"), and as
+    ``negation_hosts`` those a negation is written together with ("do" of "don't"); and, as
     ``coordinators``, those
     that join two parts of one kind ("and", 和): one never stands for a word of a
     point that is not one ("Hong Kong affairs *and* China's internal affairs" is no
@@ -775,6 +820,7 @@ class WordTokeniser:
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
+    negation_hosts = ENGLISH_NEGATION_HOSTS
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
@@ -875,7 +921,8 @@ def revision(tokeniser: Tokeniser | None) -> str:
 
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
-    ``"negations"``, ``"negation_carriers"``, ``"coordinators"``, ``"negating_prefixes"``,
+    ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"coordinators"``,
+    ``"negating_prefixes"``,
     ``"reporting_verbs"``,
     ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""

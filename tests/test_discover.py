@@ -416,6 +416,25 @@ def test_a_formula_said_contracted_and_written_out_is_one_point() -> None:
     assert not [t for t in texts(found) if re.match(r"n[’']t\b", t)]
 
 
+def test_a_phrase_opening_on_a_negation_keeps_its_auxiliary_in_any_archive() -> None:
+    """Review 56: in an archive that never contracts, the phrase was "not support Taiwan
+    independence": saved as a watchlist, the first "We don't support ..." was a card
+    (`{-not-}{+don't+}`), and its id changed once a briefing contracted."""
+    written = [
+        "As always, we do not support Taiwan independence.",
+        "They asked again, and we do not support Taiwan independence.",
+        "Our answer is the same: we do not support Taiwan independence.",
+    ]
+    spoken = [*written[:2], "Our answer is the same: we don't support Taiwan independence."]
+    ids = []
+    for said in (written, spoken):
+        found = discover([doc(k, text) for k, text in enumerate(said, 1)], min_dates=3)
+        [point] = [p for p in found if "taiwan" in p.point.text.lower()]
+        assert norm(point.point.text) == norm("do not support Taiwan independence")
+        ids.append(point.point.id)
+    assert ids[0] == ids[1]
+
+
 def test_same_date_counts_once() -> None:
     formula = "a new type of international relations featuring mutual respect"
     docs = [doc(1, f"We seek {formula}."), doc(1, f"They want {formula}.", suffix="_2")]

@@ -664,7 +664,7 @@ def test_a_formula_with_quotes_of_its_own_is_quoted_inside_single_ones() -> None
 
 
 def test_a_spoken_archive_saying_its_formulas_contracted_has_no_change(tmp_path: Path) -> None:
-    """Review 55: each sentence said written out one day and contracted the next, nothing
+    """Reviews 55 and 56: each sentence said written out one day and contracted the next, nothing
     else changing, gave cards of "new wording took over" (`{-not-}{+don't+} support Taiwan
     independence`): discovery made "not support ..." of the written form, which the
     contracted one cannot say without its "do"."""
@@ -681,6 +681,19 @@ def test_a_spoken_archive_saying_its_formulas_contracted_has_no_change(tmp_path:
         (
             "I am not going to get ahead of the President.",
             "I'm not going to get ahead of the President.",
+        ),
+        # review 56: 's is "has" before "been", 'd "had" before a participle
+        (
+            "It has been our longstanding position that the settlements are illegal.",
+            "It's been our longstanding position that the settlements are illegal.",
+        ),
+        (
+            "I had not seen the report before the meeting began.",
+            "I'd not seen the report before the meeting began.",
+        ),
+        (
+            "Let us be clear about what is at stake here.",
+            "Let's be clear about what's at stake here.",
         ),
     ]
     for day in range(1, 17):
