@@ -1083,3 +1083,44 @@ def test_a_briefing_checked_against_a_baseline_that_holds_it_is_named(tmp_path: 
         )  # fmt: skip
         assert code == 1, err
         assert "has the same text as" not in out
+
+
+@pytest.mark.parametrize(
+    ("said", "diff"),
+    [
+        ("We don't oppose", "{+don't+} oppose any unilateral changes"),
+        ("We no longer oppose", "{+no longer+} oppose any unilateral changes"),
+        ("We will never oppose", "{+never+} oppose any unilateral changes"),
+    ],
+)
+def test_a_discovered_point_said_the_other_way_round_is_a_warning(
+    tmp_path: Path, said: str, diff: str
+) -> None:
+    """Review 56: without a watchlist, "We don't oppose any unilateral changes to the
+    status quo" passed the gate without a word, a policy turned over; a discovered point
+    has no other near miss (a swapped word in a common phrase is another phrase)."""
+    base = tmp_path / "base"
+    base.mkdir()
+    formula = "oppose any unilateral changes to the status quo from either side"
+    for day in range(1, 5):
+        (base / f"2024-01-0{day}.txt").write_text(
+            f"Spokesperson: The weather is fine. We {formula}. Talks went well today.\n",
+            encoding="utf-8",
+        )
+    new = tmp_path / "2024-02-09.txt"
+    new.write_text(
+        f"Spokesperson: The weather is fine. {said} {formula[7:]}. Talks went well.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0 and f"    diff:      {diff}" in out, out
+    assert "near miss: score 100, but a negation stands right before the formula" in out
+    code, _, _ = run("check", str(new), "--against", str(base), "--strict")
+    assert code == 1
+    # the point's own words with another word changed are no reversal of it
+    new.write_text(
+        f"Spokesperson: The weather is fine. {said} {formula[7:].replace('any', 'all')}.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert "negation stands" not in out, out

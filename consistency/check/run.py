@@ -22,6 +22,7 @@ from ..match import (
     make_forms,
     negated_before,
     require_percent,
+    says_opposite,
     span_words,
     swaps,
     threshold_of,
@@ -233,6 +234,10 @@ def _shifted(
     if not sentences:
         return []
     misses = near > 0 and not points.discovered
+    # a discovered point said the other way round is the one near miss of its kind: a
+    # policy turned over ("we *don't* oppose any unilateral change") is no common phrase
+    # (a review: the gate passed it without a word)
+    reversals = near > 0 and points.discovered
     negations = named_words(tokeniser, "negations")
     carriers = named_words(tokeniser, "negation_carriers")
     prefixes = named_words(tokeniser, "negating_prefixes")
@@ -273,8 +278,24 @@ def _shifted(
                     if not any(_overlap(m, s) for m in matches):
                         matches.append(s)
                         rejected.add(id(s))
+        elif reversals:
+            lenient = find_point(
+                lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True
+            )
+            for s in lenient:
+                text = corpus.text(s.sentence.document)
+                # the point's words and a negation, nothing else changed: "China *never*
+                # interferes in *the* internal affairs of ..." is another phrase
+                bare = tuple(w for w in span_words(s) if w not in negations)
+                if (
+                    bare in forms
+                    and not any(_overlap(m, s) for m in matches)
+                    and says_opposite(s, text, negations, carriers, prefixes)
+                ):
+                    matches.append(s)
+                    rejected.add(id(s))
         after_not: set[int] = set()
-        if misses:
+        if misses or reversals:
             for k, m in enumerate(list(matches)):
                 widened = negated_before(m, doc.text, negations, carriers, prefixes)
                 if widened is None:
