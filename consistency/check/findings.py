@@ -127,6 +127,10 @@ class Gate:
         level = self.level(finding)
         return level is Level.ERROR or (self.strict and level is Level.WARNING)
 
+    def held(self, finding: Finding) -> bool:
+        """Whether ``finding`` is a warning that fails the check only with ``--strict``."""
+        return self.level(finding) is Level.WARNING and not self.strict
+
 
 def _values(value: Iterable[str] | str) -> list[str]:
     """Option values: a string (as in ``fail-on = "shifted"`` in a config file) is one value."""

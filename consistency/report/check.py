@@ -69,7 +69,7 @@ def summary_line(result: CheckResult, gate: Gate) -> str:
     kinds = Counter(f.kind.value for f in result.findings)
     parts = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     failing = sum(1 for f in result.findings if gate.fails(f))
-    held = sum(1 for f in result.findings if gate.level(f) is Level.WARNING and not gate.fails(f))
+    held = sum(1 for f in result.findings if gate.held(f))
     # a gate that passes on warnings says how to make it fail on them (a review: a new
     # user with discovered points saw "0 failing" and no way on)
     why = f" ({held} of warning-level points: --strict fails on them)" if held else ""
@@ -257,7 +257,7 @@ def render_check_github(result: CheckResult, *, gate: Gate) -> str:
         f"::notice title={escape_property('consistency: note')}::{escape_data(n)}"
         for n in result.notes
     )
-    if any(gate.level(f) is Level.WARNING and not gate.fails(f) for f in result.findings):
+    if any(gate.held(f) for f in result.findings):
         # warnings a pass leaves in the log: how to make the gate fail on them (a review)
         title = escape_property("consistency: summary")
         out.append(f"::notice title={title}::{escape_data(summary_line(result, gate))}")
