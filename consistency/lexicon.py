@@ -126,6 +126,14 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(case(lemma) for forms in _by_category(word).values() for lemma in forms)
 
 
+def verb_lemmas(word: str) -> frozenset[str]:
+    """The verbs an English word may be a form of ("seen": see; "noted": note), none for
+    a word the dictionary knows as no verb."""
+    if language_of(word) != "en":
+        return frozenset()
+    return frozenset(_by_category(word.lower()).get("VERB", ()))
+
+
 def _by_category(word: str) -> dict[str, tuple[str, ...]]:
     """``getAllLemmas(word)``: the word's lemmas by category ("ADJ", "VERB", ...), from
     LemmInflect's table as :func:`_lemma_table` keeps it, or from LemmInflect itself where

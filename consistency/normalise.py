@@ -56,7 +56,7 @@ from typing import Any, Protocol, cast
 import regex
 
 from .lexicon import han_frequencies as _han_frequencies
-from .lexicon import is_han_name, lemmas, word_classes
+from .lexicon import is_han_name, verb_lemmas
 from .models import Token
 
 _WORD = r"[^\W\p{Pc}\p{Han}]"
@@ -342,18 +342,20 @@ seen", "it's *long* been")."""
 def _in_context(second: str, following: tuple[str, ...]) -> str:
     """The word a contraction's ``'s`` or ``'d`` stands for before the words
     ``following`` it (two are enough): "has" before "been" or "got" ("it's been our
-    position"), "had" before an inflected verb, a participle ("I'd seen", "we'd said"),
-    where "would" takes the verb's plain form ("I'd like", "I'd refer you to"); "is" and
-    "would" otherwise; one of :data:`_SKIPPED` may stand between ("I'd not seen").
+    position"), "had" before an inflected verb, a participle ("I'd seen", "we'd noted"),
+    and "better", where "would" takes the verb's plain form ("I'd like", "I'd refer you
+    to"); "is" and "would" otherwise ("it's made clear" may be either: it reads "is"); one
+    of :data:`_SKIPPED` may stand between ("I'd not seen").
     ``second`` itself for any other contraction."""
     if following and following[0] in _SKIPPED:
         following = following[1:]
     after = following[0] if following else ""
     if second == "is" and after in _HAS_AFTER:
         return "has"
-    if second == "would" and after and "VERB" in word_classes(after):
-        forms = lemmas(after)
-        if forms and after not in forms:
+    if second == "would" and after:
+        verbs = verb_lemmas(after)
+        if (verbs and after not in verbs) or after == "better":
+            # "would" takes a verb's plain form: "we'd *noted*", "we'd *better*" are had
             return "had"
     return second
 

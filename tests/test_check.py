@@ -1124,3 +1124,36 @@ def test_a_discovered_point_said_the_other_way_round_is_a_warning(
     )
     code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
     assert "negation stands" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("said", "diff"),
+    [
+        ("We accept", "{-do not-} accept the so-called arbitration award"),
+        ("We do accept", "do {-not-} accept the so-called arbitration award"),
+    ],
+)
+def test_a_discovered_point_s_negation_dropped_is_a_warning(
+    tmp_path: Path, said: str, diff: str
+) -> None:
+    """Review 57: "We accept the so-called arbitration award" against a baseline saying
+    "We do not accept ..." passed without a word, even with --strict; a watchlist of the
+    same discovered point failed the gate."""
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in range(1, 5):
+        (base / f"2024-01-0{day}.txt").write_text(
+            "Spokesperson: The weather is fine today. We do not accept the so-called "
+            "arbitration award on the South China Sea. Talks went well today.\n",
+            encoding="utf-8",
+        )
+    new = tmp_path / "2024-02-09.txt"
+    new.write_text(
+        f"Spokesperson: The weather is fine today. {said} the so-called arbitration award on "
+        "the South China Sea. Talks went well today.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0 and f"    diff:      {diff}" in out, out
+    code, _, _ = run("check", str(new), "--against", str(base), "--strict")
+    assert code == 1

@@ -319,6 +319,9 @@ def test_doctests() -> None:
         ("it's been", [("it", "it"), ("has", "'s"), ("been", "been")]),
         ("I'd seen it", [("i", "I"), ("had", "'d"), ("seen", "seen"), ("it", "it")]),
         ("I'd not seen", [("i", "I"), ("had", "'d"), ("not", "not"), ("seen", "seen")]),
+        # review 57: a participle the dictionary also knows as an adjective, and "better"
+        ("we'd noted", [("we", "we"), ("had", "'d"), ("noted", "noted")]),
+        ("we'd better", [("we", "we"), ("had", "'d"), ("better", "better")]),
         ("I'd like", [("i", "I"), ("would", "'d"), ("like", "like")]),
         ("Let's be clear", [("let", "Let"), ("us", "'s"), ("be", "be"), ("clear", "clear")]),
     ],

@@ -80,6 +80,11 @@ def discovered_points(
     return [f.point for f in found if f.dates >= min_dates][:top]
 
 
+def _without(words: Sequence[str], left_out: Collection[str]) -> tuple[str, ...]:
+    """``words`` without those of ``left_out``."""
+    return tuple(w for w in words if w not in left_out)
+
+
 def _overlap(a: Match, b: Match) -> bool:
     """Whether two matches share words of one document."""
     return a.sentence.document == b.sentence.document and a.start < b.end and b.start < a.end
@@ -241,6 +246,7 @@ def _shifted(
     negations = named_words(tokeniser, "negations")
     carriers = named_words(tokeniser, "negation_carriers")
     prefixes = named_words(tokeniser, "negating_prefixes")
+    hosts = named_words(tokeniser, "negation_hosts")
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)
     limits = points.thresholds(sorted({p for p, _, _ in hits}))
@@ -282,13 +288,14 @@ def _shifted(
             lenient = find_point(
                 lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True
             )
+            # the point's words and a negation put in or dropped (with its auxiliary, "do
+            # not accept" -> "accept"), nothing else changed: "China *never* interferes in
+            # *the* internal affairs of ..." is another phrase
+            bare = {_without(f, negations | hosts) for f in forms}
             for s in lenient:
                 text = corpus.text(s.sentence.document)
-                # the point's words and a negation, nothing else changed: "China *never*
-                # interferes in *the* internal affairs of ..." is another phrase
-                bare = tuple(w for w in span_words(s) if w not in negations)
                 if (
-                    bare in forms
+                    _without(span_words(s), negations | hosts) in bare
                     and not any(_overlap(m, s) for m in matches)
                     and says_opposite(s, text, negations, carriers, prefixes)
                 ):
