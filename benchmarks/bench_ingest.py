@@ -43,7 +43,7 @@ from consistency import load_documents
 from consistency.match import PackedSentences, SentenceIndex
 from consistency.match.corpus import distinct
 from consistency.models import Document, Sentence, Token
-from consistency.normalise import _PLAIN, _in_context, _scanned_tokens, contraction, normalise_word
+from consistency.normalise import _PLAIN, _scanned_tokens, _split_contractions, normalise_word
 from consistency.segment import select_turns, split_sentences
 from consistency.track import build_index
 
@@ -60,23 +60,17 @@ def _old_tokens(text: str, offset: int) -> list[Token]:
     plain = text.translate(_PLAIN)
     if not plain.isascii():
         return _scanned_tokens(text, offset)
-    out: list[Token] = []
-    found: list[tuple[str, int, int]] = []
+    words: list[str] = []
+    spans: list[int] = []
     for m in _OLD_ASCII_SCAN.finditer(plain):
         word = _OLD_KNOWN.get(m.group())
         if word is None:
             word = _OLD_KNOWN[m.group()] = normalise_word(m.group())
         if word:
-            found.append((word, m.start() + offset, m.end() + offset))
-    for k, (word, start, end) in enumerate(found):
-        parts = contraction(word)
-        if parts:
-            first, second, size = parts
-            second = _in_context(second, tuple(w for w, _, _ in found[k + 1 : k + 3]))
-            out += [Token(first, start, end - size), Token(second, end - size, end)]
-        else:
-            out.append(Token(word, start, end))
-    return out
+            words.append(word)
+            spans += (m.start() + offset, m.end() + offset)
+    words, spans = _split_contractions(words, spans, None)
+    return [Token(w, spans[2 * k], spans[2 * k + 1]) for k, w in enumerate(words)]
 
 
 class _OldIndex(SentenceIndex):
