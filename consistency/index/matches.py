@@ -134,6 +134,13 @@ class MatchStore:
         return True
 
 
+def forget_matches(con: sqlite3.Connection) -> None:
+    """Drop every kept match of the index open on ``con`` (in its transaction): they
+    were found in tokens the index no longer holds, under the same content hashes."""
+    if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'matches'").fetchone():
+        con.execute("DELETE FROM matches")
+
+
 def _reader(path: Path) -> sqlite3.Connection | None:
     """A connection that only reads the index (see :func:`~.files._connect`), or None. A
     WAL-mode file in a read-only folder (a restored CI cache) is read as immutable."""

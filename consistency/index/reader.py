@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 from ..match import KEY_RULE as COMMON_RULE
 from ..match import candidate_keys, is_rare
 from ..models import DateSource, Document, Role, Sentence
-from ..normalise import DEFAULT_TOKENISER, TOKENISERS, revision
+from ..normalise import DEFAULT_TOKENISER, TOKENISERS, Tokeniser, revision
 from ..segment import speaker_key
 from .codec import _DOC_COLUMNS, _chunks, _document_from_row, _marks, _stored_point, _unpack_tokens
 from .files import _DAMAGE, _check_file, _check_ours, _connect, _refuse, _validate, damaged
@@ -267,6 +267,22 @@ class Index:
                 out[position] = dates
         return out
 
+    def segmented(self, tokeniser: Tokeniser | None = None) -> bool:
+        """Whether the index's text was cut into words as ``tokeniser`` (the index's own,
+        by name) cuts it now."""
+        tok = tokeniser or TOKENISERS.get(self.tokeniser)
+        return self.meta.get("segmentation", "") == revision(tok)
+
+    def require_segmented(self, tokeniser: Tokeniser | None = None) -> None:
+        """:class:`IndexFileError` unless :meth:`segmented`: its tokens are not the ones
+        the engine reads now, nor those a new briefing is cut into."""
+        if not self.segmented(tokeniser):
+            raise _refuse(
+                self.path,
+                "this index cuts text into words as an earlier version did; update it "
+                "with 'consistency index PATH... --db FILE'",
+            )
+
     def corpus(
         self,
         *,
@@ -287,13 +303,7 @@ class Index:
                 "this index holds officials' words only; rebuild it with "
                 "'consistency index PATH... --db FILE --include-questions'",
             )
-        if self.meta.get("segmentation", "") != revision(TOKENISERS.get(self.tokeniser)):
-            # its tokens are not the ones a new briefing is cut into
-            raise _refuse(
-                self.path,
-                "this index cuts text into words as an earlier version did; update it "
-                "with 'consistency index PATH... --db FILE'",
-            )
+        self.require_segmented()
         return IndexCorpus(
             self,
             include_questions=include_questions,

@@ -42,6 +42,7 @@ from .files import (
     _validate,
     damaged,
 )
+from .matches import forget_matches
 from .schema import _SCHEMA, APPLICATION, APPLICATION_ID, SCHEMA_VERSION, IndexStats
 
 
@@ -314,10 +315,8 @@ def _update(con: sqlite3.Connection, path: Path, existed: bool, run: _Run) -> In
     if resegment:
         for rowid, _, _ in stored.values():
             writer.remove_sentences(rowid)
-        # matches kept for a content hash were found in the old tokens (a review: a
-        # warm run on an index of the release before kept wrong ones for good)
-        if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'matches'").fetchone():
-            con.execute("DELETE FROM matches")
+        # a review: a warm run on an index of the release before kept wrong ones for good
+        forget_matches(con)
     added = changed = unchanged = 0
     given: set[str] = set()
     for doc in documents:
