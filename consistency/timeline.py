@@ -210,7 +210,22 @@ KIND_ORDER = (
     KeyChangeKind.STOPPED,
     KeyChangeKind.NEW_POINT,
 )
-"""The order reports list changes that matter in (within the period, then earlier)."""
+"""The order reports list the changes that matter of the period in (see :func:`card_order`)."""
+
+_KIND_RANK = {k: i for i, k in enumerate(KIND_ORDER)}
+
+
+def card_order(change: KeyChange, points: dict[str, int]) -> tuple[bool, int, int, int]:
+    """Where a report lists ``change`` (``points``: each point id's place in the
+    watchlist): the period's changes first, by :data:`KIND_ORDER`, then date; then the
+    earlier ones newest first, a history read back from the period (a review: the
+    "Earlier in the archive" cards, kind by kind, jumped from 2020 back to 2018 and on)."""
+    rank = _KIND_RANK[change.kind]
+    day = change.date.toordinal()
+    place = points.get(change.point, len(points))
+    if change.in_period:
+        return (False, rank, day, place)
+    return (True, -day, rank, place)
 
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\n]")
 CONTEXT_WIDTH = 240
@@ -283,8 +298,8 @@ class Analysis:
 
     result: what the report's details cover (the period when it was chosen explicitly,
         else the whole archive read).
-    changes: every point's changes, those in the period first, each part in
-        :data:`KIND_ORDER`, then by date and watchlist order.
+    changes: every point's changes in :func:`card_order`: those in the period by
+        :data:`KIND_ORDER`, then date; the earlier ones newest first.
     """
 
     result: TrackResult
@@ -785,8 +800,7 @@ def analyse(
         ]
         histories.append(PointHistory(part, fams, said, tuple(changes)))
         every.extend(changes)
-    kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
-    every.sort(key=lambda c: (not c.in_period, kind_rank[c.kind], c.date, order[c.point]))
+    every.sort(key=lambda c: card_order(c, order))
     return Analysis(shown, period, tuple(histories), tuple(_one_card_per_place(every, norm)))
 
 
@@ -850,11 +864,7 @@ def with_negations(
     if not cards:
         return analysis
     order = {h.result.point.id: k for k, h in enumerate(analysis.points)}
-    rank = {k: i for i, k in enumerate(KIND_ORDER)}
-    every = sorted(
-        [*analysis.changes, *cards],
-        key=lambda c: (not c.in_period, rank[c.kind], c.date, order.get(c.point, len(order))),
-    )
+    every = sorted([*analysis.changes, *cards], key=lambda c: card_order(c, order))
     by_point: dict[str, list[KeyChange]] = {}
     for card in cards:
         by_point.setdefault(card.point, []).append(card)

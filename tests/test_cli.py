@@ -237,6 +237,26 @@ def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o644
 
 
+def test_a_file_written_is_confirmed_to_a_person_at_a_terminal_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``report -o FILE`` printed nothing at all on success (a review); a terminal gets one
+    line naming the file, a script or a CI log (stderr not a terminal) and ``--quiet`` none."""
+    target = tmp_path / "report.html"
+    args = ["--no-config", "report", str(BRIEFINGS), "--points", str(POINTS), "-o", str(target)]
+    code, out, err = run(*args)
+    assert (code, out, err) == (0, "", "")
+    import consistency.cli.output as output
+
+    monkeypatch.setattr(output, "_talking", lambda: True)
+    code, out, err = run(*args)
+    size = round(target.stat().st_size / 1024)
+    assert (code, out) == (0, "")
+    assert err.endswith(f"\nconsistency: wrote {target} ({size:,} KB)\n")  # after the progress
+    code, out, err = run(*args, "--format", "markdown", "-o", "-")
+    assert code == 0 and "wrote" not in err
+
+
 def test_output_into_a_missing_folder_is_one_error_line(tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "out.json"
     code, _, err = run("ingest", str(BRIEFINGS), "--format", "json", "-o", str(target))

@@ -705,3 +705,31 @@ def test_a_spoken_archive_saying_its_formulas_contracted_has_no_change(tmp_path:
     assert " 0 changed wording in the period" in out.splitlines()[3], out
     assert "No change that matters in the period" in out
     assert "{-" not in out and "{+" not in out
+
+
+def test_earlier_changes_are_listed_newest_first_whatever_their_kind() -> None:
+    """A history read back from the period: "Earlier in the archive" went kind by kind
+    (a review: a card of 2020 above the cards of 2018)."""
+    other = Point("peace", "a sea of peace, friendship and cooperation")
+    docs = []
+    for k in range(80):
+        text = "Wang Wenbin: Good afternoon. We have no announcement today.\n"
+        text += f"Wang Wenbin: China stands for {MANKIND if k < 12 else ALL}.\n"
+        if k >= 20:
+            text += f"Wang Wenbin: We will make it {other.text}.\n"
+        date = START + dt.timedelta(days=k)
+        docs.append(Document(f"d{k:03d}", f"d{k:03d}.txt", text, date, DateSource.FILENAME))
+    analysis = analyse(track(docs, [POINT, other]))
+    assert [(c.kind.value, c.date) for c in analysis.earlier] == [
+        ("new-point", START + dt.timedelta(days=20)),
+        ("takeover", START + dt.timedelta(days=12)),
+    ]
+    result = track(docs, [POINT, other])
+    for render, heading in (
+        (render_text, "Earlier in the archive, newest first:"),
+        (render_markdown, "### Earlier in the archive, newest first"),
+        (render_html, "newest first</summary>"),
+    ):
+        out = render(result, analysis=analysis)
+        earlier = out[out.index(heading) :]
+        assert earlier.index("peace") < earlier.index("community"), render.__name__

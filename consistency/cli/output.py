@@ -40,11 +40,18 @@ def _to_file(output: str | None) -> bool:
     return bool(output) and output != "-"
 
 
+def _talking() -> bool:
+    """Whether a person watches stderr (a terminal) and did not ask for ``--quiet``: progress
+    and confirmations are for them; a script or a CI log gets none."""
+    if click.get_current_context().meta.get(QUIET):
+        return False
+    return sys.stderr is not None and sys.stderr.isatty()
+
+
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr when it is a terminal and not ``--quiet``; silent otherwise."""
-    quiet = click.get_current_context().meta.get(QUIET)
-    if quiet or sys.stderr is None or not sys.stderr.isatty() or total <= 1:
+    if not _talking() or total <= 1:
         yield lambda n: None
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
@@ -135,6 +142,10 @@ def write_output(text: str, output: str | None) -> None:
     else:
         target = os.path.realpath(output) if os.path.islink(output) else output
         write_atomically(target, text)
+        if _talking():
+            size = len(text.encode("utf-8"))
+            shown = f"{size:,} bytes" if size < 10_000 else f"{round(size / 1024):,} KB"
+            click.echo(f"consistency: wrote {escape_controls(output)} ({shown})", err=True)
     note = click.get_current_context().meta.pop(FORMAT_NOTE, None)
     if note:
         click.echo(note, err=True)

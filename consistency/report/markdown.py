@@ -107,7 +107,7 @@ def _changes(analysis: Analysis) -> str:
     if untold := view.untold_line(analysis):
         parts.append(markdown_escape(untold))
     if analysis.earlier:
-        parts.append("### Earlier in the archive")
+        parts.append("### Earlier in the archive, newest first")
         parts.append("\n".join(_change_block(c) for c in analysis.earlier))
     return "\n\n".join(parts)
 

@@ -158,7 +158,7 @@ def _changes(analysis: Analysis, color: bool) -> str:
         parts.append(untold)
     if analysis.earlier:
         parts.append(
-            "Earlier in the archive:\n\n"
+            "Earlier in the archive, newest first:\n\n"
             + "\n\n".join(_change_block(c, color) for c in analysis.earlier)
         )
     return "\n\n".join(parts)
