@@ -1157,3 +1157,18 @@ def test_a_discovered_point_s_negation_dropped_is_a_warning(
     assert code == 0 and f"    diff:      {diff}" in out, out
     code, _, _ = run("check", str(new), "--against", str(base), "--strict")
     assert code == 1
+
+
+def test_the_summary_says_when_the_discovered_points_are_the_top_best(tmp_path: Path) -> None:
+    """"with 200 discovered points" read as all the archive holds, beside the report's 25 (a
+    review): the number --top cut at says it is a setting; fewer found are all there is."""
+    new = today(tmp_path)
+    index = tmp_path / "base.db"
+    assert run("index", str(BRIEFINGS), "--db", str(index))[0] == 0
+    for against in (str(BRIEFINGS), str(index)):
+        code, out, _ = run("check", str(new), "--against", against, "--top", "3")
+        assert code == 0
+        assert " with the 3 best discovered points (--top). " in out, out
+        code, out, _ = run("check", str(new), "--against", against)
+        assert code == 0
+        assert " with 19 discovered points. " in out, out

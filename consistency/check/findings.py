@@ -274,7 +274,8 @@ class CheckedPoint:
 
 @dataclass(frozen=True)
 class BaselineSummary:
-    """What the new briefings were compared with."""
+    """What the new briefings were compared with (``capped``: the discovered points are
+    the ``--top`` best, more recurring in the baseline)."""
 
     kind: str
     source: str
@@ -283,6 +284,7 @@ class BaselineSummary:
     last: dt.date | None
     points: int
     points_source: str
+    capped: bool = False
 
 
 @dataclass(frozen=True)

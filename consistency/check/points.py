@@ -23,6 +23,9 @@ class PointSource(Protocol):
     discovered: bool
     """True when every wording of every point was seen in the baseline (discovered points)."""
 
+    top: int | None
+    """The most discovered points taken (``--top``), or None: all of them."""
+
     def __len__(self) -> int: ...
 
     def form_hits(self, sentences: Sequence[Collection[str]]) -> list[FormHit]:
@@ -51,10 +54,12 @@ class MemoryPoints:
         is_common: Callable[[str], bool],
         *,
         discovered: bool = False,
+        top: int | None = None,
         tokeniser: Tokeniser | None = None,
     ) -> None:
         self._points = list(points)
         self.discovered = discovered
+        self.top = top
         self._is_common = is_common
         self._tokeniser = tokeniser
         self._keys: dict[str, list[int]] | None = None

@@ -194,6 +194,7 @@ def check(
         last=summary.last,
         points=len(points),
         points_source="discovered" if points.discovered else "watchlist",
+        capped=points.discovered and points.top == len(points),
     )
     return CheckResult(
         documents=tuple(new),
@@ -703,6 +704,7 @@ def run_check(
                 [replace(p, level=level or DISCOVERED_LEVEL) for p in found],
                 baseline.is_common,
                 discovered=True,
+                top=top,
             )
         result = check(
             new,

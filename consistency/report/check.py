@@ -58,6 +58,10 @@ def summary_line(result: CheckResult, gate: Gate) -> str:
     what = "index" if base.kind == "index" else "briefings"
     noun = "point" if base.points == 1 else "points"
     points = f"{base.points} {base.points_source} {noun}" if base.points_source else ""
+    if base.capped:
+        # the number is a setting, not all the archive holds (a review: "200 discovered
+        # points" beside the report's 25)
+        points = f"the {points.replace(' discovered', ' best discovered')} (--top)"
     against = f"{_plural(base.documents, 'briefing')} ({what} {base.source}{span})"
     checked = (
         f"Checked {_plural(len(result.documents), 'new briefing')} against {against}"
