@@ -227,6 +227,7 @@ def card_order(change: KeyChange, points: dict[str, int]) -> tuple[bool, int, in
         return (False, rank, day, place)
     return (True, -day, rank, place)
 
+
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\n]")
 CONTEXT_WIDTH = 240
 """Longest context sentence kept (centred on the wording)."""
