@@ -1161,8 +1161,8 @@ def test_a_discovered_point_s_negation_dropped_is_a_warning(
 
 def test_the_summary_says_when_the_discovered_points_are_the_top_best(tmp_path: Path) -> None:
     """A summary "with 200 discovered points" read as all the archive holds, beside the
-    report's 25 (a
-    review): the number --top cut at says it is a setting; fewer found are all there is."""
+    report's 25 (a review): the number --top cut at says it is a setting; fewer found are
+    all there is."""
     new = today(tmp_path)
     index = tmp_path / "base.db"
     assert run("index", str(BRIEFINGS), "--db", str(index))[0] == 0
