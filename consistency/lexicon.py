@@ -44,6 +44,46 @@ def language_of(word: str) -> str:
     return "zh" if _HAN.search(word) else "en"
 
 
+CUT_SHORT = 2
+"""Characters a word cut short keeps at least (see :func:`cut_short`)."""
+
+IDIOM_TAG = "i"
+"""jieba's part-of-speech tag of an idiom (成语, most of four characters). Not its set
+phrases ("l", 习用语), most of them compound nouns: 两国关系 "relations between the two
+countries" is no 两国 "the two countries" said short."""
+
+
+def cut_short(a: str, b: str) -> bool:
+    """Whether one word is the other cut short: an idiom of the Chinese segmenter's
+    dictionary (see :data:`IDIOM_TAG`) and its first half, or less, of :data:`CUT_SHORT`
+    characters at least, as 坚定 ("firm") of 坚定不移 ("unswerving"). The segmenter keeps
+    an idiom one word, so a formula that drops its second half
+    ("坚定{-不移-}走和平发展道路", a review) has otherwise lost a whole word of the formula
+    and is not found at all. Not a compound noun and its first word (两国人民 "the two
+    peoples" is no 两国 "the two countries" said short), never an alphabetic word: its
+    forms are its spellings and lemmas (see :func:`consistency.match.weights.similarity`).
+
+    >>> cut_short("坚定", "坚定不移"), cut_short("两国", "两国人民"), cut_short("in", "inland")
+    (True, False, False)
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return (
+        len(short) >= CUT_SHORT
+        and 2 * len(short) <= len(long)
+        and long.startswith(short)
+        and is_han(long)
+        and _han_tags().get(long) == IDIOM_TAG
+    )
+
+
+_HAN_WORD = regex.compile(r"\p{Han}+")
+
+
+def is_han(word: str) -> bool:
+    """Whether ``word`` is all Han characters."""
+    return _HAN_WORD.fullmatch(word) is not None
+
+
 @cache
 def _frequencies(lang: str) -> dict[str, float]:
     """wordfreq's list for ``lang`` as ``wordfreq.get_frequency_dict(lang)`` gives it.

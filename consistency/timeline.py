@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 from .diff import moved_apart, skeleton, word_diff
-from .lexicon import zipf
+from .lexicon import cut_short, zipf
 from .match.weights import prefixed, similarity
 from .models import (
     Change,
@@ -673,8 +673,10 @@ def grammar_only(
 ) -> bool:
     """Whether wording ``new`` differs from ``old`` only in grammar words (``light``, see
     :data:`GRAMMAR_ZIPF`) put in or left out, and in words spelled alike (not by a prefix:
-    "{-official-}{+unofficial+}" is news): grammar, not the line. "basic norms of {+the+}
-    international relations" is no change that matters (``--all-shifts`` lists it);
+    "{-official-}{+unofficial+}" is news; nor one cut short, see
+    :func:`~consistency.lexicon.cut_short`: "{-坚定不移-}{+坚定+}"): grammar, not the
+    line. "basic norms of {+the+} international relations" is no change that matters
+    (``--all-shifts`` lists it);
     "mutually beneficial {+and friendly+} cooperation" and "{-the-}{+a+} code of conduct"
     (a function word replaced by another) are. With ``swapped``, grammar words replaced
     by others are grammar too: the same change said again, "*the* vision of a shared
@@ -696,7 +698,7 @@ def grammar_only(
             continue
         if op.tag == "replace":
             if len(gone) != len(come) or not all(
-                similarity(a, b) and not prefixed(a, b, prefixes)
+                similarity(a, b) and not prefixed(a, b, prefixes) and not cut_short(a, b)
                 for a, b in zip(gone, come, strict=True)
             ):
                 return False

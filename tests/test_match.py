@@ -1282,6 +1282,22 @@ def test_a_function_word_after_a_moved_word_does_not_end_the_span() -> None:
     assert text == "Like I said"
 
 
+def test_a_chinese_idiom_cut_short_is_the_formula_shifted() -> None:
+    """A review (a US-style and a Chinese archive with planted drifts): 坚定不移 ("unswerving",
+    one word to the segmenter) cut to 坚定 ("firm") lost a whole word of a five-word
+    formula, and the drift was found nowhere, neither by the watchlist gate nor by the
+    report. An idiom's first half stands for it; a compound noun's first word does not
+    (两国 "the two countries" for 两国人民 "the two peoples")."""
+    formula = "坚定不移走和平发展道路"
+    [(score, text)] = found(formula, "中方始终坚定走和平发展道路。")
+    assert text == "坚定走和平发展道路" and score >= 75
+    assert word_diff(formula, text) == "{-坚定不移-}{+坚定+}走和平发展道路"
+    [(_, text)] = found("坚定走和平发展道路", "中方始终坚定不移走和平发展道路。")
+    assert text == "坚定不移走和平发展道路"
+    [(_, text)] = found("两国人民带来了实实在在的好处", "给两国和两国人民带来了实实在在的好处。")
+    assert text == "两国人民带来了实实在在的好处"
+
+
 def test_a_chinese_formula_is_found_in_words() -> None:
     [(_, text)] = found("坚持一个中国原则", "我们始终坚持一个中国原则。")
     assert text == "坚持一个中国原则"

@@ -733,3 +733,19 @@ def test_earlier_changes_are_listed_newest_first_whatever_their_kind() -> None:
         out = render(result, analysis=analysis)
         earlier = out[out.index(heading) :]
         assert earlier.index("peace") < earlier.index("community"), render.__name__
+
+
+def test_a_chinese_idiom_cut_short_is_a_card_not_grammar() -> None:
+    """A review: 坚定不移 cut to 坚定 in a watched formula is a word dropped, the drift the
+    tool is for; spelled alike for the matcher, it is no grammar for the report."""
+    formula = Point("peace-road", "坚定不移走和平发展道路")
+    docs = []
+    for k in range(20):
+        said = "坚定走和平发展道路" if k >= 16 else formula.text
+        text = f"汪文斌：下午好。\n汪文斌：中方始终{said}。\n"
+        date = START + dt.timedelta(days=k)
+        docs.append(Document(f"d{k:03d}", f"d{k:03d}.txt", text, date, DateSource.FILENAME))
+    analysis = analyse(track(docs, [formula]), since=START + dt.timedelta(days=16))
+    [card] = analysis.in_period
+    assert (card.kind, card.date) == (KeyChangeKind.NEW_WORDING, START + dt.timedelta(days=16))
+    assert card.diff == "{-坚定不移-}{+坚定+}走和平发展道路"

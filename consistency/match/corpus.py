@@ -31,6 +31,7 @@ from typing import Any, Protocol, overload
 import numpy as np
 import numpy.typing as npt
 
+from ..lexicon import CUT_SHORT, is_han
 from ..models import Role, Sentence
 from ..normalise import make_tokens
 from .align import MIN_MATCHED, MOVE_CREDIT, REPLACE_CREDIT, longest_window
@@ -347,7 +348,8 @@ class SentenceIndex:
     def spelled_alike(self, word: str) -> list[str]:
         """Words of the archive spelled like ``word`` (itself excluded); each word's are
         found once (candidates and keys both ask)."""
-        if len(word) < 4:
+        short = len(word) >= CUT_SHORT and is_han(word)
+        if len(word) < 4 and not short:
             return []
         kept = self._alike.get(word)
         if kept is not None:
@@ -358,9 +360,12 @@ class SentenceIndex:
                 if len(w) >= 4:
                     self._affixes.setdefault(w[:AFFIX] + "-", []).append(w)
                     self._affixes.setdefault("-" + w[-AFFIX:], []).append(w)
+                if len(w) >= CUT_SHORT and is_han(w):
+                    self._affixes.setdefault(w[:CUT_SHORT] + "+", []).append(w)
         near = {
             *self._affixes.get(word[:AFFIX] + "-", ()),
             *self._affixes.get("-" + word[-AFFIX:], ()),
+            *(self._affixes.get(word[:CUT_SHORT] + "+", ()) if short else ()),
         }
         found = self._alike[word] = tuple(
             sorted(w for w in near if w != word and similarity(word, w))

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..lexicon import MAX_ZIPF, lemmas, zipf
+from ..lexicon import MAX_ZIPF, cut_short, lemmas, zipf
 
 ZIPF_SPAN = 5.0
 """Zipf range over which a word's weight rises from :data:`FLOOR` to 1."""
@@ -78,9 +78,7 @@ def prefixed(a: str, b: str, prefixes: Iterable[str]) -> bool:
     (True, False)
     """
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(long) > len(short) and any(
-        long in (p + short, f"{p}-{short}") for p in prefixes
-    )
+    return len(long) > len(short) and any(long in (p + short, f"{p}-{short}") for p in prefixes)
 
 
 def similarity(a: str, b: str) -> float:
@@ -88,7 +86,9 @@ def similarity(a: str, b: str) -> float:
 
     Two forms of one word in the dictionary (see :func:`~consistency.lexicon.lemmas`) are
     spelled alike at :data:`SIMILAR_WORD` at least, however short: "play"/"playing",
-    "authority"/"authorities"; "urge"/"urgent" and "equal"/"equality" are other words.
+    "authority"/"authorities"; "urge"/"urgent" and "equal"/"equality" are other words. So
+    is a word and the same cut short (see :func:`~consistency.lexicon.cut_short`): 坚定不移
+    and 坚定.
 
     >>> similarity("exchange", "exchanges") > 0.9, similarity("play", "playing")
     (True, 0.85)
@@ -97,6 +97,8 @@ def similarity(a: str, b: str) -> float:
     """
     if a == b:
         return 1.0
+    if cut_short(a, b):
+        return SIMILAR_WORD / 100.0
     if len(a) < 4 or len(b) < 4:
         return 0.0
     if a[:AFFIX] != b[:AFFIX] and (a[-AFFIX:] != b[-AFFIX:] or not _prefix_added(a, b)):
