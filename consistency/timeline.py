@@ -819,7 +819,8 @@ def with_negations(
     (``sayings``: see :func:`consistency.track.negated_sayings`), unless a briefing before
     the period already said those very words: "we {+no longer+} stand shoulder to
     shoulder with our allies" is the line turned over, which ``track`` never counts and
-    a report told nowhere (a review)."""
+    a report told nowhere (a review). Such a point has no "no longer said" card dated
+    before its negated one: it was not silent."""
     p = analysis.period
     if not sayings or p.first is None or p.last is None:
         return analysis
@@ -866,13 +867,29 @@ def with_negations(
         )
     if not cards:
         return analysis
+    negated: dict[str, dt.date] = {}
+    for card in cards:
+        negated[card.point] = min(card.date, negated.get(card.point, card.date))
+
+    def kept(change: KeyChange) -> bool:
+        # a point said negated after it "stopped" was not silent: the line was turned
+        # over, which its negated card tells (a review: "no longer said ... not on the 8
+        # dates after" beside "we {+do not+} support ..." on two of them)
+        said = negated.get(change.point)
+        return not (
+            change.kind is KeyChangeKind.STOPPED and said is not None and said > change.date
+        )
+
     order = {h.result.point.id: k for k, h in enumerate(analysis.points)}
-    every = sorted([*analysis.changes, *cards], key=lambda c: card_order(c, order))
+    every = sorted([*filter(kept, analysis.changes), *cards], key=lambda c: card_order(c, order))
     by_point: dict[str, list[KeyChange]] = {}
     for card in cards:
         by_point.setdefault(card.point, []).append(card)
     points = tuple(
-        replace(h, changes=(*h.changes, *by_point.get(h.result.point.id, ())))
+        replace(
+            h,
+            changes=(*filter(kept, h.changes), *by_point.get(h.result.point.id, ())),
+        )
         for h in analysis.points
     )
     return replace(analysis, points=points, changes=tuple(every))

@@ -749,3 +749,31 @@ def test_a_chinese_idiom_cut_short_is_a_card_not_grammar() -> None:
     [card] = analysis.in_period
     assert (card.kind, card.date) == (KeyChangeKind.NEW_WORDING, START + dt.timedelta(days=16))
     assert card.diff == "{-坚定不移-}{+坚定+}走和平发展道路"
+
+
+def test_a_point_said_negated_after_it_stopped_is_not_also_no_longer_said(
+    tmp_path: Path,
+) -> None:
+    """A review: "we support the mission" said on every briefing, then only "we do not
+    support the mission", twice, among briefings without it: the report carded it "no
+    longer said ... not on the 8 dates after" beside "said negated", and the headline
+    named the point twice. Said the other way round, the line was turned over, not
+    dropped; a point that falls silent with no negation is still "no longer said"."""
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{ALLIES}"\n', encoding="utf-8")
+    start = dt.date(2024, 1, 1)
+    for day in range(40):
+        said = f"Today {ALLIES}." if day < 30 else "We have nothing to announce."
+        if day in (34, 38):
+            said = "We will no longer stand shoulder to shoulder with our allies."
+        date = (start + dt.timedelta(days=day)).isoformat()
+        (tmp_path / f"{date}.txt").write_text(f"A: {said}\n", encoding="utf-8")
+    args = ["report", str(tmp_path), "--points", str(points), "--since", "2024-01-29"]
+    code, out, err = run(*args, "--no-color")
+    assert code == 0, err
+    assert out.splitlines()[3].endswith("; 1 said negated: p."), out
+    assert "no longer said" not in out
+    (tmp_path / "2024-02-04.txt").write_text("A: Nothing.\n", encoding="utf-8")
+    (tmp_path / "2024-02-08.txt").write_text("A: Nothing.\n", encoding="utf-8")
+    code, out, err = run(*args, "--no-color")
+    assert code == 0 and "no longer said" in out.splitlines()[3], out
