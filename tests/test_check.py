@@ -344,6 +344,7 @@ def test_a_near_miss_says_its_score_and_the_threshold(tmp_path: Path) -> None:
     code, out, _ = run(*args, "--format", "json")
     [finding] = json.loads(out)["findings"]
     assert (finding["score"], finding["threshold"], finding["near_miss"]) == (63.8, 75.0, True)
+    assert finding["near_miss_note"].startswith("score 63.8, under the point's threshold 75")
     code, out, _ = run(*args, "--format", "github")
     assert "near miss: score 63.8" in out
     # a finding at or over the threshold is no near miss
@@ -353,6 +354,7 @@ def test_a_near_miss_says_its_score_and_the_threshold(tmp_path: Path) -> None:
     )
     [finding] = json.loads(out)["findings"]
     assert finding["near_miss"] is False and finding["score"] >= finding["threshold"]
+    assert finding["near_miss_note"] is None
     # a name replaced scores over the threshold, but track does not count the span: a near
     # miss, which --near 0 drops (a review: JSON said near_miss false)
     path = today(
@@ -366,8 +368,10 @@ def test_a_near_miss_says_its_score_and_the_threshold(tmp_path: Path) -> None:
     code, out, _ = run(*args, "--format", "json")
     [finding] = json.loads(out)["findings"]
     assert finding["score"] >= finding["threshold"] and finding["near_miss"] is True
+    note = "score 92.4, but track does not count it: a name of the formula replaced"
+    assert finding["near_miss_note"] == note
     code, out, _ = run(*args)
-    assert "near miss: score 92.4, but track does not count it" in out
+    assert f"near miss: {note}\n" in out
     code, out, _ = run(*args, "--near", "0")
     assert code == 0 and out.rstrip().endswith("No findings.")
 
@@ -598,7 +602,8 @@ def test_a_negation_dropped_from_a_watchlist_formula_fails_the_gate(tmp_path: Pa
     code, out, _ = run(*args)
     assert code == 1, out
     assert "    diff:      Our bipartisan one China policy has {-not-} changed\n" in out
-    assert "a negation dropped or put in" in out
+    # which near miss it is, not "a name replaced, a word swapped, or a negation" (a review)
+    assert "track does not count it: the formula's negation dropped: it says the opposite" in out
     code, out, _ = run(*args, "--near", "0")
     assert code == 0 and out.rstrip().endswith("No findings.")
     new.write_text(f"FOREIGN MINISTER: {text}.\n", encoding="utf-8")
@@ -1173,3 +1178,23 @@ def test_the_summary_says_when_the_discovered_points_are_the_top_best(tmp_path: 
         code, out, _ = run("check", str(new), "--against", against)
         assert code == 0
         assert " with 19 discovered points. " in out, out
+
+
+def test_a_near_miss_says_a_negation_was_put_in(tmp_path: Path) -> None:
+    """A review: "will {-continue to-}{+no longer+} provide ..." read "a name of the formula
+    replaced, one word swapped, or a negation dropped or put in": a CI reader could not
+    tell a reversal from a typo."""
+    formula = "the United States will continue to provide security assistance to Ukraine"
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "ukraine"\ntext = "{formula}"\n', encoding="utf-8")
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in range(1, 6):
+        (base / f"2025-01-0{day}.txt").write_text(f"MR. PRICE: Today {formula}.\n", "utf-8")
+    new = tmp_path / "2025-02-01.txt"
+    said = "the United States will no longer provide security assistance to Ukraine"
+    new.write_text(f"MR. PRICE: As of today {said}.\n", encoding="utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    assert code == 1, out
+    assert "will {-continue to-}{+no longer+} provide security assistance" in out, out
+    assert "track does not count it: a negation put in: it says the opposite\n" in out, out

@@ -170,6 +170,15 @@ class Reference:
         return ", ".join(parts)
 
 
+NAME_REPLACED = "a name of the formula replaced"
+WORD_SWAPPED = "one word of the formula swapped"
+RUN_DROPPED = "a run of the formula's inner words dropped"
+NEGATION_PUT_IN = "a negation put in: it says the opposite"
+NEGATION_DROPPED = "the formula's negation dropped: it says the opposite"
+REJECTIONS = (NAME_REPLACED, WORD_SWAPPED, RUN_DROPPED, NEGATION_PUT_IN, NEGATION_DROPPED)
+"""Why ``track`` does not count a near miss that scores its threshold (``Finding.why``)."""
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing ``check`` reports.
@@ -190,7 +199,8 @@ class Finding:
     threshold: the point's threshold (shifted and slot findings): a finding scoring
         under it is a near miss (see :data:`NEAR_MARGIN`).
     rejected: a span ``track`` does not count whatever it scores (a name of the formula
-        replaced, or one word swapped in it): a near miss too.
+        replaced, or one word swapped in it): a near miss too; ``why`` says which (one of
+        :data:`REJECTIONS`).
     negated: the formula said word for word right after a negation ("will *not* uphold
         ..."): ``track`` counts the words, but the sentence says it is not done; a near
         miss too.
@@ -218,6 +228,7 @@ class Finding:
     threshold: float | None = None
     rejected: bool = False
     negated: bool = False
+    why: str = ""
 
     @property
     def near_miss(self) -> bool:
@@ -244,10 +255,10 @@ class Finding:
                 f"score {self.score:g}, under the point's threshold {self.threshold:g}"
                 " (within --near of it)"
             )
-        return (
-            f"score {self.score:g}, but track does not count it: a name of the formula"
-            " replaced, one word swapped, or a negation dropped or put in"
-        )
+        # which one (a review: "a name replaced, one word swapped, or a negation"
+        # undersold a reversal)
+        why = self.why or "a name of the formula replaced, one word swapped, or a negation"
+        return f"score {self.score:g}, but track does not count it: {why}"
 
     @property
     def title(self) -> str:

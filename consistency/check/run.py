@@ -36,7 +36,12 @@ from .findings import (
     DEFAULT_SIMILARITY,
     DISCOVERED_LEVEL,
     MIN_SENTENCE_WORDS,
+    NAME_REPLACED,
     NEAR_MARGIN,
+    NEGATION_DROPPED,
+    NEGATION_PUT_IN,
+    RUN_DROPPED,
+    WORD_SWAPPED,
     BaselineSummary,
     CheckedPoint,
     CheckResult,
@@ -273,18 +278,26 @@ def _shifted(
         corpus.limit = max(0.0, limit - near)
         lowered = replace(point, threshold=corpus.limit)
         matches = find_point(lowered, corpus, threshold=threshold, tokeniser=tokeniser)
-        rejected: set[int] = set()
+        rejected: dict[int, str] = {}
         if misses:
             numbers = corpus.candidates(w for f in forms for w in f)
-            for more in (
-                find_point(lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True),
-                find_swapped(point, corpus, numbers, tokeniser=tokeniser),
-                find_dropped(point, corpus, numbers, tokeniser=tokeniser),
+            for more, why in (
+                (
+                    find_point(
+                        lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True
+                    ),
+                    None,
+                ),
+                (find_swapped(point, corpus, numbers, tokeniser=tokeniser), WORD_SWAPPED),
+                (find_dropped(point, corpus, numbers, tokeniser=tokeniser), RUN_DROPPED),
             ):
                 for s in more:
                     if not any(_overlap(m, s) for m in matches):
                         matches.append(s)
-                        rejected.add(id(s))
+                        text = corpus.text(s.sentence.document)
+                        rejected[id(s)] = why or _why_lenient(
+                            s, text, negations, carriers, prefixes
+                        )
         elif reversals:
             lenient = find_point(
                 lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True
@@ -301,7 +314,7 @@ def _shifted(
                     and says_opposite(s, text, negations, carriers, prefixes)
                 ):
                     matches.append(s)
-                    rejected.add(id(s))
+                    rejected[id(s)] = _why_lenient(s, text, negations, carriers, prefixes)
         after_not: set[int] = set()
         if misses or reversals:
             for k, m in enumerate(list(matches)):
@@ -311,14 +324,14 @@ def _shifted(
                 if id(m) in rejected:
                     # a near miss after a negation: shown with it ("{-a-}{+no+} just ...")
                     matches[k] = widened
-                    rejected.add(id(widened))
+                    rejected[id(widened)] = NEGATION_PUT_IN
                 elif span_words(m) in forms:
                     # the formula word for word after a negation: track counts it
                     matches.append(widened)
-                    rejected.add(id(widened))
+                    rejected[id(widened)] = NEGATION_PUT_IN
                     after_not.add(id(widened))
         occurring = sum(
-            1 for m in matches if m.score >= limit and id(m) not in rejected | after_not
+            1 for m in matches if m.score >= limit and id(m) not in rejected.keys() | after_not
         )
         if occurring:
             seen[position] = (point, occurring)
@@ -359,6 +372,7 @@ def _shifted(
                         threshold,
                         rejected=id(match) in rejected,
                         negated=id(match) in after_not,
+                        why=rejected.get(id(match), ""),
                     ),
                 )
             )
@@ -418,6 +432,7 @@ def _finding(
     *,
     rejected: bool = False,
     negated: bool = False,
+    why: str = "",
 ) -> Finding:
     text = doc.text[match.start : match.end]
     line, column = doc.line_col(match.start)
@@ -445,6 +460,7 @@ def _finding(
         threshold=threshold_of(point, threshold),
         rejected=rejected and not negated,
         negated=negated,
+        why=why if rejected and not negated else "",
     )
 
 
@@ -724,3 +740,18 @@ def run_check(
     finally:
         if index is not None:
             index.close()
+
+
+def _why_lenient(
+    match: Match,
+    text: str,
+    negations: Collection[str],
+    carriers: Collection[str],
+    prefixes: Collection[str],
+) -> str:
+    """Why ``track`` does not count a near miss that ``find_point`` finds only when lenient:
+    a negation put in or dropped, else a name of the formula replaced."""
+    if not says_opposite(match, text, negations, carriers, prefixes):
+        return NAME_REPLACED
+    own = any(w in negations for w in match.form.words)
+    return NEGATION_DROPPED if own else NEGATION_PUT_IN

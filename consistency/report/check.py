@@ -163,6 +163,7 @@ def finding_dict(f: Finding, gate: Gate) -> dict[str, Any]:
         "score": f.score,
         "threshold": f.threshold,
         "near_miss": f.near_miss,
+        "near_miss_note": f.score_note or None,
         "similarity": f.similarity,
     }
 

@@ -151,6 +151,7 @@ def render_check_sarif(result: CheckResult, *, gate: Gate, root: Path | None = N
                     "score": f.score,
                     "threshold": f.threshold,
                     "near_miss": f.near_miss,
+                    "near_miss_note": f.score_note or None,
                 },
             }
         )
