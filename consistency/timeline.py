@@ -317,6 +317,22 @@ class Analysis:
         return tuple(c for c in self.changes if not c.in_period)
 
 
+def short_baseline(period: ReportPeriod) -> str | None:
+    """A note when the baseline has fewer dates than the period it is compared with, and
+    too few for any point to be regular in it (:data:`REGULAR_DATES`): no wording is
+    usual there, most of the period's read as new, and the cards are noise (a review: the
+    default month of a five-week archive left one date of baseline, and 24 cards). None
+    otherwise."""
+    few = min(period.dates, REGULAR_DATES)
+    if period.first is None or period.baseline_dates >= few:
+        return None
+    return (
+        f"the baseline has {_plural(period.baseline_dates, 'date')} before the period's "
+        f"{period.dates}: against so few, most wordings read as new; choose a period with "
+        "--since or --baseline-until"
+    )
+
+
 def restrict(
     result: TrackResult,
     first: dt.date | None,

@@ -777,3 +777,22 @@ def test_a_point_said_negated_after_it_stopped_is_not_also_no_longer_said(
     (tmp_path / "2024-02-08.txt").write_text("A: Nothing.\n", encoding="utf-8")
     code, out, err = run(*args, "--no-color")
     assert code == 0 and "no longer said" in out.splitlines()[3], out
+
+
+def test_a_baseline_shorter_than_the_period_is_said_on_stderr(tmp_path: Path) -> None:
+    """A review: a five-week archive left the default month one date of baseline, and the
+    report 24 cards of noise, with nothing to say why. The report is the same; a note says
+    the comparison is thin and how to choose the period."""
+    for k in range(33):
+        date = (START + dt.timedelta(days=k)).isoformat()
+        (tmp_path / f"{date}.txt").write_text(f"A: Today {ALLIES}.\n", encoding="utf-8")
+    code, out, err = run("report", str(tmp_path))
+    assert code == 0 and out
+    assert err == (
+        "consistency: note: the baseline has 2 dates before the period's 31: against so few, "
+        "most wordings read as new; choose a period with --since or --baseline-until\n"
+    )
+    code, out, err = run("report", str(tmp_path), "--since", str(START + dt.timedelta(days=5)))
+    assert (code, err) == (0, "")
+    code, out, err = run("-q", "report", str(tmp_path))
+    assert (code, err) == (0, "")

@@ -21,7 +21,7 @@ from ..report import render_table as render_track_table
 from ..report.check import CHECK_FORMATS, render_check
 from ..report.compare import COMPARE_FORMATS, render_compare
 from ..report.inventory import render_inventory
-from ..timeline import analyse, with_negations
+from ..timeline import analyse, short_baseline, with_negations
 from ..track import MatchKeeper, RunMatches, negated_sayings, without_shadowed
 from ..warm import Archive, compare_in_index
 from .app import cli
@@ -227,6 +227,8 @@ def report_command(
     if points_file is None:
         result = without_shadowed(result)
     analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
+    if short := short_baseline(analysis.period):
+        _note(short)
     if points_file is not None and analysis.period.first is not None:
         # a watchlist formula said negated: the line turned over, which track never counts
         first, last = analysis.period.first, analysis.period.last or analysis.period.first
