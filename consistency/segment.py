@@ -14,7 +14,7 @@ together. The rules below therefore split only where the evidence is clear:
 - the Chinese full stop, exclamation and question marks end a sentence with
   no white space needed;
 - a ``.`` ends a sentence by the same test, unless the word before it is an
-  abbreviation: a title (``Mr.``, ``Dr.``) never ends one; ``No.``, ``Jan.``,
+  abbreviation: a title (``Mr.``, ``Dr.``, ``MR.``) never ends one; ``No.``, ``Jan.``,
   ``p.`` do not before a number (``No. 1``) but do otherwise (``No. We``); an
   initial (``George W. Bush``), a dotted abbreviation (``U.S.``, ``p.m.``) or a
   title that is also a surname (``Gen.``, ``Sen.``: "Hun Sen. In ...") ends one
@@ -192,7 +192,9 @@ def _ends_sentence(text: str, p: int, q: int, cut: int, end: int) -> bool:
     word = text[ws:p].lstrip(_OPENERS)
     if not word:
         return True
-    if word in _NEVER_ENDS:
+    if word in _NEVER_ENDS or (word.isupper() and word.capitalize() in _NEVER_ENDS):
+        # "MR. PRICE:", the State Department's labels, as "Mr. Price" (a review: the
+        # report's quote began "PRICE: ...")
         return False
     if word in _BEFORE_NUMBER and following[0].isdigit():
         return False

@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
@@ -41,6 +40,7 @@ from .models import (
     WordingFamily,
 )
 from .normalise import Tokeniser, named_words, normalise
+from .segment import split_sentences
 
 
 def _squash(text: str) -> str:
@@ -228,7 +228,6 @@ def card_order(change: KeyChange, points: dict[str, int]) -> tuple[bool, int, in
     return (True, -day, rank, place)
 
 
-_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\n]")
 CONTEXT_WIDTH = 240
 """Longest context sentence kept (centred on the wording)."""
 
@@ -240,14 +239,16 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
 
     >>> context("First one. China's position is clear. Next.", 11, 36)
     "China's position is clear."
+    >>> context("MR. PRICE: We support it. Next.", 14, 24)
+    'MR. PRICE: We support it.'
     >>> context("a b c d e f g h i j k l m n o p q r s t u v w x y z. Next.", 24, 25, 20)
     '… i j k l m n o p q …'
     """
-    lo = max(0, start - 4 * width)
-    head = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    begin = head[-1] if head else lo
-    tail = _SENTENCE_END.search(text, end, end + 4 * width)
-    finish = tail.end() if tail else min(len(text), end + 4 * width)
+    lo, hi = max(0, start - 4 * width), min(len(text), end + 4 * width)
+    # the segmenter's sentences: "MR. PRICE: We ..." is one, not "PRICE: We ..." (a review)
+    spans = split_sentences(text, lo, hi, wrapped=True)
+    begin = max((a for a, _ in spans if a <= start), default=lo)
+    finish = min((b for _, b in spans if b >= end), default=hi)
     if finish - begin <= width:
         return " ".join(text[begin:finish].split())
     room = max(0, width - (end - start)) // 2

@@ -55,6 +55,11 @@ def test_golden_seed_paragraphs(case: dict[str, Any]) -> None:
         # titles never end a sentence
         ("Mr. Guo said so. Ms. Hua agreed.", ["Mr. Guo said so.", "Ms. Hua agreed."]),
         ("Dr. Tedros praised China. He said so.", ["Dr. Tedros praised China.", "He said so."]),
+        # a title in capitals, as US transcripts label their speakers (a review)
+        (
+            "MR. PRICE: We support it. MS. PSAKI: Yes.",
+            ["MR. PRICE: We support it.", "MS. PSAKI: Yes."],
+        ),
         ("We met Prof. Huang yesterday.", ["We met Prof. Huang yesterday."]),
         # dotted abbreviations end one only before a sentence opener
         ("The U.S. side should stop. We urge it.", ["The U.S. side should stop.", "We urge it."]),
