@@ -796,3 +796,20 @@ def test_a_baseline_shorter_than_the_period_is_said_on_stderr(tmp_path: Path) ->
     assert (code, err) == (0, "")
     code, out, err = run("-q", "report", str(tmp_path))
     assert (code, err) == (0, "")
+
+
+def test_a_shift_names_the_previous_briefing_once_when_its_id_is_its_date() -> None:
+    """A review: "previously 2025-03-19 (2025-03-19)"; the date stays where the id is another
+    name ("previously d000 (2020-03-02)")."""
+    docs = []
+    for k, said in enumerate((MANKIND, ALL)):
+        date = START + dt.timedelta(days=k)
+        text = f"Wang Wenbin: China stands for {said}.\n"
+        docs.append(Document(date.isoformat(), f"{date}.txt", text, date, DateSource.FILENAME))
+    result = track(docs, [POINT])
+    first = START.isoformat()
+    assert f"; previously {first}\n" in render_text(result)
+    assert f"; previously `{first}`\n" in render_markdown(result)
+    assert f'previously <span class="id">{first}</span></p>' in render_html(result)
+    named = track(daily([MANKIND, ALL]), [POINT])
+    assert f"; previously d000 ({first})\n" in render_text(named)

@@ -176,7 +176,7 @@ class ShiftView:
     document: str
     line: int
     previous_document: str
-    previous_date: str
+    previous_when: str  # " (date)", or "" where the id starts with it
     diff: list[Segment]
     notes: str
 
@@ -389,8 +389,8 @@ def render_html(
             date=s.date.isoformat(),
             document=s.document,
             line=s.line,
-            previous_document=s.previous_document,
-            previous_date=s.previous_date.isoformat(),
+            previous_document=view.previous(s)[0],
+            previous_when=view.previous(s)[1],
             diff=flatten(parse_diff(s.diff)),
             notes=view.shift_notes(s),
         )

@@ -57,11 +57,11 @@ def timeline(result: TrackResult, *, max_date_columns: int) -> str:
 def _shift_blocks(analysis: Analysis) -> list[str]:
     blocks = []
     for point, s in view.shifts(analysis.result):
+        document, day = view.previous(s)
         blocks.append(
             f"### {s.date.isoformat()} \u00b7 {_code(point.point.id)}"
             f"{' ' + view.shift_notes(s) if view.shift_notes(s) else ''}\n\n"
-            f"{_code(s.document)}, line {s.line}; previously {_code(s.previous_document)} "
-            f"({s.previous_date.isoformat()})\n\n"
+            f"{_code(s.document)}, line {s.line}; previously {_code(document)}{day}\n\n"
             f"> {markdown_diff(flatten(parse_diff(s.diff)))}"
         )
     return blocks

@@ -121,10 +121,8 @@ def _heading(text: str, underline: str, color: bool) -> str:
 def _shift_blocks(shifts: list[tuple[PointResult, Shift]], color: bool) -> list[str]:
     blocks = []
     for point, s in shifts:
-        where = (
-            f"{s.document}, line {s.line}; "
-            f"previously {s.previous_document} ({s.previous_date.isoformat()})"
-        )
+        document, day = view.previous(s)
+        where = f"{s.document}, line {s.line}; previously {document}{day}"
         diff = ansi_diff(flatten(parse_diff(s.diff)), color=color)
         head = f"{_paint(s.date.isoformat(), _BOLD, color)}  {point.point.id}"
         if notes := view.shift_notes(s):

@@ -164,6 +164,14 @@ RECURRING_NOTE = "a wording used before"
 """How reports mark a shift back to a wording of an earlier date (``Shift.recurring``)."""
 
 
+def previous(shift: Shift) -> tuple[str, str]:
+    """The document a shift is read against, and its date in parentheses unless its id
+    already starts with that date ("previously 2025-03-19", not "2025-03-19 (2025-03-19)",
+    a review)."""
+    day = shift.previous_date.isoformat()
+    return shift.previous_document, "" if shift.previous_document.startswith(day) else f" ({day})"
+
+
 def shift_notes(shift: Shift) -> str:
     """The parenthesised notes of a shift for reports ("" when there are none)."""
     notes = [n for n, on in ((SLOT_NOTE, shift.slot), (RECURRING_NOTE, shift.recurring)) if on]
