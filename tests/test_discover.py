@@ -832,3 +832,24 @@ def test_an_alias_holding_a_shorter_alias_is_left_out() -> None:
         "basic norms governing international relations",
         "the basic norms governing international relations",
     ) == ["basic norms governing international relations"]
+
+
+def test_a_slogan_reversed_on_a_few_dates_is_not_named_by_its_reversal() -> None:
+    """A review: "will continue to provide security assistance to Ukraine" on 24 dates, then
+    "will no longer provide ..." on 2: with ``--top 100`` a row was named by the reversal,
+    credited the affirmative sayings as "other wordings grouped with it"; a watchlist saved
+    from it was inverted. The engine does not count a negation dropped with the word
+    carrying it ("no longer"), so the reversal has its own dates only."""
+    yes = "The United States will continue to provide security assistance to Ukraine."
+    no = "The United States will no longer provide security assistance to Ukraine."
+    filler = ["We have nothing new on that.", "The talks went well this week."]
+    docs = [doc(day, f"{yes} {filler[day % 2]}") for day in range(1, 25)]
+    docs += [doc(day, f"{no} {filler[day % 2]}", month=4) for day in (1, 2)]
+    found = discover(docs, top=100)
+    for p in found:
+        reversed_ = "no longer" in p.point.text
+        assert p.dates <= 2 if reversed_ else p.dates >= 2, (p.point.text, p.dates)
+    assert any(
+        "continue to provide security assistance to Ukraine" in p.point.text and p.dates == 24
+        for p in found
+    ), texts(found)

@@ -992,6 +992,23 @@ def test_another_negation_stands_for_a_formulas_own(point: str, line: str, expec
     assert word_diff(point, text) == expected
 
 
+def test_a_negation_carried_on_is_dropped_with_its_carrier() -> None:
+    """A review: "will continue to provide security assistance to Ukraine" counted as the
+    discovered "will no longer provide ...", which then named the slogan by its reversal
+    and grouped the 27 affirmative sayings under it. "no longer" negates "provide"; both
+    its words gone, with "provide" said, the negation is dropped: a near miss, no
+    occurrence. Said with its negation, or with another one, it is found."""
+    formula = "the United States will no longer provide security assistance to Ukraine"
+    said = "Today the United States will continue to provide security assistance to Ukraine."
+    assert found(formula, said) == []
+    [(_, text)] = found(formula, said, lenient=True)
+    assert text == said[6:-1]
+    [(_, text)] = found(
+        formula, "So the United States will no longer provide security assistance to Ukraine."
+    )
+    assert text.endswith("no longer provide security assistance to Ukraine")
+
+
 def test_a_word_with_a_prefix_is_another_word() -> None:
     """MFA 2020-07-03: "instability" is no "stability"; "unchanged" still stands for "not
     changed" where the point negates it (fixtures/other/us-state)."""

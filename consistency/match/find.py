@@ -427,7 +427,15 @@ def _opposite(
     # changed"); another negation may stand for it ("*never* interfere" for "not
     # interfere", 从不干涉 for 不干涉)
     for j, w in enumerate(form_words[:-1]):
-        if w in negations and not said and (j == 0 or form_words[j + 1] in span):
+        if w not in negations or said:
+            continue
+        # the word it negates, past the words that carry it on ("no *longer* provide": a
+        # review found "will continue to provide ..." counted as "will no longer provide
+        # ...", which lacks "longer" too)
+        k = j + 1
+        while k < len(form_words) - 1 and form_words[k] in carriers:
+            k += 1
+        if j == 0 or form_words[k] in span:
             # a wording that opens with its negation is not found without it: "*not just*
             # of the United States" is no "of the United States"
             return PREFIX_DROPPED if j + 1 in form.names.glued else "dropped"
