@@ -1164,6 +1164,51 @@ def test_a_discovered_point_s_negation_dropped_is_a_warning(
     assert code == 1
 
 
+@pytest.mark.parametrize(
+    ("said", "diff"),
+    [
+        (
+            "will no longer provide",
+            "will {-continue to-}{+no longer+} provide security assistance to Ukraine",
+        ),
+        ("will not provide", "will {-continue to-}{+not+} provide security assistance to Ukraine"),
+        ("will not only provide", None),
+        ("will soon stop to provide", None),
+    ],
+)
+def test_a_discovered_point_turned_over_in_other_words_is_a_warning(
+    tmp_path: Path, said: str, diff: str | None
+) -> None:
+    """Review 59: "the United States will {-continue to-}{+no longer+} provide security
+    assistance to Ukraine" passed the gate without a word (the slogan was among the
+    discovered points): a reversal replaces a word or two beside its negation. "not
+    *only*" takes the negation for itself, and a change without a negation is no
+    reversal."""
+    base = tmp_path / "base"
+    base.mkdir()
+    formula = "The United States will continue to provide security assistance to Ukraine"
+    for day in range(1, 6):
+        (base / f"2024-01-0{day}.txt").write_text(
+            f"MR. PRICE: The weather is fine. {formula}. Talks went well today.\n",
+            encoding="utf-8",
+        )
+    new = tmp_path / "2024-02-09.txt"
+    new.write_text(
+        f"MR. PRICE: The weather is fine. {formula.replace('will continue to provide', said)}"
+        ". Talks went well.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0, out
+    if diff is None:
+        assert "says the opposite" not in out, out
+        return
+    assert f"    diff:      The United States {diff}\n" in out, out
+    assert "a negation put in: it says the opposite" in out
+    code, _, _ = run("check", str(new), "--against", str(base), "--strict")
+    assert code == 1
+
+
 def test_the_summary_says_when_the_discovered_points_are_the_top_best(tmp_path: Path) -> None:
     """A summary "with 200 discovered points" read as all the archive holds, beside the
     report's 25 (a review): the number --top cut at says it is a setting; fewer found are
