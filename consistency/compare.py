@@ -5,8 +5,9 @@ Two parts:
 1. **Talking points.** Each point (a watchlist's, or those discovered in the
    two briefings) is located in both, as ``track`` would, and classed:
    ``same`` (every wording NEW uses is one OLD used), ``shifted`` (NEW uses a
-   wording OLD never did; shown with its word diff against OLD's closest
-   wording), ``new`` (only in NEW), ``dropped`` (only in OLD).
+   wording OLD never did, or says the point after a negation OLD did not have; shown
+   with its word diff against OLD's closest wording), ``new`` (only in NEW),
+   ``dropped`` (only in OLD).
    Without a watchlist, points are discovered over the two briefings as if
    they were two dates (so a formula needs to be in both to be a point:
    discovered points are ``same`` or ``shifted``; ``new`` and ``dropped``
@@ -174,9 +175,10 @@ def compare(
     }
     result = track([a, b], points, **selection)
     negated: dict[str, list[Place]] = {}
-    if source == "watchlist":
-        # a watchlist formula said negated in NEW and not so in OLD: shifted, not the same
-        # ("should {+not+} uphold ..." was "Repeated the same": a review)
+    if points:
+        # a formula said negated in NEW and not so in OLD: shifted, not the same ("should
+        # {+not+} uphold ..." was "Repeated the same": a review; so was a discovered
+        # "provide security assistance to Ukraine" after "will {+no longer+}", review 59)
         said = negated_sayings([a, b], points, **selection)
         olds = {
             (x.point.id, normalise(a.text[x.start : x.end], tokeniser=tokeniser))

@@ -117,6 +117,23 @@ def test_a_formula_said_negated_in_new_is_shifted_not_repeated(tmp_path: Path, s
     assert point["diff"].startswith(("{+not+} uphold", "{+never+} uphold")), point
 
 
+def test_a_discovered_point_said_negated_in_new_is_shifted_not_repeated(tmp_path: Path) -> None:
+    """Review 59: without a watchlist, "the United States will {-continue to-}{+no longer+}
+    provide security assistance to Ukraine" listed the point the two briefings share,
+    "provide security assistance to Ukraine", under "Repeated the same"."""
+    old = tmp_path / "2024-03-01.txt"
+    new = tmp_path / "2024-03-02.txt"
+    tail = "provide security assistance to Ukraine, as the Secretary said in Brussels."
+    old.write_text(f"MR. PRICE: The United States will continue to {tail}\n")
+    new.write_text(f"MR. PRICE: The United States will no longer {tail}\n")
+    code, out, err = run("diff", str(old), str(new), "--format", "json")
+    assert code == 0, err
+    shifted = [p for p in json.loads(out)["points"] if p["change"] == "shifted"]
+    assert [p["diff"] for p in shifted] == [
+        "{+no longer+} provide security assistance to Ukraine"
+    ], out
+
+
 def test_a_briefing_against_itself_repeats_everything() -> None:
     [doc] = load_documents([str(OLD_HTML)])
     c = compare(doc, doc)
