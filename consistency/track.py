@@ -26,6 +26,8 @@ from .match import (
     find_point,
     negated_before,
     says_opposite,
+    span_words,
+    turned_over,
 )
 from .match.corpus import BoolArray
 from .match.key import match_key
@@ -97,6 +99,7 @@ def negated_sayings(
     include_questions: bool = False,
     speakers: Collection[str] = (),
     tokeniser: Tokeniser | None = None,
+    turned: bool = False,
 ) -> list[Saying]:
     """Where ``documents`` say a point with a negation its wording lacks, or without one
     it has ("we *no longer* stand shoulder to shoulder with our allies"), or word for word
@@ -109,13 +112,20 @@ def negated_sayings(
     Not the gate's other near misses (a name replaced, a word swapped, a run dropped):
     on the corpus, cards of them were noise ("the {-principle-}{+success+} of "one
     country, two systems"", 维护{-地区-}{+中东地区的+}和平与稳定: a review), where a gate
-    that must fail loudly may be wrong now and then."""
+    that must fail loudly may be wrong now and then.
+
+    ``turned``: only a wording said the other way round at one place, nothing else
+    changed (see :func:`~consistency.match.turned_over`), as for discovered points,
+    whose common phrases say other things with a negation too: "urged external forces
+    *to not interfere* in China's internal affairs" is no "stop interfering in China's
+    domestic affairs" turned over (MFA 2020-06-05)."""
     index = build_index(
         documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
     )
     negations = named_words(tokeniser, "negations")
     carriers = named_words(tokeniser, "negation_carriers")
     prefixes = named_words(tokeniser, "negating_prefixes")
+    negating = negations | carriers | named_words(tokeniser, "negation_hosts")
     out: list[Saying] = []
     for point in points:
         found = find_point(point, index, threshold=threshold, tokeniser=tokeniser, lenient=True)
@@ -123,6 +133,10 @@ def negated_sayings(
             text = index.text(m.sentence.document)
             if says_opposite(m, text, negations, carriers, prefixes):
                 widened = negated_before(m, text, negations, carriers, prefixes) or m
+                if turned and not turned_over(
+                    m.form.words, span_words(widened), negations, negating
+                ):
+                    continue
                 out.append(Saying(point, m.sentence.document, widened.start, widened.end))
     return out
 

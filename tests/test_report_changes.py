@@ -17,6 +17,7 @@ from consistency.cli import cli
 from consistency.ingest import load_documents
 from consistency.models import DateSource, Document, KeyChangeKind, Point, TrackResult
 from consistency.report import render_html, render_json, render_markdown, render_text, view
+from consistency.match import turned_over
 from consistency.timeline import analyse, nearest, takeovers
 from consistency.track import track
 from consistency.watchlist import load_watchlist
@@ -813,3 +814,32 @@ def test_a_shift_names_the_previous_briefing_once_when_its_id_is_its_date() -> N
     assert f'previously <span class="id">{first}</span></p>' in render_html(result)
     named = track(daily([MANKIND, ALL]), [POINT])
     assert f"; previously d000 ({first})\n" in render_text(named)
+
+
+def test_a_discovered_point_turned_over_in_the_period_has_a_card(tmp_path: Path) -> None:
+    """Review 59: without a watchlist, "we {+do not+} support the efforts of the Kenyan-led
+    security mission in Haiti" was only "no longer said": a report reads its discovered
+    points for a negation too, those said the other way round at one place; MFA's "urged
+    external forces *to not interfere* in China's internal affairs", a demand, is no
+    "stop interfering in China's domestic affairs" turned over (two places changed)."""
+    formula = "we support the efforts of the Kenyan-led security mission in Haiti"
+    for k in range(40):
+        date = (START + dt.timedelta(days=k)).isoformat()
+        said = f"As always, {formula}." if k < 34 else "We have no update."
+        if k in (35, 38):
+            said = "As of today, we do not support the efforts of the Kenyan-led security mission in Haiti."
+        (tmp_path / f"{date}.txt").write_text(
+            f"MR. PRICE: Good afternoon. {said} The talks went well.\n", encoding="utf-8"
+        )
+    code, out, err = run("report", str(tmp_path), "--no-color", "--since", "2020-04-05")
+    assert code == 0, err
+    assert "  said negated  " in out, out
+    assert "{+do not+} support the efforts of the Kenyan-led security mission in Haiti" in out
+    assert "no longer said" not in out
+    negations = frozenset({"not", "no"})
+    assert not turned_over(
+        "stop interfering in china's domestic affairs".split(),
+        "not interfere in china's internal affairs".split(),
+        negations,
+        negations | {"do", "to"},
+    )

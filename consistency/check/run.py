@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
-from itertools import pairwise
-
-from rapidfuzz.distance import Levenshtein
 
 from ..context import working_on
 from ..diff import skeleton, word_diff
@@ -29,6 +26,7 @@ from ..match import (
     span_words,
     swaps,
     threshold_of,
+    turned_over,
 )
 from ..models import Document, Level, Point, Progress, Role, Sentence
 from ..normalise import TOKENISERS, Tokeniser, named_words
@@ -86,42 +84,6 @@ def discovered_points(
         speakers=speakers,
     )
     return [f.point for f in found if f.dates >= min_dates][:top]
-
-
-TURNED_WORDS = 2
-"""The most words a reversal replaces beside its negation ("will {-continue to-}{+no
-longer+} provide ...", see :func:`_turned_over`)."""
-
-
-def _turned_over(
-    form: Sequence[str],
-    span: Sequence[str],
-    negations: Collection[str],
-    negating: Collection[str],
-) -> bool:
-    """Whether ``span`` is ``form`` said the other way round: one run of words changed,
-    one side of it a negation with the words that go with one (``negating``: its
-    auxiliary, "do not accept" -> "accept"; the words that carry it on, "no longer"),
-    the other side without a negation and at most :data:`TURNED_WORDS` words ("will
-    {-continue to-}{+no longer+} provide ...", a review: the gate passed it without a
-    word). "*not only* supports" (a word that takes the negation for itself) is no
-    reversal, nor is a change anywhere else."""
-    ops = [op for op in Levenshtein.opcodes(form, span) if op.tag != "equal"]
-    if not ops or any(
-        a.src_end != b.src_start or a.dest_end != b.dest_start for a, b in pairwise(ops)
-    ):
-        return False
-    gone = form[ops[0].src_start : ops[-1].src_end]
-    come = span[ops[0].dest_start : ops[-1].dest_end]
-    for said, other in ((come, gone), (gone, come)):
-        if (
-            any(w in negations for w in said)
-            and all(w in negating for w in said)
-            and not any(w in negations for w in other)
-            and len(other) <= TURNED_WORDS
-        ):
-            return True
-    return False
 
 
 def _overlap(a: Match, b: Match) -> bool:
@@ -344,7 +306,7 @@ def _shifted(
                 text = corpus.text(s.sentence.document)
                 span = span_words(s)
                 if (
-                    any(_turned_over(f, span, negations, negating) for f in forms)
+                    any(turned_over(f, span, negations, negating) for f in forms)
                     and not any(_overlap(m, s) for m in matches)
                     and says_opposite(s, text, negations, carriers, prefixes)
                 ):

@@ -229,7 +229,7 @@ def report_command(
     analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
     if short := short_baseline(analysis.period):
         _note(short)
-    if points_file is not None and analysis.period.first is not None:
+    if analysis.period.first is not None:
         # a watchlist formula said negated: the line turned over, which track never counts
         first, last = analysis.period.first, analysis.period.last or analysis.period.first
         said = negated_sayings(
@@ -238,6 +238,7 @@ def report_command(
             threshold=threshold,
             include_questions=include_questions,
             speakers=speakers,
+            turned=points_file is None,
         )
         analysis = with_negations(analysis, said, docs)
     text = render_report(

@@ -38,6 +38,7 @@ from .find import (
     span_words,
     swaps,
     threshold_of,
+    turned_over,
     weigher,
 )
 from .weights import FLOOR, RARE, SIMILAR_WORD, is_rare, similarity, weight
@@ -76,6 +77,7 @@ __all__ = [
     "span_words",
     "swaps",
     "threshold_of",
+    "turned_over",
     "weigher",
     "weight",
 ]

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import Levenshtein
 
 from ..errors import OptionError
 from ..models import Point, Sentence, Token
@@ -492,6 +493,42 @@ def _negation_at(
         if carriers is not None and tokens[k].text not in carriers:
             return None
     return None
+
+
+TURNED_WORDS = 2
+"""The most words a reversal replaces beside its negation ("will {-continue to-}{+no
+longer+} provide ...", see :func:`turned_over`)."""
+
+
+def turned_over(
+    form: Sequence[str],
+    span: Sequence[str],
+    negations: Collection[str],
+    negating: Collection[str],
+) -> bool:
+    """Whether ``span`` is ``form`` said the other way round: one run of words changed,
+    one side of it a negation with the words that go with one (``negating``: its
+    auxiliary, "do not accept" -> "accept"; the words that carry it on, "no longer"),
+    the other side without a negation and at most :data:`TURNED_WORDS` words ("will
+    {-continue to-}{+no longer+} provide ...", a review: the gate passed it without a
+    word). "*not only* supports" (a word that takes the negation for itself) is no
+    reversal, nor is a change anywhere else."""
+    ops = [op for op in Levenshtein.opcodes(form, span) if op.tag != "equal"]
+    if not ops or any(
+        a.src_end != b.src_start or a.dest_end != b.dest_start for a, b in pairwise(ops)
+    ):
+        return False
+    gone = form[ops[0].src_start : ops[-1].src_end]
+    come = span[ops[0].dest_start : ops[-1].dest_end]
+    for said, other in ((come, gone), (gone, come)):
+        if (
+            any(w in negations for w in said)
+            and all(w in negating for w in said)
+            and not any(w in negations for w in other)
+            and len(other) <= TURNED_WORDS
+        ):
+            return True
+    return False
 
 
 def says_opposite(
