@@ -15,9 +15,9 @@ from corpus import FULL, HAS_FULL, NO_FULL, SAMPLE
 
 from consistency.cli import cli
 from consistency.ingest import load_documents
+from consistency.match import turned_over
 from consistency.models import DateSource, Document, KeyChangeKind, Point, TrackResult
 from consistency.report import render_html, render_json, render_markdown, render_text, view
-from consistency.match import turned_over
 from consistency.timeline import analyse, nearest, takeovers
 from consistency.track import track
 from consistency.watchlist import load_watchlist
@@ -827,7 +827,7 @@ def test_a_discovered_point_turned_over_in_the_period_has_a_card(tmp_path: Path)
         date = (START + dt.timedelta(days=k)).isoformat()
         said = f"As always, {formula}." if k < 34 else "We have no update."
         if k in (35, 38):
-            said = "As of today, we do not support the efforts of the Kenyan-led security mission in Haiti."
+            said = f"As of today, we do not {formula[3:]}."
         (tmp_path / f"{date}.txt").write_text(
             f"MR. PRICE: Good afternoon. {said} The talks went well.\n", encoding="utf-8"
         )
@@ -838,8 +838,8 @@ def test_a_discovered_point_turned_over_in_the_period_has_a_card(tmp_path: Path)
     assert "no longer said" not in out
     negations = frozenset({"not", "no"})
     assert not turned_over(
-        "stop interfering in china's domestic affairs".split(),
-        "not interfere in china's internal affairs".split(),
+        ["stop", "interfering", "in", "china's", "domestic", "affairs"],
+        ["not", "interfere", "in", "china's", "internal", "affairs"],
         negations,
         negations | {"do", "to"},
     )
