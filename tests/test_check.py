@@ -1243,3 +1243,27 @@ def test_a_near_miss_says_a_negation_was_put_in(tmp_path: Path) -> None:
     assert code == 1, out
     assert "will {-continue to-}{+no longer+} provide security assistance" in out, out
     assert "track does not count it: a negation put in: it says the opposite\n" in out, out
+
+
+def test_a_discovered_phrase_with_other_numbers_is_no_finding(tmp_path: Path) -> None:
+    """Review 59: "The delegation included {-10-}{+9+} members of Congress and
+    representatives of {-8-}{+29+} American companies" was most of a daily gate's warnings:
+    a recurring phrase with a count in it is data, not a wording. A word put in beside
+    the numbers still is one."""
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in range(1, 6):
+        (base / f"2024-01-0{day}.txt").write_text(
+            "MR. PRICE: The delegation included 10 members of Congress and "
+            "representatives of 8 American companies. Talks went well today.\n",
+            encoding="utf-8",
+        )
+    new = tmp_path / "2024-02-09.txt"
+    said = "The delegation included 40 members of Congress and representatives of 2"
+    new.write_text(f"MR. PRICE: {said} American companies. Talks went well today.\n", "utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0 and "No findings." in out, out
+    said = said.replace("40 members", "40 senior members")
+    new.write_text(f"MR. PRICE: {said} American companies. Talks went well today.\n", "utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert "{-10-}{+40 senior+} members" in out, out
