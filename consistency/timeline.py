@@ -325,7 +325,8 @@ def short_baseline(period: ReportPeriod) -> str | None:
     default month of a five-week archive left one date of baseline, and 24 cards). None
     otherwise."""
     few = min(period.dates, REGULAR_DATES)
-    if period.first is None or period.baseline_dates >= few:
+    if period.first is None or not 0 < period.baseline_dates < few:
+        # none at all: nothing reads as new against it (see :func:`analyse`)
         return None
     return (
         f"the baseline has {_plural(period.baseline_dates, 'date')} before the period's "

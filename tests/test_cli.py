@@ -315,7 +315,8 @@ def test_a_briefing_nothing_of_which_is_searched_is_named(tmp_path: Path) -> Non
 def test_discover_counts_what_report_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
     """On the MFA sample, each row of ``discover`` has the dates, documents and count
     that ``report`` (and ``track --points`` of discover's TOML) finds for it, and the
-    report searches nothing again: it reads the matches discovery's engine found."""
+    report searches nothing again: it reads the matches discovery's engine found (its
+    one search is for the period's sayings negated, a lenient one)."""
     from importlib import import_module
 
     tracking = import_module("consistency.track")
@@ -323,7 +324,8 @@ def test_discover_counts_what_report_tracks(monkeypatch: pytest.MonkeyPatch) -> 
     real = tracking.find_point
 
     def spy(point, *args, **kwargs):  # type: ignore[no-untyped-def]
-        searched.append(point.id)
+        if not kwargs.get("lenient"):
+            searched.append(point.id)
         return real(point, *args, **kwargs)
 
     monkeypatch.setattr(tracking, "find_point", spy)

@@ -797,6 +797,9 @@ def test_a_baseline_shorter_than_the_period_is_said_on_stderr(tmp_path: Path) ->
     assert (code, err) == (0, "")
     code, out, err = run("-q", "report", str(tmp_path))
     assert (code, err) == (0, "")
+    # no baseline at all: nothing reads as new against it
+    code, out, err = run("report", str(tmp_path / f"{START.isoformat()}.txt"))
+    assert (code, err) == (0, "")
 
 
 def test_a_shift_names_the_previous_briefing_once_when_its_id_is_its_date() -> None:

@@ -227,8 +227,6 @@ def report_command(
     if points_file is None:
         result = without_shadowed(result)
     analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
-    if short := short_baseline(analysis.period):
-        _note(short)
     if analysis.period.first is not None:
         # a watchlist formula said negated: the line turned over, which track never counts
         first, last = analysis.period.first, analysis.period.last or analysis.period.first
@@ -249,6 +247,8 @@ def report_command(
         all_shifts=all_shifts,
     )
     write_output(text, output)
+    if short := short_baseline(analysis.period):
+        _note(short)
 
 
 for _param in report_command.params:
