@@ -853,3 +853,29 @@ def test_a_slogan_reversed_on_a_few_dates_is_not_named_by_its_reversal() -> None
         "continue to provide security assistance to Ukraine" in p.point.text and p.dates == 24
         for p in found
     ), texts(found)
+
+
+def test_a_formula_said_only_in_frames_that_recur_is_one_row_of_its_own() -> None:
+    """Review 59 (a US-style archive): "our ironclad commitment to the defense of Japan",
+    said on every date, but each time inside one of a few frames that recur ("Let me
+    underline ...", "Nothing about this changes ...", "Today's announcement reflects
+    ..."), was five rows of frames and no row of its own: each frame was a maximal phrase,
+    the formula never. A phrase that ends several frames and is found on many more dates
+    than any of them is the formula; its frames fold into it."""
+    formula = "our ironclad commitment to the defense of Japan"
+    frames = [
+        "Let me underline",
+        "Nothing about this changes",
+        "Today's announcement reflects",
+        "The visit will reaffirm",
+    ]
+    filler = ["The weather was fine.", "Talks went well.", "We have no update.", "More later."]
+    docs = [
+        doc(day, f"{filler[day % 4]} {frames[day % 4]} {formula}. {filler[(day + 1) % 4]}")
+        for day in range(1, 29)
+    ]
+    found = discover(docs, top=20)
+    rows = [p for p in found if "ironclad commitment" in p.point.text]
+    # (its leading "our", a function word, is cut as any candidate's is)
+    assert [(p.point.text, p.dates) for p in rows] == [(formula[4:], 28)], texts(found)
+

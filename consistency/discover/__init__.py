@@ -144,12 +144,15 @@ from .families import (
 )
 from .ngrams import (
     _SEED,
+    CORE_SHARE,
     _contained,
     _dedupe,
     _find_all,
     _Form,
     _frequent_lengths,
     _maximal_candidates,
+    _shared_cores,
+    _start_of,
     _trim,
     _variants,
 )
@@ -300,19 +303,43 @@ def _discover(
     maxlen, last = _frequent_lengths(corpus, max(min_words, _SEED), min_dates)
     progress(1)
     forms: dict[tuple[int, ...], _Form] = {}
+    placed: dict[tuple[int, ...], int] = {}
     for occ in _maximal_candidates(corpus, maxlen, last, min_dates):
         form = _trim(corpus, occ, min_words)
-        if form is not None:
-            forms.setdefault(form.ids, form)
+        if form is not None and form.ids not in forms:
+            forms[form.ids] = form
+            placed[form.ids] = _start_of(corpus, occ, form.ids)
+    names = _name_ids(corpus)
+    cores = _shared_cores(corpus, placed, min_words, names)
+    for core, (form, _) in cores.items():
+        forms.setdefault(core, form)
     form_list = list(forms.values())
     found = _find_all(corpus, form_list, min_words)
     progress(1)
 
+    pdate = corpus.pdate
+    dates_of = {
+        form.ids: {pdate[i] for i in starts} for form, starts in zip(form_list, found, strict=True)
+    }
+    # a core found on many more dates than any frame it was said in is a formula of its
+    # own, not a fragment of them
+    own = {
+        core
+        for core, (_, frames) in cores.items()
+        if len(dates_of[core])
+        > CORE_SHARE * max(len(set().union(*(dates_of[h] for h in f))) for f in frames)
+    }
     variants = [
         _variants(corpus, form, starts) for form, starts in zip(form_list, found, strict=True)
     ]
     inside = _contained(o for vs in variants for occs in vs for o in occs)
-    pdate = corpus.pdate
+    inside -= {
+        o
+        for form, vs in zip(form_list, variants, strict=True)
+        if form.ids in own
+        for occs in vs
+        for o in occs
+    }
     candidates: list[tuple[int, int, tuple[int, ...], list[_Occ]]] = []
     for vs in variants:
         frees = [[o for o in occs if o not in inside] for occs in vs]
@@ -331,7 +358,6 @@ def _discover(
     texts = {c[2]: corpus.text_of(c[2]) for c in candidates}
     candidates.sort(key=lambda c: (-c[0], -c[1], -len(texts[c[2]]), texts[c[2]], c[3][0].start))
     function_ids = {k for k, w in enumerate(corpus.words) if w in corpus.stop}
-    names = _name_ids(corpus)
     leaders = _group(
         [c[2] for c in candidates],
         [texts[c[2]] for c in candidates],
@@ -364,7 +390,7 @@ def _discover(
             continue
         free = [o for o in occs if o not in inside]
         key = _main_key(corpus, free) if len(parts) > 1 and free else parts[0][0]
-        group = _Group(occs, key, dates)
+        group = _Group(occs, key, dates, core=key in own)
         if user_stops and user_stops.hit(group, _sample(occs)):
             continue
         group.score = scorer(group)

@@ -543,9 +543,12 @@ def _capped(bounds: Sequence[int]) -> list[int]:
 
 @dataclass
 class _Group:
-    """A point under construction: its occurrences and what was measured on them."""
+    """A point under construction: its occurrences and what was measured on them
+    (``core``: a formula said only in frames, see
+    :func:`~consistency.discover.ngrams._shared_cores`)."""
 
     occs: list[_Occ]
     key: tuple[int, ...]
     dates: list[int]
     score: float = 0.0
+    core: bool = False

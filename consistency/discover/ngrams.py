@@ -10,6 +10,7 @@ from itertools import compress, count, pairwise
 import numpy as np
 import numpy.typing as npt
 
+from ..match.weights import similarity
 from .corpus import (
     _ARTICLES,
     _COORDINATORS,
@@ -374,6 +375,85 @@ def _periodic(words: Sequence[str]) -> bool:
 
 def _content(words: Iterable[str], stop: Collection[str]) -> int:
     return sum(w not in stop for w in words)
+
+
+def _start_of(corpus: _Corpus, occ: _Occ, ids: tuple[int, ...]) -> int:
+    """Where the trimmed form ``ids`` of the occurrence ``occ`` starts (see :func:`_trim`,
+    which may take in one word before it)."""
+    n = len(ids)
+    for at in range(max(0, occ.start - 1), occ.end - n + 1):
+        if tuple(corpus.ids[at : at + n]) == ids:
+            return at
+    raise AssertionError("a trimmed form lies in its occurrence")
+
+
+CORE_SHARE = 1.5
+"""A phrase shared by several candidates stands on its own when it is found on more than
+this many times the dates of the most frequent of them (see :func:`_shared_cores`); the
+same share as a shorter wording that folds into a longer one
+(:func:`~consistency.discover.families._merge_nested`)."""
+
+
+CORE_FRAMES = 2
+"""How many frames a phrase must be said in, each in its own words, to stand on its own
+(see :func:`_shared_cores`)."""
+
+
+def _shared_cores(
+    corpus: _Corpus,
+    placed: dict[tuple[int, ...], int],
+    min_words: int,
+    names: Collection[int] = (),
+) -> dict[tuple[int, ...], tuple[_Form, list[list[tuple[int, ...]]]]]:
+    """Phrases that end several candidates and are none: a formula said only in frames
+    that recur, each its own candidate ("Let me underline *our ironclad commitment to the
+    defense of Japan*", "Nothing about this changes *our ironclad commitment ...*", a
+    review: five rows of one formula, and no row of it). ``placed``: each candidate's
+    token ids and where one of its occurrences starts. Each shared end, the longest that
+    the same candidates share, cut as a candidate is (:func:`_trim`), with its frames
+    (the candidates it came from, those of one frame in its inflections together), with
+    the candidates it came from; whether it stands on its own is for its dates to say
+    (:data:`CORE_SHARE`). Only frames that fold into the phrase once it is a point count:
+    at most twice its length, and naming nothing it does not (``names``: the ids of
+    names). "Hong Kong affairs are purely China's internal affairs" is a formula of its
+    own, no frame of "China's internal affairs", which would stand beside it. A shared
+    beginning is no formula: where frames part, an object or a list is cut short
+    ("provide a fair, just and non-discriminatory" of "... business environment for
+    Chinese companies", tried on MFA); the frame, a verb that introduces the formula,
+    stands before it."""
+    ends: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+    for ids in placed:
+        for k in range(min_words, len(ids) + 1):
+            ends.setdefault(ids[-k:], []).append(ids)
+    words = corpus.words
+    cores: dict[tuple[int, ...], tuple[_Form, list[list[tuple[int, ...]]]]] = {}
+    for part, holders in ends.items():
+        if len(holders) < 2 or part in placed:
+            continue
+        k = len(part)
+        longer = {h[-(k + 1) :] for h in holders}
+        if any(len(ends.get(x, ())) == len(holders) for x in longer):
+            continue  # the same candidates share more of it
+        before = [words[h[-(k + 1)]] for h in holders]
+        holder = holders[0]
+        at = placed[holder] + len(holder) - k
+        form = _trim(corpus, _Occ(at, at + k), min_words)
+        if form is None or form.ids in placed:
+            continue
+        own = set(form.ids)
+        frames: list[tuple[str, list[tuple[int, ...]]]] = []
+        for h, word in zip(holders, before, strict=True):
+            if 2 * len(form.ids) < len(h) or any(w in names and w not in own for w in h):
+                continue
+            # one frame in its inflections: "interferes in", "interfering in", ...
+            frame = next((f for f in frames if f[0] == word or similarity(f[0], word)), None)
+            if frame is None:
+                frames.append((word, [h]))
+            else:
+                frame[1].append(h)
+        if len(frames) >= CORE_FRAMES:
+            cores.setdefault(form.ids, (form, []))[1].extend(f[1] for f in frames)
+    return cores
 
 
 def _find_all(corpus: _Corpus, forms: Sequence[_Form], size: int) -> list[list[int]]:
