@@ -878,4 +878,3 @@ def test_a_formula_said_only_in_frames_that_recur_is_one_row_of_its_own() -> Non
     rows = [p for p in found if "ironclad commitment" in p.point.text]
     # (its leading "our", a function word, is cut as any candidate's is)
     assert [(p.point.text, p.dates) for p in rows] == [(formula[4:], 28)], texts(found)
-
