@@ -411,9 +411,8 @@ def _shared_cores(
     review: five rows of one formula, and no row of it). ``placed``: each candidate's
     token ids and where one of its occurrences starts. Each shared end, the longest that
     the same candidates share, cut as a candidate is (:func:`_trim`), with its frames
-    (the candidates it came from, those of one frame in its inflections together), with
-    the candidates it came from; whether it stands on its own is for its dates to say
-    (:data:`CORE_SHARE`). Only frames that fold into the phrase once it is a point count:
+    (the candidates it came from, those of one frame in its inflections together);
+    whether it stands on its own is for its dates to say (:data:`CORE_SHARE`). Only frames that fold into the phrase once it is a point count:
     at most twice its length, and naming nothing it does not (``names``: the ids of
     names). "Hong Kong affairs are purely China's internal affairs" is a formula of its
     own, no frame of "China's internal affairs", which would stand beside it. A shared
