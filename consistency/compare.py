@@ -179,7 +179,7 @@ def compare(
         # a formula said negated in NEW and not so in OLD: shifted, not the same ("should
         # {+not+} uphold ..." was "Repeated the same": a review; so was a discovered
         # "provide security assistance to Ukraine" after "will {+no longer+}", review 59)
-        said = negated_sayings([a, b], points, **selection)
+        said = negated_sayings([a, b], points, turned=source == "discovered", **selection)
         olds = {
             (x.point.id, normalise(a.text[x.start : x.end], tokeniser=tokeniser))
             for x in said

@@ -228,7 +228,8 @@ def report_command(
         result = without_shadowed(result)
     analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
     if analysis.period.first is not None:
-        # a watchlist formula said negated: the line turned over, which track never counts
+        # a formula said negated: the line turned over, which track never counts (of a
+        # discovered point, one said the other way round at one place: see turned_over)
         first, last = analysis.period.first, analysis.period.last or analysis.period.first
         said = negated_sayings(
             [d for d in docs if first <= d.date <= last],

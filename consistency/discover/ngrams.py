@@ -412,14 +412,14 @@ def _shared_cores(
     token ids and where one of its occurrences starts. Each shared end, the longest that
     the same candidates share, cut as a candidate is (:func:`_trim`), with its frames
     (the candidates it came from, those of one frame in its inflections together);
-    whether it stands on its own is for its dates to say (:data:`CORE_SHARE`). Only frames that fold into the phrase once it is a point count:
-    at most twice its length, and naming nothing it does not (``names``: the ids of
-    names). "Hong Kong affairs are purely China's internal affairs" is a formula of its
-    own, no frame of "China's internal affairs", which would stand beside it. A shared
-    beginning is no formula: where frames part, an object or a list is cut short
-    ("provide a fair, just and non-discriminatory" of "... business environment for
-    Chinese companies", tried on MFA); the frame, a verb that introduces the formula,
-    stands before it."""
+    whether it stands on its own is for its dates to say (:data:`CORE_SHARE`). Only
+    frames that fold into the phrase once it is a point count: at most twice its
+    length, and naming nothing it does not (``names``: the ids of names). "Hong Kong
+    affairs are purely China's internal affairs" is a formula of its own, no frame of
+    "China's internal affairs", which would stand beside it. A shared beginning is no
+    formula: where frames part, an object or a list is cut short ("provide a fair, just
+    and non-discriminatory" of "... business environment for Chinese companies", tried
+    on MFA); the frame, a verb that introduces the formula, stands before it."""
     ends: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
     for ids in placed:
         for k in range(min_words, len(ids) + 1):
