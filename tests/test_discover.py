@@ -878,3 +878,27 @@ def test_a_formula_said_only_in_frames_that_recur_is_one_row_of_its_own() -> Non
     rows = [p for p in found if "ironclad commitment" in p.point.text]
     # (its leading "our", a function word, is cut as any candidate's is)
     assert [(p.point.text, p.dates) for p in rows] == [(formula[4:], 28)], texts(found)
+
+
+def test_a_row_counted_out_leaves_its_id_to_the_next_of_that_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review 59: ``discover --top`` listed "i-ll-let-the-pentagon-speak-to-the-specifics-3"
+    and no "-2": ids were given before the engine counted the rows (step 8), which drops
+    some. They are given again in the order kept."""
+    from importlib import import_module
+
+    module = import_module("consistency.discover")
+    real = module.verify
+
+    def first_out(found, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return real(found, *args, **kwargs)[1:]
+
+    japan = "the Secretary reaffirmed our ironclad commitment to the defense of Japan"
+    korea = "the Secretary reaffirmed our ironclad commitment to the defense of Korea"
+    docs = [doc(day, f"{japan}. {korea}. Talks went well.") for day in range(1, 9)]
+    ids = [p.point.id for p in discover(docs, top=5)]
+    assert len(ids) >= 2 and ids[1] == f"{ids[0]}-2", ids
+    monkeypatch.setattr(module, "verify", first_out)
+    kept = discover(docs, top=5)
+    assert kept[0].point.id == ids[0], [p.point.id for p in kept]

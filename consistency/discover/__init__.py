@@ -118,6 +118,7 @@ neighbouring words.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 
 from .._gc import paused
 from ..errors import OptionError
@@ -275,6 +276,12 @@ def discover(
             keeper=keeper,
             jobs=jobs,
         )
+        # ids again in the order kept: a row counted out took its id's plain form with it
+        # ("i-ll-let-the-pentagon-speak-to-the-specifics-3" and no "-2", a review)
+        ids = _unique_ids([f.point.text for f in found])
+        found = [
+            replace(f, point=replace(f.point, id=pid)) for f, pid in zip(found, ids, strict=True)
+        ]
     report(1)
     return found
 
