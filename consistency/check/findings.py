@@ -249,16 +249,25 @@ class Finding:
             return ""
         if self.negated:
             return f"score {self.score:g}, but a negation stands right before the formula"
-        if self.threshold is not None and self.score < self.threshold:
+        under = self.threshold is not None and self.score < self.threshold
+        if self.rejected and self.why:
+            # which one (a review: "a name replaced, one word swapped, or a negation"
+            # undersold a reversal; a word swapped 11 under the threshold read "within
+            # --near of it")
+            if under:
+                limit = f"under the point's threshold {self.threshold:g}"
+                return f"score {self.score:g}, {limit}: {self.why}"
+            return f"score {self.score:g}, but track does not count it: {self.why}"
+        if under:
             # reported as within --near of the threshold (a review: the line did not say)
             return (
                 f"score {self.score:g}, under the point's threshold {self.threshold:g}"
                 " (within --near of it)"
             )
-        # which one (a review: "a name replaced, one word swapped, or a negation"
-        # undersold a reversal)
-        why = self.why or "a name of the formula replaced, one word swapped, or a negation"
-        return f"score {self.score:g}, but track does not count it: {why}"
+        return (
+            f"score {self.score:g}, but track does not count it: a name of the formula"
+            " replaced, one word swapped, or a negation"
+        )
 
     @property
     def title(self) -> str:
