@@ -232,7 +232,25 @@ CONTEXT_WIDTH = 240
 """Longest context sentence kept (centred on the wording)."""
 
 
-def context(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
+def document_context(document: Document, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
+    """:func:`context` within the turn that holds ``document.text[start:end]``: the quote
+    leaves out the speaker's label ("MR. HALLORAN:", "Zhao Lijian:" began card quotes,
+    a review)."""
+    turns = document.turns
+    at = bisect.bisect_right([t.start for t in turns], start) - 1
+    if at >= 0 and turns[at].start <= start and end <= turns[at].end:
+        return context(document.text, start, end, width, within=(turns[at].start, turns[at].end))
+    return context(document.text, start, end, width)
+
+
+def context(
+    text: str,
+    start: int,
+    end: int,
+    width: int = CONTEXT_WIDTH,
+    *,
+    within: tuple[int, int] | None = None,
+) -> str:
     """The sentence of ``text`` around ``text[start:end]``, on one line, at most ``width`` long.
 
     A longer sentence is cut at word boundaries around the wording, with "…" where cut.
@@ -244,7 +262,8 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
     >>> context("a b c d e f g h i j k l m n o p q r s t u v w x y z. Next.", 24, 25, 20)
     '… i j k l m n o p q …'
     """
-    lo, hi = max(0, start - 4 * width), min(len(text), end + 4 * width)
+    first, last = within or (0, len(text))
+    lo, hi = max(first, start - 4 * width), min(last, end + 4 * width)
     # the segmenter's sentences: "MR. PRICE: We ..." is one, not "PRICE: We ..." (a review)
     spans = split_sentences(text, lo, hi, wrapped=True)
     begin = max((a for a, _ in spans if a <= start), default=lo)
@@ -574,7 +593,7 @@ def _point_changes(
             after=occ.text,
             diff=word_diff(before, occ.text, tokeniser=tokeniser) if before is not None else "",
             evidence=evidence,
-            context=context(doc.text, occ.start, occ.end) if doc else one_line(occ.text),
+            context=document_context(doc, occ.start, occ.end) if doc else one_line(occ.text),
             in_period=in_period(occ.date),
         )
 
@@ -879,7 +898,7 @@ def with_negations(
                     "word right after one, never before the period; in the period on "
                     f"{_plural(len(dates[key]), 'date')}"
                 ),
-                context=context(doc.text, start, end),
+                context=document_context(doc, start, end),
                 in_period=True,
             )
         )

@@ -846,3 +846,19 @@ def test_a_discovered_point_turned_over_in_the_period_has_a_card(tmp_path: Path)
         negations,
         negations | {"do", "to"},
     )
+
+
+def test_a_card_quotes_the_sentence_without_the_speaker_s_label(tmp_path: Path) -> None:
+    """Review 60: card quotes began "MR. HALLORAN: As Ambassador ..." or "Zhao Lijian:
+    ...": the quote is the sentence within the speaker's turn."""
+    for k, said in enumerate([MANKIND] * 12 + [ALL] * 12):
+        date = (START + dt.timedelta(days=k)).isoformat()
+        (tmp_path / f"{date}.txt").write_text(
+            f"Wang Wenbin: Good afternoon.\nMR. HALLORAN: China stands for {said}.\n", "utf-8"
+        )
+    result = track(load_documents([tmp_path]), [POINT])
+    [change] = analyse(result).changes
+    assert change.context == f"China stands for {ALL}."
+    page = render_html(result)
+    assert f"HALLORAN: China stands for {ALL}" not in page
+    assert f"China stands for {ALL}." in page

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..models import Document, KeyChange, TrackResult
 from ..normalise import normalise
-from ..timeline import Analysis, PointHistory, context, representatives
+from ..timeline import Analysis, PointHistory, document_context, representatives
 from . import view
 from .diffmarkup import Segment, flatten, parse_diff
 
@@ -245,7 +245,7 @@ def _marks(history: PointHistory, axis: Axis, docs: dict[str, Document]) -> tupl
         date = next(d for d, k in said if k == key)
         occ = reps[date]
         doc = docs.get(occ.document)
-        sentence = context(doc.text, occ.start, occ.end, 160) if doc else occ.text
+        sentence = document_context(doc, occ.start, occ.end, 160) if doc else occ.text
         when = date.isoformat()
         if len(said) > 1:
             when = f"{said[0][0].isoformat()} to {said[-1][0].isoformat()} ({len(said)} dates)"
