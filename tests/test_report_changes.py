@@ -793,8 +793,13 @@ def test_a_baseline_shorter_than_the_period_is_said_on_stderr(tmp_path: Path) ->
         "consistency: note: the baseline has 2 dates before the period's 31: against so few, "
         "most wordings read as new; choose a period with --since or --baseline-until\n"
     )
+    # the report says it too, for a reader of the file (review 60)
+    said = "(too few dates to compare with: most wordings read as new; see --since)."
+    assert said in out
+    for fmt in ("markdown", "html"):
+        assert said in run("report", str(tmp_path), "--format", fmt)[1], fmt
     code, out, err = run("report", str(tmp_path), "--since", str(START + dt.timedelta(days=5)))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, "") and "too few dates" not in out
     code, out, err = run("-q", "report", str(tmp_path))
     assert (code, err) == (0, "")
     # no baseline at all: nothing reads as new against it

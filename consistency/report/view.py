@@ -28,7 +28,7 @@ from ..models import (
 )
 from ..normalise import normalise
 from ..slug import is_slug_of
-from ..timeline import Analysis, PointHistory, analyse, representatives
+from ..timeline import Analysis, PointHistory, analyse, representatives, short_baseline
 from .diffmarkup import shorten
 
 MAX_DATE_COLUMNS = 8
@@ -441,6 +441,10 @@ def scope_line(analysis: Analysis) -> str:
         )
     else:
         base = "no baseline before it"
+    if short_baseline(p):
+        # said in the report, not only on stderr (a review: the HTML led with 24 cards of
+        # noise against one date, and nothing said why)
+        base += " (too few dates to compare with: most wordings read as new; see --since)"
     return f"{docs}; {period}; {base}."
 
 
