@@ -1222,9 +1222,15 @@ def test_the_summary_says_when_the_discovered_points_are_the_top_best(tmp_path: 
         code, out, _ = run("check", str(new), "--against", against, "--top", "3")
         assert code == 0
         assert " with the 3 best discovered points (--top). " in out, out
+        code, out, _ = run(
+            "check", str(new), "--against", against, "--top", "3", "--format", "json"
+        )
+        assert json.loads(out)["baseline"]["points_capped"] is True
         code, out, _ = run("check", str(new), "--against", against)
         assert code == 0
         assert " with 19 discovered points. " in out, out
+        code, out, _ = run("check", str(new), "--against", against, "--format", "json")
+        assert json.loads(out)["baseline"]["points_capped"] is False
 
 
 def test_a_near_miss_says_a_negation_was_put_in(tmp_path: Path) -> None:

@@ -186,6 +186,7 @@ def render_check_json(result: CheckResult, *, gate: Gate) -> str:
             "last": base.last.isoformat() if base.last else None,
             "points": base.points,
             "points_source": base.points_source,
+            "points_capped": base.capped,
         },
         "documents": [
             {"id": d.id, "path": d.path, "date": d.date.isoformat()} for d in result.documents
