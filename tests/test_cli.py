@@ -255,6 +255,11 @@ def test_a_file_written_is_confirmed_to_a_person_at_a_terminal_only(
     assert err.endswith(f"\nconsistency: wrote {target} ({size:,} KB)\n")  # after the progress
     code, out, err = run(*args, "--format", "markdown", "-o", "-")
     assert code == 0 and "wrote" not in err
+    # a file in a format its suffix does not name: one line says both (review 60)
+    csv = tmp_path / "points.csv"
+    code, out, err = run("--no-config", "discover", str(BRIEFINGS), "-o", str(csv))
+    lines = [line for line in err.splitlines() if line.startswith("consistency:")]
+    assert code == 0 and len(lines) == 1 and "has no csv output; wrote" in lines[0], err
 
 
 def test_output_into_a_missing_folder_is_one_error_line(tmp_path: Path) -> None:

@@ -142,13 +142,14 @@ def write_output(text: str, output: str | None) -> None:
     else:
         target = os.path.realpath(output) if os.path.islink(output) else output
         write_atomically(target, text)
-        if _talking():
-            size = len(text.encode("utf-8"))
-            shown = f"{size:,} bytes" if size < 10_000 else f"{round(size / 1024):,} KB"
-            click.echo(f"consistency: wrote {escape_controls(output)} ({shown})", err=True)
     note = click.get_current_context().meta.pop(FORMAT_NOTE, None)
     if note:
         click.echo(note, err=True)
+    elif _talking() and (mode is None or stat.S_ISREG(mode)):
+        # one line a file (a review: the format note and this one said it twice)
+        size = len(text.encode("utf-8"))
+        shown = f"{size:,} bytes" if size < 10_000 else f"{round(size / 1024):,} KB"
+        click.echo(f"consistency: wrote {escape_controls(output)} ({shown})", err=True)
 
 
 def _write_stdout(text: str) -> None:
