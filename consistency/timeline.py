@@ -237,7 +237,7 @@ def document_context(document: Document, start: int, end: int, width: int = CONT
     leaves out the speaker's label ("MR. HALLORAN:", "Zhao Lijian:" began card quotes,
     a review)."""
     turns = document.turns
-    at = bisect.bisect_right([t.start for t in turns], start) - 1
+    at = bisect.bisect_right(turns, start, key=lambda t: t.start) - 1
     if at >= 0 and turns[at].start <= start and end <= turns[at].end:
         return context(document.text, start, end, width, within=(turns[at].start, turns[at].end))
     return context(document.text, start, end, width)

@@ -25,6 +25,7 @@ from .match import (
     SentenceIndex,
     find_point,
     negated_before,
+    negating_words,
     says_opposite,
     span_words,
     turned_over,
@@ -125,7 +126,7 @@ def negated_sayings(
     negations = named_words(tokeniser, "negations")
     carriers = named_words(tokeniser, "negation_carriers")
     prefixes = named_words(tokeniser, "negating_prefixes")
-    negating = negations | carriers | named_words(tokeniser, "negation_hosts")
+    negating = negating_words(tokeniser)
     out: list[Saying] = []
     for point in points:
         found = find_point(point, index, threshold=threshold, tokeniser=tokeniser, lenient=True)

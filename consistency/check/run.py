@@ -22,6 +22,7 @@ from ..match import (
     find_swapped,
     make_forms,
     negated_before,
+    negating_words,
     require_percent,
     says_opposite,
     span_words,
@@ -260,7 +261,7 @@ def _shifted(
     negations = named_words(tokeniser, "negations")
     carriers = named_words(tokeniser, "negation_carriers")
     prefixes = named_words(tokeniser, "negating_prefixes")
-    hosts = named_words(tokeniser, "negation_hosts")
+    negating = negating_words(tokeniser)
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)
     limits = points.thresholds(sorted({p for p, _, _ in hits}))
@@ -313,7 +314,6 @@ def _shifted(
             # the point's words and a negation put in or dropped at one place, nothing else
             # changed: "China *never* interferes in *the* internal affairs of ..." is
             # another phrase
-            negating = negations | hosts | carriers
             for s in lenient:
                 text = corpus.text(s.sentence.document)
                 span = span_words(s)

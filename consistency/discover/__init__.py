@@ -119,6 +119,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
+from itertools import chain
 
 from .._gc import paused
 from ..errors import OptionError
@@ -325,8 +326,12 @@ def _discover(
     progress(1)
 
     pdate = corpus.pdate
+    # dates of the cores and their frames only: every candidate's would be a set apiece
+    wanted = {ids for core, (_, frames) in cores.items() for ids in (core, *chain(*frames))}
     dates_of = {
-        form.ids: {pdate[i] for i in starts} for form, starts in zip(form_list, found, strict=True)
+        form.ids: {pdate[i] for i in starts}
+        for form, starts in zip(form_list, found, strict=True)
+        if form.ids in wanted
     }
     # a core found on many more dates than any frame it was said in is a formula of its
     # own, not a fragment of them

@@ -494,11 +494,7 @@ def _merge_nested(
         accepted.append(group)
     for target, extra in absorbed.items():
         group = accepted[target]
-        framed = group.core and any(
-            len(group.dates) > CORE_SHARE * len(g.dates) and _part_of(group.key, g.key)
-            for g in extra
-        )
-        if framed:
+        if any(_said_in(group, g) for g in extra):
             # the formula's own occurrences, not the frames it is said in (see _absorb)
             occs = _merged(corpus, [group, *extra], group.key)
         else:
@@ -683,11 +679,7 @@ def _absorb(
         key = max(wordings, key=lambda k: (counts[k], -wordings.index(k)))
         members = [group, *extra]
         chosen = next(g for g in members if g.key == key)
-        cores = [
-            g
-            for g in members
-            if g.core and len(g.dates) > CORE_SHARE * len(chosen.dates) and _part_of(g.key, key)
-        ]
+        cores = [g for g in members if _said_in(g, chosen)]
         if cores:
             key = max(cores, key=lambda g: (len(g.dates), -members.index(g))).key
             occs = _merged(corpus, members, key)
@@ -715,6 +707,16 @@ def _merged(corpus: _Corpus, groups: Sequence[_Group], key: tuple[int, ...]) -> 
         return at < len(mine) and mine[at].end <= o.end and mine[at] != o
 
     return _dedupe(o for o in occs if not frames(o))
+
+
+def _said_in(core: _Group, frame: _Group) -> bool:
+    """Whether ``core``, a formula said only in frames, is said in ``frame`` and found on
+    more than :data:`CORE_SHARE` times its dates: the formula, not a part of the frame."""
+    return (
+        core.core
+        and len(core.dates) > CORE_SHARE * len(frame.dates)
+        and _part_of(core.key, frame.key)
+    )
 
 
 def _part_of(part: tuple[int, ...], whole: tuple[int, ...]) -> bool:

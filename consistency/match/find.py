@@ -495,6 +495,17 @@ def _negation_at(
     return None
 
 
+def negating_words(tokeniser: Tokeniser | None = None) -> frozenset[str]:
+    """The words a reversal's negation stands with (see :func:`turned_over`): the
+    tokeniser's negations, the auxiliaries they are said with, and the words that carry
+    them on."""
+    return (
+        named_words(tokeniser, "negations")
+        | named_words(tokeniser, "negation_hosts")
+        | named_words(tokeniser, "negation_carriers")
+    )
+
+
 TURNED_WORDS = 2
 """The most words a reversal replaces beside its negation ("will {-continue to-}{+no
 longer+} provide ...", see :func:`turned_over`)."""
