@@ -18,8 +18,9 @@ import math
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-from rapidfuzz.distance import LCSseq, Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .diff import moved_apart, skeleton, word_diff
 from .lexicon import cut_short, zipf
@@ -762,29 +763,51 @@ def nearest(key: str, earlier: Counter[str], canonical: str | None = None) -> st
     """
     words = key.split()
 
-    def rank(k: str) -> tuple[int, int, bool, int, int]:
-        lost, changes, apart = closeness(words, k.split())  # each the smaller the closer
-        return (lost, changes, k != canonical, apart, -earlier[k])
+    def rank(k: str) -> tuple[int, int, int, bool, int, int]:
+        near = closeness(words, k.split())
+        return (near.lost, near.changes, near.grammar_lost, k != canonical, near.apart, -earlier[k])
 
     return min(sorted(earlier), key=rank)
 
 
-def closeness(new: Sequence[str], old: Sequence[str]) -> tuple[int, int, int]:
-    """How far wording ``old`` is from ``new`` as a diff reads it, smaller is closer: fewer
-    of ``new``'s words kept, in order or moved (negated), then more changes (words
-    inserted, deleted or replaced, and each run moved, as one), then a greater difference
-    in length. "the vision of a shared future" keeps all its words in "the vision of a
-    community with a shared future" (three deleted), only four in "the community with a
-    shared future" (two replaced); "Free Trade Area 4.0" is one word from "Free Trade Area
-    3.0" and from "Free Trade Area", and as long as the first; "strengthen coordination and
-    communication" keeps every word of "strengthen communication and coordination" (a move,
-    as its diff shows it) and of "strengthen multi-agency coordination and communication"
-    (one word deleted), and is as long as the first (a review: the swap was shown against
-    the one-off wording, as a word dropped)."""
+class Closeness(NamedTuple):
+    """How far one wording is from another as a diff reads it; each the smaller the closer."""
+
+    lost: int
+    """Content words of the new wording not kept (in order or moved)."""
+    changes: int
+    """Words inserted, deleted or replaced, and each run moved, as one."""
+    grammar_lost: int
+    """Words of pure grammar (:data:`GRAMMAR_ZIPF`) of the new wording not kept."""
+    apart: int
+    """The difference in length."""
+
+
+def closeness(new: Sequence[str], old: Sequence[str]) -> Closeness:
+    """How far wording ``old`` is from ``new`` as a diff reads it (see :class:`Closeness`):
+    first the content words of ``new`` lost, then the changes, then its grammar words
+    lost, then the difference in length. "the vision of a shared future" keeps all its
+    words in "the vision of a community with a shared future" (three deleted), only two
+    content words in "the community with a shared future"; "Free Trade Area 4.0" is one
+    word from "Free Trade Area 3.0" and from "Free Trade Area", and as long as the first;
+    "strengthen coordination and communication" keeps every word of "strengthen
+    communication and coordination" (a move, as its diff shows it) and its content words
+    in "strengthen multi-agency coordination and communication" (one word deleted), and
+    is as long as the first (a review: the swap was shown against the one-off wording, as
+    a word dropped). A grammar word kept counts for less than a change: "interests and
+    expectations of the two peoples" reads against "interests of the two peoples" (two
+    words inserted), not against "interests of the two countries and meets the
+    aspirations of the two peoples", which keeps its "and" at the cost of seven changes
+    (a review)."""
     runs, new_rest, old_rest = moved_apart(new, old)
-    kept = int(LCSseq.similarity(new_rest, old_rest)) + len(new) - len(new_rest)
+    kept = Counter(new) - Counter(new_rest)
+    for op in Indel.opcodes(new_rest, old_rest):
+        if op.tag == "equal":
+            kept.update(new_rest[op.src_start : op.src_end])
+    missing = Counter(new) - kept
+    grammar = sum(n for w, n in missing.items() if zipf(w) >= GRAMMAR_ZIPF)
     changes = Levenshtein.distance(new_rest, old_rest) + runs
-    return (-kept, changes, abs(len(new) - len(old)))
+    return Closeness(missing.total() - grammar, changes, grammar, abs(len(new) - len(old)))
 
 
 def one_line(text: str) -> str:

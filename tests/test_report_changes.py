@@ -106,6 +106,24 @@ def test_on_a_tie_a_card_reads_against_the_formulas_own_wording() -> None:
     assert nearest("free trade area 4.0", shorter) == "free trade area 3.0"
 
 
+def test_a_grammar_word_kept_does_not_outweigh_a_long_detour() -> None:
+    """A review (MFA, 2020-06-17): "interests and expectations of the two peoples" was
+    shown against a one-off, `interests {-of the two countries-} and {-meets the
+    aspirations-}{+expectations+} of the two peoples`, because it keeps one more word
+    ("and"), where "interests of the two peoples" (19 dates) keeps every content word
+    it keeps, two words inserted."""
+    alias = "interests of the two peoples"
+    one_off = "interests of the two countries and meets the aspirations of the two peoples"
+    earlier = Counter({alias: 19, one_off: 1, "interests of the two countries and peoples": 9})
+    new = "interests and expectations of the two peoples"
+    assert nearest(new, earlier, "interests of the two countries and peoples") == alias
+    # a content word kept still comes first: "expectations" kept beats fewer changes
+    assert nearest(new, Counter({alias: 19, "the expectations of both sides": 1})) == alias
+    assert nearest(new, Counter({"hopes of the two peoples": 3, "interests of both": 1})) == (
+        "hopes of the two peoples"
+    )
+
+
 def test_a_new_wording_is_diffed_against_the_nearest_wording_before_not_the_usual_one() -> None:
     """Against the usual "community with a shared future", every word around the new
     wording would read as changed; against the nearest it is two words dropped."""

@@ -194,10 +194,21 @@ def closest_wording(
     if not said:
         return None
 
-    def rank(found: tuple[str, ...]) -> tuple[int, int, bool, int, int, float, tuple[object, ...]]:
-        lost, changes, apart = closeness(words, found)  # each the smaller the closer
+    def rank(
+        found: tuple[str, ...],
+    ) -> tuple[int, int, int, bool, int, int, float, tuple[object, ...]]:
+        near = closeness(words, found)
         count, where, _ = said[found]
-        return (-lost, -changes, found in own, -apart, count, word_similarity(words, found), where)
+        return (
+            -near.lost,
+            -near.changes,
+            -near.grammar_lost,
+            found in own,
+            -near.apart,
+            count,
+            word_similarity(words, found),
+            where,
+        )
 
     best = max(said, key=rank)
     _, (date, doc, _), match = said[best]
