@@ -368,9 +368,11 @@ def test_the_500_briefing_report_is_short_and_starts_with_its_summary() -> None:
     assert code == 0, err
     lines = out.splitlines()
     assert len(lines) < 1500
-    # the 25 best discovered, less those that only find a better one's words again
+    # the 25 best discovered, less those that only find a better one's words again, and
+    # at most five first said in the period: the lines of the China-India border clash
     tracked = re.match(r"(\d+) talking points tracked; ", lines[3])
-    assert tracked is not None and 20 <= int(tracked.group(1)) <= 25, lines[3]
+    assert tracked is not None and 20 <= int(tracked.group(1)) <= 30, lines[3]
+    assert "; 2 new: “diplomatic and military channels”, “commander-level talks”" in lines[3]
     assert lines[7] == "Changes that matter"
 
 
@@ -885,3 +887,59 @@ def test_a_card_quotes_the_sentence_without_the_speaker_s_label(tmp_path: Path) 
     page = render_html(result)
     assert f"HALLORAN: China stands for {ALL}" not in page
     assert f"China stands for {ALL}." in page
+
+
+OLD_LINES = [
+    "uphold the sanctity of maritime borders",
+    "deepen practical cooperation in agriculture",
+    "oppose unilateral sanctions and coercion",
+    "promote the peaceful settlement of disputes",
+    "safeguard the stability of supply chains",
+    "strengthen exchanges between young scientists",
+    "respect the sovereignty of coastal states",
+    "advance the green transition of industry",
+    "defend the authority of the charter",
+    "expand people-to-people contacts in tourism",
+    "reject interference in judicial affairs",
+    "build resilient health systems worldwide",
+    "honour commitments on climate finance",
+    "protect the rights of migrant workers",
+    "support the reconstruction of war-torn regions",
+    "foster an open and inclusive digital economy",
+]
+RISING = "a fair and reciprocal trade relationship with our European partners"
+
+
+def rising_archive(folder: Path, *, also_before: bool = False) -> None:
+    """40 daily briefings saying 16 old formulas; one more formula on 4 of the last 6 dates
+    (and, ``also_before``, on 2 dates of the baseline too)."""
+    for k in range(40):
+        date = (START + dt.timedelta(days=k)).isoformat()
+        said = [f"We {line}." for line in OLD_LINES]
+        if k in (34, 36, 37, 39) or (also_before and k in (5, 20)):
+            said.append(f"The minister spoke of {RISING}.")
+        (folder / f"{date}.txt").write_text(f"MR. PRICE: {' '.join(said)}\n", encoding="utf-8")
+
+
+def test_a_formula_first_said_in_the_period_is_reported_past_the_top(tmp_path: Path) -> None:
+    """Review 59: a slogan said for the first time on 5 of the last 8 dates of 40 was not
+    among the report's 25 points (discovery ranked it 62nd, below every old formula by its
+    dates alone), so the report never named it. A report lists up to five formulas new in
+    its period past the --top best, when they are as good formulas as those but for their
+    dates: "new point" cards."""
+    rising_archive(tmp_path)
+    since = (START + dt.timedelta(days=33)).isoformat()
+    code, out, err = run("report", str(tmp_path), "--no-color", "--top", "3", "--since", since)
+    assert code == 0, err
+    [headline] = [line for line in out.splitlines() if "talking points tracked" in line]
+    assert "; 1 new: “The minister spoke of a fair and reciprocal trade…”" in headline, out
+    assert "  new point  the-minister-spoke-of-a-fair-and-reciprocal" in out
+    assert "4 talking points tracked" in out
+    # said in the baseline too, it is no new formula of the period: the top 3 only
+    rising_archive(tmp_path, also_before=True)
+    code, out, err = run("report", str(tmp_path), "--no-color", "--top", "3", "--since", since)
+    assert code == 0, err
+    assert "3 talking points tracked" in out and RISING not in out
+    # a report with no baseline before its period has nothing to be new against
+    code, out, err = run("report", str(tmp_path), "--no-color", "--top", "3")
+    assert "3 talking points tracked" in out, out

@@ -21,7 +21,7 @@ from ..report import render_table as render_track_table
 from ..report.check import CHECK_FORMATS, render_check
 from ..report.compare import COMPARE_FORMATS, render_compare
 from ..report.inventory import render_inventory
-from ..timeline import analyse, short_baseline, with_negations
+from ..timeline import analyse, choose_period, short_baseline, with_negations
 from ..track import MatchKeeper, RunMatches, negated_sayings, without_shadowed
 from ..warm import Archive, compare_in_index
 from .app import cli
@@ -187,8 +187,9 @@ def report_command(
     --since/--until choose the reporting period; the briefings before it are read
     as its baseline (up to --baseline-until), and the details cover the period.
     Without them, the period is the archive's last month and the details cover it all.
-    Without --points, the talking points are those 'discover' finds (the --top best),
-    less briefing boilerplate and points that only find again a better point's words.
+    Without --points, the talking points are those 'discover' finds (the --top best,
+    and up to five first said in the period), less briefing boilerplate and points that
+    only find again a better point's words.
     """
     from ..discover import DEFAULT_STOP_PHRASES, load_stop_phrases
 
@@ -214,7 +215,15 @@ def report_command(
         # discovery reads its rows with the engine: tracking them reads what it found (a
         # warm run's index keeps it for the next run, and gives what earlier runs found)
         kept = archive.store if archive is not None else RunMatches()
-        found = _discover(docs, min_dates, top, include_questions, speakers, stops, shared, kept)
+        # a formula first said in the period is listed too, past the --top best (with
+        # a baseline before the period to be new against)
+        first, last, period = choose_period(
+            docs, since=since, until=until, baseline_until=baseline_until
+        )
+        rising = (first, last) if first and last and period.baseline_dates else None
+        found = _discover(
+            docs, min_dates, top, include_questions, speakers, stops, shared, kept, rising
+        )
         points = [p.point for p in found]
         if not points:
             _note(

@@ -127,10 +127,11 @@ def _discover(
     stop_phrases: Sequence[str],
     index: SentenceIndex | None = None,
     keeper: MatchKeeper | None = None,
+    rising: tuple[dt.date, dt.date] | None = None,
 ) -> list[DiscoveredPoint]:
     """``discover`` with a progress bar on a terminal (``index``: the documents' sentences,
     segmented already; ``keeper``: where the engine's matches of the rows are kept for
-    tracking them next)."""
+    tracking them next; ``rising``: a report's period, whose new formulas are listed too)."""
     from ..discover import PROGRESS_STAGES, discover  # here: most runs discover nothing
 
     with _progress(len(docs) + PROGRESS_STAGES, "discovering") as progress:
@@ -145,6 +146,7 @@ def _discover(
             index=index,
             keeper=keeper,
             jobs=_jobs(),
+            rising=rising,
         )
 
 

@@ -117,6 +117,8 @@ neighbouring words.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from itertools import chain
@@ -204,6 +206,7 @@ def discover(
     index: SentenceIndex | None = None,
     keeper: MatchKeeper | None = None,
     jobs: int = 1,
+    rising: tuple[dt.date, dt.date] | None = None,
 ) -> list[DiscoveredPoint]:
     """Recurring formulations in ``documents``, best first (see the module docstring).
 
@@ -229,6 +232,10 @@ def discover(
     use as many (the counts are the same). Without it, every point is listed with the
     counts of the occurrences discovery grouped into it (an index and ``check`` keep
     the whole list as a watchlist, and show no counts).
+
+    rising: a period (first and last day), with ``top``: up to :data:`RISING_MAX` rows
+    first said in it are listed after the best ``top`` (see :func:`_rising`), so that a
+    report on the period tracks a formula too new to have the dates of the old ones.
     """
     if min_dates < 1:
         raise OptionError(f"--min-dates must be at least 1, not {min_dates}")
@@ -240,7 +247,7 @@ def discover(
         return []  # nothing recurs on more dates than the briefings have: none is read
     report = progress or _quiet
     with paused():
-        found = _discover(
+        found, new = _discover(
             documents,
             min_dates=min_dates,
             top=top,
@@ -251,6 +258,7 @@ def discover(
             tokeniser=tokeniser,
             progress=report,
             sentences=sentences if index is None else index.sentences,
+            rising=rising,
         )
     if top is not None:
 
@@ -276,7 +284,11 @@ def discover(
             tokeniser=tokeniser,
             keeper=keeper,
             jobs=jobs,
+            rising=new,
         )
+        if rising is not None:
+            # new by the engine's reading too: one it finds said before is no new formula
+            found = found[:top] + [row for row in found[top:] if row.first >= rising[0]]
         # ids again in the order kept: a row counted out took its id's plain form with it
         # ("i-ll-let-the-pentagon-speak-to-the-specifics-3" and no "-2", a review)
         ids = _unique_ids([f.point.text for f in found])
@@ -299,7 +311,9 @@ def _discover(
     tokeniser: Tokeniser | None,
     progress: Callable[[int], None],
     sentences: Iterable[Sentence] | None,
-) -> list[DiscoveredPoint]:
+    rising: tuple[dt.date, dt.date] | None = None,
+) -> tuple[list[DiscoveredPoint], set[Point]]:
+    """The rows, best first, and those of them listed for being new in ``rising``."""
     corpus = _Corpus(
         documents,
         include_questions=include_questions,
@@ -410,10 +424,19 @@ def _discover(
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
     # settle more points than are kept: a point just past ``top`` may fold into a kept one
     enough = min(2 * top + FAMILY_MARGIN, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
+    new: list[_Group] = []
+    if top is not None and rising is not None:
+        new = _rising(corpus, groups, rising, top=verified_count(top), min_dates=min_dates)
+        chosen = {id(g) for g in new}
+        head = groups[: verified_count(top)]
+        groups = head + new + [g for g in groups[len(head) :] if id(g) not in chosen]
+        enough = max(enough, len(head) + len(new))
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
     groups = _passages(corpus, groups, scorer, enough=enough, names=names)
+    new_keys = {g.key for g in new}
     if top is not None:
-        groups = groups[: verified_count(top)]
+        head = groups[: verified_count(top)]
+        groups = head + [g for g in groups[len(head) :] if g.key in new_keys]
 
     progress(1)
     weigh = weigher(tokeniser)
@@ -435,6 +458,49 @@ def _discover(
                 wordings=tuple(zip((desc.text, *desc.aliases), desc.counts, strict=True)),
             )
         )
+    return out, {row.point for row, g in zip(out, groups, strict=True) if g.key in new_keys}
+
+
+RISING_MAX = 5
+"""The most rows listed for being new in a period (see :func:`_rising`)."""
+
+RISING_MIN_DATES = 3
+"""The fewest dates of the period a row new in it is said on."""
+
+
+def _rising(
+    corpus: _Corpus,
+    ranked: Sequence[_Group],
+    period: tuple[dt.date, dt.date],
+    *,
+    top: int,
+    min_dates: int,
+) -> list[_Group]:
+    """Rows past the best ``top`` that are new in ``period``: first said in it, on
+    :data:`RISING_MIN_DATES` of its dates or more, and as good a formula as the weakest of
+    the best ``top`` but for the dates it had no time to be said on (its score less the
+    spread, ``log2(1 + dates)``); the best :data:`RISING_MAX`, best first.
+
+    A formula that a government starts to say in the last weeks of a ten-year archive
+    ranks below every old one by spread alone (review 59: "a fair and reciprocal trade
+    relationship with our European partners", on 5 of the last 8 dates of 40, was row
+    62), while a report on those weeks is where a reader looks for it."""
+    if len(ranked) <= top:
+        return []
+    first, last = period
+
+    def quality(g: _Group) -> float:
+        return g.score / math.log2(1 + len(g.dates))
+
+    bar = min(quality(g) for g in ranked[:top])
+    least = max(min_dates, RISING_MIN_DATES)
+    out: list[_Group] = []
+    for g in ranked[top:]:
+        days = [corpus.dates[d] for d in g.dates]
+        if days[0] >= first and sum(d <= last for d in days) >= least and quality(g) >= bar:
+            out.append(g)
+            if len(out) == RISING_MAX:
+                break
     return out
 
 

@@ -63,10 +63,12 @@ def verify(
     tokeniser: Tokeniser | None = None,
     keeper: MatchKeeper | None = None,
     jobs: int = 1,
+    rising: Collection[Point] = (),
 ) -> list[DiscoveredPoint]:
     """``found`` (the best rows, best first) with the engine's counts, ranked again, less the
     rows the engine finds on fewer than ``min_dates`` dates or only inside better rows'
-    words, the best ``top``.
+    words, the best ``top``; then those of the ``rising`` rows (new in a report's
+    period) that are not among them.
 
     A row's score keeps every factor but its spread over dates, which becomes the
     engine's (see :class:`~consistency.discover.rank._Scorer`: ``log2(1 + dates)``).
@@ -134,7 +136,8 @@ def verify(
     gone = shadowed(
         [[(doc, f.start, f.end, f.form == row.point.text) for doc, f in hits] for row, hits in rows]
     )
-    return [row for (row, _), out in zip(rows, gone, strict=True) if not out][:top]
+    left = [row for (row, _), out in zip(rows, gone, strict=True) if not out]
+    return left[:top] + [row for row in left[top:] if row.point in rising]
 
 
 def _search(
