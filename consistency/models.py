@@ -365,20 +365,24 @@ class KeyChangeKind(StrEnum):
     TAKEOVER = "takeover"
     NEW_WORDING = "new-wording"
     NEGATED = "negated"
+    NEAR_MISS = "near-miss"
     NEW_POINT = "new-point"
     STOPPED = "stopped"
 
 
 @dataclass(frozen=True)
 class Saying:
-    """A point said negated, which ``track`` does not count as its wording, or counts
-    where the words stand after a negation (see
-    :func:`consistency.track.negated_sayings`): its span in a document."""
+    """A point said in words ``track`` does not count as its wording, or counts where the
+    words stand after a negation: said negated (see
+    :func:`consistency.track.negated_sayings`), or a near miss (see
+    :func:`consistency.check.near.near_sayings`, ``why`` it is not counted); its span in a
+    document."""
 
     point: Point
     document: str
     start: int
     end: int
+    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -386,15 +390,18 @@ class KeyChange:
     """A change that matters: what happened to a point, when, and the evidence.
 
     kind: takeover, new-wording, negated (a watchlist formula said with a negation it
-        lacks, or without one it has, or word for word after one), new-point or stopped.
+        lacks, or without one it has, or word for word after one), near-miss (a watched
+        formula said in words the engine does not count, instead of it), new-point or
+        stopped.
     point: the point id.
     date: when it happened: the first date of the new wording or point; for
         ``stopped``, the last date the point was said.
     document, line: where (for ``stopped``: the last place it was said).
     before: the wording it replaces (takeover), the nearest wording used before the
         period (new-wording: see :func:`consistency.timeline.nearest`), the point's
-        canonical text (negated), or None.
-    after: the new wording (takeover, new-wording, new-point) or the last one (stopped).
+        canonical text (negated, near-miss), or None.
+    after: the new wording (takeover, new-wording, negated, near-miss, new-point) or the
+        last one (stopped).
     diff: word diff before -> after ("" when there is no ``before``).
     evidence: one sentence with the counts behind the judgement.
     context: the sentence of the source the wording stands in.

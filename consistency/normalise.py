@@ -264,6 +264,11 @@ _CONTRACTED_ENDINGS = {
 """The contracted endings and the word each stands for. ``'s`` and ``'d`` only after
 one of :data:`_HOSTS` (see :func:`contraction`)."""
 
+CONTRACTED_WORDS = frozenset(
+    {*_CONTRACTED_STEMS.values(), *_CONTRACTED_ENDINGS.values(), "has", "had"}
+)
+"""The words a contraction stands for, which its text may not spell ("won't" is "will")."""
+
 _HOSTS = frozenset("i you he she it we they that there here what who where how".split())  # noqa: SIM905
 """The pronouns and question words after which ``'s`` is "is" or "has" and ``'d`` "would"
 or "had" (see :func:`_in_context`): a possessive's ``'s`` follows a noun or a name

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from corpus import FULL, HAS_FULL, NO_FULL, SAMPLE
+from hypothesis import given
+from hypothesis import strategies as st
 
 from consistency.cli import cli
 from consistency.ingest import load_documents
@@ -943,3 +945,116 @@ def test_a_formula_first_said_in_the_period_is_reported_past_the_top(tmp_path: P
     # a report with no baseline before its period has nothing to be new against
     code, out, err = run("report", str(tmp_path), "--no-color", "--top", "3")
     assert "3 talking points tracked" in out, out
+
+
+SETTLEMENT = "remains open to a political and diplomatic settlement of the conflict"
+LOST = "has lost interest in a political and diplomatic settlement of the conflict"
+
+
+def settlement_archive(folder: Path, said: dict[int, str]) -> Path:
+    """30 daily briefings saying the formula (Russia ...) on each date but those of ``said``,
+    which say their own sentence; a watchlist of the formula."""
+    for k in range(30):
+        date = (START + dt.timedelta(days=k)).isoformat()
+        sentence = said.get(k, f"Russia {SETTLEMENT}.")
+        (folder / f"{date}.txt").write_text(
+            f"Maria Zakharova: Good afternoon. {sentence} Talks on day {k} went well.\n",
+            encoding="utf-8",
+        )
+    points = folder.parent / "points.toml"
+    points.write_text(f'[[point]]\nid = "settlement"\ntext = "{SETTLEMENT}"\n', encoding="utf-8")
+    return points
+
+
+def test_a_near_miss_said_instead_of_the_formula_has_a_card(tmp_path: Path) -> None:
+    """Review 61: "Russia {-remains open to-}{+has lost interest in+} a political and
+    diplomatic settlement of the conflict" on three dates of the period, the formula on
+    none of them: ``check`` failed on it (a near miss, score 71.3 under the threshold 75)
+    and the report said nothing (the point only absent). A near miss that stands instead
+    of the formula on two dates of the period or more has a "said otherwise" card."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    points = settlement_archive(folder, {24: f"Russia {LOST}.", 27: f"Moscow {LOST}."})
+    since = (START + dt.timedelta(days=22)).isoformat()
+    args = ("report", str(folder), "--points", str(points), "--since", since, "--no-color")
+    code, out, err = run(*args)
+    assert code == 0, err
+    assert "; 1 said otherwise: settlement" in out
+    assert "  said otherwise  settlement\n" in out
+    assert "{-remains open to-}{+lost interest in+} a political and diplomatic settlement" in out
+    assert "a near miss, not counted as the point (score 71.3, under the point's threshold" in out
+    assert "said so on 2 dates of the period, the point on none of them" in out
+    code, data, err = run(*args, "--format", "json")
+    [card] = [c for c in json.loads(data)["changes"] if c["kind"] == "near-miss"]
+    assert card["date"] == (START + dt.timedelta(days=24)).isoformat()
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        {24: f"Russia {LOST}."},  # once: the gate's to tell
+        {24: f"Russia {LOST}. Russia {SETTLEMENT}.", 27: f"Russia {LOST}. Russia {SETTLEMENT}."},
+        {3: f"Russia {LOST}.", 24: f"Russia {LOST}.", 27: f"Russia {LOST}."},  # said before
+    ],
+    ids=["once", "beside-the-formula", "said-before"],
+)
+def test_a_near_miss_beside_the_formula_once_or_said_before_has_no_card(
+    tmp_path: Path, said: dict[int, str]
+) -> None:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    points = settlement_archive(folder, said)
+    since = (START + dt.timedelta(days=22)).isoformat()
+    code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
+    assert code == 0, err
+    assert "said otherwise" not in out
+
+
+TRICKY = st.sampled_from(
+    [
+        "won't",
+        "it's",
+        "U.S.",
+        "Naïve",
+        "ＡＳＥＡＮ",
+        "60,000",
+        "Straße",
+        "Kong’s",
+        "ﬁnance",
+        "communiqué",
+        "people-to-people",
+        "CAN'T",
+        "we'd",
+        "Søren",
+        "國防部",
+        "一个中国原则",
+        "x\u00adyz",
+    ]
+)
+
+
+@given(
+    st.lists(st.one_of(TRICKY, st.text(min_size=1, max_size=8)), min_size=1, max_size=12), st.data()
+)
+def test_a_wording_a_briefing_says_is_found_said_before(
+    words: list[str], data: st.DataObject
+) -> None:
+    """Whether a briefing before the period said a wording is asked of the briefings it
+    could be in only (their folded text holds the wording's longest plain word); the
+    answer is what normalising every briefing gives."""
+    from consistency.normalise import normalise
+    from consistency.timeline import _Earlier
+
+    text = " ".join(words)
+    said = normalise(text).split()
+    if not said:
+        return
+    a = data.draw(st.integers(0, len(said) - 1))
+    b = data.draw(st.integers(a + 1, len(said)))
+    doc = Document("d", "d.txt", text, START, DateSource.FILENAME)
+    other = Document("e", "e.txt", "Nothing to add today.", START, DateSource.FILENAME)
+    assert _Earlier([other, doc], None).said(" ".join(said[a:b]))
+    assert (
+        not _Earlier([other], None).said(" ".join(said[a:b]))
+        or " ".join(said[a:b]) in "nothing to add today"
+    )

@@ -11,6 +11,7 @@ import click
 from click.core import ParameterSource
 
 from ..check import FINDING_KINDS, NEAR_MARGIN, FindingKind, Gate, parse_kinds
+from ..check.near import near_sayings
 from ..compare import compare_files
 from ..errors import OptionError
 from ..index import update_index
@@ -21,7 +22,13 @@ from ..report import render_table as render_track_table
 from ..report.check import CHECK_FORMATS, render_check
 from ..report.compare import COMPARE_FORMATS, render_compare
 from ..report.inventory import render_inventory
-from ..timeline import analyse, choose_period, short_baseline, with_negations
+from ..timeline import (
+    analyse,
+    choose_period,
+    short_baseline,
+    with_near_misses,
+    with_negations,
+)
 from ..track import MatchKeeper, RunMatches, negated_sayings, without_shadowed
 from ..warm import Archive, compare_in_index
 from .app import cli
@@ -249,6 +256,18 @@ def report_command(
             turned=points_file is None,
         )
         analysis = with_negations(analysis, said, docs)
+        if points_file is not None:
+            # a watched formula said instead in words the gate reports as a near miss
+            period_docs = [d for d in docs if first <= d.date <= last]
+            near = near_sayings(
+                period_docs,
+                points,
+                threshold=threshold,
+                include_questions=include_questions,
+                speakers=speakers,
+                found_on={p.point.id: {o.date for o in p.occurrences} for p in result.points},
+            )
+            analysis = with_near_misses(analysis, near, docs, result)
     text = render_report(
         result,
         fmt=fmt,

@@ -279,6 +279,7 @@ KIND_LABELS = {
     KeyChangeKind.TAKEOVER: "new wording took over",
     KeyChangeKind.NEW_WORDING: "new wording",
     KeyChangeKind.NEGATED: "said negated",
+    KeyChangeKind.NEAR_MISS: "said otherwise",
     KeyChangeKind.STOPPED: "no longer said",
     KeyChangeKind.NEW_POINT: "new point",
 }
@@ -409,6 +410,7 @@ def headline(analysis: Analysis) -> str:
     ]
     for kind, what in (
         (KeyChangeKind.NEGATED, "said negated"),
+        (KeyChangeKind.NEAR_MISS, "said otherwise"),
         (KeyChangeKind.NEW_POINT, "new"),
         (KeyChangeKind.STOPPED, "no longer said"),
     ):
