@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import re
 import tomllib
@@ -902,3 +903,57 @@ def test_a_row_counted_out_leaves_its_id_to_the_next_of_that_name(
     monkeypatch.setattr(module, "verify", first_out)
     kept = discover(docs, top=5)
     assert kept[0].point.id == ids[0], [p.point.id for p in kept]
+
+
+def test_a_watchlist_does_not_accept_a_wording_first_said_in_the_last_month(
+    tmp_path: Path,
+) -> None:
+    """Review 61: ``discover --format toml`` of an archive whose last 8 briefings of 40
+    said "... waging a *proxy* war ..." wrote it as an alias, and ``check`` with that
+    watchlist passed it ("No findings"): an alias first said in the archive's last 31 days
+    is written commented out, with its date; one said earlier stays an alias."""
+    from click.testing import CliRunner
+
+    from consistency.cli import cli
+
+    hybrid = "the collective West is waging a hybrid war against Russia"
+    older = "the collective West is waging an undeclared hybrid war against Russia"
+    proxy = "the collective West is waging a proxy war against Russia"
+    start = dt.date(2024, 1, 1)
+    for k in range(40):
+        said = proxy if k >= 36 else older if k in (5, 9, 13) else hybrid
+        (tmp_path / f"{start + dt.timedelta(days=3 * k)}.txt").write_text(
+            f"Maria Zakharova: On day {k} we said that {said}. Next question.\n", "utf-8"
+        )
+    runner = CliRunner()
+    out = runner.invoke(cli, ["--no-config", "discover", str(tmp_path), "--format", "toml"])
+    assert out.exit_code == 0, out.stderr
+    new_day = (start + dt.timedelta(days=3 * 36)).isoformat()
+    assert (
+        f"    # new, first said {new_day} (in the archive's last 31 days): uncomment to accept\n"
+        f'    # "{proxy}",\n'
+    ) in out.stdout
+    [point] = [p for p in tomllib.loads(out.stdout)["point"] if p["text"] == hybrid]
+    assert point["aliases"] == [older]
+    watchlist = tmp_path.parent / "points.toml"
+    watchlist.write_text(out.stdout, encoding="utf-8")
+    last = tmp_path / f"{start + dt.timedelta(days=3 * 39)}.txt"
+    gate = runner.invoke(
+        cli,
+        [
+            "--no-config",
+            "check",
+            str(last),
+            "--against",
+            str(tmp_path),
+            "--points",
+            str(watchlist),
+            "--until",
+            (start + dt.timedelta(days=3 * 35)).isoformat(),
+        ],
+    )
+    assert gate.exit_code == 1, gate.stdout
+    assert "{-hybrid-}{+proxy+}" in gate.stdout
+    data = runner.invoke(cli, ["--no-config", "discover", str(tmp_path), "--format", "json"])
+    [row] = [p for p in json.loads(data.stdout)["points"] if p["text"] == hybrid]
+    assert {w["text"]: w["first"] for w in row["wordings"]}[proxy] == new_day

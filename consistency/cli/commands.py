@@ -334,8 +334,12 @@ def discover_command(
             f"no formulation recurs on {min_dates} or more dates in the turns read; "
             "give more briefings, a lower --min-dates, or other --speaker/--stop-phrases"
         )
-    renderers = {"table": render_discover_table, "toml": render_toml, "json": render_discover_json}
-    write_output(renderers[fmt](found), output)
+    if fmt == "toml":
+        days = sorted({d.date for d in docs})
+        text = render_toml(found, archive=(days[0], days[-1]) if days else None)
+    else:
+        text = (render_discover_json if fmt == "json" else render_discover_table)(found)
+    write_output(text, output)
 
 
 def _kinds_help(what: str) -> str:

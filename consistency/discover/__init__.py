@@ -456,6 +456,7 @@ def _discover(
                 score=group.score,
                 count=len(group.occs),
                 wordings=tuple(zip((desc.text, *desc.aliases), desc.counts, strict=True)),
+                firsts=desc.firsts,
             )
         )
     return out, {row.point for row, g in zip(out, groups, strict=True) if g.key in new_keys}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter
@@ -118,6 +119,7 @@ class _Described:
     aliases: tuple[str, ...]
     example: str
     counts: tuple[int, ...] = ()
+    firsts: tuple[dt.date, ...] = ()
 
 
 def _describe(
@@ -222,6 +224,7 @@ def _describe(
         aliases=tuple(best(by_key[key]) for key in kept[1:]),
         example=" ".join(_CONTROL.sub(" ", example).split()),
         counts=tuple(by_key[key].total() for key in kept),
+        firsts=tuple(corpus.dates[min(corpus.pdate[o.start] for o in at[key])] for key in kept),
     )
 
 

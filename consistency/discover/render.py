@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import tomli_w
@@ -31,7 +32,14 @@ def _excerpt(sentence: str, text: str) -> str:
     return ("..." if start > 0 else "") + piece + ("..." if end < len(sentence) else "")
 
 
-def render_toml(points: Sequence[DiscoveredPoint]) -> str:
+RECENT_DAYS = 31
+"""An alias first said in the archive's last this many days is written, in a watchlist,
+commented out (see :func:`render_toml`); the report's default period."""
+
+
+def render_toml(
+    points: Sequence[DiscoveredPoint], *, archive: tuple[dt.date, dt.date] | None = None
+) -> str:
     """A talking-point file (watchlist) that ``track --points`` accepts unchanged.
 
     Each ``[[point]]`` has its id, text and aliases, preceded by comments
@@ -42,6 +50,13 @@ def render_toml(points: Sequence[DiscoveredPoint]) -> str:
     counted on a line of their own, so that the counts add up and the dates are
     not read as the text's alone: `track` finds of them what the engine reads as
     the formula.
+
+    ``archive``: the archive's first and last dates. An alias first said in its last
+    :data:`RECENT_DAYS` days (of an archive longer than twice that) is written commented
+    out in the list, with the date it was first said: an alias is a wording ``check``
+    accepts, and a watchlist made of an archive that holds yesterday's briefing would
+    accept yesterday's new wording ("the collective West is waging a *proxy* war", 7 times
+    in the last 8 briefings of 40, review 61). Uncomment it to accept it.
     """
     out = [
         "# Talking points found by `consistency discover`, best first.",
@@ -50,6 +65,7 @@ def render_toml(points: Sequence[DiscoveredPoint]) -> str:
     ]
     if not points:
         out.append("# No formulation recurred on enough dates.")
+    since = _recent_since(archive)
     for p in points:
         example = _excerpt(_comment(p.example), p.point.text)
         out.append(
@@ -67,9 +83,33 @@ def render_toml(points: Sequence[DiscoveredPoint]) -> str:
         out.append(tomli_w.dumps({"id": p.point.id}).rstrip("\n"))
         out.append(tomli_w.dumps({"text": p.point.text}).rstrip("\n"))
         if p.point.aliases:
-            out.append(tomli_w.dumps({"aliases": list(p.point.aliases)}).rstrip("\n"))
+            first = dict(zip((w for w, _ in p.wordings), p.firsts, strict=False))
+            out.append("aliases = [")
+            for alias in p.point.aliases:
+                quoted = tomli_w.dumps({"a": alias})[4:].rstrip("\n")
+                day = first.get(alias)
+                if since is not None and day is not None and day >= since:
+                    out.append(
+                        f"    # new, first said {day.isoformat()} (in the archive's last "
+                        f"{RECENT_DAYS} days): uncomment to accept"
+                    )
+                    out.append(f"    # {quoted},")
+                else:
+                    out.append(f"    {quoted},")
+            out.append("]")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _recent_since(archive: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    """The first day of the archive's last :data:`RECENT_DAYS` days, or None when the
+    archive is no longer than twice that."""
+    if archive is None:
+        return None
+    first, last = archive
+    if (last - first).days < 2 * RECENT_DAYS:
+        return None
+    return last - dt.timedelta(days=RECENT_DAYS - 1)
 
 
 TABLE_TEXT_WIDTH = 60
@@ -113,7 +153,12 @@ def render_json(points: Sequence[DiscoveredPoint]) -> str:
                 "score": p.score,
                 "example": p.example,
                 "documents": list(p.documents),
-                "wordings": [{"text": w, "count": n} for w, n in p.wordings],
+                "wordings": [
+                    {"text": w, "count": n, "first": day.isoformat() if day else None}
+                    for (w, n), day in zip(
+                        p.wordings, p.firsts or (None,) * len(p.wordings), strict=True
+                    )
+                ],
             }
             for p in points
         ],

@@ -21,6 +21,8 @@ class DiscoveredPoint:
     count: how many occurrences in all.
     wordings: each wording of the family (the text, then the aliases) with how
         many occurrences it has, in that order.
+    firsts: the first date each of those wordings is said on, word for word (None for
+        one never said so), in the same order; empty when not known.
     """
 
     point: Point
@@ -32,3 +34,4 @@ class DiscoveredPoint:
     score: float
     count: int = 0
     wordings: tuple[tuple[str, int], ...] = ()
+    firsts: tuple[dt.date | None, ...] = ()

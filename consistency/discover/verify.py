@@ -16,6 +16,7 @@ next.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Collection, Sequence
 
@@ -163,9 +164,12 @@ def _counted(
     dates = sorted({documents[d].date for d in ids})
     wordings = (row.point.text, *row.point.aliases)
     said = dict.fromkeys(wordings, 0)
-    for _, f in hits:
+    since: dict[str, dt.date] = {}
+    for doc, f in hits:
         if f.score >= PERFECT and f.form in said:
             said[f.form] += 1
+            day = documents[doc].date
+            since[f.form] = min(day, since.get(f.form, day))
     spread = math.log2(1 + len(dates)) / math.log2(1 + row.dates) if row.dates else 0.0
     return DiscoveredPoint(
         point=row.point,
@@ -177,4 +181,5 @@ def _counted(
         score=row.score * spread,
         count=len(hits),
         wordings=tuple((w, said[w]) for w in wordings),
+        firsts=tuple(since.get(w) for w in wordings),
     )
