@@ -302,6 +302,46 @@ def test_a_label_said_once_with_speech_after_it_is_no_heading() -> None:
     assert not any("Update on Ukraine" in headed[t.start : t.end] for t in split_turns(headed))
 
 
+def test_a_section_listed_in_the_table_of_contents_is_no_speaker() -> None:
+    """Review 61 (a Russian MFA briefing): "The Arctic: Territory of Dialogue forum",
+    listed in the table of contents and again where its section begins, read as a label:
+    "The Arctic" became an official speaker. A line of a table of contents (three
+    title-shaped lines in a row or more) said again is a heading; three short replies in a
+    row are speech."""
+    text = (
+        "1 February 2024 18:10\n"
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, February 1, 2024\n"
+        "\n"
+        "Table of contents\n"
+        "Consular issues\n"
+        "The Arctic: Territory of Dialogue forum\n"
+        "The CIS Council of Foreign Ministers\n"
+        "Answers to media questions:\n"
+        "\n"
+        "Consular issues\n"
+        "\n"
+        "Our consulates remain open. The queues are short.\n"
+        "\n"
+        "The Arctic: Territory of Dialogue forum\n"
+        "\n"
+        "The forum opens on Monday. Ministers from eight countries will attend.\n"
+        "\n"
+        "The CIS Council of Foreign Ministers\n"
+        "\n"
+        "The council meets in Minsk.\n"
+        "\n"
+        "Answers to media questions:\n"
+        "\n"
+        "Question: Will the minister attend?\n"
+        "\n"
+        "Maria Zakharova: He will.\n"
+    )
+    speakers = {t.speaker for t in split_turns(text)} - {None}  # the contents: narration
+    assert speakers == {"Maria Zakharova", "Question"}, speakers
+    short = "Q: Thanks\nMR PRICE: Sure\nQ: Okay\nMR PRICE: We will see.\n"
+    assert [t.speaker for t in split_turns(short)] == ["Q", "MR PRICE", "Q", "MR PRICE"]
+
+
 def test_a_hand_over_to_a_guest_is_the_officials_own() -> None:
     """A second review (White House 2022-09-07): "With that, I am happy to turn it over to
     Dr. Jha. Doctor, do you want to start?" ends in a question before an official's

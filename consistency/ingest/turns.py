@@ -263,11 +263,7 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
     first = words[0].casefold()
     # a label in capitals with a role word is no sentence, whatever its first word: "UNDER
     # SECRETARY BASS" (not the heading "ON UKRAINE WE STAND FIRM")
-    shouted = (
-        len(words) > 1
-        and label.isupper()
-        and any(w.casefold() in _ROLE_WORDS for w in words)
-    )
+    shouted = len(words) > 1 and label.isupper() and any(w.casefold() in _ROLE_WORDS for w in words)
     prose = first in _PROSE_STARTS and not shouted
     if first in _METADATA or prose or words[-1].casefold() in _SPEECH_VERBS:
         return None
@@ -386,6 +382,7 @@ def _mark_headings(text: str, lines: list[_Line]) -> None:
     blank lines or before a labelled line, or, short, right before a line that
     starts with a capital.
     """
+    _unlabel_contents(text, lines)
     last_text = max((i for i, line in enumerate(lines) if line.kind == "text"), default=-1)
     for i, line in enumerate(lines[:last_text]):
         if line.kind != "text" or line.label is not None:
@@ -421,6 +418,50 @@ def _mark_headings(text: str, lines: list[_Line]) -> None:
             if len(body) > MAX_HEADING_CHARS // 2 or not (head.isupper() or head.isdigit()):
                 continue
         line.kind = "heading"
+
+
+CONTENTS_MIN_LINES = 3
+"""The fewest title-shaped lines in a row that make a table of contents."""
+
+
+def _title_shaped(body: str) -> bool:
+    """Short, capital or number first, no sentence in it or at its end (a colon inside
+    allowed)."""
+    return (
+        0 < len(body) <= MAX_HEADING_CHARS
+        and len(body.split()) <= MAX_HEADING_WORDS
+        and (body[0].isupper() or body[0].isdigit())
+        and _HEADING_END.search(body.removesuffix(":").rstrip()) is not None
+        and not _SENTENCE_INSIDE.search(body)
+    )
+
+
+def _unlabel_contents(text: str, lines: list[_Line]) -> None:
+    """A line of a table of contents that reads as a label ("The Arctic: Territory of
+    Dialogue forum") is a heading, there and where the section it names begins: a run of
+    :data:`CONTENTS_MIN_LINES` or more title-shaped lines in a row lists the sections, and
+    a labelled line that says one of them word for word, listed and again where its
+    section begins, is no speaker's (review 61: the Russian MFA's "The Arctic" and "The
+    Russia-Islamic World" were official speakers). A short exchange ("Q: Thanks" three
+    times in a row) is said once each."""
+    listed: set[str] = set()
+    run: list[str] = []
+    for line in [*lines, None]:
+        body = text[line.start : line.end].strip() if line is not None else ""
+        if line is not None and line.kind == "text" and _title_shaped(body):
+            run.append(body)
+            continue
+        if len(run) >= CONTENTS_MIN_LINES:
+            listed.update(run)
+        run = []
+    if not listed:
+        return
+    said = Counter(text[line.start : line.end].strip() for line in lines if line.kind == "text")
+    for line in lines:
+        body = text[line.start : line.end].strip()
+        if line.label is not None and body in listed and said[body] > 1:
+            line.label = None
+            line.kind = "heading"
 
 
 def _scan(text: str, start: int, end: int) -> list[_Line]:
@@ -519,9 +560,7 @@ def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
         fields[lab.key] = fields.get(lab.key, True) and _field(text, lines, index)
     accepted: dict[str, _Group] = {}
     for key, group in groups.items():
-        if fields[key] and (
-            group.strength < _KEYWORD or (group.count == 1 and key == first_label)
-        ):
+        if fields[key] and (group.strength < _KEYWORD or (group.count == 1 and key == first_label)):
             continue
         if group.strength >= _NAME or (group.count >= 2 and len(key.split()) <= 3):
             accepted[key] = group
