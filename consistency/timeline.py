@@ -683,6 +683,8 @@ def _point_changes(
                     grammar_only(words, w.split(), light, prefixes, swapped=True) for w in carded
                 ):
                     continue
+                if edge_slot(words, counts):
+                    continue
                 carded.append(key)
                 near = nearest(key, counts, norm(point.point.text))
                 used = len(dates_of[key])
@@ -703,6 +705,25 @@ def _point_changes(
                     )
                 )
     return out
+
+
+def edge_slot(new: Sequence[str], earlier: Collection[str]) -> bool:
+    """Whether wording ``new`` (words) only puts another word first where the wordings used
+    before (normalised) had two others or more, the rest the same: "{-country-}{+Moscow+}
+    remains open to a political and diplomatic settlement of the conflict" against
+    "country remains open ..." and "Russia remains open ..." is the line said of another
+    subject, no new wording of it (review 61: a card). Only the first word: the last is
+    what the formula says ("中方对此表示强烈{-不满-}{+谴责+}", dissatisfaction turned into
+    condemnation, is news however many words stood there before)."""
+    if len(new) < 2:
+        return False
+    fillers = set()
+    for wording in earlier:
+        words = wording.split()
+        if len(words) == len(new) and words[1:] == list(new[1:]):
+            fillers.add(words[0])
+    fillers.discard(new[0])
+    return len(fillers) >= 2
 
 
 GRAMMAR_ZIPF = 7.0

@@ -558,8 +558,8 @@ def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None
     assert code == 0, err
     changes = out.split("Changes that matter")[1].split("Timeline")[0]
     line = (
-        "Not on a card: 4 other changes in the period (back to a wording used before, or of "
-        "grammar only): "
+        "Not on a card: 4 other changes in the period (back to a wording used before, of "
+        "grammar only, or another first word): "
         "people-to-people-exchanges on 2025-09-23, "
         "building-the-south-china-sea-into-a-sea-of-peace on 2025-10-22, "
         "the-china-asean-free-trade-area on "
@@ -1058,3 +1058,60 @@ def test_a_wording_a_briefing_says_is_found_said_before(
         not _Earlier([other], None).said(" ".join(said[a:b]))
         or " ".join(said[a:b]) in "nothing to add today"
     )
+
+
+@pytest.mark.parametrize(
+    ("before", "last", "carded"),
+    [
+        ({5: "Russia", 12: "Russia"}, "Moscow", False),
+        ({}, "Moscow", True),  # one subject only before
+        ({5: "Russia", 12: "Russia"}, "Our country", True),  # and the last word replaced
+    ],
+)
+def test_a_formula_said_of_another_subject_is_no_new_wording(
+    tmp_path: Path, before: dict[int, str], last: str, carded: bool
+) -> None:
+    """Review 61: "{-country-}{+Moscow+} remains open to a political and diplomatic
+    settlement of the conflict" was a card, where the baseline said "country remains open
+    ..." and "Russia remains open ...": the first word is who says it. Another word
+    *last* is news ("... of the {-conflict-}{+crisis+}")."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for k in range(30):
+        said = f"{before.get(k, 'Our country')} {SETTLEMENT}"
+        if k == 29:
+            said = f"{last} {SETTLEMENT}"
+            said = said.replace("conflict", "crisis") if last == "Our country" else said
+        (folder / f"{START + dt.timedelta(days=k)}.txt").write_text(
+            f"Maria Zakharova: The talks on day {k} went well. {said}. Next question.\n", "utf-8"
+        )
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "settlement"\ntext = "country {SETTLEMENT}"\n', "utf-8")
+    since = (START + dt.timedelta(days=29)).isoformat()
+    code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
+    assert code == 0, err
+    assert ("  new wording  settlement" in out) is carded, out
+    if not carded:
+        assert "or another first word): settlement on " in out
+
+
+def test_a_formula_turned_over_in_the_period_is_no_new_point(tmp_path: Path) -> None:
+    """Review 61: "Russia will *no longer* fulfil its international obligations in good
+    faith", first said in the period, was listed as a new formula of it ("new point")
+    beside its "said negated" card: a row that is another row said the other way round is
+    not tracked, past the --top best or among them."""
+    line = "Russia will continue to fulfil its international obligations in good faith"
+    for k in range(40):
+        date = (START + dt.timedelta(days=k)).isoformat()
+        said = [f"We {x}." for x in OLD_LINES]
+        said.append(line.replace("continue to", "no longer") if k in (34, 36, 37, 39) else line)
+        (tmp_path / f"{date}.txt").write_text(f"MR. PRICE: {' '.join(said)}\n", "utf-8")
+    since = (START + dt.timedelta(days=33)).isoformat()
+    code, out, err = run("report", str(tmp_path), "--no-color", "--since", since, "--top", "3")
+    assert code == 0, err
+    assert "  new point  " not in out and "3 talking points tracked" in out, out
+    # among the best rows too: the formula's "said negated" card tells it
+    code, out, err = run("report", str(tmp_path), "--no-color", "--since", since)
+    assert code == 0, err
+    assert "  said negated  " in out, out
+    assert "  new point  " not in out

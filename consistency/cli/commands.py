@@ -198,7 +198,7 @@ def report_command(
     and up to five first said in the period), less briefing boilerplate and points that
     only find again a better point's words.
     """
-    from ..discover import DEFAULT_STOP_PHRASES, load_stop_phrases
+    from ..discover import DEFAULT_STOP_PHRASES, load_stop_phrases, without_reversals
 
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     if since is not None and baseline_until is not None and baseline_until >= since:
@@ -231,7 +231,7 @@ def report_command(
         found = _discover(
             docs, min_dates, top, include_questions, speakers, stops, shared, kept, rising
         )
-        points = [p.point for p in found]
+        points = [p.point for p in without_reversals(found)]
         if not points:
             _note(
                 f"no formulation recurs on {min_dates} or more dates; "

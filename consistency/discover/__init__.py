@@ -125,10 +125,10 @@ from itertools import chain
 
 from .._gc import paused
 from ..errors import OptionError
-from ..match import SentenceIndex
+from ..match import SentenceIndex, negating_words, turned_over
 from ..match.find import weigher
 from ..models import Document, Point, Sentence
-from ..normalise import Tokeniser
+from ..normalise import Tokeniser, named_words, normalise
 from ..track import MatchKeeper, build_index, sort_documents
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
@@ -180,6 +180,7 @@ __all__ = [
     "render_json",
     "render_table",
     "render_toml",
+    "without_reversals",
 ]
 
 PROGRESS_STAGES = 5
@@ -426,7 +427,14 @@ def _discover(
     enough = min(2 * top + FAMILY_MARGIN, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
     new: list[_Group] = []
     if top is not None and rising is not None:
-        new = _rising(corpus, groups, rising, top=verified_count(top), min_dates=min_dates)
+        new = _rising(
+            corpus,
+            groups,
+            rising,
+            top=verified_count(top),
+            min_dates=min_dates,
+            negating=negating_words(tokeniser),
+        )
         chosen = {id(g) for g in new}
         head = groups[: verified_count(top)]
         groups = head + new + [g for g in groups[len(head) :] if id(g) not in chosen]
@@ -462,6 +470,30 @@ def _discover(
     return out, {row.point for row, g in zip(out, groups, strict=True) if g.key in new_keys}
 
 
+def without_reversals(
+    found: Sequence[DiscoveredPoint], tokeniser: Tokeniser | None = None
+) -> list[DiscoveredPoint]:
+    """``found`` less the rows that are another row said the other way round ("Russia will
+    *no longer* fulfil its international obligations in good faith" beside "... will
+    continue to fulfil ..."): a report tells that as the other row's "said negated" card,
+    and listed as a formula of its own it was also a "new point" (review 61)."""
+    negations = named_words(tokeniser, "negations")
+    negating = negating_words(tokeniser)
+    words = [normalise(f.point.text, tokeniser=tokeniser).split() for f in found]
+    return [
+        f
+        for k, f in enumerate(found)
+        if not (
+            negations.intersection(words[k])
+            and any(
+                turned_over(other, words[k], negations, negating)
+                for j, other in enumerate(words)
+                if j != k
+            )
+        )
+    ]
+
+
 RISING_MAX = 5
 """The most rows listed for being new in a period (see :func:`_rising`)."""
 
@@ -476,11 +508,15 @@ def _rising(
     *,
     top: int,
     min_dates: int,
+    negating: Collection[str] = frozenset(),
 ) -> list[_Group]:
     """Rows past the best ``top`` that are new in ``period``: first said in it, on
     :data:`RISING_MIN_DATES` of its dates or more, and as good a formula as the weakest of
     the best ``top`` but for the dates it had no time to be said on (its score less the
-    spread, ``log2(1 + dates)``); the best :data:`RISING_MAX`, best first.
+    spread, ``log2(1 + dates)``); the best :data:`RISING_MAX`, best first. Not another
+    row said the other way round ("Russia will *no longer* fulfil its international
+    obligations", a review: the report has a "said negated" card for it; ``negating``: see
+    :func:`~consistency.match.negating_words`).
 
     A formula that a government starts to say in the last weeks of a ten-year archive
     ranks below every old one by spread alone (review 59: "a fair and reciprocal trade
@@ -498,10 +534,18 @@ def _rising(
     out: list[_Group] = []
     for g in ranked[top:]:
         days = [corpus.dates[d] for d in g.dates]
-        if days[0] >= first and sum(d <= last for d in days) >= least and quality(g) >= bar:
-            out.append(g)
-            if len(out) == RISING_MAX:
-                break
+        if days[0] < first or sum(d <= last for d in days) < least or quality(g) < bar:
+            continue
+        words = [corpus.words[w] for w in g.key]
+        if corpus.negated(g.key) and any(
+            turned_over([corpus.words[w] for w in b.key], words, corpus.negations, negating)
+            for b in ranked
+            if b is not g
+        ):
+            continue
+        out.append(g)
+        if len(out) == RISING_MAX:
+            break
     return out
 
 
