@@ -685,6 +685,12 @@ def _point_changes(
                     continue
                 if edge_slot(words, counts):
                     continue
+                # said inside a wording carded earlier in the period, its change is told:
+                # "protecting the {~freedoms and~} rights of our compatriots abroad" after
+                # "The Ministry attaches great importance to protecting the {~freedoms
+                # and~} rights ..." (review 61: two cards, one change)
+                if any(f" {key} " in f" {c} " for c in carded):
+                    continue
                 carded.append(key)
                 near = nearest(key, counts, norm(point.point.text))
                 used = len(dates_of[key])

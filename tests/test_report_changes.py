@@ -559,7 +559,7 @@ def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None
     changes = out.split("Changes that matter")[1].split("Timeline")[0]
     line = (
         "Not on a card: 4 other changes in the period (back to a wording used before, of "
-        "grammar only, or another first word): "
+        "grammar only, inside a card's, or another first word): "
         "people-to-people-exchanges on 2025-09-23, "
         "building-the-south-china-sea-into-a-sea-of-peace on 2025-10-22, "
         "the-china-asean-free-trade-area on "
@@ -1092,7 +1092,7 @@ def test_a_formula_said_of_another_subject_is_no_new_wording(
     assert code == 0, err
     assert ("  new wording  settlement" in out) is carded, out
     if not carded:
-        assert "or another first word): settlement on " in out
+        assert "or another first word): settlement on " in out, out
 
 
 def test_a_formula_turned_over_in_the_period_is_no_new_point(tmp_path: Path) -> None:
@@ -1115,3 +1115,20 @@ def test_a_formula_turned_over_in_the_period_is_no_new_point(tmp_path: Path) -> 
     assert code == 0, err
     assert "  said negated  " in out, out
     assert "  new point  " not in out
+
+
+def test_a_new_wording_said_inside_one_carded_in_the_period_has_no_card_of_its_own() -> None:
+    """Review 61: "The Ministry attaches great importance to protecting the {~freedoms
+    and~} rights of our compatriots abroad" (a wording of the family) and, eight days on,
+    "protecting the {~freedoms and~} rights of our compatriots abroad": two cards, one
+    change. A new wording said inside one carded earlier in the period is told by it."""
+    text = "protecting the rights and freedoms of our compatriots abroad"
+    framed = f"The Ministry attaches great importance to {text}"
+    point = Point("compatriots", text, aliases=(framed,))
+    swapped = text.replace("rights and freedoms", "freedoms and rights")
+    framed_swapped = framed.replace("rights and freedoms", "freedoms and rights")
+    since = START + dt.timedelta(days=12)
+    result = track(daily([text] * 8 + [framed] * 4 + [framed_swapped, text, swapped]), [point])
+    changes = analyse(result, since=since).changes
+    assert [c.after for c in changes] == [framed_swapped]
+    assert "protecting the {~freedoms and~} rights" in changes[0].diff
