@@ -280,3 +280,31 @@ def test_cli_diff_html_to_a_file(tmp_path: Path) -> None:
     code, out, _ = run("diff", str(OLD_HTML), str(NEW_HTML), "--format", "html", "-o", str(target))
     assert (code, out) == (0, "")
     assert "<h1>Briefing diff</h1>" in target.read_text(encoding="utf-8")
+
+
+def test_a_watched_formula_said_as_a_near_miss_in_new_is_shifted_not_dropped(
+    tmp_path: Path,
+) -> None:
+    """Review 61: OLD said "Russia remains open to a political and diplomatic settlement
+    of the conflict", NEW "Russia has lost interest in a political and diplomatic
+    settlement of the conflict" (a near miss ``check`` fails on, score 71.3 under the
+    threshold 75): ``diff --points`` listed the point as "Dropped from NEW"."""
+    formula = "remains open to a political and diplomatic settlement of the conflict"
+    old = tmp_path / "2024-04-15.txt"
+    new = tmp_path / "2024-04-17.txt"
+    old.write_text(f"Maria Zakharova: Russia {formula}.\n", encoding="utf-8")
+    new.write_text(
+        f"Maria Zakharova: Russia {formula.replace('remains open to', 'has lost interest in')}.\n",
+        encoding="utf-8",
+    )
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "settlement"\ntext = "{formula}"\n', encoding="utf-8")
+    code, out, err = run("diff", str(old), str(new), "--points", str(points))
+    assert code == 0, err
+    assert "0 dropped" in out and "1 shifted" in out, out
+    assert "a near miss (score 71.3, under the point's threshold 75)" in out
+    assert "{-remains open to-}{+lost interest in+} a political and diplomatic" in out
+    code, data, err = run("diff", str(old), str(new), "--points", str(points), "--format", "json")
+    [point] = json.loads(data)["points"]
+    assert point["change"] == "shifted"
+    assert point["note"].startswith("a near miss (score 71.3")

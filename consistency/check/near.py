@@ -32,7 +32,7 @@ from ..models import Document, Point, Saying
 from ..normalise import Tokeniser, named_words
 from ..track import build_index
 from .findings import NAME_REPLACED, NEAR_MARGIN, RUN_DROPPED, WORD_SWAPPED
-from .run import _overlap
+from .run import _names_gone, _overlap
 
 
 def near_sayings(
@@ -102,8 +102,11 @@ def near_sayings(
         ]
         taken: list[Match] = list(counted)
         for m, why in found:
-            if span_words(m) in forms or any(_overlap(m, t) for t in taken):
+            span = span_words(m)
+            if span in forms or any(_overlap(m, t) for t in taken):
                 continue
+            if m.score < limit and _names_gone(m, span):
+                continue  # another subject's phrase, as check reads it
             text = index.text(m.sentence.document)
             if says_opposite(m, text, negations, carriers, prefixes) or negated_before(
                 m, text, negations, carriers, prefixes

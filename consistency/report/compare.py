@@ -79,13 +79,15 @@ def _where(place: Place | None, side: str) -> str:
 
 
 def _kept(p: PointComparison) -> str:
-    """``as before on NEW line N`` where a shifted point's old wording stands too, else ""."""
-    return f"as before on NEW line {p.kept.line}" if p.kept else ""
+    """``as before on NEW line N`` where a shifted point's old wording stands too, and why a
+    near miss is a shift; else ""."""
+    kept = f"as before on NEW line {p.kept.line}" if p.kept else ""
+    return "; ".join(x for x in (kept, p.note) if x)
 
 
 def _text_point(p: PointComparison, color: bool) -> str:
     if p.change is PointChange.SHIFTED:
-        kept = f"; {_kept(p)}" if p.kept else ""
+        kept = f"; {_kept(p)}" if _kept(p) else ""
         where = f"{_where(p.new, 'NEW')} (OLD line {p.old.line if p.old else '?'}{kept})"
         diff = ansi_diff(flatten(parse_diff(p.diff)), color=color)
         return f"  {p.point.id}  {where}\n    {diff}"
@@ -168,7 +170,7 @@ def render_compare_markdown(c: Comparison) -> str:
                     f"| {_md(p.point.id)} | {p.new.line if p.new else ''} | "
                     f"{p.old.line if p.old else ''} | "
                     f"{markdown_diff(flatten(parse_diff(p.diff)))}"
-                    f"{' ' + _md(f'({_kept(p)})') if p.kept else ''} |"
+                    f"{' ' + _md(f'({_kept(p)})') if _kept(p) else ''} |"
                 )
         else:
             lines += ["| point | line | wording |", "|---|---:|---|"]
@@ -213,9 +215,9 @@ def render_compare_html(c: Comparison) -> str:
                 "new_line": p.new.line if p.new else "",
                 "old_line": p.old.line if p.old else "",
                 "kept": _kept(p),
-                "diff": flatten(parse_diff(p.diff)) if change is PointChange.SHIFTED else [
-                    ("=", one_line(p.diff))
-                ],
+                "diff": flatten(parse_diff(p.diff))
+                if change is PointChange.SHIFTED
+                else [("=", one_line(p.diff))],
             }
             for p in items
         ]
@@ -296,6 +298,7 @@ def render_compare_json(c: Comparison) -> str:
                 "new_count": p.new_count,
                 "diff": p.diff,
                 "kept": _place(p.kept),
+                "note": p.note,
             }
             for p in c.points
         ],
