@@ -244,6 +244,29 @@ def _place(o: Occurrence) -> Place:
     return Place(o.text, o.line, o.column)
 
 
+def _said_as(
+    point: Point,
+    olds: Sequence[Occurrence],
+    said: Place,
+    new_count: int,
+    tokeniser: Tokeniser | None,
+    note: str = "",
+) -> PointComparison:
+    """The point shifted to words ``track`` does not count as it (``said`` in NEW), against
+    the wording OLD had, else the formula's text."""
+    before = olds[0].text if olds else point.text
+    return PointComparison(
+        point,
+        PointChange.SHIFTED,
+        _place(olds[0]) if olds else None,
+        said,
+        len(olds),
+        new_count,
+        word_diff(before, said.text, tokeniser=tokeniser),
+        note=note,
+    )
+
+
 def _compare_point(
     point: Point,
     olds: Sequence[Occurrence],
@@ -254,30 +277,10 @@ def _compare_point(
 ) -> PointComparison:
     if otherwise is not None and not news:
         said, why = otherwise
-        before = olds[0].text if olds else point.text
-        return PointComparison(
-            point,
-            PointChange.SHIFTED,
-            _place(olds[0]) if olds else None,
-            said,
-            len(olds),
-            0,
-            word_diff(before, said.text, tokeniser=tokeniser),
-            note=f"a near miss ({why})",
-        )
+        return _said_as(point, olds, said, 0, tokeniser, note=f"a near miss ({why})")
     if negated:
         # the formula said negated in NEW: against the wording OLD had (else the formula's)
-        said = negated[0]
-        before = olds[0].text if olds else point.text
-        return PointComparison(
-            point,
-            PointChange.SHIFTED,
-            _place(olds[0]) if olds else None,
-            said,
-            len(olds),
-            len(news),
-            word_diff(before, said.text, tokeniser=tokeniser),
-        )
+        return _said_as(point, olds, negated[0], len(news), tokeniser)
     if not olds and not news:
         return PointComparison(point, PointChange.ABSENT, None, None, 0, 0, "")
     if not olds:

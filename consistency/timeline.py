@@ -937,27 +937,12 @@ def with_negations(
     for key, (saying, doc) in first.items():
         if earlier.said(key[1]):
             continue
-        start, end = saying.start, saying.end
-        said = doc.text[start:end]
-        cards.append(
-            KeyChange(
-                kind=KeyChangeKind.NEGATED,
-                point=saying.point.id,
-                date=doc.date,
-                document=doc.id,
-                line=doc.line_col(start)[0],
-                before=saying.point.text,
-                after=said,
-                diff=word_diff(saying.point.text, said, tokeniser=tokeniser),
-                evidence=(
-                    "said with a negation the formula lacks, without one it has, or word for "
-                    "word right after one, never before the period; in the period on "
-                    f"{_plural(len(dates[key]), 'date')}"
-                ),
-                context=document_context(doc, start, end),
-                in_period=True,
-            )
+        evidence = (
+            "said with a negation the formula lacks, without one it has, or word for word "
+            f"right after one, never before the period; in the period on "
+            f"{_plural(len(dates[key]), 'date')}"
         )
+        cards.append(_saying_card(KeyChangeKind.NEGATED, saying, doc, evidence, tokeniser))
     if not cards:
         return analysis
     negated: dict[str, dt.date] = {}
@@ -1027,31 +1012,41 @@ def with_near_misses(
     for key, (saying, doc) in first.items():
         if len(dates[key]) < NEAR_MIN_DATES or earlier.said(key[1]):
             continue
-        start, end = saying.start, saying.end
-        said_so = doc.text[start:end]
         before = sum(d < first_day for d in found[saying.point.id])
-        cards.append(
-            KeyChange(
-                kind=KeyChangeKind.NEAR_MISS,
-                point=saying.point.id,
-                date=doc.date,
-                document=doc.id,
-                line=doc.line_col(start)[0],
-                before=saying.point.text,
-                after=said_so,
-                diff=word_diff(saying.point.text, said_so, tokeniser=tokeniser),
-                evidence=(
-                    f"a near miss, not counted as the point ({saying.why}); said so on "
-                    f"{_plural(len(dates[key]), 'date')} of the period, the point on none of "
-                    f"them; the point was said on {_plural(before, 'date')} before the period"
-                ),
-                context=document_context(doc, start, end),
-                in_period=True,
-            )
+        evidence = (
+            f"a near miss, not counted as the point ({saying.why}); said so on "
+            f"{_plural(len(dates[key]), 'date')} of the period, the point on none of them; "
+            f"the point was said on {_plural(before, 'date')} before the period"
         )
+        cards.append(_saying_card(KeyChangeKind.NEAR_MISS, saying, doc, evidence, tokeniser))
     if not cards:
         return analysis
     return _with_cards(analysis, cards, lambda change: True)
+
+
+def _saying_card(
+    kind: KeyChangeKind,
+    saying: Saying,
+    doc: Document,
+    evidence: str,
+    tokeniser: Tokeniser | None,
+) -> KeyChange:
+    """The card of a point said in the period in words ``track`` does not count as its
+    wording (``saying``, in ``doc``), diffed against the formula's text."""
+    said = doc.text[saying.start : saying.end]
+    return KeyChange(
+        kind=kind,
+        point=saying.point.id,
+        date=doc.date,
+        document=doc.id,
+        line=doc.line_col(saying.start)[0],
+        before=saying.point.text,
+        after=said,
+        diff=word_diff(saying.point.text, said, tokeniser=tokeniser),
+        evidence=evidence,
+        context=document_context(doc, saying.start, saying.end),
+        in_period=True,
+    )
 
 
 class _Earlier:
