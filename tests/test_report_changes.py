@@ -1132,3 +1132,16 @@ def test_a_new_wording_said_inside_one_carded_in_the_period_has_no_card_of_its_o
     changes = analyse(result, since=since).changes
     assert [c.after for c in changes] == [framed_swapped]
     assert "protecting the {~freedoms and~} rights" in changes[0].diff
+
+
+def test_the_html_timeline_shades_the_reporting_period() -> None:
+    """Review 61: the timeline did not show which of its dates the cards are about. The
+    reporting period is a band behind the marks (and in the legend) where the axis shows
+    a baseline too; 40 daily briefings, the last 31 days the period: from 23 % on."""
+    result = track(daily([MANKIND] * 40), [POINT])
+    page = render_html(result)
+    band = '<span class="band" style="left: 23.077%; width: calc(76.923% + 4px)"></span>'
+    assert page.count(band) == 2  # the axis and the one row
+    assert '<span class="sw band"></span>the reporting period' in page
+    # a period that is the whole archive: nothing to shade
+    assert 'class="band"' not in render_html(track(daily([MANKIND] * 20), [POINT]))

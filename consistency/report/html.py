@@ -351,10 +351,16 @@ def render_html(
     docs = {d.id: d for d in shown.documents}
     rows = []
     ticks: list[Tick] = []
+    band: tuple[float, float] | None = None
     n_buckets = 0
     if on:
         axis = Axis(on[0], on[-1])
         ticks = axis.ticks()
+        p = analysis.period
+        if p.first is not None and p.last is not None and p.first > on[0]:
+            # the reporting period shaded behind the marks, where the axis shows more
+            left = axis.x(p.first)
+            band = (left, round(max(axis.x(p.last) - left, 0.5), 3))
         unit, labels = buckets(on[0], on[-1])
         n_buckets = len(labels)
         for h in analysis.points:
@@ -405,6 +411,7 @@ def render_html(
         earlier=[_change(c) for c in analysis.earlier],
         untold=view.untold_line(analysis),
         ticks=ticks,
+        band=band,
         sparse=len(on) <= SPARSE,
         rows=rows,
         shifts=shifts,
