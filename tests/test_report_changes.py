@@ -987,6 +987,12 @@ def test_a_near_miss_said_instead_of_the_formula_has_a_card(tmp_path: Path) -> N
     code, data, err = run(*args, "--format", "json")
     [card] = [c for c in json.loads(data)["changes"] if c["kind"] == "near-miss"]
     assert card["date"] == (START + dt.timedelta(days=24)).isoformat()
+    # the timeline marks the date, where the point is not said (its row read as silence)
+    code, page, err = run(*args, "--format", "html")
+    day = (START + dt.timedelta(days=24)).isoformat()
+    assert re.search(
+        rf'<a class="m fo key" [^>]* title="{day}, said otherwise: Russia has lost interest', page
+    ), page
 
 
 @pytest.mark.parametrize(

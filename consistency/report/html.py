@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..models import Document, KeyChange, TrackResult
+from ..models import Document, KeyChange, KeyChangeKind, TrackResult
 from ..normalise import normalise
 from ..timeline import Analysis, PointHistory, document_context, representatives
 from . import view
@@ -258,7 +258,25 @@ def _marks(history: PointHistory, axis: Axis, docs: dict[str, Document]) -> tupl
                 key=any(d in key_dates for d, _ in said),
             )
         )
-    return tuple(marks)
+    # a card of words track does not count (said negated, said otherwise) on a date the
+    # point is not said on: a mark there too, or its row read as silence (review 61)
+    said_on = {date for date, _ in history.said}
+    for c in history.changes:
+        if c.kind in _UNCOUNTED and c.date not in said_on and 0 <= axis.x(c.date) <= 100:
+            said_on.add(c.date)
+            marks.append(
+                Mark(
+                    x=axis.x(c.date),
+                    width=0,
+                    colour="fo",
+                    title=f"{c.date.isoformat()}, {view.KIND_LABELS[c.kind]}: {c.context}",
+                    key=True,
+                )
+            )
+    return tuple(sorted(marks, key=lambda m: m.x))
+
+
+_UNCOUNTED = (KeyChangeKind.NEGATED, KeyChangeKind.NEAR_MISS)
 
 
 def _bucket(date: dt.date, unit: str) -> str:
