@@ -578,19 +578,34 @@ def skeleton(canonical: str, text: str, *, tokeniser: Tokeniser | None = None) -
     ...          "fully and effectively implement")
     ('fully', 'and', 'effectively', 'implement')
     """
+    return slotted(canonical, text, tokeniser=tokeniser)[0]
+
+
+def slotted(
+    canonical: str, text: str, *, tokeniser: Tokeniser | None = None
+) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """:func:`skeleton`, and the words of each slot filled, in order.
+
+    >>> slotted("China's position is consistent and clear",
+    ...         "China's position on the Kashmir issue is consistent and clear")[1]
+    [('on', 'the', 'kashmir', 'issue')]
+    """
     old_tokens = tokenise(canonical, tokeniser=tokeniser)
     new_tokens = tokenise(text, tokeniser=tokeniser)
     if not old_tokens or not new_tokens:
-        return tuple(t.text for t in new_tokens)
+        return tuple(t.text for t in new_tokens), []
     pieces = diff_tokens(canonical, old_tokens, text, new_tokens)
     out: list[str] = []
+    fillers: list[tuple[str, ...]] = []
     for k, piece in enumerate(pieces):
         if piece.op in (Op.DELETE, Op.MOVED_AWAY):
             continue
         inside = 0 < k < len(pieces) - 1
         replaces = any(n.op is Op.DELETE for n in (*pieces[k - 1 : k], *pieces[k + 1 : k + 2]))
+        words = [t.text for t in tokenise(piece.text, tokeniser=tokeniser)]
         if piece.op is Op.INSERT and inside and not replaces:
             out.append(SLOT)
+            fillers.append(tuple(words))
         else:
-            out.extend(t.text for t in tokenise(piece.text, tokeniser=tokeniser))
-    return tuple(out)
+            out.extend(words)
+    return tuple(out), fillers

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .diff import moved_apart, skeleton, word_diff
+from .diff import moved_apart, skeleton, slotted, word_diff
 from .lexicon import cut_short, zipf
 from .match.weights import prefixed, similarity
 from .models import (
@@ -691,8 +691,19 @@ def _point_changes(
                 # and~} rights ..." (review 61: two cards, one change)
                 if any(f" {key} " in f" {c} " for c in carded):
                     continue
-                carded.append(key)
                 near = nearest(key, counts, norm(point.point.text))
+                before = text_of(near, len(base))
+                was, was_in = slotted(point.point.text, before, tokeniser=tokeniser)
+                now, now_in = slotted(point.point.text, occ.text, tokeniser=tokeniser)
+                if was == now and all(
+                    _topic_swapped(a, b, light) for a, b in zip(was_in, now_in, strict=True)
+                ):
+                    # only the topic in a slot inside the formula changed: "China's
+                    # position on the issue of {-Nagorno-Karabakh-}{+5G technology+} is
+                    # clear and consistent" (a review; check's "slot" kind, not failing by
+                    # default)
+                    continue
+                carded.append(key)
                 used = len(dates_of[key])
                 against = (
                     "that usual wording"
@@ -703,7 +714,7 @@ def _point_changes(
                     make(
                         KeyChangeKind.NEW_WORDING,
                         occ,
-                        text_of(near, len(base)),
+                        before,
                         f"not used before the period, when the point was said on "
                         f"{_plural(len(base), 'date')} ({counts[usual_key]} with its usual "
                         f"wording); shown against {against}; in the period on {used} of its "
@@ -711,6 +722,19 @@ def _point_changes(
                     )
                 )
     return out
+
+
+def _topic_swapped(old: Sequence[str], new: Sequence[str], light: Callable[[str], bool]) -> bool:
+    """Whether a slot of a formula filled with ``old`` words, then ``new`` ones, holds
+    another topic: the same words, or each side with content words the other lacks. A slot
+    of grammar filled with content, or content dropped or put in beside what stood there,
+    is the formula's drift: 提出{-了-}{+强烈抗议和+}严正交涉 ("a strong protest and"
+    stern representations), 美方应{-切实-}恪守 ("earnestly" gone)."""
+    if tuple(old) == tuple(new):
+        return True
+    was = {w for w in old if not light(w)}
+    now = {w for w in new if not light(w)}
+    return bool(was - now) and bool(now - was)
 
 
 def edge_slot(new: Sequence[str], earlier: Collection[str]) -> bool:

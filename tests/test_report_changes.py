@@ -559,7 +559,8 @@ def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None
     changes = out.split("Changes that matter")[1].split("Timeline")[0]
     line = (
         "Not on a card: 4 other changes in the period (back to a wording used before, of "
-        "grammar only, inside a card's, or another first word): "
+        "grammar only, inside a card's, another first word, or what fills a slot of the "
+        "formula): "
         "people-to-people-exchanges on 2025-09-23, "
         "building-the-south-china-sea-into-a-sea-of-peace on 2025-10-22, "
         "the-china-asean-free-trade-area on "
@@ -1098,7 +1099,7 @@ def test_a_formula_said_of_another_subject_is_no_new_wording(
     assert code == 0, err
     assert ("  new wording  settlement" in out) is carded, out
     if not carded:
-        assert "or another first word): settlement on " in out, out
+        assert "another first word, or what fills a slot of the formula): settlement" in out
 
 
 def test_a_formula_turned_over_in_the_period_is_no_new_point(tmp_path: Path) -> None:
@@ -1151,3 +1152,27 @@ def test_the_html_timeline_shades_the_reporting_period() -> None:
     assert '<span class="sw band"></span>the reporting period' in page
     # a period that is the whole archive: nothing to shade
     assert 'class="band"' not in render_html(track(daily([MANKIND] * 20), [POINT]))
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "carded"),
+    [
+        ("on the issue of Nagorno-Karabakh", "on the issue of 5G technology", False),
+        ("on the Kashmir issue", "on the Kashmir issue", False),  # the same: no change
+        ("on the Kashmir issue", "on the Kashmir issue firmly", True),  # a word put in
+    ],
+)
+def test_a_new_topic_in_a_slot_of_the_formula_is_no_new_wording(
+    before: str, after: str, carded: bool
+) -> None:
+    """A review (MFA with benchmarks/mfa-points.toml): "China's position on the issue of
+    {-Nagorno-Karabakh-}{+5G technology+} is clear and consistent" was a card; the
+    formula held, its topic changed (check's "slot" kind). Content put in beside the
+    topic is news."""
+    point = Point("position", "China's position is consistent and clear")
+    old = f"China's position {before} is consistent and clear"
+    new = f"China's position {after} is consistent and clear"
+    since = START + dt.timedelta(days=10)
+    result = track(daily([old] * 10 + [new]), [point])
+    changes = analyse(result, since=since).changes
+    assert bool(changes) is (carded and old != new), changes

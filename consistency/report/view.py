@@ -485,7 +485,8 @@ def untold_line(analysis: Analysis) -> str | None:
         return None
     names = [f"{name} on {day.isoformat()}" for name, day in sorted(untold, key=lambda k: k[1])]
     why = (
-        "back to a wording used before, of grammar only, inside a card's, or another first word"
+        "back to a wording used before, of grammar only, inside a card's, another first "
+        "word, or what fills a slot of the formula"
         if p.baseline_dates
         else "no briefing before the period to tell a new wording from"
     )
