@@ -636,7 +636,8 @@ def _point_changes(
                 reps[days[0]],
                 None,
                 f"first said after {_plural(where[0], 'date')} with briefings without it; "
-                f"then on {_plural(len(days), 'date')}, about every {gap:.1f}",
+                f"then on {_plural(len(days), 'date')}, about every {gap:.1f} dates with "
+                "briefings",
             )
         )
     silence = len(archive) - 1 - where[-1]

@@ -374,7 +374,7 @@ def test_the_500_briefing_report_is_short_and_starts_with_its_summary() -> None:
     # at most five first said in the period: the lines of the China-India border clash
     tracked = re.match(r"(\d+) talking points tracked; ", lines[3])
     assert tracked is not None and 20 <= int(tracked.group(1)) <= 30, lines[3]
-    assert "; 2 new: “diplomatic and military channels”, “commander-level talks”" in lines[3]
+    assert "; 2 new points: “diplomatic and military channels”, “commander-level talks”" in lines[3]
     assert lines[7] == "Changes that matter"
 
 
@@ -935,7 +935,7 @@ def test_a_formula_first_said_in_the_period_is_reported_past_the_top(tmp_path: P
     code, out, err = run("report", str(tmp_path), "--no-color", "--top", "3", "--since", since)
     assert code == 0, err
     [headline] = [line for line in out.splitlines() if "talking points tracked" in line]
-    assert "; 1 new: “The minister spoke of a fair and reciprocal trade…”" in headline, out
+    assert "; 1 new point: “The minister spoke of a fair and reciprocal trade…”" in headline, out
     assert "  new point  the-minister-spoke-of-a-fair-and-reciprocal" in out
     assert "4 talking points tracked" in out
     # said in the baseline too, it is no new formula of the period: the top 3 only

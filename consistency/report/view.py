@@ -411,16 +411,17 @@ def headline(analysis: Analysis) -> str:
     for kind, what in (
         (KeyChangeKind.NEGATED, "said negated"),
         (KeyChangeKind.NEAR_MISS, "said otherwise"),
-        (KeyChangeKind.NEW_POINT, "new"),
+        (KeyChangeKind.NEW_POINT, ""),
         (KeyChangeKind.STOPPED, "no longer said"),
     ):
         ids = _points_with(changes, kind)
         if ids:
             said = sum(1 for c in changes if c.kind is kind)
             each = f" ({plural(said, 'card')} in all)" if said > len(ids) else ""
+            # "2 new points", not "2 new" after "13 new wordings" (a review)
+            count = f"{len(ids)} {what}" if what else plural(len(ids), "new point")
             parts.append(
-                f"{len(ids)} {what}{each}: "
-                f"{_names([point_label(p, texts.get(p, '')) for p in ids])}"
+                f"{count}{each}: {_names([point_label(p, texts.get(p, '')) for p in ids])}"
             )
     return f"{head}; " + "; ".join(parts) + "."
 
