@@ -184,6 +184,15 @@ def diff_tokens(
                 trail = following.strip() if _MARK.fullmatch(following.strip()) else ""
             # the hyphen that joined it to the word following: "{-China--}ASEAN"
             joined = following if following in HYPHENS and not lead else ""
+            # a quotation mark or bracket opened inside the run is closed in it:
+            # "{-推进中英关系“黄金时代”-}", not "{-推进中英关系“黄金时代-}" (a review); one
+            # around the whole run goes with it: "the rules {-«as written»-} hold"
+            closing = _closing(text, following)
+            text += closing
+            opener = raw.strip()
+            rest = following.lstrip()[len(closing) :]
+            if not lead and opener in _PAIRS and rest.startswith(_PAIRS[opener]):
+                text = f"{opener}{text}{_PAIRS[opener]}"
             op = Op.DELETE if code == -1 else Op.MOVED_AWAY
             pieces.append(Piece(op, text, lead=lead, trail=trail, joined=joined))
             i += n
@@ -197,6 +206,27 @@ def diff_tokens(
             i += n
         j += n
     return pieces
+
+
+_PAIRS = dict(zip("“‘«「『《([（", "”’»」』》)]）", strict=True))
+"""Opening marks and the marks that close them."""
+
+
+def _closing(text: str, following: str) -> str:
+    """The marks at the start of ``following`` that close what ``text`` opens and leaves
+    open, innermost first."""
+    open_marks: list[str] = []
+    for c in text:
+        if c in _PAIRS:
+            open_marks.append(_PAIRS[c])
+        elif open_marks and c == open_marks[-1]:
+            open_marks.pop()
+    out = ""
+    for c in following.lstrip():
+        if not open_marks or c != open_marks[-1]:
+            break
+        out += open_marks.pop()
+    return out
 
 
 def _glued(text: str, tokens: Sequence[Token]) -> list[bool]:

@@ -303,3 +303,18 @@ def test_a_swap_of_two_parts_moves_the_coordinator_with_its_part(
     old: str, new: str, expected: str
 ) -> None:
     assert word_diff(old, new) == expected
+
+
+def test_a_quotation_opened_in_a_deleted_run_is_closed_in_it() -> None:
+    """Review 62: a Chinese card read {-推进中英关系“黄金时代-}, the closing mark lost: a
+    deleted run takes the old text's marks that close what it opened."""
+    old = "两国领导人就推进中英关系“黄金时代”达成重要共识"
+    new = "两国领导人就构建中缅命运共同体达成重要共识"
+    assert "{-推进中英关系“黄金时代”-}" in word_diff(old, new)
+    assert word_diff("the rules «as written» hold", "the rules hold") == (
+        "the rules {-«as written»-} hold"
+    )
+    # a mark the run does not open stays out
+    assert word_diff(
+        "a sea of peace, friendship and cooperation", "a sea of peace and cooperation"
+    ) == ("a sea of peace{-, friendship-} and cooperation")
