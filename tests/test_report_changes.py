@@ -1176,3 +1176,19 @@ def test_a_new_topic_in_a_slot_of_the_formula_is_no_new_wording(
     result = track(daily([old] * 10 + [new]), [point])
     changes = analyse(result, since=since).changes
     assert bool(changes) is (carded and old != new), changes
+
+
+def test_the_scope_line_of_a_chosen_period_says_the_baseline_was_read(tmp_path: Path) -> None:
+    """Review 62: with --since, the scope line began "5 documents from ..." for a report
+    that read 30: the details cover the period, the baseline was read to compare with."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    points = settlement_archive(folder, {})
+    since = (START + dt.timedelta(days=25)).isoformat()
+    code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
+    assert code == 0, err
+    assert f"details of the period: 5 documents from {since} to " in out
+    assert "baseline: 25 dates from 2020-03-02 to 2020-03-26, read to compare with." in out
+    # without a period option the details cover the archive, as the line says
+    code, out, err = run("report", str(folder), "--points", str(points))
+    assert "\n30 documents from 2020-03-02 to 2020-03-31 (30 dates); period: " in out

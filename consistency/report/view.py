@@ -448,6 +448,11 @@ def scope_line(analysis: Analysis) -> str:
         # said in the report, not only on stderr (a review: the HTML led with 24 cards of
         # noise against one date, and nothing said why)
         base += " (too few dates to compare with: most wordings read as new; see --since)"
+    if p.explicit and p.baseline_dates:
+        # the details cover the period; the baseline was read too (a review: "5 documents"
+        # read as all the report read, of 30)
+        docs = f"details of the period: {docs}"
+        base += ", read to compare with"
     return f"{docs}; {period}; {base}."
 
 
