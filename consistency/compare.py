@@ -275,7 +275,10 @@ def _compare_point(
     negated: Sequence[Place] = (),
     otherwise: tuple[Place, str] | None = None,
 ) -> PointComparison:
-    if otherwise is not None and not news:
+    if otherwise is not None and olds and not news:
+        # OLD said the formula, NEW only a near miss of it: where OLD did not say it either,
+        # NEW's words are no change (a review: "{-brook-}{+allow+} no foreign
+        # interference", both briefings saying "allow")
         said, why = otherwise
         return _said_as(point, olds, said, 0, tokeniser, note=f"a near miss ({why})")
     if negated:

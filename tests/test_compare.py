@@ -308,3 +308,9 @@ def test_a_watched_formula_said_as_a_near_miss_in_new_is_shifted_not_dropped(
     [point] = json.loads(data)["points"]
     assert point["change"] == "shifted"
     assert point["note"].startswith("a near miss (score 71.3")
+    # OLD saying it so too: no change (review 63: "{-brook-}{+allow+} no foreign
+    # interference" where both briefings said "allow")
+    old.write_text(new.read_text(encoding="utf-8"), encoding="utf-8")
+    code, data, err = run("diff", str(old), str(new), "--points", str(points), "--format", "json")
+    [point] = json.loads(data)["points"]
+    assert point["change"] == "absent" and point["note"] == ""

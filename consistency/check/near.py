@@ -91,13 +91,13 @@ def near_sayings(
         )
         if within is not None:
             numbers = [n for n in numbers if within[n]]
-        found += [(m, f"score {m.score:.1f}, but {NAME_REPLACED}") for m in lenient]
+        found += [(m, _uncounted(m, NAME_REPLACED)) for m in lenient]
         found += [
-            (m, f"score {m.score:.1f}, but {WORD_SWAPPED}")
+            (m, _uncounted(m, WORD_SWAPPED))
             for m in find_swapped(point, index, numbers, tokeniser=tokeniser)
         ]
         found += [
-            (m, f"score {m.score:.1f}, but {RUN_DROPPED}")
+            (m, _uncounted(m, RUN_DROPPED))
             for m in find_dropped(point, index, numbers, tokeniser=tokeniser)
         ]
         taken: list[Match] = list(counted)
@@ -116,3 +116,8 @@ def near_sayings(
             out.append(Saying(point, m.sentence.document, m.start, m.end, why=why))
     out.sort(key=lambda s: (points.index(s.point), s.document, s.start))
     return out
+
+
+def _uncounted(match: Match, why: str) -> str:
+    """Why a near miss that scores the threshold is none, as ``check`` says it."""
+    return f"score {match.score:.1f}, but track does not count it: {why}"
