@@ -553,6 +553,20 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
     return out
 
 
+def _lone_start(positions: Sequence[int]) -> int:
+    """How many of a point's first dates (archive positions) stand alone before it is said
+    regularly: each followed by a silence of :data:`RARE_FACTOR` times the mean gap of the
+    dates after it, which are :data:`REGULAR_DATES` or more. "public health and food
+    security" once in December 2018 is not the start of "public health security", said on
+    57 dates from February 2020 (a review: a "new point" card dated 2018-12-03)."""
+    k = 0
+    while len(positions) - k - 1 >= REGULAR_DATES and positions[k + 1] - positions[
+        k
+    ] >= RARE_FACTOR * _mean_gap(positions[k + 1 :]):
+        k += 1
+    return k
+
+
 def _mean_gap(positions: Sequence[int]) -> float:
     """Mean number of archive dates from one use to the next (1 when said once)."""
     if len(positions) < 2:
@@ -629,15 +643,23 @@ def _point_changes(
         )
         start_of = i
     gap = _mean_gap(where)
-    if where[0] >= RARE_FACTOR * gap and where[0] > 0:
+    lone = _lone_start(where)
+    said_from = where[lone] - (where[lone - 1] + 1 if lone else 0)
+    rest = _mean_gap(where[lone:])
+    if said_from >= RARE_FACTOR * rest and where[lone] > 0:
+        before = (
+            f" (before that only on {', '.join(d.isoformat() for d in days[:lone])})"
+            if lone
+            else ""
+        )
         out.append(
             make(
                 KeyChangeKind.NEW_POINT,
-                reps[days[0]],
+                reps[days[lone]],
                 None,
-                f"first said after {_plural(where[0], 'date')} with briefings without it; "
-                f"then on {_plural(len(days), 'date')}, about every {gap:.1f} dates with "
-                "briefings",
+                f"first said after {_plural(said_from, 'date')} with briefings without it"
+                f"{before}; then on {_plural(len(days) - lone, 'date')}, about every "
+                f"{rest:.1f} dates with briefings",
             )
         )
     silence = len(archive) - 1 - where[-1]

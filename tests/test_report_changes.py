@@ -1192,3 +1192,21 @@ def test_the_scope_line_of_a_chosen_period_says_the_baseline_was_read(tmp_path: 
     # without a period option the details cover the archive, as the line says
     code, out, err = run("report", str(folder), "--points", str(points))
     assert "\n30 documents from 2020-03-02 to 2020-03-31 (30 dates); period: " in out
+
+
+def test_a_lone_early_saying_does_not_date_a_new_point() -> None:
+    """Review 63: "public health security" had a "new point" card dated 2018-12-03, from a
+    lone "public health and food security", where it was said on 57 dates from February
+    2020. A point's first dates that stand alone, each followed by a silence of five
+    times the mean gap after it, do not start it; the card names them."""
+    said = [MANKIND] + [None] * 20 + [MANKIND] * 10
+    result = track(daily(said), [POINT])
+    [card] = [c for c in analyse(result).changes if c.kind is KeyChangeKind.NEW_POINT]
+    assert card.date == START + dt.timedelta(days=21)
+    assert card.evidence == (
+        "first said after 20 dates with briefings without it (before that only on "
+        f"{START.isoformat()}); then on 10 dates, about every 1.0 dates with briefings"
+    )
+    # said regularly from the first date on: no new point
+    result = track(daily([MANKIND] * 3 + [None] * 2 + [MANKIND] * 10), [POINT])
+    assert not [c for c in analyse(result).changes if c.kind is KeyChangeKind.NEW_POINT]
