@@ -564,8 +564,8 @@ def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None
         "people-to-people-exchanges on 2025-09-23, "
         "building-the-south-china-sea-into-a-sea-of-peace on 2025-10-22, "
         "the-china-asean-free-trade-area on "
-        "2025-10-22, china-asean-year-of-people-to-people-exchange on 2025-10-22; see Shifts "
-        "and Wordings."
+        "2025-10-22, china-asean-year-of-people-to-people-exchange on 2025-10-22; see "
+        "Wordings, and Shifts (--all-shifts lists each one)."
     )
     assert line in changes
     # "People-to-People Exchange" (2025-09-23) is new in the period, in grammar only: the
@@ -574,7 +574,7 @@ def test_a_shift_in_the_period_without_a_card_is_named_under_the_cards() -> None
     for fmt in ("markdown", "html"):
         code, out, err = run("report", str(BRIEFINGS), "--format", fmt)
         assert code == 0, err
-        assert "exchange on 2025-10-22; see Shifts and Wordings." in out
+        assert "exchange on 2025-10-22; see Wordings, and Shifts (--all-shifts" in out
     # a period whose every shift has its card says nothing more
     result = track(daily([MANKIND] * 8 + [ALL]), [POINT])
     analysis = analyse(result, since=START + dt.timedelta(days=8))

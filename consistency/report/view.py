@@ -498,7 +498,7 @@ def untold_line(analysis: Analysis) -> str | None:
     )
     return (
         f"Not on a card: {plural(len(names), 'other change')} in the period ({why}): "
-        f"{_names(names)}; see Shifts and Wordings."
+        f"{_names(names)}; see Wordings, and Shifts (--all-shifts lists each one)."
     )
 
 
