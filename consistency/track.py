@@ -101,6 +101,7 @@ def negated_sayings(
     speakers: Collection[str] = (),
     tokeniser: Tokeniser | None = None,
     turned: bool = False,
+    index: SentenceIndex | None = None,
 ) -> list[Saying]:
     """Where ``documents`` say a point with a negation its wording lacks, or without one
     it has ("we *no longer* stand shoulder to shoulder with our allies"), or word for word
@@ -119,10 +120,12 @@ def negated_sayings(
     changed (see :func:`~consistency.match.turned_over`), as for discovered points,
     whose common phrases say other things with a negation too: "urged external forces
     *to not interfere* in China's internal affairs" is no "stop interfering in China's
-    domestic affairs" turned over (MFA 2020-06-05)."""
-    index = build_index(
-        documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
-    )
+    domestic affairs" turned over (MFA 2020-06-05). ``index``: the documents' selected
+    sentences, indexed already (as :func:`build_index` gives them)."""
+    if index is None:
+        index = build_index(
+            documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+        )
     negations = named_words(tokeniser, "negations")
     carriers = named_words(tokeniser, "negation_carriers")
     prefixes = named_words(tokeniser, "negating_prefixes")

@@ -1092,6 +1092,15 @@ def test_a_briefing_checked_against_a_baseline_that_holds_it_is_named(tmp_path: 
         assert "has the same text as" not in out
 
 
+def baseline_days(tmp_path: Path, said: str, days: int) -> Path:
+    """A baseline folder of ``days`` daily briefings from 2024-01-01, each saying ``said``."""
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in range(1, days + 1):
+        (base / f"2024-01-0{day}.txt").write_text(f"{said} Talks went well today.\n", "utf-8")
+    return base
+
+
 @pytest.mark.parametrize(
     ("said", "diff"),
     [
@@ -1106,14 +1115,8 @@ def test_a_discovered_point_said_the_other_way_round_is_a_warning(
     """Review 56: without a watchlist, "We don't oppose any unilateral changes to the
     status quo" passed the gate without a word, a policy turned over; a discovered point
     has no other near miss (a swapped word in a common phrase is another phrase)."""
-    base = tmp_path / "base"
-    base.mkdir()
     formula = "oppose any unilateral changes to the status quo from either side"
-    for day in range(1, 5):
-        (base / f"2024-01-0{day}.txt").write_text(
-            f"Spokesperson: The weather is fine. We {formula}. Talks went well today.\n",
-            encoding="utf-8",
-        )
+    base = baseline_days(tmp_path, f"Spokesperson: The weather is fine. We {formula}.", 4)
     new = tmp_path / "2024-02-09.txt"
     new.write_text(
         f"Spokesperson: The weather is fine. {said} {formula[7:]}. Talks went well.\n",
@@ -1146,14 +1149,12 @@ def test_a_discovered_point_s_negation_dropped_is_a_warning(
     """Review 57: "We accept the so-called arbitration award" against a baseline saying
     "We do not accept ..." passed without a word, even with --strict; a watchlist of the
     same discovered point failed the gate."""
-    base = tmp_path / "base"
-    base.mkdir()
-    for day in range(1, 5):
-        (base / f"2024-01-0{day}.txt").write_text(
-            "Spokesperson: The weather is fine today. We do not accept the so-called "
-            "arbitration award on the South China Sea. Talks went well today.\n",
-            encoding="utf-8",
-        )
+    base = baseline_days(
+        tmp_path,
+        "Spokesperson: The weather is fine today. We do not accept the so-called "
+        "arbitration award on the South China Sea.",
+        4,
+    )
     new = tmp_path / "2024-02-09.txt"
     new.write_text(
         f"Spokesperson: The weather is fine today. {said} the so-called arbitration award on "
@@ -1186,14 +1187,8 @@ def test_a_discovered_point_turned_over_in_other_words_is_a_warning(
     discovered points): a reversal replaces a word or two beside its negation. "not
     *only*" takes the negation for itself, and a change without a negation is no
     reversal."""
-    base = tmp_path / "base"
-    base.mkdir()
     formula = "The United States will continue to provide security assistance to Ukraine"
-    for day in range(1, 6):
-        (base / f"2024-01-0{day}.txt").write_text(
-            f"MR. PRICE: The weather is fine. {formula}. Talks went well today.\n",
-            encoding="utf-8",
-        )
+    base = baseline_days(tmp_path, f"MR. PRICE: The weather is fine. {formula}.", 5)
     new = tmp_path / "2024-02-09.txt"
     new.write_text(
         f"MR. PRICE: The weather is fine. {formula.replace('will continue to provide', said)}"
@@ -1258,14 +1253,12 @@ def test_a_discovered_phrase_with_other_numbers_is_no_finding(tmp_path: Path) ->
     representatives of {-8-}{+29+} American companies" was most of a daily gate's warnings:
     a recurring phrase with a count in it is data, not a wording. A word put in beside
     the numbers still is one."""
-    base = tmp_path / "base"
-    base.mkdir()
-    for day in range(1, 6):
-        (base / f"2024-01-0{day}.txt").write_text(
-            "MR. PRICE: The delegation included 10 members of Congress and "
-            "representatives of 8 American companies. Talks went well today.\n",
-            encoding="utf-8",
-        )
+    base = baseline_days(
+        tmp_path,
+        "MR. PRICE: The delegation included 10 members of Congress and "
+        "representatives of 8 American companies.",
+        5,
+    )
     new = tmp_path / "2024-02-09.txt"
     said = "The delegation included 40 members of Congress and representatives of 2"
     new.write_text(f"MR. PRICE: {said} American companies. Talks went well today.\n", "utf-8")

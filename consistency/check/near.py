@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..match import (
     DEFAULT_THRESHOLD,
     Match,
+    SentenceIndex,
     find_dropped,
     find_point,
     find_swapped,
@@ -45,6 +46,7 @@ def near_sayings(
     speakers: Collection[str] = (),
     tokeniser: Tokeniser | None = None,
     found_on: Mapping[str, Collection[dt.date]] | None = None,
+    index: SentenceIndex | None = None,
 ) -> list[Saying]:
     """Where ``documents`` say a point in a wording of its own that ``track`` does not
     count, by ``check``'s rules for a watchlist's near misses (see the module docstring),
@@ -52,12 +54,14 @@ def near_sayings(
     :func:`consistency.track.negated_sayings`). Each with its score and why it is not
     counted; by point, then document and place. ``found_on``: the dates each point (by
     id) is found on already; the briefings of those dates are not searched for it (a
-    report cards only the near misses that stand instead of the formula)."""
+    report cards only the near misses that stand instead of the formula). ``index``: the
+    documents' selected sentences, indexed already (as :func:`build_index` gives them)."""
     if near <= 0 or not documents or not points:
         return []
-    index = build_index(
-        documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
-    )
+    if index is None:
+        index = build_index(
+            documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+        )
     negations = named_words(tokeniser, "negations")
     carriers = named_words(tokeniser, "negation_carriers")
     prefixes = named_words(tokeniser, "negating_prefixes")

@@ -29,7 +29,7 @@ from ..timeline import (
     with_near_misses,
     with_negations,
 )
-from ..track import MatchKeeper, RunMatches, negated_sayings, without_shadowed
+from ..track import MatchKeeper, RunMatches, build_index, negated_sayings, without_shadowed
 from ..warm import Archive, compare_in_index
 from .app import cli
 from .config import CONFIG_FILE, _from_config
@@ -247,18 +247,21 @@ def report_command(
         # a formula said negated: the line turned over, which track never counts (of a
         # discovered point, one said the other way round at one place: see turned_over)
         first, last = analysis.period.first, analysis.period.last or analysis.period.first
+        period_docs = [d for d in docs if first <= d.date <= last]
+        # the period's sentences, indexed once for both searches
+        indexed = build_index(period_docs, include_questions=include_questions, speakers=speakers)
         said = negated_sayings(
-            [d for d in docs if first <= d.date <= last],
+            period_docs,
             points,
             threshold=threshold,
             include_questions=include_questions,
             speakers=speakers,
             turned=points_file is None,
+            index=indexed,
         )
         analysis = with_negations(analysis, said, docs)
         if points_file is not None:
             # a watched formula said instead in words the gate reports as a near miss
-            period_docs = [d for d in docs if first <= d.date <= last]
             near = near_sayings(
                 period_docs,
                 points,
@@ -266,6 +269,7 @@ def report_command(
                 include_questions=include_questions,
                 speakers=speakers,
                 found_on={p.point.id: {o.date for o in p.occurrences} for p in result.points},
+                index=indexed,
             )
             analysis = with_near_misses(analysis, near, docs, result)
     text = render_report(
