@@ -17,7 +17,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -706,7 +706,8 @@ def _point_changes(
                     grammar_only(words, w.split(), light, prefixes, swapped=True) for w in carded
                 ):
                     continue
-                if edge_slot(words, counts):
+                formula = norm(point.point.text).split()
+                if edge_slot(words, counts) or middle_slot(words, counts, formula, light):
                     continue
                 # said inside a wording carded earlier in the period, its change is told:
                 # "protecting the {~freedoms and~} rights of our compatriots abroad" after
@@ -777,6 +778,63 @@ def edge_slot(new: Sequence[str], earlier: Collection[str]) -> bool:
             fillers.add(words[0])
     fillers.discard(new[0])
     return len(fillers) >= 2
+
+
+SLOT_FILLERS = 3
+"""How many different fillers the wordings used before put between the same words, none
+of them on half the dates or more, before :func:`middle_slot` calls that place a slot."""
+
+
+def middle_slot(
+    new: Sequence[str],
+    earlier: Mapping[str, int],
+    formula: Sequence[str],
+    light: Callable[[str], bool],
+) -> bool:
+    """Whether wording ``new`` (words) only fills a place inside the ``formula`` (its
+    words) that the wordings used before (normalised, with their dates) filled with
+    :data:`SLOT_FILLERS` different words or more, no one of them on half those dates, the
+    words around it holding every content word of the formula: "stop using {-religious
+    issues-}{+these matters+} to interfere in China's internal affairs" beside "stop
+    using them ...", "... the relevant issues ...", "... this issue ..." (MFA
+    2020-07-01, a review). A place filled mostly one way is the formula's own:
+    "{-comprehensively-}{+fully+} and effectively implement" is news however many other
+    adverbs stood there once; so is a place holding a word of the formula: "activities
+    {+in the SAR+} that {-endanger-}{+jeopardize+} China's national security"."""
+    split = [(w.split(), n) for w, n in earlier.items()]
+    frames = [(_frame(new, words), n) for words, n in split if words != list(new)]
+    if not frames:
+        return False
+    (head, tail), _ = max(frames, key=lambda f: (sum(f[0]), f[1], f[0]))
+    if head == 0 or tail == 0:
+        return False
+    around = [*new[:head], *new[len(new) - tail :]]
+    if any(not light(w) and not any(similarity(w, a) for a in around) for w in formula):
+        return False
+    fillers: Counter[tuple[str, ...]] = Counter()
+    for words, n in split:
+        if (
+            len(words) > head + tail
+            and words[:head] == list(new[:head])
+            and words[len(words) - tail :] == list(new[len(new) - tail :])
+        ):
+            fillers[tuple(words[head : len(words) - tail])] += n
+    fillers.pop(tuple(new[head : len(new) - tail]), None)
+    total = sum(fillers.values())
+    return len(fillers) >= SLOT_FILLERS and 2 * max(fillers.values()) < total
+
+
+def _frame(new: Sequence[str], old: Sequence[str]) -> tuple[int, int]:
+    """How many words ``new`` and ``old`` share at their start and at their end, a word
+    left between them in each."""
+    most = min(len(new), len(old)) - 1
+    head = 0
+    while head < most and new[head] == old[head]:
+        head += 1
+    tail = 0
+    while head + tail < most and new[-1 - tail] == old[-1 - tail]:
+        tail += 1
+    return head, tail
 
 
 GRAMMAR_ZIPF = 7.0

@@ -443,6 +443,19 @@ BORDER = "jointly uphold peace and stability in the border areas"
             "China Sea.",
             "{-uphold-} peace and stability in the South China Sea",
         ),
+        # MFA 2020-06-18 and 2019-11-20: past "and" is another conjunct
+        (
+            "stop interfering in China's internal affairs",
+            "We urge the US side to stop using this Xinjiang-related Act to harm China's "
+            "interests and interfere in China's internal affairs.",
+            "{-stop interfering-}{+interfere+} in China's internal affairs",
+        ),
+        (
+            "stop interfering in China's internal affairs",
+            "This act neglects facts and truth, applies double standards and interferes in "
+            "China's internal affairs, including Hong Kong affairs.",
+            "{-stop interfering-}{+interferes+} in China's internal affairs",
+        ),
     ],
 )
 def test_a_word_of_another_class_beside_a_missing_edge_word_stays_out(

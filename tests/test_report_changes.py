@@ -1210,3 +1210,34 @@ def test_a_lone_early_saying_does_not_date_a_new_point() -> None:
     # said regularly from the first date on: no new point
     result = track(daily([MANKIND] * 3 + [None] * 2 + [MANKIND] * 10), [POINT])
     assert not [c for c in analyse(result).changes if c.kind is KeyChangeKind.NEW_POINT]
+
+
+STOP = "stop interfering in China's internal affairs"
+
+
+@pytest.mark.parametrize(
+    ("fillers", "new", "carded"),
+    [
+        # a place filled four ways before, none of them on half the dates: a slot
+        (["religious issues", "them", "this issue", "the relevant issues"], "these matters", False),
+        # filled mostly one way: the formula's own words, and a change of them is news
+        (["religious issues"] * 4 + ["them"] + ["this issue"], "these matters", True),
+        # two ways only: no slot yet
+        (["religious issues", "them"] * 2, "these matters", True),
+    ],
+)
+def test_a_new_filler_of_a_varied_place_inside_the_formula_is_no_new_wording(
+    fillers: list[str], new: str, carded: bool
+) -> None:
+    """Review 63 (MFA 2020-07-01, benchmarks/mfa-points.toml): "stop using {-religious
+    issues-}{+these matters+} to interfere in China's internal affairs" was a card where
+    the baseline had said "stop using them ...", "... this issue ...", "... the relevant
+    issues ...": what the place holds varies, the formula around it held."""
+    point = Point("stop-interfering", STOP)
+    said = [STOP] * 6 + [
+        f"stop using {f} to interfere in China's internal affairs" for f in fillers
+    ]
+    said.append(f"stop using {new} to interfere in China's internal affairs")
+    since = START + dt.timedelta(days=len(said) - 1)
+    changes = analyse(track(daily(said), [point]), since=since).changes
+    assert bool(changes) is carded, changes

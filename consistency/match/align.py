@@ -1294,6 +1294,12 @@ def _take(
             # a function word of the point's, found: no other word may stand for it
             function_missing -= is_function(tokens[nxt].text)
             continue
+        if keyed.sentence[nxt] in keyed.coordinators:
+            # what stands past a coordinator is another conjunct, no word of the
+            # formula's: "to harm China's interests *and* interfere in China's internal
+            # affairs" is {-stop-} interfere ..., not {-stop-}{+interests and+} (MFA
+            # 2020-06-18)
+            break
         word = tokens[nxt].text
         taken = i + 1
         if i < missing:
