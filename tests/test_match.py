@@ -2260,3 +2260,38 @@ def test_a_short_wording_with_a_contraction_needs_all_its_words() -> None:
     function words, made 43 junk occurrences on MFA ("they simply cannot be waken up")."""
     assert found("cannot be more", "They simply cannot be waken up.") == []
     assert [t for _, t in found("cannot be more", "It cannot be more clear.")] == ["cannot be more"]
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # review 62, mfa-zh 2020-06-09: "the joint efforts of the leaders of all
+        # generations and the two peoples" is no "the common interests of ..."
+        (
+            "两国和两国人民的共同利益",
+            "在两国历代领导人和两国人民共同努力下，中菲关系发展稳步向前。",
+        ),
+        # mfa-zh 2017-01-11: "many tangible economic and social benefits"
+        (
+            "为两国人民带来了实实在在的利益",
+            "经过将近40年的合作，它为中美双方和两国人民带来了很多实实在在的经济社会效益，比如增加就业等。",
+        ),
+    ],
+)
+def test_a_formula_s_last_word_replaced_with_content_put_in_is_another_thing(
+    point: str, sentence: str
+) -> None:
+    """The last word replaced (what a Chinese formula names) and content words put in
+    elsewhere: two changes of content at once, and the words put in cost their weight."""
+    assert found(point, sentence) == []
+
+
+def test_an_item_put_in_a_list_beside_a_replaced_last_word_is_still_the_formula() -> None:
+    """MFA 2019-04-15: an item put in between commas is the list grown, however its last
+    word reads."""
+    sentence = (
+        "In cooperation with Latin America, China is committed to the principle of mutual "
+        "respect, equality, mutual benefit and win-win results."
+    )
+    [(_, text)] = found("mutual respect, mutual benefit and win-win cooperation", sentence)
+    assert text == "mutual respect, equality, mutual benefit and win-win results"

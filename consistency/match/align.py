@@ -419,6 +419,8 @@ class Keyed:
             for f in deleted
             if f not in moved_form and f not in replaced_form
         )
+        last = len(self.form_chars) - 1
+        head_swapped = last in replaced_form and form_weights[last] >= RARE
         free = moved_at | replacing
         names = self.sentence_names
         short = self.content < KEY_WORDS and not self.lenient
@@ -437,7 +439,8 @@ class Keyed:
                 # *Russian-occupied* Ukraine" (reviews)
                 return Alignment(0.0, lo, hi)
             w = weigh(sentence[s])
-            cost += w if w >= RARE and (lost or s in overlong) else INSERT_COST * w
+            full = lost or s in overlong or (head_swapped and not self._listed(s, extra))
+            cost += w if w >= RARE and full else INSERT_COST * w
         score = 100.0 * credit / (self.total + cost)
         return Alignment(score, lo, hi, tuple(moved))
 
@@ -488,6 +491,21 @@ class Keyed:
         regime" is {-the-}{+Western+} sponsors ... (see :meth:`_names_another`)."""
         return self.words[f] in self.determiners and (
             self.determines(self.sentence[s]) or (f == 0 and not self._names_another(s))
+        )
+
+    def _listed(self, at: int, extra: Sequence[int]) -> bool:
+        """Whether the inserted run holding sentence word ``at`` stands between punctuation
+        marks: an item put in a list ("mutual respect*, equality,* mutual benefit")."""
+        tokens, text = self.sentence_names.tokens, self.sentence_names.text
+        a = b = at
+        while a - 1 in extra:
+            a -= 1
+        while b + 1 in extra:
+            b += 1
+        if not tokens or a == 0 or b + 1 >= len(tokens):
+            return False
+        return _has_punct(text[tokens[a - 1].end : tokens[a].start]) and _has_punct(
+            text[tokens[b].end : tokens[b + 1].start]
         )
 
     def _set_apart(self, at: int, lo: int, hi: int) -> bool:
