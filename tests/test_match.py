@@ -456,6 +456,13 @@ BORDER = "jointly uphold peace and stability in the border areas"
             "China's internal affairs, including Hong Kong affairs.",
             "{-stop interfering-}{+interferes+} in China's internal affairs",
         ),
+        # review 65 (a Japanese-MOFA-style archive): nothing stands for a missing "or"
+        (
+            "any unilateral attempts to change the status quo by force or coercion",
+            "Japan's position is that any unilateral attempts to change the status quo by "
+            "force must not be tolerated.",
+            "any unilateral attempts to change the status quo by force {-or coercion-}",
+        ),
     ],
 )
 def test_a_word_of_another_class_beside_a_missing_edge_word_stays_out(

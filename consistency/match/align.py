@@ -1322,6 +1322,11 @@ def _take(
         taken = i + 1
         if i < missing:
             replaced = edge[missing - 1 - i] if step < 0 else edge[i]
+            if replaced.text in keyed.coordinators:
+                # no other word stands for a coordinator: "by force *must* not be
+                # tolerated" is "by force {-or coercion-}", not {-or coercion-}{+must+}
+                # (review 65)
+                break
             if not may_stand_for(keyed.sentence[nxt], replaced.text):
                 # a word of another class stands beside the formula, it does not stand
                 # in it: "should {-jointly-} uphold ...", not "{-jointly-}{+should+}"
