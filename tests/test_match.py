@@ -463,6 +463,14 @@ BORDER = "jointly uphold peace and stability in the border areas"
             "force must not be tolerated.",
             "any unilateral attempts to change the status quo by force {-or coercion-}",
         ),
+        # MFA 2020-02-18: nor does it stand for "peace and"; the span goes on without them
+        (
+            "peace and stability in the South China Sea",
+            "China stands ready to work with relevant regional countries to maintain "
+            "stability in the South China Sea and turn it into a sea of peace, friendship and "
+            "cooperation.",
+            "{-peace and-} stability in the South China Sea",
+        ),
     ],
 )
 def test_a_word_of_another_class_beside_a_missing_edge_word_stays_out(

@@ -988,6 +988,10 @@ def _replaced_there(
         return False
     word = keyed.sentence[nxt[0]]
     beside = keyed.words[edge[-1] if step < 0 else edge[0]]
+    if beside in keyed.coordinators:
+        # nothing but a coordinator stands for one (see :func:`_take`): "*maintain*
+        # stability in the South China Sea" drops "peace and" (MFA 2020-02-18)
+        return False
     return keyed.weigh(word) >= RARE and may_stand_for(word, beside)
 
 
