@@ -420,7 +420,7 @@ class Keyed:
             if f not in moved_form and f not in replaced_form
         )
         last = len(self.form_chars) - 1
-        head_swapped = last in replaced_form and form_weights[last] >= RARE
+        head_swapped = last in replaced_form and form_weights[last] >= RARE and not self.lenient
         free = moved_at | replacing
         names = self.sentence_names
         short = self.content < KEY_WORDS and not self.lenient
