@@ -881,6 +881,35 @@ def test_a_formula_said_only_in_frames_that_recur_is_one_row_of_its_own() -> Non
     assert [(p.point.text, p.dates) for p in rows] == [(formula[4:], 28)], texts(found)
 
 
+def test_a_formula_said_only_in_long_carrier_sentences_has_a_row_of_its_own() -> None:
+    """Review 65 (a Japanese-MOFA-style archive): "a free and open Indo-Pacific", said on
+    30 dates, each time in one of a few carrier sentences three times its length, had no
+    row in ``--top 300``; the carriers had four. A frame longer than twice the formula
+    counts for one of three content words or more, and the formula ranks with its best
+    frame."""
+    formula = "a free and open Indo-Pacific"
+    carriers = [
+        "The visit is an important opportunity to advance our shared vision of {}.",
+        "Japan will continue to work with like-minded countries to realize {}.",
+        "The two ministers confirmed that they would cooperate toward strengthening {}.",
+        "Japan will promote concrete cooperation with ASEAN toward {}, including at sea.",
+    ]
+    filler = ["The weather was fine.", "Talks went well.", "We have no update.", "More later."]
+    docs = [
+        doc(day, f"{filler[day % 4]} {carriers[day % 4].format(formula)} {filler[(day + 1) % 4]}")
+        for day in range(1, 29)
+    ]
+    found = discover(docs, top=20)
+    assert (formula, 28) in [(p.point.text, p.dates) for p in found], texts(found)
+    # a short phrase stays a fragment of its carriers: "the two peoples"
+    short = "the two peoples"
+    docs = [
+        doc(day, f"{filler[day % 4]} {carriers[day % 4].format(short)} {filler[(day + 1) % 4]}")
+        for day in range(1, 29)
+    ]
+    assert short not in [p.point.text for p in discover(docs, top=20)]
+
+
 def test_a_row_counted_out_leaves_its_id_to_the_next_of_that_name(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -33,7 +33,12 @@ How it works
    its ending is taken in ("build" / "building the South China Sea into ...").
    A phrase needs ``min_words`` words, two of them content words; a
    3-word phrase is found through a recurring 4-word phrase that holds it
-   ("is consistent and clear").
+   ("is consistent and clear"). A phrase that ends several candidates, each
+   its own frame, and is found on more dates than any of them is a candidate
+   too: a formula said only in frames ("Let me underline / Nothing about this
+   changes *our ironclad commitment to the defense of Japan*"); one of three
+   content words or more, whole where it is said, ranks as its best frame
+   ("*a free and open Indo-Pacific*" in four carrier sentences).
 5. **Every occurrence.** One scan over the corpus finds every occurrence of
    every candidate (lookup by its first words, checked token by token).
 6. **Variants grouped.** Candidates are taken best-spread first; each joins
@@ -142,12 +147,14 @@ from .families import (
     _main_key,
     _merge_nested,
     _name_ids,
+    _part_of,
     _passages,
     _ranked,
     _unique_ids,
 )
 from .ngrams import (
     _SEED,
+    CORE_FRAMES,
     CORE_SHARE,
     _contained,
     _dedupe,
@@ -161,7 +168,7 @@ from .ngrams import (
     _variants,
 )
 from .press import PressWords
-from .rank import _sample, _Scorer, _Stops
+from .rank import _closure, _sample, _Scorer, _Stops
 from .render import render_json, render_table, render_toml
 from .result import DiscoveredPoint
 from .stops import DEFAULT_STOP_PHRASES, load_stop_phrases
@@ -422,6 +429,7 @@ def _discover(
             continue
         group.score = scorer(group)
         groups.append(group)
+    _rank_cores_by_frames(corpus, groups, scorer)
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
     # settle more points than are kept: a point just past ``top`` may fold into a kept one
     enough = min(2 * top + FAMILY_MARGIN, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
@@ -551,3 +559,37 @@ def _rising(
 
 def _quiet(steps: int) -> None:
     """No progress to tell."""
+
+
+CORE_CLOSED = 0.5
+"""The share of a formula's occurrences that must end its clause before its frames lift
+its rank (see :func:`_rank_cores_by_frames`): "a free and open Indo-Pacific." stands
+whole; "international and regional" runs on into "issues", "play a positive" into
+"role": the ends of phrases cut short."""
+
+
+def _rank_cores_by_frames(corpus: _Corpus, groups: Sequence[_Group], scorer: _Scorer) -> None:
+    """A formula said in frames that recur (see
+    :func:`~consistency.discover.ngrams._shared_cores`), on more than
+    :data:`CORE_SHARE` times the dates of each of :data:`CORE_FRAMES` or more, and
+    whole (:data:`CORE_CLOSED`), scores at least as well as the best of them, however its
+    wordings are merged later: "a free and open Indo-Pacific" (30 dates), said in four
+    carriers of 4 to 10 dates each, ranked far below them, its words fewer (review 65: no
+    row of it). Not a part of a longer such formula found on about its dates: "causes of
+    the crisis in Ukraine" of "eliminating the root causes of the crisis in Ukraine"
+    (review 61, where "eliminating the causes ..." was said too)."""
+    cores = [g for g in groups if g.core]
+    for core in cores:
+        if _closure(corpus, core.occs) < CORE_CLOSED or any(
+            _part_of(core.key, longer.key) and len(core.dates) <= CORE_SHARE * len(longer.dates)
+            for longer in cores
+        ):
+            continue
+        framed = [
+            g.score
+            for g in groups
+            if CORE_SHARE * len(g.dates) < len(core.dates) and _part_of(core.key, g.key)
+        ]
+        if len(framed) >= CORE_FRAMES and max(framed) > core.score:
+            scorer.floors[tuple(core.key)] = max(framed)
+            core.score = max(framed)

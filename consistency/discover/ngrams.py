@@ -398,6 +398,10 @@ CORE_FRAMES = 2
 """How many frames a phrase must be said in, each in its own words, to stand on its own
 (see :func:`_shared_cores`)."""
 
+RICH_CORE = 3
+"""Content words a phrase needs before frames of any length count for it (see
+:func:`_shared_cores`); a shorter one stands in longer sentences as a fragment of them."""
+
 
 def _shared_cores(
     corpus: _Corpus,
@@ -414,9 +418,12 @@ def _shared_cores(
     (the candidates it came from, those of one frame in its inflections together);
     whether it stands on its own is for its dates to say (:data:`CORE_SHARE`). Only
     frames that fold into the phrase once it is a point count: at most twice its
-    length, and naming nothing it does not (``names``: the ids of names). "Hong Kong
-    affairs are purely China's internal affairs" is a formula of its own, no frame of
-    "China's internal affairs", which would stand beside it. A shared beginning is no
+    length (any length for a phrase of :data:`RICH_CORE` content words, said in carrier
+    sentences: "visit is an important opportunity to advance our shared vision of *a
+    free and open Indo-Pacific*", review 65), and naming nothing it does not (``names``:
+    the ids of names). "Hong Kong affairs are purely China's internal affairs" is a
+    formula of its own, no frame of "China's internal affairs", which would stand beside
+    it. A shared beginning is no
     formula: where frames part, an object or a list is cut short ("provide a fair, just
     and non-discriminatory" of "... business environment for Chinese companies", tried
     on MFA); the frame, a verb that introduces the formula, stands before it."""
@@ -440,9 +447,15 @@ def _shared_cores(
         if form is None or form.ids in placed:
             continue
         own = set(form.ids)
+        # a frame at most twice the phrase's length folds into it once it is a point; a
+        # longer one is a carrier, and only a phrase of RICH_CORE content words is said in
+        # carriers ("a free and open Indo-Pacific" in four: review 65)
+        rich = _content([words[i] for i in form.ids], corpus.stop) >= RICH_CORE
         frames: list[tuple[str, list[tuple[int, ...]]]] = []
         for h, word in zip(holders, before, strict=True):
-            if 2 * len(form.ids) < len(h) or any(w in names and w not in own for w in h):
+            if (not rich and 2 * len(form.ids) < len(h)) or any(
+                w in names and w not in own for w in h
+            ):
                 continue
             # one frame in its inflections: "interferes in", "interfering in", ...
             frame = next((f for f in frames if f[0] == word or similarity(f[0], word)), None)

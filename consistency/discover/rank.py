@@ -59,6 +59,9 @@ class _Scorer:
         self.usual_turn = _usual_unit(corpus)
         self.outside_rate = corpus.outside_share()
         self.names = _name_words(corpus)
+        self.floors: dict[tuple[int, ...], float] = {}
+        """The least score of a formula said in frames: its best frame's (see
+        :func:`~consistency.discover._rank_cores_by_frames`)."""
 
     def __call__(self, group: _Group) -> float:
         corpus = self.corpus
@@ -78,7 +81,7 @@ class _Scorer:
         )
         score *= 1 - 0.7 * _cut_quote(corpus, sample)
         score *= 1 - _SHARED_MAX * _shared_excess(self.shared(group, sample))
-        return round(score, 4)
+        return round(max(score, self.floors.get(tuple(group.key), 0.0)), 4)
 
     def statement(self, occs: Sequence[_Occ], dates: Sequence[int]) -> float:
         """How much a phrase belongs to the briefing's own statements, outside its questions
