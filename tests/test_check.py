@@ -553,7 +553,7 @@ def test_output_file_gets_the_report(tmp_path: Path, index: Path) -> None:
     [
         (
             ("--fail-on", "shiftd"),
-            "unknown finding kind 'shiftd' (choose from shifted, slot, rephrased, none)",
+            "unknown finding kind 'shiftd' (choose from shifted, slot, spelling, rephrased, none)",
         ),
         (("--points", "missing.toml"), "missing.toml: cannot read watchlist"),
     ],
@@ -1268,3 +1268,43 @@ def test_a_discovered_phrase_with_other_numbers_is_no_finding(tmp_path: Path) ->
     new.write_text(f"MR. PRICE: {said} American companies. Talks went well today.\n", "utf-8")
     code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
     assert "{-10-}{+40 senior+} members" in out, out
+
+
+@pytest.mark.parametrize(
+    ("formula", "now", "spelling"),
+    [
+        # review 64 (an Indian-MEA-style archive): British and American spellings
+        (
+            "in keeping with our Neighbourhood First policy",
+            "The visit is in keeping with our Neighborhood First policy.",
+            True,
+        ),
+        # a grammar word put in is a shift still
+        (
+            "the basic norms governing international relations",
+            "We abide by the basic norms governing the international relations.",
+            False,
+        ),
+        # a word of the formula replaced by another: news
+        (
+            "in keeping with our Neighbourhood First policy",
+            "The visit is in keeping with our Neighbourhood Last policy.",
+            False,
+        ),
+    ],
+)
+def test_a_wording_spelled_otherwise_does_not_fail_the_gate(
+    tmp_path: Path, formula: str, now: str, spelling: bool
+) -> None:
+    """Review 64: "in keeping with our {-Neighbourhood-}{+Neighborhood+} First policy" was
+    an error (exit 1) where ``report`` has no card for it: a new wording that differs from
+    one said before only in words spelled alike is a ``spelling`` finding, reported when
+    asked for (``--warn-on spelling``)."""
+    said = f"The visit is {formula}." if "Neighbourhood" in formula else f"We abide by {formula}."
+    args = one_formula_gate(tmp_path, formula, said, now)
+    code, out, _ = run(*args)
+    assert (code == 0) is spelling, out
+    code, out, _ = run(*args, "--warn-on", "spelling")
+    assert ("[spelling]" in out) is spelling, out
+    if spelling:
+        assert "{-Neighbourhood-}{+Neighborhood+}" in out and code == 0

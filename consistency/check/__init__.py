@@ -14,6 +14,9 @@ Finding kinds (:class:`FindingKind`):
   closest baseline wording only in the words inserted inside the formula
   ("China's position on <a new topic> is consistent and clear"): the formula
   held, its topic is new (see :func:`consistency.diff.skeleton`);
+- ``spelling`` (only when asked for): such a new wording that differs from its
+  closest baseline wording, the canonical text or an alias only in words spelled
+  alike, one for one ("{-Neighbourhood-}{+Neighborhood+}");
 - ``rephrased`` (only when asked for): a sentence of the new briefing that is
   a near-variant of a baseline sentence -- word-level similarity at or above
   ``similarity`` but not the same words.

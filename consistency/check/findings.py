@@ -34,6 +34,7 @@ class FindingKind(StrEnum):
 
     SHIFTED = "shifted"
     SLOT = "slot"
+    SPELLING = "spelling"
     REPHRASED = "rephrased"
 
 
@@ -276,6 +277,8 @@ class Finding:
             return f"shifted wording of '{self.point}'"
         if self.kind is FindingKind.SLOT:
             return f"new words inside '{self.point}'"
+        if self.kind is FindingKind.SPELLING:
+            return f"words spelled otherwise in '{self.point}'"
         return "rephrased sentence"
 
 

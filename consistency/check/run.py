@@ -31,9 +31,10 @@ from ..match import (
     turned_over,
 )
 from ..models import Document, Level, Point, Progress, Role, Sentence
-from ..normalise import TOKENISERS, Tokeniser, named_words
+from ..normalise import TOKENISERS, Tokeniser, named_words, normalise
 from ..printable import escape_controls
 from ..segment import document_sentences
+from ..timeline import grammar_only
 from .baseline import Baseline, MemoryBaseline, open_baseline
 from .findings import (
     DEFAULT_SIMILARITY,
@@ -172,7 +173,7 @@ def check(
             novel_sentences = [sentences[k] for k in novel]
             doc_findings: list[Finding] = []
             seen: dict[int, tuple[Point, int]] = {}
-            if kinds & {FindingKind.SHIFTED, FindingKind.SLOT}:
+            if kinds & _WORDINGS:
                 doc_findings.extend(
                     f
                     for f in _shifted(
@@ -198,7 +199,7 @@ def check(
         if progress:
             progress(1)
     notes: list[str] = []
-    if kinds & {FindingKind.SHIFTED, FindingKind.SLOT} and len(points) == 0:
+    if kinds & _WORDINGS and len(points) == 0:
         notes.append("no talking points to check (none given, none discovered in the baseline)")
     summary = BaselineSummary(
         kind=summary.kind,
@@ -393,6 +394,8 @@ def _shifted(
             ref = references[key]
             if ref is not None and _same_skeleton(point, found[-1][1].text, ref[0].text, tokeniser):
                 found[-1] = (position, replace(found[-1][1], kind=FindingKind.SLOT))
+            elif _spelled_otherwise(point, span, ref, tokeniser):
+                found[-1] = (position, replace(found[-1][1], kind=FindingKind.SPELLING))
     return _merge_overlapping(found)
 
 
@@ -476,6 +479,35 @@ def _finding(
         negated=negated,
         why=why if rejected and not negated else "",
     )
+
+
+_WORDINGS = frozenset({FindingKind.SHIFTED, FindingKind.SLOT, FindingKind.SPELLING})
+"""The finding kinds of a point's new wording (see :func:`_shifted`)."""
+
+
+def _spelled_otherwise(
+    point: Point,
+    span: Sequence[str],
+    ref: tuple[Reference, float] | None,
+    tokeniser: Tokeniser | None,
+) -> bool:
+    """Whether the new wording ``span`` (its words) differs from the closest baseline
+    wording, or from the point's text or an alias, only in words spelled alike, one for
+    one (see :func:`~consistency.timeline.grammar_only`; not by a negating prefix, nor a
+    word cut short): "in keeping with our {-Neighbourhood-}{+Neighborhood+} First
+    policy", "{-programme-}{+program+}" (review 64: errors, where a report has no card for
+    them). A grammar word put in or left out is a shift still ("Cold War mentality and
+    {+the+} ideological bias")."""
+    prefixes = named_words(tokeniser, "negating_prefixes")
+    said = [point.text, *point.aliases, *([ref[0].text] if ref else [])]
+    return any(
+        grammar_only(span, normalise(text, tokeniser=tokeniser).split(), _no_grammar, prefixes)
+        for text in said
+    )
+
+
+def _no_grammar(word: str) -> bool:
+    return False
 
 
 def _same_skeleton(point: Point, new: str, old: str, tokeniser: Tokeniser | None) -> bool:
