@@ -1308,3 +1308,23 @@ def test_a_wording_spelled_otherwise_does_not_fail_the_gate(
     assert ("[spelling]" in out) is spelling, out
     if spelling:
         assert "{-Neighbourhood-}{+Neighborhood+}" in out and code == 0
+
+
+def test_a_point_the_briefing_does_not_say_is_a_skipped_junit_case(tmp_path: Path) -> None:
+    """Review 65: a slogan dropped from the briefings "passed" its JUnit case on every
+    date; a case with nothing to check is skipped, and the counts say so."""
+    formula = "the abductions issue is the most important issue for the administration"
+    args = one_formula_gate(tmp_path, formula, f"We say {formula}.", "Nothing to add today.")
+    code, out, _ = run(*args, "--format", "junit")
+    assert code == 0, out
+    root = ET.fromstring(out)
+    [case] = root.iter("testcase")
+    assert case.get("name") == "p"
+    assert case.find("skipped") is not None
+    assert root.get("skipped") == "1" and root.find("testsuite").get("skipped") == "1"  # type: ignore[union-attr]
+    # said: a passing case, nothing skipped
+    (tmp_path / "again").mkdir()
+    args = one_formula_gate(tmp_path / "again", formula, f"We say {formula}.", f"So {formula}.")
+    code, out, _ = run(*args, "--format", "junit")
+    root = ET.fromstring(out)
+    assert code == 0 and root.get("skipped") == "0" and root.find(".//skipped") is None
