@@ -986,3 +986,39 @@ def test_a_watchlist_does_not_accept_a_wording_first_said_in_the_last_month(
     data = runner.invoke(cli, ["--no-config", "discover", str(tmp_path), "--format", "json"])
     [row] = [p for p in json.loads(data.stdout)["points"] if p["text"] == hybrid]
     assert {w["text"]: w["first"] for w in row["wordings"]}[proxy] == new_day
+
+
+@pytest.mark.parametrize(("beside", "held"), [(False, True), (True, False)])
+def test_a_watchlist_does_not_accept_a_wording_that_took_the_place_of_the_others(
+    tmp_path: Path, beside: bool, held: bool
+) -> None:
+    """Review 64 (a weekly archive): "zero tolerance for *extremism* in all its forms and
+    manifestations", said in place of "terrorism" on the last 6 dates, from 41 days before
+    the archive's end, was an alias of the discovered watchlist, and ``check`` passed it. A
+    wording said since its first date in place of the wordings before it is written
+    commented out; one said beside them (``beside``) stays an alias."""
+    from click.testing import CliRunner
+
+    from consistency.cli import cli
+
+    old = "there must be zero tolerance for terrorism in all its forms and manifestations"
+    new = old.replace("terrorism", "extremism")
+    start = dt.date(2024, 1, 4)
+    for k in range(30):
+        said = [new] if k >= 24 else [old]
+        if beside and k >= 24:
+            said.append(old)
+        if k == 10:
+            said = [new]  # said once long before too: no matter
+        lines = " ".join(f"Our position is clear: {s}." for s in said)
+        (tmp_path / f"{start + dt.timedelta(days=7 * k)}.txt").write_text(
+            f"Official Spokesperson: On week {k} we met. {lines} Next question.\n", "utf-8"
+        )
+    out = CliRunner().invoke(cli, ["--no-config", "discover", str(tmp_path), "--format", "toml"])
+    assert out.exit_code == 0, out.stderr
+    [point] = [p for p in tomllib.loads(out.stdout)["point"] if "zero tolerance" in p["text"]]
+    assert ("extremism" in " ".join(point.get("aliases", []))) is not held, out.stdout
+    if held:
+        assert ", and said since in place of the wordings before it: uncomment to accept" in (
+            out.stdout
+        )

@@ -84,6 +84,7 @@ def render_toml(
         out.append(tomli_w.dumps({"text": p.point.text}).rstrip("\n"))
         if p.point.aliases:
             first = dict(zip((w for w, _ in p.wordings), p.firsts, strict=False))
+            replaced = dict(zip((w for w, _ in p.wordings), p.took_over, strict=False))
             out.append("aliases = [")
             for alias in p.point.aliases:
                 quoted = tomli_w.dumps({"a": alias})[4:].rstrip("\n")
@@ -92,6 +93,12 @@ def render_toml(
                     out.append(
                         f"    # new, first said {day.isoformat()} (in the archive's last "
                         f"{RECENT_DAYS} days): uncomment to accept"
+                    )
+                    out.append(f"    # {quoted},")
+                elif day is not None and replaced.get(alias):
+                    out.append(
+                        f"    # new, first said {day.isoformat()}, and said since in place of "
+                        "the wordings before it: uncomment to accept"
                     )
                     out.append(f"    # {quoted},")
                 else:
@@ -154,9 +161,17 @@ def render_json(points: Sequence[DiscoveredPoint]) -> str:
                 "example": p.example,
                 "documents": list(p.documents),
                 "wordings": [
-                    {"text": w, "count": n, "first": day.isoformat() if day else None}
-                    for (w, n), day in zip(
-                        p.wordings, p.firsts or (None,) * len(p.wordings), strict=True
+                    {
+                        "text": w,
+                        "count": n,
+                        "first": day.isoformat() if day else None,
+                        "took_over": over,
+                    }
+                    for (w, n), day, over in zip(
+                        p.wordings,
+                        p.firsts or (None,) * len(p.wordings),
+                        p.took_over or (False,) * len(p.wordings),
+                        strict=True,
                     )
                 ],
             }

@@ -23,6 +23,9 @@ class DiscoveredPoint:
         many occurrences it has, in that order.
     firsts: the first date each of those wordings is said on, word for word (None for
         one never said so), in the same order; empty when not known.
+    took_over: whether each of those wordings took the place of the ones before it (see
+        :func:`~consistency.discover.verify.took_over`), in the same order; empty when
+        not known.
     """
 
     point: Point
@@ -35,3 +38,4 @@ class DiscoveredPoint:
     count: int = 0
     wordings: tuple[tuple[str, int], ...] = ()
     firsts: tuple[dt.date | None, ...] = ()
+    took_over: tuple[bool, ...] = ()
