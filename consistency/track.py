@@ -7,11 +7,13 @@ what was found).
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from itertools import accumulate, pairwise
 from typing import Protocol, TypedDict
 
@@ -277,6 +279,23 @@ def without_shadowed(result: TrackResult) -> TrackResult:
     gone = shadowed(rows)
     kept = tuple(pr for pr, out in zip(result.points, gone, strict=True) if not out)
     return TrackResult(documents=result.documents, points=kept)
+
+
+def without_new_aliases(result: TrackResult, start: dt.date) -> TrackResult:
+    """Each point without the aliases it finds only from ``start`` on: a discovered
+    point's wording first said in a report's period is a new wording, not one accepted
+    (review 65: "Japan has *strongly* requested ...", carded as new, was listed beside
+    the card as "alias" and in the HTML as "also accepted"). Tracking found them; the
+    report reads them as wordings of the point."""
+    points = []
+    for pr in result.points:
+        before = {o.form for o in pr.occurrences if o.date < start}
+        said = {o.form for o in pr.occurrences}
+        kept = tuple(a for a in pr.point.aliases if a in before or a not in said)
+        points.append(
+            pr if kept == pr.point.aliases else replace(pr, point=replace(pr.point, aliases=kept))
+        )
+    return TrackResult(documents=result.documents, points=tuple(points))
 
 
 OWN_WORDING_MIN = 2

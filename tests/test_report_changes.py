@@ -1243,3 +1243,25 @@ def test_a_new_filler_of_a_varied_place_inside_the_formula_is_no_new_wording(
     since = START + dt.timedelta(days=len(said) - 1)
     changes = analyse(track(daily(said), [point]), since=since).changes
     assert bool(changes) is carded, changes
+
+
+def test_a_discovered_wording_first_said_in_the_period_is_no_alias(tmp_path: Path) -> None:
+    """Review 65: without a watchlist, "Japan has *strongly* requested ...", carded as a new
+    wording, was listed below the card as "(prevailing, alias, new in the period)" and in
+    the HTML as "also accepted": discovery grouped it with the formula, nobody accepted
+    it. A discovered point's wording first said in the period is no alias of it."""
+    said = "Japan has requested the Chinese side to respond appropriately"
+    strong = said.replace("has requested", "has strongly requested")
+    for k in range(40):
+        line = strong if k >= 36 else said
+        (tmp_path / f"{START + dt.timedelta(days=k)}.txt").write_text(
+            f"Ms. Kitagawa: On day {k} the talks went on. {line}. Next question.\n", "utf-8"
+        )
+    since = (START + dt.timedelta(days=36)).isoformat()
+    code, out, err = run("report", str(tmp_path), "--since", since, "--no-color")
+    assert code == 0, err
+    assert "new wording" in out and "has {+strongly+} requested" in out, out
+    assert "alias, new in the period" not in out
+    assert "(prevailing, new in the period)" in out
+    code, page, err = run("report", str(tmp_path), "--since", since, "--format", "html")
+    assert code == 0 and "also accepted" not in page

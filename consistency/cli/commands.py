@@ -29,7 +29,14 @@ from ..timeline import (
     with_near_misses,
     with_negations,
 )
-from ..track import MatchKeeper, RunMatches, build_index, negated_sayings, without_shadowed
+from ..track import (
+    MatchKeeper,
+    RunMatches,
+    build_index,
+    negated_sayings,
+    without_new_aliases,
+    without_shadowed,
+)
 from ..warm import Archive, compare_in_index
 from .app import cli
 from .config import CONFIG_FILE, _from_config
@@ -242,6 +249,8 @@ def report_command(
     result = _track(docs, points, threshold, include_questions, speakers, corpus, kept)
     if points_file is None:
         result = without_shadowed(result)
+        if first is not None and period.baseline_dates:
+            result = without_new_aliases(result, first)
     analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
     if analysis.period.first is not None:
         # a formula said negated: the line turned over, which track never counts (of a
