@@ -199,6 +199,11 @@ TAKEOVER_MIN_DATES = 5
 a take-over, the new one after it): the same bar as :data:`REGULAR_DATES`; one to four
 uses are a variant, not yet a line."""
 
+TAKEOVER_END_DATES = 3
+"""At the archive's end, a new wording said on every one of the point's dates since its
+first, this many or more, has taken over so far (see :func:`takeovers`): the line of the
+last weeks is news before it has had five dates to hold."""
+
 TAKEOVER_SHARE = 2 / 3
 """A wording holds the line over a stretch when said on at least two of its dates in three:
 two wordings that alternate (half each) neither hold it nor take it over."""
@@ -518,7 +523,11 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
     *new*, said at *i*, holds it over as many dates from *i* on (or all the
     rest, when fewer are left): the longer the old wording held, the longer
     the new one must hold to replace it. Alternating wordings (half each) or a
-    variant that comes and goes never do.
+    variant that comes and goes never do. On the point's last dates, fewer than
+    :data:`TAKEOVER_MIN_DATES`, a new wording said on every one of them,
+    :data:`TAKEOVER_END_DATES` or more, has taken over so far (review 64: five formulas
+    changed three weeks before a weekly archive's last month, and said since only in
+    their new wording, had no card).
 
     >>> takeovers(list("aaaaabbbbb")), takeovers(list("aaaaaabababbbb"))
     ([(5, 'a', 'b')], [(8, 'a', 'b')])
@@ -526,6 +535,10 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
     ([], [], [])
     >>> takeovers(list("aaaaabbbbbbbcccccccccccc"))
     [(5, 'a', 'b'), (12, 'b', 'c')]
+    >>> takeovers(list("aaaaaaaabbb")), takeovers(list("aaaaaaaabb"))
+    ([(8, 'a', 'b')], [])
+    >>> takeovers(list("aaaaaaaabab"))
+    []
     """
     where: dict[str, list[int]] = {}
     for i, said in enumerate(seq):
@@ -539,12 +552,16 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
             span = i - start
             stop = min(len(seq), i + span)
             used = bisect.bisect_left(where[said], stop) - bisect.bisect_left(where[said], i)
+            rest = len(seq) - i
             if (
                 said != old
                 and count >= TAKEOVER_SHARE * span
                 and count >= TAKEOVER_MIN_DATES
                 and used >= TAKEOVER_SHARE * (stop - i)
-                and used >= TAKEOVER_MIN_DATES
+                and (
+                    used >= TAKEOVER_MIN_DATES
+                    or (rest < TAKEOVER_MIN_DATES and used == rest >= TAKEOVER_END_DATES)
+                )
             ):
                 out.append((i, old, said))
                 before = Counter()
@@ -632,15 +649,20 @@ def _point_changes(
     for i, old, new in takeovers(keys):
         span = i - start_of
         window = keys[i : i + span]
-        out.append(
-            make(
-                KeyChangeKind.TAKEOVER,
-                reps[days[i]],
-                text_of(old, i),
-                f"then said on {window.count(new)} of the point's next {len(window)} dates; "
-                f"the wording before on {keys[start_of:i].count(old)} of the {span} before",
-            )
+        change = make(
+            KeyChangeKind.TAKEOVER,
+            reps[days[i]],
+            text_of(old, i),
+            f"then said on {window.count(new)} of the point's next {len(window)} dates; "
+            f"the wording before on {keys[start_of:i].count(old)} of the {span} before",
         )
+        # a wording holds the line once said on TAKEOVER_MIN_DATES dates (or on all the
+        # point's last ones): one that came to hold it in the period is the period's news,
+        # first said before it or not (review 64: "zero tolerance for {-terrorism-}
+        # {+extremism+} ...", from a week before a weekly archive's last month)
+        uses = [d for d, k in zip(days[i:], keys[i:], strict=True) if k == new]
+        held = uses[min(TAKEOVER_MIN_DATES, len(uses)) - 1]
+        out.append(replace(change, in_period=in_period(held) and change.date <= held))
         start_of = i
     gap = _mean_gap(where)
     lone = _lone_start(where)

@@ -773,7 +773,8 @@ def test_a_chinese_idiom_cut_short_is_a_card_not_grammar() -> None:
         docs.append(Document(f"d{k:03d}", f"d{k:03d}.txt", text, date, DateSource.FILENAME))
     analysis = analyse(track(docs, [formula]), since=START + dt.timedelta(days=16))
     [card] = analysis.in_period
-    assert (card.kind, card.date) == (KeyChangeKind.NEW_WORDING, START + dt.timedelta(days=16))
+    # said on each of the last four dates: it took over (so far)
+    assert (card.kind, card.date) == (KeyChangeKind.TAKEOVER, START + dt.timedelta(days=16))
     assert card.diff == "{-坚定不移-}{+坚定+}走和平发展道路"
 
 
@@ -1265,3 +1266,30 @@ def test_a_discovered_wording_first_said_in_the_period_is_no_alias(tmp_path: Pat
     assert "(prevailing, new in the period)" in out
     code, page, err = run("report", str(tmp_path), "--since", since, "--format", "html")
     assert code == 0 and "also accepted" not in page
+
+
+def test_a_wording_that_took_over_just_before_the_period_is_the_period_s_news(
+    tmp_path: Path,
+) -> None:
+    """Review 64 (a weekly archive): "zero tolerance for {-terrorism-}{+extremism+} in all
+    its forms and manifestations", said from a week before the report's month on, on each
+    of the point's last three dates, had no card: it was first said before the period, and
+    three dates are too few to take over. At the archive's end, a new wording said on
+    every one of the point's dates since its first, three or more, has taken over so far;
+    a take-over that comes to hold the line in the period is a card of the period."""
+    old = "there must be zero tolerance for terrorism in all its forms and manifestations"
+    new = old.replace("terrorism", "extremism")
+    start = dt.date(2024, 1, 4)
+    for k in range(40):
+        said = old if k < 34 else new if k % 2 == 0 else "We have nothing to add"
+        (tmp_path / f"{start + dt.timedelta(days=7 * k)}.txt").write_text(
+            f"Official Spokesperson: On week {k} we met. {said}. Next question.\n", "utf-8"
+        )
+    points = tmp_path.parent / "points.toml"
+    points.write_text(f'[[point]]\nid = "terror"\ntext = "{old}"\n', "utf-8")
+    code, out, err = run("report", str(tmp_path), "--points", str(points), "--no-color")
+    assert code == 0, err
+    assert "1 changed wording in the period" in out and "terror (taken over)" in out, out
+    period = out.split("In the period", 1)[1].split("Timeline", 1)[0]
+    assert "new wording took over  terror" in period
+    assert "zero tolerance for {-terrorism-}{+extremism+} in all its forms" in period
