@@ -1293,3 +1293,20 @@ def test_a_wording_that_took_over_just_before_the_period_is_the_period_s_news(
     period = out.split("In the period", 1)[1].split("Timeline", 1)[0]
     assert "new wording took over  terror" in period
     assert "zero tolerance for {-terrorism-}{+extremism+} in all its forms" in period
+
+
+def test_a_wording_new_in_the_period_is_not_drawn_in_the_colour_of_the_line() -> None:
+    """Review 65: in a ``--since`` report, a formula said on every date of the period in its
+    new wording was drawn in the first colour, "its prevailing wording", like a formula
+    that never changed: the period's details know only the period. The wordings said
+    before the period come first in the colours; the first is kept for them."""
+    result = track(daily([MANKIND] * 20 + [ALL] * 5), [POINT])
+    since = START + dt.timedelta(days=20)
+    page = render_html(result, analysis=analyse(result, since=since))
+    row = page.split('<div class="tl-row">', 1)[1].split("</div></div>", 1)[0]
+    marks = re.findall(r'<a class="m (f\w+)', row)
+    assert marks and "f0" not in marks and set(marks) == {"f1"}, marks
+    # the whole archive: the line first, the new wording next
+    page = render_html(result, analysis=analyse(result))
+    row = page.split('<div class="tl-row">', 1)[1].split("</div></div>", 1)[0]
+    assert {"f0", "f1"} <= set(re.findall(r'<a class="m (f\w+)', row))

@@ -13,12 +13,12 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..models import Document, KeyChange, KeyChangeKind, TrackResult
+from ..models import Document, KeyChange, KeyChangeKind, TrackResult, WordingFamily
 from ..normalise import normalise
 from ..timeline import Analysis, PointHistory, document_context, representatives
 from . import view
@@ -227,9 +227,23 @@ class Axis:
 
 def _colour(history: PointHistory, key: str) -> str:
     k = history.family(key)
-    if k < 0 or k >= PALETTE or history.families[k].one_off:
+    if k < 0 or history.families[k].one_off:
         return "fo"
-    return f"f{k}"
+    slot = _slots(history.families)[k]
+    return f"f{slot}" if slot < PALETTE else "fo"
+
+
+@lru_cache(maxsize=256)
+def _slots(families: tuple[WordingFamily, ...]) -> tuple[int, ...]:
+    """Each wording's colour: in order of use, the wordings said before the period first,
+    the first colour kept for them where the period says none (review 65: a formula said
+    only in its new wording in a ``--since`` report was drawn in the colour of the line,
+    as if unchanged)."""
+    old = [k for k, f in enumerate(families) if not f.new]
+    new = [k for k, f in enumerate(families) if f.new]
+    order = old + ([-1] if new and not old else []) + new
+    slot = {k: n for n, k in enumerate(order)}
+    return tuple(slot[k] for k in range(len(families)))
 
 
 def _marks(history: PointHistory, axis: Axis, docs: dict[str, Document]) -> tuple[Mark, ...]:
