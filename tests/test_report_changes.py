@@ -1310,3 +1310,21 @@ def test_a_wording_new_in_the_period_is_not_drawn_in_the_colour_of_the_line() ->
     page = render_html(result, analysis=analyse(result))
     row = page.split('<div class="tl-row">', 1)[1].split("</div></div>", 1)[0]
     assert {"f0", "f1"} <= set(re.findall(r'<a class="m (f\w+)', row))
+
+
+def test_the_headline_names_the_lines_that_changed_first_then_the_best_points() -> None:
+    """Review 64: the headline named the points with new wordings in the order of their
+    cards' dates, a filler sentence first, and left "zero tolerance for {-terrorism-}
+    {+extremism+} ..." in "and 1 more". It names the points whose line changed (taken
+    over) first, then the others in the watchlist's order (discovery's rank)."""
+    sea = "a sea of peace, friendship and cooperation"
+    said = [f"{MANKIND}, and {sea}"] * 20
+    said[18] = f"{MANKIND}, and {sea.replace('friendship', 'lasting friendship')}"
+    said[19] = f"{ALL}, and {sea}"
+    watch = [POINT, Point("sea", sea)]
+    result = track(daily(said), watch)
+    text = view.headline(analyse(result, since=START + dt.timedelta(days=18)))
+    assert text.index("community") < text.index("sea"), text
+    result = track(daily(said), watch[::-1])
+    text = view.headline(analyse(result, since=START + dt.timedelta(days=18)))
+    assert text.index("sea") < text.index("community"), text
