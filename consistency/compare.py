@@ -287,10 +287,12 @@ def _compare_point(
     if not olds and not news:
         return PointComparison(point, PointChange.ABSENT, None, None, 0, 0, "")
     if not olds:
+        # against the wording it was found as: a wording of the watchlist reads plain, a
+        # new one shows its change (review 65: "closely communicate with ..." read as
+        # the formula, "New in NEW", with nothing marked)
         first = news[0]
-        return PointComparison(
-            point, PointChange.NEW, None, _place(first), 0, len(news), first.text
-        )
+        diff = word_diff(first.form, first.text, tokeniser=tokeniser)
+        return PointComparison(point, PointChange.NEW, None, _place(first), 0, len(news), diff)
     if not news:
         first = olds[0]
         return PointComparison(

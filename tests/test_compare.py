@@ -314,3 +314,39 @@ def test_a_watched_formula_said_as_a_near_miss_in_new_is_shifted_not_dropped(
     code, data, err = run("diff", str(old), str(new), "--points", str(points), "--format", "json")
     [point] = json.loads(data)["points"]
     assert point["change"] == "absent" and point["note"] == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        (
+            "Japan will continue to closely communicate with the international community",
+            "Japan will continue to closely {-cooperate-}{+communicate+} with the "
+            "international community",
+        ),
+        (
+            "Japan will continue to closely cooperate with the international community",
+            "Japan will continue to closely cooperate with the international community",
+        ),
+    ],
+)
+def test_a_point_new_in_new_shows_its_change_from_the_watchlist_wording(
+    tmp_path: Path, said: str, shown: str
+) -> None:
+    """Review 65: where OLD does not say a point, NEW's changed wording of it was listed
+    under "New in NEW" as plain text, the change unmarked. It reads against the
+    watchlist wording it was found as."""
+    formula = "Japan will continue to closely cooperate with the international community"
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "coop"\ntext = "{formula}"\n', encoding="utf-8")
+    old = tmp_path / "2025-05-30.txt"
+    old.write_text("Minister: We have nothing to add today.\n", encoding="utf-8")
+    new = tmp_path / "2025-06-17.txt"
+    new.write_text(f"Minister: {said}.\n", encoding="utf-8")
+    args = ["--no-config", "diff", str(old), str(new), "--points", str(points)]
+    out = CliRunner().invoke(cli, args)
+    assert out.exit_code == 0, out.output
+    assert f"  coop  NEW line 1: {shown}\n" in out.stdout
+    data = json.loads(CliRunner().invoke(cli, [*args, "--format", "json"]).stdout)
+    [point] = [p for p in data["points"] if p["id"] == "coop"]
+    assert point["diff"] == shown

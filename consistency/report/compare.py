@@ -92,7 +92,8 @@ def _text_point(p: PointComparison, color: bool) -> str:
         diff = ansi_diff(flatten(parse_diff(p.diff)), color=color)
         return f"  {p.point.id}  {where}\n    {diff}"
     if p.change is PointChange.NEW:
-        return f"  {p.point.id}  {_where(p.new, 'NEW')}: {one_line(p.diff)}"
+        diff = ansi_diff(flatten(parse_diff(p.diff)), color=color)
+        return f"  {p.point.id}  {_where(p.new, 'NEW')}: {diff}"
     if p.change is PointChange.DROPPED:
         return f"  {p.point.id}  {_where(p.old, 'OLD')}: {one_line(p.diff)}"
     return f"  {p.point.id}: {one_line(p.diff)}"
@@ -176,9 +177,12 @@ def render_compare_markdown(c: Comparison) -> str:
             lines += ["| point | line | wording |", "|---|---:|---|"]
             for p in items:
                 place = p.old if change is PointChange.DROPPED else p.new
-                lines.append(
-                    f"| {_md(p.point.id)} | {place.line if place else ''} | {_md(p.diff)} |"
+                said = (
+                    markdown_diff(flatten(parse_diff(p.diff)))
+                    if change is PointChange.NEW
+                    else _md(p.diff)
                 )
+                lines.append(f"| {_md(p.point.id)} | {place.line if place else ''} | {said} |")
         if change is PointChange.SAME:
             lines += ["", "</details>"]
     lines += ["", "## Rephrased sentences", ""]
@@ -216,7 +220,7 @@ def render_compare_html(c: Comparison) -> str:
                 "old_line": p.old.line if p.old else "",
                 "kept": _kept(p),
                 "diff": flatten(parse_diff(p.diff))
-                if change is PointChange.SHIFTED
+                if change in (PointChange.SHIFTED, PointChange.NEW)
                 else [("=", one_line(p.diff))],
             }
             for p in items
