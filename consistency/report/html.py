@@ -13,12 +13,12 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..models import Document, KeyChange, KeyChangeKind, TrackResult, WordingFamily
+from ..models import Document, KeyChange, KeyChangeKind, TrackResult
 from ..normalise import normalise
 from ..timeline import Analysis, PointHistory, document_context, representatives
 from . import view
@@ -225,29 +225,26 @@ class Axis:
         return [Tick(self.x(d), label) for d, label in out if self.x(d) <= LAST_TICK]
 
 
-def _colour(history: PointHistory, key: str) -> str:
-    k = history.family(key)
-    if k < 0 or history.families[k].one_off:
-        return "fo"
-    slot = _slots(history.families)[k]
-    return f"f{slot}" if slot < PALETTE else "fo"
-
-
-@lru_cache(maxsize=256)
-def _slots(families: tuple[WordingFamily, ...]) -> tuple[int, ...]:
-    """Each wording's colour: in order of use, the wordings said before the period first,
-    the first colour kept for them where the period says none (review 65: a formula said
+def _palette(history: PointHistory) -> dict[str, str]:
+    """Each wording's colour (its normalised text to a class; a wording not listed, or a
+    one-off, is ``fo``): in order of use, the wordings said before the period first, the
+    first colour kept for them where the period says none (review 65: a formula said
     only in its new wording in a ``--since`` report was drawn in the colour of the line,
     as if unchanged)."""
+    families = history.families
     old = [k for k, f in enumerate(families) if not f.new]
     new = [k for k, f in enumerate(families) if f.new]
     order = old + ([-1] if new and not old else []) + new
-    slot = {k: n for n, k in enumerate(order)}
-    return tuple(slot[k] for k in range(len(families)))
+    return {
+        families[k].normalised: f"f{n}"
+        for n, k in enumerate(order)
+        if k >= 0 and n < PALETTE and not families[k].one_off
+    }
 
 
 def _marks(history: PointHistory, axis: Axis, docs: dict[str, Document]) -> tuple[Mark, ...]:
     reps = representatives(history.result.occurrences)
+    colours = _palette(history)
     key_dates = {c.date for c in history.changes}
     slots: dict[int, list[tuple[dt.date, str]]] = {}
     for date, key in history.said:
@@ -267,7 +264,7 @@ def _marks(history: PointHistory, axis: Axis, docs: dict[str, Document]) -> tupl
             Mark(
                 x=axis.x(said[0][0]),
                 width=round(max(axis.x(said[-1][0]) - axis.x(said[0][0]), 0), 3),
-                colour=_colour(history, key),
+                colour=colours.get(key, "fo"),
                 title=f"{when}: {sentence}",
                 key=any(d in key_dates for d, _ in said),
             )
@@ -329,10 +326,11 @@ def buckets(first: dt.date, last: dt.date) -> tuple[str, list[str]]:
 
 def _bars(history: PointHistory, unit: str, labels: list[str]) -> tuple[Bar, ...]:
     index = {label: k for k, label in enumerate(labels)}
+    colours = _palette(history)
     counts: dict[int, Counter[str]] = {}
     for occ in history.result.occurrences:
         k = index[_bucket(occ.date, unit)]
-        counts.setdefault(k, Counter())[_colour(history, normalise(occ.text))] += 1
+        counts.setdefault(k, Counter())[colours.get(normalise(occ.text), "fo")] += 1
     bars = []
     for k in sorted(counts):
         total = sum(counts[k].values())
@@ -396,9 +394,10 @@ def render_html(
         unit, labels = buckets(on[0], on[-1])
         n_buckets = len(labels)
         for h in analysis.points:
+            colours = _palette(h)
             families = [
                 (
-                    _colour(h, f.normalised),
+                    colours.get(f.normalised, "fo"),
                     view.percent(f.share),
                     f"{view.plural(f.dates, 'date')}, {view.date_range(f.first, f.last)}"
                     + "".join(f" ({', '.join(tags)})" for tags in [view.family_tags(f)] if tags),
