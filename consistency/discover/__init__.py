@@ -579,15 +579,22 @@ def _rank_cores_by_frames(corpus: _Corpus, groups: Sequence[_Group], scorer: _Sc
     the crisis in Ukraine" of "eliminating the root causes of the crisis in Ukraine"
     (review 61, where "eliminating the causes ..." was said too)."""
     cores = [g for g in groups if g.core]
+    if not cores:
+        return
+    holding: dict[int, list[_Group]] = {}
+    for g in groups:
+        for w in set(g.key):
+            holding.setdefault(w, []).append(g)
     for core in cores:
         if _closure(corpus, core.occs) < CORE_CLOSED or any(
             _part_of(core.key, longer.key) and len(core.dates) <= CORE_SHARE * len(longer.dates)
             for longer in cores
         ):
             continue
+        rarest = min(core.key, key=lambda w: len(holding[w]))
         framed = [
             g.score
-            for g in groups
+            for g in holding[rarest]
             if CORE_SHARE * len(g.dates) < len(core.dates) and _part_of(core.key, g.key)
         ]
         if len(framed) >= CORE_FRAMES and max(framed) > core.score:
