@@ -1328,3 +1328,10 @@ def test_a_point_the_briefing_does_not_say_is_a_skipped_junit_case(tmp_path: Pat
     code, out, _ = run(*args, "--format", "junit")
     root = ET.fromstring(out)
     assert code == 0 and root.get("skipped") == "0" and root.find(".//skipped") is None
+    # said in a sentence the baseline has word for word: said all the same (review 66:
+    # every point a briefing repeated was skipped)
+    (tmp_path / "same").mkdir()
+    args = one_formula_gate(tmp_path / "same", formula, f"We say {formula}.", f"We say {formula}.")
+    code, out, _ = run(*args, "--format", "junit")
+    root = ET.fromstring(out)
+    assert code == 0 and root.get("skipped") == "0" and root.find(".//skipped") is None

@@ -195,6 +195,9 @@ def check(
                     _rephrased(doc, novel_sentences, baseline, similarity, taken, tokeniser)
                 )
             findings.extend(sorted(doc_findings, key=_finding_order))
+            if not points.discovered and len(seen) < len(points):
+                repeated = [s for k, s in enumerate(sentences) if k not in set(novel)]
+                seen.update(_said_again(doc, repeated, points, seen, threshold, tokeniser))
             checked.extend(_checked(doc, points, seen))
         if progress:
             progress(1)
@@ -223,6 +226,30 @@ def check(
 
 def _finding_order(f: Finding) -> tuple[int, int, str, str]:
     return (f.line, f.column, f.kind.value, f.point or "")
+
+
+def _said_again(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    points: PointSource,
+    seen: dict[int, tuple[Point, int]],
+    threshold: float,
+    tokeniser: Tokeniser | None,
+) -> dict[int, tuple[Point, int]]:
+    """The watchlist points not found in the briefing's new sentences that its sentences
+    said before in the baseline (``sentences``, never searched for findings) say, with
+    how often: a point the briefing repeats word for word is said in it (review 66:
+    JUnit skipped such points as "not said in this briefing")."""
+    if not sentences:
+        return {}
+    corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
+    wanted = {position for position, _, _ in points.form_hits(corpus.word_sets)} - set(seen)
+    out: dict[int, tuple[Point, int]] = {}
+    for position, point in sorted(points.points(wanted).items()):
+        corpus.limit = threshold_of(point, threshold)
+        if found := find_point(point, corpus, threshold=threshold, tokeniser=tokeniser):
+            out[position] = (point, len(found))
+    return out
 
 
 def _checked(
