@@ -281,17 +281,22 @@ def without_shadowed(result: TrackResult) -> TrackResult:
     return TrackResult(documents=result.documents, points=kept)
 
 
-def without_new_aliases(result: TrackResult, start: dt.date) -> TrackResult:
-    """Each point without the aliases it finds only from ``start`` on: a discovered
-    point's wording first said in a report's period is a new wording, not one accepted
-    (review 65: "Japan has *strongly* requested ...", carded as new, was listed beside
-    the card as "alias" and in the HTML as "also accepted"). Tracking found them; the
-    report reads them as wordings of the point."""
+def without_new_aliases(
+    result: TrackResult, start: dt.date, held: Mapping[str, Collection[str]] | None = None
+) -> TrackResult:
+    """Each point without the aliases it finds only from ``start`` on, nor those ``held``
+    back (by point id; a discovered watchlist comments them out, see
+    :func:`~consistency.discover.verify.took_over`): a discovered point's wording first
+    said in a report's period, or that took the place of the others, is a new wording,
+    not one accepted (reviews 65, 66: "Japan has *strongly* requested ...", carded as
+    new, was listed beside the card as "alias" and in the HTML as "also accepted").
+    Tracking found them; the report reads them as wordings of the point."""
     points = []
     for pr in result.points:
         before = {o.form for o in pr.occurrences if o.date < start}
         said = {o.form for o in pr.occurrences}
-        kept = tuple(a for a in pr.point.aliases if a in before or a not in said)
+        out = set((held or {}).get(pr.point.id, ()))
+        kept = tuple(a for a in pr.point.aliases if (a in before or a not in said) and a not in out)
         points.append(
             pr if kept == pr.point.aliases else replace(pr, point=replace(pr.point, aliases=kept))
         )

@@ -1328,3 +1328,25 @@ def test_the_headline_names_the_lines_that_changed_first_then_the_best_points() 
     result = track(daily(said), watch[::-1])
     text = view.headline(analyse(result, since=START + dt.timedelta(days=18)))
     assert text.index("sea") < text.index("community"), text
+
+
+def test_a_discovered_wording_that_took_over_before_the_period_is_no_alias(
+    tmp_path: Path,
+) -> None:
+    """Review 66: a weekly archive's "zero tolerance for {-terrorism-}{+extremism+} ...",
+    carded as taken over, was "(alias)" under Wordings and "also accepted" in the HTML:
+    first said before the period, it took the place of the formula, which the discovered
+    watchlist holds back too."""
+    old = "there must be zero tolerance for terrorism in all its forms and manifestations"
+    new = old.replace("terrorism", "extremism")
+    start = dt.date(2024, 1, 4)
+    for k in range(40):
+        said = old if k < 34 else new if k % 2 == 0 else "We have nothing to add"
+        (tmp_path / f"{start + dt.timedelta(days=7 * k)}.txt").write_text(
+            f"Official Spokesperson: On week {k} we met. {said}. Next question.\n", "utf-8"
+        )
+    code, out, err = run("report", str(tmp_path), "--no-color")
+    assert code == 0, err
+    assert "new wording took over" in out and "{-terrorism-}{+extremism+}" in out, out
+    wordings = out.split("\nWordings", 1)[1]
+    assert "    8%  3 dates, 3 times  2024-08-29 to 2024-09-26\n" in wordings, wordings
