@@ -620,8 +620,12 @@ def _point_changes(
     negations = named_words(tokeniser, "negations")
     prefixes = named_words(tokeniser, "negating_prefixes")
 
+    coordinators = named_words(tokeniser, "coordinators")
+
     def light(word: str) -> bool:
-        return zipf(word) >= GRAMMAR_ZIPF and word not in negations
+        # a coordinator put in or left out joins the same parts ("保持冷静{+和+}克制",
+        # "keep calm {+and+} restrained": review 66); 和 is just under the bar
+        return (zipf(word) >= GRAMMAR_ZIPF or word in coordinators) and word not in negations
 
     def make(kind: KeyChangeKind, occ: Occurrence, before: str | None, evidence: str) -> KeyChange:
         doc = docs.get(occ.document)

@@ -1350,3 +1350,14 @@ def test_a_discovered_wording_that_took_over_before_the_period_is_no_alias(
     assert "new wording took over" in out and "{-terrorism-}{+extremism+}" in out, out
     wordings = out.split("\nWordings", 1)[1]
     assert "    8%  3 dates, 3 times  2024-08-29 to 2024-09-26\n" in wordings, wordings
+
+
+def test_a_coordinator_put_in_is_grammar_not_news() -> None:
+    """Review 66 (mfa-zh): "希望有关各方都能保持冷静{+和+}克制" ("keep calm {+and+}
+    restrained") was a card: 和 is a coordinator just under the frequency of pure
+    grammar. A coordinator put in or left out joins the same parts; one replaced by
+    another ("peace {-and-}{+or+} stability") stays news."""
+    point = Point("calm", "希望有关各方保持冷静克制")
+    said = ["希望有关各方保持冷静克制"] * 10 + ["希望有关各方保持冷静和克制"]
+    result = track(daily(said), [point])
+    assert analyse(result, since=START + dt.timedelta(days=10)).changes == ()
