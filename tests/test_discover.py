@@ -1022,3 +1022,32 @@ def test_a_watchlist_does_not_accept_a_wording_that_took_the_place_of_the_others
         assert ", and said since in place of the wordings before it: uncomment to accept" in (
             out.stdout
         )
+
+
+def test_an_alias_the_engine_never_finds_word_for_word_is_left_out() -> None:
+    """Review 66: ``discover --format toml`` wrote an alias found on no date word for word,
+    "open and rules-based Indo-Pacific", a fragment of a planted drift that a watchlist
+    would then accept. A discovered point keeps the aliases the engine finds."""
+    from consistency.discover.verify import _counted
+    from consistency.models import Found, Role
+
+    text = "a free, open, inclusive and rules-based Indo-Pacific"
+    fragment = "open and rules-based Indo-Pacific"
+    said = "a free, open and inclusive Indo-Pacific"
+    row = DiscoveredPoint(
+        point=Point("ipac", text, aliases=(fragment, said)),
+        dates=2,
+        documents=("d1", "d2"),
+        first=dt.date(2024, 1, 1),
+        last=dt.date(2024, 1, 2),
+        example=text,
+        score=5.0,
+    )
+    docs = {d.id: d for d in (doc(1, f"We want {text}."), doc(2, f"We want {said}."))}
+    hits = [
+        (d, Found(0, 10, 100.0, form, "Spokesperson", Role.OFFICIAL))
+        for d, form in zip(sorted(docs), (text, said), strict=True)
+    ]
+    counted = _counted(row, hits, docs)
+    assert counted.point.aliases == (said,)
+    assert [w for w, _ in counted.wordings] == [text, said]

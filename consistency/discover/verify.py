@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 
 from ..match import DEFAULT_THRESHOLD, SentenceIndex, find_point
 from ..match.corpus import BoolArray
@@ -177,8 +178,12 @@ def _counted(
         for w in wordings
     }
     spread = math.log2(1 + len(dates)) / math.log2(1 + row.dates) if row.dates else 0.0
+    # an alias the engine never finds word for word is no wording of the archive: a
+    # fragment the n-grams grouped, which would accept what it stands in ("open and
+    # rules-based Indo-Pacific" of a drift, review 66)
+    wordings = (row.point.text, *(a for a in row.point.aliases if said[a]))
     return DiscoveredPoint(
-        point=row.point,
+        point=replace(row.point, aliases=wordings[1:]),
         dates=len(dates),
         documents=tuple(ids),
         first=dates[0] if dates else row.first,
