@@ -7,6 +7,7 @@ import json
 import random
 import re
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -856,6 +857,16 @@ def test_a_slogan_reversed_on_a_few_dates_is_not_named_by_its_reversal() -> None
     ), texts(found)
 
 
+def framed(frames: Sequence[str], formula: str) -> list[Document]:
+    """28 daily documents, each saying ``formula`` in one of ``frames`` (in turn; ``{}``
+    stands for the formula) between two filler sentences."""
+    filler = ["The weather was fine.", "Talks went well.", "We have no update.", "More later."]
+    return [
+        doc(day, f"{filler[day % 4]} {frames[day % 4].format(formula)} {filler[(day + 1) % 4]}")
+        for day in range(1, 29)
+    ]
+
+
 def test_a_formula_said_only_in_frames_that_recur_is_one_row_of_its_own() -> None:
     """Review 59 (a US-style archive): "our ironclad commitment to the defense of Japan",
     said on every date, but each time inside one of a few frames that recur ("Let me
@@ -865,17 +876,12 @@ def test_a_formula_said_only_in_frames_that_recur_is_one_row_of_its_own() -> Non
     than any of them is the formula; its frames fold into it."""
     formula = "our ironclad commitment to the defense of Japan"
     frames = [
-        "Let me underline",
-        "Nothing about this changes",
-        "Today's announcement reflects",
-        "The visit will reaffirm",
+        "Let me underline {}.",
+        "Nothing about this changes {}.",
+        "Today's announcement reflects {}.",
+        "The visit will reaffirm {}.",
     ]
-    filler = ["The weather was fine.", "Talks went well.", "We have no update.", "More later."]
-    docs = [
-        doc(day, f"{filler[day % 4]} {frames[day % 4]} {formula}. {filler[(day + 1) % 4]}")
-        for day in range(1, 29)
-    ]
-    found = discover(docs, top=20)
+    found = discover(framed(frames, formula), top=20)
     rows = [p for p in found if "ironclad commitment" in p.point.text]
     # (its leading "our", a function word, is cut as any candidate's is)
     assert [(p.point.text, p.dates) for p in rows] == [(formula[4:], 28)], texts(found)
@@ -894,20 +900,11 @@ def test_a_formula_said_only_in_long_carrier_sentences_has_a_row_of_its_own() ->
         "The two ministers confirmed that they would cooperate toward strengthening {}.",
         "Japan will promote concrete cooperation with ASEAN toward {}, including at sea.",
     ]
-    filler = ["The weather was fine.", "Talks went well.", "We have no update.", "More later."]
-    docs = [
-        doc(day, f"{filler[day % 4]} {carriers[day % 4].format(formula)} {filler[(day + 1) % 4]}")
-        for day in range(1, 29)
-    ]
-    found = discover(docs, top=20)
+    found = discover(framed(carriers, formula), top=20)
     assert (formula, 28) in [(p.point.text, p.dates) for p in found], texts(found)
     # a short phrase stays a fragment of its carriers: "the two peoples"
     short = "the two peoples"
-    docs = [
-        doc(day, f"{filler[day % 4]} {carriers[day % 4].format(short)} {filler[(day + 1) % 4]}")
-        for day in range(1, 29)
-    ]
-    assert short not in [p.point.text for p in discover(docs, top=20)]
+    assert short not in [p.point.text for p in discover(framed(carriers, short), top=20)]
 
 
 def test_a_row_counted_out_leaves_its_id_to_the_next_of_that_name(

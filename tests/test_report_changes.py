@@ -1268,6 +1268,23 @@ def test_a_discovered_wording_first_said_in_the_period_is_no_alias(tmp_path: Pat
     assert code == 0 and "also accepted" not in page
 
 
+TERROR = "there must be zero tolerance for terrorism in all its forms and manifestations"
+
+
+def weekly_drift(folder: Path) -> str:
+    """40 weekly briefings (review 64's shape): ``TERROR`` on the first 34, then its
+    "extremism" wording every other week (three dates, from a week before the last month
+    on). Gives the formula."""
+    new = TERROR.replace("terrorism", "extremism")
+    start = dt.date(2024, 1, 4)
+    for k in range(40):
+        said = TERROR if k < 34 else new if k % 2 == 0 else "We have nothing to add"
+        (folder / f"{start + dt.timedelta(days=7 * k)}.txt").write_text(
+            f"Official Spokesperson: On week {k} we met. {said}. Next question.\n", "utf-8"
+        )
+    return TERROR
+
+
 def test_a_wording_that_took_over_just_before_the_period_is_the_period_s_news(
     tmp_path: Path,
 ) -> None:
@@ -1277,14 +1294,7 @@ def test_a_wording_that_took_over_just_before_the_period_is_the_period_s_news(
     three dates are too few to take over. At the archive's end, a new wording said on
     every one of the point's dates since its first, three or more, has taken over so far;
     a take-over that comes to hold the line in the period is a card of the period."""
-    old = "there must be zero tolerance for terrorism in all its forms and manifestations"
-    new = old.replace("terrorism", "extremism")
-    start = dt.date(2024, 1, 4)
-    for k in range(40):
-        said = old if k < 34 else new if k % 2 == 0 else "We have nothing to add"
-        (tmp_path / f"{start + dt.timedelta(days=7 * k)}.txt").write_text(
-            f"Official Spokesperson: On week {k} we met. {said}. Next question.\n", "utf-8"
-        )
+    old = weekly_drift(tmp_path)
     points = tmp_path.parent / "points.toml"
     points.write_text(f'[[point]]\nid = "terror"\ntext = "{old}"\n', "utf-8")
     code, out, err = run("report", str(tmp_path), "--points", str(points), "--no-color")
@@ -1337,14 +1347,7 @@ def test_a_discovered_wording_that_took_over_before_the_period_is_no_alias(
     carded as taken over, was "(alias)" under Wordings and "also accepted" in the HTML:
     first said before the period, it took the place of the formula, which the discovered
     watchlist holds back too."""
-    old = "there must be zero tolerance for terrorism in all its forms and manifestations"
-    new = old.replace("terrorism", "extremism")
-    start = dt.date(2024, 1, 4)
-    for k in range(40):
-        said = old if k < 34 else new if k % 2 == 0 else "We have nothing to add"
-        (tmp_path / f"{start + dt.timedelta(days=7 * k)}.txt").write_text(
-            f"Official Spokesperson: On week {k} we met. {said}. Next question.\n", "utf-8"
-        )
+    weekly_drift(tmp_path)
     code, out, err = run("report", str(tmp_path), "--no-color")
     assert code == 0, err
     assert "new wording took over" in out and "{-terrorism-}{+extremism+}" in out, out
