@@ -321,13 +321,6 @@ class PointHistory:
     def shift_dates(self) -> frozenset[dt.date]:
         return frozenset(s.date for s in self.result.shifts)
 
-    def family(self, normalised: str) -> int:
-        """The index of a wording's family (its colour), or -1 when it is not listed."""
-        for k, fam in enumerate(self.families):
-            if fam.normalised == normalised:
-                return k
-        return -1
-
 
 @dataclass(frozen=True)
 class Analysis:

@@ -196,7 +196,8 @@ def check(
                 )
             findings.extend(sorted(doc_findings, key=_finding_order))
             if not points.discovered and len(seen) < len(points):
-                repeated = [s for k, s in enumerate(sentences) if k not in set(novel)]
+                fresh = set(novel)
+                repeated = [s for k, s in enumerate(sentences) if k not in fresh]
                 seen.update(_said_again(doc, repeated, points, seen, threshold, tokeniser))
             checked.extend(_checked(doc, points, seen))
         if progress:

@@ -197,37 +197,37 @@ def _counted(
     )
 
 
-TAKEOVER_MIN_DATES = 3
+TOOK_OVER_DATES = 3
 """The fewest dates a wording is said on before :func:`took_over` reads it as the new line."""
 
 
-TAKEOVER_RECENT = 3
-"""A wording took the place of the others in the newest ``1 / TAKEOVER_RECENT`` of the
+TOOK_OVER_RECENT = 3
+"""A wording took the place of the others in the newest ``1 / TOOK_OVER_RECENT`` of the
 point's dates, or the line changed long ago and it is the line (see :func:`took_over`)."""
 
 
 def took_over(mine: set[dt.date], others: set[dt.date], dates: Sequence[dt.date]) -> bool:
     """Whether a wording said word for word on ``mine`` took the place of the point's other
     wordings (said on ``others``; ``dates``: the point's, sorted): from one of its dates
-    on, after the point's first, it is said on :data:`TAKEOVER_MIN_DATES` dates or more,
+    on, after the point's first, it is said on :data:`TOOK_OVER_DATES` dates or more,
     on most of the point's dates, while the others are said on half of them or fewer, and
-    those dates are the newest of the point's (:data:`TAKEOVER_RECENT`).
+    those dates are the newest of the point's (:data:`TOOK_OVER_RECENT`).
     "zero tolerance for *extremism* in all its forms and manifestations", said in place of
     "terrorism" from 41 days before the end of a weekly archive (review 64), is the line
     changed, no other way to say it, even where it was said once or twice long before; a
-    wording said beside the others, or on :data:`TAKEOVER_MIN_DATES` dates before it
+    wording said beside the others, or on :data:`TOOK_OVER_DATES` dates before it
     prevailed, is one."""
     for before, start in enumerate(sorted(mine)):
-        if before >= TAKEOVER_MIN_DATES:
+        if before >= TOOK_OVER_DATES:
             return False  # a wording of the point's before it took over
         if start <= dates[0]:
             continue
         since = [d for d in dates if d >= start]
         said = sum(1 for d in since if d in mine)
-        if said < TAKEOVER_MIN_DATES:
+        if said < TOOK_OVER_DATES:
             return False
         if 2 * said > len(since) and 2 * len(others.intersection(since)) <= len(since):
             # the line changed in the point's newest dates; one changed long ago is the
             # line now ("构建人类命运共同体" from 2017, of an archive to 2020)
-            return TAKEOVER_RECENT * len(since) <= len(dates)
+            return TOOK_OVER_RECENT * len(since) <= len(dates)
     return False

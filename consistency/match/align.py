@@ -420,7 +420,7 @@ class Keyed:
             if f not in moved_form and f not in replaced_form
         )
         last = len(self.form_chars) - 1
-        head_swapped = last in replaced_form and form_weights[last] >= RARE and not self.lenient
+        last_swapped = last in replaced_form and form_weights[last] >= RARE and not self.lenient
         free = moved_at | replacing
         names = self.sentence_names
         short = self.content < KEY_WORDS and not self.lenient
@@ -439,7 +439,7 @@ class Keyed:
                 # *Russian-occupied* Ukraine" (reviews)
                 return Alignment(0.0, lo, hi)
             w = weigh(sentence[s])
-            full = lost or s in overlong or (head_swapped and not self._listed(s, extra))
+            full = lost or s in overlong or (last_swapped and not self._listed(s, extra))
             cost += w if w >= RARE and full else INSERT_COST * w
         score = 100.0 * credit / (self.total + cost)
         return Alignment(score, lo, hi, tuple(moved))
