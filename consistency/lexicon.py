@@ -53,6 +53,34 @@ phrases ("l", 习用语), most of them compound nouns: 两国关系 "relations b
 countries" is no 两国 "the two countries" said short."""
 
 
+_ENGLISH_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_NUMBER_WORDS = (
+    {w: str(n) for n, w in enumerate(_ENGLISH_NUMBERS.split())}
+    | {w: str(n) for n, w in enumerate("零一二三四五六七八九十")}
+    | {"两": "2"}
+)
+"""Number words and the digits they stand for: English to twenty, Chinese numerals of one
+character (两 is "two" too)."""
+
+
+def same_number(a: str, b: str) -> bool:
+    """Whether one word is a number written in digits and the other the same number in
+    words: "three" and "3", 三 and 3 (review 65: "Japan's policy of upholding the
+    {-three-}{+3+} non-nuclear principles" was a card and failed the gate).
+
+    >>> same_number("three", "3"), same_number("3", "三"), same_number("three", "4")
+    (True, True, False)
+    """
+    return (
+        a != b
+        and _NUMBER_WORDS.get(a, a) == _NUMBER_WORDS.get(b, b)
+        and (a.isdigit() or b.isdigit())
+    )
+
+
 def cut_short(a: str, b: str) -> bool:
     """Whether one word is the other cut short: an idiom of the Chinese segmenter's
     dictionary (see :data:`IDIOM_TAG`) and its first half, or less, of :data:`CUT_SHORT`

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .diff import moved_apart, skeleton, slotted, word_diff
-from .lexicon import cut_short, zipf
+from .lexicon import cut_short, same_number, zipf
 from .match.weights import prefixed, similarity
 from .models import (
     Change,
@@ -897,7 +897,8 @@ def grammar_only(
             continue
         if op.tag == "replace":
             if len(gone) != len(come) or not all(
-                similarity(a, b) and not prefixed(a, b, prefixes) and not cut_short(a, b)
+                (similarity(a, b) and not prefixed(a, b, prefixes) and not cut_short(a, b))
+                or same_number(a, b)
                 for a, b in zip(gone, come, strict=True)
             ):
                 return False

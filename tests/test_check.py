@@ -1279,6 +1279,12 @@ def test_a_discovered_phrase_with_other_numbers_is_no_finding(tmp_path: Path) ->
             "The visit is in keeping with our Neighborhood First policy.",
             True,
         ),
+        # review 65 (a Japanese-MOFA-style archive): a number in digits
+        (
+            "Japan's policy of upholding the three non-nuclear principles remains unchanged",
+            "Japan's policy of upholding the 3 non-nuclear principles remains unchanged.",
+            True,
+        ),
         # a grammar word put in is a shift still
         (
             "the basic norms governing international relations",
@@ -1301,13 +1307,14 @@ def test_a_wording_spelled_otherwise_does_not_fail_the_gate(
     one said before only in words spelled alike is a ``spelling`` finding, reported when
     asked for (``--warn-on spelling``)."""
     said = f"The visit is {formula}." if "Neighbourhood" in formula else f"We abide by {formula}."
+    said = f"{formula}." if formula.startswith("Japan") else said
     args = one_formula_gate(tmp_path, formula, said, now)
     code, out, _ = run(*args)
     assert (code == 0) is spelling, out
     code, out, _ = run(*args, "--warn-on", "spelling")
     assert ("[spelling]" in out) is spelling, out
     if spelling:
-        assert "{-Neighbourhood-}{+Neighborhood+}" in out and code == 0
+        assert ("{-Neighbourhood-}{+Neighborhood+}" in out or "{-three-}{+3+}" in out) and not code
 
 
 def test_a_point_the_briefing_does_not_say_is_a_skipped_junit_case(tmp_path: Path) -> None:

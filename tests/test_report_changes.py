@@ -1364,3 +1364,16 @@ def test_a_coordinator_put_in_is_grammar_not_news() -> None:
     said = ["希望有关各方保持冷静克制"] * 10 + ["希望有关各方保持冷静和克制"]
     result = track(daily(said), [point])
     assert analyse(result, since=START + dt.timedelta(days=10)).changes == ()
+
+
+def test_a_number_written_in_digits_is_no_new_wording() -> None:
+    """Review 65: "Japan's policy of upholding the {-three-}{+3+} non-nuclear principles
+    remains unchanged" was a card (and failed the gate): the same number, written in
+    digits. Another number is news."""
+    formula = "upholding the three non-nuclear principles"
+    point = Point("principles", formula)
+    since = START + dt.timedelta(days=10)
+    said = [formula] * 10 + [formula.replace("three", "3")]
+    assert analyse(track(daily(said), [point]), since=since).changes == ()
+    said = [formula] * 10 + [formula.replace("three", "4")]
+    assert len(analyse(track(daily(said), [point]), since=since).changes) == 1
