@@ -28,6 +28,7 @@ from .match import (
     find_point,
     negated_before,
     negating_words,
+    negation_lists,
     says_opposite,
     span_words,
     turned_over,
@@ -45,7 +46,7 @@ from .models import (
     Status,
     TrackResult,
 )
-from .normalise import Tokeniser, named_words
+from .normalise import Tokeniser
 from .segment import sentence_rows
 from .timeline import changes, shifts, status_of, wordings
 
@@ -128,9 +129,7 @@ def negated_sayings(
         index = build_index(
             documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
         )
-    negations = named_words(tokeniser, "negations")
-    carriers = named_words(tokeniser, "negation_carriers")
-    prefixes = named_words(tokeniser, "negating_prefixes")
+    negations, carriers, prefixes = negation_lists(tokeniser)
     negating = negating_words(tokeniser)
     out: list[Saying] = []
     for point in points:

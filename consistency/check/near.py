@@ -24,13 +24,14 @@ from ..match import (
     find_swapped,
     make_forms,
     negated_before,
+    negation_lists,
     says_opposite,
     span_words,
     threshold_of,
 )
 from ..match.find import DROP_MAX_WORDS
 from ..models import Document, Point, Saying
-from ..normalise import Tokeniser, named_words
+from ..normalise import Tokeniser
 from ..track import build_index
 from .findings import NAME_REPLACED, NEAR_MARGIN, RUN_DROPPED, WORD_SWAPPED
 from .run import _names_gone, _overlap
@@ -62,9 +63,7 @@ def near_sayings(
         index = build_index(
             documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
         )
-    negations = named_words(tokeniser, "negations")
-    carriers = named_words(tokeniser, "negation_carriers")
-    prefixes = named_words(tokeniser, "negating_prefixes")
+    negations, carriers, prefixes = negation_lists(tokeniser)
     out: list[Saying] = []
     for point in points:
         skip = found_on.get(point.id, ()) if found_on is not None else ()

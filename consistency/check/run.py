@@ -23,6 +23,7 @@ from ..match import (
     make_forms,
     negated_before,
     negating_words,
+    negation_lists,
     require_percent,
     says_opposite,
     span_words,
@@ -287,9 +288,7 @@ def _shifted(
     # policy turned over ("we *don't* oppose any unilateral change") is no common phrase
     # (a review: the gate passed it without a word)
     reversals = near > 0 and points.discovered
-    negations = named_words(tokeniser, "negations")
-    carriers = named_words(tokeniser, "negation_carriers")
-    prefixes = named_words(tokeniser, "negating_prefixes")
+    negations, carriers, prefixes = negation_lists(tokeniser)
     negating = negating_words(tokeniser)
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)

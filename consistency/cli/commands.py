@@ -250,16 +250,7 @@ def report_command(
     if points_file is None:
         result = without_shadowed(result)
         if first is not None and period.baseline_dates:
-            held = {
-                p.point.id: [
-                    w
-                    for (w, _), over in zip(
-                        p.wordings, p.took_over or (False,) * len(p.wordings), strict=True
-                    )
-                    if over
-                ]
-                for p in found
-            }
+            held = {p.point.id: p.replacing for p in found}
             result = without_new_aliases(result, first, held)
     analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
     if analysis.period.first is not None:

@@ -84,7 +84,6 @@ def render_toml(
         out.append(tomli_w.dumps({"text": p.point.text}).rstrip("\n"))
         if p.point.aliases:
             first = dict(zip((w for w, _ in p.wordings), p.firsts, strict=False))
-            replaced = dict(zip((w for w, _ in p.wordings), p.took_over, strict=False))
             out.append("aliases = [")
             for alias in p.point.aliases:
                 quoted = tomli_w.dumps({"a": alias})[4:].rstrip("\n")
@@ -95,7 +94,7 @@ def render_toml(
                         f"{RECENT_DAYS} days): uncomment to accept"
                     )
                     out.append(f"    # {quoted},")
-                elif day is not None and replaced.get(alias):
+                elif day is not None and alias in p.replacing:
                     out.append(
                         f"    # new, first said {day.isoformat()}, and said since in place of "
                         "the wordings before it: uncomment to accept"
@@ -165,13 +164,10 @@ def render_json(points: Sequence[DiscoveredPoint]) -> str:
                         "text": w,
                         "count": n,
                         "first": day.isoformat() if day else None,
-                        "took_over": over,
+                        "took_over": w in p.replacing,
                     }
-                    for (w, n), day, over in zip(
-                        p.wordings,
-                        p.firsts or (None,) * len(p.wordings),
-                        p.took_over or (False,) * len(p.wordings),
-                        strict=True,
+                    for (w, n), day in zip(
+                        p.wordings, p.firsts or (None,) * len(p.wordings), strict=True
                     )
                 ],
             }

@@ -39,3 +39,10 @@ class DiscoveredPoint:
     wordings: tuple[tuple[str, int], ...] = ()
     firsts: tuple[dt.date | None, ...] = ()
     took_over: tuple[bool, ...] = ()
+
+    @property
+    def replacing(self) -> frozenset[str]:
+        """The wordings that took the place of the ones before them (see ``took_over``)."""
+        return frozenset(
+            w for (w, _), over in zip(self.wordings, self.took_over, strict=False) if over
+        )

@@ -506,6 +506,18 @@ def negating_words(tokeniser: Tokeniser | None = None) -> frozenset[str]:
     )
 
 
+def negation_lists(
+    tokeniser: Tokeniser | None = None,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The tokeniser's negations, the words that carry them on and the negating prefixes:
+    what :func:`says_opposite` and :func:`negated_before` read, in that order."""
+    return (
+        named_words(tokeniser, "negations"),
+        named_words(tokeniser, "negation_carriers"),
+        named_words(tokeniser, "negating_prefixes"),
+    )
+
+
 TURNED_WORDS = 2
 """The most words a reversal replaces beside its negation ("will {-continue to-}{+no
 longer+} provide ...", see :func:`turned_over`)."""
