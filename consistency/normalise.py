@@ -818,14 +818,15 @@ class WordTokeniser:
     """
 
     name = "words"
-    revision = "6"
+    revision = "7"
     """How it cuts words; an index built under another revision is segmented again.
     2: Chinese compounds are cut into their words (see :func:`_compound_cut`).
     3: single characters are joined into words of ordinary Chinese (see
     :func:`_joined_characters`). 4: traditional characters are read as simplified
     (see :func:`simplified`). 5: contractions are cut into their words (see
     :func:`contraction`). 6: a word a line break cuts after a hyphen is one word again
-    (see :func:`_rejoined`)."""
+    (see :func:`_rejoined`). 7: one word alone in brackets is no token (see
+    :func:`_without_asides`)."""
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
@@ -847,8 +848,58 @@ class WordTokeniser:
         else:
             words, spans = _scanned_columns(text, offset)
         if "\n" in text and _LINE_BREAK.search(text):
-            return _rejoined(text, offset, words, spans)
+            words, spans = _rejoined(text, offset, words, spans)
+        if _BRACKETS.intersection(text):
+            return _without_asides(text, offset, words, spans)
         return words, spans
+
+
+_BRACKETS = frozenset("([（【")
+
+_ASIDE = regex.compile(
+    r"(?<![\w\p{Pd}])[(\[]\s*[\w\p{Pd}'\u2019.]+?\s*[)\]](?![\w\p{Pd}])"
+    r"|[（【]\s*[\w\p{Pd}'\u2019.]+?\s*[）】]"
+)
+"""One word alone in brackets: a run of word characters, dashes, dots and apostrophes.
+Half-width brackets stand apart from the words around them ("the (re)unification" is
+no aside); full-width ones are their own separators (中方（完）)."""
+
+
+def _without_asides(
+    text: str, offset: int, words: list[str], spans: list[int]
+) -> tuple[list[str], list[int]]:
+    """The columns without the token of each aside: one word alone in brackets (see
+    this module's docstring). Where the brackets hold more than one token ("(COVID-19)"
+    scans as two), all of them go; a bracketed phrase of several words ("(excluding
+    Hubei Province)") is what the speaker said, and stays; so are numbers ("the Plan of
+    Action (2026-2030)", "(3)"): a figure in brackets is content."""
+    cuts = [(m.start() + offset, m.end() + offset) for m in _ASIDE.finditer(text)]
+    if not cuts:
+        return words, spans
+    starts = spans[0::2]
+    drop: set[int] = set()
+    for a, b in cuts:
+        k = bisect_left(starts, a)
+        inside = []
+        while k < len(words) and spans[2 * k + 1] <= b:
+            inside.append(k)
+            k += 1
+        if not any(c.isalpha() for c in text[a - offset : b - offset]):
+            continue
+        if len(inside) == 1 or (inside and _one_written_word(text, offset, a, b)):
+            drop.update(inside)
+    if not drop:
+        return words, spans
+    keep = [k for k in range(len(words)) if k not in drop]
+    return [words[k] for k in keep], [n for k in keep for n in (spans[2 * k], spans[2 * k + 1])]
+
+
+def _one_written_word(text: str, offset: int, start: int, end: int) -> bool:
+    """Whether the brackets at ``start:end`` hold one word as written, with no space in it
+    ("(COVID-19)", "(U.S.)"). Not a Han run jieba cuts in two: Chinese writes no spaces,
+    and （外交部发言人） is two words."""
+    inner = text[start - offset + 1 : end - offset - 1].strip()
+    return not (any(c.isspace() for c in inner) or _HAN.search(inner))
 
 
 _LINE_BREAK = re.compile(r"[-\u00ad\u2010][ \t]*\r?\n[ \t]*")

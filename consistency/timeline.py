@@ -666,18 +666,21 @@ def _point_changes(
     said_from = where[lone] - (where[lone - 1] + 1 if lone else 0)
     rest = _mean_gap(where[lone:])
     if said_from >= RARE_FACTOR * rest and where[lone] > 0:
-        before = (
-            f" (before that only on {', '.join(d.isoformat() for d in days[:lone])})"
+        # a point said once long before is "said before only on ...", never "first said"
+        # (review 67 read "first said ... (before that only on 2018-12-03)" as a
+        # contradiction)
+        opening = (
+            f"said before only on {', '.join(d.isoformat() for d in days[:lone])}, then not on "
+            f"the next {_plural(said_from, 'date')} with briefings; from here"
             if lone
-            else ""
+            else f"first said after {_plural(said_from, 'date')} with briefings without it; then"
         )
         out.append(
             make(
                 KeyChangeKind.NEW_POINT,
                 reps[days[lone]],
                 None,
-                f"first said after {_plural(said_from, 'date')} with briefings without it"
-                f"{before}; then on {_plural(len(days) - lone, 'date')}, about every "
+                f"{opening} on {_plural(len(days) - lone, 'date')}, about every "
                 f"{rest:.1f} dates with briefings",
             )
         )
@@ -696,7 +699,10 @@ def _point_changes(
         base = [k for d, k in zip(days, keys, strict=True) if d < start]
         if base:
             counts = Counter(base)
-            usual_key = counts.most_common(1)[0][0]
+            said_before = Counter(
+                key
+                for _, key in {(o.date, norm(o.text)) for o in point.occurrences if o.date < start}
+            )
             taken = {norm(c.after) for c in out if c.kind is KeyChangeKind.TAKEOVER and c.in_period}
             seen = set(base) | {norm(o.text) for o in point.occurrences if o.date < start}
             in_dates = [d for d in days if in_period(d)]
@@ -747,24 +753,34 @@ def _point_changes(
                     # default)
                     continue
                 carded.append(key)
-                used = len(dates_of[key])
-                against = (
-                    "that usual wording"
-                    if near == usual_key
-                    else f"the closest wording used then ({counts[near]} of those dates)"
-                )
                 out.append(
                     make(
                         KeyChangeKind.NEW_WORDING,
                         occ,
                         before,
                         f"not used before the period, when the point was said on "
-                        f"{_plural(len(base), 'date')} ({counts[usual_key]} with its usual "
-                        f"wording); shown against {against}; in the period on {used} of its "
+                        f"{_plural(len(base), 'date')}, "
+                        + _against(near, said_before)
+                        + f"; in the period on {len(dates_of[key])} of its "
                         f"{len(in_dates)} dates",
                     )
                 )
     return out
+
+
+def _against(near: str, said_before: Counter[str]) -> str:
+    """What a new wording's card says of the wording it is shown against (``near``): on how
+    many dates before the period it was said, and whether it was the usual one (said on
+    the most dates). Every date that says a wording counts, as in the report's Wordings
+    (a review: "21 with its usual wording" counted the dates each date's best match had
+    it, where the Wordings said 41)."""
+    most = max(said_before.values())
+    if said_before[near] == most:
+        return f"{said_before[near]} of them in the wording it is shown against, its usual one"
+    return (
+        f"{most} of them in its usual wording; shown against the closest wording used then "
+        f"(on {said_before[near]} of those dates)"
+    )
 
 
 def _topic_swapped(old: Sequence[str], new: Sequence[str], light: Callable[[str], bool]) -> bool:

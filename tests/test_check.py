@@ -1317,6 +1317,33 @@ def test_a_wording_spelled_otherwise_does_not_fail_the_gate(
         assert ("{-Neighbourhood-}{+Neighborhood+}" in out or "{-three-}{+3+}" in out) and not code
 
 
+@pytest.mark.parametrize(
+    "now",
+    [
+        # review 65 (a Japanese-MOFA-style archive), 2025-06-17: an error, "shifted wording"
+        "We defend the free and open international order (Interpretation) based on the rule"
+        " of law.",
+        "We defend the free and open [inaudible] international order based on the rule of law.",
+        "We defend the free and open international order [crosstalk] based on the rule of law.",
+    ],
+)
+def test_a_transcript_s_note_inside_a_formula_passes_the_gate(tmp_path: Path, now: str) -> None:
+    formula = "the free and open international order based on the rule of law"
+    args = one_formula_gate(tmp_path, formula, f"We defend {formula}.", now)
+    code, out, _ = run(*args)
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+    code, out, _ = run(*args, "--format", "junit")
+    assert code == 0 and "<failure" not in out and "<skipped" not in out, out
+
+
+def test_a_bracketed_phrase_inside_a_formula_still_fails_the_gate(tmp_path: Path) -> None:
+    """Only one word alone in brackets is a note; words said in brackets are said."""
+    formula = "the free and open international order based on the rule of law"
+    now = "We defend the free and open international order (as we see it) based on the rule of law."
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, f"We defend {formula}.", now))
+    assert code == 1 and "{+as we see it+}" in out, out
+
+
 def test_a_point_the_briefing_does_not_say_is_a_skipped_junit_case(tmp_path: Path) -> None:
     """Review 65: a slogan dropped from the briefings "passed" its JUnit case on every
     date; a case with nothing to check is skipped, and the counts say so."""

@@ -142,8 +142,26 @@ def test_a_new_wording_is_diffed_against_the_nearest_wording_before_not_the_usua
     assert [c.kind for c in changes] == [KeyChangeKind.NEW_WORDING]
     assert changes[0].before == vision
     assert changes[0].diff == "the vision of a {-community with a-} shared future for mankind"
-    assert "(8 with its usual wording)" in changes[0].evidence
-    assert "shown against the closest wording used then (3 of those dates)" in changes[0].evidence
+    assert "said on 11 dates, 8 of them in its usual wording" in changes[0].evidence
+    assert (
+        "shown against the closest wording used then (on 3 of those dates)" in changes[0].evidence
+    )
+
+
+def test_a_new_wording_s_card_counts_every_date_that_said_the_usual_wording() -> None:
+    """Review 67: "(21 with its usual wording)" counted the dates whose best match had
+    it, where the report's Wordings (and the source) said it on 41: a date that says the
+    point's own wording and the usual one counts for both."""
+    both = f"{ALL}. China also stands for {MANKIND}"
+    new = "building a community with a common future for mankind"
+    result = track(daily([MANKIND] * 6 + [both] * 4 + [new]), [Point("community", ALL)])
+    changes = analyse(result, since=START + dt.timedelta(days=10)).changes
+    assert [c.kind for c in changes] == [KeyChangeKind.NEW_WORDING]
+    assert changes[0].before == MANKIND
+    assert (
+        "said on 10 dates, 10 of them in the wording it is shown against, its usual one"
+        in changes[0].evidence
+    ), changes[0].evidence
 
 
 def test_a_new_wording_is_diffed_against_the_wording_that_keeps_most_of_its_words() -> None:
@@ -1201,14 +1219,16 @@ def test_a_lone_early_saying_does_not_date_a_new_point() -> None:
     """Review 63: "public health security" had a "new point" card dated 2018-12-03, from a
     lone "public health and food security", where it was said on 57 dates from February
     2020. A point's first dates that stand alone, each followed by a silence of five
-    times the mean gap after it, do not start it; the card names them."""
+    times the mean gap after it, do not start it; the card names them (and says it was
+    said before: review 67 read "first said ... (before that only on ...)" as a
+    contradiction)."""
     said = [MANKIND] + [None] * 20 + [MANKIND] * 10
     result = track(daily(said), [POINT])
     [card] = [c for c in analyse(result).changes if c.kind is KeyChangeKind.NEW_POINT]
     assert card.date == START + dt.timedelta(days=21)
     assert card.evidence == (
-        "first said after 20 dates with briefings without it (before that only on "
-        f"{START.isoformat()}); then on 10 dates, about every 1.0 dates with briefings"
+        f"said before only on {START.isoformat()}, then not on the next 20 dates with "
+        "briefings; from here on 10 dates, about every 1.0 dates with briefings"
     )
     # said regularly from the first date on: no new point
     result = track(daily([MANKIND] * 3 + [None] * 2 + [MANKIND] * 10), [POINT])
@@ -1338,6 +1358,18 @@ def test_the_headline_names_the_lines_that_changed_first_then_the_best_points() 
     result = track(daily(said), watch[::-1])
     text = view.headline(analyse(result, since=START + dt.timedelta(days=18)))
     assert text.index("sea") < text.index("community"), text
+
+
+def test_the_headline_names_a_point_with_several_new_wordings_before_those_with_one() -> None:
+    """Review 67: the MFA headline named five points with one new wording each and left
+    the one with three, the report's first card, in "and 3 more"."""
+    sea = "a sea of peace, friendship and cooperation"
+    said = [f"{MANKIND}, and {sea}"] * 20
+    said[18] = f"{MANKIND}, and {sea.replace('friendship', 'lasting friendship')}"
+    said[19] = f"{ALL}, and {sea.replace('peace', 'lasting peace')}"
+    result = track(daily(said), [POINT, Point("sea", sea)])
+    text = view.headline(analyse(result, since=START + dt.timedelta(days=18)))
+    assert "sea (2 new wordings), community" in text, text
 
 
 def test_a_discovered_wording_that_took_over_before_the_period_is_no_alias(
