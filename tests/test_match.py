@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -523,6 +525,87 @@ def test_reordered_parts_are_the_same_formula(
     [(score, text)] = hits
     assert score >= DEFAULT_THRESHOLD
     assert word_diff(point, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        # review 68 (an Australian-DFAT-style archive): not found at any threshold
+        (
+            "cooperate where we can, disagree where we must",
+            "We will disagree where we must, cooperate where we can, and engage in our "
+            "national interest.",
+            "disagree where we must, cooperate where we can",
+        ),
+        (
+            "cooperate where we can and disagree where we must",
+            "We will disagree where we must and cooperate where we can.",
+            "disagree where we must and cooperate where we can",
+        ),
+        (
+            "坚持独立自主，推动共同发展",
+            "我们推动共同发展，坚持独立自主。",
+            "推动共同发展，坚持独立自主",
+        ),
+        # halves turned round with a word of them gone are not the formula
+        (
+            "the one-China principle and the three China-US joint communiques",
+            "the three China-US Joint Communiques that there is only one China",
+            None,
+        ),
+    ],
+)
+def test_a_formula_s_two_halves_swapped_are_the_formula_shifted(
+    point: str, sentence: str, expected: str | None
+) -> None:
+    hits = found(point, sentence)
+    if expected is None:
+        assert hits == [], hits
+        return
+    [(score, text)] = hits
+    assert DEFAULT_THRESHOLD <= score < 100.0
+    assert text == expected
+
+
+def test_a_formula_s_halves_swapped_fail_the_gate_as_shifted(tmp_path: Path) -> None:
+    """Review 68: the gate said "No findings" and JUnit "not said in this briefing"."""
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "p"\ntext = "cooperate where we can, disagree where we must"\n',
+        encoding="utf-8",
+    )
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "2025-01-06.txt").write_text(
+        "FOREIGN MINISTER: We will cooperate where we can, disagree where we must.\n",
+        encoding="utf-8",
+    )
+    new = tmp_path / "2025-01-13.txt"
+    new.write_text(
+        "FOREIGN MINISTER: We will disagree where we must, cooperate where we can.\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "consistency",
+            "--no-config",
+            "check",
+            str(new),
+            "--against",
+            str(base),
+            "--points",
+            str(points),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "shifted wording of 'p'" in done.stdout
+    assert "disagree where we must, {~cooperate where we can~}" in done.stdout
 
 
 def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Path) -> None:
@@ -1100,6 +1183,12 @@ def test_a_moved_word_before_a_colon_is_not_taken_in() -> None:
 
 README_SCORES = [
     # (point, sentence, the score README's table shows; None: rejected at any threshold)
+    (
+        "cooperate where we can, disagree where we must",
+        "We will disagree where we must, cooperate where we can, and engage in our "
+        "national interest.",
+        95.1,
+    ),
     (
         "China-ASEAN Year of People-to-People Exchanges",
         'activities for "China-ASEAN Year of People-to-People Exchange," which',

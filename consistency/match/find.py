@@ -122,6 +122,70 @@ def make_forms(point: Point, *, tokeniser: Tokeniser | None = None) -> list[Form
     return forms
 
 
+SWAP_PART_MIN = 3
+"""Words each half of a wording needs before the halves said the other way round are the
+wording (see :func:`swapped_forms`)."""
+
+
+@dataclass(frozen=True)
+class Swapped:
+    """A wording of two halves, said the other way round (see :func:`swapped_forms`).
+
+    form: the halves swapped, as a wording of its own to search for.
+    source: the wording.
+    credit: what a span found for ``form`` keeps of its score: the lighter half earns
+    :data:`~consistency.match.align.MOVE_CREDIT` of its weight, as a moved run does.
+    head: how many words the half that now comes first has.
+    """
+
+    form: Form
+    source: Form
+    credit: float
+    head: int
+
+
+def swapped_forms(
+    forms: Sequence[Form], weigh: Callable[[str], float], tokeniser: Tokeniser | None = None
+) -> list[Swapped]:
+    """Each wording made of two halves of :data:`SWAP_PART_MIN` words or more, parted by
+    its one comma (or semicolon, colon) or its one coordinator, with the halves swapped:
+    "disagree where we must, cooperate where we can" says "cooperate where we can,
+    disagree where we must" (a review: not found at any threshold, where the aligner's
+    in-order words were "where we ... where we", every other word left over). A
+    wording with more parts is a list, whose items the aligner moves as runs."""
+    coordinators = named_words(tokeniser, "coordinators")
+    known = {f.words for f in forms}
+    out: list[Swapped] = []
+    for form in forms:
+        tokens, text = form.tokens, form.text
+        cuts = {
+            k
+            for k in range(1, len(tokens))
+            if _CLAUSE_BREAK.search(text, tokens[k - 1].end, tokens[k].start)
+            or tokens[k].text in coordinators
+        }
+        if len(cuts) != 1:
+            continue
+        (k,) = cuts
+        joined = tokens[k].text in coordinators
+        head, tail = tokens[:k], tokens[k + joined :]
+        if len(head) < SWAP_PART_MIN or len(tail) < SWAP_PART_MIN:
+            continue
+        turned = (
+            text[tail[0].start : tail[-1].end]
+            + text[head[-1].end : tail[0].start]
+            + text[head[0].start : head[-1].end]
+        )
+        swapped = Form(turned, tuple(tokenise(turned, tokeniser=tokeniser)))
+        if swapped.words in known:
+            continue
+        weights = [weigh(w) for w in form.words]
+        lighter = min(sum(weights[:k]), sum(weights[k + joined :]))
+        credit = 1.0 - (1.0 - MOVE_CREDIT) * lighter / sum(weights)
+        out.append(Swapped(swapped, form, credit, len(tail)))
+    return out
+
+
 WEIGHTS_KEPT = 1 << 18
 """How many words' weights a :class:`_Weights` keeps before it starts again."""
 
@@ -915,7 +979,10 @@ def find_point(
     prefixes = named_words(tokeniser, "negating_prefixes")
     carriers = named_words(tokeniser, "negation_carriers")
     best: dict[int, list[Match]] = {}
-    for form in make_forms(point, tokeniser=tokeniser):
+    forms = make_forms(point, tokeniser=tokeniser)
+    searches: list[tuple[Form, Swapped | None]] = [(f, None) for f in forms]
+    searches += [(s.form, s) for s in swapped_forms(forms, weigh, tokeniser)]
+    for form, swap in searches:
         cache: dict[str, tuple[str, float]] = {}
         words = form.words
         closed = isinstance(index, SentenceIndex)
@@ -928,6 +995,9 @@ def find_point(
         else:
             numbers = index.candidates(words)
             todo = [(n, False) for n in numbers if within is None or within[n]]
+        if swap is not None:
+            # the halves said the other way round, where the wordings were not found
+            todo = [(n, r) for n, r in todo if n not in best]
         for n, reaches in todo:
             sentence = index.sentence(n)
             text = index.text(sentence.document)
@@ -954,7 +1024,26 @@ def find_point(
                 moved = tuple((tokens[a].start, tokens[b - 1].end) for a, b in hit.moved)
                 end = possessive_cut(tokens[hit.end - 1], form.words[-1], text, possessives)
                 start, end = close_quotes(text, tokens[hit.first].start, end)
-                match = Match(sentence, hit.first, hit.end - 1, start, end, hit.score, form, moved)
+                score, said = hit.score, form
+                if swap is not None:
+                    # found in the swapped order, each half in place: the swapped wording
+                    # with a run moved back is the wording in its own order, whose search
+                    # had its say (review 61's "country remains open to a political and
+                    # diplomatic settlement" was otherwise found without its first word)
+                    # ... and every content word of it said: the swap is the change ("the
+                    # three China-US Joint Communiques that there is only one China" is no
+                    # "the one-China principle and the three ... communiques" turned round)
+                    score, said = score * swap.credit, swap.source
+                    span = {t.text for t in tokens[hit.first : hit.end]}
+                    if (
+                        score < limit
+                        or hit.moved
+                        or not all(w in span for w in form.vocabulary if is_rare(w))
+                    ):
+                        continue
+                    head = tokens[hit.first : min(hit.first + swap.head, hit.end)]
+                    moved = ((head[0].start, head[-1].end),)
+                match = Match(sentence, hit.first, hit.end - 1, start, end, score, said, moved)
                 _keep_best(best.setdefault(n, []), match, weigh)
     return [m for n in sorted(best) for m in sorted(best[n], key=lambda m: (m.start, m.end))]
 
