@@ -849,6 +849,22 @@ def test_fields_of_the_page_are_no_speakers() -> None:
         N,
         "It is Congress's constitutional obligation to act.",
     )
+    # review 68 (an Australian transcript): a listing of subjects is a field, full stop
+    # or not; it was the minister saying "Strategic Equilibrium In The Indo-Pacific"
+    dfat = (
+        "E&OE TRANSCRIPT\n\n"
+        "SUBJECTS: Strategic Equilibrium In The Indo-Pacific; AUKUS; Ukraine; Pacific.\n\n"
+        "FOREIGN MINISTER: Good morning. We seek strategic equilibrium in the region.\n\n"
+        "JOURNALIST: Minister, what about AUKUS?\n\n"
+        "FOREIGN MINISTER: AUKUS has bipartisan support.\n"
+    )
+    assert {s for s, _, _ in spoken(dfat, split_turns(dfat))} == {"FOREIGN MINISTER", "JOURNALIST"}
+    # said words parted by semicolons run longer than a listing's items
+    said = (
+        "FOREIGN MINISTER: We will keep talking to our partners in the region; we will"
+        " support them; we will stand by them.\nJOURNALIST: Thanks.\n"
+    )
+    assert spoken(said, split_turns(said))[0][0] == "FOREIGN MINISTER"
     # said words stay a speaker's, with or without a full stop on a line of their own
     said = "Q: Any comment\nA: We have no comment.\nQ: Thanks.\n"
     assert [(s, r) for s, r, _ in spoken(said, split_turns(said))] == [

@@ -524,10 +524,30 @@ def _field(text: str, lines: list[_Line], index: int) -> bool:
     question mark or the like."""
     line = lines[index]
     lab = line.label
-    if lab is None or lab.bare or lab.stamped or _ends_paragraph(text, line):
+    if lab is None or lab.bare or lab.stamped:
+        return False
+    if _ends_paragraph(text, line) and not _listing(text[line.start : line.end]):
         return False
     after = lines[index + 1] if index + 1 < len(lines) else None
     return after is None or after.kind != "text" or after.label is not None
+
+
+LISTING_ITEMS = 3
+"""Items a line parted by semicolons needs to be a listing (see :func:`_listing`)."""
+
+LISTING_ITEM_WORDS = 6
+"""Words an item of a listing may have at most."""
+
+
+def _listing(line: str) -> bool:
+    """Whether a labelled line lists short items parted by semicolons, full stop or not: a
+    page's field ("SUBJECTS: Strategic Equilibrium; AUKUS; Ukraine; Pacific.", in an
+    Australian transcript: review 68 found SUBJECTS read as the minister), not said
+    words, whose clauses run longer."""
+    items = line.split(":", 1)[-1].rstrip(_CLOSERS + ".").split(";")
+    return len(items) >= LISTING_ITEMS and all(
+        0 < len(item.split()) <= LISTING_ITEM_WORDS for item in items
+    )
 
 
 def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
