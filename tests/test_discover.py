@@ -23,11 +23,12 @@ from consistency.discover import (
     render_table,
     render_toml,
 )
+from consistency.discover.ngrams import _comma_cut
 from consistency.discover.verify import verified_count
 from consistency.errors import InputError, OptionError
 from consistency.ingest import load_documents
 from consistency.models import DateSource, Document, Point, Role, Turn
-from consistency.normalise import normalise
+from consistency.normalise import ENGLISH_FUNCTION_WORDS, normalise
 from consistency.track import track
 from consistency.watchlist import load_watchlist, parse_watchlist
 
@@ -905,6 +906,36 @@ def test_a_formula_said_only_in_long_carrier_sentences_has_a_row_of_its_own() ->
     # a short phrase stays a fragment of its carriers: "the two peoples"
     short = "the two peoples"
     assert short not in [p.point.text for p in discover(framed(carriers, short), top=20)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # review 68 (an Australian-DFAT-style archive): said on 25 of 40 dates, no row;
+        # cut at its comma, "cooperate where we can" alone is ordinary English
+        (
+            "our approach is to cooperate where we can , disagree where we must",
+            "our approach is to cooperate where we can , disagree where we must",
+        ),
+        (
+            "we save where we can , spend where we must",
+            "we save where we can , spend where we must",
+        ),
+        # a clause set off by a comma shares no words in the same places
+        (
+            "at the summit , the leaders reaffirmed the partnership",
+            "the leaders reaffirmed the partnership",
+        ),
+    ],
+)
+def test_two_clauses_mirroring_each_other_are_one_phrase(text: str, kept: str) -> None:
+    """A comma between two clauses that mirror each other ("... *where we* can, ...
+    *where we* must") parts the halves of one slogan, not a clause set off."""
+    pieces = text.split()
+    words = [w for w in pieces if w != ","]
+    commas = [k - n for n, k in enumerate(k for k, w in enumerate(pieces) if w == ",")]
+    lo, hi = _comma_cut(words, commas, ENGLISH_FUNCTION_WORDS)
+    assert " ".join(words[lo:hi]) == kept.replace(" ,", "")
 
 
 def test_a_row_counted_out_leaves_its_id_to_the_next_of_that_name(

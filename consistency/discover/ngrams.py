@@ -188,8 +188,17 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     words = [corpus.words[w] for w in corpus.ids[s : occ.end]]
     lo, hi = 0, len(words)
     commas = [r for r in range(1, hi) if mark[s + r] == _SOFT]
+    mirrored = 0
     if commas:
         lo, hi = _comma_cut(words, commas, corpus.stop)
+        # a clause mirroring the one before ends the phrase whole, function words and all:
+        # "cooperate where we can, disagree *where we must*"
+        bounds = [*commas, len(words)]
+        mirrored = max(
+            (bounds[k + 1] for k, c in enumerate(commas) if c in _parallel(words, commas)),
+            default=0,
+        )
+        mirrored = min(mirrored, hi)
     lo, hi = _quote_cut(corpus, s, lo, hi)
     lo, hi = _frame_cut(words, lo, hi, corpus.reporting)
     while True:
@@ -205,7 +214,7 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
         ):
             hi -= 1
         while (
-            hi > lo
+            hi > max(lo, mirrored)
             and words[hi - 1] in corpus.trailing
             and mark[s + hi - 1] != _GLUE
             and not corpus.fused(s + hi - 1)
@@ -294,7 +303,7 @@ def _comma_cut(
     content words stays ("At the invitation of ... Wang Yi, Foreign Minister").
     """
     lo, hi = 0, len(words)
-    listed = _bare_list(words, commas, stop)
+    listed = _bare_list(words, commas, stop) | _parallel(words, commas)
     for head in commas:
         # a list's "and" comes within an item or two of its commas ("peace, friendship and
         # cooperation"); one far on joins something else ("At present, the overall
@@ -326,6 +335,30 @@ _LIST_REACH = _LIST_ITEM_WORDS + 1
 
 BARE_ITEM_WORDS = 2
 """The most words an item of a list without "and" has (see :func:`_bare_list`)."""
+
+
+PARALLEL_SHARED = 2
+"""Words two clauses parted by a comma must share, in the same places, to mirror each
+other (see :func:`_parallel`)."""
+
+
+def _parallel(words: Sequence[str], commas: Sequence[int]) -> set[int]:
+    """The commas between two clauses that mirror each other: the clause after the comma
+    has, in at least half its places and in :data:`PARALLEL_SHARED` or more, the word that
+    stands in the same place of as many words before the comma ("cooperate *where we*
+    can, disagree *where we* must"). One slogan in two halves, not a clause set off: cut
+    there, the slogan said on 25 of 40 dates had no row (review 68)."""
+    out: set[int] = set()
+    bounds = [*commas, len(words)]
+    for k, comma in enumerate(commas):
+        after = words[comma : bounds[k + 1]]
+        before = words[max(0, comma - len(after)) : comma]
+        if len(before) < len(after):
+            continue
+        same = sum(a == b for a, b in zip(before, after, strict=True))
+        if same >= PARALLEL_SHARED and 2 * same >= len(after):
+            out.add(comma)
+    return out
 
 
 def _bare_list(words: Sequence[str], commas: Sequence[int], stop: Collection[str]) -> set[int]:
