@@ -849,12 +849,13 @@ class WordTokeniser:
             words, spans = _scanned_columns(text, offset)
         if "\n" in text and _LINE_BREAK.search(text):
             words, spans = _rejoined(text, offset, words, spans)
-        if _BRACKETS.intersection(text):
+        if any(b in text for b in _BRACKETS):
             return _without_asides(text, offset, words, spans)
         return words, spans
 
 
-_BRACKETS = frozenset("([（【")
+_BRACKETS = "([（【"
+"""The brackets that open an aside (see :func:`_without_asides`)."""
 
 _ASIDE = regex.compile(
     r"(?<![\w\p{Pd}])[(\[]\s*[\w\p{Pd}'\u2019.]+?\s*[)\]](?![\w\p{Pd}])"
@@ -879,13 +880,13 @@ def _without_asides(
     starts = spans[0::2]
     drop: set[int] = set()
     for a, b in cuts:
+        if not any(c.isalpha() for c in text[a - offset : b - offset]):
+            continue
         k = bisect_left(starts, a)
         inside = []
         while k < len(words) and spans[2 * k + 1] <= b:
             inside.append(k)
             k += 1
-        if not any(c.isalpha() for c in text[a - offset : b - offset]):
-            continue
         if len(inside) == 1 or (inside and _one_written_word(text, offset, a, b)):
             drop.update(inside)
     if not drop:

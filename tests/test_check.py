@@ -1344,6 +1344,16 @@ def test_a_bracketed_phrase_inside_a_formula_still_fails_the_gate(tmp_path: Path
     assert code == 1 and "{+as we see it+}" in out, out
 
 
+def test_a_formula_s_halves_swapped_fail_the_gate_as_shifted(tmp_path: Path) -> None:
+    """Review 68: the gate said "No findings" and JUnit "not said in this briefing"."""
+    formula = "cooperate where we can, disagree where we must"
+    said = "We will disagree where we must, cooperate where we can."
+    done = _subprocess("--no-config", *one_formula_gate(tmp_path, formula, f"We {formula}.", said))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "shifted wording of 'p'" in done.stdout
+    assert "disagree where we must, {~cooperate where we can~}" in done.stdout
+
+
 def test_a_point_the_briefing_does_not_say_is_a_skipped_junit_case(tmp_path: Path) -> None:
     """Review 65: a slogan dropped from the briefings "passed" its JUnit case on every
     date; a case with nothing to check is skipped, and the counts say so."""

@@ -194,10 +194,8 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
         # a clause mirroring the one before ends the phrase whole, function words and all:
         # "cooperate where we can, disagree *where we must*"
         bounds = [*commas, len(words)]
-        mirrored = max(
-            (bounds[k + 1] for k, c in enumerate(commas) if c in _parallel(words, commas)),
-            default=0,
-        )
+        parallel = _parallel(words, commas)
+        mirrored = max((bounds[k + 1] for k, c in enumerate(commas) if c in parallel), default=0)
         mirrored = min(mirrored, hi)
     lo, hi = _quote_cut(corpus, s, lo, hi)
     lo, hi = _frame_cut(words, lo, hi, corpus.reporting)

@@ -520,8 +520,8 @@ def _field(text: str, lines: list[_Line], index: int) -> bool:
     """Whether the labelled line ``lines[index]`` is a field of the page ("Last Build Date:
     Tue, 27 Dec 2016", "Subscribe: Downing Street Says", a title "Press Conference: Karine
     Jean-Pierre Holds a Press Briefing"): a line of its own, the next one not going on
-    with it, that does not end as a sentence does. Said words end with a full stop, a
-    question mark or the like."""
+    with it, that does not end as a sentence does (or lists short items: see
+    :func:`_listing`). Said words end with a full stop, a question mark or the like."""
     line = lines[index]
     lab = line.label
     if lab is None or lab.bare or lab.stamped:
