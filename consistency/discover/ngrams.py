@@ -190,11 +190,11 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     commas = [r for r in range(1, hi) if mark[s + r] == _SOFT]
     mirrored = 0
     if commas:
-        lo, hi = _comma_cut(words, commas, corpus.stop)
+        parallel = _parallel(words, commas)
+        lo, hi = _comma_cut(words, commas, corpus.stop, parallel)
         # a clause mirroring the one before ends the phrase whole, function words and all:
         # "cooperate where we can, disagree *where we must*"
         bounds = [*commas, len(words)]
-        parallel = _parallel(words, commas)
         mirrored = max((bounds[k + 1] for k, c in enumerate(commas) if c in parallel), default=0)
         mirrored = min(mirrored, hi)
     lo, hi = _quote_cut(corpus, s, lo, hi)
@@ -293,15 +293,22 @@ def _quote_cut(corpus: _Corpus, s: int, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _comma_cut(
-    words: Sequence[str], commas: Sequence[int], stop: Collection[str]
+    words: Sequence[str],
+    commas: Sequence[int],
+    stop: Collection[str],
+    parallel: Collection[int] | None = None,
 ) -> tuple[int, int]:
     """The span of ``words`` left once heads and tails set off by non-list commas go.
 
     When both cuts would meet (one comma, no list), the side with more
     content words stays ("At the invitation of ... Wang Yi, Foreign Minister").
+    ``parallel``: the commas between mirrored clauses (see :func:`_parallel`), where the
+    caller has them.
     """
     lo, hi = 0, len(words)
-    listed = _bare_list(words, commas, stop) | _parallel(words, commas)
+    if parallel is None:
+        parallel = _parallel(words, commas)
+    listed = _bare_list(words, commas, stop) | set(parallel)
     for head in commas:
         # a list's "and" comes within an item or two of its commas ("peace, friendship and
         # cooperation"); one far on joins something else ("At present, the overall
