@@ -524,6 +524,11 @@ def render(pieces: Sequence[Piece]) -> str:
                 out.append(
                     before + (space or (separator(left, piece.text) if out and not glued else ""))
                 )
+                if replaced and space:
+                    # what opens the new word stands before the words replaced, as in both
+                    # texts: "given ${-110-}{+95+} million", not "{-110-}${+95+}"
+                    out.append(after)
+                    after = ""
                 tail = "" if replaced else piece.trail or piece.joined
                 out.append(f"{{-{piece.text}{tail}-}}")
             if replaced or glued or (piece.joined and not piece.trail):

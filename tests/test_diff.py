@@ -49,6 +49,14 @@ from consistency.report.diffmarkup import parse_diff, sides
             "China-ASEAN Year of People-to-People Exchange",
             "China-ASEAN Year of People-to-People {-Exchanges-}{+Exchange+}",
         ),
+        # the mark that opens the new word stands before the words replaced, as in both
+        # texts (review 68: "{-110-}${+95+}")
+        (
+            "Australia has given $110 million",
+            "Australia has given $95 million",
+            "Australia has given ${-110-}{+95+} million",
+        ),
+        ('the "one country" rule', 'the "two country" rule', 'the "{-one-}{+two+} country" rule'),
         # Cosmetic differences are not changes: the new text comes back unmarked.
         ("the ASEAN way", "the ASEAN Way", "the ASEAN Way"),
         ("U.S.-China relations", "US China relations", "US China relations"),

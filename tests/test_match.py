@@ -411,6 +411,37 @@ def test_edge_replacements_are_replacements(point: str, sentence: str, expected:
     assert word_diff(point, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        # review 68 (a DFAT-style archive): the gate read "{-clear-eyed-} about ...", a drop;
+        # a hyphened compound is a word of its own class, whatever its last part is alone
+        (
+            "clear-eyed about the character of the relationship and about the disagreements "
+            "between our two systems",
+            "We are realistic about the character of the relationship and about the "
+            "disagreements between our two systems.",
+            "{-clear-eyed-}{+realistic+} about the character of the relationship and about "
+            "the disagreements between our two systems",
+        ),
+        # ... and "{-is increasing-}" where the rest of the clause stands for the last word
+        (
+            "economic engagement with Southeast Asia is increasing",
+            "Our economic engagement with Southeast Asia is on the rise, but there's more to do.",
+            "economic engagement with Southeast Asia is {-increasing-}{+on the rise+}",
+        ),
+        (
+            "economic engagement with Southeast Asia is increasing",
+            "Our economic engagement with Southeast Asia is on the rise and we welcome it.",
+            "economic engagement with Southeast Asia is {-increasing-}{+on the rise+}",
+        ),
+    ],
+)
+def test_edge_replaced_by_words_of_another_kind(point: str, sentence: str, expected: str) -> None:
+    [(_, text)] = found(point, sentence, threshold=70.0)
+    assert word_diff(point, text) == expected
+
+
 BORDER = "jointly uphold peace and stability in the border areas"
 
 

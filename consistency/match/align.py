@@ -64,8 +64,13 @@ rejects the span (see :func:`_named_instead`). Only for points of
 missing at that edge, and when none of the missing words is in the span out of order
 ("the two peoples and meets" has "peoples": "meets" does not stand for it). The
 words taken in are scored as replacements (a shared future for
-{-mankind-}{+humanity+}). In such a point, a content word of the sentence right where
-missing edge content words go, not taken in, rejects the span: the sentence says
+{-mankind-}{+humanity+}); a hyphened compound is one word of its own class
+({-clear-eyed-}{+realistic+} about ...). Where no such words stand for the point's
+missing last words but the rest of the clause does (a few words, ending on a content
+word where the clause ends), the span takes it in, its score unchanged: "Southeast
+Asia is {-increasing-}{+on the rise+}, but ..." (see :func:`_rest_of_clause`). In
+such a point, a content word of the sentence right where missing edge content words
+go, not taken in, rejects the span: the sentence says
 something else there, and a diff would show words dropped that were replaced
 (新冠肺炎疫情*物资支持* is not 新冠肺炎疫情发生后; see :func:`_replaced_there`). Before a
 shorter point any word may stand ("we think open lines of communication are ..." for
@@ -671,6 +676,17 @@ def hyphened(text: str, left: Token, right: Token) -> bool:
     return bool(gap) and all(c in HYPHENS for c in gap)
 
 
+def _compound(tokens: Sequence[Token], text: str, k: int) -> str:
+    """The word ``k`` of a wording, whole with the parts hyphened to it: "clear-eyed" is an
+    adjective, whatever the dictionary says of "eyed" ({-clear-eyed-}{+realistic+})."""
+    a = b = k
+    while a > 0 and hyphened(text, tokens[a - 1], tokens[a]):
+        a -= 1
+    while b + 1 < len(tokens) and hyphened(text, tokens[b], tokens[b + 1]):
+        b += 1
+    return text[tokens[a].start : tokens[b].end].lower()
+
+
 def _glued(tokens: Sequence[Token], text: str) -> frozenset[int]:
     """The positions ``k`` of the point's words joined to the word before by a hyphen
     ("China-Russia", "all-weather"): the parts of a compound stand side by side."""
@@ -798,6 +814,11 @@ def extend_edges(
         and _replaced_there(keyed, range(m - tail, m), tokens, text, b, hi, +1)
     ):
         return Alignment(0.0, found.first, found.end)
+    if tail_missing and take[1] and b == found.end and _holds_content(keyed, range(m - tail, m)):
+        end = _rest_of_clause(keyed, tokens, text, is_function, b, tail, hi)
+        if a == found.first and end != b:
+            # the span reads truer; the score stays the alignment's
+            return Alignment(found.score, a, end, found.moved)
     if (a, b) == (found.first, found.end):
         return found
     wider = keyed.score(a, b)
@@ -884,6 +905,42 @@ def _take_edges(
         if b == found.end:
             b = _take(keyed, form_tokens, form_text, tokens, text, is_function, b, tail, hi, +1)
     return a, b
+
+
+def _rest_of_clause(
+    keyed: Keyed,
+    tokens: Sequence[Token],
+    text: str,
+    is_function: Callable[[str], bool],
+    at: int,
+    missing: int,
+    hi: int,
+) -> int:
+    """The span's end past the rest of its clause when that rest stands for the point's
+    ``missing`` last words, a content word among them: a run of at most ``missing + 2``
+    words, none of the point's, no name or negation among them, ending on a content word
+    where the clause ends (punctuation, a coordinator, or the sentence's end); never for a
+    missing coordinator ("by force {-or coercion-} must not be ..."). Nothing else was said
+    there in the formula's place: "Southeast Asia is {-increasing-}{+on the rise+}, but
+    ...", not a false "{-increasing-}" (review 68). ``at`` otherwise."""
+    if keyed.words[len(keyed.words) - missing] in keyed.coordinators:
+        return at
+    end = at
+    for nxt, punct in _outward(tokens, text, at, len(tokens), +1):
+        if punct or keyed.sentence[nxt] in keyed.coordinators:
+            break
+        if nxt >= hi or nxt - at >= missing + 2:
+            return at
+        if (
+            keyed.keys[nxt] != _OTHER
+            or nxt in keyed.sentence_names
+            or keyed.sentence[nxt] in keyed.negations
+        ):
+            return at
+        end = nxt + 1
+    if end == at or is_function(tokens[end - 1].text):
+        return at
+    return end
 
 
 def _determiner_edge(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, lo: int) -> int:
@@ -1331,7 +1388,8 @@ def _take(
                 # tolerated" is "by force {-or coercion-}", not {-or coercion-}{+must+}
                 # (review 65)
                 break
-            if not may_stand_for(keyed.sentence[nxt], replaced.text):
+            j = missing - 1 - i if step < 0 else len(form_tokens) - missing + i
+            if not may_stand_for(keyed.sentence[nxt], _compound(form_tokens, form_text, j)):
                 # a word of another class stands beside the formula, it does not stand
                 # in it: "should {-jointly-} uphold ...", not "{-jointly-}{+should+}"
                 break
