@@ -863,7 +863,11 @@ def framed(frames: Sequence[str], formula: str) -> list[Document]:
     stands for the formula) between two filler sentences."""
     filler = ["The weather was fine.", "Talks went well.", "We have no update.", "More later."]
     return [
-        doc(day, f"{filler[day % 4]} {frames[day % 4].format(formula)} {filler[(day + 1) % 4]}")
+        doc(
+            day,
+            f"{filler[day % 4]} {frames[day % len(frames)].format(formula)} "
+            f"{filler[(day + 1) % 4]}",
+        )
         for day in range(1, 29)
     ]
 
@@ -906,6 +910,73 @@ def test_a_formula_said_only_in_long_carrier_sentences_has_a_row_of_its_own() ->
     # a short phrase stays a fragment of its carriers: "the two peoples"
     short = "the two peoples"
     assert short not in [p.point.text for p in discover(framed(carriers, short), top=20)]
+
+
+def test_a_formula_said_inside_carriers_as_well_as_ending_them_is_one_row() -> None:
+    """Review 68 (an Australian-DFAT-style archive): "a rules-based order where
+    sovereignty is respected", said on 18 of 40 dates, was four rows of its carriers and
+    none of its own: two carriers end on it (one naming a name the formula lacks, no
+    frame of it), two go on past it. Carriers that hold the formula, not only those that
+    end on it, are its frames."""
+    formula = "a rules-based order where sovereignty is respected"
+    carriers = [
+        "This goes to the heart of {}.",
+        "We want {} and disputes resolved peacefully.",
+        "In our view Australia's interests are served by {}.",
+        "{} protects smaller countries as well as larger ones.",
+    ]
+    found = discover(framed(carriers, formula), top=20)
+    rows = [(p.point.text, p.dates) for p in found if "sovereignty is respected" in p.point.text]
+    assert rows == [(formula, 28)], texts(found)
+
+
+def test_us_in_lower_case_goes_from_a_phrase_s_ends_and_us_in_capitals_stays() -> None:
+    """Review 68: "Pacific leaders have told us that climate change is the greatest
+    security threat to the Pacific", said on most dates, gave the row "us that climate
+    change ...": the normaliser writes "US" and "us" alike, so "us" was never cut; the
+    report then read the formula said without its lead-in as a new wording that took over.
+    Written in lower case it is the pronoun; "US arms sales ..." keeps its name."""
+    formula = "climate change is the greatest security threat to the Pacific"
+    frames = [
+        "Pacific leaders have told us that {}.",
+        "Pacific leaders have told us that {}, and we agree.",
+        "Leaders told us that {}.",
+        "{}.",
+    ]
+    found = discover(framed(frames, formula), top=20)
+    assert [p.point.text for p in found if "climate" in p.point.text] == [formula], texts(found)
+    us = "US arms sales to the region must stop"
+    found = discover(framed(["{}.", "Again, {}.", "We repeat: {}.", "Today {}."], us), top=20)
+    assert us in texts(found)
+
+
+RIGHTS = "the legitimate and lawful rights and interests"
+
+
+@pytest.mark.parametrize(
+    ("goes_on", "own_row"),
+    [
+        # carriers going on past it each their own way: the formula is what they share
+        (["of our citizens abroad", "of our companies there", "of our nationals"], True),
+        # ... going on the same way, to the next content word, more often than carriers
+        # end on it: it is cut short of those words (mfa-zh: 本着公开、透明、负责任*的态度*)
+        (["of the people", "of the people there", "of the people abroad"], False),
+    ],
+)
+def test_carriers_that_go_on_past_a_formula_count_as_its_frames_when_they_part(
+    goes_on: list[str], own_row: bool
+) -> None:
+    carriers = [
+        "We call on all sides to respect {}.",
+        "In our view Japan must honour {}.",
+        *(
+            f"We will {verb} {{}} {rest}."
+            for verb, rest in zip(["protect", "safeguard", "defend"], goes_on, strict=True)
+        ),
+        "The talks went well.",
+    ]
+    found = discover(framed(carriers, RIGHTS), top=20)
+    assert ((RIGHTS, 24) in [(p.point.text, p.dates) for p in found]) is own_row, texts(found)
 
 
 @pytest.mark.parametrize(

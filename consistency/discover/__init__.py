@@ -38,7 +38,9 @@ How it works
    too: a formula said only in frames ("Let me underline / Nothing about this
    changes *our ironclad commitment to the defense of Japan*"); one of three
    content words or more, whole where it is said, ranks as its best frame
-   ("*a free and open Indo-Pacific*" in four carrier sentences).
+   ("*a free and open Indo-Pacific*" in four carrier sentences), and its frames
+   include carriers that go on past it with a function word ("want *a rules-based
+   order where sovereignty is respected* and disputes resolved").
 5. **Every occurrence.** One scan over the corpus finds every occurrence of
    every candidate (lookup by its first words, checked token by token).
 6. **Variants grouped.** Candidates are taken best-spread first; each joins

@@ -37,6 +37,12 @@ _MAY_OPEN = frozenset({"us", "one"})
 normaliser turns ``U.S.`` into ``us``, and "one" is also a numeral ("one country,
 two systems")."""
 
+_NAME_SPELLINGS = frozenset({"us"})
+"""Those of :data:`_MAY_OPEN` that spell a name once normalised (``US``, ``U.S.``): where
+the text writes one in lower case it is the function word, and goes from a phrase's
+ends as any does ("Pacific leaders have told *us that* climate change is ...": review 68,
+a false "taken over" card; see :meth:`_Corpus.pronoun`)."""
+
 _NUMBERS = frozenset(
     """
     one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
@@ -336,6 +342,14 @@ class _Corpus:
         function = np.frombuffer(self.function, dtype=np.uint8).astype(bool)
         glued = (mark[1:] == _GLUE) & negation[ids[1:]] & function[ids[:-1]]
         return hosts | frozenset(int(w) for w in np.unique(ids[:-1][glued]))
+
+    def pronoun(self, at: int) -> bool:
+        """Whether the token at ``at`` is one of :data:`_NAME_SPELLINGS` written in lower
+        case: "us", not "US"."""
+        if self.words[self.ids[at]] not in _NAME_SPELLINGS:
+            return False
+        doc = self.docs[self.sentences[self.psent[at]][0]]
+        return doc.text[self.starts[at]].islower()
 
     @cached_property
     def bound_after(self) -> dict[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
@@ -213,14 +214,14 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
             hi -= 1
         while (
             hi > max(lo, mirrored)
-            and words[hi - 1] in corpus.trailing
+            and (words[hi - 1] in corpus.trailing or corpus.pronoun(s + hi - 1))
             and mark[s + hi - 1] != _GLUE
             and not corpus.fused(s + hi - 1)
         ):
             hi -= 1
         while (
             lo < hi
-            and words[lo] in corpus.stop
+            and (words[lo] in corpus.stop or corpus.pronoun(s + lo))
             and not (lo + 1 < hi and (mark[s + lo + 1] == _GLUE or corpus.fused(s + lo + 1)))
         ):
             if words[lo] in _ARTICLES and lo + 1 < hi and words[lo + 1] not in corpus.stop:
@@ -459,16 +460,22 @@ def _shared_cores(
     length (any length for a phrase of :data:`RICH_CORE` content words, said in carrier
     sentences: "visit is an important opportunity to advance our shared vision of *a
     free and open Indo-Pacific*", review 65), and naming nothing it does not (``names``:
-    the ids of names). "Hong Kong affairs are purely China's internal affairs" is a
+    the ids of names). Such a phrase of :data:`RICH_CORE` content words and more than
+    the fewest words has for frames the candidates that hold it before a function word of
+    theirs too ("want *a rules-based order where sovereignty is respected* and disputes
+    resolved": review 68). "Hong Kong affairs are purely China's internal affairs" is a
     formula of its own, no frame of "China's internal affairs", which would stand beside
     it. A shared beginning is no
     formula: where frames part, an object or a list is cut short ("provide a fair, just
     and non-discriminatory" of "... business environment for Chinese companies", tried
     on MFA); the frame, a verb that introduces the formula, stands before it."""
     ends: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+    heads: dict[tuple[int, ...], list[tuple[tuple[int, ...], int]]] = {}
     for ids in placed:
         for k in range(min_words, len(ids) + 1):
             ends.setdefault(ids[-k:], []).append(ids)
+        for i in range(len(ids) - min_words):
+            heads.setdefault(ids[i : i + min_words], []).append((ids, i))
     words = corpus.words
     cores: dict[tuple[int, ...], tuple[_Form, list[list[tuple[int, ...]]]]] = {}
     for part, holders in ends.items():
@@ -490,6 +497,27 @@ def _shared_cores(
         # carriers ("a free and open Indo-Pacific" in four: review 65)
         rich = _content([words[i] for i in form.ids], corpus.stop) >= RICH_CORE
         frames: list[tuple[str, list[tuple[int, ...]]]] = []
+        if rich and len(form.ids) > min_words:
+            # a rich phrase is said inside carriers too, before a function word of theirs:
+            # "want *a rules-based order where sovereignty is respected* and disputes
+            # resolved" (review 68: four carriers, four rows, none of the formula); before
+            # a content word it may be cut short ("mutual benefit and win-win *results*",
+            # MFA); a phrase of the fewest words is as often a piece of a longer name
+            # there ("all-weather *strategic cooperative partners* and iron-clad friends")
+            inner = [
+                (h, i)
+                for h, i in heads.get(part[:min_words], ())
+                if h[i : i + k] == part and i + k < len(h) and words[h[i + k]] in corpus.stop
+            ]
+            # ... but where carriers go on the same way, to their next content word,
+            # more often than carriers end on it, those words are the phrase's own:
+            # "本着公开、透明、负责任*的态度*" ("in an open, transparent and responsible
+            # manner", mfa-zh) is cut short; "... interests *of our* citizens / companies"
+            ways = Counter(_to_content(words, h, i + k, corpus.stop) for h, i in inner)
+            if ways and max(ways.values()) > len(holders):
+                inner = []
+            holders = [*holders, *(h for h, _ in inner)]
+            before = [*before, *(words[h[i - 1]] if i else "" for h, i in inner)]
         for h, word in zip(holders, before, strict=True):
             if (not rich and 2 * len(form.ids) < len(h)) or any(
                 w in names and w not in own for w in h
@@ -504,6 +532,14 @@ def _shared_cores(
         if len(frames) >= CORE_FRAMES:
             cores.setdefault(form.ids, (form, []))[1].extend(f[1] for f in frames)
     return cores
+
+
+def _to_content(
+    words: Sequence[str], ids: tuple[int, ...], at: int, stop: Collection[str]
+) -> tuple[int, ...]:
+    """``ids`` from ``at`` up to their next content word, that word included."""
+    end = next((j + 1 for j in range(at, len(ids)) if words[ids[j]] not in stop), len(ids))
+    return ids[at:end]
 
 
 def _find_all(corpus: _Corpus, forms: Sequence[_Form], size: int) -> list[list[int]]:
