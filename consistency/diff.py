@@ -88,7 +88,39 @@ def _word_moves(
         grouped = _moves(_fewest_runs(a, b), words)
         if len(grouped) < len(runs):
             runs = grouped
+        # two halves swapped around the words between them read as one half moved:
+        # "disagree where we must {~and cooperate where we can~}", not four words moved
+        # about "where we ... and ... where we", which stay in order (review 68)
+        moved = [c for c, _ in runs if c != -2]
+        apart = sum(c == 2 and (k == 0 or moved[k - 1] != 2) for k, c in enumerate(moved))
+        halves = _halves_swapped(a, b) if apart > 1 else None
+        if halves is not None:
+            runs = halves
     return runs, words
+
+
+def _halves_swapped(a: str, b: str) -> list[tuple[int, str]] | None:
+    """The runs of ``b`` read as ``a`` with two parts swapped around what stands between
+    them (nothing, or a coordinator: A *and* B for B *and* A), outside what both share at
+    the start and the end: the part ``b`` puts first stays, the other moves with the words
+    between (codes as :func:`_moves` gives). None where ``b`` is no such swap."""
+    if len(a) != len(b) or a == b:
+        return None
+    lo = 0
+    while a[lo] == b[lo]:
+        lo += 1
+    hi = len(a)
+    while a[hi - 1] == b[hi - 1]:
+        hi -= 1
+    old, new = a[lo:hi], b[lo:hi]
+    for k in range(1, len(old)):
+        first, rest = old[:k], old[k:]
+        for p in range(len(rest)):
+            between, second = rest[:p], rest[p:]
+            if second and new == second + between + first:
+                runs = [(0, a[:lo]), (-2, first + between), (0, second), (2, between + first)]
+                return [r for r in [*runs, (0, a[hi:])] if r[1]]
+    return None
 
 
 def _fewest_runs(a: str, b: str) -> list[tuple[int, str]]:

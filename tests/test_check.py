@@ -604,10 +604,12 @@ def test_a_negation_dropped_from_a_watchlist_formula_fails_the_gate(tmp_path: Pa
     code, out, _ = run(*args)
     assert code == 1, out
     assert "    diff:      Our bipartisan one China policy has {-not-} changed\n" in out
-    # which near miss it is, not "a name replaced, a word swapped, or a negation" (a review)
-    assert "track does not count it: the formula's negation dropped: it says the opposite" in out
+    # what it is, not "a name replaced, a word swapped, or a negation" (a review); not a
+    # near miss, which --near 0 would drop (review 69)
+    assert "says the opposite: the formula's negation dropped (score " in out, out
+    assert "near miss" not in out
     code, out, _ = run(*args, "--near", "0")
-    assert code == 0 and out.rstrip().endswith("No findings.")
+    assert code == 1 and "{-not-} changed" in out
     new.write_text(f"FOREIGN MINISTER: {text}.\n", encoding="utf-8")
     code, out, _ = run(*args)
     assert code == 0 and out.rstrip().endswith("No findings.")
@@ -696,9 +698,9 @@ def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
     code, out, _ = run(*args)
     assert code == 1, out
     assert f"    diff:      {diff}\n" in out
-    assert "near miss: score" in out
+    assert "says the opposite: " in out and "near miss" not in out
     code, out, _ = run(*args, "--near", "0")
-    assert code == 0 and out.rstrip().endswith("No findings."), out
+    assert code == 1 and f"    diff:      {diff}\n" in out, out
     (tmp_path / "base" / "2024-01-02.txt").write_text(f"A: {said}\n", encoding="utf-8")
     code, out, _ = run(*args)
     assert code == 0 and out.rstrip().endswith("No findings."), out
@@ -1124,7 +1126,7 @@ def test_a_discovered_point_said_the_other_way_round_is_a_warning(
     )
     code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
     assert code == 0 and f"    diff:      {diff}" in out, out
-    assert "near miss: score 100, but a negation stands right before the formula" in out
+    assert "says the opposite: a negation stands right before the formula (score 100" in out
     code, _, _ = run("check", str(new), "--against", str(base), "--strict")
     assert code == 1
     # the point's own words with another word changed are no reversal of it
@@ -1201,7 +1203,7 @@ def test_a_discovered_point_turned_over_in_other_words_is_a_warning(
         assert "says the opposite" not in out, out
         return
     assert f"    diff:      The United States {diff}\n" in out, out
-    assert "a negation put in: it says the opposite" in out
+    assert "says the opposite: a negation put in (score " in out
     code, _, _ = run("check", str(new), "--against", str(base), "--strict")
     assert code == 1
 
@@ -1245,7 +1247,14 @@ def test_a_near_miss_says_a_negation_was_put_in(tmp_path: Path) -> None:
     code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
     assert code == 1, out
     assert "will {-continue to-}{+no longer+} provide security assistance" in out, out
-    assert "track does not count it: a negation put in: it says the opposite\n" in out, out
+    assert "says the opposite: a negation put in (score 84.9; track does not count it)\n" in out
+    code, out, _ = run(
+        "check", str(new), "--against", str(base), "--points", str(points), "--format", "json"
+    )
+    [finding] = json.loads(out)["findings"]
+    assert finding["opposite"] is True and finding["near_miss"] is False
+    assert finding["opposite_note"] == "a negation put in (score 84.9; track does not count it)"
+    assert finding["near_miss_note"] is None
 
 
 def test_a_discovered_phrase_with_other_numbers_is_no_finding(tmp_path: Path) -> None:

@@ -57,6 +57,18 @@ from consistency.report.diffmarkup import parse_diff, sides
             "Australia has given ${-110-}{+95+} million",
         ),
         ('the "one country" rule', 'the "two country" rule', 'the "{-one-}{+two+} country" rule'),
+        # halves swapped around "and": one half moved, not four words moved about the
+        # "where we ... and ... where we" left in order (review 68)
+        (
+            "cooperate where we can and disagree where we must",
+            "disagree where we must and cooperate where we can",
+            "disagree where we must {~and cooperate where we can~}",
+        ),
+        (
+            "we will cooperate where we can and disagree where we must, as before",
+            "we will disagree where we must and cooperate where we can, as before",
+            "we will disagree where we must {~and cooperate where we can~}, as before",
+        ),
         # Cosmetic differences are not changes: the new text comes back unmarked.
         ("the ASEAN way", "the ASEAN Way", "the ASEAN Way"),
         ("U.S.-China relations", "US China relations", "US China relations"),

@@ -178,6 +178,8 @@ NEGATION_PUT_IN = "a negation put in: it says the opposite"
 NEGATION_DROPPED = "the formula's negation dropped: it says the opposite"
 REJECTIONS = (NAME_REPLACED, WORD_SWAPPED, RUN_DROPPED, NEGATION_PUT_IN, NEGATION_DROPPED)
 """Why ``track`` does not count a near miss that scores its threshold (``Finding.why``)."""
+OPPOSITES = (NEGATION_PUT_IN, NEGATION_DROPPED)
+"""Those of :data:`REJECTIONS` that make the wording say the opposite: no near miss."""
 
 
 @dataclass(frozen=True)
@@ -200,11 +202,10 @@ class Finding:
     threshold: the point's threshold (shifted and slot findings): a finding scoring
         under it is a near miss (see :data:`NEAR_MARGIN`).
     rejected: a span ``track`` does not count whatever it scores (a name of the formula
-        replaced, or one word swapped in it): a near miss too; ``why`` says which (one of
-        :data:`REJECTIONS`).
+        replaced, or one word swapped in it): a near miss too, unless it says the
+        opposite; ``why`` says which (one of :data:`REJECTIONS`).
     negated: the formula said word for word right after a negation ("will *not* uphold
-        ..."): ``track`` counts the words, but the sentence says it is not done; a near
-        miss too.
+        ..."): ``track`` counts the words, but the sentence says it is not done.
     """
 
     kind: FindingKind
@@ -232,15 +233,36 @@ class Finding:
     why: str = ""
 
     @property
+    def opposite(self) -> bool:
+        """Whether the wording says the opposite of the point: a negation put in or dropped
+        (``track`` does not count it), or the formula word for word right after a negation.
+        No near miss: a policy turned over is the change a gate on talking points is for,
+        and ``--near 0`` keeps it (review 69: "near miss" read oddly beside such an
+        error, and ``--near 0`` passed "we will *not* continue to advocate for ...")."""
+        return self.negated or (self.rejected and self.why in OPPOSITES)
+
+    @property
+    def opposite_note(self) -> str:
+        """``a negation put in (score 99.2; track does not count it)`` for a wording that
+        says the opposite; else ``""``."""
+        if self.negated:
+            return (
+                f"a negation stands right before the formula (score {self.score:g}; track"
+                " counts the words)"
+            )
+        if not self.opposite:
+            return ""
+        why = self.why.removesuffix(": it says the opposite")
+        return f"{why} (score {self.score:g}; track does not count it)"
+
+    @property
     def near_miss(self) -> bool:
-        """Whether ``track`` would not count the wording as the point: it scores under the
-        point's threshold, it is a span ``track`` rejects, or the formula stands after a
-        negation (``--near 0`` drops them all)."""
-        return (
-            self.rejected
-            or self.negated
-            or (self.threshold is not None and self.score < self.threshold)
-        )
+        """Whether ``track`` would not count the wording as the point, and it does not say
+        the opposite (see :attr:`opposite`): it scores under the point's threshold, or it
+        is a span ``track`` rejects (``--near 0`` drops them all)."""
+        if self.opposite:
+            return False
+        return self.rejected or (self.threshold is not None and self.score < self.threshold)
 
     @property
     def score_note(self) -> str:
@@ -248,8 +270,6 @@ class Finding:
         miss; else ``""``."""
         if not self.near_miss:
             return ""
-        if self.negated:
-            return f"score {self.score:g}, but a negation stands right before the formula"
         under = self.threshold is not None and self.score < self.threshold
         if self.rejected and self.why:
             # which one (a review: "a name replaced, one word swapped, or a negation"
@@ -269,6 +289,16 @@ class Finding:
             f"score {self.score:g}, but track does not count it: a name of the formula"
             " replaced, one word swapped, or a negation"
         )
+
+    @property
+    def note(self) -> tuple[str, str] | None:
+        """The line a finding's text carries after its diff, as (label, note): ``("near
+        miss", score_note)`` or ``("says the opposite", opposite_note)``; else None."""
+        if self.opposite:
+            return ("says the opposite", self.opposite_note)
+        if self.near_miss:
+            return ("near miss", self.score_note)
+        return None
 
     @property
     def title(self) -> str:

@@ -284,10 +284,12 @@ def _shifted(
     if not sentences:
         return []
     misses = near > 0 and not points.discovered
-    # a discovered point said the other way round is the one near miss of its kind: a
-    # policy turned over ("we *don't* oppose any unilateral change") is no common phrase
-    # (a review: the gate passed it without a word)
-    reversals = near > 0 and points.discovered
+    # a point said the other way round is reported whatever --near says, as the one
+    # finding of its kind for a discovered point: a policy turned over ("we *don't*
+    # oppose any unilateral change") is no common phrase (a review: the gate passed it
+    # without a word), and no near miss (review 69: --near 0 passed "we will *not*
+    # continue to advocate for a two-state solution"); with near misses it is among them
+    reversals = not misses
     negations, carriers, prefixes = negation_lists(tokeniser)
     negating = negating_words(tokeniser)
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
@@ -339,34 +341,36 @@ def _shifted(
             lenient = find_point(
                 lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True
             )
-            # the point's words and a negation put in or dropped at one place, nothing else
-            # changed: "China *never* interferes in *the* internal affairs of ..." is
-            # another phrase
+            # of a discovered point, its words and a negation put in or dropped at one
+            # place, nothing else changed: "China *never* interferes in *the* internal
+            # affairs of ..." is another phrase
             for s in lenient:
                 text = corpus.text(s.sentence.document)
                 span = span_words(s)
                 if (
-                    any(turned_over(f, span, negations, negating) for f in forms)
+                    (
+                        not points.discovered
+                        or any(turned_over(f, span, negations, negating) for f in forms)
+                    )
                     and not any(_overlap(m, s) for m in matches)
                     and says_opposite(s, text, negations, carriers, prefixes)
                 ):
                     matches.append(s)
                     rejected[id(s)] = _why_lenient(s, text, negations, carriers, prefixes)
         after_not: set[int] = set()
-        if misses or reversals:
-            for k, m in enumerate(list(matches)):
-                widened = negated_before(m, doc.text, negations, carriers, prefixes)
-                if widened is None:
-                    continue
-                if id(m) in rejected:
-                    # a near miss after a negation: shown with it ("{-a-}{+no+} just ...")
-                    matches[k] = widened
-                    rejected[id(widened)] = NEGATION_PUT_IN
-                elif span_words(m) in forms:
-                    # the formula word for word after a negation: track counts it
-                    matches.append(widened)
-                    rejected[id(widened)] = NEGATION_PUT_IN
-                    after_not.add(id(widened))
+        for k, m in enumerate(list(matches)):
+            widened = negated_before(m, doc.text, negations, carriers, prefixes)
+            if widened is None:
+                continue
+            if id(m) in rejected:
+                # a near miss after a negation: shown with it ("{-a-}{+no+} just ...")
+                matches[k] = widened
+                rejected[id(widened)] = NEGATION_PUT_IN
+            elif span_words(m) in forms:
+                # the formula word for word after a negation: track counts it
+                matches.append(widened)
+                rejected[id(widened)] = NEGATION_PUT_IN
+                after_not.add(id(widened))
         occurring = sum(
             1 for m in matches if m.score >= limit and id(m) not in rejected.keys() | after_not
         )

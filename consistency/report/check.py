@@ -113,8 +113,8 @@ def _text_block(f: Finding, gate: Gate, color: bool) -> str:
     elif f.canonical is not None:
         lines.append(f"    watchlist: {one_line(f.canonical)}  (never in the baseline)")
     lines.append(f"    diff:      {ansi_diff(flatten(parse_diff(f.diff)), color=color)}")
-    if f.near_miss:
-        lines.append(f"    near miss: {f.score_note}")
+    if f.note is not None:
+        lines.append(f"    {f.note[0]}: {f.note[1]}")
     return "\n".join(lines)
 
 
@@ -164,6 +164,8 @@ def finding_dict(f: Finding, gate: Gate) -> dict[str, Any]:
         "threshold": f.threshold,
         "near_miss": f.near_miss,
         "near_miss_note": f.score_note or None,
+        "opposite": f.opposite,
+        "opposite_note": f.opposite_note or None,
         "similarity": f.similarity,
     }
 
@@ -229,8 +231,8 @@ def _github_message(f: Finding) -> str:
     elif f.canonical is not None:
         lines.append(f"watchlist wording: {quoted(f.canonical)}")
     lines.append(f"diff: {one_line(f.diff)}")
-    if f.near_miss:
-        lines.append(f"near miss: {f.score_note}")
+    if f.note is not None:
+        lines.append(f"{f.note[0]}: {f.note[1]}")
     return "\n".join(lines)
 
 
@@ -288,8 +290,8 @@ def _failure_text(f: Finding) -> str:
     elif f.canonical is not None:
         lines.append(f"watchlist: {one_line(f.canonical)}")
     lines.append(f"diff:     {one_line(f.diff)}")
-    if f.near_miss:
-        lines.append(f"near miss: {f.score_note}")
+    if f.note is not None:
+        lines.append(f"{f.note[0]}: {f.note[1]}")
     return "\n".join(lines)
 
 

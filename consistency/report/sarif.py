@@ -71,8 +71,8 @@ def _message(f: Finding) -> str:
     elif f.canonical is not None:
         lines.append(f"watchlist wording (never in the baseline): {quoted(f.canonical)}")
     lines.append(f"diff: {one_line(f.diff)}")
-    if f.near_miss:
-        lines.append(f"near miss: {f.score_note}")
+    if f.note is not None:
+        lines.append(f"{f.note[0]}: {f.note[1]}")
     return "\n".join(lines)
 
 
@@ -152,6 +152,8 @@ def render_check_sarif(result: CheckResult, *, gate: Gate, root: Path | None = N
                     "threshold": f.threshold,
                     "near_miss": f.near_miss,
                     "near_miss_note": f.score_note or None,
+                    "opposite": f.opposite,
+                    "opposite_note": f.opposite_note or None,
                 },
             }
         )
