@@ -542,6 +542,10 @@ def test_a_watchlist_formula_said_negated_in_the_period_has_a_card(
         return
     assert "; 1 said negated: p" in out.splitlines()[3], out
     assert f"2024-02-01  said negated  p\n  {diff}\n" in out
+    # the timeline says so too, not "·" (absent) under the card (a review)
+    assert "\np             ¬\n" in out and "   ¬ said negated   " in out, out
+    code, out, err = run(*args, "--format", "markdown")
+    assert "|      ¬       |" in out and "; `¬` said negated; " in out, out
     code, out, err = run(*args, "--format", "json")
     [card] = json.loads(out)["changes"]
     assert (card["kind"], card["diff"], card["in_period"]) == ("negated", diff, True)

@@ -6,7 +6,9 @@ so a wording can never turn into markup.
 
 from __future__ import annotations
 
-from ..models import KeyChange, TrackResult
+import datetime as dt
+
+from ..models import KeyChange, KeyChangeKind, TrackResult
 from ..timeline import Analysis, PointHistory
 from . import view
 from .diffmarkup import flatten, markdown_diff, markdown_escape, parse_diff
@@ -22,17 +24,28 @@ def _table(headers: list[str], rows: list[list[str]], align: list[str]) -> str:
     return tabulate(rows, headers=headers, tablefmt="pipe", colalign=align, disable_numparse=True)
 
 
-def timeline(result: TrackResult, *, max_date_columns: int) -> str:
-    """The timeline as a pipe table: a symbol grid, or a per-point summary past the threshold."""
+def timeline(
+    result: TrackResult,
+    *,
+    max_date_columns: int,
+    said: dict[tuple[str, dt.date], KeyChangeKind] | None = None,
+) -> str:
+    """The timeline as a pipe table: a symbol grid, or a per-point summary past the threshold
+    (``said``: see :func:`~consistency.report.view.uncounted`)."""
     if not result.points:
         return "No talking points."
     on = view.dates(result)
     if len(on) <= max_date_columns:
-        rows = [[_code(p.point.id), *(c.symbol for c in view.cells(p, on))] for p in result.points]
+        cells = [view.cells(p, on, said) for p in result.points]
+        rows = [
+            [_code(p.point.id), *(c.symbol for c in row)]
+            for p, row in zip(result.points, cells, strict=True)
+        ]
         grid = _table(
             ["point", *(d.isoformat() for d in on)], rows, ["left"] + ["center"] * len(on)
         )
-        legend = "; ".join(f"`{k}` {meaning}" for k, meaning in view.LEGEND)
+        shown = {c.symbol for row in cells for c in row}
+        legend = "; ".join(f"`{k}` {meaning}" for k, meaning in view.legend(shown))
         return f"{grid}\n\n{legend}"
     summary_rows = []
     for point in result.points:
@@ -145,7 +158,9 @@ def render_markdown(
         "## Changes that matter",
         _changes(analysis),
         "## Timeline",
-        timeline(analysis.result, max_date_columns=max_date_columns),
+        timeline(
+            analysis.result, max_date_columns=max_date_columns, said=view.uncounted(analysis)
+        ),
         "## Wordings",
         "\n\n".join(_wordings(h, all_shifts) for h in analysis.points) or "No talking points.",
         "## Shifts",

@@ -5,7 +5,9 @@ Colour (ANSI) only when asked for; the layout is the same either way.
 
 from __future__ import annotations
 
-from ..models import KeyChange, PointResult, Shift, Status, TrackResult
+import datetime as dt
+
+from ..models import KeyChange, KeyChangeKind, PointResult, Shift, Status, TrackResult
 from ..timeline import Analysis, PointHistory
 from . import view
 from .diffmarkup import ansi_diff, condense, flatten, parse_diff
@@ -28,6 +30,8 @@ def _paint(text: str, colour: str, color: bool) -> str:
 
 
 def _cell(cell: view.Cell, color: bool) -> str:
+    if cell.said is not None:
+        return _paint(cell.symbol, _STATUS_COLOUR[Status.SHIFTED], color)
     symbol = _paint(view.SYMBOLS[cell.status], _STATUS_COLOUR[cell.status], color)
     if cell.changed:
         symbol += _paint(view.CHANGED, _CHANGED_COLOUR, color)
@@ -40,11 +44,19 @@ def _table(headers: list[str], rows: list[list[str]], align: list[str]) -> str:
     return tabulate(rows, headers=headers, tablefmt="simple", colalign=align, disable_numparse=True)
 
 
-def _grid(result: TrackResult, color: bool) -> str:
+def _grid(
+    result: TrackResult, color: bool, said: dict[tuple[str, dt.date], KeyChangeKind]
+) -> tuple[str, set[str]]:
+    """The grid, and the symbols it shows."""
     on = view.dates(result)
-    rows = [[p.point.id, *(_cell(c, color) for c in view.cells(p, on))] for p in result.points]
+    grid = [view.cells(p, on, said) for p in result.points]
+    rows = [
+        [p.point.id, *(_cell(c, color) for c in row)]
+        for p, row in zip(result.points, grid, strict=True)
+    ]
     headers = ["point", *(d.isoformat() for d in on)]
-    return _table(headers, rows, ["left"] + ["center"] * len(on))
+    shown = {c.symbol for row in grid for c in row}
+    return _table(headers, rows, ["left"] + ["center"] * len(on)), shown
 
 
 def _summary_table(result: TrackResult, color: bool) -> str:
@@ -67,18 +79,30 @@ def _summary_table(result: TrackResult, color: bool) -> str:
     return _table(headers, rows, ["left", "right", "left", "left", "right", "right", "left"])
 
 
-def _legend(color: bool) -> str:
+def _legend(color: bool, shown: set[str]) -> str:
     colours = {view.SYMBOLS[s]: c for s, c in _STATUS_COLOUR.items()}
     colours[view.CHANGED] = _CHANGED_COLOUR
-    return "   ".join(f"{_paint(k, colours[k], color)} {meaning}" for k, meaning in view.LEGEND)
+    colours.update((s, _STATUS_COLOUR[Status.SHIFTED]) for s in view.UNCOUNTED.values())
+    return "   ".join(
+        f"{_paint(k, colours[k], color)} {meaning}" for k, meaning in view.legend(shown)
+    )
 
 
-def timeline(result: TrackResult, *, color: bool, max_date_columns: int) -> str:
-    """A grid of status symbols (points x dates) when the dates fit, else a per-point summary."""
+def timeline(
+    result: TrackResult,
+    *,
+    color: bool,
+    max_date_columns: int,
+    said: dict[tuple[str, dt.date], KeyChangeKind] | None = None,
+) -> str:
+    """A grid of status symbols (points x dates) when the dates fit, else a per-point summary
+    (``said``: the dates of the report's cards of words ``track`` does not count, see
+    :func:`~consistency.report.view.uncounted`)."""
     if not result.points:
         return "No talking points."
     if len(view.dates(result)) <= max_date_columns:
-        return f"{_grid(result, color)}\n\n{_legend(color)}"
+        grid, shown = _grid(result, color, said or {})
+        return f"{grid}\n\n{_legend(color, shown)}"
     return _summary_table(result, color)
 
 
@@ -179,8 +203,7 @@ def _shift_section(analysis: Analysis, all_shifts: bool, color: bool) -> str:
     counts = view.shift_counts(analysis)
     if not view.list_shifts(analysis, all_shifts):
         return (
-            f"{counts.sentence()} --all-shifts lists them all (with their diffs); "
-            "so does the JSON."
+            f"{counts.sentence()} --all-shifts lists them all (with their diffs); so does the JSON."
         )
     found = view.shifts(analysis.result)
     return "\n\n".join([counts.sentence(), *_shift_blocks(found, color)])
@@ -209,7 +232,9 @@ def render_text(
         _heading("Changes that matter", "-", color),
         _changes(analysis, color),
         _heading("Timeline", "-", color),
-        timeline(shown, color=color, max_date_columns=max_date_columns),
+        timeline(
+            shown, color=color, max_date_columns=max_date_columns, said=view.uncounted(analysis)
+        ),
         _heading("Wordings", "-", color),
         "\n\n".join(_wordings(h, all_shifts) for h in analysis.points) or "No talking points.",
         _heading("Shifts", "-", color),

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..models import (
@@ -53,6 +53,12 @@ LEGEND = (
 )
 """Each symbol of the timeline grid and what it means."""
 
+UNCOUNTED = {KeyChangeKind.NEGATED: "\u00ac", KeyChangeKind.NEAR_MISS: "\u2248"}
+"""The grid's symbol for a date a report's card says the point was said in words ``track``
+does not count (said negated, said otherwise), where it was not otherwise said: "·"
+(absent) there read as silence under a card that says otherwise (see
+:func:`uncounted`)."""
+
 _SEVERITY = {Status.ABSENT: 0, Status.IDENTICAL: 1, Status.COSMETIC: 2, Status.SHIFTED: 3}
 _SPACE = re.compile(r"\s+")
 
@@ -71,9 +77,12 @@ class Cell:
     status: Status
     changed: bool
     count: int
+    said: KeyChangeKind | None = None
 
     @property
     def symbol(self) -> str:
+        if self.said is not None:
+            return UNCOUNTED[self.said]
         return SYMBOLS[self.status] + (CHANGED if self.changed else "")
 
     @property
@@ -120,8 +129,31 @@ def dates(result: TrackResult) -> tuple[dt.date, ...]:
     return tuple(sorted(seen))
 
 
-def cells(point: PointResult, on: Sequence[dt.date]) -> tuple[Cell, ...]:
-    """The point's cell for each date in ``on``.
+def uncounted(analysis: Analysis | None) -> dict[tuple[str, dt.date], KeyChangeKind]:
+    """The dates each point was said in words ``track`` does not count, as the report's
+    cards say (said negated, said otherwise), by point id and date."""
+    if analysis is None:
+        return {}
+    return {
+        (h.result.point.id, c.date): c.kind
+        for h in analysis.points
+        for c in h.changes
+        if c.kind in UNCOUNTED
+    }
+
+
+def legend(on_grid: Collection[str]) -> tuple[tuple[str, str], ...]:
+    """:data:`LEGEND`, with the symbols of :data:`UNCOUNTED` the grid shows."""
+    extra = tuple((UNCOUNTED[k], KIND_LABELS[k]) for k in UNCOUNTED if UNCOUNTED[k] in on_grid)
+    return (*LEGEND[:-1], *extra, LEGEND[-1])
+
+
+def cells(
+    point: PointResult,
+    on: Sequence[dt.date],
+    said: Mapping[tuple[str, dt.date], KeyChangeKind] | None = None,
+) -> tuple[Cell, ...]:
+    """The point's cell for each date in ``on`` (``said``: see :func:`uncounted`).
 
     Its status is that of the date's representative occurrence (best score,
     then earliest: :func:`consistency.timeline.representatives`), the one its
@@ -137,7 +169,8 @@ def cells(point: PointResult, on: Sequence[dt.date]) -> tuple[Cell, ...]:
     for date in on:
         found = by_date.get(date, [])
         if not found:
-            out.append(Cell(date, Status.ABSENT, False, 0))
+            kind = said.get((point.point.id, date)) if said else None
+            out.append(Cell(date, Status.ABSENT, False, 0, kind))
             continue
         status = representatives(found)[date].status
         out.append(Cell(date, status, date in shifted, len(found)))
