@@ -43,7 +43,16 @@ from consistency import load_documents
 from consistency.match import PackedSentences, SentenceIndex
 from consistency.match.corpus import distinct
 from consistency.models import Document, Sentence, Token
-from consistency.normalise import _PLAIN, _scanned_tokens, _split_contractions, normalise_word
+from consistency.normalise import (
+    _BRACKETS,
+    _LINE_BREAK,
+    _PLAIN,
+    _rejoined,
+    _scanned_tokens,
+    _split_contractions,
+    _without_asides,
+    normalise_word,
+)
 from consistency.segment import select_turns, split_sentences
 from consistency.track import build_index
 
@@ -58,18 +67,26 @@ _OLD_KNOWN: dict[str, str] = {}
 def _old_tokens(text: str, offset: int) -> list[Token]:
     """The word tokeniser before token columns: a ``Token`` per word."""
     plain = text.translate(_PLAIN)
-    if not plain.isascii():
-        return _scanned_tokens(text, offset)
     words: list[str] = []
     spans: list[int] = []
-    for m in _OLD_ASCII_SCAN.finditer(plain):
-        word = _OLD_KNOWN.get(m.group())
-        if word is None:
-            word = _OLD_KNOWN[m.group()] = normalise_word(m.group())
-        if word:
-            words.append(word)
-            spans += (m.start() + offset, m.end() + offset)
-    words, spans = _split_contractions(words, spans, None)
+    if not plain.isascii():
+        for t in _scanned_tokens(text, offset):
+            words.append(t.text)
+            spans += (t.start, t.end)
+    else:
+        for m in _OLD_ASCII_SCAN.finditer(plain):
+            word = _OLD_KNOWN.get(m.group())
+            if word is None:
+                word = _OLD_KNOWN[m.group()] = normalise_word(m.group())
+            if word:
+                words.append(word)
+                spans += (m.start() + offset, m.end() + offset)
+        words, spans = _split_contractions(words, spans, None)
+    # the rules the tokeniser has had since: words cut by a line break, asides
+    if "\n" in text and _LINE_BREAK.search(text):
+        words, spans = _rejoined(text, offset, words, spans)
+    if any(b in text for b in _BRACKETS):
+        words, spans = _without_asides(text, offset, words, spans)
     return [Token(w, spans[2 * k], spans[2 * k + 1]) for k, w in enumerate(words)]
 
 
