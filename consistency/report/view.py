@@ -55,8 +55,8 @@ LEGEND = (
 
 UNCOUNTED = {KeyChangeKind.NEGATED: "\u00ac", KeyChangeKind.NEAR_MISS: "\u2248"}
 """The grid's symbol for a date a report's card says the point was said in words ``track``
-does not count (said negated, said otherwise), where it was not otherwise said: "·"
-(absent) there read as silence under a card that says otherwise (see
+does not count (said negated, said otherwise), on a date the point has no occurrence:
+"·" (absent) there read as silence under a card that says it was said (see
 :func:`uncounted`)."""
 
 _SEVERITY = {Status.ABSENT: 0, Status.IDENTICAL: 1, Status.COSMETIC: 2, Status.SHIFTED: 3}
@@ -71,6 +71,8 @@ class Cell:
     changed: a representative occurrence on this date changed wording since
         the previous date that has one.
     count: occurrences on this date.
+    said: on a date without one, the kind of a card of words ``track`` does not count
+        (see :data:`UNCOUNTED`), or None.
     """
 
     date: dt.date
