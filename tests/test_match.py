@@ -442,6 +442,33 @@ def test_edge_replaced_by_words_of_another_kind(point: str, sentence: str, expec
     assert word_diff(point, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        # review 70 (an Indian-MEA-style archive): scored 74.1, under the threshold, so the
+        # report had no card and counted the date absent
+        (
+            "a free, open and inclusive Indo-Pacific",
+            "We work for a free and open Indo-Pacific.",
+            "a free {+and+} open {-and inclusive-} Indo-Pacific",
+        ),
+        (
+            "amity, sincerity, mutual benefit and inclusiveness",
+            "It brings amity, sincerity and mutual benefit to all.",
+            "amity, sincerity {+and+} mutual benefit {-and inclusiveness-}",
+        ),
+    ],
+)
+def test_a_list_s_last_item_dropped_keeps_its_coordinator_in_place(
+    point: str, sentence: str, expected: str
+) -> None:
+    """A list puts its "and" before whichever item is last: with the last item dropped,
+    the point's "and" stands where its comma stood, and is no word put in and gone."""
+    [(score, text)] = found(point, sentence)
+    assert score >= DEFAULT_THRESHOLD
+    assert word_diff(point, text) == expected
+
+
 BORDER = "jointly uphold peace and stability in the border areas"
 
 

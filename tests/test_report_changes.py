@@ -477,6 +477,13 @@ ALLIES = "we stand shoulder to shoulder with our allies"
             "We no longer stand shoulder to shoulder with our allies.",
             "We {+no longer+} stand shoulder to shoulder with our allies",
         ),
+        # the formula word for word after the negation: track counts the words (review
+        # 70: the timeline read "=" under the card)
+        (
+            "continue to engage constructively with all stakeholders",
+            "We will not continue to engage constructively with all stakeholders.",
+            "{+not+} continue to engage constructively with all stakeholders",
+        ),
         (
             ALLIES,
             "We will not stand shoulder to shoulder with our allies.",

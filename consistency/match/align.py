@@ -31,7 +31,10 @@ as follows:
   South China Sea"); and a name inserted into a point of fewer than
   :data:`KEY_WORDS` content words rejects the span ("in accordance with the *Basic*
   Law" names another law than "in accordance with law");
-- **deleted**: a point word missing earns nothing;
+- **deleted**: a point word missing earns nothing; but a coordinator of the point
+  standing in the place of the comma between two of its list items, found side by
+  side, is in place: a list puts its "and" before whichever item is last ("a free
+  *and* open Indo-Pacific" of "a free, open and inclusive Indo-Pacific");
 - a run of sentence words standing for missing point words, between words found in
   order, pays the full weight of its content words beyond one word more than are
   missing ("Hong Kong affairs {-are-}{+and flagrantly interferes in+} China's ..."),
@@ -395,8 +398,8 @@ class Keyed:
         weigh, sentence = self.weigh, self.sentence
         for s in moved_at:
             credit += MOVE_CREDIT * sims[s] * weigh(sentence[s])
-        replacing: set[int] = set()
-        replaced_form: set[int] = set()
+        replacing, replaced_form = self._relisted(deleted, inserted, moved_form, moved_at, placed)
+        credit += sum(form_weights[f] for f in replaced_form)
         for f, s, single in replaced:
             if f in moved_form or s in moved_at or s in replacing or self._no_determiner(f, s):
                 continue
@@ -448,6 +451,37 @@ class Keyed:
             cost += w if w >= RARE and full else INSERT_COST * w
         score = 100.0 * credit / (self.total + cost)
         return Alignment(score, lo, hi, tuple(moved))
+
+    def _relisted(
+        self,
+        deleted: Sequence[int],
+        inserted: Sequence[int],
+        moved_form: Collection[int],
+        moved_at: Collection[int],
+        placed: dict[int, int],
+    ) -> tuple[set[int], set[int]]:
+        """The sentence words and the point's words of a coordinator that stands before
+        another item of a list than in the point, in the place of the comma between two
+        of its items, found side by side: "a free *and* open" for "a free, open and
+        inclusive Indo-Pacific" is the formula with its last item dropped and its "and"
+        in place, as a list puts it before whichever item is last (review 70: it scored
+        under the threshold, its "and" counted put in and gone). Not a coordinator
+        joining other words ("stability in Syria *and* the region")."""
+        gone = [f for f in deleted if f not in moved_form and self.words[f] in self.coordinators]
+        if not gone:
+            return set(), set()
+        point_at = {s: f for f, s in placed.items()}
+        at: set[int] = set()
+        form: set[int] = set()
+        for s in inserted:
+            left, right = point_at.get(s - 1), point_at.get(s + 1)
+            if s in moved_at or left is None or right != left + 1:
+                continue
+            f = next((f for f in gone if f not in form and self.words[f] == self.sentence[s]), None)
+            if f is not None:
+                at.add(s)
+                form.add(f)
+        return at, form
 
     def _names_another(self, s: int) -> bool:
         """Whether the name put in at sentence word ``s``, the one word the span adds to a

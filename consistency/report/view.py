@@ -71,8 +71,8 @@ class Cell:
     changed: a representative occurrence on this date changed wording since
         the previous date that has one.
     count: occurrences on this date.
-    said: on a date without one, the kind of a card of words ``track`` does not count
-        (see :data:`UNCOUNTED`), or None.
+    said: the kind of a card of words ``track`` does not count on this date, where it
+        has no occurrence, or a "said negated" card (see :data:`UNCOUNTED`); else None.
     """
 
     date: dt.date
@@ -170,12 +170,15 @@ def cells(
     out = []
     for date in on:
         found = by_date.get(date, [])
+        kind = said.get((point.point.id, date)) if said else None
         if not found:
-            kind = said.get((point.point.id, date)) if said else None
             out.append(Cell(date, Status.ABSENT, False, 0, kind))
             continue
         status = representatives(found)[date].status
-        out.append(Cell(date, status, date in shifted, len(found)))
+        # the formula word for word after a negation is an occurrence, and the card's
+        # reversal all the same (review 70: the grid read "=", the card "said negated")
+        negated = kind if kind is KeyChangeKind.NEGATED else None
+        out.append(Cell(date, status, date in shifted, len(found), negated))
     return tuple(out)
 
 
