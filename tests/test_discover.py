@@ -950,6 +950,25 @@ def test_us_in_lower_case_goes_from_a_phrase_s_ends_and_us_in_capitals_stays() -
     assert us in texts(found)
 
 
+def test_a_formula_said_far_more_often_than_a_sentence_holding_it_keeps_its_row() -> None:
+    """Review 70 (an Indian-MEA-style archive): "India has consistently supported a
+    negotiated two-state solution", said on 18 of 32 dates, joined the family of the one
+    sentence that goes on past it ("... leading to a sovereign, independent and viable
+    State of Palestine", 7 dates), which named the row; the gate then checked the sentence
+    alone and passed "India has {-consistently-}{+always+} supported ...". A formula of
+    four content words or more said on more than 1.5 times the dates of a sentence that
+    holds it is no variant of that sentence."""
+    formula = "India has consistently supported a negotiated two-state solution"
+    carriers = [
+        "{} leading to a sovereign, independent and viable State of Palestine.",
+        "On the Middle East, {}.",
+        "{}, and we continue to call for restraint.",
+        "Let me reiterate that {}.",
+    ]
+    found = discover(framed(carriers, formula), top=20)
+    assert (formula, 28) in [(p.point.text, p.dates) for p in found], texts(found)
+
+
 RIGHTS = "the legitimate and lawful rights and interests"
 
 

@@ -576,6 +576,13 @@ on the MFA corpus ``--top 100`` shares 83 points with the first 100 of ``--top 4
 and 79 with those of ``--top 1000`` (which are those of the whole list; 9.7 s against
 13.0 s)."""
 
+_RICH_WORDS = 4
+"""Content words (and more words than that) a point needs to keep its row beside a
+better-ranked point that holds it, when found on more than :data:`CORE_SHARE` times its
+dates (see :func:`_families`); a shorter phrase inside a sentence is as often a piece
+of it ("peace and stability" of "... peace and stability in the Middle East", where
+rows of such pieces crowded out MFA formulas)."""
+
 _FAMILY_POOL = 12
 """Better-ranked points whose wording is aligned with a point's (the closest by
 rapidfuzz's token-set ratio on the words)."""
@@ -601,7 +608,9 @@ def _families(
     reordered parts, inflection, inserted and dropped words, edge words)
     scores one wording as an occurrence of the other at
     :data:`FAMILY_THRESHOLD` or more, and the other has every content word
-    of the one (see :func:`_keeps`). Only points sharing a content word are
+    of the one (see :func:`_keeps`); but a point of :data:`_RICH_WORDS` content words
+    that stands inside the other's wording and is found on more than
+    :data:`CORE_SHARE` times its dates keeps its row. Only points sharing a content word are
     compared, and of those the :data:`_FAMILY_POOL` closest by token-set
     ratio. The family's text is its most frequent full wording: of the
     members' wordings at least as long as the best-ranked one's, the most
@@ -639,6 +648,17 @@ def _families(
                 ):
                     continue
                 if corpus.negated(group.key) != corpus.negated(accepted[j].key):
+                    continue
+                if (
+                    not group.core
+                    and len(group.key) > _RICH_WORDS
+                    and sum(not function[w] for w in group.key) >= _RICH_WORDS
+                    and _part_of(group.key, accepted[j].key)
+                    and len(group.dates) > CORE_SHARE * len(accepted[j].dates)
+                ):
+                    # a formula of its own said far more often than a sentence that holds
+                    # it, which would name the row and count its dates alone (review 70:
+                    # the gate then passed the formula reworded in another sentence)
                     continue
                 inside = _aligned(mine, texts[j], weigh)
                 holds = _aligned(texts[j], mine, weigh)
