@@ -912,22 +912,45 @@ def test_a_formula_said_only_in_long_carrier_sentences_has_a_row_of_its_own() ->
     assert short not in [p.point.text for p in discover(framed(carriers, short), top=20)]
 
 
-def test_a_formula_said_inside_carriers_as_well_as_ending_them_is_one_row() -> None:
-    """Review 68 (an Australian-DFAT-style archive): "a rules-based order where
-    sovereignty is respected", said on 18 of 40 dates, was four rows of its carriers and
-    none of its own: two carriers end on it (one naming a name the formula lacks, no
-    frame of it), two go on past it. Carriers that hold the formula, not only those that
-    end on it, are its frames."""
-    formula = "a rules-based order where sovereignty is respected"
-    carriers = [
-        "This goes to the heart of {}.",
-        "We want {} and disputes resolved peacefully.",
-        "In our view Australia's interests are served by {}.",
-        "{} protects smaller countries as well as larger ones.",
-    ]
+@pytest.mark.parametrize(
+    ("formula", "carriers"),
+    [
+        # review 68 (an Australian-DFAT-style archive): said on 18 of 40 dates, four rows
+        # of its carriers and none of its own: two carriers end on it (one naming a name
+        # the formula lacks, no frame of it), two go on past it; carriers that hold the
+        # formula, not only those that end on it, are its frames
+        (
+            "a rules-based order where sovereignty is respected",
+            [
+                "This goes to the heart of {}.",
+                "We want {} and disputes resolved peacefully.",
+                "In our view Australia's interests are served by {}.",
+                "{} protects smaller countries as well as larger ones.",
+            ],
+        ),
+        # review 70 (an Indian-MEA-style archive): said on 18 of 32 dates, it joined the
+        # family of the one sentence that goes on past it (7 dates), which named the row;
+        # the gate then checked that sentence alone and passed "India has
+        # {-consistently-}{+always+} supported ...": a formula of four content words or
+        # more said on more than 1.5 times the dates of a sentence holding it is no
+        # variant of that sentence
+        (
+            "India has consistently supported a negotiated two-state solution",
+            [
+                "{} leading to a sovereign, independent and viable State of Palestine.",
+                "On the Middle East, {}.",
+                "{}, and we continue to call for restraint.",
+                "Let me reiterate that {}.",
+            ],
+        ),
+    ],
+)
+def test_a_formula_said_in_carriers_has_a_row_counting_every_date(
+    formula: str, carriers: list[str]
+) -> None:
     found = discover(framed(carriers, formula), top=20)
-    rows = [(p.point.text, p.dates) for p in found if "sovereignty is respected" in p.point.text]
-    assert rows == [(formula, 28)], texts(found)
+    assert (formula, 28) in [(p.point.text, p.dates) for p in found], texts(found)
+    assert not [p for p in found if p.point.text != formula and p.point.text in formula]
 
 
 def test_us_in_lower_case_goes_from_a_phrase_s_ends_and_us_in_capitals_stays() -> None:
@@ -948,25 +971,6 @@ def test_us_in_lower_case_goes_from_a_phrase_s_ends_and_us_in_capitals_stays() -
     us = "US arms sales to the region must stop"
     found = discover(framed(["{}.", "Again, {}.", "We repeat: {}.", "Today {}."], us), top=20)
     assert us in texts(found)
-
-
-def test_a_formula_said_far_more_often_than_a_sentence_holding_it_keeps_its_row() -> None:
-    """Review 70 (an Indian-MEA-style archive): "India has consistently supported a
-    negotiated two-state solution", said on 18 of 32 dates, joined the family of the one
-    sentence that goes on past it ("... leading to a sovereign, independent and viable
-    State of Palestine", 7 dates), which named the row; the gate then checked the sentence
-    alone and passed "India has {-consistently-}{+always+} supported ...". A formula of
-    four content words or more said on more than 1.5 times the dates of a sentence that
-    holds it is no variant of that sentence."""
-    formula = "India has consistently supported a negotiated two-state solution"
-    carriers = [
-        "{} leading to a sovereign, independent and viable State of Palestine.",
-        "On the Middle East, {}.",
-        "{}, and we continue to call for restraint.",
-        "Let me reiterate that {}.",
-    ]
-    found = discover(framed(carriers, formula), top=20)
-    assert (formula, 28) in [(p.point.text, p.dates) for p in found], texts(found)
 
 
 RIGHTS = "the legitimate and lawful rights and interests"
