@@ -818,7 +818,7 @@ class WordTokeniser:
     """
 
     name = "words"
-    revision = "7"
+    revision = "8"
     """How it cuts words; an index built under another revision is segmented again.
     2: Chinese compounds are cut into their words (see :func:`_compound_cut`).
     3: single characters are joined into words of ordinary Chinese (see
@@ -826,7 +826,8 @@ class WordTokeniser:
     (see :func:`simplified`). 5: contractions are cut into their words (see
     :func:`contraction`). 6: a word a line break cuts after a hyphen is one word again
     (see :func:`_rejoined`). 7: one word alone in brackets is no token (see
-    :func:`_without_asides`)."""
+    :func:`_without_asides`). 8: full-width Latin letters and square brackets are read
+    as their ASCII forms there (［Ａ］ is an aside as [A] is)."""
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
@@ -854,16 +855,24 @@ class WordTokeniser:
         return words, spans
 
 
-_BRACKETS = "([（【"
+_BRACKETS = "([（【［"
 """The brackets that open an aside (see :func:`_without_asides`)."""
+
+_HALF_WIDTH = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in "（）"}
+)
+"""Full-width forms of ASCII (Ａ, ［) as ASCII, one character for one, but the full-width
+round brackets, which are their own separators: asides are found in the text this gives,
+so that "［Ａ］" is an aside as "[A]" is, and "ａ（ｂ）ｃ" none, as "a(b)c" is none."""
 
 _ASIDE = regex.compile(
     r"(?<![\w\p{Pd}])[(\[]\s*[\w\p{Pd}'\u2019.]+?\s*[)\]](?![\w\p{Pd}])"
-    r"|[（【]\s*[\w\p{Pd}'\u2019.]+?\s*[）】]"
+    r"|(?<![A-Za-z0-9])[（【]\s*[\w\p{Pd}'\u2019.]+?\s*[）】](?![A-Za-z0-9])"
 )
 """One word alone in brackets: a run of word characters, dashes, dots and apostrophes.
 Half-width brackets stand apart from the words around them ("the (re)unification" is
-no aside); full-width ones are their own separators (中方（完）)."""
+no aside); full-width ones are their own separators (中方（完）), but beside a Latin
+letter or a digit, as half-width ones are (see :data:`_HALF_WIDTH`)."""
 
 
 def _without_asides(
@@ -874,7 +883,8 @@ def _without_asides(
     scans as two), all of them go; a bracketed phrase of several words ("(excluding
     Hubei Province)") is what the speaker said, and stays; so are numbers ("the Plan of
     Action (2026-2030)", "(3)"): a figure in brackets is content."""
-    cuts = [(m.start() + offset, m.end() + offset) for m in _ASIDE.finditer(text)]
+    folded = text.translate(_HALF_WIDTH)
+    cuts = [(m.start() + offset, m.end() + offset) for m in _ASIDE.finditer(folded)]
     if not cuts:
         return words, spans
     starts = spans[0::2]

@@ -916,6 +916,11 @@ def split_turns(text: str, start: int = 0, end: int | None = None) -> tuple[Turn
         )
     )
     if not transcript:
+        # lines read afresh: labels on lines of their own that made no transcript leave
+        # their words, and the notes they marked, to the narration (explored: "X" lines
+        # that read as labels were lost from a text that stayed prose)
+        lines = _scan(text, start, stop)
+        _drop_running_count(text, lines)
         return _narration(text, lines)
     _mark_headings(text, lines)
     return _dialogue(text, lines, groups)
