@@ -1384,6 +1384,14 @@ def test_the_headline_names_a_point_with_several_new_wordings_before_those_with_
     result = track(daily(said), [POINT, Point("sea", sea)])
     text = view.headline(analyse(result, since=START + dt.timedelta(days=18)))
     assert "sea (2 new wordings), community" in text, text
+    # review 71: the one with three after two with two; the most new wordings first
+    said[17] = f"{MANKIND}, and {sea.replace('cooperation', 'lasting cooperation')}"
+    said[18] = f"{ALL}, and {sea.replace('friendship', 'lasting friendship')}"
+    common = MANKIND.replace("shared future", "common future")
+    said[19] = f"{common}, and {sea.replace('peace', 'lasting peace')}"
+    result = track(daily(said), [POINT, Point("sea", sea)])
+    text = view.headline(analyse(result, since=START + dt.timedelta(days=17)))
+    assert "sea (3 new wordings), community (2 new wordings)" in text, text
 
 
 def test_a_discovered_wording_that_took_over_before_the_period_is_no_alias(

@@ -434,16 +434,17 @@ def headline(analysis: Analysis) -> str:
     texts = {h.result.point.id: h.result.point.text for h in analysis.points}
     new_kinds = (KeyChangeKind.TAKEOVER, KeyChangeKind.NEW_WORDING)
     taken = set(_points_with(changes, KeyChangeKind.TAKEOVER))
-    # the lines that changed first, then those with several new wordings, each tier best
-    # first (the watchlist's order, discovery's rank), not by date: a weekly archive's
-    # headline named a filler sentence first and left "zero tolerance for
-    # {-terrorism-}{+extremism+} ..." in "and 1 more" (review 64), and the MFA one left
-    # the point with three new wordings there (review 67)
+    # the lines that changed first, then those with several new wordings, the most first,
+    # each tier best first (the watchlist's order, discovery's rank), not by date: a
+    # weekly archive's headline named a filler sentence first and left "zero tolerance
+    # for {-terrorism-}{+extremism+} ..." in "and 1 more" (review 64), and the MFA one
+    # left the point with three new wordings there (review 67), then after two with two
+    # (review 71)
     rank = {h.result.point.id: k for k, h in enumerate(analysis.points)}
     cards = Counter(c.point for c in changes if c.kind in new_kinds)
     wording = sorted(
         _points_with(changes, *new_kinds),
-        key=lambda p: (p not in taken, cards[p] < 2, rank.get(p, n)),
+        key=lambda p: (p not in taken, cards[p] < 2, -cards[p], rank.get(p, n)),
     )
     labelled = [
         point_label(p, texts.get(p, "")) + _asides(cards[p] if cards[p] > 1 else None, p in taken)
