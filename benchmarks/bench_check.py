@@ -7,6 +7,7 @@ start-up:
 - ``check LAST --against INDEX`` (the fresh briefing, points discovered);
 - the same with ``--format github --warn-on rephrased``;
 - ``check`` of an unchanged copy of an indexed briefing;
+- ``check`` of the fresh briefing forty times over on one line (a hostile input);
 - as baselines, ``python -c "import consistency"`` and ``consistency --version``
   (interpreter plus the CLI's imports).
 
@@ -126,6 +127,17 @@ def main() -> None:
         report(
             "check COPY-OF-INDEXED --against INDEX",
             timed(consistency_command(*check, str(copy), "--against", str(db)), runs, (0,)),
+            base,
+        )
+        # the fresh briefing forty times on one line: its matches found by bisection,
+        # not by a pass over all of them for each (review 71: minutes on such a file)
+        huge = work / "huge" / fresh.name
+        huge.parent.mkdir()
+        body = fresh.read_text(encoding="utf-8").replace("\n", " ")
+        huge.write_text((body + " ") * 40 + "\n", encoding="utf-8")
+        report(
+            f"check HUGE ({huge.stat().st_size // 1000} KB, one line)",
+            timed(consistency_command(*check, str(huge), "--against", str(db)), runs),
             base,
         )
     finally:

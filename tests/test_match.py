@@ -19,7 +19,8 @@ from consistency.match import (
     swaps,
     weigher,
 )
-from consistency.match.find import words_of
+from consistency.match import find as find_module
+from consistency.match.find import Match, _keep_best, make_forms, words_of
 from consistency.models import Point, Role, Sentence
 from consistency.normalise import tokenise
 from consistency.report import render_json
@@ -2414,3 +2415,60 @@ def test_an_item_put_in_a_list_beside_a_replaced_last_word_is_still_the_formula(
     )
     [(_, text)] = found("mutual respect, mutual benefit and win-win cooperation", sentence)
     assert text == "mutual respect, equality, mutual benefit and win-win results"
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(0, 4), st.sampled_from([60.0, 80.0, 100.0])),
+    max_size=25,
+)
+
+
+@given(_SPANS)
+def test_keeping_the_best_match_by_bisection_keeps_what_a_pass_over_all_keeps(
+    spans: list[tuple[int, int, float]],
+) -> None:
+    """A sentence's matches are kept, of each overlapping lot the best, by bisection over
+    those kept (a sentence saying a formula thousands of times took minutes of passes over
+    all of them: review 71); what is kept is what the pass over all kept."""
+    text = " ".join(f"w{k}" for k in range(40))
+    tokens = tuple(tokenise(text))
+    sentence = Sentence("d", 0, len(text), 1, None, Role.OFFICIAL, tokens)
+    form = make_forms(Point("p", "w1 w2"))[0]
+    weigh = weigher()
+    matches = [
+        Match(sentence, a, a + n, tokens[a].start, tokens[a + n].end, score, form)
+        for a, n, score in spans
+    ]
+    kept: list[Match] = []
+    reference: list[Match] = []
+    for m in matches:
+        _keep_best(kept, m, weigh)
+        # the pass over all, as it was
+        over = [o for o in reference if o.start < m.end and m.start < o.end]
+        if not any(
+            find_module._reads_more(o, m, weigh)
+            or (o.score >= m.score and not find_module._reads_more(m, o, weigh))
+            for o in over
+        ):
+            reference = [o for o in reference if o not in over] + [m]
+    assert kept == sorted(reference, key=lambda m: m.start)
+
+
+@given(st.lists(st.tuples(st.sampled_from("de"), st.integers(0, 60), st.integers(1, 9))))
+def test_check_finds_an_overlapping_match_by_bisection_as_a_pass_over_all_does(
+    spans: list[tuple[str, int, int]],
+) -> None:
+    """``check`` keeps a near miss only where no match of the point overlaps it; found by
+    bisection over the kept spans of its document (review 71), as a pass over all finds."""
+    from consistency.check.run import _overlap, _Taken
+
+    form = make_forms(Point("p", "w1 w2"))[0]
+    taken = _Taken([])
+    kept: list[Match] = []
+    for doc, start, size in spans:
+        sentence = Sentence(doc, 0, 100, 1, None, Role.OFFICIAL, ())
+        m = Match(sentence, 0, 0, start, start + size, 80.0, form)
+        assert taken.overlaps(m) == any(_overlap(o, m) for o in kept)
+        if not taken.overlaps(m):
+            taken.add(m)
+            kept.append(m)

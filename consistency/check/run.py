@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Sequence
+from bisect import bisect_left, insort
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
 from ..context import working_on
@@ -104,6 +105,27 @@ _DIGITS = re.compile(r"\d")
 def _overlap(a: Match, b: Match) -> bool:
     """Whether two matches share words of one document."""
     return a.sentence.document == b.sentence.document and a.start < b.end and b.start < a.end
+
+
+class _Taken:
+    """The spans of a point's matches in the new briefing, none overlapping another: whether
+    a match overlaps one is found by bisection (a briefing saying the formula thousands of
+    times took minutes, a pass over every match for each: review 71)."""
+
+    def __init__(self, matches: Iterable[Match]) -> None:
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        for m in matches:
+            self.add(m)
+
+    def overlaps(self, match: Match) -> bool:
+        spans = self._spans.get(match.sentence.document)
+        if not spans:
+            return False
+        k = bisect_left(spans, (match.end,))
+        return k > 0 and spans[k - 1][1] > match.start
+
+    def add(self, match: Match) -> None:
+        insort(self._spans.setdefault(match.sentence.document, []), (match.start, match.end))
 
 
 def _names_gone(match: Match, span: Sequence[str]) -> bool:
@@ -318,6 +340,7 @@ def _shifted(
         lowered = replace(point, threshold=corpus.limit)
         matches = find_point(lowered, corpus, threshold=threshold, tokeniser=tokeniser)
         rejected: dict[int, str] = {}
+        taken = _Taken(matches)
         if misses:
             numbers = corpus.candidates(w for f in forms for w in f)
             for more, why in (
@@ -331,7 +354,8 @@ def _shifted(
                 (find_dropped(point, corpus, numbers, tokeniser=tokeniser), RUN_DROPPED),
             ):
                 for s in more:
-                    if not any(_overlap(m, s) for m in matches):
+                    if not taken.overlaps(s):
+                        taken.add(s)
                         matches.append(s)
                         text = corpus.text(s.sentence.document)
                         rejected[id(s)] = why or _why_lenient(
@@ -352,9 +376,10 @@ def _shifted(
                         not points.discovered
                         or any(turned_over(f, span, negations, negating) for f in forms)
                     )
-                    and not any(_overlap(m, s) for m in matches)
+                    and not taken.overlaps(s)
                     and says_opposite(s, text, negations, carriers, prefixes)
                 ):
+                    taken.add(s)
                     matches.append(s)
                     rejected[id(s)] = _why_lenient(s, text, negations, carriers, prefixes)
         after_not: set[int] = set()

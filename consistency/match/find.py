@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -809,11 +811,12 @@ def _verbatim(
     if endings:
         at = _verbatim(words, form, lo, hi)
         for ending in endings:
-            owned = form[-1] + ending
-            if owned in words:
-                k = _verbatim(words, (*form[:-1], owned), lo, hi)
-                if k is not None and (at is None or k < at):
-                    at = k
+            # only before the first found: the whole sentence's words again for every
+            # stretch cost the square of a sentence of thousands of them (review 71)
+            end = hi if at is None else min(hi, at + len(form))
+            k = _verbatim(words, (*form[:-1], form[-1] + ending), lo, end)
+            if k is not None and (at is None or k < at):
+                at = k
         return at
     m = len(form)
     first = form[0]
@@ -1456,15 +1459,19 @@ def close_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _keep_best(kept: list[Match], match: Match, weigh: Callable[[str], float]) -> None:
     """Add ``match`` to a sentence's matches unless an overlapping one scores as well, or
-    reads more of the point there (see :func:`_reads_more`)."""
-    overlapping = [o for o in kept if o.start < match.end and match.start < o.end]
-    for other in overlapping:
+    reads more of the point there (see :func:`_reads_more`). ``kept`` holds no two that
+    overlap, in the order of their starts: the overlapping ones are found by bisection,
+    not by a pass over all (a sentence saying the formula thousands of times: review 71)."""
+    end = bisect_left(kept, match.end, key=attrgetter("start"))
+    begin = end
+    while begin > 0 and kept[begin - 1].end > match.start:
+        begin -= 1
+    for other in kept[begin:end]:
         if _reads_more(other, match, weigh) or (
             other.score >= match.score and not _reads_more(match, other, weigh)
         ):
             return
-    kept[:] = [o for o in kept if o not in overlapping]
-    kept.append(match)
+    kept[begin:end] = [match]
 
 
 def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
