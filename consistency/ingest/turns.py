@@ -901,7 +901,8 @@ def split_turns(text: str, start: int = 0, end: int | None = None) -> tuple[Turn
     _drop_running_count(text, lines)
     groups = _accepted_labels(text, lines)
     labels = [line.label for line in lines if line.label is not None]
-    if len(labels) < 2 and _own_line_labels(text, lines):
+    own_line = len(labels) < 2 and _own_line_labels(text, lines)
+    if own_line:
         groups = _accepted_labels(text, lines)
         labels = [line.label for line in lines if line.label is not None]
     # one label makes a transcript when a role word says so ("Spokesperson:") or a
@@ -916,11 +917,12 @@ def split_turns(text: str, start: int = 0, end: int | None = None) -> tuple[Turn
         )
     )
     if not transcript:
-        # lines read afresh: labels on lines of their own that made no transcript leave
-        # their words, and the notes they marked, to the narration (explored: "X" lines
-        # that read as labels were lost from a text that stayed prose)
-        lines = _scan(text, start, stop)
-        _drop_running_count(text, lines)
+        if own_line:
+            # lines read afresh: labels on lines of their own that made no transcript
+            # leave their words, and the notes they marked, to the narration (explored:
+            # "X" lines that read as labels were lost from a text that stayed prose)
+            lines = _scan(text, start, stop)
+            _drop_running_count(text, lines)
         return _narration(text, lines)
     _mark_headings(text, lines)
     return _dialogue(text, lines, groups)
