@@ -591,7 +591,8 @@ def test_a_negation_dropped_from_a_watchlist_formula_fails_the_gate(tmp_path: Pa
     """A review: "Our bipartisan one China policy has changed" passed the gate ("No
     findings", exit 0) against a baseline that says it "has not changed": the span says the
     opposite, which ``track`` rightly does not count, and so ``check`` saw nothing. It is
-    a near miss of the watchlist formula, shown with its negation dropped."""
+    the watchlist formula said the other way round, shown with its negation dropped,
+    whatever ``--near`` says (review 69)."""
     rows = ROOT / "fixtures" / "other" / "archives" / "dfat-transcripts.jsonl"
     points = tmp_path / "points.toml"
     text = "Our bipartisan one China policy has not changed"
@@ -693,7 +694,8 @@ def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
     """A review: "We will not uphold the rules-based international order" passed the gate:
     the formula stands word for word, so ``track`` counts it (every verbatim occurrence
     is found), and ``check`` saw the baseline's wording. The sentence says the formula is
-    not done: a near miss, unless the baseline says it after the same negation too."""
+    not done: it says the opposite, unless the baseline says it after the same negation
+    too, and fails the gate whatever ``--near`` says (review 69)."""
     args = one_formula_gate(tmp_path, formula, f"{formula}.", said)
     code, out, _ = run(*args)
     assert code == 1, out
@@ -1230,7 +1232,7 @@ def test_the_summary_says_when_the_discovered_points_are_the_top_best(tmp_path: 
         assert json.loads(out)["baseline"]["points_capped"] is False
 
 
-def test_a_near_miss_says_a_negation_was_put_in(tmp_path: Path) -> None:
+def test_a_reversal_says_a_negation_was_put_in(tmp_path: Path) -> None:
     """A review: "will {-continue to-}{+no longer+} provide ..." read "a name of the formula
     replaced, one word swapped, or a negation dropped or put in": a CI reader could not
     tell a reversal from a typo."""
