@@ -2460,7 +2460,10 @@ def test_check_finds_an_overlapping_match_by_bisection_as_a_pass_over_all_does(
 ) -> None:
     """``check`` keeps a near miss only where no match of the point overlaps it; found by
     bisection over the kept spans of its document (review 71), as a pass over all finds."""
-    from consistency.check.run import _overlap, _Taken
+    from consistency.check.run import _Taken
+
+    def _overlap(a: Match, b: Match) -> bool:
+        return a.sentence.document == b.sentence.document and a.start < b.end and b.start < a.end
 
     form = make_forms(Point("p", "w1 w2"))[0]
     taken = _Taken([])

@@ -34,7 +34,7 @@ from ..models import Document, Point, Saying
 from ..normalise import Tokeniser
 from ..track import build_index
 from .findings import NAME_REPLACED, NEAR_MARGIN, RUN_DROPPED, WORD_SWAPPED
-from .run import _names_gone, _overlap
+from .run import _names_gone, _Taken
 
 
 def near_sayings(
@@ -103,10 +103,10 @@ def near_sayings(
             (m, _uncounted(m, RUN_DROPPED))
             for m in find_dropped(point, index, numbers, tokeniser=tokeniser)
         ]
-        taken: list[Match] = list(counted)
+        taken = _Taken(counted)
         for m, why in found:
             span = span_words(m)
-            if span in forms or any(_overlap(m, t) for t in taken):
+            if span in forms or taken.overlaps(m):
                 continue
             if m.score < limit and _names_gone(m, span):
                 continue  # another subject's phrase, as check reads it
@@ -115,7 +115,7 @@ def near_sayings(
                 m, text, negations, carriers, prefixes
             ):
                 continue
-            taken.append(m)
+            taken.add(m)
             out.append(Saying(point, m.sentence.document, m.start, m.end, why=why))
     out.sort(key=lambda s: (points.index(s.point), s.document, s.start))
     return out

@@ -102,15 +102,11 @@ def _numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
 _DIGITS = re.compile(r"\d")
 
 
-def _overlap(a: Match, b: Match) -> bool:
-    """Whether two matches share words of one document."""
-    return a.sentence.document == b.sentence.document and a.start < b.end and b.start < a.end
-
-
 class _Taken:
-    """The spans of a point's matches in the new briefing, none overlapping another: whether
-    a match overlaps one is found by bisection (a briefing saying the formula thousands of
-    times took minutes, a pass over every match for each: review 71)."""
+    """The spans of a point's matches, by document, none overlapping another: whether a
+    match shares words of one document with one is found by bisection (a briefing saying
+    the formula thousands of times took minutes, a pass over every match for each: review
+    71); ``check`` and the report's near misses keep their matches apart with it."""
 
     def __init__(self, matches: Iterable[Match]) -> None:
         self._spans: dict[str, list[tuple[int, int]]] = {}
