@@ -218,6 +218,14 @@ times its mean gap between dates."""
 REGULAR_DATES = 5
 """A point said on at least this many dates is regular: its stopping can be news."""
 
+BACK_SHARE = 1 / 2
+"""A wording said before the period (or one only grammar apart from it) but not on this
+share of the point's dates before the period, those last, nor on :data:`REGULAR_DATES`
+of them, is news again when the period says it: the point had left it ("for humanity",
+once in 2018, then "for mankind" on every date). Said later than that, it is no news
+(review 71: "{+flagrantly+} interfere in China's internal affairs" was carded "not used
+before the period" though "flagrantly interfered ..." was said nine days before it)."""
+
 KIND_ORDER = (
     KeyChangeKind.TAKEOVER,
     KeyChangeKind.NEW_WORDING,
@@ -704,7 +712,12 @@ def _point_changes(
                 for _, key in {(o.date, norm(o.text)) for o in point.occurrences if o.date < start}
             )
             taken = {norm(c.after) for c in out if c.kind is KeyChangeKind.TAKEOVER and c.in_period}
-            seen = set(base) | {norm(o.text) for o in point.occurrences if o.date < start}
+            last_said: dict[str, Occurrence] = {}
+            for o in sorted(point.occurrences, key=lambda o: (o.date, o.document, o.start)):
+                if o.date < start:
+                    last_said[norm(o.text)] = o
+            base_days = [d for d in days if d < start]
+            seen: set[str] = set()
             in_dates = [d for d in days if in_period(d)]
             # every occurrence of the period, not only each date's best: a second new
             # wording said the same day ("an *unwavering* commitment ..." beside "...
@@ -722,14 +735,24 @@ def _point_changes(
                 seen.add(key)
                 if key in taken:
                     continue
-                # grammar apart from any wording used before, it says nothing new: "深入地交换
-                # 了意见" is no card against 问题深入交换了意见 ({-问题-}) beside 深入交换意见;
-                # nor apart from a new wording carded earlier in the period: "*the* vision of
-                # a shared future" after "*a* vision of a shared future" (a review)
+                # grammar apart from a new wording carded earlier in the period, it says
+                # nothing new: "*the* vision of a shared future" after "*a* vision of a
+                # shared future" (a review); nor apart from one used before, unless the
+                # point had left it (BACK_SHARE): "深入地交换了意见" is no card against
+                # 问题深入交换了意见 ({-问题-}) beside 深入交换意见
                 words = key.split()
-                if any(grammar_only(words, w.split(), light, prefixes) for w in counts) or any(
+                if any(
                     grammar_only(words, w.split(), light, prefixes, swapped=True) for w in carded
                 ):
+                    continue
+                earlier = [
+                    last_said[w]
+                    for w in last_said
+                    if w == key or grammar_only(words, w.split(), light, prefixes)
+                ]
+                back = max(earlier, key=lambda o: o.date) if earlier else None
+                since = sum(1 for d in base_days if back is not None and d > back.date)
+                if back is not None and since < max(REGULAR_DATES, BACK_SHARE * len(base_days)):
                     continue
                 formula = norm(point.point.text).split()
                 if edge_slot(words, counts) or middle_slot(words, counts, formula, light):
@@ -753,13 +776,20 @@ def _point_changes(
                     # default)
                     continue
                 carded.append(key)
+                opening = (
+                    "not used before the period, when the point was said on "
+                    f"{_plural(len(base), 'date')}, "
+                    if back is None
+                    else f"not used since {back.date.isoformat()} (“{one_line(back.text)}”), "
+                    f"the point said without it on the {_plural(since, 'date')} after that "
+                    f"before the period, {len(base)} in all, "
+                )
                 out.append(
                     make(
                         KeyChangeKind.NEW_WORDING,
                         occ,
                         before,
-                        f"not used before the period, when the point was said on "
-                        f"{_plural(len(base), 'date')}, "
+                        opening
                         + _against(near, said_before)
                         + f"; in the period on {len(dates_of[key])} of its "
                         f"{len(in_dates)} dates",

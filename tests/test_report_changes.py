@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -699,6 +700,46 @@ def test_a_new_wording_grammar_apart_from_any_wording_before_is_no_card() -> Non
     point = Point("views", usual, aliases=(other,))
     analysis = analyse(track(docs, [point]))
     assert [c for c in analysis.in_period if c.kind is KeyChangeKind.NEW_WORDING] == []
+
+
+def test_a_wording_grammar_apart_from_one_said_just_before_the_period_is_no_card() -> None:
+    """Review 71 (MFA 2020-07-01): "{+flagrantly+} interfere in China's internal affairs"
+    was carded "not used before the period" though "flagrantly interfered ..." was said
+    nine days before, beside the usual wording that day (so not that date's best)."""
+    docs = daily([MANKIND] * 34 + ["building a community with a shared future for humanity"])
+    beside = "Wang Wenbin: We build a community with shared future for humanity.\n"
+    docs[30] = replace(docs[30], text=docs[30].text + beside)
+    result = track(docs, [POINT])
+    assert len([o for o in result.points[0].occurrences if o.date == docs[30].date]) == 2
+    changes = analyse(result, since=START + dt.timedelta(days=34)).changes
+    assert [c for c in changes if c.kind is KeyChangeKind.NEW_WORDING] == []
+
+
+def test_a_wording_the_point_had_left_long_before_the_period_is_news_again() -> None:
+    """The fixtures' "for {-mankind-}{+humanity+}": "for humanity" was said once, in
+    grammar apart, on the point's first date, then "for mankind" on every date; said
+    again in the period, it is a card that says when it was last used."""
+    humanity = "building a community with a shared future for humanity"
+    docs = daily(
+        ["build a community with shared future for humanity"] + [MANKIND] * 33 + [humanity]
+    )
+    changes = analyse(track(docs, [POINT]), since=START + dt.timedelta(days=34)).changes
+    (card,) = [c for c in changes if c.kind is KeyChangeKind.NEW_WORDING]
+    assert card.diff == "building a community with a shared future for {-mankind-}{+humanity+}"
+    assert card.evidence.startswith(
+        f"not used since {START.isoformat()} (“build a community with shared future for "
+        "humanity”), the point said without it on the 33 dates after that before the period, "
+        "34 in all, 33 of them in the wording it is shown against, its usual one"
+    ), card.evidence
+    # said a few dates before the period, it is no news
+    docs = daily(
+        [MANKIND] * 30
+        + ["build a community with shared future for humanity"]
+        + [MANKIND] * 3
+        + [humanity]
+    )
+    changes = analyse(track(docs, [POINT]), since=START + dt.timedelta(days=34)).changes
+    assert [c for c in changes if c.kind is KeyChangeKind.NEW_WORDING] == []
 
 
 def test_a_formula_with_quotes_of_its_own_is_quoted_inside_single_ones() -> None:
