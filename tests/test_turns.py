@@ -779,6 +779,7 @@ def test_turns_are_ordered_stripped_spans_inside_the_text(lines: list[str], sep:
 @given(st.lists(st.text(alphabet="abc XYZ.?,\t", max_size=40), max_size=25))
 @example(["a", "X", "X?", "X", "X", "X?", "a", "X?"])  # explored: the "X" lines were lost
 @example(["X", "X", "X?", "X", "X", "X?", "a", "X", "X?"])  # explored: labels of speaker X
+@example(["X", "?a", "X?", "X", "X", "X?", "a", "X", "X?"])  # explored: "A" alone set tag lines
 def test_narration_covers_every_word(lines: list[str]) -> None:
     """Every word is in a turn, or is the label of a speaker of one ("X" on a line of its
     own before what X says)."""

@@ -844,10 +844,16 @@ def _own_line_labels(text: str, lines: list[_Line]) -> bool:
             if not previous_short:
                 firsts[_written(text, line)] += 1
         previous_short = short
+    # "A" names the one answering only beside a "Q" (as in :func:`_accepted_labels`):
+    # alone, it set a layout of tag lines that the labels then kept did not have, and
+    # the words of those lines were lost (explored: "X", "?a", "X?", ..., "a", "X", "X?")
+    asked = any(key.casefold() == "q" for key in firsts)
     names = set()
     for key, n in firsts.items():
         kind = label_kind(key)
-        if kind is not None and (kind[0] >= _KEYWORD or (_person_like(key) and n >= 2)):
+        if kind is None or (key.casefold() == "a" and not asked):
+            continue
+        if kind[0] >= _KEYWORD or (_person_like(key) and n >= 2):
             names.add(key)
     if not names:
         return False
@@ -877,6 +883,8 @@ def _own_line_labels(text: str, lines: list[_Line]) -> bool:
     for i, run in heads.items():
         written = _written(text, lines[i])
         if written in names or len(run) != tags or label_kind(written) is None:
+            continue
+        if written.casefold() == "a" and not asked:
             continue
         if tags or (_person_like(written) and said[written] >= 2):
             starts.append(i)
