@@ -549,6 +549,7 @@ def full_width(text: str) -> str:
 @example("1,000.5 U.S.")
 @example("[A]")  # explored: full-width square brackets were no aside (revision 8)
 @example("a(b)c")
+@example("(A]")  # explored: mismatched brackets made an aside in ASCII only (revision 9)
 def test_full_width_text_normalises_like_ascii(text: str) -> None:
     assert normalise(full_width(text)) == normalise(text)
 
