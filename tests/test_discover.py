@@ -892,6 +892,30 @@ def test_a_formula_said_only_in_frames_that_recur_is_one_row_of_its_own() -> Non
     assert [(p.point.text, p.dates) for p in rows] == [(formula[4:], 28)], texts(found)
 
 
+def test_a_template_with_a_slot_for_a_name_is_one_row() -> None:
+    """Review 70 (an Indian-MEA-style archive): "We have issued an advisory for Indian
+    nationals travelling to {country}" was sixteen rows, one per country, twelve in the
+    top 60. A shared beginning that candidates go on from with names alone, four or
+    more, is one row: the template."""
+    places = ["Kenya", "Sri Lanka", "Brazil", "Nepal", "the Philippines", "Egypt", "Japan"]
+    line = "We have issued an advisory for Indian nationals travelling to {}, see our website."
+    filler = ["The weather was fine.", "Talks went well.", "We have no update.", "More later."]
+    docs = [
+        doc(day, f"{filler[day % 4]} {line.format(places[day % 7])} {filler[(day + 1) % 4]}")
+        for day in range(1, 29)
+    ]
+    found = discover(docs, top=20)
+    rows = [(p.point.text, p.dates) for p in found if "advisory" in p.point.text]
+    assert rows == [("issued an advisory for Indian nationals travelling", 28)], texts(found)
+    # three places are as often a longer name cut short: each its own row as before
+    docs = [
+        doc(day, f"{filler[day % 4]} {line.format(places[day % 3])} {filler[(day + 1) % 4]}")
+        for day in range(1, 29)
+    ]
+    rows = [p.point.text for p in discover(docs, top=20) if "advisory" in p.point.text]
+    assert len(rows) == 3 and all("travelling to" in r for r in rows), rows
+
+
 def test_a_formula_said_only_in_long_carrier_sentences_has_a_row_of_its_own() -> None:
     """Review 65 (a Japanese-MOFA-style archive): "a free and open Indo-Pacific", said on
     30 dates, each time in one of a few carrier sentences three times its length, had no

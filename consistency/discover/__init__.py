@@ -40,7 +40,10 @@ How it works
    content words or more, whole where it is said, ranks as its best frame
    ("*a free and open Indo-Pacific*" in four carrier sentences), and its frames
    include carriers that go on past it with a function word ("want *a rules-based
-   order where sovereignty is respected* and disputes resolved").
+   order where sovereignty is respected* and disputes resolved"). A shared beginning
+   is a candidate only as a template whose slot takes four names or more ("issued an
+   advisory for Indian nationals travelling *to Kenya*", see
+   :func:`~consistency.discover.ngrams._name_slots`); the template names its group.
 5. **Every occurrence.** One scan over the corpus finds every occurrence of
    every candidate (lookup by its first words, checked token by token).
 6. **Variants grouped.** Candidates are taken best-spread first; each joins
@@ -164,6 +167,7 @@ from .ngrams import (
     _Form,
     _frequent_lengths,
     _maximal_candidates,
+    _name_slots,
     _shared_cores,
     _start_of,
     _trim,
@@ -343,6 +347,9 @@ def _discover(
             placed[form.ids] = _start_of(corpus, occ, form.ids)
     names = _name_ids(corpus)
     cores = _shared_cores(corpus, placed, min_words, names)
+    templates = _name_slots(corpus, placed, min_words, names)
+    for form, frames in templates:
+        cores.setdefault(form.ids, (form, []))[1].extend(frames)
     for core, (form, _) in cores.items():
         forms.setdefault(core, form)
     form_list = list(forms.values())
@@ -365,6 +372,7 @@ def _discover(
         if len(dates_of[core])
         > CORE_SHARE * max(len(set().union(*(dates_of[h] for h in f))) for f in frames)
     }
+    slots = {form.ids for form, _ in templates} & own
     variants = [
         _variants(corpus, form, starts) for form, starts in zip(form_list, found, strict=True)
     ]
@@ -426,6 +434,10 @@ def _discover(
             continue
         free = [o for o in occs if o not in inside]
         key = _main_key(corpus, free) if len(parts) > 1 and free else parts[0][0]
+        # a template found in the wordings that fill its slot is their point, though
+        # each filled wording reads more of the text (review 70: "issued an advisory
+        # for Indian nationals travelling" took the name of "... to Sri Lanka")
+        key = next((k for k, _ in parts if k in slots), key)
         group = _Group(occs, key, dates, core=key in own)
         if user_stops and user_stops.hit(group, _sample(occs)):
             continue

@@ -534,6 +534,67 @@ def _shared_cores(
     return cores
 
 
+SLOT_FILLERS = 4
+"""How many different names must fill the slot after a shared beginning for it to be a
+template (see :func:`_name_slots`); two or three are as often a longer name cut short
+("the establishment of diplomatic relations between China and ..." Panama, Russia, El
+Salvador: MFA)."""
+
+
+def _name_slots(
+    corpus: _Corpus,
+    placed: dict[tuple[int, ...], int],
+    min_words: int,
+    names: Collection[int],
+) -> list[tuple[_Form, list[list[tuple[int, ...]]]]]:
+    """Shared beginnings that candidates go on from with a name alone: a template with a
+    slot for a place or a party ("issued an advisory for Indian nationals travelling to
+    *Kenya* / *Sri Lanka* / *Bangladesh*": review 70, twelve rows of one line). Each
+    candidate is a frame of its own. The slot opens with a function word ("to", "in"),
+    holds names and function words only, and takes :data:`SLOT_FILLERS` names or more;
+    the shared words end on no name and hold :data:`RICH_CORE` content words that are
+    none ("meeting with President *Putin*", "willing to work with *India*" are pieces
+    of sentences, no templates). Where what follows the shared words holds a content
+    word that is no name, the candidates part on an object, and the shared beginning
+    is no formula (see :func:`_shared_cores`); each one found stands on its own as a
+    shared end does, by its dates (:data:`CORE_SHARE`)."""
+    if not names:
+        return []
+    words, stop = corpus.words, corpus.stop
+    starts: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+    for ids in placed:
+        for k in range(min_words, len(ids)):
+            starts.setdefault(ids[:k], []).append(ids)
+    out: list[tuple[_Form, list[list[tuple[int, ...]]]]] = []
+    for part, holders in starts.items():
+        if len(holders) < CORE_FRAMES:
+            continue
+        k = len(part)
+        if len({h[k] for h in holders}) < CORE_FRAMES:
+            continue  # the same candidates share more of it
+        while k > min_words and words[part[k - 1]] in stop:
+            k -= 1  # the slot's own function words: "travelling | to Kenya"
+        rests = {h[k:] for h in holders}
+        if len(rests) < SLOT_FILLERS or not all(
+            words[rest[0]] in stop
+            and any(w in names for w in rest)
+            and all(w in names or words[w] in stop for w in rest)
+            for rest in rests
+        ):
+            continue
+        at = placed[holders[0]]
+        form = _trim(corpus, _Occ(at, at + k), min_words)
+        if (
+            form is None
+            or form.ids[0] != part[0]
+            or form.ids[-1] in names
+            or _content([words[w] for w in form.ids if w not in names], stop) < RICH_CORE
+        ):
+            continue
+        out.append((form, [[h] for h in holders]))
+    return out
+
+
 def _to_content(
     words: Sequence[str], ids: tuple[int, ...], at: int, stop: Collection[str]
 ) -> tuple[int, ...]:
