@@ -441,6 +441,18 @@ def _discover(
         group = _Group(occs, key, dates, core=key in own)
         if user_stops and user_stops.hit(group, _sample(occs)):
             continue
+        if key in slots:
+            # a template ranks no higher than its best filled wording: one row in place
+            # of many, not a new top row (review 70: "issued an advisory ..." took a
+            # place among the report's 25 from "our Neighbourhood First policy", whose
+            # falling silent was the month's news)
+            filled = [
+                scorer(_Group(part, k, sorted({pdate[o.start] for o in part})))
+                for k, part in parts
+                if corpus.text_of(k) != corpus.text_of(key)
+            ]
+            if filled:
+                scorer.ceilings[tuple(key)] = max(filled)
         group.score = scorer(group)
         groups.append(group)
     _rank_cores_by_frames(corpus, groups, scorer)

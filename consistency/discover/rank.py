@@ -62,6 +62,9 @@ class _Scorer:
         self.floors: dict[tuple[int, ...], float] = {}
         """The least score of a formula said in frames: its best frame's (see
         :func:`~consistency.discover._rank_cores_by_frames`)."""
+        self.ceilings: dict[tuple[int, ...], float] = {}
+        """The most score of a template with a slot for a name: its best filled
+        wording's (see :func:`~consistency.discover.ngrams._name_slots`)."""
 
     def __call__(self, group: _Group) -> float:
         corpus = self.corpus
@@ -81,6 +84,7 @@ class _Scorer:
         )
         score *= 1 - 0.7 * _cut_quote(corpus, sample)
         score *= 1 - _SHARED_MAX * _shared_excess(self.shared(group, sample))
+        score = min(score, self.ceilings.get(tuple(group.key), score))
         return round(max(score, self.floors.get(tuple(group.key), 0.0)), 4)
 
     def statement(self, occs: Sequence[_Occ], dates: Sequence[int]) -> float:
