@@ -295,6 +295,31 @@ def test_a_list_without_and_is_kept_whole() -> None:
     assert normalise("中方始终本着公开") not in texts
 
 
+def test_a_list_of_two_short_items_is_kept_whole() -> None:
+    """Review 72 (a planted Chinese archive): 携手同行、久久为功, said on 16 of 40 dates in
+    carriers of its own, had no row (cut at its one 、, only the carriers' fragments
+    "双方同意携手同行" stood), and 坚持山海联动、陆海统筹原则 was the row 坚持山海联动. The
+    enumeration comma parts list items only: a pair of short items is kept whole, beside
+    the item alone."""
+    said = [
+        "双方同意携手同行、久久为功，为地区稳定作出贡献。",
+        "两国应当携手同行、久久为功，这一点不会改变。",
+        "我们愿同各方携手同行、久久为功。",
+    ]
+    docs = [narration(day, f"{FILL[day % 3]} {said[day % 3]}") for day in range(9)]
+    texts = [normalise(p.point.text) for p in discover(docs)]
+    assert normalise("携手同行、久久为功") in texts, texts
+    # items of clauses are not kept together: each is said alone as often (mfa-zh)
+    said = [
+        "中方主张实现半岛无核化、维护半岛和平稳定，通过对话协商解决问题。",
+        "我们始终致力于实现半岛无核化、维护半岛和平稳定。",
+        "各方应当实现半岛无核化、维护半岛和平稳定，这符合各方利益。",
+    ]
+    docs = [narration(day, f"{FILL[day % 3]} {said[day % 3]}") for day in range(9)]
+    texts = [normalise(p.point.text) for p in discover(docs)]
+    assert normalise("实现半岛无核化、维护半岛和平稳定") not in texts, texts
+
+
 def test_a_list_cut_before_its_last_item_is_no_point() -> None:
     """A review: the White House sample's top 5 held "build a safe, orderly", the part two
     briefings share of "build a safe, orderly and humane immigration system" and "... and

@@ -170,7 +170,7 @@ from .ngrams import (
     _name_slots,
     _shared_cores,
     _start_of,
-    _trim,
+    _trims,
     _variants,
 )
 from .press import PressWords
@@ -340,11 +340,14 @@ def _discover(
     progress(1)
     forms: dict[tuple[int, ...], _Form] = {}
     placed: dict[tuple[int, ...], int] = {}
+    pairs: set[tuple[int, ...]] = set()
     for occ in _maximal_candidates(corpus, maxlen, last, min_dates):
-        form = _trim(corpus, occ, min_words)
-        if form is not None and form.ids not in forms:
-            forms[form.ids] = form
-            placed[form.ids] = _start_of(corpus, occ, form.ids)
+        for form, pair in _trims(corpus, occ, min_words):
+            if form.ids not in forms:
+                forms[form.ids] = form
+                placed[form.ids] = _start_of(corpus, occ, form.ids)
+            if pair:
+                pairs.add(form.ids)
     names = _name_ids(corpus)
     cores = _shared_cores(corpus, placed, min_words, names)
     templates = _name_slots(corpus, placed, min_words, names)
@@ -376,7 +379,14 @@ def _discover(
     variants = [
         _variants(corpus, form, starts) for form, starts in zip(form_list, found, strict=True)
     ]
-    inside = _contained(o for vs in variants for occs in vs for o in occs)
+    # an item said in a list of two is said whole: the pair leaves it its dates
+    inside = _contained(
+        o
+        for form, vs in zip(form_list, variants, strict=True)
+        if form.ids not in pairs
+        for occs in vs
+        for o in occs
+    )
     inside -= {
         o
         for form, vs in zip(form_list, variants, strict=True)

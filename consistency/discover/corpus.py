@@ -81,12 +81,14 @@ class _Occ(NamedTuple):
 _GAP_MARKS = re.compile(
     r"(?P<hard>[;:()\[\]{}!?.\u2026\u2014\u2013\u3002\uff1b\uff1a\uff01\uff1f\uff08\uff09]"
     r"|\s[-\u2010\u2011]|[-\u2010\u2011]\s)"
+    r"|(?P<list>[\u3001\uff64])"
     r"|(?P<soft>[^\w\s\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\-\u2010\u2011])"
     r"|(?P<glue>(?<=\w)[-\u2010\u2011](?=\w))"
 )
 """Between two tokens: ``hard`` punctuation ends a clause, ``soft`` (a comma...) marks the
-gap, ``glue`` is the hyphen of a compound ("so-called", "win-win")."""
-_SOFT, _GLUE = 1, 2
+gap, ``list`` is the enumeration comma (、), which parts the items of a list and nothing
+else, ``glue`` is the hyphen of a compound ("so-called", "win-win")."""
+_SOFT, _GLUE, _LIST = 1, 2, 3
 _CONTRACTED = re.compile(rf"\w[{APOSTROPHES}]\w|cannot", re.IGNORECASE)
 """Where a sentence may hold a contraction, which the tokeniser cuts into two tokens
 (see :func:`~consistency.normalise.contraction`)."""
@@ -172,8 +174,8 @@ class _Corpus:
     words a phrase never ends on (function words, numbers, and possessives: the
     tokeniser's ``possessive_endings``).
     mark: what stands before each token: 0 (space), ``_SOFT`` (a comma or
-    other punctuation that does not end a clause) or ``_GLUE`` (a compound's
-    hyphen).
+    other punctuation that does not end a clause), ``_LIST`` (the enumeration
+    comma 、) or ``_GLUE`` (a compound's hyphen).
     """
 
     def __init__(
@@ -511,8 +513,8 @@ def _clauses(text: str, tokens: Sequence[Token]) -> list[tuple[Sequence[Token], 
         if m.lastgroup == "hard":
             if not cuts or cuts[-1] != k:
                 cuts.append(k)
-        elif m.lastgroup == "soft" or k not in soft:
-            soft[k] = _SOFT if m.lastgroup == "soft" else _GLUE
+        elif m.lastgroup in ("soft", "list") or k not in soft:
+            soft[k] = {"soft": _SOFT, "list": _LIST}.get(m.lastgroup or "", _GLUE)
     if _CONTRACTED.search(text, tokens[0].start, tokens[-1].end):
         # the halves of a contraction ("do" | "n't") are glued like a compound's
         for k in range(1, len(tokens)):

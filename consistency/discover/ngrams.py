@@ -16,6 +16,7 @@ from .corpus import (
     _ARTICLES,
     _COORDINATORS,
     _GLUE,
+    _LIST,
     _LIST_ITEM_WORDS,
     _SOFT,
     _Corpus,
@@ -168,7 +169,55 @@ def _frame_cut(words: Sequence[str], lo: int, hi: int, verbs: Collection[str]) -
     return lo, hi
 
 
-def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
+def _trims(corpus: _Corpus, occ: _Occ, min_words: int) -> list[tuple[_Form, bool]]:
+    """The phrase of an occurrence cut where a reader would (see :func:`_trim`), and
+    where that cut an enumeration comma (、) between the two items of a list, the pair
+    whole too: "携手同行、久久为功" (review 72: a slogan said on 16 of 40 dates had no row,
+    cut to a fragment of a carrier). The pair is a list of two where the phrase holds
+    no other comma; the item alone stays a candidate, for 维护半岛和平稳定 is said alone
+    as often as in "实现半岛无核化、维护半岛和平稳定" (mfa-zh), and the dates decide.
+    Each with whether it is such a pair."""
+    cut = _trim(corpus, occ, min_words)
+    alone = [] if cut is None else [(cut, False)]
+    if _LIST not in corpus.mark[occ.start + 1 : occ.end]:
+        return alone
+    pair = _trim(corpus, occ, min_words, pair=True)
+    if pair is None or pair == cut:
+        return alone
+    at = _start_of(corpus, occ, pair.ids)
+    marks = corpus.mark[at + 1 : at + len(pair.ids)]
+    if marks.count(_LIST) != 1 or _SOFT in marks:
+        return alone
+    split = marks.index(_LIST) + 1
+    words = corpus.words
+    second = pair.ids[split:]
+    # the first item as long as the second, in characters: a pair is balanced, and
+    # what stands before it is the carrier's ("双方同意 | 携手同行、久久为功")
+    need = sum(len(words[w]) for w in second)
+    first = split
+    while first > 0 and sum(len(words[w]) for w in pair.ids[first:split]) < need:
+        first -= 1
+    ids = pair.ids[first:]
+    if (
+        max(split - first, len(second)) > PAIR_ITEM_WORDS
+        or len(ids) < min_words
+        or _content([words[w] for w in ids], corpus.stop) < 2
+        or words[ids[0]] in corpus.stop
+    ):
+        return alone
+    if cut is not None and cut.ids == ids:
+        return alone
+    return [*alone, (_Form(ids, False), True)]
+
+
+PAIR_ITEM_WORDS = 3
+"""The most words an item of a list of two kept whole has (see :func:`_trims`), the first
+item taken as long as the second in characters: paired phrases of a few words each
+(相互尊重、平等互利; 携手同行、久久为功), where longer items are clauses of their own, each
+as often said alone (实现半岛无核化、维护半岛和平稳定)."""
+
+
+def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> _Form | None:
     """Cut a phrase where a reader would; None if too little is left.
 
     A comma that does not separate the items of a list (no "and"/"or"
@@ -188,11 +237,12 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int) -> _Form | None:
     mark = corpus.mark
     words = [corpus.words[w] for w in corpus.ids[s : occ.end]]
     lo, hi = 0, len(words)
-    commas = [r for r in range(1, hi) if mark[s + r] == _SOFT]
+    commas = [r for r in range(1, hi) if mark[s + r] in (_SOFT, _LIST)]
     mirrored = 0
     if commas:
         parallel = _parallel(words, commas)
-        lo, hi = _comma_cut(words, commas, corpus.stop, parallel)
+        items = {r for r in commas if mark[s + r] == _LIST} if pair else set()
+        lo, hi = _comma_cut(words, commas, corpus.stop, parallel | items)
         # a clause mirroring the one before ends the phrase whole, function words and all:
         # "cooperate where we can, disagree *where we must*"
         bounds = [*commas, len(words)]
@@ -386,7 +436,7 @@ def _ends_inside_list(corpus: _Corpus, s: int, lo: int, hi: int) -> bool:
     维护国家主权、安全和发展利益. What the briefings share there is a list cut before its
     last item, which no reader would quote."""
     mark = corpus.mark
-    last = next((r for r in range(hi - 1, lo, -1) if mark[s + r] == _SOFT), None)
+    last = next((r for r in range(hi - 1, lo, -1) if mark[s + r] in (_SOFT, _LIST)), None)
     if last is None or hi - last > BARE_ITEM_WORDS:
         return False
     after = s + hi
@@ -488,7 +538,8 @@ def _shared_cores(
         before = [words[h[-(k + 1)]] for h in holders]
         holder = holders[0]
         at = placed[holder] + len(holder) - k
-        form = _trim(corpus, _Occ(at, at + k), min_words)
+        # a list of two at the shared end is kept whole ("携手同行、久久为功": review 72)
+        form = next((f for f, _ in reversed(_trims(corpus, _Occ(at, at + k), min_words))), None)
         if form is None or form.ids in placed:
             continue
         own = set(form.ids)
