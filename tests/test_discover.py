@@ -914,6 +914,17 @@ def test_a_template_with_a_slot_for_a_name_is_one_row() -> None:
     ]
     rows = [p.point.text for p in discover(docs, top=20) if "advisory" in p.point.text]
     assert len(rows) == 3 and all("travelling to" in r for r in rows), rows
+    # the slot inside, before words the candidates share: the side with more content
+    line = "A delegation from {} called on the Foreign Secretary and discussed trade projects."
+    docs = [
+        doc(day, f"{filler[day % 4]} {line.format(places[day % 7])} {filler[(day + 1) % 4]}")
+        for day in range(1, 29)
+    ]
+    found = discover(docs, top=20)
+    rows = [(p.point.text, p.dates) for p in found if "Foreign Secretary" in p.point.text]
+    assert rows == [("called on the Foreign Secretary and discussed trade projects", 28)], texts(
+        found
+    )
 
 
 def test_a_formula_said_only_in_long_carrier_sentences_has_a_row_of_its_own() -> None:

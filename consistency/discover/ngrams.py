@@ -643,6 +643,66 @@ def _name_slots(
         ):
             continue
         out.append((form, [[h] for h in holders]))
+    out += _name_gaps(corpus, placed, min_words, names)
+    return out
+
+
+def _name_gaps(
+    corpus: _Corpus,
+    placed: dict[tuple[int, ...], int],
+    min_words: int,
+    names: Collection[int],
+) -> list[tuple[_Form, list[list[tuple[int, ...]]]]]:
+    """Candidates alike but for a name inside them, :data:`SLOT_FILLERS` names or more in
+    that place: a template with a slot before words they share ("A delegation from
+    *France* / *Kenya* / ... called on the Foreign Secretary and discussed trade and
+    connectivity projects", "The Joint Commission Meeting between India and *Mauritius*
+    will be held in New Delhi next month": review 70, a row per country). The template
+    is the side of the slot with more content words that are no names (the side before
+    it on a tie), cut as a candidate is, with :data:`RICH_CORE` of them. The slot stands
+    after a function word and a content word that is no name ("a *delegation* from"):
+    a name that opens a phrase, or stands after an article alone, is as often a party to
+    a formula of its own ("the China-*Iran* comprehensive strategic partnership", MFA,
+    where "comprehensive strategic partnership" ranked as a template then joined
+    "comprehensive strategic cooperative partnership", another formula)."""
+    words, stop = corpus.words, corpus.stop
+    gaps: dict[tuple[tuple[int, ...], tuple[int, ...]], list[tuple[int, ...]]] = {}
+    for ids in placed:
+        k = 0
+        while k < len(ids):
+            if ids[k] not in names:
+                k += 1
+                continue
+            end = k
+            while end < len(ids) and ids[end] in names:
+                end += 1
+            before = ids[:k]
+            if (
+                end < len(ids)
+                and k > 0
+                and words[ids[k - 1]] in stop
+                and any(w not in names and words[w] not in stop for w in before)
+            ):
+                gaps.setdefault((before, ids[end:]), []).append(ids)
+            k = end
+    out: list[tuple[_Form, list[list[tuple[int, ...]]]]] = []
+    for (before, after), holders in gaps.items():
+        if len(holders) < SLOT_FILLERS:
+            continue
+
+        def rich(side: tuple[int, ...]) -> int:
+            return _content([words[w] for w in side if w not in names], stop)
+
+        at = placed[holders[0]]
+        if rich(before) >= rich(after):
+            occ = _Occ(at, at + len(before))
+        else:
+            start = at + len(holders[0]) - len(after)
+            occ = _Occ(start, start + len(after))
+        form = _trim(corpus, occ, min_words)
+        if form is None or rich(form.ids) < RICH_CORE:
+            continue
+        out.append((form, [[h] for h in holders]))
     return out
 
 
