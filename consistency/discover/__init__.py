@@ -42,8 +42,12 @@ How it works
    include carriers that go on past it with a function word ("want *a rules-based
    order where sovereignty is respected* and disputes resolved"). A shared beginning
    is a candidate only as a template whose slot takes four names or more ("issued an
-   advisory for Indian nationals travelling *to Kenya*", see
-   :func:`~consistency.discover.ngrams._name_slots`); the template names its group.
+   advisory for Indian nationals travelling *to Kenya*"), and so is the richer side of
+   a name slot inside candidates ("A delegation from *Oman* called on the Foreign
+   Secretary ...", see :func:`~consistency.discover.ngrams._name_slots`); a template
+   names its group and ranks no higher than its best filled wording. A Chinese list
+   of two short items (携手同行、久久为功) is a candidate whole, beside the item a comma
+   cut leaves (see :func:`~consistency.discover.ngrams._trims`).
 5. **Every occurrence.** One scan over the corpus finds every occurrence of
    every candidate (lookup by its first words, checked token by token).
 6. **Variants grouped.** Candidates are taken best-spread first; each joins

@@ -685,14 +685,14 @@ def _name_gaps(
             ):
                 gaps.setdefault((before, ids[end:]), []).append(ids)
             k = end
+
+    def rich(side: tuple[int, ...]) -> int:
+        return _content([words[w] for w in side if w not in names], stop)
+
     out: list[tuple[_Form, list[list[tuple[int, ...]]]]] = []
     for (before, after), holders in gaps.items():
         if len(holders) < SLOT_FILLERS:
             continue
-
-        def rich(side: tuple[int, ...]) -> int:
-            return _content([words[w] for w in side if w not in names], stop)
-
         at = placed[holders[0]]
         if rich(before) >= rich(after):
             occ = _Occ(at, at + len(before))
