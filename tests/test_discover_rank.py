@@ -306,8 +306,7 @@ def test_a_list_of_two_short_items_is_kept_whole() -> None:
         "两国应当携手同行、久久为功，这一点不会改变。",
         "我们愿同各方携手同行、久久为功。",
     ]
-    docs = [narration(day, f"{FILL[day % 3]} {said[day % 3]}") for day in range(9)]
-    texts = [normalise(p.point.text) for p in discover(docs)]
+    texts = [normalise(t) for t in discovered(said * 3)]
     assert normalise("携手同行、久久为功") in texts, texts
     # items of clauses are not kept together: each is said alone as often (mfa-zh)
     said = [
@@ -315,8 +314,7 @@ def test_a_list_of_two_short_items_is_kept_whole() -> None:
         "我们始终致力于实现半岛无核化、维护半岛和平稳定。",
         "各方应当实现半岛无核化、维护半岛和平稳定，这符合各方利益。",
     ]
-    docs = [narration(day, f"{FILL[day % 3]} {said[day % 3]}") for day in range(9)]
-    texts = [normalise(p.point.text) for p in discover(docs)]
+    texts = [normalise(t) for t in discovered(said * 3)]
     assert normalise("实现半岛无核化、维护半岛和平稳定") not in texts, texts
 
 
