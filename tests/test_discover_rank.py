@@ -345,6 +345,16 @@ def test_a_list_cut_before_its_last_item_is_no_point() -> None:
     assert not any(t.endswith(normalise("主权、安全")) for t in chinese), chinese
     whole = texts(["我们坚定维护国家主权、安全和发展利益。"] * 9)
     assert any(t.endswith(normalise("主权、安全和发展利益")) for t in whole), whole
+    # ... or with an enumeration comma, or its one-word last item on to its noun
+    # (review 72: 我方愿拓展农业、渔业、林业 a wording of 拓展农业、渔业、林业合作)
+    listed = texts(
+        [
+            "今后，我方愿拓展农业、渔业、林业合作，造福两国人民。",
+            "下一步，我方愿拓展农业、渔业、林业、牧业合作，让成果惠及民众。",
+            "同时，我方愿拓展农业、渔业、林业投资，实现共同发展。",
+        ]
+    )
+    assert not any(t.endswith(normalise("渔业、林业")) for t in listed), listed
 
 
 def test_a_short_wording_does_not_swell_a_point_that_names_something_inside_it() -> None:

@@ -431,16 +431,24 @@ def _bare_list(words: Sequence[str], commas: Sequence[int], stop: Collection[str
 
 def _ends_inside_list(corpus: _Corpus, s: int, lo: int, hi: int) -> bool:
     """Whether the phrase at ``s + lo .. s + hi`` ends on a short item after a list comma
-    while the list goes on there with a coordinator: "build a safe, orderly" of "build a
-    safe, orderly and humane immigration system", 维护国家主权、安全 of
-    维护国家主权、安全和发展利益. What the briefings share there is a list cut before its
-    last item, which no reader would quote."""
+    while the list goes on there with a coordinator or an enumeration comma: "build a
+    safe, orderly" of "build a safe, orderly and humane immigration system",
+    维护国家主权、安全 of 维护国家主权、安全和发展利益, 拓展农业、渔业、林业 of
+    拓展农业、渔业、林业、牧业合作 (review 72: an alias). What the briefings share there is
+    a list cut before its last item, which no reader would quote."""
     mark = corpus.mark
     last = next((r for r in range(hi - 1, lo, -1) if mark[s + r] in (_SOFT, _LIST)), None)
     if last is None or hi - last > BARE_ITEM_WORDS:
         return False
     after = s + hi
-    return corpus.joinable(after - 1, after) and corpus.words[corpus.ids[after]] in _COORDINATORS
+    if corpus.same_clause(after - 1, after) and mark[after] == _LIST:
+        return True
+    if not corpus.joinable(after - 1, after):
+        return False
+    word = corpus.words[corpus.ids[after]]
+    # ... or its one-word last item goes on to the noun it qualifies: 拓展农业、渔业、林业
+    # of 拓展农业、渔业、林业合作 (review 72: the alias of a point)
+    return word in _COORDINATORS or (hi - last == 1 and word not in corpus.stop)
 
 
 def _list_item(words: Sequence[str]) -> bool:
