@@ -320,16 +320,29 @@ def contraction(word: str) -> tuple[str, str, int] | None:
 
 
 def _split_contractions(
-    words: list[str], spans: list[int], splits: dict[str, tuple[str, str, int]] | None
+    words: list[str],
+    spans: list[int],
+    splits: dict[str, tuple[str, str, int]] | None,
+    source: tuple[str, int] | None = None,
 ) -> tuple[list[str], list[int]]:
     """``words`` and their flat ``spans`` with each contraction cut in two (see
-    :func:`contraction`; ``splits``: those known, else each word is asked)."""
+    :func:`contraction`; ``splits``: those known, else each word is asked). Where a word's
+    text is longer or shorter than the word (a ligature: "ﬁ"), it is cut only when its
+    text (``source``: the text and its offset) ends with the contracted ending itself,
+    so that reading the words again cuts them the same (explored: "ﬁʼm" was one word,
+    "fi'm" two)."""
     out_words: list[str] = []
     out_spans: list[int] = []
     for k, word in enumerate(words):
         parts = splits.get(word) if splits is not None else contraction(word)
         start, end = spans[2 * k], spans[2 * k + 1]
-        if parts is None or end - start != len(word):
+        if parts is not None and end - start != len(word):
+            size = parts[2]
+            tail = "" if source is None else source[0][end - size - source[1] : end - source[1]]
+            folded = unicodedata.normalize("NFKC", tail).casefold()
+            if "".join("'" if c in _APOS else c for c in folded) != word[-size:]:
+                parts = None
+        if parts is None:
             out_words.append(word)
             out_spans += (start, end)
             continue
@@ -818,7 +831,7 @@ class WordTokeniser:
     """
 
     name = "words"
-    revision = "9"
+    revision = "10"
     """How it cuts words; an index built under another revision is segmented again.
     2: Chinese compounds are cut into their words (see :func:`_compound_cut`).
     3: single characters are joined into words of ordinary Chinese (see
@@ -828,7 +841,8 @@ class WordTokeniser:
     (see :func:`_rejoined`). 7: one word alone in brackets is no token (see
     :func:`_without_asides`). 8: full-width Latin letters and square brackets are read
     as their ASCII forms there (［Ａ］ is an aside as [A] is). 9: an aside's brackets
-    are a pair ("(A]" is none)."""
+    are a pair ("(A]" is none). 10: a contraction whose word a ligature lengthens is
+    cut too ("ﬁʼm" as "fi'm")."""
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
@@ -1030,7 +1044,7 @@ def _scanned_columns(text: str, offset: int) -> tuple[list[str], list[int]]:
             spans += (start, m.end() + offset)
     joined = "\x00".join(words)
     if "'" in joined or "cannot" in joined:
-        return _split_contractions(words, spans, None)
+        return _split_contractions(words, spans, None, (text, offset))
     return words, spans
 
 

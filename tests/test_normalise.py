@@ -448,6 +448,7 @@ def test_simplified_text_is_left_as_it_is() -> None:
 @example("\uff10\uff3f\uff10")
 @example("A'\u02bc\u0301")  # two apostrophes dropped bring A and the accent together
 @example("\uf900")  # a compatibility ideograph: NFKC makes it 豈, simplified 岂
+@example("\ufb01\u02bcm")  # explored: a ligature in a contraction (revision 10)
 @example("We DON\u2019T, won't, cannot; I'm sure ain't n't")
 def test_idempotent(text: str) -> None:
     once = words(tokenise(text))
