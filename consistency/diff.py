@@ -212,7 +212,13 @@ def diff_tokens(
                 if last + 1 < len(old_tokens)
                 else ""
             )
-            if not pieces and following:
+            kept_before = (
+                bool(pieces) and raw.strip() != "" and pieces[-1].gap.strip() == raw.strip()
+            )
+            if following and (not pieces or (kept_before and not lead)):
+                # ... and after a deleted middle item whose mark before it the new text
+                # keeps: "务实、{-互信、-}长远", not "务实、{-互信-}长远" (review 72: the old
+                # side read 务实、互信长远)
                 trail = following.strip() if _MARK.fullmatch(following.strip()) else ""
             # the hyphen that joined it to the word following: "{-China--}ASEAN"
             joined = following if following in HYPHENS and not lead else ""
@@ -233,7 +239,18 @@ def diff_tokens(
         after = new_tokens[j + n].start if j + n < len(new_tokens) else new_tokens[j + n - 1].end
         gap = new[new_tokens[j + n - 1].end : after]
         op = {0: Op.EQUAL, 1: Op.INSERT, 2: Op.MOVE}[code]
-        pieces.append(Piece(op, text, gap))
+        lead = ""
+        if code == 1 and pieces and pieces[-1].op is Op.EQUAL and 0 < i < len(old_tokens):
+            # the mark before an inserted item, where the old text had none, is the
+            # item's: "林业{+、牧业+}合作", "open{+, secure+} and" (review 72: the old side
+            # read 林业、合作)
+            mark = pieces[-1].gap.strip()
+            if (
+                _MARK.fullmatch(mark)
+                and not old[old_tokens[i - 1].end : old_tokens[i].start].strip()
+            ):
+                lead = mark
+        pieces.append(Piece(op, text, gap, lead=lead))
         if code == 0:
             i += n
         j += n
@@ -570,6 +587,11 @@ def render(pieces: Sequence[Piece]) -> str:
                 pending = (" " if space else separator(piece.text, right)) + after
             continue
         held = False
+        if piece.op is Op.INSERT and piece.lead and out:
+            before, space, after = _split_gap(pending)
+            out.append(f"{{+{before}{space}{after}{piece.text}+}}")
+            pending = piece.gap
+            continue
         if piece.op is Op.INSERT and out and pending and set(pending) <= HYPHENS:
             # a hyphen that joins only inserted words is theirs: "clear{+-cut+}"
             out.append(f"{{+{pending}{piece.text}+}}")

@@ -37,6 +37,24 @@ from consistency.report.diffmarkup import parse_diff, sides
             # the comma goes with the deleted item (a review: it was lost)
             "a sea of peace{-, friendship-} and cooperation",
         ),
+        # a list item put in takes the mark before it, one taken out the mark after it:
+        # each side of the diff reads as its text (review 72: "林业、合作" for the old)
+        (
+            "拓展农业、渔业、林业合作",
+            "拓展农业、渔业、林业、牧业合作",
+            "拓展农业、渔业、林业{+、牧业+}合作",
+        ),
+        (
+            "秉持坦诚、务实、互信、长远的精神",
+            "秉持坦诚、务实、长远的精神",
+            "秉持坦诚、务实、{-互信、-}长远的精神",
+        ),
+        (
+            "a free, open and inclusive region",
+            "a free, open, secure and inclusive region",
+            "a free, open{+, secure+} and inclusive region",
+        ),
+        ("a, b, c and d", "a, c and d", "a, {-b,-} c and d"),
         ("consistent and clear", "consistent", "consistent {-and clear-}"),
         # the hyphen is the inserted word's (a review: "clear-" was shown as kept)
         ("consistent and clear", "consistent and clear-cut", "consistent and clear{+-cut+}"),
