@@ -733,6 +733,9 @@ def test_start_and_end_limit_the_turns_and_keep_document_offsets() -> None:
         ("Journalist adds", (3, P)),
         ("Xinhua News Agency", (3, P)),
         ("MS. PSAKI", (3, OFF)),
+        # the asker's word first, whatever title follows (review 74: "Dr." made an official)
+        ("QUESTION DR. ROSE", (3, P)),
+        ("QUESTION MS. ROSE", (3, P)),
         ("SECRETARY BLINKEN", (3, OFF)),
         ("Spokesperson", (3, OFF)),
         ("Guo Jiakun", (2, None)),

@@ -282,6 +282,10 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
         return None
     folded = [w.casefold() for w in words]
     parts = [p for w in folded for p in re.split(r"[-‐‑]", w) if p]
+    if folded[0] in _PRESS_EXACT:
+        # a label that opens with the asker's word is the asker's, whatever title follows:
+        # "QUESTION DR. ROSE" (review 74: a journalist classed as an official by "Dr.")
+        return _KEYWORD, Role.PRESS
     if any(w in _OFFICIAL_WORDS for w in [*parts, *folded]):
         return _KEYWORD, Role.OFFICIAL
     if any(w in _PRESS_WORDS for w in [*parts, *folded]):
