@@ -892,6 +892,43 @@ def test_a_formula_said_only_in_frames_that_recur_is_one_row_of_its_own() -> Non
     assert [(p.point.text, p.dates) for p in rows] == [(formula[4:], 28)], texts(found)
 
 
+def test_a_carrier_sentence_of_a_rich_formula_said_far_more_often_folds_into_it() -> None:
+    """Review 74 (a German-style archive): "humanitarian access must be granted
+    immediately and without hindrance" (24 dates) had its row, and so had two carriers
+    of it ranked above it ("Together with France and the United Kingdom we insist that
+    ...", 7 dates): three rows of one formula. A better-ranked row holding a formula of
+    four content words or more said on more than 1.5 times its dates folds into it."""
+    formula = "humanitarian access must be granted immediately and without hindrance"
+    carriers = [
+        "Together with France and the United Kingdom we insist that {}.",
+        "The minister told the Israeli side that {}.",
+    ]
+    leads = ["Let me be clear:", "Once again:", "As we said,", "Our view is plain:", "Again,"]
+    filler = [
+        "The weather was fine.",
+        "Talks went well.",
+        "We have no update.",
+        "More later.",
+        "The budget is on track.",
+        "Nothing to add.",
+        "We are following this closely.",
+    ]
+    docs = []
+    for day in range(1, 43):
+        line = (
+            carriers[day % 3].format(formula)
+            if day % 3 < 2
+            else f"{leads[day % 5]} {formula}."
+            if day % 6 == 2
+            else ""
+        )
+        text = f"{filler[day % 7]} {line} {filler[(day + 3) % 7]}"
+        docs.append(doc(day % 28 + 1, text, month=3 + day // 28))
+    found = discover(docs, top=20)
+    rows = [(p.point.text, p.dates) for p in found if "humanitarian" in p.point.text]
+    assert rows == [(formula, 35)], texts(found)
+
+
 def test_a_template_with_a_slot_for_a_name_is_one_row() -> None:
     """Review 70 (an Indian-MEA-style archive): "We have issued an advisory for Indian
     nationals travelling to {country}" was sixteen rows, one per country, twelve in the

@@ -67,7 +67,10 @@ How it works
 8. **Families and passages.** Among the best points, a variant the matching
    engine reads as the same formula joins it, and a point most of whose
    occurrences overlap a better one's in the text joins it (one passage cut
-   two ways); two wordings naming different things never join. An alias is
+   two ways); two wordings naming different things never join. A better-ranked
+   row that holds a formula of four content words or more, said on more than 1.5
+   times its dates, is a carrier of it and folds into it (see
+   :func:`~consistency.discover.families._carriers`). An alias is
    a wording of the formula, not a part of it nor the formula in more words
    (see :mod:`~consistency.discover.families`).
 
@@ -150,6 +153,7 @@ from .families import (
     FAMILY_MARGIN,
     GROUP_THRESHOLD,
     MAX_ALIASES,
+    _carriers,
     _describe,
     _families,
     _group,
@@ -488,6 +492,7 @@ def _discover(
         groups = head + new + [g for g in groups[len(head) :] if id(g) not in chosen]
         enough = max(enough, len(head) + len(new))
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
+    groups = _carriers(corpus, groups, scorer, enough=enough)
     groups = _passages(corpus, groups, scorer, enough=enough, names=names)
     new_keys = {g.key for g in new}
     if top is not None:

@@ -717,6 +717,58 @@ def _absorb(
     return _ranked(corpus, accepted)
 
 
+def _carriers(
+    corpus: _Corpus,
+    groups: list[_Group],
+    scorer: Callable[[_Group], float],
+    *,
+    enough: int | None = None,
+) -> list[_Group]:
+    """Fold the better-ranked rows that hold a rich formula, said on more than
+    :data:`CORE_SHARE` times their dates, into the formula's row: each is the formula in
+    a longer context, a carrier sentence of a few dates ("Together with France and the
+    United Kingdom we insist that *humanitarian access must be granted immediately and
+    without hindrance*": review 74, three rows of one formula, the carriers first). The
+    formula names the row, which ranks as the best of them. A formula of fewer than
+    :data:`_RICH_WORDS` content words said in a longer wording is as often a part of
+    another formula ("Hong Kong affairs are purely *China's internal affairs*") and
+    keeps the rows apart."""
+    function = corpus.function
+    limit = len(groups) if enough is None else min(enough, len(groups))
+    folded: dict[int, list[int]] = {}
+    taken: set[int] = set()
+    for k in range(limit):
+        group = groups[k]
+        if len(group.key) <= _RICH_WORDS or sum(not function[w] for w in group.key) < _RICH_WORDS:
+            continue
+        holders = [
+            j
+            for j in range(k)
+            if j not in taken
+            and j not in folded
+            and _part_of(group.key, groups[j].key)
+            and len(group.dates) > CORE_SHARE * len(groups[j].dates)
+        ]
+        if holders:
+            folded[k] = holders
+            taken.update(holders)
+    if not folded:
+        return groups
+    out = list(groups)
+    for k, holders in folded.items():
+        members = [groups[k], *(groups[j] for j in holders)]
+        occs = _merged(corpus, members, groups[k].key)
+        merged = _Group(
+            occs=occs,
+            key=groups[k].key,
+            dates=sorted({corpus.pdate[o.start] for o in occs}),
+            core=True,
+        )
+        merged.score = max(g.score for g in members)
+        out[k] = merged
+    return _ranked(corpus, [g for j, g in enumerate(out) if j not in taken])
+
+
 def _merged(corpus: _Corpus, groups: Sequence[_Group], key: tuple[int, ...]) -> list[_Occ]:
     """The groups' occurrences in corpus order, one per place: where one of wording ``key``
     stands inside another (a frame it is said in), the one of ``key``; elsewhere the
