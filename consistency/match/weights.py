@@ -103,10 +103,41 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     if a[:AFFIX] != b[:AFFIX] and (a[-AFFIX:] != b[-AFFIX:] or not _prefix_added(a, b)):
         return 0.0
+    if a[:AFFIX] == b[:AFFIX] and _infix_added(a, b) and not lemmas(a) & lemmas(b):
+        return 0.0
     score = fuzz.ratio(a, b, score_cutoff=SIMILAR_WORD)
     if not score and lemmas(a) & lemmas(b):
         score = SIMILAR_WORD
     return score / 100.0
+
+
+def _infix_added(a: str, b: str) -> bool:
+    """Whether the longer word is the shorter one with letters put inside it, its start and
+    end kept: "present"/"*pres*id*ent*", "moment"/"mo*ve*ment" are other words (review 74:
+    "The federal states wants to *present*" read as "the Federal *President*"), where
+    inflection changes a word's end and spelling swaps a letter ("defen*c*e"/"defen*s*e").
+    A letter doubled is spelling too ("travel*l*ing").
+
+    >>> _infix_added("present", "president"), _infix_added("traveling", "travelling")
+    (True, False)
+    >>> _infix_added("exchange", "exchanges"), _infix_added("defence", "defense")
+    (False, False)
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    k = 0
+    while k < len(short) and short[k] == long[k]:
+        k += 1
+    j = 0
+    while j < len(short) - k and short[-1 - j] == long[-1 - j]:
+        j += 1
+    if k == len(short) or j == 0:
+        return False  # letters put at the end, or the end itself changed
+    inserted = long[k : len(long) - j]
+    if len(short) - k - j > 0 or not inserted:
+        return False  # letters swapped, not only put in
+    return not (
+        len(inserted) == 1 and (inserted == long[k - 1 : k] or inserted == long[k + 1 : k + 2])
+    )
 
 
 PREFIX_MIN = 2
