@@ -1763,12 +1763,18 @@ def test_words_with_letters_put_inside_are_not_spelled_alike() -> None:
     """Review 74: "The federal states wants to *present* the timetable" was "the Federal
     *President*" shifted (`diff`), and on MFA "the *basics* of" stood for "the *basis* of",
     "two *counties*" for "two *countries*": letters put inside a word make another word.
-    Spelling swaps or doubles a letter ("defence"/"defense", "traveling"/"travelling")."""
+    Spelling swaps or doubles a letter, or puts a vowel in ("defence"/"defense",
+    "traveling"/"travelling", "neighborhood"/"neighbourhood": review 64)."""
     from consistency.match.weights import similarity
 
     for a, b in [("present", "president"), ("basis", "basics"), ("counties", "countries")]:
         assert similarity(a, b) == similarity(b, a) == 0.0
-    for a, b in [("defence", "defense"), ("traveling", "travelling"), ("exchange", "exchanges")]:
+    spellings = [
+        ("defence", "defense"),
+        ("traveling", "travelling"),
+        ("neighborhood", "neighbourhood"),
+    ]
+    for a, b in [*spellings, ("exchange", "exchanges")]:
         assert similarity(a, b) > 0.85
     line = "The federal states wants to present the timetable next week."
     assert found("the Federal President", line) == []

@@ -113,15 +113,18 @@ def similarity(a: str, b: str) -> float:
 
 def _infix_added(a: str, b: str) -> bool:
     """Whether the longer word is the shorter one with letters put inside it, its start and
-    end kept: "present"/"*pres*id*ent*", "moment"/"mo*ve*ment" are other words (review 74:
+    end kept: "present"/"pres*id*ent", "basis"/"basi*c*s" are other words (review 74:
     "The federal states wants to *present*" read as "the Federal *President*"), where
     inflection changes a word's end and spelling swaps a letter ("defen*c*e"/"defen*s*e").
-    A letter doubled is spelling too ("travel*l*ing").
+    A letter doubled or a vowel put in is spelling too ("travel*l*ing",
+    "neighbo*u*rhood").
 
     >>> _infix_added("present", "president"), _infix_added("traveling", "travelling")
     (True, False)
     >>> _infix_added("exchange", "exchanges"), _infix_added("defence", "defense")
     (False, False)
+    >>> _infix_added("neighborhood", "neighbourhood"), _infix_added("basis", "basics")
+    (False, True)
     """
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     k = 0
@@ -135,9 +138,13 @@ def _infix_added(a: str, b: str) -> bool:
     inserted = long[k : len(long) - j]
     if len(short) - k - j > 0 or not inserted:
         return False  # letters swapped, not only put in
-    return not (
-        len(inserted) == 1 and (inserted == long[k - 1 : k] or inserted == long[k + 1 : k + 2])
-    )
+    doubled = inserted in (long[k - 1 : k], long[k + 1 : k + 2])
+    return not (len(inserted) == 1 and (doubled or inserted in _VOWELS))
+
+
+_VOWELS = frozenset("aeiou")
+"""A vowel put inside a word is spelling too: "neighbo*u*rhood", "acknowledg*e*ment"
+(review 64)."""
 
 
 PREFIX_MIN = 2
