@@ -142,9 +142,9 @@ def _infix_added(a: str, b: str) -> bool:
     return not (len(inserted) == 1 and (doubled or inserted in _VOWELS))
 
 
-_VOWELS = frozenset("aeiou")
+_VOWELS = frozenset("aeiou'")
 """A vowel put inside a word is spelling too: "neighbo*u*rhood", "acknowledg*e*ment"
-(review 64)."""
+(review 64); and an apostrophe, a possessive for a plural: "people*'*s"/"peoples"."""
 
 
 PREFIX_MIN = 2
