@@ -116,8 +116,8 @@ def _infix_added(a: str, b: str) -> bool:
     end kept: "present"/"pres*id*ent", "basis"/"basi*c*s" are other words (review 74:
     "The federal states wants to *present*" read as "the Federal *President*"), where
     inflection changes a word's end and spelling swaps a letter ("defen*c*e"/"defen*s*e").
-    A letter doubled or a vowel put in is spelling too ("travel*l*ing",
-    "neighbo*u*rhood").
+    A letter doubled, a vowel or an apostrophe put in is spelling too ("travel*l*ing",
+    "neighbo*u*rhood", "people*'*s").
 
     >>> _infix_added("present", "president"), _infix_added("traveling", "travelling")
     (True, False)
