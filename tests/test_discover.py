@@ -1087,6 +1087,12 @@ def test_carriers_that_go_on_past_a_formula_count_as_its_frames_when_they_part(
             "we save where we can , spend where we must",
             "we save where we can , spend where we must",
         ),
+        # review 74 (a German-style archive): halves of different lengths, and a lead-in
+        # before the first; the slogan was its first half alone
+        (
+            "the idea is simple , strong where it matters , lean where it can be",
+            "strong where it matters , lean where it can be",
+        ),
         # a clause set off by a comma shares no words in the same places
         (
             "at the summit , the leaders reaffirmed the partnership",

@@ -400,19 +400,30 @@ other (see :func:`_parallel`)."""
 
 def _parallel(words: Sequence[str], commas: Sequence[int]) -> set[int]:
     """The commas between two clauses that mirror each other: the clause after the comma
-    has, in at least half its places and in :data:`PARALLEL_SHARED` or more, the word that
-    stands in the same place of as many words before the comma ("cooperate *where we*
-    can, disagree *where we* must"). One slogan in two halves, not a clause set off: cut
-    there, the slogan said on 25 of 40 dates had no row (review 68)."""
+    has, in :data:`PARALLEL_SHARED` places or more and in at least half the places of the
+    shorter of the two, the word that stands in the same place of the clause before the
+    comma, read from where they agree best (the clause before may open with a lead-in, or
+    be a word shorter: "strong *where it* matters, lean *where it* can be", review 74;
+    "cooperate *where we* can, disagree *where we* must"). One slogan in two halves, not
+    a clause set off: cut there, the slogan said on 25 of 40 dates had no row (review
+    68)."""
     out: set[int] = set()
     bounds = [*commas, len(words)]
     for k, comma in enumerate(commas):
         after = words[comma : bounds[k + 1]]
-        before = words[max(0, comma - len(after)) : comma]
-        if len(before) < len(after):
-            continue
-        same = sum(a == b for a, b in zip(before, after, strict=True))
-        if same >= PARALLEL_SHARED and 2 * same >= len(after):
+        start = commas[k - 1] if k else 0
+        # the clause before may be a word longer or open with a lead-in: "lean *where it*
+        # can be, strong *where it* matters" (review 74: the slogan was its second half)
+        best = max(
+            (
+                (sum(a == b for a, b in zip(words[at:comma], after, strict=False)), at)
+                for at in range(start, comma - len(after) + 2)
+                if comma - at >= len(after) - 1
+            ),
+            default=(0, comma),
+        )
+        same, at = best
+        if same >= PARALLEL_SHARED and 2 * same >= min(len(after), comma - at):
             out.add(comma)
     return out
 
