@@ -330,6 +330,25 @@ def test_since_makes_the_period_and_reads_the_rest_as_baseline(tmp_path: Path) -
     assert "implement-doc" in new
 
 
+@pytest.mark.parametrize(
+    ("fmt", "line"),
+    [
+        ("text", "  not said in the period (2025-09-23 to 2025-10-22)"),
+        ("markdown", "Not said in the period (2025-09-23 to 2025-10-22)."),
+        ("html", "Not said in the period (2025-09-23 to 2025-10-22)."),
+    ],
+)
+def test_a_point_not_said_in_a_chosen_period_is_not_never_found(fmt: str, line: str) -> None:
+    """Review 74: with ``--since`` the Wordings cover the period, and said "never found" of
+    a point that its "no longer said" card called said on 24 dates."""
+    args = ["report", str(BRIEFINGS), "--points", str(POINTS), "--format", fmt]
+    code, out, err = run(*args, "--since", "2025-09-23")
+    assert code == 0, err
+    assert line in out and "ever found" not in out
+    code, out, err = run(*args)
+    assert "Not said in the period" not in out and "not said in the period" not in out
+
+
 def test_baseline_until_and_all_shifts() -> None:
     code, out, _ = run(
         "report", str(BRIEFINGS), "--points", str(POINTS), "--baseline-until", "2025-09-08"

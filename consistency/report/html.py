@@ -450,4 +450,5 @@ def render_html(
         shifts_open=listed,
         all_shifts=all_shifts,
         documents=shown.documents,
+        absent=view.absent_line(analysis),
     )

@@ -96,8 +96,7 @@ def _quote(text: str) -> str:
 
 def _change_block(change: KeyChange) -> str:
     title = (
-        f"- **{change.date.isoformat()}** {view.KIND_LABELS[change.kind]}: "
-        f"{_code(change.point)}"
+        f"- **{change.date.isoformat()}** {view.KIND_LABELS[change.kind]}: {_code(change.point)}"
     )
     lines = [title]
     if change.before is not None:
@@ -125,7 +124,7 @@ def _changes(analysis: Analysis) -> str:
     return "\n\n".join(parts)
 
 
-def _wordings(history: PointHistory, all_shifts: bool) -> str:
+def _wordings(history: PointHistory, all_shifts: bool, absent: str) -> str:
     point = history.result.point
     lines = [
         f"### {_code(point.id)}",
@@ -138,7 +137,7 @@ def _wordings(history: PointHistory, all_shifts: bool) -> str:
     if folded := (not all_shifts and view.folded_line(history)):
         lines.append(f"- {markdown_escape(folded)}")
     if not history.families:
-        lines.append("Never found.")
+        lines.append(f"{markdown_escape(absent)}.")
     return "\n".join(lines)
 
 
@@ -158,11 +157,10 @@ def render_markdown(
         "## Changes that matter",
         _changes(analysis),
         "## Timeline",
-        timeline(
-            analysis.result, max_date_columns=max_date_columns, said=view.uncounted(analysis)
-        ),
+        timeline(analysis.result, max_date_columns=max_date_columns, said=view.uncounted(analysis)),
         "## Wordings",
-        "\n\n".join(_wordings(h, all_shifts) for h in analysis.points) or "No talking points.",
+        "\n\n".join(_wordings(h, all_shifts, view.absent_line(analysis)) for h in analysis.points)
+        or "No talking points.",
         "## Shifts",
         _shift_section(analysis, all_shifts),
     ]

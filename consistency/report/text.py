@@ -186,7 +186,7 @@ def _changes(analysis: Analysis, color: bool) -> str:
     return "\n\n".join(parts)
 
 
-def _wordings(history: PointHistory, all_shifts: bool) -> str:
+def _wordings(history: PointHistory, all_shifts: bool, absent: str) -> str:
     point = history.result.point
     lines = [f'{point.id}: "{view.nested_quotes(view.one_line(point.text))}"']
     for fam in view.shown_families(history, all_shifts):
@@ -195,7 +195,7 @@ def _wordings(history: PointHistory, all_shifts: bool) -> str:
     if folded := (not all_shifts and view.folded_line(history)):
         lines.append(f"  {folded}")
     if not history.families:
-        lines.append("  never found")
+        lines.append(f"  {absent[0].lower()}{absent[1:]}")
     return "\n".join(lines)
 
 
@@ -236,7 +236,8 @@ def render_text(
             shown, color=color, max_date_columns=max_date_columns, said=view.uncounted(analysis)
         ),
         _heading("Wordings", "-", color),
-        "\n\n".join(_wordings(h, all_shifts) for h in analysis.points) or "No talking points.",
+        "\n\n".join(_wordings(h, all_shifts, view.absent_line(analysis)) for h in analysis.points)
+        or "No talking points.",
         _heading("Shifts", "-", color),
         _shift_section(analysis, all_shifts, color),
     ]

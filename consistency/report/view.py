@@ -407,6 +407,16 @@ def period_span(analysis: Analysis) -> str:
     return date_range(p.first, p.last)
 
 
+def absent_line(analysis: Analysis) -> str:
+    """What a point's Wordings say when it has none: "Never found", or, where the details
+    cover an explicit period, "Not said in the period (...)" (review 74: a ``--since``
+    report's "never found" for a point its "no longer said" card said was said on 24
+    dates)."""
+    if analysis.period.explicit:
+        return f"Not said in the period ({period_span(analysis)})"
+    return "Never found"
+
+
 CARD_KEY = (
     "{-words-} were dropped, {+words+} are new, {~words~} moved from elsewhere in the formula"
 )
