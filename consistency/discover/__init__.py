@@ -492,7 +492,7 @@ def _discover(
         groups = head + new + [g for g in groups[len(head) :] if id(g) not in chosen]
         enough = max(enough, len(head) + len(new))
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
-    groups = _carriers(corpus, groups, scorer, enough=enough)
+    groups = _carriers(corpus, groups, enough=enough)
     groups = _passages(corpus, groups, scorer, enough=enough, names=names)
     new_keys = {g.key for g in new}
     if top is not None:

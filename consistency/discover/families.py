@@ -717,13 +717,7 @@ def _absorb(
     return _ranked(corpus, accepted)
 
 
-def _carriers(
-    corpus: _Corpus,
-    groups: list[_Group],
-    scorer: Callable[[_Group], float],
-    *,
-    enough: int | None = None,
-) -> list[_Group]:
+def _carriers(corpus: _Corpus, groups: list[_Group], *, enough: int | None = None) -> list[_Group]:
     """Fold the better-ranked rows that hold a rich formula, said on more than
     :data:`CORE_SHARE` times their dates, into the formula's row: each is the formula in
     a longer context, a carrier sentence of a few dates ("Together with France and the

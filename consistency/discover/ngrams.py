@@ -412,8 +412,8 @@ def _parallel(words: Sequence[str], commas: Sequence[int]) -> set[int]:
     for k, comma in enumerate(commas):
         after = words[comma : bounds[k + 1]]
         start = commas[k - 1] if k else 0
-        # the clause before may be a word longer or open with a lead-in: "lean *where it*
-        # can be, strong *where it* matters" (review 74: the slogan was its second half)
+        # the clause before may be a word shorter or open with a lead-in: "strong *where
+        # it* matters, lean *where it* can be" (review 74: the slogan was its first half)
         best = max(
             (
                 (sum(a == b for a, b in zip(words[at:comma], after, strict=False)), at)
