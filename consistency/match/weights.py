@@ -139,12 +139,13 @@ def _infix_added(a: str, b: str) -> bool:
     if len(short) - k - j > 0 or not inserted:
         return False  # letters swapped, not only put in
     doubled = inserted in (long[k - 1 : k], long[k + 1 : k + 2])
-    return not (len(inserted) == 1 and (doubled or inserted in _VOWELS))
+    return not (len(inserted) == 1 and (doubled or inserted in _SPELLING_INSERTS))
 
 
-_VOWELS = frozenset("aeiou'")
-"""A vowel put inside a word is spelling too: "neighbo*u*rhood", "acknowledg*e*ment"
-(review 64); and an apostrophe, a possessive for a plural: "people*'*s"/"peoples"."""
+_SPELLING_INSERTS = frozenset("aeiou'")
+"""The letters whose putting in is spelling: a vowel ("neighbo*u*rhood",
+"acknowledg*e*ment": review 64) and an apostrophe, a possessive for a plural
+("people*'*s"/"peoples")."""
 
 
 PREFIX_MIN = 2
