@@ -66,6 +66,15 @@ _NUMBER_WORDS = (
 character (两 is "two" too)."""
 
 
+def number_word(word: str) -> bool:
+    """Whether ``word`` is a number, in digits or in words (see :data:`_NUMBER_WORDS`).
+
+    >>> number_word("12"), number_word("twelve"), number_word("三"), number_word("staff")
+    (True, True, True, False)
+    """
+    return word.isdigit() or word in _NUMBER_WORDS
+
+
 def same_number(a: str, b: str) -> bool:
     """Whether one word is a number written in digits and the other the same number in
     words: "three" and "3", 三 and 3 (review 65: "Japan's policy of upholding the

@@ -1273,6 +1273,25 @@ def test_a_new_topic_in_a_slot_of_the_formula_is_no_new_wording(
     assert bool(changes) is (carded and old != new), changes
 
 
+def test_a_number_of_the_formula_that_varied_before_is_a_slot() -> None:
+    """Review 75 (review 74's archive): "The project office has {-three-}{+two+} new staff
+    since January" was a card, where the baseline had said seven, fifteen, twelve,
+    twenty and six in that place: a number of the formula that varied is a slot. One
+    said the same way before is the formula's own: its change is news."""
+    point = Point("staff", "the project office has three new staff since January")
+    numbers = ["three", "seven", "three", "fifteen", "twelve", "twenty", "six", "three"]
+    said = [f"the project office has {n} new staff since January" for n in numbers]
+    since = START + dt.timedelta(days=len(said))
+    new = "the project office has two new staff since January"
+    changes = analyse(track(daily([*said, new]), [point]), since=since).changes
+    assert [c for c in changes if c.kind is KeyChangeKind.NEW_WORDING] == []
+    same = ["the project office has three new staff since January"] * len(said)
+    changes = analyse(track(daily([*same, new]), [point]), since=since).changes
+    assert [c.diff for c in changes if c.kind is KeyChangeKind.NEW_WORDING] == [
+        "the project office has {-three-}{+two+} new staff since January"
+    ]
+
+
 def test_the_scope_line_of_a_chosen_period_says_the_baseline_was_read(tmp_path: Path) -> None:
     """Review 62: with --since, the scope line began "5 documents from ..." for a report
     that read 30: the details cover the period, the baseline was read to compare with."""
