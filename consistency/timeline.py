@@ -755,7 +755,11 @@ def _point_changes(
                 if back is not None and since < max(REGULAR_DATES, BACK_SHARE * len(base_days)):
                     continue
                 formula = norm(point.point.text).split()
-                if edge_slot(words, counts) or middle_slot(words, counts, formula, light):
+                if (
+                    edge_slot(words, counts)
+                    or middle_slot(words, counts, formula, light)
+                    or head_slot(words, counts, light)
+                ):
                     continue
                 # said inside a wording carded earlier in the period, its change is told:
                 # "protecting the {~freedoms and~} rights of our compatriots abroad" after
@@ -843,6 +847,41 @@ def edge_slot(new: Sequence[str], earlier: Collection[str]) -> bool:
             fillers.add(words[0])
     fillers.discard(new[0])
     return len(fillers) >= 2
+
+
+def head_slot(new: Sequence[str], earlier: Mapping[str, int], light: Callable[[str], bool]) -> bool:
+    """Whether wording ``new`` (words) only puts other words before a tail that the
+    wordings used before (normalised, with their dates) opened with :data:`SLOT_FILLERS`
+    different heads or more, no one of them on half those dates, the tail holding two
+    content words or more: a closing line said after whatever came before it ("the
+    {-weekend-}{+manufacturer+} and we will inform you in good time", review 74: five
+    cards heading the headline of a report without a watchlist). A head said mostly
+    one way is the formula's own: "{-comprehensively-}{+fully+} and effectively
+    implement" is news; so are heads that share a content word, in half of them or
+    more: wordings of the formula."""
+    tail = 0
+    for wording in earlier:
+        words = wording.split()
+        k = 0
+        while k < min(len(words), len(new)) - 1 and words[-1 - k] == new[-1 - k]:
+            k += 1
+        tail = max(tail, k)
+    if tail == 0 or sum(not light(w) for w in new[len(new) - tail :]) < 2:
+        return False
+    end = list(new[len(new) - tail :])
+    fillers: Counter[tuple[str, ...]] = Counter()
+    for wording, n in earlier.items():
+        words = wording.split()
+        if len(words) > tail and words[len(words) - tail :] == end:
+            fillers[tuple(words[: len(words) - tail])] += n
+    fillers.pop(tuple(new[: len(new) - tail]), None)
+    total = sum(fillers.values())
+    if len(fillers) < SLOT_FILLERS or 2 * max(fillers.values()) >= total:
+        return False
+    # heads that share their words are the formula's own wordings ("activities
+    # *endangering* ...", "activities that *endanger* ...": MFA), not a slot
+    shared = Counter(w for head in fillers for w in set(head) if not light(w))
+    return not shared or 2 * max(shared.values()) < len(fillers)
 
 
 SLOT_FILLERS = 3

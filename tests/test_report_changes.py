@@ -20,8 +20,9 @@ from consistency.cli import cli
 from consistency.ingest import load_documents
 from consistency.match import turned_over
 from consistency.models import DateSource, Document, KeyChangeKind, Point, TrackResult
+from consistency.normalise import ENGLISH_FUNCTION_WORDS
 from consistency.report import render_html, render_json, render_markdown, render_text, view
-from consistency.timeline import analyse, nearest, takeovers
+from consistency.timeline import analyse, head_slot, nearest, takeovers
 from consistency.track import track
 from consistency.watchlist import load_watchlist
 
@@ -1290,6 +1291,39 @@ def test_a_number_of_the_formula_that_varied_before_is_a_slot() -> None:
     assert [c.diff for c in changes if c.kind is KeyChangeKind.NEW_WORDING] == [
         "the project office has {-three-}{+two+} new staff since January"
     ]
+
+
+def test_a_closing_line_after_whatever_came_before_it_is_no_new_wording() -> None:
+    """Review 74 (a German-style archive): five cards headed the report's headline, each
+    a new head of a closing line, "the {-weekend-}{+manufacturer+} and we will inform
+    you in good time", where the baseline had said it after many other heads. Heads that
+    share their words are the formula's own wordings: their change is news."""
+    tail = "and we will inform you in good time"
+    heads = [
+        "next week", "the weekend", "the cabinet retreat", "next week", "the summit",
+        "short notice", "the review", "next week", "the holidays",
+    ]  # fmt: skip
+    point = Point("inform", f"next week {tail}")
+    since = START + dt.timedelta(days=len(heads))
+    said = [f"{h} {tail}" for h in heads]
+    changes = analyse(track(daily([*said, f"the manufacturer {tail}"]), [point]), since=since)
+    assert [c for c in changes.changes if c.kind is KeyChangeKind.NEW_WORDING] == []
+    # MFA: heads sharing "activities" are wordings of the formula, as the card of
+    # "activities {+in the SAR+} that {-endanger-}{+jeopardize+} China's national
+    # security" tells
+    light = ENGLISH_FUNCTION_WORDS.__contains__
+    formula = "china's national security"
+    earlier = Counter(
+        {
+            f"activities endangering {formula}": 8,
+            f"activities that endanger {formula}": 7,
+            f"acts endangering {formula}": 3,
+            f"activities undermining {formula}": 4,
+        }
+    )
+    assert not head_slot(f"activities in the sar that jeopardize {formula}".split(), earlier, light)
+    fillers = Counter({f"{h} {tail}": 1 for h in heads})
+    assert head_slot(f"the manufacturer {tail}".split(), fillers, light)
 
 
 def test_the_scope_line_of_a_chosen_period_says_the_baseline_was_read(tmp_path: Path) -> None:
