@@ -964,6 +964,25 @@ def test_a_template_with_a_slot_for_a_name_is_one_row() -> None:
     )
 
 
+def test_frames_that_end_on_one_function_word_are_told_apart_by_the_word_before_it() -> None:
+    """Review 70 (an Indian-MEA-style archive): "guided by our national interest and
+    strategic autonomy", said on 25 dates in four carriers ("our choices *are*", "India's
+    decisions on this matter *are*", "energy purchases *are*", "engagement with partners
+    *is*"), was four rows of carriers and none of its own: the three that end on "are"
+    counted as one frame. Before a function word, the nearest content word names the
+    frame too."""
+    formula = "guided by our national interest and strategic autonomy"
+    frames = [
+        "Let me reiterate that our choices are {}.",
+        "India's decisions on this matter are {}.",
+        "Our energy purchases are {}.",
+        "Our engagement with partners is {}.",
+    ]
+    found = discover(framed(frames, formula), top=20)
+    rows = [(p.point.text, p.dates) for p in found if "autonomy" in p.point.text]
+    assert rows == [(formula, 28)], texts(found)
+
+
 def test_a_formula_said_only_in_long_carrier_sentences_has_a_row_of_its_own() -> None:
     """Review 65 (a Japanese-MOFA-style archive): "a free and open Indo-Pacific", said on
     30 dates, each time in one of a few carrier sentences three times its length, had no

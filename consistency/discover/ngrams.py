@@ -524,7 +524,9 @@ def _shared_cores(
     token ids and where one of its occurrences starts. Each shared end, the longest that
     the same candidates share, cut as a candidate is (:func:`_trim`), with its frames
     (the candidates it came from, those of one frame in its inflections together);
-    whether it stands on its own is for its dates to say (:data:`CORE_SHARE`). Only
+    whether it stands on its own is for its dates to say (:data:`CORE_SHARE`). A frame is
+    named by the word before the phrase, and before a function word by the nearest
+    content word too (see :func:`_frame_word`). Only
     frames that fold into the phrase once it is a point count: at most twice its
     length (any length for a phrase of :data:`RICH_CORE` content words, said in carrier
     sentences: "visit is an important opportunity to advance our shared vision of *a
@@ -554,7 +556,7 @@ def _shared_cores(
         longer = {h[-(k + 1) :] for h in holders}
         if any(len(ends.get(x, ())) == len(holders) for x in longer):
             continue  # the same candidates share more of it
-        before = [words[h[-(k + 1)]] for h in holders]
+        before = [_frame_word(words, h, len(h) - k, corpus.stop) for h in holders]
         holder = holders[0]
         at = placed[holder] + len(holder) - k
         # a list of two at the shared end is kept whole ("携手同行、久久为功": review 72)
@@ -587,7 +589,7 @@ def _shared_cores(
             if ways and max(ways.values()) > len(holders):
                 inner = []
             holders = [*holders, *(h for h, _ in inner)]
-            before = [*before, *(words[h[i - 1]] if i else "" for h, i in inner)]
+            before = [*before, *(_frame_word(words, h, i, corpus.stop) for h, i in inner)]
         for h, word in zip(holders, before, strict=True):
             if (not rich and 2 * len(form.ids) < len(h)) or any(
                 w in names and w not in own for w in h
@@ -723,6 +725,21 @@ def _name_gaps(
             continue
         out.append((form, [[h] for h in holders]))
     return out
+
+
+def _frame_word(words: Sequence[str], ids: tuple[int, ...], at: int, stop: Collection[str]) -> str:
+    """The word that names the frame ``ids`` says a phrase in, the phrase at ``at``: the
+    word before it, and before a function word the nearest content word too ("choices
+    *are*", "decisions ... *are*": two frames, review 70)."""
+    if at == 0:
+        return ""
+    word = words[ids[at - 1]]
+    if word not in stop:
+        return word
+    j = at - 2
+    while j >= 0 and words[ids[j]] in stop:
+        j -= 1
+    return f"{words[ids[j]]} {word}" if j >= 0 else word
 
 
 def _to_content(
