@@ -935,29 +935,27 @@ def test_a_template_with_a_slot_for_a_name_is_one_row() -> None:
     top 60. A shared beginning that candidates go on from with names alone, four or
     more, is one row: the template."""
     places = ["Kenya", "Sri Lanka", "Brazil", "Nepal", "the Philippines", "Egypt", "Japan"]
-    line = "We have issued an advisory for Indian nationals travelling to {}, see our website."
     filler = ["The weather was fine.", "Talks went well.", "We have no update.", "More later."]
-    docs = [
-        doc(day, f"{filler[day % 4]} {line.format(places[day % 7])} {filler[(day + 1) % 4]}")
-        for day in range(1, 29)
-    ]
-    found = discover(docs, top=20)
+
+    def said(line: str, count: int) -> list[Document]:
+        """28 daily documents, ``line`` filled with the first ``count`` places in turn."""
+        return [
+            doc(
+                day, f"{filler[day % 4]} {line.format(places[day % count])} {filler[(day + 1) % 4]}"
+            )
+            for day in range(1, 29)
+        ]
+
+    line = "We have issued an advisory for Indian nationals travelling to {}, see our website."
+    found = discover(said(line, 7), top=20)
     rows = [(p.point.text, p.dates) for p in found if "advisory" in p.point.text]
     assert rows == [("issued an advisory for Indian nationals travelling", 28)], texts(found)
     # three places are as often a longer name cut short: each its own row as before
-    docs = [
-        doc(day, f"{filler[day % 4]} {line.format(places[day % 3])} {filler[(day + 1) % 4]}")
-        for day in range(1, 29)
-    ]
-    rows = [p.point.text for p in discover(docs, top=20) if "advisory" in p.point.text]
+    rows = [p.point.text for p in discover(said(line, 3), top=20) if "advisory" in p.point.text]
     assert len(rows) == 3 and all("travelling to" in r for r in rows), rows
     # the slot inside, before words the candidates share: the side with more content
     line = "A delegation from {} called on the Foreign Secretary and discussed trade projects."
-    docs = [
-        doc(day, f"{filler[day % 4]} {line.format(places[day % 7])} {filler[(day + 1) % 4]}")
-        for day in range(1, 29)
-    ]
-    found = discover(docs, top=20)
+    found = discover(said(line, 7), top=20)
     rows = [(p.point.text, p.dates) for p in found if "Foreign Secretary" in p.point.text]
     assert rows == [("called on the Foreign Secretary and discussed trade projects", 28)], texts(
         found

@@ -738,10 +738,10 @@ def _carriers(corpus: _Corpus, groups: list[_Group], *, enough: int | None = Non
         holders = [
             j
             for j in range(k)
-            if j not in taken
+            if len(group.dates) > CORE_SHARE * len(groups[j].dates)
+            and j not in taken
             and j not in folded
             and _part_of(group.key, groups[j].key)
-            and len(group.dates) > CORE_SHARE * len(groups[j].dates)
         ]
         if holders:
             folded[k] = holders
