@@ -34,12 +34,15 @@ from .check import (
     nearest_sentence,
     word_similarity,
 )
+from .check.points import DEFAULT_TOP
 from .diff import word_diff
 from .errors import ConsistencyError, InputErrors, OptionError
+from .lexicon import numbers_apart
 from .match import DEFAULT_THRESHOLD, require_percent
-from .models import Document, Occurrence, Point, Role, Sentence
-from .normalise import Tokeniser, normalise
+from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status
+from .normalise import Tokeniser, named_words, normalise
 from .segment import document_sentences
+from .timeline import grammar_only, grammar_word
 from .track import Selection, negated_sayings, track
 
 
@@ -134,6 +137,20 @@ class Comparison:
         return sum(1 for p in self.points if p.change is change)
 
 
+WATCHLIST = "watchlist"
+"""Points given in a watchlist: each is listed, said or not."""
+
+DISCOVERED = "discovered"
+"""Points discovered in the two briefings: each is said in both."""
+
+ARCHIVE = "archive"
+"""Points an index discovered in its archive (``diff --points INDEX``), beside those
+discovered in the two briefings. They know a formula by its whole wording where the two
+briefings share only part of it: "全面推进云岭数字走廊建设" said as "切实推进..." is
+shifted, where the two alone share "推进云岭数字走廊建设" and call it the same (review
+72). One of them shows a shift only, where OLD says it in one of its own wordings."""
+
+
 def _two_dates(old: Document, new: Document) -> tuple[Document, Document]:
     """The pair with distinct ids and dates (NEW dated after OLD), for discovery and tracking."""
     new_id = new.id if new.id != old.id else f"{new.id} (new)"
@@ -152,15 +169,21 @@ def compare(
     include_questions: bool = False,
     speakers: Collection[str] = (),
     tokeniser: Tokeniser | None = None,
+    source: str = WATCHLIST,
 ) -> Comparison:
-    """Compare two briefings: talking points (``points``, else discovered) and sentences."""
+    """Compare two briefings: talking points (``points``, else discovered) and sentences.
+
+    ``source`` names where given points come from: :data:`WATCHLIST`, or :data:`ARCHIVE`
+    (an index's discovered points: they join those discovered in the two briefings, to
+    show the shifts these cannot, see :data:`ARCHIVE`). Discovered points are the same
+    where their wordings are only numbers apart; the archive's, or grammar apart (they
+    are found in other words, where the two briefings' own are shared word for word)."""
     a, b = _two_dates(old, new)
-    source = "watchlist"
-    if points is None:
+    archive: set[str] = set()
+    if points is None or source == ARCHIVE:
         from .discover import discover
 
-        source = "discovered"
-        points = [
+        found = [
             d.point
             for d in discover(
                 [a, b],
@@ -170,6 +193,10 @@ def compare(
                 tokeniser=tokeniser,
             )
         ]
+        extra = list(points or ())
+        archive = {p.id for p in extra}
+        points = _own_ids(found, archive) + extra
+        source = DISCOVERED if not extra else ARCHIVE
     selection: Selection = {
         "threshold": threshold,
         "include_questions": include_questions,
@@ -182,7 +209,7 @@ def compare(
         # a formula said negated in NEW and not so in OLD: shifted, not the same ("should
         # {+not+} uphold ..." was "Repeated the same": a review; so was a discovered
         # "provide security assistance to Ukraine" after "will {+no longer+}", review 59)
-        said = negated_sayings([a, b], points, turned=source == "discovered", **selection)
+        said = negated_sayings([a, b], points, turned=source != WATCHLIST, **selection)
         olds = {
             (x.point.id, normalise(a.text[x.start : x.end], tokeniser=tokeniser))
             for x in said
@@ -196,7 +223,7 @@ def compare(
             ):
                 negated.setdefault(x.point.id, []).append(Place(place, *b.line_col(x.start)))
     otherwise: dict[str, tuple[Place, str]] = {}
-    if points and source == "watchlist":
+    if points and source == WATCHLIST:
         # a watched formula OLD said, NEW says only in words the gate reports as a near
         # miss: shifted, not dropped (review 61: "{-remains open to-}{+has lost interest
         # in+} a political ... settlement" was "Dropped from NEW")
@@ -222,9 +249,17 @@ def compare(
             tokeniser,
             negated.get(p.point.id, []),
             otherwise.get(p.point.id),
+            counts_apart=source != WATCHLIST,
+            grammar_apart=p.point.id in archive,
         )
         for p in result.points
+        if p.point.id not in archive or _said_as_known(p, a.id)
     ]
+    if archive:
+        compared = _once_each(
+            [c for c in compared if c.point.id not in archive or c.change is PointChange.SHIFTED],
+            archive,
+        )
     rephrasings, counts, changed = _sentences(
         a, b, similarity, include_questions, speakers, tokeniser
     )
@@ -238,6 +273,68 @@ def compare(
         changed=changed,
         similarity=similarity,
     )
+
+
+def _own_ids(points: list[Point], taken: set[str]) -> list[Point]:
+    """``points`` with ids apart from ``taken``: a point of the two briefings whose id an
+    archive's point has (the same first words: "countries should abide by international
+    law and the basic norms governing" and the whole formula) is numbered on."""
+    given = set(taken)
+    out = []
+    for p in points:
+        pid, n = p.id, 1
+        while pid in given:
+            n += 1
+            pid = f"{p.id}-{n}"
+        given.add(pid)
+        out.append(p if pid == p.id else replace(p, id=pid))
+    return out
+
+
+def _said_as_known(point: PointResult, old: str) -> bool:
+    """Whether OLD says the point in one of its own wordings: an archive's point is the
+    yardstick of a change only where OLD says it as the archive knows it (said in other
+    words in both, "interfere in" and "interference in", it is neither's formula)."""
+    return any(
+        o.document == old and o.status in (Status.IDENTICAL, Status.COSMETIC)
+        for o in point.occurrences
+    )
+
+
+def _once_each(compared: list[PointComparison], archive: Collection[str]) -> list[PointComparison]:
+    """Each stretch of NEW shifted once, under the best point saying it: the archive's
+    first (they know the whole formula: "{-全面-}{+切实+}推进云岭数字走廊建设", where the two
+    briefings share "推进云岭数字走廊建设"), best first (an archive holds overlapping points:
+    "safeguard national security", "the legislation for safeguarding national
+    security"); a point of the two briefings said the same within such a stretch is left
+    out (it is the shifted formula's unchanged part)."""
+    shifted = [c for c in compared if c.change is PointChange.SHIFTED and c.new is not None]
+    shifted.sort(key=lambda c: c.point.id not in archive)
+    shown: list[Place] = []
+    kept: set[int] = set()
+    for c in shifted:
+        assert c.new is not None
+        if not any(_overlap(c.new, s) for s in shown):
+            shown.append(c.new)
+            kept.add(id(c))
+    return [
+        c
+        for c in compared
+        if id(c) in kept
+        or (
+            c.change is not PointChange.SHIFTED
+            and not (c.new is not None and any(_overlap(c.new, s) for s in shown))
+        )
+    ]
+
+
+def _overlap(a: Place, b: Place) -> bool:
+    return (
+        a.line == b.line
+        and "\n" not in a.text + b.text
+        and a.column < b.column + len(b.text)
+        and b.column < a.column + len(a.text)
+    ) or (a.line, a.column) == (b.line, b.column)
 
 
 def _place(o: Occurrence) -> Place:
@@ -274,7 +371,13 @@ def _compare_point(
     tokeniser: Tokeniser | None,
     negated: Sequence[Place] = (),
     otherwise: tuple[Place, str] | None = None,
+    counts_apart: bool = False,
+    grammar_apart: bool = False,
 ) -> PointComparison:
+    """How NEW says ``point`` against OLD. A wording that is only numbers apart
+    (``counts_apart``, see :func:`~consistency.lexicon.numbers_apart`) or grammar apart
+    (``grammar_apart``, see :func:`~consistency.timeline.grammar_only`) from one OLD said
+    is the same."""
     if otherwise is not None and olds and not news:
         # OLD said the formula, NEW only a near miss of it: where OLD did not say it either,
         # NEW's words are no change (a review: "{-brook-}{+allow+} no foreign
@@ -300,8 +403,23 @@ def _compare_point(
         )
     old_words = {normalise(o.text, tokeniser=tokeniser): o for o in olds}
     new_words = [(n, normalise(n.text, tokeniser=tokeniser)) for n in news]
+
+    def known(key: str) -> str | None:
+        if key in old_words:
+            return key
+        words = key.split(" ")
+        light = grammar_word(tokeniser)
+        prefixes = named_words(tokeniser, "negating_prefixes")
+        for k in old_words:
+            said = k.split(" ")
+            if (counts_apart and numbers_apart(words, said)) or (
+                grammar_apart and grammar_only(words, said, light, prefixes)
+            ):
+                return k
+        return None
+
     for n, key in new_words:
-        if key not in old_words:
+        if known(key) is None:
             words = key.split(" ")
             closest = max(
                 olds,
@@ -310,7 +428,7 @@ def _compare_point(
                     -o.start,
                 ),
             )
-            kept = next((o for o, said in new_words if said in old_words), None)
+            kept = next((o for o, said in new_words if known(said) is not None), None)
             return PointComparison(
                 point,
                 PointChange.SHIFTED,
@@ -322,7 +440,9 @@ def _compare_point(
                 _place(kept) if kept is not None else None,
             )
     best = max(news, key=lambda o: (o.score, -o.start))
-    twin = old_words[normalise(best.text, tokeniser=tokeniser)]
+    twin_key = known(normalise(best.text, tokeniser=tokeniser))
+    assert twin_key is not None
+    twin = old_words[twin_key]
     return PointComparison(
         point, PointChange.SAME, _place(twin), _place(best), len(olds), len(news), best.text
     )
@@ -424,6 +544,27 @@ def _one(docs: list[Document], name: str, given: str) -> Document:
     return docs[0]
 
 
+def points_of(path: str | None) -> tuple[list[Point] | None, str]:
+    """The points ``diff --points`` names, and where they come from: a watchlist's, or,
+    where ``path`` is an index built by ``consistency index``, the best it discovered in
+    its archive on 2 dates or more, as many as ``check`` holds a briefing to (see
+    :data:`ARCHIVE`; out of date or not: they are the archive's formulas as last
+    discovered). Without ``path``: none given."""
+    if path is None:
+        return None, DISCOVERED
+    from .index import Index, is_sqlite_file
+
+    if not is_sqlite_file(path):
+        from .watchlist import load_watchlist
+
+        return load_watchlist(path), WATCHLIST
+    with Index(path) as index:
+        stored = [s.point for s in index.points(stale=True) if s.dates >= 2][:DEFAULT_TOP]
+    if not stored:
+        raise OptionError("the index holds no point discovered on 2 dates or more", path=path)
+    return stored, ARCHIVE
+
+
 def compare_files(
     old: str,
     new: str,
@@ -445,11 +586,9 @@ def compare_files(
     ``old_date``/``new_date`` date them (``--old-date``/``--new-date``); else a manifest,
     ``manifest.csv`` beside them, their file names or their first lines.
     """
-    from .watchlist import load_watchlist
-
     require_percent(threshold, "threshold")
     require_percent(similarity, "similarity")
-    points = load_watchlist(points_file) if points_file else None
+    points, source = points_of(points_file)
     sides: list[Document] = []
     problems: list[ConsistencyError] = []
     for path, name, date in ((old, "OLD", old_date), (new, "NEW", new_date)):
@@ -472,4 +611,5 @@ def compare_files(
         similarity=similarity,
         include_questions=include_questions,
         speakers=speakers,
+        source=source,
     )

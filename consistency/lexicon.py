@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gzip
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -73,6 +73,25 @@ def number_word(word: str) -> bool:
     (True, True, True, False)
     """
     return word.isdigit() or word in _NUMBER_WORDS
+
+
+def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two wordings differ only in words with a digit in them, being the same
+    words otherwise, in the same order. A count or a date in a recurring phrase is not
+    its wording ("The delegation included {-10-}{+9+} members of Congress",
+    "举办了第{-7-}{+11+}届"). Numbers in words are left out: "one country, two systems"
+    is a formula's own.
+
+    >>> numbers_apart(["included", "10", "members"], ["included", "9", "members"])
+    True
+    >>> numbers_apart(["one", "china"], ["two", "china"])
+    False
+    """
+
+    def words(wording: Sequence[str]) -> list[str]:
+        return [w for w in wording if not any(c.isdigit() for c in w)]
+
+    return list(a) != list(b) and words(a) == words(b)
 
 
 def same_number(a: str, b: str) -> bool:

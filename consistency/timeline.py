@@ -618,15 +618,9 @@ def _point_changes(
     def in_period(d: dt.date) -> bool:
         return (start is None or d >= start) and (end is None or d <= end)
 
-    negations = named_words(tokeniser, "negations")
     prefixes = named_words(tokeniser, "negating_prefixes")
 
-    coordinators = named_words(tokeniser, "coordinators")
-
-    def light(word: str) -> bool:
-        # a coordinator put in or left out joins the same parts ("保持冷静{+和+}克制",
-        # "keep calm {+and+} restrained": review 66); 和 is just under the bar
-        return (zipf(word) >= GRAMMAR_ZIPF or word in coordinators) and word not in negations
+    light = grammar_word(tokeniser)
 
     def make(kind: KeyChangeKind, occ: Occurrence, before: str | None, evidence: str) -> KeyChange:
         doc = docs.get(occ.document)
@@ -951,6 +945,20 @@ GRAMMAR_ZIPF = 7.0
 """Words at least this frequent in ordinary language (Zipf, see :mod:`.lexicon`) are pure
 grammar: "the", "a", "of", "to", "and", "in", "for", "is"; 的, 是, 了. "only" (6.1) and "all"
 (6.5) are not: "the {+only+} right way" is news; nor is a negation, however frequent."""
+
+
+def grammar_word(tokeniser: Tokeniser | None = None) -> Callable[[str], bool]:
+    """The test of a word of pure grammar for :func:`grammar_only`: as common as
+    :data:`GRAMMAR_ZIPF`, or a coordinator (one put in or left out joins the same parts:
+    "保持冷静{+和+}克制", "keep calm {+and+} restrained", review 66; 和 is just under the
+    bar), and no negation."""
+    negations = named_words(tokeniser, "negations")
+    coordinators = named_words(tokeniser, "coordinators")
+
+    def light(word: str) -> bool:
+        return (zipf(word) >= GRAMMAR_ZIPF or word in coordinators) and word not in negations
+
+    return light
 
 
 def grammar_only(

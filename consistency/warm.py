@@ -30,7 +30,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .check import DEFAULT_SIMILARITY
-from .compare import Comparison, compare, read_side
+from .compare import Comparison, compare, points_of, read_side
 from .compare import _one as one_document
 from .errors import IndexFileError, OptionError
 from .index import Index, IndexStats, MatchStore, content_hash, damaged, update_index
@@ -304,11 +304,9 @@ def compare_in_index(
     itself segments the two briefings, as a cold ``diff`` does (two documents
     cost little); the index spares reading and dating the stored one.
     """
-    from .watchlist import load_watchlist
-
     require_percent(threshold, "threshold")
     require_percent(similarity, "similarity")
-    points = load_watchlist(points_file) if points_file else None
+    points, source = points_of(points_file)
     sides: list[Document | str] = []
     read: list[Document] = []
     for given, name, date in ((old, "OLD", old_date), (new, "NEW", new_date)):
@@ -345,6 +343,7 @@ def compare_in_index(
         similarity=similarity,
         include_questions=include_questions,
         speakers=speakers,
+        source=source,
     )
 
 

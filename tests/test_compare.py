@@ -350,3 +350,143 @@ def test_a_point_new_in_new_shows_its_change_from_the_watchlist_wording(
     data = json.loads(CliRunner().invoke(cli, [*args, "--format", "json"]).stdout)
     [point] = [p for p in data["points"] if p["id"] == "coop"]
     assert point["diff"] == shown
+
+
+def _archive(folder: Path, lines: list[str]) -> None:
+    """Briefings dated a day apart from 2025-03-01, one line each, spoken by one spokesperson."""
+    folder.mkdir()
+    for k, line in enumerate(lines):
+        (folder / f"2025-03-{k + 1:02d}.txt").write_text(f"Spokesperson: {line}\n", "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("said", "old", "new", "shown"),
+    [
+        (
+            [
+                "We will comprehensively advance the building of the digital corridor, to "
+                "the benefit of both peoples.",
+                "China will comprehensively advance the building of the digital corridor "
+                "with its partners.",
+                "As I said, we will comprehensively advance the building of the digital "
+                "corridor.",
+                "Both sides agreed to comprehensively advance the building of the digital "
+                "corridor this year.",
+                "I want to stress that we will comprehensively advance the building of the "
+                "digital corridor.",
+            ],
+            "I want to stress that we will comprehensively advance the building of the "
+            "digital corridor, to the benefit of both peoples.",
+            "China will continue to fully advance the building of the digital corridor "
+            "and deliver common development.",
+            "{-comprehensively-}{+fully+} advance the building of the digital corridor",
+        ),
+        (
+            [
+                "我们将全面推进云岭数字走廊建设，造福两国人民。",
+                "中方愿同各方一道全面推进云岭数字走廊建设。",
+                "正如我刚才所说，我们将全面推进云岭数字走廊建设。",
+                "双方同意今年全面推进云岭数字走廊建设。",
+                "我想强调，我们将全面推进云岭数字走廊建设。",
+            ],
+            "我想强调，我们将全面推进云岭数字走廊建设，造福两国人民。",
+            "我方将继续切实推进云岭数字走廊建设，实现共同发展。",
+            "{-全面-}{+切实+}推进云岭数字走廊建设",
+        ),
+    ],
+    ids=["english", "chinese"],
+)
+def test_an_index_as_points_shows_the_shift_the_two_briefings_cannot(
+    tmp_path: Path, said: list[str], old: str, new: str, shown: str
+) -> None:
+    """Review 72: without a watchlist, ``diff`` discovers the points the two briefings
+    share: "推进云岭数字走廊建设", which both say, so "{-全面-}{+切实+}" (an adverb
+    swapped at the formula's edge) was "Repeated the same". ``--points INDEX`` adds the
+    archive's points, which know the whole formula; the shared part is not listed as
+    repeated beside its shift."""
+    _archive(tmp_path / "archive", said)
+    db = tmp_path / "archive.db"
+    code, _, err = run("-q", "index", str(tmp_path / "archive"), "--db", str(db))
+    assert code == 0, err
+    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
+    a.write_text(f"Spokesperson: {old}\n", "utf-8")
+    b.write_text(f"Spokesperson: {new}\n", "utf-8")
+    code, out, err = run("diff", str(a), str(b), "--format", "json")
+    assert code == 0, err
+    assert [p["diff"] for p in json.loads(out)["points"] if p["change"] == "shifted"] == []
+    code, out, err = run("diff", str(a), str(b), "--points", str(db), "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["points_source"] == "archive"
+    assert [(p["change"], p["diff"]) for p in data["points"]] == [("shifted", shown)], out
+    code, out, err = run("diff", str(a), str(b), "--points", str(db))
+    assert code == 0, err
+    assert "Talking points (discovered in the archive, said in both, 1): " in out
+    assert f"\n    {shown}\n" in out
+
+
+def test_an_index_as_points_is_read_after_a_warm_run_added_briefings(tmp_path: Path) -> None:
+    """``diff --index DB`` with a new file adds it to the index and leaves its points out
+    of date; they are still the archive's formulas as last discovered, and ``--points DB``
+    reads them (``check`` refuses them until ``consistency index`` refreshes them)."""
+    formula = "a sea of peace, friendship and cooperation"
+    _archive(tmp_path / "archive", [f"We will make it {formula}."] * 4)
+    db = tmp_path / "archive.db"
+    assert run("-q", "index", str(tmp_path / "archive"), "--db", str(db))[0] == 0
+    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
+    a.write_text(f"Spokesperson: We will make it {formula}.\n", "utf-8")
+    b.write_text("Spokesperson: We will make it a sea of peace and cooperation.\n", "utf-8")
+    code, _, err = run("diff", str(a), str(b), "--index", str(db))
+    assert code == 0, err
+    assert run("check", str(b), "--against", str(db))[0] == 2
+    code, out, err = run("diff", str(a), str(b), "--points", str(db), "--format", "json")
+    assert code == 0, err
+    [point] = json.loads(out)["points"]
+    assert point["diff"].endswith("a sea of peace{-, friendship-} and cooperation"), point
+
+
+def test_an_index_without_points_or_damaged_is_one_line_exit_2(tmp_path: Path) -> None:
+    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
+    a.write_text("Spokesperson: We said this.\n", "utf-8")
+    b.write_text("Spokesperson: We said that.\n", "utf-8")
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    code, out, err = run("diff", str(a), str(b), "--points", str(bad))
+    assert (code, out) == (2, "") and err.count("\n") == 1 and str(bad) in err, err
+
+
+@pytest.mark.parametrize(
+    ("formula", "new"),
+    [
+        (
+            "The two sides held the 7th round of the strategic dialogue in Beijing and "
+            "agreed to deepen cooperation.",
+            "The two sides held the 8th round of the strategic dialogue in Beijing and "
+            "agreed to deepen cooperation.",
+        ),
+        (
+            "All countries should abide by international law and the basic norms governing "
+            "international relations.",
+            "All countries should abide by international law and the basic norms governing "
+            "the international relations.",
+        ),
+    ],
+    ids=["a-count", "grammar"],
+)
+def test_an_index_as_points_shows_no_count_or_grammar_as_a_shift(
+    tmp_path: Path, formula: str, new: str
+) -> None:
+    """The archive's points are found in other words too (the two briefings' own are
+    shared word for word): a wording only numbers apart ("the {-7th-}{+8th+} round") or
+    grammar apart ("governing {+the+} international relations") from OLD's is no shift,
+    as in ``check`` and the report's cards (on two MFA briefings, "{-interfere-}{+
+    interference+} in China's internal affairs" was one under four points)."""
+    _archive(tmp_path / "archive", [formula] * 4)
+    db = tmp_path / "archive.db"
+    assert run("-q", "index", str(tmp_path / "archive"), "--db", str(db))[0] == 0
+    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
+    a.write_text(f"Spokesperson: {formula}\n", "utf-8")
+    b.write_text(f"Spokesperson: {new}\n", "utf-8")
+    code, out, err = run("diff", str(a), str(b), "--points", str(db), "--format", "json")
+    assert code == 0, err
+    assert [p for p in json.loads(out)["points"] if p["change"] != "same"] == []

@@ -17,6 +17,12 @@ FormHit = tuple[int, tuple[str, ...], list[int]]
 """A point's wording that may occur: (point position, its words, sentence numbers)."""
 
 
+DEFAULT_TOP = 200
+"""How many discovered points ``check`` holds a new briefing to without a watchlist (and
+``diff --points INDEX`` compares two by): the strongest formulas, not every phrase that
+happened to recur twice."""
+
+
 class PointSource(Protocol):
     """Where the points to check come from."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
@@ -14,6 +13,7 @@ from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..index import Index, phrase_sentences
 from ..index.codec import content_hash
 from ..ingest.select import FileSelection
+from ..lexicon import numbers_apart
 from ..match import (
     DEFAULT_THRESHOLD,
     Match,
@@ -89,17 +89,6 @@ def discovered_points(
         speakers=speakers,
     )
     return [f.point for f in found if f.dates >= min_dates][:top]
-
-
-def _numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two wordings differ in numbers written in digits only (the same words
-    otherwise, in the same order)."""
-    return a != b and [w for w in a if not _DIGITS.search(w)] == [
-        w for w in b if not _DIGITS.search(w)
-    ]
-
-
-_DIGITS = re.compile(r"\d")
 
 
 class _Taken:
@@ -401,7 +390,7 @@ def _shifted(
             span = span_words(match)
             if span in forms or (match.score < limit and _names_gone(match, span)):
                 continue
-            if points.discovered and any(_numbers_apart(span, f) for f in forms):
+            if points.discovered and any(numbers_apart(span, f) for f in forms):
                 # "The delegation included {-10-}{+9+} members of Congress": a count, a
                 # date, in a phrase that recurs; not its wording (a review: most of a
                 # daily gate's warnings)

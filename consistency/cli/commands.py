@@ -573,7 +573,10 @@ def check_command(
     "--points",
     "points_file",
     type=FileName(dir_okay=False),
-    help="Talking-point file (TOML); without it, the points discovered in both briefings.",
+    help=(
+        "Talking-point file (TOML), or an index (built by 'consistency index') whose "
+        "discovered points to use; without it, the points discovered in both briefings."
+    ),
 )
 @click.option(
     "--format",

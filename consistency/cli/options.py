@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from ..check import DEFAULT_SIMILARITY
+from ..check.points import DEFAULT_TOP
 from ..errors import InputError, OptionError
 from ..match import DEFAULT_THRESHOLD
 from ..track import usable_cpus
@@ -233,9 +234,8 @@ class _OutputOption(click.Option):
 DEFAULT_DISCOVER_TOP = 50
 """How many points ``discover`` lists by default (a large archive has thousands)."""
 
-DEFAULT_CHECK_TOP = 200
-"""How many discovered points ``check`` holds a new briefing to without a watchlist: the
-strongest formulas, not every phrase that happened to recur twice."""
+DEFAULT_CHECK_TOP = DEFAULT_TOP
+"""How many discovered points ``check`` holds a new briefing to without a watchlist."""
 
 DEFAULT_REPORT_TOP = 25
 """How many discovered points ``report`` tracks when no watchlist is given."""

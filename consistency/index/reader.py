@@ -144,9 +144,11 @@ class Index:
                 "refresh them with 'consistency index PATH... --db FILE'",
             )
 
-    def points(self) -> list[StoredPoint]:
-        """The discovered points, best first."""
-        self._fresh_points()
+    def points(self, *, stale: bool = False) -> list[StoredPoint]:
+        """The discovered points, best first (``stale``: even those out of date, when
+        briefings were added since they were discovered)."""
+        if not stale:
+            self._fresh_points()
         return [
             _stored_point(json.loads(data))
             for (data,) in self.con.execute("SELECT data FROM points ORDER BY position")

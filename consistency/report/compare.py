@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..compare import Comparison, Place, PointChange, PointComparison, Rephrasing
+from ..compare import ARCHIVE, Comparison, Place, PointChange, PointComparison, Rephrasing
 from ..errors import OptionError
 from ..jsontext import dumps
 from .diffmarkup import ansi_diff, flatten, markdown_diff, markdown_escape, parse_diff
@@ -46,6 +46,9 @@ def _describe(c: Comparison) -> tuple[str, str]:
     return one("OLD", c.old), one("NEW", c.new)
 
 
+_SOURCES = {ARCHIVE: "discovered in the archive, said in both"}
+
+
 def points_line(c: Comparison) -> str:
     """``Talking points (watchlist): 3 repeated the same, 1 shifted, ...``."""
     counts = (
@@ -55,7 +58,8 @@ def points_line(c: Comparison) -> str:
     absent = c.count(PointChange.ABSENT)
     if absent:
         counts += f", {absent} in neither"
-    return f"Talking points ({c.points_source}, {len(c.points)}): {counts}."
+    source = _SOURCES.get(c.points_source, c.points_source)
+    return f"Talking points ({source}, {len(c.points)}): {counts}."
 
 
 def sentences_line(c: Comparison) -> str:
