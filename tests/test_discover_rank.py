@@ -295,6 +295,20 @@ def test_a_list_without_and_is_kept_whole() -> None:
     assert normalise("中方始终本着公开") not in texts
 
 
+def test_a_list_item_of_single_characters_counts_as_one_word() -> None:
+    """Review 72: 门常开，路常通，心相连 (said on 19 of 40 dates) was the row 路常通，心相连:
+    the segmenter splits 路常通 into three characters, so the middle item had three
+    words and the commas around it were clause boundaries. Single characters side by side
+    are one word the segmenter did not know (as a phrase never cuts between them)."""
+    said = [
+        "我想再次强调，门常开，路常通，心相连。",
+        "一句话，门常开，路常通，心相连，这是我们的真诚承诺。",
+        "正如我们常说的，门常开，路常通，心相连。",
+    ]
+    texts = [normalise(t) for t in discovered(said * 3)]
+    assert normalise("门常开，路常通，心相连") in texts, texts
+
+
 def test_a_list_of_two_short_items_is_kept_whole() -> None:
     """Review 72 (a planted Chinese archive): 携手同行、久久为功, said on 16 of 40 dates in
     carriers of its own, had no row (cut at its one 、, only the carriers' fragments

@@ -242,7 +242,8 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
     if commas:
         parallel = _parallel(words, commas)
         items = {r for r in commas if mark[s + r] == _LIST} if pair else set()
-        lo, hi = _comma_cut(words, commas, corpus.stop, parallel | items)
+        fused = [r for r in range(1, hi) if corpus.fused(s + r)]
+        lo, hi = _comma_cut(words, commas, corpus.stop, parallel | items, fused)
         # a clause mirroring the one before ends the phrase whole, function words and all:
         # "cooperate where we can, disagree *where we must*"
         bounds = [*commas, len(words)]
@@ -348,18 +349,19 @@ def _comma_cut(
     commas: Sequence[int],
     stop: Collection[str],
     parallel: Collection[int] | None = None,
+    fused: Collection[int] = (),
 ) -> tuple[int, int]:
     """The span of ``words`` left once heads and tails set off by non-list commas go.
 
     When both cuts would meet (one comma, no list), the side with more
     content words stays ("At the invitation of ... Wang Yi, Foreign Minister").
     ``parallel``: the commas between mirrored clauses (see :func:`_parallel`), where the
-    caller has them.
+    caller has them; ``fused``: see :func:`_bare_list`.
     """
     lo, hi = 0, len(words)
     if parallel is None:
         parallel = _parallel(words, commas)
-    listed = _bare_list(words, commas, stop) | set(parallel)
+    listed = _bare_list(words, commas, stop, fused) | set(parallel)
     for head in commas:
         # a list's "and" comes within an item or two of its commas ("peace, friendship and
         # cooperation"); one far on joins something else ("At present, the overall
@@ -428,14 +430,23 @@ def _parallel(words: Sequence[str], commas: Sequence[int]) -> set[int]:
     return out
 
 
-def _bare_list(words: Sequence[str], commas: Sequence[int], stop: Collection[str]) -> set[int]:
+def _bare_list(
+    words: Sequence[str],
+    commas: Sequence[int],
+    stop: Collection[str],
+    fused: Collection[int] = (),
+) -> set[int]:
     """The commas that part the items of a list with no coordinator: those around an item
     of one or two content words (公开、*透明*、负责任的态度; 维护国家主权、*安全*、发展利益), which
-    no clause is. Cut there, "中方始终本着公开" stood for "中方始终本着公开、透明、负责任的态度"."""
+    no clause is. Cut there, "中方始终本着公开" stood for "中方始终本着公开、透明、负责任的态度".
+    ``fused``: the positions of words one with the word before them (see
+    :meth:`_Corpus.fused`): 路常通 is one word the segmenter did not know, not three
+    (review 72: "门常开，路常通，心相连" was discovered as "路常通，心相连")."""
     listed: set[int] = set()
     for a, b in pairwise(commas):
         item = words[a:b]
-        if 0 < len(item) <= BARE_ITEM_WORDS and not any(w in stop for w in item):
+        size = len(item) - sum(1 for r in range(a + 1, b) if r in fused)
+        if 0 < size <= BARE_ITEM_WORDS and not any(w in stop for w in item):
             listed.update((a, b))
     return listed
 
