@@ -309,6 +309,32 @@ def test_a_list_item_of_single_characters_counts_as_one_word() -> None:
     assert normalise("门常开，路常通，心相连") in texts, texts
 
 
+def test_a_formula_opening_on_a_common_word_paired_with_a_rarer_one_has_its_row() -> None:
+    """Review 77: "a just and lasting peace", said on 30 of 45 dates in varied sentences,
+    had four carrier rows and no row of its own. "just" is on the grammar's list (an
+    adverb too), so the phrase was cut to "lasting peace", too short to stand, and it
+    counted two content words, too few to be said in carriers. A common word coordinated
+    with a content word is a modifier like it."""
+    heads = [
+        "The spokesperson said the goal remained",
+        "We all want to see",
+        "The leaders had agreed on the need for",
+        "The Prime Minister would keep working with allies to secure",
+    ]
+    tails = ["in Ukraine.", "that Ukraine can defend.", "with Ukraine at the table.", "."]
+    said = [f"{heads[k % 4]} a just and lasting peace {tails[(k // 4 + k) % 4]}" for k in range(16)]
+    texts = [normalise(t) for t in discovered([s.replace(" .", ".") for s in said])]
+    assert normalise("a just and lasting peace") in texts, texts
+    # a word of one letter before a coordinator is grammar: 同 is "with" here
+    said = [
+        "我们将同地区国家携手，守住边境安宁和民生底线。",
+        "我们将同地区国家携手，拓展农业、渔业、林业合作。",
+        "我们将同地区国家携手，推进云岭数字走廊建设。",
+    ]
+    texts = [normalise(t) for t in discovered(said * 3)]
+    assert not any(t.startswith(normalise("将同")) for t in texts), texts
+
+
 def test_a_list_of_two_short_items_is_kept_whole() -> None:
     """Review 72 (a planted Chinese archive): 携手同行、久久为功, said on 16 of 40 dates in
     carriers of its own, had no row (cut at its one 、, only the carriers' fragments
@@ -980,7 +1006,7 @@ def test_event_announcements_are_not_in_the_mfa_top_lists(
 
 
 def test_a_function_word_a_formula_s_first_word_always_follows_stays_in() -> None:
-    """"accordance" stands after "in" wherever it stands: the phrase is "in accordance with
+    """ "accordance" stands after "in" wherever it stands: the phrase is "in accordance with
     the law", not a fragment opening on "accordance"."""
     who = ["The police", "The court", "Customs", "The ministry", "The agency", "The city"]
     did = ["acted", "ruled", "checked", "decided", "moved", "responded"]
@@ -1067,8 +1093,7 @@ def test_a_phrase_does_not_end_inside_a_quotation_it_opens() -> None:
         "in Hong Kong.",
         'It ensures the steady and sustained implementation of "one country, two '
         'principles" and more.',
-        'China backs the steady and sustained implementation of "one country, one '
-        'voice" there.',
+        'China backs the steady and sustained implementation of "one country, one voice" there.',
     ]
     texts = discovered(said)
     assert "the steady and sustained implementation" in texts, texts
@@ -1108,7 +1133,7 @@ def _score_of(lines: list[str], phrase: str) -> float:
 
 
 def test_a_formula_written_as_a_title_is_no_name() -> None:
-    """"the Five Principles of Peaceful Coexistence" (MFA, 12 briefings) ranked 400th: every
+    """ "the Five Principles of Peaceful Coexistence" (MFA, 12 briefings) ranked 400th: every
     capitalised content word counted as a name or title, and cut its score by 60 %. Names
     are learned: a word the archive writes with a capital nearly always ("Zhou", "Xiang").
     A formula of ordinary words, capitalised, scores as it would in lower case."""

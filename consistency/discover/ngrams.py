@@ -251,6 +251,19 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
         mirrored = min(mirrored, hi)
     lo, hi = _quote_cut(corpus, s, lo, hi)
     lo, hi = _frame_cut(words, lo, hi, corpus.reporting)
+
+    def paired(k: int, hi: int) -> bool:
+        # a common word coordinated with a content word is a modifier like it: "a *just*
+        # and lasting peace" (review 77: 30 dates, no row; cut to "lasting peace"); not a
+        # word of one letter, which is grammar ("我们*将*同地区国家携手": 同 is "with")
+        return (
+            k + 2 < hi
+            and len(words[k]) > 1
+            and words[k + 1] in _COORDINATORS
+            and words[k + 2] not in corpus.stop
+            and mark[s + k + 1] not in (_SOFT, _LIST)
+        )
+
     while True:
         start = (lo, hi)
         while lo < hi and (
@@ -270,12 +283,18 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
             and not corpus.fused(s + hi - 1)
         ):
             hi -= 1
+
         while (
             lo < hi
             and (words[lo] in corpus.stop or corpus.pronoun(s + lo))
             and not (lo + 1 < hi and (mark[s + lo + 1] == _GLUE or corpus.fused(s + lo + 1)))
+            and not (words[lo] in corpus.stop and paired(lo, hi))
         ):
-            if words[lo] in _ARTICLES and lo + 1 < hi and words[lo + 1] not in corpus.stop:
+            if (
+                words[lo] in _ARTICLES
+                and lo + 1 < hi
+                and (words[lo + 1] not in corpus.stop or paired(lo + 1, hi))
+            ):
                 break
             if words[lo] in corpus.negations:
                 break
@@ -496,6 +515,19 @@ def _content(words: Iterable[str], stop: Collection[str]) -> int:
     return sum(w not in stop for w in words)
 
 
+def _rich_content(words: Sequence[str], stop: Collection[str]) -> int:
+    """Content words, a common word of more than one letter coordinated with one among
+    them: "a *just* and lasting peace" has three (review 77: a formula said on 30 dates,
+    in four carrier rows and no row of its own, for it had two, too few to be said in
+    carriers)."""
+    paired = sum(
+        1
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+        if a in stop and len(a) > 1 and b in _COORDINATORS and c not in stop
+    )
+    return _content(words, stop) + paired
+
+
 def _start_of(corpus: _Corpus, occ: _Occ, ids: tuple[int, ...]) -> int:
     """Where the trimmed form ``ids`` of the occurrence ``occ`` starts (see :func:`_trim`,
     which may take in one word before it)."""
@@ -578,7 +610,7 @@ def _shared_cores(
         # a frame at most twice the phrase's length folds into it once it is a point; a
         # longer one is a carrier, and only a phrase of RICH_CORE content words is said in
         # carriers ("a free and open Indo-Pacific" in four: review 65)
-        rich = _content([words[i] for i in form.ids], corpus.stop) >= RICH_CORE
+        rich = _rich_content([words[i] for i in form.ids], corpus.stop) >= RICH_CORE
         frames: list[tuple[str, list[tuple[int, ...]]]] = []
         if rich and len(form.ids) > min_words:
             # a rich phrase is said inside carriers too, before a function word of theirs:
