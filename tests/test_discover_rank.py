@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from typing import Any
 
 import pytest
 from corpus import FULL, HAS_FULL, NO_FULL
@@ -130,6 +131,51 @@ def mfa() -> list[DiscoveredPoint]:
 @pytest.fixture(scope="module")
 def mfa_zh() -> list[DiscoveredPoint]:
     return discover(load_documents([FULL / "mfa-zh"]), top=100)
+
+
+def test_families_form_among_as_many_rows_for_a_short_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review 77: at ``--top 25`` (the report's) "Britain is back on the world stage" was
+    an 8-date carrier row, at ``--top 100`` a 27-date row with its alias: families were
+    formed among ``2 * top + 50`` rows, so the report tracked the carrier and missed the
+    formula falling silent. They are formed among as many rows for any list of 100 or
+    fewer."""
+    import importlib
+
+    from consistency.discover.families import FAMILY_FLOOR
+
+    module = importlib.import_module("consistency.discover")
+    pools: list[int] = []
+    real = module._families
+
+    def spy(*args: Any, enough: int, **kwargs: Any) -> Any:
+        pools.append(enough)
+        return real(*args, enough=enough, **kwargs)
+
+    monkeypatch.setattr(module, "_families", spy)
+    said = ["We stand for a sea of peace, friendship and cooperation in the region."] * 6
+    for top in (1, 25, 100):
+        discovered_top(said, top)
+    assert pools == [FAMILY_FLOOR, FAMILY_FLOOR, FAMILY_FLOOR]
+
+
+def discovered_top(said: list[str], top: int) -> list[str]:
+    docs = [narration(day, f"{FILL[day % 3]} {line}") for day, line in enumerate(said)]
+    return [p.point.text for p in discover(docs, top=top)]
+
+
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
+def test_a_word_negated_by_a_prefix_is_no_wording_of_the_word(
+    mfa: list[DiscoveredPoint],
+) -> None:
+    """The MFA report carded "instability in {-the region-}{+some regions+}" as a new
+    wording of "peace and stability in the region": discovery had made "instability in
+    the region" an alias of it. A word that is another after a negating prefix says the
+    opposite, as a negation does: it parts two wordings."""
+    for point in mfa:
+        said = f" {' '.join(wordings(point))}"
+        assert not ("instability" in said and " stability" in said), said
 
 
 @pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)

@@ -149,6 +149,7 @@ from ..normalise import Tokeniser, named_words, normalise
 from ..track import MatchKeeper, build_index, sort_documents
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
+    FAMILY_FLOOR,
     FAMILY_LIMIT,
     FAMILY_MARGIN,
     GROUP_THRESHOLD,
@@ -426,7 +427,7 @@ def _discover(
         [c[0] >= min_dates for c in candidates],
         function_ids,
         names,
-        corpus.negation_ids,
+        corpus.negated,
     )
     members: dict[int, list[tuple[tuple[int, ...], list[_Occ]]]] = {}
     for (_, _, key, occs), lead in zip(candidates, leaders, strict=True):
@@ -476,7 +477,11 @@ def _discover(
     _rank_cores_by_frames(corpus, groups, scorer)
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
     # settle more points than are kept: a point just past ``top`` may fold into a kept one
-    enough = min(2 * top + FAMILY_MARGIN, FAMILY_LIMIT) if top is not None else FAMILY_LIMIT
+    enough = (
+        min(max(2 * top + FAMILY_MARGIN, FAMILY_FLOOR), FAMILY_LIMIT)
+        if top is not None
+        else FAMILY_LIMIT
+    )
     new: list[_Group] = []
     if top is not None and rising is not None:
         new = _rising(

@@ -71,6 +71,11 @@ STOPWORDS: frozenset[str] = function_words(None)
 """The default tokeniser's function words as discovery reads them."""
 
 
+PREFIXED_STEM = 4
+"""The fewest letters of a word that a negating prefix turns into its opposite (see
+:attr:`_Corpus.prefixed`): "unfair", not "in" + "to"."""
+
+
 class _Occ(NamedTuple):
     """One occurrence: token positions ``[start, end)`` in the corpus arrays."""
 
@@ -272,12 +277,40 @@ class _Corpus:
         self.vocab: dict[str, int] = dict(vocab)
         self.negation_ids = frozenset(vocab[w] for w in self.negations if w in self.vocab)
         self.negation_hosts = named_words(tokeniser, "negation_hosts")
+        self.prefixes = named_words(tokeniser, "negating_prefixes")
         self.reporting = named_words(tokeniser, "reporting_verbs")
 
     def negated(self, key: Iterable[int]) -> frozenset[int]:
-        """The negations in a wording (word ids): two wordings that differ in them say
-        opposite things ("interfere in ..." / "non-interference in ...")."""
-        return frozenset(w for w in key if w in self.negation_ids)
+        """The negations in a wording (word ids), and the words it negates by a prefix
+        (as ``-1 - id`` of the word without it): two wordings that differ in them say
+        opposite things ("interfere in ..." / "non-interference in ..."; "stability in
+        the region" / "*in*stability in the region", which joined "peace and stability in
+        the region" as an alias, and "instability in some regions" was a card)."""
+        prefixed = self.prefixed
+        return frozenset(
+            w if w in self.negation_ids else prefixed[w]
+            for w in key
+            if w in self.negation_ids or w in prefixed
+        )
+
+    @cached_property
+    def prefixed(self) -> dict[int, int]:
+        """The words (ids) that are another word of the corpus after one of the
+        tokeniser's negating prefixes ("instability", "unchanged"), each with ``-1 - id``
+        of that word; function words are none ("unless", "inside")."""
+        out: dict[int, int] = {}
+        vocab, stop = self.vocab, self.stop
+        for word, k in vocab.items():
+            if word in stop:
+                continue
+            for prefix in self.prefixes:
+                if word.startswith(prefix):
+                    rest = word[len(prefix) :].removeprefix("-")
+                    j = vocab.get(rest)
+                    if j is not None and len(rest) >= PREFIXED_STEM and rest not in stop:
+                        out[k] = -1 - j
+                        break
+        return out
 
     def _edges(self, start: int) -> None:
         """Mark the tokens from ``start`` on as one unit (a turn, or a paragraph of one)."""

@@ -38,7 +38,7 @@ def _group(
     can_lead: Sequence[bool],
     function_ids: Collection[int],
     names: Mapping[int, str] | None = None,
-    negation_ids: Collection[int] = (),
+    negation: Callable[[tuple[int, ...]], frozenset[int]] | None = None,
 ) -> list[int]:
     """Leader of each candidate (index into ``texts``, which come best first).
 
@@ -51,7 +51,8 @@ def _group(
     square; comparing with leaders only keeps different formulas from
     chaining together; a wording naming something the leader does not, and
     the other way round, never joins it (:func:`_other_names`), nor one negated
-    where the leader is not, or the other way round (``negation_ids``). A candidate
+    where the leader is not, or the other way round (``negation``: see
+    :meth:`_Corpus.negated`). A candidate
     that may not lead (a fragment) and joins no leader gets -1.
     """
     leader = list(range(len(texts)))
@@ -59,9 +60,7 @@ def _group(
     exact: dict[tuple[int, ...], int] = {}
     shorter: dict[tuple[int, ...], int] = {}
     named = _Named(keys, names or {})
-    negated = (
-        [frozenset(w for w in key if w in negation_ids) for key in keys] if negation_ids else []
-    )
+    negated = [negation(key) for key in keys] if negation is not None else []
     for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
         pairs = {p for p in pairwise(key) if p[0] not in function_ids or p[1] not in function_ids}
         pool_set: set[int] = set()
@@ -567,6 +566,12 @@ FAMILY_LIMIT = 2000
 """Families are formed among the best-ranked points until this many are settled (or
 ``top``); points further down keep their own rows. Aligning every point of a large
 archive with its neighbours would cost more than the rest of discovery."""
+
+FAMILY_FLOOR = 250
+"""Families are formed among this many points at least, whatever ``top``: the rows of
+``--top 25`` (the report's) are the first 25 of ``--top 100``'s (review 77: at ``--top
+25`` "Britain is back on the world stage" was an 8-date carrier row, at ``--top 100`` a
+27-date row with its alias, and the report tracked the carrier)."""
 
 FAMILY_MARGIN = 50
 """With ``top``, families are formed among the best ``2 * top + FAMILY_MARGIN`` points, so
