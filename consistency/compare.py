@@ -209,18 +209,13 @@ def compare(
         # a formula said negated in NEW and not so in OLD: shifted, not the same ("should
         # {+not+} uphold ..." was "Repeated the same": a review; so was a discovered
         # "provide security assistance to Ukraine" after "will {+no longer+}", review 59)
+        # ... where OLD said it negated in no words ("would {+not+} provide a running
+        # commentary" after "was not going to provide ...": review 77)
         said = negated_sayings([a, b], points, turned=source != WATCHLIST, **selection)
-        olds = {
-            (x.point.id, normalise(a.text[x.start : x.end], tokeniser=tokeniser))
-            for x in said
-            if x.document == a.id
-        }
+        olds = {x.point.id for x in said if x.document == a.id}
         for x in said:
             place = b.text[x.start : x.end]
-            if (
-                x.document == b.id
-                and (x.point.id, normalise(place, tokeniser=tokeniser)) not in olds
-            ):
+            if x.document == b.id and x.point.id not in olds:
                 negated.setdefault(x.point.id, []).append(Place(place, *b.line_col(x.start)))
     otherwise: dict[str, tuple[Place, str]] = {}
     if points and source == WATCHLIST:

@@ -474,14 +474,17 @@ whole)."""
 
 ENGLISH_NEGATION_CARRIERS = frozenset(
     """
-    longer again yet to even fully entirely completely always ever necessarily really
+    longer again yet to even fully entirely completely always ever necessarily really going
+    has have had
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """English words that carry a negation right before them on to what follows: "we *no
 longer* uphold the order", "not *fully*", "never *again*", "urged them not *to*
-uphold". Any other word takes the negation for itself: "should not *undermine* peace and
-stability" negates no "peace and stability", nor "not *only* uphold ... but also" the
-order."""
+uphold", "he was not *going to* provide a running commentary" (review 77: "would
+{+not+} provide a running commentary" was a change from it), "no longer *has* full
+confidence in the Chancellor". Any other word takes the negation for itself: "should
+not *undermine* peace and stability" negates no "peace and stability", nor "not *only*
+uphold ... but also" the order."""
 
 CHINESE_NEGATION_CARRIERS = frozenset({"再", "完全", "一定", "总是", "真正"})
 """The same in Chinese, as the segmenter cuts them after a negation (不会*再*坚持,

@@ -490,3 +490,41 @@ def test_an_index_as_points_shows_no_count_or_grammar_as_a_shift(
     code, out, err = run("diff", str(a), str(b), "--points", str(db), "--format", "json")
     assert code == 0, err
     assert [p for p in json.loads(out)["points"] if p["change"] != "same"] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shifted"),
+    [
+        (
+            "The PMOS said that he was not going to provide a running commentary on the "
+            "detail of private conversations.",
+            "The PMOS said that he would not provide a running commentary on the detail of "
+            "individual cases.",
+            [],
+        ),
+        (
+            "The PMOS said the Prime Minister had full confidence in the Chancellor and "
+            "her plans for growth.",
+            "The PMOS said the Prime Minister no longer has full confidence in the "
+            "Chancellor and her plans for growth.",
+            ["{+no longer has+} full confidence in the Chancellor and her plans for growth"],
+        ),
+    ],
+    ids=["negated-in-both", "negated-in-new"],
+)
+def test_a_negation_a_few_words_before_a_discovered_point(
+    tmp_path: Path, old: str, new: str, shifted: list[str]
+) -> None:
+    """Review 77: ``diff`` without a watchlist showed "{+not+} provide a running
+    commentary" where OLD said "was not *going to* provide" (negated too, the negation
+    three words off), and "Repeated the same" for "full confidence in the Chancellor"
+    where NEW said "no longer *has* full confidence": "going to" and "has" carry a
+    negation on, as "longer" does, and a point OLD says negated in any words is no news
+    said negated in NEW."""
+    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
+    a.write_text(f"{old}\n", "utf-8")
+    b.write_text(f"{new}\n", "utf-8")
+    code, out, err = run("diff", str(a), str(b), "--format", "json")
+    assert code == 0, err
+    points = json.loads(out)["points"]
+    assert [p["diff"] for p in points if p["change"] == "shifted"] == shifted, points

@@ -535,9 +535,9 @@ PREFIXED_BASE = 4
 "in" before "to" is "into", no negation."""
 
 
-NEGATION_REACH = 2
+NEGATION_REACH = 3
 """How many words before a span a negation may stand and still negate it (see
-:func:`_negation_at`)."""
+:func:`_negation_at`): "not going to provide"."""
 
 
 def _negation_at(
