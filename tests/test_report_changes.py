@@ -369,7 +369,15 @@ def test_baseline_until_and_all_shifts() -> None:
             ["--since", "2025-10-01", "--baseline-until", "2025-10-01"],
             "--baseline-until must be before --since",
         ),
-        (["--since", "2030-01-01"], "no briefings left to read"),
+        # the dates the briefings do have are named (review 77)
+        (
+            ["--since", "2030-01-01"],
+            "no briefings from 2030-01-01 on: those given run from 2023-03-27 to 2025-10-22",
+        ),
+        (
+            ["--since", "2025-10-01", "--until", "2025-09-01"],
+            "--since 2025-10-01 is after --until 2025-09-01",
+        ),
         (["--baseline-until", "2025-13-01"], "is not a date in YYYY-MM-DD form"),
     ],
 )
@@ -1544,3 +1552,14 @@ def test_a_number_written_in_digits_is_no_new_wording() -> None:
     assert analyse(track(daily(said), [point]), since=since).changes == ()
     said = [formula] * 10 + [formula.replace("three", "4")]
     assert len(analyse(track(daily(said), [point]), since=since).changes) == 1
+
+
+def test_track_outside_the_dates_names_the_dates_there_are() -> None:
+    """Review 77: "no briefings left to read (check --since/--until)" left a reader to
+    guess the archive's span."""
+    code, out, err = run("track", str(BRIEFINGS), "--points", str(POINTS), "--until", "2020-01-01")
+    assert (code, out) == (2, "")
+    assert err == (
+        "consistency: error: no briefings up to 2020-01-01: those given run from 2023-03-27 "
+        "to 2025-10-22\n"
+    )

@@ -63,7 +63,7 @@ from .options import (
     threshold_option,
 )
 from .output import _note, _progress, write_output
-from .pipeline import _archive, _discover, _load, _points, _segmented, _track
+from .pipeline import _archive, _discover, _load, _points, _segmented, _track, no_briefings
 
 
 @cli.command()
@@ -210,6 +210,8 @@ def report_command(
     stops = load_stop_phrases(stop_phrases) if stop_phrases else []
     if since is not None and baseline_until is not None and baseline_until >= since:
         raise OptionError("--baseline-until must be before --since")
+    if since is not None and until is not None and since > until:
+        raise no_briefings(since, until)
     docs, archive = _archive(
         paths, index_file, manifest, date, None, until, include_questions, speakers
     )
@@ -217,7 +219,7 @@ def report_command(
     kept: MatchKeeper | None = None
     start = since or (baseline_until + dt.timedelta(days=1) if baseline_until else None)
     if start is not None and not any(d.date >= start for d in docs):
-        raise OptionError("no briefings left to read (check --since/--until)")
+        raise no_briefings(start, until, [d.date for d in docs])
     if points_file is None:
         # A report leaves briefing boilerplate out altogether (discover only ranks it last).
         stops = [*DEFAULT_STOP_PHRASES, *stops]

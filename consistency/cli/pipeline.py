@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import OptionError
+from ..errors import ConsistencyError, OptionError
 from ..match import SentenceIndex
 from ..models import Document, Point, TrackResult
 from ..track import MatchKeeper, build_index, sort_documents, track, worth_parallel
@@ -44,12 +44,35 @@ def _load(
     )
     if not docs:
         left_out = click.get_current_context().meta.get("consistency.skipped", 0)
-        raise OptionError(
-            f"no briefings left to read ({left_out} left out by --keep-going)"
-            if left_out
-            else "no briefings left to read (check --since/--until)"
-        )
+        if left_out:
+            raise OptionError(f"no briefings left to read ({left_out} left out by --keep-going)")
+        try:
+            # the dates the briefings do have, for the error to name (review 77)
+            every = load_documents(list(paths), manifest=manifest, date=date)
+        except ConsistencyError:
+            every = []
+        raise no_briefings(since, until, [d.date for d in every])
     return docs
+
+
+def no_briefings(
+    since: dt.date | None, until: dt.date | None, dates: Sequence[dt.date] = ()
+) -> OptionError:
+    """The error for briefings none of which is in the ``since``/``until`` range, naming
+    the dates they have: "no briefings from 2025-05-01 on: those given run from
+    2025-01-06 to 2025-04-03"."""
+    if since is not None and until is not None and since > until:
+        return OptionError(f"--since {since} is after --until {until}")
+    wanted = (
+        f"from {since} to {until}"
+        if since is not None and until is not None
+        else f"from {since} on"
+        if since is not None
+        else f"up to {until}"
+    )
+    if not dates or (since is None and until is None):
+        return OptionError("no briefings left to read (check --since/--until)")
+    return OptionError(f"no briefings {wanted}: those given run from {min(dates)} to {max(dates)}")
 
 
 def _archive(
