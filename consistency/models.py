@@ -406,6 +406,8 @@ class KeyChange:
     evidence: one sentence with the counts behind the judgement.
     context: the sentence of the source the wording stands in.
     in_period: the change happened in the reporting period (else earlier in the archive).
+    said_on: for a card of words ``track`` does not count (negated, near-miss), every
+        date of the period those words were said on, ``date`` first; else empty.
     """
 
     kind: KeyChangeKind
@@ -419,6 +421,7 @@ class KeyChange:
     evidence: str
     context: str
     in_period: bool
+    said_on: tuple[dt.date, ...] = ()
 
 
 @dataclass(frozen=True)

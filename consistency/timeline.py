@@ -1166,7 +1166,9 @@ def with_negations(
             f"right after one, never before the period; in the period on "
             f"{_plural(len(dates[key]), 'date')}"
         )
-        cards.append(_saying_card(KeyChangeKind.NEGATED, saying, doc, evidence, tokeniser))
+        cards.append(
+            _saying_card(KeyChangeKind.NEGATED, saying, doc, evidence, tokeniser, dates[key])
+        )
     if not cards:
         return analysis
     negated: dict[str, dt.date] = {}
@@ -1242,7 +1244,9 @@ def with_near_misses(
             f"{_plural(len(dates[key]), 'date')} of the period, the point on none of them; "
             f"the point was said on {_plural(before, 'date')} before the period"
         )
-        cards.append(_saying_card(KeyChangeKind.NEAR_MISS, saying, doc, evidence, tokeniser))
+        cards.append(
+            _saying_card(KeyChangeKind.NEAR_MISS, saying, doc, evidence, tokeniser, dates[key])
+        )
     if not cards:
         return analysis
     return _with_cards(analysis, cards, lambda change: True)
@@ -1254,9 +1258,11 @@ def _saying_card(
     doc: Document,
     evidence: str,
     tokeniser: Tokeniser | None,
+    dates: Collection[dt.date] = (),
 ) -> KeyChange:
     """The card of a point said in the period in words ``track`` does not count as its
-    wording (``saying``, in ``doc``), diffed against the formula's text."""
+    wording (``saying``, in ``doc``, and so on ``dates``), diffed against the formula's
+    text."""
     said = doc.text[saying.start : saying.end]
     return KeyChange(
         kind=kind,
@@ -1270,6 +1276,7 @@ def _saying_card(
         evidence=evidence,
         context=document_context(doc, saying.start, saying.end),
         in_period=True,
+        said_on=(doc.date, *sorted(set(dates) - {doc.date})),
     )
 
 

@@ -1090,6 +1090,12 @@ def test_a_near_miss_said_instead_of_the_formula_has_a_card(tmp_path: Path) -> N
     code, data, err = run(*args, "--format", "json")
     [card] = [c for c in json.loads(data)["changes"] if c["kind"] == "near-miss"]
     assert card["date"] == (START + dt.timedelta(days=24)).isoformat()
+    # review 77: the card counted two dates, the timeline marked the first alone
+    days = [(START + dt.timedelta(days=k)).isoformat() for k in (24, 27)]
+    assert card["said_on"] == days
+    grid = out.split("\nTimeline\n")[1].splitlines()
+    [row] = [line for line in grid if line.startswith("settlement ")]
+    assert row.count("\u2248") == 2, row
     # the timeline marks the date, where the point is not said (its row read as silence)
     code, page, err = run(*args, "--format", "html")
     day = (START + dt.timedelta(days=24)).isoformat()

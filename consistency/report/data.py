@@ -135,6 +135,7 @@ def change_dict(change: KeyChange) -> dict[str, Any]:
         "evidence": change.evidence,
         "context": change.context,
         "in_period": change.in_period,
+        "said_on": [_date(d) for d in change.said_on],
     }
 
 

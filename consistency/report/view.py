@@ -137,10 +137,11 @@ def uncounted(analysis: Analysis | None) -> dict[tuple[str, dt.date], KeyChangeK
     if analysis is None:
         return {}
     return {
-        (h.result.point.id, c.date): c.kind
+        (h.result.point.id, day): c.kind
         for h in analysis.points
         for c in h.changes
         if c.kind in UNCOUNTED
+        for day in c.said_on or (c.date,)
     }
 
 
