@@ -336,6 +336,12 @@ def _place(o: Occurrence) -> Place:
     return Place(o.text, o.line, o.column)
 
 
+SAID_NEGATED = "says the opposite: a negation put in or left out"
+"""The note of a point NEW says negated where OLD did not, or the other way round (review
+77: a plain shift read as any other rewording, where ``check`` says "says the
+opposite")."""
+
+
 def _said_as(
     point: Point,
     olds: Sequence[Occurrence],
@@ -381,7 +387,7 @@ def _compare_point(
         return _said_as(point, olds, said, 0, tokeniser, note=f"a near miss ({why})")
     if negated:
         # the formula said negated in NEW: against the wording OLD had (else the formula's)
-        return _said_as(point, olds, negated[0], len(news), tokeniser)
+        return _said_as(point, olds, negated[0], len(news), tokeniser, note=SAID_NEGATED)
     if not olds and not news:
         return PointComparison(point, PointChange.ABSENT, None, None, 0, 0, "")
     if not olds:

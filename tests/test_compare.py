@@ -115,6 +115,8 @@ def test_a_formula_said_negated_in_new_is_shifted_not_repeated(tmp_path: Path, s
     [point] = json.loads(out)["points"]
     assert point["change"] == "shifted", point
     assert point["diff"].startswith(("{+not+} uphold", "{+never+} uphold")), point
+    # said so, as ``check`` says it (review 77: it read as any other rewording)
+    assert point["note"] == "says the opposite: a negation put in or left out", point
 
 
 def test_a_discovered_point_said_negated_in_new_is_shifted_not_repeated(tmp_path: Path) -> None:
