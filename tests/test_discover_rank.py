@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -1205,3 +1206,33 @@ def test_a_formula_written_as_a_title_is_no_name() -> None:
     names = _name_words(corpus)
     assert names[corpus.vocab["zhou"]] and names[corpus.vocab["xiang"]]
     assert not names[corpus.vocab["five"]] and not names[corpus.vocab["peaceful"]]
+
+
+@pytest.mark.parametrize(
+    ("own", "floored"),
+    [(4.18, 9.14), (1.84, 1.84)],
+    ids=["a-formula-shorter-than-its-carriers", "a-topic-of-many-sentences"],
+)
+def test_a_formula_in_frames_takes_its_best_frame_s_score_if_near_it(
+    monkeypatch: pytest.MonkeyPatch, own: float, floored: float
+) -> None:
+    """Review 65: "a free and open Indo-Pacific" (30 dates, scored 4.18) was said in four
+    carriers, the best at 9.14, and ranked far below them: a formula said in frames takes
+    its best frame's score. Review 77: "the Middle East" (32 dates, 1.84) took a
+    carrier's 9.13 and was row 1. Only a score within :data:`FLOOR_SHARE` of the frame's
+    is lifted: a name or topic said in many sentences is what they are about."""
+    import importlib
+
+    module = importlib.import_module("consistency.discover")
+    from consistency.discover.corpus import _Group, _Occ
+
+    monkeypatch.setattr(module, "_closure", lambda corpus, occs: 1.0)
+    core = _Group([_Occ(0, 3)], (1, 2, 3), list(range(30)), own, core=True)
+    frames = [
+        _Group([_Occ(0, 6)], (7, 1, 2, 3, 8), list(range(k, k + 8)), score)
+        for k, score in ((0, 9.14), (10, 6.0))
+    ]
+
+    scorer = SimpleNamespace(floors={})
+    module._rank_cores_by_frames(object(), [core, *frames], scorer)
+    assert core.score == floored
