@@ -382,6 +382,25 @@ def test_a_formula_opening_on_a_common_word_paired_with_a_rarer_one_has_its_row(
     assert not any(t.startswith(normalise("将同")) for t in texts), texts
 
 
+def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
+    """Review 70: "this is not an era of war" (28 dates, in three frames) was the row
+    "not an era of war": function words go from a phrase's start, and a negation stops
+    them. The subject and verb of function words before the negation stand with it, as
+    a reader quotes the line; a coordinator does not ("and non-discriminatory ...")."""
+    said = [
+        "We have said very clearly that this is not an era of war.",
+        "India's message has been consistent: this is not an era of war.",
+        "As the Prime Minister has said, this is not an era of war.",
+        "Let me repeat: this is not an era of war.",
+    ]
+    docs = [
+        narration(day, f"{FILL[day % 3]} {said[day % 4]} {FILL[(day + 1) % 3]}")
+        for day in range(16)
+    ]
+    texts = [normalise(p.point.text) for p in discover(docs, top=10)]
+    assert normalise("this is not an era of war") in texts, texts
+
+
 def test_a_list_of_two_short_items_is_kept_whole() -> None:
     """Review 72 (a planted Chinese archive): 携手同行、久久为功, said on 16 of 40 dates in
     carriers of its own, had no row (cut at its one 、, only the carriers' fragments

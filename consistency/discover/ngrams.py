@@ -251,6 +251,7 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
         mirrored = min(mirrored, hi)
     lo, hi = _quote_cut(corpus, s, lo, hi)
     lo, hi = _frame_cut(words, lo, hi, corpus.reporting)
+    opening = lo
 
     def paired(k: int, hi: int) -> bool:
         # a common word coordinated with a content word is a modifier like it: "a *just*
@@ -310,6 +311,19 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
             lo += 1
         if (lo, hi) == start:
             break
+    if lo < hi and words[lo] in corpus.negations:
+        # a clause negated: its subject and verb of function words stand with the
+        # negation ("*this is* not an era of war", review 70: the slogan was "not an era
+        # of war"; "*we do* not support")
+        back = lo
+        while (
+            back > max(opening, lo - NEGATED_CLAUSE)
+            and words[back - 1] in corpus.stop
+            and words[back - 1] not in _COORDINATORS
+            and not mark[s + back]
+        ):
+            back -= 1
+        lo = back
     core = words[lo:hi]
     if len(core) < min_words or _content(core, corpus.stop) < 2 or _periodic(core):
         return None
@@ -323,6 +337,11 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
 
 _OPENING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u300a": "\u300b", "\u300c": "\u300d"}
 """Quotation and title marks that open a unit, and the marks that close them."""
+
+
+NEGATED_CLAUSE = 2
+"""The most function words before a negation that open a phrase with it (see
+:func:`_trim`): a subject and its verb, "this is not", "we do not"."""
 
 
 def _quote_cut(corpus: _Corpus, s: int, lo: int, hi: int) -> tuple[int, int]:
