@@ -1040,6 +1040,11 @@ def test_a_formula_first_said_in_the_period_is_reported_past_the_top(tmp_path: P
     assert "; 1 new point: “The minister spoke of a fair and reciprocal trade…”" in headline, out
     assert "  new point  the-minister-spoke-of-a-fair-and-reciprocal" in out
     assert "4 talking points tracked" in out
+    # ... and where the engine reads it with the best (rows past --top up to
+    # verified_count: review 77's "a coalition of the willing ...", row 28 of 25)
+    code, out, err = run("report", str(tmp_path), "--no-color", "--top", "8", "--since", since)
+    assert code == 0, err
+    assert "9 talking points tracked" in out and "  new point  the-minister-spoke-of-a" in out
     # said in the baseline too, it is no new formula of the period: the top 3 only
     rising_archive(tmp_path, also_before=True)
     code, out, err = run("report", str(tmp_path), "--no-color", "--top", "3", "--since", since)

@@ -489,12 +489,18 @@ def _discover(
             groups,
             rising,
             top=verified_count(top),
+            start=top,
             min_dates=min_dates,
             negating=negating_words(tokeniser),
         )
         chosen = {id(g) for g in new}
         head = groups[: verified_count(top)]
-        groups = head + new + [g for g in groups[len(head) :] if id(g) not in chosen]
+        listed = {id(g) for g in head}
+        groups = (
+            head
+            + [g for g in new if id(g) not in listed]
+            + [g for g in groups[len(head) :] if id(g) not in chosen]
+        )
         enough = max(enough, len(head) + len(new))
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
     groups = _carriers(corpus, groups, enough=enough)
@@ -565,10 +571,16 @@ def _rising(
     period: tuple[dt.date, dt.date],
     *,
     top: int,
+    start: int | None = None,
     min_dates: int,
     negating: Collection[str] = frozenset(),
 ) -> list[_Group]:
-    """Rows past the best ``top`` that are new in ``period``: first said in it, on
+    """Rows past the best ``start`` (default ``top``) that are new in ``period``: the
+    rows the engine reads for a list of ``start`` go past it (see
+    :func:`~consistency.discover.verify.verified_count`), and one of them new in the period
+    was neither listed nor new (review 77: "a coalition of the willing to defend a deal
+    and guarantee the peace", said on 5 of the period's 8 dates, row 28 for a report of
+    25, had no card). First said in it, on
     :data:`RISING_MIN_DATES` of its dates or more, and as good a formula as the weakest of
     the best ``top`` but for the dates it had no time to be said on (its score less the
     spread, ``log2(1 + dates)``); the best :data:`RISING_MAX`, best first. Not another
@@ -580,7 +592,8 @@ def _rising(
     ranks below every old one by spread alone (review 59: "a fair and reciprocal trade
     relationship with our European partners", on 5 of the last 8 dates of 40, was row
     62), while a report on those weeks is where a reader looks for it."""
-    if len(ranked) <= top:
+    begin = top if start is None else start
+    if len(ranked) <= begin:
         return []
     first, last = period
 
@@ -590,7 +603,7 @@ def _rising(
     bar = min(quality(g) for g in ranked[:top])
     least = max(min_dates, RISING_MIN_DATES)
     out: list[_Group] = []
-    for g in ranked[top:]:
+    for g in ranked[begin:]:
         days = [corpus.dates[d] for d in g.dates]
         if days[0] < first or sum(d <= last for d in days) < least or quality(g) < bar:
             continue
