@@ -246,6 +246,7 @@ def compare(
             otherwise.get(p.point.id),
             counts_apart=source != WATCHLIST,
             grammar_apart=p.point.id in archive,
+            kept_is_same=source != WATCHLIST and p.point.id not in archive,
         )
         for p in result.points
         if p.point.id not in archive or _said_as_known(p, a.id)
@@ -374,11 +375,15 @@ def _compare_point(
     otherwise: tuple[Place, str] | None = None,
     counts_apart: bool = False,
     grammar_apart: bool = False,
+    kept_is_same: bool = False,
 ) -> PointComparison:
     """How NEW says ``point`` against OLD. A wording that is only numbers apart
     (``counts_apart``, see :func:`~consistency.lexicon.numbers_apart`) or grammar apart
     (``grammar_apart``, see :func:`~consistency.timeline.grammar_only`) from one OLD said
-    is the same."""
+    is the same. ``kept_is_same``: NEW saying a wording of OLD's, the point is the same
+    whatever else NEW says near it (for the phrases two briefings share: their other
+    matches in NEW were other phrases, "the Prime Minister {-would host leaders-}{+had
+    hosted Prime+}" beside the phrase said word for word, review 77)."""
     if otherwise is not None and olds and not news:
         # OLD said the formula, NEW only a near miss of it: where OLD did not say it either,
         # NEW's words are no change (a review: "{-brook-}{+allow+} no foreign
@@ -419,7 +424,8 @@ def _compare_point(
                 return k
         return None
 
-    for n, key in new_words:
+    kept = next((o for o, said in new_words if known(said) is not None), None)
+    for n, key in new_words if not (kept_is_same and kept is not None) else ():
         if known(key) is None:
             words = key.split(" ")
             closest = max(
@@ -429,7 +435,6 @@ def _compare_point(
                     -o.start,
                 ),
             )
-            kept = next((o for o, said in new_words if known(said) is not None), None)
             return PointComparison(
                 point,
                 PointChange.SHIFTED,
@@ -440,7 +445,10 @@ def _compare_point(
                 word_diff(closest.text, n.text, tokeniser=tokeniser),
                 _place(kept) if kept is not None else None,
             )
-    best = max(news, key=lambda o: (o.score, -o.start))
+    best = max(
+        (o for o, said in new_words if known(said) is not None),
+        key=lambda o: (o.score, -o.start),
+    )
     twin_key = known(normalise(best.text, tokeniser=tokeniser))
     assert twin_key is not None
     twin = old_words[twin_key]

@@ -530,3 +530,27 @@ def test_a_negation_a_few_words_before_a_discovered_point(
     assert code == 0, err
     points = json.loads(out)["points"]
     assert [p["diff"] for p in points if p["change"] == "shifted"] == shifted, points
+
+
+def test_a_shared_phrase_said_again_is_the_same_whatever_else_new_says(tmp_path: Path) -> None:
+    """Review 77: ``diff`` without a watchlist listed "the Prime Minister {-would host
+    leaders-}{+had hosted Prime+}" as shifted, "as before on NEW line 65": NEW said the
+    phrase the two briefings share word for word, and another sentence near enough to
+    match it. Of 23 such shifts in eight diffs, none was a change."""
+    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
+    a.write_text(
+        "Asked about knife crime, the spokesperson said stability must be the priority and "
+        "that the Prime Minister would host leaders in Birmingham in the coming days.\n",
+        "utf-8",
+    )
+    b.write_text(
+        "On reports about AI regulation, he said the Prime Minister had hosted Prime "
+        "Minister Schoof over the weekend and they had discussed energy security.\n"
+        "Put to him that the Prime Minister would host leaders in Paris tomorrow, the PMOS "
+        "said the Government would not shy away from difficult decisions.\n",
+        "utf-8",
+    )
+    code, out, err = run("diff", str(a), str(b), "--format", "json")
+    assert code == 0, err
+    points = json.loads(out)["points"]
+    assert points and {p["change"] for p in points} == {"same"}, points
