@@ -554,3 +554,33 @@ def test_a_shared_phrase_said_again_is_the_same_whatever_else_new_says(tmp_path:
     assert code == 0, err
     points = json.loads(out)["points"]
     assert points and {p["change"] for p in points} == {"same"}, points
+
+
+def test_an_archive_point_the_two_briefings_share_keeps_its_id(tmp_path: Path) -> None:
+    """Review 78: with ``--points INDEX`` every phrase the two briefings shared was listed
+    as "...-2", the archive's point of the same text holding the plain id."""
+    formula = "We will make it a sea of peace, friendship and cooperation."
+    _archive(tmp_path / "archive", [formula] * 4)
+    db = tmp_path / "archive.db"
+    assert run("-q", "index", str(tmp_path / "archive"), "--db", str(db))[0] == 0
+    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
+    a.write_text(f"Spokesperson: {formula}\n", "utf-8")
+    b.write_text(f"Spokesperson: {formula}\n", "utf-8")
+    code, out, err = run("diff", str(a), str(b), "--points", str(db), "--format", "json")
+    assert code == 0, err
+    points = json.loads(out)["points"]
+    assert points and all(p["change"] == "same" for p in points), points
+    assert not any(p["id"].endswith("-2") for p in points), points
+
+
+def test_a_point_said_negated_in_new_only_is_not_in_old(tmp_path: Path) -> None:
+    """Review 78: a watched point NEW says negated, which OLD does not say at all, read
+    "(OLD line ?; says the opposite ...)"."""
+    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
+    a.write_text("A: We have nothing to add today.\n", "utf-8")
+    b.write_text("A: We no longer uphold the rules-based international order.\n", "utf-8")
+    points = tmp_path / "points.toml"
+    points.write_text('[[point]]\nid = "p"\ntext = "uphold the rules-based international order"\n')
+    code, out, err = run("diff", str(a), str(b), "--points", str(points))
+    assert code == 0, err
+    assert "  p  NEW line 1 (not in OLD; says the opposite: a negation put in or left out)" in out

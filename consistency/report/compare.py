@@ -92,7 +92,10 @@ def _kept(p: PointComparison) -> str:
 def _text_point(p: PointComparison, color: bool) -> str:
     if p.change is PointChange.SHIFTED:
         kept = f"; {_kept(p)}" if _kept(p) else ""
-        where = f"{_where(p.new, 'NEW')} (OLD line {p.old.line if p.old else '?'}{kept})"
+        # OLD need not say the point at all: a point said negated in NEW only (review 78:
+        # "OLD line ?")
+        old = f"OLD line {p.old.line}" if p.old else "not in OLD"
+        where = f"{_where(p.new, 'NEW')} ({old}{kept})"
         diff = ansi_diff(flatten(parse_diff(p.diff)), color=color)
         return f"  {p.point.id}  {where}\n    {diff}"
     if p.change is PointChange.NEW:
