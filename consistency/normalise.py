@@ -692,6 +692,31 @@ def _traditional() -> Any:
     return regex.compile("[" + regex.escape(chars, special_only=False) + "]") if chars else None
 
 
+TRADITIONAL_SHARE = 0.05
+"""The share of Han characters that only traditional writing uses from which a text is
+written in traditional characters (see :func:`traditional`): a simplified text has next
+to none (乾 of 乾隆), a traditional one a fifth or more (國, 發, 記, ...)."""
+
+
+def traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional Chinese characters (Taiwan, Hong Kong):
+    :data:`TRADITIONAL_SHARE` of its Han characters or more are ones OpenCC's table turns
+    into others.
+
+    >>> traditional("維護台海和平穩定是國際社會的共同利益"), traditional("中国的立场是一贯的")
+    (True, False)
+    """
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    changes = _traditional()
+    if not han:
+        return False
+    if changes is None:
+        changed = sum(a != b for a, b in zip(text, _to_simplified()(text), strict=False))
+    else:
+        changed = len(changes.findall(text))
+    return changed >= TRADITIONAL_SHARE * han
+
+
 @cache
 def _to_simplified() -> Callable[[str], str]:
     from opencc import OpenCC

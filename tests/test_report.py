@@ -951,6 +951,22 @@ def test_html_marks_briefing_text_in_another_script_than_the_page(tmp_path: Path
     )
     assert done.exit_code == 0, done.output
     assert compare.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="zh">')
+    # in traditional characters, the page says so (review 78: a browser picks traditional
+    # glyph forms where the font has both), and its quotes need no lang of their own
+    for path in folder.glob("*-zh.txt"):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("华春莹", "華春瑩").replace("务", "務"),
+            encoding="utf-8",
+        )
+        path.write_text(
+            path.read_text(encoding="utf-8") + "我國政府對此表示關切，將持續與各國溝通。\n",
+            encoding="utf-8",
+        )
+    hant = runner.invoke(cli, args)
+    assert hant.exit_code == 0, hant.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-Hant">')
+    assert ' lang="zh"' not in page.split("\n", 2)[2]
 
 
 def test_the_text_and_markdown_reports_say_what_a_card_s_diff_marks(seeds: TrackResult) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..models import Document, KeyChange, KeyChangeKind, TrackResult
-from ..normalise import normalise
+from ..normalise import normalise, traditional
 from ..timeline import Analysis, PointHistory, document_context, representatives
 from . import view
 from .diffmarkup import Segment, flatten, parse_diff
@@ -58,11 +58,13 @@ def lang_attribute(text: str | Sequence[Segment], page: str) -> Markup:
 
     >>> lang_attribute("香港事务纯属中国内政", "en"), lang_attribute("香港事务", "zh")
     (Markup(' lang="zh"'), Markup(''))
+    >>> lang_attribute("香港事務", "zh-Hant")
+    Markup('')
     """
     if not isinstance(text, str):
         text = "".join(t for _, t in text)
     code = _script_language(text)
-    return Markup(f' lang="{code}"') if code and code != page else Markup("")
+    return Markup(f' lang="{code}"') if code and code != page.split("-")[0] else Markup("")
 
 
 def _script_language(text: str) -> str | None:
@@ -104,6 +106,8 @@ def language(documents: Sequence[Document]) -> str:
     >>> day = dt.date(2020, 1, 1)
     >>> language([Document("a", "a", "中国的立场是一贯的。", day, DateSource.OPTION)])
     'zh'
+    >>> language([Document("a", "a", "我國的立場是一貫的。", day, DateSource.OPTION)])
+    'zh-Hant'
     """
     counts: Counter[str] = Counter()
     for doc in documents[:50]:
@@ -114,6 +118,9 @@ def language(documents: Sequence[Document]) -> str:
     if counts["ja"] and counts["ja"] * 10 >= counts["zh"]:
         return "ja"
     script = counts.most_common(1)[0][0]
+    if script == "zh" and traditional("".join(d.text[:5000] for d in documents[:50])):
+        # glyphs of traditional forms where the font has both (review 78)
+        return "zh-Hant"
     if script != "latin":
         return script
     words = " ".join(d.text[:5000] for d in documents[:50]).lower().split()
