@@ -195,6 +195,9 @@ def test_date_in_a_folder_name_inside_the_input_directory(tmp_path: Path) -> Non
         ("23.09.2025", D(2025, 9, 23)),
         ("2019/06/12 press briefing", D(2019, 6, 12)),
         ("2019年6月12日外交部发言人例行记者会", D(2019, 6, 12)),
+        # the Republic of China calendar of Taiwan's pages (review 78: no date found)
+        ("中華民國113年3月5日（星期二）", D(2024, 3, 5)),
+        ("民國 99 年 1 月 4 日", D(2010, 1, 4)),
     ],
 )
 def test_date_line_at_the_top(tmp_path: Path, top: str, expected: dt.date) -> None:

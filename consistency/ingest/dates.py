@@ -25,9 +25,14 @@ _TEXT_DATE = re.compile(
     r"|(?<![\d/.-])(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?!\d|[/-]\d|\.\d)"
     r"|(?<![\d/.-])(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4})(?![\d/])"
     r"|(?<![\d/.-])(?P<ed>\d{1,2})\.(?P<em>\d{1,2})\.(?P<ey>\d{4})(?!\d|\.\d)"
-    r"|(?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日",
+    r"|(?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日"
+    r"|(?:中華民國|中华民国|民國|民国)\s*(?P<ry>\d{2,3})\s*年\s*(?P<rm>\d{1,2})\s*月"
+    r"\s*(?P<rd>\d{1,2})\s*日",
     re.IGNORECASE,
 )
+ROC_EPOCH = 1911
+"""Year 1 of the Republic of China calendar (民國) is 1912: the dates of Taiwan's
+government pages (中華民國113年3月5日 is 2024-03-05)."""
 _NAME_DATE = re.compile(
     r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)|(?<!\d)(\d{4})([-_.])(\d{1,2})\6(\d{1,2})(?!\d)"
 )
@@ -80,6 +85,8 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
         return _real(int(m.group("uy")), first, second)
     if m.group("ey"):
         return _real(int(m.group("ey")), int(m.group("em")), int(m.group("ed")))
+    if m.group("ry"):
+        return _real(int(m.group("ry")) + ROC_EPOCH, int(m.group("rm")), int(m.group("rd")))
     return _real(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
 
 
@@ -109,10 +116,13 @@ def dates_in(line: str) -> Iterator[tuple[int, dt.date]]:
 
     Recognised: ``Sep 08, 2025``, ``March 27, 2023``, ``12 June 2019``,
     ``2019-06-12``, ``2019/06/12``, ``09/23/2025`` (month first unless the
-    first number cannot be a month), ``12.06.2019`` (day first), ``2019年6月12日``.
+    first number cannot be a month), ``12.06.2019`` (day first), ``2019年6月12日``,
+    ``中華民國113年3月5日`` (the Republic of China calendar, see :data:`ROC_EPOCH`).
 
     >>> [str(d) for _, d in dates_in("09/23/2025 | Press release | on 09/24/2025")]
     ['2025-09-23', '2025-09-24']
+    >>> [str(d) for _, d in dates_in("中華民國113年3月5日（星期二）")]
+    ['2024-03-05']
     """
     for start, _end, found in date_spans(line):
         yield start, found
