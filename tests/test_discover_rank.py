@@ -401,6 +401,19 @@ def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
     assert normalise("this is not an era of war") in texts, texts
 
 
+def test_a_phrase_never_starts_on_the_unit_of_a_number() -> None:
+    """Review 78: rows opened on 萬美元協助災後重建 (of 30萬美元, "300,000 dollars"),
+    國以不同方式... (of 等11國) and 日抵台... (of 12月8日). A Chinese word written on to
+    a number is its unit or classifier: a phrase never starts between them."""
+    said = [
+        "政府決定捐贈30萬美元協助災後重建。",
+        "我們將提供50萬美元協助災後重建，並持續關注。",
+        "台灣捐贈10萬美元協助災後重建。",
+    ]
+    texts = [normalise(t) for t in discovered(said * 3)]
+    assert texts and not any(t.startswith(normalise("萬美元")) for t in texts), texts
+
+
 def test_a_list_of_two_short_items_is_kept_whole() -> None:
     """Review 72 (a planted Chinese archive): 携手同行、久久为功, said on 16 of 40 dates in
     carriers of its own, had no row (cut at its one 、, only the carriers' fragments
