@@ -415,12 +415,15 @@ def _compare_point(
     old_words = {normalise(o.text, tokeniser=tokeniser): o for o in olds}
     new_words = [(n, normalise(n.text, tokeniser=tokeniser)) for n in news]
 
+    light = grammar_word(tokeniser)
+    prefixes = named_words(tokeniser, "negating_prefixes")
+
     def known(key: str) -> str | None:
         if key in old_words:
             return key
+        if not (counts_apart or grammar_apart):
+            return None
         words = key.split(" ")
-        light = grammar_word(tokeniser)
-        prefixes = named_words(tokeniser, "negating_prefixes")
         for k in old_words:
             said = k.split(" ")
             if (counts_apart and numbers_apart(words, said)) or (
