@@ -251,7 +251,7 @@ def compare(
             otherwise.get(p.point.id),
             counts_apart=source != WATCHLIST,
             grammar_apart=p.point.id in archive,
-            kept_is_same=source != WATCHLIST and p.point.id not in archive,
+            kept_is_same=source != WATCHLIST,
         )
         for p in result.points
         if p.point.id not in archive or _said_as_known(p, a.id)
@@ -293,11 +293,12 @@ def _own_ids(points: list[Point], taken: set[str]) -> list[Point]:
 
 
 def _said_as_known(point: PointResult, old: str) -> bool:
-    """Whether OLD says the point in one of its own wordings: an archive's point is the
-    yardstick of a change only where OLD says it as the archive knows it (said in other
-    words in both, "interfere in" and "interference in", it is neither's formula)."""
+    """Whether OLD says the point in one of its own wordings, its text or an alias (review
+    78: an alias, found word for word, was not one): an archive's point is the yardstick
+    of a change only where OLD says it as the archive knows it (said in other words in
+    both, "interfere in" and "interference in", it is neither's formula)."""
     return any(
-        o.document == old and o.status in (Status.IDENTICAL, Status.COSMETIC)
+        o.document == old and (o.score >= 100.0 or o.status in (Status.IDENTICAL, Status.COSMETIC))
         for o in point.occurrences
     )
 

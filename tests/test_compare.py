@@ -370,8 +370,7 @@ def _archive(folder: Path, lines: list[str]) -> None:
                 "the benefit of both peoples.",
                 "China will comprehensively advance the building of the digital corridor "
                 "with its partners.",
-                "As I said, we will comprehensively advance the building of the digital "
-                "corridor.",
+                "As I said, we will comprehensively advance the building of the digital corridor.",
                 "Both sides agreed to comprehensively advance the building of the digital "
                 "corridor this year.",
                 "I want to stress that we will comprehensively advance the building of the "
@@ -584,3 +583,44 @@ def test_a_point_said_negated_in_new_only_is_not_in_old(tmp_path: Path) -> None:
     code, out, err = run("diff", str(a), str(b), "--points", str(points))
     assert code == 0, err
     assert "  p  NEW line 1 (not in OLD; says the opposite: a negation put in or left out)" in out
+
+
+@pytest.mark.parametrize(
+    ("said", "score", "known"),
+    [
+        ("peace and stability in the region", 100.0, True),  # the text
+        ("regional peace and stability", 100.0, True),  # an alias, word for word
+        ("peace and stability in some regions", 88.0, False),  # other words
+    ],
+)
+def test_old_says_an_archive_point_as_known_in_its_text_or_an_alias(
+    said: str, score: float, known: bool
+) -> None:
+    """Review 78: OLD said an archive point in one of its aliases, word for word, and the
+    point counted as not said "as the archive knows it": NEW's reordered parts were "0
+    shifted" with ``--points INDEX``."""
+    import datetime as dt
+
+    from consistency.compare import _said_as_known
+    from consistency.models import Occurrence, Point, PointResult, Role, Status
+
+    point = Point("p", "peace and stability in the region", ("regional peace and stability",))
+    status = Status.IDENTICAL if said == point.text else Status.SHIFTED
+    occurrence = Occurrence(
+        "p",
+        "old",
+        dt.date(2025, 4, 1),
+        None,
+        Role.OFFICIAL,
+        said,
+        0,
+        len(said),
+        1,
+        1,
+        score,
+        said,
+        status,
+        said,
+    )
+    result = PointResult(point, (occurrence,), (), (), ())
+    assert _said_as_known(result, "old") is known
