@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -354,6 +355,21 @@ def test_a_point_new_in_new_shows_its_change_from_the_watchlist_wording(
     assert point["diff"] == shown
 
 
+def diff_with_archive(tmp_path: Path, archive: list[str], old: str, new: str) -> list[Any]:
+    """The JSON points of ``diff OLD NEW --points INDEX``: the index of ``archive`` (see
+    :func:`_archive`), OLD and NEW one line each of the same spokesperson."""
+    _archive(tmp_path / "archive", archive)
+    db = tmp_path / "archive.db"
+    assert run("-q", "index", str(tmp_path / "archive"), "--db", str(db))[0] == 0
+    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
+    a.write_text(f"Spokesperson: {old}\n", "utf-8")
+    b.write_text(f"Spokesperson: {new}\n", "utf-8")
+    code, out, err = run("diff", str(a), str(b), "--points", str(db), "--format", "json")
+    assert code == 0, err
+    points: list[Any] = json.loads(out)["points"]
+    return points
+
+
 def _archive(folder: Path, lines: list[str]) -> None:
     """Briefings dated a day apart from 2025-03-01, one line each, spoken by one spokesperson."""
     folder.mkdir()
@@ -482,15 +498,8 @@ def test_an_index_as_points_shows_no_count_or_grammar_as_a_shift(
     grammar apart ("governing {+the+} international relations") from OLD's is no shift,
     as in ``check`` and the report's cards (on two MFA briefings, "{-interfere-}{+
     interference+} in China's internal affairs" was one under four points)."""
-    _archive(tmp_path / "archive", [formula] * 4)
-    db = tmp_path / "archive.db"
-    assert run("-q", "index", str(tmp_path / "archive"), "--db", str(db))[0] == 0
-    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
-    a.write_text(f"Spokesperson: {formula}\n", "utf-8")
-    b.write_text(f"Spokesperson: {new}\n", "utf-8")
-    code, out, err = run("diff", str(a), str(b), "--points", str(db), "--format", "json")
-    assert code == 0, err
-    assert [p for p in json.loads(out)["points"] if p["change"] != "same"] == []
+    points = diff_with_archive(tmp_path, [formula] * 4, formula, new)
+    assert [p for p in points if p["change"] != "same"] == []
 
 
 @pytest.mark.parametrize(
@@ -559,15 +568,7 @@ def test_an_archive_point_the_two_briefings_share_keeps_its_id(tmp_path: Path) -
     """Review 78: with ``--points INDEX`` every phrase the two briefings shared was listed
     as "...-2", the archive's point of the same text holding the plain id."""
     formula = "We will make it a sea of peace, friendship and cooperation."
-    _archive(tmp_path / "archive", [formula] * 4)
-    db = tmp_path / "archive.db"
-    assert run("-q", "index", str(tmp_path / "archive"), "--db", str(db))[0] == 0
-    a, b = tmp_path / "2025-04-01.txt", tmp_path / "2025-04-02.txt"
-    a.write_text(f"Spokesperson: {formula}\n", "utf-8")
-    b.write_text(f"Spokesperson: {formula}\n", "utf-8")
-    code, out, err = run("diff", str(a), str(b), "--points", str(db), "--format", "json")
-    assert code == 0, err
-    points = json.loads(out)["points"]
+    points = diff_with_archive(tmp_path, [formula] * 4, formula, formula)
     assert points and all(p["change"] == "same" for p in points), points
     assert not any(p["id"].endswith("-2") for p in points), points
 
