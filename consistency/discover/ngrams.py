@@ -284,7 +284,6 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
             and not corpus.fused(s + hi - 1)
         ):
             hi -= 1
-
         while (
             lo < hi
             and (words[lo] in corpus.stop or corpus.pronoun(s + lo))
