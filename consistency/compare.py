@@ -418,6 +418,7 @@ def _compare_point(
 
     light = grammar_word(tokeniser)
     prefixes = named_words(tokeniser, "negating_prefixes")
+    same = named_words(tokeniser, "and_words")
 
     def known(key: str) -> str | None:
         if key in old_words:
@@ -428,7 +429,7 @@ def _compare_point(
         for k in old_words:
             said = k.split(" ")
             if (counts_apart and numbers_apart(words, said)) or (
-                grammar_apart and grammar_only(words, said, light, prefixes)
+                grammar_apart and grammar_only(words, said, light, prefixes, same=same)
             ):
                 return k
         return None

@@ -509,6 +509,10 @@ CHINESE_COORDINATORS = frozenset({"和", "与", "及", "或", "同", "跟"})
 """The Chinese function words that join two parts of one kind (和平*与*稳定; 同 and 跟 as
 in 中国*同*巴基斯坦)."""
 
+CHINESE_AND_WORDS = frozenset({"和", "与", "及", "同", "跟"})
+"""The Chinese coordinators that all say "and" (not 或, "or"): one for another is
+grammar (损害中美关系{-和-}{+与+}台海和平稳定 was a "new wording" card: review 79)."""
+
 ENGLISH_REPORTING_VERBS = frozenset(
     {"said", "says", "told", "tells", "asked", "replied", "answered"}
 )
@@ -567,7 +571,8 @@ class Tokeniser(Protocol):
     ``coordinators``, those
     that join two parts of one kind ("and", 和): one never stands for a word of a
     point that is not one ("Hong Kong affairs *and* China's internal affairs" is no
-    "Hong Kong affairs *are* purely China's internal affairs"); and, as
+    "Hong Kong affairs *are* purely China's internal affairs"), and as ``and_words``
+    those of them that say the same, one for another being grammar (和, 与); and, as
     ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-"); and,
     as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
     reporting frame off a phrase ("the PMOS said ..."); and, as ``determiners``, the
@@ -876,6 +881,7 @@ class WordTokeniser:
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
     negation_hosts = ENGLISH_NEGATION_HOSTS
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
+    and_words = CHINESE_AND_WORDS
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
     determiners = ENGLISH_DETERMINERS | CHINESE_DETERMINERS
@@ -1094,7 +1100,7 @@ def revision(tokeniser: Tokeniser | None) -> str:
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
     ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"coordinators"``,
-    ``"negating_prefixes"``,
+    ``"and_words"``, ``"negating_prefixes"``,
     ``"reporting_verbs"``,
     ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""

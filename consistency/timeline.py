@@ -621,6 +621,7 @@ def _point_changes(
     prefixes = named_words(tokeniser, "negating_prefixes")
 
     light = grammar_word(tokeniser)
+    same = named_words(tokeniser, "and_words")
 
     def make(kind: KeyChangeKind, occ: Occurrence, before: str | None, evidence: str) -> KeyChange:
         doc = docs.get(occ.document)
@@ -736,13 +737,14 @@ def _point_changes(
                 # 问题深入交换了意见 ({-问题-}) beside 深入交换意见
                 words = key.split()
                 if any(
-                    grammar_only(words, w.split(), light, prefixes, swapped=True) for w in carded
+                    grammar_only(words, w.split(), light, prefixes, swapped=True, same=same)
+                    for w in carded
                 ):
                     continue
                 earlier = [
                     last_said[w]
                     for w in last_said
-                    if w == key or grammar_only(words, w.split(), light, prefixes)
+                    if w == key or grammar_only(words, w.split(), light, prefixes, same=same)
                 ]
                 back = max(earlier, key=lambda o: o.date) if earlier else None
                 since = sum(1 for d in base_days if back is not None and d > back.date)
@@ -968,6 +970,7 @@ def grammar_only(
     prefixes: Collection[str] = frozenset(),
     *,
     swapped: bool = False,
+    same: Collection[str] = frozenset(),
 ) -> bool:
     """Whether wording ``new`` differs from ``old`` only in grammar words (``light``, see
     :data:`GRAMMAR_ZIPF`) put in or left out, and in words spelled alike (not by a prefix:
@@ -978,7 +981,8 @@ def grammar_only(
     "mutually beneficial {+and friendly+} cooperation" and "{-the-}{+a+} code of conduct"
     (a function word replaced by another) are. With ``swapped``, grammar words replaced
     by others are grammar too: the same change said again, "*the* vision of a shared
-    future" after "*a* vision of a shared future".
+    future" after "*a* vision of a shared future". One word of ``same`` for another is
+    grammar (the tokeniser's ``and_words``: 和, 与).
 
     >>> light = lambda w: w in {"the", "of", "a"}
     >>> grammar_only("norms of the relations".split(), "norms of relations".split(), light)
@@ -987,12 +991,17 @@ def grammar_only(
     False
     >>> grammar_only("a code".split(), "the code".split(), light, swapped=True)
     True
+    >>> old, new = ["关系", "和", "稳定"], ["关系", "与", "稳定"]
+    >>> grammar_only(new, old, light), grammar_only(new, old, light, same={"和", "与"})
+    (False, True)
     """
     for op in Levenshtein.opcodes(old, new):
         if op.tag == "equal":
             continue
         gone, come = old[op.src_start : op.src_end], new[op.dest_start : op.dest_end]
         if op.tag == "replace" and swapped and all(light(w) for w in (*gone, *come)):
+            continue
+        if op.tag == "replace" and all(w in same for w in (*gone, *come)):
             continue
         if op.tag == "replace":
             if len(gone) != len(come) or not all(

@@ -1574,3 +1574,26 @@ def test_track_outside_the_dates_names_the_dates_there_are() -> None:
         "consistency: error: no briefings up to 2020-01-01: those given run from 2023-03-27 "
         "to 2025-10-22\n"
     )
+
+
+def test_one_chinese_and_for_another_is_no_new_wording(tmp_path: Path) -> None:
+    """Review 79: the mfa-zh report carded 损害中美关系{-和-}{+与+}台海和平稳定, one word
+    for "and" swapped for another (和, 与), as a new wording; the README calls such words
+    grammar. The tokeniser names the coordinators that say the same (``and_words``)."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for k in range(30):
+        date = (START + dt.timedelta(days=k)).isoformat()
+        joined = "与" if k == 28 else "和"
+        (folder / f"{date}.txt").write_text(
+            f"华春莹：美方的做法严重损害中美关系{joined}台海和平稳定。第{k}次会谈进展顺利。\n",
+            encoding="utf-8",
+        )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "p"\ntext = "损害中美关系和台海和平稳定"\n', encoding="utf-8"
+    )
+    since = (START + dt.timedelta(days=25)).isoformat()
+    code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
+    assert code == 0, err
+    assert "0 changed wording" in out and "new wording  p" not in out, out
