@@ -519,6 +519,16 @@ ENGLISH_REPORTING_VERBS = frozenset(
 """English verbs that report speech, and only that ("stated", "added", "noted" are also
 adjectives): "the PMOS said ..." frames who spoke, not what was said."""
 
+ENGLISH_SAYING_THAT = frozenset(
+    """
+    added adding noted noting stressed stressing insisted insisting reiterated reiterating
+    explained explaining warned warning emphasised emphasized underlined stated
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+"""English verbs that report speech when "that" follows them ("He *added that* the
+Government would continue to consult", review 77: lobby summaries; "the PMOS *stressed
+that* ..."), and are other words elsewhere ("added value", "the noted author")."""
+
 CHINESE_REPORTING_VERBS = frozenset({"说", "指出", "称", "回答", "答"})
 """Chinese verbs that report speech (发言人*指出*); not 表示, which also expresses
 (对此*表示*强烈不满, a formula)."""
@@ -575,7 +585,8 @@ class Tokeniser(Protocol):
     those of them that say the same, one for another being grammar (和, 与); and, as
     ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-"); and,
     as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
-    reporting frame off a phrase ("the PMOS said ..."); and, as ``determiners``, the
+    reporting frame off a phrase ("the PMOS said ..."), and as ``saying_that`` those that
+    report it when "that" follows ("he added that ..."); and, as ``determiners``, the
     function words that open a noun phrase ("the", "a", 这): one may stand for another at
     a formula's first word ("*a permanent* cessation ..." for "the cessation ..."), as may
     a possessive, a word with one of its ``possessive_endings`` ("'s").
@@ -884,6 +895,7 @@ class WordTokeniser:
     and_words = CHINESE_AND_WORDS
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
+    saying_that = ENGLISH_SAYING_THAT
     determiners = ENGLISH_DETERMINERS | CHINESE_DETERMINERS
     possessive_endings = ENGLISH_POSSESSIVE_ENDINGS
 
@@ -1101,7 +1113,7 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
     ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"coordinators"``,
     ``"and_words"``, ``"negating_prefixes"``,
-    ``"reporting_verbs"``,
+    ``"reporting_verbs"``, ``"saying_that"``,
     ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))

@@ -414,6 +414,25 @@ def test_a_phrase_never_starts_on_the_unit_of_a_number() -> None:
     assert texts and not any(t.startswith(normalise("萬美元")) for t in texts), texts
 
 
+def test_a_verb_of_saying_before_that_is_a_frame() -> None:
+    """Review 77: lobby summaries report speech with "He added that ...", "adding that
+    ...": rows and the gate's warnings opened on the frame (`{-He added-}{+adding+} that
+    the Government would continue to ...`). "added", "noted", "stressed" are other words
+    elsewhere ("added value"), so only with "that" after them do they frame a phrase."""
+    said = [
+        "He added that the Government would continue to support the steel industry.",
+        "The spokesman stressed that the Government would continue to support the steel industry.",
+        "Adding that the Government would continue to support the steel industry, he left.",
+    ]
+    docs = [
+        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
+        for day in range(12)
+    ]
+    texts = [normalise(p.point.text) for p in discover(docs, top=10)]
+    assert normalise("the Government would continue to support the steel industry") in texts
+    assert not any(t.startswith(("added", "adding", "stressed")) for t in texts), texts
+
+
 def test_a_list_of_two_short_items_is_kept_whole() -> None:
     """Review 72 (a planted Chinese archive): 携手同行、久久为功, said on 16 of 40 dates in
     carriers of its own, had no row (cut at its one 、, only the carriers' fragments

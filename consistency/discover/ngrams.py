@@ -153,17 +153,26 @@ FRAME_WORDS = 5
 spokesman said")."""
 
 
-def _frame_cut(words: Sequence[str], lo: int, hi: int, verbs: Collection[str]) -> tuple[int, int]:
+def _frame_cut(
+    words: Sequence[str],
+    lo: int,
+    hi: int,
+    verbs: Collection[str],
+    before_that: Collection[str] = (),
+) -> tuple[int, int]:
     """``words[lo:hi]`` without a reporting frame: a verb that reports speech (the
-    tokeniser's ``reporting_verbs``) among its first :data:`FRAME_WORDS` words, with what
-    stands before it, or as its last word. "the PMOS said the Prime Minister had made his
-    views very clear" says "the Prime Minister had made his views very clear"; "asked
+    tokeniser's ``reporting_verbs``, or one of its ``saying_that`` with "that" after it:
+    ``before_that``) among its first :data:`FRAME_WORDS` words, with what stands before
+    it (and the "that"), or as its last word. "the PMOS said the Prime Minister had made
+    his views very clear" says "the Prime Minister had made his views very clear"; "asked
     whether the PM" and "the PMS said" are who spoke, said on every page of a summary."""
-    if not verbs:
+    if not verbs and not before_that:
         return lo, hi
     for k in range(lo, min(hi, lo + FRAME_WORDS)):
         if words[k] in verbs:
             lo = k + 1
+        elif words[k] in before_that and k + 1 < hi and words[k + 1] == "that":
+            lo = k + 2
     if hi > lo and words[hi - 1] in verbs:
         hi -= 1
     return lo, hi
@@ -250,7 +259,7 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
         mirrored = max((bounds[k + 1] for k, c in enumerate(commas) if c in parallel), default=0)
         mirrored = min(mirrored, hi)
     lo, hi = _quote_cut(corpus, s, lo, hi)
-    lo, hi = _frame_cut(words, lo, hi, corpus.reporting)
+    lo, hi = _frame_cut(words, lo, hi, corpus.reporting, corpus.saying_that)
     opening = lo
 
     def paired(k: int, hi: int) -> bool:
