@@ -278,19 +278,23 @@ def _marks(history: PointHistory, axis: Axis, docs: dict[str, Document]) -> tupl
         )
     # a card of words track does not count (said negated, said otherwise) on a date the
     # point is not said on: a mark there too, or its row read as silence (review 61)
+    # ... on each date it counts (review 77: the grid marked the card's first date alone)
     said_on = {date for date, _ in history.said}
     for c in history.changes:
-        if c.kind in _UNCOUNTED and c.date not in said_on and 0 <= axis.x(c.date) <= 100:
-            said_on.add(c.date)
-            marks.append(
-                Mark(
-                    x=axis.x(c.date),
-                    width=0,
-                    colour="fo",
-                    title=f"{c.date.isoformat()}, {view.KIND_LABELS[c.kind]}: {c.context}",
-                    key=True,
+        if c.kind not in _UNCOUNTED:
+            continue
+        for day in c.said_on or (c.date,):
+            if day not in said_on and 0 <= axis.x(day) <= 100:
+                said_on.add(day)
+                marks.append(
+                    Mark(
+                        x=axis.x(day),
+                        width=0,
+                        colour="fo",
+                        title=f"{day.isoformat()}, {view.KIND_LABELS[c.kind]}: {c.context}",
+                        key=True,
+                    )
                 )
-            )
     return tuple(sorted(marks, key=lambda m: m.x))
 
 
