@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..models import Document, KeyChange, KeyChangeKind, TrackResult
+from ..models import Document, KeyChange, TrackResult
 from ..normalise import normalise, traditional
 from ..timeline import Analysis, PointHistory, document_context, representatives
 from . import view
@@ -281,9 +281,9 @@ def _marks(history: PointHistory, axis: Axis, docs: dict[str, Document]) -> tupl
     # ... on each date it counts (review 77: the grid marked the card's first date alone)
     said_on = {date for date, _ in history.said}
     for c in history.changes:
-        if c.kind not in _UNCOUNTED:
+        if c.kind not in view.UNCOUNTED:
             continue
-        for day in c.said_on or (c.date,):
+        for day in view.said_on(c):
             if day not in said_on and 0 <= axis.x(day) <= 100:
                 said_on.add(day)
                 marks.append(
@@ -296,9 +296,6 @@ def _marks(history: PointHistory, axis: Axis, docs: dict[str, Document]) -> tupl
                     )
                 )
     return tuple(sorted(marks, key=lambda m: m.x))
-
-
-_UNCOUNTED = (KeyChangeKind.NEGATED, KeyChangeKind.NEAR_MISS)
 
 
 def _bucket(date: dt.date, unit: str) -> str:

@@ -141,8 +141,14 @@ def uncounted(analysis: Analysis | None) -> dict[tuple[str, dt.date], KeyChangeK
         for h in analysis.points
         for c in h.changes
         if c.kind in UNCOUNTED
-        for day in c.said_on or (c.date,)
+        for day in said_on(c)
     }
+
+
+def said_on(change: KeyChange) -> tuple[dt.date, ...]:
+    """The dates a card of words ``track`` does not count was said on (its own date
+    where it names none)."""
+    return change.said_on or (change.date,)
 
 
 def legend(on_grid: Collection[str]) -> tuple[tuple[str, str], ...]:
