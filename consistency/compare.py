@@ -196,10 +196,11 @@ def compare(
         extra = list(points or ())
         # an archive's point that is one of the two briefings' own (the same text) is
         # listed as theirs, under its id (review 78: each such id read "...-2")
-        texts = {normalise(p.text, tokeniser=tokeniser) for p in extra}
-        theirs = {normalise(p.text, tokeniser=tokeniser) for p in found}
-        archive = {p.id for p in extra if normalise(p.text, tokeniser=tokeniser) not in theirs}
-        own = [p for p in found if normalise(p.text, tokeniser=tokeniser) not in texts]
+        archived = {p.id: normalise(p.text, tokeniser=tokeniser) for p in extra}
+        theirs = {normalise(p.text, tokeniser=tokeniser): p for p in found}
+        archive = {pid for pid, text in archived.items() if text not in theirs}
+        texts = set(archived.values())
+        own = [p for text, p in theirs.items() if text not in texts]
         points = _own_ids(own, {p.id for p in extra}) + extra
         source = DISCOVERED if not extra else ARCHIVE
     selection: Selection = {
