@@ -26,6 +26,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from rapidfuzz.distance import Levenshtein
+
 from .check import (
     DEFAULT_SIMILARITY,
     MIN_SENTENCE_WORDS,
@@ -242,6 +244,9 @@ def compare(
             if x.point.id not in negated and x.point.id not in otherwise:
                 place = b.text[x.start : x.end]
                 otherwise[x.point.id] = (Place(place, *b.line_col(x.start)), x.why)
+    rephrasings, counts, changed, pairs = _sentences(
+        a, b, similarity, include_questions, speakers, tokeniser
+    )
     compared = [
         _compare_point(
             p.point,
@@ -253,6 +258,8 @@ def compare(
             counts_apart=source != WATCHLIST,
             grammar_apart=p.point.id in archive,
             kept_is_same=source != WATCHLIST,
+            pairs=pairs if source == WATCHLIST else (),
+            sides=(a, b),
         )
         for p in result.points
         if p.point.id not in archive or _said_as_known(p, a.id)
@@ -262,9 +269,6 @@ def compare(
             [c for c in compared if c.point.id not in archive or c.change is PointChange.SHIFTED],
             archive,
         )
-    rephrasings, counts, changed = _sentences(
-        a, b, similarity, include_questions, speakers, tokeniser
-    )
     return Comparison(
         old=old,
         new=new,
@@ -383,6 +387,8 @@ def _compare_point(
     counts_apart: bool = False,
     grammar_apart: bool = False,
     kept_is_same: bool = False,
+    pairs: Sequence[tuple[Sentence, Sentence]] = (),
+    sides: tuple[Document, Document] | None = None,
 ) -> PointComparison:
     """How NEW says ``point`` against OLD. A wording that is only numbers apart
     (``counts_apart``, see :func:`~consistency.lexicon.numbers_apart`) or grammar apart
@@ -390,7 +396,9 @@ def _compare_point(
     is the same. ``kept_is_same``: NEW saying a wording of OLD's, the point is the same
     whatever else NEW says near it (for the phrases two briefings share: their other
     matches in NEW were other phrases, "the Prime Minister {-would host leaders-}{+had
-    hosted Prime+}" beside the phrase said word for word, review 77)."""
+    hosted Prime+}" beside the phrase said word for word, review 77). ``pairs``: the
+    sentences NEW rephrases (OLD's, NEW's), in ``sides`` (OLD, NEW): a point said in one
+    of them only is shifted, where the other rephrases its sentence (see :data:`REPHRASED`)."""
     if otherwise is not None and olds and not news:
         # OLD said the formula, NEW only a near miss of it: where OLD did not say it either,
         # NEW's words are no change (a review: "{-brook-}{+allow+} no foreign
@@ -402,6 +410,24 @@ def _compare_point(
         return _said_as(point, olds, negated[0], len(news), tokeniser, note=SAID_NEGATED)
     if not olds and not news:
         return PointComparison(point, PointChange.ABSENT, None, None, 0, 0, "")
+    if sides is not None and (not olds or not news):
+        a, b = sides
+        for o in news or olds:
+            there = _counterpart(o.start, o.end, pairs, a if news else b, back=not news)
+            if there is None:
+                continue
+            here = _place(o)
+            before, after = (there, here) if news else (here, there)
+            return PointComparison(
+                point,
+                PointChange.SHIFTED,
+                before,
+                after,
+                len(olds),
+                len(news),
+                word_diff(before.text, after.text, tokeniser=tokeniser),
+                note=REPHRASED["OLD" if news else "NEW"],
+            )
     if not olds:
         # against the wording it was found as: a wording of the watchlist reads plain, a
         # new one shows its change (review 65: "closely communicate with ..." read as
@@ -475,7 +501,9 @@ def _sentences(
     include_questions: bool,
     speakers: Collection[str],
     tokeniser: Tokeniser | None,
-) -> tuple[list[Rephrasing], SentenceCounts, SentenceChanges]:
+) -> tuple[list[Rephrasing], SentenceCounts, SentenceChanges, list[tuple[Sentence, Sentence]]]:
+    """The sentences of NEW repeated, rephrased and new, and OLD's dropped; and each
+    rephrasing's two sentences (OLD's, NEW's)."""
     baseline = MemoryBaseline(
         [old], include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
     )
@@ -483,6 +511,7 @@ def _sentences(
     used: set[int] = set()
     identical: set[str] = set()
     out: list[Rephrasing] = []
+    pairs: list[tuple[Sentence, Sentence]] = []
     added: list[Place] = []
     for s in document_sentences(
         new, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
@@ -503,6 +532,7 @@ def _sentences(
         used.add(n)
         rephrased += 1
         other = baseline.sentence(n)
+        pairs.append((other, s))
         before = old.text[other.start : other.end]
         after = new.text[s.start : s.end]
         out.append(
@@ -520,7 +550,56 @@ def _sentences(
         if n not in used and t not in identical
     ]
     counts = SentenceCounts(repeated, rephrased, fresh, len(dropped))
-    return out, counts, SentenceChanges(tuple(added), tuple(dropped))
+    return out, counts, SentenceChanges(tuple(added), tuple(dropped)), pairs
+
+
+def _counterpart(
+    start: int, end: int, pairs: Sequence[tuple[Sentence, Sentence]], to: Document, *, back: bool
+) -> Place | None:
+    """The words of document ``to`` that stand where the span ``start:end`` stands in a
+    sentence of a rephrasing (NEW's; OLD's where ``back``): the words they align with,
+    the edges taking in what replaces the span's own."""
+    for old_sentence, new_sentence in pairs:
+        here, there = (old_sentence, new_sentence) if back else (new_sentence, old_sentence)
+        if not (here.start <= start and end <= here.end):
+            continue
+        inside = [k for k, t in enumerate(here.tokens) if start <= t.start and t.end <= end]
+        if not inside:
+            return None
+        i, j = inside[0], inside[-1] + 1
+        lo = hi = None
+        for op in Levenshtein.opcodes(
+            [t.text for t in there.tokens], [t.text for t in here.tokens]
+        ):
+            t1, t2, h1, h2 = op.src_start, op.src_end, op.dest_start, op.dest_end
+            if lo is None and h1 <= i < h2:
+                lo = t1 + (i - h1) if op.tag == "equal" else t1
+            if hi is None and h1 < j <= h2:
+                hi = t1 + (j - h1) if op.tag == "equal" else t2
+        if lo is None or hi is None or hi <= lo:
+            return None
+        said = [t.text for t in there.tokens[lo:hi]]
+        if word_similarity(said, [t.text for t in here.tokens[i:j]]) < COUNTERPART_SIMILARITY:
+            # another phrase in the rephrased sentence's place ("the {-three joint
+            # communiqués-}{+one-China principle+}"): the point is new there
+            return None
+        first, last = there.tokens[lo], there.tokens[hi - 1]
+        return Place(to.text[first.start : last.end], *to.line_col(first.start))
+    return None
+
+
+COUNTERPART_SIMILARITY = 50.0
+"""How much alike (word similarity, 0-100) a point's words and those standing in their place
+in the sentence rephrased must be for those to be the point in other words."""
+
+REPHRASED = {
+    "OLD": "OLD said it in words track does not count, in the sentence NEW rephrases",
+    "NEW": "NEW says it in words track does not count, rephrasing OLD's sentence",
+}
+"""The note of a watched point said in one briefing and, where the other rephrases that
+sentence, said there in words ``track`` does not count: shifted, not new nor dropped
+(review 79: "Hong Kong affairs are {-purely-}{+entirely+} China's internal affairs" was
+"New in NEW", beside OLD's "... China's domestic affairs" listed as its rephrasing)."""
 
 
 def _sentence_place(document: Document, sentence: Sentence) -> Place:

@@ -486,6 +486,15 @@ confidence in the Chancellor". Any other word takes the negation for itself: "sh
 not *undermine* peace and stability" negates no "peace and stability", nor "not *only*
 uphold ... but also" the order."""
 
+ENGLISH_PROHIBITIONS = frozenset({"stop", "cease", "halt", "refrain", "quit"})
+"""English verbs that ask for what follows to end, as a negation asks for it not to be
+done: "*not* interfering in China's internal affairs" says "*stop* interfering in ..." in
+other words, not its opposite."""
+
+CHINESE_PROHIBITIONS = frozenset({"停止", "停", "别", "勿", "切勿", "禁止"})
+"""The same in Chinese: *不要*发表不负责任的言论 for *停止*发表不负责任的言论 (review 79: it
+was called the opposite)."""
+
 CHINESE_NEGATION_CARRIERS = frozenset({"再", "完全", "一定", "总是", "真正"})
 """The same in Chinese, as the segmenter cuts them after a negation (不会*再*坚持,
 不*完全*支持)."""
@@ -577,7 +586,9 @@ class Tokeniser(Protocol):
     function words among them that negate what follows: those may open a
     discovered phrase (none when it does not say), and as ``negation_carriers`` the words
     that carry a negation before them on to what follows ("no *longer*"), and as
-    ``negation_hosts`` those a negation is written together with ("do" of "don't"); and, as
+    ``negation_hosts`` those a negation is written together with ("do" of "don't"), and as
+    ``prohibitions`` the verbs that ask for what follows to end ("stop", 停止), for which a
+    negation may stand; and, as
     ``coordinators``, those
     that join two parts of one kind ("and", 和): one never stands for a word of a
     point that is not one ("Hong Kong affairs *and* China's internal affairs" is no
@@ -891,6 +902,7 @@ class WordTokeniser:
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
     negation_hosts = ENGLISH_NEGATION_HOSTS
+    prohibitions = ENGLISH_PROHIBITIONS | CHINESE_PROHIBITIONS
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
     and_words = CHINESE_AND_WORDS
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
@@ -1111,7 +1123,8 @@ def revision(tokeniser: Tokeniser | None) -> str:
 
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
-    ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"coordinators"``,
+    ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"prohibitions"``,
+    ``"coordinators"``,
     ``"and_words"``, ``"negating_prefixes"``,
     ``"reporting_verbs"``, ``"saying_that"``,
     ``"determiners"`` or ``"possessive_endings"`` (see

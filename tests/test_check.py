@@ -810,6 +810,49 @@ def test_a_negation_standing_for_the_formula_s_first_word_is_none_put_in(
     assert "{+not+}" not in out and "not interfere" not in out, out
 
 
+@pytest.mark.parametrize(
+    ("formula", "alias", "now"),
+    [
+        # review 79, mfa-zh 2020-07-03: called "says the opposite"
+        ("停止发表不负责任的言论", "发表不负责任的言论", "我们敦促印方不要发表不负责任的言论。"),
+        (
+            "halt settlement expansion in the West Bank",
+            "settlement expansion in the West Bank",
+            "There must be no settlement expansion in the West Bank.",
+        ),
+        (
+            "cease attacks on civilian infrastructure",
+            "attacks on civilian infrastructure",
+            "We want never again attacks on civilian infrastructure.",
+        ),
+    ],
+)
+def test_a_negation_where_a_wording_says_stop_is_no_opposite(
+    tmp_path: Path, formula: str, alias: str, now: str
+) -> None:
+    """A point "stop X" whose alias is "X": "not X" asks the same as "stop X", so the
+    negation before the alias, where the point's wording says "stop", turns nothing
+    over (the alias, said word for word, is the point's wording: no finding)."""
+    args = one_formula_gate(tmp_path, formula, f"{formula}.", now)
+    (tmp_path / "points.toml").write_text(
+        f'[[point]]\nid = "p"\ntext = "{formula}"\naliases = ["{alias}"]\n', encoding="utf-8"
+    )
+    code, out, _ = run(*args)
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+
+
+def test_a_negation_put_before_a_wording_that_says_stop_says_the_opposite(
+    tmp_path: Path,
+) -> None:
+    """The negation before the prohibition itself negates the point: "will not stop
+    interfering in ..." is the opposite of "stop interfering in ...".
+    """
+    formula = "stop interfering in China's internal affairs"
+    now = "They will not stop interfering in China's internal affairs."
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, f"{formula}.", now))
+    assert code == 1 and "says the opposite: " in out, out
+
+
 def test_a_negation_put_into_a_chinese_formula_is_shown_where_it_stands(tmp_path: Path) -> None:
     """A review: 我们不与盟友并肩站在一起 was shown as {-我们-}{+不+}与盟友..., the one change
     the gate exists for misreported: 我们 is said, 不 is put in after it."""

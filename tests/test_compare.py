@@ -319,6 +319,71 @@ def test_a_watched_formula_said_as_a_near_miss_in_new_is_shifted_not_dropped(
     assert point["change"] == "absent" and point["note"] == ""
 
 
+@pytest.mark.parametrize("new_side", [True, False])
+def test_a_watched_point_said_in_a_rephrased_sentence_only_is_shifted(
+    tmp_path: Path, new_side: bool
+) -> None:
+    """Review 79 (MFA 2020-06-29 -> 06-30): OLD said "Hong Kong affairs are China's
+    domestic affairs ..." (under the point's threshold), NEW "... are entirely China's
+    internal affairs ...": the point was "New in NEW" while the same output listed NEW's
+    sentence as a rephrasing of OLD's. Where the other briefing rephrases the sentence, the
+    point is shifted, shown against the words in its place; the other way round too
+    (not "Dropped from NEW")."""
+    formula = "Hong Kong affairs are purely China's internal affairs"
+    tail = (
+        " that allow no foreign interference, and the Chinese government is firmly determined"
+        " to safeguard national sovereignty, security and development interests."
+    )
+    said = "Hong Kong affairs are entirely China's internal affairs" + tail
+    other = (
+        "Hong Kong affairs are China's domestic affairs"
+        if new_side
+        else "Hong Kong affairs are China's domestic matters"
+    ) + tail
+    before, after = (other, said) if new_side else (said, other)
+    old = tmp_path / "2020-06-29.txt"
+    new = tmp_path / "2020-06-30.txt"
+    old.write_text(f"Zhao Lijian: {before}\n", encoding="utf-8")
+    new.write_text(f"Zhao Lijian: {after}\n", encoding="utf-8")
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "hk"\ntext = "{formula}"\n', encoding="utf-8")
+    code, out, err = run("diff", str(old), str(new), "--points", str(points))
+    assert code == 0, err
+    assert "1 shifted, 0 new in NEW, 0 dropped" in out, out
+    shown = (
+        "Hong Kong affairs are {+entirely+} China's {-domestic-}{+internal+} affairs"
+        if new_side
+        else "Hong Kong affairs are {-entirely-} China's {-internal affairs-}{+domestic matters+}"
+    )
+    assert f"    {shown}\n" in out, out
+    code, data, err = run("diff", str(old), str(new), "--points", str(points), "--format", "json")
+    [point] = json.loads(data)["points"]
+    assert point["change"] == "shifted"
+    assert "rephras" in point["note"]
+
+
+def test_a_watched_point_put_into_a_rephrased_sentence_is_new(tmp_path: Path) -> None:
+    """A point NEW adds to a sentence it rephrases (nothing stands in its place in OLD's,
+    or another phrase does) is new in NEW, not a shift of OLD's words."""
+    old = tmp_path / "2020-06-29.txt"
+    new = tmp_path / "2020-06-30.txt"
+    old.write_text(
+        "Zhao Lijian: We urge the US side to abide by the three joint communiques and stop "
+        "official contact with Taiwan.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "Zhao Lijian: We urge the US side to abide by the one-China principle and the three "
+        "joint communiques and stop official contact with Taiwan.\n",
+        encoding="utf-8",
+    )
+    points = tmp_path / "points.toml"
+    points.write_text('[[point]]\nid = "oc"\ntext = "the one-China principle"\n', encoding="utf-8")
+    code, out, err = run("diff", str(old), str(new), "--points", str(points))
+    assert code == 0, err
+    assert "0 shifted, 1 new in NEW" in out and "Rephrased sentences" in out, out
+
+
 @pytest.mark.parametrize(
     ("said", "shown"),
     [

@@ -64,7 +64,10 @@ class Form:
     (``words``: the token texts, kept since every candidate sentence reads them;
     ``vocabulary``: the same as a set, which each hit on a candidate sentence asks;
     ``listed``: whether it holds a comma, semicolon or colon, see :data:`_CLAUSE_BREAK`;
-    ``names``: its names, see :class:`~consistency.match.align.Names`; ``least``: how
+    ``names``: its names, see :class:`~consistency.match.align.Names`; ``halted``: the
+    words that any wording of its point says right after a prohibition, "stop
+    *interfering*", where a negation before them stands for the prohibition, see
+    :func:`make_forms`; ``least``: how
     many of its words a span must have, :data:`~consistency.match.align.MIN_MATCHED`, or
     all of them in a wording of that many written words or fewer: "cannot be more" is
     four tokens, can | not be more, and "they cannot be waken up" no occurrence of it,
@@ -77,6 +80,7 @@ class Form:
     listed: bool = field(init=False)
     names: Names = field(init=False, compare=False, repr=False)
     least: int = field(init=False, compare=False, repr=False)
+    halted: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", tuple(t.text for t in self.tokens))
@@ -113,15 +117,23 @@ class Match:
 
 
 def make_forms(point: Point, *, tokeniser: Tokeniser | None = None) -> list[Form]:
-    """The canonical wording and each alias, tokenised, without duplicates."""
-    forms: list[Form] = []
+    """The canonical wording and each alias, tokenised, without duplicates.
+
+    Each knows the words its point says right after a prohibition (the tokeniser's
+    ``prohibitions``), in any of its wordings: "not interfering in ..." says "stop
+    interfering in ...", and 不要发表不负责任的言论 the alias 发表不负责任的言论 of
+    停止发表不负责任的言论, in other words, not the opposite (review 79)."""
+    said: list[tuple[str, tuple[Token, ...]]] = []
     seen: set[tuple[str, ...]] = set()
     for text in (point.text, *point.aliases):
-        form = Form(text, tuple(tokenise(text, tokeniser=tokeniser)))
-        if form.tokens and form.words not in seen:
-            seen.add(form.words)
-            forms.append(form)
-    return forms
+        tokens = tuple(tokenise(text, tokeniser=tokeniser))
+        words = tuple(t.text for t in tokens)
+        if tokens and words not in seen:
+            seen.add(words)
+            said.append((text, tokens))
+    prohibitions = named_words(tokeniser, "prohibitions")
+    halted = frozenset(w for words in seen for v, w in pairwise(words) if v in prohibitions)
+    return [Form(text, tokens, halted) for text, tokens in said]
 
 
 SWAP_PART_MIN = 3
@@ -178,7 +190,7 @@ def swapped_forms(
             + text[head[-1].end : tail[0].start]
             + text[head[0].start : head[-1].end]
         )
-        swapped = Form(turned, tuple(tokenise(turned, tokeniser=tokeniser)))
+        swapped = Form(turned, tuple(tokenise(turned, tokeniser=tokeniser)), form.halted)
         if swapped.words in known:
             continue
         weights = [weigh(w) for w in form.words]
@@ -478,6 +490,7 @@ def _opposite(
             and words[k + 1] not in form.vocabulary
             and hyphened(text, tokens[k], tokens[k + 1])
         )
+        and not (k + 1 < end and words[k + 1] in form.halted)
     }
     negated = any(w in negations for w in form_words)
     if said - form.vocabulary and not negated:
@@ -506,7 +519,11 @@ def _opposite(
             # a wording that opens with its negation is not found without it: "*not just*
             # of the United States" is no "of the United States"
             return PREFIX_DROPPED if j + 1 in form.names.glued else "dropped"
-    if score < 100.0 and _negation_at(tokens, text, first, negations, carriers) is not None:
+    if (
+        score < 100.0
+        and words[first] not in form.halted
+        and _negation_at(tokens, text, first, negations, carriers) is not None
+    ):
         return "before"
     return None
 
@@ -1070,6 +1087,9 @@ def negated_before(
     if any(w in negations for w in form):
         return None
     at = _negation_at(tokens, text, match.first, negations, carriers)
+    if at is not None and tokens[match.first].text in match.form.halted:
+        # the negation stands for the point's prohibition: 不要发表 for 停止发表
+        return None
     before = tokens[match.first - 1].text if match.first else ""
     if at is None and _prefix_put_in(match.form.vocabulary, span_words(match), prefixes, [before]):
         # a formula word with a negating prefix right before the span: "an *unjust* and
