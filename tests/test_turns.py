@@ -368,6 +368,32 @@ def test_a_hand_over_to_a_guest_is_the_officials_own() -> None:
     assert question.role is P
 
 
+def test_a_colleague_given_the_floor_by_name_is_an_official() -> None:
+    """Review 81 (a European Commission midday briefing): portfolio spokespersons spoke
+    only after the chief handed over ("I'll pass the floor to my colleague Lucia"), each
+    turn right after an official's, so they were read as the press and their words,
+    formulas included, were never tracked (the gate passed a negation one of them put
+    in). A journalist given the floor by name asks, and stays the press."""
+    text = (
+        "Marta Lindqvist: Good afternoon and welcome to the midday. I have two "
+        "announcements for you today.\n"
+        "QUESTION (EFE): Ireland has threatened to block the directive. What is your "
+        "reaction?\n"
+        "Marta Lindqvist: I'll pass the floor to my colleague Lucia, who follows this file.\n"
+        "Lucia Ferreira: The EU stands firmly by Ukraine for as long as it takes.\n"
+        "QUESTION (ARD): What is the timeline for the ministerial?\n"
+        "Marta Lindqvist: Go ahead, Huma.\n"
+        "Huma Siddiqui: Sir, I am Huma Siddiqui from the Financial Express. What is the "
+        "situation?\n"
+        "Marta Lindqvist: We will come back to you.\n"
+        "Huma Siddiqui: No, no. I mean the media report.\n"
+        "Marta Lindqvist: That concludes today's briefing.\n"
+    )
+    roles = {t.speaker: t.role for t in split_turns(text)}
+    assert roles["Lucia Ferreira"] is OFF
+    assert roles["Huma Siddiqui"] is P and roles["Marta Lindqvist"] is OFF
+
+
 def test_corpus_named_style() -> None:
     assert CORPUS is not None
     doc = load_documents([str(CORPUS / "mfa" / "2020-05-11.txt")])[0]

@@ -625,6 +625,7 @@ class _Evidence:
     asks: Counter[str]
     states: Counter[str]
     goes_on: Counter[str]
+    named: list[bool]
 
 
 def _evidence(text: str, lines: list[_Line]) -> _Evidence:
@@ -634,23 +635,32 @@ def _evidence(text: str, lines: list[_Line]) -> _Evidence:
     and after each separator) and :data:`_ASKED` for unlabelled questions.
     ``asks``/``states`` count labelled lines with and without a question mark (a
     label alone on its line, "Amer: (01:13)", by whether the line after it ends in one);
-    ``goes_on`` counts turns that go on for more paragraphs and end without one.
+    ``goes_on`` counts turns that go on for more paragraphs and end without one;
+    ``named``, by event, whether the labelled turn before it names its label (a word of
+    three letters or more: "I'll pass the floor to my colleague *Lucia*", then "Lucia
+    Ferreira: ...") and its own first line asks nothing (a journalist given the floor by
+    name asks: "Go ahead, Huma." "Huma Siddiqui: ... What is the situation?").
     """
-    found = _Evidence([], Counter(), Counter(), Counter())
+    found = _Evidence([], Counter(), Counter(), Counter(), [])
     official_floor = True
     last_text: _Line | None = None
     block: str | None = None
     bare: str | None = None  # a label alone on its line, whose turn's first line is next
     own = False  # ``last_text`` is that first line
+    said: tuple[int, int] | None = None  # the span of the labelled turn so far
 
     def end_block() -> None:
         if block is not None and last_text is not None and not _asks(text, last_text):
             found.goes_on[block] += 1
 
+    def event(key: str | None, named: bool = False) -> None:
+        found.events.append(key)
+        found.named.append(named)
+
     for line in lines:
         if line.kind == "separator":
             end_block()
-            official_floor, last_text, block, bare = True, None, None, None
+            official_floor, last_text, block, bare, said = True, None, None, None, None
         elif line.label is not None:
             end_block()
             asks = _QUESTION.search(text, line.label.rest, line.end) is not None
@@ -661,15 +671,25 @@ def _evidence(text: str, lines: list[_Line]) -> _Evidence:
                 and _asks(text, last_text)
                 and not _continued(text, last_text.start)
             ):
-                found.events.append(_ASKED)
-            found.events.append(line.label.key)
+                event(_ASKED)
+                said = None
+            spoken = set(_LETTERS.findall(text[said[0] : said[1]].casefold())) if said else ()
+            event(
+                line.label.key,
+                not asks
+                and not line.label.bare
+                and any(len(w) >= 3 and w in spoken for w in _LETTERS.findall(line.label.key)),
+            )
             bare = line.label.key if line.label.bare else None
             if bare is None:
                 (found.asks if asks else found.states)[line.label.key] += 1
             official_floor, last_text, block = False, None, line.label.key
+            said = (line.label.rest, line.end)
         elif line.kind == "text":
+            if said is not None:
+                said = (said[0], line.end)
             if official_floor:
-                found.events.append(None)
+                event(None)
                 official_floor = False
             own = bare is not None  # the first line of the label's turn is no other's question
             if bare is not None:
@@ -699,7 +719,10 @@ def _assign_roles(
 
     For each undecided label, every turn right after a press turn (or an
     unlabelled question) votes official, every turn right after an official
-    turn (or unlabelled official text) votes press. Half votes: for press, each
+    turn (or unlabelled official text) votes press, unless that turn names the label,
+    a person's name: the official hands the floor to a colleague ("I'll pass the floor
+    to my colleague Lucia", review 81: the colleagues who spoke only so were the press,
+    their words never tracked), which votes official. Half votes: for press, each
     of its turns that asks something ("?"); for official, each that does not,
     each that goes on for more paragraphs without ending in a question, and a
     label that looks like a person's name ("Zhao Lijian", not "The Paper").
@@ -714,7 +737,11 @@ def _assign_roles(
         if event != current:
             before, current = current, event
         previous.append(before)
-    occurrences = [(e, p) for e, p in zip(found.events, previous, strict=True) if e is not None]
+    occurrences = [
+        (e, p, n)
+        for e, p, n in zip(found.events, previous, found.named, strict=True)
+        if e is not None
+    ]
     unknown = [k for k in groups if k not in roles]
     while unknown:
         best: tuple[float, int, int, str, Role] | None = None
@@ -725,7 +752,8 @@ def _assign_roles(
             # a speaker every one of whose turns asks is asking, whoever spoke before
             only_asks = not found.states[key] and not found.goes_on[key]
             press = (ONLY_ASKS if only_asks else 0.5) * found.asks[key]
-            for event, prev in occurrences:
+            person = _person_like(_display(groups[key]))
+            for event, prev, named in occurrences:
                 if event != key or prev == "" or prev == key:
                     continue
                 role = (
@@ -735,7 +763,7 @@ def _assign_roles(
                     if prev == _ASKED
                     else roles.get(prev)
                 )
-                if role is Role.PRESS:
+                if role is Role.PRESS or (role is Role.OFFICIAL and named and person):
                     official += 1
                 elif role is Role.OFFICIAL:
                     press += 1
