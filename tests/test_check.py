@@ -1324,6 +1324,28 @@ def test_a_discovered_phrase_with_other_numbers_is_no_finding(tmp_path: Path) ->
     assert "{-10-}{+40 senior+} members" in out, out
 
 
+def test_a_wording_the_baseline_says_with_other_numbers_is_no_finding(tmp_path: Path) -> None:
+    """Review 81: "Fewer than 21 Member States have notified their plans so far" was a near
+    miss of the discovered "Fewer than 21 Member States have replied so far", though the
+    baseline said "Fewer than 16 (24, 12, ...) Member States have notified their plans so
+    far" on 23 dates: the wording was said before, only its count differs."""
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in range(1, 7):
+        (base / f"2024-01-0{day}.txt").write_text(
+            f"Marta Lindqvist: Fewer than 21 Member States have replied so far. The rules are "
+            f"clear. Fewer than {10 + day} Member States have notified their plans so far.\n",
+            "utf-8",
+        )
+    new = tmp_path / "2024-02-09.txt"
+    new.write_text(
+        "Marta Lindqvist: Fewer than 21 Member States have notified their plans so far.\n",
+        "utf-8",
+    )
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0 and "No findings." in out, out
+
+
 @pytest.mark.parametrize(
     ("formula", "now", "spelling"),
     [
