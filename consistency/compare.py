@@ -178,8 +178,8 @@ def compare(
     ``source`` names where given points come from: :data:`WATCHLIST`, or :data:`ARCHIVE`
     (an index's discovered points: they join those discovered in the two briefings, to
     show the shifts these cannot, see :data:`ARCHIVE`). Discovered points are the same
-    where their wordings are only numbers apart; the archive's, or grammar apart (they
-    are found in other words, where the two briefings' own are shared word for word)."""
+    where their wordings are only numbers or grammar apart (a report's cards read them
+    so; the rephrased sentences show every word)."""
     a, b = _two_dates(old, new)
     archive: set[str] = set()
     if points is None or source == ARCHIVE:
@@ -256,7 +256,7 @@ def compare(
             negated.get(p.point.id, []),
             otherwise.get(p.point.id),
             counts_apart=source != WATCHLIST,
-            grammar_apart=p.point.id in archive,
+            grammar_apart=source != WATCHLIST,
             kept_is_same=source != WATCHLIST,
             pairs=pairs if source == WATCHLIST else (),
             sides=(a, b),

@@ -155,8 +155,11 @@ def test_two_translations_show_rephrased_sentences(translations: Comparison) -> 
     )
     assert all(85 <= r.similarity < 100 for r in translations.rephrasings)
     shifted = {p.point.id: p.diff for p in translations.points if p.change is PointChange.SHIFTED}
-    # one translation says "expressed concerns", the other "expressed concern"
-    assert any("{-concerns-}{+concern+}" in d for d in shifted.values())
+    # one translation says "expressed concerns", the other "expressed concern": grammar,
+    # no shift of a discovered point (a review: inflections were most of a daily diff's
+    # shifts, "{-covering-}{+covered+} up the real situation"); the sentence shows it
+    assert not any("{-concerns-}{+concern+}" in d for d in shifted.values())
+    assert any("{-concerns-}{+concern+}" in d for d in diffs)
     # a part of a formula is no alias of it: "reform and opening-up" is not one of
     # "advance the reform and opening up at our own pace"
     [reform] = [p for p in translations.points if p.point.text.startswith("advance the reform")]
