@@ -266,7 +266,12 @@ def compare(
     ]
     if archive:
         compared = _once_each(
-            [c for c in compared if c.point.id not in archive or c.change is PointChange.SHIFTED],
+            [
+                c
+                for c in compared
+                if c.point.id not in archive
+                or (c.change is PointChange.SHIFTED and not _archive_wording(c, tokeniser))
+            ],
             archive,
         )
     return Comparison(
@@ -279,6 +284,18 @@ def compare(
         changed=changed,
         similarity=similarity,
     )
+
+
+def _archive_wording(c: PointComparison, tokeniser: Tokeniser | None) -> bool:
+    """Whether NEW says an archive point's shift in one of the point's own wordings (its
+    text or an alias): a wording the archive said before, no news to it, as a report's
+    timeline reads it ("{-two-}{+three+} announcements for you today", review 81; "{-the
+    two-} Heads of State", its alias "heads of state" in "the Assembly of Heads of State
+    and Government", review 79)."""
+    if c.new is None:
+        return False
+    new = normalise(c.new.text, tokeniser=tokeniser)
+    return any(new == normalise(t, tokeniser=tokeniser) for t in (c.point.text, *c.point.aliases))
 
 
 def _own_ids(points: list[Point], taken: set[str]) -> list[Point]:

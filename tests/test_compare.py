@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from corpus import FULL, HAS_FULL, NO_FULL
 
 from consistency.cli import cli
-from consistency.compare import Comparison, PointChange, compare, compare_files
+from consistency.compare import ARCHIVE, Comparison, PointChange, compare, compare_files
 from consistency.ingest import load_documents
+from consistency.models import Point
 from consistency.report.compare import render_compare
 from consistency.report.html import render_html
 from consistency.track import track
@@ -441,8 +444,10 @@ def diff_with_archive(tmp_path: Path, archive: list[str], old: str, new: str) ->
 def _archive(folder: Path, lines: list[str]) -> None:
     """Briefings dated a day apart from 2025-03-01, one line each, spoken by one spokesperson."""
     folder.mkdir()
+    start = dt.date(2025, 3, 1)
     for k, line in enumerate(lines):
-        (folder / f"2025-03-{k + 1:02d}.txt").write_text(f"Spokesperson: {line}\n", "utf-8")
+        day = start + dt.timedelta(days=k)
+        (folder / f"{day.isoformat()}.txt").write_text(f"Spokesperson: {line}\n", "utf-8")
 
 
 @pytest.mark.parametrize(
@@ -568,6 +573,42 @@ def test_an_index_as_points_shows_no_count_or_grammar_as_a_shift(
     interference+} in China's internal affairs" was one under four points)."""
     points = diff_with_archive(tmp_path, [formula] * 4, formula, new)
     assert [p for p in points if p["change"] != "same"] == []
+
+
+@pytest.mark.parametrize(
+    ("new", "shifted"),
+    [
+        ("three", []),
+        ("a couple of", []),
+        ("five", ["{-two-}{+five+} announcements for you today before we go to your questions"]),
+    ],
+)
+def test_an_index_as_points_shows_no_wording_the_archive_said(
+    tmp_path: Path, new: str, shifted: list[str]
+) -> None:
+    """Review 81: "{-two-}{+three+} announcements for you today" was a shift in six of eight
+    diffs: the archive's point says "two", "three" and "a couple of" (its aliases). NEW
+    saying a wording of the point's own is no news to the archive; a wording it never
+    said is."""
+    line = "I have {} announcements for you today before we go to your questions."
+    said = [line.format(n) for n in ("two", "three", "two", "a couple of", "two", "three")] * 2
+    points = diff_with_archive(tmp_path, said, line.format("two"), line.format(new))
+    assert [p["diff"] for p in points if p["change"] == "shifted"] == shifted
+
+
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
+@pytest.mark.parametrize(("aliases", "shifted"), [((), []), (("heads of state",), [])])
+def test_an_archive_point_said_in_its_alias_in_another_phrase_is_no_shift(
+    aliases: tuple[str, ...], shifted: list[str]
+) -> None:
+    """Review 79 (MFA 2020-06-15 -> 06-16): the archive's "the two heads of state" (alias
+    "heads of state") was shifted to "{-the two-} Heads of State", said in "the Assembly of
+    Heads of State and Government": a wording of the archive's own, said in another
+    phrase. Without the alias, the point is not found there at all."""
+    a, b = load_documents([str(FULL / "mfa" / f"2020-06-{d}.txt") for d in (15, 16)])
+    point = Point("the-two-heads-of-state", "the two heads of state", aliases)
+    c = compare(a, b, points=[point], source=ARCHIVE)
+    assert [p.diff for p in c.points if p.change is PointChange.SHIFTED] == shifted
 
 
 @pytest.mark.parametrize(
