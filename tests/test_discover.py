@@ -738,6 +738,39 @@ def test_a_serial_list_is_one_formula() -> None:
     assert formula in texts
 
 
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        (
+            "de-risking, not decoupling",
+            "the strategy follows the principle of de-risking, not decoupling",
+        ),
+        ("不屈服，也不挑衅", "台湾的立场是不屈服，也不挑衅"),
+    ],
+)
+def test_a_contrast_after_a_comma_that_ends_the_clause_is_the_phrase_s_own(
+    said: str, kept: str
+) -> None:
+    """Review 81: "de-risking, not decoupling" (40 dates) was cut at its comma, every row
+    ending "... the principle of de-risking". A short contrast opening with a negation that
+    closes the clause is the formula's second half, as a mirrored clause is."""
+    chinese = "，" in said
+    if chinese:
+        tails = ["今天。", "这一点很清楚。", "我们再次强调。"]
+        frame = "台湾的立场是{}。"
+    else:
+        tails = (
+            [" investment.", " trade flows.", " our partners."] if said.endswith("and") else ["."]
+        )
+        frame = "The strategy follows the principle of {}"
+    docs = [
+        doc(k, frame.format(said) + tails[k % len(tails)] + f" Item {k} was discussed at length.")
+        for k in range(1, 7)
+    ]
+    texts = [p.point.text.casefold() for p in discover(docs)]
+    assert kept in texts, texts
+
+
 def _alias_choice(point: str, *others: str) -> list[str]:
     """Which of ``others`` :func:`_wordings` keeps as aliases of ``point``."""
     from importlib import import_module
