@@ -344,6 +344,9 @@ class Analysis:
     period: ReportPeriod
     points: tuple[PointHistory, ...]
     changes: tuple[KeyChange, ...]
+    quiet: tuple[tuple[str, dt.date], ...] = ()
+    """The near misses of watched points that stand instead of the formula in the period
+    on too few dates for a card (see :func:`with_near_misses`), by point id and date."""
 
     @property
     def in_period(self) -> tuple[KeyChange, ...]:
@@ -1218,7 +1221,8 @@ def with_near_misses(
     interest in+} a political and diplomatic settlement of the conflict" (score 71.3,
     under the threshold 75) on three dates, the formula on none of them: the gate failed
     on it and the report said nothing, the point only absent (review 61). A near miss
-    beside the formula on its date, or said once, is the gate's to tell: on the MFA corpus
+    beside the formula on its date, or said once, is the gate's to tell (one said once
+    instead of the formula is named in :attr:`Analysis.quiet`): on the MFA corpus
     with ``benchmarks/mfa-points.toml`` the period's nine were such, several noise ("the
     {-principle-}{+success+} of "one country, two systems"")."""
     p = analysis.period
@@ -1244,8 +1248,14 @@ def with_near_misses(
         first.setdefault(key, (saying, doc))
     earlier = _Earlier([d for d in documents if d.date < first_day], tokeniser)
     cards = []
+    quiet: set[tuple[str, dt.date]] = set()
     for key, (saying, doc) in first.items():
-        if len(dates[key]) < NEAR_MIN_DATES or earlier.said(key[1]):
+        if earlier.said(key[1]):
+            continue
+        if len(dates[key]) < NEAR_MIN_DATES:
+            # no card, but named (review 81: "the green and digital {-transition-}{+
+            # transformation+}", said once, was in no part of the report)
+            quiet.update((saying.point.id, day) for day in dates[key])
             continue
         before = sum(d < first_day for d in found[saying.point.id])
         evidence = (
@@ -1256,6 +1266,7 @@ def with_near_misses(
         cards.append(
             _saying_card(KeyChangeKind.NEAR_MISS, saying, doc, evidence, tokeniser, dates[key])
         )
+    analysis = replace(analysis, quiet=tuple(sorted(quiet, key=lambda q: (q[1], q[0]))))
     if not cards:
         return analysis
     return _with_cards(analysis, cards, lambda change: True)

@@ -1128,6 +1128,12 @@ def test_a_near_miss_beside_the_formula_once_or_said_before_has_no_card(
     code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
     assert code == 0, err
     assert "said otherwise" not in out
+    # said once instead of the formula, it is named (review 81: in no part of the report)
+    named = "1 near miss of a watched formula said instead of it, each wording on one date"
+    day = (START + dt.timedelta(days=24)).isoformat()
+    assert (f"{named} (a card needs 2; `check` tells each): settlement on {day}." in out) == (
+        said.keys() == {24}
+    ), out
 
 
 TRICKY = st.sampled_from(

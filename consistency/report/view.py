@@ -28,7 +28,14 @@ from ..models import (
 )
 from ..normalise import normalise
 from ..slug import is_slug_of
-from ..timeline import Analysis, PointHistory, analyse, representatives, short_baseline
+from ..timeline import (
+    NEAR_MIN_DATES,
+    Analysis,
+    PointHistory,
+    analyse,
+    representatives,
+    short_baseline,
+)
 from .diffmarkup import shorten
 
 MAX_DATE_COLUMNS = 8
@@ -552,7 +559,8 @@ def untold_line(analysis: Analysis) -> str | None:
                 and (name, family.first) not in told
             ):
                 untold[name, family.first] = None
-    if not untold:
+    quiet = [f"{name} on {day.isoformat()}" for name, day in analysis.quiet]
+    if not untold and not quiet:
         return None
     names = [f"{name} on {day.isoformat()}" for name, day in sorted(untold, key=lambda k: k[1])]
     why = (
@@ -561,10 +569,19 @@ def untold_line(analysis: Analysis) -> str | None:
         if p.baseline_dates
         else "no briefing before the period to tell a new wording from"
     )
-    return (
-        f"Not on a card: {plural(len(names), 'other change')} in the period ({why}): "
-        f"{_names(names)}; see Wordings, and Shifts (--all-shifts lists each one)."
-    )
+    parts = []
+    if names:
+        parts.append(
+            f"{plural(len(names), 'other change')} in the period ({why}): "
+            f"{_names(names)}; see Wordings, and Shifts (--all-shifts lists each one)"
+        )
+    if quiet:
+        parts.append(
+            f"{len(quiet)} {'near miss' if len(quiet) == 1 else 'near misses'} of a watched "
+            f"formula said instead of it, each wording on one date (a card needs "
+            f"{NEAR_MIN_DATES}; `check` tells each): {_names(quiet)}"
+        )
+    return f"Not on a card: {'; and '.join(parts)}."
 
 
 def change_title(change: KeyChange) -> str:
