@@ -1055,6 +1055,31 @@ def test_a_formula_first_said_in_the_period_is_reported_past_the_top(tmp_path: P
     assert "3 talking points tracked" in out, out
 
 
+COALITION = "a coalition of the resilient for the Baltic and the Black Sea"
+
+
+def test_a_new_formula_chosen_by_its_carrier_is_reported(tmp_path: Path) -> None:
+    """Review 81: discovery chose "The Commission will propose *a coalition of the resilient
+    for the Baltic and the Black Sea* in the coming weeks" (3 dates) as new in the period;
+    the carrier then folded into the formula (5 dates), under the formula's key, and the
+    row, no longer known as new, was cut: no "new point" card."""
+    for k in range(40):
+        date = (START + dt.timedelta(days=k)).isoformat()
+        said = [f"We {line}." for line in OLD_LINES]
+        if k in (34, 36, 39):
+            said.append(f"The Commission will propose {COALITION} in the coming weeks.")
+        if k == 35:
+            said.append(f"Today's package is the first step towards {COALITION}.")
+        if k == 38:
+            said.append(f"The President called for {COALITION} at the summit in Riga.")
+        (tmp_path / f"{date}.txt").write_text(f"MR. PRICE: {' '.join(said)}\n", encoding="utf-8")
+    since = (START + dt.timedelta(days=33)).isoformat()
+    code, out, err = run("report", str(tmp_path), "--no-color", "--top", "3", "--since", since)
+    assert code == 0, err
+    assert "4 talking points tracked" in out, out
+    assert "  new point  a-coalition-of-the-resilient-for-the-baltic\n" in out
+
+
 SETTLEMENT = "remains open to a political and diplomatic settlement of the conflict"
 LOST = "has lost interest in a political and diplomatic settlement of the conflict"
 

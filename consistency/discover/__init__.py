@@ -505,10 +505,10 @@ def _discover(
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
     groups = _carriers(corpus, groups, enough=enough)
     groups = _passages(corpus, groups, scorer, enough=enough, names=names)
-    new_keys = {g.key for g in new}
+    fresh = _still_rising(corpus, groups, new, rising)
     if top is not None:
         head = groups[: verified_count(top)]
-        groups = head + [g for g in groups[len(head) :] if g.key in new_keys]
+        groups = head + [g for g in groups[len(head) :] if id(g) in fresh]
 
     progress(1)
     weigh = weigher(tokeniser)
@@ -531,7 +531,7 @@ def _discover(
                 firsts=desc.firsts,
             )
         )
-    return out, {row.point for row, g in zip(out, groups, strict=True) if g.key in new_keys}
+    return out, {row.point for row, g in zip(out, groups, strict=True) if id(g) in fresh}
 
 
 def without_reversals(
@@ -617,6 +617,31 @@ def _rising(
         out.append(g)
         if len(out) == RISING_MAX:
             break
+    return out
+
+
+def _still_rising(
+    corpus: _Corpus,
+    groups: Sequence[_Group],
+    new: Sequence[_Group],
+    period: tuple[dt.date, dt.date] | None,
+) -> set[int]:
+    """The ids of ``groups`` (merged since :func:`_rising` chose ``new``) that hold a row
+    it chose: half its sentences or more, first said in the period still. A chosen carrier
+    folds into its formula, under the formula's key (review 81: "the Commission will
+    propose *a coalition of the resilient for the Baltic and the Black Sea* in the coming
+    weeks", chosen, became the formula's row, and the report had no card of it)."""
+    if not new or period is None:
+        return set()
+    psent = corpus.psent
+    chosen = [{psent[o.start] for o in g.occs} for g in new]
+    out: set[int] = set()
+    for g in groups:
+        if corpus.dates[g.dates[0]] < period[0]:
+            continue
+        mine = {psent[o.start] for o in g.occs}
+        if any(2 * len(mine & c) >= len(c) for c in chosen):
+            out.add(id(g))
     return out
 
 
