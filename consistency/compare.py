@@ -213,6 +213,7 @@ def compare(
     }
     result = track([a, b], points, **selection)
     negated: dict[str, list[Place]] = {}
+    negated_before: dict[str, list[Place]] = {}
     if points:
         # a formula said negated in NEW and not so in OLD: shifted, not the same ("should
         # {+not+} uphold ..." was "Repeated the same": a review; so was a discovered
@@ -225,6 +226,10 @@ def compare(
             place = b.text[x.start : x.end]
             if x.document == b.id and x.point.id not in olds:
                 negated.setdefault(x.point.id, []).append(Place(place, *b.line_col(x.start)))
+            elif x.document == a.id:
+                negated_before.setdefault(x.point.id, []).append(
+                    Place(a.text[x.start : x.end], *a.line_col(x.start))
+                )
     otherwise: dict[str, tuple[Place, str]] = {}
     if points and source == WATCHLIST:
         # a watched formula OLD said, NEW says only in words the gate reports as a near
@@ -255,6 +260,7 @@ def compare(
             tokeniser,
             negated.get(p.point.id, []),
             otherwise.get(p.point.id),
+            negated_before.get(p.point.id, []),
             counts_apart=source != WATCHLIST,
             grammar_apart=source != WATCHLIST,
             kept_is_same=source != WATCHLIST,
@@ -401,6 +407,7 @@ def _compare_point(
     tokeniser: Tokeniser | None,
     negated: Sequence[Place] = (),
     otherwise: tuple[Place, str] | None = None,
+    unsaid: Sequence[Place] = (),
     counts_apart: bool = False,
     grammar_apart: bool = False,
     kept_is_same: bool = False,
@@ -413,7 +420,8 @@ def _compare_point(
     is the same. ``kept_is_same``: NEW saying a wording of OLD's, the point is the same
     whatever else NEW says near it (for the phrases two briefings share: their other
     matches in NEW were other phrases, "the Prime Minister {-would host leaders-}{+had
-    hosted Prime+}" beside the phrase said word for word, review 77). ``pairs``: the
+    hosted Prime+}" beside the phrase said word for word, review 77). ``unsaid``: where
+    OLD says the point negated, which a point NEW says plainly has left out. ``pairs``: the
     sentences NEW rephrases (OLD's, NEW's), in ``sides`` (OLD, NEW): a point said in one
     of them only is shifted, where the other rephrases its sentence (see :data:`REPHRASED`)."""
     if otherwise is not None and olds and not news:
@@ -425,6 +433,20 @@ def _compare_point(
     if negated:
         # the formula said negated in NEW: against the wording OLD had (else the formula's)
         return _said_as(point, olds, negated[0], len(news), tokeniser, note=SAID_NEGATED)
+    if unsaid and not olds and news:
+        # OLD said the formula negated (track counts none of it), NEW says it: the
+        # negation left out (review 81: "New in NEW", nothing told of OLD's "no longer")
+        first = news[0]
+        return PointComparison(
+            point,
+            PointChange.SHIFTED,
+            unsaid[0],
+            _place(first),
+            0,
+            len(news),
+            word_diff(unsaid[0].text, first.text, tokeniser=tokeniser),
+            note=SAID_NEGATED,
+        )
     if not olds and not news:
         return PointComparison(point, PointChange.ABSENT, None, None, 0, 0, "")
     if sides is not None and (not olds or not news):

@@ -123,6 +123,25 @@ def test_a_formula_said_negated_in_new_is_shifted_not_repeated(tmp_path: Path, s
     assert point["note"] == "says the opposite: a negation put in or left out", point
 
 
+def test_a_formula_said_negated_in_old_and_plainly_in_new_is_shifted(tmp_path: Path) -> None:
+    """Review 81: OLD "the Commission no longer stands ready to mobilise every tool in the
+    single market toolbox" (``track`` counts no negated wording), NEW the formula: "New in
+    NEW", nothing told of the negation left out."""
+    formula = "the Commission stands ready to mobilise every tool in the single market toolbox"
+    old = tmp_path / "2025-06-04.txt"
+    new = tmp_path / "2025-06-05.txt"
+    old.write_text(f"A: {formula.replace('stands', 'no longer stands')}.\n")
+    new.write_text(f"A: {formula}.\n")
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n')
+    code, out, err = run("diff", str(old), str(new), "--points", str(points), "--format", "json")
+    assert code == 0, err
+    [point] = json.loads(out)["points"]
+    assert point["change"] == "shifted", point
+    assert point["diff"] == formula.replace("stands", "{-no longer-} stands")
+    assert point["note"] == "says the opposite: a negation put in or left out", point
+
+
 def test_a_discovered_point_said_negated_in_new_is_shifted_not_repeated(tmp_path: Path) -> None:
     """Review 59: without a watchlist, "the United States will {-continue to-}{+no longer+}
     provide security assistance to Ukraine" listed the point the two briefings share,
