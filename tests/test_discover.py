@@ -771,6 +771,27 @@ def test_a_contrast_after_a_comma_that_ends_the_clause_is_the_phrase_s_own(
     assert kept in texts, texts
 
 
+def test_a_formula_said_inside_carriers_that_part_after_it_has_its_row() -> None:
+    """Review 81: "unwavering support for the sovereignty and territorial integrity" said on
+    34 dates in four carrier sentences, each going on its own way after it ("... of
+    Ukraine", "... of Georgia", "... of Moldova"), ended none of them: four rows, each
+    counting its own dates, none of the formula."""
+    formula = "unwavering support for the sovereignty and territorial integrity"
+    frames = [
+        "We reaffirm our {} of {}, as the President said.",
+        "The visit is a sign of our {} of {} and its people.",
+        "The Commission expressed its {} of {} at the summit.",
+        "The High Representative underlined the EU's {} of {} in her remarks.",
+    ]
+    places = ["Ukraine", "Georgia", "Moldova", "Armenia"]
+    docs = [
+        doc(k, frames[k % 4].format(formula, places[k % 4]) + f" Item {k} came up too.")
+        for k in range(1, 17)
+    ]
+    texts = [p.point.text for p in discover(docs)]
+    assert formula in texts, texts
+
+
 def _alias_choice(point: str, *others: str) -> list[str]:
     """Which of ``others`` :func:`_wordings` keeps as aliases of ``point``."""
     from importlib import import_module

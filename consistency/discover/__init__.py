@@ -178,6 +178,7 @@ from .ngrams import (
     _maximal_candidates,
     _name_slots,
     _shared_cores,
+    _shared_middles,
     _start_of,
     _trims,
     _variants,
@@ -359,6 +360,8 @@ def _discover(
                 pairs.add(form.ids)
     names = _name_ids(corpus)
     cores = _shared_cores(corpus, placed, min_words, names)
+    for core, said in _shared_middles(corpus, placed, min_words).items():
+        cores.setdefault(core, said)
     templates = _name_slots(corpus, placed, min_words, names)
     for form, frames in templates:
         cores.setdefault(form.ids, (form, []))[1].extend(frames)

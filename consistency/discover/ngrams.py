@@ -704,6 +704,78 @@ def _shared_cores(
     return cores
 
 
+MIDDLE_FRAMES = 3
+"""How many frames, each with its own words before and after, a phrase said inside them
+needs (see :func:`_shared_middles`)."""
+
+
+def _shared_middles(
+    corpus: _Corpus,
+    placed: dict[tuple[int, ...], int],
+    min_words: int,
+) -> dict[tuple[int, ...], tuple[_Form, list[list[tuple[int, ...]]]]]:
+    """Phrases of :data:`RICH_CORE` content words said inside candidates that part on
+    both sides: a formula whose carrier sentences go on each its own way after it, so that
+    it ends none of them ("reaffirm our *unwavering support for the sovereignty and
+    territorial integrity* of Ukraine", "visit is a sign of our *...* of Georgia", review
+    81: four rows, none of the formula). The words :data:`MIDDLE_FRAMES` candidates or
+    more share around a common run of ``min_words``, as far as all of them agree, each
+    going on with a function word ("of", "between", "in": shared or not), cut as a
+    candidate is; with the candidates as frames, named as :func:`_shared_cores` names
+    them. Whether it stands on its own is for its dates to say (:data:`CORE_SHARE`). A
+    phrase that is a core already keeps its frames: more of them would cost it its row
+    (MFA: "the Five Principles of Peaceful Coexistence")."""
+    words, stop = corpus.words, corpus.stop
+    grams: dict[tuple[int, ...], dict[tuple[int, ...], int]] = {}
+    for ids in placed:
+        for i in range(1, len(ids) - min_words):
+            grams.setdefault(ids[i : i + min_words], {}).setdefault(ids, i)
+    out: dict[tuple[int, ...], tuple[_Form, list[list[tuple[int, ...]]]]] = {}
+    seen: set[tuple[tuple[int, ...], ...]] = set()
+    for gram, where in grams.items():
+        if len(where) < MIDDLE_FRAMES or all(words[w] in stop for w in gram):
+            continue
+        holders = sorted(where)
+        key = tuple(holders)
+        if key in seen:
+            continue
+        seen.add(key)
+        at = [where[h] for h in holders]
+        lo, hi = 0, min_words
+        while (
+            all(a - lo - 1 >= 0 for a in at)
+            and len({h[a - lo - 1] for h, a in zip(holders, at, strict=True)}) == 1
+        ):
+            lo += 1
+        while (
+            all(a + hi < len(h) for h, a in zip(holders, at, strict=True))
+            and len({h[a + hi] for h, a in zip(holders, at, strict=True)}) == 1
+        ):
+            hi += 1
+        if any(a - lo == 0 or a + hi == len(h) for h, a in zip(holders, at, strict=True)):
+            continue  # a shared beginning or end: see _shared_cores, _name_slots
+        if words[holders[0][at[0] + hi - 1]] not in stop and any(
+            words[h[a + hi]] not in stop for h, a in zip(holders, at, strict=True)
+        ):
+            # the carriers go on with words of the phrase's own kind: where they part is
+            # no phrase's end ("the five principles of peaceful | co-existence")
+            continue
+        start = placed[holders[0]] + at[0] - lo
+        form = _trim(corpus, _Occ(start, start + lo + hi), min_words)
+        if (
+            form is None
+            or form.ids in placed
+            or _rich_content([words[w] for w in form.ids], stop) < RICH_CORE
+        ):
+            continue
+        frames: dict[str, list[tuple[int, ...]]] = {}
+        for h, a in zip(holders, at, strict=True):
+            frames.setdefault(_frame_word(words, h, a - lo, stop), []).append(h)
+        if len(frames) >= MIDDLE_FRAMES:
+            out.setdefault(form.ids, (form, []))[1].extend(frames.values())
+    return out
+
+
 SLOT_FILLERS = 4
 """How many different names must fill the slot after a shared beginning for it to be a
 template (see :func:`_name_slots`); two or three are as often a longer name cut short
