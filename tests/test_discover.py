@@ -792,6 +792,25 @@ def test_a_formula_said_inside_carriers_that_part_after_it_has_its_row() -> None
     assert formula in texts, texts
 
 
+def test_carriers_ranked_below_their_formula_fold_into_it() -> None:
+    """Review 65's archive: "a free and open Indo-Pacific" (30 dates) had its row, and four
+    carrier sentences that hold it, of 4 to 10 dates each, had theirs below it: five rows
+    of one formula. A carrier of a rich formula found on more than ``CORE_SHARE`` times
+    its dates folds into it wherever it ranks (review 81: three more such rows)."""
+    formula = "a free and open Indo-Pacific"
+    carriers = [
+        "The visit is an important opportunity to advance our shared vision of {}.",
+        "Japan will continue to work with like-minded countries to realize {}.",
+        "The two ministers confirmed that they would cooperate toward strengthening {}.",
+    ]
+    short = ["We want {}.", "It is vital for {}.", "This serves {}.", "Japan stands for {}."]
+    docs = [
+        doc(k, (carriers[k % 3] if k % 2 else short[k % 4]).format(formula) + f" Item {k}.")
+        for k in range(1, 25)
+    ]
+    assert [p.point.text for p in discover(docs)] == [formula]
+
+
 def _alias_choice(point: str, *others: str) -> list[str]:
     """Which of ``others`` :func:`_wordings` keeps as aliases of ``point``."""
     from importlib import import_module

@@ -723,12 +723,13 @@ def _absorb(
 
 
 def _carriers(corpus: _Corpus, groups: list[_Group], *, enough: int | None = None) -> list[_Group]:
-    """Fold the better-ranked rows that hold a rich formula, said on more than
+    """Fold the rows that hold a rich formula, better ranked or not, said on more than
     :data:`CORE_SHARE` times their dates, into the formula's row: each is the formula in
     a longer context, a carrier sentence of a few dates ("Together with France and the
     United Kingdom we insist that *humanitarian access must be granted immediately and
-    without hindrance*": review 74, three rows of one formula, the carriers first). The
-    formula names the row, which ranks as the best of them. A formula of fewer than
+    without hindrance*": review 74, three rows of one formula, the carriers first; review
+    65, four carriers of "a free and open Indo-Pacific" below its row). The formula names
+    the row, which ranks as the best of them. A formula of fewer than
     :data:`_RICH_WORDS` content words said in a longer wording is as often a part of
     another formula ("Hong Kong affairs are purely *China's internal affairs*") and
     keeps the rows apart."""
@@ -738,12 +739,17 @@ def _carriers(corpus: _Corpus, groups: list[_Group], *, enough: int | None = Non
     taken: set[int] = set()
     for k in range(limit):
         group = groups[k]
-        if len(group.key) <= _RICH_WORDS or sum(not function[w] for w in group.key) < _RICH_WORDS:
+        if (
+            k in taken  # a carrier of a formula above it: its row is gone
+            or len(group.key) <= _RICH_WORDS
+            or sum(not function[w] for w in group.key) < _RICH_WORDS
+        ):
             continue
         holders = [
             j
-            for j in range(k)
-            if len(group.dates) > CORE_SHARE * len(groups[j].dates)
+            for j in range(limit)
+            if j != k
+            and len(group.dates) > CORE_SHARE * len(groups[j].dates)
             and j not in taken
             and j not in folded
             and _part_of(group.key, groups[j].key)
