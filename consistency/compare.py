@@ -213,7 +213,7 @@ def compare(
     }
     result = track([a, b], points, **selection)
     negated: dict[str, list[Place]] = {}
-    negated_before: dict[str, list[Place]] = {}
+    negated_in_old: dict[str, list[Place]] = {}
     if points:
         # a formula said negated in NEW and not so in OLD: shifted, not the same ("should
         # {+not+} uphold ..." was "Repeated the same": a review; so was a discovered
@@ -227,7 +227,7 @@ def compare(
             if x.document == b.id and x.point.id not in olds:
                 negated.setdefault(x.point.id, []).append(Place(place, *b.line_col(x.start)))
             elif x.document == a.id:
-                negated_before.setdefault(x.point.id, []).append(
+                negated_in_old.setdefault(x.point.id, []).append(
                     Place(a.text[x.start : x.end], *a.line_col(x.start))
                 )
     otherwise: dict[str, tuple[Place, str]] = {}
@@ -260,7 +260,7 @@ def compare(
             tokeniser,
             negated.get(p.point.id, []),
             otherwise.get(p.point.id),
-            negated_before.get(p.point.id, []),
+            negated_in_old.get(p.point.id, []),
             counts_apart=source != WATCHLIST,
             grammar_apart=source != WATCHLIST,
             kept_is_same=source != WATCHLIST,

@@ -746,13 +746,11 @@ def _assign_roles(
     while unknown:
         best: tuple[float, int, int, str, Role] | None = None
         for key in unknown:
-            official = 0.5 * (
-                found.states[key] + found.goes_on[key] + _person_like(_display(groups[key]))
-            )
+            person = _person_like(_display(groups[key]))
+            official = 0.5 * (found.states[key] + found.goes_on[key] + person)
             # a speaker every one of whose turns asks is asking, whoever spoke before
             only_asks = not found.states[key] and not found.goes_on[key]
             press = (ONLY_ASKS if only_asks else 0.5) * found.asks[key]
-            person = _person_like(_display(groups[key]))
             for event, prev, named in occurrences:
                 if event != key or prev == "" or prev == key:
                     continue
