@@ -65,7 +65,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..models import Role, Turn
@@ -625,7 +625,24 @@ class _Evidence:
     asks: Counter[str]
     states: Counter[str]
     goes_on: Counter[str]
-    named: list[bool]
+    before: list[tuple[int, int] | None]
+    text: str = ""
+    named: dict[tuple[int, str], bool] = field(default_factory=dict)
+
+    def names(self, at: int, key: str) -> bool:
+        """Whether the labelled turn before event ``at`` names label ``key`` (see
+        :func:`_evidence`); read only where the dialogue asks, once (reading every turn's
+        words made ingest half as slow again)."""
+        span = self.before[at]
+        if span is None:
+            return False
+        if (at, key) not in self.named:
+            said = self.text[span[0] : span[1]].casefold()
+            self.named[at, key] = any(
+                len(w) >= 3 and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", said)
+                for w in _LETTERS.findall(key)
+            )
+        return self.named[at, key]
 
 
 def _evidence(text: str, lines: list[_Line]) -> _Evidence:
@@ -636,12 +653,13 @@ def _evidence(text: str, lines: list[_Line]) -> _Evidence:
     ``asks``/``states`` count labelled lines with and without a question mark (a
     label alone on its line, "Amer: (01:13)", by whether the line after it ends in one);
     ``goes_on`` counts turns that go on for more paragraphs and end without one;
-    ``named``, by event, whether the labelled turn before it names its label (a word of
-    three letters or more: "I'll pass the floor to my colleague *Lucia*", then "Lucia
-    Ferreira: ...") and its own first line asks nothing (a journalist given the floor by
-    name asks: "Go ahead, Huma." "Huma Siddiqui: ... What is the situation?").
+    ``before``, by event, the span of the labelled turn before it, where its own first
+    line asks nothing, for :meth:`_Evidence.names` (a word of the label, three letters or
+    more, said there: "I'll pass the floor to my colleague *Lucia*", then "Lucia
+    Ferreira: ..."; a journalist given the floor by name asks: "Go ahead, Huma." "Huma
+    Siddiqui: ... What is the situation?").
     """
-    found = _Evidence([], Counter(), Counter(), Counter(), [])
+    found = _Evidence([], Counter(), Counter(), Counter(), [], text)
     official_floor = True
     last_text: _Line | None = None
     block: str | None = None
@@ -653,9 +671,9 @@ def _evidence(text: str, lines: list[_Line]) -> _Evidence:
         if block is not None and last_text is not None and not _asks(text, last_text):
             found.goes_on[block] += 1
 
-    def event(key: str | None, named: bool = False) -> None:
+    def event(key: str | None, before: tuple[int, int] | None = None) -> None:
         found.events.append(key)
-        found.named.append(named)
+        found.before.append(before)
 
     for line in lines:
         if line.kind == "separator":
@@ -673,13 +691,7 @@ def _evidence(text: str, lines: list[_Line]) -> _Evidence:
             ):
                 event(_ASKED)
                 said = None
-            spoken = set(_LETTERS.findall(text[said[0] : said[1]].casefold())) if said else ()
-            event(
-                line.label.key,
-                not asks
-                and not line.label.bare
-                and any(len(w) >= 3 and w in spoken for w in _LETTERS.findall(line.label.key)),
-            )
+            event(line.label.key, None if asks or line.label.bare else said)
             bare = line.label.key if line.label.bare else None
             if bare is None:
                 (found.asks if asks else found.states)[line.label.key] += 1
@@ -737,11 +749,8 @@ def _assign_roles(
         if event != current:
             before, current = current, event
         previous.append(before)
-    occurrences = [
-        (e, p, n)
-        for e, p, n in zip(found.events, previous, found.named, strict=True)
-        if e is not None
-    ]
+    occurrences = [(e, p, k) for k, (e, p) in enumerate(zip(found.events, previous, strict=True))]
+    occurrences = [o for o in occurrences if o[0] is not None]
     unknown = [k for k in groups if k not in roles]
     while unknown:
         best: tuple[float, int, int, str, Role] | None = None
@@ -751,7 +760,7 @@ def _assign_roles(
             # a speaker every one of whose turns asks is asking, whoever spoke before
             only_asks = not found.states[key] and not found.goes_on[key]
             press = (ONLY_ASKS if only_asks else 0.5) * found.asks[key]
-            for event, prev, named in occurrences:
+            for event, prev, at in occurrences:
                 if event != key or prev == "" or prev == key:
                     continue
                 role = (
@@ -761,7 +770,9 @@ def _assign_roles(
                     if prev == _ASKED
                     else roles.get(prev)
                 )
-                if role is Role.PRESS or (role is Role.OFFICIAL and named and person):
+                if role is Role.PRESS or (
+                    role is Role.OFFICIAL and person and found.names(at, key)
+                ):
                     official += 1
                 elif role is Role.OFFICIAL:
                     press += 1
