@@ -37,12 +37,23 @@ def load_watchlist(path: str | Path, *, level: Level = DEFAULT_LEVEL) -> list[Po
         raise WatchlistError(e.message, path=name) from None
     except OSError as e:
         raise WatchlistError(f"cannot read watchlist: {e.strerror or e}", path=name) from None
+    if raw.startswith(SQLITE_HEADER):
+        # review 82: an index given to report --points read "base.db:1: watchlist is not UTF-8"
+        raise WatchlistError(
+            "an SQLite database, not a TOML watchlist (an index made by 'consistency index' "
+            "is read by --index, by check --against and by diff --points)",
+            path=name,
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise WatchlistError("watchlist is not UTF-8", path=name, line=line) from None
     return parse_watchlist(text, path=name, level=level)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+"""The first bytes of every SQLite database file."""
 
 
 def parse_watchlist(
@@ -151,7 +162,7 @@ def _point(table: dict[str, Any], *, path: str, where: _Lines, level: Level) -> 
     elif clean_text(text) != text:
         fail(
             f"point {pid!r}: 'text' holds a control or bidi character "
-            f"(\"{escape_controls(text)}\")",
+            f'("{escape_controls(text)}")',
             "text",
         )
     aliases = _strings(table.get("aliases", []), "aliases", pid, fail)
@@ -159,7 +170,7 @@ def _point(table: dict[str, Any], *, path: str, where: _Lines, level: Level) -> 
         if clean_text(alias) != alias:
             fail(
                 f"point {pid!r}: 'aliases' holds a control or bidi character "
-                f"(\"{escape_controls(alias)}\")",
+                f'("{escape_controls(alias)}")',
                 "aliases",
             )
         elif not tokenise(alias):

@@ -798,6 +798,17 @@ def test_carriers_ranked_below_their_formula_fold_into_it() -> None:
     of one formula. A carrier of a rich formula found on more than ``CORE_SHARE`` times
     its dates folds into it wherever it ranks (review 81: three more such rows)."""
     formula = "a free and open Indo-Pacific"
+    assert _carried(formula) == [formula]
+    # a common word coordinated with another counts as one of its content words (review
+    # 82: "The High Representative was clear that only a comprehensive, just and lasting
+    # peace can bring stability", 11 dates, kept its row beside the formula's 27)
+    formula = "a comprehensive, just and lasting peace"
+    assert _carried(formula) == [formula]
+
+
+def _carried(formula: str) -> list[str]:
+    """The rows discovered where ``formula`` is said alone on 12 dates and in three carriers
+    ranked below it on 4 dates each."""
     carriers = [
         "The visit is an important opportunity to advance our shared vision of {}.",
         "Japan will continue to work with like-minded countries to realize {}.",
@@ -808,7 +819,7 @@ def test_carriers_ranked_below_their_formula_fold_into_it() -> None:
         doc(k, (carriers[k % 3] if k % 2 else short[k % 4]).format(formula) + f" Item {k}.")
         for k in range(1, 25)
     ]
-    assert [p.point.text for p in discover(docs)] == [formula]
+    return [p.point.text for p in discover(docs)]
 
 
 def _alias_choice(point: str, *others: str) -> list[str]:

@@ -116,6 +116,28 @@ def test_missing_file(tmp_path: Path) -> None:
         load_watchlist(tmp_path / "nope.toml")
 
 
+def test_an_index_given_as_a_watchlist_says_so(tmp_path: Path) -> None:
+    """Review 82: ``report --points base.db`` (an index, which ``diff --points`` takes)
+    said "base.db:1: watchlist is not UTF-8"; it says what the file is and where it goes,
+    through the CLI too (one line, exit 2)."""
+    import subprocess
+    import sys
+
+    briefings = tmp_path / "b"
+    briefings.mkdir()
+    (briefings / "2024-01-01.txt").write_text("A: We uphold peace.\nB: And?\n", "utf-8")
+    db = tmp_path / "base.db"
+    run = [sys.executable, "-m", "consistency", "--no-config", "-q"]
+    subprocess.run([*run, "index", str(briefings), "--db", str(db)], check=True)
+    with pytest.raises(WatchlistError, match=r"base\.db: an SQLite database, not a TOML watchlist"):
+        load_watchlist(db)
+    done = subprocess.run(
+        [*run, "report", str(briefings), "--points", str(db)], capture_output=True, text=True
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "by diff --points" in done.stderr, done.stderr
+
+
 def test_points_without_a_level_are_errors_unless_told_otherwise() -> None:
     text = (
         '[[point]]\nid = "a"\ntext = "one two"\n\n'

@@ -20,7 +20,7 @@ from ..match.weights import RARE, similarity
 from ..slug import HAN as _HAN
 from ..slug import slug
 from .corpus import _CONTROL, _COORDINATORS, _Corpus, _Group, _Occ
-from .ngrams import CORE_SHARE, _dedupe
+from .ngrams import CORE_SHARE, _dedupe, _rich_content
 from .rank import _Scorer
 
 GROUP_THRESHOLD = 88.0
@@ -730,10 +730,11 @@ def _carriers(corpus: _Corpus, groups: list[_Group], *, enough: int | None = Non
     without hindrance*": review 74, three rows of one formula, the carriers first; review
     65, four carriers of "a free and open Indo-Pacific" below its row). The formula names
     the row, which ranks as the best of them. A formula of fewer than
-    :data:`_RICH_WORDS` content words said in a longer wording is as often a part of
+    :data:`_RICH_WORDS` content words (a common word coordinated with one counts: "a
+    comprehensive, *just* and lasting peace", review 82) said in a longer wording is as
+    often a part of
     another formula ("Hong Kong affairs are purely *China's internal affairs*") and
     keeps the rows apart."""
-    function = corpus.function
     limit = len(groups) if enough is None else min(enough, len(groups))
     folded: dict[int, list[int]] = {}
     taken: set[int] = set()
@@ -742,7 +743,7 @@ def _carriers(corpus: _Corpus, groups: list[_Group], *, enough: int | None = Non
         if (
             k in taken  # a carrier of a formula above it: its row is gone
             or len(group.key) <= _RICH_WORDS
-            or sum(not function[w] for w in group.key) < _RICH_WORDS
+            or _rich_content([corpus.words[w] for w in group.key], corpus.stop) < _RICH_WORDS
         ):
             continue
         holders = [
