@@ -261,9 +261,7 @@ def compare(
             negated.get(p.point.id, []),
             otherwise.get(p.point.id),
             negated_in_old.get(p.point.id, []),
-            counts_apart=source != WATCHLIST,
-            grammar_apart=source != WATCHLIST,
-            kept_is_same=source != WATCHLIST,
+            discovered=source != WATCHLIST,
             pairs=pairs if source == WATCHLIST else (),
             sides=(a, b),
         )
@@ -408,22 +406,20 @@ def _compare_point(
     negated: Sequence[Place] = (),
     otherwise: tuple[Place, str] | None = None,
     unsaid: Sequence[Place] = (),
-    counts_apart: bool = False,
-    grammar_apart: bool = False,
-    kept_is_same: bool = False,
+    discovered: bool = False,
     pairs: Sequence[tuple[Sentence, Sentence]] = (),
     sides: tuple[Document, Document] | None = None,
 ) -> PointComparison:
-    """How NEW says ``point`` against OLD. A wording that is only numbers apart
-    (``counts_apart``, see :func:`~consistency.lexicon.numbers_apart`) or grammar apart
-    (``grammar_apart``, see :func:`~consistency.timeline.grammar_only`) from one OLD said
-    is the same. ``kept_is_same``: NEW saying a wording of OLD's, the point is the same
-    whatever else NEW says near it (for the phrases two briefings share: their other
-    matches in NEW were other phrases, "the Prime Minister {-would host leaders-}{+had
-    hosted Prime+}" beside the phrase said word for word, review 77). ``unsaid``: where
-    OLD says the point negated, which a point NEW says plainly has left out. ``pairs``: the
-    sentences NEW rephrases (OLD's, NEW's), in ``sides`` (OLD, NEW): a point said in one
-    of them only is shifted, where the other rephrases its sentence (see :data:`REPHRASED`)."""
+    """How NEW says ``point`` against OLD. Of a ``discovered`` point (not a watchlist's), a
+    wording only numbers apart (see :func:`~consistency.lexicon.numbers_apart`) or grammar
+    apart (see :func:`~consistency.timeline.grammar_only`) from one OLD said is the same,
+    and so is the point where NEW says a wording of OLD's, whatever else NEW says near it
+    (for the phrases two briefings share: their other matches in NEW were other phrases,
+    "the Prime Minister {-would host leaders-}{+had hosted Prime+}" beside the phrase said
+    word for word, review 77). ``unsaid``: where OLD says the point negated, which a point
+    NEW says plainly has left out. ``pairs``: the sentences NEW rephrases (OLD's, NEW's),
+    in ``sides`` (OLD, NEW): a point said in one of them only is shifted, where the other
+    rephrases its sentence (see :data:`REPHRASED`)."""
     if otherwise is not None and olds and not news:
         # OLD said the formula, NEW only a near miss of it: where OLD did not say it either,
         # NEW's words are no change (a review: "{-brook-}{+allow+} no foreign
@@ -489,19 +485,17 @@ def _compare_point(
     def known(key: str) -> str | None:
         if key in old_words:
             return key
-        if not (counts_apart or grammar_apart):
+        if not discovered:
             return None
         words = key.split(" ")
         for k in old_words:
             said = k.split(" ")
-            if (counts_apart and numbers_apart(words, said)) or (
-                grammar_apart and grammar_only(words, said, light, prefixes, same=same)
-            ):
+            if numbers_apart(words, said) or grammar_only(words, said, light, prefixes, same=same):
                 return k
         return None
 
     kept = next((o for o, said in new_words if known(said) is not None), None)
-    for n, key in new_words if not (kept_is_same and kept is not None) else ():
+    for n, key in new_words if not (discovered and kept is not None) else ():
         if known(key) is None:
             words = key.split(" ")
             closest = max(

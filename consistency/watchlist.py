@@ -37,7 +37,7 @@ def load_watchlist(path: str | Path, *, level: Level = DEFAULT_LEVEL) -> list[Po
         raise WatchlistError(e.message, path=name) from None
     except OSError as e:
         raise WatchlistError(f"cannot read watchlist: {e.strerror or e}", path=name) from None
-    if raw.startswith(SQLITE_HEADER):
+    if b"\x00" in raw[:16] and _is_sqlite(name):
         # review 82: an index given to report --points read "base.db:1: watchlist is not UTF-8"
         raise WatchlistError(
             "an SQLite database, not a TOML watchlist (an index made by 'consistency index' "
@@ -52,8 +52,12 @@ def load_watchlist(path: str | Path, *, level: Level = DEFAULT_LEVEL) -> list[Po
     return parse_watchlist(text, path=name, level=level)
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-"""The first bytes of every SQLite database file."""
+def _is_sqlite(path: str) -> bool:
+    """Whether ``path`` is an SQLite database (asked only of a file with a NUL byte in its
+    first line, which no watchlist has: the index package loads on demand)."""
+    from .index import is_sqlite_file
+
+    return is_sqlite_file(path)
 
 
 def parse_watchlist(
