@@ -433,6 +433,33 @@ def test_a_verb_of_saying_before_that_is_a_frame() -> None:
     assert not any(t.startswith(("added", "adding", "stressed")) for t in texts), texts
 
 
+def test_a_cleft_frame_before_that_is_no_part_of_the_row() -> None:
+    """Review 81: "What I can say is that the rules are clear" (said on 35 dates) was the
+    row "say is that the rules are clear": function words went from its start, "say"
+    stayed. A copula with "that" after it, behind a frame of one content word at most,
+    opens what is said; behind a subject of its own it is the formula's ("Japan's
+    consistent position is that it hopes ...", review 65)."""
+    said = [
+        "What I can say is that the procedure has its own steps.",
+        "What I can tell you is that the procedure has its own steps.",
+        "The reality is that the procedure has its own steps.",
+    ]
+    docs = [
+        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
+        for day in range(12)
+    ]
+    texts = [normalise(p.point.text) for p in discover(docs, top=10)]
+    assert normalise("the procedure has its own steps") in texts, texts
+    assert not any(" is that " in f" {t} " for t in texts), texts
+    said = ["Japan's consistent position is that it hopes the talks will resume soon."] * 3
+    docs = [
+        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
+        for day in range(12)
+    ]
+    texts = [normalise(p.point.text) for p in discover(docs, top=10)]
+    assert any(t.startswith(normalise("Japan's consistent position is that")) for t in texts), texts
+
+
 def test_a_list_of_two_short_items_is_kept_whole() -> None:
     """Review 72 (a planted Chinese archive): 携手同行、久久为功, said on 16 of 40 dates in
     carriers of its own, had no row (cut at its one 、, only the carriers' fragments
