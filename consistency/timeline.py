@@ -1144,6 +1144,7 @@ def with_negations(
     analysis: Analysis,
     sayings: Sequence[Saying],
     documents: Sequence[Document],
+    result: TrackResult | None = None,
     *,
     tokeniser: Tokeniser | None = None,
 ) -> Analysis:
@@ -1153,7 +1154,8 @@ def with_negations(
     the period already said those very words: "we {+no longer+} stand shoulder to
     shoulder with our allies" is the line turned over, which ``track`` never counts and
     a report told nowhere (a review). Such a point has no "no longer said" card dated
-    before its negated one: it was not silent."""
+    before its negated one: it was not silent. Each card reads against the closest
+    wording ``result`` has of the point before the period (see :func:`_saying_card`)."""
     p = analysis.period
     if not sayings or p.first is None or p.last is None:
         return analysis
@@ -1170,6 +1172,7 @@ def with_negations(
         first.setdefault(key, (saying, doc))
     cards = []
     earlier = _Earlier([d for d in documents if d.date < p.first], tokeniser)
+    earlier_of = _before(result, p.first)
     for key, (saying, doc) in first.items():
         if earlier.said(key[1]):
             continue
@@ -1179,7 +1182,15 @@ def with_negations(
             f"{_plural(len(dates[key]), 'date')}"
         )
         cards.append(
-            _saying_card(KeyChangeKind.NEGATED, saying, doc, evidence, tokeniser, dates[key])
+            _saying_card(
+                KeyChangeKind.NEGATED,
+                saying,
+                doc,
+                evidence,
+                tokeniser,
+                dates[key],
+                earlier_of.get(saying.point.id, ()),
+            )
         )
     if not cards:
         return analysis
@@ -1247,6 +1258,7 @@ def with_near_misses(
         dates.setdefault(key, set()).add(doc.date)
         first.setdefault(key, (saying, doc))
     earlier = _Earlier([d for d in documents if d.date < first_day], tokeniser)
+    earlier_of = _before(result, first_day)
     cards = []
     quiet: set[tuple[str, dt.date]] = set()
     for key, (saying, doc) in first.items():
@@ -1264,12 +1276,27 @@ def with_near_misses(
             f"the point was said on {_plural(before, 'date')} before the period"
         )
         cards.append(
-            _saying_card(KeyChangeKind.NEAR_MISS, saying, doc, evidence, tokeniser, dates[key])
+            _saying_card(
+                KeyChangeKind.NEAR_MISS,
+                saying,
+                doc,
+                evidence,
+                tokeniser,
+                dates[key],
+                earlier_of.get(saying.point.id, ()),
+            )
         )
     analysis = replace(analysis, quiet=tuple(sorted(quiet, key=lambda q: (q[1], q[0]))))
     if not cards:
         return analysis
     return _with_cards(analysis, cards, lambda change: True)
+
+
+def _before(result: TrackResult | None, first: dt.date) -> dict[str, list[Occurrence]]:
+    """Each point's occurrences in ``result`` dated before ``first``, by point id."""
+    if result is None:
+        return {}
+    return {p.point.id: [o for o in p.occurrences if o.date < first] for p in result.points}
 
 
 def _saying_card(
@@ -1279,20 +1306,30 @@ def _saying_card(
     evidence: str,
     tokeniser: Tokeniser | None,
     dates: Collection[dt.date] = (),
+    before: Sequence[Occurrence] = (),
 ) -> KeyChange:
     """The card of a point said in the period in words ``track`` does not count as its
-    wording (``saying``, in ``doc``, and so on ``dates``), diffed against the formula's
-    text."""
+    wording (``saying``, in ``doc``, and so on ``dates``), diffed against the closest
+    wording of the point's occurrences ``before`` the period (see :func:`nearest`), else
+    the formula's text. Review 83: "keeping the lines of communication open", a
+    discovered point's text said on 15 dates, "keep ..." on 19, read `{-keeping-}{+no
+    longer keep+} the lines ...` where only "no longer" was new."""
     said = doc.text[saying.start : saying.end]
+    reference = saying.point.text
+    if before:
+        norm = cached_normaliser(tokeniser)
+        counts = Counter(k for _, k in {(o.date, norm(o.text)) for o in before})
+        near = nearest(norm(said), counts, norm(reference))
+        reference = _most_common_text([o for o in before if norm(o.text) == near])
     return KeyChange(
         kind=kind,
         point=saying.point.id,
         date=doc.date,
         document=doc.id,
         line=doc.line_col(saying.start)[0],
-        before=saying.point.text,
+        before=reference,
         after=said,
-        diff=word_diff(saying.point.text, said, tokeniser=tokeniser),
+        diff=word_diff(reference, said, tokeniser=tokeniser),
         evidence=evidence,
         context=document_context(doc, saying.start, saying.end),
         in_period=True,

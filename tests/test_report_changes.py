@@ -591,6 +591,34 @@ def test_a_watchlist_formula_said_negated_in_the_period_has_a_card(
     assert code == 0 and "said negated" not in out, out
 
 
+def test_a_negated_card_reads_against_the_closest_wording_used_before(tmp_path: Path) -> None:
+    """Review 83: the point's text "keeping the lines of communication open" (said on 15
+    dates) and "keep ..." (19) before the period; "we will no longer keep the lines of
+    communication open" was carded `{-keeping-}{+no longer keep+} the lines ...`, under a
+    heading that says each card reads against the closest wording used before. Only "no
+    longer" is new."""
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "p"\ntext = "keeping the lines of communication open"\n'
+        'aliases = ["keep the lines of communication open"]\n',
+        encoding="utf-8",
+    )
+    for day in range(1, 9):
+        said = "keeping" if day % 3 == 0 else "we will keep"
+        (tmp_path / f"2024-01-0{day}.txt").write_text(
+            f"A: Today {said} the lines of communication open.\n", encoding="utf-8"
+        )
+    (tmp_path / "2024-02-01.txt").write_text(
+        "A: We will no longer keep the lines of communication open.\n", encoding="utf-8"
+    )
+    args = ["report", str(tmp_path), "--points", str(points), "--since", "2024-02-01"]
+    code, out, err = run(*args, "--format", "json")
+    assert code == 0, err
+    [card] = json.loads(out)["changes"]
+    assert card["kind"] == "negated", card
+    assert card["diff"] == "{+no longer+} keep the lines of communication open", card
+
+
 def test_the_headline_counts_the_cards_of_a_point_said_negated_twice(tmp_path: Path) -> None:
     """Review 52: the headline said "7 said negated" above 8 such cards (it counts points);
     where a point has more cards than one, it says how many in all."""

@@ -271,7 +271,7 @@ def report_command(
             turned=points_file is None,
             index=indexed,
         )
-        analysis = with_negations(analysis, said, docs)
+        analysis = with_negations(analysis, said, docs, result)
         if points_file is not None:
             # a watched formula said instead in words the gate reports as a near miss
             near = near_sayings(
