@@ -538,9 +538,10 @@ ENGLISH_SAYING_THAT = frozenset(
 Government would continue to consult", review 77: lobby summaries; "the PMOS *stressed
 that* ..."), and are other words elsewhere ("added value", "the noted author")."""
 
-ENGLISH_COPULAS = frozenset({"is", "was"})
-"""The English verb "to be" where "that" after it opens what someone says: "What I can
-tell you *is that* ...", "Our principled position *is that* ..." (a pseudo-cleft)."""
+ENGLISH_CLEFTS = frozenset({"is that", "was that", "is to", "was to"})
+"""English verb "to be" with the word after it where that opens what someone says or
+means to do: "What I can tell you *is that* ...", "Our job *is to* protect ..." (a
+pseudo-cleft)."""
 
 CHINESE_REPORTING_VERBS = frozenset({"说", "指出", "称", "回答", "答"})
 """Chinese verbs that report speech (发言人*指出*); not 表示, which also expresses
@@ -601,8 +602,8 @@ class Tokeniser(Protocol):
     ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-"); and,
     as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
     reporting frame off a phrase ("the PMOS said ..."), and as ``saying_that`` those that
-    report it when "that" follows ("he added that ..."), and as ``copulas`` the verb "to
-    be" that opens it with "that" after it ("what I can say *is that* ..."); and, as
+    report it when "that" follows ("he added that ..."), and as ``clefts`` the verb "to
+    be" with the word after it where they open it ("what I can say *is that* ..."); and, as
     ``determiners``, the
     function words that open a noun phrase ("the", "a", 这): one may stand for another at
     a formula's first word ("*a permanent* cessation ..." for "the cessation ..."), as may
@@ -914,7 +915,7 @@ class WordTokeniser:
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
     saying_that = ENGLISH_SAYING_THAT
-    copulas = ENGLISH_COPULAS
+    clefts = ENGLISH_CLEFTS
     determiners = ENGLISH_DETERMINERS | CHINESE_DETERMINERS
     possessive_endings = ENGLISH_POSSESSIVE_ENDINGS
 
@@ -1133,7 +1134,7 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"prohibitions"``,
     ``"coordinators"``,
     ``"and_words"``, ``"negating_prefixes"``,
-    ``"reporting_verbs"``, ``"saying_that"``, ``"copulas"``,
+    ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``,
     ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))

@@ -451,6 +451,18 @@ def test_a_cleft_frame_before_that_is_no_part_of_the_row() -> None:
     texts = [normalise(p.point.text) for p in discover(docs, top=10)]
     assert normalise("the procedure has its own steps") in texts, texts
     assert not any(" is that " in f" {t} " for t in texts), texts
+    # "is to": review 83's "Our job is to protect and strengthen the Affordable Care Act"
+    said = [
+        "Our job is to protect and build on the Affordable Care Act.",
+        "The plan is to protect and build on the Affordable Care Act.",
+        "We will protect and build on the Affordable Care Act.",
+    ]
+    docs = [
+        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
+        for day in range(12)
+    ]
+    texts = [normalise(p.point.text) for p in discover(docs, top=10)]
+    assert normalise("protect and build on the Affordable Care Act") in texts, texts
     said = ["Japan's consistent position is that it hopes the talks will resume soon."] * 3
     docs = [
         narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")

@@ -280,7 +280,7 @@ class _Corpus:
         self.prefixes = named_words(tokeniser, "negating_prefixes")
         self.reporting = named_words(tokeniser, "reporting_verbs")
         self.saying_that = named_words(tokeniser, "saying_that")
-        self.copulas = named_words(tokeniser, "copulas")
+        self.clefts = named_words(tokeniser, "clefts")
 
     def negated(self, key: Iterable[int]) -> frozenset[int]:
         """The negations in a wording (word ids), and the words it negates by a prefix

@@ -153,8 +153,8 @@ FRAME_WORDS = 5
 spokesman said")."""
 
 CLEFT_WORDS = 8
-"""The most words a frame ending in a copula and "that" has, both included ("What I
-can tell you here is that")."""
+"""The most words a frame ending in a cleft ("is that", "is to") has, both included ("What
+I can tell you here is that")."""
 
 
 def _frame_cut(
@@ -163,21 +163,22 @@ def _frame_cut(
     hi: int,
     verbs: Collection[str],
     before_that: Collection[str] = (),
-    copulas: Collection[str] = (),
+    clefts: Collection[str] = (),
     stop: Collection[str] = (),
 ) -> tuple[int, int]:
     """``words[lo:hi]`` without a reporting frame: a verb that reports speech (the
     tokeniser's ``reporting_verbs``, or one of its ``saying_that`` with "that" after it:
     ``before_that``) among its first :data:`FRAME_WORDS` words, with what stands before
-    it (and the "that"), or as its last word; or a copula with "that" after it among
-    the first :data:`CLEFT_WORDS`, with what stands before it where that holds one word
-    not in ``stop`` at most. "the PMOS said the Prime Minister had made his views very
-    clear" says "the Prime Minister had made his views very clear"; "asked whether the
-    PM" and "the PMS said" are who spoke, said on every page of a summary; "What I can
-    say is that the rules are clear" says "the rules are clear" (review 81: four rows
-    opened "say is that"), where "Japan's consistent position is that it hopes ..." is
-    one formula."""
-    if not verbs and not before_that and not copulas:
+    it (and the "that"), or as its last word; or two words of the tokeniser's ``clefts``
+    ("is that", "is to") among the first :data:`CLEFT_WORDS`, with what stands before
+    them where that holds one word not in ``stop`` at most. "the PMOS said the Prime
+    Minister had made his views very clear" says "the Prime Minister had made his views
+    very clear"; "asked whether the PM" and "the PMS said" are who spoke, said on every
+    page of a summary; "What I can say is that the rules are clear" says "the rules are
+    clear" (review 81: four rows opened "say is that"), "Our job is to protect and
+    strengthen the Affordable Care Act" says "protect and strengthen ..." (review 83),
+    where "Japan's consistent position is that it hopes ..." is one formula."""
+    if not verbs and not before_that and not clefts:
         return lo, hi
     for k in range(lo, min(hi, lo + FRAME_WORDS)):
         if words[k] in verbs:
@@ -185,7 +186,7 @@ def _frame_cut(
         elif words[k] in before_that and k + 1 < hi and words[k + 1] == "that":
             lo = k + 2
     for k in range(lo, min(hi - 1, lo + CLEFT_WORDS - 1)):
-        if words[k] in copulas and words[k + 1] == "that":
+        if f"{words[k]} {words[k + 1]}" in clefts:
             if sum(w not in stop for w in words[lo:k]) <= 1:
                 lo = k + 2
             break
@@ -278,7 +279,7 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
         mirrored = min(mirrored, hi)
     lo, hi = _quote_cut(corpus, s, lo, hi)
     lo, hi = _frame_cut(
-        words, lo, hi, corpus.reporting, corpus.saying_that, corpus.copulas, corpus.stop
+        words, lo, hi, corpus.reporting, corpus.saying_that, corpus.clefts, corpus.stop
     )
     opening = lo
 
