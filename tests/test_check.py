@@ -1087,6 +1087,30 @@ def test_on_a_tie_the_formulas_own_wording_is_the_reference(tmp_path: Path) -> N
     assert "    diff:      {-uphold-}{+preserve+} peace and stability in the South China" in out
 
 
+def test_a_discovered_point_reads_against_the_wording_a_report_would(tmp_path: Path) -> None:
+    """Review 85: "敦促美方{+尽快+}纠正错误" (an insertion) against the alias that lacks the
+    word replaced, where the report's card read the point's own "敦促美方立即纠正错误" as
+    `{-立即-}{+尽快+}`. The gate takes the reference a report's card takes (the most of
+    the new wording's words kept, then the fewest changes, then the point's own text)."""
+    base = tmp_path / "base"
+    base.mkdir()
+    fill = ["The talks went well.", "We have no update on the visit.", "Trade grew again."]
+    for day in range(1, 10):
+        said = "immediately correct" if day % 3 else "correct"
+        (base / f"2024-01-0{day}.txt").write_text(
+            f"Spokesperson: {fill[day % 3]} We urge the US side to {said} its mistake. "
+            f"{fill[(day + 1) % 3]}\n",
+            encoding="utf-8",
+        )
+    new = tmp_path / "2024-02-01.txt"
+    new.write_text(
+        "Spokesperson: We urge the US side to promptly correct its mistake.\n", encoding="utf-8"
+    )
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0, out
+    assert "{-immediately-}{+promptly+} correct its mistake" in out, out
+
+
 @pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_a_folder_and_its_index_give_the_same_discovered_points(tmp_path: Path) -> None:
     """Without a watchlist the points are the baseline's best discovered: an index keeps the

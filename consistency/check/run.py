@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
@@ -36,7 +37,7 @@ from ..models import Document, Level, Point, Progress, Role, Sentence
 from ..normalise import TOKENISERS, Tokeniser, named_words, normalise
 from ..printable import escape_controls
 from ..segment import document_sentences
-from ..timeline import grammar_only
+from ..timeline import grammar_only, nearest
 from .baseline import Baseline, MemoryBaseline, open_baseline
 from .findings import (
     DEFAULT_SIMILARITY,
@@ -607,33 +608,38 @@ def _merge_overlapping(found: Sequence[tuple[int, Finding]]) -> list[Finding]:
 def _closest_form(
     point: Point, span: Sequence[str], baseline: Baseline, tokeniser: Tokeniser | None
 ) -> tuple[Reference, float] | None:
-    """The point's wording closest to ``span`` that the baseline has, at its latest date.
+    """The point's wording closest to ``span`` that the baseline has, at its latest date:
+    the one a report's card would show it against (see :func:`~consistency.timeline.nearest`;
+    review 85: "敦促美方{+尽快+}纠正错误" against the alias that lacks the word replaced,
+    where the point's own "敦促美方立即纠正错误" reads `{-立即-}{+尽快+}` as the report does).
 
     For discovered points, whose wordings were all seen in the baseline.
     """
     forms = make_forms(point, tokeniser=tokeniser)
-    ranked = sorted(range(len(forms)), key=lambda k: (-word_similarity(span, forms[k].words), k))
-    for k in ranked:
-        words = forms[k].words
-        ids = phrase_sentences(baseline, words)
-        if not ids:
-            continue
-        owners = baseline.documents_of(ids)
-        n = max(ids, key=lambda i: (baseline.date_of(owners[i]), i))
-        sentence = baseline.sentence(n)
-        tokens = sentence.tokens
-        texts = [t.text for t in tokens]
-        m = len(words)
-        at = next(i for i in range(len(texts) - m + 1) if tuple(texts[i : i + m]) == words)
-        source = baseline.text(sentence.document)
-        start, end = tokens[at].start, tokens[at + m - 1].end
-        line, column = _line_col(source, start)
-        doc = sentence.document
-        ref = Reference(
-            source[start:end], doc, baseline.date_of(doc), baseline.path_of(doc), line, column
-        )
-        return ref, word_similarity(span, words)
-    return None
+    said: dict[str, tuple[tuple[str, ...], list[int]]] = {}
+    for form in forms:
+        key = " ".join(form.words)
+        if key not in said and (ids := list(phrase_sentences(baseline, form.words))):
+            said[key] = (form.words, ids)
+    if not said:
+        return None
+    counts = Counter({key: len(ids) for key, (_, ids) in said.items()})
+    words, ids = said[nearest(" ".join(span), counts, " ".join(forms[0].words))]
+    owners = baseline.documents_of(ids)
+    n = max(ids, key=lambda i: (baseline.date_of(owners[i]), i))
+    sentence = baseline.sentence(n)
+    tokens = sentence.tokens
+    texts = [t.text for t in tokens]
+    m = len(words)
+    at = next(i for i in range(len(texts) - m + 1) if tuple(texts[i : i + m]) == words)
+    source = baseline.text(sentence.document)
+    start, end = tokens[at].start, tokens[at + m - 1].end
+    line, column = _line_col(source, start)
+    doc = sentence.document
+    ref = Reference(
+        source[start:end], doc, baseline.date_of(doc), baseline.path_of(doc), line, column
+    )
+    return ref, word_similarity(span, words)
 
 
 def _rephrased(
