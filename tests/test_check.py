@@ -1087,6 +1087,44 @@ def test_on_a_tie_the_formulas_own_wording_is_the_reference(tmp_path: Path) -> N
     assert "    diff:      {-uphold-}{+preserve+} peace and stability in the South China" in out
 
 
+@pytest.mark.parametrize(
+    ("formula", "old", "new", "diff"),
+    [
+        (
+            "香港事务纯属中国内政",
+            "香港事务纯属中国内政，不容外来干预。",
+            "香港事务纯属中国内部事务，不容外来干预。",
+            "香港事务纯属中国{-内政-}{+内部事务+}",
+        ),
+        (
+            "Hong Kong affairs are purely China's internal affairs",
+            "Hong Kong affairs are purely China's internal affairs, and we oppose interference.",
+            "Hong Kong affairs are purely China's domestic political matters, and we oppose it.",
+            "Hong Kong affairs are purely China's {-internal affairs-}{+domestic political "
+            "matters+}",
+        ),
+    ],
+)
+def test_words_replacing_a_formula_s_last_ones_are_taken_to_the_clause_end(
+    tmp_path: Path, formula: str, old: str, new: str, diff: str
+) -> None:
+    """Review 85: "香港事务纯属中国*内部事务*，不容外来干预" read `{-内政-}{+内部+}`, the span
+    cut inside the words said in the formula's last word's place (事务 left out, though the
+    point's own 香港事务 has it); "China's *domestic political matters*" read
+    `{-internal affairs-}{+domestic+}`. The words taken for the last ones go on to the
+    clause's end, two more at most."""
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "2024-01-01.txt").write_text(f"A: {old}\n", encoding="utf-8")
+    briefing = tmp_path / "2024-01-02.txt"
+    briefing.write_text(f"A: {new}\n", encoding="utf-8")
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
+    code, out, _ = run("check", str(briefing), "--against", str(base), "--points", str(points))
+    assert code == 1, out
+    assert f"    diff:      {diff}\n" in out, out
+
+
 def test_a_discovered_point_reads_against_the_wording_a_report_would(tmp_path: Path) -> None:
     """Review 85: "敦促美方{+尽快+}纠正错误" (an insertion) against the alias that lacks the
     word replaced, where the report's card read the point's own "敦促美方立即纠正错误" as
