@@ -570,6 +570,20 @@ def test_a_formula_sharing_words_is_not_the_point() -> None:
             "We hope the parties will jointly uphold regional stability and peace.",
             "uphold regional {~stability and~} peace",
         ),
+        # review 84 (planted in the MFA corpus): a list's item said first, one word at the
+        # span's edge set apart by its comma, was not found at any threshold
+        (
+            "mutual respect, equality and mutual benefit",
+            "We uphold the principles of equality, mutual respect and mutual benefit.",
+            "{~equality~}, mutual respect and mutual benefit",
+        ),
+        (
+            "mutual respect, equality and mutual benefit",
+            "We uphold the principles of mutual respect, mutual benefit and equality.",
+            "mutual respect, mutual benefit {~and equality~}",
+        ),
+        # ... but a point word at an edge that is no item of the point's list is no move
+        ("a community with a shared future for mankind", "Mankind lives in a community.", None),
     ],
 )
 def test_reordered_parts_are_the_same_formula(

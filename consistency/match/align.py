@@ -377,7 +377,11 @@ class Keyed:
         moved = self._moves(deleted, inserted)
         moved_at = {s for a, b in moved for s in range(a, b)}
         for a, b in moved:
-            if b - a < 2 and (a == lo or b == hi):
+            if (
+                b - a < 2
+                and (a == lo or b == hi)
+                and not (self._set_apart(a, lo, hi) and self.listed_run(a, b))
+            ):
                 # One word at the edge of the span: "mankind lives in a community
                 # ...", "ASEAN countries working" do not move it into the formula.
                 return Alignment(0.0, lo, hi)
@@ -546,6 +550,34 @@ class Keyed:
         return _has_punct(text[tokens[a - 1].end : tokens[a].start]) and _has_punct(
             text[tokens[b].end : tokens[b + 1].start]
         )
+
+    def listed_run(self, s: int, e: int) -> bool:
+        """Whether the sentence run ``[s, e)`` of point words is a whole item of the point's
+        list: its words stand together in the point, parted from the others there by a
+        comma or a coordinator. Such a run moved is the list said in another order:
+        "*equality,* mutual respect and mutual benefit" for "mutual respect, equality and
+        mutual benefit" (review 84: not found at any threshold, where "mutual respect,
+        mutual benefit and equality" was)."""
+        run = self.keys[s:e]
+        form = self.form_chars
+        tokens, text = self.form_names.tokens, self.form_names.text
+        if not tokens or _OTHER in run:
+            return False
+        n = len(run)
+        for f in range(len(form) - n + 1):
+            if form[f : f + n] != run:
+                continue
+            before = f > 0 and (
+                self.words[f - 1] in self.coordinators
+                or _has_punct(text[tokens[f - 1].end : tokens[f].start])
+            )
+            after = f + n < len(form) and (
+                self.words[f + n] in self.coordinators
+                or _has_punct(text[tokens[f + n - 1].end : tokens[f + n].start])
+            )
+            if before or after:
+                return True
+        return False
 
     def _set_apart(self, at: int, lo: int, hi: int) -> bool:
         """Whether the word at ``at`` is parted from the words beside it in the span by a
@@ -1544,6 +1576,10 @@ def settle_on_clause(
         if core:
             first, last = a + core[0].dest_start, a + core[-1].dest_end
             for s, e in current.moved:
+                between = range(e, first) if e <= first else range(last, s)
+                if keyed.listed_run(s, e) and all(keys[k] != _OTHER for k in between):
+                    # an item of the point's list said elsewhere in the list
+                    continue
                 if e <= first and _cut_off(keyed, tokens, text, e - 1, first):
                     a = max(a, first)
                 elif s >= last and _cut_off(keyed, tokens, text, last - 1, s):

@@ -371,7 +371,9 @@ def find_in_sentence(
                     continue
                 hit = drop_inserted(keyed, drop_dangling(keyed, edged))
                 hit = negation_edge(keyed, negations, tokens, text, hit, lo)
-                if hit.score < threshold:
+                if hit.score < threshold or hit.score <= 0.0:
+                    # a span the rules reject is none at any threshold (at 0 it kept the
+                    # halves said the other way round from their search: review 84)
                     continue
                 if _grown_past(form_words, words, hit, coordinators, form.listed):
                     # another list: the formula may still stand elsewhere in the stretch
