@@ -1125,6 +1125,42 @@ def test_words_replacing_a_formula_s_last_ones_are_taken_to_the_clause_end(
     assert f"    diff:      {diff}\n" in out, out
 
 
+def test_a_name_of_the_formula_said_as_a_possessive_is_its_name(tmp_path: Path) -> None:
+    """Review 84: "Hong Kong's affairs are China's internal affairs" failed the gate as "a
+    name of the formula replaced" (a near miss). The possessive is the name: ``track``
+    counts the formula there, and the gate reads the wording as spelled otherwise (a
+    ``spelling`` finding, opt-in), not a shift."""
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "2024-01-01.txt").write_text(
+        "A: Hong Kong affairs are China's internal affairs.\n", encoding="utf-8"
+    )
+    briefing = tmp_path / "2024-01-02.txt"
+    briefing.write_text(
+        "A: We stress that Hong Kong's affairs are China's internal affairs.\n", encoding="utf-8"
+    )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "hk"\ntext = "Hong Kong affairs are China\'s internal affairs"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", str(briefing), "--against", str(base), "--points", str(points))
+    assert code == 0 and "No findings" in out, out
+    code, out, _ = run(
+        "check",
+        str(briefing),
+        "--against",
+        str(base),
+        "--points",
+        str(points),
+        "--fail-on",
+        "spelling",
+    )
+    assert code == 1 and "Hong {-Kong-}{+Kong's+} affairs" in out, out
+    code, out, _ = run("track", str(briefing), "--points", str(points), "--format", "csv")
+    assert code == 0 and "Hong Kong's affairs are China's internal affairs" in out, out
+
+
 def test_a_discovered_point_reads_against_the_wording_a_report_would(tmp_path: Path) -> None:
     """Review 85: "敦促美方{+尽快+}纠正错误" (an insertion) against the alias that lacks the
     word replaced, where the report's card read the point's own "敦促美方立即纠正错误" as
