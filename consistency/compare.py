@@ -495,6 +495,7 @@ def _compare_point(
         return None
 
     kept = next((o for o, said in new_words if known(said) is not None), None)
+    shifts: list[tuple[Occurrence, Occurrence, bool]] = []
     for n, key in new_words if not (discovered and kept is not None) else ():
         if known(key) is None:
             words = key.split(" ")
@@ -505,16 +506,23 @@ def _compare_point(
                     -o.start,
                 ),
             )
-            return PointComparison(
-                point,
-                PointChange.SHIFTED,
-                _place(closest),
-                _place(n),
-                len(olds),
-                len(news),
-                word_diff(closest.text, n.text, tokeniser=tokeniser),
-                _place(kept) if kept is not None else None,
-            )
+            was = normalise(closest.text, tokeniser=tokeniser).split(" ")
+            shifts.append((n, closest, grammar_only(words, was, light, prefixes, same=same)))
+    if shifts:
+        # of NEW's wordings OLD never said, the first that changes more than grammar (review
+        # 84: "basic norms of {-the-} international relations" hid "international law and
+        # {-basic-} norms ..." said ten lines on)
+        n, closest, _ = min(shifts, key=lambda t: t[2])
+        return PointComparison(
+            point,
+            PointChange.SHIFTED,
+            _place(closest),
+            _place(n),
+            len(olds),
+            len(news),
+            word_diff(closest.text, n.text, tokeniser=tokeniser),
+            _place(kept) if kept is not None else None,
+        )
     best = max(
         (o for o, said in new_words if known(said) is not None),
         key=lambda o: (o.score, -o.start),

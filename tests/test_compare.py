@@ -97,6 +97,31 @@ def test_a_shift_beside_the_old_wording_says_where_the_old_one_stands(tmp_path: 
     assert "(as before on NEW line 5)" in out
 
 
+def test_of_two_new_wordings_the_one_changing_more_than_grammar_is_shown(tmp_path: Path) -> None:
+    """Review 84: NEW said "basic norms of {-the-} international relations" (grammar) on
+    line 6 and "international law and {-basic-} norms governing ..." on line 21; ``diff``
+    showed the first alone, and the word dropped was nowhere in its points."""
+    old = tmp_path / "2020-07-01.txt"
+    new = tmp_path / "2020-07-02.txt"
+    old.write_text(
+        "A: It violates international law and basic norms governing international relations.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "A: It violates international law and basic norms governing the international "
+        "relations.\n\nQ: And?\n\nA: He ignores international law and norms governing "
+        "international relations.\n",
+        encoding="utf-8",
+    )
+    points = tmp_path / "points.toml"
+    text = "international law and basic norms governing international relations"
+    points.write_text(f'[[point]]\nid = "norms"\ntext = "{text}"\n', encoding="utf-8")
+    code, out, err = run("diff", str(old), str(new), "--points", str(points))
+    assert code == 0, err
+    assert "norms  NEW line 5 (OLD line 1)" in out, out
+    assert "international law and {-basic-} norms governing international relations" in out
+
+
 @pytest.mark.parametrize(
     "said",
     [
