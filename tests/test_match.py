@@ -1644,6 +1644,23 @@ def test_a_missing_part_of_a_compound_is_replaced_by_a_part_of_a_compound_only()
     assert text[match.start : match.end].startswith("anti-terrorism")
 
 
+def test_a_part_of_another_compound_is_no_part_of_the_point_s_compound() -> None:
+    """Review 84: "the one-China principle is the political foundation of *China-US*
+    relations and the universal consensus ..." was a near miss of "the one-China principle
+    is a consensus of the international community" cut at "principle", its "China" read
+    in "China-US" (`{-the one-} principle is ... {~China~}{+-US ...+}`). A sentence word
+    joined by a hyphen on the other side than the point's missing half is part of
+    another compound; one joined on the same side replaces that half ("anti-terrorism"
+    for "counter-terrorism", above)."""
+    text = (
+        "I want to stress that the one-China principle is the political foundation of "
+        "China-US relations and the universal consensus of the international community."
+    )
+    point = Point("p", "the one-China principle is a consensus of the international community")
+    for match in find_point(point, index_of(text), threshold=50):
+        assert text[match.start : match.end].startswith("the one-China principle"), match
+
+
 def test_a_word_standing_for_a_name_said_before_is_not_the_points_name() -> None:
     """A review: 7 of 43 occurrences of "Xinjiang affairs are purely China's internal
     affairs" in the MFA report were "Hong Kong is China's SAR and its affairs are purely

@@ -401,13 +401,22 @@ class Keyed:
                 # principle"; "equality and mutual respect" is "mutual respect and equality"
                 return Alignment(0.0, lo, hi)
         moved_form = self._moved_form(deleted, moved)
+        joined = self.sentence_names.glued if self.glued else frozenset()
         for k in self.glued:
             left, right = placed.get(k - 1), placed.get(k)
-            if (left is not None and right is not None and right != left + 1) or (
-                (left is None) != (right is None) and (k if right is None else k - 1) in moved_form
+            if (
+                (left is not None and right is not None and right != left + 1)
+                or (
+                    (left is None) != (right is None)
+                    and (k if right is None else k - 1) in moved_form
+                )
+                or (left is None and right is not None and _glued_apart(right, +1, joined))
+                or (right is None and left is not None and _glued_apart(left, -1, joined))
             ):
                 # "China-Russia ... partnership" is not "China stands ready to work with
-                # Russia to ... deepen our ... partnership"
+                # Russia to ... deepen our ... partnership"; nor is "China" of "China-US"
+                # the "China" of "the one-China principle" (review 84: the span read
+                # `{-the one-} principle is ... {~China~}{+-US ...+}`)
                 return Alignment(0.0, lo, hi)
         weigh, sentence = self.weigh, self.sentence
         for s in moved_at:
@@ -744,6 +753,16 @@ def _between(blocks: Sequence[Opcode], k: int) -> bool:
     return any(b.tag == "equal" for b in blocks[:k]) and any(
         b.tag == "equal" for b in blocks[k + 1 :]
     )
+
+
+def _glued_apart(at: int, side: int, joined: Collection[int]) -> bool:
+    """Whether sentence word ``at``, standing for one half of a point's compound, is joined
+    by a hyphen to a word on the other ``side`` than the half missing, and not on that one:
+    a part of another compound ("China" of "*China-US*" for that of "one-China"), where a
+    part replaced keeps the shape ("*anti-*terrorism" for "counter-terrorism")."""
+    own = at if side > 0 else at + 1
+    other = at + 1 if side > 0 else at
+    return other in joined and own not in joined
 
 
 def hyphened(text: str, left: Token, right: Token) -> bool:
