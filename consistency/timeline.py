@@ -912,14 +912,6 @@ def middle_slot(
     if head == 0 or tail == 0:
         return False
     around = [*new[:head], *new[len(new) - tail :]]
-    # a number of the formula may be the slot: "The project office has {-three-}{+two+}
-    # new staff", where the baseline said seven, fifteen, twelve, twenty and six (review
-    # 75: a card)
-    if any(
-        not light(w) and not number_word(w) and not any(similarity(w, a) for a in around)
-        for w in formula
-    ):
-        return False
     fillers: Counter[tuple[str, ...]] = Counter()
     for words, n in split:
         if (
@@ -928,6 +920,27 @@ def middle_slot(
             and words[len(words) - tail :] == list(new[len(new) - tail :])
         ):
             fillers[tuple(words[head : len(words) - tail])] += n
+    total = sum(fillers.values())
+
+    def one_filling(w: str) -> bool:
+        # a word of the formula that fills the place on fewer than half its dates, one
+        # filling among others: a discovered "停止利用*涉藏*问题干涉中国内政" beside 涉疆,
+        # 涉港, 各种 (review 85: four cards of the topic); not "endanger" of "activities
+        # (in the SAR) that endanger ...", said (or "endangering") in most of them
+        said = sum(n for f, n in fillers.items() if any(similarity(w, x) for x in f))
+        return 0 < 2 * said < total
+
+    # a number of the formula may be the slot: "The project office has {-three-}{+two+}
+    # new staff", where the baseline said seven, fifteen, twelve, twenty and six (review
+    # 75: a card)
+    if any(
+        not light(w)
+        and not number_word(w)
+        and not one_filling(w)
+        and not any(similarity(w, a) for a in around)
+        for w in formula
+    ):
+        return False
     fillers.pop(tuple(new[head : len(new) - tail]), None)
     total = sum(fillers.values())
     return len(fillers) >= SLOT_FILLERS and 2 * max(fillers.values()) < total

@@ -1471,6 +1471,31 @@ def test_a_new_filler_of_a_varied_place_inside_the_formula_is_no_new_wording(
     assert bool(changes) is carded, changes
 
 
+@pytest.mark.parametrize(
+    ("fillers", "new", "carded"),
+    [
+        # the point's own topic one filling among others: a slot
+        (["religious", "religious", "ethnic", "ethnic", "trade", "maritime"], "security", False),
+        # the point's own word in most of the fillings: the formula's, news when it goes
+        (["religious"] * 5 + ["ethnic", "trade", "maritime"], "security", True),
+    ],
+)
+def test_the_topic_a_discovered_formula_holds_may_be_its_slot(
+    fillers: list[str], new: str, carded: bool
+) -> None:
+    """Review 85: a discovered "停止利用涉藏问题干涉中国内政" ("stop using *Tibet-related*
+    issues to interfere in China's internal affairs"), said on 19 dates with 涉藏, 涉疆,
+    各种 in that place, had four new-wording cards of the topic (`{-涉藏-}{+涉港+}`): the
+    point's text holds one of the place's fillings, so the place was not read as a slot."""
+    formula = "stop using religious issues to interfere in China's internal affairs"
+    point = Point("stop-using", formula)
+    said = [f"stop using {f} issues to interfere in China's internal affairs" for f in fillers]
+    said.append(f"stop using {new} issues to interfere in China's internal affairs")
+    since = START + dt.timedelta(days=len(said) - 1)
+    changes = analyse(track(daily(said), [point]), since=since).changes
+    assert bool([c for c in changes if c.in_period]) is carded, changes
+
+
 def test_a_discovered_wording_first_said_in_the_period_is_no_alias(tmp_path: Path) -> None:
     """Review 65: without a watchlist, "Japan has *strongly* requested ...", carded as a new
     wording, was listed below the card as "(prevailing, alias, new in the period)" and in
