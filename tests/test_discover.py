@@ -663,6 +663,25 @@ def test_table_wraps_a_long_formula(seeds: list[DiscoveredPoint]) -> None:
     assert said == long
 
 
+def test_table_wraps_han_text_between_words(seeds: list[DiscoveredPoint]) -> None:
+    """Review 85: a row of mfa-zh read "...以及国际关系基本准" then "则" on the next line,
+    准则 ("norms") cut in two: a wrapper that knows only spaces cuts Han text anywhere.
+    Lines break between the tokeniser's words, a wide character two columns."""
+    from dataclasses import replace
+
+    from consistency.discover.render import TABLE_TEXT_WIDTH
+
+    text = "主张各方应切实遵守《联合国宪章》宗旨和原则以及国际关系基本准则"
+    point = replace(seeds[0], point=replace(seeds[0].point, text=text))
+    table = render_table([point])
+    header, _, *body = table.splitlines()
+    col = header.index("text")
+    lines = [line[col:].split("  ")[0].strip() for line in body]
+    assert "".join(lines) == text and len(lines) == 2, lines
+    assert lines[1] == "准则", lines
+    assert all(sum(2 for _ in line) <= TABLE_TEXT_WIDTH for line in lines)
+
+
 # --- stop-phrases files ------------------------------------------------------------------------
 
 
