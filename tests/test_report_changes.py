@@ -1496,6 +1496,34 @@ def test_the_topic_a_discovered_formula_holds_may_be_its_slot(
     assert bool([c for c in changes if c.in_period]) is carded, changes
 
 
+@needs_corpus
+def test_a_formula_of_common_words_new_in_the_period_has_a_card(tmp_path: Path) -> None:
+    """Review 84 (planted in the MFA corpus): "a new era of shared security and common
+    prosperity", said on 4 of the last 8 of 500 dates, had no "new point" card without a
+    watchlist: against the whole archive its rate is that of ordinary English (each word
+    common), where since it came it is said as densely as any formula."""
+    import shutil
+
+    archive = tmp_path / "archive"
+    shutil.copytree(FULL / "mfa", archive)
+    said = (
+        "China will work with all parties for a new era of shared security and common prosperity."
+    )
+    for path in sorted(archive.glob("*.txt"))[-8::2]:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        # in an answer, mid-briefing, as a spokesperson says a new line
+        at = next(
+            k
+            for k in range(len(lines) // 2, len(lines))
+            if lines[k].startswith(("Zhao Lijian:", "Hua Chunying:"))
+        )
+        lines[at] += f" {said}"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("report", str(archive), "--no-color")
+    assert code == 0, err
+    assert "  new point  " in out and "a new era of shared security and common prosperity" in out
+
+
 def test_a_discovered_wording_first_said_in_the_period_is_no_alias(tmp_path: Path) -> None:
     """Review 65: without a watchlist, "Japan has *strongly* requested ...", carded as a new
     wording, was listed below the card as "(prevailing, alias, new in the period)" and in

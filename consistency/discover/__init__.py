@@ -136,6 +136,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from itertools import chain
@@ -495,6 +496,7 @@ def _discover(
             start=top,
             min_dates=min_dates,
             negating=negating_words(tokeniser),
+            scorer=scorer,
         )
         chosen = {id(g) for g in new}
         head = groups[: verified_count(top)]
@@ -564,6 +566,10 @@ def without_reversals(
 RISING_MAX = 5
 """The most rows listed for being new in a period (see :func:`_rising`)."""
 
+NEW_RATE_DATES = 4
+"""The fewest dates a row new in a report's period is said on for its rate to count since
+the period began (see :func:`_rising` and :meth:`~.rank._Scorer.as_new`)."""
+
 RISING_MIN_DATES = 3
 """The fewest dates of the period a row new in it is said on."""
 
@@ -577,6 +583,7 @@ def _rising(
     start: int | None = None,
     min_dates: int,
     negating: Collection[str] = frozenset(),
+    scorer: _Scorer | None = None,
 ) -> list[_Group]:
     """Rows past the best ``start`` (default ``top``) that are new in ``period``: the
     rows the engine reads for a list of ``start`` go past it (see
@@ -605,10 +612,19 @@ def _rising(
 
     bar = min(quality(g) for g in ranked[:top])
     least = max(min_dates, RISING_MIN_DATES)
+    since = bisect_left(corpus.dates, first)
     out: list[_Group] = []
     for g in ranked[begin:]:
         days = [corpus.dates[d] for d in g.dates]
-        if days[0] < first or sum(d <= last for d in days) < least or quality(g) < bar:
+        if days[0] < first or sum(d <= last for d in days) < least:
+            continue
+        # its rate since the period began, not over the years before it was said, where
+        # it was said often enough for a rate (on three dates, "取得了积极共识", "further
+        # discussions this afternoon" read as formulas: reviews 77, 85)
+        score = g.score
+        if scorer is not None and len(g.dates) >= NEW_RATE_DATES:
+            score = max(score, scorer.as_new(g, since))
+        if score / math.log2(1 + len(g.dates)) < bar:
             continue
         words = [corpus.words[w] for w in g.key]
         if corpus.negated(g.key) and any(

@@ -62,6 +62,8 @@ class _Scorer:
         self.floors: dict[tuple[int, ...], float] = {}
         """The least score of a formula said in frames: its best frame's (see
         :func:`~consistency.discover._rank_cores_by_frames`)."""
+        self.new_since: int | None = None
+        """See :meth:`as_new`."""
         self.ceilings: dict[tuple[int, ...], float] = {}
         """The most score of a template with a slot for a name: its best filled
         wording's (see :func:`~consistency.discover.ngrams._name_slots`)."""
@@ -235,7 +237,23 @@ class _Scorer:
         """
         corpus = self.corpus
         rate = max(_fewest(len(group.occs)) / len(corpus.ids), self.season_rate(group))
+        if self.new_since is not None:
+            tokens = self.tokens_to[-1] - self.tokens_to[self.new_since]
+            if tokens:
+                rate = max(rate, _fewest(len(group.occs)) / tokens)
         return math.log10(rate) + 9.0 - phrase_zipf(corpus.words[w] for w in group.key)
+
+    def as_new(self, group: _Group, since: int) -> float:
+        """The score of a phrase first said on date ``since`` (an index of the corpus's
+        dates) or later, its rate taken over the dates from ``since`` on: a formula a
+        government starts to say in a report's period is said that densely since it came
+        (review 84: "a new era of shared security and common prosperity", on 4 of the
+        last 8 of 500 dates, read as ordinary English against the whole archive)."""
+        self.new_since = since
+        try:
+            return self(group)
+        finally:
+            self.new_since = None
 
     def season_rate(self, group: _Group) -> float:
         """Occurrences per token over the dates that hold the middle 80 % of them.
