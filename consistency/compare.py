@@ -10,8 +10,9 @@ Two parts:
    ``dropped`` (only in OLD).
    Without a watchlist, points are discovered over the two briefings as if
    they were two dates (so a formula needs to be in both to be a point:
-   discovered points are ``same`` or ``shifted``; ``new`` and ``dropped``
-   need a watchlist, and the sentence counts below cover the rest).
+   discovered points are ``same`` or ``shifted``, shifted too where the words
+   around a shared phrase changed a little, see :func:`_grown_apart`; ``new`` and
+   ``dropped`` need a watchlist, and the sentence counts below cover the rest).
 2. **Sentences.** Each official sentence of NEW is either repeated (the same
    words as a sentence of OLD), a rephrasing (a sentence of OLD at or above
    ``similarity`` word similarity, not identical: listed with its word diff)
@@ -21,8 +22,9 @@ Two parts:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -41,9 +43,9 @@ from .diff import word_diff
 from .errors import ConsistencyError, InputErrors, OptionError
 from .lexicon import numbers_apart
 from .match import DEFAULT_THRESHOLD, require_percent
-from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status
-from .normalise import Tokeniser, named_words, normalise
-from .segment import document_sentences
+from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status, Token
+from .normalise import DEFAULT_TOKENISER, Tokeniser, named_words, normalise, tokenise
+from .segment import document_sentences, split_sentences
 from .timeline import grammar_only, grammar_word
 from .track import Selection, negated_sayings, track
 
@@ -268,6 +270,8 @@ def compare(
         for p in result.points
         if p.point.id not in archive or _said_as_known(p, a.id)
     ]
+    if source == DISCOVERED:
+        compared = _grown_apart(compared, result.points, a, b, tokeniser)
     if archive:
         compared = _once_each(
             [
@@ -288,6 +292,200 @@ def compare(
         changed=changed,
         similarity=similarity,
     )
+
+
+AROUND = "the words around it changed"
+"""The note of a phrase both briefings share that each says in a longer run of words, the
+same but for one small change: the change is the formula's (see :func:`_grown_apart`)."""
+
+AROUND_CHANGE = 2
+"""The most words a change beside a shared phrase puts in, leaves out or replaces on one
+side (see :func:`_grown_apart`)."""
+
+AROUND_FLANK = 2
+"""The fewest words that must agree past such a change, a content word among them unless
+they run to the clause's edge in both briefings (see :func:`_grown_apart`)."""
+
+AROUND_REACH = 12
+"""How many words past a shared phrase are compared on each side."""
+
+
+def _grown_apart(
+    compared: list[PointComparison],
+    results: Sequence[PointResult],
+    old: Document,
+    new: Document,
+    tokeniser: Tokeniser | None,
+) -> list[PointComparison]:
+    """The points the two briefings discovered, each said the same, grown over one small
+    change beside it where both go on alike past it: the shared phrase is a piece of a
+    formula the change is in. Two briefings share only pieces of a changed formula, so
+    "make sure the wealthiest Americans" and "corporations pay their fair share" were
+    "Repeated the same" where NEW dropped "biggest" between them, and "concerned about the
+    humanitarian situation in Gaza" where "we are {-deeply-}{+gravely+} concerned ..."
+    (reviews 83-85: `diff` without points called every planted change repeated). Such a
+    point is shifted, shown in the longer words (note :data:`AROUND`); points grown into
+    the same words are shown once. A change is at most :data:`AROUND_CHANGE` words on
+    each side, and :data:`AROUND_FLANK` words or more agree past it, a content word among
+    them unless they are all the words up to the clause's edge in both."""
+    by_id = {r.point.id: r for r in results}
+    light = (tokeniser or DEFAULT_TOKENISER).function_words
+    grammar = grammar_word(tokeniser)
+    prefixes = named_words(tokeniser, "negating_prefixes")
+    same = named_words(tokeniser, "and_words")
+    out: list[PointComparison] = []
+    # a change told already (a negation put in) is not told again in longer words
+    taken = [
+        (o.start, o.end)
+        for c in compared
+        if c.change is PointChange.SHIFTED and c.point.id in by_id
+        for o in by_id[c.point.id].occurrences
+        if o.document == new.id
+    ]
+    for c in compared:
+        r = by_id.get(c.point.id)
+        if c.change is not PointChange.SAME or r is None or c.old is None or c.new is None:
+            out.append(c)
+            continue
+        olds = [o for o in r.occurrences if o.document == old.id and o.text == c.old.text]
+        news = [o for o in r.occurrences if o.document == new.id and o.text == c.new.text]
+
+        def trivial(now: list[str], was: list[str]) -> bool:
+            return grammar_only(now, was, grammar, prefixes, same=same) or numbers_apart(now, was)
+
+        grown = (
+            _grow(old, olds[0], new, news[0], light, trivial, tokeniser) if olds and news else None
+        )
+        if grown is None:
+            out.append(c)
+            continue
+        (a0, a1), (b0, b1) = grown
+        if any(b0 < e and s < b1 for s, e in taken):
+            continue
+        taken.append((b0, b1))
+        before, after = old.text[a0:a1], new.text[b0:b1]
+        out.append(
+            replace(
+                c,
+                change=PointChange.SHIFTED,
+                old=Place(before, *old.line_col(a0)),
+                new=Place(after, *new.line_col(b0)),
+                diff=word_diff(before, after, tokeniser=tokeniser),
+                note=AROUND,
+            )
+        )
+    return out
+
+
+def _grow(
+    old: Document,
+    was: Occurrence,
+    new: Document,
+    now: Occurrence,
+    light: Collection[str],
+    trivial: Callable[[list[str], list[str]], bool],
+    tokeniser: Tokeniser | None,
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The spans (OLD's, NEW's) of the phrase said at ``was`` and ``now``, grown over one
+    small change on either side (see :func:`_grown_apart`), or None where neither grows.
+    A side whose words differ only as ``trivial`` says (grammar, numbers: "the vast
+    majority of {-the-} Hong Kong", "expressed {-concerns-}{+concern+}") does not grow,
+    as the phrase itself would be the same said so."""
+    sides = []
+    for doc, occ in ((old, was), (new, now)):
+        lo, hi = _sentence_of(doc, occ.start, occ.end)
+        tokens = tokenise(doc.text[lo:hi], lo, tokeniser=tokeniser)
+        inside = [k for k, t in enumerate(tokens) if occ.start <= t.start and t.end <= occ.end]
+        if not inside:
+            return None
+        sides.append((doc.text, tokens, inside[0], inside[-1] + 1))
+    (ot, otok, o0, o1), (nt, ntok, n0, n1) = sides
+    ow, nw = [t.text for t in otok], [t.text for t in ntok]
+    right = _past(ow[o1:], nw[n1:], light, _edges(ot, otok, o1, +1), _edges(nt, ntok, n1, +1))
+    left = _past(
+        ow[:o0][::-1], nw[:n0][::-1], light, _edges(ot, otok, o0, -1), _edges(nt, ntok, n0, -1)
+    )
+    if right is not None and trivial(nw[n1 : n1 + right[1]], ow[o1 : o1 + right[0]]):
+        right = None
+    if left is not None and trivial(nw[n0 - left[1] : n0], ow[o0 - left[0] : o0]):
+        left = None
+    if right is None and left is None:
+        return None
+    (ol, nl), (orr, nr) = left or (0, 0), right or (0, 0)
+    return (
+        (otok[o0 - ol].start, otok[o1 + orr - 1].end),
+        (ntok[n0 - nl].start, ntok[n1 + nr - 1].end),
+    )
+
+
+def _past(
+    old: Sequence[str],
+    new: Sequence[str],
+    light: Collection[str],
+    old_edges: Collection[int],
+    new_edges: Collection[int],
+) -> tuple[int, int] | None:
+    """How many words of ``old`` and ``new`` (each read outward from a shared phrase) the
+    phrase grows by: the words they share, one change, and the words that agree past it
+    (see :func:`_grown_apart`); ``*_edges``: how many words outward a clause ends after.
+    None where no change stands so."""
+    blocks = [
+        (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+        for op in Levenshtein.opcodes(list(old[:AROUND_REACH]), list(new[:AROUND_REACH]))
+    ]
+    k = 1 if blocks and blocks[0][0] == "equal" else 0
+    # one change: the edit blocks between two runs the words share
+    end = k
+    while end < len(blocks) and blocks[end][0] != "equal":
+        end += 1
+    if end == k or end >= len(blocks):
+        return None
+    i1, j1 = blocks[k][1], blocks[k][3]
+    i2, j2 = blocks[end - 1][2], blocks[end - 1][4]
+    if max(i2 - i1, j2 - j1) > AROUND_CHANGE:
+        return None
+    _, f1, f2, g1, g2 = blocks[end]
+    flank = list(old[f1:f2])
+    while flank and flank[-1] in light:
+        flank.pop()
+    if len(flank) >= AROUND_FLANK and any(w not in light for w in flank):
+        return f1 + len(flank), g1 + len(flank)
+    if f2 - f1 >= AROUND_FLANK and f2 in old_edges and g2 in new_edges:
+        return f2, g2
+    return None
+
+
+def _edges(text: str, tokens: Sequence[Token], at: int, step: int) -> set[int]:
+    """How many words outward from token ``at`` (``step`` +1: rightward from it, -1:
+    leftward from the one before it) a clause ends after: at punctuation or the sentence's
+    edge."""
+    out: set[int] = set()
+    k = at if step > 0 else at - 1
+    n = 0
+    while 0 <= k < len(tokens):
+        n += 1
+        nxt = k + step
+        if not 0 <= nxt < len(tokens):
+            out.add(n)
+            break
+        a, b = (tokens[k], tokens[nxt]) if step > 0 else (tokens[nxt], tokens[k])
+        if any(ch in ",;:()\u3001\uff0c\uff1b\uff1a" for ch in text[a.end : b.start]):
+            out.add(n)
+        k = nxt
+    return out
+
+
+def _sentence_of(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence of ``doc`` that holds ``[start, end)``, within its turn."""
+    first, last = 0, len(doc.text)
+    turns = doc.turns
+    at = bisect.bisect_right(turns, start, key=lambda t: t.start) - 1
+    if at >= 0 and turns[at].start <= start and end <= turns[at].end:
+        first, last = turns[at].start, turns[at].end
+    spans = split_sentences(doc.text, first, last, wrapped=True)
+    lo = max((s for s, _ in spans if s <= start), default=first)
+    hi = min((e for _, e in spans if e >= end), default=last)
+    return lo, hi
 
 
 def _archive_wording(c: PointComparison, tokeniser: Tokeniser | None) -> bool:
