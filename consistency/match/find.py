@@ -35,6 +35,7 @@ from .align import (
     is_party,
     longest_window,
     negation_edge,
+    owner_keys,
     settle_on_clause,
     snap_compounds,
     variant_keys,
@@ -1010,6 +1011,9 @@ def find_point(
             numbers = candidates_by_weight(index, words, weigh, limit, within=within)
             alike = {w: index.spelled_alike(w) for w in set(words)}
             cache = variant_keys(words, alike, negations, prefixes)
+            chars = {w: cache[w][0] for w in words}
+            for spelled, key in owner_keys(words, form.names, chars, possessives).items():
+                cache.setdefault(spelled, key)
             wording = wording_keys(words, weigh)
             todo = _reachable(index, numbers, wording, cache, weigh, limit)
         else:
