@@ -333,6 +333,7 @@ def _grown_apart(
     grammar = grammar_word(tokeniser)
     prefixes = named_words(tokeniser, "negating_prefixes")
     same = named_words(tokeniser, "and_words")
+    owned = named_words(tokeniser, "possessive_endings")
     out: list[PointComparison] = []
     # a change told already (a negation put in) is not told again in longer words
     taken = [
@@ -351,7 +352,9 @@ def _grown_apart(
         news = [o for o in r.occurrences if o.document == new.id and o.text == c.new.text]
 
         def trivial(now: list[str], was: list[str]) -> bool:
-            return grammar_only(now, was, grammar, prefixes, same=same) or numbers_apart(now, was)
+            return grammar_only(
+                now, was, grammar, prefixes, same=same, endings=owned
+            ) or numbers_apart(now, was)
 
         grown = (
             _grow(old, olds[0], new, news[0], light, trivial, tokeniser) if olds and news else None
@@ -679,6 +682,7 @@ def _compare_point(
     light = grammar_word(tokeniser)
     prefixes = named_words(tokeniser, "negating_prefixes")
     same = named_words(tokeniser, "and_words")
+    owned = named_words(tokeniser, "possessive_endings")
 
     def known(key: str) -> str | None:
         if key in old_words:
@@ -688,7 +692,9 @@ def _compare_point(
         words = key.split(" ")
         for k in old_words:
             said = k.split(" ")
-            if numbers_apart(words, said) or grammar_only(words, said, light, prefixes, same=same):
+            if numbers_apart(words, said) or grammar_only(
+                words, said, light, prefixes, same=same, endings=owned
+            ):
                 return k
         return None
 
@@ -705,7 +711,9 @@ def _compare_point(
                 ),
             )
             was = normalise(closest.text, tokeniser=tokeniser).split(" ")
-            shifts.append((n, closest, grammar_only(words, was, light, prefixes, same=same)))
+            shifts.append(
+                (n, closest, grammar_only(words, was, light, prefixes, same=same, endings=owned))
+            )
     if shifts:
         # of NEW's wordings OLD never said, the first that changes more than grammar (review
         # 84: "basic norms of {-the-} international relations" hid "international law and

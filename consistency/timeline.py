@@ -625,6 +625,7 @@ def _point_changes(
 
     light = grammar_word(tokeniser)
     same = named_words(tokeniser, "and_words")
+    owned = named_words(tokeniser, "possessive_endings")
 
     def make(kind: KeyChangeKind, occ: Occurrence, before: str | None, evidence: str) -> KeyChange:
         doc = docs.get(occ.document)
@@ -740,14 +741,17 @@ def _point_changes(
                 # 问题深入交换了意见 ({-问题-}) beside 深入交换意见
                 words = key.split()
                 if any(
-                    grammar_only(words, w.split(), light, prefixes, swapped=True, same=same)
+                    grammar_only(
+                        words, w.split(), light, prefixes, swapped=True, same=same, endings=owned
+                    )
                     for w in carded
                 ):
                     continue
                 earlier = [
                     last_said[w]
                     for w in last_said
-                    if w == key or grammar_only(words, w.split(), light, prefixes, same=same)
+                    if w == key
+                    or grammar_only(words, w.split(), light, prefixes, same=same, endings=owned)
                 ]
                 back = max(earlier, key=lambda o: o.date) if earlier else None
                 since = sum(1 for d in base_days if back is not None and d > back.date)
@@ -987,6 +991,7 @@ def grammar_only(
     *,
     swapped: bool = False,
     same: Collection[str] = frozenset(),
+    endings: Collection[str] = frozenset(),
 ) -> bool:
     """Whether wording ``new`` differs from ``old`` only in grammar words (``light``, see
     :data:`GRAMMAR_ZIPF`) put in or left out, and in words spelled alike (not by a prefix:
@@ -998,7 +1003,9 @@ def grammar_only(
     (a function word replaced by another) are. With ``swapped``, grammar words replaced
     by others are grammar too: the same change said again, "*the* vision of a shared
     future" after "*a* vision of a shared future". One word of ``same`` for another is
-    grammar (the tokeniser's ``and_words``: 和, 与).
+    grammar (the tokeniser's ``and_words``: 和, 与), and so is a word for itself with one of
+    ``endings`` (the tokeniser's ``possessive_endings``: "Hong *Kong's* affairs", review 86:
+    a card, where the gate read it as spelled otherwise).
 
     >>> light = lambda w: w in {"the", "of", "a"}
     >>> grammar_only("norms of the relations".split(), "norms of relations".split(), light)
@@ -1023,6 +1030,7 @@ def grammar_only(
             if len(gone) != len(come) or not all(
                 (similarity(a, b) and not prefixed(a, b, prefixes) and not cut_short(a, b))
                 or same_number(a, b)
+                or any(a == b + e or b == a + e for e in endings)
                 for a, b in zip(gone, come, strict=True)
             ):
                 return False

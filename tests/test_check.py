@@ -1159,6 +1159,17 @@ def test_a_name_of_the_formula_said_as_a_possessive_is_its_name(tmp_path: Path) 
     assert code == 1 and "Hong {-Kong-}{+Kong's+} affairs" in out, out
     code, out, _ = run("track", str(briefing), "--points", str(points), "--format", "csv")
     assert code == 0 and "Hong Kong's affairs are China's internal affairs" in out, out
+    # ... and a report has no card for it, as for any wording only spelled otherwise
+    # (review 86: a "new wording" card, counted in the headline)
+    for k in range(2, 8):
+        (base / f"2024-01-0{k}.txt").write_text(
+            "A: Hong Kong affairs are China's internal affairs.\n", encoding="utf-8"
+        )
+    (base / "2024-02-01.txt").write_text(briefing.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(
+        "report", str(base), "--points", str(points), "--since", "2024-02-01", "--no-color"
+    )
+    assert code == 0 and "No change that matters in the period" in out, out
 
 
 def test_a_discovered_point_reads_against_the_wording_a_report_would(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from ..match import (
     turned_over,
 )
 from ..models import Document, Level, Point, Progress, Role, Sentence
-from ..normalise import TOKENISERS, Tokeniser, has_ending, named_words, normalise
+from ..normalise import TOKENISERS, Tokeniser, named_words, normalise
 from ..printable import escape_controls
 from ..segment import document_sentences
 from ..timeline import grammar_only, nearest
@@ -568,21 +568,15 @@ def _spelled_otherwise(
     them). A grammar word put in or left out is a shift still ("Cold War mentality and
     {+the+} ideological bias")."""
     prefixes = named_words(tokeniser, "negating_prefixes")
-    endings = tuple(sorted(named_words(tokeniser, "possessive_endings")))
-
-    def owner(word: str) -> str:
-        # a possessive is its owner's word spelled otherwise: "Hong *Kong's* affairs are
-        # China's internal affairs" (review 84: the gate failed on it)
-        return next((word[: -len(e)] for e in endings if has_ending(word, (e,))), word)
-
+    endings = named_words(tokeniser, "possessive_endings")
     said = [point.text, *point.aliases, *([ref[0].text] if ref else [])]
-    mine = [owner(w) for w in span]
     return any(
         grammar_only(
-            mine,
-            [owner(w) for w in normalise(text, tokeniser=tokeniser).split()],
+            span,
+            normalise(text, tokeniser=tokeniser).split(),
             _no_grammar,
             prefixes,
+            endings=endings,
         )
         for text in said
     )
