@@ -1204,13 +1204,7 @@ def with_negations(
         )
         cards.append(
             _saying_card(
-                KeyChangeKind.NEGATED,
-                saying,
-                doc,
-                evidence,
-                tokeniser,
-                dates[key],
-                earlier_of.get(saying.point.id, ()),
+                KeyChangeKind.NEGATED, saying, doc, evidence, tokeniser, dates[key], earlier_of
             )
         )
     if not cards:
@@ -1298,13 +1292,7 @@ def with_near_misses(
         )
         cards.append(
             _saying_card(
-                KeyChangeKind.NEAR_MISS,
-                saying,
-                doc,
-                evidence,
-                tokeniser,
-                dates[key],
-                earlier_of.get(saying.point.id, ()),
+                KeyChangeKind.NEAR_MISS, saying, doc, evidence, tokeniser, dates[key], earlier_of
             )
         )
     analysis = replace(analysis, quiet=tuple(sorted(quiet, key=lambda q: (q[1], q[0]))))
@@ -1327,16 +1315,17 @@ def _saying_card(
     evidence: str,
     tokeniser: Tokeniser | None,
     dates: Collection[dt.date] = (),
-    before: Sequence[Occurrence] = (),
+    earlier: Mapping[str, Sequence[Occurrence]] | None = None,
 ) -> KeyChange:
     """The card of a point said in the period in words ``track`` does not count as its
     wording (``saying``, in ``doc``, and so on ``dates``), diffed against the closest
-    wording of the point's occurrences ``before`` the period (see :func:`nearest`), else
-    the formula's text. Review 83: "keeping the lines of communication open", a
-    discovered point's text said on 15 dates, "keep ..." on 19, read `{-keeping-}{+no
-    longer keep+} the lines ...` where only "no longer" was new."""
+    wording of the point's occurrences before the period (``earlier``, by point id: see
+    :func:`nearest`), else the formula's text. Review 83: "keeping the lines of
+    communication open", a discovered point's text said on 15 dates, "keep ..." on 19,
+    read `{-keeping-}{+no longer keep+} the lines ...` where only "no longer" was new."""
     said = doc.text[saying.start : saying.end]
     reference = saying.point.text
+    before = (earlier or {}).get(saying.point.id, ())
     if before:
         norm = cached_normaliser(tokeniser)
         counts = Counter(k for _, k in {(o.date, norm(o.text)) for o in before})
