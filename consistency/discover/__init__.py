@@ -619,8 +619,8 @@ def _rising(
         if days[0] < first or sum(d <= last for d in days) < least:
             continue
         # its rate since the period began, not over the years before it was said, where
-        # it was said often enough for a rate (on three dates, "取得了积极共识", "further
-        # discussions this afternoon" read as formulas: reviews 77, 85)
+        # it was said often enough for a rate (on three dates "further discussions this
+        # afternoon", "坚定维护安理会决议的权威性，坚定维护" read as formulas: reviews 77, 85)
         score = g.score
         if scorer is not None and len(g.dates) >= NEW_RATE_DATES:
             score = max(score, scorer.as_new(g, since))
