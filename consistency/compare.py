@@ -22,7 +22,6 @@ Two parts:
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
@@ -44,9 +43,9 @@ from .errors import ConsistencyError, InputErrors, OptionError
 from .lexicon import numbers_apart
 from .match import DEFAULT_THRESHOLD, require_percent
 from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status, Token
-from .normalise import DEFAULT_TOKENISER, Tokeniser, named_words, normalise, tokenise
+from .normalise import Tokeniser, named_words, normalise, tokenise
 from .segment import document_sentences, split_sentences
-from .timeline import grammar_only, grammar_word
+from .timeline import grammar_only, grammar_word, turn_span
 from .track import Selection, negated_sayings, track
 
 
@@ -329,7 +328,7 @@ def _grown_apart(
     each side, and :data:`AROUND_FLANK` words or more agree past it, a content word among
     them unless they are all the words up to the clause's edge in both."""
     by_id = {r.point.id: r for r in results}
-    light = (tokeniser or DEFAULT_TOKENISER).function_words
+    light = named_words(tokeniser, "function_words")
     grammar = grammar_word(tokeniser)
     prefixes = named_words(tokeniser, "negating_prefixes")
     same = named_words(tokeniser, "and_words")
@@ -480,11 +479,7 @@ def _edges(text: str, tokens: Sequence[Token], at: int, step: int) -> set[int]:
 
 def _sentence_of(doc: Document, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence of ``doc`` that holds ``[start, end)``, within its turn."""
-    first, last = 0, len(doc.text)
-    turns = doc.turns
-    at = bisect.bisect_right(turns, start, key=lambda t: t.start) - 1
-    if at >= 0 and turns[at].start <= start and end <= turns[at].end:
-        first, last = turns[at].start, turns[at].end
+    first, last = turn_span(doc, start, end) or (0, len(doc.text))
     spans = split_sentences(doc.text, first, last, wrapped=True)
     lo = max((s for s, _ in spans if s <= start), default=first)
     hi = min((e for _, e in spans if e >= end), default=last)

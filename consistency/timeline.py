@@ -260,11 +260,17 @@ def document_context(document: Document, start: int, end: int, width: int = CONT
     """:func:`context` within the turn that holds ``document.text[start:end]``: the quote
     leaves out the speaker's label ("MR. HALLORAN:", "Zhao Lijian:" began card quotes,
     a review)."""
+    return context(document.text, start, end, width, within=turn_span(document, start, end))
+
+
+def turn_span(document: Document, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the speaker turn of ``document`` that holds ``[start, end)``; None where
+    none does."""
     turns = document.turns
     at = bisect.bisect_right(turns, start, key=lambda t: t.start) - 1
     if at >= 0 and turns[at].start <= start and end <= turns[at].end:
-        return context(document.text, start, end, width, within=(turns[at].start, turns[at].end))
-    return context(document.text, start, end, width)
+        return turns[at].start, turns[at].end
+    return None
 
 
 def context(

@@ -382,6 +382,16 @@ def test_a_formula_opening_on_a_common_word_paired_with_a_rarer_one_has_its_row(
     assert not any(t.startswith(normalise("将同")) for t in texts), texts
 
 
+def framed_rows(said: list[str], days: int) -> list[str]:
+    """The best 10 rows (normalised) discovered in ``days`` narrated briefings, each saying
+    the next of ``said`` between two filler sentences."""
+    docs = [
+        narration(day, f"{FILL[day % 3]} {said[day % len(said)]} {FILL[(day + 1) % 3]}")
+        for day in range(days)
+    ]
+    return [normalise(p.point.text) for p in discover(docs, top=10)]
+
+
 def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
     """Review 70: "this is not an era of war" (28 dates, in three frames) was the row
     "not an era of war": function words go from a phrase's start, and a negation stops
@@ -393,11 +403,7 @@ def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
         "As the Prime Minister has said, this is not an era of war.",
         "Let me repeat: this is not an era of war.",
     ]
-    docs = [
-        narration(day, f"{FILL[day % 3]} {said[day % 4]} {FILL[(day + 1) % 3]}")
-        for day in range(16)
-    ]
-    texts = [normalise(p.point.text) for p in discover(docs, top=10)]
+    texts = framed_rows(said, 16)
     assert normalise("this is not an era of war") in texts, texts
 
 
@@ -424,11 +430,7 @@ def test_a_verb_of_saying_before_that_is_a_frame() -> None:
         "The spokesman stressed that the Government would continue to support the steel industry.",
         "Adding that the Government would continue to support the steel industry, he left.",
     ]
-    docs = [
-        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
-        for day in range(12)
-    ]
-    texts = [normalise(p.point.text) for p in discover(docs, top=10)]
+    texts = framed_rows(said, 12)
     assert normalise("the Government would continue to support the steel industry") in texts
     assert not any(t.startswith(("added", "adding", "stressed")) for t in texts), texts
 
@@ -444,11 +446,7 @@ def test_a_cleft_frame_before_that_is_no_part_of_the_row() -> None:
         "What I can tell you is that the procedure has its own steps.",
         "The reality is that the procedure has its own steps.",
     ]
-    docs = [
-        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
-        for day in range(12)
-    ]
-    texts = [normalise(p.point.text) for p in discover(docs, top=10)]
+    texts = framed_rows(said, 12)
     assert normalise("the procedure has its own steps") in texts, texts
     assert not any(" is that " in f" {t} " for t in texts), texts
     # "is to": review 83's "Our job is to protect and strengthen the Affordable Care Act"
@@ -457,18 +455,10 @@ def test_a_cleft_frame_before_that_is_no_part_of_the_row() -> None:
         "The plan is to protect and build on the Affordable Care Act.",
         "We will protect and build on the Affordable Care Act.",
     ]
-    docs = [
-        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
-        for day in range(12)
-    ]
-    texts = [normalise(p.point.text) for p in discover(docs, top=10)]
+    texts = framed_rows(said, 12)
     assert normalise("protect and build on the Affordable Care Act") in texts, texts
     said = ["Japan's consistent position is that it hopes the talks will resume soon."] * 3
-    docs = [
-        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
-        for day in range(12)
-    ]
-    texts = [normalise(p.point.text) for p in discover(docs, top=10)]
+    texts = framed_rows(said, 12)
     assert any(t.startswith(normalise("Japan's consistent position is that")) for t in texts), texts
 
 

@@ -62,17 +62,16 @@ class _Scorer:
         self.floors: dict[tuple[int, ...], float] = {}
         """The least score of a formula said in frames: its best frame's (see
         :func:`~consistency.discover._rank_cores_by_frames`)."""
-        self.new_since: int | None = None
-        """See :meth:`as_new`."""
         self.ceilings: dict[tuple[int, ...], float] = {}
         """The most score of a template with a slot for a name: its best filled
         wording's (see :func:`~consistency.discover.ngrams._name_slots`)."""
 
-    def __call__(self, group: _Group) -> float:
+    def __call__(self, group: _Group, since: int | None = None) -> float:
+        """The group's score; ``since``: see :meth:`as_new`."""
         corpus = self.corpus
         spread = math.log2(1 + len(group.dates))
         specific = math.sqrt(min(sum(self.weight[w] for w in group.key), _MAX_SPECIFIC))
-        specific *= _beyond_ordinary(self.lift(group))
+        specific *= _beyond_ordinary(self.lift(group, since))
         sample = _sample(group.occs)
         score = spread * specific * (1 - 0.8 * _caps(corpus, sample, self.names) ** 2)
         score *= (1 - 0.7 * _slot(corpus, sample)) * (0.6 + 0.4 * _closure(corpus, sample))
@@ -223,7 +222,7 @@ class _Scorer:
                 best = max(best, (c / m) / chance if chance > 0 else best)
         return best
 
-    def lift(self, group: _Group) -> float:
+    def lift(self, group: _Group, since: int | None = None) -> float:
         """How much more often the briefings say the phrase than ordinary language does.
 
         ``log10`` of the phrase's rate in the corpus (its occurrences, variants
@@ -233,12 +232,14 @@ class _Scorer:
         rate is the higher of the whole corpus's and that of the phrase's own
         season (:meth:`season_rate`): a slogan of everyday words ("as long as
         it takes") is said densely while it is the line, where ordinary
-        language, said at any time, is spread over the whole archive.
+        language, said at any time, is spread over the whole archive. With
+        ``since`` (an index of the corpus's dates), the rate over the dates from it on
+        counts too (see :meth:`as_new`).
         """
         corpus = self.corpus
         rate = max(_fewest(len(group.occs)) / len(corpus.ids), self.season_rate(group))
-        if self.new_since is not None:
-            tokens = self.tokens_to[-1] - self.tokens_to[self.new_since]
+        if since is not None:
+            tokens = self.tokens_to[-1] - self.tokens_to[since]
             if tokens:
                 rate = max(rate, _fewest(len(group.occs)) / tokens)
         return math.log10(rate) + 9.0 - phrase_zipf(corpus.words[w] for w in group.key)
@@ -249,11 +250,7 @@ class _Scorer:
         government starts to say in a report's period is said that densely since it came
         (review 84: "a new era of shared security and common prosperity", on 4 of the
         last 8 of 500 dates, read as ordinary English against the whole archive)."""
-        self.new_since = since
-        try:
-            return self(group)
-        finally:
-            self.new_since = None
+        return self(group, since)
 
     def season_rate(self, group: _Group) -> float:
         """Occurrences per token over the dates that hold the middle 80 % of them.
