@@ -484,6 +484,11 @@ class _Corpus:
         """
         return _one_line(self._surface(occ))
 
+    def written(self, occ: _Occ) -> str:
+        """The occurrence's own characters, from its first token's start to its last
+        token's end (no marks around it taken in, white space as written)."""
+        return self.doc_of(occ.start).text[self.starts[occ.start] : self.ends[occ.end - 1]]
+
     def _surface(self, occ: _Occ) -> str:
         text = self.doc_of(occ.start).text
         a, b = self.starts[occ.start], self.ends[occ.end - 1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -436,6 +437,9 @@ def _announcement(corpus: _Corpus, occs: Sequence[_Occ], dates: Sequence[int]) -
 _PAIRED = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u300a", "\u300b"))
 """Quotation and title marks that open and close a unit (not ``’``, also an apostrophe)."""
 
+_MARKS = re.compile('["' + "".join(a + b for a, b in _PAIRED) + "]")
+"""Any of the marks :func:`_cut_quote` counts."""
+
 
 def _cut_quote(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
     """Share of occurrences that begin or end inside a quotation or a title.
@@ -450,6 +454,9 @@ def _cut_quote(corpus: _Corpus, occs: Sequence[_Occ]) -> float:
         return 0.0
     cut = 0
     for o in occs:
+        if not _MARKS.search(corpus.written(o)):
+            # the surface takes in a mark only beside one of the span's own
+            continue
         text = corpus.surface(o)
         if text.count('"') % 2 or any(text.count(a) != text.count(b) for a, b in _PAIRED):
             cut += 1

@@ -1658,6 +1658,8 @@ def settle_on_clause(
                     and _moved_at(other, inner)
                 ):
                     continue
+                if keys[at] in keyed.light and _on_aligned(keyed, other, x, y) != (x, y):
+                    continue  # the word left over would be given up again
                 if other.score > wider.score or (own_edge and other.score > 0):
                     wider = other
         if wider == current:
@@ -1680,9 +1682,27 @@ def _on_aligned(keyed: Keyed, current: Alignment, a: int, b: int) -> tuple[int, 
         end -= 1
     while end - first > 1 and first not in kept and keyed.keys[first] in keyed.light:
         first += 1
-    if (first, end) == (a, b) or keyed.score(first, end).score < keyed.score(a, b).score:
+    if (first, end) == (a, b):
         return a, b
-    return first, end
+    if keyed.score(first, end).score >= keyed.score(a, b).score or _for_content(
+        keyed, ops, (first, end) != (a, end)
+    ):
+        return first, end
+    return a, b
+
+
+def _for_content(keyed: Keyed, ops: Sequence[Opcode], head: bool) -> bool:
+    """Whether the point's words past the alignment at one edge (its start when ``head``,
+    else its end) hold a content word: a function word left over there stands where that
+    word belongs and cannot say it ("a shared future for *the* two countries" is no "...
+    for {-mankind-}{+the+}", MFA 2020-06-15), so the span gives it up though the score
+    loses the replacement's small credit."""
+    equal = [op for op in ops if op.tag == "equal"]
+    if not equal:
+        return False
+    form = keyed.form_chars
+    past = form[: equal[0].src_start] if head else form[equal[-1].src_end :]
+    return any(c not in keyed.light for c in past)
 
 
 def _moved_at(found: Alignment, k: int) -> bool:

@@ -160,7 +160,16 @@ def _prefix_added(a: str, b: str) -> bool:
 
     >>> _prefix_added("reunification", "unification"), _prefix_added("president", "resident")
     (True, False)
+    >>> _prefix_added("stability", "ability"), _prefix_added("co-operation", "operation")
+    (False, True)
     """
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     head = long[: len(long) - len(short)].rstrip("-")
+    if head.isascii() and head.isalpha() and not _VOWELS.intersection(head):
+        return False  # no syllable: "*st*ability" is no "ability" with a prefix (MFA)
     return long.endswith(short) and len(head) >= PREFIX_MIN
+
+
+_VOWELS = frozenset("aeiouy")
+"""A prefix written in Latin letters is a syllable at least, and holds one of these:
+"re-", "un-", "co-", "dis-"; "st" of "stability" or "br" of "brought" is none."""
