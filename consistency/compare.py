@@ -303,7 +303,8 @@ side (see :func:`_grown_apart`)."""
 
 AROUND_FLANK = 2
 """The fewest words that must agree past such a change, a content word among them unless
-they run to the clause's edge in both briefings (see :func:`_grown_apart`)."""
+they run to the clause's edge in both briefings, where one content word is enough (see
+:func:`_grown_apart`)."""
 
 AROUND_REACH = 12
 """How many words past a shared phrase are compared on each side."""
@@ -326,7 +327,8 @@ def _grown_apart(
     point is shifted, shown in the longer words (note :data:`AROUND`); points grown into
     the same words are shown once. A change is at most :data:`AROUND_CHANGE` words on
     each side, and :data:`AROUND_FLANK` words or more agree past it, a content word among
-    them unless they are all the words up to the clause's edge in both."""
+    them unless they are all the words up to the clause's edge in both (there one content
+    word is enough: "is our {-top-} priority.", review 87)."""
     by_id = {r.point.id: r for r in results}
     light = named_words(tokeniser, "function_words")
     grammar = grammar_word(tokeniser)
@@ -452,7 +454,10 @@ def _past(
         flank.pop()
     if len(flank) >= AROUND_FLANK and any(w not in light for w in flank):
         return f1 + len(flank), g1 + len(flank)
-    if f2 - f1 >= AROUND_FLANK and f2 in old_edges and g2 in new_edges:
+    # all the words up to the clause's edge: two, or one content word ("is our {-top-}
+    # priority.", review 87)
+    enough = f2 - f1 >= AROUND_FLANK or any(w not in light for w in old[f1:f2])
+    if enough and f2 in old_edges and g2 in new_edges:
         return f2, g2
     return None
 

@@ -161,6 +161,27 @@ def test_a_shared_phrase_with_a_change_beside_it_is_a_shifted_formula(tmp_path: 
     assert {p["note"] for p in shifted} == {"the words around it changed"}
 
 
+def test_one_content_word_to_the_clause_edge_agrees_past_a_change(tmp_path: Path) -> None:
+    """Review 87: "The safety and security of British nationals is our {-top-} priority."
+    was "Repeated the same: The safety and security of British nationals"; past the
+    change, "priority" alone ran to the sentence's end in both. One content word up to
+    the clause's edge agrees as two words do; one function word does not ("is our
+    {-top-} one." stays repeated)."""
+    old = tmp_path / "2025-01-21.txt"
+    new = tmp_path / "2025-01-23.txt"
+    said = 'He told reporters: "The safety and security of British nationals is our {}."\n'
+    old.write_text(said.format("top priority"), encoding="utf-8")
+    new.write_text(said.format("priority"), encoding="utf-8")
+    code, out, err = run("diff", str(old), str(new))
+    assert code == 0, err
+    assert "0 repeated the same, 1 shifted" in out, out
+    assert "The safety and security of British nationals is our {-top-} priority" in out
+    old.write_text(said.format("top one"), encoding="utf-8")
+    new.write_text(said.format("one"), encoding="utf-8")
+    code, out, err = run("diff", str(old), str(new))
+    assert "1 repeated the same, 0 shifted" in out, out
+
+
 @pytest.mark.parametrize(
     "said",
     [
