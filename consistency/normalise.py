@@ -531,12 +531,30 @@ adjectives): "the PMOS said ..." frames who spoke, not what was said."""
 ENGLISH_SAYING_THAT = frozenset(
     """
     added adding noted noting stressed stressing insisted insisting reiterated reiterating
-    explained explaining warned warning emphasised emphasized underlined stated
+    explained explaining warned warning emphasised emphasized underlined stated clear
+    responded responding confirmed confirming
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """English verbs that report speech when "that" follows them ("He *added that* the
 Government would continue to consult", review 77: lobby summaries; "the PMOS *stressed
-that* ..."), and are other words elsewhere ("added value", "the noted author")."""
+that* ...", "made *clear that*", review 87), and are other words elsewhere ("added
+value", "the noted author", "a clear message")."""
+
+ENGLISH_ASKING = frozenset(
+    {
+        "asked",
+        "pressed",
+        "questioned",
+        "quizzed",
+        "responding to a question",
+        "in response to a question",
+        "in answer to a question",
+    }
+)
+"""English words that, opening a sentence, report a question put to the speaker: "*Asked*
+whether there would be tax cuts in the autumn, the PMOS said ...", "*Pressed* on ...",
+"When *asked* about ...", "*Responding to a question* whether ..." (review 87: a lobby
+summary's questions were 19 of its top 100 rows)."""
 
 ENGLISH_CLEFTS = frozenset({"is that", "was that", "is to", "was to"})
 """English verb "to be" with the word after it where that opens what someone says or
@@ -603,7 +621,10 @@ class Tokeniser(Protocol):
     as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
     reporting frame off a phrase ("the PMOS said ..."), and as ``saying_that`` those that
     report it when "that" follows ("he added that ..."), and as ``clefts`` the verb "to
-    be" with the word after it where they open it ("what I can say *is that* ..."); and, as
+    be" with the word after it where they open it ("what I can say *is that* ..."), and as
+    ``asking`` the words that report a question when they open a sentence ("*Asked*
+    whether ..., the PMOS said", "*Responding to a question* about ..."): discovery reads
+    nothing of that clause; and, as
     ``determiners``, the
     function words that open a noun phrase ("the", "a", 这): one may stand for another at
     a formula's first word ("*a permanent* cessation ..." for "the cessation ..."), as may
@@ -916,6 +937,7 @@ class WordTokeniser:
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
     saying_that = ENGLISH_SAYING_THAT
     clefts = ENGLISH_CLEFTS
+    asking = ENGLISH_ASKING
     determiners = ENGLISH_DETERMINERS | CHINESE_DETERMINERS
     possessive_endings = ENGLISH_POSSESSIVE_ENDINGS
 
@@ -1134,7 +1156,7 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"prohibitions"``,
     ``"coordinators"``,
     ``"and_words"``, ``"negating_prefixes"``,
-    ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``,
+    ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``, ``"asking"``,
     ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))

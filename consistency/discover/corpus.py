@@ -213,6 +213,7 @@ class _Corpus:
         self.lead = bytearray()
         self.tail = bytearray()
         self.doc_starts: list[int] = []
+        asking = named_words(tokeniser, "asking")
         for di, doc in enumerate(self.docs):
             d = date_index[doc.date]
             self.doc_starts.append(len(self.ids))
@@ -244,7 +245,7 @@ class _Corpus:
                 si = len(self.sentences)
                 self.sentences.append((di, s.start, s.end))
                 first = len(self.capital)
-                for clause, marks in _clauses(doc.text, s.tokens):
+                for clause, marks in _answered(_clauses(doc.text, s.tokens), asking):
                     if len(s.tokens) > MAX_CLAUSE and _seen_piece(clause, pieces):
                         continue
                     n = len(clause)
@@ -577,6 +578,41 @@ def _clauses(text: str, tokens: Sequence[Token]) -> list[tuple[Sequence[Token], 
         out.append((tokens[begin:end], marks))
         begin = end
     return out
+
+
+ASKED_AT = 2
+"""How far into a sentence the words of a reported question may begin: "*Asked* whether
+...", "When *asked* about ..."."""
+
+
+def _asks(clause: Sequence[Token], asking: Collection[str]) -> bool:
+    """Whether one of ``asking`` (words, or phrases of words) begins within the clause's
+    first :data:`ASKED_AT` words."""
+    words = [t.text for t in clause[: ASKED_AT + max(p.count(" ") for p in asking)]]
+    return any(
+        " ".join(words[k : k + p.count(" ") + 1]) == p
+        for k in range(min(ASKED_AT, len(words)))
+        for p in asking
+    )
+
+
+def _answered(
+    clauses: list[tuple[Sequence[Token], bytes]], asking: Collection[str]
+) -> list[tuple[Sequence[Token], bytes]]:
+    """A sentence's clauses without the question its first one reports, up to the comma
+    after it: "Asked whether there would be tax cuts in the autumn, the PMOS said he
+    would not speculate" is the answer, "the PMOS said he would not speculate", which
+    opens there as it would its own turn in a transcript of questions and answers; the
+    journalist's "tax cuts in the autumn" is none of the speaker's phrases (review 87:
+    narrated lobby summaries, where the questions were 19 of the top 100 rows and the
+    frame "the PMOS said" one; ``asking``: the tokeniser's words of asking)."""
+    if not clauses or not asking or not _asks(clauses[0][0], asking):
+        return clauses
+    clause, marks = clauses[0]
+    comma = marks.find(_SOFT)
+    if comma < 0:
+        return clauses
+    return [(clause[comma:], bytes(1) + marks[comma + 1 :]), *clauses[1:]]
 
 
 def _seen_piece(clause: Sequence[Token], pieces: set[tuple[str, ...]]) -> bool:

@@ -152,6 +152,10 @@ FRAME_WORDS = 5
 """The most words a reporting frame has, its verb included ("the Prime Minister's
 spokesman said")."""
 
+TOLD_WORDS = 2
+"""The most words between a reporting verb and the "that" after it that belong to the
+frame: whom it was said to ("told *the House* that ...")."""
+
 CLEFT_WORDS = 8
 """The most words a frame ending in a cleft ("is that", "is to") has, both included ("What
 I can tell you here is that")."""
@@ -183,6 +187,10 @@ def _frame_cut(
     for k in range(lo, min(hi, lo + FRAME_WORDS)):
         if words[k] in verbs:
             lo = k + 1
+            # ... and whom it was said to: "told *journalists that*" (review 87)
+            told = words[lo : min(hi, lo + TOLD_WORDS + 1)]
+            if "that" in told:
+                lo += told.index("that") + 1
         elif words[k] in before_that and k + 1 < hi and words[k + 1] == "that":
             lo = k + 2
     for k in range(lo, min(hi - 1, lo + CLEFT_WORDS - 1)):
