@@ -1362,6 +1362,37 @@ def test_a_discovered_point_turned_over_in_other_words_is_a_warning(
     assert code == 1
 
 
+def test_a_reversal_in_reported_speech_fails_the_gate(tmp_path: Path) -> None:
+    """Review 87: a lobby summary's "the UK would *no longer* support the work of the
+    International Criminal Court" passed the gate, with the watchlist point "we will
+    continue to support ..." (the words before "support" read as another word replacing
+    the formula's, so no span at all) and without it, the discovered point "continue to
+    support ..." (its span opened on "longer", the "no" left out, no reversal)."""
+    formula = "continue to support the work of the International Criminal Court"
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in range(1, 6):
+        said = f"we will {formula}" if day % 2 else f"the UK would {formula}"
+        (base / f"2025-01-0{day}.txt").write_text(f"He said {said}.\n", "utf-8")
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "icc"\ntext = "we will {formula}"\n', "utf-8")
+    diff = "{-continue to-}{+no longer+} support the work of the International Criminal Court"
+    for who in ("the UK would", "we will"):
+        new = tmp_path / "2025-02-14.txt"
+        new.write_text(
+            f"He said {who} no longer support the work of the International Criminal Court.\n",
+            encoding="utf-8",
+        )
+        code, out, _ = run(
+            "check", str(new), "--against", str(base), "--points", str(points), "--no-color"
+        )
+        assert code == 1 and diff in out and "says the opposite" in out, out
+        code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+        assert diff in out and "says the opposite" in out, out
+        code, _, _ = run("check", str(new), "--against", str(base), "--strict")
+        assert code == 1
+
+
 def test_the_summary_says_when_the_discovered_points_are_the_top_best(tmp_path: Path) -> None:
     """A summary "with 200 discovered points" read as all the archive holds, beside the
     report's 25 (a review): the number --top cut at says it is a setting; fewer found are

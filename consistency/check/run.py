@@ -356,7 +356,9 @@ def _shifted(
             # affairs of ..." is another phrase
             for s in lenient:
                 text = corpus.text(s.sentence.document)
-                span = span_words(s)
+                # with the negation it leaves out before it ("no" of "no *longer*
+                # support ...", review 87)
+                span = span_words(negated_before(s, text, negations, carriers, prefixes) or s)
                 if (
                     (
                         not points.discovered

@@ -280,6 +280,7 @@ class Keyed:
         prefixes: frozenset[str] = frozenset(),
         determiners: frozenset[str] = frozenset(),
         possessives: frozenset[str] = frozenset(),
+        carriers: frozenset[str] = frozenset(),
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word.
@@ -292,7 +293,10 @@ class Keyed:
         word with a negating prefix is spelled like the point's word only where the point
         negates it (see :func:`_key`). ``determiners`` (the tokeniser's "the", "a", 这):
         one, or a word with one of the ``possessives`` endings ("China's"), may stand for
-        a point's missing first determiner (see :func:`_determiner_edge`)."""
+        a point's missing first determiner (see :func:`_determiner_edge`). ``carriers``
+        (the tokeniser's ``negation_carriers``, "longer"): with a negation before them
+        they are the negation, not words replacing the point's (see
+        :func:`_replaced_there`)."""
         wording = wording_keys(tuple(words), weigh)
         chars, self.form_chars, self.form_weights, self.light = wording[:4]
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
@@ -304,6 +308,7 @@ class Keyed:
         self.lenient = lenient
         self.coordinators = coordinators
         self.negations = negations
+        self.carriers = carriers
         self.determiners = determiners
         self.possessives = tuple(sorted(possessives))
         if closed:
@@ -1164,11 +1169,28 @@ def _replaced_there(
         return False
     word = keyed.sentence[nxt[0]]
     beside = keyed.words[edge[-1] if step < 0 else edge[0]]
+    if step < 0 and _negating(keyed, tokens, text, nxt[0], limit):
+        # the formula said the other way round, not replaced: "the UK would *no longer*
+        # support the work of ..." for "we will continue to support ..." (review 87: the
+        # gate passed it); the negation is told (see find._opposite)
+        return False
     if beside in keyed.coordinators:
         # nothing but a coordinator stands for one (see :func:`_take`): "*maintain*
         # stability in the South China Sea" drops "peace and" (MFA 2020-02-18)
         return False
     return keyed.weigh(word) >= RARE and may_stand_for(word, beside)
+
+
+def _negating(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, limit: int) -> bool:
+    """Whether sentence word ``at`` is a negation, or one of the words that carry one on
+    with a negation before them ("no *longer*"), in the same clause."""
+    for k, punct in _outward(tokens, text, at + 1, limit, -1):
+        word = keyed.sentence[k]
+        if word in keyed.negations:
+            return True
+        if word not in keyed.carriers or (punct and k < at):
+            return False
+    return False
 
 
 def negation_edge(

@@ -355,6 +355,7 @@ def find_in_sentence(
                         prefixes,
                         determiners,
                         possessives,
+                        carriers,
                     )
                 best = keyed.best(lo, hi)
                 if best is None:
@@ -1112,7 +1113,11 @@ def negated_before(
     held = lead > 0 and form[lead - 1] in negation and form[lead - 1] != negation
     # ... or it stands right before the negation: "can *not* be resolved", "*cannot* be"
     said = lead > 0 and at > 0 and tokens[at - 1].text == form[lead - 1]
-    if lead and is_rare(form[0]) and not (held or said):
+    # ... or the span opens on a word that carries it on, none of the formula's, standing
+    # in its first words' place: "we will no *longer* support ..." for "continue to
+    # support ..." (review 87)
+    carried = tokens[match.first].text in carriers and tokens[match.first].text not in form
+    if lead and is_rare(form[0]) and not (held or said or carried):
         # where the formula's first word, a content word, is left out, the negation may
         # stand for it: "urged external forces to *not* interfere in China's internal
         # affairs" says "stop interfering in ..." (MFA 2020-06-05)
