@@ -556,6 +556,14 @@ whether there would be tax cuts in the autumn, the PMOS said ...", "*Pressed* on
 "When *asked* about ...", "*Responding to a question* whether ..." (review 87: a lobby
 summary's questions were 19 of its top 100 rows)."""
 
+ENGLISH_FIRST_PERSON = frozenset({"we", "i"})
+"""The English pronouns of the speaker's side: reported, a name stands for them ("*We*
+will stand with Ukraine" is "*the UK* would stand with Ukraine" in a lobby summary,
+review 87)."""
+
+CHINESE_FIRST_PERSON = frozenset({"我们", "我", "我方"})
+"""The Chinese pronouns of the speaker's side (see :data:`ENGLISH_FIRST_PERSON`)."""
+
 ENGLISH_CLEFTS = frozenset({"is that", "was that", "is to", "was to"})
 """English verb "to be" with the word after it where that opens what someone says or
 means to do: "What I can tell you *is that* ...", "Our job *is to* protect ..." (a
@@ -624,7 +632,9 @@ class Tokeniser(Protocol):
     be" with the word after it where they open it ("what I can say *is that* ..."), and as
     ``asking`` the words that report a question when they open a sentence ("*Asked*
     whether ..., the PMOS said", "*Responding to a question* about ..."): discovery reads
-    nothing of that clause; and, as
+    nothing of that clause; and, as ``first_person``, the pronouns of the speaker's side
+    ("we", 我们), for which a name may stand at a formula's first word, as reported speech
+    says it ("*the UK* would stand with ..."); and, as
     ``determiners``, the
     function words that open a noun phrase ("the", "a", 这): one may stand for another at
     a formula's first word ("*a permanent* cessation ..." for "the cessation ..."), as may
@@ -938,6 +948,7 @@ class WordTokeniser:
     saying_that = ENGLISH_SAYING_THAT
     clefts = ENGLISH_CLEFTS
     asking = ENGLISH_ASKING
+    first_person = ENGLISH_FIRST_PERSON | CHINESE_FIRST_PERSON
     determiners = ENGLISH_DETERMINERS | CHINESE_DETERMINERS
     possessive_endings = ENGLISH_POSSESSIVE_ENDINGS
 
@@ -1156,7 +1167,7 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"prohibitions"``,
     ``"coordinators"``,
     ``"and_words"``, ``"negating_prefixes"``,
-    ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``, ``"asking"``,
+    ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``, ``"asking"``, ``"first_person"``,
     ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))

@@ -1825,6 +1825,21 @@ def test_a_function_word_does_not_stand_for_a_content_word_at_the_edge() -> None
     assert text == "peace and tranquility in the border areas"
 
 
+@pytest.mark.parametrize("who", ["the UK would", "Britain would", "the United Kingdom will"])
+def test_a_name_stands_for_the_speakers_we_in_reported_speech(who: str) -> None:
+    """Review 87: a lobby summary's "She said the UK would stand with Ukraine for as long
+    as it takes" was `{-We will-} stand with Ukraine ...`, a false word dropped: no name
+    was taken in at a formula's edge. Reported, the speaker's side is named for its "we"
+    (the tokeniser's ``first_person``); other pronouns stood for it already."""
+    formula = "we will stand with Ukraine for as long as it takes"
+    line = f"She said {who} stand with Ukraine for as long as it takes."
+    [(_, text)] = found(formula, line)
+    assert text == f"{who} stand with Ukraine for as long as it takes"
+    # a name beside the point's own words is no part of it
+    [(_, text)] = found("stand with Ukraine for as long as it takes", line)
+    assert text == "stand with Ukraine for as long as it takes"
+
+
 def test_words_with_letters_put_inside_are_not_spelled_alike() -> None:
     """Review 74: "The federal states wants to *present* the timetable" was "the Federal
     *President*" shifted (`diff`), and on MFA "the *basics* of" stood for "the *basis* of",

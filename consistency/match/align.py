@@ -281,6 +281,7 @@ class Keyed:
         determiners: frozenset[str] = frozenset(),
         possessives: frozenset[str] = frozenset(),
         carriers: frozenset[str] = frozenset(),
+        persons: frozenset[str] = frozenset(),
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
         holds every word spelled like a point word, and any other word is no point word.
@@ -296,7 +297,8 @@ class Keyed:
         a point's missing first determiner (see :func:`_determiner_edge`). ``carriers``
         (the tokeniser's ``negation_carriers``, "longer"): with a negation before them
         they are the negation, not words replacing the point's (see
-        :func:`_replaced_there`)."""
+        :func:`_replaced_there`). ``persons`` (the tokeniser's ``first_person``, "we"):
+        a name may stand for one at the point's first word (see :func:`_take`)."""
         wording = wording_keys(tuple(words), weigh)
         chars, self.form_chars, self.form_weights, self.light = wording[:4]
         self.total, self.content, self.want = wording.total, wording.content, wording.counts
@@ -309,6 +311,7 @@ class Keyed:
         self.coordinators = coordinators
         self.negations = negations
         self.carriers = carriers
+        self.persons = persons
         self.determiners = determiners
         self.possessives = tuple(sorted(possessives))
         if closed:
@@ -353,6 +356,7 @@ class Keyed:
         inserted: list[int] = []
         replaced: list[tuple[int, int, bool]] = []
         overlong: set[int] = set()
+        spoken: set[int] = set()  # words in place of the speaker's "we"
         placed: dict[int, int] = {}
         blocks = self.opcodes(lo, hi)
         for k, op in enumerate(blocks):
@@ -380,6 +384,8 @@ class Keyed:
                     continue
                 single = len(gone) == 1 and len(span) == 1
                 replaced.extend((f, s, single) for f, s in zip(gone, span, strict=False))
+                if any(self.words[i] in self.persons for i in gone):
+                    spoken.update(span)
                 if _between(blocks, k):
                     heavy = any(form_weights[i] >= RARE for i in gone)
                     overlong.update(span[len(gone) + (0 if heavy else 1) :])
@@ -430,7 +436,13 @@ class Keyed:
                 # "Hong Kong affairs *are* purely China's internal affairs" says one is the other
                 return Alignment(0.0, lo, hi)
             other = self.keys[s] == _OTHER
-            named = other and s in self.sentence_names and not self._qualifies(f, s)
+            named = (
+                other
+                and s in self.sentence_names
+                and not self._qualifies(f, s)
+                # reported, the speaker's side is named for its "we" (see :func:`_take`)
+                and s not in spoken
+            )
             if (other and self.content < KEY_WORDS and form_weights[f] >= RARE) or (
                 # a name of the point stands for itself: not even the point's own "the"
                 # replaces it ("the Conduct of Parties" is no "Code of Conduct"); a near
@@ -1502,6 +1514,12 @@ def _take(
             if text[tokens[left].end : tokens[right].start] not in HYPHENS:
                 break
         if nxt in keyed.sentence_names:
+            if step < 0 and outer in keyed.persons and at - nxt <= missing:
+                # (the words between stand for the formula's after its pronoun)
+                # the speaker's side named where the formula says "we", reported: "*the
+                # UK* would stand with Ukraine" is {-We will-}{+the UK would+} stand ...,
+                # not a false {-We will-} (review 87)
+                return _name_start(keyed, tokens, text, nxt, limit)
             break
         if keyed.keys[nxt] != _OTHER:
             # the formula's own word where it stands: "fully *and* earnestly implement"
@@ -1555,6 +1573,22 @@ def _take(
         if k in valid:
             return _phrase_end(keyed, tokens, text, is_function, at, valid[k], missing, limit, step)
     return at
+
+
+def _name_start(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, limit: int) -> int:
+    """Where the name ending at token ``at`` begins, its determiner with it ("the United
+    Kingdom"), within the clause and from ``limit`` on."""
+    start = at
+    for k, punct in _outward(tokens, text, at, limit, -1):
+        if punct:
+            break
+        if k in keyed.sentence_names:
+            start = k
+            continue
+        if keyed.sentence[k] in keyed.determiners:
+            start = k
+        break
+    return start
 
 
 def _numeric(word: str) -> bool:

@@ -272,6 +272,7 @@ def find_in_sentence(
     determiners: frozenset[str] = frozenset(),
     possessives: frozenset[str] = frozenset(),
     carriers: frozenset[str] = frozenset(),
+    persons: frozenset[str] = frozenset(),
     reaches: bool = False,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
@@ -288,7 +289,8 @@ def find_in_sentence(
     is not word for word and stands right after one ("China will *not* interfere in
     other countries' internal affairs" is no "interferes in other countries' internal
     affairs"). A wording found word for word is always found. ``coordinators``,
-    ``prefixes``, ``determiners``, ``possessives``: see :class:`~consistency.match.align.Keyed`.
+    ``prefixes``, ``determiners``, ``possessives``, ``persons``: see
+    :class:`~consistency.match.align.Keyed`.
 
     A wording without commas is never found across one but word for word (see
     :data:`_CLAUSE_BREAK`):
@@ -356,6 +358,7 @@ def find_in_sentence(
                         determiners,
                         possessives,
                         carriers,
+                        persons,
                     )
                 best = keyed.best(lo, hi)
                 if best is None:
@@ -1000,6 +1003,7 @@ def find_point(
     possessives = named_words(tokeniser, "possessive_endings")
     prefixes = named_words(tokeniser, "negating_prefixes")
     carriers = named_words(tokeniser, "negation_carriers")
+    persons = named_words(tokeniser, "first_person")
     best: dict[int, list[Match]] = {}
     forms = make_forms(point, tokeniser=tokeniser)
     searches: list[tuple[Form, Swapped | None]] = [(f, None) for f in forms]
@@ -1043,6 +1047,7 @@ def find_point(
                 carriers=carriers,
                 determiners=determiners,
                 possessives=possessives,
+                persons=persons,
                 reaches=reaches,
             ):
                 tokens = sentence.tokens
