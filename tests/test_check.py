@@ -783,6 +783,13 @@ def test_a_negation_of_a_word_before_the_formula_is_none_of_it(tmp_path: Path, n
             "win-win cooperation.",
             None,
         ),
+        # ... but the list said whole but for one item is the formula with it dropped
+        # (review 87: a pledge gone passed the gate, and diff called the point dropped)
+        (
+            "growing the economy, halving inflation and reducing debt",
+            '"We want to see growing the economy and reducing debt," he said.',
+            "growing the economy{-, halving inflation-} and reducing debt",
+        ),
     ],
 )
 def test_a_formula_with_a_run_of_inner_words_dropped_fails_the_gate(

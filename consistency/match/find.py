@@ -1303,10 +1303,14 @@ def _framed(
     numbers: Iterable[int],
     tokeniser: Tokeniser | None,
     spans: Callable[[Form, list[float], list[str]], Iterable[Span]],
+    *,
+    whole_lists: bool = False,
 ) -> list[Match]:
     """The matches of ``point``'s wordings that ``spans`` finds in sentences ``numbers``
     (given a wording, its words' weights and a sentence's words), none overlapping
-    another, none across a clause break the wording lacks."""
+    another, none across a clause break the wording lacks; with ``whole_lists``, none of
+    a list that goes on before it in the sentence (a comma right before its first word:
+    another list sharing items, see :func:`find_dropped`)."""
     weigh = weigher(tokeniser)
     out: list[Match] = []
     forms = [
@@ -1324,6 +1328,13 @@ def _framed(
                 if any(a < last.end and first.start < b for a, b in taken):
                     continue
                 if not form.listed and _CLAUSE_BREAK.search(text, first.end, last.start):
+                    continue
+                if (
+                    whole_lists
+                    and form.listed
+                    and i
+                    and _CLAUSE_BREAK.search(text, tokens[i - 1].end, first.start)
+                ):
                     continue
                 taken.append((first.start, last.end))
                 start, stop = close_quotes(text, first.start, last.end)
@@ -1441,16 +1452,30 @@ def find_dropped(
     coordinators = named_words(tokeniser, "coordinators")
 
     def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
-        if form.listed:
-            # a list's items recur in other lists: "non-conflict, non-confrontation,
-            # mutual respect and win-win cooperation" is no "mutual respect, mutual
-            # benefit and win-win cooperation" with an item dropped (MFA 2020-06-19)
-            return
         total = sum(weights)
         for i, end, cut, resume in drops(form.words, words, weigh, coordinators, form.names):
+            if form.listed and not _whole_item(form, cut, resume, coordinators):
+                continue
             yield i, end, 100.0 * (total - sum(weights[cut:resume])) / total
 
-    return _framed(point, index, numbers, tokeniser, spans)
+    # a list's items recur in other lists: "non-conflict, non-confrontation, mutual
+    # respect and win-win cooperation" is no "mutual respect, mutual benefit and win-win
+    # cooperation" with an item dropped (MFA 2020-06-19); "We want to see growing the
+    # economy and reducing debt" is "growing the economy{-, halving inflation-} and
+    # reducing debt", the list said whole but for the item (review 87)
+    return _framed(point, index, numbers, tokeniser, spans, whole_lists=True)
+
+
+def _whole_item(form: Form, cut: int, resume: int, coordinators: Collection[str]) -> bool:
+    """Whether the wording's words ``cut`` to ``resume`` are one whole item of its list:
+    a comma before them, and a comma or a coordinator after them ("growing the economy*,
+    halving inflation* and reducing debt")."""
+    tokens, text = form.tokens, form.text
+    opened = _CLAUSE_BREAK.search(text, tokens[cut - 1].end, tokens[cut].start)
+    closed = tokens[resume].text in coordinators or _CLAUSE_BREAK.search(
+        text, tokens[resume - 1].end, tokens[resume].start
+    )
+    return bool(opened and closed)
 
 
 _QUOTES = (('"', '"'), ("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300a", "\u300b"))
