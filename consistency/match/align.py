@@ -1515,10 +1515,10 @@ def _take(
                 break
         if nxt in keyed.sentence_names:
             if step < 0 and outer in keyed.persons and at - nxt <= missing:
-                # (the words between stand for the formula's after its pronoun)
-                # the speaker's side named where the formula says "we", reported: "*the
-                # UK* would stand with Ukraine" is {-We will-}{+the UK would+} stand ...,
-                # not a false {-We will-} (review 87)
+                # the speaker's side named where the formula says "we", reported, the
+                # words between standing for the formula's after it: "*the UK* would
+                # stand with Ukraine" is {-We will-}{+the UK would+} stand ..., not a
+                # false {-We will-} (review 87)
                 return _name_start(keyed, tokens, text, nxt, limit)
             break
         if keyed.keys[nxt] != _OTHER:
@@ -1740,14 +1740,16 @@ def _on_aligned(keyed: Keyed, current: Alignment, a: int, b: int) -> tuple[int, 
         first += 1
     if (first, end) == (a, b):
         return a, b
-    if keyed.score(first, end).score >= keyed.score(a, b).score or _for_content(
-        keyed, ops, (first, end) != (a, end)
+    if (
+        keyed.score(first, end).score >= keyed.score(a, b).score
+        or (first != a and _for_content(keyed, ops, head=True))
+        or (end != b and _for_content(keyed, ops, head=False))
     ):
         return first, end
     return a, b
 
 
-def _for_content(keyed: Keyed, ops: Sequence[Opcode], head: bool) -> bool:
+def _for_content(keyed: Keyed, ops: Sequence[Opcode], *, head: bool) -> bool:
     """Whether the point's words past the alignment at one edge (its start when ``head``,
     else its end) hold a content word: a function word left over there stands where that
     word belongs and cannot say it ("a shared future for *the* two countries" is no "...
