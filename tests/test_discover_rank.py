@@ -437,7 +437,9 @@ def test_a_verb_of_saying_before_that_is_a_frame() -> None:
 
 def test_whom_it_was_said_to_is_part_of_the_frame() -> None:
     """Review 87: "the PMOS told journalists that ..." made rows opening "journalists that
-    wages were now rising ..."; "responded that", "made clear that" were no frames."""
+    wages were now rising ..."; "responded that", "made clear that" were no frames; a
+    title of six words ("the Prime Minister's Official Spokesperson said that ...") was
+    too long for one, four rows."""
     told = [
         "The spokesperson told journalists that wages were now rising faster than prices.",
         "The PMOS told reporters that wages were now rising faster than prices.",
@@ -448,7 +450,14 @@ def test_whom_it_was_said_to_is_part_of_the_frame() -> None:
         "She made clear that wages were now rising faster than prices.",
         "He responded that wages were now rising faster than prices.",
     ]
-    for said in (told, answered):
+    titled = [
+        "The Prime Minister's Official Spokesperson said that wages were now rising faster "
+        "than prices.",
+        "The Prime Minister's Official Spokesperson told journalists that wages were now "
+        "rising faster than prices.",
+        "He said wages were now rising faster than prices.",
+    ]
+    for said in (told, answered, titled):
         texts = framed_rows(said, 16)
         assert texts[0] == normalise("wages were now rising faster than prices"), texts
 

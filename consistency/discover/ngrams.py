@@ -152,6 +152,11 @@ FRAME_WORDS = 5
 """The most words a reporting frame has, its verb included ("the Prime Minister's
 spokesman said")."""
 
+NAMED_FRAME_WORDS = 8
+"""The most words a reporting frame has when those before its verb are a name or title
+written with capitals (and function words): "the Prime Minister's Official Spokesperson
+said"."""
+
 TOLD_WORDS = 2
 """The most words between a reporting verb and the "that" after it that belong to the
 frame: whom it was said to ("told *the House* that ...")."""
@@ -169,22 +174,32 @@ def _frame_cut(
     before_that: Collection[str] = (),
     clefts: Collection[str] = (),
     stop: Collection[str] = (),
+    named: Sequence[bool] = (),
 ) -> tuple[int, int]:
     """``words[lo:hi]`` without a reporting frame: a verb that reports speech (the
     tokeniser's ``reporting_verbs``, or one of its ``saying_that`` with "that" after it:
-    ``before_that``) among its first :data:`FRAME_WORDS` words, with what stands before
-    it (and the "that"), or as its last word; or two words of the tokeniser's ``clefts``
-    ("is that", "is to") among the first :data:`CLEFT_WORDS`, with what stands before
-    them where that holds one word not in ``stop`` at most. "the PMOS said the Prime
-    Minister had made his views very clear" says "the Prime Minister had made his views
-    very clear"; "asked whether the PM" and "the PMS said" are who spoke, said on every
-    page of a summary; "What I can say is that the rules are clear" says "the rules are
-    clear" (review 81: four rows opened "say is that"), "Our job is to protect and
-    strengthen the Affordable Care Act" says "protect and strengthen ..." (review 83),
-    where "Japan's consistent position is that it hopes ..." is one formula."""
+    ``before_that``) among its first :data:`FRAME_WORDS` words
+    (:data:`NAMED_FRAME_WORDS` where those before it are ``named``, written with
+    capitals, or function words), with what stands before it (and the "that"), or as its
+    last word; or two words of the tokeniser's ``clefts`` ("is that", "is to") among the
+    first :data:`CLEFT_WORDS`, with what stands before them where that holds one word
+    not in ``stop`` at most. "the PMOS said the Prime Minister had made his views very
+    clear" says "the Prime Minister had made his views very clear"; "asked whether the
+    PM" and "the PMS said" are who spoke, said on every page of a summary; "What I can
+    say is that the rules are clear" says "the rules are clear" (review 81: four rows
+    opened "say is that"), "Our job is to protect and strengthen the Affordable Care
+    Act" says "protect and strengthen ..." (review 83), where "Japan's consistent
+    position is that it hopes ..." is one formula."""
     if not verbs and not before_that and not clefts:
         return lo, hi
-    for k in range(lo, min(hi, lo + FRAME_WORDS)):
+    end = min(hi, lo + FRAME_WORDS)
+    while end < min(hi, lo + NAMED_FRAME_WORDS) and all(
+        (j < len(named) and named[j]) or words[j] in stop for j in range(lo, end)
+    ):
+        # a title written with capitals is one subject however long: "the Prime
+        # Minister's Official Spokesperson said that ..." (review 87: four rows)
+        end += 1
+    for k in range(lo, end):
         if words[k] in verbs:
             lo = k + 1
             # ... and whom it was said to: "told *journalists that*" (review 87)
@@ -286,8 +301,9 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
         mirrored = max((bounds[k + 1] for k, c in enumerate(commas) if c in parallel), default=0)
         mirrored = min(mirrored, hi)
     lo, hi = _quote_cut(corpus, s, lo, hi)
+    named = [bool(corpus.capital[s + j]) for j in range(len(words))]
     lo, hi = _frame_cut(
-        words, lo, hi, corpus.reporting, corpus.saying_that, corpus.clefts, corpus.stop
+        words, lo, hi, corpus.reporting, corpus.saying_that, corpus.clefts, corpus.stop, named
     )
     opening = lo
 
