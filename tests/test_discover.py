@@ -1256,6 +1256,36 @@ def test_a_row_counted_out_leaves_its_id_to_the_next_of_that_name(
     assert kept[0].point.id == ids[0], [p.point.id for p in kept]
 
 
+def test_a_watchlist_does_not_accept_a_wording_first_said_late_in_its_point_s_life(
+    tmp_path: Path,
+) -> None:
+    """Review 87: "The safety and security of British nationals is our priority"
+    ({-top-}), first said 35 days before a year-long archive's end and on 3 dates since,
+    was written as a live alias, and a gate built from the file passed the drift. An
+    alias first said in the last 20% of the time its point was said is written commented
+    out; one said from early on stays an alias."""
+    from click.testing import CliRunner
+
+    from consistency.cli import cli
+
+    usual = "the safety and security of British nationals is our top priority"
+    early = "the safety and security of British nationals remains our top priority"
+    late = "the safety and security of British nationals is our priority"
+    start = dt.date(2024, 1, 1)
+    for k in range(50):
+        said = late if k in (42, 45, 47) else early if k in (3, 11, 19) else usual
+        (tmp_path / f"{start + dt.timedelta(days=7 * k)}.txt").write_text(
+            f"The spokesperson said {said}. Next question.\n", "utf-8"
+        )
+    runner = CliRunner()
+    out = runner.invoke(cli, ["--no-config", "discover", str(tmp_path), "--format", "toml"])
+    assert out.exit_code == 0, out.stderr
+    assert f'    # "{late}",\n' in out.stdout, out.stdout
+    assert "(in the last 20% of the time the point was said, " in out.stdout
+    [point] = [p for p in tomllib.loads(out.stdout)["point"] if p["text"] == usual]
+    assert point["aliases"] == [early]
+
+
 def test_a_watchlist_does_not_accept_a_wording_first_said_in_the_last_month(
     tmp_path: Path,
 ) -> None:

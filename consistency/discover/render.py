@@ -58,7 +58,8 @@ def render_toml(
     out in the list, with the date it was first said: an alias is a wording ``check``
     accepts, and a watchlist made of an archive that holds yesterday's briefing would
     accept yesterday's new wording ("the collective West is waging a *proxy* war", 7 times
-    in the last 8 briefings of 40, review 61). Uncomment it to accept it.
+    in the last 8 briefings of 40, review 61). So is an alias first said late in its
+    point's life (see :func:`_late`). Uncomment it to accept it.
     """
     out = [
         "# Talking points found by `consistency discover`, best first.",
@@ -96,6 +97,13 @@ def render_toml(
                         f"{RECENT_DAYS} days): uncomment to accept"
                     )
                     out.append(f"    # {quoted},")
+                elif day is not None and _late(day, p.first, p.last):
+                    out.append(
+                        f"    # new, first said {day.isoformat()} (in the last "
+                        f"{round(100 * (1 - LATE_SHARE))}% of the time the point was said, "
+                        f"{p.first.isoformat()} to {p.last.isoformat()}): uncomment to accept"
+                    )
+                    out.append(f"    # {quoted},")
                 elif day is not None and alias in p.replacing:
                     out.append(
                         f"    # new, first said {day.isoformat()}, and said since in place of "
@@ -107,6 +115,22 @@ def render_toml(
             out.append("]")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+LATE_SHARE = 0.8
+"""An alias first said after this share of the time from its point's first date to its
+last is new to the point, and written commented out (see :func:`_late`)."""
+
+
+def _late(day: dt.date, first: dt.date, last: dt.date) -> bool:
+    """Whether a wording first said on ``day`` came late in the life of a point said from
+    ``first`` to ``last`` (over :data:`RECENT_DAYS` days twice at least): after
+    :data:`LATE_SHARE` of it. Review 87: "The safety and security of British nationals is
+    our priority" ({-top-}, first said 35 days before the archive's end, the point said
+    for a year) was a live alias, and a gate built from the file passed the drift; on MFA
+    7 of 154 aliases are so late ("Cold-War mindset and ideological bias", 2020-06-29)."""
+    span = (last - first).days
+    return span >= 2 * RECENT_DAYS and (day - first).days >= LATE_SHARE * span
 
 
 def _recent_since(archive: tuple[dt.date, dt.date] | None) -> dt.date | None:
