@@ -97,7 +97,7 @@ def render_toml(
                         f"{RECENT_DAYS} days): uncomment to accept"
                     )
                     out.append(f"    # {quoted},")
-                elif day is not None and _late(day, p.first, p.last):
+                elif day is not None and p.dates >= LATE_MIN_DATES and _late(day, p.first, p.last):
                     out.append(
                         f"    # new, first said {day.isoformat()} (in the last "
                         f"{round(100 * (1 - LATE_SHARE))}% of the time the point was said, "
@@ -122,13 +122,19 @@ LATE_SHARE = 0.8
 last is new to the point, and written commented out (see :func:`_late`)."""
 
 
+LATE_MIN_DATES = 10
+"""A point said on fewer dates has no life to be late in: its second wording, on its
+second date, is no drift (see :func:`_late`)."""
+
+
 def _late(day: dt.date, first: dt.date, last: dt.date) -> bool:
     """Whether a wording first said on ``day`` came late in the life of a point said from
     ``first`` to ``last`` (over :data:`RECENT_DAYS` days twice at least): after
     :data:`LATE_SHARE` of it. Review 87: "The safety and security of British nationals is
     our priority" ({-top-}, first said 35 days before the archive's end, the point said
     for a year) was a live alias, and a gate built from the file passed the drift; on MFA
-    7 of 154 aliases are so late ("Cold-War mindset and ideological bias", 2020-06-29)."""
+    7 of 154 aliases are so late ("Cold-War mindset and ideological bias", 2020-06-29).
+    Only for a point said on :data:`LATE_MIN_DATES` dates or more."""
     span = (last - first).days
     return span >= 2 * RECENT_DAYS and (day - first).days >= LATE_SHARE * span
 
