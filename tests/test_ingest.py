@@ -347,6 +347,20 @@ def test_unclear_legacy_encoding_is_refused(tmp_path: Path) -> None:
     assert line.endswith("); convert the file to UTF-8")
 
 
+def test_a_few_stray_bytes_are_no_evidence_of_an_exotic_encoding(tmp_path: Path) -> None:
+    """Review 88: plain English with a few stray bytes was read, garbled and with exit 0,
+    in an Urdu code page ("\\xff\\xfe": cp1006) or a Baltic one ("caf\\xe9" and
+    "\\x80\\x81": cp775). Too few non-ASCII bytes tell no encoding but the WHATWG
+    fallback, cp1252, where it fits; else the file is refused, naming the line."""
+    path = write(tmp_path / "2024-01-02.txt", b"The spokesman said \xff\xfe is good.\n")
+    assert one(path).text == "The spokesman said \u00ff\u00fe is good.\n"
+    path = write(tmp_path / "2024-01-03.txt", b"A: We met at the caf\xe9.\nIt was \x80\x81 fine.\n")
+    with pytest.raises(InputError) as exc:
+        load_documents([str(path)])
+    [line] = problems(exc)
+    assert line.startswith(f"{path}:1: not UTF-8, and 3 non-ASCII bytes are too few to tell ")
+
+
 def test_damaged_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
     raw = "Q: Is China’s position “clear”?\nA: Yes\xff it is.\n".encode().replace(
         b"\xc3\xbf", b"\xff"

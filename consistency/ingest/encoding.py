@@ -124,11 +124,21 @@ def _invalid(data: bytes, exc: UnicodeDecodeError, path: str, encoding: str) -> 
     )
 
 
+GUESS_EVIDENCE = 16
+"""The fewest non-ASCII bytes from which a legacy encoding other than cp1252 is told:
+"The spokesman said \\xff\\xfe is good." is no Urdu code page (cp1006), nor "caf\\xe9"
+with "\\x80\\x81" Baltic (cp775): too few bytes to tell (review 88: each was read,
+garbled, with exit 0)."""
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
 def _guess(data: bytes, path: str) -> str:
     """A legacy encoding charset-normalizer is sure of, else :class:`InputError`.
 
     Sure means: among the candidates with the least mess and about the best
-    language coherence, all decode to the same text, or cp1252 is one of them.
+    language coherence, cp1252 is one of them, or all decode to the same text and the
+    file has :data:`GUESS_EVIDENCE` non-ASCII bytes to tell it by.
     """
     matches = [m for m in from_bytes(data) if not m.encoding.startswith(_UNICODE_WITHOUT_BOM)]
     if not matches or min(m.chaos for m in matches) > 0.1:
@@ -139,12 +149,22 @@ def _guess(data: bytes, path: str) -> str:
     close = [m for m in matches if m.chaos <= least + 0.01]
     best = max(m.coherence for m in close)
     close = [m for m in close if m.coherence >= best - 0.05]
-    texts = {str(m) for m in close}
-    if len(texts) == 1:
-        return texts.pop()
     for m in close:
         if _PREFERRED in m.could_be_from_charset:
             return data.decode(_PREFERRED)
+    texts = {str(m) for m in close}
+    foreign = len(_NON_ASCII.findall(data))
+    if len(texts) == 1 and foreign >= GUESS_EVIDENCE:
+        return texts.pop()
+    if len(texts) == 1:
+        line = data[: _NON_ASCII.search(data).start()].count(b"\n") + 1  # type: ignore[union-attr]
+        raise InputError(
+            f"not UTF-8, and {foreign} non-ASCII byte{'s' if foreign > 1 else ''} "
+            f"are too few to tell the encoding (could be {close[0].encoding}); convert the "
+            "file to UTF-8",
+            path=path,
+            line=line,
+        )
     names = ", ".join(sorted({m.encoding for m in close})[:4])
     raise InputError(
         f"not UTF-8 and the encoding is unclear (could be {names}); convert the file to UTF-8",
