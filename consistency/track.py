@@ -46,7 +46,7 @@ from .models import (
     Status,
     TrackResult,
 )
-from .normalise import Tokeniser
+from .normalise import Tokeniser, named_words
 from .segment import sentence_rows
 from .timeline import changes, shifts, status_of, wordings
 
@@ -131,13 +131,14 @@ def negated_sayings(
         )
     negations, carriers, prefixes = negation_lists(tokeniser)
     negating = negating_words(tokeniser)
+    persons = named_words(tokeniser, "first_person")
     out: list[Saying] = []
     for point in points:
         found = find_point(point, index, threshold=threshold, tokeniser=tokeniser, lenient=True)
         for m in found:
             text = index.text(m.sentence.document)
             if says_opposite(m, text, negations, carriers, prefixes):
-                widened = negated_before(m, text, negations, carriers, prefixes) or m
+                widened = negated_before(m, text, negations, carriers, prefixes, persons) or m
                 if turned and not turned_over(
                     m.form.words, span_words(widened), negations, negating
                 ):

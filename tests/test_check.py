@@ -1400,6 +1400,37 @@ def test_a_reversal_in_reported_speech_fails_the_gate(tmp_path: Path) -> None:
         assert code == 1
 
 
+def test_a_reversal_in_reported_speech_names_the_speaker(tmp_path: Path) -> None:
+    """Review 88: against a baseline in the first person only, "He said the UK would no
+    longer support the work of ..." read `{-We will continue to-}{+no longer+}`: "We
+    will" dropped, where the UK said it. The name and its auxiliary before the negation
+    stand for the formula's "we" (the tokeniser's ``first_person``), in check, diff and a
+    report's card."""
+    formula = "We will continue to support the work of the International Criminal Court"
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in range(1, 6):
+        (base / f"2025-01-0{day}.txt").write_text(f'He said: "{formula}."\n', "utf-8")
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "icc"\ntext = "{formula}"\n', "utf-8")
+    new = tmp_path / "2025-02-14.txt"
+    new.write_text(
+        "He said the UK would no longer support the work of the International Criminal Court.\n",
+        encoding="utf-8",
+    )
+    diff = (
+        "{-We will continue to-}{+the UK would no longer+} support the work of the "
+        "International Criminal Court"
+    )
+    code, out, _ = run(
+        "check", str(new), "--against", str(base), "--points", str(points), "--no-color"
+    )
+    assert code == 1 and f"    diff:      {diff}\n" in out, out
+    old = base / "2025-01-05.txt"
+    code, out, _ = run("diff", str(old), str(new), "--points", str(points))
+    assert diff in out, out
+
+
 def test_the_summary_says_when_the_discovered_points_are_the_top_best(tmp_path: Path) -> None:
     """A summary "with 200 discovered points" read as all the archive holds, beside the
     report's 25 (a review): the number --top cut at says it is a setting; fewer found are

@@ -299,6 +299,7 @@ def _shifted(
     # continue to advocate for a two-state solution"); with near misses it is among them
     reversals = not misses
     negations, carriers, prefixes = negation_lists(tokeniser)
+    persons = named_words(tokeniser, "first_person")
     negating = negating_words(tokeniser)
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)
@@ -358,7 +359,9 @@ def _shifted(
                 text = corpus.text(s.sentence.document)
                 # with the negation it leaves out before it ("no" of "no *longer*
                 # support ...", review 87)
-                span = span_words(negated_before(s, text, negations, carriers, prefixes) or s)
+                span = span_words(
+                    negated_before(s, text, negations, carriers, prefixes, persons) or s
+                )
                 if (
                     (
                         not points.discovered
@@ -372,7 +375,7 @@ def _shifted(
                     rejected[id(s)] = _why_lenient(s, text, negations, carriers, prefixes)
         after_not: set[int] = set()
         for k, m in enumerate(list(matches)):
-            widened = negated_before(m, doc.text, negations, carriers, prefixes)
+            widened = negated_before(m, doc.text, negations, carriers, prefixes, persons)
             if widened is None:
                 continue
             if id(m) in rejected:

@@ -1084,6 +1084,7 @@ def negated_before(
     negations: Collection[str],
     carriers: Collection[str] = (),
     prefixes: Collection[str] = (),
+    persons: Collection[str] = (),
 ) -> Match | None:
     """``match`` widened to take in the negation right before it, or a word or two before
     it, the words between ``carriers`` of it (the tokeniser's ``negation_carriers``), in
@@ -1128,10 +1129,34 @@ def negated_before(
         # affairs" says "stop interfering in ..." (MFA 2020-06-05)
         return None
     start = at - _said_before(form, tokens, text, at, lead - 1 if held else lead)
+    if start == at and form[0] in persons:
+        start = _named_speaker(tokens, text, at)
     while start and one_word(text, tokens[start - 1], tokens[start]):
         # the whole contraction: "we *don't* support ..."
         start -= 1
     return replace(match, first=start, start=tokens[start].start)
+
+
+def _named_speaker(tokens: Sequence[Token], text: str, at: int) -> int:
+    """Where the name before the negation at token ``at`` begins (with one word between,
+    its auxiliary, and the determiner before it), standing for a formula's "we" (one of
+    the tokeniser's ``first_person``): "*the UK would* no longer support ..." for "we will
+    continue to support ..." (review 88: `{-We will continue to-}{+no longer+}` read
+    "We will" dropped); ``at`` where none stands there."""
+    names = Names(tokens, text)
+    k = at - 1
+    if k >= 0 and k not in names:
+        k -= 1  # the auxiliary
+    if k < 0 or k not in names or _CLAUSE_BREAK.search(text, tokens[k].end, tokens[at].start):
+        return at
+    while k > 0 and k - 1 in names and not _CLAUSE_BREAK.search(
+        text, tokens[k - 1].end, tokens[k].start
+    ):
+        k -= 1
+    before = tokens[k - 1] if k else None
+    if before is not None and before.text in named_words(None, "determiners"):
+        k -= 1
+    return k
 
 
 def _said_before(
