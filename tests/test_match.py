@@ -436,6 +436,13 @@ def test_edge_replacements_are_replacements(point: str, sentence: str, expected:
             "Our economic engagement with Southeast Asia is on the rise and we welcome it.",
             "economic engagement with Southeast Asia is {-increasing-}{+on the rise+}",
         ),
+        # review 88: the rest of the clause past an auxiliary is its predicate, no part of
+        # the replacement ("{+question is consistent+}" was a false diff)
+        (
+            "China's position on the Korean Peninsula issue",
+            "China's position on the Korean Peninsula question is consistent.",
+            "China's position on the Korean Peninsula {-issue-}{+question+}",
+        ),
     ],
 )
 def test_edge_replaced_by_words_of_another_kind(point: str, sentence: str, expected: str) -> None:

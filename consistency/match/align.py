@@ -1071,6 +1071,10 @@ def _rest_of_clause(
             (c != _OTHER and keys.count(c, first, at) < form.count(c))
             or nxt in keyed.sentence_names
             or keyed.sentence[nxt] in keyed.negations
+            # an auxiliary opens the clause's predicate: "the Korean Peninsula *question*
+            # is consistent" is {-issue-}{+question+}, not {+question is consistent+}
+            # (review 88)
+            or "AUX" in word_classes(keyed.sentence[nxt])
         ):
             return at
         end = nxt + 1
