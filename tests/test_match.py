@@ -1847,6 +1847,23 @@ def test_a_name_stands_for_the_speakers_we_in_reported_speech(who: str) -> None:
     assert text == "stand with Ukraine for as long as it takes"
 
 
+def test_a_short_formula_with_a_qualifier_put_in_after_its_first_word_is_found() -> None:
+    """Review 89: "the *so-called* collective West", "the *criminal* Kiev regime" were no
+    occurrence: a window opened on the point's "the" only beside another of its words,
+    and "collective West" alone lacks one of the three words a short formula's span must
+    have. The point's first word opens one a word or two before the next, with
+    qualifiers only between; "of *attention from* the international community" is none."""
+    said = "We see how the so-called collective West is forcing Kenya to vote against Russia."
+    [(_, text)] = found("the collective West", said)
+    assert text == "the so-called collective West"
+    said = "Instead of negotiating, the criminal Kiev regime is trying to drag Italy into war."
+    [(_, text)] = found("the Kiev regime", said)
+    assert text == "the criminal Kiev regime"
+    said = "The issue drew a lot of attention from the international community."
+    [(_, text)] = found("of the international community", said)
+    assert text == "the international community"
+
+
 def test_words_with_letters_put_inside_are_not_spelled_alike() -> None:
     """Review 74: "The federal states wants to *present* the timetable" was "the Federal
     *President*" shifted (`diff`), and on MFA "the *basics* of" stood for "the *basis* of",

@@ -359,6 +359,7 @@ def find_in_sentence(
                         possessives,
                         carriers,
                         persons,
+                        least,
                     )
                 best = keyed.best(lo, hi)
                 if best is None:
