@@ -629,6 +629,21 @@ def one_formula_gate(tmp_path: Path, formula: str, before: str, now: str) -> lis
     return ["check", str(new), "--against", str(base), "--points", str(points)]
 
 
+def test_a_refused_replacement_of_the_last_word_is_no_word_dropped(tmp_path: Path) -> None:
+    """Review 89: "a more just multipolar world *architecture*" read `a more just
+    multipolar world {-order-}`, in `check`, `diff` and a report's card: the engine took
+    "architecture" for "order", the rules refused it (a content word replaced in a
+    formula of three), and the span without it stood, a word dropped. The sentence says
+    another thing there: `track` counts no occurrence, and the gate reports the word
+    swapped."""
+    formula = "a more just multipolar world order"
+    now = "The declarations confirm the trend towards a more just multipolar world architecture."
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, f"We want {formula}.", now))
+    assert code == 1, out
+    assert "    diff:      a more just multipolar world {-order-}{+architecture+}\n" in out, out
+    assert "one word of the formula swapped" in out
+
+
 @pytest.mark.parametrize(
     ("formula", "said", "diff"),
     [

@@ -1005,6 +1005,14 @@ def extend_edges(
             # the point's own edge word stands past words that make it another thing:
             # "The *Anglo-Saxon* sponsors", not a false "{-The-} sponsors ..."
             return Alignment(0.0, found.first, found.end)
+        if (b > found.end and tail_missing and _holds_content(keyed, range(m - tail, m))) or (
+            a < found.first and head_missing and _holds_content(keyed, range(head))
+        ):
+            # a content word standing for the point's, which the rules refuse: the sentence
+            # says another thing where the formula goes on, not the formula with a word
+            # dropped ("a more just multipolar world *architecture*" was "... world
+            # {-order-}", review 89)
+            return Alignment(0.0, found.first, found.end)
         return found
     end = b
     if tail_missing and b > found.end and _holds_content(keyed, range(m - tail, m)):
