@@ -1709,3 +1709,32 @@ def test_one_chinese_and_for_another_is_no_new_wording(tmp_path: Path) -> None:
     code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
     assert code == 0, err
     assert "0 changed wording" in out and "new wording  p" not in out, out
+
+
+def test_a_swapped_adverb_said_again_and_again_is_no_word_dropped(tmp_path: Path) -> None:
+    """Review 89: "we *categorically* reject attempts to rewrite the history of the Second
+    World War", said three times in the period, had the card `{-firmly-} reject attempts
+    ...`: discovery learned "reject attempts to rewrite ..." as a wording of the point,
+    which then matched word for word and left the adverb out. A part of the formula whose
+    occurrences all follow a word of the same class standing for the formula's own is no
+    wording of it: the card reads `{-firmly-}{+categorically+} reject ...`."""
+    said = "reject attempts to rewrite the history of the Second World War"
+    for day in range(1, 7):
+        (tmp_path / f"2025-01-0{day}.txt").write_text(
+            f"Maria Zakharova: Trade grew by {day} percent. Let me be clear: we firmly {said}.\n",
+            "utf-8",
+        )
+    (tmp_path / "2025-02-20.txt").write_text(
+        f"Maria Zakharova: On the eve of the anniversary, let me stress that we "
+        f"categorically {said}. In our talks with colleagues we emphasise that we "
+        f"categorically {said}.\n",
+        "utf-8",
+    )
+    (tmp_path / "2025-02-21.txt").write_text(
+        f"Maria Zakharova: In our talks with partners we stress that we categorically {said}.\n",
+        "utf-8",
+    )
+    code, out, err = run("report", str(tmp_path), "--since", "2025-02-01")
+    assert code == 0, err
+    assert f"{{-firmly-}}{{+categorically+}} {said}" in out, out
+    assert f"{{-firmly-}} {said}" not in out

@@ -13,7 +13,7 @@ from itertools import compress, pairwise
 
 from rapidfuzz import fuzz, process
 
-from ..lexicon import is_han_name
+from ..lexicon import is_han_name, may_stand_for
 from ..match.align import HYPHENS, KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD
 from ..match.weights import RARE, similarity
@@ -196,7 +196,9 @@ def _describe(
     ]
     kept = _wordings(kept, [best(by_key[key]) for key in kept], corpus.words, weigh)
     own_ids = set(kept[0])
-    kept = kept[:1] + [key for key in kept[1:] if not _cut(corpus, at[key], weigh, own_ids)]
+    kept = kept[:1] + [
+        key for key in kept[1:] if not _cut(corpus, at[key], weigh, own_ids, kept[0], key)
+    ]
     said = by_key[kept[0]].total()
     kept = kept[:1] + [
         key
@@ -257,6 +259,8 @@ def _cut(
     occs: Sequence[_Occ],
     weigh: Callable[[str], float],
     point: Collection[int],
+    wording: Sequence[int] = (),
+    key: Sequence[int] = (),
 ) -> bool:
     """Whether a wording is a piece cut out of a longer phrase, learned from where it stands.
 
@@ -271,22 +275,46 @@ def _cut(
     any of them. A function word does not cut: "(on) the basis of mutual respect"
     and "China stands ready (to)" are whole; nor does a verb before a formula
     that is its object ("*oppose* unilateral sanctions and long-arm jurisdiction").
+    Where the point's ``wording`` holds the wording ``key`` after a content word of its
+    own, a content word of the same class preceding it stands in that word's place: "we
+    *categorically* reject attempts to rewrite ..." is "we *firmly* reject ..." with the
+    adverb swapped, and "reject attempts to rewrite ..." no wording of it (review 89: its
+    card read `{-firmly-} reject ...`, the swap lost).
     """
     if len(occs) < CUT_EVIDENCE:
         return False
     ids = corpus.ids
+    place = _replaced_before(wording, key)
+    if place is not None and weigh(corpus.words[place]) < RARE:
+        place = None  # a content word of the point's own it stands for
     for after in (True, False):
         seen: Counter[int] = Counter()
         for o in occs:
             if after and corpus.joinable(o.end - 1, o.end):
                 seen[ids[o.end]] += 1
-            elif not after and corpus.joinable(o.start - 1, o.start) and ids[o.start - 1] in point:
+            elif not after and corpus.joinable(o.start - 1, o.start) and (
+                ids[o.start - 1] in point
+                or (
+                    place is not None
+                    and may_stand_for(corpus.words[ids[o.start - 1]], corpus.words[place])
+                )
+            ):
                 seen[ids[o.start - 1]] += 1
         if seen:
             word, count = seen.most_common(1)[0]
             if count >= CUT_SHARE * len(occs) and weigh(corpus.words[word]) >= RARE:
                 return True
     return False
+
+
+def _replaced_before(wording: Sequence[int], key: Sequence[int]) -> int | None:
+    """The word of ``wording`` right before where ``key`` stands in it (the first place),
+    or None where ``key`` stands nowhere in it or at its start."""
+    n = len(key)
+    for i in range(1, len(wording) - n + 1):
+        if tuple(wording[i : i + n]) == tuple(key):
+            return wording[i - 1]
+    return None
 
 
 ALIAS_SHARE = 2 / 3
