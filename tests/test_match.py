@@ -1864,6 +1864,15 @@ def test_a_short_formula_with_a_qualifier_put_in_after_its_first_word_is_found()
     assert text == "the international community"
 
 
+def test_a_determiner_before_parts_said_the_other_way_round_is_the_point_s() -> None:
+    """Review 89: "a platform for *a* mutually respectful and equal dialogue" read
+    `{-an-} mutually respectful {~and equal~} dialogue`: the point's first word, missing
+    before its parts said the other way round, stood for no word, and "a" was left out."""
+    said = "The SCO is a platform for a mutually respectful and equal dialogue, without dictates."
+    [(_, text)] = found("an equal and mutually respectful dialogue", said)
+    assert text == "a mutually respectful and equal dialogue"
+
+
 def test_words_with_letters_put_inside_are_not_spelled_alike() -> None:
     """Review 74: "The federal states wants to *present* the timetable" was "the Federal
     *President*" shifted (`diff`), and on MFA "the *basics* of" stood for "the *basis* of",

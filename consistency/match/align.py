@@ -912,6 +912,19 @@ def extend_edges(
         and all(found.first + d in places for d in range(ops[-1].dest_end, width))
         and not any(c in moved for c in form[m - tail :])
     )
+    if (
+        head > 1
+        and not head_missing
+        and keyed.words[0] in keyed.determiners
+        and form[0] not in moved
+        and all(c in moved for c in form[1:head])
+    ):
+        # the point's first word, a determiner, missing before words moved from after it:
+        # "for *a* mutually respectful and equal dialogue" is {-an-}{+a+} ..., not a false
+        # "{-an-}" (review 89)
+        a = _determiner_edge(keyed, tokens, text, found.first, lo)
+        if a != found.first and keyed.score(a, found.end).score > 0.0:
+            return Alignment(found.score, a, found.end, found.moved)
     at_head = head_missing and head <= m / 3
     at_tail = tail_missing and tail <= m / 3
     if (at_head and _named_instead(keyed, tokens, text, range(head), a, lo, -1)) or (
