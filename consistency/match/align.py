@@ -671,25 +671,20 @@ class Keyed:
         may qualify a noun or verb, one written word for a compound ("the *so-called*
         collective West", "we *also* hope that the", "in *strict* accordance with"); not
         "of *attention from* the international community"."""
+        keys = self.keys
+        b = next((b for b in range(a + 2, min(a + 1 + OPENING_REACH, hi)) if keys[b] != _OTHER), 0)
         tokens, text = self.sentence_names.tokens, self.sentence_names.text
-        if not tokens:
-            return False  # a sentence known by its words alone (discovery's families)
-        keys, glued = self.keys, self.sentence_names.glued
-        for b in range(a + 2, min(a + 1 + OPENING_REACH, hi)):
-            if keys[b] == _OTHER:
-                continue
-            if _has_punct(text[tokens[a].end : tokens[b].start]):
-                # "a comprehensive, just ..." goes to the edges (see _clause_break)
-                return False
-            between = range(a + 1, b)
-            words: list[str] = []
-            for k in between:
-                if k in glued and words:
-                    words[-1] += "-" + self.sentence[k]
-                else:
-                    words.append(self.sentence[k])
-            return all(is_rare(w) and may_qualify(w, participle=True) for w in words)
-        return False
+        if not b or not tokens:
+            return False  # (no tokens: a sentence known by its words, discovery's families)
+        if _has_punct(text[tokens[a].end : tokens[b].start]):
+            return False  # "a comprehensive, just ..." goes to the edges (see _clause_break)
+        words: list[str] = []
+        for k in range(a + 1, b):
+            if words and text[tokens[k - 1].end : tokens[k].start] in HYPHENS:
+                words[-1] += "-" + self.sentence[k]
+            else:
+                words.append(self.sentence[k])
+        return all(is_rare(w) and may_qualify(w, participle=True) for w in words)
 
     def best(self, lo: int, hi: int) -> Alignment | None:
         """The best window within ``[lo, hi)`` that starts and ends on point words.
@@ -745,11 +740,14 @@ class Keyed:
         if len(near) == 1:
             return self.score(near[0][1], near[0][2])
         scored = [self.score(a, b) for _, a, b in near]
+        top = max(scored, key=lambda s: (s.score, -(s.end - s.first), -s.first))
+        if self.least == 0 or self.matched(top) >= self.least:
+            return top
         # a window with too few of the point's words is none (see find_in_sentence)
         return max(
             scored,
             key=lambda s: (
-                self.least == 0 or self.matched(s) >= self.least,
+                self.matched(s) >= self.least,
                 s.score,
                 -(s.end - s.first),
                 -s.first,
