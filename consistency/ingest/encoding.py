@@ -157,11 +157,12 @@ def _guess(data: bytes, path: str) -> str:
     if len(texts) == 1 and foreign >= GUESS_EVIDENCE:
         return texts.pop()
     if len(texts) == 1:
-        line = data[: _NON_ASCII.search(data).start()].count(b"\n") + 1  # type: ignore[union-attr]
+        first = _NON_ASCII.search(data)
+        line = data[: first.start()].count(b"\n") + 1 if first else None
+        few = f"{foreign} non-ASCII bytes are" if foreign != 1 else "1 non-ASCII byte is"
         raise InputError(
-            f"not UTF-8, and {foreign} non-ASCII byte{'s' if foreign > 1 else ''} "
-            f"are too few to tell the encoding (could be {close[0].encoding}); convert the "
-            "file to UTF-8",
+            f"not UTF-8, and {few} too few to tell the encoding (could be "
+            f"{close[0].encoding}); convert the file to UTF-8",
             path=path,
             line=line,
         )
