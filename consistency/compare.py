@@ -269,8 +269,11 @@ def compare(
         for p in result.points
         if p.point.id not in archive or _said_as_known(p, a.id)
     ]
-    if source == DISCOVERED:
-        compared = _grown_apart(compared, result.points, a, b, tokeniser)
+    if source != WATCHLIST:
+        # the two briefings' own phrases, beside an archive's formulas too (review 89:
+        # `--points archive.db` called "pumping of {-Ukraine-}{+Moldova+} with Western
+        # weapons ..." repeated, which the plain diff showed shifted)
+        compared = _grown_apart(compared, result.points, a, b, tokeniser, fixed=archive)
     if archive:
         compared = _once_each(
             [
@@ -316,6 +319,7 @@ def _grown_apart(
     old: Document,
     new: Document,
     tokeniser: Tokeniser | None,
+    fixed: Collection[str] = (),
 ) -> list[PointComparison]:
     """The points the two briefings discovered, each said the same, grown over one small
     change beside it where both go on alike past it: the shared phrase is a piece of a
@@ -328,7 +332,8 @@ def _grown_apart(
     the same words are shown once. A change is at most :data:`AROUND_CHANGE` words on
     each side, and :data:`AROUND_FLANK` words or more agree past it, a content word among
     them unless they are all the words up to the clause's edge in both (there one content
-    word is enough: "is our {-top-} priority.", review 87)."""
+    word is enough: "is our {-top-} priority.", review 87). Points ``fixed`` (an archive's
+    formulas) are not grown: their wordings are known."""
     by_id = {r.point.id: r for r in results}
     light = named_words(tokeniser, "function_words")
     grammar = grammar_word(tokeniser)
@@ -346,7 +351,13 @@ def _grown_apart(
     ]
     for c in compared:
         r = by_id.get(c.point.id)
-        if c.change is not PointChange.SAME or r is None or c.old is None or c.new is None:
+        if (
+            c.change is not PointChange.SAME
+            or r is None
+            or c.old is None
+            or c.new is None
+            or c.point.id in fixed
+        ):
             out.append(c)
             continue
         olds = [o for o in r.occurrences if o.document == old.id and o.text == c.old.text]

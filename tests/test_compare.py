@@ -161,6 +161,41 @@ def test_a_shared_phrase_with_a_change_beside_it_is_a_shifted_formula(tmp_path: 
     assert {p["note"] for p in shifted} == {"the words around it changed"}
 
 
+def test_the_archive_s_formulas_do_not_hide_a_changed_shared_phrase(tmp_path: Path) -> None:
+    """Review 89: `diff --points archive.db` put "Western weapons goes on despite" under
+    "Repeated the same", where the plain diff showed "pumping of {-Ukraine-}{+Moldova+}
+    with Western weapons goes on despite": the two briefings' shared phrases were grown
+    over a change only without an archive's points."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    old = archive / "2024-05-06.txt"
+    old.write_text(
+        "MS. JEAN-PIERRE:  Good afternoon. As we've said, we are deeply concerned about the "
+        "humanitarian situation in Gaza. The weather is fine.\n",
+        encoding="utf-8",
+    )
+    for day in ("2024-05-01", "2024-05-02"):
+        (archive / f"{day}.txt").write_text(
+            "MS. JEAN-PIERRE:  Good afternoon. We stand with our allies and partners. "
+            "The weather is fine.\n",
+            encoding="utf-8",
+        )
+    new = tmp_path / "2024-05-13.txt"
+    new.write_text(
+        "MS. JEAN-PIERRE:  Hi, everybody. Let me be clear, we are gravely concerned about the "
+        "humanitarian situation in Gaza. The weather is fine.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "archive.db"
+    assert run("index", str(archive), "--db", str(db))[0] == 0
+    shifted = "we are {-deeply-}{+gravely+} concerned about the humanitarian situation in Gaza"
+    code, out, err = run("diff", str(old), str(new))
+    assert code == 0 and shifted in out, out
+    code, out, err = run("diff", str(old), str(new), "--points", str(db))
+    assert code == 0, err
+    assert shifted in out, out
+
+
 def test_one_content_word_to_the_clause_edge_agrees_past_a_change(tmp_path: Path) -> None:
     """Review 87: "The safety and security of British nationals is our {-top-} priority."
     was "Repeated the same: The safety and security of British nationals"; past the
