@@ -217,7 +217,7 @@ class _Corpus:
         self.lead = bytearray()
         self.tail = bytearray()
         self.doc_starts: list[int] = []
-        asking = named_words(tokeniser, "asking")
+        asking = tuple(sorted(tuple(p.split()) for p in named_words(tokeniser, "asking")))
         for di, doc in enumerate(self.docs):
             d = date_index[doc.date]
             self.doc_starts.append(len(self.ids))
@@ -594,19 +594,15 @@ ASKED_AT = 2
 ...", "When *asked* about ..."."""
 
 
-def _asks(clause: Sequence[Token], asking: Collection[str]) -> bool:
-    """Whether one of ``asking`` (words, or phrases of words) begins within the clause's
+def _asks(clause: Sequence[Token], asking: Sequence[tuple[str, ...]]) -> bool:
+    """Whether one of ``asking`` (phrases, as their words) begins within the clause's
     first :data:`ASKED_AT` words."""
-    words = [t.text for t in clause[: ASKED_AT + max(p.count(" ") for p in asking)]]
-    return any(
-        " ".join(words[k : k + p.count(" ") + 1]) == p
-        for k in range(min(ASKED_AT, len(words)))
-        for p in asking
-    )
+    words = tuple(t.text for t in clause[: ASKED_AT + max(map(len, asking)) - 1])
+    return any(words[k : k + len(p)] == p for k in range(ASKED_AT) for p in asking)
 
 
 def _answered(
-    clauses: list[tuple[Sequence[Token], bytes]], asking: Collection[str]
+    clauses: list[tuple[Sequence[Token], bytes]], asking: Sequence[tuple[str, ...]]
 ) -> list[tuple[Sequence[Token], bytes]]:
     """A sentence's clauses without the question its first one reports, up to the comma
     after it: "Asked whether there would be tax cuts in the autumn, the PMOS said he
@@ -614,7 +610,8 @@ def _answered(
     opens there as it would its own turn in a transcript of questions and answers; the
     journalist's "tax cuts in the autumn" is none of the speaker's phrases (review 87:
     narrated lobby summaries, where the questions were 19 of the top 100 rows and the
-    frame "the PMOS said" one; ``asking``: the tokeniser's words of asking)."""
+    frame "the PMOS said" one; ``asking``: the tokeniser's words of asking, each phrase as
+    its words)."""
     if not clauses or not asking or not _asks(clauses[0][0], asking):
         return clauses
     clause, marks = clauses[0]

@@ -196,9 +196,7 @@ def _describe(
     ]
     kept = _wordings(kept, [best(by_key[key]) for key in kept], corpus.words, weigh)
     own_ids = set(kept[0])
-    kept = kept[:1] + [
-        key for key in kept[1:] if not _cut(corpus, at[key], weigh, own_ids, kept[0], key)
-    ]
+    kept = kept[:1] + [key for key in kept[1:] if not _cut(corpus, at[key], weigh, kept[0], key)]
     said = by_key[kept[0]].total()
     kept = kept[:1] + [
         key
@@ -258,16 +256,15 @@ def _cut(
     corpus: _Corpus,
     occs: Sequence[_Occ],
     weigh: Callable[[str], float],
-    point: Collection[int],
-    wording: Sequence[int] = (),
-    key: Sequence[int] = (),
+    wording: Sequence[int],
+    key: Sequence[int],
 ) -> bool:
     """Whether a wording is a piece cut out of a longer phrase, learned from where it stands.
 
     When the same content word follows it, with nothing but space between, in
     :data:`CUT_SHARE` of its occurrences ("interfere in China's internal" +
     *affairs*, "the multilateral trading" + *regime*), or precedes it that often
-    and is a word of the ``point``'s own wording (*political* + "settlement of the
+    and is a word of the point's own ``wording`` (*political* + "settlement of the
     Korean Peninsula issue"), the phrase goes on past its edge: the
     wording is part of the formula, not one of its wordings, and an alias matched
     alone would find that part everywhere. Said in no language's words: a
@@ -284,6 +281,7 @@ def _cut(
     if len(occs) < CUT_EVIDENCE:
         return False
     ids = corpus.ids
+    point = set(wording)
     place = _replaced_before(wording, key)
     if place is not None and weigh(corpus.words[place]) < RARE:
         place = None  # a content word of the point's own it stands for
@@ -292,11 +290,15 @@ def _cut(
         for o in occs:
             if after and corpus.joinable(o.end - 1, o.end):
                 seen[ids[o.end]] += 1
-            elif not after and corpus.joinable(o.start - 1, o.start) and (
-                ids[o.start - 1] in point
-                or (
-                    place is not None
-                    and may_stand_for(corpus.words[ids[o.start - 1]], corpus.words[place])
+            elif (
+                not after
+                and corpus.joinable(o.start - 1, o.start)
+                and (
+                    ids[o.start - 1] in point
+                    or (
+                        place is not None
+                        and may_stand_for(corpus.words[ids[o.start - 1]], corpus.words[place])
+                    )
                 )
             ):
                 seen[ids[o.start - 1]] += 1

@@ -174,7 +174,7 @@ def _frame_cut(
     before_that: Collection[str] = (),
     clefts: Collection[str] = (),
     stop: Collection[str] = (),
-    named: Sequence[bool] = (),
+    named: Sequence[int] = (),
 ) -> tuple[int, int]:
     """``words[lo:hi]`` without a reporting frame: a verb that reports speech (the
     tokeniser's ``reporting_verbs``, or one of its ``saying_that`` with "that" after it:
@@ -301,9 +301,15 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
         mirrored = max((bounds[k + 1] for k, c in enumerate(commas) if c in parallel), default=0)
         mirrored = min(mirrored, hi)
     lo, hi = _quote_cut(corpus, s, lo, hi)
-    named = [bool(corpus.capital[s + j]) for j in range(len(words))]
     lo, hi = _frame_cut(
-        words, lo, hi, corpus.reporting, corpus.saying_that, corpus.clefts, corpus.stop, named
+        words,
+        lo,
+        hi,
+        corpus.reporting,
+        corpus.saying_that,
+        corpus.clefts,
+        corpus.stop,
+        corpus.capital[s : occ.end],
     )
     opening = lo
 
