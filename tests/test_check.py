@@ -1648,3 +1648,27 @@ def test_a_point_the_briefing_does_not_say_is_a_skipped_junit_case(tmp_path: Pat
     code, out, _ = run(*args, "--format", "junit")
     root = ET.fromstring(out)
     assert code == 0 and root.get("skipped") == "0" and root.find(".//skipped") is None
+
+
+def test_a_span_under_the_threshold_with_both_edges_replaced_is_no_near_miss(
+    tmp_path: Path,
+) -> None:
+    """Review 88 on the MFA gate (2020-06-24): "peace and stability on the Korean Peninsula
+    serves the interests of all parties" was a near miss of "position on the Korean
+    Peninsula issue", `{-position-}{+stability+} on the Korean Peninsula
+    {-issue-}{+serves+}`: under the threshold, the formula's first and last words both
+    gone, what is left is a place name any sentence may hold. A near miss keeping an edge
+    is still one."""
+    formula = "position on the Korean Peninsula issue"
+    before = f"I think I just made clear China's {formula}."
+    now = (
+        "Safeguarding peace and stability on the Korean Peninsula serves the interests of "
+        "all parties."
+    )
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, before, now))
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+    now = "China's stance on the Korean Peninsula issue is consistent."
+    (tmp_path / "kept").mkdir()
+    code, out, _ = run(*one_formula_gate(tmp_path / "kept", formula, before, now))
+    assert code == 1, out
+    assert "{-position-}{+stance+} on the Korean Peninsula issue" in out, out

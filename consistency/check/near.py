@@ -34,7 +34,7 @@ from ..models import Document, Point, Saying
 from ..normalise import Tokeniser
 from ..track import build_index
 from .findings import NAME_REPLACED, NEAR_MARGIN, RUN_DROPPED, WORD_SWAPPED
-from .run import _names_gone, _Taken
+from .run import _edges_gone, _names_gone, _Taken
 
 
 def near_sayings(
@@ -108,7 +108,7 @@ def near_sayings(
             span = span_words(m)
             if span in forms or taken.overlaps(m):
                 continue
-            if m.score < limit and _names_gone(m, span):
+            if m.score < limit and (_names_gone(m, span) or _edges_gone(m, span)):
                 continue  # another subject's phrase, as check reads it
             text = index.text(m.sentence.document)
             if says_opposite(m, text, negations, carriers, prefixes) or negated_before(
