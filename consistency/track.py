@@ -132,13 +132,17 @@ def negated_sayings(
     negations, carriers, prefixes = negation_lists(tokeniser)
     negating = negating_words(tokeniser)
     persons = named_words(tokeniser, "first_person")
+    determiners = named_words(tokeniser, "determiners")
     out: list[Saying] = []
     for point in points:
         found = find_point(point, index, threshold=threshold, tokeniser=tokeniser, lenient=True)
         for m in found:
             text = index.text(m.sentence.document)
             if says_opposite(m, text, negations, carriers, prefixes):
-                widened = negated_before(m, text, negations, carriers, prefixes, persons) or m
+                widened = (
+                    negated_before(m, text, negations, carriers, prefixes, persons, determiners)
+                    or m
+                )
                 if turned and not turned_over(
                     m.form.words, span_words(widened), negations, negating
                 ):

@@ -16,6 +16,7 @@ from consistency.match import (
     SentenceIndex,
     drops,
     find_point,
+    negated_before,
     swaps,
     weigher,
 )
@@ -2610,3 +2611,26 @@ def test_check_finds_an_overlapping_match_by_bisection_as_a_pass_over_all_does(
         if not taken.overlaps(m):
             taken.add(m)
             kept.append(m)
+
+
+@pytest.mark.parametrize(("determiners", "said"), [(("the",), "the UK"), ((), "UK")])
+def test_the_speaker_named_before_a_negation_takes_the_tokenisers_determiners(
+    determiners: tuple[str, ...], said: str
+) -> None:
+    """The name standing for a formula's "we" before a negation takes the determiner
+    before it by the tokeniser's list, as every other rule: the default tokeniser's list
+    was read whatever tokeniser the run had."""
+    sentence = (
+        "She said the UK would no longer support the work of the International Criminal Court."
+    )
+    index = index_of(sentence, *FILLER)
+    point = Point("p", "We will continue to support the work of the International Criminal Court")
+    [match] = [m for m in find_point(point, index, lenient=True) if m.sentence.document == "d0"]
+    widened = negated_before(
+        match, sentence, {"no"}, {"longer"}, (), {"we"}, determiners=determiners
+    )
+    assert widened is not None
+    assert (
+        sentence[widened.start : widened.end]
+        == f"{said} would no longer support the work of the International Criminal Court"
+    )

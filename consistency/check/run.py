@@ -320,6 +320,7 @@ def _shifted(
     reversals = not misses
     negations, carriers, prefixes = negation_lists(tokeniser)
     persons = named_words(tokeniser, "first_person")
+    determiners = named_words(tokeniser, "determiners")
     negating = negating_words(tokeniser)
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)
@@ -380,7 +381,8 @@ def _shifted(
                 # with the negation it leaves out before it ("no" of "no *longer*
                 # support ...", review 87)
                 span = span_words(
-                    negated_before(s, text, negations, carriers, prefixes, persons) or s
+                    negated_before(s, text, negations, carriers, prefixes, persons, determiners)
+                    or s
                 )
                 if (
                     (
@@ -395,7 +397,9 @@ def _shifted(
                     rejected[id(s)] = _why_lenient(s, text, negations, carriers, prefixes)
         after_not: set[int] = set()
         for k, m in enumerate(list(matches)):
-            widened = negated_before(m, doc.text, negations, carriers, prefixes, persons)
+            widened = negated_before(
+                m, doc.text, negations, carriers, prefixes, persons, determiners
+            )
             if widened is None:
                 continue
             if id(m) in rejected:

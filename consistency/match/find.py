@@ -1086,6 +1086,7 @@ def negated_before(
     carriers: Collection[str] = (),
     prefixes: Collection[str] = (),
     persons: Collection[str] = (),
+    determiners: Collection[str] = (),
 ) -> Match | None:
     """``match`` widened to take in the negation right before it, or a word or two before
     it, the words between ``carriers`` of it (the tokeniser's ``negation_carriers``), in
@@ -1095,7 +1096,8 @@ def negated_before(
     read a word dropped: a review). Said word for word, ``track`` counts the wording
     (every verbatim occurrence is found), and otherwise rejects it; either way the
     sentence says the formula is not done, which ``check`` and a report tell. None
-    otherwise."""
+    otherwise. ``persons``, ``determiners``: the tokeniser's ``first_person`` and
+    ``determiners`` (see :func:`_named_speaker`)."""
     tokens = match.sentence.tokens
     form = match.form.words
     if any(w in negations for w in form):
@@ -1131,16 +1133,18 @@ def negated_before(
         return None
     start = at - _said_before(form, tokens, text, at, lead - 1 if held else lead)
     if start == at and form[0] in persons:
-        start = _named_speaker(tokens, text, at)
+        start = _named_speaker(tokens, text, at, determiners)
     while start and one_word(text, tokens[start - 1], tokens[start]):
         # the whole contraction: "we *don't* support ..."
         start -= 1
     return replace(match, first=start, start=tokens[start].start)
 
 
-def _named_speaker(tokens: Sequence[Token], text: str, at: int) -> int:
+def _named_speaker(
+    tokens: Sequence[Token], text: str, at: int, determiners: Collection[str]
+) -> int:
     """Where the name before the negation at token ``at`` begins (with one word between,
-    its auxiliary, and the determiner before it), standing for a formula's "we" (one of
+    its auxiliary, and the one of ``determiners`` before it), standing for a formula's "we" (one of
     the tokeniser's ``first_person``): "*the UK would* no longer support ..." for "we will
     continue to support ..." (review 88: `{-We will continue to-}{+no longer+}` read
     "We will" dropped); ``at`` where none stands there."""
@@ -1150,12 +1154,14 @@ def _named_speaker(tokens: Sequence[Token], text: str, at: int) -> int:
         k -= 1  # the auxiliary
     if k < 0 or k not in names or _CLAUSE_BREAK.search(text, tokens[k].end, tokens[at].start):
         return at
-    while k > 0 and k - 1 in names and not _CLAUSE_BREAK.search(
-        text, tokens[k - 1].end, tokens[k].start
+    while (
+        k > 0
+        and k - 1 in names
+        and not _CLAUSE_BREAK.search(text, tokens[k - 1].end, tokens[k].start)
     ):
         k -= 1
     before = tokens[k - 1] if k else None
-    if before is not None and before.text in named_words(None, "determiners"):
+    if before is not None and before.text in determiners:
         k -= 1
     return k
 
