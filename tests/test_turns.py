@@ -910,3 +910,27 @@ def test_fields_of_the_page_are_no_speakers() -> None:
         ("A", OFF),
         ("Q", P),
     ]
+
+
+def test_an_answers_last_paragraph_before_the_officials_closing_label_stays_official() -> None:
+    """Review 91 (an India MEA layout): the spokesperson's answer went on in a paragraph
+    without a label, and the next labelled turn was the spokesperson's own closing
+    ("Thank you all for joining"): the paragraph was read as a journalist's question put
+    without a label, since no one takes the floor from themselves, and the formula in it
+    was lost on almost every date. Where journalists bear labels, that holds no longer;
+    a paragraph ending in "?" is still a question."""
+    text = (
+        "Official Spokesperson, Shri Randhir Jaiswal: Good afternoon. Let me take the "
+        "questions now.\n\n"
+        "Maha, CNN-News18: Sir, Pakistan made remarks on Kashmir. Your reaction?\n\n"
+        "Official Spokesperson, Shri Randhir Jaiswal: These are internal matters of India.\n\n"
+        "India firmly rejects such unwarranted and baseless remarks.\n\n"
+        "Official Spokesperson, Shri Randhir Jaiswal: Thank you all for joining this briefing.\n"
+    )
+    turns = split_turns(text)
+    [answer] = [t for t in turns if text[t.start : t.end].startswith("India firmly")]
+    assert answer.role is OFF
+    asked = text.replace("baseless remarks.\n", "baseless remarks, Sir?\n")
+    turns = split_turns(asked)
+    [question] = [t for t in turns if asked[t.start : t.end].startswith("India firmly")]
+    assert question.role is P

@@ -117,6 +117,8 @@ _PRESS_EXACT = _words(
 _OFFICIAL_EXACT = _words(
     "a answer answers spokesperson spokesman spokeswoman 答 回答 发言人 發言人 報道官 대변인 답변"
 )
+_ANSWER_EXACT = _words("a answer answers 答 回答 답변")
+"""Labels that say their turn answers a question: one was put before it."""
 _OFFICIAL_WORDS = _words(
     "mr mr. ms ms. mrs mrs. dr dr. spokesperson spokesman spokeswoman minister secretary "
     "ambassador president premier chancellor governor mayor senator commissioner chairman "
@@ -1107,10 +1109,21 @@ def _continued(text: str, start: int) -> bool:
     return _STAMP_LINE.search(text, max(0, start - 40), start) is not None
 
 
+def _answers(speaker: str | None) -> bool:
+    """Whether the label ``speaker`` says its turn is an answer (see :data:`_ANSWER_EXACT`)."""
+    return speaker is not None and speaker.casefold() in _ANSWER_EXACT
+
+
 def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) -> list[Turn]:
     """An unlabelled official paragraph right before an official's labelled turn is a
-    question put without a label, when it ends in "?" or the same official speaks
-    next (no one takes the floor from themselves). Not a hand-over: in a transcript
+    question put without a label, when it ends in "?" or, in a transcript whose
+    journalists bear no label, the same official speaks next (no one takes the floor
+    from themselves). Where journalists do bear one, the official labelled again says
+    so only with an answer's label ("A:" after "After the Press Conference, a journalist
+    asked if ..."); the closing turn of a spokesperson labelled by name says nothing of
+    the paragraph before it, the answer's last one (review 91: an MEA briefing's "India
+    firmly rejects ..." went to the journalist before the spokesperson's "Thank you all
+    for joining"). Not a hand-over: in a transcript
     whose journalists bear a label ("Q:"), a paragraph that names the next speaker goes
     on its own speaker's turn ("With that, I am happy to turn it over to Dr. Jha.
     Doctor, do you want to start?" before "DR. JHA:"). Nor a paragraph a time stamp
@@ -1128,7 +1141,7 @@ def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) ->
             and not _continued(text, turn.start)
             and after.role is Role.OFFICIAL
             and (
-                after.speaker == turn.speaker
+                (after.speaker == turn.speaker and (not asked_by_label or _answers(after.speaker)))
                 or (
                     _QUESTION.search(text, turn.end - 2, turn.end)
                     and not (asked_by_label and _hands_over(text, turn, after))
