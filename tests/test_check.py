@@ -1672,3 +1672,29 @@ def test_a_span_under_the_threshold_with_both_edges_replaced_is_no_near_miss(
     code, out, _ = run(*one_formula_gate(tmp_path / "kept", formula, before, now))
     assert code == 1, out
     assert "{-position-}{+stance+} on the Korean Peninsula issue" in out, out
+
+
+def test_a_short_formulas_first_word_replaced_is_no_wording_said_before(tmp_path: Path) -> None:
+    """Review 92: "推动构建人类命运共同体" ("promote building a community with a shared future
+    for mankind") said as "*放弃*构建人类命运共同体" ("abandon building ...") passed the
+    watchlist gate: the span stopped short of the word replacing the short formula's
+    first, and "构建人类命运共同体" alone was a wording the baseline had said. The content
+    word right before a short formula's missing first word stands in its place."""
+    formula = "推动构建人类命运共同体"
+    base = tmp_path / "base"
+    base.mkdir()
+    for day, said in enumerate(
+        [f"中方将同各方一道，{formula}，维护世界和平。", "各国应携起手来，构建人类命运共同体。"], 1
+    ):
+        (base / f"2020-01-0{day}.txt").write_text(f"赵立坚：{said}\n", encoding="utf-8")
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
+    new = tmp_path / "2020-01-07.txt"
+    new.write_text("赵立坚：中方将同各方一道，放弃构建人类命运共同体，维护世界和平。\n", "utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    assert code == 1, out
+    assert "    diff:      {-推动-}{+放弃+}构建人类命运共同体\n" in out, out
+    # the formula's object alone after a comma is still the wording said before
+    new.write_text("赵立坚：各国应携起手来，构建人类命运共同体。\n", "utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    assert code == 0, out
