@@ -1698,3 +1698,24 @@ def test_a_short_formulas_first_word_replaced_is_no_wording_said_before(tmp_path
     new.write_text("赵立坚：各国应携起手来，构建人类命运共同体。\n", "utf-8")
     code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
     assert code == 0, out
+
+
+@pytest.mark.parametrize("other", ["Nepal", "the Maldives", "South Korea"])
+def test_a_name_of_two_words_replaced_in_a_formula_fails_the_gate(
+    tmp_path: Path, other: str
+) -> None:
+    """Review 91: "Our development partnership with *Nepal* is people-centric and
+    demand-driven" against the watched "... with Sri Lanka ..." passed with "No
+    findings": the two words of the name weighed the span under the threshold, and a span
+    under it keeping none of the formula's names was taken for another subject's phrase.
+    The formula's words said word for word around another name are the formula with its
+    name replaced, a near miss; "the *market* principle" is still nothing of "the
+    one-China principle"."""
+    formula = "our development partnership with Sri Lanka is people-centric and demand-driven"
+    now = f"Our development partnership with {other} is people-centric and demand-driven."
+    code, out, _ = run(
+        *one_formula_gate(tmp_path, formula, f"{formula[0].upper()}{formula[1:]}.", now)
+    )
+    assert code == 1, out
+    assert f"with {{-Sri Lanka-}}{{+{other}+}} is people-centric" in out, out
+    assert "a name of the formula replaced" in out

@@ -122,8 +122,27 @@ def _names_gone(match: Match, span: Sequence[str]) -> bool:
     "uphold the one-China principle" (fixture 000); "the Declaration on the *Behavior* of
     Parties" keeps its names and is one."""
     form = match.form
-    named = {form.words[k] for k in range(len(form.words)) if k in form.names}
-    return bool(named) and named.isdisjoint(span)
+    at = [k for k in range(len(form.words)) if k in form.names]
+    named = {form.words[k] for k in at}
+    if not named or not named.isdisjoint(span):
+        return False
+    # ... but the formula said word for word around another name is the formula with its
+    # name replaced: "our development partnership with *Nepal* is people-centric and
+    # demand-driven" (review 91: a name of two words weighed it under the threshold)
+    before, after = form.words[: at[0]], form.words[at[-1] + 1 :]
+    framed = (
+        len(span) > len(before) + len(after)
+        and tuple(span[: len(before)]) == tuple(before)
+        and tuple(span[len(span) - len(after) :]) == tuple(after)
+        and sum(is_rare(w) for w in (*before, *after)) >= _FRAME_CONTENT
+    )
+    return not framed
+
+
+_FRAME_CONTENT = 2
+"""Content words the formula's words around its names must hold to be its frame when
+another name stands between them: "the *market* principle" is no "the one-China
+principle" with its name replaced."""
 
 
 def _edges_gone(match: Match, span: Sequence[str]) -> bool:
