@@ -1144,10 +1144,10 @@ def _named_speaker(
     tokens: Sequence[Token], text: str, at: int, determiners: Collection[str]
 ) -> int:
     """Where the name before the negation at token ``at`` begins (with one word between,
-    its auxiliary, and the one of ``determiners`` before it), standing for a formula's "we" (one of
-    the tokeniser's ``first_person``): "*the UK would* no longer support ..." for "we will
-    continue to support ..." (review 88: `{-We will continue to-}{+no longer+}` read
-    "We will" dropped); ``at`` where none stands there."""
+    its auxiliary, and one of ``determiners`` before it), standing for a formula's "we"
+    (one of the tokeniser's ``first_person``): "*the UK would* no longer support ..." for
+    "we will continue to support ..." (review 88: `{-We will continue to-}{+no longer+}`
+    read "We will" dropped); ``at`` where none stands there."""
     names = Names(tokens, text)
     k = at - 1
     if k >= 0 and k not in names:
