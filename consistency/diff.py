@@ -56,6 +56,10 @@ class Piece:
         from the first word's start to the last word's end.
     gap: for equal and inserted runs, the white space and punctuation of the new
         text that follow the run; empty for deletions.
+    lead, trail: the list mark a deleted or inserted run takes with it, before or after
+        its words; joined: the hyphen that joined a deleted run to the next word.
+    ahead: a deleted run the old text said right before the mark that follows the
+        word before it in the new text (shown before that mark).
     """
 
     op: Op
@@ -64,6 +68,7 @@ class Piece:
     lead: str = ""
     trail: str = ""
     joined: str = ""
+    ahead: bool = False
 
 
 def _word_moves(
@@ -231,8 +236,19 @@ def diff_tokens(
             rest = following.lstrip()[len(closing) :]
             if not lead and opener in _PAIRS and rest.startswith(_PAIRS[opener]):
                 text = f"{opener}{text}{_PAIRS[opener]}"
+            # ... a run the old text said right before the mark the new text keeps after
+            # the word before it: "一贯{-的-}、明确的", not "一贯、{-的-}明确的" (review 92:
+            # the old side read 一贯、的明确的)
+            mark = following.strip()
+            ahead = (
+                not raw.strip()
+                and bool(pieces)
+                and bool(_MARK.fullmatch(mark))
+                and pieces[-1].gap.strip() == mark
+                and not trail
+            )
             op = Op.DELETE if code == -1 else Op.MOVED_AWAY
-            pieces.append(Piece(op, text, lead=lead, trail=trail, joined=joined))
+            pieces.append(Piece(op, text, lead=lead, trail=trail, joined=joined, ahead=ahead))
             i += n
             continue
         text = new[new_tokens[j].start : new_tokens[j + n - 1].end]
@@ -250,7 +266,26 @@ def diff_tokens(
                 and not old[old_tokens[i - 1].end : old_tokens[i].start].strip()
             ):
                 lead = mark
-        pieces.append(Piece(op, text, gap, lead=lead))
+        trail = ""
+        if (
+            code == 1
+            and not lead
+            and pieces
+            and pieces[-1].op is Op.EQUAL
+            and 0 < i < len(old_tokens)
+            and j + n < len(new_tokens)
+        ):
+            # ... and the mark after an inserted item between two the old text joined with
+            # that mark: "主权、{+安全、+}发展", "sovereignty, {+security,+} development"
+            # (review 92: the old side read 主权、、发展)
+            mark = gap.strip()
+            if (
+                _MARK.fullmatch(mark)
+                and pieces[-1].gap.strip() == mark
+                and old[old_tokens[i - 1].end : old_tokens[i].start].strip() == mark
+            ):
+                trail, gap = mark, gap.replace(mark, "", 1)
+        pieces.append(Piece(op, text, gap, lead=lead, trail=trail))
         if code == 0:
             i += n
         j += n
@@ -557,6 +592,10 @@ def render(pieces: Sequence[Piece]) -> str:
             glued = bool(before) and not space
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
             replaced = nxt is not None and nxt.op is Op.INSERT
+            if piece.ahead and not replaced and not held and out:
+                left = next(x for x in reversed(out) if x) if any(out) else ""
+                out.append(f"{{-{separator(left, piece.text)}{piece.text}-}}")
+                continue
             if held:
                 # after a deletion the new text glues to what follows, the space between
                 # two deleted runs is the old text's: "EU-{-China-}{- China-}{+EU+}"
@@ -590,6 +629,11 @@ def render(pieces: Sequence[Piece]) -> str:
         if piece.op is Op.INSERT and piece.lead and out:
             before, space, after = _split_gap(pending)
             out.append(f"{{+{before}{space}{after}{piece.text}+}}")
+            pending = piece.gap
+            continue
+        if piece.op is Op.INSERT and piece.trail:
+            out.append(pending)
+            out.append(f"{{+{piece.text}{piece.trail}+}}")
             pending = piece.gap
             continue
         if piece.op is Op.INSERT and out and pending and set(pending) <= HYPHENS:

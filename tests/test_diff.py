@@ -87,6 +87,17 @@ from consistency.report.diffmarkup import parse_diff, sides
             "we will disagree where we must and cooperate where we can, as before",
             "we will disagree where we must {~and cooperate where we can~}, as before",
         ),
+        # review 92: a list item put in takes the mark after it where the old text joined
+        # its neighbours with that mark (the old side read 主权、、发展), and a run deleted
+        # right before a mark stands before it (the old side read 一贯、的明确的)
+        ("主权、发展", "主权、安全、发展", "主权、{+安全、+}发展"),
+        (
+            "sovereignty, development",
+            "sovereignty, security, development",
+            "sovereignty, {+security,+} development",
+        ),
+        ("立场是一贯的、明确的", "立场是一贯、明确的", "立场是一贯{-的-}、明确的"),
+        ("firm and resolute, we act", "firm, we act", "firm{- and resolute-}, we act"),
         # Cosmetic differences are not changes: the new text comes back unmarked.
         ("the ASEAN way", "the ASEAN Way", "the ASEAN Way"),
         ("U.S.-China relations", "US China relations", "US China relations"),
