@@ -1073,8 +1073,9 @@ def _replaced_first(
     :func:`~consistency.lexicon.may_stand_for`), none of the point's, no name and no
     negation (those have rules of their own): 中方将同各方一道，*放弃*构建人类命运共同体
     ("abandon") is {-推动-}{+放弃+}构建人类命运共同体, not "promote" dropped, which read
-    a wording the archive had said (review 92). The mirror of :func:`_replaced_last`.
-    ``found.first`` otherwise."""
+    a wording the archive had said (review 92). Not where an auxiliary follows the span,
+    the subject of a clause that word takes ("we think open lines of communication are
+    ..."). The mirror of :func:`_replaced_last`. ``found.first`` otherwise."""
     if keyed.form_weights[0] < RARE:
         return found.first
     before = next(_outward(tokens, text, found.first, lo, -1), None)
@@ -1090,6 +1091,11 @@ def _replaced_first(
         or keyed.weigh(word) < RARE
         or not may_stand_for(word, keyed.words[0])
     ):
+        return found.first
+    after = next(_outward(tokens, text, found.end, len(tokens), +1), None)
+    if after is not None and not after[1] and "AUX" in word_classes(keyed.sentence[after[0]]):
+        # the span opens a clause the word before it takes: "we *think* open lines of
+        # communication *are* important" says no formula with "keep" replaced
         return found.first
     return k
 
