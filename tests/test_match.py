@@ -2345,6 +2345,14 @@ def test_the_wording_that_reads_more_of_a_stretch_stands_for_it() -> None:
     said = "Their claims go against plain facts and basic norms governing international relations."
     [match] = find_point(norms, index_of(said))
     assert said[match.start : match.end] == "basic norms governing international relations"
+    # review 92: the words beyond the alias are the point's but one swapped, a content
+    # word among them: the point with 坚决 swapped, not the alias with the rest dropped
+    # (a card read 中方对此表示强烈不满{-，坚决反对-})
+    strong = Point("r", "中方对此表示强烈不满和坚决反对", aliases=("中方对此表示强烈不满",))
+    said = "有关国家无端指责中国，中方对此表示强烈不满和坚定反对。"
+    [match] = find_point(strong, index_of(said))
+    assert said[match.start : match.end] == "中方对此表示强烈不满和坚定反对"
+    assert match.form.text == strong.text
 
 
 def test_two_words_of_a_short_point_swapped_with_nothing_between_are_another_phrase() -> None:

@@ -1575,7 +1575,8 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     is the alias "basic norms governing ...", not "international law and basic norms
     ..." with two words replaced. A word spelled like one of the wording's is its own:
     "stop *interfering* in China's internal affairs" says "interfere in China's internal
-    affairs", not its alias "China's internal affair" with a verb put before it."""
+    affairs", not its alias "China's internal affair" with a verb put before it. So does
+    a stretch whose words beyond are the wording's but one, a content word among them."""
     if not (a.start <= b.start and b.end <= a.end) or (a.first, a.last) == (b.first, b.last):
         return False
     words = a.sentence.tokens
@@ -1583,9 +1584,18 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
         t.text for t in words[b.last + 1 : a.last + 1]
     ]
     own = a.form.vocabulary
+    kept = [w in own or any(similarity(w, v) for v in own) for w in beyond]
     total = sum(weigh(w) for w in beyond)
-    mine = sum(weigh(w) for w in beyond if w in own or any(similarity(w, v) for v in own))
-    return total > 0 and 2 * mine >= total
+    mine = sum(weigh(w) for w, k in zip(beyond, kept, strict=True) if k)
+    if total > 0 and 2 * mine >= total:
+        return True
+    # ... or all but one of them are its own, a content word among those: the wording
+    # with one word replaced there ("中方对此表示强烈不满和*坚定*反对" is "...强烈不满和坚决
+    # 反对" with 坚决 swapped, not its alias "中方对此表示强烈不满" with the rest dropped:
+    # review 92)
+    return kept.count(False) == 1 and any(
+        k and is_rare(w) for w, k in zip(beyond, kept, strict=True)
+    )
 
 
 def words_of(tokens: Sequence[Token]) -> list[str]:
