@@ -1719,3 +1719,30 @@ def test_a_name_of_two_words_replaced_in_a_formula_fails_the_gate(
     assert code == 1, out
     assert f"with {{-Sri Lanka-}}{{+{other}+}} is people-centric" in out, out
     assert "a name of the formula replaced" in out
+
+
+@pytest.mark.parametrize(
+    ("now", "diff"),
+    [
+        (
+            "India said that the development partnership with Sri Lanka is people-centric "
+            "and demand-driven.",
+            "{-Our-}{+the+} development partnership with Sri Lanka is people-centric",
+        ),
+        (
+            "India said that the development partnership with Nepal is people-centric and "
+            "demand-driven.",
+            "{-Our-}{+the+} development partnership with {-Sri Lanka-}{+Nepal+} is",
+        ),
+    ],
+)
+def test_a_formulas_capitalised_determiner_is_no_name(tmp_path: Path, now: str, diff: str) -> None:
+    """Review 93: the watched "Our development partnership with Sri Lanka ..." said as
+    "*the* development partnership ..." passed with "No findings" and `track` counted no
+    occurrence: the formula's "Our", capitalised as its first word, was taken for a name,
+    and another word in a name's place is another subject. The tokeniser's determiners
+    are never names."""
+    formula = "Our development partnership with Sri Lanka is people-centric and demand-driven"
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, f"{formula}.", now))
+    assert code == 1, out
+    assert diff in out, out

@@ -129,14 +129,22 @@ def _names_gone(match: Match, span: Sequence[str]) -> bool:
     # ... but the formula said word for word around another name is the formula with its
     # name replaced: "our development partnership with *Nepal* is people-centric and
     # demand-driven" (review 91: a name of two words weighed it under the threshold)
-    before, after = form.words[: at[0]], form.words[at[-1] + 1 :]
+    # (a determiner opening either may be another: "*the* development partnership with
+    # Nepal ..." for "*Our* development partnership with Sri Lanka ...", review 93)
+    before, after = _undetermined(form.words[: at[0]], form.plain), form.words[at[-1] + 1 :]
+    said = _undetermined(span, form.plain)
     framed = (
-        len(span) > len(before) + len(after)
-        and tuple(span[: len(before)]) == tuple(before)
-        and tuple(span[len(span) - len(after) :]) == tuple(after)
+        len(said) > len(before) + len(after)
+        and tuple(said[: len(before)]) == tuple(before)
+        and tuple(said[len(said) - len(after) :]) == tuple(after)
         and sum(is_rare(w) for w in (*before, *after)) >= _FRAME_CONTENT
     )
     return not framed
+
+
+def _undetermined(words: Sequence[str], determiners: Collection[str]) -> Sequence[str]:
+    """``words`` without the determiner that opens them."""
+    return words[1:] if words and words[0] in determiners else words
 
 
 _FRAME_CONTENT = 2

@@ -212,12 +212,22 @@ class Names:
     jieba's dictionary tags as people, places or organisations. "the Korean
     Peninsula issue" is not "the Venezuelan issue", nor 构建亚太命运共同体 (Asia-Pacific)
     构建人类命运共同体; a name is what the formula is about, never a word a drift swaps.
+    ``plain``: words that are never names, however written (a formula's "*Our*
+    development partnership ...", the tokeniser's determiners: review 93).
     """
 
-    def __init__(self, tokens: Sequence[Token], text: str, *, sentence: bool = True) -> None:
+    def __init__(
+        self,
+        tokens: Sequence[Token],
+        text: str,
+        *,
+        sentence: bool = True,
+        plain: Collection[str] = (),
+    ) -> None:
         self.tokens = tokens
         self.text = text
         self.first = 1 if sentence else 0
+        self.plain = plain
 
     @cached_property
     def glued(self) -> frozenset[int]:
@@ -228,6 +238,8 @@ class Names:
         if not isinstance(k, int) or not 0 <= k < len(self.tokens):
             return False
         t = self.tokens[k]
+        if t.text in self.plain:
+            return False
         capital = k >= self.first and self.text[t.start : t.start + 1].isupper()
         return (capital and is_rare(t.text)) or is_han_name(t.text)
 

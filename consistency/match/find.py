@@ -68,7 +68,8 @@ class Form:
     ``names``: its names, see :class:`~consistency.match.align.Names`; ``halted``: the
     words that any wording of its point says right after a prohibition, "stop
     *interfering*", where a negation before them stands for the prohibition, see
-    :func:`make_forms`; ``least``: how
+    :func:`make_forms`; ``plain``: the tokeniser's determiners, never names, however
+    written (see :class:`~consistency.match.align.Names`); ``least``: how
     many of its words a span must have, :data:`~consistency.match.align.MIN_MATCHED`, or
     all of them in a wording of that many written words or fewer: "cannot be more" is
     four tokens, can | not be more, and "they cannot be waken up" no occurrence of it,
@@ -82,12 +83,14 @@ class Form:
     names: Names = field(init=False, compare=False, repr=False)
     least: int = field(init=False, compare=False, repr=False)
     halted: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    plain: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", tuple(t.text for t in self.tokens))
         object.__setattr__(self, "vocabulary", frozenset(self.words))
         object.__setattr__(self, "listed", bool(_CLAUSE_BREAK.search(self.text)))
-        object.__setattr__(self, "names", Names(self.tokens, self.text, sentence=False))
+        names = Names(self.tokens, self.text, sentence=False, plain=self.plain)
+        object.__setattr__(self, "names", names)
         written = len(self.tokens) - sum(
             one_word(self.text, a, b) for a, b in pairwise(self.tokens)
         )
@@ -134,7 +137,8 @@ def make_forms(point: Point, *, tokeniser: Tokeniser | None = None) -> list[Form
             said.append((text, tokens))
     prohibitions = named_words(tokeniser, "prohibitions")
     halted = frozenset(w for words in seen for v, w in pairwise(words) if v in prohibitions)
-    return [Form(text, tokens, halted) for text, tokens in said]
+    plain = named_words(tokeniser, "determiners")
+    return [Form(text, tokens, halted, plain) for text, tokens in said]
 
 
 SWAP_PART_MIN = 3
@@ -191,7 +195,9 @@ def swapped_forms(
             + text[head[-1].end : tail[0].start]
             + text[head[0].start : head[-1].end]
         )
-        swapped = Form(turned, tuple(tokenise(turned, tokeniser=tokeniser)), form.halted)
+        swapped = Form(
+            turned, tuple(tokenise(turned, tokeniser=tokeniser)), form.halted, form.plain
+        )
         if swapped.words in known:
             continue
         weights = [weigh(w) for w in form.words]
