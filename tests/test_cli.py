@@ -144,6 +144,27 @@ def test_color_is_used_only_when_asked() -> None:
     assert "\x1b[" in out
 
 
+def test_coloured_commands_are_those_with_a_color_option() -> None:
+    from consistency.cli.app import COLOURED_COMMANDS
+
+    taking = {n for n, c in cli.commands.items() if any(p.name == "color" for p in c.params)}
+    assert taking == COLOURED_COMMANDS
+
+
+@pytest.mark.parametrize("command", ["ingest", "discover", "report"])
+def test_no_color_before_any_command_is_accepted(command: str) -> None:
+    """Review 93: a script giving --no-color before every command failed on those that
+    colour nothing ("No such option"); there it has nothing to say."""
+    done = subprocess.run(
+        [sys.executable, "-m", "consistency", "--no-color", "--no-config", command, str(BRIEFINGS)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "\x1b[" not in done.stdout
+
+
 def test_output_file_is_written_and_nothing_on_error(tmp_path: Path, undated: Path) -> None:
     target = tmp_path / "out.json"
     args = ["track", str(BRIEFINGS), "--points", str(POINTS), "--format", "json"]

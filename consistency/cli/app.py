@@ -60,12 +60,19 @@ def hoist_global_options(args: Sequence[str]) -> list[str]:
 COMMAND_FLAGS = frozenset({"--color", "--no-color"})
 """Options of the commands that may also come before the command name."""
 
+COLOURED_COMMANDS = frozenset({"track", "report", "check", "diff"})
+"""The commands that colour what they write (and take ``--color/--no-color``)."""
+
 
 def _lower_color(args: list[str]) -> list[str]:
-    """Move ``--color``/``--no-color`` given before the command name after it.
+    """Move ``--color``/``--no-color`` given before the command name after it; before a
+    command that colours nothing, they have nothing to say and are dropped (a script
+    may give them to every command: review 93).
 
     >>> _lower_color(["--no-color", "-q", "report", "a/"])
     ['-q', 'report', '--no-color', 'a/']
+    >>> _lower_color(["--no-color", "ingest", "a/"])
+    ['ingest', 'a/']
     """
     front: list[str] = []
     moved: list[str] = []
@@ -81,6 +88,8 @@ def _lower_color(args: list[str]) -> list[str]:
         k += 1
     if not moved or k >= len(args):
         return args
+    if args[k] not in COLOURED_COMMANDS:
+        moved = []
     return [*front, args[k], *moved, *args[k + 1 :]]
 
 
@@ -212,7 +221,8 @@ def cli(ctx: click.Context, config: str | None, no_config: bool, quiet: bool, de
 
     PATH may be a file, a directory (read recursively) or - for standard input.
     --no-config, --config, -q and --debug may also follow the command;
-    --color/--no-color may also come before it.
+    --color/--no-color may also come before it (before a command that colours
+    nothing, they are ignored).
     """
     ctx.meta[QUIET] = quiet
     _config_defaults(ctx, config, no_config)
