@@ -357,7 +357,17 @@ def may_stand_for(word: str, other: str) -> bool:
 
     >>> may_stand_for("firmly", "jointly"), may_stand_for("should", "jointly")
     (True, False)
+    >>> may_stand_for("秉持", "本着"), may_stand_for("好", "按照"), may_stand_for("放弃", "推动")
+    (True, False, True)
     """
+    if _HAN.search(word) and _HAN.search(other):
+        # jieba tags a word with its commonest class only (本着 p, 秉持 v stand for each
+        # other); but a single character, a complement, a place word or half an
+        # abbreviation, does not stand for a word of two: 落实*好*, 中*俄* before
+        # "按照两国领导人达成的重要共识" (review 92); a preposition does (*以*公开透明...
+        # for 本着), and a particle goes with the word before it (违反*了*)
+        tag = _han_tags().get(word, "")
+        return len(word) > 1 or len(other) == 1 or tag == "p" or tag.startswith("u")
     mine, theirs = word_classes(word), word_classes(other)
     return not mine or not theirs or bool(mine & theirs)
 

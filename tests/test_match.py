@@ -2642,3 +2642,29 @@ def test_the_speaker_named_before_a_negation_takes_the_tokenisers_determiners(
         sentence[widened.start : widened.end]
         == f"{said} would no longer support the work of the International Criminal Court"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "span"),
+    [
+        ("双方一致同意，要落实好两国领导人重要共识，不让分歧上升为争端。", "两国领导人重要共识"),
+        ("我们愿同韩方一道，发展中韩战略合作伙伴关系。", "战略合作伙伴关系"),
+        # a preposition stands for one (以 for 本着), a particle goes with its verb
+        ("中方以公开透明、负责任的态度及时通报疫情信息。", "以公开透明、负责任的态度"),
+    ],
+)
+def test_a_single_han_character_does_not_stand_for_a_formulas_first_word(
+    said: str, span: str
+) -> None:
+    """Review 92: 按照两国领导人达成的重要共识 counted "*好*两国领导人重要共识" (the complement of
+    落实好) and "*俄*两国元首..." (half of 中俄) with the character taken for 按照; a report
+    carded `{-好-}{+能在+}两国领导人重要共识`. jieba tags a word with its commonest class only,
+    so Chinese words of any class may stand for each other; but not a single character
+    for a word of two, unless a preposition or a particle."""
+    points = {
+        "两国领导人重要共识": "按照两国领导人达成的重要共识",
+        "战略合作伙伴关系": "全面战略合作伙伴关系",
+        "以公开透明、负责任的态度": "本着公开、透明、负责任的态度",
+    }
+    [(_, text)] = found(points[span], said)
+    assert text == span
