@@ -250,6 +250,25 @@ def compare(
             if x.point.id not in negated and x.point.id not in otherwise:
                 place = b.text[x.start : x.end]
                 otherwise[x.point.id] = (Place(place, *b.line_col(x.start)), x.why)
+        # ... and OLD's own near misses of them: NEW's, where OLD said neither the formula
+        # nor those words, are new (review 92: "香港事务纯属英国内政" was "in neither")
+        said_in_old = {
+            p.point.id for p in result.points if any(o.document == a.id for o in p.occurrences)
+        }
+        old_near = {
+            (x.point.id, normalise(a.text[x.start : x.end], tokeniser=tokeniser))
+            for x in near_sayings(
+                [a],
+                [p for p in points if p.id in otherwise and p.id not in said_in_old],
+                **selection,
+            )
+        }
+        for pid, (near, _) in list(otherwise.items()):
+            if (
+                pid not in said_in_old
+                and (pid, normalise(near.text, tokeniser=tokeniser)) in old_near
+            ):
+                del otherwise[pid]
     rephrasings, counts, changed, pairs = _sentences(
         a, b, similarity, include_questions, speakers, tokeniser
     )
@@ -633,11 +652,24 @@ def _compare_point(
     in ``sides`` (OLD, NEW): a point said in one of them only is shifted, where the other
     rephrases its sentence (see :data:`REPHRASED`)."""
     if otherwise is not None and olds and not news:
-        # OLD said the formula, NEW only a near miss of it: where OLD did not say it either,
-        # NEW's words are no change (a review: "{-brook-}{+allow+} no foreign
-        # interference", both briefings saying "allow")
+        # OLD said the formula, NEW only a near miss of it
         said, why = otherwise
         return _said_as(point, olds, said, 0, tokeniser, note=f"a near miss ({why})")
+    if otherwise is not None and not olds and not news:
+        # neither said the formula, and OLD not these words of NEW's (where it did, they
+        # are no change: a review, "{-brook-}{+allow+} no foreign interference", both
+        # briefings saying "allow"): new in NEW, a near miss (review 92)
+        said, why = otherwise
+        return PointComparison(
+            point,
+            PointChange.NEW,
+            None,
+            said,
+            0,
+            0,
+            word_diff(point.text, said.text, tokeniser=tokeniser),
+            note=f"a near miss ({why})",
+        )
     if negated:
         # the formula said negated in NEW: against the wording OLD had (else the formula's)
         return _said_as(point, olds, negated[0], len(news), tokeniser, note=SAID_NEGATED)

@@ -467,6 +467,15 @@ def test_a_watched_formula_said_as_a_near_miss_in_new_is_shifted_not_dropped(
     code, data, err = run("diff", str(old), str(new), "--points", str(points), "--format", "json")
     [point] = json.loads(data)["points"]
     assert point["change"] == "absent" and point["note"] == ""
+    # OLD saying neither: the near miss is new in NEW (review 92: "香港事务纯属英国内政" was
+    # "in neither")
+    old.write_text("Maria Zakharova: We discussed the weather.\n", encoding="utf-8")
+    code, out, err = run("diff", str(old), str(new), "--points", str(points))
+    assert "1 new in NEW" in out, out
+    assert "{-remains open to-}{+lost interest in+} a political" in out, out
+    code, data, err = run("diff", str(old), str(new), "--points", str(points), "--format", "json")
+    [point] = json.loads(data)["points"]
+    assert point["change"] == "new" and point["note"].startswith("a near miss (score 71.3")
 
 
 @pytest.mark.parametrize("new_side", [True, False])

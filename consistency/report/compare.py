@@ -100,7 +100,8 @@ def _text_point(p: PointComparison, color: bool) -> str:
         return f"  {p.point.id}  {where}\n    {diff}"
     if p.change is PointChange.NEW:
         diff = ansi_diff(flatten(parse_diff(p.diff)), color=color)
-        return f"  {p.point.id}  {_where(p.new, 'NEW')}: {diff}"
+        note = f" ({p.note})" if p.note else ""
+        return f"  {p.point.id}  {_where(p.new, 'NEW')}: {diff}{note}"
     if p.change is PointChange.DROPPED:
         return f"  {p.point.id}  {_where(p.old, 'OLD')}: {one_line(p.diff)}"
     return f"  {p.point.id}: {one_line(p.diff)}"
@@ -186,6 +187,7 @@ def render_compare_markdown(c: Comparison) -> str:
                 place = p.old if change is PointChange.DROPPED else p.new
                 said = (
                     markdown_diff(flatten(parse_diff(p.diff)))
+                    + (" " + _md(f"({p.note})") if p.note else "")
                     if change is PointChange.NEW
                     else _md(p.diff)
                 )
