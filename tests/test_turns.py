@@ -934,3 +934,20 @@ def test_an_answers_last_paragraph_before_the_officials_closing_label_stays_offi
     turns = split_turns(asked)
     [question] = [t for t in turns if asked[t.start : t.end].startswith("India firmly")]
     assert question.role is P
+
+
+def test_a_chinese_outlet_in_title_marks_labels_a_journalist() -> None:
+    """mfa-zh 2020-04-28: "《澳大利亚人报》记者：..." (The Australian's reporter) was no label,
+    a label starting on a letter only; the question went on the spokesperson's turn once
+    an unlabelled paragraph before the same official's label was no longer a question by
+    that alone (review 91)."""
+    text = (
+        "耿爽：我们注意到了有关报道。\n"
+        "《澳大利亚人报》记者：我读了中国大使接受采访的原文。作为常住北京的澳大利亚人，我很关心。\n"
+        "耿爽：你没有听到过吗？\n"
+    )
+    assert [(t.speaker, t.role) for t in split_turns(text)] == [
+        ("耿爽", OFF),
+        ("《澳大利亚人报》记者", P),
+        ("耿爽", OFF),
+    ]

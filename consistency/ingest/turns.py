@@ -89,7 +89,7 @@ It belongs to the label, not to what is said."""
 
 _LABEL = re.compile(
     rf"[^\S\n]*(?P<lead>{_STAMP})?(?:\*\*|__)?"
-    r"(?P<label>[^\W\d_][^:：\n]{0,60}?)[^\S\n]*(?:\*\*|__)?"
+    r"(?P<label>[《〈]?[^\W\d_][^:：\n]{0,60}?)[^\S\n]*(?:\*\*|__)?"
     rf"(?P<before>{_STAMP})?(?:：|:(?![\d/]))(?:\*\*|__)?[^\S\n]*(?P<after>{_STAMP})?"
 )
 _BARE_Q = re.compile(r"[^\S\n]*(?P<label>Q|A(?=\.))\.?(?:[^\S\n]+(?=\S)|[^\S\n]*$)")
