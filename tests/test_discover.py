@@ -188,6 +188,22 @@ def test_maximal_phrase_comes_out_once_without_fragments() -> None:
             ],
             "so-called long-arm jurisdiction by any country",
         ),
+        # ... nor a word joined by an ampersand (review 91: "Regarding the situation in J")
+        (
+            [
+                "The two sides will boost R&D cooperation in clean energy.",
+                "Both ministers agreed to boost R&D cooperation in clean energy now.",
+            ],
+            "boost R&D cooperation in clean energy",
+        ),
+        (
+            [
+                "Regarding the situation in J&K, these are domestic issues of India.",
+                "Regarding the situation in J&K, we have nothing more to add today.",
+                "They spoke of the situation in J and others about the region.",
+            ],
+            "Regarding the situation in J&K",
+        ),
     ],
 )
 def test_boundaries_fall_where_a_reader_puts_them(sentences: list[str], expected: str) -> None:
