@@ -38,7 +38,7 @@ from _common import ROOT, corpus_dir
 from consistency.discover import DEFAULT_STOP_PHRASES, discover
 from consistency.ingest import load_documents
 from consistency.models import Document
-from consistency.normalise import normalise, tokenise
+from consistency.normalise import WordTokeniser, normalise, tokenise
 
 HERE = Path(__file__).resolve().parent
 
@@ -129,7 +129,11 @@ def _cut_inside_a_word(wording: str, docs: Sequence[Document]) -> bool:
             stop = _SENTENCE_END.search(text, at + len(bare))
             end = stop.start() if stop else len(text)
             tokens = tokenise(text[begin:end])
-            edges = {t.start + begin for t in tokens} | {t.end + begin for t in tokens}
+            # not between the pieces of a compound the tokeniser cuts for matching (冠状|病毒)
+            joined = WordTokeniser().compound_joins(tokens)
+            edges = {t.start + begin for k, t in enumerate(tokens) if k not in joined} | {
+                t.end + begin for k, t in enumerate(tokens) if k + 1 not in joined
+            }
             if {at, at + len(bare)} <= edges:
                 return False
             at = text.find(bare, at + 1)

@@ -706,6 +706,12 @@ COMPOUND_MIN = 4
 """A Chinese word this long or longer may be a compound of words (see :func:`_compound_cut`)."""
 
 
+_COMPOUND_PIECES = 4
+"""The most words a Chinese compound is told to be made of (see
+:meth:`WordTokeniser.compound_joins`)."""
+
+
+@lru_cache(maxsize=1 << 16)
 def _compound_cut(word: str) -> tuple[int, ...] | None:
     """The lengths of the words a compound is made of, or None for a word of its own.
 
@@ -954,6 +960,30 @@ class WordTokeniser:
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         return make_tokens(*self.columns(text, offset))
+
+    def compound_joins(self, tokens: Sequence[Token]) -> frozenset[int]:
+        """The positions ``k`` where tokens ``k - 1`` and ``k`` are pieces of one word of
+        the language, cut for matching: a Chinese compound of jieba's dictionary (see
+        :func:`_compound_cut`: 冠状|病毒 of 冠状病毒). Discovery never opens or closes a
+        phrase inside one (review 92: a row "病毒基因序列")."""
+        joins: set[int] = set()
+        known = _jieba().FREQ
+        n = len(tokens)
+        i = 0
+        while i < n - 1:
+            # left to right, the longest compound first, as a reader takes the words
+            word, found = tokens[i].text, i
+            for j in range(i + 1, min(n, i + _COMPOUND_PIECES) if _HAN.match(word) else i + 1):
+                if tokens[j].start != tokens[j - 1].end or not _HAN.match(tokens[j].text):
+                    break
+                word += tokens[j].text
+                if len(word) < COMPOUND_MIN or not known.get(word):
+                    continue
+                if _compound_cut(word) == tuple(len(t.text) for t in tokens[i : j + 1]):
+                    found = j
+            joins.update(range(i + 1, found + 1))
+            i = found + 1
+        return frozenset(joins)
 
     def columns(self, text: str, offset: int = 0) -> tuple[list[str], list[int]]:
         """What ``self(text, offset)`` gives, as columns (see :class:`ColumnTokeniser`)."""

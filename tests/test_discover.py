@@ -1419,3 +1419,20 @@ def test_an_alias_the_engine_never_finds_word_for_word_is_left_out() -> None:
     counted = _counted(row, hits, docs)
     assert counted.point.aliases == (said,)
     assert [w for w, _ in counted.wordings] == [text, said]
+
+
+def test_a_phrase_never_starts_inside_a_chinese_compound() -> None:
+    """Review 92: a row "病毒基因序列" (mfa-zh) started inside 冠状病毒 ("coronavirus") where
+    the briefings said 新型冠状病毒基因序列: the tokeniser cuts jieba's compounds into
+    their words for matching (冠状|病毒), and discovery read the cut as a word boundary.
+    The pieces of a compound are glued as a hyphenated word's are."""
+    said = [
+        "我们第一时间向世卫组织分享了新型冠状病毒基因序列信息。",
+        "中方第一时间分享了新型冠状病毒基因序列的信息。",
+        "主动向台湾地区通报新型冠状病毒基因序列和获取相关基因序列途径的信息。",
+        "中方及时通报疫情信息，分享病毒基因序列，积极回应各方关切。",
+        "中方向世卫组织通报疫情信息，分享病毒基因序列，同各国开展医疗卫生合作。",
+        "疫情发生后，中方第一时间向世卫组织分享了病毒基因序列信息。",
+        "中方相关部门第一时间发布病毒基因序列等信息。",
+    ]
+    assert texts(discover([doc(k + 1, s) for k, s in enumerate(said)])) == ["分享病毒基因序列"]

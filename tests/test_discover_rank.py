@@ -673,8 +673,8 @@ def test_chinese_points_have_readable_ids_and_whole_words(mfa_zh: list[Discovere
         text = point.point.text
         at = point.example.find(text)
         assert at >= 0, text
-        # a quotation mark opened inside the point is closed with it
-        end = at + len(text.rstrip("\u201d\u2019\"'"))
+        # a quotation or title mark opened inside the point is closed with it
+        end = at + len(text.rstrip("\u201d\u2019\"'\u300b"))
         assert {at, end} <= _boundaries(point.example), text
 
 

@@ -678,3 +678,17 @@ def test_make_tokens_builds_tokens() -> None:
     assert all(type(t) is Token for t in made)
     with pytest.raises(ValueError):
         make_tokens(["a"], [0, 1, 2, 3])
+
+
+@pytest.mark.parametrize(
+    ("text", "joins"),
+    [
+        ("新型冠状病毒基因序列", [2]),  # 冠状|病毒, one word of jieba's
+        ("中方对此表示强烈不满", [4]),  # 强烈|不满
+        ("美方应该停止干涉中国内政", []),
+        ("China and the US", []),
+    ],
+)
+def test_compound_joins_are_the_cuts_inside_a_dictionary_word(text: str, joins: list[int]) -> None:
+    tokens = tokenise(text)
+    assert sorted(WordTokeniser().compound_joins(tokens)) == joins

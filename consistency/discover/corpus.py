@@ -220,6 +220,9 @@ class _Corpus:
         self.tail = bytearray()
         self.doc_starts: list[int] = []
         asking = tuple(sorted(tuple(p.split()) for p in named_words(tokeniser, "asking")))
+        compounds: Callable[[Sequence[Token]], frozenset[int]] | None = getattr(
+            tokeniser or DEFAULT_TOKENISER, "compound_joins", None
+        )
         for di, doc in enumerate(self.docs):
             d = date_index[doc.date]
             self.doc_starts.append(len(self.ids))
@@ -251,7 +254,12 @@ class _Corpus:
                 si = len(self.sentences)
                 self.sentences.append((di, s.start, s.end))
                 first = len(self.capital)
-                for clause, marks in _answered(_clauses(doc.text, s.tokens), asking):
+                joins = (
+                    compounds(s.tokens)
+                    if compounds is not None and _HAN_CHAR.search(doc.text, s.start, s.end)
+                    else frozenset()
+                )
+                for clause, marks in _answered(_clauses(doc.text, s.tokens, joins), asking):
                     if len(s.tokens) > MAX_CLAUSE and _seen_piece(clause, pieces):
                         continue
                     n = len(clause)
@@ -556,8 +564,16 @@ class _ByDocument:
         return []
 
 
-def _clauses(text: str, tokens: Sequence[Token]) -> list[tuple[Sequence[Token], bytes]]:
-    """Cut a sentence's tokens at hard punctuation; mark the tokens that follow a comma etc."""
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+"""A Han character: a sentence holding one may hold a compound (see :func:`_clauses`)."""
+
+
+def _clauses(
+    text: str, tokens: Sequence[Token], joins: Collection[int] = ()
+) -> list[tuple[Sequence[Token], bytes]]:
+    """Cut a sentence's tokens at hard punctuation; mark the tokens that follow a comma etc.,
+    and those ``joins`` glues to the token before as pieces of one word (the tokeniser's
+    ``compound_joins``: 冠状|病毒)."""
     if not tokens:
         return []
     starts: list[int] | None = None
@@ -574,6 +590,8 @@ def _clauses(text: str, tokens: Sequence[Token]) -> list[tuple[Sequence[Token], 
                 cuts.append(k)
         elif m.lastgroup in ("soft", "list") or k not in soft:
             soft[k] = {"soft": _SOFT, "list": _LIST}.get(m.lastgroup or "", _GLUE)
+    for k in joins:
+        soft.setdefault(k, _GLUE)
     if _CONTRACTED.search(text, tokens[0].start, tokens[-1].end):
         # the halves of a contraction ("do" | "n't") are glued like a compound's
         for k in range(1, len(tokens)):
