@@ -546,6 +546,14 @@ def test_a_list_of_two_short_items_is_kept_whole() -> None:
     ]
     texts = [normalise(t) for t in discovered(said * 3)]
     assert normalise("实现半岛无核化、维护半岛和平稳定") not in texts, texts
+    # a pair qualifying what follows it keeps its first item (review 92: the planted
+    # formula said word for word on 5 dates was the row "互学互鉴的全球治理观")
+    said = [
+        f"赵立坚：中方将继续坚持开放包容、互学互鉴的全球治理观。{t}"
+        for t in ["我们愿同各方加强合作。", "这符合各国共同利益。", "国际社会对此普遍欢迎。"]
+    ]
+    texts = [normalise(t) for t in discovered(said * 2)]
+    assert normalise("开放包容、互学互鉴的全球治理观") in texts, texts
 
 
 def test_a_list_cut_before_its_last_item_is_no_point() -> None:

@@ -240,6 +240,14 @@ def _trims(corpus: _Corpus, occ: _Occ, min_words: int) -> list[tuple[_Form, bool
     split = marks.index(_LIST) + 1
     words = corpus.words
     second = pair.ids[split:]
+    if len(second) > PAIR_ITEM_WORDS:
+        # ... or where a function word joins the list to what it qualifies: 开放包容、互学
+        # 互鉴|的全球治理观 (review 92: the row was "互学互鉴的全球治理观")
+        end = next(
+            (k for k in range(split, len(pair.ids)) if words[pair.ids[k]] in corpus.stop),
+            len(pair.ids),
+        )
+        second = pair.ids[split:end]
     # the first item as long as the second, in characters: a pair is balanced, and
     # what stands before it is the carrier's ("双方同意 | 携手同行、久久为功")
     need = sum(len(words[w]) for w in second)
@@ -248,7 +256,8 @@ def _trims(corpus: _Corpus, occ: _Occ, min_words: int) -> list[tuple[_Form, bool
         first -= 1
     ids = pair.ids[first:]
     if (
-        max(split - first, len(second)) > PAIR_ITEM_WORDS
+        not second
+        or max(split - first, len(second)) > PAIR_ITEM_WORDS
         or len(ids) < min_words
         or _content([words[w] for w in ids], corpus.stop) < 2
         or words[ids[0]] in corpus.stop
