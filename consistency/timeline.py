@@ -37,6 +37,7 @@ from .models import (
     Saying,
     Shift,
     Status,
+    Token,
     TrackResult,
     Wording,
     WordingFamily,
@@ -49,6 +50,7 @@ from .normalise import (
     named_words,
     nfkc,
     normalise,
+    tokenise,
 )
 from .segment import split_sentences
 
@@ -601,6 +603,71 @@ def _mean_gap(positions: Sequence[int]) -> float:
     return (positions[-1] - positions[0]) / (len(positions) - 1)
 
 
+_CLAUSE_MARK = re.compile(r"[,.;:!?\u2014\u3001\uff0c\u3002\uff1b\uff1a\uff01\uff1f\n]")
+"""What ends a clause between a wording and the words before or after it."""
+
+
+def _neighbours(
+    doc: Document, occurrence: Occurrence, extra: int, step: int, tokeniser: Tokeniser | None
+) -> tuple[str, list[Token]]:
+    """The words right before (``step`` -1) or after (+1) an occurrence in its clause and
+    turn, at most ``extra`` of them, and the stretch of text they were read from."""
+    text = doc.text
+    span = turn_span(doc, occurrence.start, occurrence.end) or (0, len(text))
+    if step < 0:
+        lo = max(span[0], occurrence.start - 20 * extra)
+        head = text[lo : occurrence.start]
+        cut = max((m.end() for m in _CLAUSE_MARK.finditer(head)), default=0)
+        words = tokenise(head[cut:], lo + cut, tokeniser=tokeniser)
+        return text, (words[-min(len(words), extra) :] if words else [])
+    hi = min(span[1], occurrence.end + 20 * extra)
+    tail = text[occurrence.end : hi]
+    stop = _CLAUSE_MARK.search(tail)
+    words = tokenise(
+        tail[: stop.start() if stop else len(tail)], occurrence.end, tokeniser=tokeniser
+    )
+    return text, words[: min(len(words), extra)]
+
+
+def _with_words_in_place(
+    before: str,
+    occurrence: Occurrence,
+    latest: Occurrence,
+    docs: Mapping[str, Document],
+    *,
+    tokeniser: Tokeniser | None,
+) -> str:
+    """``before`` with the words its occurrence had where ``after`` says more: a wording
+    that is the new one without its first (or last) words was said after (or before) other
+    words of the same clause, which the new ones replace. Review 91: "{+The onus is on+}
+    Pakistan to take ..." took over from "Pakistan to take ...", said after "It is for",
+    "It is incumbent upon": the card reads `{-It is for-}{+The onus is on+} Pakistan ...`.
+    Only where the new one (``latest``) opens (or closes) its clause, and the old one did
+    not: what opened the old clause is what the new words stand for; where other words
+    stand there beside the new wording too, the new words are put in
+    ("违背*国际法和*国际关系基本准则" after "违背国际关系基本准则"). ``before`` otherwise."""
+    after = latest.text
+    old = [t.text for t in tokenise(before, tokeniser=tokeniser)]
+    new = [t.text for t in tokenise(after, tokeniser=tokeniser)]
+    doc, now = docs.get(occurrence.document), docs.get(latest.document)
+    if doc is None or now is None or not old or len(new) <= len(old):
+        return before
+    extra = len(new) - len(old)
+    if new[extra:] == old:
+        step = -1
+    elif new[: len(old)] == old:
+        step = 1
+    else:
+        return before
+    text, words = _neighbours(doc, occurrence, extra, step, tokeniser)
+    _, beside = _neighbours(now, latest, 1, step, tokeniser)
+    if not words or beside:
+        return before
+    if step < 0:
+        return text[words[0].start : occurrence.end]
+    return text[occurrence.start : words[-1].end]
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word if n == 1 else word + 's'}"
 
@@ -659,10 +726,13 @@ def _point_changes(
     for i, old, new in takeovers(keys):
         span = i - start_of
         window = keys[i : i + span]
+        last_old = next(reps[days[j]] for j in range(i - 1, -1, -1) if keys[j] == old)
         change = make(
             KeyChangeKind.TAKEOVER,
             reps[days[i]],
-            text_of(old, i),
+            _with_words_in_place(
+                text_of(old, i), last_old, reps[days[i]], docs, tokeniser=tokeniser
+            ),
             f"then said on {window.count(new)} of the point's next {len(window)} dates; "
             f"the wording before on {keys[start_of:i].count(old)} of the {span} before",
         )

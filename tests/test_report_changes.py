@@ -70,6 +70,34 @@ def test_a_wording_that_takes_over_is_dated_at_its_first_use() -> None:
     )
 
 
+def test_a_take_over_of_a_formulas_head_shows_what_it_replaced(tmp_path: Path) -> None:
+    """Review 91: "The onus is on Pakistan to take credible ... action" took over from the
+    discovered point's alias "Pakistan to take credible ... action", said after "It is
+    for", "It is incumbent upon", "The responsibility lies with": the card read `{+The onus
+    is on+} Pakistan ...`, words put in, where they replaced others. Where the new wording
+    opens its clause and the old one did not, the card shows the words it replaced there
+    (the last date's); where the new wording too stands after other words, words put in."""
+    core = (
+        "Pakistan to take credible, verifiable and irreversible action against the groups "
+        "operating from its soil"
+    )
+    heads = ["It is incumbent upon", "It is for", "The responsibility lies with"] * 2
+    topics = ["trade", "visas", "flights", "energy", "water", "rail", "ports", "health"]
+    said = [f"{h} {core}." for h in heads[:5]] + [f"The onus is on {core}."] * 6
+    for k, line in enumerate(said):
+        day = dt.date(2024, 3, 4) + dt.timedelta(weeks=k)
+        (tmp_path / f"{day}.txt").write_text(
+            f"Official Spokesperson: {line} Talks on {topics[k % 8]} continue.\n",
+            encoding="utf-8",
+        )
+    code, out, _ = run("report", str(tmp_path))
+    assert code == 0
+    assert "took over" in out, out
+    cards = out.split("\nTimeline\n")[0]
+    assert f"{{-It-}}{{+The onus+}} is {{-for-}}{{+on+}} {core}" in cards, out
+    assert "{+The onus is on+}" not in cards
+
+
 def test_alternating_wordings_and_a_passing_variant_are_not_take_overs() -> None:
     alternating = [MANKIND, ALL] * 12
     passing = [MANKIND] * 10 + [ALL] * 2 + [MANKIND] * 10
