@@ -40,7 +40,7 @@ from .check import (
 from .check.points import DEFAULT_TOP
 from .diff import word_diff
 from .errors import ConsistencyError, InputErrors, OptionError
-from .lexicon import numbers_apart
+from .lexicon import may_stand_for, numbers_apart
 from .match import DEFAULT_THRESHOLD, require_percent
 from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status, Token
 from .normalise import Tokeniser, named_words, normalise, tokenise
@@ -472,12 +472,25 @@ def _past(
     end = k
     while end < len(blocks) and blocks[end][0] != "equal":
         end += 1
-    if end == k or end >= len(blocks):
+    if end == k:
         return None
     i1, j1 = blocks[k][1], blocks[k][3]
     i2, j2 = blocks[end - 1][2], blocks[end - 1][4]
     if max(i2 - i1, j2 - j1) > AROUND_CHANGE:
         return None
+    if end >= len(blocks):
+        # ... or one content word replaced by another of its kind at the clause's edge in
+        # both, in the phrase's clause: "{-Unilateral-}{+Coercive+} attempts to change the
+        # status quo ..." (review 94: "Repeated the same"); not "{-Yesterday-}{+Recently+},
+        # State Councilor ...", nor "{-At present-}{+Currently+} the overall situation"
+        if (i2 - i1, j2 - j1) != (1, 1) or min(old_edges, default=0) < i2:
+            return None
+        if min(new_edges, default=0) < j2:
+            return None
+        was, now = old[i1], new[j1]
+        if was in light or now in light or not may_stand_for(was, now):
+            return None
+        return (i2, j2) if i2 in old_edges and j2 in new_edges else None
     _, f1, f2, g1, g2 = blocks[end]
     flank = list(old[f1:f2])
     while flank and flank[-1] in light:
@@ -495,9 +508,13 @@ def _past(
 def _edges(text: str, tokens: Sequence[Token], at: int, step: int) -> set[int]:
     """How many words outward from token ``at`` (``step`` +1: rightward from it, -1:
     leftward from the one before it) a clause ends after: at punctuation or the sentence's
-    edge."""
+    edge (0: right at the phrase)."""
     out: set[int] = set()
     k = at if step > 0 else at - 1
+    if 0 < at < len(tokens) and any(
+        ch in ",;:()\u3001\uff0c\uff1b\uff1a" for ch in text[tokens[at - 1].end : tokens[at].start]
+    ):
+        out.add(0)  # the clause ends right at the phrase
     n = 0
     while 0 <= k < len(tokens):
         n += 1

@@ -218,6 +218,49 @@ def test_one_content_word_to_the_clause_edge_agrees_past_a_change(tmp_path: Path
 
 
 @pytest.mark.parametrize(
+    ("was", "now", "shifted"),
+    [
+        (
+            "Unilateral attempts to change the status quo by force are unacceptable.",
+            "Coercive attempts to change the status quo by force are unacceptable.",
+            "{-Unilateral-}{+Coercive+} attempts to change the status quo by force are "
+            "unacceptable",
+        ),
+        # ... not a word past a comma, nor two for one
+        (
+            "Yesterday, the two ministers met in Tokyo.",
+            "Recently, the two ministers met in Tokyo.",
+            None,
+        ),
+        (
+            "At present the overall situation is stable.",
+            "Currently the overall situation is stable.",
+            None,
+        ),
+    ],
+)
+def test_one_word_replaced_at_the_clause_edge_is_a_shift(
+    tmp_path: Path, was: str, now: str, shifted: str | None
+) -> None:
+    """Review 94: "*Unilateral* attempts to change the status quo ..." said as "*Coercive*
+    attempts ..." was "Repeated the same: attempts to change the status quo ...": nothing
+    stood past the change to agree. One content word replaced by another of its kind at
+    the clause's edge, in the phrase's own clause, is the phrase's change; a time word
+    before a comma, or a phrase for a word, is not (the last 20 MFA pairs: the same 15
+    grown shifts)."""
+    old = tmp_path / "2024-12-06.txt"
+    new = tmp_path / "2024-12-09.txt"
+    old.write_text(f"Mr. Kitamura: {was} Thank you.\n", encoding="utf-8")
+    new.write_text(f"Mr. Kitamura: {now} Thank you.\n", encoding="utf-8")
+    code, out, err = run("diff", str(old), str(new))
+    assert code == 0, err
+    if shifted is None:
+        assert "0 shifted" in out, out
+    else:
+        assert "1 shifted" in out and shifted in out, out
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "All countries should not uphold the rules-based international order.",
