@@ -2668,3 +2668,31 @@ def test_a_single_han_character_does_not_stand_for_a_formulas_first_word(
     }
     [(_, text)] = found(points[span], said)
     assert text == span
+
+
+@pytest.mark.parametrize(
+    ("point", "said", "expected"),
+    [
+        # review 94: the formula's own last part set off by a comma, its first part said
+        (
+            "Japan will continue to provide strong support to Ukraine in close cooperation "
+            "with the G7 and the international community",
+            "Japan will continue to provide strong support to Ukraine, in close cooperation "
+            "with the G7 and the international community.",
+            [
+                "Japan will continue to provide strong support to Ukraine, in close cooperation "
+                "with the G7 and the international community"
+            ],
+        ),
+        # ... but not after a clause of other words (MFA 2019-07-01)
+        (
+            "the basis of equality and mutual respect",
+            "The basis here, equality and mutual respect, is what we want to see.",
+            [],
+        ),
+    ],
+)
+def test_a_comma_before_the_formulas_own_last_part(
+    point: str, said: str, expected: list[str]
+) -> None:
+    assert [text for _, text in found(point, said)] == expected

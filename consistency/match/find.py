@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ..errors import OptionError
 from ..models import Point, Sentence, Token
@@ -708,7 +708,7 @@ def _clause_break(
             cut.group() in ",\uff0c\u3001"
             and (
                 _list_comma(words, k, end, form, coordinators, determiners)
-                or _sets_off_own_part(words, k, end, form)
+                or _sets_off_own_part(words, first, k, end, form)
             )
         ):
             return cut
@@ -720,15 +720,27 @@ OWN_PART_WORDS = 4
 :func:`_sets_off_own_part`)."""
 
 
-def _sets_off_own_part(words: Sequence[str], k: int, end: int, form: Sequence[str]) -> bool:
+def _sets_off_own_part(
+    words: Sequence[str], first: int, k: int, end: int, form: Sequence[str]
+) -> bool:
     """Whether a comma before word ``k`` sets off the formula's own last part, said whole to
-    the span's ``end``: "Japan will no longer provide strong support to Ukraine*,* in
-    close cooperation with the G7 and the international community" is the formula said
-    with a pause and a negation (review 94: the gate passed it), not two clauses. Not its
-    first part: what follows a noun phrase and a comma is as often another clause ("the
-    one-China principle*,* honor the clauses and ... Communiques")."""
+    the span's ``end``, after its first part said nearly whole from ``first`` (all but two
+    of its words there, in order, and at most two more): "Japan will no longer provide
+    strong support to Ukraine*,* in close cooperation with the G7 and the international
+    community" is the formula said with a pause and a negation (review 94: the gate passed
+    it), not two clauses. Not "The basis here*,* equality and mutual respect", nor a
+    clause put in before the comma; nor before the formula's own first part: what follows
+    a noun phrase and a comma is as often another clause ("the one-China principle*,*
+    honor the clauses and ... Communiques")."""
     tail = end - k
-    return OWN_PART_WORDS <= tail < len(form) and tuple(words[k:end]) == tuple(form[-tail:])
+    if not OWN_PART_WORDS <= tail < len(form) or tuple(words[k:end]) != tuple(form[-tail:]):
+        return False
+    head, before = form[: len(form) - tail], words[first:k]
+    return (
+        len(head) >= OWN_PART_WORDS
+        and len(before) <= len(head) + 2
+        and LCSseq.similarity(list(before), list(head)) >= len(head) - 2
+    )
 
 
 def _grown_past(
