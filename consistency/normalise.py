@@ -640,7 +640,9 @@ class Tokeniser(Protocol):
     a formula's first word ("*a permanent* cessation ..." for "the cessation ..."), as may
     a possessive, a word with one of its ``possessive_endings`` ("'s").
     A ``revision`` (a string), where it has one, names how it cuts words: an index
-    built under another revision is segmented again.
+    built under another revision is segmented again. A ``compound_joins(tokens)``, where
+    it has one, tells which tokens are pieces of one word it cut for matching (see
+    :meth:`WordTokeniser.compound_joins`): discovery opens and closes no phrase there.
     """
 
     name: str

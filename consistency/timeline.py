@@ -637,9 +637,10 @@ def _with_words_in_place(
     *,
     tokeniser: Tokeniser | None,
 ) -> str:
-    """``before`` with the words its occurrence had where ``after`` says more: a wording
-    that is the new one without its first (or last) words was said after (or before) other
-    words of the same clause, which the new ones replace. Review 91: "{+The onus is on+}
+    """``before`` with the words its ``occurrence`` had where the new wording (said at
+    ``latest``) says more: a wording that is the new one without its first (or last)
+    words was said after (or before) other words of the same clause, which the new ones
+    replace. Review 91: "{+The onus is on+}
     Pakistan to take ..." took over from "Pakistan to take ...", said after "It is for",
     "It is incumbent upon": the card reads `{-It is for-}{+The onus is on+} Pakistan ...`.
     Only where the new one (``latest``) opens (or closes) its clause, and the old one did
