@@ -325,6 +325,18 @@ def is_han_name(word: str) -> bool:
     return bool(_HAN.search(word)) and _han_tags().get(word, "")[:2] in NAME_TAGS
 
 
+@lru_cache(maxsize=1 << 14)
+def is_preposition(word: str) -> bool:
+    """Whether jieba's dictionary tags this Chinese word as a preposition (通过, 按照, 在):
+    a negation before one negates the verb phrase it opens (不再*通过*对话协商解决问题).
+    English prepositions are not told (LemmInflect lists open classes only).
+
+    >>> is_preposition("通过"), is_preposition("对话"), is_preposition("through")
+    (True, False, False)
+    """
+    return bool(_HAN.search(word)) and _han_tags().get(word) == "p"
+
+
 _QUALIFYING = frozenset({"ADJ", "ADV"})
 """LemmInflect's categories of a word that may stand between a determiner and its noun."""
 

@@ -217,6 +217,29 @@ def test_one_content_word_to_the_clause_edge_agrees_past_a_change(tmp_path: Path
     assert "1 repeated the same, 0 shifted" in out, out
 
 
+def test_a_negation_before_the_preposition_that_opens_a_shared_phrase_says_the_opposite(
+    tmp_path: Path,
+) -> None:
+    """Review 92 (mfa-zh 2020-06-19 -> 06-24, planted): "不再通过对话协商解决问题" ("no longer
+    through dialogue and consultation resolve issues") was "Repeated the same:
+    对话协商解决问题": the negation stood before 通过, the preposition opening the verb
+    phrase, which the shared phrase leaves out."""
+    old = tmp_path / "2020-06-19.txt"
+    new = tmp_path / "2020-06-24.txt"
+    old.write_text(
+        "赵立坚：中方始终坚持维护半岛和平稳定，坚持通过对话协商解决问题，推动半岛问题政治解决。\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "赵立坚：希望各方珍惜这一来之不易的局面，不再通过对话协商解决问题，共同致力于和平。\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("diff", str(old), str(new))
+    assert code == 0, err
+    assert "0 repeated the same, 1 shifted" in out, out
+    assert "{+不再通过+}对话协商解决问题" in out and "says the opposite" in out, out
+
+
 @pytest.mark.parametrize(
     ("was", "now", "shifted"),
     [

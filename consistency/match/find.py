@@ -16,6 +16,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ..errors import OptionError
+from ..lexicon import is_preposition
 from ..models import Point, Sentence, Token
 from ..normalise import DEFAULT_TOKENISER, Tokeniser, named_words, one_word, tokenise
 from .align import (
@@ -587,7 +588,13 @@ def _negation_at(
             return None
         if tokens[k].text in negations:
             return k
-        if carriers is not None and tokens[k].text not in carriers:
+        if (
+            carriers is not None
+            and tokens[k].text not in carriers
+            # a preposition opening the phrase's verb phrase carries the negation on too:
+            # 不再*通过*对话协商解决问题 (review 92: the plain diff said "Repeated the same")
+            and not (k == first - 1 and is_preposition(tokens[k].text))
+        ):
             return None
     return None
 
@@ -643,7 +650,8 @@ def turned_over(
     for said, other in ((come, gone), (gone, come)):
         if (
             any(w in negations for w in said)
-            and all(w in negating for w in said)
+            # ... and a preposition that opens the verb phrase it negates (不再*通过*...)
+            and all(w in negating or is_preposition(w) for w in said)
             and not any(w in negations for w in other)
             and len(other) <= TURNED_WORDS
         ):
