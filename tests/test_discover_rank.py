@@ -1387,3 +1387,22 @@ def test_a_formula_in_frames_takes_its_best_frame_s_score_if_near_it(
     scorer = SimpleNamespace(floors={})
     module._rank_cores_by_frames(object(), [core, *frames], scorer)
     assert core.score == floored
+
+
+def test_a_name_with_a_digit_is_no_count() -> None:
+    """Review 94: "Japan will continue to provide strong support to Ukraine in close
+    cooperation with the G7 and the international community", said on 30 of 100 dates,
+    ranked out of the report's 25: a phrase with a digit in it counted as one day's (a
+    count, a date), "G7" too. A number in digits, or an ordinal, is one; a name with a
+    digit among its letters is not."""
+    said = ["Japan will act in close cooperation with the G7 and the international community."]
+    said = said * 6 + ["We call for a just and lasting peace in the region today."] * 5
+    assert discovered(said)[0] == (
+        "Japan will act in close cooperation with the G7 and the international community"
+    )
+    said = ["The summit will mark the 70th anniversary of the founding of the group."] * 6
+    texts = discovered(said + ["We call for a just and lasting peace in the region today."] * 5)
+    seventy = "The summit will mark the 70th anniversary of the founding of the group"
+    assert texts.index(seventy) > texts.index(
+        "call for a just and lasting peace in the region today"
+    )
