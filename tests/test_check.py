@@ -1761,15 +1761,6 @@ def test_a_formulas_capitalised_determiner_is_no_name(tmp_path: Path, now: str, 
             "unacceptable.",
             "{-Unilateral-}{+Coercive+} attempts to change the status quo",
         ),
-        # another name where the formula's last one stood: a near miss, the name in the span
-        (
-            "We will continue to closely coordinate with the United States and the Republic "
-            "of Korea",
-            "We will continue to closely coordinate with the United States and the Republic "
-            "of Korea.",
-            "We will continue to closely coordinate with the United States and the Philippines.",
-            "the United States and the {-Republic of Korea-}{+Philippines+}",
-        ),
         # a comma before the formula's own last part, said whole, breaks no clause
         (
             "Japan will continue to provide strong support to Ukraine in close cooperation "
@@ -1787,9 +1778,10 @@ def test_review_94s_changes_to_watched_formulas_fail_the_gate(
 ) -> None:
     """Review 94 (a Japan MOFA-style archive): each passed the watchlist gate with "No
     findings": "Unilateral", capitalised as a sentence's first word, was taken for a name
-    and another word in its place for another subject; "the Philippines" in place of "the
-    Republic of Korea" was refused outright, though a near miss; "Ukraine*,* in close
-    cooperation ..." set off the formula's own last part as another clause."""
+    and another word in its place for another subject; "Ukraine*,* in close cooperation
+    ..." set off the formula's own last part as another clause. (Its "... and the
+    *Philippines*" for "... and the Republic of Korea" is the formula said of another
+    party, which passes: see ``test_a_formula_said_of_another_party_passes_the_gate``.)"""
     code, out, _ = run(*one_formula_gate(tmp_path, formula, before, now))
     assert code == 1, out
     assert diff in out, out

@@ -943,18 +943,9 @@ def extend_edges(
             return Alignment(found.score, a, found.end, found.moved)
     at_head = head_missing and head <= m / 3
     at_tail = tail_missing and tail <= m / 3
-    head_named = at_head and _named_instead(keyed, tokens, text, range(head), a, lo, -1)
-    tail_named = at_tail and _named_instead(keyed, tokens, text, range(m - tail, m), b, hi, +1)
-    if head_named or tail_named:
-        if keyed.lenient:
-            # a near miss: the other name stands in the span, in the point's name's place
-            # ("with the United States and the {-Republic of Korea-}{+Philippines+}",
-            # review 94: the gate said nothing)
-            a = _name_run(keyed, tokens, text, a, lo, -1) if head_named else a
-            b = _name_run(keyed, tokens, text, b, hi, +1) if tail_named else b
-            wider = keyed.score(a, b) if (a, b) != (found.first, found.end) else found
-            if (a, b) != (found.first, found.end) and wider.score > 0.0:
-                return Alignment(wider.score, a, b, wider.moved)
+    if (at_head and _named_instead(keyed, tokens, text, range(head), a, lo, -1)) or (
+        at_tail and _named_instead(keyed, tokens, text, range(m - tail, m), b, hi, +1)
+    ):
         return Alignment(0.0, found.first, found.end)
     if (head_missing and _fragment(keyed, range(head), m)) or (
         tail_missing and _fragment(keyed, range(m - tail, m), m)
@@ -1596,19 +1587,6 @@ def _named_instead(
         if k == 0 or nxt in keyed.sentence_names:
             return True
     return False
-
-
-def _name_run(
-    keyed: Keyed, tokens: Sequence[Token], text: str, at: int, limit: int, step: int
-) -> int:
-    """The span edge past the name standing right beyond ``at`` (its words, all names of the
-    sentence, in the same clause); ``at`` where none does."""
-    edge = at
-    for nxt, punct in _outward(tokens, text, at, limit, step):
-        if punct or nxt not in keyed.sentence_names:
-            break
-        edge = nxt if step < 0 else nxt + 1
-    return edge
 
 
 def _outward(
