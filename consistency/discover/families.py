@@ -637,8 +637,9 @@ def _families(
 ) -> list[_Group]:
     """Fold each point into a better-ranked one whose formula it is a variant of.
 
-    Going down the ranking, a point joins the first better-ranked point
-    (compared with point leaders only, so formulas never chain) when the
+    Going down the ranking, a point joins the better-ranked point it is closest to
+    (compared with point leaders only, so formulas never chain; the engine's score, ties
+    to the better ranked) among those where the
     matching engine's word alignment (:mod:`consistency.match.align`:
     reordered parts, inflection, inserted and dropped words, edge words)
     scores one wording as an occurrence of the other at
@@ -667,6 +668,7 @@ def _families(
         content = {w for w in group.key if not function[w]}
         pool = sorted({j for w in content for j in by_word.get(w, ())})
         target = None
+        closest = 0.0
         if pool:
             text = " ".join(mine)
             hits = process.extract(
@@ -697,11 +699,15 @@ def _families(
                     continue
                 inside = _aligned(mine, texts[j], weigh)
                 holds = _aligned(texts[j], mine, weigh)
-                if (inside >= FAMILY_THRESHOLD and _keeps(mine, texts[j], weigh)) or (
-                    holds >= FAMILY_THRESHOLD and _keeps(texts[j], mine, weigh)
-                ):
-                    target = j
-                    break
+                fit = max(
+                    inside if inside >= FAMILY_THRESHOLD and _keeps(mine, texts[j], weigh) else 0,
+                    holds if holds >= FAMILY_THRESHOLD and _keeps(texts[j], mine, weigh) else 0,
+                )
+                if fit > closest:
+                    # the formula it is said closest to: "恪守一个中国原则和...的规定" joins
+                    # "敦促美方*恪守*一个中国原则和...规定", not the better-ranked "*严重违反*
+                    # 一个中国原则和...规定" it is an edge variant of (mfa-zh)
+                    target, closest = j, fit
         if target is not None:
             absorbed.setdefault(target, []).append(group)
             continue
