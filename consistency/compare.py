@@ -505,15 +505,21 @@ def _past(
     return None
 
 
+_CLAUSE_ENDS = ",;:()\u3001\uff0c\uff1b\uff1a"
+"""The marks between two words that end a clause (see :func:`_edges`)."""
+
+
 def _edges(text: str, tokens: Sequence[Token], at: int, step: int) -> set[int]:
     """How many words outward from token ``at`` (``step`` +1: rightward from it, -1:
     leftward from the one before it) a clause ends after: at punctuation or the sentence's
     edge (0: right at the phrase)."""
+
+    def ends(a: Token, b: Token) -> bool:
+        return any(ch in _CLAUSE_ENDS for ch in text[a.end : b.start])
+
     out: set[int] = set()
     k = at if step > 0 else at - 1
-    if 0 < at < len(tokens) and any(
-        ch in ",;:()\u3001\uff0c\uff1b\uff1a" for ch in text[tokens[at - 1].end : tokens[at].start]
-    ):
+    if 0 < at < len(tokens) and ends(tokens[at - 1], tokens[at]):
         out.add(0)  # the clause ends right at the phrase
     n = 0
     while 0 <= k < len(tokens):
@@ -523,7 +529,7 @@ def _edges(text: str, tokens: Sequence[Token], at: int, step: int) -> set[int]:
             out.add(n)
             break
         a, b = (tokens[k], tokens[nxt]) if step > 0 else (tokens[nxt], tokens[k])
-        if any(ch in ",;:()\u3001\uff0c\uff1b\uff1a" for ch in text[a.end : b.start]):
+        if ends(a, b):
             out.add(n)
         k = nxt
     return out

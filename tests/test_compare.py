@@ -34,6 +34,15 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def diff_of(tmp_path: Path, was: str, now: str) -> tuple[int, str, str]:
+    """``consistency diff`` of two one-line briefings, OLD saying ``was``, NEW ``now``."""
+    old = tmp_path / "2024-12-06.txt"
+    new = tmp_path / "2024-12-09.txt"
+    old.write_text(f"{was}\n", encoding="utf-8")
+    new.write_text(f"{now}\n", encoding="utf-8")
+    return run("diff", str(old), str(new))
+
+
 @pytest.fixture(scope="module")
 def translations() -> Comparison:
     """Two translations of the 2019-04-29 briefing, as the Ministry published them."""
@@ -224,17 +233,11 @@ def test_a_negation_before_the_preposition_that_opens_a_shared_phrase_says_the_o
     through dialogue and consultation resolve issues") was "Repeated the same:
     对话协商解决问题": the negation stood before 通过, the preposition opening the verb
     phrase, which the shared phrase leaves out."""
-    old = tmp_path / "2020-06-19.txt"
-    new = tmp_path / "2020-06-24.txt"
-    old.write_text(
-        "赵立坚：中方始终坚持维护半岛和平稳定，坚持通过对话协商解决问题，推动半岛问题政治解决。\n",
-        encoding="utf-8",
+    code, out, err = diff_of(
+        tmp_path,
+        "赵立坚：中方始终坚持维护半岛和平稳定，坚持通过对话协商解决问题，推动半岛问题政治解决。",
+        "赵立坚：希望各方珍惜这一来之不易的局面，不再通过对话协商解决问题，共同致力于和平。",
     )
-    new.write_text(
-        "赵立坚：希望各方珍惜这一来之不易的局面，不再通过对话协商解决问题，共同致力于和平。\n",
-        encoding="utf-8",
-    )
-    code, out, err = run("diff", str(old), str(new))
     assert code == 0, err
     assert "0 repeated the same, 1 shifted" in out, out
     assert "{+不再通过+}对话协商解决问题" in out and "says the opposite" in out, out
@@ -271,11 +274,9 @@ def test_one_word_replaced_at_the_clause_edge_is_a_shift(
     the clause's edge, in the phrase's own clause, is the phrase's change; a time word
     before a comma, or a phrase for a word, is not (the last 20 MFA pairs: the same 15
     grown shifts)."""
-    old = tmp_path / "2024-12-06.txt"
-    new = tmp_path / "2024-12-09.txt"
-    old.write_text(f"Mr. Kitamura: {was} Thank you.\n", encoding="utf-8")
-    new.write_text(f"Mr. Kitamura: {now} Thank you.\n", encoding="utf-8")
-    code, out, err = run("diff", str(old), str(new))
+    code, out, err = diff_of(
+        tmp_path, f"Mr. Kitamura: {was} Thank you.", f"Mr. Kitamura: {now} Thank you."
+    )
     assert code == 0, err
     if shifted is None:
         assert "0 shifted" in out, out
