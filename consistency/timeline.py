@@ -539,7 +539,10 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
     :data:`TAKEOVER_MIN_DATES`, a new wording said on every one of them,
     :data:`TAKEOVER_END_DATES` or more, has taken over so far (review 64: five formulas
     changed three weeks before a weekly archive's last month, and said since only in
-    their new wording, had no card).
+    their new wording, had no card), unless said on :data:`TAKEOVER_MIN_DATES` dates or
+    more before: a wording used all along, said three times running at the end, is
+    chance, not a new line (review 97: "in kind" and "accordingly" alternating over 17
+    dates, the last three "accordingly").
 
     >>> takeovers(list("aaaaabbbbb")), takeovers(list("aaaaaabababbbb"))
     ([(5, 'a', 'b')], [(8, 'a', 'b')])
@@ -549,8 +552,8 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
     [(5, 'a', 'b'), (12, 'b', 'c')]
     >>> takeovers(list("aaaaaaaabbb")), takeovers(list("aaaaaaaabb"))
     ([(8, 'a', 'b')], [])
-    >>> takeovers(list("aaaaaaaabab"))
-    []
+    >>> takeovers(list("aaaaaaaabab")), takeovers(list("akkaaaakakakkkaaa"))
+    ([], [(7, 'a', 'k')])
     """
     where: dict[str, list[int]] = {}
     for i, said in enumerate(seq):
@@ -572,7 +575,11 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
                 and used >= TAKEOVER_SHARE * (stop - i)
                 and (
                     used >= TAKEOVER_MIN_DATES
-                    or (rest < TAKEOVER_MIN_DATES and used == rest >= TAKEOVER_END_DATES)
+                    or (
+                        rest < TAKEOVER_MIN_DATES
+                        and used == rest >= TAKEOVER_END_DATES
+                        and bisect.bisect_left(where[said], i) < TAKEOVER_MIN_DATES
+                    )
                 )
             ):
                 out.append((i, old, said))

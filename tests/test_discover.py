@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import random
 import re
@@ -1436,3 +1437,43 @@ def test_a_phrase_never_starts_inside_a_chinese_compound() -> None:
         "中方相关部门第一时间发布病毒基因序列等信息。",
     ]
     assert texts(discover([doc(k + 1, s) for k, s in enumerate(said)])) == ["分享病毒基因序列"]
+
+
+class _Words:
+    """A corpus's word table, as :func:`_named_by` reads it."""
+
+    def __init__(self, text: str) -> None:
+        self.words = sorted(set(text.split()))
+        self.function = [w in ENGLISH_FUNCTION_WORDS for w in self.words]
+
+    def key(self, text: str) -> tuple[int, ...]:
+        return tuple(self.words.index(w) for w in text.split())
+
+
+def test_a_family_is_named_by_its_variant_said_most_alone_or_in_frames() -> None:
+    """Review 97 (D1): a family was named by its best-ranked wording, "the neocolonial
+    practices of former metropolitan powers" (7 times), over "... of *the* former
+    metropolitan powers" (20, said alone and after "overcome", "end", ...). A variant
+    keeps every content word of it; a wording inside it never names it, however often
+    said: "China's internal affairs" is another phrase than "interfere in China's
+    internal affairs"."""
+    named_by = importlib.import_module("consistency.discover.families")._named_by
+    bare = "the neocolonial practices of former metropolitan powers"
+    full = "the neocolonial practices of the former metropolitan powers"
+    partnership = "comprehensive strategic cooperative partnership"
+    part = "china's internal affairs"
+    table = _Words(f"{full} overcome end {partnership} interfere in {part}")
+    k = table.key
+    counts = {k(bare): 6, k(f"overcome {full}"): 5, k(full): 5, k(f"end {full}"): 4}
+    assert named_by(table, k(bare), counts) == k(full)
+    # the best-ranked wording keeps the name where it is said as often
+    counts = {k(bare): 6, k(full): 6}
+    assert named_by(table, k(bare), counts) == k(bare)
+    # nor does a frame around it name it
+    counts = {k(bare): 4, k(f"overcome {bare}"): 5}
+    assert named_by(table, k(bare), counts) == k(bare)
+    # nor a wording without one of its content words
+    counts = {k(partnership): 10, k("the comprehensive strategic partnership"): 170}
+    assert named_by(table, k(partnership), counts) == k(partnership)
+    counts = {k(f"interfere in {part}"): 4, k(part): 40}
+    assert named_by(table, k(f"interfere in {part}"), counts) == k(f"interfere in {part}")

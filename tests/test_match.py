@@ -2355,6 +2355,63 @@ def test_the_wording_that_reads_more_of_a_stretch_stands_for_it() -> None:
     assert match.form.text == strong.text
 
 
+def test_an_alias_said_word_for_word_stands_for_itself_inside_a_longer_wording() -> None:
+    """Review 97 (D4): a briefing saying the alias "the aggressive Russophobic policy of the
+    Baltic authorities" word for word failed the gate as a shift of the longer alias
+    "manifestation of the aggressive Russophobic course of the current Baltic
+    authorities", whose span took in "manifestation of" and changed two words inside the
+    alias said. The words it reads beyond do not make it the wording said there."""
+    point = Point(
+        "baltic",
+        "the aggressive Russophobic course of the Baltic authorities",
+        aliases=(
+            "the aggressive Russophobic policy of the Baltic authorities",
+            "manifestation of the aggressive Russophobic course of the current Baltic authorities",
+        ),
+    )
+    line = (
+        "The persecution of Russian citizens is a manifestation of the aggressive "
+        "Russophobic policy of the Baltic authorities."
+    )
+    [match] = find_point(point, index_of(line))
+    assert line[match.start : match.end] == (
+        "the aggressive Russophobic policy of the Baltic authorities"
+    )
+    assert match.score == 100.0
+    # nor does a word of its own missing inside the wording said: "{-current-}" reads
+    # nothing the point's own text, said there word for word, does not
+    longer = "It is a manifestation of the aggressive Russophobic course of the Baltic authorities."
+    [match] = find_point(point, index_of(longer))
+    assert match.form.text == point.text
+    assert match.score == 100.0
+
+
+def test_a_span_takes_in_the_edge_words_another_wording_of_its_point_has() -> None:
+    """Review 97 (D3): discovery's alias "national currencies account for a growing share
+    of trade between members" (the core of "Settlements in ..." and "Trade in ...") found
+    "Trade in national currencies now make up a growing share ..." from "national", and
+    the report's shift read "{-Trade in-} national currencies ...", words the sentence
+    says. The point's text has them before the span's first words: the span takes them in."""
+    point = Point(
+        "trade",
+        "Trade in national currencies account for an increasing share of trade between members",
+        aliases=("national currencies account for a growing share of trade between members",),
+    )
+    line = "Trade in national currencies now make up a growing share of trade between members."
+    [match] = find_point(point, index_of(line))
+    assert line[match.start : match.end] == line[:-1]
+    # not over words the other wording lacks: "Settlements in" is no "Trade in"
+    other = (
+        "Settlements in national currencies account for a growing share of trade between members."
+    )
+    [match] = find_point(point, index_of(other))
+    assert other[match.start : match.end] == other[len("Settlements in ") : -1]
+    # nor across a clause break
+    cut = "Trade in, national currencies now make up a growing share of trade between members."
+    [match] = find_point(point, index_of(cut))
+    assert cut[match.start : match.end].startswith("national")
+
+
 def test_two_words_of_a_short_point_swapped_with_nothing_between_are_another_phrase() -> None:
     """A review (High): "the one-China principle" was found in "agreed on the principle
     China proposed" (MFA 2020-02-27, score 88.5) as `the {-one-}principle {~China~}`. In a

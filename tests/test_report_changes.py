@@ -107,6 +107,20 @@ def test_alternating_wordings_and_a_passing_variant_are_not_take_overs() -> None
     assert takeovers(list("aaaaaaaaaabbaaaaaaaaaa")) == []
 
 
+def test_a_wording_used_all_along_said_three_times_at_the_end_has_not_taken_over() -> None:
+    """Review 97 (D2): "in kind" and "accordingly" alternating over 17 dates (7 and 10),
+    the last three "accordingly", made a card "new wording took over" in the period. The
+    end's three-date take-over is for a new line, not for a wording said all along."""
+    order = "akkaaaakakakkkaaa"
+    result = track(daily([MANKIND if c == "a" else ALL for c in order]), [POINT])
+    overs = [c for c in analyse(result).changes if c.kind is KeyChangeKind.TAKEOVER]
+    assert all(c.date < START + dt.timedelta(days=14) for c in overs), overs
+    # a new wording said on the archive's last three dates has taken over so far
+    result = track(daily([MANKIND] * 12 + [ALL] * 3), [POINT])
+    overs = [c for c in analyse(result).changes if c.kind is KeyChangeKind.TAKEOVER]
+    assert [c.date for c in overs] == [START + dt.timedelta(days=12)]
+
+
 def test_a_wording_first_seen_in_the_period_is_new_against_the_baseline() -> None:
     humanity = "building a community with a shared future for humanity"
     result = track(daily([MANKIND] * 20 + [None] * 3 + [humanity]), [POINT])

@@ -164,10 +164,11 @@ def _describe(
     def best(surfaces: Counter[str]) -> str:
         return min(surfaces, key=lambda s: (-surfaces[s], first[s]))
 
+    naming = _named_by(corpus, group.key, {k: c.total() for k, c in by_key.items()})
     ranked = sorted(
         by_key,
         key=lambda key: (
-            key != group.key,
+            key != naming,
             -by_key[key].total(),
             min(first[s] for s in by_key[key]),
         ),
@@ -225,6 +226,47 @@ def _describe(
         counts=tuple(by_key[key].total() for key in kept),
         firsts=tuple(corpus.dates[min(corpus.pdate[o.start] for o in at[key])] for key in kept),
     )
+
+
+def _named_by(
+    corpus: _Corpus, key: tuple[int, ...], counts: Mapping[tuple[int, ...], int]
+) -> tuple[int, ...]:
+    """The wording that names a family whose best-ranked wording is ``key``: of ``key``
+    and its variants, the one the most occurrences say, alone or inside a frame
+    (``counts``: occurrences by the wording each spans). A variant is at least as long as
+    ``key``, does not hold it (a frame around it is none) and keeps every content word of
+    it, or another spelling of it: "the neocolonial practices of *the* former
+    metropolitan powers" (said 20 times, alone and after "overcome", "end", ...) names
+    the row over "... of former metropolitan powers" (7; review 97). Not "the
+    comprehensive strategic partnership" (170) for "comprehensive strategic *cooperative*
+    partnership" (10), which MFA says of a few countries, nor 反对单边制裁 ("oppose
+    unilateral sanctions") for 实施单边制裁 ("impose ..."): another word is another
+    formula the family may have taken in. A shorter wording never names it: a part said
+    far more often is as often another phrase ("China's internal affairs" under
+    "interfere in China's internal affairs"). Of the :data:`_NAMING_POOL` most frequent
+    wordings; ties: ``key``."""
+
+    words, function = corpus.words, corpus.function
+    own = [words[w] for w in key if not function[w]]
+
+    def said(wording: tuple[int, ...]) -> int:
+        return sum(c for k, c in counts.items() if k == wording or _part_of(wording, k))
+
+    def variant(other: tuple[int, ...]) -> bool:
+        theirs = [words[w] for w in other if not function[w]]
+        return all(_alike(w, theirs) for w in own)
+
+    best, most = key, said(key)
+    for other in sorted(counts, key=lambda k: (-counts[k], k))[:_NAMING_POOL]:
+        if len(other) >= len(key) and other != key and not _part_of(key, other) and variant(other):
+            n = said(other)
+            if n > most:
+                best, most = other, n
+    return best
+
+
+_NAMING_POOL = 20
+"""How many of a family's most frequent wordings :func:`_named_by` weighs."""
 
 
 def _runs_on(corpus: _Corpus, occs: Sequence[_Occ]) -> bool:

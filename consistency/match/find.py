@@ -1121,7 +1121,70 @@ def find_point(
                     moved = ((head[0].start, head[-1].end),)
                 match = Match(sentence, hit.first, hit.end - 1, start, end, score, said, moved)
                 _keep_best(best.setdefault(n, []), match, weigh)
-    return [m for n in sorted(best) for m in sorted(best[n], key=lambda m: (m.start, m.end))]
+    found = []
+    for n in sorted(best):
+        kept = sorted(best[n], key=lambda m: (m.start, m.end))
+        text = index.text(kept[0].sentence.document)
+        found += _with_sibling_edges(kept, forms, text)
+    return found
+
+
+def _with_sibling_edges(kept: list[Match], forms: Sequence[Form], text: str) -> list[Match]:
+    """``kept`` (one sentence's matches, in order, none overlapping), each span grown over
+    the words another wording of the point has at its edge, said there word for word
+    beside the span's first (or last) two words, as that wording has them: a family's
+    alias "national currencies account for a growing share of trade ..." found in "*Trade
+    in* national currencies now make up a growing share of trade ..." spans "Trade in",
+    which the point's text has before "national currencies" (review 97: a shift read
+    "{-Trade in-} national currencies ...", words the sentence says). Spans then read
+    alike whichever wording found them. A wording found word for word grows only by
+    the edges of a wording that holds it whole (see :func:`_reads_more`)."""
+    grown: list[Match] = []
+    for k, match in enumerate(kept):
+        tokens = match.sentence.tokens
+        words = [t.text for t in tokens]
+        low = grown[-1].last + 1 if grown else 0
+        high = kept[k + 1].first - 1 if k + 1 < len(kept) else len(tokens) - 1
+        first, last = match.first, match.last
+        for form in forms:
+            if form is match.form or (
+                match.score >= 100.0 and not _holds(form.words, match.form.words)
+            ):
+                # a wording said word for word stands for itself (see _reads_more)
+                continue
+            w = form.words
+            for p in range(1, len(w) - 1):
+                if (
+                    p <= match.first - low
+                    and tuple(words[match.first : match.first + 2]) == w[p : p + 2]
+                    and tuple(words[match.first - p : match.first]) == w[:p]
+                    and _joined(text, tokens, match.first - p, match.first)
+                ):
+                    first = min(first, match.first - p)
+                q = len(w) - 1 - p
+                if (
+                    q <= high - match.last
+                    and tuple(words[match.last - 1 : match.last + 1]) == w[q - 1 : q + 1]
+                    and tuple(words[match.last + 1 : match.last + 1 + p]) == w[q + 1 :]
+                    and _joined(text, tokens, match.last, match.last + p)
+                ):
+                    last = max(last, match.last + p)
+        if (first, last) != (match.first, match.last):
+            start, end = close_quotes(text, tokens[first].start, tokens[last].end)
+            match = replace(
+                match,
+                first=first,
+                last=last,
+                start=min(start, match.start),
+                end=max(end, match.end),
+            )
+        grown.append(match)
+    return grown
+
+
+def _joined(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether ``tokens[a..b]`` stand together, nothing but spaces or hyphens between."""
+    return all(text[tokens[i].end : tokens[i + 1].start].strip(" -") == "" for i in range(a, b))
 
 
 def negated_before(
@@ -1621,8 +1684,16 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     ..." with two words replaced. A word spelled like one of the wording's is its own:
     "stop *interfering* in China's internal affairs" says "interfere in China's internal
     affairs", not its alias "China's internal affair" with a verb put before it. So does
-    a stretch whose words beyond are the wording's but one, a content word among them."""
+    a stretch whose words beyond are the wording's but one, a content word among them.
+
+    Never where ``b`` is said word for word and ``a``'s wording does not hold ``b``'s:
+    "a manifestation of the aggressive Russophobic *policy* of the Baltic authorities"
+    says the alias "the aggressive Russophobic policy of ..." as it is, not "manifestation
+    of the aggressive Russophobic *course* of the *current* Baltic authorities" with two
+    words changed inside it (review 97)."""
     if not (a.start <= b.start and b.end <= a.end) or (a.first, a.last) == (b.first, b.last):
+        return False
+    if b.score >= 100.0 and not _holds(a.form.words, b.form.words):
         return False
     words = a.sentence.tokens
     beyond = [t.text for t in words[a.first : b.first]] + [
@@ -1641,6 +1712,12 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     return kept.count(False) == 1 and any(
         k and is_rare(w) for w, k in zip(beyond, kept, strict=True)
     )
+
+
+def _holds(words: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` stands in ``words`` as one unbroken run."""
+    m = len(run)
+    return any(tuple(words[i : i + m]) == tuple(run) for i in range(len(words) - m + 1))
 
 
 def words_of(tokens: Sequence[Token]) -> list[str]:
