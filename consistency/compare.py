@@ -328,6 +328,10 @@ AROUND_FLANK = 2
 they run to the clause's edge in both briefings, where one content word is enough (see
 :func:`_grown_apart`)."""
 
+AROUND_ITEM = 4
+"""The most words of a list item that one briefing has and the other lacks beside a
+shared phrase, set off by clause marks (see :func:`_list_item`)."""
+
 AROUND_REACH = 12
 """How many words past a shared phrase are compared on each side."""
 
@@ -476,7 +480,9 @@ def _past(
         return None
     i1, j1 = blocks[k][1], blocks[k][3]
     i2, j2 = blocks[end - 1][2], blocks[end - 1][4]
-    if max(i2 - i1, j2 - j1) > AROUND_CHANGE:
+    if max(i2 - i1, j2 - j1) > AROUND_CHANGE and not (
+        _list_item(i1, i2, j2 - j1, old_edges) or _list_item(j1, j2, i2 - i1, new_edges)
+    ):
         return None
     if end >= len(blocks):
         # ... or one content word replaced by another of its kind at the clause's edge in
@@ -503,6 +509,15 @@ def _past(
     if enough and f2 in old_edges and g2 in new_edges:
         return f2, g2
     return None
+
+
+def _list_item(start: int, end: int, other: int, edges: Collection[int]) -> bool:
+    """Whether the words ``start``..``end`` outward, which the other briefing lacks
+    (``other`` words there), are a list item of :data:`AROUND_ITEM` words or fewer, set off
+    by clause marks (``edges``): "a Black Sea region that is secure{-, open to trade,-}
+    and free from coercion" (review 98: "Repeated the same: a Black Sea region that is
+    secure")."""
+    return other == 0 and end - start <= AROUND_ITEM and start in edges and end in edges
 
 
 _CLAUSE_ENDS = ",;:()\u3001\uff0c\uff1b\uff1a"

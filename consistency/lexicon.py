@@ -369,6 +369,8 @@ def may_stand_for(word: str, other: str) -> bool:
 
     >>> may_stand_for("firmly", "jointly"), may_stand_for("should", "jointly")
     (True, False)
+    >>> may_stand_for("economic", "coordinated"), may_stand_for("economic", "provide")
+    (True, False)
     >>> may_stand_for("秉持", "本着"), may_stand_for("好", "按照"), may_stand_for("放弃", "推动")
     (True, False, True)
     """
@@ -380,8 +382,18 @@ def may_stand_for(word: str, other: str) -> bool:
         # for 本着), and a particle goes with the word before it (违反*了*)
         tag = _han_tags().get(word, "")
         return len(word) > 1 or len(other) == 1 or tag == "p" or tag.startswith("u")
-    mine, theirs = word_classes(word), word_classes(other)
+    mine, theirs = _classes(word), _classes(other)
     return not mine or not theirs or bool(mine & theirs)
+
+
+def _classes(word: str) -> frozenset[str]:
+    """:func:`word_classes`, a verb's participle an adjective too: "*coordinated*
+    pressure" is "{-coordinated-}{+economic+} pressure", not "coordinated" dropped beside
+    another word (review 98)."""
+    classes = word_classes(word)
+    if "VERB" in classes and word.lower().endswith(_PARTICIPLE):
+        return classes | {"ADJ"}
+    return classes
 
 
 @lru_cache(maxsize=1 << 16)

@@ -285,6 +285,46 @@ def test_one_word_replaced_at_the_clause_edge_is_a_shift(
 
 
 @pytest.mark.parametrize(
+    ("was", "now", "shifted"),
+    [
+        (
+            "We want a Black Sea region that is secure, open to trade, and free from coercion.",
+            "Our goal is a Black Sea region that is secure and free from coercion.",
+            "a Black Sea region that is secure{-, open to trade-} and free from coercion",
+        ),
+        # ... nor only a list item dropped: one put in
+        (
+            "Our goal is a Black Sea region that is secure and free from coercion.",
+            "We want a Black Sea region that is secure, open to trade, and free from coercion.",
+            "a Black Sea region that is secure{+, open to trade+}, and free from coercion",
+        ),
+        # words that are no list item, set off by no clause marks, are no such change
+        (
+            "We want a Black Sea region that is secure and free from coercion.",
+            "Our goal is a Black Sea region that is secure and mostly quite entirely free "
+            "from coercion.",
+            None,
+        ),
+    ],
+)
+def test_a_list_item_dropped_beside_a_shared_phrase_is_its_shift(
+    tmp_path: Path, was: str, now: str, shifted: str | None
+) -> None:
+    """Review 98 (D6): "a Black Sea region that is secure, open to trade, and free from
+    coercion" said without "open to trade" was "Repeated the same: a Black Sea region that
+    is secure": a change of three words was more than a change beside a phrase may be. A
+    list item of up to four words, set off by clause marks, is one."""
+    code, out, err = diff_of(
+        tmp_path, f"MR MILLER: {was} Thank you.", f"MR MILLER: {now} Thank you."
+    )
+    assert code == 0, err
+    if shifted is None:
+        assert "0 shifted" in out, out
+    else:
+        assert "1 shifted" in out and shifted in out, out
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "All countries should not uphold the rules-based international order.",

@@ -2412,6 +2412,20 @@ def test_a_span_takes_in_the_edge_words_another_wording_of_its_point_has() -> No
     assert cut[match.start : match.end].startswith("national")
 
 
+@pytest.mark.parametrize("word", ["economic", "diplomatic", "international", "sustained"])
+def test_a_word_replacing_a_participle_that_opens_the_formula_is_taken_in(word: str) -> None:
+    """Review 98 (D4): "*economic* pressure remains the surest path to a durable
+    ceasefire" for "coordinated pressure remains ..." read `{-coordinated-} pressure ...`,
+    a word dropped: the dictionary knows "coordinated" as a verb only, so an adjective did
+    not stand for it. A participle qualifying a noun stands where an adjective does."""
+    point = Point("p", "coordinated pressure remains the surest path to a durable ceasefire")
+    line = (
+        f"The bottom line is that {word} pressure remains the surest path to a durable ceasefire."
+    )
+    [match] = find_point(point, index_of(line))
+    assert line[match.start : match.end].startswith(f"{word} pressure")
+
+
 def test_two_words_of_a_short_point_swapped_with_nothing_between_are_another_phrase() -> None:
     """A review (High): "the one-China principle" was found in "agreed on the principle
     China proposed" (MFA 2020-02-27, score 88.5) as `the {-one-}principle {~China~}`. In a
