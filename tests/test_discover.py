@@ -1477,3 +1477,58 @@ def test_a_family_is_named_by_its_variant_said_most_alone_or_in_frames() -> None
     assert named_by(table, k(partnership), counts) == k(partnership)
     counts = {k(f"interfere in {part}"): 4, k(part): 40}
     assert named_by(table, k(f"interfere in {part}"), counts) == k(f"interfere in {part}")
+
+
+def test_a_frame_said_with_many_endings_is_one_row() -> None:
+    """Review 98 (D7): "I'm not going to get ahead of the Secretary's schedule", "... of
+    the investigation", "... of where the discussions end up" and five more were eight
+    rows of the top 50 of a State Department archive: a deflection said with whatever
+    the question was about. Three rows or more opening with the same six words and going
+    on each its own way are one: the frame. A name after the frame fills a slot of one
+    formula, whose rows stay ("support for a free and sovereign Ukraine", "... Moldova")."""
+    endings = [
+        "the Secretary's schedule",
+        "the investigation",
+        "where the discussions end up",
+        "decisions that have not been made",
+        "what the court may rule",
+    ]
+    topics = ["grain", "visas", "ports", "flights", "fisheries", "rail", "water"]
+    docs = []
+    for k in range(30):
+        text = (
+            f"MR MILLER: On {topics[k % 7]}, I'm not going to get ahead of {endings[k % 5]}. "
+            f"Our support for a free and sovereign {['Ukraine', 'Moldova', 'Georgia'][k % 3]} "
+            "will not waver.\n"
+            f"QUESTION: What about {topics[(k + 3) % 7]} talks number {k}?\n"
+        )
+        docs.append(doc(k + 1, text))
+    ranked = texts(discover(docs))
+    assert len([t for t in ranked if t.lower().startswith("i'm not going to get ahead")]) <= 1, (
+        ranked
+    )
+    sovereign = [t for t in ranked if "free and sovereign" in t]
+    assert len(sovereign) >= 3 and all(
+        t.split()[-1] in ("Ukraine", "Moldova", "Georgia") or "waver" in t for t in sovereign
+    ), ranked
+
+
+def test_a_family_said_with_a_clause_after_a_comma_is_named_without_it() -> None:
+    """Review 98 (D2): a family was named "a Black Sea region that is secure, open to trade,
+    and free from coercion, and that has not changed" (4 times), the formula said 13 times
+    with many endings or none: the clause after the last comma is a carrier's. Not the
+    items of a list before it ("a Black Sea region that is secure"), nor a short clause."""
+    named_by = importlib.import_module("consistency.discover.families")._named_by
+    formula = "a black sea region that is secure open to trade and free from coercion"
+    said = f"{formula} and that has not changed"
+    table = _Words(f"{said} we want to see support")
+    k = table.key
+    cuts = [7, 10, 14]  # before "open", "and free", "and that"
+    counts = {k(said): 4, k(formula): 2, k(f"want to see {formula}"): 2, k(f"support {formula}"): 3}
+    assert named_by(table, k(said), counts, cuts) == k(formula)
+    # said no more than half as often again, the clause stays
+    counts = {k(said): 4, k(formula): 2}
+    assert named_by(table, k(said), counts, cuts) == k(said)
+    # nor is a comma inside a list a clause's edge
+    counts = {k(said): 4, k("a black sea region that is secure"): 20}
+    assert named_by(table, k(said), counts, cuts) == k(said)

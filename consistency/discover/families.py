@@ -19,7 +19,7 @@ from ..match.find import DEFAULT_THRESHOLD
 from ..match.weights import RARE, similarity
 from ..slug import HAN as _HAN
 from ..slug import slug
-from .corpus import _CONTROL, _COORDINATORS, _Corpus, _Group, _Occ
+from .corpus import _CONTROL, _COORDINATORS, _SOFT, _Corpus, _Group, _Occ
 from .ngrams import CORE_SHARE, _dedupe, _rich_content
 from .rank import _Scorer
 
@@ -164,7 +164,12 @@ def _describe(
     def best(surfaces: Counter[str]) -> str:
         return min(surfaces, key=lambda s: (-surfaces[s], first[s]))
 
-    naming = _named_by(corpus, group.key, {k: c.total() for k, c in by_key.items()})
+    counts = {k: c.total() for k, c in by_key.items()}
+    cuts: list[int] = []
+    if group.key in at:
+        o = at[group.key][0]
+        cuts = [p for p in range(1, len(group.key)) if corpus.mark[o.start + p] == _SOFT]
+    naming = _named_by(corpus, group.key, counts, cuts)
     ranked = sorted(
         by_key,
         key=lambda key: (
@@ -229,7 +234,10 @@ def _describe(
 
 
 def _named_by(
-    corpus: _Corpus, key: tuple[int, ...], counts: Mapping[tuple[int, ...], int]
+    corpus: _Corpus,
+    key: tuple[int, ...],
+    counts: Mapping[tuple[int, ...], int],
+    cuts: Collection[int] = (),
 ) -> tuple[int, ...]:
     """The wording that names a family whose best-ranked wording is ``key``: of ``key``
     and its variants, the one the most occurrences say, alone or inside a frame
@@ -241,10 +249,14 @@ def _named_by(
     comprehensive strategic partnership" (170) for "comprehensive strategic *cooperative*
     partnership" (10), which MFA says of a few countries, nor 反对单边制裁 ("oppose
     unilateral sanctions") for 实施单边制裁 ("impose ..."): another word is another
-    formula the family may have taken in. A shorter wording never names it: a part said
-    far more often is as often another phrase ("China's internal affairs" under
-    "interfere in China's internal affairs"). Of the :data:`_NAMING_POOL` most frequent
-    wordings; ties: ``key``."""
+    formula the family may have taken in. A shorter wording names it only where ``key``
+    says it and a clause after a comma (``cuts``: the places of ``key``'s commas), or one
+    before, that wording of :data:`_RICH_WORDS` content words said more than
+    :data:`CORE_SHARE` times as often: "a Black Sea region that is secure, open to trade,
+    and free from coercion" (13 times) for "..., and that has not changed" (4; review 98).
+    Any other part said far more often is as often another phrase ("China's internal
+    affairs" under "interfere in China's internal affairs"). Of the
+    :data:`_NAMING_POOL` most frequent wordings; ties: ``key``."""
 
     words, function = corpus.words, corpus.function
     own = [words[w] for w in key if not function[w]]
@@ -257,6 +269,19 @@ def _named_by(
         return all(_alike(w, theirs) for w in own)
 
     best, most = key, said(key)
+    if cuts:
+        # the clause after the last comma, or before the first: not a list's items
+        for part in (key[: max(cuts)], key[min(cuts) :]):
+            n = said(part)
+            if (
+                part in counts
+                and sum(not function[w] for w in part) >= _RICH_WORDS
+                and n > CORE_SHARE * said(key)
+                and n > most
+            ):
+                best, most = part, n
+    if best != key:
+        return best
     for other in sorted(counts, key=lambda k: (-counts[k], k))[:_NAMING_POOL]:
         if len(other) >= len(key) and other != key and not _part_of(key, other) and variant(other):
             n = said(other)
