@@ -1532,3 +1532,29 @@ def test_a_family_said_with_a_clause_after_a_comma_is_named_without_it() -> None
     # nor is a comma inside a list a clause's edge
     counts = {k(said): 4, k("a black sea region that is secure"): 20}
     assert named_by(table, k(said), counts, cuts) == k(said)
+
+
+def test_a_formula_said_in_two_carriers_one_naming_a_place_far_before_it_is_found() -> None:
+    """Review 98 (D5): "a phased return of displaced families under international
+    monitoring", new, said on 4 dates in two carrier sentences ("The envoy's proposal
+    sets out ...", "Any arrangement north of the Litani has to include ..."), was two
+    2-date rows and no row of the formula: a carrier naming a place anywhere was no frame
+    of it. A name right before a rich formula makes it another thing's; one far before,
+    in the carrier's subject, does not."""
+    core = "a phased return of displaced families under international monitoring"
+    carriers = [
+        f"The envoy's proposal sets out {core}, and we think both sides can accept it.",
+        f"Any arrangement north of the Litani has to include {core}.",
+    ]
+    topics = ["grain", "visas", "ports", "flights", "fisheries", "rail", "water", "roads"]
+    docs = [
+        doc(
+            k + 1,
+            f"MR MILLER: Talks on {topics[k % 8]} go on. "
+            + (carriers[k % 2] if k >= 8 else "We are in close touch with our partners.")
+            + "\n",
+        )
+        for k in range(12)
+    ]
+    ranked = texts(discover(docs))
+    assert core in ranked, ranked
