@@ -104,6 +104,12 @@ def _word_moves(
     return runs, words
 
 
+def word_moves(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, str]]:
+    """The runs of the word diff of ``old`` and ``new`` (see :func:`_word_moves`), each
+    word one character: codes 0 kept, -1 removed, 1 added, -2 moved away, 2 moved here."""
+    return _word_moves(old, new)[0]
+
+
 def _halves_swapped(a: str, b: str) -> list[tuple[int, str]] | None:
     """The runs of ``b`` read as ``a`` with two parts swapped around what stands between
     them (nothing, or a coordinator: A *and* B for B *and* A), outside what both share at

@@ -994,3 +994,27 @@ def test_old_says_an_archive_point_as_known_in_its_text_or_an_alias(
     )
     result = PointResult(point, (occurrence,), (), (), ())
     assert _said_as_known(result, "old") is known
+
+
+def test_a_sentence_said_with_two_parts_swapped_is_rephrased(tmp_path: Path) -> None:
+    """Review 97 (D5): "full respect for the UN Charter and the universally recognised
+    norms of international law" said "... norms of international law and the UN Charter"
+    was neither shifted nor rephrased: "0 rephrased, 1 new", the words it moved read as
+    dropped and put in (similarity 80). A part moved counts as kept, less a word on each
+    side: similarity 90, rephrased, the move shown."""
+    was = (
+        "Maria Zakharova: Any settlement must be based on full respect for the UN Charter "
+        "and the universally recognised norms of international law. We will keep you informed."
+    )
+    now = (
+        "Maria Zakharova: Any settlement must be based on full respect for the universally "
+        "recognised norms of international law and the UN Charter. We will keep you informed."
+    )
+    code, out, err = diff_of(tmp_path, was, now)
+    assert code == 0, err
+    assert "1 rephrased (similarity >= 85), 0 new" in out, out
+    assert "norms of international law {~and the UN Charter~}." in out, out
+    # a sentence of other words in another order is none
+    other = "Maria Zakharova: International law and the UN Charter must be respected by all."
+    code, out, err = diff_of(tmp_path, was, other)
+    assert "0 rephrased" in out, out
