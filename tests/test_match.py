@@ -2410,6 +2410,18 @@ def test_a_span_takes_in_the_edge_words_another_wording_of_its_point_has() -> No
     cut = "Trade in, national currencies now make up a growing share of trade between members."
     [match] = find_point(point, index_of(cut))
     assert cut[match.start : match.end].startswith("national")
+    # ... and at the end: the words another wording has after the span's last two
+    ended = Point(
+        "q",
+        "the bulk of payments account for an increasing share of trade between members",
+        aliases=("Settlements in national currencies account for an increasing share",),
+    )
+    line = (
+        "Settlements in national currencies now make up an increasing share of trade "
+        "between members."
+    )
+    [match] = find_point(ended, index_of(line))
+    assert line[match.start : match.end] == line[:-1]
 
 
 @pytest.mark.parametrize("word", ["economic", "diplomatic", "international", "sustained"])

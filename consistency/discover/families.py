@@ -250,10 +250,11 @@ def _named_by(
     partnership" (10), which MFA says of a few countries, nor 反对单边制裁 ("oppose
     unilateral sanctions") for 实施单边制裁 ("impose ..."): another word is another
     formula the family may have taken in. A shorter wording names it only where ``key``
-    says it and a clause after a comma (``cuts``: the places of ``key``'s commas), or one
-    before, that wording of :data:`_RICH_WORDS` content words said more than
-    :data:`CORE_SHARE` times as often: "a Black Sea region that is secure, open to trade,
-    and free from coercion" (13 times) for "..., and that has not changed" (4; review 98).
+    is that wording and a clause after its last comma, or before its first (``cuts``:
+    where ``key``'s commas stand), and that wording, of :data:`_RICH_WORDS` content words
+    or more, is said more than :data:`CORE_SHARE` times as often: "a Black Sea region that
+    is secure, open to trade, and free from coercion" (13 times) names the row of "...,
+    and that has not changed" (4; review 98).
     Any other part said far more often is as often another phrase ("China's internal
     affairs" under "interfere in China's internal affairs"). Of the
     :data:`_NAMING_POOL` most frequent wordings; ties: ``key``."""

@@ -1163,7 +1163,7 @@ def _with_sibling_edges(kept: list[Match], forms: Sequence[Form], text: str) -> 
                     first = min(first, match.first - p)
                 q = len(w) - 1 - p
                 if (
-                    q <= high - match.last
+                    p <= high - match.last
                     and tuple(words[match.last - 1 : match.last + 1]) == w[q - 1 : q + 1]
                     and tuple(words[match.last + 1 : match.last + 1 + p]) == w[q + 1 :]
                     and _joined(text, tokens, match.last, match.last + p)
