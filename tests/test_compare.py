@@ -274,8 +274,14 @@ def test_one_word_replaced_at_the_clause_edge_is_a_shift(
     the clause's edge, in the phrase's own clause, is the phrase's change; a time word
     before a comma, or a phrase for a word, is not (the last 20 MFA pairs: the same 15
     grown shifts)."""
+    assert_grown(tmp_path, "Mr. Kitamura", was, now, shifted)
+
+
+def assert_grown(tmp_path: Path, speaker: str, was: str, now: str, shifted: str | None) -> None:
+    """``diff`` of ``speaker`` saying ``was``, then ``now``, each with a word of thanks: one
+    shift reading ``shifted``, or none."""
     code, out, err = diff_of(
-        tmp_path, f"Mr. Kitamura: {was} Thank you.", f"Mr. Kitamura: {now} Thank you."
+        tmp_path, f"{speaker}: {was} Thank you.", f"{speaker}: {now} Thank you."
     )
     assert code == 0, err
     if shifted is None:
@@ -314,14 +320,7 @@ def test_a_list_item_dropped_beside_a_shared_phrase_is_its_shift(
     coercion" said without "open to trade" was "Repeated the same: a Black Sea region that
     is secure": a change of three words was more than a change beside a phrase may be. A
     list item of up to four words, set off by clause marks, is one."""
-    code, out, err = diff_of(
-        tmp_path, f"MR MILLER: {was} Thank you.", f"MR MILLER: {now} Thank you."
-    )
-    assert code == 0, err
-    if shifted is None:
-        assert "0 shifted" in out, out
-    else:
-        assert "1 shifted" in out and shifted in out, out
+    assert_grown(tmp_path, "MR MILLER", was, now, shifted)
 
 
 @pytest.mark.parametrize(
