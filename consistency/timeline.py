@@ -553,7 +553,10 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
     >>> takeovers(list("aaaaaaaabbb")), takeovers(list("aaaaaaaabb"))
     ([(8, 'a', 'b')], [])
     >>> takeovers(list("aaaaaaaabab")), takeovers(list("akkaaaakakakkkaaa"))
-    ([], [(7, 'a', 'k')])
+    ([], [])
+
+    The old wording gives way, too: from *i* on it is said on a third of the dates at
+    most (see :func:`_gave_way`).
     """
     where: dict[str, list[int]] = {}
     for i, said in enumerate(seq):
@@ -573,6 +576,7 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
                 and count >= TAKEOVER_SHARE * span
                 and count >= TAKEOVER_MIN_DATES
                 and used >= TAKEOVER_SHARE * (stop - i)
+                and _gave_way(where[old], i, len(seq))
                 and (
                     used >= TAKEOVER_MIN_DATES
                     or (
@@ -587,6 +591,16 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
                 start = i
         before[said] += 1
     return out
+
+
+def _gave_way(positions: Sequence[int], i: int, n: int) -> bool:
+    """Whether a wording said at ``positions`` (of ``n`` dates) is said from date ``i`` on
+    on a third of them at most (1 - :data:`TAKEOVER_SHARE`): what a new wording took over
+    from gave way to it. Two wordings alternating by chance, one holding five of seven
+    dates, then the other five of the next seven, then the first again (review 99: "in
+    kind" and "accordingly"), take over from nothing."""
+    after = len(positions) - bisect.bisect_left(positions, i)
+    return after <= (1 - TAKEOVER_SHARE) * (n - i)
 
 
 def _lone_start(positions: Sequence[int]) -> int:
@@ -634,6 +648,40 @@ def _neighbours(
         tail[: stop.start() if stop else len(tail)], occurrence.end, tokeniser=tokeniser
     )
     return text, words[: min(len(words), extra)]
+
+
+def _said_around(
+    before: str, occurrence: Occurrence, doc: Document, tokeniser: Tokeniser | None
+) -> str:
+    """The occurrence's text, widened over the words right before (and after) it in its
+    clause that the wording it is shown against (``before``) has there: a card compares
+    the two, and a span that stops short of words the sentence says read them as dropped.
+    "a *manifestation of* the aggressive Russophobic policy of the Baltic authorities",
+    found as the alias "the aggressive Russophobic policy ...", shown against
+    "manifestation of the aggressive Russophobic course of the current Baltic
+    authorities", reads `manifestation of the aggressive Russophobic {-course-}{+policy+}
+    of the {-current-} Baltic authorities`, not `{-manifestation of-} the aggressive ...`
+    (review 99). The widest reach that leaves the fewest words dropped and put in; the
+    text itself where none leaves fewer."""
+    old = [t.text for t in tokenise(before, tokeniser=tokeniser)]
+    new = [t.text for t in tokenise(occurrence.text, tokeniser=tokeniser)]
+    least = Indel.distance(old, new)
+    if not least or not old:
+        return occurrence.text
+    text, lead = _neighbours(doc, occurrence, len(old), -1, tokeniser)
+    start, head = occurrence.start, []
+    for j in range(1, len(lead) + 1):
+        words = [t.text for t in lead[-j:]]
+        cost = Indel.distance(old, words + new)
+        if cost < least:
+            least, start, head = cost, lead[-j].start, words
+    _, trail = _neighbours(doc, occurrence, len(old), +1, tokeniser)
+    end = occurrence.end
+    for j in range(1, len(trail) + 1):
+        cost = Indel.distance(old, head + new + [t.text for t in trail[:j]])
+        if cost < least:
+            least, end = cost, trail[j - 1].end
+    return text[start:end]
 
 
 def _with_words_in_place(
@@ -710,6 +758,9 @@ def _point_changes(
 
     def make(kind: KeyChangeKind, occ: Occurrence, before: str | None, evidence: str) -> KeyChange:
         doc = docs.get(occ.document)
+        after = occ.text
+        if before is not None and doc is not None:
+            after = _said_around(before, occ, doc, tokeniser)
         return KeyChange(
             kind=kind,
             point=point.point.id,
@@ -717,8 +768,8 @@ def _point_changes(
             document=occ.document,
             line=occ.line,
             before=before,
-            after=occ.text,
-            diff=word_diff(before, occ.text, tokeniser=tokeniser) if before is not None else "",
+            after=after,
+            diff=word_diff(before, after, tokeniser=tokeniser) if before is not None else "",
             evidence=evidence,
             context=document_context(doc, occ.start, occ.end) if doc else one_line(occ.text),
             in_period=in_period(occ.date),

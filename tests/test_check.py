@@ -1785,3 +1785,51 @@ def test_review_94s_changes_to_watched_formulas_fail_the_gate(
     code, out, _ = run(*one_formula_gate(tmp_path, formula, before, now))
     assert code == 1, out
     assert diff in out, out
+
+
+def test_an_alias_said_word_for_word_in_another_wording_s_words_passes(tmp_path: Path) -> None:
+    """Review 97 (D4): the briefing says the alias "the aggressive Russophobic policy of the
+    Baltic authorities", which the baseline said, after "a manifestation of", which the
+    longer alias has: the gate failed it as `{-course-}{+policy+} of the {-current-}`. A
+    wording of the point said word for word passes, whatever of another wording stands
+    around it; the report's card (review 99) reads the words around it as said (its
+    Shifts still read a span against a span: "{-manifestation of-} ...")."""
+    watchlist = tmp_path / "points.toml"
+    watchlist.write_text(
+        '[[point]]\nid = "baltic"\n'
+        'text = "the aggressive Russophobic course of the Baltic authorities"\n'
+        'aliases = ["the aggressive Russophobic policy of the Baltic authorities", '
+        '"manifestation of the aggressive Russophobic course of the current Baltic '
+        'authorities"]\n',
+        encoding="utf-8",
+    )
+    base = tmp_path / "base"
+    base.mkdir()
+    said = {
+        "2024-09-02": "We condemn the aggressive Russophobic course of the Baltic authorities.",
+        "2024-09-16": "The ban is a manifestation of the aggressive Russophobic course of the "
+        "current Baltic authorities.",
+        "2024-09-30": "The aggressive Russophobic policy of the Baltic authorities has closed "
+        "Russian-language schools.",
+    }
+    for day, line in said.items():
+        (base / f"{day}.txt").write_text(f"Maria Zakharova: {line}\n", encoding="utf-8")
+    new = tmp_path / "2024-10-14.txt"
+    new.write_text(
+        "Maria Zakharova: The persecution of Russian citizens is a manifestation of the "
+        "aggressive Russophobic policy of the Baltic authorities.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("check", str(new), "--against", str(base), "--points", str(watchlist))
+    assert code == 0, out + err
+    assert "No findings." in out
+    # where the baseline said only the longer wording, the briefing's wording is new, and
+    # its card reads the words around the alias as said
+    (base / "2024-09-30.txt").unlink()
+    (base / "2024-09-02.txt").unlink()
+    (base / new.name).write_text(new.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run("report", str(base), "--points", str(watchlist), "--since", "2024-10-14")
+    assert code == 0, err
+    cards = out.split("\nTimeline\n")[0]
+    assert "manifestation of the aggressive Russophobic {-course-}{+policy+}" in cards, out
+    assert "{-manifestation of-}" not in cards

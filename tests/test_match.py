@@ -2374,10 +2374,11 @@ def test_an_alias_said_word_for_word_stands_for_itself_inside_a_longer_wording()
         "Russophobic policy of the Baltic authorities."
     )
     [match] = find_point(point, index_of(line))
+    assert match.form.text == point.aliases[0]
+    assert match.score == 100.0
     assert line[match.start : match.end] == (
         "the aggressive Russophobic policy of the Baltic authorities"
     )
-    assert match.score == 100.0
     # nor does a word of its own missing inside the wording said: "{-current-}" reads
     # nothing the point's own text, said there word for word, does not
     longer = "It is a manifestation of the aggressive Russophobic course of the Baltic authorities."

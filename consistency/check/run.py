@@ -22,6 +22,7 @@ from ..match import (
     find_dropped,
     find_point,
     find_swapped,
+    holds_run,
     is_rare,
     make_forms,
     negated_before,
@@ -445,9 +446,17 @@ def _shifted(
             seen[position] = (point, occurring)
         for match in matches:
             span = span_words(match)
-            if span in forms or (
-                match.score < limit and (_names_gone(match, span) or _edges_gone(match, span))
+            if (
+                span in forms
+                or (
+                    match.score >= 100.0
+                    and id(match) not in rejected.keys() | after_not
+                    and holds_run(span, match.form.words)
+                )
+                or (match.score < limit and (_names_gone(match, span) or _edges_gone(match, span)))
             ):
+                # a wording of the point said word for word, alone or in words another
+                # wording of it has around it (see match.find._with_sibling_edges)
                 continue
             if points.discovered and any(numbers_apart(span, f) for f in forms):
                 # "The delegation included {-10-}{+9+} members of Congress": a count, a

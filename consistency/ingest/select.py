@@ -54,7 +54,6 @@ class FileSelection:
             return True
         return known_type and not is_project_file(relative.rsplit("/", 1)[-1])
 
-
     def names_folder(self, relative: str) -> bool:
         """Whether an include glob starts with the path of folder ``relative``: a hidden
         folder (``.pending``) is walked only when a glob names it (``.pending/*``); ``*``

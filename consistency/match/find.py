@@ -1137,8 +1137,11 @@ def _with_sibling_edges(kept: list[Match], forms: Sequence[Form], text: str) -> 
     in* national currencies now make up a growing share of trade ..." spans "Trade in",
     which the point's text has before "national currencies" (review 97: a shift read
     "{-Trade in-} national currencies ...", words the sentence says). Spans then read
-    alike whichever wording found them. A wording found word for word grows only by
-    the edges of a wording that holds it whole (see :func:`_reads_more`)."""
+    alike whichever wording found them. A wording found word for word grows only by the
+    edges of a wording that holds it whole (see :func:`_reads_more`): grown by any, "Hong
+    Kong affairs are purely China's internal affairs that ..." took in "affairs are
+    purely" where the sentence said it, and a card then read a false `{-affairs are
+    purely-}` where it said "affairs are" without "purely" (MFA 2020-06-10)."""
     grown: list[Match] = []
     for k, match in enumerate(kept):
         tokens = match.sentence.tokens
@@ -1148,7 +1151,7 @@ def _with_sibling_edges(kept: list[Match], forms: Sequence[Form], text: str) -> 
         first, last = match.first, match.last
         for form in forms:
             if form is match.form or (
-                match.score >= 100.0 and not _holds(form.words, match.form.words)
+                match.score >= 100.0 and not holds_run(form.words, match.form.words)
             ):
                 # a wording said word for word stands for itself (see _reads_more)
                 continue
@@ -1693,7 +1696,7 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     words changed inside it (review 97)."""
     if not (a.start <= b.start and b.end <= a.end) or (a.first, a.last) == (b.first, b.last):
         return False
-    if b.score >= 100.0 and not _holds(a.form.words, b.form.words):
+    if b.score >= 100.0 and not holds_run(a.form.words, b.form.words):
         return False
     words = a.sentence.tokens
     beyond = [t.text for t in words[a.first : b.first]] + [
@@ -1714,7 +1717,7 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     )
 
 
-def _holds(words: Sequence[str], run: Sequence[str]) -> bool:
+def holds_run(words: Sequence[str], run: Sequence[str]) -> bool:
     """Whether ``run`` stands in ``words`` as one unbroken run."""
     m = len(run)
     return any(tuple(words[i : i + m]) == tuple(run) for i in range(len(words) - m + 1))

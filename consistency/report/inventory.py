@@ -54,9 +54,7 @@ def render_inventory(documents: Sequence[Document], *, fmt: str = "table") -> st
     for rec, doc in zip(records, documents, strict=True):
         words = rec["words"]
         assert isinstance(words, dict)
-        speakers = ", ".join(
-            f"{name} ({role.value[0]})" for name, role in doc.speakers.items()
-        )
+        speakers = ", ".join(f"{name} ({role.value[0]})" for name, role in doc.speakers.items())
         rows.append(
             [
                 rec["id"],
