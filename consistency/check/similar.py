@@ -62,7 +62,7 @@ def reordered_similarity(a: Sequence[str], b: Sequence[str], floor: float) -> fl
     word on each side for each part moved, where that reaches ``floor`` and the plain
     one does not: "full respect for *the UN Charter and* the universally recognised norms
     of international law" said "... norms of international law *and the UN Charter*"
-    is a rephrasing (95), not a new sentence (80; review 97: `diff` said nothing of it).
+    is a rephrasing (90), not a new sentence (80; review 97: `diff` said nothing of it).
     The moves are the word diff's (:func:`~consistency.diff.word_moves`), found only
     where the words, sorted, are that alike.
 
