@@ -120,6 +120,32 @@ def test_corpus_qa_style() -> None:
 
 
 @needs_corpus
+def test_a_name_with_its_office_in_brackets_is_an_official_whatever_its_length() -> None:
+    """Review 100 (German government press conference): "BÜCHNER (Deputy Government
+    Spokesperson):" was read as press by the dialogue's flow (the office in brackets was
+    not read), and "ALEXANDRIN (Federal Ministry for Economic Affairs and Climate
+    Action):", 68 characters, was no label at all: his answer joined the question before
+    it and his formula was never tracked. An outlet in brackets names no role. The
+    chair, who hands over, is the moderator: none of the officials' talking points."""
+    text = (
+        "CHAIR: Good morning, ladies and gentlemen. Mr Büchner, please.\n"
+        "BÜCHNER (Deputy Government Spokesperson): Thank you. The cabinet meets on Monday.\n\n"
+        "WAGNER (Federal Foreign Office): The Minister will travel to Cairo on Tuesday.\n\n"
+        "QUESTION (Handelsblatt): Is there anything new on the Intel plant?\n\n"
+        "ALEXANDRIN (Federal Ministry for Economic Affairs and Climate Action): We are in "
+        "close and trusting contact with our European partners.\n"
+    )
+    assert [(t.speaker, t.role) for t in split_turns(text)] == [
+        ("CHAIR", P),
+        ("BÜCHNER (Deputy Government Spokesperson)", OFF),
+        ("WAGNER (Federal Foreign Office)", OFF),
+        ("QUESTION (Handelsblatt)", P),
+        ("ALEXANDRIN (Federal Ministry for Economic Affairs and Climate Action)", OFF),
+    ]
+    assert label_kind("HEBESTREIT (Government Spokesperson)") == (3, OFF)
+    assert label_kind("SMITH (Reuters)") == (2, None)
+
+
 def test_a_label_in_capitals_is_a_label_whatever_its_first_word() -> None:
     """A fresh-clone review (State Department, 2023-03-09): "UNDER SECRETARY BASS:" opens
     with "under", read as a sentence, so the under secretary's statement joined the

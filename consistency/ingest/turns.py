@@ -76,6 +76,11 @@ MAX_LABEL_WORDS = 5
 HAYASHI Yoshimasa, Minister for Foreign Affairs") may have this many in each part."""
 
 MAX_LABEL_CHARS = 64
+"""The most characters of a speaker label, less an affiliation in brackets after the name
+("ALEXANDRIN (Federal Ministry for Economic Affairs and Climate Action)", review 100),
+which may have up to :data:`MAX_AFFILIATION_CHARS` of its own."""
+
+MAX_AFFILIATION_CHARS = 80
 
 
 def _words(words: str) -> frozenset[str]:
@@ -89,11 +94,11 @@ It belongs to the label, not to what is said."""
 
 _LABEL = re.compile(
     rf"[^\S\n]*(?P<lead>{_STAMP})?(?:\*\*|__)?"
-    r"(?P<label>[《〈]?[^\W\d_][^:：\n]{0,60}?)[^\S\n]*(?:\*\*|__)?"
+    r"(?P<label>[《〈]?[^\W\d_][^:：\n]{0,60}?(?:\([^()\n]{1,80}\))?)[^\S\n]*(?:\*\*|__)?"
     rf"(?P<before>{_STAMP})?(?:：|:(?![\d/]))(?:\*\*|__)?[^\S\n]*(?P<after>{_STAMP})?"
 )
 _BARE_Q = re.compile(r"[^\S\n]*(?P<label>Q|A(?=\.))\.?(?:[^\S\n]+(?=\S)|[^\S\n]*$)")
-_PARENTHESIS = re.compile(r"(?P<base>[^()]+?)[^\S\n]*\([^()]{1,40}\)")
+_PARENTHESIS = re.compile(r"(?P<base>[^()]+?)[^\S\n]*\((?P<inside>[^()]{1,80})\)")
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]*")
 _WORD = re.compile(r"[^\W_][\w'’&-]*")
 _FORBIDDEN = re.compile(r"[,;?!\"“”„«»()\[\]{}<>|/\\=+*#@%$~^]")
@@ -128,9 +133,11 @@ _PRESS_WORDS = _words(
     "journalist journalists reporter reporters correspondent interviewer question follow-up "
     "news agency tv television radio daily times post journal broadcasting broadcaster media "
     "monthly weekly magazine channel network newspaper herald tribune gazette telegraph "
-    "shimbun ilbo novosti wire press moderator operator host presenter anchor 기자"
+    "shimbun ilbo novosti wire press moderator chair operator host presenter anchor 기자"
 )
 _ROLE_WORDS = _OFFICIAL_WORDS | _PRESS_WORDS
+_OFFICES = _words("ministry office department government cabinet embassy foreign federal")
+"""Words of an office that, in brackets after a name, make its speaker an official."""
 _CJK_PRESS_SUFFIXES = (
     "记者",
     "記者",
@@ -221,7 +228,8 @@ def find_label(text: str, start: int, end: int) -> Label | None:
         if m is None:
             return None
     label = " ".join(m.group("label").split())
-    if not label or len(label) > MAX_LABEL_CHARS:
+    inner = _PARENTHESIS.fullmatch(label)
+    if not label or len(inner.group("base") if inner else label) > MAX_LABEL_CHARS:
         return None
     rest = m.end()
     stamped = colon and any(m.group(g) is not None for g in ("lead", "before", "after"))
@@ -243,7 +251,18 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
     """
     inner = _PARENTHESIS.fullmatch(label)
     if inner is not None:
-        return label_kind(inner.group("base"))
+        kind = label_kind(inner.group("base"))
+        if kind is None or kind[1] is not None:
+            return kind
+        # a name with its office in brackets: "HEBESTREIT (Government Spokesperson)",
+        # "WAGNER (Federal Foreign Office)" (review 100: read as press by the dialogue's
+        # flow); an outlet in brackets names no role ("(Reuters)")
+        inside = [w.casefold().strip(".,") for w in inner.group("inside").split()]
+        if any(w in _OFFICIAL_WORDS or w in _OFFICES for w in inside):
+            return _KEYWORD, Role.OFFICIAL
+        if any(w in _PRESS_WORDS for w in inside):
+            return _KEYWORD, Role.PRESS
+        return kind
     key = label.casefold()
     if key in _PRESS_EXACT:
         return _KEYWORD, Role.PRESS
