@@ -1558,3 +1558,27 @@ def test_a_formula_said_in_two_carriers_one_naming_a_place_far_before_it_is_foun
     ]
     ranked = texts(discover(docs))
     assert core in ranked, ranked
+
+
+def test_a_wording_that_is_the_formula_after_a_lead_in_is_no_alias() -> None:
+    """Review 100 (D4): "point I can only tell you that Russia's war of aggression against
+    Ukraine is a flagrant violation of international law" (2 times) was an alias of "...
+    flagrant breach of international law" (25), and the report's shift read a false
+    `{-point I can only tell you that-} ... {-violation-}{+breach+}`. The formula (a word
+    replaced at most) after a lead-in of three words or more is the formula in a carrier.
+    A fuller wording stays: words after a point cut short, or a lead-in with more changed."""
+    in_context = importlib.import_module("consistency.discover.families")._in_longer_context
+    war = "russia's war of aggression against ukraine is a flagrant breach of international law"
+    said = "point i can only tell you that " + war.replace("breach", "violation")
+    table = _Words(f"{said} {war} coordinated pressure remains the surest path to a durable")
+    k = table.key
+    assert in_context(k(war), k(said))
+    assert not in_context(k(war), k(war.replace("breach", "violation")))
+    cut = "coordinated pressure remains the surest path"
+    assert not in_context(k(cut), k(f"{cut} to a durable"))
+    assert not in_context(k(war), k(f"point i can only {war.replace('breach of', 'violation to')}"))
+    internal = "china's internal affairs that allow no foreign interference"
+    table = _Words(f"{internal} hong kong affairs are purely brook")
+    k = table.key
+    framed = "affairs are purely " + internal.replace("allow", "brook")
+    assert not in_context(k(internal), k(framed))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import compress, pairwise
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from ..lexicon import is_han_name, may_stand_for
 from ..match.align import HYPHENS, KEY_WORDS, Keyed
@@ -223,6 +224,7 @@ def _describe(
             )
         )
     ]
+    kept = kept[:1] + [key for key in kept[1:] if not _in_longer_context(kept[0], key)]
     kept = kept[: MAX_ALIASES + 1]
     return _Described(
         text=text,
@@ -231,6 +233,33 @@ def _describe(
         counts=tuple(by_key[key].total() for key in kept),
         firsts=tuple(corpus.dates[min(corpus.pdate[o.start] for o in at[key])] for key in kept),
     )
+
+
+def _in_longer_context(point: tuple[int, ...], wording: tuple[int, ...]) -> bool:
+    """Whether ``wording`` is ``point``, one word replaced at most, after a lead-in of
+    :data:`CONTEXT_WORDS` words or more: the formula in a carrier, not a wording of it.
+    "point I can only tell you that Russia's war of aggression against Ukraine is a
+    flagrant violation of international law" was an alias of "Russia's war ... flagrant
+    breach of international law", and a shift read a false `{-point I can only tell you
+    that-}` (review 100). Not a fuller wording: words after a point cut short ("coordinated
+    pressure remains the surest path *to a durable ceasefire*"), or a lead-in with more
+    changed ("the UK continued to work *very* closely with our allies and partners"), or
+    a lead-in that shares a word with the formula, part of its own frame ("*affairs are
+    purely* China's internal affairs that brook no foreign interference", MFA), or one
+    before the formula's first word replaced, an edge variant ("uphold the vision *of* a
+    community with a shared future for mankind" of "*building* a community ...")."""
+    extra = len(wording) - len(point)
+    return (
+        extra >= CONTEXT_WORDS
+        and wording[extra] == point[0]
+        and not set(wording[:extra]) & set(point)
+        and Levenshtein.distance(wording[extra:], point) <= 1
+    )
+
+
+CONTEXT_WORDS = 3
+"""Words around a formula that make a wording holding it a carrier (see
+:func:`_in_longer_context`)."""
 
 
 def _named_by(
