@@ -439,9 +439,8 @@ def _shifted(
                 matches.append(widened)
                 rejected[id(widened)] = NEGATION_PUT_IN
                 after_not.add(id(widened))
-        occurring = sum(
-            1 for m in matches if m.score >= limit and id(m) not in rejected.keys() | after_not
-        )
+        turned = rejected.keys() | after_not
+        occurring = sum(1 for m in matches if m.score >= limit and id(m) not in turned)
         if occurring:
             seen[position] = (point, occurring)
         for match in matches:
@@ -450,7 +449,7 @@ def _shifted(
                 span in forms
                 or (
                     match.score >= 100.0
-                    and id(match) not in rejected.keys() | after_not
+                    and id(match) not in turned
                     and holds_run(span, match.form.words)
                 )
                 or (match.score < limit and (_names_gone(match, span) or _edges_gone(match, span)))

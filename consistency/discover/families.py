@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..lexicon import is_han_name, may_stand_for
 from ..match.align import HYPHENS, KEY_WORDS, Keyed
-from ..match.find import DEFAULT_THRESHOLD
+from ..match.find import DEFAULT_THRESHOLD, holds_run
 from ..match.weights import RARE, similarity
 from ..slug import HAN as _HAN
 from ..slug import slug
@@ -298,7 +298,8 @@ def _named_by(
         theirs = [words[w] for w in other if not function[w]]
         return all(_alike(w, theirs) for w in own)
 
-    best, most = key, said(key)
+    key_said = said(key)
+    best, most = key, key_said
     if cuts:
         # the clause after the last comma, or before the first: not a list's items
         for part in (key[: max(cuts)], key[min(cuts) :]):
@@ -306,7 +307,7 @@ def _named_by(
             if (
                 part in counts
                 and sum(not function[w] for w in part) >= _RICH_WORDS
-                and n > CORE_SHARE * said(key)
+                and n > CORE_SHARE * key_said
                 and n > most
             ):
                 best, most = part, n
@@ -935,8 +936,7 @@ def _said_in(core: _Group, frame: _Group) -> bool:
 
 def _part_of(part: tuple[int, ...], whole: tuple[int, ...]) -> bool:
     """Whether ``part`` stands in ``whole``, its words together and in order."""
-    n = len(part)
-    return n < len(whole) and any(whole[k : k + n] == part for k in range(len(whole) - n + 1))
+    return len(part) < len(whole) and holds_run(whole, part)
 
 
 def _passages(

@@ -1717,7 +1717,7 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     )
 
 
-def holds_run(words: Sequence[str], run: Sequence[str]) -> bool:
+def holds_run(words: Sequence[object], run: Sequence[object]) -> bool:
     """Whether ``run`` stands in ``words`` as one unbroken run."""
     m = len(run)
     return any(tuple(words[i : i + m]) == tuple(run) for i in range(len(words) - m + 1))
