@@ -1513,6 +1513,77 @@ def test_a_frame_said_with_many_endings_is_one_row() -> None:
     ), ranked
 
 
+TOPICS = [
+    "the peace summit in Switzerland",
+    "the situation in Gaza",
+    "the loan to Ukraine",
+    "the escalation in Lebanon",
+    "the humanitarian situation in Rafah",
+    "the negotiations in Cairo and Doha",
+]
+
+
+def test_a_frame_said_about_many_topics_is_one_row() -> None:
+    """Review 100 (D3): "I can tell you that *the peace summit in Switzerland* was also
+    discussed in the cabinet", "... *the situation in Gaza* ..." and more were a row per
+    topic in a German archive's top 100: a notice said about whatever was asked. Rows
+    alike but for a topic in their middle are one row, the frame's richer side."""
+    docs = []
+    for k in range(42):
+        text = (
+            f"I can tell you that {TOPICS[k % 6]} was also discussed in the cabinet on "
+            f"Wednesday. A question on {TOPICS[(k + 3) % 6]}, number {k}. "
+            "We remain committed to a lasting peace in the region.\n"
+        )
+        docs.append(doc(k % 28 + 1, text, month=3 + k // 28))
+    ranked = texts(discover(docs))
+    assert len([t for t in ranked if "discussed in the cabinet" in t]) == 1, ranked
+    assert not any(topic in t for t in ranked for topic in TOPICS if "cabinet" in t), ranked
+    assert "We remain committed to a lasting peace in the region" in ranked
+
+
+def test_a_frame_whose_endings_open_with_one_article_is_one_row() -> None:
+    """Review 100 (D3): "The Foreign Office is in contact with the relevant authorities
+    about *the* peace summit in Switzerland", "... about *the* situation in Gaza" and six
+    more were eight rows of a German archive's top 100: the endings part after a shared
+    "the", and the frame is what recurs. The thing each ending names counts, not its
+    article (see :func:`test_a_frame_said_with_many_endings_is_one_row`)."""
+    topics = [*TOPICS, "arms exports to Israel", "the G7 summit in Italy"]
+    offices = ["Foreign Office", "Foreign Office", "Ministry of Defence", "Ministry of Finance"]
+    pick = random.Random(1).choice
+    docs = []
+    for k in range(60):
+        text = "".join(
+            f"The {pick(offices)} is in contact with the relevant authorities about "
+            f"{pick(topics)}. "
+            for _ in range(2)
+        )
+        text += f"There were questions about {pick(topics)} today, number {k}.\n"
+        docs.append(doc(k % 28 + 1, text, month=3 + k // 28))
+    ranked = texts(discover(docs))
+    framed = [t for t in ranked if "relevant authorities about" in t]
+    assert not framed, ranked
+    assert "contact with the relevant authorities" in ranked, ranked
+
+
+def test_a_formula_said_mostly_of_one_party_keeps_its_row() -> None:
+    """A formula with a slot is said mostly of one party: "the political settlement of the
+    *Korean Peninsula* issue" (MFA: 59 of 70 dates), beside the Afghan, Syrian and
+    Iranian nuclear issues. Its rows are no frame said about everything (see
+    :func:`test_a_frame_said_about_many_topics_is_one_row`)."""
+    parties = ["Afghan", "Syrian", "Iranian nuclear", "Palestinian"]
+    docs = []
+    for k in range(40):
+        party = parties[k % 4] if k % 10 >= 7 else "Korean Peninsula"
+        text = (
+            f"China supports the political settlement of the {party} issue through dialogue. "
+            f"A question on the visit, number {k}.\n"
+        )
+        docs.append(doc(k % 28 + 1, text, month=3 + k // 28))
+    ranked = texts(discover(docs))
+    assert any("political settlement of the Korean Peninsula issue" in t for t in ranked), ranked
+
+
 def test_a_family_said_with_a_clause_after_a_comma_is_named_without_it() -> None:
     """Review 98 (D2): a family was named "a Black Sea region that is secure, open to trade,
     and free from coercion, and that has not changed" (4 times), the formula said 13 times

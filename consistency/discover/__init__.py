@@ -141,6 +141,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from itertools import chain
 
+import numpy as np
+
 from .._gc import paused
 from ..errors import OptionError
 from ..match import SentenceIndex, negating_words, turned_over
@@ -171,6 +173,7 @@ from .ngrams import (
     _SEED,
     CORE_FRAMES,
     CORE_SHARE,
+    SLOT_FILLERS,
     _contained,
     _dedupe,
     _find_all,
@@ -481,6 +484,7 @@ def _discover(
     _rank_cores_by_frames(corpus, groups, scorer)
     groups = _merge_nested(corpus, _ranked(corpus, groups), scorer, min_words)
     groups = _templates(corpus, groups, scorer, names)
+    groups = _slot_frames(corpus, groups, scorer, names)
     # settle more points than are kept: a point just past ``top`` may fold into a kept one
     enough = (
         min(max(2 * top + FAMILY_MARGIN, FAMILY_FLOOR), FAMILY_LIMIT)
@@ -574,7 +578,8 @@ def _templates(
         n = TEMPLATE_WORDS
         while all(len(k) > n + 1 and k[n] == keys[0][n] for k in keys):
             n += 1
-        if len({k[n] for k in keys if k[n] not in names}) < TEMPLATE_ROWS:
+        heads = {_head(k[n:], function) for k in keys if len(k) - n > 1}
+        if len(heads - {None, *names}) < TEMPLATE_ROWS:
             # a name after the frame fills a slot of one formula ("support for a free and
             # sovereign *Ukraine*", "... *Moldova*"), not a frame said about everything
             continue
@@ -590,6 +595,208 @@ def _templates(
         return groups
     kept = [merged.get(k, g) for k, g in enumerate(groups) if k in merged or k not in gone]
     return _ranked(corpus, kept)
+
+
+SLOT_SHARED = 4
+"""Words a frame with a slot inside it shares, before and after the slot together (see
+:func:`_slot_frames`)."""
+
+NAME_SHARED = 3
+"""Words a frame with a slot for a name at its end shares ("the fluid situation in
+*Khartoum*", "... in *Haiti*": review 101; see :func:`_slot_frames`)."""
+
+TOPIC_DATES = 2
+"""Dates a filling of a frame's slot is said on outside the frame: a topic or name said
+about everything is said in other sentences too (see :func:`_slot_frames`)."""
+
+SLOT_CONTENT = 2
+"""Content words (names aside) the richer side of a frame with a slot inside it keeps to
+be a row in place of its fillings (see :func:`_slot_frames`)."""
+
+SLOT_SPREAD = 0.5
+"""The largest share of a frame's occurrences one wording filling its slot may have for
+the frame to be said about everything (see :func:`_slot_frames`)."""
+
+
+def _slot(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, int]:
+    """How many words ``a`` and ``b`` share at their start and, after that, at their end."""
+    p = 0
+    while p < len(a) and p < len(b) and a[p] == b[p]:
+        p += 1
+    s = 0
+    room = min(len(a), len(b)) - p
+    while s < room and a[-1 - s] == b[-1 - s]:
+        s += 1
+    return p, s
+
+
+def _slot_frames(
+    corpus: _Corpus, groups: list[_Group], scorer: _Scorer, names: Collection[int]
+) -> list[_Group]:
+    """``groups`` (ranked) with each set of :data:`TEMPLATE_ROWS` or more that are one
+    frame, each with its own words in a slot inside it, made one group: the frame's side
+    of the slot with more content words, less its edge function words, scored as itself
+    and no higher than the best of them (see :func:`_templates` for a slot at the end).
+    "I can tell you that *the peace summit in Switzerland* was also discussed in the
+    cabinet", "We received the letter from *Qatar* and will reply in due course" were
+    rows of their own, one per filling, in a German archive's top 100 (review 100): a
+    notice said about whatever was asked.
+
+    The frame shares :data:`SLOT_SHARED` words or more, one a content word before the
+    slot, and no fewer than the slot holds ("flights between *Armenia and Turkey were
+    suspended* next year" is no frame), and its richer side keeps :data:`SLOT_CONTENT`
+    content words; no filling is said in more than :data:`SLOT_SPREAD` of the frame's
+    occurrences, for a formula with a slot is said mostly of one party ("the political
+    settlement of the *Korean Peninsula* issue", MFA: on 59 of 70 dates). A filling is a
+    topic (two words or more, one a content word) or a name after a function word,
+    :data:`SLOT_FILLERS` of them or more (see
+    :func:`~consistency.discover.ngrams._name_gaps`); one other word is a variant of one
+    formula ("*fully* and effectively implement ...")."""
+    keys = [g.key for g in groups]
+    words, stop = corpus.words, corpus.stop
+    buckets: dict[tuple[int, ...], list[int]] = {}
+    for k, key in enumerate(keys):
+        if len(key) > NAME_SHARED:
+            buckets.setdefault(key[:2], []).append(k)
+
+    def content(ids: Sequence[int]) -> int:
+        return sum(w not in names and words[w] not in stop for w in ids)
+
+    def named(slot: Sequence[int]) -> bool:
+        return all(w in names or words[w] in stop for w in slot) and any(w in names for w in slot)
+
+    def filling(key: tuple[int, ...], p: int, s: int) -> bool:
+        slot = key[p : len(key) - s]
+        if len(slot) > p + s:
+            return False  # more said in the slot than around it: rows that share a few words
+        return (len(slot) >= 2 and content(slot) > 0) or (named(slot) and words[key[p - 1]] in stop)
+
+    ids = np.frombuffer(corpus.ids, dtype=np.int32)
+    order = np.argsort(ids, kind="stable")
+    firsts = ids[order]
+
+    def elsewhere(filling: tuple[int, ...], inside: set[int]) -> bool:
+        """Whether ``filling`` is said on :data:`TOPIC_DATES` dates outside the frame."""
+        at = order[
+            np.searchsorted(firsts, filling[0]) : np.searchsorted(firsts, filling[0], "right")
+        ]
+        for j, w in enumerate(filling[1:], 1):
+            at = at[at + j < len(ids)]
+            at = at[ids[at + j] == w]
+        out = {corpus.pdate[int(a)] for a in at if int(a) not in inside}
+        return len(out) >= TOPIC_DATES
+
+    frames: dict[tuple[tuple[int, ...], tuple[int, ...]], set[int]] = {}
+    for members in buckets.values():
+        if len(members) < TEMPLATE_ROWS:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                p, s = _slot(keys[a], keys[b])
+                if (
+                    p + s < (SLOT_SHARED if s else NAME_SHARED)
+                    or p + s == min(len(keys[a]), len(keys[b]))
+                    or not content(keys[a][:p])
+                ):
+                    continue
+                if s == 0 and not (named(keys[a][p:]) and named(keys[b][p:])):
+                    continue  # a slot at the end for more than a name: see _templates
+                if filling(keys[a], p, s) and filling(keys[b], p, s):
+                    shared = (keys[a][:p], keys[a][len(keys[a]) - s :])
+                    frames.setdefault(shared, set()).update((a, b))
+    gone: set[int] = set()
+    index = {key: k for k, key in enumerate(keys)}
+    made: dict[tuple[int, ...], tuple[list[int], list[_Occ]]] = {}
+    for (before, after), found in sorted(frames.items(), key=lambda f: (-len(f[1]), min(f[1]))):
+        members = sorted(k for k in found if k not in gone)
+        fillings = {keys[k][len(before) : len(keys[k]) - len(after)] for k in members}
+        need = max(TEMPLATE_ROWS, SLOT_FILLERS if all(map(named, fillings)) else 0)
+        if len(fillings) < need:
+            continue
+        at_end = content(after) > content(before)
+        side = after if at_end else before
+        lo, hi = 0, len(side)
+        while lo < hi and corpus.function[side[lo]]:
+            lo += 1
+        while hi > lo and corpus.function[side[hi - 1]]:
+            hi -= 1
+        frame = side[lo:hi]
+        if content(frame) < SLOT_CONTENT:
+            continue
+        occs: list[_Occ] = []
+        said: dict[tuple[int, ...], set[int]] = {}
+        for k in members:
+            for o in groups[k].occs:
+                # (a row may hold several fillings, grouped as variants of one wording)
+                whole = tuple(corpus.ids[o.start : o.end])
+                if (
+                    len(whole) <= len(before) + len(after)
+                    or whole[: len(before)] != before
+                    or whole[len(whole) - len(after) :] != after
+                ):
+                    continue
+                at = o.end - len(after) + lo if at_end else o.start + lo
+                occs.append(_Occ(at, at + len(frame)))
+                said.setdefault(whole[len(before) : len(whole) - len(after)], set()).add(
+                    o.start + len(before)
+                )
+        if not occs or max(map(len, _parties(said, names).values())) > SLOT_SPREAD * len(occs):
+            continue
+        if sum(elsewhere(f, at) for f, at in said.items()) < need:
+            continue  # the fillings are said nowhere else: one formula's wordings
+        same = index.get(frame)
+        if same is not None and same not in gone:
+            members.append(same)
+            occs.extend(groups[same].occs)
+        # two signatures may leave one frame ("... dropped below freezing on Monday",
+        # "... on this morning"): one row
+        had = made.setdefault(frame, ([], []))
+        had[0].extend(members)
+        had[1].extend(occs)
+        gone.update(members)
+    if not made:
+        return groups
+    merged: dict[int, _Group] = {}
+    for frame, (members, occs) in made.items():
+        occs = _dedupe(occs)
+        template = _Group(occs, frame, sorted({corpus.pdate[o.start] for o in occs}))
+        template.score = min(scorer(template), max(groups[k].score for k in members))
+        merged[min(members)] = template
+    kept = [merged.get(k, g) for k, g in enumerate(groups) if k in merged or k not in gone]
+    return _ranked(corpus, kept)
+
+
+def _parties(
+    said: dict[tuple[int, ...], set[int]], names: Collection[int]
+) -> dict[tuple[int, ...], set[int]]:
+    """``said`` (fillings of a slot, and where each is said) with the fillings that name one
+    party as one: those sharing a name, or one of them holding all the other's words
+    ("the *Korean Peninsula*", "the *Peninsula*", "the *Peninsula nuclear*" issue)."""
+    heads = {f: f for f in said}
+
+    def head(f: tuple[int, ...]) -> tuple[int, ...]:
+        while heads[f] != f:
+            f = heads[f]
+        return f
+
+    fills = sorted(said)
+    for i, a in enumerate(fills):
+        for b in fills[i + 1 :]:
+            shared = set(a) & set(b)
+            if shared in (set(a), set(b)) or any(w in names for w in shared):
+                heads[head(b)] = head(a)
+    out: dict[tuple[int, ...], set[int]] = {}
+    for f, at in said.items():
+        out.setdefault(head(f), set()).update(at)
+    return out
+
+
+def _head(rest: Sequence[int], function: bytearray) -> int | None:
+    """The first content word of ``rest``: the thing a template's filling names, past
+    the function words that open it ("about *the* peace summit", "about *the* situation
+    in Gaza": review 100, eight rows of one frame). A filling of one word is none: the
+    endings of one formula ("will be looked at *gradually*", "... *in stages*")."""
+    return next((w for w in rest if not function[w]), None)
 
 
 def without_reversals(
