@@ -885,6 +885,25 @@ def test_a_negation_put_into_a_chinese_formula_is_shown_where_it_stands(tmp_path
     assert "    diff:      我们{+不+}与盟友并肩站在一起\n" in out
 
 
+def test_a_chinese_formula_with_one_idiom_of_its_list_replaced_fails_the_gate(
+    tmp_path: Path,
+) -> None:
+    """Review 102: "两岸同胞血浓于水、互帮互助、命运与共" for "...、守望相助、..." passed the gate
+    and was in no report: the tokeniser reads each idiom as two words, so two words were
+    swapped, no "one word swapped", and the span scored 66.9. An inner item of a list
+    replaced whole, the rest in place, is a finding whatever it scores."""
+    formula = "两岸同胞血浓于水、守望相助、命运与共"
+    args = one_formula_gate(
+        tmp_path,
+        formula,
+        f"我们始终认为，{formula}。",
+        "我们始终认为，两岸同胞血浓于水、互帮互助、命运与共。两岸交流合作有利于经济发展。",
+    )
+    code, out, _ = run(*args)
+    assert code == 1, out
+    assert "    diff:      两岸同胞血浓于水、{-守望相助-}{+互帮互助+}、命运与共\n" in out
+
+
 def test_a_formula_said_word_for_word_before_a_possessive_ending_passes(
     tmp_path: Path,
 ) -> None:

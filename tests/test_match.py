@@ -1532,11 +1532,11 @@ def test_a_lenient_search_finds_a_title_with_a_capitalised_word_swapped() -> Non
 @pytest.mark.parametrize(
     ("point", "sentence", "expected"),
     [
-        ("through dialogue and consultation", "through dialogue and negotiation with", [0]),
+        ("through dialogue and consultation", "through dialogue and negotiation with", [(0, 4)]),
         (
             "a sea of peace, friendship and cooperation",
             "a sea of peace, amity and cooperation",
-            [0],
+            [(0, 7)],
         ),
         # three words or fewer: no frame ("and cooperation" around a swapped edge)
         ("communication and cooperation", "opportunities and cooperation", []),
@@ -1545,7 +1545,7 @@ def test_a_lenient_search_finds_a_title_with_a_capitalised_word_swapped() -> Non
         # ... and the new word ends the phrase, or the sentence goes on past the frame
         ("through dialogue and consultation", "through dialogue and uphold peace", []),
         ("in accordance with the law", "in accordance with the bilateral treaty", []),
-        ("fully and effectively implement", "we strictly and effectively implement", [1]),
+        ("fully and effectively implement", "we strictly and effectively implement", [(1, 5)]),
         ("fully and effectively implement", "resolute tough and effectively implement", []),
         ("the Code of Conduct", "a Code of Conduct", []),
         # the frame left weighs too little
@@ -1558,9 +1558,46 @@ def test_a_lenient_search_finds_a_title_with_a_capitalised_word_swapped() -> Non
     ],
 )
 def test_swaps_are_one_word_changed_in_a_frame_that_holds(
-    point: str, sentence: str, expected: list[int]
+    point: str, sentence: str, expected: list[tuple[int, int]]
 ) -> None:
     assert swaps(words_of(tokenise(point)), words_of(tokenise(sentence)), weigher()) == expected
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        # an idiom the tokeniser reads as two words, an inner item of a list (review 102)
+        (
+            "两岸同胞血浓于水、守望相助、命运与共",
+            "我们认为两岸同胞血浓于水、互帮互助、命运与共。",
+            [(2, 10)],
+        ),
+        (
+            "amity, sincerity, mutual benefit and inclusiveness",
+            "amity, shared prosperity, mutual benefit and inclusiveness",
+            [(0, 7)],
+        ),
+        # not an item at the list's edge, where the frame holds on one side only
+        ("两岸同胞血浓于水、守望相助、命运与共", "两岸同胞血浓于水、守望相助、共同繁荣", []),
+        # nor an item said again with a word put in (which scoring finds)
+        (
+            "amity, sincerity, mutual benefit and inclusiveness",
+            "amity, sincerity too, mutual benefit and inclusiveness",
+            [],
+        ),
+        # nor an item longer than three words
+        (
+            "amity, sincerity, mutual benefit and inclusiveness",
+            "amity, a deep and lasting sincerity of purpose, mutual benefit and inclusiveness",
+            [],
+        ),
+    ],
+)
+def test_swaps_are_a_list_item_replaced_whole_in_a_frame_that_holds(
+    point: str, sentence: str, expected: list[tuple[int, int]]
+) -> None:
+    [form] = make_forms(Point("p", point))
+    assert swaps(form.words, words_of(tokenise(sentence)), weigher(), form.items) == expected
 
 
 def test_a_formula_beside_a_comma_is_found_when_a_better_span_crosses_it() -> None:

@@ -70,7 +70,8 @@ class Form:
     words that any wording of its point says right after a prohibition, "stop
     *interfering*", where a negation before them stands for the prohibition, see
     :func:`make_forms`; ``plain``: the tokeniser's determiners, never names, however
-    written (see :class:`~consistency.match.align.Names`); ``least``: how
+    written (see :class:`~consistency.match.align.Names`); ``items``: the word ranges set
+    off by a comma on both sides, the inner items of a list (see :func:`swaps`); ``least``: how
     many of its words a span must have, :data:`~consistency.match.align.MIN_MATCHED`, or
     all of them in a wording of that many written words or fewer: "cannot be more" is
     four tokens, can | not be more, and "they cannot be waken up" no occurrence of it,
@@ -85,11 +86,18 @@ class Form:
     least: int = field(init=False, compare=False, repr=False)
     halted: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     plain: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    items: tuple[tuple[int, int], ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", tuple(t.text for t in self.tokens))
         object.__setattr__(self, "vocabulary", frozenset(self.words))
         object.__setattr__(self, "listed", bool(_CLAUSE_BREAK.search(self.text)))
+        breaks = [
+            k
+            for k in range(1, len(self.tokens))
+            if _CLAUSE_BREAK.search(self.text, self.tokens[k - 1].end, self.tokens[k].start)
+        ]
+        object.__setattr__(self, "items", tuple(pairwise(breaks)))
         names = Names(self.tokens, self.text, sentence=False, plain=self.plain)
         object.__setattr__(self, "names", names)
         written = len(self.tokens) - sum(
@@ -1334,27 +1342,41 @@ SWAP_KEPT = 0.5
 *Chinese* way" keeps "the ... way", no frame of "the ASEAN way"."""
 
 
-def swaps(form: Sequence[str], words: Sequence[str], weigh: Callable[[str], float]) -> list[int]:
-    """Where ``form`` stands in ``words`` with exactly one word swapped for another.
+SWAP_ITEM_WORDS = 3
+"""The most words of a list item swapped whole for another (see :func:`swaps`)."""
+
+
+def swaps(
+    form: Sequence[str],
+    words: Sequence[str],
+    weigh: Callable[[str], float],
+    items: Collection[tuple[int, int]] = (),
+) -> list[tuple[int, int]]:
+    """Where ``form`` stands in ``words`` with exactly one word swapped for another, or
+    one of its inner list ``items`` (word ranges set off by commas on both sides, see
+    :attr:`Form.items`) swapped whole for other words.
 
     Every other word of the wording is in place around it, word for word; the
     swapped-in word is not spelled like the one it replaces (that is the same
     word, which :func:`find_point` scores); the words kept weigh at least
     :data:`SWAP_KEPT` of the wording; and a swap at the wording's first or last
-    word passes :func:`_edge_swap` (there the frame holds on one side only).
-    Gives the starts of such runs.
+    word passes :func:`_edge_swap` (there the frame holds on one side only). A list
+    item swapped whole may be of :data:`SWAP_ITEM_WORDS` words or fewer either side, none
+    spelled like another: "两岸同胞血浓于水、{-守望相助-}{+互帮互助+}、命运与共" is one item
+    replaced, though the tokeniser reads each idiom as two words (review 102).
+    Gives the (start, end) of such runs.
 
     >>> from consistency.match.find import weigher
     >>> swaps("through dialogue and consultation".split(),
     ...       "we talk through dialogue and negotiation".split(), weigher())
-    [2]
+    [(2, 6)]
     """
     m = len(form)
-    if m < SWAP_MIN_WORDS or len(words) < m:
+    if m < SWAP_MIN_WORDS or len(words) < m - SWAP_ITEM_WORDS + 1:
         return []
     weights = [weigh(w) for w in form]
     total = sum(weights)
-    found: list[int] = []
+    found: list[tuple[int, int]] = []
     i = 0
     while i <= len(words) - m:
         odd = -1
@@ -1371,11 +1393,28 @@ def swaps(form: Sequence[str], words: Sequence[str], weigh: Callable[[str], floa
                 and not similarity(old, new)
                 and (0 < odd < m - 1 or _edge_swap(odd == 0, weights[odd], new, words, i, m, weigh))
             ):
-                found.append(i)
+                found.append((i, i + m))
                 i += m
                 continue
         i += 1
-    return found
+    for a, b in items:
+        if b - a > SWAP_ITEM_WORDS or total - sum(weights[a:b]) < SWAP_KEPT * total:
+            continue
+        head, tail, item = tuple(form[:a]), tuple(form[b:]), form[a:b]
+        for i in range(len(words) - len(head) - len(tail)):
+            if tuple(words[i : i + a]) != head or any(f <= i < e for f, e in found):
+                continue
+            for n in range(1, SWAP_ITEM_WORDS + 1):
+                end = i + a + n + len(tail)
+                if (
+                    end <= len(words)
+                    and tuple(words[i + a + n : end]) == tail
+                    and (n, b - a) != (1, 1)
+                    and not any(similarity(o, w) for o in item for w in words[i + a : i + a + n])
+                ):
+                    found.append((i, end))
+                    break
+    return sorted(found)
 
 
 def _edge_swap(
@@ -1423,15 +1462,18 @@ def find_swapped(
 
     def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
         m = len(form.words)
-        for i in swaps(form.words, words, weigh):
-            j = next(j for j in range(m) if words[i + j] != form.words[j])
-            if is_party(form.names, j, m):
+        for i, end in swaps(form.words, words, weigh, form.items):
+            a = next(j for j in range(m) if words[i + j] != form.words[j])
+            b = m - next(j for j in range(m) if words[end - 1 - j] != form.words[m - 1 - j])
+            if any(is_party(form.names, j, m) for j in range(a, b)):
                 # the formula said of another party: "a just and lasting peace in
                 # *Gaza*" is no drift of "... in Ukraine" (a review: a failing gate)
                 continue
             total = sum(weights)
-            credit = total - weights[j] + REPLACE_CREDIT * min(weights[j], weigh(words[i + j]))
-            yield i, i + m, 100.0 * credit / total
+            old = sum(weights[a:b])
+            new = sum(weigh(w) for w in words[i + a : end - (m - b)])
+            credit = total - old + REPLACE_CREDIT * min(old, new)
+            yield i, end, 100.0 * credit / total
 
     return _framed(point, index, numbers, tokeniser, spans)
 
