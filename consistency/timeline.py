@@ -801,7 +801,13 @@ def _point_changes(
         # {+extremism+} ...", from a week before a weekly archive's last month)
         uses = [d for d, k in zip(days[i:], keys[i:], strict=True) if k == new]
         held = uses[min(TAKEOVER_MIN_DATES, len(uses)) - 1]
-        out.append(replace(change, in_period=in_period(held) and change.date <= held))
+        news = in_period(held) and change.date <= held
+        if news and not in_period(change.date):
+            # a card dated before the period it is listed under says why (review 102)
+            change = replace(
+                change, evidence=f"{change.evidence}; it held the line from {held.isoformat()}"
+            )
+        out.append(replace(change, in_period=news))
         start_of = i
     gap = _mean_gap(where)
     lone = _lone_start(where)

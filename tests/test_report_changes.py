@@ -1625,6 +1625,9 @@ def test_a_wording_that_took_over_just_before_the_period_is_the_period_s_news(
     period = out.split("In the period", 1)[1].split("Timeline", 1)[0]
     assert "new wording took over  terror" in period
     assert "zero tolerance for {-terrorism-}{+extremism+} in all its forms" in period
+    # dated before the period it is listed under, the card says why (review 102)
+    assert "2024-08-29  new wording took over  terror" in period
+    assert "; it held the line from 2024-09-26\n" in period
 
 
 def test_a_wording_new_in_the_period_is_not_drawn_in_the_colour_of_the_line() -> None:
