@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .check import (
     DEFAULT_SIMILARITY,
@@ -800,14 +800,17 @@ def _compare_point(
         # 84: "basic norms of {-the-} international relations" hid "international law and
         # {-basic-} norms ..." said ten lines on)
         n, closest, _ = min(shifts, key=lambda t: t[2])
+        there, here = _place(closest), _place(n)
+        if discovered and sides is not None:
+            there, here = _in_step(sides[0], closest, sides[1], n, tokeniser) or (there, here)
         return PointComparison(
             point,
             PointChange.SHIFTED,
-            _place(closest),
-            _place(n),
+            there,
+            here,
             len(olds),
             len(news),
-            word_diff(closest.text, n.text, tokeniser=tokeniser),
+            word_diff(there.text, here.text, tokeniser=tokeniser),
             _place(kept) if kept is not None else None,
         )
     best = max(
@@ -819,6 +822,61 @@ def _compare_point(
     twin = old_words[twin_key]
     return PointComparison(
         point, PointChange.SAME, _place(twin), _place(best), len(olds), len(news), best.text
+    )
+
+
+IN_STEP_REACH = 4
+"""The most words a shifted phrase's span grows by on either side (see :func:`_in_step`)."""
+
+
+def _in_step(
+    old: Document, was: Occurrence, new: Document, now: Occurrence, tokeniser: Tokeniser | None
+) -> tuple[Place, Place] | None:
+    """The spans of a discovered phrase shifted from ``was`` (OLD) to ``now`` (NEW), each
+    grown over the words its sentence says where the other span's words stand in it, by
+    :data:`IN_STEP_REACH` words at most, when the two then differ by fewer words: a phrase
+    found in OLD as "rapid and unimpeded humanitarian access ..." and in NEW as "safe and
+    unimpeded ..." read `{-rapid-}{+safe+} and unimpeded`, where NEW dropped "rapid" from
+    "safe, rapid and unimpeded" (review 101): it reads `safe{-, rapid-} and unimpeded`.
+    None where neither grows so."""
+    sides = []
+    for doc, occ in ((old, was), (new, now)):
+        lo, hi = _sentence_of(doc, occ.start, occ.end)
+        tokens = tokenise(doc.text[lo:hi], lo, tokeniser=tokeniser)
+        inside = [k for k, t in enumerate(tokens) if occ.start <= t.start and t.end <= occ.end]
+        if not inside:
+            return None
+        sides.append((tokens, inside[0], inside[-1] + 1))
+    (otok, o0, o1), (ntok, n0, n1) = sides
+    ow, nw = [t.text for t in otok], [t.text for t in ntok]
+    pairs = [
+        (op.src_start + k, op.dest_start + k)
+        for op in Indel.opcodes(ow, nw)
+        if op.tag == "equal"
+        for k in range(op.src_end - op.src_start)
+    ]
+    a0, a1, b0, b1 = o0, o1, n0, n1
+    for _ in range(2):
+        into_new = [j for i, j in pairs if a0 <= i < a1]
+        into_old = [i for i, j in pairs if b0 <= j < b1]
+        if into_new:
+            b0, b1 = min(b0, into_new[0]), max(b1, into_new[-1] + 1)
+        if into_old:
+            a0, a1 = min(a0, into_old[0]), max(a1, into_old[-1] + 1)
+    if max(o0 - a0, a1 - o1, n0 - b0, b1 - n1) > IN_STEP_REACH or (a0, a1, b0, b1) == (
+        o0,
+        o1,
+        n0,
+        n1,
+    ):
+        return None
+    if Indel.distance(ow[a0:a1], nw[b0:b1]) >= Indel.distance(ow[o0:o1], nw[n0:n1]):
+        return None
+    start, end = otok[a0].start, otok[a1 - 1].end
+    first, last = ntok[b0].start, ntok[b1 - 1].end
+    return (
+        Place(old.text[start:end], *old.line_col(start)),
+        Place(new.text[first:last], *new.line_col(first)),
     )
 
 

@@ -323,6 +323,23 @@ def test_a_list_item_dropped_beside_a_shared_phrase_is_its_shift(
     assert_grown(tmp_path, "MR MILLER", was, now, shifted)
 
 
+def test_a_shifted_phrase_is_shown_over_the_words_both_sentences_say_around_it(
+    tmp_path: Path,
+) -> None:
+    """Review 101 (D6): the two briefings' phrase, found in OLD as "rapid and unimpeded
+    humanitarian access ..." and in NEW as "safe and unimpeded ...", read `{-rapid-}{+safe+}
+    and unimpeded`, though "safe" is in both: NEW dropped "rapid" from "safe, rapid and
+    unimpeded". Each span grows over the words the other's stand for in its sentence."""
+    assert_grown(
+        tmp_path,
+        "Spokesman",
+        "We continue to call for safe, rapid and unimpeded humanitarian access to all those "
+        "in need.",
+        "We continue to call for safe and unimpeded humanitarian access to all those in need.",
+        "safe{-, rapid-} and unimpeded humanitarian access to all those in need\n",
+    )
+
+
 @pytest.mark.parametrize(
     "said",
     [
