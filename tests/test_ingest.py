@@ -754,3 +754,35 @@ def test_a_quoted_answer_under_a_uk_header_is_said_not_a_title(tmp_path: Path, a
     assert doc.title == "PM's Official Spokesperson's lobby briefing: 10 January 2024"
     said = [doc.text[t.start : t.end] for t in doc.turns]
     assert said[0] == quote and "Published" not in " ".join(said)
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("国务院台办新闻发布会（2025年5月14日）", "国务院台办新闻发布会（2025年5月14日）"),
+        ("国务院台办新闻发布会 2025年5月14日", "国务院台办新闻发布会 2025年5月14日"),
+        (
+            "Taiwan Affairs Office Press Conference (May 14, 2025)",
+            "Taiwan Affairs Office Press Conference (May 14, 2025)",
+        ),
+        # a line running on into its date, or a sentence, is no title
+        ("会议将于2025年5月14日", None),
+        ("朱凤莲表示，两岸同胞是一家人（2025年5月14日）", None),
+    ],
+    ids=["han-bracketed", "han-spaced", "english", "han-runs-on", "han-sentence"],
+)
+def test_a_chinese_title_with_its_date_is_the_title(
+    tmp_path: Path, first: str, title: str | None
+) -> None:
+    """Review 102: "国务院台办新闻发布会（2025年5月14日）" dated its briefing but was no title,
+    while the English "Taiwan Affairs Office Press Conference (May 14, 2025)" was: a title
+    before its date had to be two words set apart by spaces, and Chinese has none."""
+    path = write(
+        tmp_path / "briefing.txt",
+        f"{first}\n"
+        "国务院台湾事务办公室5月14日上午举行例行新闻发布会，发言人陈斌华就近期两岸热点问题回答记者提问。\n"
+        "新华社记者：请问发言人对近期两岸交流有何评论？\n"
+        "陈斌华：两岸同胞往来是正常的民间交流。\n",
+    )
+    doc = one(path)
+    assert (doc.date, doc.date_source, doc.title) == (D(2025, 5, 14), DateSource.HEADER, title)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import doctest
 import re
 from collections import Counter
@@ -13,9 +14,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import consistency.ingest.turns
-from consistency.ingest import load_documents
+from consistency import track
+from consistency.ingest import document_from_text, load_documents
 from consistency.ingest.turns import label_kind, split_turns
-from consistency.models import Document, Role, Turn
+from consistency.models import Document, Point, Role, Turn
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFINGS = ROOT / "fixtures" / "briefings"
@@ -977,3 +979,39 @@ def test_a_chinese_outlet_in_title_marks_labels_a_journalist() -> None:
         ("《澳大利亚人报》记者", P),
         ("耿爽", OFF),
     ]
+
+
+def test_an_answers_last_paragraph_before_a_closing_answer_label_is_the_officials() -> None:
+    """Review 102 (a Taiwan Affairs Office archive in the 问：/答： layout): the official's
+    last paragraph, unlabelled and no question, stood before the closing "答：" line, and
+    was read as a question put without a label, so the formula in it was tracked on no
+    date. A paragraph before an answer's label is a question only when it reads as one:
+    it asks, or it speaks of the journalist ("记者解释：...", mfa-zh 2019-01-30; "After
+    the Press Conference, a journalist asked if ...", mfa 2019-04-04)."""
+    said = "我们坚决反对“台独”分裂行径和外部势力干涉，这是我们的一贯立场。"
+    text = (
+        "问：请问发言人对近期两岸交流有何评论？\n"
+        "答：两岸同胞往来是正常的民间交流。\n"
+        f"{said}\n"
+        "答：今天的发布会到此结束。谢谢大家！\n"
+    )
+    doc = document_from_text(text, id="2025-01-08", date=dt.date(2025, 1, 8))
+    assert [(t.speaker, t.role) for t in doc.turns] == [
+        ("问", P),
+        ("答", OFF),
+        ("答", OFF),
+        ("答", OFF),
+    ]
+    point = Point("taidu", "坚决反对“台独”分裂行径和外部势力干涉")
+    [found] = track([doc], [point]).points
+    assert [(o.speaker, o.line) for o in found.occurrences] == [("答", 3)]
+    # what reads as the press's before "答：" is still a question put without a label
+    for press in ("请问这是否是一贯立场？", "记者解释：有媒体这么报道。"):
+        asked = text.replace(said, press)
+        assert [t.role for t in split_turns(asked)] == [P, OFF, P, OFF]
+    english = (
+        "Q: Will China help Iran?\nA: We will consider it.\n"
+        "After the Press Conference, a journalist asked if China is going to offer help.\n"
+        "A: China will positively consider providing assistance.\n"
+    )
+    assert [t.role for t in split_turns(english)] == [P, OFF, P, OFF]

@@ -17,8 +17,9 @@ it counts only if body text follows it. A header-like line is one of:
 - a title candidate: 2 to 25 words, starting with a capital, digit or quote,
   ending with a letter, digit, quote or bracket (not ``.`` ``,`` ``:`` ``!`` ``?``),
   and no speaker label in front; or a title followed by the date
-  (``Department Press Briefing - January 10, 2023``); or a short line of
-  Chinese or Japanese without sentence punctuation; or a single word
+  (``Department Press Briefing - January 10, 2023``, or in Chinese or Japanese with the
+  date set apart by a bracket, a dash or a space: ``国务院台办新闻发布会（2025年5月14日）``);
+  or a short line of Chinese or Japanese without sentence punctuation; or a single word
   (``Remarks``, a breadcrumb such as ``Home``).
 
 Up to :data:`MAX_STANDFIRST` body-like lines (a summary sentence under the
@@ -50,6 +51,9 @@ from .turns import find_label, label_kind
 MAX_LINES = 10
 MAX_CHARS = 200
 MAX_TITLE_WORDS = 25
+MAX_HAN_TITLE_CHARS = 60
+"""The most characters of a title in Chinese or Japanese, which has no spaces to count
+words by."""
 MAX_STANDFIRST = 2
 MAX_STANDFIRST_CHARS = 400
 MAX_DATE_LINE_REST = 25
@@ -76,8 +80,11 @@ _BANNER_SPLIT = re.compile(r"\s[|/]\s")
 _BARE_FIELD = re.compile(r"[^\W\d_]+\s*[:：]?")
 """A metadata field name alone on its line ("From:", "Published"): the next line is its value."""
 _WORD_LINE = re.compile(r"[^\W\d_](?:[\w'’.&-]*[\w'’&-])?")
-_DATE_TAIL = re.compile(r"[\s)\]]*")
-_BEFORE_DATE = " \t-–—,:;(|/"
+_DATE_TAIL = re.compile(r"[\s)\]）】〕］]*")
+_BEFORE_DATE = " \t-–—,:;(|/（【〔［"
+_HAN_DATE_APART = re.compile(r"\s*[-–—(\[（【〔［]\s*|\s+")
+"""What sets a date apart from the Han title before it: a bracket, a dash or a space
+("国务院台办新闻发布会（2025年5月14日）"); "会议将于2025年5月14日" runs on into its date."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _CJK_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]")
 
@@ -140,8 +147,14 @@ def _title_shaped(line: str) -> bool:
     )
 
 
+def _han_title(line: str) -> bool:
+    """A short line of Chinese or Japanese without sentence punctuation: 外交部例行记者会."""
+    return len(line) <= MAX_HAN_TITLE_CHARS and not _CJK_PUNCTUATION.search(line)
+
+
 def _dated_title(line: str) -> bool:
-    """A title that ends with the date: "Department Press Briefing - January 10, 2023"."""
+    """A title that ends with the date: "Department Press Briefing - January 10, 2023",
+    "国务院台办新闻发布会（2025年5月14日）"."""
     spans = list(date_spans(line))
     if not spans:
         return False
@@ -149,6 +162,10 @@ def _dated_title(line: str) -> bool:
     if not _DATE_TAIL.fullmatch(line, end):
         return False
     head = line[:start].rstrip(_BEFORE_DATE)
+    if _CJK.search(head):
+        # Han words have no spaces between them: the title is told by its shape, and by
+        # the date set apart from it (review 102)
+        return _han_title(head) and _HAN_DATE_APART.fullmatch(line, len(head), start) is not None
     return (
         len(head.split()) >= 2
         and head.split()[0].casefold() not in _NOT_TITLE_WORDS
@@ -202,7 +219,7 @@ def _kind(line: str) -> str | None:
     if _byline(line):
         return "byline"
     if _CJK.search(line):
-        return "title" if len(line) <= 60 and not _CJK_PUNCTUATION.search(line) else None
+        return "title" if _han_title(line) else None
     if _WORD_LINE.fullmatch(line):
         return "word"
     return "title" if _title_shaped(line) else None

@@ -54,11 +54,12 @@ opening announcements) and after a separator line (``***``) is official, with
 the main official's label as speaker. An unlabelled official paragraph right
 before an official's labelled turn is a question put without a label ("The
 following question was raised after the press conference: ...?") when it ends
-in "?" or that same official speaks next: press, no speaker. Section headings
-between the turns ("Update on Ukraine", see :func:`_mark_headings`) are said by
-no one. Photo captions and stage directions (a whole line in brackets,
-``(Laughter.)``, or a bare clock time, ``END 3:41 P.M. EDT``) are in no turn,
-in any text.
+in "?" or that same official speaks next (where journalists bear labels: with an
+answer's label, ``A:``/``答：``, and only when the paragraph asks or speaks of a
+journalist): press, no speaker. Section headings between the turns ("Update on
+Ukraine", see :func:`_mark_headings`) are said by no one. Photo captions and stage
+directions (a whole line in brackets, ``(Laughter.)``, or a bare clock time, ``END
+3:41 P.M. EDT``) are in no turn, in any text.
 """
 
 from __future__ import annotations
@@ -1133,16 +1134,36 @@ def _answers(speaker: str | None) -> bool:
     return speaker is not None and speaker.casefold() in _ANSWER_EXACT
 
 
+_OPENING = re.compile(r"[^.!?。！？:：\n]*")
+"""A paragraph's opening: its words up to the first sentence's end or colon."""
+_JOURNALIST = re.compile(r"(?i)\b(?:journalist|reporter|correspondent)s?\b|记者|記者|기자")
+"""A journalist spoken of: "a journalist asked if ...", 会后有记者问及, 记者解释."""
+
+
+def _reads_as_asked(text: str, turn: Turn) -> bool:
+    """Whether the unlabelled paragraph ``turn`` reads as the press's: it asks (a question
+    mark in it), or its opening speaks of a journalist, as a transcript's note of what was
+    put without a label does ("After the Press Conference, a journalist asked if ...",
+    "记者解释：有媒体这么报道。"). An official's answer going on does neither (review 102:
+    "我们坚决反对……这是我们的一贯立场。" before "答：今天的发布会到此结束。")."""
+    if _QUESTION.search(text, turn.start, turn.end):
+        return True
+    opening = _OPENING.match(text, turn.start, turn.end)
+    return opening is not None and _JOURNALIST.search(opening.group()) is not None
+
+
 def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) -> list[Turn]:
     """An unlabelled official paragraph right before an official's labelled turn is a
     question put without a label, when it ends in "?" or, in a transcript whose
     journalists bear no label, the same official speaks next (no one takes the floor
     from themselves). Where journalists do bear one, the official labelled again says
     so only with an answer's label ("A:" after "After the Press Conference, a journalist
-    asked if ..."); the closing turn of a spokesperson labelled by name says nothing of
-    the paragraph before it, the answer's last one (review 91: an MEA briefing's "India
-    firmly rejects ..." went to the journalist before the spokesperson's "Thank you all
-    for joining"). Not a hand-over: in a transcript
+    asked if ..."), and only of a paragraph that reads as asked (see
+    :func:`_reads_as_asked`; review 102: an answer's last paragraph before a closing
+    "答：" is the official's); the closing turn of a spokesperson labelled by name says
+    nothing of the paragraph before it, the answer's last one (review 91: an MEA
+    briefing's "India firmly rejects ..." went to the journalist before the
+    spokesperson's "Thank you all for joining"). Not a hand-over: in a transcript
     whose journalists bear a label ("Q:"), a paragraph that names the next speaker goes
     on its own speaker's turn ("With that, I am happy to turn it over to Dr. Jha.
     Doctor, do you want to start?" before "DR. JHA:"). Nor a paragraph a time stamp
@@ -1160,7 +1181,13 @@ def _unlabelled_questions(text: str, turns: list[Turn], labelled: list[bool]) ->
             and not _continued(text, turn.start)
             and after.role is Role.OFFICIAL
             and (
-                (after.speaker == turn.speaker and (not asked_by_label or _answers(after.speaker)))
+                (
+                    after.speaker == turn.speaker
+                    and (
+                        not asked_by_label
+                        or (_answers(after.speaker) and _reads_as_asked(text, turn))
+                    )
+                )
                 or (
                     _QUESTION.search(text, turn.end - 2, turn.end)
                     and not (asked_by_label and _hands_over(text, turn, after))
