@@ -42,6 +42,7 @@ from .diff import word_diff
 from .errors import ConsistencyError, InputErrors, OptionError
 from .lexicon import may_stand_for, numbers_apart
 from .match import DEFAULT_THRESHOLD, require_percent
+from .match.align import Names
 from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status, Token
 from .normalise import Tokeniser, named_words, normalise, tokenise
 from .segment import document_sentences, split_sentences
@@ -443,9 +444,16 @@ def _grow(
     left = _past(
         ow[:o0][::-1], nw[:n0][::-1], light, _edges(ot, otok, o0, -1), _edges(nt, ntok, n0, -1)
     )
-    if right is not None and trivial(nw[n1 : n1 + right[1]], ow[o1 : o1 + right[0]]):
+    olds, news = (otok, ot), (ntok, nt)
+    if right is not None and (
+        trivial(nw[n1 : n1 + right[1]], ow[o1 : o1 + right[0]])
+        or names_apart(olds, (o1, o1 + right[0]), news, (n1, n1 + right[1]), light)
+    ):
         right = None
-    if left is not None and trivial(nw[n0 - left[1] : n0], ow[o0 - left[0] : o0]):
+    if left is not None and (
+        trivial(nw[n0 - left[1] : n0], ow[o0 - left[0] : o0])
+        or names_apart(olds, (o0 - left[0], o0), news, (n0 - left[1], n0), light)
+    ):
         left = None
     if right is None and left is None:
         return None
@@ -453,6 +461,44 @@ def _grow(
     return (
         (otok[o0 - ol].start, otok[o1 + orr - 1].end),
         (ntok[n0 - nl].start, ntok[n1 + nr - 1].end),
+    )
+
+
+def names_apart(
+    was: tuple[Sequence[Token], str],
+    old: tuple[int, int],
+    now: tuple[Sequence[Token], str],
+    new: tuple[int, int],
+    light: Collection[str] = (),
+    *,
+    sentence: bool = True,
+) -> bool:
+    """Whether the words ``old`` of ``was`` (its tokens, of its text) and ``new`` of ``now``
+    differ only in one run of names each (function words beside them aside): the same
+    phrase said of another place or party, "thank our friends in {-Tunisia-}{+Uruguay+}
+    for paying their regular budget dues in full", "{-UNDP-}{+FAO+} tells us" (review 101:
+    18 of the 19 shifts of seven daily diffs), no drift of it (see
+    :func:`~consistency.match.align.is_party`). ``sentence``: the tokens are a whole
+    sentence's, whose first word is capitalised as any (see
+    :class:`~consistency.match.align.Names`)."""
+    (a, at), (b, bt) = was, now
+    (a_lo, a_hi), (b_lo, b_hi) = old, new
+    wa, wb = [t.text for t in a[a_lo:a_hi]], [t.text for t in b[b_lo:b_hi]]
+    p = 0
+    while p < min(len(wa), len(wb)) and wa[p] == wb[p]:
+        p += 1
+    q = 0
+    while q < min(len(wa), len(wb)) - p and wa[-1 - q] == wb[-1 - q]:
+        q += 1
+    runs = (
+        (range(a_lo + p, a_hi - q), Names(a, at, sentence=sentence), a),
+        (range(b_lo + p, b_hi - q), Names(b, bt, sentence=sentence), b),
+    )
+    return all(
+        run
+        and any(k in names for k in run)
+        and all(k in names or tokens[k].text in light for k in run)
+        for run, names, tokens in runs
     )
 
 
@@ -765,7 +811,9 @@ def _compare_point(
     same = named_words(tokeniser, "and_words")
     owned = named_words(tokeniser, "possessive_endings")
 
-    def known(key: str) -> str | None:
+    function = named_words(tokeniser, "function_words")
+
+    def known(key: str, occ: Occurrence) -> str | None:
         if key in old_words:
             return key
         if not discovered:
@@ -777,12 +825,24 @@ def _compare_point(
                 words, said, light, prefixes, same=same, endings=owned
             ):
                 return k
+        now = tokenise(occ.text, tokeniser=tokeniser)
+        for k, o in old_words.items():
+            was = tokenise(o.text, tokeniser=tokeniser)
+            if names_apart(
+                (was, o.text),
+                (0, len(was)),
+                (now, occ.text),
+                (0, len(now)),
+                function,
+                sentence=False,
+            ):
+                return k
         return None
 
-    kept = next((o for o, said in new_words if known(said) is not None), None)
+    kept = next((o for o, said in new_words if known(said, o) is not None), None)
     shifts: list[tuple[Occurrence, Occurrence, bool]] = []
     for n, key in new_words if not (discovered and kept is not None) else ():
-        if known(key) is None:
+        if known(key, n) is None:
             words = key.split(" ")
             closest = max(
                 olds,
@@ -814,10 +874,10 @@ def _compare_point(
             _place(kept) if kept is not None else None,
         )
     best = max(
-        (o for o, said in new_words if known(said) is not None),
+        (o for o, said in new_words if known(said, o) is not None),
         key=lambda o: (o.score, -o.start),
     )
-    twin_key = known(normalise(best.text, tokeniser=tokeniser))
+    twin_key = known(normalise(best.text, tokeniser=tokeniser), best)
     assert twin_key is not None
     twin = old_words[twin_key]
     return PointComparison(

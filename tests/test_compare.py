@@ -341,6 +341,39 @@ def test_a_shifted_phrase_is_shown_over_the_words_both_sentences_say_around_it(
 
 
 @pytest.mark.parametrize(
+    ("was", "now", "shifted"),
+    [
+        (
+            "We thank our friends in Tunisia for paying their regular budget dues in full.",
+            "We thank our friends in Viet Nam for paying their regular budget dues in full.",
+            None,
+        ),
+        (
+            "Students went back to class this week, UNDP tells us.",
+            "Students went back to class this week, FAO tells us.",
+            None,
+        ),
+        ("台湾青年在福州实习期间，参访了当地企业。", "台湾青年在马祖实习期间，参访了当地企业。", None),
+        # a name for a word that is none is a change
+        (
+            "We thank our friends in Tunisia for paying their regular budget dues in full.",
+            "We thank our friends in advance for paying their regular budget dues in full.",
+            "{-Tunisia-}{+advance+}",
+        ),
+    ],
+)
+def test_a_phrase_said_of_another_place_is_repeated_not_shifted(
+    tmp_path: Path, was: str, now: str, shifted: str | None
+) -> None:
+    """Review 101 (D2): 18 of the 19 shifts of seven daily diffs of UN noon briefings were
+    a place, a donor or an agency filled into a recurring line: "thank our friends in
+    {-Tunisia-}{+Uruguay+} for paying their regular budget dues in full", burying the one
+    real change. The two briefings' phrase said of another party is no drift of it, as a
+    report without a watchlist cards none: the same."""
+    assert_grown(tmp_path, "Spokesman", was, now, shifted)
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "All countries should not uphold the rules-based international order.",
