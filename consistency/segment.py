@@ -6,7 +6,8 @@ together. The rules below therefore split only where the evidence is clear:
 
 - every line break is a hard boundary (transcripts put one paragraph per line),
   except, in hard-wrapped text (``wrapped=True``, as :func:`document_sentences`
-  reads a turn), a single break after a line without closing punctuation;
+  reads a turn), a single break after a line without closing punctuation, unless
+  that line is a heading (see :func:`_heads`);
 - ``?``, ``!`` and an ellipsis end a sentence when white space and then
   something that is not a lower-case letter (or ``,;:``) follow, with any
   closing quotes or brackets kept in the sentence that ends (``...," he said.``
@@ -49,7 +50,7 @@ from collections.abc import Collection, Iterator
 
 from .context import working_on
 from .models import Document, Role, Sentence, Turn
-from .normalise import Tokeniser, token_columns, tokenise
+from .normalise import DEFAULT_TOKENISER, Tokeniser, token_columns, tokenise
 
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]}\u300d\u300f\uff09\u300b\u3009\u3011\u3015\uff02\uff07"
@@ -68,6 +69,13 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _LIST_MARKER = re.compile(r"\d{1,3}|[ivxIVX]{1,4}|[A-Za-z]")
 _CONTINUES = ",;:)]}%"
 _ACRONYM = re.compile(r"\([^\W\d_a-z][^\W_a-z]*\)")
+_LINES = re.compile(rf"\r\n|[{_BREAKS}]")
+
+WRAP_FILL = 0.75
+"""How full a hard-wrapped line is at least: a line that, with the next line's first word
+after it, fills less than this share of the widest line of its paragraph was not broken
+by a wrapper, which breaks a line only where the next word does not fit (the share leaves
+room for the uneven lines of proportional type). See :func:`_heads`."""
 
 
 def _words(text: str) -> frozenset[str]:
@@ -103,7 +111,12 @@ _SENTENCE_OPENERS = _words(
 
 
 def split_sentences(
-    text: str, start: int = 0, end: int | None = None, *, wrapped: bool = False
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    wrapped: bool = False,
+    tokeniser: Tokeniser | None = None,
 ) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets into ``text``) within ``text[start:end]``.
 
@@ -113,11 +126,15 @@ def split_sentences(
     hard-wrapped: then a single line break after a line that does not end with
     sentence punctuation (``.!?:;`` and their Chinese forms, before any closing
     quotes) is read as a space, the rule ingest uses to join wrapped lines
-    into one paragraph; a blank line still ends a sentence.
+    into one paragraph; a blank line still ends a sentence, and so does the
+    break after a heading (see :func:`_heads`; ``tokeniser`` says its words).
 
     >>> t = 'Mr. Liang said the U.S. GDP rose 5.57 percent. "Good news," he said. Why?'
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['Mr. Liang said the U.S. GDP rose 5.57 percent.', '"Good news," he said.', 'Why?']
+    >>> t = "Honour Roll\\nWe thank our friends in Bhutan for paying their dues in full."
+    >>> [t[a:b] for a, b in split_sentences(t, wrapped=True)]
+    ['Honour Roll', 'We thank our friends in Bhutan for paying their dues in full.']
     """
     if end is None:
         end = len(text)
@@ -125,10 +142,13 @@ def split_sentences(
         raise ValueError(f"bad range {start}:{end} for a text of length {len(text)}")
     spans: list[tuple[int, int]] = []
     cut = start
+    width = 0  # the widest line of the range, measured when a heading is first in question
     for m in _CANDIDATE.finditer(text, start, end):
         if text[m.start()] in _BREAKS:
             if wrapped and _is_wrap(text, m.start(), m.end(), start, end):
-                continue
+                width = width or max(len(line.strip()) for line in _LINES.split(text[start:end]))
+                if not _heads(text, m.start(), m.end(), start, end, width, tokeniser):
+                    continue
             _add(text, cut, m.start(), spans)
             cut = m.end()
         elif m.end() < end and _ends_sentence(text, m.start(), m.end(), cut, end):
@@ -160,6 +180,39 @@ def _is_wrap(text: str, i: int, j: int, start: int, end: int) -> bool:
     while j < end and text[j] not in _BREAKS and text[j].isspace():
         j += 1
     return j < end and text[j] not in _BREAKS
+
+
+def _heads(
+    text: str, i: int, j: int, start: int, end: int, width: int, tokeniser: Tokeniser | None
+) -> bool:
+    """Whether the line before the break ``text[i:j]`` heads the next one rather than wraps
+    into it: the next line opens with a capital (or a letter of a script without case, as
+    Han), the line does not end in a function word, and the next line's first word would
+    have fitted on it (see :data:`WRAP_FILL`; ``width``: the widest line of the range).
+
+    Review 101: UN noon briefings without speaker labels put a heading on a line of its
+    own over its paragraph ("Honour Roll", then "We thank our friends in Bhutan ..."), and
+    the heading began the sentence. Lines a wrapper broke are about as long as the widest
+    ("met with" before "President Xi" stays joined), and so is a heading over a paragraph
+    no longer than it, where nothing shows the width ("Honour Roll", "Thanks.").
+    """
+    a = i
+    while a > start and text[a - 1] not in _BREAKS:
+        a -= 1
+    b = j
+    while b < end and text[b] not in _BREAKS:
+        b += 1
+    line, after = text[a:i].strip(), text[j:b].strip()
+    opener = after.lstrip(_OPENERS)[:1]
+    if not opener.isalpha() or opener.islower():
+        return False
+    if len(line) + 2 >= WRAP_FILL * width:  # a quick look first: a word has a letter at least
+        return False
+    first = tokenise(after, tokeniser=tokeniser)
+    if not first or len(line) + 1 + first[0].end >= WRAP_FILL * width:
+        return False
+    words = tokenise(line, tokeniser=tokeniser)
+    return not words or words[-1].text not in (tokeniser or DEFAULT_TOKENISER).function_words
 
 
 def _ends_sentence(text: str, p: int, q: int, cut: int, end: int) -> bool:
@@ -240,12 +293,18 @@ its token texts and their flat spans ``[start0, end0, start1, ...]``."""
 
 
 def _selected_sentences(
-    document: Document, include_questions: bool, speakers: Collection[str]
+    document: Document,
+    include_questions: bool,
+    speakers: Collection[str],
+    tokeniser: Tokeniser | None,
 ) -> Iterator[tuple[Turn, int, int]]:
     """Each sentence span of the selected turns, with its turn, in document order."""
     with working_on(document.path):
         for turn in select_turns(document, include_questions=include_questions, speakers=speakers):
-            for a, b in split_sentences(document.text, turn.start, turn.end, wrapped=True):
+            spans = split_sentences(
+                document.text, turn.start, turn.end, wrapped=True, tokeniser=tokeniser
+            )
+            for a, b in spans:
                 yield turn, a, b
 
 
@@ -266,7 +325,7 @@ def document_sentences(
     """
     text = document.text
     out: list[Sentence] = []
-    for turn, a, b in _selected_sentences(document, include_questions, speakers):
+    for turn, a, b in _selected_sentences(document, include_questions, speakers, tokeniser):
         tokens = tokenise(text[a:b], a, tokeniser=tokeniser)
         if tokens:
             line = document.line_col(a)[0]
@@ -289,7 +348,7 @@ def sentence_rows(
     """
     text = document.text
     out: list[SentenceRow] = []
-    for turn, a, b in _selected_sentences(document, include_questions, speakers):
+    for turn, a, b in _selected_sentences(document, include_questions, speakers, tokeniser):
         words, spans = token_columns(text[a:b], a, tokeniser=tokeniser)
         if words:
             line = document.line_col(a)[0]

@@ -189,6 +189,86 @@ def test_hard_wraps(text: str, hard: list[str], wrapped: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text, wrapped=True)] == wrapped
 
 
+@pytest.mark.parametrize(
+    ("text", "wrapped"),
+    [
+        # a heading over its paragraph (review 101: UN noon briefings without labels)
+        (
+            "Honour Roll\nWe thank our friends in Bhutan for paying their regular budget dues.",
+            ["Honour Roll", "We thank our friends in Bhutan for paying their regular budget dues."],
+        ),
+        (
+            "Sudan\nA convoy of 7 trucks reached El Fasher on Monday.",
+            ["Sudan", "A convoy of 7 trucks reached El Fasher on Monday."],
+        ),
+        (
+            "Guest Tomorrow\n“Tomorrow, my guest will be the Executive Director of WFP.”",
+            ["Guest Tomorrow", "“Tomorrow, my guest will be the Executive Director of WFP.”"],
+        ),
+        (
+            "苏丹\n一支由七辆卡车组成的车队周一抵达法希尔。",
+            ["苏丹", "一支由七辆卡车组成的车队周一抵达法希尔。"],
+        ),
+        (
+            "（记者笑）\n我告诉你，中朝是山水相连的近邻。",
+            ["（记者笑）", "我告诉你，中朝是山水相连的近邻。"],
+        ),
+        # hard-wrapped lines, as long as the widest, stay joined, before a name too
+        (
+            "On Monday the Foreign Minister travelled to Beijing, where he met with\n"
+            "President Xi Jinping and Premier Li Qiang to discuss trade and the\n"
+            "climate.",
+            [
+                "On Monday the Foreign Minister travelled to Beijing, where he met with\n"
+                "President Xi Jinping and Premier Li Qiang to discuss trade and the\n"
+                "climate."
+            ],
+        ),
+        (
+            "President Xi Jinping and Prime Minister\nAnthony Albanese held talks.",
+            ["President Xi Jinping and Prime Minister\nAnthony Albanese held talks."],
+        ),
+        (
+            "中方愿同各方一道推动构建\n人类命运共同体。",
+            ["中方愿同各方一道推动构建\n人类命运共同体。"],
+        ),
+        # a short line ending in a function word goes on
+        (
+            "The minister met with\nPresident Xi Jinping in Beijing and discussed trade.",
+            ["The minister met with\nPresident Xi Jinping in Beijing and discussed trade."],
+        ),
+        (
+            "我们将继续同\n东盟各国一道努力，维护南海的和平与稳定，推动地区合作。",
+            ["我们将继续同\n东盟各国一道努力，维护南海的和平与稳定，推动地区合作。"],
+        ),
+    ],
+)
+def test_a_heading_line_is_no_hard_wrap(text: str, wrapped: list[str]) -> None:
+    """Review 101: a short line over a longer one that opens with a capital (or Han) heads
+    it; a line a wrapper broke is about as long as the widest line of its paragraph."""
+    assert [text[a:b] for a, b in split_sentences(text, wrapped=True)] == wrapped
+
+
+def test_a_heading_in_a_briefing_without_labels_is_its_own_sentence(tmp_path: Path) -> None:
+    """Review 101 (D5): ``document_sentences`` gave "Honour Roll\\nWe thank our friends ...";
+    the heading was the first words of the paragraph's sentence."""
+    path = tmp_path / "2025-01-01.txt"
+    path.write_text(
+        "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\n"
+        "Sudan\nA convoy of 7 trucks reached El Fasher on Monday.\n\n"
+        "Honour Roll\n"
+        "We thank our friends in Bhutan for paying their regular budget dues in full.\n",
+        "utf-8",
+    )
+    (document,) = load_documents([path])
+    # the title and the first heading are the page's header (no sentence)
+    assert texts_of(document_sentences(document), document) == [
+        "A convoy of 7 trucks reached El Fasher on Monday.",
+        "Honour Roll",
+        "We thank our friends in Bhutan for paying their regular budget dues in full.",
+    ]
+
+
 def test_range_is_respected_on_a_seed() -> None:
     text = (BRIEFINGS / "003_28ddfdb37133726e.txt").read_text("utf-8")
     start = text.index('"Markets')
