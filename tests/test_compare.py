@@ -353,7 +353,11 @@ def test_a_shifted_phrase_is_shown_over_the_words_both_sentences_say_around_it(
             "Students went back to class this week, FAO tells us.",
             None,
         ),
-        ("台湾青年在福州实习期间，参访了当地企业。", "台湾青年在马祖实习期间，参访了当地企业。", None),
+        (
+            "台湾青年在福州实习期间，参访了当地企业。",
+            "台湾青年在马祖实习期间，参访了当地企业。",
+            None,
+        ),
         # a name for a word that is none is a change
         (
             "We thank our friends in Tunisia for paying their regular budget dues in full.",
