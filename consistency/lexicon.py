@@ -75,21 +75,37 @@ def number_word(word: str) -> bool:
     return word.isdigit() or word in _NUMBER_WORDS
 
 
+SCALE_WORDS = frozenset("hundred thousand million billion trillion 百 千 万 亿 万亿".split())  # noqa: SIM905
+"""Words that scale the number in digits before them, as the tokeniser yields them: "1.5
+*million*", 6*万*, 1.2*万亿* (jieba keeps 万 with a word after it, 万人, and then it is
+that word)."""
+
+
 def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two wordings differ only in words with a digit in them, being the same
-    words otherwise, in the same order. A count or a date in a recurring phrase is not
-    its wording ("The delegation included {-10-}{+9+} members of Congress",
-    "举办了第{-7-}{+11+}届"). Numbers in words are left out: "one country, two systems"
-    is a formula's own.
+    """Whether two wordings differ only in their numbers, being the same words otherwise, in
+    the same order. A count or a date in a recurring phrase is not its wording ("The
+    delegation included {-10-}{+9+} members of Congress", "举办了第{-7-}{+11+}届"). A number
+    is a word with a digit in it and the :data:`SCALE_WORDS` after it (review 101:
+    "{-8.8 million-}{+58,239+} people have fled their homes" was a shift, "{-12,000-}{+15,000+}"
+    was not). An approximator is no part of it: "{-some 43,500-}{+1.5 million+}" leaves out
+    a hedge, and "more than" or "fewer than" say what the figure claims. Numbers in words
+    are left out: "one country, two systems" is a formula's own.
 
     >>> numbers_apart(["included", "10", "members"], ["included", "9", "members"])
+    True
+    >>> numbers_apart(["tell", "8.8", "million", "people"], ["tell", "58239", "people"])
     True
     >>> numbers_apart(["one", "china"], ["two", "china"])
     False
     """
 
     def words(wording: Sequence[str]) -> list[str]:
-        return [w for w in wording if not any(c.isdigit() for c in w)]
+        digits = [any(c.isdigit() for c in w) for w in wording]
+        return [
+            w
+            for k, w in enumerate(wording)
+            if not digits[k] and not (k and digits[k - 1] and w in SCALE_WORDS)
+        ]
 
     return list(a) != list(b) and words(a) == words(b)
 

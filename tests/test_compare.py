@@ -378,6 +378,35 @@ def test_a_phrase_said_of_another_place_is_repeated_not_shifted(
 
 
 @pytest.mark.parametrize(
+    ("was", "now", "shifted"),
+    [
+        # review 101 D1: a number with its scale word is a number
+        ("8.8 million", "58,239", None),
+        ("68,393", "2.7 million", None),
+        ("12,000", "1.5 billion", None),
+        ("12,000", "15,000", None),
+        # a hedge left out is a word left out (see lexicon.numbers_apart)
+        ("some 43,500", "1.5 million", "us that {-some 43,500-}{+1.5 million+} people"),
+    ],
+)
+def test_a_number_with_its_scale_word_is_no_shift(
+    tmp_path: Path, was: str, now: str, shifted: str | None
+) -> None:
+    """Review 101 D1: "{-8.8 million-}{+58,239+} people have fled their homes" was shifted,
+    "{-12,000-}{+15,000+}" repeated the same: a wording only numbers apart is the same."""
+    said = "Our humanitarian colleagues tell us that {} people have fled their homes in Sudan."
+    assert_grown(tmp_path, "Spokesman", said.format(was), said.format(now), shifted)
+
+
+def test_a_chinese_number_with_its_scale_word_is_no_shift(tmp_path: Path) -> None:
+    """Review 101 D1, as the tokeniser cuts 万 off a number in Chinese: 6万 is a number."""
+    said = "答：今年以来参访的台湾同胞已达{}，创历史新高。我们欢迎更多台湾同胞来大陆走走看看。"
+    code, out, err = diff_of(tmp_path, said.format("8000"), said.format("6万"))
+    assert code == 0, err
+    assert "0 shifted" in out, out
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "All countries should not uphold the rules-based international order.",

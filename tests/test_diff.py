@@ -320,6 +320,58 @@ def test_markdown_of_a_diff_renders_every_change(markup: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "markup",
+    [
+        # review 102 D3: a list item dropped with its enumeration comma
+        "深化两岸经贸、文化、{-教育、-}卫生各领域交流合作",
+        "深化两岸经贸、文化、{+教育、+}卫生各领域交流合作",
+        "中方{-，坚决-}反对",
+        # review 101 D6's expected diff, and the README's
+        "we continue to call for safe{-, rapid-} and unimpeded humanitarian access",
+        "a Black Sea region that is secure{-, open to trade-} and free from coercion",
+        # ASCII punctuation at either end, a letter outside
+        "the plan {+(draft)+}was adopted",
+        "said {-it,-}that",
+        "a {-b-}{+(c)+}d",
+        "中方{~坚定、~}反对",
+    ],
+)
+def test_markdown_of_a_change_beside_punctuation_renders_as_its_element(markup: str) -> None:
+    """Review 102 D3: ``文化、~~教育、~~卫生`` came out of CommonMark/GFM with its tildes,
+    the closing ``~~`` following punctuation and preceding a letter (not right-flanking).
+    Every change renders as the element it stands for, whatever punctuation it ends in."""
+    from markdown_it import MarkdownIt
+
+    from consistency.report.diffmarkup import markdown_diff, parse_diff
+
+    html = (
+        MarkdownIt("commonmark")
+        .enable("strikethrough")
+        .renderInline(markdown_diff(parse_diff(markup)))
+    )
+    tags = {"-": ("s", "del"), "+": ("strong",), "~": ("em",)}
+    for op, text in parse_diff(markup):
+        if op == "=":
+            continue
+        arrow = "\u21b7" if op == "~" else ""
+        assert any(f"{arrow}<{tag}>{text.strip()}</{tag}>" in html for tag in tags[op]), html
+    assert "*" not in html and "~~" not in html, html
+
+
+def test_markdown_keeps_its_delimiters_where_they_flank() -> None:
+    """The HTML element stands in only where the delimiters cannot (review 102 D3)."""
+    from consistency.report.diffmarkup import markdown_diff, parse_diff
+
+    assert markdown_diff(parse_diff("文化、{-教育、-}卫生")) == "文化、<del>教育、</del>卫生"
+    assert markdown_diff(parse_diff("文化、{-教育-}、卫生")) == "文化、~~教育~~、卫生"
+    assert markdown_diff(parse_diff("the plan {-(draft)-}, said")) == "the plan ~~(draft)~~, said"
+    assert markdown_diff(parse_diff("secure{-, open to trade-} and")) == (
+        "secure<del>, open to trade</del> and"
+    )
+    assert markdown_diff(parse_diff("x {-*-}y")) == "x <del>\\*</del>y"
+
+
+@pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
         # MFA 2020-07-01 line 17 against the wording before it (a review: the swap read as

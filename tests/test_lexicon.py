@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from wordfreq import get_frequency_dict
 
-from consistency.lexicon import _frequencies
+from consistency.lexicon import _frequencies, numbers_apart
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,3 +72,24 @@ def test_another_layout_of_the_libraries_files_falls_back_on_the_libraries(
     for word in ["playing", "authorities", "Building", "xyzzy"]:
         theirs = frozenset(lemma for forms in getAllLemmas(word).values() for lemma in forms)
         assert lexicon.lemmas.__wrapped__(word) == theirs
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("tell 8.8 million people", "tell 58239 people", True),
+        ("since 68393 people", "since 2.7 million people", True),
+        ("达 6 万 创", "达 8000 创", True),
+        ("增加 1.2 万亿", "增加 9000 亿", True),
+        # a hedge left out is a word left out (review 101 D1)
+        ("lebanon some 43500 students", "lebanon 1.5 million students", False),
+        # a scale word after no digit is a word
+        ("12000 people", "millions of people", False),
+        # a number in words is left out, as before: "one country, two systems"
+        ("one million people", "1.5 million people", False),
+    ],
+)
+def test_a_number_is_its_digits_and_its_scale_word(a: str, b: str, apart: bool) -> None:
+    """Review 101 D1: "{-8.8 million-}{+58,239+} people" was a shift where
+    "{-12,000-}{+15,000+}" was not."""
+    assert numbers_apart(a.split(), b.split()) is apart

@@ -1785,3 +1785,23 @@ def test_a_swapped_adverb_said_again_and_again_is_no_word_dropped(tmp_path: Path
     assert code == 0, err
     assert f"{{-firmly-}}{{+categorically+}} {said}" in out, out
     assert f"{{-firmly-}} {said}" not in out
+
+
+def test_a_dropped_list_item_renders_as_deleted_in_the_markdown_report(tmp_path: Path) -> None:
+    """Review 102 D3: the Markdown report wrote ``文化、~~教育、~~卫生``, which CommonMark and
+    GFM print with its tildes (the closing ``~~`` follows 、 and precedes a letter)."""
+    from markdown_it import MarkdownIt
+
+    formula = "深化两岸经贸、文化、教育、卫生各领域交流合作"
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "lingyu"\ntext = "{formula}"\n', encoding="utf-8")
+    for day, said in (("01", formula), ("08", formula), ("15", formula)):
+        (tmp_path / f"2025-01-{day}.txt").write_text(f"答：我们将继续{said}。\n", encoding="utf-8")
+    dropped = formula.replace("教育、", "")
+    (tmp_path / "2025-01-22.txt").write_text(f"答：我们将继续{dropped}。\n", encoding="utf-8")
+    args = ["report", str(tmp_path), "--points", str(points), "--since", "2025-01-22"]
+    code, out, err = run(*args, "--format", "markdown")
+    assert code == 0, err
+    assert "深化两岸经贸、文化、<del>教育、</del>卫生各领域交流合作" in out, out
+    html = MarkdownIt("commonmark").enable("strikethrough").render(out)
+    assert "文化、<del>教育、</del>卫生" in html and "~~" not in html, html

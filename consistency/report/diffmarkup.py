@@ -9,6 +9,7 @@ from elsewhere in the wording (``{~the bottom up~}``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Literal
 
@@ -151,6 +152,9 @@ def condense(
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_~\[\]<>|])")
+_MD_MARK: dict[Op, str] = {"-": "~~", "+": "**", "~": "*"}
+_MD_TAG: dict[Op, str] = {"-": "del", "+": "strong", "~": "em"}
+"""The HTML elements GitHub renders the delimiters as, for where they cannot stand."""
 
 
 def markdown_escape(text: str) -> str:
@@ -170,25 +174,81 @@ def markdown_diff(segments: Sequence[Segment]) -> str:
     text written without spaces: ``~~坚决~~**坚定**``). The arrow of a move stands
     before its ``*``: inside, between two Han characters (抗疫*↷分享*和), the ``*``
     follows a letter and precedes a symbol, which CommonMark reads as no emphasis.
+    A change whose delimiters would not open or close there (see :func:`_flanks`) is
+    written as the HTML element they stand for: ``文化、<del>教育、</del>卫生``.
     """
-    parts: list[str] = []
+    pieces: list[tuple[Op, str, str, str]] = []
     previous: Op | None = None
     previous_text = ""
     for op, text in segments:
-        if op == "=":
-            parts.append(markdown_escape(text))
+        core = text.strip()
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()) :]
+        if (
+            op != "="
+            and previous not in (None, "=")
+            and not lead
+            and not previous_text[-1:].isspace()
+        ):
+            lead = separator(previous_text, core)
+        if op == "=" or not core:
+            pieces.append(("=", "", markdown_escape(text) if op == "=" else text, ""))
         else:
-            core = text.strip()
-            lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()) :]
-            if previous not in (None, "=") and not lead and not parts[-1][-1:].isspace():
-                lead = separator(previous_text, core)
-            mark = {"-": "~~", "+": "**", "~": "*"}[op]
-            arrow = "\u21b7" if op == "~" else ""
-            body = f"{lead}{arrow}{mark}{markdown_escape(core)}{mark}{trail}"
-            parts.append(body if core else text)
+            pieces.append((op, lead, markdown_escape(core), trail))
         previous, previous_text = op, text
+    parts: list[str] = []
+    for k, (op, lead, body, trail) in enumerate(pieces):
+        if op == "=":
+            parts.append(body)
+            continue
+        arrow = "\u21b7" if op == "~" else ""
+        before = (lead + arrow)[-1:] or (parts[-1][-1:] if parts else "")
+        after = trail[:1] or (_opening(pieces[k + 1]) if k + 1 < len(pieces) else "")
+        if _flanks(before, body, after):
+            mark = _MD_MARK[op]
+            parts.append(f"{lead}{arrow}{mark}{body}{mark}{trail}")
+        else:
+            tag = _MD_TAG[op]
+            parts.append(f"{lead}{arrow}<{tag}>{body}</{tag}>{trail}")
     return "".join(parts)
+
+
+def _opening(piece: tuple[Op, str, str, str]) -> str:
+    """The first character :func:`markdown_diff` writes for a piece (a change's as written
+    with delimiters: an HTML tag in their place opens with punctuation just the same)."""
+    op, lead, body, _ = piece
+    if op == "=":
+        return body[:1]
+    return (lead + ("\u21b7" if op == "~" else "") + _MD_MARK[op])[:1]
+
+
+def _flanks(before: str, body: str, after: str) -> bool:
+    """Whether delimiters put around ``body`` (escaped Markdown, no space at its ends)
+    open and close emphasis or strikethrough, ``before`` and ``after`` being the
+    characters outside them ("" at an end of the line).
+
+    CommonMark's flanking rules (GFM's strikethrough follows them): a run of delimiters
+    followed by punctuation opens only after white space or punctuation, and one after
+    punctuation closes only before white space or punctuation. Review 102:
+    ``文化、~~教育、~~卫生`` printed its tildes, the closing ``~~`` being between 、 and
+    卫; so did ``safe~~, rapid~~ and``. A symbol (↷, ¥) is punctuation to CommonMark
+    0.31 (markdown-it-py) and not to older parsers (cmark-gfm), so it counts as
+    punctuation inside the delimiters and as none outside them.
+
+    >>> _flanks("、", "教育", "卫"), _flanks("、", "教育、", "卫"), _flanks("、", "教育、", "")
+    (True, False, True)
+    """
+
+    def punctuation(char: str, *, symbols: bool) -> bool:
+        kind = unicodedata.category(char)
+        return kind.startswith("P") or (kind.startswith("S") and (symbols or char.isascii()))
+
+    def bound(char: str) -> bool:
+        return not char or char.isspace() or punctuation(char, symbols=False)
+
+    opens = not punctuation(body[0], symbols=True) or bound(before)
+    closes = not punctuation(body[-1], symbols=True) or bound(after)
+    return opens and closes
 
 
 def ansi_diff(segments: Sequence[Segment], *, color: bool = True) -> str:
