@@ -636,7 +636,8 @@ def _slot_frames(
     """``groups`` (ranked) with each set of :data:`TEMPLATE_ROWS` or more that are one
     frame, each with its own words in a slot inside it, made one group: the frame's side
     of the slot with more content words, less its edge function words, scored as itself
-    and no higher than the best of them (see :func:`_templates` for a slot at the end).
+    and no higher than the best of them (a slot at the end holds names only here; see
+    :func:`_templates` for other endings).
     "I can tell you that *the peace summit in Switzerland* was also discussed in the
     cabinet", "We received the letter from *Qatar* and will reply in due course" were
     rows of their own, one per filling, in a German archive's top 100 (review 100): a
