@@ -430,15 +430,11 @@ def _grow(
     A side whose words differ only as ``trivial`` says (grammar, numbers: "the vast
     majority of {-the-} Hong Kong", "expressed {-concerns-}{+concern+}") does not grow,
     as the phrase itself would be the same said so."""
-    sides = []
-    for doc, occ in ((old, was), (new, now)):
-        lo, hi = _sentence_of(doc, occ.start, occ.end)
-        tokens = tokenise(doc.text[lo:hi], lo, tokeniser=tokeniser)
-        inside = [k for k, t in enumerate(tokens) if occ.start <= t.start and t.end <= occ.end]
-        if not inside:
-            return None
-        sides.append((doc.text, tokens, inside[0], inside[-1] + 1))
-    (ot, otok, o0, o1), (nt, ntok, n0, n1) = sides
+    a, b = _in_sentence(old, was, tokeniser), _in_sentence(new, now, tokeniser)
+    if a is None or b is None:
+        return None
+    (otok, o0, o1), (ntok, n0, n1) = a, b
+    ot, nt = old.text, new.text
     ow, nw = [t.text for t in otok], [t.text for t in ntok]
     right = _past(ow[o1:], nw[n1:], light, _edges(ot, otok, o1, +1), _edges(nt, ntok, n1, +1))
     left = _past(
@@ -594,6 +590,19 @@ def _edges(text: str, tokens: Sequence[Token], at: int, step: int) -> set[int]:
             out.add(n)
         k = nxt
     return out
+
+
+def _in_sentence(
+    doc: Document, occ: Occurrence, tokeniser: Tokeniser | None
+) -> tuple[list[Token], int, int] | None:
+    """The tokens of the sentence of ``doc`` that holds ``occ``, and the range of those the
+    occurrence spans; None where it spans none."""
+    lo, hi = _sentence_of(doc, occ.start, occ.end)
+    tokens = tokenise(doc.text[lo:hi], lo, tokeniser=tokeniser)
+    inside = [k for k, t in enumerate(tokens) if occ.start <= t.start and t.end <= occ.end]
+    if not inside:
+        return None
+    return tokens, inside[0], inside[-1] + 1
 
 
 def _sentence_of(doc: Document, start: int, end: int) -> tuple[int, int]:
@@ -899,15 +908,10 @@ def _in_step(
     unimpeded ..." read `{-rapid-}{+safe+} and unimpeded`, where NEW dropped "rapid" from
     "safe, rapid and unimpeded" (review 101): it reads `safe{-, rapid-} and unimpeded`.
     None where neither grows so."""
-    sides = []
-    for doc, occ in ((old, was), (new, now)):
-        lo, hi = _sentence_of(doc, occ.start, occ.end)
-        tokens = tokenise(doc.text[lo:hi], lo, tokeniser=tokeniser)
-        inside = [k for k, t in enumerate(tokens) if occ.start <= t.start and t.end <= occ.end]
-        if not inside:
-            return None
-        sides.append((tokens, inside[0], inside[-1] + 1))
-    (otok, o0, o1), (ntok, n0, n1) = sides
+    a, b = _in_sentence(old, was, tokeniser), _in_sentence(new, now, tokeniser)
+    if a is None or b is None:
+        return None
+    (otok, o0, o1), (ntok, n0, n1) = a, b
     ow, nw = [t.text for t in otok], [t.text for t in ntok]
     pairs = [
         (op.src_start + k, op.dest_start + k)
