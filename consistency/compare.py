@@ -466,17 +466,15 @@ def names_apart(
     now: tuple[Sequence[Token], str],
     new: tuple[int, int],
     light: Collection[str] = (),
-    *,
-    sentence: bool = True,
 ) -> bool:
     """Whether the words ``old`` of ``was`` (its tokens, of its text) and ``new`` of ``now``
     differ only in one run of names each (function words beside them aside): the same
     phrase said of another place or party, "thank our friends in {-Tunisia-}{+Uruguay+}
     for paying their regular budget dues in full", "{-UNDP-}{+FAO+} tells us" (review 101:
     18 of the 19 shifts of seven daily diffs), no drift of it (see
-    :func:`~consistency.match.align.is_party`). ``sentence``: the tokens are a whole
-    sentence's, whose first word is capitalised as any (see
-    :class:`~consistency.match.align.Names`)."""
+    :func:`~consistency.match.align.is_party`). A word that opens a sentence is a name
+    as a formula's first word is (see :class:`~consistency.match.align.Names`): "UNDP
+    tells us that ..." (review 106), not "We"."""
     (a, at), (b, bt) = was, now
     (a_lo, a_hi), (b_lo, b_hi) = old, new
     wa, wb = [t.text for t in a[a_lo:a_hi]], [t.text for t in b[b_lo:b_hi]]
@@ -487,8 +485,8 @@ def names_apart(
     while q < min(len(wa), len(wb)) - p and wa[-1 - q] == wb[-1 - q]:
         q += 1
     runs = (
-        (range(a_lo + p, a_hi - q), Names(a, at, sentence=sentence), a),
-        (range(b_lo + p, b_hi - q), Names(b, bt, sentence=sentence), b),
+        (range(a_lo + p, a_hi - q), Names(a, at, sentence=False), a),
+        (range(b_lo + p, b_hi - q), Names(b, bt, sentence=False), b),
     )
     return all(
         run
@@ -843,7 +841,6 @@ def _compare_point(
                 (now, occ.text),
                 (0, len(now)),
                 function,
-                sentence=False,
             ):
                 return k
         return None

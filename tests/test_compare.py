@@ -358,6 +358,12 @@ def test_a_shifted_phrase_is_shown_over_the_words_both_sentences_say_around_it(
             "台湾青年在马祖实习期间，参访了当地企业。",
             None,
         ),
+        # ... opening the sentence too (review 106)
+        (
+            "UNDP tells us that the number of people in need has risen sharply this month.",
+            "FAO tells us that the number of people in need has risen sharply this month.",
+            None,
+        ),
         # a name for a word that is none is a change
         (
             "We thank our friends in Tunisia for paying their regular budget dues in full.",

@@ -761,6 +761,9 @@ def test_a_quoted_answer_under_a_uk_header_is_said_not_a_title(tmp_path: Path, a
     [
         ("国务院台办新闻发布会（2025年5月14日）", "国务院台办新闻发布会（2025年5月14日）"),
         ("国务院台办新闻发布会 2025年5月14日", "国务院台办新闻发布会 2025年5月14日"),
+        # the Chinese double dash and the full-width one (review 106)
+        ("国务院台办新闻发布会——2025年5月14日", "国务院台办新闻发布会——2025年5月14日"),
+        ("国务院台办新闻发布会－2025年5月14日", "国务院台办新闻发布会－2025年5月14日"),
         (
             "Taiwan Affairs Office Press Conference (May 14, 2025)",
             "Taiwan Affairs Office Press Conference (May 14, 2025)",
@@ -769,7 +772,15 @@ def test_a_quoted_answer_under_a_uk_header_is_said_not_a_title(tmp_path: Path, a
         ("会议将于2025年5月14日", None),
         ("朱凤莲表示，两岸同胞是一家人（2025年5月14日）", None),
     ],
-    ids=["han-bracketed", "han-spaced", "english", "han-runs-on", "han-sentence"],
+    ids=[
+        "han-bracketed",
+        "han-spaced",
+        "han-double-dash",
+        "han-full-width-dash",
+        "english",
+        "han-runs-on",
+        "han-sentence",
+    ],
 )
 def test_a_chinese_title_with_its_date_is_the_title(
     tmp_path: Path, first: str, title: str | None

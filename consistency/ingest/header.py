@@ -81,10 +81,11 @@ _BARE_FIELD = re.compile(r"[^\W\d_]+\s*[:：]?")
 """A metadata field name alone on its line ("From:", "Published"): the next line is its value."""
 _WORD_LINE = re.compile(r"[^\W\d_](?:[\w'’.&-]*[\w'’&-])?")
 _DATE_TAIL = re.compile(r"[\s)\]）】〕］]*")
-_BEFORE_DATE = " \t-–—,:;(|/（【〔［"
-_HAN_DATE_APART = re.compile(r"\s*[-–—(\[（【〔［]\s*|\s+")
-"""What sets a date apart from the Han title before it: a bracket, a dash or a space
-("国务院台办新闻发布会（2025年5月14日）"); "会议将于2025年5月14日" runs on into its date."""
+_BEFORE_DATE = " \t-–—－,:;(|/（【〔［"
+_HAN_DATE_APART = re.compile(r"\s*(?:[-–—－]+|[(\[（【〔［])\s*|\s+")
+"""What sets a date apart from the Han title before it: a bracket, a dash (the Chinese
+double dash ——, the full-width －: review 106) or a space ("国务院台办新闻发布会（2025年5月14日）");
+"会议将于2025年5月14日" runs on into its date."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _CJK_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]")
 

@@ -1151,9 +1151,13 @@ def _with_sibling_edges(kept: list[Match], forms: Sequence[Form], text: str) -> 
     purely" where the sentence said it, and a card then read a false `{-affairs are
     purely-}` where it said "affairs are" without "purely" (MFA 2020-06-10)."""
     grown: list[Match] = []
+    if not kept:
+        return grown
+    # one sentence: its words read once (a line of three million words, no full stop,
+    # found the formula thousands of times: review 106)
+    tokens = kept[0].sentence.tokens
+    words = [t.text for t in tokens]
     for k, match in enumerate(kept):
-        tokens = match.sentence.tokens
-        words = [t.text for t in tokens]
         low = grown[-1].last + 1 if grown else 0
         high = kept[k + 1].first - 1 if k + 1 < len(kept) else len(tokens) - 1
         first, last = match.first, match.last
