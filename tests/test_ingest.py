@@ -757,6 +757,36 @@ def test_a_quoted_answer_under_a_uk_header_is_said_not_a_title(tmp_path: Path, a
 
 
 @pytest.mark.parametrize(
+    "opening",
+    [
+        # the first line ends on a function word, the second runs on in lower case
+        "The Secretary-General strongly condemns the attack on the convoy of the\n"
+        "World Food Programme near the border, which killed two humanitarian\n"
+        "workers. He calls for accountability.\n",
+        # ... or only the second line tells it
+        "The Secretary-General strongly condemns the attack on the aid convoy\n"
+        "near the border, which killed two humanitarian workers. He calls for\n"
+        "accountability.\n",
+    ],
+    ids=["function-word", "lower-case"],
+)
+def test_a_briefing_wrapped_at_a_width_has_no_header_in_its_first_lines(
+    tmp_path: Path, opening: str
+) -> None:
+    """Review 106: a briefing hard-wrapped at 72 columns, with no title or date line, lost
+    its first two lines to the header, a capitalised line without closing punctuation
+    being a title: the title read "World Food Programme near the border, which killed two
+    humanitarian", and "strongly condemns the attack on the convoy" was found on no date
+    its section came first. A line ending on a function word, or running on into a line
+    that opens in lower case, is no header."""
+    path = tmp_path / "2025-01-07.txt"
+    path.write_text(opening + "\nThe Council will meet tomorrow morning.\n", encoding="utf-8")
+    [doc] = load_documents([str(path)])
+    assert doc.title is None
+    assert doc.text[doc.turns[0].start :].startswith("The Secretary-General strongly condemns")
+
+
+@pytest.mark.parametrize(
     ("first", "title"),
     [
         ("国务院台办新闻发布会（2025年5月14日）", "国务院台办新闻发布会（2025年5月14日）"),

@@ -16,11 +16,15 @@ it counts only if body text follows it. A header-like line is one of:
 - a photo caption (``... Photo: Xinhua``);
 - a title candidate: 2 to 25 words, starting with a capital, digit or quote,
   ending with a letter, digit, quote or bracket (not ``.`` ``,`` ``:`` ``!`` ``?``),
-  and no speaker label in front; or a title followed by the date
+  not on a function word ("... the convoy of the": a wrapped sentence), and no speaker
+  label in front; or a title followed by the date
   (``Department Press Briefing - January 10, 2023``, or in Chinese or Japanese with the
   date set apart by a bracket, a dash or a space: ``国务院台办新闻发布会（2025年5月14日）``);
   or a short line of Chinese or Japanese without sentence punctuation; or a single word
   (``Remarks``, a breadcrumb such as ``Home``).
+
+A line that runs on into the next one, right after it and opening in lower case, is
+body: a paragraph wrapped at a width (review 106).
 
 Up to :data:`MAX_STANDFIRST` body-like lines (a summary sentence under the
 title) are part of the header when a metadata line follows them.
@@ -45,6 +49,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..normalise import DEFAULT_TOKENISER
 from .dates import date_in_line, date_spans, is_clock_time
 from .turns import find_label, label_kind
 
@@ -87,6 +92,8 @@ _HAN_DATE_APART = re.compile(r"\s*(?:[-–—－]+|[(\[（【〔［])\s*|\s+")
 double dash ——, the full-width －: review 106) or a space ("国务院台办新闻发布会（2025年5月14日）");
 "会议将于2025年5月14日" runs on into its date."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_NEXT_LINE = re.compile(r"\n[ \t]*\S")
+"""A line break with the next line right after it, no blank line between."""
 _CJK_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]")
 
 
@@ -223,7 +230,12 @@ def _kind(line: str) -> str | None:
         return "title" if _han_title(line) else None
     if _WORD_LINE.fullmatch(line):
         return "word"
-    return "title" if _title_shaped(line) else None
+    # a line ending on "the", "of", "to" breaks off a sentence a wrapper cut (review 106:
+    # "The Secretary-General strongly condemns the attack on the convoy of the" took the
+    # first lines of a briefing wrapped at 72 columns); a title before its date may ("...
+    # Regular Press Conference on March 17, 2023")
+    cut = line.split()[-1] in DEFAULT_TOKENISER.function_words
+    return "title" if _title_shaped(line) and not cut else None
 
 
 def _name_like(line: str) -> bool:
@@ -285,6 +297,10 @@ def scan_header(text: str) -> Header:
         if nl == -1:
             break
         pos = nl + 1
+    for i in range(len(lines) - 1):
+        line, stop, kind = lines[i]
+        if kind not in (None, "meta") and _runs_on(text, stop, lines[i + 1][0]):
+            lines[i] = (line, stop, None)
     count = 0
     for i, (_, _, kind) in enumerate(lines):
         if kind is not None:
@@ -309,6 +325,13 @@ def scan_header(text: str) -> Header:
     scored = [(score, i) for i in range(count) if (score := _title_score(header, i)) is not None]
     ranked = tuple(dict.fromkeys(header[i][0] for _, i in sorted(scored, reverse=True)))
     return Header(header[count - 1][1], ranked[0] if ranked else None, ranked)
+
+
+def _runs_on(text: str, stop: int, following: str) -> bool:
+    """Whether the line ending at ``stop`` goes on into the line ``following`` it: the next
+    line, right after it, opens in lower case ("... which killed two humanitarian" /
+    "workers. He calls for accountability.": a paragraph wrapped at a width, no header)."""
+    return _NEXT_LINE.match(text, stop) is not None and following[:1].islower()
 
 
 def _speaker_again(text: str, line: str, end: int) -> bool:
