@@ -1584,6 +1584,39 @@ def test_a_formula_said_mostly_of_one_party_keeps_its_row() -> None:
     assert any("political settlement of the Korean Peninsula issue" in t for t in ranked), ranked
 
 
+def test_a_formula_said_in_three_carriers_two_sharing_their_lead_in_is_one_row(
+    tmp_path: Path,
+) -> None:
+    """Review 101 (D3): "Israel and Palestine living side by side in peace and security",
+    said on 35 dates in three carriers, was two carrier rows (17 and 11 dates), the third
+    carrier's 7 dates in none, and a report without a watchlist carded it "no longer
+    said" when one carrier went out of use. Two carriers share "a two-State solution,
+    with" (24 dates together: the formula on 35 was no 1.5 times as many), and the third
+    names "States" (capitalised, UN style) before a comma that sets the formula off. A
+    core stands on its own when found on more than 1.5 times the dates of each carrier,
+    and a name a comma sets off is no party of it."""
+    formula = "Israel and Palestine living side by side in peace and security"
+    carriers = [
+        f"The Secretary-General remains committed to a two-State solution, with {formula}.",
+        f"The only sustainable path is a two-State solution, with {formula}, with "
+        "Jerusalem as the capital of both States.",
+        f"We want to see an end to the occupation and two States, {formula}, based on the "
+        "relevant UN resolutions.",
+    ]
+    said = [0] * 17 + [1] * 7 + [2] * 11 + [None] * 95
+    random.Random(101).shuffle(said)
+    start = dt.date(2024, 9, 2)
+    for k, c in enumerate(said):
+        text = carriers[c] if c is not None else "I have nothing further on that today."
+        (tmp_path / f"{start + dt.timedelta(days=k)}.txt").write_text(f"Spokesman: {text}\n")
+    docs = load_documents([str(tmp_path)])
+    found = discover(docs)
+    rows = [f for f in found if "side by side" in f.point.text]
+    assert [(f.point.text, f.dates) for f in rows] == [(formula, 35)], [
+        (f.point.text, f.dates) for f in rows
+    ]
+
+
 def test_a_family_said_with_a_clause_after_a_comma_is_named_without_it() -> None:
     """Review 98 (D2): a family was named "a Black Sea region that is secure, open to trade,
     and free from coercion, and that has not changed" (4 times), the formula said 13 times

@@ -749,7 +749,8 @@ def _shared_cores(
         apart = _rich_content([words[i] for i in form.ids], corpus.stop) >= NAMED_APART
         for h, word in zip(holders, before, strict=True):
             if (not rich and 2 * len(form.ids) < len(h)) or any(
-                w in names and w not in own for w in _next_to(h, form.ids, apart)
+                w in names and w not in own
+                for w in _next_to(h, form.ids, apart, _set_off(corpus, placed, h, form.ids))
             ):
                 continue
             # one frame in its inflections: "interferes in", "interfering in", ...
@@ -768,20 +769,43 @@ NAMED_APART = 5
 (see :func:`_next_to`)."""
 
 
-def _next_to(holder: tuple[int, ...], core: tuple[int, ...], apart: bool) -> tuple[int, ...]:
+def _core_at(holder: tuple[int, ...], core: tuple[int, ...]) -> int:
+    """Where ``core`` stands in ``holder``, the last place it does (its length if none)."""
+    return next(
+        (i for i in range(len(holder) - len(core), -1, -1) if holder[i : i + len(core)] == core),
+        len(holder),
+    )
+
+
+def _set_off(
+    corpus: _Corpus,
+    placed: dict[tuple[int, ...], int],
+    holder: tuple[int, ...],
+    core: tuple[int, ...],
+) -> bool:
+    """Whether ``core`` stands right after a comma in ``holder`` (where it is placed)."""
+    at = _core_at(holder, core)
+    return 0 < at < len(holder) and corpus.mark[placed[holder] + at] == _SOFT
+
+
+def _next_to(
+    holder: tuple[int, ...], core: tuple[int, ...], apart: bool, set_off: bool = False
+) -> tuple[int, ...]:
     """The words of ``holder`` that a name among would make ``core`` said of another
     thing: all of them, or for a core of :data:`NAMED_APART` content words (``apart``),
     the two right before where it stands (the frame's own subject, far before it, is the
     carrier's: "Any arrangement north of the *Litani* has to include a phased return of
-    displaced families under international monitoring", review 98). A shorter core said
-    after a name is as often that name's ("urge the *US* to abide by the one-China
-    principle": MFA's rows sharing a wording went from 11 to 14 when any rich core was)."""
+    displaced families under international monitoring", review 98), none where a comma
+    sets it off (``set_off``: "an end to the occupation and two *States*, Israel and
+    Palestine living side by side in peace and security", review 101, UN house style
+    capitalising "States"). A shorter core said after a name is as often that name's
+    ("urge the *US* to abide by the one-China principle": MFA's rows sharing a wording
+    went from 11 to 14 when any rich core was)."""
     if not apart:
         return holder
-    at = next(
-        (i for i in range(len(holder) - len(core), -1, -1) if holder[i : i + len(core)] == core),
-        len(holder),
-    )
+    if set_off:
+        return ()
+    at = _core_at(holder, core)
     return holder[max(0, at - 2) : at]
 
 
