@@ -819,6 +819,7 @@ def _compare_point(
     owned = named_words(tokeniser, "possessive_endings")
 
     function = named_words(tokeniser, "function_words")
+    old_tokens: dict[str, list[Token]] = {}  # OLD's wordings tokenised, once each
 
     def known(key: str, occ: Occurrence) -> str | None:
         if key in old_words:
@@ -834,14 +835,10 @@ def _compare_point(
                 return k
         now = tokenise(occ.text, tokeniser=tokeniser)
         for k, o in old_words.items():
-            was = tokenise(o.text, tokeniser=tokeniser)
-            if names_apart(
-                (was, o.text),
-                (0, len(was)),
-                (now, occ.text),
-                (0, len(now)),
-                function,
-            ):
+            if k not in old_tokens:
+                old_tokens[k] = tokenise(o.text, tokeniser=tokeniser)
+            was = old_tokens[k]
+            if names_apart((was, o.text), (0, len(was)), (now, occ.text), (0, len(now)), function):
                 return k
         return None
 

@@ -142,6 +142,7 @@ from dataclasses import replace
 from itertools import chain
 
 import numpy as np
+import numpy.typing as npt
 
 from .._gc import paused
 from ..errors import OptionError
@@ -390,8 +391,7 @@ def _discover(
     own = {
         core
         for core, (_, frames) in cores.items()
-        if len(dates_of[core])
-        > CORE_SHARE * max(len(dates_of[h]) for f in frames for h in f)
+        if len(dates_of[core]) > CORE_SHARE * max(len(dates_of[h]) for f in frames for h in f)
     }
     slots = {form.ids for form, _ in templates} & own
     variants = [
@@ -675,11 +675,15 @@ def _slot_frames(
         return (len(slot) >= 2 and content(slot) > 0) or (named(slot) and words[key[p - 1]] in stop)
 
     ids = np.frombuffer(corpus.ids, dtype=np.int32)
-    order = np.argsort(ids, kind="stable")
-    firsts = ids[order]
+    # the corpus's positions by word, and the words in that order: sorted once asked
+    by_word: list[tuple[npt.NDArray[np.intp], npt.NDArray[np.int32]]] = []
 
     def elsewhere(filling: tuple[int, ...], inside: set[int]) -> bool:
         """Whether ``filling`` is said on :data:`TOPIC_DATES` dates outside the frame."""
+        if not by_word:
+            order = np.argsort(ids, kind="stable")
+            by_word.append((order, ids[order]))
+        order, firsts = by_word[0]
         at = order[
             np.searchsorted(firsts, filling[0]) : np.searchsorted(firsts, filling[0], "right")
         ]
