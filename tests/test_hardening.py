@@ -1455,6 +1455,49 @@ def test_g11_a_file_name_dated_to_no_real_day_says_so(tmp_path: Path, name: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Press briefing, 2025-02-30\nWe remain committed to peace.\n", "'2025-02-30'"),
+        ("Briefing of February 30, 2025\n\nWe remain committed.\n", "'February 30, 2025'"),
+    ],
+)
+def test_r106_a_header_date_of_no_real_day_says_so(tmp_path: Path, text: str, said: str) -> None:
+    """Review 106 D8: a date line naming no real day said only "no date found"."""
+    (tmp_path / "briefing.txt").write_text(text, encoding="utf-8")
+    code, out, err = run("report", tmp_path / "briefing.txt")
+    one_error(code, err, "briefing.txt", f"no date found ({said} at the top is no real day)")
+    assert out == ""
+
+
+@pytest.mark.parametrize(
+    "text", ["Press briefing, 2025-02-02\n", "Press briefing\n\n2 February 2025\n"]
+)
+def test_r106_a_file_of_its_date_line_alone_is_an_error(tmp_path: Path, text: str) -> None:
+    """Review 106 D8: a page with a title and a date and no briefing gave an empty report
+    and exit 0, counted as a dated document; like an empty file, it is an error (with
+    ``--keep-going``, a file left out and named)."""
+    (tmp_path / "2025-02-02.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "2025-02-03.txt").write_bytes((BRIEFINGS / FIRST).read_bytes())
+    code, out, err = run("report", tmp_path)
+    one_error(code, err, "2025-02-02.txt", "no text but its title and date line")
+    assert out == ""
+    code, out, err = run("ingest", tmp_path, "--keep-going", "--format", "json")
+    assert code == 0, err
+    assert "2025-02-02.txt" in err
+    assert [d["id"] for d in json.loads(out)["documents"]] == ["2025-02-03"]
+
+
+def test_r106_a_short_briefing_with_a_date_in_it_is_read(tmp_path: Path) -> None:
+    """The rule above takes no briefing whose lines end a sentence for a header."""
+    (tmp_path / "b.txt").write_text(
+        "Press briefing, 2025-02-02\n\nThe talks resumed on 2025-02-01.\n", encoding="utf-8"
+    )
+    code, out, err = run("ingest", tmp_path / "b.txt", "--format", "json")
+    assert code == 0, err
+    assert [d["date"] for d in json.loads(out)["documents"]] == ["2025-02-02"]
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ("check", BRIEFINGS / FIRST, "--against", BRIEFINGS, "--points", ""),

@@ -59,7 +59,15 @@ from ..errors import ConsistencyError, InputError, InputErrors, ManifestError, O
 from ..models import DateSource, Document
 from ..normalise import named_words, tokenise
 from ..printable import clean_text, escape_controls
-from .dates import date_in_lines, date_in_name, impossible_name_date, parse_iso
+from .dates import (
+    SHORT_LINE,
+    date_in_line,
+    date_in_lines,
+    date_in_name,
+    impossible_line_date,
+    impossible_name_date,
+    parse_iso,
+)
 from .encoding import decode, normalise_newlines
 from .files import read_bytes
 from .header import (
@@ -648,13 +656,19 @@ def _resolve(
             problem = problem.replace(
                 "no date found", f"no date found ({wrong!r} in the file name is no real day)", 1
             )
+        elif how is DateSource.HEADER and draft.page_date is None:
+            wrong = impossible_line_date(draft.text[:20000].split("\n"), skip=_spoken)
+            if wrong is not None:
+                problem = problem.replace(
+                    "no date found", f"no date found ({wrong!r} at the top is no real day)", 1
+                )
         unread = _unread_manifest(src.real or draft.path, broken or {}, manifest)
         if unread is not None:
             why = f"({unread}, which may date it, could not be read: see above)"
             problem = problem.replace("no date found", f"no date found {why}", 1)
         errors.append(InputError(problem, path=draft.path))
         return None
-    return _document(
+    document, candidates = _document(
         draft.text,
         id=draft.id,
         path=draft.path,
@@ -663,3 +677,21 @@ def _resolve(
         title=draft.title,
         source=row.source if row is not None else draft.url,
     )
+    if _header_only(document):
+        errors.append(InputError("no text but its title and date line", path=draft.path))
+        return None
+    return document, candidates
+
+
+def _header_only(document: Document) -> bool:
+    """A text of a date line alone, or of a title line and a date line, neither ending a
+    sentence (``Press briefing, 2025-02-02``): a page with no briefing in it."""
+    lines = [
+        line.strip().rstrip("\"'’”)]）")
+        for t in document.turns
+        for line in document.text[t.start : t.end].split("\n")
+        if _WORDS.search(line)
+    ]
+    if not 1 <= len(lines) <= 2 or any(line.endswith(_SENTENCE_END) for line in lines):
+        return False
+    return any(len(line) <= SHORT_LINE and date_in_line(line) is not None for line in lines)

@@ -165,6 +165,38 @@ def date_in_lines(
     return None
 
 
+def impossible_line_date(
+    lines: Iterable[str], *, skip: Callable[[str], bool] | None = None
+) -> str | None:
+    """A date written in the top lines (where :func:`date_in_lines` looks) that names no
+    real day (``Press briefing, 2025-02-30``, ``February 30, 2025``), when none of them
+    has a real date: the user meant a date there.
+
+    >>> impossible_line_date(["Press briefing, 2025-02-30", "We remain committed."])
+    '2025-02-30'
+    >>> impossible_line_date(["Briefing, 2025-02-28"]), impossible_line_date(["Page 2"])
+    (None, None)
+    """
+    if date_in_lines(lines, skip=skip) is not None:
+        return None
+    seen = 0
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > HEADER_LINES:
+            break
+        if skip is not None and skip(line):
+            continue
+        for m in _TEXT_DATE.finditer(line):
+            if len(line) > SHORT_LINE and m.start() > LEAD:
+                break
+            if _from_match(m) is None:
+                return m.group()
+    return None
+
+
 def date_in_name(*names: str) -> dt.date | None:
     """An ISO date in a file name (or the first of several names that has one).
 
