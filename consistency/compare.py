@@ -402,14 +402,17 @@ def _grown_apart(
         if any(b0 < e and s < b1 for s, e in taken):
             continue
         taken.append((b0, b1))
-        before, after = old.text[a0:a1], new.text[b0:b1]
+        there, here = _moved(old, (a0, a1), new, (b0, b1), tokeniser) or (
+            Place(old.text[a0:a1], *old.line_col(a0)),
+            Place(new.text[b0:b1], *new.line_col(b0)),
+        )
         out.append(
             replace(
                 c,
                 change=PointChange.SHIFTED,
-                old=Place(before, *old.line_col(a0)),
-                new=Place(after, *new.line_col(b0)),
-                diff=word_diff(before, after, tokeniser=tokeniser),
+                old=there,
+                new=here,
+                diff=word_diff(there.text, here.text, tokeniser=tokeniser),
                 note=AROUND,
             )
         )
@@ -591,13 +594,14 @@ def _edges(text: str, tokens: Sequence[Token], at: int, step: int) -> set[int]:
 
 
 def _in_sentence(
-    doc: Document, occ: Occurrence, tokeniser: Tokeniser | None
+    doc: Document, occ: Occurrence | tuple[int, int], tokeniser: Tokeniser | None
 ) -> tuple[list[Token], int, int] | None:
-    """The tokens of the sentence of ``doc`` that holds ``occ``, and the range of those the
-    occurrence spans; None where it spans none."""
-    lo, hi = _sentence_of(doc, occ.start, occ.end)
+    """The tokens of the sentence of ``doc`` that holds ``occ`` (an occurrence, or a span),
+    and the range of those it spans; None where it spans none."""
+    start, end = occ if isinstance(occ, tuple) else (occ.start, occ.end)
+    lo, hi = _sentence_of(doc, start, end)
     tokens = tokenise(doc.text[lo:hi], lo, tokeniser=tokeniser)
-    inside = [k for k, t in enumerate(tokens) if occ.start <= t.start and t.end <= occ.end]
+    inside = [k for k, t in enumerate(tokens) if start <= t.start and t.end <= end]
     if not inside:
         return None
     return tokens, inside[0], inside[-1] + 1
@@ -865,7 +869,13 @@ def _compare_point(
         n, closest, _ = min(shifts, key=lambda t: t[2])
         there, here = _place(closest), _place(n)
         if discovered and sides is not None:
-            there, here = _in_step(sides[0], closest, sides[1], n, tokeniser) or (there, here)
+            there, here = (
+                _moved(
+                    sides[0], (closest.start, closest.end), sides[1], (n.start, n.end), tokeniser
+                )
+                or _in_step(sides[0], closest, sides[1], n, tokeniser)
+                or (there, here)
+            )
         return PointComparison(
             point,
             PointChange.SHIFTED,
@@ -885,6 +895,62 @@ def _compare_point(
     twin = old_words[twin_key]
     return PointComparison(
         point, PointChange.SAME, _place(twin), _place(best), len(olds), len(news), best.text
+    )
+
+
+MOVE_REACH = 8
+"""The most words a shifted phrase's span grows by on each side to take in a move (see
+:func:`_moved`)."""
+
+
+def _moved(
+    old: Document,
+    was: tuple[int, int],
+    new: Document,
+    now: tuple[int, int],
+    tokeniser: Tokeniser | None,
+) -> tuple[Place, Place] | None:
+    """The spans ``was`` (in OLD) and ``now`` (in NEW) of a discovered phrase, each grown
+    within its sentence by :data:`MOVE_REACH` words at most on either side, the least in
+    all, to hold the same words in another order: the shift is a move. Two briefings
+    share pieces of a formula whose parts were swapped, so the piece "full respect for
+    international humanitarian" read `{-humanitarian-}{+human+}` where NEW said "... human
+    rights law and international humanitarian law" (review 101), and "和平统一、{+一国两制+}"
+    where NEW swapped the two (review 102): they read as the move. None where no such
+    spans are found."""
+    a, b = _in_sentence(old, was, tokeniser), _in_sentence(new, now, tokeniser)
+    if a is None or b is None:
+        return None
+    (otok, o0, o1), (ntok, n0, n1) = a, b
+    ow, nw = [t.text for t in otok], [t.text for t in ntok]
+    best: tuple[int, int, int, int, int] | None = None
+    for lo in range(min(MOVE_REACH, o0) + 1):
+        for ln in range(min(MOVE_REACH, n0) + 1):
+            for ro in range(min(MOVE_REACH, len(ow) - o1) + 1):
+                rn = (o1 + ro - o0 + lo) - (n1 - n0 + ln)
+                if not 0 <= rn <= min(MOVE_REACH, len(nw) - n1):
+                    continue
+                total = lo + ln + ro + rn
+                if best is not None and total >= best[0]:
+                    continue
+                left, right = ow[o0 - lo : o1 + ro], nw[n0 - ln : n1 + rn]
+                if left != right and sorted(left) == sorted(right):
+                    best = (total, lo, ln, ro, rn)
+    if best is None:
+        return None
+    _, lo, ln, ro, rn = best
+    # ... and over the words both go on with on a side grown: "... humanitarian} law"
+    grow = MOVE_REACH if lo or ln else 0
+    while grow and o0 - lo > 0 and n0 - ln > 0 and ow[o0 - lo - 1] == nw[n0 - ln - 1]:
+        lo, ln, grow = lo + 1, ln + 1, grow - 1
+    grow = MOVE_REACH if ro or rn else 0
+    while grow and o1 + ro < len(ow) and n1 + rn < len(nw) and ow[o1 + ro] == nw[n1 + rn]:
+        ro, rn, grow = ro + 1, rn + 1, grow - 1
+    start, end = otok[o0 - lo].start, otok[o1 + ro - 1].end
+    first, last = ntok[n0 - ln].start, ntok[n1 + rn - 1].end
+    return (
+        Place(old.text[start:end], *old.line_col(start)),
+        Place(new.text[first:last], *new.line_col(first)),
     )
 
 

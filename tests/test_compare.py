@@ -323,6 +323,48 @@ def test_a_list_item_dropped_beside_a_shared_phrase_is_its_shift(
     assert_grown(tmp_path, "MR MILLER", was, now, shifted)
 
 
+@pytest.mark.parametrize(
+    ("speaker", "was", "now", "shifted"),
+    [
+        (
+            "Spokesman",
+            "The Secretary-General reiterates his call for full respect for international "
+            "humanitarian law and international human rights law in Afghanistan.",
+            "He underlined the need for full respect for international human rights law and "
+            "international humanitarian law, including the protection of journalists.",
+            "full respect for international human rights {~law and international "
+            "humanitarian~} law\n",
+        ),
+        (
+            "答",
+            "这是岛内的选举事务，我们不作评论。我们将坚持“一国两制、和平统一”基本方针，"
+            "以最大诚意、尽最大努力争取光明前景。",
+            "这是岛内的选举事务，我们不作评论。我们将坚持“和平统一、一国两制”基本方针，"
+            "以最大诚意、尽最大努力争取光明前景。",
+            "我们将坚持“和平统一、{~一国两制~}”基本方针，以最大诚意、尽最大努力争取光明前景\n",
+        ),
+        (
+            "Spokesman",
+            "This was a step in the systematic dismantling of the arms control architecture "
+            "by Washington.",
+            "The systematic dismantling by Washington of the arms control architecture has "
+            "undermined security.",
+            "systematic dismantling {~by Washington~} of the arms control architecture\n",
+        ),
+    ],
+    ids=["two-laws-swapped", "zh-list-swapped", "agent-moved"],
+)
+def test_a_phrase_of_parts_put_in_another_order_is_shown_moved(
+    tmp_path: Path, speaker: str, was: str, now: str, shifted: str
+) -> None:
+    """Reviews 101 (D7) and 102 (D8): the two briefings share only pieces of a formula
+    whose parts were swapped, so a piece read as a word replaced, the phrase cut
+    (`full respect for international {-humanitarian-}{+human+}`), or as a part put in
+    (`和平统一、{+一国两制+}`): false, as NEW says the same words in another order. The
+    piece's spans grow to hold the same words in both, and the shift is the move."""
+    assert_grown(tmp_path, speaker, was, now, shifted)
+
+
 def test_a_shifted_phrase_is_shown_over_the_words_both_sentences_say_around_it(
     tmp_path: Path,
 ) -> None:
