@@ -546,6 +546,7 @@ ENGLISH_ASKING = frozenset(
         "pressed",
         "questioned",
         "quizzed",
+        "put to",
         "responding to a question",
         "in response to a question",
         "in answer to a question",
@@ -553,8 +554,10 @@ ENGLISH_ASKING = frozenset(
 )
 """English words that, opening a sentence, report a question put to the speaker: "*Asked*
 whether there would be tax cuts in the autumn, the PMOS said ...", "*Pressed* on ...",
-"When *asked* about ...", "*Responding to a question* whether ..." (review 87: a lobby
-summary's questions were 19 of its top 100 rows)."""
+"When *asked* about ...", "*Responding to a question* whether ...", "*Put to* him that
+..." (review 87: a lobby summary's questions were 19 of its top 100 rows; review 108: a
+question quoting a formula was counted as the government saying it, see
+:func:`~consistency.segment.answer_start`)."""
 
 ENGLISH_FIRST_PERSON = frozenset({"we", "i"})
 """The English pronouns of the speaker's side: reported, a name stands for them ("*We*

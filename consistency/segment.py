@@ -46,11 +46,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
+from functools import cache
 
 from .context import working_on
 from .models import Document, Role, Sentence, Turn
-from .normalise import DEFAULT_TOKENISER, Tokeniser, token_columns, tokenise
+from .normalise import DEFAULT_TOKENISER, Tokeniser, named_words, token_columns, tokenise
 
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]}\u300d\u300f\uff09\u300b\u3009\u3011\u3015\uff02\uff07"
@@ -308,6 +309,60 @@ def _selected_sentences(
                 yield turn, a, b
 
 
+ASKED_AT = 2
+"""How far into a sentence the words of a reported question may begin: "*Asked* whether
+...", "When *asked* about ..." (see :func:`answer_start`)."""
+
+_COMMA = re.compile(r"[,\uff0c]")
+
+
+def answer_start(
+    text: str, words: Sequence[str], spans: Sequence[int], tokeniser: Tokeniser | None
+) -> int:
+    """The first word of a sentence's answer to the question it opens by reporting, or 0:
+    "Asked whether there would be tax cuts in the autumn, the PMOS said he would not
+    speculate" answers from "the PMOS said", which opens there as it would its own turn in
+    a transcript of questions and answers. The journalist's words, up to the comma before
+    the first reporting verb past them (else the first comma), are none of the speaker's
+    (reviews 87 and 108: narrated lobby summaries, where a question quoting a formula was
+    counted as the government saying it). ``words`` and ``spans`` are the sentence's
+    tokens as :func:`~consistency.normalise.token_columns` gives them; the words of asking
+    and reporting are the tokeniser's (``asking``, ``reporting_verbs``)."""
+    asking = _phrases(tokeniser, "asking")
+    if not asking or not words:
+        return 0
+    opened = next(
+        (
+            k + len(p)
+            for k in range(min(ASKED_AT, len(words)))
+            for p in asking
+            if tuple(words[k : k + len(p)]) == p
+        ),
+        None,
+    )
+    if opened is None:
+        return 0
+    reporting = named_words(tokeniser, "reporting_verbs")
+    commas = [
+        k for k in range(opened, len(words)) if _COMMA.search(text, spans[2 * k - 1], spans[2 * k])
+    ]
+    said = next((k for k in range(opened, len(words)) if words[k] in reporting), None)
+    before = [k for k in commas if said is not None and k <= said]
+    return before[-1] if before else commas[0] if commas else 0
+
+
+@cache
+def _phrases_of(tokeniser: Tokeniser | None, name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(tuple(p.split()) for p in named_words(tokeniser, name)))
+
+
+def _phrases(tokeniser: Tokeniser | None, name: str) -> tuple[tuple[str, ...], ...]:
+    try:
+        return _phrases_of(tokeniser, name)
+    except TypeError:  # a tokeniser that cannot be hashed
+        return tuple(sorted(tuple(p.split()) for p in named_words(tokeniser, name)))
+
+
 def document_sentences(
     document: Document,
     *,
@@ -321,12 +376,18 @@ def document_sentences(
     (a lone dash, an ellipsis) are left out. A turn is one paragraph, so a
     line break inside it is read as a hard wrap where the line before it does
     not end a sentence (``wrapped=True``): a talking point wrapped over two
-    lines is still one sentence.
+    lines is still one sentence. A sentence that opens by reporting a question put to
+    the speaker starts where its answer does (see :func:`answer_start`): every stage
+    reads the answer alone, as it would a turn of its own after the journalist's.
     """
     text = document.text
     out: list[Sentence] = []
     for turn, a, b in _selected_sentences(document, include_questions, speakers, tokeniser):
         tokens = tokenise(text[a:b], a, tokeniser=tokeniser)
+        if tokens and not include_questions:
+            flat = [x for t in tokens for x in (t.start, t.end)]
+            k = answer_start(text, [t.text for t in tokens], flat, tokeniser)
+            a, tokens = (tokens[k].start, tokens[k:]) if k else (a, tokens)
         if tokens:
             line = document.line_col(a)[0]
             out.append(Sentence(document.id, a, b, line, turn.speaker, turn.role, tuple(tokens)))
@@ -350,6 +411,9 @@ def sentence_rows(
     out: list[SentenceRow] = []
     for turn, a, b in _selected_sentences(document, include_questions, speakers, tokeniser):
         words, spans = token_columns(text[a:b], a, tokeniser=tokeniser)
+        if words and not include_questions:
+            k = answer_start(text, words, spans, tokeniser)
+            a, words, spans = (spans[2 * k], words[k:], spans[2 * k :]) if k else (a, words, spans)
         if words:
             line = document.line_col(a)[0]
             out.append((a, b, line, turn.speaker, turn.role, words, spans))

@@ -1852,3 +1852,60 @@ def test_an_alias_said_word_for_word_in_another_wording_s_words_passes(tmp_path:
     cards = out.split("\nTimeline\n")[0]
     assert "manifestation of the aggressive Russophobic {-course-}{+policy+}" in cards, out
     assert "{-manifestation of-}" not in cards
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'Asked whether the government was still "resolutely focused on delivering for '
+        'working people" after the resignation, the PMOS said the Prime Minister was getting '
+        "on with the job.",
+        'Put to him that "resolutely focused on delivering for working people" was a slogan '
+        "rather than a policy, the PMOS said the figures spoke for themselves.",
+        "Asked whether, after the resignation, the government was resolutely focused on "
+        "delivering for working people, the PMOS said it was.",
+    ],
+    ids=["asked", "put-to", "comma-inside"],
+)
+def test_a_reported_question_quoting_a_formula_is_not_the_government_saying_it(
+    tmp_path: Path, question: str
+) -> None:
+    """Review 108 (D1): in a lobby summary a journalist's question is narrated ("Asked
+    whether the government was still "...", the PMOS said ..."). Its quote of a formula
+    was tracked as the government's words and failed the gate ("shifted wording ...
+    {-is-}{+was still+}"). The question, up to the comma before the answer's reporting
+    verb, is the press's, as discovery already read it."""
+    watchlist = tmp_path / "tp.toml"
+    watchlist.write_text(
+        '[[point]]\nid = "focused"\n'
+        'text = "the government is resolutely focused on delivering for working people"\n',
+        encoding="utf-8",
+    )
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in ("2025-10-01", "2025-10-08", "2025-10-15"):
+        (base / f"{day}.txt").write_text(
+            f"Lobby briefing: {day}\n\nThe PMOS said the government is resolutely focused on "
+            "delivering for working people.\n",
+            encoding="utf-8",
+        )
+    new = tmp_path / "2025-10-22.txt"
+    new.write_text(f"Lobby briefing: 22 October 2025\n\n{question}\n", encoding="utf-8")
+    code, out, err = run("check", str(new), "--against", str(base), "--points", str(watchlist))
+    assert code == 0, out + err
+    assert "No findings." in out
+    code, out, err = run(
+        "track", str(base), str(new), "--points", str(watchlist), "--format", "json"
+    )
+    assert code == 0, err
+    dates = [o["date"] for p in json.loads(out)["points"] for o in p["occurrences"]]
+    assert dates == ["2025-10-01", "2025-10-08", "2025-10-15"]
+    # the answer is the speaker's: a formula said after the comma counts
+    new.write_text(
+        "Lobby briefing: 22 October 2025\n\nAsked about the resignation, the PMOS said the "
+        "government was resolutely focused on delivering for working people.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("check", str(new), "--against", str(base), "--points", str(watchlist))
+    assert code == 1, out + err
+    assert "{-is-}{+was+}" in out, out

@@ -219,7 +219,6 @@ class _Corpus:
         self.lead = bytearray()
         self.tail = bytearray()
         self.doc_starts: list[int] = []
-        asking = tuple(sorted(tuple(p.split()) for p in named_words(tokeniser, "asking")))
         compounds: Callable[[Sequence[Token]], frozenset[int]] | None = getattr(
             tokeniser or DEFAULT_TOKENISER, "compound_joins", None
         )
@@ -259,7 +258,7 @@ class _Corpus:
                     if compounds is not None and _HAN_CHAR.search(doc.text, s.start, s.end)
                     else frozenset()
                 )
-                for clause, marks in _answered(_clauses(doc.text, s.tokens, joins), asking):
+                for clause, marks in _clauses(doc.text, s.tokens, joins):
                     if len(s.tokens) > MAX_CLAUSE and _seen_piece(clause, pieces):
                         continue
                     n = len(clause)
@@ -607,38 +606,6 @@ def _clauses(
         out.append((tokens[begin:end], marks))
         begin = end
     return out
-
-
-ASKED_AT = 2
-"""How far into a sentence the words of a reported question may begin: "*Asked* whether
-...", "When *asked* about ..."."""
-
-
-def _asks(clause: Sequence[Token], asking: Sequence[tuple[str, ...]]) -> bool:
-    """Whether one of ``asking`` (phrases, as their words) begins within the clause's
-    first :data:`ASKED_AT` words."""
-    words = tuple(t.text for t in clause[: ASKED_AT + max(map(len, asking)) - 1])
-    return any(words[k : k + len(p)] == p for k in range(ASKED_AT) for p in asking)
-
-
-def _answered(
-    clauses: list[tuple[Sequence[Token], bytes]], asking: Sequence[tuple[str, ...]]
-) -> list[tuple[Sequence[Token], bytes]]:
-    """A sentence's clauses without the question its first one reports, up to the comma
-    after it: "Asked whether there would be tax cuts in the autumn, the PMOS said he
-    would not speculate" is the answer, "the PMOS said he would not speculate", which
-    opens there as it would its own turn in a transcript of questions and answers; the
-    journalist's "tax cuts in the autumn" is none of the speaker's phrases (review 87:
-    narrated lobby summaries, where the questions were 19 of the top 100 rows and the
-    frame "the PMOS said" one; ``asking``: the tokeniser's words of asking, each phrase as
-    its words)."""
-    if not clauses or not asking or not _asks(clauses[0][0], asking):
-        return clauses
-    clause, marks = clauses[0]
-    comma = marks.find(_SOFT)
-    if comma < 0:
-        return clauses
-    return [(clause[comma:], bytes(1) + marks[comma + 1 :]), *clauses[1:]]
 
 
 def _seen_piece(clause: Sequence[Token], pieces: set[tuple[str, ...]]) -> bool:
