@@ -17,7 +17,8 @@ together. The rules below therefore split only where the evidence is clear:
 - a ``.`` ends a sentence by the same test, unless the word before it is an
   abbreviation: a title (``Mr.``, ``Dr.``, ``MR.``) never ends one; ``No.``, ``Jan.``,
   ``p.`` do not before a number (``No. 1``) but do otherwise (``No. We``); an
-  initial (``George W. Bush``), a dotted abbreviation (``U.S.``, ``p.m.``) or a
+  initial (``George W. Bush``), a dotted abbreviation (``U.S.``, ``p.m.``, the end of
+  ``Japan-U.S.``) or a
   title that is also a surname (``Gen.``, ``Sen.``: "Hun Sen. In ...") ends one
   only before a word that commonly opens a sentence (``The``, ``We``, ``In``),
   so ``the U.S. President`` stays whole and ``in Washington D.C. He`` splits;
@@ -67,6 +68,7 @@ _CANDIDATE = re.compile(
 )
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_COMPOUND = re.compile(r"[-/\u2010\u2011\u2013]")
 _LIST_MARKER = re.compile(r"\d{1,3}|[ivxIVX]{1,4}|[A-Za-z]")
 _CONTINUES = ",;:)]}%"
 _ACRONYM = re.compile(r"\([^\W\d_a-z][^\W_a-z]*\)")
@@ -254,7 +256,9 @@ def _ends_sentence(text: str, p: int, q: int, cut: int, end: int) -> bool:
         return False
     if _LIST_MARKER.fullmatch(word) and not text[cut:ws].strip():
         return False
-    if word in _AMBIGUOUS or _DOTTED.fullmatch(word) or (len(word) == 1 and word.isupper()):
+    # a dotted abbreviation may close a compound: "the Japan-U.S. Alliance" (review 107)
+    dotted = _DOTTED.fullmatch(_COMPOUND.split(word)[-1])
+    if word in _AMBIGUOUS or dotted or (len(word) == 1 and word.isupper()):
         return (
             following[0] in _OPENERS or following.rstrip(_CLOSERS + ".,;:?!") in _SENTENCE_OPENERS
         )

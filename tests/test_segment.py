@@ -64,6 +64,16 @@ def test_golden_seed_paragraphs(case: dict[str, Any]) -> None:
         # dotted abbreviations end one only before a sentence opener
         ("The U.S. side should stop. We urge it.", ["The U.S. side should stop.", "We urge it."]),
         ("The U.S. President spoke.", ["The U.S. President spoke."]),
+        # a dotted abbreviation closing a compound (review 107: every "the Japan-U.S.
+        # Alliance remains ..." was cut, and read shifted `{-the Japan-U.S.-}`)
+        (
+            "We reaffirmed that the Japan-U.S. Alliance remains the linchpin.",
+            ["We reaffirmed that the Japan-U.S. Alliance remains the linchpin."],
+        ),
+        (
+            "We spoke of the Japan-U.S. We then left.",
+            ["We spoke of the Japan-U.S.", "We then left."],
+        ),
         ("It is up to the U.S. The ball is there.", ["It is up to the U.S.", "The ball is there."]),
         (
             "He was in Washington D.C. On Monday he left.",
