@@ -1053,8 +1053,8 @@ def test_a_shared_phrase_said_again_is_the_same_whatever_else_new_says(tmp_path:
     b.write_text(
         "On reports about AI regulation, he said the Prime Minister had hosted Prime "
         "Minister Schoof over the weekend and they had discussed energy security.\n"
-        "Put to him that the Prime Minister would host leaders in Paris tomorrow, the PMOS "
-        "said the Government would not shy away from difficult decisions.\n",
+        "The PMOS said that the Prime Minister would host leaders in Paris tomorrow, and "
+        "that the Government would not shy away from difficult decisions.\n",
         "utf-8",
     )
     code, out, err = run("diff", str(a), str(b), "--format", "json")

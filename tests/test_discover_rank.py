@@ -394,6 +394,33 @@ def framed_rows(said: list[str], days: int) -> list[str]:
     return [normalise(p.point.text) for p in discover(docs, top=10)]
 
 
+@pytest.mark.parametrize("who", ["Japan", "the Government"])
+def test_a_formula_said_after_the_same_words_in_three_carriers_is_one_row(who: str) -> None:
+    """Review 107: "steadily advance realistic and practical efforts toward a world without
+    nuclear weapons", said on 39 dates in three carriers, was two carrier rows and none of
+    its own: every carrier said it after "Japan will" (or "would"), one frame, and a
+    phrase said in one frame is a piece of a longer one. So it is: "Japan will F", said
+    after other words in each carrier, is the row, its dates all of the carriers'."""
+    formula = (
+        "steadily advance realistic and practical efforts toward a world without nuclear weapons"
+    )
+    said = [
+        f"As the only country to have suffered atomic bombings in war, {who} will {formula}.",
+        f"The Minister stressed that {who} would {formula}.",
+        f"{who} will {formula}, while maintaining and strengthening the NPT regime.",
+    ]
+    days = 30
+    docs = [
+        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
+        for day in range(days)
+    ]
+    rows = discover(docs, top=10)
+    holding = [p for p in rows if formula in normalise(p.point.text)]
+    assert len(holding) == 1, [p.point.text for p in holding]
+    assert normalise(holding[0].point.text).endswith(f"{normalise(who).split()[-1]} will {formula}")
+    assert holding[0].dates == days
+
+
 def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
     """Review 70: "this is not an era of war" (28 dates, in three frames) was the row
     "not an era of war": function words go from a phrase's start, and a negation stops

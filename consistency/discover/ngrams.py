@@ -725,6 +725,7 @@ def _shared_cores(
         # carriers ("a free and open Indo-Pacific" in four: review 65)
         rich = _rich_content([words[i] for i in form.ids], corpus.stop) >= RICH_CORE
         frames: list[tuple[str, list[tuple[int, ...]]]] = []
+        inner_at: list[int] = []
         if rich and len(form.ids) > min_words:
             # a rich phrase is said inside carriers too, before a function word of theirs:
             # "want *a rules-based order where sovereignty is respected* and disputes
@@ -745,10 +746,15 @@ def _shared_cores(
             if ways and max(ways.values()) > len(holders):
                 inner = []
             holders = [*holders, *(h for h, _ in inner)]
+            inner_at = [i for _, i in inner]
             before = [*before, *(_frame_word(words, h, i, corpus.stop) for h, i in inner)]
         apart = _rich_content([words[i] for i in form.ids], corpus.stop) >= NAMED_APART
-        for h, word in zip(holders, before, strict=True):
-            if (not rich and 2 * len(form.ids) < len(h)) or any(
+        kept: list[tuple[tuple[int, ...], int]] = []
+        for h, word, at_ in zip(holders, before, _places(holders, k, inner_at), strict=True):
+            if not rich and 2 * len(form.ids) < len(h):
+                continue
+            kept.append((h, at_))
+            if any(
                 w in names and w not in own
                 for w in _next_to(h, form.ids, apart, _set_off(corpus, placed, h, form.ids))
             ):
@@ -761,7 +767,61 @@ def _shared_cores(
                 frame[1].append(h)
         if len(frames) >= CORE_FRAMES:
             cores.setdefault(form.ids, (form, []))[1].extend(f[1] for f in frames)
+        elif rich and len(kept) >= CORE_FRAMES:
+            said = _framed_alike(corpus, placed, kept, k, min_words, names)
+            if said is not None:
+                cores.setdefault(said[0].ids, (said[0], []))[1].extend(said[1])
     return cores
+
+
+def _places(holders: Sequence[tuple[int, ...]], k: int, inner_at: Sequence[int]) -> list[int]:
+    """Where a shared phrase of ``k`` words stands in each of ``holders``: at the end of
+    those it ends, then at ``inner_at`` in those that hold it inside."""
+    ending = len(holders) - len(inner_at)
+    return [len(h) - k for h in holders[:ending]] + list(inner_at)
+
+
+def _framed_alike(
+    corpus: _Corpus,
+    placed: dict[tuple[int, ...], int],
+    kept: Sequence[tuple[tuple[int, ...], int]],
+    k: int,
+    min_words: int,
+    names: Collection[int],
+) -> tuple[_Form, list[list[tuple[int, ...]]]] | None:
+    """A rich phrase that carriers say each after the same words, up to their nearest
+    content word, and that is said in frames of its own once those words are its own:
+    "..., Japan will *F*." / "*Japan will F*, while ..." / "... stressed that Japan would
+    *F*" are one frame of F, "Japan will" (review 107: three carrier rows and none of F,
+    said on 39 dates), and "Japan will F" is said after "war" and at a carrier's start:
+    two frames. The longer phrase, with its frames (``kept``: the holders with where the
+    phrase of ``k`` words stands in each; ``names``: the ids of names), or None."""
+    words, stop = corpus.words, corpus.stop
+    leads: dict[tuple[int, ...], list[tuple[tuple[int, ...], int]]] = {}
+    for h, at in kept:
+        j = at - 1
+        while j >= 0 and words[h[j]] in stop:
+            j -= 1
+        # ... the words before them naming no other party ("Japan will F" is no frame
+        # of F when said of "Japan" alone; "Japan will F" is said of no one else)
+        if j >= 0 and not any(w in names for w in h[max(0, j - 2) : j]):
+            leads.setdefault(h[j:at], []).append((h, j))
+    for _, holders in sorted(leads.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(holders) < CORE_FRAMES:
+            break
+        frames: dict[str, list[tuple[int, ...]]] = {}
+        for h, j in holders:
+            frames.setdefault(_frame_word(words, h, j, stop), []).append(h)
+        if len(frames) < CORE_FRAMES:
+            continue
+        h, j = holders[0]
+        at = next(x for y, x in kept if y is h)
+        start, end = placed[h] + j, placed[h] + at + k
+        form = next((f for f, _ in reversed(_trims(corpus, _Occ(start, end), min_words))), None)
+        if form is None or form.ids in placed:
+            continue
+        return form, list(frames.values())
+    return None
 
 
 NAMED_APART = 5
