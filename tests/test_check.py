@@ -1909,3 +1909,92 @@ def test_a_reported_question_quoting_a_formula_is_not_the_government_saying_it(
     code, out, err = run("check", str(new), "--against", str(base), "--points", str(watchlist))
     assert code == 1, out + err
     assert "{-is-}{+was+}" in out, out
+
+
+def gate(tmp_path: Path, formula: str, said: str, new: str, label: str = "Spokesperson") -> str:
+    """``check`` of a briefing saying ``new`` against three that said ``said``, the
+    watchlist holding ``formula``: its output (exit 1 with a finding, else 0)."""
+    watchlist = tmp_path / "tp.toml"
+    watchlist.write_text(f'[[point]]\nid = "f"\ntext = "{formula}"\n', encoding="utf-8")
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in ("2025-10-01", "2025-10-08", "2025-10-15"):
+        (base / f"{day}.txt").write_text(f"{label}: {said}\n", encoding="utf-8")
+    briefing = tmp_path / "2025-10-22.txt"
+    briefing.write_text(f"{label}: {new}\n", encoding="utf-8")
+    code, out, err = run("check", str(briefing), "--against", str(base), "--points", str(watchlist))
+    assert code in (0, 1), err
+    assert (code == 1) == ("error: shifted wording" in out), out
+    return out
+
+
+@pytest.mark.parametrize(
+    ("formula", "new", "shown"),
+    [
+        (
+            "clean power by 2030 is the way to bring down household energy bills",
+            "He said clean power by 2030 is the way to bring down costs for families, and "
+            "that the government was backing wind.",
+            "bring down {-household energy bills-}{+costs for families+}",
+        ),
+        (
+            "household energy bills will come down for good with clean power by 2030",
+            "We are clear that costs for families will come down for good with clean power "
+            "by 2030.",
+            "{-household energy bills-}{+costs for families+} will come down",
+        ),
+        (
+            "本着相互尊重、求同存异的精神妥善处理经贸分歧",
+            "我们愿本着相互尊重、聚同化异的精神妥善处理经贸分歧。",
+            "{-求同存异-}{+聚同化异+}",
+        ),
+    ],
+    ids=["end", "start", "zh-idiom"],
+)
+def test_a_run_of_a_formula_said_in_other_words_fails_the_gate(
+    tmp_path: Path, formula: str, new: str, shown: str
+) -> None:
+    """Review 108 (D2): "clean power by 2030 is the way to bring down {-household energy
+    bills-}{+costs for families+}" passed the gate (score 66, no near-miss rule for an
+    end reworded); review 109 (D1): an idiom of a formula replaced by another passed it
+    too, the tokeniser reading the two in different numbers of words. A run of up to
+    three words said in other words, the rest in place, is a near miss."""
+    out = gate(tmp_path, formula, f"We said that {formula}.", new)
+    assert "error: shifted wording" in out, out
+    assert shown in out, out
+    assert "said in other words" in out, out
+
+
+@pytest.mark.parametrize(
+    ("formula", "new"),
+    [
+        # a name in the run: the formula said of another party (MFA)
+        (
+            "Hong Kong affairs are purely China's internal affairs",
+            "Xinjiang affairs are purely China's internal affairs.",
+        ),
+        (
+            "the political settlement of the Korean Peninsula issue",
+            "We support the political settlement of the Venezuelan issue.",
+        ),
+        # a coordinator put in joins two things (MFA)
+        (
+            "Hong Kong affairs are purely China's internal affairs",
+            "They interfered in Hong Kong matters and China's internal affairs.",
+        ),
+        # a short formula's first words otherwise: its core in another frame (MFA)
+        (
+            "the principle of one country, two systems",
+            "We will ensure the steady implementation of one country, two systems.",
+        ),
+    ],
+    ids=["name-first", "name-inside", "coordinator", "short-edge"],
+)
+def test_a_formula_said_of_another_party_or_in_another_frame_passes(
+    tmp_path: Path, formula: str, new: str
+) -> None:
+    """What the run rule above must not read as the formula reworded: each was a false
+    finding of the MFA gate (20 new briefings against 480, the 20 formulas of
+    benchmarks/mfa-points.toml) while the rule was being written."""
+    out = gate(tmp_path, formula, f"We said that {formula}.", new)
+    assert "No findings." in out, out

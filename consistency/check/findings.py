@@ -174,9 +174,17 @@ class Reference:
 NAME_REPLACED = "a name of the formula replaced"
 WORD_SWAPPED = "one word of the formula swapped"
 RUN_DROPPED = "a run of the formula's inner words dropped"
+RUN_REWORDED = "up to three of the formula's words said in other words"
 NEGATION_PUT_IN = "a negation put in: it says the opposite"
 NEGATION_DROPPED = "the formula's negation dropped: it says the opposite"
-REJECTIONS = (NAME_REPLACED, WORD_SWAPPED, RUN_DROPPED, NEGATION_PUT_IN, NEGATION_DROPPED)
+REJECTIONS = (
+    NAME_REPLACED,
+    WORD_SWAPPED,
+    RUN_DROPPED,
+    RUN_REWORDED,
+    NEGATION_PUT_IN,
+    NEGATION_DROPPED,
+)
 """Why ``track`` does not count a near miss that scores its threshold (``Finding.why``)."""
 OPPOSITES = (NEGATION_PUT_IN, NEGATION_DROPPED)
 """Those of :data:`REJECTIONS` that make the wording say the opposite: no near miss."""

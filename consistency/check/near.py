@@ -21,6 +21,7 @@ from ..match import (
     SentenceIndex,
     find_dropped,
     find_point,
+    find_reworded,
     find_swapped,
     make_forms,
     negated_before,
@@ -33,7 +34,7 @@ from ..match.find import DROP_MAX_WORDS
 from ..models import Document, Point, Saying
 from ..normalise import Tokeniser
 from ..track import build_index
-from .findings import NAME_REPLACED, NEAR_MARGIN, RUN_DROPPED, WORD_SWAPPED
+from .findings import NAME_REPLACED, NEAR_MARGIN, RUN_DROPPED, RUN_REWORDED, WORD_SWAPPED
 from .run import _edges_gone, _names_gone, _Taken
 
 
@@ -102,6 +103,10 @@ def near_sayings(
         found += [
             (m, _uncounted(m, RUN_DROPPED))
             for m in find_dropped(point, index, numbers, tokeniser=tokeniser)
+        ]
+        found += [
+            (m, _uncounted(m, RUN_REWORDED))
+            for m in find_reworded(point, index, numbers, tokeniser=tokeniser)
         ]
         taken = _Taken(counted)
         for m, why in found:

@@ -21,6 +21,7 @@ from ..match import (
     drops,
     find_dropped,
     find_point,
+    find_reworded,
     find_swapped,
     holds_run,
     is_rare,
@@ -29,6 +30,7 @@ from ..match import (
     negating_words,
     negation_lists,
     require_percent,
+    rewords,
     says_opposite,
     span_words,
     swaps,
@@ -50,6 +52,7 @@ from .findings import (
     NEGATION_DROPPED,
     NEGATION_PUT_IN,
     RUN_DROPPED,
+    RUN_REWORDED,
     WORD_SWAPPED,
     BaselineSummary,
     CheckedPoint,
@@ -363,6 +366,7 @@ def _shifted(
             and any(
                 swaps(words, corpus.words(k), corpus.weigh)
                 or drops(words, corpus.words(k), corpus.weigh)
+                or rewords(words, corpus.words(k), corpus.weigh)
                 for k in where
             )
         ):
@@ -388,6 +392,7 @@ def _shifted(
                 ),
                 (find_swapped(point, corpus, numbers, tokeniser=tokeniser), WORD_SWAPPED),
                 (find_dropped(point, corpus, numbers, tokeniser=tokeniser), RUN_DROPPED),
+                (find_reworded(point, corpus, numbers, tokeniser=tokeniser), RUN_REWORDED),
             ):
                 for s in more:
                     if not taken.overlaps(s):

@@ -1655,6 +1655,179 @@ def find_dropped(
     return _framed(point, index, numbers, tokeniser, spans, whole_lists=True)
 
 
+REWORD_MAX_WORDS = 3
+"""The most words of a formula said in other words, and the most words said for them
+(see :func:`rewords`)."""
+
+REWORD_EDGE_WORDS = 0.75
+"""The share of a wording's words the words kept in place must be where the words said
+otherwise are at one of its ends (see :func:`rewords`): a short formula with its first
+words said otherwise is as often its core in another frame ("{-the principle-}{+steady
+implementation+} of "one country, two systems"", "{-abide by-}{+adhere to+} the
+one-China principle": MFA, where the engine rejects them)."""
+
+REWORD_EDGE_CONTENT = 3
+"""... and the content words they must hold."""
+
+REWORD_EDGE_KEPT = 0.6
+"""... and the share of its weight they must hold."""
+
+
+def rewords(
+    form: Sequence[str],
+    words: Sequence[str],
+    weigh: Callable[[str], float],
+    coordinators: Collection[str] = (),
+) -> list[tuple[int, int, int, int]]:
+    """Where ``form`` stands in ``words`` with one run of its words, of at most
+    :data:`REWORD_MAX_WORDS`, said in other words, of at most as many: "clean power by
+    2030 is the way to bring down {-household energy bills-}{+costs for families+}"
+    (review 108: the end of a formula reworded passed the gate, scoring 66), "坚持{-求同
+    存异-}{+聚同化异+}" where the tokeniser reads two idioms in different words (review
+    109). What :func:`swaps` (one word for one) and :func:`drops` (a run for none) find
+    is left to them. The run and the words for it each hold a content word, none spelled
+    like a word of the other (a word moved or inflected is the alignment's to score);
+    neither holds a coordinator ("Hong Kong {-affairs are purely-}{+matters and+} China's
+    internal affairs" joins two things: MFA). Inside the wording, the words before and after it are
+    in place word for word, each side holding a content word, and weigh at least
+    :data:`SWAP_KEPT` of it; at one of its ends, the words kept are at least
+    :data:`REWORD_EDGE_WORDS` of its words and hold :data:`REWORD_EDGE_KEPT` of its
+    weight and :data:`REWORD_EDGE_CONTENT` content words, and
+    the words for the run are as many as the run's, or fewer where the sentence ends.
+    Gives each span's start and end in ``words``, and the run's start and end in ``form``.
+
+    >>> from consistency.match.find import weigher
+    >>> rewords("clean power by 2030 is the way to bring down household energy bills".split(),
+    ...         "he said clean power by 2030 is the way to bring down costs for families".split(),
+    ...         weigher())
+    [(2, 15, 10, 13)]
+    """
+    m = len(form)
+    if m < SWAP_MIN_WORDS:
+        return []
+    weights = [weigh(w) for w in form]
+    total = sum(weights)
+    content = [w >= RARE for w in weights]
+    found: list[tuple[int, int, int, int]] = []
+
+    def other(run: Sequence[str], said: Sequence[str]) -> bool:
+        return (
+            any(weigh(w) >= RARE for w in said)
+            and not any(w in coordinators for w in (*run, *said))
+            and not any(similarity(a, b) for a in run if weigh(a) >= RARE for b in said)
+        )
+
+    def edge_kept(cut: int, resume: int) -> bool:
+        kept = list(range(cut)) + list(range(resume, m))
+        return (
+            len(kept) >= REWORD_EDGE_WORDS * m
+            and sum(weights[k] for k in kept) >= REWORD_EDGE_KEPT * total
+            and sum(content[k] for k in kept) >= REWORD_EDGE_CONTENT
+        )
+
+    for i in range(len(words)):
+        if found and i < found[-1][1]:
+            continue
+        a = 0
+        while a < m and i + a < len(words) and words[i + a] == form[a]:
+            a += 1
+        if a == 0 or a == m or not any(content[:a]):
+            continue
+        cut = a
+        hit = None
+        for resume in range(cut + 1, min(m, cut + REWORD_MAX_WORDS) + 1):
+            run = form[cut:resume]
+            if not any(content[cut:resume]):
+                continue
+            if resume == m:
+                # the end said otherwise: as many words for it, up to the sentence's end
+                said = words[i + cut : i + cut + len(run)]
+                if said and edge_kept(cut, resume) and other(run, said):
+                    hit = (i, i + cut + len(said), cut, resume)
+                break
+            if not any(content[resume:]) or total - sum(weights[cut:resume]) < SWAP_KEPT * total:
+                continue
+            tail = tuple(form[resume:])
+            for size in range(1, REWORD_MAX_WORDS + 1):
+                if size == 1 and resume - cut == 1:
+                    continue  # one word for one: a swap
+                at = i + cut + size
+                said = words[i + cut : at]
+                if tuple(words[at : at + len(tail)]) == tail and other(run, said):
+                    hit = (i, at + len(tail), cut, resume)
+                    break
+            if hit is not None:
+                break
+        if hit is not None:
+            found.append(hit)
+    # the beginning said otherwise: the end's rule, read backwards
+    back = rewords_start(form, words, weights, content, total, other, edge_kept)
+    taken = [(x, y) for x, y, _, _ in found]
+    found += [h for h in back if not any(h[0] < y and x < h[1] for x, y in taken)]
+    return sorted(found)
+
+
+def rewords_start(
+    form: Sequence[str],
+    words: Sequence[str],
+    weights: Sequence[float],
+    content: Sequence[bool],
+    total: float,
+    other: Callable[[Sequence[str], Sequence[str]], bool],
+    edge_kept: Callable[[int, int], bool],
+) -> list[tuple[int, int, int, int]]:
+    """The spans of :func:`rewords` whose run said otherwise opens the wording."""
+    m = len(form)
+    found: list[tuple[int, int, int, int]] = []
+    for end in range(len(words), 0, -1):
+        if found and end > found[-1][0]:
+            continue
+        b = 0
+        while b < m and end - 1 - b >= 0 and words[end - 1 - b] == form[m - 1 - b]:
+            b += 1
+        if b == 0 or b == m or not any(content[m - b :]):
+            continue
+        resume = m - b  # the run is form[:resume]
+        if resume > REWORD_MAX_WORDS or not any(content[:resume]):
+            continue
+        start = max(0, end - b - resume)
+        said = words[start : end - b]
+        if said and edge_kept(0, resume) and other(form[:resume], said):
+            found.append((start, end, 0, resume))
+    return found
+
+
+def find_reworded(
+    point: Point,
+    index: Corpus,
+    numbers: Iterable[int],
+    *,
+    tokeniser: Tokeniser | None = None,
+) -> list[Match]:
+    """The places among sentences ``numbers`` where a wording of ``point`` stands with a
+    run of its words said in other words (see :func:`rewords`), scored as the alignment
+    scores the run replaced, but for a run holding a name: the formula said of another
+    party or place ("the political settlement of the {-Korean Peninsula-}{+Venezuelan+}
+    issue", "{-Hong Kong-}{+Xinjiang+} affairs are purely China's internal affairs",
+    MFA). ``check`` asks for these, as for :func:`find_swapped`."""
+    weigh = weigher(tokeniser)
+    coordinators = named_words(tokeniser, "coordinators")
+
+    def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
+        m = len(form.words)
+        total = sum(weights)
+        for i, end, cut, resume in rewords(form.words, words, weigh, coordinators):
+            if any(j in form.names for j in range(cut, resume)):
+                continue
+            old = sum(weights[cut:resume])
+            said = words[i + cut : end - (m - resume)]
+            new = sum(weigh(w) for w in said)
+            credit = total - old + REPLACE_CREDIT * min(old, new)
+            yield i, end, 100.0 * credit / total
+
+    return _framed(point, index, numbers, tokeniser, spans)
+
+
 def _whole_item(form: Form, cut: int, resume: int, coordinators: Collection[str]) -> bool:
     """Whether the wording's words ``cut`` to ``resume`` are one whole item of its list:
     a comma before them, and a comma or a coordinator after them ("growing the economy*,
