@@ -421,6 +421,46 @@ def test_a_formula_said_after_the_same_words_in_three_carriers_is_one_row(who: s
     assert holding[0].dates == days
 
 
+@pytest.mark.parametrize(
+    ("frame", "countries"),
+    [
+        (
+            "{} is an important economic and trade partner of China.",
+            ["Egypt", "Korea", "Brazil", "Japan", "Chile", "Peru", "France", "Kenya"],
+        ),
+        (
+            "{}是中国重要的经贸合作伙伴。",
+            ["埃及", "韩国", "巴西", "日本", "智利", "秘鲁", "法国", "肯尼亚"],
+        ),
+    ],
+    ids=["en", "zh"],
+)
+def test_a_frame_opened_by_a_name_said_of_many_is_one_row(frame: str, countries: list[str]) -> None:
+    """Review 109: "<country>是中国重要的经贸合作伙伴" was 22 rows, one per country, in the
+    top 100 (also review 108: "the Home / Defence / ... Secretary was being kept
+    updated", nine rows). A frame a name opens, said of four names or more, each said
+    elsewhere too and none in most of its sayings, is one row (in English the names were
+    one family already, its aliases)."""
+    import random
+
+    pick = random.Random(109)
+    docs = []
+    for day in range(24):
+        a, b = pick.sample(countries, 2)
+        text = f"{FILL[day % 3]} {frame.format(a)} {frame.format(b)}"
+        elsewhere = pick.choice(countries)
+        text += (
+            f" The minister visited {elsewhere} last week."
+            if frame.startswith("{} ")
+            else f"部长上周访问了{elsewhere}。"
+        )
+        docs.append(narration(day, text))
+    rows = [p.point.text for p in discover(docs, top=10)]
+    core = normalise(frame.format("")).strip()[-8:]
+    holding = [t for t in rows if core in normalise(t)]
+    assert len(holding) == 1, rows
+
+
 def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
     """Review 70: "this is not an era of war" (28 dates, in three frames) was the row
     "not an era of war": function words go from a phrase's start, and a negation stops

@@ -661,6 +661,8 @@ def _slot_frames(
     for k, key in enumerate(keys):
         if len(key) > NAME_SHARED:
             buckets.setdefault(key[:2], []).append(k)
+            # ... and by their end, for a slot for a name that opens them
+            buckets.setdefault((-1, *key[-2:]), []).append(k)
 
     def content(ids: Sequence[int]) -> int:
         return sum(w not in names and words[w] not in stop for w in ids)
@@ -700,15 +702,24 @@ def _slot_frames(
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 p, s = _slot(keys[a], keys[b])
-                if (
-                    p + s < (SLOT_SHARED if s else NAME_SHARED)
-                    or p + s == min(len(keys[a]), len(keys[b]))
-                    or not content(keys[a][:p])
+                if p + s < (SLOT_SHARED if s and p else NAME_SHARED) or p + s == min(
+                    len(keys[a]), len(keys[b])
                 ):
                     continue
-                if s == 0 and not (named(keys[a][p:]) and named(keys[b][p:])):
+                if p == 0:
+                    # a name that opens the frame, its subject: "*Egypt* is an important
+                    # economic and trade partner of China" (review 109: 22 rows, one
+                    # per country), "the *Home* Secretary was being kept updated"
+                    ends = len(keys[a]) - s, len(keys[b]) - s
+                    if not (named(keys[a][: ends[0]]) and named(keys[b][: ends[1]])):
+                        continue
+                    if not content(keys[a][ends[0] :]):
+                        continue
+                elif not content(keys[a][:p]):
+                    continue
+                elif s == 0 and not (named(keys[a][p:]) and named(keys[b][p:])):
                     continue  # a slot at the end for more than a name: see _templates
-                if filling(keys[a], p, s) and filling(keys[b], p, s):
+                if p == 0 or (filling(keys[a], p, s) and filling(keys[b], p, s)):
                     shared = (keys[a][:p], keys[a][len(keys[a]) - s :])
                     frames.setdefault(shared, set()).update((a, b))
     gone: set[int] = set()
