@@ -509,7 +509,13 @@ def _past(
     """How many words of ``old`` and ``new`` (each read outward from a shared phrase) the
     phrase grows by: the words they share, one change, and the words that agree past it
     (see :func:`_grown_apart`); ``*_edges``: how many words outward a clause ends after.
-    None where no change stands so."""
+    None where no change stands so. A few words put in another order, the words past them
+    agreeing, are one change too ("continue to work {~tenaciously and~} patiently toward
+    the resolution of the abductions issue": review 107, "Repeated the same" as its two
+    halves)."""
+    moved = _reordered(old, new, light, old_edges, new_edges)
+    if moved is not None:
+        return moved
     blocks = [
         (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
         for op in Levenshtein.opcodes(list(old[:AROUND_REACH]), list(new[:AROUND_REACH]))
@@ -551,6 +557,52 @@ def _past(
     enough = f2 - f1 >= AROUND_FLANK or any(w not in light for w in old[f1:f2])
     if enough and f2 in old_edges and g2 in new_edges:
         return f2, g2
+    return None
+
+
+AROUND_REORDER = 5
+"""The most words put in another order beside a shared phrase that :func:`_past` reads
+as one change."""
+
+
+def _reordered(
+    old: Sequence[str],
+    new: Sequence[str],
+    light: Collection[str],
+    old_edges: Collection[int],
+    new_edges: Collection[int],
+) -> tuple[int, int] | None:
+    """How far :func:`_past` grows a phrase over the few words (at most
+    :data:`AROUND_REORDER`, two content words among them) that ``old`` and ``new`` say in
+    another order past the words they share, the words past them agreeing as
+    :func:`_past` asks; None where no such words stand there."""
+    shared = 0
+    while shared < min(len(old), len(new)) and old[shared] == new[shared]:
+        shared += 1
+    for size in range(2, AROUND_REORDER + 1):
+        end = shared + size
+        if end > min(len(old), len(new)):
+            break
+        here, there = old[shared:end], new[shared:end]
+        if list(here) == list(there) or sorted(here) != sorted(there):
+            continue
+        if sum(w not in light for w in here) < 2:
+            continue
+        agree = 0
+        while (
+            end + agree < min(len(old), len(new), AROUND_REACH)
+            and old[end + agree] == new[end + agree]
+        ):
+            agree += 1
+        flank = list(old[end : end + agree])
+        while flank and flank[-1] in light:
+            flank.pop()
+        if len(flank) >= AROUND_FLANK and any(w not in light for w in flank):
+            return end + len(flank), end + len(flank)
+        if end + agree in old_edges and end + agree in new_edges and agree:
+            return end + agree, end + agree
+        if end in old_edges and end in new_edges:
+            return end, end
     return None
 
 

@@ -344,6 +344,15 @@ def test_a_list_item_dropped_beside_a_shared_phrase_is_its_shift(
             "我们将坚持“和平统一、{~一国两制~}”基本方针，以最大诚意、尽最大努力争取光明前景\n",
         ),
         (
+            "Press Secretary",
+            "We will continue to work patiently and tenaciously toward the resolution of the "
+            "abductions issue, in close cooperation with the families.",
+            "As I have said, Japan will continue to work tenaciously and patiently toward the "
+            "resolution of the abductions issue.",
+            "continue to work {~tenaciously and~} patiently toward the resolution of the "
+            "abductions issue\n",
+        ),
+        (
             "Spokesman",
             "This was a step in the systematic dismantling of the arms control architecture "
             "by Washington.",
@@ -352,7 +361,7 @@ def test_a_list_item_dropped_beside_a_shared_phrase_is_its_shift(
             "systematic dismantling {~by Washington~} of the arms control architecture\n",
         ),
     ],
-    ids=["two-laws-swapped", "zh-list-swapped", "agent-moved"],
+    ids=["two-laws-swapped", "zh-list-swapped", "adverbs-swapped", "agent-moved"],
 )
 def test_a_phrase_of_parts_put_in_another_order_is_shown_moved(
     tmp_path: Path, speaker: str, was: str, now: str, shifted: str
@@ -361,7 +370,9 @@ def test_a_phrase_of_parts_put_in_another_order_is_shown_moved(
     whose parts were swapped, so a piece read as a word replaced, the phrase cut
     (`full respect for international {-humanitarian-}{+human+}`), or as a part put in
     (`和平统一、{+一国两制+}`): false, as NEW says the same words in another order. The
-    piece's spans grow to hold the same words in both, and the shift is the move."""
+    piece's spans grow to hold the same words in both, and the shift is the move. Review
+    107 (D3): two adverbs swapped between two shared phrases left both "Repeated the
+    same"; a few words in another order beside a phrase are one change."""
     assert_grown(tmp_path, speaker, was, now, shifted)
 
 
