@@ -45,7 +45,7 @@ from .match import DEFAULT_THRESHOLD, require_percent
 from .match.align import Names
 from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status, Token
 from .normalise import Tokeniser, named_words, normalise, tokenise
-from .segment import document_sentences, split_sentences
+from .segment import answer_start, document_sentences, split_sentences
 from .timeline import grammar_only, grammar_word, turn_span
 from .track import Selection, negated_sayings, track
 
@@ -649,10 +649,19 @@ def _in_sentence(
     doc: Document, occ: Occurrence | tuple[int, int], tokeniser: Tokeniser | None
 ) -> tuple[list[Token], int, int] | None:
     """The tokens of the sentence of ``doc`` that holds ``occ`` (an occurrence, or a span),
-    and the range of those it spans; None where it spans none."""
+    and the range of those it spans; None where it spans none. A question the sentence
+    reports before its answer is none of it (see :func:`~consistency.segment.answer_start`:
+    "Asked about the Prime Minister's plans for the {-weekend-}{+recess+}, the PMOS said the
+    diary would be set out in the usual way" grew a phrase over the journalist's words,
+    review 108)."""
     start, end = occ if isinstance(occ, tuple) else (occ.start, occ.end)
     lo, hi = _sentence_of(doc, start, end)
     tokens = tokenise(doc.text[lo:hi], lo, tokeniser=tokeniser)
+    asked = answer_start(
+        doc.text, [t.text for t in tokens], [x for t in tokens for x in (t.start, t.end)], tokeniser
+    )
+    if asked and tokens[asked].start <= start:
+        tokens = tokens[asked:]
     inside = [k for k, t in enumerate(tokens) if start <= t.start and t.end <= end]
     if not inside:
         return None

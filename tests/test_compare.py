@@ -1159,3 +1159,21 @@ def test_a_sentence_said_with_two_parts_swapped_is_rephrased(tmp_path: Path) -> 
     other = "Maria Zakharova: International law and the UN Charter must be respected by all."
     code, out, err = diff_of(tmp_path, was, other)
     assert "0 rephrased" in out, out
+
+
+def test_a_shared_phrase_never_grows_over_a_question_the_narration_reports(
+    tmp_path: Path,
+) -> None:
+    """Review 108 (F5): "Asked about the Prime Minister's plans for the {-weekend-}{+recess+},
+    the PMOS said the diary would be set out in the usual way" was a shifted talking
+    point: the shared answer grew over the journalist's words. They are none of the
+    speaker's, in a plain diff as in every command."""
+    code, out, err = diff_of(
+        tmp_path,
+        "Asked about the Prime Minister's plans for the weekend, the PMOS said the diary would "
+        "be set out in the usual way.",
+        "Asked about the Prime Minister's plans for the recess, the PMOS said the diary would "
+        "be set out in the usual way.",
+    )
+    assert code == 0, err
+    assert "0 shifted" in out and "{-weekend-}" not in out, out
