@@ -1177,3 +1177,14 @@ def test_a_shared_phrase_never_grows_over_a_question_the_narration_reports(
     )
     assert code == 0, err
     assert "0 shifted" in out and "{-weekend-}" not in out, out
+
+
+def test_a_count_in_chinese_numerals_is_a_number(tmp_path: Path) -> None:
+    """Review 109 (D5): "今天我有{-三项-}{+两项+}信息向大家发布" ("I have three / two items
+    for you today") was a shifted talking point: a count in numerals is one jieba word
+    with its classifier. Two such counts are numbers apart; a word left out is not."""
+    said = "发言人：各位记者朋友，下午好。今天我有{}信息向大家发布。"
+    assert_grown(tmp_path, "发言人", said.format("三项")[4:], said.format("两项")[4:], None)
+    from consistency.lexicon import numbers_apart
+
+    assert not numbers_apart(["两岸", "关系"], ["关系"])
