@@ -1998,3 +1998,35 @@ def test_a_formula_said_of_another_party_or_in_another_frame_passes(
     benchmarks/mfa-points.toml) while the rule was being written."""
     out = gate(tmp_path, formula, f"We said that {formula}.", new)
     assert "No findings." in out, out
+
+
+def test_the_speakers_we_in_place_of_the_formulas_subject_is_a_near_miss(
+    tmp_path: Path,
+) -> None:
+    """Review 110 (D2): "{-India-}{+we+} would welcome any step that contributes to peace
+    and stability in the region" passed the gate and `diff --points` called the formula
+    "Dropped": a word in the place of the formula's opening name made it another party's.
+    The speaker's own "we" is no other party: a near miss, shown with its "we"; another
+    name there still is one ("Pakistan would welcome ...")."""
+    formula = "India would welcome any step that contributes to peace and stability in the region"
+    out = gate(
+        tmp_path,
+        formula,
+        f"{formula}.",
+        "On the talks held this week, we would welcome any step that contributes to peace "
+        "and stability in the region.",
+    )
+    assert "{-India-}{+we+} would welcome" in out, out
+    assert "a name of the formula replaced" in out, out
+
+
+def test_another_name_in_place_of_the_formulas_subject_passes(tmp_path: Path) -> None:
+    """... but another party's name in its place is the formula said of that party."""
+    formula = "India would welcome any step that contributes to peace and stability in the region"
+    out = gate(
+        tmp_path,
+        formula,
+        f"{formula}.",
+        "Pakistan would welcome any step that contributes to peace and stability in the region.",
+    )
+    assert "No findings." in out, out
