@@ -1188,3 +1188,24 @@ def test_a_count_in_chinese_numerals_is_a_number(tmp_path: Path) -> None:
     from consistency.lexicon import numbers_apart
 
     assert not numbers_apart(["两岸", "关系"], ["关系"])
+
+
+def test_an_archive_point_grown_to_words_only_numbers_apart_is_no_shift(tmp_path: Path) -> None:
+    """Review 110 (D3): `diff --points INDEX` showed "information, 39 Indian fishermen and
+    {-3-}{+1+} boats are in custody at present" shifted: OLD said the point in its alias,
+    NEW in its longer text, and the spans grown over the words around them differ in a
+    number only, which the README calls no shift."""
+    line = (
+        "As per available information, 39 Indian fishermen and {} boats are in custody at present."
+    )
+    a, b = tmp_path / "2025-10-23.txt", tmp_path / "2025-10-30.txt"
+    a.write_text(f"Official Spokesperson: {line.format(3)}\n", "utf-8")
+    b.write_text(f"Official Spokesperson: {line.format(1)}\n", "utf-8")
+    old, new = load_documents([str(a), str(b)])
+    point = Point(
+        "fishermen",
+        "information, 30 Indian fishermen and 1 boats are in custody at present",
+        tuple(f"Indian fishermen and {n} boats are in custody at present" for n in range(1, 7)),
+    )
+    c = compare(old, new, points=[point], source=ARCHIVE)
+    assert [p.diff for p in c.points if p.change is PointChange.SHIFTED] == []
