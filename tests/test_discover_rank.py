@@ -461,6 +461,20 @@ def test_a_frame_opened_by_a_name_said_of_many_is_one_row(frame: str, countries:
     assert len(holding) == 1, rows
 
 
+def test_a_slogan_of_two_mirrored_clauses_joined_by_and_is_one_row() -> None:
+    """Review 110: "terrorism and talks cannot go together, and blood and water cannot
+    flow together", said whole on every date, was the row "terrorism and talks cannot go
+    together": the clause after ", and" was cut as a clause set off, though it mirrors
+    the one before ("cannot ... together")."""
+    formula = "terrorism and talks cannot go together, and blood and water cannot flow together"
+    said = [
+        f"We have said it before and we say it again: {formula}.",
+        f"Our approach is well known: {formula}.",
+    ]
+    texts = framed_rows(said, 14)
+    assert normalise(formula) in texts, texts
+
+
 def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
     """Review 70: "this is not an era of war" (28 dates, in three frames) was the row
     "not an era of war": function words go from a phrase's start, and a negation stops

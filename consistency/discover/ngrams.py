@@ -519,6 +519,11 @@ def _parallel(words: Sequence[str], commas: Sequence[int]) -> set[int]:
     bounds = [*commas, len(words)]
     for k, comma in enumerate(commas):
         after = words[comma : bounds[k + 1]]
+        if after and after[0] in _COORDINATORS:
+            # the clause after may open with its coordinator: "terrorism and talks cannot
+            # go together, *and* blood and water cannot flow together" (review 110: the
+            # row was its first half)
+            after = after[1:]
         start = commas[k - 1] if k else 0
         # the clause before may be a word shorter or open with a lead-in: "strong *where
         # it* matters, lean *where it* can be" (review 74: the slogan was its first half)
