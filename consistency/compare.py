@@ -40,7 +40,7 @@ from .check import (
 from .check.points import DEFAULT_TOP
 from .diff import word_diff
 from .errors import ConsistencyError, InputErrors, OptionError
-from .lexicon import may_stand_for, numbers_apart
+from .lexicon import may_stand_for, numbers_apart, unknown_han
 from .match import DEFAULT_THRESHOLD, require_percent
 from .match.align import Names
 from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status, Token
@@ -477,7 +477,10 @@ def names_apart(
     18 of the 19 shifts of seven daily diffs), no drift of it (see
     :func:`~consistency.match.align.is_party`). A word that opens a sentence is a name
     as a formula's first word is (see :class:`~consistency.match.align.Names`): "UNDP
-    tells us that ..." (review 106), not "We"."""
+    tells us that ..." (review 106), not "We". Opposite a run of names, a Chinese word
+    the dictionary does not know is one too: a name transliterated its own way
+    ("{-马绍尔群岛-}{+吐瓦鲁+}", Taiwan's Tuvalu, review 111; see
+    :func:`~consistency.lexicon.unknown_han`)."""
     (a, at), (b, bt) = was, now
     (a_lo, a_hi), (b_lo, b_hi) = old, new
     wa, wb = [t.text for t in a[a_lo:a_hi]], [t.text for t in b[b_lo:b_hi]]
@@ -491,11 +494,21 @@ def names_apart(
         (range(a_lo + p, a_hi - q), Names(a, at, sentence=False), a),
         (range(b_lo + p, b_hi - q), Names(b, bt, sentence=False), b),
     )
-    return all(
-        run
+    named = [
+        bool(run)
         and any(k in names for k in run)
         and all(k in names or tokens[k].text in light for k in run)
         for run, names, tokens in runs
+    ]
+    if all(named):
+        return True
+    if not any(named):
+        return False
+    run, _, tokens = runs[named.index(False)]
+    return (
+        bool(run)
+        and all(unknown_han(tokens[k].text) or tokens[k].text in light for k in run)
+        and any(unknown_han(tokens[k].text) for k in run)
     )
 
 

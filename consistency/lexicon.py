@@ -367,6 +367,17 @@ def is_han_name(word: str) -> bool:
     return bool(_HAN.search(word)) and _han_tags().get(word, "")[:2] in NAME_TAGS
 
 
+def unknown_han(word: str) -> bool:
+    """Whether this Chinese word of two characters or more is none of jieba's dictionary:
+    a name transliterated in a way the dictionary lacks (吐瓦鲁, Taiwan's Tuvalu; its 图瓦卢
+    is there), or a coinage.
+
+    >>> unknown_han("吐瓦鲁"), unknown_han("图瓦卢"), unknown_han("人类"), unknown_han("Tuvalu")
+    (True, False, False, False)
+    """
+    return len(word) >= 2 and is_han(word) and word not in _han_tags()
+
+
 @lru_cache(maxsize=1 << 14)
 def is_preposition(word: str) -> bool:
     """Whether jieba's dictionary tags this Chinese word as a preposition (通过, 按照, 在):

@@ -1209,3 +1209,19 @@ def test_an_archive_point_grown_to_words_only_numbers_apart_is_no_shift(tmp_path
     )
     c = compare(old, new, points=[point], source=ARCHIVE)
     assert [p.diff for p in c.points if p.change is PointChange.SHIFTED] == []
+
+
+@pytest.mark.parametrize(
+    ("was", "now"),
+    [("馬紹爾群島", "吐瓦魯"), ("马绍尔群岛", "吐瓦鲁")],
+    ids=["traditional", "simplified"],
+)
+def test_a_name_the_dictionary_lacks_for_another_is_the_same_phrase(
+    tmp_path: Path, was: str, now: str
+) -> None:
+    """Review 111 (D1): "我國志工團目前在{-馬紹爾群島-}{+吐瓦魯+}服務" was a shifted talking
+    point, where "{-瓜地馬拉-}{+日本+}" was the same: Taiwan's name for Tuvalu is none of
+    jieba's dictionary, so no name. Opposite a name, a Chinese word the dictionary does
+    not know stands for one."""
+    said = "我國志工團目前在{}服務，已完成多項醫療計畫。外交部感謝友邦以具體行動支持臺灣。"
+    assert_grown(tmp_path, "發言人", said.format(was), said.format(now), None)
