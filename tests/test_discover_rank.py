@@ -475,6 +475,20 @@ def test_a_slogan_of_two_mirrored_clauses_joined_by_and_is_one_row() -> None:
     assert normalise(formula) in texts, texts
 
 
+def test_a_couplet_is_one_slogan() -> None:
+    """Review 111: "堅守現狀不挑釁，捍衛主權不退讓" ("hold the status quo without provocation,
+    defend sovereignty without retreat"), said whole, was its first half: the two halves
+    share only 不, too little to mirror each other. As many words and characters, the
+    function words in the same places and no content word shared, they are a couplet."""
+    formula = "堅守現狀不挑釁，捍衛主權不退讓"
+    said = [
+        f"總統已清楚表明，臺灣{formula}，這也是全體國人的共識。",
+        f"我國的一貫立場是{formula}。",
+    ]
+    texts = framed_rows(said, 12)
+    assert any(normalise(formula) in t for t in texts), texts
+
+
 def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
     """Review 70: "this is not an era of war" (28 dates, in three frames) was the row
     "not an era of war": function words go from a phrase's start, and a negation stops

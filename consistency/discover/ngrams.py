@@ -298,7 +298,7 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
     commas = [r for r in range(1, hi) if mark[s + r] in (_SOFT, _LIST)]
     mirrored = 0
     if commas:
-        parallel = _parallel(words, commas)
+        parallel = _parallel(words, commas, corpus.stop)
         if not corpus.same_clause(s + hi - 1, s + hi):
             parallel |= _contrast(words, commas, corpus.negations, corpus.stop)
         items = {r for r in commas if mark[s + r] == _LIST} if pair else set()
@@ -506,7 +506,7 @@ PARALLEL_SHARED = 2
 other (see :func:`_parallel`)."""
 
 
-def _parallel(words: Sequence[str], commas: Sequence[int]) -> set[int]:
+def _parallel(words: Sequence[str], commas: Sequence[int], stop: Collection[str] = ()) -> set[int]:
     """The commas between two clauses that mirror each other: the clause after the comma
     has, in :data:`PARALLEL_SHARED` places or more and in at least half the places of the
     shorter of the two, the word that stands in the same place of the clause before the
@@ -536,9 +536,31 @@ def _parallel(words: Sequence[str], commas: Sequence[int]) -> set[int]:
             default=(0, comma),
         )
         same, at = best
-        if same >= PARALLEL_SHARED and 2 * same >= min(len(after), comma - at):
+        mirrored = same >= PARALLEL_SHARED and 2 * same >= min(len(after), comma - at)
+        # (a couplet's first half may open with a lead-in too: "臺灣 | 堅守現狀不挑釁")
+        lead_in = max(start, comma - len(after))
+        if mirrored or (stop and _couplet(words[lead_in:comma], after, stop)):
             out.add(comma)
     return out
+
+
+def _couplet(before: Sequence[str], after: Sequence[str], stop: Collection[str]) -> bool:
+    """Whether two clauses are a couplet: as many words, as many characters, and the
+    function words (``stop``), one at least, in the same places, the content words all
+    others ("堅守現狀*不*挑釁，捍衛主權*不*退讓", "hold the status quo *without*
+    provocation, defend sovereignty *without* retreat": review 111, the slogan was its
+    first half)."""
+    if len(before) != len(after) or len(before) < 3:
+        return False
+    if sum(map(len, before)) != sum(map(len, after)):
+        return False
+    light = [w in stop for w in before]
+    return (
+        any(light)
+        and light == [w in stop for w in after]
+        and all(a == b for a, b, f in zip(before, after, light, strict=True) if f)
+        and not any(a == b for a, b, f in zip(before, after, light, strict=True) if not f)
+    )
 
 
 def _contrast(
