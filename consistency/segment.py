@@ -51,7 +51,7 @@ from collections.abc import Collection, Iterator, Sequence
 from functools import cache
 
 from .context import working_on
-from .models import Document, Role, Sentence, Turn
+from .models import Document, Role, Sentence, Token, Turn
 from .normalise import DEFAULT_TOKENISER, Tokeniser, named_words, token_columns, tokenise
 
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -257,7 +257,9 @@ def _ends_sentence(text: str, p: int, q: int, cut: int, end: int) -> bool:
     if _LIST_MARKER.fullmatch(word) and not text[cut:ws].strip():
         return False
     # a dotted abbreviation may close a compound: "the Japan-U.S. Alliance" (review 107)
-    dotted = _DOTTED.fullmatch(_COMPOUND.split(word)[-1])
+    dotted = _DOTTED.fullmatch(word) or (
+        _COMPOUND.search(word) is not None and _DOTTED.fullmatch(_COMPOUND.split(word)[-1])
+    )
     if word in _AMBIGUOUS or dotted or (len(word) == 1 and word.isupper()):
         return (
             following[0] in _OPENERS or following.rstrip(_CLOSERS + ".,;:?!") in _SENTENCE_OPENERS
@@ -332,8 +334,8 @@ def answer_start(
     counted as the government saying it). ``words`` and ``spans`` are the sentence's
     tokens as :func:`~consistency.normalise.token_columns` gives them; the words of asking
     and reporting are the tokeniser's (``asking``, ``reporting_verbs``)."""
-    asking = _phrases(tokeniser, "asking")
-    if not asking or not words:
+    asking, firsts = _phrases(tokeniser, "asking")
+    if not words or not any(w in firsts for w in words[:ASKED_AT]):
         return 0
     opened = next(
         (
@@ -355,16 +357,30 @@ def answer_start(
     return before[-1] if before else commas[0] if commas else 0
 
 
-@cache
-def _phrases_of(tokeniser: Tokeniser | None, name: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted(tuple(p.split()) for p in named_words(tokeniser, name)))
+Phrases = tuple[tuple[tuple[str, ...], ...], frozenset[str]]
+"""The tokeniser's phrases of one kind, each as its words, and their first words."""
 
 
-def _phrases(tokeniser: Tokeniser | None, name: str) -> tuple[tuple[str, ...], ...]:
+def _phrases_made(tokeniser: Tokeniser | None, name: str) -> Phrases:
+    phrases = tuple(sorted(tuple(p.split()) for p in named_words(tokeniser, name)))
+    return phrases, frozenset(p[0] for p in phrases if p)
+
+
+_phrases_of = cache(_phrases_made)
+
+
+def _phrases(tokeniser: Tokeniser | None, name: str) -> Phrases:
     try:
         return _phrases_of(tokeniser, name)
     except TypeError:  # a tokeniser that cannot be hashed
-        return tuple(sorted(tuple(p.split()) for p in named_words(tokeniser, name)))
+        return _phrases_made(tokeniser, name)
+
+
+def _may_ask(tokens: Sequence[Token] | Sequence[str], tokeniser: Tokeniser | None) -> bool:
+    """Whether a word of asking opens the sentence (its tokens, or their texts; see
+    :func:`answer_start`)."""
+    firsts = _phrases(tokeniser, "asking")[1]
+    return any((t if isinstance(t, str) else t.text) in firsts for t in tokens[:ASKED_AT])
 
 
 def document_sentences(
@@ -388,7 +404,7 @@ def document_sentences(
     out: list[Sentence] = []
     for turn, a, b in _selected_sentences(document, include_questions, speakers, tokeniser):
         tokens = tokenise(text[a:b], a, tokeniser=tokeniser)
-        if tokens and not include_questions:
+        if tokens and not include_questions and _may_ask(tokens, tokeniser):
             flat = [x for t in tokens for x in (t.start, t.end)]
             k = answer_start(text, [t.text for t in tokens], flat, tokeniser)
             a, tokens = (tokens[k].start, tokens[k:]) if k else (a, tokens)
@@ -415,7 +431,7 @@ def sentence_rows(
     out: list[SentenceRow] = []
     for turn, a, b in _selected_sentences(document, include_questions, speakers, tokeniser):
         words, spans = token_columns(text[a:b], a, tokeniser=tokeniser)
-        if words and not include_questions:
+        if words and not include_questions and _may_ask(words, tokeniser):
             k = answer_start(text, words, spans, tokeniser)
             a, words, spans = (spans[2 * k], words[k:], spans[2 * k :]) if k else (a, words, spans)
         if words:
