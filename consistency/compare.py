@@ -293,7 +293,9 @@ def compare(
         # the two briefings' own phrases, beside an archive's formulas too (review 89:
         # `--points archive.db` called "pumping of {-Ukraine-}{+Moldova+} with Western
         # weapons ..." repeated, which the plain diff showed shifted)
-        compared = _grown_apart(compared, result.points, a, b, tokeniser, fixed=archive)
+        compared = _shown_once(
+            _grown_apart(compared, result.points, a, b, tokeniser, fixed=archive), b
+        )
     if archive:
         compared = _once_each(
             [
@@ -416,6 +418,26 @@ def _grown_apart(
                 note=AROUND,
             )
         )
+    return out
+
+
+def _shown_once(compared: list[PointComparison], new: Document) -> list[PointComparison]:
+    """``compared`` without a shift shown over words of NEW a shift before it shows: two
+    pieces of one formula each grown to the move of its parts read twice, "2 shifted"
+    (review 112)."""
+    starts = [0]
+    for line in new.text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    shown: list[tuple[int, int]] = []
+    out: list[PointComparison] = []
+    for c in compared:
+        if c.change is PointChange.SHIFTED and c.new is not None:
+            at = starts[c.new.line - 1] + c.new.column - 1
+            span = (at, at + len(c.new.text))
+            if any(a < span[1] and span[0] < b for a, b in shown):
+                continue
+            shown.append(span)
+        out.append(c)
     return out
 
 

@@ -110,7 +110,12 @@ def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
         return [
             w
             for k, w in enumerate(wording)
-            if not digits[k] and not (k and digits[k - 1] and w in SCALE_WORDS)
+            if not digits[k]
+            and not (k and digits[k - 1] and w in SCALE_WORDS)
+            # the classifier of a count jieba cut off it: 十三 | 项 (十二项 stays whole)
+            and not (
+                k and digits[k - 1] and _numerals(wording[k - 1]) and len(w) == 1 and is_han(w)
+            )
         ]
 
     return list(a) != list(b) and words(a) == words(b)
@@ -121,19 +126,27 @@ _HAN_NUMERALS = frozenset("零一二三四五六七八九十百千万亿两")
 
 def counted(word: str) -> bool:
     """Whether ``word`` is a count in Chinese numerals and its classifier, one word as jieba
-    cuts it: 三项 ("three items"), 两名, 十五个; not a numeral alone (三), nor a longer word
+    cuts it: 三项 ("three items"), 两名, 十五个, or numerals of two characters or more cut off
+    their classifier (十三 of 十三 | 项, 二十); not a numeral alone (三), nor a longer word
     (一带一路, 两岸关系). 两岸 ("both shores") reads as one too: :func:`numbers_apart` takes
     such a word for another only, never for none.
 
     >>> counted("三项"), counted("十五个"), counted("三"), counted("一带一路"), counted("项目")
     (True, True, False, False, False)
     """
-    return (
-        len(word) >= 2
-        and all(c in _HAN_NUMERALS for c in word[:-1])
-        and word[-1] not in _HAN_NUMERALS
-        and "\u4e00" <= word[-1] <= "\u9fff"
+    return len(word) >= 2 and (
+        _numerals(word)
+        or (
+            all(c in _HAN_NUMERALS for c in word[:-1])
+            and word[-1] not in _HAN_NUMERALS
+            and "\u4e00" <= word[-1] <= "\u9fff"
+        )
     )
+
+
+def _numerals(word: str) -> bool:
+    """Whether ``word`` is Chinese numerals only, two or more (十三, 二十)."""
+    return len(word) >= 2 and all(c in _HAN_NUMERALS for c in word)
 
 
 def same_number(a: str, b: str) -> bool:

@@ -546,7 +546,19 @@ ENGLISH_ASKING = frozenset(
         "pressed",
         "questioned",
         "quizzed",
+        "challenged",
         "put to",
+        "was asked whether",
+        "was asked if",
+        "was asked about",
+        "was asked why",
+        "was asked how",
+        "was asked what",
+        "were asked whether",
+        "were asked about",
+        "was pressed on",
+        "was challenged over",
+        "was challenged on",
         "responding to a question",
         "in response to a question",
         "in answer to a question",
@@ -555,8 +567,9 @@ ENGLISH_ASKING = frozenset(
 """English words that, opening a sentence, report a question put to the speaker: "*Asked*
 whether there would be tax cuts in the autumn, the PMOS said ...", "*Pressed* on ...",
 "When *asked* about ...", "*Responding to a question* whether ...", "*Put to* him that
-..." (review 87: a lobby summary's questions were 19 of its top 100 rows; review 108: a
-question quoting a formula was counted as the government saying it, see
+...", "*Challenged* over ...", and after its subject "The PMOS *was asked whether* ..."
+(review 87: a lobby summary's questions were 19 of its top 100 rows; reviews 108 and 112:
+a question quoting a formula was counted as the government saying it, see
 :func:`~consistency.segment.answer_start`)."""
 
 ENGLISH_FIRST_PERSON = frozenset({"we", "i"})

@@ -317,7 +317,12 @@ def _selected_sentences(
 
 ASKED_AT = 2
 """How far into a sentence the words of a reported question may begin: "*Asked* whether
-...", "When *asked* about ..." (see :func:`answer_start`)."""
+...", "When *asked* about ..." (see :func:`answer_start`); after its subject, a passive
+("The PMOS *was asked* whether ...") may begin as far as :data:`ASKED_PASSIVE_AT`."""
+
+ASKED_PASSIVE_AT = 8
+"""How far into a sentence a passive of asking (the tokeniser's ``asking`` phrases of
+more than one word, "was asked") may begin (see :func:`answer_start`)."""
 
 _COMMA = re.compile(r"[,\uff0c]")
 
@@ -335,26 +340,41 @@ def answer_start(
     tokens as :func:`~consistency.normalise.token_columns` gives them; the words of asking
     and reporting are the tokeniser's (``asking``, ``reporting_verbs``)."""
     asking, firsts = _phrases(tokeniser, "asking")
-    if not words or not any(w in firsts for w in words[:ASKED_AT]):
+    if not words or not any(w in firsts for w in words[:ASKED_PASSIVE_AT]):
         return 0
+    reporting = named_words(tokeniser, "reporting_verbs")
+
+    def passive(k: int, p: tuple[str, ...]) -> bool:
+        # its subject before it, no comma or report there ("He said he was asked ...")
+        return (
+            len(p) > 1
+            and not _COMMA.search(text, spans[0], spans[2 * k])
+            and not any(w in reporting for w in words[:k])
+        )
+
     opened = next(
         (
             k + len(p)
-            for k in range(min(ASKED_AT, len(words)))
+            for k in range(min(ASKED_PASSIVE_AT, len(words)))
             for p in asking
-            if tuple(words[k : k + len(p)]) == p
+            if (k < ASKED_AT or passive(k, p)) and tuple(words[k : k + len(p)]) == p
         ),
         None,
     )
     if opened is None:
         return 0
-    reporting = named_words(tokeniser, "reporting_verbs")
     commas = [
         k for k in range(opened, len(words)) if _COMMA.search(text, spans[2 * k - 1], spans[2 * k])
     ]
     said = next((k for k in range(opened, len(words)) if words[k] in reporting), None)
     before = [k for k in commas if said is not None and k <= said]
-    return before[-1] if before else commas[0] if commas else 0
+    if before:
+        return before[-1]
+    if commas:
+        return commas[0]
+    # a question set off as a sentence of its own, answered in the next ("Asked whether
+    # the government was still ... . The PMOS said ...": review 112): all of it
+    return len(words) if said is None else 0
 
 
 Phrases = tuple[tuple[tuple[str, ...], ...], frozenset[str]]
@@ -380,7 +400,7 @@ def _may_ask(tokens: Sequence[Token] | Sequence[str], tokeniser: Tokeniser | Non
     """Whether a word of asking opens the sentence (its tokens, or their texts; see
     :func:`answer_start`)."""
     firsts = _phrases(tokeniser, "asking")[1]
-    return any((t if isinstance(t, str) else t.text) in firsts for t in tokens[:ASKED_AT])
+    return any((t if isinstance(t, str) else t.text) in firsts for t in tokens[:ASKED_PASSIVE_AT])
 
 
 def document_sentences(
@@ -407,6 +427,8 @@ def document_sentences(
         if tokens and not include_questions and _may_ask(tokens, tokeniser):
             flat = [x for t in tokens for x in (t.start, t.end)]
             k = answer_start(text, [t.text for t in tokens], flat, tokeniser)
+            if k >= len(tokens):
+                continue  # all of it the journalist's question
             a, tokens = (tokens[k].start, tokens[k:]) if k else (a, tokens)
         if tokens:
             line = document.line_col(a)[0]
@@ -433,6 +455,8 @@ def sentence_rows(
         words, spans = token_columns(text[a:b], a, tokeniser=tokeniser)
         if words and not include_questions and _may_ask(words, tokeniser):
             k = answer_start(text, words, spans, tokeniser)
+            if k >= len(words):
+                continue
             a, words, spans = (spans[2 * k], words[k:], spans[2 * k :]) if k else (a, words, spans)
         if words:
             line = document.line_col(a)[0]

@@ -1864,8 +1864,17 @@ def test_an_alias_said_word_for_word_in_another_wording_s_words_passes(tmp_path:
         "rather than a policy, the PMOS said the figures spoke for themselves.",
         "Asked whether, after the resignation, the government was resolutely focused on "
         "delivering for working people, the PMOS said it was.",
+        # review 112: a question set off as a sentence of its own; a passive; "challenged"
+        "Asked whether the government was still resolutely focused on delivering for "
+        "working people. The PMOS said the Prime Minister had full confidence in his team.",
+        'The PMOS was asked whether the government was still "resolutely focused on '
+        'delivering for working people" after the resignation. He said the Prime Minister '
+        "had full confidence in his team.",
+        'Challenged over whether the government was still "resolutely focused on delivering '
+        'for working people", the PMOS said the Prime Minister had full confidence in his '
+        "team.",
     ],
-    ids=["asked", "put-to", "comma-inside"],
+    ids=["asked", "put-to", "comma-inside", "own-sentence", "passive", "challenged"],
 )
 def test_a_reported_question_quoting_a_formula_is_not_the_government_saying_it(
     tmp_path: Path, question: str
@@ -2030,3 +2039,17 @@ def test_another_name_in_place_of_the_formulas_subject_passes(tmp_path: Path) ->
         "Pakistan would welcome any step that contributes to peace and stability in the region.",
     )
     assert "No findings." in out, out
+
+
+def test_an_option_of_one_value_given_twice_is_an_error(tmp_path: Path) -> None:
+    """Review 112 (D7): ``check --against a --against b`` read ``b`` alone, silently: the
+    findings and, with ``--strict``, the exit code changed. An option of one value given
+    twice is a usage error; one that takes several may repeat."""
+    new = today(tmp_path)
+    code, out, err = run("check", str(new), "--against", str(BRIEFINGS), "--against", str(new))
+    assert code == 2, out + err
+    assert "--against given twice" in err and "Traceback" not in err
+    code, out, err = run(
+        "check", str(new), f"--against={BRIEFINGS}", "--fail-on", "shifted", "--fail-on", "slot"
+    )
+    assert code in (0, 1), err

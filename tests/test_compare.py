@@ -1225,3 +1225,32 @@ def test_a_name_the_dictionary_lacks_for_another_is_the_same_phrase(
     not know stands for one."""
     said = "我國志工團目前在{}服務，已完成多項醫療計畫。外交部感謝友邦以具體行動支持臺灣。"
     assert_grown(tmp_path, "發言人", said.format(was), said.format(now), None)
+
+
+def test_chinese_counts_jieba_cuts_its_own_way_are_numbers(tmp_path: Path) -> None:
+    """Review 112 (D3): "今天我有{-十三项-}{+十二项+}信息" stayed a shift, jieba cutting one
+    十三 | 项 and the other 十二项; so did 二十 for 三十."""
+    from consistency.lexicon import numbers_apart
+
+    assert numbers_apart(
+        ["今天", "我", "有", "十三", "项", "信息"], ["今天", "我", "有", "十二项", "信息"]
+    )
+    assert numbers_apart(["增长", "二十个", "百分点"], ["增长", "三十个", "百分点"])
+    said = "各位记者朋友，下午好。今天我有{}信息向大家发布。"
+    assert_grown(tmp_path, "发言人", said.format("十三项"), said.format("十二项"), None)
+
+
+def test_one_move_is_shown_once(tmp_path: Path) -> None:
+    """Review 112 (D5): two pieces of one formula, each grown to the move of its parts,
+    were two shifted talking points with the same diff."""
+    code, out, err = diff_of(
+        tmp_path,
+        "Spokesperson: We call for full respect for international humanitarian law and "
+        "international human rights law in all circumstances. The Minister met his "
+        "counterpart on Monday.",
+        "Spokesperson: We call for full respect for international human rights law and "
+        "international humanitarian law in all circumstances. The Minister met his "
+        "counterpart on Monday.",
+    )
+    assert code == 0, err
+    assert "1 shifted" in out, out

@@ -1470,7 +1470,13 @@ def test_r106_a_header_date_of_no_real_day_says_so(tmp_path: Path, text: str, sa
 
 
 @pytest.mark.parametrize(
-    "text", ["Press briefing, 2025-02-02\n", "Press briefing\n\n2 February 2025\n"]
+    "text",
+    [
+        "Press briefing, 2025-02-02\n",
+        "Press briefing\n\n2 February 2025\n",
+        # review 112: a heading below the date line
+        "Regular Press Conference\nPress briefing, 2025-02-02\nTranscript\n",
+    ],
 )
 def test_r106_a_file_of_its_date_line_alone_is_an_error(tmp_path: Path, text: str) -> None:
     """Review 106 D8: a page with a title and a date and no briefing gave an empty report

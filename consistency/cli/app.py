@@ -93,6 +93,45 @@ def _lower_color(args: list[str]) -> list[str]:
     return [*front, args[k], *moved, *args[k + 1 :]]
 
 
+LAST_WINS = frozenset({"--output", "--format"})
+"""Options a later one may replace (``... -o report.html`` then ``-o -``), as a script adds
+an override to its usual arguments; every other option of one value is given once."""
+
+
+class OnceCommand(click.Command):
+    """A command whose options of one value are given once at most: ``check --against a
+    --against b`` read ``b`` alone, and the findings and exit code changed without a word
+    (review 112). Options that take several (``--fail-on``) may repeat, and so may those
+    of :data:`LAST_WINS`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        single = {
+            name: opt
+            for opt in self.params
+            if isinstance(opt, click.Option)
+            and not opt.multiple
+            and not opt.is_flag
+            and not opt.count
+            and LAST_WINS.isdisjoint(opt.opts)
+            for name in opt.opts
+        }
+        seen: dict[click.Option, str] = {}
+        for arg in args:
+            if arg == "--":
+                break
+            opt = single.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
+            if opt is None:
+                continue
+            if opt in seen:
+                raise click.UsageError(
+                    f"{seen[opt]} given twice: give it once (a second value would replace "
+                    "the first)",
+                    ctx,
+                )
+            seen[opt] = arg.split("=", 1)[0]
+        return super().parse_args(ctx, args)
+
+
 class ConsistencyGroup(click.Group):
     """A group whose errors are one ``consistency: error: ...`` line each, exit 2.
 
@@ -153,6 +192,8 @@ class ConsistencyGroup(click.Group):
             _error(internal_error(e, debug=debug))
             sys.exit(2)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+    command_class = OnceCommand
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         _register_commands()

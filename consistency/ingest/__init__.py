@@ -683,15 +683,23 @@ def _resolve(
     return document, candidates
 
 
+HEADER_ONLY_LINES = 4
+"""The most lines, none ending a sentence, of a text that is a header alone (see
+:func:`_header_only`)."""
+
+
 def _header_only(document: Document) -> bool:
-    """A text of a date line alone, or of a title line and a date line, neither ending a
-    sentence (``Press briefing, 2025-02-02``): a page with no briefing in it."""
+    """A text of a date line and at most :data:`HEADER_ONLY_LINES` lines in all, short
+    and none ending a sentence (``Press briefing, 2025-02-02``, a title above it, a
+    "Transcript" heading below: review 112): a page with no briefing in it."""
     lines = [
         line.strip().rstrip("\"'’”)]）")
         for t in document.turns
         for line in document.text[t.start : t.end].split("\n")
         if _WORDS.search(line)
     ]
-    if not 1 <= len(lines) <= 2 or any(line.endswith(_SENTENCE_END) for line in lines):
+    if not 1 <= len(lines) <= HEADER_ONLY_LINES or any(
+        line.endswith(_SENTENCE_END) or len(line.split()) > MAX_TITLE_WORDS for line in lines
+    ):
         return False
     return any(len(line) <= SHORT_LINE and date_in_line(line) is not None for line in lines)
