@@ -53,7 +53,7 @@ from consistency.normalise import (
     _without_asides,
     normalise_word,
 )
-from consistency.segment import select_turns, split_sentences
+from consistency.segment import answer_start, select_turns, split_sentences
 from consistency.track import build_index
 
 T = TypeVar("T")
@@ -132,7 +132,8 @@ class _OldPacked(PackedSentences):
 
 
 def token_path(documents: Sequence[Document]) -> SentenceIndex:
-    """``build_index`` as it was: Token objects per sentence, unpacked by ``append``."""
+    """``build_index`` as it was: Token objects per sentence, unpacked by ``append`` (a
+    sentence that reports a question read from its answer, as today's)."""
     packed = _OldPacked()
     for doc in documents:
         text = doc.text
@@ -140,6 +141,11 @@ def token_path(documents: Sequence[Document]) -> SentenceIndex:
             for a, b in split_sentences(text, turn.start, turn.end, wrapped=True):
                 tokens = _old_tokens(text[a:b], a)
                 if tokens:
+                    flat = [x for t in tokens for x in (t.start, t.end)]
+                    k = answer_start(text, [t.text for t in tokens], flat, None)
+                    if k >= len(tokens):
+                        continue
+                    a, tokens = (tokens[k].start, tokens[k:]) if k else (a, tokens)
                     line = doc.line_col(a)[0]
                     packed.append(
                         Sentence(doc.id, a, b, line, turn.speaker, turn.role, tuple(tokens))

@@ -357,7 +357,9 @@ def answer_start(
             k + len(p)
             for k in range(min(ASKED_PASSIVE_AT, len(words)))
             for p in asking
-            if (k < ASKED_AT or passive(k, p)) and tuple(words[k : k + len(p)]) == p
+            if words[k] == p[0]
+            and tuple(words[k : k + len(p)]) == p
+            and (k < ASKED_AT or passive(k, p))
         ),
         None,
     )
@@ -400,7 +402,10 @@ def _may_ask(tokens: Sequence[Token] | Sequence[str], tokeniser: Tokeniser | Non
     """Whether a word of asking opens the sentence (its tokens, or their texts; see
     :func:`answer_start`)."""
     firsts = _phrases(tokeniser, "asking")[1]
-    return any((t if isinstance(t, str) else t.text) in firsts for t in tokens[:ASKED_PASSIVE_AT])
+    head = tokens[:ASKED_PASSIVE_AT]
+    return not firsts.isdisjoint(
+        head if not head or isinstance(head[0], str) else [t.text for t in head]  # type: ignore[union-attr]
+    )
 
 
 def document_sentences(
