@@ -695,7 +695,7 @@ def _in_sentence(
     asked = answer_start(
         doc.text, [t.text for t in tokens], [x for t in tokens for x in (t.start, t.end)], tokeniser
     )
-    if asked and tokens[asked].start <= start:
+    if 0 < asked < len(tokens) and tokens[asked].start <= start:
         tokens = tokens[asked:]
     inside = [k for k, t in enumerate(tokens) if start <= t.start and t.end <= end]
     if not inside:

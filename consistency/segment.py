@@ -51,7 +51,7 @@ from collections.abc import Collection, Iterator, Sequence
 from functools import cache
 
 from .context import working_on
-from .models import Document, Role, Sentence, Token, Turn
+from .models import Document, Role, Sentence, Turn
 from .normalise import DEFAULT_TOKENISER, Tokeniser, named_words, token_columns, tokenise
 
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -336,9 +336,11 @@ def answer_start(
     a transcript of questions and answers. The journalist's words, up to the comma before
     the first reporting verb past them (else the first comma), are none of the speaker's
     (reviews 87 and 108: narrated lobby summaries, where a question quoting a formula was
-    counted as the government saying it). ``words`` and ``spans`` are the sentence's
-    tokens as :func:`~consistency.normalise.token_columns` gives them; the words of asking
-    and reporting are the tokeniser's (``asking``, ``reporting_verbs``)."""
+    counted as the government saying it). A question set off as a sentence of its own, no
+    comma and no report in it, is all the journalist's: the number of its words (review
+    112). ``words`` and ``spans`` are the sentence's tokens as
+    :func:`~consistency.normalise.token_columns` gives them; the words of asking and
+    reporting are the tokeniser's (``asking``, ``reporting_verbs``)."""
     asking, firsts = _phrases(tokeniser, "asking")
     if not words or not any(w in firsts for w in words[:ASKED_PASSIVE_AT]):
         return 0
@@ -398,14 +400,10 @@ def _phrases(tokeniser: Tokeniser | None, name: str) -> Phrases:
         return _phrases_made(tokeniser, name)
 
 
-def _may_ask(tokens: Sequence[Token] | Sequence[str], tokeniser: Tokeniser | None) -> bool:
-    """Whether a word of asking opens the sentence (its tokens, or their texts; see
-    :func:`answer_start`)."""
-    firsts = _phrases(tokeniser, "asking")[1]
-    head = tokens[:ASKED_PASSIVE_AT]
-    return not firsts.isdisjoint(
-        head if not head or isinstance(head[0], str) else [t.text for t in head]  # type: ignore[union-attr]
-    )
+def _may_ask(words: Sequence[str], tokeniser: Tokeniser | None) -> bool:
+    """Whether a word that may open a reported question stands among a sentence's first
+    words, where :func:`answer_start` looks: the quick test before it."""
+    return not _phrases(tokeniser, "asking")[1].isdisjoint(words[:ASKED_PASSIVE_AT])
 
 
 def document_sentences(
@@ -429,7 +427,8 @@ def document_sentences(
     out: list[Sentence] = []
     for turn, a, b in _selected_sentences(document, include_questions, speakers, tokeniser):
         tokens = tokenise(text[a:b], a, tokeniser=tokeniser)
-        if tokens and not include_questions and _may_ask(tokens, tokeniser):
+        head = [t.text for t in tokens[:ASKED_PASSIVE_AT]]
+        if tokens and not include_questions and _may_ask(head, tokeniser):
             flat = [x for t in tokens for x in (t.start, t.end)]
             k = answer_start(text, [t.text for t in tokens], flat, tokeniser)
             if k >= len(tokens):
