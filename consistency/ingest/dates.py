@@ -149,6 +149,16 @@ def date_in_lines(
     which ``skip`` is true (speech: ``QUESTION: On March 3, 2023, ...``) count
     among the top lines but are not searched.
     """
+    for line in _header_lines(lines, skip):
+        found = date_in_line(line, lead=None if len(line) <= SHORT_LINE else LEAD)
+        if found is not None:
+            return found
+    return None
+
+
+def _header_lines(lines: Iterable[str], skip: Callable[[str], bool] | None) -> Iterator[str]:
+    """The top :data:`HEADER_LINES` non-empty lines, stripped, less those ``skip`` names
+    (which count among them): where a briefing's date is looked for."""
     seen = 0
     for raw in lines:
         line = raw.strip()
@@ -156,13 +166,9 @@ def date_in_lines(
             continue
         seen += 1
         if seen > HEADER_LINES:
-            break
-        if skip is not None and skip(line):
-            continue
-        found = date_in_line(line, lead=None if len(line) <= SHORT_LINE else LEAD)
-        if found is not None:
-            return found
-    return None
+            return
+        if skip is None or not skip(line):
+            yield line
 
 
 def impossible_line_date(
@@ -177,18 +183,10 @@ def impossible_line_date(
     >>> impossible_line_date(["Briefing, 2025-02-28"]), impossible_line_date(["Page 2"])
     (None, None)
     """
+    lines = list(lines)
     if date_in_lines(lines, skip=skip) is not None:
         return None
-    seen = 0
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
-        seen += 1
-        if seen > HEADER_LINES:
-            break
-        if skip is not None and skip(line):
-            continue
+    for line in _header_lines(lines, skip):
         for m in _TEXT_DATE.finditer(line):
             if len(line) > SHORT_LINE and m.start() > LEAD:
                 break

@@ -1473,17 +1473,24 @@ def find_swapped(
                 # the formula said of another party: "a just and lasting peace in
                 # *Gaza*" is no drift of "... in Ukraine" (a review: a failing gate)
                 continue
-            total = sum(weights)
-            old = sum(weights[a:b])
-            new = sum(weigh(w) for w in words[i + a : end - (m - b)])
-            credit = total - old + REPLACE_CREDIT * min(old, new)
-            yield i, end, 100.0 * credit / total
+            yield i, end, _replaced(weights, a, b, words[i + a : end - (m - b)], weigh)
 
     return _framed(point, index, numbers, tokeniser, spans)
 
 
 Span = tuple[int, int, float]
 """A frame's span in a sentence's words (start, end) and its score."""
+
+
+def _replaced(
+    weights: Sequence[float], a: int, b: int, said: Sequence[str], weigh: Callable[[str], float]
+) -> float:
+    """The score of a wording (its words' ``weights``) whose words ``a`` to ``b`` are
+    replaced by ``said``, as the alignment scores a replacement."""
+    total = sum(weights)
+    old = sum(weights[a:b])
+    credit = total - old + REPLACE_CREDIT * min(old, sum(map(weigh, said)))
+    return 100.0 * credit / total
 
 
 def _framed(
@@ -1815,15 +1822,11 @@ def find_reworded(
 
     def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
         m = len(form.words)
-        total = sum(weights)
         for i, end, cut, resume in rewords(form.words, words, weigh, coordinators):
             if any(j in form.names for j in range(cut, resume)):
                 continue
-            old = sum(weights[cut:resume])
             said = words[i + cut : end - (m - resume)]
-            new = sum(weigh(w) for w in said)
-            credit = total - old + REPLACE_CREDIT * min(old, new)
-            yield i, end, 100.0 * credit / total
+            yield i, end, _replaced(weights, cut, resume, said, weigh)
 
     return _framed(point, index, numbers, tokeniser, spans)
 
