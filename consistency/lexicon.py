@@ -87,12 +87,9 @@ def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
     delegation included {-10-}{+9+} members of Congress", "举办了第{-7-}{+11+}届"). A number
     is a word with a digit in it and the :data:`SCALE_WORDS` after it (review 101:
     "{-8.8 million-}{+58,239+} people have fled their homes" was a shift, "{-12,000-}{+15,000+}"
-    was not), or a count in Chinese numerals written with its classifier as one word
-    (review 109: "今天我有{-三项-}{+两项+}信息", "I have three / two items today", was a
-    shift; see :func:`counted`). An approximator is no part of it: "{-some 43,500-}{+1.5
-    million+}" leaves out a hedge, and "more than" or "fewer than" say what the figure
-    claims. Other numbers in words are left out: "one country, two systems" is a formula's
-    own.
+    was not). An approximator is no part of it: "{-some 43,500-}{+1.5 million+}" leaves out
+    a hedge, and "more than" or "fewer than" say what the figure claims. Numbers in words
+    are left out: "one country, two systems" is a formula's own.
 
     >>> numbers_apart(["included", "10", "members"], ["included", "9", "members"])
     True
@@ -102,51 +99,15 @@ def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
     False
     """
 
-    # a count in numerals stands for another, never for nothing ("{-两岸-}关系")
-    counts = sum(map(counted, a)) == sum(map(counted, b))
-
     def words(wording: Sequence[str]) -> list[str]:
-        digits = [any(c.isdigit() for c in w) or (counts and counted(w)) for w in wording]
+        digits = [any(c.isdigit() for c in w) for w in wording]
         return [
             w
             for k, w in enumerate(wording)
-            if not digits[k]
-            and not (k and digits[k - 1] and w in SCALE_WORDS)
-            # the classifier of a count jieba cut off it: 十三 | 项 (十二项 stays whole)
-            and not (
-                k and digits[k - 1] and _numerals(wording[k - 1]) and len(w) == 1 and is_han(w)
-            )
+            if not digits[k] and not (k and digits[k - 1] and w in SCALE_WORDS)
         ]
 
     return list(a) != list(b) and words(a) == words(b)
-
-
-_HAN_NUMERALS = frozenset("零一二三四五六七八九十百千万亿两")
-
-
-def counted(word: str) -> bool:
-    """Whether ``word`` is a count in Chinese numerals and its classifier, one word as jieba
-    cuts it: 三项 ("three items"), 两名, 十五个, or numerals of two characters or more cut off
-    their classifier (十三 of 十三 | 项, 二十); not a numeral alone (三), nor a longer word
-    (一带一路, 两岸关系). 两岸 ("both shores") reads as one too: :func:`numbers_apart` takes
-    such a word for another only, never for none.
-
-    >>> counted("三项"), counted("十五个"), counted("三"), counted("一带一路"), counted("项目")
-    (True, True, False, False, False)
-    """
-    return len(word) >= 2 and (
-        _numerals(word)
-        or (
-            all(c in _HAN_NUMERALS for c in word[:-1])
-            and word[-1] not in _HAN_NUMERALS
-            and "\u4e00" <= word[-1] <= "\u9fff"
-        )
-    )
-
-
-def _numerals(word: str) -> bool:
-    """Whether ``word`` is Chinese numerals only, two or more (十三, 二十)."""
-    return len(word) >= 2 and all(c in _HAN_NUMERALS for c in word)
 
 
 def same_number(a: str, b: str) -> bool:

@@ -1179,17 +1179,6 @@ def test_a_shared_phrase_never_grows_over_a_question_the_narration_reports(
     assert "0 shifted" in out and "{-weekend-}" not in out, out
 
 
-def test_a_count_in_chinese_numerals_is_a_number(tmp_path: Path) -> None:
-    """Review 109 (D5): "今天我有{-三项-}{+两项+}信息向大家发布" ("I have three / two items
-    for you today") was a shifted talking point: a count in numerals is one jieba word
-    with its classifier. Two such counts are numbers apart; a word left out is not."""
-    said = "发言人：各位记者朋友，下午好。今天我有{}信息向大家发布。"
-    assert_grown(tmp_path, "发言人", said.format("三项")[4:], said.format("两项")[4:], None)
-    from consistency.lexicon import numbers_apart
-
-    assert not numbers_apart(["两岸", "关系"], ["关系"])
-
-
 def test_an_archive_point_grown_to_words_only_numbers_apart_is_no_shift(tmp_path: Path) -> None:
     """Review 110 (D3): `diff --points INDEX` showed "information, 39 Indian fishermen and
     {-3-}{+1+} boats are in custody at present" shifted: OLD said the point in its alias,
@@ -1227,19 +1216,6 @@ def test_a_name_the_dictionary_lacks_for_another_is_the_same_phrase(
     assert_grown(tmp_path, "發言人", said.format(was), said.format(now), None)
 
 
-def test_chinese_counts_jieba_cuts_its_own_way_are_numbers(tmp_path: Path) -> None:
-    """Review 112 (D3): "今天我有{-十三项-}{+十二项+}信息" stayed a shift, jieba cutting one
-    十三 | 项 and the other 十二项; so did 二十 for 三十."""
-    from consistency.lexicon import numbers_apart
-
-    assert numbers_apart(
-        ["今天", "我", "有", "十三", "项", "信息"], ["今天", "我", "有", "十二项", "信息"]
-    )
-    assert numbers_apart(["增长", "二十个", "百分点"], ["增长", "三十个", "百分点"])
-    said = "各位记者朋友，下午好。今天我有{}信息向大家发布。"
-    assert_grown(tmp_path, "发言人", said.format("十三项"), said.format("十二项"), None)
-
-
 def test_one_move_is_shown_once(tmp_path: Path) -> None:
     """Review 112 (D5): two pieces of one formula, each grown to the move of its parts,
     were two shifted talking points with the same diff."""
@@ -1252,5 +1228,23 @@ def test_one_move_is_shown_once(tmp_path: Path) -> None:
         "international humanitarian law in all circumstances. The Minister met his "
         "counterpart on Monday.",
     )
+    assert code == 0, err
+    assert "1 shifted" in out, out
+
+
+@pytest.mark.parametrize(
+    ("was", "now"),
+    [("一个中国原则", "两个中国原则"), ("今天我有三项信息", "今天我有两项信息")],
+    ids=["one-china", "a-count"],
+)
+def test_a_count_in_chinese_numerals_is_a_word_of_the_phrase(
+    tmp_path: Path, was: str, now: str
+) -> None:
+    """Review 113 (D1): read as numbers, Chinese counts made "坚持{-一个-}{+两个+}中国原则"
+    ("one China" for "two Chinas") repeated the same, and the gate passed it. A count in
+    numerals is a word of the phrase, as English numbers in words are ("one country, two
+    systems"): a filler's "{-三项-}{+两项+}" is shifted too (README, Limits)."""
+    said = "发言人：我们坚持{}，这一立场不会改变。各位记者朋友，下午好。"
+    code, out, err = diff_of(tmp_path, said.format(was), said.format(now))
     assert code == 0, err
     assert "1 shifted" in out, out
