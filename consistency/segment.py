@@ -354,14 +354,33 @@ def answer_start(
             and not any(w in reporting for w in words[:k])
         )
 
+    def set_off(k: int) -> bool:
+        # a question set off by a comma after the subject, answered by a report: "The
+        # PMOS, asked whether ..., said ..." (review 113; the answer then opens at its
+        # verb), not "The minister, pressed by colleagues, resigned"
+        return (
+            k > 0
+            and _COMMA.search(text, spans[2 * k - 1], spans[2 * k]) is not None
+            and any(w in reporting for w in words[k:])
+        )
+
+    def said_at(k: int, p: tuple[str, ...]) -> int:
+        # where the phrase ends, read as it stands or with one word after its first
+        # ("was *also* asked whether": review 113), else 0
+        if tuple(words[k : k + len(p)]) == p:
+            return k + len(p)
+        if len(p) > 1 and tuple(words[k + 2 : k + 1 + len(p)]) == p[1:]:
+            return k + 1 + len(p)
+        return 0
+
     opened = next(
         (
-            k + len(p)
+            end
             for k in range(min(ASKED_PASSIVE_AT, len(words)))
             for p in asking
             if words[k] == p[0]
-            and tuple(words[k : k + len(p)]) == p
-            and (k < ASKED_AT or passive(k, p))
+            and (end := said_at(k, p))
+            and (k < ASKED_AT or passive(k, p) or set_off(k))
         ),
         None,
     )

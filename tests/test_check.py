@@ -1873,8 +1873,22 @@ def test_an_alias_said_word_for_word_in_another_wording_s_words_passes(tmp_path:
         'Challenged over whether the government was still "resolutely focused on delivering '
         'for working people", the PMOS said the Prime Minister had full confidence in his '
         "team.",
+        # review 113: an adverb in the passive; the question set off by commas
+        "The PMOS was also asked whether the government was still resolutely focused on "
+        "delivering for working people. He said the record spoke for itself.",
+        "The PMOS, asked whether the government was still resolutely focused on delivering "
+        "for working people, said the record spoke for itself.",
     ],
-    ids=["asked", "put-to", "comma-inside", "own-sentence", "passive", "challenged"],
+    ids=[
+        "asked",
+        "put-to",
+        "comma-inside",
+        "own-sentence",
+        "passive",
+        "challenged",
+        "passive-adverb",
+        "set-off",
+    ],
 )
 def test_a_reported_question_quoting_a_formula_is_not_the_government_saying_it(
     tmp_path: Path, question: str
