@@ -829,8 +829,8 @@ def _framed_alike(
         j = at - 1
         while j >= 0 and words[h[j]] in stop:
             j -= 1
-        # ... the words before them naming no other party ("Japan will F" is no frame
-        # of F when said of "Japan" alone; "Japan will F" is said of no one else)
+        # (the two words before those naming no other party: a name right before the
+        # longer phrase would make it that party's, see _next_to)
         if j >= 0 and not any(w in names for w in h[max(0, j - 2) : j]):
             leads.setdefault(h[j:at], []).append((h, j))
     for _, holders in sorted(leads.items(), key=lambda kv: (-len(kv[1]), kv[0])):
