@@ -1768,13 +1768,13 @@ def rewords(
         if hit is not None:
             found.append(hit)
     # the beginning said otherwise: the end's rule, read backwards
-    back = rewords_start(form, words, weights, content, total, other, edge_kept)
+    back = _rewords_start(form, words, weights, content, total, other, edge_kept)
     taken = [(x, y) for x, y, _, _ in found]
     found += [h for h in back if not any(h[0] < y and x < h[1] for x, y in taken)]
     return sorted(found)
 
 
-def rewords_start(
+def _rewords_start(
     form: Sequence[str],
     words: Sequence[str],
     weights: Sequence[float],
