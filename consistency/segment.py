@@ -446,8 +446,11 @@ def document_sentences(
     out: list[Sentence] = []
     for turn, a, b in _selected_sentences(document, include_questions, speakers, tokeniser):
         tokens = tokenise(text[a:b], a, tokeniser=tokeniser)
-        head = [t.text for t in tokens[:ASKED_PASSIVE_AT]]
-        if tokens and not include_questions and _may_ask(head, tokeniser):
+        if (
+            tokens
+            and not include_questions
+            and _may_ask([t.text for t in tokens[:ASKED_PASSIVE_AT]], tokeniser)
+        ):
             flat = [x for t in tokens for x in (t.start, t.end)]
             k = answer_start(text, [t.text for t in tokens], flat, tokeniser)
             if k >= len(tokens):
