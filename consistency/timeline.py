@@ -913,15 +913,15 @@ def _point_changes(
                     continue
                 near = nearest(key, counts, norm(point.point.text))
                 before = text_of(near, len(base))
-                was, was_in = slotted(point.point.text, before, tokeniser=tokeniser)
-                now, now_in = slotted(point.point.text, occ.text, tokeniser=tokeniser)
-                if was == now and all(
-                    _topic_swapped(a, b, light) for a, b in zip(was_in, now_in, strict=True)
+                if any(
+                    _slot_swapped(form, before, occ.text, light, tokeniser)
+                    for form in (point.point.text, *point.point.aliases)
                 ):
                     # only the topic in a slot inside the formula changed: "China's
                     # position on the issue of {-Nagorno-Karabakh-}{+5G technology+} is
                     # clear and consistent" (a review; check's "slot" kind, not failing by
-                    # default)
+                    # default), read against any of its wordings: "两国{-元首-}{+领导人+}"
+                    # of an alias hid the slot of 两国领导人就{...}达成重要共识 (review 114)
                     continue
                 carded.append(key)
                 opening = (
@@ -958,6 +958,18 @@ def _against(near: str, said_before: Counter[str]) -> str:
     return (
         f"{most} of them in its usual wording; shown against the closest wording used then "
         f"(on {said_before[near]} of those dates)"
+    )
+
+
+def _slot_swapped(
+    form: str, before: str, now: str, light: Callable[[str], bool], tokeniser: Tokeniser | None
+) -> bool:
+    """Whether ``before`` and ``now`` are the wording ``form`` with the same slots filled by
+    other topics (see :func:`~consistency.diff.slotted`)."""
+    was, was_in = slotted(form, before, tokeniser=tokeniser)
+    now_words, now_in = slotted(form, now, tokeniser=tokeniser)
+    return was == now_words and all(
+        _topic_swapped(a, b, light) for a, b in zip(was_in, now_in, strict=True)
     )
 
 

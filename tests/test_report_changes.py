@@ -1396,6 +1396,22 @@ def test_a_new_topic_in_a_slot_of_the_formula_is_no_new_wording(
     assert bool(changes) is (carded and old != new), changes
 
 
+def test_a_new_topic_in_a_slot_of_an_alias_is_no_new_wording() -> None:
+    """Review 114 (mfa-zh): "两国领导人就{-推进中英关系“黄金时代”-}{+构建中缅命运共同体+}达成
+    重要共识" was a card: the slot was looked for in the point's text alone, 两国元首达成的
+    重要共识, which names the leaders otherwise. Any wording of the point shows it."""
+    point = Point(
+        "consensus",
+        "the two heads of state reached important consensus",
+        ("the two leaders reached important consensus",),
+    )
+    old = "the two leaders on trade issues reached important consensus"
+    new = "the two leaders on climate change reached important consensus"
+    since = START + dt.timedelta(days=10)
+    result = track(daily([old] * 10 + [new]), [point])
+    assert not analyse(result, since=since).changes
+
+
 def test_a_number_of_the_formula_that_varied_before_is_a_slot() -> None:
     """Review 75 (review 74's archive): "The project office has {-three-}{+two+} new staff
     since January" was a card, where the baseline had said seven, fifteen, twelve,
