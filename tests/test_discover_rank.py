@@ -421,6 +421,37 @@ def test_a_formula_said_after_the_same_words_in_three_carriers_is_one_row(who: s
     assert holding[0].dates == days
 
 
+def test_a_formula_said_after_the_subjects_of_its_carriers_is_one_row() -> None:
+    """Review 108 (D3): "committed to a two-state solution as the only route to lasting
+    peace", said on 32 dates after "the UK remained", "the Prime Minister was" and "the
+    government was", was a row per carrier (13 dates the best) and none of its own: a
+    name right before a formula made the carrier's rows that name's. A rich formula said
+    after two names or more and after a subject naming nothing is the subject's to say,
+    not a thing of its own; a name right against it still is ("*Xiamen* received ...")."""
+    formula = "committed to a two-state solution as the only route to lasting peace"
+    said = [
+        f"The spokesman said the UK remained {formula}.",
+        f"He said the Prime Minister was {formula} in the region.",
+        f"The spokesman said the government was {formula}, and urged restraint.",
+    ]
+    days = 24
+    docs = [
+        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
+        for day in range(days)
+    ]
+    rows = discover(docs, top=10)
+    holding = [p for p in rows if normalise(formula) in normalise(p.point.text)]
+    assert [normalise(p.point.text) for p in holding] == [normalise(formula)]
+    assert holding[0].dates == days
+    # said after one name only, and a subject naming nothing, it stays the carrier's
+    one = [s.replace("the Prime Minister", "the UK") for s in said]
+    docs = [
+        narration(day, f"{FILL[day % 3]} {one[day % 3]} {FILL[(day + 1) % 3]}")
+        for day in range(days)
+    ]
+    assert normalise(formula) not in [normalise(p.point.text) for p in discover(docs, top=10)]
+
+
 @pytest.mark.parametrize(
     ("frame", "countries"),
     [

@@ -700,29 +700,31 @@ def _shared_cores(
     min_words: int,
     names: Collection[int] = (),
 ) -> dict[tuple[int, ...], tuple[_Form, list[list[tuple[int, ...]]]]]:
-    """Phrases that end several candidates and are none: a formula said only in frames
-    that recur, each its own candidate ("Let me underline *our ironclad commitment to the
-    defense of Japan*", "Nothing about this changes *our ironclad commitment ...*", a
-    review: five rows of one formula, and no row of it). ``placed``: each candidate's
-    token ids and where one of its occurrences starts. Each shared end, the longest that
-    the same candidates share, cut as a candidate is (:func:`_trim`), with its frames
-    (the candidates it came from, those of one frame in its inflections together);
-    whether it stands on its own is for its dates to say (:data:`CORE_SHARE`). A frame is
-    named by the word before the phrase, and before a function word by the nearest
-    content word too (see :func:`_frame_word`). Only
-    frames that fold into the phrase once it is a point count: at most twice its
-    length (any length for a phrase of :data:`RICH_CORE` content words, said in carrier
-    sentences: "visit is an important opportunity to advance our shared vision of *a
-    free and open Indo-Pacific*", review 65), and naming nothing it does not (``names``:
-    the ids of names). Such a phrase of :data:`RICH_CORE` content words and more than
-    the fewest words has for frames the candidates that hold it before a function word of
-    theirs too ("want *a rules-based order where sovereignty is respected* and disputes
-    resolved": review 68). "Hong Kong affairs are purely China's internal affairs" is a
-    formula of its own, no frame of "China's internal affairs", which would stand beside
-    it. A shared beginning is no
-    formula: where frames part, an object or a list is cut short ("provide a fair, just
-    and non-discriminatory" of "... business environment for Chinese companies", tried
-    on MFA); the frame, a verb that introduces the formula, stands before it."""
+    """Phrases that end several candidates and are none: a formula said only in frames that
+    recur, each its own candidate ("Let me underline *our ironclad commitment to the defense
+    of Japan*", "Nothing about this changes *our ironclad commitment ...*", a review: five
+    rows of one formula, and no row of it). ``placed``: each candidate's token ids and where
+    one of its occurrences starts. Each shared end, the longest that the same candidates
+    share, cut as a candidate is (:func:`_trim`), with its frames (the candidates it came
+    from, those of one frame in its inflections together); whether it stands on its own is
+    for its dates to say (:data:`CORE_SHARE`). A frame is named by the word before the
+    phrase, and before a function word by the nearest content word too (see
+    :func:`_frame_word`). Only frames that fold into the phrase once it is a point count: at
+    most twice its length (any length for a phrase of :data:`RICH_CORE` content words, said
+    in carrier sentences: "visit is an important opportunity to advance our shared vision of
+    *a free and open Indo-Pacific*", review 65), and naming nothing it does not (``names``:
+    the ids of names; but a phrase of :data:`NAMED_APART` content words said after two names
+    or more, each a word from it, and after a subject naming nothing is the subjects' to
+    say: "the UK remained / the Prime Minister was / the government was *committed to a
+    two-state solution as the only route to lasting peace*", review 108, three rows and none
+    of the formula). Such a phrase of :data:`RICH_CORE` content words and more than the
+    fewest words has for frames the candidates that hold it before a function word of theirs
+    too ("want *a rules-based order where sovereignty is respected* and disputes resolved":
+    review 68). "Hong Kong affairs are purely China's internal affairs" is a formula of its
+    own, no frame of "China's internal affairs", which would stand beside it. A shared
+    beginning is no formula: where frames part, an object or a list is cut short ("provide a
+    fair, just and non-discriminatory" of "... business environment for Chinese companies",
+    tried on MFA); the frame, a verb that introduces the formula, stands before it."""
     ends: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
     heads: dict[tuple[int, ...], list[tuple[tuple[int, ...], int]]] = {}
     for ids in placed:
@@ -777,21 +779,21 @@ def _shared_cores(
             before = [*before, *(_frame_word(words, h, i, corpus.stop) for h, i in inner)]
         apart = _rich_content([words[i] for i in form.ids], corpus.stop) >= NAMED_APART
         kept: list[tuple[tuple[int, ...], int]] = []
+        subjects: list[tuple[str, tuple[int, ...], frozenset[int]]] = []
         for h, word, at_ in zip(holders, before, _places(holders, k, inner_at), strict=True):
             if not rich and 2 * len(form.ids) < len(h):
                 continue
             kept.append((h, at_))
-            if any(
-                w in names and w not in own
-                for w in _next_to(h, form.ids, apart, _set_off(corpus, placed, h, form.ids))
-            ):
-                continue
-            # one frame in its inflections: "interferes in", "interfering in", ...
-            frame = next((f for f in frames if f[0] == word or similarity(f[0], word)), None)
-            if frame is None:
-                frames.append((word, [h]))
-            else:
-                frame[1].append(h)
+            near = _next_to(h, form.ids, apart, _set_off(corpus, placed, h, form.ids))
+            named = frozenset(w for w in near if w in names and w not in own)
+            if not named:
+                _add_frame(frames, word, h)
+            elif apart and near[-1] not in names:
+                # a subject a word from the phrase: "the UK remained ..."
+                subjects.append((word, h, named))
+        if frames and len({n for _, _, n in subjects}) >= CORE_FRAMES:
+            for word, h, _ in subjects:
+                _add_frame(frames, word, h)
         if len(frames) >= CORE_FRAMES:
             cores.setdefault(form.ids, (form, []))[1].extend(f[1] for f in frames)
         elif rich and len(kept) >= CORE_FRAMES:
@@ -799,6 +801,18 @@ def _shared_cores(
             if said is not None:
                 cores.setdefault(said[0].ids, (said[0], []))[1].extend(said[1])
     return cores
+
+
+def _add_frame(
+    frames: list[tuple[str, list[tuple[int, ...]]]], word: str, holder: tuple[int, ...]
+) -> None:
+    """Count ``holder`` in the frame ``word`` names, one frame in its inflections
+    ("interferes in", "interfering in", ...)."""
+    frame = next((f for f in frames if f[0] == word or similarity(f[0], word)), None)
+    if frame is None:
+        frames.append((word, [holder]))
+    else:
+        frame[1].append(holder)
 
 
 def _places(holders: Sequence[tuple[int, ...]], k: int, inner_at: Sequence[int]) -> list[int]:
