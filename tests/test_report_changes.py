@@ -1473,11 +1473,25 @@ def test_the_scope_line_of_a_chosen_period_says_the_baseline_was_read(tmp_path: 
     since = (START + dt.timedelta(days=25)).isoformat()
     code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
     assert code == 0, err
-    assert f"details of the period: 5 documents from {since} to " in out
-    assert "baseline: 25 dates from 2020-03-02 to 2020-03-26, read to compare with." in out
+    assert f"\nPeriod: {since} to 2020-03-31 (5 documents on 5 dates, chosen); " in out
+    assert (
+        "; baseline: 25 dates from 2020-03-02 to 2020-03-26, read to compare with; "
+        "the details below cover the period.\n" in out
+    )
+    # the Wordings count the period alone, and say so (review 114: "(prevailing, new in
+    # the period)" beside a card naming another usual wording), in every human format
+    note = f"In the period ({since} to 2020-03-31): shares and the prevailing wording count"
+    assert f"\nWordings\n--------\n\n{note}" in out
+    for form in ("markdown", "html"):
+        code, other, err = run(
+            "report", str(folder), "--points", str(points), "--since", since, "--format", form
+        )
+        assert code == 0, err
+        assert note in other
     # without a period option the details cover the archive, as the line says
     code, out, err = run("report", str(folder), "--points", str(points))
     assert "\n30 documents from 2020-03-02 to 2020-03-31 (30 dates); period: " in out
+    assert note.split(":")[1] not in out
 
 
 def test_a_lone_early_saying_does_not_date_a_new_point() -> None:

@@ -445,6 +445,7 @@ def render_html(
         lang=language(shown.documents),
         headline=view.headline(analysis),
         scope=view.scope_line(analysis),
+        wordings_note=view.wordings_note(analysis),
         span=view.period_span(analysis),
         in_period=[_change(c) for c in analysis.in_period],
         earlier=[_change(c) for c in analysis.earlier],

@@ -159,6 +159,7 @@ def render_markdown(
         "## Timeline",
         timeline(analysis.result, max_date_columns=max_date_columns, said=view.uncounted(analysis)),
         "## Wordings",
+        *[markdown_escape(note) for note in [view.wordings_note(analysis)] if note],
         "\n\n".join(_wordings(h, all_shifts, view.absent_line(analysis)) for h in analysis.points)
         or "No talking points.",
         "## Shifts",

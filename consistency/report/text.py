@@ -236,6 +236,7 @@ def render_text(
             shown, color=color, max_date_columns=max_date_columns, said=view.uncounted(analysis)
         ),
         _heading("Wordings", "-", color),
+        *[note for note in [view.wordings_note(analysis)] if note],
         "\n\n".join(_wordings(h, all_shifts, view.absent_line(analysis)) for h in analysis.points)
         or "No talking points.",
         _heading("Shifts", "-", color),

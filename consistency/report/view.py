@@ -431,6 +431,19 @@ def absent_line(analysis: Analysis) -> str:
     return "Never found"
 
 
+def wordings_note(analysis: Analysis) -> str | None:
+    """What the Wordings count, where the details cover an explicit period: its dates
+    alone, so a wording "prevailing" there may not be the one the baseline used most
+    (review 114: "(prevailing, new in the period)" beside a card naming another usual
+    wording)."""
+    if not analysis.period.explicit:
+        return None
+    return (
+        f"In the period ({period_span(analysis)}): shares and the prevailing wording count "
+        "its dates alone; a wording new in the period is one the baseline never used."
+    )
+
+
 CARD_KEY = (
     "{-words-} were dropped, {+words+} are new, {~words~} moved from elsewhere in the formula"
 )
@@ -522,9 +535,12 @@ def scope_line(analysis: Analysis) -> str:
         base += " (too few dates to compare with: most wordings read as new; see --since)"
     if p.explicit and p.baseline_dates:
         # the details cover the period; the baseline was read too (a review: "5 documents"
-        # read as all the report read, of 30)
-        docs = f"details of the period: {docs}"
-        base += ", read to compare with"
+        # read as all the report read, of 30); the period's dates said once (review 114)
+        return (
+            f"Period: {period_span(analysis)} ({plural(len(result.documents), 'document')} "
+            f"on {plural(p.dates, 'date')}, chosen); "
+            f"{base}, read to compare with; the details below cover the period."
+        )
     return f"{docs}; {period}; {base}."
 
 
