@@ -23,6 +23,7 @@ def having(probe: str) -> Path | None:
     """The bundled sample, else the full corpus, whichever holds ``probe`` (a relative path)."""
     return next((p for p in (SAMPLE, FULL) if (p / probe).is_file()), None)
 
+
 NO_FULL = (
     f"the full corpus is not at {FULL}: set CONSISTENCY_CORPUS to the folder holding mfa/ "
     "(500 briefings) to run this test"

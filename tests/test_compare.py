@@ -1216,6 +1216,31 @@ def test_a_name_the_dictionary_lacks_for_another_is_the_same_phrase(
     assert_grown(tmp_path, "發言人", said.format(was), said.format(now), None)
 
 
+@pytest.mark.parametrize(
+    ("was", "now"),
+    [("巴拉圭政府", "日本政府"), ("日本政府", "巴拉圭政府")],
+    ids=["fused-new", "fused-old"],
+)
+def test_a_name_fused_with_the_word_after_it_is_the_same_phrase(
+    tmp_path: Path, was: str, now: str
+) -> None:
+    """Review 113 (D4): "衷心感谢{-巴拉圭政府-}{+日本政府+}长期以来对中方立场的理解和坚定支持"
+    was a shifted talking point, where 巴西政府 -> 美国政府 and 巴拉圭 -> 日本 were the
+    same: jieba's dictionary holds 日本政府 as one word (an organisation) and not
+    巴拉圭政府, so one side's run was a name and the word 政府, no name. Words one side
+    says fused into its name are said on both sides."""
+    said = "我们衷心感谢{}长期以来对中方立场的理解和坚定支持，并将持续深化双边合作。"
+    assert_grown(tmp_path, "发言人", said.format(was), said.format(now), None)
+    # a word that is no name beside them still makes it another phrase
+    assert_grown(
+        tmp_path,
+        "发言人",
+        said.format(was),
+        said.format("日本人民"),
+        "衷心感谢{-" + was + "-}{+日本人民+}长期以来",
+    )
+
+
 def test_one_move_is_shown_once(tmp_path: Path) -> None:
     """Review 112 (D5): two pieces of one formula, each grown to the move of its parts,
     were two shifted talking points with the same diff."""

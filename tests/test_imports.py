@@ -55,8 +55,10 @@ def test_functions_named_like_modules_keep_their_names(name: str) -> None:
     """Importing ``consistency.track`` (the module) must not hide ``consistency.track``
     (the function), in whatever order the two are first used."""
     module = f"consistency.{name}"
-    for code in (f"import {module}\nfrom consistency import {name} as f",
-                 f"from consistency import {name} as f\nimport {module}"):
+    for code in (
+        f"import {module}\nfrom consistency import {name} as f",
+        f"from consistency import {name} as f\nimport {module}",
+    ):
         probe = f"{code}\nimport consistency, types\n"
         probe += "assert callable(f) and not isinstance(f, types.ModuleType)\n"
         probe += f"assert consistency.{name} is f"

@@ -610,7 +610,14 @@ def test_discover_keeps_stage_directions_and_titles_out() -> None:
 def test_check_fails_on_the_shifted_briefing_and_passes_an_unchanged_one() -> None:
     new = STATE / "dpb-miller-travel.txt"
     code, out, _ = run(
-        "check", str(new), "--against", str(STATE), "--until", "2023-06-19", "--format", "json",
+        "check",
+        str(new),
+        "--against",
+        str(STATE),
+        "--until",
+        "2023-06-19",
+        "--format",
+        "json",
         "--strict",
     )
     assert code == 1  # discovered points are warnings: they fail with --strict
