@@ -721,6 +721,26 @@ def test_a_chinese_name_said_once_answers_where_labels_name_roles(text: str) -> 
     assert turns[-2][1] is P
 
 
+def test_a_chinese_label_of_an_office_and_a_name_is_the_officials() -> None:
+    """Review 116 (a Ministry of National Defense archive): "国防部新闻发言人周海峰大校："
+    (the ministry's spokesperson, Senior Colonel Zhou Haifeng) opened each briefing and
+    was read as the spokesperson's words, so a change of spokesperson was a shifted
+    talking point. An office, then a name and a title, is an official's label; a line
+    that narrates what the office said is none."""
+    text = (
+        "国防部新闻发言人周海峰大校：各位记者朋友，大家下午好！\n"
+        "问：请问发言人对此有何评论？\n"
+        "答：中国军队愿同各国军队加强交流。\n"
+    )
+    assert [(t.speaker, t.role) for t in split_turns(text)] == [
+        ("国防部新闻发言人周海峰大校", OFF),
+        ("问", P),
+        ("答", OFF),
+    ]
+    said = "发言人表示：中国军队愿同各国军队加强交流。\n问：请问有何评论？\n答：谢谢。\n"
+    assert "发言人表示" not in {t.speaker for t in split_turns(said)}
+
+
 def test_a_chinese_name_said_once_is_no_speaker_in_prose() -> None:
     text = "今天天气很好。\n王毅：合作将不断深化。\n"
     assert [(t.speaker, t.role) for t in split_turns(text)] == [(None, N), (None, N)]

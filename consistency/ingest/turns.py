@@ -319,16 +319,49 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
 
 def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
     if (
-        len(label) > 12
+        len(label) > MAX_CJK_LABEL
         or re.search(r"[\s，。、；！？,.;!?]", label)
         or label.startswith(_CJK_PROSE_STARTS)
     ):
         return None
-    if label.endswith(_CJK_OFFICIAL_SUFFIXES):
+    if label.endswith(_CJK_OFFICIAL_SUFFIXES) or _office_and_name(label):
         return _KEYWORD, Role.OFFICIAL
+    if len(label) > MAX_CJK_NAMED:
+        return None
     if label.endswith(_CJK_PRESS_SUFFIXES):
         return _KEYWORD, Role.PRESS
     return _WEAK, None
+
+
+MAX_CJK_NAMED = 12
+"""The most characters of a Chinese label that names no office before a person."""
+
+MAX_CJK_LABEL = 24
+"""The most characters of a Chinese label that does: 国防部新闻发言人周海峰大校 (the
+Ministry of National Defense's spokesperson, Senior Colonel Zhou Haifeng)."""
+
+_CJK_NAME_AND_TITLE = 6
+"""The most characters after the office in such a label: a name and a rank or title."""
+
+_CJK_SAYING = ("说", "表示", "指出", "强调", "称", "介绍", "回答", "答", "问", "透露")
+"""Verbs that end a narrated line, "发言人表示：" ("the spokesperson said:"): no label."""
+
+
+def _office_and_name(label: str) -> bool:
+    """Whether ``label`` names an office (发言人, 部长, ...) and, after it, a person with
+    perhaps a title: "国防部新闻发言人周海峰大校", "外交部发言人华春莹" (review 116: the label
+    was read as the spokesperson's words, so a change of spokesperson was a shift)."""
+    for office in _CJK_OFFICIAL_SUFFIXES:
+        at = label.find(office)
+        rest = label[at + len(office) :] if at >= 0 else ""
+        if (
+            rest
+            and len(rest) <= _CJK_NAME_AND_TITLE
+            and _CJK.fullmatch(rest[0]) is not None
+            and not rest.endswith(_CJK_SAYING)
+        ):
+            return True
+    return False
 
 
 _CJK_METADATA = _words(
