@@ -421,6 +421,29 @@ def test_a_formula_said_after_the_same_words_in_three_carriers_is_one_row(who: s
     assert holding[0].dates == days
 
 
+def test_a_formula_said_before_clauses_of_its_own_is_one_row() -> None:
+    """Review 116 (D3): "中国军队愿同各国军队加强交流、深化互信、拓展合作", said on 19 dates in
+    three carriers, two of them going on after it with a clause of their own, was a row
+    per carrier, the best "始终认为，F" claiming every date of the formula and one wording
+    of 7. Candidates that part on a comma right after a phrase they open with cut nothing
+    short: the phrase is a row of its own, all its dates."""
+    formula = "中国军队愿同各国军队加强交流、深化互信、拓展合作"
+    said = [
+        "我们始终认为，{}。",
+        "{}，共同维护地区和平稳定。",
+        "{}，为构建和平安宁的世界贡献力量。",
+    ]
+    days = 24
+    docs = [
+        narration(day, f"{FILL[day % 3]} {said[day % 3].format(formula)} {FILL[(day + 1) % 3]}")
+        for day in range(days)
+    ]
+    rows = discover(docs, top=10)
+    holding = [p for p in rows if normalise(formula) in normalise(p.point.text)]
+    assert [normalise(p.point.text) for p in holding] == [normalise(formula)]
+    assert holding[0].dates == days
+
+
 def test_a_formula_said_after_the_subjects_of_its_carriers_is_one_row() -> None:
     """Review 108 (D3): "committed to a two-state solution as the only route to lasting
     peace", said on 32 dates after "the UK remained", "the Prime Minister was" and "the

@@ -800,7 +800,48 @@ def _shared_cores(
             said = _framed_alike(corpus, placed, kept, k, min_words, names)
             if said is not None:
                 cores.setdefault(said[0].ids, (said[0], []))[1].extend(said[1])
+    for form, opened in _clause_openings(corpus, placed, min_words):
+        cores.setdefault(form.ids, (form, []))[1].extend(opened)
     return cores
+
+
+def _clause_openings(
+    corpus: _Corpus, placed: dict[tuple[int, ...], int], min_words: int
+) -> list[tuple[_Form, list[list[tuple[int, ...]]]]]:
+    """Phrases that open several candidates and end a clause in each: a formula said
+    before clauses of its own ("*中国军队愿同各国军队加强交流、深化互信、拓展合作*，
+    共同维护地区和平稳定", "...，为构建和平安宁的世界贡献力量": review 116, a row per carrier
+    and none of the formula). Where candidates part on a comma, nothing is cut short
+    (where they part inside a clause an object or a list may be: see
+    :func:`_shared_cores`). A phrase of :data:`RICH_CORE` content words, each candidate
+    going on in its own words a frame of it."""
+    starts: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+    mark = corpus.mark
+    for ids in placed:
+        at = placed[ids]
+        for k in range(min_words, len(ids)):
+            if mark[at + k] == _SOFT:
+                starts.setdefault(ids[:k], []).append(ids)
+    out: list[tuple[_Form, list[list[tuple[int, ...]]]]] = []
+    words, stop = corpus.words, corpus.stop
+    for part, holders in starts.items():
+        if part in placed:
+            continue
+        frames: dict[int, list[tuple[int, ...]]] = {}
+        for h in holders:
+            frames.setdefault(h[len(part)], []).append(h)
+        if len(frames) < CORE_FRAMES:
+            continue
+        at = placed[holders[0]]
+        form = _trim(corpus, _Occ(at, at + len(part)), min_words)
+        if (
+            form is None
+            or form.ids in placed
+            or _rich_content([words[w] for w in form.ids], stop) < RICH_CORE
+        ):
+            continue
+        out.append((form, list(frames.values())))
+    return out
 
 
 def _add_frame(
