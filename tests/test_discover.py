@@ -1232,6 +1232,12 @@ def test_carriers_that_go_on_past_a_formula_count_as_its_frames_when_they_part(
             "the idea is simple , strong where it matters , lean where it can be",
             "strong where it matters , lean where it can be",
         ),
+        # review 115 (an EU-Commission-style archive): halves that end alike, of other
+        # lengths, the second opening with its "and"; three carrier rows, none of it
+        (
+            "open to partners where we can , and protective of our interests where we must",
+            "open to partners where we can , and protective of our interests where we must",
+        ),
         # a clause set off by a comma shares no words in the same places
         (
             "at the summit , the leaders reaffirmed the partnership",

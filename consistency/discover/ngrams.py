@@ -501,20 +501,24 @@ BARE_ITEM_WORDS = 2
 """The most words an item of a list without "and" has (see :func:`_bare_list`)."""
 
 
+PARALLEL_END = 3
+"""The last words of two clauses that mirror each other by their ends (see :func:`_parallel`)."""
+
 PARALLEL_SHARED = 2
 """Words two clauses parted by a comma must share, in the same places, to mirror each
 other (see :func:`_parallel`)."""
 
 
 def _parallel(words: Sequence[str], commas: Sequence[int], stop: Collection[str] = ()) -> set[int]:
-    """The commas between two clauses that mirror each other: the clause after the comma
-    has, in :data:`PARALLEL_SHARED` places or more and in at least half the places of the
-    shorter of the two, the word that stands in the same place of the clause before the
-    comma, read from where they agree best (the clause before may open with a lead-in, or
-    be a word shorter: "strong *where it* matters, lean *where it* can be", review 74;
-    "cooperate *where we* can, disagree *where we* must"). One slogan in two halves, not
-    a clause set off: cut there, the slogan said on 25 of 40 dates had no row (review
-    68)."""
+    """The commas between two clauses that mirror each other: the clause after the comma has,
+    in :data:`PARALLEL_SHARED` places or more and in at least half the places of the shorter
+    of the two, the word that stands in the same place of the clause before the comma, read
+    from where they agree best (the clause before may open with a lead-in, or be a word
+    shorter: "strong *where it* matters, lean *where it* can be", review 74; "cooperate
+    *where we* can, disagree *where we* must"), or :data:`PARALLEL_SHARED` of the last
+    :data:`PARALLEL_END` places read from their ends ("open to partners *where we* can, and
+    protective of our interests *where we* must", review 115). One slogan in two halves, not
+    a clause set off: cut there, the slogan said on 25 of 40 dates had no row (review 68)."""
     out: set[int] = set()
     bounds = [*commas, len(words)]
     for k, comma in enumerate(commas):
@@ -537,6 +541,10 @@ def _parallel(words: Sequence[str], commas: Sequence[int], stop: Collection[str]
         )
         same, at = best
         mirrored = same >= PARALLEL_SHARED and 2 * same >= min(len(after), comma - at)
+        # ... or they end alike, the same words in the same places from their ends:
+        # "open to partners *where we* can, and protective of our interests *where we* must"
+        ends = zip(reversed(words[start:comma]), reversed(after), range(PARALLEL_END), strict=False)
+        mirrored = mirrored or sum(a == b for a, b, _ in ends) >= PARALLEL_SHARED
         # (a couplet's first half may open with a lead-in too: "臺灣 | 堅守現狀不挑釁")
         lead_in = max(start, comma - len(after))
         if mirrored or (stop and _couplet(words[lead_in:comma], after, stop)):
