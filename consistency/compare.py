@@ -398,7 +398,24 @@ def _grown_apart(
             _grow(old, olds[0], new, news[0], light, trivial, tokeniser) if olds and news else None
         )
         if grown is None:
-            out.append(c)
+            swapped = _swapped(old, olds, new, news, light, tokeniser)
+            if swapped is None or any(
+                swapped[2].start < e and s < swapped[2].end for s, e in taken
+            ):
+                out.append(c)
+                continue
+            there, here, now = swapped
+            taken.append((now.start, now.end))
+            out.append(
+                replace(
+                    c,
+                    change=PointChange.SHIFTED,
+                    old=there,
+                    new=here,
+                    diff=word_diff(there.text, here.text, tokeniser=tokeniser),
+                    note=AROUND,
+                )
+            )
             continue
         (a0, a1), (b0, b1) = grown
         if any(b0 < e and s < b1 for s, e in taken):
@@ -1041,10 +1058,13 @@ def _moved(
     new: Document,
     now: tuple[int, int],
     tokeniser: Tokeniser | None,
+    light: Collection[str] = (),
+    least: int = 0,
 ) -> tuple[Place, Place] | None:
     """The spans ``was`` (in OLD) and ``now`` (in NEW) of a discovered phrase, each grown
     within its sentence by :data:`MOVE_REACH` words at most on either side, the least in
-    all, to hold the same words in another order: the shift is a move. Two briefings
+    all, to hold the same words in another order, the words moved holding ``least`` words
+    not ``light`` or more: the shift is a move. Two briefings
     share pieces of a formula whose parts were swapped, so the piece "full respect for
     international humanitarian" read `{-humanitarian-}{+human+}` where NEW said "... human
     rights law and international humanitarian law" (review 101), and "和平统一、{+一国两制+}"
@@ -1066,7 +1086,11 @@ def _moved(
                 if best is not None and total >= best[0]:
                     continue
                 left, right = ow[o0 - lo : o1 + ro], nw[n0 - ln : n1 + rn]
-                if left != right and sorted(left) == sorted(right):
+                if (
+                    left != right
+                    and sorted(left) == sorted(right)
+                    and (not least or _moved_weight(left, right, light) >= least)
+                ):
                     best = (total, lo, ln, ro, rn)
     if best is None:
         return None
@@ -1084,6 +1108,54 @@ def _moved(
         Place(old.text[start:end], *old.line_col(start)),
         Place(new.text[first:last], *new.line_col(first)),
     )
+
+
+def _moved_weight(left: Sequence[str], right: Sequence[str], light: Collection[str]) -> int:
+    """The words not ``light`` among those ``right`` says elsewhere than ``left`` (the
+    same words in another order): what moved, less the words both say in place."""
+    return sum(
+        w not in light
+        for op in Indel.opcodes(left, right)
+        if op.tag == "delete"
+        for w in left[op.src_start : op.src_end]
+    )
+
+
+def _swapped(
+    old: Document,
+    olds: Sequence[Occurrence],
+    new: Document,
+    news: Sequence[Occurrence],
+    light: Collection[str],
+    tokeniser: Tokeniser | None,
+) -> tuple[Place, Place, Occurrence] | None:
+    """A phrase both briefings say the same, grown over the part of its formula NEW put
+    on its other side (see :func:`_moved`): OLD's and NEW's words, and where NEW's start.
+    "联合演训旨在提升协同作战能力和检验联合指挥效能" against "...检验联合指挥效能和提升协同作战
+    能力" shared both parts, each "repeated the same" (review 116): the move is the
+    change. The part moved holds :data:`MOVE_CONTENT` content words or more: a function
+    word on the other side of a phrase is no move of a formula's part. OLD's words and
+    NEW's, with the occurrence in NEW grown; None where no occurrence of the phrase in OLD
+    and in NEW is so grown."""
+    for was in olds:
+        for now in news:
+            moved = _moved(
+                old,
+                (was.start, was.end),
+                new,
+                (now.start, now.end),
+                tokeniser,
+                light,
+                MOVE_CONTENT,
+            )
+            if moved is not None:
+                return *moved, now
+    return None
+
+
+MOVE_CONTENT = 2
+"""Content words the part of a formula moved to a phrase's other side holds at least
+(see :func:`_swapped`)."""
 
 
 IN_STEP_REACH = 4

@@ -1241,6 +1241,43 @@ def test_a_name_fused_with_the_word_after_it_is_the_same_phrase(
     )
 
 
+@pytest.mark.parametrize(
+    ("was", "now", "kept", "shown"),
+    [
+        (
+            "答：联合演训旨在提升协同作战能力和检验联合指挥效能，是年度计划内的例行安排。",
+            "答：联合演训旨在检验联合指挥效能和提升协同作战能力，与地区形势无关。",
+            "答：联合演训旨在提升协同作战能力和检验联合指挥效能，与地区形势无关。",
+            "联合演训旨在{~检验联合指挥效能和~}提升协同作战能力",
+        ),
+        (
+            "Spokesperson: We call for the release of all hostages and an immediate ceasefire "
+            "in Gaza, as the Chancellor said on Monday.",
+            "Spokesperson: Our demand is clear: an immediate ceasefire and the release of all "
+            "hostages, and humanitarian access.",
+            "Spokesperson: Our demand is clear: the release of all hostages and an immediate "
+            "ceasefire, and humanitarian access.",
+            "{~an immediate ceasefire and~} the release of all hostages",
+        ),
+    ],
+    ids=["zh", "en"],
+)
+def test_the_parts_of_a_formula_swapped_in_other_sentences_are_a_move(
+    tmp_path: Path, was: str, now: str, kept: str, shown: str
+) -> None:
+    """Review 116 (D2): "联合演训旨在{~检验联合指挥效能和~}提升协同作战能力" was two phrases
+    "repeated the same", each part of the formula said in both, the sentences around them
+    otherwise different (also review 100 D5, review 97 P6, review 108: every planted swap
+    of a plain diff's day pairs). A phrase said the same, grown over another part of its
+    formula NEW says on its other side, is a move; the parts in the same order are none."""
+    code, out, err = diff_of(tmp_path, was, now)
+    assert code == 0, err
+    assert "1 shifted" in out and shown in out, out
+    code, out, err = diff_of(tmp_path, was, kept)
+    assert code == 0, err
+    assert "0 shifted" in out, out
+
+
 def test_one_move_is_shown_once(tmp_path: Path) -> None:
     """Review 112 (D5): two pieces of one formula, each grown to the move of its parts,
     were two shifted talking points with the same diff."""
