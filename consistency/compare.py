@@ -597,7 +597,7 @@ def _past(
         return moved
     blocks = [
         (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-        for op in Levenshtein.opcodes(list(old[:AROUND_REACH]), list(new[:AROUND_REACH]))
+        for op in Indel.opcodes(list(old[:AROUND_REACH]), list(new[:AROUND_REACH]))
     ]
     k = 1 if blocks and blocks[0][0] == "equal" else 0
     # one change: the edit blocks between two runs the words share

@@ -1278,6 +1278,23 @@ def test_the_parts_of_a_formula_swapped_in_other_sentences_are_a_move(
     assert "0 shifted" in out, out
 
 
+def test_a_list_item_dropped_before_the_words_the_carriers_part_on_is_a_shift(
+    tmp_path: Path,
+) -> None:
+    """Review 116 (D1): "中国军队愿同各国军队加强交流、{-深化互信、-}拓展合作" was "repeated the
+    same" where the two briefings said the formula in other carriers, one ending the
+    sentence after it, the other going on: aligned by fewest edits, the words past the
+    change ("拓展合作") were read as replaced by NEW's next words, tied with the drop. The
+    words two briefings share past a change are aligned as shared."""
+    code, out, err = diff_of(
+        tmp_path,
+        "答：我们始终认为，中国军队愿同各国军队加强交流、深化互信、拓展合作。泰国同中国有着传统友谊。",
+        "答：中国军队愿同各国军队加强交流、拓展合作，共同维护地区和平稳定。柬埔寨同中国有着传统友谊。",
+    )
+    assert code == 0, err
+    assert "中国军队愿同各国军队加强交流、{-深化互信、-}拓展合作" in out, out
+
+
 def test_one_move_is_shown_once(tmp_path: Path) -> None:
     """Review 112 (D5): two pieces of one formula, each grown to the move of its parts,
     were two shifted talking points with the same diff."""
