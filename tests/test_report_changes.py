@@ -399,7 +399,10 @@ def test_baseline_until_and_all_shifts() -> None:
         "report", str(BRIEFINGS), "--points", str(POINTS), "--baseline-until", "2025-09-08"
     )
     assert code == 0
-    assert "period: 2025-09-23 to 2025-10-22 (2 dates, chosen); baseline: 3 dates" in out
+    assert (
+        "Period: 2025-09-23 to 2025-10-22 (2 documents on 2 dates, chosen); baseline: 3 dates"
+        in out
+    )
     code, folded, _ = run("report", str(BRIEFINGS), "--points", str(POINTS))
     code, unfolded, _ = run("report", str(BRIEFINGS), "--points", str(POINTS), "--all-shifts")
     assert "one-off variant" in folded and "one-off variant (" not in unfolded
@@ -499,7 +502,7 @@ def test_a_real_process_reports_the_period_and_its_headline() -> None:
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[2].startswith("**16 talking points tracked; ")
-    assert "period: 2025-09-23 to 2025-10-22 (2 dates, chosen)" in lines[4]
+    assert "Period: 2025-09-23 to 2025-10-22 (2 documents on 2 dates, chosen)" in lines[4]
     assert lines.index("## Changes that matter") < lines.index("## Timeline")
 
 
