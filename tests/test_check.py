@@ -1517,23 +1517,47 @@ def test_a_reversal_says_a_negation_was_put_in(tmp_path: Path) -> None:
 def test_a_discovered_phrase_with_other_numbers_is_no_finding(tmp_path: Path) -> None:
     """Review 59: "The delegation included {-10-}{+9+} members of Congress and
     representatives of {-8-}{+29+} American companies" was most of a daily gate's warnings:
-    a recurring phrase with a count in it is data, not a wording. A word put in beside
-    the numbers still is one."""
-    base = baseline_days(
-        tmp_path,
-        "MR. PRICE: The delegation included 10 members of Congress and "
-        "representatives of 8 American companies.",
-        5,
-    )
+    a recurring phrase with a count in it is data, not a wording. A word put in among its
+    words still is one."""
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in range(1, 6):
+        (base / f"2024-01-0{day}.txt").write_text(
+            f"MR. PRICE: The delegation included {8 + day} members of Congress and "
+            f"representatives of {day} American companies. Talks went well today.\n",
+            "utf-8",
+        )
     new = tmp_path / "2024-02-09.txt"
     said = "The delegation included 40 members of Congress and representatives of 2"
     new.write_text(f"MR. PRICE: {said} American companies. Talks went well today.\n", "utf-8")
     code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
     assert code == 0 and "No findings." in out, out
-    said = said.replace("40 members", "40 senior members")
+    said = said.replace("and representatives", "and senior representatives")
     new.write_text(f"MR. PRICE: {said} American companies. Talks went well today.\n", "utf-8")
     code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
-    assert "{-10-}{+40 senior+} members" in out, out
+    assert "members of Congress and {+senior+} representatives" in out, out
+
+
+def test_a_number_a_discovered_phrase_always_said_is_its_wording(tmp_path: Path) -> None:
+    """Review 115 (B2): "the {-27-}{+26+} member states speak with one voice on this issue"
+    was no finding, though the baseline said 27 on every date: a number the phrase always
+    holds is the formula's, not a count (one that changes from date to date is: above)."""
+    base = tmp_path / "base"
+    base.mkdir()
+    said = "The {} member states speak with one voice on this issue."
+    for day in range(1, 9):
+        (base / f"2024-01-0{day}.txt").write_text(
+            f"MR. PRICE: Talks on topic {day} went on. {said.format(27)} We will see.\n", "utf-8"
+        )
+    new = tmp_path / "2024-02-09.txt"
+    new.write_text(f"MR. PRICE: Talks went on. {said.format(26)} We will see.\n", "utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert "The {-27-}{+26+} member states speak with one voice" in out, out
+    # said with other numbers before, the number is a count
+    (base / "2024-01-03.txt").write_text(f"MR. PRICE: {said.format(25)}\n", "utf-8")
+    (base / "2024-01-05.txt").write_text(f"MR. PRICE: {said.format(28)}\n", "utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0 and "No findings." in out, out
 
 
 def test_a_wording_the_baseline_says_with_other_numbers_is_no_finding(tmp_path: Path) -> None:

@@ -462,10 +462,14 @@ def _shifted(
                 # a wording of the point said word for word, alone or in words another
                 # wording of it has around it (see match.find._with_sibling_edges)
                 continue
-            if points.discovered and any(numbers_apart(span, f) for f in forms):
+            if (
+                points.discovered
+                and any(numbers_apart(span, f) for f in forms)
+                and _numbers_vary(baseline, span)
+            ):
                 # "The delegation included {-10-}{+9+} members of Congress": a count, a
                 # date, in a phrase that recurs; not its wording (a review: most of a
-                # daily gate's warnings)
+                # daily gate's warnings); a number always the same is the formula's
                 continue
             near_miss = id(match) in rejected
             said = (point.id, span, near_miss)
@@ -478,7 +482,7 @@ def _shifted(
                     else _said_before(
                         baseline, lowered, span, threshold, tokeniser, near_miss=near_miss
                     )
-                    or (points.discovered and _said_numbers_apart(baseline, span))
+                    or (points.discovered and _numbers_vary(baseline, span))
                 )
             if known[said]:
                 continue
@@ -547,14 +551,41 @@ def _said_before(
     return False
 
 
-def _said_numbers_apart(baseline: Baseline, span: tuple[str, ...]) -> bool:
+def _numbers_vary(baseline: Baseline, span: tuple[str, ...]) -> bool:
     """Whether the baseline says ``span`` word for word but for its numbers (see
-    :func:`~consistency.lexicon.numbers_apart`): "Fewer than {-16-}{+21+} Member States
-    have notified their plans so far" is a count, not a wording (review 81: a warning,
-    the baseline saying it on 23 dates). The engine is not asked (the point, a
+    :func:`~consistency.lexicon.numbers_apart`) with two numbers or more, its own aside: a
+    count that changes, "The delegation included {-10-}{+9+} members of Congress", "Fewer
+    than {-16-}{+21+} Member States have notified their plans so far" (review 81: a warning,
+    the baseline saying it on 23 dates), not a number the formula holds, "the {-27-}{+26+}
+    member states speak with one voice", said with 27 on every date before (review 115),
+    :data:`FIXED_NUMBER_EVIDENCE` times at least. The engine is not asked (the point, a
     phrase with a count in it, scores a baseline's other count as a word replaced)."""
-    if not any(c.isdigit() for w in span for c in w):
+    own = _numbers_in(span)
+    if not own:
         return False
+    said = _numbers_said(baseline, span)
+    if said is None:
+        return True
+    said.pop(own, None)
+    return len(said) >= 2 or 0 < sum(said.values()) < FIXED_NUMBER_EVIDENCE
+
+
+def _numbers_in(words: Sequence[str]) -> tuple[str, ...]:
+    """The words of ``words`` that hold a digit, in order."""
+    return tuple(w for w in words if any(c.isdigit() for c in w))
+
+
+FIXED_NUMBER_EVIDENCE = 3
+"""How many times the baseline must say a phrase with one number, and no other, for that
+number to be the phrase's own (see :func:`_numbers_vary`)."""
+
+
+def _numbers_said(baseline: Baseline, span: tuple[str, ...]) -> Counter[tuple[str, ...]] | None:
+    """How many stretches of the baseline say ``span`` word for word but for its numbers,
+    or word for word, by their numbers (see :func:`_numbers_in`); None where its words
+    between numbers are too few to look it up by (a date: "3月19日")."""
+    if not any(c.isdigit() for w in span for c in w):
+        return Counter()
     runs: list[list[str]] = [[]]
     for w in span:
         if any(c.isdigit() for c in w):
@@ -563,14 +594,15 @@ def _said_numbers_apart(baseline: Baseline, span: tuple[str, ...]) -> bool:
             runs[-1].append(w)
     longest = max(runs, key=len)
     if len(longest) < 2:
-        return False
+        return None
+    out: Counter[tuple[str, ...]] = Counter()
     for text in baseline.words_of(phrase_sentences(baseline, tuple(longest))).values():
         words = text.split(" ")
-        if any(
-            numbers_apart(words[k : k + len(span)], span) for k in range(len(words) - len(span) + 1)
-        ):
-            return True
-    return False
+        for k in range(len(words) - len(span) + 1):
+            stretch = words[k : k + len(span)]
+            if stretch == list(span) or numbers_apart(stretch, span):
+                out[_numbers_in(stretch)] += 1
+    return out
 
 
 SAID_FIRST = 4
