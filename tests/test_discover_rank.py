@@ -421,6 +421,34 @@ def test_a_formula_said_after_the_same_words_in_three_carriers_is_one_row(who: s
     assert holding[0].dates == days
 
 
+def test_a_word_written_as_a_name_elsewhere_is_none_in_lower_case() -> None:
+    """Review 117: "peace through strength and prosperity through cooperation", said on 21
+    dates after "the minister explained the government's approach of", "foreign policy is
+    guided by" and "reflects our principle of", was three carrier rows and none of its
+    own: "Foreign Minister Cho" made "minister" and "foreign" names, and a carrier naming
+    something the formula does not is no frame of it. A word in lower case inside its
+    sentence names nothing there."""
+    formula = "peace through strength and prosperity through cooperation"
+    said = [
+        f"The minister explained the government's approach of {formula}.",
+        f"Our foreign policy is guided by {formula}.",
+        f"The visit reflects our principle of {formula}.",
+    ]
+    days = 24
+    docs = [
+        narration(
+            day,
+            f"On topic {day}, Foreign Minister Cho met Foreign Secretary Lamy. {said[day % 3]} "
+            f"{FILL[day % 3]}",
+        )
+        for day in range(days)
+    ]
+    rows = discover(docs, top=10)
+    holding = [p for p in rows if normalise(formula) in normalise(p.point.text)]
+    assert [normalise(p.point.text) for p in holding] == [normalise(formula)]
+    assert holding[0].dates == days
+
+
 def test_a_formula_said_before_clauses_of_its_own_is_one_row() -> None:
     """Review 116 (D3): "中国军队愿同各国军队加强交流、深化互信、拓展合作", said on 19 dates in
     three carriers, two of them going on after it with a clause of their own, was a row

@@ -449,6 +449,16 @@ class _Corpus:
         )
         return {int(w): int(p) for w, p in zip(word[bound], before[bound], strict=True)}
 
+    def written_as_name(self, at: int) -> bool:
+        """Whether the token at ``at`` may be a name as written there: not a word written
+        in lower case inside its sentence ("the *minister* explained", where "Foreign
+        Minister Cho" makes "minister" a name of the corpus: review 117). Han script has
+        no case: any word may be."""
+        word = self.words[self.ids[at]]
+        if not word.islower() or self.capital[at]:
+            return True
+        return at == 0 or self.psent[at - 1] != self.psent[at]
+
     def same_clause(self, i: int, j: int) -> bool:
         """Whether positions ``i < j`` lie in one clause."""
         return 0 <= i < j < len(self.ids) and self.room[i] - self.room[j] == j - i

@@ -793,10 +793,14 @@ def _shared_cores(
                 continue
             kept.append((h, at_))
             near = _next_to(h, form.ids, apart, _set_off(corpus, placed, h, form.ids))
-            named = frozenset(w for w in near if w in names and w not in own)
+            named = frozenset(
+                h[i]
+                for i in near
+                if h[i] in names and h[i] not in own and corpus.written_as_name(placed[h] + i)
+            )
             if not named:
                 _add_frame(frames, word, h)
-            elif apart and near[-1] not in names:
+            elif apart and h[near[-1]] not in names:
                 # a subject a word from the phrase: "the UK remained ..."
                 subjects.append((word, h, named))
         if frames and len({n for _, _, n in subjects}) >= CORE_FRAMES:
@@ -940,9 +944,9 @@ def _set_off(
 
 def _next_to(
     holder: tuple[int, ...], core: tuple[int, ...], apart: bool, set_off: bool = False
-) -> tuple[int, ...]:
-    """The words of ``holder`` that a name among would make ``core`` said of another
-    thing: all of them, or for a core of :data:`NAMED_APART` content words (``apart``),
+) -> range:
+    """Where the words of ``holder`` stand that a name among would make ``core`` said of
+    another thing: all of them, or for a core of :data:`NAMED_APART` content words (``apart``),
     the two right before where it stands (the frame's own subject, far before it, is the
     carrier's: "Any arrangement north of the *Litani* has to include a phased return of
     displaced families under international monitoring", review 98), none where a comma
@@ -952,11 +956,11 @@ def _next_to(
     ("urge the *US* to abide by the one-China principle": MFA's rows sharing a wording
     went from 11 to 14 when any rich core was)."""
     if not apart:
-        return holder
+        return range(len(holder))
     if set_off:
-        return ()
+        return range(0)
     at = _core_at(holder, core)
-    return holder[max(0, at - 2) : at]
+    return range(max(0, at - 2), at)
 
 
 MIDDLE_FRAMES = 3
