@@ -240,7 +240,14 @@ def diff_tokens(
             text += closing
             opener = raw.strip()
             rest = following.lstrip()[len(closing) :]
-            if not lead and opener in _PAIRS and rest.startswith(_PAIRS[opener]):
+            if (
+                not lead
+                and opener in _PAIRS
+                and rest.startswith(_PAIRS[opener])
+                and not (pieces and opener in pieces[-1].gap)
+            ):
+                # (not where the new text keeps the mark: "今日（{-四月二十九日-}{+五月六日+}）",
+                # review 118: the old side read 今日（（四月二十九日））)
                 text = f"{opener}{text}{_PAIRS[opener]}"
             # ... a run the old text said right before the mark the new text keeps after
             # the word before it: "一贯{-的-}、明确的", not "一贯、{-的-}明确的" (review 92:

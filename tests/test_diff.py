@@ -415,6 +415,14 @@ def test_a_quotation_opened_in_a_deleted_run_is_closed_in_it() -> None:
     assert word_diff("the rules «as written» hold", "the rules hold") == (
         "the rules {-«as written»-} hold"
     )
+    # ... but not one the new text keeps around the words in its place (review 118: the
+    # old side read 今日（（四月二十九日））)
+    assert word_diff("今日（四月二十九日）上午", "今日（五月六日）上午") == (
+        "今日（{-四月二十九日-}{+五月六日+}）上午"
+    )
+    assert word_diff("today (29 April) morning", "today (6 May) morning") == (
+        "today ({-29 April-}{+6 May+}) morning"
+    )
     # a mark the run does not open stays out
     assert word_diff(
         "a sea of peace, friendship and cooperation", "a sea of peace and cooperation"
