@@ -89,7 +89,8 @@ def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
     "{-8.8 million-}{+58,239+} people have fled their homes" was a shift, "{-12,000-}{+15,000+}"
     was not). An approximator is no part of it: "{-some 43,500-}{+1.5 million+}" leaves out
     a hedge, and "more than" or "fewer than" say what the figure claims. Numbers in words
-    are left out: "one country, two systems" is a formula's own.
+    are left out: "one country, two systems" is a formula's own; but a date in Chinese
+    numerals is a number (see :func:`han_date`).
 
     >>> numbers_apart(["included", "10", "members"], ["included", "9", "members"])
     True
@@ -100,7 +101,7 @@ def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
     """
 
     def words(wording: Sequence[str]) -> list[str]:
-        digits = [any(c.isdigit() for c in w) for w in wording]
+        digits = [any(c.isdigit() for c in w) or han_date(w) for w in wording]
         return [
             w
             for k, w in enumerate(wording)
@@ -108,6 +109,24 @@ def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
         ]
 
     return list(a) != list(b) and words(a) == words(b)
+
+
+_HAN_DATE = regex.compile(
+    r"[〇零一二三四五六七八九十两]{1,3}[月日号號]|[〇零一二三四五六七八九]{4}年"
+)
+"""A month, a day or a year in Chinese numerals: 四月, 二十九日, 二〇二五年."""
+
+
+def han_date(word: str) -> bool:
+    """Whether ``word`` is a month, a day or a year written in Chinese numerals: a date,
+    as "29 April" is (review 118: "今日（{-四月二十九日-}{+五月六日+}）" was a shift in every
+    diff of a Chief Executive's sessions). A count in numerals is a word: 一个中国, 三项,
+    五年规划 ("five-year plan": a year is four numerals).
+
+    >>> han_date("四月"), han_date("二十九日"), han_date("二〇二五年"), han_date("五年")
+    (True, True, True, False)
+    """
+    return _HAN_DATE.fullmatch(word) is not None
 
 
 def same_number(a: str, b: str) -> bool:

@@ -1295,6 +1295,16 @@ def test_a_list_item_dropped_before_the_words_the_carriers_part_on_is_a_shift(
     assert "中国军队愿同各国军队加强交流、{-深化互信、-}拓展合作" in out, out
 
 
+def test_a_date_in_chinese_numerals_is_a_number(tmp_path: Path) -> None:
+    """Review 118 (B2): "以下是行政长官今日（{-四月二十九日-}{+五月六日+}）上午出席行政会议前
+    会见传媒的谈话内容" was a shift in every diff of a Chief Executive's sessions: a date
+    in numerals is a date, as "29 April" is; a count in numerals stays a word (above)."""
+    said = "行政长官：以下是行政长官今日（{}）上午出席行政会议前会见传媒的谈话内容。谢谢。"
+    code, out, err = diff_of(tmp_path, said.format("四月二十九日"), said.format("五月六日"))
+    assert code == 0, err
+    assert "0 shifted" in out, out
+
+
 def test_one_move_is_shown_once(tmp_path: Path) -> None:
     """Review 112 (D5): two pieces of one formula, each grown to the move of its parts,
     were two shifted talking points with the same diff."""
