@@ -421,6 +421,38 @@ def test_a_formula_said_after_the_same_words_in_three_carriers_is_one_row(who: s
     assert holding[0].dates == days
 
 
+def test_a_number_a_formula_always_says_is_no_statistic() -> None:
+    """Reviews 108 and 117: "spending 2.5 per cent of GDP on defence by 2030" (27 dates)
+    ranked #142, below every filler, for the number in it: a count or a date makes a
+    phrase one day's. A number the phrase says alike on ten dates or more is its own; one
+    that changes stays a statistic."""
+    formula = "spending 2.5 per cent of GDP on defence by 2030"
+    said = [
+        f"The spokesman said the government remained committed to {formula}.",
+        f"He said the Prime Minister would set out the path to {formula}.",
+        f"The spokesman said the UK was on track to meet its commitment to {formula}.",
+    ]
+    days = 24
+    docs = [
+        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
+        for day in range(days)
+    ]
+    top = [normalise(p.point.text) for p in discover(docs, top=3)]
+    assert normalise(formula) in top, top
+    # said with another number each time, the phrase is a statistic
+    counted = [
+        narration(
+            day,
+            f"{FILL[day % 3]} {said[day % 3].replace('2.5', str(day + 1))} {FILL[(day + 1) % 3]}",
+        )
+        for day in range(days)
+    ]
+    rows = discover(counted, top=10)
+    assert not any("per cent of gdp" in normalise(p.point.text) for p in rows[:3]), [
+        p.point.text for p in rows
+    ]
+
+
 def test_a_word_written_as_a_name_elsewhere_is_none_in_lower_case() -> None:
     """Review 117: "peace through strength and prosperity through cooperation", said on 21
     dates after "the minister explained the government's approach of", "foreign policy is

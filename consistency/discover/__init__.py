@@ -106,7 +106,8 @@ Ranking
 - **complete statements** ``0.6 + 0.4 * closure``: the share of occurrences
   that end where the clause or a comma does ("... is consistent and clear.")
   rather than running on ("China stands ready to ...");
-- **statistics and dates**: x 0.3 when the wording holds a number;
+- **statistics and dates**: x 0.3 when the wording holds a number, but one every
+  occurrence says alike on ten dates or more (see :func:`.rank._fixed_number`);
 - **procedure, learned**: x ``1 - 0.9 * procedure`` where ``procedure`` grows
   with how much more often than chance the phrase opens or closes its turn, or
   how much shorter than usual the turns holding it are (a non-answer: "I'm not

@@ -76,7 +76,9 @@ class _Scorer:
         sample = _sample(group.occs)
         score = spread * specific * (1 - 0.8 * _caps(corpus, sample, self.names) ** 2)
         score *= (1 - 0.7 * _slot(corpus, sample)) * (0.6 + 0.4 * _closure(corpus, sample))
-        if any(_numeric(corpus.words[w]) for w in group.key):
+        if any(_numeric(corpus.words[w]) for w in group.key) and not _fixed_number(
+            corpus, group.key, sample
+        ):
             score *= 0.3
         if self.stops.hit(group, sample):
             score *= 0.05
@@ -268,6 +270,35 @@ class _Scorer:
         inside = sum(lo <= d <= hi for d in dates)
         tokens = self.tokens_to[hi + 1] - self.tokens_to[lo]
         return _fewest(inside) / tokens if tokens else 0.0
+
+
+def _fixed_number(corpus: _Corpus, key: Sequence[int], occs: Sequence[_Occ]) -> bool:
+    """Whether a phrase of :data:`FIXED_NUMBER_CONTENT` content words or more, its numbers and
+    the words right after them (their units: 年, "per cent") aside, says the same numbers in
+    every occurrence, on :data:`FIXED_NUMBER_DATES` dates or more: a number the phrase holds
+    ("all 11 relevant UN Security Council resolutions", "spending 2.5 per cent of GDP on
+    defence by 2030": reviews 108, 117, ranked past 140), not a count that changes, nor a
+    phrase of time said with each count in turn ("過去6年來", "過去3年來": review 111)."""
+    words = corpus.words
+    numeric = [_numeric(words[w]) for w in key]
+    content = [
+        w
+        for k, w in enumerate(key)
+        if not corpus.function[w] and not numeric[k] and not (k and numeric[k - 1])
+    ]
+    if len(content) < FIXED_NUMBER_CONTENT:
+        return False
+    said = {tuple(w for w in corpus.key(o) if _numeric(words[w])) for o in occs}
+    return len(said) == 1 and len({corpus.pdate[o.start] for o in occs}) >= FIXED_NUMBER_DATES
+
+
+FIXED_NUMBER_CONTENT = 3
+"""Content words, its numbers aside, a phrase needs for a number it always says to be its
+own (see :func:`_fixed_number`)."""
+
+FIXED_NUMBER_DATES = 10
+"""Dates a phrase must say its number on, the same each time, for it to be the phrase's
+own (see :func:`_fixed_number`)."""
 
 
 def _numeric(word: str) -> bool:
