@@ -1166,6 +1166,42 @@ def test_words_replacing_a_formula_s_last_ones_are_taken_to_the_clause_end(
     assert f"    diff:      {diff}\n" in out, out
 
 
+def test_a_wording_the_baseline_said_but_for_a_possessive_is_the_reference(
+    tmp_path: Path,
+) -> None:
+    """Review 119: with "Hong Kong affairs are China's internal affairs" said three times
+    before, "Hong Kong's affairs are China's internal affairs" failed the gate against a
+    one-off baseline wording that keeps the possessive, "Hong Kong's affairs {-because
+    they-} are {-entirely-} China's internal affairs"; without that briefing, it passed.
+    The baseline wording spelled alike is the closest: a spelling, no error."""
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in range(2, 5):
+        (base / f"2019-07-0{day}.txt").write_text(
+            "Spokesperson: Hong Kong affairs are China's internal affairs. No foreign "
+            "country has the right to interfere.\n",
+            encoding="utf-8",
+        )
+    (base / "2019-05-08.txt").write_text(
+        "Spokesperson: We firmly oppose any foreign interference in Hong Kong's affairs "
+        "because they are entirely China's internal affairs.\n",
+        encoding="utf-8",
+    )
+    new = tmp_path / "2020-07-01.txt"
+    new.write_text(
+        "Spokesperson: Hong Kong's affairs are China's internal affairs. No foreign country "
+        "has the right to interfere.\n",
+        encoding="utf-8",
+    )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "hk"\ntext = "Hong Kong affairs are purely China\'s internal affairs"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    assert code == 0 and "No findings" in out, out
+
+
 def test_a_name_of_the_formula_said_as_a_possessive_is_its_name(tmp_path: Path) -> None:
     """Review 84: "Hong Kong's affairs are China's internal affairs" failed the gate as "a
     name of the formula replaced" (a near miss). The possessive is the name: ``track``

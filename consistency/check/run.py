@@ -66,6 +66,7 @@ from .similar import (
     Among,
     _line_col,
     _NewCorpus,
+    _no_grammar,
     closest_wording,
     has_sentence,
     nearest_sentence,
@@ -683,10 +684,6 @@ def _spelled_otherwise(
         )
         for text in said
     )
-
-
-def _no_grammar(word: str) -> bool:
-    return False
 
 
 def _same_skeleton(point: Point, new: str, old: str, tokeniser: Tokeniser | None) -> bool:

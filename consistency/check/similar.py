@@ -21,8 +21,8 @@ from ..match import (
     weigher,
 )
 from ..models import Point, Sentence
-from ..normalise import Tokeniser
-from ..timeline import closeness
+from ..normalise import Tokeniser, named_words
+from ..timeline import closeness, grammar_only
 from .baseline import Baseline
 from .findings import DEFAULT_SIMILARITY, Reference
 
@@ -221,12 +221,19 @@ def closest_wording(
     if not said:
         return None
 
+    prefixes = named_words(tokeniser, "negating_prefixes")
+    endings = named_words(tokeniser, "possessive_endings")
+
     def rank(
         found: tuple[str, ...],
-    ) -> tuple[int, int, int, bool, int, int, float, tuple[object, ...]]:
+    ) -> tuple[bool, int, int, int, bool, int, int, float, tuple[object, ...]]:
         near = closeness(words, found)
         count, where, _ = said[found]
         return (
+            # the wording spelled alike first: "Hong {-Kong-}{+Kong's+} affairs are ...",
+            # not the one-off "Hong Kong's affairs {-because they-} are {-entirely-} ..."
+            # that keeps more words as written (review 119: an error, not a spelling)
+            grammar_only(words, found, _no_grammar, prefixes, endings=endings),
             -near.lost,
             -near.changes,
             -near.grammar_lost,
@@ -243,6 +250,12 @@ def closest_wording(
     line, column = _line_col(text, match.start)
     ref = Reference(text[match.start : match.end], doc, date, baseline.path_of(doc), line, column)
     return ref, word_similarity(words, best)
+
+
+def _no_grammar(word: str) -> bool:
+    """No word is a grammar word: words spelled alike are, one for one (see
+    :func:`~consistency.timeline.grammar_only`)."""
+    return False
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
