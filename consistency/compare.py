@@ -1130,13 +1130,13 @@ def _swapped(
     tokeniser: Tokeniser | None,
 ) -> tuple[Place, Place, Occurrence] | None:
     """A phrase both briefings say the same, grown over the part of its formula NEW put
-    on its other side (see :func:`_moved`): OLD's and NEW's words, and where NEW's start.
-    "联合演训旨在提升协同作战能力和检验联合指挥效能" against "...检验联合指挥效能和提升协同作战
-    能力" shared both parts, each "repeated the same" (review 116): the move is the
-    change. The part moved holds :data:`MOVE_CONTENT` content words or more: a function
-    word on the other side of a phrase is no move of a formula's part. OLD's words and
-    NEW's, with the occurrence in NEW grown; None where no occurrence of the phrase in OLD
-    and in NEW is so grown."""
+    on its other side (see :func:`_moved`): "联合演训旨在提升协同作战能力和检验联合指挥效能"
+    against "...检验联合指挥效能和提升协同作战能力" shared both parts, each "repeated the
+    same" (review 116): the move is the change. The part moved holds
+    :data:`MOVE_CONTENT` content words or more: a function word on the other side of a
+    phrase is no move of a formula's part. OLD's grown words and NEW's, and the
+    occurrence in NEW they grew from; None where no occurrence of the phrase in OLD and
+    in NEW is so grown."""
     for was in olds:
         for now in news:
             moved = _moved(
