@@ -800,7 +800,7 @@ def _shared_cores(
             )
             if not named:
                 _add_frame(frames, word, h)
-            elif apart and h[near[-1]] not in names:
+            elif apart and h[near[-1]] not in named:
                 # a subject a word from the phrase: "the UK remained ..."
                 subjects.append((word, h, named))
         if frames and len({n for _, _, n in subjects}) >= CORE_FRAMES:
