@@ -406,16 +406,7 @@ def _grown_apart(
                 continue
             there, here, now = swapped
             taken.append((now.start, now.end))
-            out.append(
-                replace(
-                    c,
-                    change=PointChange.SHIFTED,
-                    old=there,
-                    new=here,
-                    diff=word_diff(there.text, here.text, tokeniser=tokeniser),
-                    note=AROUND,
-                )
-            )
+            out.append(_shifted_around(c, there, here, tokeniser))
             continue
         (a0, a1), (b0, b1) = grown
         if any(b0 < e and s < b1 for s, e in taken):
@@ -425,17 +416,22 @@ def _grown_apart(
             Place(old.text[a0:a1], *old.line_col(a0)),
             Place(new.text[b0:b1], *new.line_col(b0)),
         )
-        out.append(
-            replace(
-                c,
-                change=PointChange.SHIFTED,
-                old=there,
-                new=here,
-                diff=word_diff(there.text, here.text, tokeniser=tokeniser),
-                note=AROUND,
-            )
-        )
+        out.append(_shifted_around(c, there, here, tokeniser))
     return out
+
+
+def _shifted_around(
+    c: PointComparison, there: Place, here: Place, tokeniser: Tokeniser | None
+) -> PointComparison:
+    """``c`` shifted, shown in the longer words ``there`` (OLD's) and ``here`` (NEW's)."""
+    return replace(
+        c,
+        change=PointChange.SHIFTED,
+        old=there,
+        new=here,
+        diff=word_diff(there.text, here.text, tokeniser=tokeniser),
+        note=AROUND,
+    )
 
 
 def _shown_once(compared: list[PointComparison], new: Document) -> list[PointComparison]:

@@ -384,6 +384,23 @@ def test_a_formula_opening_on_a_common_word_paired_with_a_rarer_one_has_its_row(
     assert not any(t.startswith(normalise("将同")) for t in texts), texts
 
 
+def assert_one_row(formula: str, said: list[str], days: int = 24, lead: str = "") -> None:
+    """``days`` narrated briefings, each saying the next of ``said`` between two filler
+    sentences (after ``lead``, formatted with the day): the formula is one row of the
+    best 10, its text, on every date."""
+    docs = [
+        narration(
+            day,
+            f"{lead.format(day)}{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}",
+        )
+        for day in range(days)
+    ]
+    rows = discover(docs, top=10)
+    holding = [p for p in rows if normalise(formula) in normalise(p.point.text)]
+    assert [normalise(p.point.text) for p in holding] == [normalise(formula)]
+    assert holding[0].dates == days
+
+
 def framed_rows(said: list[str], days: int) -> list[str]:
     """The best 10 rows (normalised) discovered in ``days`` narrated briefings, each saying
     the next of ``said`` between two filler sentences."""
@@ -466,19 +483,9 @@ def test_a_word_written_as_a_name_elsewhere_is_none_in_lower_case() -> None:
         f"Our foreign policy is guided by {formula}.",
         f"The visit reflects our principle of {formula}.",
     ]
-    days = 24
-    docs = [
-        narration(
-            day,
-            f"On topic {day}, Foreign Minister Cho met Foreign Secretary Lamy. {said[day % 3]} "
-            f"{FILL[day % 3]}",
-        )
-        for day in range(days)
-    ]
-    rows = discover(docs, top=10)
-    holding = [p for p in rows if normalise(formula) in normalise(p.point.text)]
-    assert [normalise(p.point.text) for p in holding] == [normalise(formula)]
-    assert holding[0].dates == days
+    assert_one_row(
+        formula, said, lead="On topic {}, Foreign Minister Cho met Foreign Secretary Lamy. "
+    )
 
 
 def test_a_formula_said_before_clauses_of_its_own_is_one_row() -> None:
@@ -493,15 +500,7 @@ def test_a_formula_said_before_clauses_of_its_own_is_one_row() -> None:
         "{}，共同维护地区和平稳定。",
         "{}，为构建和平安宁的世界贡献力量。",
     ]
-    days = 24
-    docs = [
-        narration(day, f"{FILL[day % 3]} {said[day % 3].format(formula)} {FILL[(day + 1) % 3]}")
-        for day in range(days)
-    ]
-    rows = discover(docs, top=10)
-    holding = [p for p in rows if normalise(formula) in normalise(p.point.text)]
-    assert [normalise(p.point.text) for p in holding] == [normalise(formula)]
-    assert holding[0].dates == days
+    assert_one_row(formula, [s.format(formula) for s in said])
 
 
 def test_a_formula_said_after_the_subjects_of_its_carriers_is_one_row() -> None:
@@ -517,20 +516,11 @@ def test_a_formula_said_after_the_subjects_of_its_carriers_is_one_row() -> None:
         f"He said the Prime Minister was {formula} in the region.",
         f"The spokesman said the government was {formula}, and urged restraint.",
     ]
-    days = 24
-    docs = [
-        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
-        for day in range(days)
-    ]
-    rows = discover(docs, top=10)
-    holding = [p for p in rows if normalise(formula) in normalise(p.point.text)]
-    assert [normalise(p.point.text) for p in holding] == [normalise(formula)]
-    assert holding[0].dates == days
+    assert_one_row(formula, said)
     # said after one name only, and a subject naming nothing, it stays the carrier's
     one = [s.replace("the Prime Minister", "the UK") for s in said]
     docs = [
-        narration(day, f"{FILL[day % 3]} {one[day % 3]} {FILL[(day + 1) % 3]}")
-        for day in range(days)
+        narration(day, f"{FILL[day % 3]} {one[day % 3]} {FILL[(day + 1) % 3]}") for day in range(24)
     ]
     assert normalise(formula) not in [normalise(p.point.text) for p in discover(docs, top=10)]
 
