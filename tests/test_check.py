@@ -1729,6 +1729,29 @@ def test_a_point_the_briefing_does_not_say_is_a_skipped_junit_case(tmp_path: Pat
     assert code == 0 and root.get("skipped") == "0" and root.find(".//skipped") is None
 
 
+def test_each_failing_finding_of_a_point_is_a_junit_case_of_its_own(tmp_path: Path) -> None:
+    """Review 119: two findings of one point were two ``<failure>`` elements of one case,
+    and the suite said ``failures="3"`` where the text said 4 failing: tools that read one
+    failure per case lost the second. A point failing twice is two cases, each named by
+    where its finding stands."""
+    formula = "stop interfering in China's internal affairs"
+    before = (
+        f"We urge the US to {formula}. We also urge them to stop using religious issues to "
+        "interfere in China's internal affairs."
+    )
+    now = (
+        "We urge the US to stop interfering in our internal affairs. We urge them to stop "
+        "using these matters to interfere in China's internal affairs."
+    )
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, before, now), "--format", "junit")
+    assert code == 1, out
+    root = ET.fromstring(out)
+    cases = list(root.iter("testcase"))
+    assert [len(c.findall("failure")) for c in cases] == [1, 1], out
+    assert [c.get("name") for c in cases] == ["p (1:22)", "p (1:80)"], out
+    assert root.get("failures") == "2" and root.get("tests") == "2"
+
+
 def test_a_span_under_the_threshold_with_both_edges_replaced_is_no_near_miss(
     tmp_path: Path,
 ) -> None:

@@ -300,10 +300,12 @@ def render_check_junit(result: CheckResult, *, gate: Gate) -> str:
     where the briefing does not say it.
 
     A finding that fails the check is a ``<failure>`` of its point's case
-    (and of the cases of the points it also covers); rephrased sentences
-    are the failures of one extra case per briefing. Findings that do not
-    fail go to the case's ``<system-out>``; the check's notes to the ``<system-out>`` of
-    the suite of the briefing they name (all suites, for a note naming none).
+    (and of the cases of the points it also covers); a point with several is a case
+    per failing finding, named by where it stands (``id (LINE:COL)``), a case holding one
+    failure; rephrased sentences are the failures of one extra case per briefing.
+    Findings that do not fail go to the case's ``<system-out>``; the check's notes to the
+    ``<system-out>`` of the suite of the briefing they name (all suites, for a note
+    naming none).
     """
     root = ET.Element("testsuites", name="consistency check")
     total_tests = total_failures = total_skipped = 0
@@ -331,35 +333,44 @@ def render_check_junit(result: CheckResult, *, gate: Gate) -> str:
             )
         suite = ET.SubElement(root, "testsuite", name=_xml_text(doc.path))
         failures = skipped = 0
+        tests = 0
         for name, its in cases:
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                classname=_xml_text(f"consistency.check.{doc.id}"),
-                name=_xml_text(name),
-                file=_xml_text(doc.path),
-            )
-            if name in unsaid and not its:
-                # not said: nothing to check, which a passing case would hide (review 65:
-                # a slogan dropped "passed" on every date)
-                ET.SubElement(case, "skipped", message="not said in this briefing")
-                skipped += 1
-                continue
             failing = [f for f in its if gate.fails(f)]
-            if failing:
-                failures += 1
-            for f in failing:
-                failure = ET.SubElement(
-                    case,
-                    "failure",
-                    type=f.kind.value,
-                    message=_xml_text(f"{_where(f)}: {f.title}: {one_line(f.text)}"),
+            # a case per failing finding where a point has several: a test case holds
+            # one failure (review 119: "failures=3" where the text said 4 failing)
+            named = (
+                [(name, failing)]
+                if len(failing) <= 1
+                else [(f"{name} ({f.line}:{f.column})", [f]) for f in failing]
+            )
+            for k, (label, fails) in enumerate(named):
+                tests += 1
+                case = ET.SubElement(
+                    suite,
+                    "testcase",
+                    classname=_xml_text(f"consistency.check.{doc.id}"),
+                    name=_xml_text(label),
+                    file=_xml_text(doc.path),
                 )
-                failure.text = _xml_text(_failure_text(f))
-            quiet = [f for f in its if not gate.fails(f)]
-            if quiet:
-                out = ET.SubElement(case, "system-out")
-                out.text = _xml_text("\n\n".join(_failure_text(f) for f in quiet))
+                if name in unsaid and not its:
+                    # not said: nothing to check, which a passing case would hide (review
+                    # 65: a slogan dropped "passed" on every date)
+                    ET.SubElement(case, "skipped", message="not said in this briefing")
+                    skipped += 1
+                    continue
+                for f in fails:
+                    failures += 1
+                    failure = ET.SubElement(
+                        case,
+                        "failure",
+                        type=f.kind.value,
+                        message=_xml_text(f"{_where(f)}: {f.title}: {one_line(f.text)}"),
+                    )
+                    failure.text = _xml_text(_failure_text(f))
+                quiet = [f for f in its if not gate.fails(f)] if k == 0 else []
+                if quiet:
+                    out = ET.SubElement(case, "system-out")
+                    out.text = _xml_text("\n\n".join(_failure_text(f) for f in quiet))
         notes = [n for n in result.notes if doc.path in n] or [
             n for n in result.notes if not any(d.path in n for d in result.documents)
         ]
@@ -367,11 +378,11 @@ def render_check_junit(result: CheckResult, *, gate: Gate) -> str:
             ET.SubElement(suite, "system-out").text = _xml_text(
                 "\n".join(f"note: {n}" for n in notes)
             )
-        suite.set("tests", str(len(cases)))
+        suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", "0")
         suite.set("skipped", str(skipped))
-        total_tests += len(cases)
+        total_tests += tests
         total_failures += failures
         total_skipped += skipped
     root.set("tests", str(total_tests))
