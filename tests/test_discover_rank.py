@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -384,18 +385,22 @@ def test_a_formula_opening_on_a_common_word_paired_with_a_rarer_one_has_its_row(
     assert not any(t.startswith(normalise("将同")) for t in texts), texts
 
 
-def assert_one_row(formula: str, said: list[str], days: int = 24, lead: str = "") -> None:
+def between_fillers(said: Sequence[str], days: int, lead: str = "") -> list[Document]:
     """``days`` narrated briefings, each saying the next of ``said`` between two filler
-    sentences (after ``lead``, formatted with the day): the formula is one row of the
-    best 10, its text, on every date."""
-    docs = [
+    sentences, after ``lead`` (formatted with the day)."""
+    return [
         narration(
             day,
-            f"{lead.format(day)}{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}",
+            f"{lead.format(day)}{FILL[day % 3]} {said[day % len(said)]} {FILL[(day + 1) % 3]}",
         )
         for day in range(days)
     ]
-    rows = discover(docs, top=10)
+
+
+def assert_one_row(formula: str, said: list[str], days: int = 24, lead: str = "") -> None:
+    """``days`` narrated briefings saying ``said`` (see :func:`between_fillers`): the
+    formula is one row of the best 10, its text, on every date."""
+    rows = discover(between_fillers(said, days, lead), top=10)
     holding = [p for p in rows if normalise(formula) in normalise(p.point.text)]
     assert [normalise(p.point.text) for p in holding] == [normalise(formula)]
     assert holding[0].dates == days
@@ -404,11 +409,7 @@ def assert_one_row(formula: str, said: list[str], days: int = 24, lead: str = ""
 def framed_rows(said: list[str], days: int) -> list[str]:
     """The best 10 rows (normalised) discovered in ``days`` narrated briefings, each saying
     the next of ``said`` between two filler sentences."""
-    docs = [
-        narration(day, f"{FILL[day % 3]} {said[day % len(said)]} {FILL[(day + 1) % 3]}")
-        for day in range(days)
-    ]
-    return [normalise(p.point.text) for p in discover(docs, top=10)]
+    return [normalise(p.point.text) for p in discover(between_fillers(said, days), top=10)]
 
 
 @pytest.mark.parametrize("who", ["Japan", "the Government"])
@@ -427,10 +428,7 @@ def test_a_formula_said_after_the_same_words_in_three_carriers_is_one_row(who: s
         f"{who} will {formula}, while maintaining and strengthening the NPT regime.",
     ]
     days = 30
-    docs = [
-        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
-        for day in range(days)
-    ]
+    docs = between_fillers(said, days)
     rows = discover(docs, top=10)
     holding = [p for p in rows if formula in normalise(p.point.text)]
     assert len(holding) == 1, [p.point.text for p in holding]
@@ -450,21 +448,12 @@ def test_a_number_a_formula_always_says_is_no_statistic() -> None:
         f"The spokesman said the UK was on track to meet its commitment to {formula}.",
     ]
     days = 24
-    docs = [
-        narration(day, f"{FILL[day % 3]} {said[day % 3]} {FILL[(day + 1) % 3]}")
-        for day in range(days)
-    ]
+    docs = between_fillers(said, days)
     top = [normalise(p.point.text) for p in discover(docs, top=3)]
     assert normalise(formula) in top, top
     # said with another number each time, the phrase is a statistic
-    counted = [
-        narration(
-            day,
-            f"{FILL[day % 3]} {said[day % 3].replace('2.5', str(day + 1))} {FILL[(day + 1) % 3]}",
-        )
-        for day in range(days)
-    ]
-    rows = discover(counted, top=10)
+    counted = [said[day % 3].replace("2.5", str(day + 1)) for day in range(days)]
+    rows = discover(between_fillers(counted, days), top=10)
     assert not any("per cent of gdp" in normalise(p.point.text) for p in rows[:3]), [
         p.point.text for p in rows
     ]
@@ -519,9 +508,7 @@ def test_a_formula_said_after_the_subjects_of_its_carriers_is_one_row() -> None:
     assert_one_row(formula, said)
     # said after one name only, and a subject naming nothing, it stays the carrier's
     one = [s.replace("the Prime Minister", "the UK") for s in said]
-    docs = [
-        narration(day, f"{FILL[day % 3]} {one[day % 3]} {FILL[(day + 1) % 3]}") for day in range(24)
-    ]
+    docs = between_fillers(one, 24)
     assert normalise(formula) not in [normalise(p.point.text) for p in discover(docs, top=10)]
 
 

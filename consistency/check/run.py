@@ -573,7 +573,11 @@ def _numbers_vary(baseline: Baseline, span: tuple[str, ...]) -> bool:
 
 def _numbers_in(words: Sequence[str]) -> tuple[str, ...]:
     """The words of ``words`` that hold a digit, in order."""
-    return tuple(w for w in words if any(c.isdigit() for c in w))
+    return tuple(w for w in words if _digit(w))
+
+
+def _digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 FIXED_NUMBER_EVIDENCE = 3
@@ -585,11 +589,9 @@ def _numbers_said(baseline: Baseline, span: tuple[str, ...]) -> Counter[tuple[st
     """How many stretches of the baseline say ``span`` word for word but for its numbers,
     or word for word, by their numbers (see :func:`_numbers_in`); None where its words
     between numbers are too few to look it up by (a date: "3月19日")."""
-    if not any(c.isdigit() for w in span for c in w):
-        return Counter()
     runs: list[list[str]] = [[]]
     for w in span:
-        if any(c.isdigit() for c in w):
+        if _digit(w):
             runs.append([])
         else:
             runs[-1].append(w)
