@@ -623,7 +623,7 @@ def _past(
         return (i2, j2) if i2 in old_edges and j2 in new_edges else None
     _, f1, f2, g1, g2 = blocks[end]
     flank = list(old[f1:f2])
-    while flank and flank[-1] in light:
+    while flank and flank[-1] in light and not _one_word(flank, f1, old_edges):
         flank.pop()
     if len(flank) >= AROUND_FLANK and any(w not in light for w in flank):
         return f1 + len(flank), g1 + len(flank)
@@ -633,6 +633,18 @@ def _past(
     if enough and f2 in old_edges and g2 in new_edges:
         return f2, g2
     return None
+
+
+def _one_word(flank: Sequence[str], at: int, edges: Collection[int]) -> bool:
+    """Whether the last two words of ``flank`` (read outward from word ``at``) are two
+    single Han characters of one clause, a word the segmenter did not know: the function
+    word is the first half of it (这|番 of 这番讲话, "this speech"; review 122: the shift
+    read "番讲话{-自相矛盾-}{+刻意挑衅+}", cut inside a word)."""
+    return (
+        len(flank) >= 2
+        and all(len(w) == 1 and is_han(w) for w in flank[-2:])
+        and at + len(flank) - 1 not in edges
+    )
 
 
 AROUND_REORDER = 5

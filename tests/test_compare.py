@@ -1337,3 +1337,16 @@ def test_a_count_in_chinese_numerals_is_a_word_of_the_phrase(
     code, out, err = diff_of(tmp_path, said.format(was), said.format(now))
     assert code == 0, err
     assert "1 shifted" in out, out
+
+
+def test_a_shift_grown_in_chinese_starts_on_a_word(tmp_path: Path) -> None:
+    """Review 122 (D1): "番讲话{-自相矛盾-}{+刻意挑衅+}，岛内舆论也普遍不以为然" began inside
+    这番 ("this [speech]"), a word jieba's dictionary lacks and cuts into 这 and 番: the
+    function word went from the phrase's edge and left its other half there."""
+    said = (
+        "韩立宁：各位记者朋友，大家上午好！\n\n记者：台湾地区领导人近日发表讲话，请问对此有何评论？"
+        "\n\n韩立宁：这番讲话{}，岛内舆论也普遍不以为然。奉劝台湾当局不要在错误的道路上越走越远。"
+    )
+    code, out, err = diff_of(tmp_path, said.format("自相矛盾"), said.format("刻意挑衅"))
+    assert code == 0, err
+    assert "这番讲话{-自相矛盾-}{+刻意挑衅+}，岛内舆论也普遍不以为然" in out, out

@@ -1626,3 +1626,39 @@ def test_a_wording_joins_the_formula_it_is_closest_to(
     with "敦促美方" left out. It joins the one it is closest to."""
     assert _closer_elsewhere(mfa_zh) == []
     assert _closer_elsewhere(mfa) == []
+
+
+def test_a_formula_one_carrier_goes_on_from_after_a_comma_is_one_row() -> None:
+    """Review 120: "open to an honest and mutually respectful dialogue with all our
+    neighbours", said on 41 dates after "Russia remains", "Moscow is" and "Our country
+    ... is", was two carrier rows ("Let me remind you that Russia remains open ...,
+    provided, of course", 15 dates) and none of its own, and its negation passed report
+    and check without a word: one carrier goes on after the formula, past a comma, and a
+    phrase shared at the end of the others was looked for inside it only before a
+    function word. A comma ends it there too."""
+    formula = "open to an honest and mutually respectful dialogue with all our neighbours"
+    said = [
+        f"Let me remind you that Russia remains {formula}, provided, of course, that they "
+        "take our concerns into account.",
+        f"As we have said before, Moscow is {formula}, but nobody should mistake this for "
+        "weakness.",
+        f"Our country, as it has always been, is {formula}, including those who listen to "
+        "other people's advice.",
+    ]
+    assert_one_row(formula, said)
+
+
+def test_a_formula_said_after_three_carriers_names_its_row() -> None:
+    """Review 121: "Japan is prepared to hold talks with North Korea without
+    preconditions", said on 23 dates after "The Prime Minister has made clear that", "I
+    can only repeat that" and "Our position is unchanged:", was one row named by a carrier
+    (10 dates), and a gate on discovered points passed "Japan is *not* prepared to hold
+    talks ...". A wording at the end of a row's said after three frames, more often
+    without the row's carrier than with it, names the row."""
+    formula = "Japan is prepared to hold talks with North Korea without preconditions"
+    said = [
+        f"The Prime Minister has made clear that {formula}.",
+        f"I can only repeat that {formula}.",
+        f"Our position is unchanged: {formula}.",
+    ]
+    assert_one_row(formula, said)

@@ -770,11 +770,7 @@ def _shared_cores(
             # a content word it may be cut short ("mutual benefit and win-win *results*",
             # MFA); a phrase of the fewest words is as often a piece of a longer name
             # there ("all-weather *strategic cooperative partners* and iron-clad friends")
-            inner = [
-                (h, i)
-                for h, i in heads.get(part[:min_words], ())
-                if h[i : i + k] == part and i + k < len(h) and words[h[i + k]] in corpus.stop
-            ]
+            inner = _held_inside(corpus, placed, heads, part, form.ids, min_words)
             # ... but where carriers go on the same way, to their next content word,
             # more often than carriers end on it, those words are the phrase's own:
             # "本着公开、透明、负责任*的态度*" ("in an open, transparent and responsible
@@ -815,6 +811,43 @@ def _shared_cores(
     for form, opened in _clause_openings(corpus, placed, min_words):
         cores.setdefault(form.ids, (form, []))[1].extend(opened)
     return cores
+
+
+def _held_inside(
+    corpus: _Corpus,
+    placed: dict[tuple[int, ...], int],
+    heads: dict[tuple[int, ...], list[tuple[tuple[int, ...], int]]],
+    part: tuple[int, ...],
+    form: tuple[int, ...],
+    min_words: int,
+) -> list[tuple[tuple[int, ...], int]]:
+    """The candidates that hold the shared end ``part``, or its trimmed ``form``, inside,
+    with where ``part`` would start in each: before a function word of theirs, or before a
+    comma ("Russia remains *open to an honest and mutually respectful dialogue with all our
+    neighbours*, provided, of course", review 120: a carrier row, the formula's 41 dates
+    in two rows of carriers)."""
+    words, stop, mark = corpus.words, corpus.stop, corpus.mark
+    k, n = len(part), len(form)
+    off = next((j for j in range(k - n + 1) if part[j : j + n] == form), None)
+    out: list[tuple[tuple[int, ...], int]] = []
+    for h, i in heads.get(part[:min_words], ()):
+        if h[i : i + k] == part and i + k < len(h) and words[h[i + k]] in stop:
+            out.append((h, i))
+    if off is None or len(form) < min_words:
+        return out
+    seen = {h for h, _ in out}
+    for h, i in heads.get(form[:min_words], ()):
+        end = i + n
+        if (
+            h not in seen
+            and h[i:end] == form
+            and end < len(h)
+            and mark[placed[h] + end] == _SOFT
+            and i >= off
+        ):
+            seen.add(h)
+            out.append((h, i - off))
+    return out
 
 
 def _clause_openings(
