@@ -147,8 +147,23 @@ def test_color_is_used_only_when_asked() -> None:
 def test_coloured_commands_are_those_with_a_color_option() -> None:
     from consistency.cli.app import COLOURED_COMMANDS
 
-    taking = {n for n, c in cli.commands.items() if any(p.name == "color" for p in c.params)}
+    taking = {
+        n
+        for n, c in cli.commands.items()
+        if any(p.name == "color" and not getattr(p, "hidden", False) for p in c.params)
+    }
     assert taking == COLOURED_COMMANDS
+
+
+@pytest.mark.parametrize("command", ["ingest", "discover"])
+@pytest.mark.parametrize("flag", ["--no-color", "--color"])
+def test_color_after_a_command_that_colours_nothing_is_accepted(command: str, flag: str) -> None:
+    """Reviews 123, 124: ``discover --no-color`` was an error (exit 2) where ``consistency
+    --no-color discover`` was not: a script may give it to every command, after its name."""
+    code, out, err = run(command, str(BRIEFINGS), flag)
+    assert code == 0, err
+    assert "\x1b[" not in out
+    assert "--color" not in run(command, "--help")[1]
 
 
 @pytest.mark.parametrize("command", ["ingest", "discover", "report"])

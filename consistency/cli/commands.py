@@ -57,6 +57,7 @@ from .options import (
     jobs_option,
     manifest_option,
     output_option,
+    plain_option,
     selection_options,
     similarity_option,
     speaker_options,
@@ -73,6 +74,7 @@ from .pipeline import _archive, _discover, _load, _points, _segmented, _track, n
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @output_option
+@plain_option
 def ingest(
     paths: tuple[str, ...],
     manifest: str | None,
@@ -318,6 +320,7 @@ for _param in report_command.params:
 @discover_options(top_default=DEFAULT_DISCOVER_TOP)
 @index_option
 @jobs_option
+@plain_option
 def discover_command(
     paths: tuple[str, ...],
     manifest: str | None,
@@ -379,6 +382,7 @@ def _kinds_help(what: str) -> str:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @input_options
+@plain_option
 def index_command(
     paths: tuple[str, ...],
     db: str,

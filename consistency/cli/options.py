@@ -278,6 +278,15 @@ def color_option(f: F) -> F:
     return f
 
 
+def plain_option(f: F) -> F:
+    """``--color/--no-color`` taken and ignored by a command that colours nothing: a script
+    may give it to every command (reviews 123, 124: ``discover --no-color`` was an error,
+    exit 2, where ``consistency --no-color discover`` is not)."""
+    return click.option(
+        "--color/--no-color", default=None, hidden=True, expose_value=False
+    )(f)
+
+
 def _use_color(flag: bool | None, output: str | None) -> bool:
     """--color/--no-color; else none in a file; else NO_COLOR, then FORCE_COLOR (any non-empty
     value), then whether standard output is a terminal."""
