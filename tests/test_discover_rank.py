@@ -1662,3 +1662,18 @@ def test_a_formula_said_after_three_carriers_names_its_row() -> None:
         f"Our position is unchanged: {formula}.",
     ]
     assert_one_row(formula, said)
+
+
+def test_a_formula_a_carrier_goes_on_from_with_and_names_its_row() -> None:
+    """Review 124: "ASEAN centrality remains the cornerstone of our regional architecture",
+    said on 30 dates after "For Indonesia,", "We have conveyed to our partners that" and
+    "Let me underline once again that", the last going on "and we expect all partners to
+    respect it", was one row named by that carrier and counted on its 13 dates: the
+    carrier, the formula's most frequent full sentence, named the family the formula led."""
+    formula = "ASEAN centrality remains the cornerstone of our regional architecture"
+    carriers = [
+        f"Let me underline once again that {formula} and we expect all partners to respect it.",
+        f"We have conveyed to our partners that {formula}.",
+        f"For Indonesia, {formula}.",
+    ]
+    assert_one_row(formula, [carriers[k] for k in (0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 0)], 12)

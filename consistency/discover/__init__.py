@@ -149,11 +149,10 @@ from .._gc import paused
 from ..errors import OptionError
 from ..match import SentenceIndex, negating_words, turned_over
 from ..match.find import weigher
-from ..match.weights import similarity
 from ..models import Document, Point, Sentence
 from ..normalise import Tokeniser, named_words, normalise
 from ..track import MatchKeeper, build_index, sort_documents
-from .corpus import _COORDINATORS, STOPWORDS, _Corpus, _Group, _Occ
+from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
     FAMILY_FLOOR,
     FAMILY_LIMIT,
@@ -161,6 +160,7 @@ from .families import (
     GROUP_THRESHOLD,
     MAX_ALIASES,
     _carriers,
+    _carries,
     _describe,
     _families,
     _group,
@@ -176,7 +176,6 @@ from .ngrams import (
     _SEED,
     CORE_FRAMES,
     CORE_SHARE,
-    NAMED_APART,
     SLOT_FILLERS,
     _contained,
     _dedupe,
@@ -185,7 +184,6 @@ from .ngrams import (
     _frequent_lengths,
     _maximal_candidates,
     _name_slots,
-    _rich_content,
     _shared_cores,
     _shared_middles,
     _start_of,
@@ -555,61 +553,15 @@ def _discover(
 def _formula_inside(
     corpus: _Corpus, parts: Sequence[tuple[tuple[int, ...], Sequence[_Occ]]], key: tuple[int, ...]
 ) -> tuple[int, ...]:
-    """The key of a group whose wordings are ``parts``: ``key``, or the formula it carries,
-    a wording at its end of :data:`NAMED_APART` content words or more after a carrier of
-    :data:`CARRIER_WORDS` or more, said after :data:`FORMULA_FRAMES` different words or
-    more, found on more than :data:`CORE_SHARE` times the dates ``key`` is found on, and
-    more often without it than with it: "The Prime Minister has made clear that *Japan is
-    prepared to hold talks with North Korea without preconditions*" (10 dates; review 121:
-    the row of the formula, said on 23 dates after three carriers, was named by this one,
-    and a gate on discovered points passed the formula negated)."""
-    pdate, words, stop = corpus.pdate, corpus.words, corpus.stop
-    dates = {k: {pdate[o.start] for o in occs} for k, occs in parts}
-    if key not in dates:
+    """The key of a group whose wordings are ``parts``: ``key``, or the formula its wording
+    carries (see :func:`~consistency.discover.families._carries`), the one found on the
+    most dates."""
+    pdate = corpus.pdate
+    groups = {k: _Group(list(occs), k, sorted({pdate[o.start] for o in occs})) for k, occs in parts}
+    if key not in groups:
         return key
-    carried = {o.end for o in dict(parts)[key]}
-    said = [
-        k
-        for k, occs in parts
-        if _part_of(k, key)
-        and key[-len(k) :] == k
-        and len(key) - len(k) >= CARRIER_WORDS
-        and words[key[-len(k) - 1]] in stop
-        and words[key[-len(k) - 1]] not in _COORDINATORS
-        and len(dates[k]) > CORE_SHARE * len(dates[key])
-        and len({pdate[o.start] for o in occs if o.end not in carried}) > len(dates[key])
-        and _rich_content([words[w] for w in k], stop) >= NAMED_APART
-        and len(_frames_before(corpus, occs)) >= FORMULA_FRAMES
-    ]
-    return max(said, key=lambda k: (len(dates[k]), len(k)), default=key)
-
-
-def _frames_before(corpus: _Corpus, occs: Iterable[_Occ]) -> list[str]:
-    """The frames ``occs`` are said in, each named by the nearest content word before it in
-    its clause ("" at the clause's start), one frame in its inflections."""
-    words, ids, stop = corpus.words, corpus.ids, corpus.stop
-    frames: list[str] = []
-    for o in occs:
-        j = o.start
-        while j > 0 and corpus.same_clause(j - 1, o.start) and words[ids[j - 1]] in stop:
-            j -= 1
-        word = words[ids[j - 1]] if j > 0 and corpus.same_clause(j - 1, o.start) else ""
-        if not any(f == word or similarity(f, word) for f in frames):
-            frames.append(word)
-    return frames
-
-
-CARRIER_WORDS = 2
-"""Words a carrier says before a formula for the formula to name the row (see
-:func:`_formula_inside`), the last a function word that joins no list ("The Prime Minister
-has made clear *that*", not "international law *and*"): a name or an article before a
-wording is no carrier ("*Xinjiang* affairs are purely China's internal affairs", "*the*
-cold war mentality and zero-sum game mindset", MFA)."""
-
-FORMULA_FRAMES = 3
-"""Frames a formula said inside a row's wording must be said in for it to name the row
-(see :func:`_formula_inside`): more than the :data:`~consistency.discover.ngrams.
-CORE_FRAMES` of a shared phrase, for the row has a name already."""
+    said = [g for g in groups.values() if _carries(corpus, groups[key], g)]
+    return max(said, key=lambda g: (len(g.dates), len(g.key)), default=groups[key]).key
 
 
 TEMPLATE_WORDS = 6
