@@ -40,7 +40,7 @@ from .check import (
 from .check.points import DEFAULT_TOP
 from .diff import word_diff
 from .errors import ConsistencyError, InputErrors, OptionError
-from .lexicon import is_han, may_stand_for, numbers_apart, unknown_han
+from .lexicon import is_han, may_stand_for, numbers_apart, numbers_in, unknown_han
 from .match import DEFAULT_THRESHOLD, require_percent
 from .match.align import Names
 from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status, Token
@@ -285,6 +285,7 @@ def compare(
             discovered=source != WATCHLIST,
             pairs=pairs if source == WATCHLIST else (),
             sides=(a, b),
+            fixed=_fixed_numbers(p.point, tokeniser) if p.point.id in archive else (),
         )
         for p in result.points
         if p.point.id not in archive or _said_as_known(p, a.id)
@@ -792,6 +793,28 @@ def _own_ids(points: list[Point], taken: set[str]) -> list[Point]:
     return out
 
 
+def _fixed_numbers(point: Point, tokeniser: Tokeniser | None) -> tuple[str, ...]:
+    """The numbers an archive's point says in its text and in every wording of it the
+    archive lists: the formula's own, "the {-12-}{+14+} principles of the Moscow
+    declaration" (reviews 120, 122, 124, 125: "Repeated the same" under `--points
+    archive.db`, where `check` against the same archive reports the change); none where a
+    wording says another number (a count: "{-15-}{+6+} of our nationals have been
+    released")."""
+    text = normalise(point.text, tokeniser=tokeniser).split(" ")
+    own = numbers_in(text)
+    for alias in point.aliases:
+        said = normalise(alias, tokeniser=tokeniser).split(" ")
+        if numbers_apart(said, text) and numbers_in(said) != own:
+            return ()
+    return own
+
+
+def _renumbered(now: Sequence[str], was: Sequence[str], fixed: tuple[str, ...]) -> bool:
+    """Whether NEW's wording ``now`` says other numbers than ``fixed``, which OLD's ``was``
+    says (see :func:`_fixed_numbers`)."""
+    return bool(fixed) and numbers_in(was) == fixed and numbers_in(now) != fixed
+
+
 def _said_as_known(point: PointResult, old: str) -> bool:
     """Whether OLD says the point in one of its own wordings, its text or an alias (review
     78: an alias, found word for word, was not one): an archive's point is the yardstick
@@ -883,10 +906,13 @@ def _compare_point(
     discovered: bool = False,
     pairs: Sequence[tuple[Sentence, Sentence]] = (),
     sides: tuple[Document, Document] | None = None,
+    fixed: tuple[str, ...] = (),
 ) -> PointComparison:
     """How NEW says ``point`` against OLD. Of a ``discovered`` point (not a watchlist's), a
     wording only numbers apart (see :func:`~consistency.lexicon.numbers_apart`) or grammar
-    apart (see :func:`~consistency.timeline.grammar_only`) from one OLD said is the same,
+    apart (see :func:`~consistency.timeline.grammar_only`) from one OLD said is the same
+    (but for ``fixed``, the numbers an archive's point always says: see
+    :func:`_fixed_numbers`),
     and so is the point where NEW says a wording of OLD's, whatever else NEW says near it
     (for the phrases two briefings share: their other matches in NEW were other phrases,
     "the Prime Minister {-would host leaders-}{+had hosted Prime+}" beside the phrase said
@@ -981,8 +1007,8 @@ def _compare_point(
         words = key.split(" ")
         for k in old_words:
             said = k.split(" ")
-            if numbers_apart(words, said) or grammar_only(
-                words, said, light, prefixes, same=same, endings=owned
+            if (numbers_apart(words, said) and not _renumbered(words, said, fixed)) or (
+                grammar_only(words, said, light, prefixes, same=same, endings=owned)
             ):
                 return k
         now = tokenise(occ.text, tokeniser=tokeniser)
@@ -1026,7 +1052,7 @@ def _compare_point(
             )
             now = normalise(here.text, tokeniser=tokeniser).split(" ")
             was = normalise(there.text, tokeniser=tokeniser).split(" ")
-            if now == was or numbers_apart(now, was):
+            if now == was or (numbers_apart(now, was) and not _renumbered(now, was, fixed)):
                 # grown over the words around them, the two say the same but for numbers
                 # ("information, 39 Indian fishermen and {-3-}{+1+} boats are in custody",
                 # review 110: an archive's point found shorter in OLD)

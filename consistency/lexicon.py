@@ -111,6 +111,15 @@ def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
     return list(a) != list(b) and words(a) == words(b)
 
 
+def numbers_in(words: Sequence[str]) -> tuple[str, ...]:
+    """The words of ``words`` that hold a digit, in order.
+
+    >>> numbers_in(["the", "12", "principles"])
+    ('12',)
+    """
+    return tuple(w for w in words if any(c.isdigit() for c in w))
+
+
 _HAN_DATE = regex.compile(
     r"[〇零一二三四五六七八九十两]{1,3}[月日号號]|[〇零一二三四五六七八九]{4}年"
 )

@@ -972,7 +972,10 @@ def test_an_index_as_points_shows_no_count_or_grammar_as_a_shift(
     grammar apart ("governing {+the+} international relations") from OLD's is no shift,
     as in ``check`` and the report's cards (on two MFA briefings, "{-interfere-}{+
     interference+} in China's internal affairs" was one under four points)."""
-    points = diff_with_archive(tmp_path, [formula] * 4, formula, new)
+    # a count the archive says with other numbers too (a formula's own number, always the
+    # same in it, is its wording: see below)
+    said = [formula.replace("7th", n) for n in ("5th", "6th", "7th", "7th")]
+    points = diff_with_archive(tmp_path, said, formula, new)
     assert [p for p in points if p["change"] != "same"] == []
 
 
@@ -1350,3 +1353,35 @@ def test_a_shift_grown_in_chinese_starts_on_a_word(tmp_path: Path) -> None:
     code, out, err = diff_of(tmp_path, said.format("自相矛盾"), said.format("刻意挑衅"))
     assert code == 0, err
     assert "这番讲话{-自相矛盾-}{+刻意挑衅+}，岛内舆论也普遍不以为然" in out, out
+
+
+@pytest.mark.parametrize("counted", [False, True], ids=["formula-s-number", "a-count"])
+def test_a_number_an_archive_s_formula_always_says_is_its_wording(
+    tmp_path: Path, counted: bool
+) -> None:
+    """Reviews 120, 122, 124, 125: `diff --points archive.db` put "the {-12-}{+14+}
+    principles of the Moscow declaration" under "Repeated the same", where `check` against
+    the same archive reported it: a wording only numbers apart is the same, a count or a
+    date. A number the archive's point says in every wording it lists is its own; a count
+    that changes in the archive stays no shift."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    said = (
+        "Spokeswoman: The draft is fully in line with the {} principles of the Moscow "
+        "declaration on a fair world order, which we consider the basis for any talks. "
+        "The Minister will travel to {} next week.\n"
+    )
+    places = ["Cairo", "Lima", "Hanoi", "Delhi", "Quito", "Dakar"]
+    for day, place in enumerate(places, start=1):
+        (archive / f"2025-01-0{day}.txt").write_text(
+            said.format(day + 5 if counted else 12, place), encoding="utf-8"
+        )
+    db = tmp_path / "archive.db"
+    assert run("-q", "index", str(archive), "--db", str(db))[0] == 0
+    new = tmp_path / "2025-01-09.txt"
+    new.write_text(said.format(14, "Baku"), encoding="utf-8")
+    old = archive / ("2025-01-06.txt")
+    code, out, err = run("diff", str(old), str(new), "--points", str(db))
+    assert code == 0, err
+    change = "{-11-}{+14+}" if counted else "{-12-}{+14+}"
+    assert (change in out.split("Rephrased sentences")[0]) is not counted, out

@@ -14,7 +14,7 @@ from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..index import Index, phrase_sentences
 from ..index.codec import content_hash
 from ..ingest.select import FileSelection
-from ..lexicon import lemmas, numbers_apart
+from ..lexicon import lemmas, numbers_apart, numbers_in
 from ..match import (
     DEFAULT_THRESHOLD,
     Match,
@@ -561,7 +561,7 @@ def _numbers_vary(baseline: Baseline, span: tuple[str, ...]) -> bool:
     member states speak with one voice", said with 27 on every date before (review 115),
     :data:`FIXED_NUMBER_EVIDENCE` times at least. The engine is not asked (the point, a
     phrase with a count in it, scores a baseline's other count as a word replaced)."""
-    own = _numbers_in(span)
+    own = numbers_in(span)
     if not own:
         return False
     said = _numbers_said(baseline, span)
@@ -571,15 +571,6 @@ def _numbers_vary(baseline: Baseline, span: tuple[str, ...]) -> bool:
     return len(said) >= 2 or 0 < sum(said.values()) < FIXED_NUMBER_EVIDENCE
 
 
-def _numbers_in(words: Sequence[str]) -> tuple[str, ...]:
-    """The words of ``words`` that hold a digit, in order."""
-    return tuple(w for w in words if _digit(w))
-
-
-def _digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)
-
-
 FIXED_NUMBER_EVIDENCE = 3
 """How many times the baseline must say a phrase with one number, and no other, for that
 number to be the phrase's own (see :func:`_numbers_vary`)."""
@@ -587,11 +578,11 @@ number to be the phrase's own (see :func:`_numbers_vary`)."""
 
 def _numbers_said(baseline: Baseline, span: tuple[str, ...]) -> Counter[tuple[str, ...]] | None:
     """How many stretches of the baseline say ``span`` word for word but for its numbers,
-    or word for word, by their numbers (see :func:`_numbers_in`); None where its words
-    between numbers are too few to look it up by (a date: "3月19日")."""
+    or word for word, by their numbers (see :func:`~consistency.lexicon.numbers_in`); None
+    where its words between numbers are too few to look it up by (a date: "3月19日")."""
     runs: list[list[str]] = [[]]
     for w in span:
-        if _digit(w):
+        if numbers_in([w]):
             runs.append([])
         else:
             runs[-1].append(w)
@@ -604,7 +595,7 @@ def _numbers_said(baseline: Baseline, span: tuple[str, ...]) -> Counter[tuple[st
         for k in range(len(words) - len(span) + 1):
             stretch = words[k : k + len(span)]
             if stretch == list(span) or numbers_apart(stretch, span):
-                out[_numbers_in(stretch)] += 1
+                out[numbers_in(stretch)] += 1
     return out
 
 
