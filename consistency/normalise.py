@@ -466,11 +466,19 @@ CHINESE_NEGATIONS = frozenset(
         "不要",
         "不得",
         "不再",
+        "尚未",
+        "尚无",
+        "并非",
+        "不是",
+        "无法",
+        "未能",
+        "决不能",
     }
 )
 """The Chinese function words that negate what follows (as the segmenter cuts them: it
-keeps 从不 "never", 绝不 "by no means", 不会 "will not", 不要 "do not", 不再 "no longer"
-whole)."""
+keeps 从不 "never", 绝不 "by no means", 不会 "will not", 不要 "do not", 不再 "no longer",
+尚未 "not yet", 并非 "is not", 无法 "cannot" whole; review 125: "拐点*尚未*到来" was the
+formula "拐点已经到来" with a word replaced, counted by `track`)."""
 
 ENGLISH_NEGATION_CARRIERS = frozenset(
     """

@@ -695,6 +695,12 @@ def test_a_refused_replacement_of_the_last_word_is_no_word_dropped(tmp_path: Pat
             "我们{-会-}{+不会+}继续推动和平谈判",
         ),
         ("坚持一个中国原则", "我们不会再坚持一个中国原则。", "{+不会再+}坚持一个中国原则"),
+        # review 125: 尚未 ("not yet") said where the formula has 已经 ("already")
+        (
+            "生态环境质量由量变到质变的拐点已经到来",
+            "我们认为，生态环境质量由量变到质变的拐点尚未到来。",
+            "生态环境质量由量变到质变的拐点{-已经-}{+尚未+}到来",
+        ),
         # a second review: the span alone read "{-a-} just ...", the "no" hidden
         (
             "a just and lasting peace in Ukraine",
