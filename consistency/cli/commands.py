@@ -10,8 +10,8 @@ from functools import partial
 import click
 from click.core import ParameterSource
 
+from ..changes import analyse_run
 from ..check import FINDING_KINDS, NEAR_MARGIN, FindingKind, Gate, parse_kinds
-from ..check.near import near_sayings
 from ..compare import compare_files
 from ..errors import OptionError
 from ..index import update_index
@@ -23,17 +23,12 @@ from ..report.check import CHECK_FORMATS, render_check
 from ..report.compare import COMPARE_FORMATS, render_compare
 from ..report.inventory import render_inventory
 from ..timeline import (
-    analyse,
     choose_period,
     short_baseline,
-    with_near_misses,
-    with_negations,
 )
 from ..track import (
     MatchKeeper,
     RunMatches,
-    build_index,
-    negated_sayings,
     without_new_aliases,
     without_shadowed,
 )
@@ -133,12 +128,23 @@ def track_command(
         paths, index_file, manifest, date, since, until, include_questions, speakers
     )
     result = _track(docs, points, threshold, include_questions, speakers, corpus)
+    # the changes as report tells them, for the formats that print them
+    told = partial(
+        analyse_run,
+        docs,
+        points,
+        result,
+        watchlist=True,
+        threshold=threshold,
+        include_questions=include_questions,
+        speakers=speakers,
+    )
     renderers: dict[str, Callable[[], str]] = {
         "table": lambda: render_track_table(result, color=_use_color(color, output)),
-        "markdown": lambda: render_markdown(result),
-        "json": lambda: render_json(result),
+        "markdown": lambda: render_markdown(result, analysis=told()),
+        "json": lambda: render_json(result, told()),
         "csv": lambda: render_csv(result),
-        "html": lambda: render_html(result),
+        "html": lambda: render_html(result, analysis=told()),
     }
     write_output(renderers[fmt](), output)
 
@@ -256,36 +262,18 @@ def report_command(
         if first is not None and period.baseline_dates:
             held = {p.point.id: p.replacing for p in found}
             result = without_new_aliases(result, first, held)
-    analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
-    if analysis.period.first is not None:
-        # a formula said negated: the line turned over, which track never counts (of a
-        # discovered point, one said the other way round at one place: see turned_over)
-        first, last = analysis.period.first, analysis.period.last or analysis.period.first
-        period_docs = [d for d in docs if first <= d.date <= last]
-        # the period's sentences, indexed once for both searches
-        indexed = build_index(period_docs, include_questions=include_questions, speakers=speakers)
-        said = negated_sayings(
-            period_docs,
-            points,
-            threshold=threshold,
-            include_questions=include_questions,
-            speakers=speakers,
-            turned=points_file is None,
-            index=indexed,
-        )
-        analysis = with_negations(analysis, said, docs, result)
-        if points_file is not None:
-            # a watched formula said instead in words the gate reports as a near miss
-            near = near_sayings(
-                period_docs,
-                points,
-                threshold=threshold,
-                include_questions=include_questions,
-                speakers=speakers,
-                found_on={p.point.id: {o.date for o in p.occurrences} for p in result.points},
-                index=indexed,
-            )
-            analysis = with_near_misses(analysis, near, docs, result)
+    analysis = analyse_run(
+        docs,
+        points,
+        result,
+        watchlist=points_file is not None,
+        since=since,
+        until=until,
+        baseline_until=baseline_until,
+        threshold=threshold,
+        include_questions=include_questions,
+        speakers=speakers,
+    )
     text = render_report(
         result,
         fmt=fmt,
