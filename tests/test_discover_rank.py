@@ -1677,3 +1677,22 @@ def test_a_formula_a_carrier_goes_on_from_with_and_names_its_row() -> None:
         f"For Indonesia, {formula}.",
     ]
     assert_one_row(formula, [carriers[k] for k in (0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 0)], 12)
+
+
+def test_a_clause_that_leads_into_a_formula_after_a_colon_is_no_row() -> None:
+    """Review 123: "For the Federal Ministry of Finance the starting point is clear: the debt
+    brake is anchored in the Basic Law and it applies to this government" made "the
+    Federal Ministry of Finance the starting point is clear" a row of its own (ten such
+    lead-ins in the top 100), carded "no longer said" when the carrier fell silent and the
+    formula went on. A clause said before a colon, a better row's formula after it, is that
+    formula's carrier."""
+    formula = "the debt brake is anchored in the Basic Law and it applies to this government"
+    lead = "For the Federal Ministry of Finance the starting point is clear"
+    said = [
+        f"{lead}: {formula}.",
+        f"Whatever the proposals on the table, {formula}.",
+        f"I can only repeat what the Minister has said: {formula}.",
+    ]
+    rows = [normalise(p.point.text) for p in discover(between_fillers(said, 24), top=10)]
+    assert normalise(formula) in rows, rows
+    assert not any("starting point" in r for r in rows), rows

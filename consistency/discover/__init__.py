@@ -164,6 +164,7 @@ from .families import (
     _describe,
     _families,
     _group,
+    _lead_ins,
     _main_key,
     _merge_nested,
     _name_ids,
@@ -521,6 +522,7 @@ def _discover(
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
     groups = _carriers(corpus, groups, enough=enough)
     groups = _passages(corpus, groups, scorer, enough=enough, names=names)
+    groups = _lead_ins(corpus, groups, enough=enough)
     fresh = _still_rising(corpus, groups, new, rising)
     if top is not None:
         head = groups[: verified_count(top)]

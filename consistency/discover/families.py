@@ -1012,6 +1012,57 @@ FORMULA_FRAMES = 3
 shared phrase, for the row has a name already."""
 
 
+def _lead_ins(corpus: _Corpus, groups: list[_Group], *, enough: int | None = None) -> list[_Group]:
+    """``groups`` (ranked) without the rows that lead into a better-ranked one: a clause
+    said before a colon with that row's formula after it, on :data:`LEAD_SHARE` of its
+    occurrences or more, is the formula's carrier, no talking point of its own ("For the
+    Federal Ministry of Finance the starting point is clear: *the debt brake is anchored
+    in the Basic Law ...*", review 123: ten such rows in the top 100, one carded "no
+    longer said" when that carrier fell silent and the formula went on). ``enough``: stop
+    once that many rows are settled."""
+    opening: dict[int, int] = {}
+    kept: list[_Group] = []
+    for group in groups:
+        if enough is not None and len(kept) >= enough:
+            kept.append(group)
+            continue
+        led = sum(1 for o in group.occs if _leads_in(corpus, o, opening))
+        if group.occs and led >= LEAD_SHARE * len(group.occs):
+            continue
+        for o in group.occs:
+            opening.setdefault(o.start, len(kept))
+        kept.append(group)
+    return kept
+
+
+def _leads_in(corpus: _Corpus, occ: _Occ, opening: Mapping[int, int]) -> bool:
+    """Whether ``occ`` ends its clause on a colon, or a few words before (:data:`LEAD_REACH`:
+    "I can only repeat what the Minister *has said*:"), a better row's occurrence opening
+    the next clause within as many words."""
+    last = occ.end - 1 + corpus.room[occ.end - 1] - 1  # the clause's last token
+    end = last + 1
+    if (
+        last - occ.end >= LEAD_REACH
+        or end >= len(corpus.ids)
+        or corpus.psent[last] != corpus.psent[end]
+    ):
+        return False
+    between = corpus.doc_of(end).text[corpus.ends[last] : corpus.starts[end]]
+    if ":" not in between and "\uff1a" not in between:
+        return False
+    return any(p in opening for p in range(end, min(end + LEAD_REACH, len(corpus.ids))))
+
+
+LEAD_SHARE = 0.8
+"""The share of a row's occurrences that must lead into a better row for it to be that
+row's carrier (see :func:`_lead_ins`)."""
+
+LEAD_REACH = 3
+"""How far before its clause's colon a row may end (the words a row never ends on: "has
+said"), and how far after it the better row's formula may open (the function words before
+its first word: "...: *the* debt brake ...")."""
+
+
 def _part_of(part: tuple[int, ...], whole: tuple[int, ...]) -> bool:
     """Whether ``part`` stands in ``whole``, its words together and in order."""
     return len(part) < len(whole) and holds_run(whole, part)
