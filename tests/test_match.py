@@ -444,6 +444,13 @@ def test_edge_replacements_are_replacements(point: str, sentence: str, expected:
             "China's position on the Korean Peninsula question is consistent.",
             "China's position on the Korean Peninsula {-issue-}{+question+}",
         ),
+        # review 125: a number the point ends on, another number standing for it, is
+        # replaced by that number alone ("{+82%以上+}" read "% or more" as new)
+        (
+            "确保重点区域优良天数比率稳定在85",
+            "今年要确保重点区域优良天数比率稳定在82%以上。",
+            "确保重点区域优良天数比率稳定在{-85-}{+82+}",
+        ),
     ],
 )
 def test_edge_replaced_by_words_of_another_kind(point: str, sentence: str, expected: str) -> None:

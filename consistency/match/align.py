@@ -93,7 +93,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq, Opcode
 
-from ..lexicon import is_han_name, may_qualify, may_stand_for, word_classes
+from ..lexicon import is_han_name, may_qualify, may_stand_for, numbers_in, word_classes
 from ..models import Token
 from ..normalise import has_ending, one_word
 from .weights import FLOOR, RARE, is_rare, prefixed, similarity
@@ -1192,8 +1192,11 @@ def _rest_of_clause(
     the sentence's end); never for a missing coordinator ("by force {-or coercion-} must
     not be ..."). Nothing else was said there in the formula's place: "Southeast Asia is
     {-increasing-}{+on the rise+}, but ...", not a false "{-increasing-}" (review 68).
-    ``at`` otherwise."""
+    ``at`` otherwise; and for a number the point ends on, where a number stands for it:
+    "稳定在{-85-}{+82+}%以上" ("steady at 85% or more"), not {+82%以上+} (review 125)."""
     if keyed.words[len(keyed.words) - missing] in keyed.coordinators:
+        return at
+    if numbers_in(keyed.words[-missing:]) and at > 0 and numbers_in([tokens[at - 1].text]):
         return at
     form, keys = keyed.form_chars, keyed.keys
     end = at
