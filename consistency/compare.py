@@ -23,7 +23,7 @@ Two parts:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -215,6 +215,7 @@ def compare(
     }
     result = track([a, b], points, **selection)
     negated: dict[str, list[Place]] = {}
+    negated_at: dict[str, tuple[int, int]] = {}
     negated_in_old: dict[str, list[Place]] = {}
     if points:
         # a formula said negated in NEW and not so in OLD: shifted, not the same ("should
@@ -228,6 +229,7 @@ def compare(
             place = b.text[x.start : x.end]
             if x.document == b.id and x.point.id not in olds:
                 negated.setdefault(x.point.id, []).append(Place(place, *b.line_col(x.start)))
+                negated_at.setdefault(x.point.id, (x.start, x.end))
             elif x.document == a.id:
                 negated_in_old.setdefault(x.point.id, []).append(
                     Place(a.text[x.start : x.end], *a.line_col(x.start))
@@ -290,6 +292,7 @@ def compare(
         for p in result.points
         if p.point.id not in archive or _said_as_known(p, a.id)
     ]
+    compared = [_negation_grown(c, result.points, a, b, negated_at, tokeniser) for c in compared]
     if source != WATCHLIST:
         # the two briefings' own phrases, beside an archive's formulas too (review 89:
         # `--points archive.db` called "pumping of {-Ukraine-}{+Moldova+} with Western
@@ -455,11 +458,50 @@ def _shown_once(compared: list[PointComparison], new: Document) -> list[PointCom
     return out
 
 
+def _negation_grown(
+    c: PointComparison,
+    results: Sequence[PointResult],
+    old: Document,
+    new: Document,
+    negated_at: Mapping[str, tuple[int, int]],
+    tokeniser: Tokeniser | None,
+) -> PointComparison:
+    """``c``, a point NEW says negated, shown over the words OLD said where NEW's negation
+    stands, the words past them agreeing: "Indonesia will {-continue to-}{+no longer+}
+    facilitate an inclusive dialogue ..." (review 124: "{+no longer+} facilitate ...",
+    as though the negation were put into an unchanged sentence)."""
+    at = negated_at.get(c.point.id)
+    if c.note != SAID_NEGATED or c.old is None or c.new is None or at is None:
+        return c
+    was = next(
+        (
+            o
+            for r in results
+            if r.point.id == c.point.id
+            for o in r.occurrences
+            if o.document == old.id and o.text == c.old.text
+        ),
+        None,
+    )
+    if was is None:
+        return c
+    light = named_words(tokeniser, "function_words")
+    grown = _grow(old, was, new, at, light, lambda now, was: False, tokeniser)
+    if grown is None:
+        return c
+    (o0, o1), (n0, n1) = grown
+    there = Place(old.text[o0:o1], *old.line_col(o0))
+    here = Place(new.text[n0:n1], *new.line_col(n0))
+    return replace(
+        c, old=there, new=here, diff=word_diff(there.text, here.text, tokeniser=tokeniser)
+    )
+
+
 def _grow(
     old: Document,
     was: Occurrence,
     new: Document,
-    now: Occurrence,
+    now: Occurrence | tuple[int, int],
     light: Collection[str],
     trivial: Callable[[list[str], list[str]], bool],
     tokeniser: Tokeniser | None,
