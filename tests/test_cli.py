@@ -572,27 +572,3 @@ def test_output_into_a_missing_folder_fails_before_the_work(
     assert err == f"consistency: error: {target}: cannot write output: No such file or directory\n"
     assert not target.parent.exists()
 
-
-def test_track_tells_the_changes_report_tells(tmp_path: Path) -> None:
-    """Review 123: `track --format json` had no "said negated" change where `report` had it,
-    for the same watchlist and period: the negations and near misses were the report
-    command's alone. Both tell the same changes now, in every format that prints them."""
-    formula = "this is the time to stand firm with our partners"
-    points = tmp_path / "points.toml"
-    points.write_text(f'[[point]]\nid = "stand-firm"\ntext = "{formula}"\n', encoding="utf-8")
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    for day in range(1, 29, 3):
-        said = formula.replace("this is", "this is not") if day == 28 else formula
-        (archive / f"2025-01-{day:02}.txt").write_text(
-            f"Spokesperson: The Minister will travel on Monday. We say that {said}.\n",
-            encoding="utf-8",
-        )
-    told = []
-    for command in ("report", "track"):
-        code, out, err = run(command, str(archive), "--points", str(points), "--format", "json")
-        assert code == 0, err
-        doc = json.loads(out)
-        told.append((doc["headline"], [(c["kind"], c["date"]) for c in doc["changes"]]))
-    assert told[0] == told[1]
-    assert ("negated", "2025-01-28") in told[1][1], told

@@ -128,23 +128,12 @@ def track_command(
         paths, index_file, manifest, date, since, until, include_questions, speakers
     )
     result = _track(docs, points, threshold, include_questions, speakers, corpus)
-    # the changes as report tells them, for the formats that print them
-    told = partial(
-        analyse_run,
-        docs,
-        points,
-        result,
-        watchlist=True,
-        threshold=threshold,
-        include_questions=include_questions,
-        speakers=speakers,
-    )
     renderers: dict[str, Callable[[], str]] = {
         "table": lambda: render_track_table(result, color=_use_color(color, output)),
-        "markdown": lambda: render_markdown(result, analysis=told()),
-        "json": lambda: render_json(result, told()),
+        "markdown": lambda: render_markdown(result),
+        "json": lambda: render_json(result),
         "csv": lambda: render_csv(result),
-        "html": lambda: render_html(result, analysis=told()),
+        "html": lambda: render_html(result),
     }
     write_output(renderers[fmt](), output)
 
