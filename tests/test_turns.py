@@ -1035,3 +1035,30 @@ def test_an_answers_last_paragraph_before_a_closing_answer_label_is_the_official
         "A: China will positively consider providing assistance.\n"
     )
     assert [t.role for t in split_turns(english)] == [P, OFF, P, OFF]
+
+
+def test_a_spokesperson_who_chairs_while_a_guest_answers_is_official() -> None:
+    """Review 128: where a guest answered every question, the spokesperson who opened with
+    a statement of the government's work and then only handed the floor on ("请继续提问",
+    after each answer) was read as press, her statement never searched (two formulas
+    silently missed). A turn after an official's that asks nothing, of the person who
+    opened the briefing and never asks, hands the floor on; a journalist whose question
+    has no question mark still asks ("The Paper: ... I would like to know your response
+    to his words.", MFA)."""
+    text = (
+        "孟维宁：女士们、先生们，大家上午好！欢迎出席新闻发布会。首先，我介绍几项近期重点工作情况。\n\n"
+        "我们有信心、有能力、有条件完成全年目标任务，这一点是毋庸置疑的。\n\n"
+        "下面，请记者朋友提问。\n\n"
+        "经济日报记者：外界关注集成电路领域是否存在产能过剩问题，请问您如何回应？\n\n"
+        "柯明哲：感谢您的提问。我们将继续加快构建内需主导、内外联动的新发展格局。\n\n"
+        "孟维宁：请继续提问。\n\n"
+        "新华社记者：请问冬季供暖保障情况如何？\n\n"
+        "柯明哲：今年供暖季能源供应总体平稳。\n\n"
+        "孟维宁：请继续提问。\n\n"
+        "彭博社记者：请问下一步有何打算？\n\n"
+        "柯明哲：我们将持续深化重点领域改革。\n\n"
+        "孟维宁：今天的发布会到此结束。谢谢大家！\n"
+    )
+    roles = {t.speaker: t.role for t in split_turns(text)}
+    assert roles["孟维宁"] is OFF and roles["柯明哲"] is OFF
+    assert roles["经济日报记者"] is P and roles["新华社记者"] is P

@@ -807,6 +807,7 @@ def _assign_roles(
     occurrences = [(e, p, k) for k, (e, p) in enumerate(zip(found.events, previous, strict=True))]
     occurrences = [o for o in occurrences if o[0] is not None]
     unknown = [k for k in groups if k not in roles]
+    opener = next((e for e in found.events if e is not None and e != _ASKED), None)
     while unknown:
         best: tuple[float, int, int, str, Role] | None = None
         for key in unknown:
@@ -829,7 +830,15 @@ def _assign_roles(
                     role is Role.OFFICIAL and person and found.names(at, key)
                 ):
                     official += 1
-                elif role is Role.OFFICIAL:
+                elif role is Role.OFFICIAL and (
+                    found.before[at] is None or found.asks[key] or not person or key != opener
+                ):
+                    # a turn after an official's that asks nothing, of the person who
+                    # opened the briefing and never asks, hands the floor on: a chair
+                    # (review 128: "请继续提问" after each answer made the spokesperson who
+                    # chaired press, her opening statement never searched); "The Paper: ...
+                    # I would like to know your response to his words." asks all the same,
+                    # and so does "Tanvi, Reuters: Sir, on the ..." (review 91)
                     press += 1
             margin = abs(official - press)
             if margin:
