@@ -486,7 +486,7 @@ def _negation_grown(
     if was is None:
         return c
     light = named_words(tokeniser, "function_words")
-    grown = _grow(old, was, new, at, light, lambda now, was: False, tokeniser)
+    grown = _grow(old, was, new, at, light, _nothing_trivial, tokeniser)
     if grown is None:
         return c
     (o0, o1), (n0, n1) = grown
@@ -495,6 +495,12 @@ def _negation_grown(
     return replace(
         c, old=there, new=here, diff=word_diff(there.text, here.text, tokeniser=tokeniser)
     )
+
+
+def _nothing_trivial(now: list[str], was: list[str]) -> bool:
+    """No change beside a phrase is too small to grow it over (see :func:`_grow`): beside
+    a negation put in, every word OLD said in its place is shown."""
+    return False
 
 
 def _grow(
@@ -506,7 +512,8 @@ def _grow(
     trivial: Callable[[list[str], list[str]], bool],
     tokeniser: Tokeniser | None,
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The spans (OLD's, NEW's) of the phrase said at ``was`` and ``now``, grown over one
+    """The spans (OLD's, NEW's) of the phrase said at ``was`` and ``now`` (an occurrence,
+    or a span: a negated saying, see :func:`_negation_grown`), grown over one
     small change on either side (see :func:`_grown_apart`), or None where neither grows.
     A side whose words differ only as ``trivial`` says (grammar, numbers: "the vast
     majority of {-the-} Hong Kong", "expressed {-concerns-}{+concern+}") does not grow,

@@ -948,7 +948,7 @@ def _carries(corpus: _Corpus, whole: _Group, part: _Group) -> bool:
     (review 124: 13 of the formula's 30 dates)."""
     words, stop, pdate = corpus.words, corpus.stop, corpus.pdate
     if (
-        _carried_at(whole.key, part.key, words, stop) is None
+        not _after_carrier(whole.key, part.key, words, stop)
         or len(part.dates) <= CORE_SHARE * len(whole.dates)
         or _rich_content([words[w] for w in part.key], stop) < NAMED_APART
     ):
@@ -961,27 +961,23 @@ def _carries(corpus: _Corpus, whole: _Group, part: _Group) -> bool:
         return at >= 0 and spans[at][1] >= o.end
 
     alone = {pdate[o.start] for o in part.occs if not carried(o)}
-    return len(alone) > len(whole.dates) and len(_frames_before(corpus, part.occs)) >= (
-        FORMULA_FRAMES
-    )
+    if len(alone) <= len(whole.dates):
+        return False
+    return len(_frames_before(corpus, part.occs)) >= FORMULA_FRAMES
 
 
-def _carried_at(
+def _after_carrier(
     key: tuple[int, ...], part: tuple[int, ...], words: Sequence[str], stop: Collection[str]
-) -> int | None:
-    """Where ``part`` stands in ``key`` after a carrier (see :func:`_carries`), the first
-    such place, or None."""
+) -> bool:
+    """Whether ``part`` stands in ``key`` after a carrier (see :func:`_carries`)."""
     n = len(part)
-    for at in range(CARRIER_WORDS, len(key) - n + 1):
-        end = at + n
-        if (
-            key[at:end] == part
-            and words[key[at - 1]] in stop
-            and words[key[at - 1]] not in _COORDINATORS
-            and (end == len(key) or words[key[end]] in stop)
-        ):
-            return at
-    return None
+    return any(
+        key[at : at + n] == part
+        and words[key[at - 1]] in stop
+        and words[key[at - 1]] not in _COORDINATORS
+        and (at + n == len(key) or words[key[at + n]] in stop)
+        for at in range(CARRIER_WORDS, len(key) - n + 1)
+    )
 
 
 def _frames_before(corpus: _Corpus, occs: Iterable[_Occ]) -> list[str]:
@@ -1020,7 +1016,7 @@ def _lead_ins(corpus: _Corpus, groups: list[_Group], *, enough: int | None = Non
     in the Basic Law ...*", review 123: ten such rows in the top 100, one carded "no
     longer said" when that carrier fell silent and the formula went on). ``enough``: stop
     once that many rows are settled."""
-    opening: dict[int, int] = {}
+    opening: set[int] = set()
     kept: list[_Group] = []
     for group in groups:
         if enough is not None and len(kept) >= enough:
@@ -1029,13 +1025,12 @@ def _lead_ins(corpus: _Corpus, groups: list[_Group], *, enough: int | None = Non
         led = sum(1 for o in group.occs if _leads_in(corpus, o, opening))
         if group.occs and led >= LEAD_SHARE * len(group.occs):
             continue
-        for o in group.occs:
-            opening.setdefault(o.start, len(kept))
+        opening.update(o.start for o in group.occs)
         kept.append(group)
     return kept
 
 
-def _leads_in(corpus: _Corpus, occ: _Occ, opening: Mapping[int, int]) -> bool:
+def _leads_in(corpus: _Corpus, occ: _Occ, opening: Collection[int]) -> bool:
     """Whether ``occ`` ends its clause on a colon, or a few words before (:data:`LEAD_REACH`:
     "I can only repeat what the Minister *has said*:"), a better row's occurrence opening
     the next clause within as many words."""
