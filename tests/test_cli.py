@@ -572,3 +572,14 @@ def test_output_into_a_missing_folder_fails_before_the_work(
     assert err == f"consistency: error: {target}: cannot write output: No such file or directory\n"
     assert not target.parent.exists()
 
+
+def test_index_writes_its_summary_to_o_and_never_onto_its_db(tmp_path: Path) -> None:
+    """Review 129: `index` had `--format` but refused `-o`, which every other command with a
+    format takes. It writes its summary there; onto the index itself it is refused."""
+    db, summary = tmp_path / "a.db", tmp_path / "summary.json"
+    args = ("-q", "index", str(BRIEFINGS), "--db", str(db), "--format", "json")
+    code, out, err = run(*args, "-o", str(summary))
+    assert (code, out) == (0, ""), err
+    assert json.loads(summary.read_text(encoding="utf-8"))["documents"] == 5
+    code, out, err = run(*args, "-o", str(db))
+    assert code == 2 and "would overwrite the input" in err and err.count("\n") == 1, err

@@ -359,6 +359,7 @@ def _kinds_help(what: str) -> str:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @input_options
+@output_option
 @plain_option
 def index_command(
     paths: tuple[str, ...],
@@ -367,6 +368,7 @@ def index_command(
     rebuild: bool,
     include_questions: bool,
     fmt: str,
+    output: str | None,
     manifest: str | None,
     date: dt.date | None,
     since: dt.date | None,
@@ -384,7 +386,7 @@ def index_command(
             progress=progress,
             discoverer=lambda stored: _discover(stored, 2, None, include_questions, (), ()),
         )
-    write_output(stats.to_json() if fmt == "json" else f"{stats}\n", None)
+    write_output(stats.to_json() if fmt == "json" else f"{stats}\n", output)
 
 
 @cli.command("check")
