@@ -235,21 +235,28 @@ def check(
             doc_findings: list[Finding] = []
             seen: dict[int, tuple[Point, int]] = {}
             if kinds & _WORDINGS:
-                doc_findings.extend(
-                    f
-                    for f in _shifted(
-                        doc,
-                        novel_sentences,
-                        baseline,
-                        points,
-                        seen,
-                        references,
-                        threshold=threshold,
-                        near=near,
-                        tokeniser=tokeniser,
+                for at in range(0, len(novel_sentences), SENTENCE_BLOCK):
+                    # a briefing of many thousand sentences, a block at a time: what the
+                    # engine holds for one point's matches stays bounded (review 119: a
+                    # 9.5 MB line of formula words took 2.8 GB)
+                    block_seen: dict[int, tuple[Point, int]] = {}
+                    doc_findings.extend(
+                        f
+                        for f in _shifted(
+                            doc,
+                            novel_sentences[at : at + SENTENCE_BLOCK],
+                            baseline,
+                            points,
+                            block_seen,
+                            references,
+                            threshold=threshold,
+                            near=near,
+                            tokeniser=tokeniser,
+                        )
+                        if f.kind in kinds
                     )
-                    if f.kind in kinds
-                )
+                    for position, (point, n) in block_seen.items():
+                        seen[position] = (point, n + seen.get(position, (point, 0))[1])
             if FindingKind.REPHRASED in kinds:
                 taken = [(f.start, f.end) for f in doc_findings]
                 doc_findings.extend(
@@ -284,6 +291,13 @@ def check(
         findings=tuple(findings),
         notes=tuple(notes),
     )
+
+
+SENTENCE_BLOCK = 2000
+"""The most new sentences of one briefing searched at once (see :func:`check`): a
+briefing holds a few hundred; a line of many thousand sentences of formula words (a
+hostile input) is searched a block at a time, each a search of its own, so the matches
+held at once stay bounded."""
 
 
 def _finding_order(f: Finding) -> tuple[int, int, str, str]:
