@@ -2163,7 +2163,7 @@ def test_a_briefing_checked_a_block_of_sentences_at_a_time_gives_the_same_findin
     monkeypatch: pytest.MonkeyPatch, points: list[str]
 ) -> None:
     """Review 119: `check` of a 9.5 MB line of formula words took 2.8 GB, the engine holding
-    one point's matches over every sentence at once (1 MB: 390 MB, now 203 MB). A briefing
+    one point's matches over every sentence at once (1 MB: 390 MB, now 271 MB). A briefing
     is searched a block of sentences at a time: the findings and the counts of points said
     are the same however small the blocks."""
     import consistency.check.run as check_run

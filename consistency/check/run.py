@@ -293,7 +293,7 @@ def check(
     )
 
 
-SENTENCE_BLOCK = 2000
+SENTENCE_BLOCK = 5000
 """The most new sentences of one briefing searched at once (see :func:`check`): a
 briefing holds a few hundred; a line of many thousand sentences of formula words (a
 hostile input) is searched a block at a time, each a search of its own, so the matches
