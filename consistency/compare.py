@@ -390,8 +390,7 @@ def _grown_apart(
         ):
             out.append(c)
             continue
-        olds = [o for o in r.occurrences if o.document == old.id and o.text == c.old.text]
-        news = [o for o in r.occurrences if o.document == new.id and o.text == c.new.text]
+        olds, news = _said_at(r, old, c.old.text), _said_at(r, new, c.new.text)
 
         def trivial(now: list[str], was: list[str]) -> bool:
             return grammar_only(
@@ -473,18 +472,10 @@ def _negation_grown(
     at = negated_at.get(c.point.id)
     if c.note != SAID_NEGATED or c.old is None or c.new is None or at is None:
         return c
-    was = next(
-        (
-            o
-            for r in results
-            if r.point.id == c.point.id
-            for o in r.occurrences
-            if o.document == old.id and o.text == c.old.text
-        ),
-        None,
-    )
-    if was is None:
+    olds = [o for r in results if r.point.id == c.point.id for o in _said_at(r, old, c.old.text)]
+    if not olds:
         return c
+    was = olds[0]
     light = named_words(tokeniser, "function_words")
     grown = _grow(old, was, new, at, light, _nothing_trivial, tokeniser)
     if grown is None:
@@ -495,6 +486,11 @@ def _negation_grown(
     return replace(
         c, old=there, new=here, diff=word_diff(there.text, here.text, tokeniser=tokeniser)
     )
+
+
+def _said_at(result: PointResult, doc: Document, text: str) -> list[Occurrence]:
+    """The occurrences of ``result``'s point in ``doc`` worded ``text``."""
+    return [o for o in result.occurrences if o.document == doc.id and o.text == text]
 
 
 def _nothing_trivial(now: list[str], was: list[str]) -> bool:

@@ -159,6 +159,7 @@ from .families import (
     FAMILY_MARGIN,
     GROUP_THRESHOLD,
     MAX_ALIASES,
+    _after_carrier,
     _carriers,
     _carries,
     _describe,
@@ -558,9 +559,13 @@ def _formula_inside(
     """The key of a group whose wordings are ``parts``: ``key``, or the formula its wording
     carries (see :func:`~consistency.discover.families._carries`), the one found on the
     most dates."""
-    pdate = corpus.pdate
-    groups = {k: _Group(list(occs), k, sorted({pdate[o.start] for o in occs})) for k, occs in parts}
-    if key not in groups:
+    pdate, words, stop = corpus.pdate, corpus.words, corpus.stop
+    groups = {
+        k: _Group(list(occs), k, sorted({pdate[o.start] for o in occs}))
+        for k, occs in parts
+        if k == key or _after_carrier(key, k, words, stop)
+    }
+    if key not in groups or len(groups) == 1:
         return key
     said = [g for g in groups.values() if _carries(corpus, groups[key], g)]
     return max(said, key=lambda g: (len(g.dates), len(g.key)), default=groups[key]).key
