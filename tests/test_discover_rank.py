@@ -580,6 +580,44 @@ def test_a_couplet_is_one_slogan() -> None:
     assert any(normalise(formula) in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("formula", "carriers"),
+    [
+        (
+            "dialogue must take precedence over confrontation, and cooperation must replace rivalry",
+            ["Our position is simple: {}.", "Indonesia believes that {}.", "Here as elsewhere, {}."],
+        ),
+        (
+            "脱钩断链损人害己，开放合作互利共赢",
+            ["事实证明，{}。", "我们一贯认为，{}。", "{}，希望有关方面相向而行。"],
+        ),
+    ],
+    ids=["en", "zh"],
+)
+def test_a_formula_of_two_clauses_said_together_is_one_row(
+    formula: str, carriers: list[str]
+) -> None:
+    """Reviews 124 and 109: "dialogue must take precedence over confrontation, and
+    cooperation must replace rivalry" (22 dates) was the row of its first clause, and
+    脱钩断链损人害己，开放合作互利共赢 (26 dates) that of its second: a comma that no list
+    follows sets off a clause. Two clauses said together on nearly every date either is
+    said are one formula."""
+    texts = framed_rows([c.format(formula) for c in carriers], 18)
+    assert normalise(formula) in texts, texts
+
+
+def test_a_clause_said_with_other_clauses_as_often_stays_a_row_of_its_own() -> None:
+    """The other side of two clauses said together (review 109): 中方欢迎各国企业来华投资
+    兴业 ("China welcomes companies of all countries to invest"), said on every date,
+    each time with another clause after its comma, is its row, not three pairs of
+    clauses said on a third of its dates each."""
+    formula = "中方欢迎各国企业来华投资兴业"
+    after = ["商务部将继续为外资企业提供良好服务", "共享中国发展机遇", "依法保护外资企业合法权益"]
+    texts = framed_rows([f"{formula}，{a}。" for a in after], 18)
+    assert texts[0] == normalise(formula), texts
+    assert not any(t.startswith(normalise(formula)) for t in texts[1:]), texts
+
+
 def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
     """Review 70: "this is not an era of war" (28 dates, in three frames) was the row
     "not an era of war": function words go from a phrase's start, and a negation stops

@@ -178,7 +178,10 @@ from .ngrams import (
     _SEED,
     CORE_FRAMES,
     CORE_SHARE,
+    JOINED_DATES,
+    JOINED_SHARE,
     SLOT_FILLERS,
+    _clause_pairs,
     _contained,
     _dedupe,
     _find_all,
@@ -332,6 +335,37 @@ def discover(
     return found
 
 
+def _joined_clauses(
+    corpus: _Corpus,
+    forms: list[_Form],
+    joined: dict[_Form, tuple[tuple[int, ...], tuple[int, ...]]],
+    min_words: int,
+) -> list[list[int]]:
+    """Where each form is found (see :func:`~consistency.discover.ngrams._find_all`), with
+    each pair of clauses said on :data:`~consistency.discover.ngrams.JOINED_SHARE` of the
+    dates of either clause, or more, added to ``forms`` (see
+    :func:`~consistency.discover.ngrams._clause_pairs`): two clauses said together are one
+    formula, two said apart as often are two."""
+    known = {form.ids for form in forms}
+    pairs = [form for form in joined if form.ids not in known]
+    clauses = {ids for form in pairs for ids in joined[form]}
+    extra = [*pairs, *(_Form(ids, False) for ids in sorted(clauses - known))]
+    found = _find_all(corpus, [*forms, *extra], min_words)
+    pdate = corpus.pdate
+    dates = {
+        form.ids: len({pdate[i] for i in starts})
+        for form, starts in zip([*forms, *extra], found, strict=True)
+        if form.ids in clauses or form in joined
+    }
+    out = found[: len(forms)]
+    for form, starts in zip(pairs, found[len(forms) :], strict=False):
+        said = dates[form.ids]
+        if said >= JOINED_DATES and said >= JOINED_SHARE * max(dates[ids] for ids in joined[form]):
+            forms.append(form)
+            out.append(starts)
+    return out
+
+
 def _discover(
     documents: Sequence[Document],
     *,
@@ -360,6 +394,7 @@ def _discover(
     forms: dict[tuple[int, ...], _Form] = {}
     placed: dict[tuple[int, ...], int] = {}
     pairs: set[tuple[int, ...]] = set()
+    joined: dict[_Form, tuple[tuple[int, ...], tuple[int, ...]]] = {}
     for occ in _maximal_candidates(corpus, maxlen, last, min_dates):
         for form, pair in _trims(corpus, occ, min_words):
             if form.ids not in forms:
@@ -367,6 +402,8 @@ def _discover(
                 placed[form.ids] = _start_of(corpus, occ, form.ids)
             if pair:
                 pairs.add(form.ids)
+        for form, first, second in _clause_pairs(corpus, occ, min_words):
+            joined.setdefault(form, (first, second))
     names = _name_ids(corpus)
     cores = _shared_cores(corpus, placed, min_words, names)
     for core, said in _shared_middles(corpus, placed, min_words).items():
@@ -377,7 +414,7 @@ def _discover(
     for core, (form, _) in cores.items():
         forms.setdefault(core, form)
     form_list = list(forms.values())
-    found = _find_all(corpus, form_list, min_words)
+    found = _joined_clauses(corpus, form_list, joined, min_words)
     progress(1)
 
     pdate = corpus.pdate

@@ -275,7 +275,71 @@ item taken as long as the second in characters: paired phrases of a few words ea
 as often said alone (实现半岛无核化、维护半岛和平稳定)."""
 
 
-def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> _Form | None:
+def _clause_pairs(
+    corpus: _Corpus, occ: _Occ, min_words: int
+) -> list[tuple[_Form, tuple[int, ...], tuple[int, ...]]]:
+    """Each two clauses of an occurrence a comma parts, whole, with the two clauses apart
+    (function words off their ends): a formula of two clauses ("脱钩断链损人害己，开放合作
+    互利共赢"; "dialogue must take precedence over confrontation, and cooperation must
+    replace rivalry") is cut at its comma by :func:`_trim`, each half a row of a few words
+    or none. The caller keeps a pair said about as often as either clause (see
+    :data:`JOINED_SHARE`): clauses said apart as often are rows of their own."""
+    s = occ.start
+    mark = corpus.mark
+    stop = corpus.stop
+    words = [corpus.words[w] for w in corpus.ids[s : occ.end]]
+    commas = [r for r in range(1, len(words)) if mark[s + r] == _SOFT]
+    bounds = [0, *commas, len(words)]
+    out: list[tuple[_Form, tuple[int, ...], tuple[int, ...]]] = []
+    for a, b, c in zip(bounds, bounds[1:], bounds[2:], strict=False):
+        if max(b - a, c - b) > CLAUSE_PAIR_WORDS:
+            continue
+        if min(_content(words[a:b], stop), _content(words[b:c], stop)) < CLAUSE_CONTENT:
+            continue
+        sub = _Occ(s + a, s + c)
+        form = _trim(corpus, sub, min_words, joined=b - a)
+        if form is None:
+            continue
+        cut = _start_of(corpus, sub, form.ids) - s
+        if not cut < b < cut + len(form.ids):
+            continue
+        first_ids = _stripped(form.ids[: b - cut], corpus.words, stop)
+        second_ids = _stripped(form.ids[b - cut :], corpus.words, stop)
+        if min(len(first_ids), len(second_ids)) >= min_words:
+            out.append((form, first_ids, second_ids))
+    return out
+
+
+def _stripped(ids: tuple[int, ...], words: Sequence[str], stop: Collection[str]) -> tuple[int, ...]:
+    """``ids`` without the function words at their ends."""
+    lo, hi = 0, len(ids)
+    while lo < hi and words[ids[lo]] in stop:
+        lo += 1
+    while hi > lo and words[ids[hi - 1]] in stop:
+        hi -= 1
+    return ids[lo:hi]
+
+
+CLAUSE_CONTENT = 3
+"""The fewest content words each clause of a pair has (see :func:`_clause_pairs`): a
+lead-in ("今年以来", "earlier this week") is no clause of a formula."""
+
+CLAUSE_PAIR_WORDS = 10
+"""The most words a clause of a pair has (see :func:`_clause_pairs`)."""
+
+JOINED_SHARE = 0.75
+"""The least share of either clause's dates a pair of clauses is said on to be a
+candidate (see :func:`_clause_pairs`)."""
+
+JOINED_DATES = 5
+"""The fewest dates a pair of clauses is said on to be a candidate (see
+:func:`_clause_pairs`): on fewer, that two clauses come together tells nothing (two
+briefings a diff compares say together every clause of a sentence both say)."""
+
+
+def _trim(
+    corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False, joined: int = 0
+) -> _Form | None:
     """Cut a phrase where a reader would; None if too little is left.
 
     A comma that does not separate the items of a list (no "and"/"or"
@@ -302,6 +366,8 @@ def _trim(corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False) -> 
         if not corpus.same_clause(s + hi - 1, s + hi):
             parallel |= _contrast(words, commas, corpus.negations, corpus.stop)
         items = {r for r in commas if mark[s + r] == _LIST} if pair else set()
+        if joined:
+            items.add(joined)
         fused = [r for r in range(1, hi) if corpus.fused(s + r)]
         lo, hi = _comma_cut(words, commas, corpus.stop, parallel | items, fused)
         # a clause mirroring the one before ends the phrase whole, function words and all:
