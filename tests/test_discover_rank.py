@@ -164,6 +164,43 @@ def test_families_form_among_as_many_rows_for_a_short_list(
     assert pools == [FAMILY_FLOOR, FAMILY_FLOOR, FAMILY_FLOOR]
 
 
+def test_the_engine_reads_as_many_rows_for_a_short_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 132: a formula the engine found on 19 dates, row 13 of ``--top 100``, was not
+    in ``--top 25``: the engine read the best 35 rows for a list of 25 and 125 for one of
+    100, and the formula stood past 35 before the engine's counts. The engine reads as
+    many rows for any list of 100 or fewer, so a shorter one is the first of ``--top
+    100``'s rows."""
+    import importlib
+
+    from consistency.discover.verify import verified_count
+
+    module = importlib.import_module("consistency.discover")
+    read: list[int] = []
+    real = module.verify
+
+    def spy(found: Any, *args: Any, **kwargs: Any) -> Any:
+        read.append(len(found))
+        return real(found, *args, **kwargs)
+
+    monkeypatch.setattr(module, "verify", spy)
+    pick = random.Random(132)
+    topics = "trade energy climate ports roads rail water health schools farms grain steel"
+    lines = [" ".join(pick.sample(topics.split(), 6)) + " were discussed." for _ in range(60)]
+    docs = [narration(day, " ".join(pick.sample(lines, 30))) for day in range(10)]
+    for top in (5, 25, 100):
+        discover(docs, top=top)
+    assert read[0] == read[1] == read[2] > verified_count(25), read
+
+
+@pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
+def test_a_short_list_is_the_first_rows_of_the_top_100(mfa: list[DiscoveredPoint]) -> None:
+    """Review 132 on MFA: the report's 25 rows were not the first 25 of ``--top 100`` (four
+    differed: "comprehensive strategic cooperative partnership" in the 25, row 29 of the
+    100)."""
+    short = discover(load_documents([FULL / "mfa"]), top=25)
+    assert [p.point.text for p in short] == [p.point.text for p in mfa[:25]]
+
+
 def discovered_top(said: list[str], top: int) -> list[str]:
     docs = [narration(day, f"{FILL[day % 3]} {line}") for day, line in enumerate(said)]
     return [p.point.text for p in discover(docs, top=top)]

@@ -200,7 +200,7 @@ from .rank import _closure, _sample, _Scorer, _Stops
 from .render import render_json, render_table, render_toml
 from .result import DiscoveredPoint
 from .stops import DEFAULT_STOP_PHRASES, load_stop_phrases
-from .verify import verified_count, verify
+from .verify import read_count, verified_count, verify
 
 __all__ = [
     "DEFAULT_MIN_DATES",
@@ -563,7 +563,7 @@ def _discover(
     groups = _lead_ins(corpus, groups, enough=enough)
     fresh = _still_rising(corpus, groups, new, rising)
     if top is not None:
-        head = groups[: verified_count(top)]
+        head = groups[: read_count(top)]
         groups = head + [g for g in groups[len(head) :] if id(g) in fresh]
 
     progress(1)
