@@ -579,7 +579,7 @@ def names_apart(
     named = [
         bool(run)
         and any(k in names for k in run)
-        and all(k in names or tokens[k].text in light for k in run)
+        and all(k in names or tokens[k].text in light or _digits(tokens[k].text) for k in run)
         for run, names, tokens in runs
     ]
     if all(named):
@@ -592,6 +592,12 @@ def names_apart(
         and all(unknown_han(tokens[k].text) or tokens[k].text in light for k in run)
         and any(unknown_han(tokens[k].text) for k in run)
     )
+
+
+def _digits(word: str) -> bool:
+    """Whether a word holds a digit: beside a name, a date's day ("{-April 3-}{+March
+    24+}", review 131) or a name's number ("Resolution 2231")."""
+    return any(c.isdigit() for c in word)
 
 
 def _fused_apart(old: Sequence[str], new: Sequence[str]) -> tuple[tuple[int, int], tuple[int, int]]:

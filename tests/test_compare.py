@@ -417,6 +417,14 @@ def test_a_shifted_phrase_is_shown_over_the_words_both_sentences_say_around_it(
             "FAO tells us that the number of people in need has risen sharply this month.",
             None,
         ),
+        # ... and a date, a name and a number (review 131 D2)
+        (
+            "Foreign Minister Lena Holm will pay an official visit to Viet Nam from April 3 to "
+            "April 8. The two sides will discuss trade and investment.",
+            "Foreign Minister Oscar Ruiz will pay an official visit to Viet Nam from March 24 to "
+            "April 2. The two sides will discuss trade and investment.",
+            None,
+        ),
         # a name for a word that is none is a change
         (
             "We thank our friends in Tunisia for paying their regular budget dues in full.",
