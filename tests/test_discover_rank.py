@@ -655,6 +655,27 @@ def test_a_clause_said_with_other_clauses_as_often_stays_a_row_of_its_own() -> N
     assert not any(t.startswith(normalise(formula)) for t in texts[1:]), texts
 
 
+@pytest.mark.parametrize("before", ["", "firmly "])
+def test_a_wording_never_opens_on_the_words_a_carrier_said_before_the_formula(before: str) -> None:
+    """Review 130: "What we are seeing is a manufacturing revival ...", said on the last
+    dates, all in that carrier, was the alias "seeing is a manufacturing revival ...", and
+    the report carded `{+seeing is+} a manufacturing {-renaissance-}{+revival+}`, though
+    the carrier had said "seeing is a manufacturing renaissance ..." before. Words no
+    carrier said before the formula ("firmly ...") are the wording's own."""
+    formula = "a manufacturing {} that is reaching every corner of the country"
+    carriers = [
+        "What we are seeing is {}.",
+        "These announcements are part of {}.",
+        "Just look at the factories going up: this is {}.",
+    ]
+    said = [carriers[day % 3].format(formula.format("renaissance")) for day in range(16)]
+    said += [carriers[0].format(before + formula.format("revival"))] * 4
+    docs = [narration(day, f"{FILL[day % 3]} {line}") for day, line in enumerate(said)]
+    [row] = [p for p in discover(docs) if "manufacturing" in p.point.text]
+    assert row.point.text == formula.format("renaissance")
+    assert row.point.aliases == (before + formula.format("revival"),)
+
+
 def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
     """Review 70: "this is not an era of war" (28 dates, in three frames) was the row
     "not an era of war": function words go from a phrase's start, and a negation stops

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -225,6 +226,18 @@ def _describe(
         )
     ]
     kept = kept[:1] + [key for key in kept[1:] if not _in_longer_context(kept[0], key)]
+    for k, key in enumerate(kept[1:], 1):
+        if lead := _carried(corpus, key, kept[0]):
+            cut = key[lead:]
+            occs = [_Occ(o.start + lead, o.end) for o in at[key]]
+            surfaces = by_key.setdefault(cut, Counter())
+            for o in occs:
+                surface = corpus.surface(o)
+                surfaces[surface] += 1
+                first.setdefault(surface, first[best(by_key[key])])
+            at.setdefault(cut, []).extend(occs)
+            kept[k] = cut
+    kept = list(dict.fromkeys(kept))
     kept = kept[: MAX_ALIASES + 1]
     return _Described(
         text=text,
@@ -233,6 +246,47 @@ def _describe(
         counts=tuple(by_key[key].total() for key in kept),
         firsts=tuple(corpus.dates[min(corpus.pdate[o.start] for o in at[key])] for key in kept),
     )
+
+
+def _carried(corpus: _Corpus, wording: tuple[int, ...], point: tuple[int, ...]) -> int:
+    """How many words open ``wording`` before the point's first word that are a carrier's:
+    the corpus says them just before the point itself, word for word, too (the most such
+    words), no word before the point shares a content word with it, and the wording
+    differs from the point past them. "What we are
+    *seeing is* a manufacturing revival ..." was the wording "seeing is a manufacturing
+    revival ...", said on the last four dates, all in that carrier, and the report carded
+    `{+seeing is+} a manufacturing {-renaissance-}{+revival+}` though the carrier had said
+    "... seeing is a manufacturing renaissance ..." before (review 130). Words put before
+    the formula that no carrier said before it ("seeing is *firmly* a ...") stay: a change
+    of the formula; so does a wording that is the point after them, a fuller wording of
+    it."""
+    if point[0] not in wording or not 0 < (at := wording.index(point[0])) <= CARRIED_WORDS:
+        return 0
+    if wording[at:] == point or _shares(corpus, wording[:at], point):
+        return 0
+    return next((c for c in range(at, 0, -1) if _said(corpus, wording[:c] + point)), 0)
+
+
+def _shares(corpus: _Corpus, words: tuple[int, ...], point: tuple[int, ...]) -> bool:
+    """Whether ``words`` hold a content word of ``point``."""
+    return any(not corpus.function[w] for w in set(words) & set(point))
+
+
+def _said(corpus: _Corpus, ids: tuple[int, ...]) -> bool:
+    """Whether the corpus says ``ids`` word for word, in one clause, somewhere."""
+    tokens = np.frombuffer(corpus.ids, dtype=np.int32)
+    at = np.flatnonzero(tokens[: len(tokens) - len(ids) + 1] == ids[0])
+    for k, w in enumerate(ids[1:], 1):
+        at = at[tokens[at + k] == w]
+        if not at.size:
+            return False
+    return any(corpus.same_clause(int(i), int(i) + len(ids) - 1) for i in at)
+
+
+CARRIED_WORDS = 3
+"""The most words of a carrier a discovered wording may open with (see
+:func:`_carried`); more are the formula in a longer context (see
+:func:`_in_longer_context`)."""
 
 
 def _in_longer_context(point: tuple[int, ...], wording: tuple[int, ...]) -> bool:
