@@ -520,7 +520,10 @@ def _grow(
     (otok, o0, o1), (ntok, n0, n1) = a, b
     ot, nt = old.text, new.text
     ow, nw = [t.text for t in otok], [t.text for t in ntok]
-    right = _past(ow[o1:], nw[n1:], light, _edges(ot, otok, o1, +1), _edges(nt, ntok, n1, +1))
+    joins = named_words(tokeniser, "coordinators")
+    right = _past(
+        ow[o1:], nw[n1:], light, _edges(ot, otok, o1, +1), _edges(nt, ntok, n1, +1), joins
+    )
     left = _past(
         ow[:o0][::-1], nw[:n0][::-1], light, _edges(ot, otok, o0, -1), _edges(nt, ntok, n0, -1)
     )
@@ -632,6 +635,7 @@ def _past(
     light: Collection[str],
     old_edges: Collection[int],
     new_edges: Collection[int],
+    joins: Collection[str] = (),
 ) -> tuple[int, int] | None:
     """How many words of ``old`` and ``new`` (each read outward from a shared phrase) the
     phrase grows by: the words they share, one change, and the words that agree past it
@@ -657,7 +661,8 @@ def _past(
     i1, j1 = blocks[k][1], blocks[k][3]
     i2, j2 = blocks[end - 1][2], blocks[end - 1][4]
     if max(i2 - i1, j2 - j1) > AROUND_CHANGE and not (
-        _list_item(i1, i2, j2 - j1, old_edges) or _list_item(j1, j2, i2 - i1, new_edges)
+        _list_item(i1, i2, j2 - j1, old_edges, old, joins)
+        or _list_item(j1, j2, i2 - i1, new_edges, new, joins)
     ):
         return None
     if end >= len(blocks):
@@ -745,13 +750,23 @@ def _reordered(
     return None
 
 
-def _list_item(start: int, end: int, other: int, edges: Collection[int]) -> bool:
+def _list_item(
+    start: int,
+    end: int,
+    other: int,
+    edges: Collection[int],
+    words: Sequence[str] = (),
+    joins: Collection[str] = (),
+) -> bool:
     """Whether the words ``start``..``end`` outward, which the other briefing lacks
     (``other`` words there), are a list item of :data:`AROUND_ITEM` words or fewer, set off
     by clause marks (``edges``): "a Black Sea region that is secure{-, open to trade,-}
     and free from coercion" (review 98: "Repeated the same: a Black Sea region that is
-    secure")."""
-    return other == 0 and end - start <= AROUND_ITEM and start in edges and end in edges
+    secure"), or by a clause mark and the list's coordinator after it (``words``, read
+    outward; ``joins``: the tokeniser's coordinators): "anchored on international
+    law{-, the UN Charter-} and UNCLOS" (review 133: "Repeated the same")."""
+    closed = end in edges or (end < len(words) and words[end] in joins)
+    return other == 0 and end - start <= AROUND_ITEM and start in edges and closed
 
 
 _CLAUSE_ENDS = ",;:()\u3001\uff0c\uff1b\uff1a"

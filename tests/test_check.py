@@ -1708,6 +1708,22 @@ def test_a_formula_s_halves_swapped_fail_the_gate_as_shifted(tmp_path: Path) -> 
     assert "disagree where we must, {~cooperate where we can~}" in done.stdout
 
 
+def test_coordinated_parts_swapped_fail_the_gate_though_a_cut_span_nearly_matches(
+    tmp_path: Path,
+) -> None:
+    """Review 133: "the integrity of our maritime zones and the safety of our fishermen"
+    passed the gate ("No findings", exit 0) where `track` said it shifted (96.1): under
+    the gate's lowered threshold the formula was found at 72 in the words it opens with,
+    cut before "our fishermen", a cut the gate lets pass, and the swapped wording was
+    looked for only where nothing was found."""
+    formula = "the safety of our fishermen and the integrity of our maritime zones"
+    said = "Our first concern is always {}. We are still validating the reports."
+    now = said.format("the integrity of our maritime zones and the safety of our fishermen")
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, said.format(formula), now))
+    assert code == 1, out
+    assert "diff:      the integrity of our maritime zones {~and the safety of our fishermen~}" in out
+
+
 def test_a_point_the_briefing_does_not_say_is_a_skipped_junit_case(tmp_path: Path) -> None:
     """Review 65: a slogan dropped from the briefings "passed" its JUnit case on every
     date; a case with nothing to check is skipped, and the counts say so."""

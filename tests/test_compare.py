@@ -304,6 +304,15 @@ def assert_grown(tmp_path: Path, speaker: str, was: str, now: str, shifted: str 
             "We want a Black Sea region that is secure, open to trade, and free from coercion.",
             "a Black Sea region that is secure{+, open to trade+}, and free from coercion",
         ),
+        # ... nor one before the list's last item, "and" after it (review 133)
+        (
+            "We will continue to stand for a rules-based international order anchored on "
+            "international law, the UN Charter and UNCLOS.",
+            "We call on our partners to uphold a rules-based international order anchored on "
+            "international law and UNCLOS.",
+            "a rules-based international order anchored on international law{-, the UN "
+            "Charter-} and UNCLOS",
+        ),
         # words that are no list item, set off by no clause marks, are no such change
         (
             "We want a Black Sea region that is secure and free from coercion.",
@@ -319,7 +328,8 @@ def test_a_list_item_dropped_beside_a_shared_phrase_is_its_shift(
     """Review 98 (D6): "a Black Sea region that is secure, open to trade, and free from
     coercion" said without "open to trade" was "Repeated the same: a Black Sea region that
     is secure": a change of three words was more than a change beside a phrase may be. A
-    list item of up to four words, set off by clause marks, is one."""
+    list item of up to four words, set off by clause marks (or a mark and the list's "and"),
+    is one."""
     assert_grown(tmp_path, "MR MILLER", was, now, shifted)
 
 
