@@ -1721,7 +1721,9 @@ def test_coordinated_parts_swapped_fail_the_gate_though_a_cut_span_nearly_matche
     now = said.format("the integrity of our maritime zones and the safety of our fishermen")
     code, out, _ = run(*one_formula_gate(tmp_path, formula, said.format(formula), now))
     assert code == 1, out
-    assert "diff:      the integrity of our maritime zones {~and the safety of our fishermen~}" in out
+    assert (
+        "diff:      the integrity of our maritime zones {~and the safety of our fishermen~}" in out
+    )
 
 
 def test_a_point_the_briefing_does_not_say_is_a_skipped_junit_case(tmp_path: Path) -> None:

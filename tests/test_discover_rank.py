@@ -621,8 +621,13 @@ def test_a_couplet_is_one_slogan() -> None:
     ("formula", "carriers"),
     [
         (
-            "dialogue must take precedence over confrontation, and cooperation must replace rivalry",
-            ["Our position is simple: {}.", "Indonesia believes that {}.", "Here as elsewhere, {}."],
+            "dialogue must take precedence over confrontation, "
+            "and cooperation must replace rivalry",
+            [
+                "Our position is simple: {}.",
+                "Indonesia believes that {}.",
+                "Here as elsewhere, {}.",
+            ],
         ),
         (
             "脱钩断链损人害己，开放合作互利共赢",

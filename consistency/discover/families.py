@@ -252,14 +252,13 @@ def _carried(corpus: _Corpus, wording: tuple[int, ...], point: tuple[int, ...]) 
     """How many words open ``wording`` before the point's first word that are a carrier's:
     the corpus says them just before the point itself, word for word, too (the most such
     words), no word before the point shares a content word with it, and the wording
-    differs from the point past them. "What we are
-    *seeing is* a manufacturing revival ..." was the wording "seeing is a manufacturing
-    revival ...", said on the last four dates, all in that carrier, and the report carded
-    `{+seeing is+} a manufacturing {-renaissance-}{+revival+}` though the carrier had said
-    "... seeing is a manufacturing renaissance ..." before (review 130). Words put before
-    the formula that no carrier said before it ("seeing is *firmly* a ...") stay: a change
-    of the formula; so does a wording that is the point after them, a fuller wording of
-    it."""
+    differs from the point past them. "What we are *seeing is* a manufacturing revival
+    ..." was the wording "seeing is a manufacturing revival ...", said on the last four
+    dates, all in that carrier, and the report carded `{+seeing is+} a manufacturing
+    {-renaissance-}{+revival+}` though the carrier had said "... seeing is a manufacturing
+    renaissance ..." before (review 130). Words put before the formula that no carrier
+    said before it ("seeing is *firmly* a ...") stay: a change of the formula; so does a
+    wording that is the point after them, a fuller wording of it."""
     if point[0] not in wording or not 0 < (at := wording.index(point[0])) <= CARRIED_WORDS:
         return 0
     if wording[at:] == point or _shares(corpus, wording[:at], point):
