@@ -681,6 +681,21 @@ def test_a_wording_never_opens_on_the_words_a_carrier_said_before_the_formula(be
     assert row.point.aliases == (before + formula.format("revival"),)
 
 
+def test_no_row_opens_or_ends_inside_a_time() -> None:
+    """Review 133: a row "the vessels left the area at about 11", cut inside "11:45": the
+    colon of a time cut the clause. It holds the time's two numbers together, as a
+    compound's hyphen does (the old code also gave a row "45 after the coast guard
+    arrived")."""
+    times = ["11:45", "9:20", "14:05", "11:10", "16:30", "10:15", "8:40", "13:45"]
+    said = [
+        f"The vessels left the area at about {times[day % 8]} after the coast guard arrived."
+        for day in range(12)
+    ]
+    docs = [narration(day, f"{FILL[day % 3]} {line}") for day, line in enumerate(said)]
+    rows = [p.point.text for p in discover(docs)]
+    assert not any(re.match(r"\d", t) or re.search(r"\d$", t) for t in rows), rows
+
+
 def test_a_negated_clause_keeps_its_subject_and_verb() -> None:
     """Review 70: "this is not an era of war" (28 dates, in three frames) was the row
     "not an era of war": function words go from a phrase's start, and a negation stops
