@@ -40,7 +40,7 @@ from .check import (
 from .check.points import DEFAULT_TOP
 from .diff import word_diff
 from .errors import ConsistencyError, InputErrors, OptionError
-from .lexicon import is_han, may_stand_for, numbers_apart, numbers_in, unknown_han
+from .lexicon import has_digit, is_han, may_stand_for, numbers_apart, numbers_in, unknown_han
 from .match import DEFAULT_THRESHOLD, require_percent
 from .match.align import Names
 from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status, Token
@@ -582,7 +582,9 @@ def names_apart(
     named = [
         bool(run)
         and any(k in names for k in run)
-        and all(k in names or tokens[k].text in light or _digits(tokens[k].text) for k in run)
+        # a number beside the names is theirs: a date's day ("{-April 3-}{+March 24+}",
+        # review 131), a name's number ("Resolution 2231")
+        and all(k in names or tokens[k].text in light or has_digit(tokens[k].text) for k in run)
         for run, names, tokens in runs
     ]
     if all(named):
@@ -595,12 +597,6 @@ def names_apart(
         and all(unknown_han(tokens[k].text) or tokens[k].text in light for k in run)
         and any(unknown_han(tokens[k].text) for k in run)
     )
-
-
-def _digits(word: str) -> bool:
-    """Whether a word holds a digit: beside a name, a date's day ("{-April 3-}{+March
-    24+}", review 131) or a name's number ("Resolution 2231")."""
-    return any(c.isdigit() for c in word)
 
 
 def _fused_apart(old: Sequence[str], new: Sequence[str]) -> tuple[tuple[int, int], tuple[int, int]]:

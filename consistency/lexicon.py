@@ -111,13 +111,22 @@ def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
     return list(a) != list(b) and words(a) == words(b)
 
 
+def has_digit(word: str) -> bool:
+    """Whether ``word`` holds a digit ("12", "3.0", "G20").
+
+    >>> has_digit("G20"), has_digit("twenty")
+    (True, False)
+    """
+    return any(c.isdigit() for c in word)
+
+
 def numbers_in(words: Sequence[str]) -> tuple[str, ...]:
     """The words of ``words`` that hold a digit, in order.
 
     >>> numbers_in(["the", "12", "principles"])
     ('12',)
     """
-    return tuple(w for w in words if any(c.isdigit() for c in w))
+    return tuple(filter(has_digit, words))
 
 
 _HAN_DATE = regex.compile(

@@ -142,9 +142,6 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from itertools import chain
 
-import numpy as np
-import numpy.typing as npt
-
 from .._gc import paused
 from ..errors import OptionError
 from ..match import SentenceIndex, negating_words, turned_over
@@ -358,7 +355,7 @@ def _joined_clauses(
         if form.ids in clauses or form in joined
     }
     out = found[: len(forms)]
-    for form, starts in zip(pairs, found[len(forms) :], strict=False):
+    for form, starts in zip(pairs, found[len(forms) : len(forms) + len(pairs)], strict=True):
         said = dates[form.ids]
         if said >= JOINED_DATES and said >= JOINED_SHARE * max(dates[ids] for ids in joined[form]):
             forms.append(form)
@@ -738,22 +735,9 @@ def _slot_frames(
             return False  # more said in the slot than around it: rows that share a few words
         return (len(slot) >= 2 and content(slot) > 0) or (named(slot) and words[key[p - 1]] in stop)
 
-    ids = np.frombuffer(corpus.ids, dtype=np.int32)
-    # the corpus's positions by word, and the words in that order: sorted once asked
-    by_word: list[tuple[npt.NDArray[np.intp], npt.NDArray[np.int32]]] = []
-
     def elsewhere(filling: tuple[int, ...], inside: set[int]) -> bool:
         """Whether ``filling`` is said on :data:`TOPIC_DATES` dates outside the frame."""
-        if not by_word:
-            order = np.argsort(ids, kind="stable")
-            by_word.append((order, ids[order]))
-        order, firsts = by_word[0]
-        at = order[
-            np.searchsorted(firsts, filling[0]) : np.searchsorted(firsts, filling[0], "right")
-        ]
-        for j, w in enumerate(filling[1:], 1):
-            at = at[at + j < len(ids)]
-            at = at[ids[at + j] == w]
+        at = corpus.where(filling)
         out = {corpus.pdate[int(a)] for a in at if int(a) not in inside}
         return len(out) >= TOPIC_DATES
 

@@ -12,6 +12,9 @@ from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
 
+import numpy as np
+import numpy.typing as npt
+
 from ..models import Document, Role, Sentence, Token
 from ..normalise import (
     APOSTROPHES,
@@ -296,6 +299,24 @@ class _Corpus:
         self.reporting = named_words(tokeniser, "reporting_verbs")
         self.saying_that = named_words(tokeniser, "saying_that")
         self.clefts = named_words(tokeniser, "clefts")
+
+    @cached_property
+    def _by_word(self) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.intp], npt.NDArray[np.int32]]:
+        """The token ids, the positions sorted by word, and the words in that order."""
+        tokens = np.frombuffer(self.ids, dtype=np.int32)
+        order = np.argsort(tokens, kind="stable")
+        return tokens, order, tokens[order]
+
+    def where(self, key: Sequence[int]) -> npt.NDArray[np.intp]:
+        """Where the corpus says the word ids ``key`` word for word, start positions in
+        order (a clause end between them or not: see :meth:`same_clause`); the positions
+        are sorted by word once, when first asked."""
+        tokens, order, words = self._by_word
+        at = order[np.searchsorted(words, key[0]) : np.searchsorted(words, key[0], "right")]
+        for j, w in enumerate(key[1:], 1):
+            at = at[at + j < len(tokens)]
+            at = at[tokens[at + j] == w]
+        return at
 
     def negated(self, key: Iterable[int]) -> frozenset[int]:
         """The negations in a wording (word ids), and the words it negates by a prefix

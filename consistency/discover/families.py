@@ -11,7 +11,6 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise
 
-import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -273,13 +272,7 @@ def _shares(corpus: _Corpus, words: tuple[int, ...], point: tuple[int, ...]) -> 
 
 def _said(corpus: _Corpus, ids: tuple[int, ...]) -> bool:
     """Whether the corpus says ``ids`` word for word, in one clause, somewhere."""
-    tokens = np.frombuffer(corpus.ids, dtype=np.int32)
-    at = np.flatnonzero(tokens[: len(tokens) - len(ids) + 1] == ids[0])
-    for k, w in enumerate(ids[1:], 1):
-        at = at[tokens[at + k] == w]
-        if not at.size:
-            return False
-    return any(corpus.same_clause(int(i), int(i) + len(ids) - 1) for i in at)
+    return any(corpus.same_clause(int(i), int(i) + len(ids) - 1) for i in corpus.where(ids))
 
 
 CARRIED_WORDS = 3

@@ -93,7 +93,14 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq, Opcode
 
-from ..lexicon import is_han_name, may_qualify, may_stand_for, numbers_in, word_classes
+from ..lexicon import (
+    has_digit,
+    is_han_name,
+    may_qualify,
+    may_stand_for,
+    numbers_in,
+    word_classes,
+)
 from ..models import Token
 from ..normalise import has_ending, one_word
 from .weights import FLOOR, RARE, is_rare, prefixed, similarity
@@ -1747,7 +1754,7 @@ def _name_start(keyed: Keyed, tokens: Sequence[Token], text: str, at: int, limit
 def _numeric(word: str) -> bool:
     """Whether a word is a number (or holds one: "3.0", "G20"): only a number stands for a
     number at a formula's edge ("Free Trade Area {-3.0-}{+4.0+}", never "{+together+}")."""
-    return any(c.isdigit() for c in word)
+    return has_digit(word)
 
 
 def _phrase_end(
