@@ -50,6 +50,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from itertools import accumulate, repeat
 from typing import Any, Protocol, cast
@@ -1227,6 +1228,31 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The words a tokeniser names by the part they play in a sentence (see
+    :class:`Tokeniser`), read from it once: the matching engine's rules take them as one
+    value. Empty, a rule reads no word so (a tokeniser that names none)."""
+
+    negations: frozenset[str] = frozenset()
+    negation_carriers: frozenset[str] = frozenset()
+    negating_prefixes: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    possessive_endings: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+
+
+NO_GRAMMAR = Grammar()
+"""The grammar of a tokeniser that names no word."""
+
+
+@lru_cache(maxsize=16)
+def grammar_of(tokeniser: Tokeniser | None) -> Grammar:
+    """The :class:`Grammar` the tokeniser (the default one when ``None``) names."""
+    return Grammar(**{f.name: named_words(tokeniser, f.name) for f in fields(Grammar)})
 
 
 def tokenise(text: str, offset: int = 0, *, tokeniser: Tokeniser | None = None) -> list[Token]:

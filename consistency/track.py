@@ -28,7 +28,6 @@ from .match import (
     find_point,
     negated_before,
     negating_words,
-    negation_lists,
     says_opposite,
     span_words,
     turned_over,
@@ -46,7 +45,7 @@ from .models import (
     Status,
     TrackResult,
 )
-from .normalise import Tokeniser, named_words
+from .normalise import Tokeniser, grammar_of
 from .segment import sentence_rows
 from .timeline import changes, shifts, status_of, wordings
 
@@ -129,22 +128,17 @@ def negated_sayings(
         index = build_index(
             documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
         )
-    negations, carriers, prefixes = negation_lists(tokeniser)
+    grammar = grammar_of(tokeniser)
     negating = negating_words(tokeniser)
-    persons = named_words(tokeniser, "first_person")
-    determiners = named_words(tokeniser, "determiners")
     out: list[Saying] = []
     for point in points:
         found = find_point(point, index, threshold=threshold, tokeniser=tokeniser, lenient=True)
         for m in found:
             text = index.text(m.sentence.document)
-            if says_opposite(m, text, negations, carriers, prefixes):
-                widened = (
-                    negated_before(m, text, negations, carriers, prefixes, persons, determiners)
-                    or m
-                )
+            if says_opposite(m, text, grammar):
+                widened = negated_before(m, text, grammar) or m
                 if turned and not turned_over(
-                    m.form.words, span_words(widened), negations, negating
+                    m.form.words, span_words(widened), grammar.negations, negating
                 ):
                     continue
                 out.append(Saying(point, m.sentence.document, widened.start, widened.end))

@@ -23,7 +23,7 @@ from consistency.match import (
 from consistency.match import find as find_module
 from consistency.match.find import Match, _keep_best, make_forms, words_of
 from consistency.models import Point, Role, Sentence
-from consistency.normalise import tokenise
+from consistency.normalise import Grammar, tokenise
 from consistency.report import render_json
 from consistency.segment import document_sentences
 from consistency.track import build_index
@@ -2762,9 +2762,13 @@ def test_the_speaker_named_before_a_negation_takes_the_tokenisers_determiners(
     index = index_of(sentence, *FILLER)
     point = Point("p", "We will continue to support the work of the International Criminal Court")
     [match] = [m for m in find_point(point, index, lenient=True) if m.sentence.document == "d0"]
-    widened = negated_before(
-        match, sentence, {"no"}, {"longer"}, (), {"we"}, determiners=determiners
+    grammar = Grammar(
+        negations=frozenset({"no"}),
+        negation_carriers=frozenset({"longer"}),
+        first_person=frozenset({"we"}),
+        determiners=frozenset(determiners),
     )
+    widened = negated_before(match, sentence, grammar)
     assert widened is not None
     assert (
         sentence[widened.start : widened.end]

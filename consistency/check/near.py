@@ -25,14 +25,13 @@ from ..match import (
     find_swapped,
     make_forms,
     negated_before,
-    negation_lists,
     says_opposite,
     span_words,
     threshold_of,
 )
 from ..match.find import DROP_MAX_WORDS
 from ..models import Document, Point, Saying
-from ..normalise import Tokeniser
+from ..normalise import Tokeniser, grammar_of
 from ..track import build_index
 from .findings import NAME_REPLACED, NEAR_MARGIN, RUN_DROPPED, RUN_REWORDED, WORD_SWAPPED
 from .run import _edges_gone, _names_gone, _Taken
@@ -64,7 +63,7 @@ def near_sayings(
         index = build_index(
             documents, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
         )
-    negations, carriers, prefixes = negation_lists(tokeniser)
+    grammar = grammar_of(tokeniser)
     out: list[Saying] = []
     for point in points:
         skip = found_on.get(point.id, ()) if found_on is not None else ()
@@ -116,9 +115,7 @@ def near_sayings(
             if m.score < limit and (_names_gone(m, span) or _edges_gone(m, span)):
                 continue  # another subject's phrase, as check reads it
             text = index.text(m.sentence.document)
-            if says_opposite(m, text, negations, carriers, prefixes) or negated_before(
-                m, text, negations, carriers, prefixes
-            ):
+            if says_opposite(m, text, grammar) or negated_before(m, text, grammar):
                 continue
             taken.add(m)
             out.append(Saying(point, m.sentence.document, m.start, m.end, why=why))

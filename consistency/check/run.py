@@ -28,7 +28,6 @@ from ..match import (
     make_forms,
     negated_before,
     negating_words,
-    negation_lists,
     require_percent,
     rewords,
     says_opposite,
@@ -38,7 +37,7 @@ from ..match import (
     turned_over,
 )
 from ..models import Document, Level, Point, Progress, Role, Sentence
-from ..normalise import TOKENISERS, Tokeniser, named_words, normalise
+from ..normalise import TOKENISERS, Grammar, Tokeniser, grammar_of, named_words, normalise
 from ..printable import escape_controls
 from ..segment import document_sentences
 from ..timeline import grammar_only, nearest
@@ -364,9 +363,7 @@ def _shifted(
     # without a word), and no near miss (review 69: --near 0 passed "we will *not*
     # continue to advocate for a two-state solution"); with near misses it is among them
     reversals = not misses
-    negations, carriers, prefixes = negation_lists(tokeniser)
-    persons = named_words(tokeniser, "first_person")
-    determiners = named_words(tokeniser, "determiners")
+    grammar = grammar_of(tokeniser)
     negating = negating_words(tokeniser)
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     hits = points.form_hits(corpus.word_sets)
@@ -414,9 +411,7 @@ def _shifted(
                         taken.add(s)
                         matches.append(s)
                         text = corpus.text(s.sentence.document)
-                        rejected[id(s)] = why or _why_lenient(
-                            s, text, negations, carriers, prefixes
-                        )
+                        rejected[id(s)] = why or _why_lenient(s, text, grammar)
         elif reversals:
             lenient = find_point(
                 lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True
@@ -428,26 +423,21 @@ def _shifted(
                 text = corpus.text(s.sentence.document)
                 # with the negation it leaves out before it ("no" of "no *longer*
                 # support ...", review 87)
-                span = span_words(
-                    negated_before(s, text, negations, carriers, prefixes, persons, determiners)
-                    or s
-                )
+                span = span_words(negated_before(s, text, grammar) or s)
                 if (
                     (
                         not points.discovered
-                        or any(turned_over(f, span, negations, negating) for f in forms)
+                        or any(turned_over(f, span, grammar.negations, negating) for f in forms)
                     )
                     and not taken.overlaps(s)
-                    and says_opposite(s, text, negations, carriers, prefixes)
+                    and says_opposite(s, text, grammar)
                 ):
                     taken.add(s)
                     matches.append(s)
-                    rejected[id(s)] = _why_lenient(s, text, negations, carriers, prefixes)
+                    rejected[id(s)] = _why_lenient(s, text, grammar)
         after_not: set[int] = set()
         for k, m in enumerate(list(matches)):
-            widened = negated_before(
-                m, doc.text, negations, carriers, prefixes, persons, determiners
-            )
+            widened = negated_before(m, doc.text, grammar)
             if widened is None:
                 continue
             if id(m) in rejected:
@@ -976,16 +966,10 @@ def run_check(
             index.close()
 
 
-def _why_lenient(
-    match: Match,
-    text: str,
-    negations: Collection[str],
-    carriers: Collection[str],
-    prefixes: Collection[str],
-) -> str:
+def _why_lenient(match: Match, text: str, grammar: Grammar) -> str:
     """Why ``track`` does not count a near miss that ``find_point`` finds only when lenient:
     a negation put in or dropped, else a name of the formula replaced."""
-    if not says_opposite(match, text, negations, carriers, prefixes):
+    if not says_opposite(match, text, grammar):
         return NAME_REPLACED
-    own = any(w in negations for w in match.form.words)
+    own = any(w in grammar.negations for w in match.form.words)
     return NEGATION_DROPPED if own else NEGATION_PUT_IN

@@ -282,9 +282,7 @@ def plain_option(f: F) -> F:
     """``--color/--no-color`` taken and ignored by a command that colours nothing: a script
     may give it to every command (reviews 123, 124: ``discover --no-color`` was an error,
     exit 2, where ``consistency --no-color discover`` is not)."""
-    return click.option(
-        "--color/--no-color", default=None, hidden=True, expose_value=False
-    )(f)
+    return click.option("--color/--no-color", default=None, hidden=True, expose_value=False)(f)
 
 
 def _use_color(flag: bool | None, output: str | None) -> bool:

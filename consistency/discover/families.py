@@ -18,6 +18,7 @@ from ..lexicon import is_han_name, may_stand_for
 from ..match.align import HYPHENS, KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD, holds_run
 from ..match.weights import RARE, similarity
+from ..normalise import NO_GRAMMAR, Grammar
 from ..slug import HAN as _HAN
 from ..slug import slug
 from .corpus import _CONTROL, _COORDINATORS, _SOFT, _Corpus, _Group, _Occ
@@ -1332,14 +1333,19 @@ def _aligned(
     point: Sequence[str],
     other: Sequence[str],
     weigh: Callable[[str], float],
-    coordinators: frozenset[str] = frozenset(),
+    grammar: Grammar = NO_GRAMMAR,
 ) -> float:
     """The engine's score of ``other`` read as an occurrence of ``point`` (0-100); with
-    ``coordinators``, one of them never stands for another word, as in ``track``.
-    Families are grouped without that rule: "ease tensions *over* the Iranian nuclear
-    issue" is a wording of "ease tensions *and resolve* the Iranian nuclear issue"."""
-    keyed = Keyed(point, weigh, other, {}, coordinators=coordinators)
+    the coordinators of ``grammar``, one of them never stands for another word, as in
+    ``track``. Families are grouped without that rule: "ease tensions *over* the Iranian
+    nuclear issue" is a wording of "ease tensions *and resolve* the Iranian nuclear
+    issue"."""
+    keyed = Keyed(point, weigh, other, {}, grammar=grammar)
     return keyed.score(0, len(other)).score
+
+
+_JOINING = Grammar(coordinators=_COORDINATORS)
+"""The grammar of :func:`_joins_instead`: its coordinators alone."""
 
 
 def _joins_instead(
@@ -1348,7 +1354,7 @@ def _joins_instead(
     """Whether ``other`` is ``point`` with a coordinator in place of one of its words, which
     the engine rejects: "Hong Kong affairs *and* China's internal affairs" joins two things
     where "Hong Kong affairs *are* China's internal affairs" says one is the other."""
-    return _aligned(point, other, weigh, _COORDINATORS) == 0.0 < _aligned(point, other, weigh)
+    return _aligned(point, other, weigh, _JOINING) == 0.0 < _aligned(point, other, weigh)
 
 
 def _pieces(key: tuple[int, ...], shortest: int) -> Iterable[tuple[int, ...]]:

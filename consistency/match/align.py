@@ -102,7 +102,7 @@ from ..lexicon import (
     word_classes,
 )
 from ..models import Token
-from ..normalise import has_ending, one_word
+from ..normalise import NO_GRAMMAR, Grammar, has_ending, one_word
 from .weights import FLOOR, RARE, is_rare, prefixed, similarity
 
 INSERT_COST = 0.25
@@ -304,13 +304,7 @@ class Keyed:
         closed: bool = False,
         names: tuple[Names, Names] = (NO_NAMES, NO_NAMES),
         lenient: bool = False,
-        coordinators: frozenset[str] = frozenset(),
-        negations: frozenset[str] = frozenset(),
-        prefixes: frozenset[str] = frozenset(),
-        determiners: frozenset[str] = frozenset(),
-        possessives: frozenset[str] = frozenset(),
-        carriers: frozenset[str] = frozenset(),
-        persons: frozenset[str] = frozenset(),
+        grammar: Grammar = NO_GRAMMAR,
         least: int = 0,
     ) -> None:
         """``cache`` maps words to their key and similarity; when ``closed``, it already
@@ -319,16 +313,15 @@ class Keyed:
         (see :class:`Names`); a replaced name rejects an alignment, unless ``lenient``:
         then it is scored as any replacement (a near miss, which ``check`` reports:
         "the Declaration on the *Behavior* (or *behavior*) of Parties"; never an
-        occurrence). ``coordinators`` (the tokeniser's "and", 和, ...): one never
-        replaces a word of the point that is not one. ``negations``, ``prefixes``: a
-        word with a negating prefix is spelled like the point's word only where the point
-        negates it (see :func:`_key`). ``determiners`` (the tokeniser's "the", "a", 这):
-        one, or a word with one of the ``possessives`` endings ("China's"), may stand for
-        a point's missing first determiner (see :func:`_determiner_edge`). ``carriers``
-        (the tokeniser's ``negation_carriers``, "longer"): with a negation before them
-        they are the negation, not words replacing the point's (see
-        :func:`_replaced_there`). ``persons`` (the tokeniser's ``first_person``, "we"):
-        a name may stand for one at the point's first word (see :func:`_take`). ``least``:
+        occurrence). ``grammar``, the tokeniser's words by their part: a coordinator
+        ("and", 和) never replaces a word of the point that is not one; a word with a
+        negating prefix is spelled like the point's word only where the point negates it
+        (see :func:`_key`); a determiner ("the", "a", 这), or a word with a possessive
+        ending ("China's"), may stand for a point's missing first determiner (see
+        :func:`_determiner_edge`); a negation carrier ("longer") with a negation before
+        it is the negation, not a word replacing the point's (see
+        :func:`_replaced_there`); a name may stand for a first-person pronoun ("we") at
+        the point's first word (see :func:`_take`). ``least``:
         how many of the point's words a span must have (see :meth:`best`)."""
         wording = wording_keys(tuple(words), weigh)
         chars, self.form_chars, self.form_weights, self.light = wording[:4]
@@ -339,13 +332,14 @@ class Keyed:
         self.glued = self.form_names.glued
         self.weigh = weigh
         self.lenient = lenient
-        self.coordinators = coordinators
-        self.negations = negations
-        self.carriers = carriers
-        self.persons = persons
+        self.coordinators = grammar.coordinators
+        self.negations = negations = grammar.negations
+        self.carriers = grammar.negation_carriers
+        self.persons = grammar.first_person
         self.least = least
-        self.determiners = determiners
-        self.possessives = tuple(sorted(possessives))
+        self.determiners = grammar.determiners
+        self.possessives = tuple(sorted(grammar.possessive_endings))
+        prefixes = grammar.negating_prefixes
         if closed:
             hits = list(map(cache.get, sentence, repeat(_NO_KEY)))
         else:

@@ -18,7 +18,16 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 from ..errors import OptionError
 from ..lexicon import is_preposition
 from ..models import Point, Sentence, Token
-from ..normalise import DEFAULT_TOKENISER, Tokeniser, named_words, one_word, tokenise
+from ..normalise import (
+    DEFAULT_TOKENISER,
+    NO_GRAMMAR,
+    Grammar,
+    Tokeniser,
+    grammar_of,
+    named_words,
+    one_word,
+    tokenise,
+)
 from .align import (
     FIRST_KEY,
     KEY_WORDS,
@@ -281,13 +290,7 @@ def find_in_sentence(
     closed: bool = False,
     words: Sequence[str] | None = None,
     lenient: bool = False,
-    negations: frozenset[str] = frozenset(),
-    coordinators: frozenset[str] = frozenset(),
-    prefixes: frozenset[str] = frozenset(),
-    determiners: frozenset[str] = frozenset(),
-    possessives: frozenset[str] = frozenset(),
-    carriers: frozenset[str] = frozenset(),
-    persons: frozenset[str] = frozenset(),
+    grammar: Grammar = NO_GRAMMAR,
     reaches: bool = False,
 ) -> list[Alignment]:
     """Every non-overlapping span of ``sentence`` matching ``form`` at ``threshold``
@@ -296,16 +299,15 @@ def find_in_sentence(
     sentence is known to be bounded at ``threshold`` or more, see :func:`_bound`, so it
     is not bounded again).
 
-    ``negations`` (the tokeniser's negating words): a span holding a negation the
+    ``grammar``: the tokeniser's words by their part (see
+    :class:`~consistency.match.align.Keyed`). A span holding a negation the
     wording does not, or lacking one it has beside the very word it negates, says the
     opposite and is not the wording ("*non-*interference in ..." is no "interference in
     ...", nor the other way round; "remains unchanged" may stand for "has not
     changed"); nor is a span that
     is not word for word and stands right after one ("China will *not* interfere in
     other countries' internal affairs" is no "interferes in other countries' internal
-    affairs"). A wording found word for word is always found. ``coordinators``,
-    ``prefixes``, ``determiners``, ``possessives``, ``persons``: see
-    :class:`~consistency.match.align.Keyed`.
+    affairs"). A wording found word for word is always found.
 
     A wording without commas is never found across one but word for word (see
     :data:`_CLAUSE_BREAK`):
@@ -326,6 +328,8 @@ def find_in_sentence(
     tokens = sentence.tokens
     if words is None:
         words = tuple(t.text for t in tokens)
+    negations, coordinators = grammar.negations, grammar.coordinators
+    possessives = grammar.possessive_endings
     form_words = form.words
     wording = wording_keys(form_words, weigh)
     perfect = 100.0
@@ -360,21 +364,7 @@ def find_in_sentence(
                 if keyed is None:
                     names = (form.names, Names(tokens, text))
                     keyed = Keyed(
-                        form.words,
-                        weigh,
-                        words,
-                        cache,
-                        closed,
-                        names,
-                        lenient,
-                        coordinators,
-                        negations,
-                        prefixes,
-                        determiners,
-                        possessives,
-                        carriers,
-                        persons,
-                        least,
+                        form.words, weigh, words, cache, closed, names, lenient, grammar, least
                     )
                 best = keyed.best(lo, hi)
                 if best is None:
@@ -415,7 +405,7 @@ def find_in_sentence(
                         min(hit.end, best.end),
                         form_words,
                         coordinators,
-                        determiners,
+                        grammar.determiners,
                     )
                     k = (
                         None
@@ -441,9 +431,7 @@ def find_in_sentence(
         return found
 
     def opposite(hit: Alignment) -> str | None:
-        return _opposite(
-            form, words, tokens, text, hit.first, hit.end, hit.score, negations, prefixes, carriers
-        )
+        return _opposite(form, words, tokens, text, hit.first, hit.end, hit.score, grammar)
 
     n = len(tokens)
     if n <= LONG_SPAN:
@@ -483,15 +471,13 @@ def _opposite(
     first: int,
     end: int,
     score: float,
-    negations: Collection[str],
-    prefixes: Collection[str] = (),
-    carriers: Collection[str] = (),
+    grammar: Grammar,
 ) -> str | None:
     """How the span ``words[first:end]`` says the opposite of ``form``, or None: a negation
-    one of them has and the other not, or one right before the span ("We will *not*
-    interfere in ...", 不干涉别国内政 for 干涉别国内政) or a word before it, that word one of
-    ``carriers`` (see :func:`_negation_at`: "the UK *no longer* supports ..."), or a word
-    of the formula said with a negating prefix (one of ``prefixes``) in its place: "an
+    of ``grammar`` one of them has and the other not, or one right before the span ("We
+    will *not* interfere in ...", 不干涉别国内政 for 干涉别国内政) or a word before it, that
+    word a negation carrier (see :func:`_negation_at`: "the UK *no longer* supports ..."),
+    or a word of the formula said with a negating prefix in its place: "an
     *unjust* and lasting peace", as "a *non-just* and lasting peace" is. A negation
     joined by a hyphen to a
     word the wording lacks negates that word alone: "China's position on the
@@ -500,6 +486,8 @@ def _opposite(
     "non-interference") is :data:`PREFIX_DROPPED`: the opposite, but as often the noun
     in another construction ("we *oppose* interference in other countries' internal
     affairs", "*never* intended to interfere") as the principle turned over."""
+    negations, carriers = grammar.negations, grammar.negation_carriers
+    prefixes = grammar.negating_prefixes
     if not negations:
         return None
     form_words = form.words
@@ -618,18 +606,6 @@ def negating_words(tokeniser: Tokeniser | None = None) -> frozenset[str]:
     )
 
 
-def negation_lists(
-    tokeniser: Tokeniser | None = None,
-) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The tokeniser's negations, the words that carry them on and the negating prefixes:
-    what :func:`says_opposite` and :func:`negated_before` read, in that order."""
-    return (
-        named_words(tokeniser, "negations"),
-        named_words(tokeniser, "negation_carriers"),
-        named_words(tokeniser, "negating_prefixes"),
-    )
-
-
 TURNED_WORDS = 2
 """The most words a reversal replaces beside its negation ("will {-continue to-}{+no
 longer+} provide ...", see :func:`turned_over`)."""
@@ -667,13 +643,7 @@ def turned_over(
     return False
 
 
-def says_opposite(
-    match: Match,
-    text: str,
-    negations: Collection[str],
-    carriers: Collection[str] = (),
-    prefixes: Collection[str] = (),
-) -> bool:
+def says_opposite(match: Match, text: str, grammar: Grammar) -> bool:
     """Whether ``match`` (a near miss: see ``lenient`` of :func:`find_point`) says the
     opposite of its wording: a negation dropped or put in, which ``track`` never counts
     ("we *no longer* stand shoulder to shoulder with our allies"), or the wording word for
@@ -682,19 +652,8 @@ def says_opposite(
     tokens = match.sentence.tokens
     words = [t.text for t in tokens]
     end = match.last + 1
-    how = _opposite(
-        match.form,
-        words,
-        tokens,
-        text,
-        match.first,
-        end,
-        match.score,
-        negations,
-        prefixes,
-        carriers,
-    )
-    return negated_before(match, text, negations, carriers, prefixes) is not None or how not in (
+    how = _opposite(match.form, words, tokens, text, match.first, end, match.score, grammar)
+    return negated_before(match, text, grammar) is not None or how not in (
         None,
         *_NO_NEAR_MISS,
     )
@@ -1051,13 +1010,8 @@ def find_point(
     """
     limit = threshold_of(point, threshold)
     weigh = weigher(tokeniser)
-    negations = named_words(tokeniser, "negations")
-    coordinators = named_words(tokeniser, "coordinators")
-    determiners = named_words(tokeniser, "determiners")
-    possessives = named_words(tokeniser, "possessive_endings")
-    prefixes = named_words(tokeniser, "negating_prefixes")
-    carriers = named_words(tokeniser, "negation_carriers")
-    persons = named_words(tokeniser, "first_person")
+    grammar = grammar_of(tokeniser)
+    possessives = grammar.possessive_endings
     best: dict[int, list[Match]] = {}
     forms = make_forms(point, tokeniser=tokeniser)
     searches: list[tuple[Form, Swapped | None]] = [(f, None) for f in forms]
@@ -1069,7 +1023,7 @@ def find_point(
         if isinstance(index, SentenceIndex):
             numbers = candidates_by_weight(index, words, weigh, limit, within=within)
             alike = {w: index.spelled_alike(w) for w in set(words)}
-            cache = variant_keys(words, alike, negations, prefixes)
+            cache = variant_keys(words, alike, grammar.negations, grammar.negating_prefixes)
             chars = {w: cache[w][0] for w in words}
             for spelled, key in owner_keys(words, form.names, chars, possessives).items():
                 cache.setdefault(spelled, key)
@@ -1103,13 +1057,7 @@ def find_point(
                 closed=closed,
                 words=known,
                 lenient=lenient,
-                negations=negations,
-                coordinators=coordinators,
-                prefixes=prefixes,
-                carriers=carriers,
-                determiners=determiners,
-                possessives=possessives,
-                persons=persons,
+                grammar=grammar,
                 reaches=reaches,
             ):
                 tokens = sentence.tokens
@@ -1210,25 +1158,18 @@ def _joined(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
     return all(text[tokens[i].end : tokens[i + 1].start].strip(" -") == "" for i in range(a, b))
 
 
-def negated_before(
-    match: Match,
-    text: str,
-    negations: Collection[str],
-    carriers: Collection[str] = (),
-    prefixes: Collection[str] = (),
-    persons: Collection[str] = (),
-    determiners: Collection[str] = (),
-) -> Match | None:
+def negated_before(match: Match, text: str, grammar: Grammar) -> Match | None:
     """``match`` widened to take in the negation right before it, or a word or two before
-    it, the words between ``carriers`` of it (the tokeniser's ``negation_carriers``), in
-    the same clause, when its wording holds none: "We will *not* uphold the rules-based
+    it, the words between negation carriers of ``grammar`` ("no longer"), in the same
+    clause, when its wording holds none: "We will *not* uphold the rules-based
     international order", "We *no longer* uphold ...", 有关国家*不*坚持...原则, "There can be
     *no* just and lasting peace in Ukraine" (`{-a-}{+no+} just ...`, where the span alone
     read a word dropped: a review). Said word for word, ``track`` counts the wording
     (every verbatim occurrence is found), and otherwise rejects it; either way the
     sentence says the formula is not done, which ``check`` and a report tell. None
-    otherwise. ``persons``, ``determiners``: the tokeniser's ``first_person`` and
-    ``determiners`` (see :func:`_named_speaker`)."""
+    otherwise. A name with a determiner before it may stand for a first-person pronoun
+    (see :func:`_named_speaker`)."""
+    negations, carriers = grammar.negations, grammar.negation_carriers
     tokens = match.sentence.tokens
     form = match.form.words
     if any(w in negations for w in form):
@@ -1238,7 +1179,9 @@ def negated_before(
         # the negation stands for the point's prohibition: 不要发表 for 停止发表
         return None
     before = tokens[match.first - 1].text if match.first else ""
-    if at is None and _prefix_put_in(match.form.vocabulary, span_words(match), prefixes, [before]):
+    if at is None and _prefix_put_in(
+        match.form.vocabulary, span_words(match), grammar.negating_prefixes, [before]
+    ):
         # a formula word with a negating prefix right before the span: "an *unjust* and
         # reasonable international order" (a review: `{-a just-} and reasonable ...`)
         return replace(match, first=match.first - 1, start=tokens[match.first - 1].start)
@@ -1263,8 +1206,8 @@ def negated_before(
         # affairs" says "stop interfering in ..." (MFA 2020-06-05)
         return None
     start = at - _said_before(form, tokens, text, at, lead - 1 if held else lead)
-    if start == at and form[0] in persons:
-        start = _named_speaker(tokens, text, at, determiners)
+    if start == at and form[0] in grammar.first_person:
+        start = _named_speaker(tokens, text, at, grammar.determiners)
     while start and one_word(text, tokens[start - 1], tokens[start]):
         # the whole contraction: "we *don't* support ..."
         start -= 1
