@@ -2194,3 +2194,40 @@ def test_a_briefing_checked_a_block_of_sentences_at_a_time_gives_the_same_findin
     monkeypatch.setattr(check_run, "SENTENCE_BLOCK", 3)
     assert run(*args) == (code, whole, err)
     assert json.loads(whole)["findings"], whole
+
+
+@pytest.mark.parametrize(
+    "aliases",
+    [(), ("our Neighbourhood First policy and the SAGAR vision",)],
+    ids=["text", "alias-in-other-order"],
+)
+def test_the_near_miss_that_reads_the_whole_stretch_is_the_finding(
+    tmp_path: Path, aliases: tuple[str, ...]
+) -> None:
+    """Review 136 (G1): "our Neighbourhood First policy and Vision MAHASAGAR" for "...
+    Vision SAGAR" failed the gate as "... and Vision {-SAGAR-}": the new name was in no
+    part of the finding: the alias's near miss (70.5, its words in another order) was
+    taken before the formula's word swapped (79.3), which reads the whole stretch."""
+    formula = "our Neighbourhood First policy and Vision SAGAR"
+    said = ", ".join(f'"{a}"' for a in aliases)
+    watchlist = tmp_path / "tp.toml"
+    watchlist.write_text(
+        f'[[point]]\nid = "f"\ntext = "{formula}"\naliases = [{said}]\n', encoding="utf-8"
+    )
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in ("2025-10-01", "2025-10-08", "2025-10-15"):
+        (base / f"{day}.txt").write_text(
+            f"Spokesperson: This project reflects {formula}.\n", encoding="utf-8"
+        )
+    briefing = tmp_path / "2025-10-22.txt"
+    briefing.write_text(
+        "Spokesperson: This project reflects our Neighbourhood First policy and Vision "
+        "MAHASAGAR.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("check", str(briefing), "--against", str(base), "--points", str(watchlist))
+    assert code == 1, out + err
+    assert "Vision {-SAGAR-}{+MAHASAGAR+}" in out, out
+    assert "score 79.3" in out, out
+

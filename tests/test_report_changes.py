@@ -1838,3 +1838,32 @@ def test_a_dropped_list_item_renders_as_deleted_in_the_markdown_report(tmp_path:
     assert "深化两岸经贸、文化、<del>教育、</del>卫生各领域交流合作" in out, out
     html = MarkdownIt("commonmark").enable("strikethrough").render(out)
     assert "文化、<del>教育、</del>卫生" in html and "~~" not in html, html
+
+
+def test_a_near_miss_read_whole_is_named_where_an_aliass_part_was_taken(tmp_path: Path) -> None:
+    """Review 136 (R2): "our Neighbourhood First policy and Vision MAHASAGAR", said once
+    instead of the formula, was in no part of the report where `check` failed on it: the
+    alias "... and the SAGAR vision" read "... and Vision" as a near miss of its own,
+    whose name is gone (another subject's phrase), and it hid the formula's word swapped,
+    which reads the whole stretch."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    formula = "our Neighbourhood First policy and Vision SAGAR"
+    for k in range(30):
+        said = "Vision MAHASAGAR" if k == 24 else "Vision SAGAR"
+        (folder / f"{(START + dt.timedelta(days=k)).isoformat()}.txt").write_text(
+            f"Spokesperson: This project reflects our Neighbourhood First policy and {said}. "
+            f"Talks on day {k} went well.\n",
+            encoding="utf-8",
+        )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        f'[[point]]\nid = "sagar"\ntext = "{formula}"\n'
+        'aliases = ["our Neighbourhood First policy and the SAGAR vision"]\n',
+        encoding="utf-8",
+    )
+    since = (START + dt.timedelta(days=22)).isoformat()
+    code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
+    assert code == 0, err
+    day = (START + dt.timedelta(days=24)).isoformat()
+    assert "`check` tells each): sagar on " + day in out, out

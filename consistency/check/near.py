@@ -34,7 +34,7 @@ from ..models import Document, Point, Saying
 from ..normalise import Tokeniser, grammar_of
 from ..track import build_index
 from .findings import NAME_REPLACED, NEAR_MARGIN, RUN_DROPPED, RUN_REWORDED, WORD_SWAPPED
-from .run import _edges_gone, _names_gone, _Taken
+from .run import _edges_gone, _names_gone, _Taken, _widened_miss
 
 
 def near_sayings(
@@ -107,18 +107,34 @@ def near_sayings(
             (m, _uncounted(m, RUN_REWORDED))
             for m in find_reworded(point, index, numbers, tokeniser=tokeniser)
         ]
-        taken = _Taken(counted)
+        taken, occurrences = _Taken(counted), _Taken(counted)
+        kept: list[Match] = []
+        whys: list[str] = []
         for m, why in found:
             span = span_words(m)
-            if span in forms or taken.overlaps(m):
+            if span in forms:
                 continue
+            at = None
+            if taken.overlaps(m):
+                # the near miss read whole, as `check` reads it (review 136)
+                at = None if occurrences.overlaps(m) else _widened_miss(kept, m, limit)
+                if at is None:
+                    continue
             if m.score < limit and (_names_gone(m, span) or _edges_gone(m, span)):
                 continue  # another subject's phrase, as check reads it
             text = index.text(m.sentence.document)
             if says_opposite(m, text, grammar) or negated_before(m, text, grammar):
                 continue
             taken.add(m)
-            out.append(Saying(point, m.sentence.document, m.start, m.end, why=why))
+            if at is None:
+                kept.append(m)
+                whys.append(why)
+            else:
+                kept[at], whys[at] = m, why
+        out += [
+            Saying(point, m.sentence.document, m.start, m.end, why=why)
+            for m, why in zip(kept, whys, strict=True)
+        ]
     out.sort(key=lambda s: (points.index(s.point), s.document, s.start))
     return out
 

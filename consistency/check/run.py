@@ -410,8 +410,16 @@ def _shifted(
                     if not taken.overlaps(s):
                         taken.add(s)
                         matches.append(s)
-                        text = corpus.text(s.sentence.document)
-                        rejected[id(s)] = why or _why_lenient(s, text, grammar)
+                    elif (k := _widened_miss(matches, s, limit)) is not None:
+                        # the near miss read whole: "our Neighbourhood First policy and
+                        # Vision {-SAGAR-}{+MAHASAGAR+}", not an alias's "... and Vision"
+                        # with its name dropped (review 136)
+                        taken.add(s)
+                        matches[k] = s
+                    else:
+                        continue
+                    text = corpus.text(s.sentence.document)
+                    rejected[id(s)] = why or _why_lenient(s, text, grammar)
         elif reversals:
             lenient = find_point(
                 lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True
@@ -964,6 +972,24 @@ def run_check(
     finally:
         if index is not None:
             index.close()
+
+
+def _widened_miss(matches: Sequence[Match], near: Match, limit: float) -> int | None:
+    """Which of ``matches`` the lenient ``near`` takes the place of: the one match it
+    overlaps, itself under ``limit`` (a near miss), inside ``near``'s span and scoring
+    less; None where there is no such one."""
+    over = [
+        k
+        for k, m in enumerate(matches)
+        if m.sentence.document == near.sentence.document
+        and m.start < near.end
+        and near.start < m.end
+    ]
+    if len(over) != 1:
+        return None
+    m = matches[over[0]]
+    inside = near.start <= m.start and m.end <= near.end
+    return over[0] if inside and m.score < min(limit, near.score) else None
 
 
 def _why_lenient(match: Match, text: str, grammar: Grammar) -> str:
