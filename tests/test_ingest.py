@@ -198,6 +198,10 @@ def test_date_in_a_folder_name_inside_the_input_directory(tmp_path: Path) -> Non
         # the Republic of China calendar of Taiwan's pages (review 78: no date found)
         ("中華民國113年3月5日（星期二）", D(2024, 3, 5)),
         ("民國 99 年 1 月 4 日", D(2010, 1, 4)),
+        # ... after a page's date field (review 137: the field read as a speaker's label)
+        ("日期：中華民國114年9月4日（星期四）", D(2025, 9, 4)),
+        ("日期：2025-09-04", D(2025, 9, 4)),
+        ("發布日期：2025年9月4日", D(2025, 9, 4)),
     ],
 )
 def test_date_line_at_the_top(tmp_path: Path, top: str, expected: dt.date) -> None:

@@ -1062,3 +1062,28 @@ def test_a_spokesperson_who_chairs_while_a_guest_answers_is_official() -> None:
     roles = {t.speaker: t.role for t in split_turns(text)}
     assert roles["孟维宁"] is OFF and roles["柯明哲"] is OFF
     assert roles["经济日报记者"] is P and roles["新华社记者"] is P
+
+
+def test_chinese_labels_with_full_width_brackets_and_officials_titles() -> None:
+    """Review 137 (Taiwan's Mainland Affairs Council): 記者（中央社）： was no label (its
+    brackets full-width), so a question joined the moderator's turn; 法政處林政宏處長：
+    (a department's director) and 梁文傑副主委： (the deputy chair) were read by the flow
+    of the dialogue alone, a third of the directors' answers as the press's, the rest as
+    words of the turn before. A title ends an official's label as the English role words
+    do; a page's field (日期：, "date:") is no label at all."""
+    text = (
+        "主持人：各位媒體朋友大家好，記者會現在開始。\n"
+        "梁文傑副主委：大家午安。本會再次提醒國人赴陸港澳務必提高警覺。\n"
+        "記者（中央社）：想請問副主委，目前失聯的國人有多少人？\n"
+        "梁文傑副主委：目前本會掌握的個案約有40件。\n"
+        "法政處林政宏處長：我補充說明一下。中共應該立即停止對台灣的軍事威脅。\n"
+    )
+    assert [(t.speaker, t.role) for t in split_turns(text)][1:] == [
+        ("梁文傑副主委", OFF),
+        ("記者（中央社）", P),
+        ("梁文傑副主委", OFF),
+        ("法政處林政宏處長", OFF),
+    ]
+    assert label_kind("記者（中央社）") == (3, P)
+    assert label_kind("日期") is None
+    assert label_kind("發布時間") is None

@@ -99,7 +99,10 @@ _LABEL = re.compile(
     rf"(?P<before>{_STAMP})?(?:：|:(?![\d/]))(?:\*\*|__)?[^\S\n]*(?P<after>{_STAMP})?"
 )
 _BARE_Q = re.compile(r"[^\S\n]*(?P<label>Q|A(?=\.))\.?(?:[^\S\n]+(?=\S)|[^\S\n]*$)")
-_PARENTHESIS = re.compile(r"(?P<base>[^()]+?)[^\S\n]*\((?P<inside>[^()]{1,80})\)")
+_PARENTHESIS = re.compile(
+    r"(?P<base>[^()（）]+?)[^\S\n]*[(（](?P<inside>[^()（）]{1,80})[)）]"
+)
+"""A label with an aside in brackets, ASCII or full-width: "Q (Reuters)", 記者（中央社）."""
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]*")
 _WORD = re.compile(r"[^\W_][\w'’&-]*")
 _FORBIDDEN = re.compile(r"[,;?!\"“”„«»()\[\]{}<>|/\\=+*#@%$~^]")
@@ -156,7 +159,15 @@ _CJK_PRESS_SUFFIXES = (
 )
 _CJK_ROLE_WORDS = tuple(w for w in _PRESS_EXACT | _OFFICIAL_EXACT if _CJK.search(w))
 """The Chinese, Japanese and Korean role words (问, 答, 记者, ...)."""
-_CJK_OFFICIAL_SUFFIXES = ("发言人", "發言人", "部长", "部長", "大使", "報道官", "大臣", "長官")
+_CJK_OFFICIAL_SUFFIXES = (
+    *("发言人", "發言人", "部长", "部長", "大使", "報道官", "大臣", "長官"),
+    *("主席", "总统", "總統", "总理", "總理", "主任", "主委", "委员", "委員", "院长", "院長"),
+    *("处长", "處長", "司长", "司長", "局长", "局長", "署长", "署長", "秘书长", "秘書長"),
+    *("市长", "市長", "省长", "省長", "领事", "領事", "特使", "官员", "官員"),
+)
+"""The titles that end an official's label, as the English role words ("director":
+法政處林政宏*處長*; "deputy chair": 梁文傑副*主委*, review 137: read as no label, their
+words the spokesperson's or the press's)."""
 _CJK_PROSE_STARTS = tuple(_words("我 你 他 她 它 这 那 但 如果 因此 对此 关于 有人"))
 _CONNECTORS = _words(
     "of and the for & de da do dos das des du la le del der van von al el bin ibn y e di zu ter"
@@ -319,7 +330,8 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
 
 def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
     if (
-        len(label) > MAX_CJK_LABEL
+        label in _CJK_METADATA
+        or len(label) > MAX_CJK_LABEL
         or re.search(r"[\s，。、；！？,.;!?]", label)
         or label.startswith(_CJK_PROSE_STARTS)
     ):
@@ -366,9 +378,12 @@ def _office_and_name(label: str) -> bool:
 
 _CJK_METADATA = _words(
     "编辑 編輯 责编 責編 作者 来源 來源 标签 標籤 关键词 關鍵詞 地点 地點 时间 時間 日期 "
-    "发布人 發布人 发布 發布 原标题 原標題 链接 鏈接 附件 图片 圖片 摄影 攝影"
+    "发布人 發布人 发布 發布 原标题 原標題 链接 鏈接 附件 图片 圖片 摄影 攝影 发布日期 發布日期 "
+    "发布时间 發布時間 更新日期 更新时间 更新時間 标题 標題 主题 主題 出处 出處 字号 字號"
 )
-"""A page's fields in Chinese (编辑 "editor", 来源 "source", 地点 "place"): no speakers."""
+"""A page's fields in Chinese (编辑 "editor", 来源 "source", 地点 "place"): no speakers,
+as :data:`_METADATA` in English; "日期：2025-09-04" is the briefing's date, no speaker's
+words (review 137: "no date found")."""
 
 
 def _han_person(label: str) -> bool:
