@@ -931,7 +931,7 @@ def test_f17_index_on_a_full_disk(fx: Path, fxdb: Path, tiny: Path) -> None:
     shutil.copytree(fx, fx.parent / "more")
     for k in range(30):
         (fx.parent / "more" / f"2026-01-{k + 1:02d}_n.txt").write_text(
-            f"2026-01-01\n\nWe uphold peace and stability number {k} in the region, "
+            f"2026-01-{k + 1:02d}\n\nWe uphold peace and stability number {k} in the region, "
             + "said the spokesperson once more. " * 40
         )
     code, _, err = run("--no-config", "index", fx.parent / "more", "--db", tiny / "fx.db")
@@ -1443,6 +1443,30 @@ def test_g10_a_hidden_briefing_in_a_folder_is_named_not_dropped(tmp_path: Path) 
     code, out, err = run("ingest", tmp_path, "--include", ".2025-*", "--format", "json")
     assert code == 0, err
     assert [d["id"] for d in json.loads(out)["documents"]] == ["2025-01-01", ".2025-01-02"]
+
+
+def test_a_file_named_one_date_whose_header_says_another_is_noted(tmp_path: Path) -> None:
+    """Review 136 (B1): a file named 2024-04-24.txt whose title and date line said April 24,
+    2025 was dated 2024-04-24 without a word, and moved a report's period a week back. The
+    name still wins (the contract's order), but a note says so; a date the first sentences
+    name is no header's."""
+    body = "Spokesperson: We uphold peace and stability in the region.\n"
+    (tmp_path / "2024-04-24.txt").write_text(
+        f"Weekly Media Briefing (April 24, 2025)\nApril 24, 2025\n\n{body}", encoding="utf-8"
+    )
+    (tmp_path / "2025-05-01.txt").write_text(f"May 1, 2025\n\n{body}", encoding="utf-8")
+    (tmp_path / "2025-05-08.txt").write_text(
+        f"The minister will visit Paris on June 3, 2025.\n{body}", encoding="utf-8"
+    )
+    code, out, err = run("ingest", tmp_path, "--format", "json")
+    assert code == 0, err
+    named = tmp_path / "2024-04-24.txt"
+    assert err.strip() == (
+        "consistency: note: 1 file dated by its name where its header says another date: "
+        f"{named} (header 2025-04-24); a manifest or --date dates it otherwise"
+    )
+    dates = [d["date"] for d in json.loads(out)["documents"]]
+    assert dates == ["2024-04-24", "2025-05-01", "2025-05-08"]
 
 
 @pytest.mark.parametrize("name", ["2021-02-30.txt", "2024-13-01_briefing.txt", "20230431.txt"])

@@ -80,7 +80,7 @@ from .header import (
 from .html import html_to_page
 from .manifest import Entry, read_manifest
 from .rows import Row, parse_csv, parse_jsonl
-from .select import FileSelection, skipped_note
+from .select import FileSelection, listed, skipped_note
 from .turns import find_label, label_kind, split_turns
 
 __all__ = [
@@ -248,9 +248,12 @@ def load_documents(
     broken = {
         os.path.realpath(e.path): e.path for e in errors if isinstance(e, ManifestError) and e.path
     }
+    at_odds: list[str] = []
     for draft in drafts:
         with working_on(draft.path):
-            resolved = _resolve(draft, date, given, found, errors, date_option, broken, manifest)
+            resolved = _resolve(
+                draft, date, given, found, errors, date_option, broken, manifest, at_odds
+            )
         if resolved is None:
             continue
         doc, candidates = resolved
@@ -265,6 +268,8 @@ def load_documents(
         documents.append(doc)
         if draft.title is None:
             from_header[doc.id] = candidates
+    if at_odds and note is not None:
+        note(_at_odds_note(at_odds))
     documents = _archive_titles(documents, from_header)
     documents = _without_site_lines(documents)
     if skip is not None:
@@ -617,12 +622,14 @@ def _resolve(
     date_option: str = "--date",
     broken: Mapping[str, str] | None = None,
     manifest: str | os.PathLike[str] | None = None,
+    at_odds: list[str] | None = None,
 ) -> tuple[Document, tuple[str, ...]] | None:
     """The document of ``draft`` and its header's title candidates, dated (by
     ``--date``, a manifest, its row, its file name or a date line, in that order), else
     an error appended. ``broken``: the manifests that could not be read in full (real
     path -> path as named), one of which, given with ``--manifest`` or beside the file,
-    may be why a file has no date."""
+    may be why a file has no date. ``at_odds``: where a file dated by its name whose
+    header says another date is named, with that date."""
     src, row = draft.source, draft.row
     date: dt.date | None = None
     how = DateSource.OPTION
@@ -644,11 +651,16 @@ def _resolve(
                 return None
         else:
             date, how = date_in_name(*src.names), DateSource.FILENAME
+            lines = draft.text[:20000].split("\n")
             if date is None:
-                how = DateSource.HEADER
-                date = draft.page_date or date_in_lines(
-                    draft.text[:20000].split("\n"), skip=_spoken
+                date, how = draft.page_date or date_in_lines(lines, skip=_spoken), DateSource.HEADER
+            elif at_odds is not None:
+                # a date line of the header's own, not a date the first sentences name
+                header = draft.page_date or date_in_lines(
+                    [line if _heading(line) else "." for line in lines], skip=_spoken
                 )
+                if header is not None and header != date:
+                    at_odds.append(f"{draft.path} (header {header.isoformat()})")
     if date is None:
         problem = UNDATED.replace("--date", date_option, 1)
         wrong = impossible_name_date(*src.names) if how is DateSource.HEADER else None
@@ -681,6 +693,35 @@ def _resolve(
         errors.append(InputError("no text but its title and date line", path=draft.path))
         return None
     return document, candidates
+
+
+def _heading(line: str) -> bool:
+    """Whether ``line`` may be a header's line: short, and not ending as a sentence does."""
+    return len(line) <= SHORT_LINE and not line.rstrip().endswith(_SENTENCE_ENDS)
+
+
+_SENTENCE_ENDS = tuple(".!?。！？")
+
+
+def _at_odds_note(at_odds: Sequence[str]) -> str:
+    """One line naming the files dated by their names whose headers say another date
+    (review 136: a file named 2024-04-24 whose header said April 24, 2025 moved the report's
+    period a week back without a word): the name wins, as documented, but a reader
+    should know.
+
+    >>> _at_odds_note(["a/2024-04-24.txt (header 2025-04-24)"])
+    '1 file dated by its name where its header says another date: a/2024-04-24.txt (header 2025-04-24); a manifest or --date dates it otherwise'
+    """  # noqa: E501
+    what = (
+        "file dated by its name where its header says"
+        if len(at_odds) == 1
+        else "files dated by their names where their headers say"
+    )
+    how = "it" if len(at_odds) == 1 else "them"
+    return (
+        f"{len(at_odds)} {what} another date: {listed(at_odds)}; "
+        f"a manifest or --date dates {how} otherwise"
+    )
 
 
 HEADER_ONLY_LINES = 4
