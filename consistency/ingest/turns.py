@@ -99,9 +99,7 @@ _LABEL = re.compile(
     rf"(?P<before>{_STAMP})?(?:：|:(?![\d/]))(?:\*\*|__)?[^\S\n]*(?P<after>{_STAMP})?"
 )
 _BARE_Q = re.compile(r"[^\S\n]*(?P<label>Q|A(?=\.))\.?(?:[^\S\n]+(?=\S)|[^\S\n]*$)")
-_PARENTHESIS = re.compile(
-    r"(?P<base>[^()（）]+?)[^\S\n]*[(（](?P<inside>[^()（）]{1,80})[)）]"
-)
+_PARENTHESIS = re.compile(r"(?P<base>[^()（）]+?)[^\S\n]*[(（](?P<inside>[^()（）]{1,80})[)）]")
 """A label with an aside in brackets, ASCII or full-width: "Q (Reuters)", 記者（中央社）."""
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]*")
 _WORD = re.compile(r"[^\W_][\w'’&-]*")
