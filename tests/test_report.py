@@ -967,6 +967,11 @@ def test_html_marks_briefing_text_in_another_script_than_the_page(tmp_path: Path
     page = out.read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="zh-Hant">')
     assert ' lang="zh"' not in page.split("\n", 2)[2]
+    # ... and its fonts are traditional ones first (review 137: the page named only
+    # simplified fonts, so traditional text was drawn in mainland glyph forms)
+    [rule] = [line for line in page.splitlines() if line.startswith(":lang(zh-Hant) {")]
+    assert rule.index('"Noto Sans CJK TC"') < rule.index("sans-serif")
+    assert "CJK SC" not in rule
 
 
 def test_the_text_and_markdown_reports_say_what_a_card_s_diff_marks(seeds: TrackResult) -> None:
