@@ -200,7 +200,7 @@ def diff_tokens(
     runs = _whole_words(runs, _glued(old, old_tokens), _glued(new, new_tokens))
     pieces: list[Piece] = []
     i = j = 0
-    for code, chunk in runs:
+    for at, (code, chunk) in enumerate(runs):
         n = len(chunk)
         if code in (-1, -2):
             text = old[old_tokens[i].start : old_tokens[i + n - 1].end]
@@ -249,14 +249,20 @@ def diff_tokens(
                 # (not where the new text keeps the mark: "今日（{-四月二十九日-}{+五月六日+}）",
                 # review 118: the old side read 今日（（四月二十九日））)
                 text = f"{opener}{text}{_PAIRS[opener]}"
-            # ... a run the old text said right before the mark the new text keeps after
+            # ... a run the old text said right before the marks the new text keeps after
             # the word before it: "一贯{-的-}、明确的", not "一贯、{-的-}明确的" (review 92:
-            # the old side read 一贯、的明确的)
+            # the old side read 一贯、的明确的); "多次強調{-的-}，「一國兩制」", "said it{-
+            # clearly-}." (review 137: the old side read 強調，「的一國兩制」)
             mark = following.strip()
+            if not following and code == -1:
+                # ... or before the run moved away from right after it: "灰色地帶脅迫{-與-}，"
+                # where the old text said "脅迫與軍事威脅，" (review 137: the old side read
+                # 脅迫，與回到)
+                mark = _after_moved(old, old_tokens, runs, at, last)
             ahead = (
                 not raw.strip()
                 and bool(pieces)
-                and bool(_MARK.fullmatch(mark))
+                and bool(_PUNCTUATION.fullmatch(mark))
                 and pieces[-1].gap.strip() == mark
                 and not trail
             )
@@ -303,6 +309,21 @@ def diff_tokens(
             i += n
         j += n
     return pieces
+
+
+def _after_moved(
+    old: str, tokens: Sequence[Token], runs: Sequence[tuple[int, str]], at: int, last: int
+) -> str:
+    """The mark the old text has after the runs moved away that follow run ``at`` (whose
+    last token is ``last``), none where no such run follows."""
+    end = last
+    for code, chunk in runs[at + 1 :]:
+        if code != -2:
+            break
+        end += len(chunk)
+    if end == last or end + 1 >= len(tokens):
+        return ""
+    return old[tokens[end].end : tokens[end + 1].start].strip()
 
 
 _PAIRS = dict(zip("“‘«「『《([（", "”’»」』》)]）", strict=True))
@@ -547,6 +568,9 @@ def _merged(pieces: Sequence[Piece]) -> list[Piece]:
             out.append(piece)
     return out
 
+
+_PUNCTUATION = regex.compile(r"\p{P}[\p{P}\s]*")
+"""Marks, and the spaces between them (", “")."""
 
 _MARK = regex.compile(r"[,;\u3001\uff0c\uff1b]")
 """Punctuation between list items, which a deleted item takes with it."""

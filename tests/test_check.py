@@ -2230,4 +2230,3 @@ def test_the_near_miss_that_reads_the_whole_stretch_is_the_finding(
     assert code == 1, out + err
     assert "Vision {-SAGAR-}{+MAHASAGAR+}" in out, out
     assert "score 79.3" in out, out
-

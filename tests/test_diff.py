@@ -98,6 +98,20 @@ from consistency.report.diffmarkup import parse_diff, sides
         ),
         ("立场是一贯的、明确的", "立场是一贯、明确的", "立场是一贯{-的-}、明确的"),
         ("firm and resolute, we act", "firm, we act", "firm{- and resolute-}, we act"),
+        # review 137: ... and before marks after it, an opening quote among them (the old
+        # side read 強調，「的一國兩制」), and before a run moved away from after it (the old
+        # side read 脅迫，與回到)
+        (
+            "如同本會多次強調的，「一國兩制」在台灣沒有市場",
+            "本會已經多次強調，「一國兩制」在台灣沒有市場",
+            "{-如同-}本會{+已經+}多次強調{-的-}，「一國兩制」在台灣沒有市場",
+        ),
+        ("We said it clearly, “no”.", "We said it, “no”.", "We said it{- clearly-}, “no”."),
+        (
+            "停止灰色地帶脅迫與軍事威脅，回到理性溝通的正軌",
+            "停止軍事威脅及灰色地帶脅迫，回到理性溝通的正軌",
+            "停止{~軍事威脅~}{+及+}灰色地帶脅迫{-與-}，回到理性溝通的正軌",
+        ),
         # Cosmetic differences are not changes: the new text comes back unmarked.
         ("the ASEAN way", "the ASEAN Way", "the ASEAN Way"),
         ("U.S.-China relations", "US China relations", "US China relations"),
