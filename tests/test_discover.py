@@ -1687,6 +1687,10 @@ def test_a_wording_that_is_the_formula_after_a_lead_in_is_no_alias() -> None:
     cut = "coordinated pressure remains the surest path"
     assert not in_context(k(cut), k(f"{cut} to a durable"))
     assert not in_context(k(war), k(f"point i can only {war.replace('breach of', 'violation to')}"))
+    # ... a word put in or left out as well as one replaced (review 136: "Let me underline
+    # that the safety and security of Indian nationals *abroad* is our highest priority")
+    assert in_context(k(war), k(f"point i can only tell you that {war.replace(' flagrant', '')}"))
+    assert in_context(k(war), k(f"point i can only tell you that {war} durable"))
     internal = "china's internal affairs that allow no foreign interference"
     table = _Words(f"{internal} hong kong affairs are purely brook")
     k = table.key

@@ -283,8 +283,10 @@ CARRIED_WORDS = 3
 
 
 def _in_longer_context(point: tuple[int, ...], wording: tuple[int, ...]) -> bool:
-    """Whether ``wording`` is ``point``, one word replaced at most, after a lead-in of
-    :data:`CONTEXT_WORDS` words or more: the formula in a carrier, not a wording of it.
+    """Whether ``wording`` is ``point``, one word replaced, put in or left out at most, after
+    a lead-in of :data:`CONTEXT_WORDS` words or more: the formula in a carrier, not a
+    wording of it ("*Let me underline that* the safety and security of Indian nationals
+    *abroad* is our highest priority" was an alias, review 136).
     "point I can only tell you that Russia's war of aggression against Ukraine is a
     flagrant violation of international law" was an alias of "Russia's war ... flagrant
     breach of international law", and a shift read a false `{-point I can only tell you
@@ -295,12 +297,11 @@ def _in_longer_context(point: tuple[int, ...], wording: tuple[int, ...]) -> bool
     purely* China's internal affairs that brook no foreign interference", MFA), or one
     before the formula's first word replaced, an edge variant ("uphold the vision *of* a
     community with a shared future for mankind" of "*building* a community ...")."""
-    extra = len(wording) - len(point)
-    return (
-        extra >= CONTEXT_WORDS
-        and wording[extra] == point[0]
-        and not set(wording[:extra]) & set(point)
-        and Levenshtein.distance(wording[extra:], point) <= 1
+    return any(
+        wording[lead] == point[0]
+        and not set(wording[:lead]) & set(point)
+        and Levenshtein.distance(wording[lead:], point) <= 1
+        for lead in range(CONTEXT_WORDS, len(wording) - len(point) + 2)
     )
 
 
