@@ -1447,26 +1447,29 @@ def test_g10_a_hidden_briefing_in_a_folder_is_named_not_dropped(tmp_path: Path) 
 
 def test_a_file_named_one_date_whose_header_says_another_is_noted(tmp_path: Path) -> None:
     """Review 136 (B1): a file named 2024-04-24.txt whose title and date line said April 24,
-    2025 was dated 2024-04-24 without a word, and moved a report's period a week back. The
-    name still wins (the contract's order), but a note says so; a date the first sentences
-    name is no header's."""
+    2025 was dated 2024-04-24 without a word, and moved a report's period a week back; a
+    copy named 2025-02-30.txt was dated by its header without a word. The name still dates
+    a file where it names a real day (the contract's order), but a note names each such
+    file; a date the first sentences name is no header's."""
     body = "Spokesperson: We uphold peace and stability in the region.\n"
-    (tmp_path / "2024-04-24.txt").write_text(
-        f"Weekly Media Briefing (April 24, 2025)\nApril 24, 2025\n\n{body}", encoding="utf-8"
-    )
+    briefing = f"Weekly Media Briefing (April 24, 2025)\nApril 24, 2025\n\n{body}"
+    (tmp_path / "2024-04-24.txt").write_text(briefing, encoding="utf-8")
+    (tmp_path / "2025-02-30.txt").write_text(briefing, encoding="utf-8")
     (tmp_path / "2025-05-01.txt").write_text(f"May 1, 2025\n\n{body}", encoding="utf-8")
     (tmp_path / "2025-05-08.txt").write_text(
         f"The minister will visit Paris on June 3, 2025.\n{body}", encoding="utf-8"
     )
     code, out, err = run("ingest", tmp_path, "--format", "json")
     assert code == 0, err
-    named = tmp_path / "2024-04-24.txt"
-    assert err.strip() == (
-        "consistency: note: 1 file dated by its name where its header says another date: "
-        f"{named} (header 2025-04-24); a manifest or --date dates it otherwise"
-    )
+    named, copy = tmp_path / "2024-04-24.txt", tmp_path / "2025-02-30.txt"
+    assert err.splitlines() == [
+        "consistency: note: 2 files whose names and headers give two dates: "
+        f"{named} (named 2024-04-24; header 2025-04-24), {copy} (named 2025-02-30, no real "
+        "day; header 2025-04-24); a real day in the name dates a file, its header "
+        "otherwise; a manifest or --date dates them otherwise",
+    ]
     dates = [d["date"] for d in json.loads(out)["documents"]]
-    assert dates == ["2024-04-24", "2025-05-01", "2025-05-08"]
+    assert dates == ["2024-04-24", "2025-04-24", "2025-05-01", "2025-05-08"]
 
 
 @pytest.mark.parametrize("name", ["2021-02-30.txt", "2024-13-01_briefing.txt", "20230431.txt"])

@@ -654,13 +654,18 @@ def _resolve(
             lines = draft.text[:20000].split("\n")
             if date is None:
                 date, how = draft.page_date or date_in_lines(lines, skip=_spoken), DateSource.HEADER
+                wrong = impossible_name_date(*src.names)
+                if date is not None and wrong is not None and at_odds is not None:
+                    # a name meant to date it (review 136: 2025-02-30.txt, a copy of a
+                    # briefing, dated by its header without a word)
+                    at_odds.append(f"{draft.path} (named {wrong}, no real day; header {date})")
             elif at_odds is not None:
                 # a date line of the header's own, not a date the first sentences name
                 header = draft.page_date or date_in_lines(
                     [line if _heading(line) else "." for line in lines], skip=_spoken
                 )
                 if header is not None and header != date:
-                    at_odds.append(f"{draft.path} (header {header.isoformat()})")
+                    at_odds.append(f"{draft.path} (named {date}; header {header})")
     if date is None:
         problem = UNDATED.replace("--date", date_option, 1)
         wrong = impossible_name_date(*src.names) if how is DateSource.HEADER else None
@@ -704,23 +709,23 @@ _SENTENCE_ENDS = tuple(".!?。！？")
 
 
 def _at_odds_note(at_odds: Sequence[str]) -> str:
-    """One line naming the files dated by their names whose headers say another date
-    (review 136: a file named 2024-04-24 whose header said April 24, 2025 moved the report's
-    period a week back without a word): the name wins, as documented, but a reader
-    should know.
+    """One line naming the files whose names and headers give two dates (review 136: a
+    file named 2024-04-24 whose header said April 24, 2025 moved the report's period a
+    week back without a word): a real day in the name dates the file, as documented, the
+    header otherwise, but a reader should know.
 
-    >>> _at_odds_note(["a/2024-04-24.txt (header 2025-04-24)"])
-    '1 file dated by its name where its header says another date: a/2024-04-24.txt (header 2025-04-24); a manifest or --date dates it otherwise'
+    >>> _at_odds_note(["a/2024-04-24.txt (named 2024-04-24; header 2025-04-24)"])
+    '1 file whose name and header give two dates: a/2024-04-24.txt (named 2024-04-24; header 2025-04-24); a real day in the name dates a file, its header otherwise; a manifest or --date dates it otherwise'
     """  # noqa: E501
     what = (
-        "file dated by its name where its header says"
+        "file whose name and header give"
         if len(at_odds) == 1
-        else "files dated by their names where their headers say"
+        else "files whose names and headers give"
     )
     how = "it" if len(at_odds) == 1 else "them"
     return (
-        f"{len(at_odds)} {what} another date: {listed(at_odds)}; "
-        f"a manifest or --date dates {how} otherwise"
+        f"{len(at_odds)} {what} two dates: {listed(at_odds)}; a real day in the name dates "
+        f"a file, its header otherwise; a manifest or --date dates {how} otherwise"
     )
 
 
