@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -2041,11 +2042,22 @@ def test_a_reported_question_quoting_a_formula_is_not_the_government_saying_it(
     assert "{-is-}{+was+}" in out, out
 
 
-def gate(tmp_path: Path, formula: str, said: str, new: str, label: str = "Spokesperson") -> str:
+def gate(
+    tmp_path: Path,
+    formula: str,
+    said: str,
+    new: str,
+    label: str = "Spokesperson",
+    aliases: Sequence[str] = (),
+) -> str:
     """``check`` of a briefing saying ``new`` against three that said ``said``, the
-    watchlist holding ``formula``: its output (exit 1 with a finding, else 0)."""
+    watchlist holding ``formula`` (with ``aliases``): its output (exit 1 with a finding,
+    else 0)."""
     watchlist = tmp_path / "tp.toml"
-    watchlist.write_text(f'[[point]]\nid = "f"\ntext = "{formula}"\n', encoding="utf-8")
+    listed = ", ".join(f'"{a}"' for a in aliases)
+    watchlist.write_text(
+        f'[[point]]\nid = "f"\ntext = "{formula}"\naliases = [{listed}]\n', encoding="utf-8"
+    )
     base = tmp_path / "base"
     base.mkdir()
     for day in ("2025-10-01", "2025-10-08", "2025-10-15"):
@@ -2209,24 +2221,12 @@ def test_the_near_miss_that_reads_the_whole_stretch_is_the_finding(
     part of the finding: the alias's near miss (70.5, its words in another order) was
     taken before the formula's word swapped (79.3), which reads the whole stretch."""
     formula = "our Neighbourhood First policy and Vision SAGAR"
-    said = ", ".join(f'"{a}"' for a in aliases)
-    watchlist = tmp_path / "tp.toml"
-    watchlist.write_text(
-        f'[[point]]\nid = "f"\ntext = "{formula}"\naliases = [{said}]\n', encoding="utf-8"
+    out = gate(
+        tmp_path,
+        formula,
+        f"This project reflects {formula}.",
+        "This project reflects our Neighbourhood First policy and Vision MAHASAGAR.",
+        aliases=aliases,
     )
-    base = tmp_path / "base"
-    base.mkdir()
-    for day in ("2025-10-01", "2025-10-08", "2025-10-15"):
-        (base / f"{day}.txt").write_text(
-            f"Spokesperson: This project reflects {formula}.\n", encoding="utf-8"
-        )
-    briefing = tmp_path / "2025-10-22.txt"
-    briefing.write_text(
-        "Spokesperson: This project reflects our Neighbourhood First policy and Vision "
-        "MAHASAGAR.\n",
-        encoding="utf-8",
-    )
-    code, out, err = run("check", str(briefing), "--against", str(base), "--points", str(watchlist))
-    assert code == 1, out + err
     assert "Vision {-SAGAR-}{+MAHASAGAR+}" in out, out
     assert "score 79.3" in out, out
