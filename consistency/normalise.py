@@ -1234,7 +1234,8 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
 class Grammar:
     """The words a tokeniser names by the part they play in a sentence (see
     :class:`Tokeniser`), read from it once: the matching engine's rules take them as one
-    value. Empty, a rule reads no word so (a tokeniser that names none)."""
+    value. A set the tokeniser does not name is empty, and the rules that read it apply
+    nowhere."""
 
     negations: frozenset[str] = frozenset()
     negation_carriers: frozenset[str] = frozenset()

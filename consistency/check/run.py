@@ -415,6 +415,7 @@ def _shifted(
                         # Vision {-SAGAR-}{+MAHASAGAR+}", not an alias's "... and Vision"
                         # with its name dropped (review 136)
                         taken.add(s)
+                        rejected.pop(id(matches[k]), None)
                         matches[k] = s
                     else:
                         continue

@@ -628,8 +628,8 @@ def _resolve(
     ``--date``, a manifest, its row, its file name or a date line, in that order), else
     an error appended. ``broken``: the manifests that could not be read in full (real
     path -> path as named), one of which, given with ``--manifest`` or beside the file,
-    may be why a file has no date. ``at_odds``: where a file dated by its name whose
-    header says another date is named, with that date."""
+    may be why a file has no date. ``at_odds``: where each file whose name and header
+    give two dates is named, with both (see :func:`_at_odds_note`)."""
     src, row = draft.source, draft.row
     date: dt.date | None = None
     how = DateSource.OPTION
