@@ -1465,8 +1465,8 @@ def test_a_file_named_one_date_whose_header_says_another_is_noted(tmp_path: Path
     assert err.splitlines() == [
         "consistency: note: 2 files whose names and headers give two dates: "
         f"{named} (named 2024-04-24; header 2025-04-24), {copy} (named 2025-02-30, no real "
-        "day; header 2025-04-24); a real day in the name dates a file, its header "
-        "otherwise; a manifest or --date dates them otherwise",
+        "day; header 2025-04-24); the name dates a file where it is a real day, else the "
+        "header (a manifest or --date dates them another way)",
     ]
     dates = [d["date"] for d in json.loads(out)["documents"]]
     assert dates == ["2024-04-24", "2025-04-24", "2025-05-01", "2025-05-08"]

@@ -715,7 +715,7 @@ def _at_odds_note(at_odds: Sequence[str]) -> str:
     header otherwise, but a reader should know.
 
     >>> _at_odds_note(["a/2024-04-24.txt (named 2024-04-24; header 2025-04-24)"])
-    '1 file whose name and header give two dates: a/2024-04-24.txt (named 2024-04-24; header 2025-04-24); a real day in the name dates a file, its header otherwise; a manifest or --date dates it otherwise'
+    '1 file whose name and header give two dates: a/2024-04-24.txt (named 2024-04-24; header 2025-04-24); the name dates a file where it is a real day, else the header (a manifest or --date dates it another way)'
     """  # noqa: E501
     what = (
         "file whose name and header give"
@@ -724,8 +724,8 @@ def _at_odds_note(at_odds: Sequence[str]) -> str:
     )
     how = "it" if len(at_odds) == 1 else "them"
     return (
-        f"{len(at_odds)} {what} two dates: {listed(at_odds)}; a real day in the name dates "
-        f"a file, its header otherwise; a manifest or --date dates {how} otherwise"
+        f"{len(at_odds)} {what} two dates: {listed(at_odds)}; the name dates a file where "
+        f"it is a real day, else the header (a manifest or --date dates {how} another way)"
     )
 
 
