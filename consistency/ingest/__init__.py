@@ -248,7 +248,8 @@ def load_documents(
     broken = {
         os.path.realpath(e.path): e.path for e in errors if isinstance(e, ManifestError) and e.path
     }
-    at_odds: list[str] = []
+    # only where a note can tell them: the header is read again for each file named by date
+    at_odds: list[str] | None = [] if note is not None else None
     for draft in drafts:
         with working_on(draft.path):
             resolved = _resolve(
@@ -651,8 +652,8 @@ def _resolve(
                 return None
         else:
             date, how = date_in_name(*src.names), DateSource.FILENAME
-            lines = draft.text[:20000].split("\n")
             if date is None:
+                lines = draft.text[:20000].split("\n")
                 date, how = draft.page_date or date_in_lines(lines, skip=_spoken), DateSource.HEADER
                 wrong = impossible_name_date(*src.names)
                 if date is not None and wrong is not None and at_odds is not None:
@@ -662,7 +663,8 @@ def _resolve(
             elif at_odds is not None:
                 # a date line of the header's own, not a date the first sentences name
                 header = draft.page_date or date_in_lines(
-                    [line if _heading(line) else "." for line in lines], skip=_spoken
+                    [line if _heading(line) else "." for line in draft.text[:20000].split("\n")],
+                    skip=_spoken,
                 )
                 if header is not None and header != date:
                     at_odds.append(f"{draft.path} (named {date}; header {header})")
@@ -702,10 +704,7 @@ def _resolve(
 
 def _heading(line: str) -> bool:
     """Whether ``line`` may be a header's line: short, and not ending as a sentence does."""
-    return len(line) <= SHORT_LINE and not line.rstrip().endswith(_SENTENCE_ENDS)
-
-
-_SENTENCE_ENDS = tuple(".!?。！？")
+    return len(line) <= SHORT_LINE and not line.rstrip().endswith(_SENTENCE_END)
 
 
 def _at_odds_note(at_odds: Sequence[str]) -> str:
