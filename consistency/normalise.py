@@ -957,7 +957,7 @@ class WordTokeniser:
     """
 
     name = "words"
-    revision = "10"
+    revision = "11"
     """How it cuts words; an index built under another revision is segmented again.
     2: Chinese compounds are cut into their words (see :func:`_compound_cut`).
     3: single characters are joined into words of ordinary Chinese (see
@@ -968,7 +968,7 @@ class WordTokeniser:
     :func:`_without_asides`). 8: full-width Latin letters and square brackets are read
     as their ASCII forms there (［Ａ］ is an aside as [A] is). 9: an aside's brackets
     are a pair ("(A]" is none). 10: a contraction whose word a ligature lengthens is
-    cut too ("ﬁʼm" as "fi'm")."""
+    cut too ("ﬁʼm" as "fi'm"). 11: an ampersand joins an aside's word ("(CPV&OIA)")."""
     function_words = ENGLISH_FUNCTION_WORDS | CHINESE_FUNCTION_WORDS
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
@@ -1036,14 +1036,16 @@ _HALF_WIDTH = str.maketrans(
 round brackets, which are their own separators: asides are found in the text this gives,
 so that "［Ａ］" is an aside as "[A]" is, and "ａ（ｂ）ｃ" none, as "a(b)c" is none."""
 
-_WORD_INSIDE = r"\s*[\w\p{Pd}'\u2019.]+?\s*"
+_WORD_INSIDE = r"\s*[\w\p{Pd}'\u2019.&]+?\s*"
 
 _ASIDE = regex.compile(
     rf"(?<![\w\p{{Pd}}])(?:\({_WORD_INSIDE}\)|\[{_WORD_INSIDE}\])(?![\w\p{{Pd}}])"
     rf"|(?<![A-Za-z0-9])(?:（{_WORD_INSIDE}）|【{_WORD_INSIDE}】)(?![A-Za-z0-9])"
 )
-"""One word alone in a pair of brackets: a run of word characters, dashes, dots and
-apostrophes; "(A]" is no pair (explored: it was an aside, and "（Ａ］" none).
+"""One word alone in a pair of brackets: a run of word characters, dashes, dots,
+ampersands and apostrophes ("(CPV&OIA)" is an aside as "(ER)" is: a review saw
+"Secretary (CPV&OIA)" become "Secretary (ER)" shown as a word deleted, the new
+title unmarked); "(A]" is no pair (explored: it was an aside, and "（Ａ］" none).
 Half-width brackets stand apart from the words around them ("the (re)unification" is
 no aside); full-width ones are their own separators (中方（完）), but beside a Latin
 letter or a digit, as half-width ones are (see :data:`_HALF_WIDTH`)."""

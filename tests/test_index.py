@@ -233,7 +233,7 @@ def test_an_index_cut_into_words_another_way_is_segmented_again(
     stats = update_index(db, docs, discoverer=no_points)
     assert stats.rebuilt and counts(stats) == (0, 5, 0, 0, 0)
     with Index(db) as index:
-        assert index.meta["segmentation"] == getattr(DEFAULT_TOKENISER, "revision", None) == "10"
+        assert index.meta["segmentation"] == getattr(DEFAULT_TOKENISER, "revision", None) == "11"
 
 
 @settings(max_examples=60, deadline=None)

@@ -519,6 +519,10 @@ def test_a_word_a_line_break_cuts_after_a_hyphen_is_one_word(
         # an acronym glossing the name before it (seed 000)
         ("the South China Sea (DOC) and", "the south china sea and"),
         ("the (COVID-19) pandemic", "the pandemic"),
+        # review 136: a title's aside replaced showed as a word deleted, the new one unmarked
+        ("Secretary (CPV&OIA) is", "secretary is"),
+        ("Secretary (ER) is", "secretary is"),
+        ("R & D (and more) here", "r d and more here"),
         ("中方（完）", "中方"),
         # what the speaker said in brackets stays: several words, a figure, a word's part
         ("cases (excluding Hubei Province) fell", "cases excluding hubei province fell"),

@@ -529,4 +529,4 @@ def test_an_index_cut_into_words_by_an_earlier_version_is_never_read_as_it_is(
     assert ok(*command, str(folder), "--index", str(db)) == cold
     assert searched and set().union(*searched) == {p.stem for p in folder.glob("*.txt")}
     with Index(db) as index:
-        assert index.meta["segmentation"] == "10"
+        assert index.meta["segmentation"] == "11"
