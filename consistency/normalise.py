@@ -474,12 +474,18 @@ CHINESE_NEGATIONS = frozenset(
         "无法",
         "未能",
         "决不能",
+        "决不会",
+        "绝不会",
+        "绝不能",
+        "永不",
+        "从来不",
     }
 )
 """The Chinese function words that negate what follows (as the segmenter cuts them: it
 keeps 从不 "never", 绝不 "by no means", 不会 "will not", 不要 "do not", 不再 "no longer",
-尚未 "not yet", 并非 "is not", 无法 "cannot" whole; review 125: "拐点*尚未*到来" was the
-formula "拐点已经到来" with a word replaced, counted by `track`)."""
+尚未 "not yet", 并非 "is not", 无法 "cannot", 决不会 "will never" whole; review 125:
+"拐点*尚未*到来" was the formula "拐点已经到来" with a word replaced, counted by `track`;
+政府*决不会*关闭... was the formula 政府*不会*关闭... with its negation dropped)."""
 
 ENGLISH_NEGATION_CARRIERS = frozenset(
     """
@@ -503,6 +509,20 @@ other words, not its opposite."""
 CHINESE_PROHIBITIONS = frozenset({"停止", "停", "别", "勿", "切勿", "禁止"})
 """The same in Chinese: *不要*发表不负责任的言论 for *停止*发表不负责任的言论 (review 79: it
 was called the opposite)."""
+
+ENGLISH_DENIALS = frozenset(
+    """
+    deny denies denied denying exclude excludes excluded excluding preclude precludes
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+"""English verbs that deny or rule out what follows: a negation right before one affirms
+("we do *not exclude* closing the door" says the door may close), so it negates no
+formula after it."""
+
+CHINESE_DENIALS = frozenset({"排除", "否认", "否定", "排斥"})
+"""The same in Chinese: 政府*不排除*关闭两岸交流的大门 ("does not rule out closing") turns
+政府不会关闭两岸交流的大门 ("will not close") round, its 不 no negation of it (review 137:
+the gate passed it)."""
 
 CHINESE_NEGATION_CARRIERS = frozenset({"再", "完全", "一定", "总是", "真正"})
 """The same in Chinese, as the segmenter cuts them after a negation (不会*再*坚持,
@@ -644,7 +664,8 @@ class Tokeniser(Protocol):
     that carry a negation before them on to what follows ("no *longer*"), and as
     ``negation_hosts`` those a negation is written together with ("do" of "don't"), and as
     ``prohibitions`` the verbs that ask for what follows to end ("stop", 停止), for which a
-    negation may stand; and, as
+    negation may stand, and as ``denials`` the verbs a negation before them turns into an
+    affirmation ("not *exclude*", 不*排除*); and, as
     ``coordinators``, those
     that join two parts of one kind ("and", 和): one never stands for a word of a
     point that is not one ("Hong Kong affairs *and* China's internal affairs" is no
@@ -974,6 +995,7 @@ class WordTokeniser:
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
     negation_hosts = ENGLISH_NEGATION_HOSTS
     prohibitions = ENGLISH_PROHIBITIONS | CHINESE_PROHIBITIONS
+    denials = ENGLISH_DENIALS | CHINESE_DENIALS
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
     and_words = CHINESE_AND_WORDS
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
@@ -1224,7 +1246,7 @@ def revision(tokeniser: Tokeniser | None) -> str:
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
     ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"prohibitions"``,
-    ``"coordinators"``,
+    ``"denials"``, ``"coordinators"``,
     ``"and_words"``, ``"negating_prefixes"``,
     ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``, ``"asking"``, ``"first_person"``,
     ``"determiners"`` or ``"possessive_endings"`` (see
@@ -1242,6 +1264,7 @@ class Grammar:
     negations: frozenset[str] = frozenset()
     negation_carriers: frozenset[str] = frozenset()
     negating_prefixes: frozenset[str] = frozenset()
+    denials: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     possessive_endings: frozenset[str] = frozenset()

@@ -138,7 +138,7 @@ def negated_sayings(
             if says_opposite(m, text, grammar):
                 widened = negated_before(m, text, grammar) or m
                 if turned and not turned_over(
-                    m.form.words, span_words(widened), grammar.negations, negating
+                    m.form.words, span_words(widened), grammar.negations, negating, grammar.denials
                 ):
                     continue
                 out.append(Saying(point, m.sentence.document, widened.start, widened.end))

@@ -1446,6 +1446,37 @@ def test_a_discovered_point_turned_over_in_other_words_is_a_warning(
     assert code == 1
 
 
+@pytest.mark.parametrize(
+    ("said", "diff"),
+    [
+        ("政府不排除關閉", "政府{-不會-}{+不排除+}關閉兩岸交流的大門"),
+        ("政府不否認將關閉", None),
+        ("政府決不會關閉", None),
+    ],
+)
+def test_a_discovered_negation_turned_into_a_denial_s_is_a_warning(
+    tmp_path: Path, said: str, diff: str | None
+) -> None:
+    """Review 137 (G1): 政府*不排除*關閉兩岸交流的大門 ("does not rule out closing the door")
+    where the archive said 政府*不會*關閉... ("will not close") passed the gate without a
+    watchlist: its 不 read as the formula's negation kept. A negation before a verb that
+    denies affirms; the formula's negation is gone. A change of more words, or another
+    negation, is no reversal."""
+    formula = "政府不會關閉兩岸交流的大門"
+    base = baseline_days(tmp_path, f"副主委：天氣很好。{formula}。", 5)
+    new = tmp_path / "2024-02-09.txt"
+    new.write_text(f"副主委：天氣很好。{formula.replace('政府不會關閉', said)}。\n", "utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0, out
+    if diff is None:
+        assert "says the opposite" not in out, out
+        return
+    assert f"    diff:      {diff}\n" in out, out
+    assert "says the opposite: the formula's negation dropped (score " in out, out
+    code, _, _ = run("check", str(new), "--against", str(base), "--strict")
+    assert code == 1
+
+
 def test_a_reversal_in_reported_speech_fails_the_gate(tmp_path: Path) -> None:
     """Review 87: a lobby summary's "the UK would *no longer* support the work of the
     International Criminal Court" passed the gate, with the watchlist point "we will

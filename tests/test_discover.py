@@ -1644,6 +1644,31 @@ def test_a_family_said_with_a_clause_after_a_comma_is_named_without_it() -> None
     assert named_by(table, k(said), counts, cuts) == k(said)
 
 
+@pytest.mark.parametrize("full_dates", [3, 2])
+def test_a_list_said_with_one_more_item_is_named_in_full(full_dates: int) -> None:
+    """Review 136 (D3): "a democratic, stable, peaceful, progressive and inclusive
+    Bangladesh" said on 3 dates, "a stable, peaceful, ..." on 2, named the row by the
+    shorter list (said inside the longer too), so a reordering was carded `{+democratic,+}`:
+    "democratic" said for the first time, where it had only moved. The list with one more
+    item is the list said in full, not a frame around the shorter; it names the row where
+    it is said more often than the shorter alone."""
+    full = "a democratic, stable, peaceful, progressive and inclusive Bangladesh"
+    short = "a stable, peaceful, progressive and inclusive Bangladesh"
+    leads = ["India supports", "India stands for", "We want", "Our support is for"] * 2
+    said = [full, short, full, short, full if full_dates == 3 else short]
+    said.append(short.replace("peaceful,", "peaceful, democratic,"))
+    docs = [
+        doc(k + 1, f"We have raised our concerns about the minorities. {leads[k]} {said[k]}.")
+        for k in range(6)
+    ]
+    [row] = [p for p in discover(docs) if "Bangladesh" in p.point.text]
+    if full_dates == 3:
+        assert (row.point.text, row.point.aliases) == (full, (short,))
+    else:
+        assert row.point.text == short, row.point
+    assert row.dates == 6
+
+
 def test_a_formula_said_in_two_carriers_one_naming_a_place_far_before_it_is_found() -> None:
     """Review 98 (D5): "a phased return of displaced families under international
     monitoring", new, said on 4 dates in two carrier sentences ("The envoy's proposal

@@ -420,11 +420,19 @@ def _shifted(
                     else:
                         continue
                     text = corpus.text(s.sentence.document)
-                    rejected[id(s)] = why or _why_lenient(s, text, grammar)
+                    opposite = why is not None and says_opposite(s, text, grammar)
+                    rejected[id(s)] = (
+                        why if why and not opposite else _why_lenient(s, text, grammar)
+                    )
         elif reversals:
             lenient = find_point(
                 lowered, corpus, threshold=threshold, tokeniser=tokeniser, lenient=True
             )
+            if points.discovered:
+                # a negation turned into a denial's: 政府{-不会-}{+不排除+}关闭..., which the
+                # aligner reads as words said otherwise (review 137)
+                numbers = corpus.candidates(w for f in forms for w in f)
+                lenient += find_reworded(point, corpus, numbers, tokeniser=tokeniser)
             # of a discovered point, its words and a negation put in or dropped at one
             # place, nothing else changed: "China *never* interferes in *the* internal
             # affairs of ..." is another phrase
@@ -436,7 +444,10 @@ def _shifted(
                 if (
                     (
                         not points.discovered
-                        or any(turned_over(f, span, grammar.negations, negating) for f in forms)
+                        or any(
+                            turned_over(f, span, grammar.negations, negating, grammar.denials)
+                            for f in forms
+                        )
                     )
                     and not taken.overlaps(s)
                     and says_opposite(s, text, grammar)

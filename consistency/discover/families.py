@@ -21,7 +21,7 @@ from ..match.weights import RARE, similarity
 from ..normalise import NO_GRAMMAR, Grammar
 from ..slug import HAN as _HAN
 from ..slug import slug
-from .corpus import _CONTROL, _COORDINATORS, _SOFT, _Corpus, _Group, _Occ
+from .corpus import _CONTROL, _COORDINATORS, _LIST, _SOFT, _Corpus, _Group, _Occ
 from .ngrams import CORE_SHARE, NAMED_APART, _dedupe, _rich_content
 from .rank import _Scorer
 
@@ -156,7 +156,9 @@ def _describe(
     by_key: dict[tuple[int, ...], Counter[str]] = {}
     first: dict[str, int] = {}
     at: dict[tuple[int, ...], list[_Occ]] = {}
-    for k, o in enumerate(group.occs):
+    occs = _list_led(corpus, group.key, group.occs, names or {})
+    longer = {corpus.key(o) for o, was in zip(occs, group.occs, strict=True) if o != was}
+    for k, o in enumerate(occs):
         surface = corpus.surface(o)
         key = corpus.key(o)
         by_key.setdefault(key, Counter())[surface] += 1
@@ -171,7 +173,7 @@ def _describe(
     if group.key in at:
         o = at[group.key][0]
         cuts = [p for p in range(1, len(group.key)) if corpus.mark[o.start + p] == _SOFT]
-    naming = _named_by(corpus, group.key, counts, cuts)
+    naming = _named_by(corpus, group.key, counts, cuts, longer)
     ranked = sorted(
         by_key,
         key=lambda key: (
@@ -181,7 +183,7 @@ def _describe(
         ),
     )
     text = best(by_key[ranked[0]])
-    example = corpus.sentence_text(group.occs[first[text]].start)
+    example = corpus.sentence_text(occs[first[text]].start)
     named = names or {}
     own = {named[w] for w in ranked[0] if w in named}
     content = [corpus.words[w] for w in ranked[0] if weigh(corpus.words[w]) >= RARE]
@@ -315,6 +317,7 @@ def _named_by(
     key: tuple[int, ...],
     counts: Mapping[tuple[int, ...], int],
     cuts: Collection[int] = (),
+    longer: Collection[tuple[int, ...]] = (),
 ) -> tuple[int, ...]:
     """The wording that names a family whose best-ranked wording is ``key``: of ``key``
     and its variants, the one the most occurrences say, alone or inside a frame
@@ -333,8 +336,12 @@ def _named_by(
     is secure, open to trade, and free from coercion" (13 times) names the row of "...,
     and that has not changed" (4; review 98).
     Any other part said far more often is as often another phrase ("China's internal
-    affairs" under "interfere in China's internal affairs"). Of the
-    :data:`_NAMING_POOL` most frequent wordings; ties: ``key``."""
+    affairs" under "interfere in China's internal affairs"). ``key``'s list with an item
+    put before it (``longer``, see :func:`_list_led`) holds ``key`` but is no frame: it
+    names the family where it is said more often than ``key`` alone ("a democratic,
+    stable, peaceful, progressive and inclusive Bangladesh" on 3 dates, "a stable, ..."
+    on 2: the shorter named the row, and a reordering was carded as `{+democratic,+}`,
+    review 136). Of the :data:`_NAMING_POOL` most frequent wordings; ties: ``key``."""
 
     words, function = corpus.words, corpus.function
     own = [words[w] for w in key if not function[w]]
@@ -361,6 +368,12 @@ def _named_by(
                 best, most = part, n
     if best != key:
         return best
+    for other in sorted(longer, key=lambda k: (-counts[k], k)):
+        n = said(other)
+        if n > key_said - n and n > most - (key_said if best == key else 0):
+            best, most = other, n
+    if best != key:
+        return best
     for other in sorted(counts, key=lambda k: (-counts[k], k))[:_NAMING_POOL]:
         if len(other) >= len(key) and other != key and not _part_of(key, other) and variant(other):
             n = said(other)
@@ -371,6 +384,74 @@ def _named_by(
 
 _NAMING_POOL = 20
 """How many of a family's most frequent wordings :func:`_named_by` weighs."""
+
+
+def _list_led(
+    corpus: _Corpus,
+    key: tuple[int, ...],
+    occs: Sequence[_Occ],
+    names: Mapping[int, str],
+) -> list[_Occ]:
+    """``occs``, those of ``key``, a list ("stable, peaceful, progressive and inclusive
+    Bangladesh"), said after one more item of it ("a *democratic,* stable, ...") taking
+    it in, where most of them are: the list said in full, not ``key`` in a frame (see
+    :func:`_named_by`). The item is a word or two, a content word first, no name, none of
+    ``key``'s, after a function word, a mark or the clause's start, with the list's
+    comma after it; the most frequent such item, if any."""
+    own = [o for o in occs if corpus.key(o) == key]
+    if not own or not any(
+        corpus.mark[own[0].start + p] in (_SOFT, _LIST)
+        for p in range(1, min(LIST_ITEM + 1, len(key)))
+    ):
+        return list(occs)
+    items: Counter[tuple[int, ...]] = Counter()
+    item_of: dict[_Occ, tuple[int, ...]] = {}
+    ids, function, mark = corpus.ids, corpus.function, corpus.mark
+    for o in own:
+        if mark[o.start] not in (_SOFT, _LIST):
+            continue
+        j = o.start
+        while (
+            o.start - j < LIST_ITEM + 1
+            and corpus.same_clause(j - 1, o.start)
+            and not function[ids[j - 1]]
+            and (j == o.start or not mark[j])
+        ):
+            j -= 1
+        item = tuple(int(w) for w in ids[j : o.start])
+        if (
+            0 < len(item) <= LIST_ITEM
+            and (j == 0 or not corpus.same_clause(j - 1, j) or function[ids[j - 1]] or mark[j])
+            and not set(item) & set(key)
+            and not any(w in names for w in item)
+        ):
+            items[item] += 1
+            item_of[o] = item
+    if not items:
+        return list(occs)
+    item, n = min(items.items(), key=lambda kv: (-kv[1], kv[0]))
+    if 2 * n <= len(own):
+        return list(occs)
+    taken = [o for o in own if item_of.get(o) == item]
+    lead = len(item)
+    # the function words the list alone is said after, where all of its fuller wordings
+    # are said after them too ("*a* stable, ..." and "*a* democratic, stable, ...")
+    for o in occs:
+        extra = o.end - o.start - len(key)
+        if 0 < extra <= LIST_ITEM and corpus.key(o)[extra:] == key:
+            before = ids[o.start : o.start + extra]
+            if all(function[w] for w in before) and all(
+                corpus.same_clause(t.start - lead - extra, t.start)
+                and tuple(ids[t.start - lead - extra : t.start - lead]) == tuple(before)
+                for t in taken
+            ):
+                lead += extra
+                break
+    return [_Occ(o.start - lead, o.end) if item_of.get(o) == item else o for o in occs]
+
+
+LIST_ITEM = 2
+"""The most words of a list's item :func:`_list_led` puts before a list."""
 
 
 def _runs_on(corpus: _Corpus, occs: Sequence[_Occ]) -> bool:

@@ -502,6 +502,8 @@ def _opposite(
             and hyphened(text, tokens[k], tokens[k + 1])
         )
         and not (k + 1 < end and words[k + 1] in form.halted)
+        # a negation before a verb that denies affirms: 不*排除* ("does not rule out")
+        and not (k + 1 < end and words[k + 1] in grammar.denials)
     }
     negated = any(w in negations for w in form_words)
     if said - form.vocabulary and not negated:
@@ -616,6 +618,7 @@ def turned_over(
     span: Sequence[str],
     negations: Collection[str],
     negating: Collection[str],
+    denials: Collection[str] = (),
 ) -> bool:
     """Whether ``span`` is ``form`` said the other way round: one run of words changed,
     one side of it a negation with the words that go with one (``negating``: its
@@ -623,8 +626,17 @@ def turned_over(
     the other side without a negation and at most :data:`TURNED_WORDS` words ("will
     {-continue to-}{+no longer+} provide ...", a review: the gate passed it without a
     word). "*not only* supports" (a word that takes the negation for itself) is no
-    reversal, nor is a change anywhere else."""
+    reversal, nor is a change anywhere else. A negation before one of ``denials`` negates
+    nothing: 政府{-不会-}{+不排除+}关闭... ("will not close" -> "does not rule out
+    closing") is the negation dropped (review 137)."""
     ops = [op for op in Levenshtein.opcodes(form, span) if op.tag != "equal"]
+
+    def negates(words: Sequence[str]) -> bool:
+        return any(
+            w in negations and not (k + 1 < len(words) and words[k + 1] in denials)
+            for k, w in enumerate(words)
+        )
+
     if not ops or any(
         a.src_end != b.src_start or a.dest_end != b.dest_start for a, b in pairwise(ops)
     ):
@@ -633,10 +645,10 @@ def turned_over(
     come = span[ops[0].dest_start : ops[-1].dest_end]
     for said, other in ((come, gone), (gone, come)):
         if (
-            any(w in negations for w in said)
+            negates(said)
             # ... and a preposition that opens the verb phrase it negates (不再*通过*...)
             and all(w in negating or is_preposition(w) for w in said)
-            and not any(w in negations for w in other)
+            and not negates(other)
             and len(other) <= TURNED_WORDS
         ):
             return True
