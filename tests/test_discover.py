@@ -1669,6 +1669,27 @@ def test_a_list_said_with_one_more_item_is_named_in_full(full_dates: int) -> Non
     assert row.dates == 6
 
 
+def test_a_formula_in_corner_quotes_after_a_carrier_is_its_own_row() -> None:
+    """Review 137 (D3): 「一國兩制」在台灣沒有市場 ("one country, two systems has no market
+    in Taiwan") on 6 of 6 dates, after three carriers or none, was the row
+    如同本會多次強調的，「一國兩制」在台灣沒有市場 (the carrier "as this Council has
+    stressed many times", 4 dates): the corner quotes cut like commas, and of the two
+    clauses a comma parts, as rich in content words, the first stayed. Quotes are quotes;
+    of two such clauses the rarer in ordinary language stays."""
+    said = [
+        "如同本會多次強調的，「一國兩制」在台灣沒有市場。",
+        "本會已經多次強調，「一國兩制」在台灣沒有市場，香港的經驗就是最好的例證。",
+        "如同本會多次強調的，「一國兩制」在台灣沒有市場。",
+        "我們一再重申，「一國兩制」在台灣沒有市場，台灣主流民意也清楚拒絕。",
+        "如同本會多次強調的，「一國兩制」在台灣沒有市場。",
+        "「一國兩制」在台灣沒有市場，這是台灣社會的高度共識。",
+    ]
+    other = ["海巡署已經加強金門海域的巡護。", "民調結果下週公布。", "台商座談會下個月舉行。"]
+    docs = [doc(k + 1, f"{other[k % 3]}{s}{other[(k + 1) % 3]}") for k, s in enumerate(said)]
+    rows = [(p.point.text, p.dates) for p in discover(docs) if "一國兩制" in p.point.text]
+    assert rows == [("「一國兩制」在台灣沒有市場", 6)], rows
+
+
 def test_a_formula_said_in_two_carriers_one_naming_a_place_far_before_it_is_found() -> None:
     """Review 98 (D5): "a phased return of displaced families under international
     monitoring", new, said on 4 dates in two carrier sentences ("The envoy's proposal

@@ -91,7 +91,7 @@ _GAP_MARKS = re.compile(
     r"|(?P<hard>[;:()\[\]{}!?.\u2026\u2014\u2013\u3002\uff1b\uff1a\uff01\uff1f\uff08\uff09]"
     r"|\s[-\u2010\u2011]|[-\u2010\u2011]\s)"
     r"|(?P<list>[\u3001\uff64])"
-    r"|(?P<soft>[^\w\s\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\-\u2010\u2011])"
+    r"|(?P<soft>[^\w\s\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u300c-\u300f\-\u2010\u2011])"
 )
 """Between two tokens: ``hard`` punctuation ends a clause, ``soft`` (a comma...) marks the
 gap, ``list`` is the enumeration comma (、), which parts the items of a list and nothing
@@ -128,6 +128,8 @@ _QUOTES = (
     ("\u2018", "\u2019"),
     ("\u00ab", "\u00bb"),
     ("\u300a", "\u300b"),
+    ("\u300c", "\u300d"),
+    ("\u300e", "\u300f"),
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 

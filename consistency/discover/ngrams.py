@@ -11,6 +11,7 @@ from itertools import compress, count, pairwise
 import numpy as np
 import numpy.typing as npt
 
+from ..lexicon import phrase_zipf
 from ..match.weights import similarity
 from .corpus import (
     _ARTICLES,
@@ -526,7 +527,11 @@ def _comma_cut(
     """The span of ``words`` left once heads and tails set off by non-list commas go.
 
     When both cuts would meet (one comma, no list), the side with more
-    content words stays ("At the invitation of ... Wang Yi, Foreign Minister").
+    content words stays ("At the invitation of ... Wang Yi, Foreign Minister"); of two
+    with as many, the rarer in ordinary language (see
+    :func:`~consistency.lexicon.phrase_zipf`): "如同本会多次强调的，「一国两制」在台湾没有
+    市场" ("as this Council has stressed many times, ...") keeps the formula, not the
+    carrier (review 137).
     ``parallel``: the commas between mirrored clauses (see :func:`_parallel`), where the
     caller has them; ``fused``: see :func:`_bare_list`.
     """
@@ -557,7 +562,13 @@ def _comma_cut(
         return lo, hi
     bounds = [0, *commas, len(words)]
     pieces = list(pairwise(bounds))
-    return max(pieces, key=lambda p: (_content(words[p[0] : p[1]], stop), -p[0]))
+
+    def weight(p: tuple[int, int]) -> tuple[int, float, int]:
+        piece = words[p[0] : p[1]]
+        rare = -phrase_zipf(w for w in piece if w not in stop)
+        return _content(piece, stop), rare, -p[0]
+
+    return max(pieces, key=weight)
 
 
 _LIST_REACH = _LIST_ITEM_WORDS + 1
