@@ -805,6 +805,12 @@ def test_a_briefing_wrapped_at_a_width_has_no_header_in_its_first_lines(
         # a line running on into its date, or a sentence, is no title
         ("会议将于2025年5月14日", None),
         ("朱凤莲表示，两岸同胞是一家人（2025年5月14日）", None),
+        # the date inside the title (review 141), but not a line running on past it
+        (
+            "国家卫生健康委员会2025年5月14日新闻发布会文字实录",
+            "国家卫生健康委员会2025年5月14日新闻发布会文字实录",
+        ),
+        ("会议将于2025年5月14日举行", None),
     ],
     ids=[
         "han-bracketed",
@@ -814,6 +820,8 @@ def test_a_briefing_wrapped_at_a_width_has_no_header_in_its_first_lines(
         "english",
         "han-runs-on",
         "han-sentence",
+        "han-date-inside",
+        "han-runs-on-past",
     ],
 )
 def test_a_chinese_title_with_its_date_is_the_title(

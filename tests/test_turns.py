@@ -1087,3 +1087,56 @@ def test_chinese_labels_with_full_width_brackets_and_officials_titles() -> None:
     assert label_kind("記者（中央社）") == (3, P)
     assert label_kind("日期") is None
     assert label_kind("發布時間") is None
+
+
+NHC = (
+    "国家卫生健康委员会2025年5月14日新闻发布会文字实录\n\n"
+    "时间：2025年5月14日 下午3时\n"
+    "地点：国家卫生健康委新闻发布厅\n"
+    "主题：介绍慢性病防控有关情况\n"
+    "发布人：\n"
+    "国家卫生健康委医政司司长 李海涛\n"
+    "主持人：国家卫生健康委宣传司副司长、新闻发言人 胡强强\n\n"
+    "主持人 胡强强：\n各位媒体朋友，大家下午好！下面请记者朋友提问。\n\n"
+    "人民日报记者：\n请问检查检验结果互认进展如何？\n\n"
+    "医政司司长 李海涛：\n谢谢您的提问。主要有以下几点考虑：一是扩大互认范围。\n"
+    "下一步，我们将全面推进健康中国建设。\n\n"
+    "新华社记者：\n请问慢性病防控有哪些举措？\n\n"
+    "{answering}\n谢谢。我们将坚持以人民健康为中心。\n\n"
+    "主持人 胡强强：\n今天的发布会到此结束，谢谢大家！\n"
+)
+
+
+@pytest.mark.parametrize(
+    "answering",
+    [
+        "医政司一级巡视员孟亚平：",
+        "中国疾病预防控制中心慢性非传染性疾病预防控制中心副主任蒋晓军：",
+        "上海交通大学医学院附属瑞金医院精神科主任医师许红梅：",
+        "孟亚平：",
+    ],
+)
+def test_a_chinese_commission_s_labels_title_and_header(tmp_path: Path, answering: str) -> None:
+    """Review 141 (China's National Health Commission): "医政司司长 李海涛：" (a title, a
+    space, a name), a name alone on its line, and long titles ending in an office and a
+    name (一级巡视员, "first-level inspector"; 主任医师, "chief physician") were no labels:
+    the officials' answers were the journalists' words, never searched. The host
+    (主持人) is the moderator, as "moderator" is; the header's fields (时间, 地点, 主题,
+    发布人, 主持人：...) are said by no one; the title holds its date inside; a line that
+    announces what follows ("主要有以下几点考虑：") is no label."""
+    path = tmp_path / "2025-05-14.txt"
+    path.write_text(NHC.format(answering=answering), encoding="utf-8")
+    [doc] = load_documents([str(path)])
+    assert doc.title == "国家卫生健康委员会2025年5月14日新闻发布会文字实录"
+    said = [(t.speaker, t.role, doc.text[t.start : t.end]) for t in doc.turns]
+    assert [(who, role) for who, role, _ in said] == [
+        ("主持人 胡强强", P),
+        ("人民日报记者", P),
+        ("医政司司长 李海涛", OFF),
+        ("医政司司长 李海涛", OFF),
+        ("新华社记者", P),
+        (answering.rstrip("："), OFF),
+        ("主持人 胡强强", P),
+    ], said
+    assert said[2][2] == "谢谢您的提问。主要有以下几点考虑：一是扩大互认范围。"
+    assert not any("发布厅" in text or "宣传司" in text for _, _, text in said)

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 
 from ..normalise import DEFAULT_TOKENISER
 from .dates import date_in_line, date_spans, is_clock_time
-from .turns import find_label, label_kind
+from .turns import find_label, is_page_field, label_kind
 
 MAX_LINES = 10
 MAX_CHARS = 200
@@ -183,6 +183,23 @@ def _dated_title(line: str) -> bool:
     )
 
 
+def _han_dated_title(line: str) -> bool:
+    """A Chinese title with its date inside it, no field before it, a name of the event
+    after it: 国家卫生健康委员会2025年5月14日新闻发布会文字实录 (review 141: no title);
+    not "会议将于2025年5月14日举行" ("the meeting will be held on ..."), which runs on."""
+    spans = list(date_spans(line))
+    return (
+        bool(spans)
+        and _CJK.search(line[: spans[0][0]]) is not None
+        and _han_title(line)
+        and len(_CJK.findall(line[spans[-1][1] :])) >= MIN_HAN_TITLE_REST
+    )
+
+
+MIN_HAN_TITLE_REST = 4
+"""Han characters a Chinese title needs after its date inside it (新闻发布会文字实录)."""
+
+
 def _without_dates(line: str) -> str:
     """The line with its dates taken out, and the punctuation around them."""
     parts: list[str] = []
@@ -209,6 +226,9 @@ def _kind(line: str) -> str | None:
     if is_clock_time(line):
         return "time"
     label = find_label(line, 0, len(line))
+    if label is not None and label.colon and is_page_field(label.label):
+        # 地点：国家卫生健康委新闻发布厅 ("place:"), 发布人： ("speakers:"), review 141
+        return "meta"
     # a title may follow a kind of event and a colon ("Press Conference: Karine Jean-Pierre
     # Holds a Press Briefing at The White House - May 2, 2023", Factba.se): a speaker's
     # line goes on with speech, not a date
@@ -219,7 +239,7 @@ def _kind(line: str) -> str | None:
     ):
         if _BANNER_SPLIT.search(line):
             return "banner"
-        return "dated" if _dated_title(line) else "date"
+        return "dated" if _dated_title(line) or _han_dated_title(line) else "date"
     if not any(c.islower() for c in line) and not _CJK.search(line):
         return "banner"
     if _BANNER_SPLIT.search(line):

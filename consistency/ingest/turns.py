@@ -119,7 +119,7 @@ _TERMINAL = ".!?…:;。！？：；"
 
 _PRESS_EXACT = _words(
     "q question questions follow-up followup journalist reporter correspondent interviewer "
-    "audience 问 追问 提问 记者 問 追問 提問 質問 記者 기자 질문"
+    "audience 问 追问 提问 记者 問 追問 提問 質問 記者 主持人 기자 질문"
 ) | frozenset({"follow up"})
 _OFFICIAL_EXACT = _words(
     "a answer answers spokesperson spokesman spokeswoman 答 回答 发言人 發言人 報道官 대변인 답변"
@@ -162,10 +162,18 @@ _CJK_OFFICIAL_SUFFIXES = (
     *("主席", "总统", "總統", "总理", "總理", "主任", "主委", "委员", "委員", "院长", "院長"),
     *("处长", "處長", "司长", "司長", "局长", "局長", "署长", "署長", "秘书长", "秘書長"),
     *("市长", "市長", "省长", "省長", "领事", "領事", "特使", "官员", "官員"),
+    *("厅长", "廳長", "所长", "所長", "校长", "校長", "会长", "會長", "行长", "行長"),
+    *("巡视员", "巡視員", "研究员", "研究員", "医师", "醫師", "教授", "专家", "專家"),
+    *("书记", "書記", "负责人", "負責人", "总监", "總監"),
 )
 """The titles that end an official's label, as the English role words ("director":
 法政處林政宏*處長*; "deputy chair": 梁文傑副*主委*, review 137: read as no label, their
-words the spokesperson's or the press's)."""
+words the spokesperson's or the press's; "inspector", "chief physician": 医政司一级
+*巡视员*孟亚平, 瑞金医院精神科主任*医师*许红梅, review 141)."""
+_CJK_ANNOUNCING = ("以下", "如下")
+"""Words that announce what follows ("the following", "as follows"): a line "主要有以下几点
+考虑：一是……" ("there are these considerations: first, ...") is no speaker's label (review
+141: the official's answer after it was read as the press's)."""
 _CJK_PROSE_STARTS = tuple(_words("我 你 他 她 它 这 那 但 如果 因此 对此 关于 有人"))
 _CONNECTORS = _words(
     "of and the for & de da do dos das des du la le del der van von al el bin ibn y e di zu ter"
@@ -327,11 +335,19 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
 
 
 def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
+    title, _, name = label.partition(" ")
+    if name and _han_person(name) and _CJK.match(title):
+        # a title, a space and a name: "医政司司长 李海涛", "主持人 胡强强" (review 141:
+        # no label, the officials' answers the journalists' words)
+        kind = label_kind(title)
+        return (_KEYWORD, kind[1]) if kind is not None and kind[1] is not None else None
     if (
         label in _CJK_METADATA
-        or len(label) > MAX_CJK_LABEL
+        or len(label) > MAX_CJK_OFFICE_LABEL
+        or (len(label) > MAX_CJK_LABEL and not _office_and_name(label))
         or re.search(r"[\s，。、；！？,.;!?]", label)
         or label.startswith(_CJK_PROSE_STARTS)
+        or any(w in label for w in _CJK_ANNOUNCING)
     ):
         return None
     if label.endswith(_CJK_OFFICIAL_SUFFIXES) or _office_and_name(label):
@@ -349,6 +365,10 @@ MAX_CJK_NAMED = 12
 MAX_CJK_LABEL = 24
 """The most characters of a Chinese label that does: 国防部新闻发言人周海峰大校 (the
 Ministry of National Defense's spokesperson, Senior Colonel Zhou Haifeng)."""
+
+MAX_CJK_OFFICE_LABEL = 40
+"""The most characters of a Chinese label that ends with an office and a name:
+中国疾病预防控制中心慢性非传染性疾病预防控制中心副主任蒋晓军 (review 141)."""
 
 _CJK_NAME_AND_TITLE = 6
 """The most characters after the office in such a label: a name and a rank or title."""
@@ -382,6 +402,11 @@ _CJK_METADATA = _words(
 """A page's fields in Chinese (编辑 "editor", 来源 "source", 地点 "place"): no speakers,
 as :data:`_METADATA` in English; "日期：2025-09-04" is the briefing's date, no speaker's
 words (review 137: "no date found")."""
+
+
+def is_page_field(label: str) -> bool:
+    """Whether ``label`` names a field of a Chinese page (see :data:`_CJK_METADATA`)."""
+    return label in _CJK_METADATA
 
 
 def _han_person(label: str) -> bool:
@@ -653,6 +678,12 @@ def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
     accepted: dict[str, _Group] = {}
     for key, group in groups.items():
         if fields[key] and (group.strength < _KEYWORD or (group.count == 1 and key == first_label)):
+            if group.strength >= _KEYWORD:
+                # the field is the page's, said by no one: "主持人：国家卫生健康委宣传司
+                # 副司长、新闻发言人 高文清" ("host: ..."), review 141
+                for line in lines:
+                    if line.label is not None and line.label.key == key:
+                        line.kind = "note"
             continue
         if group.strength >= _NAME or (group.count >= 2 and len(key.split()) <= 3):
             accepted[key] = group
@@ -661,9 +692,11 @@ def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
         # label counts only repeated, and one exchange (记者: ... 吴谦: ...) would leave
         # the answer in the question. Where the other labels name roles, a person named
         # once is the one answering.
+        # So is one named on a line of its own ("李海涛：", review 141).
         for key, group in groups.items():
-            if key not in accepted and group.inline and _han_person(key):
+            if key not in accepted and _han_person(key):
                 group.role = Role.OFFICIAL
+                group.inline = True
                 accepted[key] = group
     for line in lines:
         lab = line.label
