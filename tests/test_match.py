@@ -1165,6 +1165,27 @@ def test_a_negation_carried_on_is_dropped_with_its_carrier() -> None:
     assert text.endswith("no longer provide security assistance to Ukraine")
 
 
+@pytest.mark.parametrize(
+    ("point", "line", "counted"),
+    [
+        # review 137: the negation turned into a denial's, the verb kept, no occurrence
+        ("政府从来不会关闭两岸交流的大门", "外界不必过度解读，政府不排除关闭两岸交流的大门", False),
+        ("政府不会关闭两岸交流的大门", "外界不必过度解读，政府不排除关闭两岸交流的大门", False),
+        # ... but said with another negation, it is
+        ("政府从来不会关闭两岸交流的大门", "外界不必过度解读，政府决不会关闭两岸交流的大门", True),
+        # a formula's own negation before a denial stays one
+        ("we will not exclude anyone", "We do not exclude anyone from the talks.", True),
+        ("we will not exclude anyone", "We will exclude anyone from the talks.", False),
+    ],
+)
+def test_a_negation_before_a_denial_is_none(point: str, line: str, counted: bool) -> None:
+    """A negation right before a verb that denies or rules out affirms: 政府*不排除*关闭
+    ("does not rule out closing") says the opposite of 政府*不会*关闭 ("will not close"),
+    and was counted as the alias 政府*从来不会*关闭 ("has never closed"), its 不 read as
+    the formula's negation said otherwise."""
+    assert bool(found(point, line)) is counted, found(point, line, lenient=True)
+
+
 def test_a_word_with_a_prefix_is_another_word() -> None:
     """MFA 2020-07-03: "instability" is no "stability"; "unchanged" still stands for "not
     changed" where the point negates it (fixtures/other/us-state)."""

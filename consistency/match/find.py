@@ -502,8 +502,13 @@ def _opposite(
             and hyphened(text, tokens[k], tokens[k + 1])
         )
         and not (k + 1 < end and words[k + 1] in form.halted)
-        # a negation before a verb that denies affirms: 不*排除* ("does not rule out")
-        and not (k + 1 < end and words[k + 1] in grammar.denials)
+        # a negation before a verb that denies, which the wording lacks, affirms:
+        # 不*排除* ("does not rule out") for 不会 ("will not")
+        and not (
+            k + 1 < end
+            and words[k + 1] in grammar.denials
+            and words[k + 1] not in form.vocabulary
+        )
     }
     negated = any(w in negations for w in form_words)
     if said - form.vocabulary and not negated:
@@ -527,6 +532,10 @@ def _opposite(
         # ...", which lacks "longer" too)
         k = j + 1
         while k < len(form_words) - 1 and form_words[k] in carriers:
+            k += 1
+        # ... or past a word the span says otherwise (从来不*会*关闭 said 不排除关闭: the
+        # verb kept, the negation gone, review 137)
+        if form_words[k] not in span and k + 1 < len(form_words) and j + 1 == k:
             k += 1
         if j == 0 or form_words[k] in span:
             # a wording that opens with its negation is not found without it: "*not just*
