@@ -1690,6 +1690,23 @@ def test_a_formula_in_corner_quotes_after_a_carrier_is_its_own_row() -> None:
     assert rows == [("「一國兩制」在台灣沒有市場", 6)], rows
 
 
+def test_an_enumeration_s_numbers_are_no_part_of_a_row() -> None:
+    """Review 141 (D1): 二是推广减盐、减油、减糖行动 ("second is: promote less salt, oil and
+    sugar") said as a list's third item, 三是..., was carded as a new wording
+    `{-二-}{+三+}是推广...`, and 29 of the top 100 rows opened with such numbers. A
+    number and a function word opening a clause number an item; the row starts after
+    them. A number that is the formula's ("two sides agreed ...") stays."""
+    items = ["加强健康科普", "推广减盐、减油、减糖行动", "加强高血压基层规范管理"]
+    texts = []
+    for k in range(5):
+        said = items[k % 3 :] + items[: k % 3]
+        listed = "；".join(f"{'一二三'[n]}是{item}" for n, item in enumerate(said))
+        texts.append(f"谢谢您的提问。主要做了以下几方面工作：{listed}。两国双方同意加强合作。")
+    rows = [p.point.text for p in discover([doc(k + 1, t) for k, t in enumerate(texts)])]
+    assert set(items) <= set(rows), rows
+    assert not any(re.match("[一二三]是", t) for t in rows), rows
+
+
 def test_a_formula_said_in_two_carriers_one_naming_a_place_far_before_it_is_found() -> None:
     """Review 98 (D5): "a phased return of displaced families under international
     monitoring", new, said on 4 dates in two carrier sentences ("The envoy's proposal

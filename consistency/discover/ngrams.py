@@ -11,7 +11,7 @@ from itertools import compress, count, pairwise
 import numpy as np
 import numpy.typing as npt
 
-from ..lexicon import phrase_zipf
+from ..lexicon import number_word, phrase_zipf
 from ..match.weights import similarity
 from .corpus import (
     _ARTICLES,
@@ -338,6 +338,19 @@ JOINED_DATES = 5
 briefings a diff compares say together every clause of a sentence both say)."""
 
 
+def _enumerated(corpus: _Corpus, at: int, words: Sequence[str]) -> bool:
+    """Whether ``words`` open a clause (at position ``at``) with the number of an item of
+    an enumeration: a number, then a function word ("*一是*推广减盐、减油、减糖行动",
+    "first is ...": review 141 found a list renumbered carded as a change of wording, the
+    number read as the formula's first word)."""
+    return (
+        len(words) == 2
+        and number_word(words[0])
+        and words[1] in corpus.stop
+        and (at == 0 or not corpus.same_clause(at - 1, at) or corpus.mark[at] != 0)
+    )
+
+
 def _trim(
     corpus: _Corpus, occ: _Occ, min_words: int, *, pair: bool = False, joined: int = 0
 ) -> _Form | None:
@@ -443,6 +456,8 @@ def _trim(
                 break
             if lo + 1 < hi and corpus.bound_after.get(corpus.ids[s + lo + 1]) == corpus.ids[s + lo]:
                 break
+            lo += 1
+        if _enumerated(corpus, s + lo, words[lo : lo + 2]) and lo + 1 < hi:
             lo += 1
         if (lo, hi) == start:
             break

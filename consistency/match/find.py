@@ -505,9 +505,7 @@ def _opposite(
         # a negation before a verb that denies, which the wording lacks, affirms:
         # 不*排除* ("does not rule out") for 不会 ("will not")
         and not (
-            k + 1 < end
-            and words[k + 1] in grammar.denials
-            and words[k + 1] not in form.vocabulary
+            k + 1 < end and words[k + 1] in grammar.denials and words[k + 1] not in form.vocabulary
         )
     }
     negated = any(w in negations for w in form_words)
