@@ -1186,6 +1186,34 @@ def test_a_negation_before_a_denial_is_none(point: str, line: str, counted: bool
     assert bool(found(point, line)) is counted, found(point, line, lenient=True)
 
 
+@pytest.mark.parametrize(
+    ("point", "line", "counted"),
+    [
+        (
+            "discussed bilateral trade",
+            "The two discussed ways to strengthen bilateral cooperation in trade and energy.",
+            False,
+        ),
+        (
+            "discussed bilateral trade",
+            "They discussed bilateral trade, which stands at $1bn.",
+            True,
+        ),
+        ("discussed bilateral trade", "They discussed growing bilateral trade.", True),
+        ("地区和平稳定", "我们愿同各方一道维护地区和平与稳定。", True),
+    ],
+)
+def test_a_short_point_s_words_all_set_apart_are_another_phrase(
+    point: str, line: str, counted: bool
+) -> None:
+    """Review 140 (G1): "discussed bilateral trade" was counted at 78.7 in "discussed
+    *ways to strengthen* bilateral *cooperation in* trade", a sentence of another matter,
+    and the gate warned on it. Content words put in between every two of a short point's
+    words make another phrase; a word put in beside words kept together, or function
+    words between them (和平*与*稳定), do not."""
+    assert bool(found(point, line)) is counted, found(point, line, lenient=True)
+
+
 def test_a_word_with_a_prefix_is_another_word() -> None:
     """MFA 2020-07-03: "instability" is no "stability"; "unchanged" still stands for "not
     changed" where the point negates it (fixtures/other/us-state)."""

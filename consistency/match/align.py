@@ -28,7 +28,9 @@ as follows:
   content words, an inserted content word costs its full weight: a word missing
   here and another come in there is a different phrase sharing words ("the
   Conduct of Parties in the South China Sea" is not "the Code of Conduct in the
-  South China Sea"); and a name inserted into a point of fewer than
+  South China Sea"), and so does one in a point of fewer than :data:`KEY_WORDS`
+  content words where two or more come in between all of its words (see
+  :data:`CROWDING_WORDS`); and a name inserted into a point of fewer than
   :data:`KEY_WORDS` content words rejects the span ("in accordance with the *Basic*
   Law" names another law than "in accordance with law");
 - **deleted**: a point word missing earns nothing; but a coordinator of the point
@@ -116,6 +118,10 @@ REPLACE_CREDIT = 0.25
 """What a replaced word earns, as a share of the lighter of the two words: the word
 is gone, but the formula's frame around it holds ("a shared future for
 {-mankind-}{+humanity+}")."""
+
+CROWDING_WORDS = 2
+"""Content words put in between the words of a short point, none of them left side by
+side, that make another phrase of it (see :meth:`Keyed._score`)."""
 
 KEY_WORDS = 4
 """A point with fewer content words than this may not have one replaced: each is a
@@ -502,6 +508,20 @@ class Keyed:
         short = self.content < KEY_WORDS and not self.lenient
         extra = [s for s in inserted if s not in free]
         dropped = any(f not in moved_form and f not in replaced_form for f in deleted)
+        # a short point whose words all stand apart, content words put in between them,
+        # is another phrase sharing its words: "discussed {+ways to strengthen+}
+        # bilateral {+cooperation in+} trade" (review 140: counted at 78.7)
+        crowded = (
+            short
+            and not moved
+            and sum(weigh(sentence[s]) >= RARE for s in extra) >= CROWDING_WORDS
+            and not any(
+                (nxt := placed.get(f + 1)) is not None
+                and nxt > at
+                and all(weigh(sentence[s]) < RARE for s in range(at + 1, nxt))
+                for f, at in placed.items()
+            )
+        )
         cost = 0.0
         for s in extra:
             if (
@@ -515,7 +535,7 @@ class Keyed:
                 # *Russian-occupied* Ukraine" (reviews)
                 return Alignment(0.0, lo, hi)
             w = weigh(sentence[s])
-            full = lost or s in overlong or (last_swapped and not self._listed(s, extra))
+            full = lost or crowded or s in overlong or (last_swapped and not self._listed(s, extra))
             cost += w if w >= RARE and full else INSERT_COST * w
         score = 100.0 * credit / (self.total + cost)
         return Alignment(score, lo, hi, tuple(moved))
