@@ -1214,6 +1214,39 @@ def test_a_short_point_s_words_all_set_apart_are_another_phrase(
     assert bool(found(point, line)) is counted, found(point, line, lenient=True)
 
 
+@pytest.mark.parametrize(
+    ("point", "alias", "line", "expected"),
+    [
+        # review 140: an adjective in the place of the point's own, beside the alias
+        (
+            "the time-tested all-weather strategic cooperative partnership between Pakistan "
+            "and China",
+            "all-weather strategic cooperative partnership between Pakistan and China",
+            "They agreed to take the ironclad all-weather strategic cooperative partnership "
+            "between Pakistan and China to new heights.",
+            "the ironclad all-weather strategic cooperative partnership between Pakistan and China",
+        ),
+        # a frame's noun before the alias, a function word between: the alias (MFA)
+        (
+            "the basis of mutual respect, equality and mutual benefit",
+            "mutual respect, equality and mutual benefit",
+            "We develop ties on the principle of mutual respect, equality and mutual benefit.",
+            "mutual respect, equality and mutual benefit",
+        ),
+    ],
+)
+def test_a_word_replacing_the_point_s_own_beside_an_alias_is_read_with_the_point(
+    point: str, alias: str, line: str, expected: str
+) -> None:
+    """Review 140 (R1): "the *ironclad* all-weather strategic cooperative partnership
+    ..." was the alias "all-weather strategic ..." word for word, "the ironclad" left
+    out, so the report had no card for a word said for the first time. A content word
+    right beside the alias, where the point has its own word the sentence lacks, is
+    that word replaced: the point reads more of the stretch."""
+    [(_, text)] = found(point, line, aliases=(alias,))
+    assert text == expected
+
+
 def test_a_word_with_a_prefix_is_another_word() -> None:
     """MFA 2020-07-03: "instability" is no "stability"; "unchanged" still stands for "not
     changed" where the point negates it (fixtures/other/us-state)."""

@@ -1904,9 +1904,30 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     # with one word replaced there ("中方对此表示强烈不满和*坚定*反对" is "...强烈不满和坚决
     # 反对" with 坚决 swapped, not its alias "中方对此表示强烈不满" with the rest dropped:
     # review 92)
-    return kept.count(False) == 1 and any(
-        k and is_rare(w) for w, k in zip(beyond, kept, strict=True)
-    )
+    # ... or the one not its own a content word right beside ``b``'s span, in the place
+    # of the wording's own words the span lacks ("the *ironclad* all-weather strategic
+    # cooperative partnership ..." is "the time-tested all-weather ..." with its
+    # adjective replaced, not the alias "all-weather ..." with "the ironclad" put before
+    # it: review 140; "the *principle* of mutual respect, ..." stays the alias "mutual
+    # respect, ...", a frame's noun before it, not "the basis of ..." with a word swapped)
+    if kept.count(False) != 1:
+        return False
+    if any(k and is_rare(w) for w, k in zip(beyond, kept, strict=True)):
+        return True
+    other = kept.index(False)
+    before = other < b.first - a.first
+    beside = a.first + other == b.first - 1 if before else other == b.first - a.first
+    if not (any(kept) and beside and is_rare(beyond[other])):
+        return False
+    # the wording's own words on that side of ``b``'s, one a content word the span lacks
+    wording, theirs = list(a.form.words), b.form.words
+    edge = theirs[0] if before else theirs[-1]
+    if edge not in wording:
+        return False
+    at = wording.index(edge) if before else len(wording) - 1 - wording[::-1].index(edge)
+    side = wording[:at] if before else wording[at + 1 :]
+    said = {t.text for t in words[a.first : a.last + 1]}
+    return any(is_rare(w) and w not in said for w in side)
 
 
 def holds_run(words: Sequence[object], run: Sequence[object]) -> bool:
