@@ -297,6 +297,7 @@ class _Corpus:
         self.vocab: dict[str, int] = dict(vocab)
         self.negation_ids = frozenset(vocab[w] for w in self.negations if w in self.vocab)
         self.negation_hosts = named_words(tokeniser, "negation_hosts")
+        self.first_person = named_words(tokeniser, "first_person")
         self.prefixes = named_words(tokeniser, "negating_prefixes")
         self.reporting = named_words(tokeniser, "reporting_verbs")
         self.saying_that = named_words(tokeniser, "saying_that")

@@ -469,6 +469,18 @@ def _trim(
             lo += 1
         if _enumerated(corpus, s + lo, words[lo : lo + 2]) and lo + 1 < hi:
             lo += 1
+        elif (
+            lo > opening
+            and lo + 1 < hi
+            and words[lo] not in corpus.stop
+            and words[lo + 1] in corpus.first_person
+            and words[lo - 1] in corpus.stop
+            and not mark[s + lo]
+        ):
+            # the noun of a lead-in whose function word went, before the speaker's "we":
+            # 这些*年*我们一直致力于推动... (review 141: the row and the headline opened
+            # "年我们一直致力于...", "years we have ..."); the clause starts with "we"
+            lo += 1
         if (lo, hi) == start:
             break
     if lo < hi and words[lo] in corpus.negations:
