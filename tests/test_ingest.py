@@ -811,6 +811,11 @@ def test_a_briefing_wrapped_at_a_width_has_no_header_in_its_first_lines(
             "国家卫生健康委员会2025年5月14日新闻发布会文字实录",
         ),
         ("会议将于2025年5月14日举行", None),
+        # a title and its subject after a colon (review 143), above its date line
+        (
+            "教育部2025年第3场新闻发布会：介绍学生资助工作有关情况\n2025年5月14日",
+            "教育部2025年第3场新闻发布会：介绍学生资助工作有关情况",
+        ),
     ],
     ids=[
         "han-bracketed",
@@ -822,6 +827,7 @@ def test_a_briefing_wrapped_at_a_width_has_no_header_in_its_first_lines(
         "han-sentence",
         "han-date-inside",
         "han-runs-on-past",
+        "han-title-colon-subject",
     ],
 )
 def test_a_chinese_title_with_its_date_is_the_title(

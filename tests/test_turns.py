@@ -1140,3 +1140,31 @@ def test_a_chinese_commission_s_labels_title_and_header(tmp_path: Path, answerin
     ], said
     assert said[2][2] == "谢谢您的提问。主要有以下几点考虑：一是扩大互认范围。"
     assert not any("发布厅" in text or "宣传司" in text for _, _, text in said)
+
+
+def test_a_chinese_ministry_s_names_alone_on_their_lines_and_guests_adding() -> None:
+    """Review 143 (China's Ministry of Education): "王立群：" alone on its line above each
+    answer, said more than once, was no label (the answers the journalist's words);
+    a guest adding to an answer ("杨晓林：我补充一点。...") was read as asking; a title
+    of two titles (副司长、一级巡视员) was no label. Where the press are named by their
+    outlets, a person named is an official."""
+    text = (
+        "周晓岚：\n各位记者朋友，上午好！\n\n"
+        "王立群：\n各位媒体朋友，大家好。我们将加快建设教育强国。\n\n"
+        "中国教育报记者：\n请问今年高校毕业生就业有哪些举措？\n\n"
+        "王立群：\n谢谢您的提问。我们将促进高校毕业生高质量充分就业。\n\n"
+        "杨晓林：我补充一点。深圳市开通了求职维权热线。\n\n"
+        "光明日报记者：请问有哪些安排？\n\n"
+        "教育部高校学生司副司长、一级巡视员 吴海涛：谢谢您的提问。\n\n"
+        "杨晓林：我补充一点。我们将努力办好人民满意的教育。\n"
+    )
+    assert [(t.speaker, t.role) for t in split_turns(text)] == [
+        ("周晓岚", OFF),
+        ("王立群", OFF),
+        ("中国教育报记者", P),
+        ("王立群", OFF),
+        ("杨晓林", OFF),
+        ("光明日报记者", P),
+        ("教育部高校学生司副司长、一级巡视员 吴海涛", OFF),
+        ("杨晓林", OFF),
+    ]

@@ -247,7 +247,9 @@ def _kind(line: str) -> str | None:
     if _byline(line):
         return "byline"
     if _CJK.search(line):
-        return "title" if _han_title(line) else None
+        # a title and its subject after one colon: "教育部2025年第3场新闻发布会：介绍学生资助
+        # 工作有关情况" (review 143: no title, its words the first speaker's)
+        return "title" if _han_title(line.replace("：", "", 1)) else None
     if _WORD_LINE.fullmatch(line):
         return "word"
     # a line ending on "the", "of", "to" breaks off a sentence a wrapper cut (review 106:

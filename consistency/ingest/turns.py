@@ -170,6 +170,9 @@ _CJK_OFFICIAL_SUFFIXES = (
 法政處林政宏*處長*; "deputy chair": 梁文傑副*主委*, review 137: read as no label, their
 words the spokesperson's or the press's; "inspector", "chief physician": 医政司一级
 *巡视员*孟亚平, 瑞金医院精神科主任*医师*许红梅, review 141)."""
+_YEAR = re.compile(r"\d{2,}")
+"""Digits no Chinese speaker's label holds: "教育部2025年第3场新闻发布会：介绍……" is a title
+(review 143)."""
 _CJK_ANNOUNCING = ("以下", "如下")
 """Words that announce what follows ("the following", "as follows"): a line "主要有以下几点
 考虑：一是……" ("there are these considerations: first, ...") is no speaker's label (review
@@ -338,8 +341,9 @@ def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
     title, _, name = label.partition(" ")
     if name and _han_person(name) and _CJK.match(title):
         # a title, a space and a name: "医政司司长 李海涛", "主持人 胡强强" (review 141:
-        # no label, the officials' answers the journalists' words)
-        kind = label_kind(title)
+        # no label, the officials' answers the journalists' words); of titles listed, the
+        # last's: "副司长、一级巡视员 吴海涛" (review 143)
+        kind = label_kind(title.split("、")[-1])
         return (_KEYWORD, kind[1]) if kind is not None and kind[1] is not None else None
     if (
         label in _CJK_METADATA
@@ -348,6 +352,7 @@ def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
         or re.search(r"[\s，。、；！？,.;!?]", label)
         or label.startswith(_CJK_PROSE_STARTS)
         or any(w in label for w in _CJK_ANNOUNCING)
+        or _YEAR.search(label)
     ):
         return None
     if label.endswith(_CJK_OFFICIAL_SUFFIXES) or _office_and_name(label):
@@ -692,10 +697,14 @@ def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
         # label counts only repeated, and one exchange (记者: ... 吴谦: ...) would leave
         # the answer in the question. Where the other labels name roles, a person named
         # once is the one answering.
-        # So is one named on a line of its own ("李海涛：", review 141).
+        # So is one named on a line of its own, once ("李海涛：", review 141) or more
+        # ("王立群：" above each answer, review 143: read as no label at all), and one
+        # named more than once: the press are named by their outlets ("杨晓林：我补充一点。
+        # ...", a guest adding to an answer, was read as asking, review 143).
         for key, group in groups.items():
-            if key not in accepted and _han_person(key):
-                group.role = Role.OFFICIAL
+            if _han_person(key):
+                if group.role is None:
+                    group.role = Role.OFFICIAL
                 group.inline = True
                 accepted[key] = group
     for line in lines:
