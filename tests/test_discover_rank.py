@@ -870,6 +870,17 @@ def test_a_list_of_two_short_items_is_kept_whole() -> None:
     ]
     texts = [normalise(t) for t in discovered(said * 2)]
     assert normalise("数据多跑路、群众少跑腿") in texts, texts
+    # the function word each item opens with stays (review 143: "党育人、为国育才")
+    said = [
+        f"{before}为党育人、为国育才，{after}。"
+        for before, after in [
+            ("教育系统要始终牢记", "办好人民满意的教育"),
+            ("广大教师要坚守", "推动教育高质量发展"),
+            ("各地要落实", "加强思想政治教育"),
+        ]
+    ]
+    texts = [normalise(t) for t in discovered(said * 2)]
+    assert any(t.endswith(normalise("为党育人、为国育才")) for t in texts), texts
 
 
 def test_a_list_cut_before_its_last_item_is_no_point() -> None:
