@@ -457,10 +457,7 @@ def _trim(
                 break
             if words[lo] in corpus.negations:
                 break
-            if any(
-                words[k] == words[lo] and mark[s + k] == _LIST
-                for k in range(lo + 2, hi - 1)
-            ):
+            if any(words[k] == words[lo] and mark[s + k] == _LIST for k in range(lo + 2, hi - 1)):
                 # the function word every item of a parallel list opens with: "*为*党育人、
                 # *为*国育才" (review 143: the row was "党育人、为国育才")
                 break
