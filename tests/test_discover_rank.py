@@ -883,6 +883,21 @@ def test_a_list_of_two_short_items_is_kept_whole() -> None:
     assert any(t.endswith(normalise("为党育人、为国育才")) for t in texts), texts
 
 
+def test_a_lead_in_s_noun_before_we_opens_no_row() -> None:
+    """Review 141 (D3): the headline named a health commission's formula
+    "年我们一直致力于推动优质医疗资源扩容下沉和区域均衡布局", cut after 这些 of 这些年
+    ("these years we have been ..."): the determiner went as a function word, its noun
+    stayed. A content word between a function word that went and the speaker's "we" is
+    the lead-in's; the row starts after "we"."""
+    said = [
+        f"这些年我们一直致力于推动优质医疗资源扩容下沉和区域均衡布局，{after}。"
+        for after in ["取得了积极成效", "群众看病就医更加方便", "区域差距逐步缩小"]
+    ]
+    texts = [normalise(t) for t in discovered(said * 2)]
+    assert any(t.endswith(normalise("推动优质医疗资源扩容下沉和区域均衡布局")) for t in texts)
+    assert not any(t.startswith(normalise("年")) for t in texts), texts
+
+
 def test_a_list_cut_before_its_last_item_is_no_point() -> None:
     """A review: the White House sample's top 5 held "build a safe, orderly", the part two
     briefings share of "build a safe, orderly and humane immigration system" and "... and
