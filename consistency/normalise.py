@@ -609,6 +609,11 @@ review 87)."""
 CHINESE_FIRST_PERSON = frozenset({"我们", "我", "我方"})
 """The Chinese pronouns of the speaker's side (see :data:`ENGLISH_FIRST_PERSON`)."""
 
+ENGLISH_COPULAS = frozenset({"am", "is", "are", "be", "been", "being"})
+"""English forms of "to be" a negation is said with where it takes a verb's place:
+"Russia {-remains-}{+is no longer+} open to a political and diplomatic settlement"
+(review 142: the gate passed it without a watchlist). "was", "were" are negation hosts."""
+
 ENGLISH_CLEFTS = frozenset({"is that", "was that", "is to", "was to"})
 """English verb "to be" with the word after it where that opens what someone says or
 means to do: "What I can tell you *is that* ...", "Our job *is to* protect ..." (a
@@ -663,6 +668,7 @@ class Tokeniser(Protocol):
     discovered phrase (none when it does not say), and as ``negation_carriers`` the words
     that carry a negation before them on to what follows ("no *longer*"), and as
     ``negation_hosts`` those a negation is written together with ("do" of "don't"), and as
+    ``copulas`` the forms of "to be" a negation is said with ("is no longer"), and as
     ``prohibitions`` the verbs that ask for what follows to end ("stop", 停止), for which a
     negation may stand, and as ``denials`` the verbs a negation before them turns into an
     affirmation ("not *exclude*", 不*排除*); and, as
@@ -994,6 +1000,7 @@ class WordTokeniser:
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
     negation_hosts = ENGLISH_NEGATION_HOSTS
+    copulas = ENGLISH_COPULAS
     prohibitions = ENGLISH_PROHIBITIONS | CHINESE_PROHIBITIONS
     denials = ENGLISH_DENIALS | CHINESE_DENIALS
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
@@ -1245,8 +1252,8 @@ def revision(tokeniser: Tokeniser | None) -> str:
 
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
-    ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"prohibitions"``,
-    ``"denials"``, ``"coordinators"``,
+    ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"copulas"``,
+    ``"prohibitions"``, ``"denials"``, ``"coordinators"``,
     ``"and_words"``, ``"negating_prefixes"``,
     ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``, ``"asking"``, ``"first_person"``,
     ``"determiners"`` or ``"possessive_endings"`` (see

@@ -1477,6 +1477,36 @@ def test_a_discovered_negation_turned_into_a_denial_s_is_a_warning(
     assert code == 1
 
 
+@pytest.mark.parametrize(
+    ("said", "diff"),
+    [
+        ("Russia is no longer open", "Russia {-remains-}{+is no longer+} open"),
+        ("Russia is not open", "Russia {-remains-}{+is not+} open"),
+        ("Russia is open", None),
+    ],
+)
+def test_a_discovered_point_s_verb_turned_into_a_negated_copula_is_a_warning(
+    tmp_path: Path, said: str, diff: str | None
+) -> None:
+    """Review 142 (G1): "Russia {-remains-}{+is no longer+} open to a political and
+    diplomatic settlement" passed the gate without a watchlist: "is" was no word a
+    negation is said with. Without a negation, "is" for "remains" is no reversal."""
+    formula = "Russia remains open to a political and diplomatic settlement"
+    base = baseline_days(tmp_path, f"Peskov: The weather is fine. {formula}.", 4)
+    new = tmp_path / "2024-02-09.txt"
+    new.write_text(
+        f"Peskov: The weather is fine. {formula.replace('Russia remains open', said)}.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0, out
+    if diff is None:
+        assert "says the opposite" not in out, out
+        return
+    assert f"    diff:      {diff} to a political and diplomatic settlement\n" in out, out
+    assert "says the opposite: a negation put in (score " in out, out
+
+
 def test_a_reversal_in_reported_speech_fails_the_gate(tmp_path: Path) -> None:
     """Review 87: a lobby summary's "the UK would *no longer* support the work of the
     International Criminal Court" passed the gate, with the watchlist point "we will

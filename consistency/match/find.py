@@ -606,11 +606,12 @@ def _negation_at(
 
 def negating_words(tokeniser: Tokeniser | None = None) -> frozenset[str]:
     """The words a reversal's negation stands with (see :func:`turned_over`): the
-    tokeniser's negations, the auxiliaries they are said with, and the words that carry
-    them on."""
+    tokeniser's negations, the auxiliaries and copulas they are said with, and the words
+    that carry them on."""
     return (
         named_words(tokeniser, "negations")
         | named_words(tokeniser, "negation_hosts")
+        | named_words(tokeniser, "copulas")
         | named_words(tokeniser, "negation_carriers")
     )
 
