@@ -1053,6 +1053,29 @@ def test_a_discovered_point_turned_over_in_the_period_has_a_card(tmp_path: Path)
     )
 
 
+def test_a_watched_formula_turned_with_more_words_has_a_card(tmp_path: Path) -> None:
+    """Review 142 (R1): "Russia {-remains-}{+is no longer+} open to a political and
+    diplomatic settlement" scored 73.6, under the watchlist point's threshold: `check`
+    failed on it, the report said nothing. A wording said the other way round at one
+    place, nothing else changed, counts as said negated a little under the threshold."""
+    formula = "Russia remains open to a political and diplomatic settlement"
+    for k in range(7):
+        date = (START + dt.timedelta(days=k)).isoformat()
+        said = (
+            f"{formula}, as we have said." if k < 6 else formula.replace("remains", "is no longer")
+        )
+        (tmp_path / f"{date}.txt").write_text(f"Peskov: {said}. The talks went well.\n", "utf-8")
+    points = tmp_path / "wl.toml"
+    points.write_text(f'[[point]]\nid = "open"\ntext = "{formula}"\n', encoding="utf-8")
+    last = (START + dt.timedelta(days=6)).isoformat()
+    code, out, err = run(
+        "report", str(tmp_path), "--points", str(points), "--since", last, "--no-color"
+    )
+    assert code == 0, err
+    assert "  said negated  open" in out, out
+    assert "Russia {-remains-}{+is no longer+} open to a political and diplomatic" in out, out
+
+
 def test_a_card_quotes_the_sentence_without_the_speaker_s_label(tmp_path: Path) -> None:
     """Review 60: card quotes began "MR. HALLORAN: As Ambassador ..." or "Zhao Lijian:
     ...": the quote is the sentence within the speaker's turn."""
