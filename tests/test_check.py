@@ -1341,6 +1341,17 @@ def baseline_days(tmp_path: Path, said: str, days: int) -> Path:
     return base
 
 
+def discovered_gate(tmp_path: Path, said: str, now: str, days: int) -> str:
+    """``check`` without a watchlist of a briefing saying ``now`` against ``days`` that
+    said ``said``: its output (exit 0, findings of discovered points being warnings)."""
+    base = baseline_days(tmp_path, said, days)
+    new = tmp_path / "2024-02-09.txt"
+    new.write_text(f"{now}\n", encoding="utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0, out
+    return out
+
+
 @pytest.mark.parametrize(
     ("said", "diff"),
     [
@@ -1463,17 +1474,16 @@ def test_a_discovered_negation_turned_into_a_denial_s_is_a_warning(
     denies affirms; the formula's negation is gone. A change of more words, or another
     negation, is no reversal."""
     formula = "政府不會關閉兩岸交流的大門"
-    base = baseline_days(tmp_path, f"副主委：天氣很好。{formula}。", 5)
-    new = tmp_path / "2024-02-09.txt"
-    new.write_text(f"副主委：天氣很好。{formula.replace('政府不會關閉', said)}。\n", "utf-8")
-    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
-    assert code == 0, out
+    now = f"副主委：天氣很好。{formula.replace('政府不會關閉', said)}。"
+    out = discovered_gate(tmp_path, f"副主委：天氣很好。{formula}。", now, 5)
     if diff is None:
         assert "says the opposite" not in out, out
         return
     assert f"    diff:      {diff}\n" in out, out
     assert "says the opposite: the formula's negation dropped (score " in out, out
-    code, _, _ = run("check", str(new), "--against", str(base), "--strict")
+    code, _, _ = run(
+        "check", str(tmp_path / "2024-02-09.txt"), "--against", str(tmp_path / "base"), "--strict"
+    )
     assert code == 1
 
 
@@ -1492,14 +1502,8 @@ def test_a_discovered_point_s_verb_turned_into_a_negated_copula_is_a_warning(
     diplomatic settlement" passed the gate without a watchlist: "is" was no word a
     negation is said with. Without a negation, "is" for "remains" is no reversal."""
     formula = "Russia remains open to a political and diplomatic settlement"
-    base = baseline_days(tmp_path, f"Peskov: The weather is fine. {formula}.", 4)
-    new = tmp_path / "2024-02-09.txt"
-    new.write_text(
-        f"Peskov: The weather is fine. {formula.replace('Russia remains open', said)}.\n",
-        encoding="utf-8",
-    )
-    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
-    assert code == 0, out
+    now = f"Peskov: The weather is fine. {formula.replace('Russia remains open', said)}."
+    out = discovered_gate(tmp_path, f"Peskov: The weather is fine. {formula}.", now, 4)
     if diff is None:
         assert "says the opposite" not in out, out
         return
