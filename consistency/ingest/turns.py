@@ -701,18 +701,21 @@ def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
         # ("王立群：" above each answer, review 143: read as no label at all), and one
         # named more than once: the press are named by their outlets ("杨晓林：我补充一点。
         # ...", a guest adding to an answer, was read as asking, review 143).
-        for key, group in groups.items():
-            if _han_person(key):
-                if group.role is None:
-                    group.role = Role.OFFICIAL
-                group.inline = True
-                accepted[key] = group
+        named = {key for key in groups if _han_person(key)}
+        for key in named:
+            group = accepted[key] = groups[key]
+            if group.role is None:
+                group.role = Role.OFFICIAL
+    else:
+        named = set()
     for line in lines:
         lab = line.label
         if lab is None:
             continue
         group = accepted.get(lab.key)
-        if group is None or (lab.bare and group.strength < _KEYWORD and not group.inline):
+        if group is None or (
+            lab.bare and group.strength < _KEYWORD and not group.inline and lab.key not in named
+        ):
             line.label = None
     return accepted
 
