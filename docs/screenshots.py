@@ -2,8 +2,9 @@
 
     python docs/screenshots.py   # needs Debian's chromium and the playwright package
 
-Writes ``docs/report-fixtures.png`` (the page's top) and, when the corpus is beside the
-repository, ``docs/report-mfa-timeline.png`` (the timeline of the 500-briefing report).
+Writes ``docs/report-fixtures.png`` (the page's top) and ``docs/report-fixtures-timeline.png``
+(its timeline) and, when the corpus is beside the repository, ``docs/report-mfa.png`` and
+``docs/report-mfa-timeline.png`` (the top and the timeline of the 500-briefing report).
 """
 
 from __future__ import annotations
