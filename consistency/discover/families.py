@@ -131,7 +131,8 @@ def _describe(
 ) -> _Described:
     """Canonical text, aliases and an example sentence of a group.
 
-    Occurrences are counted by wording (normalised); the most frequent
+    Occurrences are counted by wording (normalised), a list's occurrences said with one
+    more item before it taken with that item (see :func:`_list_led`); the most frequent
     wording is the point's, written in its most frequent exact form; each
     other wording becomes an alias, most frequent first, unless it drops a
     name the point's text holds (``names``: word id -> name): an alias is
@@ -370,7 +371,7 @@ def _named_by(
         return best
     for other in sorted(longer, key=lambda k: (-counts[k], k)):
         n = said(other)
-        if n > key_said - n and n > most - (key_said if best == key else 0):
+        if n > key_said - n and (best == key or n > most):
             best, most = other, n
     if best != key:
         return best

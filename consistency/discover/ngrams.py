@@ -374,10 +374,13 @@ def _trim(
     halves of a hyphenated compound are never separated, nor two single Han
     characters that make one word the segmenter did not know (see
     :meth:`_Corpus.fused`); then function words go from both ends (numbers from
-    the end), except a leading article followed by a content word and a leading
+    the end), except a leading article followed by a content word, a leading
     negation ("no foreign government ... has the right to interfere": cut, it
     says the opposite), with the function word before it where the corpus contracts
-    the two ("do not support ...", as "don't support ..." must open).
+    the two ("do not support ...", as "don't support ..." must open), and the function
+    word each item of a 、-list opens with (*为*党育人、*为*国育才); a list item's number
+    goes with its function word (see :func:`_enumerated`), and so does a lead-in's noun
+    before the speaker's "we" once the function word before it went (这些*年*我们...).
     """
     s = occ.start
     mark = corpus.mark
