@@ -524,9 +524,10 @@ CHINESE_DENIALS = frozenset({"排除", "否认", "否定", "排斥"})
 政府不会关闭两岸交流的大门 ("will not close") round, its 不 no negation of it (review 137:
 the gate passed it)."""
 
-CHINESE_NEGATION_CARRIERS = frozenset({"再", "完全", "一定", "总是", "真正"})
+CHINESE_NEGATION_CARRIERS = frozenset({"再", "完全", "一定", "总是", "真正", "让"})
 """The same in Chinese, as the segmenter cuts them after a negation (不会*再*坚持,
-不*完全*支持)."""
+不*完全*支持), and the causative 让 ("let"): 还不能*让*每个孩子都能享有……("cannot yet let
+every child ...") negates the formula after it (review 143: read as the formula)."""
 
 ENGLISH_NEGATION_HOSTS = frozenset(
     """

@@ -23,7 +23,7 @@ from consistency.match import (
 from consistency.match import find as find_module
 from consistency.match.find import Match, _keep_best, make_forms, words_of
 from consistency.models import Point, Role, Sentence
-from consistency.normalise import Grammar, tokenise
+from consistency.normalise import Grammar, grammar_of, tokenise
 from consistency.report import render_json
 from consistency.segment import document_sentences
 from consistency.track import build_index
@@ -2910,3 +2910,16 @@ def test_a_comma_before_the_formulas_own_last_part(
     point: str, said: str, expected: list[str]
 ) -> None:
     assert [text for _, text in found(point, said)] == expected
+
+
+def test_a_negation_carried_on_by_a_causative_negates_the_formula() -> None:
+    """Review 143 (D2): "目前还不能*让*每个孩子都能享有公平而有质量的教育" ("cannot yet
+    let every child enjoy ...") was the discovered formula "每个孩子都能享有……" as it is,
+    让 standing between the negation and it: 让 carries a negation on to what follows."""
+    sentence = "目前还不能让每个孩子都能享有公平而有质量的教育。"
+    index = index_of(sentence, *FILLER)
+    point = Point("p", "每个孩子都能享有公平而有质量的教育")
+    [match] = [m for m in find_point(point, index, lenient=True) if m.sentence.document == "d0"]
+    widened = negated_before(match, sentence, grammar_of(None))
+    assert widened is not None
+    assert sentence[widened.start : widened.end] == sentence[3:-1]
