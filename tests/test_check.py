@@ -1341,6 +1341,17 @@ def baseline_days(tmp_path: Path, said: str, days: int) -> Path:
     return base
 
 
+def reversal_reported(out: str, diff: str | None, why: str) -> bool:
+    """Whether ``check``'s output ``out`` reports a reversal, asserting it reads ``diff``
+    and says the opposite for ``why``, or, ``diff`` None, that it reports none."""
+    if diff is None:
+        assert "says the opposite" not in out, out
+        return False
+    assert f"    diff:      {diff}\n" in out, out
+    assert f"says the opposite: {why} (score " in out, out
+    return True
+
+
 def discovered_gate(tmp_path: Path, said: str, now: str, days: int) -> str:
     """``check`` without a watchlist of a briefing saying ``now`` against ``days`` that
     said ``said``: its output (exit 0, findings of discovered points being warnings)."""
@@ -1476,11 +1487,8 @@ def test_a_discovered_negation_turned_into_a_denial_s_is_a_warning(
     formula = "政府不會關閉兩岸交流的大門"
     now = f"副主委：天氣很好。{formula.replace('政府不會關閉', said)}。"
     out = discovered_gate(tmp_path, f"副主委：天氣很好。{formula}。", now, 5)
-    if diff is None:
-        assert "says the opposite" not in out, out
+    if not reversal_reported(out, diff, "the formula's negation dropped"):
         return
-    assert f"    diff:      {diff}\n" in out, out
-    assert "says the opposite: the formula's negation dropped (score " in out, out
     code, _, _ = run(
         "check", str(tmp_path / "2024-02-09.txt"), "--against", str(tmp_path / "base"), "--strict"
     )
@@ -1504,11 +1512,8 @@ def test_a_discovered_point_s_verb_turned_into_a_negated_copula_is_a_warning(
     formula = "Russia remains open to a political and diplomatic settlement"
     now = f"Peskov: The weather is fine. {formula.replace('Russia remains open', said)}."
     out = discovered_gate(tmp_path, f"Peskov: The weather is fine. {formula}.", now, 4)
-    if diff is None:
-        assert "says the opposite" not in out, out
-        return
-    assert f"    diff:      {diff} to a political and diplomatic settlement\n" in out, out
-    assert "says the opposite: a negation put in (score " in out, out
+    full = None if diff is None else f"{diff} to a political and diplomatic settlement"
+    reversal_reported(out, full, "a negation put in")
 
 
 def test_a_reversal_in_reported_speech_fails_the_gate(tmp_path: Path) -> None:

@@ -829,6 +829,12 @@ def test_a_cleft_frame_before_that_is_no_part_of_the_row() -> None:
     assert any(t.startswith(normalise("Japan's consistent position is that")) for t in texts), texts
 
 
+def carried_rows(core: str, frames: list[tuple[str, str]]) -> list[str]:
+    """The rows (normalised) discovered in ``core`` said between the words of each frame,
+    each sentence twice."""
+    return [normalise(t) for t in discovered([f"{a}{core}，{b}。" for a, b in frames] * 2)]
+
+
 def test_a_list_of_two_short_items_is_kept_whole() -> None:
     """Review 72 (a planted Chinese archive): 携手同行、久久为功, said on 16 of 40 dates in
     carriers of its own, had no row (cut at its one 、, only the carriers' fragments
@@ -860,26 +866,24 @@ def test_a_list_of_two_short_items_is_kept_whole() -> None:
     assert normalise("开放包容、互学互鉴的全球治理观") in texts, texts
     # an item's words counted with a compound's pieces as one (review 141: 让数据多跑路、
     # 群众少跑腿 was "数据多跑路", its first item 数据|多|跑|路, four tokens)
-    said = [
-        f"{before}，让数据多跑路、群众少跑腿，{after}。"
-        for before, after in [
+    texts = carried_rows(
+        "，让数据多跑路、群众少跑腿",
+        [
             ("下一步", "方便群众看病就医"),
             ("各地要持续优化服务流程", "提升患者就医体验"),
             ("在便民服务方面", "切实减轻群众负担"),
-        ]
-    ]
-    texts = [normalise(t) for t in discovered(said * 2)]
+        ],
+    )
     assert normalise("数据多跑路、群众少跑腿") in texts, texts
     # the function word each item opens with stays (review 143: "党育人、为国育才")
-    said = [
-        f"{before}为党育人、为国育才，{after}。"
-        for before, after in [
+    texts = carried_rows(
+        "为党育人、为国育才",
+        [
             ("教育系统要始终牢记", "办好人民满意的教育"),
             ("广大教师要坚守", "推动教育高质量发展"),
             ("各地要落实", "加强思想政治教育"),
-        ]
-    ]
-    texts = [normalise(t) for t in discovered(said * 2)]
+        ],
+    )
     assert any(t.endswith(normalise("为党育人、为国育才")) for t in texts), texts
 
 

@@ -170,7 +170,7 @@ _CJK_OFFICIAL_SUFFIXES = (
 法政處林政宏*處長*; "deputy chair": 梁文傑副*主委*, review 137: read as no label, their
 words the spokesperson's or the press's; "inspector", "chief physician": 医政司一级
 *巡视员*孟亚平, 瑞金医院精神科主任*医师*许红梅, review 141)."""
-_YEAR = re.compile(r"\d{2,}")
+_TWO_DIGITS = re.compile(r"\d{2,}")
 """Digits no Chinese speaker's label holds: "教育部2025年第3场新闻发布会：介绍……" is a title
 (review 143)."""
 _CJK_ANNOUNCING = ("以下", "如下")
@@ -352,7 +352,7 @@ def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
         or re.search(r"[\s，。、；！？,.;!?]", label)
         or label.startswith(_CJK_PROSE_STARTS)
         or any(w in label for w in _CJK_ANNOUNCING)
-        or _YEAR.search(label)
+        or _TWO_DIGITS.search(label)
     ):
         return None
     if label.endswith(_CJK_OFFICIAL_SUFFIXES) or _office_and_name(label):
@@ -692,6 +692,7 @@ def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
             continue
         if group.strength >= _NAME or (group.count >= 2 and len(key.split()) <= 3):
             accepted[key] = group
+    named: set[str] = set()
     if any(g.strength >= _KEYWORD for g in accepted.values()):
         # Han script has no capitals to tell a name (吴谦:) from a word, so a Chinese
         # label counts only repeated, and one exchange (记者: ... 吴谦: ...) would leave
@@ -706,8 +707,6 @@ def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
             group = accepted[key] = groups[key]
             if group.role is None:
                 group.role = Role.OFFICIAL
-    else:
-        named = set()
     for line in lines:
         lab = line.label
         if lab is None:
