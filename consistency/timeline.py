@@ -986,23 +986,32 @@ def _topic_swapped(old: Sequence[str], new: Sequence[str], light: Callable[[str]
     return bool(was - now) and bool(now - was)
 
 
-def edge_slot(new: Sequence[str], earlier: Collection[str]) -> bool:
+def edge_slot(new: Sequence[str], earlier: Mapping[str, int]) -> bool:
     """Whether wording ``new`` (words) only puts another word first where the wordings used
-    before (normalised) had two others or more, the rest the same: "{-country-}{+Moscow+}
-    remains open to a political and diplomatic settlement of the conflict" against
-    "country remains open ..." and "Russia remains open ..." is the line said of another
-    subject, no new wording of it (review 61: a card). Only the first word: the last is
-    what the formula says ("中方对此表示强烈{-不满-}{+谴责+}", dissatisfaction turned into
-    condemnation, is news however many words stood there before)."""
+    before (normalised, with their dates) had two others or more, each on two dates or
+    more, the rest the same: "{-country-}{+Moscow+} remains open to a political and
+    diplomatic settlement of the conflict" against "country remains open ..." and "Russia
+    remains open ..." is the line said of another subject, no new wording of it (review
+    61: a card). A word said first on one date alone proves no slot: an edge read once,
+    a verb taking the formula (把这项工作*放在*推进健康中国建设的大局中 made
+    "{-全面-}{+加快+}推进健康中国建设" another first word: review 141). Only the first
+    word: the last is what the formula says ("中方对此表示强烈{-不满-}{+谴责+}",
+    dissatisfaction turned into condemnation, is news however many words stood there
+    before)."""
     if len(new) < 2:
         return False
-    fillers = set()
-    for wording in earlier:
+    fillers: Counter[str] = Counter()
+    for wording, dates in earlier.items():
         words = wording.split()
         if len(words) == len(new) and words[1:] == list(new[1:]):
-            fillers.add(words[0])
-    fillers.discard(new[0])
-    return len(fillers) >= 2
+            fillers[words[0]] += dates
+    fillers.pop(new[0], None)
+    return sum(1 for n in fillers.values() if n >= SLOT_FILLER_DATES) >= 2
+
+
+SLOT_FILLER_DATES = 2
+"""On how many dates a word must have filled a place of a formula to show it a slot (see
+:func:`edge_slot`)."""
 
 
 def head_slot(new: Sequence[str], earlier: Mapping[str, int], light: Callable[[str], bool]) -> bool:

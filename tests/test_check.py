@@ -2212,6 +2212,44 @@ def test_a_formula_said_of_another_party_or_in_another_frame_passes(
     assert "No findings." in out, out
 
 
+@pytest.mark.parametrize(
+    ("formula", "aliases", "new"),
+    [
+        ("扎实推进“双减”", ("扎实推进“双减”工作",), "教育系统将扎实推进各项工作。"),
+        (
+            "we firmly oppose the so-called “maximum pressure” campaign",
+            (),
+            "We firmly oppose the so-called “snapback” campaign.",
+        ),
+        ("坚持“一国两制”方针不动摇", (), "坚持方针不动摇。"),
+    ],
+    ids=["zh-replaced", "en-replaced", "zh-dropped"],
+)
+def test_a_formula_said_of_another_quoted_term_passes(
+    tmp_path: Path, formula: str, aliases: tuple[str, ...], new: str
+) -> None:
+    """Review 143 (G1): the gate failed on 扎实推进{-双减-}{+各项工作+}, stock officialese
+    ("solidly advance all the work") sharing the frame of the watched 扎实推进“双减”工作.
+    The term a formula sets off in quotation marks is what it is about: said of another
+    term, or without it, the frame is another phrase, no near miss."""
+    out = gate(tmp_path, formula, f"我们表示，{formula}。", new, aliases=aliases)
+    assert "No findings." in out, out
+
+
+def test_a_word_of_a_quoted_term_changed_fails_the_gate(tmp_path: Path) -> None:
+    """... but a word of the term changed is a drift of the formula (mfa-zh, 2017-03-23:
+    “双轨{-并行-}{+并进+}”)."""
+    formula = "中方提出的“双轨并行”思路和“双暂停”倡议"
+    out = gate(
+        tmp_path,
+        formula,
+        f"我们表示，{formula}。",
+        "我们认为中方提出的“双轨并进”思路和“双暂停”倡议是合理的。",
+    )
+    assert "error: shifted wording" in out, out
+    assert "双轨{-并行-}{+并进+}" in out, out
+
+
 def test_the_speakers_we_in_place_of_the_formulas_subject_is_a_near_miss(
     tmp_path: Path,
 ) -> None:

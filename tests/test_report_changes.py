@@ -1344,6 +1344,33 @@ def test_a_formula_said_of_another_subject_is_no_new_wording(
         assert "another first word, or what fills a slot of the formula): settlement" in out
 
 
+def test_a_word_said_first_on_one_date_makes_no_slot(tmp_path: Path) -> None:
+    """Review 141 (R1): "各地要把这项工作*放在*推进健康中国建设的大局中" on one baseline
+    date was read as the formula with 放在 first; with 全面 on the others, the first word
+    counted as a slot, and the planted {-全面-}{+加快+}推进健康中国建设 had no card (the
+    headline said "0 changed wording" while Wordings listed it as new). A word said first
+    on one date alone proves no slot."""
+    said = [
+        "下一步，我们将认真贯彻落实党中央决策部署，全面推进健康中国建设。",
+        "我们将以此为契机，全面推进健康中国建设，不断增进人民健康福祉。",
+        "各地要把这项工作放在推进健康中国建设的大局中来谋划推进。",
+        "这是推进健康中国建设的重要内容，也是保障和改善民生的重要举措。",
+        "我们要立足新发展阶段，全面推进健康中国建设，奠定坚实健康基础。",
+        "下一步，我们将认真贯彻落实党中央决策部署，加快推进健康中国建设。",
+    ]
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for k, sentence in enumerate(said):
+        day = START + dt.timedelta(days=7 * k)
+        (folder / f"{day}.txt").write_text(f"胡强强：大家下午好！{sentence}谢谢大家！\n", "utf-8")
+    points = tmp_path / "points.toml"
+    points.write_text('[[point]]\nid = "jk"\ntext = "全面推进健康中国建设"\n', "utf-8")
+    since = (START + dt.timedelta(days=28)).isoformat()
+    code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
+    assert code == 0, err
+    assert "  new wording  jk\n  {-全面-}{+加快+}推进健康中国建设\n" in out, out
+
+
 def test_a_formula_turned_over_in_the_period_is_no_new_point(tmp_path: Path) -> None:
     """Review 61: "Russia will *no longer* fulfil its international obligations in good
     faith", first said in the period, was listed as a new formula of it ("new point")

@@ -34,7 +34,7 @@ from ..models import Document, Point, Saying
 from ..normalise import Tokeniser, grammar_of
 from ..track import build_index
 from .findings import NAME_REPLACED, NEAR_MARGIN, RUN_DROPPED, RUN_REWORDED, WORD_SWAPPED
-from .run import _edges_gone, _names_gone, _Taken, _widened_miss
+from .run import _Taken, _widened_miss, another_subject
 
 
 def near_sayings(
@@ -120,7 +120,7 @@ def near_sayings(
                 at = None if occurrences.overlaps(m) else _widened_miss(kept, m, limit)
                 if at is None:
                     continue
-            if m.score < limit and (_names_gone(m, span) or _edges_gone(m, span)):
+            if m.score < limit and another_subject(m, span):
                 continue  # another subject's phrase, as check reads it
             text = index.text(m.sentence.document)
             if says_opposite(m, text, grammar) or negated_before(m, text, grammar):

@@ -119,6 +119,22 @@ class _Taken:
         insort(self._spans.setdefault(match.sentence.document, []), (match.start, match.end))
 
 
+def another_subject(match: Match, span: Sequence[str]) -> bool:
+    """Whether a span under the threshold, whose words are ``span``, is another subject's
+    phrase rather than a near miss of the point: its names gone (see :func:`_names_gone`),
+    its quoted term (see :func:`_terms_gone`), or both its ends (see :func:`_edges_gone`)."""
+    return _names_gone(match, span) or _terms_gone(match, span) or _edges_gone(match, span)
+
+
+def _terms_gone(match: Match, span: Sequence[str]) -> bool:
+    """Whether the span keeps no word of a term the wording sets off in quotation marks
+    (see :func:`~consistency.match.find.quoted_terms`): "坚持方针不动摇" is nothing of
+    "坚持“一国两制”方针不动摇", nor "the so-called “snapback” campaign" of "the so-called
+    “maximum pressure” campaign" (review 143)."""
+    words = match.form.words
+    return any(set(words[a:b]).isdisjoint(span) for a, b in match.form.terms)
+
+
 def _names_gone(match: Match, span: Sequence[str]) -> bool:
     """Whether the point's wording names something (see :class:`~consistency.match.Names`)
     and the span keeps none of its names: under the threshold, that is another subject's
@@ -484,7 +500,7 @@ def _shifted(
                     and id(match) not in turned
                     and holds_run(span, match.form.words)
                 )
-                or (match.score < limit and (_names_gone(match, span) or _edges_gone(match, span)))
+                or (match.score < limit and another_subject(match, span))
             ):
                 # a wording of the point said word for word, alone or in words another
                 # wording of it has around it (see match.find._with_sibling_edges)

@@ -80,7 +80,8 @@ class Form:
     *interfering*", where a negation before them stands for the prohibition, see
     :func:`make_forms`; ``plain``: the tokeniser's determiners, never names, however
     written (see :class:`~consistency.match.align.Names`); ``items``: the word ranges set
-    off by a comma on both sides, the inner items of a list (see :func:`swaps`); ``least``: how
+    off by a comma on both sides, the inner items of a list (see :func:`swaps`); ``terms``:
+    the word ranges it sets off in quotation marks, see :func:`quoted_terms`; ``least``: how
     many of its words a span must have, :data:`~consistency.match.align.MIN_MATCHED`, or
     all of them in a wording of that many written words or fewer: "cannot be more" is
     four tokens, can | not be more, and "they cannot be waken up" no occurrence of it,
@@ -96,6 +97,7 @@ class Form:
     halted: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     plain: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     items: tuple[tuple[int, int], ...] = field(init=False, compare=False, repr=False)
+    terms: tuple[tuple[int, int], ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", tuple(t.text for t in self.tokens))
@@ -107,6 +109,7 @@ class Form:
             if _CLAUSE_BREAK.search(self.text, self.tokens[k - 1].end, self.tokens[k].start)
         ]
         object.__setattr__(self, "items", tuple(pairwise(breaks)))
+        object.__setattr__(self, "terms", quoted_terms(self.tokens, self.text))
         names = Names(self.tokens, self.text, sentence=False, plain=self.plain)
         object.__setattr__(self, "names", names)
         written = len(self.tokens) - sum(
@@ -114,6 +117,54 @@ class Form:
         )
         least = len(self.tokens) if written <= MIN_MATCHED else MIN_MATCHED
         object.__setattr__(self, "least", least)
+
+
+QUOTED_TERM_WORDS = 4
+"""The most words a quoted part of a wording may have to be a term of its own."""
+
+_TERM_QUOTES = (
+    ('"', '"'),
+    ("\u201c", "\u201d"),
+    ("\u00ab", "\u00bb"),
+    ("\u300c", "\u300d"),
+    ("\u300e", "\u300f"),
+    ("\u300a", "\u300b"),
+)
+"""Double quotation marks, guillemets, corner quotes and title marks: they set off a term."""
+
+
+def quoted_terms(tokens: Sequence[Token], text: str) -> tuple[tuple[int, int], ...]:
+    """The word ranges a wording sets off in quotation marks as terms: at most
+    :data:`QUOTED_TERM_WORDS` words, not the whole wording. The writer marks the thing
+    the formula is about (扎实推进“双减”, the principle of "one country, two systems"):
+    the formula said of another term, or without its term, is another phrase, no near
+    miss of it (see :func:`covers_term`).
+
+    >>> from consistency.normalise import tokenise
+    >>> text = "扎实推进“双减”工作"
+    >>> quoted_terms(tokenise(text), text)
+    ((2, 4),)
+    """
+    found: list[tuple[int, int]] = []
+    for left, right in _TERM_QUOTES:
+        start = text.find(left)
+        while start >= 0:
+            end = text.find(right, start + 1)
+            if end < 0:
+                break
+            inside = [k for k, t in enumerate(tokens) if start < t.start and t.end <= end]
+            if 0 < len(inside) <= QUOTED_TERM_WORDS and len(inside) < len(tokens):
+                found.append((inside[0], inside[-1] + 1))
+            start = text.find(left, end + 1)
+    return tuple(sorted(found))
+
+
+def covers_term(form: Form, a: int, b: int) -> bool:
+    """Whether the wording's words ``a`` to ``b`` hold the whole of one of its quoted terms:
+    replaced or dropped, the formula is said of something else (扎实推进{-双减-}{+各项+}工作,
+    stock officialese: review 143); a word of the term changed is a drift of it
+    (“双轨{-并行-}{+并进+}”)."""
+    return any(a <= first and end <= b for first, end in form.terms)
 
 
 @dataclass(frozen=True)
@@ -1440,7 +1491,7 @@ def find_swapped(
         for i, end in swaps(form.words, words, weigh, form.items):
             a = next(j for j in range(m) if words[i + j] != form.words[j])
             b = m - next(j for j in range(m) if words[end - 1 - j] != form.words[m - 1 - j])
-            if any(is_party(form.names, j, m) for j in range(a, b)):
+            if any(is_party(form.names, j, m) for j in range(a, b)) or covers_term(form, a, b):
                 # the formula said of another party: "a just and lasting peace in
                 # *Gaza*" is no drift of "... in Ukraine" (a review: a failing gate)
                 continue
@@ -1621,6 +1672,8 @@ def find_dropped(
     def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
         total = sum(weights)
         for i, end, cut, resume in drops(form.words, words, weigh, coordinators, form.names):
+            if covers_term(form, cut, resume):
+                continue
             if form.listed and not _whole_item(form, cut, resume, coordinators):
                 continue
             yield i, end, 100.0 * (total - sum(weights[cut:resume])) / total
@@ -1794,7 +1847,7 @@ def find_reworded(
     def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
         m = len(form.words)
         for i, end, cut, resume in rewords(form.words, words, weigh, coordinators):
-            if any(j in form.names for j in range(cut, resume)):
+            if any(j in form.names for j in range(cut, resume)) or covers_term(form, cut, resume):
                 continue
             said = words[i + cut : end - (m - resume)]
             yield i, end, _replaced(weights, cut, resume, said, weigh)
