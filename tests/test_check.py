@@ -1779,6 +1779,26 @@ def test_a_formula_s_halves_swapped_fail_the_gate_as_shifted(tmp_path: Path) -> 
     assert "disagree where we must, {~cooperate where we can~}" in done.stdout
 
 
+def test_a_couplet_s_clauses_swapped_fail_the_gate(tmp_path: Path) -> None:
+    """Review 142 (G2): "as long as this is not possible, the special military operation
+    continues, although we would prefer to achieve our goals by political and diplomatic
+    means" passed the gate: the formula holds two commas and an "and", and only a
+    wording cut in one place had its halves swapped. Each comma between two clauses,
+    neither a short list item, is such a place."""
+    formula = (
+        "we would prefer to achieve our goals by political and diplomatic means, but as long "
+        "as this is not possible, the special military operation continues"
+    )
+    now = (
+        "Our approach is this: as long as this is not possible, the special military "
+        "operation continues, although we would prefer to achieve our goals by political "
+        "and diplomatic means."
+    )
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, f"You know it: {formula}.", now))
+    assert code == 1, out
+    assert "{~as long as this is not possible, the special military operation continues~}" in out
+
+
 def test_coordinated_parts_swapped_fail_the_gate_though_a_cut_span_nearly_matches(
     tmp_path: Path,
 ) -> None:

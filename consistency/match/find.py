@@ -244,21 +244,10 @@ def swapped_forms(
     coordinators = named_words(tokeniser, "coordinators")
     known = {f.words for f in forms}
     out: list[Swapped] = []
-    for form in forms:
+    for form, k in _halves(forms, coordinators):
         tokens, text = form.tokens, form.text
-        cuts = {
-            k
-            for k in range(1, len(tokens))
-            if _CLAUSE_BREAK.search(text, tokens[k - 1].end, tokens[k].start)
-            or tokens[k].text in coordinators
-        }
-        if len(cuts) != 1:
-            continue
-        (k,) = cuts
         joined = tokens[k].text in coordinators
         head, tail = tokens[:k], tokens[k + joined :]
-        if len(head) < SWAP_PART_MIN or len(tail) < SWAP_PART_MIN:
-            continue
         turned = (
             text[tail[0].start : tail[-1].end]
             + text[head[-1].end : tail[0].start]
@@ -274,6 +263,33 @@ def swapped_forms(
         credit = 1.0 - (1.0 - MOVE_CREDIT) * lighter / sum(weights)
         out.append(Swapped(swapped, form, credit, len(tail)))
     return out
+
+
+def _halves(forms: Sequence[Form], coordinators: Collection[str]) -> Iterator[tuple[Form, int]]:
+    """Each wording with a place it may be cut in two halves of :data:`SWAP_PART_MIN` words
+    or more (see :func:`swapped_forms`): its one comma or coordinator; or, in a wording of
+    more, each comma between two clauses, neither a short item of a list: "we would
+    prefer to achieve our goals by political and diplomatic means, but as long as this
+    is not possible, the special military operation continues" said from "as long as"
+    on first (review 142: the gate passed it, the two commas and the "and" a list's)."""
+    for form in forms:
+        tokens, text = form.tokens, form.text
+        breaks = [
+            k
+            for k in range(1, len(tokens))
+            if _CLAUSE_BREAK.search(text, tokens[k - 1].end, tokens[k].start)
+        ]
+        joins = [k for k in range(1, len(tokens)) if tokens[k].text in coordinators]
+        cuts = sorted({*breaks, *joins})
+        if len(cuts) > 1:
+            ends = [0, *breaks, len(tokens)]
+            if any(b - a < SWAP_PART_MIN for a, b in pairwise(ends)):
+                continue
+            cuts = breaks
+        for k in cuts:
+            joined = tokens[k].text in coordinators
+            if k >= SWAP_PART_MIN and len(tokens) - k - joined >= SWAP_PART_MIN:
+                yield form, k
 
 
 WEIGHTS_KEPT = 1 << 18
