@@ -828,6 +828,28 @@ def test_a_formula_said_inside_carriers_that_part_after_it_has_its_row() -> None
     assert formula in texts, texts
 
 
+def test_a_formula_said_in_two_wordings_inside_carriers_has_its_row() -> None:
+    """Review 146: "the crimes of the Zionist regime in Gaza and the West Bank" (36 dates,
+    the archive's commonest formula) was four carrier rows and none of it: some carriers
+    said "the crimes *committed by* the Zionist regime", so the words all of them share
+    began at "the Zionist regime", and one went on with a content word ("... live on
+    television"), which read as a phrase cut short. The carriers that go on alike are
+    read on apart, and one of several going on with a content word is its own clause."""
+    formula = "the crimes {} the Zionist regime in Gaza and the West Bank"
+    frames = [
+        "The silence of Western governments in the face of {} is shameful.",
+        "The world is watching {} live on television.",
+        "We have raised {} with the Secretary-General in writing.",
+        "The United States is complicit in {} by sending weapons.",
+    ]
+    docs = [
+        doc(k, frames[k % 4].format(formula.format("committed by" if k % 5 == 0 else "of")))
+        for k in range(1, 17)
+    ]
+    texts = [p.point.text for p in discover(docs)]
+    assert formula.format("of") in texts, texts
+
+
 def test_carriers_ranked_below_their_formula_fold_into_it() -> None:
     """Review 65's archive: "a free and open Indo-Pacific" (30 dates) had its row, and four
     carrier sentences that hold it, of 4 to 10 dates each, had theirs below it: five rows

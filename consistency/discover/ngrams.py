@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
 
@@ -1135,7 +1135,10 @@ def _shared_middles(
     more share around a common run of ``min_words``, as far as all of them agree, each
     going on with a function word ("of", "between", "in": shared or not), cut as a
     candidate is; with the candidates as frames, named as :func:`_shared_cores` names
-    them. Whether it stands on its own is for its dates to say (:data:`CORE_SHARE`). A
+    them. Where the candidates part on one side, those that go on alike are read on (see
+    :func:`_agreeing`): a formula said in two wordings ("the crimes *of* / *committed by*
+    the Zionist regime in Gaza and the West Bank", review 146: four carrier rows, none
+    of it). Whether it stands on its own is for its dates to say (:data:`CORE_SHARE`). A
     phrase that is a core already keeps its frames: more of them would cost it its row
     (MFA: "the Five Principles of Peaceful Coexistence")."""
     words, stop = corpus.words, corpus.stop
@@ -1144,49 +1147,83 @@ def _shared_middles(
         for i in range(1, len(ids) - min_words):
             grams.setdefault(ids[i : i + min_words], {}).setdefault(ids, i)
     out: dict[tuple[int, ...], tuple[_Form, list[list[tuple[int, ...]]]]] = {}
-    seen: set[tuple[tuple[int, ...], ...]] = set()
+    seen: set[tuple[tuple[int, ...] | int, ...]] = set()
     for gram, where in grams.items():
         if len(where) < MIDDLE_FRAMES or all(words[w] in stop for w in gram):
             continue
-        holders = sorted(where)
-        key = tuple(holders)
-        if key in seen:
-            continue
-        seen.add(key)
-        at = [where[h] for h in holders]
-        lo, hi = 0, min_words
-        while (
-            all(a - lo - 1 >= 0 for a in at)
-            and len({h[a - lo - 1] for h, a in zip(holders, at, strict=True)}) == 1
-        ):
-            lo += 1
-        while (
-            all(a + hi < len(h) for h, a in zip(holders, at, strict=True))
-            and len({h[a + hi] for h, a in zip(holders, at, strict=True)}) == 1
-        ):
-            hi += 1
-        if any(a - lo == 0 or a + hi == len(h) for h, a in zip(holders, at, strict=True)):
-            continue  # a shared beginning or end: see _shared_cores, _name_slots
-        if words[holders[0][at[0] + hi - 1]] not in stop and any(
-            words[h[a + hi]] not in stop for h, a in zip(holders, at, strict=True)
-        ):
-            # the carriers go on with words of the phrase's own kind: where they part is
-            # no phrase's end ("the five principles of peaceful | co-existence")
-            continue
-        start = placed[holders[0]] + at[0] - lo
-        form = _trim(corpus, _Occ(start, start + lo + hi), min_words)
-        if (
-            form is None
-            or form.ids in placed
-            or _rich_content([words[w] for w in form.ids], stop) < RICH_CORE
-        ):
-            continue
-        frames: dict[str, list[tuple[int, ...]]] = {}
-        for h, a in zip(holders, at, strict=True):
-            frames.setdefault(_frame_word(words, h, a - lo, stop), []).append(h)
-        if len(frames) >= MIDDLE_FRAMES:
-            out.setdefault(form.ids, (form, []))[1].extend(frames.values())
+        for holders, at, lo, hi in _agreeing(sorted(where.items()), min_words, seen):
+            going_on = Counter(
+                h[a + hi] for h, a in zip(holders, at, strict=True) if words[h[a + hi]] not in stop
+            )
+            if words[holders[0][at[0] + hi - 1]] not in stop and (
+                2 * going_on.total() >= len(holders) or max(going_on.values(), default=0) > 1
+            ):
+                # the carriers go on with words of the phrase's own kind: where they part
+                # is no phrase's end ("the five principles of peaceful | co-existence",
+                # 本着公开、透明、负责任 | 态度); one going on so alone is its own clause
+                # ("the world is watching *...* live on television" beside "... is
+                # shameful", "... with the Secretary-General": review 146)
+                continue
+            start = placed[holders[0]] + at[0] - lo
+            form = _trim(corpus, _Occ(start, start + lo + hi), min_words)
+            if (
+                form is None
+                or form.ids in placed
+                or _rich_content([words[w] for w in form.ids], stop) < RICH_CORE
+            ):
+                continue
+            frames: dict[str, list[tuple[int, ...]]] = {}
+            for h, a in zip(holders, at, strict=True):
+                frames.setdefault(_frame_word(words, h, a - lo, stop), []).append(h)
+            if len(frames) >= MIDDLE_FRAMES:
+                out.setdefault(form.ids, (form, []))[1].extend(frames.values())
     return out
+
+
+def _agreeing(
+    where: list[tuple[tuple[int, ...], int]],
+    lo: int,
+    seen: set[tuple[tuple[int, ...] | int, ...]],
+    hi: int = 0,
+) -> Iterator[tuple[list[tuple[int, ...]], list[int], int, int]]:
+    """The runs candidates ``where`` (each with the place of a shared run in it, ``hi``
+    words long; ``lo`` words long at the first call) say alike around that run, read
+    outward as far as all agree: each run's holders, the run's places in them, and its
+    words before and after those places. A holder the run reaches the start or end of
+    leaves the others to read on (a shared beginning or end is :func:`_shared_cores`'s,
+    :func:`_name_slots`'s); where the rest part, the :data:`MIDDLE_FRAMES` or more that
+    go on with one word are read on apart. ``seen``: the runs read already, with their
+    holders."""
+    if hi == 0:
+        lo, hi = 0, lo
+    if len(where) < MIDDLE_FRAMES:
+        return
+    while True:
+        if any(a - lo == 0 or a + hi == len(h) for h, a in where):
+            inner = [(h, a) for h, a in where if a - lo > 0 and a + hi < len(h)]
+            yield from _agreeing(inner, lo, seen, hi)
+            return
+        before = {h[a - lo - 1] for h, a in where}
+        if len(before) == 1:
+            lo += 1
+            continue
+        after = {h[a + hi] for h, a in where}
+        if len(after) == 1:
+            hi += 1
+            continue
+        break
+    holders = [h for h, _ in where]
+    at = [a for _, a in where]
+    key: tuple[tuple[int, ...] | int, ...] = (*holders, at[0] - lo, at[0] + hi)
+    if key in seen:
+        return
+    seen.add(key)
+    yield holders, at, lo, hi
+    for side, parted in ((-1, before), (1, after)):
+        for word in sorted(parted):
+            alike = [(h, a) for h, a in where if h[a - lo - 1 if side < 0 else a + hi] == word]
+            if len(alike) < len(where):
+                yield from _agreeing(alike, lo, seen, hi)
 
 
 SLOT_FILLERS = 4
