@@ -2180,8 +2180,15 @@ def gate(
             "我们愿本着相互尊重、聚同化异的精神妥善处理经贸分歧。",
             "{-求同存异-}{+聚同化异+}",
         ),
+        # review 147: the tokeniser cuts the idiom 命运|与|共, and its 与 ("and") is a
+        # word's part, not a coordinator joining the run to what follows
+        (
+            "两岸同胞是血脉相连的一家人",
+            "两岸同胞是命运与共的一家人，没有解不开的心结。",
+            "两岸同胞是{-血脉相连-}{+命运与共+}的一家人",
+        ),
     ],
-    ids=["end", "start", "zh-idiom"],
+    ids=["end", "start", "zh-idiom", "zh-idiom-and"],
 )
 def test_a_run_of_a_formula_said_in_other_words_fails_the_gate(
     tmp_path: Path, formula: str, new: str, shown: str
@@ -2230,6 +2237,30 @@ def test_a_formula_said_of_another_party_or_in_another_frame_passes(
     benchmarks/mfa-points.toml) while the rule was being written."""
     out = gate(tmp_path, formula, f"We said that {formula}.", new)
     assert "No findings." in out, out
+
+
+@pytest.mark.parametrize(
+    ("said", "findings"),
+    [
+        ("民进党当局“倚美谋独”、“以武拒统”、“以法谋独”，危害台海和平稳定。", 1),
+        # a clause after a comma is no item; nor is a long one after 、
+        ("民进党当局“倚美谋独”、“以武拒统”，以法谋独，危害台海和平稳定。", 0),
+        ("民进党当局“倚美谋独”、“以武拒统”、处心积虑地破坏两岸关系和平发展。", 0),
+    ],
+    ids=["item", "clause", "long"],
+)
+def test_a_list_formula_grown_by_an_item_fails_the_gate(
+    tmp_path: Path, said: str, findings: int
+) -> None:
+    """Review 147 (P6): the list 民进党当局“倚美谋独”、“以武拒统” said with an item put after
+    it, 、“以法谋独”, passed the gate: the span ended where the wording ends, a wording
+    used before. A list that ends a formula grown by an item set off by 、 is a new
+    wording of it."""
+    formula = "民进党当局“倚美谋独”、“以武拒统”"
+    out = gate(tmp_path, formula, f"我们指出，{formula}，危害台海和平稳定。", said)
+    assert out.count("error: shifted wording") == findings, out
+    if findings:
+        assert "“以武拒统”、“{+以法谋独+}”" in out, out
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from ..normalise import (
 )
 from .align import (
     FIRST_KEY,
+    INSERT_COST,
     KEY_WORDS,
     MIN_MATCHED,
     MOVE_CREDIT,
@@ -1176,7 +1177,7 @@ def find_point(
     for n in sorted(best):
         kept = sorted(best[n], key=lambda m: (m.start, m.end))
         text = index.text(kept[0].sentence.document)
-        found += _with_sibling_edges(kept, forms, text)
+        found += _with_added_items(_with_sibling_edges(kept, forms, text), text, weigh)
     return found
 
 
@@ -1236,6 +1237,77 @@ def _with_sibling_edges(kept: list[Match], forms: Sequence[Form], text: str) -> 
                 start=min(start, match.start),
                 end=max(end, match.end),
             )
+        grown.append(match)
+    return grown
+
+
+ADDED_ITEMS = 2
+"""The most items a span of a list formula grows by (see :func:`_with_added_items`)."""
+
+ADDED_ITEM_WORDS = 3
+"""The most words of a list's last item, and of each item it grows by: an item, not a
+clause ("相互尊重、公平正义、合作共赢的新型国际关系" ends on no item)."""
+
+LIST_MARK = "\u3001"
+"""The enumeration comma 、, which parts a list's items and nothing else (a comma parts
+clauses as often: "当前，在中国和东盟国家的共同努力下{+，南海局势正趋于平稳+}" is no list
+grown)."""
+
+_GAP_QUOTES = "\"'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b "
+"""Quotation marks (and spaces) around a list's items, which the marks between them
+ignore."""
+
+
+_IN_WORD = ("", "-", "\u2010", "\u2011")
+"""What stands between two words of one item: nothing but spaces, or a hyphen."""
+
+
+def _with_added_items(kept: list[Match], text: str, weigh: Callable[[str], float]) -> list[Match]:
+    """``kept`` (one sentence's matches, in order), each span of a list formula ending on
+    an item :data:`LIST_MARK` sets off, of :data:`ADDED_ITEM_WORDS` or fewer, grown over
+    the items said after it, up to :data:`ADDED_ITEMS`, each set off by the same mark
+    and of as few words, up to the next mark: the list grown is a new wording of it
+    (民进党当局“倚美谋独”、“以武拒统”{+、“以法谋独”+}, review 147: the gate passed it, its
+    span the wording used before). The items cost what inserted words cost the alignment
+    (:data:`~consistency.match.align.INSERT_COST` of their weight): the span holds more
+    than the wording."""
+    if not kept:
+        return kept
+    tokens = kept[0].sentence.tokens
+
+    def gap(k: int) -> str:
+        return text[tokens[k - 1].end : tokens[k].start].strip(_GAP_QUOTES)
+
+    grown: list[Match] = []
+    for n, match in enumerate(kept):
+        form = match.form
+        ftokens, ftext = form.tokens, form.text
+        marks = [
+            k
+            for k in range(1, len(ftokens))
+            if ftext[ftokens[k - 1].end : ftokens[k].start].strip(_GAP_QUOTES) == LIST_MARK
+        ]
+        high = kept[n + 1].first if n + 1 < len(kept) else len(tokens)
+        last = match.last
+        # the list ends the wording: its last item no longer than an item may be
+        size = len(ftokens) - marks[-1] if marks else ADDED_ITEM_WORDS + 1
+        for _ in range(ADDED_ITEMS if size <= ADDED_ITEM_WORDS else 0):
+            if last + 1 >= high or gap(last + 1) != LIST_MARK:
+                break
+            end = last + 1
+            while end + 1 < high and gap(end + 1) in _IN_WORD:
+                end += 1
+            if end - last > ADDED_ITEM_WORDS or (
+                end + 1 < len(tokens) and gap(end + 1) in _IN_WORD
+            ):
+                break
+            last = end
+        if last != match.last:
+            _, end = close_quotes(text, match.start, tokens[last].end)
+            total = sum(weigh(w) for w in form.words)
+            added = INSERT_COST * sum(weigh(t.text) for t in tokens[match.last + 1 : last + 1])
+            score = match.score * total / (total + added)
+            match = replace(match, last=last, end=end, score=score)
         grown.append(match)
     return grown
 
@@ -1734,8 +1806,10 @@ def rewords(
     109). What :func:`swaps` (one word for one) and :func:`drops` (a run for none) find
     is left to them. The run and the words for it each hold a content word, none spelled
     like a word of the other (a word moved or inflected is the alignment's to score);
-    neither holds a coordinator ("Hong Kong {-affairs are purely-}{+matters and+} China's
-    internal affairs" joins two things: MFA). Inside the wording, the words before and after it are
+    neither opens or ends on a coordinator ("Hong Kong {-affairs are purely-}{+matters
+    and+} China's internal affairs" joins two things: MFA); one inside is a word's part
+    (两岸同胞是{-血脉相连-}{+命运与共+}的一家人, the idiom cut 命运|与|共: review 147). Inside
+    the wording, the words before and after it are
     in place word for word, each side holding a content word, and weigh at least
     :data:`SWAP_KEPT` of it; at one of its ends, the words kept are at least
     :data:`REWORD_EDGE_WORDS` of its words and hold :data:`REWORD_EDGE_KEPT` of its
@@ -1760,7 +1834,7 @@ def rewords(
     def other(run: Sequence[str], said: Sequence[str]) -> bool:
         return (
             any(weigh(w) >= RARE for w in said)
-            and not any(w in coordinators for w in (*run, *said))
+            and not any(w in coordinators for w in (run[0], run[-1], said[0], said[-1]))
             and not any(similarity(a, b) for a in run if weigh(a) >= RARE for b in said)
         )
 
