@@ -2187,8 +2187,15 @@ def gate(
             "两岸同胞是命运与共的一家人，没有解不开的心结。",
             "两岸同胞是{-血脉相连-}{+命运与共+}的一家人",
         ),
+        # review 146: a couplet's second clause said otherwise up to its last word, the
+        # first clause kept whole
+        (
+            "we do not want war, but we are not afraid of it",
+            "As we have said, we do not want war, but we are fully prepared for it.",
+            "we are {-not afraid of-}{+fully prepared for+} it",
+        ),
     ],
-    ids=["end", "start", "zh-idiom", "zh-idiom-and"],
+    ids=["end", "start", "zh-idiom", "zh-idiom-and", "couplet-end"],
 )
 def test_a_run_of_a_formula_said_in_other_words_fails_the_gate(
     tmp_path: Path, formula: str, new: str, shown: str

@@ -1264,7 +1264,8 @@ _IN_WORD = ("", "-", "\u2010", "\u2011")
 
 def _with_added_items(kept: list[Match], text: str, weigh: Callable[[str], float]) -> list[Match]:
     """``kept`` (one sentence's matches, in order), each span of a list formula ending on
-    an item :data:`LIST_MARK` sets off, of :data:`ADDED_ITEM_WORDS` or fewer, grown over
+    an item :data:`LIST_MARK` sets off, of :data:`ADDED_ITEM_WORDS` or fewer, and on the
+    formula's last word ("共商、共建、共享的*政策对话*、经贸投资" ends another list), grown over
     the items said after it, up to :data:`ADDED_ITEMS`, each set off by the same mark
     and of as few words, up to the next mark: the list grown is a new wording of it
     (民进党当局“倚美谋独”、“以武拒统”{+、“以法谋独”+}, review 147: the gate passed it, its
@@ -1291,7 +1292,8 @@ def _with_added_items(kept: list[Match], text: str, weigh: Callable[[str], float
         last = match.last
         # the list ends the wording: its last item no longer than an item may be
         size = len(ftokens) - marks[-1] if marks else ADDED_ITEM_WORDS + 1
-        for _ in range(ADDED_ITEMS if size <= ADDED_ITEM_WORDS else 0):
+        ends_alike = tokens[match.last].text == form.words[-1]
+        for _ in range(ADDED_ITEMS if size <= ADDED_ITEM_WORDS and ends_alike else 0):
             if last + 1 >= high or gap(last + 1) != LIST_MARK:
                 break
             end = last + 1
@@ -1797,6 +1799,7 @@ def rewords(
     words: Sequence[str],
     weigh: Callable[[str], float],
     coordinators: Collection[str] = (),
+    clauses: Collection[int] = (),
 ) -> list[tuple[int, int, int, int]]:
     """Where ``form`` stands in ``words`` with one run of its words, of at most
     :data:`REWORD_MAX_WORDS`, said in other words, of at most as many: "clean power by
@@ -1811,9 +1814,12 @@ def rewords(
     (两岸同胞是{-血脉相连-}{+命运与共+}的一家人, the idiom cut 命运|与|共: review 147). Inside
     the wording, the words before and after it are
     in place word for word, each side holding a content word, and weigh at least
-    :data:`SWAP_KEPT` of it; at one of its ends, the words kept are at least
-    :data:`REWORD_EDGE_WORDS` of its words and hold :data:`REWORD_EDGE_KEPT` of its
-    weight and :data:`REWORD_EDGE_CONTENT` content words, and
+    :data:`SWAP_KEPT` of it; at one of its ends (but for function words said in place
+    after it: "we do not want war, but we are {-not afraid of-}{+fully prepared for+}
+    it", review 146), the words kept are at least :data:`REWORD_EDGE_WORDS` of its
+    words and hold :data:`REWORD_EDGE_KEPT` of its weight and
+    :data:`REWORD_EDGE_CONTENT` content words, one fewer where they hold a whole clause
+    of it (its words before or after one of ``clauses``, the places of its commas), and
     the words for the run are as many as the run's, or fewer where the sentence ends.
     Gives each span's start and end in ``words``, and the run's start and end in ``form``.
 
@@ -1840,10 +1846,11 @@ def rewords(
 
     def edge_kept(cut: int, resume: int) -> bool:
         kept = list(range(cut)) + list(range(resume, m))
+        whole = any(k <= cut or resume <= k for k in clauses)
         return (
             len(kept) >= REWORD_EDGE_WORDS * m
             and sum(weights[k] for k in kept) >= REWORD_EDGE_KEPT * total
-            and sum(content[k] for k in kept) >= REWORD_EDGE_CONTENT
+            and sum(content[k] for k in kept) >= REWORD_EDGE_CONTENT - whole
         )
 
     for i in range(len(words)):
@@ -1866,18 +1873,18 @@ def rewords(
                 if said and edge_kept(cut, resume) and other(run, said):
                     hit = (i, i + cut + len(said), cut, resume)
                 break
-            if not any(content[resume:]) or total - sum(weights[cut:resume]) < SWAP_KEPT * total:
-                continue
             tail = tuple(form[resume:])
-            for size in range(1, REWORD_MAX_WORDS + 1):
-                if size == 1 and resume - cut == 1:
-                    continue  # one word for one: a swap
-                at = i + cut + size
-                said = words[i + cut : at]
-                if tuple(words[at : at + len(tail)]) == tail and other(run, said):
-                    hit = (i, at + len(tail), cut, resume)
-                    break
-            if hit is not None:
+            if not any(content[resume:]):
+                # the end said otherwise but for its last function words, said in place:
+                # the end's rule ("we do not want war, but we are {-not afraid of-}{+fully
+                # prepared for+} it", review 146: the gate passed it)
+                if not edge_kept(cut, resume):
+                    continue
+            elif total - sum(weights[cut:resume]) < SWAP_KEPT * total:
+                continue
+            end = _said_before_tail(words, i + cut, tail, run, other)
+            if end is not None:
+                hit = (i, end, cut, resume)
                 break
         if hit is not None:
             found.append(hit)
@@ -1886,6 +1893,26 @@ def rewords(
     taken = [(x, y) for x, y, _, _ in found]
     found += [h for h in back if not any(h[0] < y and x < h[1] for x, y in taken)]
     return sorted(found)
+
+
+def _said_before_tail(
+    words: Sequence[str],
+    at: int,
+    tail: tuple[str, ...],
+    run: Sequence[str],
+    other: Callable[[Sequence[str], Sequence[str]], bool],
+) -> int | None:
+    """Where the span of :func:`rewords` ends in ``words`` when up to
+    :data:`REWORD_MAX_WORDS` other words said from ``words[at]`` on stand for ``run``
+    and ``tail`` follows them word for word (one word for one is a swap, see
+    :func:`swaps`), or None."""
+    for size in range(1, REWORD_MAX_WORDS + 1):
+        if size == 1 and len(run) == 1:
+            continue
+        said = words[at : at + size]
+        if tuple(words[at + size : at + size + len(tail)]) == tail and other(run, said):
+            return at + size + len(tail)
+    return None
 
 
 def _rewords_start(
@@ -1936,7 +1963,12 @@ def find_reworded(
 
     def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
         m = len(form.words)
-        for i, end, cut, resume in rewords(form.words, words, weigh, coordinators):
+        breaks = [
+            k
+            for k in range(1, m)
+            if _CLAUSE_BREAK.search(form.text, form.tokens[k - 1].end, form.tokens[k].start)
+        ]
+        for i, end, cut, resume in rewords(form.words, words, weigh, coordinators, breaks):
             if any(j in form.names for j in range(cut, resume)) or covers_term(form, cut, resume):
                 continue
             said = words[i + cut : end - (m - resume)]
