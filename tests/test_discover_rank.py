@@ -885,6 +885,22 @@ def test_a_list_of_two_short_items_is_kept_whole() -> None:
         ],
     )
     assert any(t.endswith(normalise("为党育人、为国育才")) for t in texts), texts
+    # the words before the first item, kept by the cut, may be the formula's own: the
+    # subject of 民进党当局“倚外谋独”、“以武拒统” (review 147: the row was 民进党当局“倚外
+    # 谋独”, the pair balanced to “倚外谋独”、“以武拒统”)
+    said = [
+        f"{a}民进党当局“倚外谋独”、“以武拒统”，{b}。"
+        for a, b in [
+            ("我们坚决反对", "破坏台海和平稳定"),
+            ("我们注意到", "这必将遭到两岸同胞的唾弃"),
+            ("众所周知", "不得人心"),
+            ("事实证明", "只会把台湾推向危险境地"),
+            ("岛内舆论指出", "损害台湾同胞利益"),
+            ("我们多次指出", "注定失败"),
+        ]
+    ]
+    texts = [normalise(t) for t in discovered(said)]
+    assert normalise("民进党当局“倚外谋独”、“以武拒统”") in texts, texts
 
 
 def test_a_lead_in_s_noun_before_we_opens_no_row() -> None:

@@ -186,6 +186,7 @@ from .ngrams import (
     _frequent_lengths,
     _maximal_candidates,
     _name_slots,
+    _pair_union,
     _shared_cores,
     _shared_middles,
     _start_of,
@@ -393,12 +394,16 @@ def _discover(
     pairs: set[tuple[int, ...]] = set()
     joined: dict[_Form, tuple[tuple[int, ...], tuple[int, ...]]] = {}
     for occ in _maximal_candidates(corpus, maxlen, last, min_dates):
-        for form, pair in _trims(corpus, occ, min_words):
+        trims = _trims(corpus, occ, min_words)
+        for form, pair in trims:
             if form.ids not in forms:
                 forms[form.ids] = form
                 placed[form.ids] = _start_of(corpus, occ, form.ids)
             if pair:
                 pairs.add(form.ids)
+        union = _pair_union(corpus, occ, trims)
+        if union is not None:
+            joined.setdefault(*union)
         for form, first, second in _clause_pairs(corpus, occ, min_words):
             joined.setdefault(form, (first, second))
     names = _name_ids(corpus)

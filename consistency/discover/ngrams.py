@@ -279,6 +279,25 @@ def _trims(corpus: _Corpus, occ: _Occ, min_words: int) -> list[tuple[_Form, bool
     return [*alone, (_Form(ids, False), True)]
 
 
+def _pair_union(
+    corpus: _Corpus, occ: _Occ, pairs: list[tuple[_Form, bool]]
+) -> tuple[_Form, tuple[tuple[int, ...], tuple[int, ...]]] | None:
+    """The pair of :func:`_trims` (``pairs``, its output for ``occ``) with the words the
+    cut kept before its first item, and the two it joins (the cut, the pair): those
+    words may be the formula's own, its subject (民进党当局“倚外谋独”、“以武拒统”, review 147:
+    the row was the cut, 民进党当局“倚外谋独”, the pair balanced to “倚外谋独”、“以武拒统”), or
+    a carrier's (双方同意 | 携手同行、久久为功): the caller keeps it where it is said about
+    as often as the pair (see :data:`JOINED_SHARE`)."""
+    if len(pairs) != 2 or not pairs[1][1] or pairs[0][1]:
+        return None
+    cut, pair = pairs[0][0].ids, pairs[1][0].ids
+    at, start = _start_of(corpus, occ, cut), _start_of(corpus, occ, pair)
+    split = next((k for k in range(1, len(pair)) if corpus.mark[start + k] == _LIST), len(pair))
+    if not at < start or at + len(cut) != start + split:
+        return None
+    return _Form(cut + pair[split:], False), (cut, pair)
+
+
 PAIR_ITEM_WORDS = 3
 """The most words an item of a list of two kept whole has (see :func:`_trims`), the first
 item taken as long as the second in characters: paired phrases of a few words each
