@@ -121,6 +121,41 @@ def test_corpus_qa_style() -> None:
     assert doc.text[doc.turns[6].start :].startswith("You just announced State Councilor")
 
 
+@pytest.mark.parametrize(
+    ("intro", "label"),
+    [
+        (
+            "The Spokesman of the Ministry of Foreign Affairs, Esmaeil Baghaei, held his "
+            "weekly press conference in Tehran on Monday and answered the questions of "
+            "domestic and foreign journalists.",
+            "Baghaei",
+        ),
+        (
+            "国务院台办6月19日上午举行例行新闻发布会，发言人朱凤莲就近期两岸热点问题回答记者提问。",
+            "朱凤莲",
+        ),
+    ],
+    ids=["en", "zh"],
+)
+def test_a_paragraph_before_the_first_label_naming_the_official_is_narration(
+    intro: str, label: str
+) -> None:
+    """Review 146 (B1): the site's line "The Spokesman ..., Esmaeil Baghaei, held his
+    weekly press conference ..." above the first label counted as the spokesman's words:
+    a row of discovery and a point "repeated the same" in every diff. Before the first
+    label, a paragraph that names the main official is the site's account of the
+    briefing, nobody's turn (as a heading is); his opening words that follow are his."""
+    text = (
+        f"Weekly press conference\n\n{intro}\n\nGood morning. Trade with Oman rose last year.\n\n"
+        f"{label}: We will answer your questions.\n\nIRNA: What about the talks?\n\n"
+        f"{label}: They went well.\n\nTasnim: And the visit?\n\n{label}: It is planned.\n"
+    )
+    doc = document_from_text(text, id="2025-04-28", date=dt.date(2025, 4, 28))
+    said = spoken(doc.text, doc.turns)
+    assert not any(intro in t for _, _, t in said), said
+    assert said[0] == (label, OFF, "Good morning. Trade with Oman rose last year."), said
+
+
 @needs_corpus
 def test_a_name_with_its_office_in_brackets_is_an_official_whatever_its_length() -> None:
     """Review 100 (German government press conference): "BÜCHNER (Deputy Government

@@ -1173,7 +1173,7 @@ def _dialogue(text: str, lines: list[_Line], groups: dict[str, _Group]) -> tuple
 
     def close() -> None:
         nonlocal para
-        if para is not None:
+        if para is not None and (seen_label or not _narrates(text, para[0], para_end, opening)):
             turns.append(Turn(speaker, role, para[0], para_end, para[1]))
             labelled.append(para[2])
         para = None
@@ -1206,6 +1206,20 @@ def _dialogue(text: str, lines: list[_Line], groups: dict[str, _Group]) -> tuple
         prev = line
     close()
     return tuple(_unlabelled_questions(text, turns, labelled))
+
+
+def _narrates(text: str, start: int, end: int, official: str | None) -> bool:
+    """Whether the unlabelled paragraph ``text[start:end]`` before the first label names
+    the main official (``official``, as labelled) by the last run of letters of the label:
+    the site's account of the briefing ("The Spokesman of the Ministry of Foreign
+    Affairs, Esmaeil Baghaei, held his weekly press conference ...", before "Baghaei:"),
+    nobody's turn as a heading is, not the official's opening words (review 146: a row
+    of discovery and a point "repeated the same" in every diff)."""
+    name = _surname(official or "")
+    if not name or len(name) < 2:
+        return False
+    body = text[start:end].casefold()
+    return name in _LETTERS.findall(body) or (not name.isascii() and name in body)
 
 
 def _hands_over(text: str, turn: Turn, after: Turn) -> bool:
