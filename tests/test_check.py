@@ -994,6 +994,18 @@ def _subprocess(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
+def test_a_clean_github_check_writes_nothing(tmp_path: Path) -> None:
+    """Fresh-clone check 148: ``--format github`` with no findings and no notes printed
+    one empty line into the job's log. Nothing to say is nothing written."""
+    formula = "the free and open international order based on the rule of law"
+    said = f"We defend {formula}."
+    args = one_formula_gate(tmp_path, formula, said, said + " Other news followed.")
+    done = _subprocess("--no-config", *args, "--format", "github")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", ""), done
+    code, out, _ = run(*args, "--format", "github")
+    assert (code, out) == (0, "")
+
+
 def test_real_process_exit_codes(tmp_path: Path, index: Path) -> None:
     same = today(tmp_path)
     shutil.copy(same, tmp_path / "copy.txt")

@@ -162,8 +162,11 @@ def _write_stdout(text: str) -> None:
     report reached ``head``, and the run exited 0), and a descriptor left non-blocking
     by the parent (some CI runners) turned a full pipe into a lost tail. On an error
     the descriptor is pointed at /dev/null so that Python's own flush at exit does
-    not fail a second time (and change the exit code).
+    not fail a second time (and change the exit code). Nothing to say is nothing written:
+    ``check --format github`` with no findings wrote an empty line (fresh-clone check 148).
     """
+    if not text:
+        return
     if sys.stdout is None:  # the process started with it closed (``>&-``)
         raise OptionError("cannot write to standard output: it is closed", path="<stdout>")
     try:
