@@ -137,7 +137,7 @@ def test_corpus_qa_style() -> None:
     ],
     ids=["en", "zh"],
 )
-def test_a_paragraph_before_the_first_label_naming_the_official_is_narration(
+def test_a_paragraph_before_the_first_label_naming_the_official_is_nobodys(
     intro: str, label: str
 ) -> None:
     """Review 146 (B1): the site's line "The Spokesman ..., Esmaeil Baghaei, held his
