@@ -691,6 +691,7 @@ def _with_words_in_place(
     docs: Mapping[str, Document],
     *,
     tokeniser: Tokeniser | None,
+    said: Sequence[Occurrence] = (),
 ) -> str:
     """``before`` with the words its ``occurrence`` had where the new wording (said at
     ``latest``) says more: a wording that is the new one without its first (or last)
@@ -701,7 +702,10 @@ def _with_words_in_place(
     Only where the new one (``latest``) opens (or closes) its clause, and the old one did
     not: what opened the old clause is what the new words stand for; where other words
     stand there beside the new wording too, the new words are put in
-    ("违背*国际法和*国际关系基本准则" after "违背国际关系基本准则"). ``before`` otherwise."""
+    ("违背*国际法和*国际关系基本准则" after "违背国际关系基本准则"); so they are where the old
+    wording opened its clause on one of its dates, ``said`` (review 143: "就是*要*办好人民
+    满意的教育" on the last date of "办好人民满意的教育", which opened its clause on others,
+    read `{-要-}{+努力+}办好……`: 努力 is put in). ``before`` otherwise."""
     after = latest.text
     old = [t.text for t in tokenise(before, tokeniser=tokeniser)]
     new = [t.text for t in tokenise(after, tokeniser=tokeniser)]
@@ -719,6 +723,10 @@ def _with_words_in_place(
     _, beside = _neighbours(now, latest, 1, step, tokeniser)
     if not words or beside:
         return before
+    for other in said:
+        there = docs.get(other.document)
+        if there is not None and not _neighbours(there, other, 1, step, tokeniser)[1]:
+            return before
     if step < 0:
         return text[words[0].start : occurrence.end]
     return text[occurrence.start : words[-1].end]
@@ -790,7 +798,12 @@ def _point_changes(
             KeyChangeKind.TAKEOVER,
             reps[days[i]],
             _with_words_in_place(
-                text_of(old, i), last_old, reps[days[i]], docs, tokeniser=tokeniser
+                text_of(old, i),
+                last_old,
+                reps[days[i]],
+                docs,
+                tokeniser=tokeniser,
+                said=[reps[days[j]] for j in range(i) if keys[j] == old],
             ),
             f"then said on {window.count(new)} of the point's next {len(window)} dates; "
             f"the wording before on {keys[start_of:i].count(old)} of the {span} before",

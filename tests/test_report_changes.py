@@ -98,6 +98,32 @@ def test_a_take_over_of_a_formulas_head_shows_what_it_replaced(tmp_path: Path) -
     assert "{+The onus is on+}" not in cards
 
 
+def test_a_take_over_of_a_formula_that_opened_its_clause_puts_words_in(tmp_path: Path) -> None:
+    """Review 143 (R2): 努力办好人民满意的教育 took over from 办好人民满意的教育, said after
+    "，" (its clause's first words) on some dates and after 切实, 就是要 on others: the card
+    read `{-要-}{+努力+}` from the last date's 就是*要*, a word the wording never had. Where
+    the old wording opened its clause on one of its dates, the new words are put in."""
+    said = [
+        "我们将始终坚持教育的人民性，办好人民满意的教育。",
+        "各级教育行政部门要切实办好人民满意的教育。",
+        "说到底，就是要办好人民满意的教育。",
+    ] * 2 + ["教育部将会同有关部门持续用力，努力办好人民满意的教育。"] * 3
+    for k, line in enumerate(said):
+        day = dt.date(2025, 1, 10) + dt.timedelta(weeks=4 * k)
+        (tmp_path / f"{day}.txt").write_text(
+            f"刘建华：今年的工作重点很多。{line}我们将继续加强统筹协调。\n", encoding="utf-8"
+        )
+    points = tmp_path.parent / "w.toml"
+    points.write_text(
+        '[[point]]\nid = "rm"\ntext = "办好人民满意的教育"\naliases = ["努力办好人民满意的教育"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("report", str(tmp_path), "--points", str(points), "--since", "2025-07-01")
+    assert code == 0
+    assert "took over" in out, out
+    assert "  {+努力+}办好人民满意的教育\n" in out, out
+
+
 def test_alternating_wordings_and_a_passing_variant_are_not_take_overs() -> None:
     alternating = [MANKIND, ALL] * 12
     passing = [MANKIND] * 10 + [ALL] * 2 + [MANKIND] * 10
