@@ -81,8 +81,11 @@ class Form:
     *interfering*", where a negation before them stands for the prohibition, see
     :func:`make_forms`; ``plain``: the tokeniser's determiners, never names, however
     written (see :class:`~consistency.match.align.Names`); ``items``: the word ranges set
-    off by a comma on both sides, the inner items of a list (see :func:`swaps`); ``terms``:
-    the word ranges it sets off in quotation marks, see :func:`quoted_terms`; ``least``: how
+    off by a comma on both sides, the inner items of a list (see :func:`swaps`); ``breaks``:
+    the places of its commas, semicolons and colons (before which word); ``list_tail``:
+    the words of its last item where :data:`LIST_MARK` sets it off, else 0 (see
+    :func:`_with_added_items`); ``terms``: the word ranges it sets off in quotation marks,
+    see :func:`quoted_terms`; ``least``: how
     many of its words a span must have, :data:`~consistency.match.align.MIN_MATCHED`, or
     all of them in a wording of that many written words or fewer: "cannot be more" is
     four tokens, can | not be more, and "they cannot be waken up" no occurrence of it,
@@ -98,18 +101,21 @@ class Form:
     halted: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     plain: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     items: tuple[tuple[int, int], ...] = field(init=False, compare=False, repr=False)
+    breaks: tuple[int, ...] = field(init=False, compare=False, repr=False)
+    list_tail: int = field(init=False, compare=False, repr=False)
     terms: tuple[tuple[int, int], ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", tuple(t.text for t in self.tokens))
         object.__setattr__(self, "vocabulary", frozenset(self.words))
         object.__setattr__(self, "listed", bool(_CLAUSE_BREAK.search(self.text)))
-        breaks = [
-            k
-            for k in range(1, len(self.tokens))
-            if _CLAUSE_BREAK.search(self.text, self.tokens[k - 1].end, self.tokens[k].start)
-        ]
+        tokens, text = self.tokens, self.text
+        gaps = [text[tokens[k - 1].end : tokens[k].start] for k in range(1, len(tokens))]
+        breaks = tuple(k for k, gap in enumerate(gaps, 1) if _CLAUSE_BREAK.search(gap))
+        marks = [k for k, gap in enumerate(gaps, 1) if gap.strip(_GAP_QUOTES) == LIST_MARK]
+        object.__setattr__(self, "breaks", breaks)
         object.__setattr__(self, "items", tuple(pairwise(breaks)))
+        object.__setattr__(self, "list_tail", len(tokens) - marks[-1] if marks else 0)
         object.__setattr__(self, "terms", quoted_terms(self.tokens, self.text))
         names = Names(self.tokens, self.text, sentence=False, plain=self.plain)
         object.__setattr__(self, "names", names)
@@ -123,15 +129,22 @@ class Form:
 QUOTED_TERM_WORDS = 4
 """The most words a quoted part of a wording may have to be a term of its own."""
 
-_TERM_QUOTES = (
-    ('"', '"'),
-    ("\u201c", "\u201d"),
-    ("\u00ab", "\u00bb"),
-    ("\u300c", "\u300d"),
-    ("\u300e", "\u300f"),
-    ("\u300a", "\u300b"),
-)
-"""Double quotation marks, guillemets, corner quotes and title marks: they set off a term."""
+_QUOTES = (('"', '"'), ("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300a", "\u300b"))
+"""Double quotation marks and title marks (straight, curly, Chinese) a span may open or
+close; single ones are left alone (an apostrophe reads the same)."""
+
+_TERM_QUOTES = (*_QUOTES, ("\u00ab", "\u00bb"), ("\u300e", "\u300f"))
+"""The marks that set off a term (see :func:`quoted_terms`): :data:`_QUOTES`, guillemets
+and white corner quotes."""
+
+_GAP_QUOTES = "".join(a + b for a, b in _TERM_QUOTES) + "'\u2018\u2019 "
+"""Quotation marks (and spaces) around a list's items, which the marks between them
+ignore (see :func:`_with_added_items`)."""
+
+LIST_MARK = "\u3001"
+"""The enumeration comma 、, which parts a list's items and nothing else (a comma parts
+clauses as often: "当前，在中国和东盟国家的共同努力下{+，南海局势正趋于平稳+}" is no list
+grown)."""
 
 
 def quoted_terms(tokens: Sequence[Token], text: str) -> tuple[tuple[int, int], ...]:
@@ -274,12 +287,7 @@ def _halves(forms: Sequence[Form], coordinators: Collection[str]) -> Iterator[tu
     is not possible, the special military operation continues" said from "as long as"
     on first (review 142: the gate passed it, the two commas and the "and" a list's)."""
     for form in forms:
-        tokens, text = form.tokens, form.text
-        breaks = [
-            k
-            for k in range(1, len(tokens))
-            if _CLAUSE_BREAK.search(text, tokens[k - 1].end, tokens[k].start)
-        ]
+        tokens, breaks = form.tokens, list(form.breaks)
         joins = [k for k in range(1, len(tokens)) if tokens[k].text in coordinators]
         cuts = sorted({*breaks, *joins})
         if len(cuts) > 1:
@@ -1248,15 +1256,6 @@ ADDED_ITEM_WORDS = 3
 """The most words of a list's last item, and of each item it grows by: an item, not a
 clause ("相互尊重、公平正义、合作共赢的新型国际关系" ends on no item)."""
 
-LIST_MARK = "\u3001"
-"""The enumeration comma 、, which parts a list's items and nothing else (a comma parts
-clauses as often: "当前，在中国和东盟国家的共同努力下{+，南海局势正趋于平稳+}" is no list
-grown)."""
-
-_GAP_QUOTES = "\"'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b "
-"""Quotation marks (and spaces) around a list's items, which the marks between them
-ignore."""
-
 
 _IN_WORD = ("", "-", "\u2010", "\u2011")
 """What stands between two words of one item: nothing but spaces, or a hyphen."""
@@ -1282,18 +1281,12 @@ def _with_added_items(kept: list[Match], text: str, weigh: Callable[[str], float
     grown: list[Match] = []
     for n, match in enumerate(kept):
         form = match.form
-        ftokens, ftext = form.tokens, form.text
-        marks = [
-            k
-            for k in range(1, len(ftokens))
-            if ftext[ftokens[k - 1].end : ftokens[k].start].strip(_GAP_QUOTES) == LIST_MARK
-        ]
         high = kept[n + 1].first if n + 1 < len(kept) else len(tokens)
         last = match.last
-        # the list ends the wording: its last item no longer than an item may be
-        size = len(ftokens) - marks[-1] if marks else ADDED_ITEM_WORDS + 1
+        # the list ends the wording, its last item no longer than an item may be
+        grows = 0 < form.list_tail <= ADDED_ITEM_WORDS
         ends_alike = tokens[match.last].text == form.words[-1]
-        for _ in range(ADDED_ITEMS if size <= ADDED_ITEM_WORDS and ends_alike else 0):
+        for _ in range(ADDED_ITEMS if grows and ends_alike else 0):
             if last + 1 >= high or gap(last + 1) != LIST_MARK:
                 break
             end = last + 1
@@ -1963,12 +1956,7 @@ def find_reworded(
 
     def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
         m = len(form.words)
-        breaks = [
-            k
-            for k in range(1, m)
-            if _CLAUSE_BREAK.search(form.text, form.tokens[k - 1].end, form.tokens[k].start)
-        ]
-        for i, end, cut, resume in rewords(form.words, words, weigh, coordinators, breaks):
+        for i, end, cut, resume in rewords(form.words, words, weigh, coordinators, form.breaks):
             if any(j in form.names for j in range(cut, resume)) or covers_term(form, cut, resume):
                 continue
             said = words[i + cut : end - (m - resume)]
@@ -1987,11 +1975,6 @@ def _whole_item(form: Form, cut: int, resume: int, coordinators: Collection[str]
         text, tokens[resume - 1].end, tokens[resume].start
     )
     return bool(opened and closed)
-
-
-_QUOTES = (('"', '"'), ("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300a", "\u300b"))
-"""Double quotation marks and title marks (straight, curly, Chinese) a span may open or
-close; single ones are left alone (an apostrophe reads the same)."""
 
 
 def close_quotes(text: str, start: int, end: int) -> tuple[int, int]:
