@@ -1682,6 +1682,30 @@ def test_a_clause_before_a_comma_is_cut_when_the_and_comes_far_after() -> None:
     assert any("peace, friendship and cooperation" in t for t in listed), listed
 
 
+def test_a_clause_said_after_a_different_clause_each_time_is_the_row() -> None:
+    """Review 143: 但与群众期盼相比还有差距 ("but compared with what the public expects, a gap
+    remains"), said on 27 dates after a different clause each time, was a row per clause
+    before it ("工作机制，但与群众期盼相比还有差距"): 与 ("with") two words after the comma was
+    read as a list's "and". A coordinator after function words alone joins no item."""
+    before = [
+        "各地建立健全了学前教育工作机制",
+        "一些农村学校完善了考核评价办法",
+        "许多高校在高等教育方面做了大量工作",
+        "教育部聚焦劳动教育中的突出问题集中攻坚",
+        "广大中小学校拿出专项资金支持基础教育",
+        "重庆市推出了一批创新举措",
+        "各省召开了现场推进会",
+        "我们在教师队伍建设方面探索出一些新办法",
+    ]
+    docs = [
+        narration(day, f"今年以来，{clause}，但与群众期盼相比还有差距。下一步，我们将继续努力。")
+        for day, clause in enumerate(before)
+    ]
+    texts = [p.point.text for p in discover(docs)]
+    rows = [t for t in texts if "群众期盼相比还有差距" in t]
+    assert rows == ["群众期盼相比还有差距"], texts
+
+
 def _score_of(lines: list[str], phrase: str) -> float:
     """The score of the best discovered point holding ``phrase`` (case folded) in one
     narration a day holding ``lines`` in turn."""

@@ -527,7 +527,14 @@ def _trim(
         return None
     if _ends_inside_list(corpus, s, lo, hi):
         return None
-    coordinated = lo > 0 and words[lo - 1] in _COORDINATORS and not mark[s + lo]
+    # "and" joins the phrase to the word before it ("fully *and* effectively ..."); after a
+    # function word it is no such join (但*与*群众期盼相比还有差距: "but *compared with*")
+    coordinated = (
+        lo > 0
+        and words[lo - 1] in _COORDINATORS
+        and not mark[s + lo]
+        and not (lo > 1 and words[lo - 2] in corpus.stop)
+    )
     if coordinated:
         lo -= 1
     return _Form(tuple(corpus.ids[s + lo : s + hi]), coordinated)
@@ -606,7 +613,7 @@ def _comma_cut(
         # a list's "and" comes within an item or two of its commas ("peace, friendship and
         # cooperation"); one far on joins something else ("At present, the overall
         # situation in the border areas is stable and controllable")
-        if head in listed or _COORDINATORS.intersection(words[head : head + _LIST_REACH]):
+        if head in listed or _list_and(words[head : head + _LIST_REACH], stop):
             break
         lo = head
     for k in range(len(commas) - 1, -1, -1):
@@ -636,6 +643,26 @@ def _comma_cut(
 
 _LIST_REACH = _LIST_ITEM_WORDS + 1
 """Words after a comma within which a list's coordinator stands (see :func:`_comma_cut`)."""
+
+
+def _list_and(after: Sequence[str], stop: Collection[str]) -> bool:
+    """Whether the words after a comma hold the coordinator of a list: right after the
+    comma (", and cooperation"), or after an item, which has a content word ("peace,
+    *friendship* and cooperation"). A coordinator after function words alone joins no
+    item: 但*与*群众期盼相比还有差距 is "but *compared with* ..." (review 143: a clause
+    said on 27 dates after a different clause each time was a row per clause before it,
+    "工作机制，但与群众期盼相比还有差距", and the gate read the word before the comma as the
+    formula's, `{-办法-}{+服务+}，但与...`). A common word of more than one letter
+    coordinated with a content word is a modifier like it, an item: "a fair, *just* and
+    non-discriminatory ..." (as in :func:`_trim`)."""
+    for k, word in enumerate(after):
+        if word in _COORDINATORS:
+            modifier = (
+                k > 0 and len(after[k - 1]) > 1 and k + 1 < len(after) and after[k + 1] not in stop
+            )
+            return k == 0 or modifier or any(w not in stop for w in after[:k])
+    return False
+
 
 BARE_ITEM_WORDS = 2
 """The most words an item of a list without "and" has (see :func:`_bare_list`)."""
