@@ -30,7 +30,7 @@ from diff_match_patch import diff_match_patch
 from .match.align import HYPHENS
 from .match.weights import is_rare
 from .models import Token
-from .normalise import Tokeniser, one_word, tokenise
+from .normalise import Tokeniser, named_words, one_word, tokenise
 
 _BASE = 0xF0000  # Supplementary Private Use Area-A: never in real tokens.
 
@@ -739,7 +739,14 @@ def skeleton(canonical: str, text: str, *, tokeniser: Tokeniser | None = None) -
     Two wordings with the same skeleton differ only in what fills a slot of
     the formula (the topic in "China's position on ... is consistent and
     clear"), not in the formula's own words. Words that replace the
-    formula's words, and words added at its edges, are kept.
+    formula's words, and words added at its edges, are kept, and so are words
+    that open with "and"/"or" (the tokeniser's coordinators), joined to the
+    formula's word before them: "Russia's brutal *and illegal* war of
+    aggression" grows the formula's own list, no topic fills it (review 149:
+    against "Russia's brutal *full-scale* war ...", said before, the gate read
+    a slot filled anew and passed it). A topic put before the formula's word
+    with its "and" still fills a slot: "stop interfering in *Hong Kong affairs
+    and* China's internal affairs".
 
     >>> skeleton("China's position is consistent and clear",
     ...          "China's position on the Kashmir issue is consistent and clear")
@@ -765,6 +772,7 @@ def slotted(
     if not old_tokens or not new_tokens:
         return tuple(t.text for t in new_tokens), []
     pieces = diff_tokens(canonical, old_tokens, text, new_tokens)
+    coordinators = named_words(tokeniser, "coordinators")
     out: list[str] = []
     fillers: list[tuple[str, ...]] = []
     for k, piece in enumerate(pieces):
@@ -773,7 +781,8 @@ def slotted(
         inside = 0 < k < len(pieces) - 1
         replaces = any(n.op is Op.DELETE for n in (*pieces[k - 1 : k], *pieces[k + 1 : k + 2]))
         words = [t.text for t in tokenise(piece.text, tokeniser=tokeniser)]
-        if piece.op is Op.INSERT and inside and not replaces:
+        coordinated = bool(words) and words[0] in coordinators
+        if piece.op is Op.INSERT and inside and not replaces and not coordinated:
             out.append(SLOT)
             fillers.append(tuple(words))
         else:

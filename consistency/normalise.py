@@ -443,7 +443,7 @@ auxiliaries, measure word 个), as the Chinese segmenter cuts them."""
 
 ENGLISH_NEGATIONS = frozenset(
     """
-    no not never nor neither non
+    no not never nor neither non unable
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """The English function words that negate what follows: a phrase may open with one ("no
@@ -490,16 +490,18 @@ keeps 从不 "never", 绝不 "by no means", 不会 "will not", 不要 "do not", 
 ENGLISH_NEGATION_CARRIERS = frozenset(
     """
     longer again yet to even fully entirely completely always ever necessarily really going
-    has have had
+    has have had be been able continue
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """English words that carry a negation right before them on to what follows: "we *no
 longer* uphold the order", "not *fully*", "never *again*", "urged them not *to*
 uphold", "he was not *going to* provide a running commentary" (review 77: "would
 {+not+} provide a running commentary" was a change from it), "no longer *has* full
-confidence in the Chancellor". Any other word takes the negation for itself: "should
-not *undermine* peace and stability" negates no "peace and stability", nor "not *only*
-uphold ... but also" the order."""
+confidence in the Chancellor", "we will not *be able to* support Ukraine ...", "will not
+*continue to* support ..." (review 149: the gate passed both as the formula said the same
+way; they are how a policy's end is announced). Any other word takes the negation for
+itself: "should not *undermine* peace and stability" negates no "peace and stability", nor
+"not *only* uphold ... but also" the order."""
 
 ENGLISH_PROHIBITIONS = frozenset({"stop", "cease", "halt", "refrain", "quit"})
 """English verbs that ask for what follows to end, as a negation asks for it not to be
@@ -524,10 +526,11 @@ CHINESE_DENIALS = frozenset({"排除", "否认", "否定", "排斥"})
 政府不会关闭两岸交流的大门 ("will not close") round, its 不 no negation of it (review 137:
 the gate passed it)."""
 
-CHINESE_NEGATION_CARRIERS = frozenset({"再", "完全", "一定", "总是", "真正", "让"})
+CHINESE_NEGATION_CARRIERS = frozenset({"再", "完全", "一定", "总是", "真正", "让", "继续", "能够"})
 """The same in Chinese, as the segmenter cuts them after a negation (不会*再*坚持,
-不*完全*支持), and the causative 让 ("let"): 还不能*让*每个孩子都能享有……("cannot yet let
-every child ...") negates the formula after it (review 143: read as the formula)."""
+不*完全*支持, 无法*继续*支持, 不*能够*), and the causative 让 ("let"): 还不能*让*每个孩子都能
+享有……("cannot yet let every child ...") negates the formula after it (review 143: read as
+the formula)."""
 
 ENGLISH_NEGATION_HOSTS = frozenset(
     """
@@ -1071,6 +1074,7 @@ _WORD_INSIDE = r"\s*[\w\p{Pd}'\u2019.&]+?\s*"
 _ASIDE = regex.compile(
     rf"(?<![\w\p{{Pd}}])(?:\({_WORD_INSIDE}\)|\[{_WORD_INSIDE}\])(?![\w\p{{Pd}}])"
     rf"|(?<![A-Za-z0-9])(?:（{_WORD_INSIDE}）|【{_WORD_INSIDE}】)(?![A-Za-z0-9])"
+    r"|（\s*\p{Han}+\s*）|【\s*\p{Han}+\s*】"
 )
 """One word alone in a pair of brackets: a run of word characters, dashes, dots,
 ampersands and apostrophes ("(CPV&OIA)" is an aside as "(ER)" is: a review saw
@@ -1078,7 +1082,9 @@ ampersands and apostrophes ("(CPV&OIA)" is an aside as "(ER)" is: a review saw
 title unmarked); "(A]" is no pair (explored: it was an aside, and "（Ａ］" none).
 Half-width brackets stand apart from the words around them ("the (re)unification" is
 no aside); full-width ones are their own separators (中方（完）), but beside a Latin
-letter or a digit, as half-width ones are (see :data:`_HALF_WIDTH`)."""
+letter or a digit, as half-width ones are (see :data:`_HALF_WIDTH`), unless they hold Han
+characters alone: "（四）8月商务运行情况" numbers an item (review 150: a plain diff showed
+`{-四-}{+一+}）8月商务运行情况`, the item's place in the day's list, as a shift)."""
 
 
 def _without_asides(

@@ -1007,7 +1007,10 @@ def edge_slot(new: Sequence[str], earlier: Mapping[str, int]) -> bool:
     remains open ..." is the line said of another subject, no new wording of it (review
     61: a card). A word said first on one date alone proves no slot: an edge read once,
     a verb taking the formula (把这项工作*放在*推进健康中国建设的大局中 made
-    "{-全面-}{+加快+}推进健康中国建设" another first word: review 141). Only the first
+    "{-全面-}{+加快+}推进健康中国建设" another first word: review 141). Nor do two forms
+    of one word, spelled alike: 坚定不移 and 坚定 ("unswervingly", "firmly") are the formula's
+    own adverb, and "{-坚定不移-}{+稳步+}推进高水平对外开放" is news (review 150: no card, the
+    gate failed on it). Only the first
     word: the last is what the formula says ("中方对此表示强烈{-不满-}{+谴责+}",
     dissatisfaction turned into condemnation, is news however many words stood there
     before)."""
@@ -1019,7 +1022,14 @@ def edge_slot(new: Sequence[str], earlier: Mapping[str, int]) -> bool:
         if len(words) == len(new) and words[1:] == list(new[1:]):
             fillers[words[0]] += dates
     fillers.pop(new[0], None)
-    return sum(1 for n in fillers.values() if n >= SLOT_FILLER_DATES) >= 2
+    kinds: list[list[str]] = []
+    for word in sorted(w for w, n in fillers.items() if n >= SLOT_FILLER_DATES):
+        kind = next((k for k in kinds if any(similarity(word, w) for w in k)), None)
+        if kind is None:
+            kinds.append([word])
+        else:
+            kind.append(word)
+    return len(kinds) >= 2
 
 
 SLOT_FILLER_DATES = 2

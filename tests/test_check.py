@@ -708,6 +708,30 @@ def test_a_refused_replacement_of_the_last_word_is_no_word_dropped(tmp_path: Pat
             "There can be no just and lasting peace in Ukraine without dialogue.",
             "{-a-}{+no+} just and lasting peace in Ukraine",
         ),
+        # review 149: how a policy's end is announced; the gate passed each as the formula
+        # said the same way
+        (
+            "support Ukraine for as long as it takes",
+            "If Congress does not act, we will not be able to support Ukraine for as long as "
+            "it takes.",
+            "{+not be able to+} support Ukraine for as long as it takes",
+        ),
+        (
+            "support Ukraine for as long as it takes",
+            "We will no longer be able to support Ukraine for as long as it takes.",
+            "{+no longer be able to+} support Ukraine for as long as it takes",
+        ),
+        (
+            "support Ukraine for as long as it takes",
+            "We are unable to support Ukraine for as long as it takes.",
+            "{+unable to+} support Ukraine for as long as it takes",
+        ),
+        (
+            "support Ukraine for as long as it takes",
+            "We will not continue to support Ukraine for as long as it takes.",
+            "{+not continue to+} support Ukraine for as long as it takes",
+        ),
+        ("坚持一个中国原则", "我们将无法继续坚持一个中国原则。", "{+无法继续+}坚持一个中国原则"),
     ],
 )
 def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
@@ -727,6 +751,25 @@ def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(
     assert code == 1 and f"    diff:      {diff}\n" in out, out
     (tmp_path / "base" / "2024-01-02.txt").write_text(f"A: {said}\n", encoding="utf-8")
     code, out, _ = run(*args)
+    assert code == 0 and out.rstrip().endswith("No findings."), out
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We will be able to support Ukraine for as long as it takes.",
+        "We will continue to support Ukraine for as long as it takes.",
+        "Not only will we be able to support Ukraine for as long as it takes, we will do more.",
+        "It is not a question of money: we support Ukraine for as long as it takes.",
+    ],
+)
+def test_the_words_that_carry_a_negation_carry_none_without_one(tmp_path: Path, said: str) -> None:
+    """Review 149 made "be", "able" and "continue" carry a negation before them on to the
+    formula ("we will not be able to support ..."); without a negation before them, or
+    with one that takes another word for itself ("not only"), or in another clause, the
+    formula is said the same way."""
+    formula = "support Ukraine for as long as it takes"
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, f"We {formula}.", said))
     assert code == 0 and out.rstrip().endswith("No findings."), out
 
 
@@ -1104,6 +1147,31 @@ def test_a_slot_filled_for_the_first_time_is_a_shift(tmp_path: Path) -> None:
     assert result.exit_code == 1
     [finding] = json.loads(result.stdout)["findings"]
     assert finding["kind"] == "shifted"
+
+
+def test_words_coordinated_with_the_formula_s_own_fill_no_slot(tmp_path: Path) -> None:
+    """Review 149: with the alias "Russia's brutal full-scale war of aggression against
+    Ukraine" (said before), "Russia's brutal *and illegal* war ..." passed the gate: read
+    as a slot filled anew, where the new words coordinate with the formula's own "brutal"
+    (its list grown, a stance, not a topic). Without the alias it failed."""
+    formula = "Russia's brutal war of aggression against Ukraine"
+    args = one_formula_gate(
+        tmp_path,
+        formula,
+        "Since the start of Russia's brutal full-scale war of aggression against Ukraine, "
+        "we have provided $2 billion.",
+        "Nearly three years into Russia's brutal and illegal war of aggression against "
+        "Ukraine, we have provided $250 million.",
+    )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        f'[[point]]\nid = "p"\ntext = "{formula}"\n'
+        'aliases = ["Russia\'s brutal full-scale war of aggression against Ukraine"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(*args)
+    assert code == 1, out
+    assert "[shifted]" in out and "{+and illegal+}" in out, out
 
 
 def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Path) -> None:

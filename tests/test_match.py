@@ -437,6 +437,21 @@ def test_edge_replacements_are_replacements(point: str, sentence: str, expected:
             "Our economic engagement with Southeast Asia is on the rise and we welcome it.",
             "economic engagement with Southeast Asia is {-increasing-}{+on the rise+}",
         ),
+        # review 149: a coordinated item goes with the run before its coordinator, the
+        # clause ending after it ("{+by force+}" lost "or coercion"); where the clause goes
+        # on past it, the run before the coordinator stands alone
+        (
+            "we oppose any unilateral changes to the status quo from either side",
+            "As we have said, we oppose any unilateral changes to the status quo by force or "
+            "coercion.",
+            "we oppose any unilateral changes to the status quo {-from either side-}{+by force "
+            "or coercion+}",
+        ),
+        (
+            "we oppose any unilateral changes to the status quo from either side",
+            "We oppose any unilateral changes to the status quo by force and we will respond.",
+            "We oppose any unilateral changes to the status quo {-from either side-}{+by force+}",
+        ),
         # review 88: the rest of the clause past an auxiliary is its predicate, no part of
         # the replacement ("{+question is consistent+}" was a false diff)
         (

@@ -524,6 +524,11 @@ def test_a_word_a_line_break_cuts_after_a_hyphen_is_one_word(
         ("Secretary (ER) is", "secretary is"),
         ("R & D (and more) here", "r d and more here"),
         ("中方（完）", "中方"),
+        # review 150: an item's number in full-width brackets, a digit after them; a Latin
+        # letter in them beside another stays (as "a(b)c" does)
+        ("（四）8月商务运行情况", "8 月 商务 运行 情况"),
+        ("【一】2025年工作", "2025 年 工作"),
+        ("ａ（ｂ）ｃ", "a b c"),
         # what the speaker said in brackets stays: several words, a figure, a word's part
         ("cases (excluding Hubei Province) fell", "cases excluding hubei province fell"),
         ("Plan of Action (2026-2030).", "plan of action 2026 2030"),

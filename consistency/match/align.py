@@ -1209,8 +1209,9 @@ def _rest_of_clause(
     ``missing`` last words, a content word among them: a run of at most ``missing + 2``
     words, none of the point's but one the span from ``first`` holds as often as the point
     does (事务 of "香港事务" in "香港事务纯属中国*内部事务*"), no name or negation among
-    them, ending on a content word where the clause ends (punctuation, a coordinator, or
-    the sentence's end); never for a missing coordinator ("by force {-or coercion-} must
+    them, ending on a content word where the clause ends (punctuation, or the sentence's
+    end; or a coordinator, where what follows it is not the run's item, "by force *or
+    coercion*"); never for a missing coordinator ("by force {-or coercion-} must
     not be ..."). Nothing else was said there in the formula's place: "Southeast Asia is
     {-increasing-}{+on the rise+}, but ...", not a false "{-increasing-}" (review 68).
     ``at`` otherwise; and for a number the point ends on, where a number stands for it:
@@ -1221,11 +1222,20 @@ def _rest_of_clause(
         return at
     form, keys = keyed.form_chars, keyed.keys
     end = at
+    # the run up to a coordinator, where what follows it is no item of the run's: "by
+    # force *or coercion*" goes on (review 149: the card read `{-from either side-}{+by
+    # force+}`), "by force *and we* will ..." does not
+    stands = at
     for nxt, punct in _outward(tokens, text, at, len(tokens), +1):
-        if punct or keyed.sentence[nxt] in keyed.coordinators:
+        if punct:
             break
+        if keyed.sentence[nxt] in keyed.coordinators:
+            if end == at or is_function(tokens[end - 1].text):
+                break
+            stands = end
+            continue
         if nxt >= hi or nxt - at >= missing + 2:
-            return at
+            return stands
         c = keys[nxt]
         if (
             (c != _OTHER and keys.count(c, first, at) < form.count(c))
@@ -1236,10 +1246,10 @@ def _rest_of_clause(
             # (review 88)
             or "AUX" in word_classes(keyed.sentence[nxt])
         ):
-            return at
+            return stands
         end = nxt + 1
     if end == at or is_function(tokens[end - 1].text):
-        return at
+        return stands
     return end
 
 

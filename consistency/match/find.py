@@ -649,8 +649,13 @@ PREFIXED_BASE = 4
 
 
 NEGATION_REACH = 3
-"""How many words before a span a negation may stand and still negate it (see
-:func:`_negation_at`): "not going to provide"."""
+"""How many words before a span a negation may stand and still negate it, any words
+between (see :func:`_negation_at`): "不要动辄干涉"."""
+
+CARRIED_REACH = 5
+"""How many words before a span a negation may stand and still negate it, the words
+between all carrying it on (see :func:`_negation_at`): "not going to provide", "not be
+able to support", "no longer be able to support"."""
 
 
 def _negation_at(
@@ -661,10 +666,12 @@ def _negation_at(
     carriers: Collection[str] | None = None,
 ) -> int | None:
     """Where a negation stands right before the span at ``first``, or within
-    :data:`NEGATION_REACH` words before it, in the same clause, the words between it and
+    :data:`NEGATION_REACH` words before it (:data:`CARRIED_REACH` with ``carriers``), in the
+    same clause, the words between it and
     the span ``carriers`` of it ("we *no* longer uphold", 我们*不*完全支持; ``None``: any
     words); None where none does."""
-    for k in range(first - 1, max(first - NEGATION_REACH, 0) - 1, -1):
+    reach = NEGATION_REACH if carriers is None else CARRIED_REACH
+    for k in range(first - 1, max(first - reach, 0) - 1, -1):
         if _CLAUSE_BREAK.search(text, tokens[k].end, tokens[k + 1].start):
             return None
         if tokens[k].text in negations:
