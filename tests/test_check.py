@@ -23,6 +23,7 @@ from consistency.check import (
     run_check,
     word_similarity,
 )
+from consistency.check.baseline import MemoryBaseline
 from consistency.check.points import IndexPoints
 from consistency.check.run import discovered_points
 from consistency.cli import cli
@@ -30,6 +31,7 @@ from consistency.discover import discover
 from consistency.errors import OptionError
 from consistency.index import Index, update_index
 from consistency.ingest import load_documents
+from consistency.normalise import normalise
 from consistency.report.check import escape_data, escape_property
 from consistency.watchlist import load_watchlist
 
@@ -2476,3 +2478,38 @@ def test_the_near_miss_that_reads_the_whole_stretch_is_the_finding(
     )
     assert "Vision {-SAGAR-}{+MAHASAGAR+}" in out, out
     assert "score 79.3" in out, out
+
+
+def _frame_baseline(tmp_path: Path, lines: Sequence[str]) -> MemoryBaseline:
+    for k, line in enumerate(lines):
+        (tmp_path / f"2025-01-{k + 1:02d}.txt").write_text(f"何亚东：{line}\n", encoding="utf-8")
+    return MemoryBaseline(load_documents([tmp_path]))
+
+
+def test_a_discovered_frame_said_of_a_new_topic_fills_a_slot(tmp_path: Path) -> None:
+    """Review 150: the discovered-points gate warned `推动{-离岸贸易-}{+农村电商+}提质增效`
+    (and five like it), a frame the baseline says of a dozen topics: the new topic fills
+    the frame's slot, as a report's cards read it. A word of the point's own there, said in
+    half the baseline's fillers or more, is no slot: the formula's own word changed."""
+    from consistency.check.run import _fills_a_slot
+
+    topics = ["跨境电商", "加工贸易", "离岸贸易", "海外仓", "步行街", "老字号"]
+    base = _frame_baseline(tmp_path, [f"我们将推动{t}提质增效，谢谢。" for t in topics])
+
+    def words(text: str) -> tuple[str, ...]:
+        return tuple(normalise(text).split())
+
+    assert _fills_a_slot(base, words("推动农村电商提质增效"), words("推动离岸贸易提质增效"))
+    assert not _fills_a_slot(base, words("推动农村电商发展"), words("推动离岸贸易提质增效"))
+    own = tmp_path / "own"
+    own.mkdir()
+    said = ["has always desired", "desires", "wants", "seeks", "has long sought"]
+    base = _frame_baseline(
+        own,
+        [f"Pakistan {w} peaceful and cooperative relations with all its neighbours." for w in said],
+    )
+    assert not _fills_a_slot(
+        base,
+        words("Pakistan desires peaceful good neighbourly and cooperative relations with all"),
+        words("Pakistan has always desired peaceful and cooperative relations with all"),
+    )

@@ -40,7 +40,7 @@ from ..models import Document, Level, Point, Progress, Role, Sentence
 from ..normalise import TOKENISERS, Grammar, Tokeniser, grammar_of, named_words, normalise
 from ..printable import escape_controls
 from ..segment import document_sentences
-from ..timeline import grammar_only, nearest
+from ..timeline import SLOT_FILLERS, grammar_only, nearest
 from .baseline import Baseline, MemoryBaseline, open_baseline
 from .findings import (
     DEFAULT_SIMILARITY,
@@ -553,7 +553,15 @@ def _shifted(
                 )
             )
             ref = references[key]
-            if ref is not None and _same_skeleton(point, found[-1][1].text, ref[0].text, tokeniser):
+            if ref is not None and (
+                _same_skeleton(point, found[-1][1].text, ref[0].text, tokeniser)
+                or (
+                    points.discovered
+                    and _fills_a_slot(
+                        baseline, span, tuple(normalise(ref[0].text, tokeniser=tokeniser).split())
+                    )
+                )
+            ):
                 found[-1] = (position, replace(found[-1][1], kind=FindingKind.SLOT))
             elif _spelled_otherwise(point, span, ref, tokeniser):
                 found[-1] = (position, replace(found[-1][1], kind=FindingKind.SPELLING))
@@ -592,6 +600,55 @@ def _said_before(
         if any(span_words(m) == span for m in matches):
             return True
     return False
+
+
+def _fills_a_slot(baseline: Baseline, new: tuple[str, ...], old: tuple[str, ...]) -> bool:
+    """Whether ``new`` says ``old`` with other words in one place inside it, where the
+    baseline puts :data:`~consistency.timeline.SLOT_FILLERS` different fillers or more
+    between the same words, none of them in half those places or more: a discovered
+    point that is a frame said of many topics, "推动{-离岸贸易-}{+农村电商+}提质增效"
+    beside 推动跨境电商提质增效, 推动加工贸易提质增效, ... (review 150: six warnings of
+    the discovered gate on four dates; as a report's :func:`~consistency.timeline.middle_slot`
+    reads a watched formula's place). Fillers of up to :data:`SLOT_WORDS` words, the
+    words around them one at least on each side; not where a content word of ``old``'s
+    filler stands in half the baseline's fillers or more (the formula's own word)."""
+    head = 0
+    while head < min(len(new), len(old)) and new[head] == old[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(new), len(old)) - head and new[-1 - tail] == old[-1 - tail]:
+        tail += 1
+    middle = len(new) - head - tail
+    if not head or not tail or not 0 < middle <= SLOT_WORDS:
+        return False
+    front, back = new[:head], new[len(new) - tail :]
+    fillers: Counter[tuple[str, ...]] = Counter()
+    for text in baseline.words_of(phrase_sentences(baseline, back)).values():
+        words = text.split(" ")
+        for k in range(head + 1, len(words) - tail + 1):
+            if tuple(words[k : k + tail]) != back:
+                continue
+            for m in range(1, SLOT_WORDS + 1):
+                if k - m - head >= 0 and tuple(words[k - m - head : k - m]) == front:
+                    fillers[tuple(words[k - m : k])] += 1
+                    break
+    everywhere = sum(fillers.values())
+    if any(
+        2 * sum(n for f, n in fillers.items() if word in f) >= everywhere
+        for word in old[head : len(old) - tail]
+        if is_rare(word)
+    ):
+        # a word of the wording there in half the fillers or more is the formula's own:
+        # "Pakistan {-has always desired-}{+desires+} peaceful{+, good-neighbourly+} and
+        # cooperative relations ..." (review 140's plant), "peaceful" in most of them
+        return False
+    fillers.pop(new[head : head + middle], None)
+    total = sum(fillers.values())
+    return len(fillers) >= SLOT_FILLERS and 2 * max(fillers.values()) < total
+
+
+SLOT_WORDS = 4
+"""The most words that fill a slot of a discovered frame (see :func:`_fills_a_slot`)."""
 
 
 def _numbers_vary(baseline: Baseline, span: tuple[str, ...]) -> bool:
