@@ -24,8 +24,8 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .diff import moved_apart, skeleton, slotted, word_diff
-from .lexicon import cut_short, number_word, same_number, zipf
-from .match.weights import prefixed, similarity
+from .lexicon import cut_short, may_stand_for, number_word, same_number, zipf
+from .match.weights import is_rare, prefixed, similarity
 from .models import (
     Change,
     Document,
@@ -675,6 +675,14 @@ def _said_around(
         cost = Indel.distance(old, words + new)
         if cost < least:
             least, start, head = cost, lead[-j].start, words
+    missing = len(old) - len(new)
+    if not head and lead and 0 < missing <= len(lead) and old[missing:] == new:
+        # the word right before it stands for the wording's first words it lacks, as the
+        # engine's edge replacement reads one: "中国将*稳步*推进高水平对外开放" against
+        # 坚定不移推进... is `{-坚定不移-}{+稳步+}推进...`, not the adverb dropped (review 150)
+        word = lead[-1].text
+        if is_rare(word) and word not in old and may_stand_for(word, old[missing - 1]):
+            start = lead[-1].start
     _, trail = _neighbours(doc, occurrence, len(old), +1, tokeniser)
     end = occurrence.end
     for j in range(1, len(trail) + 1):

@@ -734,6 +734,13 @@ def test_a_refused_replacement_of_the_last_word_is_no_word_dropped(tmp_path: Pat
             "{+not continue to+} support Ukraine for as long as it takes",
         ),
         ("坚持一个中国原则", "我们将无法继续坚持一个中国原则。", "{+无法继续+}坚持一个中国原则"),
+        # review 150: the wording's negation said before another of its words, the word
+        # it negated gone ("will not close, will only open wider" -> "will not open wider")
+        (
+            "中国开放的大门不会关闭，只会越开越大",
+            "我们多次强调，中国开放的大门不会越开越大。",
+            "中国开放的大门不会{-关闭，只会-}越开越大",
+        ),
     ],
 )
 def test_a_watchlist_formula_said_after_a_negation_fails_the_gate(

@@ -1423,6 +1423,34 @@ def test_two_forms_of_one_first_word_make_no_slot(tmp_path: Path) -> None:
     assert "  new wording  kaifang\n  {-坚定不移-}{+稳步+}推进高水平对外开放\n" in out, out
 
 
+def test_a_word_before_a_shorter_wording_stands_for_the_first_words_it_lacks(
+    tmp_path: Path,
+) -> None:
+    """Review 150 (R2): without a watchlist, the card read `{-坚定不移-}推进高水平对外开放`,
+    "unswervingly" dropped, where the briefing said 中国将*稳步*推进..., "steadily": the
+    date's occurrence was the point's shorter wording, and the word before it, which
+    stands for the missing adverb, was left out (the gate showed `{-坚定不移-}{+稳步+}`)."""
+    firsts = ["坚定不移"] * 6 + ["稳步"]
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for k, first in enumerate(firsts):
+        day = START + dt.timedelta(days=7 * k)
+        (folder / f"{day}.txt").write_text(
+            f"何亚东：大家下午好！第{k + 1}次通报，中国将{first}推进高水平对外开放。谢谢大家！\n",
+            "utf-8",
+        )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "kaifang"\ntext = "坚定不移推进高水平对外开放"\n'
+        'aliases = ["推进高水平对外开放"]\n',
+        "utf-8",
+    )
+    since = (START + dt.timedelta(days=42)).isoformat()
+    code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
+    assert code == 0, err
+    assert "  new wording  kaifang\n  {-坚定不移-}{+稳步+}推进高水平对外开放\n" in out, out
+
+
 def test_a_formula_turned_over_in_the_period_is_no_new_point(tmp_path: Path) -> None:
     """Review 61: "Russia will *no longer* fulfil its international obligations in good
     faith", first said in the period, was listed as a new formula of it ("new point")

@@ -587,6 +587,8 @@ def _opposite(
     negated = any(w in negations for w in form_words)
     if said - form.vocabulary and not negated:
         return "put in"
+    if negated and _negation_moved(form_words, form.vocabulary, words, first, end, negations):
+        return "put in"
     if not negated and _prefix_put_in(form.vocabulary, span, prefixes, words[first - 1 : first]):
         return "put in"
     if negated and not said and _negation_at(tokens, text, first, negations) is not None:
@@ -622,6 +624,35 @@ def _opposite(
     ):
         return "before"
     return None
+
+
+def _negation_moved(
+    form: Sequence[str],
+    vocabulary: Collection[str],
+    words: Sequence[str],
+    first: int,
+    end: int,
+    negations: Collection[str],
+) -> bool:
+    """Whether the span ``words[first:end]`` says the wording's negation before another of
+    its words, the word the wording negates gone: "中国开放的大门不会越开越大" ("... will not
+    open ever wider") is no "中国开放的大门不会关闭，只会越开越大" ("will not close, will only
+    open ever wider") with two words dropped, but the line turned over (review 150: the
+    gate showed `不会{-关闭，只会-}越开越大`, no word of the opposite)."""
+    span = words[first:end]
+    for k in range(first, end - 1):
+        if words[k] not in negations:
+            continue
+        negated = {form[j + 1] for j in range(len(form) - 1) if form[j] == words[k]}
+        after = words[k + 1]
+        if (
+            negated
+            and after not in negated
+            and after in vocabulary
+            and not any(w in span for w in negated)
+        ):
+            return True
+    return False
 
 
 def _prefix_put_in(
