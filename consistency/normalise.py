@@ -551,6 +551,14 @@ CHINESE_COORDINATORS = frozenset({"和", "与", "及", "或", "同", "跟"})
 """The Chinese function words that join two parts of one kind (和平*与*稳定; 同 and 跟 as
 in 中国*同*巴基斯坦)."""
 
+ENGLISH_CONTRASTIVES = frozenset({"but", "yet"})
+"""The English words that open a clause contrasting with the one before: "Israel has the
+right to defend itself, *but* how it does so matters", "we do not want war, *but* we are
+not afraid of it" (reviews 146, 149: couplets with no row)."""
+
+CHINESE_CONTRASTIVES = frozenset({"但", "但是", "而", "却", "然而"})
+"""The same in Chinese: 和平无价，*但*……"""
+
 CHINESE_AND_WORDS = frozenset({"和", "与", "及", "同", "跟"})
 """The Chinese coordinators that all say "and" (not 或, "or"): one for another is
 grammar (损害中美关系{-和-}{+与+}台海和平稳定 was a "new wording" card: review 79)."""
@@ -680,7 +688,9 @@ class Tokeniser(Protocol):
     that join two parts of one kind ("and", 和): one never stands for a word of a
     point that is not one ("Hong Kong affairs *and* China's internal affairs" is no
     "Hong Kong affairs *are* purely China's internal affairs"), and as ``and_words``
-    those of them that say the same, one for another being grammar (和, 与); and, as
+    those of them that say the same, one for another being grammar (和, 与), and as
+    ``contrastives`` those that join a clause contrasting with the one before ("but", 但):
+    discovery reads a couplet so made as one formula where it is said whole; and, as
     ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-"); and,
     as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
     reporting frame off a phrase ("the PMOS said ..."), and as ``saying_that`` those that
@@ -1009,6 +1019,7 @@ class WordTokeniser:
     denials = ENGLISH_DENIALS | CHINESE_DENIALS
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
     and_words = CHINESE_AND_WORDS
+    contrastives = ENGLISH_CONTRASTIVES | CHINESE_CONTRASTIVES
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
     saying_that = ENGLISH_SAYING_THAT
@@ -1261,7 +1272,7 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
     ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"copulas"``,
     ``"prohibitions"``, ``"denials"``, ``"coordinators"``,
-    ``"and_words"``, ``"negating_prefixes"``,
+    ``"and_words"``, ``"contrastives"``, ``"negating_prefixes"``,
     ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``, ``"asking"``, ``"first_person"``,
     ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""

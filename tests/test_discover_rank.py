@@ -648,6 +648,34 @@ def test_a_formula_of_two_clauses_said_together_is_one_row(
     assert normalise(formula) in texts, texts
 
 
+@pytest.mark.parametrize(
+    ("formula", "carriers"),
+    [
+        (
+            "Israel has the right to defend itself, but how it does so matters",
+            ["As the Secretary said, {}.", "We have been clear: {}.", "{}, and we said so."],
+        ),
+        (
+            "we do not want war, but we are not afraid of it",
+            ["The Iranian nation has shown that {}.", "Let me be clear: {}.", "{}."],
+        ),
+    ],
+    ids=["defend", "war"],
+)
+def test_a_couplet_with_a_short_contrasting_clause_is_one_row(
+    formula: str, carriers: list[str]
+) -> None:
+    """Reviews 146 and 149: "we do not want war, but we are not afraid of it" (11 dates)
+    had no row, "Israel has the right to defend itself, but how it does so matters" (22)
+    only a carrier's: a pair of clauses needs three content words in each, and the
+    contrasting clause has one. A clause opening with "but" (the tokeniser's
+    contrastives) is the second half of a couplet however short, the first half two
+    content words at least; said together on three quarters of the first's dates."""
+    texts = framed_rows([c.format(formula) for c in carriers], 18)
+    first, second = normalise(formula).split(" but ")
+    assert any(f"{first.split()[-1]} but {second.split()[0]}" in t for t in texts), texts
+
+
 def test_a_clause_said_with_other_clauses_as_often_stays_a_row_of_its_own() -> None:
     """The other side of two clauses said together (review 109): 中方欢迎各国企业来华投资
     兴业 ("China welcomes companies of all countries to invest"), said on every date,

@@ -302,6 +302,7 @@ class _Corpus:
         self.reporting = named_words(tokeniser, "reporting_verbs")
         self.saying_that = named_words(tokeniser, "saying_that")
         self.clefts = named_words(tokeniser, "clefts")
+        self.contrastives = named_words(tokeniser, "contrastives")
 
     @cached_property
     def _by_word(self) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.intp], npt.NDArray[np.int32]]:

@@ -324,7 +324,12 @@ def _clause_pairs(
     for a, b, c in zip(bounds, bounds[1:], bounds[2:], strict=False):
         if max(b - a, c - b) > CLAUSE_PAIR_WORDS:
             continue
-        if min(_content(words[a:b], stop), _content(words[b:c], stop)) < CLAUSE_CONTENT:
+        # a clause opening with "but" (the tokeniser's contrastives) is the second half of
+        # a couplet however short: "Israel has the right to defend itself, *but how it
+        # does so matters*", "we do not want war, *but we are not afraid of it*"
+        contrast = words[b] in corpus.contrastives
+        least = (CONTRAST_CONTENT, 1) if contrast else (CLAUSE_CONTENT, CLAUSE_CONTENT)
+        if _content(words[a:b], stop) < least[0] or _content(words[b:c], stop) < least[1]:
             continue
         sub = _Occ(s + a, s + c)
         form = _trim(corpus, sub, min_words, joined=b - a)
@@ -335,7 +340,14 @@ def _clause_pairs(
             continue
         first_ids = _stripped(form.ids[: b - cut], corpus.words, stop)
         second_ids = _stripped(form.ids[b - cut :], corpus.words, stop)
-        if min(len(first_ids), len(second_ids)) >= min_words:
+        if contrast:
+            # the contrasting clause is nothing said alone ("how it does so matters"): the
+            # pair is set against its first clause only, its function words kept where
+            # they are most of it ("we do not want war")
+            first_ids = first_ids if len(first_ids) >= min_words else form.ids[: b - cut]
+            if len(first_ids) >= min_words:
+                out.append((form, first_ids, first_ids))
+        elif min(len(first_ids), len(second_ids)) >= min_words:
             out.append((form, first_ids, second_ids))
     return out
 
@@ -353,6 +365,10 @@ def _stripped(ids: tuple[int, ...], words: Sequence[str], stop: Collection[str])
 CLAUSE_CONTENT = 3
 """The fewest content words each clause of a pair has (see :func:`_clause_pairs`): a
 lead-in ("今年以来", "earlier this week") is no clause of a formula."""
+
+CONTRAST_CONTENT = 2
+"""The fewest content words the clause before a contrasting one ("..., but ...") has in a
+pair (see :func:`_clause_pairs`); the contrasting clause needs one."""
 
 CLAUSE_PAIR_WORDS = 10
 """The most words a clause of a pair has (see :func:`_clause_pairs`)."""
