@@ -1097,6 +1097,24 @@ def _group_of(corpus: _Corpus, phrase: str) -> _Group:
     return _Group(occs, key, sorted({corpus.pdate[o.start] for o in occs}))
 
 
+def test_a_phrase_said_only_after_a_negation_is_no_row_of_its_own() -> None:
+    """Review 149 (D5): "get ahead of the process" (23 dates) ranked above "I'm not going to
+    get ahead of the process" (the same 23): the row's words said only after the negation
+    are a fragment of the negated formula, not a formula of their own (negations part
+    wordings, so the two were never folded). Said plainly too, a phrase keeps its row."""
+    from consistency.discover import _without_negated_only
+
+    said = ["I'm not going to get ahead of the process.", "We will keep you updated."] * 5
+    corpus = _corpus(said)
+    negated = _group_of(corpus, "not going to get ahead of the process")
+    plain = _group_of(corpus, "get ahead of the process")
+    assert _without_negated_only(corpus, [plain, negated]) == [negated]
+    corpus = _corpus([*said, "The negotiators will get ahead of the process."] * 2)
+    negated = _group_of(corpus, "not going to get ahead of the process")
+    plain = _group_of(corpus, "get ahead of the process")
+    assert _without_negated_only(corpus, [plain, negated]) == [plain, negated]
+
+
 def test_points_cut_from_one_passage_are_one_row() -> None:
     passage = (
         "Hong Kong affairs are purely China's internal affairs that brook no foreign interference"

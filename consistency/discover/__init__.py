@@ -563,6 +563,7 @@ def _discover(
     groups = _carriers(corpus, groups, enough=enough)
     groups = _passages(corpus, groups, scorer, enough=enough, names=names)
     groups = _lead_ins(corpus, groups, enough=enough)
+    groups = _without_negated_only(corpus, groups[:enough]) + groups[enough:]
     fresh = _still_rising(corpus, groups, new, rising)
     if top is not None:
         head = groups[: read_count(top)]
@@ -991,6 +992,56 @@ def _still_rising(
         if any(2 * len(mine & c) >= len(c) for c in chosen):
             out.add(id(g))
     return out
+
+
+NEGATED_ONLY_SHARE = 0.9
+"""The share of a row's occurrences inside a row of its words said negated that makes it
+that row's fragment (see :func:`_without_negated_only`)."""
+
+
+def _without_negated_only(corpus: _Corpus, groups: list[_Group]) -> list[_Group]:
+    """``groups`` less the rows said (nearly) only inside another row that holds their words
+    with a negation: "get ahead of the process" (23 dates) beside "I'm not going to get
+    ahead of the process" (23 dates, the same sentences), a fragment ranked above its
+    formula (review 149). Negations part wordings (a formula and its opposite are two
+    rows), but a phrase never said without the negation is no formula of its own.
+    :data:`NEGATED_ONLY_SHARE` of its occurrences inside the other row's, at least."""
+    negated = [g for g in groups if corpus.negated(g.key)]
+    if not negated:
+        return groups
+    psent = corpus.psent
+    spans: dict[int, dict[int, list[tuple[int, int]]]] = {}
+
+    def said_in(h: _Group) -> dict[int, list[tuple[int, int]]]:
+        if id(h) not in spans:
+            by_sentence: dict[int, list[tuple[int, int]]] = {}
+            for o in h.occs:
+                by_sentence.setdefault(psent[o.start], []).append((o.start, o.end))
+            spans[id(h)] = by_sentence
+        return spans[id(h)]
+
+    out: list[_Group] = []
+    for g in groups:
+        holders = (
+            [] if corpus.negated(g.key) else [h for h in negated if _holds_words(h.key, g.key)]
+        )
+        inside = sum(
+            any(
+                a <= o.start and o.end <= b
+                for h in holders
+                for a, b in said_in(h).get(psent[o.start], ())
+            )
+            for o in g.occs
+        )
+        if not holders or inside < NEGATED_ONLY_SHARE * len(g.occs):
+            out.append(g)
+    return out
+
+
+def _holds_words(outer: Sequence[int], inner: Sequence[int]) -> bool:
+    """Whether ``inner`` stands in ``outer`` word for word, contiguously."""
+    n = len(inner)
+    return any(tuple(outer[k : k + n]) == tuple(inner) for k in range(len(outer) - n + 1))
 
 
 def _quiet(steps: int) -> None:
