@@ -38,7 +38,7 @@ from .check import (
     word_similarity,
 )
 from .check.points import DEFAULT_TOP
-from .diff import word_diff
+from .diff import shared_ends, word_diff
 from .errors import ConsistencyError, InputErrors, OptionError
 from .lexicon import has_digit, is_han, may_stand_for, numbers_apart, numbers_in, unknown_han
 from .match import DEFAULT_THRESHOLD, require_percent
@@ -568,12 +568,7 @@ def names_apart(
     (a, at), (b, bt) = was, now
     (a_lo, a_hi), (b_lo, b_hi) = old, new
     wa, wb = [t.text for t in a[a_lo:a_hi]], [t.text for t in b[b_lo:b_hi]]
-    p = 0
-    while p < min(len(wa), len(wb)) and wa[p] == wb[p]:
-        p += 1
-    q = 0
-    while q < min(len(wa), len(wb)) - p and wa[-1 - q] == wb[-1 - q]:
-        q += 1
+    p, q = shared_ends(wa, wb)
     ra, rb = _fused_apart(wa[p : len(wa) - q], wb[p : len(wb) - q])
     runs = (
         (range(a_lo + p + ra[0], a_hi - q - ra[1]), Names(a, at, sentence=False), a),

@@ -728,6 +728,22 @@ def word_diff(old: str, new: str, *, tokeniser: Tokeniser | None = None) -> str:
     return f"{lead}{marked}{trail}"
 
 
+def shared_ends(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """How many words two wordings share at their start, then at their end (the end's words
+    none of the start's): what stands between is where they differ.
+
+    >>> shared_ends("a b c d".split(), "a x d".split())
+    (1, 1)
+    """
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
 SLOT = "\u2026"
 """Stands for a run of words inserted into a formula, in :func:`skeleton`."""
 

@@ -448,7 +448,8 @@ ENGLISH_NEGATIONS = frozenset(
 )
 """The English function words that negate what follows: a phrase may open with one ("no
 foreign government ... has the right to interfere" is the formula; without "no" it says
-the opposite)."""
+the opposite); and "unable", "not able" in one word ("we are *unable to* support ...",
+review 149)."""
 
 CHINESE_NEGATIONS = frozenset(
     {

@@ -1397,12 +1397,10 @@ def test_a_word_said_first_on_one_date_makes_no_slot(tmp_path: Path) -> None:
     assert "  new wording  jk\n  {-全面-}{+加快+}推进健康中国建设\n" in out, out
 
 
-def test_two_forms_of_one_first_word_make_no_slot(tmp_path: Path) -> None:
-    """Review 150 (R1): 坚定不移 ("unswervingly") on four dates and 坚定 ("firmly") on two
-    before 推进高水平对外开放 counted as two subjects, a slot; the planted
-    {-坚定不移-}{+稳步+}推进高水平对外开放 ("steadily") had no card while the gate failed on
-    it. Two words spelled alike are one word's forms."""
-    firsts = ["坚定不移", "坚定", "坚定不移", "坚定", "坚定不移", "坚定不移", "稳步"]
+def _opening_up_card(tmp_path: Path, firsts: list[str], alias: str) -> str:
+    """The report of weekly briefings saying 中国将<first>推进高水平对外开放, one for each of
+    ``firsts``, the last the period, with 坚定不移推进高水平对外开放 watched (``alias`` its
+    alias)."""
     folder = tmp_path / "briefings"
     folder.mkdir()
     for k, first in enumerate(firsts):
@@ -1413,13 +1411,22 @@ def test_two_forms_of_one_first_word_make_no_slot(tmp_path: Path) -> None:
         )
     points = tmp_path / "points.toml"
     points.write_text(
-        '[[point]]\nid = "kaifang"\ntext = "坚定不移推进高水平对外开放"\n'
-        'aliases = ["坚定推进高水平对外开放"]\n',
+        f'[[point]]\nid = "kaifang"\ntext = "坚定不移推进高水平对外开放"\naliases = ["{alias}"]\n',
         "utf-8",
     )
-    since = (START + dt.timedelta(days=42)).isoformat()
+    since = (START + dt.timedelta(days=7 * (len(firsts) - 1))).isoformat()
     code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
     assert code == 0, err
+    return out
+
+
+def test_two_forms_of_one_first_word_make_no_slot(tmp_path: Path) -> None:
+    """Review 150 (R1): 坚定不移 ("unswervingly") on four dates and 坚定 ("firmly") on two
+    before 推进高水平对外开放 counted as two subjects, a slot; the planted
+    {-坚定不移-}{+稳步+}推进高水平对外开放 ("steadily") had no card while the gate failed on
+    it. Two words spelled alike are one word's forms."""
+    firsts = ["坚定不移", "坚定", "坚定不移", "坚定", "坚定不移", "坚定不移", "稳步"]
+    out = _opening_up_card(tmp_path, firsts, "坚定推进高水平对外开放")
     assert "  new wording  kaifang\n  {-坚定不移-}{+稳步+}推进高水平对外开放\n" in out, out
 
 
@@ -1430,24 +1437,7 @@ def test_a_word_before_a_shorter_wording_stands_for_the_first_words_it_lacks(
     "unswervingly" dropped, where the briefing said 中国将*稳步*推进..., "steadily": the
     date's occurrence was the point's shorter wording, and the word before it, which
     stands for the missing adverb, was left out (the gate showed `{-坚定不移-}{+稳步+}`)."""
-    firsts = ["坚定不移"] * 6 + ["稳步"]
-    folder = tmp_path / "briefings"
-    folder.mkdir()
-    for k, first in enumerate(firsts):
-        day = START + dt.timedelta(days=7 * k)
-        (folder / f"{day}.txt").write_text(
-            f"何亚东：大家下午好！第{k + 1}次通报，中国将{first}推进高水平对外开放。谢谢大家！\n",
-            "utf-8",
-        )
-    points = tmp_path / "points.toml"
-    points.write_text(
-        '[[point]]\nid = "kaifang"\ntext = "坚定不移推进高水平对外开放"\n'
-        'aliases = ["推进高水平对外开放"]\n',
-        "utf-8",
-    )
-    since = (START + dt.timedelta(days=42)).isoformat()
-    code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
-    assert code == 0, err
+    out = _opening_up_card(tmp_path, ["坚定不移"] * 6 + ["稳步"], "推进高水平对外开放")
     assert "  new wording  kaifang\n  {-坚定不移-}{+稳步+}推进高水平对外开放\n" in out, out
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
 from ..context import working_on
-from ..diff import skeleton, word_diff
+from ..diff import shared_ends, skeleton, word_diff
 from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..index import Index, phrase_sentences
 from ..index.codec import content_hash
@@ -612,12 +612,7 @@ def _fills_a_slot(baseline: Baseline, new: tuple[str, ...], old: tuple[str, ...]
     reads a watched formula's place). Fillers of up to :data:`SLOT_WORDS` words, the
     words around them one at least on each side; not where a content word of ``old``'s
     filler stands in half the baseline's fillers or more (the formula's own word)."""
-    head = 0
-    while head < min(len(new), len(old)) and new[head] == old[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(new), len(old)) - head and new[-1 - tail] == old[-1 - tail]:
-        tail += 1
+    head, tail = shared_ends(new, old)
     middle = len(new) - head - tail
     if not head or not tail or not 0 < middle <= SLOT_WORDS:
         return False
