@@ -2938,3 +2938,17 @@ def test_a_negation_carried_on_by_a_causative_negates_the_formula() -> None:
     widened = negated_before(match, sentence, grammar_of(None))
     assert widened is not None
     assert sentence[widened.start : widened.end] == sentence[3:-1]
+
+
+def test_a_negation_before_a_word_of_another_clause_turns_the_wording_over() -> None:
+    """Review 150 (R3): "中国开放的大门不会越开越大" ("will not open ever wider") is the alias
+    "中国开放的大门不会关闭，只会越开越大" ("will not close, will only open ever wider") turned
+    over, not two words dropped: its negation stands before a word of the wording's other
+    clause. In one clause it still holds its phrase: "brook no interference" for "brook no
+    foreign interference" (MFA, 7 dates: a first version lost them)."""
+    said = "我们多次强调，中国开放的大门不会越开越大。"
+    assert found("中国开放的大门不会关闭，只会越开越大", said) == []
+    said = "Hong Kong affairs are China's internal affairs that brook no interference from anyone."
+    assert [text for _, text in found("brook no foreign interference", said)] == [
+        "brook no interference"
+    ]

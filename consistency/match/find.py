@@ -587,7 +587,7 @@ def _opposite(
     negated = any(w in negations for w in form_words)
     if said - form.vocabulary and not negated:
         return "put in"
-    if negated and _negation_moved(form_words, form.vocabulary, words, first, end, negations):
+    if negated and _negation_moved(form, words, first, end, negations):
         return "put in"
     if not negated and _prefix_put_in(form.vocabulary, span, prefixes, words[first - 1 : first]):
         return "put in"
@@ -627,29 +627,36 @@ def _opposite(
 
 
 def _negation_moved(
-    form: Sequence[str],
-    vocabulary: Collection[str],
+    form: Form,
     words: Sequence[str],
     first: int,
     end: int,
     negations: Collection[str],
 ) -> bool:
-    """Whether the span ``words[first:end]`` says the wording's negation before another of
-    its words, the word the wording negates gone: "中国开放的大门不会越开越大" ("... will not
-    open ever wider") is no "中国开放的大门不会关闭，只会越开越大" ("will not close, will only
-    open ever wider") with two words dropped, but the line turned over (review 150: the
-    gate showed `不会{-关闭，只会-}越开越大`, no word of the opposite)."""
+    """Whether the span ``words[first:end]`` says the wording's negation before a word of
+    another of its clauses, the word the wording negates gone: "中国开放的大门不会越开越大"
+    ("... will not open ever wider") is no "中国开放的大门不会关闭，只会越开越大" ("will not
+    close, will only open ever wider") with two words dropped, but the line turned over
+    (review 150: the gate showed `不会{-关闭，只会-}越开越大`, no word of the opposite). In
+    one clause a negation still holds the phrase it stood before: "brook no interference"
+    for "brook no foreign interference" (MFA)."""
+    wording, breaks = form.words, form.breaks
     span = words[first:end]
     for k in range(first, end - 1):
         if words[k] not in negations:
             continue
-        negated = {form[j + 1] for j in range(len(form) - 1) if form[j] == words[k]}
+        at = [j for j in range(len(wording) - 1) if wording[j] == words[k]]
+        negated = {wording[j + 1] for j in at}
         after = words[k + 1]
         if (
             negated
             and after not in negated
-            and after in vocabulary
             and not any(w in span for w in negated)
+            and any(
+                wording[i] == after and any(j < b <= i for b in breaks)
+                for j in at
+                for i in range(j + 1, len(wording))
+            )
         ):
             return True
     return False
