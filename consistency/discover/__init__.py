@@ -1020,11 +1020,18 @@ def _without_negated_only(corpus: _Corpus, groups: list[_Group]) -> list[_Group]
             spans[id(h)] = by_sentence
         return spans[id(h)]
 
+    # every run of words a negated row holds, to the rows holding it
+    held: dict[tuple[int, ...], list[_Group]] = {}
+    for h in negated:
+        key = tuple(h.key)
+        for a in range(len(key)):
+            for b in range(a + 1, len(key) + 1):
+                rows = held.setdefault(key[a:b], [])
+                if not rows or rows[-1] is not h:
+                    rows.append(h)
     out: list[_Group] = []
     for g in groups:
-        holders = (
-            [] if corpus.negated(g.key) else [h for h in negated if _holds_words(h.key, g.key)]
-        )
+        holders = [] if corpus.negated(g.key) else held.get(tuple(g.key), [])
         inside = sum(
             any(
                 a <= o.start and o.end <= b
@@ -1036,12 +1043,6 @@ def _without_negated_only(corpus: _Corpus, groups: list[_Group]) -> list[_Group]
         if not holders or inside < NEGATED_ONLY_SHARE * len(g.occs):
             out.append(g)
     return out
-
-
-def _holds_words(outer: Sequence[int], inner: Sequence[int]) -> bool:
-    """Whether ``inner`` stands in ``outer`` word for word, contiguously."""
-    n = len(inner)
-    return any(tuple(outer[k : k + n]) == tuple(inner) for k in range(len(outer) - n + 1))
 
 
 def _quiet(steps: int) -> None:
