@@ -183,6 +183,53 @@ def test_a_name_with_its_office_in_brackets_is_an_official_whatever_its_length()
     assert label_kind("SMITH (Reuters)") == (2, None)
 
 
+def test_a_name_said_with_its_title_first_and_alone_after_is_one_speaker() -> None:
+    """Review 150 (China's Ministry of Commerce): the first answer's label carries the office
+    ("商务部新闻发言人何咏前"), the later ones the bare name ("何咏前"); ``ingest`` listed two
+    speakers, and ``--speaker`` chose one of them. The same in English ("SPOKESPERSON MAO
+    NING" / "MAO NING"). The title decides the role: a host named alone after "主持人" is
+    the moderator throughout. A name that is no other label's end stays its own."""
+    zh = (
+        "商务部新闻发言人何咏前：各位记者朋友，大家下午好！\n\n"
+        "第一财经记者：请问商务部对出口形势有何评价？\n\n"
+        "何咏前：今年以来，我国外贸总体平稳。\n\n"
+        "路透社记者：请问中方有何回应？\n\n"
+        "何咏前：中方将采取必要措施。\n"
+    )
+    assert [(t.speaker, t.role) for t in split_turns(zh)] == [
+        ("何咏前", OFF),
+        ("第一财经记者", P),
+        ("何咏前", OFF),
+        ("路透社记者", P),
+        ("何咏前", OFF),
+    ]
+    en = (
+        "SPOKESPERSON MAO NING: Good afternoon.\n\n"
+        "AFP: What is China's response?\n\n"
+        "MAO NING: China will take necessary measures.\n\n"
+        "Reuters: Will the talks continue?\n\n"
+        "MAO NING: We have made our position clear.\n\n"
+        "Reuters: And Ning Li?\n\n"
+        "LI NING: I have nothing to add.\n"
+    )
+    speakers = [t.speaker for t in split_turns(en)]
+    assert speakers == ["MAO NING", "AFP", "MAO NING", "Reuters", "MAO NING", "Reuters", "LI NING"]
+    hosted = (
+        "主持人 高晨：各位记者朋友，上午好！下面请陈司长介绍有关情况。\n\n"
+        "教育部思想政治工作司司长 陈明远：谢谢主持人。我们将持续加强学生心理健康工作。\n\n"
+        "高晨：下面开始提问。\n\n"
+        "新华社记者：请问下一步有何考虑？\n\n"
+        "陈明远：我们将一如既往推进这项工作。\n"
+    )
+    assert [(t.speaker, t.role) for t in split_turns(hosted)] == [
+        ("高晨", P),
+        ("陈明远", OFF),
+        ("高晨", P),
+        ("新华社记者", P),
+        ("陈明远", OFF),
+    ]
+
+
 def test_a_label_in_capitals_is_a_label_whatever_its_first_word() -> None:
     """A fresh-clone review (State Department, 2023-03-09): "UNDER SECRETARY BASS:" opens
     with "under", read as a sentence, so the under secretary's statement joined the

@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..models import Role, Turn
@@ -716,7 +716,53 @@ def _accepted_labels(text: str, lines: list[_Line]) -> dict[str, _Group]:
             lab.bare and group.strength < _KEYWORD and not group.inline and lab.key not in named
         ):
             line.label = None
+    _same_person(lines, accepted)
     return accepted
+
+
+def _named(label: str) -> bool:
+    """A person's name, title aside: a Chinese name (see :func:`_han_person`) or two or three
+    capitalised words, bar role words ("MAO NING", "Mao Ning"; not "The Spokesperson")."""
+    if _han_person(label):
+        return True
+    words = label.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.casefold() not in _ROLE_WORDS for w in words)
+        and words[0].casefold() != "the"
+    )
+
+
+def _same_person(lines: list[_Line], groups: dict[str, _Group]) -> None:
+    """Labels that are another label's name with a title before it ("商务部新闻发言人何咏前"
+    and "何咏前", "SPOKESPERSON MAO NING" and "MAO NING", review 150) made one speaker, named
+    as the bare name names them: the title is said on the first turn, the name on the rest.
+    """
+    names = [k for k, g in groups.items() if _named(_display(g))]
+    into: dict[str, str] = {}
+    for key in groups:
+        held = [
+            n
+            for n in names
+            if n != key
+            and key.endswith(n)
+            and (key[-len(n) - 1] == " " if " " in n else len(key) - len(n) >= 2)
+        ]
+        if held:
+            into[key] = max(held, key=len)
+    for key, name in into.items():
+        if name in into:
+            continue
+        group, kept = groups.pop(key), groups[name]
+        kept.strength, kept.role = max(
+            (kept.strength, kept.role), (group.strength, group.role), key=lambda sr: sr[0]
+        )
+        kept.count += group.count
+        kept.inline |= group.inline
+        kept.first = min(kept.first, group.first)
+    for line in lines:
+        if line.label is not None and line.label.key in into and line.label.key not in groups:
+            line.label = replace(line.label, key=into[line.label.key])
 
 
 def _display(group: _Group) -> str:
