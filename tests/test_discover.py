@@ -1507,34 +1507,6 @@ def test_a_family_is_named_by_its_variant_said_most_alone_or_in_frames() -> None
     assert named_by(table, k(f"interfere in {part}"), counts) == k(f"interfere in {part}")
 
 
-def test_a_family_is_named_without_an_edge_word_said_without_it_more_often() -> None:
-    """Review 150 (D2): 诚挚欢迎各国企业来华投资兴业 ("*sincerely* welcome companies of all
-    countries to invest in China", 4 times) named the row over 欢迎各国企业来华投资兴业 (4
-    alone, 3 after 商务部): the edge word is one frame of the formula, and a watchlist made
-    from the row failed the gate wherever it was not said. The wording less one content word
-    at an edge names the family where said more often without it, alone or in other
-    frames; not where said more than twice as often (another phrase's life), nor for a
-    function word, nor below four content words."""
-    named_by = importlib.import_module("consistency.discover.families")._named_by
-    formula = "welcome foreign companies to invest in china"
-    table = _Words(f"sincerely {formula} the ministry welcomes them we")
-    k = table.key
-    key = k(f"sincerely {formula}")
-    counts = {key: 4, k(formula): 4, k(f"the ministry {formula}"): 3}
-    assert named_by(table, key, counts) == k(formula)
-    # as often without it: the best-ranked wording keeps the name
-    assert named_by(table, key, {key: 4, k(formula): 4}) == key
-    # far more often without it: another phrase
-    assert named_by(table, key, {key: 4, k(formula): 12}) == key
-    # a function word at the edge is a trim, not a frame
-    key = k(f"the {formula}")
-    assert named_by(table, key, {key: 4, k(formula): 4, k(f"we {formula}"): 3}) == key
-    # too few content words left
-    key = k("sincerely welcome foreign companies")
-    counts = {key: 4, k("welcome foreign companies"): 4, k("we welcome foreign companies"): 3}
-    assert named_by(table, key, counts) == key
-
-
 def test_a_frame_said_with_many_endings_is_one_row() -> None:
     """Review 98 (D7): "I'm not going to get ahead of the Secretary's schedule", "... of
     the investigation", "... of where the discussions end up" and five more were eight

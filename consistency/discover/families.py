@@ -342,12 +342,7 @@ def _named_by(
     names the family where it is said more often than ``key`` alone ("a democratic,
     stable, peaceful, progressive and inclusive Bangladesh" on 3 dates, "a stable, ..."
     on 2: the shorter named the row, and a reordering was carded as `{+democratic,+}`,
-    review 136). ``key`` less one content word at an edge, of :data:`_RICH_WORDS` content
-    words or more, names the family where said more often without that word than with it
-    (alone or in other frames), up to :data:`PART_OWN_LIFE` times as often: the word is
-    one of its frames (诚挚欢迎各国企业来华投资兴业, 4 times, named the row over 欢迎各国企业来华
-    投资兴业, 4 alone and 3 after 商务部: review 150). Of the :data:`_NAMING_POOL` most
-    frequent wordings; ties: ``key``."""
+    review 136). Of the :data:`_NAMING_POOL` most frequent wordings; ties: ``key``."""
 
     words, function = corpus.words, corpus.function
     own = [words[w] for w in key if not function[w]]
@@ -372,14 +367,6 @@ def _named_by(
                 and n > most
             ):
                 best, most = part, n
-    for part, dropped in ((key[1:], key[0]), (key[:-1], key[-1])):
-        n = said(part) - key_said if part in counts else 0
-        if (
-            not function[dropped]
-            and sum(not function[w] for w in part) >= _RICH_WORDS
-            and most < n <= PART_OWN_LIFE * key_said
-        ):
-            best, most = part, n
     if best != key:
         return best
     for other in sorted(longer, key=lambda k: (-counts[k], k)):
