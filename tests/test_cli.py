@@ -60,6 +60,38 @@ def test_ingest_table_shows_speakers_and_words() -> None:
     assert "Guo Jiakun (o)" in line and "China News Service (p)" in line
 
 
+def test_ingest_turns_show_who_is_read_as_saying_what() -> None:
+    """``--turns`` lists each turn as read, so a reader can see why a sentence was or was
+    not searched (a speaker read as press is not): in JSON each turn's speaker, role,
+    line, span and words, the span's words the turn's text; in a table one line per turn
+    after the documents. Without it, the JSON has no turns."""
+    code, out, _ = run(
+        "ingest", str(BRIEFINGS / "001_ea51057881414630.txt"), "--turns", "--format", "json"
+    )
+    assert code == 0
+    doc = json.loads(out)["documents"][0]
+    text = (BRIEFINGS / "001_ea51057881414630.txt").read_text("utf-8")
+    turns = doc["turns"]
+    assert {(t["speaker"], t["role"]) for t in turns} == {
+        (s["name"], s["role"]) for s in doc["speakers"]
+    }
+    assert all(text[t["start"] : t["end"]] == t["text"] for t in turns)
+    asked = next(t for t in turns if t["speaker"] == "China News Service")
+    assert asked["role"] == "press" and text.splitlines()[asked["line"] - 1].startswith(
+        "China News Service"
+    )
+    code, table, _ = run("ingest", str(BRIEFINGS / "001_ea51057881414630.txt"), "--turns")
+    assert code == 0
+    listed = table.split("001_ea51057881414630 (")[1].splitlines()
+    assert f"{len(turns)} turns" in listed[0]
+    assert listed[1].split() == ["line", "role", "speaker", "words"]
+    rows = [r for r in listed[3:] if r.strip()]
+    assert len(rows) == len(turns)
+    assert rows[0].split()[:2] == [str(turns[0]["line"]), turns[0]["role"]]
+    code, out, _ = run("ingest", str(BRIEFINGS), "--format", "json")
+    assert all("turns" not in d for d in json.loads(out)["documents"])
+
+
 def test_undated_files_each_get_one_error_line(undated: Path) -> None:
     code, out, err = run("ingest", str(undated))
     assert code == 2

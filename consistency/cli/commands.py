@@ -68,6 +68,11 @@ from .pipeline import _archive, _discover, _load, _points, _segmented, _track, n
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
+@click.option(
+    "--turns",
+    is_flag=True,
+    help="Also list each briefing's turns: line, role, speaker and words, as read.",
+)
 @output_option
 @plain_option
 def ingest(
@@ -77,11 +82,12 @@ def ingest(
     since: dt.date | None,
     until: dt.date | None,
     fmt: str,
+    turns: bool,
     output: str | None,
 ) -> None:
     """List the briefings as read: id, date and its source, title, speakers, words."""
     docs = _load(paths, manifest, date, since, until)
-    write_output(render_inventory(docs, fmt=fmt), output)
+    write_output(render_inventory(docs, fmt=fmt, turns=turns), output)
 
 
 @cli.command("track")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..jsontext import dumps
-from ..models import Document, Role
+from ..models import Document, Role, Turn
 from ..normalise import tokenise
 
 
@@ -21,21 +21,39 @@ def _speakers(document: Document) -> list[dict[str, str]]:
     return [{"name": name, "role": role.value} for name, role in document.speakers.items()]
 
 
-def inventory(documents: Sequence[Document]) -> list[dict[str, object]]:
-    """One plain record per document (the JSON form of ``ingest``)."""
+def turns_of(document: Document) -> list[dict[str, object]]:
+    """Each turn of ``document`` as read: speaker, role, line, span and words (``ingest
+    --turns``), so that a reader can see who the tool takes to say what."""
+    return [
+        {
+            "speaker": t.speaker,
+            "role": t.role.value,
+            "line": t.line,
+            "start": t.start,
+            "end": t.end,
+            "text": document.text[t.start : t.end],
+        }
+        for t in document.turns
+    ]
+
+
+def inventory(documents: Sequence[Document], *, turns: bool = False) -> list[dict[str, object]]:
+    """One plain record per document (the JSON form of ``ingest``); ``turns``: with each
+    document's turns (see :func:`turns_of`)."""
     rows: list[dict[str, object]] = []
     for doc in documents:
-        rows.append(
-            {
-                "id": doc.id,
-                "path": doc.path,
-                "date": doc.date.isoformat(),
-                "date_source": doc.date_source.value,
-                "title": doc.title,
-                "speakers": _speakers(doc),
-                "words": word_counts(doc),
-            }
-        )
+        record: dict[str, object] = {
+            "id": doc.id,
+            "path": doc.path,
+            "date": doc.date.isoformat(),
+            "date_source": doc.date_source.value,
+            "title": doc.title,
+            "speakers": _speakers(doc),
+            "words": word_counts(doc),
+        }
+        if turns:
+            record["turns"] = turns_of(doc)
+        rows.append(record)
     return rows
 
 
@@ -45,9 +63,20 @@ def _cut(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_inventory(documents: Sequence[Document], *, fmt: str = "table") -> str:
-    """``ingest`` output as a table or as JSON (``{"schema": 1, "documents": [...]}``)."""
-    records = inventory(documents)
+def _one_line(document: Document, turn: Turn) -> str:
+    return " ".join(document.text[turn.start : turn.end].split())
+
+
+TURN_WIDTH = 72
+"""Characters of a turn's words that ``ingest --turns`` shows in a table."""
+
+
+def render_inventory(
+    documents: Sequence[Document], *, fmt: str = "table", turns: bool = False
+) -> str:
+    """``ingest`` output as a table or as JSON (``{"schema": 1, "documents": [...]}``);
+    ``turns``: each document's turns too, after the table (see :func:`turns_of`)."""
+    records = inventory(documents, turns=turns)
     if fmt == "json":
         return dumps({"schema": 1, "documents": records})
     rows = []
@@ -74,4 +103,18 @@ def render_inventory(documents: Sequence[Document], *, fmt: str = "table") -> st
     total = sum(sum(r[5:8]) for r in rows)
     legend = "speakers: (o) official, (p) press, (n) narration; words counted per role"
     noun = "document" if len(rows) == 1 else "documents"
-    return f"{table}\n\n{len(rows)} {noun}, {total} words. {legend}\n"
+    out = f"{table}\n\n{len(rows)} {noun}, {total} words. {legend}\n"
+    if turns:
+        for doc in documents:
+            lines = [
+                [t.line, t.role.value, t.speaker or "", _cut(_one_line(doc, t), TURN_WIDTH)]
+                for t in doc.turns
+            ]
+            listed = tabulate(
+                lines,
+                headers=["line", "role", "speaker", "words"],
+                tablefmt="simple",
+                disable_numparse=True,
+            )
+            out += f"\n{doc.id} ({doc.path}): {len(lines)} turns\n{listed}\n"
+    return out
