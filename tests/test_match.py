@@ -1248,6 +1248,30 @@ def test_a_short_point_s_words_all_set_apart_are_another_phrase(
             "We develop ties on the principle of mutual respect, equality and mutual benefit.",
             "mutual respect, equality and mutual benefit",
         ),
+        # review 151: the point's last item replaced after its coordinator, past an older,
+        # shorter wording (the gate passed "by force or intimidation" as the alias)
+        (
+            "unilateral attempts to change the status quo by force or coercion",
+            "unilateral attempts to change the status quo by force",
+            "Japan will never accept unilateral attempts to change the status quo by force or "
+            "intimidation, and we conveyed this to China.",
+            "unilateral attempts to change the status quo by force or intimidation",
+        ),
+        # ... and the first item, before it
+        (
+            "peace and stability across the Taiwan Strait",
+            "stability across the Taiwan Strait",
+            "We have consistently stressed the importance of security and stability across "
+            "the Taiwan Strait.",
+            "security and stability across the Taiwan Strait",
+        ),
+        # the older wording said as it was, the clause going on: the alias
+        (
+            "unilateral attempts to change the status quo by force or coercion",
+            "unilateral attempts to change the status quo by force",
+            "We oppose unilateral attempts to change the status quo by force or any other means.",
+            "unilateral attempts to change the status quo by force",
+        ),
     ],
 )
 def test_a_word_replacing_the_point_s_own_beside_an_alias_is_read_with_the_point(
@@ -1257,7 +1281,8 @@ def test_a_word_replacing_the_point_s_own_beside_an_alias_is_read_with_the_point
     ..." was the alias "all-weather strategic ..." word for word, "the ironclad" left
     out, so the report had no card for a word said for the first time. A content word
     right beside the alias, where the point has its own word the sentence lacks, is
-    that word replaced: the point reads more of the stretch."""
+    that word replaced: the point reads more of the stretch; so is one after the point's
+    coordinator beside the alias (review 151)."""
     [(_, text)] = found(point, line, aliases=(alias,))
     assert text == expected
 

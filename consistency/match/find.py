@@ -1225,7 +1225,7 @@ def find_point(
                     head = tokens[hit.first : min(hit.first + swap.head, hit.end)]
                     moved = ((head[0].start, head[-1].end),)
                 match = Match(sentence, hit.first, hit.end - 1, start, end, score, said, moved)
-                _keep_best(best.setdefault(n, []), match, weigh)
+                _keep_best(best.setdefault(n, []), match, weigh, grammar.coordinators)
     found = []
     for n in sorted(best):
         kept = sorted(best[n], key=lambda m: (m.start, m.end))
@@ -2055,7 +2055,12 @@ def close_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _keep_best(kept: list[Match], match: Match, weigh: Callable[[str], float]) -> None:
+def _keep_best(
+    kept: list[Match],
+    match: Match,
+    weigh: Callable[[str], float],
+    coordinators: Collection[str] = (),
+) -> None:
     """Add ``match`` to a sentence's matches unless an overlapping one scores as well, or
     reads more of the point there (see :func:`_reads_more`). ``kept`` holds no two that
     overlap, in the order of their starts: the overlapping ones are found by bisection,
@@ -2065,14 +2070,16 @@ def _keep_best(kept: list[Match], match: Match, weigh: Callable[[str], float]) -
     while begin > 0 and kept[begin - 1].end > match.start:
         begin -= 1
     for other in kept[begin:end]:
-        if _reads_more(other, match, weigh) or (
-            other.score >= match.score and not _reads_more(match, other, weigh)
+        if _reads_more(other, match, weigh, coordinators) or (
+            other.score >= match.score and not _reads_more(match, other, weigh, coordinators)
         ):
             return
     kept[begin:end] = [match]
 
 
-def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
+def _reads_more(
+    a: Match, b: Match, weigh: Callable[[str], float], coordinators: Collection[str] = ()
+) -> bool:
     """Whether ``a``'s span holds ``b``'s, and the words it has beyond weigh at least half
     in its own wording's words: of two wordings of a point found over one stretch, the
     one that reads more of what is said stands for it. "With the vision of building a
@@ -2113,14 +2120,19 @@ def _reads_more(a: Match, b: Match, weigh: Callable[[str], float]) -> bool:
     # cooperative partnership ..." is "the time-tested all-weather ..." with its
     # adjective replaced, not the alias "all-weather ..." with "the ironclad" put before
     # it: review 140; "the *principle* of mutual respect, ..." stays the alias "mutual
-    # respect, ...", a frame's noun before it, not "the basis of ..." with a word swapped)
+    # respect, ...", a frame's noun before it, not "the basis of ..." with a word swapped);
+    # or with the wording's coordinator between: an item of it replaced ("unilateral
+    # attempts to change the status quo by force *or intimidation*" is "... by force or
+    # coercion" with its last item swapped, not its older wording "... by force" as it
+    # was: review 151, the gate passed it)
     if kept.count(False) != 1:
         return False
     if any(k and is_rare(w) for w, k in zip(beyond, kept, strict=True)):
         return True
     other = kept.index(False)
     before = other < b.first - a.first
-    beside = a.first + other == b.first - 1 if before else other == b.first - a.first
+    gap = b.first - a.first - other - 1 if before else other - (b.first - a.first)
+    beside = gap == 0 or (gap == 1 and beyond[other + 1 if before else other - 1] in coordinators)
     if not (any(kept) and beside and is_rare(beyond[other])):
         return False
     # the wording's own words on that side of ``b``'s, one a content word the span lacks
