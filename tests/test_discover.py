@@ -1507,6 +1507,33 @@ def test_a_family_is_named_by_its_variant_said_most_alone_or_in_frames() -> None
     assert named_by(table, k(f"interfere in {part}"), counts) == k(f"interfere in {part}")
 
 
+def test_a_formula_said_in_a_frame_with_a_word_in_another_form_is_the_formula() -> None:
+    """Review 151 (D1): "outstanding issues of concern such as the abductions, nuclear and
+    missile issues", said on 14 dates in four carriers, folded into the best-ranked one,
+    "... such as the *abduction*, nuclear and missile issues must be resolved
+    comprehensively before relations can be normalized" (5 dates), which named the row and
+    counted its 5 dates: the report carded the formula "no longer said" while it went on,
+    and missed its parts reordered. A formula said in a frame in another form of one of
+    its words is said in it, as it is word for word; another word is another phrase."""
+    families = importlib.import_module("consistency.discover.families")
+    corpus = importlib.import_module("consistency.discover.corpus")
+    formula = "outstanding issues of concern such as the abductions nuclear and missile issues"
+    frame = "our position is that outstanding issues of concern such as the abduction nuclear "
+    frame += "and missile issues must be resolved comprehensively"
+    other = frame.replace("abduction", "territorial")
+    table = _Words(f"{formula} {frame} {other}")
+
+    def group(text: str, dates: int, core: bool = False) -> object:
+        return corpus._Group([], table.key(text), list(range(dates)), core=core)
+
+    core = group(formula, 14, core=True)
+    said_in = families._said_in
+    assert said_in(core, group(frame, 5), table.words)
+    assert not said_in(core, group(other, 5), table.words)
+    assert not said_in(core, group(frame, 10), table.words)  # not said far more often
+    assert not said_in(group(formula, 14), group(frame, 5), table.words)  # no formula alone
+
+
 def test_a_frame_said_with_many_endings_is_one_row() -> None:
     """Review 98 (D7): "I'm not going to get ahead of the Secretary's schedule", "... of
     the investigation", "... of where the discussions end up" and five more were eight
