@@ -1470,6 +1470,8 @@ def test_a_phrase_never_starts_inside_a_chinese_compound() -> None:
 class _Words:
     """A corpus's word table, as :func:`_named_by` reads it."""
 
+    possessive_endings = ("'s", "\u2019s")
+
     def __init__(self, text: str) -> None:
         self.words = sorted(set(text.split()))
         self.function = [w in ENGLISH_FUNCTION_WORDS for w in self.words]
@@ -1505,6 +1507,26 @@ def test_a_family_is_named_by_its_variant_said_most_alone_or_in_frames() -> None
     assert named_by(table, k(partnership), counts) == k(partnership)
     counts = {k(f"interfere in {part}"): 4, k(part): 40}
     assert named_by(table, k(f"interfere in {part}"), counts) == k(f"interfere in {part}")
+
+
+def test_a_family_is_named_by_its_variant_with_an_owner_said_with_of() -> None:
+    """Review 151 (D2): "peace and stability across the Taiwan Strait *are* important not
+    only for *Japan's security* ..." (4 dates) named the row over "... *is* important not
+    only for *the security of Japan* ..." (7 dates, alone and after three carriers): a
+    variant keeps every content word of the best-ranked wording, and "japan" was not
+    "japan's". A possessive is its owner's word."""
+    named_by = importlib.import_module("consistency.discover.families")._named_by
+    short = "stability are important for japan's security and the region"
+    full = "stability is important for the security of japan and the region"
+    table = _Words(f"{short} {full} we have stated that")
+    k = table.key
+    counts = {k(short): 4, k(full): 4, k(f"we have stated that {full}"): 3}
+    assert named_by(table, k(short), counts) == k(full)
+    # a word that is not its owner's stays another word
+    other = "stability is important for the security of korea and the region"
+    table = _Words(f"{short} {other} korea's")
+    counts = {table.key(short): 4, table.key(other): 7}
+    assert named_by(table, table.key(short), counts) == table.key(short)
 
 
 def test_a_formula_said_in_a_frame_with_a_word_in_another_form_is_the_formula() -> None:

@@ -287,6 +287,7 @@ class _Corpus:
         self.stop = function_words(tokeniser)
         self.negations = negations(tokeniser)
         endings = tuple(named_words(tokeniser, "possessive_endings"))
+        self.possessive_endings = endings
         owners = {w for w in vocab if has_ending(w, endings)}
         self.trailing = self.stop | _NUMBERS | owners
         self.function = bytearray(w in self.stop for w in self.words)

@@ -18,7 +18,7 @@ from ..lexicon import is_han_name, may_stand_for
 from ..match.align import HYPHENS, KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD, holds_run
 from ..match.weights import RARE, similarity
-from ..normalise import NO_GRAMMAR, Grammar
+from ..normalise import NO_GRAMMAR, Grammar, has_ending
 from ..slug import HAN as _HAN
 from ..slug import slug
 from .corpus import _CONTROL, _COORDINATORS, _LIST, _SOFT, _Corpus, _Group, _Occ
@@ -345,13 +345,20 @@ def _named_by(
     review 136). Of the :data:`_NAMING_POOL` most frequent wordings; ties: ``key``."""
 
     words, function = corpus.words, corpus.function
-    own = [words[w] for w in key if not function[w]]
+    endings = corpus.possessive_endings
+
+    def owner(word: str) -> str:
+        # "Japan's security" is "the security of Japan" (review 151)
+        end = next((e for e in endings if has_ending(word, (e,))), "")
+        return word[: len(word) - len(end)]
+
+    own = [owner(words[w]) for w in key if not function[w]]
 
     def said(wording: tuple[int, ...]) -> int:
         return sum(c for k, c in counts.items() if k == wording or _part_of(wording, k))
 
     def variant(other: tuple[int, ...]) -> bool:
-        theirs = [words[w] for w in other if not function[w]]
+        theirs = [owner(words[w]) for w in other if not function[w]]
         return all(_alike(w, theirs) for w in own)
 
     key_said = said(key)
