@@ -1265,6 +1265,13 @@ def test_a_short_point_s_words_all_set_apart_are_another_phrase(
             "the Taiwan Strait.",
             "security and stability across the Taiwan Strait",
         ),
+        # a short alias is a frame whose first item varies: the alias (MFA 2020-06-29)
+        (
+            "equality and mutually-beneficial cooperation",
+            "mutually beneficial cooperation",
+            "The two sides will deepen trust and mutually beneficial cooperation.",
+            "mutually beneficial cooperation",
+        ),
         # the older wording said as it was, the clause going on: the alias
         (
             "unilateral attempts to change the status quo by force or coercion",

@@ -2124,7 +2124,9 @@ def _reads_more(
     # or with the wording's coordinator between: an item of it replaced ("unilateral
     # attempts to change the status quo by force *or intimidation*" is "... by force or
     # coercion" with its last item swapped, not its older wording "... by force" as it
-    # was: review 151, the gate passed it)
+    # was: review 151, the gate passed it; an alias of KEY_WORDS content words or more: a
+    # shorter one is a frame whose item varies, "*trust* and mutually beneficial
+    # cooperation", MFA)
     if kept.count(False) != 1:
         return False
     if any(k and is_rare(w) for w, k in zip(beyond, kept, strict=True)):
@@ -2132,7 +2134,11 @@ def _reads_more(
     other = kept.index(False)
     before = other < b.first - a.first
     gap = b.first - a.first - other - 1 if before else other - (b.first - a.first)
-    beside = gap == 0 or (gap == 1 and beyond[other + 1 if before else other - 1] in coordinators)
+    beside = gap == 0 or (
+        gap == 1
+        and beyond[other + 1 if before else other - 1] in coordinators
+        and sum(is_rare(w) for w in b.form.words) >= KEY_WORDS
+    )
     if not (any(kept) and beside and is_rare(beyond[other])):
         return False
     # the wording's own words on that side of ``b``'s, one a content word the span lacks
