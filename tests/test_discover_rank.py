@@ -28,6 +28,7 @@ from consistency.discover.families import (
 from consistency.discover.rank import (
     _announcement,
     _beyond_ordinary,
+    _caps,
     _cut_quote,
     _name_words,
     _Scorer,
@@ -1789,6 +1790,39 @@ def test_a_formula_written_as_a_title_is_no_name() -> None:
     names = _name_words(corpus)
     assert names[corpus.vocab["zhou"]] and names[corpus.vocab["xiang"]]
     assert not names[corpus.vocab["five"]] and not names[corpus.vocab["peaceful"]]
+
+
+def test_a_hyphenated_name_in_a_formula_is_one_capitalised_word() -> None:
+    """Review 151: "a free and open Indo-Pacific" (30 dates) ranked #53, below "the earliest
+    possible time": "Indo-Pacific", always written with capitals, counted as two names,
+    half the formula's content words, and cut its score by a third. A name of capitalised
+    parts joined by hyphens is one word; a compound in lower case stays two (review 140's
+    "the time-tested all-weather strategic cooperative partnership ...", whose report card
+    stands at the 25th row, keeps its rank)."""
+    other = [
+        "Our partners are many and our region is wide.",
+        "Free trade and open markets serve everyone.",
+        "The talks were friendly and the partners agreed.",
+    ]
+    before = ["We work for", "Japan stands for", "Both sides seek", "Our vision is"]
+    after = ["today", "as ever", "in full", "once more"]
+
+    def days(region: str) -> list[str]:
+        return [
+            f"{other[k % 3]} {before[k % 4]} a free and open {region} {after[(k + k // 4) % 4]}. "
+            f"Prime Minister Kishida Fumio met the press on {['Monday', 'Friday'][k % 2]}."
+            for k in range(8)
+        ]
+
+    for region, share in (
+        ("Indo-Pacific", 1 / 3),
+        ("Indo-Pacific Region", 1 / 2),
+        ("time-tested Pacific", 1 / 5),
+    ):
+        corpus = _corpus(days(region))
+        group = _group_of(corpus, f"a free and open {region}")
+        assert len(group.occs) == 8
+        assert _caps(corpus, group.occs, _name_words(corpus)) == pytest.approx(share)
 
 
 @pytest.mark.parametrize(
