@@ -526,8 +526,12 @@ def families(
     return tuple(out)
 
 
-def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
-    """Where a new wording takes over: ``(index, old, new)`` over a point's dates in order.
+def takeovers(
+    seq: Sequence[str], said: Sequence[Collection[str]] | None = None
+) -> list[tuple[int, str, str]]:
+    """Where a new wording takes over: ``(index, old, new)`` over a point's dates in order
+    (``seq``: each date's wording; ``said``: every wording said on each date, when a date
+    may say more than one).
 
     At date *i*, wording *new* takes over from *old* when *old* held the line
     (said on at least :data:`TAKEOVER_SHARE` of the dates since the last
@@ -556,40 +560,54 @@ def takeovers(seq: Sequence[str]) -> list[tuple[int, str, str]]:
     ([], [])
 
     The old wording gives way, too: from *i* on it is said on a third of the dates at
-    most (see :func:`_gave_way`).
+    most (see :func:`_gave_way`), beside the new one or not: a date that says both still
+    says the old (review 152: "please follow the Ministry's website *for updates*" took
+    over, the card said, where the old wording went on on 5 of the next 7 dates, 3 of
+    them after the new one in the same briefing).
+
+    >>> takeovers(list("aaaaabbbbb"), [{"a"}] * 5 + [{"b"}, {"a", "b"}] + [{"b"}] * 3)
+    [(5, 'a', 'b')]
+    >>> takeovers(list("aaaaabbbbb"), [{"a"}] * 5 + [{"a", "b"}] * 4 + [{"b"}])
+    []
     """
     where: dict[str, list[int]] = {}
-    for i, said in enumerate(seq):
-        where.setdefault(said, []).append(i)
+    for i, one in enumerate(seq):
+        where.setdefault(one, []).append(i)
+    anywhere: dict[str, list[int]] = where
+    if said is not None:
+        anywhere = {}
+        for i, ones in enumerate(said):
+            for one in ones:
+                anywhere.setdefault(one, []).append(i)
     out: list[tuple[int, str, str]] = []
     before: Counter[str] = Counter()
     start = 0
-    for i, said in enumerate(seq):
+    for i, now in enumerate(seq):
         if before:
             old, count = before.most_common(1)[0]
             span = i - start
             stop = min(len(seq), i + span)
-            used = bisect.bisect_left(where[said], stop) - bisect.bisect_left(where[said], i)
+            used = bisect.bisect_left(where[now], stop) - bisect.bisect_left(where[now], i)
             rest = len(seq) - i
             if (
-                said != old
+                now != old
                 and count >= TAKEOVER_SHARE * span
                 and count >= TAKEOVER_MIN_DATES
                 and used >= TAKEOVER_SHARE * (stop - i)
-                and _gave_way(where[old], i, len(seq))
+                and _gave_way(anywhere[old], i, len(seq))
                 and (
                     used >= TAKEOVER_MIN_DATES
                     or (
                         rest < TAKEOVER_MIN_DATES
                         and used == rest >= TAKEOVER_END_DATES
-                        and bisect.bisect_left(where[said], i) < TAKEOVER_MIN_DATES
+                        and bisect.bisect_left(where[now], i) < TAKEOVER_MIN_DATES
                     )
                 )
             ):
-                out.append((i, old, said))
+                out.append((i, old, now))
                 before = Counter()
                 start = i
-        before[said] += 1
+        before[now] += 1
     return out
 
 
@@ -796,9 +814,12 @@ def _point_changes(
             [reps[d] for d, k in zip(days[:upto], keys[:upto], strict=True) if k == key]
         )
 
+    present: dict[dt.date, set[str]] = {}
+    for o in point.occurrences:
+        present.setdefault(o.date, set()).add(norm(o.text))
     out = []
     start_of = 0
-    for i, old, new in takeovers(keys):
+    for i, old, new in takeovers(keys, [present[d] for d in days]):
         span = i - start_of
         window = keys[i : i + span]
         last_old = next(reps[days[j]] for j in range(i - 1, -1, -1) if keys[j] == old)

@@ -124,6 +124,24 @@ def test_a_take_over_of_a_formula_that_opened_its_clause_puts_words_in(tmp_path:
     assert "  {+努力+}办好人民满意的教育\n" in out, out
 
 
+def test_a_wording_still_said_beside_the_new_one_has_not_given_way() -> None:
+    """Review 152 (R1): "please follow the Ministry's website *for updates*" took over,
+    the report's headline said, where the old wording went on on 5 of the next 7 dates, 3
+    of them in the same briefing after the new one, which stood for those dates: a date
+    that says both says the old one too. Said there alone from then on, the new one
+    takes over."""
+    point = Point("community", MANKIND, aliases=(ALL,))
+
+    def briefings(late: str) -> list[Document]:
+        said = [MANKIND] * 8 + [f"{ALL}. We repeat: we stand for {late}"] * 6
+        return daily(said)
+
+    changes = analyse(track(briefings(MANKIND), [point])).changes
+    assert not [c for c in changes if c.kind is KeyChangeKind.TAKEOVER], changes
+    changes = analyse(track(briefings("peace"), [point])).changes
+    assert [c.kind for c in changes if c.kind is KeyChangeKind.TAKEOVER] == [KeyChangeKind.TAKEOVER]
+
+
 def test_alternating_wordings_and_a_passing_variant_are_not_take_overs() -> None:
     alternating = [MANKIND, ALL] * 12
     passing = [MANKIND] * 10 + [ALL] * 2 + [MANKIND] * 10
