@@ -1099,6 +1099,25 @@ characters alone: "（四）8月商务运行情况" numbers an item (review 150:
 `{-四-}{+一+}）8月商务运行情况`, the item's place in the day's list, as a shift)."""
 
 
+def aside_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where ``text[start:end]`` holds an aside of letters (see :data:`_ASIDE`): each pair of
+    brackets with what they hold, as offsets into ``text``. The tokeniser drops the word
+    inside; discovery reads no clause break at its brackets either ("the Hoang Sa
+    *(Paracel)* and Truong Sa *(Spratly)* archipelagos" is one phrase: review 152).
+
+    >>> aside_spans("over the Hoang Sa (Paracel) and the (re)unification (in 2 parts)")
+    [(18, 27)]
+    """
+    stop = len(text) if end is None else end
+    lo, hi = max(0, start - 1), min(len(text), stop + 1)  # the brackets' neighbours decide
+    folded = text[lo:hi].translate(_HALF_WIDTH)
+    return [
+        (m.start() + lo, m.end() + lo)
+        for m in _ASIDE.finditer(folded)
+        if m.start() + lo >= start and m.end() + lo <= stop and any(c.isalpha() for c in m.group())
+    ]
+
+
 def _without_asides(
     text: str, offset: int, words: list[str], spans: list[int]
 ) -> tuple[list[str], list[int]]:

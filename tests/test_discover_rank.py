@@ -1792,6 +1792,24 @@ def test_a_formula_written_as_a_title_is_no_name() -> None:
     assert not names[corpus.vocab["five"]] and not names[corpus.vocab["peaceful"]]
 
 
+def test_a_formula_with_a_word_glossed_in_brackets_is_one_row() -> None:
+    """Review 152 (D1): Viet Nam's formula "... sovereignty over the Hoang Sa (Paracel) and
+    Truong Sa (Spratly) archipelagos in accordance with international law", said whole
+    on 30 dates, was two rows: its head cut at the first bracket, and "archipelagos in
+    accordance with international law", which counted a generic phrase of other
+    sentences. The tokeniser drops a word alone in brackets; its brackets break no
+    clause either."""
+    formula = (
+        "Viet Nam has sufficient legal basis and historical evidence to affirm its "
+        "sovereignty over the Hoang Sa (Paracel) and Truong Sa (Spratly) archipelagos in "
+        "accordance with international law"
+    )
+    rows = [normalise(p.point.text) for p in discover(between_fillers([f"{formula}."], 12), top=5)]
+    assert normalise(formula) in rows, rows
+    assert not any(r.startswith("archipelagos") for r in rows), rows
+    assert normalise("the Hoang Sa (Paracel) and") == normalise("the Hoang Sa and")
+
+
 def test_a_hyphenated_name_in_a_formula_is_one_capitalised_word() -> None:
     """Review 151: "a free and open Indo-Pacific" (30 dates) ranked #53, below "the earliest
     possible time": "Indo-Pacific", always written with capitals, counted as two names,

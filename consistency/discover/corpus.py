@@ -22,6 +22,7 @@ from ..normalise import (
     DEFAULT_TOKENISER,
     ENGLISH_COORDINATORS,
     Tokeniser,
+    aside_spans,
     has_ending,
     named_words,
     one_word,
@@ -615,12 +616,19 @@ def _clauses(
     starts: list[int] | None = None
     cuts: list[int] = []
     soft: dict[int, int] = {}
+    asides: list[tuple[int, int]] | None = None
     for m in _GAP_MARKS.finditer(text, tokens[0].end, tokens[-1].start):
         if starts is None:
             starts = [t.start for t in tokens]
         k = bisect_right(starts, m.start())
         if tokens[k - 1].end > m.start():
             continue
+        if m.lastgroup == "hard" and m.group() in "()[]\uff08\uff09":
+            if asides is None:
+                asides = aside_spans(text, tokens[0].end, tokens[-1].start)
+            if any(a <= m.start() < b for a, b in asides):
+                # the brackets of a word the tokeniser drops: no break
+                continue
         if m.lastgroup == "hard":
             if not cuts or cuts[-1] != k:
                 cuts.append(k)
