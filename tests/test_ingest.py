@@ -845,3 +845,20 @@ def test_a_chinese_title_with_its_date_is_the_title(
     )
     doc = one(path)
     assert (doc.date, doc.date_source, doc.title) == (D(2025, 5, 14), DateSource.HEADER, title)
+
+
+def test_a_heading_with_its_date_above_a_dateline_is_the_title(tmp_path: Path) -> None:
+    """Review 152: Viet Nam's MOFA writes "Regular Press Conference of the Ministry of
+    Foreign Affairs on 7 March 2024" above "Ha Noi, 07/03/2024"; both are dated lines, and
+    the tie went to the later one: 11 of 47 briefings were titled by their dateline. Of
+    two header lines as likely to be the title, the first is."""
+    heading = "Regular Press Conference of the Ministry of Foreign Affairs on 7 March 2024"
+    path = write(
+        tmp_path / "briefing.txt",
+        f"{heading}\nHa Noi, 07/03/2024\n\n"
+        "Spokesperson Pham Thu Hang: Good afternoon. I am ready to take your questions.\n\n"
+        "Reporter (VnExpress): Could you comment on the visit?\n\n"
+        "Spokesperson Pham Thu Hang: The visit was a success.\n",
+    )
+    doc = one(path)
+    assert (doc.date, doc.title) == (D(2024, 3, 7), heading)

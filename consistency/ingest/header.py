@@ -345,7 +345,10 @@ def scan_header(text: str) -> Header:
         return Header(0, None)
     header = lines[:count]
     scored = [(score, i) for i in range(count) if (score := _title_score(header, i)) is not None]
-    ranked = tuple(dict.fromkeys(header[i][0] for _, i in sorted(scored, reverse=True)))
+    # ties: the first (a heading with its date above a dateline, "Ha Noi, 07/03/2024":
+    # review 152)
+    order = sorted(scored, key=lambda si: (-si[0], si[1]))
+    ranked = tuple(dict.fromkeys(header[i][0] for _, i in order))
     return Header(header[count - 1][1], ranked[0] if ranked else None, ranked)
 
 
