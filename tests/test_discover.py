@@ -1529,32 +1529,6 @@ def test_a_family_is_named_by_its_variant_with_an_owner_said_with_of() -> None:
     assert named_by(table, table.key(short), counts) == table.key(short)
 
 
-def test_a_lead_in_said_on_a_minority_of_a_familys_occurrences_names_no_row() -> None:
-    """Review 152 (D4): "*contribute to* maintaining peace, stability, security, safety and
-    freedom of navigation and overflight in the East Sea" named its row, the lead-in said
-    on 5 of the family's 20 occurrences: the report carded the formula said in its own
-    words as `{-contribute to-} maintaining ...`, 15 shifts. A lead-in of up to four words
-    ending on a function word, said on fewer than half the occurrences, is left out of
-    the name; not one said on half or more, nor words that end on a content word."""
-    named_by = importlib.import_module("consistency.discover.families")._named_by
-    formula = "maintaining peace stability security and freedom of navigation in the east sea"
-    table = _Words(f"{formula} contribute to ready to work towards importance ensure")
-    k = table.key
-    key = k(f"contribute to {formula}")
-    counts = {
-        key: 5,
-        k(f"ready to work towards {formula}"): 4,
-        k(f"importance to {formula}"): 2,
-        k(formula): 1,
-    }
-    assert named_by(table, key, counts) == k(formula)
-    counts[key] = 7  # said on half the occurrences or more: the family's own words
-    assert named_by(table, key, counts) == key
-    key = k(f"ensure {formula}")  # no function word ends the lead-in: a verb of the formula
-    counts = {key: 5, k(f"ready to work towards {formula}"): 6, k(formula): 1}
-    assert named_by(table, key, counts) == key
-
-
 def test_a_formula_said_in_a_frame_with_a_word_in_another_form_is_the_formula() -> None:
     """Review 151 (D1): "outstanding issues of concern such as the abductions, nuclear and
     missile issues", said on 14 dates in four carriers, folded into the best-ranked one,

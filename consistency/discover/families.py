@@ -374,25 +374,6 @@ def _named_by(
                 and n > most
             ):
                 best, most = part, n
-    for lead in range(1, LEAD_WORDS + 1):
-        # a lead-in ending on a function word, said on fewer than half the family's
-        # occurrences: "*contribute to* maintaining peace, stability, security, safety and
-        # freedom of navigation and overflight in the East Sea" (5 of 20; review 152: the
-        # report carded the formula in its own words as `{-contribute to-} maintaining
-        # ...`, 15 shifts)
-        part = key[lead:]
-        if (
-            best == key
-            and len(part) > lead
-            and function[key[lead - 1]]
-            and not function[key[lead]]
-            and not all(function[w] for w in key[:lead])
-            and part in counts
-            and sum(not function[w] for w in part) >= _RICH_WORDS
-            and 2 * key_said < sum(counts.values())
-        ):
-            best, most = part, said(part)
-            break
     if best != key:
         return best
     for other in sorted(longer, key=lambda k: (-counts[k], k)):
@@ -411,9 +392,6 @@ def _named_by(
 
 _NAMING_POOL = 20
 """How many of a family's most frequent wordings :func:`_named_by` weighs."""
-
-LEAD_WORDS = 4
-"""The most words of a lead-in that :func:`_named_by` leaves out of a family's name."""
 
 
 def _list_led(
