@@ -594,7 +594,7 @@ def takeovers(
                 and count >= TAKEOVER_SHARE * span
                 and count >= TAKEOVER_MIN_DATES
                 and used >= TAKEOVER_SHARE * (stop - i)
-                and _gave_way(anywhere[old], i, len(seq))
+                and _gave_way(anywhere.get(old, where[old]), i, len(seq))
                 and (
                     used >= TAKEOVER_MIN_DATES
                     or (

@@ -625,9 +625,13 @@ def _clauses(
             continue
         if m.lastgroup == "hard" and m.group() in "()[]\uff08\uff09":
             if asides is None:
-                asides = aside_spans(text, tokens[0].end, tokens[-1].start)
+                # the brackets of a word the tokeniser drops (no token left inside): no break
+                asides = [
+                    (a, b)
+                    for a, b in aside_spans(text, tokens[0].end, tokens[-1].start)
+                    if bisect_right(starts, a) == bisect_right(starts, b - 1)
+                ]
             if any(a <= m.start() < b for a, b in asides):
-                # the brackets of a word the tokeniser drops: no break
                 continue
         if m.lastgroup == "hard":
             if not cuts or cuts[-1] != k:
