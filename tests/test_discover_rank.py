@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -1763,6 +1763,18 @@ def _score_of(lines: list[str], phrase: str) -> float:
     raise AssertionError(f"{phrase!r} not discovered")
 
 
+def _eight_days(
+    other: Sequence[str], before: Sequence[str], said: str, news: Callable[[int], str]
+) -> list[str]:
+    """Eight briefings, each an ordinary sentence, ``said`` after one of four openings and
+    before one of four endings, and the day's news (``news(k)``)."""
+    after = ["today", "as ever", "in full", "once more"]
+    return [
+        f"{other[k % 3]} {before[k % 4]} {said} {after[(k + k // 4) % 4]}. {news(k)}"
+        for k in range(8)
+    ]
+
+
 def test_a_formula_written_as_a_title_is_no_name() -> None:
     """ "the Five Principles of Peaceful Coexistence" (MFA, 12 briefings) ranked 400th: every
     capitalised content word counted as a name or title, and cut its score by 60 %. Names
@@ -1775,15 +1787,15 @@ def test_a_formula_written_as_a_title_is_no_name() -> None:
     ]
     formula = "the Five Principles of Peaceful Coexistence"
     before = ["Ties rest on", "We build on", "Both sides keep to", "Trade grows on"]
-    after = ["today", "as ever", "in full", "once more"]
     went = ["travelled to a summit", "met the press", "spoke on trade", "left for Geneva"]
 
     def days(said: str) -> list[str]:
-        return [
-            f"{other[k % 3]} {before[k % 4]} {said} {after[(k + k // 4) % 4]}. "
-            f"On Monday Foreign Minister Zhou Xiang {went[(k + 1) % 4]}."
-            for k in range(8)
-        ]
+        return _eight_days(
+            other,
+            before,
+            said,
+            lambda k: f"On Monday Foreign Minister Zhou Xiang {went[(k + 1) % 4]}.",
+        )
 
     assert _score_of(days(formula), formula) == _score_of(days(formula.lower()), formula)
     corpus = _corpus(days(formula))
@@ -1823,14 +1835,16 @@ def test_a_hyphenated_name_in_a_formula_is_one_capitalised_word() -> None:
         "The talks were friendly and the partners agreed.",
     ]
     before = ["We work for", "Japan stands for", "Both sides seek", "Our vision is"]
-    after = ["today", "as ever", "in full", "once more"]
 
     def days(region: str) -> list[str]:
-        return [
-            f"{other[k % 3]} {before[k % 4]} a free and open {region} {after[(k + k // 4) % 4]}. "
-            f"Prime Minister Kishida Fumio met the press on {['Monday', 'Friday'][k % 2]}."
-            for k in range(8)
-        ]
+        return _eight_days(
+            other,
+            before,
+            f"a free and open {region}",
+            lambda k: (
+                f"Prime Minister Kishida Fumio met the press on {['Monday', 'Friday'][k % 2]}."
+            ),
+        )
 
     for region, share in (
         ("Indo-Pacific", 1 / 3),
