@@ -1126,15 +1126,12 @@ def _without_asides(
     scans as two), all of them go; a bracketed phrase of several words ("(excluding
     Hubei Province)") is what the speaker said, and stays; so are numbers ("the Plan of
     Action (2026-2030)", "(3)"): a figure in brackets is content."""
-    folded = text.translate(_HALF_WIDTH)
-    cuts = [(m.start() + offset, m.end() + offset) for m in _ASIDE.finditer(folded)]
+    cuts = [(a + offset, b + offset) for a, b in aside_spans(text)]
     if not cuts:
         return words, spans
     starts = spans[0::2]
     drop: set[int] = set()
     for a, b in cuts:
-        if not any(c.isalpha() for c in text[a - offset : b - offset]):
-            continue
         k = bisect_left(starts, a)
         inside = []
         while k < len(words) and spans[2 * k + 1] <= b:
