@@ -10,11 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import threading
+import traceback
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import replace
 from itertools import accumulate, pairwise
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.process import BaseProcess
 from typing import Protocol, TypedDict
 
 from ._gc import collector_paused
@@ -165,11 +171,13 @@ def usable_cpus() -> int:
 
 def worth_parallel(docs: Sequence[Document], points: Sequence[Point], jobs: int) -> bool:
     """Whether ``jobs`` processes would search these briefings (see :func:`track`)."""
+    return len(points) > 1 and worth_parts(docs, jobs)
+
+
+def worth_parts(docs: Sequence[Document], jobs: int) -> bool:
+    """Whether ``jobs`` processes would search these briefings for several points."""
     return (
-        jobs > 1
-        and len(points) > 1
-        and len(docs) >= 2 * jobs
-        and sum(len(d.text) for d in docs) >= PARALLEL_MIN_CHARS
+        jobs > 1 and len(docs) >= 2 * jobs and sum(len(d.text) for d in docs) >= PARALLEL_MIN_CHARS
     )
 
 
@@ -243,8 +251,7 @@ def search_in_parts(
     this one, which may hold threads.
     """
     parts = _parts(docs, jobs * PARTS_PER_JOB)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    context = _fresh_processes()
     order = {d.id: k for k, d in enumerate(docs)}
     found: list[list[tuple[str, Found]]] = [[] for _ in points]
     options = (threshold, include_questions, tuple(speakers), tokeniser)
@@ -258,6 +265,139 @@ def search_in_parts(
     for hits in found:
         hits.sort(key=lambda h: (order[h[0]], h[1].start))
     return found
+
+
+def _fresh_processes() -> ForkServerContext | SpawnContext:
+    """Processes started fresh (forkserver, or spawn where there is none), never forked
+    from this one, which may hold threads."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
+
+
+class EarlySearch:
+    """Processes started before the points they search are known: each indexes its share
+    of the briefings at once, then searches it for the points :meth:`search` gives.
+
+    Discovery starts them before it ranks its rows, so that the briefings are indexed on
+    the other processors while it ranks, not after (on the 500 MFA briefings the
+    engine's reading of the best rows took 6.4 s after ranking, indexing included). The
+    matches are those of :func:`search_in_parts`, in the same order. Leaving the
+    ``with`` block, or :meth:`close`, stops the processes.
+    """
+
+    def __init__(
+        self,
+        docs: Sequence[Document],
+        *,
+        include_questions: bool,
+        speakers: Collection[str],
+        tokeniser: Tokeniser | None,
+        jobs: int,
+    ) -> None:
+        parts = _parts(docs, jobs)
+        context = _fresh_processes()
+        self._order = {d.id: k for k, d in enumerate(docs)}
+        self._links: list[Connection] = []
+        self._workers: list[BaseProcess] = []
+        for _ in parts:
+            mine, theirs = context.Pipe()
+            worker = context.Process(target=_serve_part, args=(theirs,), daemon=True)
+            worker.start()
+            theirs.close()
+            self._links.append(mine)
+            self._workers.append(worker)
+        options = (include_questions, tuple(speakers), tokeniser)
+        # sent from a thread: a process reads its share only once it has started
+        self._sender = threading.Thread(
+            target=self._send, args=(parts, options), name="early-search", daemon=True
+        )
+        self._sender.start()
+
+    def _send(self, parts: list[list[Document]], options: tuple[object, ...]) -> None:
+        for link, part in zip(self._links, parts, strict=True):
+            with suppress(OSError):
+                link.send((part, *options))
+
+    def search(self, points: Sequence[Point], threshold: float) -> list[list[tuple[str, Found]]]:
+        """Each point's matches in every briefing, by document id, in the briefings'
+        order (as :func:`search_in_parts` gives them)."""
+        self._sender.join()
+        for link in self._links:
+            try:
+                link.send((tuple(points), threshold))
+            except OSError:
+                raise RuntimeError("a search process ended before it answered") from None
+        found: list[list[tuple[str, Found]]] = [[] for _ in points]
+        for link in self._links:
+            try:
+                answer = link.recv()
+            except EOFError:
+                raise RuntimeError("a search process ended before it answered") from None
+            if isinstance(answer, str):
+                raise RuntimeError(f"a search process failed: {answer}")
+            for mine, theirs in zip(found, answer, strict=True):
+                mine.extend(theirs)
+        for hits in found:
+            hits.sort(key=lambda h: (self._order[h[0]], h[1].start))
+        return found
+
+    def close(self) -> None:
+        """Stop the processes (each ends once told, or is ended)."""
+        self._sender.join()
+        for link in self._links:
+            with suppress(OSError):
+                link.send(None)
+            link.close()
+        for worker in self._workers:
+            worker.join(timeout=5)
+            if worker.is_alive():
+                worker.terminate()
+                worker.join()
+        self._links, self._workers = [], []
+
+    def __enter__(self) -> EarlySearch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _serve_part(link: Connection) -> None:
+    """An :class:`EarlySearch` process: index the share of the briefings sent first, then
+    answer each request (points, threshold) with their matches in it, until told to end
+    (``None``) or the other end is gone. A failure is answered with its traceback."""
+    failed: str | None = None
+    index: SentenceIndex | None = None
+    tokeniser: Tokeniser | None = None
+    try:
+        part, include_questions, speakers, tokeniser = link.recv()
+        index = build_index(
+            part, include_questions=include_questions, speakers=speakers, tokeniser=tokeniser
+        )
+        del part
+    except EOFError:
+        return
+    except Exception:
+        failed = traceback.format_exc()
+    while True:
+        try:
+            asked = link.recv()
+        except EOFError:
+            return
+        if asked is None:
+            return
+        points, threshold = asked
+        try:
+            if failed is not None or index is None:
+                raise RuntimeError(failed)
+            answer: object = [
+                found_by_document(point, index, threshold=threshold, tokeniser=tokeniser)
+                for point in points
+            ]
+        except Exception:
+            answer = failed or traceback.format_exc()
+        link.send(answer)
 
 
 def found_of(m: Match) -> Found:

@@ -445,28 +445,70 @@ def test_jobs_give_the_same_output(command: str, monkeypatch: pytest.MonkeyPatch
 @pytest.mark.parametrize("command", ["discover", "report"])
 def test_jobs_read_discovered_rows_alike(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without a watchlist, ``--jobs 2`` has the engine read the best rows in two
-    processes (the size floor lowered so that it does): the same bytes as ``--jobs 1``."""
+    processes started before discovery ranks them (the size floor lowered so that it
+    does): the same bytes as ``--jobs 1``."""
     from importlib import import_module
 
     tracking = import_module("consistency.track")
     verifying = import_module("consistency.discover.verify")
     calls: list[tuple[int, int]] = []
-    real = tracking.search_in_parts
+    late: list[int] = []
+    real = tracking.EarlySearch.search
 
-    def spy(docs, points, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append((len(points), kwargs["jobs"]))
-        return real(docs, points, **kwargs)
+    def spy(self, points, threshold):  # type: ignore[no-untyped-def]
+        calls.append((len(points), len(self._workers)))
+        return real(self, points, threshold)
 
     monkeypatch.setattr(tracking, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(verifying, "search_in_parts", spy)
+    monkeypatch.setattr(tracking.EarlySearch, "search", spy)
+    monkeypatch.setattr(verifying, "search_in_parts", lambda *a, **k: late.append(1))
     corpus = str(ROOT / "fixtures" / "corpus")
     args = [command, corpus, "--format", "json", "--top", "10", "--no-config"]
     code, one, _ = run(*args, "--jobs", "1")
     assert code == 0 and calls == []
     code, two, _ = run(*args, "-j", "2")
     assert code == 0 and len(calls) == 1 and calls[0][0] > 10 and calls[0][1] == 2
+    assert late == []
     assert two == one
     assert len(json.loads(one)["points"]) == 10
+
+
+@pytest.mark.parametrize("command", ["discover", "report"])
+def test_a_warm_run_starts_no_search_before_its_rows_are_known(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From an index (whose kept matches spare most searching), ``--jobs 2`` indexes no
+    briefings in other processes while discovery ranks: the rows the index has not
+    searched are searched once known, the same bytes as ``--jobs 1``."""
+    from importlib import import_module
+
+    tracking = import_module("consistency.track")
+    verifying = import_module("consistency.discover.verify")
+    started: list[int] = []
+    late: list[int] = []
+    real_search = tracking.search_in_parts
+
+    def early(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.append(1)
+        raise AssertionError("no early search on a warm run")
+
+    def spy(docs, points, **kwargs):  # type: ignore[no-untyped-def]
+        late.append(len(points))
+        return real_search(docs, points, **kwargs)
+
+    monkeypatch.setattr(tracking, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(import_module("consistency.discover"), "EarlySearch", early)
+    monkeypatch.setattr(verifying, "search_in_parts", spy)
+    corpus = str(ROOT / "fixtures" / "corpus")
+    one_db, two_db = tmp_path / "one.db", tmp_path / "two.db"
+    assert run("-q", "index", corpus, "--db", str(one_db), "--no-config")[0] == 0
+    shutil.copy(one_db, two_db)
+    args = [command, corpus, "--format", "json", "--top", "10", "--no-config"]
+    code, one, _ = run(*args, "--index", str(one_db), "--jobs", "1")
+    assert code == 0 and late == []
+    code, two, _ = run(*args, "--index", str(two_db), "-j", "2")
+    assert code == 0 and started == [] and len(late) == 1 and late[0] > 10
+    assert two == one
 
 
 @pytest.mark.parametrize("command", ["report", "ingest", "check"])

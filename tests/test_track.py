@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -304,3 +305,38 @@ def test_tracking_pauses_the_cyclic_collector_and_restores_it(docs) -> None:  # 
     track(docs, points, progress=lambda n: states.append(gc.isenabled()))
     assert states and not any(states)
     assert gc.isenabled()
+
+
+def test_an_early_search_finds_what_a_search_in_parts_finds() -> None:
+    """Processes started before the points are known, each indexing its share of the
+    briefings at once (discovery starts them before it ranks), find each point's matches
+    as :func:`search_in_parts` does, in the same order, and can be asked again."""
+    from consistency.track import EarlySearch, search_in_parts, sort_documents
+
+    docs = sort_documents(load_documents([str(FIXTURES / "corpus")]))
+    phrases = (FIXTURES.parent / "benchmarks" / "phrases.txt").read_text("utf-8").splitlines()
+    points = [Point(f"p{k}", text) for k, text in enumerate(phrases[::15])]
+    options: dict[str, Any] = {"include_questions": False, "speakers": (), "tokeniser": None}
+    expected = search_in_parts(docs, points, threshold=85.0, jobs=2, **options)
+    assert sum(map(len, expected)) > 50
+    with EarlySearch(docs, jobs=2, **options) as early:
+        assert early.search(points, 85.0) == expected
+        assert early.search(points[:2], 85.0) == expected[:2]
+    assert early._workers == []
+
+
+def test_an_early_search_says_when_a_process_fails_or_ends() -> None:
+    """A share that cannot be indexed, or a process gone, is an error of the search, not
+    matches missing."""
+    from consistency.track import EarlySearch
+
+    docs = load_documents([str(FIXTURES / "corpus")])[:4]
+    unfit: Any = "no tokeniser"
+    failing = EarlySearch(docs, jobs=2, include_questions=False, speakers=(), tokeniser=unfit)
+    with failing, pytest.raises(RuntimeError, match="a search process failed: Traceback"):
+        failing.search([Point("p", "peace and stability")], 85.0)
+    with EarlySearch(docs, jobs=2, include_questions=False, speakers=(), tokeniser=None) as early:
+        early._workers[0].terminate()
+        early._workers[0].join()
+        with pytest.raises(RuntimeError, match="ended before it answered"):
+            early.search([Point("p", "peace and stability")], 85.0)

@@ -241,7 +241,16 @@ def report_command(
         )
         rising = (first, last) if first and last and period.baseline_dates else None
         found = _discover(
-            docs, min_dates, top, include_questions, speakers, stops, shared, kept, rising
+            docs,
+            min_dates,
+            top,
+            include_questions,
+            speakers,
+            stops,
+            shared,
+            kept,
+            rising,
+            warm=archive is not None,
         )
         points = [p.point for p in without_reversals(found)]
         if not points:
@@ -330,7 +339,17 @@ def discover_command(
     )
     shared = archive.index if archive is not None else None  # sentences read, not segmented
     keeper = archive.store if archive is not None else None  # the rows' matches, kept there
-    found = _discover(docs, min_dates, top, include_questions, speakers, stops, shared, keeper)
+    found = _discover(
+        docs,
+        min_dates,
+        top,
+        include_questions,
+        speakers,
+        stops,
+        shared,
+        keeper,
+        warm=archive is not None,
+    )
     if not found:
         _note(
             f"no formulation recurs on {min_dates} or more dates in the turns read; "

@@ -151,10 +151,13 @@ def _discover(
     index: SentenceIndex | None = None,
     keeper: MatchKeeper | None = None,
     rising: tuple[dt.date, dt.date] | None = None,
+    warm: bool = False,
 ) -> list[DiscoveredPoint]:
     """``discover`` with a progress bar on a terminal (``index``: the documents' sentences,
     segmented already; ``keeper``: where the engine's matches of the rows are kept for
-    tracking them next; ``rising``: a report's period, whose new formulas are listed too)."""
+    tracking them next; ``rising``: a report's period, whose new formulas are listed too;
+    ``warm``: read from an index, whose kept matches spare most searching, so no search
+    processes are started before the rows are known)."""
     from ..discover import PROGRESS_STAGES, discover  # here: most runs discover nothing
 
     with _progress(len(docs) + PROGRESS_STAGES, "discovering") as progress:
@@ -170,6 +173,7 @@ def _discover(
             keeper=keeper,
             jobs=_jobs(),
             rising=rising,
+            search_early=not warm,
         )
 
 

@@ -139,6 +139,7 @@ import datetime as dt
 import math
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import replace
 from itertools import chain
 
@@ -148,7 +149,7 @@ from ..match import SentenceIndex, negating_words, turned_over
 from ..match.find import weigher
 from ..models import Document, Point, Sentence
 from ..normalise import Tokeniser, named_words, normalise
-from ..track import MatchKeeper, build_index, sort_documents
+from ..track import EarlySearch, MatchKeeper, build_index, sort_documents, worth_parts
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
     FAMILY_FLOOR,
@@ -241,6 +242,7 @@ def discover(
     keeper: MatchKeeper | None = None,
     jobs: int = 1,
     rising: tuple[dt.date, dt.date] | None = None,
+    search_early: bool = True,
 ) -> list[DiscoveredPoint]:
     """Recurring formulations in ``documents``, best first (see the module docstring).
 
@@ -263,7 +265,10 @@ def discover(
     are what ``track`` finds of them, and ``keeper`` (when given) keeps the matches, so
     that tracking the rows next (under the engine's default threshold) reads them
     instead of searching again; ``jobs`` processes search them where ``track`` would
-    use as many (the counts are the same). Without it, every point is listed with the
+    use as many (the counts are the same): with ``search_early``, those processes are
+    started first, and index their shares of the briefings while discovery ranks (see
+    :class:`~consistency.track.EarlySearch`; a warm run, whose rows' matches are mostly
+    kept, leaves it off). Without ``top``, every point is listed with the
     counts of the occurrences discovery grouped into it (an index and ``check`` keep
     the whole list as a watchlist, and show no counts).
 
@@ -280,6 +285,58 @@ def discover(
     if min_dates > len({d.date for d in documents}):
         return []  # nothing recurs on more dates than the briefings have: none is read
     report = progress or _quiet
+    with ExitStack() as stack:
+        early = None
+        if top is not None and search_early and worth_parts(documents, jobs):
+            early = stack.enter_context(
+                EarlySearch(
+                    sort_documents(documents),
+                    include_questions=include_questions,
+                    speakers=speakers,
+                    tokeniser=tokeniser,
+                    jobs=jobs,
+                )
+            )
+        found = _discover_and_verify(
+            documents,
+            min_dates=min_dates,
+            top=top,
+            include_questions=include_questions,
+            speakers=speakers,
+            stop_phrases=stop_phrases,
+            min_words=min_words,
+            tokeniser=tokeniser,
+            progress=report,
+            sentences=sentences,
+            index=index,
+            keeper=keeper,
+            jobs=jobs,
+            rising=rising,
+            early=early,
+        )
+    report(1)
+    return found
+
+
+def _discover_and_verify(
+    documents: Sequence[Document],
+    *,
+    min_dates: int,
+    top: int | None,
+    include_questions: bool,
+    speakers: Collection[str],
+    stop_phrases: Collection[str],
+    min_words: int,
+    tokeniser: Tokeniser | None,
+    progress: Callable[[int], None],
+    sentences: Iterable[Sentence] | None,
+    index: SentenceIndex | None,
+    keeper: MatchKeeper | None,
+    jobs: int,
+    rising: tuple[dt.date, dt.date] | None,
+    early: EarlySearch | None,
+) -> list[DiscoveredPoint]:
+    """The rows of :func:`discover`, read by the engine when ``top`` is given."""
     with paused():
         found, new = _discover(
             documents,
@@ -290,7 +347,7 @@ def discover(
             stop_phrases=stop_phrases,
             min_words=min_words,
             tokeniser=tokeniser,
-            progress=report,
+            progress=progress,
             sentences=sentences if index is None else index.sentences,
             rising=rising,
         )
@@ -319,6 +376,7 @@ def discover(
             keeper=keeper,
             jobs=jobs,
             rising=new,
+            early=early,
         )
         if rising is not None:
             # new by the engine's reading too: one it finds said before is no new formula
@@ -329,7 +387,6 @@ def discover(
         found = [
             replace(f, point=replace(f.point, id=pid)) for f, pid in zip(found, ids, strict=True)
         ]
-    report(1)
     return found
 
 

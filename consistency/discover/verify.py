@@ -27,6 +27,7 @@ from ..match.key import match_key
 from ..models import Document, Found, Point
 from ..normalise import Tokeniser
 from ..track import (
+    EarlySearch,
     MatchKeeper,
     found_of,
     search_in_parts,
@@ -80,6 +81,7 @@ def verify(
     keeper: MatchKeeper | None = None,
     jobs: int = 1,
     rising: Collection[Point] = (),
+    early: EarlySearch | None = None,
 ) -> list[DiscoveredPoint]:
     """``found`` (the best rows, best first) with the engine's counts, ranked again, less the
     rows the engine finds on fewer than ``min_dates`` dates or only inside better rows'
@@ -96,7 +98,9 @@ def verify(
     is searched is kept (``report`` tracks the rows next and reads them from there).
     ``jobs``: the rows searched in every briefing are searched by this many processes
     where ``track`` would use them (see :func:`~consistency.track.worth_parallel`), each
-    indexing a share of the briefings; the counts are the same.
+    indexing a share of the briefings; the counts are the same. ``early``: processes
+    started before, each with its share of ``documents`` indexed already: they search
+    the rows searched in every briefing (see :class:`~consistency.track.EarlySearch`).
     """
     by_id = {d.id: d for d in documents}
     keys = {
@@ -113,7 +117,9 @@ def verify(
     }
     whole = [row.point for row in found if len(todos[row.point]) == len(contents)]
     searched: dict[Point, list[tuple[str, Found]]] = {}
-    if len(whole) > 1 and worth_parallel(documents, whole, jobs):
+    if whole and early is not None:
+        searched = dict(zip(whole, early.search(whole, DEFAULT_THRESHOLD), strict=True))
+    elif len(whole) > 1 and worth_parallel(documents, whole, jobs):
         parts = search_in_parts(
             sort_documents(documents),
             whole,
