@@ -275,6 +275,10 @@ def _fresh_processes() -> ForkServerContext | SpawnContext:
     return multiprocessing.get_context("spawn")
 
 
+EARLY_NICENESS = 10
+"""How much lower the priority of an :class:`EarlySearch` process is than its starter's."""
+
+
 class EarlySearch:
     """Processes started before the points they search are known: each indexes its share
     of the briefings at once, then searches it for the points :meth:`search` gives.
@@ -370,6 +374,11 @@ def _serve_part(link: Connection) -> None:
     failed: str | None = None
     index: SentenceIndex | None = None
     tokeniser: Tokeniser | None = None
+    if hasattr(os, "nice"):
+        # indexing beside the ranking process, not in its way: on two processors three
+        # processes share them until the shares are indexed
+        with suppress(OSError):
+            os.nice(EARLY_NICENESS)
     try:
         part, include_questions, speakers, tokeniser = link.recv()
         index = build_index(
