@@ -275,6 +275,21 @@ def _fresh_processes() -> ForkServerContext | SpawnContext:
     return multiprocessing.get_context("spawn")
 
 
+EARLY_MAX_CHARS = 20_000_000
+"""The most text (about 3 M words) an :class:`EarlySearch` is started for (see
+:func:`worth_early`): its processes hold their shares indexed while discovery ranks,
+beside discovery's own arrays (on 8.4 M words, 50 M characters, 415 MB a process of two
+beside the ranking process's 1.1 GB); a larger archive is searched after ranking, in
+parts (:func:`search_in_parts`), once discovery's arrays are freed."""
+
+
+def worth_early(docs: Sequence[Document], jobs: int) -> bool:
+    """Whether an :class:`EarlySearch` of ``jobs`` processes is started for these briefings:
+    where ``jobs`` processes would search them (:func:`worth_parts`), and they hold no more
+    than :data:`EARLY_MAX_CHARS` of text."""
+    return worth_parts(docs, jobs) and sum(len(d.text) for d in docs) <= EARLY_MAX_CHARS
+
+
 EARLY_NICENESS = 10
 """How much lower the priority of an :class:`EarlySearch` process is than its starter's."""
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from consistency import load_documents
 from consistency.cli import cli
 
 ROOT = Path(__file__).parent.parent
@@ -471,6 +472,38 @@ def test_jobs_read_discovered_rows_alike(command: str, monkeypatch: pytest.Monke
     assert late == []
     assert two == one
     assert len(json.loads(one)["points"]) == 10
+
+
+def test_a_large_archive_is_searched_after_ranking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above ``EARLY_MAX_CHARS`` of text no processes index their shares while discovery
+    ranks (they would hold them beside its arrays): the rows are searched in parts once
+    known, the same bytes as ``--jobs 1``."""
+    from importlib import import_module
+
+    tracking = import_module("consistency.track")
+    verifying = import_module("consistency.discover.verify")
+    late: list[int] = []
+    real = tracking.search_in_parts
+
+    def spy(docs, points, **kwargs):  # type: ignore[no-untyped-def]
+        late.append(kwargs["jobs"])
+        return real(docs, points, **kwargs)
+
+    def early(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("no early search above EARLY_MAX_CHARS")
+
+    monkeypatch.setattr(tracking, "PARALLEL_MIN_CHARS", 0)
+    corpus = str(ROOT / "fixtures" / "corpus")
+    size = sum(len(d.text) for d in load_documents([corpus]))
+    monkeypatch.setattr(tracking, "EARLY_MAX_CHARS", size - 1)
+    monkeypatch.setattr(import_module("consistency.discover"), "EarlySearch", early)
+    monkeypatch.setattr(verifying, "search_in_parts", spy)
+    args = ["discover", corpus, "--format", "json", "--top", "10", "--no-config"]
+    code, one, _ = run(*args, "--jobs", "1")
+    assert code == 0 and late == []
+    code, two, _ = run(*args, "-j", "2")
+    assert code == 0 and late == [2]
+    assert two == one
 
 
 @pytest.mark.parametrize("command", ["discover", "report"])

@@ -149,7 +149,7 @@ from ..match import SentenceIndex, negating_words, turned_over
 from ..match.find import weigher
 from ..models import Document, Point, Sentence
 from ..normalise import Tokeniser, named_words, normalise
-from ..track import EarlySearch, MatchKeeper, build_index, sort_documents, worth_parts
+from ..track import EarlySearch, MatchKeeper, build_index, sort_documents, worth_early
 from .corpus import STOPWORDS, _Corpus, _Group, _Occ
 from .families import (
     FAMILY_FLOOR,
@@ -267,8 +267,9 @@ def discover(
     instead of searching again; ``jobs`` processes search them where ``track`` would
     use as many (the counts are the same): with ``search_early``, those processes are
     started first, and index their shares of the briefings while discovery ranks (see
-    :class:`~consistency.track.EarlySearch`; a warm run, whose rows' matches are mostly
-    kept, leaves it off). Without ``top``, every point is listed with the
+    :class:`~consistency.track.EarlySearch`; not for an archive so large that the shares'
+    indexes would crowd memory, :func:`~consistency.track.worth_early`; a warm run, whose
+    rows' matches are mostly kept, leaves it off). Without ``top``, every point is listed with the
     counts of the occurrences discovery grouped into it (an index and ``check`` keep
     the whole list as a watchlist, and show no counts).
 
@@ -287,7 +288,7 @@ def discover(
     report = progress or _quiet
     with ExitStack() as stack:
         early = None
-        if top is not None and search_early and worth_parts(documents, jobs):
+        if top is not None and search_early and worth_early(documents, jobs):
             early = stack.enter_context(
                 EarlySearch(
                     sort_documents(documents),
@@ -527,6 +528,9 @@ def _discover(
                     occs,
                 )
             )
+    # what the candidates were made of is held no longer (on 8.4 M words the grouping
+    # below took the process past 1 GB with them)
+    del found, variants, dates_of, forms, form_list, placed, joined, cores, templates
     texts = {c[2]: corpus.text_of(c[2]) for c in candidates}
     candidates.sort(key=lambda c: (-c[0], -c[1], -len(texts[c[2]]), texts[c[2]], c[3][0].start))
     function_ids = {k for k, w in enumerate(corpus.words) if w in corpus.stop}
