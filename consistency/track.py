@@ -385,7 +385,14 @@ class EarlySearch:
 def _serve_part(link: Connection) -> None:
     """An :class:`EarlySearch` process: index the share of the briefings sent first, then
     answer each request (points, threshold) with their matches in it, until told to end
-    (``None``) or the other end is gone. A failure is answered with its traceback."""
+    (``None``) or the other end is gone. A failure is answered with its traceback; an
+    interrupt (Ctrl-C reaches every process of the terminal's group) ends it quietly, the
+    starting process saying what happened."""
+    with suppress(KeyboardInterrupt, BrokenPipeError):
+        _serve(link)
+
+
+def _serve(link: Connection) -> None:
     failed: str | None = None
     index: SentenceIndex | None = None
     tokeniser: Tokeniser | None = None
