@@ -240,17 +240,9 @@ def report_command(
             docs, since=since, until=until, baseline_until=baseline_until
         )
         rising = (first, last) if first and last and period.baseline_dates else None
+        warm = archive is not None
         found = _discover(
-            docs,
-            min_dates,
-            top,
-            include_questions,
-            speakers,
-            stops,
-            shared,
-            kept,
-            rising,
-            warm=archive is not None,
+            docs, min_dates, top, include_questions, speakers, stops, shared, kept, rising, warm
         )
         points = [p.point for p in without_reversals(found)]
         if not points:
@@ -339,16 +331,9 @@ def discover_command(
     )
     shared = archive.index if archive is not None else None  # sentences read, not segmented
     keeper = archive.store if archive is not None else None  # the rows' matches, kept there
+    warm = archive is not None
     found = _discover(
-        docs,
-        min_dates,
-        top,
-        include_questions,
-        speakers,
-        stops,
-        shared,
-        keeper,
-        warm=archive is not None,
+        docs, min_dates, top, include_questions, speakers, stops, shared, keeper, None, warm
     )
     if not found:
         _note(

@@ -139,7 +139,7 @@ import datetime as dt
 import math
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
-from contextlib import ExitStack
+from contextlib import nullcontext
 from dataclasses import replace
 from itertools import chain
 
@@ -286,108 +286,70 @@ def discover(
     if min_dates > len({d.date for d in documents}):
         return []  # nothing recurs on more dates than the briefings have: none is read
     report = progress or _quiet
-    with ExitStack() as stack:
-        early = None
-        if top is not None and search_early and worth_early(documents, jobs):
-            early = stack.enter_context(
-                EarlySearch(
+    searcher = (
+        EarlySearch(
+            sort_documents(documents),
+            include_questions=include_questions,
+            speakers=speakers,
+            tokeniser=tokeniser,
+            jobs=jobs,
+        )
+        if top is not None and search_early and worth_early(documents, jobs)
+        else nullcontext()
+    )
+    with searcher as early:
+        with paused():
+            found, new = _discover(
+                documents,
+                min_dates=min_dates,
+                top=top,
+                include_questions=include_questions,
+                speakers=speakers,
+                stop_phrases=stop_phrases,
+                min_words=min_words,
+                tokeniser=tokeniser,
+                progress=report,
+                sentences=sentences if index is None else index.sentences,
+                rising=rising,
+            )
+        if top is not None:
+
+            def indexed() -> SentenceIndex:
+                # indexed only now, once discovery's own arrays are freed: a large archive
+                # would hold both at once (1,013 MB against 774 MB on 8 M words); and only
+                # if the rows are searched in this process
+                return build_index(
                     sort_documents(documents),
                     include_questions=include_questions,
                     speakers=speakers,
                     tokeniser=tokeniser,
-                    jobs=jobs,
                 )
-            )
-        found = _discover_and_verify(
-            documents,
-            min_dates=min_dates,
-            top=top,
-            include_questions=include_questions,
-            speakers=speakers,
-            stop_phrases=stop_phrases,
-            min_words=min_words,
-            tokeniser=tokeniser,
-            progress=report,
-            sentences=sentences,
-            index=index,
-            keeper=keeper,
-            jobs=jobs,
-            rising=rising,
-            early=early,
-        )
-    report(1)
-    return found
 
-
-def _discover_and_verify(
-    documents: Sequence[Document],
-    *,
-    min_dates: int,
-    top: int | None,
-    include_questions: bool,
-    speakers: Collection[str],
-    stop_phrases: Collection[str],
-    min_words: int,
-    tokeniser: Tokeniser | None,
-    progress: Callable[[int], None],
-    sentences: Iterable[Sentence] | None,
-    index: SentenceIndex | None,
-    keeper: MatchKeeper | None,
-    jobs: int,
-    rising: tuple[dt.date, dt.date] | None,
-    early: EarlySearch | None,
-) -> list[DiscoveredPoint]:
-    """The rows of :func:`discover`, read by the engine when ``top`` is given."""
-    with paused():
-        found, new = _discover(
-            documents,
-            min_dates=min_dates,
-            top=top,
-            include_questions=include_questions,
-            speakers=speakers,
-            stop_phrases=stop_phrases,
-            min_words=min_words,
-            tokeniser=tokeniser,
-            progress=progress,
-            sentences=sentences if index is None else index.sentences,
-            rising=rising,
-        )
-    if top is not None:
-
-        def indexed() -> SentenceIndex:
-            # indexed only now, once discovery's own arrays are freed: a large archive
-            # would hold both at once (1,013 MB against 774 MB on 8 M words); and only
-            # if the rows are searched in this process
-            return build_index(
-                sort_documents(documents),
+            found = verify(
+                found,
+                index if index is not None else indexed,
+                documents,
+                min_dates=min_dates,
+                top=top,
                 include_questions=include_questions,
                 speakers=speakers,
                 tokeniser=tokeniser,
+                keeper=keeper,
+                jobs=jobs,
+                rising=new,
+                early=early,
             )
-
-        found = verify(
-            found,
-            index if index is not None else indexed,
-            documents,
-            min_dates=min_dates,
-            top=top,
-            include_questions=include_questions,
-            speakers=speakers,
-            tokeniser=tokeniser,
-            keeper=keeper,
-            jobs=jobs,
-            rising=new,
-            early=early,
-        )
-        if rising is not None:
-            # new by the engine's reading too: one it finds said before is no new formula
-            found = found[:top] + [row for row in found[top:] if row.first >= rising[0]]
-        # ids again in the order kept: a row counted out took its id's plain form with it
-        # ("i-ll-let-the-pentagon-speak-to-the-specifics-3" and no "-2", a review)
-        ids = _unique_ids([f.point.text for f in found])
-        found = [
-            replace(f, point=replace(f.point, id=pid)) for f, pid in zip(found, ids, strict=True)
-        ]
+            if rising is not None:
+                # new by the engine's reading too: one it finds said before is no new formula
+                found = found[:top] + [row for row in found[top:] if row.first >= rising[0]]
+            # ids again in the order kept: a row counted out took its id's plain form with it
+            # ("i-ll-let-the-pentagon-speak-to-the-specifics-3" and no "-2", a review)
+            ids = _unique_ids([f.point.text for f in found])
+            found = [
+                replace(f, point=replace(f.point, id=pid))
+                for f, pid in zip(found, ids, strict=True)
+            ]
+    report(1)
     return found
 
 
