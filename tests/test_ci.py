@@ -323,11 +323,14 @@ def generated_archive(folder: Path, n: int) -> Path:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize(
-    ("signum", "code", "message"), [(2, 130, "interrupted"), (15, 143, "terminated")]
+    ("signum", "code", "message", "times"),
+    [(2, 130, "interrupted", 1), (15, 143, "terminated", 1), (15, 143, "terminated", 2)],
 )
 def test_a_signal_in_the_middle_of_a_run_exits_cleanly_leaving_nothing(
-    tmp_path: Path, signum: int, code: int, message: str
+    tmp_path: Path, signum: int, code: int, message: str, times: int
 ) -> None:
+    """A signal sent twice, as ``timeout`` sends SIGTERM (to the process, then to its
+    group), ends the run as once: one line, no traceback, nothing left."""
     import signal
     import time
 
@@ -360,7 +363,9 @@ def test_a_signal_in_the_middle_of_a_run_exits_cleanly_leaving_nothing(
     assert child.stderr is not None
     assert "skipped 1 file that is not a briefing" in child.stderr.readline()
     time.sleep(1.0)
-    child.send_signal(signal.Signals(signum))
+    for k in range(times):
+        time.sleep(0.05 * k)  # the second once the first is being handled
+        child.send_signal(signal.Signals(signum))
     stdout, stderr = child.communicate(timeout=120)
     assert child.returncode == code
     # the seeds' copies are dated by their names, their headers saying the seeds' dates
