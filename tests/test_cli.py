@@ -474,35 +474,47 @@ def test_jobs_read_discovered_rows_alike(command: str, monkeypatch: pytest.Monke
     assert len(json.loads(one)["points"]) == 10
 
 
+def _searched_after_ranking(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """With the size floor of ``--jobs`` lowered: the early searches started (each fails
+    the run) and the searches in parts once the rows are known (rows, processes)."""
+    from importlib import import_module
+
+    tracking = import_module("consistency.track")
+    started: list[int] = []
+    late: list[tuple[int, int]] = []
+    real = tracking.search_in_parts
+
+    def early(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.append(1)
+        raise AssertionError("no early search here")
+
+    def spy(docs, points, **kwargs):  # type: ignore[no-untyped-def]
+        late.append((len(points), kwargs["jobs"]))
+        return real(docs, points, **kwargs)
+
+    monkeypatch.setattr(tracking, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(import_module("consistency.discover"), "EarlySearch", early)
+    monkeypatch.setattr(import_module("consistency.discover.verify"), "search_in_parts", spy)
+    return started, late
+
+
 def test_a_large_archive_is_searched_after_ranking(monkeypatch: pytest.MonkeyPatch) -> None:
     """Above ``EARLY_MAX_CHARS`` of text no processes index their shares while discovery
     ranks (they would hold them beside its arrays): the rows are searched in parts once
     known, the same bytes as ``--jobs 1``."""
     from importlib import import_module
 
-    tracking = import_module("consistency.track")
-    verifying = import_module("consistency.discover.verify")
-    late: list[int] = []
-    real = tracking.search_in_parts
-
-    def spy(docs, points, **kwargs):  # type: ignore[no-untyped-def]
-        late.append(kwargs["jobs"])
-        return real(docs, points, **kwargs)
-
-    def early(*args, **kwargs):  # type: ignore[no-untyped-def]
-        raise AssertionError("no early search above EARLY_MAX_CHARS")
-
-    monkeypatch.setattr(tracking, "PARALLEL_MIN_CHARS", 0)
+    started, late = _searched_after_ranking(monkeypatch)
     corpus = str(ROOT / "fixtures" / "corpus")
     size = sum(len(d.text) for d in load_documents([corpus]))
-    monkeypatch.setattr(tracking, "EARLY_MAX_CHARS", size - 1)
-    monkeypatch.setattr(import_module("consistency.discover"), "EarlySearch", early)
-    monkeypatch.setattr(verifying, "search_in_parts", spy)
+    monkeypatch.setattr(import_module("consistency.track"), "EARLY_MAX_CHARS", size - 1)
     args = ["discover", corpus, "--format", "json", "--top", "10", "--no-config"]
     code, one, _ = run(*args, "--jobs", "1")
     assert code == 0 and late == []
     code, two, _ = run(*args, "-j", "2")
-    assert code == 0 and late == [2]
+    assert code == 0 and started == [] and [jobs for _, jobs in late] == [2]
     assert two == one
 
 
@@ -513,25 +525,7 @@ def test_a_warm_run_starts_no_search_before_its_rows_are_known(
     """From an index (whose kept matches spare most searching), ``--jobs 2`` indexes no
     briefings in other processes while discovery ranks: the rows the index has not
     searched are searched once known, the same bytes as ``--jobs 1``."""
-    from importlib import import_module
-
-    tracking = import_module("consistency.track")
-    verifying = import_module("consistency.discover.verify")
-    started: list[int] = []
-    late: list[int] = []
-    real_search = tracking.search_in_parts
-
-    def early(*args, **kwargs):  # type: ignore[no-untyped-def]
-        started.append(1)
-        raise AssertionError("no early search on a warm run")
-
-    def spy(docs, points, **kwargs):  # type: ignore[no-untyped-def]
-        late.append(len(points))
-        return real_search(docs, points, **kwargs)
-
-    monkeypatch.setattr(tracking, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(import_module("consistency.discover"), "EarlySearch", early)
-    monkeypatch.setattr(verifying, "search_in_parts", spy)
+    started, late = _searched_after_ranking(monkeypatch)
     corpus = str(ROOT / "fixtures" / "corpus")
     one_db, two_db = tmp_path / "one.db", tmp_path / "two.db"
     assert run("-q", "index", corpus, "--db", str(one_db), "--no-config")[0] == 0
@@ -540,7 +534,7 @@ def test_a_warm_run_starts_no_search_before_its_rows_are_known(
     code, one, _ = run(*args, "--index", str(one_db), "--jobs", "1")
     assert code == 0 and late == []
     code, two, _ = run(*args, "--index", str(two_db), "-j", "2")
-    assert code == 0 and started == [] and len(late) == 1 and late[0] > 10
+    assert code == 0 and started == [] and len(late) == 1 and late[0][0] > 10
     assert two == one
 
 
