@@ -282,18 +282,25 @@ def _fresh_processes() -> ForkServerContext | SpawnContext:
 
 
 EARLY_MAX_CHARS = 20_000_000
-"""The most text (about 3 M words) an :class:`EarlySearch` is started for (see
-:func:`worth_early`): its processes hold their shares indexed while discovery ranks,
-beside discovery's own arrays (on 8.4 M words, 50 M characters, 415 MB a process of two
-beside the ranking process's 1.1 GB); a larger archive is searched after ranking, in
-parts (:func:`search_in_parts`), once discovery's arrays are freed."""
+"""The most text (about 3 M words) indexed while discovery ranks (see
+:func:`held_beside_discovery`): by an :class:`EarlySearch`, whose processes hold their
+shares indexed beside discovery's own arrays (on 8.4 M words, 50 M characters, 415 MB a
+process of two beside the ranking process's 1.1 GB), or by a report that searches in its
+own process (one index for discovery and tracking: 280 MB there). A larger archive is
+indexed after ranking, once discovery's arrays are freed."""
 
 
 def worth_early(docs: Sequence[Document], jobs: int) -> bool:
     """Whether an :class:`EarlySearch` of ``jobs`` processes is started for these briefings:
-    where ``jobs`` processes would search them (:func:`worth_parts`), and they hold no more
-    than :data:`EARLY_MAX_CHARS` of text."""
-    return worth_parts(docs, jobs) and sum(len(d.text) for d in docs) <= EARLY_MAX_CHARS
+    where ``jobs`` processes would search them (:func:`worth_parts`), and their indexes may
+    be held beside discovery's arrays (:func:`held_beside_discovery`)."""
+    return worth_parts(docs, jobs) and held_beside_discovery(docs)
+
+
+def held_beside_discovery(docs: Sequence[Document]) -> bool:
+    """Whether an index of these briefings may be held while discovery ranks them: they
+    hold no more than :data:`EARLY_MAX_CHARS` of text."""
+    return sum(len(d.text) for d in docs) <= EARLY_MAX_CHARS
 
 
 EARLY_NICENESS = 10

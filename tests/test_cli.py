@@ -518,6 +518,44 @@ def test_a_large_archive_is_searched_after_ranking(monkeypatch: pytest.MonkeyPat
     assert two == one
 
 
+def test_a_report_indexes_in_this_process_only_what_it_searches_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A report without a watchlist indexes the briefings in its own process only where
+    the engine searches them there: once, for discovery and tracking alike, with
+    ``--jobs 1``; never where processes search their own shares (an index held through
+    discovery for nothing raised the peak of a report on 8.4 M words to 1.2 GB); after
+    discovery, with ``--jobs 1`` on an archive over ``EARLY_MAX_CHARS``. The same bytes
+    each way."""
+    from importlib import import_module
+
+    built: list[str] = []
+    for name in ("consistency.cli.pipeline", "consistency.discover", "consistency.track"):
+        module = import_module(name)
+        real = module.build_index
+
+        def spy(*args, _real=real, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            built.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(module, "build_index", spy)
+    tracking = import_module("consistency.track")
+    monkeypatch.setattr(tracking, "PARALLEL_MIN_CHARS", 0)
+    corpus = str(ROOT / "fixtures" / "corpus")
+    args = ["report", corpus, "--format", "json", "--top", "10", "--no-config"]
+    code, one, _ = run(*args, "--jobs", "1")
+    assert code == 0 and built == ["consistency.cli.pipeline"]
+    built.clear()
+    code, two, _ = run(*args, "-j", "2")
+    assert code == 0 and built == []
+    assert two == one
+    size = sum(len(d.text) for d in load_documents([corpus]))
+    monkeypatch.setattr(tracking, "EARLY_MAX_CHARS", size - 1)
+    code, large, _ = run(*args, "--jobs", "1")
+    assert code == 0 and built == ["consistency.discover"]
+    assert large == one
+
+
 @pytest.mark.parametrize("command", ["discover", "report"])
 def test_a_warm_run_starts_no_search_before_its_rows_are_known(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

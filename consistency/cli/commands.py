@@ -59,7 +59,15 @@ from .options import (
     threshold_option,
 )
 from .output import _note, _progress, write_output
-from .pipeline import _archive, _discover, _load, _points, _segmented, _track, no_briefings
+from .pipeline import (
+    _archive,
+    _discover,
+    _load,
+    _points,
+    _shared_index,
+    _track,
+    no_briefings,
+)
 
 
 @cli.command()
@@ -227,8 +235,7 @@ def report_command(
         # A report leaves briefing boilerplate out altogether (discover only ranks it last).
         stops = [*DEFAULT_STOP_PHRASES, *stops]
         if archive is None:
-            # segmented once, for discovery and then for tracking
-            corpus = shared = _segmented(docs, include_questions, speakers)
+            corpus = shared = _shared_index(docs, include_questions, speakers)
         else:
             shared = archive.index  # a warm run's sentences, read from its index
         # discovery reads its rows with the engine: tracking them reads what it found (a
