@@ -369,7 +369,7 @@ def test_a_signal_in_the_middle_of_a_run_exits_cleanly_leaving_nothing(
     stdout, stderr = child.communicate(timeout=120)
     assert child.returncode == code
     # the seeds' copies are dated by their names, their headers saying the seeds' dates
-    said = [x for x in stderr.splitlines() if x and not x.startswith("consistency: note:")]
+    said = [x for x in stderr.splitlines() if not x.startswith("consistency: note:")]
     assert said == [f"consistency: {message}"] and stdout == ""
     assert list(out.iterdir()) == []
 

@@ -30,6 +30,11 @@ class Terminated(BaseException):
     """SIGTERM, raised where the program is, so that ``finally`` blocks clean up."""
 
 
+class Interrupted(BaseException):
+    """Ctrl-C in a command, carried past click, which would write a blank line first
+    (closing a terminal's ``^C``; piped, it is a stray line before the message)."""
+
+
 def hoist_global_options(args: Sequence[str]) -> list[str]:
     """Move the group's options given after the command (``check --no-config``) before it.
 
@@ -166,7 +171,7 @@ class ConsistencyGroup(click.Group):
                 _error("unexpected end of input")
                 sys.exit(2)
             _interrupted()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Interrupted):
             _interrupted()
         except Terminated:
             click.echo("consistency: terminated", err=True)
@@ -194,6 +199,12 @@ class ConsistencyGroup(click.Group):
         sys.exit(rv if isinstance(rv, int) else 0)
 
     command_class = OnceCommand
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as e:
+            raise Interrupted from e
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         _register_commands()
@@ -223,6 +234,8 @@ def _config_source(error: click.exceptions.UsageError) -> str | None:
 
 
 def _interrupted() -> None:
+    if sys.stderr.isatty():
+        click.echo(err=True)  # after the terminal's "^C"
     click.echo("consistency: interrupted", err=True)
     sys.exit(130)
 
