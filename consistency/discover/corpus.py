@@ -216,8 +216,10 @@ class _Corpus:
         self.mark = bytearray()
         self.pdate = array("i")
         self.psent = array("i")
-        self.starts = array("q")
-        self.ends = array("q")
+        # 32 bits an offset where every text allows (8 M words: 50 MB less than 64)
+        wide = "q" if any(len(d.text) >= 1 << 31 for d in self.docs) else "i"
+        self.starts = array(wide)
+        self.ends = array(wide)
         self.sentences: list[tuple[int, int, int]] = []
         self.capital = bytearray()
         text_of = attrgetter("text")
