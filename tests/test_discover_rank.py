@@ -1974,6 +1974,46 @@ def test_a_formula_said_after_three_carriers_names_its_row() -> None:
     assert_one_row(formula, said)
 
 
+def test_a_formula_said_as_often_without_a_carrier_as_with_it_names_its_row() -> None:
+    """Review 152: "maintaining peace, stability, security, safety and freedom of
+    navigation and overflight in the East Sea", after "contribute to" on 5 of its 20 dates
+    and said whole without it on 5 others, was the row "contribute to maintaining ...", and
+    its report counted 15 shifts, "{-contribute to-}" and "{+contribute to+}" by turns. A
+    carrier said on no more of the formula's dates than the formula is said without it is
+    no part of the row. The archive's sentences, in its order."""
+    tail = "and freedom of navigation and {} in the East Sea"
+    usual, swapped = "peace, stability, security, safety", "peace, stability, safety, security"
+    ready = "Viet Nam is ready to work with other countries towards"
+    common = "This is the common interest of countries in and outside the region in"
+    call = "We call on relevant parties to contribute to"
+    said = [
+        f"{frame} {verb} {items} {tail.format(flight)}."
+        for frame, verb, items, flight in [
+            ("Such actions do not contribute to", "maintaining", usual, "overflight"),
+            (ready, "maintaining", usual, "overflight"),
+            ("Viet Nam attaches importance to", "maintaining", swapped, "overflight"),
+            (ready, "maintain", usual, "overflight"),
+            (call, "maintaining", usual, "aviation"),
+            (ready, "maintaining", usual, "overflight"),
+            (common, "maintaining", swapped, "overflight"),
+            (ready, "maintaining", usual, "overflight"),
+            (call, "maintaining", usual, "overflight"),
+            ("Viet Nam attaches importance to", "maintaining", swapped, "overflight"),
+            ("Viet Nam supports all efforts aimed at", "maintaining", usual, "aviation"),
+            (call, "maintain", usual, "overflight"),
+            (common, "maintain", usual, "overflight"),
+            ("Viet Nam supports all efforts aimed at", "maintain", usual, "overflight"),
+            (ready, "maintaining", usual, "aviation"),
+            ("Such actions do not contribute to", "maintaining", usual, "overflight"),
+            (call, "maintaining", usual, "overflight"),
+            (ready, "maintaining", usual, "overflight"),
+            (common, "maintaining", usual, "overflight"),
+            ("Such actions do not contribute to", "maintaining", usual, "overflight"),
+        ]
+    ]
+    assert_one_row(f"maintaining {usual} {tail.format('overflight')}", said, 20)
+
+
 def test_a_formula_a_carrier_goes_on_from_with_and_names_its_row() -> None:
     """Review 124: "ASEAN centrality remains the cornerstone of our regional architecture",
     said on 30 dates after "For Indonesia,", "We have conveyed to our partners that" and

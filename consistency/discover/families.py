@@ -1089,7 +1089,8 @@ def _carries(corpus: _Corpus, whole: _Group, part: _Group) -> bool:
     carrier of :data:`CARRIER_WORDS` or more (and before its end or a function word), of
     :data:`NAMED_APART` content words or more, said after :data:`FORMULA_FRAMES`
     different words or more, found on more than :data:`CORE_SHARE` times the dates
-    ``whole`` is found on, and more often without it than with it: "The Prime Minister has
+    ``whole`` is found on, and at least as often without it as with it (review 152: a
+    carrier on 5 of 20 dates, the formula without it on 5 others): "The Prime Minister has
     made clear that *Japan is prepared to hold talks with North Korea without
     preconditions*" (10 dates; review 121: the row of the formula, said on 23 dates after
     three carriers, was named by this one, and a gate on discovered points passed the
@@ -1111,7 +1112,7 @@ def _carries(corpus: _Corpus, whole: _Group, part: _Group) -> bool:
         return at >= 0 and spans[at][1] >= o.end
 
     alone = {pdate[o.start] for o in part.occs if not carried(o)}
-    if len(alone) <= len(whole.dates):
+    if len(alone) < len(whole.dates):
         return False
     return len(_frames_before(corpus, part.occs)) >= FORMULA_FRAMES
 
