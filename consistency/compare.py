@@ -1262,6 +1262,11 @@ def _in_step(
     found in OLD as "rapid and unimpeded humanitarian access ..." and in NEW as "safe and
     unimpeded ..." read `{-rapid-}{+safe+} and unimpeded`, where NEW dropped "rapid" from
     "safe, rapid and unimpeded" (review 101): it reads `safe{-, rapid-} and unimpeded`.
+    Grown spans that differ only by words one of them puts in are taken too, though they
+    differ by more words, over found spans that differ by a word replaced: "a reliable
+    partner, *a proactive contributor* and an active ... member" read
+    `{-partner-}{+contributor+} and an active ...`, as if NEW no longer said "partner"
+    (review 152); it reads `partner{+, a proactive contributor+} and an active ...`.
     None where neither grows so."""
     a, b = _in_sentence(old, was, tokeniser), _in_sentence(new, now, tokeniser)
     if a is None or b is None:
@@ -1289,7 +1294,10 @@ def _in_step(
         n1,
     ):
         return None
-    if Indel.distance(ow[a0:a1], nw[b0:b1]) >= Indel.distance(ow[o0:o1], nw[n0:n1]):
+    grown, found = (ow[a0:a1], nw[b0:b1]), (ow[o0:o1], nw[n0:n1])
+    if Indel.distance(*grown) >= Indel.distance(*found) and not (
+        _one_sided(*grown) and not _one_sided(*found)
+    ):
         return None
     start, end = otok[a0].start, otok[a1 - 1].end
     first, last = ntok[b0].start, ntok[b1 - 1].end
@@ -1297,6 +1305,13 @@ def _in_step(
         Place(old.text[start:end], *old.line_col(start)),
         Place(new.text[first:last], *new.line_col(first)),
     )
+
+
+def _one_sided(was: Sequence[str], now: Sequence[str]) -> bool:
+    """Whether one of two wordings is the other with words put in, none left out or
+    replaced (in order, all the shorter one's words stand in the longer)."""
+    short, long = sorted((was, now), key=len)
+    return Indel.distance(short, long) == len(long) - len(short)
 
 
 def _sentences(

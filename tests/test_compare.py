@@ -403,6 +403,31 @@ def test_a_shifted_phrase_is_shown_over_the_words_both_sentences_say_around_it(
     )
 
 
+@pytest.mark.parametrize("put_in", [True, False])
+def test_a_list_item_put_in_after_a_phrase_s_first_word_is_no_word_replaced(
+    tmp_path: Path, put_in: bool
+) -> None:
+    """Review 152 (G2): NEW put ", a proactive contributor" after "a reliable partner";
+    the two briefings' phrase, found in OLD as "partner and an active ..." and in NEW as
+    "contributor and an active ...", read `{-partner-}{+contributor+} and an active ...`:
+    as if NEW no longer called the country a reliable partner (the next briefing, saying
+    it as before, read `{-contributor-}{+partner+}`). NEW's span grows over "partner",
+    which it says too: the item is put in (or, the other way round, left out)."""
+    plain = (
+        "Through these activities, we want to show that Viet Nam is a friend, a reliable "
+        "partner and an active and responsible member of the international community."
+    )
+    more = plain.replace("partner and", "partner, a proactive contributor and")
+    was, now = (plain, more) if put_in else (more, plain)
+    code, out, err = diff_of(tmp_path, f"Answer: {was}", f"Answer: {now}")
+    assert code == 0, err
+    points = out.split("Rephrased sentences")[0]  # the rephrasing shows every word anyway
+    sign = "+" if put_in else "-"
+    shown = f"partner{{{sign}, a proactive contributor{sign}}} and an active and responsible"
+    assert "1 shifted" in points and shown in points, out
+    assert "{-partner-}" not in out and "{-contributor-}" not in out, out
+
+
 @pytest.mark.parametrize(
     ("was", "now", "shifted"),
     [
