@@ -85,10 +85,11 @@ def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two wordings differ only in their numbers, being the same words otherwise, in
     the same order. A count or a date in a recurring phrase is not its wording ("The
     delegation included {-10-}{+9+} members of Congress", "举办了第{-7-}{+11+}届"). A number
-    is a word with a digit in it and the :data:`SCALE_WORDS` after it (review 101:
-    "{-8.8 million-}{+58,239+} people have fled their homes" was a shift, "{-12,000-}{+15,000+}"
-    was not). An approximator is no part of it: "{-some 43,500-}{+1.5 million+}" leaves out
-    a hedge, and "more than" or "fewer than" say what the figure claims. Numbers in words
+    is a word with a digit in it and the :data:`SCALE_WORDS` after it, one or more (review
+    101: "{-8.8 million-}{+58,239+} people have fled their homes" was a shift,
+    "{-12,000-}{+15,000+}" was not; review 151: "{-2 hundred-}{+6+} million dollars"). An
+    approximator is no part of it: "{-some 43,500-}{+1.5 million+}" leaves out a hedge,
+    and "more than" or "fewer than" say what the figure claims. Numbers in words
     are left out: "one country, two systems" is a formula's own; but a date in Chinese
     numerals is a number (see :func:`han_date`).
 
@@ -96,17 +97,22 @@ def numbers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
     True
     >>> numbers_apart(["tell", "8.8", "million", "people"], ["tell", "58239", "people"])
     True
+    >>> numbers_apart(["provide", "2", "hundred", "million"], ["provide", "6", "million"])
+    True
     >>> numbers_apart(["one", "china"], ["two", "china"])
     False
     """
 
     def words(wording: Sequence[str]) -> list[str]:
-        digits = [any(c.isdigit() for c in w) or han_date(w) for w in wording]
-        return [
-            w
-            for k, w in enumerate(wording)
-            if not digits[k] and not (k and digits[k - 1] and w in SCALE_WORDS)
-        ]
+        kept: list[str] = []
+        number = False
+        for w in wording:
+            if any(c.isdigit() for c in w) or han_date(w):
+                number = True
+            elif not (number and w in SCALE_WORDS):
+                number = False
+                kept.append(w)
+        return kept
 
     return list(a) != list(b) and words(a) == words(b)
 

@@ -487,6 +487,9 @@ def test_a_phrase_said_of_another_place_is_repeated_not_shifted(
         ("68,393", "2.7 million", None),
         ("12,000", "1.5 billion", None),
         ("12,000", "15,000", None),
+        # ... and with two (review 151 G2: "{-2 hundred-}{+6+} million dollars")
+        ("2 hundred thousand", "650,000", None),
+        ("3 hundred million", "6 million", None),
         # a hedge left out is a word left out (see lexicon.numbers_apart)
         ("some 43,500", "1.5 million", "us that {-some 43,500-}{+1.5 million+} people"),
     ],
