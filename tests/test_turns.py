@@ -156,6 +156,39 @@ def test_a_paragraph_before_the_first_label_naming_the_official_is_nobodys(
     assert said[0] == (label, OFF, "Good morning. Trade with Oman rose last year."), said
 
 
+@pytest.mark.parametrize(
+    ("said", "label"),
+    [
+        (
+            "The PMOS said the only path to long-term peace was a two-state solution, with a "
+            "safe and secure Israel alongside a viable and sovereign Palestinian state.",
+            "PMOS",
+        ),
+        ("朱凤莲表示，两岸同胞是血脉相连的一家人。", "朱凤莲"),
+    ],
+    ids=["en", "zh"],
+)
+def test_a_paragraph_reporting_the_officials_words_before_the_first_label_is_his(
+    said: str, label: str
+) -> None:
+    """Review 153 (B1): a lobby briefing is reported speech, "The PMOS said ..." in every
+    paragraph, with now and then a direct exchange ("Question: ..." / "PMOS: ..."); every
+    such paragraph before the first exchange was read as the site's account of the
+    briefing, nobody's: 152 paragraphs of 16 briefings, 21 of the formulas' 225 sayings,
+    read by no command, and a report carded a wording "not used before the period" that
+    one of them had said. A paragraph whose first mention of the official reports what he
+    said is his."""
+    text = (
+        f"PM's Official Spokesperson's lobby briefing: 10 June 2025\n\nGaza\n\n{said}\n\n"
+        "Asked about Hamas, the spokesperson said it must have no part in governing Gaza.\n\n"
+        "Housing\n\nQuestion: Is the target of 1.5 million homes still achievable?\n"
+        f"{label}: Yes. We will not let a broken planning system stand in the way.\n"
+    )
+    doc = document_from_text(text, id="2025-06-10", date=dt.date(2025, 6, 10))
+    turns = spoken(doc.text, doc.turns)
+    assert turns[0] == (label, OFF, said), turns
+
+
 @needs_corpus
 def test_a_name_with_its_office_in_brackets_is_an_official_whatever_its_length() -> None:
     """Review 100 (German government press conference): "BÜCHNER (Deputy Government
