@@ -2046,3 +2046,47 @@ def test_a_clause_that_leads_into_a_formula_after_a_colon_is_no_row() -> None:
     rows = [normalise(p.point.text) for p in discover(between_fillers(said, 24), top=10)]
     assert normalise(formula) in rows, rows
     assert not any("starting point" in r for r in rows), rows
+
+
+def test_reported_speech_with_an_exchange_printed_in_it_is_no_statement() -> None:
+    """Review 153 (D1): a UK lobby briefing reports the spokesperson ("The PMOS said ...")
+    and now and then prints one exchange ("Question: ..." / "PMOS: ..."). Everything
+    before the first question read as the briefing's own statement, so "we will stand
+    with Ukraine for as long as it takes", said in the reported body of 28 briefings,
+    ranked #251 (#13 with the exchanges taken out). Questions and answers that make up
+    less than a fifth of a page's turns make no transcript with questions: the formula
+    scores the same with them or without."""
+    from consistency.ingest import document_from_text
+
+    formula = "we will stand with Ukraine for as long as it takes"
+    topics = ["energy bills", "the new towns", "rail fares", "prison places", "the NHS"]
+
+    def archive(exchanges: bool) -> list[Document]:
+        docs = []
+        for day in range(20):
+            date = dt.date(2025, 1, 6) + dt.timedelta(days=7 * day)
+            topic = topics[day % 5]
+            exchange = (
+                "Housing\n\nQuestion: Is the target still achievable?\nPMOS: Yes, it is.\n"
+                "Question: By when?\nPMOS: By the end of this Parliament.\n\n"
+                if exchanges and day % 2
+                else ""
+            )
+            text = (
+                f"PM's Official Spokesperson's lobby briefing: {date:%d %B %Y}\n\nUkraine\n\n"
+                "The PMOS said the Prime Minister had spoken to President Zelenskyy this "
+                f"morning. {FILL[day % 3]} The PMOS added that {formula}, whatever the "
+                f"winter brought. {FILL[(day + 1) % 3]}\n\n{exchange}"
+                f"Asked about {topic}, the PMOS said {date:%A}'s figures spoke for "
+                f"themselves. {FILL[(day + 2) % 3]} He would not be drawn on {topic}.\n"
+            )
+            docs.append(document_from_text(text, id=date.isoformat(), date=date))
+        return docs
+
+    scores = []
+    for exchanges in (False, True):
+        rows = discover(archive(exchanges), top=10)
+        held = [r for r in rows if "stand with Ukraine for as long as it takes" in r.point.text]
+        assert len(held) == 1, [r.point.text for r in rows]
+        scores.append(held[0].score)
+    assert scores[1] == pytest.approx(scores[0], rel=0.01), scores

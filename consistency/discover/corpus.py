@@ -159,10 +159,24 @@ _RAMP = bytes(range(255))
 _FULL = b"\xff"
 
 
+QA_SHARE = 0.2
+"""The least share of a document's turns (by length) that its questions and answers must
+make up for what stands outside them to be its own statements (see :func:`_questions_span`)."""
+
+
 def _questions_span(doc: Document) -> tuple[int, int] | None:
-    """From the start of a document's first journalist's turn to the end of its last."""
+    """From the start of a document's first journalist's turn to the end of its last; None
+    where there are none, or where they make up less than :data:`QA_SHARE` of its turns: a
+    page of reported speech with one exchange printed in it ("Question: ..." / "PMOS:
+    ..."), whose body is no opening statement (review 153: "we will stand with Ukraine for
+    as long as it takes", 28 dates, ranked #251 as a statement of the briefings' own)."""
     asked = [t for t in doc.turns if t.role is Role.PRESS]
-    return (asked[0].start, asked[-1].end) if asked else None
+    if not asked:
+        return None
+    start, end = asked[0].start, asked[-1].end
+    total = sum(t.end - t.start for t in doc.turns)
+    inside = sum(t.end - t.start for t in doc.turns if start <= t.start < end)
+    return (start, end) if inside >= QA_SHARE * total else None
 
 
 class _Vocab(dict[str, int]):
