@@ -1983,34 +1983,27 @@ def test_a_formula_said_as_often_without_a_carrier_as_with_it_names_its_row() ->
     no part of the row. The archive's sentences, in its order."""
     tail = "and freedom of navigation and {} in the East Sea"
     usual, swapped = "peace, stability, security, safety", "peace, stability, safety, security"
-    ready = "Viet Nam is ready to work with other countries towards"
-    common = "This is the common interest of countries in and outside the region in"
-    call = "We call on relevant parties to contribute to"
-    said = [
-        f"{frame} {verb} {items} {tail.format(flight)}."
-        for frame, verb, items, flight in [
-            ("Such actions do not contribute to", "maintaining", usual, "overflight"),
-            (ready, "maintaining", usual, "overflight"),
-            ("Viet Nam attaches importance to", "maintaining", swapped, "overflight"),
-            (ready, "maintain", usual, "overflight"),
-            (call, "maintaining", usual, "aviation"),
-            (ready, "maintaining", usual, "overflight"),
-            (common, "maintaining", swapped, "overflight"),
-            (ready, "maintaining", usual, "overflight"),
-            (call, "maintaining", usual, "overflight"),
-            ("Viet Nam attaches importance to", "maintaining", swapped, "overflight"),
-            ("Viet Nam supports all efforts aimed at", "maintaining", usual, "aviation"),
-            (call, "maintain", usual, "overflight"),
-            (common, "maintain", usual, "overflight"),
-            ("Viet Nam supports all efforts aimed at", "maintain", usual, "overflight"),
-            (ready, "maintaining", usual, "aviation"),
-            ("Such actions do not contribute to", "maintaining", usual, "overflight"),
-            (call, "maintaining", usual, "overflight"),
-            (ready, "maintaining", usual, "overflight"),
-            (common, "maintaining", usual, "overflight"),
-            ("Such actions do not contribute to", "maintaining", usual, "overflight"),
-        ]
-    ]
+    frames = {
+        "actions": "Such actions do not contribute to",
+        "ready": "Viet Nam is ready to work with other countries towards",
+        "attaches": "Viet Nam attaches importance to",
+        "call": "We call on relevant parties to contribute to",
+        "common": "This is the common interest of countries in and outside the region in",
+        "supports": "Viet Nam supports all efforts aimed at",
+    }
+    # frame, "maintain" (not "maintaining"), the items swapped, "aviation": date by date
+    dated = (
+        "actions ready attaches:swapped ready:maintain call:aviation ready common:swapped "
+        "ready call attaches:swapped supports:aviation call:maintain common:maintain "
+        "supports:maintain ready:aviation actions call ready common actions"
+    )
+    said = []
+    for day in dated.split():
+        frame, *how = day.split(":")
+        verb = "maintain" if "maintain" in how else "maintaining"
+        items = swapped if "swapped" in how else usual
+        flight = "aviation" if "aviation" in how else "overflight"
+        said.append(f"{frames[frame]} {verb} {items} {tail.format(flight)}.")
     assert_one_row(f"maintaining {usual} {tail.format('overflight')}", said, 20)
 
 
