@@ -2083,3 +2083,30 @@ def test_reported_speech_with_an_exchange_printed_in_it_is_no_statement() -> Non
         assert len(held) == 1, [r.point.text for r in rows]
         scores.append(held[0].score)
     assert scores[1] == pytest.approx(scores[0], rel=0.01), scores
+
+
+def test_a_phrase_said_only_after_negations_in_varied_carriers_is_no_row() -> None:
+    """Review 153 (D3): "provide a running commentary on tax policy ahead of the Spending
+    Review" was row #15, its every saying a few words after "would not", "did not intend
+    to", "was not going to" or "was not about to" (no negated wording said often enough
+    to be the row): as a watchlist's point it says the opposite of the government's line.
+    A phrase said (nearly) only after a negation, nothing but words between, is no row;
+    one said after "not X, but" is. The archive's sentences."""
+    from consistency.discover import _after_negations
+
+    phrase = "provide a running commentary on tax policy ahead of the Spending Review"
+    said = [
+        f"The spokesperson told reporters the Government was not about to {phrase}.",
+        f"The Prime Minister's spokesperson told reporters the Government would not {phrase}.",
+        f"The PMOS said that the Government did not intend to {phrase} in the strongest terms.",
+        f"The spokesperson told reporters this Government was not going to {phrase}.",
+        f"The PMOS replied that the Government would not {phrase}, though he said no more.",
+    ]
+    corpus = _corpus(said)
+    assert _after_negations(corpus, _group_of(corpus, phrase))
+    aim = "delivering the biggest upgrade to rail infrastructure in a generation"
+    topics = ["tax", "spending", "the polls", "the Budget", "the deficit"]
+    corpus = _corpus([f"The PMOS said it was not about {t}, but about {aim}." for t in topics])
+    assert not _after_negations(corpus, _group_of(corpus, aim))
+    corpus = _corpus([f"The PMOS said the Government would {phrase} in the autumn."] * 5)
+    assert not _after_negations(corpus, _group_of(corpus, phrase))

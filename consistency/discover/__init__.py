@@ -1029,6 +1029,7 @@ def _without_negated_only(corpus: _Corpus, groups: list[_Group]) -> list[_Group]
     formula (review 149). Negations part wordings (a formula and its opposite are two
     rows), but a phrase never said without the negation is no formula of its own.
     :data:`NEGATED_ONLY_SHARE` of its occurrences inside the other row's, at least."""
+    groups = [g for g in groups if not _after_negations(corpus, g)]
     negated = [g for g in groups if corpus.negated(g.key)]
     if not negated:
         return groups
@@ -1066,6 +1067,36 @@ def _without_negated_only(corpus: _Corpus, groups: list[_Group]) -> list[_Group]
         if not holders or inside < NEGATED_ONLY_SHARE * len(g.occs):
             out.append(g)
     return out
+
+
+NEGATED_REACH = 4
+"""The most words before a row's occurrence, in its clause, a negation may stand to negate
+it ("would *not* provide", "was *not* going to provide": see :func:`_after_negations`)."""
+
+
+def _after_negations(corpus: _Corpus, group: _Group) -> bool:
+    """Whether a row without a negation is said (nearly: :data:`NEGATED_ONLY_SHARE`) only
+    after one, :data:`NEGATED_REACH` words before it at most, nothing but space between
+    (no comma: "不是针对……，*而是*针对……" is said in its own right): what the
+    briefings say is its opposite, in carriers too varied for a row of the negation
+    ("provide a running commentary on tax policy ahead of the Spending Review" after
+    "would not", "was not going to", "did not intend to": review 153, a row that as a
+    watchlist's point says the opposite of the government's line)."""
+    if corpus.negated(group.key):
+        return False
+    ids, negations = corpus.ids, corpus.negation_ids
+
+    def negated(at: int) -> bool:
+        k = at - 1
+        while k >= max(0, at - NEGATED_REACH) and corpus.joinable(k, k + 1):
+            if ids[k] in negations:
+                return True
+            k -= 1
+        return False
+
+    # where the row's words stand in an occurrence of a longer wording of it: at its end
+    after = sum(negated(max(o.start, o.end - len(group.key))) for o in group.occs)
+    return after >= NEGATED_ONLY_SHARE * len(group.occs)
 
 
 def _quiet(steps: int) -> None:
