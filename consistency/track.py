@@ -356,17 +356,18 @@ class EarlySearch:
         """Each point's matches in every briefing, by document id, in the briefings'
         order (as :func:`search_in_parts` gives them)."""
         self._sender.join()
+        ended = "a search process ended before it answered"
         for link in self._links:
             try:
                 link.send((tuple(points), threshold))
             except OSError:
-                raise RuntimeError("a search process ended before it answered") from None
+                raise RuntimeError(ended) from None
         found: list[list[tuple[str, Found]]] = [[] for _ in points]
         for link in self._links:
             try:
                 answer = link.recv()
             except EOFError:
-                raise RuntimeError("a search process ended before it answered") from None
+                raise RuntimeError(ended) from None
             if isinstance(answer, str):
                 raise RuntimeError(f"a search process failed: {answer}")
             for mine, theirs in zip(found, answer, strict=True):
@@ -432,15 +433,15 @@ def _serve(link: Connection) -> None:
         if asked is None:
             return
         points, threshold = asked
-        try:
-            if failed is not None or index is None:
-                raise RuntimeError(failed)
-            answer: object = [
-                found_by_document(point, index, threshold=threshold, tokeniser=tokeniser)
-                for point in points
-            ]
-        except Exception:
-            answer = failed or traceback.format_exc()
+        answer: object = failed
+        if index is not None:
+            try:
+                answer = [
+                    found_by_document(point, index, threshold=threshold, tokeniser=tokeniser)
+                    for point in points
+                ]
+            except Exception:
+                answer = traceback.format_exc()
         link.send(answer)
 
 

@@ -1254,15 +1254,14 @@ def _dialogue(text: str, lines: list[_Line], groups: dict[str, _Group]) -> tuple
     return tuple(_unlabelled_questions(text, turns, labelled))
 
 
-_REPORTING = _words(
-    "said says added stated noted told stressed explained remarked declared emphasised "
-    "emphasized underlined insisted warned recalled"
+_REPORTING = _SPEECH_VERBS - _words(
+    "asked replied answered continued announced wrote commented concluded"
 )
-"""Verbs that, right after the official's name, report what he said ("The PMOS *said* the
-only path to long-term peace was ..."): his words, not the site's account of the
-briefing. Not "answered" or "asked", which an account says of the event."""
+"""The speech verbs that, right after the official's name, report what he said ("The PMOS
+*said* the only path to long-term peace was ..."): his words, not the site's account of
+the briefing. Not "answered" or "asked", which an account says of the event."""
 
-_CJK_REPORTING = ("说", "表示", "指出", "强调", "称", "透露")
+_CJK_REPORTING = tuple(v for v in _CJK_SAYING if v not in ("介绍", "回答", "答", "问"))
 """The same in Chinese: 朱凤莲*表示*…… (not 回答, "answered", said of the event)."""
 
 
