@@ -1667,6 +1667,38 @@ def test_a_reversal_in_reported_speech_names_the_speaker(tmp_path: Path) -> None
     assert diff in out, out
 
 
+def test_a_reversal_after_the_formula_s_subject_keeps_the_subject(tmp_path: Path) -> None:
+    """Review 153 (G3): "we are no longer committed to the triple lock" against the watched
+    "we remain committed to the triple lock" read `new: no longer committed ...` and
+    `{-we remain-}{+no longer+}`, as if the subject had gone; the briefing says "we", and
+    "are no longer" where "remain" was."""
+    formula = "we remain committed to the triple lock"
+    base = tmp_path / "base"
+    base.mkdir()
+    for day in range(1, 4):
+        (base / f"2025-11-0{day}.txt").write_text(
+            f"Asked about pensions, the spokesperson said {formula}.\n", "utf-8"
+        )
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "triple-lock"\ntext = "{formula}"\n', "utf-8")
+    new = tmp_path / "2025-11-27.txt"
+    new.write_text(
+        "Asked about pensions, the spokesperson said we are no longer committed to the "
+        "triple lock.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        "check", str(new), "--against", str(base), "--points", str(points), "--no-color"
+    )
+    assert code == 1, out
+    assert "    new:       we are no longer committed to the triple lock\n" in out, out
+    reversal_reported(
+        out, "we {-remain-}{+are no longer+} committed to the triple lock", "a negation put in"
+    )
+    code, out, _ = run("diff", str(base / "2025-11-03.txt"), str(new), "--points", str(points))
+    assert "we {-remain-}{+are no longer+} committed to the triple lock" in out, out
+
+
 def test_the_summary_says_when_the_discovered_points_are_the_top_best(tmp_path: Path) -> None:
     """A summary "with 200 discovered points" read as all the archive holds, beside the
     report's 25 (a review): the number --top cut at says it is a setting; fewer found are

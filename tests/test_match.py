@@ -2776,6 +2776,50 @@ def test_edge_words_in_place_one_for_one_are_taken_in(
     assert word_diff(point, text) == expected
 
 
+TRIPLE_LOCK = "we remain committed to the triple lock"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # review 153 (P6): the formula turned round on the report's last date
+        ("we are no longer committed", "we {-remain-}{+are no longer+} committed"),
+        ("we are not committed", "we {-remain-}{+are not+} committed"),
+        ("we are fully committed", "we {-remain-}{+are fully+} committed"),
+        ("we are still committed", "we {-remain-}{+are still+} committed"),
+        # one for one, as before
+        ("we stay committed", "we {-remain-}{+stay+} committed"),
+    ],
+)
+def test_the_formula_s_first_word_a_word_or_two_further_out_is_taken_in(
+    said: str, expected: str
+) -> None:
+    """The point's first word itself, more words than it replaced between it and the span
+    (function words, a negation, an adverb): the span starts there, and the diff shows
+    what was said in place of the missing word, not the subject dropped (review 153:
+    `{-we remain-}{+no longer+} committed to the triple lock` for "we are no longer
+    committed ...")."""
+    sentence = f"Asked about pensions, the spokesperson said {said} to the triple lock."
+    hits = found(TRIPLE_LOCK, sentence, lenient=True)
+    assert [word_diff(TRIPLE_LOCK, text) for _, text in hits] == [f"{expected} to the triple lock"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # another subject: a noun stands between, no word that says the verb's part
+        "we and our allies are committed",
+        "we expect the Chancellor to be committed",
+    ],
+)
+def test_a_subject_further_out_past_other_words_is_not_taken_in(said: str) -> None:
+    """Only function words, negations and qualifiers say the missing words' part: past a
+    coordinator or a noun phrase, the span does not reach back to the point's first word."""
+    sentence = f"Asked about pensions, the spokesperson said {said} to the triple lock."
+    for _, text in found(TRIPLE_LOCK, sentence, lenient=True):
+        assert not text.startswith("we "), text
+
+
 def test_a_short_wording_with_a_contraction_needs_all_its_words() -> None:
     """Review 55: "cannot be more" is four tokens (can | not be more); three of them, all
     function words, made 43 junk occurrences on MFA ("they simply cannot be waken up")."""

@@ -1546,6 +1546,11 @@ def _own_edge(
     return at
 
 
+IN_PLACE_EXTRA = 2
+"""Words more than it replaces that the run between a span and the point's outermost edge
+word may hold, said in its place (see :func:`_in_place`)."""
+
+
 def _in_place(
     keyed: Keyed, tokens: Sequence[Token], text: str, at: int, missing: int, limit: int, step: int
 ) -> int | None:
@@ -1554,12 +1559,20 @@ def _in_place(
     determiner or coordinator, which stand anywhere), each other one itself or replaced by
     a word of its kind (function or content word; no name, coordinator or negation):
     "*We did* not support Taiwan independence" is `We {-do-}{+did+} not support ...`, not a
-    false `{-We do-} not support ...`. None otherwise."""
+    false `{-We do-} not support ...`.
+
+    Or the outermost word itself a word or two further out (:data:`IN_PLACE_EXTRA`), the
+    run between it and the span saying the inner missing words' part in more words:
+    function words, negations and their carriers, words that may qualify a verb (no name,
+    coordinator or word of the point's): "*we are no longer* committed to ..." is `we
+    {-remain-}{+are no longer+} committed ...`, the formula said the other way round
+    (review 153), not a false `{-we remain-}{+no longer+}` whose subject had gone; "*we
+    are fully* committed" is no `{-we remain-}` either. None otherwise."""
     if missing < 2:
         return None
     seen: list[int] = []
     for nxt, punct in _outward(tokens, text, at, limit, step):
-        if punct or len(seen) == missing:
+        if punct or len(seen) == missing + IN_PLACE_EXTRA:
             break
         seen.append(nxt)
     if len(seen) < missing:
@@ -1571,6 +1584,21 @@ def _in_place(
         return None
     form = keyed.form_chars
     places = range(missing - 1, -1, -1) if step < 0 else range(len(form) - missing, len(form))
+    if _one_for_one(keyed, seen[:missing], places):
+        return seen[missing - 1] if step < 0 else seen[missing - 1] + 1
+    edge = places[-1]
+    for far in range(missing, len(seen)):
+        if keyed.keys[seen[far]] == form[edge]:
+            if all(_says_in_place(keyed, k) for k in seen[:far]):
+                return seen[far] if step < 0 else seen[far] + 1
+            break
+    return None
+
+
+def _one_for_one(keyed: Keyed, seen: Sequence[int], places: Iterable[int]) -> bool:
+    """Whether sentence words ``seen`` are the point's at ``places``, the last (outermost)
+    itself, each other one itself or a word of its kind (see :func:`_in_place`)."""
+    form = keyed.form_chars
     for k, f in zip(seen, places, strict=True):
         if keyed.keys[k] == form[f]:
             continue
@@ -1583,8 +1611,23 @@ def _in_place(
             or word in keyed.negations
             or (keyed.weigh(word) >= RARE) != (keyed.form_weights[f] >= RARE)
         ):
-            return None
-    return seen[-1] if step < 0 else seen[-1] + 1
+            return False
+    return True
+
+
+def _says_in_place(keyed: Keyed, k: int) -> bool:
+    """Whether sentence word ``k`` may say a missing word's part in a longer run (see
+    :func:`_in_place`): a function word, a negation or its carrier, or a word that may
+    qualify a verb; none of the point's words, no name or coordinator."""
+    word = keyed.sentence[k]
+    if keyed.keys[k] != _OTHER or k in keyed.sentence_names or word in keyed.coordinators:
+        return False
+    return (
+        keyed.weigh(word) < RARE
+        or word in keyed.negations
+        or word in keyed.carriers
+        or may_qualify(word)
+    )
 
 
 def _named_instead(
