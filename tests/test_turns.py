@@ -134,8 +134,15 @@ def test_corpus_qa_style() -> None:
             "国务院台办6月19日上午举行例行新闻发布会，发言人朱凤莲就近期两岸热点问题回答记者提问。",
             "朱凤莲",
         ),
+        # a fresh-clone review: the label's capitals stand for the title the site names
+        # him by
+        (
+            "The Prime Minister's Official Spokesperson held the morning lobby briefing and "
+            "answered questions from journalists.",
+            "PMOS",
+        ),
     ],
-    ids=["en", "zh"],
+    ids=["en", "zh", "title"],
 )
 def test_a_paragraph_before_the_first_label_naming_the_official_is_nobodys(
     intro: str, label: str
@@ -165,8 +172,22 @@ def test_a_paragraph_before_the_first_label_naming_the_official_is_nobodys(
             "PMOS",
         ),
         ("朱凤莲表示，两岸同胞是血脉相连的一家人。", "朱凤莲"),
+        # named by the title the label's capitals stand for, his words after a verb and
+        # "that" (review 153: 24 more paragraphs of its lobby briefings)
+        (
+            "Asked whether the Prime Minister had spoken to the White House about the US "
+            "peace plan, the Prime Minister's Official Spokesperson replied that Putin needed "
+            "to come to the table.",
+            "PMOS",
+        ),
+        (
+            "In response to questions about the warning from the British Chambers of "
+            "Commerce, the PMOS pointed out that interest rates had been cut several times.",
+            "PMOS",
+        ),
+        ("The PMOS argued he did not intend to speculate on the independent process.", "PMOS"),
     ],
-    ids=["en", "zh"],
+    ids=["en", "zh", "title-replied-that", "pointed-out-that", "argued"],
 )
 def test_a_paragraph_reporting_the_officials_words_before_the_first_label_is_his(
     said: str, label: str

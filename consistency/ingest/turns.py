@@ -201,7 +201,7 @@ _METADATA = _words(
 _SPEECH_VERBS = _words(
     "said says added stated noted told asked replied answered continued stressed explained "
     "remarked declared announced wrote commented emphasised emphasized underlined concluded "
-    "recalled insisted warned"
+    "recalled insisted warned argued confirmed reiterated"
 )
 """A label ending in a reported-speech verb ("The spokesperson said:") is narration."""
 _ADDRESSED = _words("from by of to for")
@@ -1267,28 +1267,58 @@ _CJK_REPORTING = tuple(v for v in _CJK_SAYING if v not in ("介绍", "回答", "
 
 def _narrates(text: str, start: int, end: int, official: str | None) -> bool:
     """Whether the unlabelled paragraph ``text[start:end]`` before the first label names
-    the main official (``official``, as labelled) by the last run of letters of the label:
-    the site's account of the briefing ("The Spokesman of the Ministry of Foreign
-    Affairs, Esmaeil Baghaei, held his weekly press conference ...", before "Baghaei:"),
-    nobody's turn as a heading is, not the official's opening words (review 146: a row
-    of discovery and a point "repeated the same" in every diff). Not where it reports his
-    words, the name's first mention followed by a reporting verb: a page of reported
-    speech names him in every paragraph, and before a direct exchange ("PMOS: ...") those
-    paragraphs are his ("The PMOS said the only path to long-term peace was a two-state
-    solution ...": review 153 found 152 such paragraphs of 16 lobby briefings read by no
-    command, 21 of the formulas' 225 sayings among them)."""
+    the main official (``official``, as labelled) by the last run of letters of the label,
+    or by the title a label in capitals stands for (see :func:`_title_of`): the site's
+    account of the briefing ("The Spokesman of the Ministry of Foreign
+    Affairs, Esmaeil Baghaei, held his weekly press conference ...", before "Baghaei:";
+    "The Prime Minister's Official Spokesperson held the morning lobby briefing ...",
+    before "PMOS:"), nobody's turn as a heading is, not the official's opening words
+    (review 146: a row of discovery and a point "repeated the same" in every diff). Not
+    where it reports his words, the name's first mention followed by a reporting verb: a
+    page of reported speech names him in every paragraph, and before a direct exchange
+    ("PMOS: ...") those paragraphs are his ("The PMOS said the only path to long-term
+    peace was a two-state solution ...": review 153 found 152 such paragraphs of 16 lobby
+    briefings read by no command, 21 of the formulas' 225 sayings among them)."""
     name = _surname(official or "")
     if not name or len(name) < 2:
         return False
-    body = text[start:end].casefold()
+    body = text[start:end]
+    folded = body.casefold()
     if name.isascii():
-        words = _LETTERS.findall(body)
-        if name not in words:
+        mentions = [m.end() for m in _LETTERS.finditer(folded) if m.group() == name][:1]
+        title = _title_of(official or "")
+        if title is not None and (m := title.search(body)) is not None:
+            mentions.append(m.end())
+        if not mentions:
             return False
-        at = words.index(name)
-        return at + 1 >= len(words) or words[at + 1] not in _REPORTING
-    at = body.find(name)
-    return at >= 0 and not body.startswith(_CJK_REPORTING, at + len(name))
+        after = _LETTERS.findall(folded, min(mentions))[:REPORTED_REACH]
+        return not after or (after[0] not in _REPORTING and "that" not in after[1:])
+    at = folded.find(name)
+    return at >= 0 and not folded.startswith(_CJK_REPORTING, at + len(name))
+
+
+REPORTED_REACH = 3
+"""Words after the official's first mention within which a "that" opens what he said
+("the PMOS *replied that* ...", "*made clear that* ..."; see :func:`_narrates`)."""
+
+
+_TITLE_JOINS = r"(?:['’]s)?(?:\s+(?:of|for|and|the|on))*\s+"
+"""What may stand between the words of a title a label's capitals stand for: a
+possessive, a few joining words ("Prime Minister*'s* Official Spokesperson", "Ministry *of*
+Foreign Affairs")."""
+
+
+def _title_of(label: str) -> re.Pattern[str] | None:
+    """The words a label of capitals alone stands for, each opening with one of them in
+    turn ("PMOS": "Prime Minister's Official Spokesperson"); None for a label that is no
+    such abbreviation (two to six capitals)."""
+    letters = label.strip()
+    if not (2 <= len(letters) <= 6 and letters.isascii() and letters.isalpha()):
+        return None
+    if not letters.isupper():
+        return None
+    words = [rf"{c}[^\W\d_]*" for c in letters]
+    return re.compile(r"\b" + _TITLE_JOINS.join(words) + r"\b")
 
 
 def _hands_over(text: str, turn: Turn, after: Turn) -> bool:
