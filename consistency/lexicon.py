@@ -431,6 +431,23 @@ def word_classes(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def is_verb(word: str) -> bool:
+    """Whether the dictionary knows ``word`` only as a verb, or as an auxiliary: what opens
+    or holds a clause of its own ("must", "conveyed"), not a word that may name or qualify
+    ("part", "further"). English from LemmInflect's table, Chinese from jieba's tags (v,
+    not vn, a verb that names: 合作).
+
+    >>> is_verb("must"), is_verb("conveyed"), is_verb("part"), is_verb("维护")
+    (True, True, False, True)
+    """
+    if _HAN.search(word):
+        tag = _han_tags().get(word, "")
+        return tag.startswith("v") and tag != "vn"
+    categories = _by_category(word).keys()
+    return "AUX" in categories or categories == {"VERB"}
+
+
+@lru_cache(maxsize=1 << 16)
 def may_stand_for(word: str, other: str) -> bool:
     """Whether ``word`` may take ``other``'s place in a phrase: the dictionary knows them
     in a word class they share, or lacks one of them. "firmly" stands for "jointly"

@@ -1699,6 +1699,87 @@ def test_a_reversal_after_the_formula_s_subject_keeps_the_subject(tmp_path: Path
     assert "we {-remain-}{+are no longer+} committed to the triple lock" in out, out
 
 
+GROWTH = "the Government's number one mission is to grow the economy"
+
+
+def growth_gate(tmp_path: Path, before: list[str], now: str, *args: str) -> tuple[int, str]:
+    """``check`` of a briefing saying ``now`` against one baseline briefing per line of
+    ``before``, the growth formula watched: exit code and output."""
+    base = tmp_path / "base"
+    base.mkdir(parents=True)
+    for day, said in enumerate(before, 1):
+        (base / f"2025-01-{day:02d}.txt").write_text(f"{said}\n", "utf-8")
+    points = tmp_path / "points.toml"
+    points.write_text(f'[[point]]\nid = "growth"\ntext = "{GROWTH}"\n', "utf-8")
+    new = tmp_path / "2025-04-10.txt"
+    new.write_text(f"{now}\n", encoding="utf-8")
+    code, out, _ = run(
+        "check", str(new), "--against", str(base), "--points", str(points), "--no-color", *args
+    )
+    return code, out
+
+
+@pytest.mark.parametrize(
+    ("go_on", "note"),
+    [
+        # review 153 (G1, P4): its sayings go on "and that there was more to do"
+        (" and that there was more to do", 'go on with "and that"'),
+        ("", "end their clause"),
+    ],
+)
+def test_words_put_in_after_a_formula_s_end_are_a_shifted_wording(
+    tmp_path: Path, go_on: str, note: str
+) -> None:
+    """Review 153 (G1): "... grow the economy *in every part of the country*" passed the
+    gate: a formula's span ends with its last word, and the wording read as said before.
+    Where the point's sayings before go on alike right after it (their clause ends, or the
+    same words follow), words put in there, qualifying it, are a new wording."""
+    said = f"Asked about the figures, the PMOS said that {GROWTH}{go_on}."
+    now = said.replace("grow the economy", "grow the economy in every part of the country")
+    code, out = growth_gate(tmp_path, [said] * 3, now)
+    assert code == 1, out
+    assert (
+        f"    diff:      {GROWTH} {{+in every part of the country+}}\n" in out
+        or f"    diff:      {GROWTH[0].upper()}{GROWTH[1:]} {{+in every part of the country+}}\n"
+        in out
+    ), out
+    assert (
+        f"    words put in: after the formula's end, where 3 of its 3 sayings before {note}"
+        " (track counts the formula)\n"
+    ) in out, out
+    code, out = growth_gate(tmp_path / "json", [said] * 3, now, "--format", "json")
+    [finding] = json.loads(out)["findings"]
+    assert finding["text"].endswith("grow the economy in every part of the country")
+    assert finding["run_on_note"].startswith("after the formula's end, where 3 of its 3")
+
+
+@pytest.mark.parametrize(
+    ("before", "now"),
+    [
+        # a predicate: the formula is the subject of a clause of its own (review 136)
+        ([f"{GROWTH}."] * 3, f"{GROWTH} must be maintained."),
+        # a clause of its own after a coordinator (review 140)
+        ([f"{GROWTH}."] * 3, f"{GROWTH} and we have said it at all levels."),
+        # what follows the formula varies: no habit to depart from
+        (
+            [f"{GROWTH}.", f"{GROWTH} across the regions.", f"{GROWTH} for working people."],
+            f"{GROWTH} in every part of the country.",
+        ),
+        # one word more is left to the sentence
+        ([f"{GROWTH}."] * 3, f"{GROWTH} faster."),
+    ],
+    ids=["predicate", "coordinated", "varied", "one-word"],
+)
+def test_words_after_a_formula_that_are_no_qualifier_of_it_are_no_finding(
+    tmp_path: Path, before: list[str], now: str
+) -> None:
+    """Only words that qualify the formula, where its sayings before go on alike, are put
+    in: a new predicate, a clause after "and", a formula whose sayings go on in many
+    ways, a single word: the formula said word for word, no finding."""
+    code, out = growth_gate(tmp_path, before, now)
+    assert code == 0 and "No findings" in out, out
+
+
 def test_the_summary_says_when_the_discovered_points_are_the_top_best(tmp_path: Path) -> None:
     """A summary "with 200 discovered points" read as all the archive holds, beside the
     report's 25 (a review): the number --top cut at says it is a setting; fewer found are

@@ -2787,6 +2787,10 @@ TRIPLE_LOCK = "we remain committed to the triple lock"
         ("we are not committed", "we {-remain-}{+are not+} committed"),
         ("we are fully committed", "we {-remain-}{+are fully+} committed"),
         ("we are still committed", "we {-remain-}{+are still+} committed"),
+        # a fresh-clone review: three words for one, and the first word alone missing
+        ("we would no longer be committed", "we {-remain-}{+would no longer be+} committed"),
+        ("we are now no longer committed", "we {-remain-}{+are now no longer+} committed"),
+        ("we will no longer remain committed", "we {+will no longer+} remain committed"),
         # one for one, as before
         ("we stay committed", "we {-remain-}{+stay+} committed"),
     ],
@@ -2810,6 +2814,7 @@ def test_the_formula_s_first_word_a_word_or_two_further_out_is_taken_in(
         # another subject: a noun stands between, no word that says the verb's part
         "we and our allies are committed",
         "we expect the Chancellor to be committed",
+        "we think the Chancellor should remain committed",
     ],
 )
 def test_a_subject_further_out_past_other_words_is_not_taken_in(said: str) -> None:

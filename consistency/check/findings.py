@@ -214,6 +214,10 @@ class Finding:
         opposite; ``why`` says which (one of :data:`REJECTIONS`).
     negated: the formula said word for word right after a negation ("will *not* uphold
         ..."): ``track`` counts the words, but the sentence says it is not done.
+    run_on: for a wording said word for word with words put in after its end, how many
+        of its sayings in the baseline go on alike there, of how many read, and with what
+        words ("": their clause ends there; see :mod:`~consistency.check.runon`); ``None``
+        otherwise.
     """
 
     kind: FindingKind
@@ -239,6 +243,7 @@ class Finding:
     rejected: bool = False
     negated: bool = False
     why: str = ""
+    run_on: tuple[int, int, str] | None = None
 
     @property
     def opposite(self) -> bool:
@@ -306,7 +311,23 @@ class Finding:
             return ("says the opposite", self.opposite_note)
         if self.near_miss:
             return ("near miss", self.score_note)
+        if self.run_on_note:
+            return ("words put in", self.run_on_note)
         return None
+
+    @property
+    def run_on_note(self) -> str:
+        """``after the formula's end, where 12 of its 12 sayings before end their clause
+        (track counts the formula)`` (or ``... go on with "and that"``) for words put in
+        after a wording said word for word; else ``""``."""
+        if self.run_on is None:
+            return ""
+        alike, sayings, usual = self.run_on
+        then = f'go on with "{usual}"' if usual else "end their clause"
+        return (
+            f"after the formula's end, where {alike} of its {sayings} sayings before {then}"
+            " (track counts the formula)"
+        )
 
     @property
     def title(self) -> str:

@@ -61,6 +61,7 @@ from .findings import (
     Reference,
 )
 from .points import IndexPoints, MemoryPoints, PointSource
+from .runon import Habit, RunOn, run_on
 from .similar import (
     Among,
     _line_col,
@@ -381,6 +382,7 @@ def _shifted(
     reversals = not misses
     grammar = grammar_of(tokeniser)
     negating = negating_words(tokeniser)
+    habits: dict[frozenset[tuple[str, ...]], Habit] = {}
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     denying = set(corpus.candidates(grammar.denials)) if reversals else set()
     hits = points.form_hits(corpus.word_sets)
@@ -493,6 +495,19 @@ def _shifted(
             seen[position] = (point, occurring)
         for match in matches:
             span = span_words(match)
+            if span in forms and id(match) not in turned:
+                put = run_on(
+                    match, doc.text, baseline, frozenset(forms), habits, grammar.coordinators
+                )
+                if put is not None:
+                    key = (point.id, span)
+                    if key not in references:
+                        references[key] = closest_wording(
+                            point, span, baseline, threshold=threshold, tokeniser=tokeniser
+                        )
+                    finding = _run_on_finding(doc, point, match, put, references[key])
+                    found.append((position, finding))
+                    continue
             if (
                 span in forms
                 or (
@@ -696,6 +711,45 @@ def _numbers_said(baseline: Baseline, span: tuple[str, ...]) -> Counter[tuple[st
 SAID_FIRST = 4
 """Baseline sentences holding a wording's words that :func:`_said_before` searches first
 (then four times as many at each step, until one says it)."""
+
+
+def _run_on_finding(
+    doc: Document,
+    point: Point,
+    match: Match,
+    more: RunOn,
+    ref: tuple[Reference, float] | None,
+) -> Finding:
+    """A wording said word for word with words put in after its end (see
+    :mod:`.runon`), shown against its last saying in the baseline, the words put in
+    marked as added."""
+    token = match.sentence.tokens[more.last]
+    grown = replace(match, last=more.last, end=token.end)
+    text = doc.text[grown.start : grown.end]
+    line, column = doc.line_col(grown.start)
+    end_line, end_column = doc.line_col(grown.end - 1)
+    reference = ref[0] if ref else None
+    return Finding(
+        kind=FindingKind.SHIFTED,
+        point=point.id,
+        level=point.level,
+        document=doc.id,
+        path=doc.path,
+        date=doc.date,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=text,
+        reference=reference,
+        canonical=point.text,
+        diff=word_diff(doc.text[match.start : match.end], text),
+        score=round(match.score, 1),
+        similarity=None if ref is None else round(ref[1], 1),
+        start=grown.start,
+        end=grown.end,
+        run_on=(more.alike, more.sayings, " ".join(more.usual)),
+    )
 
 
 def _finding(

@@ -1546,9 +1546,10 @@ def _own_edge(
     return at
 
 
-IN_PLACE_EXTRA = 2
+IN_PLACE_EXTRA = 3
 """Words more than it replaces that the run between a span and the point's outermost edge
-word may hold, said in its place (see :func:`_in_place`)."""
+word may hold, said in its place (see :func:`_in_place`): "we *would no longer be*
+committed" for "we remain committed"."""
 
 
 def _in_place(
@@ -1567,8 +1568,10 @@ def _in_place(
     coordinator or word of the point's): "*we are no longer* committed to ..." is `we
     {-remain-}{+are no longer+} committed ...`, the formula said the other way round
     (review 153), not a false `{-we remain-}{+no longer+}` whose subject had gone; "*we
-    are fully* committed" is no `{-we remain-}` either. None otherwise."""
-    if missing < 2:
+    are fully* committed" is no `{-we remain-}` either; "*we will no longer* remain
+    committed" (the outermost word alone missing) is `we {+will no longer+} remain ...`.
+    None otherwise."""
+    if missing < 1:
         return None
     seen: list[int] = []
     for nxt, punct in _outward(tokens, text, at, limit, step):
@@ -1584,7 +1587,7 @@ def _in_place(
         return None
     form = keyed.form_chars
     places = range(missing - 1, -1, -1) if step < 0 else range(len(form) - missing, len(form))
-    if _one_for_one(keyed, seen[:missing], places):
+    if missing > 1 and _one_for_one(keyed, seen[:missing], places):
         return seen[missing - 1] if step < 0 else seen[missing - 1] + 1
     edge = places[-1]
     for far in range(missing, len(seen)):

@@ -166,6 +166,7 @@ def finding_dict(f: Finding, gate: Gate) -> dict[str, Any]:
         "near_miss_note": f.score_note or None,
         "opposite": f.opposite,
         "opposite_note": f.opposite_note or None,
+        "run_on_note": f.run_on_note or None,
         "similarity": f.similarity,
     }
 

@@ -154,6 +154,7 @@ def render_check_sarif(result: CheckResult, *, gate: Gate, root: Path | None = N
                     "near_miss_note": f.score_note or None,
                     "opposite": f.opposite,
                     "opposite_note": f.opposite_note or None,
+                    "run_on_note": f.run_on_note or None,
                 },
             }
         )
