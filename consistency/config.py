@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -180,9 +181,12 @@ def _key(name: str) -> str:
 
 
 def _resolve(key: str, value: Any, base: Path) -> Any:
+    """A path option's value taken relative to the configuration file's folder, ``..``
+    folded away: a summary names ``/ci/fixtures/briefings``, not ``/ci/cfg/../fixtures/
+    briefings`` (a fresh-clone review)."""
     if key in PATH_KEYS:
         if isinstance(value, str):
-            return str(base / value) if value != "-" else value
+            return os.path.normpath(base / value) if value != "-" else value
         if isinstance(value, list):
-            return [str(base / v) if isinstance(v, str) else v for v in value]
+            return [os.path.normpath(base / v) if isinstance(v, str) else v for v in value]
     return value

@@ -533,6 +533,22 @@ def test_check_reads_its_defaults_from_consistency_toml(
     assert out.startswith("2025-10-23_today.txt:6:")
 
 
+def test_a_configured_relative_path_is_named_without_dot_dots(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh-clone review: ``against = "../fixtures/briefings"`` in a configuration file
+    one folder down was named in the summary as ``cfg/../fixtures/briefings``."""
+    cfg = tmp_path / "cfg"
+    cfg.mkdir()
+    shutil.copytree(BRIEFINGS, tmp_path / "briefings")
+    (cfg / "consistency.toml").write_text('against = "../briefings"\n', encoding="utf-8")
+    monkeypatch.chdir(cfg)
+    new = today(cfg)
+    code, out, _ = run("check", new.name, config=True)
+    assert code == 0, out
+    assert f"(briefings {tmp_path / 'briefings'}, " in out, out
+
+
 def test_output_file_gets_the_report(tmp_path: Path, index: Path) -> None:
     new = today(tmp_path, FORMULA, SHIFTED)
     target = tmp_path / "report.xml"
