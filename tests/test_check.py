@@ -701,6 +701,13 @@ def test_a_refused_replacement_of_the_last_word_is_no_word_dropped(tmp_path: Pat
             "They want an unjust and reasonable international order.",
             "{-a just-}{+unjust+} and reasonable international order",
         ),
+        # a fresh-clone review: the prefixed word inside the span; the word before it
+        # ("said") is none of the formula's
+        (
+            "we remain committed to the triple lock",
+            "The spokesperson said we remain uncommitted to the triple lock.",
+            "we remain {-committed-}{+uncommitted+} to the triple lock",
+        ),
         # a review: a negation that holds the formula's word ("cannot" its "can", 不会 its
         # 会) stands for it, and the formula's words before it stay in the span
         (

@@ -1378,11 +1378,16 @@ def negated_before(match: Match, text: str, grammar: Grammar) -> Match | None:
         # the negation stands for the point's prohibition: 不要发表 for 停止发表
         return None
     before = tokens[match.first - 1].text if match.first else ""
-    if at is None and _prefix_put_in(
-        match.form.vocabulary, span_words(match), grammar.negating_prefixes, [before]
+    vocabulary, span, prefixes = match.form.vocabulary, span_words(match), grammar.negating_prefixes
+    if (
+        at is None
+        and _prefix_put_in(vocabulary, span, prefixes, [before])
+        and not _prefix_put_in(vocabulary, span, prefixes)
     ):
         # a formula word with a negating prefix right before the span: "an *unjust* and
-        # reasonable international order" (a review: `{-a just-} and reasonable ...`)
+        # reasonable international order" (a review: `{-a just-} and reasonable ...`); not
+        # where the span holds it: "said we remain *uncommitted* to ..." took in "said"
+        # (a fresh-clone review)
         return replace(match, first=match.first - 1, start=tokens[match.first - 1].start)
     if at is None:
         return None
