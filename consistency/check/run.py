@@ -505,7 +505,7 @@ def _shifted(
                         references[key] = closest_wording(
                             point, span, baseline, threshold=threshold, tokeniser=tokeniser
                         )
-                    finding = _run_on_finding(doc, point, match, put, references[key])
+                    finding = _run_on_finding(doc, point, match, put, references[key], tokeniser)
                     found.append((position, finding))
                     continue
             if (
@@ -719,6 +719,7 @@ def _run_on_finding(
     match: Match,
     more: RunOn,
     ref: tuple[Reference, float] | None,
+    tokeniser: Tokeniser | None,
 ) -> Finding:
     """A wording said word for word with words put in after its end (see
     :mod:`.runon`), shown against its last saying in the baseline, the words put in
@@ -743,7 +744,7 @@ def _run_on_finding(
         text=text,
         reference=reference,
         canonical=point.text,
-        diff=word_diff(doc.text[match.start : match.end], text),
+        diff=word_diff(doc.text[match.start : match.end], text, tokeniser=tokeniser),
         score=round(match.score, 1),
         similarity=None if ref is None else round(ref[1], 1),
         start=grown.start,

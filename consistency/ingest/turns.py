@@ -1274,7 +1274,8 @@ def _narrates(text: str, start: int, end: int, official: str | None) -> bool:
     "The Prime Minister's Official Spokesperson held the morning lobby briefing ...",
     before "PMOS:"), nobody's turn as a heading is, not the official's opening words
     (review 146: a row of discovery and a point "repeated the same" in every diff). Not
-    where it reports his words, the name's first mention followed by a reporting verb: a
+    where it reports his words, the name's first mention followed by a reporting verb, or
+    by a "that" within :data:`REPORTED_REACH` words ("replied that", "pointed out that"): a
     page of reported speech names him in every paragraph, and before a direct exchange
     ("PMOS: ...") those paragraphs are his ("The PMOS said the only path to long-term
     peace was a two-state solution ...": review 153 found 152 such paragraphs of 16 lobby
@@ -1285,7 +1286,8 @@ def _narrates(text: str, start: int, end: int, official: str | None) -> bool:
     body = text[start:end]
     folded = body.casefold()
     if name.isascii():
-        mentions = [m.end() for m in _LETTERS.finditer(folded) if m.group() == name][:1]
+        named = next((m.end() for m in _LETTERS.finditer(folded) if m.group() == name), None)
+        mentions = [] if named is None else [named]
         title = _title_of(official or "")
         if title is not None and (m := title.search(body)) is not None:
             mentions.append(m.end())

@@ -1562,8 +1562,8 @@ def _in_place(
     "*We did* not support Taiwan independence" is `We {-do-}{+did+} not support ...`, not a
     false `{-We do-} not support ...`.
 
-    Or the outermost word itself a word or two further out (:data:`IN_PLACE_EXTRA`), the
-    run between it and the span saying the inner missing words' part in more words:
+    Or the outermost word itself up to :data:`IN_PLACE_EXTRA` words further out, the run
+    between it and the span saying the inner missing words' part in more words:
     function words, negations and their carriers, words that may qualify a verb (no name,
     coordinator or word of the point's): "*we are no longer* committed to ..." is `we
     {-remain-}{+are no longer+} committed ...`, the formula said the other way round
