@@ -505,7 +505,9 @@ def _shifted(
                         references[key] = closest_wording(
                             point, span, baseline, threshold=threshold, tokeniser=tokeniser
                         )
-                    finding = _run_on_finding(doc, point, match, put, references[key], tokeniser)
+                    finding = _run_on_finding(
+                        doc, point, match, put, references[key], tokeniser, threshold
+                    )
                     found.append((position, finding))
                     continue
             if (
@@ -720,35 +722,18 @@ def _run_on_finding(
     more: RunOn,
     ref: tuple[Reference, float] | None,
     tokeniser: Tokeniser | None,
+    threshold: float,
 ) -> Finding:
     """A wording said word for word with words put in after its end (see
-    :mod:`.runon`), shown against its last saying in the baseline, the words put in
-    marked as added."""
-    token = match.sentence.tokens[more.last]
-    grown = replace(match, last=more.last, end=token.end)
-    text = doc.text[grown.start : grown.end]
-    line, column = doc.line_col(grown.start)
-    end_line, end_column = doc.line_col(grown.end - 1)
-    reference = ref[0] if ref else None
-    return Finding(
-        kind=FindingKind.SHIFTED,
-        point=point.id,
-        level=point.level,
-        document=doc.id,
-        path=doc.path,
-        date=doc.date,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        text=text,
-        reference=reference,
-        canonical=point.text,
-        diff=word_diff(doc.text[match.start : match.end], text, tokeniser=tokeniser),
-        score=round(match.score, 1),
-        similarity=None if ref is None else round(ref[1], 1),
-        start=grown.start,
-        end=grown.end,
+    :mod:`.runon`), against its last saying in the baseline (``ref``, the wording's), its
+    diff marking the words put in as added."""
+    grown = replace(match, last=more.last, end=match.sentence.tokens[more.last].end)
+    words = span_words(grown)
+    near = None if ref is None else (ref[0], word_similarity(words, span_words(match)))
+    finding = _finding(doc, point, grown, words, near, tokeniser, threshold)
+    return replace(
+        finding,
+        diff=word_diff(doc.text[match.start : match.end], finding.text, tokeniser=tokeniser),
         run_on=(more.alike, more.sayings, " ".join(more.usual)),
     )
 
