@@ -560,6 +560,22 @@ not afraid of it" (reviews 146, 149: couplets with no row)."""
 CHINESE_CONTRASTIVES = frozenset({"但", "但是", "而", "却", "然而"})
 """The same in Chinese: 和平无价，*但*……"""
 
+ENGLISH_SUBORDINATORS = frozenset(
+    {
+        "as", "because", "since", "while", "whereas", "though", "although", "unless", "if",
+        "whether", "whatever", "whichever", "whoever", "however", "which", "who", "whom",
+        "whose", "that", "where", "when", "so", "even", "once", "until", "lest",
+    }
+)  # fmt: skip
+"""The English words that open a clause of its own inside a sentence ("... *as* some
+forces claim", "... *while* inflation falls"): words after a formula that open with one
+say something more, they do not qualify it (see :mod:`consistency.check.runon`)."""
+
+CHINESE_SUBORDINATORS = frozenset(
+    {"因为", "由于", "虽然", "尽管", "如果", "即使", "只要", "只有", "除非", "既然", "以便", "以免"}
+)
+"""The same in Chinese: 因为 ("because"), 虽然 ("although"), 如果 ("if") ..."""
+
 CHINESE_AND_WORDS = frozenset({"和", "与", "及", "同", "跟"})
 """The Chinese coordinators that all say "and" (not 或, "or"): one for another is
 grammar (损害中美关系{-和-}{+与+}台海和平稳定 was a "new wording" card: review 79)."""
@@ -691,7 +707,10 @@ class Tokeniser(Protocol):
     "Hong Kong affairs *are* purely China's internal affairs"), and as ``and_words``
     those of them that say the same, one for another being grammar (和, 与), and as
     ``contrastives`` those that join a clause contrasting with the one before ("but", 但):
-    discovery reads a couplet so made as one formula where it is said whole; and, as
+    discovery reads a couplet so made as one formula where it is said whole, and as
+    ``subordinators`` those that open a clause of its own inside a sentence ("because",
+    "while", 因为): words put after a formula that open with one (or with a coordinator or
+    contrastive) do not qualify it; and, as
     ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-"); and,
     as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
     reporting frame off a phrase ("the PMOS said ..."), and as ``saying_that`` those that
@@ -1021,6 +1040,7 @@ class WordTokeniser:
     coordinators = ENGLISH_COORDINATORS | CHINESE_COORDINATORS
     and_words = CHINESE_AND_WORDS
     contrastives = ENGLISH_CONTRASTIVES | CHINESE_CONTRASTIVES
+    subordinators = ENGLISH_SUBORDINATORS | CHINESE_SUBORDINATORS
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
     saying_that = ENGLISH_SAYING_THAT
@@ -1289,7 +1309,7 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
     ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"copulas"``,
     ``"prohibitions"``, ``"denials"``, ``"coordinators"``,
-    ``"and_words"``, ``"contrastives"``, ``"negating_prefixes"``,
+    ``"and_words"``, ``"contrastives"``, ``"subordinators"``, ``"negating_prefixes"``,
     ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``, ``"asking"``, ``"first_person"``,
     ``"determiners"`` or ``"possessive_endings"`` (see
     :class:`Tokeniser`); none where it names none."""

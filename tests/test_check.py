@@ -1776,6 +1776,17 @@ def test_words_put_in_after_a_formula_s_end_are_a_shifted_wording(
     assert finding["run_on_note"].startswith("after the formula's end, where 3 of its 3")
 
 
+def test_the_run_on_note_names_both_usual_ways_it_counts(tmp_path: Path) -> None:
+    """A fresh-clone review: sayings that end their clause and one that goes on "in every
+    ..." counted together read "7 of its 7 sayings before end their clause", only 6 did."""
+    said = f"Asked about the figures, the PMOS said that {GROWTH}."
+    more = said.replace("economy.", "economy in every part of the country.")
+    now = said.replace("economy.", "economy for working people in every part of the country.")
+    code, out = growth_gate(tmp_path, [said] * 6 + [more], now)
+    assert code == 1, out
+    assert 'where 7 of its 7 sayings before end their clause or go on with "in every"' in out, out
+
+
 @pytest.mark.parametrize(
     ("before", "now"),
     [
@@ -1790,8 +1801,24 @@ def test_words_put_in_after_a_formula_s_end_are_a_shifted_wording(
         ),
         # one word more is left to the sentence
         ([f"{GROWTH}."] * 3, f"{GROWTH} faster."),
+        # a clause of its own after a contrastive or subordinator, whatever its verb
+        # (a fresh-clone review: "look", "falls", "claim" may be nouns too)
+        ([f"{GROWTH}."] * 3, f"{GROWTH} but the forecasts look bleak."),
+        ([f"{GROWTH}."] * 3, f"{GROWTH} while inflation falls."),
+        ([f"{GROWTH}."] * 3, f"{GROWTH} as some critics claim."),
+        # a comma ends the clause: what follows it is the sentence's
+        ([f"{GROWTH}."] * 3, f"{GROWTH}, in every part of the country."),
     ],
-    ids=["predicate", "coordinated", "varied", "one-word"],
+    ids=[
+        "predicate",
+        "coordinated",
+        "varied",
+        "one-word",
+        "contrastive",
+        "subordinator",
+        "as-clause",
+        "after-a-comma",
+    ],
 )
 def test_words_after_a_formula_that_are_no_qualifier_of_it_are_no_finding(
     tmp_path: Path, before: list[str], now: str

@@ -215,9 +215,9 @@ class Finding:
     negated: the formula said word for word right after a negation ("will *not* uphold
         ..."): ``track`` counts the words, but the sentence says it is not done.
     run_on: for a wording said word for word with words put in after its end, how many
-        of its sayings in the baseline go on alike there, of how many read, and with what
-        words ("": their clause ends there; see :mod:`~consistency.check.runon`); ``None``
-        otherwise.
+        of the point's sayings in the baseline go on in its usual ways there, of how many
+        read, and those ways in words (``end their clause``, ``go on with "and that"``;
+        see :mod:`~consistency.check.runon`); ``None`` otherwise.
     """
 
     kind: FindingKind
@@ -322,10 +322,9 @@ class Finding:
         after a wording said word for word; else ``""``."""
         if self.run_on is None:
             return ""
-        alike, sayings, usual = self.run_on
-        then = f'go on with "{usual}"' if usual else "end their clause"
+        alike, sayings, ways = self.run_on
         return (
-            f"after the formula's end, where {alike} of its {sayings} sayings before {then}"
+            f"after the formula's end, where {alike} of its {sayings} sayings before {ways}"
             " (track counts the formula)"
         )
 

@@ -383,6 +383,9 @@ def _shifted(
     grammar = grammar_of(tokeniser)
     negating = negating_words(tokeniser)
     habits: dict[frozenset[tuple[str, ...]], Habit] = {}
+    openers = grammar.coordinators | {
+        w for part in ("contrastives", "subordinators") for w in named_words(tokeniser, part)
+    }
     corpus = _NewCorpus(sentences, {doc.id: doc.text}, tokeniser)
     denying = set(corpus.candidates(grammar.denials)) if reversals else set()
     hits = points.form_hits(corpus.word_sets)
@@ -496,9 +499,7 @@ def _shifted(
         for match in matches:
             span = span_words(match)
             if span in forms and id(match) not in turned:
-                put = run_on(
-                    match, doc.text, baseline, frozenset(forms), habits, grammar.coordinators
-                )
+                put = run_on(match, doc.text, baseline, frozenset(forms), habits, openers)
                 if put is not None:
                     key = (point.id, span)
                     if key not in references:
@@ -734,7 +735,7 @@ def _run_on_finding(
     return replace(
         finding,
         diff=word_diff(doc.text[match.start : match.end], finding.text, tokeniser=tokeniser),
-        run_on=(more.alike, more.sayings, " ".join(more.usual)),
+        run_on=(more.alike, more.sayings, more.habit),
     )
 
 

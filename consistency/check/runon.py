@@ -52,14 +52,25 @@ class RunOn:
     """Words a saying puts after a wording's end.
 
     last: the index of the last token put in; sayings: the baseline's sayings of the
-    point read; alike: how many of them go on in its usual way (see :data:`Habit`);
-    usual: the way this one goes on after the words put in (nothing: its clause ends).
+    point read; alike: how many of them go on in its usual ways (see :data:`Habit`):
+    ``closes``, their clause ending right after it, ``usual``, those words following it
+    (``()``: none).
     """
 
     last: int
     sayings: int
     alike: int
+    closes: bool = True
     usual: tuple[str, ...] = ()
+
+    @property
+    def habit(self) -> str:
+        """The usual ways in words: ``end their clause``, ``go on with "and that"``, or
+        both joined by "or"."""
+        ways = ["end their clause"] if self.closes else []
+        if self.usual:
+            ways.append(f'go on with "{" ".join(self.usual)}"')
+        return " or ".join(ways)
 
 
 _CLOSE = ()
@@ -118,7 +129,7 @@ def run_on(
     baseline: Baseline,
     forms: frozenset[tuple[str, ...]],
     habits: dict[frozenset[tuple[str, ...]], Habit],
-    coordinators: Collection[str] = (),
+    openers: Collection[str] = (),
 ) -> RunOn | None:
     """The words the sentence of ``match`` (a wording of the point said word for word, in
     ``text``; ``forms``: all its wordings) puts right after its end, where the baseline's
@@ -127,7 +138,7 @@ def run_on(
     153: "... grow the economy *in every part of the country*," where its sayings before
     end their clause or go on "and that there was more to do"), words that qualify the
     formula (see :func:`_qualifies`). None otherwise. ``habits``: each point's habit read
-    so far; ``coordinators``: the tokeniser's."""
+    so far; ``openers``: the tokeniser's words that open a clause of their own."""
     if forms not in habits:
         habits[forms] = _habit(baseline, forms)
     sayings, alike, ways = habits[forms]
@@ -143,19 +154,21 @@ def run_on(
         then = _CLOSE if closes else tuple(words[k + 1 : k + 1 + _NEXT])
         if then in ways:
             put = words[after + 1 : k + 1]
-            if len(put) < RUN_ON_LEAST or not _qualifies(put, coordinators):
+            if len(put) < RUN_ON_LEAST or not _qualifies(put, openers):
                 return None
-            return RunOn(k, sayings, alike, then)
+            usual = next((w for w in ways if w != _CLOSE), ())
+            return RunOn(k, sayings, alike, _CLOSE in ways, usual)
         if closes:
             return None
     return None
 
 
-def _qualifies(put: Sequence[str], coordinators: Collection[str]) -> bool:
+def _qualifies(put: Sequence[str], openers: Collection[str]) -> bool:
     """Whether words put after a formula qualify it ("in every part of the country", "to new
-    heights"), not open a clause of their own: none of them a verb ("must be
-    maintained", "has stood the test of time"; see :func:`~consistency.lexicon.is_verb`),
-    the first no coordinator ("and we have conveyed it at all levels", "and the close
-    understanding between ..."): the sentence goes on, the formula is the same (reviews
-    136, 140: false findings where a watched formula took a predicate)."""
-    return put[0] not in coordinators and not any(is_verb(w) for w in put)
+    heights"), not say something more in a clause of their own: the first no word that
+    opens one (a coordinator, contrastive or subordinator of the tokeniser's: "and we
+    have conveyed it at all levels", "but that difficult choices lay ahead", "as some
+    forces claim", "while inflation falls"), none a verb ("must be maintained"; see
+    :func:`~consistency.lexicon.is_verb`): the sentence goes on, the formula is the same
+    (reviews 136, 140 and a fresh-clone review: false findings)."""
+    return put[0] not in openers and not any(is_verb(w) for w in put)
