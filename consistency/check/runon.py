@@ -7,8 +7,8 @@ before (review 153, G1: a new qualifier of a slogan passed ``check``, ``report``
 ``diff``). What follows a formula varies; what tells an addition is the baseline's
 habit: where the point's sayings there (nine in ten) end their clause right after it,
 or go on with the same words ("... and that there was more to do"), a new saying that
-does so only a few words later, those words qualifying the formula (no verb, no
-coordinator first), has put them in.
+does so only a few words later, those words qualifying the formula (no verb, no word
+that opens a clause first), has put them in.
 """
 
 from __future__ import annotations
