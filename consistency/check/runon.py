@@ -144,16 +144,18 @@ def run_on(
     sayings, alike, ways = habits[forms]
     if not ways or sayings < RUN_ON_EVIDENCE:
         return None
+    # the tokens after the span only: a line of 600 KB holds the formula hundreds of times
     tokens = match.sentence.tokens
-    words = [t.text for t in tokens]
     after = match.last
+    words = [t.text for t in tokens[after : after + 1 + RUN_ON_WORDS + _NEXT]]
     for k in range(after, min(len(tokens), after + 1 + RUN_ON_WORDS)):
         closes = k + 1 >= len(tokens) or bool(
             _BREAK.search(text, tokens[k].end, tokens[k + 1].start)
         )
-        then = _CLOSE if closes else tuple(words[k + 1 : k + 1 + _NEXT])
+        here = k - after
+        then = _CLOSE if closes else tuple(words[here + 1 : here + 1 + _NEXT])
         if then in ways:
-            put = words[after + 1 : k + 1]
+            put = words[1 : here + 1]
             if len(put) < RUN_ON_LEAST or not _qualifies(put, openers):
                 return None
             usual = next((w for w in ways if w != _CLOSE), ())
