@@ -219,6 +219,8 @@ def check(
     findings: list[Finding] = []
     checked: list[CheckedPoint] = []
     references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None] = {}
+    # each point's habit after its end in the baseline, read once for every new briefing
+    habits: dict[frozenset[tuple[str, ...]], Habit] = {}
     said: list[list[Sentence]] = []
     for doc in new:
         with working_on(doc.path):
@@ -265,6 +267,7 @@ def check(
                             points,
                             block_seen,
                             references,
+                            habits,
                             threshold=threshold,
                             near=near,
                             tokeniser=tokeniser,
@@ -363,6 +366,7 @@ def _shifted(
     points: PointSource,
     seen: dict[int, tuple[Point, int]],
     references: dict[tuple[str, tuple[str, ...]], tuple[Reference, float] | None],
+    habits: dict[frozenset[tuple[str, ...]], Habit],
     *,
     threshold: float,
     near: float,
@@ -382,7 +386,6 @@ def _shifted(
     reversals = not misses
     grammar = grammar_of(tokeniser)
     negating = negating_words(tokeniser)
-    habits: dict[frozenset[tuple[str, ...]], Habit] = {}
     openers = grammar.coordinators | {
         w for part in ("contrastives", "subordinators") for w in named_words(tokeniser, part)
     }

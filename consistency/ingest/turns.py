@@ -67,7 +67,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from functools import lru_cache
+from itertools import islice, pairwise
 
 from ..models import Role, Turn
 from .dates import is_clock_time
@@ -1293,7 +1294,9 @@ def _narrates(text: str, start: int, end: int, official: str | None) -> bool:
             mentions.append(m.end())
         if not mentions:
             return False
-        after = _LETTERS.findall(folded, min(mentions))[:REPORTED_REACH]
+        after = [
+            m.group() for m in islice(_LETTERS.finditer(folded, min(mentions)), REPORTED_REACH)
+        ]
         return not after or (after[0] not in _REPORTING and "that" not in after[1:])
     at = folded.find(name)
     return at >= 0 and not folded.startswith(_CJK_REPORTING, at + len(name))
@@ -1310,6 +1313,7 @@ possessive, a few joining words ("Prime Minister*'s* Official Spokesperson", "Mi
 Foreign Affairs")."""
 
 
+@lru_cache(maxsize=64)
 def _title_of(label: str) -> re.Pattern[str] | None:
     """The words a label of capitals alone stands for, each opening with one of them in
     turn ("PMOS": "Prime Minister's Official Spokesperson"); None for a label that is no
