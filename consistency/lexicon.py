@@ -16,12 +16,16 @@ tokeniser produces (lower case, plain apostrophes).
 
 from __future__ import annotations
 
+import ast
 import gzip
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import msgpack
 import regex
@@ -235,6 +239,98 @@ def _read_word_list(lang: str) -> dict[str, float] | None:
     except (OSError, ValueError, TypeError):
         return None
     return frequencies
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The words of a language that tell a time of the calendar, from dateparser's
+    locale data (drawn from Unicode CLDR; 200 languages): what makes "last week",
+    "the past few days", 上个月 a time and not a talking point.
+
+    ``units``: the units of time ("week", "days", 小时); ``names``: the days of the week
+    and the months, written out ("monday", "december", 星期一); ``deictics``: the single
+    words that name a day, week, month or year from today ("today", "tomorrow", 去年);
+    ``modifiers``: the words that do so before a unit ("*last* week", "*next* year").
+    Abbreviations (units under three letters, names under four: "mo", "wed", and "may",
+    a modal too) and single Han characters (日 is also Japan, 周 a surname) are left out:
+    they are words of their own too.
+    """
+
+    units: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    deictics: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.units or word in self.names or word in self.deictics
+
+
+_CALENDAR_UNITS = (  # noqa: SIM905 - a word list reads better as text
+    "year month fortnight week day hour decade century morning afternoon evening night"
+).split()
+_CALENDAR_NAMES = (  # noqa: SIM905
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+).split()
+_CALENDAR_SPANS = frozenset({"day", "week", "fortnight", "month", "year", "decade", "century"})
+"""The units of the relative dates whose words are read ("1 week ago": "last week"); not
+"now" (an hour, a second ago), said of anything."""
+
+
+def _calendar_info(lang: str) -> dict[str, Any] | None:
+    """dateparser's locale data for ``lang``, read from its file without importing
+    dateparser (its import loads time zones); from its module where the file is not laid
+    out as this reads it (another dateparser release); None for a language it lacks."""
+    spec = find_spec("dateparser")
+    folder = spec.submodule_search_locations if spec else None
+    path = Path(folder[0], "data", "date_translation_data", f"{lang}.py") if folder else None
+    try:
+        if path is not None and path.is_file():
+            (statement,) = ast.parse(path.read_text(encoding="utf-8")).body
+            if isinstance(statement, ast.Assign):
+                info = ast.literal_eval(statement.value)
+                if isinstance(info, dict):
+                    return info
+    except (OSError, SyntaxError, ValueError):
+        pass
+    try:
+        module = import_module(f"dateparser.data.date_translation_data.{lang}")
+    except ImportError:
+        return None
+    found: dict[str, Any] = module.info
+    return found
+
+
+@cache
+def calendar(lang: str) -> Calendar:
+    """The calendar words of ``lang`` (``"en"``, ``"zh"``, ...); an empty calendar where
+    dateparser has none."""
+    info = _calendar_info(lang)
+    if info is None:
+        return Calendar()
+
+    def words(entries: Iterable[str], shortest: int) -> set[str]:
+        return {
+            w.lower()
+            for w in entries
+            if " " not in w and (len(w) >= shortest if w.isascii() else len(w) > 1)
+        }
+
+    units = set().union(*(words(info.get(k, ()), 3) for k in _CALENDAR_UNITS))
+    names = set().union(*(words(info.get(k, ()), 4) for k in _CALENDAR_NAMES))
+    deictics: set[str] = set()
+    modifiers: set[str] = set()
+    for key, said in info.get("relative-type", {}).items():
+        if not _CALENDAR_SPANS.intersection(key.split()):
+            continue
+        deictics |= words(said, 3)
+        for phrase in said:
+            parts = phrase.lower().split()
+            if len(parts) == 2 and parts[1] in units:
+                modifiers.add(parts[0])
+    return Calendar(
+        frozenset(units), frozenset(names), frozenset(deictics - units), frozenset(modifiers)
+    )
 
 
 def han_frequencies() -> dict[str, float]:

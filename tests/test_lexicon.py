@@ -93,3 +93,33 @@ def test_a_number_is_its_digits_and_its_scale_word(a: str, b: str, apart: bool) 
     """Review 101 D1: "{-8.8 million-}{+58,239+} people" was a shift where
     "{-12,000-}{+15,000+}" was not."""
     assert numbers_apart(a.split(), b.split()) is apart
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_calendar_data_is_dateparsers(lang: str) -> None:
+    """The locale data read from dateparser's file is what its module holds."""
+    from importlib import import_module
+
+    from consistency.lexicon import _calendar_info
+
+    module = import_module(f"dateparser.data.date_translation_data.{lang}")
+    assert _calendar_info(lang) == module.info
+
+
+def test_calendar_words() -> None:
+    """Units, named days and months, and the words that count from today; no abbreviation
+    that is a word of its own, no single Han character; none for a language dateparser
+    lacks."""
+    from consistency.lexicon import Calendar, calendar
+
+    en, zh = calendar("en"), calendar("zh")
+    assert {"week", "weeks", "day", "years", "decades", "morning"} <= en.units
+    assert {"monday", "december", "june"} <= en.names
+    assert en.deictics == {"today", "tomorrow", "yesterday"}
+    assert en.modifiers == {"last", "next", "this"}
+    assert not {"may", "mo", "wed", "sun", "now", "second"} & (en.units | en.names | en.deictics)
+    assert {"去年", "今年", "上周", "明天"} <= zh.deictics
+    assert {"个月", "小时", "星期"} <= zh.units
+    assert not {"日", "周", "天", "年", "月"} & (zh.units | zh.names | zh.deictics)
+    assert "week" in en and "去年" in zh and "weekly" not in en
+    assert calendar("qq") == Calendar()
