@@ -40,7 +40,15 @@ from .check import (
 from .check.points import DEFAULT_TOP
 from .diff import shared_ends, word_diff
 from .errors import ConsistencyError, InputErrors, OptionError
-from .lexicon import has_digit, is_han, may_stand_for, numbers_apart, numbers_in, unknown_han
+from .lexicon import (
+    has_digit,
+    is_han,
+    may_stand_for,
+    numbers_apart,
+    numbers_in,
+    times_apart,
+    unknown_han,
+)
 from .match import DEFAULT_THRESHOLD, require_percent
 from .match.align import Names
 from .models import Document, Occurrence, Point, PointResult, Role, Sentence, Status, Token
@@ -393,9 +401,11 @@ def _grown_apart(
         olds, news = _said_at(r, old, c.old.text), _said_at(r, new, c.new.text)
 
         def trivial(now: list[str], was: list[str]) -> bool:
-            return grammar_only(
-                now, was, grammar, prefixes, same=same, endings=owned
-            ) or numbers_apart(now, was)
+            return (
+                grammar_only(now, was, grammar, prefixes, same=same, endings=owned)
+                or numbers_apart(now, was)
+                or times_apart(now, was, light)
+            )
 
         grown = (
             _grow(old, olds[0], new, news[0], light, trivial, tokeniser) if olds and news else None
@@ -966,7 +976,8 @@ def _compare_point(
     fixed: tuple[str, ...] = (),
 ) -> PointComparison:
     """How NEW says ``point`` against OLD. Of a ``discovered`` point (not a watchlist's), a
-    wording only numbers apart (see :func:`~consistency.lexicon.numbers_apart`) or grammar
+    wording only numbers apart (see :func:`~consistency.lexicon.numbers_apart`), times
+    apart (:func:`~consistency.lexicon.times_apart`) or grammar
     apart (see :func:`~consistency.timeline.grammar_only`) from one OLD said is the same
     (but for ``fixed``, the numbers an archive's point always says: see
     :func:`_fixed_numbers`),
@@ -1064,8 +1075,10 @@ def _compare_point(
         words = key.split(" ")
         for k in old_words:
             said = k.split(" ")
-            if (numbers_apart(words, said) and not _renumbered(words, said, fixed)) or (
-                grammar_only(words, said, light, prefixes, same=same, endings=owned)
+            if (
+                (numbers_apart(words, said) and not _renumbered(words, said, fixed))
+                or grammar_only(words, said, light, prefixes, same=same, endings=owned)
+                or times_apart(words, said, function)
             ):
                 return k
         now = tokenise(occ.text, tokeniser=tokeniser)
@@ -1109,10 +1122,14 @@ def _compare_point(
             )
             now = normalise(here.text, tokeniser=tokeniser).split(" ")
             was = normalise(there.text, tokeniser=tokeniser).split(" ")
-            if now == was or (numbers_apart(now, was) and not _renumbered(now, was, fixed)):
+            if (
+                now == was
+                or (numbers_apart(now, was) and not _renumbered(now, was, fixed))
+                or times_apart(now, was, function)
+            ):
                 # grown over the words around them, the two say the same but for numbers
                 # ("information, 39 Indian fishermen and {-3-}{+1+} boats are in custody",
-                # review 110: an archive's point found shorter in OLD)
+                # review 110: an archive's point found shorter in OLD) or times
                 return PointComparison(
                     point, PointChange.SAME, there, here, len(olds), len(news), here.text
                 )

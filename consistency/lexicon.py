@@ -19,8 +19,9 @@ from __future__ import annotations
 import ast
 import gzip
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import import_module
 from importlib.util import find_spec
@@ -331,6 +332,37 @@ def calendar(lang: str) -> Calendar:
     return Calendar(
         frozenset(units), frozenset(names), frozenset(deictics - units), frozenset(modifiers)
     )
+
+
+def times_apart(a: Sequence[str], b: Sequence[str], function_words: Collection[str]) -> bool:
+    """Whether two wordings differ only in the times they name: each stretch of words one
+    says and the other not holds a calendar word of its language (see :func:`calendar`)
+    and nothing but calendar words, their modifiers, numbers and ``function_words``. The
+    diary's time in a recurring phrase is not its wording, as a count is not (see
+    :func:`numbers_apart`): "energy company bosses at Chequers {-next week-}{+on
+    Monday+} to discuss" (review 153 G4); "{-is hosting-}{+met+} ... {-next week-}" is
+    a change of more than the time.
+
+    >>> times_apart(["talks", "next", "week"], ["talks", "on", "monday"], {"on"})
+    True
+    >>> times_apart(["will", "meet", "today"], ["met", "yesterday"], ())
+    False
+    """
+    if list(a) == list(b):
+        return False
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        changed = [*a[i1:i2], *b[j1:j2]]
+        days = [calendar(language_of(w)) for w in changed]
+        if not any(w in d for w, d in zip(changed, days, strict=True)):
+            return False
+        if not all(
+            w in d or w in d.modifiers or w in function_words or has_digit(w)
+            for w, d in zip(changed, days, strict=True)
+        ):
+            return False
+    return True
 
 
 def han_frequencies() -> dict[str, float]:

@@ -1903,6 +1903,30 @@ def test_a_discovered_phrase_with_other_numbers_is_no_finding(tmp_path: Path) ->
     assert "members of Congress and {+senior+} representatives" in out, out
 
 
+def test_a_discovered_phrase_said_at_another_time_is_no_finding(tmp_path: Path) -> None:
+    """Review 153 (G2, G4): the diary's time in a recurring phrase ("bosses at Chequers
+    {-next week-}{+on Monday+}") is no wording of it, as a count is not; a word put in
+    beside it still is."""
+    base = tmp_path / "base"
+    base.mkdir()
+    times = ["next week", "next week", "on Friday", "next week", "next week"]
+    for day, when in enumerate(times, start=1):
+        (base / f"2024-01-0{day}.txt").write_text(
+            f"PMOS: The Prime Minister will host energy company bosses at Chequers {when} "
+            "to discuss household bills. Talks went well.\n",
+            "utf-8",
+        )
+    new = tmp_path / "2024-02-09.txt"
+    said = "The Prime Minister will host energy company bosses at Chequers yesterday to discuss"
+    new.write_text(f"PMOS: {said} household bills. Talks went well.\n", "utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert code == 0 and "No findings." in out, out
+    said = said.replace("energy company", "water company")
+    new.write_text(f"PMOS: {said} household bills. Talks went well.\n", "utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert "{-energy-}{+water+} company" in out, out
+
+
 def test_a_number_a_discovered_phrase_always_said_is_its_wording(tmp_path: Path) -> None:
     """Review 115 (B2): "the {-27-}{+26+} member states speak with one voice on this issue"
     was no finding, though the baseline said 27 on every date: a number the phrase always

@@ -503,6 +503,26 @@ def test_a_number_with_its_scale_word_is_no_shift(
     assert_grown(tmp_path, "Spokesman", said.format(was), said.format(now), shifted)
 
 
+@pytest.mark.parametrize(
+    ("was", "now", "shifted"),
+    [
+        ("next week", "on Monday", None),
+        ("this morning", "yesterday", None),
+        ("in December", "last month", None),
+        # company for a time: a change
+        ("next week", "with ministers", "at Chequers {-next week-}{+with ministers+} to discuss"),
+    ],
+)
+def test_the_diarys_time_is_no_shift(
+    tmp_path: Path, was: str, now: str, shifted: str | None
+) -> None:
+    """Review 153 (G4): "energy company bosses at Chequers {-next week-}{+on Monday+} to
+    discuss" was a shift of `diff` without points: a wording only times apart (see
+    lexicon.times_apart) is the same, as one only numbers apart is."""
+    said = "The Prime Minister will host energy company bosses at Chequers {} to discuss bills."
+    assert_grown(tmp_path, "Spokesman", said.format(was), said.format(now), shifted)
+
+
 def test_a_chinese_number_with_its_scale_word_is_no_shift(tmp_path: Path) -> None:
     """Review 101 D1, as the tokeniser cuts 万 off a number in Chinese: 6万 is a number."""
     said = "答：今年以来参访的台湾同胞已达{}，创历史新高。我们欢迎更多台湾同胞来大陆走走看看。"

@@ -14,7 +14,7 @@ from ..errors import ConsistencyError, InputError, InputErrors, OptionError
 from ..index import Index, phrase_sentences
 from ..index.codec import content_hash
 from ..ingest.select import FileSelection
-from ..lexicon import lemmas, numbers_apart, numbers_in
+from ..lexicon import lemmas, numbers_apart, numbers_in, times_apart
 from ..match import (
     DEFAULT_THRESHOLD,
     Match,
@@ -386,6 +386,7 @@ def _shifted(
     reversals = not misses
     grammar = grammar_of(tokeniser)
     negating = negating_words(tokeniser)
+    function = named_words(tokeniser, "function_words")
     openers = grammar.coordinators | {
         w for part in ("contrastives", "subordinators") for w in named_words(tokeniser, part)
     }
@@ -526,14 +527,14 @@ def _shifted(
                 # a wording of the point said word for word, alone or in words another
                 # wording of it has around it (see match.find._with_sibling_edges)
                 continue
-            if (
-                points.discovered
-                and any(numbers_apart(span, f) for f in forms)
-                and _numbers_vary(baseline, span)
+            if points.discovered and (
+                (any(numbers_apart(span, f) for f in forms) and _numbers_vary(baseline, span))
+                or any(times_apart(span, f, function) for f in forms)
             ):
                 # "The delegation included {-10-}{+9+} members of Congress": a count, a
                 # date, in a phrase that recurs; not its wording (a review: most of a
-                # daily gate's warnings); a number always the same is the formula's
+                # daily gate's warnings); a number always the same is the formula's; nor
+                # is the diary's time ("bosses at Chequers {-next week-}{+on Monday+}")
                 continue
             near_miss = id(match) in rejected
             said = (point.id, span, near_miss)
