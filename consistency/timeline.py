@@ -820,6 +820,12 @@ def _point_changes(
     out = []
     start_of = 0
     for i, old, new in takeovers(keys, [present[d] for d in days]):
+        if grammar_only(new.split(), old.split(), light, prefixes, same=same, endings=owned):
+            # grammar taking over is no new line: "{-forcing-}{+forced+} the main hospital"
+            # (review 154: two such cards headed a report), as a new wording grammar apart
+            # from one used before is none
+            start_of = i
+            continue
         span = i - start_of
         window = keys[i : i + span]
         last_old = next(reps[days[j]] for j in range(i - 1, -1, -1) if keys[j] == old)

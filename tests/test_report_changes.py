@@ -151,6 +151,20 @@ def test_alternating_wordings_and_a_passing_variant_are_not_take_overs() -> None
     assert takeovers(list("aaaaaaaaaabbaaaaaaaaaa")) == []
 
 
+def test_grammar_taking_over_is_no_change() -> None:
+    """Review 154 (R1): "{-forcing-}{+forced+} the main hospital" took over and headed the
+    report twice: an inflection, or a function word left out, is grammar, as it is for a
+    new wording; a word put in is news."""
+    building = MANKIND.replace("building", "build")
+    for said in (building, MANKIND.replace("with a shared", "with shared")):
+        result = track(daily([MANKIND] * 12 + [said] * 12), [POINT])
+        overs = [c for c in analyse(result).changes if c.kind is KeyChangeKind.TAKEOVER]
+        assert overs == [], said
+    result = track(daily([MANKIND] * 12 + [building] * 12 + [ALL] * 12), [POINT])
+    overs = [c for c in analyse(result).changes if c.kind is KeyChangeKind.TAKEOVER]
+    assert [c.date for c in overs] == [START + dt.timedelta(days=24)]
+
+
 def test_a_wording_used_all_along_said_three_times_at_the_end_has_not_taken_over() -> None:
     """Review 97 (D2): "in kind" and "accordingly" alternating over 17 dates (7 and 10),
     the last three "accordingly", made a card "new wording took over" in the period. The

@@ -118,8 +118,8 @@ Ranking
   how much more often than chance the phrase stands in the first or last
   tenth of its briefings (the day's figures, holiday arrangements);
 - **times of the calendar**: x 0.05 for a phrase that only tells a time ("the past
-  few weeks", "early next year"), x 0.3 for one that ends or opens on a time counted
-  from today ("energy bills last week"): see :func:`.rank._timed`;
+  few weeks", "early next year"): see :func:`.rank._timed` (a time counted from today
+  at a phrase's end or start is cut off it: "energy bills *last week*");
 - **fragments of a quotation**: x ``1 - 0.7 * share`` of occurrences that
   start or end inside quotation or title marks ('implement the "one country');
 - **boilerplate**: x 0.05 when a wording contains a built-in stock phrase of

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from ..lexicon import calendar, language_of
 from ..models import Document, Role, Sentence, Token
 from ..normalise import (
     APOSTROPHES,
@@ -54,6 +55,11 @@ _NUMBERS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """Numbers a phrase never ends on: their noun is cut off ("largest trading partner for five")."""
+
+
+TIME, MODIFIER, UNIT, DEICTIC = 1, 2, 4, 8
+"""Flags of a word of the vocabulary (see :attr:`_Corpus.times`): a calendar word of its
+language, a modifier ("last"), a unit of time ("week"), a word naming a day from today."""
 
 
 def function_words(tokeniser: Tokeniser | None) -> frozenset[str]:
@@ -321,6 +327,57 @@ class _Corpus:
         self.saying_that = named_words(tokeniser, "saying_that")
         self.clefts = named_words(tokeniser, "clefts")
         self.contrastives = named_words(tokeniser, "contrastives")
+
+    @cached_property
+    def times(self) -> bytearray:
+        """The vocabulary's calendar words, flagged (:data:`TIME`, :data:`MODIFIER`,
+        :data:`UNIT`, :data:`DEICTIC`; see :class:`consistency.lexicon.Calendar`, each word
+        looked up in its own language's)."""
+        flags = bytearray(len(self.words))
+        for k, word in enumerate(self.words):
+            days = calendar(language_of(word))
+            flags[k] = (
+                TIME * (word in days)
+                | MODIFIER * (word in days.modifiers)
+                | UNIT * (word in days.units)
+                | DEICTIC * (word in days.deictics)
+            )
+        return flags
+
+    def dated_end(self, start: int, end: int) -> int:
+        """How many of the last words of the phrase at ``start:end`` tell a time counted
+        from today: a word naming a day ("yesterday", 去年), a unit after a modifier ("last
+        week"), a day or month named after a modifier or function word ("on Monday", "in
+        December"); 0 for none. "for more than a century" counts no time from today."""
+        times, ids = self.times, self.ids
+        last = times[ids[end - 1]]
+        if last & DEICTIC:
+            return 1
+        if end - start < 2:
+            return 0
+        before = ids[end - 2]
+        if last & UNIT:
+            return 2 if times[before] & MODIFIER else 0
+        if last & TIME and (times[before] & MODIFIER or self.function[before]):
+            return 2
+        return 0
+
+    def dated_start(self, start: int, end: int) -> int:
+        """How many of the first words of the phrase at ``start:end`` tell a time counted
+        from today: a word naming a day, a modifier and its unit ("this week"), or a unit,
+        day or month after the modifier or function word just before the phrase ("[this]
+        *week* to discuss ..."); 0 for none."""
+        times, ids = self.times, self.ids
+        first = times[ids[start]]
+        if first & DEICTIC:
+            return 1
+        if first & MODIFIER and end - start > 1 and times[ids[start + 1]] & UNIT:
+            return 2
+        if start > 0 and first & TIME:
+            before = ids[start - 1]
+            if times[before] & MODIFIER or (not first & UNIT and self.function[before]):
+                return 1
+        return 0
 
     @cached_property
     def _by_word(self) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.intp], npt.NDArray[np.int32]]:

@@ -462,6 +462,18 @@ def _trim(
             and mark[s + k + 1] not in (_SOFT, _LIST)
         )
 
+    def listed(k: int, hi: int) -> bool:
+        # ... and so is one a list comma parts from the content words coordinated after
+        # it: "a *just*, comprehensive and lasting peace" (review 154: the row was
+        # "comprehensive and lasting peace")
+        return (
+            k + 2 < hi
+            and len(words[k]) > 1
+            and mark[s + k + 1] in (_SOFT, _LIST)
+            and words[k + 1] not in corpus.stop
+            and _list_and(words[k + 1 : min(hi, k + 1 + _LIST_REACH)], corpus.stop)
+        )
+
     while True:
         start = (lo, hi)
         while lo < hi and (
@@ -490,7 +502,7 @@ def _trim(
             if (
                 words[lo] in _ARTICLES
                 and lo + 1 < hi
-                and (words[lo + 1] not in corpus.stop or paired(lo + 1, hi))
+                and (words[lo + 1] not in corpus.stop or paired(lo + 1, hi) or listed(lo + 1, hi))
             ):
                 break
             if words[lo] in corpus.negations:
@@ -523,6 +535,13 @@ def _trim(
             # 这些*年*我们一直致力于推动... (review 141: the row and the headline opened
             # "年我们一直致力于...", "years we have ..."); the clause starts with "we"
             lo += 1
+        if lo < hi and (dated := corpus.dated_end(s + lo, s + hi)):
+            # the diary's time is none of the phrase: "flood defences *last week*",
+            # "a phone call *on Saturday*" (reviews 146-153: rows of the top 100)
+            hi -= dated
+        elif lo < hi and (dated := corpus.dated_start(s + lo, s + hi)):
+            # "[this] *week* to discuss accountability for ..." (review 149)
+            lo += dated
         if (lo, hi) == start:
             break
     if lo < hi and words[lo] in corpus.negations:

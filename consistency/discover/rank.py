@@ -12,9 +12,9 @@ from itertools import accumulate
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ..lexicon import calendar, language_of, phrase_zipf, zipf
+from ..lexicon import phrase_zipf, zipf
 from ..normalise import normalise
-from .corpus import _GLUE, _Corpus, _Group, _Occ
+from .corpus import _GLUE, MODIFIER, TIME, _Corpus, _Group, _Occ
 from .ngrams import _find_all, _Form
 from .press import PressWords, shared_share
 
@@ -60,7 +60,6 @@ class _Scorer:
         self.usual_turn = _usual_unit(corpus)
         self.outside_rate = corpus.outside_share()
         self.names = _name_words(corpus)
-        self.times = _time_words(corpus)
         self.floors: dict[tuple[int, ...], float] = {}
         """The least score of a formula said in frames: its best frame's (see
         :func:`~consistency.discover._rank_cores_by_frames`)."""
@@ -83,7 +82,7 @@ class _Scorer:
             score *= 0.3
         if self.stops.hit(group, sample):
             score *= 0.05
-        score *= _timed(corpus, group.key, sample, self.times)
+        score *= _timed(corpus, group.key)
         score *= 1 - 0.9 * self.boilerplate(group.key, sample, group.dates)
         score *= 1 - 0.9 * max(
             _announcement(corpus, sample, group.dates), self.statement(sample, group.dates)
@@ -274,26 +273,6 @@ class _Scorer:
         return _fewest(inside) / tokens if tokens else 0.0
 
 
-_TIME, _MODIFIER, _UNIT, _DEICTIC = 1, 2, 4, 8
-"""Flags of a word of the vocabulary (see :func:`_time_words`): a calendar word of its
-language, a modifier ("last"), a unit of time ("week"), a word naming a day from today."""
-
-
-def _time_words(corpus: _Corpus) -> bytearray:
-    """The vocabulary's calendar words, flagged (see :class:`consistency.lexicon.Calendar`;
-    each word looked up in its own language's)."""
-    flags = bytearray(len(corpus.words))
-    for k, word in enumerate(corpus.words):
-        days = calendar(language_of(word))
-        flags[k] = (
-            _TIME * (word in days)
-            | _MODIFIER * (word in days.modifiers)
-            | _UNIT * (word in days.units)
-            | _DEICTIC * (word in days.deictics)
-        )
-    return flags
-
-
 EVERYDAY_ZIPF = 4.5
 """Words at least this frequent in ordinary language ("past", "few", "coming", "end",
 "visit") may stand beside a calendar word in a phrase that only tells a time."""
@@ -301,53 +280,30 @@ EVERYDAY_ZIPF = 4.5
 _TIME_COMPANY = 2
 """The most content words other than calendar words such a phrase holds."""
 
-_TIME_ONLY, _TIME_EDGE = 0.05, 0.3
-"""The ranking factors of a phrase that only tells a time, and of one that ends or opens
-on a time said from today (see :func:`_timed`)."""
+_TIME_ONLY = 0.05
+"""The ranking factor of a phrase that only tells a time (see :func:`_timed`)."""
 
 
-def _timed(corpus: _Corpus, key: Sequence[int], occs: Sequence[_Occ], times: bytearray) -> float:
+def _timed(corpus: _Corpus, key: Sequence[int]) -> float:
     """The ranking factor of the calendar in a phrase: no talking point tells a time.
 
-    A phrase whose content words are calendar words and at most :data:`_TIME_COMPANY`
-    everyday ones (:data:`EVERYDAY_ZIPF`) or numbers only tells a time: "the past few
-    weeks", "early next year", "the end of the month", "in recent days", 今年以来 (x
-    :data:`_TIME_ONLY`, as ordinary language is). A phrase that ends on a time said from
-    today (a word naming a day, "today"; a day or month named after a function word; a
-    unit after a modifier: "last week") or opens on one ("today ...", a unit after a
-    modifier in most occurrences: "[this] week to discuss ...") is cut across the diary:
-    "flood defences last week", "a phone call on Saturday" (x :data:`_TIME_EDGE`): the
-    formula, where there is one, is the phrase without the time. Durations ("for more
-    than a century", "over the past 70 years") are no time from today and keep their
-    rank within a longer phrase.
+    A phrase whose content words are calendar words (see :attr:`_Corpus.times`) and at
+    most :data:`_TIME_COMPANY` other ones, everyday (:data:`EVERYDAY_ZIPF`) or numbers,
+    only tells a time: "the past few weeks", "early next year", "the end of the month",
+    "in recent days", 今年以来 (x :data:`_TIME_ONLY`, as ordinary language is). A time
+    counted from today at either end of a phrase is cut off it where it is found (see
+    :func:`~consistency.discover.ngrams._trim`): "flood defences *last week*". A duration
+    ("for more than a century") is no such time.
     """
-    words, function = corpus.words, corpus.function
-    content = [w for w in key if not function[w]]
-    if any(times[w] & _TIME for w in content):
-        others = [w for w in content if not times[w] & _TIME]
-        if len(others) <= _TIME_COMPANY and all(
-            corpus.numeric[w] or zipf(words[w]) >= EVERYDAY_ZIPF for w in others
-        ):
-            return _TIME_ONLY
-    else:
+    words, function, times = corpus.words, corpus.function, corpus.times
+    content = [w for w in key if not function[w] and not times[w] & MODIFIER]
+    if not any(times[w] & TIME for w in content):
         return 1.0
-    last, first = key[-1], key[0]
-    before = key[-2] if len(key) > 1 else None
-    if times[last] & _DEICTIC or (
-        before is not None
-        and (
-            (times[last] & _TIME and not times[last] & _UNIT and function[before])
-            or (times[last] & _UNIT and times[before] & _MODIFIER)
-        )
+    others = [w for w in content if not times[w] & TIME]
+    if len(others) <= _TIME_COMPANY and all(
+        corpus.numeric[w] or zipf(words[w]) >= EVERYDAY_ZIPF for w in others
     ):
-        return _TIME_EDGE
-    if times[first] & _DEICTIC:
-        return _TIME_EDGE
-    if times[first] & _UNIT and occs:
-        ids = corpus.ids
-        after = sum(o.start > 0 and bool(times[ids[o.start - 1]] & _MODIFIER) for o in occs)
-        if 2 * after > len(occs):
-            return _TIME_EDGE
+        return _TIME_ONLY
     return 1.0
 
 
