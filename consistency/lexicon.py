@@ -340,8 +340,9 @@ def times_apart(a: Sequence[str], b: Sequence[str], function_words: Collection[s
     and nothing but calendar words, their modifiers, numbers and ``function_words``. The
     diary's time in a recurring phrase is not its wording, as a count is not (see
     :func:`numbers_apart`): "energy company bosses at Chequers {-next week-}{+on
-    Monday+} to discuss" (review 153 G4); "{-is hosting-}{+met+} ... {-next week-}" is
-    a change of more than the time.
+    Monday+} to discuss" (review 153 G4), "shut for several hours {+on+} Thursday" (a
+    function word beside a calendar word, review 154 G3); "{-is hosting-}{+met+} ...
+    {-next week-}" is a change of more than the time.
 
     >>> times_apart(["talks", "next", "week"], ["talks", "on", "monday"], {"on"})
     True
@@ -350,16 +351,26 @@ def times_apart(a: Sequence[str], b: Sequence[str], function_words: Collection[s
     """
     if list(a) == list(b):
         return False
+
+    def dated(word: str) -> bool:
+        return word in calendar(language_of(word))
+
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         changed = [*a[i1:i2], *b[j1:j2]]
-        days = [calendar(language_of(w)) for w in changed]
-        if not any(w in d for w, d in zip(changed, days, strict=True)):
+        beside = [*a[i1 - 1 : i1], *a[i2 : i2 + 1], *b[j1 - 1 : j1], *b[j2 : j2 + 1]]
+        if not any(dated(w) for w in changed) and not (
+            # a function word put in or left out before a time: "{+on+} Thursday"
+            any(dated(w) for w in beside) and all(w in function_words for w in changed)
+        ):
             return False
         if not all(
-            w in d or w in d.modifiers or w in function_words or has_digit(w)
-            for w, d in zip(changed, days, strict=True)
+            dated(w)
+            or w in calendar(language_of(w)).modifiers
+            or w in function_words
+            or has_digit(w)
+            for w in changed
         ):
             return False
     return True

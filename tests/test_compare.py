@@ -523,6 +523,12 @@ def test_the_diarys_time_is_no_shift(
     assert_grown(tmp_path, "Spokesman", said.format(was), said.format(now), shifted)
 
 
+def test_a_function_word_put_in_before_a_time_is_no_shift(tmp_path: Path) -> None:
+    """Review 154 (G3): "shut for several hours {+on+} Thursday" was a shift."""
+    said = "We are told that the airstrip near Mirebalais was shut for several hours {}."
+    assert_grown(tmp_path, "Spokesman", said.format("Thursday"), said.format("on Thursday"), None)
+
+
 def test_a_chinese_number_with_its_scale_word_is_no_shift(tmp_path: Path) -> None:
     """Review 101 D1, as the tokeniser cuts 万 off a number in Chinese: 6万 is a number."""
     said = "答：今年以来参访的台湾同胞已达{}，创历史新高。我们欢迎更多台湾同胞来大陆走走看看。"
