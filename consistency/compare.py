@@ -23,6 +23,7 @@ Two parts:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -593,7 +594,13 @@ def names_apart(
         for run, names, tokens in runs
     ]
     if all(named):
-        return True
+        # the same names in another order are no other party: "with {~Palestine and~}
+        # Israel living side by side ..." moved the names of the formula (review 154 G2)
+        said = [
+            Counter(tokens[k].text.lower() for k in run if k in names)
+            for run, names, tokens in runs
+        ]
+        return said[0] != said[1]
     if not any(named):
         return False
     run, _, tokens = runs[named.index(False)]

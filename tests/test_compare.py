@@ -523,6 +523,16 @@ def test_the_diarys_time_is_no_shift(
     assert_grown(tmp_path, "Spokesman", said.format(was), said.format(now), shifted)
 
 
+def test_the_same_names_in_another_order_are_a_shift(tmp_path: Path) -> None:
+    """Review 154 (G2): "with {~Palestine and~} Israel living side by side" was "the same
+    phrase said of another party" and repeated the same; the names of the formula moved."""
+    said = "{} a two-State solution, with {} living side by side."
+    was = said.format("The only way out is", "Israel and Palestine")
+    now = said.format("There is no alternative to", "Palestine and Israel")
+    shifted = "a two-State solution, with {~Palestine and~} Israel living side by side"
+    assert_grown(tmp_path, "Spokesman", was, now, shifted)
+
+
 def test_a_function_word_put_in_before_a_time_is_no_shift(tmp_path: Path) -> None:
     """Review 154 (G3): "shut for several hours {+on+} Thursday" was a shift."""
     said = "We are told that the airstrip near Mirebalais was shut for several hours {}."
