@@ -1,6 +1,6 @@
 """The changes a report tells: the timeline's analysis (:func:`~consistency.timeline.analyse`)
 with what the period's briefings say that ``track`` never counts, a formula said negated
-and, of a watchlist, one said in words the gate reports as a near miss.
+or in words the gate reports as a near miss.
 
 ``track`` tells the changes of what it counts only: these searches cost a cold search of
 the period (1.8 s for 100 points over the MFA corpus's last month, against 4.9 s for the
@@ -34,7 +34,9 @@ def analyse_run(
     """The analysis of ``result`` (``points`` tracked in ``docs``) for the period chosen so
     (see :func:`~consistency.timeline.analyse`), with the period's negated sayings of
     ``points`` (of discovered points, one said the other way round at one place: see
-    :func:`~consistency.match.turned_over`) and, of a ``watchlist``, its near misses."""
+    :func:`~consistency.match.turned_over`) and their near misses (discovered points' too:
+    review 154's "the immediate {-and unconditional-} release of all hostages" was in no
+    part of a report without a watchlist, where ``check`` named it)."""
     analysis = analyse(result, since=since, until=until, baseline_until=baseline_until)
     if analysis.period.first is None:
         return analysis
@@ -52,15 +54,13 @@ def analyse_run(
         index=indexed,
     )
     analysis = with_negations(analysis, said, docs, result)
-    if watchlist:
-        near = near_sayings(
-            period_docs,
-            points,
-            threshold=threshold,
-            include_questions=include_questions,
-            speakers=speakers,
-            found_on={p.point.id: {o.date for o in p.occurrences} for p in result.points},
-            index=indexed,
-        )
-        analysis = with_near_misses(analysis, near, docs, result)
-    return analysis
+    near = near_sayings(
+        period_docs,
+        points,
+        threshold=threshold,
+        include_questions=include_questions,
+        speakers=speakers,
+        found_on={p.point.id: {o.date for o in p.occurrences} for p in result.points},
+        index=indexed,
+    )
+    return with_near_misses(analysis, near, docs, result)

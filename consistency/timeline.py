@@ -1459,7 +1459,7 @@ def with_near_misses(
     tokeniser: Tokeniser | None = None,
 ) -> Analysis:
     """``analysis`` with a ``near-miss`` card ("said otherwise") for each wording of a
-    watched point that ``check`` reports as a near miss (``sayings``: see
+    point (watched or discovered) that ``check`` reports as a near miss (``sayings``: see
     :func:`consistency.check.near.near_sayings`) and that stands *instead of* the formula:
     on :data:`NEAR_MIN_DATES` dates of the period or more, each a date the point is not
     found on, of a point said on :data:`REGULAR_DATES` dates or more before the period, in

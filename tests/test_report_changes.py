@@ -1310,11 +1310,26 @@ def test_a_near_miss_beside_the_formula_once_or_said_before_has_no_card(
     assert code == 0, err
     assert "said otherwise" not in out
     # said once instead of the formula, it is named (review 81: in no part of the report)
-    named = "1 near miss of a watched formula said instead of it, each wording on one date"
+    named = "1 near miss of a tracked formula said instead of it, each wording on one date"
     day = (START + dt.timedelta(days=24)).isoformat()
     assert (f"{named} (a card needs 2; `check` tells each): settlement on {day}." in out) == (
         said.keys() == {24}
     ), out
+
+
+def test_a_discovered_points_near_miss_said_once_is_named(tmp_path: Path) -> None:
+    """Review 154 (R2): "the immediate {-and unconditional-} release of all hostages",
+    planted on one date, was in no part of a report without a watchlist, where `check`
+    named the near miss: a discovered point's near misses are read as a watched one's."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    settlement_archive(folder, {24: f"Russia {LOST}."})
+    since = (START + dt.timedelta(days=22)).isoformat()
+    code, out, err = run("report", str(folder), "--since", since, "--no-color")
+    assert code == 0, err
+    day = (START + dt.timedelta(days=24)).isoformat()
+    assert "1 near miss of a tracked formula said instead of it" in out, out
+    assert f"russia-remains-open-to-a-political on {day}." in out, out
 
 
 TRICKY = st.sampled_from(
