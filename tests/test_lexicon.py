@@ -96,14 +96,29 @@ def test_a_number_is_its_digits_and_its_scale_word(a: str, b: str, apart: bool) 
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_calendar_data_is_dateparsers(lang: str) -> None:
-    """The locale data read from dateparser's file is what its module holds."""
+def test_calendar_data_is_dateparsers(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The locale data read from dateparser's file is what its module holds, and another
+    layout of its files falls back on the module."""
     from importlib import import_module
 
-    from consistency.lexicon import _calendar_info
+    import consistency.lexicon as lexicon
 
     module = import_module(f"dateparser.data.date_translation_data.{lang}")
-    assert _calendar_info(lang) == module.info
+    assert lexicon._calendar_info(lang) == module.info
+    monkeypatch.setattr(lexicon, "find_spec", lambda name: None)
+    assert lexicon._calendar_info(lang) == module.info
+
+
+def test_calendar_words_do_not_import_dateparser() -> None:
+    probe = (
+        "from consistency.lexicon import calendar\n"
+        "import sys\n"
+        "assert 'week' in calendar('en') and '去年' in calendar('zh')\n"
+        "assert 'dateparser' not in sys.modules"
+    )
+    subprocess.run(
+        [sys.executable, "-c", probe], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)}
+    )
 
 
 def test_calendar_words() -> None:
