@@ -532,11 +532,22 @@ def _grow(
     ot, nt = old.text, new.text
     ow, nw = [t.text for t in otok], [t.text for t in ntok]
     joins = named_words(tokeniser, "coordinators")
-    right = _past(
-        ow[o1:], nw[n1:], light, _edges(ot, otok, o1, +1), _edges(nt, ntok, n1, +1), joins
+    right = _past_trivial(
+        ow[o1:],
+        nw[n1:],
+        light,
+        _edges(ot, otok, o1, +1),
+        _edges(nt, ntok, n1, +1),
+        trivial,
+        joins,
     )
-    left = _past(
-        ow[:o0][::-1], nw[:n0][::-1], light, _edges(ot, otok, o0, -1), _edges(nt, ntok, n0, -1)
+    left = _past_trivial(
+        ow[:o0][::-1],
+        nw[:n0][::-1],
+        light,
+        _edges(ot, otok, o0, -1),
+        _edges(nt, ntok, n0, -1),
+        lambda now, was: trivial(now[::-1], was[::-1]),
     )
     olds, news = (otok, ot), (ntok, nt)
     if right is not None and (
@@ -556,6 +567,39 @@ def _grow(
         (otok[o0 - ol].start, otok[o1 + orr - 1].end),
         (ntok[n0 - nl].start, ntok[n1 + nr - 1].end),
     )
+
+
+def _past_trivial(
+    old: Sequence[str],
+    new: Sequence[str],
+    light: Collection[str],
+    old_edges: Collection[int],
+    new_edges: Collection[int],
+    trivial: Callable[[list[str], list[str]], bool],
+    joins: Collection[str] = (),
+) -> tuple[int, int] | None:
+    """:func:`_past`, looking past a change ``trivial`` calls none (NEW's words, OLD's,
+    read outward) to the next one, the words between agreeing: "Chequers {-next
+    week-}{+on Monday+} to {-discuss-}{+cut+} bills" changed more than the time (a
+    fresh-clone review: the time alone read the same, and the word beyond it went
+    untold). A trivial change with none beyond is returned as it is, for the caller to
+    drop."""
+    got = _past(old, new, light, old_edges, new_edges, joins)
+    if got is None or not trivial(list(new[: got[1]]), list(old[: got[0]])):
+        return got
+    _, agree = shared_ends(old[: got[0]], new[: got[1]])
+    a, b = got[0] - agree, got[1] - agree
+    more = _past(
+        old[a:],
+        new[b:],
+        light,
+        {e - a for e in old_edges if e >= a},
+        {e - b for e in new_edges if e >= b},
+        joins,
+    )
+    if more is None or trivial(list(new[b : b + more[1]]), list(old[a : a + more[0]])):
+        return got
+    return a + more[0], b + more[1]
 
 
 def names_apart(

@@ -533,6 +533,16 @@ def test_the_same_names_in_another_order_are_a_shift(tmp_path: Path) -> None:
     assert_grown(tmp_path, "Spokesman", was, now, shifted)
 
 
+def test_a_change_past_the_diarys_time_is_a_shift(tmp_path: Path) -> None:
+    """A fresh-clone review: "Chequers {-next week-}{+on Monday+} to discuss
+    {-bills-}{+prices+}" read the same, the time alone looked at and the word beyond it
+    untold; a change past a time is one, shown with the time."""
+    said = "The Prime Minister will host energy company bosses at Chequers {} to discuss {}."
+    was, now = said.format("next week", "bills"), said.format("on Monday", "prices")
+    shifted = "at Chequers {-next week-}{+on Monday+} to discuss {-bills-}{+prices+}"
+    assert_grown(tmp_path, "Spokesman", was, now, shifted)
+
+
 def test_a_function_word_put_in_before_a_time_is_no_shift(tmp_path: Path) -> None:
     """Review 154 (G3): "shut for several hours {+on+} Thursday" was a shift."""
     said = "We are told that the airstrip near Mirebalais was shut for several hours {}."

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from ..lexicon import calendar, language_of
+from ..lexicon import calendar, language_of, zipf
 from ..models import Document, Role, Sentence, Token
 from ..normalise import (
     APOSTROPHES,
@@ -56,6 +56,16 @@ _NUMBERS = frozenset(
 )
 """Numbers a phrase never ends on: their noun is cut off ("largest trading partner for five")."""
 
+
+EVERYDAY_ZIPF = 4.5
+"""Words at least this frequent in ordinary language ("past", "few", "coming", "end",
+"visit") may stand beside a calendar word in a phrase that only tells a time."""
+
+TIME_COMPANY = 2
+"""The most content words other than calendar words such a phrase holds."""
+
+TIME_PHRASE = 6
+"""The most words of a time phrase cut off a phrase's end ("by the end of the month")."""
 
 TIME, MODIFIER, UNIT, DEICTIC = 1, 2, 4, 8
 """Flags of a word of the vocabulary (see :attr:`_Corpus.times`): a calendar word of its
@@ -345,10 +355,12 @@ class _Corpus:
         return flags
 
     def dated_end(self, start: int, end: int) -> int:
-        """How many of the last words of the phrase at ``start:end`` tell a time counted
-        from today: a word naming a day ("yesterday", 去年), a unit after a modifier ("last
-        week"), a day or month named after a modifier or function word ("on Monday", "in
-        December"); 0 for none. "for more than a century" counts no time from today."""
+        """How many of the last words of the phrase at ``start:end`` tell a time: a word
+        naming a day ("yesterday", 去年), a unit after a modifier ("last week"), a day or
+        month named after a modifier or function word ("on Monday", "in December"), or,
+        after a word of the phrase, a time phrase (see :meth:`only_time`) of at most
+        :data:`TIME_PHRASE` words opening on a function word ("over the past few weeks",
+        "by the end of the month", "for more than a century"); 0 for none."""
         times, ids = self.times, self.ids
         last = times[ids[end - 1]]
         if last & DEICTIC:
@@ -356,11 +368,35 @@ class _Corpus:
         if end - start < 2:
             return 0
         before = ids[end - 2]
-        if last & UNIT:
-            return 2 if times[before] & MODIFIER else 0
-        if last & TIME and (times[before] & MODIFIER or self.function[before]):
+        if last & UNIT and times[before] & MODIFIER:
             return 2
+        if last & TIME and not last & UNIT and (times[before] & MODIFIER or self.function[before]):
+            return 2
+        if last & TIME:
+            for at in range(max(start + 1, end - TIME_PHRASE), end - 1):
+                if self.function[ids[at]] and self.only_time(ids[at:end]):
+                    return end - at
         return 0
+
+    def only_time(self, key: Sequence[int]) -> bool:
+        """Whether the phrase of word ids ``key`` only tells a time: its content words are
+        calendar words (see :attr:`times`; modifiers aside) and at most
+        :data:`TIME_COMPANY` others, everyday ones (:data:`EVERYDAY_ZIPF`) or numbers:
+        "the past few weeks", "early next year", "the end of the month"."""
+        times, words = self.times, self.words
+        calendar_words = others = 0
+        for w in key:
+            if self.function[w] or times[w] & MODIFIER:
+                continue
+            if times[w] & TIME:
+                calendar_words += 1
+            elif self.numeric[w] or zipf(words[w]) >= EVERYDAY_ZIPF:
+                others += 1
+                if others > TIME_COMPANY:
+                    return False
+            else:
+                return False
+        return calendar_words > 0
 
     def dated_start(self, start: int, end: int) -> int:
         """How many of the first words of the phrase at ``start:end`` tell a time counted

@@ -12,9 +12,9 @@ from itertools import accumulate
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ..lexicon import phrase_zipf, zipf
+from ..lexicon import phrase_zipf
 from ..normalise import normalise
-from .corpus import _GLUE, MODIFIER, TIME, _Corpus, _Group, _Occ
+from .corpus import _GLUE, _Corpus, _Group, _Occ
 from .ngrams import _find_all, _Form
 from .press import PressWords, shared_share
 
@@ -273,13 +273,6 @@ class _Scorer:
         return _fewest(inside) / tokens if tokens else 0.0
 
 
-EVERYDAY_ZIPF = 4.5
-"""Words at least this frequent in ordinary language ("past", "few", "coming", "end",
-"visit") may stand beside a calendar word in a phrase that only tells a time."""
-
-_TIME_COMPANY = 2
-"""The most content words other than calendar words such a phrase holds."""
-
 _TIME_ONLY = 0.05
 """The ranking factor of a phrase that only tells a time (see :func:`_timed`)."""
 
@@ -287,24 +280,13 @@ _TIME_ONLY = 0.05
 def _timed(corpus: _Corpus, key: Sequence[int]) -> float:
     """The ranking factor of the calendar in a phrase: no talking point tells a time.
 
-    A phrase whose content words are calendar words (see :attr:`_Corpus.times`) and at
-    most :data:`_TIME_COMPANY` other ones, everyday (:data:`EVERYDAY_ZIPF`) or numbers,
-    only tells a time: "the past few weeks", "early next year", "the end of the month",
-    "in recent days", 今年以来 (x :data:`_TIME_ONLY`, as ordinary language is). A time
-    counted from today at either end of a phrase is cut off it where it is found (see
-    :func:`~consistency.discover.ngrams._trim`): "flood defences *last week*". A duration
-    ("for more than a century") is no such time.
+    A phrase that only tells a time (see :meth:`_Corpus.only_time`): "the past few weeks",
+    "early next year", "the end of the month", "in recent days", 今年以来, ranks as ordinary
+    language does (x :data:`_TIME_ONLY`). A time at either end of a phrase is cut off it
+    where it is found (see :func:`~consistency.discover.ngrams._trim`): "flood defences
+    *last week*", "set out new measures *by the end of the month*".
     """
-    words, function, times = corpus.words, corpus.function, corpus.times
-    content = [w for w in key if not function[w] and not times[w] & MODIFIER]
-    if not any(times[w] & TIME for w in content):
-        return 1.0
-    others = [w for w in content if not times[w] & TIME]
-    if len(others) <= _TIME_COMPANY and all(
-        corpus.numeric[w] or zipf(words[w]) >= EVERYDAY_ZIPF for w in others
-    ):
-        return _TIME_ONLY
-    return 1.0
+    return _TIME_ONLY if corpus.only_time(key) else 1.0
 
 
 def _fixed_number(corpus: _Corpus, key: Sequence[int], occs: Sequence[_Occ]) -> bool:
