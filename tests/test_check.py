@@ -1879,27 +1879,31 @@ def test_a_reversal_says_a_negation_was_put_in(tmp_path: Path) -> None:
     assert finding["near_miss_note"] is None
 
 
+def gate_of(tmp_path: Path, baseline: list[str], said: str) -> tuple[int, str]:
+    """``check`` of a briefing saying ``said`` against one briefing a day saying each line
+    of ``baseline`` (no watchlist): exit code and output."""
+    base = tmp_path / "base"
+    base.mkdir(exist_ok=True)
+    for day, line in enumerate(baseline, start=1):
+        (base / f"2024-01-{day:02d}.txt").write_text(line + "\n", "utf-8")
+    new = tmp_path / "2024-02-09.txt"
+    new.write_text(said + "\n", "utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    return code, out
+
+
 def test_a_discovered_phrase_with_other_numbers_is_no_finding(tmp_path: Path) -> None:
     """Review 59: "The delegation included {-10-}{+9+} members of Congress and
     representatives of {-8-}{+29+} American companies" was most of a daily gate's warnings:
     a recurring phrase with a count in it is data, not a wording. A word put in among its
     words still is one."""
-    base = tmp_path / "base"
-    base.mkdir()
-    for day in range(1, 6):
-        (base / f"2024-01-0{day}.txt").write_text(
-            f"MR. PRICE: The delegation included {8 + day} members of Congress and "
-            f"representatives of {day} American companies. Talks went well today.\n",
-            "utf-8",
-        )
-    new = tmp_path / "2024-02-09.txt"
-    said = "The delegation included 40 members of Congress and representatives of 2"
-    new.write_text(f"MR. PRICE: {said} American companies. Talks went well today.\n", "utf-8")
-    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    said = "MR. PRICE: The delegation included {} members of Congress and representatives of {}"
+    line = said + " American companies. Talks went well today."
+    baseline = [line.format(8 + day, day) for day in range(1, 6)]
+    code, out = gate_of(tmp_path, baseline, line.format(40, 2))
     assert code == 0 and "No findings." in out, out
-    said = said.replace("and representatives", "and senior representatives")
-    new.write_text(f"MR. PRICE: {said} American companies. Talks went well today.\n", "utf-8")
-    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    senior = line.replace("and representatives", "and senior representatives")
+    code, out = gate_of(tmp_path, baseline, senior.format(40, 2))
     assert "members of Congress and {+senior+} representatives" in out, out
 
 
@@ -1907,23 +1911,16 @@ def test_a_discovered_phrase_said_at_another_time_is_no_finding(tmp_path: Path) 
     """Review 153 (G2, G4): the diary's time in a recurring phrase ("bosses at Chequers
     {-next week-}{+on Monday+}") is no wording of it, as a count is not; a word put in
     beside it still is."""
-    base = tmp_path / "base"
-    base.mkdir()
+    line = (
+        "PMOS: The Prime Minister will host energy company bosses at Chequers {} to discuss "
+        "household bills. Talks went well."
+    )
     times = ["next week", "next week", "on Friday", "next week", "next week"]
-    for day, when in enumerate(times, start=1):
-        (base / f"2024-01-0{day}.txt").write_text(
-            f"PMOS: The Prime Minister will host energy company bosses at Chequers {when} "
-            "to discuss household bills. Talks went well.\n",
-            "utf-8",
-        )
-    new = tmp_path / "2024-02-09.txt"
-    said = "The Prime Minister will host energy company bosses at Chequers yesterday to discuss"
-    new.write_text(f"PMOS: {said} household bills. Talks went well.\n", "utf-8")
-    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    baseline = [line.format(when) for when in times]
+    code, out = gate_of(tmp_path, baseline, line.format("yesterday"))
     assert code == 0 and "No findings." in out, out
-    said = said.replace("energy company", "water company")
-    new.write_text(f"PMOS: {said} household bills. Talks went well.\n", "utf-8")
-    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    water = line.replace("energy company", "water company")
+    code, out = gate_of(tmp_path, baseline, water.format("yesterday"))
     assert "{-energy-}{+water+} company" in out, out
 
 

@@ -22,15 +22,19 @@ def test_frequencies_are_wordfreqs(lang: str) -> None:
     assert list(ours) == list(theirs)
 
 
+def probe(code: str) -> None:
+    """Run ``code`` in a fresh interpreter (nothing imported before it); fail if it fails."""
+    subprocess.run(
+        [sys.executable, "-c", code], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)}
+    )
+
+
 def test_a_words_weight_does_not_import_wordfreq() -> None:
-    probe = (
+    probe(
         "from consistency.lexicon import zipf\n"
         "import sys\n"
         "assert zipf('the') > 7 > zipf('sincerity')\n"
         "assert 'wordfreq' not in sys.modules"
-    )
-    subprocess.run(
-        [sys.executable, "-c", probe], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)}
     )
 
 
@@ -110,14 +114,11 @@ def test_calendar_data_is_dateparsers(lang: str, monkeypatch: pytest.MonkeyPatch
 
 
 def test_calendar_words_do_not_import_dateparser() -> None:
-    probe = (
+    probe(
         "from consistency.lexicon import calendar\n"
         "import sys\n"
         "assert 'week' in calendar('en') and '去年' in calendar('zh')\n"
         "assert 'dateparser' not in sys.modules"
-    )
-    subprocess.run(
-        [sys.executable, "-c", probe], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)}
     )
 
 
