@@ -2484,6 +2484,26 @@ def test_a_run_of_a_formula_said_in_other_words_fails_the_gate(
     assert "said in other words" in out, out
 
 
+def test_an_end_said_otherwise_around_a_negation_fails_the_gate(tmp_path: Path) -> None:
+    """Review 154 (G1): "international humanitarian law must {-be respected-}{+not be
+    ignored+}" passed the gate: the end said otherwise takes one word more, the negation,
+    and keeps fewer of the wording's words. Without the negation it stays a new sentence."""
+    formula = "international humanitarian law must be respected"
+    said = f"As always, {formula}, including the principles of distinction."
+    now = "International humanitarian law must not be ignored, including the principles."
+    out = gate(tmp_path, formula, said, now)
+    assert "must {+not+} be {-respected-}{+ignored+}" in out, out
+    assert "says the opposite: a negation put in" in out, out
+    (tmp_path / "plain").mkdir()
+    out = gate(
+        tmp_path / "plain",
+        formula,
+        said,
+        "International humanitarian law must guide us all, including the principles.",
+    )
+    assert "No findings" in out, out
+
+
 @pytest.mark.parametrize(
     ("formula", "new"),
     [

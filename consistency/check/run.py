@@ -404,7 +404,7 @@ def _shifted(
             and any(
                 swaps(words, corpus.words(k), corpus.weigh)
                 or drops(words, corpus.words(k), corpus.weigh)
-                or rewords(words, corpus.words(k), corpus.weigh)
+                or rewords(words, corpus.words(k), corpus.weigh, negations=grammar.negations)
                 for k in where
             )
         ):

@@ -1837,12 +1837,18 @@ REWORD_EDGE_KEPT = 0.6
 """... and the share of its weight they must hold."""
 
 
+REWORD_NEGATED_WORDS = 0.6
+"""The share of :data:`REWORD_EDGE_WORDS` where the words said otherwise at the end hold a
+negation the wording lacks (see :func:`rewords`)."""
+
+
 def rewords(
     form: Sequence[str],
     words: Sequence[str],
     weigh: Callable[[str], float],
     coordinators: Collection[str] = (),
     clauses: Collection[int] = (),
+    negations: Collection[str] = (),
 ) -> list[tuple[int, int, int, int]]:
     """Where ``form`` stands in ``words`` with one run of its words, of at most
     :data:`REWORD_MAX_WORDS`, said in other words, of at most as many: "clean power by
@@ -1887,11 +1893,11 @@ def rewords(
             and not any(similarity(a, b) for a in run if weigh(a) >= RARE for b in said)
         )
 
-    def edge_kept(cut: int, resume: int) -> bool:
+    def edge_kept(cut: int, resume: int, share: float = REWORD_EDGE_WORDS) -> bool:
         kept = list(range(cut)) + list(range(resume, m))
         whole = any(k <= cut or resume <= k for k in clauses)
         return (
-            len(kept) >= REWORD_EDGE_WORDS * m
+            len(kept) >= share * m
             and sum(weights[k] for k in kept) >= REWORD_EDGE_KEPT * total
             and sum(content[k] for k in kept) >= REWORD_EDGE_CONTENT - whole
         )
@@ -1911,9 +1917,15 @@ def rewords(
             if not any(content[cut:resume]):
                 continue
             if resume == m:
-                # the end said otherwise: as many words for it, up to the sentence's end
+                # the end said otherwise: as many words for it, up to the sentence's end;
+                # one more with a negation the wording lacks, and fewer words kept: "must
+                # {-be respected-}{+not be ignored+}" (review 154: the gate passed it)
                 said = words[i + cut : i + cut + len(run)]
-                if said and edge_kept(cut, resume) and other(run, said):
+                share = REWORD_EDGE_WORDS
+                more = words[i + cut : i + cut + len(run) + 1]
+                if any(w in negations for w in more) and not any(w in negations for w in form):
+                    said, share = more, REWORD_NEGATED_WORDS
+                if said and edge_kept(cut, resume, share) and other(run, said):
                     hit = (i, i + cut + len(said), cut, resume)
                 break
             tail = tuple(form[resume:])
@@ -2003,10 +2015,13 @@ def find_reworded(
     MFA). ``check`` asks for these, as for :func:`find_swapped`."""
     weigh = weigher(tokeniser)
     coordinators = named_words(tokeniser, "coordinators")
+    negations = named_words(tokeniser, "negations")
 
     def spans(form: Form, weights: list[float], words: list[str]) -> Iterator[Span]:
         m = len(form.words)
-        for i, end, cut, resume in rewords(form.words, words, weigh, coordinators, form.breaks):
+        for i, end, cut, resume in rewords(
+            form.words, words, weigh, coordinators, form.breaks, negations
+        ):
             if any(j in form.names for j in range(cut, resume)) or covers_term(form, cut, resume):
                 continue
             said = words[i + cut : end - (m - resume)]
