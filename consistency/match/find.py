@@ -1838,8 +1838,8 @@ REWORD_EDGE_KEPT = 0.6
 
 
 REWORD_NEGATED_WORDS = 0.6
-"""The share of :data:`REWORD_EDGE_WORDS` where the words said otherwise at the end hold a
-negation the wording lacks (see :func:`rewords`)."""
+""":data:`REWORD_EDGE_WORDS` where the words said otherwise at the end hold a negation the
+wording lacks, one word more than the end (see :func:`rewords`)."""
 
 
 def rewords(
@@ -1869,7 +1869,9 @@ def rewords(
     words and hold :data:`REWORD_EDGE_KEPT` of its weight and
     :data:`REWORD_EDGE_CONTENT` content words, one fewer where they hold a whole clause
     of it (its words before or after one of ``clauses``, the places of its commas), and
-    the words for the run are as many as the run's, or fewer where the sentence ends.
+    the words for the run are as many as the run's, or fewer where the sentence ends (one
+    more, holding one of ``negations`` the wording lacks, the words kept then
+    :data:`REWORD_NEGATED_WORDS` of its words: "must {-be respected-}{+not be ignored+}").
     Gives each span's start and end in ``words``, and the run's start and end in ``form``.
 
     >>> from consistency.match.find import weigher
