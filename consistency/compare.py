@@ -550,15 +550,11 @@ def _grow(
         lambda now, was: trivial(now[::-1], was[::-1]),
     )
     olds, news = (otok, ot), (ntok, nt)
-    if right is not None and (
-        trivial(nw[n1 : n1 + right[1]], ow[o1 : o1 + right[0]])
-        or names_apart(olds, (o1, o1 + right[0]), news, (n1, n1 + right[1]), light)
+    if right is not None and names_apart(
+        olds, (o1, o1 + right[0]), news, (n1, n1 + right[1]), light
     ):
         right = None
-    if left is not None and (
-        trivial(nw[n0 - left[1] : n0], ow[o0 - left[0] : o0])
-        or names_apart(olds, (o0 - left[0], o0), news, (n0 - left[1], n0), light)
-    ):
+    if left is not None and names_apart(olds, (o0 - left[0], o0), news, (n0 - left[1], n0), light):
         left = None
     if right is None and left is None:
         return None
@@ -582,8 +578,7 @@ def _past_trivial(
     read outward) to the next one, the words between agreeing: "Chequers {-next
     week-}{+on Monday+} to {-discuss-}{+cut+} bills" changed more than the time (a
     fresh-clone review: the time alone read the same, and the word beyond it went
-    untold). A trivial change with none beyond is returned as it is, for the caller to
-    drop."""
+    untold). None where the change is trivial and none stands beyond it."""
     got = _past(old, new, light, old_edges, new_edges, joins)
     if got is None or not trivial(list(new[: got[1]]), list(old[: got[0]])):
         return got
@@ -598,7 +593,7 @@ def _past_trivial(
         joins,
     )
     if more is None or trivial(list(new[b : b + more[1]]), list(old[a : a + more[0]])):
-        return got
+        return None
     return a + more[0], b + more[1]
 
 
