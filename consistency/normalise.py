@@ -414,12 +414,15 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     and or but nor so yet if then than as because while although though whether
     of in on at by for from to into onto with without within about above below over under
     between among through during before after since until upon against across along around
-    toward towards via per
+    toward towards via per near amid amidst beyond beside besides despite except inside
+    outside throughout unlike behind beneath underneath alongside amongst till unless
+    whereas whilst
     is are was were be been being am do does did doing done have has had having
     will would shall should can could may might must
     not no also very too just only all any some each every both either neither such other
     another same more most many much few several own
     where when why how whatever whenever wherever even itself mine
+    myself ourselves yourself yourselves himself herself themselves
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """Standard English function words (articles, pronouns, prepositions, conjunctions,

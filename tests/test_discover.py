@@ -419,6 +419,25 @@ def test_a_phrase_never_ends_on_a_possessive() -> None:
     assert found and not [t for t in found if t.endswith("President's")]
 
 
+@pytest.mark.parametrize("preposition", ["near", "amid", "beyond", "despite", "outside"])
+def test_a_phrase_never_ends_on_a_preposition(preposition: str) -> None:
+    """Review 154 (UN noon briefings): "in makeshift sites near" was a row, cut where the
+    place after the preposition varies. Every English preposition is a function word, not
+    only the commonest ("of", "in"), and a phrase closes on none."""
+    places = ["Gaza", "Rafah", "Khan Younis", "the border", "the coast", "Deir al-Balah"]
+    docs = [
+        doc(
+            k,
+            f"{FILLER[k % 4]} Thousands of families are sheltering in makeshift sites "
+            f"{preposition} {place} this month.",
+        )
+        for k, place in enumerate(places, 1)
+    ]
+    found = texts(discover(docs, min_dates=3))
+    assert any("makeshift sites" in t for t in found)
+    assert not [t for t in found if t.split()[-1] == preposition]
+
+
 def test_a_formula_said_contracted_and_written_out_is_one_point() -> None:
     """Spoken "we don't support" and written "we do not support" were two rows of one
     formula, and a phrase could open on the "n't" of "don't"."""
