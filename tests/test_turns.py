@@ -1031,6 +1031,39 @@ def test_a_name_and_a_long_title_set_apart_by_a_comma_label_a_turn() -> None:
     assert label_kind("Mr. A B C D E F, Minister") is None
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Nabila Massrali, Spokesperson for Foreign Affairs and Security Policy",
+        "Anitta Hipper, Lead Spokesperson for Foreign Affairs and Security Policy",
+        "Ambassador Linda Thomas-Greenfield, U.S. Representative to the United Nations",
+    ],
+)
+def test_a_name_and_an_office_of_many_words_label_a_turn(label: str) -> None:
+    """Review 156 (EU midday briefings): "Nabila Massrali, Spokesperson for Foreign Affairs
+    and Security Policy:" (71 characters, seven words to the title) was read as prose, so
+    every answer of hers went on the journalist's question: half the officials' words were
+    the press's, and a gate passed a negation put in there unchecked."""
+    text = (
+        "Midday briefing of 3 December 2025\n\n"
+        "Question from Euronews: Will the Council adopt new sanctions this week?\n\n"
+        f"{label}: All options remain on the table, and the ministers will discuss them.\n"
+    )
+    assert [(s, r) for s, r, _ in spoken(text, split_turns(text))][-2:] == [
+        ("Question from Euronews", P),
+        (label, OFF),
+    ]
+    assert label_kind(label) == (3, OFF)
+
+
+def test_a_title_of_many_words_is_no_label_without_an_office() -> None:
+    """Only an office's title may run past a label's words: a heading or a sentence set
+    apart by a comma stays prose, however capitalised."""
+    assert label_kind("Ukraine, Russia and the Question of Sanctions Relief for Key Sectors") is None
+    assert label_kind("As we said, the Minister for Foreign Affairs will travel to Kyiv") is None
+    assert label_kind("Peter Stano, Spokesperson for foreign affairs who answered") is None
+
+
 def test_a_label_alone_on_its_line_asks_by_the_line_after_it() -> None:
     """Transcription services write "Matt (00:09):" and the words on the next line; the
     label line holds no question mark, so every such turn read as a statement, and the

@@ -84,6 +84,15 @@ which may have up to :data:`MAX_AFFILIATION_CHARS` of its own."""
 
 MAX_AFFILIATION_CHARS = 80
 
+MAX_TITLE_WORDS = 10
+"""The most words of an office's title after a name and its comma, where the title holds a
+role word: "Nabila Massrali, Spokesperson for Foreign Affairs and Security Policy" (review
+156: 71 characters and seven words to the title, read as no label, so every answer of
+hers was the journalist's question going on)."""
+
+MAX_TITLED_LABEL_CHARS = 110
+"""The most characters of a name with such a title (see :data:`MAX_TITLE_WORDS`)."""
+
 
 def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -96,7 +105,7 @@ It belongs to the label, not to what is said."""
 
 _LABEL = re.compile(
     rf"[^\S\n]*(?P<lead>{_STAMP})?(?:\*\*|__)?"
-    r"(?P<label>[《〈]?[^\W\d_][^:：\n]{0,60}?(?:\([^()\n]{1,80}\))?)[^\S\n]*(?:\*\*|__)?"
+    r"(?P<label>[《〈]?[^\W\d_][^:：\n]{0,108}?(?:\([^()\n]{1,80}\))?)[^\S\n]*(?:\*\*|__)?"
     rf"(?P<before>{_STAMP})?(?:：|:(?![\d/]))(?:\*\*|__)?[^\S\n]*(?P<after>{_STAMP})?"
 )
 _BARE_Q = re.compile(r"[^\S\n]*(?P<label>Q|A(?=\.))\.?(?:[^\S\n]+(?=\S)|[^\S\n]*$)")
@@ -130,7 +139,8 @@ _ANSWER_EXACT = _words("a answer answers 答 回答 답변")
 _OFFICIAL_WORDS = _words(
     "mr mr. ms ms. mrs mrs. dr dr. spokesperson spokesman spokeswoman minister secretary "
     "ambassador president premier chancellor governor mayor senator commissioner chairman "
-    "chairwoman chairperson councilor councillor envoy consul admiral official 대변인 장관"
+    "chairwoman chairperson councilor councillor envoy consul admiral official representative "
+    "대변인 장관"
 )
 _PRESS_WORDS = _words(
     "journalist journalists reporter reporters correspondent interviewer question follow-up "
@@ -182,6 +192,8 @@ _CJK_PROSE_STARTS = tuple(_words("我 你 他 她 它 这 那 但 如果 因此 
 _CONNECTORS = _words(
     "of and the for & de da do dos das des du la le del der van von al el bin ibn y e di zu ter"
 )
+_TITLE_CONNECTORS = _CONNECTORS | _words("to on in at")
+"""Words that join an office's title: "Representative *to* the United Nations"."""
 _PROSE_STARTS = _words(
     "a an i we you he she it they this that these those there here but and or so then let "
     "my our your his her its their in on at as if when while what which who whom whose why "
@@ -251,7 +263,7 @@ def find_label(text: str, start: int, end: int) -> Label | None:
             return None
     label = " ".join(m.group("label").split())
     inner = _PARENTHESIS.fullmatch(label)
-    if not label or len(inner.group("base") if inner else label) > MAX_LABEL_CHARS:
+    if not label or len(inner.group("base") if inner else label) > MAX_TITLED_LABEL_CHARS:
         return None
     rest = m.end()
     stamped = colon and any(m.group(g) is not None for g in ("lead", "before", "after"))
@@ -296,10 +308,17 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
     commas = words.count(",")
     words = [w for w in words if w != ","]
     pieces = [p.split() for p in label.split(",")]
+    titled = _name_and_title(pieces)
     if (
         not words
-        or max(len(p) for p in pieces) > MAX_LABEL_WORDS
-        or len(words) > MAX_LABEL_WORDS * (1 + min(commas, 1))
+        or (len(label) > MAX_LABEL_CHARS and not titled)
+        or (
+            not titled
+            and (
+                max(len(p) for p in pieces) > MAX_LABEL_WORDS
+                or len(words) > MAX_LABEL_WORDS * (1 + min(commas, 1))
+            )
+        )
         or _FORBIDDEN.search(label.replace(",", ""))
     ):
         return None
@@ -316,7 +335,8 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
                 return None
         elif not _WORD.fullmatch(word):
             return None
-    name_like = all(w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words)
+    joins = _TITLE_CONNECTORS if titled else _CONNECTORS
+    name_like = all(w[0].isupper() or w[0].isdigit() or w.casefold() in joins for w in words)
     if commas and (not name_like or not all(p.strip() for p in label.split(","))):
         return None
     if not name_like and len(words) > 3:
@@ -336,6 +356,22 @@ def label_kind(label: str) -> tuple[int, Role | None] | None:
     if name_like:
         return _NAME, None
     return _WEAK, None
+
+
+def _name_and_title(pieces: list[list[str]]) -> bool:
+    """Whether a label's comma-parted ``pieces`` are a name and an office's title: the
+    name of :data:`MAX_LABEL_WORDS` words at most, then a title of at most
+    :data:`MAX_TITLE_WORDS` that holds a role word ("Spokesperson for Foreign Affairs and
+    Security Policy", "U.S. Representative to the United Nations"), its other words
+    capitalised or joining ones."""
+    if len(pieces) != 2 or not pieces[0] or not 0 < len(pieces[1]) <= MAX_TITLE_WORDS:
+        return False
+    if len(pieces[0]) > MAX_LABEL_WORDS:
+        return False
+    folded = [w.casefold() for w in pieces[1]]
+    return any(w in _OFFICIAL_WORDS for w in folded) and all(
+        w[0].isupper() or f in _TITLE_CONNECTORS for w, f in zip(pieces[1], folded, strict=True)
+    )
 
 
 def _cjk_kind(label: str) -> tuple[int, Role | None] | None:
