@@ -17,7 +17,7 @@ changed place is ordinary removal and addition).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -27,6 +27,7 @@ from itertools import pairwise
 import regex
 from diff_match_patch import diff_match_patch
 
+from .lexicon import is_adverb
 from .match.align import HYPHENS
 from .match.weights import is_rare
 from .models import Token
@@ -762,7 +763,8 @@ def skeleton(canonical: str, text: str, *, tokeniser: Tokeniser | None = None) -
     against "Russia's brutal *full-scale* war ...", said before, the gate read
     a slot filled anew and passed it). A topic put before the formula's word
     with its "and" still fills a slot: "stop interfering in *Hong Kong affairs
-    and* China's internal affairs".
+    and* China's internal affairs". Nor do adverbs put in fill a slot: they say
+    how the formula holds ("remains *partly* open"; see :func:`_manner`).
 
     >>> skeleton("China's position is consistent and clear",
     ...          "China's position on the Kashmir issue is consistent and clear")
@@ -772,6 +774,16 @@ def skeleton(canonical: str, text: str, *, tokeniser: Tokeniser | None = None) -
     ('fully', 'and', 'effectively', 'implement')
     """
     return slotted(canonical, text, tokeniser=tokeniser)[0]
+
+
+def _manner(words: Sequence[str], function: Collection[str]) -> bool:
+    """Whether words put inside a formula only say how it holds: adverbs, with function
+    words beside them ("the door to dialogue remains *partly* open", "*very firmly*"):
+    the formula's manner said otherwise, no topic in a slot (review 156: against "...
+    remains *firmly* open" said before, the watchlist gate read a slot filled anew and
+    passed the hedge)."""
+    content = [w for w in words if w not in function]
+    return bool(content) and all(is_adverb(w) for w in content)
 
 
 def slotted(
@@ -789,6 +801,7 @@ def slotted(
         return tuple(t.text for t in new_tokens), []
     pieces = diff_tokens(canonical, old_tokens, text, new_tokens)
     coordinators = named_words(tokeniser, "coordinators")
+    function = named_words(tokeniser, "function_words")
     out: list[str] = []
     fillers: list[tuple[str, ...]] = []
     for k, piece in enumerate(pieces):
@@ -798,7 +811,8 @@ def slotted(
         replaces = any(n.op is Op.DELETE for n in (*pieces[k - 1 : k], *pieces[k + 1 : k + 2]))
         words = [t.text for t in tokenise(piece.text, tokeniser=tokeniser)]
         coordinated = bool(words) and words[0] in coordinators
-        if piece.op is Op.INSERT and inside and not replaces and not coordinated:
+        manner = _manner(words, function)
+        if piece.op is Op.INSERT and inside and not replaces and not coordinated and not manner:
             out.append(SLOT)
             fillers.append(tuple(words))
         else:

@@ -1206,6 +1206,28 @@ def test_words_coordinated_with_the_formula_s_own_fill_no_slot(tmp_path: Path) -
     assert "[shifted]" in out and "{+and illegal+}" in out, out
 
 
+def test_an_adverb_put_in_where_another_was_said_before_fails_the_gate(tmp_path: Path) -> None:
+    """Review 156: with the alias "the door to dialogue remains firmly open" (said before),
+    "the door to dialogue remains *partly* open" passed the watchlist gate, read as a slot
+    filled anew; a hedge put in is the formula changing, not its topic."""
+    formula = "the door to dialogue remains open"
+    args = one_formula_gate(
+        tmp_path,
+        formula,
+        "We have told our counterparts that the door to dialogue remains firmly open.",
+        "We have told our counterparts that the door to dialogue remains partly open.",
+    )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        f'[[point]]\nid = "p"\ntext = "{formula}"\n'
+        'aliases = ["the door to dialogue remains firmly open"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(*args)
+    assert code == 1, out
+    assert "[shifted]" in out and "remains {-firmly-}{+partly+} open" in out, out
+
+
 def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Path) -> None:
     """A review: "Free Trade Area 4.0" was shown against "Free Trade Area" ({+4.0+}, an
     insertion) where the baseline also had "Free Trade Area 3.0" (one word replaced)."""
