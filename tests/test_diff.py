@@ -269,7 +269,11 @@ def test_text_diffed_with_itself_has_no_markers(a: list[str]) -> None:
             "the door to dialogue remains partly open",
             "the door to dialogue remains partly open",
         ),
-        ("美方应恪守一个中国原则", "美方应切实恪守一个中国原则", "美方 应 切实 恪守 一个 中国 原则"),
+        (
+            "美方应恪守一个中国原则",
+            "美方应切实恪守一个中国原则",
+            "美方 应 切实 恪守 一个 中国 原则",
+        ),
         ("a sea of peace", "a sea of peace", "a sea of peace"),
     ],
 )

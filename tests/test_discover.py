@@ -1528,6 +1528,23 @@ def test_a_family_is_named_by_its_variant_said_most_alone_or_in_frames() -> None
     assert named_by(table, k(f"interfere in {part}"), counts) == k(f"interfere in {part}")
 
 
+def test_a_family_is_named_by_its_wording_without_a_function_word_said_more() -> None:
+    """Review 156 (D4): "de-risking, and not decoupling" (16 times) named the row over
+    "de-risking, not decoupling" (24): a variant had to be as long as the best-ranked
+    wording. One that only leaves out function words names it where said more; a piece
+    of it never does ("not decoupling")."""
+    named_by = importlib.import_module("consistency.discover.families")._named_by
+    long, short = "de-risking and not decoupling", "de-risking not decoupling"
+    table = _Words(f"{long} of one is strategy the")
+    k = table.key
+    counts = {k(long): 16, k(short): 24}
+    assert named_by(table, k(long), counts) == k(short)
+    counts = {k(long): 16, k(short): 10, k(f"the strategy is one of {short}"): 4}
+    assert named_by(table, k(long), counts) == k(long)
+    counts = {k(long): 16, k("not decoupling"): 40}
+    assert named_by(table, k(long), counts) == k(long)
+
+
 def test_a_family_is_named_by_its_variant_with_an_owner_said_with_of() -> None:
     """Review 151 (D2): "peace and stability across the Taiwan Strait *are* important not
     only for *Japan's security* ..." (4 dates) named the row over "... *is* important not

@@ -168,6 +168,30 @@ def test_families_form_among_as_many_rows_for_a_short_list(
     assert pools == [FAMILY_FLOOR, FAMILY_FLOOR, FAMILY_FLOOR]
 
 
+def test_a_formula_ranked_past_the_rows_its_carriers_fold_among_takes_them() -> None:
+    """Review 155: "Indian Illegally Occupied Jammu and Kashmir" (121 dates) was said
+    mostly inside carrier sentences; alone it scored less than they did (a name's
+    capitals) and ranked 337th, past the 250 rows carriers fold among at ``--top 100``:
+    that list had five carriers and no formula, ``--top 150``'s the formula and no
+    carrier. The formula takes the carriers wherever it ranks."""
+    from consistency.discover.families import _carriers
+
+    formula = "Indian Illegally Occupied Jammu and Kashmir"
+    carriers = [
+        "The human rights situation in {} continues to deteriorate",
+        "Political leaders in {} remain under detention",
+        "The people of {} are being denied their fundamental freedoms",
+    ]
+    corpus = _corpus([carriers[day % 3].format(formula) + "." for day in range(30)])
+    rows = [_group_of(corpus, c.format(formula)) for c in carriers]
+    core = _group_of(corpus, formula)
+    for score, group in zip((9.0, 8.0, 7.0, 1.0), (*rows, core), strict=True):
+        group.score = score
+    for enough in (3, 4):
+        folded = _carriers(corpus, [*rows, core], enough=enough)
+        assert [corpus.text_of(g.key) for g in folded] == [normalise(formula)], enough
+
+
 def test_the_engine_reads_as_many_rows_for_a_short_list(monkeypatch: pytest.MonkeyPatch) -> None:
     """Review 132: a formula the engine found on 19 dates, row 13 of ``--top 100``, was not
     in ``--top 25``: the engine read the best 35 rows for a list of 25 and 125 for one of

@@ -1059,7 +1059,8 @@ def test_a_name_and_an_office_of_many_words_label_a_turn(label: str) -> None:
 def test_a_title_of_many_words_is_no_label_without_an_office() -> None:
     """Only an office's title may run past a label's words: a heading or a sentence set
     apart by a comma stays prose, however capitalised."""
-    assert label_kind("Ukraine, Russia and the Question of Sanctions Relief for Key Sectors") is None
+    heading = "Ukraine, Russia and the Question of Sanctions Relief for Key Sectors"
+    assert label_kind(heading) is None
     assert label_kind("As we said, the Minister for Foreign Affairs will travel to Kyiv") is None
     assert label_kind("Peter Stano, Spokesperson for foreign affairs who answered") is None
 

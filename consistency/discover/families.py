@@ -342,7 +342,10 @@ def _named_by(
     names the family where it is said more often than ``key`` alone ("a democratic,
     stable, peaceful, progressive and inclusive Bangladesh" on 3 dates, "a stable, ..."
     on 2: the shorter named the row, and a reordering was carded as `{+democratic,+}`,
-    review 136). Of the :data:`_NAMING_POOL` most frequent wordings; ties: ``key``."""
+    review 136). A wording of ``key``'s words but for function words left out names it
+    where said more ("de-risking, not decoupling" 24 times, "de-risking, *and* not
+    decoupling" 16: review 156). Of the :data:`_NAMING_POOL` most frequent wordings; ties:
+    ``key``."""
 
     words, function = corpus.words, corpus.function
     endings = corpus.possessive_endings
@@ -382,8 +385,21 @@ def _named_by(
             best, most = other, n
     if best != key:
         return best
+
+    def fewer_function_words(other: tuple[int, ...]) -> bool:
+        # "de-risking, not decoupling" (24) for "de-risking, and not decoupling" (16):
+        # the same words but for a function word left out (review 156)
+        if not len(key) > len(other) > 0 or _part_of(other, key):
+            return False
+        rest = iter(key)
+        return all(w in rest for w in other) and [w for w in key if not function[w]] == [
+            w for w in other if not function[w]
+        ]
+
     for other in sorted(counts, key=lambda k: (-counts[k], k))[:_NAMING_POOL]:
-        if len(other) >= len(key) and other != key and not _part_of(key, other) and variant(other):
+        if other == key or _part_of(key, other) or not variant(other):
+            continue
+        if len(other) >= len(key) or fewer_function_words(other):
             n = said(other)
             if n > most:
                 best, most = other, n
@@ -1007,21 +1023,31 @@ def _carriers(corpus: _Corpus, groups: list[_Group], *, enough: int | None = Non
     comprehensive, *just* and lasting peace", review 82) said in a longer wording is as
     often a part of
     another formula ("Hong Kong affairs are purely *China's internal affairs*") and
-    keeps the rows apart."""
+    keeps the rows apart.
+
+    The carriers are the best ``enough`` rows; the formula may rank below them on its
+    own: said mostly inside them, it scores less than the best of them ("Indian
+    Illegally Occupied Jammu and Kashmir", 121 dates, ranked 337th alone under five
+    carriers of 13 to 24 dates: review 155, where ``--top 100`` listed the carriers and
+    ``--top 150`` the formula)."""
     limit = len(groups) if enough is None else min(enough, len(groups))
+    rows_with: dict[int, set[int]] = {}
+    for j in range(limit):
+        for w in groups[j].key:
+            rows_with.setdefault(w, set()).add(j)
     folded: dict[int, list[int]] = {}
     taken: set[int] = set()
-    for k in range(limit):
-        group = groups[k]
+    for k, group in enumerate(groups):
         if (
             k in taken  # a carrier of a formula above it: its row is gone
             or len(group.key) <= _RICH_WORDS
             or _rich_content([corpus.words[w] for w in group.key], corpus.stop) < _RICH_WORDS
         ):
             continue
+        near = set.intersection(*(rows_with.get(w, set()) for w in set(group.key)))
         holders = [
             j
-            for j in range(limit)
+            for j in sorted(near)
             if j != k
             and len(group.dates) > CORE_SHARE * len(groups[j].dates)
             and j not in taken
