@@ -586,6 +586,19 @@ def is_verb(word: str) -> bool:
     return "AUX" in categories or categories == {"VERB"}
 
 
+def is_finite_verb(word: str) -> bool:
+    """Whether ``word`` is a verb (see :func:`is_verb`) that is no participle: what makes
+    a phrase a statement ("dialogue *is* the only way forward"), not a name of a thing
+    ("a community with a *shared* future", "*interfering* in Hong Kong affairs").
+
+    >>> is_finite_verb("is"), is_finite_verb("shared"), is_finite_verb("维护")
+    (True, False, True)
+    """
+    if not is_verb(word):
+        return False
+    return bool(_HAN.search(word)) or not word.lower().endswith(_PARTICIPLE)
+
+
 @lru_cache(maxsize=1 << 16)
 def is_adverb(word: str) -> bool:
     """Whether the dictionary knows ``word`` only as an adverb: a word that says how, how

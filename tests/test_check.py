@@ -648,6 +648,27 @@ def one_formula_gate(tmp_path: Path, formula: str, before: str, now: str) -> lis
     return ["check", str(new), "--against", str(base), "--points", str(points)]
 
 
+def test_a_capitalised_qualifier_said_otherwise_in_a_name_fails_the_gate(tmp_path: Path) -> None:
+    """Review 155: "21 more young Kashmiris were killed in Indian {-Illegally
+    Occupied-}{+Administered+} Jammu and Kashmir" passed the watchlist gate: a run of the
+    formula said otherwise must hold no name (the formula said of another party:
+    "{-Hong Kong-}{+Xinjiang+} affairs are purely China's internal affairs"), and the
+    official term's capitals made "Illegally Occupied" names. A word the dictionary knows
+    only as an adverb, verb or adjective qualifies a party and names none."""
+    formula = "Indian Illegally Occupied Jammu and Kashmir"
+    before = f"The situation in {formula} continues to deteriorate."
+    now = "21 more young Kashmiris were killed in Indian Administered Jammu and Kashmir."
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, before, now))
+    assert code == 1, out
+    assert "diff:      Indian {-Illegally Occupied-}{+Administered+} Jammu and Kashmir" in out
+    # a party said otherwise is still the formula said of another party
+    formula = "Hong Kong affairs are purely China's internal affairs"
+    now = "Xinjiang affairs are purely China's internal affairs."
+    (tmp_path / "hk").mkdir()
+    code, out, _ = run(*one_formula_gate(tmp_path / "hk", formula, f"{formula}.", now))
+    assert "{-Hong Kong-}{+Xinjiang+}" not in out, out
+
+
 def test_a_refused_replacement_of_the_last_word_is_no_word_dropped(tmp_path: Path) -> None:
     """Review 89: "a more just multipolar world *architecture*" read `a more just
     multipolar world {-order-}`, in `check`, `diff` and a report's card: the engine took
@@ -1796,6 +1817,30 @@ def test_words_put_in_after_a_formula_s_end_are_a_shifted_wording(
     [finding] = json.loads(out)["findings"]
     assert finding["text"].endswith("grow the economy in every part of the country")
     assert finding["run_on_note"].startswith("after the formula's end, where 3 of its 3")
+
+
+def test_the_diary_s_time_after_a_discovered_phrase_is_no_word_put_in(tmp_path: Path) -> None:
+    """Review 155 (G4): "the joint economic commission {+on Tuesday+}" warned on an
+    unchanged briefing: the phrase's sayings before ended their clause, and the day after
+    it read as words put in. A time is no wording of a discovered phrase (see
+    :func:`~consistency.lexicon.times_apart`), after its end too; other words are."""
+    base = tmp_path / "base"
+    base.mkdir()
+    topics = ["trade", "energy", "textiles", "railways", "banking", "fisheries", "mining"]
+    for day, topic in enumerate(topics, 1):
+        (base / f"2024-03-{day:02d}.txt").write_text(
+            f"A: Talks on {topic} will be held at the sixth session of the joint "
+            f"economic commission. Item {day}.\n",
+            "utf-8",
+        )
+    new = tmp_path / "2024-04-01.txt"
+    said = "A: Talks on shipping will be held at the sixth session of the joint economic commission"
+    new.write_text(f"{said} on Tuesday.\n", encoding="utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert (code, "No findings." in out) == (0, True), out
+    new.write_text(f"{said} of the two sides in Islamabad.\n", encoding="utf-8")
+    code, out, _ = run("check", str(new), "--against", str(base), "--no-color")
+    assert "{+of the two sides in Islamabad+}" in out, out
 
 
 def test_the_run_on_note_names_both_usual_ways_it_counts(tmp_path: Path) -> None:

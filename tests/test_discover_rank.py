@@ -192,6 +192,30 @@ def test_a_formula_ranked_past_the_rows_its_carriers_fold_among_takes_them() -> 
         assert [corpus.text_of(g.key) for g in folded] == [normalise(formula)], enough
 
 
+def test_a_formula_of_three_content_words_said_after_a_carrier_names_the_row() -> None:
+    """Review 155 (D2): "dialogue is the only way forward" (43 dates, after many frames)
+    folded into the better-ranked "Pakistan's view is that dialogue is the only way
+    forward in the region" (4 dates), which named the row; the engine then counted the
+    carrier alone, on 2 dates, and the formula had no row anywhere. A statement said after
+    a carrier (three content words and a verb) names the row, as a formula of five does."""
+    from consistency.discover.families import _carries
+
+    formula = "dialogue is the only way forward"
+    carrier = f"Pakistan's view is that {formula} in the region"
+    frames = ["We believe that", "As we have said,", "For us,", "Clearly", "We reiterate that"]
+    texts = [f"{carrier}." for _ in range(4)]
+    texts += [f"{frames[k % 5]} {formula}. Item {k}." for k in range(12)]
+    corpus = _corpus(texts)
+    whole, part = _group_of(corpus, carrier), _group_of(corpus, formula)
+    assert _carries(corpus, whole, part)
+    # a phrase of two content words is as often a piece of the sentence, and a name of a
+    # thing with no verb too: "stop interfering in *China's internal affairs*" (MFA)
+    for piece in ("the ball is in their court", "China's internal affairs"):
+        corpus = _corpus([t.replace(formula, piece) for t in texts])
+        whole = _group_of(corpus, carrier.replace(formula, piece))
+        assert not _carries(corpus, whole, _group_of(corpus, piece)), piece
+
+
 def test_the_engine_reads_as_many_rows_for_a_short_list(monkeypatch: pytest.MonkeyPatch) -> None:
     """Review 132: a formula the engine found on 19 dates, row 13 of ``--top 100``, was not
     in ``--top 25``: the engine read the best 35 rows for a list of 25 and 125 for one of

@@ -504,6 +504,14 @@ def _shifted(
             span = span_words(match)
             if span in forms and id(match) not in turned:
                 put = run_on(match, doc.text, baseline, frozenset(forms), habits, openers)
+                if (
+                    put is not None
+                    and points.discovered
+                    and times_apart(span, _words_to(match, put.last), function)
+                ):
+                    # the diary's time after the phrase: "the joint economic commission
+                    # {+on Tuesday+}" (review 155 G4: a warning on unchanged text)
+                    put = None
                 if put is not None:
                     key = (point.id, span)
                     if key not in references:
@@ -718,6 +726,11 @@ def _numbers_said(baseline: Baseline, span: tuple[str, ...]) -> Counter[tuple[st
 SAID_FIRST = 4
 """Baseline sentences holding a wording's words that :func:`_said_before` searches first
 (then four times as many at each step, until one says it)."""
+
+
+def _words_to(match: Match, last: int) -> tuple[str, ...]:
+    """The words of ``match``'s sentence from its first word to token ``last``."""
+    return tuple(t.text for t in match.sentence.tokens[match.first : last + 1])
 
 
 def _run_on_finding(

@@ -16,7 +16,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ..errors import OptionError
-from ..lexicon import is_preposition
+from ..lexicon import is_preposition, word_classes
 from ..models import Point, Sentence, Token
 from ..normalise import (
     DEFAULT_TOKENISER,
@@ -2014,7 +2014,10 @@ def find_reworded(
     scores the run replaced, but for a run holding a name: the formula said of another
     party or place ("the political settlement of the {-Korean Peninsula-}{+Venezuelan+}
     issue", "{-Hong Kong-}{+Xinjiang+} affairs are purely China's internal affairs",
-    MFA). ``check`` asks for these, as for :func:`find_swapped`."""
+    MFA). A capitalised word the dictionary knows, and never as a noun, names no party:
+    it qualifies one, and said otherwise the formula changes ("Indian {-Illegally
+    Occupied-}{+Administered+} Jammu and Kashmir": review 155, the watchlist gate passed
+    it). ``check`` asks for these, as for :func:`find_swapped`."""
     weigh = weigher(tokeniser)
     coordinators = named_words(tokeniser, "coordinators")
     negations = named_words(tokeniser, "negations")
@@ -2024,12 +2027,22 @@ def find_reworded(
         for i, end, cut, resume in rewords(
             form.words, words, weigh, coordinators, form.breaks, negations
         ):
-            if any(j in form.names for j in range(cut, resume)) or covers_term(form, cut, resume):
+            if any(j in form.names and _party(form.words[j]) for j in range(cut, resume)):
+                continue
+            if covers_term(form, cut, resume):
                 continue
             said = words[i + cut : end - (m - resume)]
             yield i, end, _replaced(weights, cut, resume, said, weigh)
 
     return _framed(point, index, numbers, tokeniser, spans)
+
+
+def _party(word: str) -> bool:
+    """Whether a name of a formula may name a party: a word the dictionary lacks
+    ("Kashmir", "Hong", 香港) or knows as a noun ("Peninsula"), not one it knows only as
+    an adverb, verb or adjective ("Illegally", "Occupied")."""
+    classes = word_classes(word)
+    return not classes or "NOUN" in classes
 
 
 def _whole_item(form: Form, cut: int, resume: int, coordinators: Collection[str]) -> bool:
