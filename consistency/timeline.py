@@ -1127,14 +1127,34 @@ def middle_slot(
     2020-07-01, a review). A place filled mostly one way is the formula's own:
     "{-comprehensively-}{+fully+} and effectively implement" is news however many other
     adverbs stood there once; so is a place holding a word of the formula: "activities
-    {+in the SAR+} that {-endanger-}{+jeopardize+} China's national security"."""
+    {+in the SAR+} that {-endanger-}{+jeopardize+} China's national security". Each place
+    a wording used before leaves between the words it shares with ``new`` is tried, the
+    narrowest first: against "memoranda of understanding on youth affairs are expected to
+    be signed" alone, "... on {-youth-}{+maritime+} affairs ..." fills a place filled one
+    way; the place of "youth affairs", filled with "education", "textiles", ... before, is
+    the slot (review 155: the card was the report's only change that matters)."""
     split = [(w.split(), n) for w, n in earlier.items()]
     frames = [(_frame(new, words), n) for words, n in split if words != list(new)]
-    if not frames:
-        return False
-    (head, tail), _ = max(frames, key=lambda f: (sum(f[0]), f[1], f[0]))
-    if head == 0 or tail == 0:
-        return False
+    tried: set[tuple[int, int]] = set()
+    for (head, tail), _ in sorted(frames, key=lambda f: (sum(f[0]), f[1], f[0]), reverse=True):
+        if (head, tail) not in tried and head and tail:
+            tried.add((head, tail))
+            if _slot_at(new, split, formula, light, head, tail):
+                return True
+    return False
+
+
+def _slot_at(
+    new: Sequence[str],
+    split: Sequence[tuple[list[str], int]],
+    formula: Sequence[str],
+    light: Callable[[str], bool],
+    head: int,
+    tail: int,
+) -> bool:
+    """:func:`middle_slot` at one place: the ``head`` first and ``tail`` last words of
+    ``new`` kept, what stands between them the filling (``split``: the wordings used
+    before, as words, with their dates)."""
     around = [*new[:head], *new[len(new) - tail :]]
     fillers: Counter[tuple[str, ...]] = Counter()
     for words, n in split:

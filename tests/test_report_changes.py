@@ -1584,6 +1584,25 @@ def test_a_new_topic_in_a_slot_of_an_alias_is_no_new_wording() -> None:
     assert not analyse(result, since=since).changes
 
 
+def test_a_slot_filled_with_two_words_is_read_where_it_is_widest() -> None:
+    """Review 155 (R1): "memoranda of understanding on {-youth-}{+maritime+} affairs are
+    expected to be signed" was the report's one change that matters: against the closest
+    wording used before, the place between the words kept held "youth" alone, filled one
+    way. The topic's place, filled with "education", "textiles", "water resources" ...
+    before (the discovered point's aliases), is the slot: the other places the wordings
+    used before leave are read too."""
+    topics = ["youth affairs", "education", "textiles", "water resources", "health", "culture"]
+    said = [f"memoranda of understanding on {t} are expected to be signed" for t in topics]
+    point = Point("mou", said[1], tuple(said[:1] + said[2:]))
+    since = START + dt.timedelta(days=len(said))
+    new = "memoranda of understanding on maritime affairs are expected to be signed"
+    changes = analyse(track(daily([*said, new]), [point]), since=since).changes
+    assert [c for c in changes if c.kind is KeyChangeKind.NEW_WORDING] == []
+    # a place filled one way before is the formula's own: its change is news
+    changes = analyse(track(daily([said[0]] * 6 + [new]), [point]), since=since).changes
+    assert [c.kind for c in changes] == [KeyChangeKind.NEW_WORDING]
+
+
 def test_a_number_of_the_formula_that_varied_before_is_a_slot() -> None:
     """Review 75 (review 74's archive): "The project office has {-three-}{+two+} new staff
     since January" was a card, where the baseline had said seven, fifteen, twelve,
