@@ -648,6 +648,33 @@ def one_formula_gate(tmp_path: Path, formula: str, before: str, now: str) -> lis
     return ["check", str(new), "--against", str(base), "--points", str(points)]
 
 
+def test_a_briefing_read_mostly_as_questions_is_named_in_a_note(tmp_path: Path) -> None:
+    """Review 156: every answer under "Nabila Massrali, Spokesperson for Foreign Affairs
+    and Security Policy:" went on the journalist's question (the label was not read as
+    one), and the gate passed a negation put in there with "No findings." and no word
+    more. Only officials' words are checked: a briefing whose speech reads mostly as the
+    journalists' is named, with the command that shows its turns."""
+    label = (
+        "Nabila Massrali, Spokesperson for Foreign Affairs and Security Policy of the "
+        "European External Action Service in Brussels"
+    )
+    answer = "Not all options are on the table, and the ministers will discuss them. " * 3
+    args = one_formula_gate(
+        tmp_path, "all options are on the table", "All options are on the table.", ""
+    )
+    new = tmp_path / "2024-02-01.txt"
+    opening = "Chief Spokesperson Eric Mamer: Good afternoon.\n"
+    asked = "Question from Euronews: Will the Council act?"
+    new.write_text(f"{opening}{asked}\n{label}: {answer}\n", encoding="utf-8")
+    code, out, _ = run(*args)
+    assert "reads as the journalists' questions, which are not checked" in out, out
+    assert "--turns` shows whose each turn is" in out
+    # a briefing read as answers has no such note
+    new.write_text(f"{opening}{asked}\nA: {answer}\n", encoding="utf-8")
+    code, out, _ = run(*args)
+    assert code == 1 and "journalists' questions" not in out, out
+
+
 def test_a_capitalised_qualifier_said_otherwise_in_a_name_fails_the_gate(tmp_path: Path) -> None:
     """Review 155: "21 more young Kashmiris were killed in Indian {-Illegally
     Occupied-}{+Administered+} Jammu and Kashmir" passed the watchlist gate: a run of the

@@ -957,6 +957,35 @@ def _rephrased(
     return out
 
 
+PRESS_SHARE = 0.6
+"""The share of a new briefing's speech (officials' and journalists' turns) read as the
+journalists' above which ``check`` says so (see :func:`_read_as_press`)."""
+
+
+def _read_as_press(new: Sequence[Document]) -> list[str]:
+    """A line for each new briefing whose speech reads mostly as the journalists': only the
+    officials' words are checked, and a speaker label not read as one leaves its answers in
+    the question before it (review 156: every answer of "Nabila Massrali, Spokesperson for
+    Foreign Affairs and Security Policy:" was, and the gate passed a negation put in there
+    with "No findings."). At a briefing the officials say the most; an interview may not."""
+    lines = []
+    for doc in new:
+        said = {Role.OFFICIAL: 0, Role.PRESS: 0}
+        for turn in doc.turns:
+            if turn.role in said:
+                said[turn.role] += turn.end - turn.start
+        spoken = said[Role.OFFICIAL] + said[Role.PRESS]
+        if spoken and said[Role.PRESS] > PRESS_SHARE * spoken:
+            where = escape_controls(doc.path)
+            share = round(100 * said[Role.PRESS] / spoken)
+            lines.append(
+                f"{where}: {share}% of what is said there reads as the journalists' questions, "
+                "which are not checked (a speaker label not read as one? `consistency ingest "
+                f"{where} --turns` shows whose each turn is)"
+            )
+    return lines
+
+
 def _in_own_baseline(
     new: Sequence[Document],
     baseline: Baseline,
@@ -1108,6 +1137,8 @@ def run_check(
             tokeniser=tokeniser,
         )
         own = _in_own_baseline(new, baseline, index, since, until)
+        if not include_questions:
+            own += _read_as_press(new)
         return replace(result, notes=(*result.notes, *own)) if own else result
     finally:
         if index is not None:
