@@ -494,7 +494,8 @@ keeps 从不 "never", 绝不 "by no means", 不会 "will not", 不要 "do not", 
 ENGLISH_NEGATION_CARRIERS = frozenset(
     """
     longer again yet to even fully entirely completely always ever necessarily really going
-    has have had be been able continue
+    has have had be been able continue committed willing prepared ready determined intend
+    intends intending
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 """English words that carry a negation right before them on to what follows: "we *no
@@ -503,7 +504,10 @@ uphold", "he was not *going to* provide a running commentary" (review 77: "would
 {+not+} provide a running commentary" was a change from it), "no longer *has* full
 confidence in the Chancellor", "we will not *be able to* support Ukraine ...", "will not
 *continue to* support ..." (review 149: the gate passed both as the formula said the same
-way; they are how a policy's end is announced). Any other word takes the negation for
+way; they are how a policy's end is announced), and the words of a stance taken towards
+it: "no longer *committed to* upholding the rules-based international order", "not
+*prepared to*", "not *willing to*" (review 157: the gate passed the first). Any other word
+takes the negation for
 itself: "should not *undermine* peace and stability" negates no "peace and stability", nor
 "not *only* uphold ... but also" the order."""
 

@@ -805,6 +805,18 @@ def test_a_refused_replacement_of_the_last_word_is_no_word_dropped(tmp_path: Pat
             "{+not continue to+} support Ukraine for as long as it takes",
         ),
         ("坚持一个中国原则", "我们将无法继续坚持一个中国原则。", "{+无法继续+}坚持一个中国原则"),
+        # review 157: a stance taken towards the formula carries the negation on
+        (
+            "upholding the rules-based international order",
+            "The PMOS said the Prime Minister was no longer committed to upholding the "
+            "rules-based international order.",
+            "{+no longer committed to+} upholding the rules-based international order",
+        ),
+        (
+            "uphold the rules-based international order",
+            "The Government is not prepared to uphold the rules-based international order.",
+            "{+not prepared to+} uphold the rules-based international order",
+        ),
         # review 150: the wording's negation said before another of its words, the word
         # it negated gone ("will not close, will only open wider" -> "will not open wider")
         (
