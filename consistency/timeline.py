@@ -559,6 +559,15 @@ def takeovers(
     >>> takeovers(list("aaaaaaaabab")), takeovers(list("akkaaaakakakkkaaa"))
     ([], [])
 
+    A wording used before, on :data:`TAKEOVER_MIN_DATES` dates or more, that holds the
+    archive's last dates, fewer than the old one held, has taken over only where said on
+    every one of them: an old variant said on five of the last six is chance.
+
+    >>> takeovers(list("aabaaabaaaabaaaabaaaaabaaaaaabbbbab"))
+    []
+    >>> takeovers(list("aabaaabaaaabaaaabaaaaabaaaaaabbbbbb"))
+    [(29, 'a', 'b')]
+
     The old wording gives way, too: from *i* on it is said on a third of the dates at
     most (see :func:`_gave_way`), beside the new one or not: a date that says both still
     says the old (review 152: "please follow the Ministry's website *for updates*" took
@@ -589,11 +598,16 @@ def takeovers(
             stop = min(len(seq), i + span)
             used = bisect.bisect_left(where[now], stop) - bisect.bisect_left(where[now], i)
             rest = len(seq) - i
+            known = bisect.bisect_left(where[now], i) >= TAKEOVER_MIN_DATES
             if (
                 now != old
                 and count >= TAKEOVER_SHARE * span
                 and count >= TAKEOVER_MIN_DATES
                 and used >= TAKEOVER_SHARE * (stop - i)
+                # a wording used before, on the archive's last dates, fewer than the old
+                # one held: on every one of them (review 158: said on 16 of 74 dates,
+                # then on 5 of the last 6, was carded as the new line)
+                and (stop - i >= span or not known or used == stop - i)
                 and _gave_way(anywhere.get(old, where[old]), i, len(seq))
                 and (
                     used >= TAKEOVER_MIN_DATES

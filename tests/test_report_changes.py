@@ -181,6 +181,20 @@ def test_a_wording_used_all_along_said_three_times_at_the_end_has_not_taken_over
     assert [c.date for c in overs] == [START + dt.timedelta(days=12)]
 
 
+def test_an_old_variant_said_on_five_of_the_last_six_dates_has_not_taken_over() -> None:
+    """Review 158 (R1): a list said in its other order on 16 of 74 dates, then on 5 of the
+    last 6, headed the report as "changed wording ... (taken over)": a streak of a wording
+    used all along. On the archive's last dates, fewer than the old wording held, a
+    wording used before takes over only where said on every one of them."""
+    order = "aabaaabaaaabaaaabaaaaabaaaaaab" + "bbbab"
+    result = track(daily([MANKIND if c == "a" else ALL for c in order]), [POINT])
+    overs = [c for c in analyse(result).changes if c.kind is KeyChangeKind.TAKEOVER]
+    assert overs == [], overs
+    result = track(daily([MANKIND if c == "a" else ALL for c in order[:-2] + "bb"]), [POINT])
+    overs = [c for c in analyse(result).changes if c.kind is KeyChangeKind.TAKEOVER]
+    assert [c.date for c in overs] == [START + dt.timedelta(days=29)]
+
+
 def test_a_wording_first_seen_in_the_period_is_new_against_the_baseline() -> None:
     humanity = "building a community with a shared future for humanity"
     result = track(daily([MANKIND] * 20 + [None] * 3 + [humanity]), [POINT])
