@@ -777,6 +777,47 @@ def _jieba() -> Any:
     return segmenter
 
 
+def _guessed_joins(tokens: Sequence[Token]) -> set[int]:
+    """The positions ``k`` where single Han characters ``k - 1`` and ``k`` make one word as
+    jieba guesses it from its model of unknown words (its HMM, which a reader's jieba cut
+    applies to runs of single characters its dictionary lacks: 这|一 is 这一 "this", 互|鉴
+    of 互学互鉴 is 互鉴). The tokens keep the dictionary's cut (the same string is always
+    the same words); discovery opens and closes no phrase inside such a word (review 158:
+    a row "一立场不会改变" of 这一立场不会改变)."""
+    joins: set[int] = set()
+    n = len(tokens)
+    i = 0
+    while i < n:
+        j = i
+        while (
+            j < n
+            and len(tokens[j].text) == 1
+            and _HAN.match(tokens[j].text)
+            and (j == i or tokens[j].start == tokens[j - 1].end)
+        ):
+            j += 1
+        if j - i >= 2:
+            joins.update(i + k for k in _model_joins("".join(t.text for t in tokens[i:j])))
+        i = max(j, i + 1)
+    return joins
+
+
+@lru_cache(maxsize=1 << 14)
+def _model_joins(block: str) -> tuple[int, ...]:
+    """The character positions inside the words jieba's model of unknown words cuts
+    ``block`` (single characters, together) into; none where the dictionary knows it."""
+    if _jieba().FREQ.get(block):
+        return ()
+    from jieba import finalseg
+
+    out: list[int] = []
+    at = 0
+    for word in finalseg.cut(block):
+        out.extend(range(at + 1, at + len(word)))
+        at += len(word)
+    return tuple(out)
+
+
 @lru_cache(maxsize=1 << 16)
 def _settled_cut(run: str) -> tuple[int, ...]:
     """Word lengths of a Han run, each word a fixed point of the segmenter.
@@ -1082,7 +1123,7 @@ class WordTokeniser:
                     found = j
             joins.update(range(i + 1, found + 1))
             i = found + 1
-        return frozenset(joins)
+        return frozenset(joins | _guessed_joins(tokens))
 
     def columns(self, text: str, offset: int = 0) -> tuple[list[str], list[int]]:
         """What ``self(text, offset)`` gives, as columns (see :class:`ColumnTokeniser`)."""

@@ -696,6 +696,9 @@ def test_make_tokens_builds_tokens() -> None:
         ("中方对此表示强烈不满", [4]),  # 强烈|不满
         ("美方应该停止干涉中国内政", []),
         ("China and the US", []),
+        # review 158: words jieba's model of unknown words reads in single characters
+        ("我们这一立场不会改变", [2]),  # 这|一, "this"
+        ("两岸人民互学互鉴", [1, 4]),  # 两岸|人民, a compound; 互|鉴
     ],
 )
 def test_compound_joins_are_the_cuts_inside_a_dictionary_word(text: str, joins: list[int]) -> None:
