@@ -216,6 +216,39 @@ def test_a_formula_of_three_content_words_said_after_a_carrier_names_the_row() -
         assert not _carries(corpus, whole, _group_of(corpus, piece)), piece
 
 
+def test_a_row_shadowing_the_formula_s_own_row_is_named_by_it() -> None:
+    """Review 157 (D1): "the UK's support for Ukraine remained unwavering" (14 of its 44
+    readings word for word) ranked first once the engine read it, took in the words of
+    "... remained ironclad" (42) and shadowed its row: the list named the formula by its
+    rare variant. The shadowed row names the row that shadows it where its own wordings
+    are found twice as often; a piece of it never does."""
+    from consistency.discover.verify import _named_by_shadowed
+    from consistency.models import Found, Point, Role
+
+    def row(text: str, said: int) -> DiscoveredPoint:
+        point = Point(make_slug(text), text)
+        day = dt.date(2024, 1, 1)
+        return DiscoveredPoint(point, 10, ("d",), day, day, text, 5.0, said, ((text, said),))
+
+    def hits(form: str, spans: range) -> list[tuple[str, Found]]:
+        return [("d", Found(k, k + 9, 100.0, form, None, Role.OFFICIAL)) for k in spans]
+
+    rare = "the UK's support for Ukraine remained unwavering"
+    usual = "the UK's support for Ukraine remained ironclad"
+    rows = [
+        (row(rare, 14), hits(rare, range(0, 440, 10))),
+        (row(usual, 42), hits(usual, range(0, 420, 10))),
+    ]
+    named = _named_by_shadowed(rows, [False, True])
+    assert list(named) == [0]
+    assert (named[0].text, named[0].aliases) == (usual, (rare,))
+    # said as often, or a piece of the row: no name
+    rows[1] = (row(usual, 20), rows[1][1])
+    assert _named_by_shadowed(rows, [False, True]) == {}
+    rows[1] = (row("support for Ukraine", 42), rows[1][1])
+    assert _named_by_shadowed(rows, [False, True]) == {}
+
+
 def test_the_engine_reads_as_many_rows_for_a_short_list(monkeypatch: pytest.MonkeyPatch) -> None:
     """Review 132: a formula the engine found on 19 dates, row 13 of ``--top 100``, was not
     in ``--top 25``: the engine read the best 35 rows for a list of 25 and 125 for one of

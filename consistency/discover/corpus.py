@@ -503,7 +503,9 @@ class _Corpus:
         萬美元... of 30萬美元, 國以... of 11國, 日抵台... of 12月8日).
         """
         if not (
-            0 < j < len(self.ids) and self.room[j - 1] == self.room[j] + 1 and not self.mark[j]
+            0 < j < len(self.ids)
+            and self.room[j - 1] == self.room[j] + 1
+            and self.mark[j] in (0, _GLUE)  # glued: a word jieba's model reads (这|一)
         ):
             return False
         before, here = self.ids[j - 1], self.ids[j]

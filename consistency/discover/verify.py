@@ -21,6 +21,8 @@ import math
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from ..match import DEFAULT_THRESHOLD, SentenceIndex, find_point
 from ..match.corpus import BoolArray
 from ..match.key import match_key
@@ -158,8 +160,70 @@ def verify(
     gone = shadowed(
         [[(doc, f.start, f.end, f.form == row.point.text) for doc, f in hits] for row, hits in rows]
     )
+    named = _named_by_shadowed(rows, gone)
+    if named:
+        if not isinstance(index, SentenceIndex):
+            index = index()
+        for k, point in named.items():
+            row = replace(rows[k][0], point=point)
+            rows[k] = (_counted(row, _search(point, index, None, tokeniser), by_id), [])
     left = [row for (row, _), out in zip(rows, gone, strict=True) if not out]
     return left[:top] + [row for row in left[top:] if row.point in rising]
+
+
+NAMING_SHARE = 2
+"""How many times as often a shadowed row's own wording must be found word for word as the
+wording of the row that shadows it to name that row (see :func:`_named_by_shadowed`)."""
+
+NAMING_LIKENESS = 75
+"""The least token-set ratio of two rows' wordings for one to name the other."""
+
+
+def _named_by_shadowed(
+    rows: Sequence[tuple[DiscoveredPoint, list[tuple[str, Found]]]], gone: Sequence[bool]
+) -> dict[int, Point]:
+    """The rows to be named by a row they shadow, by index, with their new point: the
+    engine reads a row's variant in it, so a row that discovery grouped from a few of the
+    formula's sayings counts them all and may rank first, then shadow the formula's own
+    row ("the UK's support for Ukraine remained *unwavering*", 14 of its 44 readings word
+    for word, over "... remained *ironclad*", 42: review 157; "the international community
+    must not abandon *the Afghan people*", 6, over "... *the people of Afghanistan*", 20:
+    review 155). The shadowed row names the other where its own wordings are found word
+    for word :data:`NAMING_SHARE` times as often, it is no shorter, and the two are alike
+    (:data:`NAMING_LIKENESS`): the row keeps its place, with the shadowed row's point (its
+    id and text), the other's wordings its aliases."""
+    spans: list[dict[str, list[tuple[int, int]]]] = []
+    for _, hits in rows:
+        by_doc: dict[str, list[tuple[int, int]]] = {}
+        for doc, f in hits:
+            by_doc.setdefault(doc, []).append((f.start, f.end))
+        spans.append(by_doc)
+    named: dict[int, Point] = {}
+    for k, out in enumerate(gone):
+        row, hits = rows[k]
+        if not out or not hits:
+            continue
+
+        def overlap(j: int, hits: Sequence[tuple[str, Found]] = hits) -> int:
+            return sum(
+                any(a < f.end and f.start < b for a, b in spans[j].get(doc, ())) for doc, f in hits
+            )
+
+        shadow = max((j for j in range(k) if not gone[j]), key=overlap, default=None)
+        if shadow is None or shadow in named or not overlap(shadow):
+            continue
+        other = rows[shadow][0]
+        mine, theirs = sum(n for _, n in row.wordings), sum(n for _, n in other.wordings)
+        if (
+            mine >= NAMING_SHARE * max(theirs, 1)
+            and len(row.point.text.split()) >= len(other.point.text.split())
+            and fuzz.token_set_ratio(row.point.text.lower(), other.point.text.lower())
+            >= NAMING_LIKENESS
+        ):
+            wordings = (other.point.text, *other.point.aliases, *row.point.aliases)
+            aliases = tuple(w for w in dict.fromkeys(wordings) if w != row.point.text)
+            named[shadow] = replace(row.point, aliases=aliases)
+    return named
 
 
 def _search(
