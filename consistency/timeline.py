@@ -1146,12 +1146,16 @@ def middle_slot(
     narrowest first: against "memoranda of understanding on youth affairs are expected to
     be signed" alone, "... on {-youth-}{+maritime+} affairs ..." fills a place filled one
     way; the place of "youth affairs", filled with "education", "textiles", ... before, is
-    the slot (review 155: the card was the report's only change that matters)."""
+    the slot (review 155: the card was the report's only change that matters). The place
+    may be the formula's end: "... where ministers would discuss {-the aviation
+    sector-}{+the housing shortage+}", its end said 48 ways on 48 dates (review 157: the
+    diary's topic headed a report); an end said one way is what the formula says
+    ("中方对此表示强烈{-不满-}{+谴责+}")."""
     split = [(w.split(), n) for w, n in earlier.items()]
     frames = [(_frame(new, words), n) for words, n in split if words != list(new)]
     tried: set[tuple[int, int]] = set()
     for (head, tail), _ in sorted(frames, key=lambda f: (sum(f[0]), f[1], f[0]), reverse=True):
-        if (head, tail) not in tried and head and tail:
+        if (head, tail) not in tried and head:
             tried.add((head, tail))
             if _slot_at(new, split, formula, light, head, tail):
                 return True

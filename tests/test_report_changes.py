@@ -1617,6 +1617,24 @@ def test_a_slot_filled_with_two_words_is_read_where_it_is_widest() -> None:
     assert [c.kind for c in changes] == [KeyChangeKind.NEW_WORDING]
 
 
+def test_an_end_filled_many_ways_before_is_a_slot() -> None:
+    """Review 157 (R1): "the Prime Minister would chair Cabinet this morning, where
+    ministers would discuss the {-aviation sector-}{+housing shortage+}" headed a report
+    as its one changed wording: the diary's topic, said another way on each of 48 dates.
+    An end the wordings before filled many ways, none on half their dates, is a slot; an
+    end said one way is what the formula says."""
+    frame = "the Prime Minister would chair Cabinet where ministers would discuss the {}"
+    topics = ["aviation sector", "steel industry", "energy prices", "water bills", "prisons"]
+    said = [frame.format(t) for t in topics]
+    point = Point("cabinet", said[0], tuple(said[1:]))
+    since = START + dt.timedelta(days=len(said))
+    new = frame.format("housing shortage")
+    changes = analyse(track(daily([*said, new]), [point]), since=since).changes
+    assert [c for c in changes if c.kind is KeyChangeKind.NEW_WORDING] == []
+    changes = analyse(track(daily([said[0]] * 5 + [new]), [point]), since=since).changes
+    assert [c.kind for c in changes] == [KeyChangeKind.NEW_WORDING]
+
+
 def test_a_number_of_the_formula_that_varied_before_is_a_slot() -> None:
     """Review 75 (review 74's archive): "The project office has {-three-}{+two+} new staff
     since January" was a card, where the baseline had said seven, fifteen, twelve,
