@@ -635,11 +635,14 @@ def test_a_negation_dropped_from_a_watchlist_formula_fails_the_gate(tmp_path: Pa
     assert code == 0 and out.rstrip().endswith("No findings.")
 
 
-def one_formula_gate(tmp_path: Path, formula: str, before: str, now: str) -> list[str]:
+def one_formula_gate(
+    tmp_path: Path, formula: str, before: str, now: str, aliases: Sequence[str] = ()
+) -> list[str]:
     """``check`` arguments: a briefing saying ``now`` against a baseline of one saying
-    ``before``, with ``formula`` the one watchlist point."""
+    ``before``, with ``formula`` (and its ``aliases``) the one watchlist point."""
     points = tmp_path / "points.toml"
-    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n', encoding="utf-8")
+    listed = f"aliases = {json.dumps(list(aliases), ensure_ascii=False)}\n" if aliases else ""
+    points.write_text(f'[[point]]\nid = "p"\ntext = "{formula}"\n{listed}', encoding="utf-8")
     base = tmp_path / "base"
     base.mkdir()
     (base / "2024-01-01.txt").write_text(f"A: {before}\n", encoding="utf-8")
@@ -1254,12 +1257,7 @@ def test_words_coordinated_with_the_formula_s_own_fill_no_slot(tmp_path: Path) -
         "we have provided $2 billion.",
         "Nearly three years into Russia's brutal and illegal war of aggression against "
         "Ukraine, we have provided $250 million.",
-    )
-    points = tmp_path / "points.toml"
-    points.write_text(
-        f'[[point]]\nid = "p"\ntext = "{formula}"\n'
-        'aliases = ["Russia\'s brutal full-scale war of aggression against Ukraine"]\n',
-        encoding="utf-8",
+        ["Russia's brutal full-scale war of aggression against Ukraine"],
     )
     code, out, _ = run(*args)
     assert code == 1, out
@@ -1276,12 +1274,7 @@ def test_an_adverb_put_in_where_another_was_said_before_fails_the_gate(tmp_path:
         formula,
         "We have told our counterparts that the door to dialogue remains firmly open.",
         "We have told our counterparts that the door to dialogue remains partly open.",
-    )
-    points = tmp_path / "points.toml"
-    points.write_text(
-        f'[[point]]\nid = "p"\ntext = "{formula}"\n'
-        'aliases = ["the door to dialogue remains firmly open"]\n',
-        encoding="utf-8",
+        ["the door to dialogue remains firmly open"],
     )
     code, out, _ = run(*args)
     assert code == 1, out
