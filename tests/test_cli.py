@@ -666,6 +666,15 @@ def test_output_suffix_names_the_format_unless_one_is_given(
     )
     assert Path("d.csv").read_text(encoding="utf-8").startswith("#")
     assert run("--quiet", "discover", str(BRIEFINGS), "-o", "d.csv")[2] == ""
+    # a suffix that names no format says so (a fresh-clone trial: report.pdf was text);
+    # a plain-text suffix does not
+    code, _, err = run("report", str(BRIEFINGS), "--points", str(POINTS), "-o", "r.pdf")
+    assert code == 0
+    assert (
+        err
+        == "consistency: note: .pdf names no output format; wrote text to r.pdf (see --format)\n"
+    )
+    assert run("report", str(BRIEFINGS), "--points", str(POINTS), "-o", "r.txt")[2] == ""
     # so does a format set in the configuration file
     Path("consistency.toml").write_text('[track]\nformat = "markdown"\n', encoding="utf-8")
     assert run("track", str(BRIEFINGS), "--points", str(POINTS), "-o", "t2.json")[0] == 0

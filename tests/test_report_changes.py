@@ -1328,9 +1328,8 @@ def test_a_near_miss_beside_the_formula_once_or_said_before_has_no_card(
     # said once instead of the formula, it is named (review 81: in no part of the report)
     named = "1 near miss of a tracked formula said instead of it, each wording on one date"
     day = (START + dt.timedelta(days=24)).isoformat()
-    assert (f"{named} (a card needs 2; `check` tells each): settlement on {day}." in out) == (
-        said.keys() == {24}
-    ), out
+    line = f"{named} (a card needs 2; consistency check tells each): settlement on {day}."
+    assert (line in out) == (said.keys() == {24}), out
 
 
 def test_a_discovered_points_near_miss_said_once_is_named(tmp_path: Path) -> None:
@@ -2086,4 +2085,4 @@ def test_a_near_miss_read_whole_is_named_where_an_aliass_part_was_taken(tmp_path
     code, out, err = run("report", str(folder), "--points", str(points), "--since", since)
     assert code == 0, err
     day = (START + dt.timedelta(days=24)).isoformat()
-    assert "`check` tells each): sagar on " + day in out, out
+    assert "consistency check tells each): sagar on " + day in out, out

@@ -1037,6 +1037,9 @@ def test_a_name_and_a_long_title_set_apart_by_a_comma_label_a_turn() -> None:
         "Nabila Massrali, Spokesperson for Foreign Affairs and Security Policy",
         "Anitta Hipper, Lead Spokesperson for Foreign Affairs and Security Policy",
         "Ambassador Linda Thomas-Greenfield, U.S. Representative to the United Nations",
+        # a fresh-clone trial: twelve words to the title
+        "Peter Stano, Lead Spokesperson for Foreign Affairs and Security Policy of the "
+        "European Union",
     ],
 )
 def test_a_name_and_an_office_of_many_words_label_a_turn(label: str) -> None:

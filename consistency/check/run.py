@@ -234,7 +234,8 @@ def check(
             "nothing to check: no turn by the speakers given"
             if speakers
             else "nothing to check: no official's turn (journalists' questions are checked "
-            "only when included)",
+            "only with --include-questions; `consistency ingest "
+            f"{escape_controls(doc.path)} --turns` shows whose each turn is)",
             path=doc.path,
         )
         for doc, sentences in zip(new, said, strict=True)

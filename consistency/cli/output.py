@@ -75,6 +75,9 @@ FORMAT_SUFFIXES = {
 }
 """The format an ``--output`` file's suffix names."""
 
+_PLAIN_SUFFIXES = frozenset({"", ".txt", ".text", ".log", ".out"})
+"""Suffixes of a file that plain text suits: no note that its suffix names no format."""
+
 
 def format_choices(command: click.Command) -> Sequence[str]:
     """The formats ``command``'s ``--format`` offers (none without that option)."""
@@ -98,6 +101,12 @@ def _format_of_output(fmt: str, output: str | None) -> str:
     wanted = FORMAT_SUFFIXES.get(Path(str(output)).suffix.lower())
     choices = format_choices(ctx.command)
     if wanted is None:
+        suffix = Path(str(output)).suffix.lower()
+        if suffix not in _PLAIN_SUFFIXES and choices and not ctx.meta.get(QUIET):
+            ctx.meta[FORMAT_NOTE] = (
+                f"consistency: note: {suffix} names no output format; wrote {fmt} to "
+                f"{escape_controls(str(output))} (see --format)"
+            )
         return fmt
     if wanted not in choices:
         if not ctx.meta.get(QUIET):

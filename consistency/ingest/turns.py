@@ -84,13 +84,14 @@ which may have up to :data:`MAX_AFFILIATION_CHARS` of its own."""
 
 MAX_AFFILIATION_CHARS = 80
 
-MAX_TITLE_WORDS = 10
+MAX_TITLE_WORDS = 14
 """The most words of an office's title after a name and its comma, where the title holds a
 role word: "Nabila Massrali, Spokesperson for Foreign Affairs and Security Policy" (review
 156: 71 characters and seven words to the title, read as no label, so every answer of
-hers was the journalist's question going on)."""
+hers was the journalist's question going on; "Peter Stano, Lead Spokesperson for Foreign
+Affairs and Security Policy of the European Union", twelve, a fresh-clone trial)."""
 
-MAX_TITLED_LABEL_CHARS = 110
+MAX_TITLED_LABEL_CHARS = 120
 """The most characters of a name with such a title (see :data:`MAX_TITLE_WORDS`)."""
 
 
@@ -105,7 +106,7 @@ It belongs to the label, not to what is said."""
 
 _LABEL = re.compile(
     rf"[^\S\n]*(?P<lead>{_STAMP})?(?:\*\*|__)?"
-    r"(?P<label>[《〈]?[^\W\d_][^:：\n]{0,108}?(?:\([^()\n]{1,80}\))?)[^\S\n]*(?:\*\*|__)?"
+    r"(?P<label>[《〈]?[^\W\d_][^:：\n]{0,118}?(?:\([^()\n]{1,80}\))?)[^\S\n]*(?:\*\*|__)?"
     rf"(?P<before>{_STAMP})?(?:：|:(?![\d/]))(?:\*\*|__)?[^\S\n]*(?P<after>{_STAMP})?"
 )
 _BARE_Q = re.compile(r"[^\S\n]*(?P<label>Q|A(?=\.))\.?(?:[^\S\n]+(?=\S)|[^\S\n]*$)")

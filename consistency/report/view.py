@@ -595,7 +595,7 @@ def untold_line(analysis: Analysis) -> str | None:
         parts.append(
             f"{len(quiet)} {'near miss' if len(quiet) == 1 else 'near misses'} of a tracked "
             f"formula said instead of it, each wording on one date (a card needs "
-            f"{NEAR_MIN_DATES}; `check` tells each): {_names(quiet)}"
+            f"{NEAR_MIN_DATES}; consistency check tells each): {_names(quiet)}"
         )
     return f"Not on a card: {'; and '.join(parts)}."
 
