@@ -98,10 +98,10 @@ def _format_of_output(fmt: str, output: str | None) -> str:
     ctx = click.get_current_context()
     if not _to_file(output) or ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT:
         return fmt
-    wanted = FORMAT_SUFFIXES.get(Path(str(output)).suffix.lower())
+    suffix = Path(str(output)).suffix.lower()
+    wanted = FORMAT_SUFFIXES.get(suffix)
     choices = format_choices(ctx.command)
     if wanted is None:
-        suffix = Path(str(output)).suffix.lower()
         if suffix not in _PLAIN_SUFFIXES and choices and not ctx.meta.get(QUIET):
             ctx.meta[FORMAT_NOTE] = (
                 f"consistency: note: {suffix} names no output format; wrote {fmt} to "
