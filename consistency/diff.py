@@ -764,7 +764,10 @@ def skeleton(canonical: str, text: str, *, tokeniser: Tokeniser | None = None) -
     a slot filled anew and passed it). A topic put before the formula's word
     with its "and" still fills a slot: "stop interfering in *Hong Kong affairs
     and* China's internal affairs". Nor do adverbs put in fill a slot: they say
-    how the formula holds ("remains *partly* open"; see :func:`_manner`).
+    how the formula holds ("remains *partly* open"; see :func:`_manner`); nor words
+    holding a negation: "we *do not* support a two-state solution" turns the formula
+    over, whatever "we *continue to* support ..." said in that place before (review
+    159: the watchlist gate read a slot filled anew and passed it).
 
     >>> skeleton("China's position is consistent and clear",
     ...          "China's position on the Kashmir issue is consistent and clear")
@@ -802,6 +805,7 @@ def slotted(
     pieces = diff_tokens(canonical, old_tokens, text, new_tokens)
     coordinators = named_words(tokeniser, "coordinators")
     function = named_words(tokeniser, "function_words")
+    negations = named_words(tokeniser, "negations")
     out: list[str] = []
     fillers: list[tuple[str, ...]] = []
     for k, piece in enumerate(pieces):
@@ -811,8 +815,8 @@ def slotted(
         replaces = any(n.op is Op.DELETE for n in (*pieces[k - 1 : k], *pieces[k + 1 : k + 2]))
         words = [t.text for t in tokenise(piece.text, tokeniser=tokeniser)]
         coordinated = bool(words) and words[0] in coordinators
-        manner = _manner(words, function)
-        if piece.op is Op.INSERT and inside and not replaces and not coordinated and not manner:
+        kept = _manner(words, function) or not negations.isdisjoint(words)
+        if piece.op is Op.INSERT and inside and not replaces and not coordinated and not kept:
             out.append(SLOT)
             fillers.append(tuple(words))
         else:

@@ -1281,6 +1281,26 @@ def test_an_adverb_put_in_where_another_was_said_before_fails_the_gate(tmp_path:
     assert "[shifted]" in out and "remains {-firmly-}{+partly+} open" in out, out
 
 
+def test_a_negation_put_in_where_an_alias_has_other_words_fails_the_gate(
+    tmp_path: Path,
+) -> None:
+    """Review 159 (G1): with the alias "we continue to support a two-state solution"
+    (said before), "we *do not* support a two-state solution" passed the watchlist gate:
+    the two put words into the formula at one place, read as a slot filled anew, a `slot`
+    finding, which does not fail. Words holding a negation fill no slot."""
+    formula = "we support a two-state solution"
+    args = one_formula_gate(
+        tmp_path,
+        formula,
+        "As we have said, we continue to support a two-state solution.",
+        "As we have said, we do not support a two-state solution.",
+        ["we continue to support a two-state solution"],
+    )
+    code, out, _ = run(*args)
+    assert code == 1, out
+    assert "[shifted]" in out and "says the opposite: a negation put in" in out, out
+
+
 def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Path) -> None:
     """A review: "Free Trade Area 4.0" was shown against "Free Trade Area" ({+4.0+}, an
     insertion) where the baseline also had "Free Trade Area 3.0" (one word replaced)."""

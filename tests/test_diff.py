@@ -274,6 +274,12 @@ def test_text_diffed_with_itself_has_no_markers(a: list[str]) -> None:
             "美方应切实恪守一个中国原则",
             "美方 应 切实 恪守 一个 中国 原则",
         ),
+        # nor do words holding a negation: the formula turned over (review 159)
+        (
+            "we support a two-state solution",
+            "we do not support a two-state solution",
+            "we do not support a two state solution",
+        ),
         ("a sea of peace", "a sea of peace", "a sea of peace"),
     ],
 )
