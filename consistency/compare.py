@@ -400,6 +400,13 @@ def _grown_apart(
             out.append(c)
             continue
         olds, news = _said_at(r, old, c.old.text), _said_at(r, new, c.new.text)
+        if _said_alike(r, old, new):
+            # every saying of NEW stands in a sentence OLD has word for word: the first
+            # sayings of a phrase said twice are no pair (review 159: a briefing against
+            # itself read "we've seen some progress on the {-balloon incident-}{+aid
+            # trucks+}" from its two sayings)
+            out.append(c)
+            continue
 
         def trivial(now: list[str], was: list[str]) -> bool:
             return (
@@ -497,6 +504,28 @@ def _negation_grown(
     return replace(
         c, old=there, new=here, diff=word_diff(there.text, here.text, tokeniser=tokeniser)
     )
+
+
+def _said_alike(result: PointResult, old: Document, new: Document) -> bool:
+    """Whether each sentence of ``new`` holding ``result``'s point is a sentence of
+    ``old`` holding it, word for word."""
+
+    def sentences(doc: Document) -> set[str]:
+        by_turn: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for o in result.occurrences:
+            if o.document == doc.id:
+                turn = turn_span(doc, o.start, o.end) or (0, len(doc.text))
+                by_turn.setdefault(turn, []).append((o.start, o.end))
+        out: set[str] = set()
+        for (first, last), places in by_turn.items():
+            spans = split_sentences(doc.text, first, last, wrapped=True)
+            for start, end in places:
+                lo, hi = _holding(spans, first, last, start, end)
+                out.add(" ".join(doc.text[lo:hi].split()))
+        return out
+
+    mine = sentences(new)
+    return bool(mine) and mine <= sentences(old)
 
 
 def _said_at(result: PointResult, doc: Document, text: str) -> list[Occurrence]:
@@ -872,7 +901,14 @@ def _in_sentence(
 def _sentence_of(doc: Document, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence of ``doc`` that holds ``[start, end)``, within its turn."""
     first, last = turn_span(doc, start, end) or (0, len(doc.text))
-    spans = split_sentences(doc.text, first, last, wrapped=True)
+    return _holding(split_sentences(doc.text, first, last, wrapped=True), first, last, start, end)
+
+
+def _holding(
+    spans: Sequence[tuple[int, int]], first: int, last: int, start: int, end: int
+) -> tuple[int, int]:
+    """The span of the sentence among ``spans`` (those of a turn ``[first, last)``) that
+    holds ``[start, end)``."""
     lo = max((s for s, _ in spans if s <= start), default=first)
     hi = min((e for _, e in spans if e >= end), default=last)
     return lo, hi

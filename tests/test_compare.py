@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,29 @@ def diff_of(tmp_path: Path, was: str, now: str) -> tuple[int, str, str]:
     old.write_text(f"{was}\n", encoding="utf-8")
     new.write_text(f"{now}\n", encoding="utf-8")
     return run("diff", str(old), str(new))
+
+
+def test_a_briefing_against_itself_repeats_every_phrase(tmp_path: Path) -> None:
+    """Review 159 (F1): a briefing diffed with itself read "we've seen some progress on
+    the {-balloon incident-}{+aid trucks+}, but there's a lot more work": a phrase said
+    four times with other words in it, the first saying of one wording paired with the
+    first of another. A phrase each of whose sentences in NEW OLD has word for word is
+    said the same."""
+    said = [
+        "MR MILLER: Well, there's a process underway on the hostage negotiations. But "
+        "we've seen some progress on the aid trucks, but there's a lot more work to do.",
+        "MR MILLER: I'll say this. We've seen some progress on the balloon incident, but "
+        "there's a lot more work to do. I'm not going to get ahead of the Secretary's trip.",
+        "MR MILLER: Yes. We've seen some progress on the cyber theft of cryptocurrency, but "
+        "there's a lot more work to do. I'd leave it there.",
+        "MR MILLER: Well, I'm not going to get ahead of the case of Paul Whelan. We've seen "
+        "some progress on the passport backlog, but there's a lot more work to do.",
+    ]
+    text = "Department Press Briefing - January 10, 2025\n\n" + "\n\n".join(said)
+    code, out, _ = diff_of(tmp_path, text, text)
+    assert code == 0, out
+    assert re.search(r"Talking points \(discovered, \d+\): \d+ repeated the same, 0 shifted", out)
+    assert "{-" not in out and "{+" not in out, out
 
 
 @pytest.fixture(scope="module")
