@@ -642,6 +642,14 @@ ENGLISH_FIRST_PERSON = frozenset({"we", "i"})
 will stand with Ukraine" is "*the UK* would stand with Ukraine" in a lobby summary,
 review 87)."""
 
+ENGLISH_REFLEXIVES = frozenset(
+    {"itself", "themselves", "ourselves", "myself", "yourself", "yourselves", "himself", "herself"}
+)
+"""The English reflexive pronouns: function words that close a verb's phrase as its
+object, so a discovered phrase may end on one ("Israel has the right to defend
+*itself*", review 159: the row was cut to "... to defend", and the formula, said on 82
+dates, had none)."""
+
 CHINESE_FIRST_PERSON = frozenset({"我们", "我", "我方"})
 """The Chinese pronouns of the speaker's side (see :data:`ENGLISH_FIRST_PERSON`)."""
 
@@ -1097,6 +1105,7 @@ class WordTokeniser:
     first_person = ENGLISH_FIRST_PERSON | CHINESE_FIRST_PERSON
     determiners = ENGLISH_DETERMINERS | CHINESE_DETERMINERS
     possessive_endings = ENGLISH_POSSESSIVE_ENDINGS
+    reflexives = ENGLISH_REFLEXIVES
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
         return make_tokens(*self.columns(text, offset))
@@ -1359,7 +1368,7 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     ``"prohibitions"``, ``"denials"``, ``"coordinators"``,
     ``"and_words"``, ``"contrastives"``, ``"subordinators"``, ``"negating_prefixes"``,
     ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``, ``"asking"``, ``"first_person"``,
-    ``"determiners"`` or ``"possessive_endings"`` (see
+    ``"determiners"``, ``"possessive_endings"`` or ``"reflexives"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))
 

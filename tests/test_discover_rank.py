@@ -1318,6 +1318,49 @@ def test_a_phrase_that_opens_every_briefing_is_an_announcement() -> None:
     assert _announcement(corpus, opening.occs, few) == 0.0  # too little to learn from
 
 
+def test_an_answer_to_the_first_question_is_no_announcement() -> None:
+    """Review 159: "Israel has the right to defend itself" (82 dates) was said in the
+    answer to each briefing's first question, in its first tenth, and read as the
+    briefing's own announcement (x 0.1: ranked 1,526th). An answer is no announcement,
+    however early the question came; the same words before the first question are."""
+    rng = random.Random(159)
+    words = " ".join(TOPICS).replace("the ", "").split()
+    formula = "Israel has the right to defend itself."
+    docs = []
+    for day in range(12):
+        turns: list[tuple[str | None, Role, str]] = [
+            ("Q", Role.PRESS, "On the hostages, what is the latest?"),
+            ("MR MILLER", Role.OFFICIAL, f"As a general matter, {formula}"),
+        ]
+        for _ in range(10):
+            turns.append(("Q", Role.PRESS, " ".join(rng.sample(words, 6)).capitalize() + "?"))
+            answer = " ".join(rng.sample(words, 12)).capitalize() + "."
+            turns.append(("MR MILLER", Role.OFFICIAL, answer))
+        docs.append(transcript(dt.date(2024, 3, 1) + dt.timedelta(days=day), turns))
+    corpus = _Corpus(
+        docs, include_questions=False, speakers=(), tokeniser=None, progress=lambda n: None
+    )
+    said = _group_of(corpus, "israel has the right to defend itself")
+    assert len(said.dates) == 12
+    assert _announcement(corpus, said.occs, said.dates) == 0.0
+    opening = [("MR MILLER", Role.OFFICIAL, f"Good afternoon. {formula}"), *turns[2:]]
+    docs = [transcript(dt.date(2024, 3, 1) + dt.timedelta(days=d), opening) for d in range(12)]
+    corpus = _Corpus(
+        docs, include_questions=False, speakers=(), tokeniser=None, progress=lambda n: None
+    )
+    said = _group_of(corpus, "israel has the right to defend itself")
+    assert _announcement(corpus, said.occs, said.dates) == 1.0
+
+
+def test_a_phrase_may_end_on_a_reflexive() -> None:
+    """Review 159: "Israel has the right to defend itself" was cut to "... to defend" (a
+    function word goes from a phrase's end), and had no row. A reflexive closes its
+    verb's phrase."""
+    heads = ["As a general matter,", "We have been clear that", "So", "Let me say that"]
+    said = [f"{heads[k % 4]} Israel has the right to defend itself." for k in range(8)]
+    assert "Israel has the right to defend itself" in discovered(said)
+
+
 @pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_chinese_announcements_are_not_in_the_top_50(mfa_zh: list[DiscoveredPoint]) -> None:
     top = [w for p in mfa_zh[:50] for w in wordings(p)]

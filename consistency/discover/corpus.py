@@ -322,7 +322,8 @@ class _Corpus:
         endings = tuple(named_words(tokeniser, "possessive_endings"))
         self.possessive_endings = endings
         owners = {w for w in vocab if has_ending(w, endings)}
-        self.trailing = self.stop | _NUMBERS | owners
+        # a reflexive closes its verb's phrase: "the right to defend *itself*"
+        self.trailing = (self.stop - named_words(tokeniser, "reflexives")) | _NUMBERS | owners
         self.function = bytearray(w in self.stop for w in self.words)
         self.single = bytearray(
             len(w) == 1 and bool(_HAN.match(w)) and w not in self.stop for w in self.words
