@@ -740,6 +740,8 @@ class Tokeniser(Protocol):
     function words that open a noun phrase ("the", "a", 这): one may stand for another at
     a formula's first word ("*a permanent* cessation ..." for "the cessation ..."), as may
     a possessive, a word with one of its ``possessive_endings`` ("'s").
+    And as ``reflexives``, the pronouns that close a verb's phrase as its object
+    ("defend *itself*"), on which a discovered phrase may end.
     A ``revision`` (a string), where it has one, names how it cuts words: an index
     built under another revision is segmented again. A ``compound_joins(tokens)``, where
     it has one, tells which tokens are pieces of one word it cut for matching (see

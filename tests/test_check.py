@@ -1264,41 +1264,37 @@ def test_words_coordinated_with_the_formula_s_own_fill_no_slot(tmp_path: Path) -
     assert "[shifted]" in out and "{+and illegal+}" in out, out
 
 
-def test_an_adverb_put_in_where_another_was_said_before_fails_the_gate(tmp_path: Path) -> None:
-    """Review 156: with the alias "the door to dialogue remains firmly open" (said before),
-    "the door to dialogue remains *partly* open" passed the watchlist gate, read as a slot
-    filled anew; a hedge put in is the formula changing, not its topic."""
-    formula = "the door to dialogue remains open"
-    args = one_formula_gate(
-        tmp_path,
-        formula,
-        "We have told our counterparts that the door to dialogue remains firmly open.",
-        "We have told our counterparts that the door to dialogue remains partly open.",
-        ["the door to dialogue remains firmly open"],
-    )
-    code, out, _ = run(*args)
-    assert code == 1, out
-    assert "[shifted]" in out and "remains {-firmly-}{+partly+} open" in out, out
-
-
-def test_a_negation_put_in_where_an_alias_has_other_words_fails_the_gate(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("formula", "alias", "said", "shown"),
+    [
+        # review 156: a hedge put in where the alias has another adverb
+        (
+            "the door to dialogue remains open",
+            "the door to dialogue remains firmly open",
+            "We have told our counterparts that the door to dialogue remains partly open.",
+            "remains {-firmly-}{+partly+} open",
+        ),
+        # review 159 (G1): a negation put in where the alias has other words
+        (
+            "we support a two-state solution",
+            "we continue to support a two-state solution",
+            "As we have said, we do not support a two-state solution.",
+            "says the opposite: a negation put in",
+        ),
+    ],
+)
+def test_words_put_in_where_an_alias_has_others_are_no_slot(
+    tmp_path: Path, formula: str, alias: str, said: str, shown: str
 ) -> None:
-    """Review 159 (G1): with the alias "we continue to support a two-state solution"
-    (said before), "we *do not* support a two-state solution" passed the watchlist gate:
-    the two put words into the formula at one place, read as a slot filled anew, a `slot`
-    finding, which does not fail. Words holding a negation fill no slot."""
-    formula = "we support a two-state solution"
-    args = one_formula_gate(
-        tmp_path,
-        formula,
-        "As we have said, we continue to support a two-state solution.",
-        "As we have said, we do not support a two-state solution.",
-        ["we continue to support a two-state solution"],
-    )
-    code, out, _ = run(*args)
+    """With an alias said before that puts other words into the formula at the same place,
+    "the door to dialogue remains *partly* open" and "we *do not* support a two-state
+    solution" passed the watchlist gate: read as a slot filled anew (a topic), a `slot`
+    finding, which does not fail. Adverbs say how the formula holds, a negation turns it
+    over: neither fills a slot."""
+    before = said.replace("partly", "firmly").replace("do not", "continue to")
+    code, out, _ = run(*one_formula_gate(tmp_path, formula, before, said, [alias]))
     assert code == 1, out
-    assert "[shifted]" in out and "says the opposite: a negation put in" in out, out
+    assert "[shifted]" in out and shown in out, out
 
 
 def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Path) -> None:
