@@ -399,7 +399,6 @@ def _grown_apart(
         ):
             out.append(c)
             continue
-        olds, news = _said_at(r, old, c.old.text), _said_at(r, new, c.new.text)
         if _said_alike(r, old, new):
             # every saying of NEW stands in a sentence OLD has word for word: the first
             # sayings of a phrase said twice are no pair (review 159: a briefing against
@@ -407,6 +406,7 @@ def _grown_apart(
             # trucks+}" from its two sayings)
             out.append(c)
             continue
+        olds, news = _said_at(r, old, c.old.text), _said_at(r, new, c.new.text)
 
         def trivial(now: list[str], was: list[str]) -> bool:
             return (

@@ -192,6 +192,8 @@ def _named_by_shadowed(
     for word :data:`NAMING_SHARE` times as often, it is no shorter, and the two are alike
     (:data:`NAMING_LIKENESS`): the row keeps its place, with the shadowed row's point (its
     id and text), the other's wordings its aliases."""
+    if not any(gone):
+        return {}
     spans: list[dict[str, list[tuple[int, int]]]] = []
     for _, hits in rows:
         by_doc: dict[str, list[tuple[int, int]]] = {}
