@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -71,17 +72,24 @@ def _group(
             if block is not None and len(block) < _BLOCK_CAP:
                 pool_set.update(block)
         best = -1
-        if names and pool_set:
-            pool_set = named.same_subject(i, pool_set)
-        if negated and pool_set:
-            pool_set = {j for j in pool_set if negated[j] == negated[i]}
         if pool_set:
             pool = sorted(pool_set)
-            hit = process.extractOne(
-                text, [texts[j] for j in pool], scorer=fuzz.ratio, score_cutoff=GROUP_THRESHOLD
-            )
-            if hit is not None:
-                best = pool[hit[2]]
+            scores = process.cdist(
+                [text],
+                [texts[j] for j in pool],
+                scorer=fuzz.ratio,
+                score_cutoff=GROUP_THRESHOLD,
+                dtype=np.float64,
+            )[0]
+            # the most similar leader that names nothing else and is negated alike, the
+            # first of equals; the tests are read only for leaders close enough
+            for k in sorted(np.flatnonzero(scores).tolist(), key=lambda k: -scores[k]):
+                j = pool[k]
+                if (not negated or negated[j] == negated[i]) and (
+                    not names or named.same_subject(i, {j})
+                ):
+                    best = j
+                    break
         if best < 0:
             near = [
                 j
