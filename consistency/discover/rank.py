@@ -76,9 +76,9 @@ class _Scorer:
         sample = _sample(group.occs)
         score = spread * specific * (1 - 0.8 * _caps(corpus, sample, self.names) ** 2)
         score *= (1 - 0.7 * _slot(corpus, sample)) * (0.6 + 0.4 * _closure(corpus, sample))
-        if any(_numeric(corpus.words[w]) for w in group.key) and not _fixed_number(
-            corpus, group.key, sample
-        ):
+        if any(
+            corpus.numeric[w] and _numeric(corpus.words[w]) for w in group.key
+        ) and not _fixed_number(corpus, group.key, sample):
             score *= 0.3
         if self.stops.hit(group, sample):
             score *= 0.05
@@ -617,7 +617,11 @@ class _Stops:
     def __init__(self, corpus: _Corpus, phrases: Iterable[str]) -> None:
         self.corpus = corpus
         self.phrases = sorted({n for n in (normalise(p) for p in phrases) if n})
-        self.padded = [f" {p} " for p in self.phrases]
+        padded = [f" {p} " for p in self.phrases]
+        # one search for "a stop phrase stands in the wording", one for "the wording stands
+        # in a stop phrase" (the phrases joined by a character no wording holds)
+        self._holds = re.compile("|".join(map(re.escape, padded))) if padded else None
+        self._within = "\n".join(padded)
         self.cover = bytearray(len(corpus.ids))
         forms: dict[tuple[int, ...], _Form] = {}
         for phrase in self.phrases:
@@ -642,7 +646,7 @@ class _Stops:
         if process.extractOne(text, self.phrases, scorer=fuzz.ratio, score_cutoff=90):
             return True
         padded = f" {text} "
-        if any(stop in padded or padded in stop for stop in self.padded):
+        if padded in self._within or (self._holds is not None and self._holds.search(padded)):
             return True
         hits = sum(any(self.cover[o.start : o.end]) for o in sample)
         return hits * 2 >= len(sample) > 0
