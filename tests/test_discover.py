@@ -1545,6 +1545,30 @@ def test_a_family_is_named_by_its_wording_without_a_function_word_said_more() ->
     assert named_by(table, k(long), counts) == k(long)
 
 
+def test_a_family_is_named_by_its_wording_with_a_modifier_coordinated_before_it() -> None:
+    """Review 160 (D4): "a just and democratic multipolar world order" (said 16 times word
+    for word, 30 with the carriers that end on it) was the row "democratic multipolar world
+    order", the end its carriers share (12 times alone): a longer wording was read as a
+    frame, and the formula lost a content word. A word of the same class coordinated
+    before the first is a modifier like it, no frame; not the end of a clause before
+    ("communiques and prudently and properly handle ...")."""
+    named_by = importlib.import_module("consistency.discover.families")._named_by
+    key = "democratic multipolar world order"
+    full = f"a just and {key}"
+    table = _Words(f"{full} towards step real contribution to forming communiques")
+    k = table.key
+    counts = {k(key): 12, k(full): 16, k(f"contribution to forming {full}"): 5}
+    counts[k(f"a real step towards {full}")] = 5
+    assert named_by(table, k(key), counts) == k(full)
+    # said less than the wording alone, it does not
+    counts = {k(key): 40, k(full): 16}
+    assert named_by(table, k(key), counts) == k(key)
+    # a noun before "and" ends another clause
+    clause = "communiques and democratic multipolar world order"
+    counts = {k(key): 12, k(clause): 30}
+    assert named_by(table, k(key), counts) == k(key)
+
+
 def test_a_family_is_named_by_its_variant_with_an_owner_said_with_of() -> None:
     """Review 151 (D2): "peace and stability across the Taiwan Strait *are* important not
     only for *Japan's security* ..." (4 dates) named the row over "... *is* important not

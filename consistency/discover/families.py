@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import is_finite_verb, is_han_name, may_stand_for
+from ..lexicon import is_finite_verb, is_han_name, may_stand_for, word_classes
 from ..match.align import HYPHENS, KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD, holds_run
 from ..match.weights import RARE, similarity
@@ -182,7 +182,7 @@ def _describe(
     if group.key in at:
         o = at[group.key][0]
         cuts = [p for p in range(1, len(group.key)) if corpus.mark[o.start + p] == _SOFT]
-    naming = _named_by(corpus, group.key, counts, cuts, longer)
+    naming = _named_by(corpus, group.key, counts, cuts, longer, names or {})
     ranked = sorted(
         by_key,
         key=lambda key: (
@@ -327,6 +327,7 @@ def _named_by(
     counts: Mapping[tuple[int, ...], int],
     cuts: Collection[int] = (),
     longer: Collection[tuple[int, ...]] = (),
+    names: Collection[int] = (),
 ) -> tuple[int, ...]:
     """The wording that names a family whose best-ranked wording is ``key``: of ``key``
     and its variants, the one the most occurrences say, alone or inside a frame
@@ -387,7 +388,27 @@ def _named_by(
                 best, most = part, n
     if best != key:
         return best
-    for other in sorted(longer, key=lambda k: (-counts[k], k)):
+
+    def modified(other: tuple[int, ...]) -> bool:
+        # "a *just and* democratic multipolar world order" (16 of the family's 136
+        # sayings, 30 with its frames) of "democratic multipolar world order", the end its
+        # carriers share (review 160): a word coordinated with the first, of a class the
+        # dictionary knows both in, a modifier like it, no frame (see ngrams._trim); not
+        # the end of a clause before ("*communiqués and* prudently and properly ...")
+        lead = len(other) - len(key)
+        if not 2 <= lead <= 4 or other[lead:] != key or words[other[lead - 1]] not in _COORDINATORS:
+            return False
+        item = other[lead - 2]
+        return (
+            len(words[item]) > 1
+            and item not in key
+            and item not in names
+            and words[item] not in _COORDINATORS
+            and bool(word_classes(words[item]) & word_classes(words[key[0]]))
+            and all(function[w] for w in other[: lead - 2])
+        )
+
+    for other in sorted({*longer, *filter(modified, counts)}, key=lambda k: (-counts[k], k)):
         n = said(other)
         if n > key_said - n and (best == key or n > most):
             best, most = other, n
