@@ -1569,6 +1569,79 @@ def test_a_family_is_named_by_its_wording_with_a_modifier_coordinated_before_it(
     assert named_by(table, k(key), counts) == k(key)
 
 
+class _Stream(_Words):
+    """A corpus's tokens as :func:`_uncut` reads them: each sentence's words (a comma marks
+    the word after it), each sentence ending its clause."""
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        super().__init__(" ".join(sentences).replace(",", ""))
+        self.ids: list[int] = []
+        self.mark = bytearray()
+        self.ends: set[int] = set()
+        for sentence in sentences:
+            comma = False
+            for word in sentence.split():
+                self.ids.append(self.words.index(word.rstrip(",")))
+                self.mark.append(1 if comma else 0)
+                comma = word.endswith(",")
+            self.ends.add(len(self.ids))
+
+    def joinable(self, i: int, j: int) -> bool:
+        return i >= 0 and j < len(self.ids) and j not in self.ends and not self.mark[j]
+
+    def found(self, wording: str, sentences: range) -> list[tuple[int, int]]:
+        """Where ``wording`` stands in each of ``sentences`` (by number)."""
+        key, starts = self.key(wording.replace(",", "")), [0, *sorted(self.ends)]
+        return [
+            (a, a + len(key))
+            for n in sentences
+            for a in range(starts[n], starts[n + 1] - len(key) + 1)
+            if tuple(self.ids[a : a + len(key)]) == key
+        ]
+
+
+def test_a_family_named_by_a_piece_of_its_carriers_is_named_by_its_formula() -> None:
+    """Review 160 (D8): the row of "illegitimate unilateral sanctions" (said alone 22 times,
+    in all 40 of the family's sayings) was "hit by illegitimate unilateral sanctions
+    *keeps*", a piece of a carrier that always goes on ("keeps growing", "keeps getting
+    longer"). A wording that always runs on is named by the longest wording inside it that
+    does not, said alone as often at least and in most of the family's sayings; not by a
+    list's last item."""
+    families = importlib.import_module("consistency.discover.families")
+    occ = importlib.import_module("consistency.discover.corpus")._Occ
+    piece, formula = (
+        "hit by illegitimate unilateral sanctions keeps",
+        "illegitimate unilateral sanctions",
+    )
+    sentences = [f"countries {piece} growing"] * 3 + [f"countries {piece} rising"] * 2
+    sentences += [f"they impose {formula}"] * 6 + [f"they impose {formula} on cuba"]
+    table = _Stream(sentences)
+
+    def family(table: _Stream, spans: dict[str, range]) -> tuple[dict, dict]:
+        at = {
+            table.key(w.replace(",", "")): [occ(*x) for x in table.found(w, n)]
+            for w, n in spans.items()
+        }
+        return {k: len(v) for k, v in at.items()}, at
+
+    counts, at = family(table, {piece: range(5), formula: range(5, 12)})
+    assert families._uncut(table, table.key(piece), counts, at) == table.key(formula)
+    # a wording that ends its clause somewhere is no piece cut short
+    ends = _Stream([*sentences, piece])
+    counts, at = family(ends, {piece: range(13), formula: range(5, 12)})
+    assert families._uncut(ends, ends.key(piece), counts, at) == ends.key(piece)
+    # said alone less often than the piece, the formula does not name it
+    counts, at = family(table, {piece: range(5), formula: range(5, 8)})
+    assert families._uncut(table, table.key(piece), counts, at) == table.key(piece)
+    # nor does a list's last item name the list ("负责任的态度" of "公开、透明、负责任的态度")
+    listed = "an open, transparent, responsible attitude promptly"
+    item = "responsible attitude"
+    lists = _Stream([f"in {listed} reply"] * 4 + [f"with a {item}"] * 8)
+    counts, at = family(lists, {listed: range(4), item: range(4, 12)})
+    key = lists.key(listed.replace(",", ""))
+    assert families._uncut(lists, key, counts, at) == key
+
+
 def test_a_family_is_named_by_its_variant_with_an_owner_said_with_of() -> None:
     """Review 151 (D2): "peace and stability across the Taiwan Strait *are* important not
     only for *Japan's security* ..." (4 dates) named the row over "... *is* important not

@@ -183,6 +183,7 @@ def _describe(
         o = at[group.key][0]
         cuts = [p for p in range(1, len(group.key)) if corpus.mark[o.start + p] == _SOFT]
     naming = _named_by(corpus, group.key, counts, cuts, longer, names or {})
+    naming = _uncut(corpus, naming, counts, at)
     ranked = sorted(
         by_key,
         key=lambda key: (
@@ -319,6 +320,50 @@ def _in_longer_context(point: tuple[int, ...], wording: tuple[int, ...]) -> bool
 CONTEXT_WORDS = 3
 """Words around a formula that make a wording holding it a carrier (see
 :func:`_in_longer_context`)."""
+
+
+def _uncut(
+    corpus: _Corpus,
+    naming: tuple[int, ...],
+    counts: Mapping[tuple[int, ...], int],
+    at: Mapping[tuple[int, ...], Sequence[_Occ]],
+) -> tuple[int, ...]:
+    """``naming``, or, where it always runs on past its last word (see :func:`_runs_on`: a
+    piece of its carriers cut short), the longest wording inside it that does not, said
+    alone as often as ``naming`` at least, and in more than half of the family's sayings
+    (alone or in longer wordings) and more than ``naming`` is: "hit by illegitimate
+    unilateral sanctions *keeps*" (5 times, each going on "growing", "getting longer")
+    named the row of "illegitimate unilateral sanctions" (22 alone, in all 40 sayings;
+    review 160), "a new package of export controls *worth*" that of "a new package of
+    export controls". A wording of two content words or more, opening on no list item:
+    负责任的态度 ("a responsible attitude") is the last item of 公开、透明、负责任的态度,
+    no formula of its own."""
+    if naming not in at or not _runs_on(corpus, at[naming]):
+        return naming
+    function, mark = corpus.function, corpus.mark
+    start = at[naming][0].start
+
+    def said(wording: tuple[int, ...]) -> int:
+        return sum(c for k, c in counts.items() if k == wording or _part_of(wording, k))
+
+    def opens_item(part: tuple[int, ...]) -> bool:
+        return any(
+            naming[i : i + len(part)] == part and mark[start + i] in (_SOFT, _LIST)
+            for i in range(1, len(naming) - len(part) + 1)
+        )
+
+    least = max(said(naming), sum(counts.values()) // 2)
+    parts = [
+        part
+        for part in counts
+        if _part_of(part, naming)
+        and counts[part] >= counts[naming]
+        and sum(not function[w] for w in part) >= 2
+        and not _runs_on(corpus, at[part])
+        and said(part) > least
+        and not opens_item(part)
+    ]
+    return max(parts, key=lambda k: (len(k), said(k), k), default=naming)
 
 
 def _named_by(
