@@ -1923,6 +1923,9 @@ def test_the_run_on_note_names_both_usual_ways_it_counts(tmp_path: Path) -> None
         ([f"{GROWTH}."] * 3, f"{GROWTH} as some critics claim."),
         # a comma ends the clause: what follows it is the sentence's
         ([f"{GROWTH}."] * 3, f"{GROWTH}, in every part of the country."),
+        # the usual continuation with another word in it (review 160: "... sanctions in
+        # Afghanistan" where a saying before went on "in Qatar")
+        ([f"{GROWTH}."] * 6 + [f"{GROWTH} in Wales."], f"{GROWTH} in Scotland."),
     ],
     ids=[
         "predicate",
@@ -1933,6 +1936,7 @@ def test_the_run_on_note_names_both_usual_ways_it_counts(tmp_path: Path) -> None
         "subordinator",
         "as-clause",
         "after-a-comma",
+        "usual-slot",
     ],
 )
 def test_words_after_a_formula_that_are_no_qualifier_of_it_are_no_finding(

@@ -159,6 +159,10 @@ def run_on(
             if len(put) < RUN_ON_LEAST or not _qualifies(put, openers):
                 return None
             usual = next((w for w in ways if w != _CLOSE), ())
+            if usual and len(put) == len(usual) and put[0] == usual[0]:
+                # the usual continuation, another word in it: "... sanctions in
+                # *Afghanistan*" where a saying before went on "in Qatar" (review 160)
+                return None
             return RunOn(k, sayings, alike, _CLOSE in ways, usual)
         if closes:
             return None
