@@ -337,8 +337,10 @@ def _uncut(
     review 160), "a new package of export controls *worth*" that of "a new package of
     export controls". A wording of two content words or more, opening on no list item:
     负责任的态度 ("a responsible attitude") is the last item of 公开、透明、负责任的态度,
-    no formula of its own."""
-    if naming not in at or not _runs_on(corpus, at[naming]):
+    no formula of its own. ``naming`` said :data:`UNCUT_EVIDENCE` times at least: said
+    twice, each going on, it is as often a sentence that goes on (two translations of one
+    briefing, ``diff``: "advance the reform and opening up at our own pace" stays)."""
+    if len(at.get(naming, ())) < UNCUT_EVIDENCE or not _runs_on(corpus, at[naming]):
         return naming
     function, mark = corpus.function, corpus.mark
     start = at[naming][0].start
@@ -364,6 +366,11 @@ def _uncut(
         and not opens_item(part)
     ]
     return max(parts, key=lambda k: (len(k), said(k), k), default=naming)
+
+
+UNCUT_EVIDENCE = 3
+"""The fewest sayings of a family's name that always run on for it to be read as cut
+short (see :func:`_uncut`)."""
 
 
 def _named_by(
