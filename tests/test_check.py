@@ -651,6 +651,24 @@ def one_formula_gate(
     return ["check", str(new), "--against", str(base), "--points", str(points)]
 
 
+def test_a_name_put_into_a_short_formula_is_said_so(tmp_path: Path) -> None:
+    """A fresh-clone trial: "China's position *on the Meng Wanzhou incident* is consistent
+    and {-clear-}{+resolute+}" was a near miss (score 68.2) whose note said "a name of the
+    formula replaced": every name of the formula is there, and more. A name put in is
+    said so; a name in the formula's place is still replaced."""
+    formula = "China's position is consistent and clear"
+    before = "China's position on the Huawei case is consistent and clear."
+    now = "China's position on the Meng Wanzhou incident is consistent and resolute."
+    args = one_formula_gate(tmp_path, formula, before, now)
+    code, out, _ = run(*args, "--near", "10", "--no-color")
+    assert code == 1, out
+    assert "consistent and {-clear-}{+resolute+}" in out, out
+    assert "under the point's threshold 75: a name put into the formula\n" in out, out
+    code, out, _ = run(*args, "--near", "10", "--format", "json")
+    [finding] = json.loads(out)["findings"]
+    assert finding["near_miss_note"].endswith(": a name put into the formula")
+
+
 def test_a_briefing_read_mostly_as_questions_is_named_in_a_note(tmp_path: Path) -> None:
     """Review 156: every answer under "Nabila Massrali, Spokesperson for Foreign Affairs
     and Security Policy:" went on the journalist's question (the label was not read as

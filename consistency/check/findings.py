@@ -172,6 +172,7 @@ class Reference:
 
 
 NAME_REPLACED = "a name of the formula replaced"
+NAME_PUT_IN = "a name put into the formula"
 WORD_SWAPPED = "one word of the formula swapped"
 RUN_DROPPED = "a run of the formula's inner words dropped"
 RUN_REWORDED = "up to three of the formula's words said in other words"
@@ -179,6 +180,7 @@ NEGATION_PUT_IN = "a negation put in: it says the opposite"
 NEGATION_DROPPED = "the formula's negation dropped: it says the opposite"
 REJECTIONS = (
     NAME_REPLACED,
+    NAME_PUT_IN,
     WORD_SWAPPED,
     RUN_DROPPED,
     RUN_REWORDED,

@@ -5,7 +5,7 @@ said in words the engine does not count as it, and that do not say the opposite.
 period, and cards only those that stand *instead of* the formula (see
 :func:`consistency.timeline.with_near_misses`). Both find them by the same rules: a
 wording scoring up to ``near`` under the point's threshold, a name of the formula
-replaced (the engine's lenient reading), one word of the formula swapped, a run of its
+replaced or put in (the engine's lenient reading), one word of the formula swapped, a run of its
 inner words dropped.
 """
 
@@ -33,8 +33,8 @@ from ..match.find import DROP_MAX_WORDS
 from ..models import Document, Point, Saying
 from ..normalise import Tokeniser, grammar_of
 from ..track import build_index
-from .findings import NAME_REPLACED, NEAR_MARGIN, RUN_DROPPED, RUN_REWORDED, WORD_SWAPPED
-from .run import _Taken, _widened_miss, another_subject
+from .findings import NEAR_MARGIN, RUN_DROPPED, RUN_REWORDED, WORD_SWAPPED
+from .run import _Taken, _widened_miss, another_subject, name_why
 
 
 def near_sayings(
@@ -94,7 +94,7 @@ def near_sayings(
         )
         if within is not None:
             numbers = [n for n in numbers if within[n]]
-        found += [(m, _uncounted(m, NAME_REPLACED)) for m in lenient]
+        found += [(m, _uncounted(m, name_why(m, index.text(m.sentence.document)))) for m in lenient]
         found += [
             (m, _uncounted(m, WORD_SWAPPED))
             for m in find_swapped(point, index, numbers, tokeniser=tokeniser)
