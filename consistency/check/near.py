@@ -5,8 +5,8 @@ said in words the engine does not count as it, and that do not say the opposite.
 period, and cards only those that stand *instead of* the formula (see
 :func:`consistency.timeline.with_near_misses`). Both find them by the same rules: a
 wording scoring up to ``near`` under the point's threshold, a name of the formula
-replaced or put in (the engine's lenient reading), one word of the formula swapped, a run of its
-inner words dropped.
+replaced or put in (the engine's lenient reading), one word of the formula swapped, a
+run of its inner words dropped.
 """
 
 from __future__ import annotations
