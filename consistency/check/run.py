@@ -17,6 +17,7 @@ from ..ingest.select import FileSelection
 from ..lexicon import lemmas, numbers_apart, numbers_in, times_apart
 from ..match import (
     DEFAULT_THRESHOLD,
+    Form,
     Match,
     drops,
     find_dropped,
@@ -145,7 +146,7 @@ def _names_gone(match: Match, span: Sequence[str]) -> bool:
     "uphold the one-China principle" (fixture 000); "the Declaration on the *Behavior* of
     Parties" keeps its names and is one."""
     form = match.form
-    at = [k for k in range(len(form.words)) if k in form.names]
+    at = _name_places(form)
     named = {form.words[k] for k in at}
     if not named or not named.isdisjoint(span):
         return False
@@ -163,6 +164,11 @@ def _names_gone(match: Match, span: Sequence[str]) -> bool:
         and sum(is_rare(w) for w in (*before, *after)) >= _FRAME_CONTENT
     )
     return not framed
+
+
+def _name_places(form: Form) -> list[int]:
+    """The positions of a wording's names (see :class:`~consistency.match.align.Names`)."""
+    return [k for k in range(len(form.words)) if k in form.names]
 
 
 def _undetermined(words: Sequence[str], determiners: Collection[str]) -> Sequence[str]:
@@ -1183,11 +1189,10 @@ def name_why(match: Match, text: str) -> str:
     said a name was replaced)."""
     tokens = match.sentence.tokens
     names = Names(tokens, text)
-    span = [t.text for t in tokens[match.first : match.last + 1]]
     form = match.form
-    own = {w for k, w in enumerate(form.words) if k in form.names}
+    own = {form.words[k] for k in _name_places(form)}
     put = any(
         k in names and tokens[k].text not in form.vocabulary
         for k in range(match.first, match.last + 1)
     )
-    return NAME_PUT_IN if put and own <= set(span) else NAME_REPLACED
+    return NAME_PUT_IN if put and own <= set(span_words(match)) else NAME_REPLACED

@@ -85,9 +85,7 @@ def _group(
             # first of equals; the tests are read only for leaders close enough
             for k in sorted(np.flatnonzero(scores).tolist(), key=lambda k: -scores[k]):
                 j = pool[k]
-                if (not negated or negated[j] == negated[i]) and (
-                    not names or named.same_subject(i, {j})
-                ):
+                if (not negated or negated[j] == negated[i]) and (not names or named.alike(i, j)):
                     best = j
                     break
         if best < 0:
@@ -345,27 +343,30 @@ def _uncut(
     function, mark = corpus.function, corpus.mark
     start = at[naming][0].start
 
-    def said(wording: tuple[int, ...]) -> int:
-        return sum(c for k, c in counts.items() if k == wording or _part_of(wording, k))
-
     def opens_item(part: tuple[int, ...]) -> bool:
         return any(
             naming[i : i + len(part)] == part and mark[start + i] in (_SOFT, _LIST)
             for i in range(1, len(naming) - len(part) + 1)
         )
 
-    least = max(said(naming), sum(counts.values()) // 2)
-    parts = [
-        part
+    least = max(_sayings(naming, counts), sum(counts.values()) // 2)
+    parts = {
+        part: n
         for part in counts
         if _part_of(part, naming)
         and counts[part] >= counts[naming]
         and sum(not function[w] for w in part) >= 2
         and not _runs_on(corpus, at[part])
-        and said(part) > least
         and not opens_item(part)
-    ]
-    return max(parts, key=lambda k: (len(k), said(k), k), default=naming)
+        and (n := _sayings(part, counts)) > least
+    }
+    return max(parts, key=lambda k: (len(k), parts[k], k), default=naming)
+
+
+def _sayings(wording: tuple[int, ...], counts: Mapping[tuple[int, ...], int]) -> int:
+    """How many of a family's sayings (``counts``: by the wording each spans) say
+    ``wording``, alone or inside a longer wording."""
+    return sum(c for k, c in counts.items() if k == wording or _part_of(wording, k))
 
 
 UNCUT_EVIDENCE = 3
@@ -419,7 +420,7 @@ def _named_by(
     own = [owner(words[w]) for w in key if not function[w]]
 
     def said(wording: tuple[int, ...]) -> int:
-        return sum(c for k, c in counts.items() if k == wording or _part_of(wording, k))
+        return _sayings(wording, counts)
 
     def variant(other: tuple[int, ...]) -> bool:
         theirs = [owner(words[w]) for w in other if not function[w]]
@@ -1417,7 +1418,7 @@ def _name_ids(corpus: _Corpus) -> dict[int, str]:
 class _Named:
     """The names in each wording, read once, for :func:`_other_names` over many pairs.
 
-    Grouping asks it of every candidate against every leader in its pool; the
+    Grouping asks it of every candidate against each leader close enough to it; the
     names of a wording are gathered once and each distinct pair of sets of names is
     compared once.
     """
@@ -1435,21 +1436,16 @@ class _Named:
             got = self._sets[j] = frozenset(names[w] for w in self.keys[j] if w in names)
         return got
 
-    def same_subject(self, i: int, pool: set[int]) -> set[int]:
-        """The wordings of ``pool`` that do not name something else than wording ``i``."""
+    def alike(self, i: int, j: int) -> bool:
+        """Whether wording ``j`` names nothing else than wording ``i`` does."""
         mine = self.of(i)
         if not mine:
-            return pool
-        verdicts = self._verdicts
-        kept: set[int] = set()
-        for j in pool:
-            theirs = self.of(j)
-            other = verdicts.get((mine, theirs))
-            if other is None:
-                other = verdicts[mine, theirs] = _names_differ(mine, theirs)
-            if not other:
-                kept.add(j)
-        return kept
+            return True
+        theirs = self.of(j)
+        other = self._verdicts.get((mine, theirs))
+        if other is None:
+            other = self._verdicts[mine, theirs] = _names_differ(mine, theirs)
+        return not other
 
 
 def _other_names(a: Collection[int], b: Collection[int], names: Mapping[int, str]) -> bool:
