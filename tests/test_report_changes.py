@@ -165,6 +165,27 @@ def test_grammar_taking_over_is_no_change() -> None:
     assert [c.date for c in overs] == [START + dt.timedelta(days=24)]
 
 
+def test_a_line_holds_through_its_grammar_variants() -> None:
+    """Review 160 (R3): "the goals of the special military operation will be achieved",
+    said beside "goals of the ..." on a quarter of its dates, held the line that "... will
+    *certainly* be achieved" took over, yet no card said so: the old wording alone held
+    57 % of the dates before, under the two thirds a line needs. A wording and its grammar
+    variants are one line."""
+    light = MANKIND.replace("with a shared", "with shared")
+    old = [MANKIND if c == "m" else light for c in "mmlmlmlmmlml"]
+    result = track(daily(old + [ALL] * 12), [POINT])
+    overs = [c for c in analyse(result).changes if c.kind is KeyChangeKind.TAKEOVER]
+    assert [c.date for c in overs] == [START + dt.timedelta(days=12)]
+    assert overs[0].evidence == (
+        "then said on 12 of the point's next 12 dates; the wording before on 12 of the 12 before"
+    )
+    # a variant that is no grammar of it does not count with it
+    other = MANKIND.replace("building", "advancing")
+    old = [MANKIND if c == "m" else other for c in "mmlmlmlmmlml"]
+    result = track(daily(old + [ALL] * 12), [POINT])
+    assert not [c for c in analyse(result).changes if c.kind is KeyChangeKind.TAKEOVER]
+
+
 def test_a_wording_used_all_along_said_three_times_at_the_end_has_not_taken_over() -> None:
     """Review 97 (D2): "in kind" and "accordingly" alternating over 17 dates (7 and 10),
     the last three "accordingly", made a card "new wording took over" in the period. The
