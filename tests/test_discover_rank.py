@@ -21,6 +21,7 @@ from consistency.discover.families import (
     FAMILY_THRESHOLD,
     _aligned,
     _describe,
+    _families,
     _name_ids,
     _other_names,
     _passages,
@@ -1219,6 +1220,24 @@ def test_points_cut_from_one_passage_are_one_row() -> None:
     out = _passages(corpus, [best, cut, other], lambda g: g.score)
     assert len(out) == 2
     assert len(out[0].occs) == len(best.occs) + len(cut.occs)
+
+
+def test_a_formula_keeps_its_row_beside_a_carrier_that_spells_it_otherwise() -> None:
+    """Review 161 (D1): "peace and tranquillity in the border areas", said on 69 dates,
+    had no row: it joined the family of a better-ranked carrier of 8 dates, "peace and
+    *tranquility* in the border areas in the western sector", which named the row, and the
+    engine then counted that carrier's dates. A rich formula said on far more dates than a
+    wording holding it keeps its row, in whichever spelling the carrier writes it."""
+    formula = "peace and tranquillity in the border areas"
+    carrier = "peace and tranquility in the border areas in the western sector"
+    corpus = _corpus([f"We want {formula}." for _ in range(12)] + [f"We want {carrier}."] * 3)
+    lead, alone = _group_of(corpus, carrier), _group_of(corpus, formula)
+    lead.score, alone.score = 3.0, 2.0
+    out = _families(corpus, [lead, alone], lambda g: g.score, weigher())
+    assert [(corpus.text_of(g.key), len(g.dates)) for g in out] == [
+        (carrier, 3),
+        (formula, 12),
+    ]
 
 
 def test_a_longer_formula_holding_a_short_point_keeps_its_row() -> None:

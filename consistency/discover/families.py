@@ -1023,12 +1023,15 @@ def _families(
                     not group.core
                     and len(group.key) > _RICH_WORDS
                     and sum(not function[w] for w in group.key) >= _RICH_WORDS
-                    and _part_of(group.key, accepted[j].key)
+                    and _stands_in(group.key, accepted[j].key, words)
                     and len(group.dates) > CORE_SHARE * len(accepted[j].dates)
                 ):
                     # a formula of its own said far more often than a sentence that holds
                     # it, which would name the row and count its dates alone (review 70:
-                    # the gate then passed the formula reworded in another sentence)
+                    # the gate then passed the formula reworded in another sentence), in
+                    # any spelling of its words (review 161: "peace and tranquility in
+                    # the border areas", 69 dates, named by a carrier of 8 that spelled
+                    # "tranquillity")
                     continue
                 inside = _aligned(mine, texts[j], weigh)
                 holds = _aligned(texts[j], mine, weigh)
@@ -1181,11 +1184,17 @@ def _said_in(core: _Group, frame: _Group, words: Sequence[str] = ()) -> bool:
     carded the formula "no longer said" while it went on)."""
     if not core.core or len(core.dates) <= CORE_SHARE * len(frame.dates):
         return False
-    if _part_of(core.key, frame.key):
+    return _stands_in(core.key, frame.key, words)
+
+
+def _stands_in(part: tuple[int, ...], whole: tuple[int, ...], words: Sequence[str] = ()) -> bool:
+    """Whether ``part`` stands in ``whole`` (see :func:`_part_of`); with the corpus's
+    ``words``, each word as spelled or in another spelling ("tranquility",
+    "tranquillity")."""
+    if _part_of(part, whole):
         return True
-    if not words or len(core.key) >= len(frame.key):
+    if not words or len(part) >= len(whole):
         return False
-    part, whole = core.key, frame.key
     return any(
         all(w == p or similarity(words[w], words[p]) for w, p in zip(whole[i:], part, strict=False))
         for i in range(len(whole) - len(part) + 1)
