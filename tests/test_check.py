@@ -1334,6 +1334,48 @@ def test_the_closest_baseline_wording_is_the_fewest_word_edits_away(tmp_path: Pa
     assert "    baseline:  the China-ASEAN Free Trade Area 3.0  (2025-01-01, line 1)\n" in out
 
 
+def test_on_a_tie_the_points_text_is_the_reference_before_an_alias(tmp_path: Path) -> None:
+    """Review 161 (G2, G3): with the watchlist, "our position on this issue is not well
+    known" was shown as `is {-very-}{+not+} well known` against an alias said a third as
+    often, and a dropped "always" as a move of "integral and" against an alias that
+    reorders them and lacks "always" too. As near, the point's own text is the reference:
+    `{+not+}`, `{-always-}`."""
+    base = tmp_path / "base"
+    base.mkdir()
+    known = "Our position on this issue is {}well known.\n"
+    part = "Jammu and Kashmir was, is and will {} part of India.\n"
+    for day in range(1, 7):
+        said = known.format("very " if day == 6 else "")
+        said += part.format(
+            "remain an inalienable and integral"
+            if day == 6
+            else "always remain an integral and inalienable"
+        )
+        (base / f"2025-01-0{day}.txt").write_text(said, encoding="utf-8")
+    new = tmp_path / "2025-02-01.txt"
+    new.write_text(
+        known.format("not ") + part.format("remain an integral and inalienable"), encoding="utf-8"
+    )
+    points = tmp_path / "points.toml"
+    points.write_text(
+        '[[point]]\nid = "known"\ntext = "our position on this issue is well known"\n'
+        'aliases = ["our position on this issue is very well known"]\n\n'
+        '[[point]]\nid = "part"\n'
+        'text = "Jammu and Kashmir was, is and will always remain an integral and '
+        'inalienable part of India"\n'
+        'aliases = ["Jammu and Kashmir was, is and will remain an inalienable and integral '
+        'part of India"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+    assert code == 1, out
+    assert "    diff:      Our position on this issue is {+not+} well known\n" in out, out
+    assert (
+        "    diff:      Jammu and Kashmir was, is and will {-always-} remain an integral and "
+        "inalienable part of India\n"
+    ) in out, out
+
+
 def test_on_a_tie_the_formulas_own_wording_is_the_reference(tmp_path: Path) -> None:
     """A review: "preserve peace and stability in the South China Sea" was shown against
     the one-off "undermining peace and ..." (said last) where the formula's own "uphold

@@ -202,12 +202,18 @@ def closest_wording(
     Closest as a diff reads it (:func:`~consistency.timeline.closeness`): the most
     words kept, then the fewest changes; on a tie a wording of the point's own (its
     text or an alias: a one-off as near is no better reference, "{-undermining-}{+preserve+}
-    peace and stability ..." beside "{-uphold-}{+preserve+}", a review), then the nearest
+    peace and stability ..." beside "{-uphold-}{+preserve+}", a review), its text before
+    an alias (review 161: "is {+not+} well known", not "is {-very-}{+not+} well known"
+    against an alias said a third as often; "will {-always-} remain an integral and
+    inalienable part", not "{~integral and~}" against the alias that reorders them and
+    lacks "always" too), then the nearest
     in length ("Free Trade Area {-3.0-}{+4.0+}", not "Free Trade Area {+4.0+}"), the more
     used, the higher :func:`word_similarity`; shown where it was said last. Only the
     ``limit`` baseline sentences sharing most rare words with ``words`` are searched.
     """
-    own = {form.words for form in make_forms(point, tokeniser=tokeniser)}
+    forms = make_forms(point, tokeniser=tokeniser)
+    own = {form.words for form in forms}
+    canonical = forms[0].words
     narrowed = _Narrowed(baseline, words, limit)
     said: dict[tuple[str, ...], tuple[int, tuple[dt.date, str, int], Match]] = {}
     for match in find_point(point, narrowed, threshold=threshold, tokeniser=tokeniser):
@@ -226,7 +232,7 @@ def closest_wording(
 
     def rank(
         found: tuple[str, ...],
-    ) -> tuple[bool, int, int, int, bool, int, int, float, tuple[object, ...]]:
+    ) -> tuple[bool, int, int, int, bool, bool, int, int, float, tuple[object, ...]]:
         near = closeness(words, found)
         count, where, _ = said[found]
         return (
@@ -238,6 +244,7 @@ def closest_wording(
             -near.changes,
             -near.grammar_lost,
             found in own,
+            found == canonical,
             -near.apart,
             count,
             word_similarity(words, found),
