@@ -633,26 +633,28 @@ def _lines(
     endings: Collection[str],
 ) -> dict[str, str]:
     """Each wording of ``keys`` (a point's, one per date) mapped to the line it says: the
-    wording said on the most dates that it differs from in grammar only (see
-    :func:`grammar_only`), else itself. A line holds through its grammar: "the goals of the
+    wording said on the most dates, :data:`TAKEOVER_MIN_DATES` or more (a line's least),
+    that it differs from in grammar only (see :func:`grammar_only`), else itself. A line holds through its grammar: "the goals of the
     special military operation will be achieved", said beside "goals of the ..." on a
     quarter of its dates, held the line that "... will *certainly* be achieved" took over
     (review 160: no card, the old wording alone on 57 % of the dates before)."""
     counts = Counter(keys)
-    heads: list[str] = []
+    # only a wording said on TAKEOVER_MIN_DATES dates can hold a line: the others are
+    # read against those alone (a point of 5,000 dates has hundreds of one-off wordings)
+    heads: list[tuple[str, list[str]]] = []
     out: dict[str, str] = {}
     for key in sorted(counts, key=lambda k: (-counts[k], k)):
         words = key.split()
         head = next(
             (
                 h
-                for h in heads
-                if grammar_only(words, h.split(), light, prefixes, same=same, endings=endings)
+                for h, said in heads
+                if grammar_only(words, said, light, prefixes, same=same, endings=endings)
             ),
             None,
         )
-        if head is None:
-            heads.append(key)
+        if head is None and counts[key] >= TAKEOVER_MIN_DATES:
+            heads.append((key, words))
         out[key] = head or key
     return out
 
