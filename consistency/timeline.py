@@ -17,7 +17,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -627,25 +627,28 @@ def takeovers(
 
 def _lines(
     keys: Sequence[str],
+    others: Iterable[str],
     light: Callable[[str], bool],
     prefixes: Collection[str],
     same: Collection[str],
     endings: Collection[str],
 ) -> dict[str, str]:
-    """Each wording of ``keys`` (a point's, one per date) mapped to the line it says: the
-    wording said on the most dates, :data:`TAKEOVER_MIN_DATES` or more (a line's least),
-    that it differs from in grammar only (see :func:`grammar_only`), else itself. A line holds through its grammar: "the goals of the
-    special military operation will be achieved", said beside "goals of the ..." on a
-    quarter of its dates, held the line that "... will *certainly* be achieved" took over
-    (review 160: no card, the old wording alone on 57 % of the dates before)."""
+    """Each wording of ``keys`` (a point's, one per date) and of ``others`` (its other
+    occurrences') mapped to the line it says: the wording of ``keys`` said on the most
+    dates, :data:`TAKEOVER_MIN_DATES` or more (a line's least), that it differs from in
+    grammar only (see :func:`grammar_only`), else itself. A line holds through its
+    grammar: "the goals of the special military operation will be achieved", said beside
+    "goals of the ..." on a quarter of its dates, held the line that "... will *certainly*
+    be achieved" took over (review 160: no card, the old wording alone on 57 % of the
+    dates before). Only wordings said that often are lines to join: read against every
+    other, a point of 5,000 dates and hundreds of one-off wordings took seconds."""
     counts = Counter(keys)
-    # only a wording said on TAKEOVER_MIN_DATES dates can hold a line: the others are
-    # read against those alone (a point of 5,000 dates has hundreds of one-off wordings)
     heads: list[tuple[str, list[str]]] = []
     out: dict[str, str] = {}
-    for key in sorted(counts, key=lambda k: (-counts[k], k)):
+
+    def head_of(key: str) -> str | None:
         words = key.split()
-        head = next(
+        return next(
             (
                 h
                 for h, said in heads
@@ -653,9 +656,14 @@ def _lines(
             ),
             None,
         )
+
+    for key in sorted(counts, key=lambda k: (-counts[k], k)):
+        head = head_of(key)
         if head is None and counts[key] >= TAKEOVER_MIN_DATES:
-            heads.append((key, words))
+            heads.append((key, key.split()))
         out[key] = head or key
+    for key in sorted(set(others) - out.keys()):
+        out[key] = head_of(key) or key
     return out
 
 
@@ -862,12 +870,12 @@ def _point_changes(
             [reps[d] for d, k in zip(days[:upto], keys[:upto], strict=True) if k == key]
         )
 
-    line = _lines(keys, light, prefixes, same, owned)
-    lines = [line[k] for k in keys]
-    present: dict[dt.date, set[str]] = {}
+    said_on: dict[dt.date, set[str]] = {}
     for o in point.occurrences:
-        key = norm(o.text)
-        present.setdefault(o.date, set()).add(line.get(key, key))
+        said_on.setdefault(o.date, set()).add(norm(o.text))
+    line = _lines(keys, set().union(*said_on.values()), light, prefixes, same, owned)
+    lines = [line[k] for k in keys]
+    present = {d: {line[k] for k in said} for d, said in said_on.items()}
     out = []
     start_of = 0
     for i, old, new in takeovers(lines, [present[d] for d in days]):
