@@ -179,6 +179,12 @@ def test_a_line_holds_through_its_grammar_variants() -> None:
     assert overs[0].evidence == (
         "then said on 12 of the point's next 12 dates; the wording before on 12 of the 12 before"
     )
+    # a date that says the new wording and the old in another grammar still says the old
+    point = Point("community", MANKIND, aliases=(ALL,))
+    again = MANKIND.replace("building a community", "building community")
+    said = [f"{ALL}. We repeat: we stand for {again}"] * 12
+    result = track(daily(old + said), [point])
+    assert not [c for c in analyse(result).changes if c.kind is KeyChangeKind.TAKEOVER]
     # a variant that is no grammar of it does not count with it
     other = MANKIND.replace("building", "advancing")
     old = [MANKIND if c == "m" else other for c in "mmlmlmlmmlml"]
