@@ -731,3 +731,18 @@ def test_index_writes_its_summary_to_o_and_never_onto_its_db(tmp_path: Path) -> 
     assert json.loads(summary.read_text(encoding="utf-8"))["documents"] == 5
     code, out, err = run(*args, "-o", str(db))
     assert code == 2 and "would overwrite the input" in err and err.count("\n") == 1, err
+
+
+def test_a_folder_of_no_briefings_is_one_error_line(tmp_path: Path) -> None:
+    """A fresh-clone trial: a folder holding only a picture gave a note naming the file
+    passed over, then the error; the error says both on its one line."""
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "notes.jpg").write_bytes(b"\xff\xd8\xff")
+    code, out, err = run("--no-config", "report", str(folder))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"consistency: error: {folder}: no briefings found (looked for .txt, .md, .html, "
+        f".htm, .jsonl, .csv); skipped 1 file that is not a briefing: {folder}/notes.jpg "
+        "(--include GLOB reads them)\n"
+    )

@@ -599,7 +599,8 @@ def test_file_without_extension_is_text(tmp_path: Path) -> None:
         (lambda p: p / "nope.txt", "{p}/nope.txt: no such file or directory"),
         (
             lambda p: write(p / "empty" / "x.pdf", b"%PDF").parent,
-            "{p}/empty: no briefings found (looked for .txt, .md, .html, .htm, .jsonl, .csv)",
+            "{p}/empty: no briefings found (looked for .txt, .md, .html, .htm, .jsonl, .csv); "
+            "skipped 1 file that is not a briefing: {p}/empty/x.pdf (--include GLOB reads them)",
         ),
         (
             lambda p: write(p / "2024-01-01.docx", b"PK"),

@@ -439,6 +439,7 @@ def _expand_directory(
 ) -> None:
     problems: list[OSError] = []
     count = 0
+    before = len(skipped)
     tree = os.path.realpath(root)
     visited = {tree}
     for folder, dirs, files in os.walk(root, onerror=problems.append, followlinks=True):
@@ -483,7 +484,11 @@ def _expand_directory(
         where = problem.filename if isinstance(problem.filename, str) else root
         errors.append(InputError(f"cannot read folder: {problem.strerror}", path=where))
     if not count and not problems:
-        errors.append(InputError(f"no briefings found (looked for {_LOOKED_FOR})", path=root))
+        # the files passed over said on the error's one line, not on a note before it
+        passed = skipped[before:]
+        del skipped[before:]
+        why = f"; {skipped_note(passed)}" if passed else ""
+        errors.append(InputError(f"no briefings found (looked for {_LOOKED_FOR}){why}", path=root))
 
 
 def _folders_to_enter(
