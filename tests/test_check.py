@@ -2903,3 +2903,34 @@ def test_a_discovered_frame_said_of_a_new_topic_fills_a_slot(tmp_path: Path) -> 
         words("Pakistan desires peaceful good neighbourly and cooperative relations with all"),
         words("Pakistan has always desired peaceful and cooperative relations with all"),
     )
+
+
+def test_a_discovered_row_cut_where_its_sentences_part_ends_on_a_slot(tmp_path: Path) -> None:
+    """Review 161 (G4): an unchanged briefing warned "our Embassies have been working hard
+    to {-expand-}{+support climate finance+}": the discovered row ends on the word where
+    its sentences part, "... to expand food processing", "... to support dairy", "... to
+    promote climate finance". A new saying opening on one of the words said there fills
+    that slot; a word the baseline never says there, or a last word said in half the
+    places, is a change."""
+    from consistency.check.run import _fills_a_slot
+
+    lines = [
+        f"Our Embassies have been working hard to {w}, as you know."
+        for w in ["expand food processing", "support dairy", "promote climate finance"] * 2
+        + ["expand fisheries", "support capacity building"]
+    ]
+    base = _frame_baseline(tmp_path, lines)
+
+    def words(text: str) -> tuple[str, ...]:
+        return tuple(normalise(text).split())
+
+    row = words("our Embassies have been working hard to expand")
+    assert _fills_a_slot(base, words("our Embassies have been working hard to support trade"), row)
+    assert not _fills_a_slot(base, words("our Embassies have been working hard to cut aid"), row)
+    # the last word left out: no word in its place (MFA: "lodged solemn representations
+    # with the US {-side-}", where the first version read past the new words' end)
+    assert not _fills_a_slot(base, words("our Embassies have been working hard to"), row)
+    own = tmp_path / "own"
+    own.mkdir()
+    base = _frame_baseline(own, [*lines, *lines[::3] * 3])
+    assert not _fills_a_slot(base, words("our Embassies have been working hard to support"), row)

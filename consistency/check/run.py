@@ -653,6 +653,8 @@ def _fills_a_slot(baseline: Baseline, new: tuple[str, ...], old: tuple[str, ...]
     filler stands in half the baseline's fillers or more (the formula's own word)."""
     head, tail = shared_ends(new, old)
     middle = len(new) - head - tail
+    if head and not tail and len(new) > head and len(old) - head == 1:
+        return _ends_on_a_slot(baseline, new[:head], old[head:], new[head])
     if not head or not tail or not 0 < middle <= SLOT_WORDS:
         return False
     front, back = new[:head], new[len(new) - tail :]
@@ -683,6 +685,44 @@ def _fills_a_slot(baseline: Baseline, new: tuple[str, ...], old: tuple[str, ...]
 
 SLOT_WORDS = 4
 """The most words that fill a slot of a discovered frame (see :func:`_fills_a_slot`)."""
+
+
+def _ends_on_a_slot(
+    baseline: Baseline, front: tuple[str, ...], last: tuple[str, ...], said: str
+) -> bool:
+    """Whether a discovered point's last word ``last``, replaced by words opening on
+    ``said``, stands where the baseline puts :data:`SLOT_END_FILLERS` different words or
+    more after the point's other words ``front``, ``said`` among them
+    (:data:`SLOT_EVIDENCE` times at least) and none in half those places or more: a row
+    cut where its sentences part, "our Embassies have been working hard to *expand*" of
+    "... to expand food processing", "... to support dairy", "... to promote climate
+    finance" (review 161 G4: an unchanged briefing warned "working hard to
+    {-expand-}{+support climate finance+}"). Not where ``last``, a content word, stands in
+    half those places or more (the formula's own word)."""
+    after: Counter[str] = Counter()
+    n = len(front)
+    for text in baseline.words_of(phrase_sentences(baseline, front)).values():
+        words = text.split(" ")
+        for k in range(len(words) - n):
+            if tuple(words[k : k + n]) == front:
+                after[words[k + n]] += 1
+    total = sum(after.values())
+    if any(is_rare(w) and 2 * after[w] >= total for w in last):
+        return False
+    return (
+        after[said] >= SLOT_EVIDENCE
+        and len(after) >= SLOT_END_FILLERS
+        and 2 * max(after.values()) < total
+    )
+
+
+SLOT_END_FILLERS = 3
+"""The fewest different words the baseline says after a discovered point's other words
+for its last word to be a slot (see :func:`_ends_on_a_slot`), the new one among them."""
+
+SLOT_EVIDENCE = 2
+"""Times the baseline says the new word in a discovered point's last place for it to be
+one of the words said there (see :func:`_ends_on_a_slot`)."""
 
 
 def _numbers_vary(baseline: Baseline, span: tuple[str, ...]) -> bool:
