@@ -150,7 +150,9 @@ class Reference:
     """A wording in the baseline, as it stands in its source.
 
     text: the wording (``source[start:end]``); document, date, path: where;
-    line, column: 1-based position of its start.
+    line, column: 1-based position of its start; dates: how many of the baseline's dates
+    say it word for word (0 where not counted: a rephrased sentence's), so that a reader
+    sees a diff against a one-off wording for what it is (a fresh-clone trial).
     """
 
     text: str
@@ -159,6 +161,7 @@ class Reference:
     path: str
     line: int
     column: int
+    dates: int = 0
 
     def where(self, *, line: bool = True) -> str:
         """Its date, its document (unless the id is the date) and, with ``line``, its line:
@@ -169,6 +172,12 @@ class Reference:
         if line:
             parts.append(f"line {self.line}")
         return ", ".join(parts)
+
+    def said(self) -> str:
+        """How often the baseline says it: ``said on 3 dates``; "" where not counted."""
+        if not self.dates:
+            return ""
+        return f"said on {self.dates} date{'s' if self.dates != 1 else ''}"
 
 
 NAME_REPLACED = "a name of the formula replaced"

@@ -71,6 +71,7 @@ from .similar import (
     _NewCorpus,
     _no_grammar,
     closest_wording,
+    dates_said,
     has_sentence,
     nearest_sentence,
     word_similarity,
@@ -938,7 +939,13 @@ def _closest_form(
     line, column = _line_col(source, start)
     doc = sentence.document
     ref = Reference(
-        source[start:end], doc, baseline.date_of(doc), baseline.path_of(doc), line, column
+        source[start:end],
+        doc,
+        baseline.date_of(doc),
+        baseline.path_of(doc),
+        line,
+        column,
+        dates_said(baseline, words, ids),
     )
     return ref, word_similarity(span, words)
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from ..diff import word_moves
+from ..index import phrase_sentences
 from ..match import (
     DEFAULT_THRESHOLD,
     Match,
@@ -255,8 +256,23 @@ def closest_wording(
     _, (date, doc, _), match = said[best]
     text = baseline.text(doc)
     line, column = _line_col(text, match.start)
-    ref = Reference(text[match.start : match.end], doc, date, baseline.path_of(doc), line, column)
+    ref = Reference(
+        text[match.start : match.end],
+        doc,
+        date,
+        baseline.path_of(doc),
+        line,
+        column,
+        dates_said(baseline, best),
+    )
     return ref, word_similarity(words, best)
+
+
+def dates_said(baseline: Baseline, words: Sequence[str], ids: Iterable[int] | None = None) -> int:
+    """How many of the baseline's dates say ``words`` (normalised) word for word, in the
+    sentences ``ids`` when they are known."""
+    found = phrase_sentences(baseline, words) if ids is None else ids
+    return len({baseline.date_of(doc) for doc in baseline.documents_of(found).values()})
 
 
 def _no_grammar(word: str) -> bool:

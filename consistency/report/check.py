@@ -109,7 +109,8 @@ def _text_block(f: Finding, gate: Gate, color: bool) -> str:
     lines = [head, f"    new:       {one_line(f.text)}"]
     if f.reference is not None:
         r = f.reference
-        lines.append(f"    baseline:  {one_line(r.text)}  ({r.where()})")
+        said = f"; {r.said()}" if r.dates else ""
+        lines.append(f"    baseline:  {one_line(r.text)}  ({r.where()}{said})")
     elif f.canonical is not None:
         lines.append(f"    watchlist: {one_line(f.canonical)}  (never in the baseline)")
     lines.append(f"    diff:      {ansi_diff(flatten(parse_diff(f.diff)), color=color)}")
@@ -158,6 +159,7 @@ def finding_dict(f: Finding, gate: Gate) -> dict[str, Any]:
             "date": ref.date.isoformat(),
             "line": ref.line,
             "column": ref.column,
+            "dates": ref.dates or None,
         },
         "diff": f.diff,
         "score": f.score,
