@@ -1400,8 +1400,15 @@ def test_on_a_tie_the_formulas_own_wording_is_the_reference(tmp_path: Path) -> N
     code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
     assert code == 1, out
     # ... and how often the baseline says it (a fresh-clone trial: a diff against a
-    # one-off wording read like one against the formula's usual wording)
+    # one-off wording read like one against the formula's usual wording), in every format
     assert f"    baseline:  {text}  (2020-05-08, line 1; said on 2 dates)\n" in out
+    args = ("check", str(new), "--against", str(base), "--points", str(points), "--format")
+    assert "closest in the baseline (2020-05-08; said on 2 dates)" in run(*args, "github")[1]
+    assert f"baseline: {text} (2020-05-08; said on 2 dates)" in run(*args, "junit")[1]
+    sarif = json.loads(run(*args, "sarif")[1])
+    message = sarif["runs"][0]["results"][0]["message"]["text"]
+    assert "closest in the baseline (2020-05-08, line 1; said on 2 dates)" in message
+    assert json.loads(run(*args, "json")[1])["findings"][0]["reference"]["dates"] == 2
     assert "    diff:      {-uphold-}{+preserve+} peace and stability in the South China" in out
 
 

@@ -173,11 +173,12 @@ class Reference:
             parts.append(f"line {self.line}")
         return ", ".join(parts)
 
-    def said(self) -> str:
-        """How often the baseline says it: ``said on 3 dates``; "" where not counted."""
+    def cited(self, *, line: bool = True) -> str:
+        """:meth:`where`, and how often the baseline says it where counted: ``2020-07-02,
+        line 10; said on 3 dates``."""
         if not self.dates:
-            return ""
-        return f"said on {self.dates} date{'s' if self.dates != 1 else ''}"
+            return self.where(line=line)
+        return f"{self.where(line=line)}; said on {self.dates} date{'s' * (self.dates != 1)}"
 
 
 NAME_REPLACED = "a name of the formula replaced"

@@ -109,8 +109,7 @@ def _text_block(f: Finding, gate: Gate, color: bool) -> str:
     lines = [head, f"    new:       {one_line(f.text)}"]
     if f.reference is not None:
         r = f.reference
-        said = f"; {r.said()}" if r.dates else ""
-        lines.append(f"    baseline:  {one_line(r.text)}  ({r.where()}{said})")
+        lines.append(f"    baseline:  {one_line(r.text)}  ({r.cited()})")
     elif f.canonical is not None:
         lines.append(f"    watchlist: {one_line(f.canonical)}  (never in the baseline)")
     lines.append(f"    diff:      {ansi_diff(flatten(parse_diff(f.diff)), color=color)}")
@@ -230,7 +229,7 @@ def _github_message(f: Finding) -> str:
         lines[0] += f" (also {', '.join(f.also)})"
     if f.reference is not None:
         r = f.reference
-        lines.append(f"closest in the baseline ({r.where(line=False)}): {quoted(r.text)}")
+        lines.append(f"closest in the baseline ({r.cited(line=False)}): {quoted(r.text)}")
     elif f.canonical is not None:
         lines.append(f"watchlist wording: {quoted(f.canonical)}")
     lines.append(f"diff: {one_line(f.diff)}")
@@ -289,7 +288,7 @@ def _failure_text(f: Finding) -> str:
     lines = [f"{_where(f)}: {f.title}", f"new:      {one_line(f.text)}"]
     if f.reference is not None:
         r = f.reference
-        lines.append(f"baseline: {one_line(r.text)} ({r.where(line=False)})")
+        lines.append(f"baseline: {one_line(r.text)} ({r.cited(line=False)})")
     elif f.canonical is not None:
         lines.append(f"watchlist: {one_line(f.canonical)}")
     lines.append(f"diff:     {one_line(f.diff)}")

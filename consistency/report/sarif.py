@@ -67,7 +67,7 @@ def _message(f: Finding) -> str:
         lines[0] += f" (also {', '.join(f.also)})"
     if f.reference is not None:
         r = f.reference
-        lines.append(f"closest in the baseline ({r.where()}): {quoted(r.text)}")
+        lines.append(f"closest in the baseline ({r.cited()}): {quoted(r.text)}")
     elif f.canonical is not None:
         lines.append(f"watchlist wording (never in the baseline): {quoted(f.canonical)}")
     lines.append(f"diff: {one_line(f.diff)}")
