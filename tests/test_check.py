@@ -1381,6 +1381,35 @@ def test_on_a_tie_the_points_text_is_the_reference_before_an_alias(tmp_path: Pat
     ) in out, out
 
 
+def test_on_a_tie_the_wording_the_point_says_now_is_the_reference(tmp_path: Path) -> None:
+    """Review 160 (G2): "all the goals of the special military operation will
+    *eventually* be achieved", planted where the briefing said "will *certainly* be
+    achieved", the line since a take-over, read `{+eventually+}` against the older text
+    ("will be achieved") once the text won ties: of two wordings of the point as near,
+    the one said on more of its last dates is the reference, then its text."""
+    formula = "all the goals of the operation will be achieved"
+    alias = "all the goals of the operation will certainly be achieved"
+    said = "Maria Zakharova: We repeat that {}.\n"
+    points = tmp_path / "points.toml"
+    points.write_text(
+        f'[[point]]\nid = "goals"\ntext = "{formula}"\naliases = ["{alias}"]\n',
+        encoding="utf-8",
+    )
+    new = tmp_path / "2021-01-01.txt"
+    new.write_text(said.format(formula.replace("will", "will eventually")), encoding="utf-8")
+    for k, (first, then, shown) in enumerate(
+        [(formula, alias, "{-certainly-}{+eventually+}"), (alias, formula, "{+eventually+}")]
+    ):
+        base = tmp_path / f"base-{k}"
+        base.mkdir()
+        for day in range(1, 25):
+            wording = first if day <= 14 else then
+            (base / f"2020-03-{day:02d}.txt").write_text(said.format(wording), encoding="utf-8")
+        code, out, _ = run("check", str(new), "--against", str(base), "--points", str(points))
+        assert code == 1, out
+        assert f"    diff:      {formula.replace('will', 'will ' + shown)}\n" in out, out
+
+
 def test_on_a_tie_the_formulas_own_wording_is_the_reference(tmp_path: Path) -> None:
     """A review: "preserve peace and stability in the South China Sea" was shown against
     the one-off "undermining peace and ..." (said last) where the formula's own "uphold

@@ -203,11 +203,14 @@ def closest_wording(
     Closest as a diff reads it (:func:`~consistency.timeline.closeness`): the most
     words kept, then the fewest changes; on a tie a wording of the point's own (its
     text or an alias: a one-off as near is no better reference, "{-undermining-}{+preserve+}
-    peace and stability ..." beside "{-uphold-}{+preserve+}", a review), its text before
-    an alias (review 161: "is {+not+} well known", not "is {-very-}{+not+} well known"
-    against an alias said a third as often; "will {-always-} remain an integral and
-    inalienable part", not "{~integral and~}" against the alias that reorders them and
-    lacks "always" too), then the nearest
+    peace and stability ..." beside "{-uphold-}{+preserve+}", a review), the one said on
+    more of the point's last :data:`RECENT_DATES` dates (the line it holds now: review
+    160's "will {-certainly-}{+eventually+} be achieved" against the wording that took
+    over, not `{+eventually+}` against the older text), its text before an alias (review
+    161: "is {+not+} well known", not "is {-very-}{+not+} well known" against an alias said
+    a third as often; "will {-always-} remain an integral and inalienable part", not
+    "{~integral and~}" against the alias that reorders them and lacks "always" too), then
+    the nearest
     in length ("Free Trade Area {-3.0-}{+4.0+}", not "Free Trade Area {+4.0+}"), the more
     used, the higher :func:`word_similarity`; shown where it was said last. Only the
     ``limit`` baseline sentences sharing most rare words with ``words`` are searched.
@@ -217,6 +220,7 @@ def closest_wording(
     canonical = forms[0].words
     narrowed = _Narrowed(baseline, words, limit)
     said: dict[tuple[str, ...], tuple[int, tuple[dt.date, str, int], Match]] = {}
+    dates: dict[tuple[str, ...], set[dt.date]] = {}
     for match in find_point(point, narrowed, threshold=threshold, tokeniser=tokeniser):
         found = span_words(match)
         doc = match.sentence.document
@@ -225,15 +229,18 @@ def closest_wording(
         if where >= last:
             last, latest = where, match
         said[found] = (count + 1, last, latest)
+        dates.setdefault(found, set()).add(where[0])
     if not said:
         return None
+    # the line the point holds now: its wordings said on its last dates
+    recent = set(sorted(set().union(*dates.values()))[-RECENT_DATES:])
 
     prefixes = named_words(tokeniser, "negating_prefixes")
     endings = named_words(tokeniser, "possessive_endings")
 
     def rank(
         found: tuple[str, ...],
-    ) -> tuple[bool, int, int, int, bool, bool, int, int, float, tuple[object, ...]]:
+    ) -> tuple[bool, int, int, int, bool, int, bool, int, int, float, tuple[object, ...]]:
         near = closeness(words, found)
         count, where, _ = said[found]
         return (
@@ -245,6 +252,7 @@ def closest_wording(
             -near.changes,
             -near.grammar_lost,
             found in own,
+            len(dates[found] & recent),
             found == canonical,
             -near.apart,
             count,
@@ -266,6 +274,11 @@ def closest_wording(
         dates_said(baseline, best),
     )
     return ref, word_similarity(words, best)
+
+
+RECENT_DATES = 10
+"""The point's last dates whose wordings are the line it holds now (see
+:func:`closest_wording`)."""
 
 
 def dates_said(baseline: Baseline, words: Sequence[str], ids: Iterable[int] | None = None) -> int:
