@@ -252,7 +252,7 @@ def closest_wording(
             -near.changes,
             -near.grammar_lost,
             found in own,
-            len(dates[found] & recent),
+            len(dates[found] & recent) if found in own else 0,
             found == canonical,
             -near.apart,
             count,
