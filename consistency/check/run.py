@@ -71,7 +71,7 @@ from .similar import (
     _NewCorpus,
     _no_grammar,
     closest_wording,
-    dates_said,
+    dates_of,
     has_sentence,
     nearest_sentence,
     word_similarity,
@@ -945,7 +945,7 @@ def _closest_form(
         baseline.path_of(doc),
         line,
         column,
-        dates_said(baseline, words, ids),
+        dates_of(baseline, owners),
     )
     return ref, word_similarity(span, words)
 

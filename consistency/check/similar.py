@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -281,11 +281,15 @@ RECENT_DATES = 10
 :func:`closest_wording`)."""
 
 
-def dates_said(baseline: Baseline, words: Sequence[str], ids: Iterable[int] | None = None) -> int:
-    """How many of the baseline's dates say ``words`` (normalised) word for word, in the
-    sentences ``ids`` when they are known."""
-    found = phrase_sentences(baseline, words) if ids is None else ids
-    return len({baseline.date_of(doc) for doc in baseline.documents_of(found).values()})
+def dates_said(baseline: Baseline, words: Sequence[str]) -> int:
+    """How many of the baseline's dates say ``words`` (normalised) word for word."""
+    return dates_of(baseline, baseline.documents_of(phrase_sentences(baseline, words)))
+
+
+def dates_of(baseline: Baseline, owners: Mapping[int, str]) -> int:
+    """How many dates the documents of some sentences (``owners``: sentence -> document,
+    as :meth:`Baseline.documents_of` gives them) fall on."""
+    return len({baseline.date_of(doc) for doc in owners.values()})
 
 
 def _no_grammar(word: str) -> bool:
