@@ -827,8 +827,10 @@ def _point_changes(
     *,
     tokeniser: Tokeniser | None,
     norm: Callable[[str], str],
+    told_inside: Callable[[Occurrence, Collection[str]], bool] = lambda occ, frames: False,
 ) -> list[KeyChange]:
-    """Every change that matters of one point over the whole archive read."""
+    """Every change that matters of one point over the whole archive read
+    (``told_inside``: see :class:`_Inside`)."""
     if not point.occurrences:
         return []
     reps = representatives(point.occurrences)
@@ -1029,6 +1031,8 @@ def _point_changes(
                     # clear and consistent" (a review; check's "slot" kind, not failing by
                     # default), read against any of its wordings: "两国{-元首-}{+领导人+}"
                     # of an alias hid the slot of 两国领导人就{...}达成重要共识 (review 114)
+                    continue
+                if told_inside(occ, said_before):
                     continue
                 carded.append(key)
                 opening = (
@@ -1445,6 +1449,7 @@ def analyse(
     docs = {d.id: d for d in result.documents}
     histories = []
     order = {p.point.id: k for k, p in enumerate(result.points)}
+    told_inside = _Inside(result.points, docs, start, norm)
     every: list[KeyChange] = []
     for full, part in zip(result.points, shown.points, strict=True):
         baseline = frozenset(
@@ -1455,7 +1460,16 @@ def analyse(
         said = tuple((d, norm(reps[d].text)) for d in sorted(reps))
         changes = [
             c
-            for c in _point_changes(full, archive, start, end, docs, tokeniser=tokeniser, norm=norm)
+            for c in _point_changes(
+                full,
+                archive,
+                start,
+                end,
+                docs,
+                tokeniser=tokeniser,
+                norm=norm,
+                told_inside=told_inside,
+            )
             if c.in_period or (not period.explicit and c.kind is not KeyChangeKind.NEW_WORDING)
         ]
         histories.append(PointHistory(part, fams, said, tuple(changes)))
@@ -1707,6 +1721,63 @@ def _with_cards(
         for h in analysis.points
     )
     return replace(analysis, points=points, changes=tuple(every))
+
+
+class _Inside:
+    """Whether a point's new wording is another point's wording said before the period,
+    inside a frame the point itself said before: "Japan will continue to work to uphold
+    the rule of law {-at-}{+in the+} sea", a carrier's card, where the formula's own point
+    "the rule of law at sea" had said "the rule of law in the sea" on seven dates before
+    (review 162: the report's one headline card). The formula's point tells its own
+    wordings; the carrier's frame is unchanged; nothing is new."""
+
+    def __init__(
+        self,
+        points: Sequence[PointResult],
+        docs: Mapping[str, Document],
+        start: dt.date | None,
+        norm: Callable[[str], str],
+    ) -> None:
+        self.docs, self.norm = docs, norm
+        self.by_document: dict[str, list[Occurrence]] = {}
+        self.before: dict[str, set[str]] = {}
+        if start is None:
+            return
+        for p in points:
+            self.before[p.point.id] = {norm(o.text) for o in p.occurrences if o.date < start}
+            for o in p.occurrences:
+                self.by_document.setdefault(o.document, []).append(o)
+
+    def __call__(self, occ: Occurrence, frames: Collection[str]) -> bool:
+        """``frames``: the point's own wordings said before the period (normalised)."""
+        doc = self.docs.get(occ.document)
+        if doc is None:
+            return False
+        norm = self.norm
+        for other in self.by_document.get(occ.document, ()):
+            if (
+                other.point == occ.point
+                or not occ.start <= other.start < other.end <= occ.end
+                or (other.start, other.end) == (occ.start, occ.end)
+                or norm(other.text) not in self.before.get(other.point, ())
+            ):
+                continue
+            head = norm(doc.text[occ.start : other.start])
+            tail = norm(doc.text[other.end : occ.end])
+            if any(_framed(frame, head, tail) for frame in frames):
+                return True
+        return False
+
+
+def _framed(wording: str, head: str, tail: str) -> bool:
+    """Whether ``wording`` (normalised) opens on the words ``head`` and ends on ``tail``
+    with some words between."""
+    padded = f" {wording} "
+    return (
+        padded.startswith(f" {head} " if head else " ")
+        and padded.endswith(f" {tail} " if tail else " ")
+        and len(wording) > len(head) + len(tail) + 1
+    )
 
 
 def _one_card_per_place(

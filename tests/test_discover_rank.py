@@ -2266,6 +2266,13 @@ def test_a_phrase_said_only_after_negations_in_varied_carriers_is_no_row() -> No
         ("Over the past few weeks the talks went well.", "the past few weeks", _TIME_ONLY),
         ("We will publish a plan early next year.", "early next year", _TIME_ONLY),
         ("Prices rose by the end of the month.", "the end of the month", _TIME_ONLY),
+        # an adjective naming the kind of year, however rare (review 162: 95 dates, #12)
+        (
+            "It will be settled by the end of the fiscal year.",
+            "the end of the fiscal year",
+            _TIME_ONLY,
+        ),
+        ("Fees rose in the academic year.", "in the academic year", _TIME_ONLY),
         ("Trade grew in recent days.", "in recent days", _TIME_ONLY),
         ("She made a phone call on Saturday.", "a phone call on Saturday", _TIME_ONLY),
         # a duration, and a formula: kept
@@ -2335,6 +2342,11 @@ def test_a_phrase_that_only_tells_a_time_is_no_talking_point(
             "The deal secured the future of the base for more than a century.",
             "secured the future of the base for more than a century",
             "secured the future of the base",
+        ),
+        (
+            "The results will be announced by the end of the fiscal year.",
+            "results will be announced by the end of the fiscal year",
+            "results will be announced",
         ),
         # a time inside stays
         (

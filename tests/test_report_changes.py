@@ -622,6 +622,28 @@ def test_a_new_wording_inside_another_point_s_card_on_that_line_is_one_card() ->
     assert [c.kind for c in history.changes] == [KeyChangeKind.NEW_WORDING]
 
 
+def test_a_carrier_saying_a_wording_its_formula_said_before_is_no_card() -> None:
+    """Review 162: "Japan will continue to work to uphold the rule of law {-at-}{+in the+}
+    sea" was the report's one headline card, where the formula's own point had said "the
+    rule of law in the sea" on seven dates before the period. A carrier whose frame is its
+    own and whose formula is said as before says nothing new; a wording new to both is
+    still a card."""
+    formula = Point("law", "the rule of law at sea", aliases=("the rule of law in the sea",))
+    carrier = Point("carrier", "Japan will continue to work to uphold the rule of law at sea")
+    said: list[str | None] = [
+        "the rule of law in the sea matters to all"
+        if k % 4 == 0
+        else "Japan will continue to work to uphold the rule of law at sea"
+        for k in range(40)
+    ]
+    old = daily([*said, "Japan will continue to work to uphold the rule of law in the sea"])
+    assert analyse(track(old, [formula, carrier])).in_period == ()
+    new = daily([*said, "Japan will continue to work to defend the rule of law at sea"])
+    cards = analyse(track(new, [formula, carrier])).in_period
+    assert [(c.point, c.kind) for c in cards] == [("carrier", KeyChangeKind.NEW_WORDING)]
+    assert "{-uphold-}{+defend+}" in cards[0].diff
+
+
 def test_every_new_wording_of_the_period_has_a_card_not_only_each_date_s_best() -> None:
     """A review: a briefing said a formula twice, once with a spelling variant and once with
     a word replaced ("ironclad" -> "unwavering"); the date's best-scoring occurrence was the

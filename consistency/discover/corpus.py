@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from ..lexicon import calendar, language_of, zipf
+from ..lexicon import calendar, language_of, word_classes, zipf
 from ..models import Document, Role, Sentence, Token
 from ..normalise import (
     APOSTROPHES,
@@ -70,6 +70,12 @@ TIME_PHRASE = 6
 TIME, MODIFIER, UNIT, DEICTIC = 1, 2, 4, 8
 """Flags of a word of the vocabulary (see :attr:`_Corpus.times`): a calendar word of its
 language, a modifier ("last"), a unit of time ("week"), a word naming a day from today."""
+
+
+def _adjective(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as an adjective (see
+    :func:`~consistency.lexicon.word_classes`)."""
+    return "ADJ" in word_classes(word)
 
 
 def function_words(tokeniser: Tokeniser | None) -> frozenset[str]:
@@ -383,15 +389,22 @@ class _Corpus:
         """Whether the phrase of word ids ``key`` only tells a time: its content words are
         calendar words (see :attr:`times`; modifiers aside) and at most
         :data:`TIME_COMPANY` others, everyday ones (:data:`EVERYDAY_ZIPF`) or numbers:
-        "the past few weeks", "early next year", "the end of the month"."""
+        "the past few weeks", "early next year", "the end of the month". An adjective
+        right before a unit of time says which kind of unit, however rare it is: "by the
+        end of the *fiscal* year" (review 162: read as a talking point on 95 dates),
+        "the *academic* year"."""
         times, words = self.times, self.words
         calendar_words = others = 0
-        for w in key:
+        for k, w in enumerate(key):
             if self.function[w] or times[w] & MODIFIER:
                 continue
             if times[w] & TIME:
                 calendar_words += 1
-            elif self.numeric[w] or zipf(words[w]) >= EVERYDAY_ZIPF:
+            elif (
+                self.numeric[w]
+                or zipf(words[w]) >= EVERYDAY_ZIPF
+                or (k + 1 < len(key) and times[key[k + 1]] & UNIT and _adjective(words[w]))
+            ):
                 others += 1
                 if others > TIME_COMPANY:
                     return False
