@@ -1183,6 +1183,37 @@ def _group_of(corpus: _Corpus, phrase: str) -> _Group:
     return _Group(occs, key, sorted({corpus.pdate[o.start] for o in occs}))
 
 
+def test_a_core_named_in_frames_takes_in_the_words_most_of_its_sayings_go_on_with() -> None:
+    """Review 162 (a Japanese-style archive): "lodged a solemn protest through diplomatic
+    channels" was said in frames that recur ("The embassy ... on the same day", "The
+    Director-General ... immediately", "We have already ..."); each frame held its
+    occurrences, and the core left to name the family, "lodged a solemn protest", stopped
+    before the words 37 of its 46 sayings go on with. The core grows over words said by
+    two thirds of its sayings, to a content word; no further."""
+    from consistency.discover.families import _grown
+
+    formula = "lodged a solemn protest through diplomatic channels"
+    said = [
+        f"The embassy {formula} on the same day.",
+        f"The Director-General {formula} immediately.",
+        f"We have already {formula}.",
+        "Japan lodged a solemn protest via diplomatic channels.",
+        f"Japan {formula} yesterday.",
+        f"Tokyo {formula} at once.",
+    ]
+    corpus = _corpus(said)
+    core = _group_of(corpus, "lodged a solemn protest")
+    key, occs = _grown(corpus, core.key, core.occs)
+    assert corpus.text_of(key) == formula
+    assert [corpus.text_of(corpus.key(o)) for o in occs].count(formula) == 5
+    assert len(occs) == 6
+    # said on with the same words by half its sayings only: the core stays
+    half = [*said[:3], *("Japan lodged a solemn protest via diplomatic channels.",) * 3]
+    corpus = _corpus(half)
+    core = _group_of(corpus, "lodged a solemn protest")
+    assert _grown(corpus, core.key, core.occs)[0] == core.key
+
+
 def test_a_phrase_said_only_after_a_negation_is_no_row_of_its_own() -> None:
     """Review 149 (D5): "get ahead of the process" (23 dates) ranked above "I'm not going to
     get ahead of the process" (the same 23): the row's words said only after the negation
