@@ -683,6 +683,10 @@ ENGLISH_POSSESSIVE_ENDINGS = frozenset({"'s"})
 determiner does: "*China's* Belt and Road Initiative" for "the Belt and Road Initiative".
 (Chinese writes its possessive as a word of its own, 的.)"""
 
+ENGLISH_OWNER_TURNS = frozenset({"the {} of {}"})
+"""How English says a possessive the other way round, the thing owned in the first
+``{}``, the owner in the second: "Japan's security" is "the security of Japan"."""
+
 
 def has_ending(word: str, endings: tuple[str, ...]) -> bool:
     """Whether ``word`` ends with one of ``endings`` and is more than that ending (a
@@ -739,7 +743,8 @@ class Tokeniser(Protocol):
     ``determiners``, the
     function words that open a noun phrase ("the", "a", 这): one may stand for another at
     a formula's first word ("*a permanent* cessation ..." for "the cessation ..."), as may
-    a possessive, a word with one of its ``possessive_endings`` ("'s").
+    a possessive, a word with one of its ``possessive_endings`` ("'s"), which its
+    ``owner_turns`` say the other way round ("the {} of {}": "the security of Japan").
     And as ``reflexives``, the pronouns that close a verb's phrase as its object
     ("defend *itself*"), on which a discovered phrase may end.
     A ``revision`` (a string), where it has one, names how it cuts words: an index
@@ -1107,6 +1112,7 @@ class WordTokeniser:
     first_person = ENGLISH_FIRST_PERSON | CHINESE_FIRST_PERSON
     determiners = ENGLISH_DETERMINERS | CHINESE_DETERMINERS
     possessive_endings = ENGLISH_POSSESSIVE_ENDINGS
+    owner_turns = ENGLISH_OWNER_TURNS
     reflexives = ENGLISH_REFLEXIVES
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
@@ -1370,7 +1376,7 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     ``"prohibitions"``, ``"denials"``, ``"coordinators"``,
     ``"and_words"``, ``"contrastives"``, ``"subordinators"``, ``"negating_prefixes"``,
     ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``, ``"asking"``, ``"first_person"``,
-    ``"determiners"``, ``"possessive_endings"`` or ``"reflexives"`` (see
+    ``"determiners"``, ``"possessive_endings"``, ``"owner_turns"`` or ``"reflexives"`` (see
     :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))
 

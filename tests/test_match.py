@@ -668,6 +668,44 @@ def test_a_formula_s_two_halves_swapped_are_the_formula_shifted(
     assert text == expected
 
 
+@pytest.mark.parametrize(
+    ("point", "sentence", "expected"),
+    [
+        # review 162 (a Japanese-style archive): 11 dates of the Taiwan formula said "the
+        # security of Japan" were found at no threshold
+        (
+            "important not only for Japan's security but also for the stability of the region",
+            "It is important not only for the security of Japan but also for the stability "
+            "of the region.",
+            "important not only for the security of Japan but also for the stability of the region",
+        ),
+        (
+            "China's internal affairs",
+            "Nobody may meddle in the internal affairs of China.",
+            "the internal affairs of China",
+        ),
+        (
+            "the sovereignty of China",
+            "We defend China's sovereignty firmly.",
+            "China's sovereignty",
+        ),
+        # another owner, or a name of two words, is no turning: "Kong" owns nothing
+        ("China's internal affairs", "Nobody may meddle in the internal affairs of Japan.", None),
+        ("Hong Kong's prosperity", "It serves the prosperity of Kong and more.", None),
+    ],
+)
+def test_a_name_s_possessive_said_the_other_way_round_is_the_formula_shifted(
+    point: str, sentence: str, expected: str | None
+) -> None:
+    hits = found(point, sentence)
+    if expected is None:
+        assert hits == [], hits
+        return
+    [(score, text)] = hits
+    assert DEFAULT_THRESHOLD <= score < 100.0
+    assert text == expected
+
+
 def test_a_reordered_formula_is_shifted_and_its_move_is_in_the_json(tmp_path: Path) -> None:
     docs = [
         ("2024-01-02", "We will grow the economy from the bottom up and the middle out."),
