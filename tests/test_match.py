@@ -654,23 +654,7 @@ def test_reordered_parts_are_the_same_formula(
             "the three China-US Joint Communiques that there is only one China",
             None,
         ),
-    ],
-)
-def test_a_formula_s_two_halves_swapped_are_the_formula_shifted(
-    point: str, sentence: str, expected: str | None
-) -> None:
-    hits = found(point, sentence)
-    if expected is None:
-        assert hits == [], hits
-        return
-    [(score, text)] = hits
-    assert DEFAULT_THRESHOLD <= score < 100.0
-    assert text == expected
-
-
-@pytest.mark.parametrize(
-    ("point", "sentence", "expected"),
-    [
+        # a name's possessive turned round, and back (see match.find.owner_forms)
         # review 162 (a Japanese-style archive): 11 dates of the Taiwan formula said "the
         # security of Japan" were found at no threshold
         (
@@ -694,7 +678,7 @@ def test_a_formula_s_two_halves_swapped_are_the_formula_shifted(
         ("Hong Kong's prosperity", "It serves the prosperity of Kong and more.", None),
     ],
 )
-def test_a_name_s_possessive_said_the_other_way_round_is_the_formula_shifted(
+def test_a_formula_s_two_halves_swapped_are_the_formula_shifted(
     point: str, sentence: str, expected: str | None
 ) -> None:
     hits = found(point, sentence)
