@@ -733,6 +733,19 @@ def test_index_writes_its_summary_to_o_and_never_onto_its_db(tmp_path: Path) -> 
     assert code == 2 and "would overwrite the input" in err and err.count("\n") == 1, err
 
 
+def test_a_binary_briefing_beside_a_file_passed_over_is_one_error_line(tmp_path: Path) -> None:
+    """Fresh-clone trial 177: a folder of a binary .txt and a .bin printed the note naming
+    the .bin, then the error on the .txt: two lines for one problem. The notes come only
+    where the run goes on."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "2020-07-03.txt").write_bytes(b"abc\x00\x01\x02")
+    (folder / "2020-07-04.bin").write_text("hi\n", encoding="utf-8")
+    code, out, err = run("--no-config", "report", str(folder))
+    assert (code, out) == (2, "")
+    assert err == f"consistency: error: {folder}/2020-07-03.txt: binary file (not text)\n"
+
+
 def test_a_folder_of_no_briefings_is_one_error_line(tmp_path: Path) -> None:
     """A fresh-clone trial: a folder holding only a picture gave a note naming the file
     passed over, then the error; the error says both on its one line."""

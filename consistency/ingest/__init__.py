@@ -206,7 +206,8 @@ def load_documents(
     stdin: what ``-`` reads (default: the process's standard input).
     select: which files of input folders to read (default: briefing types, less
         README, LICENSE and other project files).
-    note: called once with a line naming the files of input folders not read.
+    note: called once with a line naming the files of input folders not read (and once
+        with the files whose header dates them otherwise), where nothing is in error.
     date_option: the option that gives ``date``, as the error on an undated file names it.
     skip: when given, each file that cannot be read (an :class:`InputError` naming it:
         binary, empty, undated, a duplicate id) is passed to it and left out, and the
@@ -229,8 +230,6 @@ def load_documents(
     if date is not None:
         # the date given dates the one briefing: a manifest beside it is not read for it
         errors = [e for e in errors if not isinstance(e, ManifestError) or e in given_errors]
-    if skipped and note is not None:
-        note(skipped_note(skipped))
     drafts: list[_Draft] = []
     for src in sources:
         with working_on(src.path):
@@ -269,8 +268,6 @@ def load_documents(
         documents.append(doc)
         if draft.title is None:
             from_header[doc.id] = candidates
-    if at_odds and note is not None:
-        note(_at_odds_note(at_odds))
     documents = _archive_titles(documents, from_header)
     documents = _without_site_lines(documents)
     if skip is not None:
@@ -282,6 +279,12 @@ def load_documents(
         raise errors[0]
     if errors:
         raise InputErrors(errors)
+    # the notes only where the run goes on: an error is one line (a fresh-clone trial: a
+    # folder of a binary .txt and a .bin printed the .bin's note, then the error)
+    if skipped and note is not None:
+        note(skipped_note(skipped))
+    if at_odds and note is not None:
+        note(_at_odds_note(at_odds))
     kept = [
         d
         for d in documents
