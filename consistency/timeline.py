@@ -827,7 +827,7 @@ def _point_changes(
     *,
     tokeniser: Tokeniser | None,
     norm: Callable[[str], str],
-    told_inside: Callable[[Occurrence, Collection[str]], bool] = lambda occ, frames: False,
+    told_inside: Callable[[Occurrence], bool] = lambda occ: False,
 ) -> list[KeyChange]:
     """Every change that matters of one point over the whole archive read
     (``told_inside``: see :class:`_Inside`)."""
@@ -885,6 +885,10 @@ def _point_changes(
             # grammar taking over is no new line: "{-forcing-}{+forced+} the main hospital"
             # (review 154: two such cards headed a report), as a new wording grammar apart
             # from one used before is none
+            start_of = i
+            continue
+        if told_inside(reps[days[i]]):
+            # the line said inside it is another point's, said before (see _Inside)
             start_of = i
             continue
         span = i - start_of
@@ -1032,7 +1036,7 @@ def _point_changes(
                     # default), read against any of its wordings: "两国{-元首-}{+领导人+}"
                     # of an alias hid the slot of 两国领导人就{...}达成重要共识 (review 114)
                     continue
-                if told_inside(occ, said_before):
+                if told_inside(occ):
                     continue
                 carded.append(key)
                 opening = (
@@ -1449,7 +1453,7 @@ def analyse(
     docs = {d.id: d for d in result.documents}
     histories = []
     order = {p.point.id: k for k, p in enumerate(result.points)}
-    told_inside = _Inside(result.points, docs, start, norm)
+    told_inside = _Inside(result.points, docs, norm)
     every: list[KeyChange] = []
     for full, part in zip(result.points, shown.points, strict=True):
         baseline = frozenset(
@@ -1724,44 +1728,50 @@ def _with_cards(
 
 
 class _Inside:
-    """Whether a point's new wording is another point's wording said before the period,
-    inside a frame the point itself said before: "Japan will continue to work to uphold
-    the rule of law {-at-}{+in the+} sea", a carrier's card, where the formula's own point
-    "the rule of law at sea" had said "the rule of law in the sea" on seven dates before
-    (review 162: the report's one headline card). The formula's point tells its own
-    wordings; the carrier's frame is unchanged; nothing is new."""
+    """Whether a point's new wording is another point's wording said before it, inside a
+    frame the point itself said before: "Japan will continue to work to uphold the rule
+    of law {-at-}{+in the+} sea", a carrier's card, where the formula's own point "the
+    rule of law at sea" had said "the rule of law in the sea" on seven dates before
+    (review 162: the report's one headline card; fresh-clone trial 177: the same change
+    said on every date of the period, a take-over card). The formula's point tells its
+    own wordings; the carrier's frame is unchanged; nothing is new."""
 
     def __init__(
         self,
         points: Sequence[PointResult],
         docs: Mapping[str, Document],
-        start: dt.date | None,
         norm: Callable[[str], str],
     ) -> None:
         self.docs, self.norm = docs, norm
         self.by_document: dict[str, list[Occurrence]] = {}
-        self.before: dict[str, set[str]] = {}
-        if start is None:
-            return
+        self.first: dict[str, dict[str, dt.date]] = {}
         for p in points:
-            self.before[p.point.id] = {norm(o.text) for o in p.occurrences if o.date < start}
+            first = self.first.setdefault(p.point.id, {})
             for o in p.occurrences:
                 self.by_document.setdefault(o.document, []).append(o)
+                key = norm(o.text)
+                if key not in first or o.date < first[key]:
+                    first[key] = o.date
 
-    def __call__(self, occ: Occurrence, frames: Collection[str]) -> bool:
-        """``frames``: the point's own wordings said before the period (normalised)."""
+    def __call__(self, occ: Occurrence) -> bool:
         doc = self.docs.get(occ.document)
         if doc is None:
             return False
         norm = self.norm
+        mine = self.first.get(occ.point, {})
+        frames: list[str] | None = None
         for other in self.by_document.get(occ.document, ()):
             if (
                 other.point == occ.point
                 or not occ.start <= other.start < other.end <= occ.end
                 or (other.start, other.end) == (occ.start, occ.end)
-                or norm(other.text) not in self.before.get(other.point, ())
             ):
                 continue
+            said = self.first.get(other.point, {}).get(norm(other.text))
+            if said is None or said >= occ.date:
+                continue
+            if frames is None:
+                frames = [w for w, d in mine.items() if d < occ.date]
             head = norm(doc.text[occ.start : other.start])
             tail = norm(doc.text[other.end : occ.end])
             if any(_framed(frame, head, tail) for frame in frames):

@@ -626,8 +626,8 @@ def test_a_carrier_saying_a_wording_its_formula_said_before_is_no_card() -> None
     """Review 162: "Japan will continue to work to uphold the rule of law {-at-}{+in the+}
     sea" was the report's one headline card, where the formula's own point had said "the
     rule of law in the sea" on seven dates before the period. A carrier whose frame is its
-    own and whose formula is said as before says nothing new; a wording new to both is
-    still a card."""
+    own and whose formula is said as before says nothing new, once or from then on; a
+    wording new to both is still a card."""
     formula = Point("law", "the rule of law at sea", aliases=("the rule of law in the sea",))
     carrier = Point("carrier", "Japan will continue to work to uphold the rule of law at sea")
     said: list[str | None] = [
@@ -638,6 +638,11 @@ def test_a_carrier_saying_a_wording_its_formula_said_before_is_no_card() -> None
     ]
     old = daily([*said, "Japan will continue to work to uphold the rule of law in the sea"])
     assert analyse(track(old, [formula, carrier])).in_period == ()
+    # said so on every date of the period, it is no take-over either (fresh-clone trial 177)
+    # (the formula's own point may tell its line turned: that is its news, not the carrier's)
+    held = daily([*said, *["Japan will continue to work to uphold the rule of law in the sea"] * 8])
+    cards = analyse(track(held, [formula, carrier])).in_period
+    assert [c for c in cards if c.point == "carrier"] == [], cards
     new = daily([*said, "Japan will continue to work to defend the rule of law at sea"])
     cards = analyse(track(new, [formula, carrier])).in_period
     assert [(c.point, c.kind) for c in cards] == [("carrier", KeyChangeKind.NEW_WORDING)]
