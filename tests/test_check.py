@@ -2973,6 +2973,22 @@ def test_a_discovered_row_cut_where_its_sentences_part_ends_on_a_slot(tmp_path: 
     # the last word left out: no word in its place (MFA: "lodged solemn representations
     # with the US {-side-}", where the first version read past the new words' end)
     assert not _fills_a_slot(base, words("our Embassies have been working hard to"), row)
+    # two last words replaced (review 162 G1: "the Ministry of Foreign Affairs {-will
+    # follow-}{+deployed+}" warned on an unchanged briefing), not three
+    two = words("our Embassies have been working hard to expand food")
+    assert _fills_a_slot(base, words("our Embassies have been working hard to promote trade"), two)
+    assert not _fills_a_slot(base, words("our Embassies have been working hard to cut aid"), two)
+    three = words("our Embassies have been working hard to expand food processing")
+    assert not _fills_a_slot(
+        base, words("our Embassies have been working hard to promote trade"), three
+    )
+    # ... after a subject of two content words or more; after "China" alone, two last
+    # words replaced are the formula reworded (MFA: "China {+is+} firmly {-opposes-}{+
+    # determined in opposing+}")
+    from consistency.check.run import _end_room
+
+    assert _end_room(words("the Ministry of Foreign Affairs")) == 2
+    assert _end_room(words("China")) == 1
     own = tmp_path / "own"
     own.mkdir()
     base = _frame_baseline(own, [*lines, *lines[::3] * 3])

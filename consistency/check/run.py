@@ -654,7 +654,7 @@ def _fills_a_slot(baseline: Baseline, new: tuple[str, ...], old: tuple[str, ...]
     filler stands in half the baseline's fillers or more (the formula's own word)."""
     head, tail = shared_ends(new, old)
     middle = len(new) - head - tail
-    if head and not tail and len(new) > head and len(old) - head == 1:
+    if head and not tail and len(new) > head and 0 < len(old) - head <= _end_room(new[:head]):
         return _ends_on_a_slot(baseline, new[:head], old[head:], new[head])
     if not head or not tail or not 0 < middle <= SLOT_WORDS:
         return False
@@ -691,15 +691,16 @@ SLOT_WORDS = 4
 def _ends_on_a_slot(
     baseline: Baseline, front: tuple[str, ...], last: tuple[str, ...], said: str
 ) -> bool:
-    """Whether a discovered point's last word ``last``, replaced by words opening on
-    ``said``, stands where the baseline puts :data:`SLOT_END_FILLERS` different words or
-    more after the point's other words ``front``, ``said`` among them
-    (:data:`SLOT_EVIDENCE` times at least) and none in half those places or more: a row
+    """Whether a discovered point's last words ``last`` (one, or up to
+    :data:`SLOT_END_WORDS`), replaced by words opening on ``said``, stand where the
+    baseline puts :data:`SLOT_END_FILLERS` different words or more after the point's other
+    words ``front``, ``said`` among them (:data:`SLOT_EVIDENCE` times at least) and none
+    in half those places or more: a row
     cut where its sentences part, "our Embassies have been working hard to *expand*" of
     "... to expand food processing", "... to support dairy", "... to promote climate
     finance" (review 161 G4: an unchanged briefing warned "working hard to
-    {-expand-}{+support climate finance+}"). Not where ``last``, a content word, stands in
-    half those places or more (the formula's own word)."""
+    {-expand-}{+support climate finance+}"). Not where a content word of ``last`` stands
+    there in half those places or more (the formula's own word)."""
     after: Counter[str] = Counter()
     n = len(front)
     for text in baseline.words_of(phrase_sentences(baseline, front)).values():
@@ -715,6 +716,22 @@ def _ends_on_a_slot(
         and len(after) >= SLOT_END_FILLERS
         and 2 * max(after.values()) < total
     )
+
+
+SLOT_END_WORDS = 2
+"""The most last words of a discovered point that a slot at its end may replace (see
+:func:`_ends_on_a_slot`): "the Ministry of Foreign Affairs {-will follow-}{+deployed+}"
+(review 162 G1: an unchanged briefing warned; after "the Ministry of Foreign Affairs"
+the baseline says "will", "has", "deployed", ...)."""
+
+
+def _end_room(front: Sequence[str]) -> int:
+    """How many last words of a discovered point a slot at its end may replace after the
+    words ``front``: :data:`SLOT_END_WORDS` after a phrase of two content words or more
+    (a subject of its own, "the Ministry of Foreign Affairs"), else one: after "China"
+    alone, "China {+is+} firmly {-opposes-}{+determined in opposing+}" is the formula
+    reworded (MFA's gate), not a slot."""
+    return SLOT_END_WORDS if sum(map(is_rare, front)) >= 2 else 1
 
 
 SLOT_END_FILLERS = 3
