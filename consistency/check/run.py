@@ -695,12 +695,11 @@ def _ends_on_a_slot(
     :data:`SLOT_END_WORDS`), replaced by words opening on ``said``, stand where the
     baseline puts :data:`SLOT_END_FILLERS` different words or more after the point's other
     words ``front``, ``said`` among them (:data:`SLOT_EVIDENCE` times at least) and none
-    in half those places or more: a row
-    cut where its sentences part, "our Embassies have been working hard to *expand*" of
-    "... to expand food processing", "... to support dairy", "... to promote climate
-    finance" (review 161 G4: an unchanged briefing warned "working hard to
-    {-expand-}{+support climate finance+}"). Not where a content word of ``last`` stands
-    there in half those places or more (the formula's own word)."""
+    in half those places or more: a row cut where its sentences part, "our Embassies have
+    been working hard to *expand*" of "... to expand food processing", "... to support
+    dairy", "... to promote climate finance" (review 161 G4: an unchanged briefing warned
+    "working hard to {-expand-}{+support climate finance+}"). Not where a content word of
+    ``last`` stands there in half those places or more (the formula's own word)."""
     after: Counter[str] = Counter()
     n = len(front)
     for text in baseline.words_of(phrase_sentences(baseline, front)).values():
