@@ -847,6 +847,39 @@ def test_a_formula_said_inside_carriers_that_part_after_it_has_its_row() -> None
     assert formula in texts, texts
 
 
+@pytest.mark.parametrize(("shift", "spread"), [(0, 9), (1, 9), (2, 5), (5, 7)])
+def test_a_formula_said_inside_frames_one_read_on_in_several_rows_has_its_row(
+    shift: int, spread: int
+) -> None:
+    """A fresh-clone trial (a Japanese MOFA-style archive of 36 dates): "lodged a solemn
+    protest through diplomatic channels", said after four frames that each go on their own
+    way, had no row but five of its frames, the top one counting the others' dates. One
+    frame ("Japan ... concerning the vessel from Kenya", "... from Morocco") was a
+    candidate three times, read on past "concerning" (no function word in the lexicon),
+    and three candidates going on with one content word read as a phrase cut short. A word
+    gone on with counts once a frame. The frames that say the formula with "strong" are
+    its wording with "strong", an alias, not "other wordings grouped with it". Whatever
+    the draw of places (``shift``, ``spread``): the trial's archive named the formula whole
+    in one draw and not in another."""
+    formula = "lodged a {} protest through diplomatic channels"
+    frames = [
+        "The Director-General {} with the embassy of {} in Tokyo.",
+        "Japan immediately {} over the incident near {}.",
+        "Japan {} concerning the vessel from {}.",
+        "The Government of Japan {} against the {} side.",
+    ]
+    places = ["Kenya", "Morocco", "Ghana", "Peru", "Chile", "Laos", "Egypt", "Canada", "Brazil"]
+    docs = []
+    for k in range(1, 29):
+        place = places[((k // 4) % 3 + shift) % 9] if k % 4 == 2 else places[(k + shift) % spread]
+        said = formula.format("strong" if k % 5 == 0 else "solemn")
+        docs.append(doc(k, frames[k % 4].format(said, place) + f" Item {k} was raised."))
+    rows = [p for p in discover(docs) if "protest" in p.point.text]
+    assert [p.point.text for p in rows] == [formula.format("solemn")], rows
+    assert rows[0].point.aliases == (formula.format("strong"),)
+    assert rows[0].dates >= 26
+
+
 def test_a_formula_said_in_two_wordings_inside_carriers_has_its_row() -> None:
     """Review 146: "the crimes of the Zionist regime in Gaza and the West Bank" (36 dates,
     the archive's commonest formula) was four carrier rows and none of it: some carriers
@@ -1846,6 +1879,26 @@ def test_a_family_said_with_a_clause_after_a_comma_is_named_without_it() -> None
     # nor is a comma inside a list a clause's edge
     counts = {k(said): 4, k("a black sea region that is secure"): 20}
     assert named_by(table, k(said), counts, cuts) == k(said)
+
+
+def test_a_clause_after_a_comma_is_named_by_its_variant_said_more() -> None:
+    """Review 164 (D4): "中方将同地区国家一道，维护地区和平与稳定" (8 times) named the row by
+    its clause after the comma, "维护地区和平与稳定" (35 with its frames), over
+    "维护地区和平稳定" (64), the same words but for a function word: the clause took the
+    name and its own variants were never weighed. It is named as its own family would be."""
+    named_by = importlib.import_module("consistency.discover.families")._named_by
+    table = _Words("中方 将 同 地区 国家 一道 维护 和平 与 稳定 不利于")
+    table.function = [w in {"将", "同", "与"} for w in table.words]
+    k = table.key
+    said = "中方 将 同 地区 国家 一道 维护 地区 和平 与 稳定"
+    clause, variant = "维护 地区 和平 与 稳定", "维护 地区 和平 稳定"
+    counts = {k(said): 8, k(clause): 9, k(f"不利于 {clause}"): 6, k(variant): 41}
+    counts[k(f"不利于 {variant}")] = 7
+    assert named_by(table, k(said), counts, [6]) == k(variant)
+    # said less than the clause, the variant leaves it the name
+    counts[k(variant)] = 4
+    del counts[k(f"不利于 {variant}")]
+    assert named_by(table, k(said), counts, [6]) == k(clause)
 
 
 @pytest.mark.parametrize("full_dates", [3, 2])

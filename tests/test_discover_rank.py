@@ -189,7 +189,7 @@ def test_a_formula_ranked_past_the_rows_its_carriers_fold_among_takes_them() -> 
     for score, group in zip((9.0, 8.0, 7.0, 1.0), (*rows, core), strict=True):
         group.score = score
     for enough in (3, 4):
-        folded = _carriers(corpus, [*rows, core], enough=enough)
+        folded = _carriers(corpus, [*rows, core], weigher(), enough=enough)
         assert [corpus.text_of(g.key) for g in folded] == [normalise(formula)], enough
 
 
@@ -1183,6 +1183,30 @@ def _group_of(corpus: _Corpus, phrase: str) -> _Group:
     return _Group(occs, key, sorted({corpus.pdate[o.start] for o in occs}))
 
 
+def test_a_formula_s_head_said_mostly_inside_it_folds_into_its_row() -> None:
+    """Review 163 (D4): "a two-State solution" (40 dates, 35 of them inside "a two-State
+    solution, with Israel and Palestine living side by side in peace and security") had a
+    row of its own, ranked above the formula's: before the formula's wordings were one
+    family, none was said on two thirds of the head's dates. The head folds into the
+    formula's row, better ranked or not; said on many more dates than the formula, it is
+    a formula of its own ("dialogue and consultation" beside "resolve issues through
+    dialogue and consultation")."""
+    from consistency.discover.families import _heads
+
+    head = "a two-State solution"
+    formula = f"{head}, with Israel and Palestine living side by side in peace and security"
+    texts = [f"We support {formula}. Item {k}." for k in range(9)]
+    texts += [f"Talks on {head} have stalled. Item {k}." for k in range(2)]
+    corpus = _corpus(texts)
+    short, whole = _group_of(corpus, head), _group_of(corpus, formula)
+    short.score, whole.score = 5.0, 4.0
+    [row] = _heads(corpus, [short, whole])
+    assert row.key == whole.key and len(row.dates) == 11 and row.score == 5.0
+    corpus = _corpus(texts + [f"Talks on {head} have stalled. Item {k}." for k in range(9, 13)])
+    short, whole = _group_of(corpus, head), _group_of(corpus, formula)
+    assert len(_heads(corpus, [short, whole])) == 2
+
+
 def test_a_core_named_in_frames_takes_in_the_words_most_of_its_sayings_go_on_with() -> None:
     """Review 162 (a Japanese-style archive): "lodged a solemn protest through diplomatic
     channels" was said in frames that recur ("The embassy ... on the same day", "The
@@ -1248,7 +1272,7 @@ def test_points_cut_from_one_passage_are_one_row() -> None:
     cut = _group_of(corpus, "affairs are purely China's internal affairs that brook no foreign")
     other = _group_of(corpus, "issues of mutual interest")
     best.score, cut.score, other.score = 3.0, 2.0, 1.0
-    out = _passages(corpus, [best, cut, other], lambda g: g.score)
+    out = _passages(corpus, [best, cut, other], lambda g: g.score, weigher())
     assert len(out) == 2
     assert len(out[0].occs) == len(best.occs) + len(cut.occs)
 
@@ -1279,7 +1303,7 @@ def test_a_longer_formula_holding_a_short_point_keeps_its_row() -> None:
     short = _group_of(corpus, "China's internal affairs")
     xinjiang = _group_of(corpus, "Xinjiang affairs are purely China's internal affairs")
     short.score, xinjiang.score = 2.0, 1.0
-    assert len(_passages(corpus, [short, xinjiang], lambda g: g.score)) == 2
+    assert len(_passages(corpus, [short, xinjiang], lambda g: g.score, weigher())) == 2
 
 
 def test_formulas_about_different_names_are_not_one_family() -> None:

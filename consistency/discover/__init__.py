@@ -166,6 +166,7 @@ from .families import (
     _describe,
     _families,
     _group,
+    _heads,
     _lead_ins,
     _main_key,
     _merge_nested,
@@ -586,8 +587,9 @@ def _discover(
         )
         enough = max(enough, len(head) + len(new))
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
-    groups = _carriers(corpus, groups, enough=enough)
-    groups = _passages(corpus, groups, scorer, enough=enough, names=names)
+    groups = _carriers(corpus, groups, weigher(tokeniser), enough=enough)
+    groups = _heads(corpus, groups, enough=enough)
+    groups = _passages(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
     groups = _lead_ins(corpus, groups, enough=enough)
     groups = _without_negated_only(corpus, groups[:enough]) + groups[enough:]
     fresh = _still_rising(corpus, groups, new, rising)

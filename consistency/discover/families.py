@@ -440,7 +440,10 @@ def _named_by(
             ):
                 best, most = part, n
     if best != key:
-        return best
+        # the clause is named as a family of its own would be: by a variant of it said
+        # more ("维护地区和平稳定", 64 times, under "中方将同地区国家一道，*维护地区和平与
+        # 稳定*", whose clause, 35, named the row: review 164)
+        return _named_by(corpus, best, counts, (), (), names)
 
     def modified(other: tuple[int, ...]) -> bool:
         # "a *just and* democratic multipolar world order" (16 of the family's 136
@@ -1052,7 +1055,7 @@ def _families(
         texts.append(mine)
         joined.append(" ".join(mine))
         accepted.append(group)
-    return _absorb(corpus, accepted, absorbed, scorer)
+    return _absorb(corpus, accepted, absorbed, scorer, weigh)
 
 
 def _absorb(
@@ -1060,6 +1063,7 @@ def _absorb(
     accepted: list[_Group],
     absorbed: dict[int, list[_Group]],
     scorer: Callable[[_Group], float],
+    weigh: Callable[[str], float],
 ) -> list[_Group]:
     """Each accepted group with the groups folded into it, ranked again.
 
@@ -1085,6 +1089,8 @@ def _absorb(
         if cores:
             key = max(cores, key=lambda g: (len(g.dates), -members.index(g))).key
             key, occs = _grown(corpus, key, _merged(corpus, members, key))
+        if cores or group.core:
+            occs = _narrowed(corpus, key, occs, weigh)
         merged = _Group(
             occs=occs,
             key=key,
@@ -1166,7 +1172,66 @@ def _grown(
     return grown_key, _dedupe(out)
 
 
-def _carriers(corpus: _Corpus, groups: list[_Group], *, enough: int | None = None) -> list[_Group]:
+def _narrowed(
+    corpus: _Corpus, key: tuple[int, ...], occs: Sequence[_Occ], weigh: Callable[[str], float]
+) -> list[_Occ]:
+    """``occs`` of a family named by its core ``key``, each frame's that holds the formula
+    in other words cut to the span the engine reads as the formula (at
+    :data:`FAMILY_THRESHOLD`): a frame that says it another way counts as that wording,
+    not as the whole frame ("The Government of Japan *lodged a strong protest through
+    diplomatic channels* against the Laos side" under "lodged a solemn protest through
+    diplomatic channels": the wording with "strong" was no alias, its sayings counted as
+    "other wordings grouped with it": a fresh-clone trial). A wording that holds the
+    formula word for word (a frame, gone already where the formula is found inside it: see
+    :func:`_merged`) or only function words more ("*a* stable, peaceful ... Bangladesh")
+    stays whole, and so do words at its edge said nowhere else beside the formula: they
+    are that wording's own, not a frame's ("*firmly* a manufacturing revival ...": see
+    :func:`_carried`)."""
+    point = [corpus.words[w] for w in key]
+    n = len(key)
+    out = []
+    for o in occs:
+        said = corpus.key(o)
+        if len(said) > n and not any(said[i : i + n] == key for i in range(len(said) - n + 1)):
+            best = Keyed(point, weigh, [corpus.words[w] for w in said], {}).best(0, len(said))
+            if best is not None and best.score >= FAMILY_THRESHOLD:
+                head, tail = said[: best.first], said[best.end :]
+                first = best.first if _framed(corpus, head, key, before=True) else 0
+                end = best.end if _framed(corpus, tail, key, before=False) else len(said)
+                o = _Occ(o.start + first, o.start + end)
+        out.append(o)
+    return _dedupe(out)
+
+
+def _framed(corpus: _Corpus, part: tuple[int, ...], key: tuple[int, ...], *, before: bool) -> bool:
+    """Whether ``part``, said before (or after) a wording of the formula ``key``, is a
+    frame's: it holds a content word, and the word next to the wording is said next to
+    the formula itself, word for word, but not in :data:`GROW_SHARE` of its sayings: there
+    it is the formula's own word, one the row's wording was cut short of ("*only* path to
+    a just and lasting peace" in "a two-state solution is the *only* path to a lasting
+    and just peace", review 157: the alias lost its first six words)."""
+    if all(corpus.function[w] for w in part):
+        return False
+    ids, n = corpus.ids, len(key)
+    said = [int(a) for a in corpus.where(key) if corpus.same_clause(int(a), int(a) + n - 1)]
+    at = [a - 1 for a in said if a > 0] if before else [a + n for a in said if a + n < len(ids)]
+    word = part[-1] if before else part[0]
+    times = sum(
+        1
+        for a in at
+        if ids[a] == word
+        and (corpus.same_clause(a, a + 1) if before else corpus.same_clause(a - 1, a))
+    )
+    return 0 < times < GROW_SHARE * len(said)
+
+
+def _carriers(
+    corpus: _Corpus,
+    groups: list[_Group],
+    weigh: Callable[[str], float],
+    *,
+    enough: int | None = None,
+) -> list[_Group]:
     """Fold the rows that hold a rich formula, better ranked or not, said on more than
     :data:`CORE_SHARE` times their dates, into the formula's row: each is the formula in
     a longer context, a carrier sentence of a few dates ("Together with France and the
@@ -1217,7 +1282,7 @@ def _carriers(corpus: _Corpus, groups: list[_Group], *, enough: int | None = Non
     out = list(groups)
     for k, holders in folded.items():
         members = [groups[k], *(groups[j] for j in holders)]
-        occs = _merged(corpus, members, groups[k].key)
+        occs = _narrowed(corpus, groups[k].key, _merged(corpus, members, groups[k].key), weigh)
         merged = _Group(
             occs=occs,
             key=groups[k].key,
@@ -1227,6 +1292,68 @@ def _carriers(corpus: _Corpus, groups: list[_Group], *, enough: int | None = Non
         merged.score = max(g.score for g in members)
         out[k] = merged
     return _ranked(corpus, [g for j, g in enumerate(out) if j not in taken])
+
+
+def _heads(corpus: _Corpus, groups: list[_Group], *, enough: int | None = None) -> list[_Group]:
+    """Fold a row whose wording stands in a longer row's into that one, better ranked or
+    not, where it is said inside it on most of its dates and on at most
+    :data:`CORE_SHARE` times as many dates as the longer row: the formula's head, said
+    alone now and then ("a two-State solution", 40 dates, 35 of them in "a two-State
+    solution, with Israel and Palestine living side by side in peace and security":
+    review 163, two rows of one formula, the head first). Before the families were
+    joined the longer row was three (26, 11 and 9 dates), and the head said on more
+    than half as many dates again as any stayed (see :func:`_merge_nested`). The head
+    folds into the longer row said on the most dates; a row another folds into stays.
+    ``enough``: only the best that many rows."""
+    limit = len(groups) if enough is None else min(enough, len(groups))
+    rows_with: dict[int, list[int]] = {}
+    for j in range(limit):
+        for w in set(groups[j].key):
+            rows_with.setdefault(w, []).append(j)
+    into: dict[int, int] = {}
+    for k in range(limit):
+        head = groups[k]
+        if k in into.values():
+            continue
+        best: int | None = None
+        for j in rows_with.get(head.key[0], ()):
+            whole = groups[j]
+            if (
+                j == k
+                or j in into
+                or not _part_of(head.key, whole.key)
+                or len(head.dates) > CORE_SHARE * len(whole.dates)
+                or corpus.negated(head.key) != corpus.negated(whole.key)
+            ):
+                continue
+            spans = sorted((o.start, o.end) for o in whole.occs)
+            starts = [a for a, _ in spans]
+            inside = set()
+            for o in head.occs:
+                at = bisect.bisect_right(starts, o.start) - 1
+                if at >= 0 and spans[at][1] >= o.end:
+                    inside.add(corpus.pdate[o.start])
+            if 2 * len(inside) > len(head.dates) and (
+                best is None or len(whole.dates) > len(groups[best].dates)
+            ):
+                best = j
+        if best is not None:
+            into[k] = best
+    if not into:
+        return groups
+    out = list(groups)
+    for j in sorted(set(into.values())):
+        members = [groups[j], *(groups[k] for k in sorted(into) if into[k] == j)]
+        occs = _dedupe(o for g in members for o in g.occs)
+        merged = _Group(
+            occs=occs,
+            key=groups[j].key,
+            dates=sorted({corpus.pdate[o.start] for o in occs}),
+            core=any(g.core for g in members),
+        )
+        merged.score = max(g.score for g in members)
+        out[j] = merged
+    return _ranked(corpus, [g for k, g in enumerate(out) if k not in into])
 
 
 def _merged(corpus: _Corpus, groups: Sequence[_Group], key: tuple[int, ...]) -> list[_Occ]:
@@ -1412,6 +1539,7 @@ def _passages(
     corpus: _Corpus,
     groups: list[_Group],
     scorer: Callable[[_Group], float],
+    weigh: Callable[[str], float],
     *,
     enough: int | None = None,
     names: Mapping[int, str] | None = None,
@@ -1468,7 +1596,7 @@ def _passages(
                 if not function[ids[p]]:
                     owner.setdefault(p, (at, o.start, o.end))
         accepted.append(group)
-    return _absorb(corpus, accepted, absorbed, scorer)
+    return _absorb(corpus, accepted, absorbed, scorer, weigh)
 
 
 _PASSAGE_SHARE = 0.5

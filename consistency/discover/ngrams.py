@@ -1233,11 +1233,20 @@ def _shared_middles(
         if len(where) < MIDDLE_FRAMES or all(words[w] in stop for w in gram):
             continue
         for holders, at, lo, hi in _agreeing(sorted(where.items()), min_words, seen):
-            going_on = Counter(
-                h[a + hi] for h, a in zip(holders, at, strict=True) if words[h[a + hi]] not in stop
-            )
+            # the carriers that go on with a content word, counted by frame: one carrier
+            # read on in several candidates ("Japan lodged *...* concerning the vessel",
+            # "... from Kenya", "... from Morocco") is one (a fresh-clone trial: the
+            # formula, said in four frames, had no row)
+            framed = [_frame_word(words, h, a - lo, stop) for h, a in zip(holders, at, strict=True)]
+            going_on = {
+                (h[a + hi], frame)
+                for h, a, frame in zip(holders, at, framed, strict=True)
+                if words[h[a + hi]] not in stop
+            }
+            alike = Counter(word for word, _ in going_on)
             if words[holders[0][at[0] + hi - 1]] not in stop and (
-                2 * going_on.total() >= len(holders) or max(going_on.values(), default=0) > 1
+                2 * len({frame for _, frame in going_on}) >= len(set(framed))
+                or max(alike.values(), default=0) > 1
             ):
                 # the carriers go on with words of the phrase's own kind: where they part
                 # is no phrase's end ("the five principles of peaceful | co-existence",
@@ -1254,8 +1263,8 @@ def _shared_middles(
             ):
                 continue
             frames: dict[str, list[tuple[int, ...]]] = {}
-            for h, a in zip(holders, at, strict=True):
-                frames.setdefault(_frame_word(words, h, a - lo, stop), []).append(h)
+            for h, frame in zip(holders, framed, strict=True):
+                frames.setdefault(frame, []).append(h)
             if len(frames) >= MIDDLE_FRAMES:
                 out.setdefault(form.ids, (form, []))[1].extend(frames.values())
     return out
