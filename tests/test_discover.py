@@ -880,6 +880,96 @@ def test_a_formula_said_inside_frames_one_read_on_in_several_rows_has_its_row(
     assert rows[0].dates >= 26
 
 
+def _objections(seed: int) -> list[Document]:
+    """30 dates, a formula said on 22 in four frames drawn by ``seed``: inside two, at the
+    end of one ("The foreign secretary ..."), at the start of one once "we have" goes
+    ("... over the incident and are waiting for answers"); "formal" for "firm" on 5."""
+    r = random.Random(seed)
+    countries = ["Chile", "Peru", "Ghana", "Kenya", "Laos", "Nepal", "Oman", "Fiji"]
+    vessels = ["trawler", "tanker", "ferry", "patrol boat", "research vessel"]
+    places = ["the northern shoals", "Cape Amari", "the strait", "Isla Verde"]
+    topics = ["a rail link", "vaccine storage", "bird counts", "port fees", "a film festival"]
+    topics += ["water sharing", "school exchanges", "a solar park", "flood maps", "quotas"]
+    said = set(r.sample(range(30), 22))
+    formal = set(r.sample(sorted(said), 5))
+    docs = []
+    for i in range(30):
+        lines = [
+            f"The minister met the envoy of {r.choice(countries)} to discuss {r.choice(topics)}.",
+            f"Officials from {r.choice(countries)} will visit in "
+            f"{r.choice(['May', 'June', 'July'])} to talk about {r.choice(topics)}.",
+        ]
+        if i in said:
+            word = "formal" if i in formal else "firm"
+            f = f"registered a {word} objection through diplomatic channels"
+            lines.append(
+                r.choice(
+                    [
+                        f"On Monday the ministry {f} with the embassy of {r.choice(countries)}, "
+                        "which had expelled a diplomat.",
+                        f"Asked about the incident near {r.choice(places)}, she said we have {f} "
+                        "over the incident and are waiting for answers.",
+                        f"The envoy was told that our government {f} concerning the "
+                        f"{r.choice(vessels)} held off {r.choice(places)}.",
+                        f"The foreign secretary {f} against the {r.choice(countries)} side, "
+                        "calling the move provocative.",
+                    ]
+                )
+            )
+        r.shuffle(lines)
+        docs.append(doc(i + 1, " ".join(lines)))
+    return docs
+
+
+@pytest.mark.parametrize("seed", [1, 2, 5, 8])
+def test_a_formula_at_some_frames_edges_and_inside_others_is_one_row(seed: int) -> None:
+    """Fresh-clone trial 181: "registered a firm objection through diplomatic channels"
+    (26 dates, four frames) was one row on 8 draws of 15. Said inside two frames, at the
+    end of a third and at the start of a fourth, the phrase said inside had two frames,
+    one short of a row: the frames whose edge is its edge count too. The row was named by
+    a frame that says it with "formal" (the engine reads the formula inside it), and a
+    frame saying it so stood beside it: both are the formula's wordings now. On the base,
+    these draws gave the frame "... over the incident and are waiting for answers" as the
+    row (1, 5, 8) or a frame row beside it (2)."""
+    rows = [p for p in discover(_objections(seed)) if "objection" in p.point.text]
+    assert [p.point.text for p in rows] == [
+        "registered a firm objection through diplomatic channels"
+    ], rows
+    assert rows[0].dates >= 21
+
+
+@pytest.mark.parametrize("seed", [1, 3, 10])
+def test_a_formula_said_as_a_verb_s_object_in_a_carrier_names_the_row(seed: int) -> None:
+    """Fresh-clone trial 181: "the minister backed a federal solution for the island with
+    both communities sharing power ..." (7 sayings) named the row of the formula (18, after
+    three other frames): a carrier had to end on a function word ("... made clear *that*")
+    for the formula inside it to name the row. A formula opening on an article after a
+    verb is that verb's object, and the verb a carrier's."""
+    formula = (
+        "a federal solution for the island with both communities sharing power on equal "
+        "terms and in mutual respect"
+    )
+    frames = [
+        "We remain committed to {1}.",
+        "The talks in {0} should lead to {1}.",
+        "Our aim has not changed: {1}.",
+        "Speaking to the envoy of {0}, the minister backed {1}.",
+    ]
+    cities = ["Port Leno", "Varna", "Kos", "Split"]
+    r = random.Random(seed)
+    docs = [
+        doc(
+            i + 1,
+            f"The minister met farmers from {r.choice(cities)}. "
+            + r.choice(frames).format(r.choice(cities), formula)
+            + f" Item {i} was noted.",
+        )
+        for i in range(24)
+    ]
+    rows = [p.point.text for p in discover(docs) if "federal" in p.point.text]
+    assert rows == [formula]
+
+
 def test_a_formula_said_in_two_wordings_inside_carriers_has_its_row() -> None:
     """Review 146: "the crimes of the Zionist regime in Gaza and the West Bank" (36 dates,
     the archive's commonest formula) was four carrier rows and none of it: some carriers

@@ -1183,6 +1183,45 @@ def _group_of(corpus: _Corpus, phrase: str) -> _Group:
     return _Group(occs, key, sorted({corpus.pdate[o.start] for o in occs}))
 
 
+def test_a_frame_saying_the_formula_otherwise_is_cut_to_it_but_not_its_modifier() -> None:
+    """Fresh-clone trial 177 (4): a family named by the core "lodged a solemn protest
+    through diplomatic channels" counted its frames' "The Government of Japan lodged a
+    *strong* protest through diplomatic channels against the Laos side" as "other wordings
+    grouped with it": no alias. Such a frame is cut to the span the engine reads as the
+    formula, where the words cut off stand next to the formula elsewhere; an adjective
+    before a wording that opens on no verb is its modifier and stays ("the *preventive*
+    counter-terrorism and de-radicalization measures", MFA: the row's score moved)."""
+    from consistency.discover.families import _narrowed
+
+    formula = "lodged a solemn protest through diplomatic channels"
+    frame = "The Government of Japan lodged a strong protest through diplomatic channels"
+    frames = [
+        "Japan {} against the Peru side.",
+        "The embassy {} on the same day.",
+        "The ministry {} with the envoy.",
+        "We have {} over the incident.",
+    ]
+    texts = [f"{f.format(formula)} Item {k}." for k, f in enumerate(frames)]
+    texts += [f"{frame} against the Laos side. Item {k}." for k in range(2)]
+    corpus = _corpus(texts)
+    key = _group_of(corpus, formula).key
+    [said] = _group_of(corpus, f"{frame} against the Laos side").occs[:1]
+    [cut] = _narrowed(corpus, key, [said], weigher())
+    assert corpus.text_of(corpus.key(cut)) == normalise(
+        "lodged a strong protest through diplomatic channels"
+    )
+    formula = "counter-terrorism and de-radicalization measures"
+    texts = [f"We support {formula} in the region. Item {k}." for k in range(4)]
+    texts += [f"The preventive {formula} work. Item {k}." for k in range(2)]
+    texts += ["It hailed the preventive counter-terrorism and de-radicalization efforts."]
+    corpus = _corpus(texts)
+    key = _group_of(corpus, formula).key
+    wording = "the preventive counter-terrorism and de-radicalization efforts"
+    [said] = _group_of(corpus, wording).occs
+    [kept] = _narrowed(corpus, key, [said], weigher())
+    assert "preventive" in corpus.text_of(corpus.key(kept))
+
+
 def test_a_formula_s_head_said_mostly_inside_it_folds_into_its_row() -> None:
     """Review 163 (D4): "a two-State solution" (40 dates, 35 of them inside "a two-State
     solution, with Israel and Palestine living side by side in peace and security") had a

@@ -15,14 +15,24 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import is_finite_verb, is_han_name, may_stand_for, word_classes
+from ..lexicon import is_finite_verb, is_han_name, is_verb, may_stand_for, word_classes
 from ..match.align import HYPHENS, KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD, holds_run
 from ..match.weights import RARE, similarity
 from ..normalise import NO_GRAMMAR, Grammar, has_ending
 from ..slug import HAN as _HAN
 from ..slug import slug
-from .corpus import _CONTROL, _COORDINATORS, _LIST, _SOFT, _Corpus, _Group, _Occ
+from .corpus import (
+    _ARTICLES,
+    _CONTROL,
+    _COORDINATORS,
+    _LIST,
+    _SOFT,
+    _adjective,
+    _Corpus,
+    _Group,
+    _Occ,
+)
 from .ngrams import CORE_SHARE, NAMED_APART, RICH_CORE, _dedupe, _rich_content
 from .rank import _Scorer
 
@@ -1085,12 +1095,10 @@ def _absorb(
         chosen = next(g for g in members if g.key == key)
         cores = [
             g for g in members if _said_in(g, chosen, corpus.words) or _carries(corpus, chosen, g)
-        ]
+        ] or [g for g in members if _said_otherwise_in(corpus, g, chosen, weigh)]
         if cores:
             key = max(cores, key=lambda g: (len(g.dates), -members.index(g))).key
             key, occs = _grown(corpus, key, _merged(corpus, members, key))
-        if cores or group.core:
-            occs = _narrowed(corpus, key, occs, weigh)
         merged = _Group(
             occs=occs,
             key=key,
@@ -1098,6 +1106,9 @@ def _absorb(
             core=bool(cores),
         )
         merged.score = max(group.score, scorer(merged))
+        if cores or group.core:
+            # the frames' words tell which wording each saying is, not how the row ranks
+            merged.occs = _narrowed(corpus, key, occs, weigh)
         accepted[target] = merged
     return _ranked(corpus, accepted)
 
@@ -1196,21 +1207,30 @@ def _narrowed(
             best = Keyed(point, weigh, [corpus.words[w] for w in said], {}).best(0, len(said))
             if best is not None and best.score >= FAMILY_THRESHOLD:
                 head, tail = said[: best.first], said[best.end :]
-                first = best.first if _framed(corpus, head, key, before=True) else 0
-                end = best.end if _framed(corpus, tail, key, before=False) else len(said)
+                opening = corpus.words[said[best.first]]
+                first = best.first if _framed(corpus, head, key, opening) else 0
+                end = best.end if _framed(corpus, tail, key) else len(said)
                 o = _Occ(o.start + first, o.start + end)
         out.append(o)
     return _dedupe(out)
 
 
-def _framed(corpus: _Corpus, part: tuple[int, ...], key: tuple[int, ...], *, before: bool) -> bool:
-    """Whether ``part``, said before (or after) a wording of the formula ``key``, is a
-    frame's: it holds a content word, and the word next to the wording is said next to
-    the formula itself, word for word, but not in :data:`GROW_SHARE` of its sayings: there
-    it is the formula's own word, one the row's wording was cut short of ("*only* path to
-    a just and lasting peace" in "a two-state solution is the *only* path to a lasting
-    and just peace", review 157: the alias lost its first six words)."""
+def _framed(
+    corpus: _Corpus, part: tuple[int, ...], key: tuple[int, ...], opening: str | None = None
+) -> bool:
+    """Whether ``part``, said after a wording of the formula ``key`` (before it, where the
+    wording's ``opening`` word is given), is a frame's: it holds a content word, and the
+    word next to the wording is said next to the formula itself, word for word, but not
+    in :data:`GROW_SHARE` of its sayings: there it is the formula's own word, one the
+    row's wording was cut short of ("*only* path to a just and lasting peace" in "a
+    two-state solution is the *only* path to a lasting and just peace", review 157: the
+    alias lost its first six words). An adjective before a wording that opens on no verb
+    is its modifier, no frame ("the *preventive* counter-terrorism and de-radicalization
+    measures", MFA)."""
     if all(corpus.function[w] for w in part):
+        return False
+    before = opening is not None
+    if before and _adjective(corpus.words[part[-1]]) and not is_verb(str(opening)):
         return False
     ids, n = corpus.ids, len(key)
     said = [int(a) for a in corpus.where(key) if corpus.same_clause(int(a), int(a) + n - 1)]
@@ -1231,6 +1251,7 @@ def _carriers(
     weigh: Callable[[str], float],
     *,
     enough: int | None = None,
+    names: Mapping[int, str] | None = None,
 ) -> list[_Group]:
     """Fold the rows that hold a rich formula, better ranked or not, said on more than
     :data:`CORE_SHARE` times their dates, into the formula's row: each is the formula in
@@ -1251,6 +1272,7 @@ def _carriers(
     carriers of 13 to 24 dates: review 155, where ``--top 100`` listed the carriers and
     ``--top 150`` the formula)."""
     limit = len(groups) if enough is None else min(enough, len(groups))
+    name_ids = _name_ids(corpus) if names is None else names
     rows_with: dict[int, set[int]] = {}
     for j in range(limit):
         for w in groups[j].key:
@@ -1264,15 +1286,29 @@ def _carriers(
             or _rich_content([corpus.words[w] for w in group.key], corpus.stop) < _RICH_WORDS
         ):
             continue
-        near = set.intersection(*(rows_with.get(w, set()) for w in set(group.key)))
+        own = set(group.key)
+        # the rows that have all the formula's words, or all but one: the formula said
+        # in them with a word replaced ("government registered a *formal* objection
+        # through diplomatic channels concerning", 3 dates, of "registered a firm
+        # objection through diplomatic channels", 26: a fresh-clone trial)
+        shared = Counter(j for w in own for j in rows_with.get(w, ()))
         holders = [
             j
-            for j in sorted(near)
-            if j != k
+            for j in sorted(shared)
+            if shared[j] >= len(own) - 1
+            and j != k
             and len(group.dates) > CORE_SHARE * len(groups[j].dates)
             and j not in taken
             and j not in folded
-            and _part_of(group.key, groups[j].key)
+            and (
+                _part_of(group.key, groups[j].key)
+                or (
+                    shared[j] < len(own)
+                    and not _other_names(group.key, groups[j].key, name_ids)
+                    and corpus.negated(group.key) == corpus.negated(groups[j].key)
+                    and _reads_inside(corpus, group.key, groups[j].key, weigh)
+                )
+            )
         ]
         if holders:
             folded[k] = holders
@@ -1384,6 +1420,65 @@ def _said_in(core: _Group, frame: _Group, words: Sequence[str] = ()) -> bool:
     return _stands_in(core.key, frame.key, words)
 
 
+def _said_otherwise_in(
+    corpus: _Corpus, core: _Group, frame: _Group, weigh: Callable[[str], float]
+) -> bool:
+    """Whether ``core``, a formula said only in frames and found on more than
+    :data:`CORE_SHARE` times the dates of ``frame``, is said in it in other words: the
+    engine reads it inside the frame's wording at :data:`FAMILY_THRESHOLD`, the frame
+    saying more ("registered a *formal* objection through diplomatic channels over the
+    incident and are waiting for answers", 4 dates, of "registered a firm objection
+    through diplomatic channels", 23: a fresh-clone trial, the frame named the row and
+    the engine then counted its 4 dates). Only where no core is said in it word for word
+    (see :func:`_said_in`): a variant core of the family ("lodged a *strong* protest ...")
+    named review 162's row over the formula said in the frame."""
+    if not core.core or len(core.dates) <= CORE_SHARE * len(frame.dates):
+        return False
+    return _reads_inside(corpus, core.key, frame.key, weigh)
+
+
+def _reads_inside(
+    corpus: _Corpus, part: tuple[int, ...], whole: tuple[int, ...], weigh: Callable[[str], float]
+) -> bool:
+    """Whether the engine reads wording ``part`` inside the longer ``whole``, at
+    :data:`FAMILY_THRESHOLD`, one content word replaced by another of its class ("a
+    *formal* objection" for "a firm objection"), none left out ("bilateral relations *and*
+    international and regional issues" holds no "*major* international and regional
+    issues", MFA: a first version folded that row into it)."""
+    if len(part) >= len(whole):
+        return False
+    words = corpus.words
+    said = [words[w] for w in whole]
+    best = Keyed([words[w] for w in part], weigh, said, {}).best(0, len(said))
+    if (
+        best is None
+        or best.score < FAMILY_THRESHOLD
+        or best.end - best.first != len(part)
+        or holds_run(whole, part)
+    ):
+        return False
+    other = [(a, b) for a, b in zip(part, whole[best.first : best.end], strict=True) if a != b]
+    if len(other) != 1:
+        return False
+    [(a, b)] = other
+    # one content word for another of its class, not another form of it: "China-Russia
+    # comprehensive strategic *partnership* of coordination for a new era" is another
+    # formula than "comprehensive strategic *partners* of coordination" (MFA)
+    one, two = words[a], words[b]
+    return (
+        not corpus.function[a]
+        and not corpus.function[b]
+        and not similarity(one, two)
+        and not one.startswith(two[:_STEM])
+        and (not word_classes(one) or bool(word_classes(one) & word_classes(two)))
+    )
+
+
+_STEM = 5
+"""Letters two words share at their start to be one word in two forms (see
+:func:`_reads_inside`: "partners", "partnership")."""
+
+
 def _stands_in(part: tuple[int, ...], whole: tuple[int, ...], words: Sequence[str] = ()) -> bool:
     """Whether ``part`` stands in ``whole`` (see :func:`_part_of`); with the corpus's
     ``words``, each word as spelled or in another spelling ("tranquility",
@@ -1441,12 +1536,19 @@ def _carries(corpus: _Corpus, whole: _Group, part: _Group) -> bool:
 def _after_carrier(
     key: tuple[int, ...], part: tuple[int, ...], words: Sequence[str], stop: Collection[str]
 ) -> bool:
-    """Whether ``part`` stands in ``key`` after a carrier (see :func:`_carries`)."""
+    """Whether ``part`` stands in ``key`` after a carrier (see :func:`_carries`): after a
+    function word, or after a verb where it opens on an article, the verb's object ("the
+    minister backed *a federal solution for the island with both communities sharing
+    power ...*", a fresh-clone trial: the carrier, 7 sayings, named the row of the
+    formula's 18)."""
     n = len(part)
+    opens_object = words[part[0]] in _ARTICLES
     return any(
         key[at : at + n] == part
-        and words[key[at - 1]] in stop
-        and words[key[at - 1]] not in _COORDINATORS
+        and (
+            (words[key[at - 1]] in stop and words[key[at - 1]] not in _COORDINATORS)
+            or (opens_object and is_verb(words[key[at - 1]]))
+        )
         and (at + n == len(key) or words[key[at + n]] in stop)
         for at in range(CARRIER_WORDS, len(key) - n + 1)
     )
