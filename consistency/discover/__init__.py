@@ -587,7 +587,7 @@ def _discover(
         )
         enough = max(enough, len(head) + len(new))
     groups = _families(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
-    groups = _carriers(corpus, groups, weigher(tokeniser), enough=enough, names=names)
+    groups = _carriers(corpus, groups, weigher(tokeniser), enough=enough)
     groups = _heads(corpus, groups, enough=enough)
     groups = _passages(corpus, groups, scorer, weigher(tokeniser), enough=enough, names=names)
     groups = _lead_ins(corpus, groups, enough=enough)

@@ -1251,7 +1251,6 @@ def _carriers(
     weigh: Callable[[str], float],
     *,
     enough: int | None = None,
-    names: Mapping[int, str] | None = None,
 ) -> list[_Group]:
     """Fold the rows that hold a rich formula, better ranked or not, said on more than
     :data:`CORE_SHARE` times their dates, into the formula's row: each is the formula in
@@ -1272,7 +1271,6 @@ def _carriers(
     carriers of 13 to 24 dates: review 155, where ``--top 100`` listed the carriers and
     ``--top 150`` the formula)."""
     limit = len(groups) if enough is None else min(enough, len(groups))
-    name_ids = _name_ids(corpus) if names is None else names
     rows_with: dict[int, set[int]] = {}
     for j in range(limit):
         for w in groups[j].key:
@@ -1286,29 +1284,15 @@ def _carriers(
             or _rich_content([corpus.words[w] for w in group.key], corpus.stop) < _RICH_WORDS
         ):
             continue
-        own = set(group.key)
-        # the rows that have all the formula's words, or all but one: the formula said
-        # in them with a word replaced ("government registered a *formal* objection
-        # through diplomatic channels concerning", 3 dates, of "registered a firm
-        # objection through diplomatic channels", 26: a fresh-clone trial)
-        shared = Counter(j for w in own for j in rows_with.get(w, ()))
+        near = set.intersection(*(rows_with.get(w, set()) for w in set(group.key)))
         holders = [
             j
-            for j in sorted(shared)
-            if shared[j] >= len(own) - 1
-            and j != k
+            for j in sorted(near)
+            if j != k
             and len(group.dates) > CORE_SHARE * len(groups[j].dates)
             and j not in taken
             and j not in folded
-            and (
-                _part_of(group.key, groups[j].key)
-                or (
-                    shared[j] < len(own)
-                    and not _other_names(group.key, groups[j].key, name_ids)
-                    and corpus.negated(group.key) == corpus.negated(groups[j].key)
-                    and _reads_inside(corpus, group.key, groups[j].key, weigh)
-                )
-            )
+            and _part_of(group.key, groups[j].key)
         ]
         if holders:
             folded[k] = holders
@@ -1331,7 +1315,7 @@ def _carriers(
 
 
 def _heads(corpus: _Corpus, groups: list[_Group], *, enough: int | None = None) -> list[_Group]:
-    """Fold a row whose wording stands in a longer row's into that one, better ranked or
+    """Fold a row whose wording opens a longer row's into that one, better ranked or
     not, where it is said inside it on most of its dates and on at most
     :data:`CORE_SHARE` times as many dates as the longer row: the formula's head, said
     alone now and then ("a two-State solution", 40 dates, 35 of them in "a two-State
@@ -1340,7 +1324,9 @@ def _heads(corpus: _Corpus, groups: list[_Group], *, enough: int | None = None) 
     joined the longer row was three (26, 11 and 9 dates), and the head said on more
     than half as many dates again as any stayed (see :func:`_merge_nested`). The head
     folds into the longer row said on the most dates; a row another folds into stays.
-    ``enough``: only the best that many rows."""
+    A formula's end is no head: "推动两军关系健康稳定发展" is the formula that
+    "*共同*推动两军关系健康稳定发展" says with a modifier before it (review 164: folded, the
+    row lost six places). ``enough``: only the best that many rows."""
     limit = len(groups) if enough is None else min(enough, len(groups))
     rows_with: dict[int, list[int]] = {}
     for j in range(limit):
@@ -1357,7 +1343,8 @@ def _heads(corpus: _Corpus, groups: list[_Group], *, enough: int | None = None) 
             if (
                 j == k
                 or j in into
-                or not _part_of(head.key, whole.key)
+                or len(whole.key) <= len(head.key)
+                or whole.key[: len(head.key)] != head.key
                 or len(head.dates) > CORE_SHARE * len(whole.dates)
                 or corpus.negated(head.key) != corpus.negated(whole.key)
             ):
