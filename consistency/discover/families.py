@@ -1133,7 +1133,7 @@ def _grown(
     "through diplomatic channels" after "The embassy ...", "The Director-General ...",
     "We have already ..." (review 162: the row dropped the formula's last three words)."""
     n = len(key)
-    said = [int(a) for a in corpus.where(key) if corpus.same_clause(int(a), int(a) + n - 1)]
+    said = _said_at(corpus, key)
     if not said:
         return key, list(occs)
     ids, function = corpus.ids, corpus.function
@@ -1200,49 +1200,62 @@ def _narrowed(
     :func:`_carried`)."""
     point = [corpus.words[w] for w in key]
     n = len(key)
+    beside: _Beside | None = None
     out = []
     for o in occs:
         said = corpus.key(o)
         if len(said) > n and not any(said[i : i + n] == key for i in range(len(said) - n + 1)):
             best = Keyed(point, weigh, [corpus.words[w] for w in said], {}).best(0, len(said))
             if best is not None and best.score >= FAMILY_THRESHOLD:
+                beside = beside or _Beside(corpus, key)
                 head, tail = said[: best.first], said[best.end :]
                 opening = corpus.words[said[best.first]]
-                first = best.first if _framed(corpus, head, key, opening) else 0
-                end = best.end if _framed(corpus, tail, key) else len(said)
+                first = best.first if _framed(corpus, head, beside, opening) else 0
+                end = best.end if _framed(corpus, tail, beside) else len(said)
                 o = _Occ(o.start + first, o.start + end)
         out.append(o)
     return _dedupe(out)
 
 
+def _said_at(corpus: _Corpus, key: tuple[int, ...]) -> list[int]:
+    """Where the corpus says ``key`` word for word, in one clause."""
+    n = len(key)
+    return [int(a) for a in corpus.where(key) if corpus.same_clause(int(a), int(a) + n - 1)]
+
+
+class _Beside:
+    """The words the corpus says right before and right after a formula's sayings, in
+    the same clause, counted once for every occurrence :func:`_narrowed` reads."""
+
+    def __init__(self, corpus: _Corpus, key: tuple[int, ...]) -> None:
+        ids, n = corpus.ids, len(key)
+        said = _said_at(corpus, key)
+        self.sayings = len(said)
+        self.before = Counter(ids[a - 1] for a in said if a > 0 and corpus.same_clause(a - 1, a))
+        self.after = Counter(
+            ids[a + n] for a in said if a + n < len(ids) and corpus.same_clause(a + n - 1, a + n)
+        )
+
+
 def _framed(
-    corpus: _Corpus, part: tuple[int, ...], key: tuple[int, ...], opening: str | None = None
+    corpus: _Corpus, part: tuple[int, ...], beside: _Beside, opening: str | None = None
 ) -> bool:
-    """Whether ``part``, said after a wording of the formula ``key`` (before it, where the
+    """Whether ``part``, said after a wording of a formula (before it, where the
     wording's ``opening`` word is given), is a frame's: it holds a content word, and the
-    word next to the wording is said next to the formula itself, word for word, but not
-    in :data:`GROW_SHARE` of its sayings: there it is the formula's own word, one the
-    row's wording was cut short of ("*only* path to a just and lasting peace" in "a
-    two-state solution is the *only* path to a lasting and just peace", review 157: the
-    alias lost its first six words). An adjective before a wording that opens on no verb
-    is its modifier, no frame ("the *preventive* counter-terrorism and de-radicalization
-    measures", MFA)."""
+    word next to the wording is said next to the formula itself, word for word
+    (``beside``), but not in :data:`GROW_SHARE` of its sayings: there it is the formula's
+    own word, one the row's wording was cut short of ("*only* path to a just and lasting
+    peace" in "a two-state solution is the *only* path to a lasting and just peace",
+    review 157: the alias lost its first six words). An adjective before a wording that
+    opens on no verb is its modifier, no frame ("the *preventive* counter-terrorism and
+    de-radicalization measures", MFA)."""
     if all(corpus.function[w] for w in part):
         return False
     before = opening is not None
     if before and _adjective(corpus.words[part[-1]]) and not is_verb(str(opening)):
         return False
-    ids, n = corpus.ids, len(key)
-    said = [int(a) for a in corpus.where(key) if corpus.same_clause(int(a), int(a) + n - 1)]
-    at = [a - 1 for a in said if a > 0] if before else [a + n for a in said if a + n < len(ids)]
-    word = part[-1] if before else part[0]
-    times = sum(
-        1
-        for a in at
-        if ids[a] == word
-        and (corpus.same_clause(a, a + 1) if before else corpus.same_clause(a - 1, a))
-    )
-    return 0 < times < GROW_SHARE * len(said)
+    times = beside.before[part[-1]] if before else beside.after[part[0]]
+    return 0 < times < GROW_SHARE * beside.sayings
 
 
 def _carriers(
