@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, pairwise
 
 import numpy as np
@@ -1863,8 +1864,18 @@ def _aligned(
     ``track``. Families are grouped without that rule: "ease tensions *over* the Iranian
     nuclear issue" is a wording of "ease tensions *and resolve* the Iranian nuclear
     issue"."""
-    keyed = Keyed(point, weigh, other, {}, grammar=grammar)
+    keyed = Keyed(point, weigh, other, _word_keys(tuple(point), weigh, grammar), grammar=grammar)
     return keyed.score(0, len(other)).score
+
+
+@lru_cache(maxsize=1 << 12)
+def _word_keys(
+    point: tuple[str, ...], weigh: Callable[[str], float], grammar: Grammar
+) -> dict[str, tuple[str, float]]:
+    """The words keyed against ``point`` so far (the ``cache`` of
+    :class:`~consistency.match.align.Keyed`): grouping families aligns one wording against
+    thousands of others, whose words are mostly the same few; each is keyed once."""
+    return {}
 
 
 _JOINING = Grammar(coordinators=_COORDINATORS)
