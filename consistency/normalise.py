@@ -593,6 +593,12 @@ ENGLISH_REPORTING_VERBS = frozenset(
 """English verbs that report speech, and only that ("stated", "added", "noted" are also
 adjectives): "the PMOS said ..." frames who spoke, not what was said."""
 
+ENGLISH_QUOTING = ENGLISH_REPORTING_VERBS | frozenset({"say", "saying"})
+"""English verbs after which a question's words are someone else's, quoted: "You keep
+*saying* those responsible must be held accountable, but ..." (review 163: journalists
+quoting the spokesman's formulas back to him had them read as the language of the topic,
+which both sides speak)."""
+
 ENGLISH_SAYING_THAT = frozenset(
     """
     added adding noted noting stressed stressing insisted insisting reiterated reiterating
@@ -732,7 +738,9 @@ class Tokeniser(Protocol):
     contrastive) do not qualify it; and, as
     ``negating_prefixes``, the prefixes that turn a word into its opposite ("in-"); and,
     as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
-    reporting frame off a phrase ("the PMOS said ..."), and as ``saying_that`` those that
+    reporting frame off a phrase ("the PMOS said ..."), and as ``quoting`` those after which
+    a journalist's words are someone else's ("you keep *saying* ..."): discovery does not
+    count them as the journalists' own use of a phrase; as ``saying_that`` those that
     report it when "that" follows ("he added that ..."), and as ``clefts`` the verb "to
     be" with the word after it where they open it ("what I can say *is that* ..."), and as
     ``asking`` the words that report a question when they open a sentence ("*Asked*
@@ -1106,6 +1114,7 @@ class WordTokeniser:
     subordinators = ENGLISH_SUBORDINATORS | CHINESE_SUBORDINATORS
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
+    quoting = ENGLISH_QUOTING | CHINESE_REPORTING_VERBS
     saying_that = ENGLISH_SAYING_THAT
     clefts = ENGLISH_CLEFTS
     asking = ENGLISH_ASKING
@@ -1375,9 +1384,9 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"copulas"``,
     ``"prohibitions"``, ``"denials"``, ``"coordinators"``,
     ``"and_words"``, ``"contrastives"``, ``"subordinators"``, ``"negating_prefixes"``,
-    ``"reporting_verbs"``, ``"saying_that"``, ``"clefts"``, ``"asking"``, ``"first_person"``,
-    ``"determiners"``, ``"possessive_endings"``, ``"owner_turns"`` or ``"reflexives"`` (see
-    :class:`Tokeniser`); none where it names none."""
+    ``"reporting_verbs"``, ``"quoting"``, ``"saying_that"``, ``"clefts"``, ``"asking"``,
+    ``"first_person"``, ``"determiners"``, ``"possessive_endings"``, ``"owner_turns"`` or
+    ``"reflexives"`` (see :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))
 
 

@@ -2105,3 +2105,22 @@ def test_a_wording_that_is_the_formula_after_a_lead_in_is_no_alias() -> None:
     k = table.key
     framed = "affairs are purely " + internal.replace("allow", "brook")
     assert not in_context(k(internal), k(framed))
+
+
+def test_a_lead_in_sharing_only_function_words_with_the_formula_is_a_carrier() -> None:
+    """Review 156: "continue to believe that a two-state solution remains the only viable
+    path to peace and security ..." (4 sayings) named the row of "two-state solution
+    remains the only viable path to lasting peace and security ..." (most sayings open on
+    "a" or "the"): its lead-in shares "to" with the formula, which read as the formula's
+    own frame. Read with the word table's function words, it is a carrier; a lead-in that
+    shares a content word still is the formula's own ("affairs are purely")."""
+    in_context = importlib.import_module("consistency.discover.families")._in_longer_context
+    formula = "two state solution remains the only viable path to lasting peace and security"
+    carrier = "continue to believe that a " + formula.replace(" lasting", "")
+    internal = "china's internal affairs that allow no foreign interference"
+    framed = "affairs are purely " + internal.replace("allow", "brook")
+    table = _Words(f"{carrier} {formula} {framed} allow")
+    k = table.key
+    assert not in_context(k(formula), k(carrier))
+    assert in_context(k(formula), k(carrier), table.function)
+    assert not in_context(k(internal), k(framed), table.function)

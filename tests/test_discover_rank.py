@@ -1316,6 +1316,41 @@ def test_points_cut_from_one_passage_are_one_row() -> None:
     assert len(out[0].occs) == len(best.occs) + len(cut.occs)
 
 
+def test_a_family_is_not_named_by_its_best_wording_in_a_carrier_said_on_few_dates() -> None:
+    """Review 156: the best-ranked wording "two-state solution remains the only viable path
+    to lasting peace ..." is said after "a" or "the" (52 dates, none of them bare), and
+    "continue to believe that a two-state solution remains the only viable path to peace
+    ..." (6 dates) named the row, being the most frequent member said bare. A wording that
+    is the best-ranked one after a lead-in, said on less than half its dates, is its
+    carrier; on as many dates it may be the formula ("does not change the facts on the
+    ground" of "the facts on the ground whatsoever", review 161)."""
+    formula = (
+        "two-state solution remains the only viable path to lasting peace and security for "
+        "Israelis and Palestinians"
+    )
+    carrier = "continue to believe that a " + formula.replace("lasting ", "")
+    corpus = _corpus(
+        [f"We say that a {formula}." for _ in range(8)]
+        + [f"We say that the {formula}." for _ in range(6)]
+        + [f"We {carrier}." for _ in range(3)]
+    )
+    bare = _group_of(corpus, formula)
+    # the best-ranked group's sayings, widened over the article before it (as _variants does)
+    best = _Group([_Occ(o.start - 1, o.end) for o in bare.occs], bare.key, bare.dates)
+    lead = _group_of(corpus, carrier)
+    best.score, lead.score = 3.0, 2.0
+    [row] = _families(corpus, [best, lead], lambda g: g.score, weigher())
+    assert corpus.text_of(row.key) == normalise(formula)
+    # on as many dates as the best-ranked wording, the longer wording names the row
+    even = _corpus([f"We say that a {formula}." for _ in range(3)] + [f"We {carrier}."] * 3)
+    bare = _group_of(even, formula)
+    best = _Group([_Occ(o.start - 1, o.end) for o in bare.occs], bare.key, bare.dates)
+    lead = _group_of(even, carrier)
+    best.score, lead.score = 3.0, 2.0
+    [row] = _families(even, [best, lead], lambda g: g.score, weigher())
+    assert corpus.text_of(row.key) != normalise(formula)
+
+
 def test_a_formula_keeps_its_row_beside_a_carrier_that_spells_it_otherwise() -> None:
     """Review 161 (D1): "peace and tranquillity in the border areas", said on 69 dates,
     had no row: it joined the family of a better-ranked carrier of 8 dates, "peace and
@@ -1765,6 +1800,56 @@ def test_press_words_count_a_phrase_within_the_journalists_turns_only() -> None:
     assert shared_share(10, 1000, 0, 1000) == 0.0
     assert shared_share(10, 1000, 10, 1000) == pytest.approx(0.5)
     assert shared_share(10, 1000, 5, 250) == pytest.approx(2 / 3)
+
+
+def quoting_briefing(day: int) -> Document:
+    """The journalists quote the spokesperson's formula back to him ("You keep saying ...")
+    as often as they name the topic, and name the topic right after a sentence that ends on
+    "said"."""
+    topic = TOPICS[day % len(TOPICS)]
+    turns: list[tuple[str | None, Role, str]] = [
+        (
+            "Q",
+            Role.PRESS,
+            "You keep saying honest talks between good neighbours on an equal footing, "
+            f"but what does that mean for {topic}?",
+        ),
+        (
+            "Spokesperson",
+            Role.OFFICIAL,
+            "We always stand for honest talks between good neighbours on an equal footing.",
+        ),
+        ("Q", Role.PRESS, "That is what the minister said. The ferry timetable dispute?"),
+        (
+            "Spokesperson",
+            Role.OFFICIAL,
+            f"Our envoy raised the ferry timetable dispute and {topic} with the port authority.",
+        ),
+    ]
+    return transcript(dt.date(2024, 3, 1) + dt.timedelta(days=day), turns)
+
+
+def test_a_formula_the_journalists_quote_back_is_not_their_own_language() -> None:
+    """Review 163: "You keep saying those responsible must be held accountable, but ..."
+    on 11 of the formula's 43 dates had it read as the topic's language (shared 0.5) and
+    ranked 233rd; a quote is the officials' words, asked about."""
+    from consistency.discover.press import PressWords
+
+    docs = [quoting_briefing(day) for day in range(60)]
+    corpus = _Corpus(
+        docs, include_questions=False, speakers=(), tokeniser=None, progress=lambda n: None
+    )
+    press = PressWords(docs, corpus.words, include_questions=False, speakers=(), tokeniser=None)
+    ids = {w: k for k, w in enumerate(corpus.words)}
+    formula = [ids[w] for w in ["honest", "talks", "between", "good", "neighbours"]]
+    topic = [ids[w] for w in ["the", "ferry", "timetable", "dispute"]]
+    assert press.count(formula) == 0
+    # "said." ends a sentence: the words after it are the journalist's own
+    assert press.count(topic) == 60
+    scorer = _Scorer(corpus, _Stops(corpus, ()), press)
+    group = _group_of(corpus, "honest talks between good neighbours on an equal footing")
+    assert scorer.shared(group, group.occs) == 0.0
+    assert scorer(group) == _Scorer(corpus, _Stops(corpus, ()))(group)
 
 
 @pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)

@@ -303,7 +303,9 @@ CARRIED_WORDS = 3
 :func:`_in_longer_context`)."""
 
 
-def _in_longer_context(point: tuple[int, ...], wording: tuple[int, ...]) -> bool:
+def _in_longer_context(
+    point: tuple[int, ...], wording: tuple[int, ...], function: Sequence[int] | None = None
+) -> bool:
     """Whether ``wording`` is ``point``, one word replaced, put in or left out at most, after
     a lead-in of :data:`CONTEXT_WORDS` words or more: the formula in a carrier, not a
     wording of it ("*Let me underline that* the safety and security of Indian nationals
@@ -317,10 +319,13 @@ def _in_longer_context(point: tuple[int, ...], wording: tuple[int, ...]) -> bool
     a lead-in that shares a word with the formula, part of its own frame ("*affairs are
     purely* China's internal affairs that brook no foreign interference", MFA), or one
     before the formula's first word replaced, an edge variant ("uphold the vision *of* a
-    community with a shared future for mankind" of "*building* a community ...")."""
+    community with a shared future for mankind" of "*building* a community ...").
+    With ``function`` (by word id), a function word the lead-in shares with the formula
+    does not make it the formula's own ("continue *to* believe that a two-state solution
+    remains the only viable path *to* ...")."""
     return any(
         wording[lead] == point[0]
-        and not set(wording[:lead]) & set(point)
+        and not {w for w in wording[:lead] if function is None or not function[w]} & set(point)
         and Levenshtein.distance(wording[lead:], point) <= 1
         for lead in range(CONTEXT_WORDS, len(wording) - len(point) + 2)
     )
@@ -1079,7 +1084,13 @@ def _absorb(
     """Each accepted group with the groups folded into it, ranked again.
 
     The merged group's wording is the most frequent of the members' wordings
-    at least as long as the accepted one's (ties: the better ranked); but a member that
+    at least as long as the accepted one's (ties: the better ranked), not the accepted
+    one in a longer context said on less than half its dates (see
+    :func:`_in_longer_context`: "continue to believe that a two-state solution remains
+    ...", 4 sayings on 6 dates, over "two-state solution remains ...", the row's best
+    ranked, on 52, whose sayings mostly open on "a" or "the": review 156; "does not
+    change the facts on the ground", on as many dates as "the facts on the ground
+    whatsoever", is the formula: review 161); but a member that
     lies inside that wording and is found on more than :data:`CORE_SHARE` times its dates
     is the formula, and that wording a frame it is said in: "our ironclad
     commitment to the defense of Japan" (35 dates) in "Today's announcement reflects
@@ -1090,7 +1101,15 @@ def _absorb(
         group = accepted[target]
         occs = _dedupe(o for g in [group, *extra] for o in g.occs)
         counts = Counter(map(corpus.key, occs))
-        wordings = [k for k in [group.key, *(g.key for g in extra)] if len(k) >= len(group.key)]
+        wordings = [group.key] + [
+            g.key
+            for g in extra
+            if len(g.key) >= len(group.key)
+            and not (
+                2 * len(g.dates) < len(group.dates)
+                and _in_longer_context(group.key, g.key, corpus.function)
+            )
+        ]
         key = max(wordings, key=lambda k: (counts[k], -wordings.index(k)))
         members = [group, *extra]
         chosen = next(g for g in members if g.key == key)
