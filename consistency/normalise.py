@@ -593,7 +593,9 @@ ENGLISH_REPORTING_VERBS = frozenset(
 """English verbs that report speech, and only that ("stated", "added", "noted" are also
 adjectives): "the PMOS said ..." frames who spoke, not what was said."""
 
-ENGLISH_QUOTING = ENGLISH_REPORTING_VERBS | frozenset({"say", "saying"})
+ENGLISH_QUOTING = ENGLISH_REPORTING_VERBS | frozenset(
+    {"say", "saying", "repeat", "repeats", "repeating"}
+)
 """English verbs after which a question's words are someone else's, quoted: "You keep
 *saying* those responsible must be held accountable, but ..." (review 163: journalists
 quoting the spokesman's formulas back to him had them read as the language of the topic,

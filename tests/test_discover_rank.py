@@ -1351,6 +1351,25 @@ def test_a_family_is_not_named_by_its_best_wording_in_a_carrier_said_on_few_date
     assert corpus.text_of(row.key) != normalise(formula)
 
 
+def test_a_carrier_ranked_above_its_formula_does_not_name_the_row() -> None:
+    """Fresh-clone trial 182: "The two-state solution remains the only way to lasting peace
+    and security" closed the spokesperson's turns on 18 dates and ranked below "continue to
+    believe that *a* two-state solution remains ..." (3 dates), which took it in and named
+    the row. A carrier said on less than half the dates of a member it frames (that
+    member's article aside) names no row; the member stands in its place."""
+    formula = "two-state solution remains the only way to lasting peace and security"
+    carrier = f"continue to believe that a {formula}"
+    corpus = _corpus(
+        [f"Indeed the {formula}." for _ in range(10)] + [f"We {carrier}." for _ in range(3)]
+    )
+    lead = _group_of(corpus, carrier)
+    said = _group_of(corpus, f"the {formula}")
+    lead.score, said.score = 3.0, 2.0
+    [row] = _families(corpus, [lead, said], lambda g: g.score, weigher())
+    assert corpus.text_of(row.key) == normalise(f"the {formula}")
+    assert len(row.dates) == 13
+
+
 def test_a_formula_keeps_its_row_beside_a_carrier_that_spells_it_otherwise() -> None:
     """Review 161 (D1): "peace and tranquillity in the border areas", said on 69 dates,
     had no row: it joined the family of a better-ranked carrier of 8 dates, "peace and
@@ -1850,6 +1869,39 @@ def test_a_formula_the_journalists_quote_back_is_not_their_own_language() -> Non
     group = _group_of(corpus, "honest talks between good neighbours on an equal footing")
     assert scorer.shared(group, group.occs) == 0.0
     assert scorer(group) == _Scorer(corpus, _Stops(corpus, ()))(group)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("You keep saying the world cannot look away.", ["the", "world"]),
+        ("You said that the world cannot look away, right?", ["that", "the", "world"]),
+        # a verb that reports speech only with "that" after it (fresh-clone trial 182)
+        ("You have insisted that the world cannot look away.", ["the", "world"]),
+        ("You keep repeating the world cannot look away.", ["the", "world"]),
+        # an adverbial after the verb is the journalist's own (review 162)
+        ("The minister said at this point in time that we go.", ["at"]),
+        # a sentence's end parts the verb from what follows
+        ("That is what he said. The ferry dispute?", []),
+        ("We have insisted on the ferry dispute.", []),
+    ],
+)
+def test_the_words_a_journalist_quotes_start_right_after_the_verb(
+    question: str, quoted: list[str]
+) -> None:
+    from consistency.discover.press import _quoted
+    from consistency.normalise import named_words, token_columns
+
+    words, spans = token_columns(question)
+    marks = _quoted(
+        question,
+        words,
+        spans,
+        named_words(None, "quoting"),
+        named_words(None, "determiners"),
+        named_words(None, "saying_that"),
+    )
+    assert [w for w, m in zip(words, marks, strict=True) if m] == quoted
 
 
 @pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)

@@ -331,6 +331,20 @@ def _in_longer_context(
     )
 
 
+def _framing(corpus: _Corpus, point: tuple[int, ...], wording: tuple[int, ...]) -> bool:
+    """Whether ``wording`` is ``point`` in a longer context (see :func:`_in_longer_context`,
+    function words aside), the article ``point`` opens with aside too: "continue to
+    believe that *a* two-state solution remains ..." frames "*the* two-state solution
+    remains ..." (fresh-clone trial 182)."""
+    if _in_longer_context(point, wording, corpus.function):
+        return True
+    return (
+        len(point) > 1
+        and corpus.words[point[0]] in _ARTICLES
+        and _in_longer_context(point[1:], wording, corpus.function)
+    )
+
+
 CONTEXT_WORDS = 3
 """Words around a formula that make a wording holding it a carrier (see
 :func:`_in_longer_context`)."""
@@ -1084,13 +1098,18 @@ def _absorb(
     """Each accepted group with the groups folded into it, ranked again.
 
     The merged group's wording is the most frequent of the members' wordings
-    at least as long as the accepted one's (ties: the better ranked), not the accepted
-    one in a longer context said on less than half its dates (see
+    at least as long as the accepted one's (ties: the better ranked), none of them
+    another member (of :data:`_RICH_WORDS` content words: "China's domestic affairs" is a
+    piece of "stop interfering in China's domestic affairs", MFA) in a longer context said
+    on less than half its dates (see
     :func:`_in_longer_context`: "continue to believe that a two-state solution remains
     ...", 4 sayings on 6 dates, over "two-state solution remains ...", the row's best
     ranked, on 52, whose sayings mostly open on "a" or "the": review 156; "does not
     change the facts on the ground", on as many dates as "the facts on the ground
-    whatsoever", is the formula: review 161); but a member that
+    whatsoever", is the formula: review 161). Where the accepted one is such a carrier
+    (ranked above the formula, which closes the speaker's turns and reads partly as
+    procedure: fresh-clone trial 182, a carrier of 3 dates named a formula's row of 18),
+    the member on the most dates stands in its place; but a member that
     lies inside that wording and is found on more than :data:`CORE_SHARE` times its dates
     is the formula, and that wording a frame it is said in: "our ironclad
     commitment to the defense of Japan" (35 dates) in "Today's announcement reflects
@@ -1101,17 +1120,33 @@ def _absorb(
         group = accepted[target]
         occs = _dedupe(o for g in [group, *extra] for o in g.occs)
         counts = Counter(map(corpus.key, occs))
-        wordings = [group.key] + [
-            g.key
-            for g in extra
-            if len(g.key) >= len(group.key)
-            and not (
-                2 * len(g.dates) < len(group.dates)
-                and _in_longer_context(group.key, g.key, corpus.function)
+        members = [group, *extra]
+        framed = {
+            id(g)
+            for g in members
+            if any(
+                2 * len(g.dates) < len(o.dates)
+                and len(g.key) >= len(o.key) + CONTEXT_WORDS - 1
+                and sum(not corpus.function[w] for w in o.key) >= _RICH_WORDS
+                and _framing(corpus, o.key, g.key)
+                for o in members
+                if o is not g
             )
+        }
+        lead = (
+            group
+            if id(group) not in framed
+            else max(
+                (g for g in members if id(g) not in framed),
+                key=lambda g: (len(g.dates), -members.index(g)),
+            )
+        )
+        wordings = [lead.key] + [
+            g.key
+            for g in members
+            if g is not lead and id(g) not in framed and len(g.key) >= len(lead.key)
         ]
         key = max(wordings, key=lambda k: (counts[k], -wordings.index(k)))
-        members = [group, *extra]
         chosen = next(g for g in members if g.key == key)
         cores = [
             g for g in members if _said_in(g, chosen, corpus.words) or _carries(corpus, chosen, g)

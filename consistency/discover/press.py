@@ -59,6 +59,7 @@ class PressWords:
         quoted = bytearray()
         verbs = named_words(tokeniser, "quoting")
         determiners = named_words(tokeniser, "determiners")
+        before_that = named_words(tokeniser, "saying_that")
         if not include_questions:
             for doc in documents:
                 chosen = {
@@ -72,7 +73,7 @@ class PressWords:
                         )
                         ids.extend(number.get(w, -1) for w in found)
                         ids.append(-1)
-                        quoted += _quoted(doc.text, found, spans, verbs, determiners)
+                        quoted += _quoted(doc.text, found, spans, verbs, determiners, before_that)
                         quoted.append(0)
         self.tokens = len(ids) - ids.count(-1)
         self._row = ids
@@ -133,24 +134,37 @@ def _quoted(
     spans: Sequence[int],
     verbs: Collection[str],
     determiners: Collection[str],
+    before_that: Collection[str] = (),
 ) -> bytes:
     """For each of a turn's ``words`` (``spans`` flat, as :func:`token_columns` gives them),
-    1 where a phrase starting there is quoted: right after one of the ``verbs``, or after
-    it and one of the ``determiners``, in its sentence. A journalist who says "You keep
-    saying those responsible must be held accountable, but ..." asks about the officials'
-    words and does not speak them; one who says "the minister said at this point in time
-    that ..." speaks the words after "at" (review 162: an adverbial after the verb)."""
+    1 where a phrase starting there is quoted: right after one of the ``verbs`` (or one of
+    ``before_that`` with "that" after it), or after it and up to two of the
+    ``determiners`` or "that", in its sentence. A journalist who says "You keep saying
+    those responsible must be held accountable, but ...", "you said that the world cannot
+    look away" or "you have insisted that ..." asks about the officials' words and does
+    not speak them; one who says "the minister said at this point in time that ..."
+    speaks the words after "at" (review 162: an adverbial after the verb)."""
     marks = bytearray(len(words))
+    n = len(words)
     for k, word in enumerate(words):
-        if word not in verbs:
+        if word in verbs:
+            start = k + 1
+        elif word in before_that and k + 1 < n and words[k + 1] == "that":
+            start = k + 2
+        else:
             continue
-        for j in range(k + 1, min(k + 3, len(words))):
+        for j in range(start, min(start + QUOTE_LEAD + 1, n)):
             if not _QUOTE_BREAK.isdisjoint(text[spans[2 * j - 1] : spans[2 * j]]):
                 break
             marks[j] = 1
-            if words[j] not in determiners:
+            if words[j] not in determiners and words[j] != "that":
                 break
     return bytes(marks)
+
+
+QUOTE_LEAD = 2
+"""The most words ("that", a determiner) between a quoting verb and the quote's first word
+of substance: "you said *that the* world cannot look away"."""
 
 
 _FEW = 48
