@@ -15,6 +15,7 @@ README can be checked against the run they came from.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import subprocess
@@ -40,8 +41,13 @@ def _machine() -> str:
 
 
 def main(argv: list[str]) -> int:
-    quick = "--quick" in argv
-    write = Path(argv[argv.index("--write") + 1]) if "--write" in argv else None
+    parser = argparse.ArgumentParser(
+        description="Run every benchmark, one after the other (about 10 minutes; --quick: 4)."
+    )
+    parser.add_argument("--quick", action="store_true", help="one run of each timing")
+    parser.add_argument("--write", type=Path, metavar="FILE", help="also write the output here")
+    options = parser.parse_args(argv)
+    quick, write = options.quick, options.write
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True
     ).stdout.strip()
