@@ -1979,6 +1979,45 @@ def test_an_announcement_outside_the_questions_is_the_briefings_own_statement() 
     assert _Scorer(corpus, _Stops(corpus, ())).statement(event.occs, event.dates) == 0.0
 
 
+def test_a_hosts_welcome_before_the_opening_statement_asks_nothing() -> None:
+    """Review 165: a government press conference opens with its chair, a journalist
+    ("Chair: Good morning ... we start with the appointments"), then the spokesman's
+    announcements; read as the first question, the welcome put them inside the questions
+    and answers, and "the Cabinet will meet as usual under the Chancellor's chairmanship"
+    (all 220 dates) was row 13. The first question is the first journalist's turn that
+    asks; with none that asks, the first journalist's turn."""
+    from consistency.discover.corpus import _questions_span
+
+    def briefing(day: int, chair: bool, asks: bool = True) -> Document:
+        mark = "?" if asks else "."
+        turns: list[tuple[str | None, Role, str]] = []
+        if chair:
+            turns.append(("Chair", Role.PRESS, "Good morning and welcome. Ms Berg, please."))
+        turns += [
+            ("Berg", Role.OFFICIAL, "The cabinet meets as usual under the mayor's chairmanship."),
+            ("Q", Role.PRESS, f"What about {TOPICS[day % len(TOPICS)]}{mark}"),
+            ("Berg", Role.OFFICIAL, "We stand for honest talks between good neighbours."),
+            ("Chair", Role.PRESS, "Thank you. See you on Friday."),
+        ]
+        return transcript(dt.date(2024, 5, 1) + dt.timedelta(days=day), turns)
+
+    for chair in (True, False):
+        doc = briefing(0, chair)
+        question = next(t for t in doc.turns if doc.text[t.start : t.end].endswith("?"))
+        assert _questions_span(doc) == (question.start, doc.turns[-1].end)
+    docs = [briefing(day, chair=True) for day in range(12)]
+    corpus = _Corpus(
+        docs, include_questions=False, speakers=(), tokeniser=None, progress=lambda n: None
+    )
+    scorer = _Scorer(corpus, _Stops(corpus, ()))
+    cabinet = _group_of(corpus, "the cabinet meets as usual under the mayor's chairmanship")
+    assert len(cabinet.occs) == 12
+    assert scorer.statement(cabinet.occs, cabinet.dates) == 1.0
+    # questions printed without a question mark: the first journalist's turn opens them
+    doc = briefing(0, chair=True, asks=False)
+    assert _questions_span(doc) == (doc.turns[0].start, doc.turns[-1].end)
+
+
 @pytest.mark.skipif(not HAS_FULL, reason=NO_FULL)
 def test_event_announcements_are_not_in_the_mfa_top_lists(
     mfa: list[DiscoveredPoint], mfa_zh: list[DiscoveredPoint]

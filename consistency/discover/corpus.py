@@ -182,21 +182,31 @@ _RAMP = bytes(range(255))
 _FULL = b"\xff"
 
 
+_ASKS = re.compile("[?\uff1f]")
+"""A question mark, half or full width: what a journalist's turn that asks holds."""
+
 QA_SHARE = 0.2
 """The least share of a document's turns (by length) that its questions and answers must
 make up for what stands outside them to be its own statements (see :func:`_questions_span`)."""
 
 
 def _questions_span(doc: Document) -> tuple[int, int] | None:
-    """From the start of a document's first journalist's turn to the end of its last; None
-    where there are none, or where they make up less than :data:`QA_SHARE` of its turns: a
-    page of reported speech with one exchange printed in it ("Question: ..." / "PMOS:
-    ..."), whose body is no opening statement (review 153: "we will stand with Ukraine for
-    as long as it takes", 28 dates, ranked #251 as a statement of the briefings' own)."""
+    """From the start of a document's first question to the end of its last journalist's
+    turn; None where there are none, or where they make up less than :data:`QA_SHARE` of
+    its turns: a page of reported speech with one exchange printed in it ("Question: ..." /
+    "PMOS: ..."), whose body is no opening statement (review 153: "we will stand with
+    Ukraine for as long as it takes", 28 dates, ranked #251 as a statement of the briefings'
+    own). The first question is the first journalist's turn that asks (holds a question
+    mark), where any does: a host's welcome before the opening statement ("Chair: Good
+    morning ... we start with the appointments") asks nothing, and read as the first
+    question it put the statement inside the questions and answers (review 165: "the
+    Cabinet will meet as usual under the Chancellor's chairmanship", on all 220 dates, was
+    row 13)."""
     asked = [t for t in doc.turns if t.role is Role.PRESS]
     if not asked:
         return None
-    start, end = asked[0].start, asked[-1].end
+    first = next((t for t in asked if _ASKS.search(doc.text, t.start, t.end)), asked[0])
+    start, end = first.start, asked[-1].end
     total = sum(t.end - t.start for t in doc.turns)
     inside = sum(t.end - t.start for t in doc.turns if start <= t.start < end)
     return (start, end) if inside >= QA_SHARE * total else None
