@@ -1879,6 +1879,8 @@ def test_a_formula_the_journalists_quote_back_is_not_their_own_language() -> Non
         # a verb that reports speech only with "that" after it (fresh-clone trial 182)
         ("You have insisted that the world cannot look away.", ["the", "world"]),
         ("You keep repeating the world cannot look away.", ["the", "world"]),
+        # the speaker's "we" opens the quote; the row opens after it (fresh-clone trial 184)
+        ("You keep saying we stand firmly by them.", ["we", "stand"]),
         # an adverbial after the verb is the journalist's own (review 162)
         ("The minister said at this point in time that we go.", ["at"]),
         # a sentence's end parts the verb from what follows
@@ -1898,7 +1900,7 @@ def test_the_words_a_journalist_quotes_start_right_after_the_verb(
         words,
         spans,
         named_words(None, "quoting"),
-        named_words(None, "determiners"),
+        named_words(None, "determiners") | named_words(None, "first_person"),
         named_words(None, "saying_that"),
     )
     assert [w for w, m in zip(words, marks, strict=True) if m] == quoted

@@ -58,7 +58,7 @@ class PressWords:
         ids = array("i")
         quoted = bytearray()
         verbs = named_words(tokeniser, "quoting")
-        determiners = named_words(tokeniser, "determiners")
+        leads = named_words(tokeniser, "determiners") | named_words(tokeniser, "first_person")
         before_that = named_words(tokeniser, "saying_that")
         if not include_questions:
             for doc in documents:
@@ -73,7 +73,7 @@ class PressWords:
                         )
                         ids.extend(number.get(w, -1) for w in found)
                         ids.append(-1)
-                        quoted += _quoted(doc.text, found, spans, verbs, determiners, before_that)
+                        quoted += _quoted(doc.text, found, spans, verbs, leads, before_that)
                         quoted.append(0)
         self.tokens = len(ids) - ids.count(-1)
         self._row = ids
@@ -133,17 +133,19 @@ def _quoted(
     words: Sequence[str],
     spans: Sequence[int],
     verbs: Collection[str],
-    determiners: Collection[str],
+    leads: Collection[str],
     before_that: Collection[str] = (),
 ) -> bytes:
     """For each of a turn's ``words`` (``spans`` flat, as :func:`token_columns` gives them),
     1 where a phrase starting there is quoted: right after one of the ``verbs`` (or one of
-    ``before_that`` with "that" after it), or after it and up to two of the
-    ``determiners`` or "that", in its sentence. A journalist who says "You keep saying
-    those responsible must be held accountable, but ...", "you said that the world cannot
-    look away" or "you have insisted that ..." asks about the officials' words and does
-    not speak them; one who says "the minister said at this point in time that ..."
-    speaks the words after "at" (review 162: an adverbial after the verb)."""
+    ``before_that`` with "that" after it), or after it and up to two of the ``leads``
+    (the tokeniser's determiners and first-person pronouns) or "that", in its sentence. A
+    journalist who says "You keep saying those responsible must be held accountable, but
+    ...", "you said that the world cannot look away", "you keep saying *we* stand firmly
+    by ..." (the row opens on "stand": fresh-clone trial 184) or "you have insisted that
+    ..." asks about the officials' words and does not speak them; one who says "the
+    minister said at this point in time that ..." speaks the words after "at" (review 162:
+    an adverbial after the verb)."""
     marks = bytearray(len(words))
     n = len(words)
     for k, word in enumerate(words):
@@ -157,14 +159,14 @@ def _quoted(
             if not _QUOTE_BREAK.isdisjoint(text[spans[2 * j - 1] : spans[2 * j]]):
                 break
             marks[j] = 1
-            if words[j] not in determiners and words[j] != "that":
+            if words[j] not in leads and words[j] != "that":
                 break
     return bytes(marks)
 
 
 QUOTE_LEAD = 2
-"""The most words ("that", a determiner) between a quoting verb and the quote's first word
-of substance: "you said *that the* world cannot look away"."""
+"""The most words ("that", a determiner, "we") between a quoting verb and the quote's first
+word of substance: "you said *that the* world cannot look away"."""
 
 
 _FEW = 48
