@@ -618,9 +618,8 @@ class _Corpus:
         function = np.frombuffer(self.function, dtype=np.uint8).astype(bool)
         coordinator = np.zeros(size, dtype=bool)
         coordinator[[k for k, w in enumerate(self.words) if w in _COORDINATORS]] = True
-        opening = np.ones(len(ids), dtype=bool)
-        opening[1:] = room[:-1] == 1
-        opens = np.bincount(ids[opening], minlength=size) >= BOUND_OPENS * seen
+        opens = np.zeros(size, dtype=bool)
+        opens[sorted(self.openers)] = True
         keep = function[prev] & ~coordinator[prev] & ~function[cur]
         pairs, counts = np.unique(
             prev[keep].astype(np.int64) * size + cur[keep], return_counts=True

@@ -1254,13 +1254,14 @@ def _narrowed(
     are that wording's own, not a frame's ("*firmly* a manufacturing revival ...": see
     :func:`_carried`)."""
     point = [corpus.words[w] for w in key]
+    keys = _word_keys(tuple(point), weigh, NO_GRAMMAR)
     n = len(key)
     beside: _Beside | None = None
     out = []
     for o in occs:
         said = corpus.key(o)
         if len(said) > n and not any(said[i : i + n] == key for i in range(len(said) - n + 1)):
-            best = Keyed(point, weigh, [corpus.words[w] for w in said], {}).best(0, len(said))
+            best = Keyed(point, weigh, [corpus.words[w] for w in said], keys).best(0, len(said))
             if best is not None and best.score >= FAMILY_THRESHOLD:
                 beside = beside or _Beside(corpus, key)
                 head, tail = said[: best.first], said[best.end :]
@@ -1401,9 +1402,10 @@ def _heads(corpus: _Corpus, groups: list[_Group], *, enough: int | None = None) 
         for w in set(groups[j].key):
             rows_with.setdefault(w, []).append(j)
     into: dict[int, int] = {}
+    targets: set[int] = set()
     for k in range(limit):
         head = groups[k]
-        if k in into.values():
+        if k in targets:
             continue
         best: int | None = None
         for j in rows_with.get(head.key[0], ()):
@@ -1430,10 +1432,11 @@ def _heads(corpus: _Corpus, groups: list[_Group], *, enough: int | None = None) 
                 best = j
         if best is not None:
             into[k] = best
+            targets.add(best)
     if not into:
         return groups
     out = list(groups)
-    for j in sorted(set(into.values())):
+    for j in sorted(targets):
         members = [groups[j], *(groups[k] for k in sorted(into) if into[k] == j)]
         occs = _dedupe(o for g in members for o in g.occs)
         merged = _Group(
@@ -1504,7 +1507,8 @@ def _reads_inside(
         return False
     words = corpus.words
     said = [words[w] for w in whole]
-    best = Keyed([words[w] for w in part], weigh, said, {}).best(0, len(said))
+    point = tuple(words[w] for w in part)
+    best = Keyed(point, weigh, said, _word_keys(point, weigh, NO_GRAMMAR)).best(0, len(said))
     if (
         best is None
         or best.score < FAMILY_THRESHOLD
