@@ -746,6 +746,40 @@ def test_a_binary_briefing_beside_a_file_passed_over_is_one_error_line(tmp_path:
     assert err == f"consistency: error: {folder}/2020-07-03.txt: binary file (not text)\n"
 
 
+def test_a_gate_error_says_whether_the_baseline_or_the_new_briefings_fail(
+    tmp_path: Path,
+) -> None:
+    """Fresh-clone trial 182: `check NEW --against empty/` said "empty: no briefings
+    found", and a binary file in a 500-file baseline failed the gate, without a word on
+    which side it was or on --keep-going. Each line now says which; a new briefing is
+    never left out (no hint), a baseline one is with --keep-going."""
+    empty, base = tmp_path / "empty", tmp_path / "base"
+    empty.mkdir()
+    base.mkdir()
+    for name in ("2020-07-01.txt", "2020-07-02.txt"):
+        shutil.copyfile(BRIEFINGS / sorted(p.name for p in BRIEFINGS.glob("*.txt"))[0], base / name)
+    (base / "2019-01-01.txt").write_bytes(b"abc\x00\x01\x02")
+    new = str(sorted(BRIEFINGS.glob("*.txt"))[-1])
+    code, out, err = run("--no-config", "check", new, "--against", str(empty))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"consistency: error: {empty}: no briefings found (looked for .txt, .md, .html, "
+        ".htm, .jsonl, .csv) (the baseline, --against)\n"
+    )
+    code, out, err = run("--no-config", "check", str(empty), "--against", str(base))
+    assert (code, out) == (2, "")
+    assert err.endswith("(the new briefings, NEW)\n") and err.count("\n") == 1, err
+    code, out, err = run("--no-config", "check", new, "--against", str(base))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"consistency: error: {base}/2019-01-01.txt: binary file (not text) "
+        "(a baseline briefing: --keep-going leaves it out)\n"
+    )
+    code, out, err = run("--no-config", "check", new, "--against", str(base), "--keep-going")
+    assert code in (0, 1) and "Checked 1 new briefing against 2 briefings" in out, err
+    assert err.startswith(f"consistency: skipped: {base}/2019-01-01.txt: binary file"), err
+
+
 def test_a_folder_of_no_briefings_is_one_error_line(tmp_path: Path) -> None:
     """A fresh-clone trial: a folder holding only a picture gave a note naming the file
     passed over, then the error; the error says both on its one line."""

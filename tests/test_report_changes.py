@@ -1104,6 +1104,14 @@ def test_a_point_said_negated_after_it_stopped_is_not_also_no_longer_said(
     (tmp_path / "2024-02-08.txt").write_text("A: Nothing.\n", encoding="utf-8")
     code, out, err = run(*args, "--no-color")
     assert code == 0 and "no longer said" in out.splitlines()[3], out
+    # the card's date is the last date said, before the period: named so in each format
+    # (a fresh-clone trial read "2020-01-13 · no longer said" under "In the period" as
+    # a change on that date)
+    assert "last said 2024-01-30  no longer said  p" in out, out
+    code, out, err = run(*args, "--format", "markdown")
+    assert code == 0 and "- **last said 2024-01-30** no longer said: `p`" in out, out
+    code, out, err = run(*args, "--format", "html")
+    assert code == 0 and '<span class="range">last said 2024-01-30</span>' in out, err
 
 
 def test_a_baseline_shorter_than_the_period_is_said_on_stderr(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -10,7 +11,7 @@ from dataclasses import replace
 
 from ..context import working_on
 from ..diff import shared_ends, skeleton, word_diff
-from ..errors import ConsistencyError, InputError, InputErrors, OptionError
+from ..errors import ConsistencyError, InputError, InputErrors, ManifestError, OptionError
 from ..index import Index, phrase_sentences
 from ..index.codec import content_hash
 from ..ingest.select import FileSelection
@@ -1099,6 +1100,20 @@ def _in_own_baseline(
     return lines
 
 
+def _of_baseline(error: ConsistencyError, against: str) -> ConsistencyError:
+    """``error``, from reading the baseline, saying so: a CI log names the folder, not the
+    option ("gate/empty: no briefings found" is the baseline's, ``--against``), and a
+    briefing of the baseline that cannot be read can be left out (``--keep-going``),
+    where a new one never is (a fresh-clone trial: neither was said)."""
+    if not isinstance(error, InputError) or isinstance(error, ManifestError):
+        return error
+    if error.path is None or os.path.isdir(error.path) or error.path == against:
+        said = f"{error.message} (the baseline, --against)"
+    else:
+        said = f"{error.message} (a baseline briefing: --keep-going leaves it out)"
+    return type(error)(said, path=error.path, line=error.line)
+
+
 def run_check(
     new_paths: Sequence[str],
     against: str,
@@ -1142,20 +1157,32 @@ def run_check(
     watchlist = load_watchlist(points_file, level=level or Level.ERROR) if points_file else None
     # a new briefing that cannot be read fails the run even with ``skip``: a gate
     # never passes a transcript it did not check
-    new = load_documents(list(new_paths), manifest=manifest, date=date, select=select, note=note)
+    try:
+        new = load_documents(
+            list(new_paths), manifest=manifest, date=date, select=select, note=note
+        )
+    except InputError as e:
+        if e.path is None or not os.path.isdir(e.path) or isinstance(e, ManifestError):
+            raise
+        raise InputError(f"{e.message} (the new briefings, NEW)", path=e.path) from None
     if not new:
         raise OptionError("no new briefings to check")
 
     def load(paths: Sequence[str]) -> list[Document]:
-        docs = load_documents(
-            list(paths),
-            manifest=manifest,
-            since=since,
-            until=until,
-            select=select,
-            note=note,
-            skip=skip,
-        )
+        try:
+            docs = load_documents(
+                list(paths),
+                manifest=manifest,
+                since=since,
+                until=until,
+                select=select,
+                note=note,
+                skip=skip,
+            )
+        except InputErrors as e:
+            raise InputErrors([_of_baseline(err, against) for err in e.errors]) from None
+        except InputError as e:
+            raise _of_baseline(e, against) from None
         if not docs:
             raise OptionError(
                 "the baseline has no briefings (check --against and --since/--until)",

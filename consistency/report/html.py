@@ -359,7 +359,7 @@ def _bars(history: PointHistory, unit: str, labels: list[str]) -> tuple[Bar, ...
 
 def _change(change: KeyChange) -> ChangeView:
     return ChangeView(
-        date=change.date.isoformat(),
+        date=view.change_when(change),
         kind=change.kind.value,
         label=view.KIND_LABELS[change.kind],
         point=change.point,

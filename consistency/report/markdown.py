@@ -96,7 +96,7 @@ def _quote(text: str) -> str:
 
 def _change_block(change: KeyChange) -> str:
     title = (
-        f"- **{change.date.isoformat()}** {view.KIND_LABELS[change.kind]}: {_code(change.point)}"
+        f"- **{view.change_when(change)}** {view.KIND_LABELS[change.kind]}: {_code(change.point)}"
     )
     lines = [title]
     if change.before is not None:

@@ -600,9 +600,17 @@ def untold_line(analysis: Analysis) -> str | None:
     return f"Not on a card: {'; and '.join(parts)}."
 
 
+def change_when(change: KeyChange) -> str:
+    """The date a change is shown with: its date, or for a point no longer said the date it
+    was last said on, named so (a fresh-clone trial: a card dated 2020-01-13 under "In the
+    period (2020-06-03 to 2020-07-03)" read as a change on a date outside the period)."""
+    day = change.date.isoformat()
+    return f"last said {day}" if change.kind is KeyChangeKind.STOPPED else day
+
+
 def change_title(change: KeyChange) -> str:
     """``2020-06-04  new wording  point-id``: the first line of a change in text reports."""
-    return f"{change.date.isoformat()}  {KIND_LABELS[change.kind]}  {change.point}"
+    return f"{change_when(change)}  {KIND_LABELS[change.kind]}  {change.point}"
 
 
 def change_where(change: KeyChange) -> str:
