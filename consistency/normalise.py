@@ -594,7 +594,7 @@ ENGLISH_REPORTING_VERBS = frozenset(
 adjectives): "the PMOS said ..." frames who spoke, not what was said."""
 
 ENGLISH_QUOTING = ENGLISH_REPORTING_VERBS | frozenset(
-    {"say", "saying", "repeat", "repeats", "repeating"}
+    {"say", "saying", "repeat", "repeats", "repeating", "tell", "telling"}
 )
 """English verbs after which a question's words are someone else's, quoted: "You keep
 *saying* those responsible must be held accountable, but ..." (review 163: journalists
@@ -644,6 +644,11 @@ whether there would be tax cuts in the autumn, the PMOS said ...", "*Pressed* on
 (review 87: a lobby summary's questions were 19 of its top 100 rows; reviews 108 and 112:
 a question quoting a formula was counted as the government saying it, see
 :func:`~consistency.segment.answer_start`)."""
+
+ENGLISH_ADDRESSEES = frozenset({"us", "me", "you", "them", "him", "her"})
+"""The English pronouns a telling verb takes before what is told: "you keep telling *us*
+those responsible ..." (fresh-clone trial 182: the quote was read as the journalist's
+own words)."""
 
 ENGLISH_FIRST_PERSON = frozenset({"we", "i"})
 """The English pronouns of the speaker's side: reported, a name stands for them ("*We*
@@ -742,7 +747,8 @@ class Tokeniser(Protocol):
     as ``reporting_verbs``, the verbs that report speech ("said", 指出): discovery cuts a
     reporting frame off a phrase ("the PMOS said ..."), and as ``quoting`` those after which
     a journalist's words are someone else's ("you keep *saying* ..."): discovery does not
-    count them as the journalists' own use of a phrase; as ``saying_that`` those that
+    count them as the journalists' own use of a phrase, nor after one of the
+    ``addressees`` the verb takes ("telling *us* ..."); as ``saying_that`` those that
     report it when "that" follows ("he added that ..."), and as ``clefts`` the verb "to
     be" with the word after it where they open it ("what I can say *is that* ..."), and as
     ``asking`` the words that report a question when they open a sentence ("*Asked*
@@ -1117,6 +1123,7 @@ class WordTokeniser:
     negating_prefixes = ENGLISH_NEGATING_PREFIXES
     reporting_verbs = ENGLISH_REPORTING_VERBS | CHINESE_REPORTING_VERBS
     quoting = ENGLISH_QUOTING | CHINESE_REPORTING_VERBS
+    addressees = ENGLISH_ADDRESSEES
     saying_that = ENGLISH_SAYING_THAT
     clefts = ENGLISH_CLEFTS
     asking = ENGLISH_ASKING
@@ -1386,7 +1393,8 @@ def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"copulas"``,
     ``"prohibitions"``, ``"denials"``, ``"coordinators"``,
     ``"and_words"``, ``"contrastives"``, ``"subordinators"``, ``"negating_prefixes"``,
-    ``"reporting_verbs"``, ``"quoting"``, ``"saying_that"``, ``"clefts"``, ``"asking"``,
+    ``"reporting_verbs"``, ``"quoting"``, ``"addressees"``, ``"saying_that"``, ``"clefts"``,
+    ``"asking"``,
     ``"first_person"``, ``"determiners"``, ``"possessive_endings"``, ``"owner_turns"`` or
     ``"reflexives"`` (see :class:`Tokeniser`); none where it names none."""
     return frozenset(getattr(tokeniser or DEFAULT_TOKENISER, name, ()))

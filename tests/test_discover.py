@@ -1406,6 +1406,19 @@ def test_carriers_that_go_on_past_a_formula_count_as_its_frames_when_they_part(
             "at the summit , the leaders reaffirmed the partnership",
             "the leaders reaffirmed the partnership",
         ),
+        # fresh-clone trial 184: a topic set off before a clause whose "and" came within a
+        # list's reach read as a list's first item; the row was named by one topic
+        (
+            "the digital agenda , the relevant discussions are still ongoing and i will "
+            "not anticipate their outcome",
+            "the relevant discussions are still ongoing and i will not anticipate their outcome",
+        ),
+        # ... but items alike stay a list, clauses as noun phrases
+        ("the talks , the visit and the agreement", "the talks , the visit and the agreement"),
+        (
+            "talks are under way , a visit is planned and a deal is near",
+            "talks are under way , a visit is planned and a deal is near",
+        ),
     ],
 )
 def test_two_clauses_mirroring_each_other_are_one_phrase(text: str, kept: str) -> None:

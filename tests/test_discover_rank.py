@@ -1879,6 +1879,8 @@ def test_a_formula_the_journalists_quote_back_is_not_their_own_language() -> Non
         # a verb that reports speech only with "that" after it (fresh-clone trial 182)
         ("You have insisted that the world cannot look away.", ["the", "world"]),
         ("You keep repeating the world cannot look away.", ["the", "world"]),
+        # a telling verb's object before the quote (fresh-clone trial 182)
+        ("You keep telling us the world cannot look away.", ["us", "the", "world"]),
         # the speaker's "we" opens the quote; the row opens after it (fresh-clone trial 184)
         ("You keep saying we stand firmly by them.", ["we", "stand"]),
         # an adverbial after the verb is the journalist's own (review 162)
@@ -1891,7 +1893,7 @@ def test_a_formula_the_journalists_quote_back_is_not_their_own_language() -> Non
 def test_the_words_a_journalist_quotes_start_right_after_the_verb(
     question: str, quoted: list[str]
 ) -> None:
-    from consistency.discover.press import _quoted
+    from consistency.discover.press import _quoted, quote_leads
     from consistency.normalise import named_words, token_columns
 
     words, spans = token_columns(question)
@@ -1900,7 +1902,7 @@ def test_the_words_a_journalist_quotes_start_right_after_the_verb(
         words,
         spans,
         named_words(None, "quoting"),
-        named_words(None, "determiners") | named_words(None, "first_person"),
+        quote_leads(None),
         named_words(None, "saying_that"),
     )
     assert [w for w, m in zip(words, marks, strict=True) if m] == quoted
@@ -2666,3 +2668,62 @@ def test_a_list_of_modifiers_keeps_its_first_one() -> None:
         for day in range(12)
     ]
     assert "a just, comprehensive and lasting peace in the Middle East" in discovered(said)
+
+
+def test_a_part_that_leaves_out_the_statement_is_no_alias_of_it() -> None:
+    """Review 166: the gate's point "our commitment to Israel's security is ironclad" had
+    the alias "commitment to Israel's security" ("I think our commitment to Israel's
+    security ...", its lead-in cut), and "our commitment to Israel's security is
+    *conditional*" passed as a known wording. A part without the statement's verb says
+    nothing of its subject; an object without its verb is a wording still."""
+    from consistency.discover.families import _unstated
+
+    corpus = _corpus(
+        [
+            "Our commitment to Israel's security is ironclad.",
+            "I think our commitment to Israel's security has not changed.",
+            "Both sides will enhance political mutual trust.",
+        ]
+    )
+
+    def key(phrase: str) -> tuple[int, ...]:
+        return tuple(corpus.vocab[w] for w in normalise(phrase).split())
+
+    point = key("commitment to israel's security is ironclad")
+    assert _unstated(corpus, point, key("commitment to israel's security"))
+    assert not _unstated(corpus, point, key("commitment to israel's security is"))
+    assert not _unstated(corpus, key("commitment to israel's security"), key("israel's security"))
+    # an object is a wording still: the verb's, not what is said of a subject
+    trust = key("enhance political mutual trust")
+    assert not _unstated(corpus, trust, key("political mutual trust"))
+
+
+def test_a_row_takes_back_the_function_words_always_said_before_it() -> None:
+    """Review 165: "far as I am aware" ("*As* far as I am aware, ..." in 86 of 86 sayings),
+    "point in time" ("at *this* point in time"); fresh-clone trial 184: "responsible must
+    be held fully accountable" ("*those* responsible ..."). The cut of function words at a
+    phrase's ends took words the row is always said with; it takes back determiners and a
+    clause's opening word, not a "that" a verb takes, a preposition or an auxiliary."""
+    from consistency.discover.families import _always_before
+
+    places = ["the port", "the border", "the harbour", "the bridge", "the canal", "the dam"]
+    corpus = _corpus(
+        [
+            f"As far as I am aware, {place} is open. We insist that those responsible must "
+            f"be held accountable. Talks went on at this point in time with {place}. We "
+            f"stressed that dialogue is progressing well. The unions met with the workers "
+            "of the yard. They will continue to support the farmers."
+            for place in places
+        ]
+    )
+
+    def lead(phrase: str) -> int:
+        return _always_before(corpus, _group_of(corpus, phrase).occs)
+
+    assert lead("far as i am aware") == 1
+    assert lead("responsible must be held accountable") == 1
+    assert lead("point in time") == 1  # "this", not "at" before it: the noun phrase is whole
+    assert lead("dialogue is progressing well") == 0  # "that" after "stressed": the verb's
+    assert lead("the workers of the yard") == 0  # no "with" before a whole noun phrase
+    assert lead("continue to support the farmers") == 0  # an auxiliary, "will"
+    assert _always_before(corpus, _group_of(corpus, "far as i am aware").occs[:4]) == 0

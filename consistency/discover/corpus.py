@@ -355,6 +355,8 @@ class _Corpus:
         self.saying_that = named_words(tokeniser, "saying_that")
         self.clefts = named_words(tokeniser, "clefts")
         self.contrastives = named_words(tokeniser, "contrastives")
+        self.subordinators = named_words(tokeniser, "subordinators")
+        self.determiners = named_words(tokeniser, "determiners")
 
     @cached_property
     def times(self) -> bytearray:

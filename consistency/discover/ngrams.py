@@ -11,7 +11,7 @@ from itertools import compress, count, pairwise
 import numpy as np
 import numpy.typing as npt
 
-from ..lexicon import number_word, phrase_zipf
+from ..lexicon import is_finite_verb, number_word, phrase_zipf
 from ..match.weights import similarity
 from .corpus import (
     _ARTICLES,
@@ -648,7 +648,10 @@ def _comma_cut(
         # a list's "and" comes within an item or two of its commas ("peace, friendship and
         # cooperation"); one far on joins something else ("At present, the overall
         # situation in the border areas is stable and controllable")
-        if head in listed or _list_and(words[head : head + _LIST_REACH], stop):
+        if head in listed or (
+            _list_and(words[head : head + _LIST_REACH], stop)
+            and not _clause_after(words, commas, head, stop)
+        ):
             break
         lo = head
     for k in range(len(commas) - 1, -1, -1):
@@ -674,6 +677,26 @@ def _comma_cut(
         return _content(piece, stop), rare, -p[0]
 
     return max(pieces, key=weight)
+
+
+def _clause_after(
+    words: Sequence[str], commas: Sequence[int], head: int, stop: Collection[str]
+) -> bool:
+    """Whether the words after the comma at ``head``, up to the coordinator
+    :func:`_list_and` found, make a clause, holding a finite verb of the function words
+    (an auxiliary, a copula: "are", "will"), where those before it, from the comma before
+    or the start, hold no finite verb: a topic set off, no list item ("As for the digital
+    agenda, *the relevant discussions are* still ongoing and I will not anticipate their
+    outcome": fresh-clone trial 184, the row was named by one topic, its ten others
+    aliases). Items of one list are alike: "the talks, the visit and the agreement";
+    "talks are under way, a visit is planned and ...". A verb of content words is no
+    sign: 公开、透明、*负责*任的态度 is a list (a first version cut it to its last item)."""
+    start = max((c for c in commas if c < head), default=0)
+    if any(is_finite_verb(w) for w in words[start:head]):
+        return False
+    after = words[head : head + _LIST_REACH]
+    end = next((k for k, w in enumerate(after) if w in _COORDINATORS), len(after))
+    return any(w in stop and is_finite_verb(w) for w in after[:end])
 
 
 _LIST_REACH = _LIST_ITEM_WORDS + 1

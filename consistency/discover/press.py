@@ -58,7 +58,7 @@ class PressWords:
         ids = array("i")
         quoted = bytearray()
         verbs = named_words(tokeniser, "quoting")
-        leads = named_words(tokeniser, "determiners") | named_words(tokeniser, "first_person")
+        leads = quote_leads(tokeniser)
         before_that = named_words(tokeniser, "saying_that")
         if not include_questions:
             for doc in documents:
@@ -128,6 +128,15 @@ _QUOTE_BREAK = frozenset(".?!\u3002\uff1f\uff01")
 """A sentence's end: the words after it quote nothing the verb before it takes."""
 
 
+def quote_leads(tokeniser: Tokeniser | None) -> frozenset[str]:
+    """The words that may stand between a quoting verb and the quote (see :func:`_quoted`)."""
+    return (
+        named_words(tokeniser, "determiners")
+        | named_words(tokeniser, "first_person")
+        | named_words(tokeniser, "addressees")
+    )
+
+
 def _quoted(
     text: str,
     words: Sequence[str],
@@ -139,7 +148,8 @@ def _quoted(
     """For each of a turn's ``words`` (``spans`` flat, as :func:`token_columns` gives them),
     1 where a phrase starting there is quoted: right after one of the ``verbs`` (or one of
     ``before_that`` with "that" after it), or after it and up to two of the ``leads``
-    (the tokeniser's determiners and first-person pronouns) or "that", in its sentence. A
+    (the tokeniser's determiners, first-person pronouns and addressees: "you keep telling
+    *us* ...", fresh-clone trial 182) or "that", in its sentence. A
     journalist who says "You keep saying those responsible must be held accountable, but
     ...", "you said that the world cannot look away", "you keep saying *we* stand firmly
     by ..." (the row opens on "stand": fresh-clone trial 184) or "you have insisted that
