@@ -2137,3 +2137,29 @@ def test_a_lead_in_sharing_only_function_words_with_the_formula_is_a_carrier() -
     assert not in_context(k(formula), k(carrier))
     assert in_context(k(formula), k(carrier), table.function)
     assert not in_context(k(internal), k(framed), table.function)
+
+
+_NOUNS = (  # noqa: SIM905 - a word list reads better as text
+    "ferry grain border grid quota pipeline port rail bridge harbour tariff visa loan census "
+    "vaccine satellite dam canal airport tunnel refinery mine forest reactor festival stadium "
+    "museum archive"
+).split()
+
+
+def test_an_adverb_swapped_is_one_formula() -> None:
+    """Review 166: "The President has been very clear" (65 dates) and "... incredibly
+    clear" (28) were two rows, the first ranked past 200 (everyday words), and a gate
+    without a watchlist passed "... *somewhat* clear". How much is no other formula; a
+    content word replaced still is ("China and Japan" is no "China and the US")."""
+    adverbs = ["very", "very", "very", "incredibly", "really"]
+    docs = [
+        doc(day, f"On the {_NOUNS[day * 5 % 28]}, the President has been {adverbs[day % 5]} clear.")
+        for day in range(1, 29)
+    ]
+    [row] = [p for p in discover(docs) if "clear" in p.point.text]
+    assert row.point.text == "the President has been very clear"
+    assert set(row.point.aliases) == {
+        "the President has been incredibly clear",
+        "the President has been really clear",
+    }
+    assert row.dates == 28

@@ -16,7 +16,14 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import is_finite_verb, is_han_name, is_verb, may_stand_for, word_classes
+from ..lexicon import (
+    is_adverb,
+    is_finite_verb,
+    is_han_name,
+    is_verb,
+    may_stand_for,
+    word_classes,
+)
 from ..match.align import HYPHENS, KEY_WORDS, Keyed
 from ..match.find import DEFAULT_THRESHOLD, holds_run
 from ..match.weights import RARE, similarity
@@ -1988,10 +1995,26 @@ def _keeps(point: Sequence[str], other: Sequence[str], weigh: Callable[[str], fl
     missing = [k for k, w in enumerate(needed) if w not in have and not _alike(w, have)]
     if not missing:
         return True
+    if len(missing) == 1 and _adverb_swapped(needed[missing[0]], point, have, weigh):
+        return True
     if needed is not content or len(missing) != 1:
         return False
     edge = missing[0] in (0, len(content) - 1)
     return edge or len(content) > KEY_WORDS
+
+
+def _adverb_swapped(
+    word: str, point: Sequence[str], have: Collection[str], weigh: Callable[[str], float]
+) -> bool:
+    """Whether ``word``, the one of ``point`` the other wording lacks, is an adverb (dropped
+    or swapped for another) or a common word the other says an adverb for: "The President
+    has been *incredibly* clear" and "... *very* clear" are one formula (review 166: two rows,
+    112 dates between them, the one said on 65 ranked past 200, and a gate passed "...
+    *somewhat* clear"), as "*comprehensively* and effectively implement" and "*fully* and
+    ..." are. How much, not what: the formula says the same of the same thing."""
+    if is_adverb(word):
+        return True
+    return weigh(word) < RARE and any(is_adverb(w) for w in have if w not in point)
 
 
 def _alike(word: str, words: Iterable[str]) -> bool:
