@@ -552,6 +552,12 @@ join the word before them ("is" of "it's not", "had" of "I'd not"): there the ph
 opens on the negation, as it must in "it's not ..." (unless the archive writes them
 together with the negation, "isn't": see :attr:`discover.corpus._Corpus.contracted_before`)."""
 
+ENGLISH_NEGATION_SUPPORTS = frozenset({"do", "does", "did"})
+"""The English auxiliaries that carry a negation and say nothing else ("we *do* not want
+..." for "we want ..."): a formula said negated is shown with it, `{+do not+} want ...`
+(review 166: `{+not+} want ...`). Not a modal, which the formula's sentence says either
+way ("should {+not+} uphold ...")."""
+
 ENGLISH_COORDINATORS = frozenset({"and", "or"})
 """The English function words that join two parts of one kind ("peace *and* stability")."""
 
@@ -728,7 +734,8 @@ class Tokeniser(Protocol):
     function words among them that negate what follows: those may open a
     discovered phrase (none when it does not say), and as ``negation_carriers`` the words
     that carry a negation before them on to what follows ("no *longer*"), and as
-    ``negation_hosts`` those a negation is written together with ("do" of "don't"), and as
+    ``negation_hosts`` those a negation is written together with ("do" of "don't"), as
+    ``negation_supports`` those that carry one and say nothing else ("do"), and as
     ``copulas`` the forms of "to be" a negation is said with ("is no longer"), and as
     ``prohibitions`` the verbs that ask for what follows to end ("stop", 停止), for which a
     negation may stand, and as ``denials`` the verbs a negation before them turns into an
@@ -1113,6 +1120,7 @@ class WordTokeniser:
     negations = ENGLISH_NEGATIONS | CHINESE_NEGATIONS
     negation_carriers = ENGLISH_NEGATION_CARRIERS | CHINESE_NEGATION_CARRIERS
     negation_hosts = ENGLISH_NEGATION_HOSTS
+    negation_supports = ENGLISH_NEGATION_SUPPORTS
     copulas = ENGLISH_COPULAS
     prohibitions = ENGLISH_PROHIBITIONS | CHINESE_PROHIBITIONS
     denials = ENGLISH_DENIALS | CHINESE_DENIALS
@@ -1390,7 +1398,8 @@ def revision(tokeniser: Tokeniser | None) -> str:
 
 def named_words(tokeniser: Tokeniser | None, name: str) -> frozenset[str]:
     """What the tokeniser (the default one when ``None``) names as ``name``:
-    ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``, ``"copulas"``,
+    ``"negations"``, ``"negation_carriers"``, ``"negation_hosts"``,
+    ``"negation_supports"``, ``"copulas"``,
     ``"prohibitions"``, ``"denials"``, ``"coordinators"``,
     ``"and_words"``, ``"contrastives"``, ``"subordinators"``, ``"negating_prefixes"``,
     ``"reporting_verbs"``, ``"quoting"``, ``"addressees"``, ``"saying_that"``, ``"clefts"``,
@@ -1409,6 +1418,7 @@ class Grammar:
 
     negations: frozenset[str] = frozenset()
     negation_carriers: frozenset[str] = frozenset()
+    negation_supports: frozenset[str] = frozenset()
     negating_prefixes: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()

@@ -767,6 +767,17 @@ def test_a_refused_replacement_of_the_last_word_is_no_word_dropped(tmp_path: Pat
             "{-support-}{+no longer supports+} a two-state solution",
         ),
         ("坚持一个中国原则", "我们不再坚持一个中国原则。", "{+不再+}坚持一个中国原则"),
+        # review 166: the auxiliary the negation needs is new too; a modal is not
+        (
+            "want to see a ceasefire that brings the hostages home",
+            "We do not want to see a ceasefire that brings the hostages home.",
+            "{+do not+} want to see a ceasefire that brings the hostages home",
+        ),
+        (
+            "want to see a ceasefire that brings the hostages home",
+            "We should not want to see a ceasefire that brings the hostages home.",
+            "{+not+} want to see a ceasefire that brings the hostages home",
+        ),
         # a review: a formula word with a negating prefix just before the span
         (
             "a just and reasonable international order",

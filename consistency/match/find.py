@@ -1517,6 +1517,15 @@ def negated_before(match: Match, text: str, grammar: Grammar) -> Match | None:
     start = at - _said_before(form, tokens, text, at, lead - 1 if held else lead)
     if start == at and form[0] in grammar.first_person:
         start = _named_speaker(tokens, text, at, grammar.determiners)
+    elif (
+        start == at
+        and start
+        and tokens[start - 1].text in grammar.negation_supports
+        and not _CLAUSE_BREAK.search(text, tokens[start - 1].end, tokens[start].start)
+    ):
+        # the auxiliary the negation is said with: "we *do not* want to see ..." (review
+        # 166: the gate showed `{+not+} want to see ...`, its watchlist run `{+do not+}`)
+        start -= 1
     while start and one_word(text, tokens[start - 1], tokens[start]):
         # the whole contraction: "we *don't* support ..."
         start -= 1
