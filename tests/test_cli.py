@@ -621,7 +621,10 @@ def test_check_keep_going_never_passes_an_unread_new_briefing(tmp_path: Path) ->
         "--no-config",
     )
     assert code == 2 and out == ""
-    assert err.strip() == f"consistency: error: {bad}: binary file (not text)"
+    assert err.strip() == (
+        f"consistency: error: {bad}: binary file (not text) (a new briefing: a gate never "
+        "leaves one out)"
+    )
 
 
 def test_keep_going_in_the_config_must_be_true_or_false(tmp_path: Path) -> None:
@@ -778,6 +781,21 @@ def test_a_gate_error_says_whether_the_baseline_or_the_new_briefings_fail(
     code, out, err = run("--no-config", "check", new, "--against", str(base), "--keep-going")
     assert code in (0, 1) and "Checked 1 new briefing against 2 briefings" in out, err
     assert err.startswith(f"consistency: skipped: {base}/2019-01-01.txt: binary file"), err
+    # fresh-clone trial 186: a missing NEW had no tag; an undated baseline file was told
+    # to use --date, which dates the new briefing only
+    missing = str(tmp_path / "nosuch")
+    code, out, err = run("--no-config", "check", missing, "--against", str(base))
+    assert (
+        err
+        == f"consistency: error: {missing}: no such file or directory (the new briefings, NEW)\n"
+    )
+    (base / "2019-01-01.txt").write_text("A: Nothing to add.\n", encoding="utf-8")
+    (base / "notes.txt").write_text("A: Nothing to add.\n", encoding="utf-8")
+    code, out, err = run(
+        "--no-config", "check", new, "--date", "2025-10-22", "--against", str(base)
+    )
+    assert code == 2 and f"{base}/notes.txt: no date found; give one with a manifest" in err, err
+    assert "--date" not in err and err.count("\n") == 1, err
 
 
 def test_a_folder_of_no_briefings_is_one_error_line(tmp_path: Path) -> None:

@@ -1114,6 +1114,20 @@ def _of_baseline(error: ConsistencyError, against: str) -> ConsistencyError:
     return type(error)(said, path=error.path, line=error.line)
 
 
+def _of_new(error: ConsistencyError) -> ConsistencyError:
+    """``error``, from reading the new briefings, saying so, as :func:`_of_baseline` does
+    for the baseline: a folder, or a path that is none, is "the new briefings"; a briefing
+    is never left out, ``--keep-going`` or not (a fresh-clone trial: a missing NEW had no
+    tag where a missing baseline had one, and ``--keep-going`` seemed to promise more)."""
+    if not isinstance(error, InputError) or isinstance(error, ManifestError):
+        return error
+    if error.path is None or not os.path.isfile(error.path):
+        said = f"{error.message} (the new briefings, NEW)"
+    else:
+        said = f"{error.message} (a new briefing: a gate never leaves one out)"
+    return type(error)(said, path=error.path, line=error.line)
+
+
 def run_check(
     new_paths: Sequence[str],
     against: str,
@@ -1161,10 +1175,10 @@ def run_check(
         new = load_documents(
             list(new_paths), manifest=manifest, date=date, select=select, note=note
         )
+    except InputErrors as e:
+        raise InputErrors([_of_new(err) for err in e.errors]) from None
     except InputError as e:
-        if e.path is None or not os.path.isdir(e.path) or isinstance(e, ManifestError):
-            raise
-        raise InputError(f"{e.message} (the new briefings, NEW)", path=e.path) from None
+        raise _of_new(e) from None
     if not new:
         raise OptionError("no new briefings to check")
 
@@ -1178,6 +1192,7 @@ def run_check(
                 select=select,
                 note=note,
                 skip=skip,
+                date_option="",  # --date dates the new briefing, never the baseline's
             )
         except InputErrors as e:
             raise InputErrors([_of_baseline(err, against) for err in e.errors]) from None

@@ -208,7 +208,8 @@ def load_documents(
         README, LICENSE and other project files).
     note: called once with a line naming the files of input folders not read (and once
         with the files whose header dates them otherwise), where nothing is in error.
-    date_option: the option that gives ``date``, as the error on an undated file names it.
+    date_option: the option that gives ``date``, as the error on an undated file names it
+        ("": none does, as for a gate's baseline).
     skip: when given, each file that cannot be read (an :class:`InputError` naming it:
         binary, empty, undated, a duplicate id) is passed to it and left out, and the
         rest is read; other problems still raise.
@@ -677,7 +678,11 @@ def _resolve(
                 if header is not None and header != date:
                     at_odds.append(f"{draft.path} (named {date}; header {header})")
     if date is None:
-        problem = UNDATED.replace("--date", date_option, 1)
+        problem = (
+            UNDATED.replace("--date", date_option, 1)
+            if date_option
+            else UNDATED.replace("--date YYYY-MM-DD, ", "", 1)
+        )
         wrong = impossible_name_date(*src.names) if how is DateSource.HEADER else None
         if wrong is not None:
             problem = problem.replace(
