@@ -1100,31 +1100,25 @@ def _in_own_baseline(
     return lines
 
 
-def _of_baseline(error: ConsistencyError, against: str) -> ConsistencyError:
-    """``error``, from reading the baseline, saying so: a CI log names the folder, not the
-    option ("gate/empty: no briefings found" is the baseline's, ``--against``), and a
-    briefing of the baseline that cannot be read can be left out (``--keep-going``),
-    where a new one never is (a fresh-clone trial: neither was said)."""
-    if not isinstance(error, InputError) or isinstance(error, ManifestError):
-        return error
-    if error.path is None or os.path.isdir(error.path) or error.path == against:
-        said = f"{error.message} (the baseline, --against)"
-    else:
-        said = f"{error.message} (a baseline briefing: --keep-going leaves it out)"
-    return type(error)(said, path=error.path, line=error.line)
+BASELINE_SIDE = ("the baseline, --against", "a baseline briefing: --keep-going leaves it out")
+"""How an error reading the baseline ends: for the baseline (a folder, a path that is
+none), or for one of its briefings (see :func:`_side_said`)."""
+
+NEW_SIDE = ("the new briefings, NEW", "a new briefing: a gate never leaves one out")
+"""The same for the new briefings: one that cannot be read is never left out."""
 
 
-def _of_new(error: ConsistencyError) -> ConsistencyError:
-    """``error``, from reading the new briefings, saying so, as :func:`_of_baseline` does
-    for the baseline: a folder, or a path that is none, is "the new briefings"; a briefing
-    is never left out, ``--keep-going`` or not (a fresh-clone trial: a missing NEW had no
-    tag where a missing baseline had one, and ``--keep-going`` seemed to promise more)."""
+def _side_said(error: ConsistencyError, side: tuple[str, str]) -> ConsistencyError:
+    """``error``, from reading one side of the gate, saying which (``side``: see
+    :data:`BASELINE_SIDE`, :data:`NEW_SIDE`): a CI log names the folder, not the option
+    ("gate/empty: no briefings found" is the baseline's, ``--against``), and a briefing
+    of the baseline that cannot be read can be left out (``--keep-going``), where a new
+    one never is (fresh-clone trials 182 and 186: neither was said, and ``--keep-going``
+    seemed to promise more)."""
     if not isinstance(error, InputError) or isinstance(error, ManifestError):
         return error
-    if error.path is None or not os.path.isfile(error.path):
-        said = f"{error.message} (the new briefings, NEW)"
-    else:
-        said = f"{error.message} (a new briefing: a gate never leaves one out)"
+    whole = error.path is None or not os.path.isfile(error.path)
+    said = f"{error.message} ({side[0] if whole else side[1]})"
     return type(error)(said, path=error.path, line=error.line)
 
 
@@ -1176,9 +1170,9 @@ def run_check(
             list(new_paths), manifest=manifest, date=date, select=select, note=note
         )
     except InputErrors as e:
-        raise InputErrors([_of_new(err) for err in e.errors]) from None
+        raise InputErrors([_side_said(err, NEW_SIDE) for err in e.errors]) from None
     except InputError as e:
-        raise _of_new(e) from None
+        raise _side_said(e, NEW_SIDE) from None
     if not new:
         raise OptionError("no new briefings to check")
 
@@ -1195,9 +1189,9 @@ def run_check(
                 date_option="",  # --date dates the new briefing, never the baseline's
             )
         except InputErrors as e:
-            raise InputErrors([_of_baseline(err, against) for err in e.errors]) from None
+            raise InputErrors([_side_said(err, BASELINE_SIDE) for err in e.errors]) from None
         except InputError as e:
-            raise _of_baseline(e, against) from None
+            raise _side_said(e, BASELINE_SIDE) from None
         if not docs:
             raise OptionError(
                 "the baseline has no briefings (check --against and --since/--until)",
