@@ -2321,7 +2321,7 @@ def test_a_name_with_a_digit_is_no_count() -> None:
     said = ["The summit will mark the 70th anniversary of the founding of the group."] * 6
     texts = discovered(said + ["We call for a just and lasting peace in the region."] * 5)
     seventy = "The summit will mark the 70th anniversary of the founding of the group"
-    assert texts.index(seventy) > texts.index("call for a just and lasting peace in the region")
+    assert texts.index(seventy) > texts.index("We call for a just and lasting peace in the region")
 
 
 def _closer_elsewhere(points: list[DiscoveredPoint]) -> list[tuple[str, str, str]]:
@@ -2702,8 +2702,9 @@ def test_a_row_takes_back_the_function_words_always_said_before_it() -> None:
     """Review 165: "far as I am aware" ("*As* far as I am aware, ..." in 86 of 86 sayings),
     "point in time" ("at *this* point in time"); fresh-clone trial 184: "responsible must
     be held fully accountable" ("*those* responsible ..."). The cut of function words at a
-    phrase's ends took words the row is always said with; it takes back determiners and a
-    clause's opening word, not a "that" a verb takes, a preposition or an auxiliary."""
+    phrase's ends took words the row is always said with; it takes back determiners, a
+    clause's opening word and the speaker's "we" before a verb, not a "that" a verb
+    takes, a preposition or an auxiliary."""
     from consistency.discover.families import _always_before
 
     places = ["the port", "the border", "the harbour", "the bridge", "the canal", "the dam"]
@@ -2712,7 +2713,8 @@ def test_a_row_takes_back_the_function_words_always_said_before_it() -> None:
             f"As far as I am aware, {place} is open. We insist that those responsible must "
             f"be held accountable. Talks went on at this point in time with {place}. We "
             f"stressed that dialogue is progressing well. The unions met with the workers "
-            "of the yard. They will continue to support the farmers."
+            "of the yard. They will continue to support the farmers. We urge the dockers "
+            "to stay calm."
             for place in places
         ]
     )
@@ -2726,4 +2728,5 @@ def test_a_row_takes_back_the_function_words_always_said_before_it() -> None:
     assert lead("dialogue is progressing well") == 0  # "that" after "stressed": the verb's
     assert lead("the workers of the yard") == 0  # no "with" before a whole noun phrase
     assert lead("continue to support the farmers") == 0  # an auxiliary, "will"
+    assert lead("urge the dockers to stay calm") == 1  # the speaker's "we", its subject
     assert _always_before(corpus, _group_of(corpus, "far as i am aware").occs[:4]) == 0

@@ -327,11 +327,16 @@ def _always_before(corpus: _Corpus, occs: Sequence[_Occ]) -> int:
     phrase's ends took from it. A row then reads as the phrase is said: "*as* far as I am
     aware", "*if* I remember correctly", "*this* point in time" (review 165: rows cut
     inside a fixed expression), "*those* responsible must be held fully accountable"
-    (fresh-clone trial 184: the row lost its subject). Not a "that" the verb before it
-    takes ("stressed *that* ..."), nor what governs a phrase: a preposition, an
-    auxiliary, "to" ("*with* the trade unions", "*is* in contact with", "*to* combat
-    ...": a first version gave those back, on every archive measured), nor anything
-    before a determiner (a noun phrase is whole)."""
+    (fresh-clone trial 184: the row lost its subject), and the speaker's pronoun (the
+    tokeniser's ``first_person``) before a verb, its subject: "*We* urge the US to abide
+    by ...", "*I* think our commitment to ..." (fresh-clone trial 186: the row opened on
+    "think"). Not a "that" the verb before it takes ("stressed *that* ..."), nor what
+    governs a phrase: a preposition, an auxiliary, "to" ("*with* the trade unions", "*is*
+    in contact with", "*to* combat ...": a first version gave those back, on every
+    archive measured), nor anything before a determiner (a noun phrase is whole). Five
+    sayings at least: at three, review 161's "part of our Neighbourhood First policy" (59
+    dates) was named "*As* part of ..." from three of its sayings, and the engine then
+    counted 25."""
     if len(occs) < ALWAYS_EVIDENCE:
         return 0
     ids, stop = corpus.ids, corpus.stop
@@ -350,7 +355,13 @@ def _always_before(corpus: _Corpus, occs: Sequence[_Occ]) -> int:
         said = corpus.words[word]
         if count < ALWAYS_BEFORE * len(occs) or said not in stop:
             break
-        if said not in corpus.determiners:
+        first = corpus.words[ids[occs[0].start]]
+        subject = (
+            said in corpus.first_person
+            and k == 1
+            and (is_verb(first) or "VERB" in word_classes(first))
+        )
+        if said not in corpus.determiners and not subject:
             if said not in corpus.subordinators:
                 break
             opens = sum(
