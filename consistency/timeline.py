@@ -32,6 +32,7 @@ from .models import (
     KeyChange,
     KeyChangeKind,
     Occurrence,
+    Point,
     PointResult,
     ReportPeriod,
     Saying,
@@ -1515,13 +1516,13 @@ def with_negations(
     cards = []
     earlier = _Earlier([d for d in documents if d.date < p.first], tokeniser)
     earlier_of = _before(result, p.first)
+    negations = named_words(tokeniser, "negations")
     for key, (saying, doc) in first.items():
         if earlier.said(key[1]):
             continue
         evidence = (
-            "said with a negation the formula lacks, without one it has, or word for word "
-            f"right after one, never before the period; in the period on "
-            f"{_plural(len(dates[key]), 'date')}"
+            f"said {_negated_how(saying.point, negations, tokeniser)}, never before the "
+            f"period; in the period on {_plural(len(dates[key]), 'date')}"
         )
         cards.append(
             _saying_card(
@@ -1627,6 +1628,14 @@ def _before(result: TrackResult | None, first: dt.date) -> dict[str, list[Occurr
     if result is None:
         return {}
     return {p.point.id: [o for o in p.occurrences if o.date < first] for p in result.points}
+
+
+def _negated_how(point: Point, negations: Collection[str], tokeniser: Tokeniser | None) -> str:
+    """How a point was said negated, for its card: without the negation its formula has,
+    or with one it lacks (put in, or said right before it), as ``check`` tells it (a
+    fresh-clone trial: the card named all three ways at once)."""
+    own = any(t.text in negations for t in tokenise(point.text, tokeniser=tokeniser))
+    return "without the negation the formula has" if own else "with a negation the formula lacks"
 
 
 def _saying_card(

@@ -1100,6 +1100,8 @@ def test_a_point_said_negated_after_it_stopped_is_not_also_no_longer_said(
     assert code == 0, err
     assert out.splitlines()[3].endswith("; 1 said negated: p."), out
     assert "no longer said" not in out
+    # which way, as check says it (fresh-clone trial 187: the card named all three at once)
+    assert "said with a negation the formula lacks, never before the period" in out, out
     (tmp_path / "2024-02-04.txt").write_text("A: Nothing.\n", encoding="utf-8")
     (tmp_path / "2024-02-08.txt").write_text("A: Nothing.\n", encoding="utf-8")
     code, out, err = run(*args, "--no-color")
