@@ -279,9 +279,10 @@ def briefings_with_boilerplate() -> list[Document]:
 def test_boilerplate_ranks_below_a_real_formula() -> None:
     points = discover(briefings_with_boilerplate(), include_questions=True)
     ranked = texts(points)
+    # "We", the sentence's first word in every saying, is the row's (see _always_before)
     formula = (
-        "firmly oppose any attempt to interfere in the internal affairs of other countries "
-        "under any pretext"
+        "We firmly oppose any attempt to interfere in the internal affairs of other "
+        "countries under any pretext"
     )
     assert ranked[0] == formula
     for other in points[1:]:

@@ -2714,7 +2714,7 @@ def test_a_row_takes_back_the_function_words_always_said_before_it() -> None:
             f"be held accountable. Talks went on at this point in time with {place}. We "
             f"stressed that dialogue is progressing well. The unions met with the workers "
             "of the yard. They will continue to support the farmers. We urge the dockers "
-            "to stay calm."
+            "to stay calm. At this stage there is nothing more to add."
             for place in places
         ]
     )
@@ -2729,4 +2729,6 @@ def test_a_row_takes_back_the_function_words_always_said_before_it() -> None:
     assert lead("the workers of the yard") == 0  # no "with" before a whole noun phrase
     assert lead("continue to support the farmers") == 0  # an auxiliary, "will"
     assert lead("urge the dockers to stay calm") == 1  # the speaker's "we", its subject
+    # the sentence's first word in every saying, before a determiner too (trial 187)
+    assert lead("stage there is nothing more to add") == 2
     assert _always_before(corpus, _group_of(corpus, "far as i am aware").occs[:4]) == 0

@@ -322,8 +322,9 @@ ALWAYS_WORDS = 2
 def _always_before(corpus: _Corpus, occs: Sequence[_Occ]) -> int:
     """How many function words (up to :data:`ALWAYS_WORDS`) stand right before the wording
     of ``occs``, the same ones, in its clause, in :data:`ALWAYS_BEFORE` of its sayings or
-    more, each a determiner or a word that opens a clause (a subordinator) where the clause
-    opens there: words the phrase is said with, which the cut of function words at a
+    more, each a determiner or the word that opens the clause in every saying (a
+    subordinator, a preposition: "*At* this point in time there is nothing more to add",
+    fresh-clone trial 187): words the phrase is said with, which the cut of function words at a
     phrase's ends took from it. A row then reads as the phrase is said: "*as* far as I am
     aware", "*if* I remember correctly", "*this* point in time" (review 165: rows cut
     inside a fixed expression), "*those* responsible must be held fully accountable"
@@ -331,9 +332,11 @@ def _always_before(corpus: _Corpus, occs: Sequence[_Occ]) -> int:
     tokeniser's ``first_person``) before a verb, its subject: "*We* urge the US to abide
     by ...", "*I* think our commitment to ..." (fresh-clone trial 186: the row opened on
     "think"). Not a "that" the verb before it takes ("stressed *that* ..."), nor what
-    governs a phrase: a preposition, an auxiliary, "to" ("*with* the trade unions", "*is*
+    governs a phrase inside its clause: a preposition, an auxiliary, "to" ("*with* the
+    trade unions", "*is*
     in contact with", "*to* combat ...": a first version gave those back, on every
-    archive measured), nor anything before a determiner (a noun phrase is whole). Five
+    archive measured), nor, inside a clause, anything before a determiner (a noun phrase
+    is whole). No coordinator or contrastive ("*And* ...", "*But* ..."). Five
     sayings at least: at three, review 161's "part of our Neighbourhood First policy" (59
     dates) was named "*As* part of ..." from three of its sayings, and the engine then
     counted 25."""
@@ -342,8 +345,6 @@ def _always_before(corpus: _Corpus, occs: Sequence[_Occ]) -> int:
     ids, stop = corpus.ids, corpus.stop
     lead = 0
     for k in range(1, ALWAYS_WORDS + 1):
-        if corpus.words[ids[occs[0].start - k + 1]] in corpus.determiners:
-            break  # a noun phrase is whole: "(with) the trade unions", "(at) this point"
         seen = Counter(
             ids[o.start - k]
             for o in occs
@@ -353,23 +354,32 @@ def _always_before(corpus: _Corpus, occs: Sequence[_Occ]) -> int:
             break
         word, count = seen.most_common(1)[0]
         said = corpus.words[word]
-        if count < ALWAYS_BEFORE * len(occs) or said not in stop:
+        if (
+            count < ALWAYS_BEFORE * len(occs)
+            or said not in stop
+            or said in _COORDINATORS
+            or said in corpus.contrastives
+        ):
             break
+        opens = sum(
+            ids[o.start - k] == word and not corpus.same_clause(o.start - k - 1, o.start - k)
+            for o in occs
+        ) >= ALWAYS_BEFORE * len(occs)
         first = corpus.words[ids[occs[0].start]]
         subject = (
             said in corpus.first_person
             and k == 1
             and (is_verb(first) or "VERB" in word_classes(first))
         )
-        if said not in corpus.determiners and not subject:
-            if said not in corpus.subordinators:
-                break
-            opens = sum(
-                ids[o.start - k] == word and not corpus.same_clause(o.start - k - 1, o.start - k)
-                for o in occs
-            )
-            if opens < ALWAYS_BEFORE * len(occs):
-                break
+        if not opens and (
+            corpus.words[ids[occs[0].start - k + 1]] in corpus.determiners
+            or (said not in corpus.determiners and not subject)
+        ):
+            # a noun phrase is whole ("(with) the trade unions"), and a word inside a
+            # clause governs the phrase ("(is) in contact with"); the clause's first word,
+            # in every saying, is its own ("*At* this point in time there is nothing more
+            # to add": fresh-clone trial 187, the row opened on "this")
+            break
         lead = k
     return lead
 
