@@ -182,7 +182,6 @@ def _describe(
     first: dict[str, int] = {}
     at: dict[tuple[int, ...], list[_Occ]] = {}
     occs = _list_led(corpus, group.key, group.occs, names or {})
-    sayings = occs
     longer = {corpus.key(o) for o, was in zip(occs, group.occs, strict=True) if o != was}
     for k, o in enumerate(occs):
         surface = corpus.surface(o)
@@ -256,15 +255,15 @@ def _describe(
     ]
     kept = kept[:1] + [key for key in kept[1:] if not _in_longer_context(kept[0], key)]
     for k, key in enumerate(kept[1:], 1):
-        if lead := _carried(corpus, key, kept[0]):
-            cut = key[lead:]
-            occs = [_Occ(o.start + lead, o.end) for o in at[key]]
+        if carrier := _carried(corpus, key, kept[0]):
+            cut = key[carrier:]
+            moved = [_Occ(o.start + carrier, o.end) for o in at[key]]
             surfaces = by_key.setdefault(cut, Counter())
-            for o in occs:
+            for o in moved:
                 surface = corpus.surface(o)
                 surfaces[surface] += 1
                 first.setdefault(surface, first[best(by_key[key])])
-            at.setdefault(cut, []).extend(occs)
+            at.setdefault(cut, []).extend(moved)
             kept[k] = cut
     kept = kept[:1] + [
         key
@@ -273,7 +272,7 @@ def _describe(
     ]
     kept = list(dict.fromkeys(kept))
     kept = kept[: MAX_ALIASES + 1]
-    if lead := _always_before(corpus, [o for o in sayings if corpus.ids[o.start] == kept[0][0]]):
+    if lead := _always_before(corpus, [o for o in occs if corpus.ids[o.start] == kept[0][0]]):
         surfaces = Counter(corpus.surface(_Occ(o.start - lead, o.end)) for o in at[kept[0]])
         text = min(surfaces, key=lambda s: (-surfaces[s], s))
     return _Described(
@@ -343,6 +342,7 @@ def _always_before(corpus: _Corpus, occs: Sequence[_Occ]) -> int:
     if len(occs) < ALWAYS_EVIDENCE:
         return 0
     ids, stop = corpus.ids, corpus.stop
+    first = corpus.words[ids[occs[0].start]]
     lead = 0
     for k in range(1, ALWAYS_WORDS + 1):
         seen = Counter(
@@ -365,7 +365,6 @@ def _always_before(corpus: _Corpus, occs: Sequence[_Occ]) -> int:
             ids[o.start - k] == word and not corpus.same_clause(o.start - k - 1, o.start - k)
             for o in occs
         ) >= ALWAYS_BEFORE * len(occs)
-        first = corpus.words[ids[occs[0].start]]
         subject = (
             said in corpus.first_person
             and k == 1
